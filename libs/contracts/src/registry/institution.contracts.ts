@@ -1,0 +1,194 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID,
+  Max, MaxLength, Min, MinLength, ValidateNested,
+} from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
+import { IsDivisionCode, IsUscc } from '../validators.js';
+
+/** 机构性质: for-profit registers with market regulation (市场监管), non-profit with civil affairs / 编办 (001 §二(四)1). */
+export const INSTITUTION_NATURES = ['for_profit', 'non_profit'] as const;
+export type InstitutionNature = (typeof INSTITUTION_NATURES)[number];
+
+/** 举办主体: 社区(公建民营) / 单位办托 / 社会兴办 / 幼儿园托班 / 家庭托育点 / 成长驿站 (DOMAIN.md §3). */
+export const OPERATOR_TYPES = ['community', 'employer', 'private', 'kindergarten', 'family', 'growth_station'] as const;
+export type OperatorType = (typeof OPERATOR_TYPES)[number];
+
+/** 服务形式: 全日托 / 半日托 / 临时托 / 计时托. */
+export const CARE_FORMS = ['full_day', 'half_day', 'temporary', 'hourly'] as const;
+export type CareForm = (typeof CARE_FORMS)[number];
+
+/** 登记 registered → 备案 filed → 注销 deregistered. */
+export const INSTITUTION_STATUSES = ['registered', 'filed', 'deregistered'] as const;
+export type InstitutionStatus = (typeof INSTITUTION_STATUSES)[number];
+
+const PLACES_MAX = 2_000;
+
+@JSONSchema({ description: '托位数 by class type (国卫人口发〔2019〕58号 class sizes)' })
+export class PlacesByClass {
+  @JSONSchema({ description: '乳儿班 6–12 months' })
+  @IsInt() @Min(0) @Max(PLACES_MAX)
+  infant: number = 0;
+
+  @JSONSchema({ description: '托小班 12–24 months' })
+  @IsInt() @Min(0) @Max(PLACES_MAX)
+  toddler: number = 0;
+
+  @JSONSchema({ description: '托大班 24–36 months' })
+  @IsInt() @Min(0) @Max(PLACES_MAX)
+  older: number = 0;
+
+  @JSONSchema({ description: '混龄班 18 months and older' })
+  @IsInt() @Min(0) @Max(PLACES_MAX)
+  mixed: number = 0;
+}
+
+@JSONSchema({ description: '登记 an institution (registry.institution.register / POST /api/v1/institutions)' })
+export class RegisterInstitutionRequest {
+  @JSONSchema({ description: '机构名称', example: '西湖区三墩镇小星星托育园' })
+  @IsString() @MinLength(2) @MaxLength(100)
+  name: string;
+
+  @JSONSchema({ description: '统一社会信用代码 (GB 32100-2015)', example: '91330106MA2H2X1234' })
+  @IsUscc()
+  uscc: string;
+
+  @JSONSchema({ description: 'for_profit (营利性, 市场监管登记) or non_profit (非营利性, 民政/编办登记)' })
+  @IsIn(INSTITUTION_NATURES)
+  nature: InstitutionNature;
+
+  @JSONSchema({ description: '举办主体类型' })
+  @IsIn(OPERATOR_TYPES)
+  operatorType: OperatorType;
+
+  @JSONSchema({ description: '服务形式 (one or more)' })
+  @IsIn(CARE_FORMS, { each: true }) @ArrayMinSize(1) @ArrayMaxSize(4) @ArrayUnique()
+  careForms: CareForm[];
+
+  @JSONSchema({ description: '所在乡镇（街道）区划代码, 9 digits (GB/T 10114)', example: '330106109' })
+  @IsDivisionCode({ level: 'street' })
+  divisionCode: string;
+
+  @JSONSchema({ description: '地址' })
+  @IsString() @MinLength(2) @MaxLength(200)
+  address: string;
+
+  @JSONSchema({ description: 'Lowest floor of the infant rooms; negative = basement' })
+  @IsInt() @Min(-5) @Max(60)
+  floor: number;
+
+  @JSONSchema({ description: '建筑面积 m²' })
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }) @Min(1) @Max(100_000)
+  buildingAreaM2: number;
+
+  @JSONSchema({ description: '户外活动场地面积 m²' })
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }) @Min(0) @Max(100_000)
+  outdoorAreaM2: number;
+
+  @ValidateNested() @Type(() => PlacesByClass)
+  places: PlacesByClass;
+}
+
+export class UpdateInstitutionChanges {
+  @IsOptional() @IsString() @MinLength(2) @MaxLength(100)
+  name?: string;
+
+  @IsOptional() @IsIn(OPERATOR_TYPES)
+  operatorType?: OperatorType;
+
+  @IsOptional() @IsIn(CARE_FORMS, { each: true }) @ArrayMinSize(1) @ArrayMaxSize(4) @ArrayUnique()
+  careForms?: CareForm[];
+
+  @IsOptional() @IsDivisionCode({ level: 'street' })
+  divisionCode?: string;
+
+  @IsOptional() @IsString() @MinLength(2) @MaxLength(200)
+  address?: string;
+
+  @IsOptional() @IsInt() @Min(-5) @Max(60)
+  floor?: number;
+
+  @IsOptional() @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }) @Min(1) @Max(100_000)
+  buildingAreaM2?: number;
+
+  @IsOptional() @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }) @Min(0) @Max(100_000)
+  outdoorAreaM2?: number;
+
+  @IsOptional() @ValidateNested() @Type(() => PlacesByClass)
+  places?: PlacesByClass;
+}
+
+@JSONSchema({ description: 'Change an institution (PATCH). USCC and nature identify the registration and cannot change.' })
+export class UpdateInstitutionBody extends UpdateInstitutionChanges {
+  @JSONSchema({ description: '变更原因 (kept in the audit log)' })
+  @IsOptional() @IsString() @MaxLength(500)
+  reason?: string;
+
+  @JSONSchema({ description: 'Optimistic lock: the version the change was based on' })
+  @IsOptional() @IsInt() @Min(1)
+  expectedVersion?: number;
+}
+
+export class UpdateInstitutionRequest extends UpdateInstitutionBody {
+  @IsUUID()
+  id: string;
+}
+
+export class GetInstitutionRequest {
+  @JSONSchema({ description: 'Institution id (UUID)' })
+  @IsUUID()
+  id: string;
+}
+
+export class ListInstitutionsRequest {
+  @JSONSchema({ description: 'County (6) or street (9) code: institutions inside it' })
+  @IsOptional() @IsDivisionCode()
+  divisionCode?: string;
+
+  @IsOptional() @IsIn(INSTITUTION_STATUSES)
+  status?: InstitutionStatus;
+
+  @IsOptional() @IsIn(INSTITUTION_NATURES)
+  nature?: InstitutionNature;
+
+  @JSONSchema({ description: 'Name contains' })
+  @IsOptional() @IsString() @MaxLength(50)
+  q?: string;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
+  page?: number = 1;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  pageSize?: number = 20;
+}
+
+export interface InstitutionView {
+  id: string;
+  name: string;
+  uscc: string;
+  nature: InstitutionNature;
+  /** 登记机关: market (市场监管) for for-profit, civil (民政) for non-profit. */
+  registrationAuthority: 'market' | 'civil';
+  operatorType: OperatorType;
+  careForms: CareForm[];
+  divisionCode: string;
+  countyCode: string;
+  address: string;
+  floor: number;
+  buildingAreaM2: number;
+  outdoorAreaM2: number;
+  places: PlacesByClass;
+  totalPlaces: number;
+  status: InstitutionStatus;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+

@@ -1,0 +1,77 @@
+import 'reflect-metadata';
+import { DomainError, type FieldProblem } from '@shanyu/common';
+import { plainToInstance } from 'class-transformer';
+import { validate, type ValidationError } from 'class-validator';
+
+/** Chinese messages for class-validator's built-in constraints; custom ones bring their own. */
+const MESSAGES: Record<string, (c: string) => string> = {
+  whitelistValidation: () => '不允许的字段',
+  isDefined: () => '必填',
+  isNotEmpty: () => '不能为空',
+  isString: () => '必须是字符串',
+  isInt: () => '必须是整数',
+  isNumber: () => '必须是数字',
+  isBoolean: () => '必须是布尔值',
+  isArray: () => '必须是数组',
+  isObject: () => '必须是对象',
+  isUUID: () => '必须是 UUID',
+  isIn: () => '取值不在允许范围内',
+  isEnum: () => '取值不在允许范围内',
+  min: (c) => `不能小于 ${numberIn(c)}`,
+  max: (c) => `不能大于 ${numberIn(c)}`,
+  minLength: (c) => `长度不能少于 ${numberIn(c)}`,
+  maxLength: (c) => `长度不能超过 ${numberIn(c)}`,
+  arrayMinSize: (c) => `至少 ${numberIn(c)} 项`,
+  arrayMaxSize: (c) => `最多 ${numberIn(c)} 项`,
+  arrayUnique: () => '不能有重复项',
+  matches: () => '格式不正确',
+  isDateString: () => '必须是 ISO 8601 日期',
+  isISO8601: () => '必须是 ISO 8601 日期',
+  nestedValidation: () => '必须是对象',
+};
+
+/** class-validator's English message ends with the limit ("… must not be greater than 60"). */
+function numberIn(text: string): string {
+  return text.match(/-?\d+(\.\d+)?/g)?.at(-1) ?? '';
+}
+
+/** When one of these fails, the range and length checks on the same field are noise. */
+const TYPE_CHECKS = new Set(['isString', 'isInt', 'isNumber', 'isBoolean', 'isArray', 'isObject', 'isIn', 'isEnum', 'isUUID', 'nestedValidation']);
+
+export function toFieldProblems(errors: ValidationError[], prefix = ''): FieldProblem[] {
+  const out: FieldProblem[] = [];
+  for (const e of errors) {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const constraints = Object.entries(e.constraints ?? {});
+    if (constraints.length && (e.value === undefined || e.value === null) && !('whitelistValidation' in (e.constraints ?? {}))) {
+      out.push({ field, code: 'isDefined', message: '必填' });
+    } else {
+      const typeFailure = constraints.filter(([code]) => TYPE_CHECKS.has(code));
+      for (const [code, english] of typeFailure.length ? typeFailure.slice(-1) : constraints) {
+        const custom = /[\u4e00-\u9fff]/.test(english) ? english : undefined;
+        out.push({ field, code, message: custom ?? MESSAGES[code]?.(english) ?? '取值无效' });
+      }
+    }
+    if (e.children?.length) out.push(...toFieldProblems(e.children, field));
+  }
+  return out;
+}
+
+/**
+ * Turns a plain body into an instance of the contract class, or throws a VALIDATION
+ * DomainError naming every bad field. Unknown fields are refused.
+ */
+export async function validateContract<T extends object>(cls: new () => T, body: unknown): Promise<T> {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw DomainError.validation([{ field: '(body)', code: 'isObject', message: '请求体必须是 JSON 对象' }]);
+  }
+  const instance = plainToInstance(cls, body, { exposeDefaultValues: true });
+  const errors = await validate(instance, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    validationError: { target: false, value: true },
+  });
+  if (errors.length) throw DomainError.validation(toFieldProblems(errors));
+  return instance;
+}

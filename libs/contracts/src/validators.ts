@@ -1,0 +1,64 @@
+import { isDivisionCodeFormat, isKnownDivision, validateResidentId, validateUscc } from '@shanyu/common';
+import { registerDecorator, type ValidationOptions } from 'class-validator';
+
+/** 统一社会信用代码 (GB 32100-2015), check character included. */
+export function IsUscc(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isUscc',
+      target: target.constructor,
+      propertyName,
+      options,
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && validateUscc(value).ok,
+        defaultMessage: (args) => {
+          const r = typeof args?.value === 'string' ? validateUscc(args.value) : null;
+          return r && !r.ok ? r.message : '统一社会信用代码必须是 18 位字符串';
+        },
+      },
+    });
+}
+
+/** 公民身份号码 (GB 11643-1999), check digit and birth date included. */
+export function IsResidentId(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isResidentId',
+      target: target.constructor,
+      propertyName,
+      options,
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && validateResidentId(value).ok,
+        defaultMessage: (args) => {
+          const r = typeof args?.value === 'string' ? validateResidentId(args.value) : null;
+          return r && !r.ok ? r.message : '公民身份号码必须是 18 位字符串';
+        },
+      },
+    });
+}
+
+/** A GB/T 2260 county (6 digits) or GB/T 10114 street/township (9 digits) code the platform knows. */
+export function IsDivisionCode(options?: ValidationOptions & { level?: 'county' | 'street' | 'any' }) {
+  const level = options?.level ?? 'any';
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isDivisionCode',
+      target: target.constructor,
+      propertyName,
+      options,
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' &&
+          isDivisionCodeFormat(value) &&
+          isKnownDivision(value) &&
+          (level === 'any' || (level === 'street' ? value.length === 9 : value.length === 6)),
+        defaultMessage: (args) => {
+          const v = args?.value;
+          if (typeof v !== 'string' || !isDivisionCodeFormat(v)) return '区划代码必须是 6 位（区县）或 9 位（乡镇街道）数字';
+          if (level === 'street' && v.length !== 9) return '必须是 9 位乡镇（街道）区划代码';
+          if (level === 'county' && v.length !== 6) return '必须是 6 位区县区划代码';
+          return `未知的区划代码 ${v}`;
+        },
+      },
+    });
+}

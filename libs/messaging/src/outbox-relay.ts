@@ -1,0 +1,119 @@
+import type { JsonLogger } from '@shanyu/common';
+import { type JetStreamClient } from '@nats-io/jetstream';
+import { OutboxRow } from '@shanyu/persistence';
+import type { DataSource } from 'typeorm';
+
+export interface OutboxRelayOptions {
+  dataSource: DataSource;
+  js: JetStreamClient;
+  logger: JsonLogger;
+  batchSize?: number;
+  idleDelayMs?: number;
+  maxBackoffMs?: number;
+}
+
+/**
+ * Publishes committed outbox rows to JetStream in order, each with `Nats-Msg-Id` = row id so
+ * a republish after a crash is dropped by the stream's duplicate window. A row is marked
+ * published only after JetStream acknowledged it; on any failure the relay backs off and
+ * tries again, forever: nothing is lost while the broker is down.
+ */
+export class OutboxRelay {
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private published = 0;
+
+  constructor(private readonly options: OutboxRelayOptions) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Nudges the relay after a commit so events go out without waiting for the poll. */
+  notify(): void {
+    this.wake?.();
+  }
+
+  get publishedCount(): number {
+    return this.published;
+  }
+
+  /** Rows committed but not yet acknowledged by JetStream (for /health and metrics). */
+  async backlog(): Promise<number> {
+    const [row] = await this.options.dataSource.query(
+      `SELECT count(*)::int AS n FROM ${this.table()} WHERE published_at IS NULL`,
+    );
+    return row.n;
+  }
+
+  /** Publishes one batch; returns how many rows it published. Public for tests and tools. */
+  async publishBatch(): Promise<number> {
+    const { dataSource, js } = this.options;
+    const batchSize = this.options.batchSize ?? 200;
+    let failure: unknown;
+    const count = await dataSource.transaction(async (manager) => {
+      // SKIP LOCKED lets several replicas of a service relay without publishing a row twice at once.
+      const rows: { seq: string; id: string; subject: string; envelope: unknown }[] = await manager.query(
+        `SELECT seq, id, subject, envelope FROM ${this.table()} WHERE published_at IS NULL
+         ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [batchSize],
+      );
+      const done: string[] = [];
+      for (const row of rows) {
+        try {
+          await js.publish(row.subject, JSON.stringify(row.envelope), { msgID: row.id, timeout: 5_000 });
+          done.push(row.seq);
+        } catch (e) {
+          failure = e;
+          break; // keep order: later rows wait for this one
+        }
+      }
+      // Rows acknowledged before a failure are marked in this same commit, not republished.
+      if (done.length) {
+        await manager.query(`UPDATE ${this.table()} SET published_at = now(), attempts = attempts + 1 WHERE seq = ANY($1::bigint[])`, [done]);
+      }
+      return done.length;
+    });
+    this.published += count;
+    if (failure) throw failure;
+    return count;
+  }
+
+  private table(): string {
+    return this.options.dataSource.getRepository(OutboxRow).metadata.tablePath;
+  }
+
+  private async run(): Promise<void> {
+    const idle = this.options.idleDelayMs ?? 200;
+    const maxBackoff = this.options.maxBackoffMs ?? 5_000;
+    let backoff = idle;
+    while (this.running) {
+      try {
+        const n = await this.publishBatch();
+        backoff = idle;
+        if (n > 0) continue;
+        await this.sleep(idle);
+      } catch (e) {
+        this.options.logger.warn('outbox relay: publish failed, will retry', { err: (e as Error).message, retryInMs: backoff });
+        await this.sleep(backoff);
+        backoff = Math.min(backoff * 2, maxBackoff);
+      }
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => { this.wake = undefined; resolve(); }, ms);
+      this.wake = () => { clearTimeout(timer); this.wake = undefined; resolve(); };
+    });
+  }
+}

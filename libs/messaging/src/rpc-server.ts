@@ -1,0 +1,94 @@
+import { DomainError, type JsonLogger } from '@shanyu/common';
+import type { RpcReply } from '@shanyu/contracts';
+import { type CustomTransportStrategy, Server } from '@nestjs/microservices';
+import type { Msg, NatsConnection, Subscription } from '@nats-io/transport-node';
+import { isObservable, lastValueFrom } from 'rxjs';
+import { RpcCallContext } from './rpc-context.js';
+import { toErrorBody } from './rpc-error.filter.js';
+
+export interface NatsRpcServerOptions {
+  connection: NatsConnection;
+  /** Queue group: replicas of one service share its requests. */
+  service: string;
+  logger: JsonLogger;
+  /** Requests larger than this are refused before parsing. */
+  maxPayloadBytes?: number;
+}
+
+/**
+ * Nest transport that answers `@MessagePattern(subject)` handlers over core NATS with the
+ * plain JSON wire format of `@shanyu/contracts` (`{ok,data}` / `{ok:false,error}`), so any
+ * NATS client in any language can call a service without knowing Nest's envelope.
+ */
+export class NatsRpcServer extends Server implements CustomTransportStrategy {
+  private readonly subscriptions: Subscription[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(private readonly options: NatsRpcServerOptions) {
+    super();
+  }
+
+  listen(callback: (...args: unknown[]) => void): void {
+    const { connection, service } = this.options;
+    for (const subject of this.messageHandlers.keys()) {
+      const sub = connection.subscribe(subject, {
+        queue: service,
+        callback: (err, msg) => {
+          if (err) return this.options.logger.error('subscription error', { subject, err });
+          const work = this.handle(msg).finally(() => this.inFlight.delete(work));
+          this.inFlight.add(work);
+        },
+      });
+      this.subscriptions.push(sub);
+    }
+    this.options.logger.info('rpc listening', { service, subjects: [...this.messageHandlers.keys()] });
+    callback();
+  }
+
+  /** Stops taking requests, then waits for the ones being answered. */
+  async close(): Promise<void> {
+    for (const sub of this.subscriptions) sub.unsubscribe();
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  on(): void {
+    /* status events are not used by this transport */
+  }
+
+  unwrap<T>(): T {
+    return this.options.connection as T;
+  }
+
+  private async handle(msg: Msg): Promise<void> {
+    const started = performance.now();
+    const reply = await this.answer(msg);
+    if (msg.reply) msg.respond(JSON.stringify(reply));
+    const ctx = new RpcCallContext(msg.subject, msg.headers);
+    this.options.logger.debug('rpc', {
+      subject: msg.subject, requestId: ctx.requestId, ok: reply.ok,
+      code: reply.ok ? undefined : reply.error.code, ms: Math.round(performance.now() - started),
+    });
+  }
+
+  private async answer(msg: Msg): Promise<RpcReply<unknown>> {
+    try {
+      const max = this.options.maxPayloadBytes ?? 1_000_000;
+      if (msg.data.length > max) throw new DomainError('PAYLOAD_TOO_LARGE', `请求体超过 ${max} 字节`);
+      let body: unknown;
+      try {
+        body = msg.data.length ? JSON.parse(new TextDecoder().decode(msg.data)) : {};
+      } catch {
+        throw DomainError.validation([{ field: '(body)', code: 'isJson', message: '请求体不是合法的 JSON' }]);
+      }
+      const handler = this.getHandlerByPattern(msg.subject);
+      if (!handler) throw new DomainError('NOT_FOUND', `未知的主题 ${msg.subject}`);
+      const result = await handler(body, new RpcCallContext(msg.subject, msg.headers));
+      const data = isObservable(result) ? await lastValueFrom(result, { defaultValue: null }) : result;
+      return { ok: true, data: data ?? null };
+    } catch (e) {
+      const error = toErrorBody(e);
+      if (error.code === 'INTERNAL') this.options.logger.error('rpc handler failed', { subject: msg.subject, err: e });
+      return { ok: false, error };
+    }
+  }
+}

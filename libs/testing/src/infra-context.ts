@@ -1,0 +1,49 @@
+// What integration tests (*.e2e-spec.ts) get from the global setup (global-setup.ts): the URLs of
+// the run's throwaway PostgreSQL and NATS JetStream, and control of the nats-server.
+import { inject } from 'vitest';
+import { natsControlFor, type NatsControl } from './nats-control.js';
+
+export type { NatsControl } from './nats-control.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    natsUrl: string;
+    natsPort: number;
+    natsStoreDir: string;
+    natsServerPath: string;
+  }
+}
+
+function provided<K extends 'databaseUrl' | 'natsUrl' | 'natsPort' | 'natsStoreDir' | 'natsServerPath'>(key: K) {
+  const value = inject(key);
+  if (value === undefined || value === null) {
+    throw new Error(
+      `'${key}' was not provided: the test infrastructure is started by libs/testing/src/global-setup.ts, ` +
+        `which only the "integration" Vitest project runs (files named *.e2e-spec.ts)`,
+    );
+  }
+  return value;
+}
+
+/** postgres://… of the run's PostgreSQL (a superuser-less role that owns the database and may create databases). */
+export function testDatabaseUrl(): string {
+  return provided('databaseUrl');
+}
+
+/** nats://127.0.0.1:PORT of the run's nats-server (JetStream enabled, file storage). */
+export function testNatsUrl(): string {
+  return provided('natsUrl');
+}
+
+/**
+ * kill -9 and restart the run's nats-server. It is shared by every test file running at the time,
+ * so a test that uses this should tolerate (and other files' clients will see) a short outage.
+ */
+export function natsControl(): NatsControl {
+  return natsControlFor({
+    port: provided('natsPort'),
+    storeDir: provided('natsStoreDir'),
+    serverPath: provided('natsServerPath'),
+  });
+}

@@ -1,0 +1,97 @@
+import { REGISTRY_EVENTS, REGISTRY_REQUESTS, REPLY_SCHEMAS, RpcHeaders, type ContractEntry, type EventEntry, EVENT_STREAM } from '@shanyu/contracts';
+import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
+
+/** Every request class's JSON Schema, generated from its class-validator rules, plus reply shapes. */
+export function componentSchemas(): Record<string, object> {
+  const generated = validationMetadatasToSchemas({
+    refPointerPrefix: '#/components/schemas/',
+    classTransformerMetadataStorage: defaultMetadataStorage,
+  }) as Record<string, object>;
+  return { ...generated, ...REPLY_SCHEMAS };
+}
+
+export const ALL_REQUESTS: ContractEntry[] = [...REGISTRY_REQUESTS];
+export const ALL_EVENTS: EventEntry[] = [...REGISTRY_EVENTS];
+
+const replyRef = (reply: string) => {
+  const page = /^Page<(\w+)>$/.exec(reply);
+  return { $ref: `#/components/schemas/${page ? page[1].replace('View', 'Page') : reply}` };
+};
+
+/**
+ * The published subject list (AsyncAPI 3.0): every NATS request subject with its request and
+ * reply schema, and every event with its envelope and data — readable without TypeScript.
+ */
+export function asyncApiDocument(): object {
+  const channels: Record<string, object> = {};
+  const operations: Record<string, object> = {};
+  const messages: Record<string, object> = {};
+  for (const entry of ALL_REQUESTS) {
+    const id = entry.subject.replace(/\./g, '_');
+    const requestSchema = entry.request ? { $ref: `#/components/schemas/${entry.request.name}` } : { type: 'object' };
+    messages[`${id}_request`] = {
+      name: `${entry.subject} request`,
+      headers: {
+        type: 'object',
+        required: [RpcHeaders.actor],
+        properties: {
+          [RpcHeaders.actor]: { type: 'string', description: 'JSON of Actor: who acts (never taken from the body)' },
+          [RpcHeaders.requestId]: { type: 'string', description: 'Request id for tracing' },
+        },
+      },
+      payload: requestSchema,
+    };
+    messages[`${id}_reply`] = {
+      name: `${entry.subject} reply`,
+      payload: {
+        oneOf: [
+          { type: 'object', required: ['ok', 'data'], properties: { ok: { const: true }, data: replyRef(entry.reply) } },
+          { type: 'object', required: ['ok', 'error'], properties: { ok: { const: false }, error: { $ref: '#/components/schemas/ErrorBody' } } },
+        ],
+      },
+      description: entry.errors?.length ? `Error codes: ${entry.errors.join(', ')}` : undefined,
+    };
+    channels[id] = {
+      address: entry.subject,
+      description: `${entry.summary}. Queue group: ${entry.service}.`,
+      messages: { request: { $ref: `#/components/messages/${id}_request` }, reply: { $ref: `#/components/messages/${id}_reply` } },
+    };
+    operations[id] = {
+      action: 'receive',
+      channel: { $ref: `#/channels/${id}` },
+      summary: entry.summary,
+      reply: { channel: { $ref: `#/channels/${id}` }, messages: [{ $ref: `#/channels/${id}/messages/reply` }] },
+    };
+  }
+  for (const entry of ALL_EVENTS) {
+    const id = entry.subject.replace(/\./g, '_');
+    messages[id] = {
+      name: entry.subject,
+      headers: { type: 'object', properties: { 'Nats-Msg-Id': { type: 'string', description: 'equals eventId' } } },
+      payload: {
+        allOf: [{ $ref: '#/components/schemas/EventEnvelope' }, { type: 'object', properties: { data: { $ref: `#/components/schemas/${entry.data}` } } }],
+      },
+    };
+    channels[id] = {
+      address: entry.subject,
+      description: `${entry.summary}. JetStream stream ${EVENT_STREAM}; consume with a durable pull consumer and explicit ack.`,
+      messages: { event: { $ref: `#/components/messages/${id}` } },
+    };
+    operations[id] = { action: 'send', channel: { $ref: `#/channels/${id}` }, summary: entry.summary };
+  }
+  return {
+    asyncapi: '3.0.0',
+    info: {
+      title: 'Shanyu 善育 — NATS subjects and events',
+      version: '1.0.0',
+      description:
+        'Requests: core NATS request/reply, JSON bodies, reply {ok,data} or {ok:false,error}. ' +
+        `Events: JetStream stream ${EVENT_STREAM} (subjects evt.>), each an EventEnvelope; dead letters on dlq.<consumer>.`,
+    },
+    defaultContentType: 'application/json',
+    channels,
+    operations,
+    components: { schemas: componentSchemas(), messages },
+  };
+}

@@ -1,0 +1,21 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'VALIDATION — details name each bad field',
+  401: 'UNAUTHENTICATED / TOKEN_INVALID',
+  403: 'DEPARTMENT_NOT_ALLOWED / DIVISION_OUT_OF_SCOPE / FORBIDDEN',
+  404: 'NOT_FOUND (e.g. INSTITUTION_NOT_FOUND)',
+  409: 'CONFLICT (e.g. INSTITUTION_USCC_TAKEN, INSTITUTION_VERSION_CONFLICT)',
+  422: 'RULE_VIOLATION',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+/** Documents the `{statusCode, code, message, details?}` error body for the given statuses. */
+export function errorResponses(...statuses: number[]) {
+  return applyDecorators(
+    ...statuses.map((status) =>
+      ApiResponse({ status, description: DESCRIPTIONS[status], schema: { $ref: '#/components/schemas/ErrorResponse' } }),
+    ),
+  );
+}

@@ -1,0 +1,42 @@
+import type { JsonLogger } from '@shanyu/common';
+import { ContractValidationPipe, RpcClient, type ServiceRuntime } from '@shanyu/messaging';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE, Reflector } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { AuthController } from './auth/auth.controller.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { IssueToken } from './auth/issue-token.use-case.js';
+import { TokenService } from './auth/token.service.js';
+import { HEALTH_SERVICES, HealthController, NATS_CONNECTION } from './health/health.controller.js';
+import { HttpErrorFilter } from './http/http-error.filter.js';
+import { InstitutionsController } from './institutions/institutions.controller.js';
+import { DocsController } from './docs/docs.controller.js';
+
+export interface GatewayModuleOptions {
+  runtime: ServiceRuntime;
+  tokens: TokenService;
+  logger: JsonLogger;
+  healthServices: string[];
+}
+
+@Module({})
+export class GatewayModule {
+  static register(options: GatewayModuleOptions): DynamicModule {
+    const { runtime, tokens, logger } = options;
+    return {
+      module: GatewayModule,
+      controllers: [AuthController, HealthController, InstitutionsController, DocsController],
+      providers: [
+        { provide: DataSource, useValue: runtime.dataSource },
+        { provide: RpcClient, useValue: runtime.rpc },
+        { provide: TokenService, useValue: tokens },
+        { provide: IssueToken, useValue: new IssueToken(runtime.dataSource, tokens) },
+        { provide: NATS_CONNECTION, useValue: runtime.nats },
+        { provide: HEALTH_SERVICES, useValue: options.healthServices },
+        { provide: APP_GUARD, useFactory: (r: Reflector) => new AuthGuard(r, tokens), inject: [Reflector] },
+        { provide: APP_PIPE, useClass: ContractValidationPipe },
+        { provide: APP_FILTER, useValue: new HttpErrorFilter(logger) },
+      ],
+    };
+  }
+}

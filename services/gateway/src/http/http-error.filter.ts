@@ -1,0 +1,48 @@
+import { DomainError, type ErrorBody, ErrorKind, type JsonLogger } from '@shanyu/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+export interface HttpErrorResponse extends ErrorBody {
+  statusCode: number;
+}
+
+const FRAMEWORK_CODES: Record<number, { code: string; message: string }> = {
+  400: { code: 'VALIDATION', message: '请求格式有误' },
+  401: { code: 'UNAUTHENTICATED', message: '需要登录' },
+  403: { code: 'FORBIDDEN', message: '无权访问' },
+  404: { code: 'ROUTE_NOT_FOUND', message: '接口不存在' },
+  405: { code: 'METHOD_NOT_ALLOWED', message: '不支持的请求方法' },
+  413: { code: 'PAYLOAD_TOO_LARGE', message: '请求体过大' },
+  415: { code: 'UNSUPPORTED_MEDIA_TYPE', message: '请使用 application/json' },
+  429: { code: 'TOO_MANY_REQUESTS', message: '请求过于频繁' },
+};
+
+/** Maps any error to `{statusCode, code, message, details?}`; a 500 never shows internals. */
+export function toHttpError(e: unknown): HttpErrorResponse {
+  if (e instanceof DomainError) return { statusCode: ErrorKind[e.kind], ...e.toBody() };
+  const status = e instanceof HttpException ? e.getStatus() : (e as { statusCode?: number })?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const known = FRAMEWORK_CODES[status] ?? { code: 'BAD_REQUEST', message: '请求有误' };
+    const fastifyCode = (e as { code?: string }).code;
+    if (fastifyCode === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/i.test((e as Error).message ?? '')) {
+      return { statusCode: 400, code: 'VALIDATION', message: '请求体不是合法的 JSON', details: [{ field: '(body)', code: 'isJson', message: '请求体不是合法的 JSON' }] };
+    }
+    return { statusCode: status, ...known };
+  }
+  return { statusCode: 500, code: 'INTERNAL', message: '服务内部错误' };
+}
+
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  constructor(private readonly logger: JsonLogger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const body = toHttpError(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error('request failed', { requestId: request.id, method: request.method, url: request.url, err: exception });
+    }
+    void reply.status(body.statusCode).send(body);
+  }
+}

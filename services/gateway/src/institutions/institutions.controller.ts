@@ -1,0 +1,65 @@
+import type { Actor } from '@shanyu/common';
+import {
+  type InstitutionView, ListInstitutionsRequest, type Page, RegisterInstitutionRequest, RegistrySubjects, UpdateInstitutionBody,
+  GetInstitutionRequest,
+} from '@shanyu/contracts';
+import { RpcClient } from '@shanyu/messaging';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, CurrentRequestId, Departments } from '../auth/decorators.js';
+import { errorResponses } from '../docs/error-responses.js';
+
+const view = { schema: { $ref: '#/components/schemas/InstitutionView' } };
+
+/** 登记: institutions, forwarded to the registry service over NATS. */
+@ApiTags('institutions 机构登记')
+@ApiBearerAuth()
+@Controller('api/v1/institutions')
+export class InstitutionsController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Post()
+  @HttpCode(201)
+  @Departments('market', 'civil', 'operator', 'admin')
+  @ApiOperation({ summary: '登记托育机构 (for-profit by 市场监管, non-profit by 民政, or the operator itself)' })
+  @ApiBody({ schema: { $ref: '#/components/schemas/RegisterInstitutionRequest' } })
+  @ApiResponse({ status: 201, ...view })
+  @errorResponses(400, 401, 403, 409)
+  register(@Body() body: RegisterInstitutionRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InstitutionView> {
+    return this.rpc.request(RegistrySubjects.registerInstitution, body, { actor, requestId });
+  }
+
+  @Get()
+  @ApiOperation({ summary: '机构列表 inside the caller\'s divisions (operators: their own)' })
+  @ApiQuery({ name: 'divisionCode', required: false, description: 'County (6 digits) or street (9 digits)' })
+  @ApiQuery({ name: 'status', required: false, enum: ['registered', 'filed', 'deregistered'] })
+  @ApiQuery({ name: 'nature', required: false, enum: ['for_profit', 'non_profit'] })
+  @ApiQuery({ name: 'q', required: false, description: 'Name contains' })
+  @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1, default: 1 } })
+  @ApiQuery({ name: 'pageSize', required: false, schema: { type: 'integer', minimum: 1, maximum: 200, default: 20 } })
+  @ApiResponse({ status: 200, schema: { $ref: '#/components/schemas/InstitutionPage' } })
+  @errorResponses(400, 401, 403)
+  list(@Query() query: ListInstitutionsRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<Page<InstitutionView>> {
+    return this.rpc.request(RegistrySubjects.listInstitutions, query, { actor, requestId });
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: '机构详情' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiResponse({ status: 200, ...view })
+  @errorResponses(400, 401, 403, 404)
+  get(@Param() params: GetInstitutionRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InstitutionView> {
+    return this.rpc.request(RegistrySubjects.getInstitution, { id: params.id }, { actor, requestId });
+  }
+
+  @Patch(':id')
+  @Departments('market', 'civil', 'operator', 'admin')
+  @ApiOperation({ summary: '登记变更 (audited with before/after and reason)' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiBody({ schema: { $ref: '#/components/schemas/UpdateInstitutionBody' } })
+  @ApiResponse({ status: 200, ...view })
+  @errorResponses(400, 401, 403, 404, 409)
+  update(@Param() params: GetInstitutionRequest, @Body() body: UpdateInstitutionBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InstitutionView> {
+    return this.rpc.request(RegistrySubjects.updateInstitution, { ...body, id: params.id }, { actor, requestId });
+  }
+}

@@ -1,0 +1,93 @@
+import type { CareForm, InstitutionNature, InstitutionStatus, InstitutionView, OperatorType, PlacesByClass } from '@shanyu/contracts';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+const decimal = { to: (v?: number) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
+
+/** 托育机构 as registered (登记); filing (备案) and statuses build on it. */
+@Entity({ name: 'institution' })
+export class Institution {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'char', length: 18, unique: true })
+  uscc: string;
+
+  @Column({ type: 'text' })
+  nature: InstitutionNature;
+
+  @Column({ type: 'text', name: 'operator_type' })
+  operatorType: OperatorType;
+
+  @Column({ type: 'text', array: true, name: 'care_forms' })
+  careForms: CareForm[];
+
+  @Column({ type: 'text', name: 'division_code' })
+  divisionCode: string;
+
+  @Column({ type: 'char', length: 6, name: 'county_code' })
+  countyCode: string;
+
+  @Column({ type: 'text' })
+  address: string;
+
+  @Column({ type: 'int' })
+  floor: number;
+
+  @Column({ type: 'numeric', precision: 10, scale: 2, name: 'building_area_m2', transformer: decimal })
+  buildingAreaM2: number;
+
+  @Column({ type: 'numeric', precision: 10, scale: 2, name: 'outdoor_area_m2', transformer: decimal })
+  outdoorAreaM2: number;
+
+  @Column({ type: 'jsonb' })
+  places: PlacesByClass;
+
+  @Column({ type: 'text' })
+  status: InstitutionStatus;
+
+  /** The operator account that registered it, when an operator did. */
+  @Column({ type: 'text', name: 'owner_user_id', nullable: true })
+  ownerUserId: string | null;
+
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
+  updatedAt: Date;
+
+  toView(): InstitutionView {
+    const p = this.places;
+    return {
+      id: this.id,
+      name: this.name,
+      uscc: this.uscc,
+      nature: this.nature,
+      registrationAuthority: registrationAuthorityFor(this.nature),
+      operatorType: this.operatorType,
+      careForms: this.careForms,
+      divisionCode: this.divisionCode,
+      countyCode: this.countyCode,
+      address: this.address,
+      floor: this.floor,
+      buildingAreaM2: this.buildingAreaM2,
+      outdoorAreaM2: this.outdoorAreaM2,
+      places: { infant: p.infant, toddler: p.toddler, older: p.older, mixed: p.mixed },
+      totalPlaces: p.infant + p.toddler + p.older + p.mixed,
+      status: this.status,
+      version: this.version,
+      createdAt: this.createdAt.toISOString(),
+      updatedAt: this.updatedAt.toISOString(),
+    };
+  }
+}
+
+/** For-profit → 市场监管, non-profit → 民政/编办 (seed 001 §二(四)1). */
+export function registrationAuthorityFor(nature: InstitutionNature): 'market' | 'civil' {
+  return nature === 'for_profit' ? 'market' : 'civil';
+}

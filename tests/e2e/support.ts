@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import { createGateway, type RunningGateway } from '@shanyu/gateway';
+import { startRegistry, type RunningRegistry } from '@shanyu/registry';
+import { testDatabaseUrl, testNatsUrl, uniqueSchema } from '@shanyu/testing';
+import request from 'supertest';
+
+export const DEMO_PASSWORD = 'test-demo-password';
+
+export interface Stack {
+  registry: RunningRegistry;
+  gateway: RunningGateway;
+  http: ReturnType<typeof request>;
+  registrySchema: string;
+  tokenFor(username: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** Registry and gateway in this process, on the run's real PostgreSQL and NATS, fresh schemas. */
+export async function startStack(): Promise<Stack> {
+  const registrySchema = uniqueSchema('registry');
+  const registry = await startRegistry({
+    DATABASE_URL: testDatabaseUrl(),
+    NATS_URL: testNatsUrl(),
+    REGISTRY_DB_SCHEMA: registrySchema,
+    LOG_LEVEL: 'warn',
+    RPC_TIMEOUT_MS: 5_000,
+  });
+  const gateway = await createGateway({
+    DATABASE_URL: testDatabaseUrl(),
+    NATS_URL: testNatsUrl(),
+    PORT: 0,
+    HOST: '127.0.0.1',
+    SHANYU_MODE: 'test',
+    JWT_TTL_SECONDS: 600,
+    SHANYU_DEMO_PASSWORD: DEMO_PASSWORD,
+    GATEWAY_DB_SCHEMA: uniqueSchema('gateway'),
+    LOG_LEVEL: 'warn',
+    RPC_TIMEOUT_MS: 5_000,
+    HEALTH_SERVICES: 'registry',
+  });
+  const http = request(gateway.app.getHttpServer());
+  const tokens = new Map<string, string>();
+  return {
+    registry,
+    gateway,
+    http,
+    registrySchema,
+    async tokenFor(username: string) {
+      if (!tokens.has(username)) {
+        const res = await http.post('/api/v1/auth/token').send({ username, password: DEMO_PASSWORD }).expect(200);
+        tokens.set(username, res.body.accessToken);
+      }
+      return tokens.get(username)!;
+    },
+    async stop() {
+      await gateway.stop();
+      await registry.stop();
+    },
+  };
+}
