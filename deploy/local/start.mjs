@@ -1,0 +1,151 @@
+// `npm start`: the whole platform on this machine, no Docker. Installs what is missing, starts
+// PostgreSQL and NATS JetStream (data under .data/, reused on the next start), builds and
+// starts every service and the gateway, loads demo data once and prints where to go.
+// Ctrl-C stops everything it started.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  ensureNatsServer, ensureNpmDependencies, ensurePostgresBinaries, findFreePort, InfraError, onExit, startNats, startPostgres,
+} from './infra.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const dataDir = path.join(root, '.data');
+const logDir = path.join(dataDir, 'logs');
+/** Every NATS service of the platform; the gateway is started last. */
+const SERVICES = ['registry'];
+const say = (line) => console.log(`[shanyu] ${line}`);
+
+function fail(message) {
+  console.error(`[shanyu] ${message}`);
+  process.exit(1);
+}
+
+async function portFor(name, preferred) {
+  const port = await findFreePort(preferred);
+  if (port !== preferred) say(`端口 ${preferred} 已被占用，${name} 改用 ${port} (port ${preferred} is taken, ${name} uses ${port})`);
+  return port;
+}
+
+const children = new Map();
+
+function startNode(name, script, env) {
+  const log = fs.openSync(path.join(logDir, `${name}.log`), 'a');
+  const child = spawn(process.execPath, ['--enable-source-maps', script], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', log, log],
+  });
+  children.set(name, child);
+  child.on('exit', (code, signal) => {
+    children.delete(name);
+    if (!stopping) say(`${name} 已退出 (exited with ${code ?? signal}); 日志 log: ${path.relative(root, path.join(logDir, `${name}.log`))}`);
+  });
+  return child;
+}
+
+let stopping = false;
+async function stopChildren() {
+  stopping = true;
+  const exits = [...children.values()].map((child) => new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+    setTimeout(() => { child.kill('SIGKILL'); resolve(); }, 8_000).unref();
+  }));
+  await Promise.all(exits);
+}
+
+async function waitForHealth(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    if (children.size === 0 && stopping === false && last) break;
+    try {
+      const res = await fetch(url);
+      const body = await res.json();
+      if (res.status === 200) return body;
+      last = JSON.stringify(body.checks ?? body);
+    } catch (e) {
+      last = e.message;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new InfraError(`网关 /health 在 ${timeoutMs / 1000} 秒内未就绪 (gateway not healthy): ${last}\n日志见 logs in ${path.relative(root, logDir)}/`);
+}
+
+try {
+  say('检查依赖 (checking dependencies)…');
+  ensureNpmDependencies(root);
+  const natsServerPath = ensureNatsServer();
+  ensurePostgresBinaries();
+
+  say('编译 (building)…');
+  const build = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) fail('编译失败 (npm run build failed)');
+
+  fs.mkdirSync(logDir, { recursive: true });
+  const pgPort = await portFor('PostgreSQL', Number(process.env.SHANYU_PG_PORT ?? 54320));
+  const natsPort = await portFor('NATS', Number(process.env.SHANYU_NATS_PORT ?? 4222));
+  const monitorPort = await portFor('NATS monitoring', 8222);
+  const httpPort = await portFor('gateway', Number(process.env.PORT ?? 3000));
+
+  say('启动 PostgreSQL 与 NATS JetStream (starting PostgreSQL and NATS)…');
+  const pg = await startPostgres({ dataDir: path.join(dataDir, 'pg'), port: pgPort });
+  const nats = await startNats({
+    storeDir: path.join(dataDir, 'nats'), port: natsPort, monitorPort, serverPath: natsServerPath,
+    logFile: path.join(logDir, 'nats.log'),
+  });
+  onExit(async () => {
+    await stopChildren();
+    await nats.stop();
+    await pg.stop();
+  });
+
+  const demoPassword = process.env.SHANYU_DEMO_PASSWORD ?? 'shanyu-demo';
+  const env = {
+    DATABASE_URL: pg.url,
+    NATS_URL: nats.url,
+    SHANYU_MODE: 'demo',
+    SHANYU_DEMO_PASSWORD: demoPassword,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+  };
+  say('启动服务 (starting services, each runs its migrations)…');
+  for (const service of SERVICES) startNode(service, `services/${service}/dist/main.js`, env);
+  startNode('gateway', 'services/gateway/dist/main.js', { ...env, PORT: String(httpPort), HOST: '127.0.0.1', HEALTH_SERVICES: SERVICES.join(',') });
+
+  const base = `http://127.0.0.1:${httpPort}`;
+  const health = await waitForHealth(`${base}/health`, 90_000);
+
+  const { makeUscc } = await import('../../libs/common/dist/index.js');
+  const { loadDemoData } = await import('./demo-data.mjs');
+  const created = await loadDemoData(base, demoPassword, makeUscc);
+  say(created > 0 ? `已载入演示数据：${created} 家机构 (demo data loaded)` : '演示数据已存在，沿用 (demo data reused)');
+
+  const { DEMO_ACCOUNTS } = await import('../../services/gateway/dist/accounts/demo-accounts.js');
+  console.log(`
+  善育 Shanyu 已启动 (running, demo mode)
+
+  网关 Gateway        ${base}
+  健康 Health         ${base}/health   (${Object.entries(health.checks).map(([k, v]) => `${k} ${v.status}`).join(', ')})
+  接口文档 OpenAPI     ${base}/api/docs   (JSON: ${base}/api/docs-json)
+  消息主题 AsyncAPI    ${base}/api/docs/asyncapi.json
+  NATS                ${nats.url}   (monitoring http://127.0.0.1:${monitorPort})
+  PostgreSQL          ${pg.url}
+  日志 Logs           ${path.relative(root, logDir)}/
+
+  演示账号 Demo accounts (password: ${process.env.SHANYU_DEMO_PASSWORD ? '$SHANYU_DEMO_PASSWORD' : demoPassword}):
+${DEMO_ACCOUNTS.map((a) => `    ${a.username.padEnd(18)} ${a.displayName}`).join('\n')}
+
+  试一试 Try:
+    curl -s -X POST ${base}/api/v1/auth/token -H 'content-type: application/json' \\
+         -d '{"username":"health.330106","password":"${demoPassword}"}'
+
+  按 Ctrl-C 停止全部进程 (Ctrl-C stops everything).
+`);
+  // Stay up until Ctrl-C; onExit stops the children, NATS and PostgreSQL.
+  await new Promise(() => {});
+} catch (error) {
+  await stopChildren().catch(() => {});
+  fail(error instanceof InfraError ? error.message : error?.stack ?? String(error));
+}
