@@ -81,6 +81,15 @@ describe('institutions through the gateway (HTTP → NATS → registry → Postg
     expect(res.body.code).toBe('VALIDATION');
   });
 
+  it('413 for an oversized body and 400 for a body that is not a JSON object, each with a code', async () => {
+    const huge = await stack.http.post('/api/v1/institutions').set('authorization', `Bearer ${market}`).send(institutionRequest({ address: 'x'.repeat(1_100_000) }));
+    expect(huge.status).toBe(413);
+    expect(huge.body.code).toBe('PAYLOAD_TOO_LARGE');
+    const text = await stack.http.post('/api/v1/institutions').set('authorization', `Bearer ${market}`).set('content-type', 'text/plain').send('name=x');
+    expect(text.status).toBe(400);
+    expect(text.body.details[0]).toMatchObject({ field: '(body)', code: 'isObject' });
+  });
+
   it('401 without a token or with a forged one', async () => {
     const none = await stack.http.post('/api/v1/institutions').send(institutionRequest()).expect(401);
     expect(none.body.code).toBe('UNAUTHENTICATED');

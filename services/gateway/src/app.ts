@@ -11,7 +11,6 @@ import { type GatewayConfig, resolveJwtSecret } from './config.js';
 import { gatewayDataSource } from './data-source.js';
 import { componentSchemas } from './docs/api-documents.js';
 import { GatewayModule } from './gateway.module.js';
-import { toHttpError } from './http/http-error.filter.js';
 import { registerRequestLogging, requestIdFrom } from './http/request-logging.js';
 
 export interface RunningGateway {
@@ -51,12 +50,6 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
   );
   const fastify = app.getHttpAdapter().getInstance();
   registerRequestLogging(fastify, logger);
-  // Errors raised before Nest's pipeline (bad JSON, wrong content type, body too large).
-  fastify.setErrorHandler((error, _request, reply) => {
-    const body = toHttpError(error);
-    void reply.status(body.statusCode).send(body);
-  });
-
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
