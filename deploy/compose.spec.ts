@@ -114,7 +114,7 @@ function substitute(body: string, env: Env, unset: Set<string>, whole: string): 
     case ':?':
     case '?':
       if (op === ':?' ? !nonEmpty : !isSet) throw new Error(`required variable ${name} is missing: ${rest()}`);
-      return value;
+      return value ?? '';
     case ':+':
       return nonEmpty ? rest() : '';
     default: // '+'
@@ -162,12 +162,13 @@ function composeSchemaValidator(): Validate {
   const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as JsonObject;
   const dialect = String(schema.$schema ?? '');
   const options = { allErrors: true, strict: true, allowUnionTypes: true };
+  // ajv is CommonJS: its classes are the modules' `default` export (under Node and in types).
   const ajv = /2020-12/.test(dialect)
-    ? new Ajv2020(options)
+    ? new Ajv2020.default(options)
     : /2019-09/.test(dialect)
-      ? new Ajv2019(options)
+      ? new Ajv2019.default(options)
       : /draft-07/.test(dialect)
-        ? new AjvDraft07(options)
+        ? new AjvDraft07.default(options)
         : undefined;
   if (!ajv) throw new Error(`compose-spec.json declares an unexpected dialect: ${dialect}`);
   // The schema's custom formats, as the Go implementation (compose-go) defines them.
