@@ -32,8 +32,12 @@ const SCHEMA_FILE = join(ROOT, 'deploy/compose-schema/compose-spec.json');
 /** Infrastructure services; every other service is an application service from services/. */
 const INFRA = { postgres: 'postgres:17-alpine', nats: 'nats:2.11-alpine' } as const;
 const GATEWAY = 'gateway';
-/** Variables every application service reads (JWT_SECRET and PORT: the gateway only). */
-const APP_ENV = ['SHANYU_MODE', 'DATABASE_URL', 'NATS_URL', 'PII_KEY', 'SHANYU_DEMO_PASSWORD', 'LOG_LEVEL', 'RPC_TIMEOUT_MS'];
+/** Variables every application service is given. */
+const APP_ENV = ['SHANYU_MODE', 'DATABASE_URL', 'NATS_URL', 'PII_KEY', 'LOG_LEVEL', 'RPC_TIMEOUT_MS'];
+/** The gateway's own; those that may be declared without a value (passed through from the
+ * operator's environment, the gateway's built-in demo default otherwise) are in PASS_THROUGH. */
+const GATEWAY_ENV = ['HOST', 'PORT', 'HEALTH_SERVICES', 'JWT_SECRET', 'SHANYU_DEMO_PASSWORD'];
+const PASS_THROUGH = ['JWT_SECRET', 'SHANYU_DEMO_PASSWORD'];
 const SECRET_NAME = /SECRET|PASSWORD|PASSWD|TOKEN|KEY|CREDENTIAL/i;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -301,9 +305,10 @@ function composeProblems(config: JsonObject, stageNames: string[]): string[] {
     }
 
     const env = environmentOf(service);
-    const required = name === GATEWAY ? [...APP_ENV, 'JWT_SECRET', 'PORT'] : APP_ENV;
+    const required = name === GATEWAY ? [...APP_ENV, ...GATEWAY_ENV] : APP_ENV;
     for (const key of required) {
-      if (env[key] === undefined || env[key] === null || env[key] === '') problems.push(`${name}: environment ${key} is not set`);
+      const declared = PASS_THROUGH.includes(key) ? key in env : env[key] !== undefined && env[key] !== null && env[key] !== '';
+      if (!declared) problems.push(`${name}: environment ${key} is not set`);
     }
     if (name !== GATEWAY && 'JWT_SECRET' in env) problems.push(`${name}: only the gateway needs JWT_SECRET`);
     for (const [key, host] of [['DATABASE_URL', 'postgres'], ['NATS_URL', 'nats']] as const) {
@@ -315,6 +320,10 @@ function composeProblems(config: JsonObject, stageNames: string[]): string[] {
       }
     }
     if (name === GATEWAY) {
+      if (!['0.0.0.0', '::'].includes(String(env.HOST))) problems.push(`${name}: HOST should be 0.0.0.0 so that the published port reaches it, is ${String(env.HOST)}`);
+      const others = Object.keys(services).filter((s) => !(s in INFRA) && s !== GATEWAY).sort();
+      const listed = String(env.HEALTH_SERVICES ?? '').split(',').map((s) => s.trim()).filter(Boolean).sort();
+      if (listed.join(',') !== others.join(',')) problems.push(`${name}: HEALTH_SERVICES should list ${others.join(',')}, lists ${listed.join(',')}`);
       const port = String(env.PORT);
       const ports = (Array.isArray(service.ports) ? service.ports : []).map(String);
       if (!ports.some((p) => p.split('/')[0]?.split(':').pop() === port && p.split(':').length >= 2)) {
@@ -356,9 +365,10 @@ const isDemoValue = (value: string): boolean =>
   /demo/i.test(value) || (/^[A-Za-z0-9+/]+=*$/.test(value) && /demo/i.test(Buffer.from(value, 'base64').toString('latin1')));
 
 /**
- * Rules on the raw (not interpolated) document: every secret is `${NAME:-demo default}`
- * (so an operator's env file replaces it, and the default says it is a demo value), and no
- * other long opaque literal (a key, a token) hides anywhere in the file.
+ * Rules on the raw (not interpolated) document: every secret is either declared without a
+ * value (passed through from the operator's environment) or `${NAME:-demo default}` (so an
+ * operator's env file replaces it, and the default says it is a demo value), and no other
+ * long opaque literal (a key, a token) hides anywhere in the file.
  */
 function secretProblems(raw: JsonObject): string[] {
   const problems: string[] = [];
@@ -412,14 +422,15 @@ function interpolationProblems(raw: JsonObject): string[] {
     if (env.SHANYU_MODE !== 'demo') problems.push(`${name}: SHANYU_MODE should default to demo, is ${String(env.SHANYU_MODE)}`);
     const pii = Buffer.from(String(env.PII_KEY ?? ''), 'base64');
     if (pii.length !== 32) problems.push(`${name}: PII_KEY default should be 32 bytes in base64, is ${pii.length} bytes`);
-    if (name === GATEWAY && String(env.JWT_SECRET ?? '').length < 32) problems.push(`${name}: JWT_SECRET default shorter than 32 characters`);
+    if (name === GATEWAY && env.JWT_SECRET != null && String(env.JWT_SECRET).length < 32) problems.push(`${name}: JWT_SECRET default shorter than 32 characters`);
   }
   const productionEnv = { SHANYU_MODE: 'production', JWT_SECRET: 'j'.repeat(48), PII_KEY: 'cA==', POSTGRES_PASSWORD: 'p-secret', SHANYU_DEMO_PASSWORD: 'x' };
   const production = asObject(interpolate(raw, productionEnv));
   for (const [name, service] of Object.entries(asObject(production.services))) {
     const env = environmentOf(asObject(service));
     for (const [key, value] of Object.entries(productionEnv)) {
-      if (key in env && env[key] !== value) problems.push(`${name}: ${key} does not take the operator's value`);
+      // null: declared without a value, compose passes the operator's value through.
+      if (key in env && env[key] !== null && env[key] !== value) problems.push(`${name}: ${key} does not take the operator's value`);
     }
     if (name in INFRA) continue;
     if (!String(env.DATABASE_URL).includes(':p-secret@')) problems.push(`${name}: DATABASE_URL ignores POSTGRES_PASSWORD`);
@@ -756,6 +767,22 @@ describe('the checks catch mistakes', () => {
       service(d, 'registry').depends_on = { postgres: { condition: 'service_healthy' }, nats: { condition: 'service_started' } };
     });
     expect(problemsOf(doc)).toContain('registry: depends_on nats should have condition service_healthy');
+  });
+
+  it('a compose service without a folder in services/, missing from the gateway health check', () => {
+    const doc = mutate((d) => {
+      services(d).staff = { ...service(d, 'registry'), command: ['node', 'services/staff/dist/main.js'] };
+    });
+    const problems = problemsOf(doc);
+    expect(problems).toContain('staff: no folder services/staff for this application service');
+    expect(problems).toContain('gateway: HEALTH_SERVICES should list registry,staff, lists registry');
+  });
+
+  it('a gateway that listens on loopback only', () => {
+    const doc = mutate((d) => {
+      service(d, 'gateway').environment = { ...environmentOf(service(d, 'gateway')), HOST: '127.0.0.1' };
+    });
+    expect(problemsOf(doc)).toContain('gateway: HOST should be 0.0.0.0 so that the published port reaches it, is 127.0.0.1');
   });
 
   it('a folder in services/ without a compose service', () => {

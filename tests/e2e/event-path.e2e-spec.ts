@@ -299,6 +299,7 @@ describe('event path: outbox → relay → JetStream → durable consumer (real 
       const fresh = await startConsumer({ name, handler: recordEffect(name), ackWaitMs: 1_500, backoffMs: [200] });
       const redelivery = await eventually('the redelivery to the fresh instance', () => fresh.outcomes.find((o) => o.eventId === eventId), 15_000, 50);
       const redeliveredAfterMs = Date.now() - diedAt;
+      expect((await effectCounts(name)).get(eventId)).toBe(1); // no second effect
       expect(redelivery).toMatchObject({ outcome: 'duplicate' });
       expect(redelivery.delivery).toBeGreaterThanOrEqual(2);
       await eventually('the consumer to have nothing unacked', async () => (await jsm.consumers.info(EVENT_STREAM, name)).num_ack_pending === 0, 10_000);

@@ -95,6 +95,7 @@ export class DurableEventConsumer {
       await this.deadLetter(msg, e, null);
       return 'dead';
     }
+    msg.ack();
     try {
       const effect = await dataSource.transaction(async (manager) => {
         const inserted = await manager

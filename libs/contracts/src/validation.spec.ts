@@ -1,0 +1,58 @@
+import 'reflect-metadata';
+import { DomainError } from '@shanyu/common';
+import { describe, expect, it } from 'vitest';
+import { RegisterInstitutionRequest } from './registry/institution.contracts.js';
+import { validateContract } from './validation.js';
+
+const valid = {
+  name: '小星星托育园', uscc: '91350100M000100Y43', nature: 'for_profit', operatorType: 'private', careForms: ['full_day'],
+  divisionCode: '330106109', address: '三墩镇 1 号', floor: 1, buildingAreaM2: 300, outdoorAreaM2: 60,
+  places: { infant: 0, toddler: 15, older: 20, mixed: 0 },
+};
+
+async function problems(body: unknown) {
+  try {
+    await validateContract(RegisterInstitutionRequest, body);
+    return [];
+  } catch (e) {
+    expect(e).toBeInstanceOf(DomainError);
+    expect((e as DomainError).code).toBe('VALIDATION');
+    return (e as DomainError).details ?? [];
+  }
+}
+
+describe('contract validation', () => {
+  it('accepts a valid body and returns an instance of the class', async () => {
+    const instance = await validateContract(RegisterInstitutionRequest, valid);
+    expect(instance).toBeInstanceOf(RegisterInstitutionRequest);
+  });
+
+  it('reports a missing field once, as required', async () => {
+    const { floor: _f, ...body } = valid;
+    expect(await problems(body)).toEqual([{ field: 'floor', code: 'isDefined', message: '必填' }]);
+  });
+
+  it('reports a wrong type once, not its range checks too', async () => {
+    expect(await problems({ ...valid, floor: 'one' })).toEqual([{ field: 'floor', code: 'isInt', message: '必须是整数' }]);
+  });
+
+  it('states the limit in range messages', async () => {
+    expect(await problems({ ...valid, floor: 61 })).toEqual([{ field: 'floor', code: 'max', message: '不能大于 60' }]);
+    expect(await problems({ ...valid, buildingAreaM2: 200_000 })).toEqual([{ field: 'buildingAreaM2', code: 'max', message: '不能大于 100000' }]);
+  });
+
+  it('names nested fields with a dotted path and refuses unknown fields', async () => {
+    const found = await problems({ ...valid, places: { ...valid.places, older: 2.5, extra: 1 }, colour: 'red' });
+    expect(found).toEqual(expect.arrayContaining([
+      { field: 'colour', code: 'whitelistValidation', message: '不允许的字段' },
+      { field: 'places.older', code: 'isInt', message: '必须是整数' },
+      { field: 'places.extra', code: 'whitelistValidation', message: '不允许的字段' },
+    ]));
+  });
+
+  it('refuses a body that is not an object', async () => {
+    for (const body of [null, 'text', [valid], 42]) {
+      expect((await problems(body))[0]).toMatchObject({ field: '(body)', code: 'isObject' });
+    }
+  });
+});
