@@ -203,6 +203,20 @@ describe('institutions through the gateway (HTTP → NATS → registry → Postg
     expect(list.body.items.map((i: { id: string }) => i.id)).toEqual([own.id]);
   });
 
+  it('admins read an institution\'s audit trail and verify every chain; others may not', async () => {
+    const created = (await stack.http.post('/api/v1/institutions').set('authorization', `Bearer ${market}`).set('x-request-id', 'req-audit-1').send(institutionRequest()).expect(201)).body;
+    const admin = await stack.tokenFor('admin');
+    const trail = await stack.http.get(`/api/v1/audit?entity=institution&id=${created.id}`).set('authorization', `Bearer ${admin}`).expect(200);
+    expect(trail.body).toHaveLength(1);
+    expect(trail.body[0]).toMatchObject({ action: 'institution.register', requestId: 'req-audit-1', actor: { department: 'market' } });
+    const verify = await stack.http.get('/api/v1/audit/verify').set('authorization', `Bearer ${admin}`).expect(200);
+    expect(verify.body.map((v: { service: string }) => v.service).sort()).toEqual(['gateway', 'registry']);
+    for (const v of verify.body) expect(v.ok).toBe(true);
+    expect(verify.body.find((v: { service: string }) => v.service === 'registry').entries).toBeGreaterThan(0);
+    const denied = await stack.http.get('/api/v1/audit/verify').set('authorization', `Bearer ${market}`).expect(403);
+    expect(denied.body.code).toBe('DEPARTMENT_NOT_ALLOWED');
+  });
+
   it('GET /health reports PostgreSQL, NATS and the registry as up', async () => {
     const res = await stack.http.get('/health').expect(200);
     expect(res.body.status).toBe('ok');

@@ -6,3 +6,4 @@ export * from './catalog.js';
 export * from './registry/institution.contracts.js';
 export * from './registry/registry.subjects.js';
 export * from './schemas.js';
+export * from './audit.contracts.js';

@@ -95,7 +95,6 @@ export class DurableEventConsumer {
       await this.deadLetter(msg, e, null);
       return 'dead';
     }
-    msg.ack();
     try {
       const effect = await dataSource.transaction(async (manager) => {
         const inserted = await manager

@@ -10,3 +10,4 @@ export * from './event-streams.js';
 export * from './event-consumer.js';
 export * from './unit-of-work.js';
 export * from './service-runtime.js';
+export * from './audit.handlers.js';

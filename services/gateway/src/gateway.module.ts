@@ -11,6 +11,7 @@ import { HEALTH_SERVICES, HealthController, NATS_CONNECTION } from './health/hea
 import { HttpErrorFilter } from './http/http-error.filter.js';
 import { InstitutionsController } from './institutions/institutions.controller.js';
 import { DocsController } from './docs/docs.controller.js';
+import { AuditController } from './audit/audit.controller.js';
 
 export interface GatewayModuleOptions {
   runtime: ServiceRuntime;
@@ -25,7 +26,7 @@ export class GatewayModule {
     const { runtime, tokens, logger } = options;
     return {
       module: GatewayModule,
-      controllers: [AuthController, HealthController, InstitutionsController, DocsController],
+      controllers: [AuthController, HealthController, InstitutionsController, AuditController, DocsController],
       providers: [
         { provide: DataSource, useValue: runtime.dataSource },
         { provide: RpcClient, useValue: runtime.rpc },

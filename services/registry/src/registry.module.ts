@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { ContractValidationPipe, OutboxRelay, RpcDomainErrorFilter, type ServiceRuntime, UnitOfWork } from '@shanyu/messaging';
+import { auditHandlersFor, ContractValidationPipe, OutboxRelay, RpcDomainErrorFilter, type ServiceRuntime, UnitOfWork } from '@shanyu/messaging';
 import { DataSource } from 'typeorm';
 import { HealthHandlers } from './health.handlers.js';
 import { GetInstitution } from './institutions/get-institution.query.js';
@@ -15,7 +15,7 @@ export class RegistryModule {
   static register(runtime: ServiceRuntime): DynamicModule {
     return {
       module: RegistryModule,
-      controllers: [InstitutionHandlers, HealthHandlers],
+      controllers: [InstitutionHandlers, HealthHandlers, auditHandlersFor('registry')],
       providers: [
         { provide: DataSource, useValue: runtime.dataSource },
         { provide: UnitOfWork, useValue: runtime.unitOfWork },

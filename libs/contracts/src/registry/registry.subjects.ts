@@ -1,3 +1,4 @@
+import { AuditHistoryRequest } from '../audit.contracts.js';
 import {
   GetInstitutionRequest, ListInstitutionsRequest, RegisterInstitutionRequest, UpdateInstitutionRequest,
 } from './institution.contracts.js';
@@ -53,4 +54,9 @@ export const REGISTRY_REQUESTS: ContractEntry[] = [
 export const REGISTRY_EVENTS: EventEntry[] = [
   { subject: RegistryEvents.institutionRegistered, service: 'registry', summary: 'An institution was registered (登记)', data: 'InstitutionRegisteredData' },
   { subject: RegistryEvents.institutionUpdated, service: 'registry', summary: 'An institution\'s registration data changed', data: 'InstitutionUpdatedData' },
+];
+
+export const REGISTRY_AUDIT_REQUESTS: ContractEntry[] = [
+  { subject: 'registry.audit.history', service: 'registry', summary: 'Audit entries of one entity (admin)', request: AuditHistoryRequest, reply: 'AuditEntryList', errors: ['VALIDATION', 'FORBIDDEN'] },
+  { subject: 'registry.audit.verify', service: 'registry', summary: 'Recompute the audit hash chain (admin)', request: null, reply: 'AuditVerificationView', errors: ['FORBIDDEN'] },
 ];

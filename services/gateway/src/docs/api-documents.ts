@@ -1,4 +1,4 @@
-import { REGISTRY_EVENTS, REGISTRY_REQUESTS, REPLY_SCHEMAS, RpcHeaders, type ContractEntry, type EventEntry, EVENT_STREAM } from '@shanyu/contracts';
+import { REGISTRY_AUDIT_REQUESTS, REGISTRY_EVENTS, REGISTRY_REQUESTS, REPLY_SCHEMAS, RpcHeaders, type ContractEntry, type EventEntry, EVENT_STREAM } from '@shanyu/contracts';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
 
@@ -11,7 +11,7 @@ export function componentSchemas(): Record<string, object> {
   return { ...generated, ...REPLY_SCHEMAS };
 }
 
-export const ALL_REQUESTS: ContractEntry[] = [...REGISTRY_REQUESTS];
+export const ALL_REQUESTS: ContractEntry[] = [...REGISTRY_REQUESTS, ...REGISTRY_AUDIT_REQUESTS];
 export const ALL_EVENTS: EventEntry[] = [...REGISTRY_EVENTS];
 
 const replyRef = (reply: string) => {
