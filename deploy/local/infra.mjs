@@ -653,7 +653,7 @@ export function onExit(fn) {
       const code = signal === 'SIGINT' ? 130 : 143;
       const force = setTimeout(() => process.exit(code), 30_000);
       force.unref();
-      runExitHandlers().finally(() => process.exit(code));
+      void runExitHandlers().finally(() => process.exit(code));
     };
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);

@@ -7,3 +7,4 @@ export * from './registry/institution.contracts.js';
 export * from './registry/registry.subjects.js';
 export * from './schemas.js';
 export * from './audit.contracts.js';
+export * from './platform/calendar.contracts.js';

@@ -109,6 +109,17 @@ export const REPLY_SCHEMAS: Record<string, object> = {
     properties: { service: { type: 'string' }, ok: { type: 'boolean' }, entries: { type: 'integer' }, brokenAt: { type: 'string' }, problem: { type: 'string', enum: ['hash_mismatch', 'broken_link'] } },
   },
   AuditVerificationList: { type: 'array', items: ref('AuditVerificationView') },
+  CalendarYearView: {
+    type: 'object', required: ['year', 'origin', 'entries', 'workingDays'],
+    properties: {
+      year: { type: 'integer' }, origin: { type: 'string', enum: ['loaded', 'built-in', 'none'] }, source: { type: ['string', 'null'] },
+      entries: { type: 'array', items: ref('HolidayEntryInput') }, workingDays: { type: 'integer', description: 'working days in the year' },
+    },
+  },
+  CalendarYearLoadedData: {
+    type: 'object', required: ['year', 'source', 'entries'],
+    properties: { year: { type: 'integer' }, source: { type: 'string' }, entries: { type: 'array', items: ref('HolidayEntryInput') } },
+  },
   EventEnvelope: {
     type: 'object',
     required: ['eventId', 'subject', 'occurredAt', 'actor', 'entityId', 'data'],

@@ -12,6 +12,9 @@ import { HttpErrorFilter } from './http/http-error.filter.js';
 import { InstitutionsController } from './institutions/institutions.controller.js';
 import { DocsController } from './docs/docs.controller.js';
 import { AuditController } from './audit/audit.controller.js';
+import { CalendarController } from './calendar/calendar.controller.js';
+import { LoadCalendarYear } from './calendar/load-calendar-year.use-case.js';
+import { ReadCalendarYear } from './calendar/read-calendar-year.query.js';
 
 export interface GatewayModuleOptions {
   runtime: ServiceRuntime;
@@ -26,12 +29,14 @@ export class GatewayModule {
     const { runtime, tokens, logger } = options;
     return {
       module: GatewayModule,
-      controllers: [AuthController, HealthController, InstitutionsController, AuditController, DocsController],
+      controllers: [AuthController, HealthController, InstitutionsController, AuditController, CalendarController, DocsController],
       providers: [
         { provide: DataSource, useValue: runtime.dataSource },
         { provide: RpcClient, useValue: runtime.rpc },
         { provide: TokenService, useValue: tokens },
         { provide: IssueToken, useValue: new IssueToken(runtime.dataSource, tokens) },
+        { provide: LoadCalendarYear, useValue: new LoadCalendarYear(runtime.unitOfWork) },
+        { provide: ReadCalendarYear, useValue: new ReadCalendarYear(runtime.dataSource) },
         { provide: NATS_CONNECTION, useValue: runtime.nats },
         { provide: HEALTH_SERVICES, useValue: options.healthServices },
         { provide: APP_GUARD, useFactory: (r: Reflector) => new AuthGuard(r, tokens), inject: [Reflector] },

@@ -1,4 +1,4 @@
-import { REGISTRY_AUDIT_REQUESTS, REGISTRY_EVENTS, REGISTRY_REQUESTS, REPLY_SCHEMAS, RpcHeaders, type ContractEntry, type EventEntry, EVENT_STREAM } from '@shanyu/contracts';
+import { PlatformEvents, REGISTRY_AUDIT_REQUESTS, REGISTRY_EVENTS, REGISTRY_REQUESTS, REPLY_SCHEMAS, RpcHeaders, type ContractEntry, type EventEntry, EVENT_STREAM } from '@shanyu/contracts';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
 
@@ -12,7 +12,10 @@ export function componentSchemas(): Record<string, object> {
 }
 
 export const ALL_REQUESTS: ContractEntry[] = [...REGISTRY_REQUESTS, ...REGISTRY_AUDIT_REQUESTS];
-export const ALL_EVENTS: EventEntry[] = [...REGISTRY_EVENTS];
+export const ALL_EVENTS: EventEntry[] = [
+  ...REGISTRY_EVENTS,
+  { subject: PlatformEvents.calendarYearLoaded, service: 'gateway', summary: 'An admin loaded a year of the working-day calendar (holidays and make-up workdays)', data: 'CalendarYearLoadedData' },
+];
 
 const replyRef = (reply: string) => {
   const page = /^Page<(\w+)>$/.exec(reply);

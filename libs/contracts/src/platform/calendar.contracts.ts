@@ -1,0 +1,52 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
+
+@JSONSchema({ description: 'One day of the State Council holiday arrangement (国务院办公厅部分节假日安排的通知)' })
+export class HolidayEntryInput {
+  @JSONSchema({ example: '2027-02-06' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式必须是 YYYY-MM-DD' })
+  date: string;
+
+  @JSONSchema({ description: 'holiday = 放假 (rest, even on a weekday); workday = 调休上班 (work, even on a weekend)' })
+  @IsIn(['holiday', 'workday'])
+  kind: 'holiday' | 'workday';
+
+  @JSONSchema({ example: '春节' })
+  @IsString() @MinLength(1) @MaxLength(50)
+  name: string;
+}
+
+@JSONSchema({ description: 'Load (replace) one year of the working-day calendar' })
+export class LoadCalendarYearBody {
+  @JSONSchema({ description: 'Document the table comes from', example: '国办发明电〔2026〕7号' })
+  @IsString() @MinLength(2) @MaxLength(200)
+  source: string;
+
+  @ValidateNested({ each: true }) @Type(() => HolidayEntryInput) @ArrayMinSize(1) @ArrayMaxSize(120)
+  entries: HolidayEntryInput[];
+}
+
+export class CalendarYearParams {
+  @Matches(/^20\d{2}$/, { message: '年份必须是 2000–2099 的四位数字' })
+  year: string;
+}
+
+export interface CalendarYearView {
+  year: number;
+  /** `loaded` by an admin through the API, or the `built-in` table shipped with the platform. */
+  origin: 'loaded' | 'built-in' | 'none';
+  source: string | null;
+  entries: { date: string; kind: 'holiday' | 'workday'; name: string }[];
+  workingDays: number;
+}
+
+export const PlatformEvents = {
+  calendarYearLoaded: 'evt.gateway.calendar.loaded.v1',
+} as const;
+
+export interface CalendarYearLoadedData {
+  year: number;
+  source: string;
+  entries: { date: string; kind: 'holiday' | 'workday'; name: string }[];
+}
