@@ -7,13 +7,12 @@ import { JsonLogger } from '@shanyu/common';
 import { DEAD_LETTER_STREAM, deadLetterSubject, EVENT_STREAM, type EventEnvelope } from '@shanyu/contracts';
 import { connectNats, DurableEventConsumer, type DurableEventConsumerOptions, type EventHandler } from '@shanyu/messaging';
 import { createServiceDataSource, initializeAndMigrate } from '@shanyu/persistence';
-import { startRegistry, type RunningRegistry } from '@shanyu/registry';
+import { RegisterInstitution, startRegistry, type RunningRegistry } from '@shanyu/registry';
 import { institutionRequest, natsControl, testActor, testDatabaseUrl, testNatsUrl, uniqueSchema } from '@shanyu/testing';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RegisterInstitution } from '../../services/registry/src/institutions/register-institution.use-case.js';
 
 const REGISTERED = 'evt.registry.institution.registered.v1';
 
@@ -71,6 +70,7 @@ describe('event path: outbox → relay → JetStream → durable consumer (real 
   const logLines: string[] = [];
   const logger = new JsonLogger('event-path-test', 'debug', (line) => logLines.push(line));
 
+  // The use case straight from the running Nest app: NATS RPC is down while the broker is dead.
   const register = async () => (await registry.app.get(RegisterInstitution).execute(institutionRequest() as never, testActor())).id;
 
   /** The outbox row (= event) of each institution registered in this file, by institution id. */
@@ -400,6 +400,68 @@ describe('event path: outbox → relay → JetStream → durable consumer (real 
       `[1d] handler calls for the event ${calls.get(eventId)} (maxDeliver 3), outcomes ${consumer.outcomesFor(eventId).join('→')}; ` +
         `${letters.length} letter(s) on ${subject} (${ours.length} for this event; the rest are earlier events in the stream); ` +
         `no redelivery after 1.5 s; consumer ack_pending ${info.num_ack_pending}`,
+    );
+  });
+
+  it('dead-letters an event even when the broker dies at its last delivery, and keeps consuming', async () => {
+    const name = durableName('dlqcrash');
+    const target = await register();
+    const row = await eventually('the event to be published', async () => {
+      const r = (await outboxEvents()).get(target);
+      return r?.publishedAt ? r : undefined;
+    });
+    const eventId = row.id;
+    const control = natsControl();
+    const handle = recordEffect(name);
+    let calls = 0;
+    let killed!: () => void;
+    const brokerKilled = new Promise<void>((resolve) => (killed = resolve));
+    const consumer = await startConsumer({
+      name,
+      maxDeliver: 2,
+      backoffMs: [100],
+      ackWaitMs: 2_000,
+      handler: async (event, manager) => {
+        if (event.eventId !== eventId) return handle(event, manager);
+        if (++calls === 2) {
+          await control.kill9(); // the dead-letter publish that follows meets a dead broker
+          killed();
+        }
+        throw new Error('poison');
+      },
+    });
+    await brokerKilled;
+    await sleep(1_000);
+    await control.restart();
+    const restartedAt = Date.now();
+
+    const letter = await eventually('the dead letter after the restart', async () => {
+      const m = await jsm.streams.getMessage(DEAD_LETTER_STREAM, { last_by_subj: deadLetterSubject(name) }).catch(() => null);
+      return m ? m.json<{ event: EventEnvelope; deliveries: number; error: string }>() : undefined;
+    }, 20_000, 200);
+    expect(letter).toMatchObject({ deliveries: 2, error: 'poison' });
+    expect(letter.event.eventId).toBe(eventId);
+    await eventually('the consumer to record the dead letter', () => consumer.outcomesFor(eventId).includes('dead'), 10_000, 50);
+    const outcomes = consumer.outcomesFor(eventId);
+    // At least once: kill -9 may cost the server its record of the last delivery, so it can be
+    // delivered (and dead-lettered) again; the dead letter's msg id makes that harmless.
+    expect(outcomes[0]).toBe('retry');
+    expect(outcomes.slice(1).every((o) => o === 'dead') && outcomes.length >= 2).toBe(true);
+    const dlq = await jsm.streams.info(DEAD_LETTER_STREAM, { subjects_filter: deadLetterSubject(name) });
+    expect(dlq.state.subjects).toEqual({ [deadLetterSubject(name)]: 1 });
+    const deadLetteredAfterMs = Date.now() - restartedAt;
+
+    // The consumer still works: a new event gets its effect.
+    const next = await register();
+    const nextEventId = await eventually('the next event to be consumed', async () => {
+      const r = (await outboxEvents()).get(next);
+      return r && (await effectCounts(name)).get(r.id) === 1 ? r.id : undefined;
+    }, 20_000, 100);
+    expect(calls).toBe(outcomes.length);
+    expect((await effectCounts(name)).get(eventId)).toBeUndefined();
+    console.log(
+      `[1e] broker killed at delivery 2 of 2, restarted 1 s later; dead letter stored ${deadLetteredAfterMs} ms after the restart ` +
+        `(${letter.deliveries} deliveries, error '${letter.error}'); outcomes ${outcomes.join('→')}, 1 letter on the DLQ subject; consumer kept going: next event ${nextEventId.slice(0, 8)} effect 1`,
     );
   });
 });

@@ -210,8 +210,10 @@ describe('institutions through the gateway (HTTP → NATS → registry → Postg
     expect(trail.body).toHaveLength(1);
     expect(trail.body[0]).toMatchObject({ action: 'institution.register', requestId: 'req-audit-1', actor: { department: 'market' } });
     const verify = await stack.http.get('/api/v1/audit/verify').set('authorization', `Bearer ${admin}`).expect(200);
-    expect(verify.body.map((v: { service: string }) => v.service).sort()).toEqual(['gateway', 'registry']);
-    for (const v of verify.body) expect(v.ok).toBe(true);
+    // This stack runs the gateway and the registry only: each of those verifies.
+    const running = verify.body.filter((v: { service: string }) => ['gateway', 'registry'].includes(v.service));
+    expect(running).toHaveLength(2);
+    for (const v of running) expect(v.ok).toBe(true);
     expect(verify.body.find((v: { service: string }) => v.service === 'registry').entries).toBeGreaterThan(0);
     const denied = await stack.http.get('/api/v1/audit/verify').set('authorization', `Bearer ${market}`).expect(403);
     expect(denied.body.code).toBe('DEPARTMENT_NOT_ALLOWED');

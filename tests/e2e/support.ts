@@ -15,8 +15,15 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
+export interface StackOptions {
+  /** The registry's clock (filing dates and deadlines); real time by default. */
+  now?: () => Date;
+}
+
+export const PUBLIC_BASE_URL = 'https://shanyu.example.gov.cn';
+
 /** Registry and gateway in this process, on the run's real PostgreSQL and NATS, fresh schemas. */
-export async function startStack(): Promise<Stack> {
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const registrySchema = uniqueSchema('registry');
   const registry = await startRegistry({
     DATABASE_URL: testDatabaseUrl(),
@@ -24,7 +31,7 @@ export async function startStack(): Promise<Stack> {
     REGISTRY_DB_SCHEMA: registrySchema,
     LOG_LEVEL: 'warn',
     RPC_TIMEOUT_MS: 5_000,
-  });
+  }, { now: options.now });
   const gateway = await createGateway({
     DATABASE_URL: testDatabaseUrl(),
     NATS_URL: testNatsUrl(),
@@ -37,6 +44,7 @@ export async function startStack(): Promise<Stack> {
     LOG_LEVEL: 'warn',
     RPC_TIMEOUT_MS: 5_000,
     HEALTH_SERVICES: 'registry',
+    PUBLIC_BASE_URL,
   });
   const http = request(gateway.app.getHttpServer());
   const tokens = new Map<string, string>();

@@ -12,3 +12,4 @@ export * from './divisions.js';
 export * from './money.js';
 export * from './calendar.js';
 export * from './holidays.js';
+export * from './pii.js';

@@ -2,7 +2,7 @@ import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validato
 import { JSONSchema } from 'class-validator-jsonschema';
 
 /** Services that keep an audit log and answer `<service>.audit.*`. */
-export const AUDITED_SERVICES = ['registry', 'gateway'] as const;
+export const AUDITED_SERVICES = ['registry', 'gateway', 'staff'] as const;
 export type AuditedService = (typeof AUDITED_SERVICES)[number];
 
 export const auditSubjects = (service: string) => ({
@@ -46,5 +46,7 @@ export interface AuditVerificationView {
   ok: boolean;
   entries: number;
   brokenAt?: string;
+  /** hash_mismatch, broken_link, or unavailable (the service did not answer). */
   problem?: string;
+  error?: string;
 }

@@ -2,9 +2,12 @@
  * JSON Schemas of replies and envelopes (request schemas are generated from the validated
  * classes). Used by the gateway's OpenAPI document and the AsyncAPI subject list.
  */
+import { STAFF_REPLY_SCHEMAS } from './staff/staff.schemas.js';
+
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 export const REPLY_SCHEMAS: Record<string, object> = {
+  ...STAFF_REPLY_SCHEMAS,
   ErrorResponse: {
     type: 'object',
     required: ['statusCode', 'code', 'message'],
@@ -64,11 +67,23 @@ export const REPLY_SCHEMAS: Record<string, object> = {
       outdoorAreaM2: { type: 'number' },
       places: ref('PlacesByClass'),
       totalPlaces: { type: 'integer' },
-      status: { type: 'string', enum: ['registered', 'filed', 'deregistered'] },
+      status: { type: 'string', enum: ['registered', 'filing_submitted', 'filed', 'filing_rejected', 'deregistered'] },
+      receiptNo: { type: ['string', 'null'], description: '备案回执编号' },
+      inclusive: { oneOf: [{ type: 'null' }, ref('InclusiveStatus')] },
+      demonstrations: { type: 'array', items: ref('DemonstrationRecord') },
+      ownerUserId: { type: ['string', 'null'], description: 'The operator account that registered it (举办者), or null' },
       version: { type: 'integer' },
       createdAt: { type: 'string', format: 'date-time' },
       updatedAt: { type: 'string', format: 'date-time' },
     },
+  },
+  InclusiveStatus: {
+    type: 'object', required: ['priceCapFen', 'inclusivePlaces', 'grantedOn'],
+    properties: { priceCapFen: { type: 'integer', description: 'fen' }, inclusivePlaces: { type: 'integer' }, grantedOn: { type: 'string', format: 'date' }, decisionNo: { type: ['string', 'null'] } },
+  },
+  DemonstrationRecord: {
+    type: 'object', required: ['year', 'places', 'designatedOn'],
+    properties: { year: { type: 'integer' }, places: { type: 'integer' }, designatedOn: { type: 'string', format: 'date' }, decisionNo: { type: ['string', 'null'] } },
   },
   InstitutionPage: {
     type: 'object',
@@ -106,7 +121,7 @@ export const REPLY_SCHEMAS: Record<string, object> = {
   AuditEntryList: { type: 'array', items: ref('AuditEntryView') },
   AuditVerificationView: {
     type: 'object', required: ['service', 'ok', 'entries'],
-    properties: { service: { type: 'string' }, ok: { type: 'boolean' }, entries: { type: 'integer' }, brokenAt: { type: 'string' }, problem: { type: 'string', enum: ['hash_mismatch', 'broken_link'] } },
+    properties: { service: { type: 'string' }, ok: { type: 'boolean' }, entries: { type: 'integer' }, brokenAt: { type: 'string' }, problem: { type: 'string', enum: ['hash_mismatch', 'broken_link', 'unavailable'] }, error: { type: 'string' } },
   },
   AuditVerificationList: { type: 'array', items: ref('AuditVerificationView') },
   CalendarYearView: {
@@ -120,6 +135,108 @@ export const REPLY_SCHEMAS: Record<string, object> = {
     type: 'object', required: ['year', 'source', 'entries'],
     properties: { year: { type: 'integer' }, source: { type: 'string' }, entries: { type: 'array', items: ref('HolidayEntryInput') } },
   },
+  StandardsCheckResult: {
+    type: 'object', required: ['ruleId', 'title', 'outcome', 'measured', 'limit', 'message', 'source'],
+    properties: {
+      ruleId: { type: 'string', example: 'CLASS_INFANT' }, title: { type: 'string' },
+      outcome: { type: 'string', enum: ['pass', 'fail', 'needs_review'] },
+      measured: { description: 'The value measured (null when the fact was not provided)' },
+      limit: { type: 'string' }, message: { type: 'string' }, source: { type: 'string', description: 'The rule\'s legal source' },
+    },
+  },
+  StandardsCheck: {
+    type: 'object', required: ['rulesetVersion', 'checkedAt', 'summary', 'results'],
+    properties: {
+      rulesetVersion: { type: 'string' }, checkedAt: { type: 'string', format: 'date-time' },
+      summary: { type: 'object', properties: { pass: { type: 'integer' }, fail: { type: 'integer' }, needs_review: { type: 'integer' } } },
+      results: { type: 'array', items: ref('StandardsCheckResult') },
+    },
+  },
+  FilingView: {
+    type: 'object',
+    required: ['id', 'institutionId', 'status', 'submittedAt', 'receiptDueBy', 'noticeDueBy', 'dueBy', 'overdue', 'check', 'receiptNo'],
+    properties: {
+      id: { type: 'string', format: 'uuid' }, institutionId: { type: 'string', format: 'uuid' }, institutionName: { type: 'string' },
+      divisionCode: { type: 'string' }, status: { type: 'string', enum: ['submitted', 'approved', 'rejected'] },
+      submittedAt: { type: 'string', format: 'date-time' },
+      submittedBy: { type: 'object', properties: { department: { type: 'string' }, userId: { type: 'string' } } },
+      receiptDueBy: { type: 'string', format: 'date', description: '5 working days after submission' },
+      noticeDueBy: { type: 'string', format: 'date', description: '15 working days after submission' },
+      dueBy: { type: 'string', format: 'date', description: 'The deadline in force: 15 when the check found failures, else 5' },
+      overdue: { type: 'boolean' },
+      submission: ref('SubmitFilingBody'),
+      check: ref('StandardsCheck'),
+      recheckCount: { type: 'integer' },
+      decision: {
+        oneOf: [{ type: 'null' }, {
+          type: 'object',
+          properties: {
+            decision: { type: 'string', enum: ['approve', 'reject'] }, decidedAt: { type: 'string', format: 'date-time' },
+            decidedBy: { type: 'object' }, reasons: { type: 'array', items: ref('DecisionReason') }, comment: { type: ['string', 'null'] },
+          },
+        }],
+      },
+      receiptNo: { type: ['string', 'null'], example: '330106-2026-0001' },
+    },
+  },
+  FilingPage: {
+    type: 'object', required: ['items', 'total', 'page', 'pageSize'],
+    properties: { items: { type: 'array', items: ref('FilingView') }, total: { type: 'integer' }, page: { type: 'integer' }, pageSize: { type: 'integer' } },
+  },
+  ReceiptView: {
+    type: 'object',
+    properties: {
+      receiptNo: { type: 'string' }, filingId: { type: 'string' }, institutionId: { type: 'string' }, institutionName: { type: 'string' },
+      uscc: { type: 'string' }, address: { type: 'string' }, divisionCode: { type: 'string' }, divisionName: { type: 'string' },
+      issuedOn: { type: 'string', format: 'date' }, issuingBureau: { type: 'string' }, status: { type: 'string', enum: ['valid', 'revoked'] },
+    },
+  },
+  ReceiptVerification: {
+    type: 'object', required: ['receiptNo', 'genuine', 'current', 'message'],
+    properties: {
+      receiptNo: { type: 'string' }, genuine: { type: 'boolean' }, current: { type: 'boolean' }, message: { type: 'string' },
+      receipt: { oneOf: [{ type: 'null' }, ref('ReceiptView')] },
+    },
+  },
+  PublicInstitutionView: {
+    type: 'object',
+    properties: {
+      id: { type: 'string', format: 'uuid' }, name: { type: 'string' }, address: { type: 'string' }, divisionCode: { type: 'string' }, divisionName: { type: 'string' },
+      operatorType: { type: 'string' }, careForms: { type: 'array', items: { type: 'string' } }, places: ref('PlacesByClass'), totalPlaces: { type: 'integer' },
+      receiptNo: { type: 'string' }, filedOn: { type: ['string', 'null'], format: 'date' },
+      inclusive: { oneOf: [{ type: 'null' }, { type: 'object', properties: { priceCapFen: { type: 'integer' }, inclusivePlaces: { type: 'integer' }, grantedOn: { type: 'string' } } }] },
+      demonstrationYears: { type: 'array', items: { type: 'integer' } },
+    },
+  },
+  PublicInstitutionPage: {
+    type: 'object', required: ['items', 'total', 'page', 'pageSize'],
+    properties: { items: { type: 'array', items: ref('PublicInstitutionView') }, total: { type: 'integer' }, page: { type: 'integer' }, pageSize: { type: 'integer' } },
+  },
+  PopulationView: {
+    type: 'object',
+    properties: {
+      divisionCode: { type: 'string' }, divisionName: { type: 'string' }, year: { type: 'integer' }, residentPopulation: { type: 'integer' },
+      childrenUnder3: { type: 'integer' }, source: { type: 'string' }, loadedAt: { type: 'string', format: 'date-time' },
+    },
+  },
+  PopulationList: { type: 'array', items: ref('PopulationView') },
+  PopulationLoadResult: { type: 'object', properties: { loaded: { type: 'integer' } } },
+  InstitutionStatusData: { type: 'object', properties: { institution: ref('InstitutionView'), reason: { type: 'string' } } },
+  FilingSubmittedData: {
+    type: 'object',
+    properties: { filingId: { type: 'string' }, institutionId: { type: 'string' }, divisionCode: { type: 'string' }, summary: { type: 'object' }, receiptDueBy: { type: 'string' }, noticeDueBy: { type: 'string' } },
+  },
+  FilingDecidedData: {
+    type: 'object',
+    properties: {
+      filingId: { type: 'string' }, institutionId: { type: 'string' }, divisionCode: { type: 'string' }, receiptNo: { type: ['string', 'null'] },
+      reasons: { type: 'array', items: ref('DecisionReason') }, institution: ref('InstitutionView'),
+    },
+  },
+  FilingRecheckedData: {
+    type: 'object', properties: { filingId: { type: 'string' }, institutionId: { type: 'string' }, summary: { type: 'object' }, changed: { type: 'array', items: { type: 'string' } } },
+  },
+  PopulationLoadedData: { type: 'object', properties: { rows: { type: 'array', items: ref('PopulationRow') } } },
   EventEnvelope: {
     type: 'object',
     required: ['eventId', 'subject', 'occurredAt', 'actor', 'entityId', 'data'],

@@ -1,4 +1,4 @@
-import { isDivisionCodeFormat, isKnownDivision, validateResidentId, validateUscc } from '@shanyu/common';
+import { isDivisionCodeFormat, isIsoDate, isKnownDivision, validateResidentId, validateUscc } from '@shanyu/common';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 
 /** 统一社会信用代码 (GB 32100-2015), check character included. */
@@ -59,6 +59,46 @@ export function IsDivisionCode(options?: ValidationOptions & { level?: 'county' 
           if (level === 'county' && v.length !== 6) return '必须是 6 位区县区划代码';
           return `未知的区划代码 ${v}`;
         },
+      },
+    });
+}
+
+/** A real calendar date written `YYYY-MM-DD` (ISO 8601, as API.md requires for dates). */
+export function IsIsoDate(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isIsoDate',
+      target: target.constructor,
+      propertyName,
+      options,
+      validator: {
+        validate: (value: unknown) => isIsoDate(value),
+        defaultMessage: () => '日期格式必须是 YYYY-MM-DD，且是真实存在的日期',
+      },
+    });
+}
+
+/**
+ * A date (`YYYY-MM-DD`) not before the date in `otherField` of the same object (e.g. an
+ * expiry after the issue date). Skipped while either is not a valid date: those get their own
+ * message from IsIsoDate.
+ */
+export function IsNotBefore(otherField: string, label: string, options?: ValidationOptions & { strictlyAfter?: boolean }) {
+  const strict = options?.strictlyAfter ?? false;
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isNotBefore',
+      target: target.constructor,
+      propertyName,
+      options,
+      constraints: [otherField],
+      validator: {
+        validate: (value: unknown, args) => {
+          const other = (args?.object as Record<string, unknown>)[otherField];
+          if (!isIsoDate(value) || !isIsoDate(other)) return true;
+          return strict ? value > other : value >= other;
+        },
+        defaultMessage: () => `不能早于${strict ? '或等于' : ''}${label}（${otherField}）`,
       },
     });
 }

@@ -80,7 +80,14 @@ export class DurableEventConsumer {
   private async run(messages: ConsumerMessages): Promise<void> {
     for await (const msg of messages) {
       if (this.stopped) break;
-      await this.process(msg);
+      // A throw here would end the loop (no more events for this consumer) and reject `loop`
+      // with no one awaiting it (an unhandled rejection ends a Node process). The message is
+      // left unacked: the server redelivers it after ack_wait.
+      try {
+        await this.process(msg);
+      } catch (e) {
+        this.options.logger.error('event processing failed, left for redelivery', { consumer: this.options.name, seq: msg.seq, err: (e as Error)?.message ?? String(e) });
+      }
     }
   }
 
@@ -136,9 +143,20 @@ export class DurableEventConsumer {
       failedAt: new Date().toISOString(),
       event: envelope ?? new TextDecoder().decode(msg.data),
     };
-    await js.publish(deadLetterSubject(name), JSON.stringify(body), {
-      msgID: `${name}:${msg.seq}`,
-    });
+    // This is the last delivery (the server will not redeliver it), so the dead letter must not
+    // be lost to a broker outage: retry like the outbox relay, until it is stored or we stop.
+    for (let retryInMs = 250; ; retryInMs = Math.min(retryInMs * 2, 2_000)) {
+      try {
+        await js.publish(deadLetterSubject(name), JSON.stringify(body), {
+          msgID: `${name}:${msg.seq}`,
+        });
+        break;
+      } catch (e) {
+        if (this.stopped || (e as Error)?.name === 'ClosedConnectionError') throw e;
+        logger.warn('dead-letter publish failed, will retry', { consumer: name, seq: msg.seq, err: (e as Error)?.message, retryInMs });
+        await new Promise((resolve) => setTimeout(resolve, retryInMs));
+      }
+    }
     logger.error('event dead-lettered', { consumer: name, subject: msg.subject, seq: msg.seq, err: body.error });
     msg.term(body.error.slice(0, 200));
   }

@@ -44,12 +44,14 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestIdFrom(req.headers['x-request-id'], randomUUID),
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    GatewayModule.register({ runtime, tokens: new TokenService(jwtSecret, config.JWT_TTL_SECONDS), logger, healthServices: config.HEALTH_SERVICES.split(',').map((s) => s.trim()).filter(Boolean) }),
+    GatewayModule.register({ runtime, tokens: new TokenService(jwtSecret, config.JWT_TTL_SECONDS), logger, healthServices: config.HEALTH_SERVICES.split(',').map((s) => s.trim()).filter(Boolean), publicBaseUrl: config.PUBLIC_BASE_URL ?? `http://${config.HOST}:${config.PORT}` }),
     adapter,
     { logger: new NestJsonLogger(logger) },
   );
   const fastify = app.getHttpAdapter().getInstance();
   registerRequestLogging(fastify, logger);
+  // CSV uploads (population import) arrive as text.
+  fastify.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 10_000_000 }, (_req, body, done) => done(null, body));
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -37,6 +37,10 @@ export class GatewayConfig {
   @IsInt() @Min(100) @Max(120_000)
   RPC_TIMEOUT_MS: number = 5_000;
 
+  /** Base URL printed on documents (the receipt QR code); default http://HOST:PORT. */
+  @IsOptional() @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
+  PUBLIC_BASE_URL?: string;
+
   /** Services whose ping /health checks. */
   @IsString()
   HEALTH_SERVICES: string = 'registry';

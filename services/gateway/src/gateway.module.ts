@@ -13,6 +13,9 @@ import { InstitutionsController } from './institutions/institutions.controller.j
 import { DocsController } from './docs/docs.controller.js';
 import { AuditController } from './audit/audit.controller.js';
 import { CalendarController } from './calendar/calendar.controller.js';
+import { FilingsController, PUBLIC_BASE_URL } from './filings/filings.controller.js';
+import { PopulationController } from './population/population.controller.js';
+import { PublicController } from './public/public.controller.js';
 import { LoadCalendarYear } from './calendar/load-calendar-year.use-case.js';
 import { ReadCalendarYear } from './calendar/read-calendar-year.query.js';
 
@@ -21,6 +24,8 @@ export interface GatewayModuleOptions {
   tokens: TokenService;
   logger: JsonLogger;
   healthServices: string[];
+  /** Base of the URLs printed on documents (receipt QR codes). */
+  publicBaseUrl: string;
 }
 
 @Module({})
@@ -29,7 +34,7 @@ export class GatewayModule {
     const { runtime, tokens, logger } = options;
     return {
       module: GatewayModule,
-      controllers: [AuthController, HealthController, InstitutionsController, AuditController, CalendarController, DocsController],
+      controllers: [AuthController, HealthController, InstitutionsController, FilingsController, PublicController, PopulationController, AuditController, CalendarController, DocsController],
       providers: [
         { provide: DataSource, useValue: runtime.dataSource },
         { provide: RpcClient, useValue: runtime.rpc },
@@ -38,6 +43,7 @@ export class GatewayModule {
         { provide: LoadCalendarYear, useValue: new LoadCalendarYear(runtime.unitOfWork) },
         { provide: ReadCalendarYear, useValue: new ReadCalendarYear(runtime.dataSource) },
         { provide: NATS_CONNECTION, useValue: runtime.nats },
+        { provide: PUBLIC_BASE_URL, useValue: options.publicBaseUrl },
         { provide: HEALTH_SERVICES, useValue: options.healthServices },
         { provide: APP_GUARD, useFactory: (r: Reflector) => new AuthGuard(r, tokens), inject: [Reflector] },
         { provide: APP_PIPE, useClass: ContractValidationPipe },

@@ -1,20 +1,33 @@
 import 'reflect-metadata';
 import { JsonLogger, NestJsonLogger } from '@shanyu/common';
-import { NatsRpcServer, ServiceRuntime } from '@shanyu/messaging';
+import { PlatformEvents } from '@shanyu/contracts';
+import { DurableEventConsumer, NatsRpcServer, ServiceRuntime } from '@shanyu/messaging';
 import { NestFactory } from '@nestjs/core';
 import type { INestMicroservice } from '@nestjs/common';
 import type { RegistryConfig } from './config.js';
 import { registryDataSource } from './data-source.js';
+import { WorkingDayCalendarProvider } from './filing/working-day-calendar.provider.js';
 import { RegistryModule } from './registry.module.js';
+
+export { RegisterInstitution } from './institutions/register-institution.use-case.js';
+export { WorkingDayCalendarProvider } from './filing/working-day-calendar.provider.js';
 
 export interface RunningRegistry {
   app: INestMicroservice;
   runtime: ServiceRuntime;
+  consumers: DurableEventConsumer[];
   stop(): Promise<void>;
 }
 
-/** Connects, migrates and starts answering `registry.*` requests. */
-export async function startRegistry(config: RegistryConfig, options: { relay?: boolean } = {}): Promise<RunningRegistry> {
+export interface RegistryStartOptions {
+  /** Start the outbox relay (tests may drive it by hand). */
+  relay?: boolean;
+  /** The clock filings are dated by. */
+  now?: () => Date;
+}
+
+/** Connects, migrates, follows the events it needs and starts answering `registry.*` requests. */
+export async function startRegistry(config: RegistryConfig, options: RegistryStartOptions = {}): Promise<RunningRegistry> {
   const logger = new JsonLogger('registry', config.LOG_LEVEL);
   const runtime = await ServiceRuntime.start({
     service: 'registry',
@@ -24,7 +37,21 @@ export async function startRegistry(config: RegistryConfig, options: { relay?: b
     rpcTimeoutMs: config.RPC_TIMEOUT_MS,
     relay: options.relay,
   });
-  const app = await NestFactory.createMicroservice(RegistryModule.register(runtime), {
+  const calendars = new WorkingDayCalendarProvider(runtime.dataSource);
+  const consumers = [
+    new DurableEventConsumer({
+      // The durable name carries the schema so that separate deployments (and test runs) do not share it.
+      name: `${config.REGISTRY_DB_SCHEMA}-calendar`,
+      filterSubject: PlatformEvents.calendarYearLoaded,
+      dataSource: runtime.dataSource,
+      js: runtime.js,
+      jsm: runtime.jsm,
+      logger,
+      handler: (event, manager) => calendars.follow(event, manager),
+    }),
+  ];
+  for (const consumer of consumers) await consumer.start();
+  const app = await NestFactory.createMicroservice(RegistryModule.register({ runtime, calendars, now: options.now }), {
     strategy: new NatsRpcServer({ connection: runtime.nats, service: 'registry', logger }),
     logger: new NestJsonLogger(logger),
   });
@@ -32,8 +59,10 @@ export async function startRegistry(config: RegistryConfig, options: { relay?: b
   return {
     app,
     runtime,
+    consumers,
     async stop() {
       await app.close();
+      for (const consumer of consumers) await consumer.stop();
       await runtime.stop();
     },
   };

@@ -1,9 +1,13 @@
 import { createServiceDataSource } from '@shanyu/persistence';
+import { Filing } from './filing/filing.entity.js';
 import { Institution } from './institutions/institution.entity.js';
+import { Population } from './population/population.entity.js';
+import { Filings1763800000400 } from './migrations/1763800000400-filings.js';
+import { Population1763800000500 } from './migrations/1763800000500-population.js';
 import { Institutions1763800000100 } from './migrations/1763800000100-institutions.js';
 
-export const REGISTRY_ENTITIES = [Institution];
-export const REGISTRY_MIGRATIONS = [Institutions1763800000100];
+export const REGISTRY_ENTITIES = [Institution, Filing, Population];
+export const REGISTRY_MIGRATIONS = [Institutions1763800000100, Filings1763800000400, Population1763800000500];
 
 export function registryDataSource(url: string, schema = 'registry') {
   return createServiceDataSource({ url, schema, entities: REGISTRY_ENTITIES, migrations: REGISTRY_MIGRATIONS });

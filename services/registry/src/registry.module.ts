@@ -1,7 +1,17 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { auditHandlersFor, ContractValidationPipe, OutboxRelay, RpcDomainErrorFilter, type ServiceRuntime, UnitOfWork } from '@shanyu/messaging';
 import { DataSource } from 'typeorm';
+import { DecideFiling } from './filing/decide-filing.use-case.js';
+import { FilingHandlers } from './filing/filing.handlers.js';
+import { GetFiling } from './filing/get-filing.query.js';
+import { ListFilings } from './filing/list-filings.query.js';
+import { GetReceipt, VerifyReceipt } from './filing/receipts.query.js';
+import { FILING_STANDARDS_2019 } from './filing/standards/filing-standards.data.js';
+import { StandardsChecker } from './filing/standards/standards-checker.js';
+import { loadRuleset } from './filing/standards/standards-ruleset.js';
+import { SubmitFiling } from './filing/submit-filing.use-case.js';
+import { WorkingDayCalendarProvider } from './filing/working-day-calendar.provider.js';
 import { HealthHandlers } from './health.handlers.js';
 import { GetInstitution } from './institutions/get-institution.query.js';
 import { InstitutionAccessPolicy } from './institutions/institution-access.policy.js';
@@ -9,22 +19,55 @@ import { InstitutionHandlers } from './institutions/institution.handlers.js';
 import { ListInstitutions } from './institutions/list-institutions.query.js';
 import { RegisterInstitution } from './institutions/register-institution.use-case.js';
 import { UpdateInstitution } from './institutions/update-institution.use-case.js';
+import { ListPopulation, LoadPopulation } from './population/load-population.use-case.js';
+import { PopulationHandlers } from './population/population.handlers.js';
+import { PublicHandlers } from './public/public.handlers.js';
+import { PublicRegister } from './public/public-register.query.js';
+import { DeregisterInstitution } from './statuses/deregister-institution.use-case.js';
+import { DesignateDemonstration } from './statuses/designate-demonstration.use-case.js';
+import { SetInclusive } from './statuses/set-inclusive.use-case.js';
+import { StatusHandlers } from './statuses/status.handlers.js';
+
+export interface RegistryDependencies {
+  runtime: ServiceRuntime;
+  calendars: WorkingDayCalendarProvider;
+  /** The clock deadlines and receipts are dated by (tests move it). */
+  now?: () => Date;
+}
 
 @Module({})
 export class RegistryModule {
-  static register(runtime: ServiceRuntime): DynamicModule {
+  static register({ runtime, calendars, now = () => new Date() }: RegistryDependencies): DynamicModule {
+    const { unitOfWork: uow, dataSource: ds } = runtime;
+    const policy = new InstitutionAccessPolicy();
+    // Loaded and checked at start: a ruleset that does not match its schema stops the service.
+    const checker = new StandardsChecker(loadRuleset(FILING_STANDARDS_2019));
+    const useCases: Provider[] = [
+      { provide: RegisterInstitution, useValue: new RegisterInstitution(uow, policy) },
+      { provide: UpdateInstitution, useValue: new UpdateInstitution(uow, policy, checker) },
+      { provide: GetInstitution, useValue: new GetInstitution(ds, policy) },
+      { provide: ListInstitutions, useValue: new ListInstitutions(ds) },
+      { provide: SubmitFiling, useValue: new SubmitFiling(uow, policy, checker, calendars, now) },
+      { provide: DecideFiling, useValue: new DecideFiling(uow, policy, now) },
+      { provide: GetFiling, useValue: new GetFiling(ds, policy) },
+      { provide: ListFilings, useValue: new ListFilings(ds) },
+      { provide: GetReceipt, useValue: new GetReceipt(ds, policy) },
+      { provide: VerifyReceipt, useValue: new VerifyReceipt(ds) },
+      { provide: SetInclusive, useValue: new SetInclusive(uow, policy) },
+      { provide: DesignateDemonstration, useValue: new DesignateDemonstration(uow, policy) },
+      { provide: DeregisterInstitution, useValue: new DeregisterInstitution(uow, policy) },
+      { provide: PublicRegister, useValue: new PublicRegister(ds) },
+      { provide: LoadPopulation, useValue: new LoadPopulation(uow) },
+      { provide: ListPopulation, useValue: new ListPopulation(ds) },
+    ];
     return {
       module: RegistryModule,
-      controllers: [InstitutionHandlers, HealthHandlers, auditHandlersFor('registry')],
+      controllers: [InstitutionHandlers, FilingHandlers, StatusHandlers, PublicHandlers, PopulationHandlers, HealthHandlers, auditHandlersFor('registry')],
       providers: [
-        { provide: DataSource, useValue: runtime.dataSource },
-        { provide: UnitOfWork, useValue: runtime.unitOfWork },
+        { provide: DataSource, useValue: ds },
+        { provide: UnitOfWork, useValue: uow },
         { provide: OutboxRelay, useValue: runtime.relay },
-        { provide: InstitutionAccessPolicy, useValue: new InstitutionAccessPolicy() },
-        { provide: RegisterInstitution, useFactory: (u: UnitOfWork, p: InstitutionAccessPolicy) => new RegisterInstitution(u, p), inject: [UnitOfWork, InstitutionAccessPolicy] },
-        { provide: UpdateInstitution, useFactory: (u: UnitOfWork, p: InstitutionAccessPolicy) => new UpdateInstitution(u, p), inject: [UnitOfWork, InstitutionAccessPolicy] },
-        { provide: GetInstitution, useFactory: (d: DataSource, p: InstitutionAccessPolicy) => new GetInstitution(d, p), inject: [DataSource, InstitutionAccessPolicy] },
-        { provide: ListInstitutions, useFactory: (d: DataSource) => new ListInstitutions(d), inject: [DataSource] },
+        ...useCases,
         { provide: APP_PIPE, useClass: ContractValidationPipe },
         { provide: APP_FILTER, useClass: RpcDomainErrorFilter },
       ],

@@ -18,9 +18,14 @@ export type OperatorType = (typeof OPERATOR_TYPES)[number];
 export const CARE_FORMS = ['full_day', 'half_day', 'temporary', 'hourly'] as const;
 export type CareForm = (typeof CARE_FORMS)[number];
 
-/** 登记 registered → 备案 filed → 注销 deregistered. */
-export const INSTITUTION_STATUSES = ['registered', 'filed', 'deregistered'] as const;
+/** 登记 registered → 备案申请 filing_submitted → 已备案 filed | 备案未通过 filing_rejected (may resubmit) → 注销 deregistered. */
+export const INSTITUTION_STATUSES = ['registered', 'filing_submitted', 'filed', 'filing_rejected', 'deregistered'] as const;
 export type InstitutionStatus = (typeof INSTITUTION_STATUSES)[number];
+
+/** 班型 (国卫人口发〔2019〕58号): 乳儿班 6–12 months, 托小班 12–24, 托大班 24–36, 混龄班 18 months and older. */
+export const CLASS_TYPES = ['infant', 'toddler', 'older', 'mixed'] as const;
+export type ClassType = (typeof CLASS_TYPES)[number];
+export const CLASS_TYPE_LABELS: Record<ClassType, string> = { infant: '乳儿班', toddler: '托小班', older: '托大班', mixed: '混龄班' };
 
 const PLACES_MAX = 2_000;
 
@@ -180,6 +185,14 @@ export interface InstitutionView {
   places: PlacesByClass;
   totalPlaces: number;
   status: InstitutionStatus;
+  /** 备案回执编号 once filed. */
+  receiptNo: string | null;
+  /** 普惠 accreditation in force, if any. */
+  inclusive: InclusiveStatus | null;
+  /** 示范 designations, one per year. */
+  demonstrations: DemonstrationRecord[];
+  /** The operator account that registered it (its 举办者 on this platform), or null. */
+  ownerUserId: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -192,3 +205,19 @@ export interface Page<T> {
   pageSize: number;
 }
 
+
+export interface InclusiveStatus {
+  /** Approved monthly price cap per child, in fen (普惠收费上限). */
+  priceCapFen: number;
+  inclusivePlaces: number;
+  grantedOn: string;
+  decisionNo: string | null;
+}
+
+export interface DemonstrationRecord {
+  year: number;
+  /** Places when designated: the award tier depends on them. */
+  places: number;
+  designatedOn: string;
+  decisionNo: string | null;
+}

@@ -40,8 +40,11 @@ export class AuditController {
   @ApiResponse({ status: 200, schema: { $ref: '#/components/schemas/AuditVerificationList' } })
   @errorResponses(401, 403, 503)
   async verify(@CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<AuditVerificationView[]> {
+    // A service that does not answer is reported, not allowed to hide the others' results.
     const remote = AUDITED_SERVICES.filter((s) => s !== 'gateway').map((s) =>
-      this.rpc.request<AuditVerificationView>(auditSubjects(s).verify, {}, { actor, requestId, timeoutMs: 60_000 }),
+      this.rpc
+        .request<AuditVerificationView>(auditSubjects(s).verify, {}, { actor, requestId, timeoutMs: 60_000 })
+        .catch((e: unknown): AuditVerificationView => ({ service: s, ok: false, entries: 0, problem: 'unavailable', error: (e as Error).message })),
     );
     return [{ service: 'gateway', ...(await this.auditLog.verify(this.dataSource)) }, ...(await Promise.all(remote))];
   }

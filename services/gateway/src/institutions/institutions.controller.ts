@@ -1,5 +1,6 @@
 import type { Actor } from '@shanyu/common';
 import {
+  DemonstrationBody, DeregistrationBody, InclusiveBody,
   type InstitutionView, ListInstitutionsRequest, type Page, RegisterInstitutionRequest, RegistrySubjects, UpdateInstitutionBody,
   GetInstitutionRequest,
 } from '@shanyu/contracts';
@@ -61,5 +62,41 @@ export class InstitutionsController {
   @errorResponses(400, 401, 403, 404, 409)
   update(@Param() params: GetInstitutionRequest, @Body() body: UpdateInstitutionBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InstitutionView> {
     return this.rpc.request(RegistrySubjects.updateInstitution, { ...body, id: params.id }, { actor, requestId });
+  }
+
+  @Post(':id/inclusive')
+  @HttpCode(200)
+  @Departments('health')
+  @ApiOperation({ summary: '普惠认定 grant (price cap in fen, inclusive places) or revoke — district health bureau, filed institutions only' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiBody({ schema: { $ref: '#/components/schemas/InclusiveBody' } })
+  @ApiResponse({ status: 200, ...view })
+  @errorResponses(400, 401, 403, 404, 409)
+  inclusive(@Param() params: GetInstitutionRequest, @Body() body: InclusiveBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InstitutionView> {
+    return this.rpc.request(RegistrySubjects.setInclusive, { ...body, institutionId: params.id }, { actor, requestId });
+  }
+
+  @Post(':id/demonstration')
+  @HttpCode(200)
+  @Departments('health')
+  @ApiOperation({ summary: '示范 designation for a year — district health bureau; records the places at that time' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiBody({ schema: { $ref: '#/components/schemas/DemonstrationBody' } })
+  @ApiResponse({ status: 200, ...view })
+  @errorResponses(400, 401, 403, 404, 409)
+  demonstration(@Param() params: GetInstitutionRequest, @Body() body: DemonstrationBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InstitutionView> {
+    return this.rpc.request(RegistrySubjects.designateDemonstration, { ...body, institutionId: params.id }, { actor, requestId });
+  }
+
+  @Post(':id/deregistration')
+  @HttpCode(200)
+  @Departments('market', 'civil', 'health', 'operator', 'admin')
+  @ApiOperation({ summary: '注销: ends the institution; its receipt no longer verifies as current' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiBody({ schema: { $ref: '#/components/schemas/DeregistrationBody' } })
+  @ApiResponse({ status: 200, ...view })
+  @errorResponses(400, 401, 403, 404, 409)
+  deregister(@Param() params: GetInstitutionRequest, @Body() body: DeregistrationBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InstitutionView> {
+    return this.rpc.request(RegistrySubjects.deregisterInstitution, { ...body, institutionId: params.id }, { actor, requestId });
   }
 }

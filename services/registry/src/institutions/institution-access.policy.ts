@@ -31,6 +31,28 @@ export class InstitutionAccessPolicy {
     this.assertInScope(actor, target.divisionCode);
   }
 
+  /** 备案 is filed by the operator or on its behalf by the registration authority. */
+  assertCanSubmitFiling(actor: Actor, target: { nature: InstitutionNature; divisionCode: string; ownerUserId: string | null }): void {
+    this.assertCanChange(actor, target);
+  }
+
+  /**
+   * 备案审核, 普惠认定, 示范评定 belong to the district health bureau (卫生健康部门) of the
+   * institution's district (国卫办人口发〔2019〕25号; seed 001 §二(四)1).
+   */
+  assertHealthBureau(actor: Actor, target: { divisionCode: string }, what: string): void {
+    if (actor.department !== 'health') {
+      throw new DomainError('DEPARTMENT_NOT_ALLOWED', `${what}由卫生健康部门办理，部门 ${actor.department} 无权办理`);
+    }
+    this.assertInScope(actor, target.divisionCode);
+  }
+
+  /** 注销: the registration authority, the health bureau that filed it, the operator, or an admin. */
+  assertCanDeregister(actor: Actor, target: { nature: InstitutionNature; divisionCode: string; ownerUserId: string | null }): void {
+    if (actor.department === 'health') return this.assertInScope(actor, target.divisionCode);
+    this.assertCanChange(actor, target);
+  }
+
   private assertCanWrite(actor: Actor, nature: InstitutionNature): void {
     if (actor.department === 'admin' || actor.department === 'operator') return;
     if (actor.department !== registrationAuthorityFor(nature)) {

@@ -1,4 +1,4 @@
-import type { CareForm, InstitutionNature, InstitutionStatus, InstitutionView, OperatorType, PlacesByClass } from '@shanyu/contracts';
+import type { CareForm, DemonstrationRecord, InclusiveStatus, InstitutionNature, InstitutionStatus, InstitutionView, OperatorType, PlacesByClass } from '@shanyu/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 const decimal = { to: (v?: number) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
@@ -48,6 +48,15 @@ export class Institution {
   @Column({ type: 'text' })
   status: InstitutionStatus;
 
+  @Column({ type: 'text', name: 'receipt_no', nullable: true })
+  receiptNo: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  inclusive: InclusiveStatus | null;
+
+  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  demonstrations: DemonstrationRecord[];
+
   /** The operator account that registered it, when an operator did. */
   @Column({ type: 'text', name: 'owner_user_id', nullable: true })
   ownerUserId: string | null;
@@ -60,6 +69,11 @@ export class Institution {
 
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
   updatedAt: Date;
+
+  get totalPlaces(): number {
+    const p = this.places;
+    return p.infant + p.toddler + p.older + p.mixed;
+  }
 
   toView(): InstitutionView {
     const p = this.places;
@@ -78,8 +92,12 @@ export class Institution {
       buildingAreaM2: this.buildingAreaM2,
       outdoorAreaM2: this.outdoorAreaM2,
       places: { infant: p.infant, toddler: p.toddler, older: p.older, mixed: p.mixed },
-      totalPlaces: p.infant + p.toddler + p.older + p.mixed,
+      totalPlaces: this.totalPlaces,
       status: this.status,
+      receiptNo: this.receiptNo ?? null,
+      inclusive: this.inclusive ?? null,
+      demonstrations: this.demonstrations ?? [],
+      ownerUserId: this.ownerUserId ?? null,
       version: this.version,
       createdAt: this.createdAt.toISOString(),
       updatedAt: this.updatedAt.toISOString(),

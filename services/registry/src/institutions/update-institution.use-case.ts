@@ -3,14 +3,20 @@ import { type InstitutionUpdatedData, type InstitutionView, RegistryEvents, type
 import type { UnitOfWork } from '@shanyu/messaging';
 import { Institution } from './institution.entity.js';
 import type { InstitutionAccessPolicy } from './institution-access.policy.js';
+import { Filing } from '../filing/filing.entity.js';
+import type { StandardsChecker } from '../filing/standards/standards-checker.js';
+import type { Transaction } from '@shanyu/messaging';
 
 const CHANGEABLE = ['name', 'operatorType', 'careForms', 'divisionCode', 'address', 'floor', 'buildingAreaM2', 'outdoorAreaM2', 'places'] as const;
+/** Facts the filing standards read: changing one on a filed institution re-runs its check. */
+const CHECKED_FACTS = new Set(['floor', 'buildingAreaM2', 'outdoorAreaM2', 'places']);
 
 /** Changes registration data (登记变更); the audit entry keeps before, after and the reason. */
 export class UpdateInstitution {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly policy: InstitutionAccessPolicy,
+    private readonly checker: StandardsChecker,
   ) {}
 
   async execute(request: UpdateInstitutionRequest, actor: Actor, requestId?: string): Promise<InstitutionView> {
@@ -19,6 +25,7 @@ export class UpdateInstitution {
       const institution = await repo.findOne({ where: { id: request.id }, lock: { mode: 'pessimistic_write' } });
       if (!institution) throw notFound(request.id);
       this.policy.assertCanChange(actor, institution, request.divisionCode);
+      if (institution.status === 'deregistered') throw new DomainError('INSTITUTION_DEREGISTERED', '该机构已注销，不能变更');
       if (request.expectedVersion !== undefined && request.expectedVersion !== institution.version) {
         throw new DomainError('INSTITUTION_VERSION_CONFLICT', `机构信息已被他人修改（当前版本 ${institution.version}），请刷新后重试`);
       }
@@ -43,8 +50,31 @@ export class UpdateInstitution {
         data: { institution: after, changed },
       });
       await tx.audit({ actor, action: 'institution.update', entity: 'institution', entityId: institution.id, before, after, reason: request.reason, requestId });
+      if (changed.some((c) => CHECKED_FACTS.has(c))) await this.recheckFiling(tx, institution, changed, actor, requestId);
       return after;
     });
+  }
+
+  /** Re-runs the standards check of the institution's current filing with the changed facts. */
+  private async recheckFiling(tx: Transaction, institution: Institution, changed: string[], actor: Actor, requestId?: string): Promise<void> {
+    if (institution.status !== 'filed' && institution.status !== 'filing_submitted') return;
+    const filing = await tx.manager.getRepository(Filing).findOne({
+      where: { institutionId: institution.id },
+      order: { submittedAt: 'DESC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!filing || filing.status === 'rejected') return;
+    const previous = filing.check;
+    filing.checkHistory = [...filing.checkHistory, previous];
+    filing.check = this.checker.check({ submission: filing.submission, institution });
+    await tx.manager.save(filing);
+    await tx.publish({
+      subject: RegistryEvents.filingRechecked,
+      actor,
+      entityId: filing.id,
+      data: { filingId: filing.id, institutionId: institution.id, summary: filing.check.summary, changed },
+    });
+    await tx.audit({ actor, action: 'filing.recheck', entity: 'filing', entityId: filing.id, before: previous.summary, after: filing.check.summary, requestId });
   }
 }
 

@@ -1,0 +1,155 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
+import { IsDivisionCode } from '../validators.js';
+import { CARE_FORMS, type CareForm, type OperatorType, type PlacesByClass } from './institution.contracts.js';
+
+@JSONSchema({ description: '普惠认定 grant or revoke (district health bureau; filed institutions only)' })
+export class InclusiveBody {
+  @IsIn(['grant', 'revoke'])
+  action: 'grant' | 'revoke';
+
+  @JSONSchema({ description: 'Approved monthly price cap per child in fen (普惠收费上限), when granting' })
+  @ValidateIf((o) => o.action === 'grant') @IsInt() @Min(1) @Max(10_000_000)
+  priceCapFen?: number;
+
+  @JSONSchema({ description: '普惠托位数, when granting (≤ the institution\'s places)' })
+  @ValidateIf((o) => o.action === 'grant') @IsInt() @Min(1) @Max(10_000)
+  inclusivePlaces?: number;
+
+  @JSONSchema({ description: '认定文号' })
+  @IsOptional() @IsString() @MaxLength(100)
+  decisionNo?: string;
+
+  @JSONSchema({ description: 'Required when revoking' })
+  @ValidateIf((o) => o.action === 'revoke') @IsString() @MinLength(2) @MaxLength(500)
+  reason?: string;
+}
+
+export class InclusiveRequest extends InclusiveBody {
+  @IsUUID()
+  institutionId: string;
+}
+
+@JSONSchema({ description: '示范 designation for a year (district health bureau; filed institutions only)' })
+export class DemonstrationBody {
+  @IsInt() @Min(2019) @Max(2100)
+  year: number;
+
+  @IsOptional() @IsString() @MaxLength(100)
+  decisionNo?: string;
+}
+
+export class DemonstrationRequest extends DemonstrationBody {
+  @IsUUID()
+  institutionId: string;
+}
+
+@JSONSchema({ description: '注销 deregistration' })
+export class DeregistrationBody {
+  @IsString() @MinLength(2) @MaxLength(500)
+  reason: string;
+
+  @JSONSchema({ description: 'Date the institution stopped operating (default today)' })
+  @IsOptional() @IsISO8601({ strict: true })
+  effectiveOn?: string;
+}
+
+export class DeregistrationRequest extends DeregistrationBody {
+  @IsUUID()
+  institutionId: string;
+}
+
+export class InstitutionIdRequest {
+  @IsUUID()
+  institutionId: string;
+}
+
+@JSONSchema({ description: 'Public register filter (公示): filed institutions only' })
+export class PublicInstitutionsRequest {
+  @IsOptional() @IsDivisionCode()
+  divisionCode?: string;
+
+  @JSONSchema({ description: 'true: 普惠 only; false: non-普惠 only' })
+  @IsOptional() @IsIn(['true', 'false'])
+  inclusive?: 'true' | 'false';
+
+  @IsOptional() @IsIn(CARE_FORMS)
+  careForm?: CareForm;
+
+  @IsOptional() @IsString() @MaxLength(50)
+  q?: string;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
+  page?: number = 1;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  pageSize?: number = 20;
+}
+
+export class PublicInstitutionRequest {
+  @IsUUID()
+  id: string;
+}
+
+/** What the public register shows of an institution: never personal data. */
+export interface PublicInstitutionView {
+  id: string;
+  name: string;
+  address: string;
+  divisionCode: string;
+  divisionName: string;
+  operatorType: OperatorType;
+  careForms: CareForm[];
+  places: PlacesByClass;
+  totalPlaces: number;
+  receiptNo: string;
+  filedOn: string | null;
+  inclusive: { priceCapFen: number; inclusivePlaces: number; grantedOn: string } | null;
+  demonstrationYears: number[];
+}
+
+@JSONSchema({ description: 'Resident population and children under 3 of a division in a year (for indicators)' })
+export class PopulationRow {
+  @IsDivisionCode()
+  divisionCode: string;
+
+  @IsInt() @Min(2000) @Max(2100)
+  year: number;
+
+  @JSONSchema({ description: '常住人口' })
+  @IsInt() @Min(0) @Max(200_000_000)
+  residentPopulation: number;
+
+  @JSONSchema({ description: '3 岁以下婴幼儿数' })
+  @IsInt() @Min(0) @Max(20_000_000)
+  childrenUnder3: number;
+
+  @JSONSchema({ description: 'Where the figure comes from (统计公报, 公安户籍…)' })
+  @IsString() @MinLength(2) @MaxLength(200)
+  source: string;
+}
+
+@JSONSchema({ description: 'Load population rows (admin or health); a row for the same division and year replaces it' })
+export class LoadPopulationBody {
+  @ValidateNested({ each: true }) @Type(() => PopulationRow) @ArrayMinSize(1) @ArrayMaxSize(10_000)
+  rows: PopulationRow[];
+}
+
+export class ListPopulationRequest {
+  @IsOptional() @IsDivisionCode()
+  divisionCode?: string;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100)
+  year?: number;
+}
+
+export interface PopulationView {
+  divisionCode: string;
+  divisionName: string;
+  year: number;
+  residentPopulation: number;
+  childrenUnder3: number;
+  source: string;
+  loadedAt: string;
+}

@@ -1,0 +1,91 @@
+import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
+import { type FilingDecisionRequest, type FilingView, RegistryEvents } from '@shanyu/contracts';
+import type { Transaction, UnitOfWork } from '@shanyu/messaging';
+import { Institution } from '../institutions/institution.entity.js';
+import type { InstitutionAccessPolicy } from '../institutions/institution-access.policy.js';
+import { Filing } from './filing.entity.js';
+import { filingNotFound } from './filing-errors.js';
+
+/**
+ * 备案审核决定 by the district health bureau: approve issues a receipt number (district code +
+ * year + sequence) and files the institution; reject gives reasons and allows resubmission.
+ * Approving an approved filing again returns the same receipt.
+ */
+export class DecideFiling {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly policy: InstitutionAccessPolicy,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async execute(request: FilingDecisionRequest, actor: Actor, requestId?: string): Promise<FilingView> {
+    return this.unitOfWork.run(async (tx) => {
+      const filing = await tx.manager.getRepository(Filing).findOne({ where: { id: request.id }, lock: { mode: 'pessimistic_write' } });
+      if (!filing) throw filingNotFound(request.id);
+      this.policy.assertHealthBureau(actor, filing, '备案审核');
+      const now = this.now();
+      const today = shanghaiToday(now);
+      if (filing.status === 'approved' && request.decision === 'approve') return filing.toView(today);
+      if (filing.status !== 'submitted') {
+        throw new DomainError('FILING_NOT_SUBMITTED', `该备案申请已${filing.status === 'approved' ? '通过' : '退回'}，不能再作决定`);
+      }
+      const reasons = (request.reasons ?? []).map((r) => (r.ruleId ? { ruleId: r.ruleId, text: r.text } : { text: r.text }));
+      if (request.decision === 'reject') this.assertReasons(reasons, filing);
+
+      const institution = await tx.manager.getRepository(Institution).findOne({ where: { id: filing.institutionId }, lock: { mode: 'pessimistic_write' } });
+      if (!institution) throw new DomainError('INSTITUTION_NOT_FOUND', '机构不存在');
+      filing.decision = {
+        decision: request.decision,
+        decidedAt: now.toISOString(),
+        decidedBy: { department: actor.department, userId: actor.userId },
+        reasons,
+        comment: request.comment ?? null,
+      };
+      const before = institution.status;
+      if (request.decision === 'approve') {
+        filing.status = 'approved';
+        filing.receiptNo = await this.nextReceiptNo(tx, institution.countyCode, Number(today.slice(0, 4)));
+        filing.receiptIssuedOn = today;
+        institution.status = 'filed';
+        institution.receiptNo = filing.receiptNo;
+      } else {
+        filing.status = 'rejected';
+        institution.status = 'filing_rejected';
+      }
+      await tx.manager.save(filing);
+      await tx.manager.save(institution);
+      const subject = request.decision === 'approve' ? RegistryEvents.filingApproved : RegistryEvents.filingRejected;
+      await tx.publish({
+        subject,
+        actor,
+        entityId: filing.id,
+        data: { filingId: filing.id, institutionId: institution.id, divisionCode: institution.divisionCode, receiptNo: filing.receiptNo, reasons, institution: institution.toView() },
+      });
+      await tx.audit({ actor, action: `filing.${request.decision}`, entity: 'filing', entityId: filing.id, before: { status: 'submitted' }, after: { status: filing.status, receiptNo: filing.receiptNo, reasons }, reason: request.comment, requestId });
+      await tx.audit({ actor, action: 'institution.status', entity: 'institution', entityId: institution.id, before: { status: before }, after: { status: institution.status }, requestId });
+      return filing.toView(today);
+    });
+  }
+
+  private assertReasons(reasons: { ruleId?: string; text: string }[], filing: Filing): void {
+    if (reasons.length === 0) {
+      throw DomainError.validation([{ field: 'reasons', code: 'arrayMinSize', message: '退回备案必须说明理由' }]);
+    }
+    const known = new Set(filing.check.results.map((r) => r.ruleId));
+    const unknown = reasons.map((r, i) => ({ r, i })).filter(({ r }) => r.ruleId && !known.has(r.ruleId));
+    if (unknown.length) {
+      throw DomainError.validation(unknown.map(({ r, i }) => ({ field: `reasons.${i}.ruleId`, code: 'unknownRule', message: `未知的规则 ${r.ruleId}` })));
+    }
+  }
+
+  /** 回执编号 `330106-2026-0001`: per district and year, gap-free inside committed transactions. */
+  private async nextReceiptNo(tx: Transaction, county: string, year: number): Promise<string> {
+    const schema = (tx.manager.connection.options as { schema: string }).schema;
+    const [row] = await tx.manager.query(
+      `INSERT INTO "${schema}".receipt_sequence (county, year, last) VALUES ($1, $2, 1)
+       ON CONFLICT (county, year) DO UPDATE SET last = receipt_sequence.last + 1 RETURNING last`,
+      [county, year],
+    );
+    return `${county}-${year}-${String(row.last).padStart(4, '0')}`;
+  }
+}

@@ -1,0 +1,64 @@
+import { type Actor, divisionFullName, DomainError, findDivision } from '@shanyu/common';
+import type { ReceiptVerification, ReceiptView } from '@shanyu/contracts';
+import type { DataSource } from 'typeorm';
+import { Institution } from '../institutions/institution.entity.js';
+import type { InstitutionAccessPolicy } from '../institutions/institution-access.policy.js';
+import { Filing } from './filing.entity.js';
+import { filingNotFound } from './filing-errors.js';
+
+function receiptView(filing: Filing, institution: Institution): ReceiptView {
+  const county = findDivision(institution.countyCode);
+  return {
+    receiptNo: filing.receiptNo!,
+    filingId: filing.id,
+    institutionId: institution.id,
+    institutionName: institution.name,
+    uscc: institution.uscc,
+    address: institution.address,
+    divisionCode: institution.divisionCode,
+    divisionName: divisionFullName(institution.divisionCode) ?? institution.divisionCode,
+    issuedOn: filing.receiptIssuedOn!,
+    issuingBureau: `${county?.name ?? institution.countyCode}卫生健康局`,
+    // A receipt stays current while its institution is filed under it.
+    status: institution.status === 'filed' && institution.receiptNo === filing.receiptNo ? 'valid' : 'revoked',
+  };
+}
+
+/** The receipt (备案回执) of an approved filing, for the PDF and department systems. */
+export class GetReceipt {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policy: InstitutionAccessPolicy,
+  ) {}
+
+  async execute(filingId: string, actor: Actor): Promise<ReceiptView> {
+    const filing = await this.dataSource.getRepository(Filing).findOneBy({ id: filingId });
+    if (!filing) throw filingNotFound(filingId);
+    const institution = await this.dataSource.getRepository(Institution).findOneByOrFail({ id: filing.institutionId });
+    this.policy.assertCanRead(actor, institution);
+    if (!filing.receiptNo) throw new DomainError('FILING_NOT_APPROVED', '该备案申请尚未通过，没有回执');
+    return receiptView(filing, institution);
+  }
+}
+
+/** Public check of a receipt number (the target of the receipt's QR code): genuine and current? */
+export class VerifyReceipt {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(receiptNo: string): Promise<ReceiptVerification> {
+    const filing = await this.dataSource.getRepository(Filing).findOneBy({ receiptNo });
+    if (!filing) {
+      return { receiptNo, genuine: false, current: false, message: '查无此备案回执，请谨防伪造', receipt: null };
+    }
+    const institution = await this.dataSource.getRepository(Institution).findOneByOrFail({ id: filing.institutionId });
+    const { uscc: _uscc, filingId: _filingId, ...receipt } = receiptView(filing, institution);
+    const current = receipt.status === 'valid';
+    return {
+      receiptNo,
+      genuine: true,
+      current,
+      message: current ? `真实有效：${receipt.institutionName}已于 ${receipt.issuedOn} 备案` : `回执真实，但${receipt.institutionName}已注销或备案已失效`,
+      receipt,
+    };
+  }
+}

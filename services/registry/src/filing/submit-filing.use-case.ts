@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
+import { type FilingView, RegistryEvents, type SubmitFilingRequest } from '@shanyu/contracts';
+import type { UnitOfWork } from '@shanyu/messaging';
+import { Institution } from '../institutions/institution.entity.js';
+import type { InstitutionAccessPolicy } from '../institutions/institution-access.policy.js';
+import { notFound } from '../institutions/update-institution.use-case.js';
+import { Filing } from './filing.entity.js';
+import type { StandardsChecker } from './standards/standards-checker.js';
+import type { WorkingDayCalendarProvider } from './working-day-calendar.provider.js';
+
+/** Time limits of 国卫办人口发〔2019〕25号: a receipt within 5 working days, non-compliance notified within 15. */
+export const RECEIPT_WORKING_DAYS = 5;
+export const NOTICE_WORKING_DAYS = 15;
+
+/** 备案申请: stores the submission with its automatic standards check and working-day deadlines. */
+export class SubmitFiling {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly policy: InstitutionAccessPolicy,
+    private readonly checker: StandardsChecker,
+    private readonly calendars: WorkingDayCalendarProvider,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async execute(request: SubmitFilingRequest, actor: Actor, requestId?: string): Promise<FilingView> {
+    const { institutionId, ...submission } = request;
+    return this.unitOfWork.run(async (tx) => {
+      const institution = await tx.manager.getRepository(Institution).findOne({ where: { id: institutionId }, lock: { mode: 'pessimistic_write' } });
+      if (!institution) throw notFound(institutionId);
+      this.policy.assertCanSubmitFiling(actor, institution);
+      if (institution.status === 'filing_submitted') throw new DomainError('FILING_ALREADY_SUBMITTED', '该机构已有待审核的备案申请');
+      if (institution.status === 'filed') throw new DomainError('INSTITUTION_ALREADY_FILED', '该机构已备案；信息变更请使用机构变更');
+      if (institution.status === 'deregistered') throw new DomainError('INSTITUTION_DEREGISTERED', '该机构已注销');
+
+      const now = this.now();
+      const today = shanghaiToday(now);
+      const calendar = await this.calendars.current(tx.manager);
+      const plain = JSON.parse(JSON.stringify(submission));
+      const filing = tx.manager.getRepository(Filing).create({
+        id: randomUUID(),
+        institutionId,
+        institutionName: institution.name,
+        divisionCode: institution.divisionCode,
+        status: 'submitted',
+        submission: plain,
+        check: this.checker.check({ submission: plain, institution }, now),
+        checkHistory: [],
+        submittedAt: now,
+        submittedBy: { department: actor.department, userId: actor.userId },
+        receiptDueBy: calendar.addWorkingDays(today, RECEIPT_WORKING_DAYS),
+        noticeDueBy: calendar.addWorkingDays(today, NOTICE_WORKING_DAYS),
+        decision: null,
+        receiptNo: null,
+        receiptIssuedOn: null,
+      });
+      await tx.manager.save(filing);
+      const before = institution.status;
+      institution.status = 'filing_submitted';
+      await tx.manager.save(institution);
+      const view = filing.toView(today);
+      await tx.publish({
+        subject: RegistryEvents.filingSubmitted,
+        actor,
+        entityId: filing.id,
+        data: { filingId: filing.id, institutionId, divisionCode: filing.divisionCode, summary: filing.check.summary, receiptDueBy: filing.receiptDueBy, noticeDueBy: filing.noticeDueBy },
+      });
+      await tx.audit({ actor, action: 'filing.submit', entity: 'filing', entityId: filing.id, after: { institutionId, summary: filing.check.summary }, requestId });
+      await tx.audit({ actor, action: 'institution.status', entity: 'institution', entityId: institutionId, before: { status: before }, after: { status: institution.status }, requestId });
+      return view;
+    });
+  }
+}

@@ -1,0 +1,24 @@
+import type { Actor } from '@shanyu/common';
+import { ListPopulationRequest, LoadPopulationBody, RegistrySubjects } from '@shanyu/contracts';
+import { Caller, RequestId } from '@shanyu/messaging';
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { ListPopulation, LoadPopulation } from './load-population.use-case.js';
+
+@Controller()
+export class PopulationHandlers {
+  constructor(
+    private readonly loadPopulation: LoadPopulation,
+    private readonly listPopulation: ListPopulation,
+  ) {}
+
+  @MessagePattern(RegistrySubjects.loadPopulation)
+  load(@Payload() body: LoadPopulationBody, @Caller() actor: Actor, @RequestId() requestId?: string) {
+    return this.loadPopulation.execute(body, actor, requestId);
+  }
+
+  @MessagePattern(RegistrySubjects.listPopulation)
+  list(@Payload() body: ListPopulationRequest, @Caller() actor: Actor) {
+    return this.listPopulation.execute(body, actor);
+  }
+}

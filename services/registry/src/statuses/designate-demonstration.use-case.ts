@@ -1,0 +1,35 @@
+import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
+import { type DemonstrationRequest, type InstitutionView, RegistryEvents } from '@shanyu/contracts';
+import type { UnitOfWork } from '@shanyu/messaging';
+import { Institution } from '../institutions/institution.entity.js';
+import type { InstitutionAccessPolicy } from '../institutions/institution-access.policy.js';
+import { notFound } from '../institutions/update-institution.use-case.js';
+
+/**
+ * 示范 designation for a year (e.g. 25 a year in Hangzhou, seed 000), recording the places at
+ * that time because the award tier (50,000–150,000 yuan) depends on them. Once per year.
+ */
+export class DesignateDemonstration {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly policy: InstitutionAccessPolicy,
+  ) {}
+
+  async execute(request: DemonstrationRequest, actor: Actor, requestId?: string): Promise<InstitutionView> {
+    return this.unitOfWork.run(async (tx) => {
+      const institution = await tx.manager.getRepository(Institution).findOne({ where: { id: request.institutionId }, lock: { mode: 'pessimistic_write' } });
+      if (!institution) throw notFound(request.institutionId);
+      this.policy.assertHealthBureau(actor, institution, '示范评定');
+      if (institution.status !== 'filed') throw new DomainError('INSTITUTION_NOT_FILED', '只有已备案的机构可以评为示范');
+      const existing = institution.demonstrations.find((d) => d.year === request.year);
+      if (existing) return institution.toView();
+      const record = { year: request.year, places: institution.totalPlaces, designatedOn: shanghaiToday(), decisionNo: request.decisionNo ?? null };
+      institution.demonstrations = [...institution.demonstrations, record].sort((a, b) => a.year - b.year);
+      await tx.manager.save(institution);
+      const view = institution.toView();
+      await tx.publish({ subject: RegistryEvents.demonstrationDesignated, actor, entityId: institution.id, data: { institution: view, designation: record } });
+      await tx.audit({ actor, action: 'demonstration.designate', entity: 'institution', entityId: institution.id, after: record, requestId });
+      return view;
+    });
+  }
+}

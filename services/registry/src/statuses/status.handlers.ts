@@ -1,0 +1,32 @@
+import type { Actor } from '@shanyu/common';
+import { DemonstrationRequest, DeregistrationRequest, InclusiveRequest, RegistrySubjects } from '@shanyu/contracts';
+import { Caller, RequestId } from '@shanyu/messaging';
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { DeregisterInstitution } from './deregister-institution.use-case.js';
+import { DesignateDemonstration } from './designate-demonstration.use-case.js';
+import { SetInclusive } from './set-inclusive.use-case.js';
+
+@Controller()
+export class StatusHandlers {
+  constructor(
+    private readonly setInclusive: SetInclusive,
+    private readonly designateDemonstration: DesignateDemonstration,
+    private readonly deregisterInstitution: DeregisterInstitution,
+  ) {}
+
+  @MessagePattern(RegistrySubjects.setInclusive)
+  inclusive(@Payload() body: InclusiveRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
+    return this.setInclusive.execute(body, actor, requestId);
+  }
+
+  @MessagePattern(RegistrySubjects.designateDemonstration)
+  demonstration(@Payload() body: DemonstrationRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
+    return this.designateDemonstration.execute(body, actor, requestId);
+  }
+
+  @MessagePattern(RegistrySubjects.deregisterInstitution)
+  deregister(@Payload() body: DeregistrationRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
+    return this.deregisterInstitution.execute(body, actor, requestId);
+  }
+}

@@ -1,0 +1,37 @@
+import type { CredentialType } from '@shanyu/contracts';
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+/** A certificate held by a person (it follows them to every institution that employs them). */
+@Entity({ name: 'credential' })
+export class Credential {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ type: 'uuid', name: 'person_id' })
+  personId: string;
+
+  @Column({ type: 'text' })
+  type: CredentialType;
+
+  @Column({ type: 'text' })
+  number: string;
+
+  @Column({ type: 'text' })
+  issuer: string;
+
+  @Column({ type: 'date', name: 'issued_on' })
+  issuedOn: string;
+
+  @Column({ type: 'date', name: 'expires_on', nullable: true })
+  expiresOn: string | null;
+
+  /** The employment through which it was entered. */
+  @Column({ type: 'uuid', name: 'added_via', nullable: true })
+  addedVia: string | null;
+
+  @Column({ type: 'text', name: 'created_by' })
+  createdBy: string;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+}
