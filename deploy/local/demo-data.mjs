@@ -14,6 +14,26 @@ export const DEMO_INSTITUTIONS = [
   { name: '西湖区三墩镇橙果托育（地下室，演示不合规）', usccBody: '91330106MA2CDX008', nature: 'for_profit', operatorType: 'private', careForms: ['full_day'], divisionCode: '330106109', address: '杭州市西湖区三墩镇墩余路 55 号', floor: -1, buildingAreaM2: 180, outdoorAreaM2: 0, places: places(10, 20, 0) },
 ];
 
+/** A complete filing (备案) that passes the automatic standards check. */
+const compliantFiling = (mealsServed = true) => ({
+  documents: {
+    businessLicence: { ref: '营业执照（副本）' },
+    premisesProof: { ref: '房屋租赁合同', owned: false, leaseYears: 5 },
+    staffQualifications: { ref: '保育师/育婴员证书' },
+    staffHealthCertificates: { ref: '工作人员健康证' },
+    healthEvaluation: { ref: '西卫评〔2026〕号', result: '合格' },
+    fireAcceptance: { ref: '消防验收意见书' },
+    ...(mealsServed ? { foodLicence: { ref: '食品经营许可证' } } : {}),
+  },
+  facility: { basementUse: false, observationRoomM2: 8 },
+  director: { education: 'bachelor', managementYears: 5, postTrainingCompleted: true },
+  healthWorker: { fullTime: 1, partTime: 0 },
+  surveillance: { coversAllInfantAreas: true, runs24h: true, retentionDays: 90 },
+  oneKeyAlarmLinked: true,
+  mealsServed,
+  healthCentre: { name: '所在街道社区卫生服务中心' },
+});
+
 /** Registers each demo institution unless its USCC is already there (409 is fine: data is reused). */
 export async function loadDemoData(baseUrl, password, makeUscc) {
   const token = async (username) => {
@@ -22,15 +42,54 @@ export async function loadDemoData(baseUrl, password, makeUscc) {
     return (await res.json()).accessToken;
   };
   const tokens = { for_profit: await token('market.330106'), non_profit: await token('civil.330106') };
-  let created = 0;
-  for (const { usccBody, ...institution } of DEMO_INSTITUTIONS) {
-    const res = await fetch(`${baseUrl}/api/v1/institutions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[institution.nature]}` },
-      body: JSON.stringify({ ...institution, uscc: makeUscc(usccBody) }),
+  const call = async (token, method, path, body) => {
+    const res = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
-    if (res.status === 201) created++;
-    else if (res.status !== 409) throw new Error(`demo institution ${institution.name}: ${res.status} ${await res.text()}`);
+    const json = await res.json().catch(() => null);
+    return { status: res.status, body: json };
+  };
+  const created = [];
+  for (const { usccBody, ...institution } of DEMO_INSTITUTIONS) {
+    const res = await call(tokens[institution.nature], 'POST', '/api/v1/institutions', { ...institution, uscc: makeUscc(usccBody) });
+    if (res.status === 201) created.push(res.body);
+    else if (res.status !== 409) throw new Error(`demo institution ${institution.name}: ${res.status} ${JSON.stringify(res.body)}`);
   }
-  return created;
+  if (created.length === DEMO_INSTITUTIONS.length) await fileDemoInstitutions(created, tokens, await token('health.330106'), call);
+  return created.length;
+}
+
+/**
+ * A first start also files them: six approved (备案回执), the basement one rejected by the
+ * automatic check, one left for review; two 普惠, one 示范; population for the indicators.
+ */
+async function fileDemoInstitutions(institutions, tokens, health, call) {
+  const must = async (promise, what) => {
+    const res = await promise;
+    if (res.status >= 300) throw new Error(`demo ${what}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  for (const [i, institution] of institutions.entries()) {
+    const basement = institution.floor < 0;
+    const submission = basement ? { ...compliantFiling(), facility: { basementUse: true, livingRoomFloors: [-1] } } : compliantFiling(institution.operatorType !== 'growth_station');
+    const filing = await must(call(tokens[institution.nature], 'POST', `/api/v1/institutions/${institution.id}/filings`, submission), `filing ${institution.name}`);
+    if (basement) {
+      await must(call(health, 'POST', `/api/v1/filings/${filing.id}/decision`, { decision: 'reject', reasons: [{ ruleId: 'NO_BASEMENT', text: '婴幼儿用房设在地下室，不符合设置标准' }] }), 'rejection');
+    } else if (i < 6) {
+      await must(call(health, 'POST', `/api/v1/filings/${filing.id}/decision`, { decision: 'approve', comment: '材料齐全，予以备案' }), 'approval');
+    }
+  }
+  const [first, second] = institutions;
+  await must(call(health, 'POST', `/api/v1/institutions/${first.id}/inclusive`, { action: 'grant', priceCapFen: 220_000, inclusivePlaces: 60, decisionNo: '西卫健〔2026〕18号' }), '普惠');
+  await must(call(health, 'POST', `/api/v1/institutions/${second.id}/inclusive`, { action: 'grant', priceCapFen: 180_000, inclusivePlaces: 35, decisionNo: '西卫健〔2026〕18号' }), '普惠');
+  await must(call(health, 'POST', `/api/v1/institutions/${first.id}/demonstration`, { year: 2026, decisionNo: '杭卫发〔2026〕5号' }), '示范');
+  await must(call(health, 'PUT', '/api/v1/population', {
+    rows: [
+      { divisionCode: '330106', year: 2025, residentPopulation: 1_180_000, childrenUnder3: 29_000, source: '演示数据（非真实统计）' },
+      { divisionCode: '330106109', year: 2025, residentPopulation: 160_000, childrenUnder3: 4_300, source: '演示数据（非真实统计）' },
+      { divisionCode: '330106004', year: 2025, residentPopulation: 95_000, childrenUnder3: 2_100, source: '演示数据（非真实统计）' },
+    ],
+  }), 'population');
 }

@@ -1,11 +1,12 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
+import { IsIsoDate } from '../validators.js';
 
 @JSONSchema({ description: 'One day of the State Council holiday arrangement (国务院办公厅部分节假日安排的通知)' })
 export class HolidayEntryInput {
   @JSONSchema({ example: '2027-02-06' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式必须是 YYYY-MM-DD' })
+  @IsIsoDate()
   date: string;
 
   @JSONSchema({ description: 'holiday = 放假 (rest, even on a weekday); workday = 调休上班 (work, even on a weekend)' })

@@ -1,9 +1,9 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested,
+  ArrayMaxSize, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
-import { IsDivisionCode } from '../validators.js';
+import { IsDivisionCode, IsIsoDate } from '../validators.js';
 import { CLASS_TYPES, type ClassType } from './institution.contracts.js';
 
 /** A document handed in with a filing: its reference (number, file id or URL) and date. */
@@ -13,7 +13,7 @@ export class DocumentRef {
   @IsString() @MinLength(1) @MaxLength(300)
   ref: string;
 
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional() @IsIsoDate()
   issuedOn?: string;
 }
 
@@ -149,7 +149,7 @@ export class FilingHealthCentre {
   @IsString() @MinLength(2) @MaxLength(100)
   name: string;
 
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional() @IsIsoDate()
   signedOn?: string;
 }
 

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
-import { IsDivisionCode } from '../validators.js';
+import { IsDivisionCode, IsIsoDate } from '../validators.js';
 import { CARE_FORMS, type CareForm, type OperatorType, type PlacesByClass } from './institution.contracts.js';
 
 @JSONSchema({ description: '普惠认定 grant or revoke (district health bureau; filed institutions only)' })
@@ -51,7 +51,7 @@ export class DeregistrationBody {
   reason: string;
 
   @JSONSchema({ description: 'Date the institution stopped operating (default today)' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional() @IsIsoDate()
   effectiveOn?: string;
 }
 

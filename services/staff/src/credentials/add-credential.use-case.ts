@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
+import { type AddCredentialRequest, CREDENTIAL_TYPE_LABELS, type StaffView } from '@shanyu/contracts';
+import type { UnitOfWork } from '@shanyu/messaging';
+import type { StaffAccessPolicy } from '../access/staff-access.policy.js';
+import { addMonths } from '../domain/dates.js';
+import { Employment } from '../employments/employment.entity.js';
+import { staffNotFound } from '../employments/end-staff.use-case.js';
+import type { StaffViews } from '../employments/staff-views.js';
+import { institutionOrThrow } from '../institutions/institutions.js';
+import type { StaffRules } from '../rules/staff-rules.js';
+import { isUniqueViolation } from '../unique-violation.js';
+import { Credential } from './credential.entity.js';
+
+/**
+ * A certificate of a staff member. It belongs to the person (it counts wherever they work).
+ * A type the rules give a validity (health certificates: one year, 76号令 第十三条) expires that
+ * long after issue when no expiry date is entered.
+ */
+export class AddCredential {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly policy: StaffAccessPolicy,
+    private readonly views: StaffViews,
+    private readonly rules: StaffRules,
+  ) {}
+
+  async execute(request: AddCredentialRequest, actor: Actor, requestId?: string, today = shanghaiToday()): Promise<StaffView> {
+    if (request.issuedOn > today) throw DomainError.validation([{ field: 'issuedOn', code: 'notInFuture', message: `发证日期不能晚于今天（${today}）` }]);
+    const validity = this.rules.credentialTypes[request.type].validityMonths;
+    const expiresOn = request.expiresOn ?? (validity ? addMonths(request.issuedOn, validity) : null);
+    try {
+      return await this.unitOfWork.run(async (tx) => {
+        const employment = await tx.manager.getRepository(Employment).findOneBy({ id: request.staffId });
+        if (!employment) throw staffNotFound(request.staffId);
+        this.policy.assertCanWrite(actor, await institutionOrThrow(tx.manager, employment.institutionId));
+        const repo = tx.manager.getRepository(Credential);
+        if (await repo.existsBy({ personId: employment.personId, type: request.type, number: request.number })) throw duplicate(request.type);
+        const credential = repo.create({
+          id: randomUUID(), personId: employment.personId, type: request.type, number: request.number, issuer: request.issuer,
+          issuedOn: request.issuedOn, expiresOn, addedVia: employment.id, createdBy: actor.userId,
+        });
+        await repo.insert(credential);
+        await tx.audit({
+          actor, action: 'credential.add', entity: 'employment', entityId: employment.id, requestId,
+          after: { credentialId: credential.id, type: credential.type, number: credential.number, issuer: credential.issuer, issuedOn: credential.issuedOn, expiresOn },
+        });
+        return this.views.one(tx.manager, employment, today, this.policy.seesFullIdNumbers(actor));
+      });
+    } catch (e) {
+      if (isUniqueViolation(e, 'credential_unique')) throw duplicate(request.type);
+      throw e;
+    }
+  }
+}
+
+function duplicate(type: AddCredentialRequest['type']): DomainError {
+  return new DomainError('CREDENTIAL_DUPLICATE', `该人员已登记过这本${CREDENTIAL_TYPE_LABELS[type]}`, [
+    { field: 'number', code: 'CREDENTIAL_DUPLICATE', message: '同一类型、同一编号的证书已登记' },
+  ]);
+}

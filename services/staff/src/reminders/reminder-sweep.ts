@@ -1,0 +1,106 @@
+import { addDays, daysBetween, type IsoDate, type JsonLogger, maskName, SYSTEM_ACTOR } from '@shanyu/common';
+import { StaffEvents, type StaffCredentialReminderData, type StaffRecheckOverdueData } from '@shanyu/contracts';
+import type { Transaction, UnitOfWork } from '@shanyu/messaging';
+import { credentialsDue, withoutRenewed } from '../credentials/credential-alerts.query.js';
+import { InstitutionReplica } from '../institutions/institution-replica.entity.js';
+import type { StaffRules } from '../rules/staff-rules.js';
+import { table } from '../sql.js';
+import { activeStaffOf, overdueOf } from '../stats/staff-stats.js';
+
+export interface SweepResult {
+  credentialExpiring: number;
+  credentialExpired: number;
+  recheckOverdue: number;
+}
+
+/**
+ * Publishes the reminders of a day: credentials expiring within the rules' days and expired
+ * ones (evt.staff.credential.expiring.v1 / expired.v1, one per credential and institution) and
+ * overdue yearly re-checks (evt.staff.recheck.overdue.v1, one per employment and due date).
+ * Each reminder is sent once: the `reminder` table remembers it in the same transaction as the
+ * event. Safe to run on several replicas at once (an advisory lock lets one sweep at a time).
+ */
+export class ReminderSweep {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly rules: StaffRules,
+  ) {}
+
+  async run(today: IsoDate): Promise<SweepResult> {
+    return this.unitOfWork.run(async (tx) => {
+      const { manager } = tx;
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`staff-reminder-sweep:${table(manager, 'reminder')}`]);
+      const result: SweepResult = { credentialExpiring: 0, credentialExpired: 0, recheckOverdue: 0 };
+      const until = addDays(today, this.rules.credentialExpiringDays.value);
+      const due = await withoutRenewed(manager, await credentialsDue(manager, until), until);
+      const institutions = new Map((await manager.getRepository(InstitutionReplica).find()).map((i) => [i.id, i]));
+      for (const row of due) {
+        const expired = row.expiresOn < today;
+        const kind = expired ? 'credential_expired' : 'credential_expiring';
+        if (!(await this.remember(tx, kind, row.credentialId, row.institutionId, row.expiresOn))) continue;
+        const institution = institutions.get(row.institutionId);
+        await tx.publish<StaffCredentialReminderData>({
+          subject: expired ? StaffEvents.credentialExpired : StaffEvents.credentialExpiring, actor: SYSTEM_ACTOR, entityId: row.credentialId,
+          data: {
+            institutionId: row.institutionId, divisionCode: institution?.divisionCode ?? '', ownerUserId: institution?.ownerUserId ?? null,
+            staffId: row.staffId, credentialId: row.credentialId, type: row.type, expiresOn: row.expiresOn, daysLeft: daysBetween(today, row.expiresOn), nameMasked: maskName(row.name),
+          },
+        });
+        if (expired) result.credentialExpired++;
+        else result.credentialExpiring++;
+      }
+      for (const overdue of overdueOf(await activeStaffOf(manager, [...institutions.values()]), this.rules, today)) {
+        if (!(await this.remember(tx, 'recheck_overdue', overdue.staffId, overdue.institutionId, overdue.dueOn))) continue;
+        const institution = institutions.get(overdue.institutionId);
+        await tx.publish<StaffRecheckOverdueData>({
+          subject: StaffEvents.recheckOverdue, actor: SYSTEM_ACTOR, entityId: overdue.staffId,
+          data: {
+            institutionId: overdue.institutionId, divisionCode: overdue.divisionCode, ownerUserId: institution?.ownerUserId ?? null,
+            staffId: overdue.staffId, lastCheckedOn: overdue.lastCheckedOn, dueOn: overdue.dueOn, nameMasked: maskName(overdue.name),
+          },
+        });
+        result.recheckOverdue++;
+      }
+      return result;
+    });
+  }
+
+  /** True the first time this reminder is seen. */
+  private async remember(tx: Transaction, kind: string, refId: string, institutionId: string, dueOn: IsoDate): Promise<boolean> {
+    const rows: unknown[] = await tx.manager.query(
+      `INSERT INTO ${table(tx.manager, 'reminder')} (kind, ref_id, institution_id, due_on) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING kind`,
+      [kind, refId, institutionId, dueOn],
+    );
+    return rows.length > 0;
+  }
+}
+
+/** Runs the sweep shortly after start and then every `intervalMs` ("today" in Asia/Shanghai); a failure is logged and retried next time. */
+export class ReminderScheduler {
+  private first?: NodeJS.Timeout;
+  private interval?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+
+  constructor(
+    private readonly sweep: ReminderSweep,
+    private readonly logger: JsonLogger,
+    private readonly today: () => IsoDate,
+  ) {}
+
+  start(intervalMs: number, firstDelayMs = 5_000): void {
+    if (intervalMs <= 0) return;
+    const tick = () => {
+      this.running = this.sweep.run(this.today())
+        .then((r) => { if (r.credentialExpiring + r.credentialExpired + r.recheckOverdue > 0) this.logger.info('reminders published', { ...r }); })
+        .catch((e: unknown) => this.logger.warn('reminder sweep failed, will retry', { err: (e as Error).message }));
+    };
+    this.first = setTimeout(tick, firstDelayMs).unref();
+    this.interval = setInterval(tick, intervalMs).unref();
+  }
+
+  async stop(): Promise<void> {
+    clearTimeout(this.first);
+    clearInterval(this.interval);
+    await this.running;
+  }
+}

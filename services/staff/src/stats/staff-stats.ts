@@ -1,0 +1,188 @@
+import { type Actor, daysBetween, divisionPrefix, DomainError, type IsoDate, scopePrefixes, shanghaiToday } from '@shanyu/common';
+import type {
+  DivisionStaffStats, DivisionStaffStatsRequest, InstitutionStaffStats, OverdueRecheck, OverdueRechecks, OverdueRechecksRequest, StaffRole, VettingStatus,
+} from '@shanyu/contracts';
+import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
+import type { StaffAccessPolicy } from '../access/staff-access.policy.js';
+import { Credential } from '../credentials/credential.entity.js';
+import { complianceOf, rate } from '../domain/compliance.js';
+import { computeRatios } from '../domain/ratios.js';
+import { recheckDue } from '../domain/vetting.js';
+import { Employment } from '../employments/employment.entity.js';
+import { lastCheckedOn } from '../employments/staff-views.js';
+import { InstitutionReplica } from '../institutions/institution-replica.entity.js';
+import { enrolmentOf, institutionOrThrow } from '../institutions/institutions.js';
+import type { StaffRules } from '../rules/staff-rules.js';
+import { StaffFlag } from '../vetting/vetting.entities.js';
+import { carersByClass } from './ratio-monitor.js';
+
+export interface ActiveStaffRow {
+  employment: Employment;
+  institution: InstitutionReplica;
+  lastCheckedOn: IsoDate | null;
+}
+
+/** Current employments of the given institutions with their latest record-check date. */
+export async function activeStaffOf(db: EntityManager | DataSource, institutions: InstitutionReplica[]): Promise<ActiveStaffRow[]> {
+  if (!institutions.length) return [];
+  const byId = new Map(institutions.map((i) => [i.id, i]));
+  const employments = await db.getRepository(Employment).find({
+    where: { institutionId: In([...byId.keys()]), endDate: IsNull() },
+    order: { startDate: 'ASC', id: 'ASC' },
+  });
+  const checks = await lastCheckedOn(db, [...new Set(employments.map((e) => e.personId))]);
+  return employments.map((e) => ({ employment: e, institution: byId.get(e.institutionId)!, lastCheckedOn: checks.get(e.personId) ?? null }));
+}
+
+/** Institutions (not deregistered) inside a division, or all when `prefixes` is null. */
+export async function institutionsIn(db: EntityManager | DataSource, prefixes: string[] | null): Promise<InstitutionReplica[]> {
+  const qb = db.getRepository(InstitutionReplica).createQueryBuilder('i').where(`i.status <> 'deregistered'`);
+  if (prefixes !== null) qb.andWhere('i.division_code LIKE ANY(:p)', { p: prefixes.map((p) => `${p}%`) });
+  return qb.orderBy('i.division_code').addOrderBy('i.name').getMany();
+}
+
+export function overdueOf(rows: ActiveStaffRow[], rules: StaffRules, today: IsoDate): OverdueRecheck[] {
+  const out: OverdueRecheck[] = [];
+  for (const { employment: e, institution: i, lastCheckedOn: last } of rows) {
+    const { dueOn, overdue } = recheckDue(last, e.startDate, rules.recheck.intervalMonths, today);
+    if (!overdue) continue;
+    out.push({
+      staffId: e.id, institutionId: i.id, institutionName: i.name, divisionCode: i.divisionCode, name: e.name, role: e.role,
+      lastCheckedOn: last, dueOn, daysOverdue: daysBetween(dueOn, today),
+    });
+  }
+  return out.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.staffId.localeCompare(b.staffId));
+}
+
+/**
+ * 持证率, carer-to-child ratios, vetting and re-check counts of institutions, computed for
+ * `today` from the staff records and the rules file (whose version every answer names).
+ */
+export class StaffStatistics {
+  constructor(private readonly rules: StaffRules) {}
+
+  async of(db: EntityManager | DataSource, institutions: InstitutionReplica[], today: IsoDate): Promise<InstitutionStaffStats[]> {
+    const ids = institutions.map((i) => i.id);
+    const rows = await activeStaffOf(db, institutions);
+    const personIds = [...new Set(rows.map((r) => r.employment.personId))];
+    const [credentials, flags, enrolment, carers] = await Promise.all([
+      personIds.length ? db.getRepository(Credential).findBy({ personId: In(personIds) }) : Promise.resolve([]),
+      rows.length ? db.getRepository(StaffFlag).findBy({ employmentId: In(rows.map((r) => r.employment.id)), clearedAt: IsNull() }) : Promise.resolve([]),
+      enrolmentOf(db, ids),
+      carersByClass(db, ids),
+    ]);
+    const flagged = new Set(flags.map((f) => f.employmentId));
+    const overdue = new Set(overdueOf(rows, this.rules, today).map((o) => o.staffId));
+    return institutions.map((institution) => {
+      const own = rows.filter((r) => r.institution.id === institution.id).map((r) => r.employment);
+      const byRole: Partial<Record<StaffRole, number>> = {};
+      const vetting: Record<VettingStatus, number> = { cleared: 0, pending: 0, rejected: 0 };
+      let needQ = 0, haveQ = 0, needH = 0, haveH = 0;
+      for (const e of own) {
+        byRole[e.role] = (byRole[e.role] ?? 0) + 1;
+        vetting[e.vettingStatus]++;
+        const c = complianceOf(this.rules, e.role, credentials.filter((x) => x.personId === e.personId), today);
+        if (c.needsQualification) { needQ++; if (c.qualified) haveQ++; }
+        if (c.needsHealthCertificate) { needH++; if (c.healthCertified) haveH++; }
+      }
+      const certificateRate = rate(haveQ, needQ);
+      const target = this.rules.certificateRateTarget.value;
+      return {
+        institutionId: institution.id,
+        institutionName: institution.name,
+        divisionCode: institution.divisionCode,
+        asOf: today,
+        rulesVersion: this.rules.version,
+        activeStaff: own.length,
+        byRole,
+        certificate: { required: needQ, holding: haveQ, rate: certificateRate, target, meetsTarget: certificateRate === null ? null : certificateRate >= target, source: this.rules.certificateRateTarget.source },
+        healthCertificate: { required: needH, holding: haveH, rate: rate(haveH, needH) },
+        ratios: computeRatios(this.rules, enrolment.get(institution.id) ?? {}, carers.get(institution.id) ?? {}),
+        vetting,
+        flagged: own.filter((e) => flagged.has(e.id)).length,
+        recheckOverdue: own.filter((e) => overdue.has(e.id)).length,
+      };
+    });
+  }
+}
+
+export class InstitutionStaffStatsQuery {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policy: StaffAccessPolicy,
+    private readonly statistics: StaffStatistics,
+  ) {}
+
+  async execute(institutionId: string, actor: Actor, today: IsoDate = shanghaiToday()): Promise<InstitutionStaffStats> {
+    const institution = await institutionOrThrow(this.dataSource, institutionId);
+    this.policy.assertCanRead(actor, institution);
+    return (await this.statistics.of(this.dataSource, [institution], today))[0]!;
+  }
+}
+
+export class DivisionStaffStatsQuery {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policy: StaffAccessPolicy,
+    private readonly statistics: StaffStatistics,
+    private readonly rules: StaffRules,
+  ) {}
+
+  async execute(request: DivisionStaffStatsRequest, actor: Actor, today: IsoDate = shanghaiToday()): Promise<DivisionStaffStats> {
+    this.policy.assertCanReadDivision(actor, request.divisionCode);
+    const items = await this.statistics.of(this.dataSource, await institutionsIn(this.dataSource, [divisionPrefix(request.divisionCode)]), today);
+    const sum = (f: (s: InstitutionStaffStats) => number) => items.reduce((n, s) => n + f(s), 0);
+    const required = sum((s) => s.certificate.required);
+    const holding = sum((s) => s.certificate.holding);
+    const certificateRate = rate(holding, required);
+    const target = this.rules.certificateRateTarget.value;
+    return {
+      divisionCode: request.divisionCode,
+      asOf: today,
+      rulesVersion: this.rules.version,
+      institutions: items.length,
+      activeStaff: sum((s) => s.activeStaff),
+      certificate: {
+        required, holding, rate: certificateRate, target, meetsTarget: certificateRate === null ? null : certificateRate >= target,
+        institutionsBelowTarget: items.filter((s) => s.certificate.meetsTarget === false).length,
+      },
+      healthCertificate: { required: sum((s) => s.healthCertificate.required), holding: sum((s) => s.healthCertificate.holding), rate: rate(sum((s) => s.healthCertificate.holding), sum((s) => s.healthCertificate.required)) },
+      ratioBreaches: items.flatMap((s) => s.ratios.filter((r) => r.breached && s.activeStaff > 0).map((r) => ({
+        institutionId: s.institutionId, institutionName: s.institutionName, classType: r.classType, children: r.children, carers: r.carers, requiredCarers: r.requiredCarers,
+      }))),
+      flagged: sum((s) => s.flagged),
+      recheckOverdue: sum((s) => s.recheckOverdue),
+      items,
+    };
+  }
+}
+
+/** 年度查询逾期: by institution, by the operator's own institutions, or by division. */
+export class OverdueRechecksQuery {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policy: StaffAccessPolicy,
+    private readonly rules: StaffRules,
+  ) {}
+
+  async execute(request: OverdueRechecksRequest, actor: Actor, today: IsoDate = shanghaiToday()): Promise<OverdueRechecks> {
+    let institutions: InstitutionReplica[];
+    if (request.institutionId) {
+      const institution = await institutionOrThrow(this.dataSource, request.institutionId);
+      this.policy.assertCanRead(actor, institution);
+      institutions = [institution];
+    } else if (actor.department === 'operator') {
+      institutions = await this.dataSource.getRepository(InstitutionReplica).findBy({ ownerUserId: actor.userId });
+    } else if (request.divisionCode) {
+      this.policy.assertCanReadDivision(actor, request.divisionCode);
+      institutions = await institutionsIn(this.dataSource, [divisionPrefix(request.divisionCode)]);
+    } else {
+      const scopes = scopePrefixes(actor);
+      if (scopes !== null && scopes.length === 0) throw new DomainError('DIVISION_OUT_OF_SCOPE', '本账号没有可管辖的区划');
+      for (const scope of scopes ?? []) this.policy.assertCanReadDivision(actor, scope);
+      if (scopes === null) this.policy.assertCanReadDivision(actor, '');
+      institutions = await institutionsIn(this.dataSource, scopes);
+    }
+    return { today, items: overdueOf(await activeStaffOf(this.dataSource, institutions), this.rules, today) };
+  }
+}
