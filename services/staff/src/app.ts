@@ -1,0 +1,70 @@
+import 'reflect-metadata';
+import { JsonLogger, NestJsonLogger, PiiCipher, resolvePiiKey, shanghaiToday } from '@shanyu/common';
+import { DurableEventConsumer, NatsRpcServer, Outbox, ServiceRuntime } from '@shanyu/messaging';
+import { NestFactory } from '@nestjs/core';
+import type { INestMicroservice } from '@nestjs/common';
+import type { StaffConfig } from './config.js';
+import { staffDataSource } from './data-source.js';
+import { INSTITUTION_EVENTS_FILTER, InstitutionEventsHandler } from './institutions/institution-events.js';
+import { ReminderScheduler, ReminderSweep } from './reminders/reminder-sweep.js';
+import { loadStaffRules } from './rules/staff-rules.js';
+import { StaffModule } from './staff.module.js';
+import { RatioMonitor } from './stats/ratio-monitor.js';
+
+export interface RunningStaff {
+  app: INestMicroservice;
+  runtime: ServiceRuntime;
+  /** Follows the registry's institution events into the local replica. */
+  institutionEvents: DurableEventConsumer;
+  stop(): Promise<void>;
+}
+
+/** Durable consumer name: one per staff schema, so test stacks with their own schema do not share it. */
+export function institutionConsumerName(schema: string): string {
+  return `${schema.replace(/_/g, '-')}-registry-institutions`;
+}
+
+/** Checks the rules and the PII key, connects, migrates, follows the registry and answers `staff.*`. */
+export async function startStaff(config: StaffConfig, options: { relay?: boolean } = {}): Promise<RunningStaff> {
+  const rules = loadStaffRules();
+  const cipher = PiiCipher.fromBase64Key(resolvePiiKey(config.SHANYU_MODE, config.PII_KEY));
+  const logger = new JsonLogger('staff', config.LOG_LEVEL);
+  const runtime = await ServiceRuntime.start({
+    service: 'staff',
+    natsUrl: config.NATS_URL,
+    dataSource: staffDataSource(config.DATABASE_URL, config.STAFF_DB_SCHEMA),
+    logger,
+    rpcTimeoutMs: config.RPC_TIMEOUT_MS,
+    relay: options.relay,
+  });
+  const handler = new InstitutionEventsHandler(new Outbox(), new RatioMonitor(rules));
+  const institutionEvents = new DurableEventConsumer({
+    name: institutionConsumerName(config.STAFF_DB_SCHEMA),
+    filterSubject: INSTITUTION_EVENTS_FILTER,
+    dataSource: runtime.dataSource,
+    js: runtime.js,
+    jsm: runtime.jsm,
+    logger,
+    handler: (event, manager) => handler.handle(event, manager),
+  });
+  await institutionEvents.start();
+  const app = await NestFactory.createMicroservice(StaffModule.register(runtime, rules, cipher), {
+    strategy: new NatsRpcServer({ connection: runtime.nats, service: 'staff', logger }),
+    logger: new NestJsonLogger(logger),
+  });
+  await app.listen();
+  const scheduler = new ReminderScheduler(app.get(ReminderSweep), logger, () => shanghaiToday());
+  scheduler.start(config.STAFF_REMINDER_INTERVAL_MS);
+  logger.info('staff rules loaded', { version: rules.version });
+  return {
+    app,
+    runtime,
+    institutionEvents,
+    async stop() {
+      await scheduler.stop();
+      await app.close();
+      await institutionEvents.stop();
+      await runtime.stop();
+    },
+  };
+}

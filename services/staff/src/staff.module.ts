@@ -1,0 +1,80 @@
+import type { PiiCipher } from '@shanyu/common';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { auditHandlersFor, ContractValidationPipe, OutboxRelay, RpcDomainErrorFilter, type ServiceRuntime, UnitOfWork } from '@shanyu/messaging';
+import { DataSource } from 'typeorm';
+import { StaffAccessPolicy } from './access/staff-access.policy.js';
+import { AddCredential } from './credentials/add-credential.use-case.js';
+import { CredentialAlertsQuery } from './credentials/credential-alerts.query.js';
+import { AddStaff } from './employments/add-staff.use-case.js';
+import { EndStaff } from './employments/end-staff.use-case.js';
+import { HireStaff } from './employments/hire-staff.js';
+import { ImportStaff } from './employments/import-staff.use-case.js';
+import { StaffViews } from './employments/staff-views.js';
+import { GetStaff, ListStaff, RevealIdNumber } from './employments/staff.queries.js';
+import { HealthHandlers } from './health.handlers.js';
+import { ResidentIdVault } from './people/resident-id-vault.js';
+import { ReminderSweep } from './reminders/reminder-sweep.js';
+import type { StaffRules } from './rules/staff-rules.js';
+import { StaffHandlers } from './staff.handlers.js';
+import { RatioMonitor } from './stats/ratio-monitor.js';
+import { DivisionStaffStatsQuery, InstitutionStaffStatsQuery, OverdueRechecksQuery, StaffStatistics } from './stats/staff-stats.js';
+import { AddBan, ListBans } from './vetting/bans.use-cases.js';
+import { EnterRecordCheck, RecordRecheck } from './vetting/record-checks.use-cases.js';
+
+/** Injection token of the loaded staff rules (services/staff/rules/staff-rules.json). */
+export const STAFF_RULES = Symbol('STAFF_RULES');
+
+type Ds = DataSource;
+type Uow = UnitOfWork;
+type Policy = StaffAccessPolicy;
+type Rules = StaffRules;
+
+@Module({})
+export class StaffModule {
+  static register(runtime: ServiceRuntime, rules: StaffRules, cipher: PiiCipher): DynamicModule {
+    return {
+      module: StaffModule,
+      controllers: [StaffHandlers, HealthHandlers, auditHandlersFor('staff')],
+      providers: [
+        { provide: DataSource, useValue: runtime.dataSource },
+        { provide: UnitOfWork, useValue: runtime.unitOfWork },
+        { provide: OutboxRelay, useValue: runtime.relay },
+        { provide: STAFF_RULES, useValue: rules },
+        { provide: StaffAccessPolicy, useValue: new StaffAccessPolicy() },
+        { provide: ResidentIdVault, useValue: new ResidentIdVault(cipher) },
+        { provide: StaffViews, useFactory: (r: Rules, v: ResidentIdVault) => new StaffViews(r, v), inject: [STAFF_RULES, ResidentIdVault] },
+        { provide: RatioMonitor, useFactory: (r: Rules) => new RatioMonitor(r), inject: [STAFF_RULES] },
+        { provide: StaffStatistics, useFactory: (r: Rules) => new StaffStatistics(r), inject: [STAFF_RULES] },
+        {
+          provide: HireStaff, useFactory: (r: Rules, v: ResidentIdVault, w: StaffViews, m: RatioMonitor) => new HireStaff(r, v, w, m),
+          inject: [STAFF_RULES, ResidentIdVault, StaffViews, RatioMonitor],
+        },
+        { provide: AddStaff, useFactory: (d: Ds, u: Uow, p: Policy, h: HireStaff) => new AddStaff(d, u, p, h), inject: [DataSource, UnitOfWork, StaffAccessPolicy, HireStaff] },
+        { provide: ImportStaff, useFactory: (d: Ds, u: Uow, p: Policy, h: HireStaff) => new ImportStaff(d, u, p, h), inject: [DataSource, UnitOfWork, StaffAccessPolicy, HireStaff] },
+        { provide: ListStaff, useFactory: (d: Ds, p: Policy, w: StaffViews) => new ListStaff(d, p, w), inject: [DataSource, StaffAccessPolicy, StaffViews] },
+        { provide: GetStaff, useFactory: (d: Ds, p: Policy, w: StaffViews) => new GetStaff(d, p, w), inject: [DataSource, StaffAccessPolicy, StaffViews] },
+        { provide: EndStaff, useFactory: (u: Uow, p: Policy, w: StaffViews, m: RatioMonitor) => new EndStaff(u, p, w, m), inject: [UnitOfWork, StaffAccessPolicy, StaffViews, RatioMonitor] },
+        { provide: RevealIdNumber, useFactory: (u: Uow, p: Policy, v: ResidentIdVault) => new RevealIdNumber(u, p, v), inject: [UnitOfWork, StaffAccessPolicy, ResidentIdVault] },
+        { provide: AddCredential, useFactory: (u: Uow, p: Policy, w: StaffViews, r: Rules) => new AddCredential(u, p, w, r), inject: [UnitOfWork, StaffAccessPolicy, StaffViews, STAFF_RULES] },
+        { provide: CredentialAlertsQuery, useFactory: (d: Ds, p: Policy, r: Rules) => new CredentialAlertsQuery(d, p, r), inject: [DataSource, StaffAccessPolicy, STAFF_RULES] },
+        {
+          provide: RecordRecheck, useFactory: (u: Uow, p: Policy, v: ResidentIdVault, w: StaffViews, r: Rules) => new RecordRecheck(u, p, v, w, r),
+          inject: [UnitOfWork, StaffAccessPolicy, ResidentIdVault, StaffViews, STAFF_RULES],
+        },
+        { provide: OverdueRechecksQuery, useFactory: (d: Ds, p: Policy, r: Rules) => new OverdueRechecksQuery(d, p, r), inject: [DataSource, StaffAccessPolicy, STAFF_RULES] },
+        { provide: EnterRecordCheck, useFactory: (u: Uow, p: Policy, v: ResidentIdVault, r: Rules) => new EnterRecordCheck(u, p, v, r), inject: [UnitOfWork, StaffAccessPolicy, ResidentIdVault, STAFF_RULES] },
+        { provide: AddBan, useFactory: (u: Uow, p: Policy, v: ResidentIdVault) => new AddBan(u, p, v), inject: [UnitOfWork, StaffAccessPolicy, ResidentIdVault] },
+        { provide: ListBans, useFactory: (d: Ds, p: Policy, v: ResidentIdVault) => new ListBans(d, p, v), inject: [DataSource, StaffAccessPolicy, ResidentIdVault] },
+        { provide: InstitutionStaffStatsQuery, useFactory: (d: Ds, p: Policy, s: StaffStatistics) => new InstitutionStaffStatsQuery(d, p, s), inject: [DataSource, StaffAccessPolicy, StaffStatistics] },
+        {
+          provide: DivisionStaffStatsQuery, useFactory: (d: Ds, p: Policy, s: StaffStatistics, r: Rules) => new DivisionStaffStatsQuery(d, p, s, r),
+          inject: [DataSource, StaffAccessPolicy, StaffStatistics, STAFF_RULES],
+        },
+        { provide: ReminderSweep, useFactory: (u: Uow, r: Rules) => new ReminderSweep(u, r), inject: [UnitOfWork, STAFF_RULES] },
+        { provide: APP_PIPE, useClass: ContractValidationPipe },
+        { provide: APP_FILTER, useClass: RpcDomainErrorFilter },
+      ],
+    };
+  }
+}
