@@ -771,11 +771,11 @@ describe('the checks catch mistakes', () => {
 
   it('a compose service without a folder in services/, missing from the gateway health check', () => {
     const doc = mutate((d) => {
-      services(d).staff = { ...service(d, 'registry'), command: ['node', 'services/staff/dist/main.js'] };
+      services(d).credit = { ...service(d, 'registry'), command: ['node', 'services/credit/dist/main.js'] };
     });
     const problems = problemsOf(doc);
-    expect(problems).toContain('staff: no folder services/staff for this application service');
-    expect(problems).toContain('gateway: HEALTH_SERVICES should list registry,staff, lists registry');
+    expect(problems).toContain('credit: no folder services/credit for this application service');
+    expect(problems).toContain('gateway: HEALTH_SERVICES should list credit,registry,staff, lists registry,staff');
   });
 
   it('a gateway that listens on loopback only', () => {

@@ -14,7 +14,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const dataDir = path.join(root, '.data');
 const logDir = path.join(dataDir, 'logs');
 /** Every NATS service of the platform; the gateway is started last. */
-const SERVICES = ['registry'];
+const SERVICES = ['registry', 'staff'];
 const say = (line) => console.log(`[shanyu] ${line}`);
 
 function fail(message) {

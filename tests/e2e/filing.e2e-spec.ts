@@ -1,30 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DurableEventConsumer } from '@shanyu/messaging';
-import { institutionRequest } from '@shanyu/testing';
+import { compliantFilingSubmission, institutionRequest } from '@shanyu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPdf } from './pdf-reader.js';
 import { PUBLIC_BASE_URL, type Stack, startStack } from './support.js';
 
-/** A filing that meets every rule of the 2019 standards. */
-const compliant = {
-  documents: {
-    businessLicence: { ref: '营业执照' },
-    premisesProof: { ref: '租赁合同 2025-018', owned: false, leaseYears: 5 },
-    staffQualifications: { ref: '保育师证 12 份' },
-    staffHealthCertificates: { ref: '健康证 15 份' },
-    healthEvaluation: { ref: '西卫评〔2026〕31号', result: '合格' },
-    fireAcceptance: { ref: '西消验字〔2026〕7号' },
-    foodLicence: { ref: 'JY33301060012345' },
-  },
-  facility: { livingRoomFloors: [1, 2], basementUse: false, observationRoomM2: 8, householdsServed: 2000, residentialArea: 'new' },
-  classes: [{ type: 'infant', size: 9, carers: 3 }, { type: 'toddler', size: 15, carers: 3 }, { type: 'older', size: 20, carers: 3 }],
-  director: { education: 'bachelor', managementYears: 5, postTrainingCompleted: true },
-  healthWorker: { fullTime: 1, partTime: 0 },
-  surveillance: { coversAllInfantAreas: true, runs24h: true, retentionDays: 90 },
-  oneKeyAlarmLinked: true,
-  mealsServed: true,
-  healthCentre: { name: '三墩镇社区卫生服务中心' },
-};
+const compliant = compliantFilingSubmission();
 
 describe('filing (备案): submission, automatic check, decision, receipt, public register', () => {
   // The registry's clock: a Friday, so deadlines cross a weekend.

@@ -37,3 +37,30 @@ export function institutionRequest(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** A filing (备案) that meets every rule of the 2019 standards; override what a test is about. */
+export function compliantFilingSubmission() {
+  return {
+    documents: {
+      businessLicence: { ref: '营业执照 91330106MA2CDX001P' },
+      premisesProof: { ref: '租赁合同 2025-018', owned: false, leaseYears: 5 },
+      staffQualifications: { ref: '保育师证 12 份' },
+      staffHealthCertificates: { ref: '健康证 15 份' },
+      healthEvaluation: { ref: '西卫评〔2026〕31号', result: '合格' as const },
+      fireAcceptance: { ref: '西消验字〔2026〕7号' },
+      foodLicence: { ref: 'JY33301060012345' },
+    },
+    facility: { livingRoomFloors: [1, 2], basementUse: false, observationRoomM2: 8, householdsServed: 2000, residentialArea: 'new' as const },
+    classes: [
+      { type: 'infant' as const, size: 9, carers: 3 },
+      { type: 'toddler' as const, size: 15, carers: 3 },
+      { type: 'older' as const, size: 20, carers: 3 },
+    ],
+    director: { education: 'bachelor' as const, managementYears: 5, postTrainingCompleted: true },
+    healthWorker: { fullTime: 1, partTime: 0 },
+    surveillance: { coversAllInfantAreas: true, runs24h: true, retentionDays: 90 },
+    oneKeyAlarmLinked: true,
+    mealsServed: true,
+    healthCentre: { name: '三墩镇社区卫生服务中心' },
+  };
+}

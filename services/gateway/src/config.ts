@@ -43,7 +43,7 @@ export class GatewayConfig {
 
   /** Services whose ping /health checks. */
   @IsString()
-  HEALTH_SERVICES: string = 'registry';
+  HEALTH_SERVICES: string = 'registry,staff';
 }
 
 /** A production start refuses to run with demo or missing secrets. */

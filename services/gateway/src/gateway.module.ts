@@ -16,6 +16,7 @@ import { CalendarController } from './calendar/calendar.controller.js';
 import { FilingsController, PUBLIC_BASE_URL } from './filings/filings.controller.js';
 import { PopulationController } from './population/population.controller.js';
 import { PublicController } from './public/public.controller.js';
+import { StaffController } from './staff/staff.controller.js';
 import { LoadCalendarYear } from './calendar/load-calendar-year.use-case.js';
 import { ReadCalendarYear } from './calendar/read-calendar-year.query.js';
 
@@ -34,7 +35,7 @@ export class GatewayModule {
     const { runtime, tokens, logger } = options;
     return {
       module: GatewayModule,
-      controllers: [AuthController, HealthController, InstitutionsController, FilingsController, PublicController, PopulationController, AuditController, CalendarController, DocsController],
+      controllers: [AuthController, HealthController, InstitutionsController, FilingsController, PublicController, PopulationController, StaffController, AuditController, CalendarController, DocsController],
       providers: [
         { provide: DataSource, useValue: runtime.dataSource },
         { provide: RpcClient, useValue: runtime.rpc },

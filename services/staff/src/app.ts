@@ -68,3 +68,12 @@ export async function startStaff(config: StaffConfig, options: { relay?: boolean
     },
   };
 }
+
+// For tests and tools that run a use case for a given day ("today" is a parameter of each).
+export { ReminderSweep } from './reminders/reminder-sweep.js';
+export { AddStaff } from './employments/add-staff.use-case.js';
+export { ImportStaff } from './employments/import-staff.use-case.js';
+export { CredentialAlertsQuery } from './credentials/credential-alerts.query.js';
+export { DivisionStaffStatsQuery, InstitutionStaffStatsQuery, OverdueRechecksQuery } from './stats/staff-stats.js';
+export { RecordRecheck } from './vetting/record-checks.use-cases.js';
+export type { StaffConfig } from './config.js';

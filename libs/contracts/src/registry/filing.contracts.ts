@@ -63,6 +63,7 @@ export class FilingDocuments {
   foodLicence?: DocumentRef;
 }
 
+/** Facts only the filing holds; building and outdoor area, floor and places come from the register (change them there). */
 export class FilingFacility {
   @JSONSchema({ description: 'Floor of each infant living room (生活用房); negative = basement' })
   @IsOptional() @IsInt({ each: true }) @Min(-5, { each: true }) @Max(60, { each: true }) @ArrayMaxSize(100)
@@ -71,12 +72,6 @@ export class FilingFacility {
   @JSONSchema({ description: 'Any infant room in a basement or semi-basement' })
   @IsOptional() @IsBoolean()
   basementUse?: boolean;
-
-  @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(100_000)
-  buildingAreaM2?: number;
-
-  @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(100_000)
-  outdoorAreaM2?: number;
 
   @JSONSchema({ description: '观察室 area m²' })
   @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(1_000)

@@ -120,9 +120,9 @@ const EVALUATORS: Record<RuleKind, Evaluator> = {
     return pass({ basementUse: false, floors }, limit, '未使用地下室');
   },
 
-  min_fact: ({ fact, min, unit }, { submission }) => {
+  min_fact: ({ fact, min, unit }, { submission, institution }) => {
     const limit = `≥ ${min} ${unit}`;
-    const value = (submission.facility as Record<string, number | undefined> | undefined)?.[fact];
+    const value = fact === 'observationRoomM2' ? submission.facility?.observationRoomM2 : institution[fact as 'buildingAreaM2' | 'outdoorAreaM2'];
     if (value === undefined) return missing(fact === 'observationRoomM2' ? '观察室面积' : fact, limit);
     return value >= min ? pass(value, limit, `${value} ${unit}，符合`) : fail(value, limit, `${value} ${unit}，不足 ${min} ${unit}`);
   },
@@ -158,8 +158,8 @@ const EVALUATORS: Record<RuleKind, Evaluator> = {
       return missing('居住区类型与服务户数', '新建每百户 ≥ 15 m²，已建每百户 ≥ 10 m²');
     }
     const l = params[area] as { perHundredHouseholdsM2: number; minBuildingM2: number; minOutdoorM2: number };
-    const building = f.buildingAreaM2 ?? institution.buildingAreaM2;
-    const outdoor = f.outdoorAreaM2 ?? institution.outdoorAreaM2;
+    const building = institution.buildingAreaM2;
+    const outdoor = institution.outdoorAreaM2;
     const required = Math.max(l.minBuildingM2, (f.householdsServed / 100) * l.perHundredHouseholdsM2);
     const limit = `${area === 'new' ? '新建' : '已建'}居住区：建筑面积 ≥ max(${l.minBuildingM2}, 每百户 ${l.perHundredHouseholdsM2}) = ${round(required)} m²，室外 ≥ ${l.minOutdoorM2} m²`;
     const measured = { householdsServed: f.householdsServed, buildingAreaM2: building, outdoorAreaM2: outdoor };
