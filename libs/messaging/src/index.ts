@@ -11,3 +11,4 @@ export * from './event-consumer.js';
 export * from './unit-of-work.js';
 export * from './service-runtime.js';
 export * from './audit.handlers.js';
+export * from './run-service.js';
