@@ -12,3 +12,6 @@ export * from './registry/filing.contracts.js';
 export * from './registry/status.contracts.js';
 export * from './staff/staff.contracts.js';
 export * from './staff/staff.subjects.js';
+export * from './registry/indicator.contracts.js';
+export * from './inspection/inspection.contracts.js';
+export * from './inspection/inspection.subjects.js';

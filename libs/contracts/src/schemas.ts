@@ -3,11 +3,13 @@
  * classes). Used by the gateway's OpenAPI document and the AsyncAPI subject list.
  */
 import { STAFF_REPLY_SCHEMAS } from './staff/staff.schemas.js';
+import { INSPECTION_REPLY_SCHEMAS } from './inspection/inspection.schemas.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 export const REPLY_SCHEMAS: Record<string, object> = {
   ...STAFF_REPLY_SCHEMAS,
+  ...INSPECTION_REPLY_SCHEMAS,
   ErrorResponse: {
     type: 'object',
     required: ['statusCode', 'code', 'message'],
@@ -16,6 +18,7 @@ export const REPLY_SCHEMAS: Record<string, object> = {
       code: { type: 'string', description: 'Stable English error code', example: 'VALIDATION' },
       message: { type: 'string', description: 'Chinese message for people', example: '请求参数有误：uscc' },
       details: { type: 'array', items: ref('FieldProblem') },
+      retryAt: { type: 'string', format: 'date-time', description: 'For 429 (ACCOUNT_LOCKED, TOO_MANY_LOGIN_ATTEMPTS): when to try again; also sent as Retry-After' },
     },
   },
   ErrorBody: {
@@ -237,6 +240,32 @@ export const REPLY_SCHEMAS: Record<string, object> = {
     type: 'object', properties: { filingId: { type: 'string' }, institutionId: { type: 'string' }, summary: { type: 'object' }, changed: { type: 'array', items: { type: 'string' } } },
   },
   PopulationLoadedData: { type: 'object', properties: { rows: { type: 'array', items: ref('PopulationRow') } } },
+  IndicatorValue: {
+    type: 'object', required: ['key', 'label', 'value', 'unit', 'definition', 'source'],
+    properties: {
+      key: { type: 'string', example: 'placesPer1000' }, label: { type: 'string' }, value: { type: ['number', 'null'] }, unit: { type: 'string' },
+      numerator: { type: 'number' }, denominator: { type: 'number' }, definition: { type: 'string' }, source: { type: 'string' },
+    },
+  },
+  SupplyDemand: {
+    type: 'object',
+    properties: {
+      residentPopulation: { type: ['integer', 'null'] }, childrenUnder3: { type: ['integer', 'null'] }, populationYear: { type: ['integer', 'null'] },
+      places: { type: 'integer' }, inclusivePlaces: { type: 'integer' }, targetPerThousand: { type: 'number' },
+      targetPlaces: { type: ['integer', 'null'] }, gap: { type: ['integer', 'null'] },
+    },
+  },
+  DivisionIndicators: {
+    type: 'object',
+    properties: {
+      divisionCode: { type: 'string' }, divisionName: { type: 'string' }, level: { type: 'string', enum: ['county', 'street'] },
+      indicators: { type: 'array', items: ref('IndicatorValue') }, supply: ref('SupplyDemand'),
+    },
+  },
+  IndicatorsView: {
+    type: 'object',
+    properties: { divisionCode: { type: 'string' }, month: { type: 'string' }, asOf: { type: 'string', format: 'date-time' }, divisions: { type: 'array', items: ref('DivisionIndicators') } },
+  },
   EventEnvelope: {
     type: 'object',
     required: ['eventId', 'subject', 'occurredAt', 'actor', 'entityId', 'data'],

@@ -13,6 +13,8 @@ import { loadRuleset } from './filing/standards/standards-ruleset.js';
 import { SubmitFiling } from './filing/submit-filing.use-case.js';
 import { WorkingDayCalendarProvider } from './filing/working-day-calendar.provider.js';
 import { HealthHandlers } from './health.handlers.js';
+import { ComputeIndicators } from './indicators/compute-indicators.query.js';
+import { IndicatorHandlers } from './indicators/indicators.handlers.js';
 import { GetInstitution } from './institutions/get-institution.query.js';
 import { InstitutionAccessPolicy } from './institutions/institution-access.policy.js';
 import { InstitutionHandlers } from './institutions/institution.handlers.js';
@@ -59,10 +61,11 @@ export class RegistryModule {
       { provide: PublicRegister, useValue: new PublicRegister(ds) },
       { provide: LoadPopulation, useValue: new LoadPopulation(uow) },
       { provide: ListPopulation, useValue: new ListPopulation(ds) },
+      { provide: ComputeIndicators, useValue: new ComputeIndicators(ds) },
     ];
     return {
       module: RegistryModule,
-      controllers: [InstitutionHandlers, FilingHandlers, StatusHandlers, PublicHandlers, PopulationHandlers, HealthHandlers, auditHandlersFor('registry')],
+      controllers: [InstitutionHandlers, FilingHandlers, StatusHandlers, PublicHandlers, PopulationHandlers, IndicatorHandlers, HealthHandlers, auditHandlersFor('registry')],
       providers: [
         { provide: DataSource, useValue: ds },
         { provide: UnitOfWork, useValue: uow },

@@ -5,6 +5,7 @@ import {
 import {
   DemonstrationRequest, DeregistrationRequest, InclusiveRequest, ListPopulationRequest, LoadPopulationBody, PublicInstitutionRequest, PublicInstitutionsRequest,
 } from './status.contracts.js';
+import { IndicatorsRequest } from './indicator.contracts.js';
 import {
   GetInstitutionRequest, ListInstitutionsRequest, RegisterInstitutionRequest, UpdateInstitutionRequest,
 } from './institution.contracts.js';
@@ -30,6 +31,7 @@ export const RegistrySubjects = {
   publicListInstitutions: 'registry.public.institution.list',
   publicGetInstitution: 'registry.public.institution.get',
   publicVerifyReceipt: 'registry.public.receipt.verify',
+  computeIndicators: 'registry.indicators.compute',
 } as const;
 
 /** Events the registry publishes to stream EVENTS. */
@@ -94,6 +96,7 @@ REGISTRY_REQUESTS.push(
   { subject: RegistrySubjects.listPopulation, service: 'registry', summary: 'Population rows', request: ListPopulationRequest, reply: 'PopulationList', errors: ['VALIDATION'] },
   { subject: RegistrySubjects.publicListInstitutions, service: 'registry', summary: '公示 Public register: filed institutions (no actor header needed)', request: PublicInstitutionsRequest, reply: 'Page<PublicInstitutionView>', errors: ['VALIDATION'] },
   { subject: RegistrySubjects.publicGetInstitution, service: 'registry', summary: '公示 One filed institution', request: PublicInstitutionRequest, reply: 'PublicInstitutionView', errors: ['VALIDATION', 'INSTITUTION_NOT_FOUND'] },
+  { subject: RegistrySubjects.computeIndicators, service: 'registry', summary: '指标 from the register: places per 1,000, filing rate, 普惠 share, street coverage, 医育结合 coverage, supply gap', request: IndicatorsRequest, reply: 'IndicatorsView', errors: ['VALIDATION', 'DIVISION_OUT_OF_SCOPE'] },
   { subject: RegistrySubjects.publicVerifyReceipt, service: 'registry', summary: 'Verify a receipt number: genuine and current?', request: ReceiptNoRequest, reply: 'ReceiptVerification', errors: ['VALIDATION'] },
 );
 

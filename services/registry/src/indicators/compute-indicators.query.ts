@@ -1,0 +1,138 @@
+import {
+  type Actor, actorCoversDivision, divisionPrefix, DomainError, findDivision, shanghaiToday, streetsOf,
+} from '@shanyu/common';
+import type { DivisionIndicators, IndicatorsRequest, IndicatorsView, IndicatorValue } from '@shanyu/contracts';
+import type { DataSource } from 'typeorm';
+
+/** Default target for the supply gap: Hangzhou districts aim at 4.5–4.6 places per 1,000 residents (seed 002). */
+export const DEFAULT_TARGET_PER_THOUSAND = 4.5;
+
+interface Counts {
+  registered: number;
+  filed: number;
+  places: number;
+  inclusivePlaces: number;
+  withHealthCentre: number;
+}
+
+const ZERO: Counts = { registered: 0, filed: 0, places: 0, inclusivePlaces: 0, withHealthCentre: 0 };
+
+const ratio = (n: number, d: number | null | undefined, scale = 1): number | null =>
+  d ? Math.round((n / d) * scale * 10_000) / 10_000 : null;
+
+/**
+ * 指标 the register can compute (DOMAIN.md §8), for a district and each of its streets, as of the
+ * end of a month: an institution counts as filed when its receipt was issued by then.
+ */
+export class ComputeIndicators {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(request: IndicatorsRequest, actor: Actor): Promise<IndicatorsView> {
+    if (actor.department === 'operator') throw new DomainError('DEPARTMENT_NOT_ALLOWED', '举办者不能查看区域指标');
+    if (!actorCoversDivision(actor, request.divisionCode)) {
+      throw new DomainError('DIVISION_OUT_OF_SCOPE', `区划 ${request.divisionCode} 不在本账号的管辖范围内`);
+    }
+    const month = request.month ?? shanghaiToday().slice(0, 7);
+    const monthEnd = endOfMonth(month);
+    const target = request.targetPerThousand ?? DEFAULT_TARGET_PER_THOUSAND;
+    const isCounty = request.divisionCode.length === 6;
+    const streets = isCounty ? streetsOf(request.divisionCode).map((s) => s.code) : [];
+    const byStreet = await this.countsByStreet(request.divisionCode, monthEnd);
+    const population = await this.population([request.divisionCode, ...streets], Number(month.slice(0, 4)));
+
+    const sum = (codes: string[]) => codes.reduce<Counts>((acc, code) => {
+      const c = byStreet.get(code) ?? ZERO;
+      return { registered: acc.registered + c.registered, filed: acc.filed + c.filed, places: acc.places + c.places, inclusivePlaces: acc.inclusivePlaces + c.inclusivePlaces, withHealthCentre: acc.withHealthCentre + c.withHealthCentre };
+    }, ZERO);
+    const totals = sum([...byStreet.keys()]);
+    const coverage = isCounty ? { covered: streets.filter((s) => (byStreet.get(s)?.filed ?? 0) > 0).length, streets: streets.length } : undefined;
+
+    const divisions: DivisionIndicators[] = [this.describe(request.divisionCode, totals, population.get(request.divisionCode), target, coverage)];
+    for (const street of streets) divisions.push(this.describe(street, byStreet.get(street) ?? ZERO, population.get(street), target));
+    return { divisionCode: request.divisionCode, month, asOf: new Date().toISOString(), divisions };
+  }
+
+  private describe(code: string, c: Counts, pop: { resident: number; under3: number; year: number } | undefined, target: number, coverage?: { covered: number; streets: number }): DivisionIndicators {
+    const indicators: IndicatorValue[] = [
+      {
+        key: 'placesPer1000', label: '每千人口托位数', unit: '个/千人', value: pop ? ratio(c.places, pop.resident, 1000) : null,
+        numerator: c.places, denominator: pop?.resident,
+        definition: '已备案机构托位数 ÷（常住人口 ÷ 1000）', source: '国家“十四五”规划指标；杭州 3.72、环翠 3.85（seed 000、004）',
+      },
+      {
+        key: 'filingRate', label: '备案率', unit: '%', value: ratio(c.filed, c.registered, 100), numerator: c.filed, denominator: c.registered,
+        definition: '已备案机构数 ÷ 已登记机构数（不含注销）', source: '环翠区备案率 50%（seed 004）',
+      },
+      {
+        key: 'inclusiveShare', label: '普惠托位占比', unit: '%', value: ratio(c.inclusivePlaces, c.places, 100), numerator: c.inclusivePlaces, denominator: c.places,
+        definition: '普惠托位数 ÷ 已备案机构托位数', source: '厦门 4,300 / 15,700（DOMAIN.md §8）',
+      },
+      {
+        key: 'healthCentreCoverage', label: '医育结合签约率', unit: '%', value: ratio(c.withHealthCentre, c.filed, 100), numerator: c.withHealthCentre, denominator: c.filed,
+        definition: '备案时已签约社区卫生服务中心儿童保健医生的机构 ÷ 已备案机构', source: '杭州“医育结合”（seed 000）',
+      },
+    ];
+    if (coverage) {
+      indicators.push({
+        key: 'streetCoverage', label: '街道（乡镇）覆盖率', unit: '%', value: ratio(coverage.covered, coverage.streets, 100), numerator: coverage.covered, denominator: coverage.streets,
+        definition: '有至少 1 家已备案机构的街道（乡镇）数 ÷ 街道（乡镇）总数', source: '杭州 97.41%（seed 000）',
+      });
+    }
+    const targetPlaces = pop ? Math.ceil((pop.resident / 1000) * target) : null;
+    const division = findDivision(code);
+    return {
+      divisionCode: code,
+      divisionName: division?.name ?? code,
+      level: code.length === 9 ? 'street' : 'county',
+      indicators,
+      supply: {
+        residentPopulation: pop?.resident ?? null,
+        childrenUnder3: pop?.under3 ?? null,
+        populationYear: pop?.year ?? null,
+        places: c.places,
+        inclusivePlaces: c.inclusivePlaces,
+        targetPerThousand: target,
+        targetPlaces,
+        gap: targetPlaces === null ? null : Math.max(0, targetPlaces - c.places),
+      },
+    };
+  }
+
+  private async countsByStreet(divisionCode: string, monthEnd: string): Promise<Map<string, Counts>> {
+    const schema = (this.dataSource.options as { schema: string }).schema;
+    const rows: { division_code: string; registered: number; filed: number; places: number; inclusive_places: number; with_health_centre: number }[] = await this.dataSource.query(
+      `SELECT i.division_code,
+              count(*)::int AS registered,
+              count(*) FILTER (WHERE filed)::int AS filed,
+              coalesce(sum(total_places) FILTER (WHERE filed), 0)::int AS places,
+              coalesce(sum((i.inclusive->>'inclusivePlaces')::int) FILTER (WHERE filed AND i.inclusive IS NOT NULL), 0)::int AS inclusive_places,
+              count(*) FILTER (WHERE filed AND f.submission->'healthCentre' IS NOT NULL)::int AS with_health_centre
+         FROM "${schema}".institution i
+         LEFT JOIN "${schema}".filing f ON f.receipt_no = i.receipt_no
+         CROSS JOIN LATERAL (SELECT i.status = 'filed' AND f.receipt_issued_on <= $2::date AS filed,
+                                    (i.places->>'infant')::int + (i.places->>'toddler')::int + (i.places->>'older')::int + (i.places->>'mixed')::int AS total_places) x
+        WHERE i.division_code LIKE $1 AND i.status <> 'deregistered' AND i.created_at < ($2::date + 1)
+        GROUP BY i.division_code`,
+      [`${divisionPrefix(divisionCode)}%`, monthEnd],
+    );
+    return new Map(rows.map((r) => [r.division_code, { registered: r.registered, filed: r.filed, places: r.places, inclusivePlaces: r.inclusive_places, withHealthCentre: r.with_health_centre }]));
+  }
+
+  /** The latest population figures up to the month's year, per division. */
+  private async population(codes: string[], year: number): Promise<Map<string, { resident: number; under3: number; year: number }>> {
+    const schema = (this.dataSource.options as { schema: string }).schema;
+    const rows: { division_code: string; resident_population: number; children_under3: number; year: number }[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (division_code) division_code, resident_population, children_under3, year
+         FROM "${schema}".population WHERE division_code = ANY($1) AND year <= $2
+        ORDER BY division_code, year DESC`,
+      [codes, year],
+    );
+    return new Map(rows.map((r) => [r.division_code, { resident: r.resident_population, under3: r.children_under3, year: r.year }]));
+  }
+}
+
+function endOfMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${month}-${String(last).padStart(2, '0')}`;
+}
