@@ -1,0 +1,53 @@
+// The platform as separate processes on this machine, for benchmarks: PostgreSQL, NATS
+// JetStream, registry and gateway, with data under .bench-data/ (removed at the end).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureNatsServer, ensurePostgresBinaries, findFreePort, startNats, startPostgres } from '../../deploy/local/infra.mjs';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export async function startBenchStack({ services = ['registry'] } = {}) {
+  ensureNatsServer();
+  ensurePostgresBinaries();
+  const dir = path.join(root, '.bench-data');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  fs.chmodSync(dir, 0o755);
+  const pg = await startPostgres({ dataDir: path.join(dir, 'pg'), port: await findFreePort(), fast: true, settings: { max_connections: 200 } });
+  const nats = await startNats({ storeDir: path.join(dir, 'nats'), port: await findFreePort(), logFile: path.join(dir, 'nats.log') });
+  const httpPort = await findFreePort();
+  const env = {
+    ...process.env, DATABASE_URL: pg.url, NATS_URL: nats.url, SHANYU_MODE: 'demo', SHANYU_DEMO_PASSWORD: 'bench-password', LOG_LEVEL: 'warn',
+  };
+  const children = [];
+  const start = (name, extra = {}) => {
+    const log = fs.openSync(path.join(dir, `${name}.log`), 'a');
+    const child = spawn(process.execPath, [path.join(root, `services/${name}/dist/main.js`)], { cwd: root, env: { ...env, ...extra }, stdio: ['ignore', log, log] });
+    children.push(child);
+    return child;
+  };
+  for (const s of services) start(s);
+  start('gateway', { PORT: String(httpPort), HOST: '127.0.0.1', HEALTH_SERVICES: services.join(',') });
+  const base = `http://127.0.0.1:${httpPort}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${base}/health`)).status === 200) break;
+    } catch { /* not up yet */ }
+    if (Date.now() > deadline) throw new Error(`bench stack not healthy; logs in ${dir}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return {
+    pg, nats, base, dir, env,
+    /** Peak resident memory (kB) of a service process, from /proc. */
+    rssKb: (index) => Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${children[index].pid}/status`, 'utf8'))?.[1] ?? NaN),
+    async stop() {
+      await Promise.all(children.map((c) => new Promise((resolve) => { c.once('exit', resolve); c.kill('SIGTERM'); setTimeout(() => c.kill('SIGKILL'), 10_000).unref(); })));
+      await nats.stop();
+      await pg.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
