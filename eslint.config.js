@@ -156,6 +156,22 @@ export default defineConfig(
     },
   },
   {
+    // The browser app (web/) has its own tsconfig: DOM types, JSX, bundler resolution.
+    name: 'shanyu/web',
+    files: ['web/**/*.ts', 'web/**/*.tsx'],
+    languageOptions: { parserOptions: { project: './web/tsconfig.json', tsconfigRootDir: root } },
+  },
+  {
+    // The hand-written service worker: plain JavaScript in the worker's global scope, no type info.
+    name: 'shanyu/web/service-worker',
+    files: ['web/sw/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      parserOptions: { project: null, projectService: false },
+      globals: Object.fromEntries(['self', 'caches', 'clients', 'fetch', 'URL', 'Response', 'Promise'].map((name) => [name, 'readonly'])),
+    },
+  },
+  {
     name: 'shanyu/javascript',
     files: JS_FILES,
     languageOptions: { globals: nodeGlobals },

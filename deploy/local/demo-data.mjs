@@ -93,3 +93,39 @@ async function fileDemoInstitutions(institutions, tokens, health, call) {
     ],
   }), 'population');
 }
+
+/**
+ * Inspector pools for 双随机 draws in 西湖区 (330106): at least three per department; the first two
+ * of fire, market, health and the street office are linked to the demo inspector logins
+ * (`fire.inspector1` …), who record results and sign off at joint inspections. Idempotent: an
+ * inspector already there (409) is kept.
+ */
+export const DEMO_INSPECTORS = [
+  ['fire', '王磊', 'fire.inspector1'], ['fire', '陈静', 'fire.inspector2'], ['fire', '吴涛'], ['fire', '郑浩'],
+  ['market', '李娜', 'market.inspector1'], ['market', '周强', 'market.inspector2'], ['market', '何芳'], ['market', '许斌'],
+  ['health', '张敏', 'health.inspector1'], ['health', '刘洋', 'health.inspector2'], ['health', '高倩'], ['health', '罗军'],
+  ['police', '马超'], ['police', '胡晓'], ['police', '林峰'],
+  ['education', '郭婷'], ['education', '谢宇'], ['education', '韩梅'],
+  ['hrss', '唐杰'], ['hrss', '冯雪'], ['hrss', '董明'],
+  ['street', '赵勇', 'street.inspector1'], ['street', '孙丽', 'street.inspector2'], ['street', '钱进'],
+].map(([department, name, username], i) => ({
+  department, name, username, badgeNo: `浙${department.toUpperCase()}-330106-${String(i + 1).padStart(4, '0')}`,
+  divisionCodes: department === 'street' ? ['330106109'] : ['330106'],
+}));
+
+export async function loadInspectionDemoData(baseUrl, password) {
+  const login = await fetch(`${baseUrl}/api/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
+  if (!login.ok) throw new Error(`login admin failed: ${login.status} ${await login.text()}`);
+  const { accessToken } = await login.json();
+  let created = 0;
+  for (const { username, ...inspector } of DEMO_INSPECTORS) {
+    const res = await fetch(`${baseUrl}/api/v1/inspectors`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({ ...inspector, ...(username ? { username } : {}) }),
+    });
+    if (res.status === 201) created++;
+    else if (res.status !== 409) throw new Error(`demo inspector ${inspector.name}: ${res.status} ${await res.text()}`);
+  }
+  return created;
+}

@@ -1,6 +1,9 @@
 // Types for infra.mjs (plain JavaScript, so the TypeScript harness in libs/testing typechecks it).
 import type { ChildProcess } from 'node:child_process';
 
+/** Debian's Chromium (apt-get install chromium when missing); CHROMIUM_BIN overrides. */
+export declare function ensureChromium(): string;
+
 export declare class InfraError extends Error {
   constructor(message: string);
 }

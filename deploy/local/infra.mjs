@@ -151,6 +151,36 @@ export function ensureNatsServer() {
   return found;
 }
 
+/**
+ * @returns {string} the path of Debian's Chromium (for the browser tests), installed with apt-get
+ *   when missing. Never downloads a browser build of its own. CHROMIUM_BIN overrides the path.
+ */
+export function ensureChromium() {
+  const extra = ['/usr/bin', '/usr/local/bin', '/snap/bin'];
+  const names = ['chromium', 'chromium-browser'];
+  const lookup = () => (process.env.CHROMIUM_BIN && isExecutable(process.env.CHROMIUM_BIN) ? process.env.CHROMIUM_BIN : names.map((n) => which(n, extra)).find(Boolean) ?? null);
+  let found = lookup();
+  if (!found) {
+    aptInstall(['chromium'], 'Chromium (for the browser tests) is not installed');
+    found = lookup();
+    if (!found) throw new InfraError('chromium is still missing after apt-get install chromium');
+  }
+  ensureChineseFont();
+  return found;
+}
+
+/** The pages are Chinese: without a CJK font Chromium draws boxes (screenshots show nothing). */
+function ensureChineseFont() {
+  const fcList = which('fc-list', ['/usr/bin']);
+  const hasFont = () => {
+    if (!fcList) return fs.existsSync('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc');
+    const out = spawnSync(fcList, [':lang=zh', 'family'], { encoding: 'utf8' });
+    return out.status === 0 && out.stdout.trim().length > 0;
+  };
+  if (hasFont()) return;
+  aptInstall(['fonts-wqy-microhei'], 'No Chinese font is installed (Chromium would draw boxes)');
+}
+
 function postgresBinDirs() {
   const dirs = [...pathDirs()];
   const root = '/usr/lib/postgresql';

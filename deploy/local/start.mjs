@@ -14,7 +14,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const dataDir = path.join(root, '.data');
 const logDir = path.join(dataDir, 'logs');
 /** Every NATS service of the platform; the gateway is started last. */
-const SERVICES = ['registry', 'staff'];
+const SERVICES = ['registry', 'staff', 'credit', 'inspection', 'subsidy'];
 const say = (line) => console.log(`[shanyu] ${line}`);
 
 function fail(message) {
@@ -121,6 +121,9 @@ try {
   const { loadDemoData } = await import('./demo-data.mjs');
   const created = await loadDemoData(base, demoPassword, makeUscc);
   say(created > 0 ? `已载入演示数据：${created} 家机构 (demo data loaded)` : '演示数据已存在，沿用 (demo data reused)');
+  const { loadInspectionDemoData } = await import('./demo-data.mjs');
+  const inspectors = await loadInspectionDemoData(base, demoPassword);
+  if (inspectors > 0) say(`已载入执法人员：${inspectors} 名 (demo inspectors loaded)`);
 
   const { DEMO_ACCOUNTS } = await import('../../services/gateway/dist/accounts/demo-accounts.js');
   console.log(`

@@ -6,7 +6,7 @@ import { makeResidentId } from '@shanyu/common';
 import { EVENT_STREAM, type EventEnvelope } from '@shanyu/contracts';
 import { createGateway, type RunningGateway } from '@shanyu/gateway';
 import { startRegistry, type RunningRegistry } from '@shanyu/registry';
-import { institutionConsumerName, type RunningStaff, startStaff } from '@shanyu/staff';
+import { institutionConsumerName, rosterConsumerName, type RunningStaff, startStaff } from '@shanyu/staff';
 import { institutionRequest, testDatabaseUrl, testNatsUrl, uniqueSchema } from '@shanyu/testing';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
@@ -97,9 +97,14 @@ export interface StaffStack {
 export async function startStaffStack(): Promise<StaffStack> {
   const logLines: string[] = [];
   const realWrite = process.stdout.write.bind(process.stdout);
+  // Kept, and shown only for warnings and errors (STAFF_TEST_LOGS=1 shows all): at debug level the services are chatty.
   process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
     logLines.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-    return (realWrite as (...a: unknown[]) => boolean)(chunk, ...rest);
+    const text = logLines[logLines.length - 1]!;
+    if (process.env.STAFF_TEST_LOGS === '1' || /"level":"(warn|error)"/.test(text)) return (realWrite as (...a: unknown[]) => boolean)(chunk, ...rest);
+    const callback = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+    callback?.();
+    return true;
   }) as typeof process.stdout.write;
 
   const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), LOG_LEVEL: 'debug' as const, RPC_TIMEOUT_MS: 10_000 };
@@ -138,9 +143,10 @@ export async function startStaffStack(): Promise<StaffStack> {
       await staff.stop();
       await registry.stop();
       process.stdout.write = realWrite;
-      // The replica consumer of this throwaway schema is not needed after the run.
+      // The consumers of this throwaway schema are not needed after the run.
       const nc = await connect({ servers: testNatsUrl() });
-      await (await jetstreamManager(nc)).consumers.delete(EVENT_STREAM, institutionConsumerName(staffSchema)).catch(() => undefined);
+      const jsm = await jetstreamManager(nc);
+      for (const name of [institutionConsumerName(staffSchema), rosterConsumerName(staffSchema)]) await jsm.consumers.delete(EVENT_STREAM, name).catch(() => undefined);
       await nc.drain();
     },
   };

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createGateway, type RunningGateway } from '@shanyu/gateway';
+import { createGateway, type GatewayConfig, type RunningGateway } from '@shanyu/gateway';
 import { startRegistry, type RunningRegistry } from '@shanyu/registry';
 import { testDatabaseUrl, testNatsUrl, uniqueSchema } from '@shanyu/testing';
 import request from 'supertest';
@@ -11,6 +11,7 @@ export interface Stack {
   gateway: RunningGateway;
   http: ReturnType<typeof request>;
   registrySchema: string;
+  gatewaySchema: string;
   tokenFor(username: string): Promise<string>;
   stop(): Promise<void>;
 }
@@ -18,6 +19,8 @@ export interface Stack {
 export interface StackOptions {
   /** The registry's clock (filing dates and deadlines); real time by default. */
   now?: () => Date;
+  /** Gateway settings over the test defaults (e.g. TRUST_PROXY, login limits). */
+  gateway?: Partial<GatewayConfig>;
 }
 
 export const PUBLIC_BASE_URL = 'https://shanyu.example.gov.cn';
@@ -25,6 +28,7 @@ export const PUBLIC_BASE_URL = 'https://shanyu.example.gov.cn';
 /** Registry and gateway in this process, on the run's real PostgreSQL and NATS, fresh schemas. */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const registrySchema = uniqueSchema('registry');
+  const gatewaySchema = options.gateway?.GATEWAY_DB_SCHEMA ?? uniqueSchema('gateway');
   const registry = await startRegistry({
     DATABASE_URL: testDatabaseUrl(),
     NATS_URL: testNatsUrl(),
@@ -40,11 +44,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     SHANYU_MODE: 'test',
     JWT_TTL_SECONDS: 600,
     SHANYU_DEMO_PASSWORD: DEMO_PASSWORD,
-    GATEWAY_DB_SCHEMA: uniqueSchema('gateway'),
+    GATEWAY_DB_SCHEMA: gatewaySchema,
     LOG_LEVEL: 'warn',
     RPC_TIMEOUT_MS: 5_000,
     HEALTH_SERVICES: 'registry',
     PUBLIC_BASE_URL,
+    ...options.gateway,
   });
   const http = request(gateway.app.getHttpServer());
   const tokens = new Map<string, string>();
@@ -53,6 +58,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     gateway,
     http,
     registrySchema,
+    gatewaySchema,
     async tokenFor(username: string) {
       if (!tokens.has(username)) {
         const res = await http.post('/api/v1/auth/token').send({ username, password: DEMO_PASSWORD }).expect(200);

@@ -2,7 +2,7 @@ import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validato
 import { JSONSchema } from 'class-validator-jsonschema';
 
 /** Services that keep an audit log and answer `<service>.audit.*`. */
-export const AUDITED_SERVICES = ['registry', 'gateway', 'staff'] as const;
+export const AUDITED_SERVICES = ['registry', 'gateway', 'staff', 'inspection', 'credit', 'subsidy'] as const;
 export type AuditedService = (typeof AUDITED_SERVICES)[number];
 
 export const auditSubjects = (service: string) => ({

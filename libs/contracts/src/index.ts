@@ -1,6 +1,7 @@
 export * from './rpc.js';
 export * from './events.js';
 export * from './validation.js';
+export * from './input-hygiene.js';
 export * from './validators.js';
 export * from './catalog.js';
 export * from './registry/institution.contracts.js';
@@ -15,3 +16,7 @@ export * from './staff/staff.subjects.js';
 export * from './registry/indicator.contracts.js';
 export * from './inspection/inspection.contracts.js';
 export * from './inspection/inspection.subjects.js';
+export * from './credit/credit.contracts.js';
+export * from './credit/credit.subjects.js';
+export * from './subsidy/subsidy.contracts.js';
+export * from './subsidy/subsidy.subjects.js';

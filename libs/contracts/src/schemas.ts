@@ -4,12 +4,16 @@
  */
 import { STAFF_REPLY_SCHEMAS } from './staff/staff.schemas.js';
 import { INSPECTION_REPLY_SCHEMAS } from './inspection/inspection.schemas.js';
+import { CREDIT_REPLY_SCHEMAS } from './credit/credit.schemas.js';
+import { SUBSIDY_REPLY_SCHEMAS } from './subsidy/subsidy.schemas.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 export const REPLY_SCHEMAS: Record<string, object> = {
+  ...SUBSIDY_REPLY_SCHEMAS,
   ...STAFF_REPLY_SCHEMAS,
   ...INSPECTION_REPLY_SCHEMAS,
+  ...CREDIT_REPLY_SCHEMAS,
   ErrorResponse: {
     type: 'object',
     required: ['statusCode', 'code', 'message'],
@@ -209,6 +213,7 @@ export const REPLY_SCHEMAS: Record<string, object> = {
       receiptNo: { type: 'string' }, filedOn: { type: ['string', 'null'], format: 'date' },
       inclusive: { oneOf: [{ type: 'null' }, { type: 'object', properties: { priceCapFen: { type: 'integer' }, inclusivePlaces: { type: 'integer' }, grantedOn: { type: 'string' } } }] },
       demonstrationYears: { type: 'array', items: { type: 'integer' } },
+      creditGrade: { type: ['string', 'null'], enum: ['A', 'B', 'C', 'D', null], description: '信用等级; null: not yet graded (counts as B)' },
     },
   },
   PublicInstitutionPage: {

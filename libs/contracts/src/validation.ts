@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DomainError, type FieldProblem } from '@shanyu/common';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
+import { inputHygieneProblems } from './input-hygiene.js';
 
 /** Chinese messages for class-validator's built-in constraints; custom ones bring their own. */
 const MESSAGES: Record<string, (c: string) => string> = {
@@ -59,12 +60,16 @@ export function toFieldProblems(errors: ValidationError[], prefix = ''): FieldPr
 
 /**
  * Turns a plain body into an instance of the contract class, or throws a VALIDATION
- * DomainError naming every bad field. Unknown fields are refused.
+ * DomainError naming every bad field. Unknown fields are refused, and so are text PostgreSQL
+ * cannot store and nesting deeper than MAX_INPUT_DEPTH (input-hygiene.ts).
  */
 export async function validateContract<T extends object>(cls: new () => T, body: unknown): Promise<T> {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw DomainError.validation([{ field: '(body)', code: 'isObject', message: '请求体必须是 JSON 对象' }]);
   }
+  // NUL characters, malformed Unicode and runaway nesting: refused before they reach the transformer or PostgreSQL.
+  const hygiene = inputHygieneProblems(body);
+  if (hygiene.length) throw DomainError.validation(hygiene);
   const instance = plainToInstance(cls, body, { exposeDefaultValues: true });
   const errors = await validate(instance, {
     whitelist: true,

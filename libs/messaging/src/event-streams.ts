@@ -21,18 +21,46 @@ const STREAMS: (Partial<StreamConfig> & { name: string })[] = [
   },
 ];
 
-/** Creates the EVENTS and DEADLETTER streams when missing (idempotent; every service may call it). */
-export async function ensureEventStreams(jsm: JetStreamManager): Promise<void> {
+export interface EventStreamOptions {
+  /** JetStream replicas of EVENTS and DEADLETTER (default: EVENTS_REPLICAS, else 1). */
+  replicas?: number;
+}
+
+/**
+ * EVENTS_REPLICAS from the environment: how many JetStream servers keep a copy of each event
+ * (1 on a single server, 3 on the 3-node cluster of deploy/k8s; at most 5). Every service reads it
+ * the same way, whichever creates the streams first.
+ */
+export function eventReplicasFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.EVENTS_REPLICAS?.trim();
+  if (!raw) return 1;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 5) throw new Error(`EVENTS_REPLICAS must be an integer from 1 to 5 (got "${raw}")`);
+  return n;
+}
+
+/**
+ * Creates the EVENTS and DEADLETTER streams when missing (idempotent; every service may call it),
+ * with the configured number of replicas; a stream that has fewer replicas than configured is
+ * scaled up (never down: lowering the replicas of a live stream is an operator's decision).
+ */
+export async function ensureEventStreams(jsm: JetStreamManager, options: EventStreamOptions = {}): Promise<void> {
+  const replicas = options.replicas ?? eventReplicasFromEnv();
   for (const config of STREAMS) {
+    let existing: Awaited<ReturnType<JetStreamManager['streams']['info']>> | undefined;
     try {
-      await jsm.streams.info(config.name!);
+      existing = await jsm.streams.info(config.name!);
     } catch {
       try {
-        await jsm.streams.add(config);
+        await jsm.streams.add({ ...config, num_replicas: replicas });
+        continue;
       } catch (e) {
         // Another service created it between our look-up and our add.
-        await jsm.streams.info(config.name!).catch(() => { throw e; });
+        existing = await jsm.streams.info(config.name!).catch(() => { throw e; });
       }
+    }
+    if ((existing.config.num_replicas ?? 1) < replicas) {
+      await jsm.streams.update(config.name!, { ...existing.config, num_replicas: replicas });
     }
   }
 }

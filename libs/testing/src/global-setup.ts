@@ -22,6 +22,7 @@ import {
 } from '../../../deploy/local/infra.mjs';
 import type {} from './infra-context.js'; // the ProvidedContext keys
 import { natsLogFile, natsPidFile, runningNatsPid, stopNatsByPidFile } from './nats-control.js';
+import { PG_DATABASE, PG_SETTINGS } from './postgres-control.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const testDataDir = path.join(repoRoot, '.test-data');
@@ -99,9 +100,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       startPostgres({
         dataDir: path.join(runDir, 'pg'),
         port: pgPort,
-        database: 'shanyu_test',
+        database: PG_DATABASE,
         fast: true,
-        settings: { max_connections: 300 },
+        settings: PG_SETTINGS,
       }),
       startNats({
         storeDir: natsStoreDir,
@@ -126,6 +127,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('natsPort', nats.port);
   project.provide('natsStoreDir', natsStoreDir);
   project.provide('natsServerPath', natsServerPath);
+  // For postgresControl() (a test that kills and restarts PostgreSQL).
+  project.provide('pgDataDir', pg.dataDir);
+  project.provide('pgPort', pg.port);
   // For child processes (services started by a test).
   process.env.DATABASE_URL = pg.url;
   process.env.NATS_URL = nats.url;

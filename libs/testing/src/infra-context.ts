@@ -2,8 +2,10 @@
 // the run's throwaway PostgreSQL and NATS JetStream, and control of the nats-server.
 import { inject } from 'vitest';
 import { natsControlFor, type NatsControl } from './nats-control.js';
+import { postgresControlFor, type PostgresControl } from './postgres-control.js';
 
 export type { NatsControl } from './nats-control.js';
+export type { PostgresControl } from './postgres-control.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,10 +14,12 @@ declare module 'vitest' {
     natsPort: number;
     natsStoreDir: string;
     natsServerPath: string;
+    pgDataDir: string;
+    pgPort: number;
   }
 }
 
-function provided<K extends 'databaseUrl' | 'natsUrl' | 'natsPort' | 'natsStoreDir' | 'natsServerPath'>(key: K) {
+function provided<K extends 'databaseUrl' | 'natsUrl' | 'natsPort' | 'natsStoreDir' | 'natsServerPath' | 'pgDataDir' | 'pgPort'>(key: K) {
   const value = inject(key);
   if (value === undefined || value === null) {
     throw new Error(
@@ -46,4 +50,12 @@ export function natsControl(): NatsControl {
     storeDir: provided('natsStoreDir'),
     serverPath: provided('natsServerPath'),
   });
+}
+
+/**
+ * kill -9 and restart the run's PostgreSQL (same data directory and port). Like natsControl(),
+ * every test file running at the time sees the outage; files run one at a time.
+ */
+export function postgresControl(): PostgresControl {
+  return postgresControlFor({ dataDir: provided('pgDataDir'), port: provided('pgPort') });
 }

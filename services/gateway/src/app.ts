@@ -1,17 +1,22 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { JsonLogger, NestJsonLogger } from '@shanyu/common';
 import { ServiceRuntime } from '@shanyu/messaging';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DemoAccounts } from './accounts/demo-accounts.js';
 import { TokenService } from './auth/token.service.js';
-import { type GatewayConfig, resolveJwtSecret } from './config.js';
+import { type GatewayConfig, resolveJwtSecret, trustProxyOption } from './config.js';
 import { gatewayDataSource } from './data-source.js';
 import { componentSchemas } from './docs/api-documents.js';
 import { GatewayModule } from './gateway.module.js';
+import { toHttpError } from './http/http-error.filter.js';
+import { registerMediaTypeGuard } from './http/media-type-guard.js';
 import { registerRequestLogging, requestIdFrom } from './http/request-logging.js';
+import { DEFAULT_WEB_DIST_DIR, registerWebApp } from './web/web-app.js';
 
 export interface RunningGateway {
   app: NestFastifyApplication;
@@ -40,11 +45,21 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
 
   const adapter = new FastifyAdapter({
     logger: false,
+    // Request size limit: a larger JSON body is refused with 413 PAYLOAD_TOO_LARGE before it is parsed.
     bodyLimit: 1_000_000,
+    trustProxy: trustProxyOption(config.TRUST_PROXY),
+    // Errors Fastify raises before any route runs (a path parameter over 100 characters, a bad URL)
+    // get the same {statusCode, code, message} body as every other error.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      const body = toHttpError(error);
+      void reply.code(body.statusCode).send(body as never);
+    },
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestIdFrom(req.headers['x-request-id'], randomUUID),
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    GatewayModule.register({ runtime, tokens: new TokenService(jwtSecret, config.JWT_TTL_SECONDS), logger, healthServices: config.HEALTH_SERVICES.split(',').map((s) => s.trim()).filter(Boolean), publicBaseUrl: config.PUBLIC_BASE_URL ?? `http://${config.HOST}:${config.PORT}` }),
+    GatewayModule.register({ runtime, tokens: new TokenService(jwtSecret, config.JWT_TTL_SECONDS), logger, healthServices: config.HEALTH_SERVICES.split(',').map((s) => s.trim()).filter(Boolean), publicBaseUrl: config.PUBLIC_BASE_URL ?? `http://${config.HOST}:${config.PORT}`,
+      evidenceDir: path.resolve(config.EVIDENCE_DIR ?? '.data/evidence'),
+      loginLimits: { maxFailuresPerUser: config.LOGIN_MAX_FAILURES ?? 5, maxFailuresPerIp: config.LOGIN_IP_MAX_FAILURES ?? 20, windowSeconds: config.LOGIN_WINDOW_SECONDS ?? 900 } }),
     adapter,
     { logger: new NestJsonLogger(logger) },
   );
@@ -66,8 +81,12 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
   );
   document.components = { ...document.components, schemas: { ...(document.components?.schemas ?? {}), ...(componentSchemas() as object) } };
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  // Multipart and CSV bodies only where a route documents them (415 elsewhere).
+  registerMediaTypeGuard(fastify, document);
 
   await app.init();
+  // The web app (inspector, console, dashboards, public pages) at /, beside the API.
+  await registerWebApp(fastify, path.resolve(config.WEB_DIST_DIR ?? DEFAULT_WEB_DIST_DIR), logger);
   await fastify.ready();
   return {
     app,
@@ -79,3 +98,6 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     },
   };
 }
+
+export type { GatewayConfig } from './config.js';
+export { DEMO_JWT_SECRET } from './config.js';

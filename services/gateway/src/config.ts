@@ -41,9 +41,43 @@ export class GatewayConfig {
   @IsOptional() @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
   PUBLIC_BASE_URL?: string;
 
+  /** Failed logins per username within LOGIN_WINDOW_SECONDS that lock the account (429 ACCOUNT_LOCKED). */
+  @IsOptional() @IsInt() @Min(1) @Max(1_000)
+  LOGIN_MAX_FAILURES?: number = 5;
+
+  /** Failed logins from one client address within the window before it is refused (429 TOO_MANY_LOGIN_ATTEMPTS). */
+  @IsOptional() @IsInt() @Min(1) @Max(100_000)
+  LOGIN_IP_MAX_FAILURES?: number = 20;
+
+  /** The sliding window of the login limits, in seconds (15 minutes). */
+  @IsOptional() @IsInt() @Min(10) @Max(7 * 24 * 3600)
+  LOGIN_WINDOW_SECONDS?: number = 900;
+
+  /**
+   * Whether to take the client address from X-Forwarded-For (behind a load balancer or ingress):
+   * `false` (default), `true` (trust every hop), or comma-separated proxy addresses / CIDRs.
+   */
+  @IsOptional() @Matches(/^(true|false|[0-9a-fA-F.:/,\s]+)$/, { message: 'TRUST_PROXY must be true, false or proxy addresses / CIDRs' })
+  TRUST_PROXY?: string = 'false';
+
+  /** Where evidence files (inspection photos) are kept, content-addressed; default .data/evidence under the working directory. */
+  @IsOptional() @IsString() @MinLength(1)
+  EVIDENCE_DIR?: string;
+
+  /** The built web app served at / (default: web/dist of the repository); pages are not served when it is missing. */
+  @IsOptional() @IsString() @MinLength(1)
+  WEB_DIST_DIR?: string;
+
   /** Services whose ping /health checks. */
   @IsString()
-  HEALTH_SERVICES: string = 'registry,staff';
+  HEALTH_SERVICES: string = 'registry,staff,credit,inspection,subsidy';
+}
+
+/** Fastify's trustProxy from TRUST_PROXY. */
+export function trustProxyOption(value: string | undefined): boolean | string[] {
+  const v = (value ?? 'false').trim();
+  if (v === 'true' || v === 'false') return v === 'true';
+  return v.split(',').map((a) => a.trim()).filter(Boolean);
 }
 
 /** A production start refuses to run with demo or missing secrets. */

@@ -7,6 +7,8 @@ import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { IssueToken } from './auth/issue-token.use-case.js';
 import { TokenService } from './auth/token.service.js';
+import { DEFAULT_LOGIN_LIMITS, LoginLimiter, type LoginLimits } from './auth/login-limiter.js';
+import { TokenRevocations } from './auth/token-revocations.js';
 import { HEALTH_SERVICES, HealthController, NATS_CONNECTION } from './health/health.controller.js';
 import { HttpErrorFilter } from './http/http-error.filter.js';
 import { InstitutionsController } from './institutions/institutions.controller.js';
@@ -15,8 +17,16 @@ import { AuditController } from './audit/audit.controller.js';
 import { CalendarController } from './calendar/calendar.controller.js';
 import { FilingsController, PUBLIC_BASE_URL } from './filings/filings.controller.js';
 import { PopulationController } from './population/population.controller.js';
+import { IndicatorsController } from './indicators/indicators.controller.js';
 import { PublicController } from './public/public.controller.js';
 import { StaffController } from './staff/staff.controller.js';
+import { SubsidyController } from './subsidy/subsidy.controller.js';
+import { CreditController, PublicCreditController } from './credit/credit.controller.js';
+import { EvidenceController } from './evidence/evidence.controller.js';
+import { InspectionController } from './inspection/inspection.controller.js';
+import { InspectionPublicController } from './inspection/inspection-public.controller.js';
+import { RectificationController } from './inspection/rectification.controller.js';
+import { EvidenceStore } from './evidence/evidence-store.js';
 import { LoadCalendarYear } from './calendar/load-calendar-year.use-case.js';
 import { ReadCalendarYear } from './calendar/read-calendar-year.query.js';
 
@@ -27,26 +37,33 @@ export interface GatewayModuleOptions {
   healthServices: string[];
   /** Base of the URLs printed on documents (receipt QR codes). */
   publicBaseUrl: string;
+  /** Login rate limits and lockout (default 5 failures per username / 20 per IP in 15 minutes). */
+  loginLimits?: LoginLimits;
+  /** Where evidence files are kept (content-addressed). */
+  evidenceDir: string;
 }
 
 @Module({})
 export class GatewayModule {
   static register(options: GatewayModuleOptions): DynamicModule {
     const { runtime, tokens, logger } = options;
+    const revocations = new TokenRevocations(runtime.dataSource);
     return {
       module: GatewayModule,
-      controllers: [AuthController, HealthController, InstitutionsController, FilingsController, PublicController, PopulationController, StaffController, AuditController, CalendarController, DocsController],
+      controllers: [AuthController, HealthController, InstitutionsController, FilingsController, PublicController, PopulationController, IndicatorsController, StaffController, SubsidyController, CreditController, PublicCreditController, EvidenceController, InspectionController, RectificationController, InspectionPublicController, AuditController, CalendarController, DocsController],
       providers: [
         { provide: DataSource, useValue: runtime.dataSource },
         { provide: RpcClient, useValue: runtime.rpc },
         { provide: TokenService, useValue: tokens },
-        { provide: IssueToken, useValue: new IssueToken(runtime.dataSource, tokens) },
+        { provide: TokenRevocations, useValue: revocations },
+        { provide: IssueToken, useValue: new IssueToken(runtime.dataSource, tokens, new LoginLimiter(runtime.dataSource, options.loginLimits ?? DEFAULT_LOGIN_LIMITS)) },
         { provide: LoadCalendarYear, useValue: new LoadCalendarYear(runtime.unitOfWork) },
         { provide: ReadCalendarYear, useValue: new ReadCalendarYear(runtime.dataSource) },
         { provide: NATS_CONNECTION, useValue: runtime.nats },
         { provide: PUBLIC_BASE_URL, useValue: options.publicBaseUrl },
         { provide: HEALTH_SERVICES, useValue: options.healthServices },
-        { provide: APP_GUARD, useFactory: (r: Reflector) => new AuthGuard(r, tokens), inject: [Reflector] },
+        { provide: EvidenceStore, useValue: new EvidenceStore(runtime.dataSource, options.evidenceDir) },
+        { provide: APP_GUARD, useFactory: (r: Reflector) => new AuthGuard(r, tokens, revocations), inject: [Reflector] },
         { provide: APP_PIPE, useClass: ContractValidationPipe },
         { provide: APP_FILTER, useValue: new HttpErrorFilter(logger) },
       ],

@@ -8,6 +8,7 @@ import type { RegistryConfig } from './config.js';
 import { registryDataSource } from './data-source.js';
 import { WorkingDayCalendarProvider } from './filing/working-day-calendar.provider.js';
 import { RegistryModule } from './registry.module.js';
+import { CREDIT_GRADE_FILTER, CreditGradeFollower } from './public/credit-grade.follower.js';
 
 export { RegisterInstitution } from './institutions/register-institution.use-case.js';
 export { WorkingDayCalendarProvider } from './filing/working-day-calendar.provider.js';
@@ -38,6 +39,7 @@ export async function startRegistry(config: RegistryConfig, options: RegistrySta
     relay: options.relay,
   });
   const calendars = new WorkingDayCalendarProvider(runtime.dataSource);
+  const creditGrades = new CreditGradeFollower();
   const consumers = [
     new DurableEventConsumer({
       // The durable name carries the schema so that separate deployments (and test runs) do not share it.
@@ -48,6 +50,16 @@ export async function startRegistry(config: RegistryConfig, options: RegistrySta
       jsm: runtime.jsm,
       logger,
       handler: (event, manager) => calendars.follow(event, manager),
+    }),
+    // 信用等级 shown on the public register, followed from the credit service's events.
+    new DurableEventConsumer({
+      name: `${config.REGISTRY_DB_SCHEMA}-credit-grades`,
+      filterSubject: CREDIT_GRADE_FILTER,
+      dataSource: runtime.dataSource,
+      js: runtime.js,
+      jsm: runtime.jsm,
+      logger,
+      handler: (event, manager) => creditGrades.follow(event, manager),
     }),
   ];
   for (const consumer of consumers) await consumer.start();

@@ -6,6 +6,7 @@ import type { INestMicroservice } from '@nestjs/common';
 import type { StaffConfig } from './config.js';
 import { staffDataSource } from './data-source.js';
 import { INSTITUTION_EVENTS_FILTER, InstitutionEventsHandler } from './institutions/institution-events.js';
+import { ROSTER_EVENTS_FILTER, RosterEventsHandler } from './institutions/roster-events.js';
 import { ReminderScheduler, ReminderSweep } from './reminders/reminder-sweep.js';
 import { loadStaffRules } from './rules/staff-rules.js';
 import { StaffModule } from './staff.module.js';
@@ -16,12 +17,18 @@ export interface RunningStaff {
   runtime: ServiceRuntime;
   /** Follows the registry's institution events into the local replica. */
   institutionEvents: DurableEventConsumer;
+  /** Follows the subsidy service's rosters (children enrolled per class type) for the ratios. */
+  rosterEvents: DurableEventConsumer;
   stop(): Promise<void>;
 }
 
-/** Durable consumer name: one per staff schema, so test stacks with their own schema do not share it. */
+/** Durable consumer names: one per staff schema, so test stacks with their own schema do not share them. */
 export function institutionConsumerName(schema: string): string {
   return `${schema.replace(/_/g, '-')}-registry-institutions`;
+}
+
+export function rosterConsumerName(schema: string): string {
+  return `${schema.replace(/_/g, '-')}-subsidy-rosters`;
 }
 
 /** Checks the rules and the PII key, connects, migrates, follows the registry and answers `staff.*`. */
@@ -48,6 +55,17 @@ export async function startStaff(config: StaffConfig, options: { relay?: boolean
     handler: (event, manager) => handler.handle(event, manager),
   });
   await institutionEvents.start();
+  const rosters = new RosterEventsHandler(new Outbox(), new RatioMonitor(rules));
+  const rosterEvents = new DurableEventConsumer({
+    name: rosterConsumerName(config.STAFF_DB_SCHEMA),
+    filterSubject: ROSTER_EVENTS_FILTER,
+    dataSource: runtime.dataSource,
+    js: runtime.js,
+    jsm: runtime.jsm,
+    logger,
+    handler: (event, manager) => rosters.handle(event, manager),
+  });
+  await rosterEvents.start();
   const app = await NestFactory.createMicroservice(StaffModule.register(runtime, rules, cipher), {
     strategy: new NatsRpcServer({ connection: runtime.nats, service: 'staff', logger }),
     logger: new NestJsonLogger(logger),
@@ -60,10 +78,12 @@ export async function startStaff(config: StaffConfig, options: { relay?: boolean
     app,
     runtime,
     institutionEvents,
+    rosterEvents,
     async stop() {
       await scheduler.stop();
       await app.close();
       await institutionEvents.stop();
+      await rosterEvents.stop();
       await runtime.stop();
     },
   };

@@ -10,11 +10,12 @@ export class InclusiveBody {
   action: 'grant' | 'revoke';
 
   @JSONSchema({ description: 'Approved monthly price cap per child in fen (普惠收费上限), when granting' })
-  @ValidateIf((o) => o.action === 'grant') @IsInt() @Min(1) @Max(10_000_000)
+  // Checked when granting, and whenever sent (an out-of-range value is refused, not silently ignored).
+  @ValidateIf((o) => o.action === 'grant' || o.priceCapFen !== undefined) @IsInt() @Min(1) @Max(10_000_000)
   priceCapFen?: number;
 
   @JSONSchema({ description: '普惠托位数, when granting (≤ the institution\'s places)' })
-  @ValidateIf((o) => o.action === 'grant') @IsInt() @Min(1) @Max(10_000)
+  @ValidateIf((o) => o.action === 'grant' || o.inclusivePlaces !== undefined) @IsInt() @Min(1) @Max(10_000)
   inclusivePlaces?: number;
 
   @JSONSchema({ description: '认定文号' })
@@ -22,7 +23,7 @@ export class InclusiveBody {
   decisionNo?: string;
 
   @JSONSchema({ description: 'Required when revoking' })
-  @ValidateIf((o) => o.action === 'revoke') @IsString() @MinLength(2) @MaxLength(500)
+  @ValidateIf((o) => o.action === 'revoke' || o.reason !== undefined) @IsString() @MinLength(2) @MaxLength(500)
   reason?: string;
 }
 
@@ -107,6 +108,8 @@ export interface PublicInstitutionView {
   filedOn: string | null;
   inclusive: { priceCapFen: number; inclusivePlaces: number; grantedOn: string } | null;
   demonstrationYears: number[];
+  /** 信用等级; null: not yet graded (counts as B). */
+  creditGrade: 'A' | 'B' | 'C' | 'D' | null;
 }
 
 @JSONSchema({ description: 'Resident population and children under 3 of a division in a year (for indicators)' })

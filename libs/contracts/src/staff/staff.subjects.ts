@@ -112,71 +112,71 @@ export interface StaffRatioBreachedData extends StaffEventInstitution {
   rulesVersion: string;
 }
 
-const STAFF_WRITE_ERRORS = ['VALIDATION', 'FORBIDDEN', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'];
+const STAFF_ACCESS_ERRORS = ['VALIDATION', 'FORBIDDEN', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'];
 
 export const STAFF_REQUESTS: ContractEntry[] = [
   { subject: StaffSubjects.ping, service: 'staff', summary: 'Liveness: replies {service, time}', request: null, reply: 'Ping' },
   {
     subject: StaffSubjects.addStaff, service: 'staff', summary: '从业人员登记: a staff member, vetted against the ban list and the criminal-record query',
     request: AddStaffRequest, reply: 'StaffView',
-    errors: [...STAFF_WRITE_ERRORS, 'INSTITUTION_NOT_FOUND', 'INSTITUTION_DEREGISTERED', 'STAFF_ALREADY_EMPLOYED', 'STAFF_BANNED', 'STAFF_CRIMINAL_RECORD'],
+    errors: [...STAFF_ACCESS_ERRORS, 'INSTITUTION_NOT_FOUND', 'INSTITUTION_DEREGISTERED', 'STAFF_ALREADY_EMPLOYED', 'STAFF_BANNED', 'STAFF_CRIMINAL_RECORD'],
   },
   {
     subject: StaffSubjects.importStaff, service: 'staff', summary: '批量导入: rows of staff, each validated and vetted; the reply lists accepted and rejected rows',
-    request: ImportStaffRequest, reply: 'StaffImportResult', errors: [...STAFF_WRITE_ERRORS, 'INSTITUTION_NOT_FOUND', 'INSTITUTION_DEREGISTERED'],
+    request: ImportStaffRequest, reply: 'StaffImportResult', errors: [...STAFF_ACCESS_ERRORS, 'INSTITUTION_NOT_FOUND', 'INSTITUTION_DEREGISTERED'],
   },
   {
     subject: StaffSubjects.listStaff, service: 'staff', summary: 'Staff of one institution (ID numbers masked unless the role needs them)',
-    request: ListStaffRequest, reply: 'StaffPage', errors: [...STAFF_WRITE_ERRORS, 'INSTITUTION_NOT_FOUND'],
+    request: ListStaffRequest, reply: 'StaffPage', errors: [...STAFF_ACCESS_ERRORS, 'INSTITUTION_NOT_FOUND'],
   },
-  { subject: StaffSubjects.getStaff, service: 'staff', summary: 'One staff member', request: StaffRef, reply: 'StaffView', errors: [...STAFF_WRITE_ERRORS, 'STAFF_NOT_FOUND'] },
+  { subject: StaffSubjects.getStaff, service: 'staff', summary: 'One staff member', request: StaffRef, reply: 'StaffView', errors: [...STAFF_ACCESS_ERRORS, 'STAFF_NOT_FOUND'] },
   {
     subject: StaffSubjects.endStaff, service: 'staff', summary: '离职: ends an employment (the person\'s history stays)',
-    request: EndStaffRequest, reply: 'StaffView', errors: [...STAFF_WRITE_ERRORS, 'STAFF_NOT_FOUND', 'STAFF_ALREADY_ENDED'],
+    request: EndStaffRequest, reply: 'StaffView', errors: [...STAFF_ACCESS_ERRORS, 'STAFF_NOT_FOUND', 'STAFF_ALREADY_ENDED'],
   },
   {
     subject: StaffSubjects.revealIdNumber, service: 'staff', summary: 'The full ID number of one staff member, for public security or health, with a reason (audited)',
-    request: RevealIdNumberRequest, reply: 'RevealedIdNumber', errors: [...STAFF_WRITE_ERRORS, 'STAFF_NOT_FOUND'],
+    request: RevealIdNumberRequest, reply: 'RevealedIdNumber', errors: [...STAFF_ACCESS_ERRORS, 'STAFF_NOT_FOUND'],
   },
   {
     subject: StaffSubjects.addCredential, service: 'staff', summary: '资格证书 / 健康证明 of a staff member',
-    request: AddCredentialRequest, reply: 'StaffView', errors: [...STAFF_WRITE_ERRORS, 'STAFF_NOT_FOUND', 'CREDENTIAL_DUPLICATE'],
+    request: AddCredentialRequest, reply: 'StaffView', errors: [...STAFF_ACCESS_ERRORS, 'STAFF_NOT_FOUND', 'CREDENTIAL_DUPLICATE'],
   },
   {
     subject: StaffSubjects.credentialAlerts, service: 'staff', summary: 'Credentials of one institution\'s staff that expire within N days, and expired ones',
-    request: CredentialAlertsRequest, reply: 'CredentialAlerts', errors: [...STAFF_WRITE_ERRORS, 'INSTITUTION_NOT_FOUND'],
+    request: CredentialAlertsRequest, reply: 'CredentialAlerts', errors: [...STAFF_ACCESS_ERRORS, 'INSTITUTION_NOT_FOUND'],
   },
   {
     subject: StaffSubjects.recordRecheck, service: 'staff', summary: '年度违法犯罪记录查询 (未成年人保护法 第六十二条) for a staff member',
-    request: RecordRecheckRequest, reply: 'StaffView', errors: [...STAFF_WRITE_ERRORS, 'STAFF_NOT_FOUND'],
+    request: RecordRecheckRequest, reply: 'StaffView', errors: [...STAFF_ACCESS_ERRORS, 'STAFF_NOT_FOUND'],
   },
   {
     subject: StaffSubjects.overdueRechecks, service: 'staff', summary: 'Employed people whose yearly re-check is overdue (12 months after the last)',
-    request: OverdueRechecksRequest, reply: 'OverdueRechecks', errors: [...STAFF_WRITE_ERRORS, 'INSTITUTION_NOT_FOUND'],
+    request: OverdueRechecksRequest, reply: 'OverdueRechecks', errors: [...STAFF_ACCESS_ERRORS, 'INSTITUTION_NOT_FOUND'],
   },
   {
     subject: StaffSubjects.enterRecordCheck, service: 'staff', summary: 'Public security enters a criminal-record query result for a person; pending vetting is decided by it',
-    request: EnterRecordCheckRequest, reply: 'RecordCheckView', errors: STAFF_WRITE_ERRORS,
+    request: EnterRecordCheckRequest, reply: 'RecordCheckView', errors: STAFF_ACCESS_ERRORS,
   },
   {
     subject: StaffSubjects.addBan, service: 'staff', summary: '从业禁止 / 终身禁入 (public security or health): flags every current employment of the person',
-    request: AddBanRequest, reply: 'BanView', errors: [...STAFF_WRITE_ERRORS, 'BAN_DUPLICATE'],
+    request: AddBanRequest, reply: 'BanView', errors: [...STAFF_ACCESS_ERRORS, 'BAN_DUPLICATE'],
   },
-  { subject: StaffSubjects.listBans, service: 'staff', summary: 'The ban list (public security, health)', request: ListBansRequest, reply: 'BanPage', errors: STAFF_WRITE_ERRORS },
+  { subject: StaffSubjects.listBans, service: 'staff', summary: 'The ban list (public security, health)', request: ListBansRequest, reply: 'BanPage', errors: STAFF_ACCESS_ERRORS },
   {
     subject: StaffSubjects.institutionStats, service: 'staff', summary: '持证率 and carer-to-child ratios of one institution',
-    request: InstitutionRef, reply: 'InstitutionStaffStats', errors: [...STAFF_WRITE_ERRORS, 'INSTITUTION_NOT_FOUND'],
+    request: InstitutionRef, reply: 'InstitutionStaffStats', errors: [...STAFF_ACCESS_ERRORS, 'INSTITUTION_NOT_FOUND'],
   },
   {
     subject: StaffSubjects.divisionStats, service: 'staff', summary: '持证率 and ratio breaches of every institution in a division',
-    request: DivisionStaffStatsRequest, reply: 'DivisionStaffStats', errors: STAFF_WRITE_ERRORS,
+    request: DivisionStaffStatsRequest, reply: 'DivisionStaffStats', errors: STAFF_ACCESS_ERRORS,
   },
 ];
 
 export const STAFF_EVENTS: EventEntry[] = [
   { subject: StaffEvents.employmentStarted, service: 'staff', summary: 'A staff member was registered at an institution (ID masked)', data: 'StaffEmploymentStartedData' },
   { subject: StaffEvents.employmentEnded, service: 'staff', summary: 'An employment ended (离职)', data: 'StaffEmploymentEndedData' },
-  { subject: StaffEvents.employmentFlagged, service: 'staff', summary: 'An employment was flagged: concurrent full-time employment, or a criminal record found at a re-check', data: 'StaffEmploymentFlaggedData' },
+  { subject: StaffEvents.employmentFlagged, service: 'staff', summary: 'An employment was flagged: the same person is employed full-time at another institution too (kind concurrent_employment)', data: 'StaffEmploymentFlaggedData' },
   { subject: StaffEvents.vettingRejected, service: 'staff', summary: 'Vetting rejected a person: a refused hiring (ban, criminal record) or a later record-check result', data: 'StaffVettingRejectedData' },
   { subject: StaffEvents.banMatched, service: 'staff', summary: 'A new ban matched a person employed at this institution (one event per institution)', data: 'StaffBanMatchedData' },
   { subject: StaffEvents.credentialExpiring, service: 'staff', summary: 'A staff member\'s credential expires soon (reminder to the operator)', data: 'StaffCredentialReminderData' },

@@ -27,6 +27,15 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'market.371002', department: 'market', role: 'official', divisions: ['371002'], displayName: '威海市环翠区市场监督管理局' },
   { username: 'operator.demo', department: 'operator', role: 'operator', divisions: ['330106'], displayName: '演示举办者' },
   { username: 'admin', department: 'admin', role: 'admin', divisions: [], displayName: '平台管理员' },
+  // 执法人员 (role inspector) for joint inspections: linked to the inspection service's inspector records by username.
+  { username: 'fire.inspector1', department: 'fire', role: 'inspector', divisions: ['330106'], displayName: '西湖区消防救援大队 执法人员 王磊' },
+  { username: 'fire.inspector2', department: 'fire', role: 'inspector', divisions: ['330106'], displayName: '西湖区消防救援大队 执法人员 陈静' },
+  { username: 'market.inspector1', department: 'market', role: 'inspector', divisions: ['330106'], displayName: '西湖区市场监督管理局 执法人员 李娜' },
+  { username: 'market.inspector2', department: 'market', role: 'inspector', divisions: ['330106'], displayName: '西湖区市场监督管理局 执法人员 周强' },
+  { username: 'health.inspector1', department: 'health', role: 'inspector', divisions: ['330106'], displayName: '西湖区卫生健康局 执法人员 张敏' },
+  { username: 'health.inspector2', department: 'health', role: 'inspector', divisions: ['330106'], displayName: '西湖区卫生健康局 执法人员 刘洋' },
+  { username: 'street.inspector1', department: 'street', role: 'inspector', divisions: ['330106109'], displayName: '三墩镇综合行政执法队 执法人员 赵勇' },
+  { username: 'street.inspector2', department: 'street', role: 'inspector', divisions: ['330106109'], displayName: '三墩镇综合行政执法队 执法人员 孙丽' },
 ];
 
 /**

@@ -1,5 +1,6 @@
 import type { Actor, Department } from '@shanyu/common';
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { VerifiedToken } from './token.service.js';
 
 export const PUBLIC_ROUTE = 'shanyu:public';
 export const ALLOWED_DEPARTMENTS = 'shanyu:departments';
@@ -12,7 +13,11 @@ export const Departments = (...departments: Department[]) => SetMetadata(ALLOWED
 
 export interface AuthenticatedRequest {
   actor?: Actor;
+  /** The verified bearer token (its jti is what logout revokes). */
+  token?: VerifiedToken;
   id: string;
+  /** The client address (Fastify's request.ip; honours X-Forwarded-For only with TRUST_PROXY). */
+  ip?: string;
 }
 
 /** The caller as the token says. */

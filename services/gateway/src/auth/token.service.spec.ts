@@ -32,4 +32,14 @@ describe('bearer tokens', () => {
       Date.now = realNow;
     }
   });
+
+  it('gives every token its own id (jti) and its expiry, which logout uses to revoke it', () => {
+    const tokens = new TokenService('x'.repeat(40), 60);
+    const a = tokens.verifyToken(tokens.issue(actor, 'u').accessToken);
+    const b = tokens.verifyToken(tokens.issue(actor, 'u').accessToken);
+    expect(a.jti).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(a.jti).not.toBe(b.jti);
+    expect(a.expiresAt.getTime() - Date.now()).toBeGreaterThan(55_000);
+    expect(a.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(60_000);
+  });
 });

@@ -1,4 +1,7 @@
 import { STAFF_AUDIT_REQUESTS, STAFF_EVENTS, STAFF_REQUESTS } from '@shanyu/contracts';
+import { CREDIT_AUDIT_REQUESTS, CREDIT_EVENTS, CREDIT_REQUESTS } from '@shanyu/contracts';
+import { INSPECTION_AUDIT_REQUESTS, INSPECTION_EVENTS, INSPECTION_REQUESTS } from '@shanyu/contracts';
+import { SUBSIDY_AUDIT_REQUESTS, SUBSIDY_EVENTS, SUBSIDY_REQUESTS } from '@shanyu/contracts';
 import { PlatformEvents, REGISTRY_AUDIT_REQUESTS, REGISTRY_EVENTS, REGISTRY_REQUESTS, REPLY_SCHEMAS, RpcHeaders, type ContractEntry, type EventEntry, EVENT_STREAM } from '@shanyu/contracts';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
@@ -12,9 +15,12 @@ export function componentSchemas(): Record<string, object> {
   return { ...generated, ...REPLY_SCHEMAS };
 }
 
-export const ALL_REQUESTS: ContractEntry[] = [...REGISTRY_REQUESTS, ...REGISTRY_AUDIT_REQUESTS, ...STAFF_REQUESTS, ...STAFF_AUDIT_REQUESTS];
+export const ALL_REQUESTS: ContractEntry[] = [...REGISTRY_REQUESTS, ...REGISTRY_AUDIT_REQUESTS, ...STAFF_REQUESTS, ...STAFF_AUDIT_REQUESTS, ...CREDIT_REQUESTS, ...CREDIT_AUDIT_REQUESTS, ...INSPECTION_REQUESTS, ...INSPECTION_AUDIT_REQUESTS, ...SUBSIDY_REQUESTS, ...SUBSIDY_AUDIT_REQUESTS];
 export const ALL_EVENTS: EventEntry[] = [
   ...STAFF_EVENTS,
+  ...CREDIT_EVENTS,
+  ...INSPECTION_EVENTS,
+  ...SUBSIDY_EVENTS,
   ...REGISTRY_EVENTS,
   { subject: PlatformEvents.calendarYearLoaded, service: 'gateway', summary: 'An admin loaded a year of the working-day calendar (holidays and make-up workdays)', data: 'CalendarYearLoadedData' },
 ];

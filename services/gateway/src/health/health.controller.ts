@@ -1,7 +1,7 @@
 import { SYSTEM_ACTOR } from '@shanyu/common';
 import { RpcClient } from '@shanyu/messaging';
-import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
@@ -35,9 +35,14 @@ export class HealthController {
   @Public()
   @Get('health')
   @ApiOperation({ summary: 'Liveness and readiness: PostgreSQL, NATS and each service (200 when all are up, else 503)' })
+  @ApiQuery({
+    name: 'scope', required: false, enum: ['self'],
+    description: 'self: only this gateway\'s own PostgreSQL and NATS (the Kubernetes probes: one service being down must not take every gateway out of the load balancer)',
+  })
   @ApiResponse({ status: 200, schema: { $ref: '#/components/schemas/Health' } })
   @ApiResponse({ status: 503, schema: { $ref: '#/components/schemas/Health' } })
-  async health(@Res() reply: FastifyReply) {
+  async health(@Res() reply: FastifyReply, @Query('scope') scope?: string) {
+    const pinged = scope === 'self' ? [] : this.services;
     const [postgres, nats, ...services] = await Promise.all([
       timed(async () => { await this.dataSource.query('SELECT 1'); }),
       timed(async () => {
@@ -45,12 +50,12 @@ export class HealthController {
         const rtt = await this.nats.rtt();
         return { rttMs: rtt, server: this.nats.info?.version };
       }),
-      ...this.services.map((service) =>
+      ...pinged.map((service) =>
         timed(() => this.rpc.request<Record<string, unknown>>(`${service}.health.ping`, {}, { actor: SYSTEM_ACTOR, timeoutMs: 1_500 })),
       ),
     ]);
     const checks: Record<string, Check> = { postgres, nats };
-    this.services.forEach((s, i) => (checks[s] = services[i]));
+    pinged.forEach((s, i) => (checks[s] = services[i]));
     const up = Object.values(checks).every((c) => c.status === 'up');
     void reply.status(up ? 200 : 503).send({ status: up ? 'ok' : 'degraded', time: new Date().toISOString(), checks });
   }

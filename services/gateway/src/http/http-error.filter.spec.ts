@@ -1,12 +1,14 @@
 import { DomainError } from '@shanyu/common';
 import { BadRequestException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { describe, expect, it } from 'vitest';
+import { RateLimitedError } from '../auth/rate-limited.error.js';
 import { toHttpError } from './http-error.filter.js';
 
 describe('errors as HTTP responses', () => {
   it.each([
     ['VALIDATION', 400], ['UNAUTHENTICATED', 401], ['TOKEN_INVALID', 401], ['DEPARTMENT_NOT_ALLOWED', 403], ['DIVISION_OUT_OF_SCOPE', 403],
     ['INSTITUTION_NOT_FOUND', 404], ['INSTITUTION_USCC_TAKEN', 409], ['SERVICE_UNAVAILABLE', 503], ['RPC_TIMEOUT', 504],
+    ['TOKEN_REVOKED', 401], ['ACCOUNT_LOCKED', 429], ['TOO_MANY_LOGIN_ATTEMPTS', 429],
   ])('domain code %s → %i, code and message kept', (code, status) => {
     expect(toHttpError(new DomainError(code, '中文说明'))).toEqual({ statusCode: status, code, message: '中文说明' });
   });
@@ -22,5 +24,21 @@ describe('errors as HTTP responses', () => {
     expect(toHttpError(new BadRequestException('Unexpected token } in JSON'))).toMatchObject({ statusCode: 400, code: 'VALIDATION' });
     const internal = toHttpError(new Error('connection refused at 10.0.0.5'));
     expect(internal).toEqual({ statusCode: 500, code: 'INTERNAL', message: '服务内部错误' });
+  });
+
+  it('adds retryAt to a 429 and counts Retry-After in whole seconds', () => {
+    const at = new Date(Date.now() + 90_500);
+    const e = new RateLimitedError('ACCOUNT_LOCKED', '账号已锁定', at);
+    expect(toHttpError(e)).toEqual({ statusCode: 429, code: 'ACCOUNT_LOCKED', message: '账号已锁定', retryAt: at.toISOString() });
+    expect(e.retryAfterSeconds(at.getTime() - 90_500)).toBe(91);
+    expect(e.retryAfterSeconds(at.getTime() + 5_000)).toBe(1);
+  });
+
+  it('answers 503 SERVICE_UNAVAILABLE (retry later), not 500, when PostgreSQL cannot be reached', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const shutdown = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    const wrapped = Object.assign(new Error('query failed'), { driverError: Object.assign(new Error('Connection terminated unexpectedly'), {}) });
+    for (const e of [refused, shutdown, wrapped]) expect(toHttpError(e)).toEqual({ statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: '数据库暂不可用，请稍后重试' });
+    expect(toHttpError(Object.assign(new Error('duplicate key'), { code: '23505' }))).toMatchObject({ statusCode: 500, code: 'INTERNAL' });
   });
 });

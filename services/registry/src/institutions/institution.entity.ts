@@ -57,6 +57,10 @@ export class Institution {
   @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
   demonstrations: DemonstrationRecord[];
 
+  /** 信用等级 from the credit service's events; null until graded (counts as B). */
+  @Column({ type: 'char', length: 1, name: 'credit_grade', nullable: true })
+  creditGrade: 'A' | 'B' | 'C' | 'D' | null;
+
   /** The operator account that registered it, when an operator did. */
   @Column({ type: 'text', name: 'owner_user_id', nullable: true })
   ownerUserId: string | null;

@@ -19,6 +19,7 @@ function publicView(i: Institution, filedOn: string | null): PublicInstitutionVi
     filedOn,
     inclusive: i.inclusive ? { priceCapFen: i.inclusive.priceCapFen, inclusivePlaces: i.inclusive.inclusivePlaces, grantedOn: i.inclusive.grantedOn } : null,
     demonstrationYears: i.demonstrations.map((d) => d.year),
+    creditGrade: i.creditGrade ?? null,
   };
 }
 

@@ -42,12 +42,11 @@ export class StaffViews {
   async build(db: EntityManager | DataSource, employments: Employment[], today: IsoDate, fullIdNumbers = false): Promise<StaffView[]> {
     if (!employments.length) return [];
     const personIds = [...new Set(employments.map((e) => e.personId))];
-    const [people, credentials, flags, checks] = await Promise.all([
-      db.getRepository(Person).findBy({ id: In(personIds) }),
-      db.getRepository(Credential).find({ where: { personId: In(personIds) }, order: { issuedOn: 'ASC', createdAt: 'ASC' } }),
-      db.getRepository(StaffFlag).find({ where: { employmentId: In(employments.map((e) => e.id)), clearedAt: IsNull() }, order: { raisedAt: 'ASC' } }),
-      lastCheckedOn(db, personIds),
-    ]);
+    // One after another: inside a transaction the queries share one connection.
+    const people = await db.getRepository(Person).findBy({ id: In(personIds) });
+    const credentials = await db.getRepository(Credential).find({ where: { personId: In(personIds) }, order: { issuedOn: 'ASC', createdAt: 'ASC' } });
+    const flags = await db.getRepository(StaffFlag).find({ where: { employmentId: In(employments.map((e) => e.id)), clearedAt: IsNull() }, order: { raisedAt: 'ASC' } });
+    const checks = await lastCheckedOn(db, personIds);
     const personById = new Map(people.map((p) => [p.id, p]));
     const expiringDays = this.rules.credentialExpiringDays.value;
     const interval = this.rules.recheck.intervalMonths;

@@ -29,6 +29,8 @@ export async function enrolmentOf(db: EntityManager | DataSource, institutionIds
     : [];
   const out = new Map<string, Partial<Record<ClassType, Enrolment>>>();
   const hasRoster = new Set(rows.filter((r) => r.source === 'roster').map((r) => r.institution_id));
+  // A roster counts every class type: one it does not list has no children enrolled.
+  for (const id of hasRoster) out.set(id, Object.fromEntries(CLASS_TYPES.map((c) => [c, { children: 0, source: 'roster' }])));
   for (const row of rows) {
     if (hasRoster.has(row.institution_id) !== (row.source === 'roster')) continue;
     const entry = out.get(row.institution_id) ?? {};

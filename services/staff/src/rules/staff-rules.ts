@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { isIsoDate } from '@shanyu/common';
+import { ConfigError, isIsoDate } from '@shanyu/common';
 import { CLASS_TYPES, type ClassType, CREDENTIAL_TYPES, type CredentialType, STAFF_ROLES, type StaffRole } from '@shanyu/contracts';
 
 /**
@@ -37,7 +37,8 @@ export interface StaffRules {
 
 export const STAFF_RULES_FILE = fileURLToPath(new URL('../../rules/staff-rules.json', import.meta.url));
 
-export class StaffRulesError extends Error {
+/** A ConfigError: the service stops at start with the message (every problem listed). */
+export class StaffRulesError extends ConfigError {
   override name = 'StaffRulesError';
 }
 

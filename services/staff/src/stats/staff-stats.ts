@@ -65,12 +65,10 @@ export class StaffStatistics {
     const ids = institutions.map((i) => i.id);
     const rows = await activeStaffOf(db, institutions);
     const personIds = [...new Set(rows.map((r) => r.employment.personId))];
-    const [credentials, flags, enrolment, carers] = await Promise.all([
-      personIds.length ? db.getRepository(Credential).findBy({ personId: In(personIds) }) : Promise.resolve([]),
-      rows.length ? db.getRepository(StaffFlag).findBy({ employmentId: In(rows.map((r) => r.employment.id)), clearedAt: IsNull() }) : Promise.resolve([]),
-      enrolmentOf(db, ids),
-      carersByClass(db, ids),
-    ]);
+    const credentials = personIds.length ? await db.getRepository(Credential).findBy({ personId: In(personIds) }) : [];
+    const flags = rows.length ? await db.getRepository(StaffFlag).findBy({ employmentId: In(rows.map((r) => r.employment.id)), clearedAt: IsNull() }) : [];
+    const enrolment = await enrolmentOf(db, ids);
+    const carers = await carersByClass(db, ids);
     const flagged = new Set(flags.map((f) => f.employmentId));
     const overdue = new Set(overdueOf(rows, this.rules, today).map((o) => o.staffId));
     return institutions.map((institution) => {

@@ -1,0 +1,929 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min,
+  MinLength, ValidateNested,
+} from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
+import { OPERATOR_TYPES, type OperatorType } from '../registry/institution.contracts.js';
+import { IsDivisionCode, IsIsoDate, IsNotBefore } from '../validators.js';
+
+/** Departments that keep the two lists (两张清单) and send inspectors to joint checks. */
+export const INSPECTION_DEPARTMENTS = ['health', 'market', 'fire', 'police', 'education', 'hrss', 'civil', 'street'] as const;
+export type InspectionDepartment = (typeof INSPECTION_DEPARTMENTS)[number];
+
+export const CHECKLIST_KINDS = ['inspection', 'penalty'] as const;
+export type ChecklistKind = (typeof CHECKLIST_KINDS)[number];
+
+/** What a failed item weighs: it sets the rectification deadline (working days, by policy). */
+export const SEVERITIES = ['minor', 'major', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Areas the merged form (一表通查) is grouped by, in this order. */
+export const FORM_AREAS = ['licences', 'premises', 'fire_safety', 'security', 'food_safety', 'health_care', 'staff', 'daily_care', 'fees', 'environment'] as const;
+export type FormArea = (typeof FORM_AREAS)[number];
+export const FORM_AREA_LABELS: Record<FormArea, string> = {
+  licences: '证照与登记', premises: '场所设施', fire_safety: '消防安全', security: '安全防范', food_safety: '食品安全',
+  health_care: '卫生保健', staff: '从业人员', daily_care: '保育管理', fees: '收费与价格', environment: '环境与垃圾分类',
+};
+
+/** 行政处罚的种类 (行政处罚法): warning, 通报批评, fine, confiscation, 责令停产停业/停止招生, revocation. */
+export const PENALTY_KINDS = ['warning', 'criticism', 'fine', 'confiscation', 'suspension', 'revocation'] as const;
+export type PenaltyKind = (typeof PENALTY_KINDS)[number];
+export const PENALTY_KIND_LABELS: Record<PenaltyKind, string> = {
+  warning: '警告', criticism: '通报批评', fine: '罚款', confiscation: '没收违法所得', suspension: '责令停产停业（停止招生）', revocation: '吊销许可证件',
+};
+
+export const CREDIT_GRADES = ['A', 'B', 'C', 'D'] as const;
+export type CreditGrade = (typeof CREDIT_GRADES)[number];
+
+export const ITEM_RESULTS = ['pass', 'fail', 'not_applicable'] as const;
+export type ItemResult = (typeof ITEM_RESULTS)[number];
+
+export const INSPECTION_KINDS = ['planned', 'adhoc', 'complaint', 'reinspection'] as const;
+export type InspectionKind = (typeof INSPECTION_KINDS)[number];
+
+export const FINDING_STATUSES = ['open', 'reported', 'corrected', 'not_corrected'] as const;
+export type FindingStatus = (typeof FINDING_STATUSES)[number];
+
+export const COMPLAINT_CATEGORIES = ['safety', 'fire', 'food', 'health', 'fees', 'abuse', 'staff', 'security', 'other'] as const;
+export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
+export const COMPLAINT_STATUSES = ['received', 'accepted', 'rejected', 'closed'] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+
+const ITEM_CODE = /^[A-Z]{2,10}-[A-Z0-9]{1,10}(-[A-Z0-9]{1,10})?$/;
+
+// ---------------------------------------------------------------------------------------------
+// 两张清单: checklist versions
+
+@JSONSchema({ description: 'One item of an administrative inspection list (行政检查事项清单)' })
+export class InspectionItemInput {
+  @JSONSchema({ description: 'Stable code, unique across all departments (FIRE-01)', example: 'FIRE-01' })
+  @Matches(ITEM_CODE, { message: '事项编码格式应为 FIRE-01' })
+  code: string;
+
+  @JSONSchema({ description: 'Area of the merged form the item is grouped under' })
+  @IsIn(FORM_AREAS)
+  area: FormArea;
+
+  @JSONSchema({ example: '疏散通道' })
+  @IsString() @MinLength(1) @MaxLength(50)
+  category: string;
+
+  @JSONSchema({ description: 'What is checked, in Chinese', example: '疏散通道、安全出口畅通，未被占用、堵塞、封闭' })
+  @IsString() @MinLength(4) @MaxLength(300)
+  text: string;
+
+  @JSONSchema({ description: 'Legal basis (law, regulation, standard); article numbers only where certain' })
+  @IsString() @MinLength(4) @MaxLength(300)
+  legalBasis: string;
+
+  @JSONSchema({ description: 'Risk weight 1 (low) … 5 (high), as Texas weighs each minimum standard' })
+  @IsInt() @Min(1) @Max(5)
+  riskWeight: number;
+
+  @IsIn(SEVERITIES)
+  severity: Severity;
+
+  @JSONSchema({ description: 'Operator types the item applies to; empty = every type' })
+  @IsIn(OPERATOR_TYPES, { each: true }) @ArrayUnique() @ArrayMaxSize(OPERATOR_TYPES.length)
+  appliesTo: OperatorType[];
+
+  @JSONSchema({ description: 'A basic item (基本项): failing it fails the institution on its own (one-vote veto)' })
+  @IsBoolean()
+  basic: boolean;
+  @JSONSchema({ description: 'Where the item comes from (seed document, local practice) besides its legal basis' })
+  @IsOptional() @IsString() @MaxLength(300)
+  source?: string;
+}
+
+@JSONSchema({ description: 'One item of an administrative penalty list (行政处罚事项清单)' })
+export class PenaltyItemInput {
+  @JSONSchema({ example: 'PFIRE-01' })
+  @Matches(ITEM_CODE, { message: '事项编码格式应为 PFIRE-01' })
+  code: string;
+
+  @JSONSchema({ description: 'The violation, in Chinese' })
+  @IsString() @MinLength(4) @MaxLength(300)
+  violation: string;
+
+  @IsString() @MinLength(4) @MaxLength(300)
+  legalBasis: string;
+
+  @JSONSchema({ description: 'Penalty kinds the item allows' })
+  @IsIn(PENALTY_KINDS, { each: true }) @ArrayUnique() @ArrayMinSize(1)
+  kinds: PenaltyKind[];
+
+  @JSONSchema({ description: 'Lowest fine in fen (required when kinds include fine)' })
+  @IsOptional() @IsInt() @Min(0)
+  fineMinFen?: number;
+
+  @JSONSchema({ description: 'Highest fine in fen (required when kinds include fine)' })
+  @IsOptional() @IsInt() @Min(0)
+  fineMaxFen?: number;
+
+  @JSONSchema({ description: 'Inspection items whose failure this penalty item may follow' })
+  @Matches(ITEM_CODE, { each: true }) @ArrayMinSize(1) @ArrayUnique()
+  relatedItems: string[];
+
+  @JSONSchema({ description: 'Conditions of the range (e.g. 拒不改正的), in Chinese' })
+  @IsOptional() @IsString() @MaxLength(300)
+  note?: string;
+}
+
+@JSONSchema({ description: 'A new version of one department\'s inspection or penalty list. Versions are never edited: a change is a new version.' })
+export class PublishChecklistBody {
+  @IsIn(CHECKLIST_KINDS)
+  kind: ChecklistKind;
+
+  @IsIn(INSPECTION_DEPARTMENTS)
+  department: InspectionDepartment;
+
+  @JSONSchema({ example: 'fire/2027.1' })
+  @Matches(/^[a-z]+\/\d{4}\.\d{1,3}$/, { message: '版本号格式应为 fire/2027.1' })
+  version: string;
+
+  @JSONSchema({ description: 'The day the version takes effect; facts are judged by the version in force on their date' })
+  @IsIsoDate()
+  effectiveFrom: string;
+
+  @IsString() @MinLength(2) @MaxLength(200)
+  title: string;
+
+  @JSONSchema({ description: 'The document that publishes the list (e.g. 西湖区行政检查事项清单（2027 年版）)' })
+  @IsString() @MinLength(2) @MaxLength(300)
+  source: string;
+
+  @JSONSchema({ description: 'Required for kind=inspection' })
+  @IsOptional() @ValidateNested({ each: true }) @Type(() => InspectionItemInput) @ArrayMaxSize(500)
+  inspectionItems?: InspectionItemInput[];
+
+  @JSONSchema({ description: 'Required for kind=penalty' })
+  @IsOptional() @ValidateNested({ each: true }) @Type(() => PenaltyItemInput) @ArrayMaxSize(500)
+  penaltyItems?: PenaltyItemInput[];
+}
+
+export class ListChecklistsRequest {
+  @IsOptional() @IsIn(CHECKLIST_KINDS)
+  kind?: ChecklistKind;
+
+  @IsOptional() @IsIn(INSPECTION_DEPARTMENTS)
+  department?: InspectionDepartment;
+
+  @JSONSchema({ description: 'The date the lists are in force on (default: today, Asia/Shanghai)' })
+  @IsOptional() @IsIsoDate()
+  on?: string;
+}
+
+export type InspectionItem = Omit<InspectionItemInput, never>;
+export type PenaltyItem = Omit<PenaltyItemInput, never>;
+
+export interface ChecklistVersionView {
+  id: string;
+  kind: ChecklistKind;
+  department: InspectionDepartment;
+  version: string;
+  effectiveFrom: string;
+  title: string;
+  source: string;
+  /** built-in (shipped with the platform) or published through the API. */
+  origin: 'built-in' | 'published';
+  publishedAt: string;
+  inspectionItems: InspectionItem[];
+  penaltyItems: PenaltyItem[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inspectors and conflicts of interest
+
+@JSONSchema({ description: 'An inspector (执法人员) in a department\'s pool for random draws' })
+export class AddInspectorBody {
+  @JSONSchema({ description: 'Defaults to the caller\'s department (admins must give it)' })
+  @IsOptional() @IsIn(INSPECTION_DEPARTMENTS)
+  department?: InspectionDepartment;
+
+  @IsString() @MinLength(2) @MaxLength(50)
+  name: string;
+
+  @JSONSchema({ description: '执法证号', example: '浙A330106-0001' })
+  @IsString() @MinLength(2) @MaxLength(50)
+  badgeNo: string;
+
+  @JSONSchema((schema) => ({ ...schema, description: 'Divisions the inspector works in (county or street codes)', items: { type: 'string', pattern: '^\\d{6}(\\d{3})?$' } }))
+  @IsString({ each: true }) @IsDivisionCode({ each: true }) @ArrayMinSize(1) @ArrayMaxSize(50) @ArrayUnique()
+  divisionCodes: string[];
+
+  @JSONSchema({ description: 'Login of the inspector (gateway account); links results and sign-offs to the person' })
+  @IsOptional() @IsString() @MinLength(2) @MaxLength(100)
+  username?: string;
+}
+
+export class AddInspectorRequest extends AddInspectorBody {
+  @JSONSchema({ description: 'The user id (token subject) of the linked account; the gateway resolves it from username' })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(100)
+  userId?: string;
+}
+
+export class ListInspectorsRequest {
+  @IsOptional() @IsIn(INSPECTION_DEPARTMENTS)
+  department?: InspectionDepartment;
+
+  @JSONSchema({ description: 'Only inspectors who may work in this division' })
+  @IsOptional() @IsDivisionCode()
+  divisionCode?: string;
+}
+
+@JSONSchema({ description: 'A conflict of interest (回避): the inspector is never drawn for the institution' })
+export class AddConflictBody {
+  @IsUUID()
+  institutionId: string;
+
+  @JSONSchema({ example: '近亲属在该机构任职' })
+  @IsString() @MinLength(2) @MaxLength(300)
+  reason: string;
+}
+
+export class AddConflictRequest extends AddConflictBody {
+  @IsUUID()
+  inspectorId: string;
+}
+
+export interface InspectorView {
+  id: string;
+  department: InspectionDepartment;
+  name: string;
+  badgeNo: string;
+  divisionCodes: string[];
+  userId: string | null;
+  username: string | null;
+  active: boolean;
+  conflicts: { institutionId: string; reason: string }[];
+  createdAt: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 双随机 plans
+
+@JSONSchema({ description: 'Sampling ratio per credit grade (0–1). Defaults from the supervision policy: A 0.05, B 0.10, C 0.30, D 1' })
+export class GradeRatios {
+  @IsNumber({ maxDecimalPlaces: 4 }) @Min(0) @Max(1)
+  A: number;
+
+  @IsNumber({ maxDecimalPlaces: 4 }) @Min(0) @Max(1)
+  B: number;
+
+  @IsNumber({ maxDecimalPlaces: 4 }) @Min(0) @Max(1)
+  C: number;
+
+  @IsNumber({ maxDecimalPlaces: 4 }) @Min(0) @Max(1)
+  D: number;
+}
+
+@JSONSchema({
+  description:
+    '双随机 plan, step 1 (commit): fixes the pool of filed institutions and of inspectors, the ratios, and publishes the SHA-256 ' +
+    'of a secret seed. Step 2 (POST /inspection-plans/:id/draw) reveals the seed and draws.',
+})
+export class CommitPlanBody {
+  @IsOptional() @IsString() @MaxLength(200)
+  title?: string;
+
+  @JSONSchema({ description: 'County (6 digits) or street (9 digits) whose filed institutions form the pool' })
+  @IsDivisionCode()
+  divisionCode: string;
+
+  @IsIsoDate()
+  periodFrom: string;
+
+  @IsIsoDate() @IsNotBefore('periodFrom', '开始日期')
+  periodTo: string;
+
+  @JSONSchema({ description: 'Departments taking part; each must have enough inspectors available for every institution in the pool' })
+  @IsIn(INSPECTION_DEPARTMENTS, { each: true }) @ArrayMinSize(1) @ArrayMaxSize(INSPECTION_DEPARTMENTS.length) @ArrayUnique()
+  departments: InspectionDepartment[];
+
+  @JSONSchema({ description: 'Inspectors drawn per department and institution (at least 2: 执法人员不得少于两人)' })
+  @IsOptional() @IsInt() @Min(2) @Max(10)
+  inspectorsPerDepartment?: number;
+
+  @IsOptional() @ValidateNested() @Type(() => GradeRatios)
+  ratios?: GradeRatios;
+}
+
+export class DrawPlanBody {
+  @JSONSchema({
+    description:
+      'Public entropy announced at the draw (e.g. a witness\'s number or a published lottery result); mixed into the committed seed ' +
+      'so that neither the platform nor the witness alone decides the outcome',
+    example: '2026-10-12 福彩3D 第2026270期 5 8 1',
+  })
+  @IsOptional() @IsString() @MaxLength(200)
+  publicEntropy?: string;
+}
+
+export class DrawPlanRequest extends DrawPlanBody {
+  @IsUUID()
+  id: string;
+}
+
+export class PlanIdRequest {
+  @IsUUID()
+  id: string;
+}
+
+export class ListPlansRequest {
+  @IsOptional() @IsDivisionCode()
+  divisionCode?: string;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
+  page?: number = 1;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  pageSize?: number = 20;
+}
+
+/** Exactly what the draw consumed: with the revealed seed anyone can re-run it (see draw.ts). */
+export interface DrawInput {
+  algorithm: string;
+  departments: string[];
+  inspectorsPerDepartment: number;
+  ratios: Record<CreditGrade, number>;
+  /** The pool, sorted by id. */
+  institutions: { id: string; grade: CreditGrade }[];
+  /** Inspector pool per department, sorted by id. */
+  inspectors: Record<string, string[]>;
+  /** Per institution and department: inspectors in conflict (never drawn). */
+  conflicts: Record<string, Record<string, string[]>>;
+  /** Per institution and department: who inspected it last time (avoided while enough others remain). */
+  lastTime: Record<string, Record<string, string[]>>;
+}
+
+export interface DrawnInstitution {
+  institutionId: string;
+  grade: CreditGrade;
+  inspectors: Record<string, string[]>;
+}
+
+export interface PlanView {
+  id: string;
+  title: string;
+  divisionCode: string;
+  periodFrom: string;
+  periodTo: string;
+  departments: string[];
+  status: 'committed' | 'drawn';
+  policyVersion: string;
+  /** SHA-256 (hex) of the secret seed, published at commit. */
+  seedCommitment: string;
+  /** Revealed at the draw; null before. */
+  seed: string | null;
+  publicEntropy: string | null;
+  /** SHA-256 (hex) of the canonical JSON of drawInput. */
+  poolHash: string;
+  drawInput: DrawInput;
+  names: { institutions: Record<string, string>; inspectors: Record<string, string> };
+  /** Institutions left out of the pool, each with the code why (e.g. INSPECTION_YEARLY_CAP). */
+  excluded: { institutionId: string; name: string; code: string; reason: string }[];
+  result: { institutions: (DrawnInstitution & { name: string; alerts: InspectionAlert[]; inspectionId: string | null })[] } | null;
+  committedAt: string;
+  drawnAt: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 综合查一次: joint inspections
+
+export class DepartmentInspectorsInput {
+  @IsIn(INSPECTION_DEPARTMENTS)
+  department: InspectionDepartment;
+
+  @JSONSchema({ description: 'At least two inspectors of that department' })
+  @IsUUID('all', { each: true }) @ArrayMinSize(1) @ArrayMaxSize(10) @ArrayUnique()
+  inspectorIds: string[];
+}
+
+@JSONSchema({
+  description:
+    'A joint inspection: from a drawn plan (planId + institutionId: the drawn inspectors), or ad hoc (institutionId + departments ' +
+    'with their inspectors), or from an accepted complaint (kind=complaint + complaintId). Led by the caller\'s department (usually the street office).',
+})
+export class CreateInspectionBody {
+  @IsOptional() @IsUUID()
+  planId?: string;
+
+  @IsOptional() @IsUUID()
+  institutionId?: string;
+
+  @JSONSchema({ description: 'adhoc (default without planId) or complaint (outside the draw, needs complaintId)' })
+  @IsOptional() @IsIn(['adhoc', 'complaint'])
+  kind?: 'adhoc' | 'complaint';
+
+  @IsOptional() @IsUUID()
+  complaintId?: string;
+
+  @IsOptional() @IsIsoDate()
+  scheduledOn?: string;
+
+  @IsOptional() @ValidateNested({ each: true }) @Type(() => DepartmentInspectorsInput) @ArrayMaxSize(INSPECTION_DEPARTMENTS.length)
+  departments?: DepartmentInspectorsInput[];
+
+  @JSONSchema({ description: 'Why a repeated inspection (same department within the alert window) is needed; without it the inspection is refused (INSPECTION_REPEATED)' })
+  @IsOptional() @IsString() @MinLength(4) @MaxLength(500)
+  repeatReason?: string;
+}
+
+/** `:id` of an inspector or complaint in a route. */
+export class UuidParams {
+  @IsUUID()
+  id: string;
+}
+
+export class InspectionIdRequest {
+  @IsUUID()
+  id: string;
+}
+
+export class ListInspectionsRequest {
+  @IsOptional() @IsUUID()
+  institutionId?: string;
+
+  @IsOptional() @IsUUID()
+  planId?: string;
+
+  @IsOptional() @IsIn(['open', 'completed'])
+  status?: 'open' | 'completed';
+
+  @IsOptional() @IsDivisionCode()
+  divisionCode?: string;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
+  page?: number = 1;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  pageSize?: number = 20;
+}
+
+@JSONSchema({ description: 'Evidence of a result: a reference (photo id, document no.), when and where it was taken' })
+export class EvidenceInput {
+  @IsString() @MinLength(1) @MaxLength(300)
+  ref: string;
+
+  @JSONSchema({ description: 'ISO 8601 date-time', example: '2026-10-12T10:15:00+08:00' })
+  @IsISO8601({ strict: true })
+  takenAt: string;
+
+  @JSONSchema({ example: '二楼午睡室东侧安全出口' })
+  @IsString() @MinLength(1) @MaxLength(200)
+  location: string;
+}
+
+export class ItemResultInput {
+  @Matches(ITEM_CODE, { message: '事项编码格式不正确' })
+  itemCode: string;
+
+  @IsIn(ITEM_RESULTS)
+  result: ItemResult;
+
+  @JSONSchema({ description: 'Required when the result is fail: what was found (it goes into the rectification notice)' })
+  @IsOptional() @IsString() @MaxLength(1_000)
+  note?: string;
+
+  @IsOptional() @ValidateNested({ each: true }) @Type(() => EvidenceInput) @ArrayMaxSize(20)
+  evidence?: EvidenceInput[];
+}
+
+@JSONSchema({ description: 'Results of the caller\'s own department\'s items (an assigned inspector); all or nothing' })
+export class RecordResultsBody {
+  @ValidateNested({ each: true }) @Type(() => ItemResultInput) @ArrayMinSize(1) @ArrayMaxSize(500)
+  results: ItemResultInput[];
+}
+
+export class RecordResultsRequest extends RecordResultsBody {
+  @IsUUID()
+  id: string;
+}
+
+export class SignOffBody {
+  @IsOptional() @IsString() @MaxLength(1_000)
+  comment?: string;
+}
+
+export class SignOffRequest extends SignOffBody {
+  @IsUUID()
+  id: string;
+}
+
+export class ReinspectionBody {
+  @IsOptional() @IsIsoDate()
+  scheduledOn?: string;
+}
+
+export class ReinspectionRequest extends ReinspectionBody {
+  @IsUUID()
+  id: string;
+}
+
+export interface InspectionAlert {
+  /** INSPECTION_REPEATED, INSPECTION_YEARLY_CAP … */
+  code: string;
+  message: string;
+  department?: string;
+}
+
+export interface FormItemView {
+  code: string;
+  department: string;
+  area: FormArea;
+  category: string;
+  text: string;
+  legalBasis: string;
+  riskWeight: number;
+  severity: Severity;
+  basic: boolean;
+  checklistVersion: string;
+}
+
+export interface ItemResultView {
+  itemCode: string;
+  department: string;
+  result: ItemResult;
+  note: string | null;
+  evidence: { ref: string; takenAt: string; location: string }[];
+  inspectorId: string;
+  recordedAt: string;
+}
+
+export interface InspectionDepartmentView {
+  department: string;
+  inspectors: { id: string; name: string; badgeNo: string }[];
+  signedOffAt: string | null;
+  signedOffBy: string | null;
+  comment: string | null;
+}
+
+export interface InspectionView {
+  id: string;
+  kind: InspectionKind;
+  planId: string | null;
+  complaintId: string | null;
+  originalInspectionId: string | null;
+  institutionId: string;
+  institutionName: string;
+  divisionCode: string;
+  grade: CreditGrade;
+  /** full, abbreviated (good grade: high-risk items only) or reinspection (open findings only). */
+  formKind: 'full' | 'abbreviated' | 'reinspection';
+  scheduledOn: string;
+  status: 'open' | 'completed';
+  leadDepartment: string;
+  departments: InspectionDepartmentView[];
+  alerts: InspectionAlert[];
+  policyVersion: string;
+  summary: { items: number; pass: number; fail: number; notApplicable: number; pending: number };
+  basicItemFailed: boolean;
+  noticeNo: string | null;
+  findings: FindingView[];
+  createdAt: string;
+  completedAt: string | null;
+}
+
+export interface InspectionFormView {
+  inspectionId: string;
+  institutionId: string;
+  institutionName: string;
+  formKind: InspectionView['formKind'];
+  areas: { area: FormArea; label: string; items: (FormItemView & { result: ItemResultView | null; previousFinding?: string })[] }[];
+  byDepartment: Record<string, { items: number; recorded: number; signedOff: boolean }>;
+  /** The operator's latest self-inspection (自查), for the inspectors' eyes. */
+  selfInspection: { id: string; submittedAt: string; failed: { itemCode: string; note: string | null }[] } | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Findings and rectification (整改)
+
+export class ListRectificationsRequest {
+  @IsOptional() @IsUUID()
+  institutionId?: string;
+
+  @JSONSchema({ description: 'A finding status, or overdue (open or reported, past the deadline)' })
+  @IsOptional() @IsIn([...FINDING_STATUSES, 'overdue'])
+  status?: FindingStatus | 'overdue';
+
+  @IsOptional() @IsIn(INSPECTION_DEPARTMENTS)
+  department?: InspectionDepartment;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
+  page?: number = 1;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  pageSize?: number = 20;
+}
+
+@JSONSchema({ description: 'The finding\'s department checks the rectification on documents (书面核查) and closes it' })
+export class VerifyRectificationBody {
+  @IsIn(['corrected', 'not_corrected'])
+  outcome: 'corrected' | 'not_corrected';
+
+  @IsString() @MinLength(2) @MaxLength(1_000)
+  note: string;
+}
+
+export class VerifyRectificationRequest extends VerifyRectificationBody {
+  @IsUUID()
+  id: string;
+}
+
+@JSONSchema({ description: 'The operator reports what was done (整改报告)' })
+export class ReportRectificationBody {
+  @IsString() @MinLength(2) @MaxLength(2_000)
+  text: string;
+
+  @IsOptional() @ValidateNested({ each: true }) @Type(() => EvidenceInput) @ArrayMaxSize(20)
+  evidence?: EvidenceInput[];
+}
+
+export class ReportRectificationRequest extends ReportRectificationBody {
+  @IsUUID()
+  id: string;
+}
+
+export class FindingIdRequest {
+  @IsUUID()
+  id: string;
+}
+
+export interface FindingView {
+  id: string;
+  inspectionId: string;
+  institutionId: string;
+  institutionName: string;
+  divisionCode: string;
+  department: string;
+  itemCode: string;
+  itemText: string;
+  legalBasis: string;
+  severity: Severity;
+  basic: boolean;
+  note: string | null;
+  recordedOn: string;
+  /** Rectification deadline: working days by severity from the day the inspection completed. */
+  deadline: string;
+  status: FindingStatus;
+  overdue: boolean;
+  report: { text: string; reportedAt: string } | null;
+  closedOn: string | null;
+  /** How it was closed: by a re-inspection (its id) or a verification on documents. */
+  closure: { by: 'reinspection' | 'verification'; inspectionId: string | null; department: string; note: string | null } | null;
+  reinspectionId: string | null;
+}
+
+export interface RectificationNoticeView {
+  noticeNo: string;
+  inspectionId: string;
+  institutionId: string;
+  institutionName: string;
+  issuedOn: string;
+  departments: string[];
+  findings: { findingId: string; department: string; itemText: string; legalBasis: string; note: string | null; severity: Severity; deadline: string }[];
+  /** The notice as a person reads it (整改意见书). */
+  text: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Penalties
+
+@JSONSchema({ description: 'A penalty decision by the department holding the power, tied to a finding; a fine must lie in the item\'s legal range' })
+export class IssuePenaltyBody {
+  @IsUUID()
+  findingId: string;
+
+  @JSONSchema({ example: 'PFIRE-01' })
+  @Matches(ITEM_CODE, { message: '事项编码格式不正确' })
+  penaltyItemCode: string;
+
+  @IsIn(PENALTY_KINDS, { each: true }) @ArrayMinSize(1) @ArrayUnique()
+  kinds: PenaltyKind[];
+
+  @JSONSchema({ description: 'Fine in fen; required when kinds include fine' })
+  @IsOptional() @IsInt() @Min(0) @Max(100_000_000_000)
+  fineFen?: number;
+
+  @JSONSchema({ description: '行政处罚决定书文号', example: '西消行罚决字〔2026〕0012号' })
+  @IsString() @MinLength(2) @MaxLength(100)
+  decisionNo: string;
+
+  @IsString() @MinLength(2) @MaxLength(2_000)
+  reason: string;
+}
+
+export class ListPenaltiesRequest {
+  @IsOptional() @IsUUID()
+  institutionId?: string;
+
+  @IsOptional() @IsUUID()
+  findingId?: string;
+}
+
+export interface PenaltyView {
+  id: string;
+  findingId: string;
+  inspectionId: string;
+  institutionId: string;
+  institutionName: string;
+  divisionCode: string;
+  department: string;
+  penaltyItemCode: string;
+  violation: string;
+  legalBasis: string;
+  checklistVersion: string;
+  kinds: PenaltyKind[];
+  fineFen: number | null;
+  decisionNo: string;
+  reason: string;
+  issuedOn: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 自查 self-inspection
+
+export class SelfInspectionResultInput {
+  @Matches(ITEM_CODE, { message: '事项编码格式不正确' })
+  itemCode: string;
+
+  @IsIn(ITEM_RESULTS)
+  result: ItemResult;
+
+  @IsOptional() @IsString() @MaxLength(1_000)
+  note?: string;
+}
+
+@JSONSchema({ description: '举办者自查 against the same lists (not counted as an inspection; visible to inspectors)' })
+export class SubmitSelfInspectionBody {
+  @IsUUID()
+  institutionId: string;
+
+  @ValidateNested({ each: true }) @Type(() => SelfInspectionResultInput) @ArrayMinSize(1) @ArrayMaxSize(500)
+  results: SelfInspectionResultInput[];
+}
+
+export class InstitutionIdQuery {
+  @IsUUID()
+  institutionId: string;
+}
+
+export interface SelfInspectionView {
+  id: string;
+  institutionId: string;
+  submittedAt: string;
+  results: { itemCode: string; result: ItemResult; note: string | null }[];
+  summary: { pass: number; fail: number; notApplicable: number };
+}
+
+export interface SelfInspectionFormView {
+  institutionId: string;
+  institutionName: string;
+  areas: InspectionFormView['areas'];
+}
+
+// ---------------------------------------------------------------------------------------------
+// 投诉举报 complaints
+
+export class ComplaintContactInput {
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(50)
+  name?: string;
+
+  @JSONSchema({ example: '13800138000' })
+  @IsOptional() @Matches(/^[0-9+\- ]{5,20}$/, { message: '电话号码格式不正确' })
+  phone?: string;
+}
+
+@JSONSchema({ description: '投诉举报 from anyone (no login). Contact is optional, kept encrypted and never published.' })
+export class FileComplaintBody {
+  @IsUUID()
+  institutionId: string;
+
+  @IsIn(COMPLAINT_CATEGORIES)
+  category: ComplaintCategory;
+
+  @IsString() @MinLength(5) @MaxLength(2_000)
+  description: string;
+
+  @IsOptional() @IsIsoDate()
+  occurredOn?: string;
+
+  @IsOptional() @ValidateNested() @Type(() => ComplaintContactInput)
+  contact?: ComplaintContactInput;
+}
+
+export class ListComplaintsRequest {
+  @IsOptional() @IsIn(COMPLAINT_STATUSES)
+  status?: ComplaintStatus;
+
+  @IsOptional() @IsUUID()
+  institutionId?: string;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
+  page?: number = 1;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  pageSize?: number = 20;
+}
+
+export class TriageComplaintBody {
+  @IsIn(['accept', 'reject'])
+  decision: 'accept' | 'reject';
+
+  @IsString() @MinLength(2) @MaxLength(1_000)
+  reason: string;
+}
+
+export class TriageComplaintRequest extends TriageComplaintBody {
+  @IsUUID()
+  id: string;
+}
+
+export class ComplaintOutcomeBody {
+  @IsBoolean()
+  substantiated: boolean;
+
+  @JSONSchema({ description: 'What was found and done, published without the complainant\'s identity' })
+  @IsString() @MinLength(4) @MaxLength(2_000)
+  summary: string;
+
+  @IsOptional() @IsUUID()
+  inspectionId?: string;
+}
+
+export class ComplaintOutcomeRequest extends ComplaintOutcomeBody {
+  @IsUUID()
+  id: string;
+}
+
+export interface ComplaintView {
+  id: string;
+  institutionId: string;
+  institutionName: string;
+  divisionCode: string;
+  category: ComplaintCategory;
+  description: string;
+  occurredOn: string | null;
+  department: string;
+  status: ComplaintStatus;
+  /** Masked; the full contact is never returned. */
+  contact: { name: string | null; phone: string | null } | null;
+  receivedAt: string;
+  triage: { decision: 'accept' | 'reject'; reason: string; department: string; at: string } | null;
+  inspectionId: string | null;
+  outcome: { substantiated: boolean; summary: string; closedOn: string } | null;
+}
+
+export interface ComplaintReceipt {
+  id: string;
+  status: ComplaintStatus;
+  department: string;
+  receivedAt: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 一公开: the public side
+
+export class PublicInspectionsRequest {
+  @IsOptional() @IsUUID()
+  institutionId?: string;
+
+  @IsOptional() @IsDivisionCode()
+  divisionCode?: string;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
+  page?: number = 1;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  pageSize?: number = 20;
+}
+
+export interface PublicInspectionView {
+  id: string;
+  kind: InspectionKind;
+  planId: string | null;
+  originalInspectionId: string | null;
+  institutionId: string;
+  institutionName: string;
+  divisionCode: string;
+  departments: { department: string; inspectors: string[] }[];
+  completedOn: string;
+  summary: InspectionView['summary'];
+  basicItemFailed: boolean;
+  /** Every item with its text and result (narratives, not only counts). */
+  items: { code: string; department: string; area: FormArea; text: string; result: ItemResult | null; note: string | null }[];
+  findings: { id: string; department: string; itemText: string; note: string | null; deadline: string; status: FindingStatus; statusLabel: string; closedOn: string | null }[];
+  penalties: { department: string; violation: string; kinds: PenaltyKind[]; fineFen: number | null; decisionNo: string; issuedOn: string }[];
+}
+
+export interface PublicComplaintView {
+  id: string;
+  institutionId: string;
+  institutionName: string;
+  category: ComplaintCategory;
+  department: string;
+  receivedOn: string;
+  status: ComplaintStatus;
+  outcome: { substantiated: boolean; summary: string; closedOn: string } | null;
+}

@@ -1,0 +1,204 @@
+import {
+  CHECKLIST_KINDS, COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, CREDIT_GRADES, FINDING_STATUSES, FORM_AREAS, INSPECTION_DEPARTMENTS, INSPECTION_KINDS, ITEM_RESULTS,
+  PENALTY_KINDS, SEVERITIES,
+} from './inspection.contracts.js';
+
+/** JSON Schemas of the inspection service's replies and event data (merged into REPLY_SCHEMAS). */
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const str = { type: 'string' };
+const nullableStr = { type: ['string', 'null'] };
+const int = { type: 'integer' };
+const bool = { type: 'boolean' };
+const uuid = { type: 'string', format: 'uuid' };
+const nullableUuid = { type: ['string', 'null'], format: 'uuid' };
+const date = { type: 'string', format: 'date' };
+const nullableDate = { type: ['string', 'null'], format: 'date' };
+const dateTime = { type: 'string', format: 'date-time' };
+const nullableDateTime = { type: ['string', 'null'], format: 'date-time' };
+const enumOf = (values: readonly string[], description?: string) => ({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
+const arrayOf = (items: object) => ({ type: 'array', items });
+const obj = (required: string[], properties: Record<string, object>, description?: string) => ({ type: 'object', required, properties, ...(description ? { description } : {}) });
+const page = (item: string) => obj(['items', 'total', 'page', 'pageSize'], { items: arrayOf(ref(item)), total: int, page: int, pageSize: int });
+const byDepartment = (items: object) => ({ type: 'object', additionalProperties: items, description: 'keyed by department' });
+const summary = obj(['items', 'pass', 'fail', 'notApplicable'], { items: int, pass: int, fail: int, notApplicable: int, pending: int });
+const alert = obj(['code', 'message'], { code: str, message: str, department: str });
+const evidence = obj(['ref', 'takenAt', 'location'], { ref: str, takenAt: dateTime, location: str });
+const findingEvent = {
+  findingId: uuid, inspectionId: uuid, institutionId: uuid, divisionCode: str, department: str, itemCode: str,
+  severity: enumOf(SEVERITIES), basic: bool, deadline: date,
+};
+
+export const INSPECTION_REPLY_SCHEMAS: Record<string, object> = {
+  ChecklistVersionView: obj(
+    ['id', 'kind', 'department', 'version', 'effectiveFrom', 'title', 'source', 'origin', 'publishedAt', 'inspectionItems', 'penaltyItems'],
+    {
+      id: uuid, kind: enumOf(CHECKLIST_KINDS), department: enumOf(INSPECTION_DEPARTMENTS), version: { type: 'string', example: 'fire/2026.1' },
+      effectiveFrom: date, title: str, source: str, origin: enumOf(['built-in', 'published']), publishedAt: dateTime,
+      inspectionItems: arrayOf(ref('InspectionItemInput')), penaltyItems: arrayOf(ref('PenaltyItemInput')),
+    },
+  ),
+  ChecklistVersionList: arrayOf(ref('ChecklistVersionView')),
+  ChecklistPublishedData: obj(['kind', 'department', 'version', 'effectiveFrom', 'items'], {
+    kind: enumOf(CHECKLIST_KINDS), department: str, version: str, effectiveFrom: date, items: { type: 'integer', description: 'number of items' },
+  }),
+  InspectorView: obj(['id', 'department', 'name', 'badgeNo', 'divisionCodes', 'userId', 'username', 'active', 'conflicts', 'createdAt'], {
+    id: uuid, department: enumOf(INSPECTION_DEPARTMENTS), name: str, badgeNo: str, divisionCodes: arrayOf(str), userId: nullableStr, username: nullableStr,
+    active: bool, conflicts: arrayOf(obj(['institutionId', 'reason'], { institutionId: uuid, reason: str })), createdAt: dateTime,
+  }),
+  InspectorList: arrayOf(ref('InspectorView')),
+  DrawInput: obj(['algorithm', 'departments', 'inspectorsPerDepartment', 'ratios', 'institutions', 'inspectors', 'conflicts', 'lastTime'], {
+    algorithm: { type: 'string', description: 'Name of the documented generator, e.g. shanyu-draw/v1' },
+    departments: arrayOf(str), inspectorsPerDepartment: int,
+    ratios: ref('GradeRatios'),
+    institutions: arrayOf(obj(['id', 'grade'], { id: uuid, grade: enumOf(CREDIT_GRADES) })),
+    inspectors: byDepartment(arrayOf(uuid)),
+    conflicts: { type: 'object', description: 'institution id → department → inspector ids in conflict', additionalProperties: byDepartment(arrayOf(uuid)) },
+    lastTime: { type: 'object', description: 'institution id → department → inspectors of the last inspection', additionalProperties: byDepartment(arrayOf(uuid)) },
+  }, 'Exactly what the draw consumed; with the revealed seed anyone can re-run it'),
+  DrawnInstitution: obj(['institutionId', 'grade', 'inspectors'], { institutionId: uuid, grade: enumOf(CREDIT_GRADES), inspectors: byDepartment(arrayOf(uuid)) }),
+  PlanView: obj(
+    ['id', 'title', 'divisionCode', 'periodFrom', 'periodTo', 'departments', 'status', 'policyVersion', 'seedCommitment', 'seed', 'publicEntropy', 'poolHash', 'drawInput', 'names', 'excluded', 'result', 'committedAt', 'drawnAt'],
+    {
+      id: uuid, title: str, divisionCode: str, periodFrom: date, periodTo: date, departments: arrayOf(str),
+      status: enumOf(['committed', 'drawn']), policyVersion: str,
+      seedCommitment: { type: 'string', description: 'SHA-256 hex of the seed, published before the draw' },
+      seed: { type: ['string', 'null'], description: 'Revealed at the draw (64 hex characters)' },
+      publicEntropy: nullableStr,
+      poolHash: { type: 'string', description: 'SHA-256 hex of the canonical JSON of drawInput' },
+      drawInput: ref('DrawInput'),
+      names: obj(['institutions', 'inspectors'], { institutions: { type: 'object', additionalProperties: str }, inspectors: { type: 'object', additionalProperties: str } }),
+      excluded: arrayOf(obj(['institutionId', 'name', 'code', 'reason'], { institutionId: uuid, name: str, code: str, reason: str })),
+      result: {
+        oneOf: [{ type: 'null' }, obj(['institutions'], {
+          institutions: arrayOf({ allOf: [ref('DrawnInstitution'), obj(['name', 'alerts', 'inspectionId'], { name: str, alerts: arrayOf(alert), inspectionId: nullableUuid })] }),
+        })],
+      },
+      committedAt: dateTime, drawnAt: nullableDateTime,
+    },
+  ),
+  PlanPage: page('PlanView'),
+  PlanCommittedData: obj(['planId', 'divisionCode', 'seedCommitment', 'poolHash'], {
+    planId: uuid, divisionCode: str, periodFrom: date, periodTo: date, seedCommitment: str, poolHash: str, institutions: int,
+  }),
+  PlanDrawnData: obj(['planId', 'divisionCode', 'seed', 'seedCommitment', 'poolHash', 'drawn'], {
+    planId: uuid, divisionCode: str, periodFrom: date, periodTo: date, seed: str, seedCommitment: str, publicEntropy: nullableStr, poolHash: str,
+    drawn: arrayOf(ref('DrawnInstitution')),
+  }),
+  FormItemView: obj(['code', 'department', 'area', 'category', 'text', 'legalBasis', 'riskWeight', 'severity', 'basic', 'checklistVersion'], {
+    code: str, department: str, area: enumOf(FORM_AREAS), category: str, text: str, legalBasis: str, riskWeight: int, severity: enumOf(SEVERITIES), basic: bool,
+    checklistVersion: str,
+  }),
+  ItemResultView: obj(['itemCode', 'department', 'result', 'note', 'evidence', 'inspectorId', 'recordedAt'], {
+    itemCode: str, department: str, result: enumOf(ITEM_RESULTS), note: nullableStr, evidence: arrayOf(evidence), inspectorId: uuid, recordedAt: dateTime,
+  }),
+  InspectionView: obj(
+    ['id', 'kind', 'institutionId', 'institutionName', 'divisionCode', 'grade', 'formKind', 'scheduledOn', 'status', 'leadDepartment', 'departments', 'alerts', 'summary', 'basicItemFailed', 'findings', 'createdAt', 'completedAt'],
+    {
+      id: uuid, kind: enumOf(INSPECTION_KINDS), planId: nullableUuid, complaintId: nullableUuid, originalInspectionId: nullableUuid,
+      institutionId: uuid, institutionName: str, divisionCode: str, grade: enumOf(CREDIT_GRADES),
+      formKind: enumOf(['full', 'abbreviated', 'reinspection'], 'abbreviated = high-risk and basic items only (good grade); reinspection = open findings only'),
+      scheduledOn: date, status: enumOf(['open', 'completed']), leadDepartment: str,
+      departments: arrayOf(obj(['department', 'inspectors', 'signedOffAt'], {
+        department: str, inspectors: arrayOf(obj(['id', 'name', 'badgeNo'], { id: uuid, name: str, badgeNo: str })),
+        signedOffAt: nullableDateTime, signedOffBy: nullableStr, comment: nullableStr,
+      })),
+      alerts: arrayOf(alert), policyVersion: str, summary, basicItemFailed: bool, noticeNo: nullableStr,
+      findings: arrayOf(ref('FindingView')), createdAt: dateTime, completedAt: nullableDateTime,
+    },
+  ),
+  InspectionPage: page('InspectionView'),
+  InspectionFormView: obj(['inspectionId', 'institutionId', 'institutionName', 'formKind', 'areas', 'byDepartment', 'selfInspection'], {
+    inspectionId: uuid, institutionId: uuid, institutionName: str, formKind: enumOf(['full', 'abbreviated', 'reinspection']),
+    areas: arrayOf(obj(['area', 'label', 'items'], {
+      area: enumOf(FORM_AREAS), label: str,
+      items: arrayOf({ allOf: [ref('FormItemView'), obj(['result'], { result: { oneOf: [{ type: 'null' }, ref('ItemResultView')] }, previousFinding: uuid })] }),
+    })),
+    byDepartment: byDepartment(obj(['items', 'recorded', 'signedOff'], { items: int, recorded: int, signedOff: bool })),
+    selfInspection: {
+      oneOf: [{ type: 'null' }, obj(['id', 'submittedAt', 'failed'], { id: uuid, submittedAt: dateTime, failed: arrayOf(obj(['itemCode'], { itemCode: str, note: nullableStr })) })],
+    },
+  }),
+  InspectionCompletedData: obj(['inspectionId', 'kind', 'institutionId', 'divisionCode', 'departments', 'completedOn', 'summary', 'basicItemFailed', 'findingIds'], {
+    inspectionId: uuid, kind: enumOf(INSPECTION_KINDS), institutionId: uuid, divisionCode: str, departments: arrayOf(str), completedOn: date,
+    summary, basicItemFailed: bool, findingIds: arrayOf(uuid), originalInspectionId: nullableUuid,
+  }),
+  FindingView: obj(
+    ['id', 'inspectionId', 'institutionId', 'department', 'itemCode', 'itemText', 'legalBasis', 'severity', 'basic', 'recordedOn', 'deadline', 'status', 'overdue'],
+    {
+      id: uuid, inspectionId: uuid, institutionId: uuid, institutionName: str, divisionCode: str, department: str, itemCode: str, itemText: str, legalBasis: str,
+      severity: enumOf(SEVERITIES), basic: bool, note: nullableStr, recordedOn: date,
+      deadline: { type: 'string', format: 'date', description: 'working days by severity from the completion day' },
+      status: enumOf(FINDING_STATUSES), overdue: bool,
+      report: { oneOf: [{ type: 'null' }, obj(['text', 'reportedAt'], { text: str, reportedAt: dateTime })] },
+      closedOn: nullableDate,
+      closure: { oneOf: [{ type: 'null' }, obj(['by', 'department'], { by: enumOf(['reinspection', 'verification']), inspectionId: nullableUuid, department: str, note: nullableStr })] },
+      reinspectionId: nullableUuid,
+    },
+  ),
+  FindingPage: page('FindingView'),
+  FindingEventData: obj(Object.keys(findingEvent), findingEvent),
+  FindingClosedData: obj([...Object.keys(findingEvent), 'status', 'closedOn', 'by'], {
+    ...findingEvent, status: enumOf(FINDING_STATUSES), closedOn: date, by: enumOf(['reinspection', 'verification']), reinspectionId: nullableUuid,
+  }),
+  RectificationNoticeView: obj(['noticeNo', 'inspectionId', 'institutionId', 'institutionName', 'issuedOn', 'departments', 'findings', 'text'], {
+    noticeNo: { type: 'string', example: '330106-整改-2026-0001' }, inspectionId: uuid, institutionId: uuid, institutionName: str, issuedOn: date, departments: arrayOf(str),
+    findings: arrayOf(obj(['findingId', 'department', 'itemText', 'legalBasis', 'severity', 'deadline'], {
+      findingId: uuid, department: str, itemText: str, legalBasis: str, note: nullableStr, severity: enumOf(SEVERITIES), deadline: date,
+    })),
+    text: { type: 'string', description: '整改意见书 as a person reads it' },
+  }),
+  PenaltyView: obj(['id', 'findingId', 'inspectionId', 'institutionId', 'department', 'penaltyItemCode', 'violation', 'legalBasis', 'checklistVersion', 'kinds', 'fineFen', 'decisionNo', 'reason', 'issuedOn'], {
+    id: uuid, findingId: uuid, inspectionId: uuid, institutionId: uuid, institutionName: str, divisionCode: str, department: str, penaltyItemCode: str,
+    violation: str, legalBasis: str, checklistVersion: str, kinds: arrayOf(enumOf(PENALTY_KINDS)), fineFen: { type: ['integer', 'null'], description: 'fen' },
+    decisionNo: str, reason: str, issuedOn: date,
+  }),
+  PenaltyList: arrayOf(ref('PenaltyView')),
+  PenaltyIssuedData: obj(['penaltyId', 'findingId', 'institutionId', 'divisionCode', 'department', 'penaltyItemCode', 'kinds', 'fineFen', 'decisionNo', 'issuedOn'], {
+    penaltyId: uuid, findingId: uuid, institutionId: uuid, divisionCode: str, department: str, penaltyItemCode: str, kinds: arrayOf(enumOf(PENALTY_KINDS)),
+    fineFen: { type: ['integer', 'null'] }, decisionNo: str, issuedOn: date,
+  }),
+  SelfInspectionView: obj(['id', 'institutionId', 'submittedAt', 'results', 'summary'], {
+    id: uuid, institutionId: uuid, submittedAt: dateTime,
+    results: arrayOf(obj(['itemCode', 'result'], { itemCode: str, result: enumOf(ITEM_RESULTS), note: nullableStr })),
+    summary: obj(['pass', 'fail', 'notApplicable'], { pass: int, fail: int, notApplicable: int }),
+  }),
+  SelfInspectionList: arrayOf(ref('SelfInspectionView')),
+  SelfInspectionFormView: obj(['institutionId', 'institutionName', 'areas'], {
+    institutionId: uuid, institutionName: str,
+    areas: arrayOf(obj(['area', 'label', 'items'], { area: enumOf(FORM_AREAS), label: str, items: arrayOf(ref('FormItemView')) })),
+  }),
+  ComplaintReceipt: obj(['id', 'status', 'department', 'receivedAt'], { id: uuid, status: enumOf(COMPLAINT_STATUSES), department: str, receivedAt: dateTime }),
+  ComplaintView: obj(['id', 'institutionId', 'institutionName', 'category', 'description', 'department', 'status', 'contact', 'receivedAt', 'triage', 'inspectionId', 'outcome'], {
+    id: uuid, institutionId: uuid, institutionName: str, divisionCode: str, category: enumOf(COMPLAINT_CATEGORIES), description: str, occurredOn: nullableDate,
+    department: str, status: enumOf(COMPLAINT_STATUSES),
+    contact: { oneOf: [{ type: 'null' }, obj([], { name: nullableStr, phone: { type: ['string', 'null'], description: 'masked' } })] },
+    receivedAt: dateTime,
+    triage: { oneOf: [{ type: 'null' }, obj(['decision', 'reason', 'department', 'at'], { decision: enumOf(['accept', 'reject']), reason: str, department: str, at: dateTime })] },
+    inspectionId: nullableUuid,
+    outcome: { oneOf: [{ type: 'null' }, obj(['substantiated', 'summary', 'closedOn'], { substantiated: bool, summary: str, closedOn: date })] },
+  }),
+  ComplaintPage: page('ComplaintView'),
+  ComplaintClosedData: obj(['complaintId', 'institutionId', 'divisionCode', 'department', 'category', 'outcome', 'summary', 'closedOn'], {
+    complaintId: uuid, institutionId: uuid, divisionCode: str, department: str, category: enumOf(COMPLAINT_CATEGORIES),
+    outcome: enumOf(['substantiated', 'unsubstantiated', 'rejected']), summary: str, closedOn: date,
+  }),
+  PublicInspectionView: obj(['id', 'kind', 'institutionId', 'institutionName', 'divisionCode', 'departments', 'completedOn', 'summary', 'basicItemFailed', 'items', 'findings', 'penalties'], {
+    id: uuid, kind: enumOf(INSPECTION_KINDS), planId: nullableUuid, originalInspectionId: nullableUuid, institutionId: uuid, institutionName: str, divisionCode: str,
+    departments: arrayOf(obj(['department', 'inspectors'], { department: str, inspectors: arrayOf(str) })),
+    completedOn: date, summary, basicItemFailed: bool,
+    items: arrayOf(obj(['code', 'department', 'area', 'text', 'result'], { code: str, department: str, area: enumOf(FORM_AREAS), text: str, result: { type: ['string', 'null'], enum: [...ITEM_RESULTS, null] }, note: nullableStr })),
+    findings: arrayOf(obj(['id', 'department', 'itemText', 'deadline', 'status', 'statusLabel'], {
+      id: uuid, department: str, itemText: str, note: nullableStr, deadline: date, status: enumOf(FINDING_STATUSES),
+      statusLabel: { type: 'string', description: '整改中 / 已整改 (Corrected) / 未整改 (Not corrected) / 已逾期' }, closedOn: nullableDate,
+    })),
+    penalties: arrayOf(obj(['department', 'violation', 'kinds', 'decisionNo', 'issuedOn'], {
+      department: str, violation: str, kinds: arrayOf(enumOf(PENALTY_KINDS)), fineFen: { type: ['integer', 'null'] }, decisionNo: str, issuedOn: date,
+    })),
+  }),
+  PublicInspectionPage: page('PublicInspectionView'),
+  PublicComplaintView: obj(['id', 'institutionId', 'institutionName', 'category', 'department', 'receivedOn', 'status', 'outcome'], {
+    id: uuid, institutionId: uuid, institutionName: str, category: enumOf(COMPLAINT_CATEGORIES), department: str, receivedOn: date, status: enumOf(COMPLAINT_STATUSES),
+    outcome: { oneOf: [{ type: 'null' }, obj(['substantiated', 'summary', 'closedOn'], { substantiated: bool, summary: str, closedOn: date })] },
+  }),
+  PublicComplaintPage: page('PublicComplaintView'),
+};

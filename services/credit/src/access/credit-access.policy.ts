@@ -1,0 +1,66 @@
+import { type Actor, actorCoversDivision, type Department, DomainError, scopePrefixes } from '@shanyu/common';
+
+export interface CreditScope {
+  divisionCode: string | null;
+  ownerUserId: string | null;
+}
+
+/**
+ * Who may see and change credit (DOMAIN.md §2 and §6):
+ *  - read an institution's credit (score, grade, every entry): its operator (the account that
+ *    registered it); every supervising department in its divisions — joint punishment needs
+ *    all of them to see it; admins;
+ *  - read the red and black lists: the departments in their divisions, admins (not operators);
+ *  - ask for a repair (信用修复): the operator for its own institution, or the health bureau in
+ *    its divisions on the institution's behalf;
+ *  - decide a repair: the district health bureau of the institution's division only (the lead
+ *    department, seed 004 attachment §(四)17: 区卫生健康局牵头), always with a reason;
+ *  - the public sees the grade of filed institutions (公示), nothing else.
+ */
+const DEPARTMENTS: ReadonlySet<Department> = new Set(['health', 'market', 'civil', 'fire', 'police', 'education', 'hrss', 'street', 'finance', 'admin']);
+
+export class CreditAccessPolicy {
+  assertCanRead(actor: Actor, institution: CreditScope): void {
+    if (actor.department === 'operator') return this.assertOwner(actor, institution);
+    if (!DEPARTMENTS.has(actor.department)) throw notAllowed(actor, '查看信用信息');
+    this.assertInScope(actor, institution.divisionCode);
+  }
+
+  /** The division prefixes a list may cover for the actor (null: everything, admins). */
+  listScope(actor: Actor, divisionCode: string | undefined): string[] | null {
+    if (actor.department === 'operator' || !DEPARTMENTS.has(actor.department)) throw notAllowed(actor, '查看红黑名单');
+    if (divisionCode) {
+      this.assertInScope(actor, divisionCode);
+      return [divisionCode];
+    }
+    return scopePrefixes(actor);
+  }
+
+  assertCanRequestRepair(actor: Actor, institution: CreditScope): void {
+    if (actor.department === 'operator') return this.assertOwner(actor, institution);
+    if (actor.department !== 'health') throw notAllowed(actor, '申请信用修复（由机构举办者申请，或卫生健康部门代为申请）');
+    this.assertInScope(actor, institution.divisionCode);
+  }
+
+  assertCanDecideRepair(actor: Actor, institution: CreditScope): void {
+    if (actor.department !== 'health') throw notAllowed(actor, '决定信用修复（由卫生健康部门决定）');
+    this.assertInScope(actor, institution.divisionCode);
+  }
+
+  private assertInScope(actor: Actor, divisionCode: string | null): void {
+    if (actor.department === 'admin') return;
+    if (!divisionCode || !actorCoversDivision(actor, divisionCode)) {
+      throw new DomainError('DIVISION_OUT_OF_SCOPE', `区划 ${divisionCode ?? '（未知）'} 不在本账号的管辖范围内`);
+    }
+  }
+
+  private assertOwner(actor: Actor, institution: CreditScope): void {
+    if (!institution.ownerUserId || institution.ownerUserId !== actor.userId) {
+      throw new DomainError('FORBIDDEN', '举办者只能查看本机构的信用信息并为本机构申请信用修复');
+    }
+  }
+}
+
+function notAllowed(actor: Actor, what: string): DomainError {
+  return new DomainError('DEPARTMENT_NOT_ALLOWED', `部门 ${actor.department} 无权${what}`);
+}

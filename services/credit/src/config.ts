@@ -1,0 +1,22 @@
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+export class CreditConfig {
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL: string;
+
+  @IsString()
+  NATS_URL: string = 'nats://127.0.0.1:4222';
+
+  @IsOptional() @Matches(/^[a-z][a-z0-9_]*$/)
+  CREDIT_DB_SCHEMA: string = 'credit';
+
+  /** How often standings are checked for the day's recomputation (decay, D trigger ends, new model versions); 0 turns it off. */
+  @IsInt() @Min(0) @Max(24 * 3600 * 1000)
+  CREDIT_SWEEP_INTERVAL_MS: number = 3600 * 1000;
+
+  @IsIn(['debug', 'info', 'warn', 'error'])
+  LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
+
+  @IsInt() @Min(100) @Max(120_000)
+  RPC_TIMEOUT_MS: number = 5_000;
+}

@@ -1,0 +1,49 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { auditHandlersFor, ContractValidationPipe, OutboxRelay, RpcDomainErrorFilter, type ServiceRuntime, UnitOfWork } from '@shanyu/messaging';
+import { DataSource } from 'typeorm';
+import { CreditAccessPolicy } from './access/credit-access.policy.js';
+import { CreditHandlers } from './credit.handlers.js';
+import { HealthHandlers } from './health.handlers.js';
+import type { InstitutionReplica } from './institutions/institutions.js';
+import type { Ledger } from './ledger/ledger.js';
+import type { Standings } from './ledger/standings.js';
+import type { CreditModels } from './model/credit-model.js';
+import { CreditLists, GetCredit, ListCreditModels, PublicCredit } from './queries/credit.queries.js';
+import { DecideRepair, RepairQueries, RequestRepair } from './repair/repair.use-cases.js';
+
+export interface CreditDependencies {
+  runtime: ServiceRuntime;
+  models: CreditModels;
+  ledger: Ledger;
+  standings: Standings;
+  institutions: InstitutionReplica;
+  /** The clock "today" is taken from (tests move it). */
+  now: () => Date;
+}
+
+@Module({})
+export class CreditModule {
+  static register({ runtime, models, ledger, standings, institutions, now }: CreditDependencies): DynamicModule {
+    const { unitOfWork: uow, dataSource: ds } = runtime;
+    const policy = new CreditAccessPolicy();
+    return {
+      module: CreditModule,
+      controllers: [CreditHandlers, HealthHandlers, auditHandlersFor('credit')],
+      providers: [
+        { provide: DataSource, useValue: ds },
+        { provide: UnitOfWork, useValue: uow },
+        { provide: OutboxRelay, useValue: runtime.relay },
+        { provide: GetCredit, useValue: new GetCredit(ds, models, ledger, institutions, policy, now) },
+        { provide: CreditLists, useValue: new CreditLists(ds, policy) },
+        { provide: ListCreditModels, useValue: new ListCreditModels(models) },
+        { provide: PublicCredit, useValue: new PublicCredit(ds, models, now) },
+        { provide: RequestRepair, useValue: new RequestRepair(uow, models, ledger, standings, institutions, policy, now) },
+        { provide: DecideRepair, useValue: new DecideRepair(uow, models, ledger, standings, institutions, policy, now) },
+        { provide: RepairQueries, useValue: new RepairQueries(ds, institutions, policy) },
+        { provide: APP_PIPE, useClass: ContractValidationPipe },
+        { provide: APP_FILTER, useClass: RpcDomainErrorFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { type JsonLogger, shanghaiToday } from '@shanyu/common';
+import { type CreditDeadLetter, deadLetterSubject, type EventEnvelope } from '@shanyu/contracts';
+import type { Outbox } from '@shanyu/messaging';
+import { type AuditLog, OutboxRow } from '@shanyu/persistence';
+import type { EntityManager } from 'typeorm';
+import type { InstitutionReplica } from '../institutions/institutions.js';
+import type { Ledger } from '../ledger/ledger.js';
+import type { Standings } from '../ledger/standings.js';
+import type { CreditModels } from '../model/credit-model.js';
+import { table } from '../sql.js';
+import { classify } from './translate.js';
+
+/** The four source streams (nats-server 2.9: one filter subject per consumer). */
+export const CREDIT_SOURCES = [
+  { key: 'registry', filter: 'evt.registry.>' },
+  { key: 'staff', filter: 'evt.staff.>' },
+  { key: 'inspection', filter: 'evt.inspection.>' },
+  { key: 'subsidy', filter: 'evt.subsidy.>' },
+] as const;
+export type CreditSource = (typeof CREDIT_SOURCES)[number]['key'];
+
+/** Durable consumer name: one per credit schema and source, so test stacks with their own schema do not share it. */
+export function creditConsumerName(schema: string, source: CreditSource): string {
+  return `${schema.replace(/_/g, '-')}-${source}-events`;
+}
+
+/**
+ * Turns other services' events into ledger entries and refreshes the standing, inside the
+ * consumer's transaction (the inbox row commits with them: a redelivery has no second effect).
+ * Events the service cannot use are recorded and sent to `dlq.<consumer>` through the outbox,
+ * so the dead letter exists if and only if the event was acknowledged.
+ */
+export class CreditEventsHandler {
+  constructor(
+    private readonly models: CreditModels,
+    private readonly ledger: Ledger,
+    private readonly standings: Standings,
+    private readonly replica: InstitutionReplica,
+    private readonly outbox: Outbox,
+    private readonly auditLog: AuditLog,
+    private readonly logger: JsonLogger,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  handlerFor(consumer: string, source: CreditSource) {
+    return (event: EventEnvelope, manager: EntityManager) => this.handle(consumer, source, event, manager);
+  }
+
+  async handle(consumer: string, source: CreditSource, event: EventEnvelope, manager: EntityManager): Promise<void> {
+    if (source === 'registry') await this.replica.follow(manager, event);
+    const outcome = classify(event, this.models);
+    if (outcome.kind === 'ignore') return;
+    if (outcome.kind === 'dead') {
+      await this.deadLetter(manager, consumer, event, outcome.code, outcome.error);
+      return;
+    }
+    const touched = new Set<string>();
+    for (const fact of outcome.facts) {
+      const entry = await this.ledger.append(manager, {
+        institutionId: fact.institutionId, sourceEventId: event.eventId, subject: event.subject, eventType: fact.eventType,
+        occurredAt: event.occurredAt, occurredOn: fact.occurredOn, ref: fact.ref, department: fact.department, divisionCode: fact.divisionCode, facts: fact.facts,
+      });
+      if (entry) touched.add(fact.institutionId);
+    }
+    const today = shanghaiToday(this.now());
+    for (const institutionId of touched) {
+      await this.standings.refresh(manager, institutionId, today, {
+        publish: (e) => this.outbox.append(manager, e),
+        audit: (entry) => this.auditLog.record(manager, entry),
+      }, `${event.subject} ${event.eventId}`);
+    }
+  }
+
+  private async deadLetter(manager: EntityManager, consumer: string, event: EventEnvelope, code: CreditDeadLetter['code'], error: string): Promise<void> {
+    const body: CreditDeadLetter = { consumer, subject: event.subject, eventId: event.eventId, code, error, failedAt: this.now().toISOString(), event };
+    await manager.query(
+      `INSERT INTO ${table(manager, 'rejected_event')} (consumer, event_id, subject, code, error, envelope) VALUES ($1, $2, $3, $4, $5, $6::jsonb)
+       ON CONFLICT DO NOTHING`,
+      [consumer, event.eventId, event.subject, code, error, JSON.stringify(event)],
+    );
+    // The dead letter leaves through the outbox (Nats-Msg-Id = the row id): published once the acknowledgement is certain.
+    const outbox = manager.getRepository(OutboxRow).metadata.tablePath;
+    await manager.query(`INSERT INTO ${outbox} (id, subject, envelope) VALUES ($1, $2, $3::jsonb)`, [randomUUID(), deadLetterSubject(consumer), JSON.stringify(body)]);
+    this.logger.warn('credit event dead-lettered', { consumer, subject: event.subject, eventId: event.eventId, code, err: error });
+  }
+}

@@ -1,0 +1,174 @@
+import { type Actor, DomainError, divisionPrefix, type IsoDate, shanghaiToday } from '@shanyu/common';
+import {
+  CREDIT_LEVEL_LABELS, type CreditEntryView, type CreditLevel, type CreditListItem, type CreditListPage, type CreditListRequest, type CreditModelView,
+  type CreditView, type GetCreditRequest, type GradeReason, type PublicCreditListRequest, type PublicCreditView,
+} from '@shanyu/contracts';
+import type { DataSource } from 'typeorm';
+import type { CreditAccessPolicy } from '../access/credit-access.policy.js';
+import type { InstitutionReplica } from '../institutions/institutions.js';
+import type { Ledger } from '../ledger/ledger.js';
+import type { CreditModels } from '../model/credit-model.js';
+import { evaluate, type Evaluation, startGrade } from '../model/evaluate.js';
+import { table } from '../sql.js';
+
+export function toCreditView(institutionId: string, name: string | null, divisionCode: string | null, e: Evaluation): CreditView {
+  const entries: CreditEntryView[] = e.entries.map(({ entry, rule, effectivePoints, adjustment, dTriggerActive, repairedBy }) => ({
+    entryId: entry.id,
+    sourceEventId: entry.sourceEventId,
+    subject: entry.subject,
+    eventType: entry.eventType,
+    occurredOn: entry.occurredOn,
+    occurredAt: entry.occurredAt,
+    ref: entry.ref,
+    department: entry.department,
+    ruleId: entry.ruleId,
+    title: rule.title,
+    source: entry.source,
+    modelVersion: entry.modelVersion,
+    points: entry.points,
+    effectivePoints,
+    adjustment,
+    dTriggerActive,
+    repairedBy,
+    facts: entry.facts,
+  }));
+  return {
+    institutionId,
+    institutionName: name,
+    divisionCode,
+    at: e.at,
+    score: e.score,
+    grade: e.grade,
+    gradeLabel: CREDIT_LEVEL_LABELS[e.grade],
+    modelVersion: e.model.version,
+    startScore: e.model.startScore,
+    thresholds: e.model.grades.map((g) => ({ grade: g.grade, label: g.label, minScore: g.minScore })),
+    explanation: e.explanation,
+    dTriggers: e.entries.filter((x) => x.dTriggerActive).map((x) => ({
+      entryId: x.entry.id, ruleId: x.rule.id, title: x.rule.title, source: x.rule.source, occurredOn: x.entry.occurredOn, activeUntil: x.dTriggerUntil!,
+    })),
+    measures: e.model.measures[e.grade],
+    entries,
+  };
+}
+
+/** 信用 of one institution at a date: recomputed from the ledger with the model in force then. */
+export class GetCredit {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly models: CreditModels,
+    private readonly ledger: Ledger,
+    private readonly institutions: InstitutionReplica,
+    private readonly policy: CreditAccessPolicy,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async execute(request: GetCreditRequest, actor: Actor): Promise<CreditView> {
+    const institution = await this.institutions.get(this.dataSource, request.id);
+    const entries = await this.ledger.forInstitution(this.dataSource, request.id);
+    if (!institution && entries.length === 0) throw new DomainError('INSTITUTION_NOT_FOUND', `机构 ${request.id} 不存在（或尚无信用记录）`);
+    const divisionCode = institution?.divisionCode ?? [...entries].reverse().find((e) => e.divisionCode)?.divisionCode ?? null;
+    this.policy.assertCanRead(actor, { divisionCode, ownerUserId: institution?.ownerUserId ?? null });
+    const today = shanghaiToday(this.now());
+    const at: IsoDate = request.at ?? today;
+    if (at > today) throw DomainError.validation([{ field: 'at', code: 'notInFuture', message: `查询日期不能晚于今天（${today}）` }]);
+    return toCreditView(request.id, institution?.name ?? null, divisionCode, evaluate(entries, at, this.models));
+  }
+}
+
+interface StandingListRow {
+  institution_id: string;
+  name: string | null;
+  division_code: string;
+  grade: CreditLevel;
+  score: number;
+  since: string;
+  model_version: string;
+  reasons: GradeReason[];
+  total: number;
+}
+
+/** 红名单 / 黑名单: institutions graded A / D today, in a division (registered, not deregistered). */
+export class CreditLists {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policy: CreditAccessPolicy,
+  ) {}
+
+  async execute(request: CreditListRequest, actor: Actor): Promise<CreditListPage> {
+    const prefixes = this.policy.listScope(actor, request.divisionCode)?.map(divisionPrefix) ?? null;
+    const grade: CreditLevel = request.list === 'red' ? 'A' : 'D';
+    const page = request.page ?? 1;
+    const pageSize = request.pageSize ?? 50;
+    const rows: StandingListRow[] = await this.dataSource.query(
+      `SELECT s.institution_id, i.name, s.division_code, s.grade, s.score, s.since::text AS since, s.model_version, s.reasons, count(*) OVER ()::int AS total
+       FROM ${table(this.dataSource, 'standing')} s LEFT JOIN ${table(this.dataSource, 'institution')} i ON i.id = s.institution_id
+       WHERE s.grade = $1 AND ($2::text[] IS NULL OR s.division_code LIKE ANY (SELECT p || '%' FROM unnest($2::text[]) AS p))
+         AND (i.status IS NULL OR i.status <> 'deregistered')
+       ORDER BY s.division_code, i.name NULLS LAST, s.institution_id
+       LIMIT $3 OFFSET $4`,
+      [grade, prefixes, pageSize, (page - 1) * pageSize],
+    );
+    const items: CreditListItem[] = rows.map((r) => ({
+      institutionId: r.institution_id, institutionName: r.name, divisionCode: r.division_code, grade: r.grade, score: r.score, since: r.since,
+      modelVersion: r.model_version, reasons: (grade === 'D' ? r.reasons.filter((x) => x.kind === 'd_trigger') : r.reasons).map((x) => x.text),
+    }));
+    return { list: request.list, grade, divisionCode: request.divisionCode ?? null, items, total: rows[0]?.total ?? 0, page, pageSize };
+  }
+}
+
+/** Every model version as data (rules, sources, thresholds, measures), for officials and department systems. */
+export class ListCreditModels {
+  constructor(private readonly models: CreditModels) {}
+
+  execute(): CreditModelView[] {
+    return this.models.versions.map((m) => ({
+      version: m.version, effectiveFrom: m.effectiveFrom, title: m.title, source: m.source, startScore: m.startScore, minScore: m.minScore, maxScore: m.maxScore,
+      grades: m.grades, rules: m.rules, measures: m.measures, watchedSubjects: m.watchedSubjects,
+    }));
+  }
+}
+
+/** 公示: the grade of filed institutions; no points, no entries, no personal data. */
+export class PublicCredit {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly models: CreditModels,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private startGradeToday(): { grade: CreditLevel; version: string } {
+    const model = this.models.inForce(shanghaiToday(this.now())) ?? this.models.versions[this.models.versions.length - 1]!;
+    return { grade: startGrade(model), version: model.version };
+  }
+
+  async get(id: string): Promise<PublicCreditView> {
+    const page = await this.query({ id });
+    if (!page.items[0]) throw new DomainError('INSTITUTION_NOT_FOUND', '公示名录中没有该机构');
+    return page.items[0];
+  }
+
+  list(request: PublicCreditListRequest): Promise<{ items: PublicCreditView[]; total: number; page: number; pageSize: number }> {
+    return this.query({ divisionCode: request.divisionCode, grade: request.grade, page: request.page ?? 1, pageSize: request.pageSize ?? 20 });
+  }
+
+  private async query(filter: { id?: string; divisionCode?: string; grade?: CreditLevel; page?: number; pageSize?: number }) {
+    const page = filter.page ?? 1;
+    const pageSize = filter.pageSize ?? 1;
+    const start = this.startGradeToday();
+    const rows: { id: string; name: string; division_code: string; grade: CreditLevel | null; since: string | null; model_version: string | null; total: number }[] =
+      await this.dataSource.query(
+        `SELECT i.id, i.name, i.division_code, s.grade, s.since::text AS since, s.model_version, count(*) OVER ()::int AS total
+         FROM ${table(this.dataSource, 'institution')} i LEFT JOIN ${table(this.dataSource, 'standing')} s ON s.institution_id = i.id
+         WHERE i.status = 'filed' AND ($1::uuid IS NULL OR i.id = $1) AND ($2::text IS NULL OR i.division_code LIKE $2 || '%')
+           AND ($3::text IS NULL OR coalesce(s.grade, $4) = $3)
+         ORDER BY i.name, i.id LIMIT $5 OFFSET $6`,
+        [filter.id ?? null, filter.divisionCode ? divisionPrefix(filter.divisionCode) : null, filter.grade ?? null, start.grade, pageSize, (page - 1) * pageSize],
+      );
+    const items: PublicCreditView[] = rows.map((r) => {
+      const grade = r.grade ?? start.grade;
+      return { institutionId: r.id, institutionName: r.name, divisionCode: r.division_code, grade, gradeLabel: CREDIT_LEVEL_LABELS[grade], since: r.since, modelVersion: r.model_version ?? start.version };
+    });
+    return { items, total: rows[0]?.total ?? 0, page, pageSize };
+  }
+}

@@ -1,0 +1,69 @@
+import { type IsoDate, type JsonLogger, shanghaiToday } from '@shanyu/common';
+import type { UnitOfWork } from '@shanyu/messaging';
+import type { DataSource } from 'typeorm';
+import type { Standings } from '../ledger/standings.js';
+import { table } from '../sql.js';
+
+/**
+ * Time moves grades without any event: a decayed finding, a D trigger that ends, a new model
+ * version taking effect. Once a day every standing not yet computed for the day is recomputed
+ * from the ledger (each in its own transaction); a change publishes evt.credit.grade.changed.v1.
+ */
+export class StandingSweep {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly standings: Standings,
+  ) {}
+
+  /** Recomputes the stale standings at `today`; returns how many were recomputed and how many changed grade. */
+  async run(today: IsoDate, batchSize = 500): Promise<{ recomputed: number; changed: number }> {
+    let recomputed = 0;
+    let changed = 0;
+    for (;;) {
+      const stale: { institution_id: string }[] = await this.dataSource.query(
+        `SELECT institution_id FROM ${table(this.dataSource, 'standing')} WHERE computed_on < $1 ORDER BY institution_id LIMIT $2`,
+        [today, batchSize],
+      );
+      if (stale.length === 0) break;
+      for (const { institution_id: id } of stale) {
+        const result = await this.uow.run((tx) =>
+          this.standings.refresh(tx.manager, id, today, { publish: (e) => tx.publish(e), audit: (entry) => tx.audit(entry) }, `daily recomputation ${today}`));
+        recomputed++;
+        if (result?.changed) changed++;
+      }
+    }
+    return { recomputed, changed };
+  }
+}
+
+/** Runs the sweep at start and then every `intervalMs` (it does nothing once the day's standings are computed). */
+export class SweepScheduler {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+
+  constructor(
+    private readonly sweep: StandingSweep,
+    private readonly logger: JsonLogger,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  start(intervalMs: number): void {
+    if (intervalMs <= 0) return;
+    const tick = () => {
+      if (this.running) return;
+      this.running = this.sweep.run(shanghaiToday(this.now()))
+        .then((r) => { if (r.recomputed) this.logger.info('credit standings recomputed', r); })
+        .catch((e) => this.logger.error('credit sweep failed', { err: (e as Error).message }))
+        .finally(() => { this.running = undefined; });
+    };
+    tick();
+    this.timer = setInterval(tick, intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+}

@@ -1,0 +1,145 @@
+import { type Actor, SYSTEM_ACTOR } from '@shanyu/common';
+import {
+  CreditAtQuery, CreditInstitutionParams, type CreditListPage, CreditListRequest, type CreditModelView, CreditSubjects, type CreditView, DecideRepairBody,
+  ListRepairRequestsRequest, type Page, PublicCreditListRequest, PublicCreditRequest, type PublicCreditView, RepairIdRequest, type RepairRequestView,
+  RequestRepairBody,
+} from '@shanyu/contracts';
+import { RpcClient } from '@shanyu/messaging';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, CurrentRequestId, Departments, Public } from '../auth/decorators.js';
+import { errorResponses } from '../docs/error-responses.js';
+
+const schema = (name: string) => ({ schema: { $ref: `#/components/schemas/${name}` } });
+/** Who reads credit (the credit service checks divisions and ownership again). */
+const READERS = ['operator', 'health', 'market', 'civil', 'fire', 'police', 'education', 'hrss', 'street', 'finance', 'admin'] as const;
+
+/**
+ * 信用: scores and grades built from every department's events, explained entry by entry;
+ * 红黑名单; 信用修复 asked by the operator and decided by the health bureau.
+ */
+@ApiTags('credit 信用')
+@ApiBearerAuth()
+@Controller('api/v1/credit')
+export class CreditController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Get('institutions/:id')
+  @Departments(...READERS)
+  @ApiOperation({
+    summary: '机构信用: score, grade (A 守信 / B 基本守信 / C 失信 / D 严重失信), model version, and every ledger entry with its points, rule and source, newest first. ' +
+      '?at=YYYY-MM-DD recomputes at a past date with the model version in force then. Operators see their own institution.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'Institution id' })
+  @ApiQuery({ name: 'at', required: false, example: '2026-06-30' })
+  @ApiResponse({ status: 200, ...schema('CreditView') })
+  @errorResponses(400, 401, 403, 404, 422)
+  get(@Param() params: CreditInstitutionParams, @Query() query: CreditAtQuery, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<CreditView> {
+    return this.rpc.request(CreditSubjects.getCredit, { id: params.id, ...query }, { actor, requestId });
+  }
+
+  @Get('lists')
+  @Departments('health', 'market', 'civil', 'fire', 'police', 'education', 'hrss', 'street', 'finance', 'admin')
+  @ApiOperation({ summary: '红名单 (list=red: grade A, 守信联合激励) / 黑名单 (list=black: grade D, 失信联合惩戒) of a division (default: the caller\'s divisions)' })
+  @ApiQuery({ name: 'list', enum: ['red', 'black'] })
+  @ApiQuery({ name: 'divisionCode', required: false, example: '330106' })
+  @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1 } })
+  @ApiQuery({ name: 'pageSize', required: false, schema: { type: 'integer', minimum: 1, maximum: 200 } })
+  @ApiResponse({ status: 200, ...schema('CreditListPage') })
+  @errorResponses(400, 401, 403)
+  lists(@Query() query: CreditListRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<CreditListPage> {
+    return this.rpc.request(CreditSubjects.getList, query, { actor, requestId });
+  }
+
+  @Get('models')
+  @Departments(...READERS)
+  @ApiOperation({ summary: '信用评价模型: every version with its start score, thresholds, rules (points, D triggers, decay, repair) and their sources' })
+  @ApiResponse({ status: 200, ...schema('CreditModelList') })
+  @errorResponses(401, 403)
+  models(@CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<CreditModelView[]> {
+    return this.rpc.request(CreditSubjects.listModels, {}, { actor, requestId });
+  }
+
+  @Post('institutions/:id/repair-requests')
+  @HttpCode(201)
+  @Departments('operator', 'health')
+  @ApiOperation({
+    summary: '信用修复申请: the operator for its own institution (or health on its behalf) names the ledger entries and why; recorded as pending, decided by health. ' +
+      'Each entry must be negative, repairable under its rule and past the rule\'s minimum period.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'Institution id' })
+  @ApiBody(schema('RequestRepairBody'))
+  @ApiResponse({ status: 201, ...schema('RepairRequestView') })
+  @errorResponses(400, 401, 403, 404, 409, 422)
+  requestRepair(@Param() params: CreditInstitutionParams, @Body() body: RequestRepairBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<RepairRequestView> {
+    return this.rpc.request(CreditSubjects.requestRepair, { ...body, institutionId: params.id }, { actor, requestId });
+  }
+
+  @Get('repair-requests')
+  @Departments(...READERS)
+  @ApiOperation({ summary: '信用修复申请列表 in the caller\'s scope (operators: their own institutions)' })
+  @ApiQuery({ name: 'institutionId', required: false })
+  @ApiQuery({ name: 'status', required: false, enum: ['pending', 'approved', 'rejected'] })
+  @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1 } })
+  @ApiQuery({ name: 'pageSize', required: false, schema: { type: 'integer', minimum: 1, maximum: 200 } })
+  @ApiResponse({ status: 200, ...schema('RepairRequestPage') })
+  @errorResponses(400, 401, 403)
+  listRepairs(@Query() query: ListRepairRequestsRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<Page<RepairRequestView>> {
+    return this.rpc.request(CreditSubjects.listRepairs, query, { actor, requestId });
+  }
+
+  @Get('repair-requests/:id')
+  @Departments(...READERS)
+  @ApiOperation({ summary: '信用修复申请详情 with the decision' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiResponse({ status: 200, ...schema('RepairRequestView') })
+  @errorResponses(400, 401, 403, 404)
+  getRepair(@Param() params: RepairIdRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<RepairRequestView> {
+    return this.rpc.request(CreditSubjects.getRepair, { id: params.id }, { actor, requestId });
+  }
+
+  @Post('repair-requests/:id/decision')
+  @HttpCode(200)
+  @Departments('health')
+  @ApiOperation({
+    summary: '信用修复决定 (district health bureau of the institution\'s division), with a reason: approve neutralises the entries from today ' +
+      '(no points, no D trigger) and may change the grade (evt.credit.grade.changed.v1); reject keeps them. Audited.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiBody(schema('DecideRepairBody'))
+  @ApiResponse({ status: 200, ...schema('RepairRequestView') })
+  @errorResponses(400, 401, 403, 404, 409, 422)
+  decide(@Param() params: RepairIdRequest, @Body() body: DecideRepairBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<RepairRequestView> {
+    return this.rpc.request(CreditSubjects.decideRepair, { ...body, id: params.id }, { actor, requestId });
+  }
+}
+
+/** 公示: the credit grade of filed institutions, without logging in (no points, no entries). */
+@ApiTags('public 公示')
+@Controller('api/v1/public/credit')
+export class PublicCreditController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Public()
+  @Get('institutions')
+  @ApiOperation({ summary: '信用等级公示: grades of filed institutions by division' })
+  @ApiQuery({ name: 'divisionCode', required: false })
+  @ApiQuery({ name: 'grade', required: false, enum: ['A', 'B', 'C', 'D'] })
+  @ApiQuery({ name: 'page', required: false })
+  @ApiQuery({ name: 'pageSize', required: false })
+  @ApiResponse({ status: 200, ...schema('PublicCreditPage') })
+  @errorResponses(400)
+  list(@Query() query: PublicCreditListRequest, @CurrentRequestId() requestId: string): Promise<Page<PublicCreditView>> {
+    return this.rpc.request(CreditSubjects.publicListGrades, query, { actor: SYSTEM_ACTOR, requestId });
+  }
+
+  @Public()
+  @Get('institutions/:id')
+  @ApiOperation({ summary: '信用等级公示 of one filed institution' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiResponse({ status: 200, ...schema('PublicCreditView') })
+  @errorResponses(400, 404)
+  get(@Param() params: PublicCreditRequest, @CurrentRequestId() requestId: string): Promise<PublicCreditView> {
+    return this.rpc.request(CreditSubjects.publicGetGrade, { id: params.id }, { actor: SYSTEM_ACTOR, requestId });
+  }
+}

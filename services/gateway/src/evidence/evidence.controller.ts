@@ -1,0 +1,89 @@
+import { createReadStream } from 'node:fs';
+import type { Actor } from '@shanyu/common';
+import { Body, Controller, Get, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentActor, Departments } from '../auth/decorators.js';
+import { errorResponses } from '../docs/error-responses.js';
+import { EvidenceIdParam, ListEvidenceQuery, EvidenceUploadBody, type EvidenceView } from './evidence.contracts.js';
+import { EvidenceStore } from './evidence-store.js';
+
+export const EVIDENCE_MAX_BYTES = 15 * 1024 * 1024;
+
+/** Departments whose people take evidence: the inspecting departments, and operators (rectification). */
+const UPLOADERS = ['health', 'market', 'civil', 'fire', 'police', 'education', 'hrss', 'street', 'operator', 'admin'] as const;
+
+const EVIDENCE_SCHEMA = {
+  type: 'object',
+  properties: {
+    evidenceId: { type: 'string', description: 'SHA-256 of the file (hex); reference it as `evidence[].ref` in inspection results' },
+    sha256: { type: 'string' }, contentType: { type: 'string' }, sizeBytes: { type: 'integer' },
+    takenAt: { type: 'string', format: 'date-time' }, location: { type: 'string' },
+    inspectionId: { type: 'string', format: 'uuid', nullable: true }, itemCode: { type: 'string', nullable: true },
+    uploadedBy: { type: 'object', properties: { department: { type: 'string' }, userId: { type: 'string' } } },
+    uploadedAt: { type: 'string', format: 'date-time' }, uploads: { type: 'integer', description: 'Times the same file was sent' },
+  },
+} as const;
+
+/** 取证 photos and documents, stored by the platform once per content. */
+@ApiTags('evidence 取证')
+@ApiBearerAuth()
+@Controller('api/v1/evidence')
+export class EvidenceController {
+  constructor(private readonly store: EvidenceStore) {}
+
+  @Post()
+  @Departments(...UPLOADERS)
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1, fields: 10 } }))
+  @ApiOperation({
+    summary: '上传取证照片 (multipart: `file` + takenAt, location, inspectionId?, itemCode?). Content-addressed by SHA-256: the same file sent again ' +
+      '(e.g. an offline phone re-syncing) returns the same evidence, never a second copy. JPEG, PNG, WebP, HEIC or PDF, at most 15 MB.',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object', required: ['file', 'takenAt', 'location'],
+      properties: {
+        file: { type: 'string', format: 'binary' }, takenAt: { type: 'string', format: 'date-time' }, location: { type: 'string', maxLength: 200 },
+        inspectionId: { type: 'string', format: 'uuid' }, itemCode: { type: 'string', example: 'FIRE-01' }, clientId: { type: 'string' },
+      },
+    },
+  })
+  @ApiResponse({ status: 201, schema: EVIDENCE_SCHEMA })
+  @errorResponses(400, 401, 403)
+  upload(@UploadedFile() file: UploadedMultipartFile | undefined, @Body() body: EvidenceUploadBody, @CurrentActor() actor: Actor): Promise<EvidenceView> {
+    return this.store.put(file?.buffer ?? Buffer.alloc(0), body, actor);
+  }
+
+  @Get()
+  @ApiOperation({ summary: '某次检查的取证材料 (metadata; each file once)' })
+  @ApiResponse({ status: 200, schema: { type: 'array', items: EVIDENCE_SCHEMA } })
+  @errorResponses(400, 401)
+  list(@Query() query: ListEvidenceQuery): Promise<EvidenceView[]> {
+    return this.store.listByInspection(query.inspectionId);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: '取证材料的说明 (time, place, who uploaded)' })
+  @ApiParam({ name: 'id', description: 'SHA-256 (hex)' })
+  @ApiResponse({ status: 200, schema: EVIDENCE_SCHEMA })
+  @errorResponses(400, 401, 404)
+  get(@Param() params: EvidenceIdParam, @CurrentActor() actor: Actor): Promise<EvidenceView> {
+    return this.store.get(params.id, actor);
+  }
+
+  @Get(':id/file')
+  @ApiOperation({ summary: '取证文件本身 (the photo)' })
+  @ApiParam({ name: 'id', description: 'SHA-256 (hex)' })
+  @ApiProduces('image/jpeg', 'image/png', 'image/webp', 'image/heic', 'application/pdf')
+  @errorResponses(400, 401, 404)
+  async file(@Param() params: EvidenceIdParam, @CurrentActor() actor: Actor, @Res() reply: FastifyReply): Promise<void> {
+    const evidence = await this.store.get(params.id, actor);
+    await reply
+      .header('content-type', evidence.contentType)
+      .header('cache-control', 'private, max-age=31536000, immutable')
+      .header('x-content-type-options', 'nosniff')
+      .send(createReadStream(this.store.fileOf(evidence.sha256)));
+  }
+}

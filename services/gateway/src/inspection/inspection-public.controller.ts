@@ -1,0 +1,96 @@
+import { SYSTEM_ACTOR } from '@shanyu/common';
+import {
+  type ChecklistVersionView, type ComplaintReceipt, FileComplaintBody, InspectionIdRequest, InspectionSubjects, ListChecklistsRequest, ListPlansRequest, type Page,
+  PlanIdRequest, type PlanView, type PublicComplaintView, PublicInspectionsRequest, type PublicInspectionView,
+} from '@shanyu/contracts';
+import { RpcClient } from '@shanyu/messaging';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentRequestId, Public } from '../auth/decorators.js';
+import { errorResponses } from '../docs/error-responses.js';
+
+const schema = (name: string) => ({ schema: { $ref: `#/components/schemas/${name}` } });
+
+/** 一公开 and 投诉举报: what anyone sees or files without logging in. Never personal data. */
+@ApiTags('public 公示')
+@Controller('api/v1/public')
+export class InspectionPublicController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Public()
+  @Post('complaints')
+  @HttpCode(201)
+  @ApiOperation({ summary: '投诉举报 about an institution (no login; contact optional, kept encrypted, never published)' })
+  @ApiBody(schema('FileComplaintBody'))
+  @ApiResponse({ status: 201, ...schema('ComplaintReceipt') })
+  @errorResponses(400, 404)
+  complain(@Body() body: FileComplaintBody, @CurrentRequestId() requestId: string): Promise<ComplaintReceipt> {
+    return this.rpc.request(InspectionSubjects.fileComplaint, body, { actor: SYSTEM_ACTOR, requestId });
+  }
+
+  @Public()
+  @Get('complaints')
+  @ApiOperation({ summary: '投诉办理结果 (closed complaints: category, department, outcome; no complainant identity)' })
+  @ApiQuery({ name: 'institutionId', required: false })
+  @ApiQuery({ name: 'divisionCode', required: false })
+  @ApiResponse({ status: 200, ...schema('PublicComplaintPage') })
+  @errorResponses(400)
+  complaints(@Query() query: PublicInspectionsRequest, @CurrentRequestId() requestId: string): Promise<Page<PublicComplaintView>> {
+    return this.rpc.request(InspectionSubjects.publicListComplaints, query, { actor: SYSTEM_ACTOR, requestId });
+  }
+
+  @Public()
+  @Get('inspection-plans')
+  @ApiOperation({ summary: '双随机 plans of a division (commitment before the draw, seed and result after)' })
+  @ApiQuery({ name: 'divisionCode', required: false })
+  @ApiResponse({ status: 200, ...schema('PlanPage') })
+  @errorResponses(400)
+  plans(@Query() query: ListPlansRequest, @CurrentRequestId() requestId: string): Promise<Page<PlanView>> {
+    return this.rpc.request(InspectionSubjects.publicListPlans, query, { actor: SYSTEM_ACTOR, requestId });
+  }
+
+  @Public()
+  @Get('inspection-plans/:id')
+  @ApiOperation({ summary: '双随机 draw record: seed commitment and pool hash, then seed, public entropy and result — re-run it with the documented generator' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiResponse({ status: 200, ...schema('PlanView') })
+  @errorResponses(400, 404)
+  plan(@Param() params: PlanIdRequest, @CurrentRequestId() requestId: string): Promise<PlanView> {
+    return this.rpc.request(InspectionSubjects.publicGetPlan, { id: params.id }, { actor: SYSTEM_ACTOR, requestId });
+  }
+
+  @Public()
+  @Get('inspections')
+  @ApiOperation({ summary: '检查结果公示: completed inspections with item texts, results, findings (整改中 / 已整改 / 未整改) and penalties' })
+  @ApiQuery({ name: 'institutionId', required: false })
+  @ApiQuery({ name: 'divisionCode', required: false })
+  @ApiQuery({ name: 'page', required: false })
+  @ApiQuery({ name: 'pageSize', required: false })
+  @ApiResponse({ status: 200, ...schema('PublicInspectionPage') })
+  @errorResponses(400)
+  inspections(@Query() query: PublicInspectionsRequest, @CurrentRequestId() requestId: string): Promise<Page<PublicInspectionView>> {
+    return this.rpc.request(InspectionSubjects.publicListInspections, query, { actor: SYSTEM_ACTOR, requestId });
+  }
+
+  @Public()
+  @Get('inspections/:id')
+  @ApiOperation({ summary: '一次检查的公示结果' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiResponse({ status: 200, ...schema('PublicInspectionView') })
+  @errorResponses(400, 404)
+  inspection(@Param() params: InspectionIdRequest, @CurrentRequestId() requestId: string): Promise<PublicInspectionView> {
+    return this.rpc.request(InspectionSubjects.publicGetInspection, { id: params.id }, { actor: SYSTEM_ACTOR, requestId });
+  }
+
+  @Public()
+  @Get('checklists')
+  @ApiOperation({ summary: '两张清单 in force (清单之外无检查)' })
+  @ApiQuery({ name: 'kind', required: false, enum: ['inspection', 'penalty'] })
+  @ApiQuery({ name: 'department', required: false })
+  @ApiQuery({ name: 'on', required: false })
+  @ApiResponse({ status: 200, ...schema('ChecklistVersionList') })
+  @errorResponses(400)
+  checklists(@Query() query: ListChecklistsRequest, @CurrentRequestId() requestId: string): Promise<ChecklistVersionView[]> {
+    return this.rpc.request(InspectionSubjects.publicListChecklists, query, { actor: SYSTEM_ACTOR, requestId });
+  }
+}

@@ -1,0 +1,235 @@
+import { type Actor, DomainError } from '@shanyu/common';
+import {
+  AddConflictBody, AddInspectorBody, type ChecklistVersionView, CommitPlanBody, CreateInspectionBody, DrawPlanBody, InspectionIdRequest, type InspectionFormView,
+  InspectionSubjects, type InspectionView, type InspectorView, ListChecklistsRequest, ListInspectionsRequest, ListInspectorsRequest, ListPlansRequest, type Page,
+  PlanIdRequest, type PlanView, PublishChecklistBody, RecordResultsBody, type RectificationNoticeView, ReinspectionBody, SignOffBody, UuidParams,
+} from '@shanyu/contracts';
+import { RpcClient } from '@shanyu/messaging';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { UserAccount } from '../accounts/user-account.entity.js';
+import { CurrentActor, CurrentRequestId, Departments } from '../auth/decorators.js';
+import { errorResponses } from '../docs/error-responses.js';
+
+const schema = (name: string) => ({ schema: { $ref: `#/components/schemas/${name}` } });
+/** Departments with lists and inspectors (the inspection service checks divisions and assignments again). */
+const INSPECTING = ['health', 'market', 'fire', 'police', 'education', 'hrss', 'civil', 'street'] as const;
+
+/**
+ * 两张清单, inspector pools, 双随机 plans and 综合查一次 joint inspections, forwarded to the
+ * inspection service over NATS.
+ */
+@ApiTags('inspection 综合监管')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class InspectionController {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Get('checklists')
+  @ApiOperation({ summary: '两张清单: the inspection (检查事项) and penalty (处罚事项) lists in force on a date, by department, each item with its legal basis' })
+  @ApiQuery({ name: 'kind', required: false, enum: ['inspection', 'penalty'] })
+  @ApiQuery({ name: 'department', required: false, enum: [...INSPECTING] })
+  @ApiQuery({ name: 'on', required: false, description: 'YYYY-MM-DD (default today)' })
+  @ApiResponse({ status: 200, ...schema('ChecklistVersionList') })
+  @errorResponses(400, 401)
+  checklists(@Query() query: ListChecklistsRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<ChecklistVersionView[]> {
+    return this.rpc.request(InspectionSubjects.listChecklists, query, { actor, requestId });
+  }
+
+  @Post('checklists')
+  @HttpCode(201)
+  @Departments(...INSPECTING)
+  @ApiOperation({ summary: '发布清单新版本 (the department itself or admin). Versions are never edited; item codes stay with their department.' })
+  @ApiBody(schema('PublishChecklistBody'))
+  @ApiResponse({ status: 201, ...schema('ChecklistVersionView') })
+  @errorResponses(400, 401, 403, 409)
+  publishChecklist(@Body() body: PublishChecklistBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<ChecklistVersionView> {
+    return this.rpc.request(InspectionSubjects.publishChecklist, body, { actor, requestId });
+  }
+
+  @Post('inspectors')
+  @HttpCode(201)
+  @Departments(...INSPECTING)
+  @ApiOperation({ summary: '执法人员入库 (the department or admin). `username` links the person\'s login: only a linked, assigned inspector records results and signs off.' })
+  @ApiBody(schema('AddInspectorBody'))
+  @ApiResponse({ status: 201, ...schema('InspectorView') })
+  @errorResponses(400, 401, 403, 409)
+  async addInspector(@Body() body: AddInspectorBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InspectorView> {
+    let userId: string | undefined;
+    if (body.username) {
+      const account = await this.dataSource.getRepository(UserAccount).findOneBy({ username: body.username, active: true });
+      if (!account) throw DomainError.validation([{ field: 'username', code: 'unknownUser', message: `账号 ${body.username} 不存在或已停用` }]);
+      const department = body.department ?? actor.department;
+      if (account.department !== department) {
+        throw DomainError.validation([{ field: 'username', code: 'otherDepartment', message: `账号 ${body.username} 属于 ${account.department} 部门，不能关联为 ${department} 部门的执法人员` }]);
+      }
+      userId = account.id;
+    }
+    return this.rpc.request(InspectionSubjects.addInspector, { ...body, ...(userId ? { userId } : {}) }, { actor, requestId });
+  }
+
+  @Get('inspectors')
+  @ApiOperation({ summary: '执法人员名录 with recorded conflicts of interest' })
+  @ApiQuery({ name: 'department', required: false, enum: [...INSPECTING] })
+  @ApiQuery({ name: 'divisionCode', required: false })
+  @ApiResponse({ status: 200, ...schema('InspectorList') })
+  @errorResponses(400, 401, 403)
+  inspectors(@Query() query: ListInspectorsRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InspectorView[]> {
+    return this.rpc.request(InspectionSubjects.listInspectors, query, { actor, requestId });
+  }
+
+  @Post('inspectors/:id/conflicts')
+  @HttpCode(201)
+  @Departments(...INSPECTING)
+  @ApiOperation({ summary: '回避: record a conflict of interest; the inspector is never drawn or assigned for that institution' })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'Inspector id' })
+  @ApiBody(schema('AddConflictBody'))
+  @ApiResponse({ status: 201, ...schema('InspectorView') })
+  @errorResponses(400, 401, 403, 404)
+  addConflict(@Param() params: UuidParams, @Body() body: AddConflictBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InspectorView> {
+    return this.rpc.request(InspectionSubjects.addConflict, { ...body, inspectorId: params.id }, { actor, requestId });
+  }
+
+  @Post('inspection-plans')
+  @HttpCode(201)
+  @Departments('street', 'health')
+  @ApiOperation({
+    summary: '双随机 step 1: fix the pool (filed institutions with credit grades, inspectors, conflicts) and publish SHA-256 of a secret seed. ' +
+      'Fewer than 2 available inspectors in a department: 422 PLAN_NOT_ENOUGH_INSPECTORS naming the department.',
+  })
+  @ApiBody(schema('CommitPlanBody'))
+  @ApiResponse({ status: 201, ...schema('PlanView') })
+  @errorResponses(400, 401, 403, 422)
+  commitPlan(@Body() body: CommitPlanBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<PlanView> {
+    return this.rpc.request(InspectionSubjects.commitPlan, body, { actor, requestId });
+  }
+
+  @Post('inspection-plans/:id/draw')
+  @HttpCode(200)
+  @Departments('street', 'health')
+  @ApiOperation({ summary: '双随机 step 2: reveal the seed, mix in the public entropy announced at the draw, draw institutions and inspectors (re-runnable by anyone)' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiBody(schema('DrawPlanBody'))
+  @ApiResponse({ status: 200, ...schema('PlanView') })
+  @errorResponses(400, 401, 403, 404, 409)
+  drawPlan(@Param() params: PlanIdRequest, @Body() body: DrawPlanBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<PlanView> {
+    return this.rpc.request(InspectionSubjects.drawPlan, { ...body, id: params.id }, { actor, requestId });
+  }
+
+  @Get('inspection-plans')
+  @ApiOperation({ summary: '抽查计划 in the caller\'s divisions' })
+  @ApiQuery({ name: 'divisionCode', required: false })
+  @ApiQuery({ name: 'page', required: false })
+  @ApiQuery({ name: 'pageSize', required: false })
+  @ApiResponse({ status: 200, ...schema('PlanPage') })
+  @errorResponses(400, 401)
+  plans(@Query() query: ListPlansRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<Page<PlanView>> {
+    return this.rpc.request(InspectionSubjects.listPlans, query, { actor, requestId });
+  }
+
+  @Get('inspection-plans/:id')
+  @ApiOperation({ summary: 'The draw record: seed commitment, pool and its hash, ratios, seed and result once drawn' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiResponse({ status: 200, ...schema('PlanView') })
+  @errorResponses(400, 401, 403, 404)
+  plan(@Param() params: PlanIdRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<PlanView> {
+    return this.rpc.request(InspectionSubjects.getPlan, { id: params.id }, { actor, requestId });
+  }
+
+  @Post('inspections')
+  @HttpCode(201)
+  @Departments(...INSPECTING)
+  @ApiOperation({
+    summary: '综合查一次: a joint inspection from a drawn plan (planId + institutionId), ad hoc (institutionId + departments with ≥ 2 inspectors each) or ' +
+      'from an accepted complaint (kind=complaint). Yearly cap: 422 INSPECTION_YEARLY_CAP; same department again within the window: 422 INSPECTION_REPEATED unless repeatReason.',
+  })
+  @ApiBody(schema('CreateInspectionBody'))
+  @ApiResponse({ status: 201, ...schema('InspectionView') })
+  @errorResponses(400, 401, 403, 404, 409, 422)
+  create(@Body() body: CreateInspectionBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InspectionView> {
+    return this.rpc.request(InspectionSubjects.createInspection, body, { actor, requestId });
+  }
+
+  @Get('inspections')
+  @ApiOperation({ summary: '检查列表 in the caller\'s divisions (operators: their own institutions)' })
+  @ApiQuery({ name: 'institutionId', required: false })
+  @ApiQuery({ name: 'planId', required: false })
+  @ApiQuery({ name: 'status', required: false, enum: ['open', 'completed'] })
+  @ApiQuery({ name: 'divisionCode', required: false })
+  @ApiQuery({ name: 'page', required: false })
+  @ApiQuery({ name: 'pageSize', required: false })
+  @ApiResponse({ status: 200, ...schema('InspectionPage') })
+  @errorResponses(400, 401)
+  list(@Query() query: ListInspectionsRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<Page<InspectionView>> {
+    return this.rpc.request(InspectionSubjects.listInspections, query, { actor, requestId });
+  }
+
+  @Get('inspections/:id')
+  @ApiOperation({ summary: '检查详情: departments, inspectors, sign-offs, summary, findings' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiResponse({ status: 200, ...schema('InspectionView') })
+  @errorResponses(400, 401, 403, 404)
+  get(@Param() params: InspectionIdRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InspectionView> {
+    return this.rpc.request(InspectionSubjects.getInspection, { id: params.id }, { actor, requestId });
+  }
+
+  @Get('inspections/:id/form')
+  @ApiOperation({ summary: '一表通查: the merged form, items grouped by area, no item twice, with results so far and the operator\'s latest self-inspection' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiResponse({ status: 200, ...schema('InspectionFormView') })
+  @errorResponses(400, 401, 403, 404)
+  form(@Param() params: InspectionIdRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InspectionFormView> {
+    return this.rpc.request(InspectionSubjects.getForm, { id: params.id }, { actor, requestId });
+  }
+
+  @Put('inspections/:id/results')
+  @Departments(...INSPECTING)
+  @ApiOperation({
+    summary: '记录检查结果 (an assigned inspector, own department\'s items only, all or nothing): ITEM_NOT_ON_FORM 422, ITEM_OTHER_DEPARTMENT 403, ' +
+      'INSPECTION_SIGNED_OFF 409, INSPECTOR_NOT_ASSIGNED 403',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiBody(schema('RecordResultsBody'))
+  @ApiResponse({ status: 200, ...schema('InspectionFormView') })
+  @errorResponses(400, 401, 403, 404, 409, 422)
+  results(@Param() params: InspectionIdRequest, @Body() body: RecordResultsBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InspectionFormView> {
+    return this.rpc.request(InspectionSubjects.recordResults, { ...body, id: params.id }, { actor, requestId });
+  }
+
+  @Post('inspections/:id/sign-off')
+  @HttpCode(200)
+  @Departments(...INSPECTING)
+  @ApiOperation({ summary: '部门签字确认; the inspection completes (findings, deadlines, 整改意见书, events) when every department has signed' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiBody(schema('SignOffBody'))
+  @ApiResponse({ status: 200, ...schema('InspectionView') })
+  @errorResponses(400, 401, 403, 404, 409, 422)
+  signOff(@Param() params: InspectionIdRequest, @Body() body: SignOffBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InspectionView> {
+    return this.rpc.request(InspectionSubjects.signOff, { ...body, id: params.id }, { actor, requestId });
+  }
+
+  @Post('inspections/:id/reinspection')
+  @HttpCode(201)
+  @Departments(...INSPECTING)
+  @ApiOperation({ summary: '复查: a follow-up with only the still-open findings\' items, linked to the original' })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The original inspection' })
+  @ApiBody(schema('ReinspectionBody'))
+  @ApiResponse({ status: 201, ...schema('InspectionView') })
+  @errorResponses(400, 401, 403, 404, 409)
+  reinspect(@Param() params: InspectionIdRequest, @Body() body: ReinspectionBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InspectionView> {
+    return this.rpc.request(InspectionSubjects.createReinspection, { ...body, id: params.id }, { actor, requestId });
+  }
+
+  @Get('inspections/:id/notice')
+  @ApiOperation({ summary: '整改意见书: the written rectification notice the operator reads (findings, legal basis, deadlines)' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiResponse({ status: 200, ...schema('RectificationNoticeView') })
+  @errorResponses(400, 401, 403, 404, 409)
+  notice(@Param() params: InspectionIdRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<RectificationNoticeView> {
+    return this.rpc.request(InspectionSubjects.getNotice, { id: params.id }, { actor, requestId });
+  }
+}

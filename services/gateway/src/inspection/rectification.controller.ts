@@ -1,0 +1,155 @@
+import type { Actor } from '@shanyu/common';
+import {
+  ComplaintOutcomeBody, type ComplaintView, FindingIdRequest, type FindingView, InspectionSubjects, InstitutionIdQuery, IssuePenaltyBody, ListComplaintsRequest,
+  ListPenaltiesRequest, ListRectificationsRequest, type Page, type PenaltyView, ReportRectificationBody, type SelfInspectionFormView, type SelfInspectionView,
+  SubmitSelfInspectionBody, TriageComplaintBody, UuidParams, VerifyRectificationBody,
+} from '@shanyu/contracts';
+import { RpcClient } from '@shanyu/messaging';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, CurrentRequestId, Departments } from '../auth/decorators.js';
+import { errorResponses } from '../docs/error-responses.js';
+
+const schema = (name: string) => ({ schema: { $ref: `#/components/schemas/${name}` } });
+const INSPECTING = ['health', 'market', 'fire', 'police', 'education', 'hrss', 'civil', 'street'] as const;
+
+/** 整改, 处罚, 自查 and 投诉举报 (handling), forwarded to the inspection service over NATS. */
+@ApiTags('inspection 综合监管')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class RectificationController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Get('rectifications')
+  @ApiOperation({ summary: '整改事项 (findings): status open / reported / corrected / not_corrected, or overdue (past the working-day deadline)' })
+  @ApiQuery({ name: 'institutionId', required: false })
+  @ApiQuery({ name: 'status', required: false, enum: ['open', 'reported', 'corrected', 'not_corrected', 'overdue'] })
+  @ApiQuery({ name: 'department', required: false, enum: [...INSPECTING] })
+  @ApiQuery({ name: 'page', required: false })
+  @ApiQuery({ name: 'pageSize', required: false })
+  @ApiResponse({ status: 200, ...schema('FindingPage') })
+  @errorResponses(400, 401)
+  list(@Query() query: ListRectificationsRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<Page<FindingView>> {
+    return this.rpc.request(InspectionSubjects.listRectifications, query, { actor, requestId });
+  }
+
+  @Get('rectifications/:id')
+  @ApiOperation({ summary: '整改事项详情' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiResponse({ status: 200, ...schema('FindingView') })
+  @errorResponses(400, 401, 403, 404)
+  get(@Param() params: FindingIdRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<FindingView> {
+    return this.rpc.request(InspectionSubjects.getRectification, { id: params.id }, { actor, requestId });
+  }
+
+  @Post('rectifications/:id/verify')
+  @HttpCode(200)
+  @Departments(...INSPECTING)
+  @ApiOperation({ summary: '书面核查 by the finding\'s department: corrected or not corrected (closes the finding)' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiBody(schema('VerifyRectificationBody'))
+  @ApiResponse({ status: 200, ...schema('FindingView') })
+  @errorResponses(400, 401, 403, 404, 409)
+  verify(@Param() params: FindingIdRequest, @Body() body: VerifyRectificationBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<FindingView> {
+    return this.rpc.request(InspectionSubjects.verifyRectification, { ...body, id: params.id }, { actor, requestId });
+  }
+
+  @Post('rectifications/:id/report')
+  @HttpCode(200)
+  @Departments('operator')
+  @ApiOperation({ summary: '整改报告 by the institution\'s operator' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiBody(schema('ReportRectificationBody'))
+  @ApiResponse({ status: 200, ...schema('FindingView') })
+  @errorResponses(400, 401, 403, 404, 409)
+  report(@Param() params: FindingIdRequest, @Body() body: ReportRectificationBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<FindingView> {
+    return this.rpc.request(InspectionSubjects.reportRectification, { ...body, id: params.id }, { actor, requestId });
+  }
+
+  @Post('penalties')
+  @HttpCode(201)
+  @Departments(...INSPECTING)
+  @ApiOperation({ summary: '行政处罚 by the department holding the penalty item, tied to a finding; a fine outside the legal range: 422 PENALTY_OUT_OF_RANGE naming the range' })
+  @ApiBody(schema('IssuePenaltyBody'))
+  @ApiResponse({ status: 201, ...schema('PenaltyView') })
+  @errorResponses(400, 401, 403, 404, 409, 422)
+  penalty(@Body() body: IssuePenaltyBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<PenaltyView> {
+    return this.rpc.request(InspectionSubjects.issuePenalty, body, { actor, requestId });
+  }
+
+  @Get('penalties')
+  @ApiOperation({ summary: '处罚决定 by institution or finding' })
+  @ApiQuery({ name: 'institutionId', required: false })
+  @ApiQuery({ name: 'findingId', required: false })
+  @ApiResponse({ status: 200, ...schema('PenaltyList') })
+  @errorResponses(400, 401)
+  penalties(@Query() query: ListPenaltiesRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<PenaltyView[]> {
+    return this.rpc.request(InspectionSubjects.listPenalties, query, { actor, requestId });
+  }
+
+  @Post('self-inspections')
+  @HttpCode(201)
+  @Departments('operator')
+  @ApiOperation({ summary: '举办者自查 against the same lists (not counted as an inspection; inspectors see it on the form)' })
+  @ApiBody(schema('SubmitSelfInspectionBody'))
+  @ApiResponse({ status: 201, ...schema('SelfInspectionView') })
+  @errorResponses(400, 401, 403, 404, 422)
+  selfInspect(@Body() body: SubmitSelfInspectionBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<SelfInspectionView> {
+    return this.rpc.request(InspectionSubjects.submitSelfInspection, body, { actor, requestId });
+  }
+
+  @Get('self-inspections')
+  @ApiOperation({ summary: '自查记录 of an institution' })
+  @ApiQuery({ name: 'institutionId', required: true })
+  @ApiResponse({ status: 200, ...schema('SelfInspectionList') })
+  @errorResponses(400, 401, 403, 404)
+  selfInspections(@Query() query: InstitutionIdQuery, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<SelfInspectionView[]> {
+    return this.rpc.request(InspectionSubjects.listSelfInspections, query, { actor, requestId });
+  }
+
+  @Get('self-inspections/form')
+  @ApiOperation({ summary: '自查表: every list\'s items that apply to the institution, grouped by area' })
+  @ApiQuery({ name: 'institutionId', required: true })
+  @ApiResponse({ status: 200, ...schema('SelfInspectionFormView') })
+  @errorResponses(400, 401, 403, 404)
+  selfInspectionForm(@Query() query: InstitutionIdQuery, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<SelfInspectionFormView> {
+    return this.rpc.request(InspectionSubjects.selfInspectionForm, query, { actor, requestId });
+  }
+
+  @Get('complaints')
+  @Departments(...INSPECTING)
+  @ApiOperation({ summary: '投诉举报 for the caller\'s department (street office: all in its area); the complainant\'s contact is masked' })
+  @ApiQuery({ name: 'status', required: false, enum: ['received', 'accepted', 'rejected', 'closed'] })
+  @ApiQuery({ name: 'institutionId', required: false })
+  @ApiQuery({ name: 'page', required: false })
+  @ApiQuery({ name: 'pageSize', required: false })
+  @ApiResponse({ status: 200, ...schema('ComplaintPage') })
+  @errorResponses(400, 401, 403)
+  complaints(@Query() query: ListComplaintsRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<Page<ComplaintView>> {
+    return this.rpc.request(InspectionSubjects.listComplaints, query, { actor, requestId });
+  }
+
+  @Post('complaints/:id/triage')
+  @HttpCode(200)
+  @Departments(...INSPECTING)
+  @ApiOperation({ summary: '受理 / 不予受理 with a reason (the responsible department or the street office)' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiBody(schema('TriageComplaintBody'))
+  @ApiResponse({ status: 200, ...schema('ComplaintView') })
+  @errorResponses(400, 401, 403, 404, 409)
+  triage(@Param() params: UuidParams, @Body() body: TriageComplaintBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<ComplaintView> {
+    return this.rpc.request(InspectionSubjects.triageComplaint, { ...body, id: params.id }, { actor, requestId });
+  }
+
+  @Post('complaints/:id/outcome')
+  @HttpCode(200)
+  @Departments(...INSPECTING)
+  @ApiOperation({ summary: '办理结果: substantiated or not, published without the complainant (evt.inspection.complaint.closed.v1)' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiBody(schema('ComplaintOutcomeBody'))
+  @ApiResponse({ status: 200, ...schema('ComplaintView') })
+  @errorResponses(400, 401, 403, 404, 409)
+  outcome(@Param() params: UuidParams, @Body() body: ComplaintOutcomeBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<ComplaintView> {
+    return this.rpc.request(InspectionSubjects.complaintOutcome, { ...body, id: params.id }, { actor, requestId });
+  }
+}

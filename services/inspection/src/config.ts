@@ -1,0 +1,30 @@
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import type { RunMode } from '@shanyu/common';
+
+export class InspectionConfig {
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL: string;
+
+  @IsString()
+  NATS_URL: string = 'nats://127.0.0.1:4222';
+
+  @IsOptional() @Matches(/^[a-z][a-z0-9_]*$/)
+  INSPECTION_DB_SCHEMA: string = 'inspection';
+
+  @IsIn(['demo', 'production', 'test'])
+  SHANYU_MODE: RunMode = 'production';
+
+  /** 32 random bytes, base64: encrypts complainants' contact details. Required in production. */
+  @IsOptional() @IsString()
+  PII_KEY?: string;
+
+  /** How often overdue findings are swept (evt.inspection.finding.overdue.v1); 0 turns the sweep off. */
+  @IsInt() @Min(0) @Max(7 * 24 * 3600 * 1000)
+  INSPECTION_SWEEP_INTERVAL_MS: number = 3600 * 1000;
+
+  @IsIn(['debug', 'info', 'warn', 'error'])
+  LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
+
+  @IsInt() @Min(100) @Max(120_000)
+  RPC_TIMEOUT_MS: number = 5_000;
+}

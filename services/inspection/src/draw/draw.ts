@@ -1,0 +1,185 @@
+/**
+ * 双随机 — the verifiable random draw, as a pure function of its published record.
+ *
+ * Anyone can re-run a plan's draw from what `GET /api/v1/public/inspection-plans/:id` shows
+ * (this file needs nothing but Node's crypto):
+ *
+ * 1. Commit. Before the draw the platform publishes `seedCommitment = SHA-256(seed)` (hex of the
+ *    UTF-8 seed, a 64-hex-character random value) and `poolHash = SHA-256(canonicalJson(drawInput))`:
+ *    the pool of filed institutions with their credit grades, the inspector pool per department,
+ *    recorded conflicts of interest and last-time inspectors, the ratios and the algorithm name.
+ *    canonicalJson = JSON with object keys sorted at every level, no spaces.
+ * 2. Reveal. At the draw the seed is published together with `publicEntropy`, a value announced
+ *    at the draw (a witness's number, a lottery result) that nobody knew at commit time.
+ * 3. Generator `shanyu-draw/v1`: key K = SHA-256(seed ‖ 0x0A ‖ publicEntropy) (UTF-8; an empty
+ *    string when there is no public entropy); block i = HMAC-SHA256(K, "shanyu-draw/v1:" + i)
+ *    for i = 0, 1, 2, … (i in decimal); the byte stream is block 0 ‖ block 1 ‖ …, read 6 bytes at a
+ *    time as a big-endian unsigned 48-bit integer x. `below(n)`: with L = 2^48 − (2^48 mod n),
+ *    read x until x < L (no modulo bias), return x mod n.
+ * 4. `pick(list, k)`: partial Fisher–Yates — for i = 0 … k−1: j = i + below(len − i), swap
+ *    list[i] and list[j]; the first k elements in that order.
+ * 5. Institutions, stratum by stratum in the order A, B, C, D: the stratum is the pool's
+ *    institutions of that grade in pool order (sorted by id); k = ⌈N × r⌉ with the ratio r taken
+ *    in units of 1/10000 (integer arithmetic); pick(stratum, k).
+ * 6. Inspectors, for each drawn institution in draw order and each department in `departments`
+ *    order: candidates = the department's pool (sorted by id) without the inspectors in conflict
+ *    with the institution; if at least m = inspectorsPerDepartment of them did not inspect it last
+ *    time, those are the candidates (last-time avoidance), else all conflict-free candidates are;
+ *    pick(candidates, m).
+ * The single byte stream is consumed in exactly this order.
+ */
+import { createHash, createHmac } from 'node:crypto';
+
+export const DRAW_ALGORITHM = 'shanyu-draw/v1';
+export const GRADES = ['A', 'B', 'C', 'D'] as const;
+export type Grade = (typeof GRADES)[number];
+
+export interface DrawInput {
+  algorithm: string;
+  departments: string[];
+  inspectorsPerDepartment: number;
+  ratios: Record<Grade, number>;
+  institutions: { id: string; grade: Grade }[];
+  inspectors: Record<string, string[]>;
+  conflicts: Record<string, Record<string, string[]>>;
+  lastTime: Record<string, Record<string, string[]>>;
+}
+
+export interface DrawnInstitution {
+  institutionId: string;
+  grade: Grade;
+  inspectors: Record<string, string[]>;
+}
+
+/** Everything a plan publishes about its draw. */
+export interface PublishedDraw {
+  seedCommitment: string;
+  seed: string;
+  publicEntropy: string | null;
+  poolHash: string;
+  drawInput: DrawInput;
+  result: DrawnInstitution[];
+}
+
+export class DrawError extends Error {
+  override name = 'DrawError';
+  constructor(
+    message: string,
+    readonly department: string,
+    readonly institutionId: string,
+  ) {
+    super(message);
+  }
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** JSON with object keys sorted at every level. */
+export function canonicalJson(value: unknown): string {
+  const sort = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sort);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])]));
+    return v;
+  };
+  return JSON.stringify(sort(value));
+}
+
+export const poolHashOf = (input: DrawInput): string => sha256Hex(canonicalJson(input));
+
+const TWO_48 = 2 ** 48;
+
+/** The `shanyu-draw/v1` generator (see the file comment). */
+export class DrawStream {
+  private readonly key: Buffer;
+  private counter = 0;
+  private buffer = Buffer.alloc(0);
+
+  constructor(seed: string, publicEntropy: string | null) {
+    this.key = createHash('sha256').update(`${seed}\n${publicEntropy ?? ''}`, 'utf8').digest();
+  }
+
+  private next48(): number {
+    while (this.buffer.length < 6) {
+      const block = createHmac('sha256', this.key).update(`${DRAW_ALGORITHM}:${this.counter++}`, 'utf8').digest();
+      this.buffer = Buffer.concat([this.buffer, block]);
+    }
+    const x = this.buffer.readUIntBE(0, 6);
+    this.buffer = this.buffer.subarray(6);
+    return x;
+  }
+
+  /** Uniform integer in [0, n). */
+  below(n: number): number {
+    if (!Number.isSafeInteger(n) || n < 1 || n > TWO_48) throw new RangeError(`below(n): n must be an integer in 1…2^48, got ${n}`);
+    const limit = TWO_48 - (TWO_48 % n);
+    for (;;) {
+      const x = this.next48();
+      if (x < limit) return x % n;
+    }
+  }
+
+  /** k elements of `list` by partial Fisher–Yates, in draw order. */
+  pick<T>(list: readonly T[], k: number): T[] {
+    const a = [...list];
+    const count = Math.min(k, a.length);
+    for (let i = 0; i < count; i++) {
+      const j = i + this.below(a.length - i);
+      [a[i], a[j]] = [a[j]!, a[i]!];
+    }
+    return a.slice(0, count);
+  }
+}
+
+/** ⌈N × r⌉ with r in units of 1/10000. */
+export function sampleSize(n: number, ratio: number): number {
+  const basisPoints = Math.round(ratio * 10_000);
+  return Math.min(n, Math.floor((n * basisPoints + 9_999) / 10_000));
+}
+
+/** Runs the draw. Throws DrawError when a department has too few conflict-free inspectors for an institution. */
+export function draw(input: DrawInput, seed: string, publicEntropy: string | null): DrawnInstitution[] {
+  if (input.algorithm !== DRAW_ALGORITHM) throw new Error(`unknown draw algorithm ${input.algorithm}`);
+  const stream = new DrawStream(seed, publicEntropy);
+  const drawn: { id: string; grade: Grade }[] = [];
+  for (const grade of GRADES) {
+    const stratum = input.institutions.filter((i) => i.grade === grade);
+    drawn.push(...stream.pick(stratum, sampleSize(stratum.length, input.ratios[grade] ?? 0)));
+  }
+  const m = input.inspectorsPerDepartment;
+  return drawn.map(({ id, grade }) => {
+    const inspectors: Record<string, string[]> = {};
+    for (const department of input.departments) {
+      const conflicted = new Set(input.conflicts[id]?.[department] ?? []);
+      const last = new Set(input.lastTime[id]?.[department] ?? []);
+      const free = (input.inspectors[department] ?? []).filter((x) => !conflicted.has(x));
+      if (free.length < m) {
+        throw new DrawError(`部门 ${department} 对机构 ${id} 可抽取的执法人员只有 ${free.length} 名，少于 ${m} 名`, department, id);
+      }
+      const fresh = free.filter((x) => !last.has(x));
+      inspectors[department] = stream.pick(fresh.length >= m ? fresh : free, m);
+    }
+    return { institutionId: id, grade, inspectors };
+  });
+}
+
+/** Re-runs a published draw: the same record always gives the same institutions and inspectors. */
+export function redraw(record: Pick<PublishedDraw, 'drawInput' | 'seed' | 'publicEntropy'>): DrawnInstitution[] {
+  return draw(record.drawInput, record.seed, record.publicEntropy);
+}
+
+/** What a member of the public checks: the seed matches its commitment, the pool its hash, the result the re-run. */
+export function verifyDraw(record: PublishedDraw): { ok: boolean; problems: string[] } {
+  const problems: string[] = [];
+  if (sha256Hex(record.seed) !== record.seedCommitment) problems.push('seed does not match seedCommitment');
+  if (poolHashOf(record.drawInput) !== record.poolHash) problems.push('drawInput does not match poolHash');
+  const sorted = [...record.drawInput.institutions].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (canonicalJson(sorted) !== canonicalJson(record.drawInput.institutions)) problems.push('institution pool is not sorted by id');
+  try {
+    if (canonicalJson(redraw(record)) !== canonicalJson(record.result)) problems.push('re-running the draw gives a different result');
+  } catch (e) {
+    problems.push(`re-running the draw failed: ${(e as Error).message}`);
+  }
+  return { ok: problems.length === 0, problems };
+}

@@ -1,0 +1,44 @@
+import { FORM_AREA_LABELS, FORM_AREAS, type FormArea, type FormItemView, type OperatorType } from '@shanyu/contracts';
+import type { ChecklistData } from '../checklists/checklist-schema.js';
+
+export type FormKind = 'full' | 'abbreviated' | 'reinspection';
+
+export interface FormOptions {
+  /** The inspection lists in force for the participating departments. */
+  lists: ChecklistData[];
+  operatorType: OperatorType;
+  kind: FormKind;
+  /** Abbreviated: basic items and items of at least this risk weight. */
+  abbreviatedMinRiskWeight?: number;
+  /** Reinspection: only these item codes (the open findings' items). */
+  onlyCodes?: ReadonlySet<string>;
+}
+
+/**
+ * 一表通查: one merged form for the visit. Every participating department's items that apply
+ * to the institution's type, each item once (by code, whatever lists or versions repeat it),
+ * ordered by area, then department, then code.
+ */
+export function buildForm(options: FormOptions): FormItemView[] {
+  const byCode = new Map<string, FormItemView>();
+  for (const list of options.lists) {
+    if (list.kind !== 'inspection') continue;
+    for (const item of list.inspectionItems) {
+      if (byCode.has(item.code)) continue;
+      if (item.appliesTo.length > 0 && !item.appliesTo.includes(options.operatorType)) continue;
+      if (options.kind === 'abbreviated' && !item.basic && item.riskWeight < (options.abbreviatedMinRiskWeight ?? 4)) continue;
+      if (options.kind === 'reinspection' && !options.onlyCodes?.has(item.code)) continue;
+      byCode.set(item.code, {
+        code: item.code, department: list.department, area: item.area, category: item.category, text: item.text, legalBasis: item.legalBasis,
+        riskWeight: item.riskWeight, severity: item.severity, basic: item.basic, checklistVersion: list.version,
+      });
+    }
+  }
+  const areaOrder = (a: FormArea) => FORM_AREAS.indexOf(a);
+  return [...byCode.values()].sort((a, b) => areaOrder(a.area) - areaOrder(b.area) || a.department.localeCompare(b.department) || a.code.localeCompare(b.code));
+}
+
+/** The form grouped by area, in area order, empty areas left out. */
+export function groupByArea<T extends { area: FormArea }>(items: T[]): { area: FormArea; label: string; items: T[] }[] {
+  return FORM_AREAS.map((area) => ({ area, label: FORM_AREA_LABELS[area], items: items.filter((i) => i.area === area) })).filter((g) => g.items.length > 0);
+}

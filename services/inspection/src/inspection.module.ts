@@ -1,0 +1,80 @@
+import type { PiiCipher } from '@shanyu/common';
+import { type DynamicModule, Module, type Provider } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { auditHandlersFor, ContractValidationPipe, OutboxRelay, RpcDomainErrorFilter, type ServiceRuntime, UnitOfWork } from '@shanyu/messaging';
+import { DataSource } from 'typeorm';
+import { ChecklistCatalog } from './checklists/checklist-catalog.js';
+import { ChecklistHandlers } from './checklists/checklist.handlers.js';
+import { ListChecklists, PublishChecklist } from './checklists/checklist.use-cases.js';
+import { ComplaintHandlers } from './complaints/complaint.handlers.js';
+import { FileComplaint, ListComplaints, RecordComplaintOutcome, TriageComplaint } from './complaints/complaint.use-cases.js';
+import { RectificationHandlers } from './findings/rectification.handlers.js';
+import { GetRectification, ListRectifications, ReportRectification, VerifyRectification } from './findings/rectification.use-cases.js';
+import { HealthHandlers } from './health.handlers.js';
+import { CompleteInspection } from './inspections/complete-inspection.js';
+import { CreateInspection } from './inspections/create-inspection.use-case.js';
+import { CreateReinspection } from './inspections/create-reinspection.use-case.js';
+import { InspectionHandlers } from './inspections/inspection.handlers.js';
+import { GetInspection, GetInspectionForm, GetRectificationNotice, ListInspections } from './inspections/inspection.queries.js';
+import { RecordResults } from './inspections/record-results.use-case.js';
+import { SignOff } from './inspections/sign-off.use-case.js';
+import { InspectorHandlers } from './inspectors/inspector.handlers.js';
+import { AddConflict, AddInspector, ListInspectors } from './inspectors/inspector.use-cases.js';
+import { PenaltyHandlers } from './penalties/penalty.handlers.js';
+import { IssuePenalty, ListPenalties } from './penalties/penalty.use-cases.js';
+import { CommitPlan } from './plans/commit-plan.use-case.js';
+import { DrawPlan } from './plans/draw-plan.use-case.js';
+import { PlanHandlers } from './plans/plan.handlers.js';
+import { GetPlan, ListPlans } from './plans/plan.queries.js';
+import type { SupervisionPolicy } from './policy/supervision-policy.js';
+import { PublicHandlers } from './public/public.handlers.js';
+import { PublicComplaints, PublicInspections } from './public/public.queries.js';
+import type { WorkingDayCalendarProvider } from './replicas/working-day-calendar.provider.js';
+import { SelfInspectionHandlers } from './self-inspections/self-inspection.handlers.js';
+import { ListSelfInspections, SelfInspectionForm, SubmitSelfInspection } from './self-inspections/self-inspection.use-cases.js';
+
+export interface InspectionDependencies {
+  runtime: ServiceRuntime;
+  calendars: WorkingDayCalendarProvider;
+  catalog: ChecklistCatalog;
+  policy: SupervisionPolicy;
+  cipher: PiiCipher;
+  /** The clock dates and deadlines are counted by (tests move it). */
+  now: () => Date;
+}
+
+@Module({})
+export class InspectionModule {
+  static register({ runtime, calendars, catalog, policy, cipher, now }: InspectionDependencies): DynamicModule {
+    const { unitOfWork: uow, dataSource: ds } = runtime;
+    const provide = (instance: object): Provider => ({ provide: instance.constructor, useValue: instance });
+    const useCases: Provider[] = [
+      new ListChecklists(ds, catalog, now), new PublishChecklist(uow, catalog, now),
+      new AddInspector(uow), new ListInspectors(ds), new AddConflict(uow),
+      new CommitPlan(uow, catalog, policy, now), new DrawPlan(uow, policy, now), new GetPlan(ds), new ListPlans(ds),
+      new CreateInspection(uow, catalog, policy, now), new GetInspection(ds, now), new ListInspections(ds, now), new GetInspectionForm(ds, now),
+      new RecordResults(uow, now), new SignOff(uow, new CompleteInspection(policy, calendars), now), new CreateReinspection(uow, policy, now),
+      new GetRectificationNotice(ds, now),
+      new ListRectifications(ds, now), new GetRectification(ds, now), new VerifyRectification(uow, now), new ReportRectification(uow, now),
+      new IssuePenalty(uow, catalog, now), new ListPenalties(ds),
+      new SubmitSelfInspection(uow, catalog, now), new ListSelfInspections(ds), new SelfInspectionForm(ds, catalog, now),
+      new FileComplaint(uow, cipher, now), new ListComplaints(ds), new TriageComplaint(uow, now), new RecordComplaintOutcome(uow, now),
+      new PublicInspections(ds, now), new PublicComplaints(ds),
+    ].map(provide);
+    return {
+      module: InspectionModule,
+      controllers: [
+        ChecklistHandlers, InspectorHandlers, PlanHandlers, InspectionHandlers, RectificationHandlers, PenaltyHandlers, SelfInspectionHandlers, ComplaintHandlers,
+        PublicHandlers, HealthHandlers, auditHandlersFor('inspection'),
+      ],
+      providers: [
+        { provide: DataSource, useValue: ds },
+        { provide: UnitOfWork, useValue: uow },
+        { provide: OutboxRelay, useValue: runtime.relay },
+        ...useCases,
+        { provide: APP_PIPE, useClass: ContractValidationPipe },
+        { provide: APP_FILTER, useClass: RpcDomainErrorFilter },
+      ],
+    };
+  }
+}

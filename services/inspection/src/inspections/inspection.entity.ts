@@ -1,0 +1,117 @@
+import type { CreditGrade, FormItemView, InspectionAlert, InspectionKind, ItemResult } from '@shanyu/contracts';
+import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
+
+export interface InspectionDepartmentRow {
+  department: string;
+  inspectorIds: string[];
+  signedOffAt: string | null;
+  /** The inspector who signed for the department. */
+  signedOffBy: string | null;
+  comment: string | null;
+}
+
+/** 综合查一次: one joint visit, its frozen merged form, departments, inspectors and sign-offs. */
+@Entity({ name: 'inspection' })
+export class Inspection {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ type: 'text' })
+  kind: InspectionKind;
+
+  @Column({ type: 'uuid', name: 'plan_id', nullable: true })
+  planId: string | null;
+
+  @Column({ type: 'uuid', name: 'complaint_id', nullable: true })
+  complaintId: string | null;
+
+  @Column({ type: 'uuid', name: 'original_inspection_id', nullable: true })
+  originalInspectionId: string | null;
+
+  @Column({ type: 'uuid', name: 'institution_id' })
+  institutionId: string;
+
+  @Column({ type: 'text', name: 'institution_name' })
+  institutionName: string;
+
+  @Column({ type: 'text', name: 'division_code' })
+  divisionCode: string;
+
+  @Column({ type: 'char', length: 1 })
+  grade: CreditGrade;
+
+  @Column({ type: 'text', name: 'form_kind' })
+  formKind: 'full' | 'abbreviated' | 'reinspection';
+
+  @Column({ type: 'date', name: 'scheduled_on' })
+  scheduledOn: string;
+
+  @Column({ type: 'text' })
+  status: 'open' | 'completed';
+
+  @Column({ type: 'text', name: 'lead_department' })
+  leadDepartment: string;
+
+  @Column({ type: 'jsonb' })
+  departments: InspectionDepartmentRow[];
+
+  /** The merged form as built at creation, with each item's list version: it never changes afterwards. */
+  @Column({ type: 'jsonb' })
+  form: FormItemView[];
+
+  @Column({ type: 'jsonb' })
+  alerts: InspectionAlert[];
+
+  @Column({ type: 'text', name: 'policy_version' })
+  policyVersion: string;
+
+  @Column({ type: 'text', name: 'notice_no', nullable: true })
+  noticeNo: string | null;
+
+  @Column({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+
+  @Column({ type: 'jsonb', name: 'created_by' })
+  createdBy: { department: string; userId: string };
+
+  @Column({ type: 'timestamptz', name: 'completed_at', nullable: true })
+  completedAt: Date | null;
+
+  @Column({ type: 'date', name: 'completed_on', nullable: true })
+  completedOn: string | null;
+
+  @VersionColumn()
+  version: number;
+
+  departmentOf(department: string): InspectionDepartmentRow | undefined {
+    return this.departments.find((d) => d.department === department);
+  }
+}
+
+/** One item's result, recorded by an assigned inspector of the item's department. */
+@Entity({ name: 'inspection_result' })
+export class InspectionResultRow {
+  @PrimaryColumn({ type: 'uuid', name: 'inspection_id' })
+  inspectionId: string;
+
+  @PrimaryColumn({ type: 'text', name: 'item_code' })
+  itemCode: string;
+
+  @Column({ type: 'text' })
+  department: string;
+
+  @Column({ type: 'text' })
+  result: ItemResult;
+
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+
+  @Column({ type: 'jsonb' })
+  evidence: { ref: string; takenAt: string; location: string }[];
+
+  @Column({ type: 'uuid', name: 'inspector_id' })
+  inspectorId: string;
+
+  @Column({ type: 'timestamptz', name: 'recorded_at' })
+  recordedAt: Date;
+}

@@ -1,0 +1,65 @@
+import type { Actor } from '@shanyu/common';
+import { CreateInspectionBody, InspectionIdRequest, InspectionSubjects, ListInspectionsRequest, RecordResultsRequest, ReinspectionRequest, SignOffRequest } from '@shanyu/contracts';
+import { Caller, RequestId } from '@shanyu/messaging';
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { CreateInspection } from './create-inspection.use-case.js';
+import { CreateReinspection } from './create-reinspection.use-case.js';
+import { GetInspection, GetInspectionForm, GetRectificationNotice, ListInspections } from './inspection.queries.js';
+import { RecordResults } from './record-results.use-case.js';
+import { SignOff } from './sign-off.use-case.js';
+
+/** `inspection.inspection.*`: 综合查一次. */
+@Controller()
+export class InspectionHandlers {
+  constructor(
+    private readonly createInspection: CreateInspection,
+    private readonly getInspection: GetInspection,
+    private readonly listInspections: ListInspections,
+    private readonly getForm: GetInspectionForm,
+    private readonly recordResults: RecordResults,
+    private readonly signOff: SignOff,
+    private readonly createReinspection: CreateReinspection,
+    private readonly getNotice: GetRectificationNotice,
+  ) {}
+
+  @MessagePattern(InspectionSubjects.createInspection)
+  create(@Payload() body: CreateInspectionBody, @Caller() actor: Actor, @RequestId() requestId?: string) {
+    return this.createInspection.execute(body, actor, requestId);
+  }
+
+  @MessagePattern(InspectionSubjects.getInspection)
+  get(@Payload() body: InspectionIdRequest, @Caller() actor: Actor) {
+    return this.getInspection.execute(body.id, actor);
+  }
+
+  @MessagePattern(InspectionSubjects.listInspections)
+  list(@Payload() body: ListInspectionsRequest, @Caller() actor: Actor) {
+    return this.listInspections.execute(body, actor);
+  }
+
+  @MessagePattern(InspectionSubjects.getForm)
+  form(@Payload() body: InspectionIdRequest, @Caller() actor: Actor) {
+    return this.getForm.execute(body.id, actor);
+  }
+
+  @MessagePattern(InspectionSubjects.recordResults)
+  results(@Payload() body: RecordResultsRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
+    return this.recordResults.execute(body, actor, requestId);
+  }
+
+  @MessagePattern(InspectionSubjects.signOff)
+  sign(@Payload() body: SignOffRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
+    return this.signOff.execute(body, actor, requestId);
+  }
+
+  @MessagePattern(InspectionSubjects.createReinspection)
+  reinspect(@Payload() body: ReinspectionRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
+    return this.createReinspection.execute(body, actor, requestId);
+  }
+
+  @MessagePattern(InspectionSubjects.getNotice)
+  notice(@Payload() body: InspectionIdRequest, @Caller() actor: Actor) {
+    return this.getNotice.execute(body.id, actor);
+  }
+}

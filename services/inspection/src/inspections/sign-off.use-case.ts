@@ -1,0 +1,40 @@
+import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
+import type { InspectionView, SignOffRequest } from '@shanyu/contracts';
+import type { UnitOfWork } from '@shanyu/messaging';
+import type { CompleteInspection } from './complete-inspection.js';
+import { inspectionView, resultsOf } from './inspection-views.js';
+import { assignedInspector, lockInspection } from './record-results.use-case.js';
+
+/**
+ * A department signs off its part (an assigned inspector, every one of the department's items
+ * recorded). The inspection completes when every department has signed, not before.
+ */
+export class SignOff {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly complete: CompleteInspection,
+    private readonly now: () => Date,
+  ) {}
+
+  async execute(request: SignOffRequest, actor: Actor, requestId?: string): Promise<InspectionView> {
+    return this.unitOfWork.run(async (tx) => {
+      const inspection = await lockInspection(tx.manager, request.id);
+      if (inspection.status === 'completed') throw new DomainError('INSPECTION_COMPLETED', '检查已完成');
+      const { inspector, row } = await assignedInspector(tx.manager, inspection, actor);
+      if (row.signedOffAt) throw new DomainError('INSPECTION_SIGNED_OFF', `${row.department} 部门已于 ${row.signedOffAt} 签字确认`);
+      const recorded = new Set((await resultsOf(tx.manager, inspection.id)).map((r) => r.itemCode));
+      const missing = inspection.form.filter((i) => i.department === row.department && !recorded.has(i.code));
+      if (missing.length) {
+        throw new DomainError('INSPECTION_RESULTS_INCOMPLETE', `还有 ${missing.length} 项未记录结果，不能签字确认：${missing.map((i) => i.code).join('、')}`,
+          missing.map((i) => ({ field: i.code, code: 'INSPECTION_RESULTS_INCOMPLETE', message: `${i.code} ${i.text} 未记录结果` })));
+      }
+      const now = this.now();
+      inspection.departments = inspection.departments.map((d) =>
+        d.department === row.department ? { ...d, signedOffAt: now.toISOString(), signedOffBy: inspector.id, comment: request.comment ?? null } : d);
+      await tx.audit({ actor, action: 'inspection.sign-off', entity: 'inspection', entityId: inspection.id, after: { department: row.department, inspectorId: inspector.id, comment: request.comment ?? null }, requestId });
+      if (inspection.departments.every((d) => d.signedOffAt)) await this.complete.run(tx, inspection, actor, now, requestId);
+      else await tx.manager.save(inspection);
+      return inspectionView(tx.manager, inspection, shanghaiToday(now));
+    });
+  }
+}

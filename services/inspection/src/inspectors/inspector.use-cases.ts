@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { type Actor, DomainError, withinDivision } from '@shanyu/common';
+import { type AddConflictRequest, type AddInspectorRequest, INSPECTION_DEPARTMENTS, type InspectorView, type ListInspectorsRequest } from '@shanyu/contracts';
+import type { UnitOfWork } from '@shanyu/messaging';
+import type { DataSource, EntityManager } from 'typeorm';
+import { assertCovers, assertDepartment, institutionOrFail } from '../access.js';
+import { Inspector, InspectorConflict } from './inspector.entity.js';
+
+function isUniqueViolation(e: unknown, constraint: string): boolean {
+  const err = e as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const code = err.driverError?.code ?? err.code;
+  const name = err.driverError?.constraint ?? err.constraint ?? '';
+  return code === '23505' && name.includes(constraint);
+}
+
+export async function conflictsOf(manager: EntityManager, inspectorIds: string[]): Promise<Map<string, { institutionId: string; reason: string }[]>> {
+  const out = new Map<string, { institutionId: string; reason: string }[]>(inspectorIds.map((id) => [id, []]));
+  if (inspectorIds.length === 0) return out;
+  const rows = await manager.getRepository(InspectorConflict).createQueryBuilder('c').where('c.inspector_id = ANY(:ids)', { ids: inspectorIds }).getMany();
+  for (const row of rows) out.get(row.inspectorId)?.push({ institutionId: row.institutionId, reason: row.reason });
+  return out;
+}
+
+/** Adds an inspector to a department's pool (the department itself or an admin). */
+export class AddInspector {
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  async execute(request: AddInspectorRequest, actor: Actor, requestId?: string): Promise<InspectorView> {
+    if (actor.department === 'admin' && !request.department) {
+      throw DomainError.validation([{ field: 'department', code: 'isDefined', message: '管理员添加执法人员时必须指定部门' }]);
+    }
+    const department = request.department ?? (actor.department as AddInspectorRequest['department'] & string);
+    if (!(INSPECTION_DEPARTMENTS as readonly string[]).includes(department)) throw new DomainError('DEPARTMENT_NOT_ALLOWED', `部门 ${department} 没有执法检查职责`);
+    assertDepartment(actor, [department], '管理其他部门的执法人员');
+    for (const code of request.divisionCodes) assertCovers(actor, code);
+    return this.unitOfWork.run(async (tx) => {
+      const inspector = tx.manager.getRepository(Inspector).create({
+        id: randomUUID(), department, name: request.name, badgeNo: request.badgeNo, divisionCodes: request.divisionCodes,
+        userId: request.userId ?? null, username: request.username ?? null, active: true,
+      });
+      try {
+        await tx.manager.save(inspector);
+      } catch (e) {
+        if (isUniqueViolation(e, 'badge')) throw new DomainError('INSPECTOR_BADGE_TAKEN', `执法证号 ${request.badgeNo} 已登记`);
+        if (isUniqueViolation(e, 'user_id')) throw new DomainError('INSPECTOR_USER_TAKEN', `账号 ${request.username ?? request.userId} 已关联其他执法人员`);
+        if (isUniqueViolation(e, '')) throw new DomainError('INSPECTOR_BADGE_TAKEN', `执法证号 ${request.badgeNo} 已登记`);
+        throw e;
+      }
+      await tx.audit({ actor, action: 'inspector.add', entity: 'inspector', entityId: inspector.id, after: { department, name: inspector.name, badgeNo: inspector.badgeNo, divisionCodes: inspector.divisionCodes, username: inspector.username }, requestId });
+      return inspector.toView();
+    });
+  }
+}
+
+export class ListInspectors {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(request: ListInspectorsRequest, actor: Actor): Promise<InspectorView[]> {
+    if (actor.department === 'operator') throw new DomainError('DEPARTMENT_NOT_ALLOWED', '举办者不能查看执法人员名录');
+    const where = request.department ? { department: request.department } : {};
+    const all = await this.dataSource.getRepository(Inspector).find({ where, order: { department: 'ASC', badgeNo: 'ASC' } });
+    const visible = all.filter((i) => (request.divisionCode ? i.divisionCodes.some((d) => withinDivision(d, request.divisionCode!)) : true));
+    const conflicts = await conflictsOf(this.dataSource.manager, visible.map((i) => i.id));
+    return visible.map((i) => i.toView(conflicts.get(i.id)));
+  }
+}
+
+/** 回避: records a conflict of interest; the inspector is never drawn or assigned for that institution. */
+export class AddConflict {
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  async execute(request: AddConflictRequest, actor: Actor, requestId?: string): Promise<InspectorView> {
+    return this.unitOfWork.run(async (tx) => {
+      const inspector = await tx.manager.getRepository(Inspector).findOneBy({ id: request.inspectorId });
+      if (!inspector) throw new DomainError('INSPECTOR_NOT_FOUND', `执法人员 ${request.inspectorId} 不存在`);
+      // The inspector may declare their own conflict; otherwise their department (or an admin) records it.
+      if (inspector.userId !== actor.userId) assertDepartment(actor, [inspector.department], '登记其他部门执法人员的回避');
+      const institution = await institutionOrFail(tx.manager, request.institutionId);
+      await tx.manager.createQueryBuilder().insert().into(InspectorConflict)
+        .values({ inspectorId: inspector.id, institutionId: institution.id, reason: request.reason, recordedBy: { department: actor.department, userId: actor.userId } })
+        .orIgnore().execute();
+      await tx.audit({ actor, action: 'inspector.conflict', entity: 'inspector', entityId: inspector.id, after: { institutionId: institution.id, reason: request.reason }, requestId });
+      return inspector.toView((await conflictsOf(tx.manager, [inspector.id])).get(inspector.id));
+    });
+  }
+}

@@ -1,0 +1,65 @@
+import type { PenaltyItem, PenaltyKind, PenaltyView } from '@shanyu/contracts';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+const bigintAsNumber = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
+
+/** 行政处罚决定: which penalty item (and list version), kinds and fine, for which finding. */
+@Entity({ name: 'penalty' })
+export class Penalty {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ type: 'uuid', name: 'finding_id' })
+  findingId: string;
+
+  @Column({ type: 'uuid', name: 'inspection_id' })
+  inspectionId: string;
+
+  @Column({ type: 'uuid', name: 'institution_id' })
+  institutionId: string;
+
+  @Column({ type: 'text', name: 'institution_name' })
+  institutionName: string;
+
+  @Column({ type: 'text', name: 'division_code' })
+  divisionCode: string;
+
+  @Column({ type: 'text' })
+  department: string;
+
+  @Column({ type: 'text', name: 'penalty_item_code' })
+  penaltyItemCode: string;
+
+  @Column({ type: 'jsonb', name: 'penalty_item' })
+  penaltyItem: PenaltyItem;
+
+  @Column({ type: 'text', name: 'checklist_version' })
+  checklistVersion: string;
+
+  @Column({ type: 'text', array: true })
+  kinds: PenaltyKind[];
+
+  @Column({ type: 'bigint', name: 'fine_fen', nullable: true, transformer: bigintAsNumber })
+  fineFen: number | null;
+
+  @Column({ type: 'text', name: 'decision_no' })
+  decisionNo: string;
+
+  @Column({ type: 'text' })
+  reason: string;
+
+  @Column({ type: 'date', name: 'issued_on' })
+  issuedOn: string;
+
+  @Column({ type: 'jsonb', name: 'issued_by' })
+  issuedBy: { department: string; userId: string };
+
+  toView(): PenaltyView {
+    return {
+      id: this.id, findingId: this.findingId, inspectionId: this.inspectionId, institutionId: this.institutionId, institutionName: this.institutionName,
+      divisionCode: this.divisionCode, department: this.department, penaltyItemCode: this.penaltyItemCode, violation: this.penaltyItem.violation,
+      legalBasis: this.penaltyItem.legalBasis, checklistVersion: this.checklistVersion, kinds: this.kinds, fineFen: this.fineFen, decisionNo: this.decisionNo,
+      reason: this.reason, issuedOn: this.issuedOn,
+    };
+  }
+}

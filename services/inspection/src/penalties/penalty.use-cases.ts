@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
+import { InspectionEvents, type IssuePenaltyBody, type ListPenaltiesRequest, type PenaltyIssuedData, type PenaltyView } from '@shanyu/contracts';
+import type { UnitOfWork } from '@shanyu/messaging';
+import type { DataSource } from 'typeorm';
+import { assertCanRead, assertCovers, assertDepartment, isOperator } from '../access.js';
+import type { ChecklistCatalog } from '../checklists/checklist-catalog.js';
+import { Finding } from '../findings/finding.entity.js';
+import { Inspection } from '../inspections/inspection.entity.js';
+import { InstitutionReplica } from '../replicas/institution-replica.entity.js';
+import { checkPenalty } from './penalty-rules.js';
+import { Penalty } from './penalty.entity.js';
+
+/**
+ * 行政处罚 by the department that holds the power for the penalty item (the penalty list in
+ * force on the day the inspection found the violation), tied to a finding, kinds and fine inside
+ * the item's limits.
+ */
+export class IssuePenalty {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly catalog: ChecklistCatalog,
+    private readonly now: () => Date,
+  ) {}
+
+  async execute(body: IssuePenaltyBody, actor: Actor, requestId?: string): Promise<PenaltyView> {
+    return this.unitOfWork.run(async (tx) => {
+      const finding = await tx.manager.getRepository(Finding).findOneBy({ id: body.findingId });
+      if (!finding) throw new DomainError('FINDING_NOT_FOUND', `整改事项 ${body.findingId} 不存在`);
+      assertCovers(actor, finding.divisionCode);
+      const inspection = await tx.manager.getRepository(Inspection).findOneByOrFail({ id: finding.inspectionId });
+      const lists = await this.catalog.inForce(tx.manager, inspection.completedOn ?? finding.recordedOn, { kind: 'penalty' });
+      const list = lists.find((l) => l.penaltyItems.some((p) => p.code === body.penaltyItemCode));
+      const item = list?.penaltyItems.find((p) => p.code === body.penaltyItemCode);
+      if (!list || !item) throw new DomainError('PENALTY_ITEM_NOT_FOUND', `处罚事项 ${body.penaltyItemCode} 不在 ${finding.recordedOn} 生效的行政处罚事项清单中`);
+      assertDepartment(actor, [list.department], `作出处罚事项 ${item.code} 的处罚（该事项属于 ${list.department} 部门）`);
+      checkPenalty(item, finding.itemCode, body.kinds, body.fineFen);
+      const issuedOn = shanghaiToday(this.now());
+      const penalty = tx.manager.getRepository(Penalty).create({
+        id: randomUUID(), findingId: finding.id, inspectionId: finding.inspectionId, institutionId: finding.institutionId, institutionName: finding.institutionName,
+        divisionCode: finding.divisionCode, department: list.department, penaltyItemCode: item.code, penaltyItem: item, checklistVersion: list.version,
+        kinds: body.kinds, fineFen: body.kinds.includes('fine') ? body.fineFen! : null, decisionNo: body.decisionNo, reason: body.reason, issuedOn,
+        issuedBy: { department: actor.department, userId: actor.userId },
+      });
+      try {
+        await tx.manager.save(penalty);
+      } catch (e) {
+        if ((e as { driverError?: { code?: string } }).driverError?.code === '23505') throw new DomainError('PENALTY_DECISION_NO_TAKEN', `处罚决定书文号 ${body.decisionNo} 已使用`);
+        throw e;
+      }
+      const data: PenaltyIssuedData = {
+        penaltyId: penalty.id, findingId: finding.id, institutionId: finding.institutionId, divisionCode: finding.divisionCode, department: penalty.department,
+        penaltyItemCode: item.code, kinds: penalty.kinds, fineFen: penalty.fineFen, decisionNo: penalty.decisionNo, issuedOn,
+      };
+      await tx.publish({ subject: InspectionEvents.penaltyIssued, actor, entityId: penalty.id, data });
+      await tx.audit({ actor, action: 'penalty.issue', entity: 'penalty', entityId: penalty.id, after: { ...data, checklistVersion: list.version }, reason: body.reason, requestId });
+      return penalty.toView();
+    });
+  }
+}
+
+export class ListPenalties {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(request: ListPenaltiesRequest, actor: Actor): Promise<PenaltyView[]> {
+    const where: Record<string, string> = {};
+    if (request.institutionId) where.institutionId = request.institutionId;
+    if (request.findingId) where.findingId = request.findingId;
+    const rows = await this.dataSource.getRepository(Penalty).find({ where, order: { issuedOn: 'DESC', decisionNo: 'ASC' } });
+    const owned = isOperator(actor) ? new Set((await this.dataSource.getRepository(InstitutionReplica).findBy({ ownerUserId: actor.userId })).map((i) => i.id)) : null;
+    return rows.filter((p) => {
+      try {
+        assertCanRead(actor, p, owned?.has(p.institutionId) ? ({ ownerUserId: actor.userId } as InstitutionReplica) : null);
+        return true;
+      } catch {
+        return false;
+      }
+    }).map((p) => p.toView());
+  }
+}

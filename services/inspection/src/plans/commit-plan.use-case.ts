@@ -1,0 +1,152 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { type Actor, divisionPrefix, DomainError, type FieldProblem, withinDivision } from '@shanyu/common';
+import { type CommitPlanBody, type CreditGrade, type DrawInput, INSPECTION_DEPARTMENTS, InspectionEvents, type PlanView } from '@shanyu/contracts';
+import type { UnitOfWork } from '@shanyu/messaging';
+import { In } from 'typeorm';
+import { assertCovers, assertDepartment } from '../access.js';
+import type { ChecklistCatalog } from '../checklists/checklist-catalog.js';
+import { labelOf } from '../departments.js';
+import { DRAW_ALGORITHM, poolHashOf, sha256Hex } from '../draw/draw.js';
+import { countedInYear, historyOf, lastInspectors } from '../inspections/inspection-history.js';
+import { Inspector, InspectorConflict } from '../inspectors/inspector.entity.js';
+import type { SupervisionPolicy } from '../policy/supervision-policy.js';
+import { gradesOf } from '../replicas/credit-grades.js';
+import { InstitutionReplica } from '../replicas/institution-replica.entity.js';
+import { InspectionPlan } from './plan.entity.js';
+import { planView } from './plan-views.js';
+
+/** Departments that may draw plans: the street office leads joint checks in its area, health leads the sector. */
+export const PLANNING_DEPARTMENTS = ['street', 'health'];
+
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * 双随机 step 1 (commit): fixes the pool (filed institutions in the division with their credit
+ * grades, minus those at the yearly cap; each department's inspectors with conflicts and
+ * last-time inspectors), checks that every department has enough inspectors for every
+ * institution, and publishes SHA-256 of a fresh secret seed. Nothing is drawn yet.
+ */
+export class CommitPlan {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly catalog: ChecklistCatalog,
+    private readonly policy: SupervisionPolicy,
+    private readonly now: () => Date,
+  ) {}
+
+  async execute(body: CommitPlanBody, actor: Actor, requestId?: string): Promise<PlanView> {
+    assertDepartment(actor, PLANNING_DEPARTMENTS, '制定双随机抽查计划');
+    assertCovers(actor, body.divisionCode);
+    const departments = INSPECTION_DEPARTMENTS.filter((d) => body.departments.includes(d));
+    const m = body.inspectorsPerDepartment ?? this.policy.minInspectorsPerDepartment;
+    const ratios = body.ratios ? { A: body.ratios.A, B: body.ratios.B, C: body.ratios.C, D: body.ratios.D } : { ...this.policy.samplingRatios };
+
+    return this.unitOfWork.run(async (tx) => {
+      const { manager } = tx;
+      const lists = await this.catalog.inspectionLists(manager, body.periodFrom, departments);
+      const withoutList = departments.filter((d) => !lists.some((l) => l.department === d));
+      if (withoutList.length) {
+        throw new DomainError('CHECKLIST_NOT_IN_FORCE', `清单之外无检查：${withoutList.map(labelOf).join('、')}部门在 ${body.periodFrom} 没有生效的检查事项清单`,
+          withoutList.map((d) => ({ field: 'departments', code: 'CHECKLIST_NOT_IN_FORCE', message: `${labelOf(d)}（${d}）没有生效的检查事项清单` })));
+      }
+
+      // The pool: filed institutions inside the division, minus those at the yearly cap.
+      const filed = (await manager.getRepository(InstitutionReplica).createQueryBuilder('i')
+        .where(`i.status = 'filed' AND i.division_code LIKE :division`, { division: `${divisionPrefix(body.divisionCode)}%` }).getMany()).sort(byId);
+      const history = await historyOf(manager, filed.map((i) => i.id));
+      const year = Number(body.periodFrom.slice(0, 4));
+      const excluded: InspectionPlan['excluded'] = [];
+      const pool = filed.filter((i) => {
+        const counted = countedInYear(history.get(i.id) ?? [], year, this.policy.capExemptKinds);
+        if (counted < this.policy.yearlyCap) return true;
+        excluded.push({ institutionId: i.id, name: i.name, code: 'INSPECTION_YEARLY_CAP', reason: `${year} 年已检查 ${counted} 次，达到年度上限 ${this.policy.yearlyCap} 次` });
+        return false;
+      });
+      if (pool.length === 0) throw new DomainError('PLAN_POOL_EMPTY', `区划 ${body.divisionCode} 没有可抽取的已备案机构`);
+      const grades = await gradesOf(manager, pool.map((i) => i.id));
+
+      // Inspector pools, conflicts and last-time inspectors.
+      const inspectors = (await manager.getRepository(Inspector).findBy({ department: In(departments), active: true }))
+        .filter((x) => x.divisionCodes.some((d) => withinDivision(d, body.divisionCode))).sort(byId);
+      const poolIds = new Set(pool.map((i) => i.id));
+      const conflictRows = inspectors.length
+        ? (await manager.getRepository(InspectorConflict).findBy({ inspectorId: In(inspectors.map((x) => x.id)) })).filter((c) => poolIds.has(c.institutionId))
+        : [];
+      const departmentOf = new Map(inspectors.map((x) => [x.id, x.department]));
+      const drawInput: DrawInput = {
+        algorithm: DRAW_ALGORITHM,
+        departments,
+        inspectorsPerDepartment: m,
+        ratios,
+        institutions: pool.map((i) => ({ id: i.id, grade: grades.get(i.id) as CreditGrade })),
+        inspectors: Object.fromEntries(departments.map((d) => [d, inspectors.filter((x) => x.department === d).map((x) => x.id)])),
+        conflicts: {},
+        lastTime: {},
+      };
+      for (const c of conflictRows) {
+        const department = departmentOf.get(c.inspectorId)!;
+        ((drawInput.conflicts[c.institutionId] ??= {})[department] ??= []).push(c.inspectorId);
+      }
+      for (const byDept of Object.values(drawInput.conflicts)) for (const list of Object.values(byDept)) list.sort();
+      for (const i of pool) {
+        for (const d of departments) {
+          const last = lastInspectors(history.get(i.id) ?? [], d).filter((x) => departmentOf.get(x) === d).sort();
+          if (last.length) (drawInput.lastTime[i.id] ??= {})[d] = last;
+        }
+      }
+      this.assertEnoughInspectors(drawInput, pool);
+
+      const seed = randomBytes(32).toString('hex');
+      const plan = manager.getRepository(InspectionPlan).create({
+        id: randomUUID(),
+        title: body.title ?? `${body.divisionCode} ${body.periodFrom}—${body.periodTo} 双随机抽查计划`,
+        divisionCode: body.divisionCode,
+        periodFrom: body.periodFrom,
+        periodTo: body.periodTo,
+        departments,
+        status: 'committed',
+        policyVersion: this.policy.version,
+        drawInput,
+        names: { institutions: Object.fromEntries(pool.map((i) => [i.id, i.name])), inspectors: Object.fromEntries(inspectors.map((x) => [x.id, x.name])) },
+        excluded,
+        poolHash: poolHashOf(drawInput),
+        seedCommitment: sha256Hex(seed),
+        seed,
+        publicEntropy: null,
+        result: null,
+        committedAt: this.now(),
+        committedBy: { department: actor.department, userId: actor.userId },
+        drawnAt: null,
+        drawnBy: null,
+      });
+      await manager.save(plan);
+      await tx.publish({
+        subject: InspectionEvents.planCommitted, actor, entityId: plan.id,
+        data: { planId: plan.id, divisionCode: plan.divisionCode, periodFrom: plan.periodFrom, periodTo: plan.periodTo, seedCommitment: plan.seedCommitment, poolHash: plan.poolHash, institutions: pool.length },
+      });
+      await tx.audit({ actor, action: 'plan.commit', entity: 'plan', entityId: plan.id, after: { divisionCode: plan.divisionCode, departments, ratios, poolHash: plan.poolHash, seedCommitment: plan.seedCommitment, excluded: excluded.length }, requestId });
+      return planView(manager, plan);
+    });
+  }
+
+  /** Every institution must be drawable: at least m conflict-free inspectors per department. */
+  private assertEnoughInspectors(input: DrawInput, pool: InstitutionReplica[]): void {
+    const m = input.inspectorsPerDepartment;
+    const problems: FieldProblem[] = [];
+    for (const d of input.departments) {
+      const available = input.inspectors[d] ?? [];
+      if (available.length < m) {
+        problems.push({ field: `departments.${d}`, code: 'PLAN_NOT_ENOUGH_INSPECTORS', message: `${labelOf(d)}部门可抽取的执法人员只有 ${available.length} 名，至少需要 ${m} 名` });
+        continue;
+      }
+      for (const i of pool) {
+        const free = available.filter((x) => !(input.conflicts[i.id]?.[d] ?? []).includes(x));
+        if (free.length < m) problems.push({ field: `departments.${d}`, code: 'PLAN_NOT_ENOUGH_INSPECTORS', message: `${labelOf(d)}部门对“${i.name}”除回避人员外只有 ${free.length} 名执法人员，至少需要 ${m} 名` });
+      }
+    }
+    if (problems.length) {
+      const names = [...new Set(problems.map((p) => p.field.slice('departments.'.length)))].map(labelOf).join('、');
+      throw new DomainError('PLAN_NOT_ENOUGH_INSPECTORS', `${names}部门可用执法人员不足 ${m} 名：${problems[0]!.message}`, problems);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import type { DrawInput, DrawnInstitution, InspectionAlert } from '@shanyu/contracts';
+import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
+
+export interface PlanResultRow extends DrawnInstitution {
+  name: string;
+  alerts: InspectionAlert[];
+}
+
+/** 双随机 plan: the committed pool and seed, and after the draw the revealed seed and the result. */
+@Entity({ name: 'inspection_plan' })
+export class InspectionPlan {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text', name: 'division_code' })
+  divisionCode: string;
+
+  @Column({ type: 'date', name: 'period_from' })
+  periodFrom: string;
+
+  @Column({ type: 'date', name: 'period_to' })
+  periodTo: string;
+
+  @Column({ type: 'text', array: true })
+  departments: string[];
+
+  @Column({ type: 'text' })
+  status: 'committed' | 'drawn';
+
+  @Column({ type: 'text', name: 'policy_version' })
+  policyVersion: string;
+
+  @Column({ type: 'jsonb', name: 'draw_input' })
+  drawInput: DrawInput;
+
+  @Column({ type: 'jsonb' })
+  names: { institutions: Record<string, string>; inspectors: Record<string, string> };
+
+  @Column({ type: 'jsonb' })
+  excluded: { institutionId: string; name: string; code: string; reason: string }[];
+
+  @Column({ type: 'text', name: 'pool_hash' })
+  poolHash: string;
+
+  @Column({ type: 'text', name: 'seed_commitment' })
+  seedCommitment: string;
+
+  /** Secret until the draw: never shown while the plan is committed. */
+  @Column({ type: 'text' })
+  seed: string;
+
+  @Column({ type: 'text', name: 'public_entropy', nullable: true })
+  publicEntropy: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  result: PlanResultRow[] | null;
+
+  @Column({ type: 'timestamptz', name: 'committed_at' })
+  committedAt: Date;
+
+  @Column({ type: 'jsonb', name: 'committed_by' })
+  committedBy: { department: string; userId: string };
+
+  @Column({ type: 'timestamptz', name: 'drawn_at', nullable: true })
+  drawnAt: Date | null;
+
+  @Column({ type: 'jsonb', name: 'drawn_by', nullable: true })
+  drawnBy: { department: string; userId: string } | null;
+
+  @VersionColumn()
+  version: number;
+}

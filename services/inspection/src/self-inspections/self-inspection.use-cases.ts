@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { type Actor, DomainError, type FieldProblem, shanghaiToday } from '@shanyu/common';
+import { INSPECTION_DEPARTMENTS, type SelfInspectionFormView, type SelfInspectionView, type SubmitSelfInspectionBody } from '@shanyu/contracts';
+import type { UnitOfWork } from '@shanyu/messaging';
+import type { DataSource, EntityManager } from 'typeorm';
+import { assertCanRead, institutionOrFail, isOperator } from '../access.js';
+import type { ChecklistCatalog } from '../checklists/checklist-catalog.js';
+import { buildForm, groupByArea } from '../forms/merged-form.js';
+import type { InstitutionReplica } from '../replicas/institution-replica.entity.js';
+import { SelfInspection } from './self-inspection.entity.js';
+
+/** The operator or an official in scope may read; only the operator (or an admin) submits. */
+function assertOwner(actor: Actor, institution: InstitutionReplica): void {
+  if (actor.department === 'admin') return;
+  if (!isOperator(actor) || institution.ownerUserId !== actor.userId) throw new DomainError('DEPARTMENT_NOT_ALLOWED', '自查由该机构的举办者提交');
+}
+
+async function fullForm(manager: EntityManager, catalog: ChecklistCatalog, institution: InstitutionReplica, on: string) {
+  const lists = await catalog.inspectionLists(manager, on, INSPECTION_DEPARTMENTS);
+  return buildForm({ lists, operatorType: institution.operatorType, kind: 'full' });
+}
+
+/** 举办者自查 against the same lists; not an inspection (no cap, no findings), shown to inspectors on the form. */
+export class SubmitSelfInspection {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly catalog: ChecklistCatalog,
+    private readonly now: () => Date,
+  ) {}
+
+  async execute(body: SubmitSelfInspectionBody, actor: Actor, requestId?: string): Promise<SelfInspectionView> {
+    return this.unitOfWork.run(async (tx) => {
+      const institution = await institutionOrFail(tx.manager, body.institutionId);
+      assertOwner(actor, institution);
+      const now = this.now();
+      const codes = new Set((await fullForm(tx.manager, this.catalog, institution, shanghaiToday(now))).map((i) => i.code));
+      const unknown: FieldProblem[] = body.results
+        .map((r, i) => ({ r, i }))
+        .filter(({ r }) => !codes.has(r.itemCode))
+        .map(({ r, i }) => ({ field: `results.${i}.itemCode`, code: 'ITEM_NOT_ON_FORM', message: `事项 ${r.itemCode} 不在适用于本机构的清单上` }));
+      if (unknown.length) throw new DomainError('ITEM_NOT_ON_FORM', unknown.map((p) => p.message).join('；'), unknown);
+      const row = tx.manager.getRepository(SelfInspection).create({
+        id: randomUUID(), institutionId: institution.id, submittedAt: now, submittedBy: { department: actor.department, userId: actor.userId },
+        results: body.results.map((r) => ({ itemCode: r.itemCode, result: r.result, note: r.note ?? null })),
+      });
+      await tx.manager.save(row);
+      await tx.audit({ actor, action: 'self-inspection.submit', entity: 'institution', entityId: institution.id, after: { selfInspectionId: row.id, summary: row.toView().summary }, requestId });
+      return row.toView();
+    });
+  }
+}
+
+export class ListSelfInspections {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(institutionId: string, actor: Actor): Promise<SelfInspectionView[]> {
+    const institution = await institutionOrFail(this.dataSource.manager, institutionId);
+    assertCanRead(actor, { divisionCode: institution.divisionCode, institutionId }, institution);
+    return (await this.dataSource.getRepository(SelfInspection).find({ where: { institutionId }, order: { submittedAt: 'DESC' } })).map((s) => s.toView());
+  }
+}
+
+export class SelfInspectionForm {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly catalog: ChecklistCatalog,
+    private readonly now: () => Date,
+  ) {}
+
+  async execute(institutionId: string, actor: Actor): Promise<SelfInspectionFormView> {
+    const institution = await institutionOrFail(this.dataSource.manager, institutionId);
+    assertCanRead(actor, { divisionCode: institution.divisionCode, institutionId }, institution);
+    const form = await fullForm(this.dataSource.manager, this.catalog, institution, shanghaiToday(this.now()));
+    return { institutionId, institutionName: institution.name, areas: groupByArea(form).map((g) => ({ ...g, items: g.items.map((i) => ({ ...i, result: null })) })) };
+  }
+}

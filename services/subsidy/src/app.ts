@@ -1,0 +1,97 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { JsonLogger, NestJsonLogger, PiiCipher, resolvePiiKey } from '@shanyu/common';
+import { DurableEventConsumer, type EventHandler, NatsRpcServer, ServiceRuntime } from '@shanyu/messaging';
+import { NestFactory } from '@nestjs/core';
+import type { INestMicroservice } from '@nestjs/common';
+import type { SubsidyConfig } from './config.js';
+import { subsidyDataSource } from './data-source.js';
+import { FACT_SOURCES, followCredit, followInspection, followRegistry } from './facts/fact-events.js';
+import { loadBuiltInPolicies } from './policies/builtin-policies.js';
+import { ensureBuiltInPolicies } from './policies/policy-store.js';
+import { RunWorker } from './runs/run-worker.js';
+import { SubsidyModule } from './subsidy.module.js';
+
+export interface RunningSubsidy {
+  app: INestMicroservice;
+  runtime: ServiceRuntime;
+  /** Followers of the registry, credit and inspection events (one durable consumer each). */
+  consumers: DurableEventConsumer[];
+  worker: RunWorker;
+  stop(): Promise<void>;
+}
+
+export interface SubsidyStartOptions {
+  /** Start the outbox relay (tests may drive it by hand). */
+  relay?: boolean;
+  /** The clock months are judged by (a roster or run for a later month is refused). */
+  now?: () => Date;
+  /** Test hook inside each run batch's transaction: a throw simulates a crash mid-run. */
+  afterBatch?: (runId: string, batch: number) => void | Promise<void>;
+}
+
+/** Durable consumer names carry the schema, so separate deployments (and test runs) do not share them. */
+export function subsidyConsumerNames(schema: string): string[] {
+  return Object.keys(FACT_SOURCES).map((source) => `${schema.replace(/_/g, '-')}-${source}`);
+}
+
+/**
+ * Checks the built-in policies and the PII key, connects, migrates, follows the registry,
+ * credit and inspection events, resumes any run left computing and answers `subsidy.*`.
+ */
+export async function startSubsidy(config: SubsidyConfig, options: SubsidyStartOptions = {}): Promise<RunningSubsidy> {
+  // Rules as data: a broken policy file stops the service here.
+  const builtIns = config.SUBSIDY_BUILTIN_POLICIES === 'on' ? await loadBuiltInPolicies() : [];
+  const cipher = PiiCipher.fromBase64Key(resolvePiiKey(config.SHANYU_MODE, config.PII_KEY));
+  const logger = new JsonLogger('subsidy', config.LOG_LEVEL);
+  const runtime = await ServiceRuntime.start({
+    service: 'subsidy',
+    natsUrl: config.NATS_URL,
+    dataSource: subsidyDataSource(config.DATABASE_URL, config.SUBSIDY_DB_SCHEMA),
+    logger,
+    rpcTimeoutMs: config.RPC_TIMEOUT_MS,
+    relay: options.relay,
+  });
+  await ensureBuiltInPolicies(runtime.dataSource, builtIns);
+  const handlers: Record<keyof typeof FACT_SOURCES, EventHandler> = { registry: followRegistry, credit: followCredit, inspection: followInspection };
+  const names = subsidyConsumerNames(config.SUBSIDY_DB_SCHEMA);
+  const consumers = (Object.keys(FACT_SOURCES) as (keyof typeof FACT_SOURCES)[]).map((source, i) => new DurableEventConsumer({
+    name: names[i]!,
+    filterSubject: FACT_SOURCES[source],
+    dataSource: runtime.dataSource,
+    js: runtime.js,
+    jsm: runtime.jsm,
+    logger,
+    handler: handlers[source],
+  }));
+  for (const consumer of consumers) await consumer.start();
+  const now = options.now ?? (() => new Date());
+  const worker = new RunWorker(runtime.dataSource, runtime.unitOfWork, logger, {
+    batchSize: config.SUBSIDY_RUN_BATCH_SIZE,
+    leaseMs: config.SUBSIDY_RUN_LEASE_MS,
+    owner: `subsidy-${randomUUID().slice(0, 8)}`,
+    afterBatch: options.afterBatch,
+  });
+  const app = await NestFactory.createMicroservice(SubsidyModule.register({ runtime, cipher, worker, now }), {
+    strategy: new NatsRpcServer({ connection: runtime.nats, service: 'subsidy', logger }),
+    logger: new NestJsonLogger(logger),
+  });
+  await app.listen();
+  worker.start();
+  logger.info('subsidy service ready', { policies: builtIns.map((p) => p.version) });
+  return {
+    app,
+    runtime,
+    consumers,
+    worker,
+    async stop() {
+      await worker.stop();
+      await app.close();
+      for (const consumer of consumers) await consumer.stop();
+      await runtime.stop();
+    },
+  };
+}
+
+export { allocateLargestRemainder } from './runs/budget-cap.js';
+export type { SubsidyConfig } from './config.js';

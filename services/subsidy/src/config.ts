@@ -1,0 +1,38 @@
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import type { RunMode } from '@shanyu/common';
+
+export class SubsidyConfig {
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL: string;
+
+  @IsString()
+  NATS_URL: string = 'nats://127.0.0.1:4222';
+
+  @IsOptional() @Matches(/^[a-z][a-z0-9_]*$/)
+  SUBSIDY_DB_SCHEMA: string = 'subsidy';
+
+  @IsIn(['demo', 'production', 'test'])
+  SHANYU_MODE: RunMode = 'production';
+
+  /** 32 random bytes, base64: keys the hash of children's ID numbers (the pseudonymous child key). Required in production. */
+  @IsOptional() @IsString()
+  PII_KEY?: string;
+
+  /** Roster entries a run computes per transaction (a crash loses at most one batch of work, never doubles it). */
+  @IsInt() @Min(1) @Max(100_000)
+  SUBSIDY_RUN_BATCH_SIZE: number = 5_000;
+
+  /** How long a worker's claim on a computing run lasts without renewal; another instance resumes the run after it. */
+  @IsInt() @Min(200) @Max(3_600_000)
+  SUBSIDY_RUN_LEASE_MS: number = 30_000;
+
+  /** Load the built-in policies (src/policies/builtin-policies.data.ts) at start: on, or off for a blank installation. */
+  @IsIn(['on', 'off'])
+  SUBSIDY_BUILTIN_POLICIES: 'on' | 'off' = 'on';
+
+  @IsIn(['debug', 'info', 'warn', 'error'])
+  LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
+
+  @IsInt() @Min(100) @Max(120_000)
+  RPC_TIMEOUT_MS: number = 5_000;
+}

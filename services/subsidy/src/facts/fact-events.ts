@@ -1,0 +1,107 @@
+import { isIsoDate, shanghaiToday } from '@shanyu/common';
+import {
+  CreditEvents, type EventEnvelope, type FindingEventData, type GradeChangedData, InspectionEvents, type InstitutionView, RegistryEvents,
+} from '@shanyu/contracts';
+import type { EntityManager } from 'typeorm';
+import { tables } from '../sql.js';
+import { markChanged } from './corrections.js';
+
+/**
+ * Facts from other services, only through their events (one durable consumer per source:
+ * nats-server 2.9 allows one filter subject per consumer). Each fact is kept with the date it
+ * holds from, so a month is judged by the facts of its last day; a fact dated inside a month
+ * already posted becomes a recalculation request (→ adjustment lines in the next run).
+ */
+export const FACT_SOURCES = {
+  registry: 'evt.registry.>',
+  credit: 'evt.credit.>',
+  inspection: 'evt.inspection.>',
+} as const;
+
+type Replica = { status: string; inclusive: { grantedOn: string } | null; demonstrations: { year: number; designatedOn: string }[]; division_code: string };
+
+const dayOf = (event: EventEnvelope) => shanghaiToday(new Date(event.occurredAt));
+
+async function recordFact(manager: EntityManager, event: EventEnvelope, institutionId: string, fact: string, value: unknown, effectiveOn: string): Promise<void> {
+  await manager.query(
+    `INSERT INTO ${tables(manager).fact} (institution_id, fact, value, effective_on, source_event) VALUES ($1, $2, $3::jsonb, $4, $5)`,
+    [institutionId, fact, JSON.stringify(value), effectiveOn, event.eventId],
+  );
+}
+
+/** evt.registry.*: the institution replica, its status and 普惠 facts, 示范 designations. */
+export async function followRegistry(event: EventEnvelope, manager: EntityManager): Promise<void> {
+  const data = event.data as { institution?: InstitutionView; effectiveOn?: string } | null;
+  const view = data?.institution;
+  if (!view?.id || typeof view.version !== 'number') return;
+  const t = tables(manager);
+  const [before]: Replica[] = await manager.query(
+    `SELECT status, inclusive, demonstrations, division_code FROM ${t.institution} WHERE id = $1 FOR UPDATE`, [view.id],
+  );
+  const changed: unknown[] = await manager.query(
+    `INSERT INTO ${t.institution} AS r (id, name, division_code, owner_user_id, status, places, total_places, inclusive, demonstrations, source_version)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::jsonb, $9::jsonb, $10)
+     ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, division_code = EXCLUDED.division_code, owner_user_id = EXCLUDED.owner_user_id,
+       status = EXCLUDED.status, places = EXCLUDED.places, total_places = EXCLUDED.total_places, inclusive = EXCLUDED.inclusive,
+       demonstrations = EXCLUDED.demonstrations, source_version = EXCLUDED.source_version, updated_at = now()
+     WHERE r.source_version <= EXCLUDED.source_version
+     RETURNING id`,
+    [view.id, view.name, view.divisionCode, view.ownerUserId ?? null, view.status, JSON.stringify(view.places), view.totalPlaces,
+      view.inclusive ? JSON.stringify(view.inclusive) : null, JSON.stringify(view.demonstrations ?? []), view.version],
+  );
+  if (changed.length === 0) return; // an older version of the record than the one we hold
+  const today = dayOf(event);
+  const institution = { id: view.id, divisionCode: view.divisionCode };
+  const changedFrom: string[] = [];
+  if (!before || before.status !== view.status) {
+    // 注销 carries the day it stopped operating; every other status holds from the event.
+    const on = event.subject === RegistryEvents.institutionDeregistered && isIsoDate(data?.effectiveOn) ? data.effectiveOn : today;
+    await recordFact(manager, event, view.id, 'status', view.status, on);
+    changedFrom.push(on);
+  }
+  if ((before?.inclusive?.grantedOn ?? null) !== (view.inclusive?.grantedOn ?? null)) {
+    const on = view.inclusive?.grantedOn && isIsoDate(view.inclusive.grantedOn) ? view.inclusive.grantedOn : today;
+    await recordFact(manager, event, view.id, 'inclusive', view.inclusive ?? null, on);
+    changedFrom.push(on);
+  }
+  const known = new Set((before?.demonstrations ?? []).map((d) => d.year));
+  for (const d of view.demonstrations ?? []) if (!known.has(d.year)) changedFrom.push(d.designatedOn);
+  if (before && changedFrom.length) {
+    const from = changedFrom.sort()[0]!.slice(0, 7);
+    await markChanged(manager, institution, from, null, `登记信息变更（${event.subject}，${today}）`);
+  }
+}
+
+/** evt.credit.grade.changed.v1: the grade from the day it holds. */
+export async function followCredit(event: EventEnvelope, manager: EntityManager): Promise<void> {
+  if (event.subject !== CreditEvents.gradeChanged) return;
+  const data = event.data as Partial<GradeChangedData> | null;
+  const institutionId = data?.institutionId ?? event.entityId;
+  const grade = data?.to ?? data?.grade;
+  if (!institutionId || !grade) return;
+  const on = isIsoDate(data?.effectiveOn) ? data.effectiveOn : dayOf(event);
+  await recordFact(manager, event, institutionId, 'credit_grade', grade, on);
+  const [inst]: { division_code: string }[] = await manager.query(`SELECT division_code FROM ${tables(manager).institution} WHERE id = $1`, [institutionId]);
+  if (inst) await markChanged(manager, { id: institutionId, divisionCode: inst.division_code }, on.slice(0, 7), null, `信用等级变为 ${grade}（${on}）`);
+}
+
+/** evt.inspection.finding.*: findings, open until corrected (critical ones bar some subsidies). */
+export async function followInspection(event: EventEnvelope, manager: EntityManager): Promise<void> {
+  const data = event.data as Partial<FindingEventData> | null;
+  if (!data?.findingId || !data.institutionId) return;
+  const t = tables(manager);
+  const today = dayOf(event);
+  if (event.subject === InspectionEvents.findingRecorded) {
+    await manager.query(
+      `INSERT INTO ${t.finding} (finding_id, institution_id, severity, item_code, recorded_on) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (finding_id) DO NOTHING`,
+      [data.findingId, data.institutionId, data.severity ?? 'minor', data.itemCode ?? null, today],
+    );
+  } else if (event.subject === InspectionEvents.findingCorrected) {
+    await manager.query(`UPDATE ${t.finding} SET corrected_on = $2 WHERE finding_id = $1 AND corrected_on IS NULL`, [data.findingId, today]);
+  } else {
+    return;
+  }
+  if (data.severity === 'critical' && data.divisionCode) {
+    await markChanged(manager, { id: data.institutionId, divisionCode: data.divisionCode }, today.slice(0, 7), null, `严重问题${event.subject === InspectionEvents.findingCorrected ? '已整改' : '被记录'}（${today}）`);
+  }
+}

@@ -1,0 +1,100 @@
+import { DomainError } from '@shanyu/common';
+import type { PolicyDocument } from '@shanyu/contracts';
+import { describe, expect, it } from 'vitest';
+import { BUILT_IN_POLICIES } from './builtin-policies.data.js';
+import { checkPolicyDocuments, loadBuiltInPolicies } from './builtin-policies.js';
+import { assertNoOverlap, loadPolicy, versionsInForce } from './policy.js';
+
+const clone = <T>(v: T): T => structuredClone(v);
+const hangzhou = () => clone(BUILT_IN_POLICIES.find((p) => p.policyKey === 'hangzhou-inclusive-operating')!);
+
+async function problemsOf(doc: PolicyDocument): Promise<{ code: string; fields: string[]; message: string }> {
+  try {
+    await checkPolicyDocuments([doc]);
+  } catch (e) {
+    const err = e as DomainError;
+    return { code: err.code, fields: (err.details ?? []).map((d) => d.field), message: err.message };
+  }
+  throw new Error('expected the policy to be refused');
+}
+
+describe('subsidy policies as data', () => {
+  it('loads the built-in policies, every rule and condition with its source', async () => {
+    const policies = await loadBuiltInPolicies();
+    expect(policies.map((p) => p.version)).toEqual([
+      'hangzhou-inclusive-operating/2023.1', 'hangzhou-demonstration-award/2021.1', 'huancui-childcare-support/2023.1',
+    ]);
+    for (const p of policies) {
+      expect(p.source.length).toBeGreaterThan(8);
+      for (const rule of p.rules) expect(rule.source).toMatch(/seed 00\d/);
+      for (const condition of Object.values(p.eligibility)) expect((condition as { source: string }).source.length).toBeGreaterThan(8);
+    }
+    const kinds = policies.flatMap((p) => p.rules.map((r) => r.kind)).sort();
+    expect(kinds).toEqual(['demonstration_award', 'opening_grant', 'per_child_by_birth_order', 'per_child_by_class']);
+  });
+
+  it('refuses a rule of an unknown kind, a missing or misplaced parameter, a rule without source', async () => {
+    const unknownKind = hangzhou();
+    (unknownKind.rules[0] as { kind: string }).kind = 'per_child_flat';
+    expect((await problemsOf(unknownKind)).fields).toEqual(['rules.0.kind']);
+
+    const missing = hangzhou();
+    delete (missing.rules[0]!.params as Record<string, unknown>).attendanceProRata;
+    const m = await problemsOf(missing);
+    expect(m).toMatchObject({ code: 'POLICY_INVALID', fields: ['rules.0.params.attendanceProRata'] });
+    expect(m.message).toContain('缺少参数 attendanceProRata');
+
+    // The OpenFisca lesson: a key in the wrong place must not be silently ignored.
+    const misplaced = hangzhou();
+    (misplaced.rules[0]!.params as Record<string, unknown>).amountFen = 30_000;
+    expect((await problemsOf(misplaced)).fields).toEqual(['rules.0.params.amountFen']);
+
+    const badClass = hangzhou();
+    (badClass.rules[0]!.params as { amountFenByClass: Record<string, unknown> }).amountFenByClass = { infant: 90_000, nursery: 1, toddler: 600.5 };
+    expect((await problemsOf(badClass)).fields.sort()).toEqual(['rules.0.params.amountFenByClass.nursery', 'rules.0.params.amountFenByClass.toddler']);
+
+    const noSource = hangzhou();
+    noSource.rules[0]!.source = '';
+    expect((await problemsOf(noSource)).fields).toEqual(['rules.0.source']);
+  });
+
+  it('refuses a condition a rule requires but the policy does not define, and a budget over unknown rules', async () => {
+    const doc = hangzhou();
+    delete doc.eligibility.creditGrade;
+    doc.budget!.rules = ['OPERATING', 'NOPE'];
+    expect((await problemsOf(doc)).fields.sort()).toEqual(['budget.rules.1', 'rules.0.requires']);
+  });
+
+  it('refuses unknown fields and malformed months through the request contract', async () => {
+    const doc = { ...hangzhou(), effectiveFrom: '2025-13', extra: true } as unknown as PolicyDocument;
+    const p = await problemsOf(doc);
+    expect(p.code).toBe('VALIDATION');
+    expect(p.fields.sort()).toEqual(['effectiveFrom', 'extra']);
+    const backwards = { ...hangzhou(), effectiveFrom: '2026-05', effectiveTo: '2026-01' };
+    expect((await problemsOf(backwards)).fields).toEqual(['effectiveTo']);
+  });
+
+  it('refuses overlapping versions of one policy', async () => {
+    const first = hangzhou();
+    const overlapping = { ...hangzhou(), version: 'hangzhou-inclusive-operating/2024.1', effectiveFrom: '2023-01' };
+    expect((await checkPolicyDocuments([first, overlapping]).catch((e: DomainError) => e.code))).toBe('POLICY_PERIOD_OVERLAP');
+    const closed = { version: 'x/2025.1', effectiveFrom: '2025-01', effectiveTo: '2025-12' };
+    expect(() => assertNoOverlap([closed], { version: 'x/2025.2', effectiveFrom: '2025-06', effectiveTo: null })).toThrow(/重叠/);
+    expect(() => assertNoOverlap([closed], { version: 'x/2024.1', effectiveFrom: '2024-01', effectiveTo: '2024-12' })).toThrow(/新版本须晚于/);
+    expect(() => assertNoOverlap([closed], { version: 'x/2026.1', effectiveFrom: '2026-01', effectiveTo: null })).not.toThrow();
+  });
+
+  it('finds the version in force for a month: an open version runs until the next starts; a closed one ends', () => {
+    const v = (version: string, effectiveFrom: string, effectiveTo: string | null) => ({ policyKey: 'p', version, effectiveFrom, effectiveTo });
+    const all = [v('p/2025.1', '2025-01', null), v('p/2026.1', '2026-01', '2026-06')];
+    expect(versionsInForce(all, '2024-12').map((x) => x.version)).toEqual([]);
+    expect(versionsInForce(all, '2025-12').map((x) => x.version)).toEqual(['p/2025.1']);
+    expect(versionsInForce(all, '2026-06').map((x) => x.version)).toEqual(['p/2026.1']);
+    expect(versionsInForce(all, '2026-07').map((x) => x.version)).toEqual([]); // expired: no rule applies
+  });
+
+  it('requires the version to be named after the policy', () => {
+    const doc = { ...hangzhou(), version: 'other/2025.1' };
+    expect(() => loadPolicy(doc)).toThrow(/版本号应以政策标识/);
+  });
+});

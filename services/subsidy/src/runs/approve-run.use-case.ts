@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { type Actor, actorCoversDivision, DEPARTMENTS, DomainError } from '@shanyu/common';
+import {
+  APPROVAL_STAGE_LABELS, type ApprovalStage, type ApproveRunRequest, type RunView, SubsidyEvents, type SubsidyRunApprovedData, type SubsidyRunReturnedData,
+} from '@shanyu/contracts';
+import type { Transaction, UnitOfWork } from '@shanyu/messaging';
+import { tables } from '../sql.js';
+import { approvedStreets, runOrThrow, runView, type RunRow } from './run-store.js';
+
+const NEXT: Record<ApprovalStage, ApprovalStage | null> = { street: 'health', health: 'finance', finance: null };
+const STAGES = new Set<string>(['street', 'health', 'finance']);
+
+/**
+ * 审核: street office (镇街, for the streets in its area) → district health (卫健) → finance
+ * (财政), each in its own divisions. A rejection sends the run back with the reason (it is
+ * recomputed and goes through all three again). Finance's approval posts the run: one ledger
+ * entry per institution, in the same transaction; approving a posted run again changes nothing.
+ */
+export class ApproveRun {
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  async execute(request: ApproveRunRequest, actor: Actor, requestId?: string): Promise<RunView> {
+    if (!STAGES.has(actor.department)) {
+      throw new DomainError('DEPARTMENT_NOT_ALLOWED', '补助审核由镇街、卫生健康部门、财政部门依次办理');
+    }
+    return this.unitOfWork.run(async (tx) => {
+      const run = await runOrThrow(tx.manager, request.id, true);
+      if (run.status === 'posted') {
+        // Idempotent: finance posting again (a retry, a double click) changes nothing.
+        if (actor.department === 'finance' && request.decision === 'approve' && actorCoversDivision(actor, run.division_code)) return runView(tx.manager, run);
+        throw new DomainError('SUBSIDY_RUN_POSTED', `${run.division_code} ${run.month} 的补助已入账，不能再审核`);
+      }
+      if (run.status !== 'computed') {
+        throw new DomainError('SUBSIDY_RUN_NOT_READY', run.status === 'computing' ? '补助尚在计算中，请稍后审核' : `补助已退回（${run.returned?.reason ?? ''}），请重新计算后再审核`);
+      }
+      const stage = run.stage!;
+      if (actor.department !== stage) {
+        throw new DomainError('SUBSIDY_APPROVAL_WRONG_STAGE', `当前待${APPROVAL_STAGE_LABELS[stage]}，${label(actor.department)}暂不能审核（顺序：镇街 → 卫生健康部门 → 财政部门）`);
+      }
+      let covered: string[];
+      if (stage === 'street') {
+        const approved = await approvedStreets(tx.manager, run);
+        covered = run.streets.filter((s) => !approved.has(s) && actorCoversDivision(actor, s));
+        if (covered.length === 0) {
+          const pending = run.streets.filter((s) => !approved.has(s));
+          throw new DomainError('DIVISION_OUT_OF_SCOPE', `待审核的街道（${pending.join('、')}）不在您的管辖范围内`);
+        }
+      } else {
+        if (!actorCoversDivision(actor, run.division_code)) throw new DomainError('DIVISION_OUT_OF_SCOPE', `区划 ${run.division_code} 不在您的管辖范围内`);
+        covered = [run.division_code];
+      }
+      if (request.decision === 'approve' && run.stale) {
+        throw new DomainError('SUBSIDY_RUN_STALE', '计算后名册或机构情况已有变化，请重新计算后再审核');
+      }
+      await tx.manager.query(
+        `INSERT INTO ${tables(tx.manager).approval} (id, run_id, round, stage, decision, division_codes, actor, reason, comment) VALUES ($1, $2, $3, $4, $5, $6::text[], $7::jsonb, $8, $9)`,
+        [randomUUID(), run.id, run.attempt, stage, request.decision, covered, JSON.stringify(actor), request.reason ?? null, request.comment ?? null],
+      );
+      if (request.decision === 'reject') return this.reject(tx, run, stage, request.reason!, actor, requestId);
+      if (stage === 'street') {
+        const approved = await approvedStreets(tx.manager, run);
+        if (run.streets.some((s) => !approved.has(s))) {
+          await tx.audit({ actor, action: 'run.approve.street', entity: 'subsidy_run', entityId: run.id, after: { streets: covered }, reason: request.comment ?? null, requestId });
+          return runView(tx.manager, run);
+        }
+      }
+      return NEXT[stage] ? this.advance(tx, run, stage, actor, request.comment, requestId) : this.post(tx, run, actor, request.comment, requestId);
+    });
+  }
+
+  private async advance(tx: Transaction, run: RunRow, stage: ApprovalStage, actor: Actor, comment: string | undefined, requestId?: string): Promise<RunView> {
+    const next = NEXT[stage]!;
+    await tx.manager.query(`UPDATE ${tables(tx.manager).run} SET stage = $2 WHERE id = $1`, [run.id, next]);
+    const data: SubsidyRunApprovedData = {
+      runId: run.id, month: run.month, divisionCode: run.division_code, stage, nextStage: next, posted: false, payableFen: run.totals?.payableFen ?? 0, institutions: [],
+    };
+    await tx.publish({ subject: SubsidyEvents.runApproved, actor, entityId: run.id, data });
+    await tx.audit({ actor, action: `run.approve.${stage}`, entity: 'subsidy_run', entityId: run.id, before: { stage }, after: { stage: next }, reason: comment ?? null, requestId });
+    return runView(tx.manager, await runOrThrow(tx.manager, run.id));
+  }
+
+  /** Finance: the run is posted to the ledger, one entry per institution (net of adjustments). */
+  private async post(tx: Transaction, run: RunRow, actor: Actor, comment: string | undefined, requestId?: string): Promise<RunView> {
+    const t = tables(tx.manager);
+    const by = JSON.stringify({ department: actor.department, userId: actor.userId });
+    await tx.manager.query(
+      `INSERT INTO ${t.ledger} (id, run_id, month, institution_id, institution_name, division_code, amount_fen, lines, posted_by)
+       SELECT md5($1::uuid::text || ':' || institution_id::text)::uuid, $1::uuid, $2, institution_id, min(institution_name), min(division_code), sum(amount_fen), count(*), $3::jsonb
+       FROM ${t.line} WHERE run_id = $1 AND status = 'payable' GROUP BY institution_id HAVING sum(amount_fen) <> 0
+       ON CONFLICT (run_id, institution_id) DO NOTHING`,
+      [run.id, run.month, by],
+    );
+    await tx.manager.query(`UPDATE ${t.run} SET status = 'posted', stage = NULL, posted_at = now() WHERE id = $1`, [run.id]);
+    const entries: { institution_id: string; amount_fen: string }[] = await tx.manager.query(
+      `SELECT institution_id, amount_fen::text FROM ${t.ledger} WHERE run_id = $1 ORDER BY institution_id`, [run.id],
+    );
+    const institutions = entries.map((e) => ({ institutionId: e.institution_id, amountFen: Number(e.amount_fen) }));
+    const data: SubsidyRunApprovedData = {
+      runId: run.id, month: run.month, divisionCode: run.division_code, stage: 'finance', nextStage: null, posted: true,
+      payableFen: institutions.reduce((s, i) => s + i.amountFen, 0), institutions,
+    };
+    await tx.publish({ subject: SubsidyEvents.runApproved, actor, entityId: run.id, data });
+    await tx.audit({ actor, action: 'run.post', entity: 'subsidy_run', entityId: run.id, before: { status: 'computed' }, after: { status: 'posted', ledger: institutions }, reason: comment ?? null, requestId });
+    return runView(tx.manager, await runOrThrow(tx.manager, run.id));
+  }
+
+  private async reject(tx: Transaction, run: RunRow, stage: ApprovalStage, reason: string, actor: Actor, requestId?: string): Promise<RunView> {
+    const t = tables(tx.manager);
+    const returned = { stage, reason, by: { department: actor.department, userId: actor.userId }, at: new Date().toISOString() };
+    await tx.manager.query(`UPDATE ${t.run} SET status = 'returned', stage = NULL, returned = $2::jsonb WHERE id = $1`, [run.id, JSON.stringify(returned)]);
+    // Corrections this run had taken up wait for the next run that stands.
+    await tx.manager.query(`UPDATE ${t.recalc} SET consumed_by_run = NULL WHERE consumed_by_run = $1`, [run.id]);
+    const data: SubsidyRunReturnedData = { runId: run.id, month: run.month, divisionCode: run.division_code, stage, reason };
+    await tx.publish({ subject: SubsidyEvents.runReturned, actor, entityId: run.id, data });
+    await tx.audit({ actor, action: `run.reject.${stage}`, entity: 'subsidy_run', entityId: run.id, before: { status: 'computed', stage }, after: { status: 'returned' }, reason, requestId });
+    return runView(tx.manager, await runOrThrow(tx.manager, run.id));
+  }
+}
+
+const LABELS: Record<string, string> = { street: '镇街', health: '卫生健康部门', finance: '财政部门' };
+function label(d: (typeof DEPARTMENTS)[number]): string {
+  return LABELS[d] ?? d;
+}

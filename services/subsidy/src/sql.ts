@@ -1,0 +1,35 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+/** `"<schema>"."<table>"` for raw SQL: the service's DataSource carries its own schema. */
+export function table(db: EntityManager | DataSource, name: string): string {
+  const options = ('connection' in db ? db.connection : db).options as { schema?: string };
+  if (!options.schema) throw new Error('subsidy DataSource has no schema');
+  return `"${options.schema}"."${name}"`;
+}
+
+/** All table names of the service, qualified, for queries that use several. */
+export function tables(db: EntityManager | DataSource) {
+  const t = (name: string) => table(db, name);
+  return {
+    institution: t('institution_replica'),
+    fact: t('institution_fact'),
+    finding: t('finding_replica'),
+    roster: t('roster'),
+    entry: t('roster_entry'),
+    policy: t('policy_version'),
+    run: t('run'),
+    approval: t('run_approval'),
+    line: t('run_line'),
+    recalc: t('recalc_request'),
+    ledger: t('ledger_entry'),
+    duplicate: t('duplicate_claim'),
+  };
+}
+
+/**
+ * Runs an `UPDATE … RETURNING` and gives back its rows. (TypeORM answers a raw UPDATE with
+ * `[rows, count]` rather than the rows; wrapped in a CTE it is a SELECT and answers with rows.)
+ */
+export function updateReturning<T>(db: EntityManager | DataSource, statement: string, params: unknown[]): Promise<T[]> {
+  return db.query(`WITH changed AS (${statement}) SELECT * FROM changed`, params);
+}

@@ -1,0 +1,56 @@
+import type { PiiCipher } from '@shanyu/common';
+import { type DynamicModule, Module, type Provider } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { auditHandlersFor, ContractValidationPipe, OutboxRelay, RpcDomainErrorFilter, type ServiceRuntime, UnitOfWork } from '@shanyu/messaging';
+import { DataSource } from 'typeorm';
+import { SubsidyAccessPolicy } from './access/subsidy-access.policy.js';
+import { HealthHandlers } from './health.handlers.js';
+import { ListPolicies, PublishPolicy } from './policies/policy-store.js';
+import { GetRoster } from './rosters/roster.query.js';
+import { SubmitRoster } from './rosters/submit-roster.use-case.js';
+import { ApproveRun } from './runs/approve-run.use-case.js';
+import { GetRun, ListLedger, ListRuns, RunLines, RunTotalsQuery } from './runs/run.queries.js';
+import type { RunWorker } from './runs/run-worker.js';
+import { StartRun } from './runs/start-run.use-case.js';
+import { PolicyHandlers, RosterHandlers, RunHandlers } from './subsidy.handlers.js';
+
+export interface SubsidyDependencies {
+  runtime: ServiceRuntime;
+  cipher: PiiCipher;
+  worker: RunWorker;
+  /** The clock months are judged by ("future" rosters and runs); tests move it. */
+  now: () => Date;
+}
+
+@Module({})
+export class SubsidyModule {
+  static register({ runtime, cipher, worker, now }: SubsidyDependencies): DynamicModule {
+    const { unitOfWork: uow, dataSource: ds } = runtime;
+    const access = new SubsidyAccessPolicy();
+    const useCases: Provider[] = [
+      { provide: SubmitRoster, useValue: new SubmitRoster(uow, access, cipher, now) },
+      { provide: GetRoster, useValue: new GetRoster(ds, access) },
+      { provide: ListPolicies, useValue: new ListPolicies(ds) },
+      { provide: PublishPolicy, useValue: new PublishPolicy(uow, access) },
+      { provide: StartRun, useValue: new StartRun(uow, access, worker, now) },
+      { provide: GetRun, useValue: new GetRun(ds, access) },
+      { provide: ListRuns, useValue: new ListRuns(ds, access) },
+      { provide: RunLines, useValue: new RunLines(ds, access) },
+      { provide: RunTotalsQuery, useValue: new RunTotalsQuery(ds, access) },
+      { provide: ApproveRun, useValue: new ApproveRun(uow) },
+      { provide: ListLedger, useValue: new ListLedger(ds, access) },
+    ];
+    return {
+      module: SubsidyModule,
+      controllers: [RosterHandlers, PolicyHandlers, RunHandlers, HealthHandlers, auditHandlersFor('subsidy')],
+      providers: [
+        { provide: DataSource, useValue: ds },
+        { provide: UnitOfWork, useValue: uow },
+        { provide: OutboxRelay, useValue: runtime.relay },
+        ...useCases,
+        { provide: APP_PIPE, useClass: ContractValidationPipe },
+        { provide: APP_FILTER, useClass: RpcDomainErrorFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,292 @@
+// Exercises every cell of the authorization matrix (authorization-matrix.ts) through the gateway
+// (HTTP → NATS → registry → PostgreSQL) with the demo accounts, and fails when the OpenAPI
+// document has a route the matrix does not (or the matrix a route that no longer exists).
+// A refused write must change nothing: every error cell checks the registry's and the gateway's
+// outbox and audit log before and after.
+import { randomUUID } from 'node:crypto';
+import { connectNats } from '@shanyu/messaging';
+import { compliantFilingSubmission, institutionRequest, testNatsUrl } from '@shanyu/testing';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, type Stack, startStack } from '../e2e/support.js';
+import {
+  ACCOUNTS, AUTHORIZATION_MATRIX, CALLERS, type Caller, type Department, hasScopes, type MatrixRow, OTHER_DIVISION, type Outcome,
+  outcomeOf, OWN_DIVISION, routeKey,
+} from './authorization-matrix.js';
+
+type Scope = 'own' | 'other';
+
+interface BuiltRequest {
+  /** Values for the path's {placeholders}. */
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+  contentType?: string;
+  /** For list outcomes (200+ / 200-): the id (or key) the list should or should not contain. */
+  listed?: { key: string; value: string };
+  /** A token other than the column's usual one (logout revokes what it is given). */
+  token?: string | null;
+}
+
+interface CellResult {
+  route: string;
+  caller: Caller;
+  scope: Scope;
+  expected: Outcome;
+  status: number;
+  code?: string;
+  ok: boolean;
+  why?: string;
+}
+
+/** What the stand-in for a service outside the matrix stack answers (see `level: 'gateway'` rows). */
+const STUB_MESSAGE = '矩阵测试桩：请求已通过网关到达服务';
+
+const DENIALS: Partial<Record<Outcome, [number, string]>> = {
+  DEPT: [403, 'DEPARTMENT_NOT_ALLOWED'],
+  DIV: [403, 'DIVISION_OUT_OF_SCOPE'],
+  OWNER: [403, 'FORBIDDEN'],
+  AUTH: [401, 'UNAUTHENTICATED'],
+};
+
+describe('authorization matrix: every route × department (× own / other division) through the gateway', () => {
+  let stack: Stack;
+  let stubs: NatsConnection | undefined;
+  const passStatuses = new Map<string, number>();
+  const tokens = new Map<Caller, string>();
+  const results: CellResult[] = [];
+  const token = (caller: Department) => tokens.get(caller)!;
+  const auth = (t: string) => ({ authorization: `Bearer ${t}` });
+
+  // ── fixtures: made by the accounts entitled to make them (admin, the operator, the health bureaus) ──
+  const natureFor = (caller: Caller) => (caller === 'civil' ? 'non_profit' : 'for_profit');
+  const ownerFor = (caller: Caller, scope: Scope): 'operator' | 'admin' => (caller === 'operator' && scope === 'own' ? 'operator' : 'admin');
+
+  const register = async (caller: Caller, scope: Scope): Promise<{ id: string; name: string; totalPlaces: number }> => {
+    const owner = ownerFor(caller, scope);
+    const body = institutionRequest({ name: `矩阵${randomUUID().slice(0, 8)}托育园`, nature: natureFor(caller), divisionCode: scope === 'own' ? OWN_DIVISION : OTHER_DIVISION });
+    const res = await stack.http.post('/api/v1/institutions').set(auth(token(owner))).send(body);
+    if (res.status !== 201) throw new Error(`fixture: register by ${owner} → ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  const submit = async (institutionId: string, caller: Caller, scope: Scope): Promise<{ id: string }> => {
+    const res = await stack.http.post(`/api/v1/institutions/${institutionId}/filings`).set(auth(token(ownerFor(caller, scope)))).send(compliantFilingSubmission());
+    if (res.status !== 201) throw new Error(`fixture: submit → ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  const approve = async (filingId: string, scope: Scope): Promise<{ id: string; receiptNo: string }> => {
+    const reviewer = scope === 'own' ? token('health') : otherHealthBureau;
+    const res = await stack.http.post(`/api/v1/filings/${filingId}/decision`).set(auth(reviewer)).send({ decision: 'approve' });
+    if (res.status !== 200) throw new Error(`fixture: approve → ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+
+  /** Fixtures that no cell changes are shared; `fresh` makes new ones (a cell that should succeed in a write). */
+  const shared = new Map<string, Promise<unknown>>();
+  const once = <T,>(key: string, make: () => Promise<T>, fresh: boolean): Promise<T> => {
+    if (fresh) return make();
+    if (!shared.has(key)) shared.set(key, make());
+    return shared.get(key) as Promise<T>;
+  };
+  const institution = (caller: Caller, scope: Scope, fresh: boolean) =>
+    once(`institution:${natureFor(caller)}:${ownerFor(caller, scope)}:${scope}`, () => register(caller, scope), fresh);
+  const submittedFiling = (caller: Caller, scope: Scope, fresh: boolean) =>
+    once(`submitted:${natureFor(caller)}:${ownerFor(caller, scope)}:${scope}`, async () => {
+      const inst = await register(caller, scope);
+      return { institution: inst, filing: await submit(inst.id, caller, scope) };
+    }, fresh);
+  const filed = (caller: Caller, scope: Scope, fresh: boolean) =>
+    once(`filed:${natureFor(caller)}:${ownerFor(caller, scope)}:${scope}`, async () => {
+      const inst = await register(caller, scope);
+      const filing = await approve((await submit(inst.id, caller, scope)).id, scope);
+      return { institution: inst, filing };
+    }, fresh);
+
+  const divisionOf = (caller: Caller, scope: Scope) => {
+    if (scope === 'other') return '371002';
+    return caller === 'street' ? ACCOUNTS.street.divisions[0] : '330106';
+  };
+
+  /** How each kind of target becomes a request for a caller and scope. */
+  const TARGETS: Record<string, (caller: Caller, scope: Scope, fresh: boolean, row: MatrixRow) => Promise<BuiltRequest>> = {
+    none: async () => ({}),
+    placeholder: async (_, __, ___, row) => ({ params: { id: randomUUID() }, body: row.method === 'GET' ? undefined : {} }),
+    login: async (caller) => ({ body: { username: ACCOUNTS[caller === 'anonymous' ? 'health' : caller].username, password: DEMO_PASSWORD }, token: null }),
+    logout: async (caller) => ({ token: caller === 'anonymous' ? null : await freshToken(caller) }),
+    newInstitution: async (caller, scope) => ({
+      body: institutionRequest({ nature: natureFor(caller), divisionCode: scope === 'own' ? OWN_DIVISION : OTHER_DIVISION }),
+    }),
+    institutionList: async (caller, scope) => {
+      const inst = await institution(caller, scope, false);
+      return { query: { q: inst.name, pageSize: '200' }, listed: { key: 'id', value: inst.id } };
+    },
+    institution: async (caller, scope, fresh, row) => {
+      const inst = await institution(caller, scope, fresh);
+      const bodies: Record<string, unknown> = {
+        'PATCH /api/v1/institutions/{id}': { address: '杭州市西湖区三墩镇矩阵路 9 号', reason: '矩阵测试' },
+        'POST /api/v1/institutions/{id}/deregistration': { reason: '停止办学' },
+        'POST /api/v1/institutions/{id}/filings': compliantFilingSubmission(),
+      };
+      return { params: { id: inst.id }, body: bodies[routeKey(row)] };
+    },
+    filedInstitution: async (caller, scope, fresh, row) => {
+      const { institution: inst } = await filed(caller, scope, fresh);
+      const bodies: Record<string, unknown> = {
+        'POST /api/v1/institutions/{id}/inclusive': { action: 'grant', priceCapFen: 180_000, inclusivePlaces: 20, decisionNo: '西卫〔2026〕99号' },
+        'POST /api/v1/institutions/{id}/demonstration': { year: 2026 },
+      };
+      return { params: { id: inst.id }, body: bodies[routeKey(row)] };
+    },
+    submittedFiling: async (caller, scope, fresh) => {
+      const { filing } = await submittedFiling(caller, scope, fresh);
+      return { params: { id: filing.id }, body: { decision: 'approve', comment: '矩阵测试' } };
+    },
+    filingList: async (caller, scope) => {
+      const { institution: inst, filing } = await submittedFiling(caller, scope, false);
+      return { query: { institutionId: inst.id }, listed: { key: 'id', value: filing.id } };
+    },
+    approvedFiling: async (caller, scope) => {
+      const { filing } = await filed(caller, scope, false);
+      return { params: { id: filing.id } };
+    },
+    publicList: async () => {
+      const { institution: inst } = await filed('market', 'own', false);
+      return { query: { q: inst.name } };
+    },
+    publicInstitution: async () => ({ params: { id: (await filed('market', 'own', false)).institution.id } }),
+    receiptNo: async () => ({ params: { receiptNo: (await filed('market', 'own', false)).filing.receiptNo } }),
+    populationRows: async (caller, scope) => ({
+      body: { rows: [{ divisionCode: scope === 'own' ? OWN_DIVISION : OTHER_DIVISION, year: 2018, residentPopulation: 100_000, childrenUnder3: 2_500, source: '矩阵测试统计' }] },
+    }),
+    populationCsv: async (caller, scope) => ({
+      contentType: 'text/csv',
+      body: `divisionCode,year,residentPopulation,childrenUnder3,source\n${scope === 'own' ? OWN_DIVISION : OTHER_DIVISION},2017,90000,2000,矩阵测试统计\n`,
+    }),
+    populationList: async (caller, scope) => ({ query: { year: '2019' }, listed: { key: 'divisionCode', value: scope === 'own' ? OWN_DIVISION : OTHER_DIVISION } }),
+    indicators: async (caller, scope) => ({ query: { divisionCode: divisionOf(caller, scope), month: '2026-11' } }),
+    calendarYear: async () => ({
+      params: { year: '2031' },
+      body: { source: '矩阵测试（非真实安排）', entries: [{ date: '2031-01-01', kind: 'holiday', name: '元旦' }] },
+    }),
+    auditTrail: async (caller, scope) => ({ query: { entity: 'institution', id: (await institution('market', scope, false)).id } }),
+  };
+
+  let otherHealthBureau = ''; // health.371002 approves the other district's filings
+  const freshToken = async (caller: Department) =>
+    (await stack.http.post('/api/v1/auth/token').send({ username: ACCOUNTS[caller].username, password: DEMO_PASSWORD }).expect(200)).body.accessToken as string;
+
+  /** Rows written by the registry and the gateway (events and audit entries): a refusal adds none. */
+  const writes = async (): Promise<string> => {
+    const count = async (ds: Stack['gateway']['runtime']['dataSource'], schema: string) =>
+      (await ds.query(`SELECT (SELECT count(*) FROM "${schema}".outbox)::int AS o, (SELECT count(*) FROM "${schema}".audit_log)::int AS a`))[0];
+    const r = await count(stack.registry.runtime.dataSource, stack.registrySchema);
+    const g = await count(stack.gateway.runtime.dataSource, stack.gatewaySchema);
+    return `registry outbox ${r.o} audit ${r.a}; gateway outbox ${g.o} audit ${g.a}`;
+  };
+
+  const fillPath = (path: string, params: Record<string, string> = {}) =>
+    path.replace(/\{(\w+)\}/g, (_, name: string) => {
+      if (!(name in params)) throw new Error(`no value for {${name}} in ${path}`);
+      return encodeURIComponent(params[name]);
+    });
+
+  async function exercise(row: MatrixRow, caller: Caller, scope: Scope): Promise<CellResult> {
+    const expected = outcomeOf(row.cells[caller], scope);
+    const succeeds = ['200', '201', '204'].includes(expected);
+    const fresh = succeeds && row.method !== 'GET';
+    const build = TARGETS[row.target];
+    if (!build) throw new Error(`${routeKey(row)}: no target builder "${row.target}" in the spec's TARGETS`);
+    const req = await build(caller, scope, fresh, row);
+    const url = fillPath(row.path, req.params) + (req.query ? `?${new URLSearchParams(req.query)}` : '');
+    let call = stack.http[row.method.toLowerCase() as 'get'](url);
+    const bearer = req.token !== undefined ? req.token : caller === 'anonymous' ? null : token(caller);
+    if (bearer) call = call.set(auth(bearer));
+    if (req.contentType) call = call.set('content-type', req.contentType);
+    const before = DENIALS[expected] && row.method !== 'GET' ? await writes() : undefined;
+    const res = req.body !== undefined ? await call.send(req.body as object) : await call;
+    const result: CellResult = { route: routeKey(row), caller, scope, expected, status: res.status, code: res.body?.code, ok: false };
+
+    const denial = DENIALS[expected];
+    if (denial) {
+      result.ok = res.status === denial[0] && res.body?.code === denial[1];
+      if (result.ok && before !== undefined) {
+        const after = await writes();
+        if (after !== before) {
+          result.ok = false;
+          result.why = `refused but wrote: ${before} → ${after}`;
+        }
+      }
+    } else if (expected === 'PASS') {
+      // Past the gateway's checks: the call reached the service's subject (where the stand-in
+      // answered), or the gateway refused the placeholder input or answered itself — never 401,
+      // DEPARTMENT_NOT_ALLOWED or a 5xx.
+      const reached = res.status === 404 && res.body?.message === STUB_MESSAGE;
+      result.ok = res.status !== 401 && !(res.status === 403 && res.body?.code === 'DEPARTMENT_NOT_ALLOWED') && res.status < 500;
+      const key = reached ? 'reached the service' : `${res.status} ${res.body?.code ?? ''}`.trim();
+      passStatuses.set(key, (passStatuses.get(key) ?? 0) + 1);
+    } else if (expected === '200+' || expected === '200-') {
+      const items: Record<string, unknown>[] = Array.isArray(res.body) ? res.body : (res.body?.items ?? []);
+      const present = items.some((i) => i[req.listed!.key] === req.listed!.value);
+      result.ok = res.status === 200 && present === (expected === '200+');
+      if (res.status === 200 && !result.ok) result.why = present ? 'listed, should be hidden' : 'not listed';
+    } else {
+      result.ok = res.status === Number(expected);
+    }
+    if (!result.ok && !result.why) result.why = JSON.stringify(res.body)?.slice(0, 200);
+    return result;
+  }
+
+  beforeAll(async () => {
+    stack = await startStack();
+    // Services whose rows are gateway-level are not in this stack: a stand-in answers their subjects,
+    // so a PASS cell proves the call got through the gateway to the service's subject.
+    const outside = [...new Set(AUTHORIZATION_MATRIX.filter((r) => r.level === 'gateway' && !['gateway', 'registry'].includes(r.service)).map((r) => r.service))];
+    stubs = await connectNats(testNatsUrl(), 'authz-matrix-stubs');
+    for (const service of outside) {
+      stubs.subscribe(`${service}.>`, {
+        queue: service,
+        callback: (_, msg) => msg.respond(JSON.stringify({ ok: false, error: { code: 'NOT_FOUND', message: STUB_MESSAGE } })),
+      });
+    }
+    for (const caller of Object.keys(ACCOUNTS) as Department[]) tokens.set(caller, await stack.tokenFor(ACCOUNTS[caller].username));
+    otherHealthBureau = await stack.tokenFor('health.371002');
+    // Population figures in both districts, read by the GET /population cells.
+    await stack.http.put('/api/v1/population').set(auth(token('admin'))).send({
+      rows: [OWN_DIVISION, OTHER_DIVISION].map((divisionCode) => ({ divisionCode, year: 2019, residentPopulation: 50_000, childrenUnder3: 1_200, source: '矩阵测试统计' })),
+    }).expect(200);
+  });
+  afterAll(async () => {
+    const byOutcome = new Map<string, number>();
+    for (const r of results) byOutcome.set(r.expected, (byOutcome.get(r.expected) ?? 0) + 1);
+    const rows = new Set(results.map((r) => r.route)).size;
+    console.log(
+      `[authz] ${results.length} cells over ${rows} routes × ${CALLERS.length} callers: ${results.filter((r) => r.ok).length} as expected; ` +
+        `by outcome ${[...byOutcome].map(([k, v]) => `${k} ${v}`).join(', ')}; PASS cells: ${[...passStatuses].map(([k, v]) => `${v} ${k}`).join(', ')}`,
+    );
+    await stubs?.drain().catch(() => undefined);
+    await stack?.stop();
+  });
+
+  it('has a row for every route in the OpenAPI document, and no row for a route that does not exist', async () => {
+    const openapi = (await stack.http.get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(openapi.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    const inMatrix = AUTHORIZATION_MATRIX.map(routeKey);
+    expect(new Set(inMatrix).size, 'a route appears twice in the matrix').toBe(inMatrix.length);
+    expect(documented.filter((r) => !inMatrix.includes(r)), 'routes in the OpenAPI document without a row in tests/authz/authorization-matrix.ts').toEqual([]);
+    expect(inMatrix.filter((r) => !documented.includes(r)), 'matrix rows for routes the gateway no longer has').toEqual([]);
+    for (const row of AUTHORIZATION_MATRIX) expect(Object.keys(row.cells).sort(), routeKey(row)).toEqual([...CALLERS].sort());
+  });
+
+  it.each(AUTHORIZATION_MATRIX.map((row) => [routeKey(row), row] as const))('%s', async (_, row) => {
+    const scopes: Scope[] = hasScopes(row) ? ['own', 'other'] : ['own'];
+    const mine: CellResult[] = [];
+    for (const caller of CALLERS) {
+      for (const scope of scopes) mine.push(await exercise(row, caller, scope));
+    }
+    results.push(...mine);
+    const wrong = mine.filter((r) => !r.ok).map((r) => `${r.caller}/${r.scope}: expected ${r.expected}, got ${r.status} ${r.code ?? ''} ${r.why ?? ''}`);
+    expect(wrong).toEqual([]);
+  });
+});

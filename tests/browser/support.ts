@@ -1,0 +1,187 @@
+// Browser tests: the whole stack in this process (registry, staff and whichever of inspection,
+// credit and subsidy exist), the gateway listening on a free port and serving the built web app
+// (web/dist), and Debian's Chromium driven by playwright-core. No browser is ever downloaded.
+import 'reflect-metadata';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createGateway, type RunningGateway } from '@shanyu/gateway';
+import { startRegistry, type RunningRegistry } from '@shanyu/registry';
+import { startStaff, type RunningStaff } from '@shanyu/staff';
+import { testDatabaseUrl, testNatsUrl, uniqueSchema } from '@shanyu/testing';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ensureChromium } from '../../deploy/local/infra.mjs';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const webDir = path.join(repoRoot, 'web');
+export const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
+export const PASSWORD = 'browser-test-password';
+
+/** The newest modification time under a path (files only). */
+function newest(p: string): number {
+  if (!fs.existsSync(p)) return 0;
+  const stat = fs.statSync(p);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...fs.readdirSync(p).map((name) => newest(path.join(p, name))));
+}
+
+/** Builds web/dist when it is missing or older than its sources (a few seconds with Vite). */
+export function ensureWebBuilt(): string {
+  const dist = path.join(webDir, 'dist');
+  const built = newest(path.join(dist, 'index.html'));
+  const sources = Math.max(
+    ...['src', 'sw', 'public', 'index.html', 'vite.config.ts', 'package.json'].map((p) => newest(path.join(webDir, p))),
+    newest(path.join(repoRoot, 'libs/common/src/division-table.ts')),
+  );
+  if (!built || built < sources) {
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    // Vitest runs with NODE_ENV=test, which would make Vite bundle React's development build.
+    const result = spawnSync(npm, ['run', 'build', '--silent', '-w', 'web'], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
+    if (result.status !== 0) throw new Error(`web build failed:\n${result.stdout}\n${result.stderr}`);
+  }
+  return dist;
+}
+
+interface Stoppable { stop(): Promise<void> }
+
+export interface BrowserStack {
+  baseUrl: string;
+  gateway: RunningGateway;
+  evidenceDir: string;
+  /** Services started besides registry and staff (inspection, credit, subsidy when they exist). */
+  optional: string[];
+  api<T = any>(method: string, path: string, options?: { as?: string; body?: unknown; raw?: string; contentType?: string }): Promise<{ status: number; body: T }>;
+  token(username: string): Promise<string>;
+  routes(): Promise<Set<string>>;
+  stop(): Promise<void>;
+}
+
+const base = () => ({ DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), LOG_LEVEL: 'warn' as const, RPC_TIMEOUT_MS: 10_000 });
+
+/** Starts a service of the platform that may not exist yet in this checkout; null when it cannot. */
+async function startOptional(name: string): Promise<Stoppable | null> {
+  const specifier = `@shanyu/${name}`;
+  let mod: Record<string, unknown>;
+  try {
+    mod = (await import(/* @vite-ignore */ specifier)) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+  const start = mod[`start${name[0]!.toUpperCase()}${name.slice(1)}`];
+  if (typeof start !== 'function') return null;
+  try {
+    return (await (start as (c: object, o?: object) => Promise<Stoppable>)({ ...base(), SHANYU_MODE: 'test', [`${name.toUpperCase()}_DB_SCHEMA`]: uniqueSchema(name) }, {})) ?? null;
+  } catch (e) {
+    console.warn(`[browser tests] ${name} service not started: ${(e as Error).message}`);
+    return null;
+  }
+}
+
+export async function startBrowserStack(): Promise<BrowserStack> {
+  const webDist = ensureWebBuilt();
+  const evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shanyu-evidence-'));
+  const registry: RunningRegistry = await startRegistry({ ...base(), REGISTRY_DB_SCHEMA: uniqueSchema('registry') });
+  const staff: RunningStaff = await startStaff({ ...base(), STAFF_DB_SCHEMA: uniqueSchema('staff'), SHANYU_MODE: 'test', STAFF_REMINDER_INTERVAL_MS: 0 } as Parameters<typeof startStaff>[0]);
+  const optional: [string, Stoppable][] = [];
+  for (const name of ['inspection', 'credit', 'subsidy']) {
+    const running = await startOptional(name);
+    if (running) optional.push([name, running]);
+  }
+  const services = ['registry', 'staff', ...optional.map(([n]) => n)];
+  const gateway = await createGateway({
+    ...base(), PORT: 0, HOST: '127.0.0.1', SHANYU_MODE: 'test', JWT_TTL_SECONDS: 3600, SHANYU_DEMO_PASSWORD: PASSWORD,
+    GATEWAY_DB_SCHEMA: uniqueSchema('gateway'), HEALTH_SERVICES: services.join(','), EVIDENCE_DIR: evidenceDir, WEB_DIST_DIR: webDist,
+  } as Parameters<typeof createGateway>[0]);
+  await gateway.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = gateway.app.getHttpServer().address() as { port: number };
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+  const tokens = new Map<string, string>();
+
+  async function token(username: string): Promise<string> {
+    if (!tokens.has(username)) {
+      const res = await fetch(`${baseUrl}/api/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+      if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+      tokens.set(username, ((await res.json()) as { accessToken: string }).accessToken);
+    }
+    return tokens.get(username)!;
+  }
+
+  let routeSet: Set<string> | undefined;
+  return {
+    baseUrl,
+    gateway,
+    evidenceDir,
+    optional: optional.map(([n]) => n),
+    token,
+    async api(method, p, options = {}) {
+      const headers: Record<string, string> = { accept: 'application/json' };
+      if (options.as) headers.authorization = `Bearer ${await token(options.as)}`;
+      let body: string | undefined;
+      if (options.raw !== undefined) {
+        body = options.raw;
+        headers['content-type'] = options.contentType ?? 'text/plain';
+      } else if (options.body !== undefined) {
+        body = JSON.stringify(options.body);
+        headers['content-type'] = 'application/json';
+      }
+      const res = await fetch(`${baseUrl}${p}`, { method, headers, body });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        // not JSON
+      }
+      return { status: res.status, body: parsed as any };
+    },
+    async routes() {
+      if (!routeSet) {
+        const doc = (await (await fetch(`${baseUrl}/api/docs-json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+        routeSet = new Set(Object.entries(doc.paths).flatMap(([p, m]) => Object.keys(m).map((x) => `${x.toUpperCase()} ${p}`)));
+      }
+      return routeSet;
+    },
+    async stop() {
+      await gateway.stop();
+      for (const [, s] of optional.reverse()) await s.stop().catch(() => undefined);
+      await staff.stop();
+      await registry.stop();
+      fs.rmSync(evidenceDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Debian's Chromium (installed by the project when missing), headless, with the flags this machine needs. */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: ensureChromium(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=zh-CN'],
+  });
+}
+
+/** Saves a screenshot (the whole page, or what the screen shows) as test-results/screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? true });
+  return file;
+}
+
+/** Logs in through the login page and waits to land on `next`. */
+export async function loginAs(page: Page, baseUrl: string, username: string, next: string): Promise<void> {
+  await page.goto(`${baseUrl}/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
+}
+
+/** How the dashboard writes an indicator (checked independently of the web code). */
+export function formatIndicatorValue(value: number | null, unit: string): string {
+  if (value === null) return '暂无数据';
+  const n = value.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+  return unit === '%' ? `${n}%` : `${n} ${unit}`.trim();
+}

@@ -1,0 +1,220 @@
+import { addDays, shanghaiToday } from '@shanyu/common';
+import { SubsidyEvents } from '@shanyu/contracts';
+import { testNatsUrl } from '@shanyu/testing';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childId, EventCollector, eventually, monthsAround, type SubsidyStack, startSubsidyStack } from './subsidy-support.js';
+
+// 补助: rosters (bad input, uploads, events), duplicate claims, eligibility with reasons, worked
+// examples to the fen, identical re-runs, and a run killed mid-way that resumes without doubling.
+const M = monthsAround();
+type Line = Record<string, any>;
+const expectOk = (res: { status: number; body: any }) => {
+  if (res.status !== 200) throw new Error(`expected 200, got ${res.status} ${JSON.stringify(res.body)}`);
+  return res;
+};
+
+describe('subsidy rosters and runs', () => {
+  let stack: SubsidyStack;
+  let events: EventCollector;
+  let a: { id: string; name: string }, b: { id: string; name: string }, c: { id: string; name: string }, d: { id: string; name: string }, e: { id: string; name: string };
+  const shared = childId(addDays(shanghaiToday(), -500));
+  let runId: string;
+  let firstLines: Line[];
+
+  const put = async (institutionId: string, month: string, body: object, user = 'operator.demo') =>
+    stack.http.put(`/api/v1/institutions/${institutionId}/rosters/${month}`).set(await stack.auth(user)).send(body);
+  const allLines = async (id: string): Promise<Line[]> => {
+    const out: Line[] = [];
+    let after: string | null = null;
+    do {
+      const res = await stack.http.get(`/api/v1/subsidy/runs/${id}/lines`).query({ pageSize: 7, ...(after ? { after } : {}) }).set(await stack.auth('health.330106')).expect(200);
+      out.push(...res.body.items);
+      after = res.body.nextCursor;
+    } while (after);
+    return out;
+  };
+  const startRun = async (month: string, divisionCode = '330106') =>
+    (await stack.http.post('/api/v1/subsidy/runs').set(await stack.auth('health.330106')).send({ month, divisionCode }).expect(202)).body;
+
+  beforeAll(async () => {
+    // The subsidy service's clock is two months ahead: next month is not "future" to it.
+    stack = await startSubsidyStack({ clockAheadDays: 62 });
+    events = await EventCollector.start(testNatsUrl(), 'evt.subsidy.>');
+    // A district policy adopting the second/third-child fee subsidy and the opening grant (seed 004).
+    const policy = {
+      policyKey: 'xihu-e2e-support', version: 'xihu-e2e-support/2026.1', divisionCode: '330106', title: '西湖区托育补助（测试）', source: '测试用区级实施细则',
+      effectiveFrom: M.previous, effectiveTo: M.afterNext,
+      eligibility: { filed: { source: '国卫办人口发〔2019〕25号 备案' }, inclusive: { source: 'seed 004 §二(三) 普惠指导价' }, creditGrade: { excluded: ['C', 'D'], source: 'seed 004 §五(五) 失信惩戒' } },
+      rules: [
+        { id: 'CHILD_FEE', kind: 'per_child_by_birth_order', title: '二孩、三孩保育费补助', params: { amountFenByBirthOrder: { 2: 30_000, 3: 50_000 }, careFormFactorBp: { full_day: 10_000, half_day: 5_000 }, attendanceProRata: true }, requires: ['filed', 'inclusive', 'credit_grade'], source: 'seed 004 §二(三) 不低于每人每月 300 元' },
+        { id: 'OPENING_GRANT', kind: 'opening_grant', title: '一次性开办补助', params: { amountFen: 3_000_000 }, requires: ['filed', 'inclusive'], source: 'seed 004 附件 §(一)4 每机构 3 万元' },
+      ],
+    };
+    await stack.http.post('/api/v1/subsidy/policies').set(await stack.auth('health.330106')).send(policy).expect(201);
+    [a, b, c, d, e] = await Promise.all([
+      stack.institution({ inclusive: true }), stack.institution({ inclusive: true }), stack.institution({ inclusive: true }), stack.institution({ inclusive: true }),
+      stack.institution(),
+    ]);
+    // The credit service is not started here: its grade event goes straight into JetStream.
+    await stack.publish('evt.credit.grade.changed.v1', d.id, { institutionId: d.id, divisionCode: '330106109', from: 'B', to: 'D', grade: 'D', score: 40, modelVersion: 'test', effectiveOn: shanghaiToday(), reasons: [] });
+  });
+  afterAll(async () => {
+    await events?.stop();
+    await stack?.stop();
+  });
+
+  it('refuses bad rosters with errors naming the row, storing nothing', async () => {
+    const ok = { idNumber: childId(), birthOrder: 1, classType: 'toddler', careForm: 'full_day', daysAttended: 20 };
+    const future = await put(a.id, '2099-01', { openDays: 22, children: [ok] });
+    expect(future.status).toBe(400);
+    expect(future.body.code).toBe('ROSTER_MONTH_IN_FUTURE');
+    const bad = await put(a.id, M.current, {
+      openDays: 22,
+      children: [ok, { ...ok, idNumber: childId(), classType: 'nursery' }, { ...ok, idNumber: childId(), daysAttended: -1 }, { ...ok }, { ...ok, idNumber: childId(), daysAttended: 23 }],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe('VALIDATION');
+    const byField = Object.fromEntries(bad.body.details.map((p: { field: string; message: string }) => [p.field, p.message]));
+    expect(Object.keys(byField).sort()).toEqual(['children.1.classType', 'children.2.daysAttended', 'children.3.idNumber', 'children.4.daysAttended']);
+    expect(byField['children.1.classType']).toMatch(/^第 2 行：班型/);
+    expect(byField['children.2.daysAttended']).toBe('第 3 行：出勤天数不能小于 0');
+    expect(byField['children.3.idNumber']).toContain('与第 1 行是同一名儿童');
+    expect(byField['children.4.daysAttended']).toContain('超过本月开园 22 天');
+    expect(JSON.stringify(bad.body)).not.toContain(ok.idNumber); // the ID number is never echoed
+    // More infants than registered infant places (10): refused unless explained, then stored flagged.
+    const infants = Array.from({ length: 11 }, () => ({ ...ok, idNumber: childId(), classType: 'infant' }));
+    const over = await put(a.id, M.current, { openDays: 22, children: infants });
+    expect(over.status).toBe(422);
+    expect(over.body.code).toBe('ROSTER_OVER_CAPACITY');
+    expect(over.body.message).toContain('乳儿班 11 人，超过登记托位 10 个');
+    expect((await stack.http.get(`/api/v1/institutions/${a.id}/rosters/${M.current}`).set(await stack.auth('health.330106'))).body.code).toBe('ROSTER_NOT_FOUND');
+    expect((await put(a.id, M.current, { openDays: 22, children: [ok] }, 'market.330106')).body.code).toBe('DEPARTMENT_NOT_ALLOWED');
+    const unfiled = await stack.institution({ file: false });
+    expect((await put(unfiled.id, M.current, { openDays: 22, children: [ok] })).body.code).toBe('INSTITUTION_NOT_FILED');
+    expect(await stack.sql(`SELECT 1 FROM $schema.roster`)).toHaveLength(0);
+  });
+
+  it('takes rosters as JSON, CSV and Excel, announces counts per class and flags a child claimed twice', async () => {
+    const res = await put(a.id, M.current, {
+      openDays: 22,
+      children: [
+        { idNumber: childId(), birthOrder: 1, classType: 'toddler', careForm: 'full_day', daysAttended: 20, ref: 'T-01' },
+        { idNumber: childId(), birthOrder: 2, classType: 'infant', careForm: 'half_day', daysAttended: 22 },
+        { idNumber: childId(), birthOrder: 3, classType: 'older', careForm: 'full_day', daysAttended: 11 },
+        { idNumber: childId(), birthOrder: 1, classType: 'older', careForm: 'hourly', daysAttended: 5 },
+      ],
+    }).then(expectOk);
+    expect(res.body).toMatchObject({ version: 1, totalChildren: 4, byClass: { infant: 1, toddler: 1, older: 2, mixed: 0 }, flags: [] });
+    expect(res.body.children[0].childKey).toMatch(/^[0-9a-f]{64}$/);
+
+    const csv = `说明：${M.current} 收托名册\n身份证号,孩次,班型,托育形式,出勤天数\n${shared},二孩,托小班,全日托,22\n${childId()},一孩,托大班,全日托,21\n`;
+    const upload = (id: string, file: Buffer, name: string) => stack.auth('operator.demo').then((h) =>
+      stack.http.put(`/api/v1/institutions/${id}/rosters/${M.current}/upload`).query({ openDays: 22 }).set(h).attach('file', file, name));
+    expect((await upload(b.id, Buffer.from(csv), 'b.csv')).status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('名册');
+    sheet.addRow(['身份证号', '出生年月', '孩次', '班型', '托育形式', '出勤天数', '编号']);
+    sheet.addRow([shared, shared.slice(6, 10) + '-' + shared.slice(10, 12), 2, '托小班', '全日托', 22, 'C-7']);
+    sheet.addRow([childId(), null, '三孩', '托大班', '半日托', 'x', null]);
+    const broken = await upload(c.id, Buffer.from(await workbook.xlsx.writeBuffer()), 'c.xlsx');
+    expect(broken.status).toBe(400);
+    expect(broken.body.details).toEqual([expect.objectContaining({ field: 'children.1.daysAttended', message: '表格第 3 行：出勤天数必须是整数' })]);
+    sheet.getRow(3).getCell(6).value = 20;
+    const cUp = await upload(c.id, Buffer.from(await workbook.xlsx.writeBuffer()), 'c.xlsx');
+    expect(cUp.status).toBe(200);
+    expect(cUp.body.flags.map((f: { code: string }) => f.code)).toEqual(['duplicate_claim']);
+    expect(cUp.body.duplicates).toEqual([expect.objectContaining({ lineNo: 1, institutionIds: [b.id, c.id].sort() })]);
+    expect(cUp.body.children[0]).toMatchObject({ rowNumber: 2, ref: 'C-7', birthOrder: 2 });
+    await put(d.id, M.current, { openDays: 22, children: [{ idNumber: childId(), birthOrder: 2, classType: 'older', careForm: 'full_day', daysAttended: 22 }] }).then(expectOk);
+    await put(e.id, M.current, { openDays: 22, children: [{ idNumber: childId(), birthOrder: 1, classType: 'toddler', careForm: 'full_day', daysAttended: 22 }] }).then(expectOk);
+
+    const [submitted] = await events.waitFor(SubsidyEvents.rosterSubmitted, (e) => e.data.institutionId === a.id);
+    expect(submitted!.data).toMatchObject({ month: M.current, totalChildren: 4, byClass: { infant: 1, toddler: 1, older: 2, mixed: 0 }, byCareForm: { full_day: 2, half_day: 1, hourly: 1, temporary: 0 } });
+    const [duplicated] = await events.waitFor(SubsidyEvents.claimDuplicated);
+    expect(duplicated!.data.institutions.map((i: { institutionId: string }) => i.institutionId)).toEqual([b.id, c.id].sort());
+    for (const e of events.events) expect(JSON.stringify(e)).not.toContain(shared);
+  });
+
+  it('computes the month: worked examples to the fen, reasons for ineligible institutions, the duplicate held for both', async () => {
+    const started = await startRun(M.current);
+    expect(started).toMatchObject({ status: 'computing', month: M.current, divisionCode: '330106', attempt: 1 });
+    runId = started.id;
+    const run = await stack.runDone(runId);
+    expect(run).toMatchObject({ status: 'computed', stage: 'street', streetsPending: ['330106109'], stale: false });
+    expect(run.progress.done).toBe(run.progress.total);
+    firstLines = await allLines(runId);
+    expect(firstLines).toHaveLength(run.totals.lines);
+    const of = (inst: { id: string }, rule: string) => firstLines.filter((l) => l.institutionId === inst.id && l.ruleId === rule).sort((x, y) => x.rosterLineNo - y.rosterLineNo);
+
+    // A (普惠, filed, grade B by default): 杭州运营补助 by class, the district's 二孩/三孩 fee subsidy, the opening grant.
+    expect(of(a, 'OPERATING').map((l) => [l.rosterLineNo, l.status, l.amountFen, l.reasonCode])).toEqual([
+      [1, 'payable', 54_545, null], // 托小班 600 × 20/22
+      [2, 'payable', 45_000, null], // 乳儿班 900 × 半日 50% × 22/22
+      [3, 'payable', 15_000, null], // 托大班 300 × 11/22
+      [4, 'ineligible', 0, 'CARE_FORM_NOT_COVERED'], // 计时托
+    ]);
+    expect(of(a, 'OPERATING')[0]!.explanation).toContain('普惠托育运营补助：托小班 600.00 元/人·月 × 20/22 天 = 545.45 元');
+    expect(of(a, 'OPERATING')[0]).toMatchObject({ policyVersion: 'hangzhou-inclusive-operating/2023.1', period: M.current, kind: 'regular' });
+    expect(of(a, 'CHILD_FEE').map((l) => [l.rosterLineNo, l.amountFen])).toEqual([[2, 15_000], [3, 25_000]]); // 二孩 300 × 50%; 三孩 500 × 11/22
+    expect(of(a, 'CHILD_FEE')[0]!.explanation).toContain('二孩 300.00 元/人·月 × 半日托 50% × 22/22 天 = 150.00 元');
+    expect(of(a, 'OPENING_GRANT')).toEqual([expect.objectContaining({ status: 'payable', amountFen: 3_000_000, childKey: null })]);
+    // B and C: the child on both rosters is held on both, with the reason.
+    for (const inst of [b, c]) {
+      const held = firstLines.filter((l) => l.institutionId === inst.id && l.status === 'held');
+      expect(held.length).toBeGreaterThan(0);
+      for (const l of held) expect(l).toMatchObject({ amountFen: 0, reasonCode: 'DUPLICATE_CLAIM' });
+      expect(held[0]!.explanation).toContain('暂缓发放——该儿童同时在 2 家机构');
+    }
+    // E is filed but not 普惠: nothing from the rules that need it, with the reason.
+    expect(of(e, 'OPERATING')).toEqual([expect.objectContaining({ status: 'ineligible', reasonCode: 'NOT_INCLUSIVE' })]);
+    expect(of(e, 'OPERATING')[0]!.explanation).toMatch(/不予补助——截至 \d{4}-\d{2}-\d{2} 机构未获普惠认定/);
+    // D has grade D: every rule that asks for the grade refuses, naming it.
+    const dLines = firstLines.filter((l) => l.institutionId === d.id && l.ruleId === 'OPERATING');
+    expect(dLines).toEqual([expect.objectContaining({ status: 'ineligible', reasonCode: 'CREDIT_GRADE', amountFen: 0 })]);
+    expect(dLines[0]!.explanation).toContain('信用等级为 D 级（严重失信），本政策 C、D 级不予补助');
+    const payable = firstLines.filter((l) => l.status === 'payable').reduce((s, l) => s + l.amountFen, 0);
+    expect(run.totals).toMatchObject({ payableFen: payable, heldLines: firstLines.filter((l) => l.status === 'held').length });
+    await events.waitFor(SubsidyEvents.runCompleted, (e) => e.data.runId === runId);
+  });
+
+  it('computes the same lines again when re-run', async () => {
+    const again = await startRun(M.current);
+    expect(again).toMatchObject({ id: runId, attempt: 2, status: 'computing' });
+    await stack.runDone(runId);
+    expect(await allLines(runId)).toEqual(firstLines);
+  });
+
+  it('resumes a run killed mid-way without a line twice, totals unchanged', async () => {
+    const before = (await stack.http.get(`/api/v1/subsidy/runs/${runId}`).set(await stack.auth('health.330106')).expect(200)).body.totals;
+    let crashed = false;
+    // One child per batch; the third batch's transaction dies after writing its lines (as if the process were killed).
+    await stack.restartSubsidy({ batchSize: 1, afterBatch: (_id, batch) => { if (batch === 3 && !crashed) { crashed = true; throw new Error('simulated crash'); } } });
+    await startRun(M.current);
+    await eventually('the simulated crash', () => crashed);
+    const [partial] = await stack.sql<{ status: string; done: number; total: number }>(`SELECT status, done, total FROM $schema.run WHERE id = $1`, [runId]);
+    expect(partial).toMatchObject({ status: 'computing' });
+    expect(partial!.done).toBeLessThan(partial!.total);
+    // Restart: the new instance takes the run over once the dead one's lease has run out.
+    await stack.restartSubsidy({ batchSize: 2 });
+    const run = await stack.runDone(runId);
+    expect(run.status).toBe('computed');
+    expect(run.totals).toEqual(before);
+    const [{ n, keys }] = await stack.sql<{ n: number; keys: number }>(`SELECT count(*)::int AS n, count(DISTINCT line_key)::int AS keys FROM $schema.run_line WHERE run_id = $1`, [runId]);
+    expect(n).toBe(keys);
+    expect(await allLines(runId)).toEqual(firstLines);
+  });
+
+  it('refuses a month before the institution was filed, with the reason', async () => {
+    const late = { idNumber: childId(), birthOrder: 2, classType: 'toddler', careForm: 'full_day', daysAttended: 21 };
+    await put(a.id, M.previous, { openDays: 21, children: [late] }).then(expectOk);
+    const run = await stack.runDone((await startRun(M.previous)).id);
+    const lines = await allLines(run.id);
+    const mine = lines.filter((l) => l.institutionId === a.id);
+    expect(mine.map((l) => l.ruleId).sort()).toEqual(['CHILD_FEE', 'OPERATING']);
+    for (const l of mine) {
+      expect(l).toMatchObject({ status: 'ineligible', amountFen: 0, reasonCode: 'NOT_FILED' });
+      expect(l.explanation).toMatch(/截至 \d{4}-\d{2}-\d{2} 机构未备案（尚无登记信息）/);
+    }
+  });
+});

@@ -1,0 +1,197 @@
+// Registry, subsidy and gateway in this process, on the run's real PostgreSQL and NATS, with fresh
+// schemas. Institutions are filed (and accredited 普惠) through the registry's HTTP flow; facts
+// of services that are not started here (credit grades) are published into JetStream directly.
+import 'reflect-metadata';
+import { randomInt, randomUUID } from 'node:crypto';
+import { addDays, makeResidentId, shanghaiToday } from '@shanyu/common';
+import { EVENT_STREAM, type EventEnvelope } from '@shanyu/contracts';
+import { createGateway, type RunningGateway } from '@shanyu/gateway';
+import { startRegistry, type RunningRegistry } from '@shanyu/registry';
+import { type RunningSubsidy, startSubsidy, subsidyConsumerNames, type SubsidyStartOptions } from '@shanyu/subsidy';
+import { compliantFilingSubmission, institutionRequest, testDatabaseUrl, testNatsUrl, uniqueSchema } from '@shanyu/testing';
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages } from '@nats-io/jetstream';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import request from 'supertest';
+
+export const SUBSIDY_TEST_PASSWORD = 'test-demo-password';
+const DAY_MS = 86_400_000;
+
+/** Polls until `check` returns a truthy value, or fails after `timeoutMs` naming `what`. */
+export async function eventually<T>(what: string, check: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Months around today (Asia/Shanghai): the registry dates its facts by the real clock. */
+export function monthsAround(): { previous: string; current: string; next: string; afterNext: string } {
+  const today = shanghaiToday();
+  const month = (offsetMonths: number) => {
+    const y = Number(today.slice(0, 4));
+    const m = Number(today.slice(5, 7)) - 1 + offsetMonths;
+    return `${y + Math.floor(m / 12)}-${String((((m % 12) + 12) % 12) + 1).padStart(2, '0')}`;
+  };
+  return { previous: month(-1), current: month(0), next: month(1), afterNext: month(2) };
+}
+
+let sequence = randomInt(100, 700);
+/** A valid resident ID number of a child born on `birthDate` (YYYY-MM-DD), new each call. */
+export function childId(birthDate = addDays(shanghaiToday(), -400)): string {
+  sequence = sequence >= 998 ? 100 : sequence + 1;
+  return makeResidentId(`330106${birthDate.replace(/-/g, '')}${sequence}`);
+}
+
+/** Collects every event of a filter from the moment it starts. */
+export class EventCollector {
+  readonly events: EventEnvelope[] = [];
+  private messages?: ConsumerMessages;
+  private loop?: Promise<void>;
+
+  private constructor(private readonly nc: NatsConnection, private readonly durable: string) {}
+
+  static async start(natsUrl: string, filter: string): Promise<EventCollector> {
+    const nc = await connect({ servers: natsUrl });
+    const durable = `subsidy-test-${randomInt(1e9)}`;
+    const jsm = await jetstreamManager(nc);
+    await jsm.consumers.add(EVENT_STREAM, { durable_name: durable, filter_subject: filter, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.New });
+    const collector = new EventCollector(nc, durable);
+    collector.messages = await (await jetstream(nc).consumers.get(EVENT_STREAM, durable)).consume({ max_messages: 100 });
+    collector.loop = (async () => {
+      for await (const m of collector.messages!) {
+        collector.events.push(m.json<EventEnvelope>());
+        m.ack();
+      }
+    })();
+    return collector;
+  }
+
+  of(subject: string, where: (e: EventEnvelope<any>) => boolean = () => true): EventEnvelope<any>[] {
+    return this.events.filter((e) => e.subject === subject && where(e));
+  }
+
+  async waitFor(subject: string, where: (e: EventEnvelope<any>) => boolean = () => true, count = 1): Promise<EventEnvelope<any>[]> {
+    return eventually(`${count} × ${subject}`, () => { const found = this.of(subject, where); return found.length >= count ? found : null; });
+  }
+
+  async stop(): Promise<void> {
+    await this.messages?.close();
+    await this.loop;
+    await (await jetstreamManager(this.nc)).consumers.delete(EVENT_STREAM, this.durable).catch(() => undefined);
+    await this.nc.drain();
+  }
+}
+
+export interface SubsidyStack {
+  registry: RunningRegistry;
+  subsidy: RunningSubsidy;
+  gateway: RunningGateway;
+  http: ReturnType<typeof request>;
+  subsidySchema: string;
+  tokenFor(username: string): Promise<string>;
+  auth(username: string): Promise<{ authorization: string }>;
+  /** An institution filed through the registry's HTTP flow (and accredited 普惠 if asked), once the subsidy service has its copy. */
+  institution(options?: { inclusive?: boolean; overrides?: Record<string, unknown>; file?: boolean }): Promise<{ id: string; name: string; divisionCode: string }>;
+  /** Stops the subsidy service and starts a new instance on the same schema (a restart after a crash). */
+  restartSubsidy(options?: SubsidyStartOptions & { batchSize?: number }): Promise<void>;
+  /** Publishes an event of a service not running here (e.g. evt.credit.grade.changed.v1) into JetStream. */
+  publish(subject: string, entityId: string, data: unknown): Promise<void>;
+  /** Rows of the subsidy schema. */
+  sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
+  /** Polls GET /subsidy/runs/:id until it has left `computing`. */
+  runDone(runId: string): Promise<Record<string, any>>;
+  stop(): Promise<void>;
+}
+
+export interface SubsidyStackOptions {
+  /** Days the subsidy service's clock runs ahead (months before it are not "future"). */
+  clockAheadDays?: number;
+  batchSize?: number;
+}
+
+export async function startSubsidyStack(options: SubsidyStackOptions = {}): Promise<SubsidyStack> {
+  const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), LOG_LEVEL: 'warn' as const, RPC_TIMEOUT_MS: 10_000 };
+  const subsidySchema = uniqueSchema('subsidy');
+  const ahead = (options.clockAheadDays ?? 0) * DAY_MS;
+  const now = () => new Date(Date.now() + ahead);
+  const subsidyConfig = (batchSize = options.batchSize ?? 5_000) => ({
+    ...base, SUBSIDY_DB_SCHEMA: subsidySchema, SHANYU_MODE: 'test' as const, SUBSIDY_RUN_BATCH_SIZE: batchSize, SUBSIDY_RUN_LEASE_MS: 800,
+    SUBSIDY_BUILTIN_POLICIES: 'on' as const,
+  });
+  const registry = await startRegistry({ ...base, REGISTRY_DB_SCHEMA: uniqueSchema('registry') });
+  let subsidy = await startSubsidy(subsidyConfig(), { now });
+  const gateway = await createGateway({
+    ...base, PORT: 0, HOST: '127.0.0.1', SHANYU_MODE: 'test', JWT_TTL_SECONDS: 600, SHANYU_DEMO_PASSWORD: SUBSIDY_TEST_PASSWORD,
+    GATEWAY_DB_SCHEMA: uniqueSchema('gateway'), HEALTH_SERVICES: 'registry,subsidy',
+  });
+  const http = request(gateway.app.getHttpServer());
+  const tokens = new Map<string, string>();
+  const tokenFor = async (username: string) => {
+    if (!tokens.has(username)) {
+      const res = await http.post('/api/v1/auth/token').send({ username, password: SUBSIDY_TEST_PASSWORD }).expect(200);
+      tokens.set(username, res.body.accessToken);
+    }
+    return tokens.get(username)!;
+  };
+  const auth = async (username: string) => ({ authorization: `Bearer ${await tokenFor(username)}` });
+  const sql = <T>(query: string, params: unknown[] = []) => subsidy.runtime.dataSource.query(query.replace(/\$schema/g, `"${subsidySchema}"`), params) as Promise<T[]>;
+  const nc = await connect({ servers: testNatsUrl() });
+  const js = jetstream(nc);
+
+  const stack: SubsidyStack = {
+    registry, subsidy, gateway, http, subsidySchema, tokenFor, auth, sql,
+    async institution({ inclusive = false, overrides = {}, file = true } = {}) {
+      const operator = await auth('operator.demo');
+      const health = await auth('health.330106');
+      const created = await http.post('/api/v1/institutions').set(operator).send(institutionRequest(overrides));
+      if (created.status !== 201) throw new Error(`register: ${created.status} ${JSON.stringify(created.body)}`);
+      const id: string = created.body.id;
+      if (file) {
+        const filing = await http.post(`/api/v1/institutions/${id}/filings`).set(operator).send(compliantFilingSubmission());
+        if (filing.status !== 201) throw new Error(`filing: ${filing.status} ${JSON.stringify(filing.body)}`);
+        await http.post(`/api/v1/filings/${filing.body.id}/decision`).set(health).send({ decision: 'approve' }).expect(200);
+        if (inclusive) {
+          await http.post(`/api/v1/institutions/${id}/inclusive`).set(health).send({ action: 'grant', priceCapFen: 350_000, inclusivePlaces: 30, decisionNo: '西卫普〔2026〕1号' }).expect(200);
+        }
+      }
+      const want = file ? 'filed' : 'registered';
+      await eventually(`subsidy replica of ${id} (${want}${inclusive ? ', 普惠' : ''})`, async () => {
+        const [row] = await sql<{ status: string; inclusive: unknown }>(`SELECT status, inclusive FROM $schema.institution_replica WHERE id = $1`, [id]);
+        return row && row.status === want && (!inclusive || row.inclusive !== null);
+      });
+      return { id, name: created.body.name, divisionCode: created.body.divisionCode };
+    },
+    async restartSubsidy(restart = {}) {
+      await subsidy.stop();
+      const { batchSize, ...startOptions } = restart;
+      subsidy = await startSubsidy(subsidyConfig(batchSize), { now, ...startOptions });
+      stack.subsidy = subsidy;
+    },
+    async publish(subject, entityId, data) {
+      const envelope: EventEnvelope = {
+        eventId: randomUUID(), subject, occurredAt: new Date().toISOString(),
+        actor: { department: 'admin', role: 'system', userId: 'credit-test', divisions: [] }, entityId, data,
+      };
+      await js.publish(subject, JSON.stringify(envelope), { msgID: envelope.eventId });
+    },
+    async runDone(runId) {
+      const health = await auth('health.330106');
+      return eventually(`run ${runId} computed`, async () => {
+        const res = await http.get(`/api/v1/subsidy/runs/${runId}`).set(health);
+        return res.status === 200 && res.body.status !== 'computing' ? res.body : null;
+      }, 30_000);
+    },
+    async stop() {
+      await gateway.stop();
+      await subsidy.stop();
+      await registry.stop();
+      const jsm = await jetstreamManager(nc);
+      for (const name of subsidyConsumerNames(subsidySchema)) await jsm.consumers.delete(EVENT_STREAM, name).catch(() => undefined);
+      await nc.drain();
+    },
+  };
+  return stack;
+}

@@ -1,0 +1,94 @@
+import { Alert, Card, Descriptions, Segmented, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api } from '../api/client';
+import type { Finding, Inspection, Page } from '../api/types';
+import { DEPARTMENT_LABELS, FINDING_STATUS_LABELS, INSPECTION_KIND_LABELS, SEVERITY_LABELS, dateTime, label } from '../common/labels';
+import { divisionName } from '../common/divisions';
+import { DataTable, LoadError, Loading, PageHeader, useLoad } from '../common/ui';
+
+export function InspectionsPage() {
+  const [status, setStatus] = useState<'open' | 'completed'>('open');
+  const [page, setPage] = useState(1);
+  const { data, error, loading } = useLoad((signal) => api<Page<Inspection>>('/api/v1/inspections', { query: { status, page, pageSize: 20 }, signal }), [status, page]);
+  return (
+    <>
+      <PageHeader title="联合检查（综合查一次）">各部门按一张合并表单检查，部门各自签字确认，全部签字后检查完成并生成整改意见书。</PageHeader>
+      <Segmented style={{ marginBottom: 12 }} value={status} onChange={(v) => { setStatus(v as 'open' | 'completed'); setPage(1); }} options={[{ value: 'open', label: '进行中' }, { value: 'completed', label: '已完成' }]} />
+      {error ? <LoadError error={error} /> : (
+        <DataTable<Inspection>
+          rowKey="id" loading={loading} dataSource={data?.items ?? []}
+          pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+          exportName={status === 'open' ? '进行中的联合检查' : '已完成的联合检查'}
+          exportColumns={[
+            { title: '机构', value: (r) => r.institutionName }, { title: '地区', value: (r) => divisionName(r.divisionCode) }, { title: '类型', value: (r) => label(INSPECTION_KIND_LABELS, r.kind) },
+            { title: '计划日期', value: (r) => r.scheduledOn }, { title: '部门', value: (r) => r.departments.map((d) => label(DEPARTMENT_LABELS, d.department)).join('、') },
+            { title: '事项', value: (r) => r.summary.items }, { title: '符合', value: (r) => r.summary.pass }, { title: '不符合', value: (r) => r.summary.fail }, { title: '未录入', value: (r) => r.summary.pending },
+            { title: '整改意见书', value: (r) => r.noticeNo ?? '' },
+          ]}
+          columns={[
+            { title: '机构', dataIndex: 'institutionName', render: (v: string, r) => <Link to={`/app/inspections/${r.id}`}>{v}</Link> },
+            { title: '地区', dataIndex: 'divisionCode', render: (v: string) => divisionName(v) },
+            { title: '类型', dataIndex: 'kind', render: (v: string) => label(INSPECTION_KIND_LABELS, v) },
+            { title: '计划日期', dataIndex: 'scheduledOn' },
+            { title: '部门签字', key: 'deps', render: (_: unknown, r) => <Space size={4} wrap>{r.departments.map((d) => <Tag key={d.department} color={d.signedOffAt ? 'green' : undefined}>{label(DEPARTMENT_LABELS, d.department)}{d.signedOffAt ? ' ✓' : ''}</Tag>)}</Space> },
+            { title: '进度', key: 'sum', render: (_: unknown, r) => `${r.summary.items - r.summary.pending}/${r.summary.items}` },
+            { title: '不符合', key: 'fail', render: (_: unknown, r) => (r.summary.fail ? <Tag color="red">{r.summary.fail}</Tag> : '0') },
+          ]}
+        />
+      )}
+    </>
+  );
+}
+
+export function InspectionDetail() {
+  const { id = '' } = useParams();
+  const { data, error, loading } = useLoad((signal) => api<Inspection>(`/api/v1/inspections/${id}`, { signal }), [id]);
+  if (loading) return <Loading />;
+  if (error || !data) return <LoadError error={error} />;
+  return (
+    <>
+      <Link to="/app/inspections">← 联合检查</Link>
+      <PageHeader title={`联合检查：${data.institutionName}`} />
+      {data.alerts.map((a) => <Alert key={a.code + (a.department ?? '')} type="warning" showIcon title={a.message} style={{ marginBottom: 8 }} />)}
+      <Card style={{ marginBottom: 16 }}>
+        <Descriptions column={{ xs: 1, md: 3 }} size="small">
+          <Descriptions.Item label="类型">{label(INSPECTION_KIND_LABELS, data.kind)}</Descriptions.Item>
+          <Descriptions.Item label="计划日期">{data.scheduledOn}</Descriptions.Item>
+          <Descriptions.Item label="信用等级">{data.grade}</Descriptions.Item>
+          <Descriptions.Item label="表单">{data.formKind === 'full' ? '完整表单' : data.formKind === 'abbreviated' ? '简化表单（高风险事项）' : '复查（未整改事项）'}</Descriptions.Item>
+          <Descriptions.Item label="状态">{data.status === 'open' ? '进行中' : `已完成 ${dateTime(data.completedAt)}`}</Descriptions.Item>
+          <Descriptions.Item label="整改意见书">{data.noticeNo ?? '—'}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Table size="small" rowKey="department" pagination={false} dataSource={data.departments} style={{ marginBottom: 16 }}
+        columns={[
+          { title: '部门', dataIndex: 'department', render: (v: string) => label(DEPARTMENT_LABELS, v) },
+          { title: '检查人员', dataIndex: 'inspectors', render: (v: Inspection['departments'][number]['inspectors']) => v.map((i) => `${i.name}（${i.badgeNo}）`).join('、') },
+          { title: '签字', dataIndex: 'signedOffAt', render: (v: string | null) => (v ? dateTime(v) : '未签字') },
+        ]} />
+      <FindingsTable findings={data.findings} name={`检查发现-${data.institutionName}`} />
+    </>
+  );
+}
+
+export function FindingsTable({ findings, name, loading }: { findings: Finding[]; name: string; loading?: boolean }) {
+  return (
+    <DataTable<Finding>
+      heading={<strong>检查发现与整改</strong>} rowKey="id" loading={loading} dataSource={findings} pagination={{ pageSize: 20 }} exportName={name}
+      exportColumns={[
+        { title: '机构', value: (r) => r.institutionName }, { title: '部门', value: (r) => label(DEPARTMENT_LABELS, r.department) }, { title: '事项', value: (r) => r.itemText },
+        { title: '严重程度', value: (r) => label(SEVERITY_LABELS, r.severity) }, { title: '说明', value: (r) => r.note ?? '' }, { title: '发现日期', value: (r) => r.recordedOn },
+        { title: '整改期限', value: (r) => r.deadline }, { title: '状态', value: (r) => label(FINDING_STATUS_LABELS, r.status) }, { title: '逾期', value: (r) => (r.overdue ? '逾期' : '') },
+      ]}
+      columns={[
+        { title: '机构', dataIndex: 'institutionName' },
+        { title: '部门', dataIndex: 'department', render: (v: string) => label(DEPARTMENT_LABELS, v) },
+        { title: '事项', dataIndex: 'itemText', width: 320 },
+        { title: '严重程度', dataIndex: 'severity', render: (v: string, r) => <Space size={4}>{label(SEVERITY_LABELS, v)}{r.basic ? <Tag color="red">基本项</Tag> : null}</Space> },
+        { title: '整改期限', dataIndex: 'deadline', render: (v: string, r) => <Space size={4}>{v}{r.overdue ? <Tag color="red">逾期</Tag> : null}</Space> },
+        { title: '状态', dataIndex: 'status', render: (v: string) => label(FINDING_STATUS_LABELS, v) },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,122 @@
+// Sends what was recorded offline to the platform, once, in order: each photo is uploaded
+// (POST /api/v1/evidence — content-addressed on the server, so a repeated upload returns the same
+// evidence), then the item's result with the evidence ids (PUT /api/v1/inspections/:id/results,
+// which replaces the item's result: sending it twice leaves one result). A result is marked
+// synced only for the revision the server acknowledged, so an edit made meanwhile syncs next time.
+import { api, ApiError, NetworkError } from '../api/client';
+import type { InspectionForm } from '../api/types';
+import { db, isPending, type LocalPhoto, type LocalResult } from './db';
+
+export interface SyncReport {
+  synced: number;
+  failed: number;
+  offline: boolean;
+}
+
+let running: Promise<SyncReport> | null = null;
+
+/** One sync at a time in this tab (and across tabs where Web Locks exist). */
+export function syncNow(): Promise<SyncReport> {
+  running ??= (async () => {
+    try {
+      const locks = (navigator as Navigator & { locks?: LockManager }).locks;
+      return locks ? await locks.request('shanyu-inspector-sync', () => syncOnce()) : await syncOnce();
+    } finally {
+      running = null;
+      window.dispatchEvent(new Event('shanyu-sync'));
+    }
+  })();
+  return running;
+}
+
+async function syncOnce(): Promise<SyncReport> {
+  const report: SyncReport = { synced: 0, failed: 0, offline: false };
+  const d = await db();
+  const pending = (await d.getAll('results')).filter((r) => isPending(r) && r.error?.rev !== r.rev).sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
+  for (const result of pending) {
+    try {
+      await syncResult(result);
+      report.synced++;
+    } catch (e) {
+      if (e instanceof NetworkError || (e instanceof ApiError && (e.status >= 500 || e.status === 401 || e.status === 429))) {
+        report.offline = e instanceof NetworkError;
+        break; // try again later
+      }
+      report.failed++;
+      const current = await d.get('results', result.key);
+      if (current && current.rev === result.rev) {
+        await d.put('results', { ...current, error: { rev: result.rev, message: e instanceof Error ? e.message : String(e) } });
+      }
+    }
+  }
+  return report;
+}
+
+async function syncResult(result: LocalResult): Promise<void> {
+  const d = await db();
+  if (result.result === 'fail' && !result.note.trim()) throw new Error('不符合的事项须填写问题描述');
+  const evidence: { ref: string; takenAt: string; location: string }[] = [];
+  for (const photoId of result.photoIds) {
+    const photo = await d.get('photos', photoId);
+    if (!photo) continue;
+    const uploaded = photo.evidenceId ? photo : await upload(photo);
+    evidence.push({ ref: uploaded.evidenceId!, takenAt: uploaded.takenAt, location: uploaded.location });
+  }
+  const form = await api<InspectionForm>(`/api/v1/inspections/${result.inspectionId}/results`, {
+    method: 'PUT',
+    body: { results: [{ itemCode: result.itemCode, result: result.result, note: result.note.trim() || undefined, evidence: evidence.length ? evidence : undefined }] },
+  });
+  const tx = d.transaction(['results', 'visits'], 'readwrite');
+  const current = await tx.objectStore('results').get(result.key);
+  if (current) await tx.objectStore('results').put({ ...current, syncedRev: Math.max(current.syncedRev, result.rev), error: undefined });
+  const visit = await tx.objectStore('visits').get(result.inspectionId);
+  if (visit && form?.areas) await tx.objectStore('visits').put({ ...visit, form, savedAt: new Date().toISOString() });
+  await tx.done;
+}
+
+async function upload(photo: LocalPhoto): Promise<LocalPhoto> {
+  const body = new FormData();
+  body.set('takenAt', photo.takenAt);
+  body.set('location', photo.location);
+  body.set('inspectionId', photo.inspectionId);
+  body.set('itemCode', photo.itemCode);
+  body.set('clientId', photo.photoId);
+  body.set('file', photo.blob, photo.name);
+  const res = await api<{ evidenceId: string; sha256: string }>('/api/v1/evidence', { method: 'POST', raw: body });
+  const d = await db();
+  const updated: LocalPhoto = { ...photo, evidenceId: res.evidenceId, sha256: res.sha256 };
+  await d.put('photos', updated);
+  return updated;
+}
+
+/**
+ * Syncs when the network comes back, after every local change, and every 20 s; a sync that
+ * could not reach the server while the phone says it is online (a lost reply, a weak signal) is
+ * retried sooner, backing off from 3 s.
+ */
+export function startBackgroundSync(): () => void {
+  let retry: number | undefined;
+  let backoff = 3_000;
+  const kick = () => {
+    if (!navigator.onLine) return;
+    window.clearTimeout(retry);
+    void syncNow().then((report) => {
+      if (report.offline && navigator.onLine) {
+        retry = window.setTimeout(kick, backoff);
+        backoff = Math.min(backoff * 2, 20_000);
+      } else {
+        backoff = 3_000;
+      }
+    });
+  };
+  window.addEventListener('online', kick);
+  window.addEventListener('shanyu-local-change', kick);
+  const timer = window.setInterval(kick, 20_000);
+  kick();
+  return () => {
+    window.removeEventListener('online', kick);
+    window.removeEventListener('shanyu-local-change', kick);
+    window.clearInterval(timer);
+    window.clearTimeout(retry);
+  };
+}
