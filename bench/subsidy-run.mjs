@@ -34,7 +34,7 @@ const pg = await startPostgres({ dataDir: path.join(dir, 'pg'), port: await find
 const nats = await startNats({ storeDir: path.join(dir, 'nats'), port: await findFreePort(), logFile: path.join(dir, 'nats.log') });
 const subsidy = await startSubsidy({
   DATABASE_URL: pg.url, NATS_URL: nats.url, SUBSIDY_DB_SCHEMA: 'subsidy', SHANYU_MODE: 'test', SUBSIDY_RUN_BATCH_SIZE: BATCH, SUBSIDY_RUN_LEASE_MS: 60_000,
-  SUBSIDY_BUILTIN_POLICIES: 'on', LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: 60_000,
+  SUBSIDY_BUILTIN_POLICIES: 'on', LOG_LEVEL: process.env.BENCH_LOG ?? 'warn', RPC_TIMEOUT_MS: 60_000,
 });
 const ds = subsidy.runtime.dataSource;
 const today = new Date().toISOString().slice(0, 10);
@@ -86,10 +86,32 @@ try {
       const t2 = performance.now();
       console.log('load', Math.round(t1 - t0), 'compute', Math.round(t2 - t1), 'lines', lines.length);
     }
+    {
+      const { writeLines } = await import(path.join(root, 'services/subsidy/dist/runs/line-writer.js'));
+      const pgUtils = (await import('pg/lib/utils.js')).default;
+      const inputs = await ds.transaction((m) => loadMonthInputs(m, ids, month, policies, '00000000-0000-0000-0000-000000000000'));
+      const lines = inputs.flatMap((i) => computeInstitutionMonth(i)).map((l) => ({ ...l, kind: 'regular', adjustsLineId: null }));
+      let t0 = performance.now();
+      const arr = pgUtils.prepareValue(lines.map((l) => l.explanation));
+      const arr2 = pgUtils.prepareValue(lines.map((l) => JSON.stringify(l.inputs)));
+      console.log('prepare text arrays', Math.round(performance.now() - t0), 'bytes', arr.length + arr2.length);
+      const runId = '11111111-1111-1111-1111-111111111111';
+      await ds.query(`INSERT INTO subsidy.run (id, division_code, month, status, phase, created_by) VALUES ($1, '330100', '1999-01', 'computed', 'done', '{}'::jsonb)`, [runId]);
+      for (let k = 0; k < 3; k++) {
+        await ds.query('DELETE FROM subsidy.run_line WHERE run_id = $1', [runId]);
+        t0 = performance.now();
+        await ds.transaction((m) => writeLines(m, runId, lines));
+        console.log('writeLines', Math.round(performance.now() - t0));
+      }
+      await ds.query('DELETE FROM subsidy.run_line WHERE run_id = $1', [runId]);
+      t0 = performance.now();
+      await ds.transaction((m) => writeLines(m, runId, lines.map((l) => ({ ...l, explanation: 'x', inputs: {} }))));
+      console.log('writeLines without explanation and inputs', Math.round(performance.now() - t0));
+    }
     const keys = (await ds.query(`SELECT e.child_key FROM subsidy.roster_entry e JOIN subsidy.roster r ON r.id = e.roster_id WHERE r.institution_id = ANY($1::uuid[])`, [ids])).map((r) => r.child_key);
     const plan = await ds.query(`EXPLAIN ANALYZE SELECT e.child_key, array_agg(DISTINCT r.institution_id ORDER BY r.institution_id) AS institution_ids
-       FROM subsidy.roster_entry e JOIN subsidy.roster r ON r.id = e.roster_id AND r.current
-       WHERE e.month = $1 AND e.child_key = ANY($2::text[])
+       FROM unnest($2::text[]) AS k(child_key) JOIN subsidy.roster_entry e ON e.month = $1 AND e.child_key = k.child_key
+       JOIN subsidy.roster r ON r.id = e.roster_id AND r.current
        GROUP BY e.child_key HAVING count(DISTINCT r.institution_id) > 1`, [month, keys]);
     console.log(plan.map((r) => r['QUERY PLAN']).join('\n'));
     if (process.env.BENCH_PROFILE === 'only') throw new Error('profile only');

@@ -130,6 +130,7 @@ try {
   善育 Shanyu 已启动 (running, demo mode)
 
   网关 Gateway        ${base}
+  网页 Web            ${base}/public (公示)   ${base}/app (部门工作台)   ${base}/inspector (执法检查，手机)
   健康 Health         ${base}/health   (${Object.entries(health.checks).map(([k, v]) => `${k} ${v.status}`).join(', ')})
   接口文档 OpenAPI     ${base}/api/docs   (JSON: ${base}/api/docs-json)
   消息主题 AsyncAPI    ${base}/api/docs/asyncapi.json

@@ -162,8 +162,8 @@ describe('双随机、一公开: verifiable draws, the yearly cap, complaints an
     const text = JSON.stringify(pub);
     for (const secret of ['王小明', '13800138000', '138****8000', description]) expect(text).not.toContain(secret);
 
-    await eventually('complaint.closed events', () => seen.filter((e) => e.subject === 'evt.inspection.complaint.closed.v1').length >= 2);
-    const closedEvents = seen.filter((e) => e.subject === 'evt.inspection.complaint.closed.v1');
+    await eventually('complaint.closed events', () => seen.filter((e) => e.subject === 'evt.inspection.complaint.closed.v1' && [receipt.id, other.id].includes(e.entityId)).length >= 2);
+    const closedEvents = seen.filter((e) => e.subject === 'evt.inspection.complaint.closed.v1' && [receipt.id, other.id].includes(e.entityId));
     expect(closedEvents.map((e) => [e.entityId, (e.data as { outcome: string }).outcome]).sort()).toEqual([[receipt.id, 'substantiated'], [other.id, 'rejected']].sort());
     for (const e of closedEvents) expect(JSON.stringify(e.data)).not.toMatch(/王小明|13800138000/);
   });
@@ -225,10 +225,28 @@ describe('双随机、一公开: verifiable draws, the yearly cap, complaints an
     expect((await inForce('2027-01-01')).inspectionItems).toHaveLength(14);
   });
 
+  it('lets a street office draw a plan for its own area with the default ratios, and anyone verify it', async () => {
+    const ours = (await stack.filedInstitution()).id; // 三墩镇 330106109, where other test files file institutions too
+    const committed = await commit({ divisionCode: '330106109', periodFrom: '2026-10-12', periodTo: '2026-12-31', departments: ['street', 'fire'] }, 201, 'street.330106109');
+    expect(committed.drawInput.ratios).toEqual({ A: 0.05, B: 0.1, C: 0.3, D: 1 });
+    expect(committed.drawInput.institutions.map((x: { id: string }) => x.id)).toContain(ours);
+    expect((await commit({ divisionCode: STREET, periodFrom: '2026-10-12', periodTo: '2026-12-31', departments: ['fire'] }, 403, 'street.330106109')).code).toBe('DIVISION_OUT_OF_SCOPE');
+    await stack.http.post(`/api/v1/inspection-plans/${committed.id}/draw`).set(await as('street.330106109')).send({ publicEntropy: '三墩镇现场抽取 2026-10-12' }).expect(200);
+    const published = (await stack.http.get(`/api/v1/public/inspection-plans/${committed.id}`).expect(200)).body as PlanView;
+    const result = published.result!.institutions.map(({ institutionId, grade, inspectors }) => ({ institutionId, grade, inspectors }));
+    // ⌈N × r⌉ per grade (other test files' credit events may have graded some institutions here).
+    const expected = (['A', 'B', 'C', 'D'] as const).reduce((sum, g) => {
+      const n = published.drawInput.institutions.filter((x) => x.grade === g).length;
+      return sum + Math.ceil((n * Math.round(published.drawInput.ratios[g] * 10_000)) / 10_000);
+    }, 0);
+    expect(result.length).toBe(expected);
+    expect(verifyDraw({ ...published, seed: published.seed!, result })).toEqual({ ok: true, problems: [] });
+  });
+
   it('announces the plan (committed, drawn) once each', async () => {
     await eventually('plan events', () => seen.some((e) => e.subject === 'evt.inspection.plan.drawn.v1' && e.entityId === plan.id));
     expect(seen.filter((e) => e.entityId === plan.id).map((e) => e.subject).sort()).toEqual(['evt.inspection.plan.committed.v1', 'evt.inspection.plan.drawn.v1']);
-    const drawnEvent = seen.find((e) => e.subject === 'evt.inspection.plan.drawn.v1')!.data as { seed: string; drawn: unknown[] };
+    const drawnEvent = seen.find((e) => e.subject === 'evt.inspection.plan.drawn.v1' && e.entityId === plan.id)!.data as { seed: string; drawn: unknown[] };
     expect(drawnEvent.seed).toBe(plan.seed);
     expect(drawnEvent.drawn).toHaveLength(3);
   });

@@ -18,7 +18,9 @@ describe('综合查一次: one joint visit, department-scoped results, sign-offs
   let institutionId: string;
   let inspection: InspectionView;
   let reinspection: InspectionView;
-  const seen: { subject: string; entityId: string }[] = [];
+  // The stream holds every test file's events: keep this file's own (its institutions').
+  const seen: { subject: string; entityId: string; institutionId?: string }[] = [];
+  const mine = new Set<string>();
   let consumer: DurableEventConsumer;
   const as = (username: string) => stack.auth(username);
   const form = async (id: string) => (await stack.http.get(`/api/v1/inspections/${id}/form`).set(await as('street.330106109')).expect(200)).body as InspectionFormView;
@@ -32,6 +34,7 @@ describe('综合查一次: one joint visit, department-scoped results, sign-offs
     // A Wednesday just before the National Day holiday: deadlines in working days jump over it.
     stack = await startInspectionStack({ now: new Date('2026-09-30T10:00:00+08:00') });
     institutionId = (await stack.filedInstitution({ operatorType: 'private' })).id;
+    mine.add(institutionId);
     consumer = new DurableEventConsumer({
       name: `test-inspection-events-${randomUUID().slice(0, 8)}`,
       filterSubject: 'evt.inspection.>',
@@ -39,7 +42,10 @@ describe('综合查一次: one joint visit, department-scoped results, sign-offs
       js: stack.inspection.runtime.js,
       jsm: stack.inspection.runtime.jsm,
       logger: stack.inspection.runtime.logger,
-      handler: async (event: EventEnvelope) => { seen.push({ subject: event.subject, entityId: event.entityId }); },
+      handler: async (event: EventEnvelope) => {
+        const institution = (event.data as { institutionId?: string }).institutionId;
+        if (institution && mine.has(institution)) seen.push({ subject: event.subject, entityId: event.entityId, institutionId: institution });
+      },
     });
     await consumer.start();
   });
@@ -186,6 +192,7 @@ describe('综合查一次: one joint visit, department-scoped results, sign-offs
 
   it('lists overdue findings and announces each once', async () => {
     const other = (await stack.filedInstitution()).id;
+    mine.add(other);
     const i = stack.inspectors;
     const visit = (await stack.http.post('/api/v1/inspections').set(await as('fire.330106')).send({
       institutionId: other, departments: [{ department: 'fire', inspectorIds: [i.fire![0]!.id, i.fire![3]!.id] }],

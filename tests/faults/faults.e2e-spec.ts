@@ -249,12 +249,14 @@ describe('faults: kill -9 of nats-server, the registry, the gateway and PostgreS
       mark('nats-server killed');
       await nats.kill9();
       await sleep(2_000);
+      mark('nats-server restarting');
       await nats.restart();
       mark('nats-server back');
       await sleep(2_000);
       mark('registry killed');
       await registry.kill9();
       await sleep(1_500);
+      mark('registry restarting');
       registry.start();
       await registryUp();
       mark('registry back');
@@ -262,6 +264,7 @@ describe('faults: kill -9 of nats-server, the registry, the gateway and PostgreS
       mark('gateway killed');
       await gateway.kill9();
       await sleep(1_000);
+      mark('gateway restarting');
       gateway.start();
       await gatewayUp();
       mark('gateway back');
@@ -269,6 +272,7 @@ describe('faults: kill -9 of nats-server, the registry, the gateway and PostgreS
       mark('PostgreSQL killed');
       await pg.kill9();
       await sleep(2_000);
+      mark('PostgreSQL restarting');
       await pg.restart();
       mark('PostgreSQL back');
       await sleep(3_000);

@@ -1,18 +1,89 @@
-import { Descriptions, Drawer, Tag, Typography } from 'antd';
+import { App, Button, Checkbox, DatePicker, Descriptions, Drawer, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { api } from '../api/client';
+import { Link } from 'react-router';
+import { api, errorMessage } from '../api/client';
+import { homeDivision, useSession } from '../auth/session';
 import type { Page, Plan } from '../api/types';
 import { DEPARTMENT_LABELS, dateTime, label } from '../common/labels';
-import { divisionName } from '../common/divisions';
+import { divisionName, streetsOf } from '../common/divisions';
 import { DataTable, LoadError, PageHeader, useLoad } from '../common/ui';
 
+const PLAN_DEPARTMENTS = ['fire', 'market', 'health', 'police', 'education', 'hrss', 'civil', 'street'];
+
 export function PlansPage() {
+  const session = useSession();
+  const { message } = App.useApp();
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<Plan | null>(null);
-  const { data, error, loading } = useLoad((signal) => api<Page<Plan>>('/api/v1/inspection-plans', { query: { page, pageSize: 20 }, signal }), [page]);
+  const [creating, setCreating] = useState(false);
+  const [form] = Form.useForm();
+  const { data, error, loading, reload } = useLoad((signal) => api<Page<Plan>>('/api/v1/inspection-plans', { query: { page, pageSize: 20 }, signal }), [page]);
+  const canPlan = ['street', 'health'].includes(session?.department ?? '');
+  const home = homeDivision(session);
+  const divisions = home.length === 6 ? [home, ...streetsOf(home).map((s) => s.code)] : [home];
+
+  async function commit() {
+    const v = (await form.validateFields()) as { title?: string; divisionCode: string; period: [Dayjs, Dayjs]; departments: string[] };
+    try {
+      const plan = await api<Plan>('/api/v1/inspection-plans', {
+        method: 'POST',
+        body: { title: v.title || undefined, divisionCode: v.divisionCode, periodFrom: v.period[0].format('YYYY-MM-DD'), periodTo: v.period[1].format('YYYY-MM-DD'), departments: v.departments },
+      });
+      void message.success('计划已公布（种子承诺已发布）');
+      setCreating(false);
+      reload();
+      setOpen(plan);
+    } catch (e) {
+      void message.error(errorMessage(e));
+    }
+  }
+
+  async function draw(plan: Plan) {
+    let entropy = '';
+    Modal.confirm({
+      title: '抽取', okText: '揭示种子并抽取', cancelText: '取消',
+      content: <Input aria-label="公开随机数" placeholder="现场公布的公开随机数（如见证人报数），可留空" onChange={(e) => { entropy = e.target.value; }} />,
+      onOk: async () => {
+        try {
+          const drawn = await api<Plan>(`/api/v1/inspection-plans/${plan.id}/draw`, { method: 'POST', body: entropy ? { publicEntropy: entropy } : {} });
+          setOpen(drawn);
+          reload();
+        } catch (e) {
+          void message.error(errorMessage(e));
+          throw e;
+        }
+      },
+    });
+  }
+
+  async function createInspection(plan: Plan, institutionId: string) {
+    try {
+      await api('/api/v1/inspections', { method: 'POST', body: { planId: plan.id, institutionId } });
+      void message.success('已创建联合检查，检查人员的手机上可见');
+      setOpen(await api<Plan>(`/api/v1/inspection-plans/${plan.id}`));
+    } catch (e) {
+      void message.error(errorMessage(e));
+    }
+  }
+
   return (
     <>
-      <PageHeader title="双随机计划">先公布种子承诺（SHA-256），抽取时揭示种子并混入公开随机数，任何人都可复核抽取结果。</PageHeader>
+      <PageHeader title="双随机计划" extra={canPlan ? <Button type="primary" onClick={() => setCreating(true)}>新建抽查计划</Button> : null}>
+        先公布种子承诺（SHA-256），抽取时揭示种子并混入公开随机数，任何人都可复核抽取结果。
+      </PageHeader>
+      <Modal open={creating} title="新建抽查计划" okText="公布计划" cancelText="取消" onCancel={() => setCreating(false)} onOk={() => void commit()}>
+        <Form form={form} layout="vertical" initialValues={{ divisionCode: home, period: [dayjs(), dayjs().add(1, 'month')], departments: ['fire', 'market', 'health'] }}>
+          <Form.Item label="计划名称" name="title"><Input maxLength={200} placeholder={`${divisionName(home)} ${dayjs().format('YYYY年M月')} 托育机构双随机抽查`} /></Form.Item>
+          <Form.Item label="抽查范围" name="divisionCode" rules={[{ required: true }]}>
+            <Select options={divisions.map((c) => ({ value: c, label: divisionName(c) }))} />
+          </Form.Item>
+          <Form.Item label="检查期间" name="period" rules={[{ required: true, message: '请选择期间' }]}><DatePicker.RangePicker /></Form.Item>
+          <Form.Item label="参加部门" name="departments" rules={[{ required: true, message: '至少选择一个部门' }]}>
+            <Checkbox.Group options={PLAN_DEPARTMENTS.map((d) => ({ value: d, label: label(DEPARTMENT_LABELS, d) }))} />
+          </Form.Item>
+        </Form>
+      </Modal>
       {error ? <LoadError error={error} /> : (
         <DataTable<Plan>
           rowKey="id" loading={loading} dataSource={data?.items ?? []}
@@ -31,6 +102,7 @@ export function PlansPage() {
             { title: '部门', dataIndex: 'departments', render: (v: string[]) => v.map((d) => <Tag key={d}>{label(DEPARTMENT_LABELS, d)}</Tag>) },
             { title: '状态', dataIndex: 'status', render: (v: string) => (v === 'drawn' ? <Tag color="blue">已抽取</Tag> : <Tag>已公布承诺</Tag>) },
             { title: '抽中', key: 'n', render: (_: unknown, r) => r.result?.institutions.length ?? '—' },
+            ...(canPlan ? [{ title: '操作', key: 'op', render: (_: unknown, r: Plan) => (r.status === 'committed' ? <Button size="small" onClick={(e) => { e.stopPropagation(); void draw(r); }}>抽取</Button> : null) }] : []),
           ]}
         />
       )}
@@ -44,7 +116,9 @@ export function PlansPage() {
               <Descriptions.Item label="抽样池哈希"><Typography.Text code>{open.poolHash}</Typography.Text></Descriptions.Item>
               <Descriptions.Item label="公布时间">{dateTime(open.committedAt)}</Descriptions.Item>
               <Descriptions.Item label="抽取时间">{dateTime(open.drawnAt)}</Descriptions.Item>
+              {open.excluded?.length ? <Descriptions.Item label="未纳入抽样">{open.excluded.map((x) => `${x.name}（${x.reason}）`).join('；')}</Descriptions.Item> : null}
             </Descriptions>
+            {open.status === 'committed' && canPlan ? <Space style={{ marginTop: 12 }}><Button type="primary" onClick={() => void draw(open)}>揭示种子并抽取</Button></Space> : null}
             <DataTable
               heading={<strong style={{ display: 'block', marginTop: 16 }}>抽取结果</strong>}
               rowKey="institutionId" pagination={false} dataSource={open.result?.institutions ?? []}
@@ -54,6 +128,10 @@ export function PlansPage() {
               columns={[
                 { title: '机构', dataIndex: 'name' }, { title: '信用等级', dataIndex: 'grade' },
                 { title: '检查人员', key: 'insp', render: (_: unknown, r) => Object.entries(r.inspectors).map(([d, ids]) => <div key={d}>{label(DEPARTMENT_LABELS, d)}：{ids.map((i) => open.names?.inspectors[i] ?? i).join('、')}</div>) },
+                {
+                  title: '联合检查', key: 'inspection',
+                  render: (_: unknown, r) => (r.inspectionId ? <Link to={`/app/inspections/${r.inspectionId}`}>查看</Link> : canPlan ? <Button size="small" onClick={() => void createInspection(open, r.institutionId)}>创建检查</Button> : '—'),
+                },
               ]}
             />
           </>

@@ -23,21 +23,27 @@ export async function registerWebApp(fastify: FastifyInstance, distDir: string, 
     logger.warn('web app not built: the pages are not served (npm run build -w web)', { distDir });
     return false;
   }
+  // Hashed bundles under /assets/: looked up on each request (a rebuild is served at once), cached for a year.
   await fastify.register(fastifyStatic, {
-    root: distDir,
-    prefix: '/',
-    wildcard: false,
+    root: path.join(distDir, 'assets'),
+    prefix: '/assets/',
+    wildcard: true,
     index: false,
     decorateReply: true,
+    // Also applies to the sendFile() calls below (index.html, sw.js …): only /assets/ is immutable.
     setHeaders(reply, file) {
-      const immutable = file.includes(`${path.sep}assets${path.sep}`);
-      reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      const asset = file.startsWith(path.join(distDir, 'assets') + path.sep);
+      reply.header('cache-control', asset ? 'public, max-age=31536000, immutable' : 'no-cache');
       reply.header('x-content-type-options', 'nosniff');
     },
   });
+  // Files at the root (the service worker, the manifest, the icon): never cached, so a new build is picked up.
+  for (const file of ['sw.js', 'manifest.webmanifest', 'icon.svg']) {
+    fastify.get(`/${file}`, (_req: FastifyRequest, reply: FastifyReply) => reply.sendFile(file, distDir));
+  }
   const index = (_req: FastifyRequest, reply: FastifyReply) =>
-    reply.header('cache-control', 'no-cache').header('x-frame-options', 'DENY').sendFile('index.html');
-  for (const route of SPA_ROUTES) fastify.get(route, index);
+    reply.header('x-frame-options', 'DENY').sendFile('index.html', distDir);
+  for (const route of [...SPA_ROUTES, '/index.html']) fastify.get(route, index);
 
   fastify.addHook('onRequest', async (req, reply) => {
     if (req.method !== 'GET') return;

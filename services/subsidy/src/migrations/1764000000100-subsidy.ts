@@ -56,7 +56,7 @@ export class Subsidy1764000000100 implements MigrationInterface {
       CREATE TABLE roster (
         id uuid PRIMARY KEY,
         institution_id uuid NOT NULL,
-        month char(7) NOT NULL,
+        month text NOT NULL,
         version int NOT NULL,
         current boolean NOT NULL,
         open_days int NOT NULL CHECK (open_days BETWEEN 1 AND 31),
@@ -76,10 +76,10 @@ export class Subsidy1764000000100 implements MigrationInterface {
       CREATE TABLE roster_entry (
         roster_id uuid NOT NULL REFERENCES roster (id),
         line_no int NOT NULL,
-        month char(7) NOT NULL,
+        month text NOT NULL,
         row_number int,
-        child_key char(64) NOT NULL,
-        birth_month char(7) NOT NULL,
+        child_key text NOT NULL,
+        birth_month text NOT NULL,
         birth_order smallint NOT NULL CHECK (birth_order BETWEEN 1 AND 3),
         class_type text NOT NULL,
         care_form text NOT NULL,
@@ -92,8 +92,8 @@ export class Subsidy1764000000100 implements MigrationInterface {
     // Duplicate claims seen (to announce each new set of institutions once).
     await q.query(`
       CREATE TABLE duplicate_claim (
-        month char(7) NOT NULL,
-        child_key char(64) NOT NULL,
+        month text NOT NULL,
+        child_key text NOT NULL,
         institution_ids uuid[] NOT NULL,
         first_seen_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
@@ -106,8 +106,8 @@ export class Subsidy1764000000100 implements MigrationInterface {
         policy_key text NOT NULL,
         version text NOT NULL UNIQUE,
         division_code text NOT NULL,
-        effective_from char(7) NOT NULL,
-        effective_to char(7),
+        effective_from text NOT NULL,
+        effective_to text,
         document jsonb NOT NULL,
         origin text NOT NULL CHECK (origin IN ('built-in', 'published')),
         published_at timestamptz NOT NULL DEFAULT now(),
@@ -119,7 +119,7 @@ export class Subsidy1764000000100 implements MigrationInterface {
       CREATE TABLE run (
         id uuid PRIMARY KEY,
         division_code text NOT NULL,
-        month char(7) NOT NULL,
+        month text NOT NULL,
         status text NOT NULL CHECK (status IN ('computing', 'computed', 'returned', 'posted')),
         stage text CHECK (stage IN ('street', 'health', 'finance')),
         phase text NOT NULL,
@@ -165,11 +165,11 @@ export class Subsidy1764000000100 implements MigrationInterface {
         line_key text NOT NULL,
         id uuid NOT NULL,
         kind text NOT NULL CHECK (kind IN ('regular', 'adjustment')),
-        period char(7) NOT NULL,
+        period text NOT NULL,
         institution_id uuid NOT NULL,
         institution_name text NOT NULL,
         division_code text NOT NULL,
-        child_key char(64),
+        child_key text,
         roster_line_no int,
         policy_key text NOT NULL,
         policy_version text NOT NULL,
@@ -198,7 +198,7 @@ export class Subsidy1764000000100 implements MigrationInterface {
       CREATE TABLE recalc_request (
         id bigserial PRIMARY KEY,
         institution_id uuid NOT NULL,
-        month char(7) NOT NULL,
+        month text NOT NULL,
         reason text NOT NULL,
         requested_at timestamptz NOT NULL DEFAULT now(),
         consumed_by_run uuid
@@ -210,7 +210,7 @@ export class Subsidy1764000000100 implements MigrationInterface {
       CREATE TABLE ledger_entry (
         id uuid PRIMARY KEY,
         run_id uuid NOT NULL REFERENCES run (id),
-        month char(7) NOT NULL,
+        month text NOT NULL,
         institution_id uuid NOT NULL,
         institution_name text NOT NULL,
         division_code text NOT NULL,

@@ -1,6 +1,6 @@
 import { withinDivision } from '@shanyu/common';
 import type { BirthOrder, CareForm, ClassType, CreditLevel, DemonstrationRecord, InstitutionStatus, PlacesByClass } from '@shanyu/contracts';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { monthEnd } from '../domain/months.js';
 import { type Policy, versionsInForce } from '../policies/policy.js';
 import { tables } from '../sql.js';
@@ -11,8 +11,24 @@ import type { InstitutionMonth, MonthInput, RosterMonth } from './compute-lines.
  * queries per batch, never one per child): the facts of the month's last day, the current
  * rosters, the duplicate claims and the one-off grants already paid elsewhere.
  */
+/**
+ * Every child key on the current rosters of two or more institutions in a month, with their ids:
+ * one pass over the month's entries (a run computes it once, rather than per batch).
+ */
+export async function monthDuplicates(db: EntityManager | DataSource, month: string): Promise<Map<string, string[]>> {
+  const t = tables(db);
+  const rows: { child_key: string; institution_ids: string[] }[] = await db.query(
+    `SELECT e.child_key, array_agg(DISTINCT r.institution_id ORDER BY r.institution_id) AS institution_ids
+     FROM ${t.entry} e JOIN ${t.roster} r ON r.id = e.roster_id AND r.current
+     WHERE e.month = $1 GROUP BY e.child_key HAVING count(DISTINCT r.institution_id) > 1`,
+    [month],
+  );
+  return new Map(rows.map((r) => [r.child_key, r.institution_ids]));
+}
+
 export async function loadMonthInputs(
   manager: EntityManager, institutionIds: string[], month: string, allPolicies: readonly Policy[], excludeRunId: string,
+  knownDuplicates?: Map<string, string[]>,
 ): Promise<MonthInput[]> {
   if (institutionIds.length === 0) return [];
   const t = tables(manager);
@@ -47,11 +63,14 @@ export async function loadMonthInputs(
     )
     : [];
   // The same child on another institution's current roster of the month: held for both.
-  const duplicates: { child_key: string; institution_ids: string[] }[] = entries.length
+  const duplicates: { child_key: string; institution_ids: string[] }[] = knownDuplicates
+    ? [...new Set(entries.map((e) => e.child_key))].filter((k) => knownDuplicates.has(k)).map((k) => ({ child_key: k, institution_ids: knownDuplicates.get(k)! }))
+    : entries.length
     ? await manager.query(
       `SELECT e.child_key, array_agg(DISTINCT r.institution_id ORDER BY r.institution_id) AS institution_ids
-       FROM ${t.entry} e JOIN ${t.roster} r ON r.id = e.roster_id AND r.current
-       WHERE e.month = $1 AND e.child_key = ANY($2::text[])
+       FROM unnest($2::text[]) AS k(child_key)
+       JOIN ${t.entry} e ON e.month = $1 AND e.child_key = k.child_key
+       JOIN ${t.roster} r ON r.id = e.roster_id AND r.current
        GROUP BY e.child_key HAVING count(DISTINCT r.institution_id) > 1`,
       [month, [...new Set(entries.map((e) => e.child_key))]],
     )
@@ -68,12 +87,19 @@ export async function loadMonthInputs(
 
   const inForce = versionsInForce(allPolicies.map((p) => ({ ...p, effectiveTo: p.effectiveTo ?? null })), month);
   const duplicateMap = new Map(duplicates.map((d) => [d.child_key, d.institution_ids]));
+  const factMap = new Map(facts.map((f) => [`${f.institution_id}|${f.fact}`, f.value]));
+  const entriesByRoster = new Map<string, typeof entries>();
+  for (const e of entries) {
+    const list = entriesByRoster.get(e.roster_id);
+    if (list) list.push(e);
+    else entriesByRoster.set(e.roster_id, [e]);
+  }
   return institutions.map((inst): MonthInput => {
-    const factOf = (fact: string) => facts.find((f) => f.institution_id === inst.id && f.fact === fact)?.value;
+    const factOf = (fact: string) => factMap.get(`${inst.id}|${fact}`);
     const inclusive = factOf('inclusive') as InstitutionMonth['inclusive'] | undefined;
     const rate = factOf('certificate_rate');
     const roster = rosters.find((r) => r.institution_id === inst.id);
-    const children = roster ? entries.filter((e) => e.roster_id === roster.id) : [];
+    const children = roster ? entriesByRoster.get(roster.id) ?? [] : [];
     const rosterMonth: RosterMonth | null = roster
       ? {
         rosterId: roster.id, version: roster.version, openDays: roster.open_days,

@@ -8,7 +8,7 @@ import { allPolicies } from '../policies/policy-store.js';
 import { tables, updateReturning } from '../sql.js';
 import { computeInstitutionMonth, type ComputedLine } from './compute-lines.js';
 import { type LineToWrite, writeLines } from './line-writer.js';
-import { loadMonthInputs } from './month-data.js';
+import { loadMonthInputs, monthDuplicates } from './month-data.js';
 import type { RunRow } from './run-store.js';
 
 export interface RunWorkerOptions {
@@ -105,6 +105,7 @@ export class RunWorker {
 
   private async process(runId: string): Promise<void> {
     let batch = 0;
+    let duplicates: { month: string; attempt: number; map: Map<string, string[]> } | undefined;
     try {
       const policies = await allPolicies(this.ds);
       for (;;) {
@@ -114,7 +115,9 @@ export class RunWorker {
         try {
           if (run.phase === 'regular') {
             batch++;
-            if (!(await this.regularBatch(run, policies, batch))) await this.advance(run, 'adjustments');
+            // The month's duplicate claims, once per attempt (a roster changed meanwhile marks the run stale).
+            if (duplicates?.attempt !== run.attempt) duplicates = { month: run.month, attempt: run.attempt, map: await monthDuplicates(this.ds, run.month) };
+            if (!(await this.regularBatch(run, policies, batch, duplicates.map))) await this.advance(run, 'adjustments');
           } else if (run.phase === 'adjustments') {
             await this.adjustments(run, policies);
           } else if (run.phase === 'budget') {
@@ -141,7 +144,7 @@ export class RunWorker {
   }
 
   /** One batch of institutions (about batchSize children); false when none is left. */
-  private async regularBatch(run: RunRow, policies: readonly Policy[], batch: number): Promise<boolean> {
+  private async regularBatch(run: RunRow, policies: readonly Policy[], batch: number, duplicates: Map<string, string[]>): Promise<boolean> {
     const t = tables(this.ds);
     const candidates: { id: string; n: number }[] = await this.ds.query(
       `SELECT i.id, COALESCE(r.total, 0)::int AS n FROM ${t.institution} i
@@ -158,13 +161,24 @@ export class RunWorker {
       ids.push(c.id);
       children += c.n;
     }
+    const started = performance.now();
+    const ms: Record<string, number> = {};
+    const lap = (name: string, since: number) => { ms[name] = Math.round(performance.now() - since); return performance.now(); };
+    let written = 0;
     await this.ds.transaction(async (manager) => {
-      const inputs = await loadMonthInputs(manager, ids, run.month, policies, run.id);
-      const lines: LineToWrite[] = inputs.flatMap((input) => computeInstitutionMonth(input)).map((l) => ({ ...l, kind: 'regular', adjustsLineId: null }));
-      await writeLines(manager, run.id, lines);
+      let at = lap('select', started);
+      const inputs = await loadMonthInputs(manager, ids, run.month, policies, run.id, duplicates);
+      at = lap('load', at);
+      const lines: LineToWrite[] = [];
+      for (const input of inputs) for (const l of computeInstitutionMonth(input)) lines.push(Object.assign(l, { kind: 'regular' as const, adjustsLineId: null }));
+      at = lap('compute', at);
+      written = await writeLines(manager, run.id, lines);
+      at = lap('write', at);
       await this.options.afterBatch?.(run.id, batch);
       await this.guard(manager, run, `cursor = $6, done = done + $7`, [ids.at(-1), children + ids.length]);
+      lap('commit', at);
     });
+    this.logger.debug('run batch', { runId: run.id, batch, institutions: ids.length, children, lines: written, ms: { ...ms, total: Math.round(performance.now() - started) } });
     return true;
   }
 
