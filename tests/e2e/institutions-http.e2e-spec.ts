@@ -43,6 +43,7 @@ describe('institutions through the gateway (HTTP → NATS → registry → Postg
     ['uscc', { uscc: '91350100M000100Y42' }, 'isUscc'],
     ['uscc', { uscc: 'not-a-code' }, 'isUscc'],
     ['name', { name: '' }, 'minLength'],
+    ['name', { name: '    ' }, 'matches'],
     ['nature', { nature: 'charity' }, 'isIn'],
     ['careForms', { careForms: [] }, 'arrayMinSize'],
     ['careForms', { careForms: ['overnight'] }, 'isIn'],

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID,
-  Max, MaxLength, Min, MinLength, ValidateNested,
+  Matches, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { IsDivisionCode, IsUscc } from '../validators.js';
@@ -28,6 +28,8 @@ export type ClassType = (typeof CLASS_TYPES)[number];
 export const CLASS_TYPE_LABELS: Record<ClassType, string> = { infant: '乳儿班', toddler: '托小班', older: '托大班', mixed: '混龄班' };
 
 const PLACES_MAX = 2_000;
+/** At least two visible characters: a name of spaces is no name. */
+const NOT_BLANK = /\S.*\S/s;
 
 @JSONSchema({ description: '托位数 by class type (国卫人口发〔2019〕58号 class sizes)' })
 export class PlacesByClass {
@@ -51,7 +53,7 @@ export class PlacesByClass {
 @JSONSchema({ description: '登记 an institution (registry.institution.register / POST /api/v1/institutions)' })
 export class RegisterInstitutionRequest {
   @JSONSchema({ description: '机构名称', example: '西湖区三墩镇小星星托育园' })
-  @IsString() @MinLength(2) @MaxLength(100)
+  @IsString() @MinLength(2) @MaxLength(100) @Matches(NOT_BLANK, { message: '不能只含空白字符' })
   name: string;
 
   @JSONSchema({ description: '统一社会信用代码 (GB 32100-2015)', example: '91330106MA2H2X1234' })
@@ -75,7 +77,7 @@ export class RegisterInstitutionRequest {
   divisionCode: string;
 
   @JSONSchema({ description: '地址' })
-  @IsString() @MinLength(2) @MaxLength(200)
+  @IsString() @MinLength(2) @MaxLength(200) @Matches(NOT_BLANK, { message: '不能只含空白字符' })
   address: string;
 
   @JSONSchema({ description: 'Lowest floor of the infant rooms; negative = basement' })
@@ -95,7 +97,7 @@ export class RegisterInstitutionRequest {
 }
 
 export class UpdateInstitutionChanges {
-  @IsOptional() @IsString() @MinLength(2) @MaxLength(100)
+  @IsOptional() @IsString() @MinLength(2) @MaxLength(100) @Matches(NOT_BLANK, { message: '不能只含空白字符' })
   name?: string;
 
   @IsOptional() @IsIn(OPERATOR_TYPES)
@@ -107,7 +109,7 @@ export class UpdateInstitutionChanges {
   @IsOptional() @IsDivisionCode({ level: 'street' })
   divisionCode?: string;
 
-  @IsOptional() @IsString() @MinLength(2) @MaxLength(200)
+  @IsOptional() @IsString() @MinLength(2) @MaxLength(200) @Matches(NOT_BLANK, { message: '不能只含空白字符' })
   address?: string;
 
   @IsOptional() @IsInt() @Min(-5) @Max(60)
