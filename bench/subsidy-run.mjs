@@ -5,7 +5,7 @@
 //   BENCH_CHILDREN=1000000 node bench/subsidy-run.mjs      # a province-size month
 //
 // It starts PostgreSQL and NATS (data under .bench-subsidy/, removed afterwards) and the subsidy
-// service in this process, seeds the service's own tables set-based (institution replicas with
+// service in this process (BENCH_LOG=debug prints each batch's load / compute / write times), seeds the service's own tables set-based (institution replicas with
 // their dated facts, one current roster per institution — the registry's HTTP flow would take
 // hours for 10,000 institutions and is not what is measured), then computes the month through
 // `subsidy.run.start` and polls `subsidy.run.get` until it is computed, printing progress.
@@ -72,50 +72,6 @@ try {
   await ds.query('ANALYZE');
   console.log(`seeded ${INSTITUTIONS} institutions, ${INSTITUTIONS * PER_INSTITUTION} child-months of ${month} in ${Math.round(performance.now() - t)} ms`);
 
-  if (process.env.BENCH_PROFILE) {
-    const { loadMonthInputs } = await import(path.join(root, 'services/subsidy/dist/runs/month-data.js'));
-    const { computeInstitutionMonth } = await import(path.join(root, 'services/subsidy/dist/runs/compute-lines.js'));
-    const { allPolicies } = await import(path.join(root, 'services/subsidy/dist/policies/policy-store.js'));
-    const ids = (await ds.query('SELECT id FROM subsidy.institution_replica ORDER BY id LIMIT 50')).map((r) => r.id);
-    const policies = await allPolicies(ds);
-    for (let k = 0; k < 3; k++) {
-      let t0 = performance.now();
-      const inputs = await ds.transaction((m) => loadMonthInputs(m, ids, month, policies, '00000000-0000-0000-0000-000000000000'));
-      const t1 = performance.now();
-      const lines = inputs.flatMap((i) => computeInstitutionMonth(i));
-      const t2 = performance.now();
-      console.log('load', Math.round(t1 - t0), 'compute', Math.round(t2 - t1), 'lines', lines.length);
-    }
-    {
-      const { writeLines } = await import(path.join(root, 'services/subsidy/dist/runs/line-writer.js'));
-      const pgUtils = (await import('pg/lib/utils.js')).default;
-      const inputs = await ds.transaction((m) => loadMonthInputs(m, ids, month, policies, '00000000-0000-0000-0000-000000000000'));
-      const lines = inputs.flatMap((i) => computeInstitutionMonth(i)).map((l) => ({ ...l, kind: 'regular', adjustsLineId: null }));
-      let t0 = performance.now();
-      const arr = pgUtils.prepareValue(lines.map((l) => l.explanation));
-      const arr2 = pgUtils.prepareValue(lines.map((l) => JSON.stringify(l.inputs)));
-      console.log('prepare text arrays', Math.round(performance.now() - t0), 'bytes', arr.length + arr2.length);
-      const runId = '11111111-1111-1111-1111-111111111111';
-      await ds.query(`INSERT INTO subsidy.run (id, division_code, month, status, phase, created_by) VALUES ($1, '330100', '1999-01', 'computed', 'done', '{}'::jsonb)`, [runId]);
-      for (let k = 0; k < 3; k++) {
-        await ds.query('DELETE FROM subsidy.run_line WHERE run_id = $1', [runId]);
-        t0 = performance.now();
-        await ds.transaction((m) => writeLines(m, runId, lines));
-        console.log('writeLines', Math.round(performance.now() - t0));
-      }
-      await ds.query('DELETE FROM subsidy.run_line WHERE run_id = $1', [runId]);
-      t0 = performance.now();
-      await ds.transaction((m) => writeLines(m, runId, lines.map((l) => ({ ...l, explanation: 'x', inputs: {} }))));
-      console.log('writeLines without explanation and inputs', Math.round(performance.now() - t0));
-    }
-    const keys = (await ds.query(`SELECT e.child_key FROM subsidy.roster_entry e JOIN subsidy.roster r ON r.id = e.roster_id WHERE r.institution_id = ANY($1::uuid[])`, [ids])).map((r) => r.child_key);
-    const plan = await ds.query(`EXPLAIN ANALYZE SELECT e.child_key, array_agg(DISTINCT r.institution_id ORDER BY r.institution_id) AS institution_ids
-       FROM unnest($2::text[]) AS k(child_key) JOIN subsidy.roster_entry e ON e.month = $1 AND e.child_key = k.child_key
-       JOIN subsidy.roster r ON r.id = e.roster_id AND r.current
-       GROUP BY e.child_key HAVING count(DISTINCT r.institution_id) > 1`, [month, keys]);
-    console.log(plan.map((r) => r['QUERY PLAN']).join('\n'));
-    if (process.env.BENCH_PROFILE === 'only') throw new Error('profile only');
-  }
   const nc = await connect({ servers: nats.url });
   const actor = { department: 'admin', role: 'admin', userId: 'bench', divisions: [] };
   const call = async (subject, body) => {

@@ -39,6 +39,9 @@ interface CellResult {
   why?: string;
 }
 
+/** Values for path parameters of gateway-level rows, other than ids (a UUID). */
+const PLACEHOLDER_PARAMS: Record<string, string> = { month: '2026-11', year: '2026', receiptNo: '330106-2026-0001' };
+
 /** What the stand-in for a service outside the matrix stack answers (see `level: 'gateway'` rows). */
 const STUB_MESSAGE = '矩阵测试桩：请求已通过网关到达服务';
 
@@ -110,7 +113,11 @@ describe('authorization matrix: every route × department (× own / other divisi
   /** How each kind of target becomes a request for a caller and scope. */
   const TARGETS: Record<string, (caller: Caller, scope: Scope, fresh: boolean, row: MatrixRow) => Promise<BuiltRequest>> = {
     none: async () => ({}),
-    placeholder: async (_, __, ___, row) => ({ params: { id: randomUUID() }, body: row.method === 'GET' ? undefined : {} }),
+    // Gateway-level rows: every {param} of the path gets a well-formed value (what it names need not exist).
+    placeholder: async (_, __, ___, row) => ({
+      params: Object.fromEntries([...row.path.matchAll(/\{(\w+)\}/g)].map(([, p]) => [p, PLACEHOLDER_PARAMS[p] ?? randomUUID()])),
+      body: row.method === 'GET' ? undefined : {},
+    }),
     login: async (caller) => ({ body: { username: ACCOUNTS[caller === 'anonymous' ? 'health' : caller].username, password: DEMO_PASSWORD }, token: null }),
     logout: async (caller) => ({ token: caller === 'anonymous' ? null : await freshToken(caller) }),
     newInstitution: async (caller, scope) => ({

@@ -92,6 +92,7 @@ function gatewayOnly(method: Method, path: string, service: MatrixRow['service']
 const EVERYONE_200 = { health: '200', market: '200', civil: '200', fire: '200', police: '200', education: '200', hrss: '200', street: '200', finance: '200', operator: '200', admin: '200', anonymous: '200' } as const;
 const ADMIN_ONLY_200 = { health: 'DEPT', market: 'DEPT', civil: 'DEPT', fire: 'DEPT', police: 'DEPT', education: 'DEPT', hrss: 'DEPT', street: 'DEPT', finance: 'DEPT', operator: 'DEPT', admin: '200', anonymous: 'AUTH' } as const;
 const STAFF_READERS: Department[] = ['operator', 'health', 'police', 'education', 'hrss', 'civil', 'market', 'street'];
+const SUBSIDY_READERS: Department[] = ['health', 'street', 'finance', 'civil', 'education', 'market'];
 const INSPECTING: Department[] = ['health', 'market', 'fire', 'police', 'education', 'hrss', 'civil', 'street'];
 
 export const AUTHORIZATION_MATRIX: MatrixRow[] = [
@@ -324,6 +325,21 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
   gatewayOnly('GET', '/api/v1/public/inspections', 'inspection', 'public'),
   gatewayOnly('GET', '/api/v1/public/inspections/{id}', 'inspection', 'public'),
   gatewayOnly('GET', '/api/v1/public/checklists', 'inspection', 'public'),
+
+  // ── enrolment and subsidy 收托名册 / 补助 (gateway level until the subsidy service joins the matrix stack) ──
+  gatewayOnly('PUT', '/api/v1/institutions/{id}/rosters/{month}', 'subsidy', ['operator'], '收托名册 by the operator (admin may correct).'),
+  gatewayOnly('PUT', '/api/v1/institutions/{id}/rosters/{month}/upload', 'subsidy', ['operator']),
+  gatewayOnly('GET', '/api/v1/institutions/{id}/rosters/{month}', 'subsidy', ['operator', ...SUBSIDY_READERS]),
+  gatewayOnly('GET', '/api/v1/subsidy/policies', 'subsidy', 'all'),
+  gatewayOnly('POST', '/api/v1/subsidy/policies', 'subsidy', ['health', 'finance'], 'A new version of a policy (rules as data).'),
+  gatewayOnly('POST', '/api/v1/subsidy/runs', 'subsidy', ['health']),
+  gatewayOnly('GET', '/api/v1/subsidy/runs', 'subsidy', SUBSIDY_READERS),
+  gatewayOnly('GET', '/api/v1/subsidy/runs/{id}', 'subsidy', SUBSIDY_READERS),
+  gatewayOnly('GET', '/api/v1/subsidy/runs/{id}/lines', 'subsidy', ['operator', ...SUBSIDY_READERS]),
+  gatewayOnly('GET', '/api/v1/subsidy/runs/{id}/institutions', 'subsidy', SUBSIDY_READERS),
+  gatewayOnly('GET', '/api/v1/subsidy/runs/{id}/export.xlsx', 'subsidy', SUBSIDY_READERS),
+  gatewayOnly('POST', '/api/v1/subsidy/runs/{id}/approvals', 'subsidy', ['street', 'health', 'finance'], 'Approval in turn: street, health bureau, finance.'),
+  gatewayOnly('GET', '/api/v1/subsidy/ledger', 'subsidy', ['operator', ...SUBSIDY_READERS]),
 
   // ── evidence 取证 (kept by the gateway; exact cells to be written with the inspection rows) ──────
   gatewayOnly('POST', '/api/v1/evidence', 'gateway', ['health', 'market', 'civil', 'fire', 'police', 'education', 'hrss', 'street', 'operator']),

@@ -305,5 +305,13 @@ describe('inspector app: a joint inspection recorded offline', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'inspector-signed-off', { fullPage: false });
     await context.close();
+
+    // The street office sees the inspection, the fire department's sign-off and the finding in its console.
+    const office = await newPage();
+    await loginAs(office, stack.baseUrl, 'street.330106109', `/app/inspections/${inspectionId}`);
+    await office.getByRole('heading', { name: `联合检查：${institution.name}` }).waitFor();
+    await office.getByRole('cell', { name: '王检查（', exact: false }).first().waitFor();
+    await screenshot(office, 'console-inspection');
+    await office.context().close();
   }, 120_000);
 });

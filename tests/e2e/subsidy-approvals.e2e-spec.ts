@@ -159,6 +159,10 @@ describe('subsidy policies, approvals, ledger, adjustments and export', () => {
       { idNumber: newcomer, birthOrder: 1, classType: 'older', careForm: 'full_day', daysAttended: 11 }, // reported late
     ]);
     expect(corrected.flags).toContainEqual(expect.objectContaining({ code: 'corrects_posted_run', runId }));
+    // Replacing a roster is audited (who, when, what changed), in the subsidy service's hash-chained log.
+    const trail = ok(await stack.http.get('/api/v1/audit').query({ service: 'subsidy', entity: 'roster', id: `${a.id}:${M.current}` }).set(await as('admin')));
+    expect(trail.map((e: { action: string }) => e.action)).toEqual(['roster.submit', 'roster.replace']);
+    expect(trail[1]).toMatchObject({ before: { version: 1, total: 2 }, after: { version: 2, total: 3 } });
     expect(await lines(runId)).toEqual(postedLines); // the posted run never changes
     const next = await compute(M.next);
     const adjustments = (await lines(next.id, { kind: 'adjustment' })).filter((l) => l.ruleId === 'OPERATING');

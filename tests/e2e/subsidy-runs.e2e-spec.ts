@@ -155,7 +155,8 @@ describe('subsidy rosters and runs', () => {
       [4, 'ineligible', 0, 'CARE_FORM_NOT_COVERED'], // 计时托
     ]);
     expect(of(a, 'OPERATING')[0]!.explanation).toContain('普惠托育运营补助：托小班 600.00 元/人·月 × 20/22 天 = 545.45 元');
-    expect(of(a, 'OPERATING')[0]).toMatchObject({ policyVersion: 'hangzhou-inclusive-operating/2023.1', period: M.current, kind: 'regular' });
+    expect(of(a, 'OPERATING')[0]).toMatchObject({ policyVersion: 'hangzhou-inclusive-operating/2023.1', period: M.current, kind: 'regular', ruleSource: expect.stringContaining('300—900 元') });
+    expect(of(a, 'OPERATING')[0]!.inputs).toMatchObject({ rosterVersion: 1, openDays: 22, daysAttended: 20, rateFen: 60_000, classType: 'toddler', facts: { status: 'filed', creditGrade: 'B' } });
     expect(of(a, 'CHILD_FEE').map((l) => [l.rosterLineNo, l.amountFen])).toEqual([[2, 15_000], [3, 25_000]]); // 二孩 300 × 50%; 三孩 500 × 11/22
     expect(of(a, 'CHILD_FEE')[0]!.explanation).toContain('二孩 300.00 元/人·月 × 半日托 50% × 22/22 天 = 150.00 元');
     expect(of(a, 'OPENING_GRANT')).toEqual([expect.objectContaining({ status: 'payable', amountFen: 3_000_000, childKey: null })]);

@@ -14,7 +14,6 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JsonLogger } from '@shanyu/common';
@@ -112,7 +111,9 @@ class ServiceProcess {
 type Outcome = 'ok' | 'refused' | 'failed';
 
 describe('faults: kill -9 of nats-server, the registry, the gateway and PostgreSQL under load — nothing lost, nothing twice', () => {
-  const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shanyu-faults-'));
+  // The children's logs, under the repository's .test-data/ (ignored by git), shown when a check fails.
+  fs.mkdirSync(path.join(ROOT, '.test-data'), { recursive: true });
+  const logDir = fs.mkdtempSync(path.join(ROOT, '.test-data', 'faults-logs-'));
   const registrySchema = uniqueSchema('registry');
   const gatewaySchema = uniqueSchema('gateway');
   const consumerSchema = uniqueSchema('faultconsumer');

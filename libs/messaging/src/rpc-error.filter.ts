@@ -6,7 +6,7 @@ import { type Observable, throwError } from 'rxjs';
 const DATABASE_GONE_STATES = /^(08\d{3}|57P0[123])$/;
 // The last one is TypeORM's QueryRunnerAlreadyReleasedError: the connection of a transaction
 // was lost mid-way (seen when PostgreSQL is killed under load).
-const DATABASE_GONE_MESSAGES = /Connection terminated|connect ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down|in recovery mode)|connection provided by a query runner was already released/i;
+const DATABASE_GONE_MESSAGES = /Connection terminated|is not queryable|connect ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down|in recovery mode)|connection provided by a query runner was already released/i;
 
 /**
  * Whether an error means the database cannot be reached right now (a restart, a failover, a
@@ -38,10 +38,14 @@ function isErrorBody(e: unknown): e is ErrorBody {
   return !!e && typeof e === 'object' && typeof (e as ErrorBody).code === 'string' && typeof (e as ErrorBody).message === 'string' && !(e instanceof Error);
 }
 
-/** Keeps DomainErrors intact through Nest's RPC pipeline (its default filter would flatten them). */
+/**
+ * Keeps errors intact through Nest's RPC pipeline (its default filter would flatten them): the
+ * server (NatsRpcServer) turns each into its reply body with toErrorBody, and logs an unexpected
+ * one with its original message and stack — converting here would lose both.
+ */
 @Catch()
 export class RpcDomainErrorFilter implements RpcExceptionFilter<unknown> {
   catch(exception: unknown, _host: ArgumentsHost): Observable<never> {
-    return throwError(() => (exception instanceof DomainError ? exception : toErrorBody(exception)));
+    return throwError(() => exception);
   }
 }

@@ -9,6 +9,8 @@ export interface PublicInstitution {
   id: string; name: string; address: string; divisionCode: string; divisionName: string; operatorType: string; careForms: string[];
   places: PlacesByClass; totalPlaces: number; receiptNo: string; filedOn: string | null;
   inclusive: { priceCapFen: number; inclusivePlaces: number; grantedOn: string } | null; demonstrationYears: number[];
+  /** 信用等级 as the register knows it (null: not yet graded); absent before the credit service landed. */
+  creditGrade?: 'A' | 'B' | 'C' | 'D' | null;
 }
 
 export interface ReceiptVerification {

@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Result, Space, Spin, Table, Typography, message } from 'antd';
+import { Alert, Button, Empty, Space, Spin, Table, Typography, message } from 'antd';
 import type { TableProps } from 'antd';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiError, errorMessage } from '../api/client';
@@ -34,7 +34,7 @@ export function LoadError({ error }: { error: unknown }) {
 export function Loading() {
   return (
     <div style={{ padding: 48, textAlign: 'center' }}>
-      <Spin tip="加载中…"><div style={{ width: 1, height: 40 }} /></Spin>
+      <Spin description="加载中…" />
     </div>
   );
 }
@@ -88,8 +88,4 @@ export function DataTable<T extends object>(props: TableProps<T> & { exportName:
       <Table<T> size="middle" scroll={{ x: 'max-content' }} locale={{ emptyText: NO_DATA }} {...tableProps} />
     </div>
   );
-}
-
-export function Unavailable({ what }: { what: string }) {
-  return <Result status="info" title={NO_DATA} subTitle={`${what}所需的服务尚未上线，上线后此处自动显示。`} />;
 }

@@ -1,4 +1,4 @@
-import { Alert, Card, Descriptions, Segmented, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Descriptions, Segmented, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
@@ -68,11 +68,24 @@ export function InspectionDetail() {
           { title: '签字', dataIndex: 'signedOffAt', render: (v: string | null) => (v ? dateTime(v) : '未签字') },
         ]} />
       <FindingsTable findings={data.findings} name={`检查发现-${data.institutionName}`} />
+      {data.status === 'completed' && data.noticeNo ? <Notice id={data.id} /> : null}
     </>
   );
 }
 
-export function FindingsTable({ findings, name, loading }: { findings: Finding[]; name: string; loading?: boolean }) {
+/** 整改意见书 of a completed inspection, as the institution receives it. */
+function Notice({ id }: { id: string }) {
+  const { data, error } = useLoad((signal) => api<{ noticeNo: string; issuedOn: string; text: string }>(`/api/v1/inspections/${id}/notice`, { signal }), [id]);
+  if (error) return <LoadError error={error} />;
+  if (!data) return null;
+  return (
+    <Card title={`整改意见书 ${data.noticeNo}（${data.issuedOn}）`} style={{ marginTop: 16 }}>
+      <div style={{ whiteSpace: 'pre-wrap', lineHeight: 1.8 }}>{data.text}</div>
+    </Card>
+  );
+}
+
+export function FindingsTable({ findings, name, loading, onVerify }: { findings: Finding[]; name: string; loading?: boolean; onVerify?: (f: Finding) => void }) {
   return (
     <DataTable<Finding>
       heading={<strong>检查发现与整改</strong>} rowKey="id" loading={loading} dataSource={findings} pagination={{ pageSize: 20 }} exportName={name}
@@ -88,6 +101,7 @@ export function FindingsTable({ findings, name, loading }: { findings: Finding[]
         { title: '严重程度', dataIndex: 'severity', render: (v: string, r) => <Space size={4}>{label(SEVERITY_LABELS, v)}{r.basic ? <Tag color="red">基本项</Tag> : null}</Space> },
         { title: '整改期限', dataIndex: 'deadline', render: (v: string, r) => <Space size={4}>{v}{r.overdue ? <Tag color="red">逾期</Tag> : null}</Space> },
         { title: '状态', dataIndex: 'status', render: (v: string) => label(FINDING_STATUS_LABELS, v) },
+        ...(onVerify ? [{ title: '操作', key: 'op', render: (_: unknown, r: Finding) => (['open', 'reported'].includes(r.status) ? <Button size="small" onClick={() => onVerify(r)}>书面核查</Button> : null) }] : []),
       ]}
     />
   );

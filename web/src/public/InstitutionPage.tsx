@@ -29,7 +29,7 @@ export function InstitutionPage() {
         <Col xs={12} md={6}><Card><Statistic title="托位数" value={data.totalPlaces} /></Card></Col>
         <Col xs={12} md={6}><Card><Statistic title="普惠托位" value={data.inclusive?.inclusivePlaces ?? 0} /></Card></Col>
         <Col xs={12} md={6}><Card><Statistic title="普惠收费上限" value={data.inclusive ? yuan(data.inclusive.priceCapFen) : '—'} suffix={data.inclusive ? '/月' : undefined} /></Card></Col>
-        <Col xs={12} md={6}><Card><Statistic title="信用等级" value={credit.data ? `${credit.data.grade} ${credit.data.gradeLabel}` : NO_DATA} /></Card></Col>
+        <Col xs={12} md={6}><Card><Statistic title="信用等级" value={credit.data ? `${credit.data.grade} ${credit.data.gradeLabel}` : data.creditGrade ?? NO_DATA} /></Card></Col>
       </Row>
       <Card title="备案信息" style={{ marginTop: 16 }}>
         <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">

@@ -1,13 +1,14 @@
 import { Layout, Menu } from 'antd';
 import { Link, Route, Routes, useLocation } from 'react-router';
 import { InstitutionPage } from './InstitutionPage';
+import { PlansPublicPage } from './PlansPublicPage';
 import { ReceiptPage } from './ReceiptPage';
 import { RegisterSearch } from './RegisterSearch';
 
 /** 公示: the register, an institution's page and receipt verification — no login. */
 export default function PublicApp() {
   const location = useLocation();
-  const selected = location.pathname.startsWith('/public/receipts') ? 'receipts' : 'register';
+  const selected = location.pathname.startsWith('/public/receipts') ? 'receipts' : location.pathname.startsWith('/public/plans') ? 'plans' : 'register';
   return (
     <Layout style={{ minHeight: '100vh', background: '#f5f7fa' }}>
       <header className="public-hero">
@@ -21,6 +22,7 @@ export default function PublicApp() {
           style={{ maxWidth: 1100, margin: '0 auto' }}
           items={[
             { key: 'register', label: <Link to="/public">机构名录</Link> },
+            { key: 'plans', label: <Link to="/public/plans">双随机抽查公示</Link> },
             { key: 'receipts', label: <Link to="/public/receipts">回执核验</Link> },
             { key: 'login', label: <Link to="/login">工作人员登录</Link> },
           ]}
@@ -30,6 +32,7 @@ export default function PublicApp() {
         <Routes>
           <Route index element={<RegisterSearch />} />
           <Route path="institutions/:id" element={<InstitutionPage />} />
+          <Route path="plans" element={<PlansPublicPage />} />
           <Route path="receipts" element={<ReceiptPage />} />
           <Route path="receipts/:receiptNo" element={<ReceiptPage />} />
         </Routes>

@@ -79,7 +79,7 @@ export function RegisterSearch() {
             { title: '举办类型', value: (r) => label(OPERATOR_TYPE_LABELS, r.operatorType) }, { title: '服务形式', value: (r) => r.careForms.map((f) => label(CARE_FORM_LABELS, f)).join('、') },
             { title: '托位数', value: (r) => r.totalPlaces }, { title: '普惠托位', value: (r) => r.inclusive?.inclusivePlaces ?? 0 },
             { title: '普惠收费上限（元/月）', value: (r) => (r.inclusive ? r.inclusive.priceCapFen / 100 : '') }, { title: '备案回执编号', value: (r) => r.receiptNo },
-            { title: '备案日期', value: (r) => r.filedOn ?? '' }, { title: '示范年份', value: (r) => r.demonstrationYears.join('、') },
+            { title: '备案日期', value: (r) => r.filedOn ?? '' }, { title: '示范年份', value: (r) => r.demonstrationYears.join('、') }, { title: '信用等级', value: (r) => r.creditGrade ?? '' },
           ]}
           columns={[
             { title: '机构名称', dataIndex: 'name', render: (name: string, r) => <Link to={`/public/institutions/${r.id}`}>{name}</Link> },
@@ -91,6 +91,7 @@ export function RegisterSearch() {
               title: '普惠', dataIndex: 'inclusive',
               render: (v: PublicInstitution['inclusive']) => (v ? <Space direction="vertical" size={0}><Tag color="green">普惠</Tag><span>{yuan(v.priceCapFen)}/月</span></Space> : <span>—</span>),
             },
+            { title: '信用等级', dataIndex: 'creditGrade', render: (v: string | null | undefined) => v ?? '—' },
             { title: '示范', dataIndex: 'demonstrationYears', render: (v: number[]) => (v.length ? <Tag color="gold">示范 {v.join('、')}</Tag> : '—') },
             { title: '备案回执', dataIndex: 'receiptNo', render: (v: string) => <Link to={`/public/receipts/${encodeURIComponent(v)}`}>{v}</Link> },
           ]}

@@ -541,6 +541,8 @@ export interface RunLineView {
   ruleId: string;
   ruleKind: PolicyRuleKind;
   ruleTitle: string;
+  /** The document the rule comes from (from the policy version). */
+  ruleSource: string;
   status: LineStatus;
   /** The amount before budget capping and holds. */
   baseFen: number;

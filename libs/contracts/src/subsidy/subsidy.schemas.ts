@@ -96,11 +96,11 @@ export const SUBSIDY_REPLY_SCHEMAS: Record<string, object> = {
   SubsidyRunList: { type: 'array', items: ref('SubsidyRunView') },
   RunLineView: obj(
     ['id', 'lineKey', 'kind', 'period', 'institutionId', 'institutionName', 'divisionCode', 'childKey', 'rosterLineNo', 'policyKey', 'policyVersion', 'ruleId', 'ruleKind',
-      'ruleTitle', 'status', 'baseFen', 'amountFen', 'capped', 'reasonCode', 'explanation', 'inputs', 'adjustsLineId'],
+      'ruleTitle', 'ruleSource', 'status', 'baseFen', 'amountFen', 'capped', 'reasonCode', 'explanation', 'inputs', 'adjustsLineId'],
     {
       id: uuid, lineKey: str, kind: { type: 'string', enum: LINE_KINDS }, period: month, institutionId: uuid, institutionName: str, divisionCode: str,
       childKey: nullableStr, rosterLineNo: { type: ['integer', 'null'] }, policyKey: str, policyVersion: str, ruleId: str,
-      ruleKind: { type: 'string', enum: POLICY_RULE_KINDS }, ruleTitle: str, status: { type: 'string', enum: LINE_STATUSES },
+      ruleKind: { type: 'string', enum: POLICY_RULE_KINDS }, ruleTitle: str, ruleSource: { type: 'string', description: 'The document the rule comes from' }, status: { type: 'string', enum: LINE_STATUSES },
       baseFen: fen, amountFen: fen, capped: { type: 'boolean' }, reasonCode: nullableStr,
       explanation: { type: 'string', description: 'Chinese, generated from the inputs and the rule (e.g. 二孩保育费补助 300.00 元 × 22/22 天 = 300.00 元)' },
       inputs: { type: 'object', description: 'Everything the amount was computed from' },

@@ -61,7 +61,7 @@ export function streamRunWorkbook(rpc: RpcClient, run: RunView, call: RpcCallOpt
       { header: '儿童标识', key: 'child', width: 18 }, { header: '名册行', key: 'row', width: 7 }, { header: '政策版本', key: 'policy', width: 34 },
       { header: '规则', key: 'rule', width: 22 }, { header: '状态', key: 'status', width: 9 }, { header: '计算金额（分）', key: 'base', width: 14 },
       { header: '应发金额（分）', key: 'fen', width: 14 }, { header: '应发金额（元）', key: 'yuan', width: 14 }, { header: '原因', key: 'reason', width: 22 },
-      { header: '说明', key: 'explanation', width: 100 }, { header: '更正的原明细', key: 'adjusts', width: 38 },
+      { header: '说明', key: 'explanation', width: 100 }, { header: '依据', key: 'source', width: 60 }, { header: '更正的原明细', key: 'adjusts', width: 38 },
     ];
     let after: string | null | undefined;
     do {
@@ -71,7 +71,7 @@ export function streamRunWorkbook(rpc: RpcClient, run: RunView, call: RpcCallOpt
           id: l.id, kind: KIND_LABELS[l.kind] ?? l.kind, period: l.period, inst: l.institutionId, name: l.institutionName, division: l.divisionCode,
           child: l.childKey ? l.childKey.slice(0, 16) : '', row: l.rosterLineNo ?? '', policy: l.policyVersion, rule: `${l.ruleId} ${l.ruleTitle}`,
           status: STATUS_LABELS[l.status] ?? l.status, base: l.baseFen, fen: l.amountFen, yuan: fenToYuanString(l.amountFen), reason: l.reasonCode ?? '',
-          explanation: l.explanation, adjusts: l.adjustsLineId ?? '',
+          explanation: l.explanation, source: l.ruleSource, adjusts: l.adjustsLineId ?? '',
         }).commit();
       }
       after = res.nextCursor;

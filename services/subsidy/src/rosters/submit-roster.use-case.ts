@@ -54,6 +54,8 @@ export class SubmitRoster {
     const children = await this.checkRows(request);
     return this.unitOfWork.run(async (tx) => {
       const t = tables(tx.manager);
+      // Rosters of one month are written one after another, so a child on two of them is always seen (and announced) by the second.
+      await tx.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`subsidy-roster:${request.month}`]);
       const institution = await institutionOrThrow(tx.manager, request.institutionId, true);
       this.access.assertOperatorOf(actor, institution);
       if (institution.status !== 'filed') {

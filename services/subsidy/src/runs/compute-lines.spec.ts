@@ -41,7 +41,7 @@ describe('subsidy lines, a worked example per rule type (to the fen)', () => {
     expect(lines.map((l) => [l.rosterLineNo, l.status, l.amountFen, l.reasonCode])).toEqual([
       [1, 'payable', 54_545, null], [2, 'payable', 45_000, null], [3, 'ineligible', 0, 'CARE_FORM_NOT_COVERED'], [4, 'ineligible', 0, 'NO_ATTENDANCE'],
     ]);
-    expect(lines[0]!.explanation).toMatch(/^普惠托育运营补助：托小班 600\.00 元\/人·月 × 20\/22 天 = 545\.45 元（信用服务尚未发布等级，按 B 级（基本守信）计；未取得从业人员持证率数据，本项未核验）。依据：以普惠收托每人每月 300—900 元/);
+    expect(lines[0]!.explanation).toMatch(/^普惠托育运营补助：托小班 600\.00 元\/人·月 × 20\/22 天 = 545\.45 元（信用服务尚未发布等级，按 B 级（基本守信）计；未取得从业人员持证率数据，本项未核验）。$/);
     expect(lines[1]!.explanation).toContain('乳儿班 900.00 元/人·月 × 半日托 50% × 22/22 天 = 450.00 元');
     expect(lines[2]!.explanation).toContain('计时托不在本项补助范围');
     expect(lines[0]).toMatchObject({ policyVersion: 'hangzhou-inclusive-operating/2023.1', ruleId: 'OPERATING', budgetKey: 'hangzhou-inclusive-operating|2026', period: '2026-03' });

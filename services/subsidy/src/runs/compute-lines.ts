@@ -286,7 +286,8 @@ export function computeInstitutionMonth(input: MonthInput): ComputedLine[] {
           text = `${rule.title}：${formula}`;
         }
         if (notes.length) text += `（${notes.join('；')}）`;
-        return { status, amountFen: amount, reasonCode, explanation: `${text}。依据：${rule.source}` };
+        // The rule's source is not repeated on every line: the line names its policy version and rule, and views add it.
+        return { status, amountFen: amount, reasonCode, explanation: `${text}。` };
       };
       if (rule.kind === 'per_child_by_class' || rule.kind === 'per_child_by_birth_order' || rule.kind === 'childcare_allowance') {
         for (const child of roster?.children ?? []) {

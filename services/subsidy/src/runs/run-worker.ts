@@ -357,12 +357,12 @@ async function applyCap(manager: EntityManager, runId: string, budgetKey: string
        FROM shares
      )
      UPDATE ${t.line} l SET amount_fen = ranked.amount, capped = true,
-       explanation = regexp_replace(l.explanation, '。依据：', format('；年度预算 %s 元余额不足（余 %s 元，本月应发 %s 元），按比例发放：%s 元 → %s 元',
+       explanation = regexp_replace(l.explanation, '。$', format('；年度预算 %s 元余额不足（余 %s 元，本月应发 %s 元），按比例发放：%s 元 → %s 元',
          ($5::bigint / 100)::text || '.' || lpad(($5::bigint % 100)::text, 2, '0'),
          ($3::bigint / 100)::text || '.' || lpad(($3::bigint % 100)::text, 2, '0'),
          ($4::bigint / 100)::text || '.' || lpad(($4::bigint % 100)::text, 2, '0'),
          (ranked.base_fen / 100)::text || '.' || lpad((ranked.base_fen % 100)::text, 2, '0'),
-         (ranked.amount / 100)::text || '.' || lpad((ranked.amount % 100)::text, 2, '0')) || '。依据：')
+         (ranked.amount / 100)::text || '.' || lpad((ranked.amount % 100)::text, 2, '0')) || '。')
      FROM ranked WHERE l.run_id = $1 AND l.line_key = ranked.line_key`,
     [runId, budgetKey, left, requested, cap],
   );

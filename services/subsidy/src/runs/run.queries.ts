@@ -4,6 +4,7 @@ import type {
 } from '@shanyu/contracts';
 import type { DataSource } from 'typeorm';
 import type { SubsidyAccessPolicy } from '../access/subsidy-access.policy.js';
+import { allPolicies } from '../policies/policy-store.js';
 import { institutionOrThrow } from '../rosters/institutions.js';
 import { tables } from '../sql.js';
 import { runOrThrow, runView, type RunRow } from './run-store.js';
@@ -76,10 +77,10 @@ interface LineRow {
   inputs: Record<string, unknown>; adjusts_line_id: string | null;
 }
 
-const toLine = (r: LineRow): RunLineView => ({
+const toLine = (r: LineRow, sources: Map<string, string>): RunLineView => ({
   id: r.id, lineKey: r.line_key, kind: r.kind, period: r.period, institutionId: r.institution_id, institutionName: r.institution_name, divisionCode: r.division_code,
   childKey: r.child_key, rosterLineNo: r.roster_line_no, policyKey: r.policy_key, policyVersion: r.policy_version, ruleId: r.rule_id, ruleKind: r.rule_kind,
-  ruleTitle: r.rule_title, status: r.status, baseFen: Number(r.base_fen), amountFen: Number(r.amount_fen), capped: r.capped, reasonCode: r.reason_code,
+  ruleTitle: r.rule_title, ruleSource: sources.get(`${r.policy_version}#${r.rule_id}`) ?? '', status: r.status, baseFen: Number(r.base_fen), amountFen: Number(r.amount_fen), capped: r.capped, reasonCode: r.reason_code,
   explanation: r.explanation, inputs: r.inputs, adjustsLineId: r.adjusts_line_id,
 });
 
@@ -120,8 +121,9 @@ export class RunLines {
       listParams,
     );
     const last = rows.at(-1);
+    const sources = new Map((await allPolicies(this.ds)).flatMap((p) => p.rules.map((rule) => [`${p.version}#${rule.id}`, rule.source] as const)));
     return {
-      items: rows.map(toLine), total: n, page: request.after ? 1 : page, pageSize,
+      items: rows.map((r) => toLine(r, sources)), total: n, page: request.after ? 1 : page, pageSize,
       nextCursor: rows.length === pageSize && last ? `${last.institution_id}|${last.line_key}` : null,
     };
   }
