@@ -36,7 +36,6 @@ const shanyu = await NestFactory.createMicroservice(echoModule('bench.shanyu.ech
 });
 await shanyu.listen();
 process.send?.('ready');
-process.on('SIGTERM', async () => {
-  await Promise.allSettled([nest.close(), shanyu.close(), raw.drain(), own.drain()]);
-  process.exit(0);
+process.on('SIGTERM', () => {
+  void Promise.allSettled([nest.close(), shanyu.close(), raw.drain(), own.drain()]).then(() => process.exit(0));
 });

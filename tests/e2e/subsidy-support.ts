@@ -140,6 +140,16 @@ export async function startSubsidyStack(options: SubsidyStackOptions = {}): Prom
   const sql = <T>(query: string, params: unknown[] = []) => subsidy.runtime.dataSource.query(query.replace(/\$schema/g, `"${subsidySchema}"`), params) as Promise<T[]>;
   const nc = await connect({ servers: testNatsUrl() });
   const js = jetstream(nc);
+  // The run's EVENTS stream holds what earlier test files published; the new consumers read it
+  // all first (institutions of other files included), so wait until they have caught up.
+  const jsm = await jetstreamManager(nc);
+  await eventually('subsidy consumers caught up with the EVENTS stream', async () => {
+    for (const name of subsidyConsumerNames(subsidySchema)) {
+      const info = await jsm.consumers.info(EVENT_STREAM, name);
+      if (info.num_pending > 0 || info.num_ack_pending > 0) return false;
+    }
+    return true;
+  }, 60_000);
 
   const stack: SubsidyStack = {
     registry, subsidy, gateway, http, subsidySchema, tokenFor, auth, sql,
@@ -188,7 +198,6 @@ export async function startSubsidyStack(options: SubsidyStackOptions = {}): Prom
       await gateway.stop();
       await subsidy.stop();
       await registry.stop();
-      const jsm = await jetstreamManager(nc);
       for (const name of subsidyConsumerNames(subsidySchema)) await jsm.consumers.delete(EVENT_STREAM, name).catch(() => undefined);
       await nc.drain();
     },

@@ -128,6 +128,7 @@ describe('faults: kill -9 of nats-server, the registry, the gateway and PostgreS
   const outcomes = new Map<string, number>();
   const acknowledged = { institutions: [] as string[], filings: [] as string[], approvals: [] as string[] };
   let stopLoad = false;
+  let passed = false;
   let phase = 'warm-up';
   const tokens: Record<string, string> = {};
 
@@ -230,7 +231,7 @@ describe('faults: kill -9 of nats-server, the registry, the gateway and PostgreS
     await nc?.drain().catch(() => undefined);
     if (db?.isInitialized) await db.destroy().catch(() => undefined);
     if (consumerDb?.isInitialized) await consumerDb.destroy().catch(() => undefined);
-    if (process.env.SHANYU_FAULT_KEEP_LOGS) console.log(`[faults] logs kept in ${logDir}`);
+    if (process.env.SHANYU_FAULT_KEEP_LOGS || !passed) console.log(`[faults] logs kept in ${logDir}`);
     else fs.rmSync(logDir, { recursive: true, force: true });
   });
 
@@ -335,7 +336,7 @@ describe('faults: kill -9 of nats-server, the registry, the gateway and PostgreS
         `  unexpected process exits: registry ${registry.unexpectedExits}, gateway ${gateway.unexpectedExits}`,
     );
 
-    const diagnostics = `\n--- registry log ---\n${registry.logTail()}\n--- gateway log ---\n${gateway.logTail()}`;
+    const diagnostics = `(logs in ${logDir})\n--- registry log ---\n${registry.logTail()}\n--- gateway log ---\n${gateway.logTail()}`;
     expect(acknowledged.institutions.length, 'the load made progress').toBeGreaterThan(10);
     // A failure while something is down is a retryable 503 / 504 (or no answer), never a 500.
     expect(byOutcome.filter((o) => / 500 /.test(o)), diagnostics).toEqual([]);
@@ -343,5 +344,6 @@ describe('faults: kill -9 of nats-server, the registry, the gateway and PostgreS
     expect(registered.n, 'one registered event per committed institution').toBe(institutions.size);
     expect({ missingEvents: missingEvents.length, duplicateEvents, missingEffects: missingEffects.length, duplicateEffects }).toEqual({ missingEvents: 0, duplicateEvents: 0, missingEffects: 0, duplicateEffects: 0 });
     expect({ registry: registry.unexpectedExits, gateway: gateway.unexpectedExits }, diagnostics).toEqual({ registry: 0, gateway: 0 });
+    passed = true;
   }, 400_000);
 });

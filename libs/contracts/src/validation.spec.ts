@@ -55,4 +55,9 @@ describe('contract validation', () => {
       expect((await problems(body))[0]).toMatchObject({ field: '(body)', code: 'isObject' });
     }
   });
+
+  it('requires the places object itself, not only valid fields inside it (a hole the bad-input fuzzing found)', async () => {
+    const { places: _omit, ...withoutPlaces } = valid;
+    expect(await problems(withoutPlaces)).toEqual([{ field: 'places', code: 'isDefined', message: '必填' }]);
+  });
 });

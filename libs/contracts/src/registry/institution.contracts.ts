@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID,
   Matches, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
@@ -92,7 +92,8 @@ export class RegisterInstitutionRequest {
   @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }) @Min(0) @Max(100_000)
   outdoorAreaM2: number;
 
-  @ValidateNested() @Type(() => PlacesByClass)
+  // @IsDefined: @ValidateNested alone lets a missing object through (found by tests/fuzz).
+  @IsDefined() @ValidateNested() @Type(() => PlacesByClass)
   places: PlacesByClass;
 }
 
