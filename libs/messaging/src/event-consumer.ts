@@ -21,6 +21,11 @@ export interface DurableEventConsumerOptions {
   maxDeliver?: number;
   /** Delay before each redelivery after a failure (ms), last value repeats. */
   backoffMs?: number[];
+  /**
+   * Where a new durable consumer starts: `all` (default: everything the stream holds) or `new`
+   * (only events published from now on — for a test stack sharing a broker with earlier ones).
+   */
+  deliverFrom?: 'all' | 'new';
   /** How long the server waits for an ack before redelivering (a crashed consumer). */
   ackWaitMs?: number;
 }
@@ -53,7 +58,7 @@ export class DurableEventConsumer {
       durable_name: name,
       filter_subject: filterSubject,
       ack_policy: AckPolicy.Explicit,
-      deliver_policy: DeliverPolicy.All,
+      deliver_policy: this.options.deliverFrom === 'new' ? DeliverPolicy.New : DeliverPolicy.All,
       ack_wait: nanos(this.options.ackWaitMs ?? 30_000),
       max_deliver: this.maxDeliver,
       max_ack_pending: 1_000,

@@ -4,9 +4,9 @@ import { type Observable, throwError } from 'rxjs';
 
 /** PostgreSQL SQLSTATEs of a server that is gone, going or not yet back (class 08, 57P01–57P03). */
 const DATABASE_GONE_STATES = /^(08\d{3}|57P0[123])$/;
-// The last one is TypeORM's QueryRunnerAlreadyReleasedError: the connection of a transaction
-// was lost mid-way (seen when PostgreSQL is killed under load).
-const DATABASE_GONE_MESSAGES = /Connection terminated|is not queryable|connect ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down|in recovery mode)|connection provided by a query runner was already released/i;
+// The last one is TypeORM's QueryRunnerAlreadyReleasedError (two wordings): the connection of a
+// transaction was lost mid-way (seen when PostgreSQL is killed under load, tests/faults).
+const DATABASE_GONE_MESSAGES = /Connection terminated|is not queryable|connect ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down|in recovery mode)|query runner (was )?already released/i;
 
 /**
  * Whether an error means the database cannot be reached right now (a restart, a failover, a

@@ -36,6 +36,8 @@ export interface InspectionStartOptions {
   now?: () => Date;
   /** Another supervision policy (tests: smaller caps and windows). */
   policy?: SupervisionPolicy;
+  /** `new`: follow only events published from now on (a test stack on a shared broker). */
+  eventsFrom?: 'all' | 'new';
 }
 
 /**
@@ -62,7 +64,7 @@ export async function startInspection(config: InspectionConfig, options: Inspect
   const calendars = new WorkingDayCalendarProvider(runtime.dataSource);
   const schema = config.INSPECTION_DB_SCHEMA;
   const consumer = (purpose: string, filterSubject: string, handler: EventHandler) =>
-    new DurableEventConsumer({ name: `${schema}-${purpose}`, filterSubject, dataSource: runtime.dataSource, js: runtime.js, jsm: runtime.jsm, logger, handler });
+    new DurableEventConsumer({ name: `${schema}-${purpose}`, filterSubject, dataSource: runtime.dataSource, js: runtime.js, jsm: runtime.jsm, logger, handler, deliverFrom: options.eventsFrom });
   const consumers = [
     consumer('registry', REGISTRY_EVENTS_FILTER, followRegistryEvent),
     consumer('credit', CREDIT_EVENTS_FILTER, followCreditEvent),
