@@ -31,7 +31,8 @@ describe('subsidy rosters and runs', () => {
     const out: Line[] = [];
     let after: string | null = null;
     do {
-      const res = await stack.http.get(`/api/v1/subsidy/runs/${id}/lines`).query({ pageSize: 7, ...(after ? { after } : {}) }).set(await stack.auth('health.330106')).expect(200);
+      const res: { body: { items: Line[]; nextCursor: string | null } } = await stack.http.get(`/api/v1/subsidy/runs/${id}/lines`)
+        .query({ pageSize: 7, ...(after ? { after } : {}) }).set(await stack.auth('health.330106')).expect(200);
       out.push(...res.body.items);
       after = res.body.nextCursor;
     } while (after);

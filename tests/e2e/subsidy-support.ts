@@ -151,6 +151,9 @@ export async function startSubsidyStack(options: SubsidyStackOptions = {}): Prom
     return true;
   }, 60_000);
 
+  // Institutions this stack filed: deregistered at the end, so the services of later test files
+  // (which replay the shared EVENTS stream) do not find them filed in their pools.
+  const createdIds: string[] = [];
   const stack: SubsidyStack = {
     registry, subsidy, gateway, http, subsidySchema, tokenFor, auth, sql,
     async institution({ inclusive = false, overrides = {}, file = true } = {}) {
@@ -159,6 +162,7 @@ export async function startSubsidyStack(options: SubsidyStackOptions = {}): Prom
       const created = await http.post('/api/v1/institutions').set(operator).send(institutionRequest(overrides));
       if (created.status !== 201) throw new Error(`register: ${created.status} ${JSON.stringify(created.body)}`);
       const id: string = created.body.id;
+      createdIds.push(id);
       if (file) {
         const filing = await http.post(`/api/v1/institutions/${id}/filings`).set(operator).send(compliantFilingSubmission());
         if (filing.status !== 201) throw new Error(`filing: ${filing.status} ${JSON.stringify(filing.body)}`);
@@ -195,6 +199,11 @@ export async function startSubsidyStack(options: SubsidyStackOptions = {}): Prom
       }, 30_000);
     },
     async stop() {
+      const health = await auth('health.330106').catch(() => null);
+      for (const id of health ? createdIds : []) {
+        await http.post(`/api/v1/institutions/${id}/deregistration`).set(health!).send({ reason: '测试结束，注销测试机构' }).catch(() => undefined);
+      }
+      await eventually('the registry outbox published', async () => (await registry.runtime.relay.backlog()) === 0, 10_000).catch(() => undefined);
       await gateway.stop();
       await subsidy.stop();
       await registry.stop();
