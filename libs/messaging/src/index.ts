@@ -12,3 +12,4 @@ export * from './unit-of-work.js';
 export * from './service-runtime.js';
 export * from './audit.handlers.js';
 export * from './run-service.js';
+export * from './working-day-calendar.provider.js';

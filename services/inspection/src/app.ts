@@ -14,7 +14,7 @@ import { SUPERVISION_POLICY_2026 } from './policy/supervision-policy.data.js';
 import { loadPolicy, type SupervisionPolicy } from './policy/supervision-policy.js';
 import { CREDIT_EVENTS_FILTER, followCreditEvent } from './replicas/credit-grades.js';
 import { followRegistryEvent, REGISTRY_EVENTS_FILTER } from './replicas/registry-events.js';
-import { WorkingDayCalendarProvider } from './replicas/working-day-calendar.provider.js';
+import { WorkingDayCalendarProvider } from '@shanyu/messaging';
 
 export { DRAW_ALGORITHM, redraw, verifyDraw } from './draw/draw.js';
 export { InspectionConfig } from './config.js';

@@ -29,7 +29,7 @@ import { GetPlan, ListPlans } from './plans/plan.queries.js';
 import type { SupervisionPolicy } from './policy/supervision-policy.js';
 import { PublicHandlers } from './public/public.handlers.js';
 import { PublicComplaints, PublicInspections } from './public/public.queries.js';
-import type { WorkingDayCalendarProvider } from './replicas/working-day-calendar.provider.js';
+import type { WorkingDayCalendarProvider } from '@shanyu/messaging';
 import { SelfInspectionHandlers } from './self-inspections/self-inspection.handlers.js';
 import { ListSelfInspections, SelfInspectionForm, SubmitSelfInspection } from './self-inspections/self-inspection.use-cases.js';
 

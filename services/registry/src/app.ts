@@ -6,12 +6,11 @@ import { NestFactory } from '@nestjs/core';
 import type { INestMicroservice } from '@nestjs/common';
 import type { RegistryConfig } from './config.js';
 import { registryDataSource } from './data-source.js';
-import { WorkingDayCalendarProvider } from './filing/working-day-calendar.provider.js';
+import { WorkingDayCalendarProvider } from '@shanyu/messaging';
 import { RegistryModule } from './registry.module.js';
 import { CREDIT_GRADE_FILTER, CreditGradeFollower } from './public/credit-grade.follower.js';
 
 export { RegisterInstitution } from './institutions/register-institution.use-case.js';
-export { WorkingDayCalendarProvider } from './filing/working-day-calendar.provider.js';
 
 export interface RunningRegistry {
   app: INestMicroservice;

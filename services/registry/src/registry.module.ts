@@ -11,7 +11,7 @@ import { FILING_STANDARDS_2019 } from './filing/standards/filing-standards.data.
 import { StandardsChecker } from './filing/standards/standards-checker.js';
 import { loadRuleset } from './filing/standards/standards-ruleset.js';
 import { SubmitFiling } from './filing/submit-filing.use-case.js';
-import { WorkingDayCalendarProvider } from './filing/working-day-calendar.provider.js';
+import { WorkingDayCalendarProvider } from '@shanyu/messaging';
 import { HealthHandlers } from './health.handlers.js';
 import { ComputeIndicators } from './indicators/compute-indicators.query.js';
 import { IndicatorHandlers } from './indicators/indicators.handlers.js';

@@ -5,7 +5,7 @@ import type { Transaction } from '@shanyu/messaging';
 import { Finding } from '../findings/finding.entity.js';
 import { findingEventData } from '../findings/finding-events.js';
 import type { SupervisionPolicy } from '../policy/supervision-policy.js';
-import type { WorkingDayCalendarProvider } from '../replicas/working-day-calendar.provider.js';
+import type { WorkingDayCalendarProvider } from '@shanyu/messaging';
 import { tableOf } from '../sql.js';
 import type { Inspection, InspectionResultRow } from './inspection.entity.js';
 import { basicItemFailed, resultsOf, summaryOf } from './inspection-views.js';

@@ -7,7 +7,7 @@ import type { InstitutionAccessPolicy } from '../institutions/institution-access
 import { notFound } from '../institutions/update-institution.use-case.js';
 import { Filing } from './filing.entity.js';
 import type { StandardsChecker } from './standards/standards-checker.js';
-import type { WorkingDayCalendarProvider } from './working-day-calendar.provider.js';
+import type { WorkingDayCalendarProvider } from '@shanyu/messaging';
 
 /** Time limits of 国卫办人口发〔2019〕25号: a receipt within 5 working days, non-compliance notified within 15. */
 export const RECEIPT_WORKING_DAYS = 5;
