@@ -3,27 +3,16 @@
 import 'reflect-metadata';
 import { randomInt } from 'node:crypto';
 import { makeResidentId } from '@shanyu/common';
-import { EVENT_STREAM, type EventEnvelope } from '@shanyu/contracts';
+import { EVENT_STREAM } from '@shanyu/contracts';
+import { jetstreamManager } from '@nats-io/jetstream';
 import { createGateway, type RunningGateway } from '@shanyu/gateway';
 import { startRegistry, type RunningRegistry } from '@shanyu/registry';
 import { institutionConsumerName, rosterConsumerName, type RunningStaff, startStaff } from '@shanyu/staff';
 import { institutionRequest, testDatabaseUrl, testNatsUrl, uniqueSchema } from '@shanyu/testing';
-import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { connect } from '@nats-io/transport-node';
 import request from 'supertest';
 
 export const STAFF_TEST_PASSWORD = 'test-demo-password';
-
-/** Polls until `check` returns a truthy value, or fails after `timeoutMs` naming `what`. */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 let idSequence = randomInt(100, 800);
 /** A valid resident ID number, new each call (西湖区 address code, a birth date in the 1980s–1990s). */
@@ -35,48 +24,8 @@ export function newIdNumber(): string {
   return makeResidentId(`330106${year}${month}${day}${idSequence}`);
 }
 
-/** Collects every evt.staff.> event published from the moment it starts. */
-export class EventCollector {
-  readonly events: EventEnvelope[] = [];
-  readonly raw: string[] = [];
-  private messages?: ConsumerMessages;
-  private loop?: Promise<void>;
-
-  private constructor(private readonly nc: NatsConnection, private readonly durable: string) {}
-
-  static async start(natsUrl: string, filter = 'evt.staff.>'): Promise<EventCollector> {
-    const nc = await connect({ servers: natsUrl });
-    const durable = `staff-test-${randomInt(1e9)}`;
-    const jsm = await jetstreamManager(nc);
-    await jsm.consumers.add(EVENT_STREAM, { durable_name: durable, filter_subject: filter, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.New });
-    const collector = new EventCollector(nc, durable);
-    const consumer = await jetstream(nc).consumers.get(EVENT_STREAM, durable);
-    collector.messages = await consumer.consume({ max_messages: 100 });
-    collector.loop = (async () => {
-      for await (const m of collector.messages!) {
-        collector.raw.push(m.string());
-        collector.events.push(m.json<EventEnvelope>());
-        m.ack();
-      }
-    })();
-    return collector;
-  }
-
-  of(subject: string, where: (e: EventEnvelope<any>) => boolean = () => true): EventEnvelope<any>[] {
-    return this.events.filter((e) => e.subject === subject && where(e));
-  }
-
-  async waitFor(subject: string, where: (e: EventEnvelope<any>) => boolean = () => true, count = 1): Promise<EventEnvelope<any>[]> {
-    return eventually(`${count} × ${subject}`, () => { const found = this.of(subject, where); return found.length >= count ? found : null; });
-  }
-
-  async stop(): Promise<void> {
-    await this.messages?.close();
-    await this.loop;
-    await (await jetstreamManager(this.nc)).consumers.delete(EVENT_STREAM, this.durable).catch(() => undefined);
-    await this.nc.drain();
-  }
-}
+export { EventCollector, eventually } from './events-support.js';
+import { eventually } from './events-support.js';
 
 export interface StaffStack {
   registry: RunningRegistry;

@@ -9,23 +9,12 @@ import { createGateway, type RunningGateway } from '@shanyu/gateway';
 import { startRegistry, type RunningRegistry } from '@shanyu/registry';
 import { type RunningSubsidy, startSubsidy, subsidyConsumerNames, type SubsidyStartOptions } from '@shanyu/subsidy';
 import { compliantFilingSubmission, institutionRequest, testDatabaseUrl, testNatsUrl, uniqueSchema } from '@shanyu/testing';
-import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import request from 'supertest';
 
 export const SUBSIDY_TEST_PASSWORD = 'test-demo-password';
 const DAY_MS = 86_400_000;
-
-/** Polls until `check` returns a truthy value, or fails after `timeoutMs` naming `what`. */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** Months around today (Asia/Shanghai): the registry dates its facts by the real clock. */
 export function monthsAround(): { previous: string; current: string; next: string; afterNext: string } {
@@ -45,45 +34,8 @@ export function childId(birthDate = addDays(shanghaiToday(), -400)): string {
   return makeResidentId(`330106${birthDate.replace(/-/g, '')}${sequence}`);
 }
 
-/** Collects every event of a filter from the moment it starts. */
-export class EventCollector {
-  readonly events: EventEnvelope[] = [];
-  private messages?: ConsumerMessages;
-  private loop?: Promise<void>;
-
-  private constructor(private readonly nc: NatsConnection, private readonly durable: string) {}
-
-  static async start(natsUrl: string, filter: string): Promise<EventCollector> {
-    const nc = await connect({ servers: natsUrl });
-    const durable = `subsidy-test-${randomInt(1e9)}`;
-    const jsm = await jetstreamManager(nc);
-    await jsm.consumers.add(EVENT_STREAM, { durable_name: durable, filter_subject: filter, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.New });
-    const collector = new EventCollector(nc, durable);
-    collector.messages = await (await jetstream(nc).consumers.get(EVENT_STREAM, durable)).consume({ max_messages: 100 });
-    collector.loop = (async () => {
-      for await (const m of collector.messages!) {
-        collector.events.push(m.json<EventEnvelope>());
-        m.ack();
-      }
-    })();
-    return collector;
-  }
-
-  of(subject: string, where: (e: EventEnvelope<any>) => boolean = () => true): EventEnvelope<any>[] {
-    return this.events.filter((e) => e.subject === subject && where(e));
-  }
-
-  async waitFor(subject: string, where: (e: EventEnvelope<any>) => boolean = () => true, count = 1): Promise<EventEnvelope<any>[]> {
-    return eventually(`${count} × ${subject}`, () => { const found = this.of(subject, where); return found.length >= count ? found : null; });
-  }
-
-  async stop(): Promise<void> {
-    await this.messages?.close();
-    await this.loop;
-    await (await jetstreamManager(this.nc)).consumers.delete(EVENT_STREAM, this.durable).catch(() => undefined);
-    await this.nc.drain();
-  }
-}
+export { EventCollector, eventually } from './events-support.js';
+import { eventually } from './events-support.js';
 
 export interface SubsidyStack {
   registry: RunningRegistry;
