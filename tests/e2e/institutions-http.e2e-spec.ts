@@ -191,6 +191,12 @@ describe('institutions through the gateway (HTTP → NATS → registry → Postg
     expect(stale.body.code).toBe('INSTITUTION_VERSION_CONFLICT');
     const uscc = await stack.http.patch(`/api/v1/institutions/${created.id}`).set('authorization', `Bearer ${market}`).send({ uscc: randomUscc() }).expect(400);
     expect(uscc.body.details[0]).toMatchObject({ field: 'uscc', code: 'whitelistValidation' });
+
+    const before = (await stack.http.get(`/api/v1/institutions/${created.id}`).set('authorization', `Bearer ${market}`).expect(200)).body;
+    const empty = await stack.http.patch(`/api/v1/institutions/${created.id}`).set('authorization', `Bearer ${market}`).send({ reason: '只有原因' }).expect(400);
+    expect(empty.body).toMatchObject({ code: 'VALIDATION', details: [{ field: 'body', code: 'NO_CHANGES' }] });
+    const after = (await stack.http.get(`/api/v1/institutions/${created.id}`).set('authorization', `Bearer ${market}`).expect(200)).body;
+    expect(after.version).toBe(before.version);
   });
 
   it('operators see and change only their own institutions', async () => {

@@ -20,6 +20,11 @@ export class UpdateInstitution {
   ) {}
 
   async execute(request: UpdateInstitutionRequest, actor: Actor, requestId?: string): Promise<InstitutionView> {
+    if (CHANGEABLE.every((key) => request[key] === undefined)) {
+      throw DomainError.validation([
+        { field: 'body', code: 'NO_CHANGES', message: `至少提供一项要变更的信息：${CHANGEABLE.join('、')}` },
+      ]);
+    }
     return this.unitOfWork.run(async (tx) => {
       const repo = tx.manager.getRepository(Institution);
       const institution = await repo.findOne({ where: { id: request.id }, lock: { mode: 'pessimistic_write' } });
