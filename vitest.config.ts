@@ -38,13 +38,21 @@ export default defineConfig({
           name: 'integration',
           include: ['{libs,services,tests}/**/*.e2e-spec.ts'],
           pool: 'forks',
-          globalSetup: ['libs/testing/src/global-setup.ts'],
+          globalSetup: ['libs/testing/src/global-setup.ts', 'libs/testing/src/pii-scan-global-setup.ts'],
+          // Scans every log line, HTTP reply and NATS message for resident ID numbers (issue 9.5).
+          setupFiles: ['libs/testing/src/pii-leak-watch.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // One broker for the run: files share subjects and the nats-server some of them kill.
           fileParallelism: false,
           sequence: { groupOrder: 1 },
         },
+      },
+      {
+        // After every integration file: what the personal-data watch found in the whole run.
+        plugins: [swcPlugin()],
+        ...resolveSource,
+        test: { name: 'personal-data', include: ['tests/personal-data/*.final-spec.ts'], pool: 'forks', sequence: { groupOrder: 2 } },
       },
     ],
   },

@@ -1,94 +1,104 @@
-// `npm run bench`: starts the platform (PostgreSQL, NATS JetStream, services as processes),
-// loads a seeded data set through the platform's own paths, runs each benchmark next to its
-// baseline measured in the same run, prints a table of ratios and writes bench/results/latest.json.
-// Sizes: BENCH_INSTITUTIONS (default 10000), BENCH_SECONDS per measurement (default 8).
-import 'reflect-metadata';
-import { fork } from 'node:child_process';
+// `npm run bench` runs every benchmark; `npm run bench -- draw events` only those named.
+// Installs npm dependencies and builds the TypeScript when needed (a fresh clone works), runs
+// each benchmark script in its own process (each starts its own PostgreSQL and NATS, with data
+// under .bench-*/, removed afterwards), prints one table — benchmark, baseline, platform figure,
+// ratio, goal, met — and writes bench/results/<date>.json and bench/results/latest.json.
+//
+// Benchmarks: rpc (RPC client/server echo and the gateway read path), draw (双随机), events
+// (outbox → JetStream → consumer), import (staff sheets), subsidy (monthly run, at each of
+// BENCH_SUBSIDY_SIZES child-months, default 10000,100000). Each script's own sizes are in its
+// header comment. BENCH_PROFILE=1 also writes CPU profiles to bench/results/profiles/.
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { connect } from '@nats-io/transport-node';
-import { ClientProxyFactory, Transport } from '@nestjs/microservices';
-import autocannon from 'autocannon';
-import { firstValueFrom } from 'rxjs';
-import { RpcClient } from '../libs/messaging/dist/index.js';
-import { generateInstitutions } from './generate.mjs';
-import { closedLoop } from './lib/measure.mjs';
-import { root, startBenchStack } from './lib/stack.mjs';
+import { fileURLToPath } from 'node:url';
+import { ensureNatsServer, ensureNpmDependencies, ensurePostgresBinaries } from '../deploy/local/infra.mjs';
 
-const INSTITUTIONS = Number(process.env.BENCH_INSTITUTIONS ?? 10_000);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
-const CONCURRENCY = 64;
-const rows = [];
-const note = (line) => console.log(`[bench] ${line}`);
-const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '—');
-
-function record(name, baselineName, baseline, figure, unit, goal) {
-  const ratio = figure.value / baseline.value;
-  rows.push({ name, baselineName, baseline: baseline.value, figure: figure.value, unit, ratio, p50: figure.p50, p99: figure.p99, baselineP99: baseline.p99, goal });
-  note(`${name}: ${fmt(figure.value)} ${unit} vs ${baselineName} ${fmt(baseline.value)} → ${fmt(ratio * 100, 1)}% (p50 ${fmt(figure.p50, 2)} ms, p99 ${fmt(figure.p99, 2)} ms) — goal ${goal}`);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ALL = ['rpc', 'draw', 'events', 'import', 'subsidy'];
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const unknown = wanted.filter((w) => !ALL.includes(w));
+if (unknown.length) {
+  console.error(`unknown benchmark ${unknown.join(', ')}; choose from ${ALL.join(', ')}`);
+  process.exit(2);
 }
+const names = wanted.length ? wanted : ALL;
+const SUBSIDY_SIZES = (process.env.BENCH_SUBSIDY_SIZES ?? '10000,100000').split(',').map(Number);
 
-function autocannonRun(options) {
-  return new Promise((resolve, reject) => {
-    autocannon(options, (err, result) => (err ? reject(err) : resolve(result)));
+// A fresh clone: dependencies, then the TypeScript build (incremental: quick when up to date).
+ensureNpmDependencies(root);
+console.log('[bench] building (tsc -b) …');
+const build = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-b'], { cwd: root, stdio: 'inherit' });
+if (build.status !== 0) {
+  console.error('[bench] the build failed; fix it first (npx tsc -b)');
+  process.exit(1);
+}
+ensureNatsServer();
+const pgBins = ensurePostgresBinaries();
+
+const version = (cmd, args) => {
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  return (r.stdout || r.stderr || '').trim().split('\n')[0];
+};
+const machine = {
+  cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version,
+  postgres: version(pgBins.postgres, ['--version']), nats: version(ensureNatsServer(), ['--version']),
+  loadAverageAtStart: os.loadavg().map((x) => Number(x.toFixed(2))),
+};
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shanyu-bench-'));
+function runScript(script, env = {}) {
+  const out = path.join(tmp, `${path.basename(script, '.mjs')}-${Date.now()}.json`);
+  return new Promise((resolve) => {
+    const prof = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, 'bench/results/profiles')}`, `--cpu-prof-name=${path.basename(script, '.mjs')}.${Date.now()}.cpuprofile`] : [];
+    const child = spawn(process.execPath, [...prof, path.join(root, 'bench', script)], { cwd: root, env: { ...process.env, ...env, BENCH_OUT: out }, stdio: 'inherit' });
+    child.once('exit', (code) => {
+      if (code === 0 && fs.existsSync(out)) resolve(JSON.parse(fs.readFileSync(out, 'utf8')));
+      else resolve({ error: `bench/${script} exited with ${code}`, rows: [] });
+    });
   });
 }
 
-const stack = await startBenchStack();
-const echo = fork(path.join(root, 'bench/lib/echo-servers.mjs'), { env: stack.env, stdio: 'inherit' });
-try {
-  await new Promise((resolve) => echo.once('message', resolve));
-  const nc = await connect({ servers: stack.nats.url });
-  const rpc = new RpcClient(nc, 30_000);
-
-  note(`loading ${INSTITUTIONS} institutions through registry.institution.register …`);
-  const { ids, perSecond } = await generateInstitutions(rpc, INSTITUTIONS);
-  note(`loaded at ${fmt(perSecond)} registrations/s`);
-  rows.push({ name: 'Register institutions (RPC, 64 in flight)', baselineName: '—', baseline: NaN, figure: perSecond, unit: 'req/s', ratio: NaN, goal: 'information' });
-
-  // 1. RPC baselines: raw nats.js and Nest's stock transport against trivial handlers.
-  const body = JSON.stringify({ id: ids[0] });
-  const raw = await closedLoop(() => nc.request('bench.raw.echo', body, { timeout: 5_000 }), { concurrency: CONCURRENCY, durationMs: SECONDS * 1000 });
-  const nestClient = ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [stack.nats.url] } });
-  await nestClient.connect();
-  const nest = await closedLoop(() => firstValueFrom(nestClient.send('bench.nest.echo', { id: ids[0] })), { concurrency: CONCURRENCY, durationMs: SECONDS * 1000 });
-  const actor = { department: 'admin', role: 'admin', userId: 'bench', divisions: [] };
-  const own = await closedLoop(() => rpc.request('bench.shanyu.echo', { id: ids[0] }, { actor, timeoutMs: 5_000 }), { concurrency: CONCURRENCY, durationMs: SECONDS * 1000 });
-  note(`raw nats.js ${fmt(raw.opsPerSec)} req/s, Nest ClientNats→ServerNats ${fmt(nest.opsPerSec)} req/s, Shanyu RpcClient→NatsRpcServer ${fmt(own.opsPerSec)} req/s`);
-  record('Shanyu RPC client + server (echo)', 'Nest ClientNats + ServerNats', { value: nest.opsPerSec, p99: nest.p99 }, { value: own.opsPerSec, p50: own.p50, p99: own.p99 }, 'req/s', '≥ 150%');
-  record('Shanyu RPC client + server (echo)', 'raw nats.js request/reply', { value: raw.opsPerSec, p99: raw.p99 }, { value: own.opsPerSec, p50: own.p50, p99: own.p99 }, 'req/s', 'information');
-
-  // 2. The read path through everything: HTTP → gateway → NATS → registry → PostgreSQL.
-  const token = (await (await fetch(`${stack.base}/api/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'bench-password' }) })).json()).accessToken;
-  let k = 0;
-  const requests = [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/v1/institutions/${ids[(k++ * 7919) % ids.length]}` }) }];
-  const headers = { authorization: `Bearer ${token}` };
-  await autocannonRun({ url: stack.base, connections: CONCURRENCY, duration: 2, headers, requests });
-  const read = await autocannonRun({ url: stack.base, connections: CONCURRENCY, duration: SECONDS, headers, requests });
-  const readOk = read.non2xx === 0 && read.errors === 0;
-  record('GET /api/v1/institutions/:id (64 connections)', 'Nest ClientNats + ServerNats (echo)', { value: nest.opsPerSec }, { value: read.requests.average, p50: read.latency.p50, p99: read.latency.p99 }, 'req/s', '≥ 50%');
-  const paced = await autocannonRun({ url: stack.base, connections: CONCURRENCY, duration: SECONDS, headers, requests, overallRate: 2_000 });
-  rows.push({ name: 'GET /api/v1/institutions/:id at 2,000 req/s', baselineName: '—', baseline: NaN, figure: paced.requests.average, unit: 'req/s', ratio: NaN, p50: paced.latency.p50, p99: paced.latency.p99, goal: 'p99 ≤ 25 ms' });
-  note(`read path ${fmt(read.requests.average)} req/s (non-2xx ${read.non2xx}, errors ${read.errors}); at 2,000 req/s p50 ${paced.latency.p50} ms p99 ${paced.latency.p99} ms`);
-  if (!readOk) note('WARNING: the read path returned errors; see .bench-data logs');
-
-  await nestClient.close();
-  await nc.drain();
-
-  const result = {
-    date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
-    sizes: { institutions: INSTITUTIONS, secondsPerMeasurement: SECONDS, concurrency: CONCURRENCY },
-    rows,
-  };
-  fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-  fs.writeFileSync(path.join(root, 'bench/results/latest.json'), JSON.stringify(result, null, 2) + '\n');
-  console.log('\n| benchmark | baseline | baseline figure | platform figure | ratio | p50 ms | p99 ms | goal |\n|---|---|---|---|---|---|---|---|');
-  for (const r of rows) {
-    console.log(`| ${r.name} | ${r.baselineName} | ${fmt(r.baseline)} | ${fmt(r.figure)} ${r.unit} | ${Number.isFinite(r.ratio) ? fmt(r.ratio * 100, 1) + '%' : '—'} | ${fmt(r.p50, 2)} | ${fmt(r.p99, 2)} | ${r.goal} |`);
+const results = {};
+const started = Date.now();
+for (const name of names) {
+  console.log(`\n[bench] ── ${name} ──`);
+  if (name === 'subsidy') {
+    results.subsidy = { runs: [] };
+    for (const size of SUBSIDY_SIZES) results.subsidy.runs.push(await runScript('subsidy-run.mjs', { BENCH_CHILDREN: String(size) }));
+    results.subsidy.rows = results.subsidy.runs.flatMap((r) => r.rows ?? []);
+    const failed = results.subsidy.runs.filter((r) => r.error);
+    if (failed.length) results.subsidy.error = failed.map((r) => r.error).join('; ');
+  } else {
+    results[name] = await runScript(`${name}.mjs`);
   }
-} finally {
-  echo.kill('SIGTERM');
-  await stack.stop();
 }
+machine.loadAverageAtEnd = os.loadavg().map((x) => Number(x.toFixed(2)));
+
+const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '—');
+const ratioText = (r) => {
+  if (!Number.isFinite(r.ratio)) return '—';
+  return /ms|MB/.test(r.unit) ? `${fmt(r.ratio, 1)}×` : `${fmt(r.ratio * 100, 1)}%`;
+};
+const metText = (r) => (r.met === true ? 'yes' : r.met === false ? '**no**' : '—');
+const rows = names.flatMap((n) => results[n].rows ?? []);
+const lines = [
+  '| benchmark | baseline (same run) | baseline figure | platform figure | ratio | goal | met? |',
+  '|---|---|---|---|---|---|---|',
+  ...rows.map((r) => {
+    const digits = Math.abs(r.figure) < 10 ? 2 : 0;
+    return `| ${r.name} | ${r.baselineName} | ${fmt(r.baseline, Math.abs(r.baseline) < 10 ? 2 : 0)} | ${fmt(r.figure, digits)} ${r.unit} | ${ratioText(r)} | ${r.goal} | ${metText(r)} |`;
+  }),
+];
+for (const n of names) if (results[n].error) lines.push(`\n${n}: ${results[n].error}`);
+console.log(`\n${lines.join('\n')}\n`);
+console.log(`machine: ${machine.cpus} CPUs (${machine.model}), ${machine.memoryGiB} GiB, node ${machine.node}, ${machine.postgres}, ${machine.nats}; load average ${machine.loadAverageAtStart.join(' ')} → ${machine.loadAverageAtEnd.join(' ')}; ${Math.round((Date.now() - started) / 1000)} s`);
+
+const date = new Date().toISOString().slice(0, 10);
+const record = { date: new Date().toISOString(), machine, benchmarks: names, results, table: lines.join('\n') };
+fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
+for (const file of [`${date}.json`, 'latest.json']) fs.writeFileSync(path.join(root, 'bench/results', file), `${JSON.stringify(record, null, 2)}\n`);
+console.log(`[bench] written bench/results/${date}.json`);
+fs.rmSync(tmp, { recursive: true, force: true });
+process.exitCode = names.some((n) => results[n].error) ? 1 : 0;

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connect, headers } from '@nats-io/transport-node';
 import { ensureNatsServer, ensurePostgresBinaries, findFreePort, startNats, startPostgres } from '../deploy/local/infra.mjs';
+import { copyThroughPsql, psql, row } from './lib/infra.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CHILDREN = Number(process.env.BENCH_CHILDREN ?? 200_000);
@@ -25,7 +26,7 @@ const STREETS = ['330106001', '330106002', '330106004', '330106005', '330106008'
 const { startSubsidy } = await import(path.join(root, 'services/subsidy/dist/app.js'));
 
 ensureNatsServer();
-ensurePostgresBinaries();
+const bins = ensurePostgresBinaries();
 const dir = path.join(root, '.bench-subsidy');
 fs.rmSync(dir, { recursive: true, force: true });
 fs.mkdirSync(dir, { recursive: true });
@@ -95,14 +96,28 @@ try {
   }
   const seconds = (performance.now() - t) / 1000;
   const lines = run.totals.lines;
+  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+
+  // Baseline in the same run: COPY of the same number of line rows into a table shaped like
+  // run_line (same columns, constraints and indexes), from the lines this run wrote.
+  const csv = await psql(bins, pg, `COPY (SELECT * FROM subsidy.run_line WHERE run_id = '${started.id}') TO STDOUT (FORMAT csv)`);
+  await psql(bins, pg, 'CREATE TABLE public.copy_line (LIKE subsidy.run_line INCLUDING ALL)');
+  const copyMs = await copyThroughPsql(bins, pg, 'public.copy_line', csv);
+  const copyLinesPerSecond = Math.round(lines / (copyMs / 1000));
+  console.log(`COPY of the same ${lines} lines: ${Math.round(copyMs)} ms (${copyLinesPerSecond} lines/s); peak RSS of this process (service + driver) ${peakRssMb} MB`);
   const result = {
     date: today, childMonths: INSTITUTIONS * PER_INSTITUTION, institutions: INSTITUTIONS, batchSize: BATCH, lines, seconds: Number(seconds.toFixed(1)),
     linesPerSecond: Math.round(lines / seconds), childMonthsPerSecond: Math.round((INSTITUTIONS * PER_INSTITUTION) / seconds), payableFen: run.totals.payableFen,
     budgets: run.budgets.map((b) => ({ policy: b.policyVersion, requestedFen: b.requestedFen, grantedFen: b.grantedFen, capped: b.capped })),
+    copyMs: Math.round(copyMs), copyLinesPerSecond, peakRssMb,
+    rows: [
+      row({ name: `Subsidy run (${(INSTITUTIONS * PER_INSTITUTION).toLocaleString('en-US')} child-months)`, baselineName: 'COPY of the same lines', baseline: copyLinesPerSecond, figure: lines / seconds, unit: 'lines/s', goal: '≥ 50%', met: lines / seconds / copyLinesPerSecond >= 0.5 }),
+      row({ name: `Subsidy run peak RSS (${(INSTITUTIONS * PER_INSTITUTION).toLocaleString('en-US')} child-months)`, baselineName: '—', baseline: NaN, figure: peakRssMb, unit: 'MB', goal: '≤ 400 MB', met: peakRssMb <= 400 }),
+    ],
   };
   console.log(JSON.stringify(result, null, 2));
   fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-  fs.writeFileSync(path.join(root, 'bench/results/subsidy-run.json'), `${JSON.stringify(result, null, 2)}\n`);
+  fs.writeFileSync(process.env.BENCH_OUT ?? path.join(root, 'bench/results/subsidy-run.json'), `${JSON.stringify(result, null, 2)}\n`);
   await nc.drain();
 } finally {
   await subsidy.stop();

@@ -31,6 +31,9 @@ const SCHEMA_FILE = join(ROOT, 'deploy/compose-schema/compose-spec.json');
 
 /** Infrastructure services; every other service is an application service from services/. */
 const INFRA = { postgres: 'postgres:17-alpine', nats: 'nats:2.11-alpine' } as const;
+/** Optional tools (monitoring) started only with their profile: not application services. */
+const isOptionalTool = (service: unknown): boolean =>
+  Array.isArray(asObject(service).profiles) && (asObject(service).profiles as Json[]).includes('observability');
 const GATEWAY = 'gateway';
 /** Variables every application service is given. */
 const APP_ENV = ['SHANYU_MODE', 'DATABASE_URL', 'NATS_URL', 'PII_KEY', 'LOG_LEVEL', 'RPC_TIMEOUT_MS'];
@@ -250,7 +253,7 @@ function composeProblems(config: JsonObject, stageNames: string[]): string[] {
 
   for (const [name, value] of Object.entries(services)) {
     const service = asObject(value);
-    const app = !(name in INFRA);
+    const app = !(name in INFRA) && !isOptionalTool(service);
 
     // Every service: an image with an explicit tag, a health check, a restart policy.
     const image = typeof service.image === 'string' ? service.image : '';
@@ -321,7 +324,7 @@ function composeProblems(config: JsonObject, stageNames: string[]): string[] {
     }
     if (name === GATEWAY) {
       if (!['0.0.0.0', '::'].includes(String(env.HOST))) problems.push(`${name}: HOST should be 0.0.0.0 so that the published port reaches it, is ${String(env.HOST)}`);
-      const others = Object.keys(services).filter((s) => !(s in INFRA) && s !== GATEWAY).sort();
+      const others = Object.keys(services).filter((s) => !(s in INFRA) && !isOptionalTool(services[s]) && s !== GATEWAY).sort();
       const listed = String(env.HEALTH_SERVICES ?? '').split(',').map((s) => s.trim()).filter(Boolean).sort();
       if (listed.join(',') !== others.join(',')) problems.push(`${name}: HEALTH_SERVICES should list ${others.join(',')}, lists ${listed.join(',')}`);
       const port = String(env.PORT);
@@ -378,7 +381,8 @@ function secretProblems(raw: JsonObject): string[] {
       if (SECRET_NAME.test(key) && v !== null) {
         const match = /^\$\{([_a-zA-Z][_a-zA-Z0-9]*):-([^}]*)\}$/.exec(text);
         if (!match) problems.push(`${name}: ${key} should be \${${key}:-<demo value>} so that production sets it, is ${text}`);
-        else if (match[1] !== key) problems.push(`${name}: ${key} takes its value from \${${match[1]}}, use the same name`);
+        // The same name, or the same name for one user of several (NATS_PASSWORD ← NATS_PASSWORD_REGISTRY).
+        else if (match[1] !== key && !match[1]!.startsWith(`${key}_`)) problems.push(`${name}: ${key} takes its value from \${${match[1]}}, use the same name`);
         else if (!isDemoValue(match[2] ?? '')) problems.push(`${name}: the default of ${key} is not marked as a demo value`);
       }
       // Credentials inside URLs (postgres://user:password@host) must be demo references too.
@@ -417,7 +421,7 @@ function interpolationProblems(raw: JsonObject): string[] {
   const demo = asObject(interpolate(raw, {}, unset));
   if (unset.size > 0) problems.push(`variables without a default: ${[...unset].join(', ')}`);
   for (const [name, service] of Object.entries(asObject(demo.services))) {
-    if (name in INFRA) continue;
+    if (name in INFRA || isOptionalTool(service)) continue;
     const env = environmentOf(asObject(service));
     if (env.SHANYU_MODE !== 'demo') problems.push(`${name}: SHANYU_MODE should default to demo, is ${String(env.SHANYU_MODE)}`);
     const pii = Buffer.from(String(env.PII_KEY ?? ''), 'base64');
@@ -432,7 +436,7 @@ function interpolationProblems(raw: JsonObject): string[] {
       // null: declared without a value, compose passes the operator's value through.
       if (key in env && env[key] !== null && env[key] !== value) problems.push(`${name}: ${key} does not take the operator's value`);
     }
-    if (name in INFRA) continue;
+    if (name in INFRA || isOptionalTool(service)) continue;
     if (!String(env.DATABASE_URL).includes(':p-secret@')) problems.push(`${name}: DATABASE_URL ignores POSTGRES_PASSWORD`);
   }
   return problems;
@@ -736,7 +740,9 @@ describe('deploy/nats/nats.conf', () => {
     try {
       const file = join(dir, 'nats.conf');
       writeFileSync(file, natsConfText.replace(/store_dir:\s*"?[^"\n]*"?/, `store_dir: "${join(dir, 'store')}"`));
-      expect(() => execFileSync('nats-server', ['-t', '-c', file], { stdio: 'pipe', timeout: 10_000 })).not.toThrow();
+      // The users' passwords come from the nats service's environment (demo defaults here).
+      const env = { ...process.env, ...(asObject(asObject(config.services).nats).environment as Record<string, string>) };
+      expect(() => execFileSync('nats-server', ['-t', '-c', file], { stdio: 'pipe', timeout: 10_000, env })).not.toThrow();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -8,23 +8,31 @@ import { ensureNatsServer, ensurePostgresBinaries, findFreePort, startNats, star
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-export async function startBenchStack({ services = ['registry'] } = {}) {
+/** `profile`: services started with `--cpu-prof` (profiles written to `profileDir` when they stop). */
+export async function startBenchStack({ services = ['registry'], profile = [], profileDir = path.join(root, 'bench/results/profiles'), pgSettings = {} } = {}) {
   ensureNatsServer();
   ensurePostgresBinaries();
   const dir = path.join(root, '.bench-data');
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   fs.chmodSync(dir, 0o755);
-  const pg = await startPostgres({ dataDir: path.join(dir, 'pg'), port: await findFreePort(), fast: true, settings: { max_connections: 200 } });
+  const pg = await startPostgres({ dataDir: path.join(dir, 'pg'), port: await findFreePort(), fast: true, settings: { max_connections: 200, ...pgSettings } });
+  // Deliberately without NATS users (anonymous, every permission): the benchmarks' own clients and echo
+  // servers use subjects no service user may, and a throwaway broker on loopback needs no authorization.
   const nats = await startNats({ storeDir: path.join(dir, 'nats'), port: await findFreePort(), logFile: path.join(dir, 'nats.log') });
   const httpPort = await findFreePort();
   const env = {
     ...process.env, DATABASE_URL: pg.url, NATS_URL: nats.url, SHANYU_MODE: 'demo', SHANYU_DEMO_PASSWORD: 'bench-password', LOG_LEVEL: 'warn',
   };
+  // The bench's nats-server runs without auth: services must not try credentials from the caller's shell.
+  delete env.NATS_USER;
+  delete env.NATS_PASSWORD;
   const children = [];
   const start = (name, extra = {}) => {
     const log = fs.openSync(path.join(dir, `${name}.log`), 'a');
-    const child = spawn(process.execPath, [path.join(root, `services/${name}/dist/main.js`)], { cwd: root, env: { ...env, ...extra }, stdio: ['ignore', log, log] });
+    const prof = profile.includes(name) ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.${Date.now()}.cpuprofile`] : [];
+    if (prof.length) fs.mkdirSync(profileDir, { recursive: true });
+    const child = spawn(process.execPath, [...prof, path.join(root, `services/${name}/dist/main.js`)], { cwd: root, env: { ...env, ...extra }, stdio: ['ignore', log, log] });
     children.push(child);
     return child;
   };

@@ -54,6 +54,8 @@ export interface StartNatsOptions {
   pidFile?: string;
   /** Default 15 000. */
   readyTimeoutMs?: number;
+  /** nats-server config with the authorization block (nats-auth.mjs writeNatsAuth). */
+  configFile?: string;
 }
 
 export interface NatsHandle {

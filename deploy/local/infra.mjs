@@ -511,14 +511,17 @@ export async function startPostgres({ dataDir, port, user = 'shanyu', password =
  *   detached: own process group, stdio to logFile (or nowhere), not tied to this process
  *   (it outlives it: whoever started it must stop it by pid).
  *   pidFile: written with the server's pid at every (re)start.
+ *   configFile: a nats-server config (the authorization block of deploy/nats, written by
+ *   writeNatsConfig in nats-auth.mjs); the flags above override what it says about ports and storage.
  */
-export async function startNats({ storeDir, port, monitorPort, serverPath, detached = false, logFile, pidFile, readyTimeoutMs = 15_000 }) {
+export async function startNats({ storeDir, port, monitorPort, serverPath, detached = false, logFile, pidFile, readyTimeoutMs = 15_000, configFile }) {
   if (!storeDir || !port) throw new InfraError('startNats needs storeDir and port');
   storeDir = path.resolve(storeDir);
   const bin = serverPath ?? ensureNatsServer();
   fs.mkdirSync(storeDir, { recursive: true });
   const args = ['-js', '-sd', storeDir, '-p', String(port), '-a', '127.0.0.1'];
   if (monitorPort) args.push('-m', String(monitorPort));
+  if (configFile) args.unshift('-c', path.resolve(configFile));
 
   let child = null;
   let output = '';

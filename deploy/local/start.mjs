@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import {
   ensureNatsServer, ensureNpmDependencies, ensurePostgresBinaries, findFreePort, InfraError, onExit, startNats, startPostgres,
 } from './infra.mjs';
+import { natsEnvFor, writeNatsAuth } from './nats-auth.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = path.join(root, '.data');
@@ -92,9 +93,12 @@ try {
 
   say('启动 PostgreSQL 与 NATS JetStream (starting PostgreSQL and NATS)…');
   const pg = await startPostgres({ dataDir: path.join(dataDir, 'pg'), port: pgPort });
+  // One NATS user per service and department system (their subjects only), passwords kept in
+  // .data/nats-auth/nats-credentials.json; `admin` (full access) is for operators and backups.
+  const natsAuth = writeNatsAuth({ dir: path.join(dataDir, 'nats-auth'), contracts: await import('../../libs/contracts/dist/index.js') });
   const nats = await startNats({
     storeDir: path.join(dataDir, 'nats'), port: natsPort, monitorPort, serverPath: natsServerPath,
-    logFile: path.join(logDir, 'nats.log'),
+    logFile: path.join(logDir, 'nats.log'), configFile: natsAuth.configFile,
   });
   onExit(async () => {
     await stopChildren();
@@ -111,8 +115,8 @@ try {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
   };
   say('启动服务 (starting services, each runs its migrations)…');
-  for (const service of SERVICES) startNode(service, `services/${service}/dist/main.js`, env);
-  startNode('gateway', 'services/gateway/dist/main.js', { ...env, PORT: String(httpPort), HOST: '127.0.0.1', HEALTH_SERVICES: SERVICES.join(',') });
+  for (const service of SERVICES) startNode(service, `services/${service}/dist/main.js`, { ...env, ...natsEnvFor(service, natsAuth.passwords) });
+  startNode('gateway', 'services/gateway/dist/main.js', { ...env, ...natsEnvFor('gateway', natsAuth.passwords), PORT: String(httpPort), HOST: '127.0.0.1', HEALTH_SERVICES: SERVICES.join(',') });
 
   const base = `http://127.0.0.1:${httpPort}`;
   const health = await waitForHealth(`${base}/health`, 90_000);
@@ -134,7 +138,9 @@ try {
   健康 Health         ${base}/health   (${Object.entries(health.checks).map(([k, v]) => `${k} ${v.status}`).join(', ')})
   接口文档 OpenAPI     ${base}/api/docs   (JSON: ${base}/api/docs-json)
   消息主题 AsyncAPI    ${base}/api/docs/asyncapi.json
+  指标 Metrics        ${base}/metrics   (Prometheus；各服务 METRICS_PORT，见 README 监控与追踪)
   NATS                ${nats.url}   (monitoring http://127.0.0.1:${monitorPort})
+  NATS 用户 users      ${path.relative(root, natsAuth.credentialsFile)}   (每个服务、部门系统一个；admin 用于运维与备份)
   PostgreSQL          ${pg.url}
   日志 Logs           ${path.relative(root, logDir)}/
 

@@ -3,9 +3,14 @@
 // document has a route the matrix does not (or the matrix a route that no longer exists).
 // A refused write must change nothing: every error cell checks the registry's and the gateway's
 // outbox and audit log before and after.
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
+import { makeResidentId, shanghaiToday, SYSTEM_ACTOR } from '@shanyu/common';
 import { connectNats } from '@shanyu/messaging';
-import { compliantFilingSubmission, institutionRequest, testNatsUrl } from '@shanyu/testing';
+import { EVENT_STREAM, StaffEvents } from '@shanyu/contracts';
+import { CREDIT_SOURCES, creditConsumerName, type RunningCredit, startCredit } from '@shanyu/credit';
+import { institutionConsumerName, rosterConsumerName, type RunningStaff, startStaff } from '@shanyu/staff';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { compliantFilingSubmission, institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, uniqueSchema } from '@shanyu/testing';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, type Stack, startStack } from '../e2e/support.js';
@@ -26,6 +31,8 @@ interface BuiltRequest {
   listed?: { key: string; value: string };
   /** A token other than the column's usual one (logout revokes what it is given). */
   token?: string | null;
+  /** A multipart file upload instead of a body. */
+  attach?: { field: string; content: Buffer; filename: string };
 }
 
 interface CellResult {
@@ -54,6 +61,10 @@ const DENIALS: Partial<Record<Outcome, [number, string]>> = {
 
 describe('authorization matrix: every route × department (× own / other division) through the gateway', () => {
   let stack: Stack;
+  let staff: RunningStaff;
+  const staffSchema = uniqueSchema('staff');
+  let credit: RunningCredit;
+  const creditSchema = uniqueSchema('credit');
   let stubs: NatsConnection | undefined;
   const passStatuses = new Map<string, number>();
   const tokens = new Map<Caller, string>();
@@ -103,6 +114,77 @@ describe('authorization matrix: every route × department (× own / other divisi
       const inst = await register(caller, scope);
       const filing = await approve((await submit(inst.id, caller, scope)).id, scope);
       return { institution: inst, filing };
+    }, fresh);
+
+  // Staff: the staff service follows the registry's institutions as events; a member is hired by
+  // the institution's operator (own, for the operator column) or an admin.
+  let idSerial = randomInt(100, 900);
+  const newIdNumber = () => makeResidentId(`33010619850615${(idSerial = idSerial >= 999 ? 100 : idSerial + 1)}`);
+  const today = shanghaiToday();
+  const staffInstitution = (caller: Caller, scope: Scope) =>
+    once(`staffInstitution:${natureFor(caller)}:${ownerFor(caller, scope)}:${scope}`, async () => {
+      const inst = await institution(caller, scope, false);
+      for (let waited = 0; ; waited += 50) {
+        const [row] = await staff.runtime.dataSource.query(`SELECT 1 FROM "${staffSchema}".institution_replica WHERE id = $1`, [inst.id]);
+        if (row) return inst;
+        if (waited > 20_000) throw new Error(`fixture: the staff service never learnt of institution ${inst.id}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }, false);
+  const staffMember = (caller: Caller, scope: Scope, fresh: boolean) =>
+    once(`staffMember:${natureFor(caller)}:${ownerFor(caller, scope)}:${scope}`, async () => {
+      const inst = await staffInstitution(caller, scope);
+      const res = await stack.http.post(`/api/v1/institutions/${inst.id}/staff`).set(auth(token(ownerFor(caller, scope))))
+        .send({ name: '矩阵保育员', idNumber: newIdNumber(), role: 'carer', startDate: '2026-01-05' });
+      if (res.status !== 201) throw new Error(`fixture: hire → ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body as { id: string };
+    }, fresh);
+
+  // Credit: the credit service follows the registry's institutions; a repairable ledger entry is
+  // a ban matched at the institution 100 days ago (as the staff service would announce it).
+  const waitFor = async (what: string, check: () => Promise<boolean>) => {
+    for (let waited = 0; !(await check()); waited += 50) {
+      if (waited > 20_000) throw new Error(`fixture: timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  const creditKnows = (id: string, status?: string) => waitFor(`the credit service to know ${id}`, async () => {
+    const [row] = await credit.runtime.dataSource.query(`SELECT status FROM "${creditSchema}".institution WHERE id = $1`, [id]);
+    return !!row && (!status || row.status === status);
+  });
+  const creditInstitution = (caller: Caller, scope: Scope) =>
+    once(`creditInstitution:${natureFor(caller)}:${ownerFor(caller, scope)}:${scope}`, async () => {
+      const inst = await institution(caller, scope, false);
+      await creditKnows(inst.id);
+      return inst;
+    }, false);
+  const repairableEntry = async (institutionId: string, scope: Scope): Promise<string> => {
+    const eventId = randomUUID();
+    const envelope = {
+      eventId, subject: StaffEvents.banMatched, occurredAt: new Date(Date.now() - 100 * 86_400_000).toISOString(), actor: SYSTEM_ACTOR, entityId: randomUUID(),
+      data: {
+        institutionId, divisionCode: scope === 'own' ? OWN_DIVISION : OTHER_DIVISION, ownerUserId: null, banId: randomUUID(), staffId: randomUUID(), banKind: 'lifetime',
+        authority: '杭州市公安局西湖区分局', documentNo: '西公禁字〔2026〕3号', nameMasked: '王*', idNumberMasked: '330106********1234',
+      },
+    };
+    await jetstream(stubs!).publish(envelope.subject, JSON.stringify(envelope), { msgID: eventId });
+    let entryId: string | undefined;
+    await waitFor(`the ledger entry of ${eventId}`, async () => {
+      const res = await stack.http.get(`/api/v1/credit/institutions/${institutionId}`).set(auth(token('admin')));
+      entryId = (res.body?.entries as { entryId: string; sourceEventId: string }[] | undefined)?.find((e) => e.sourceEventId === eventId)?.entryId;
+      return !!entryId;
+    });
+    return entryId!;
+  };
+  /** A pending repair request, asked by the operator (its own institution) or the district's health bureau. */
+  const repairRequest = (caller: Caller, scope: Scope, fresh: boolean) =>
+    once(`repairRequest:${natureFor(caller)}:${ownerFor(caller, scope)}:${scope}`, async () => {
+      const inst = await creditInstitution(caller, scope);
+      const asker = ownerFor(caller, scope) === 'operator' ? token('operator') : scope === 'own' ? token('health') : otherHealthBureau;
+      const entryId = await repairableEntry(inst.id, scope);
+      const res = await stack.http.post(`/api/v1/credit/institutions/${inst.id}/repair-requests`).set(auth(asker)).send({ entryIds: [entryId], reason: '矩阵测试：已整改到位' });
+      if (res.status !== 201) throw new Error(`fixture: repair request → ${res.status} ${JSON.stringify(res.body)}`);
+      return { institution: inst, request: res.body as { id: string } };
     }, fresh);
 
   const divisionOf = (caller: Caller, scope: Scope) => {
@@ -176,6 +258,70 @@ describe('authorization matrix: every route × department (× own / other divisi
       body: { source: '矩阵测试（非真实安排）', entries: [{ date: '2031-01-01', kind: 'holiday', name: '元旦' }] },
     }),
     auditTrail: async (caller, scope) => ({ query: { entity: 'institution', id: (await institution('market', scope, false)).id } }),
+    staffInstitution: async (caller, scope, _fresh, row) => {
+      const inst = await staffInstitution(caller, scope);
+      const key = routeKey(row);
+      if (key === 'POST /api/v1/institutions/{id}/staff') {
+        return { params: { id: inst.id }, body: { name: '矩阵新员工', idNumber: newIdNumber(), role: 'carer', startDate: '2026-02-02' } };
+      }
+      if (key === 'POST /api/v1/institutions/{id}/staff/import') {
+        const csv = `姓名,身份证号,岗位,入职日期\n矩阵导入,${newIdNumber()},保育人员,2026-02-03\n`;
+        return { params: { id: inst.id }, attach: { field: 'file', content: Buffer.from(csv, 'utf8'), filename: 'staff.csv' } };
+      }
+      if (key === 'GET /api/v1/staff/rechecks/overdue') return { query: { institutionId: inst.id } };
+      return { params: { id: inst.id } };
+    },
+    staffMember: async (caller, scope, fresh, row) => {
+      const member = await staffMember(caller, scope, fresh);
+      const bodies: Record<string, unknown> = {
+        'POST /api/v1/staff/{id}/end': { endDate: today, reason: '矩阵测试' },
+        'POST /api/v1/staff/{id}/credentials': { type: 'health_certificate', number: `JK-${randomInt(1e6)}`, issuer: '西湖区疾控中心', issuedOn: '2026-01-04' },
+        'POST /api/v1/staff/{id}/rechecks': { checkedOn: today, result: 'no_record', authority: '杭州市公安局西湖区分局', documentNo: `XH-${randomInt(1e6)}` },
+        'POST /api/v1/staff/{id}/id-number': { reason: '矩阵测试：核对身份' },
+      };
+      return { params: { id: member.id }, body: bodies[routeKey(row)] };
+    },
+    staffDivision: async (caller, scope) => ({ query: { divisionCode: divisionOf(caller, scope) } }),
+    creditInstitution: async (caller, scope) => ({ params: { id: (await creditInstitution(caller, scope)).id } }),
+    creditList: async (caller, scope) => ({ query: { list: 'black', divisionCode: divisionOf(caller, scope) } }),
+    creditRepairable: async (caller, scope) => {
+      const inst = await creditInstitution(caller, scope);
+      return { params: { id: inst.id }, body: { entryIds: [await repairableEntry(inst.id, scope)], reason: '矩阵测试：已辞退涉事人员' } };
+    },
+    repairRequestList: async (caller, scope) => {
+      const { institution: inst, request } = await repairRequest(caller, scope, false);
+      return { query: { institutionId: inst.id }, listed: { key: 'id', value: request.id } };
+    },
+    repairRequest: async (caller, scope, fresh) => ({
+      params: { id: (await repairRequest(caller, scope, fresh)).request.id },
+      body: { decision: 'approve', reason: '矩阵测试：整改到位，同意修复' },
+    }),
+    publicCreditList: async () => {
+      const { institution: inst } = await filed('market', 'own', false);
+      await creditKnows(inst.id, 'filed');
+      return { query: { divisionCode: OWN_DIVISION } };
+    },
+    publicCredit: async () => {
+      const { institution: inst } = await filed('market', 'own', false);
+      await creditKnows(inst.id, 'filed');
+      return { params: { id: inst.id } };
+    },
+    newBan: async () => ({
+      body: { name: '矩阵禁入', idNumber: newIdNumber(), kind: 'lifetime', startsOn: today, authority: '杭州市西湖区人民法院', documentNo: `（2026）浙0106刑初${randomInt(1e6)}号`, reason: '矩阵测试' },
+    }),
+    newRecordCheck: async () => ({
+      body: { name: '矩阵查询', idNumber: newIdNumber(), checkedOn: today, result: 'no_record', authority: '杭州市公安局西湖区分局', documentNo: `XH-${randomInt(1e6)}` },
+    }),
+    newApiClient: async () => ({ body: { name: '矩阵测试系统', department: 'fire', divisions: ['330106'], scopes: ['GET /api/v1/institutions'] } }),
+    apiClient: async (_, __, fresh, row) => {
+      const client = await once('apiClient', async () => {
+        const res = await stack.http.post('/api/v1/admin/api-clients').set(auth(token('admin')))
+          .send({ name: '矩阵测试系统', department: 'fire', divisions: ['330106'], scopes: ['GET /api/v1/institutions'] });
+        if (res.status !== 201) throw new Error(`fixture: api client → ${res.status} ${JSON.stringify(res.body)}`);
+        return res.body as { id: string };
+      }, fresh);
+      return { params: { id: client.id }, body: routeKey(row).endsWith('/rotate') ? { overlapSeconds: 60 } : { reason: '矩阵测试' } };
+    },
   };
 
   let otherHealthBureau = ''; // health.371002 approves the other district's filings
@@ -188,7 +334,9 @@ describe('authorization matrix: every route × department (× own / other divisi
       (await ds.query(`SELECT (SELECT count(*) FROM "${schema}".outbox)::int AS o, (SELECT count(*) FROM "${schema}".audit_log)::int AS a`))[0];
     const r = await count(stack.registry.runtime.dataSource, stack.registrySchema);
     const g = await count(stack.gateway.runtime.dataSource, stack.gatewaySchema);
-    return `registry outbox ${r.o} audit ${r.a}; gateway outbox ${g.o} audit ${g.a}`;
+    const s = await count(staff.runtime.dataSource, staffSchema);
+    const c = await count(credit.runtime.dataSource, creditSchema);
+    return `registry outbox ${r.o} audit ${r.a}; gateway outbox ${g.o} audit ${g.a}; staff outbox ${s.o} audit ${s.a}; credit outbox ${c.o} audit ${c.a}`;
   };
 
   const fillPath = (path: string, params: Record<string, string> = {}) =>
@@ -209,6 +357,7 @@ describe('authorization matrix: every route × department (× own / other divisi
     const bearer = req.token !== undefined ? req.token : caller === 'anonymous' ? null : token(caller);
     if (bearer) call = call.set(auth(bearer));
     if (req.contentType) call = call.set('content-type', req.contentType);
+    if (req.attach) call = call.attach(req.attach.field, req.attach.content, req.attach.filename);
     const before = DENIALS[expected] && row.method !== 'GET' ? await writes() : undefined;
     const res = req.body !== undefined ? await call.send(req.body as object) : await call;
     const result: CellResult = { route: routeKey(row), caller, scope, expected, status: res.status, code: res.body?.code, ok: false };
@@ -245,6 +394,14 @@ describe('authorization matrix: every route × department (× own / other divisi
 
   beforeAll(async () => {
     stack = await startStack();
+    staff = await startStaff({
+      DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testNatsCredentials('staff'), STAFF_DB_SCHEMA: staffSchema,
+      SHANYU_MODE: 'test', STAFF_REMINDER_INTERVAL_MS: 0, LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: 5_000,
+    });
+    credit = await startCredit({
+      DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testNatsCredentials('credit'), CREDIT_DB_SCHEMA: creditSchema,
+      CREDIT_SWEEP_INTERVAL_MS: 0, LOG_LEVEL: 'error', RPC_TIMEOUT_MS: 5_000,
+    });
     // Services whose rows are gateway-level are not in this stack: a stand-in answers their subjects,
     // so a PASS cell proves the call got through the gateway to the service's subject.
     const outside = [...new Set(AUTHORIZATION_MATRIX.filter((r) => r.level === 'gateway' && !['gateway', 'registry'].includes(r.service)).map((r) => r.service))];
@@ -270,8 +427,16 @@ describe('authorization matrix: every route × department (× own / other divisi
       `[authz] ${results.length} cells over ${rows} routes × ${CALLERS.length} callers: ${results.filter((r) => r.ok).length} as expected; ` +
         `by outcome ${[...byOutcome].map(([k, v]) => `${k} ${v}`).join(', ')}; PASS cells: ${[...passStatuses].map(([k, v]) => `${v} ${k}`).join(', ')}`,
     );
-    await stubs?.drain().catch(() => undefined);
+    await credit?.stop();
+    await staff?.stop();
     await stack?.stop();
+    // The throwaway schema's durable consumers are not needed after the run.
+    if (stubs) {
+      const jsm = await jetstreamManager(stubs);
+      const names = [institutionConsumerName(staffSchema), rosterConsumerName(staffSchema), ...CREDIT_SOURCES.map((source) => creditConsumerName(creditSchema, source.key))];
+      for (const name of names) await jsm.consumers.delete(EVENT_STREAM, name).catch(() => undefined);
+      await stubs.drain().catch(() => undefined);
+    }
   });
 
   it('has a row for every route in the OpenAPI document, and no row for a route that does not exist', async () => {

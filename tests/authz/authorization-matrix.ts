@@ -91,7 +91,17 @@ function gatewayOnly(method: Method, path: string, service: MatrixRow['service']
 
 const EVERYONE_200 = { health: '200', market: '200', civil: '200', fire: '200', police: '200', education: '200', hrss: '200', street: '200', finance: '200', operator: '200', admin: '200', anonymous: '200' } as const;
 const ADMIN_ONLY_200 = { health: 'DEPT', market: 'DEPT', civil: 'DEPT', fire: 'DEPT', police: 'DEPT', education: 'DEPT', hrss: 'DEPT', street: 'DEPT', finance: 'DEPT', operator: 'DEPT', admin: '200', anonymous: 'AUTH' } as const;
-const STAFF_READERS: Department[] = ['operator', 'health', 'police', 'education', 'hrss', 'civil', 'market', 'street'];
+/** Staff routes: every department refused (anonymous 401) unless a row says otherwise. */
+const STAFF_WRITERS = { health: 'DEPT', market: 'DEPT', civil: 'DEPT', fire: 'DEPT', police: 'DEPT', education: 'DEPT', hrss: 'DEPT', street: 'DEPT', finance: 'DEPT', operator: 'DEPT', admin: 'DEPT', anonymous: 'AUTH' } as const;
+/** Reading staff: the operator for its own institution; health, police, education, hrss, civil, market, street in their divisions; admin. */
+const STAFF_READ_CELLS = {
+  ...STAFF_WRITERS, health: '200|DIV', market: '200|DIV', civil: '200|DIV', police: '200|DIV', education: '200|DIV', hrss: '200|DIV', street: '200|DIV',
+  operator: '200|OWNER', admin: '200|200',
+} as const;
+/** Reading credit: every department in its divisions, the operator its own institution, admin everywhere. */
+const CREDIT_READ_CELLS = {
+  ...STAFF_READ_CELLS, fire: '200|DIV', finance: '200|DIV',
+} as const;
 const SUBSIDY_READERS: Department[] = ['health', 'street', 'finance', 'civil', 'education', 'market'];
 const INSPECTING: Department[] = ['health', 'market', 'fire', 'police', 'education', 'hrss', 'civil', 'street'];
 
@@ -255,37 +265,102 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
   },
   { method: 'GET', path: '/api/v1/audit/verify', service: 'gateway', level: 'service', target: 'none', cells: ADMIN_ONLY_200 },
 
+  // ── admin: API clients 接口客户端 (machine credentials of department systems) ─────────────────────
+  {
+    method: 'POST', path: '/api/v1/admin/api-clients', service: 'gateway', level: 'service', target: 'newApiClient',
+    cells: { ...ADMIN_ONLY_200, admin: '201' },
+    note: 'Only the platform administrator gives a department system credentials (issue 11 §1); an API client can never be granted /api/v1/admin routes.',
+  },
+  { method: 'GET', path: '/api/v1/admin/api-clients', service: 'gateway', level: 'service', target: 'none', cells: ADMIN_ONLY_200 },
+  { method: 'POST', path: '/api/v1/admin/api-clients/{id}/rotate', service: 'gateway', level: 'service', target: 'apiClient', cells: ADMIN_ONLY_200 },
+  { method: 'POST', path: '/api/v1/admin/api-clients/{id}/revoke', service: 'gateway', level: 'service', target: 'apiClient', cells: ADMIN_ONLY_200 },
+
   // ── platform documents and health (public) ───────────────────────────────────────────────────
   { method: 'GET', path: '/health', service: 'gateway', level: 'service', target: 'none', cells: EVERYONE_200 },
   { method: 'GET', path: '/api/docs/asyncapi.json', service: 'gateway', level: 'service', target: 'none', cells: EVERYONE_200 },
 
-  // ── staff 从业人员 (gateway level until the staff service joins the matrix stack) ───────────────
-  gatewayOnly('POST', '/api/v1/institutions/{id}/staff', 'staff', ['operator', 'health']),
-  gatewayOnly('POST', '/api/v1/institutions/{id}/staff/import', 'staff', ['operator', 'health']),
-  gatewayOnly('GET', '/api/v1/institutions/{id}/staff', 'staff', STAFF_READERS),
-  gatewayOnly('GET', '/api/v1/institutions/{id}/staff-stats', 'staff', STAFF_READERS),
-  gatewayOnly('GET', '/api/v1/institutions/{id}/staff/credential-alerts', 'staff', STAFF_READERS),
-  gatewayOnly('GET', '/api/v1/staff-stats', 'staff', ['health', 'police', 'education', 'hrss', 'civil', 'market', 'street']),
-  gatewayOnly('GET', '/api/v1/staff/rechecks/overdue', 'staff', STAFF_READERS),
-  gatewayOnly('GET', '/api/v1/staff/{id}', 'staff', STAFF_READERS),
-  gatewayOnly('POST', '/api/v1/staff/{id}/end', 'staff', ['operator', 'health']),
-  gatewayOnly('POST', '/api/v1/staff/{id}/credentials', 'staff', ['operator', 'health']),
-  gatewayOnly('POST', '/api/v1/staff/{id}/rechecks', 'staff', ['operator', 'health', 'police']),
-  gatewayOnly('POST', '/api/v1/staff/{id}/id-number', 'staff', ['health', 'police'], 'The full resident ID number: public security, or health one at a time with a reason.'),
-  gatewayOnly('POST', '/api/v1/bans', 'staff', ['police', 'health']),
-  gatewayOnly('GET', '/api/v1/bans', 'staff', ['police', 'health']),
-  gatewayOnly('POST', '/api/v1/record-checks', 'staff', ['police']),
+  // ── staff 从业人员 (services/staff/src/access/staff-access.policy.ts; DOMAIN.md §2, §5) ──────────
+  // own = an institution in 三墩镇 (for operator: its own), other = one in 环翠区 registered by admin.
+  {
+    method: 'POST', path: '/api/v1/institutions/{id}/staff', service: 'staff', level: 'service', target: 'staffInstitution',
+    cells: { ...STAFF_WRITERS, health: '201|DIV', operator: '201|OWNER', admin: '201|201' },
+    note: 'Registered by the institution\'s operator, the district health bureau (lead department) in its divisions, or an admin.',
+  },
+  {
+    method: 'POST', path: '/api/v1/institutions/{id}/staff/import', service: 'staff', level: 'service', target: 'staffInstitution',
+    cells: { ...STAFF_WRITERS, health: '200|DIV', operator: '200|OWNER', admin: '200|200' },
+  },
+  { method: 'GET', path: '/api/v1/institutions/{id}/staff', service: 'staff', level: 'service', target: 'staffInstitution', cells: STAFF_READ_CELLS },
+  { method: 'GET', path: '/api/v1/institutions/{id}/staff-stats', service: 'staff', level: 'service', target: 'staffInstitution', cells: STAFF_READ_CELLS },
+  { method: 'GET', path: '/api/v1/institutions/{id}/staff/credential-alerts', service: 'staff', level: 'service', target: 'staffInstitution', cells: STAFF_READ_CELLS },
+  {
+    method: 'GET', path: '/api/v1/staff-stats', service: 'staff', level: 'service', target: 'staffDivision',
+    cells: { ...STAFF_READ_CELLS, operator: 'DEPT' },
+    note: 'Own = the caller\'s own division code (street: its street), other = 371002; operators read their own institutions\' statistics only.',
+  },
+  {
+    method: 'GET', path: '/api/v1/staff/rechecks/overdue', service: 'staff', level: 'service', target: 'staffInstitution', cells: STAFF_READ_CELLS,
+    note: 'Asked for one institution (institutionId).',
+  },
+  { method: 'GET', path: '/api/v1/staff/{id}', service: 'staff', level: 'service', target: 'staffMember', cells: STAFF_READ_CELLS },
+  {
+    method: 'POST', path: '/api/v1/staff/{id}/end', service: 'staff', level: 'service', target: 'staffMember',
+    cells: { ...STAFF_WRITERS, health: '200|DIV', operator: '200|OWNER', admin: '200|200' },
+  },
+  {
+    method: 'POST', path: '/api/v1/staff/{id}/credentials', service: 'staff', level: 'service', target: 'staffMember',
+    cells: { ...STAFF_WRITERS, health: '201|DIV', operator: '201|OWNER', admin: '201|201' },
+  },
+  {
+    method: 'POST', path: '/api/v1/staff/{id}/rechecks', service: 'staff', level: 'service', target: 'staffMember',
+    cells: { ...STAFF_WRITERS, health: '201|DIV', police: '201|DIV', operator: '201|OWNER', admin: '201|201' },
+    note: 'Yearly re-check: the writers, and public security (the criminal-record query is its work) in its divisions.',
+  },
+  {
+    method: 'POST', path: '/api/v1/staff/{id}/id-number', service: 'staff', level: 'service', target: 'staffMember',
+    cells: { ...STAFF_WRITERS, health: '200|DIV', police: '200|DIV' },
+    note: 'The full resident ID number: public security, or health one at a time with a reason (audited); not even an admin (个人信息保护法 第六条, minimum necessary).',
+  },
+  {
+    method: 'POST', path: '/api/v1/bans', service: 'staff', level: 'service', target: 'newBan',
+    cells: { ...STAFF_WRITERS, police: '201', health: '201', admin: '201' },
+    note: '从业禁止 / 终身禁入 are entered by public security or health; the list is national (no division).',
+  },
+  { method: 'GET', path: '/api/v1/bans', service: 'staff', level: 'service', target: 'none', cells: { ...STAFF_WRITERS, police: '200', health: '200', admin: '200' } },
+  {
+    method: 'POST', path: '/api/v1/record-checks', service: 'staff', level: 'service', target: 'newRecordCheck',
+    cells: { ...STAFF_WRITERS, police: '201', admin: '201' },
+    note: 'Criminal-record query results are entered by public security.',
+  },
 
-  // ── credit 信用 (gateway level until the credit service joins the matrix stack) ────────────────
-  gatewayOnly('GET', '/api/v1/credit/institutions/{id}', 'credit', 'all'),
-  gatewayOnly('GET', '/api/v1/credit/lists', 'credit', ['health', 'market', 'civil', 'fire', 'police', 'education', 'hrss', 'street', 'finance']),
-  gatewayOnly('GET', '/api/v1/credit/models', 'credit', 'all'),
-  gatewayOnly('POST', '/api/v1/credit/institutions/{id}/repair-requests', 'credit', ['operator', 'health'], '信用修复 asked by the operator (or health on its behalf).'),
-  gatewayOnly('GET', '/api/v1/credit/repair-requests', 'credit', 'all'),
-  gatewayOnly('GET', '/api/v1/credit/repair-requests/{id}', 'credit', 'all'),
-  gatewayOnly('POST', '/api/v1/credit/repair-requests/{id}/decision', 'credit', ['health']),
-  gatewayOnly('GET', '/api/v1/public/credit/institutions', 'credit', 'public'),
-  gatewayOnly('GET', '/api/v1/public/credit/institutions/{id}', 'credit', 'public'),
+  // ── credit 信用 (services/credit/src/access/credit-access.policy.ts; DOMAIN.md §2, §6) ───────────
+  {
+    method: 'GET', path: '/api/v1/credit/institutions/{id}', service: 'credit', level: 'service', target: 'creditInstitution', cells: CREDIT_READ_CELLS,
+    note: 'Joint punishment needs every supervising department to see an institution\'s credit in its divisions; the operator its own.',
+  },
+  {
+    method: 'GET', path: '/api/v1/credit/lists', service: 'credit', level: 'service', target: 'creditList',
+    cells: { ...CREDIT_READ_CELLS, operator: 'DEPT' },
+    note: '红黑名单 of a division: departments in their divisions (own = the caller\'s own division code, street: its street; other = 371002), not operators.',
+  },
+  { method: 'GET', path: '/api/v1/credit/models', service: 'credit', level: 'service', target: 'none', cells: { ...EVERYONE_200, anonymous: 'AUTH' } },
+  {
+    method: 'POST', path: '/api/v1/credit/institutions/{id}/repair-requests', service: 'credit', level: 'service', target: 'creditRepairable',
+    cells: { ...STAFF_WRITERS, health: '201|DIV', operator: '201|OWNER' },
+    note: '信用修复 asked by the operator for its own institution, or by the health bureau on its behalf in its divisions; not an admin.',
+  },
+  {
+    method: 'GET', path: '/api/v1/credit/repair-requests', service: 'credit', level: 'service', target: 'repairRequestList',
+    cells: { ...CREDIT_READ_CELLS, health: '200+|200-', market: '200+|200-', civil: '200+|200-', fire: '200+|200-', police: '200+|200-', education: '200+|200-', hrss: '200+|200-', street: '200+|200-', finance: '200+|200-', operator: '200+|200-', admin: '200+|200+' },
+  },
+  { method: 'GET', path: '/api/v1/credit/repair-requests/{id}', service: 'credit', level: 'service', target: 'repairRequest', cells: CREDIT_READ_CELLS },
+  {
+    method: 'POST', path: '/api/v1/credit/repair-requests/{id}/decision', service: 'credit', level: 'service', target: 'repairRequest',
+    cells: { ...STAFF_WRITERS, health: '200|DIV' },
+    note: 'Decided by the district health bureau of the institution (seed 004 attachment §(四)17: 区卫生健康局牵头); not even an admin.',
+  },
+  { method: 'GET', path: '/api/v1/public/credit/institutions', service: 'credit', level: 'service', target: 'publicCreditList', cells: EVERYONE_200 },
+  { method: 'GET', path: '/api/v1/public/credit/institutions/{id}', service: 'credit', level: 'service', target: 'publicCredit', cells: EVERYONE_200 },
 
   // ── inspection 两张清单 / 双随机 / 综合查一次 / 整改 / 处罚 / 投诉 (gateway level until the inspection
   //    service joins the matrix stack) ──────────────────────────────────────────────────────────

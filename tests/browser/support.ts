@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createGateway, type RunningGateway } from '@shanyu/gateway';
 import { startRegistry, type RunningRegistry } from '@shanyu/registry';
 import { startStaff, type RunningStaff } from '@shanyu/staff';
-import { testDatabaseUrl, testNatsUrl, uniqueSchema } from '@shanyu/testing';
+import { testDatabaseUrl, testNatsCredentials, testNatsUrl, uniqueSchema } from '@shanyu/testing';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ensureChromium } from '../../deploy/local/infra.mjs';
 
@@ -72,7 +72,7 @@ async function startOptional(name: string): Promise<Stoppable | null> {
   const start = mod[`start${name[0]!.toUpperCase()}${name.slice(1)}`];
   if (typeof start !== 'function') return null;
   try {
-    return (await (start as (c: object, o?: object) => Promise<Stoppable>)({ ...base(), SHANYU_MODE: 'test', [`${name.toUpperCase()}_DB_SCHEMA`]: uniqueSchema(name) }, {})) ?? null;
+    return (await (start as (c: object, o?: object) => Promise<Stoppable>)({ ...base(), ...testNatsCredentials(name), SHANYU_MODE: 'test', [`${name.toUpperCase()}_DB_SCHEMA`]: uniqueSchema(name) }, {})) ?? null;
   } catch (e) {
     console.warn(`[browser tests] ${name} service not started: ${(e as Error).message}`);
     return null;
@@ -82,8 +82,8 @@ async function startOptional(name: string): Promise<Stoppable | null> {
 export async function startBrowserStack(): Promise<BrowserStack> {
   const webDist = ensureWebBuilt();
   const evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shanyu-evidence-'));
-  const registry: RunningRegistry = await startRegistry({ ...base(), REGISTRY_DB_SCHEMA: uniqueSchema('registry') });
-  const staff: RunningStaff = await startStaff({ ...base(), STAFF_DB_SCHEMA: uniqueSchema('staff'), SHANYU_MODE: 'test', STAFF_REMINDER_INTERVAL_MS: 0 } as Parameters<typeof startStaff>[0]);
+  const registry: RunningRegistry = await startRegistry({ ...base(), ...testNatsCredentials('registry'), REGISTRY_DB_SCHEMA: uniqueSchema('registry') });
+  const staff: RunningStaff = await startStaff({ ...base(), ...testNatsCredentials('staff'), STAFF_DB_SCHEMA: uniqueSchema('staff'), SHANYU_MODE: 'test', STAFF_REMINDER_INTERVAL_MS: 0 } as Parameters<typeof startStaff>[0]);
   const optional: [string, Stoppable][] = [];
   for (const name of ['inspection', 'credit', 'subsidy']) {
     const running = await startOptional(name);
@@ -91,7 +91,7 @@ export async function startBrowserStack(): Promise<BrowserStack> {
   }
   const services = ['registry', 'staff', ...optional.map(([n]) => n)];
   const gateway = await createGateway({
-    ...base(), PORT: 0, HOST: '127.0.0.1', SHANYU_MODE: 'test', JWT_TTL_SECONDS: 3600, SHANYU_DEMO_PASSWORD: PASSWORD,
+    ...base(), ...testNatsCredentials('gateway'), PORT: 0, HOST: '127.0.0.1', SHANYU_MODE: 'test', JWT_TTL_SECONDS: 3600, SHANYU_DEMO_PASSWORD: PASSWORD,
     GATEWAY_DB_SCHEMA: uniqueSchema('gateway'), HEALTH_SERVICES: services.join(','), EVIDENCE_DIR: evidenceDir, WEB_DIST_DIR: webDist,
   } as Parameters<typeof createGateway>[0]);
   await gateway.app.listen({ port: 0, host: '127.0.0.1' });
@@ -182,6 +182,16 @@ export async function loginAs(page: Page, baseUrl: string, username: string, nex
 /** How the dashboard writes an indicator (checked independently of the web code). */
 export function formatIndicatorValue(value: number | null, unit: string): string {
   if (value === null) return '暂无数据';
+  if (unit === '分') return `${(value / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
   const n = value.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
   return unit === '%' ? `${n}%` : `${n} ${unit}`.trim();
+}
+
+/** Every element of the page whose data-testid starts with `indicator-`: its data-value and text, read in one go. */
+export async function indicatorCells(page: Page): Promise<Map<string, { value: string | null; text: string }>> {
+  const cells = await page.locator('[data-testid^="indicator-"]').evaluateAll((els) =>
+    els.map((el) => [el.getAttribute('data-testid')!, { value: el.getAttribute('data-value'), text: (el as HTMLElement).innerText }] as const));
+  const out = new Map<string, { value: string | null; text: string }>();
+  for (const [id, cell] of cells) if (!out.has(id)) out.set(id, cell); // the first: the card, before the street table
+  return out;
 }

@@ -2,7 +2,7 @@
 // address, counted in the gateway's own schema so two replicas agree; logout revokes the presented
 // token on every replica; expired and jti-less tokens are refused; bodies over 1 MB are 413.
 import { createGateway, DEMO_JWT_SECRET, type RunningGateway } from '@shanyu/gateway';
-import { testDatabaseUrl, testNatsUrl } from '@shanyu/testing';
+import { testDatabaseUrl, testNatsCredentials, testNatsUrl } from '@shanyu/testing';
 import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -185,6 +185,7 @@ function replicaConfig(schema: string) {
   return {
     DATABASE_URL: testDatabaseUrl(),
     NATS_URL: testNatsUrl(),
+    ...testNatsCredentials('gateway'),
     PORT: 0,
     HOST: '127.0.0.1',
     SHANYU_MODE: 'test' as const,

@@ -9,7 +9,7 @@ import { DEAD_LETTER_STREAM, EVENT_STREAM, type EventEnvelope } from '@shanyu/co
 import { CREDIT_SOURCES, creditConsumerName, type RunningCredit, startCredit } from '@shanyu/credit';
 import { createGateway, type RunningGateway } from '@shanyu/gateway';
 import { startRegistry, type RunningRegistry } from '@shanyu/registry';
-import { institutionRequest, testDatabaseUrl, testNatsUrl, uniqueSchema } from '@shanyu/testing';
+import { institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, uniqueSchema } from '@shanyu/testing';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type PubAck } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import request from 'supertest';
@@ -94,11 +94,11 @@ export interface CreditStack {
 export async function startCreditStack(options: { now?: () => Date } = {}): Promise<CreditStack> {
   const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), LOG_LEVEL: 'warn' as const, RPC_TIMEOUT_MS: 10_000 };
   const creditSchema = uniqueSchema('credit');
-  const registry = await startRegistry({ ...base, REGISTRY_DB_SCHEMA: uniqueSchema('registry') });
+  const registry = await startRegistry({ ...base, ...testNatsCredentials('registry'), REGISTRY_DB_SCHEMA: uniqueSchema('registry') });
   // The credit service warns of every dead letter: the tests provoke some on purpose.
-  const credit = await startCredit({ ...base, LOG_LEVEL: 'error', CREDIT_DB_SCHEMA: creditSchema, CREDIT_SWEEP_INTERVAL_MS: 0 }, { now: options.now });
+  const credit = await startCredit({ ...base, ...testNatsCredentials('credit'), LOG_LEVEL: 'error', CREDIT_DB_SCHEMA: creditSchema, CREDIT_SWEEP_INTERVAL_MS: 0 }, { now: options.now });
   const gateway = await createGateway({
-    ...base, PORT: 0, HOST: '127.0.0.1', SHANYU_MODE: 'test', JWT_TTL_SECONDS: 600, SHANYU_DEMO_PASSWORD: CREDIT_TEST_PASSWORD,
+    ...base, ...testNatsCredentials('gateway'), PORT: 0, HOST: '127.0.0.1', SHANYU_MODE: 'test', JWT_TTL_SECONDS: 600, SHANYU_DEMO_PASSWORD: CREDIT_TEST_PASSWORD,
     GATEWAY_DB_SCHEMA: uniqueSchema('gateway'), HEALTH_SERVICES: 'registry,credit',
   } as Parameters<typeof createGateway>[0]);
   const http = request(gateway.app.getHttpServer());

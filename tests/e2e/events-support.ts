@@ -2,8 +2,19 @@
 // events a test causes from a durable consumer that starts at "now".
 import { randomInt } from 'node:crypto';
 import { EVENT_STREAM, type EventEnvelope } from '@shanyu/contracts';
-import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages } from '@nats-io/jetstream';
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
+
+/**
+ * JetStream for the test itself, connected without credentials (`admin` on the harness broker).
+ * A service's own connection may publish only its own events and consume only what it follows
+ * (its NATS permissions), so a test that plays another service, or watches a service's events,
+ * uses this instead. Drain `nc` when done.
+ */
+export async function testJetStream(natsUrl: string): Promise<{ nc: NatsConnection; js: JetStreamClient; jsm: JetStreamManager }> {
+  const nc = await connect({ servers: natsUrl, name: 'test-jetstream' });
+  return { nc, js: jetstream(nc), jsm: await jetstreamManager(nc) };
+}
 
 /** Polls until `check` returns a truthy value, or fails after `timeoutMs` naming `what`. */
 export async function eventually<T>(what: string, check: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs = 20_000): Promise<T> {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DurableEventConsumer } from '@shanyu/messaging';
-import { compliantFilingSubmission, institutionRequest } from '@shanyu/testing';
+import { compliantFilingSubmission, institutionRequest, testNatsUrl } from '@shanyu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testJetStream } from './events-support.js';
 import { readPdf } from './pdf-reader.js';
 import { PUBLIC_BASE_URL, type Stack, startStack } from './support.js';
 
@@ -243,12 +244,13 @@ describe('filing (备案): submission, automatic check, decision, receipt, publi
 
   it('publishes submitted / approved / rejected events that a consumer receives once each', async () => {
     const seen: { subject: string; entityId: string }[] = [];
+    const tester = await testJetStream(testNatsUrl()); // as the test: the registry does not follow its own events
     const consumer = new DurableEventConsumer({
       name: `test-filing-events-${randomUUID().slice(0, 8)}`,
       filterSubject: 'evt.registry.filing.>',
       dataSource: stack.registry.runtime.dataSource,
-      js: stack.registry.runtime.js,
-      jsm: stack.registry.runtime.jsm,
+      js: tester.js,
+      jsm: tester.jsm,
       logger: stack.registry.runtime.logger,
       handler: async (event) => { seen.push({ subject: event.subject, entityId: event.entityId }); },
     });
@@ -266,6 +268,7 @@ describe('filing (备案): submission, automatic check, decision, receipt, publi
       for (const [subject, id] of wanted) expect(seen.filter((e) => e.subject === subject && e.entityId === id)).toHaveLength(1);
     } finally {
       await consumer.stop();
+      await tester.nc.drain();
     }
   });
 });

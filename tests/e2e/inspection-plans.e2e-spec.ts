@@ -1,9 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { SYSTEM_ACTOR } from '@shanyu/common';
+import { shanghaiToday, SYSTEM_ACTOR } from '@shanyu/common';
 import type { EventEnvelope, InspectionView, PlanView } from '@shanyu/contracts';
 import { redraw, verifyDraw } from '@shanyu/inspection';
 import { DurableEventConsumer } from '@shanyu/messaging';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testNatsUrl } from '@shanyu/testing';
+import { testJetStream } from './events-support.js';
 import { eventually, type InspectionStack, startInspectionStack } from './inspection-support.js';
 
 /** 西湖街道 and 西溪街道: streets no other test file files institutions in, so the draw pools are this file's own. */
@@ -16,6 +18,7 @@ describe('双随机、一公开: verifiable draws, the yearly cap, complaints an
   let plan: PlanView;
   const seen: { subject: string; entityId: string; data: unknown }[] = [];
   let consumer: DurableEventConsumer;
+  let tester: Awaited<ReturnType<typeof testJetStream>>;
   const as = (username: string) => stack.auth(username);
   const commit = async (body: object, status: number, username = 'health.330106') =>
     (await stack.http.post('/api/v1/inspection-plans').set(await as(username)).send(body).expect(status)).body;
@@ -25,12 +28,14 @@ describe('双随机、一公开: verifiable draws, the yearly cap, complaints an
   beforeAll(async () => {
     stack = await startInspectionStack({ now: new Date('2026-10-12T10:00:00+08:00') });
     [a, b, c] = ids(await Promise.all([1, 2, 3].map(() => stack.filedInstitution({ divisionCode: STREET }))));
+    tester = await testJetStream(testNatsUrl());
     consumer = new DurableEventConsumer({
       name: `test-plan-events-${randomUUID().slice(0, 8)}`,
       filterSubject: 'evt.inspection.>',
       dataSource: stack.inspection.runtime.dataSource,
-      js: stack.inspection.runtime.js,
-      jsm: stack.inspection.runtime.jsm,
+      // As the test, not as inspection: the service does not follow its own events.
+      js: tester.js,
+      jsm: tester.jsm,
       logger: stack.inspection.runtime.logger,
       handler: async (event: EventEnvelope) => { seen.push({ subject: event.subject, entityId: event.entityId, data: event.data }); },
     });
@@ -38,6 +43,7 @@ describe('双随机、一公开: verifiable draws, the yearly cap, complaints an
   });
   afterAll(async () => {
     await consumer?.stop();
+    await tester?.nc.drain();
     await stack?.stop();
   });
 
@@ -99,8 +105,10 @@ describe('双随机、一公开: verifiable draws, the yearly cap, complaints an
 
   it('gives a good credit grade (A, from evt.credit.grade.changed.v1) the abbreviated checklist: basic and high-risk items only', async () => {
     const eventId = randomUUID();
-    const envelope = { eventId, subject: 'evt.credit.grade.changed.v1', occurredAt: new Date().toISOString(), actor: SYSTEM_ACTOR, entityId: b, data: { institutionId: b, grade: 'A' } };
-    await stack.inspection.runtime.js.publish(envelope.subject, JSON.stringify(envelope), { msgID: eventId });
+    const envelope = { eventId, subject: 'evt.credit.grade.changed.v1', occurredAt: new Date().toISOString(), actor: SYSTEM_ACTOR, entityId: b, data: {
+      institutionId: b, divisionCode: STREET, from: 'B', to: 'A', grade: 'A', score: 95, modelVersion: 'test', effectiveOn: shanghaiToday(), reasons: [],
+    } }; // the real GradeChangedData shape: every follower on the shared broker (the registry's too) reads it
+    await tester.js.publish(envelope.subject, JSON.stringify(envelope), { msgID: eventId }); // as the credit service would
     await eventually('grade A in the replica', async () => (await stack.inspection.runtime.dataSource.query(`SELECT grade FROM "${stack.inspectionSchema}".institution_grade WHERE institution_id = $1`, [b]))[0]?.grade === 'A');
     const short = (await stack.http.post('/api/v1/inspections').set(await as('health.330106')).send({ planId: plan.id, institutionId: b }).expect(201)).body as InspectionView;
     expect(short).toMatchObject({ grade: 'A', formKind: 'abbreviated' });

@@ -6,7 +6,7 @@ import type { InstitutionView } from '@shanyu/contracts';
 import { createGateway, type RunningGateway } from '@shanyu/gateway';
 import { type RunningInspection, startInspection } from '@shanyu/inspection';
 import { startRegistry, type RunningRegistry } from '@shanyu/registry';
-import { compliantFilingSubmission, institutionRequest, testDatabaseUrl, testNatsUrl, uniqueSchema } from '@shanyu/testing';
+import { compliantFilingSubmission, institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, uniqueSchema } from '@shanyu/testing';
 import request from 'supertest';
 
 export const INSPECTION_TEST_PASSWORD = 'test-demo-password';
@@ -68,10 +68,10 @@ export async function startInspectionStack(options: { now?: Date } = {}): Promis
   const now = () => clock.now;
   const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), LOG_LEVEL: 'warn' as const, RPC_TIMEOUT_MS: 5_000 };
   const inspectionSchema = uniqueSchema('inspection');
-  const registry = await startRegistry({ ...base, REGISTRY_DB_SCHEMA: uniqueSchema('registry') }, { now });
-  const inspection = await startInspection({ ...base, INSPECTION_DB_SCHEMA: inspectionSchema, SHANYU_MODE: 'test', INSPECTION_SWEEP_INTERVAL_MS: 0 }, { now, eventsFrom: 'new' });
+  const registry = await startRegistry({ ...base, ...testNatsCredentials('registry'), REGISTRY_DB_SCHEMA: uniqueSchema('registry') }, { now });
+  const inspection = await startInspection({ ...base, ...testNatsCredentials('inspection'), INSPECTION_DB_SCHEMA: inspectionSchema, SHANYU_MODE: 'test', INSPECTION_SWEEP_INTERVAL_MS: 0 }, { now, eventsFrom: 'new' });
   const gateway = await createGateway({
-    ...base, PORT: 0, HOST: '127.0.0.1', SHANYU_MODE: 'test', JWT_TTL_SECONDS: 600, SHANYU_DEMO_PASSWORD: INSPECTION_TEST_PASSWORD,
+    ...base, ...testNatsCredentials('gateway'), PORT: 0, HOST: '127.0.0.1', SHANYU_MODE: 'test', JWT_TTL_SECONDS: 600, SHANYU_DEMO_PASSWORD: INSPECTION_TEST_PASSWORD,
     GATEWAY_DB_SCHEMA: uniqueSchema('gateway'), HEALTH_SERVICES: 'registry,inspection', PUBLIC_BASE_URL: 'https://shanyu.example.gov.cn',
   } as Parameters<typeof createGateway>[0]);
   const http = request(gateway.app.getHttpServer());

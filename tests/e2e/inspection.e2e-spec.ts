@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { EventEnvelope, InspectionFormView, InspectionView } from '@shanyu/contracts';
 import { DurableEventConsumer } from '@shanyu/messaging';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testNatsUrl } from '@shanyu/testing';
+import { testJetStream } from './events-support.js';
 import { eventually, type InspectionStack, startInspectionStack } from './inspection-support.js';
 
 type Result = { itemCode: string; result: 'pass' | 'fail' | 'not_applicable'; note?: string; evidence?: object[] };
@@ -22,6 +24,7 @@ describe('综合查一次: one joint visit, department-scoped results, sign-offs
   const seen: { subject: string; entityId: string; institutionId?: string }[] = [];
   const mine = new Set<string>();
   let consumer: DurableEventConsumer;
+  let tester: Awaited<ReturnType<typeof testJetStream>>;
   const as = (username: string) => stack.auth(username);
   const form = async (id: string) => (await stack.http.get(`/api/v1/inspections/${id}/form`).set(await as('street.330106109')).expect(200)).body as InspectionFormView;
   const put = async (id: string, username: string, results: Result[], status: number) =>
@@ -35,12 +38,14 @@ describe('综合查一次: one joint visit, department-scoped results, sign-offs
     stack = await startInspectionStack({ now: new Date('2026-09-30T10:00:00+08:00') });
     institutionId = (await stack.filedInstitution({ operatorType: 'private' })).id;
     mine.add(institutionId);
+    tester = await testJetStream(testNatsUrl());
     consumer = new DurableEventConsumer({
       name: `test-inspection-events-${randomUUID().slice(0, 8)}`,
       filterSubject: 'evt.inspection.>',
       dataSource: stack.inspection.runtime.dataSource,
-      js: stack.inspection.runtime.js,
-      jsm: stack.inspection.runtime.jsm,
+      // As the test, not as inspection: the service does not follow its own events.
+      js: tester.js,
+      jsm: tester.jsm,
       logger: stack.inspection.runtime.logger,
       handler: async (event: EventEnvelope) => {
         const institution = (event.data as { institutionId?: string }).institutionId;
@@ -51,6 +56,7 @@ describe('综合查一次: one joint visit, department-scoped results, sign-offs
   });
   afterAll(async () => {
     await consumer?.stop();
+    await tester?.nc.drain();
     await stack?.stop();
   });
 

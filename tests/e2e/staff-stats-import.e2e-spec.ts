@@ -8,6 +8,7 @@ import { ReminderSweep } from '@shanyu/staff';
 import { testNatsUrl } from '@shanyu/testing';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testJetStream } from './events-support.js';
 import { EventCollector, eventually, newIdNumber, type StaffStack, startStaffStack } from './staff-support.js';
 
 const today = shanghaiToday();
@@ -18,6 +19,7 @@ describe('staff statistics, reminders and bulk import', () => {
   let operator: string;
   let health: string;
   let police: string;
+  let tester: Awaited<ReturnType<typeof testJetStream>>;
 
   const auth = (token: string) => ({ authorization: `Bearer ${token}` });
   const addStaff = (institutionId: string, body: Record<string, unknown>) =>
@@ -31,10 +33,12 @@ describe('staff statistics, reminders and bulk import', () => {
   beforeAll(async () => {
     stack = await startStaffStack();
     events = await EventCollector.start(testNatsUrl());
+    tester = await testJetStream(testNatsUrl());
     [operator, health, police] = await Promise.all(['operator.demo', 'health.330106', 'police.330106'].map((u) => stack.tokenFor(u)));
   });
   afterAll(async () => {
     await events?.stop();
+    await tester?.nc.drain();
     await stack?.stop();
   });
 
@@ -76,7 +80,7 @@ describe('staff statistics, reminders and bulk import', () => {
         actor: { department: 'operator', role: 'operator', userId: 'subsidy-test', divisions: [] },
         data: { rosterId: randomUUID(), institutionId: institution.id, divisionCode: institution.divisionCode, month, version: 1, totalChildren: 0, byClass },
       };
-      return stack.staff.runtime.js.publish('evt.subsidy.roster.submitted.v1', JSON.stringify(envelope), { msgID: eventId });
+      return tester.js.publish('evt.subsidy.roster.submitted.v1', JSON.stringify(envelope), { msgID: eventId }); // as the subsidy service would
     };
     const ratiosNow = async () => (await stats(institution.id)).ratios.map((r: { classType: string; children: number; enrolmentSource: string; breached: boolean }) => [r.classType, r.children, r.enrolmentSource, r.breached]);
     await roster(today.slice(0, 7), { infant: 5, toddler: 8, older: 0, mixed: 0 });

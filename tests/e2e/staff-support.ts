@@ -8,7 +8,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { createGateway, type RunningGateway } from '@shanyu/gateway';
 import { startRegistry, type RunningRegistry } from '@shanyu/registry';
 import { institutionConsumerName, rosterConsumerName, type RunningStaff, startStaff } from '@shanyu/staff';
-import { institutionRequest, testDatabaseUrl, testNatsUrl, uniqueSchema } from '@shanyu/testing';
+import { institutionRequest, personalDataWatch, testDatabaseUrl, testNatsCredentials, testNatsUrl, uniqueSchema } from '@shanyu/testing';
 import { connect } from '@nats-io/transport-node';
 import request from 'supertest';
 
@@ -51,6 +51,7 @@ export async function startStaffStack(): Promise<StaffStack> {
     logLines.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
     const text = logLines[logLines.length - 1]!;
     if (process.env.STAFF_TEST_LOGS === '1' || /"level":"(warn|error)"/.test(text)) return (realWrite as (...a: unknown[]) => boolean)(chunk, ...rest);
+    personalDataWatch().scan('log', text, 'stdout (debug lines kept by the staff stack)');
     const callback = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
     callback?.();
     return true;
@@ -58,10 +59,10 @@ export async function startStaffStack(): Promise<StaffStack> {
 
   const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), LOG_LEVEL: 'debug' as const, RPC_TIMEOUT_MS: 10_000 };
   const staffSchema = uniqueSchema('staff');
-  const registry = await startRegistry({ ...base, REGISTRY_DB_SCHEMA: uniqueSchema('registry') });
-  const staff = await startStaff({ ...base, STAFF_DB_SCHEMA: staffSchema, SHANYU_MODE: 'test', STAFF_REMINDER_INTERVAL_MS: 0 });
+  const registry = await startRegistry({ ...base, ...testNatsCredentials('registry'), REGISTRY_DB_SCHEMA: uniqueSchema('registry') });
+  const staff = await startStaff({ ...base, ...testNatsCredentials('staff'), STAFF_DB_SCHEMA: staffSchema, SHANYU_MODE: 'test', STAFF_REMINDER_INTERVAL_MS: 0 });
   const gateway = await createGateway({
-    ...base, PORT: 0, HOST: '127.0.0.1', SHANYU_MODE: 'test', JWT_TTL_SECONDS: 600, SHANYU_DEMO_PASSWORD: STAFF_TEST_PASSWORD,
+    ...base, ...testNatsCredentials('gateway'), PORT: 0, HOST: '127.0.0.1', SHANYU_MODE: 'test', JWT_TTL_SECONDS: 600, SHANYU_DEMO_PASSWORD: STAFF_TEST_PASSWORD,
     GATEWAY_DB_SCHEMA: uniqueSchema('gateway'), HEALTH_SERVICES: 'registry,staff',
   });
   const http = request(gateway.app.getHttpServer());

@@ -8,7 +8,7 @@ import { EVENT_STREAM, type EventEnvelope } from '@shanyu/contracts';
 import { createGateway, type RunningGateway } from '@shanyu/gateway';
 import { startRegistry, type RunningRegistry } from '@shanyu/registry';
 import { type RunningSubsidy, startSubsidy, subsidyConsumerNames, type SubsidyStartOptions } from '@shanyu/subsidy';
-import { compliantFilingSubmission, institutionRequest, testDatabaseUrl, testNatsUrl, uniqueSchema } from '@shanyu/testing';
+import { compliantFilingSubmission, institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, uniqueSchema } from '@shanyu/testing';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import request from 'supertest';
@@ -70,13 +70,13 @@ export async function startSubsidyStack(options: SubsidyStackOptions = {}): Prom
   const ahead = (options.clockAheadDays ?? 0) * DAY_MS;
   const now = () => new Date(Date.now() + ahead);
   const subsidyConfig = (batchSize = options.batchSize ?? 5_000) => ({
-    ...base, SUBSIDY_DB_SCHEMA: subsidySchema, SHANYU_MODE: 'test' as const, SUBSIDY_RUN_BATCH_SIZE: batchSize, SUBSIDY_RUN_LEASE_MS: 800,
+    ...base, ...testNatsCredentials('subsidy'), SUBSIDY_DB_SCHEMA: subsidySchema, SHANYU_MODE: 'test' as const, SUBSIDY_RUN_BATCH_SIZE: batchSize, SUBSIDY_RUN_LEASE_MS: 800,
     SUBSIDY_BUILTIN_POLICIES: 'on' as const,
   });
-  const registry = await startRegistry({ ...base, REGISTRY_DB_SCHEMA: uniqueSchema('registry') });
+  const registry = await startRegistry({ ...base, ...testNatsCredentials('registry'), REGISTRY_DB_SCHEMA: uniqueSchema('registry') });
   let subsidy = await startSubsidy(subsidyConfig(), { now });
   const gateway = await createGateway({
-    ...base, PORT: 0, HOST: '127.0.0.1', SHANYU_MODE: 'test', JWT_TTL_SECONDS: 600, SHANYU_DEMO_PASSWORD: SUBSIDY_TEST_PASSWORD,
+    ...base, ...testNatsCredentials('gateway'), PORT: 0, HOST: '127.0.0.1', SHANYU_MODE: 'test', JWT_TTL_SECONDS: 600, SHANYU_DEMO_PASSWORD: SUBSIDY_TEST_PASSWORD,
     GATEWAY_DB_SCHEMA: uniqueSchema('gateway'), HEALTH_SERVICES: 'registry,subsidy',
   });
   const http = request(gateway.app.getHttpServer());

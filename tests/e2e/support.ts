@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createGateway, type GatewayConfig, type RunningGateway } from '@shanyu/gateway';
 import { startRegistry, type RunningRegistry } from '@shanyu/registry';
-import { testDatabaseUrl, testNatsUrl, uniqueSchema } from '@shanyu/testing';
+import { testDatabaseUrl, testNatsCredentials, testNatsUrl, uniqueSchema } from '@shanyu/testing';
 import request from 'supertest';
 
 export const DEMO_PASSWORD = 'test-demo-password';
@@ -21,6 +21,8 @@ export interface StackOptions {
   now?: () => Date;
   /** Gateway settings over the test defaults (e.g. TRUST_PROXY, login limits). */
   gateway?: Partial<GatewayConfig>;
+  /** The registry's LOG_LEVEL (default warn; debug logs every request it answers). */
+  registryLogLevel?: 'debug' | 'info' | 'warn' | 'error';
 }
 
 export const PUBLIC_BASE_URL = 'https://shanyu.example.gov.cn';
@@ -32,13 +34,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const registry = await startRegistry({
     DATABASE_URL: testDatabaseUrl(),
     NATS_URL: testNatsUrl(),
+    ...testNatsCredentials('registry'),
     REGISTRY_DB_SCHEMA: registrySchema,
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: options.registryLogLevel ?? 'warn',
     RPC_TIMEOUT_MS: 5_000,
   }, { now: options.now });
   const gateway = await createGateway({
     DATABASE_URL: testDatabaseUrl(),
     NATS_URL: testNatsUrl(),
+    ...testNatsCredentials('gateway'),
     PORT: 0,
     HOST: '127.0.0.1',
     SHANYU_MODE: 'test',

@@ -20,7 +20,7 @@ import { JsonLogger } from '@shanyu/common';
 import { EVENT_STREAM, type EventEnvelope } from '@shanyu/contracts';
 import { connectNats, DurableEventConsumer } from '@shanyu/messaging';
 import { createServiceDataSource, initializeAndMigrate } from '@shanyu/persistence';
-import { compliantFilingSubmission, institutionRequest, natsControl, postgresControl, testDatabaseUrl, testNatsUrl, uniqueSchema } from '@shanyu/testing';
+import { compliantFilingSubmission, institutionRequest, natsControl, personalDataWatch, postgresControl, testDatabaseUrl, testNatsCredentials, testNatsUrl, uniqueSchema } from '@shanyu/testing';
 import { DeliverPolicy, jetstream, jetstreamManager, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
@@ -187,9 +187,9 @@ describe('faults: kill -9 of nats-server, the registry, the gateway and PostgreS
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
     const common = { DATABASE_URL: databaseUrl, NATS_URL: testNatsUrl(), LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: '3000' };
-    registry = new ServiceProcess('registry', { ...common, REGISTRY_DB_SCHEMA: registrySchema }, path.join(logDir, 'registry.log'));
+    registry = new ServiceProcess('registry', { ...common, ...testNatsCredentials('registry'), REGISTRY_DB_SCHEMA: registrySchema }, path.join(logDir, 'registry.log'));
     gateway = new ServiceProcess('gateway', {
-      ...common, GATEWAY_DB_SCHEMA: gatewaySchema, PORT: String(port), HOST: '127.0.0.1', SHANYU_MODE: 'test', SHANYU_DEMO_PASSWORD: PASSWORD,
+      ...common, ...testNatsCredentials('gateway'), GATEWAY_DB_SCHEMA: gatewaySchema, PORT: String(port), HOST: '127.0.0.1', SHANYU_MODE: 'test', SHANYU_DEMO_PASSWORD: PASSWORD,
       HEALTH_SERVICES: 'registry', JWT_TTL_SECONDS: '3600',
     }, path.join(logDir, 'gateway.log'));
 
@@ -231,6 +231,10 @@ describe('faults: kill -9 of nats-server, the registry, the gateway and PostgreS
     await nc?.drain().catch(() => undefined);
     if (db?.isInitialized) await db.destroy().catch(() => undefined);
     if (consumerDb?.isInitialized) await consumerDb.destroy().catch(() => undefined);
+    // The children's log lines are part of the run's logs: the personal-data watch scans them too.
+    for (const file of fs.existsSync(logDir) ? fs.readdirSync(logDir) : []) {
+      personalDataWatch().scan('log', fs.readFileSync(path.join(logDir, file), 'utf8'), `faults child log ${file}`);
+    }
     if (process.env.SHANYU_FAULT_KEEP_LOGS || !passed) console.log(`[faults] logs kept in ${logDir}`);
     else fs.rmSync(logDir, { recursive: true, force: true });
   });

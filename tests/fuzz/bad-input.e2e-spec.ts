@@ -11,14 +11,18 @@
 // and the gateway's schemas (outbox, audit_log and login counters included) and the JetStream
 // EVENTS stream are exactly as before.
 //
-// A write route whose service is not in this stack (staff, inspection, … until they join it) is
-// still fuzzed: a stand-in answers its NATS subjects, so the gateway's checks are exercised and a
+// The registry, staff and credit run in this stack. A write route whose service is not in it
+// (inspection, subsidy, until they join it) is still fuzzed: a stand-in answers its NATS subjects, so the gateway's checks are exercised and a
 // request that gets through them reaches the stand-in (a 404), never a 5xx.
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
+import { makeResidentId, shanghaiToday, SYSTEM_ACTOR } from '@shanyu/common';
 import * as contracts from '@shanyu/contracts';
+import { CREDIT_SOURCES, creditConsumerName, type RunningCredit, startCredit } from '@shanyu/credit';
 import { DEMO_JWT_SECRET } from '@shanyu/gateway';
 import { connectNats } from '@shanyu/messaging';
-import { compliantFilingSubmission, institutionRequest, testNatsUrl } from '@shanyu/testing';
+import { institutionConsumerName, rosterConsumerName, type RunningStaff, startStaff } from '@shanyu/staff';
+import { compliantFilingSubmission, institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, uniqueSchema } from '@shanyu/testing';
+import { jetstream } from '@nats-io/jetstream';
 import { JwtService } from '@nestjs/jwt';
 import type { NatsConnection } from '@nats-io/transport-node';
 import fc from 'fast-check';
@@ -48,6 +52,7 @@ interface Schema {
   uniqueItems?: boolean;
   pattern?: string;
   format?: string;
+  oneOf?: Schema[];
 }
 interface OpenApi {
   paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> }; parameters?: { name: string; in: string }[] }>>;
@@ -82,6 +87,8 @@ const semanticallyInvalid = (name: string): string[] | undefined => {
 function resolve(schema: Schema | undefined, doc: OpenApi): Schema {
   if (!schema) return {};
   if (schema.$ref) return resolve(doc.components.schemas[schema.$ref.split('/').at(-1)!], doc);
+  // One of several bodies (the token request: a login or a client credentials grant): defects start from the first.
+  if (schema.oneOf?.length) return resolve(schema.oneOf[0], doc);
   return schema;
 }
 
@@ -161,6 +168,15 @@ interface RouteSpec {
 
 describe('bad-input fuzzing: malformed requests on every write route give no 5xx, a code naming the field, and change nothing', () => {
   let stack: Stack;
+  // The staff and credit services join the stack: their write routes are fuzzed for real.
+  let staff: RunningStaff;
+  let credit: RunningCredit;
+  const staffSchema = uniqueSchema('staff');
+  const creditSchema = uniqueSchema('credit');
+  const consumerNames = () => [institutionConsumerName(staffSchema), rosterConsumerName(staffSchema), ...CREDIT_SOURCES.map((c) => creditConsumerName(creditSchema, c.key))];
+  let idSerial = randomInt(100, 900);
+  const newIdNumber = () => makeResidentId(`33010619870412${(idSerial = idSerial >= 999 ? 100 : idSerial + 1)}`);
+  const today = shanghaiToday();
   let doc: OpenApi;
   let stubs: NatsConnection | undefined;
   const tokens = new Map<string, string>();
@@ -176,7 +192,11 @@ describe('bad-input fuzzing: malformed requests on every write route give no 5xx
   /** Row counts of every table in the registry's and gateway's schemas, and the EVENTS stream. */
   const snapshot = async () => {
     const tables: Record<string, number> = {};
-    for (const [ds, schema] of [[stack.registry.runtime.dataSource, stack.registrySchema], [stack.gateway.runtime.dataSource, stack.gatewaySchema]] as const) {
+    const services = [
+      [stack.registry.runtime.dataSource, stack.registrySchema], [stack.gateway.runtime.dataSource, stack.gatewaySchema],
+      [staff.runtime.dataSource, staffSchema], [credit.runtime.dataSource, creditSchema],
+    ] as const;
+    for (const [ds, schema] of services) {
       const names: { table_name: string }[] = await ds.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE' ORDER BY 1`, [schema]);
       for (const { table_name } of names) {
         const [row] = await ds.query(`SELECT count(*)::int AS n FROM "${schema}"."${table_name}"`);
@@ -188,8 +208,14 @@ describe('bad-input fuzzing: malformed requests on every write route give no 5xx
   };
 
   const waitForRelays = async () => {
-    for (let i = 0; i < 100; i++) {
-      const backlog = (await stack.registry.runtime.relay.backlog()) + (await stack.gateway.runtime.relay.backlog());
+    for (let i = 0; i < 600; i++) {
+      let backlog = 0;
+      for (const runtime of [stack.registry.runtime, stack.gateway.runtime, staff.runtime, credit.runtime]) backlog += await runtime.relay.backlog();
+      // The staff and credit services follow events: caught up too (what they publish in reaction is counted above).
+      for (const name of consumerNames()) {
+        const info = await stack.registry.runtime.jsm.consumers.info(contracts.EVENT_STREAM, name);
+        backlog += info.num_pending + info.num_ack_pending;
+      }
       if (backlog === 0) return;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -208,6 +234,37 @@ describe('bad-input fuzzing: malformed requests on every write route give no 5xx
     'POST /api/v1/filings/{id}/decision': { body: () => ({ decision: 'reject', reasons: [{ ruleId: 'ONE_KEY_ALARM', text: '一键报警未联网' }], comment: '模糊测试' }), params: () => ({ id: targets.submittedFiling }), caller: 'health' },
     'PUT /api/v1/population': { body: () => ({ rows: [{ divisionCode: '330106109', year: 2024, residentPopulation: 160_000, childrenUnder3: 4_100, source: '三墩镇统计' }] }), caller: 'health' },
     'PUT /api/v1/calendar/{year}': { body: () => ({ source: '模糊测试安排', entries: [{ date: '2032-01-01', kind: 'holiday', name: '元旦' }] }), params: () => ({ year: '2032' }), caller: 'admin' },
+    'POST /api/v1/admin/api-clients': { body: () => ({ name: '模糊测试系统', department: 'fire', divisions: ['330106'], scopes: ['GET /api/v1/institutions'] }), caller: 'admin' },
+    'POST /api/v1/admin/api-clients/{id}/rotate': { body: () => ({ overlapSeconds: 60 }), params: () => ({ id: targets.apiClient }), caller: 'admin' },
+    'POST /api/v1/admin/api-clients/{id}/revoke': { body: () => ({ reason: '模糊测试' }), params: () => ({ id: targets.apiClient }), caller: 'admin' },
+    // staff (从业人员): a staff member hired by the health bureau at an institution of 三墩镇
+    'POST /api/v1/institutions/{id}/staff': {
+      body: () => ({ name: '模糊测试员工', idNumber: newIdNumber(), role: 'carer', employmentType: 'full_time', classType: 'toddler', className: '托小一班', startDate: '2026-01-05' }),
+      params: () => ({ id: targets.staffInstitution }), caller: 'health',
+    },
+    'POST /api/v1/staff/{id}/end': { body: () => ({ endDate: today, reason: '合同到期' }), params: () => ({ id: targets.staffMember }), caller: 'health' },
+    'POST /api/v1/staff/{id}/credentials': {
+      body: () => ({ type: 'health_certificate', number: `JK-${randomInt(1e6)}`, issuer: '西湖区疾控中心', issuedOn: '2026-01-04' }), params: () => ({ id: targets.staffMember }), caller: 'health',
+    },
+    'POST /api/v1/staff/{id}/rechecks': {
+      body: () => ({ checkedOn: today, result: 'no_record', authority: '杭州市公安局西湖区分局', documentNo: `XH-${randomInt(1e6)}` }), params: () => ({ id: targets.staffMember }), caller: 'health',
+    },
+    'POST /api/v1/staff/{id}/id-number': { body: () => ({ reason: '核对年度健康检查名单' }), params: () => ({ id: targets.staffMember }), caller: 'health' },
+    'POST /api/v1/bans': {
+      body: () => ({ name: '模糊禁入', idNumber: newIdNumber(), kind: 'time_limited', startsOn: today, endsOn: '2031-12-31', authority: '杭州市西湖区人民法院', documentNo: `（2026）浙0106刑初${randomInt(1e6)}号`, reason: '虐待被看护人' }),
+      caller: 'police',
+    },
+    'POST /api/v1/record-checks': {
+      body: () => ({ name: '模糊查询', idNumber: newIdNumber(), checkedOn: today, result: 'no_record', authority: '杭州市公安局西湖区分局', documentNo: `XH-${randomInt(1e6)}` }),
+      caller: 'police',
+    },
+    // credit (信用): a repairable entry (a ban matched 100 days ago) and a pending repair request
+    'POST /api/v1/credit/institutions/{id}/repair-requests': {
+      body: () => ({ entryIds: [targets.creditEntry], reason: '已辞退涉事人员并完成全员培训' }), params: () => ({ id: targets.staffInstitution }), caller: 'health',
+    },
+    'POST /api/v1/credit/repair-requests/{id}/decision': {
+      body: () => ({ decision: 'approve', reason: '整改到位，同意修复' }), params: () => ({ id: targets.repairRequest }), caller: 'health',
+    },
   };
   const CSV_HEADER = 'divisionCode,year,residentPopulation,childrenUnder3,source';
 
@@ -450,12 +507,15 @@ describe('bad-input fuzzing: malformed requests on every write route give no 5xx
 
   beforeAll(async () => {
     stack = await startStack();
+    const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), LOG_LEVEL: 'error' as const, RPC_TIMEOUT_MS: 5_000 };
+    staff = await startStaff({ ...base, ...testNatsCredentials('staff'), STAFF_DB_SCHEMA: staffSchema, SHANYU_MODE: 'test', STAFF_REMINDER_INTERVAL_MS: 0 });
+    credit = await startCredit({ ...base, ...testNatsCredentials('credit'), CREDIT_DB_SCHEMA: creditSchema, CREDIT_SWEEP_INTERVAL_MS: 0 });
     doc = (await stack.http.get('/api/docs-json').expect(200)).body;
     const usernames = [...Object.values(ACCOUNTS).map((a) => a.username), 'health.371002', 'market.371002'];
     for (const u of usernames) tokens.set(u, await stack.tokenFor(u));
 
     // Services outside this stack: a stand-in answers their subjects (a 404 the gateway passes on).
-    const inStack = new Set(['gateway', 'registry']);
+    const inStack = new Set(['gateway', 'registry', 'staff', 'credit']);
     const outside = [...new Set(AUTHORIZATION_MATRIX.map((r) => r.service).filter((s) => !inStack.has(s)))];
     stubs = await connectNats(testNatsUrl(), 'fuzz-stubs');
     for (const service of outside) {
@@ -472,6 +532,45 @@ describe('bad-input fuzzing: malformed requests on every write route give no 5xx
     targets.submittedFiling = await submit(pending);
     targets.filedInstitution = await register();
     await stack.http.post(`/api/v1/filings/${await submit(targets.filedInstitution)}/decision`).set('authorization', `Bearer ${health}`).send({ decision: 'approve' }).expect(200);
+    const newApiClient = async () => (await stack.http.post('/api/v1/admin/api-clients').set('authorization', `Bearer ${tokens.get('admin')!}`)
+      .send({ name: '模糊测试系统', department: 'fire', divisions: ['330106'], scopes: ['GET /api/v1/institutions'] }).expect(201)).body.id as string;
+    targets.apiClient = await newApiClient();
+    // Staff and credit targets: an institution both services know, a staff member, repairable ledger entries.
+    const known = async (id: string) => {
+      for (let waited = 0; ; waited += 100) {
+        const [a] = await staff.runtime.dataSource.query(`SELECT 1 FROM "${staffSchema}".institution_replica WHERE id = $1`, [id]);
+        const [b] = await credit.runtime.dataSource.query(`SELECT 1 FROM "${creditSchema}".institution WHERE id = $1`, [id]);
+        if (a && b) return id;
+        if (waited > 60_000) throw new Error(`the staff and credit services never learnt of institution ${id}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    const hire = async (institutionId: string) => (await stack.http.post(`/api/v1/institutions/${institutionId}/staff`).set('authorization', `Bearer ${health}`)
+      .send({ name: '模糊测试员工', idNumber: newIdNumber(), role: 'carer', startDate: '2026-01-05' }).expect(201)).body.id as string;
+    const repairableEntry = async (institutionId: string) => {
+      const eventId = randomUUID();
+      const envelope = {
+        eventId, subject: contracts.StaffEvents.banMatched, occurredAt: new Date(Date.now() - 100 * 86_400_000).toISOString(), actor: SYSTEM_ACTOR, entityId: randomUUID(),
+        data: {
+          institutionId, divisionCode: '330106109', ownerUserId: null, banId: randomUUID(), staffId: randomUUID(), banKind: 'lifetime',
+          authority: '杭州市公安局西湖区分局', documentNo: '西公禁字〔2026〕3号', nameMasked: '王*', idNumberMasked: '330106********1234',
+        },
+      };
+      await jetstream(stubs!).publish(envelope.subject, JSON.stringify(envelope), { msgID: eventId });
+      for (let waited = 0; ; waited += 100) {
+        const res = await stack.http.get(`/api/v1/credit/institutions/${institutionId}`).set('authorization', `Bearer ${health}`);
+        const entry = (res.body?.entries as { entryId: string; sourceEventId: string }[] | undefined)?.find((e) => e.sourceEventId === eventId);
+        if (entry) return entry.entryId;
+        if (waited > 30_000) throw new Error(`no ledger entry for ${eventId}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    const askRepair = async (institutionId: string) => (await stack.http.post(`/api/v1/credit/institutions/${institutionId}/repair-requests`).set('authorization', `Bearer ${health}`)
+      .send({ entryIds: [await repairableEntry(institutionId)], reason: '模糊测试：整改到位' }).expect(201)).body.id as string;
+    targets.staffInstitution = await known(await register());
+    targets.staffMember = await hire(targets.staffInstitution);
+    targets.creditEntry = await repairableEntry(targets.staffInstitution);
+    targets.repairRequest = await askRepair(targets.staffInstitution);
 
     // Tokens that must be refused.
     const now = Math.floor(Date.now() / 1000);
@@ -520,7 +619,17 @@ describe('bad-input fuzzing: malformed requests on every write route give no 5xx
       'POST /api/v1/institutions/{id}/demonstration': { id: spare.filed }, 'POST /api/v1/institutions/{id}/filings': { id: await register() },
       'POST /api/v1/filings/{id}/decision': { id: spareFiling }, 'PUT /api/v1/calendar/{year}': { year: '2032' },
       'POST /api/v1/institutions/{id}/deregistration': { id: await register() },
+      'POST /api/v1/admin/api-clients/{id}/rotate': { id: await newApiClient() }, 'POST /api/v1/admin/api-clients/{id}/revoke': { id: await newApiClient() },
     };
+    const spareStaffInstitution = await known(await register());
+    const spareMember = await hire(spareStaffInstitution);
+    Object.assign(spareParams, {
+      'POST /api/v1/institutions/{id}/staff': { id: spareStaffInstitution }, 'POST /api/v1/staff/{id}/end': { id: await hire(spareStaffInstitution) },
+      'POST /api/v1/staff/{id}/credentials': { id: spareMember }, 'POST /api/v1/staff/{id}/rechecks': { id: spareMember }, 'POST /api/v1/staff/{id}/id-number': { id: spareMember },
+      // The base asks to repair the target's entry: valid once (it is then pending, and asking again is refused).
+      'POST /api/v1/credit/institutions/{id}/repair-requests': { id: targets.staffInstitution },
+      'POST /api/v1/credit/repair-requests/{id}/decision': { id: await askRepair(spareStaffInstitution) },
+    });
     for (const [key, base] of Object.entries(BASES)) {
       const spec = routes.find((r) => r.key === key)!;
       const res = await send(spec, { kind: 'valid', params: spareParams[key] ?? {}, body: base.body(), token: base.caller ? tokens.get(ACCOUNTS[base.caller].username)! : null });
@@ -532,6 +641,12 @@ describe('bad-input fuzzing: malformed requests on every write route give no 5xx
   });
 
   afterAll(async () => {
+    await credit?.stop();
+    await staff?.stop();
+    if (stubs) {
+      const jsm = stack.registry.runtime.jsm;
+      for (const name of consumerNames()) await jsm.consumers.delete(contracts.EVENT_STREAM, name).catch(() => undefined);
+    }
     await stubs?.drain().catch(() => undefined);
     await stack?.stop();
   });
@@ -582,7 +697,7 @@ describe('bad-input fuzzing: malformed requests on every write route give no 5xx
     for (const spec of routes) expect(perRoute.get(spec.key) ?? 0, spec.key).toBeGreaterThanOrEqual(share);
   }, 600_000);
 
-  it('left every table of the registry and the gateway and the EVENTS stream exactly as they were', async () => {
+  it('left every table of the registry, the gateway, staff and credit and the EVENTS stream exactly as they were', async () => {
     await new Promise((r) => setTimeout(r, 300)); // anything a request set off would have reached the outbox by now
     await waitForRelays();
     const after = await snapshot();

@@ -137,6 +137,13 @@ export const ErrorCodes = {
   SUBSIDY_APPROVAL_WRONG_STAGE: 'CONFLICT',
   CHECKLIST_NOT_IN_FORCE: 'RULE_VIOLATION',
   PENALTY_DECISION_NO_TAKEN: 'CONFLICT',
+  // machine credentials of department systems (API clients, gateway)
+  INVALID_CLIENT: 'UNAUTHENTICATED',
+  API_CLIENT_REVOKED: 'UNAUTHENTICATED',
+  CLIENT_SECRET_EXPIRED: 'UNAUTHENTICATED',
+  SCOPE_NOT_GRANTED: 'FORBIDDEN',
+  API_CLIENT_NOT_FOUND: 'NOT_FOUND',
+  API_CLIENT_ALREADY_REVOKED: 'CONFLICT',
 } as const satisfies Record<string, ErrorKind>;
 export type ErrorCode = keyof typeof ErrorCodes;
 

@@ -18,6 +18,15 @@ describe('logs never carry secrets or resident ID numbers', () => {
     expect(out.staff[0].note).toBe('身份证 110105********002X 已核验');
   });
 
+  it('masks an ID number with letters or underscores touching it, and in an error\'s stack', () => {
+    const out = redact({ note: 'id=x11010519491231002X_', error: new Error('person 11010519491231002X not found') }) as Record<string, any>;
+    expect(out.note).toBe('id=x110105********002X_');
+    expect(out.error.message).toBe('person 110105********002X not found');
+    expect(out.error.stack).toContain('110105********002X');
+    expect(out.error.stack).not.toContain('11010519491231002X');
+    expect(redact('1234567890123456789012')).toBe('1234567890123456789012'); // a longer number is not an ID number
+  });
+
   it('writes one JSON line per entry above the configured level', () => {
     const lines: string[] = [];
     const logger = new JsonLogger('test', 'info', (l) => lines.push(l));

@@ -6,13 +6,14 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const LEVELS: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 const SENSITIVE_KEYS = /^(password|passwd|secret|token|accesstoken|refreshtoken|authorization|cookie|idnumber|residentid|residentidnumber|pii.*|jwt.*)$/i;
-const RESIDENT_ID_LIKE = /\b(\d{6})\d{8}(\d{3}[\dXx])\b/g;
+// Not `\b`: letters or `_` touching the number (`id330106…`) must not keep it in the clear.
+const RESIDENT_ID_LIKE = /(?<!\d)(\d{6})\d{8}(\d{3}[\dXx])(?!\d)/g;
 
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 6) return '[deep]';
   if (typeof value === 'string') return value.replace(RESIDENT_ID_LIKE, '$1********$2');
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
-  if (value instanceof Error) return { name: value.name, message: redact(value.message), stack: value.stack };
+  if (value instanceof Error) return { name: value.name, message: redact(value.message), stack: redact(value.stack) }; // the stack repeats the message
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = SENSITIVE_KEYS.test(k) ? '[redacted]' : redact(v, depth + 1);
@@ -21,11 +22,18 @@ export function redact(value: unknown, depth = 0): unknown {
   return value;
 }
 
+/** Fields of the current call (request id, trace id) that every line carries; set by @shanyu/observability. */
+let callContextFields: (() => Record<string, unknown> | undefined) | undefined;
+
+export function setLogContextProvider(provider: (() => Record<string, unknown> | undefined) | undefined): void {
+  callContextFields = provider;
+}
+
 export class JsonLogger {
   private readonly threshold: number;
 
   constructor(
-    private readonly service: string,
+    readonly service: string,
     level: LogLevel = (process.env.LOG_LEVEL as LogLevel) || 'info',
     private readonly write: (line: string) => void = (line) => process.stdout.write(line + '\n'),
   ) {
@@ -39,7 +47,7 @@ export class JsonLogger {
 
   private emit(level: LogLevel, msg: string, fields?: Record<string, unknown>) {
     if (LEVELS[level] < this.threshold) return;
-    const entry = { time: new Date().toISOString(), level, service: this.service, msg: redact(msg), ...(redact(fields ?? {}) as object) };
+    const entry = { time: new Date().toISOString(), level, service: this.service, ...(redact(callContextFields?.()) as object | undefined), msg: redact(msg), ...(redact(fields ?? {}) as object) };
     this.write(JSON.stringify(entry));
   }
 }

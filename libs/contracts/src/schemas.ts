@@ -249,7 +249,7 @@ export const REPLY_SCHEMAS: Record<string, object> = {
     type: 'object', required: ['key', 'label', 'value', 'unit', 'definition', 'source'],
     properties: {
       key: { type: 'string', example: 'placesPer1000' }, label: { type: 'string' }, value: { type: ['number', 'null'] }, unit: { type: 'string' },
-      numerator: { type: 'number' }, denominator: { type: 'number' }, definition: { type: 'string' }, source: { type: 'string' },
+      numerator: { type: 'number' }, denominator: { type: 'number' }, definition: { type: 'string' }, source: { type: 'string' }, group: { type: 'string', description: 'Dashboard section, e.g. 从业人员' },
     },
   },
   SupplyDemand: {
@@ -266,6 +266,10 @@ export const REPLY_SCHEMAS: Record<string, object> = {
       divisionCode: { type: 'string' }, divisionName: { type: 'string' }, level: { type: 'string', enum: ['county', 'street'] },
       indicators: { type: 'array', items: ref('IndicatorValue') }, supply: ref('SupplyDemand'),
     },
+  },
+  IndicatorContribution: {
+    type: 'object', description: 'A service\'s indicators per division, merged by the gateway into IndicatorsView',
+    properties: { divisions: { type: 'array', items: { type: 'object', properties: { divisionCode: { type: 'string' }, indicators: { type: 'array', items: ref('IndicatorValue') } } } } },
   },
   IndicatorsView: {
     type: 'object',

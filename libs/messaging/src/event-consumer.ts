@@ -1,9 +1,11 @@
 import type { JsonLogger } from '@shanyu/common';
-import { deadLetterSubject, EVENT_STREAM, type EventEnvelope } from '@shanyu/contracts';
+import { deadLetterSubject, EVENT_STREAM, type EventEnvelope, RpcHeaders } from '@shanyu/contracts';
+import { contextFromHeaders, inSpan, metricsFor, type ServiceMetrics, SpanKind } from '@shanyu/observability';
 import { AckPolicy, DeliverPolicy, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 import type { DataSource, EntityManager } from 'typeorm';
 import { InboxRow } from '@shanyu/persistence';
+import { isDatabaseUnavailable } from './rpc-error.filter.js';
 
 export type EventHandler = (event: EventEnvelope, manager: EntityManager) => Promise<void>;
 
@@ -17,7 +19,10 @@ export interface DurableEventConsumerOptions {
   jsm: JetStreamManager;
   logger: JsonLogger;
   handler: EventHandler;
-  /** Deliveries before the event goes to the dead-letter subject. */
+  /**
+   * Handler failures before the event goes to the dead-letter subject. A database that is
+   * unavailable is waited for on the same delivery: it does not count (the event is not at fault).
+   */
   maxDeliver?: number;
   /** Delay before each redelivery after a failure (ms), last value repeats. */
   backoffMs?: number[];
@@ -28,21 +33,29 @@ export interface DurableEventConsumerOptions {
   deliverFrom?: 'all' | 'new';
   /** How long the server waits for an ack before redelivering (a crashed consumer). */
   ackWaitMs?: number;
+  /** The consuming service, for metrics (default: the logger's service). */
+  service?: string;
 }
 
 /**
  * A durable pull consumer with exactly-once effect: the handler runs in a transaction that
  * also records (consumer, eventId) in the inbox; the message is acked only after that commit.
  * A redelivery finds the inbox row and is acked with no second effect. After `maxDeliver`
- * failures the event is published to `dlq.<name>` and terminated.
+ * handler failures the event is published to `dlq.<name>` and terminated. A failure because the
+ * database is unavailable (isDatabaseUnavailable) is not the event's fault: the same delivery is
+ * tried again, the message held (`working`), until the database is back — it never counts.
  */
 export class DurableEventConsumer {
   private messages?: ConsumerMessages;
   private loop?: Promise<void>;
   private stopped = false;
   private processed = 0;
+  private readonly metrics: ServiceMetrics;
+  private removeMetricsSource?: () => void;
 
-  constructor(private readonly options: DurableEventConsumerOptions) {}
+  constructor(private readonly options: DurableEventConsumerOptions) {
+    this.metrics = metricsFor(options.service ?? options.logger.service);
+  }
 
   get maxDeliver(): number {
     return this.options.maxDeliver ?? 5;
@@ -72,12 +85,14 @@ export class DurableEventConsumer {
       await jsm.consumers.add(EVENT_STREAM, config);
     }
     const consumer = await js.consumers.get(EVENT_STREAM, name);
+    this.removeMetricsSource = this.metrics.addConsumerSource(name, async () => (await jsm.consumers.info(EVENT_STREAM, name)).num_pending);
     this.messages = await consumer.consume({ max_messages: 100 });
     this.loop = this.run(this.messages);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.removeMetricsSource?.();
     await this.messages?.close();
     await this.loop;
   }
@@ -96,9 +111,21 @@ export class DurableEventConsumer {
     }
   }
 
-  /** Handles one delivery; public so tests can drive a single message. */
+  /**
+   * Handles one delivery in a consumer span continuing the publisher's trace (the event's
+   * `traceparent` header); public so tests can drive a single message.
+   */
   async process(msg: JsMsg): Promise<'done' | 'duplicate' | 'retry' | 'dead'> {
-    const { dataSource, handler, name, logger } = this.options;
+    const consumer = this.options.name;
+    if (msg.info.deliveryCount > 1) this.metrics.consumerRedeliveries.inc({ consumer });
+    const parent = contextFromHeaders(msg.headers, msg.headers?.get(RpcHeaders.requestId) || undefined);
+    const outcome = await inSpan(msg.subject, SpanKind.CONSUMER, parent, { 'messaging.system': 'nats', 'messaging.consumer.group.name': consumer }, () => this.deliver(msg));
+    this.metrics.consumerEvents.inc({ consumer, outcome });
+    return outcome;
+  }
+
+  private async deliver(msg: JsMsg): Promise<'done' | 'duplicate' | 'retry' | 'dead'> {
+    const { name, logger } = this.options;
     let envelope: EventEnvelope;
     try {
       envelope = msg.json<EventEnvelope>();
@@ -107,34 +134,50 @@ export class DurableEventConsumer {
       await this.deadLetter(msg, e, null);
       return 'dead';
     }
-    try {
-      const effect = await dataSource.transaction(async (manager) => {
-        const inserted = await manager
-          .createQueryBuilder()
-          .insert()
-          .into(InboxRow)
-          .values({ consumer: name, eventId: envelope.eventId, subject: msg.subject })
-          .orIgnore()
-          .execute();
-        if ((inserted.raw as unknown[]).length === 0) return 'duplicate' as const;
-        await handler(envelope, manager);
-        return 'done' as const;
-      });
-      msg.ack();
-      if (effect === 'done') this.processed++;
-      return effect;
-    } catch (e) {
-      const delivery = msg.info.deliveryCount;
-      if (delivery >= this.maxDeliver) {
-        await this.deadLetter(msg, e, envelope);
-        return 'dead';
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.handleOnce(msg, envelope);
+      } catch (e) {
+        if (!isDatabaseUnavailable(e)) return this.failed(msg, envelope, e);
+        if (this.stopped) return 'retry'; // left unacked: redelivered after ack_wait
+        if (attempt === 0) logger.warn('database unavailable, retrying the delivery (not counted toward the dead-letter limit)', { consumer: name, eventId: envelope.eventId, err: (e as Error).message });
+        msg.working();
+        await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempt, 2_000)));
       }
-      const backoff = this.options.backoffMs ?? [1_000, 5_000, 30_000, 120_000];
-      const delay = backoff[Math.min(delivery - 1, backoff.length - 1)];
-      logger.warn('event handler failed, will redeliver', { consumer: name, eventId: envelope.eventId, delivery, delayMs: delay, err: (e as Error).message });
-      msg.nak(delay);
-      return 'retry';
     }
+  }
+
+  private async handleOnce(msg: JsMsg, envelope: EventEnvelope): Promise<'done' | 'duplicate'> {
+    const { dataSource, handler, name } = this.options;
+    const effect = await dataSource.transaction(async (manager) => {
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(InboxRow)
+        .values({ consumer: name, eventId: envelope.eventId, subject: msg.subject })
+        .orIgnore()
+        .execute();
+      if ((inserted.raw as unknown[]).length === 0) return 'duplicate' as const;
+      await handler(envelope, manager);
+      return 'done' as const;
+    });
+    msg.ack();
+    if (effect === 'done') this.processed++;
+    return effect;
+  }
+
+  private async failed(msg: JsMsg, envelope: EventEnvelope, e: unknown): Promise<'retry' | 'dead'> {
+    const { name, logger } = this.options;
+    const delivery = msg.info.deliveryCount;
+    if (delivery >= this.maxDeliver) {
+      await this.deadLetter(msg, e, envelope);
+      return 'dead';
+    }
+    const backoff = this.options.backoffMs ?? [1_000, 5_000, 30_000, 120_000];
+    const delay = backoff[Math.min(delivery - 1, backoff.length - 1)];
+    logger.warn('event handler failed, will redeliver', { consumer: name, eventId: envelope.eventId, delivery, delayMs: delay, err: (e as Error).message });
+    msg.nak(delay);
+    return 'retry';
   }
 
   private async deadLetter(msg: JsMsg, error: unknown, envelope: EventEnvelope | null): Promise<void> {
@@ -162,6 +205,7 @@ export class DurableEventConsumer {
         await new Promise((resolve) => setTimeout(resolve, retryInMs));
       }
     }
+    this.metrics.deadLetters.inc({ consumer: name });
     logger.error('event dead-lettered', { consumer: name, subject: msg.subject, seq: msg.seq, err: body.error });
     msg.term(body.error.slice(0, 200));
   }

@@ -1,5 +1,7 @@
 import type { JsonLogger } from '@shanyu/common';
+import { metricsFor, type OutboxStats } from '@shanyu/observability';
 import { type JetStreamClient } from '@nats-io/jetstream';
+import { headers as natsHeaders } from '@nats-io/transport-node';
 import { OutboxRow } from '@shanyu/persistence';
 import type { DataSource } from 'typeorm';
 
@@ -10,6 +12,8 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   idleDelayMs?: number;
   maxBackoffMs?: number;
+  /** The service, for `shanyu_outbox_published_total`. */
+  service?: string;
 }
 
 /**
@@ -55,6 +59,15 @@ export class OutboxRelay {
     return row.n;
   }
 
+  /** The backlog and how long its oldest row has waited (for `shanyu_outbox_*`). */
+  async stats(): Promise<OutboxStats> {
+    const [row] = await this.options.dataSource.query(
+      `SELECT count(*)::int AS n, coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS age
+       FROM ${this.table()} WHERE published_at IS NULL`,
+    );
+    return { backlog: row.n, oldestAgeSeconds: Math.max(0, row.age) };
+  }
+
   /** Publishes one batch; returns how many rows it published. Public for tests and tools. */
   async publishBatch(): Promise<number> {
     const { dataSource, js } = this.options;
@@ -62,15 +75,15 @@ export class OutboxRelay {
     let failure: unknown;
     const count = await dataSource.transaction(async (manager) => {
       // SKIP LOCKED lets several replicas of a service relay without publishing a row twice at once.
-      const rows: { seq: string; id: string; subject: string; envelope: unknown }[] = await manager.query(
-        `SELECT seq, id, subject, envelope FROM ${this.table()} WHERE published_at IS NULL
+      const rows: { seq: string; id: string; subject: string; envelope: unknown; headers: Record<string, string> | null }[] = await manager.query(
+        `SELECT seq, id, subject, envelope, headers FROM ${this.table()} WHERE published_at IS NULL
          ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [batchSize],
       );
       const done: string[] = [];
       for (const row of rows) {
         try {
-          await js.publish(row.subject, JSON.stringify(row.envelope), { msgID: row.id, timeout: 5_000 });
+          await js.publish(row.subject, JSON.stringify(row.envelope), { msgID: row.id, timeout: 5_000, headers: eventHeaders(row.headers) });
           done.push(row.seq);
         } catch (e) {
           failure = e;
@@ -84,6 +97,7 @@ export class OutboxRelay {
       return done.length;
     });
     this.published += count;
+    if (count && this.options.service) metricsFor(this.options.service).outboxPublished.inc(count);
     if (failure) throw failure;
     return count;
   }
@@ -116,4 +130,11 @@ export class OutboxRelay {
       this.wake = () => { clearTimeout(timer); this.wake = undefined; resolve(); };
     });
   }
+}
+
+function eventHeaders(stored: Record<string, string> | null): ReturnType<typeof natsHeaders> | undefined {
+  if (!stored) return undefined;
+  const h = natsHeaders();
+  for (const [key, value] of Object.entries(stored)) h.set(key, value);
+  return h;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@shanyu/common';
-import type { EventEnvelope } from '@shanyu/contracts';
+import { type EventEnvelope, RpcHeaders } from '@shanyu/contracts';
+import { currentRequestId, traceHeaders } from '@shanyu/observability';
 import { OutboxRow } from '@shanyu/persistence';
 import type { EntityManager } from 'typeorm';
 
@@ -26,10 +27,15 @@ export class Outbox {
       data: event.data,
     };
     const table = manager.getRepository(OutboxRow).metadata.tablePath;
-    await manager.query(`INSERT INTO ${table} (id, subject, envelope) VALUES ($1, $2, $3::jsonb)`, [
+    // The writer's trace context and request id travel with the event (published as NATS headers).
+    const headers = traceHeaders();
+    const requestId = currentRequestId();
+    if (requestId) headers[RpcHeaders.requestId] = requestId;
+    await manager.query(`INSERT INTO ${table} (id, subject, envelope, headers) VALUES ($1, $2, $3::jsonb, $4::jsonb)`, [
       envelope.eventId,
       envelope.subject,
       JSON.stringify(envelope),
+      Object.keys(headers).length ? JSON.stringify(headers) : null,
     ]);
     return envelope;
   }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import { FOUNDATION_ENTITIES } from './foundation.entities.js';
 import { FoundationTables1763800000000 } from './foundation.migration.js';
+import { OutboxTraceHeaders1795338379070 } from './outbox-trace.migration.js';
 
 export interface ServiceDataSourceOptions {
   /** postgres:// URL; every service may point at its own server. */
@@ -24,7 +25,7 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     url: options.url,
     schema: options.schema,
     entities: [...FOUNDATION_ENTITIES, ...(options.entities as Function[])],
-    migrations: [FoundationTables1763800000000, ...options.migrations],
+    migrations: [FoundationTables1763800000000, OutboxTraceHeaders1795338379070, ...options.migrations],
     migrationsTableName: 'migrations',
     migrationsRun: false,
     synchronize: false,

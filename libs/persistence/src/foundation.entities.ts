@@ -25,6 +25,10 @@ export class OutboxRow {
 
   @Column({ type: 'int', default: 0 })
   attempts: number;
+
+  /** NATS headers the event is published with: the writer's trace context and request id. */
+  @Column({ type: 'jsonb', nullable: true })
+  headers: Record<string, string> | null;
 }
 
 /** Inbox: one row per (consumer, event) that had its effect; a redelivery finds it and does nothing. */

@@ -20,6 +20,8 @@ import {
   type NatsHandle,
   type PostgresHandle,
 } from '../../../deploy/local/infra.mjs';
+import { writeNatsAuth } from '../../../deploy/local/nats-auth.mjs';
+import * as contracts from '@shanyu/contracts';
 import type {} from './infra-context.js'; // the ProvidedContext keys
 import { natsLogFile, natsPidFile, runningNatsPid, stopNatsByPidFile } from './nats-control.js';
 import { PG_DATABASE, PG_SETTINGS } from './postgres-control.js';
@@ -68,6 +70,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   fs.chmodSync(runDir, 0o755); // mkdtemp makes it 0700: PostgreSQL's own user must get through
   fs.writeFileSync(path.join(runDir, 'owner.pid'), `${process.pid}\n`);
   const natsStoreDir = path.join(runDir, 'nats', 'jetstream');
+  // The generated authorization of deploy/nats: in-process services connect as their own users
+  // (testNatsCredentials()), so every test runs under the real permissions. Connections without
+  // credentials (the tests' own clients, stubs and collectors) act as `admin`.
+  const natsAuth = writeNatsAuth({ dir: path.join(runDir, 'nats-auth'), contracts, noAuthUser: contracts.NATS_ADMIN_USER });
 
   let pg: PostgresHandle | undefined;
   let nats: NatsHandle | undefined;
@@ -110,6 +116,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
         serverPath: natsServerPath,
         logFile: natsLogFile(natsStoreDir),
         pidFile: natsPidFile(natsStoreDir),
+        configFile: natsAuth.configFile,
       }),
     ]);
     if (pgStarted.status === 'fulfilled') pg = pgStarted.value;
@@ -127,6 +134,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('natsPort', nats.port);
   project.provide('natsStoreDir', natsStoreDir);
   project.provide('natsServerPath', natsServerPath);
+  project.provide('natsConfigFile', natsAuth.configFile);
+  project.provide('natsPasswords', natsAuth.passwords);
   // For postgresControl() (a test that kills and restarts PostgreSQL).
   project.provide('pgDataDir', pg.dataDir);
   project.provide('pgPort', pg.port);

@@ -14,12 +14,15 @@ declare module 'vitest' {
     natsPort: number;
     natsStoreDir: string;
     natsServerPath: string;
+    natsConfigFile: string;
+    /** Password of each NATS user (services, department systems, admin) of the run's nats-server. */
+    natsPasswords: Record<string, string>;
     pgDataDir: string;
     pgPort: number;
   }
 }
 
-function provided<K extends 'databaseUrl' | 'natsUrl' | 'natsPort' | 'natsStoreDir' | 'natsServerPath' | 'pgDataDir' | 'pgPort'>(key: K) {
+function provided<K extends 'databaseUrl' | 'natsUrl' | 'natsPort' | 'natsStoreDir' | 'natsServerPath' | 'natsConfigFile' | 'natsPasswords' | 'pgDataDir' | 'pgPort'>(key: K) {
   const value = inject(key);
   if (value === undefined || value === null) {
     throw new Error(
@@ -41,6 +44,17 @@ export function testNatsUrl(): string {
 }
 
 /**
+ * NATS_USER / NATS_PASSWORD of a service (or department system) on the run's nats-server, for its
+ * config: the service then has exactly the permissions deploy/nats gives it. A client without
+ * credentials acts as `admin` (the harness's no_auth_user), so tests' own clients need none.
+ */
+export function testNatsCredentials(user: string): { NATS_USER: string; NATS_PASSWORD: string } {
+  const password = provided('natsPasswords')[user];
+  if (!password) throw new Error(`no NATS user '${user}' (see natsUsers() in @shanyu/contracts)`);
+  return { NATS_USER: user, NATS_PASSWORD: password };
+}
+
+/**
  * kill -9 and restart the run's nats-server. It is shared by every test file running at the time,
  * so a test that uses this should tolerate (and other files' clients will see) a short outage.
  */
@@ -49,6 +63,7 @@ export function natsControl(): NatsControl {
     port: provided('natsPort'),
     storeDir: provided('natsStoreDir'),
     serverPath: provided('natsServerPath'),
+    configFile: provided('natsConfigFile'),
   });
 }
 

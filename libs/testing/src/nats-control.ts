@@ -18,6 +18,8 @@ export interface NatsServerSpec {
   port: number;
   storeDir: string;
   serverPath: string;
+  /** The authorization config the server was started with (global-setup.ts). */
+  configFile?: string;
 }
 
 /** The pid file lives beside the store dir: <run dir>/nats.pid. */
@@ -69,6 +71,7 @@ export function natsControlFor(spec: NatsServerSpec): NatsControl {
         detached: true,
         logFile: natsLogFile(spec.storeDir),
         pidFile: natsPidFile(spec.storeDir),
+        configFile: spec.configFile,
       });
     },
   };

@@ -40,6 +40,8 @@ export async function startCredit(config: CreditConfig, options: CreditStartOpti
   const runtime = await ServiceRuntime.start({
     service: 'credit',
     natsUrl: config.NATS_URL,
+    natsUser: config.NATS_USER,
+    natsPassword: config.NATS_PASSWORD,
     dataSource: creditDataSource(config.DATABASE_URL, config.CREDIT_DB_SCHEMA),
     logger,
     rpcTimeoutMs: config.RPC_TIMEOUT_MS,
@@ -93,3 +95,4 @@ export { evaluate, type LedgerEntry } from './model/evaluate.js';
 export { Ledger } from './ledger/ledger.js';
 export { creditConsumerName, CREDIT_SOURCES } from './events/credit-events.handler.js';
 export type { CreditConfig } from './config.js';
+export { replayCredit, replayCreditProjection, type ReplayCreditConfig, type ReplayCreditOptions, type ReplayCreditReport } from './replay/replay-credit.js';

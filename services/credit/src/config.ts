@@ -1,11 +1,22 @@
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import type { RunMode } from '@shanyu/common';
 
 export class CreditConfig {
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL: string;
 
+  @IsIn(['demo', 'production', 'test'])
+  SHANYU_MODE?: RunMode = 'production';
+
   @IsString()
   NATS_URL: string = 'nats://127.0.0.1:4222';
+
+  /** This service's NATS user and password (deploy/nats: one user per service, its subjects only); unset = no credentials. */
+  @IsOptional() @IsString()
+  NATS_USER?: string;
+
+  @IsOptional() @IsString()
+  NATS_PASSWORD?: string;
 
   @IsOptional() @Matches(/^[a-z][a-z0-9_]*$/)
   CREDIT_DB_SCHEMA: string = 'credit';

@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 import { CreditAccessPolicy } from './access/credit-access.policy.js';
 import { CreditHandlers } from './credit.handlers.js';
 import { HealthHandlers } from './health.handlers.js';
+import { ComputeCreditIndicators } from './indicators/compute-credit-indicators.query.js';
+import { CreditIndicatorHandlers } from './indicators/indicators.handlers.js';
 import type { InstitutionReplica } from './institutions/institutions.js';
 import type { Ledger } from './ledger/ledger.js';
 import type { Standings } from './ledger/standings.js';
@@ -29,7 +31,7 @@ export class CreditModule {
     const policy = new CreditAccessPolicy();
     return {
       module: CreditModule,
-      controllers: [CreditHandlers, HealthHandlers, auditHandlersFor('credit')],
+      controllers: [CreditHandlers, CreditIndicatorHandlers, HealthHandlers, auditHandlersFor('credit')],
       providers: [
         { provide: DataSource, useValue: ds },
         { provide: UnitOfWork, useValue: uow },
@@ -41,6 +43,7 @@ export class CreditModule {
         { provide: RequestRepair, useValue: new RequestRepair(uow, models, ledger, standings, institutions, policy, now) },
         { provide: DecideRepair, useValue: new DecideRepair(uow, models, ledger, standings, institutions, policy, now) },
         { provide: RepairQueries, useValue: new RepairQueries(ds, institutions, policy) },
+        { provide: ComputeCreditIndicators, useValue: new ComputeCreditIndicators(ds, models, now) },
         { provide: APP_PIPE, useClass: ContractValidationPipe },
         { provide: APP_FILTER, useClass: RpcDomainErrorFilter },
       ],

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { loadConfig } from '@shanyu/common';
+import { loadServiceConfig } from '@shanyu/common';
 import { runService } from '@shanyu/messaging';
 import { startCredit } from './app.js';
 import { CreditConfig } from './config.js';
 
-await runService(() => startCredit(loadConfig(CreditConfig)));
+await runService(() => startCredit(loadServiceConfig(CreditConfig)));

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { JsonLogger, NestJsonLogger } from '@shanyu/common';
 import { ServiceRuntime } from '@shanyu/messaging';
+import { observabilityConfigFromEnv } from '@shanyu/observability';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -15,8 +16,10 @@ import { componentSchemas } from './docs/api-documents.js';
 import { GatewayModule } from './gateway.module.js';
 import { toHttpError } from './http/http-error.filter.js';
 import { registerMediaTypeGuard } from './http/media-type-guard.js';
+import { registerHttpObservability, registerMetricsRoute } from './http/observability.js';
 import { registerRequestLogging, requestIdFrom } from './http/request-logging.js';
 import { DEFAULT_WEB_DIST_DIR, registerWebApp } from './web/web-app.js';
+import { ApiRouteCatalog } from './api-clients/scopes.js';
 
 export interface RunningGateway {
   app: NestFastifyApplication;
@@ -32,6 +35,8 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
   const runtime = await ServiceRuntime.start({
     service: 'gateway',
     natsUrl: config.NATS_URL,
+    natsUser: config.NATS_USER,
+    natsPassword: config.NATS_PASSWORD,
     dataSource: gatewayDataSource(config.DATABASE_URL, config.GATEWAY_DB_SCHEMA),
     logger,
     rpcTimeoutMs: config.RPC_TIMEOUT_MS,
@@ -64,7 +69,9 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     { logger: new NestJsonLogger(logger) },
   );
   const fastify = app.getHttpAdapter().getInstance();
+  registerHttpObservability(fastify, runtime.metrics);
   registerRequestLogging(fastify, logger);
+  registerMetricsRoute(fastify, runtime.metrics, observabilityConfigFromEnv().metricsToken);
   // CSV uploads (population import) arrive as text.
   fastify.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 10_000_000 }, (_req, body, done) => done(null, body));
   const document = SwaggerModule.createDocument(
@@ -83,6 +90,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   // Multipart and CSV bodies only where a route documents them (415 elsewhere).
   registerMediaTypeGuard(fastify, document);
+  app.get(ApiRouteCatalog).load(document);
 
   await app.init();
   // The web app (inspector, console, dashboards, public pages) at /, beside the API.
@@ -101,3 +109,5 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
 
 export type { GatewayConfig } from './config.js';
 export { DEMO_JWT_SECRET } from './config.js';
+export * from './api-clients/index.js';
+export { runAdmin, type AdminIo } from './admin/cli.js';

@@ -1,5 +1,5 @@
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
-import { ConfigError, type RunMode } from '@shanyu/common';
+import { ConfigError, ProductionSecret, type RunMode } from '@shanyu/common';
 
 export const DEMO_JWT_SECRET = 'shanyu-demo-jwt-secret-not-for-production-use';
 
@@ -10,6 +10,13 @@ export class GatewayConfig {
   @IsString()
   NATS_URL: string = 'nats://127.0.0.1:4222';
 
+  /** This service's NATS user and password (deploy/nats: one user per service, its subjects only); unset = no credentials. */
+  @IsOptional() @IsString()
+  NATS_USER?: string;
+
+  @IsOptional() @IsString()
+  NATS_PASSWORD?: string;
+
   @IsInt() @Min(0) @Max(65_535)
   PORT: number = 3000;
 
@@ -19,6 +26,8 @@ export class GatewayConfig {
   @IsIn(['demo', 'production', 'test'])
   SHANYU_MODE: RunMode = 'production';
 
+  /** Signs login tokens (HS256); at least 32 characters, e.g. openssl rand -base64 48. Required in production. */
+  @ProductionSecret({ hint: 'openssl rand -base64 48' })
   @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 

@@ -29,6 +29,14 @@ import { RectificationController } from './inspection/rectification.controller.j
 import { EvidenceStore } from './evidence/evidence-store.js';
 import { LoadCalendarYear } from './calendar/load-calendar-year.use-case.js';
 import { ReadCalendarYear } from './calendar/read-calendar-year.query.js';
+import { ApiClientAuthenticator } from './api-clients/api-client-authenticator.js';
+import { ApiClientsController } from './api-clients/api-clients.controller.js';
+import { CreateApiClient } from './api-clients/create-api-client.use-case.js';
+import { IssueClientToken } from './api-clients/issue-client-token.use-case.js';
+import { ListApiClients } from './api-clients/list-api-clients.query.js';
+import { RevokeApiClient } from './api-clients/revoke-api-client.use-case.js';
+import { RotateApiClientSecret } from './api-clients/rotate-api-client-secret.use-case.js';
+import { ApiRouteCatalog } from './api-clients/scopes.js';
 
 export interface GatewayModuleOptions {
   runtime: ServiceRuntime;
@@ -41,6 +49,8 @@ export interface GatewayModuleOptions {
   loginLimits?: LoginLimits;
   /** Where evidence files are kept (content-addressed). */
   evidenceDir: string;
+  /** The routes of the OpenAPI document, filled in once it is built: API client scopes are checked against it. */
+  routeCatalog?: ApiRouteCatalog;
 }
 
 @Module({})
@@ -48,22 +58,31 @@ export class GatewayModule {
   static register(options: GatewayModuleOptions): DynamicModule {
     const { runtime, tokens, logger } = options;
     const revocations = new TokenRevocations(runtime.dataSource);
+    const limiter = new LoginLimiter(runtime.dataSource, options.loginLimits ?? DEFAULT_LOGIN_LIMITS);
+    const clients = new ApiClientAuthenticator(runtime.dataSource, limiter);
+    const routeCatalog = options.routeCatalog ?? new ApiRouteCatalog();
     return {
       module: GatewayModule,
-      controllers: [AuthController, HealthController, InstitutionsController, FilingsController, PublicController, PopulationController, IndicatorsController, StaffController, SubsidyController, CreditController, PublicCreditController, EvidenceController, InspectionController, RectificationController, InspectionPublicController, AuditController, CalendarController, DocsController],
+      controllers: [AuthController, HealthController, InstitutionsController, FilingsController, PublicController, PopulationController, IndicatorsController, StaffController, SubsidyController, CreditController, PublicCreditController, EvidenceController, InspectionController, RectificationController, InspectionPublicController, AuditController, CalendarController, DocsController, ApiClientsController],
       providers: [
         { provide: DataSource, useValue: runtime.dataSource },
         { provide: RpcClient, useValue: runtime.rpc },
         { provide: TokenService, useValue: tokens },
         { provide: TokenRevocations, useValue: revocations },
-        { provide: IssueToken, useValue: new IssueToken(runtime.dataSource, tokens, new LoginLimiter(runtime.dataSource, options.loginLimits ?? DEFAULT_LOGIN_LIMITS)) },
+        { provide: IssueToken, useValue: new IssueToken(runtime.dataSource, tokens, limiter) },
+        { provide: IssueClientToken, useValue: new IssueClientToken(clients, tokens) },
+        { provide: ApiRouteCatalog, useValue: routeCatalog },
+        { provide: CreateApiClient, useValue: new CreateApiClient(runtime.dataSource, routeCatalog) },
+        { provide: ListApiClients, useValue: new ListApiClients(runtime.dataSource) },
+        { provide: RotateApiClientSecret, useValue: new RotateApiClientSecret(runtime.dataSource) },
+        { provide: RevokeApiClient, useValue: new RevokeApiClient(runtime.dataSource) },
         { provide: LoadCalendarYear, useValue: new LoadCalendarYear(runtime.unitOfWork) },
         { provide: ReadCalendarYear, useValue: new ReadCalendarYear(runtime.dataSource) },
         { provide: NATS_CONNECTION, useValue: runtime.nats },
         { provide: PUBLIC_BASE_URL, useValue: options.publicBaseUrl },
         { provide: HEALTH_SERVICES, useValue: options.healthServices },
         { provide: EvidenceStore, useValue: new EvidenceStore(runtime.dataSource, options.evidenceDir) },
-        { provide: APP_GUARD, useFactory: (r: Reflector) => new AuthGuard(r, tokens, revocations), inject: [Reflector] },
+        { provide: APP_GUARD, useFactory: (r: Reflector) => new AuthGuard(r, tokens, revocations, clients), inject: [Reflector] },
         { provide: APP_PIPE, useClass: ContractValidationPipe },
         { provide: APP_FILTER, useValue: new HttpErrorFilter(logger) },
       ],

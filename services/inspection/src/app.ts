@@ -54,6 +54,8 @@ export async function startInspection(config: InspectionConfig, options: Inspect
   const runtime = await ServiceRuntime.start({
     service: 'inspection',
     natsUrl: config.NATS_URL,
+    natsUser: config.NATS_USER,
+    natsPassword: config.NATS_PASSWORD,
     dataSource: inspectionDataSource(config.DATABASE_URL, config.INSPECTION_DB_SCHEMA),
     logger,
     rpcTimeoutMs: config.RPC_TIMEOUT_MS,

@@ -11,6 +11,8 @@ import { FileComplaint, ListComplaints, RecordComplaintOutcome, TriageComplaint 
 import { RectificationHandlers } from './findings/rectification.handlers.js';
 import { GetRectification, ListRectifications, ReportRectification, VerifyRectification } from './findings/rectification.use-cases.js';
 import { HealthHandlers } from './health.handlers.js';
+import { ComputeInspectionIndicators } from './indicators/compute-inspection-indicators.query.js';
+import { InspectionIndicatorHandlers } from './indicators/indicators.handlers.js';
 import { CompleteInspection } from './inspections/complete-inspection.js';
 import { CreateInspection } from './inspections/create-inspection.use-case.js';
 import { CreateReinspection } from './inspections/create-reinspection.use-case.js';
@@ -60,12 +62,13 @@ export class InspectionModule {
       new SubmitSelfInspection(uow, catalog, now), new ListSelfInspections(ds), new SelfInspectionForm(ds, catalog, now),
       new FileComplaint(uow, cipher, now), new ListComplaints(ds), new TriageComplaint(uow, now), new RecordComplaintOutcome(uow, now),
       new PublicInspections(ds, now), new PublicComplaints(ds),
+      new ComputeInspectionIndicators(ds, now),
     ].map(provide);
     return {
       module: InspectionModule,
       controllers: [
         ChecklistHandlers, InspectorHandlers, PlanHandlers, InspectionHandlers, RectificationHandlers, PenaltyHandlers, SelfInspectionHandlers, ComplaintHandlers,
-        PublicHandlers, HealthHandlers, auditHandlersFor('inspection'),
+        PublicHandlers, InspectionIndicatorHandlers, HealthHandlers, auditHandlersFor('inspection'),
       ],
       providers: [
         { provide: DataSource, useValue: ds },

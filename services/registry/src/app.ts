@@ -32,6 +32,8 @@ export async function startRegistry(config: RegistryConfig, options: RegistrySta
   const runtime = await ServiceRuntime.start({
     service: 'registry',
     natsUrl: config.NATS_URL,
+    natsUser: config.NATS_USER,
+    natsPassword: config.NATS_PASSWORD,
     dataSource: registryDataSource(config.DATABASE_URL, config.REGISTRY_DB_SCHEMA),
     logger,
     rpcTimeoutMs: config.RPC_TIMEOUT_MS,

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { loadConfig } from '@shanyu/common';
+import { loadServiceConfig } from '@shanyu/common';
 import { runService } from '@shanyu/messaging';
 import { startRegistry } from './app.js';
 import { RegistryConfig } from './config.js';
 
-await runService(() => startRegistry(loadConfig(RegistryConfig)));
+await runService(() => startRegistry(loadServiceConfig(RegistryConfig)));

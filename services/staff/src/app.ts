@@ -39,6 +39,8 @@ export async function startStaff(config: StaffConfig, options: { relay?: boolean
   const runtime = await ServiceRuntime.start({
     service: 'staff',
     natsUrl: config.NATS_URL,
+    natsUser: config.NATS_USER,
+    natsPassword: config.NATS_PASSWORD,
     dataSource: staffDataSource(config.DATABASE_URL, config.STAFF_DB_SCHEMA),
     logger,
     rpcTimeoutMs: config.RPC_TIMEOUT_MS,

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { loadConfig } from '@shanyu/common';
+import { loadServiceConfig } from '@shanyu/common';
 import { runService } from '@shanyu/messaging';
 import { startStaff } from './app.js';
 import { StaffConfig } from './config.js';
 
-await runService(() => startStaff(loadConfig(StaffConfig)));
+await runService(() => startStaff(loadServiceConfig(StaffConfig)));

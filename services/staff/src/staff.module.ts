@@ -13,6 +13,8 @@ import { ImportStaff } from './employments/import-staff.use-case.js';
 import { StaffViews } from './employments/staff-views.js';
 import { GetStaff, ListStaff, RevealIdNumber } from './employments/staff.queries.js';
 import { HealthHandlers } from './health.handlers.js';
+import { ComputeStaffIndicators } from './indicators/compute-staff-indicators.query.js';
+import { StaffIndicatorHandlers } from './indicators/indicators.handlers.js';
 import { ResidentIdVault } from './people/resident-id-vault.js';
 import { ReminderSweep } from './reminders/reminder-sweep.js';
 import type { StaffRules } from './rules/staff-rules.js';
@@ -35,7 +37,7 @@ export class StaffModule {
   static register(runtime: ServiceRuntime, rules: StaffRules, cipher: PiiCipher): DynamicModule {
     return {
       module: StaffModule,
-      controllers: [StaffHandlers, HealthHandlers, auditHandlersFor('staff')],
+      controllers: [StaffHandlers, StaffIndicatorHandlers, HealthHandlers, auditHandlersFor('staff')],
       providers: [
         { provide: DataSource, useValue: runtime.dataSource },
         { provide: UnitOfWork, useValue: runtime.unitOfWork },
@@ -71,6 +73,7 @@ export class StaffModule {
           provide: DivisionStaffStatsQuery, useFactory: (d: Ds, p: Policy, s: StaffStatistics, r: Rules) => new DivisionStaffStatsQuery(d, p, s, r),
           inject: [DataSource, StaffAccessPolicy, StaffStatistics, STAFF_RULES],
         },
+        { provide: ComputeStaffIndicators, useFactory: (d: Ds, s: StaffStatistics, r: Rules) => new ComputeStaffIndicators(d, s, r), inject: [DataSource, StaffStatistics, STAFF_RULES] },
         { provide: ReminderSweep, useFactory: (u: Uow, r: Rules) => new ReminderSweep(u, r), inject: [UnitOfWork, STAFF_RULES] },
         { provide: APP_PIPE, useClass: ContractValidationPipe },
         { provide: APP_FILTER, useClass: RpcDomainErrorFilter },

@@ -47,6 +47,8 @@ export async function startSubsidy(config: SubsidyConfig, options: SubsidyStartO
   const runtime = await ServiceRuntime.start({
     service: 'subsidy',
     natsUrl: config.NATS_URL,
+    natsUser: config.NATS_USER,
+    natsPassword: config.NATS_PASSWORD,
     dataSource: subsidyDataSource(config.DATABASE_URL, config.SUBSIDY_DB_SCHEMA),
     logger,
     rpcTimeoutMs: config.RPC_TIMEOUT_MS,

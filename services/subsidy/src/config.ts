@@ -1,5 +1,5 @@
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import type { RunMode } from '@shanyu/common';
+import { ProductionSecret, type RunMode } from '@shanyu/common';
 
 export class SubsidyConfig {
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
@@ -8,6 +8,13 @@ export class SubsidyConfig {
   @IsString()
   NATS_URL: string = 'nats://127.0.0.1:4222';
 
+  /** This service's NATS user and password (deploy/nats: one user per service, its subjects only); unset = no credentials. */
+  @IsOptional() @IsString()
+  NATS_USER?: string;
+
+  @IsOptional() @IsString()
+  NATS_PASSWORD?: string;
+
   @IsOptional() @Matches(/^[a-z][a-z0-9_]*$/)
   SUBSIDY_DB_SCHEMA: string = 'subsidy';
 
@@ -15,6 +22,7 @@ export class SubsidyConfig {
   SHANYU_MODE: RunMode = 'production';
 
   /** 32 random bytes, base64: keys the hash of children's ID numbers (the pseudonymous child key). Required in production. */
+  @ProductionSecret({ hint: 'openssl rand -base64 32' })
   @IsOptional() @IsString()
   PII_KEY?: string;
 

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { loadConfig } from '@shanyu/common';
+import { loadServiceConfig } from '@shanyu/common';
 import { runService } from '@shanyu/messaging';
 import { startSubsidy } from './app.js';
 import { SubsidyConfig } from './config.js';
 
-await runService(() => startSubsidy(loadConfig(SubsidyConfig)));
+await runService(() => startSubsidy(loadServiceConfig(SubsidyConfig)));

@@ -5,6 +5,8 @@ import { auditHandlersFor, ContractValidationPipe, OutboxRelay, RpcDomainErrorFi
 import { DataSource } from 'typeorm';
 import { SubsidyAccessPolicy } from './access/subsidy-access.policy.js';
 import { HealthHandlers } from './health.handlers.js';
+import { ComputeSubsidyIndicators } from './indicators/compute-subsidy-indicators.query.js';
+import { SubsidyIndicatorHandlers } from './indicators/indicators.handlers.js';
 import { ListPolicies, PublishPolicy } from './policies/policy-store.js';
 import { GetRoster } from './rosters/roster.query.js';
 import { SubmitRoster } from './rosters/submit-roster.use-case.js';
@@ -39,10 +41,11 @@ export class SubsidyModule {
       { provide: RunTotalsQuery, useValue: new RunTotalsQuery(ds, access) },
       { provide: ApproveRun, useValue: new ApproveRun(uow) },
       { provide: ListLedger, useValue: new ListLedger(ds, access) },
+      { provide: ComputeSubsidyIndicators, useValue: new ComputeSubsidyIndicators(ds, now) },
     ];
     return {
       module: SubsidyModule,
-      controllers: [RosterHandlers, PolicyHandlers, RunHandlers, HealthHandlers, auditHandlersFor('subsidy')],
+      controllers: [RosterHandlers, PolicyHandlers, RunHandlers, SubsidyIndicatorHandlers, HealthHandlers, auditHandlersFor('subsidy')],
       providers: [
         { provide: DataSource, useValue: ds },
         { provide: UnitOfWork, useValue: uow },

@@ -34,7 +34,7 @@ export interface Filing {
   receiptNo: string | null;
 }
 
-export interface IndicatorValue { key: string; label: string; value: number | null; unit: string; numerator?: number; denominator?: number; definition: string; source: string }
+export interface IndicatorValue { key: string; label: string; value: number | null; unit: string; numerator?: number; denominator?: number; definition: string; source: string; group?: string }
 export interface SupplyDemand {
   residentPopulation: number | null; childrenUnder3: number | null; populationYear?: number | null; places: number; inclusivePlaces: number;
   targetPerThousand: number; targetPlaces: number | null; gap: number | null;

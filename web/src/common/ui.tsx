@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Space, Spin, Table, Typography, message } from 'antd';
-import type { TableProps } from 'antd';
+import type { FormInstance, TableProps } from 'antd';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiError, errorMessage } from '../api/client';
 import { exportXlsx, type ExportColumn } from './excel';
@@ -88,4 +88,18 @@ export function DataTable<T extends object>(props: TableProps<T> & { exportName:
       <Table<T> size="middle" scroll={{ x: 'max-content' }} locale={{ emptyText: NO_DATA }} {...tableProps} />
     </div>
   );
+}
+
+/**
+ * Puts the API's field errors (`details[].field`) on the form's fields of the same name, so the
+ * message shows under the field it is about; returns the whole message for a toast.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any form's values
+export function showApiError(form: FormInstance<any> | null, e: unknown, aliases: Record<string, string> = {}): string {
+  if (form && e instanceof ApiError && e.details?.length) {
+    const known = new Set(form.getFieldsError().map((f) => String(f.name[0])));
+    const fields = e.details.map((d) => ({ name: aliases[d.field] ?? d.field.split(/[.[]/)[0]!, errors: [d.message] })).filter((f) => known.has(f.name));
+    if (fields.length) form.setFields(fields);
+  }
+  return errorMessage(e);
 }

@@ -1,9 +1,9 @@
-import { App, Button, Input, Modal, Segmented, Space, Tag } from 'antd';
+import { App, Button, Form, Input, Modal, Radio, Segmented, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { api, errorMessage } from '../api/client';
 import type { Page } from '../api/types';
 import { COMPLAINT_CATEGORY_LABELS, COMPLAINT_STATUS_LABELS, DEPARTMENT_LABELS, dateTime, label } from '../common/labels';
-import { DataTable, LoadError, PageHeader, useLoad } from '../common/ui';
+import { DataTable, LoadError, PageHeader, showApiError, useLoad } from '../common/ui';
 
 interface Complaint {
   id: string; institutionName: string; category: string; description: string; department: string; status: string; receivedAt: string;
@@ -31,8 +31,32 @@ export function ComplaintsPage() {
       },
     });
   };
+  const [closing, setClosing] = useState<Complaint | null>(null);
+  const [outcomeForm] = Form.useForm<{ substantiated: boolean; summary: string }>();
+  /** 办理结果: substantiated or not, with what was found and done (published without the complainant). */
+  async function recordOutcome() {
+    const v = await outcomeForm.validateFields();
+    try {
+      await api(`/api/v1/complaints/${closing!.id}/outcome`, { method: 'POST', body: { substantiated: v.substantiated, summary: v.summary } });
+      void message.success('已办结');
+      setClosing(null);
+      reload();
+    } catch (e) {
+      void message.error(showApiError(outcomeForm, e));
+    }
+  }
   return (
     <>
+      <Modal open={!!closing} title={closing ? `办理结果：${closing.institutionName}` : ''} okText="办结" cancelText="取消" onCancel={() => setClosing(null)} onOk={() => void recordOutcome()} destroyOnHidden>
+        <Form form={outcomeForm} layout="vertical" initialValues={{ substantiated: true }}>
+          <Form.Item label="核查结论" name="substantiated" rules={[{ required: true }]}>
+            <Radio.Group options={[{ value: true, label: '属实' }, { value: false, label: '不属实' }]} />
+          </Form.Item>
+          <Form.Item label="办理情况" name="summary" rules={[{ required: true, min: 4, message: '请填写办理情况（至少 4 个字）' }]} extra="公开时不含投诉人信息。">
+            <Input.TextArea rows={4} maxLength={2000} />
+          </Form.Item>
+        </Form>
+      </Modal>
       <PageHeader title="投诉举报">按类别分派到承办部门；投诉人联系方式仅显示脱敏信息。</PageHeader>
       <Segmented style={{ marginBottom: 12 }} value={status} onChange={(v) => setStatus(v as string)} options={Object.entries(COMPLAINT_STATUS_LABELS).map(([value, l]) => ({ value, label: l }))} />
       {error ? <LoadError error={error} /> : (
@@ -49,7 +73,9 @@ export function ComplaintsPage() {
             { title: '内容', dataIndex: 'description', width: 320 },
             { title: '承办部门', dataIndex: 'department', render: (v: string) => label(DEPARTMENT_LABELS, v) },
             { title: '接收时间', dataIndex: 'receivedAt', render: (v: string) => dateTime(v) },
-            { title: '操作', key: 'op', render: (_: unknown, r) => (r.status === 'received' ? <Space><Button size="small" onClick={() => triage(r, 'accept')}>受理</Button><Button size="small" danger onClick={() => triage(r, 'reject')}>不予受理</Button></Space> : label(COMPLAINT_STATUS_LABELS, r.status)) },
+            { title: '操作', key: 'op', render: (_: unknown, r) => (r.status === 'received' ? <Space><Button size="small" onClick={() => triage(r, 'accept')}>受理</Button><Button size="small" danger onClick={() => triage(r, 'reject')}>不予受理</Button></Space>
+              : r.status === 'accepted' ? <Button size="small" type="primary" onClick={() => { outcomeForm.resetFields(); setClosing(r); }}>办理结果</Button>
+              : r.status === 'closed' && r.outcome ? `${r.outcome.substantiated ? '属实' : '不属实'}：${r.outcome.summary}` : label(COMPLAINT_STATUS_LABELS, r.status)) },
           ]}
         />
       )}

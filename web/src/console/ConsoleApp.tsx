@@ -1,5 +1,5 @@
 import {
-  AuditOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, DashboardOutlined, FileSearchOutlined, LogoutOutlined, MobileOutlined,
+  AuditOutlined, BankOutlined, FileExcelOutlined, StopOutlined, BarChartOutlined, CalendarOutlined, DashboardOutlined, FileSearchOutlined, LogoutOutlined, MobileOutlined,
   MoneyCollectOutlined, SafetyCertificateOutlined, TeamOutlined, ToolOutlined, UploadOutlined, WarningOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
@@ -17,9 +17,11 @@ import { FilingsPage } from './FilingsPage';
 import { InspectionDetail, InspectionsPage } from './InspectionsPage';
 import { InstitutionsPage } from './InstitutionsPage';
 import { OverviewPage } from './OverviewPage';
+import { PenaltiesPage } from './PenaltiesPage';
 import { PlansPage } from './PlansPage';
 import { PopulationPage } from './PopulationPage';
 import { RectificationsPage } from './RectificationsPage';
+import { RostersPage } from './RostersPage';
 import { StaffAlertsPage } from './StaffAlertsPage';
 import { SubsidyPage } from './SubsidyPage';
 
@@ -32,10 +34,12 @@ const ENTRIES: Entry[] = [
   { key: 'plans', label: '双随机计划', icon: <CalendarOutlined />, route: 'plans', element: <PlansPage />, needs: 'GET /api/v1/inspection-plans' },
   { key: 'inspections', label: '联合检查', icon: <FileSearchOutlined />, route: 'inspections', element: <InspectionsPage />, needs: 'GET /api/v1/inspections' },
   { key: 'rectifications', label: '整改跟踪', icon: <ToolOutlined />, route: 'rectifications', element: <RectificationsPage />, needs: 'GET /api/v1/rectifications' },
+  { key: 'penalties', label: '行政处罚', icon: <StopOutlined />, route: 'penalties', element: <PenaltiesPage />, needs: 'GET /api/v1/penalties' },
   { key: 'complaints', label: '投诉举报', icon: <WarningOutlined />, route: 'complaints', element: <ComplaintsPage />, needs: 'GET /api/v1/complaints' },
   { key: 'staff', label: '从业人员预警', icon: <TeamOutlined />, route: 'staff-alerts', element: <StaffAlertsPage />, needs: 'GET /api/v1/staff-stats' },
   { key: 'credit', label: '信用监管', icon: <SafetyCertificateOutlined />, route: 'credit', element: <CreditPage />, needs: 'GET /api/v1/credit/lists' },
   { key: 'subsidy', label: '补助发放', icon: <MoneyCollectOutlined />, route: 'subsidy', element: <SubsidyPage />, needs: 'GET /api/v1/subsidy/runs/{id}' },
+  { key: 'rosters', label: '收托名册', icon: <FileExcelOutlined />, route: 'rosters', element: <RostersPage />, needs: 'GET /api/v1/institutions/{id}/rosters/{month}' },
   { key: 'indicators', label: '指标看板', icon: <BarChartOutlined />, route: 'indicators', element: <DashboardPage />, needs: 'GET /api/v1/indicators' },
   { key: 'population', label: '人口数据', icon: <UploadOutlined />, route: 'population', element: <PopulationPage />, needs: 'GET /api/v1/population' },
 ];

@@ -1,5 +1,6 @@
 import { Descriptions, Drawer, Segmented, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { RepairRequests, RequestRepairButton } from './CreditRepairs';
 import { api } from '../api/client';
 import { DEPARTMENT_LABELS, dateTime, label } from '../common/labels';
 import { divisionName } from '../common/divisions';
@@ -16,14 +17,14 @@ const GRADE_COLOR: Record<string, string> = { A: 'green', B: 'blue', C: 'orange'
 
 /** 信用监管: red and black lists, and each institution's grade with its explanation. */
 export function CreditPage() {
-  const [list, setList] = useState<'red' | 'black'>('black');
+  const [list, setList] = useState<'red' | 'black' | 'repairs'>('black');
   const [open, setOpen] = useState<string | null>(null);
-  const { data, error, loading } = useLoad((signal) => api<{ items: CreditListItem[] }>('/api/v1/credit/lists', { query: { list, pageSize: 200 }, signal }), [list]);
+  const { data, error, loading } = useLoad((signal) => (list === 'repairs' ? Promise.resolve({ items: [] }) : api<{ items: CreditListItem[] }>('/api/v1/credit/lists', { query: { list, pageSize: 200 }, signal })), [list]);
   return (
     <>
       <PageHeader title="信用监管">守信联合激励、失信联合惩戒：A 守信 / B 基本守信 / C 失信 / D 严重失信；任一部门的严重失信事实使机构总体为 D。</PageHeader>
-      <Segmented style={{ marginBottom: 12 }} value={list} onChange={(v) => setList(v as 'red' | 'black')} options={[{ value: 'black', label: '黑名单（D 级）' }, { value: 'red', label: '红名单（A 级）' }]} />
-      {error ? <LoadError error={error} /> : (
+      <Segmented style={{ marginBottom: 12 }} value={list} onChange={(v) => setList(v as typeof list)} options={[{ value: 'black', label: '黑名单（D 级）' }, { value: 'red', label: '红名单（A 级）' }, { value: 'repairs', label: '信用修复申请' }]} />
+      {list === 'repairs' ? <RepairRequests onOpen={setOpen} /> : error ? <LoadError error={error} /> : (
         <DataTable<CreditListItem>
           rowKey="institutionId" loading={loading} dataSource={data?.items ?? []} pagination={{ pageSize: 20 }} exportName={list === 'red' ? '信用红名单' : '信用黑名单'}
           onRow={(r) => ({ onClick: () => setOpen(r.institutionId), style: { cursor: 'pointer' } })}
@@ -44,7 +45,8 @@ export function CreditPage() {
 }
 
 function CreditDetail({ id }: { id: string }) {
-  const { data, error, loading } = useLoad((signal) => api<CreditView>(`/api/v1/credit/institutions/${id}`, { signal }), [id]);
+  const [selected, setSelected] = useState<string[]>([]);
+  const { data, error, loading, reload } = useLoad((signal) => api<CreditView>(`/api/v1/credit/institutions/${id}`, { signal }), [id]);
   if (loading) return <Loading />;
   if (error || !data) return <LoadError error={error} />;
   return (
@@ -59,7 +61,10 @@ function CreditDetail({ id }: { id: string }) {
       {data.entries?.length ? (
         <>
           <Typography.Title level={5} style={{ marginTop: 16 }}>信用记录</Typography.Title>
-          <Table size="small" rowKey="entryId" pagination={{ pageSize: 10 }} dataSource={data.entries}
+          <Typography.Paragraph type="secondary">勾选已整改的扣分记录，可申请信用修复（卫生健康部门决定；批准后自决定之日起不再扣分）。</Typography.Paragraph>
+          <RequestRepairButton institutionId={id} entryIds={selected} onDone={() => { setSelected([]); reload(); }} />
+          <Table size="small" rowKey="entryId" pagination={{ pageSize: 10 }} dataSource={data.entries} style={{ marginTop: 8 }}
+            rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (r) => ({ disabled: r.effectivePoints >= 0, 'aria-label': `选择 ${r.title}` }) }}
             columns={[
               { title: '日期', dataIndex: 'occurredOn' }, { title: '部门', dataIndex: 'department', render: (v: string | null) => label(DEPARTMENT_LABELS, v) },
               { title: '事项', dataIndex: 'title', render: (v: string, r) => <>{v}{r.dTriggerActive ? <Tag color="red" style={{ marginLeft: 4 }}>直接判 D</Tag> : null}</> },

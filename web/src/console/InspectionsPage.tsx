@@ -1,11 +1,13 @@
-import { Alert, Button, Card, Descriptions, Segmented, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Modal, Segmented, Space, Table, Tag } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../api/client';
 import type { Finding, Inspection, Page } from '../api/types';
 import { DEPARTMENT_LABELS, FINDING_STATUS_LABELS, INSPECTION_KIND_LABELS, SEVERITY_LABELS, dateTime, label } from '../common/labels';
 import { divisionName } from '../common/divisions';
-import { DataTable, LoadError, Loading, PageHeader, useLoad } from '../common/ui';
+import { useSession } from '../auth/session';
+import { DataTable, LoadError, Loading, PageHeader, showApiError, useLoad } from '../common/ui';
 
 export function InspectionsPage() {
   const [status, setStatus] = useState<'open' | 'completed'>('open');
@@ -49,7 +51,7 @@ export function InspectionDetail() {
   return (
     <>
       <Link to="/app/inspections">← 联合检查</Link>
-      <PageHeader title={`联合检查：${data.institutionName}`} />
+      <PageHeader title={`联合检查：${data.institutionName}`} extra={<Reinspect inspection={data} />} />
       {data.alerts.map((a) => <Alert key={a.code + (a.department ?? '')} type="warning" showIcon title={a.message} style={{ marginBottom: 8 }} />)}
       <Card style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 3 }} size="small">
@@ -69,6 +71,51 @@ export function InspectionDetail() {
         ]} />
       <FindingsTable findings={data.findings} name={`检查发现-${data.institutionName}`} />
       {data.status === 'completed' && data.noticeNo ? <Notice id={data.id} /> : null}
+    </>
+  );
+}
+
+/**
+ * 复查: a follow-up visit with only the still-open findings' items, for a completed inspection
+ * the caller's department took part in.
+ */
+function Reinspect({ inspection }: { inspection: Inspection }) {
+  const session = useSession();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<{ scheduledOn: Dayjs }>();
+  const unresolved = inspection.findings.filter((f) => ['open', 'reported', 'not_corrected'].includes(f.status));
+  const mine = inspection.departments.some((d) => d.department === session?.department);
+  if (inspection.status !== 'completed' || !unresolved.length || !mine) return null;
+
+  async function submit() {
+    const v = await form.validateFields();
+    setBusy(true);
+    try {
+      const created = await api<Inspection>(`/api/v1/inspections/${inspection.id}/reinspection`, { method: 'POST', body: { scheduledOn: v.scheduledOn.format('YYYY-MM-DD') } });
+      void message.success('已安排复查，检查人员的手机上可见');
+      setOpen(false);
+      void navigate(`/app/inspections/${created.id}`);
+    } catch (e) {
+      void message.error(showApiError(form, e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <Button type="primary" onClick={() => setOpen(true)}>发起复查（{unresolved.length} 项未整改）</Button>
+      <Modal open={open} title="发起复查" okText="安排复查" cancelText="取消" confirmLoading={busy} onCancel={() => setOpen(false)} onOk={() => void submit()} destroyOnHidden>
+        <p>复查表单只含尚未整改的事项：{unresolved.map((f) => f.itemCode).join('、')}。</p>
+        <Form form={form} layout="vertical" initialValues={{ scheduledOn: dayjs() }}>
+          <Form.Item label="复查日期" name="scheduledOn" rules={[{ required: true, message: '请选择复查日期' }]}>
+            <DatePicker allowClear={false} aria-label="复查日期" />
+          </Form.Item>
+        </Form>
+      </Modal>
     </>
   );
 }

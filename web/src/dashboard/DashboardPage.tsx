@@ -62,16 +62,50 @@ function Dashboard({ view }: { view: IndicatorsView }) {
   return (
     <div data-testid="dashboard" data-division={head.divisionCode} data-month={view.month}>
       <Typography.Title level={4}>{head.divisionName} · {view.month}</Typography.Title>
-      <Row gutter={[16, 16]}>
-        {head.indicators.map((i) => (
-          <Col key={i.key} xs={24} sm={12} lg={8} xl={6}>
-            <IndicatorCard divisionCode={head.divisionCode} indicator={i} />
-          </Col>
-        ))}
-      </Row>
+      {groupsOf(head.indicators).map(([group, indicators]) => (
+        <section key={group} aria-label={group} data-testid={`indicator-group-${group}`} style={{ marginBottom: 16 }}>
+          <Typography.Title level={5} style={{ margin: '8px 0' }}>{group}</Typography.Title>
+          <Row gutter={[16, 16]}>
+            {indicators.map((i) => (
+              <Col key={i.key} xs={24} sm={12} lg={8} xl={6}>
+                <IndicatorCard divisionCode={head.divisionCode} indicator={i} />
+              </Col>
+            ))}
+          </Row>
+        </section>
+      ))}
+      <GradeChart d={head} />
       {head.supply ? <SupplySummary d={head} /> : null}
       {streets.length ? <Streets county={head.divisionCode} streets={streets} /> : null}
     </div>
+  );
+}
+
+/** The register's own indicators first (登记备案与供需), then each service's group in the order they arrive. */
+function groupsOf(indicators: IndicatorValue[]): [string, IndicatorValue[]][] {
+  const groups = new Map<string, IndicatorValue[]>();
+  for (const i of indicators) {
+    const g = i.group ?? '登记备案与供需';
+    groups.set(g, [...(groups.get(g) ?? []), i]);
+  }
+  return [...groups];
+}
+
+/** 信用等级分布 as a bar chart, when the credit service contributed its grade counts. */
+function GradeChart({ d }: { d: DivisionIndicators }) {
+  const grades = ['A', 'B', 'C', 'D'].map((g) => d.indicators.find((i) => i.key === `creditGrade${g}`));
+  if (grades.some((g) => !g)) return null;
+  const option: ChartOption = {
+    tooltip: { trigger: 'axis' },
+    grid: { left: 48, right: 16, top: 24, bottom: 32 },
+    xAxis: { type: 'category', data: grades.map((g) => g!.label) },
+    yAxis: { type: 'value', name: '家', minInterval: 1 },
+    series: [{ type: 'bar', data: grades.map((g, i) => ({ value: g!.value ?? 0, itemStyle: { color: ['#2e7d32', '#1f5fbf', '#ef6c00', '#c62828'][i] } })) }],
+  };
+  return (
+    <Card size="small" style={{ marginTop: 8 }} title="信用等级分布">
+      <Chart option={option} height={220} label={`信用等级分布：${grades.map((g) => `${g!.label} ${g!.value ?? 0} 家`).join('，')}`} />
+    </Card>
   );
 }
 

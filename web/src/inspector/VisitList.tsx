@@ -8,6 +8,7 @@ import { currentSession } from '../auth/session';
 import { DEPARTMENT_LABELS, INSPECTION_KIND_LABELS, label } from '../common/labels';
 import { Loading, NO_DATA } from '../common/ui';
 import { db } from './db';
+import { prefetchVisits, savedVisitIds } from './prefetch';
 import { usePending } from './useSyncState';
 
 /** Assigned open inspections: from the server when online (kept on the phone), else the kept list. */
@@ -42,8 +43,20 @@ export function VisitList() {
   const [error, setError] = useState<string | null>(null);
   const [scope, setScope] = useState<'today' | 'all'>('all');
   const pending = usePending();
+  const [offlineReady, setOfflineReady] = useState<Set<string>>(new Set());
   useEffect(() => {
-    loadAssigned().then(setState, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    let alive = true;
+    const ready = (id: string) => alive && setOfflineReady((cur) => new Set(cur).add(id));
+    void savedVisitIds().then((ids) => alive && setOfflineReady(ids));
+    loadAssigned().then((loaded) => {
+      if (!alive) return;
+      setState(loaded);
+      // Every assigned visit's form is kept on the phone, so it opens in a basement too.
+      if (!loaded.offline) void prefetchVisits(loaded.items, ready);
+    }, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      alive = false;
+    };
   }, []);
   if (error) return <Alert type="error" showIcon title="加载失败" description={error} />;
   if (!state) return <Loading />;
@@ -68,6 +81,7 @@ export function VisitList() {
                   <Tag>{label(INSPECTION_KIND_LABELS, i.kind)}</Tag>
                   {i.departments.map((d) => <Tag key={d.department} color={d.signedOffAt ? 'green' : undefined}>{label(DEPARTMENT_LABELS, d.department)}</Tag>)}
                   {pendingBy.get(i.id) ? <Tag color="orange">{pendingBy.get(i.id)} 项未同步</Tag> : null}
+                  {offlineReady.has(i.id) ? <Tag color="green" data-testid="offline-ready">可离线</Tag> : null}
                 </Space>
               </div>
             </Card>

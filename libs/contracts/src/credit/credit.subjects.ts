@@ -1,5 +1,6 @@
 import { AuditHistoryRequest } from '../audit.contracts.js';
 import type { ContractEntry, EventEntry } from '../catalog.js';
+import { IndicatorsRequest } from '../registry/indicator.contracts.js';
 import {
   CreditListRequest, type CreditEventType, type CreditLevel, DecideRepairRequest, GetCreditRequest, ListRepairRequestsRequest, PublicCreditListRequest,
   PublicCreditRequest, RepairIdRequest, RequestRepairRequest,
@@ -8,6 +9,7 @@ import {
 /** NATS request subjects of the credit service (queue group `credit`). */
 export const CreditSubjects = {
   ping: 'credit.health.ping',
+  computeIndicators: 'credit.indicators.compute',
   getCredit: 'credit.institution.get',
   getList: 'credit.list.get',
   listModels: 'credit.model.list',
@@ -77,6 +79,7 @@ const SCOPE = ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 
 
 export const CREDIT_REQUESTS: ContractEntry[] = [
   { subject: CreditSubjects.ping, service: 'credit', summary: 'Liveness: replies {service, time}', request: null, reply: 'Ping' },
+  { subject: CreditSubjects.computeIndicators, service: 'credit', summary: '指标 from credit standings (merged by the gateway into GET /indicators): grade distribution A–D, red and black list counts, repairs', request: IndicatorsRequest, reply: 'IndicatorContribution', errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'] },
   {
     subject: CreditSubjects.getCredit, service: 'credit',
     summary: '信用 of one institution at a date (default today): score, grade, model version and every ledger entry with its rule and source, newest first',

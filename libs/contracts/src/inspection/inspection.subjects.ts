@@ -1,5 +1,6 @@
 import { AuditHistoryRequest } from '../audit.contracts.js';
 import type { ContractEntry, EventEntry } from '../catalog.js';
+import { IndicatorsRequest } from '../registry/indicator.contracts.js';
 import {
   AddConflictRequest, AddInspectorRequest, CommitPlanBody, ComplaintOutcomeRequest, CreateInspectionBody, DrawPlanRequest, FileComplaintBody, FindingIdRequest,
   InspectionIdRequest, InstitutionIdQuery, IssuePenaltyBody, ListChecklistsRequest, ListComplaintsRequest, ListInspectionsRequest, ListInspectorsRequest,
@@ -11,6 +12,7 @@ import {
 /** NATS request subjects of the inspection service (queue group `inspection`). */
 export const InspectionSubjects = {
   ping: 'inspection.health.ping',
+  computeIndicators: 'inspection.indicators.compute',
   listChecklists: 'inspection.checklist.list',
   publishChecklist: 'inspection.checklist.publish',
   addInspector: 'inspection.inspector.add',
@@ -149,6 +151,7 @@ const entry = (subject: string, summary: string, request: (new () => object) | n
 
 export const INSPECTION_REQUESTS: ContractEntry[] = [
   entry(InspectionSubjects.ping, 'Liveness: replies {service, time}', null, 'Ping', []),
+  entry(InspectionSubjects.computeIndicators, '指标 from inspections (merged by the gateway into GET /indicators): inspections done vs scheduled, on-time rectification, overdue findings, complaints, penalties', IndicatorsRequest, 'IndicatorContribution', ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE']),
   entry(InspectionSubjects.listChecklists, '两张清单: the inspection and penalty lists in force on a date', ListChecklistsRequest, 'ChecklistVersionList'),
   entry(InspectionSubjects.publishChecklist, 'Publish a new version of a department\'s list (the department or admin)', PublishChecklistBody, 'ChecklistVersionView', [...SCOPE, 'CHECKLIST_VERSION_EXISTS', 'CHECKLIST_INVALID']),
   entry(InspectionSubjects.addInspector, 'Add an inspector to a department\'s pool', AddInspectorRequest, 'InspectorView', [...SCOPE, 'INSPECTOR_BADGE_TAKEN', 'INSPECTOR_USER_TAKEN']),

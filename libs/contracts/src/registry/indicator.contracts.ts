@@ -28,6 +28,8 @@ export interface IndicatorValue {
   denominator?: number;
   definition: string;
   source: string;
+  /** Which part of the dashboard it belongs to (e.g. 从业人员); absent for the register's own. */
+  group?: string;
 }
 
 export interface SupplyDemand {

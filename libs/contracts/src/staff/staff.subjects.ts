@@ -1,5 +1,6 @@
 import { AuditHistoryRequest } from '../audit.contracts.js';
 import type { ContractEntry, EventEntry } from '../catalog.js';
+import { IndicatorsRequest } from '../registry/indicator.contracts.js';
 import {
   AddBanRequest, AddCredentialRequest, AddStaffRequest, type BanKind, CredentialAlertsRequest, type CredentialType, DivisionStaffStatsRequest,
   EndStaffRequest, EnterRecordCheckRequest, ImportStaffRequest, InstitutionRef, ListBansRequest, ListStaffRequest, OverdueRechecksRequest,
@@ -9,6 +10,7 @@ import {
 /** NATS request subjects of the staff service (queue group `staff`). */
 export const StaffSubjects = {
   ping: 'staff.health.ping',
+  computeIndicators: 'staff.indicators.compute',
   addStaff: 'staff.member.add',
   importStaff: 'staff.member.import',
   listStaff: 'staff.member.list',
@@ -116,6 +118,7 @@ const STAFF_ACCESS_ERRORS = ['VALIDATION', 'FORBIDDEN', 'DEPARTMENT_NOT_ALLOWED'
 
 export const STAFF_REQUESTS: ContractEntry[] = [
   { subject: StaffSubjects.ping, service: 'staff', summary: 'Liveness: replies {service, time}', request: null, reply: 'Ping' },
+  { subject: StaffSubjects.computeIndicators, service: 'staff', summary: '指标 from staff records (merged by the gateway into GET /indicators): 持证率, 健康证, 年度查询逾期, 禁业/查询异常, 师生比不达标', request: IndicatorsRequest, reply: 'IndicatorContribution', errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'] },
   {
     subject: StaffSubjects.addStaff, service: 'staff', summary: '从业人员登记: a staff member, vetted against the ban list and the criminal-record query',
     request: AddStaffRequest, reply: 'StaffView',

@@ -1,5 +1,6 @@
 import { AuditHistoryRequest } from '../audit.contracts.js';
 import type { ContractEntry, EventEntry } from '../catalog.js';
+import { IndicatorsRequest } from '../registry/indicator.contracts.js';
 import type { CareForm, ClassType } from '../registry/institution.contracts.js';
 import {
   ApproveRunRequest, LedgerQuery, ListPoliciesRequest, ListRunsRequest, PublishPolicyBody, RosterRef, RunLinesRequest, RunRef, RunTotalsRequest,
@@ -9,6 +10,7 @@ import {
 /** NATS request subjects of the subsidy service (queue group `subsidy`). */
 export const SubsidySubjects = {
   ping: 'subsidy.health.ping',
+  computeIndicators: 'subsidy.indicators.compute',
   submitRoster: 'subsidy.roster.submit',
   getRoster: 'subsidy.roster.get',
   listPolicies: 'subsidy.policy.list',
@@ -91,6 +93,7 @@ const SCOPE_ERRORS = ['VALIDATION', 'FORBIDDEN', 'DEPARTMENT_NOT_ALLOWED', 'DIVI
 
 export const SUBSIDY_REQUESTS: ContractEntry[] = [
   { subject: SubsidySubjects.ping, service: 'subsidy', summary: 'Liveness: replies {service, time}', request: null, reply: 'Ping' },
+  { subject: SubsidySubjects.computeIndicators, service: 'subsidy', summary: '指标 from rosters and posted runs (merged by the gateway into GET /indicators): enrolled children, 托位使用率, children subsidised, amount paid (fen)', request: IndicatorsRequest, reply: 'IndicatorContribution', errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'] },
   {
     subject: SubsidySubjects.submitRoster, service: 'subsidy',
     summary: '收托名册: the operator\'s monthly roster of a filed institution (replaces the month\'s earlier version; every row checked, errors name the row, nothing stored on error)',

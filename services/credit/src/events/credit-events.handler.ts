@@ -48,14 +48,25 @@ export class CreditEventsHandler {
   }
 
   async handle(consumer: string, source: CreditSource, event: EventEnvelope, manager: EntityManager): Promise<void> {
+    const { touched } = await this.record(consumer, source, event, manager);
+    await this.refreshTouched(manager, event, touched);
+  }
+
+  /**
+   * The event's effect on the replica and the ledger, without refreshing standings: returns the
+   * institutions whose ledger grew, and whether the event was rejected. The replay (replay/replay-credit.ts) calls it for every event
+   * and refreshes each standing once at the end; it records dead letters without publishing them
+   * again (`publishDeadLetters: false`: they were published when the event first arrived).
+   */
+  async record(consumer: string, source: CreditSource, event: EventEnvelope, manager: EntityManager, options: { publishDeadLetters?: boolean } = {}): Promise<{ touched: Set<string>; rejected: boolean }> {
+    const touched = new Set<string>();
     if (source === 'registry') await this.replica.follow(manager, event);
     const outcome = classify(event, this.models);
-    if (outcome.kind === 'ignore') return;
+    if (outcome.kind === 'ignore') return { touched, rejected: false };
     if (outcome.kind === 'dead') {
-      await this.deadLetter(manager, consumer, event, outcome.code, outcome.error);
-      return;
+      await this.deadLetter(manager, consumer, event, outcome.code, outcome.error, options.publishDeadLetters ?? true);
+      return { touched, rejected: true };
     }
-    const touched = new Set<string>();
     for (const fact of outcome.facts) {
       const entry = await this.ledger.append(manager, {
         institutionId: fact.institutionId, sourceEventId: event.eventId, subject: event.subject, eventType: fact.eventType,
@@ -63,6 +74,10 @@ export class CreditEventsHandler {
       });
       if (entry) touched.add(fact.institutionId);
     }
+    return { touched, rejected: false };
+  }
+
+  async refreshTouched(manager: EntityManager, event: EventEnvelope, touched: Set<string>): Promise<void> {
     const today = shanghaiToday(this.now());
     for (const institutionId of touched) {
       await this.standings.refresh(manager, institutionId, today, {
@@ -72,13 +87,14 @@ export class CreditEventsHandler {
     }
   }
 
-  private async deadLetter(manager: EntityManager, consumer: string, event: EventEnvelope, code: CreditDeadLetter['code'], error: string): Promise<void> {
+  private async deadLetter(manager: EntityManager, consumer: string, event: EventEnvelope, code: CreditDeadLetter['code'], error: string, publish: boolean): Promise<void> {
     const body: CreditDeadLetter = { consumer, subject: event.subject, eventId: event.eventId, code, error, failedAt: this.now().toISOString(), event };
     await manager.query(
       `INSERT INTO ${table(manager, 'rejected_event')} (consumer, event_id, subject, code, error, envelope) VALUES ($1, $2, $3, $4, $5, $6::jsonb)
        ON CONFLICT DO NOTHING`,
       [consumer, event.eventId, event.subject, code, error, JSON.stringify(event)],
     );
+    if (!publish) return;
     // The dead letter leaves through the outbox (Nats-Msg-Id = the row id): published once the acknowledgement is certain.
     const outbox = manager.getRepository(OutboxRow).metadata.tablePath;
     await manager.query(`INSERT INTO ${outbox} (id, subject, envelope) VALUES ($1, $2, $3::jsonb)`, [randomUUID(), deadLetterSubject(consumer), JSON.stringify(body)]);

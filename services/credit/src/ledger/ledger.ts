@@ -16,6 +16,8 @@ export interface NewLedgerEntry {
   department: string | null;
   divisionCode: string | null;
   facts: Record<string, unknown>;
+  /** The entry's id; a new one when absent. The replay passes the id the entry had before, so repairs still point at it. */
+  id?: string;
 }
 
 const COLUMNS = `id, institution_id, source_event_id, subject, event_type, occurred_at, occurred_on::text AS occurred_on, ref, department,
@@ -67,7 +69,7 @@ export class Ledger {
    */
   async append(db: Db, fact: NewLedgerEntry): Promise<LedgerEntry | null> {
     const { model, rule } = judge(this.models, fact.eventType, fact.occurredOn);
-    const id = randomUUID();
+    const id = fact.id ?? randomUUID();
     const rows: Row[] = await db.query(
       `INSERT INTO ${table(db, 'ledger_entry')} (id, institution_id, source_event_id, subject, event_type, occurred_at, occurred_on, ref, department,
          division_code, facts, rule_id, points, source, model_version)

@@ -11,6 +11,20 @@ describe('bearer tokens', () => {
     expect(tokens.verify(accessToken)).toEqual(actor);
   });
 
+  it('carries an API client\'s id and the secret it was issued for, at most the client lifetime', () => {
+    const tokens = new TokenService('x'.repeat(40), 7200);
+    const client = { userId: 'client:fire-330106-abcdef', department: 'fire' as const, role: 'system' as const, divisions: ['330106'], clientId: 'fire-330106-abcdef' };
+    const secretId = '5f0c6f0e-8a4b-4c53-9d7e-0b1f2a3c4d5e';
+    const { accessToken, expiresIn } = tokens.issue(client, client.clientId, { ttlSeconds: 3600, secretId });
+    expect(expiresIn).toBe(3600);
+    expect(tokens.verifyToken(accessToken)).toMatchObject({ actor: client, secretId });
+    expect(new TokenService('x'.repeat(40), 60).issue(client, client.clientId, { ttlSeconds: 3600, secretId }).expiresIn).toBe(60);
+    // A person's token has neither.
+    const person = tokens.verifyToken(tokens.issue(actor, 'health.330106').accessToken);
+    expect(person.actor).not.toHaveProperty('clientId');
+    expect(person).not.toHaveProperty('secretId');
+  });
+
   it('refuses a token signed with another secret, or tampered with', () => {
     const mine = new TokenService('x'.repeat(40), 60);
     const theirs = new TokenService('y'.repeat(40), 60);

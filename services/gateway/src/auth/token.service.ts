@@ -11,12 +11,17 @@ interface TokenClaims {
   /** Token id: what logout revokes. */
   jti: string;
   exp?: number;
+  /** API client tokens: the client id and the id of the secret exchanged (the guard checks both on every request). */
+  cid?: string;
+  sv?: string;
 }
 
 export interface VerifiedToken {
   actor: Actor;
   jti: string;
   expiresAt: Date;
+  /** For an API client's token: the secret it was issued for. */
+  secretId?: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -29,9 +34,12 @@ export class TokenService {
     this.jwt = new JwtService({ secret, signOptions: { algorithm: 'HS256', issuer: 'shanyu', audience: 'shanyu-api' } });
   }
 
-  issue(actor: Actor, username: string): { accessToken: string; expiresIn: number; tokenType: 'Bearer' } {
+  /** `client`: an API client's token, at most `ttlSeconds` long (never longer than JWT_TTL_SECONDS). */
+  issue(actor: Actor, username: string, client?: { ttlSeconds: number; secretId: string }): { accessToken: string; expiresIn: number; tokenType: 'Bearer' } {
     const claims: TokenClaims = { sub: actor.userId, username, dept: actor.department, role: actor.role, div: actor.divisions, jti: randomUUID() };
-    return { accessToken: this.jwt.sign(claims, { expiresIn: this.ttlSeconds }), expiresIn: this.ttlSeconds, tokenType: 'Bearer' };
+    if (actor.clientId && client) Object.assign(claims, { cid: actor.clientId, sv: client.secretId });
+    const ttl = client ? Math.min(client.ttlSeconds, this.ttlSeconds) : this.ttlSeconds;
+    return { accessToken: this.jwt.sign(claims, { expiresIn: ttl }), expiresIn: ttl, tokenType: 'Bearer' };
   }
 
   verify(token: string): Actor {
@@ -49,14 +57,16 @@ export class TokenService {
     }
     if (
       !(DEPARTMENTS as readonly string[]).includes(claims.dept) || !(ROLES as readonly string[]).includes(claims.role) ||
-      typeof claims.jti !== 'string' || !UUID.test(claims.jti) || typeof claims.exp !== 'number'
+      typeof claims.jti !== 'string' || !UUID.test(claims.jti) || typeof claims.exp !== 'number' ||
+      (claims.cid !== undefined && (typeof claims.cid !== 'string' || typeof claims.sv !== 'string' || !UUID.test(claims.sv)))
     ) {
       throw new DomainError('TOKEN_INVALID', '无效的访问令牌，请重新登录');
     }
     return {
-      actor: { userId: claims.sub, department: claims.dept, role: claims.role, divisions: claims.div ?? [] },
+      actor: { userId: claims.sub, department: claims.dept, role: claims.role, divisions: claims.div ?? [], ...(claims.cid ? { clientId: claims.cid } : {}) },
       jti: claims.jti,
       expiresAt: new Date(claims.exp * 1000),
+      ...(claims.sv ? { secretId: claims.sv } : {}),
     };
   }
 }

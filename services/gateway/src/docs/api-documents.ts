@@ -2,7 +2,7 @@ import { STAFF_AUDIT_REQUESTS, STAFF_EVENTS, STAFF_REQUESTS } from '@shanyu/cont
 import { CREDIT_AUDIT_REQUESTS, CREDIT_EVENTS, CREDIT_REQUESTS } from '@shanyu/contracts';
 import { INSPECTION_AUDIT_REQUESTS, INSPECTION_EVENTS, INSPECTION_REQUESTS } from '@shanyu/contracts';
 import { SUBSIDY_AUDIT_REQUESTS, SUBSIDY_EVENTS, SUBSIDY_REQUESTS } from '@shanyu/contracts';
-import { PlatformEvents, REGISTRY_AUDIT_REQUESTS, REGISTRY_EVENTS, REGISTRY_REQUESTS, REPLY_SCHEMAS, RpcHeaders, type ContractEntry, type EventEntry, EVENT_STREAM } from '@shanyu/contracts';
+import { DEPARTMENT_SYSTEMS, PlatformEvents, REGISTRY_AUDIT_REQUESTS, REGISTRY_EVENTS, REGISTRY_REQUESTS, REPLY_SCHEMAS, RpcHeaders, type ContractEntry, type EventEntry, EVENT_STREAM } from '@shanyu/contracts';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
 
@@ -49,6 +49,7 @@ export function asyncApiDocument(): object {
         properties: {
           [RpcHeaders.actor]: { type: 'string', description: 'JSON of Actor: who acts (never taken from the body)' },
           [RpcHeaders.requestId]: { type: 'string', description: 'Request id for tracing' },
+          traceparent: { type: 'string', description: 'W3C trace context (optional): the service answers in a child span of this trace' },
         },
       },
       payload: requestSchema,
@@ -79,7 +80,14 @@ export function asyncApiDocument(): object {
     const id = entry.subject.replace(/\./g, '_');
     messages[id] = {
       name: entry.subject,
-      headers: { type: 'object', properties: { 'Nats-Msg-Id': { type: 'string', description: 'equals eventId' } } },
+      headers: {
+        type: 'object',
+        properties: {
+          'Nats-Msg-Id': { type: 'string', description: 'equals eventId' },
+          traceparent: { type: 'string', description: 'W3C trace context of the call that caused the event (absent for untraced writes)' },
+          [RpcHeaders.requestId]: { type: 'string', description: 'request id of the call that caused the event' },
+        },
+      },
       payload: {
         allOf: [{ $ref: '#/components/schemas/EventEnvelope' }, { type: 'object', properties: { data: { $ref: `#/components/schemas/${entry.data}` } } }],
       },
@@ -101,8 +109,27 @@ export function asyncApiDocument(): object {
         `Events: JetStream stream ${EVENT_STREAM} (subjects evt.>), each an EventEnvelope; dead letters on dlq.<consumer>.`,
     },
     defaultContentType: 'application/json',
+    servers: {
+      nats: {
+        host: 'nats:4222',
+        protocol: 'nats',
+        description: 'Each client is a NATS user allowed only its subjects (README "Security: NATS permissions"); connect with inbox prefix _INBOX.<user>.',
+        security: [{ $ref: '#/components/securitySchemes/natsUser' }],
+      },
+    },
     channels,
     operations,
-    components: { schemas: componentSchemas(), messages },
+    components: {
+      schemas: componentSchemas(),
+      messages,
+      securitySchemes: {
+        natsUser: {
+          type: 'userPassword',
+          description: 'A NATS user and password: one per service, one per department system (dept-<department>), given by the platform operator.',
+        },
+      },
+    },
+    // What each department system's NATS user may call and follow (generated from the same catalog as the server's permissions).
+    'x-department-systems': DEPARTMENT_SYSTEMS.map((d) => ({ user: d.user, department: d.department, purpose: d.purpose, requests: d.reads, follows: d.follows })),
   };
 }

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
 
-/** Media types the gateway only accepts on the routes that document them. */
-const GUARDED = ['multipart/form-data', 'text/csv'];
+/** Media types the gateway only accepts on the routes that document them (form bodies, parsed by Nest: the OAuth 2.0 token request). */
+const GUARDED = ['multipart/form-data', 'text/csv', 'application/x-www-form-urlencoded'];
 
 /**
  * Refuses a multipart or CSV body (415 UNSUPPORTED_MEDIA_TYPE) on a route whose OpenAPI

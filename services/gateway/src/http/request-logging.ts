@@ -7,7 +7,7 @@ export function registerRequestLogging(fastify: FastifyInstance, logger: JsonLog
     void reply.header('x-request-id', request.id);
   });
   fastify.addHook('onResponse', async (request: FastifyRequest & { actor?: { userId: string; department: string } }, reply) => {
-    if (request.url === '/health' && reply.statusCode === 200) return;
+    if ((request.url === '/health' || request.url === '/metrics') && reply.statusCode === 200) return;
     logger.info('http', {
       requestId: request.id,
       method: request.method,

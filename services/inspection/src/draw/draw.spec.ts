@@ -119,6 +119,56 @@ describe('conflicts of interest and last-time inspectors', () => {
   });
 });
 
+/** The published algorithm written out literally (copy the list, swap, filter with sets): draw() must match it exactly. */
+function referenceDraw(input: DrawInput, s: string, entropy: string | null) {
+  const stream = new DrawStream(s, entropy);
+  const pick = <T>(list: readonly T[], k: number): T[] => {
+    const a = [...list];
+    const count = Math.min(k, a.length);
+    for (let i = 0; i < count; i++) {
+      const j = i + stream.below(a.length - i);
+      [a[i], a[j]] = [a[j]!, a[i]!];
+    }
+    return a.slice(0, count);
+  };
+  const drawn: { id: string; grade: Grade }[] = [];
+  for (const grade of ['A', 'B', 'C', 'D'] as Grade[]) {
+    const stratum = input.institutions.filter((i) => i.grade === grade);
+    drawn.push(...pick(stratum, sampleSize(stratum.length, input.ratios[grade] ?? 0)));
+  }
+  const m = input.inspectorsPerDepartment;
+  return drawn.map(({ id, grade }) => {
+    const inspectors: Record<string, string[]> = {};
+    for (const department of input.departments) {
+      const conflicted = new Set(input.conflicts[id]?.[department] ?? []);
+      const last = new Set(input.lastTime[id]?.[department] ?? []);
+      const free = (input.inspectors[department] ?? []).filter((x) => !conflicted.has(x));
+      const fresh = free.filter((x) => !last.has(x));
+      inspectors[department] = pick(fresh.length >= m ? fresh : free, m);
+    }
+    return { institutionId: id, grade, inspectors };
+  });
+}
+
+describe('the optimised draw gives exactly the published algorithm\'s result', () => {
+  it('matches the literal algorithm over 200 seeds with conflicts and last-time inspectors', () => {
+    const institutions = ids(300, 'inst').map((id, i) => ({ id, grade: (['A', 'B', 'C', 'D'] as Grade[])[i % 4]! }));
+    const inspectors = { fire: ids(9, 'fire'), health: ids(6, 'health'), market: ids(4, 'market') };
+    const conflicts: DrawInput['conflicts'] = {};
+    const lastTime: DrawInput['lastTime'] = {};
+    institutions.forEach(({ id }, i) => {
+      if (i % 3 === 0) conflicts[id] = { fire: [inspectors.fire[i % 9]!, inspectors.fire[(i + 4) % 9]!], market: [inspectors.market[i % 4]!] };
+      if (i % 5 === 0) lastTime[id] = { fire: [inspectors.fire[(i + 1) % 9]!], health: inspectors.health.slice(0, 5 - (i % 2) * 4) };
+    });
+    const big = input({ institutions, inspectors, conflicts, lastTime, inspectorsPerDepartment: 3, ratios: { A: 0.2, B: 0.5, C: 0.7, D: 1 } });
+    for (let i = 0; i < 200; i++) {
+      const s = seed();
+      const entropy = i % 2 ? `entropy ${i}` : null;
+      expect(draw(big, s, entropy)).toEqual(referenceDraw(big, s, entropy));
+    }
+  });
+});
+
 describe('statistics of the generator and of the sampling (stated tolerances)', () => {
   it('below(n) is uniform: chi-square over 70,000 draws of n = 7 stays under 22.46 (df 6, p = 0.001)', () => {
     const stream = new DrawStream(seed(), null);

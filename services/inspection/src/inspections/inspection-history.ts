@@ -1,6 +1,6 @@
 import { addDays, daysBetween } from '@shanyu/common';
 import type { InspectionAlert, InspectionKind } from '@shanyu/contracts';
-import { type EntityManager, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { labelOf } from '../departments.js';
 import { Inspection, type InspectionDepartmentRow } from './inspection.entity.js';
 
@@ -16,11 +16,12 @@ export interface HistoryRow {
 export async function historyOf(manager: EntityManager, institutionIds: string[]): Promise<Map<string, HistoryRow[]>> {
   const out = new Map<string, HistoryRow[]>(institutionIds.map((id) => [id, []]));
   if (institutionIds.length === 0) return out;
-  const rows = await manager.getRepository(Inspection).find({
-    select: { id: true, institutionId: true, kind: true, scheduledOn: true, departments: true },
-    where: { institutionId: In(institutionIds) },
-    order: { scheduledOn: 'DESC', createdAt: 'DESC' },
-  });
+  // One array parameter, not IN ($1 … $n): a county's pool can pass PostgreSQL's 65,535 bind parameters (bench/draw.mjs).
+  const rows: HistoryRow[] = await manager.getRepository(Inspection).createQueryBuilder('i')
+    .select(['i.id', 'i.institutionId', 'i.kind', 'i.scheduledOn', 'i.departments'])
+    .where('i.institutionId = ANY(:ids)', { ids: institutionIds })
+    .orderBy('i.scheduledOn', 'DESC').addOrderBy('i.createdAt', 'DESC')
+    .getMany();
   for (const row of rows) out.get(row.institutionId)?.push(row);
   return out;
 }

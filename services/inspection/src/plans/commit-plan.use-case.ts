@@ -140,7 +140,9 @@ export class CommitPlan {
         continue;
       }
       for (const i of pool) {
-        const free = available.filter((x) => !(input.conflicts[i.id]?.[d] ?? []).includes(x));
+        const conflicted = input.conflicts[i.id]?.[d];
+        if (!conflicted?.length) continue; // the whole pool (at least m) is free
+        const free = available.filter((x) => !conflicted.includes(x));
         if (free.length < m) problems.push({ field: `departments.${d}`, code: 'PLAN_NOT_ENOUGH_INSPECTORS', message: `${labelOf(d)}部门对“${i.name}”除回避人员外只有 ${free.length} 名执法人员，至少需要 ${m} 名` });
       }
     }

@@ -1,0 +1,134 @@
+// 双随机 at province scale: BENCH_DRAW_INSTITUTIONS (default 100,000) filed institutions in one
+// county, BENCH_DRAW_INSPECTORS (default 5,000) inspectors in 7 departments, 2 per department per
+// drawn institution, the 2026 policy's sampling ratios by credit grade.
+//
+// The inspection service runs in this process (its outbox relay off). Its projection tables
+// (institution, institution_grade, inspector, inspector_conflict) are filled with INSERT … SELECT:
+// the platform has no bulk path for them (they are replicas fed one event at a time by registry
+// and credit, and inspectors are added one by one), and loading is not what is measured. The
+// plan is then committed and drawn through the service's own use cases (CommitPlan, DrawPlan:
+// the code behind inspection.plan.commit / .draw, minus the NATS hop), each timed.
+// Baselines in the same process and run: the pure draw function on the same published input
+// (the algorithm alone), and a plain Math.random Fisher–Yates selection of the same sizes.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { note as noteFor, root, row, startInfra, writeResult } from './lib/infra.mjs';
+
+const INSTITUTIONS = Number(process.env.BENCH_DRAW_INSTITUTIONS ?? 100_000);
+const INSPECTORS = Number(process.env.BENCH_DRAW_INSPECTORS ?? 5_000);
+const DEPARTMENTS = ['health', 'market', 'fire', 'police', 'education', 'hrss', 'street'];
+const COUNTY = '330106';
+const STREETS = ['330106001', '330106002', '330106004', '330106005', '330106008', '330106109'];
+const NATS_MAX_PAYLOAD = 1024 * 1024; // deploy/nats/nats.conf and nats-server's default
+const note = noteFor('draw');
+const dist = (p) => import(pathToFileURL(path.join(root, 'services/inspection/dist', p)).href);
+
+const { startInspection } = await dist('app.js');
+const { CommitPlan } = await dist('plans/commit-plan.use-case.js');
+const { DrawPlan } = await dist('plans/draw-plan.use-case.js');
+const { draw } = await dist('draw/draw.js');
+
+const infra = await startInfra('draw');
+const inspection = await startInspection({
+  DATABASE_URL: infra.pg.url, NATS_URL: infra.nats.url, INSPECTION_DB_SCHEMA: 'inspection', SHANYU_MODE: 'test', LOG_LEVEL: 'warn',
+  RPC_TIMEOUT_MS: 60_000, INSPECTION_SWEEP_INTERVAL_MS: 0,
+}, { relay: false });
+const ds = inspection.runtime.dataSource;
+const rows = [];
+const extra = {};
+try {
+  let t = performance.now();
+  await ds.query(
+    `INSERT INTO inspection.institution (id, name, division_code, status, operator_type, total_places, source_version)
+     SELECT md5('inst' || i)::uuid, '基准托育机构' || i, ($2::text[])[1 + i % array_length($2::text[], 1)], 'filed', 'private', 100, 1
+     FROM generate_series(1, $1) AS i`,
+    [INSTITUTIONS, STREETS],
+  );
+  // Grades: 20% A, 60% B (also the default when credit has sent nothing), 15% C, 5% D.
+  await ds.query(
+    `INSERT INTO inspection.institution_grade (institution_id, grade, changed_at, event_id)
+     SELECT md5('inst' || i)::uuid, CASE WHEN i % 20 < 4 THEN 'A' WHEN i % 20 < 16 THEN 'B' WHEN i % 20 < 19 THEN 'C' ELSE 'D' END, now(), md5('grade' || i)::uuid
+     FROM generate_series(1, $1) AS i`,
+    [INSTITUTIONS],
+  );
+  await ds.query(
+    `INSERT INTO inspection.inspector (id, department, name, badge_no, division_codes, active)
+     SELECT md5('insp' || i)::uuid, ($2::text[])[1 + i % array_length($2::text[], 1)], '执法人员' || i, 'B' || i, ARRAY[$3::text], true
+     FROM generate_series(1, $1) AS i`,
+    [INSPECTORS, DEPARTMENTS, COUNTY],
+  );
+  // 回避: one conflict per 100 institutions (an inspector related to it).
+  await ds.query(
+    `INSERT INTO inspection.inspector_conflict (inspector_id, institution_id, reason, recorded_by)
+     SELECT md5('insp' || (1 + i % $2))::uuid, md5('inst' || i)::uuid, '亲属关系', '{"department":"health","userId":"bench"}'::jsonb
+     FROM generate_series(1, $1, 100) AS i`,
+    [INSTITUTIONS, INSPECTORS],
+  );
+  await ds.query('ANALYZE');
+  note(`seeded ${INSTITUTIONS} institutions, ${INSPECTORS} inspectors in ${DEPARTMENTS.length} departments in ${Math.round(performance.now() - t)} ms (INSERT … SELECT into the service's projections)`);
+
+  const actor = { department: 'health', role: 'official', userId: 'bench', divisions: [COUNTY] };
+  const commitPlan = inspection.app.get(CommitPlan);
+  const drawPlan = inspection.app.get(DrawPlan);
+  t = performance.now();
+  const committed = await commitPlan.execute({ divisionCode: COUNTY, periodFrom: '2026-12-01', periodTo: '2026-12-31', departments: DEPARTMENTS }, actor, 'bench-commit');
+  const commitMs = performance.now() - t;
+  note(`committed a pool of ${committed.drawInput.institutions.length} institutions in ${Math.round(commitMs)} ms`);
+
+  t = performance.now();
+  const drawn = await drawPlan.execute({ id: committed.id, publicEntropy: '2026-12-01 福彩3D 5 8 1' }, actor, 'bench-draw');
+  const drawMs = performance.now() - t;
+  const drawnCount = drawn.result.institutions.length;
+  note(`drew ${drawnCount} institutions × ${DEPARTMENTS.length} departments × 2 inspectors in ${Math.round(drawMs)} ms (DrawPlan use case)`);
+
+  // Baseline 1: the published algorithm alone, on the same input (HMAC stream, conflict and last-time filters).
+  t = performance.now();
+  const again = draw(committed.drawInput, drawn.seed, drawn.publicEntropy);
+  const pureMs = performance.now() - t;
+  if (again.length !== drawnCount) throw new Error('re-running the draw gave a different number of institutions');
+  // Baseline 2: a plain Math.random partial Fisher–Yates over the same pool and inspector lists.
+  t = performance.now();
+  const pool = committed.drawInput.institutions.map((i) => i.id);
+  const pick = (list, k) => {
+    const a = list.slice();
+    for (let i = 0; i < k; i++) {
+      const j = i + Math.floor(Math.random() * (a.length - i));
+      [a[i], a[j]] = [a[j], a[i]];
+    }
+    return a.slice(0, k);
+  };
+  const chosen = pick(pool, drawnCount);
+  for (const _ of chosen) for (const d of DEPARTMENTS) pick(committed.drawInput.inspectors[d], 2);
+  const plainMs = performance.now() - t;
+
+  const drawEnvelope = (await ds.query(`SELECT octet_length(envelope::text) AS bytes FROM inspection.outbox WHERE subject LIKE '%plan.drawn%' ORDER BY seq DESC LIMIT 1`))[0];
+  const replyBytes = Buffer.byteLength(JSON.stringify({ ok: true, data: drawn }));
+  extra.drawnInstitutions = drawnCount;
+  extra.commitMs = Math.round(commitMs);
+  extra.replyBytes = replyBytes;
+  extra.drawnEventBytes = Number(drawEnvelope?.bytes ?? NaN);
+  extra.natsMaxPayload = NATS_MAX_PAYLOAD;
+  note(`pure draw() ${Math.round(pureMs)} ms, plain shuffle ${plainMs.toFixed(1)} ms; inspection.plan.draw reply would be ${(replyBytes / 1e6).toFixed(1)} MB, evt plan.drawn ${(extra.drawnEventBytes / 1e6).toFixed(1)} MB (NATS max_payload 1 MB)`);
+
+  // Can the relay publish the drawn event? (max_payload of this nats-server: its default, 1 MB.)
+  try {
+    await inspection.runtime.relay.publishBatch();
+    extra.relay = 'published';
+  } catch (e) {
+    extra.relay = `failed: ${e?.message ?? e}`;
+  }
+  note(`outbox relay on the drawn event: ${extra.relay}`);
+
+  const label = `${INSTITUTIONS.toLocaleString('en-US')} inst. / ${INSPECTORS.toLocaleString('en-US')} inspectors / 7 depts`;
+  rows.push(row({ name: `Random draw, DrawPlan use case (${label})`, baselineName: 'pure draw() on the same input', baseline: pureMs, figure: drawMs, unit: 'ms', goal: '≤ 1,000 ms', met: drawMs <= 1_000 }));
+  rows.push(row({ name: 'Random draw, pure draw() algorithm', baselineName: 'Math.random Fisher–Yates, same sizes', baseline: plainMs, figure: pureMs, unit: 'ms', goal: 'information', met: null }));
+  rows.push(row({ name: `Commit plan (pool, grades, conflicts, hash; ${label})`, baselineName: '—', baseline: NaN, figure: commitMs, unit: 'ms', goal: 'information', met: null }));
+  rows.push(row({
+    name: 'Draw reply / plan.drawn event size', baselineName: 'NATS max_payload', baseline: NATS_MAX_PAYLOAD / 1e6, figure: Math.max(replyBytes, extra.drawnEventBytes) / 1e6, unit: 'MB',
+    goal: '≤ max_payload', met: Math.max(replyBytes, extra.drawnEventBytes) <= NATS_MAX_PAYLOAD,
+  }));
+} finally {
+  await inspection.stop();
+  await infra.stop();
+}
+writeResult('draw', { benchmark: 'draw', date: new Date().toISOString(), sizes: { institutions: INSTITUTIONS, inspectors: INSPECTORS, departments: DEPARTMENTS.length }, ...extra, rows });

@@ -1,0 +1,77 @@
+// PostgreSQL + NATS JetStream for one benchmark script, with data under .bench-<name>/ (removed
+// at the end), plus COPY through psql (the baseline "what PostgreSQL itself does") and the
+// result file each benchmark script writes for bench/run.mjs.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureNatsServer, ensurePostgresBinaries, findFreePort, startNats, startPostgres } from '../../deploy/local/infra.mjs';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export async function startInfra(name, { pgSettings = {} } = {}) {
+  ensureNatsServer();
+  const bins = ensurePostgresBinaries();
+  const dir = path.join(root, `.bench-${name}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  fs.chmodSync(dir, 0o755);
+  const pg = await startPostgres({ dataDir: path.join(dir, 'pg'), port: await findFreePort(), fast: true, settings: { max_connections: 200, shared_buffers: '256MB', ...pgSettings } });
+  const nats = await startNats({ storeDir: path.join(dir, 'nats'), port: await findFreePort(), logFile: path.join(dir, 'nats.log') });
+  return {
+    pg, nats, dir, bins,
+    /** Runs `COPY <target> FROM STDIN` through psql with `input` (CSV text); returns milliseconds. */
+    copy: (target, input) => copyThroughPsql(bins, pg, target, input),
+    /** Runs SQL through psql (superuser); returns stdout. */
+    psql: (sql) => psql(bins, pg, sql),
+    async stop() {
+      await nats.stop();
+      await pg.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function psqlArgs(pg) {
+  return ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', pg.socketDir, '-p', String(pg.port), '-U', 'postgres', '-d', 'shanyu'];
+}
+
+function runPsql(bins, pg, args, input) {
+  if (!bins.psql) throw new Error('psql is not installed (Debian: apt-get install -y postgresql-client)');
+  return new Promise((resolve, reject) => {
+    const child = spawn(bins.psql, [...psqlArgs(pg), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c) => { out += c; });
+    child.stderr.on('data', (c) => { err += c; });
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`psql failed (${code}): ${err}`))));
+    child.stdin.end(input ?? '');
+  });
+}
+
+export function psql(bins, pg, sql) {
+  return runPsql(bins, pg, ['-At', '-c', sql]);
+}
+
+export async function copyThroughPsql(bins, pg, target, input) {
+  const t = performance.now();
+  await runPsql(bins, pg, ['-c', `COPY ${target} FROM STDIN (FORMAT csv)`], input);
+  return performance.now() - t;
+}
+
+/** Where a benchmark script writes its rows: BENCH_OUT (set by bench/run.mjs) or bench/results/<name>.json. */
+export function writeResult(name, result) {
+  const file = process.env.BENCH_OUT ?? path.join(root, `bench/results/${name}.json`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  return file;
+}
+
+/** One table row. `ratio` = platform / baseline; `met` is decided by the script from the goal. */
+export function row(fields) {
+  const ratio = Number.isFinite(fields.baseline) && Number.isFinite(fields.figure) && fields.baseline !== 0 ? fields.figure / fields.baseline : NaN;
+  return { ratio, ...fields };
+}
+
+export const note = (name) => (line) => console.log(`[bench ${name}] ${line}`);

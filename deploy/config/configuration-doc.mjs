@@ -1,0 +1,262 @@
+// Writes docs/configuration.md from the code: every setting of every service's config class
+// (services/*/src/config.ts, the classes loadConfig parses the environment into), its default,
+// its allowed values from the class-validator decorators and its meaning from the /** */ comment
+// above it (or MEANINGS below), plus the settings read outside those classes (EXTRA_SETTINGS).
+// deploy/configuration-doc.spec.ts fails when the document is stale or a setting has no meaning.
+//
+//   node deploy/config/configuration-doc.mjs          rewrite docs/configuration.md
+//   node deploy/config/configuration-doc.mjs --check  exit 1 when it is stale
+import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DOC_PATH = path.join(ROOT, 'docs/configuration.md');
+
+/** Meanings of shared settings and of those whose declaration has no comment (these win over a comment). */
+export const MEANINGS = {
+  DATABASE_URL: '`postgres://user:password@host:5432/db`; every service keeps its tables in its own schema of this database. A production start refuses the published demo password (`shanyu-demo`) in it',
+  NATS_URL: '`nats://host:4222`; several servers of a cluster comma-separated',
+  NATS_USER: 'this service\'s NATS user (`deploy/nats`: one user per service, allowed its own subjects only); unset = connect without credentials',
+  NATS_PASSWORD: 'the password of `NATS_USER`',
+  SHANYU_MODE: '`production` refuses demo secrets and missing keys at start (and the gateway deletes demo accounts); `demo` (what `npm start` and docker-compose.yml use) creates the demo accounts; `test` for test stacks',
+  LOG_LEVEL: 'lowest level of the JSON log lines written to stdout',
+  RPC_TIMEOUT_MS: 'deadline of every NATS request this service makes, in milliseconds',
+  PORT: 'HTTP listen port',
+  HOST: 'HTTP listen address (`0.0.0.0` in containers)',
+  JWT_TTL_SECONDS: 'lifetime of a login token, in seconds',
+  SHANYU_DEMO_PASSWORD: 'password of the demo accounts (demo mode only; a production start deletes every demo account)',
+  REGISTRY_DB_SCHEMA: 'PostgreSQL schema of the registry (tests use unique ones)',
+  GATEWAY_DB_SCHEMA: 'PostgreSQL schema of the gateway: accounts, login limits, calendar years, evidence (tests use unique ones)',
+  STAFF_DB_SCHEMA: 'PostgreSQL schema of the staff service',
+  CREDIT_DB_SCHEMA: 'PostgreSQL schema of the credit service',
+  INSPECTION_DB_SCHEMA: 'PostgreSQL schema of the inspection service',
+  SUBSIDY_DB_SCHEMA: 'PostgreSQL schema of the subsidy service',
+  HEALTH_SERVICES: 'services whose `<service>.health.ping` `/health` asks (`/health?scope=self`, the Kubernetes probe, checks only the gateway\'s own PostgreSQL and NATS)',
+  PII_KEY: '32 random bytes, base64 (`openssl rand -base64 32`): encrypts resident ID numbers and complainants\' contact details and keys their matching hash (HKDF, `libs/common/src/pii.ts`). Keep it: data encrypted with it cannot be read without it',
+};
+
+/**
+ * Settings read from the environment outside the config classes. `services` says who reads
+ * them; `source` where (a test checks that every `process.env.X` / `env.X` in libs and services
+ * is listed here or in a config class).
+ */
+export const EXTRA_SETTINGS = [
+  {
+    name: 'EVENTS_REPLICAS', services: ['all'], default: '1', allowed: '1–5',
+    meaning: 'JetStream replicas of the `EVENTS` and `DEADLETTER` streams when a service creates them (3 on the cluster of `deploy/k8s`); an existing stream with fewer is scaled up, never down',
+    source: 'libs/messaging/src/event-streams.ts',
+  },
+  {
+    name: 'SHANYU_ADMIN_ACTOR', services: ['admin CLI'], default: '`admin-cli:<OS user>`', allowed: 'text',
+    meaning: 'who the admin CLI (`npm run admin`) records in the audit log as having acted. The CLI otherwise reads the gateway\'s own settings: `DATABASE_URL`, `GATEWAY_DB_SCHEMA`, `NATS_URL`, `NATS_USER`, `NATS_PASSWORD`, `RPC_TIMEOUT_MS`',
+    source: 'services/gateway/src/admin/',
+  },
+  {
+    name: 'METRICS_PORT', services: ['all'], default: 'unset (no listener)', allowed: '0–65535 (0 = none)',
+    meaning: 'port of the Prometheus listener (`GET /metrics`, README "监控与追踪"); 9464 in docker-compose.yml and deploy/k8s',
+    source: 'libs/observability/src/config.ts',
+  },
+  {
+    name: 'METRICS_HOST', services: ['all'], default: '`0.0.0.0`', allowed: 'an address',
+    meaning: 'listen address of the Prometheus listener; keep the port on the internal network',
+    source: 'libs/observability/src/config.ts',
+  },
+  {
+    name: 'METRICS_TOKEN', services: ['gateway'], default: 'unset (open)', allowed: '≥ 16 characters',
+    meaning: '`GET /metrics` on the gateway\'s own port then needs `Authorization: Bearer <token>`; unset, it is open and must not be reachable from the public network',
+    source: 'libs/observability/src/config.ts',
+  },
+  {
+    name: 'OTEL_EXPORTER_OTLP_ENDPOINT', services: ['all'], default: 'unset (no export)', allowed: 'an http(s) URL',
+    meaning: 'OpenTelemetry collector (OTLP/HTTP) base URL: spans are sent in batches to `<url>/v1/traces`; unset, nothing is recorded or sent but trace ids are still made and passed on',
+    source: 'libs/observability/src/config.ts',
+  },
+];
+
+const SERVICE_ORDER = ['gateway', 'registry', 'staff', 'credit', 'inspection', 'subsidy'];
+
+/** The config classes of every service, read from their source with the TypeScript parser. */
+export function readConfigClasses(root = ROOT) {
+  const services = readdirSync(path.join(root, 'services'))
+    .filter((s) => existsSync(path.join(root, 'services', s, 'src/config.ts')))
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const classes = [];
+  for (const service of services) {
+    const file = path.join(root, 'services', service, 'src/config.ts');
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    for (const node of source.statements) {
+      if (!ts.isClassDeclaration(node) || !node.name || !/Config$/.test(node.name.text)) continue;
+      const settings = [];
+      for (const member of node.members) {
+        if (!ts.isPropertyDeclaration(member) || !ts.isIdentifier(member.name)) continue;
+        const decorators = (ts.getDecorators(member) ?? []).map((d) => decoratorOf(d, source));
+        settings.push({
+          name: member.name.text,
+          optional: !!member.questionToken,
+          default: member.initializer ? literal(member.initializer, source) : undefined,
+          decorators,
+          comment: jsDoc(member),
+        });
+      }
+      classes.push({ service, className: node.name.text, file: path.relative(root, file), settings });
+    }
+  }
+  return classes;
+}
+
+function rank(service) {
+  const i = SERVICE_ORDER.indexOf(service);
+  return i === -1 ? SERVICE_ORDER.length : i;
+}
+
+function decoratorOf(decorator, source) {
+  const call = decorator.expression;
+  if (!ts.isCallExpression(call)) return { name: call.getText(source), args: [] };
+  return { name: call.expression.getText(source), args: call.arguments.map((a) => a.getText(source)) };
+}
+
+function jsDoc(node) {
+  const docs = node.jsDoc ?? [];
+  const text = docs.map((d) => (typeof d.comment === 'string' ? d.comment : (d.comment ?? []).map((c) => c.text).join(''))).join(' ');
+  return text.replace(/\s+/g, ' ').trim() || undefined;
+}
+
+/** A default as people read it: `3600 * 1000` → 3600000, `'info'` → info. */
+function literal(expression, source) {
+  const text = expression.getText(source);
+  if (ts.isStringLiteral(expression) || ts.isNoSubstitutionTemplateLiteral(expression)) return expression.text;
+  if (/^[\d_\s*+()-]+$/.test(text)) return String(Function(`return (${text.replace(/_/g, '')});`)());
+  return text;
+}
+
+/** Allowed values from the class-validator decorators. */
+function allowedOf(setting) {
+  const parts = [];
+  let min, max;
+  for (const d of setting.decorators) {
+    if (d.name === 'IsIn') parts.push(Function(`return ${d.args[0]};`)().map((v) => `\`${v}\``).join(', '));
+    else if (d.name === 'IsInt') parts.push('integer');
+    else if (d.name === 'Min') min = evalNumber(d.args[0]);
+    else if (d.name === 'Max') max = evalNumber(d.args[0]);
+    else if (d.name === 'MinLength') parts.push(`≥ ${evalNumber(d.args[0])} characters`);
+    else if (d.name === 'Matches') {
+      const message = /message:\s*'([^']+)'/.exec(d.args[1] ?? '')?.[1];
+      parts.push(message ? message.replace(/^\S+ must be /, '') : `matches \`${d.args[0]}\``);
+    }
+  }
+  if (min !== undefined || max !== undefined) parts.push(`${min ?? ''}–${max ?? ''}`);
+  if (parts.length === 0 && setting.decorators.some((d) => d.name === 'IsString')) parts.push('text');
+  return parts.join('; ');
+}
+
+function evalNumber(text) {
+  return Function(`return (${text.replace(/_/g, '')});`)();
+}
+
+/** One row per setting name; a setting several services read is one row naming them all. */
+export function collectSettings(classes = readConfigClasses()) {
+  const byName = new Map();
+  for (const c of classes) {
+    for (const s of c.settings) {
+      const row = byName.get(s.name) ?? { name: s.name, services: [], defaults: new Set(), allowed: new Set(), meaning: undefined, productionSecret: undefined };
+      row.services.push(c.service);
+      if (s.default !== undefined) row.defaults.add(s.default);
+      const allowed = allowedOf(s);
+      if (allowed) row.allowed.add(allowed);
+      row.meaning ??= s.comment;
+      const secret = s.decorators.find((d) => d.name === 'ProductionSecret');
+      if (secret) row.productionSecret = /required:\s*false/.test(secret.args[0] ?? '') ? 'refused if a demo value' : 'required, demo values refused';
+      byName.set(s.name, row);
+    }
+  }
+  for (const row of byName.values()) {
+    // refuseDemoSecrets (libs/common/src/config.ts) checks NATS_PASSWORD whether or not a class marks it.
+    if (row.name === 'NATS_PASSWORD') row.productionSecret ??= 'refused if a demo value';
+    // A setting shared by several services has one meaning, from MEANINGS.
+    row.meaning = MEANINGS[row.name] ?? row.meaning;
+    if (!row.meaning) {
+      throw new Error(`${row.name} (${row.services.join(', ')}) has no meaning: add a /** … */ comment above it in its config class, or a line in MEANINGS of deploy/config/configuration-doc.mjs`);
+    }
+  }
+  return [...byName.values()];
+}
+
+const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+export function generateConfigurationDoc(classes = readConfigClasses()) {
+  const rows = collectSettings(classes);
+  const allServices = [...new Set(classes.map((c) => c.service))];
+  const lines = [
+    '# Configuration 配置',
+    '',
+    '<!-- Generated by `npm run docs:config` (deploy/config/configuration-doc.mjs) from each service\'s',
+    '     config class; deploy/configuration-doc.spec.ts fails when this file is stale. Do not edit by hand. -->',
+    '',
+    'Every service reads its settings from environment variables once, at start, into a typed class',
+    '(`services/<service>/src/config.ts`, parsed by `loadConfig` in `libs/common/src/config.ts`). A bad',
+    'value stops the service with a message naming the variable (配置有误 … `NAME: …`).',
+    '',
+    '**Production mode.** `SHANYU_MODE` defaults to `production` everywhere except `npm start` and',
+    'docker-compose.yml (which set `demo`). A production start refuses, naming each variable in Chinese',
+    'and English (生产模式拒绝启动 / production start refused):',
+    '',
+    '- a missing secret marked *required in production* below (`JWT_SECRET`, `PII_KEY`);',
+    '- any secret equal to a value published in this repository (`KNOWN_DEMO_SECRETS` in',
+    '  `libs/common/src/config.ts`: the demo JWT secret, the demo `PII_KEY`, the demo password',
+    '  `shanyu-demo`), or starting with `shanyu-demo`;',
+    '- `NATS_PASSWORD`, or a password inside `DATABASE_URL` or `NATS_URL`, that is one of those demo',
+    '  values or starts with `shanyu-demo` (docker-compose.yml\'s `shanyu-demo-nats-<user>`).',
+    '',
+    'The gateway also deletes any demo account it finds.',
+    '',
+    `## Settings of the services (${allServices.join(', ')})`,
+    '',
+    '| variable | services | default | allowed | production | meaning |',
+    '|---|---|---|---|---|---|',
+  ];
+  for (const r of rows) {
+    const services = r.services.length === allServices.length ? 'all' : r.services.join(', ');
+    const defaults = r.defaults.size ? [...r.defaults].map((d) => `\`${d}\``).join(' / ') : '—';
+    const allowed = [...r.allowed].join(' / ') || '—';
+    lines.push(`| \`${r.name}\` | ${services} | ${cell(defaults)} | ${cell(allowed)} | ${r.productionSecret ?? ''} | ${cell(r.meaning)} |`);
+  }
+  lines.push(
+    '',
+    '## Read outside the config classes',
+    '',
+    '| variable | used by | default | allowed | meaning |',
+    '|---|---|---|---|---|',
+  );
+  for (const e of EXTRA_SETTINGS) {
+    lines.push(`| \`${e.name.split(', ').join('`, `')}\` | ${e.services.join(', ')} | ${cell(e.default)} | ${cell(e.allowed)} | ${cell(e.meaning)} (\`${e.source}\`) |`);
+  }
+  lines.push(
+    '',
+    '## Where they are set',
+    '',
+    '- `npm start` (`deploy/local/start.mjs`): demo mode, its own PostgreSQL and NATS under `.data/`;',
+    '  `PORT`, `LOG_LEVEL`, `SHANYU_DEMO_PASSWORD` are passed through.',
+    '- `docker-compose.yml`: the shared block `x-app-env`; the comment at its top shows a production',
+    '  env file.',
+    '- `deploy/k8s/`: the ConfigMap in `10-config.yaml` for plain settings, the Secrets of `11-secrets.yaml`',
+    '  for `DATABASE_URL`, `JWT_SECRET`, `PII_KEY`.',
+    '',
+  );
+  return lines.join('\n');
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const text = generateConfigurationDoc();
+  if (process.argv.includes('--check')) {
+    const current = existsSync(DOC_PATH) ? readFileSync(DOC_PATH, 'utf8') : '';
+    if (current !== text) {
+      console.error('docs/configuration.md 已过期，请运行 npm run docs:config / docs/configuration.md is stale: run npm run docs:config');
+      process.exit(1);
+    }
+  } else {
+    writeFileSync(DOC_PATH, text);
+    console.log(`wrote ${path.relative(process.cwd(), DOC_PATH)}`);
+  }
+}

@@ -1,0 +1,62 @@
+import { type Actor, actorCoversDivision, divisionPrefix, DomainError, type IsoDate, shanghaiToday, streetsOf } from '@shanyu/common';
+import type { IndicatorContribution, IndicatorsRequest, IndicatorValue } from './registry/indicator.contracts.js';
+
+/** What one `<service>.indicators.compute` request covers: the division, its streets and the month. */
+export interface IndicatorScope {
+  divisionCode: string;
+  month: string;
+  monthStart: IsoDate;
+  monthEnd: IsoDate;
+  /** The day "current" figures are taken on: the month's last day, or today while the month runs. */
+  asOf: IsoDate;
+  /** The division asked for, then (for a county) each of its streets, as the registry lists them. */
+  divisions: string[];
+}
+
+/**
+ * The checks and dates every contributing service applies, the same as the registry's:
+ * operators see no area indicators; a department only its own divisions.
+ */
+export function indicatorScope(request: IndicatorsRequest, actor: Actor, today: IsoDate = shanghaiToday()): IndicatorScope {
+  if (actor.department === 'operator') throw new DomainError('DEPARTMENT_NOT_ALLOWED', '举办者不能查看区域指标');
+  if (!actorCoversDivision(actor, request.divisionCode)) {
+    throw new DomainError('DIVISION_OUT_OF_SCOPE', `区划 ${request.divisionCode} 不在本账号的管辖范围内`);
+  }
+  const month = request.month ?? today.slice(0, 7);
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const monthEnd = `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+  const streets = request.divisionCode.length === 6 ? streetsOf(request.divisionCode).map((s) => s.code) : [];
+  return { divisionCode: request.divisionCode, month, monthStart: `${month}-01`, monthEnd, asOf: monthEnd < today ? monthEnd : today, divisions: [request.divisionCode, ...streets] };
+}
+
+/**
+ * Adds up counts kept per institution division (street codes) for every division of the scope
+ * and describes each total as indicators: the county is the sum of everything inside it.
+ */
+export function contributionOf<T>(
+  scope: IndicatorScope,
+  byDivision: Map<string, T>,
+  zero: T,
+  add: (a: T, b: T) => T,
+  describe: (total: T, divisionCode: string) => IndicatorValue[],
+): IndicatorContribution {
+  return {
+    divisions: scope.divisions.map((code) => {
+      const prefix = divisionPrefix(code);
+      let total = zero;
+      for (const [division, counts] of byDivision) if (division.startsWith(prefix)) total = add(total, counts);
+      return { divisionCode: code, indicators: describe(total, code) };
+    }),
+  };
+}
+
+/** n ÷ d × scale, to 4 decimals; null without a denominator (the same rounding as the registry). */
+export const indicatorRatio = (n: number, d: number | null | undefined, scale = 1): number | null =>
+  d ? Math.round((n / d) * scale * 10_000) / 10_000 : null;
+
+/** Adds numeric fields of two count records of the same shape. */
+export function addCounts<T extends Record<string, number>>(a: T, b: T): T {
+  const out = { ...a };
+  for (const k of Object.keys(b) as (keyof T)[]) out[k] = ((a[k] ?? 0) + (b[k] ?? 0)) as T[keyof T];
+  return out;
+}

@@ -1,0 +1,75 @@
+import { type Actor, divisionPrefix, shanghaiToday } from '@shanyu/common';
+import { addCounts, contributionOf, indicatorScope, type IndicatorContribution, type IndicatorsRequest, type IndicatorValue } from '@shanyu/contracts';
+import type { DataSource } from 'typeorm';
+import type { CreditModel, CreditModels } from '../model/credit-model.js';
+import { table } from '../sql.js';
+
+interface Counts extends Record<string, number> {
+  A: number;
+  B: number;
+  C: number;
+  D: number;
+  repairsPending: number;
+  repairsApproved: number;
+}
+
+const ZERO: Counts = { A: 0, B: 0, C: 0, D: 0, repairsPending: 0, repairsApproved: 0 };
+const GROUP = '信用监管';
+const GRADE_LABELS: Record<string, string> = { A: 'A 级 守信（红名单）', B: 'B 级 基本守信', C: 'C 级 失信', D: 'D 级 严重失信（黑名单）' };
+
+/**
+ * 指标 of credit supervision (DOMAIN.md §6; issue 8: credit grade distribution) for a district
+ * and each of its streets: the grades as they stand (recomputed daily), and 信用修复 decided in the month.
+ */
+export class ComputeCreditIndicators {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly models: CreditModels,
+    private readonly now: () => Date,
+  ) {}
+
+  async execute(request: IndicatorsRequest, actor: Actor): Promise<IndicatorContribution> {
+    const scope = indicatorScope(request, actor, shanghaiToday(this.now()));
+    const rows: { division_code: string; measure: keyof Counts; n: number }[] = await this.dataSource.query(
+      `SELECT s.division_code, s.grade::text AS measure, count(*)::int AS n
+         FROM ${table(this.dataSource, 'standing')} s LEFT JOIN ${table(this.dataSource, 'institution')} i ON i.id = s.institution_id
+        WHERE s.division_code LIKE $1 AND (i.status IS NULL OR i.status <> 'deregistered')
+        GROUP BY s.division_code, s.grade
+       UNION ALL
+       SELECT division_code, 'repairsPending', count(*)::int FROM ${table(this.dataSource, 'repair_request')}
+        WHERE division_code LIKE $1 AND status = 'pending' GROUP BY division_code
+       UNION ALL
+       SELECT division_code, 'repairsApproved', count(*)::int FROM ${table(this.dataSource, 'repair_request')}
+        WHERE division_code LIKE $1 AND status = 'approved' AND decided_on BETWEEN $2 AND $3 GROUP BY division_code`,
+      [`${divisionPrefix(scope.divisionCode)}%`, scope.monthStart, scope.monthEnd],
+    );
+    const byDivision = new Map<string, Counts>();
+    for (const r of rows) {
+      const c = { ...(byDivision.get(r.division_code) ?? ZERO) };
+      c[r.measure] = r.n;
+      byDivision.set(r.division_code, c);
+    }
+    const model = this.models.judging(scope.asOf);
+    return contributionOf(scope, byDivision, ZERO, addCounts, (c) => this.describe(c, model));
+  }
+
+  private describe(c: Counts, model: CreditModel): IndicatorValue[] {
+    const graded = c.A + c.B + c.C + c.D;
+    const source = `${model.title}（${model.version}）；${model.source}`;
+    const grades = (['A', 'B', 'C', 'D'] as const).map((g): IndicatorValue => ({
+      group: GROUP, key: `creditGrade${g}`, label: GRADE_LABELS[g]!, unit: '家', value: c[g], numerator: c[g], denominator: graded,
+      definition: `当前评为 ${g} 级的机构数 / 已评级机构数（每日按信用模型重算；任一部门的严重失信事实使机构总体为 D）`, source,
+    }));
+    return [
+      ...grades,
+      {
+        group: GROUP, key: 'creditRepairsPending', label: '待决信用修复申请', unit: '件', value: c.repairsPending,
+        definition: '尚未由卫生健康部门决定的信用修复申请（当前）', source: '信用修复（DOMAIN.md §6；seed 004 §五(五)）',
+      },
+      {
+        group: GROUP, key: 'creditRepairsApproved', label: '本月批准信用修复', unit: '件', value: c.repairsApproved,
+        definition: '本月批准的信用修复申请件数', source: '信用修复（DOMAIN.md §6；seed 004 §五(五)）',
+      },
+    ];
+  }
+}

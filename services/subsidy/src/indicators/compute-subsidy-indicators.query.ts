@@ -1,0 +1,85 @@
+import { type Actor, divisionPrefix, shanghaiToday } from '@shanyu/common';
+import { addCounts, contributionOf, indicatorRatio, indicatorScope, type IndicatorContribution, type IndicatorsRequest, type IndicatorValue } from '@shanyu/contracts';
+import type { DataSource } from 'typeorm';
+import { tables } from '../sql.js';
+
+interface Counts extends Record<string, number> {
+  filed: number;
+  rostered: number;
+  rosteredPlaces: number;
+  enrolled: number;
+  subsidised: number;
+  paidFen: number;
+}
+
+const ZERO: Counts = { filed: 0, rostered: 0, rosteredPlaces: 0, enrolled: 0, subsidised: 0, paidFen: 0 };
+const GROUP = '收托与补助';
+
+/**
+ * 指标 of enrolment and subsidies (DOMAIN.md §7 and §8: 托位使用率; issue 8) for a district and
+ * each of its streets and a month: from the month's current 收托名册 and the posted runs.
+ */
+export class ComputeSubsidyIndicators {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly now: () => Date,
+  ) {}
+
+  async execute(request: IndicatorsRequest, actor: Actor): Promise<IndicatorContribution> {
+    const scope = indicatorScope(request, actor, shanghaiToday(this.now()));
+    const t = tables(this.dataSource);
+    const rows: { division_code: string; measure: keyof Counts; n: string }[] = await this.dataSource.query(
+      `SELECT division_code, 'filed' AS measure, count(*) AS n FROM ${t.institution}
+        WHERE division_code LIKE $1 AND status = 'filed' GROUP BY division_code
+       UNION ALL
+       SELECT i.division_code, 'rostered', count(*) FROM ${t.roster} r JOIN ${t.institution} i ON i.id = r.institution_id
+        WHERE i.division_code LIKE $1 AND r.month = $2 AND r.current GROUP BY i.division_code
+       UNION ALL
+       SELECT i.division_code, 'rosteredPlaces', sum(i.total_places) FROM ${t.roster} r JOIN ${t.institution} i ON i.id = r.institution_id
+        WHERE i.division_code LIKE $1 AND r.month = $2 AND r.current GROUP BY i.division_code
+       UNION ALL
+       SELECT i.division_code, 'enrolled', sum(r.total) FROM ${t.roster} r JOIN ${t.institution} i ON i.id = r.institution_id
+        WHERE i.division_code LIKE $1 AND r.month = $2 AND r.current GROUP BY i.division_code
+       UNION ALL
+       SELECT l.division_code, 'subsidised', count(DISTINCT (l.institution_id, l.child_key)) FROM ${t.line} l JOIN ${t.run} run ON run.id = l.run_id
+        WHERE l.division_code LIKE $1 AND run.status = 'posted' AND l.kind = 'regular' AND l.period = $2 AND l.status = 'payable' AND l.child_key IS NOT NULL
+        GROUP BY l.division_code
+       UNION ALL
+       SELECT division_code, 'paidFen', sum(amount_fen) FROM ${t.ledger}
+        WHERE division_code LIKE $1 AND month = $2 GROUP BY division_code`,
+      [`${divisionPrefix(scope.divisionCode)}%`, scope.month],
+    );
+    const byDivision = new Map<string, Counts>();
+    for (const r of rows) {
+      const c = { ...(byDivision.get(r.division_code) ?? ZERO) };
+      c[r.measure] = Number(r.n);
+      byDivision.set(r.division_code, c);
+    }
+    return contributionOf(scope, byDivision, ZERO, addCounts, describe);
+  }
+}
+
+function describe(c: Counts): IndicatorValue[] {
+  return [
+    {
+      group: GROUP, key: 'enrolledChildren', label: '在托婴幼儿', unit: '人', value: c.enrolled,
+      definition: '本月已报送收托名册（现行版本）中的婴幼儿人数', source: '收托名册（DOMAIN.md §7；seed 002 按实际收托人数补助）',
+    },
+    {
+      group: GROUP, key: 'placeUtilisation', label: '托位使用率', unit: '%', value: indicatorRatio(c.enrolled, c.rosteredPlaces, 100), numerator: c.enrolled, denominator: c.rosteredPlaces,
+      definition: '在托婴幼儿数 ÷ 已报送本月名册机构的备案托位数', source: '环翠区托位使用率 26.56%（seed 004；DOMAIN.md §8）',
+    },
+    {
+      group: GROUP, key: 'rosterSubmissionRate', label: '名册报送率', unit: '%', value: indicatorRatio(c.rostered, c.filed, 100), numerator: c.rostered, denominator: c.filed,
+      definition: '已报送本月收托名册的机构 ÷ 已备案机构（当前）', source: '收托名册按月报送（DOMAIN.md §7）',
+    },
+    {
+      group: GROUP, key: 'childrenSubsidised', label: '受补助婴幼儿', unit: '人', value: c.subsidised,
+      definition: '本月已入账（财政批准）的补助批次中，本月应发明细涉及的婴幼儿人数（按机构计）', source: '补助政策（seed 000、002、003；DOMAIN.md §7）',
+    },
+    {
+      group: GROUP, key: 'subsidyPaidFen', label: '补助入账金额', unit: '分', value: c.paidFen,
+      definition: '本月补助批次经财政批准后记入台账的金额合计（含调整，以分计，页面按元显示）', source: '补助台账（DOMAIN.md §7）',
+    },
+  ];
+}

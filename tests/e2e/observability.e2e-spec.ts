@@ -1,0 +1,157 @@
+// Metrics and tracing through the real stack (gateway → NATS → registry → outbox → JetStream):
+// the named Prometheus series after some traffic, and one trace id from the HTTP request into
+// the registry's log lines, the outbox row and the published event's NATS headers.
+import 'reflect-metadata';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { JsonLogger } from '@shanyu/common';
+import { EVENT_STREAM, type EventEnvelope, RpcHeaders } from '@shanyu/contracts';
+import { DurableEventConsumer } from '@shanyu/messaging';
+import { startMetricsServer } from '@shanyu/observability';
+import { institutionRequest, testNatsUrl } from '@shanyu/testing';
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages } from '@nats-io/jetstream';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { eventually } from './events-support.js';
+import { startStack, type Stack } from './support.js';
+
+const REGISTERED = 'evt.registry.institution.registered.v1';
+
+/** The value of sample `name` with exactly `labels` (in any order) in a Prometheus text body. */
+function sample(body: string, name: string, labels: Record<string, string>): number | undefined {
+  for (const line of body.split('\n')) {
+    const m = /^([a-z_:][a-z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (!m || m[1] !== name) continue;
+    const found = Object.fromEntries([...(m[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((l) => [l[1], l[2]]));
+    if (JSON.stringify(Object.entries(found).sort()) === JSON.stringify(Object.entries(labels).sort())) return Number(m[3]);
+  }
+  return undefined;
+}
+
+describe('metrics and tracing across gateway, NATS and registry', () => {
+  let stack: Stack;
+  let market: string;
+  let nc: NatsConnection;
+  let messages: ConsumerMessages;
+  const durable = `test-trace-${randomUUID().slice(0, 8)}`;
+  const events: { envelope: EventEnvelope; headers: Record<string, string> }[] = [];
+  const logLines: Record<string, unknown>[] = [];
+  let follower: DurableEventConsumer;
+
+  beforeAll(async () => {
+    // Every JsonLogger writes to stdout: keep the lines (parsed) instead of printing them.
+    const write = process.stdout.write.bind(process.stdout);
+    vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
+      if (!text.startsWith('{"time"')) return (write as (...a: unknown[]) => boolean)(chunk, ...rest);
+      for (const line of text.split('\n').filter(Boolean)) logLines.push(JSON.parse(line));
+      return true;
+    }) as typeof process.stdout.write);
+    stack = await startStack({ registryLogLevel: 'debug', gateway: { LOG_LEVEL: 'info' } });
+    market = await stack.tokenFor('market.330106');
+    nc = await connect({ servers: testNatsUrl() });
+    const jsm = await jetstreamManager(nc);
+    await jsm.consumers.add(EVENT_STREAM, { durable_name: durable, filter_subject: REGISTERED, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.New });
+    messages = await (await jetstream(nc).consumers.get(EVENT_STREAM, durable)).consume({ max_messages: 10 });
+    // A service's durable consumer of the event (as credit follows the registry), logging as it handles it.
+    const logger = new JsonLogger('follower', 'info');
+    follower = new DurableEventConsumer({
+      name: `${durable}-follower`, filterSubject: REGISTERED, deliverFrom: 'new', dataSource: stack.registry.runtime.dataSource, js: jetstream(nc), jsm, logger,
+      handler: async (event) => logger.info('followed', { entityId: event.entityId }),
+    });
+    await follower.start();
+    void (async () => {
+      for await (const m of messages) {
+        const headers: Record<string, string> = {};
+        for (const key of m.headers?.keys() ?? []) headers[key.toLowerCase()] = m.headers!.get(key);
+        events.push({ envelope: m.json<EventEnvelope>(), headers });
+        m.ack();
+      }
+    })();
+  });
+
+  afterAll(async () => {
+    await follower?.stop();
+    await messages?.close();
+    await (await jetstreamManager(nc)).consumers.delete(EVENT_STREAM, durable).catch(() => undefined);
+    await nc?.drain();
+    await stack?.stop();
+    vi.restoreAllMocks();
+  });
+
+  it('a traceparent sent to the gateway continues into the registry log, the outbox row and the event headers', async () => {
+    const traceId = randomBytes(16).toString('hex');
+    const requestId = `obs-${randomUUID()}`;
+    const res = await stack.http.post('/api/v1/institutions')
+      .set('authorization', `Bearer ${market}`)
+      .set('traceparent', `00-${traceId}-${randomBytes(8).toString('hex')}-01`)
+      .set('x-request-id', requestId)
+      .send(institutionRequest())
+      .expect(201);
+    expect(res.headers['x-trace-id']).toBe(traceId);
+    expect(res.headers['x-request-id']).toBe(requestId);
+
+    // The registry's own log line for the request it answered.
+    const line = await eventually('the registry log line', () =>
+      logLines.find((l) => l.service === 'registry' && l.msg === 'rpc' && l.subject === 'registry.institution.register' && l.traceId === traceId));
+    expect(line).toMatchObject({ requestId, ok: true });
+    expect(line.spanId).toMatch(/^[0-9a-f]{16}$/);
+    // And the gateway's access log line.
+    expect(logLines.find((l) => l.service === 'gateway' && l.msg === 'http' && l.requestId === requestId)).toMatchObject({ traceId });
+
+    // The outbox row kept the context, and the relay published it as NATS headers.
+    const event = await eventually('the registered event', () => events.find((e) => e.envelope.entityId === res.body.id));
+    expect(event.headers.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-0[01]$`));
+    expect(event.headers[RpcHeaders.requestId]).toBe(requestId);
+    expect(event.headers['nats-msg-id']).toBe(event.envelope.eventId);
+    const [row] = await stack.registry.runtime.dataSource.query(`SELECT headers FROM "${stack.registrySchema}".outbox WHERE id = $1`, [event.envelope.eventId]);
+    expect(row.headers.traceparent).toBe(event.headers.traceparent);
+
+    // A consumer's handler runs in a child span of the same trace, with the request id.
+    const followed = await eventually('the consumer log line', () => logLines.find((l) => l.msg === 'followed' && l.entityId === res.body.id));
+    expect(followed).toMatchObject({ service: 'follower', traceId, requestId });
+  });
+
+  it('without a traceparent the gateway starts a trace and returns its id', async () => {
+    const res = await stack.http.get('/api/v1/public/institutions?divisionCode=330106').expect(200);
+    const traceId = res.headers['x-trace-id'];
+    expect(traceId).toMatch(/^[0-9a-f]{32}$/);
+    await eventually('the registry log line of the new trace', () =>
+      logLines.find((l) => l.service === 'registry' && l.msg === 'rpc' && l.traceId === traceId && l.requestId === res.headers['x-request-id']));
+  });
+
+  it('the gateway serves the named series on GET /metrics (outside the OpenAPI document)', async () => {
+    await stack.http.get('/api/v1/institutions/not-a-uuid').set('authorization', `Bearer ${market}`).expect(400);
+    const res = await stack.http.get('/metrics').expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/plain/);
+    const service = 'gateway';
+    expect(sample(res.text, 'shanyu_http_request_duration_seconds_count', { service, route: '/api/v1/institutions', method: 'POST', status_class: '2xx' })).toBeGreaterThanOrEqual(1);
+    expect(sample(res.text, 'shanyu_http_request_duration_seconds_count', { service, route: '/api/v1/institutions/:id', method: 'GET', status_class: '4xx' })).toBeGreaterThanOrEqual(1);
+    expect(sample(res.text, 'shanyu_rpc_client_duration_seconds_count', { service, subject: 'registry.institution.register', outcome: 'ok' })).toBeGreaterThanOrEqual(1);
+    expect(sample(res.text, 'shanyu_outbox_backlog', { service })).toBeGreaterThanOrEqual(0);
+    expect(sample(res.text, 'shanyu_outbox_oldest_age_seconds', { service })).toBeGreaterThanOrEqual(0);
+    expect(sample(res.text, 'shanyu_db_pool_connections', { service, state: 'total' })).toBeGreaterThanOrEqual(1);
+    expect(res.text).toMatch(/^process_cpu_seconds_total\{service="gateway"\} /m);
+    const docs = await stack.http.get('/api/docs-json').expect(200);
+    expect(Object.keys(docs.body.paths)).not.toContain('/metrics');
+  });
+
+  it('the registry\'s metrics listener serves its RPC, outbox, consumer and pool series', async () => {
+    const server = await startMetricsServer(stack.registry.runtime.metrics, 0, '127.0.0.1');
+    try {
+      const res = await fetch(`http://127.0.0.1:${server.port}/metrics`);
+      expect(res.status).toBe(200);
+      const body = await res.text();
+      const service = 'registry';
+      expect(sample(body, 'shanyu_rpc_server_duration_seconds_count', { service, subject: 'registry.institution.register', outcome: 'ok' })).toBeGreaterThanOrEqual(1);
+      expect(sample(body, 'shanyu_outbox_published_total', { service })).toBeGreaterThanOrEqual(1);
+      expect(sample(body, 'shanyu_outbox_backlog', { service })).toBeGreaterThanOrEqual(0);
+      expect(sample(body, 'shanyu_consumer_pending', { service, consumer: `${stack.registrySchema}-calendar` })).toBeGreaterThanOrEqual(0);
+      expect(sample(body, 'shanyu_db_pool_connections', { service, state: 'idle' })).toBeGreaterThanOrEqual(0);
+      for (const counter of ['shanyu_consumer_redeliveries_total', 'shanyu_dead_letters_total', 'shanyu_consumer_events_total']) {
+        expect(body).toContain(`# TYPE ${counter} counter`);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+});
