@@ -141,7 +141,8 @@ describe('subsidies in the console', () => {
     await loginAs(street, stack.baseUrl, 'street.330106109', '/app/subsidy');
     await street.getByTestId(`run-${SANDUN}-${PREVIOUS}`).click();
     await street.getByRole('button', { name: /^批\s*准$/ }).click();
-    await street.getByRole('dialog').getByRole('button', { name: /^确\s*定$/ }).click();
+    // The confirmation is a second dialog above the drawer: pick it by its own class.
+    await street.locator('.ant-modal-confirm').getByRole('button', { name: /^确\s*定$/ }).click();
     await street.getByTestId('run-status').getByText('待审批 · 卫健部门审核').waitFor();
     await screenshot(street, 'console-subsidy-run-approved-by-street');
     await street.context().close();
