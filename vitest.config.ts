@@ -16,6 +16,8 @@ const swcPlugin = () =>
 const resolveSource = {
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'], externalConditions: ['source'] } },
+  // Vitest's own environment, which loads the global setup files.
+  environments: { __vitest__: { resolve: { conditions: ['source'], externalConditions: ['source'] } } },
 };
 
 export default defineConfig({
