@@ -51,10 +51,10 @@ describe('indicators (指标) merged from every service', () => {
   beforeAll(async () => {
     const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), LOG_LEVEL: 'warn' as const, RPC_TIMEOUT_MS: 10_000 };
     stopping.push(await startRegistry({ ...base, REGISTRY_DB_SCHEMA: uniqueSchema('registry') }));
-    stopping.push(await startStaff({ ...base, STAFF_DB_SCHEMA: uniqueSchema('staff'), SHANYU_MODE: 'test', STAFF_REMINDER_INTERVAL_MS: 0 } as Parameters<typeof startStaff>[0]));
+    stopping.push(await startStaff({ ...base, STAFF_DB_SCHEMA: uniqueSchema('staff'), SHANYU_MODE: 'test', STAFF_REMINDER_INTERVAL_MS: 0 } as Parameters<typeof startStaff>[0], { eventsFrom: 'new' }));
     stopping.push(await startInspection({ ...base, INSPECTION_DB_SCHEMA: uniqueSchema('inspection'), SHANYU_MODE: 'test', INSPECTION_SWEEP_INTERVAL_MS: 0 } as Parameters<typeof startInspection>[0], { eventsFrom: 'new' }));
-    stopping.push(await startCredit({ ...base, CREDIT_DB_SCHEMA: uniqueSchema('credit'), CREDIT_SWEEP_INTERVAL_MS: 0 } as Parameters<typeof startCredit>[0]));
-    stopping.push(await startSubsidy({ ...base, SUBSIDY_DB_SCHEMA: uniqueSchema('subsidy'), SHANYU_MODE: 'test', SUBSIDY_BUILTIN_POLICIES: 'on' } as Parameters<typeof startSubsidy>[0]));
+    stopping.push(await startCredit({ ...base, CREDIT_DB_SCHEMA: uniqueSchema('credit'), CREDIT_SWEEP_INTERVAL_MS: 0 } as Parameters<typeof startCredit>[0], { eventsFrom: 'new' }));
+    stopping.push(await startSubsidy({ ...base, SUBSIDY_DB_SCHEMA: uniqueSchema('subsidy'), SHANYU_MODE: 'test', SUBSIDY_BUILTIN_POLICIES: 'on' } as Parameters<typeof startSubsidy>[0], { eventsFrom: 'new' }));
     gateway = await createGateway({
       ...base, PORT: 0, HOST: '127.0.0.1', SHANYU_MODE: 'test', JWT_TTL_SECONDS: 600, SHANYU_DEMO_PASSWORD: PASSWORD,
       GATEWAY_DB_SCHEMA: uniqueSchema('gateway'), HEALTH_SERVICES: 'registry,staff,inspection,credit,subsidy',

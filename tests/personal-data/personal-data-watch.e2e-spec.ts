@@ -94,8 +94,12 @@ describe('the personal-data watch', () => {
     nc.publish('evt.pii-watch-test.leaked.v1', JSON.stringify({ data: { note: `员工 ${id}` } }));
     await watch.settle();
     sub.unsubscribe();
+    // A JetStream push consumer on the EVENTS stream (another file's, if one is still alive) may
+    // deliver the leaked event too: such a copy is caught as well, as an event.
     const caught = watch.forgive(id);
-    expect(caught.map((l) => `${l.channel} ${l.where} ${l.audience}`).sort()).toEqual([
+    const deliveries = caught.filter((l) => l.where.startsWith('delivery of '));
+    expect(deliveries.every((l) => l.audience === 'event')).toBe(true);
+    expect(caught.filter((l) => !deliveries.includes(l)).map((l) => `${l.channel} ${l.where} ${l.audience}`).sort()).toEqual([
       'nats evt.pii-watch-test.leaked.v1 event',
       'nats reply to pii-watch-test.echo market/official',
     ]);

@@ -29,6 +29,8 @@ export interface CreditStartOptions {
   relay?: boolean;
   /** The clock "today" is taken from. */
   now?: () => Date;
+  /** Where new durable consumers start: all retained events (default) or only those after start (test stacks on a shared broker). */
+  eventsFrom?: 'all' | 'new';
 }
 
 /** Checks the model versions, connects, migrates, follows the other services' events and answers `credit.*`. */
@@ -62,6 +64,7 @@ export async function startCredit(config: CreditConfig, options: CreditStartOpti
       jsm: runtime.jsm,
       logger,
       handler: handler.handlerFor(name, key),
+      deliverFrom: options.eventsFrom,
     });
   }
   for (const consumer of Object.values(consumers)) await consumer.start();

@@ -32,7 +32,7 @@ export function rosterConsumerName(schema: string): string {
 }
 
 /** Checks the rules and the PII key, connects, migrates, follows the registry and answers `staff.*`. */
-export async function startStaff(config: StaffConfig, options: { relay?: boolean } = {}): Promise<RunningStaff> {
+export async function startStaff(config: StaffConfig, options: { relay?: boolean; eventsFrom?: 'all' | 'new' } = {}): Promise<RunningStaff> {
   const rules = loadStaffRules();
   const cipher = PiiCipher.fromBase64Key(resolvePiiKey(config.SHANYU_MODE, config.PII_KEY));
   const logger = new JsonLogger('staff', config.LOG_LEVEL);
@@ -55,6 +55,7 @@ export async function startStaff(config: StaffConfig, options: { relay?: boolean
     jsm: runtime.jsm,
     logger,
     handler: (event, manager) => handler.handle(event, manager),
+    deliverFrom: options.eventsFrom,
   });
   await institutionEvents.start();
   const rosters = new RosterEventsHandler(new Outbox(), new RatioMonitor(rules));
@@ -66,6 +67,7 @@ export async function startStaff(config: StaffConfig, options: { relay?: boolean
     jsm: runtime.jsm,
     logger,
     handler: (event, manager) => rosters.handle(event, manager),
+    deliverFrom: options.eventsFrom,
   });
   await rosterEvents.start();
   const app = await NestFactory.createMicroservice(StaffModule.register(runtime, rules, cipher), {

@@ -28,6 +28,8 @@ export interface SubsidyStartOptions {
   now?: () => Date;
   /** Test hook inside each run batch's transaction: a throw simulates a crash mid-run. */
   afterBatch?: (runId: string, batch: number) => void | Promise<void>;
+  /** Where new durable consumers start: all retained events (default) or only those after start (test stacks on a shared broker). */
+  eventsFrom?: 'all' | 'new';
 }
 
 /** Durable consumer names carry the schema, so separate deployments (and test runs) do not share them. */
@@ -65,6 +67,7 @@ export async function startSubsidy(config: SubsidyConfig, options: SubsidyStartO
     jsm: runtime.jsm,
     logger,
     handler: handlers[source],
+    deliverFrom: options.eventsFrom,
   }));
   for (const consumer of consumers) await consumer.start();
   const now = options.now ?? (() => new Date());
