@@ -339,6 +339,28 @@ describe('authorization matrix: every route × department (× own / other divisi
     return `registry outbox ${r.o} audit ${r.a}; gateway outbox ${g.o} audit ${g.a}; staff outbox ${s.o} audit ${s.a}; credit outbox ${c.o} audit ${c.a}`;
   };
 
+  /**
+   * Waits until every event an earlier cell caused is published and consumed by staff and credit,
+   * so the counts taken around a refused request change only through that request.
+   */
+  let eventsManager: Awaited<ReturnType<typeof jetstreamManager>> | undefined;
+  const settled = async (): Promise<void> => {
+    const jsm = (eventsManager ??= await jetstreamManager(stubs!));
+    const consumers = [institutionConsumerName(staffSchema), rosterConsumerName(staffSchema), ...CREDIT_SOURCES.map((source) => creditConsumerName(creditSchema, source.key))];
+    const sources = [[stack.registry.runtime.dataSource, stack.registrySchema], [stack.gateway.runtime.dataSource, stack.gatewaySchema], [staff.runtime.dataSource, staffSchema], [credit.runtime.dataSource, creditSchema]] as const;
+    for (let attempt = 0; attempt < 200; attempt++) {
+      let busy = 0;
+      for (const [ds, schema] of sources) busy += (await ds.query(`SELECT count(*)::int AS n FROM "${schema}".outbox WHERE published_at IS NULL`))[0].n;
+      for (const name of consumers) {
+        const info = await jsm.consumers.info(EVENT_STREAM, name);
+        busy += info.num_pending + info.num_ack_pending;
+      }
+      if (busy === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error('the event path did not settle within 5 s');
+  };
+
   const fillPath = (path: string, params: Record<string, string> = {}) =>
     path.replace(/\{(\w+)\}/g, (_, name: string) => {
       if (!(name in params)) throw new Error(`no value for {${name}} in ${path}`);
@@ -358,6 +380,7 @@ describe('authorization matrix: every route × department (× own / other divisi
     if (bearer) call = call.set(auth(bearer));
     if (req.contentType) call = call.set('content-type', req.contentType);
     if (req.attach) call = call.attach(req.attach.field, req.attach.content, req.attach.filename);
+    if (DENIALS[expected] && row.method !== 'GET') await settled();
     const before = DENIALS[expected] && row.method !== 'GET' ? await writes() : undefined;
     const res = req.body !== undefined ? await call.send(req.body as object) : await call;
     const result: CellResult = { route: routeKey(row), caller, scope, expected, status: res.status, code: res.body?.code, ok: false };
@@ -366,6 +389,7 @@ describe('authorization matrix: every route × department (× own / other divisi
     if (denial) {
       result.ok = res.status === denial[0] && res.body?.code === denial[1];
       if (result.ok && before !== undefined) {
+        await settled();
         const after = await writes();
         if (after !== before) {
           result.ok = false;
@@ -397,11 +421,11 @@ describe('authorization matrix: every route × department (× own / other divisi
     staff = await startStaff({
       DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testNatsCredentials('staff'), STAFF_DB_SCHEMA: staffSchema,
       SHANYU_MODE: 'test', STAFF_REMINDER_INTERVAL_MS: 0, LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: 5_000,
-    });
+    }, { eventsFrom: 'new' }); // earlier files' events are not this stack's business
     credit = await startCredit({
       DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testNatsCredentials('credit'), CREDIT_DB_SCHEMA: creditSchema,
       CREDIT_SWEEP_INTERVAL_MS: 0, LOG_LEVEL: 'error', RPC_TIMEOUT_MS: 5_000,
-    });
+    }, { eventsFrom: 'new' });
     // Services whose rows are gateway-level are not in this stack: a stand-in answers their subjects,
     // so a PASS cell proves the call got through the gateway to the service's subject.
     const outside = [...new Set(AUTHORIZATION_MATRIX.filter((r) => r.level === 'gateway' && !['gateway', 'registry'].includes(r.service)).map((r) => r.service))];
