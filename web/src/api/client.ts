@@ -1,4 +1,5 @@
 // The gateway's HTTP API (same origin). Errors are `{statusCode, code, message, details?}`.
+import { markReachable, markUnreachable } from './connectivity';
 
 export interface ApiErrorBody {
   statusCode: number;
@@ -82,8 +83,10 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     res = await fetch(withQuery(path, options.query), { method: options.method ?? 'GET', headers, body, signal: options.signal });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
+    markUnreachable();
     throw new NetworkError(e);
   }
+  markReachable();
   if (res.status === 401 && token) {
     setToken(null); // expired or revoked: back to the login page
   }

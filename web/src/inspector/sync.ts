@@ -4,6 +4,7 @@
 // which replaces the item's result: sending it twice leaves one result). A result is marked
 // synced only for the revision the server acknowledged, so an edit made meanwhile syncs next time.
 import { api, ApiError, NetworkError } from '../api/client';
+import { isOnline, onConnectivityChange } from '../api/connectivity';
 import type { InspectionForm } from '../api/types';
 import { db, isPending, type LocalPhoto, type LocalResult } from './db';
 
@@ -90,15 +91,15 @@ async function upload(photo: LocalPhoto): Promise<LocalPhoto> {
 }
 
 /**
- * Syncs when the network comes back, after every local change, and every 20 s; a sync that
- * could not reach the server while the phone says it is online (a lost reply, a weak signal) is
- * retried sooner, backing off from 3 s.
+ * Syncs when the platform can be reached again (api/connectivity.ts), after every local change,
+ * and every 20 s; a sync that could not reach the server while the phone says it is online (a
+ * lost reply, a weak signal) is retried sooner, backing off from 3 s.
  */
 export function startBackgroundSync(): () => void {
   let retry: number | undefined;
   let backoff = 3_000;
   const kick = () => {
-    if (!navigator.onLine) return;
+    if (!isOnline()) return;
     window.clearTimeout(retry);
     void syncNow().then((report) => {
       if (report.offline && navigator.onLine) {
@@ -109,12 +110,12 @@ export function startBackgroundSync(): () => void {
       }
     });
   };
-  window.addEventListener('online', kick);
+  const unsubscribe = onConnectivityChange(kick);
   window.addEventListener('shanyu-local-change', kick);
   const timer = window.setInterval(kick, 20_000);
   kick();
   return () => {
-    window.removeEventListener('online', kick);
+    unsubscribe();
     window.removeEventListener('shanyu-local-change', kick);
     window.clearInterval(timer);
     window.clearTimeout(retry);

@@ -1,17 +1,17 @@
 import { useEffect, useState } from 'react';
+import { isOnline, onConnectivityChange, probe } from '../api/connectivity';
 import { pendingSummary, type LocalPhoto, type LocalResult } from './db';
 
+/** Whether the platform can be reached now (api/connectivity.ts), re-rendering when that changes. */
 export function useOnline(): boolean {
-  const [online, setOnline] = useState(navigator.onLine);
+  const [online, setOnline] = useState(isOnline());
   useEffect(() => {
-    const on = () => setOnline(true);
-    const off = () => setOnline(false);
-    window.addEventListener('online', on);
-    window.addEventListener('offline', off);
-    return () => {
-      window.removeEventListener('online', on);
-      window.removeEventListener('offline', off);
-    };
+    const update = () => setOnline(isOnline());
+    const unsubscribe = onConnectivityChange(update);
+    update();
+    // A page reloaded offline may believe it is online (navigator.onLine): ask the platform once.
+    void probe();
+    return unsubscribe;
   }, []);
   return online;
 }
