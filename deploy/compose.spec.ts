@@ -383,7 +383,8 @@ function secretProblems(raw: JsonObject): string[] {
         if (!match) problems.push(`${name}: ${key} should be \${${key}:-<demo value>} so that production sets it, is ${text}`);
         // The same name, or the same name for one user of several (NATS_PASSWORD ← NATS_PASSWORD_REGISTRY).
         else if (match[1] !== key && !match[1]!.startsWith(`${key}_`)) problems.push(`${name}: ${key} takes its value from \${${match[1]}}, use the same name`);
-        else if (!isDemoValue(match[2] ?? '')) problems.push(`${name}: the default of ${key} is not marked as a demo value`);
+        // An empty default (an optional secret such as PII_PREVIOUS_KEYS) holds nothing to leak.
+        else if (match[2] !== '' && !isDemoValue(match[2] ?? '')) problems.push(`${name}: the default of ${key} is not marked as a demo value`);
       }
       // Credentials inside URLs (postgres://user:password@host) must be demo references too.
       for (const [, password] of text.matchAll(/:\/\/[^/:@\s]+:([^@\s]+)@/g)) {

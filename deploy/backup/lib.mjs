@@ -11,7 +11,7 @@ import { connect, credsAuthenticator } from '@nats-io/transport-node';
 import { ensurePostgresBinaries, isProcessAlive } from '../local/infra.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-/** Where `npm start` keeps its data; SHANYU_DATA_DIR points the tools at a copy (npm start itself always uses .data). */
+/** Where `npm start` keeps its data (SHANYU_DATA_DIR, which deploy/local/start.mjs reads too; default .data). */
 export function localDataDir(env = process.env) {
   return path.resolve(env.SHANYU_DATA_DIR || path.join(repoRoot, '.data'));
 }

@@ -2,6 +2,8 @@
 // PostgreSQL and NATS JetStream (data under .data/, reused on the next start), builds and
 // starts every service and the gateway, loads demo data once and prints where to go.
 // Ctrl-C stops everything it started.
+// SHANYU_DATA_DIR (default .data), PORT, SHANYU_PG_PORT, SHANYU_NATS_PORT and
+// SHANYU_NATS_MONITOR_PORT let a second stack run beside the first (tests/e2e/local-start.e2e-spec.ts).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +14,7 @@ import {
 import { natsEnvFor, writeNatsAuth } from './nats-auth.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const dataDir = path.join(root, '.data');
+const dataDir = path.resolve(root, process.env.SHANYU_DATA_DIR || '.data');
 const logDir = path.join(dataDir, 'logs');
 /** Every NATS service of the platform; the gateway is started last. */
 const SERVICES = ['registry', 'staff', 'credit', 'inspection', 'subsidy'];
@@ -47,6 +49,14 @@ function startNode(name, script, env) {
 }
 
 let stopping = false;
+/** PostgreSQL and NATS once started: stopped after the services. */
+const infra = { pg: null, nats: null };
+async function shutdown() {
+  await stopChildren();
+  await infra.nats?.stop();
+  await infra.pg?.stop();
+}
+
 async function stopChildren() {
   stopping = true;
   const exits = [...children.values()].map((child) => new Promise((resolve) => {
@@ -88,23 +98,22 @@ try {
   fs.mkdirSync(logDir, { recursive: true });
   const pgPort = await portFor('PostgreSQL', Number(process.env.SHANYU_PG_PORT ?? 54320));
   const natsPort = await portFor('NATS', Number(process.env.SHANYU_NATS_PORT ?? 4222));
-  const monitorPort = await portFor('NATS monitoring', 8222);
+  const monitorPort = await portFor('NATS monitoring', Number(process.env.SHANYU_NATS_MONITOR_PORT ?? 8222));
   const httpPort = await portFor('gateway', Number(process.env.PORT ?? 3000));
 
   say('启动 PostgreSQL 与 NATS JetStream (starting PostgreSQL and NATS)…');
-  const pg = await startPostgres({ dataDir: path.join(dataDir, 'pg'), port: pgPort });
+  // Registered before anything starts, so that Ctrl-C or a failure at any step stops what is up.
+  onExit(shutdown);
+  infra.pg = await startPostgres({ dataDir: path.join(dataDir, 'pg'), port: pgPort });
+  const pg = infra.pg;
   // One NATS user per service and department system (their subjects only), passwords kept in
-  // .data/nats-auth/nats-credentials.json; `admin` (full access) is for operators and backups.
+  // <data dir>/nats-auth/nats-credentials.json; `admin` (full access) is for operators and backups.
   const natsAuth = writeNatsAuth({ dir: path.join(dataDir, 'nats-auth'), contracts: await import('../../libs/contracts/dist/index.js') });
-  const nats = await startNats({
+  infra.nats = await startNats({
     storeDir: path.join(dataDir, 'nats'), port: natsPort, monitorPort, serverPath: natsServerPath,
     logFile: path.join(logDir, 'nats.log'), configFile: natsAuth.configFile,
   });
-  onExit(async () => {
-    await stopChildren();
-    await nats.stop();
-    await pg.stop();
-  });
+  const nats = infra.nats;
 
   const demoPassword = process.env.SHANYU_DEMO_PASSWORD ?? 'shanyu-demo';
   const env = {
@@ -113,6 +122,7 @@ try {
     SHANYU_MODE: 'demo',
     SHANYU_DEMO_PASSWORD: demoPassword,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    EVIDENCE_DIR: process.env.EVIDENCE_DIR ?? path.join(dataDir, 'evidence'),
   };
   say('启动服务 (starting services, each runs its migrations)…');
   for (const service of SERVICES) startNode(service, `services/${service}/dist/main.js`, { ...env, ...natsEnvFor(service, natsAuth.passwords) });
@@ -156,6 +166,6 @@ ${DEMO_ACCOUNTS.map((a) => `    ${a.username.padEnd(18)} ${a.displayName}`).join
   // Stay up until Ctrl-C; onExit stops the children, NATS and PostgreSQL.
   await new Promise(() => {});
 } catch (error) {
-  await stopChildren().catch(() => {});
+  await shutdown().catch(() => {});
   fail(error instanceof InfraError ? error.message : error?.stack ?? String(error));
 }

@@ -1,22 +1,28 @@
 // Exercises every cell of the authorization matrix (authorization-matrix.ts) through the gateway
-// (HTTP → NATS → registry → PostgreSQL) with the demo accounts, and fails when the OpenAPI
-// document has a route the matrix does not (or the matrix a route that no longer exists).
-// A refused write must change nothing: every error cell checks the registry's and the gateway's
-// outbox and audit log before and after.
+// (HTTP → NATS → registry, staff, credit, inspection, subsidy → PostgreSQL) with the demo accounts,
+// an inspector account and an API client, and fails when the OpenAPI document has a route the
+// matrix does not (or the matrix a route that no longer exists). A refused write must change
+// nothing: every error cell checks every service's and the gateway's outbox and audit log before
+// and after, once the event path has settled.
 import { randomInt, randomUUID } from 'node:crypto';
-import { makeResidentId, shanghaiToday, SYSTEM_ACTOR } from '@shanyu/common';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { addDays, makeResidentId, shanghaiToday, SYSTEM_ACTOR } from '@shanyu/common';
 import { connectNats } from '@shanyu/messaging';
 import { EVENT_STREAM, StaffEvents } from '@shanyu/contracts';
 import { CREDIT_SOURCES, creditConsumerName, type RunningCredit, startCredit } from '@shanyu/credit';
 import { institutionConsumerName, rosterConsumerName, type RunningStaff, startStaff } from '@shanyu/staff';
+import { type RunningInspection, startInspection } from '@shanyu/inspection';
+import { type RunningSubsidy, startSubsidy, subsidyConsumerNames } from '@shanyu/subsidy';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { compliantFilingSubmission, institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, uniqueSchema } from '@shanyu/testing';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, type Stack, startStack } from '../e2e/support.js';
 import {
-  ACCOUNTS, AUTHORIZATION_MATRIX, CALLERS, type Caller, type Department, hasScopes, type MatrixRow, OTHER_DIVISION, type Outcome,
-  outcomeOf, OWN_DIVISION, routeKey,
+  ACCOUNTS, API_CLIENT, AUTHORIZATION_MATRIX, CALLERS, type Caller, CLIENT_SCOPES, type Department, hasScopes, INSPECTOR_ACCOUNT, type MatrixRow,
+  OTHER_DIVISION, type Outcome, outcomeOf, OWN_DIVISION, routeKey,
 } from './authorization-matrix.js';
 
 type Scope = 'own' | 'other';
@@ -31,8 +37,9 @@ interface BuiltRequest {
   listed?: { key: string; value: string };
   /** A token other than the column's usual one (logout revokes what it is given). */
   token?: string | null;
-  /** A multipart file upload instead of a body. */
+  /** A multipart file upload instead of a body (with `fields` beside the file). */
   attach?: { field: string; content: Buffer; filename: string };
+  fields?: Record<string, string>;
 }
 
 interface CellResult {
@@ -49,14 +56,20 @@ interface CellResult {
 /** Values for path parameters of gateway-level rows, other than ids (a UUID). */
 const PLACEHOLDER_PARAMS: Record<string, string> = { month: '2026-11', year: '2026', receiptNo: '330106-2026-0001' };
 
-/** What the stand-in for a service outside the matrix stack answers (see `level: 'gateway'` rows). */
-const STUB_MESSAGE = '矩阵测试桩：请求已通过网关到达服务';
+
+/** The subsidy service runs two months ahead (as tests/e2e/subsidy-runs.e2e-spec.ts): next month's run is not "future". */
+/** A 1×1 PNG (tests/e2e/web-and-evidence.e2e-spec.ts); bytes appended make each upload a new file. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+const SUBSIDY_CLOCK_AHEAD_MS = 62 * 86_400_000;
 
 const DENIALS: Partial<Record<Outcome, [number, string]>> = {
   DEPT: [403, 'DEPARTMENT_NOT_ALLOWED'],
   DIV: [403, 'DIVISION_OUT_OF_SCOPE'],
   OWNER: [403, 'FORBIDDEN'],
   AUTH: [401, 'UNAUTHENTICATED'],
+  SCOPE: [403, 'SCOPE_NOT_GRANTED'],
+  UNASSIGNED: [403, 'INSPECTOR_NOT_ASSIGNED'],
 };
 
 describe('authorization matrix: every route × department (× own / other division) through the gateway', () => {
@@ -65,11 +78,17 @@ describe('authorization matrix: every route × department (× own / other divisi
   const staffSchema = uniqueSchema('staff');
   let credit: RunningCredit;
   const creditSchema = uniqueSchema('credit');
-  let stubs: NatsConnection | undefined;
+  let inspection: RunningInspection;
+  const inspectionSchema = uniqueSchema('inspection');
+  let subsidy: RunningSubsidy;
+  const subsidySchema = uniqueSchema('subsidy');
+  let nc: NatsConnection | undefined; // the test's own NATS connection (JetStream publishing and consumer state)
+  let client = { clientId: '', clientSecret: '' };
+  const evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shanyu-authz-evidence-'));
   const passStatuses = new Map<string, number>();
   const tokens = new Map<Caller, string>();
   const results: CellResult[] = [];
-  const token = (caller: Department) => tokens.get(caller)!;
+  const token = (caller: Exclude<Caller, 'anonymous'>) => tokens.get(caller)!;
   const auth = (t: string) => ({ authorization: `Bearer ${t}` });
 
   // ── fixtures: made by the accounts entitled to make them (admin, the operator, the health bureaus) ──
@@ -95,6 +114,16 @@ describe('authorization matrix: every route × department (× own / other divisi
     return res.body;
   };
 
+  /** How many callers of the row should succeed for the scope (so many fresh fixtures it uses). */
+  const successCells = (row: MatrixRow, scope: Scope) => CALLERS.filter((c) => ['200', '201', '202', '204'].includes(outcomeOf(row.cells[c], scope))).length;
+  /** `n` fresh fixtures made concurrently on the first call, handed out one per call (exactly `n` calls follow). */
+  const prefetchedQueues = new Map<string, Promise<unknown>[]>();
+  const prefetched = <T,>(key: string, n: number, make: () => Promise<T>): Promise<T> => {
+    if (!prefetchedQueues.has(key)) prefetchedQueues.set(key, Array.from({ length: n }, make));
+    const next = prefetchedQueues.get(key)!.shift();
+    if (!next) throw new Error(`fixture: more fresh ${key} asked for than its row has successful cells`);
+    return next as Promise<T>;
+  };
   /** Fixtures that no cell changes are shared; `fresh` makes new ones (a cell that should succeed in a write). */
   const shared = new Map<string, Promise<unknown>>();
   const once = <T,>(key: string, make: () => Promise<T>, fresh: boolean): Promise<T> => {
@@ -167,7 +196,7 @@ describe('authorization matrix: every route × department (× own / other divisi
         authority: '杭州市公安局西湖区分局', documentNo: '西公禁字〔2026〕3号', nameMasked: '王*', idNumberMasked: '330106********1234',
       },
     };
-    await jetstream(stubs!).publish(envelope.subject, JSON.stringify(envelope), { msgID: eventId });
+    await jetstream(nc!).publish(envelope.subject, JSON.stringify(envelope), { msgID: eventId });
     let entryId: string | undefined;
     await waitFor(`the ledger entry of ${eventId}`, async () => {
       const res = await stack.http.get(`/api/v1/credit/institutions/${institutionId}`).set(auth(token('admin')));
@@ -187,6 +216,194 @@ describe('authorization matrix: every route × department (× own / other divisi
       return { institution: inst, request: res.body as { id: string } };
     }, fresh);
 
+  // Inspection: the inspection service follows the registry's institutions. Each inspection is of a
+  // new filed institution (the yearly cap counts per institution) — own: the operator's, in 三墩镇;
+  // other: admin's, in 环翠区 — opened by admin with two inspectors per department: own
+  // fire.inspector1 and market.inspector1 (linked) and one unlinked each; other two 371002
+  // inspectors per department, the market one linked to market.371002 so it can record.
+  const inspectorIds: Record<Scope, Record<'fire' | 'market', string[]>> = { own: { fire: [], market: [] }, other: { fire: [], market: [] } };
+  const recorderOf = { own: { fire: INSPECTOR_ACCOUNT.username, market: 'market.inspector1' }, other: { fire: '', market: 'market.371002' } } as const;
+  const inspectionInstitution = async (scope: Scope) => {
+    const { institution: inst } = await filed('operator', scope, true);
+    await waitFor(`the inspection service to know ${inst.id} as filed`, async () => {
+      const [row] = await inspection.runtime.dataSource.query(`SELECT status FROM "${inspectionSchema}".institution WHERE id = $1`, [inst.id]);
+      return row?.status === 'filed';
+    });
+    return inst;
+  };
+  const newInspection = async (scope: Scope, departments: ('fire' | 'market')[]) => {
+    const inst = await inspectionInstitution(scope);
+    const res = await stack.http.post('/api/v1/inspections').set(auth(token('admin'))).send({
+      institutionId: inst.id, repeatReason: '矩阵测试', departments: departments.map((department) => ({ department, inspectorIds: inspectorIds[scope][department] })),
+    });
+    if (res.status !== 201) throw new Error(`fixture: inspection → ${res.status} ${JSON.stringify(res.body)}`);
+    return { institution: inst, inspection: res.body as { id: string } };
+  };
+  /** Records every item of the department (failing MKT-05 and the first others up to `fail`) as its linked inspector. */
+  const recordAll = async (id: string, scope: Scope, department: 'fire' | 'market', fail: number) => {
+    const form = (await stack.http.get(`/api/v1/inspections/${id}/form`).set(auth(token('admin'))).expect(200)).body as { areas: { items: { code: string; department: string }[] }[] };
+    const items = form.areas.flatMap((a) => a.items).filter((i) => i.department === department)
+      .sort((a, b) => Number(b.code === 'MKT-05') - Number(a.code === 'MKT-05'));
+    const results = items.map((i, n) => (n < fail ? { itemCode: i.code, result: 'fail', note: '矩阵测试：发现问题' } : { itemCode: i.code, result: 'pass' }));
+    const recorder = await userToken(recorderOf[scope][department]);
+    const res = await stack.http.put(`/api/v1/inspections/${id}/results`).set(auth(recorder)).send({ results });
+    if (res.status !== 200) throw new Error(`fixture: results → ${res.status} ${JSON.stringify(res.body)}`);
+    return recorder;
+  };
+  /** An open fire + market inspection (shared by the cells that do not change it). */
+  const openInspection = (scope: Scope, fresh: boolean) => once(`inspection:${scope}`, () => newInspection(scope, ['fire', 'market']), fresh);
+  /** A completed market inspection with open findings (MKT-05 first): `fresh` for a cell that starts a re-inspection. */
+  const completedInspection = (scope: Scope, fresh: boolean) => once(`completed:${scope}`, async () => {
+    const { institution: inst, inspection: made } = await newInspection(scope, ['market']);
+    const recorder = await recordAll(made.id, scope, 'market', 8);
+    const res = await stack.http.post(`/api/v1/inspections/${made.id}/sign-off`).set(auth(recorder)).send({ comment: '矩阵测试' });
+    if (res.status !== 200 || res.body.status !== 'completed') throw new Error(`fixture: sign-off → ${res.status} ${JSON.stringify(res.body)}`);
+    const found = res.body.findings as { id: string; itemCode: string }[];
+    return { institution: inst, inspection: made, samples: found.find((f) => f.itemCode === 'MKT-05')!.id, ids: found.filter((f) => f.itemCode !== 'MKT-05').map((f) => f.id) };
+  }, fresh);
+  /** Findings of the shared completed inspection: the first shared, the others one per cell that changes one. */
+  const usedFindings = { own: 1, other: 1 };
+  const finding = async (scope: Scope, fresh: boolean) => {
+    const { institution: inst, ids } = await completedInspection(scope, false);
+    const id = fresh ? ids[usedFindings[scope]++] : ids[0];
+    if (!id) throw new Error('fixture: out of findings — fail more items in completedInspection');
+    return { institution: inst, id };
+  };
+  /** A penalty (issued by admin) on the MKT-05 finding of each scope. */
+  let decisionSerial = randomInt(1e5);
+  const newPenaltyBody = async (scope: Scope) => ({
+    findingId: (await completedInspection(scope, false)).samples, penaltyItemCode: 'PMKT-04', kinds: ['warning', 'fine'], fineFen: 2_000_000,
+    decisionNo: `矩阵罚〔2026〕${decisionSerial++}号`, reason: '矩阵测试：未按规定留样',
+  });
+  const penalty = (scope: Scope) => once(`penalty:${scope}`, async () => {
+    const res = await stack.http.post('/api/v1/penalties').set(auth(token('admin'))).send(await newPenaltyBody(scope));
+    if (res.status !== 201) throw new Error(`fixture: penalty → ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as { id: string; findingId: string };
+  }, false);
+
+  /** An institution the inspection service knows (shared; a filed one of the scope's owner). */
+  const knownInstitution = (scope: Scope) => once(`inspectionKnows:${scope}`, async () => {
+    const { institution: inst } = await filed('operator', scope, false);
+    await waitFor(`the inspection service to know ${inst.id}`, async () =>
+      (await inspection.runtime.dataSource.query(`SELECT 1 FROM "${inspectionSchema}".institution WHERE id = $1`, [inst.id])).length > 0);
+    return inst;
+  }, false);
+  /** A registered (not filed) institution: no plan pool contains it, so a 回避 on it cannot starve a draw. */
+  const conflictInstitution = (scope: Scope) => once(`conflictInstitution:${scope}`, async () => {
+    const inst = await register('admin', scope);
+    await waitFor(`the inspection service to know ${inst.id}`, async () =>
+      (await inspection.runtime.dataSource.query(`SELECT 1 FROM "${inspectionSchema}".institution WHERE id = $1`, [inst.id])).length > 0);
+    return inst;
+  }, false);
+
+  // 双随机 plans over fire inspectors: own by health.330106 for 三墩镇, other by health.371002 for 环翠区.
+  const planBody = (scope: Scope) => ({
+    title: '矩阵测试双随机抽查', divisionCode: scope === 'own' ? OWN_DIVISION : '371002', periodFrom: today, periodTo: addDays(today, 60), departments: ['fire'],
+  });
+  const commitPlan = async (scope: Scope, draw: boolean) => {
+    const planner = scope === 'own' ? token('health') : otherHealthBureau;
+    const res = await stack.http.post('/api/v1/inspection-plans').set(auth(planner)).send(planBody(scope));
+    if (res.status !== 201) throw new Error(`fixture: plan → ${res.status} ${JSON.stringify(res.body)}`);
+    if (draw) {
+      const drawn = await stack.http.post(`/api/v1/inspection-plans/${res.body.id}/draw`).set(auth(planner)).send({ publicEntropy: '矩阵测试' });
+      if (drawn.status !== 200) throw new Error(`fixture: draw → ${drawn.status} ${JSON.stringify(drawn.body)}`);
+    }
+    return res.body as { id: string };
+  };
+  /** A drawn plan (shared), or a committed one for a cell that draws it. */
+  const plan = (scope: Scope, fresh: boolean) => (fresh ? commitPlan(scope, false) : once(`plan:${scope}`, () => commitPlan(scope, true), false));
+
+  // Complaints (投诉, fire category → the fire department) filed by the public about the shared institutions.
+  const fileComplaint = async (scope: Scope) => {
+    const inst = await knownInstitution(scope);
+    const res = await stack.http.post('/api/v1/public/complaints').send({ institutionId: inst.id, category: 'fire', description: '矩阵测试：楼道堆放杂物' });
+    if (res.status !== 201) throw new Error(`fixture: complaint → ${res.status} ${JSON.stringify(res.body)}`);
+    return { institution: inst, complaint: res.body as { id: string } };
+  };
+  const complaint = (scope: Scope, fresh: boolean) => once(`complaint:${scope}`, () => fileComplaint(scope), fresh);
+  const acceptedComplaint = (scope: Scope, fresh: boolean) => once(`acceptedComplaint:${scope}`, async () => {
+    const filedComplaint = await fileComplaint(scope);
+    const res = await stack.http.post(`/api/v1/complaints/${filedComplaint.complaint.id}/triage`).set(auth(token('admin'))).send({ decision: 'accept', reason: '矩阵测试：受理' });
+    if (res.status !== 200) throw new Error(`fixture: triage → ${res.status} ${JSON.stringify(res.body)}`);
+    return filedComplaint;
+  }, fresh);
+  // Evidence (取证): a photo of each scope's open inspection, own uploaded by the operator, other by admin.
+  const uniquePng = () => Buffer.concat([PNG, Buffer.from(randomUUID())]);
+  const evidence = (scope: Scope) => once(`evidence:${scope}`, async () => {
+    const { inspection: made } = await openInspection(scope, false);
+    const res = await stack.http.post('/api/v1/evidence').set(auth(token(scope === 'own' ? 'operator' : 'admin')))
+      .field('takenAt', new Date().toISOString()).field('location', '矩阵测试：二楼安全出口').field('inspectionId', made.id)
+      .attach('file', uniquePng(), 'evidence.png');
+    if (res.status !== 201) throw new Error(`fixture: evidence → ${res.status} ${JSON.stringify(res.body)}`);
+    return { inspectionId: made.id, evidenceId: res.body.evidenceId as string };
+  }, false);
+  let checklistSerial = 0;
+  const educationList = () => once('educationList', async () => {
+    const res = await stack.http.get('/api/v1/checklists?kind=inspection&department=education').set(auth(token('admin'))).expect(200);
+    return (res.body as Record<string, unknown>[])[0]!;
+  }, false);
+
+  // Subsidy: a roster of this month for the operator's 三墩镇 institution (by the operator) and for
+  // a 环翠区 one (by admin), once the subsidy service knows them.
+  const month = shanghaiToday().slice(0, 7);
+  let childSerial = randomInt(100, 900);
+  const childIdNumber = () => makeResidentId(`330106${addDays(today, -400).replace(/-/g, '')}${(childSerial = childSerial >= 999 ? 100 : childSerial + 1)}`);
+  const subsidyInstitution = (scope: Scope) => once(`subsidyInstitution:${scope}`, async () => {
+    const { institution: inst } = await filed('operator', scope, false);
+    await waitFor(`the subsidy service to know ${inst.id} as filed`, async () => {
+      const [row] = await subsidy.runtime.dataSource.query(`SELECT status FROM "${subsidySchema}".institution_replica WHERE id = $1`, [inst.id]);
+      return row?.status === 'filed';
+    });
+    return inst;
+  }, false);
+  const rosterBody = () => ({ openDays: 20, children: [{ idNumber: childIdNumber(), birthOrder: 2, classType: 'toddler', careForm: 'full_day', daysAttended: 18 }] });
+  const submitRoster = async (scope: Scope, rosterMonth: string) => {
+    const inst = await subsidyInstitution(scope);
+    const res = await stack.http.put(`/api/v1/institutions/${inst.id}/rosters/${rosterMonth}`).set(auth(token(scope === 'own' ? 'operator' : 'admin'))).send(rosterBody());
+    if (res.status !== 200) throw new Error(`fixture: roster → ${res.status} ${JSON.stringify(res.body)}`);
+    return inst;
+  };
+  const roster = (scope: Scope) => once(`roster:${scope}`, () => submitRoster(scope, month), false);
+
+  // Runs (补助计算), one per month and division: this month's with a roster (it has lines, so it
+  // waits for the street office), or one of a past month in a street without institutions (no
+  // lines: straight to the health bureau). Other-district runs are started by health.371002.
+  let monthsBack = 2;
+  const nextPastMonth = () => addDays(`${month}-01`, -31 * monthsBack++).slice(0, 7);
+  const runDone = async (id: string) => {
+    let view: { id: string; status: string; stage: string | null } | undefined;
+    await waitFor(`run ${id} computed`, async () => {
+      view = (await stack.http.get(`/api/v1/subsidy/runs/${id}`).set(auth(token('admin')))).body;
+      return view?.status !== 'computing';
+    });
+    return view!;
+  };
+  const startRun = async (scope: Scope, runMonth: string, divisionCode: string) => {
+    const res = await stack.http.post('/api/v1/subsidy/runs').set(auth(scope === 'own' ? token('health') : otherHealthBureau)).send({ month: runMonth, divisionCode });
+    if (res.status !== 202) throw new Error(`fixture: run → ${res.status} ${JSON.stringify(res.body)}`);
+    return runDone(res.body.id);
+  };
+  const EMPTY_STREET = { own: '330106001', other: '371002002' } as const;
+  /** A run of a past month in a street without institutions (no lines): it waits for the health bureau, then (approved) for finance. */
+  const runAt = async (scope: Scope, stage: 'health' | 'finance') => {
+    const run = await startRun(scope, nextPastMonth(), EMPTY_STREET[scope]);
+    if (run.stage !== 'health') throw new Error(`fixture: run ${run.id} waits for ${run.stage}, not health`);
+    if (stage === 'finance') {
+      const res = await stack.http.post(`/api/v1/subsidy/runs/${run.id}/approvals`).set(auth(scope === 'own' ? token('health') : otherHealthBureau)).send({ decision: 'approve' });
+      if (res.status !== 200 || res.body.stage !== 'finance') throw new Error(`fixture: health approval → ${res.status} ${JSON.stringify(res.body)}`);
+    }
+    return run;
+  };
+  /**
+   * The run the rows read: of the subsidy service's month (its clock runs two months ahead, so the
+   * institutions filed today are filed all through it), with a roster, so it has lines.
+   */
+  const runMonth = shanghaiToday(new Date(Date.now() + SUBSIDY_CLOCK_AHEAD_MS)).slice(0, 7);
+  const sharedRun = (scope: Scope) => once(`run:${scope}`, async () => {
+    const inst = await submitRoster(scope, runMonth);
+    return { institution: inst, run: await startRun(scope, runMonth, scope === 'own' ? OWN_DIVISION : OTHER_DIVISION) };
+  }, false);
+
   const divisionOf = (caller: Caller, scope: Scope) => {
     if (scope === 'other') return '371002';
     return caller === 'street' ? ACCOUNTS.street.divisions[0] : '330106';
@@ -195,12 +412,139 @@ describe('authorization matrix: every route × department (× own / other divisi
   /** How each kind of target becomes a request for a caller and scope. */
   const TARGETS: Record<string, (caller: Caller, scope: Scope, fresh: boolean, row: MatrixRow) => Promise<BuiltRequest>> = {
     none: async () => ({}),
+    inspection: async (_, scope) => ({ params: { id: (await openInspection(scope, false)).inspection.id } }),
+    inspectionList: async (_, scope) => {
+      const { institution: inst, inspection: made } = await openInspection(scope, false);
+      return { query: { institutionId: inst.id }, listed: { key: 'id', value: made.id } };
+    },
+    openInspection: async (_, scope, fresh, row) => {
+      const { inspection: made } = await openInspection(scope, fresh);
+      if (routeKey(row).endsWith('/sign-off')) {
+        if (fresh) await recordAll(made.id, scope, 'fire', 0);
+        return { params: { id: made.id }, body: { comment: '矩阵测试' } };
+      }
+      return { params: { id: made.id }, body: { results: [{ itemCode: 'FIRE-01', result: 'pass' }] } };
+    },
+    findingList: async (_, scope) => {
+      const { institution: inst, id } = await finding(scope, false);
+      return { query: { institutionId: inst.id }, listed: { key: 'id', value: id } };
+    },
+    finding: async (_, scope, fresh, row) => ({
+      params: { id: (await finding(scope, fresh)).id },
+      body: routeKey(row).endsWith('/verify') ? { outcome: 'corrected', note: '矩阵测试：已整改' }
+        : routeKey(row).endsWith('/report') ? { text: '矩阵测试：已整改，附照片' } : undefined,
+    }),
+    roster: async (_, scope) => ({ params: { id: (await roster(scope)).id, month } }),
+    newEvidence: async (_, scope) => ({
+      body: undefined,
+      fields: { takenAt: new Date().toISOString(), location: '矩阵测试：二楼安全出口', inspectionId: (await openInspection(scope, false)).inspection.id, itemCode: 'FIRE-01' },
+      attach: { field: 'file', content: uniquePng(), filename: 'evidence.png' },
+    }),
+    evidenceList: async (_, scope) => {
+      const made = await evidence(scope);
+      return { query: { inspectionId: made.inspectionId }, listed: { key: 'evidenceId', value: made.evidenceId } };
+    },
+    evidence: async (_, scope) => ({ params: { id: (await evidence(scope)).evidenceId } }),
+    rosterSubmit: async (_, scope, __, row) => {
+      const inst = await subsidyInstitution(scope);
+      if (!routeKey(row).endsWith('/upload')) return { params: { id: inst.id, month }, body: rosterBody() };
+      const csv = `身份证号,孩次,班型,托育形式,出勤天数\n${childIdNumber()},一孩,托大班,全日托,18\n`;
+      return { params: { id: inst.id, month }, query: { openDays: '20' }, attach: { field: 'file', content: Buffer.from(csv, 'utf8'), filename: 'roster.csv' } };
+    },
+    newPolicy: async (_, scope) => {
+      const policyKey = `matrix-${randomUUID().slice(0, 8)}`;
+      return {
+        body: {
+          policyKey, version: `${policyKey}/2099.1`, divisionCode: scope === 'own' ? '330106' : '371002', title: '矩阵测试补助政策', source: '矩阵测试',
+          effectiveFrom: '2099-01', effectiveTo: '2099-12',
+          eligibility: { filed: { source: '国卫办人口发〔2019〕25号 备案' } },
+          rules: [{ id: 'OPENING_GRANT', kind: 'opening_grant', title: '一次性开办补助', params: { amountFen: 1_000_000 }, requires: ['filed'], source: '矩阵测试' }],
+        },
+      };
+    },
+    newRun: async (_, scope) => ({ body: { month: addDays(`${month}-01`, -400).slice(0, 7), divisionCode: EMPTY_STREET[scope] } }),
+    runList: async (_, scope) => ({ query: { month: runMonth }, listed: { key: 'id', value: (await sharedRun(scope)).run.id } }),
+    run: async (_, scope, __, row) => {
+      const { institution: inst, run } = await sharedRun(scope);
+      return { params: { id: run.id }, query: routeKey(row).endsWith('/lines') ? { institutionId: inst.id } : undefined };
+    },
+    runAtStage: async (caller, scope, fresh) => {
+      const stage = caller === 'street' || caller === 'finance' ? caller : 'health';
+      // The street office's run is the month's shared one (with a roster, so with lines): only the
+      // street cells use it at this stage, and only street/own changes it.
+      const run = stage === 'street' ? (await sharedRun(scope)).run : await once(`runAt:${scope}:${stage}`, () => runAt(scope, stage), fresh);
+      if (stage === 'street' && run.stage !== 'street') throw new Error(`fixture: run ${run.id} waits for ${run.stage}, not the street office`);
+      return { params: { id: run.id }, body: { decision: 'approve', comment: '矩阵测试' } };
+    },
+    newChecklist: async () => {
+      const { kind, department, title, source, inspectionItems, penaltyItems } = await educationList();
+      return { body: { kind, department, title, source, inspectionItems, penaltyItems, version: `education/2099.${++checklistSerial}`, effectiveFrom: '2099-01-01' } };
+    },
+    newInspector: async (caller, scope) => ({
+      body: {
+        ...(caller === 'admin' ? { department: 'street' } : {}), name: '矩阵新执法员', badgeNo: `MX-NEW-${randomUUID().slice(0, 8)}`,
+        divisionCodes: [scope === 'own' ? OWN_DIVISION : OTHER_DIVISION],
+      },
+    }),
+    conflict: async (_, scope) => ({
+      params: { id: inspectorIds[scope].fire[1]! },
+      body: { institutionId: (await conflictInstitution(scope)).id, reason: '矩阵测试：近亲属在该机构任职' },
+    }),
+    newPlan: async (_, scope) => ({ body: planBody(scope) }),
+    planList: async (_, scope) => ({ query: { pageSize: '100' }, listed: { key: 'id', value: (await plan(scope, false)).id } }),
+    plan: async (_, scope, fresh) => ({ params: { id: (await plan(scope, fresh)).id }, body: { publicEntropy: '矩阵测试' } }),
+    newInspection: async (caller, scope, fresh, row) => {
+      // Each inspection that is opened is of a new institution (the yearly cap counts per institution): made all at once.
+      const inst = fresh ? await prefetched(`newInspection:${scope}`, successCells(row, scope), () => inspectionInstitution(scope)) : await knownInstitution(scope);
+      return {
+        body: {
+          institutionId: inst.id, repeatReason: '矩阵测试',
+          departments: (['fire', 'market'] as const).map((department) => ({ department, inspectorIds: inspectorIds[scope][department] })),
+        },
+      };
+    },
+    completedInspection: async (_, scope, fresh, row) => {
+      // Each re-inspection that is started takes a completed inspection of its own: made all at once.
+      const made = fresh && routeKey(row).endsWith('/reinspection')
+        ? await prefetched(`reinspection:${scope}`, successCells(row, scope), () => completedInspection(scope, true))
+        : await completedInspection(scope, false);
+      return { params: { id: made.inspection.id }, body: row.method === 'POST' ? {} : undefined };
+    },
+    newPenalty: async (_, scope) => ({ body: await newPenaltyBody(scope) }),
+    penaltyList: async (_, scope) => {
+      const made = await penalty(scope);
+      return { query: { findingId: made.findingId }, listed: { key: 'id', value: made.id } };
+    },
+    selfInspection: async (_, scope, __, row) => {
+      const inst = await knownInstitution(scope);
+      return row.method === 'POST'
+        ? { body: { institutionId: inst.id, results: [{ itemCode: 'FIRE-01', result: 'pass' }] } }
+        : { query: { institutionId: inst.id } };
+    },
+    complaintList: async (_, scope) => {
+      const { institution: inst, complaint: made } = await complaint(scope, false);
+      return { query: { institutionId: inst.id, pageSize: '100' }, listed: { key: 'id', value: made.id } };
+    },
+    complaint: async (_, scope, fresh) => ({
+      params: { id: (await complaint(scope, fresh)).complaint.id }, body: { decision: 'accept', reason: '矩阵测试：受理' },
+    }),
+    acceptedComplaint: async (_, scope, fresh) => ({
+      params: { id: (await acceptedComplaint(scope, fresh)).complaint.id }, body: { substantiated: true, summary: '矩阵测试：经核查属实，已责令整改' },
+    }),
+    publicComplaint: async () => ({
+      body: { institutionId: (await knownInstitution('own')).id, category: 'food', description: '矩阵测试：午餐未留样' },
+    }),
     // Gateway-level rows: every {param} of the path gets a well-formed value (what it names need not exist).
     placeholder: async (_, __, ___, row) => ({
       params: Object.fromEntries([...row.path.matchAll(/\{(\w+)\}/g)].map(([, p]) => [p, PLACEHOLDER_PARAMS[p] ?? randomUUID()])),
       body: row.method === 'GET' ? undefined : {},
     }),
-    login: async (caller) => ({ body: { username: ACCOUNTS[caller === 'anonymous' ? 'health' : caller].username, password: DEMO_PASSWORD }, token: null }),
+    login: async (caller) => ({
+      body: caller === 'client'
+        ? { grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }
+        : { username: caller === 'inspector' ? INSPECTOR_ACCOUNT.username : ACCOUNTS[caller === 'anonymous' ? 'health' : caller].username, password: DEMO_PASSWORD },
+      token: null,
+    }),
     logout: async (caller) => ({ token: caller === 'anonymous' ? null : await freshToken(caller) }),
     newInstitution: async (caller, scope) => ({
       body: institutionRequest({ nature: natureFor(caller), divisionCode: scope === 'own' ? OWN_DIVISION : OTHER_DIVISION }),
@@ -325,10 +669,15 @@ describe('authorization matrix: every route × department (× own / other divisi
   };
 
   let otherHealthBureau = ''; // health.371002 approves the other district's filings
-  const freshToken = async (caller: Department) =>
-    (await stack.http.post('/api/v1/auth/token').send({ username: ACCOUNTS[caller].username, password: DEMO_PASSWORD }).expect(200)).body.accessToken as string;
+  const freshToken = async (caller: Exclude<Caller, 'anonymous'>) => {
+    const body = caller === 'client'
+      ? { grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }
+      : { username: caller === 'inspector' ? INSPECTOR_ACCOUNT.username : ACCOUNTS[caller].username, password: DEMO_PASSWORD };
+    return (await stack.http.post('/api/v1/auth/token').send(body).expect(200)).body.accessToken as string;
+  };
+  const userToken = (username: string) => stack.tokenFor(username);
 
-  /** Rows written by the registry and the gateway (events and audit entries): a refusal adds none. */
+  /** Rows written by every service of the stack and the gateway (events and audit entries): a refusal adds none. */
   const writes = async (): Promise<string> => {
     const count = async (ds: Stack['gateway']['runtime']['dataSource'], schema: string) =>
       (await ds.query(`SELECT (SELECT count(*) FROM "${schema}".outbox)::int AS o, (SELECT count(*) FROM "${schema}".audit_log)::int AS a`))[0];
@@ -336,7 +685,10 @@ describe('authorization matrix: every route × department (× own / other divisi
     const g = await count(stack.gateway.runtime.dataSource, stack.gatewaySchema);
     const s = await count(staff.runtime.dataSource, staffSchema);
     const c = await count(credit.runtime.dataSource, creditSchema);
-    return `registry outbox ${r.o} audit ${r.a}; gateway outbox ${g.o} audit ${g.a}; staff outbox ${s.o} audit ${s.a}; credit outbox ${c.o} audit ${c.a}`;
+    const i = await count(inspection.runtime.dataSource, inspectionSchema);
+    const b = await count(subsidy.runtime.dataSource, subsidySchema);
+    return `registry outbox ${r.o} audit ${r.a}; gateway outbox ${g.o} audit ${g.a}; staff outbox ${s.o} audit ${s.a}; credit outbox ${c.o} audit ${c.a}; ` +
+      `inspection outbox ${i.o} audit ${i.a}; subsidy outbox ${b.o} audit ${b.a}`;
   };
 
   /**
@@ -344,10 +696,17 @@ describe('authorization matrix: every route × department (× own / other divisi
    * so the counts taken around a refused request change only through that request.
    */
   let eventsManager: Awaited<ReturnType<typeof jetstreamManager>> | undefined;
+  const consumerNames = () => [
+    institutionConsumerName(staffSchema), rosterConsumerName(staffSchema), ...CREDIT_SOURCES.map((source) => creditConsumerName(creditSchema, source.key)),
+    ...['registry', 'credit', 'calendar'].map((purpose) => `${inspectionSchema}-${purpose}`), ...subsidyConsumerNames(subsidySchema),
+  ];
   const settled = async (): Promise<void> => {
-    const jsm = (eventsManager ??= await jetstreamManager(stubs!));
-    const consumers = [institutionConsumerName(staffSchema), rosterConsumerName(staffSchema), ...CREDIT_SOURCES.map((source) => creditConsumerName(creditSchema, source.key))];
-    const sources = [[stack.registry.runtime.dataSource, stack.registrySchema], [stack.gateway.runtime.dataSource, stack.gatewaySchema], [staff.runtime.dataSource, staffSchema], [credit.runtime.dataSource, creditSchema]] as const;
+    const jsm = (eventsManager ??= await jetstreamManager(nc!));
+    const consumers = consumerNames();
+    const sources = [
+      [stack.registry.runtime.dataSource, stack.registrySchema], [stack.gateway.runtime.dataSource, stack.gatewaySchema], [staff.runtime.dataSource, staffSchema],
+      [credit.runtime.dataSource, creditSchema], [inspection.runtime.dataSource, inspectionSchema], [subsidy.runtime.dataSource, subsidySchema],
+    ] as const;
     for (let attempt = 0; attempt < 200; attempt++) {
       let busy = 0;
       for (const [ds, schema] of sources) busy += (await ds.query(`SELECT count(*)::int AS n FROM "${schema}".outbox WHERE published_at IS NULL`))[0].n;
@@ -355,6 +714,8 @@ describe('authorization matrix: every route × department (× own / other divisi
         const info = await jsm.consumers.info(EVENT_STREAM, name);
         busy += info.num_pending + info.num_ack_pending;
       }
+      // A run accepted with 202 computes in the background and announces itself when done.
+      busy += (await subsidy.runtime.dataSource.query(`SELECT count(*)::int AS n FROM "${subsidySchema}".run WHERE status = 'computing'`))[0].n;
       if (busy === 0) return;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
@@ -379,6 +740,7 @@ describe('authorization matrix: every route × department (× own / other divisi
     const bearer = req.token !== undefined ? req.token : caller === 'anonymous' ? null : token(caller);
     if (bearer) call = call.set(auth(bearer));
     if (req.contentType) call = call.set('content-type', req.contentType);
+    for (const [name, value] of Object.entries(req.fields ?? {})) call = call.field(name, value);
     if (req.attach) call = call.attach(req.attach.field, req.attach.content, req.attach.filename);
     if (DENIALS[expected] && row.method !== 'GET') await settled();
     const before = DENIALS[expected] && row.method !== 'GET' ? await writes() : undefined;
@@ -397,12 +759,10 @@ describe('authorization matrix: every route × department (× own / other divisi
         }
       }
     } else if (expected === 'PASS') {
-      // Past the gateway's checks: the call reached the service's subject (where the stand-in
-      // answered), or the gateway refused the placeholder input or answered itself — never 401,
-      // DEPARTMENT_NOT_ALLOWED or a 5xx.
-      const reached = res.status === 404 && res.body?.message === STUB_MESSAGE;
-      result.ok = res.status !== 401 && !(res.status === 403 && res.body?.code === 'DEPARTMENT_NOT_ALLOWED') && res.status < 500;
-      const key = reached ? 'reached the service' : `${res.status} ${res.body?.code ?? ''}`.trim();
+      // Past the gateway's checks: the service (or the gateway's own validation) answered the
+      // placeholder input — never 401, DEPARTMENT_NOT_ALLOWED, SCOPE_NOT_GRANTED or a 5xx.
+      result.ok = res.status !== 401 && !(res.status === 403 && ['DEPARTMENT_NOT_ALLOWED', 'SCOPE_NOT_GRANTED'].includes(res.body?.code)) && res.status < 500;
+      const key = `${res.status} ${res.body?.code ?? ''}`.trim();
       passStatuses.set(key, (passStatuses.get(key) ?? 0) + 1);
     } else if (expected === '200+' || expected === '200-') {
       const items: Record<string, unknown>[] = Array.isArray(res.body) ? res.body : (res.body?.items ?? []);
@@ -417,7 +777,7 @@ describe('authorization matrix: every route × department (× own / other divisi
   }
 
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack({ gateway: { EVIDENCE_DIR: evidenceDir } });
     staff = await startStaff({
       DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testNatsCredentials('staff'), STAFF_DB_SCHEMA: staffSchema,
       SHANYU_MODE: 'test', STAFF_REMINDER_INTERVAL_MS: 0, LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: 5_000,
@@ -426,18 +786,40 @@ describe('authorization matrix: every route × department (× own / other divisi
       DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testNatsCredentials('credit'), CREDIT_DB_SCHEMA: creditSchema,
       CREDIT_SWEEP_INTERVAL_MS: 0, LOG_LEVEL: 'error', RPC_TIMEOUT_MS: 5_000,
     }, { eventsFrom: 'new' });
-    // Services whose rows are gateway-level are not in this stack: a stand-in answers their subjects,
-    // so a PASS cell proves the call got through the gateway to the service's subject.
-    const outside = [...new Set(AUTHORIZATION_MATRIX.filter((r) => r.level === 'gateway' && !['gateway', 'registry'].includes(r.service)).map((r) => r.service))];
-    stubs = await connectNats(testNatsUrl(), 'authz-matrix-stubs');
-    for (const service of outside) {
-      stubs.subscribe(`${service}.>`, {
-        queue: service,
-        callback: (_, msg) => msg.respond(JSON.stringify({ ok: false, error: { code: 'NOT_FOUND', message: STUB_MESSAGE } })),
-      });
-    }
+    inspection = await startInspection({
+      DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testNatsCredentials('inspection'), INSPECTION_DB_SCHEMA: inspectionSchema,
+      SHANYU_MODE: 'test', INSPECTION_SWEEP_INTERVAL_MS: 0, LOG_LEVEL: 'error', RPC_TIMEOUT_MS: 5_000,
+    } as Parameters<typeof startInspection>[0], { eventsFrom: 'new' });
+    subsidy = await startSubsidy({
+      DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testNatsCredentials('subsidy'), SUBSIDY_DB_SCHEMA: subsidySchema,
+      SHANYU_MODE: 'test', LOG_LEVEL: 'error', RPC_TIMEOUT_MS: 5_000, SUBSIDY_BUILTIN_POLICIES: 'on',
+    } as Parameters<typeof startSubsidy>[0], { eventsFrom: 'new', now: () => new Date(Date.now() + SUBSIDY_CLOCK_AHEAD_MS) });
+    nc = await connectNats(testNatsUrl(), 'authz-matrix');
     for (const caller of Object.keys(ACCOUNTS) as Department[]) tokens.set(caller, await stack.tokenFor(ACCOUNTS[caller].username));
+    tokens.set('inspector', await stack.tokenFor(INSPECTOR_ACCOUNT.username));
     otherHealthBureau = await stack.tokenFor('health.371002');
+    // The API client column: a fire department system in 西湖区 granted CLIENT_SCOPES.
+    const made = await stack.http.post('/api/v1/admin/api-clients').set(auth(token('admin')))
+      .send({ ...API_CLIENT, divisions: [...API_CLIENT.divisions], scopes: [...CLIENT_SCOPES] }).expect(201);
+    client = { clientId: made.body.clientId, clientSecret: made.body.clientSecret };
+    tokens.set('client', await freshToken('client'));
+    // Inspectors (执法人员) of both districts, two per department (行政处罚法: no fewer than two).
+    const addInspector = async (scope: Scope, department: 'fire' | 'market', n: number, username?: string) => {
+      const division = scope === 'own' ? '330106' : '371002';
+      const res = await stack.http.post('/api/v1/inspectors').set(auth(token('admin'))).send({
+        department, name: `矩阵${department}执法员${n}`, badgeNo: `MX-${department}-${division}-${randomUUID().slice(0, 6)}`, divisionCodes: [division], ...(username ? { username } : {}),
+      });
+      if (res.status !== 201) throw new Error(`fixture: inspector → ${res.status} ${JSON.stringify(res.body)}`);
+      inspectorIds[scope][department].push(res.body.id);
+    };
+    await addInspector('own', 'fire', 1, INSPECTOR_ACCOUNT.username);
+    await addInspector('own', 'fire', 2);
+    await addInspector('own', 'market', 1, 'market.inspector1');
+    await addInspector('own', 'market', 2);
+    await addInspector('other', 'fire', 1);
+    await addInspector('other', 'fire', 2);
+    await addInspector('other', 'market', 1, 'market.371002');
+    await addInspector('other', 'market', 2);
     // Population figures in both districts, read by the GET /population cells.
     await stack.http.put('/api/v1/population').set(auth(token('admin'))).send({
       rows: [OWN_DIVISION, OTHER_DIVISION].map((divisionCode) => ({ divisionCode, year: 2019, residentPopulation: 50_000, childrenUnder3: 1_200, source: '矩阵测试统计' })),
@@ -449,18 +831,22 @@ describe('authorization matrix: every route × department (× own / other divisi
     const rows = new Set(results.map((r) => r.route)).size;
     console.log(
       `[authz] ${results.length} cells over ${rows} routes × ${CALLERS.length} callers: ${results.filter((r) => r.ok).length} as expected; ` +
-        `by outcome ${[...byOutcome].map(([k, v]) => `${k} ${v}`).join(', ')}; PASS cells: ${[...passStatuses].map(([k, v]) => `${v} ${k}`).join(', ')}`,
+        `by outcome ${[...byOutcome].map(([k, v]) => `${k} ${v}`).join(', ')}` +
+        (passStatuses.size ? `; PASS cells: ${[...passStatuses].map(([k, v]) => `${v} ${k}`).join(', ')}` : ''),
     );
+    const names = consumerNames();
+    await subsidy?.stop();
+    await inspection?.stop();
     await credit?.stop();
     await staff?.stop();
     await stack?.stop();
     // The throwaway schema's durable consumers are not needed after the run.
-    if (stubs) {
-      const jsm = await jetstreamManager(stubs);
-      const names = [institutionConsumerName(staffSchema), rosterConsumerName(staffSchema), ...CREDIT_SOURCES.map((source) => creditConsumerName(creditSchema, source.key))];
+    if (nc) {
+      const jsm = await jetstreamManager(nc);
       for (const name of names) await jsm.consumers.delete(EVENT_STREAM, name).catch(() => undefined);
-      await stubs.drain().catch(() => undefined);
+      await nc.drain().catch(() => undefined);
     }
+    fs.rmSync(evidenceDir, { recursive: true, force: true });
   });
 
   it('has a row for every route in the OpenAPI document, and no row for a route that does not exist', async () => {

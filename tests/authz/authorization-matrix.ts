@@ -5,9 +5,10 @@
 //
 // Reading a row
 // -------------
-// `cells` has one entry per caller: the eleven departments (each a demo account, see ACCOUNTS)
-// and `anonymous` (no token). A route whose targets live in a division has two outcomes per
-// caller, written `own|other`:
+// `cells` has one entry per caller: the eleven departments (each a demo account, see ACCOUNTS),
+// `inspector` (fire.inspector1, role inspector), `client` (an API client, role system) and
+// `anonymous` (no token); rows may leave out the inspector and the client (see `complete`). A route
+// whose targets live in a division has two outcomes per caller, written `own|other`:
 //   own   — the target is inside the caller's divisions (an institution in 三墩镇 330106109,
 //           which every 西湖区 330106 account and street.330106109 covers); for `operator`: an
 //           institution that operator.demo registered itself;
@@ -15,25 +16,38 @@
 // A route without a division dimension has one outcome.
 //
 // Outcomes
-//   '200' '201' '204'  success with that status
+//   '200' '201' '202' '204'  success with that status; '404' not found (an operator asking for what it did not upload)
 //   '200+' / '200-'    a list answered 200 that does (+) / does not (-) contain the target
 //   'DEPT'             403 DEPARTMENT_NOT_ALLOWED — the department may not do this at all
 //   'DIV'              403 DIVISION_OUT_OF_SCOPE — allowed, but not outside its divisions
 //   'OWNER'            403 FORBIDDEN — an operator touching an institution that is not its own
 //   'AUTH'             401 UNAUTHENTICATED — no token
-//   'PASS'             gets past the gateway's checks: not 401, not 403 DEPARTMENT_NOT_ALLOWED, not a
-//                      5xx. Used in `level: 'gateway'` rows: routes whose service is not in the matrix
-//                      stack yet (a stand-in answers its NATS subjects) or whose exact outcomes are not
-//                      written down yet. When the service joins, turn the row into a `level: 'service'`
-//                      row with exact outcomes and add its targets to the spec's TARGETS.
+//   'SCOPE'            403 SCOPE_NOT_GRANTED — an API client calling a route outside its scopes
+//   'UNASSIGNED'       403 INSPECTOR_NOT_ASSIGNED — only a linked inspector assigned to the inspection records / signs
+//   'PASS'             gets past the gateway's checks: not 401, not 403 DEPARTMENT_NOT_ALLOWED or
+//                      SCOPE_NOT_GRANTED, not a 5xx. Only for a `level: 'gateway'` row (target
+//                      'placeholder'), a stop-gap for a new route whose exact outcomes are not written
+//                      down yet; today every row is `level: 'service'` — every service runs in the stack.
 // Admin is the platform administrator: the gateway lets it through every department check and it
 // covers every division, but decisions that belong by law to the district health bureau (备案审核,
 // 普惠认定, 示范评定) are refused to it by the registry ('DEPT').
 
 export const DEPARTMENTS = ['health', 'market', 'civil', 'fire', 'police', 'education', 'hrss', 'street', 'finance', 'operator', 'admin'] as const;
 export type Department = (typeof DEPARTMENTS)[number];
-export type Caller = Department | 'anonymous';
-export const CALLERS: readonly Caller[] = [...DEPARTMENTS, 'anonymous'];
+/**
+ * Besides the departments' officials: `inspector`, an 执法人员 account (role inspector, fire
+ * 330106: fire.inspector1, linked to an inspector record); `client`, a department system's API
+ * client (role system, fire 330106) granted CLIENT_SCOPES only.
+ */
+export type Caller = Department | 'inspector' | 'client' | 'anonymous';
+export const CALLERS: readonly Caller[] = [...DEPARTMENTS, 'inspector', 'client', 'anonymous'];
+export const INSPECTOR_ACCOUNT = { username: 'fire.inspector1', department: 'fire', role: 'inspector', divisions: ['330106'] } as const;
+export const API_CLIENT = { name: '矩阵测试消防系统', department: 'fire', divisions: ['330106'] } as const;
+/** The routes the `client` column was granted; every other non-public route answers it 403 SCOPE_NOT_GRANTED. */
+export const CLIENT_SCOPES = [
+  'GET /api/v1/institutions/{id}', 'GET /api/v1/inspections', 'GET /api/v1/inspections/{id}', 'PUT /api/v1/inspections/{id}/results',
+  'GET /api/v1/rectifications', 'GET /api/v1/institutions/{id}/rosters/{month}',
+] as const;
 
 /** The demo account (and so the role) each department column uses; `own` targets lie in their divisions. */
 export const ACCOUNTS: Record<Department, { username: string; role: 'official' | 'operator' | 'admin'; divisions: string[] }> = {
@@ -54,7 +68,7 @@ export const ACCOUNTS: Record<Department, { username: string; role: 'official' |
 export const OWN_DIVISION = '330106109';
 export const OTHER_DIVISION = '371002001';
 
-export type Outcome = '200' | '201' | '204' | '200+' | '200-' | 'DEPT' | 'DIV' | 'OWNER' | 'AUTH' | 'PASS';
+export type Outcome = '200' | '201' | '202' | '204' | '404' | '200+' | '200-' | 'DEPT' | 'DIV' | 'OWNER' | 'AUTH' | 'SCOPE' | 'UNASSIGNED' | 'PASS';
 /** `own|other`, or one outcome for a route without a division dimension. */
 export type Cell = Outcome | `${Outcome}|${Outcome}`;
 
@@ -75,20 +89,6 @@ export interface MatrixRow {
   note?: string;
 }
 
-/**
- * Gateway-level row: the departments the route's @Departments() allows (and admin) pass, the others
- * 403 DEPARTMENT_NOT_ALLOWED, anonymous 401 — or, for `'public'`, everyone including anonymous passes.
- */
-function gatewayOnly(method: Method, path: string, service: MatrixRow['service'], allowed: Department[] | 'all' | 'public', note?: string): MatrixRow {
-  const cells = Object.fromEntries(
-    CALLERS.map((c) => [
-      c,
-      allowed === 'public' ? 'PASS' : c === 'anonymous' ? 'AUTH' : allowed === 'all' || allowed.includes(c as Department) || c === 'admin' ? 'PASS' : 'DEPT',
-    ]),
-  ) as Record<Caller, Cell>;
-  return { method, path, service, level: 'gateway', target: 'placeholder', cells, note };
-}
-
 const EVERYONE_200 = { health: '200', market: '200', civil: '200', fire: '200', police: '200', education: '200', hrss: '200', street: '200', finance: '200', operator: '200', admin: '200', anonymous: '200' } as const;
 const ADMIN_ONLY_200 = { health: 'DEPT', market: 'DEPT', civil: 'DEPT', fire: 'DEPT', police: 'DEPT', education: 'DEPT', hrss: 'DEPT', street: 'DEPT', finance: 'DEPT', operator: 'DEPT', admin: '200', anonymous: 'AUTH' } as const;
 /** Staff routes: every department refused (anonymous 401) unless a row says otherwise. */
@@ -102,10 +102,57 @@ const STAFF_READ_CELLS = {
 const CREDIT_READ_CELLS = {
   ...STAFF_READ_CELLS, fire: '200|DIV', finance: '200|DIV',
 } as const;
-const SUBSIDY_READERS: Department[] = ['health', 'street', 'finance', 'civil', 'education', 'market'];
-const INSPECTING: Department[] = ['health', 'market', 'fire', 'police', 'education', 'hrss', 'civil', 'street'];
+/** Inspection records: every official in its divisions, the operator for its own institution (DIV otherwise, as the service words it). */
+const READ_IN_DIVISIONS = {
+  health: '200|DIV', market: '200|DIV', civil: '200|DIV', fire: '200|DIV', police: '200|DIV', education: '200|DIV', hrss: '200|DIV', street: '200|DIV', finance: '200|DIV',
+  operator: '200|DIV', admin: '200|200', anonymous: 'AUTH',
+} as const;
+const LIST_IN_DIVISIONS = {
+  health: '200+|200-', market: '200+|200-', civil: '200+|200-', fire: '200+|200-', police: '200+|200-', education: '200+|200-', hrss: '200+|200-', street: '200+|200-',
+  finance: '200+|200-', operator: '200+|200-', admin: '200+|200+', anonymous: 'AUTH',
+} as const;
+/** Recording results and signing off: the gateway lets the inspecting departments through, the service only an assigned inspector. */
+const RECORDERS = {
+  health: 'UNASSIGNED|UNASSIGNED', market: 'UNASSIGNED|UNASSIGNED', civil: 'UNASSIGNED|UNASSIGNED', fire: 'UNASSIGNED|UNASSIGNED', police: 'UNASSIGNED|UNASSIGNED',
+  education: 'UNASSIGNED|UNASSIGNED', hrss: 'UNASSIGNED|UNASSIGNED', street: 'UNASSIGNED|UNASSIGNED', finance: 'DEPT', operator: 'DEPT', admin: 'UNASSIGNED|UNASSIGNED',
+  anonymous: 'AUTH', inspector: '200|UNASSIGNED',
+} as const;
+/** Plans: officials in their divisions, and the operator (its account names 西湖区: the 三墩镇 plan is inside). */
+const PLAN_READ = { ...READ_IN_DIVISIONS } as const;
+/** The eight inspecting departments (and the inspector, a fire account) with one cell. */
+const ALL_INSPECTING = (cell: Cell) => ({ health: cell, market: cell, civil: cell, fire: cell, police: cell, education: cell, hrss: cell, street: cell });
+const EVERYONE_201 = { health: '201', market: '201', civil: '201', fire: '201', police: '201', education: '201', hrss: '201', street: '201', finance: '201', operator: '201', admin: '201', anonymous: '201' } as const;
+/** Subsidy data: health, street, finance, civil, education and market in their divisions; admin everywhere. */
+const EVIDENCE_READ = {
+  health: '200|DIV', market: '200|DIV', civil: '200|DIV', fire: '200|DIV', police: '200|DIV', education: '200|DIV', hrss: '200|DIV', street: '200|DIV', finance: '200|DIV',
+  operator: '200|404', admin: '200|200', anonymous: 'AUTH',
+} as const;
+const SUBSIDY_READ = {
+  ...STAFF_WRITERS, health: '200|DIV', street: '200|DIV', finance: '200|DIV', civil: '200|DIV', education: '200|DIV', market: '200|DIV', admin: '200|200',
+} as const;
+const SUBSIDY_READ_ONE = { ...STAFF_WRITERS, health: '200', street: '200', finance: '200', civil: '200', education: '200', market: '200', admin: '200' } as const;
+const SUBSIDY_LIST = {
+  ...STAFF_WRITERS, health: '200+|200-', street: '200+|200-', finance: '200+|200-', civil: '200+|200-', education: '200+|200-', market: '200+|200-', admin: '200+|200+',
+} as const;
 
-export const AUTHORIZATION_MATRIX: MatrixRow[] = [
+/** A row as written below: `inspector` and `client` may be left out (see `complete`). */
+type RowInput = Omit<MatrixRow, 'cells'> & { cells: Omit<Record<Caller, Cell>, 'inspector' | 'client'> & Partial<Record<'inspector' | 'client', Cell>> };
+
+/**
+ * Fills the two extra columns where a row does not write them: the inspector as its department's
+ * official (fire) — the gateway and the services decide on department and divisions, the role
+ * matters only where a row says so; the API client as the anonymous caller on public routes
+ * (and logging in), 403 SCOPE_NOT_GRANTED on every other route outside CLIENT_SCOPES.
+ */
+function complete(row: RowInput): MatrixRow {
+  const key = `${row.method} ${row.path}`;
+  const isPublic = row.cells.anonymous !== 'AUTH';
+  const client = row.cells.client ?? (isPublic ? row.cells.anonymous : (CLIENT_SCOPES as readonly string[]).includes(key) ? undefined : 'SCOPE');
+  if (!client) throw new Error(`${key}: granted to the API client, so its row must write the client cell`);
+  return { ...row, cells: { ...row.cells, inspector: row.cells.inspector ?? row.cells.fire, client } };
+}
+
+const ROWS: RowInput[] = [
   // ── auth ─────────────────────────────────────────────────────────────────────────────────────
   {
     method: 'POST', path: '/api/v1/auth/token', service: 'gateway', level: 'service', target: 'login',
@@ -139,7 +186,7 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     method: 'GET', path: '/api/v1/institutions/{id}', service: 'registry', level: 'service', target: 'institution',
     cells: {
       health: '200|DIV', market: '200|DIV', civil: '200|DIV', fire: '200|DIV', police: '200|DIV', education: '200|DIV',
-      hrss: '200|DIV', street: '200|DIV', finance: '200|DIV', operator: '200|OWNER', admin: '200|200', anonymous: 'AUTH',
+      hrss: '200|DIV', street: '200|DIV', finance: '200|DIV', operator: '200|OWNER', admin: '200|200', anonymous: 'AUTH', client: '200|DIV',
     },
   },
   {
@@ -362,66 +409,198 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
   { method: 'GET', path: '/api/v1/public/credit/institutions', service: 'credit', level: 'service', target: 'publicCreditList', cells: EVERYONE_200 },
   { method: 'GET', path: '/api/v1/public/credit/institutions/{id}', service: 'credit', level: 'service', target: 'publicCredit', cells: EVERYONE_200 },
 
-  // ── inspection 两张清单 / 双随机 / 综合查一次 / 整改 / 处罚 / 投诉 (gateway level until the inspection
-  //    service joins the matrix stack) ──────────────────────────────────────────────────────────
-  gatewayOnly('GET', '/api/v1/checklists', 'inspection', 'all'),
-  gatewayOnly('POST', '/api/v1/checklists', 'inspection', INSPECTING, 'A new version of a department\'s two lists (检查事项 / 处罚事项).'),
-  gatewayOnly('POST', '/api/v1/inspectors', 'inspection', INSPECTING),
-  gatewayOnly('GET', '/api/v1/inspectors', 'inspection', 'all'),
-  gatewayOnly('POST', '/api/v1/inspectors/{id}/conflicts', 'inspection', INSPECTING),
-  gatewayOnly('POST', '/api/v1/inspection-plans', 'inspection', ['street', 'health']),
-  gatewayOnly('GET', '/api/v1/inspection-plans', 'inspection', 'all'),
-  gatewayOnly('POST', '/api/v1/inspection-plans/{id}/draw', 'inspection', ['street', 'health']),
-  gatewayOnly('GET', '/api/v1/inspection-plans/{id}', 'inspection', 'all'),
-  gatewayOnly('POST', '/api/v1/inspections', 'inspection', INSPECTING),
-  gatewayOnly('GET', '/api/v1/inspections', 'inspection', 'all'),
-  gatewayOnly('GET', '/api/v1/inspections/{id}', 'inspection', 'all'),
-  gatewayOnly('GET', '/api/v1/inspections/{id}/form', 'inspection', 'all'),
-  gatewayOnly('PUT', '/api/v1/inspections/{id}/results', 'inspection', INSPECTING),
-  gatewayOnly('POST', '/api/v1/inspections/{id}/sign-off', 'inspection', INSPECTING),
-  gatewayOnly('POST', '/api/v1/inspections/{id}/reinspection', 'inspection', INSPECTING),
-  gatewayOnly('GET', '/api/v1/inspections/{id}/notice', 'inspection', 'all'),
-  gatewayOnly('GET', '/api/v1/rectifications', 'inspection', 'all'),
-  gatewayOnly('GET', '/api/v1/rectifications/{id}', 'inspection', 'all'),
-  gatewayOnly('POST', '/api/v1/rectifications/{id}/verify', 'inspection', INSPECTING),
-  gatewayOnly('POST', '/api/v1/rectifications/{id}/report', 'inspection', ['operator'], 'The operator reports its rectification.'),
-  gatewayOnly('POST', '/api/v1/penalties', 'inspection', INSPECTING),
-  gatewayOnly('GET', '/api/v1/penalties', 'inspection', 'all'),
-  gatewayOnly('POST', '/api/v1/self-inspections', 'inspection', ['operator']),
-  gatewayOnly('GET', '/api/v1/self-inspections', 'inspection', 'all'),
-  gatewayOnly('GET', '/api/v1/self-inspections/form', 'inspection', 'all'),
-  gatewayOnly('GET', '/api/v1/complaints', 'inspection', INSPECTING),
-  gatewayOnly('POST', '/api/v1/complaints/{id}/triage', 'inspection', INSPECTING),
-  gatewayOnly('POST', '/api/v1/complaints/{id}/outcome', 'inspection', INSPECTING),
-  gatewayOnly('POST', '/api/v1/public/complaints', 'inspection', 'public', '投诉举报 without login.'),
-  gatewayOnly('GET', '/api/v1/public/complaints', 'inspection', 'public'),
-  gatewayOnly('GET', '/api/v1/public/inspection-plans', 'inspection', 'public'),
-  gatewayOnly('GET', '/api/v1/public/inspection-plans/{id}', 'inspection', 'public'),
-  gatewayOnly('GET', '/api/v1/public/inspections', 'inspection', 'public'),
-  gatewayOnly('GET', '/api/v1/public/inspections/{id}', 'inspection', 'public'),
-  gatewayOnly('GET', '/api/v1/public/checklists', 'inspection', 'public'),
+  // ── inspection 两张清单 / 双随机 / 综合查一次 / 整改 / 处罚 / 投诉 (services/inspection/src/access.ts and the
+  //    use cases; DOMAIN.md §4) — own = a 三墩镇 institution of operator.demo, other = a 环翠区 one of admin ──
+  { method: 'GET', path: '/api/v1/checklists', service: 'inspection', level: 'service', target: 'none', cells: { ...EVERYONE_200, anonymous: 'AUTH' } },
+  {
+    method: 'POST', path: '/api/v1/checklists', service: 'inspection', level: 'service', target: 'newChecklist',
+    cells: { ...STAFF_WRITERS, education: '201', admin: '201' },
+    note: 'A new version (in force from 2099) of the education list: only education publishes its lists, or an admin; the other inspecting departments pass the gateway and are refused by the service.',
+  },
+  {
+    method: 'POST', path: '/api/v1/inspectors', service: 'inspection', level: 'service', target: 'newInspector',
+    cells: { ...ALL_INSPECTING('201|DIV'), finance: 'DEPT', operator: 'DEPT', admin: '201|201', anonymous: 'AUTH' },
+    note: 'Each department adds its own inspectors (the body names none: the caller\'s; admin names street) for divisions it covers (own = 三墩镇, other = 环翠区).',
+  },
+  {
+    method: 'GET', path: '/api/v1/inspectors', service: 'inspection', level: 'service', target: 'none',
+    cells: { ...EVERYONE_200, operator: 'DEPT', anonymous: 'AUTH' },
+    note: 'The directory of inspectors (names, badge numbers) is national: not filtered by division; not for operators.',
+  },
+  {
+    method: 'POST', path: '/api/v1/inspectors/{id}/conflicts', service: 'inspection', level: 'service', target: 'conflict',
+    cells: { ...STAFF_WRITERS, fire: '201|DIV', admin: '201|201', inspector: '201|DIV' },
+    note: '回避 of a fire inspector (own: of 西湖区 for a 三墩镇 institution; other: of 环翠区 for a 环翠区 one): recorded by the inspector\'s department in its divisions or an admin (the inspector may declare its own).',
+  },
+  {
+    method: 'POST', path: '/api/v1/inspection-plans', service: 'inspection', level: 'service', target: 'newPlan',
+    cells: { ...STAFF_WRITERS, street: '201|DIV', health: '201|DIV', admin: '201|201' },
+    note: '双随机 plans by the street office or the district health bureau for their divisions (DOMAIN.md §4).',
+  },
+  { method: 'GET', path: '/api/v1/inspection-plans', service: 'inspection', level: 'service', target: 'planList', cells: LIST_IN_DIVISIONS },
+  {
+    method: 'POST', path: '/api/v1/inspection-plans/{id}/draw', service: 'inspection', level: 'service', target: 'plan',
+    cells: { ...STAFF_WRITERS, street: '200|DIV', health: '200|DIV', admin: '200|200' },
+  },
+  {
+    method: 'GET', path: '/api/v1/inspection-plans/{id}', service: 'inspection', level: 'service', target: 'plan', cells: PLAN_READ,
+    note: 'Officials (and the operator, whose account names 西湖区) read the plans of their divisions; the public routes show every plan.',
+  },
+  { method: 'GET', path: '/api/v1/inspection-plans/{id}/pool', service: 'inspection', level: 'service', target: 'plan', cells: PLAN_READ },
+  { method: 'GET', path: '/api/v1/inspection-plans/{id}/draws', service: 'inspection', level: 'service', target: 'plan', cells: PLAN_READ },
+  {
+    method: 'POST', path: '/api/v1/inspections', service: 'inspection', level: 'service', target: 'newInspection',
+    cells: { ...ALL_INSPECTING('201|DIV'), finance: 'DEPT', operator: 'DEPT', admin: '201|201', anonymous: 'AUTH' },
+    note: 'An ad-hoc joint visit (fire + market) opened by any inspecting department for an institution in its divisions.',
+  },
+  {
+    method: 'GET', path: '/api/v1/inspections', service: 'inspection', level: 'service', target: 'inspectionList',
+    cells: { ...LIST_IN_DIVISIONS, client: '200+|200-' },
+    note: 'Every department lists the inspections of its divisions; the operator those of its own institutions.',
+  },
+  {
+    method: 'GET', path: '/api/v1/inspections/{id}', service: 'inspection', level: 'service', target: 'inspection',
+    cells: { ...READ_IN_DIVISIONS, client: '200|DIV' },
+    note: 'An inspection of a 三墩镇 institution (fire + market, fire.inspector1 assigned) / of a 环翠区 one; the operator reads its own institution\'s (other: DIV, the service\'s answer to an operator).',
+  },
+  {
+    method: 'GET', path: '/api/v1/inspections/{id}/form', service: 'inspection', level: 'service', target: 'inspection',
+    cells: { ...READ_IN_DIVISIONS, operator: 'DEPT|DEPT' },
+    note: 'The merged form is the inspectors\' tool: not shown to the operator.',
+  },
+  {
+    method: 'PUT', path: '/api/v1/inspections/{id}/results', service: 'inspection', level: 'service', target: 'openInspection',
+    cells: { ...RECORDERS, client: 'UNASSIGNED|UNASSIGNED' },
+    note: 'Only a linked inspector assigned to the inspection records its department\'s items: no official, admin or API client — "fire editing health results" is ITEM_OTHER_DEPARTMENT in tests/e2e/inspection.e2e-spec.ts.',
+  },
+  {
+    method: 'POST', path: '/api/v1/inspections/{id}/sign-off', service: 'inspection', level: 'service', target: 'openInspection',
+    cells: RECORDERS,
+    note: 'Signed off by an assigned inspector of the department, once all its items are recorded.',
+  },
+  {
+    method: 'POST', path: '/api/v1/inspections/{id}/reinspection', service: 'inspection', level: 'service', target: 'completedInspection',
+    cells: { ...ALL_INSPECTING('201|DIV'), finance: 'DEPT', operator: 'DEPT', admin: '201|201', anonymous: 'AUTH' },
+    note: '复查 of a completed inspection with open findings, by an inspecting department in its divisions.',
+  },
+  { method: 'GET', path: '/api/v1/inspections/{id}/notice', service: 'inspection', level: 'service', target: 'completedInspection', cells: READ_IN_DIVISIONS },
+  {
+    method: 'GET', path: '/api/v1/rectifications', service: 'inspection', level: 'service', target: 'findingList',
+    cells: { ...LIST_IN_DIVISIONS, client: '200+|200-' },
+  },
+  { method: 'GET', path: '/api/v1/rectifications/{id}', service: 'inspection', level: 'service', target: 'finding', cells: READ_IN_DIVISIONS },
+  {
+    method: 'POST', path: '/api/v1/rectifications/{id}/verify', service: 'inspection', level: 'service', target: 'finding',
+    cells: { ...STAFF_WRITERS, market: '200|DIV', admin: '200|200' },
+    note: 'A market (市场监管) finding is verified by market in its divisions (the department that found it) or an admin; the others past the gateway are refused by the service.',
+  },
+  {
+    method: 'POST', path: '/api/v1/rectifications/{id}/report', service: 'inspection', level: 'service', target: 'finding',
+    cells: { ...STAFF_WRITERS, operator: '200|DEPT', admin: '200|200' },
+    note: 'The operator reports the rectification of its own institution (another\'s: DEPT, as the service words it), or an admin.',
+  },
+  {
+    method: 'POST', path: '/api/v1/penalties', service: 'inspection', level: 'service', target: 'newPenalty',
+    cells: { ...ALL_INSPECTING('DEPT|DIV'), market: '201|DIV', finance: 'DEPT', operator: 'DEPT', admin: '201|201', anonymous: 'AUTH' },
+    note: '行政处罚 PMKT-04 on a market finding: only the department holding the penalty item (market), in its divisions; the division is checked first.',
+  },
+  { method: 'GET', path: '/api/v1/penalties', service: 'inspection', level: 'service', target: 'penaltyList', cells: LIST_IN_DIVISIONS },
+  {
+    method: 'POST', path: '/api/v1/self-inspections', service: 'inspection', level: 'service', target: 'selfInspection',
+    cells: { ...STAFF_WRITERS, operator: '201|DEPT', admin: '201|201' },
+    note: '自查 by the institution\'s operator (another\'s: DEPT), or an admin.',
+  },
+  { method: 'GET', path: '/api/v1/self-inspections', service: 'inspection', level: 'service', target: 'selfInspection', cells: READ_IN_DIVISIONS },
+  { method: 'GET', path: '/api/v1/self-inspections/form', service: 'inspection', level: 'service', target: 'selfInspection', cells: READ_IN_DIVISIONS },
+  {
+    method: 'GET', path: '/api/v1/complaints', service: 'inspection', level: 'service', target: 'complaintList',
+    cells: { ...ALL_INSPECTING('200-|200-'), fire: '200+|200-', street: '200+|200-', finance: 'DEPT', operator: 'DEPT', admin: '200+|200+', anonymous: 'AUTH' },
+    note: 'A fire complaint: the responsible department (fire) and the street office see it in their divisions, the other departments list none.',
+  },
+  {
+    method: 'POST', path: '/api/v1/complaints/{id}/triage', service: 'inspection', level: 'service', target: 'complaint',
+    cells: { ...STAFF_WRITERS, fire: '200|DIV', street: '200|DIV', admin: '200|200' },
+    note: 'Handled by the responsible department or the street office in their divisions (other inspecting departments: refused by the service).',
+  },
+  {
+    method: 'POST', path: '/api/v1/complaints/{id}/outcome', service: 'inspection', level: 'service', target: 'acceptedComplaint',
+    cells: { ...STAFF_WRITERS, fire: '200|DIV', street: '200|DIV', admin: '200|200' },
+  },
+  { method: 'POST', path: '/api/v1/public/complaints', service: 'inspection', level: 'service', target: 'publicComplaint', cells: EVERYONE_201, note: '投诉举报 without login.' },
+  { method: 'GET', path: '/api/v1/public/complaints', service: 'inspection', level: 'service', target: 'none', cells: EVERYONE_200 },
+  { method: 'GET', path: '/api/v1/public/inspection-plans', service: 'inspection', level: 'service', target: 'none', cells: EVERYONE_200 },
+  { method: 'GET', path: '/api/v1/public/inspection-plans/{id}', service: 'inspection', level: 'service', target: 'plan', cells: EVERYONE_200 },
+  { method: 'GET', path: '/api/v1/public/inspection-plans/{id}/pool', service: 'inspection', level: 'service', target: 'plan', cells: EVERYONE_200, note: '一公开: anyone rebuilds the draw input from these pages.' },
+  { method: 'GET', path: '/api/v1/public/inspection-plans/{id}/draws', service: 'inspection', level: 'service', target: 'plan', cells: EVERYONE_200, note: '一公开: the result.' },
+  { method: 'GET', path: '/api/v1/public/inspections', service: 'inspection', level: 'service', target: 'none', cells: EVERYONE_200 },
+  { method: 'GET', path: '/api/v1/public/inspections/{id}', service: 'inspection', level: 'service', target: 'completedInspection', cells: EVERYONE_200 },
+  { method: 'GET', path: '/api/v1/public/checklists', service: 'inspection', level: 'service', target: 'none', cells: EVERYONE_200 },
 
-  // ── enrolment and subsidy 收托名册 / 补助 (gateway level until the subsidy service joins the matrix stack) ──
-  gatewayOnly('PUT', '/api/v1/institutions/{id}/rosters/{month}', 'subsidy', ['operator'], '收托名册 by the operator (admin may correct).'),
-  gatewayOnly('PUT', '/api/v1/institutions/{id}/rosters/{month}/upload', 'subsidy', ['operator']),
-  gatewayOnly('GET', '/api/v1/institutions/{id}/rosters/{month}', 'subsidy', ['operator', ...SUBSIDY_READERS]),
-  gatewayOnly('GET', '/api/v1/subsidy/policies', 'subsidy', 'all'),
-  gatewayOnly('POST', '/api/v1/subsidy/policies', 'subsidy', ['health', 'finance'], 'A new version of a policy (rules as data).'),
-  gatewayOnly('POST', '/api/v1/subsidy/runs', 'subsidy', ['health']),
-  gatewayOnly('GET', '/api/v1/subsidy/runs', 'subsidy', SUBSIDY_READERS),
-  gatewayOnly('GET', '/api/v1/subsidy/runs/{id}', 'subsidy', SUBSIDY_READERS),
-  gatewayOnly('GET', '/api/v1/subsidy/runs/{id}/lines', 'subsidy', ['operator', ...SUBSIDY_READERS]),
-  gatewayOnly('GET', '/api/v1/subsidy/runs/{id}/institutions', 'subsidy', SUBSIDY_READERS),
-  gatewayOnly('GET', '/api/v1/subsidy/runs/{id}/export.xlsx', 'subsidy', SUBSIDY_READERS),
-  gatewayOnly('POST', '/api/v1/subsidy/runs/{id}/approvals', 'subsidy', ['street', 'health', 'finance'], 'Approval in turn: street, health bureau, finance.'),
-  gatewayOnly('GET', '/api/v1/subsidy/ledger', 'subsidy', ['operator', ...SUBSIDY_READERS]),
+  // ── enrolment and subsidy 收托名册 / 补助 (services/subsidy/src/access/subsidy-access.policy.ts; DOMAIN.md §7) ──
+  {
+    method: 'PUT', path: '/api/v1/institutions/{id}/rosters/{month}', service: 'subsidy', level: 'service', target: 'rosterSubmit',
+    cells: { ...STAFF_WRITERS, operator: '200|OWNER', admin: '200|200' },
+    note: '收托名册 by the institution\'s operator (admin may correct).',
+  },
+  {
+    method: 'PUT', path: '/api/v1/institutions/{id}/rosters/{month}/upload', service: 'subsidy', level: 'service', target: 'rosterSubmit',
+    cells: { ...STAFF_WRITERS, operator: '200|OWNER', admin: '200|200' },
+  },
+  {
+    method: 'GET', path: '/api/v1/institutions/{id}/rosters/{month}', service: 'subsidy', level: 'service', target: 'roster',
+    cells: { ...SUBSIDY_READ, operator: '200|OWNER', client: 'DEPT|DEPT' },
+    note: 'Readers of subsidy data in their divisions, the operator for its own institution; a fire API client granted the route is still refused by the department check.',
+  },
+  { method: 'GET', path: '/api/v1/subsidy/policies', service: 'subsidy', level: 'service', target: 'none', cells: { ...EVERYONE_200, anonymous: 'AUTH' } },
+  {
+    method: 'POST', path: '/api/v1/subsidy/policies', service: 'subsidy', level: 'service', target: 'newPolicy',
+    cells: { ...STAFF_WRITERS, health: '201|DIV', finance: '201|DIV', admin: '201|201' },
+    note: 'A new policy version (rules as data, in force from 2099) for a division the health or finance bureau covers.',
+  },
+  {
+    method: 'POST', path: '/api/v1/subsidy/runs', service: 'subsidy', level: 'service', target: 'newRun',
+    cells: { ...STAFF_WRITERS, health: '202|DIV', admin: '202|202' },
+    note: 'Computed (in the background: 202) by the health bureau for a division it covers, or an admin.',
+  },
+  { method: 'GET', path: '/api/v1/subsidy/runs', service: 'subsidy', level: 'service', target: 'runList', cells: SUBSIDY_LIST },
+  { method: 'GET', path: '/api/v1/subsidy/runs/{id}', service: 'subsidy', level: 'service', target: 'run', cells: SUBSIDY_READ },
+  {
+    method: 'GET', path: '/api/v1/subsidy/runs/{id}/lines', service: 'subsidy', level: 'service', target: 'run', cells: { ...SUBSIDY_READ, operator: '200|OWNER' },
+    note: 'The operator reads the lines of its own institution (institutionId) only.',
+  },
+  { method: 'GET', path: '/api/v1/subsidy/runs/{id}/institutions', service: 'subsidy', level: 'service', target: 'run', cells: SUBSIDY_READ },
+  { method: 'GET', path: '/api/v1/subsidy/runs/{id}/export.xlsx', service: 'subsidy', level: 'service', target: 'run', cells: SUBSIDY_READ },
+  {
+    method: 'POST', path: '/api/v1/subsidy/runs/{id}/approvals', service: 'subsidy', level: 'service', target: 'runAtStage',
+    cells: { ...STAFF_WRITERS, street: '200|DIV', health: '200|DIV', finance: '200|DIV' },
+    note: 'Approval in turn — street office, health bureau, finance — each on a run waiting for it, in its divisions; not an admin (seed 004: the three departments sign).',
+  },
+  {
+    method: 'GET', path: '/api/v1/subsidy/ledger', service: 'subsidy', level: 'service', target: 'none', cells: { ...SUBSIDY_READ_ONE, operator: '200' },
+    note: 'The ledger is filtered to the caller\'s divisions (the operator: its institutions) rather than refused.',
+  },
 
-  // ── evidence 取证 (kept by the gateway; exact cells to be written with the inspection rows) ──────
-  gatewayOnly('POST', '/api/v1/evidence', 'gateway', ['health', 'market', 'civil', 'fire', 'police', 'education', 'hrss', 'street', 'operator']),
-  gatewayOnly('GET', '/api/v1/evidence', 'gateway', 'all'),
-  gatewayOnly('GET', '/api/v1/evidence/{id}', 'gateway', 'all'),
-  gatewayOnly('GET', '/api/v1/evidence/{id}/file', 'gateway', 'all'),
+  // ── evidence 取证 (kept by the gateway: services/gateway/src/evidence) — own = of the 三墩镇 inspection
+  //    (uploaded by the operator), other = of the 环翠区 one (uploaded by admin) ──────────────────────
+  {
+    method: 'POST', path: '/api/v1/evidence', service: 'gateway', level: 'service', target: 'newEvidence',
+    cells: { ...ALL_INSPECTING('201|DIV'), finance: 'DEPT', operator: '201|DIV', admin: '201|201', anonymous: 'AUTH' },
+    note: 'Attached to an inspection the caller may read (its division, or the operator\'s own institution), as the inspection service decides.',
+  },
+  {
+    method: 'GET', path: '/api/v1/evidence', service: 'gateway', level: 'service', target: 'evidenceList',
+    cells: { ...EVERYONE_200, health: '200+|DIV', market: '200+|DIV', civil: '200+|DIV', fire: '200+|DIV', police: '200+|DIV', education: '200+|DIV', hrss: '200+|DIV', street: '200+|DIV', finance: '200+|DIV', operator: '200+|DIV', admin: '200+|200+', anonymous: 'AUTH' },
+    note: 'Listed to those who may read the inspection (its division, or the operator of the institution).',
+  },
+  {
+    method: 'GET', path: '/api/v1/evidence/{id}', service: 'gateway', level: 'service', target: 'evidence',
+    cells: { ...EVIDENCE_READ },
+    note: 'An operator sees only what it uploaded (else 404); an official, the evidence of inspections in its divisions.',
+  },
+  { method: 'GET', path: '/api/v1/evidence/{id}/file', service: 'gateway', level: 'service', target: 'evidence', cells: { ...EVIDENCE_READ } },
 ];
+
+export const AUTHORIZATION_MATRIX: MatrixRow[] = ROWS.map(complete);
 
 /** `METHOD path`, the key rows and OpenAPI operations are matched on. */
 export const routeKey = (row: { method: string; path: string }) => `${row.method.toUpperCase()} ${row.path}`;

@@ -8,9 +8,10 @@ import { randomInt } from 'node:crypto';
 import fs from 'node:fs';
 import { addDays, makeResidentId, shanghaiToday } from '@shanyu/common';
 import { compliantFilingSubmission, institutionRequest } from '@shanyu/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatIndicatorValue, indicatorCells, launchChromium, loginAs, screenshot, startBrowserStack, type BrowserStack } from './support.js';
+import { formatIndicatorValue, indicatorCells, launchChromium, loginAs, screenshot, settle, startBrowserStack, type BrowserStack } from './support.js';
 
 const MONTH = shanghaiToday().slice(0, 7);
 const PREVIOUS = (() => {
@@ -23,10 +24,9 @@ const run = randomInt(100_000);
 let stack: BrowserStack;
 let browser: Browser;
 let institution: { id: string; name: string };
-let all: boolean;
 
 async function newPage(context?: BrowserContext): Promise<Page> {
-  const ctx = context ?? (await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } }));
+  const ctx = context ?? (await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 }, acceptDownloads: true }));
   const page = await ctx.newPage();
   page.setDefaultTimeout(30_000);
   page.on('pageerror', (e) => console.error(`[browser] ${e.message}`));
@@ -62,7 +62,6 @@ async function until(what: string, call: () => Promise<{ status: number; body: u
 beforeAll(async () => {
   stack = await startBrowserStack();
   browser = await launchChromium();
-  all = ['inspection', 'credit', 'subsidy'].every((s) => stack.optional.includes(s));
   // An operator's institution in 三墩镇, filed and 普惠 (the subsidy policies require both).
   const created = ok(await stack.api('POST', '/api/v1/institutions', { as: 'operator.demo', body: institutionRequest({ name: `三墩阳光托育园${run}`, divisionCode: SANDUN }) }), 201);
   institution = { id: created.id, name: created.name };
@@ -77,8 +76,7 @@ afterAll(async () => {
 });
 
 describe('subsidies in the console', () => {
-  it('an operator uploads a roster (CSV); health starts the run; the street office approves; finance posts it', async (ctx) => {
-    if (!stack.optional.includes('subsidy')) ctx.skip();
+  it('an operator uploads a roster (CSV); health starts the run; the street office approves; finance posts it', async () => {
     const birth = addDays(shanghaiToday(), -420);
     const child = (n: number) => makeResidentId(`330106${birth.replace(/-/g, '')}${String(100 + ((run + n) % 800)).padStart(3, '0')}`);
     const csv = ['身份证号,出生年月,孩次,班型,托育形式,出勤天数,编号', `${child(1)},${birth.slice(0, 7)},二孩,托小班,全日托,20,A-01`, `${child(2)},${birth.slice(0, 7)},一孩,托小班,全日托,18,A-02`].join('\n');
@@ -161,8 +159,7 @@ describe('subsidies in the console', () => {
 });
 
 describe('penalties and re-inspection in the console', () => {
-  it('the fire department records a penalty for a finding (an out-of-range fine is refused at the field) and orders a re-inspection', async (ctx) => {
-    if (!stack.optional.includes('inspection')) ctx.skip();
+  it('the fire department records a penalty for a finding (an out-of-range fine is refused at the field) and orders a re-inspection', async () => {
     // A joint visit by the fire department with one failed item that a penalty item covers.
     const inspector = ok(await stack.api('POST', '/api/v1/inspectors', { as: 'fire.330106', body: { name: '赵检查', badgeNo: `浙消${run}`, divisionCodes: ['330106'], username: 'fire.330106' } }), 201);
     // A joint visit needs two inspectors of each department (行政执法 by at least two officers).
@@ -216,8 +213,7 @@ describe('penalties and re-inspection in the console', () => {
     await page.context().close();
   }, 120_000);
 
-  it('an assigned visit never opened before opens with no network (its form was kept when the list loaded)', async (ctx) => {
-    if (!stack.optional.includes('inspection')) ctx.skip();
+  it('an assigned visit never opened before opens with no network (its form was kept when the list loaded)', async () => {
     const inspectors = ok(await stack.api('GET', '/api/v1/inspectors?department=fire', { as: 'fire.330106' }));
     const list = (Array.isArray(inspectors) ? inspectors : inspectors.items) as { id: string; username: string | null }[];
     const me = list.find((i) => i.username === 'fire.330106')!;
@@ -240,16 +236,48 @@ describe('penalties and re-inspection in the console', () => {
   }, 60_000);
 });
 
+describe('双随机 plans in the console and on the public site', () => {
+  it('lists a drawn plan\'s counts, its drawn institutions and its pool a page at a time, for the street office and for anyone', async () => {
+    for (const n of [1, 2]) ok(await stack.api('POST', '/api/v1/inspectors', { as: 'fire.330106', body: { name: `孙抽查${n}`, badgeNo: `浙消抽${run}-${n}`, divisionCodes: ['330106'] } }), 201);
+    const title = `三墩镇双随机抽查${run}`;
+    const committed = await until('a pool in 三墩镇', () => stack.api('POST', '/api/v1/inspection-plans', {
+      as: 'street.330106109', body: { title, divisionCode: SANDUN, periodFrom: shanghaiToday(), periodTo: addDays(shanghaiToday(), 30), departments: ['fire'], ratios: { A: 1, B: 1, C: 1, D: 1 } },
+    }), 201);
+    const drawn = ok(await stack.api('POST', `/api/v1/inspection-plans/${committed.id}/draw`, { as: 'street.330106109', body: { publicEntropy: `三墩镇现场 ${run}` } }));
+    const n = drawn.result.institutions as number;
+    expect(n).toBe(committed.pool.institutions);
+    const draws = ok(await stack.api('GET', `/api/v1/public/inspection-plans/${committed.id}/draws?pageSize=50`));
+    const pool = ok(await stack.api('GET', `/api/v1/public/inspection-plans/${committed.id}/pool?pageSize=50`));
+
+    const page = await newPage();
+    for (const [path, as] of [['/app/plans', 'street.330106109'], ['/public/plans', null]] as const) {
+      if (as) await loginAs(page, stack.baseUrl, as, path);
+      else await page.goto(`${stack.baseUrl}${path}`);
+      await page.getByRole('cell', { name: title }).click();
+      const drawer = page.locator('.ant-drawer-body');
+      await drawer.getByText(`${n} 家（A`).first().waitFor();
+      // The first page of the drawn institutions, in draw order, with the total for the pager.
+      // The visible tab's rows (an inactive tab's panel is hidden, so not a tabpanel by role).
+      const rows = () => drawer.getByRole('tabpanel').locator('tr.ant-table-row');
+      await expect(rows().first().locator('td').first().innerText()).resolves.toBe(draws.items[0].name);
+      expect(await rows().count()).toBe(Math.min(50, n));
+      await drawer.getByRole('tab', { name: '抽样池' }).click();
+      await expect(rows().first().locator('td').first().innerText()).resolves.toBe(pool.items[0].name);
+      await screenshot(page, as ? 'console-plan-pool' : 'public-plan-pool');
+      await page.keyboard.press('Escape');
+    }
+    await page.context().close();
+  }, 120_000);
+});
+
 describe('dashboard', () => {
   it('shows every service\'s indicators, grouped, with the values the API computes', async () => {
     const view = ok(await stack.api('GET', `/api/v1/indicators?divisionCode=330106&month=${MONTH}`, { as: 'health.330106' })) as { divisions: { divisionCode: string; indicators: { key: string; value: number | null; unit: string; group?: string }[] }[] };
     const county = view.divisions[0]!;
     const groups = new Set(county.indicators.map((i) => i.group ?? '登记备案与供需'));
-    expect([...groups]).toEqual(expect.arrayContaining(['登记备案与供需', '从业人员', ...(all ? ['综合监管', '信用监管', '收托与补助'] : [])]));
-    if (stack.optional.includes('inspection')) {
-      expect(county.indicators.find((i) => i.key === 'penaltiesIssued')?.value).toBe(1);
-      expect(county.indicators.find((i) => i.key === 'penaltyFinesFen')?.value).toBeGreaterThan(0);
-    }
+    expect([...groups]).toEqual(expect.arrayContaining(['登记备案与供需', '从业人员', '综合监管', '信用监管', '收托与补助']));
+    expect(county.indicators.find((i) => i.key === 'penaltiesIssued')?.value).toBe(1);
+    expect(county.indicators.find((i) => i.key === 'penaltyFinesFen')?.value).toBeGreaterThan(0);
     const page = await newPage();
     await loginAs(page, stack.baseUrl, 'health.330106', `/app/indicators?divisionCode=330106&month=${MONTH}`);
     await page.getByTestId('dashboard').waitFor();
@@ -264,21 +292,184 @@ describe('dashboard', () => {
         compared++;
       }
     }
-    expect(compared).toBeGreaterThanOrEqual(view.divisions.length * (all ? 25 : 4));
-    if (stack.optional.includes('credit')) await page.getByText('信用等级分布', { exact: true }).waitFor();
+    expect(compared).toBeGreaterThanOrEqual(view.divisions.length * 25);
+    await page.getByText('信用等级分布', { exact: true }).waitFor();
     await screenshot(page, 'dashboard-all-services');
 
     // The month the run was posted in: the amount paid, read in yuan.
-    if (stack.optional.includes('subsidy')) {
-      const previous = ok(await stack.api('GET', `/api/v1/indicators?divisionCode=${SANDUN}&month=${PREVIOUS}`, { as: 'health.330106' }));
-      const paid = previous.divisions[0].indicators.find((i: { key: string }) => i.key === 'subsidyPaidFen');
-      const ledger = ok(await stack.api('GET', `/api/v1/subsidy/ledger?divisionCode=${SANDUN}&month=${PREVIOUS}`, { as: 'health.330106' }));
-      const entries = (Array.isArray(ledger) ? ledger : ledger.items) as { amountFen: number }[];
-      expect(paid.value).toBe(entries.reduce((n, e) => n + e.amountFen, 0));
-      await page.goto(`${stack.baseUrl}/app/indicators?divisionCode=${SANDUN}&month=${PREVIOUS}`);
-      await expect(page.getByTestId(`indicator-${SANDUN}-subsidyPaidFen`).first().innerText()).resolves.toBe(formatIndicatorValue(paid.value, '分'));
-      await expect(page.getByTestId(`indicator-${SANDUN}-enrolledChildren`).first().getAttribute('data-value')).resolves.toBe('2');
-    }
+    const previous = ok(await stack.api('GET', `/api/v1/indicators?divisionCode=${SANDUN}&month=${PREVIOUS}`, { as: 'health.330106' }));
+    const paid = previous.divisions[0].indicators.find((i: { key: string }) => i.key === 'subsidyPaidFen');
+    const ledger = ok(await stack.api('GET', `/api/v1/subsidy/ledger?divisionCode=${SANDUN}&month=${PREVIOUS}`, { as: 'health.330106' }));
+    const entries = (Array.isArray(ledger) ? ledger : ledger.items) as { amountFen: number }[];
+    expect(paid.value).toBe(entries.reduce((n, e) => n + e.amountFen, 0));
+    await page.goto(`${stack.baseUrl}/app/indicators?divisionCode=${SANDUN}&month=${PREVIOUS}`);
+    await expect(page.getByTestId(`indicator-${SANDUN}-subsidyPaidFen`).first().innerText()).resolves.toBe(formatIndicatorValue(paid.value, '分'));
+    await expect(page.getByTestId(`indicator-${SANDUN}-enrolledChildren`).first().getAttribute('data-value')).resolves.toBe('2');
     await page.context().close();
   }, 90_000);
+});
+
+/** Reads the first sheet of a downloaded workbook as rows of cell texts (row 1: the headings). */
+async function downloadedSheet(download: Download): Promise<string[][]> {
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await download.path());
+  const rows: string[][] = [];
+  workbook.worksheets[0]!.eachRow((row) => { rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))); });
+  return rows;
+}
+
+describe('credit, staff alerts, rectifications, subsidy lines, the street map and the public institution page', () => {
+  it('shows each in the browser, from the data of the visits, runs and plans above', async () => {
+    const today = shanghaiToday();
+    // A carer of the operator's institution is put on the 从业禁止 list by public security: a ban match (staff alert, D by the hard rule).
+    const employed = makeResidentId(`330106${(1990_0101 + (run % 28)).toString()}${String(run % 1000).padStart(3, '0')}`);
+    const carer = ok(await stack.api('POST', `/api/v1/institutions/${institution.id}/staff`, { as: 'operator.demo', body: { name: '蒋某', idNumber: employed, role: 'carer', classType: 'toddler', startDate: today } }), 201);
+    const ban = ok(await stack.api('POST', '/api/v1/bans', {
+      as: 'police.330106', body: { name: '蒋某', idNumber: employed, kind: 'lifetime', startsOn: today, authority: '杭州市公安局西湖区分局', documentNo: `西公禁字〔2026〕${run}号`, reason: '从业禁止' },
+    }), 201);
+    expect(ban.matchedStaff).toEqual([{ staffId: carer.id, institutionId: institution.id }]);
+
+    // A follow-up fire visit finds one minor problem (FIRE-08 防火巡查): an open finding with a deadline, and a repairable credit entry.
+    const inspectors = ok(await stack.api('GET', '/api/v1/inspectors?department=fire', { as: 'fire.330106' }));
+    const list = (Array.isArray(inspectors) ? inspectors : inspectors.items) as { id: string; username: string | null }[];
+    const me = list.find((i) => i.username === 'fire.330106')!;
+    const visit = ok(await stack.api('POST', '/api/v1/inspections', {
+      as: 'street.330106109', body: { institutionId: institution.id, kind: 'adhoc', repeatReason: '防火巡查记录专项检查', departments: [{ department: 'fire', inspectorIds: [me.id, list.find((i) => i.id !== me.id)!.id] }] },
+    }), 201);
+    const form = ok(await stack.api('GET', `/api/v1/inspections/${visit.id}/form`, { as: 'fire.330106' })) as { areas: { items: { code: string; department: string; text: string }[] }[] };
+    const fireItems = form.areas.flatMap((a) => a.items).filter((i) => i.department === 'fire');
+    const minor = fireItems.find((i) => i.code === 'FIRE-08')!;
+    ok(await stack.api('PUT', `/api/v1/inspections/${visit.id}/results`, {
+      as: 'fire.330106', body: { results: fireItems.map((i) => (i.code === minor.code ? { itemCode: i.code, result: 'fail', note: '防火巡查记录缺三月份' } : { itemCode: i.code, result: 'pass' })) },
+    }));
+    ok(await stack.api('POST', `/api/v1/inspections/${visit.id}/sign-off`, { as: 'fire.330106', body: {} }));
+
+    type CreditView = { grade: string; gradeLabel: string; score: number; explanation: string; entries: { entryId: string; ruleId: string; title: string; points: number; effectivePoints: number; source: string }[] };
+    const credit = await until('credit: the ban match and the minor finding', async () => {
+      const r = await stack.api('GET', `/api/v1/credit/institutions/${institution.id}`, { as: 'health.330106' });
+      const v = r.body as CreditView;
+      return { status: r.status === 200 && v.grade === 'D' && v.entries.some((e) => e.ruleId === 'FINDING_MINOR') ? 0 : r.status, body: r.body };
+    }, 0) as CreditView;
+    const minorEntry = credit.entries.find((e) => e.ruleId === 'FINDING_MINOR')!;
+
+    // 信用监管 (health): the black list, the institution's grade, its explanation and every entry with its source; the entries export.
+    const health = await newPage();
+    await loginAs(health, stack.baseUrl, 'health.330106', '/app/credit');
+    await health.getByRole('cell', { name: institution.name }).click();
+    const drawer = health.locator('.ant-drawer-body');
+    await drawer.getByText(`D ${credit.gradeLabel}`, { exact: true }).waitFor();
+    await drawer.getByText(credit.explanation).waitFor();
+    const shown = credit.entries.slice(0, 10);
+    for (const e of shown) await expect(drawer.locator('tr.ant-table-row', { hasText: e.title }).first().innerText()).resolves.toContain(e.source);
+    await settle(health);
+    await screenshot(health, 'console-credit-detail');
+    const [entriesFile] = await Promise.all([health.waitForEvent('download'), drawer.getByRole('button', { name: /导出 Excel/ }).click()]);
+    const entryRows = await downloadedSheet(entriesFile);
+    const current = ok(await stack.api('GET', `/api/v1/credit/institutions/${institution.id}`, { as: 'health.330106' })) as CreditView;
+    expect(entryRows[0]).toEqual(['日期', '部门', '事项', '分值', '计分', '调整', '直接判 D', '依据']);
+    expect(entryRows.slice(1).map((r) => [r[2], r[7]])).toEqual(current.entries.map((e) => [e.title, e.source]));
+
+    // The operator asks for 信用修复 of the minor finding from its own institution's credit; health approves it.
+    const operator = await newPage();
+    await loginAs(operator, stack.baseUrl, 'operator.demo', '/app/credit');
+    await operator.getByRole('cell', { name: institution.name }).click();
+    const own = operator.locator('.ant-drawer-body');
+    await own.getByRole('checkbox', { name: `选择 ${minorEntry.title}` }).check();
+    await own.getByRole('button', { name: '申请信用修复（已选 1 条）' }).click();
+    const ask = operator.getByRole('dialog', { name: '申请信用修复' });
+    await ask.getByLabel('整改情况与信用承诺').fill('已补齐防火巡查记录并落实每日巡查制度');
+    await ask.getByRole('button', { name: /提交申请/ }).click();
+    await expect(operator.locator('.ant-message-notice').first().innerText()).resolves.toContain('信用修复申请已提交');
+    await settle(operator);
+    await screenshot(operator, 'console-credit-repair-requested');
+    await operator.context().close();
+
+    await health.keyboard.press('Escape');
+    await health.getByText('信用修复申请', { exact: true }).click();
+    await health.getByRole('button', { name: /^决\s*定$/ }).click();
+    const decide = health.getByRole('dialog', { name: '信用修复决定' });
+    await decide.getByLabel('理由').fill('整改到位，记录已补齐');
+    await settle(health);
+    await screenshot(health, 'console-credit-repair-deciding');
+    await decide.getByRole('button', { name: /^确\s*定$/ }).click();
+    await expect(health.locator('.ant-message-notice').first().innerText()).resolves.toContain('已批准信用修复');
+    const repairs = ok(await stack.api('GET', '/api/v1/credit/repair-requests?status=approved', { as: 'health.330106' })) as { items: { entryIds: string[]; decision: { reason: string } }[] };
+    expect(repairs.items).toEqual([expect.objectContaining({ entryIds: [minorEntry.entryId], decision: expect.objectContaining({ reason: '整改到位，记录已补齐' }) })]);
+    const repaired = ok(await stack.api('GET', `/api/v1/credit/institutions/${institution.id}`, { as: 'health.330106' })) as CreditView;
+    expect(repaired.entries.find((e) => e.entryId === minorEntry.entryId)!.effectivePoints).toBe(0);
+
+    // 从业人员预警 (health): the 从业禁止 list with the ban that matched a carer in post.
+    await health.goto(`${stack.baseUrl}/app/staff-alerts`);
+    await health.getByRole('tab', { name: '从业禁止名单' }).click();
+    const banRow = health.getByRole('tabpanel').locator('tr.ant-table-row', { hasText: '杭州市公安局西湖区分局' });
+    await expect(banRow.locator('td').nth(4).innerText()).resolves.toBe('1');
+    await expect(banRow.innerText()).resolves.not.toContain(employed); // the ID number masked
+    await screenshot(health, 'console-staff-alerts-ban-matched');
+
+    // 整改跟踪 (fire): the open finding with its deadline.
+    const findings = ok(await stack.api('GET', '/api/v1/rectifications?status=open&pageSize=200', { as: 'fire.330106' })) as { items: { itemCode: string; itemText: string; deadline: string; inspectionId: string }[] };
+    const finding = findings.items.find((f) => f.inspectionId === visit.id && f.itemCode === minor.code)!;
+    expect(finding.deadline > today).toBe(true);
+    const fire = await newPage();
+    await loginAs(fire, stack.baseUrl, 'fire.330106', '/app/rectifications');
+    const findingRow = fire.locator('tr.ant-table-row', { hasText: minor.text });
+    await expect(findingRow.innerText()).resolves.toContain(finding.deadline);
+    await screenshot(fire, 'console-rectifications-open');
+    await fire.context().close();
+
+    // 补助发放 (health): the posted run's lines, exported to Excel from the page.
+    const runs = ok(await stack.api('GET', `/api/v1/subsidy/runs?divisionCode=${SANDUN}&month=${PREVIOUS}`, { as: 'health.330106' })) as { id: string }[];
+    const lines = ok(await stack.api('GET', `/api/v1/subsidy/runs/${runs[0]!.id}/lines?pageSize=2000`, { as: 'health.330106' })) as { total: number; items: { institutionName: string; ruleTitle: string; amountFen: number }[] };
+    expect(lines.total).toBeGreaterThan(0);
+    await health.goto(`${stack.baseUrl}/app/subsidy`);
+    await health.getByTestId(`run-${SANDUN}-${PREVIOUS}`).click();
+    const runDrawer = health.locator('.ant-drawer-body');
+    await runDrawer.getByRole('tab', { name: `明细 ${lines.total}` }).click();
+    const panel = runDrawer.getByRole('tabpanel');
+    await panel.locator('tr.ant-table-row').first().waitFor();
+    await expect(panel.locator('tr.ant-table-row').count()).resolves.toBe(Math.min(20, lines.total));
+    await settle(health);
+    await screenshot(health, 'console-subsidy-lines');
+    const [linesFile] = await Promise.all([health.waitForEvent('download'), panel.getByRole('button', { name: /导出 Excel/ }).click()]);
+    const lineRows = await downloadedSheet(linesFile);
+    expect(lineRows[0]!.slice(0, 6)).toEqual(['机构', '期间', '幼儿', '规则', '状态', '金额（元）']);
+    expect(lineRows.slice(1).map((r) => [r[0], r[3], Number(r[5])])).toEqual(lines.items.map((l) => [l.institutionName, l.ruleTitle, l.amountFen / 100]));
+
+    // The street map of the dashboard: one tile per street of 西湖区, named, with its value.
+    await health.goto(`${stack.baseUrl}/app/indicators?divisionCode=330106&month=${MONTH}`);
+    const map = health.locator('svg.tile-map').first();
+    await map.waitFor();
+    const streets = ok(await stack.api('GET', `/api/v1/indicators?divisionCode=330106&month=${MONTH}`, { as: 'health.330106' })).divisions.filter((d: { divisionCode: string }) => d.divisionCode.length === 9);
+    expect(streets.length).toBeGreaterThan(1);
+    await expect(map.locator('g rect').count()).resolves.toBe(streets.length);
+    await expect(map.getAttribute('aria-label')).resolves.toMatch(/三墩镇 /);
+    await expect(map.locator('g', { hasText: '三墩镇' }).locator('text').count()).resolves.toBe(2);
+    await map.scrollIntoViewIfNeeded();
+    await screenshot(health, 'dashboard-street-map', { fullPage: false });
+    await health.context().close();
+
+    // The public page of the institution: filing, 普惠, grade, the 双随机 plan that drew it, the inspections' results.
+    const publicGrade = ok(await stack.api('GET', `/api/v1/public/credit/institutions/${institution.id}`)) as { grade: string; gradeLabel: string };
+    const published = ok(await stack.api('GET', `/api/v1/public/inspections?institutionId=${institution.id}&pageSize=50`)) as { total: number; items: { completedOn: string; findings: { deadline: string }[] }[] };
+    expect(published.total).toBeGreaterThanOrEqual(2);
+    const pub = await newPage();
+    await pub.goto(`${stack.baseUrl}/public/institutions/${institution.id}`);
+    await pub.getByRole('heading', { name: institution.name }).waitFor();
+    await expect(pub.getByTestId('filing-status').innerText()).resolves.toBe('已备案');
+    await expect(pub.getByTestId('inclusive-status').innerText()).resolves.toBe('普惠托育机构');
+    await expect(pub.getByTestId('credit-grade').innerText()).resolves.toContain(`${publicGrade.grade} ${publicGrade.gradeLabel}`);
+    const drawsCard = pub.locator('.ant-card', { hasText: '双随机抽查（抽中本机构的计划）' });
+    await expect(drawsCard.locator('tr.ant-table-row').first().innerText()).resolves.toContain(`三墩镇双随机抽查${run}`);
+    const inspectionsCard = pub.locator('.ant-card', { hasText: '监督检查结果（一公开）' });
+    await inspectionsCard.locator('.ant-collapse-item').nth(published.total - 1).waitFor();
+    await expect(inspectionsCard.locator('.ant-collapse-item').count()).resolves.toBe(published.total);
+    await inspectionsCard.locator('.ant-collapse-header').first().click();
+    await inspectionsCard.getByText(published.items[0]!.findings[0]!.deadline).first().waitFor();
+    await screenshot(pub, 'public-institution-draws-and-results');
+    const [drawsFile] = await Promise.all([pub.waitForEvent('download'), drawsCard.getByRole('button', { name: /导出 Excel/ }).click()]);
+    const drawRows = await downloadedSheet(drawsFile);
+    expect(drawRows.slice(1).map((r) => r[0])).toEqual([`三墩镇双随机抽查${run}`]);
+    await pub.context().close();
+  }, 180_000);
 });

@@ -21,8 +21,8 @@ interface Seeded { id: string; name: string; divisionCode: string; filingId: str
 const seeded: Seeded[] = [];
 let pendingReview: Seeded;
 
-async function registerAndFile(name: string, divisionCode: string, places: { infant: number; toddler: number; older: number; mixed: number }): Promise<Seeded> {
-  const reg = await stack.api('POST', '/api/v1/institutions', { as: 'market.330106', body: institutionRequest({ name, divisionCode, places }) });
+async function registerAndFile(name: string, divisionCode: string, places: { infant: number; toddler: number; older: number; mixed: number }, careForms?: string[]): Promise<Seeded> {
+  const reg = await stack.api('POST', '/api/v1/institutions', { as: 'market.330106', body: institutionRequest({ name, divisionCode, places, ...(careForms ? { careForms } : {}) }) });
   expect(reg.status, JSON.stringify(reg.body)).toBe(201);
   const filing = await stack.api('POST', `/api/v1/institutions/${reg.body.id}/filings`, { as: 'market.330106', body: compliantFilingSubmission() });
   expect(filing.status, JSON.stringify(filing.body)).toBe(201);
@@ -47,7 +47,7 @@ beforeAll(async () => {
   });
   expect(pop.status, JSON.stringify(pop.body)).toBe(200);
   const a = await registerAndFile(`三墩小星星托育园${run}`, '330106109', { infant: 10, toddler: 15, older: 20, mixed: 0 });
-  const b = await registerAndFile(`蒋村向日葵托育中心${run}`, '330106013', { infant: 0, toddler: 15, older: 40, mixed: 0 });
+  const b = await registerAndFile(`蒋村向日葵托育中心${run}`, '330106013', { infant: 0, toddler: 15, older: 40, mixed: 0 }, ['full_day', 'hourly']);
   for (const s of [a, b]) {
     const d = await stack.api('POST', `/api/v1/filings/${s.filingId}/decision`, { as: 'health.330106', body: { decision: 'approve' } });
     expect(d.status, JSON.stringify(d.body)).toBe(200);
@@ -109,6 +109,54 @@ describe('department console and public register', () => {
     await screenshot(pub, 'public-receipt');
     await pub.context().close();
     await page.context().close();
+  });
+
+  it('the public register filters by district and street, 普惠 and care form', async () => {
+    const [a, b] = seeded as [Seeded, Seeded];
+    const pub = await newPage();
+    await pub.goto(`${stack.baseUrl}/public`);
+    const names = async (total: number) => {
+      await pub.getByText(`共 ${total} 家机构`).waitFor();
+      return total ? (await pub.locator('tr.ant-table-row td:first-child').allInnerTexts()).sort() : [];
+    };
+    // The street list is virtual (only the options in view are rendered): typing filters it first.
+    const pick = async (field: string, option: string, search = false) => {
+      await pub.getByLabel(field, { exact: true }).click();
+      if (search) await pub.getByLabel(field, { exact: true }).fill(option);
+      await pub.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${option}"]`).click();
+    };
+    const query = () => pub.getByRole('button', { name: /^查\s*询$/ }).click();
+    await names(3); // the unfiled institution is not on the register
+
+    // District, then street: 西湖区 → 三墩镇 leaves the two filed institutions there.
+    await pick('区县', '西湖区', true);
+    await pick('街道', '三墩镇', true);
+    await query();
+    await pub.waitForURL((url) => url.searchParams.get('divisionCode') === '330106109');
+    expect(await names(2)).toEqual([a.name, pendingReview.name].sort());
+    await screenshot(pub, 'public-register-street');
+
+    // 普惠 only (any district): the one 普惠 institution, with its price cap.
+    await pub.goto(`${stack.baseUrl}/public`);
+    await names(3);
+    await pick('普惠', '普惠');
+    await query();
+    expect(await names(1)).toEqual([b.name]);
+    await pub.locator('tr.ant-table-row').getByText('¥1,800.00/月').waitFor();
+    await screenshot(pub, 'public-register-inclusive');
+
+    // Care form 计时托: only the institution that offers it; with 非普惠 as well, none.
+    await pub.goto(`${stack.baseUrl}/public`);
+    await names(3);
+    await pick('服务形式', '计时托');
+    await query();
+    expect(await names(1)).toEqual([b.name]);
+    await pick('普惠', '非普惠');
+    await query();
+    await names(0);
+    expect(new URL(pub.url()).searchParams.get('careForm')).toBe('hourly');
+    await screenshot(pub, 'public-register-care-form');
+    await pub.context().close();
   });
 
   it('the dashboard shows the API\'s indicators, and those equal what the register\'s data gives', async () => {
@@ -210,31 +258,28 @@ describe('inspector app', () => {
 });
 
 describe('inspector app: a joint inspection recorded offline', () => {
-  it('records results and a photo with no network, then syncs them exactly once (even when replies are lost)', async (ctx) => {
-    const routes = await stack.routes();
-    const needed = ['POST /api/v1/inspectors', 'POST /api/v1/inspections', 'GET /api/v1/inspections/{id}/form', 'PUT /api/v1/inspections/{id}/results', 'POST /api/v1/inspections/{id}/sign-off'];
-    const missing = needed.filter((r) => !routes.has(r));
-    if (missing.length || !stack.optional.includes('inspection')) {
-      console.warn(`[browser tests] inspector offline test skipped: inspection service ${stack.optional.includes('inspection') ? 'started' : 'not available'}; missing routes: ${missing.join(', ') || 'none'}`);
-      ctx.skip();
-    }
+  it('records results and a photo with no network, then syncs them exactly once (even when replies are lost)', async () => {
     const institution = seeded[0]!; // filed, in 三墩镇
-    const add = async (name: string, username?: string) => {
-      const res = await stack.api('POST', '/api/v1/inspectors', { as: 'fire.330106', body: { name, badgeNo: `浙消${run}-${randomInt(10_000)}`, divisionCodes: ['330106'], ...(username ? { username } : {}) } });
+    const add = async (department: 'fire' | 'market', name: string, username?: string) => {
+      const res = await stack.api('POST', '/api/v1/inspectors', { as: `${department}.330106`, body: { name, badgeNo: `浙${department}${run}-${randomInt(10_000)}`, divisionCodes: ['330106'], ...(username ? { username } : {}) } });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       return res.body.id as string;
     };
-    const me = await add('王检查', 'fire.330106');
-    const partner = await add('李检查');
+    const me = await add('fire', '王检查', 'fire.330106');
+    const partner = await add('fire', '李检查');
+    const market = [await add('market', '周市监'), await add('market', '吴市监')];
+    // 综合查一次: fire and market on one visit; the fire inspector records only the fire items.
     const created = await stack.api('POST', '/api/v1/inspections', {
       as: 'street.330106109',
-      body: { institutionId: institution.id, kind: 'adhoc', departments: [{ department: 'fire', inspectorIds: [me, partner] }] },
+      body: { institutionId: institution.id, kind: 'adhoc', departments: [{ department: 'fire', inspectorIds: [me, partner] }, { department: 'market', inspectorIds: market }] },
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const inspectionId = created.body.id as string;
-    const form0 = (await stack.api('GET', `/api/v1/inspections/${inspectionId}/form`, { as: 'fire.330106' })).body as { areas: { items: { code: string; department: string; result: unknown }[] }[] };
+    const form0 = (await stack.api('GET', `/api/v1/inspections/${inspectionId}/form`, { as: 'fire.330106' })).body as { areas: { area: string; label: string; items: { code: string; department: string; result: unknown }[] }[] };
     const fireItems = form0.areas.flatMap((a) => a.items).filter((i) => i.department === 'fire').map((i) => i.code);
     expect(fireItems.length).toBeGreaterThan(0);
+    const marketArea = form0.areas.find((a) => a.items.some((i) => i.department === 'market'))!;
+    const marketItem = marketArea.items.find((i) => i.department === 'market')!.code;
     const [failed, ...passed] = fireItems as [string, ...string[]];
 
     const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -259,6 +304,14 @@ describe('inspector app: a joint inspection recorded offline', () => {
     await item(failed).getByLabel(`${failed} 拍照取证`).setInputFiles({ name: 'exit.jpg', mimeType: 'image/jpeg', buffer: photo });
     await item(failed).getByTestId('photo').waitFor();
     for (const code of passed) await item(code).getByText('符合', { exact: true }).click();
+    // The market department's items are on the merged form, read-only for the fire inspector: no result buttons, no note, no camera.
+    if (!marketArea.items.some((i) => i.department === 'fire')) await page.locator('.ant-collapse-header', { hasText: `${marketArea.label}（` }).click();
+    await item(marketItem).getByText('结果：未录入').waitFor();
+    await expect(item(marketItem).getByRole('radio').count()).resolves.toBe(0);
+    await expect(item(marketItem).locator('textarea, input[type=file]').count()).resolves.toBe(0);
+    await expect(item(failed).getByRole('radio').count()).resolves.toBe(3);
+    await item(marketItem).scrollIntoViewIfNeeded();
+    await screenshot(page, 'inspector-joint-readonly-market-item', { fullPage: false });
     await page.getByTestId('sync-status').getByText(`未同步：${fireItems.length} 项结果，1 张照片`).waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'inspector-offline-recorded', { fullPage: false });
@@ -302,7 +355,7 @@ describe('inspector app: a joint inspection recorded offline', () => {
     // Sign-off for the department, online.
     await page.unrouteAll();
     await page.getByRole('button', { name: '本部门签字确认' }).click();
-    await page.getByText('本部门已签字').waitFor();
+    await page.getByText('本部门已签字', { exact: true }).waitFor();
     const inspection = (await stack.api('GET', `/api/v1/inspections/${inspectionId}`, { as: 'fire.330106' })).body as { departments: { department: string; signedOffAt: string | null }[] };
     expect(inspection.departments.find((d) => d.department === 'fire')!.signedOffAt).not.toBeNull();
     await page.evaluate(() => window.scrollTo(0, 0));

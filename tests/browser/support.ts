@@ -1,5 +1,4 @@
-// Browser tests: the whole stack in this process (registry, staff and whichever of inspection,
-// credit and subsidy exist), the gateway listening on a free port and serving the built web app
+// Browser tests: the whole stack in this process (registry, staff, inspection, credit, subsidy), the gateway listening on a free port and serving the built web app
 // (web/dist), and Debian's Chromium driven by playwright-core. No browser is ever downloaded.
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
@@ -10,6 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { createGateway, type RunningGateway } from '@shanyu/gateway';
 import { startRegistry, type RunningRegistry } from '@shanyu/registry';
 import { startStaff, type RunningStaff } from '@shanyu/staff';
+import { startCredit } from '@shanyu/credit';
+import { startInspection } from '@shanyu/inspection';
+import { startSubsidy } from '@shanyu/subsidy';
 import { testDatabaseUrl, testNatsCredentials, testNatsUrl, uniqueSchema } from '@shanyu/testing';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ensureChromium } from '../../deploy/local/infra.mjs';
@@ -50,8 +52,6 @@ export interface BrowserStack {
   baseUrl: string;
   gateway: RunningGateway;
   evidenceDir: string;
-  /** Services started besides registry and staff (inspection, credit, subsidy when they exist). */
-  optional: string[];
   api<T = any>(method: string, path: string, options?: { as?: string; body?: unknown; raw?: string; contentType?: string }): Promise<{ status: number; body: T }>;
   token(username: string): Promise<string>;
   routes(): Promise<Set<string>>;
@@ -60,36 +60,17 @@ export interface BrowserStack {
 
 const base = () => ({ DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), LOG_LEVEL: 'warn' as const, RPC_TIMEOUT_MS: 10_000 });
 
-/** Starts a service of the platform that may not exist yet in this checkout; null when it cannot. */
-async function startOptional(name: string): Promise<Stoppable | null> {
-  const specifier = `@shanyu/${name}`;
-  let mod: Record<string, unknown>;
-  try {
-    mod = (await import(/* @vite-ignore */ specifier)) as Record<string, unknown>;
-  } catch {
-    return null;
-  }
-  const start = mod[`start${name[0]!.toUpperCase()}${name.slice(1)}`];
-  if (typeof start !== 'function') return null;
-  try {
-    return (await (start as (c: object, o?: object) => Promise<Stoppable>)({ ...base(), ...testNatsCredentials(name), SHANYU_MODE: 'test', [`${name.toUpperCase()}_DB_SCHEMA`]: uniqueSchema(name) }, {})) ?? null;
-  } catch (e) {
-    console.warn(`[browser tests] ${name} service not started: ${(e as Error).message}`);
-    return null;
-  }
-}
-
 export async function startBrowserStack(): Promise<BrowserStack> {
   const webDist = ensureWebBuilt();
   const evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shanyu-evidence-'));
   const registry: RunningRegistry = await startRegistry({ ...base(), ...testNatsCredentials('registry'), REGISTRY_DB_SCHEMA: uniqueSchema('registry') });
-  const staff: RunningStaff = await startStaff({ ...base(), ...testNatsCredentials('staff'), STAFF_DB_SCHEMA: uniqueSchema('staff'), SHANYU_MODE: 'test', STAFF_REMINDER_INTERVAL_MS: 0 } as Parameters<typeof startStaff>[0]);
-  const optional: [string, Stoppable][] = [];
-  for (const name of ['inspection', 'credit', 'subsidy']) {
-    const running = await startOptional(name);
-    if (running) optional.push([name, running]);
-  }
-  const services = ['registry', 'staff', ...optional.map(([n]) => n)];
+  // Each consumer follows only events published from now on: earlier test files' events are not this stack's.
+  const staff: RunningStaff = await startStaff({ ...base(), ...testNatsCredentials('staff'), STAFF_DB_SCHEMA: uniqueSchema('staff'), SHANYU_MODE: 'test', STAFF_REMINDER_INTERVAL_MS: 0 } as Parameters<typeof startStaff>[0], { eventsFrom: 'new' });
+  const inspection = await startInspection({ ...base(), ...testNatsCredentials('inspection'), SHANYU_MODE: 'test', INSPECTION_DB_SCHEMA: uniqueSchema('inspection') } as Parameters<typeof startInspection>[0], { eventsFrom: 'new' });
+  const credit = await startCredit({ ...base(), ...testNatsCredentials('credit'), SHANYU_MODE: 'test', CREDIT_DB_SCHEMA: uniqueSchema('credit') } as Parameters<typeof startCredit>[0], { eventsFrom: 'new' });
+  const subsidy = await startSubsidy({ ...base(), ...testNatsCredentials('subsidy'), SHANYU_MODE: 'test', SUBSIDY_DB_SCHEMA: uniqueSchema('subsidy') } as Parameters<typeof startSubsidy>[0], { eventsFrom: 'new' });
+  const followers: Stoppable[] = [inspection, credit, subsidy];
+  const services = ['registry', 'staff', 'inspection', 'credit', 'subsidy'];
   const gateway = await createGateway({
     ...base(), ...testNatsCredentials('gateway'), PORT: 0, HOST: '127.0.0.1', SHANYU_MODE: 'test', JWT_TTL_SECONDS: 3600, SHANYU_DEMO_PASSWORD: PASSWORD,
     GATEWAY_DB_SCHEMA: uniqueSchema('gateway'), HEALTH_SERVICES: services.join(','), EVIDENCE_DIR: evidenceDir, WEB_DIST_DIR: webDist,
@@ -113,7 +94,6 @@ export async function startBrowserStack(): Promise<BrowserStack> {
     baseUrl,
     gateway,
     evidenceDir,
-    optional: optional.map(([n]) => n),
     token,
     async api(method, p, options = {}) {
       const headers: Record<string, string> = { accept: 'application/json' };
@@ -145,7 +125,7 @@ export async function startBrowserStack(): Promise<BrowserStack> {
     },
     async stop() {
       await gateway.stop();
-      for (const [, s] of optional.reverse()) await s.stop().catch(() => undefined);
+      for (const s of followers.reverse()) await s.stop().catch(() => undefined);
       await staff.stop();
       await registry.stop();
       fs.rmSync(evidenceDir, { recursive: true, force: true });
@@ -194,4 +174,10 @@ export async function indicatorCells(page: Page): Promise<Map<string, { value: s
   const out = new Map<string, { value: string | null; text: string }>();
   for (const [id, cell] of cells) if (!out.has(id)) out.set(id, cell); // the first: the card, before the street table
   return out;
+}
+
+/** Waits until the page's finite animations (a drawer sliding in, a modal zooming) have finished, so a screenshot shows the end state. */
+export async function settle(page: Page): Promise<void> {
+  // A string: runs in the page, whose DOM types this Node program does not load.
+  await page.waitForFunction("document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)");
 }

@@ -52,7 +52,7 @@ describe('admin CLI (npm run admin) against a running stack', () => {
   it('explains itself: --help exits 0, an unknown command or a missing option exits 2 naming it', async () => {
     const help = await admin(['--help']);
     expect(help.code).toBe(0);
-    for (const command of ['account create', 'api-client create', 'api-client rotate', 'api-client revoke', 'calendar load', 'population load', 'divisions check', 'dlq list', 'dlq redrive', 'audit verify']) expect(help.out).toContain(command);
+    for (const command of ['account create', 'api-client create', 'api-client rotate', 'api-client revoke', 'calendar load', 'population load', 'divisions check', 'dlq list', 'dlq redrive', 'audit verify', 'pii-reencrypt', 'backup', 'restore', 'replay']) expect(help.out).toContain(command);
     const unknown = await admin(['account', 'delete-everything']);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('未知命令 unknown command: account delete-everything');
@@ -278,6 +278,31 @@ describe('admin CLI (npm run admin) against a running stack', () => {
       expect(await effects(failing, eventId)).toBe(1);
     });
   });
+
+  it('runs the backup tools with the arguments given (deploy/backup, as npm run backup|restore|replay)', async () => {
+    const help = await admin(['backup', '--help']);
+    expect(help.code, help.err).toBe(0);
+    expect(help.out).toContain('npm run backup -- [--out DIR]');
+    expect((await admin(['restore', '--help'])).out).toContain('npm run restore -- <backup folder>');
+    const unknown = await admin(['replay', 'nonsense']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('未知的投影 (unknown projection) "nonsense"');
+    // A real, small one: the dead-letter stream only, with the CLI's environment (NATS_URL and the admin user).
+    const out = path.join(dir, 'backups');
+    const backup = await admin(['backup', '--no-postgres', '--streams', 'DEADLETTER', '--out', out]);
+    expect(backup.code, backup.err).toBe(0);
+    expect(backup.out).toContain('备份完成 (backup written)');
+    expect(backup.out).toMatch(/stream DEADLETTER\s+\d+ messages/);
+  }, 120_000);
+
+  it('pii-reencrypt: refuses an unknown service or a bad batch size (exit 2); reports a service that does not answer (exit 1)', async () => {
+    expect((await admin(['pii-reencrypt', '--service', 'registry'])).code).toBe(2);
+    expect((await admin(['pii-reencrypt', '--batch-size', '0'])).err).toContain('--batch-size');
+    const unavailable = await admin(['pii-reencrypt', '--service', 'inspection', '--dry-run']);
+    expect(unavailable.code).toBe(1);
+    expect(unavailable.out).toContain('演练，未做任何修改 / dry run');
+    expect(unavailable.out).toContain('✗ inspection\t无响应或失败 unavailable or failed');
+  }, 60_000);
 
   it('verifies the audit chains (exit 0), and exits 1 naming a tampered one', async () => {
     const ok = await admin(['audit', 'verify', '--service', 'gateway,registry']);

@@ -2,10 +2,11 @@
 // API client with scopes (routes) and divisions and sees its secret once; the client exchanges it for
 // a token (OAuth 2.0 client credentials: JSON, form, HTTP Basic) or sends it as X-Api-Key; it reaches
 // only its routes and divisions; a rotation leaves the old secret working for the overlap only; a
-// revocation stops tokens already issued on the next request; its changes are audited as the client;
-// only scrypt hashes of secrets are stored.
-import { institutionRequest } from '@shanyu/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// revocation stops tokens already issued on the next request; its changes are audited as the client
+// and its reads are in the gateway's access log as the client; only scrypt hashes of secrets are stored.
+import { captureJsonLogLines, institutionRequest } from '@shanyu/testing';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Stack, startStack } from './support.js';
 
 interface CreatedClient {
@@ -44,12 +45,18 @@ describe('API clients: machine credentials for department systems', () => {
   const registerBy = (headers: Record<string, string>, divisionCode = '330106109') =>
     stack.http.post('/api/v1/institutions').set(headers).send(institutionRequest({ divisionCode }));
 
+  /** The gateway's log lines (JsonLogger writes to stdout), parsed. */
+  let logLines: Record<string, unknown>[] = [];
+
   beforeAll(async () => {
-    stack = await startStack({ gateway: { TRUST_PROXY: 'true' } });
+    logLines = captureJsonLogLines();
+    // LOG_LEVEL info: the access log line of every request.
+    stack = await startStack({ gateway: { TRUST_PROXY: 'true', LOG_LEVEL: 'info' } });
     admin = await stack.tokenFor('admin');
   });
   afterAll(async () => {
     await stack?.stop();
+    vi.restoreAllMocks();
   });
 
   it('creates a client for admins only, shows its secret once, and stores only an scrypt hash of it', async () => {
@@ -232,6 +239,36 @@ describe('API clients: machine credentials for department systems', () => {
       `SELECT actor_user, actor_client, actor_role FROM "${stack.registrySchema}".audit_log WHERE entity = 'institution' AND entity_id = $1`, [viaKey],
     );
     expect(row).toEqual({ actor_user: `client:${client.clientId}`, actor_client: client.clientId, actor_role: 'system' });
+  });
+
+  it('logs every read made with client credentials as that client: the gateway access log names it (reads are not in the audit log)', async () => {
+    const client = await create();
+    const token = await tokenOf(client);
+    const id = (await registerBy(bearer(token)).expect(201)).body.id as string;
+    const auditBefore = (await stack.http.get(`/api/v1/audit?entity=institution&id=${id}`).set(bearer(admin)).expect(200)).body.length;
+    const accessLine = (requestId: string) => {
+      const lines = logLines.filter((l) => l.service === 'gateway' && l.msg === 'http' && l.requestId === requestId);
+      expect(lines, requestId).toHaveLength(1);
+      return lines[0];
+    };
+    const reads = [
+      { headers: bearer(token), path: `/api/v1/institutions/${id}`, route: '/api/v1/institutions/:id', status: 200 },
+      { headers: { 'x-api-key': client.apiKey }, path: '/api/v1/institutions?pageSize=5', route: '/api/v1/institutions', status: 200 },
+      // Refused for its scope: still logged as the client's call.
+      { headers: { 'x-api-key': client.apiKey }, path: '/api/v1/filings', route: '/api/v1/filings', status: 403 },
+    ];
+    for (const read of reads) {
+      const requestId = `api-client-read-${randomUUID()}`;
+      const res = await stack.http.get(read.path).set(read.headers).set('x-request-id', requestId);
+      expect(res.status, read.path).toBe(read.status);
+      expect(accessLine(requestId), read.path).toMatchObject({
+        level: 'info', method: 'GET', route: read.route, status: read.status, user: `client:${client.clientId}`, department: 'market', clientId: client.clientId,
+      });
+    }
+    // The secret never reaches a log line.
+    expect(JSON.stringify(logLines)).not.toContain(client.clientSecret.slice(4));
+    // Reads change nothing, so the audit log (state changes, ARCHITECTURE.md "Data") is unchanged.
+    expect((await stack.http.get(`/api/v1/audit?entity=institution&id=${id}`).set(bearer(admin)).expect(200)).body).toHaveLength(auditBefore);
   });
 
   it('rotates with an overlap: the old secret, its tokens and its API key work until the overlap ends, then only the new one', async () => {

@@ -6,10 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, shanghaiToday } from '@shanyu/common';
 import {
-  type CreditDeadLetter, CreditEvents, type CreditView, type EventEnvelope, type GradeChangedData, InspectionEvents, StaffEvents,
+  type CreditDeadLetter, CreditEvents, type CreditView, type EventEnvelope, type GradeChangedData, InspectionEvents, RegistryEvents, StaffEvents,
 } from '@shanyu/contracts';
 import { CREDIT_MODELS, evaluate, Ledger, loadCreditModels } from '@shanyu/credit';
-import { compliantFilingSubmission } from '@shanyu/testing';
+import { runAdmin } from '@shanyu/gateway';
+import { metricsFor } from '@shanyu/observability';
+import { compliantFilingSubmission, testDatabaseUrl, testNatsCredentials, testNatsUrl, uniqueSchema } from '@shanyu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Collector, type CreditStack, DEAD_LETTER_STREAM, EVENT_STREAM, eventually, startCreditStack } from './credit-support.js';
 
@@ -115,6 +117,35 @@ describe('credit: a ledger from every department\'s events, grades, explanations
     expect(view.explanation).toMatch(/任一部门评为 D 即整体为 D/);
   });
 
+  it('示范 requires A or B: refused for D (422 DEMONSTRATION_GRADE_TOO_LOW, nothing changed); allowed for B (no grade yet) and A', async () => {
+    const designate = (id: string) => stack.http.post(`/api/v1/institutions/${id}/demonstration`).set(auth(health)).send({ year: 2026 });
+    const fileNew = async () => {
+      const i = await stack.institution('operator.demo');
+      const filing = await stack.http.post(`/api/v1/institutions/${i.id}/filings`).set(auth(operator)).send(compliantFilingSubmission()).expect(201);
+      await stack.http.post(`/api/v1/filings/${filing.body.id}/decision`).set(auth(health)).send({ decision: 'approve' }).expect(200);
+      await waitForEntries(i.id, 1);
+      return i;
+    };
+    // `filed` is D since the ban; the registry follows the grade.
+    await eventually('register shows D', async () => (await stack.http.get(`/api/v1/public/institutions/${filed.id}`)).body.creditGrade === 'D');
+    const entriesBefore = await entries(filed.id);
+    const refused = await designate(filed.id).expect(422);
+    expect(refused.body).toMatchObject({ code: 'DEMONSTRATION_GRADE_TOO_LOW', message: expect.stringMatching(/D 级.*严重失信.*A 或 B.*004 §五\(五\)/) });
+    expect((await stack.http.get(`/api/v1/institutions/${filed.id}`).set(auth(health)).expect(200)).body.demonstrations).toEqual([]);
+    expect((await stack.http.get(`/api/v1/public/institutions/${filed.id}`)).body.demonstrationYears).toEqual([]);
+    await stack.settled();
+    expect(await entries(filed.id)).toBe(entriesBefore); // no evt.registry.demonstration.designated.v1 reached credit
+
+    const graded = await fileNew();
+    for (let n = 0; n < 3; n++) await inspectionClean(graded);
+    await eventually('register shows A', async () => (await stack.http.get(`/api/v1/public/institutions/${graded.id}`)).body.creditGrade === 'A');
+    const ungraded = await fileNew();
+    expect((await stack.http.get(`/api/v1/public/institutions/${ungraded.id}`)).body.creditGrade ?? null).toBeNull();
+    for (const i of [graded, ungraded]) {
+      expect((await designate(i.id).expect(200)).body.demonstrations).toEqual([expect.objectContaining({ year: 2026 })]);
+    }
+  });
+
   it('a redelivered event changes nothing: the same eventId again (after the duplicate window) and the stream\'s own dedupe', async () => {
     const before = await entries(filed.id);
     const { envelope } = await findingRecorded(filed, 'major');
@@ -154,6 +185,61 @@ describe('credit: a ledger from every department\'s events, grades, explanations
     expect(await stack.rows('SELECT code FROM credit.rejected_event WHERE event_id = ANY($1::uuid[]) ORDER BY code', [[malformed.envelope.eventId, unknown.envelope.eventId, irrelevant.envelope.eventId]]))
       .toEqual([{ code: 'MALFORMED_CREDIT_EVENT' }, { code: 'UNKNOWN_CREDIT_EVENT' }]);
     expect(await entries(filed.id)).toBe(before);
+  });
+
+  it('a dead letter re-driven (npm run admin -- dlq redrive) once its cause is fixed is recorded exactly once; shanyu_dead_letters_total counts it', async () => {
+    const consumer = `${stack.creditSchema.replace(/_/g, '-')}-staff-events`;
+    // The Prometheus counter the ShanyuDeadLetters alert watches (deploy/observability/alerts.yml).
+    const counted = async () => (await metricsFor('credit').deadLetters.get()).values.find((v) => v.labels.consumer === consumer)?.value ?? 0;
+    const countedBefore = await counted();
+    const admin = async (args: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const env = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testNatsCredentials('admin'), GATEWAY_DB_SCHEMA: uniqueSchema('gateway'), SHANYU_ADMIN_ACTOR: 'ops.zhang' };
+      const code = await runAdmin(args, { env, out: (l) => out.push(l), err: (l) => err.push(l), stdin: async () => '' });
+      expect(code, err.join('\n')).toBe(0);
+      return out.join('\n');
+    };
+    // A ban matched at an institution credit has no copy of, in an event without its division (as staff published them before its fix).
+    const late = { id: randomUUID(), name: '迟到登记托育园', divisionCode: '330106109' };
+    const { envelope } = await stack.publish(StaffEvents.banMatched, {
+      institutionId: late.id, divisionCode: '', ownerUserId: null, banId: randomUUID(), staffId: randomUUID(), banKind: 'lifetime',
+      authority: '杭州市公安局西湖区分局', documentNo: '西公禁字〔2026〕9号', nameMasked: '孙*', idNumberMasked: '330106********5678',
+    });
+    const [letter] = await eventually('dead letter of the ban', () => { const d = deadLetters.where((b) => b.eventId === envelope.eventId); return d.length ? d : null; });
+    expect(letter).toMatchObject({ consumer, code: 'UNKNOWN_INSTITUTION', error: expect.stringContaining(late.id) });
+    await stack.settled();
+    expect(await counted()).toBe(countedBefore + 1);
+    expect(await stack.rows('SELECT code FROM credit.rejected_event WHERE event_id = $1', [envelope.eventId])).toEqual([{ code: 'UNKNOWN_INSTITUTION' }]);
+    // Like an event the consumer dead-letters itself, a rejected one keeps no inbox row.
+    expect(await stack.rows('SELECT 1 FROM credit.inbox WHERE event_id = $1', [envelope.eventId])).toEqual([]);
+    expect(await entries(late.id)).toBe(0);
+
+    // The cause fixed: the registry's event for the institution arrives.
+    await stack.publish(RegistryEvents.institutionRegistered, { institution: { ...late, ownerUserId: null, status: 'registered', version: 1 } }, { entityId: late.id });
+    await eventually('credit replica of the late institution', async () => (await stack.rows('SELECT 1 FROM credit.institution WHERE id = $1', [late.id])).length === 1);
+
+    const listed = await eventually('the dead letter listed', async () => {
+      const letters = JSON.parse(await admin(['dlq', 'list', '--consumer', consumer, '--json'])) as { seq: number; eventId: string }[];
+      return letters.find((l) => l.eventId === envelope.eventId);
+    });
+    expect(await admin(['dlq', 'redrive', '--consumer', consumer, '--seq', String(listed.seq)])).toContain(`eventId ${envelope.eventId}`);
+    await waitForEntries(late.id, 1);
+    await stack.settled();
+    const recorded = await stack.rows<{ event_type: string; division_code: string; source_event_id: string }>(
+      'SELECT event_type, division_code, source_event_id FROM credit.ledger_entry WHERE institution_id = $1', [late.id]);
+    expect(recorded).toEqual([{ event_type: 'staff_ban_matched', division_code: late.divisionCode, source_event_id: envelope.eventId }]);
+    expect((await credit(late.id)).grade).toBe('D');
+    await eventually('B → D of the late institution', () => gradeChanges(late.id).length === 1);
+    expect(await stack.rows('SELECT 1 FROM credit.rejected_event WHERE event_id = $1', [envelope.eventId])).toEqual([]);
+    expect(await stack.rows('SELECT 1 FROM credit.inbox WHERE event_id = $1', [envelope.eventId])).toHaveLength(1);
+    // Re-driven once more (a second dead letter of the same event): the inbox drops it.
+    await stack.publish(envelope.subject, envelope.data, { eventId: envelope.eventId, occurredAt: envelope.occurredAt, entityId: envelope.entityId, msgId: `${envelope.eventId}:redrive:again` });
+    await stack.settled();
+    await new Promise((r) => setTimeout(r, 300)); // the relay's idle poll
+    expect(await entries(late.id)).toBe(1);
+    expect(gradeChanges(late.id)).toHaveLength(1);
+    expect(await counted()).toBe(countedBefore + 1);
   });
 
   it('the explanation lists every contributing entry with points, rule and source, newest first; the standing equals a full recomputation', async () => {

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { chinaWorkingDayCalendar } from '@shanyu/common';
+import { RegistryEvents } from '@shanyu/contracts';
 import { DurableEventConsumer } from '@shanyu/messaging';
 import { compliantFilingSubmission, institutionRequest, testNatsUrl } from '@shanyu/testing';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testJetStream } from './events-support.js';
+import { EventCollector, testJetStream } from './events-support.js';
 import { readPdf } from './pdf-reader.js';
 import { PUBLIC_BASE_URL, type Stack, startStack } from './support.js';
 
@@ -36,7 +39,7 @@ describe('filing (备案): submission, automatic check, decision, receipt, publi
   it('stores the automatic check with every rule, its measured value, limit and source', async () => {
     const institution = await register();
     const res = await submit(institution.id).expect(201);
-    expect(res.body).toMatchObject({ status: 'submitted', institutionId: institution.id, receiptNo: null, check: { rulesetVersion: 'filing-standards/2019.1' } });
+    expect(res.body).toMatchObject({ status: 'submitted', institutionId: institution.id, receiptNo: null, check: { rulesetVersion: 'filing-standards/2019.2' } });
     expect(res.body.check.summary.fail).toBe(0);
     expect(res.body.check.summary.needs_review).toBe(0);
     const rule = res.body.check.results.find((r: { ruleId: string }) => r.ruleId === 'CLASS_INFANT');
@@ -47,10 +50,14 @@ describe('filing (备案): submission, automatic check, decision, receipt, publi
     expect(inst.body.status).toBe('filing_submitted');
   });
 
-  it('accepts missing facts (marked for review) but refuses malformed values, naming the field, storing nothing', async () => {
+  it('accepts missing facts (missing documents fail, the rest marked for review) but refuses malformed values, naming the field, storing nothing', async () => {
     const institution = await register();
     const sparse = await submit(institution.id, { mealsServed: false }).expect(201);
     expect(sparse.body.check.summary.needs_review).toBeGreaterThan(10);
+    // Required documents and the 医育结合 signing (seed 000: every Hangzhou institution has one) fail when missing.
+    const failed = sparse.body.check.results.filter((r: { outcome: string }) => r.outcome === 'fail').map((r: { ruleId: string }) => r.ruleId).sort();
+    expect(failed).toEqual(['DOC_FIRE', 'DOC_HEALTH_EVALUATION', 'DOC_LICENCE', 'DOC_PREMISES', 'DOC_STAFF_HEALTH', 'DOC_STAFF_QUALIFICATIONS', 'HEALTH_CENTRE']);
+    expect(sparse.body.dueBy).toBe(sparse.body.noticeDueBy);
     const other = await register();
     const bad = await submit(other.id, { surveillance: { coversAllInfantAreas: true, runs24h: 'yes', retentionDays: -1 }, classes: [{ type: 'nursery', size: 5, carers: 1 }] }).expect(400);
     expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['classes.0.type', 'surveillance.retentionDays', 'surveillance.runs24h']);
@@ -76,6 +83,10 @@ describe('filing (备案): submission, automatic check, decision, receipt, publi
     const res = await submit(institution.id).expect(201);
     // Working days after 9/25: 9/28 Mon, 9/29, 9/30, then 10/8 Thu, 10/9 Fri → 5th is 10/9.
     expect(res.body.receiptDueBy).toBe('2026-10-09');
+    // 15 for the non-compliance notice: …10/9 (5), 10/10 Sat make-up (6), 10/12–16 (7–11), 10/19–22 (12–15).
+    expect(res.body.noticeDueBy).toBe('2026-10-22');
+    expect(chinaWorkingDayCalendar().addWorkingDays('2026-09-25', 15)).toBe('2026-10-22');
+    expect(res.body.dueBy).toBe(res.body.receiptDueBy); // a compliant filing: the 5-day deadline applies
     clock = new Date('2026-10-09T10:00:00+08:00');
   });
 
@@ -145,7 +156,7 @@ describe('filing (备案): submission, automatic check, decision, receipt, publi
   });
 
   it('renders a receipt PDF with the number as text and a QR code that verifies it', async () => {
-    const { filing } = await filedInstitution();
+    const { institution, filing } = await filedInstitution();
     const pdf = await stack.http.get(`/api/v1/filings/${filing.id}/receipt.pdf`).set(auth(health)).buffer(true).parse((res, cb) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
@@ -156,6 +167,9 @@ describe('filing (备案): submission, automatic check, decision, receipt, publi
     expect(read.pages).toBe(1);
     expect(read.text).toContain(filing.receiptNo);
     expect(read.text).toContain('托育机构备案回执');
+    expect(read.text).toContain(institution.name);
+    expect(read.text).toContain('2026-10-09'); // issued on the registry's day of the decision
+    expect(read.text).toContain('西湖区卫生健康局'); // the issuing bureau of district 330106
     expect(read.qrCodes).toEqual([`${PUBLIC_BASE_URL}/api/v1/public/receipts/${filing.receiptNo}`]);
 
     const path = new URL(read.qrCodes[0]).pathname;
@@ -226,6 +240,18 @@ describe('filing (备案): submission, automatic check, decision, receipt, publi
     expect((await stack.http.get('/api/v1/public/institutions?inclusive=maybe').expect(400)).body.details[0].field).toBe('inclusive');
   });
 
+  it('the public register filters by 普惠: inclusive=true lists the granted institution, inclusive=false leaves it out', async () => {
+    const tag = `普惠筛选${Date.now()}`;
+    const { institution: granted } = await filedInstitution({ name: `${tag}甲` });
+    const { institution: plain } = await filedInstitution({ name: `${tag}乙` });
+    await stack.http.post(`/api/v1/institutions/${granted.id}/inclusive`).set(auth(health)).send({ action: 'grant', priceCapFen: 160_000, inclusivePlaces: 10 }).expect(200);
+    const ids = async (inclusive: string) => (await stack.http.get(`/api/v1/public/institutions?q=${encodeURIComponent(tag)}&inclusive=${inclusive}`).expect(200)).body.items.map((i: { id: string }) => i.id);
+    expect(await ids('true')).toEqual([granted.id]);
+    expect(await ids('false')).toEqual([plain.id]);
+    const entry = (await stack.http.get(`/api/v1/public/institutions?q=${encodeURIComponent(tag)}&inclusive=true`).expect(200)).body.items[0];
+    expect(entry.inclusive).toMatchObject({ priceCapFen: 160_000, inclusivePlaces: 10 });
+  });
+
   it('population data: JSON rows, CSV import with line-numbered errors, scope', async () => {
     const rows = [
       { divisionCode: '330106', year: 2025, residentPopulation: 1_180_000, childrenUnder3: 29_500, source: '西湖区统计公报 2025' },
@@ -240,6 +266,35 @@ describe('filing (备案): submission, automatic check, decision, receipt, publi
     expect((await stack.http.post('/api/v1/population/import').set(auth(health)).set('content-type', 'text/csv').send(good).expect(200)).body).toEqual({ loaded: 2 });
     const listed = (await stack.http.get('/api/v1/population?year=2025').set(auth(health)).expect(200)).body;
     expect(listed.map((r: { divisionCode: string }) => r.divisionCode)).toEqual(expect.arrayContaining(['330106', '330106109', '330106004', '330106005']));
+  });
+
+  it('population data: an Excel (.xlsx) upload with Chinese headings, errors naming the sheet row, nothing stored until every row is right', async () => {
+    const sheet = async (year: unknown) => {
+      const workbook = new ExcelJS.Workbook();
+      const ws = workbook.addWorksheet('人口数据');
+      ws.addRow(['西湖区分街道人口（2024）']); // a title row above the header
+      ws.addRow(['区划代码', '年份', '常住人口', '3岁以下婴幼儿数', '数据来源']);
+      ws.addRow(['330106011', 2024, 70_000, 1_600, '留下街道']);
+      ws.addRow(['330106012', year, 110_000, 2_700, '转塘街道']);
+      return Buffer.from(await workbook.xlsx.writeBuffer());
+    };
+    const upload = (file: Buffer) => stack.http.post('/api/v1/population/import').set(auth(health)).attach('file', file, 'population.xlsx');
+    const bad = (await upload(await sheet('二〇二四')).expect(400)).body;
+    expect(bad.code).toBe('VALIDATION');
+    expect(bad.details.map((d: { field: string }) => d.field)).toEqual(['row 4: year']);
+    expect((await stack.http.get('/api/v1/population?year=2024').set(auth(health)).expect(200)).body).toEqual([]);
+    expect((await upload(await sheet(2024)).expect(200)).body).toEqual({ loaded: 2 });
+    const listed = (await stack.http.get('/api/v1/population?year=2024').set(auth(health)).expect(200)).body;
+    expect(listed).toEqual(expect.arrayContaining([
+      expect.objectContaining({ divisionCode: '330106011', residentPopulation: 70_000, childrenUnder3: 1_600, source: '留下街道' }),
+      expect.objectContaining({ divisionCode: '330106012', residentPopulation: 110_000, childrenUnder3: 2_700, source: '转塘街道' }),
+    ]));
+    const noHeader = (await upload(Buffer.from('a,b\n1,2\n')).expect(400)).body;
+    expect(noHeader.details[0].field).toBe('(file)');
+    const noFile = await stack.http.post('/api/v1/population/import').set(auth(health)).field('note', 'x').expect(400);
+    expect(noFile.body.details[0].field).toBe('(file)');
+    const broken = await stack.http.post('/api/v1/population/import').set(auth(health)).set('content-type', 'multipart/form-data; boundary=x').send('{"rows":[]}');
+    expect(broken.status).toBe(400);
   });
 
   it('publishes submitted / approved / rejected events that a consumer receives once each', async () => {
@@ -269,6 +324,44 @@ describe('filing (备案): submission, automatic check, decision, receipt, publi
     } finally {
       await consumer.stop();
       await tester.nc.drain();
+    }
+  });
+  it('publishes rechecked / 普惠 granted and revoked / 示范 designated / deregistered events that a consumer of evt.registry.> sees once each', async () => {
+    const events = await EventCollector.start(testNatsUrl(), 'evt.registry.>');
+    try {
+      const { institution, filing } = await filedInstitution();
+      const places = { infant: 10, toddler: 15, older: 20, mixed: 5 };
+      await stack.http.patch(`/api/v1/institutions/${institution.id}`).set(auth(market)).send({ places, reason: '增设混龄班' }).expect(200);
+      await stack.http.post(`/api/v1/institutions/${institution.id}/inclusive`).set(auth(health)).send({ action: 'grant', priceCapFen: 170_000, inclusivePlaces: 30, decisionNo: '西卫〔2026〕20号' }).expect(200);
+      await stack.http.post(`/api/v1/institutions/${institution.id}/inclusive`).set(auth(health)).send({ action: 'revoke', reason: '超标收费' }).expect(200);
+      await stack.http.post(`/api/v1/institutions/${institution.id}/demonstration`).set(auth(health)).send({ year: 2026 }).expect(200);
+      await stack.http.post(`/api/v1/institutions/${institution.id}/demonstration`).set(auth(health)).send({ year: 2026 }).expect(200); // no second designation
+      await stack.http.post(`/api/v1/institutions/${institution.id}/deregistration`).set(auth(market)).send({ reason: '停止办学', effectiveOn: '2026-10-31' }).expect(200);
+
+      await events.waitFor(RegistryEvents.institutionDeregistered, (e) => e.entityId === institution.id);
+      await new Promise((r) => setTimeout(r, 500)); // room for a duplicate to show up
+      const once = (subject: string, entityId: string) => {
+        const found = events.of(subject, (e) => e.entityId === entityId);
+        expect(found, subject).toHaveLength(1);
+        return found[0]!;
+      };
+      const rechecked = once(RegistryEvents.filingRechecked, filing.id);
+      expect(rechecked.data).toEqual({
+        filingId: filing.id, institutionId: institution.id, changed: ['places'],
+        summary: { pass: filing.check.results.length, fail: 0, needs_review: 0 },
+      });
+      const granted = once(RegistryEvents.inclusiveGranted, institution.id);
+      expect(granted.actor).toMatchObject({ department: 'health' });
+      expect(granted.data.institution).toMatchObject({ id: institution.id, inclusive: { priceCapFen: 170_000, inclusivePlaces: 30, decisionNo: '西卫〔2026〕20号' } });
+      const revoked = once(RegistryEvents.inclusiveRevoked, institution.id);
+      expect(revoked.data).toMatchObject({ reason: '超标收费', institution: { id: institution.id, inclusive: null } });
+      const designated = once(RegistryEvents.demonstrationDesignated, institution.id);
+      expect(designated.data).toMatchObject({ designation: { year: 2026, places: 50 }, institution: { demonstrations: [expect.objectContaining({ year: 2026, places: 50 })] } });
+      const deregistered = once(RegistryEvents.institutionDeregistered, institution.id);
+      expect(deregistered.actor).toMatchObject({ department: 'market' });
+      expect(deregistered.data).toMatchObject({ reason: '停止办学', effectiveOn: '2026-10-31', institution: { id: institution.id, status: 'deregistered', inclusive: null } });
+    } finally {
+      await events.stop();
     }
   });
 });

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { shanghaiToday, SYSTEM_ACTOR } from '@shanyu/common';
-import type { EventEnvelope, InspectionView, PlanView } from '@shanyu/contracts';
-import { redraw, verifyDraw } from '@shanyu/inspection';
+import type { EventEnvelope, InspectionView, Page, PlanDrawEntryView, PlanDrawnData, PlanPoolEntryView, PlanView } from '@shanyu/contracts';
+import { rebuildDrawInput, redraw, verifyDraw } from '@shanyu/inspection';
 import { DurableEventConsumer } from '@shanyu/messaging';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testNatsUrl } from '@shanyu/testing';
@@ -24,6 +24,28 @@ describe('双随机、一公开: verifiable draws, the yearly cap, complaints an
     (await stack.http.post('/api/v1/inspection-plans').set(await as(username)).send(body).expect(status)).body;
   const everyone = { A: 1, B: 1, C: 1, D: 1 };
   const ids = (list: { id: string }[]) => list.map((x) => x.id);
+  /** Every page of a paged plan sub-resource (pool or draws), as anyone or as `username`. */
+  async function allPages<T>(path: string, username?: string, pageSize = 500): Promise<{ items: T[]; pages: Page<T>[]; bytes: number[] }> {
+    const pages: Page<T>[] = [];
+    const bytes: number[] = [];
+    for (let page = 1; ; page++) {
+      const call = stack.http.get(`${path}?page=${page}&pageSize=${pageSize}`);
+      const res = await (username ? call.set(await as(username)) : call).expect(200);
+      pages.push(res.body as Page<T>);
+      bytes.push(Buffer.byteLength(res.text));
+      if (page * pageSize >= res.body.total) break;
+    }
+    return { items: pages.flatMap((p) => p.items), pages, bytes };
+  }
+  /** What anyone can do with the public routes alone: rebuild the draw input from the plan and its pool pages, re-run the draw. */
+  async function verifyFromPublicRoutes(id: string) {
+    const published = (await stack.http.get(`/api/v1/public/inspection-plans/${id}`).expect(200)).body as PlanView;
+    const pool = (await allPages<PlanPoolEntryView>(`/api/v1/public/inspection-plans/${id}/pool`)).items;
+    const draws = (await allPages<PlanDrawEntryView>(`/api/v1/public/inspection-plans/${id}/draws`)).items;
+    const drawInput = rebuildDrawInput(published.drawInput, pool);
+    const result = draws.map(({ institutionId, grade, inspectors }) => ({ institutionId, grade, inspectors }));
+    return { published, pool, draws, drawInput, result };
+  }
 
   beforeAll(async () => {
     stack = await startInspectionStack({ now: new Date('2026-10-12T10:00:00+08:00') });
@@ -69,38 +91,57 @@ describe('双随机、一公开: verifiable draws, the yearly cap, complaints an
     const fire1 = stack.inspectors.fire![0]!.id;
     await stack.http.post(`/api/v1/inspectors/${fire1}/conflicts`).set(await as('fire.inspector1')).send({ institutionId: a, reason: '曾在该机构兼职' }).expect(201);
     plan = await commit({ title: '西湖街道 2026 年第四季度双随机抽查', divisionCode: STREET, periodFrom: '2026-10-12', periodTo: '2026-12-31', departments: ['market', 'fire', 'health'], ratios: everyone }, 201);
-    expect(plan).toMatchObject({ status: 'committed', seed: null, result: null, departments: ['health', 'market', 'fire'], policyVersion: 'supervision-policy/2026.1' });
+    expect(plan).toMatchObject({
+      status: 'committed', seed: null, result: null, departments: ['health', 'market', 'fire'], policyVersion: 'supervision-policy/2026.1',
+      pool: { institutions: 3, byGrade: { A: 0, B: 3, C: 0, D: 0 } }, excludedTotal: 0, excluded: [],
+    });
+    expect(plan.drawInput).toMatchObject({ pool: plan.pool, inspectorsPerDepartment: 2, ratios: everyone });
+    expect(plan.drawInput).not.toHaveProperty('institutions');
+    expect(Object.keys(plan.names)).toEqual(['inspectors']);
     expect(plan.seedCommitment).toMatch(/^[0-9a-f]{64}$/);
-    expect(plan.drawInput.institutions.map((i) => i.id).sort()).toEqual([a, b, c].sort());
-    expect(plan.drawInput.institutions.every((i) => i.grade === 'B')).toBe(true);
-    expect(plan.drawInput.conflicts[a]).toEqual({ fire: [fire1] });
+    const pool = (await allPages<PlanPoolEntryView>(`/api/v1/inspection-plans/${plan.id}/pool`, 'health.330106', 2)).items;
+    expect(pool.map((i) => i.institutionId)).toEqual([a, b, c].sort());
+    expect(pool.every((i) => i.grade === 'B' && i.name.length > 0)).toBe(true);
+    expect(pool.find((i) => i.institutionId === a)!.conflicts).toEqual({ fire: [fire1] });
+    expect(pool.find((i) => i.institutionId === b)).toMatchObject({ conflicts: {}, lastTime: {} });
     const before = (await stack.http.get(`/api/v1/public/inspection-plans/${plan.id}`).expect(200)).body;
     expect(before).toMatchObject({ seed: null, seedCommitment: plan.seedCommitment, poolHash: plan.poolHash });
+    // Before the draw there is no result to page through (409, as creating an inspection from the plan).
+    expect((await stack.http.get(`/api/v1/public/inspection-plans/${plan.id}/draws`).expect(409)).body.code).toBe('PLAN_NOT_DRAWN');
+    expect((await stack.http.get(`/api/v1/inspection-plans/${plan.id}/pool?pageSize=501`).set(await as('health.330106')).expect(400)).body.details[0].field).toBe('pageSize');
 
     const drawn = (await stack.http.post(`/api/v1/inspection-plans/${plan.id}/draw`).set(await as('health.330106')).send({ publicEntropy: '2026-10-12 见证人报数 581' }).expect(200)).body as PlanView;
     expect(createHash('sha256').update(drawn.seed!).digest('hex')).toBe(plan.seedCommitment);
-    expect(drawn.result!.institutions.map((r) => r.institutionId).sort()).toEqual([a, b, c].sort());
-    for (const r of drawn.result!.institutions) for (const d of ['health', 'market', 'fire']) expect(new Set(r.inspectors[d]).size).toBe(2);
-    expect(drawn.result!.institutions.find((r) => r.institutionId === a)!.inspectors.fire).not.toContain(fire1);
+    expect(drawn.result).toEqual({ institutions: 3, byGrade: { A: 0, B: 3, C: 0, D: 0 } });
+    const draws = (await allPages<PlanDrawEntryView>(`/api/v1/inspection-plans/${plan.id}/draws`, 'health.330106', 2)).items;
+    expect(draws.map((r) => r.institutionId).sort()).toEqual([a, b, c].sort());
+    for (const r of draws) for (const d of ['health', 'market', 'fire']) expect(new Set(r.inspectors[d]).size).toBe(2);
+    expect(draws.find((r) => r.institutionId === a)!.inspectors.fire).not.toContain(fire1);
     expect((await stack.http.post(`/api/v1/inspection-plans/${plan.id}/draw`).set(await as('health.330106')).send({}).expect(409)).body.code).toBe('PLAN_ALREADY_DRAWN');
 
-    const published = (await stack.http.get(`/api/v1/public/inspection-plans/${plan.id}`).expect(200)).body as PlanView;
-    const result = published.result!.institutions.map(({ institutionId, grade, inspectors }) => ({ institutionId, grade, inspectors }));
-    expect(redraw({ drawInput: published.drawInput, seed: published.seed!, publicEntropy: published.publicEntropy })).toEqual(result);
-    expect(verifyDraw({ ...published, seed: published.seed!, result })).toEqual({ ok: true, problems: [] });
+    // Anyone: the public plan and all its public pages rebuild the input; its hash is the committed one and the re-run is the result.
+    const { published, drawInput, result } = await verifyFromPublicRoutes(plan.id);
+    expect(result.map((r) => r.institutionId)).toEqual(draws.map((r) => r.institutionId));
+    expect(redraw({ drawInput, seed: published.seed!, publicEntropy: published.publicEntropy })).toEqual(result);
+    expect(verifyDraw({ ...published, seed: published.seed!, drawInput, result })).toEqual({ ok: true, problems: [] });
+    // A pool page that left out an institution does not pass.
+    const partial = rebuildDrawInput(published.drawInput, pool.slice(1));
+    expect(verifyDraw({ ...published, seed: published.seed!, drawInput: partial, result }).problems).toContain('drawInput does not match poolHash');
     plan = published;
   });
 
   it('opens a drawn institution\'s joint inspection with the drawn inspectors, once; an undrawn institution is refused', async () => {
     const planned = (await stack.http.post('/api/v1/inspections').set(await as('health.330106')).send({ planId: plan.id, institutionId: c }).expect(201)).body as InspectionView;
-    const drawn = plan.result!.institutions.find((r) => r.institutionId === c)!;
+    const draws = (await allPages<PlanDrawEntryView>(`/api/v1/inspection-plans/${plan.id}/draws`, 'health.330106')).items;
+    const drawn = draws.find((r) => r.institutionId === c)!;
     expect(planned).toMatchObject({ kind: 'planned', planId: plan.id, formKind: 'full' });
     for (const d of planned.departments) expect(d.inspectors.map((x) => x.id)).toEqual(drawn.inspectors[d.department]);
     expect((await stack.http.post('/api/v1/inspections').set(await as('health.330106')).send({ planId: plan.id, institutionId: c }).expect(409)).body.code).toBe('INSPECTION_ALREADY_CREATED');
     const outsider = (await stack.filedInstitution({ divisionCode: STREET })).id;
     expect((await stack.http.post('/api/v1/inspections').set(await as('health.330106')).send({ planId: plan.id, institutionId: outsider }).expect(422)).body.code).toBe('INSTITUTION_NOT_DRAWN');
-    const shown = (await stack.http.get(`/api/v1/inspection-plans/${plan.id}`).set(await as('health.330106')).expect(200)).body as PlanView;
-    expect(shown.result!.institutions.find((r) => r.institutionId === c)!.inspectionId).toBe(planned.id);
+    const shown = (await allPages<PlanDrawEntryView>(`/api/v1/inspection-plans/${plan.id}/draws`, 'health.330106')).items;
+    expect(shown.find((r) => r.institutionId === c)!.inspectionId).toBe(planned.id);
+    expect(shown.filter((r) => r.inspectionId).length).toBe(1);
   });
 
   it('gives a good credit grade (A, from evt.credit.grade.changed.v1) the abbreviated checklist: basic and high-risk items only', async () => {
@@ -137,7 +178,14 @@ describe('双随机、一公开: verifiable draws, the yearly cap, complaints an
 
     const next = await commit({ divisionCode: STREET, periodFrom: '2026-11-01', periodTo: '2026-12-31', departments: ['fire', 'market'] }, 201);
     expect(next.excluded).toEqual([expect.objectContaining({ institutionId: c, code: 'INSPECTION_YEARLY_CAP' })]);
-    expect(next.drawInput.institutions.map((x: { id: string }) => x.id)).not.toContain(c);
+    expect(next.excludedTotal).toBe(1);
+    const nextPool = (await allPages<PlanPoolEntryView>(`/api/v1/inspection-plans/${next.id}/pool`, 'health.330106')).items;
+    expect(nextPool.map((x) => x.institutionId)).not.toContain(c);
+    expect(nextPool.length).toBe(next.pool.institutions);
+    // b had its planned inspection with the drawn inspectors: the pool records them as last time's, for avoidance.
+    const drawnB = (await allPages<PlanDrawEntryView>(`/api/v1/public/inspection-plans/${plan.id}/draws`)).items.find((x) => x.institutionId === b)!;
+    expect(nextPool.find((x) => x.institutionId === b)!.lastTime).toEqual({ fire: [...drawnB.inspectors.fire!].sort(), market: [...drawnB.inspectors.market!].sort() });
+    expect(nextPool.find((x) => x.institutionId === a)!.lastTime).toEqual({});
   });
 
   it('takes complaints from anyone without login, routes, triages, inspects outside the draw and publishes the outcome without the complainant', async () => {
@@ -237,25 +285,74 @@ describe('双随机、一公开: verifiable draws, the yearly cap, complaints an
     const ours = (await stack.filedInstitution()).id; // 三墩镇 330106109, where other test files file institutions too
     const committed = await commit({ divisionCode: '330106109', periodFrom: '2026-10-12', periodTo: '2026-12-31', departments: ['street', 'fire'] }, 201, 'street.330106109');
     expect(committed.drawInput.ratios).toEqual({ A: 0.05, B: 0.1, C: 0.3, D: 1 });
-    expect(committed.drawInput.institutions.map((x: { id: string }) => x.id)).toContain(ours);
+    const pool = (await allPages<PlanPoolEntryView>(`/api/v1/inspection-plans/${committed.id}/pool`, 'street.330106109')).items;
+    expect(pool.map((x) => x.institutionId)).toContain(ours);
     expect((await commit({ divisionCode: STREET, periodFrom: '2026-10-12', periodTo: '2026-12-31', departments: ['fire'] }, 403, 'street.330106109')).code).toBe('DIVISION_OUT_OF_SCOPE');
+    // Officials out of the plan's division do not page through its pool either (the public does).
+    expect((await stack.http.get(`/api/v1/inspection-plans/${plan.id}/pool`).set(await as('street.330106109')).expect(403)).body.code).toBe('DIVISION_OUT_OF_SCOPE');
     await stack.http.post(`/api/v1/inspection-plans/${committed.id}/draw`).set(await as('street.330106109')).send({ publicEntropy: '三墩镇现场抽取 2026-10-12' }).expect(200);
-    const published = (await stack.http.get(`/api/v1/public/inspection-plans/${committed.id}`).expect(200)).body as PlanView;
-    const result = published.result!.institutions.map(({ institutionId, grade, inspectors }) => ({ institutionId, grade, inspectors }));
+    const { published, pool: publicPool, drawInput, result } = await verifyFromPublicRoutes(committed.id);
     // ⌈N × r⌉ per grade (other test files' credit events may have graded some institutions here).
     const expected = (['A', 'B', 'C', 'D'] as const).reduce((sum, g) => {
-      const n = published.drawInput.institutions.filter((x) => x.grade === g).length;
+      const n = publicPool.filter((x) => x.grade === g).length;
+      expect(n).toBe(published.pool.byGrade[g]);
       return sum + Math.ceil((n * Math.round(published.drawInput.ratios[g] * 10_000)) / 10_000);
     }, 0);
     expect(result.length).toBe(expected);
-    expect(verifyDraw({ ...published, seed: published.seed!, result })).toEqual({ ok: true, problems: [] });
+    expect(published.result!.institutions).toBe(expected);
+    expect(verifyDraw({ ...published, seed: published.seed!, drawInput, result })).toEqual({ ok: true, problems: [] });
+  });
+
+  it('keeps a large draw within NATS\'s 1 MB: bounded replies, paged pool and result, plan.drawn in parts that add up to the draw', async () => {
+    // 1,200 filed institutions in 文新街道 (no other file's pool), written straight into this stack's
+    // replica as bench/draw.mjs does: filing each through the HTTP flow is not what is tested here.
+    const LARGE = '330106015';
+    const n = 1_200;
+    await stack.inspection.runtime.dataSource.query(
+      `INSERT INTO "${stack.inspectionSchema}".institution (id, name, division_code, status, operator_type, total_places, source_version)
+       SELECT gen_random_uuid(), '文新街道测试托育园' || i, $2, 'filed', 'private', 50, 1 FROM generate_series(1, $1) AS i`,
+      [n, LARGE],
+    );
+    const committedRes = await stack.http.post('/api/v1/inspection-plans').set(await as('health.330106'))
+      .send({ divisionCode: LARGE, periodFrom: '2026-10-12', periodTo: '2026-12-31', departments: ['fire', 'market'], ratios: everyone }).expect(201);
+    const committed = committedRes.body as PlanView;
+    expect(committed.pool).toEqual({ institutions: n, byGrade: { A: 0, B: n, C: 0, D: 0 } });
+    const drawRes = await stack.http.post(`/api/v1/inspection-plans/${committed.id}/draw`).set(await as('health.330106')).send({ publicEntropy: '文新街道 2026-10-12' }).expect(200);
+    expect((drawRes.body as PlanView).result).toEqual({ institutions: n, byGrade: { A: 0, B: n, C: 0, D: 0 } });
+    for (const res of [committedRes, drawRes]) expect(Buffer.byteLength(res.text)).toBeLessThan(64 * 1024); // independent of the pool's size
+    const listed = (await stack.http.get('/api/v1/public/inspection-plans?divisionCode=330106015').expect(200)).body;
+    expect(listed.items).toEqual([expect.objectContaining({ id: committed.id, pool: committed.pool, result: (drawRes.body as PlanView).result })]);
+    expect(listed.items[0]).not.toHaveProperty('drawInput');
+
+    const pool = await allPages<PlanPoolEntryView>(`/api/v1/public/inspection-plans/${committed.id}/pool`);
+    expect(pool.pages.map((p) => p.items.length)).toEqual([500, 500, 200]);
+    for (const bytes of pool.bytes) expect(bytes).toBeLessThan(1024 * 1024);
+    const { published, draws, drawInput, result } = await verifyFromPublicRoutes(committed.id);
+    expect(draws).toHaveLength(n);
+    expect(new Set(draws.map((d) => d.institutionId)).size).toBe(n);
+    expect(verifyDraw({ ...published, seed: published.seed!, drawInput, result })).toEqual({ ok: true, problems: [] });
+
+    // One outbox row per part, each at most 500 drawn institutions; together exactly the draw, in draw order.
+    const parts = await eventually('every plan.drawn part', () => {
+      const got = seen.filter((e) => e.subject === 'evt.inspection.plan.drawn.v1' && e.entityId === committed.id).map((e) => e.data as PlanDrawnData);
+      return got.length >= 3 && got;
+    });
+    parts.sort((x, y) => x.part - y.part);
+    expect(parts.map((p) => [p.part, p.parts, p.institutions, p.drawn.length])).toEqual([[1, 3, n, 500], [2, 3, n, 500], [3, 3, n, 200]]);
+    expect(parts.flatMap((p) => p.drawn)).toEqual(result);
+    for (const p of parts) expect(p).toMatchObject({ seed: published.seed, poolHash: published.poolHash, seedCommitment: published.seedCommitment });
+    const envelopes: { bytes: number }[] = await stack.inspection.runtime.dataSource.query(
+      `SELECT octet_length(envelope::text) AS bytes FROM "${stack.inspectionSchema}".outbox WHERE subject = 'evt.inspection.plan.drawn.v1' AND envelope->>'entityId' = $1`, [committed.id],
+    );
+    expect(envelopes).toHaveLength(3);
+    for (const e of envelopes) expect(Number(e.bytes)).toBeLessThan(1024 * 1024);
   });
 
   it('announces the plan (committed, drawn) once each', async () => {
     await eventually('plan events', () => seen.some((e) => e.subject === 'evt.inspection.plan.drawn.v1' && e.entityId === plan.id));
     expect(seen.filter((e) => e.entityId === plan.id).map((e) => e.subject).sort()).toEqual(['evt.inspection.plan.committed.v1', 'evt.inspection.plan.drawn.v1']);
-    const drawnEvent = seen.find((e) => e.subject === 'evt.inspection.plan.drawn.v1' && e.entityId === plan.id)!.data as { seed: string; drawn: unknown[] };
-    expect(drawnEvent.seed).toBe(plan.seed);
+    const drawnEvent = seen.find((e) => e.subject === 'evt.inspection.plan.drawn.v1' && e.entityId === plan.id)!.data as PlanDrawnData;
+    expect(drawnEvent).toMatchObject({ seed: plan.seed, part: 1, parts: 1, institutions: 3 });
     expect(drawnEvent.drawn).toHaveLength(3);
   });
 });

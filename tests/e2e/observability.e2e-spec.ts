@@ -1,13 +1,15 @@
-// Metrics and tracing through the real stack (gateway → NATS → registry → outbox → JetStream):
-// the named Prometheus series after some traffic, and one trace id from the HTTP request into
-// the registry's log lines, the outbox row and the published event's NATS headers.
+// Metrics and tracing through the real stack (gateway → NATS → registry → outbox → JetStream →
+// credit): the named Prometheus series after some traffic, and one trace id from the HTTP request
+// into the registry's log lines, the outbox row, the published event's NATS headers and the log
+// line of the credit service's own durable consumer that handled the event.
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { JsonLogger } from '@shanyu/common';
-import { EVENT_STREAM, type EventEnvelope, RpcHeaders } from '@shanyu/contracts';
+import { CreditSubjects, EVENT_STREAM, type EventEnvelope, RpcHeaders } from '@shanyu/contracts';
+import { creditConsumerName, type RunningCredit, startCredit } from '@shanyu/credit';
 import { DurableEventConsumer } from '@shanyu/messaging';
 import { startMetricsServer } from '@shanyu/observability';
-import { institutionRequest, testNatsUrl } from '@shanyu/testing';
+import { captureJsonLogLines, institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, uniqueSchema } from '@shanyu/testing';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -27,26 +29,27 @@ function sample(body: string, name: string, labels: Record<string, string>): num
   return undefined;
 }
 
-describe('metrics and tracing across gateway, NATS and registry', () => {
+describe('metrics and tracing across gateway, NATS, registry and credit', () => {
   let stack: Stack;
+  let credit: RunningCredit;
+  const creditSchema = uniqueSchema('credit');
   let market: string;
   let nc: NatsConnection;
   let messages: ConsumerMessages;
   const durable = `test-trace-${randomUUID().slice(0, 8)}`;
   const events: { envelope: EventEnvelope; headers: Record<string, string> }[] = [];
-  const logLines: Record<string, unknown>[] = [];
+  let logLines: Record<string, unknown>[] = [];
   let follower: DurableEventConsumer;
 
   beforeAll(async () => {
     // Every JsonLogger writes to stdout: keep the lines (parsed) instead of printing them.
-    const write = process.stdout.write.bind(process.stdout);
-    vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array, ...rest: unknown[]) => {
-      const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
-      if (!text.startsWith('{"time"')) return (write as (...a: unknown[]) => boolean)(chunk, ...rest);
-      for (const line of text.split('\n').filter(Boolean)) logLines.push(JSON.parse(line));
-      return true;
-    }) as typeof process.stdout.write);
-    stack = await startStack({ registryLogLevel: 'debug', gateway: { LOG_LEVEL: 'info' } });
+    logLines = captureJsonLogLines();
+    stack = await startStack({ registryLogLevel: 'debug', gateway: { LOG_LEVEL: 'info', HEALTH_SERVICES: 'registry,credit' } });
+    // A real downstream service: credit follows evt.registry.> with its own durable consumers.
+    credit = await startCredit({
+      DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testNatsCredentials('credit'), CREDIT_DB_SCHEMA: creditSchema,
+      LOG_LEVEL: 'debug', RPC_TIMEOUT_MS: 5_000, CREDIT_SWEEP_INTERVAL_MS: 0,
+    }, { eventsFrom: 'new' });
     market = await stack.tokenFor('market.330106');
     nc = await connect({ servers: testNatsUrl() });
     const jsm = await jetstreamManager(nc);
@@ -72,13 +75,18 @@ describe('metrics and tracing across gateway, NATS and registry', () => {
   afterAll(async () => {
     await follower?.stop();
     await messages?.close();
-    await (await jetstreamManager(nc)).consumers.delete(EVENT_STREAM, durable).catch(() => undefined);
+    await credit?.stop();
+    const jsm = await jetstreamManager(nc);
+    // This throwaway schema's consumers are not needed after the run.
+    for (const name of [durable, ...(['registry', 'staff', 'inspection', 'subsidy'] as const).map((key) => creditConsumerName(creditSchema, key))]) {
+      await jsm.consumers.delete(EVENT_STREAM, name).catch(() => undefined);
+    }
     await nc?.drain();
     await stack?.stop();
     vi.restoreAllMocks();
   });
 
-  it('a traceparent sent to the gateway continues into the registry log, the outbox row and the event headers', async () => {
+  it('a traceparent sent to the gateway continues into the registry log, the outbox row, the event headers and the credit service\'s consumer', async () => {
     const traceId = randomBytes(16).toString('hex');
     const requestId = `obs-${randomUUID()}`;
     const res = await stack.http.post('/api/v1/institutions')
@@ -109,6 +117,15 @@ describe('metrics and tracing across gateway, NATS and registry', () => {
     // A consumer's handler runs in a child span of the same trace, with the request id.
     const followed = await eventually('the consumer log line', () => logLines.find((l) => l.msg === 'followed' && l.entityId === res.body.id));
     expect(followed).toMatchObject({ service: 'follower', traceId, requestId });
+
+    // The credit service's own consumer handled it in the same trace: its log line and its effect.
+    const credited = await eventually('the credit service\'s log line for the event', () =>
+      logLines.find((l) => l.service === 'credit' && l.msg === 'event' && l.subject === REGISTERED && l.traceId === traceId));
+    expect(credited).toMatchObject({ consumer: creditConsumerName(creditSchema, 'registry'), outcome: 'done', requestId, delivery: 1 });
+    expect(credited.spanId).toMatch(/^[0-9a-f]{16}$/);
+    expect(credited.spanId).not.toBe(line.spanId);
+    const replica = await credit.runtime.dataSource.query(`SELECT id FROM "${creditSchema}".institution WHERE id = $1`, [res.body.id]);
+    expect(replica).toHaveLength(1);
   });
 
   it('without a traceparent the gateway starts a trace and returns its id', async () => {
@@ -150,6 +167,29 @@ describe('metrics and tracing across gateway, NATS and registry', () => {
       for (const counter of ['shanyu_consumer_redeliveries_total', 'shanyu_dead_letters_total', 'shanyu_consumer_events_total']) {
         expect(body).toContain(`# TYPE ${counter} counter`);
       }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('the credit service\'s metrics listener serves its RPC, outbox, consumer and pool series', async () => {
+    // /health asks credit.health.ping; the test before registered institutions credit followed.
+    await stack.http.get('/health').expect(200);
+    const server = await startMetricsServer(credit.runtime.metrics, 0, '127.0.0.1');
+    try {
+      const res = await fetch(`http://127.0.0.1:${server.port}/metrics`);
+      expect(res.status).toBe(200);
+      const body = await res.text();
+      const service = 'credit';
+      const consumer = creditConsumerName(creditSchema, 'registry');
+      expect(sample(body, 'shanyu_rpc_server_duration_seconds_count', { service, subject: CreditSubjects.ping, outcome: 'ok' })).toBeGreaterThanOrEqual(1);
+      expect(sample(body, 'shanyu_outbox_backlog', { service })).toBeGreaterThanOrEqual(0);
+      expect(sample(body, 'shanyu_outbox_oldest_age_seconds', { service })).toBeGreaterThanOrEqual(0);
+      expect(sample(body, 'shanyu_consumer_events_total', { service, consumer, outcome: 'done' })).toBeGreaterThanOrEqual(1);
+      expect(sample(body, 'shanyu_consumer_pending', { service, consumer })).toBeGreaterThanOrEqual(0);
+      expect(sample(body, 'shanyu_db_pool_connections', { service, state: 'total' })).toBeGreaterThanOrEqual(1);
+      // Only credit's own series: the registry's subjects are not in its registry.
+      expect(body).not.toContain('registry.institution.register');
     } finally {
       await server.close();
     }

@@ -3,11 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import { connect, headers, type NatsConnection } from '@nats-io/transport-node';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { institutionRequest, testNatsUrl } from '@shanyu/testing';
+import { compliantFilingSubmission, institutionRequest, testNatsUrl } from '@shanyu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Stack, startStack } from './support.js';
 
 const actor = { department: 'market', role: 'official', userId: 'market-system-01', divisions: ['330106'] };
+const healthBureau = { department: 'health', role: 'official', userId: 'health-system-01', divisions: ['330106'] };
 
 function call(nc: NatsConnection, subject: string, body: unknown, who: object | null = actor) {
   const h = headers();
@@ -91,6 +92,44 @@ describe('registry over NATS from a raw nats.js client', () => {
     });
     expect(event.eventId).toBe(msgId);
     await jsm.consumers.delete('EVENTS', durable);
+  });
+
+  it('files an institution over registry.filing.*: submit, refusals with their codes, decide, receipt, public verify and list', async () => {
+    const body = institutionRequest();
+    const institution = (await call(nc, 'registry.institution.register', body)).data;
+    const submitted = await call(nc, 'registry.filing.submit', { institutionId: institution.id, ...compliantFilingSubmission() });
+    expect(submitted.ok).toBe(true);
+    expect(submitted.data).toMatchObject({ institutionId: institution.id, status: 'submitted', receiptNo: null, check: { summary: { fail: 0, needs_review: 0 } } });
+    const filingId: string = submitted.data.id;
+    expect((await call(nc, 'registry.filing.submit', { institutionId: institution.id, ...compliantFilingSubmission() })).error.code).toBe('FILING_ALREADY_SUBMITTED');
+    const malformed = await call(nc, 'registry.filing.submit', { institutionId: institution.id, surveillance: { coversAllInfantAreas: true, runs24h: true, retentionDays: 'ninety' } });
+    expect(malformed).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [expect.objectContaining({ field: 'surveillance.retentionDays' })] } });
+
+    // Refusals change nothing: only the district health bureau decides, and only a submitted filing.
+    expect((await call(nc, 'registry.filing.decide', { id: filingId, decision: 'approve' })).error.code).toBe('DEPARTMENT_NOT_ALLOWED');
+    expect((await call(nc, 'registry.filing.decide', { id: filingId, decision: 'approve' }, { ...healthBureau, divisions: ['371002'] })).error.code).toBe('DIVISION_OUT_OF_SCOPE');
+    expect((await call(nc, 'registry.filing.decide', { id: filingId, decision: 'perhaps' }, healthBureau)).error).toMatchObject({ code: 'VALIDATION', details: [expect.objectContaining({ field: 'decision' })] });
+    expect((await call(nc, 'registry.filing.decide', { id: randomUUID(), decision: 'approve' }, healthBureau)).error.code).toBe('FILING_NOT_FOUND');
+    expect((await call(nc, 'registry.filing.receipt', { id: filingId })).error.code).toBe('FILING_NOT_APPROVED');
+    expect((await call(nc, 'registry.filing.get', { id: filingId })).data.status).toBe('submitted');
+
+    const approved = await call(nc, 'registry.filing.decide', { id: filingId, decision: 'approve', comment: '材料齐全' }, healthBureau);
+    expect(approved.data).toMatchObject({ status: 'approved', receiptNo: expect.stringMatching(/^330106-\d{4}-\d{4}$/) });
+    const receiptNo: string = approved.data.receiptNo;
+    expect((await call(nc, 'registry.filing.decide', { id: filingId, decision: 'approve' }, healthBureau)).data.receiptNo).toBe(receiptNo);
+    expect((await call(nc, 'registry.filing.decide', { id: filingId, decision: 'reject', reasons: [{ text: '改主意了' }] }, healthBureau)).error.code).toBe('FILING_NOT_SUBMITTED');
+
+    const receipt = await call(nc, 'registry.filing.receipt', { id: filingId });
+    expect(receipt.data).toMatchObject({ receiptNo, filingId, institutionId: institution.id, institutionName: body.name, issuingBureau: '西湖区卫生健康局', status: 'valid' });
+
+    // The public subjects need no caller identity.
+    const verified = await call(nc, 'registry.public.receipt.verify', { receiptNo }, null);
+    expect(verified.data).toMatchObject({ receiptNo, genuine: true, current: true, receipt: { institutionName: body.name } });
+    expect(verified.data.receipt.uscc).toBeUndefined();
+    expect((await call(nc, 'registry.public.receipt.verify', { receiptNo: '330106-2026-9999' }, null)).data).toMatchObject({ genuine: false, current: false, receipt: null });
+    const listed = await call(nc, 'registry.public.institution.list', { q: body.name }, null);
+    expect(listed.data.items).toEqual([expect.objectContaining({ id: institution.id, receiptNo })]);
+    expect(listed.data.items[0]).not.toHaveProperty('uscc');
   });
 
   it('replies within the deadline on an unknown subject: no responders', async () => {

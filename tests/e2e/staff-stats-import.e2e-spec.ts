@@ -158,6 +158,26 @@ describe('staff statistics, reminders and bulk import', () => {
     expect(after.expired).toEqual([]);
   });
 
+  it('publishes the institution\'s 持证率 when it changes: a hire, a qualification added, a qualification expiring (daily sweep)', async () => {
+    const institution = await stack.institution('operator.demo');
+    const rates = () => events.of(StaffEvents.certificateRateChanged, (e) => e.data.institutionId === institution.id).map((e) => [e.data.rateBp, e.data.effectiveOn]);
+    const cook = (await addStaff(institution.id, { name: '厨师', role: 'cook' })).body; // no qualification to count: 持证率 not defined, nothing published
+    await addCredential(cook.id, { type: 'food_handler_health_certificate', issuedOn: addDays(today, -10) });
+    const carer = (await addStaff(institution.id, { name: '保育员' })).body;
+    await eventually('0% published', () => rates().length === 1);
+    await addCredential(carer.id, { type: 'infant_carer', issuedOn: addDays(today, -100), expiresOn: addDays(today, 5) });
+    const [full] = await events.waitFor(StaffEvents.certificateRateChanged, (e) => e.data.institutionId === institution.id && e.data.rateBp === 10_000);
+    expect(full!.data).toMatchObject({ required: 1, holding: 1, previousRateBp: 0, targetBp: 9_000, meetsTarget: true, effectiveOn: today, ownerUserId: expect.any(String) });
+    expect((await stats(institution.id)).certificate).toMatchObject({ required: 1, holding: 1, rate: 1 });
+    // Nobody acts; the certificate runs out: the sweep of a later day publishes the lower rate from that day.
+    const later = addDays(today, 6);
+    await stack.staff.app.get(ReminderSweep).run(later);
+    await events.waitFor(StaffEvents.certificateRateChanged, (e) => e.data.institutionId === institution.id && e.data.rateBp === 0 && e.data.effectiveOn === later);
+    await stack.staff.app.get(ReminderSweep).run(later);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(rates()).toEqual([[0, today], [10_000, today], [0, later]]);
+  });
+
   it('imports an Excel sheet: good rows stored and vetted, every bad row rejected with its reasons and nothing of it stored', async () => {
     const institution = await stack.institution('operator.demo');
     const banned = newIdNumber();

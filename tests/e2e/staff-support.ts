@@ -7,7 +7,7 @@ import { EVENT_STREAM } from '@shanyu/contracts';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { createGateway, type RunningGateway } from '@shanyu/gateway';
 import { startRegistry, type RunningRegistry } from '@shanyu/registry';
-import { institutionConsumerName, rosterConsumerName, type RunningStaff, startStaff } from '@shanyu/staff';
+import { institutionConsumerName, rosterConsumerName, type RunningStaff, type StaffConfig, startStaff } from '@shanyu/staff';
 import { institutionRequest, personalDataWatch, testDatabaseUrl, testNatsCredentials, testNatsUrl, uniqueSchema } from '@shanyu/testing';
 import { connect } from '@nats-io/transport-node';
 import request from 'supertest';
@@ -40,10 +40,12 @@ export interface StaffStack {
   institution(username: string, overrides?: Record<string, unknown>): Promise<{ id: string; divisionCode: string }>;
   /** Rows of a staff-schema table. */
   count(table: string, where?: string): Promise<number>;
+  /** Stops the staff service and starts it again on the same schema with these settings (e.g. other PII keys). */
+  restartStaff(overrides?: Partial<StaffConfig>): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startStaffStack(): Promise<StaffStack> {
+export async function startStaffStack(options: { staff?: Partial<StaffConfig> } = {}): Promise<StaffStack> {
   const logLines: string[] = [];
   const realWrite = process.stdout.write.bind(process.stdout);
   // Kept, and shown only for warnings and errors (STAFF_TEST_LOGS=1 shows all): at debug level the services are chatty.
@@ -60,7 +62,9 @@ export async function startStaffStack(): Promise<StaffStack> {
   const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), LOG_LEVEL: 'debug' as const, RPC_TIMEOUT_MS: 10_000 };
   const staffSchema = uniqueSchema('staff');
   const registry = await startRegistry({ ...base, ...testNatsCredentials('registry'), REGISTRY_DB_SCHEMA: uniqueSchema('registry') });
-  const staff = await startStaff({ ...base, ...testNatsCredentials('staff'), STAFF_DB_SCHEMA: staffSchema, SHANYU_MODE: 'test', STAFF_REMINDER_INTERVAL_MS: 0 });
+  const staffConfig = (overrides: Partial<StaffConfig> = {}): StaffConfig =>
+    ({ ...base, ...testNatsCredentials('staff'), STAFF_DB_SCHEMA: staffSchema, SHANYU_MODE: 'test', STAFF_REMINDER_INTERVAL_MS: 0, ...overrides }) as StaffConfig;
+  let staff = await startStaff(staffConfig(options.staff));
   const gateway = await createGateway({
     ...base, ...testNatsCredentials('gateway'), PORT: 0, HOST: '127.0.0.1', SHANYU_MODE: 'test', JWT_TTL_SECONDS: 600, SHANYU_DEMO_PASSWORD: STAFF_TEST_PASSWORD,
     GATEWAY_DB_SCHEMA: uniqueSchema('gateway'), HEALTH_SERVICES: 'registry,staff',
@@ -74,18 +78,24 @@ export async function startStaffStack(): Promise<StaffStack> {
     }
     return tokens.get(username)!;
   };
-  const ds = staff.runtime.dataSource;
   return {
-    registry, staff, gateway, http, staffSchema, logLines, tokenFor,
+    registry, gateway, http, staffSchema, logLines, tokenFor,
+    get staff() {
+      return staff;
+    },
+    async restartStaff(overrides = {}) {
+      await staff.stop();
+      staff = await startStaff(staffConfig(overrides));
+    },
     async institution(username, overrides = {}) {
       const body = institutionRequest(overrides);
       const res = await http.post('/api/v1/institutions').set('authorization', `Bearer ${await tokenFor(username)}`).send(body);
       if (res.status !== 201) throw new Error(`institution: ${res.status} ${JSON.stringify(res.body)}`);
-      await eventually(`replica of ${res.body.id}`, async () => (await ds.query(`SELECT 1 FROM "${staffSchema}".institution_replica WHERE id = $1`, [res.body.id])).length > 0);
+      await eventually(`replica of ${res.body.id}`, async () => (await staff.runtime.dataSource.query(`SELECT 1 FROM "${staffSchema}".institution_replica WHERE id = $1`, [res.body.id])).length > 0);
       return { id: res.body.id, divisionCode: res.body.divisionCode };
     },
     async count(table, where = 'true') {
-      const [row] = await ds.query(`SELECT count(*)::int AS n FROM "${staffSchema}"."${table}" WHERE ${where}`);
+      const [row] = await staff.runtime.dataSource.query(`SELECT count(*)::int AS n FROM "${staffSchema}"."${table}" WHERE ${where}`);
       return row.n;
     },
     async stop() {

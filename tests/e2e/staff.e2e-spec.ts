@@ -191,6 +191,30 @@ describe('staff: records, vetting, bans, re-checks, concurrent employment, perso
     expect(list.body.items.find((b: { id: string }) => b.id === res.body.id)).toMatchObject({ idNumber, idNumberDisclosure: 'full' });
   });
 
+  it('a ban or a record found for an employee of an institution the staff service has no copy of is refused (INSTITUTION_NOT_FOUND), nothing stored; with the copy back it is published with the division', async () => {
+    const institution = await stack.institution('operator.demo');
+    const idNumber = person();
+    const staff = (await addStaff(operator, institution.id, { name: '陈某', idNumber }).expect(201)).body;
+    // The copy of the register lost (e.g. a restore): parked under another id, put back below.
+    const ds = stack.staff.runtime.dataSource;
+    const parked = randomUUID();
+    await ds.query(`UPDATE "${stack.staffSchema}".institution_replica SET id = $2 WHERE id = $1`, [institution.id, parked]);
+    const ban = { name: '陈某', idNumber, kind: 'lifetime', startsOn: today, authority: '杭州市公安局西湖区分局', documentNo: '西公禁字〔2026〕41号', reason: '终身禁入' };
+    const before = { ...(await counts()), checks: await stack.count('record_check') };
+    const refused = await stack.http.post('/api/v1/bans').set(auth(police)).send(ban).expect(404);
+    expect(refused.body).toMatchObject({ code: 'INSTITUTION_NOT_FOUND', message: expect.stringContaining(institution.id) });
+    const check = await stack.http.post('/api/v1/record-checks').set(auth(police))
+      .send({ name: '陈某', idNumber, checkedOn: today, result: 'record_found', authority: '杭州市公安局西湖区分局' }).expect(404);
+    expect(check.body.code).toBe('INSTITUTION_NOT_FOUND');
+    expect({ ...(await counts()), checks: await stack.count('record_check') }).toEqual(before);
+
+    await ds.query(`UPDATE "${stack.staffSchema}".institution_replica SET id = $2 WHERE id = $1`, [parked, institution.id]);
+    expect((await stack.http.get(`/api/v1/staff/${staff.id}`).set(auth(operator)).expect(200)).body.vetting.status).toBe('pending');
+    const added = await stack.http.post('/api/v1/bans').set(auth(police)).send(ban).expect(201);
+    const [matched] = await events.waitFor(StaffEvents.banMatched, (e) => e.data.banId === added.body.id);
+    expect(matched!.data).toMatchObject({ institutionId: institution.id, divisionCode: institution.divisionCode, staffId: staff.id });
+  });
+
   it('a banned person is refused at hiring anywhere: 422 STAFF_BANNED naming idNumber, the attempt recorded and published, no staff record', async () => {
     const idNumber = person();
     const ban = await stack.http.post('/api/v1/bans').set(auth(police)).send({

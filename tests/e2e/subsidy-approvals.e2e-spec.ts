@@ -4,11 +4,11 @@ import { testNatsUrl } from '@shanyu/testing';
 import { connect, headers, type NatsConnection } from '@nats-io/transport-node';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childId, EventCollector, monthsAround, type SubsidyStack, startSubsidyStack } from './subsidy-support.js';
+import { childId, EventCollector, eventually, monthsAround, type SubsidyStack, startSubsidyStack } from './subsidy-support.js';
 
 // 补助: policies as data (published, refused when broken or overlapping), the annual budget cap,
 // approval through three departments in their scopes, the idempotent ledger, adjustments for a
-// month already posted, and the .xlsx export read back.
+// month already posted (a corrected roster, a revoked 普惠 accreditation), and the .xlsx export read back.
 const M = monthsAround();
 type Line = Record<string, any>;
 
@@ -181,6 +181,35 @@ describe('subsidy policies, approvals, ledger, adjustments and export', () => {
     // Computed again, the same adjustment lines.
     const again = await compute(M.next);
     expect(await lines(again.id, { kind: 'adjustment' })).toEqual(await lines(next.id, { kind: 'adjustment' }));
+  });
+
+  it('claws back a posted month after its 普惠 accreditation is revoked inside it: negative adjustment lines linked to the originals', async () => {
+    const paid = postedLines.filter((l) => l.institutionId === b.id && l.ruleId === 'OPERATING' && l.status === 'payable' && l.amountFen > 0);
+    expect(paid.length).toBeGreaterThan(0);
+    // Revoked today (a day of the posted month) through the registry's own flow: evt.registry.inclusive.revoked.v1.
+    const revoked = await stack.http.post(`/api/v1/institutions/${b.id}/inclusive`).set(await as('health.330106')).send({ action: 'revoke', reason: '普惠收费超出指导价，撤销认定' });
+    expect(ok(revoked).inclusive).toBeNull();
+    await eventually('the subsidy service records the revocation as a recalculation of the posted month', async () =>
+      (await stack.sql(`SELECT 1 FROM $schema.recalc_request WHERE institution_id = $1 AND month = $2 AND consumed_by_run IS NULL`, [b.id, M.current])).length > 0);
+    expect(await lines(runId)).toEqual(postedLines); // the posted run never changes
+    const next = await compute(M.next);
+    const adjustments = (await lines(next.id, { kind: 'adjustment' })).filter((l) => l.institutionId === b.id);
+    expect(adjustments).toHaveLength(paid.length);
+    for (const original of paid) {
+      const claw = adjustments.find((l) => l.adjustsLineId === original.id)!;
+      expect(claw).toMatchObject({ kind: 'adjustment', period: M.current, ruleId: 'OPERATING', status: 'payable', amountFen: -original.amountFen, childKey: original.childKey });
+      expect(claw.explanation).toContain(`更正 ${M.current}：普惠托育运营补助已发 ${fenToYuanString(original.amountFen)} 元，按更正后的数据重算应发 0.00 元`);
+      expect(claw.explanation).toContain(`本次扣回 ${fenToYuanString(original.amountFen)} 元`);
+      expect(claw.explanation).toContain('机构未获普惠认定');
+      expect(claw.inputs).toMatchObject({ correctedMonth: M.current, paidFen: original.amountFen, dueFen: 0, recomputedStatus: 'ineligible' });
+    }
+    // A's corrections of the same month are still there, unchanged; the totals count both.
+    const all = await lines(next.id, { kind: 'adjustment' });
+    expect(all.filter((l) => l.institutionId === a.id).length).toBeGreaterThan(0);
+    expect(next.totals.adjustmentFen).toBe(all.reduce((s, l) => s + l.amountFen, 0));
+    // Computed again, the same adjustment lines (the revocation is not counted twice).
+    const again = await compute(M.next);
+    expect(await lines(again.id, { kind: 'adjustment' })).toEqual(all);
   });
 
   it('exports the run as .xlsx for finance, readable back', async () => {

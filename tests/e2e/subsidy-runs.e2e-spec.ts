@@ -1,12 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { addDays, shanghaiToday } from '@shanyu/common';
-import { SubsidyEvents } from '@shanyu/contracts';
+import { type FindingEventData, InspectionEvents, SubsidyEvents } from '@shanyu/contracts';
 import { testNatsUrl } from '@shanyu/testing';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childId, EventCollector, eventually, monthsAround, type SubsidyStack, startSubsidyStack } from './subsidy-support.js';
 
-// 补助: rosters (bad input, uploads, events), duplicate claims, eligibility with reasons, worked
-// examples to the fen, identical re-runs, and a run killed mid-way that resumes without doubling.
+// 补助: rosters (bad input, uploads, events, over capacity with a reason), duplicate claims,
+// eligibility with reasons (an open critical finding included), worked examples to the fen,
+// identical re-runs, progress seen through the gateway, and a run killed mid-way that resumes
+// without doubling.
 const M = monthsAround();
 type Line = Record<string, any>;
 // Institutions of earlier test files (the EVENTS stream is shared by the run) sit in 三墩镇 330106109:
@@ -191,6 +194,41 @@ describe('subsidy rosters and runs', () => {
     expect(await allLines(runId)).toEqual(firstLines);
   });
 
+  it('refuses the operating subsidy while a critical finding is open (as the inspection service publishes it), and pays again once it is corrected', async () => {
+    const finding: FindingEventData = {
+      findingId: randomUUID(), inspectionId: randomUUID(), institutionId: a.id, divisionCode: STREET, department: 'fire',
+      itemCode: 'FIRE-EXIT-BLOCKED', severity: 'critical', basic: true, deadline: addDays(shanghaiToday(), 15),
+    };
+    await stack.publish(InspectionEvents.findingRecorded, finding.findingId, finding);
+    await eventually('the subsidy service holds the finding', async () =>
+      (await stack.sql(`SELECT 1 FROM $schema.finding_replica WHERE finding_id = $1 AND corrected_on IS NULL`, [finding.findingId])).length === 1);
+    // The computed (unposted) run is stale now: it must be recomputed before anyone approves it.
+    expect((await stack.http.get(`/api/v1/subsidy/runs/${runId}`).set(await stack.auth('health.330106')).expect(200)).body.stale).toBe(true);
+    await startRun(M.current);
+    await stack.runDone(runId);
+    const operating = (await allLines(runId)).filter((l) => l.institutionId === a.id && l.ruleId === 'OPERATING');
+    expect(operating).toHaveLength(4);
+    for (const l of operating) expect(l).toMatchObject({ status: 'ineligible', amountFen: 0, reasonCode: 'OPEN_CRITICAL_FINDING' });
+    expect(operating[0]!.explanation).toMatch(/不予补助——截至 \d{4}-\d{2}-\d{2} 有 1 项严重问题尚未整改（FIRE-EXIT-BLOCKED）/);
+    expect(operating[0]!.explanation).toContain('依据：综合查一次发现的严重问题整改到位前暂停补助');
+    expect(operating[0]!.inputs.facts).toMatchObject({ openCriticalFindings: 1 });
+    // The district's own policy does not ask for it: its lines for A are unchanged.
+    const fee = (lines: Line[]) => lines.filter((l) => l.institutionId === a.id && l.ruleId === 'CHILD_FEE').map((l) => [l.status, l.amountFen]);
+    expect(fee(await allLines(runId))).toEqual(fee(firstLines));
+
+    await stack.publish(InspectionEvents.findingCorrected, finding.findingId, finding);
+    await eventually('the subsidy service sees the correction', async () =>
+      (await stack.sql(`SELECT 1 FROM $schema.finding_replica WHERE finding_id = $1 AND corrected_on IS NOT NULL`, [finding.findingId])).length === 1);
+    await startRun(M.current);
+    await stack.runDone(runId);
+    const released = (await allLines(runId)).filter((l) => l.institutionId === a.id && l.ruleId === 'OPERATING');
+    expect(released.map((l) => [l.rosterLineNo, l.status, l.amountFen, l.reasonCode])).toEqual(
+      firstLines.filter((l) => l.institutionId === a.id && l.ruleId === 'OPERATING').map((l) => [l.rosterLineNo, l.status, l.amountFen, l.reasonCode]),
+    );
+    expect(released[0]).toMatchObject({ status: 'payable', amountFen: 54_545 });
+    expect(await allLines(runId)).toEqual(firstLines);
+  });
+
   it('resumes a run killed mid-way without a line twice, totals unchanged', async () => {
     const before = (await stack.http.get(`/api/v1/subsidy/runs/${runId}`).set(await stack.auth('health.330106')).expect(200)).body.totals;
     let crashed = false;
@@ -222,5 +260,44 @@ describe('subsidy rosters and runs', () => {
       expect(l).toMatchObject({ status: 'ineligible', amountFen: 0, reasonCode: 'NOT_FILED' });
       expect(l.explanation).toMatch(/截至 \d{4}-\d{2}-\d{2} 机构未备案（尚无登记信息）/);
     }
+  });
+
+  it('shows the progress of a run through the gateway while it computes: done < total, then done = total', async () => {
+    // One child per batch, each batch held a little, so the run is seen half-way.
+    await stack.restartSubsidy({ batchSize: 1, afterBatch: () => new Promise((resolve) => setTimeout(resolve, 250)) });
+    const started = await startRun(M.current);
+    const health = await stack.auth('health.330106');
+    const seen: { status: string; done: number; total: number }[] = [];
+    const final = await eventually('the run computed, its progress polled', async () => {
+      const res = await stack.http.get(`/api/v1/subsidy/runs/${started.id}`).set(health).expect(200);
+      seen.push({ status: res.body.status, done: res.body.progress.done, total: res.body.progress.total });
+      return res.body.status === 'computing' ? null : res.body;
+    }, 60_000);
+    const midway = seen.filter((p) => p.status === 'computing' && p.done > 0 && p.done < p.total);
+    expect(midway.length, JSON.stringify(seen)).toBeGreaterThan(0);
+    // Progress only grows, and ends complete.
+    for (let i = 1; i < seen.length; i++) expect(seen[i]!.done).toBeGreaterThanOrEqual(seen[i - 1]!.done);
+    expect(final.status).toBe('computed');
+    expect(final.progress.done).toBe(final.progress.total);
+    expect(final.progress.total).toBeGreaterThan(midway[0]!.done);
+    await stack.restartSubsidy();
+  });
+
+  it('stores a roster over the registered places when sent with a reason: flagged over_capacity, the reason kept and audited', async () => {
+    const infants = Array.from({ length: 11 }, () => ({ idNumber: childId(), birthOrder: 1, classType: 'infant', careForm: 'full_day', daysAttended: 20 }));
+    const refused = await put(a.id, M.next, { openDays: 22, children: infants });
+    expect(refused.body.code).toBe('ROSTER_OVER_CAPACITY');
+    const reason = '乳儿班临时增收 1 名（已报卫健局备案扩班）';
+    const stored = await put(a.id, M.next, { openDays: 22, children: infants, overCapacityReason: reason }).then(expectOk);
+    expect(stored.body).toMatchObject({ version: 1, totalChildren: 11, overCapacityReason: reason, byClass: { infant: 11 } });
+    expect(stored.body.flags).toEqual([expect.objectContaining({ code: 'over_capacity', classType: 'infant', children: 11, places: 10 })]);
+    const read = (await stack.http.get(`/api/v1/institutions/${a.id}/rosters/${M.next}`).set(await stack.auth('health.330106')).expect(200)).body;
+    expect(read).toMatchObject({ version: 1, overCapacityReason: reason, flags: [expect.objectContaining({ code: 'over_capacity' })] });
+    const [row] = await stack.sql<{ over_capacity_reason: string; total: number }>(`SELECT over_capacity_reason, total FROM $schema.roster WHERE institution_id = $1 AND month = $2 AND current`, [a.id, M.next]);
+    expect(row).toEqual({ over_capacity_reason: reason, total: 11 });
+    const trail = (await stack.http.get('/api/v1/audit').query({ service: 'subsidy', entity: 'roster', id: `${a.id}:${M.next}` }).set(await stack.auth('admin')).expect(200)).body;
+    expect(trail).toEqual([expect.objectContaining({ action: 'roster.submit', reason, after: expect.objectContaining({ total: 11, flags: ['over_capacity'] }) })]);
+    const [announced] = await events.waitFor(SubsidyEvents.rosterSubmitted, (e) => e.data.institutionId === a.id && e.data.month === M.next);
+    expect(announced!.data.flags).toEqual(['over_capacity']);
   });
 });

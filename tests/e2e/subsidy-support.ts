@@ -1,12 +1,14 @@
-// Registry, subsidy and gateway in this process, on the run's real PostgreSQL and NATS, with fresh
-// schemas. Institutions are filed (and accredited 普惠) through the registry's HTTP flow; facts
-// of services that are not started here (credit grades) are published into JetStream directly.
+// Registry, subsidy and gateway (and, when asked, the staff service) in this process, on the run's
+// real PostgreSQL and NATS, with fresh schemas. Institutions are filed (and accredited 普惠)
+// through the registry's HTTP flow; facts of services that are not started here (credit grades,
+// inspection findings) are published into JetStream directly.
 import 'reflect-metadata';
 import { randomInt, randomUUID } from 'node:crypto';
 import { addDays, makeResidentId, shanghaiToday } from '@shanyu/common';
 import { EVENT_STREAM, type EventEnvelope } from '@shanyu/contracts';
 import { createGateway, type RunningGateway } from '@shanyu/gateway';
 import { startRegistry, type RunningRegistry } from '@shanyu/registry';
+import { institutionConsumerName, rosterConsumerName, type RunningStaff, type StaffConfig, startStaff } from '@shanyu/staff';
 import { type RunningSubsidy, startSubsidy, subsidyConsumerNames, type SubsidyStartOptions } from '@shanyu/subsidy';
 import { compliantFilingSubmission, institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, uniqueSchema } from '@shanyu/testing';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
@@ -40,6 +42,8 @@ import { eventually } from './events-support.js';
 export interface SubsidyStack {
   registry: RunningRegistry;
   subsidy: RunningSubsidy;
+  /** The real staff service, when the stack was started with `staff: true`. */
+  staff: RunningStaff | null;
   gateway: RunningGateway;
   http: ReturnType<typeof request>;
   subsidySchema: string;
@@ -62,6 +66,8 @@ export interface SubsidyStackOptions {
   /** Days the subsidy service's clock runs ahead (months before it are not "future"). */
   clockAheadDays?: number;
   batchSize?: number;
+  /** Also start the staff service (its 持证率 events feed the subsidy service). */
+  staff?: boolean;
 }
 
 export async function startSubsidyStack(options: SubsidyStackOptions = {}): Promise<SubsidyStack> {
@@ -75,9 +81,13 @@ export async function startSubsidyStack(options: SubsidyStackOptions = {}): Prom
   });
   const registry = await startRegistry({ ...base, ...testNatsCredentials('registry'), REGISTRY_DB_SCHEMA: uniqueSchema('registry') });
   let subsidy = await startSubsidy(subsidyConfig(), { now });
+  const staffSchema = uniqueSchema('staff');
+  const staff = options.staff
+    ? await startStaff({ ...base, ...testNatsCredentials('staff'), STAFF_DB_SCHEMA: staffSchema, SHANYU_MODE: 'test', STAFF_REMINDER_INTERVAL_MS: 0 } as StaffConfig, { eventsFrom: 'new' })
+    : null;
   const gateway = await createGateway({
     ...base, ...testNatsCredentials('gateway'), PORT: 0, HOST: '127.0.0.1', SHANYU_MODE: 'test', JWT_TTL_SECONDS: 600, SHANYU_DEMO_PASSWORD: SUBSIDY_TEST_PASSWORD,
-    GATEWAY_DB_SCHEMA: uniqueSchema('gateway'), HEALTH_SERVICES: 'registry,subsidy',
+    GATEWAY_DB_SCHEMA: uniqueSchema('gateway'), HEALTH_SERVICES: staff ? 'registry,subsidy,staff' : 'registry,subsidy',
   });
   const http = request(gateway.app.getHttpServer());
   const tokens = new Map<string, string>();
@@ -107,7 +117,7 @@ export async function startSubsidyStack(options: SubsidyStackOptions = {}): Prom
   // (which replay the shared EVENTS stream) do not find them filed in their pools.
   const createdIds: string[] = [];
   const stack: SubsidyStack = {
-    registry, subsidy, gateway, http, subsidySchema, tokenFor, auth, sql,
+    registry, subsidy, staff, gateway, http, subsidySchema, tokenFor, auth, sql,
     async institution({ inclusive = false, overrides = {}, file = true } = {}) {
       const operator = await auth('operator.demo');
       const health = await auth('health.330106');
@@ -128,6 +138,10 @@ export async function startSubsidyStack(options: SubsidyStackOptions = {}): Prom
         const [row] = await sql<{ status: string; inclusive: unknown }>(`SELECT status, inclusive FROM $schema.institution_replica WHERE id = $1`, [id]);
         return row && row.status === want && (!inclusive || row.inclusive !== null);
       });
+      if (staff) {
+        await eventually(`staff replica of ${id}`, async () =>
+          (await staff.runtime.dataSource.query(`SELECT 1 FROM "${staffSchema}".institution_replica WHERE id = $1`, [id])).length > 0);
+      }
       return { id, name: created.body.name, divisionCode: created.body.divisionCode };
     },
     async restartSubsidy(restart = {}) {
@@ -158,6 +172,10 @@ export async function startSubsidyStack(options: SubsidyStackOptions = {}): Prom
       await eventually('the registry outbox published', async () => (await registry.runtime.relay.backlog()) === 0, 10_000).catch(() => undefined);
       await gateway.stop();
       await subsidy.stop();
+      if (staff) {
+        await staff.stop();
+        for (const name of [institutionConsumerName(staffSchema), rosterConsumerName(staffSchema)]) await jsm.consumers.delete(EVENT_STREAM, name).catch(() => undefined);
+      }
       await registry.stop();
       for (const name of subsidyConsumerNames(subsidySchema)) await jsm.consumers.delete(EVENT_STREAM, name).catch(() => undefined);
       await nc.drain();

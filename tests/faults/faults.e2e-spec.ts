@@ -1,5 +1,6 @@
-// The fault suite (issue 9 §1), for the services that exist: the built registry and gateway run as
-// real child processes (node services/<name>/dist/main.js) on the run's PostgreSQL and nats-server,
+// The fault suite (issue 9 §1) for the registry and the gateway under a heavier load
+// (faults-services.e2e-spec.ts covers every service): the built registry and gateway run as real
+// child processes (node services/<name>/dist/main.js) on the run's PostgreSQL and nats-server,
 // a stream of registrations, filings and filing decisions goes through HTTP, and in turn
 // nats-server, the registry, the gateway and PostgreSQL are killed with SIGKILL and restarted.
 // Then everything is counted:
@@ -10,182 +11,69 @@
 // PostgreSQL runs with fsync off for speed (global setup), which loses nothing when a *process*
 // is killed as long as each commit has reached the kernel: the services' connections here ask for
 // synchronous_commit=on (the production default) for that reason.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { JsonLogger } from '@shanyu/common';
-import { EVENT_STREAM, type EventEnvelope } from '@shanyu/contracts';
+import { EVENT_STREAM } from '@shanyu/contracts';
 import { connectNats, DurableEventConsumer } from '@shanyu/messaging';
 import { createServiceDataSource, initializeAndMigrate } from '@shanyu/persistence';
-import { compliantFilingSubmission, institutionRequest, natsControl, personalDataWatch, postgresControl, testDatabaseUrl, testNatsCredentials, testNatsUrl, uniqueSchema } from '@shanyu/testing';
-import { DeliverPolicy, jetstream, jetstreamManager, type JsMsg } from '@nats-io/jetstream';
+import { compliantFilingSubmission, institutionRequest, natsControl, personalDataWatch, postgresControl, testNatsCredentials, testNatsUrl, uniqueSchema } from '@shanyu/testing';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServices, countInStream, eventually, faultDatabaseUrl, freePort, makeLogDir, ServiceProcess, sleep, TalliedHttp } from './support.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PASSWORD = 'fault-demo-password';
 const WORKERS = Number(process.env.SHANYU_FAULT_WORKERS ?? 4);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function eventually<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs: number, everyMs = 200): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await check();
-      if (v) return v;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (${(last as Error).message})` : ''}`);
-    await sleep(everyMs);
-  }
-}
-
-/** One service as a child process, restartable with the same environment. */
-class ServiceProcess {
-  child?: ChildProcess;
-  unexpectedExits = 0;
-  private expectingExit = false;
-
-  constructor(
-    readonly name: string,
-    private readonly env: Record<string, string>,
-    private readonly logFile: string,
-  ) {}
-
-  start(): void {
-    const log = fs.openSync(this.logFile, 'a');
-    this.expectingExit = false;
-    const child = spawn(process.execPath, [`services/${this.name}/dist/main.js`], { cwd: ROOT, env: { ...process.env, ...this.env }, stdio: ['ignore', log, log] });
-    fs.closeSync(log);
-    child.once('exit', () => {
-      if (!this.expectingExit) this.unexpectedExits++;
-    });
-    this.child = child;
-  }
-
-  async kill9(): Promise<void> {
-    this.expectingExit = true;
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGKILL');
-    await exited;
-  }
-
-  async stop(): Promise<void> {
-    this.expectingExit = true;
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await Promise.race([exited, sleep(15_000).then(() => child.kill('SIGKILL'))]);
-  }
-
-  /** The last error lines of its log (JSON lines at level error). */
-  logTail(lines = 20): string {
-    try {
-      return fs.readFileSync(this.logFile, 'utf8').split('\n').filter((l) => /"level":"error"|Error/.test(l)).slice(-lines).map((l) => l.slice(0, 600)).join('\n');
-    } catch {
-      return '';
-    }
-  }
-}
-
-type Outcome = 'ok' | 'refused' | 'failed';
 
 describe('faults: kill -9 of nats-server, the registry, the gateway and PostgreSQL under load — nothing lost, nothing twice', () => {
   // The children's logs, under the repository's .test-data/ (ignored by git), shown when a check fails.
-  fs.mkdirSync(path.join(ROOT, '.test-data'), { recursive: true });
-  const logDir = fs.mkdtempSync(path.join(ROOT, '.test-data', 'faults-logs-'));
+  const logDir = makeLogDir('faults-logs-');
   const registrySchema = uniqueSchema('registry');
   const gatewaySchema = uniqueSchema('gateway');
   const consumerSchema = uniqueSchema('faultconsumer');
   const consumerName = `faults-${randomUUID().slice(0, 8)}`;
   let registry: ServiceProcess;
   let gateway: ServiceProcess;
-  let baseUrl = '';
+  const http = new TalliedHttp();
   let db: DataSource;
   let consumerDb: DataSource;
   let nc: NatsConnection;
   let consumer: DurableEventConsumer;
-  const outcomes = new Map<string, number>();
   const acknowledged = { institutions: [] as string[], filings: [] as string[], approvals: [] as string[] };
   let stopLoad = false;
   let passed = false;
-  let phase = 'warm-up';
   const tokens: Record<string, string> = {};
-
-  const count = (key: string) => outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
-
-  async function call(method: string, url: string, token: string, body: unknown): Promise<{ outcome: Outcome; body?: Record<string, unknown> }> {
-    try {
-      const res = await fetch(`${baseUrl}${url}`, {
-        method, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000),
-      });
-      const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-      const outcome: Outcome = res.ok ? 'ok' : res.status < 500 ? 'refused' : 'failed';
-      count(`${phase}: ${outcome}${outcome === 'ok' ? '' : ` ${res.status} ${json.code ?? ''}`}`.trim());
-      return { outcome, body: json };
-    } catch (e) {
-      count(`${phase}: failed (no answer: ${(e as Error).name})`);
-      return { outcome: 'failed' };
-    }
-  }
 
   /** Register → submit a filing → approve it, as long as the load runs; a failed step ends the chain. */
   async function worker(): Promise<void> {
     while (!stopLoad) {
-      const reg = await call('POST', '/api/v1/institutions', tokens.market, institutionRequest({ name: `故障测试${randomUUID().slice(0, 6)}托育园` }));
+      const reg = await http.call('POST', '/api/v1/institutions', tokens.market, institutionRequest({ name: `故障测试${randomUUID().slice(0, 6)}托育园` }));
       if (reg.outcome !== 'ok') {
         await sleep(100);
         continue;
       }
       acknowledged.institutions.push(String(reg.body!.id));
-      const filing = await call('POST', `/api/v1/institutions/${reg.body!.id}/filings`, tokens.market, compliantFilingSubmission());
+      const filing = await http.call('POST', `/api/v1/institutions/${reg.body!.id}/filings`, tokens.market, compliantFilingSubmission());
       if (filing.outcome !== 'ok') continue;
       acknowledged.filings.push(String(filing.body!.id));
-      const decision = await call('POST', `/api/v1/filings/${filing.body!.id}/decision`, tokens.health, { decision: 'approve' });
+      const decision = await http.call('POST', `/api/v1/filings/${filing.body!.id}/decision`, tokens.health, { decision: 'approve' });
       if (decision.outcome === 'ok') acknowledged.approvals.push(String(filing.body!.id));
     }
   }
 
-  const login = async (username: string) => {
-    const res = await fetch(`${baseUrl}/api/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
-    if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
-    return ((await res.json()) as { accessToken: string }).accessToken;
-  };
-
   const registryUp = () => eventually('the registry to answer its ping', async () => (await nc.request('registry.health.ping', '{}', { timeout: 1_000 })).json<{ ok: boolean }>().ok, 60_000);
-  const gatewayUp = () => eventually('the gateway to be ready', async () => (await fetch(`${baseUrl}/health?scope=self`, { signal: AbortSignal.timeout(2_000) })).ok, 60_000);
+  const gatewayUp = () => eventually('the gateway to be ready', async () => (await fetch(`${http.baseUrl}/health?scope=self`, { signal: AbortSignal.timeout(2_000) })).ok, 60_000);
 
   beforeAll(async () => {
     // The children run the compiled code: build the registry, the gateway and the libraries.
-    const started = Date.now();
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', 'services/registry', 'services/gateway'], { cwd: ROOT, stdio: 'pipe', timeout: 300_000 });
-    console.log(`[faults] tsc -b services/registry services/gateway: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    buildServices(['registry', 'gateway']);
 
-    const url = new URL(testDatabaseUrl());
-    url.searchParams.set('options', '-c synchronous_commit=on');
-    const databaseUrl = url.toString();
+    const databaseUrl = faultDatabaseUrl();
     const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
+    http.baseUrl = `http://127.0.0.1:${port}`;
     const common = { DATABASE_URL: databaseUrl, NATS_URL: testNatsUrl(), LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: '3000' };
     registry = new ServiceProcess('registry', { ...common, ...testNatsCredentials('registry'), REGISTRY_DB_SCHEMA: registrySchema }, path.join(logDir, 'registry.log'));
     gateway = new ServiceProcess('gateway', {
@@ -198,8 +86,8 @@ describe('faults: kill -9 of nats-server, the registry, the gateway and PostgreS
     await registryUp();
     gateway.start();
     await gatewayUp();
-    tokens.market = await login('market.330106');
-    tokens.health = await login('health.330106');
+    tokens.market = await http.login('market.330106', PASSWORD);
+    tokens.health = await http.login('health.330106', PASSWORD);
 
     db = createServiceDataSource({ url: databaseUrl, schema: registrySchema, entities: [], migrations: [], poolSize: 3 });
     await db.initialize();
@@ -243,7 +131,7 @@ describe('faults: kill -9 of nats-server, the registry, the gateway and PostgreS
     const t0 = Date.now();
     const timeline: string[] = [];
     const mark = (what: string) => {
-      phase = what;
+      http.phase = what;
       timeline.push(`${((Date.now() - t0) / 1000).toFixed(1)}s ${what}`);
     };
     const load = Array.from({ length: WORKERS }, () => worker());
@@ -301,21 +189,7 @@ describe('faults: kill -9 of nats-server, the registry, the gateway and PostgreS
     }, 120_000, 500);
 
     // Every message in EVENTS with one of our event ids, by Nats-Msg-Id.
-    const ours = new Set(eventIds);
-    const inStream = new Map<string, number>();
-    const js = jetstream(nc);
-    const reader = await js.consumers.get(EVENT_STREAM, { filter_subjects: 'evt.registry.>', deliver_policy: DeliverPolicy.All });
-    for (;;) {
-      const m: JsMsg | null = await reader.next({ expires: 2_000 });
-      if (!m) break;
-      const id = m.headers?.get('Nats-Msg-Id') ?? '';
-      if (ours.has(id)) {
-        inStream.set(id, (inStream.get(id) ?? 0) + 1);
-        const envelope = m.json<EventEnvelope>();
-        if (envelope.eventId !== id) throw new Error(`message ${id} carries eventId ${envelope.eventId}`);
-      }
-      if (m.info.pending === 0) break;
-    }
+    const inStream = await countInStream(nc, 'evt.registry.>', eventIds);
 
     // Durability of what was acknowledged.
     const institutions = new Set((await db.query(`SELECT id FROM "${registrySchema}".institution`)).map((r: { id: string }) => r.id));
@@ -329,7 +203,7 @@ describe('faults: kill -9 of nats-server, the registry, the gateway and PostgreS
     const duplicateEffects = [...effects.values()].filter((n) => n > 1).length;
     const [registered] = await db.query(`SELECT count(*)::int AS n FROM "${registrySchema}".outbox WHERE subject = 'evt.registry.institution.registered.v1'`);
 
-    const byOutcome = [...outcomes].sort().map(([k, v]) => `${k} ${v}`);
+    const { byOutcome, internalErrors } = http.summary();
     console.log(
       `[faults] ${WORKERS} workers for ${loadSeconds.toFixed(1)} s; ${timeline.join(' → ')}\n` +
         `  HTTP: ${byOutcome.join('; ')}\n` +
@@ -343,7 +217,7 @@ describe('faults: kill -9 of nats-server, the registry, the gateway and PostgreS
     const diagnostics = `(logs in ${logDir})\n--- registry log ---\n${registry.logTail()}\n--- gateway log ---\n${gateway.logTail()}`;
     expect(acknowledged.institutions.length, 'the load made progress').toBeGreaterThan(10);
     // A failure while something is down is a retryable 503 / 504 (or no answer), never a 500.
-    expect(byOutcome.filter((o) => / 500 /.test(o)), diagnostics).toEqual([]);
+    expect(internalErrors, diagnostics).toEqual([]);
     expect({ lostInstitutions, lostFilings, lostApprovals }, diagnostics).toEqual({ lostInstitutions: [], lostFilings: [], lostApprovals: [] });
     expect(registered.n, 'one registered event per committed institution').toBe(institutions.size);
     expect({ missingEvents: missingEvents.length, duplicateEvents, missingEffects: missingEffects.length, duplicateEffects }).toEqual({ missingEvents: 0, duplicateEvents: 0, missingEffects: 0, duplicateEffects: 0 });

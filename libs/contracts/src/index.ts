@@ -8,6 +8,7 @@ export * from './registry/institution.contracts.js';
 export * from './registry/registry.subjects.js';
 export * from './schemas.js';
 export * from './audit.contracts.js';
+export * from './pii.contracts.js';
 export * from './platform/calendar.contracts.js';
 export * from './registry/filing.contracts.js';
 export * from './registry/status.contracts.js';

@@ -46,7 +46,7 @@ export const NATS_SERVICES: readonly NatsServiceAccess[] = [
   { user: 'staff', serves: subjectsOf('staff'), calls: [], follows: ['evt.registry.institution.>', 'evt.subsidy.roster.>'] },
   { user: 'inspection', serves: subjectsOf('inspection'), calls: [], follows: ['evt.registry.>', 'evt.credit.>', PlatformEvents.calendarYearLoaded] },
   { user: 'credit', serves: subjectsOf('credit'), calls: [], follows: ['evt.registry.>', 'evt.staff.>', 'evt.inspection.>', 'evt.subsidy.>'] },
-  { user: 'subsidy', serves: subjectsOf('subsidy'), calls: [], follows: ['evt.registry.>', 'evt.credit.>', 'evt.inspection.>'] },
+  { user: 'subsidy', serves: subjectsOf('subsidy'), calls: [], follows: ['evt.registry.>', 'evt.credit.>', 'evt.inspection.>', 'evt.staff.certificate-rate.>'] },
 ];
 
 function subjectsOf(service: string): string[] {

@@ -131,6 +131,22 @@ export const REPLY_SCHEMAS: Record<string, object> = {
     properties: { service: { type: 'string' }, ok: { type: 'boolean' }, entries: { type: 'integer' }, brokenAt: { type: 'string' }, problem: { type: 'string', enum: ['hash_mismatch', 'broken_link', 'unavailable'] }, error: { type: 'string' } },
   },
   AuditVerificationList: { type: 'array', items: ref('AuditVerificationView') },
+  PiiReencryptView: {
+    type: 'object', required: ['service', 'keyId', 'dryRun', 'tables'],
+    properties: {
+      service: { type: 'string' }, keyId: { type: 'string', description: 'id of PII_KEY (8 hex characters)' }, dryRun: { type: 'boolean' },
+      tables: {
+        type: 'array',
+        items: {
+          type: 'object', required: ['column', 'rows', 'current', 'reencrypted', 'rehashed', 'failed', 'failedIds'],
+          properties: {
+            column: { type: 'string', example: 'person.id_cipher' }, rows: { type: 'integer' }, current: { type: 'integer' }, reencrypted: { type: 'integer' },
+            rehashed: { type: 'integer' }, failed: { type: 'integer' }, failedIds: { type: 'array', items: { type: 'string' } },
+          },
+        },
+      },
+    },
+  },
   CalendarYearView: {
     type: 'object', required: ['year', 'origin', 'entries', 'workingDays'],
     properties: {

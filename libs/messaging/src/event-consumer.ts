@@ -99,7 +99,15 @@ export class DurableEventConsumer {
 
   private async run(messages: ConsumerMessages): Promise<void> {
     for await (const msg of messages) {
-      if (this.stopped) break;
+      if (this.stopped) {
+        // Handed back at once for another replica (or the next start) instead of waiting out ack_wait.
+        try {
+          msg.nak();
+        } catch {
+          // the connection is already closed: the server redelivers after ack_wait
+        }
+        continue;
+      }
       // A throw here would end the loop (no more events for this consumer) and reject `loop`
       // with no one awaiting it (an unhandled rejection ends a Node process). The message is
       // left unacked: the server redelivers it after ack_wait.
@@ -119,7 +127,12 @@ export class DurableEventConsumer {
     const consumer = this.options.name;
     if (msg.info.deliveryCount > 1) this.metrics.consumerRedeliveries.inc({ consumer });
     const parent = contextFromHeaders(msg.headers, msg.headers?.get(RpcHeaders.requestId) || undefined);
-    const outcome = await inSpan(msg.subject, SpanKind.CONSUMER, parent, { 'messaging.system': 'nats', 'messaging.consumer.group.name': consumer }, () => this.deliver(msg));
+    const outcome = await inSpan(msg.subject, SpanKind.CONSUMER, parent, { 'messaging.system': 'nats', 'messaging.consumer.group.name': consumer }, async () => {
+      const result = await this.deliver(msg);
+      // Inside the span: the line carries the publisher's trace and request id (as the RPC server's 'rpc' line).
+      this.options.logger.debug('event', { consumer, subject: msg.subject, seq: msg.seq, delivery: msg.info.deliveryCount, outcome: result });
+      return result;
+    });
     this.metrics.consumerEvents.inc({ consumer, outcome });
     return outcome;
   }

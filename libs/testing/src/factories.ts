@@ -61,6 +61,6 @@ export function compliantFilingSubmission() {
     surveillance: { coversAllInfantAreas: true, runs24h: true, retentionDays: 90 },
     oneKeyAlarmLinked: true,
     mealsServed: true,
-    healthCentre: { name: '三墩镇社区卫生服务中心' },
+    healthCentre: { name: '三墩镇社区卫生服务中心', doctorName: '陈医生', signedOn: '2025-09-01' },
   };
 }

@@ -3,3 +3,4 @@ export * from './infra-context.js';
 export * from './resident-id-scanner.js';
 export * from './personal-data-watch.js';
 export * from './personal-data-report.js';
+export * from './log-capture.js';

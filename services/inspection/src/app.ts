@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { JsonLogger, NestJsonLogger, PiiCipher, resolvePiiKey, SYSTEM_ACTOR } from '@shanyu/common';
+import { JsonLogger, NestJsonLogger, PiiCipher, resolvePiiKeys, SYSTEM_ACTOR } from '@shanyu/common';
 import { PlatformEvents } from '@shanyu/contracts';
 import { DurableEventConsumer, type EventHandler, NatsRpcServer, ServiceRuntime } from '@shanyu/messaging';
 import { NestFactory } from '@nestjs/core';
@@ -16,7 +16,7 @@ import { CREDIT_EVENTS_FILTER, followCreditEvent } from './replicas/credit-grade
 import { followRegistryEvent, REGISTRY_EVENTS_FILTER } from './replicas/registry-events.js';
 import { WorkingDayCalendarProvider } from '@shanyu/messaging';
 
-export { DRAW_ALGORITHM, redraw, verifyDraw } from './draw/draw.js';
+export { DRAW_ALGORITHM, type PoolEntry, rebuildDrawInput, redraw, verifyDraw } from './draw/draw.js';
 export { InspectionConfig } from './config.js';
 
 export interface RunningInspection {
@@ -50,7 +50,7 @@ export async function startInspection(config: InspectionConfig, options: Inspect
   const now = options.now ?? (() => new Date());
   const policy = loadPolicy(options.policy ?? SUPERVISION_POLICY_2026);
   const lists = loadBuiltInChecklists();
-  const cipher = PiiCipher.fromBase64Key(resolvePiiKey(config.SHANYU_MODE, config.PII_KEY));
+  const cipher = PiiCipher.fromKeys(resolvePiiKeys(config.SHANYU_MODE, config));
   const runtime = await ServiceRuntime.start({
     service: 'inspection',
     natsUrl: config.NATS_URL,

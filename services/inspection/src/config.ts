@@ -26,6 +26,14 @@ export class InspectionConfig {
   @IsOptional() @IsString()
   PII_KEY?: string;
 
+  /** Older PII keys, comma-separated: they only decrypt values written before a rotation (docs/configuration.md); checked by resolvePiiKeys. */
+  @IsOptional() @IsString()
+  PII_PREVIOUS_KEYS?: string;
+
+  /** Master key of the matching hash (default PII_KEY): keep it when rotating PII_KEY so stored hashes stay valid; checked by resolvePiiKeys. */
+  @IsOptional() @IsString()
+  PII_MATCH_KEY?: string;
+
   /** How often overdue findings are swept (evt.inspection.finding.overdue.v1); 0 turns the sweep off. */
   @IsInt() @Min(0) @Max(7 * 24 * 3600 * 1000)
   INSPECTION_SWEEP_INTERVAL_MS: number = 3600 * 1000;

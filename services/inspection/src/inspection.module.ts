@@ -1,7 +1,7 @@
 import type { PiiCipher } from '@shanyu/common';
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { auditHandlersFor, ContractValidationPipe, OutboxRelay, RpcDomainErrorFilter, type ServiceRuntime, UnitOfWork } from '@shanyu/messaging';
+import { auditHandlersFor, ContractValidationPipe, piiAdminHandlersFor, OutboxRelay, RpcDomainErrorFilter, type ServiceRuntime, UnitOfWork } from '@shanyu/messaging';
 import { DataSource } from 'typeorm';
 import { ChecklistCatalog } from './checklists/checklist-catalog.js';
 import { ChecklistHandlers } from './checklists/checklist.handlers.js';
@@ -27,7 +27,7 @@ import { IssuePenalty, ListPenalties } from './penalties/penalty.use-cases.js';
 import { CommitPlan } from './plans/commit-plan.use-case.js';
 import { DrawPlan } from './plans/draw-plan.use-case.js';
 import { PlanHandlers } from './plans/plan.handlers.js';
-import { GetPlan, ListPlans } from './plans/plan.queries.js';
+import { GetPlan, GetPlanDraws, GetPlanPool, ListPlans } from './plans/plan.queries.js';
 import type { SupervisionPolicy } from './policy/supervision-policy.js';
 import { PublicHandlers } from './public/public.handlers.js';
 import { PublicComplaints, PublicInspections } from './public/public.queries.js';
@@ -53,7 +53,7 @@ export class InspectionModule {
     const useCases: Provider[] = [
       new ListChecklists(ds, catalog, now), new PublishChecklist(uow, catalog, now),
       new AddInspector(uow), new ListInspectors(ds), new AddConflict(uow),
-      new CommitPlan(uow, catalog, policy, now), new DrawPlan(uow, policy, now), new GetPlan(ds), new ListPlans(ds),
+      new CommitPlan(uow, catalog, policy, now), new DrawPlan(uow, policy, now), new GetPlan(ds), new ListPlans(ds), new GetPlanPool(ds), new GetPlanDraws(ds),
       new CreateInspection(uow, catalog, policy, now), new GetInspection(ds, now), new ListInspections(ds, now), new GetInspectionForm(ds, now),
       new RecordResults(uow, now), new SignOff(uow, new CompleteInspection(policy, calendars), now), new CreateReinspection(uow, policy, now),
       new GetRectificationNotice(ds, now),
@@ -69,6 +69,7 @@ export class InspectionModule {
       controllers: [
         ChecklistHandlers, InspectorHandlers, PlanHandlers, InspectionHandlers, RectificationHandlers, PenaltyHandlers, SelfInspectionHandlers, ComplaintHandlers,
         PublicHandlers, InspectionIndicatorHandlers, HealthHandlers, auditHandlersFor('inspection'),
+        piiAdminHandlersFor('inspection', cipher, [{ table: 'complaint', idColumn: 'id', cipherColumn: 'contact_cipher' }]),
       ],
       providers: [
         { provide: DataSource, useValue: ds },

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { JsonLogger, NestJsonLogger, PiiCipher, resolvePiiKey, shanghaiToday } from '@shanyu/common';
+import { JsonLogger, NestJsonLogger, PiiCipher, resolvePiiKeys, shanghaiToday } from '@shanyu/common';
 import { DurableEventConsumer, NatsRpcServer, Outbox, ServiceRuntime } from '@shanyu/messaging';
 import { NestFactory } from '@nestjs/core';
 import type { INestMicroservice } from '@nestjs/common';
@@ -34,7 +34,7 @@ export function rosterConsumerName(schema: string): string {
 /** Checks the rules and the PII key, connects, migrates, follows the registry and answers `staff.*`. */
 export async function startStaff(config: StaffConfig, options: { relay?: boolean; eventsFrom?: 'all' | 'new' } = {}): Promise<RunningStaff> {
   const rules = loadStaffRules();
-  const cipher = PiiCipher.fromBase64Key(resolvePiiKey(config.SHANYU_MODE, config.PII_KEY));
+  const cipher = PiiCipher.fromKeys(resolvePiiKeys(config.SHANYU_MODE, config));
   const logger = new JsonLogger('staff', config.LOG_LEVEL);
   const runtime = await ServiceRuntime.start({
     service: 'staff',

@@ -1,7 +1,7 @@
 import type { PiiCipher } from '@shanyu/common';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { auditHandlersFor, ContractValidationPipe, OutboxRelay, RpcDomainErrorFilter, type ServiceRuntime, UnitOfWork } from '@shanyu/messaging';
+import { auditHandlersFor, ContractValidationPipe, piiAdminHandlersFor, OutboxRelay, RpcDomainErrorFilter, type ServiceRuntime, UnitOfWork } from '@shanyu/messaging';
 import { DataSource } from 'typeorm';
 import { StaffAccessPolicy } from './access/staff-access.policy.js';
 import { AddCredential } from './credentials/add-credential.use-case.js';
@@ -19,6 +19,7 @@ import { ResidentIdVault } from './people/resident-id-vault.js';
 import { ReminderSweep } from './reminders/reminder-sweep.js';
 import type { StaffRules } from './rules/staff-rules.js';
 import { StaffHandlers } from './staff.handlers.js';
+import { CertificateRateMonitor } from './stats/certificate-rate-monitor.js';
 import { RatioMonitor } from './stats/ratio-monitor.js';
 import { DivisionStaffStatsQuery, InstitutionStaffStatsQuery, OverdueRechecksQuery, StaffStatistics } from './stats/staff-stats.js';
 import { AddBan, ListBans } from './vetting/bans.use-cases.js';
@@ -37,7 +38,10 @@ export class StaffModule {
   static register(runtime: ServiceRuntime, rules: StaffRules, cipher: PiiCipher): DynamicModule {
     return {
       module: StaffModule,
-      controllers: [StaffHandlers, StaffIndicatorHandlers, HealthHandlers, auditHandlersFor('staff')],
+      controllers: [
+        StaffHandlers, StaffIndicatorHandlers, HealthHandlers, auditHandlersFor('staff'),
+        piiAdminHandlersFor('staff', cipher, [{ table: 'person', idColumn: 'id', cipherColumn: 'id_cipher', hashColumn: 'id_hash' }]),
+      ],
       providers: [
         { provide: DataSource, useValue: runtime.dataSource },
         { provide: UnitOfWork, useValue: runtime.unitOfWork },
@@ -47,18 +51,25 @@ export class StaffModule {
         { provide: ResidentIdVault, useValue: new ResidentIdVault(cipher) },
         { provide: StaffViews, useFactory: (r: Rules, v: ResidentIdVault) => new StaffViews(r, v), inject: [STAFF_RULES, ResidentIdVault] },
         { provide: RatioMonitor, useFactory: (r: Rules) => new RatioMonitor(r), inject: [STAFF_RULES] },
+        { provide: CertificateRateMonitor, useFactory: (r: Rules) => new CertificateRateMonitor(r), inject: [STAFF_RULES] },
         { provide: StaffStatistics, useFactory: (r: Rules) => new StaffStatistics(r), inject: [STAFF_RULES] },
         {
-          provide: HireStaff, useFactory: (r: Rules, v: ResidentIdVault, w: StaffViews, m: RatioMonitor) => new HireStaff(r, v, w, m),
-          inject: [STAFF_RULES, ResidentIdVault, StaffViews, RatioMonitor],
+          provide: HireStaff, useFactory: (r: Rules, v: ResidentIdVault, w: StaffViews, m: RatioMonitor, c: CertificateRateMonitor) => new HireStaff(r, v, w, m, c),
+          inject: [STAFF_RULES, ResidentIdVault, StaffViews, RatioMonitor, CertificateRateMonitor],
         },
         { provide: AddStaff, useFactory: (d: Ds, u: Uow, p: Policy, h: HireStaff) => new AddStaff(d, u, p, h), inject: [DataSource, UnitOfWork, StaffAccessPolicy, HireStaff] },
         { provide: ImportStaff, useFactory: (d: Ds, u: Uow, p: Policy, h: HireStaff) => new ImportStaff(d, u, p, h), inject: [DataSource, UnitOfWork, StaffAccessPolicy, HireStaff] },
         { provide: ListStaff, useFactory: (d: Ds, p: Policy, w: StaffViews) => new ListStaff(d, p, w), inject: [DataSource, StaffAccessPolicy, StaffViews] },
         { provide: GetStaff, useFactory: (d: Ds, p: Policy, w: StaffViews) => new GetStaff(d, p, w), inject: [DataSource, StaffAccessPolicy, StaffViews] },
-        { provide: EndStaff, useFactory: (u: Uow, p: Policy, w: StaffViews, m: RatioMonitor) => new EndStaff(u, p, w, m), inject: [UnitOfWork, StaffAccessPolicy, StaffViews, RatioMonitor] },
+        {
+          provide: EndStaff, useFactory: (u: Uow, p: Policy, w: StaffViews, m: RatioMonitor, c: CertificateRateMonitor) => new EndStaff(u, p, w, m, c),
+          inject: [UnitOfWork, StaffAccessPolicy, StaffViews, RatioMonitor, CertificateRateMonitor],
+        },
         { provide: RevealIdNumber, useFactory: (u: Uow, p: Policy, v: ResidentIdVault) => new RevealIdNumber(u, p, v), inject: [UnitOfWork, StaffAccessPolicy, ResidentIdVault] },
-        { provide: AddCredential, useFactory: (u: Uow, p: Policy, w: StaffViews, r: Rules) => new AddCredential(u, p, w, r), inject: [UnitOfWork, StaffAccessPolicy, StaffViews, STAFF_RULES] },
+        {
+          provide: AddCredential, useFactory: (u: Uow, p: Policy, w: StaffViews, r: Rules, c: CertificateRateMonitor) => new AddCredential(u, p, w, r, c),
+          inject: [UnitOfWork, StaffAccessPolicy, StaffViews, STAFF_RULES, CertificateRateMonitor],
+        },
         { provide: CredentialAlertsQuery, useFactory: (d: Ds, p: Policy, r: Rules) => new CredentialAlertsQuery(d, p, r), inject: [DataSource, StaffAccessPolicy, STAFF_RULES] },
         {
           provide: RecordRecheck, useFactory: (u: Uow, p: Policy, v: ResidentIdVault, w: StaffViews, r: Rules) => new RecordRecheck(u, p, v, w, r),
@@ -74,7 +85,7 @@ export class StaffModule {
           inject: [DataSource, StaffAccessPolicy, StaffStatistics, STAFF_RULES],
         },
         { provide: ComputeStaffIndicators, useFactory: (d: Ds, s: StaffStatistics, r: Rules) => new ComputeStaffIndicators(d, s, r), inject: [DataSource, StaffStatistics, STAFF_RULES] },
-        { provide: ReminderSweep, useFactory: (u: Uow, r: Rules) => new ReminderSweep(u, r), inject: [UnitOfWork, STAFF_RULES] },
+        { provide: ReminderSweep, useFactory: (u: Uow, r: Rules, c: CertificateRateMonitor) => new ReminderSweep(u, r, c), inject: [UnitOfWork, STAFF_RULES, CertificateRateMonitor] },
         { provide: APP_PIPE, useClass: ContractValidationPipe },
         { provide: APP_FILTER, useClass: RpcDomainErrorFilter },
       ],

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { JsonLogger, NestJsonLogger, PiiCipher, resolvePiiKey } from '@shanyu/common';
+import { JsonLogger, NestJsonLogger, PiiCipher, resolvePiiKeys } from '@shanyu/common';
 import { DurableEventConsumer, type EventHandler, NatsRpcServer, ServiceRuntime } from '@shanyu/messaging';
 import { NestFactory } from '@nestjs/core';
 import type { INestMicroservice } from '@nestjs/common';
 import type { SubsidyConfig } from './config.js';
 import { subsidyDataSource } from './data-source.js';
-import { FACT_SOURCES, followCredit, followInspection, followRegistry } from './facts/fact-events.js';
+import { FACT_SOURCES, followCredit, followInspection, followRegistry, followStaff } from './facts/fact-events.js';
 import { loadBuiltInPolicies } from './policies/builtin-policies.js';
 import { ensureBuiltInPolicies } from './policies/policy-store.js';
 import { RunWorker } from './runs/run-worker.js';
@@ -15,7 +15,7 @@ import { SubsidyModule } from './subsidy.module.js';
 export interface RunningSubsidy {
   app: INestMicroservice;
   runtime: ServiceRuntime;
-  /** Followers of the registry, credit and inspection events (one durable consumer each). */
+  /** Followers of the registry, credit, inspection and staff 持证率 events (one durable consumer each). */
   consumers: DurableEventConsumer[];
   worker: RunWorker;
   stop(): Promise<void>;
@@ -39,12 +39,12 @@ export function subsidyConsumerNames(schema: string): string[] {
 
 /**
  * Checks the built-in policies and the PII key, connects, migrates, follows the registry,
- * credit and inspection events, resumes any run left computing and answers `subsidy.*`.
+ * credit, inspection and staff 持证率 events, resumes any run left computing and answers `subsidy.*`.
  */
 export async function startSubsidy(config: SubsidyConfig, options: SubsidyStartOptions = {}): Promise<RunningSubsidy> {
   // Rules as data: a broken policy file stops the service here.
   const builtIns = config.SUBSIDY_BUILTIN_POLICIES === 'on' ? await loadBuiltInPolicies() : [];
-  const cipher = PiiCipher.fromBase64Key(resolvePiiKey(config.SHANYU_MODE, config.PII_KEY));
+  const cipher = PiiCipher.fromKeys(resolvePiiKeys(config.SHANYU_MODE, config));
   const logger = new JsonLogger('subsidy', config.LOG_LEVEL);
   const runtime = await ServiceRuntime.start({
     service: 'subsidy',
@@ -57,7 +57,7 @@ export async function startSubsidy(config: SubsidyConfig, options: SubsidyStartO
     relay: options.relay,
   });
   await ensureBuiltInPolicies(runtime.dataSource, builtIns);
-  const handlers: Record<keyof typeof FACT_SOURCES, EventHandler> = { registry: followRegistry, credit: followCredit, inspection: followInspection };
+  const handlers: Record<keyof typeof FACT_SOURCES, EventHandler> = { registry: followRegistry, credit: followCredit, inspection: followInspection, staff: followStaff };
   const names = subsidyConsumerNames(config.SUBSIDY_DB_SCHEMA);
   const consumers = (Object.keys(FACT_SOURCES) as (keyof typeof FACT_SOURCES)[]).map((source, i) => new DurableEventConsumer({
     name: names[i]!,

@@ -26,6 +26,14 @@ export class SubsidyConfig {
   @IsOptional() @IsString()
   PII_KEY?: string;
 
+  /** Older PII keys, comma-separated: they only decrypt values written before a rotation (docs/configuration.md); checked by resolvePiiKeys. */
+  @IsOptional() @IsString()
+  PII_PREVIOUS_KEYS?: string;
+
+  /** Master key of the matching hash (default PII_KEY): keep it when rotating PII_KEY so stored hashes stay valid; checked by resolvePiiKeys. */
+  @IsOptional() @IsString()
+  PII_MATCH_KEY?: string;
+
   /** Roster entries a run computes per transaction (a crash loses at most one batch of work, never doubles it). */
   @IsInt() @Min(1) @Max(100_000)
   SUBSIDY_RUN_BATCH_SIZE: number = 5_000;

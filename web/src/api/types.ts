@@ -80,10 +80,26 @@ export interface PublicInspection {
   penalties: { department: string; violation: string; kinds: string[]; fineFen: number | null; decisionNo: string; issuedOn: string }[];
 }
 
-export interface Plan {
+type GradeCounts = Record<'A' | 'B' | 'C' | 'D', number>;
+
+/** A plan as listed: counts only (the pool and the drawn institutions are paged sub-resources). */
+export interface PlanSummary {
   id: string; title: string; divisionCode: string; periodFrom: string; periodTo: string; departments: string[]; status: 'committed' | 'drawn';
   seedCommitment: string; seed: string | null; publicEntropy: string | null; poolHash: string; committedAt: string; drawnAt: string | null;
-  names?: { institutions: Record<string, string>; inspectors: Record<string, string> };
-  excluded?: { institutionId: string; name: string; code: string; reason: string }[];
-  result: { institutions: { institutionId: string; name: string; grade: string; inspectors: Record<string, string[]>; inspectionId: string | null }[] } | null;
+  pool: { institutions: number; byGrade: GradeCounts };
+  result: { institutions: number; byGrade: GradeCounts } | null;
+  excludedTotal: number;
+}
+
+export interface Plan extends PlanSummary {
+  drawInput: { algorithm: string; departments: string[]; inspectorsPerDepartment: number; ratios: GradeCounts; inspectors: Record<string, string[]>; pool: { institutions: number; byGrade: GradeCounts } };
+  names: { inspectors: Record<string, string> };
+  excluded: { institutionId: string; name: string; code: string; reason: string }[];
+}
+
+export interface PlanPoolEntry { institutionId: string; name: string; grade: string; conflicts: Record<string, string[]>; lastTime: Record<string, string[]> }
+
+export interface PlanDrawEntry {
+  institutionId: string; name: string; grade: string; inspectors: Record<string, string[]>;
+  alerts: { code: string; message: string; department?: string }[]; inspectionId: string | null;
 }

@@ -1,5 +1,5 @@
-// Excel where officials expect it: export of any table shown, and reading an uploaded sheet.
-// exceljs is loaded only when a person exports or imports (it is large).
+// Excel where officials expect it: export of any table shown (uploaded sheets are read by the
+// gateway). exceljs is loaded only when a person exports (it is large).
 
 export interface ExportColumn<T> {
   title: string;
@@ -27,42 +27,4 @@ export async function exportXlsx<T>(fileName: string, sheetName: string, columns
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** The first sheet of an .xlsx file as rows of cell texts (empty rows dropped). */
-export async function readFirstSheet(file: File): Promise<string[][]> {
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(await file.arrayBuffer());
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const rows: string[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const cells: string[] = [];
-    for (let i = 1; i <= row.cellCount; i++) cells.push(cellText(row.getCell(i).value));
-    rows.push(cells);
-  });
-  return rows;
-}
-
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    const v = value as { text?: string; result?: unknown; richText?: { text: string }[] };
-    if (v.richText) return v.richText.map((t) => t.text).join('');
-    if (v.text !== undefined) return String(v.text);
-    if (v.result !== undefined) return cellText(v.result);
-    return '';
-  }
-  return String(value).trim();
-}
-
-/** RFC 4180 CSV of rows. */
-export function toCsv(rows: (string | number)[][]): string {
-  const esc = (v: string | number) => {
-    const s = String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return `${rows.map((r) => r.map(esc).join(',')).join('\n')}\n`;
 }

@@ -1,7 +1,10 @@
-import { Descriptions, Drawer, Segmented, Table, Tag, Typography } from 'antd';
+import { Descriptions, Drawer, Segmented, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { RepairRequests, RequestRepairButton } from './CreditRepairs';
 import { api } from '../api/client';
+import type { Page } from '../api/types';
+import { useSession } from '../auth/session';
 import { DEPARTMENT_LABELS, dateTime, label } from '../common/labels';
 import { divisionName } from '../common/divisions';
 import { DataTable, LoadError, Loading, PageHeader, useLoad } from '../common/ui';
@@ -17,14 +20,27 @@ const GRADE_COLOR: Record<string, string> = { A: 'green', B: 'blue', C: 'orange'
 
 /** 信用监管: red and black lists, and each institution's grade with its explanation. */
 export function CreditPage() {
-  const [list, setList] = useState<'red' | 'black' | 'repairs'>('black');
-  const [open, setOpen] = useState<string | null>(null);
-  const { data, error, loading } = useLoad((signal) => (list === 'repairs' ? Promise.resolve({ items: [] }) : api<{ items: CreditListItem[] }>('/api/v1/credit/lists', { query: { list, pageSize: 200 }, signal })), [list]);
+  // Operators see no red or black lists (those are the departments'): their own institutions instead.
+  const operator = useSession()?.department === 'operator';
+  const [list, setList] = useState<'red' | 'black' | 'repairs' | 'own'>(operator ? 'own' : 'black');
+  // `?institutionId=` opens that institution's credit directly (an operator's own, a link from elsewhere).
+  const [params, setParams] = useSearchParams();
+  const open = params.get('institutionId');
+  const setOpen = (id: string | null) => setParams((p) => {
+    const next = new URLSearchParams(p);
+    if (id) next.set('institutionId', id);
+    else next.delete('institutionId');
+    return next;
+  });
+  const { data, error, loading } = useLoad((signal) => (list === 'repairs' || list === 'own' ? Promise.resolve({ items: [] }) : api<{ items: CreditListItem[] }>('/api/v1/credit/lists', { query: { list, pageSize: 200 }, signal })), [list]);
+  const lists = operator
+    ? [{ value: 'own', label: '本单位机构' }, { value: 'repairs', label: '信用修复申请' }]
+    : [{ value: 'black', label: '黑名单（D 级）' }, { value: 'red', label: '红名单（A 级）' }, { value: 'repairs', label: '信用修复申请' }];
   return (
     <>
       <PageHeader title="信用监管">守信联合激励、失信联合惩戒：A 守信 / B 基本守信 / C 失信 / D 严重失信；任一部门的严重失信事实使机构总体为 D。</PageHeader>
-      <Segmented style={{ marginBottom: 12 }} value={list} onChange={(v) => setList(v as typeof list)} options={[{ value: 'black', label: '黑名单（D 级）' }, { value: 'red', label: '红名单（A 级）' }, { value: 'repairs', label: '信用修复申请' }]} />
-      {list === 'repairs' ? <RepairRequests onOpen={setOpen} /> : error ? <LoadError error={error} /> : (
+      <Segmented style={{ marginBottom: 12 }} value={list} onChange={(v) => setList(v as typeof list)} options={lists} />
+      {list === 'repairs' ? <RepairRequests onOpen={setOpen} /> : list === 'own' ? <OwnInstitutions onOpen={setOpen} /> : error ? <LoadError error={error} /> : (
         <DataTable<CreditListItem>
           rowKey="institutionId" loading={loading} dataSource={data?.items ?? []} pagination={{ pageSize: 20 }} exportName={list === 'red' ? '信用红名单' : '信用黑名单'}
           onRow={(r) => ({ onClick: () => setOpen(r.institutionId), style: { cursor: 'pointer' } })}
@@ -41,6 +57,20 @@ export function CreditPage() {
       )}
       <Drawer open={!!open} onClose={() => setOpen(null)} size="large" title="机构信用">{open ? <CreditDetail id={open} /> : null}</Drawer>
     </>
+  );
+}
+
+/** An operator's own institutions (the register answers an operator with its own only); a click opens the credit. */
+function OwnInstitutions({ onOpen }: { onOpen: (institutionId: string) => void }) {
+  const { data, error, loading } = useLoad((signal) => api<Page<{ id: string; name: string; divisionCode: string; status: string }>>('/api/v1/institutions', { query: { pageSize: 200 }, signal }), []);
+  if (error) return <LoadError error={error} />;
+  return (
+    <DataTable<{ id: string; name: string; divisionCode: string }>
+      rowKey="id" loading={loading} dataSource={data?.items ?? []} pagination={{ pageSize: 20 }} exportName="本单位机构"
+      onRow={(r) => ({ onClick: () => onOpen(r.id), style: { cursor: 'pointer' } })}
+      exportColumns={[{ title: '机构', value: (r) => r.name }, { title: '地区', value: (r) => divisionName(r.divisionCode) }]}
+      columns={[{ title: '机构', dataIndex: 'name' }, { title: '地区', dataIndex: 'divisionCode', render: (v: string) => divisionName(v) }, { title: '信用', key: 'c', render: () => <Typography.Link>查看信用</Typography.Link> }]}
+    />
   );
 }
 
@@ -62,8 +92,14 @@ function CreditDetail({ id }: { id: string }) {
         <>
           <Typography.Title level={5} style={{ marginTop: 16 }}>信用记录</Typography.Title>
           <Typography.Paragraph type="secondary">勾选已整改的扣分记录，可申请信用修复（卫生健康部门决定；批准后自决定之日起不再扣分）。</Typography.Paragraph>
-          <RequestRepairButton institutionId={id} entryIds={selected} onDone={() => { setSelected([]); reload(); }} />
-          <Table size="small" rowKey="entryId" pagination={{ pageSize: 10 }} dataSource={data.entries} style={{ marginTop: 8 }}
+          <DataTable size="small" rowKey="entryId" pagination={{ pageSize: 10 }} dataSource={data.entries} style={{ marginTop: 8 }}
+            heading={<RequestRepairButton institutionId={id} entryIds={selected} onDone={() => { setSelected([]); reload(); }} />}
+            exportName={`信用记录-${data.institutionName ?? id}`}
+            exportColumns={[
+              { title: '日期', value: (r) => r.occurredOn }, { title: '部门', value: (r) => label(DEPARTMENT_LABELS, r.department) }, { title: '事项', value: (r) => r.title },
+              { title: '分值', value: (r) => r.points }, { title: '计分', value: (r) => r.effectivePoints }, { title: '调整', value: (r) => r.adjustment ?? '' },
+              { title: '直接判 D', value: (r) => (r.dTriggerActive ? '是' : '') }, { title: '依据', value: (r) => r.source },
+            ]}
             rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (r) => ({ disabled: r.effectivePoints >= 0, 'aria-label': `选择 ${r.title}` }) }}
             columns={[
               { title: '日期', dataIndex: 'occurredOn' }, { title: '部门', dataIndex: 'department', render: (v: string | null) => label(DEPARTMENT_LABELS, v) },

@@ -1,12 +1,13 @@
-import { App, Button, Checkbox, DatePicker, Descriptions, Drawer, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Checkbox, DatePicker, Descriptions, Drawer, Form, Input, Modal, Select, Space, Tabs, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, errorMessage } from '../api/client';
 import { homeDivision, useSession } from '../auth/session';
-import type { Page, Plan } from '../api/types';
+import type { Page, Plan, PlanSummary } from '../api/types';
 import { DEPARTMENT_LABELS, dateTime, label } from '../common/labels';
 import { divisionName, streetsOf } from '../common/divisions';
+import { gradeCounts, PlanDrawsTable, PlanPoolTable } from '../common/plan-tables';
 import { DataTable, LoadError, PageHeader, useLoad } from '../common/ui';
 
 const PLAN_DEPARTMENTS = ['fire', 'market', 'health', 'police', 'education', 'hrss', 'civil', 'street'];
@@ -16,9 +17,10 @@ export function PlansPage() {
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<Plan | null>(null);
+  const [drawsKey, setDrawsKey] = useState(0);
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm();
-  const { data, error, loading, reload } = useLoad((signal) => api<Page<Plan>>('/api/v1/inspection-plans', { query: { page, pageSize: 20 }, signal }), [page]);
+  const { data, error, loading, reload } = useLoad((signal) => api<Page<PlanSummary>>('/api/v1/inspection-plans', { query: { page, pageSize: 20 }, signal }), [page]);
   const canPlan = ['street', 'health'].includes(session?.department ?? '');
   const home = homeDivision(session);
   const divisions = home.length === 6 ? [home, ...streetsOf(home).map((s) => s.code)] : [home];
@@ -39,7 +41,16 @@ export function PlansPage() {
     }
   }
 
-  async function draw(plan: Plan) {
+  /** The list carries counts only: the drawer reads the plan itself (inspectors' names, the first excluded institutions). */
+  async function show(id: string) {
+    try {
+      setOpen(await api<Plan>(`/api/v1/inspection-plans/${id}`));
+    } catch (e) {
+      void message.error(errorMessage(e));
+    }
+  }
+
+  async function draw(plan: PlanSummary) {
     let entropy = '';
     Modal.confirm({
       title: '抽取', okText: '揭示种子并抽取', cancelText: '取消',
@@ -61,7 +72,7 @@ export function PlansPage() {
     try {
       await api('/api/v1/inspections', { method: 'POST', body: { planId: plan.id, institutionId } });
       void message.success('已创建联合检查，检查人员的手机上可见');
-      setOpen(await api<Plan>(`/api/v1/inspection-plans/${plan.id}`));
+      setDrawsKey((k) => k + 1);
     } catch (e) {
       void message.error(errorMessage(e));
     }
@@ -85,15 +96,15 @@ export function PlansPage() {
         </Form>
       </Modal>
       {error ? <LoadError error={error} /> : (
-        <DataTable<Plan>
+        <DataTable<PlanSummary>
           rowKey="id" loading={loading} dataSource={data?.items ?? []}
           pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
-          onRow={(r) => ({ onClick: () => setOpen(r), style: { cursor: 'pointer' } })}
+          onRow={(r) => ({ onClick: () => void show(r.id), style: { cursor: 'pointer' } })}
           exportName="双随机计划"
           exportColumns={[
             { title: '计划', value: (r) => r.title }, { title: '地区', value: (r) => divisionName(r.divisionCode) }, { title: '期间', value: (r) => `${r.periodFrom} 至 ${r.periodTo}` },
             { title: '部门', value: (r) => r.departments.map((d) => label(DEPARTMENT_LABELS, d)).join('、') }, { title: '状态', value: (r) => (r.status === 'drawn' ? '已抽取' : '已公布承诺') },
-            { title: '抽中机构数', value: (r) => r.result?.institutions.length ?? '' }, { title: '种子承诺', value: (r) => r.seedCommitment }, { title: '种子', value: (r) => r.seed ?? '' },
+            { title: '抽样池机构数', value: (r) => r.pool.institutions }, { title: '抽中机构数', value: (r) => r.result?.institutions ?? '' }, { title: '种子承诺', value: (r) => r.seedCommitment }, { title: '种子', value: (r) => r.seed ?? '' },
           ]}
           columns={[
             { title: '计划', dataIndex: 'title' },
@@ -101,8 +112,9 @@ export function PlansPage() {
             { title: '期间', key: 'period', render: (_: unknown, r) => `${r.periodFrom} 至 ${r.periodTo}` },
             { title: '部门', dataIndex: 'departments', render: (v: string[]) => v.map((d) => <Tag key={d}>{label(DEPARTMENT_LABELS, d)}</Tag>) },
             { title: '状态', dataIndex: 'status', render: (v: string) => (v === 'drawn' ? <Tag color="blue">已抽取</Tag> : <Tag>已公布承诺</Tag>) },
-            { title: '抽中', key: 'n', render: (_: unknown, r) => r.result?.institutions.length ?? '—' },
-            ...(canPlan ? [{ title: '操作', key: 'op', render: (_: unknown, r: Plan) => (r.status === 'committed' ? <Button size="small" onClick={(e) => { e.stopPropagation(); void draw(r); }}>抽取</Button> : null) }] : []),
+            { title: '抽样池', key: 'pool', render: (_: unknown, r) => r.pool.institutions },
+            { title: '抽中', key: 'n', render: (_: unknown, r) => r.result?.institutions ?? '—' },
+            ...(canPlan ? [{ title: '操作', key: 'op', render: (_: unknown, r: PlanSummary) => (r.status === 'committed' ? <Button size="small" onClick={(e) => { e.stopPropagation(); void draw(r); }}>抽取</Button> : null) }] : []),
           ]}
         />
       )}
@@ -116,22 +128,32 @@ export function PlansPage() {
               <Descriptions.Item label="抽样池哈希"><Typography.Text code>{open.poolHash}</Typography.Text></Descriptions.Item>
               <Descriptions.Item label="公布时间">{dateTime(open.committedAt)}</Descriptions.Item>
               <Descriptions.Item label="抽取时间">{dateTime(open.drawnAt)}</Descriptions.Item>
-              {open.excluded?.length ? <Descriptions.Item label="未纳入抽样">{open.excluded.map((x) => `${x.name}（${x.reason}）`).join('；')}</Descriptions.Item> : null}
+              <Descriptions.Item label="抽样池">{gradeCounts(open.pool)}</Descriptions.Item>
+              <Descriptions.Item label="抽中">{gradeCounts(open.result)}</Descriptions.Item>
+              {open.excludedTotal ? (
+                <Descriptions.Item label="未纳入抽样">
+                  {open.excluded.map((x) => `${x.name}（${x.reason}）`).join('；')}
+                  {open.excludedTotal > open.excluded.length ? `；等共 ${open.excludedTotal} 家` : ''}
+                </Descriptions.Item>
+              ) : null}
             </Descriptions>
             {open.status === 'committed' && canPlan ? <Space style={{ marginTop: 12 }}><Button type="primary" onClick={() => void draw(open)}>揭示种子并抽取</Button></Space> : null}
-            <DataTable
-              heading={<strong style={{ display: 'block', marginTop: 16 }}>抽取结果</strong>}
-              rowKey="institutionId" pagination={false} dataSource={open.result?.institutions ?? []}
-              exportName={`抽取结果-${open.title}`}
-              exportColumns={[{ title: '机构', value: (r) => r.name }, { title: '信用等级', value: (r) => r.grade },
-                { title: '检查人员', value: (r) => Object.entries(r.inspectors).map(([d, ids]) => `${label(DEPARTMENT_LABELS, d)}：${ids.map((i) => open.names?.inspectors[i] ?? i).join('、')}`).join('；') }]}
-              columns={[
-                { title: '机构', dataIndex: 'name' }, { title: '信用等级', dataIndex: 'grade' },
-                { title: '检查人员', key: 'insp', render: (_: unknown, r) => Object.entries(r.inspectors).map(([d, ids]) => <div key={d}>{label(DEPARTMENT_LABELS, d)}：{ids.map((i) => open.names?.inspectors[i] ?? i).join('、')}</div>) },
-                {
-                  title: '联合检查', key: 'inspection',
-                  render: (_: unknown, r) => (r.inspectionId ? <Link to={`/app/inspections/${r.inspectionId}`}>查看</Link> : canPlan ? <Button size="small" onClick={() => void createInspection(open, r.institutionId)}>创建检查</Button> : '—'),
-                },
+            <Tabs
+              key={open.id} style={{ marginTop: 8 }}
+              items={[
+                ...(open.status === 'drawn' ? [{
+                  key: 'draws', label: '抽取结果',
+                  children: (
+                    <PlanDrawsTable
+                      plan={open} base="/api/v1" reloadKey={drawsKey}
+                      extraColumns={[{
+                        title: '联合检查', key: 'inspection',
+                        render: (_: unknown, r) => (r.inspectionId ? <Link to={`/app/inspections/${r.inspectionId}`}>查看</Link> : canPlan ? <Button size="small" onClick={() => void createInspection(open, r.institutionId)}>创建检查</Button> : '—'),
+                      }]}
+                    />
+                  ),
+                }] : []),
+                { key: 'pool', label: '抽样池', children: <PlanPoolTable plan={open} base="/api/v1" /> },
               ]}
             />
           </>

@@ -2,27 +2,10 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Space, Upload } from 'antd';
 import { useState } from 'react';
 import { api, ApiError, errorMessage } from '../api/client';
-import { exportXlsx, readFirstSheet, toCsv } from '../common/excel';
+import { exportXlsx } from '../common/excel';
 import { DataTable, LoadError, PageHeader, useLoad } from '../common/ui';
 
 interface PopulationRow { divisionCode: string; divisionName: string; year: number; residentPopulation: number; childrenUnder3: number; source: string; loadedAt: string }
-
-/** The CSV header the gateway reads, and the Chinese headings an official's sheet may use instead. */
-const HEADER = ['divisionCode', 'year', 'residentPopulation', 'childrenUnder3', 'source'] as const;
-const ALIASES: Record<string, (typeof HEADER)[number]> = {
-  区划代码: 'divisionCode', 行政区划代码: 'divisionCode', 年份: 'year', 年度: 'year', 常住人口: 'residentPopulation', 常住人口数: 'residentPopulation',
-  '3岁以下婴幼儿数': 'childrenUnder3', '3岁以下婴幼儿': 'childrenUnder3', 三岁以下婴幼儿数: 'childrenUnder3', 数据来源: 'source', 来源: 'source',
-};
-
-/** Rows of a sheet (Chinese or English headings) → the gateway's CSV. */
-export function sheetToPopulationCsv(rows: string[][]): string {
-  if (!rows.length) throw new Error('表格是空的');
-  const heads = rows[0]!.map((h) => h.replace(/\s/g, ''));
-  const index = HEADER.map((h) => heads.findIndex((x) => x === h || ALIASES[x] === h));
-  const missing = HEADER.filter((_, i) => index[i] === -1);
-  if (missing.length) throw new Error(`缺少列：${missing.join('、')}（表头应为 区划代码、年份、常住人口、3岁以下婴幼儿数、数据来源）`);
-  return toCsv([[...HEADER], ...rows.slice(1).filter((r) => r.some((c) => c !== '')).map((r) => index.map((i) => r[i] ?? ''))]);
-}
 
 export function PopulationPage() {
   const { message } = App.useApp();
@@ -32,8 +15,10 @@ export function PopulationPage() {
   async function upload(file: File) {
     setResult(null);
     try {
-      const csv = /\.xlsx$/i.test(file.name) ? sheetToPopulationCsv(await readFirstSheet(file)) : await file.text();
-      const r = await api<{ loaded: number }>('/api/v1/population/import', { method: 'POST', raw: csv, contentType: 'text/csv' });
+      // The gateway reads .xlsx and .csv itself; its errors name the row of the sheet.
+      const body = new FormData();
+      body.set('file', file, file.name);
+      const r = await api<{ loaded: number }>('/api/v1/population/import', { method: 'POST', raw: body });
       setResult({ ok: true, text: `已导入 ${r.loaded} 行` });
       void message.success(`已导入 ${r.loaded} 行`);
       reload();

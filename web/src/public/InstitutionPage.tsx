@@ -1,12 +1,12 @@
-import { Alert, Button, Card, Col, Collapse, Descriptions, Empty, Form, Input, Result, Row, Select, Space, Statistic, Table, Tag, Typography, message } from 'antd';
+import { Alert, Button, Card, Col, Collapse, Descriptions, Empty, Form, Input, Result, Row, Select, Space, Statistic, Tag, Typography, message } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, errorMessage } from '../api/client';
 import { useCapabilities } from '../api/capabilities';
-import type { Page, PublicInspection, PublicInstitution } from '../api/types';
-import { CARE_FORM_LABELS, COMPLAINT_CATEGORY_LABELS, DEPARTMENT_LABELS, INSPECTION_KIND_LABELS, ITEM_RESULT_LABELS, OPERATOR_TYPE_LABELS, label, yuan } from '../common/labels';
-import { divisionPath } from '../common/divisions';
-import { LoadError, Loading, NO_DATA, useLoad } from '../common/ui';
+import type { Page, PlanDrawEntry, PlanSummary, PublicInspection, PublicInstitution } from '../api/types';
+import { CARE_FORM_LABELS, COMPLAINT_CATEGORY_LABELS, DEPARTMENT_LABELS, INSPECTION_KIND_LABELS, ITEM_RESULT_LABELS, OPERATOR_TYPE_LABELS, dateTime, label, yuan } from '../common/labels';
+import { divisionName, divisionPath } from '../common/divisions';
+import { DataTable, LoadError, Loading, NO_DATA, useLoad } from '../common/ui';
 
 export function InstitutionPage() {
   const { id = '' } = useParams();
@@ -22,14 +22,14 @@ export function InstitutionPage() {
       <Typography.Title level={2} id="inst-name" style={{ marginTop: 8 }}>{data.name}</Typography.Title>
       <Space wrap style={{ marginBottom: 16 }}>
         <Tag color="blue" data-testid="filing-status">已备案</Tag>
-        {data.inclusive ? <Tag color="green">普惠托育机构</Tag> : <Tag>非普惠</Tag>}
+        {data.inclusive ? <Tag color="green" data-testid="inclusive-status">普惠托育机构</Tag> : <Tag data-testid="inclusive-status">非普惠</Tag>}
         {data.demonstrationYears.map((y) => <Tag color="gold" key={y}>{y} 年示范</Tag>)}
       </Space>
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}><Card><Statistic title="托位数" value={data.totalPlaces} /></Card></Col>
         <Col xs={12} md={6}><Card><Statistic title="普惠托位" value={data.inclusive?.inclusivePlaces ?? 0} /></Card></Col>
         <Col xs={12} md={6}><Card><Statistic title="普惠收费上限" value={data.inclusive ? yuan(data.inclusive.priceCapFen) : '—'} suffix={data.inclusive ? '/月' : undefined} /></Card></Col>
-        <Col xs={12} md={6}><Card><Statistic title="信用等级" value={credit.data ? `${credit.data.grade} ${credit.data.gradeLabel}` : data.creditGrade ?? NO_DATA} /></Card></Col>
+        <Col xs={12} md={6}><Card data-testid="credit-grade"><Statistic title="信用等级" value={credit.data ? `${credit.data.grade} ${credit.data.gradeLabel}` : data.creditGrade ?? NO_DATA} /></Card></Col>
       </Row>
       <Card title="备案信息" style={{ marginTop: 16 }}>
         <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
@@ -43,11 +43,70 @@ export function InstitutionPage() {
           <Descriptions.Item label="普惠认定日期">{data.inclusive?.grantedOn ?? '—'}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <Card title="双随机抽查（抽中本机构的计划）" style={{ marginTop: 16 }}>
+        {has?.('GET /api/v1/public/inspection-plans') && has('GET /api/v1/public/inspection-plans/{id}/draws')
+          ? <Draws institutionId={id} institutionName={data.name} divisionCode={data.divisionCode} /> : <Empty description={NO_DATA} />}
+      </Card>
       <Card title="监督检查结果（一公开）" style={{ marginTop: 16 }}>
         {has?.('GET /api/v1/public/inspections') ? <Inspections institutionId={id} /> : <Empty description={NO_DATA} />}
       </Card>
       {has?.('POST /api/v1/public/complaints') ? <ComplaintForm institutionId={id} /> : null}
     </article>
+  );
+}
+
+interface DrawnHere { plan: PlanSummary; position: number; entry: PlanDrawEntry }
+
+const DRAWS_PAGE = 500;
+
+/**
+ * The published 双随机 plans that drew this institution: the plans covering its street (its own,
+ * its district's, its city's), and in each drawn plan's result pages the institution's place.
+ */
+async function drawsOf(institutionId: string, divisionCode: string, signal: AbortSignal): Promise<DrawnHere[]> {
+  const plans: PlanSummary[] = [];
+  for (let page = 1; ; page++) {
+    const res = await api<Page<PlanSummary>>('/api/v1/public/inspection-plans', { query: { divisionCode, page, pageSize: 200 }, signal });
+    plans.push(...res.items);
+    if (page * res.pageSize >= res.total || !res.items.length) break;
+  }
+  const found: DrawnHere[] = [];
+  for (const plan of plans.filter((p) => p.status === 'drawn' && p.result?.institutions)) {
+    for (let page = 1; (page - 1) * DRAWS_PAGE < plan.result!.institutions; page++) {
+      const res = await api<Page<PlanDrawEntry>>(`/api/v1/public/inspection-plans/${plan.id}/draws`, { query: { page, pageSize: DRAWS_PAGE }, signal });
+      const at = res.items.findIndex((e) => e.institutionId === institutionId);
+      if (at >= 0) {
+        found.push({ plan, position: (page - 1) * DRAWS_PAGE + at + 1, entry: res.items[at]! });
+        break;
+      }
+      if (!res.items.length) break;
+    }
+  }
+  return found.sort((a, b) => (b.plan.drawnAt ?? '').localeCompare(a.plan.drawnAt ?? ''));
+}
+
+function Draws({ institutionId, institutionName, divisionCode }: { institutionId: string; institutionName: string; divisionCode: string }) {
+  const { data, error, loading } = useLoad((signal) => drawsOf(institutionId, divisionCode, signal), [institutionId, divisionCode]);
+  if (error) return <LoadError error={error} />;
+  return (
+    <DataTable<DrawnHere>
+      rowKey={(r) => r.plan.id} loading={loading} dataSource={data ?? []} pagination={false} exportName={`双随机抽中记录-${institutionName}`}
+      locale={{ emptyText: '暂无抽中本机构的双随机计划' }}
+      exportColumns={[
+        { title: '计划', value: (r) => r.plan.title }, { title: '地区', value: (r) => divisionName(r.plan.divisionCode) }, { title: '检查期间', value: (r) => `${r.plan.periodFrom} 至 ${r.plan.periodTo}` },
+        { title: '部门', value: (r) => r.plan.departments.map((d) => label(DEPARTMENT_LABELS, d)).join('、') }, { title: '抽取时间', value: (r) => dateTime(r.plan.drawnAt) },
+        { title: '抽取顺位', value: (r) => r.position }, { title: '抽中机构数', value: (r) => r.plan.result?.institutions ?? '' }, { title: '抽取时信用等级', value: (r) => r.entry.grade },
+      ]}
+      columns={[
+        { title: '计划', key: 'title', render: (_: unknown, r) => <Link to="/public/plans">{r.plan.title}</Link> },
+        { title: '地区', key: 'division', render: (_: unknown, r) => divisionName(r.plan.divisionCode) },
+        { title: '检查期间', key: 'period', render: (_: unknown, r) => `${r.plan.periodFrom} 至 ${r.plan.periodTo}` },
+        { title: '部门', key: 'departments', render: (_: unknown, r) => r.plan.departments.map((d) => <Tag key={d}>{label(DEPARTMENT_LABELS, d)}</Tag>) },
+        { title: '抽取时间', key: 'drawnAt', render: (_: unknown, r) => dateTime(r.plan.drawnAt) },
+        { title: '抽取顺位', key: 'position', align: 'right', render: (_: unknown, r) => `${r.position} / ${r.plan.result?.institutions ?? '—'}` },
+        { title: '抽取时信用等级', key: 'grade', render: (_: unknown, r) => r.entry.grade },
+      ]}
+    />
   );
 }
 
@@ -71,13 +130,21 @@ function Inspections({ institutionId }: { institutionId: string }) {
         children: (
           <>
             {i.findings.length ? (
-              <Table size="small" rowKey="id" pagination={false} dataSource={i.findings} style={{ marginBottom: 12 }}
+              <div style={{ marginBottom: 12 }}><DataTable size="small" rowKey="id" pagination={false} dataSource={i.findings} exportName={`检查发现-${i.institutionName}-${i.completedOn}`}
+                exportColumns={[
+                  { title: '问题', value: (f) => f.itemText }, { title: '部门', value: (f) => label(DEPARTMENT_LABELS, f.department) }, { title: '说明', value: (f) => f.note ?? '' },
+                  { title: '整改期限', value: (f) => f.deadline }, { title: '整改情况', value: (f) => f.statusLabel },
+                ]}
                 columns={[
                   { title: '问题', dataIndex: 'itemText' }, { title: '部门', dataIndex: 'department', render: (d: string) => label(DEPARTMENT_LABELS, d) },
                   { title: '整改期限', dataIndex: 'deadline' }, { title: '整改情况', dataIndex: 'statusLabel' },
-                ]} />
+                ]} /></div>
             ) : null}
-            <Table size="small" rowKey="code" pagination={{ pageSize: 10 }} dataSource={i.items}
+            <DataTable size="small" rowKey="code" pagination={{ pageSize: 10 }} dataSource={i.items} exportName={`检查结果-${i.institutionName}-${i.completedOn}`}
+              exportColumns={[
+                { title: '检查事项', value: (r) => r.text }, { title: '部门', value: (r) => label(DEPARTMENT_LABELS, r.department) },
+                { title: '结果', value: (r) => (r.result ? label(ITEM_RESULT_LABELS, r.result) : '') }, { title: '说明', value: (r) => r.note ?? '' },
+              ]}
               columns={[
                 { title: '检查事项', dataIndex: 'text' }, { title: '部门', dataIndex: 'department', render: (d: string) => label(DEPARTMENT_LABELS, d) },
                 { title: '结果', dataIndex: 'result', render: (r: string | null) => (r ? label(ITEM_RESULT_LABELS, r) : '—') },

@@ -41,6 +41,8 @@ export function RegisterSearch() {
               id="county"
               aria-label="区县"
               style={{ width: 150 }}
+              showSearch
+              optionFilterProp="label"
               allowClear
               placeholder="全部"
               options={coveredCounties().map((c) => ({ value: c.code, label: c.name }))}
@@ -51,7 +53,7 @@ export function RegisterSearch() {
             />
           </Form.Item>
           <Form.Item label="街道（乡镇）" name="divisionCode">
-            <Select id="street" aria-label="街道" style={{ width: 150 }} allowClear placeholder="全部" disabled={!selectedCounty}
+            <Select id="street" aria-label="街道" style={{ width: 150 }} showSearch optionFilterProp="label" allowClear placeholder="全部" disabled={!selectedCounty}
               options={selectedCounty ? streetsOf(selectedCounty).map((s) => ({ value: s.code, label: s.name })) : []} />
           </Form.Item>
           <Form.Item label="普惠" name="inclusive">

@@ -103,6 +103,6 @@ export const CREDIT_REPLY_SCHEMAS: Record<string, object> = {
     eventTypes: { type: 'array', items: eventType },
   }),
   CreditDeadLetter: obj(['consumer', 'subject', 'eventId', 'code', 'error', 'failedAt', 'event'], {
-    consumer: str, subject: str, eventId: str, code: { type: 'string', enum: ['UNKNOWN_CREDIT_EVENT', 'MALFORMED_CREDIT_EVENT'] }, error: str, failedAt: dateTime, event: {},
+    consumer: str, subject: str, eventId: str, code: { type: 'string', enum: ['UNKNOWN_CREDIT_EVENT', 'MALFORMED_CREDIT_EVENT', 'UNKNOWN_INSTITUTION'] }, error: str, failedAt: dateTime, event: {},
   }),
 };

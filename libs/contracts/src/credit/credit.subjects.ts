@@ -132,8 +132,12 @@ export interface CreditDeadLetter {
   consumer: string;
   subject: string;
   eventId: string;
-  /** UNKNOWN_CREDIT_EVENT (a watched subject the model has no translation for) or MALFORMED_CREDIT_EVENT. */
-  code: 'UNKNOWN_CREDIT_EVENT' | 'MALFORMED_CREDIT_EVENT';
+  /**
+   * UNKNOWN_CREDIT_EVENT (a watched subject the model has no translation for), MALFORMED_CREDIT_EVENT,
+   * or UNKNOWN_INSTITUTION (the event names no division and the credit service's copy of the register
+   * does not know the institution yet). Once the cause is fixed, `dlq redrive` has the event recorded.
+   */
+  code: 'UNKNOWN_CREDIT_EVENT' | 'MALFORMED_CREDIT_EVENT' | 'UNKNOWN_INSTITUTION';
   error: string;
   failedAt: string;
   event: unknown;

@@ -341,6 +341,21 @@ export class ListPlansRequest {
   pageSize?: number = 20;
 }
 
+/** A page of one plan's pool (`/pool`) or drawn institutions (`/draws`). */
+export class PlanPageQuery {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
+  page?: number = 1;
+
+  @JSONSchema({ description: 'At most 500 entries per page' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  pageSize?: number = 100;
+}
+
+export class PlanPageRequest extends PlanPageQuery {
+  @IsUUID()
+  id: string;
+}
+
 /** Exactly what the draw consumed: with the revealed seed anyone can re-run it (see draw.ts). */
 export interface DrawInput {
   algorithm: string;
@@ -363,7 +378,24 @@ export interface DrawnInstitution {
   inspectors: Record<string, string[]>;
 }
 
-export interface PlanView {
+export type GradeCounts = Record<CreditGrade, number>;
+
+/**
+ * The draw input as a plan view carries it: everything but the per-institution parts
+ * (`institutions`, `conflicts`, `lastTime`), which come in pages from `/pool` (see draw.ts for
+ * rebuilding the whole input). `pool` counts the institutions.
+ */
+export interface PublishedDrawInput {
+  algorithm: string;
+  departments: string[];
+  inspectorsPerDepartment: number;
+  ratios: Record<CreditGrade, number>;
+  inspectors: Record<string, string[]>;
+  pool: { institutions: number; byGrade: GradeCounts };
+}
+
+/** Plans as listed: bounded whatever the size of the pool (the pool and the result are paged sub-resources). */
+export interface PlanSummaryView {
   id: string;
   title: string;
   divisionCode: string;
@@ -377,15 +409,44 @@ export interface PlanView {
   /** Revealed at the draw; null before. */
   seed: string | null;
   publicEntropy: string | null;
-  /** SHA-256 (hex) of the canonical JSON of drawInput. */
+  /** SHA-256 (hex) of the canonical JSON of the whole draw input (see draw.ts). */
   poolHash: string;
-  drawInput: DrawInput;
-  names: { institutions: Record<string, string>; inspectors: Record<string, string> };
-  /** Institutions left out of the pool, each with the code why (e.g. INSPECTION_YEARLY_CAP). */
-  excluded: { institutionId: string; name: string; code: string; reason: string }[];
-  result: { institutions: (DrawnInstitution & { name: string; alerts: InspectionAlert[]; inspectionId: string | null })[] } | null;
+  pool: { institutions: number; byGrade: GradeCounts };
+  /** Drawn institutions counted; the list itself: GET …/inspection-plans/:id/draws. */
+  result: { institutions: number; byGrade: GradeCounts } | null;
+  /** How many institutions were left out of the pool. */
+  excludedTotal: number;
   committedAt: string;
   drawnAt: string | null;
+}
+
+/** Most institutions left out of the pool that a plan view lists (`excludedTotal` counts them all). */
+export const PLAN_EXCLUDED_SHOWN = 200;
+
+/** One plan: the summary plus the bounded part of the draw input and the inspectors' names. */
+export interface PlanView extends PlanSummaryView {
+  drawInput: PublishedDrawInput;
+  names: { inspectors: Record<string, string> };
+  /** Institutions left out of the pool, each with the code why (e.g. INSPECTION_YEARLY_CAP); the first 200. */
+  excluded: { institutionId: string; name: string; code: string; reason: string }[];
+}
+
+/** One institution of a plan's pool, in pool order (sorted by id). */
+export interface PlanPoolEntryView {
+  institutionId: string;
+  name: string;
+  grade: CreditGrade;
+  /** department → inspectors in conflict with the institution (empty object when none). */
+  conflicts: Record<string, string[]>;
+  /** department → inspectors of its last inspection (empty object when none). */
+  lastTime: Record<string, string[]>;
+}
+
+/** One drawn institution, in draw order. */
+export interface PlanDrawEntryView extends DrawnInstitution {
+  name: string;
+  alerts: InspectionAlert[];
+  inspectionId: string | null;
 }
 
 // ---------------------------------------------------------------------------------------------

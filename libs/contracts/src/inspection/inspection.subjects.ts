@@ -1,10 +1,11 @@
 import { AuditHistoryRequest } from '../audit.contracts.js';
+import { PiiReencryptRequest } from '../pii.contracts.js';
 import type { ContractEntry, EventEntry } from '../catalog.js';
 import { IndicatorsRequest } from '../registry/indicator.contracts.js';
 import {
   AddConflictRequest, AddInspectorRequest, CommitPlanBody, ComplaintOutcomeRequest, CreateInspectionBody, DrawPlanRequest, FileComplaintBody, FindingIdRequest,
   InspectionIdRequest, InstitutionIdQuery, IssuePenaltyBody, ListChecklistsRequest, ListComplaintsRequest, ListInspectionsRequest, ListInspectorsRequest,
-  ListPenaltiesRequest, ListPlansRequest, ListRectificationsRequest, PlanIdRequest, PublicInspectionsRequest, PublishChecklistBody, RecordResultsRequest,
+  ListPenaltiesRequest, ListPlansRequest, ListRectificationsRequest, PlanIdRequest, PlanPageRequest, PublicInspectionsRequest, PublishChecklistBody, RecordResultsRequest,
   ReinspectionRequest, ReportRectificationRequest, SignOffRequest, SubmitSelfInspectionBody, TriageComplaintRequest, VerifyRectificationRequest,
   type ComplaintCategory, type CreditGrade, type DrawnInstitution, type FindingStatus, type InspectionKind, type PenaltyKind, type Severity,
 } from './inspection.contracts.js';
@@ -22,6 +23,8 @@ export const InspectionSubjects = {
   drawPlan: 'inspection.plan.draw',
   getPlan: 'inspection.plan.get',
   listPlans: 'inspection.plan.list',
+  planPool: 'inspection.plan.pool',
+  planDraws: 'inspection.plan.draws',
   createInspection: 'inspection.inspection.create',
   getInspection: 'inspection.inspection.get',
   listInspections: 'inspection.inspection.list',
@@ -45,6 +48,8 @@ export const InspectionSubjects = {
   complaintOutcome: 'inspection.complaint.outcome',
   publicGetPlan: 'inspection.public.plan.get',
   publicListPlans: 'inspection.public.plan.list',
+  publicPlanPool: 'inspection.public.plan.pool',
+  publicPlanDraws: 'inspection.public.plan.draws',
   publicListInspections: 'inspection.public.inspection.list',
   publicGetInspection: 'inspection.public.inspection.get',
   publicListComplaints: 'inspection.public.complaint.list',
@@ -87,8 +92,19 @@ export interface FindingEventData {
   deadline: string;
 }
 
+/** Drawn institutions per plan.drawn event part: keeps each event well under NATS's 1 MB max_payload. */
+export const PLAN_DRAWN_PART_SIZE = 500;
+
+/**
+ * evt.inspection.plan.drawn.v1, published in parts: part `part` of `parts` (1-based) carries at
+ * most PLAN_DRAWN_PART_SIZE drawn institutions, in draw order; `institutions` is the total drawn.
+ * Every part repeats the plan's fields; a follower that needs the whole result collects the parts.
+ */
 export interface PlanDrawnData {
   planId: string;
+  part: number;
+  parts: number;
+  institutions: number;
   divisionCode: string;
   periodFrom: string;
   periodTo: string;
@@ -159,8 +175,10 @@ export const INSPECTION_REQUESTS: ContractEntry[] = [
   entry(InspectionSubjects.addConflict, 'Record a conflict of interest (inspector × institution)', AddConflictRequest, 'InspectorView', [...SCOPE, 'INSPECTOR_NOT_FOUND', 'INSTITUTION_NOT_FOUND']),
   entry(InspectionSubjects.commitPlan, '双随机 step 1: fix the pool and publish the seed commitment', CommitPlanBody, 'PlanView', [...SCOPE, 'PLAN_POOL_EMPTY', 'PLAN_NOT_ENOUGH_INSPECTORS']),
   entry(InspectionSubjects.drawPlan, '双随机 step 2: reveal the seed (with public entropy) and draw', DrawPlanRequest, 'PlanView', [...SCOPE, 'PLAN_NOT_FOUND', 'PLAN_ALREADY_DRAWN']),
-  entry(InspectionSubjects.getPlan, 'A plan: seed commitment, pool, ratios, result', PlanIdRequest, 'PlanView', ['VALIDATION', 'PLAN_NOT_FOUND', 'DIVISION_OUT_OF_SCOPE']),
-  entry(InspectionSubjects.listPlans, 'Plans in the caller\'s divisions', ListPlansRequest, 'Page<PlanView>'),
+  entry(InspectionSubjects.getPlan, 'A plan: seed commitment, pool counts, ratios, inspectors, result counts (the pool and the result in pages: plan.pool, plan.draws)', PlanIdRequest, 'PlanView', ['VALIDATION', 'PLAN_NOT_FOUND', 'DIVISION_OUT_OF_SCOPE']),
+  entry(InspectionSubjects.listPlans, 'Plans in the caller\'s divisions', ListPlansRequest, 'Page<PlanSummaryView>'),
+  entry(InspectionSubjects.planPool, 'A page of a plan\'s pool in pool order: institution, grade, conflicts, last-time inspectors', PlanPageRequest, 'Page<PlanPoolEntryView>', ['VALIDATION', 'PLAN_NOT_FOUND', 'DIVISION_OUT_OF_SCOPE']),
+  entry(InspectionSubjects.planDraws, 'A page of a plan\'s drawn institutions in draw order (PLAN_NOT_DRAWN before the draw)', PlanPageRequest, 'Page<PlanDrawEntryView>', ['VALIDATION', 'PLAN_NOT_FOUND', 'PLAN_NOT_DRAWN', 'DIVISION_OUT_OF_SCOPE']),
   entry(InspectionSubjects.createInspection, '综合查一次: a joint inspection from a plan, ad hoc or from a complaint', CreateInspectionBody,
     'InspectionView', [...SCOPE, 'PLAN_NOT_FOUND', 'PLAN_NOT_DRAWN', 'INSTITUTION_NOT_DRAWN', 'INSTITUTION_NOT_FOUND', 'INSTITUTION_NOT_FILED', 'INSPECTION_ALREADY_CREATED', 'INSPECTION_NOT_ENOUGH_INSPECTORS', 'INSPECTOR_NOT_AVAILABLE', 'INSPECTION_YEARLY_CAP', 'INSPECTION_REPEATED', 'COMPLAINT_NOT_FOUND', 'COMPLAINT_NOT_ACCEPTED']),
   entry(InspectionSubjects.getInspection, 'A joint inspection with its departments, sign-offs and findings', InspectionIdRequest, 'InspectionView', ['VALIDATION', ...NOT_FOUND, 'DIVISION_OUT_OF_SCOPE']),
@@ -189,7 +207,9 @@ export const INSPECTION_REQUESTS: ContractEntry[] = [
   entry(InspectionSubjects.triageComplaint, 'Accept or reject a complaint with a reason', TriageComplaintRequest, 'ComplaintView', [...SCOPE, 'COMPLAINT_NOT_FOUND', 'COMPLAINT_ALREADY_TRIAGED']),
   entry(InspectionSubjects.complaintOutcome, 'Record the outcome of an accepted complaint; published without the complainant', ComplaintOutcomeRequest, 'ComplaintView', [...SCOPE, 'COMPLAINT_NOT_FOUND', 'COMPLAINT_NOT_ACCEPTED']),
   entry(InspectionSubjects.publicGetPlan, '一公开: a plan as the public sees it (commitment before the draw, seed and result after)', PlanIdRequest, 'PlanView', ['VALIDATION', 'PLAN_NOT_FOUND']),
-  entry(InspectionSubjects.publicListPlans, '一公开: plans of a division', ListPlansRequest, 'Page<PlanView>'),
+  entry(InspectionSubjects.publicListPlans, '一公开: plans of a division', ListPlansRequest, 'Page<PlanSummaryView>'),
+  entry(InspectionSubjects.publicPlanPool, '一公开: a page of a plan\'s pool (rebuild the draw input from all pages, see draw.ts)', PlanPageRequest, 'Page<PlanPoolEntryView>', ['VALIDATION', 'PLAN_NOT_FOUND']),
+  entry(InspectionSubjects.publicPlanDraws, '一公开: a page of a plan\'s drawn institutions (PLAN_NOT_DRAWN before the draw)', PlanPageRequest, 'Page<PlanDrawEntryView>', ['VALIDATION', 'PLAN_NOT_FOUND', 'PLAN_NOT_DRAWN']),
   entry(InspectionSubjects.publicListInspections, '一公开: completed inspections with items, results and findings', PublicInspectionsRequest, 'Page<PublicInspectionView>'),
   entry(InspectionSubjects.publicGetInspection, '一公开: one completed inspection', InspectionIdRequest, 'PublicInspectionView', ['VALIDATION', ...NOT_FOUND]),
   entry(InspectionSubjects.publicListComplaints, '一公开: closed complaints and their outcome (no complainant identity)', PublicInspectionsRequest, 'Page<PublicComplaintView>'),
@@ -199,6 +219,7 @@ export const INSPECTION_REQUESTS: ContractEntry[] = [
 export const INSPECTION_AUDIT_REQUESTS: ContractEntry[] = [
   entry('inspection.audit.history', 'Audit entries of one entity (admin)', AuditHistoryRequest, 'AuditEntryList', ['VALIDATION', 'FORBIDDEN']),
   entry('inspection.audit.verify', 'Recompute the audit hash chain (admin)', null, 'AuditVerificationView', ['FORBIDDEN']),
+  entry('inspection.admin.pii.reencrypt', 'Re-encrypt complainants\' contact details under PII_KEY (admin CLI)', PiiReencryptRequest, 'PiiReencryptView', ['VALIDATION', 'FORBIDDEN']),
 ];
 
 const event = (subject: string, summary: string, data: string): EventEntry => ({ subject, service: 'inspection', summary, data });
@@ -206,7 +227,7 @@ const event = (subject: string, summary: string, data: string): EventEntry => ({
 export const INSPECTION_EVENTS: EventEntry[] = [
   event(InspectionEvents.checklistPublished, 'A new version of a department\'s inspection or penalty list', 'ChecklistPublishedData'),
   event(InspectionEvents.planCommitted, '双随机 plan committed: pool hash and seed commitment published before the draw', 'PlanCommittedData'),
-  event(InspectionEvents.planDrawn, '双随机 plan drawn: seed revealed, institutions and inspectors drawn', 'PlanDrawnData'),
+  event(InspectionEvents.planDrawn, '双随机 plan drawn: seed revealed, institutions and inspectors drawn. Large draws arrive in parts (part/parts, at most 500 drawn institutions each; institutions = total drawn)', 'PlanDrawnData'),
   event(InspectionEvents.inspectionCompleted, 'Every department signed off a joint inspection', 'InspectionCompletedData'),
   event(InspectionEvents.findingRecorded, 'A failed item became a finding with a rectification deadline', 'FindingEventData'),
   event(InspectionEvents.findingCorrected, 'A finding was closed as corrected (re-inspection or verification)', 'FindingClosedData'),

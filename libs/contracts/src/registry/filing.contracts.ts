@@ -144,6 +144,10 @@ export class FilingHealthCentre {
   @IsString() @MinLength(2) @MaxLength(100)
   name: string;
 
+  @JSONSchema({ description: 'The signed child-health doctor (儿保医生)' })
+  @IsOptional() @IsString() @MinLength(2) @MaxLength(50)
+  doctorName?: string;
+
   @IsOptional() @IsIsoDate()
   signedOn?: string;
 }

@@ -128,4 +128,10 @@ export const STAFF_REPLY_SCHEMAS: Record<string, object> = {
     ...institution, classType: { type: 'string', enum: CLASS_TYPES }, children: int, enrolmentSource: { type: 'string', enum: ['roster', 'registered_places'] },
     carers: int, childrenPerCarer: int, requiredCarers: int, rulesVersion: str,
   }),
+  StaffCertificateRateChangedData: obj([...institutionRequired, 'required', 'holding', 'rateBp', 'previousRateBp', 'targetBp', 'meetsTarget', 'effectiveOn', 'rulesVersion', 'source'], {
+    ...institution, required: int, holding: int,
+    rateBp: { type: ['integer', 'null'], minimum: 0, maximum: 10_000, description: '持证率 in basis points (10000 = 100%); null when no role needs a qualification' },
+    previousRateBp: { type: ['integer', 'null'], minimum: 0, maximum: 10_000 }, targetBp: int, meetsTarget: { type: ['boolean', 'null'] },
+    effectiveOn: date, rulesVersion: str, source: str,
+  }),
 };

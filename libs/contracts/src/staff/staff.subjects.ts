@@ -1,4 +1,5 @@
 import { AuditHistoryRequest } from '../audit.contracts.js';
+import { PiiReencryptRequest } from '../pii.contracts.js';
 import type { ContractEntry, EventEntry } from '../catalog.js';
 import { IndicatorsRequest } from '../registry/indicator.contracts.js';
 import {
@@ -39,6 +40,7 @@ export const StaffEvents = {
   credentialExpired: 'evt.staff.credential.expired.v1',
   recheckOverdue: 'evt.staff.recheck.overdue.v1',
   ratioBreached: 'evt.staff.ratio.breached.v1',
+  certificateRateChanged: 'evt.staff.certificate-rate.changed.v1',
 } as const;
 
 /** Where an event is about: the institution, its division and its operator account (for reminders). */
@@ -114,6 +116,26 @@ export interface StaffRatioBreachedData extends StaffEventInstitution {
   rulesVersion: string;
 }
 
+/**
+ * 持证率 of an institution changed (a staff member hired or leaving, a qualification added or
+ * expired): what subsidy eligibility rules judge it by, from `effectiveOn`.
+ */
+export interface StaffCertificateRateChangedData extends StaffEventInstitution {
+  /** Staff whose role needs a qualification, and how many of them hold it on `effectiveOn`. */
+  required: number;
+  holding: number;
+  /** holding / required in basis points (10000 = 100%), rounded; null when nobody needs a qualification. */
+  rateBp: number | null;
+  /** The rate published before (null: none or unknown). */
+  previousRateBp: number | null;
+  /** The rules' target (basis points) and its source. */
+  targetBp: number;
+  meetsTarget: boolean | null;
+  effectiveOn: string;
+  rulesVersion: string;
+  source: string;
+}
+
 const STAFF_ACCESS_ERRORS = ['VALIDATION', 'FORBIDDEN', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'];
 
 export const STAFF_REQUESTS: ContractEntry[] = [
@@ -186,9 +208,14 @@ export const STAFF_EVENTS: EventEntry[] = [
   { subject: StaffEvents.credentialExpired, service: 'staff', summary: 'A staff member\'s credential has expired', data: 'StaffCredentialReminderData' },
   { subject: StaffEvents.recheckOverdue, service: 'staff', summary: 'A staff member\'s yearly criminal-record re-check is overdue', data: 'StaffRecheckOverdueData' },
   { subject: StaffEvents.ratioBreached, service: 'staff', summary: 'A class type\'s carer-to-child ratio fell below the standard', data: 'StaffRatioBreachedData' },
+  { subject: StaffEvents.certificateRateChanged, service: 'staff', summary: 'An institution\'s 持证率 changed (basis points, from a day): subsidy eligibility follows it', data: 'StaffCertificateRateChangedData' },
 ];
 
 export const STAFF_AUDIT_REQUESTS: ContractEntry[] = [
   { subject: 'staff.audit.history', service: 'staff', summary: 'Audit entries of one entity (admin)', request: AuditHistoryRequest, reply: 'AuditEntryList', errors: ['VALIDATION', 'FORBIDDEN'] },
   { subject: 'staff.audit.verify', service: 'staff', summary: 'Recompute the audit hash chain (admin)', request: null, reply: 'AuditVerificationView', errors: ['FORBIDDEN'] },
+  {
+    subject: 'staff.admin.pii.reencrypt', service: 'staff', summary: 'Re-encrypt resident ID numbers under PII_KEY and recompute their hashes under PII_MATCH_KEY (admin CLI)',
+    request: PiiReencryptRequest, reply: 'PiiReencryptView', errors: ['VALIDATION', 'FORBIDDEN'],
+  },
 ];

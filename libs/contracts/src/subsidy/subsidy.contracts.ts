@@ -430,7 +430,8 @@ export class ApproveRunBody {
   decision: 'approve' | 'reject';
 
   @JSONSchema({ description: 'Required when rejecting: why the run goes back' })
-  @ValidateIf((o) => o.decision === 'reject') @IsString() @MinLength(2) @MaxLength(500)
+  // Checked whenever given: an approval stores it too (run_approval.reason), so it must not go unchecked.
+  @ValidateIf((o) => o.decision === 'reject' || o.reason !== undefined) @IsString() @MinLength(2) @MaxLength(500)
   reason?: string;
 
   @IsOptional() @IsString() @MaxLength(500)

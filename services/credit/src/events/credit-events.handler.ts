@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { type JsonLogger, shanghaiToday } from '@shanyu/common';
 import { type CreditDeadLetter, deadLetterSubject, type EventEnvelope } from '@shanyu/contracts';
 import type { Outbox } from '@shanyu/messaging';
-import { type AuditLog, OutboxRow } from '@shanyu/persistence';
+import { metricsFor, type ServiceMetrics } from '@shanyu/observability';
+import { type AuditLog, InboxRow, OutboxRow } from '@shanyu/persistence';
 import type { EntityManager } from 'typeorm';
 import type { InstitutionReplica } from '../institutions/institutions.js';
 import type { Ledger } from '../ledger/ledger.js';
@@ -28,10 +29,15 @@ export function creditConsumerName(schema: string, source: CreditSource): string
 /**
  * Turns other services' events into ledger entries and refreshes the standing, inside the
  * consumer's transaction (the inbox row commits with them: a redelivery has no second effect).
- * Events the service cannot use are recorded and sent to `dlq.<consumer>` through the outbox,
- * so the dead letter exists if and only if the event was acknowledged.
+ * Events the service cannot use are recorded (`rejected_event`) and sent to `dlq.<consumer>`
+ * through the outbox, so the dead letter exists if and only if the event was acknowledged. A
+ * rejected event keeps no inbox row, like an event DurableEventConsumer dead-letters itself: once
+ * the cause is fixed, `dlq redrive` publishes it again and it is handled as new (its rejection is
+ * then cleared). A redelivery of a rejected event is rejected again: at worst a second dead letter.
  */
 export class CreditEventsHandler {
+  private readonly metrics: ServiceMetrics;
+
   constructor(
     private readonly models: CreditModels,
     private readonly ledger: Ledger,
@@ -41,7 +47,9 @@ export class CreditEventsHandler {
     private readonly auditLog: AuditLog,
     private readonly logger: JsonLogger,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.metrics = metricsFor(logger.service);
+  }
 
   handlerFor(consumer: string, source: CreditSource) {
     return (event: EventEnvelope, manager: EntityManager) => this.handle(consumer, source, event, manager);
@@ -62,12 +70,29 @@ export class CreditEventsHandler {
     const touched = new Set<string>();
     if (source === 'registry') await this.replica.follow(manager, event);
     const outcome = classify(event, this.models);
-    if (outcome.kind === 'ignore') return { touched, rejected: false };
+    const publish = options.publishDeadLetters ?? true;
     if (outcome.kind === 'dead') {
-      await this.deadLetter(manager, consumer, event, outcome.code, outcome.error, options.publishDeadLetters ?? true);
+      await this.deadLetter(manager, consumer, event, outcome.code, outcome.error, publish);
       return { touched, rejected: true };
     }
+    // A re-driven event that was rejected before is not any more.
+    await manager.query(`DELETE FROM ${table(manager, 'rejected_event')} WHERE consumer = $1 AND event_id = $2`, [consumer, event.eventId]);
+    if (outcome.kind === 'ignore') return { touched, rejected: false };
+    const facts = [];
     for (const fact of outcome.facts) {
+      if (fact.divisionCode !== null) {
+        facts.push(fact);
+        continue;
+      }
+      const known = await this.replica.get(manager, fact.institutionId);
+      if (!known) {
+        const error = `${event.subject}: 事件未写明机构所在区划，信用服务的登记副本中也没有机构 ${fact.institutionId}（待登记事件到达后可重新投递）`;
+        await this.deadLetter(manager, consumer, event, 'UNKNOWN_INSTITUTION', error, publish);
+        return { touched, rejected: true };
+      }
+      facts.push({ ...fact, divisionCode: known.divisionCode });
+    }
+    for (const fact of facts) {
       const entry = await this.ledger.append(manager, {
         institutionId: fact.institutionId, sourceEventId: event.eventId, subject: event.subject, eventType: fact.eventType,
         occurredAt: event.occurredAt, occurredOn: fact.occurredOn, ref: fact.ref, department: fact.department, divisionCode: fact.divisionCode, facts: fact.facts,
@@ -89,15 +114,21 @@ export class CreditEventsHandler {
 
   private async deadLetter(manager: EntityManager, consumer: string, event: EventEnvelope, code: CreditDeadLetter['code'], error: string, publish: boolean): Promise<void> {
     const body: CreditDeadLetter = { consumer, subject: event.subject, eventId: event.eventId, code, error, failedAt: this.now().toISOString(), event };
+    // Rejected again after a re-drive: the latest reason, the time it was first rejected.
     await manager.query(
       `INSERT INTO ${table(manager, 'rejected_event')} (consumer, event_id, subject, code, error, envelope) VALUES ($1, $2, $3, $4, $5, $6::jsonb)
-       ON CONFLICT DO NOTHING`,
+       ON CONFLICT (consumer, event_id) DO UPDATE SET code = EXCLUDED.code, error = EXCLUDED.error`,
       [consumer, event.eventId, event.subject, code, error, JSON.stringify(event)],
     );
+    // No inbox row for a rejected event (the consumer wrote it in this transaction): a re-drive is handled again.
+    const inbox = manager.getRepository(InboxRow).metadata.tablePath;
+    await manager.query(`DELETE FROM ${inbox} WHERE consumer = $1 AND event_id = $2`, [consumer, event.eventId]);
     if (!publish) return;
     // The dead letter leaves through the outbox (Nats-Msg-Id = the row id): published once the acknowledgement is certain.
     const outbox = manager.getRepository(OutboxRow).metadata.tablePath;
     await manager.query(`INSERT INTO ${outbox} (id, subject, envelope) VALUES ($1, $2, $3::jsonb)`, [randomUUID(), deadLetterSubject(consumer), JSON.stringify(body)]);
+    // Counted when the event is handled (the commit follows): the ShanyuDeadLetters alert watches this counter for every consumer.
+    this.metrics.deadLetters.inc({ consumer });
     this.logger.warn('credit event dead-lettered', { consumer, subject: event.subject, eventId: event.eventId, code, err: error });
   }
 }

@@ -110,6 +110,18 @@ describe('events the service cannot use are dead-lettered with the reason, irrel
     ]);
   });
 
+  it('an event without its division leaves it to the register replica (null); a division that is not a string is malformed', () => {
+    const ban = { institutionId, banId: randomUUID(), staffId: randomUUID(), banKind: 'lifetime', authority: null, documentNo: null };
+    for (const divisionCode of ['', null, undefined]) {
+      expect(facts(envelope(StaffEvents.banMatched, { ...ban, divisionCode }))).toEqual([expect.objectContaining({ eventType: 'staff_ban_matched', divisionCode: null })]);
+    }
+    expect(facts(envelope(InspectionEvents.findingRecorded, finding({ divisionCode: '' })))[0]).toMatchObject({ divisionCode: null });
+    expect(classify(envelope(StaffEvents.banMatched, { ...ban, divisionCode: 330106 }), models))
+      .toMatchObject({ kind: 'dead', code: 'MALFORMED_CREDIT_EVENT', error: expect.stringContaining('data.divisionCode: expected a string') });
+    // The registry's own events always carry it.
+    expect(classify(envelope(RegistryEvents.filingApproved, { filingId: randomUUID(), institutionId, divisionCode: '', institution }), models)).toMatchObject({ kind: 'dead', code: 'MALFORMED_CREDIT_EVENT' });
+  });
+
   it('a new version of a credit-relevant subject is unknown, not silently dropped', () => {
     const r = classify(envelope('evt.inspection.finding.recorded.v2', finding()), models);
     expect(r).toMatchObject({ kind: 'dead', code: 'UNKNOWN_CREDIT_EVENT', error: expect.stringContaining('evt.inspection.finding.recorded.') });

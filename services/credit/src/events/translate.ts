@@ -1,6 +1,6 @@
 import { isIsoDate, type IsoDate, shanghaiToday } from '@shanyu/common';
 import {
-  type CreditEventType, type EventEnvelope, InspectionEvents, PENALTY_KINDS, RegistryEvents, SEVERITIES, StaffEvents, SubsidyEvents, VETTING_REASONS,
+  type CreditDeadLetter, type CreditEventType, type EventEnvelope, InspectionEvents, PENALTY_KINDS, RegistryEvents, SEVERITIES, StaffEvents, SubsidyEvents, VETTING_REASONS,
 } from '@shanyu/contracts';
 import type { CreditModels } from '../model/credit-model.js';
 
@@ -38,6 +38,12 @@ const text = (data: Data, name: string) => field<string>(data, name, (v) => type
 const optionalText = (data: Data, name: string) => (data[name] === undefined || data[name] === null ? null : text(data, name));
 const date = (data: Data, name: string) => field<IsoDate>(data, name, isIsoDate, 'a YYYY-MM-DD date');
 const oneOf = <T extends string>(data: Data, name: string, values: readonly T[]) => field<T>(data, name, (v) => values.includes(v as T), `one of ${values.join(', ')}`);
+/**
+ * The institution's division as the event states it; null when it does not (missing or empty: a
+ * publisher without a copy of the register, e.g. staff before its fix): the record step then takes
+ * it from the credit service's replica of the register, or rejects the event (UNKNOWN_INSTITUTION).
+ */
+const division = (data: Data, name = 'divisionCode') => (data[name] === undefined || data[name] === null || data[name] === '' ? null : text(data, name));
 const object = (data: Data, name: string) => field<Data>(data, name, (v) => !!v && typeof v === 'object' && !Array.isArray(v), 'an object');
 
 /** The day the envelope says the event happened. */
@@ -65,7 +71,7 @@ function finding(data: Data) {
   return {
     findingId: uuid(data, 'findingId'),
     institutionId: uuid(data, 'institutionId'),
-    divisionCode: text(data, 'divisionCode'),
+    divisionCode: division(data),
     department: text(data, 'department'),
     severity: oneOf(data, 'severity', SEVERITIES),
     itemCode: text(data, 'itemCode'),
@@ -96,7 +102,7 @@ export const TRANSLATORS: Record<string, Translator> = {
     const kind = text(data, 'kind');
     const findingIds = field<unknown[]>(data, 'findingIds', Array.isArray, 'an array');
     const basicItemFailed = field<boolean>(data, 'basicItemFailed', (v) => typeof v === 'boolean', 'a boolean');
-    const base = { institutionId: uuid(data, 'institutionId'), divisionCode: text(data, 'divisionCode'), occurredOn: date(data, 'completedOn') };
+    const base = { institutionId: uuid(data, 'institutionId'), divisionCode: division(data), occurredOn: date(data, 'completedOn') };
     // A re-inspection with nothing open only confirms corrections; it is not a clean inspection.
     if (kind === 'reinspection' || findingIds.length > 0 || basicItemFailed) return [];
     return one({ ...base, eventType: 'inspection_clean', ref: uuid(data, 'inspectionId'), department: null, facts: { kind, departments: data.departments ?? [] } }, envelope);
@@ -135,7 +141,7 @@ export const TRANSLATORS: Record<string, Translator> = {
     const kinds = field<string[]>(data, 'kinds', (v) => Array.isArray(v) && v.length > 0 && v.every((k) => (PENALTY_KINDS as readonly unknown[]).includes(k)) && new Set(v).size === v.length,
       `a non-empty list of distinct penalty kinds (${PENALTY_KINDS.join(', ')})`);
     const base = {
-      institutionId: uuid(data, 'institutionId'), divisionCode: text(data, 'divisionCode'), ref: uuid(data, 'penaltyId'), department: text(data, 'department'),
+      institutionId: uuid(data, 'institutionId'), divisionCode: division(data), ref: uuid(data, 'penaltyId'), department: text(data, 'department'),
       occurredOn: date(data, 'issuedOn'),
     };
     const facts = { decisionNo: text(data, 'decisionNo'), penaltyItemCode: optionalText(data, 'penaltyItemCode'), fineFen: typeof data.fineFen === 'number' ? data.fineFen : null, findingId: data.findingId ?? null };
@@ -144,7 +150,7 @@ export const TRANSLATORS: Record<string, Translator> = {
   },
   [InspectionEvents.complaintClosed]: (data, envelope) => {
     const outcome = oneOf(data, 'outcome', ['substantiated', 'unsubstantiated', 'rejected'] as const);
-    const base = { institutionId: uuid(data, 'institutionId'), divisionCode: text(data, 'divisionCode'), occurredOn: date(data, 'closedOn') };
+    const base = { institutionId: uuid(data, 'institutionId'), divisionCode: division(data), occurredOn: date(data, 'closedOn') };
     if (outcome !== 'substantiated') return [];
     return one({ ...base, eventType: 'complaint_substantiated', ref: uuid(data, 'complaintId'), department: optionalText(data, 'department'), facts: { category: data.category ?? null } }, envelope);
   },
@@ -152,16 +158,16 @@ export const TRANSLATORS: Record<string, Translator> = {
   [StaffEvents.vettingRejected]: (data, envelope) => {
     const reason = oneOf(data, 'reason', VETTING_REASONS);
     return one({
-      institutionId: uuid(data, 'institutionId'), divisionCode: text(data, 'divisionCode'), eventType: `staff_vetting_rejected.${reason}`,
+      institutionId: uuid(data, 'institutionId'), divisionCode: division(data), eventType: `staff_vetting_rejected.${reason}`,
       ref: uuid(data, 'attemptId'), department: reason === 'NO_RECENT_QUERY' ? 'health' : 'police', facts: { reason, role: data.role ?? null },
     }, envelope);
   },
   [StaffEvents.banMatched]: (data, envelope) => one({
-    institutionId: uuid(data, 'institutionId'), divisionCode: text(data, 'divisionCode'), eventType: 'staff_ban_matched', ref: uuid(data, 'banId'),
+    institutionId: uuid(data, 'institutionId'), divisionCode: division(data), eventType: 'staff_ban_matched', ref: uuid(data, 'banId'),
     department: 'police', facts: { staffId: uuid(data, 'staffId'), banKind: text(data, 'banKind'), authority: optionalText(data, 'authority'), documentNo: optionalText(data, 'documentNo') },
   }, envelope),
   [StaffEvents.ratioBreached]: (data, envelope) => one({
-    institutionId: uuid(data, 'institutionId'), divisionCode: text(data, 'divisionCode'), eventType: 'staff_ratio_breached', ref: null, department: 'health',
+    institutionId: uuid(data, 'institutionId'), divisionCode: division(data), eventType: 'staff_ratio_breached', ref: null, department: 'health',
     facts: {
       classType: text(data, 'classType'),
       children: field<number>(data, 'children', Number.isInteger, 'an integer'),
@@ -175,7 +181,7 @@ export const TRANSLATORS: Record<string, Translator> = {
   [SubsidyEvents.claimDuplicated]: (data, envelope) => {
     const month = field<string>(data, 'month', (v) => typeof v === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(v), 'a YYYY-MM month');
     const listed = field<Data[]>(data, 'institutions', (v) => Array.isArray(v) && v.length > 0 && v.every((i) => !!i && typeof i === 'object'), 'a non-empty list of {institutionId, divisionCode}');
-    const institutions = [...new Map(listed.map((i) => [uuid(i, 'institutionId'), text(i, 'divisionCode')])).entries()];
+    const institutions = [...new Map(listed.map((i) => [uuid(i, 'institutionId'), division(i)])).entries()];
     return institutions.map(([institutionId, divisionCode]) => ({
       institutionId, divisionCode, eventType: 'subsidy_claim_duplicated' as const, occurredOn: envelopeDay(envelope), ref: month, department: 'finance',
       facts: { month, institutions: institutions.length },
@@ -186,7 +192,7 @@ export const TRANSLATORS: Record<string, Translator> = {
 export type Classification =
   | { kind: 'facts'; facts: CreditFact[] }
   | { kind: 'ignore' }
-  | { kind: 'dead'; code: 'UNKNOWN_CREDIT_EVENT' | 'MALFORMED_CREDIT_EVENT'; error: string };
+  | { kind: 'dead'; code: Exclude<CreditDeadLetter['code'], 'UNKNOWN_INSTITUTION'>; error: string };
 
 /**
  * What the credit service does with an event: translate it (known subject), dead-letter it

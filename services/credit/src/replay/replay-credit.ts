@@ -27,8 +27,9 @@ import { table } from '../sql.js';
  * old state until the commit), deletes the derived rows, reads EVENTS from its first message up to
  * the last one present when the replay started with an ordered consumer (ephemeral, nothing left
  * on the server if the tool dies), and applies each event with the service's own handler as the
- * durable consumers would — inbox row under the real consumer name, then the effect, each in a
- * savepoint so an event that fails is skipped as the live consumer would dead-letter it. Each
+ * durable consumers would — inbox row under the real consumer name, then the effect (a rejected
+ * event's inbox row is removed again, as live: its re-driven copy later in the stream is applied),
+ * each in a savepoint so an event that fails is skipped as the live consumer would dead-letter it. Each
  * standing is recomputed once at the end. A failure anywhere rolls everything back.
  *
  * The durable consumers are left alone: events they deliver later that the replay already applied

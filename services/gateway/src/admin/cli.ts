@@ -1,9 +1,15 @@
 import 'reflect-metadata';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkDivisionTable, ConfigError, DIVISION_TABLE, type DivisionRow, DomainError, JsonLogger, loadConfig } from '@shanyu/common';
-import { AUDITED_SERVICES, type AuditVerificationView, auditSubjects, LoadCalendarYearBody, RegistrySubjects, validateContract } from '@shanyu/contracts';
+import {
+  AUDITED_SERVICES, type AuditVerificationView, auditSubjects, LoadCalendarYearBody, PII_SERVICES, piiAdminSubjects, type PiiReencryptView, RegistrySubjects, validateContract,
+} from '@shanyu/contracts';
 import { AuditLog } from '@shanyu/persistence';
 import { CreateAccount, MIN_PASSWORD_LENGTH } from '../accounts/create-account.use-case.js';
 import { CreateApiClient, ListApiClients, RevokeApiClient, RotateApiClientSecret } from '../api-clients/index.js';
@@ -43,8 +49,14 @@ export const HELP = `善育 Shanyu 运维命令 / admin commands
         / load population data into the registry
   divisions check <file.csv> [--emit-ts]
         校验区划表（CSV 表头 code,name,level,parent）并与内置表比较；--emit-ts 输出可并入
-        libs/common/src/division-table.ts 的行（区划表编译进每个服务与网页）
-        / check a division table against the bundled one; --emit-ts prints rows for division-table.ts
+        libs/common/src/division-table.ts 的行。区划表是代码，不在运行时载入：令牌的区划范围、
+        事件数据和各服务的区划校验必须用同一张表，所以更新方法是 check --emit-ts → 把输出的行
+        并入该文件 → npm run build（及测试）→ 重新部署全部服务与网页。
+        / check a division table against the bundled one; --emit-ts prints rows for division-table.ts.
+        The division table is code, not loaded at run time: every service and the web app must agree
+        on it (division scopes in tokens, event data, each service's checks). To update it: check
+        --emit-ts, paste the rows into libs/common/src/division-table.ts, npm run build (and the
+        tests), redeploy every service and the web app.
   dlq list [--consumer <name>]
         死信：按消费者计数，或列出某消费者的每一条 / dead letters per consumer, or one consumer's
   dlq redrive --consumer <name> (--seq <n,n…> | --all)
@@ -60,6 +72,16 @@ export const HELP = `善育 Shanyu 运维命令 / admin commands
         立即吊销 / revoke at once (secrets, API key and issued tokens)
   audit verify [--service <name,name…>]
         校验审计哈希链 / verify the audit hash chains (${AUDITED_SERVICES.join(', ')})
+  pii-reencrypt [--dry-run] [--service <${PII_SERVICES.join(',')}>] [--batch-size <n>]
+        轮换 PII_KEY 后，把已存的个人信息密文全部改用当前密钥加密（并按 PII_MATCH_KEY 重算员工身份证号哈希）；
+        可重复执行，逐表报告计数 / after rotating PII_KEY: re-encrypt every stored ciphertext under it
+        (and recompute staff ID hashes under PII_MATCH_KEY), in batches, idempotent; counts per table.
+        See docs/configuration.md "Rotating the personal-data keys".
+  backup [--out DIR] […]      运行 npm run backup（备份数据库各 schema 与 JetStream 流）/ runs deploy/backup/backup.mjs
+  restore <backup folder> […] 运行 npm run restore（恢复备份）/ runs deploy/backup/restore.mjs
+  replay <projection> […]     运行 npm run replay（从事件流重建投影）/ runs deploy/backup/replay.mjs
+        参数原样传给脚本，--help 看各自的选项 / arguments go to the script as given; see its --help
+        and deploy/backup/README.md
 
 选项 Options:  --json  机器可读输出 / machine-readable output     -h, --help
 
@@ -86,6 +108,8 @@ const OPTIONS = {
   'overlap-seconds': { type: 'string' },
   reason: { type: 'string' },
   'emit-ts': { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  'batch-size': { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
@@ -94,6 +118,8 @@ class UsageError extends Error {}
 
 /** Runs one admin command; returns the exit status. */
 export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
+  const [first, ...scriptArgs] = argv;
+  if (first && Object.hasOwn(BACKUP_SCRIPTS, first)) return runBackupScript(first as keyof typeof BACKUP_SCRIPTS, scriptArgs, io);
   let values: Values;
   let positionals: string[];
   try {
@@ -128,6 +154,51 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
   } finally {
     await context?.close();
   }
+}
+
+/** The backup tools (deploy/backup, README there): the same scripts as `npm run backup|restore|replay`. */
+const BACKUP_SCRIPTS = { backup: 'backup.mjs', restore: 'restore.mjs', replay: 'replay.mjs' } as const;
+
+/** The repository root: above this file, in src/ (tests) or dist/ (the built CLI). */
+function repositoryRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'deploy/backup/backup.mjs'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('找不到 deploy/backup（管理命令须在代码仓库中运行）/ deploy/backup not found: run the admin CLI from the repository');
+    dir = parent;
+  }
+  return dir;
+}
+
+/** Runs a backup script with the arguments as given and this environment; its output goes through io, line by line. */
+async function runBackupScript(name: keyof typeof BACKUP_SCRIPTS, args: string[], io: AdminIo): Promise<number> {
+  let root: string;
+  try {
+    root = repositoryRoot();
+  } catch (e) {
+    printError(io, e);
+    return 1;
+  }
+  const child = spawn(process.execPath, [path.join(root, 'deploy/backup', BACKUP_SCRIPTS[name]), ...args], { cwd: root, env: io.env, stdio: ['inherit', 'pipe', 'pipe'] });
+  const forward = (stream: NodeJS.ReadableStream, write: (line: string) => void) => {
+    let pending = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      const lines = (pending + chunk).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) write(line);
+    });
+    stream.on('end', () => pending && write(pending));
+  };
+  forward(child.stdout, io.out);
+  forward(child.stderr, io.err);
+  return new Promise((resolve) => {
+    child.on('error', (e) => {
+      printError(io, e);
+      resolve(1);
+    });
+    child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
 }
 
 function printError(io: AdminIo, e: unknown): void {
@@ -373,5 +444,37 @@ const COMMANDS: Record<string, (input: CommandInput) => Promise<number>> = {
       }
     }
     return results.every((r) => r.ok) ? 0 : 1;
+  },
+
+  async 'pii-reencrypt'({ context, values, io }) {
+    const services = values.service ? list(values.service) : [...PII_SERVICES];
+    const unknown = services.filter((s) => !(PII_SERVICES as readonly string[]).includes(s));
+    if (unknown.length) throw new UsageError(`未知服务 unknown service: ${unknown.join(', ')} (${PII_SERVICES.join(', ')})`);
+    const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
+    if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= 10_000)) throw new UsageError('--batch-size 须为 1–10000 的整数 / --batch-size takes an integer 1–10000');
+    const dryRun = values['dry-run'] === true;
+    const rpc = await context.rpc();
+    const results: (PiiReencryptView | { service: string; error: string })[] = [];
+    for (const service of services) {
+      results.push(
+        await rpc
+          .request<PiiReencryptView>(piiAdminSubjects(service).reencrypt, { dryRun, ...(batchSize ? { batchSize } : {}) }, { actor: context.actor, timeoutMs: 30 * 60_000 })
+          .catch((e: unknown) => ({ service, error: (e as Error).message })),
+      );
+    }
+    if (values.json) io.out(JSON.stringify(results));
+    else {
+      if (dryRun) io.out('演练，未做任何修改 / dry run: nothing changed');
+      for (const r of results) {
+        if ('error' in r) {
+          io.out(`✗ ${r.service}	无响应或失败 unavailable or failed: ${r.error}`);
+          continue;
+        }
+        for (const t of r.tables) {
+          io.out(`${t.failed ? '✗' : '✓'} ${r.service}	${t.column}	${t.rows} 行 rows	${t.current} 已是当前密钥 current	${t.reencrypted} 重新加密 re-encrypted	${t.rehashed} 重算哈希 re-hashed	${t.failed} 失败 failed${t.failedIds.length ? ` (${t.failedIds.join(', ')})` : ''}	密钥 key ${r.keyId}`);
+        }
+      }
+    }
+    return results.every((r) => !('error' in r) && r.tables.every((t) => t.failed === 0)) ? 0 : 1;
   },
 };

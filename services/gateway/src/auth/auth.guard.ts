@@ -43,7 +43,10 @@ export class AuthGuard implements CanActivate {
         client = await this.clients.access(token.actor.clientId, token.secretId);
       }
     }
-    if (client) assertScope(client, request.method, request.routeOptions?.url ?? '');
+    if (client) {
+      request.actor = client.actor; // first: a call refused for its scope is still logged as the client's
+      assertScope(client, request.method, request.routeOptions?.url ?? '');
+    }
     const actor = client?.actor ?? request.token!.actor;
     request.actor = actor;
     const allowed = this.reflector.getAllAndOverride<Department[] | undefined>(ALLOWED_DEPARTMENTS, targets);

@@ -1,10 +1,12 @@
 import { createReadStream } from 'node:fs';
 import type { Actor } from '@shanyu/common';
+import { InspectionSubjects } from '@shanyu/contracts';
+import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentActor, Departments } from '../auth/decorators.js';
+import { CurrentActor, CurrentRequestId, Departments } from '../auth/decorators.js';
 import { errorResponses } from '../docs/error-responses.js';
 import { EvidenceIdParam, ListEvidenceQuery, EvidenceUploadBody, type EvidenceView } from './evidence.contracts.js';
 import { EvidenceStore } from './evidence-store.js';
@@ -26,12 +28,24 @@ const EVIDENCE_SCHEMA = {
   },
 } as const;
 
-/** 取证 photos and documents, stored by the platform once per content. */
+/**
+ * 取证 photos and documents, stored by the platform once per content. Evidence of an inspection
+ * is attached, listed and read only by those who may read that inspection — officials covering
+ * its division, the operator of the institution — as the inspection service decides.
+ */
 @ApiTags('evidence 取证')
 @ApiBearerAuth()
 @Controller('api/v1/evidence')
 export class EvidenceController {
-  constructor(private readonly store: EvidenceStore) {}
+  constructor(
+    private readonly store: EvidenceStore,
+    private readonly rpc: RpcClient,
+  ) {}
+
+  /** Throws the inspection service's refusal (DIVISION_OUT_OF_SCOPE, INSPECTION_NOT_FOUND) when the caller may not read it. */
+  private async assertMayReadInspection(inspectionId: string, actor: Actor, requestId: string): Promise<void> {
+    await this.rpc.request(InspectionSubjects.getInspection, { id: inspectionId }, { actor, requestId });
+  }
 
   @Post()
   @Departments(...UPLOADERS)
@@ -51,16 +65,20 @@ export class EvidenceController {
     },
   })
   @ApiResponse({ status: 201, schema: EVIDENCE_SCHEMA })
-  @errorResponses(400, 401, 403)
-  upload(@UploadedFile() file: UploadedMultipartFile | undefined, @Body() body: EvidenceUploadBody, @CurrentActor() actor: Actor): Promise<EvidenceView> {
+  @errorResponses(400, 401, 403, 404)
+  async upload(
+    @UploadedFile() file: UploadedMultipartFile | undefined, @Body() body: EvidenceUploadBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string,
+  ): Promise<EvidenceView> {
+    if (body.inspectionId) await this.assertMayReadInspection(body.inspectionId, actor, requestId);
     return this.store.put(file?.buffer ?? Buffer.alloc(0), body, actor);
   }
 
   @Get()
   @ApiOperation({ summary: '某次检查的取证材料 (metadata; each file once)' })
   @ApiResponse({ status: 200, schema: { type: 'array', items: EVIDENCE_SCHEMA } })
-  @errorResponses(400, 401)
-  list(@Query() query: ListEvidenceQuery): Promise<EvidenceView[]> {
+  @errorResponses(400, 401, 403, 404)
+  async list(@Query() query: ListEvidenceQuery, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<EvidenceView[]> {
+    await this.assertMayReadInspection(query.inspectionId, actor, requestId);
     return this.store.listByInspection(query.inspectionId);
   }
 
@@ -68,22 +86,30 @@ export class EvidenceController {
   @ApiOperation({ summary: '取证材料的说明 (time, place, who uploaded)' })
   @ApiParam({ name: 'id', description: 'SHA-256 (hex)' })
   @ApiResponse({ status: 200, schema: EVIDENCE_SCHEMA })
-  @errorResponses(400, 401, 404)
-  get(@Param() params: EvidenceIdParam, @CurrentActor() actor: Actor): Promise<EvidenceView> {
-    return this.store.get(params.id, actor);
+  @errorResponses(400, 401, 403, 404)
+  get(@Param() params: EvidenceIdParam, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<EvidenceView> {
+    return this.readable(params.id, actor, requestId);
   }
 
   @Get(':id/file')
   @ApiOperation({ summary: '取证文件本身 (the photo)' })
   @ApiParam({ name: 'id', description: 'SHA-256 (hex)' })
   @ApiProduces('image/jpeg', 'image/png', 'image/webp', 'image/heic', 'application/pdf')
-  @errorResponses(400, 401, 404)
-  async file(@Param() params: EvidenceIdParam, @CurrentActor() actor: Actor, @Res() reply: FastifyReply): Promise<void> {
-    const evidence = await this.store.get(params.id, actor);
+  @errorResponses(400, 401, 403, 404)
+  async file(@Param() params: EvidenceIdParam, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string, @Res() reply: FastifyReply): Promise<void> {
+    const evidence = await this.readable(params.id, actor, requestId);
     await reply
       .header('content-type', evidence.contentType)
       .header('cache-control', 'private, max-age=31536000, immutable')
       .header('x-content-type-options', 'nosniff')
       .send(createReadStream(this.store.fileOf(evidence.sha256)));
+  }
+
+  /** The evidence, if the caller uploaded it or may read the inspection it belongs to. */
+  private async readable(id: string, actor: Actor, requestId: string): Promise<EvidenceView> {
+    const evidence = await this.store.get(id, actor);
+    const uploadedByCaller = evidence.uploadedBy.userId === actor.userId;
+    if (evidence.inspectionId && !uploadedByCaller) await this.assertMayReadInspection(evidence.inspectionId, actor, requestId);
+    return evidence;
   }
 }

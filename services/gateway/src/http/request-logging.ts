@@ -1,12 +1,16 @@
 import type { JsonLogger } from '@shanyu/common';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
-/** One structured line per request: no bodies, no headers, query strings redacted by the logger. */
+/**
+ * One structured line per request: no bodies, no headers, query strings redacted by the logger.
+ * It is the record of reads: the audit log holds state changes only (ARCHITECTURE.md "Data"), so
+ * a department system's reads are traced here by `clientId` (issue 11 §1).
+ */
 export function registerRequestLogging(fastify: FastifyInstance, logger: JsonLogger): void {
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
-  fastify.addHook('onResponse', async (request: FastifyRequest & { actor?: { userId: string; department: string } }, reply) => {
+  fastify.addHook('onResponse', async (request: FastifyRequest & { actor?: { userId: string; department: string; clientId?: string } }, reply) => {
     if ((request.url === '/health' || request.url === '/metrics') && reply.statusCode === 200) return;
     logger.info('http', {
       requestId: request.id,
@@ -16,6 +20,7 @@ export function registerRequestLogging(fastify: FastifyInstance, logger: JsonLog
       ms: Math.round(reply.elapsedTime),
       user: request.actor?.userId,
       department: request.actor?.department,
+      clientId: request.actor?.clientId,
     });
   });
 }

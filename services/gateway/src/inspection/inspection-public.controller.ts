@@ -1,7 +1,7 @@
 import { SYSTEM_ACTOR } from '@shanyu/common';
 import {
   type ChecklistVersionView, type ComplaintReceipt, FileComplaintBody, InspectionIdRequest, InspectionSubjects, ListChecklistsRequest, ListPlansRequest, type Page,
-  PlanIdRequest, type PlanView, type PublicComplaintView, PublicInspectionsRequest, type PublicInspectionView,
+  PlanIdRequest, PlanPageQuery, type PlanDrawEntryView, type PlanPoolEntryView, type PlanSummaryView, type PlanView, type PublicComplaintView, PublicInspectionsRequest, type PublicInspectionView,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
@@ -43,20 +43,47 @@ export class InspectionPublicController {
   @Get('inspection-plans')
   @ApiOperation({ summary: '双随机 plans of a division (commitment before the draw, seed and result after)' })
   @ApiQuery({ name: 'divisionCode', required: false })
-  @ApiResponse({ status: 200, ...schema('PlanPage') })
+  @ApiResponse({ status: 200, ...schema('PlanSummaryPage') })
   @errorResponses(400)
-  plans(@Query() query: ListPlansRequest, @CurrentRequestId() requestId: string): Promise<Page<PlanView>> {
+  plans(@Query() query: ListPlansRequest, @CurrentRequestId() requestId: string): Promise<Page<PlanSummaryView>> {
     return this.rpc.request(InspectionSubjects.publicListPlans, query, { actor: SYSTEM_ACTOR, requestId });
   }
 
   @Public()
   @Get('inspection-plans/:id')
-  @ApiOperation({ summary: '双随机 draw record: seed commitment and pool hash, then seed, public entropy and result — re-run it with the documented generator' })
+  @ApiOperation({
+    summary: '双随机 draw record: seed commitment and pool hash, then seed, public entropy and result counts. Re-run it with the documented generator: ' +
+      'this view plus every /pool page rebuild the draw input (its canonical JSON hashes to poolHash), /draws pages give the result',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiResponse({ status: 200, ...schema('PlanView') })
   @errorResponses(400, 404)
   plan(@Param() params: PlanIdRequest, @CurrentRequestId() requestId: string): Promise<PlanView> {
     return this.rpc.request(InspectionSubjects.publicGetPlan, { id: params.id }, { actor: SYSTEM_ACTOR, requestId });
+  }
+
+  @Public()
+  @Get('inspection-plans/:id/pool')
+  @ApiOperation({ summary: '双随机 pool in pool order (sorted by id), paged: institution, credit grade, conflicts and last-time inspectors per department' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiQuery({ name: 'page', required: false })
+  @ApiQuery({ name: 'pageSize', required: false, description: '1–500, default 100' })
+  @ApiResponse({ status: 200, ...schema('PlanPoolEntryPage') })
+  @errorResponses(400, 404)
+  planPool(@Param() params: PlanIdRequest, @Query() query: PlanPageQuery, @CurrentRequestId() requestId: string): Promise<Page<PlanPoolEntryView>> {
+    return this.rpc.request(InspectionSubjects.publicPlanPool, { ...query, id: params.id }, { actor: SYSTEM_ACTOR, requestId });
+  }
+
+  @Public()
+  @Get('inspection-plans/:id/draws')
+  @ApiOperation({ summary: '双随机 result: the drawn institutions in draw order, paged, with their inspectors. Before the draw: 409 PLAN_NOT_DRAWN' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiQuery({ name: 'page', required: false })
+  @ApiQuery({ name: 'pageSize', required: false, description: '1–500, default 100; fewer with many inspectors per department (at 8 departments × 10, about 220: 400 VALIDATION names the limit), so that a page fits NATS\'s 1 MB' })
+  @ApiResponse({ status: 200, ...schema('PlanDrawEntryPage') })
+  @errorResponses(400, 404, 409)
+  planDraws(@Param() params: PlanIdRequest, @Query() query: PlanPageQuery, @CurrentRequestId() requestId: string): Promise<Page<PlanDrawEntryView>> {
+    return this.rpc.request(InspectionSubjects.publicPlanDraws, { ...query, id: params.id }, { actor: SYSTEM_ACTOR, requestId });
   }
 
   @Public()

@@ -2,7 +2,7 @@ import { type Actor, DomainError } from '@shanyu/common';
 import {
   AddConflictBody, AddInspectorBody, type ChecklistVersionView, CommitPlanBody, CreateInspectionBody, DrawPlanBody, InspectionIdRequest, type InspectionFormView,
   InspectionSubjects, type InspectionView, type InspectorView, ListChecklistsRequest, ListInspectionsRequest, ListInspectorsRequest, ListPlansRequest, type Page,
-  PlanIdRequest, type PlanView, PublishChecklistBody, RecordResultsBody, type RectificationNoticeView, ReinspectionBody, SignOffBody, UuidParams,
+  PlanIdRequest, PlanPageQuery, type PlanDrawEntryView, type PlanPoolEntryView, type PlanSummaryView, type PlanView, PublishChecklistBody, RecordResultsBody, type RectificationNoticeView, ReinspectionBody, SignOffBody, UuidParams,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
@@ -125,19 +125,41 @@ export class InspectionController {
   @ApiQuery({ name: 'divisionCode', required: false })
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false })
-  @ApiResponse({ status: 200, ...schema('PlanPage') })
+  @ApiResponse({ status: 200, ...schema('PlanSummaryPage') })
   @errorResponses(400, 401)
-  plans(@Query() query: ListPlansRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<Page<PlanView>> {
+  plans(@Query() query: ListPlansRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<Page<PlanSummaryView>> {
     return this.rpc.request(InspectionSubjects.listPlans, query, { actor, requestId });
   }
 
   @Get('inspection-plans/:id')
-  @ApiOperation({ summary: 'The draw record: seed commitment, pool and its hash, ratios, seed and result once drawn' })
+  @ApiOperation({ summary: 'The draw record: seed commitment, pool hash and counts, ratios, inspectors, seed and result counts once drawn (the pool and the drawn institutions: /pool, /draws)' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiResponse({ status: 200, ...schema('PlanView') })
   @errorResponses(400, 401, 403, 404)
   plan(@Param() params: PlanIdRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<PlanView> {
     return this.rpc.request(InspectionSubjects.getPlan, { id: params.id }, { actor, requestId });
+  }
+
+  @Get('inspection-plans/:id/pool')
+  @ApiOperation({ summary: 'The plan\'s pool in pool order (sorted by id), paged: institution, credit grade, conflicts and last-time inspectors per department' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiQuery({ name: 'page', required: false })
+  @ApiQuery({ name: 'pageSize', required: false, description: '1–500, default 100' })
+  @ApiResponse({ status: 200, ...schema('PlanPoolEntryPage') })
+  @errorResponses(400, 401, 403, 404)
+  planPool(@Param() params: PlanIdRequest, @Query() query: PlanPageQuery, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<Page<PlanPoolEntryView>> {
+    return this.rpc.request(InspectionSubjects.planPool, { ...query, id: params.id }, { actor, requestId });
+  }
+
+  @Get('inspection-plans/:id/draws')
+  @ApiOperation({ summary: 'The drawn institutions in draw order, paged, with their inspectors, alerts and joint inspection. Before the draw: 409 PLAN_NOT_DRAWN' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiQuery({ name: 'page', required: false })
+  @ApiQuery({ name: 'pageSize', required: false, description: '1–500, default 100; fewer with many inspectors per department (at 8 departments × 10, about 220: 400 VALIDATION names the limit), so that a page fits NATS\'s 1 MB' })
+  @ApiResponse({ status: 200, ...schema('PlanDrawEntryPage') })
+  @errorResponses(400, 401, 403, 404, 409)
+  planDraws(@Param() params: PlanIdRequest, @Query() query: PlanPageQuery, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<Page<PlanDrawEntryView>> {
+    return this.rpc.request(InspectionSubjects.planDraws, { ...query, id: params.id }, { actor, requestId });
   }
 
   @Post('inspections')

@@ -79,11 +79,11 @@ export class InstitutionsController {
   @Post(':id/demonstration')
   @HttpCode(200)
   @Departments('health')
-  @ApiOperation({ summary: '示范 designation for a year — district health bureau; records the places at that time' })
+  @ApiOperation({ summary: '示范 designation for a year — district health bureau; records the places at that time; credit grade A or B only (422 DEMONSTRATION_GRADE_TOO_LOW)' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody({ schema: { $ref: '#/components/schemas/DemonstrationBody' } })
   @ApiResponse({ status: 200, ...view })
-  @errorResponses(400, 401, 403, 404, 409)
+  @errorResponses(400, 401, 403, 404, 409, 422)
   demonstration(@Param() params: GetInstitutionRequest, @Body() body: DemonstrationBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InstitutionView> {
     return this.rpc.request(RegistrySubjects.designateDemonstration, { ...body, institutionId: params.id }, { actor, requestId });
   }

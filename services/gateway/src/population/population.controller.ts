@@ -1,11 +1,16 @@
 import { type Actor, DomainError } from '@shanyu/common';
 import { ListPopulationRequest, LoadPopulationBody, type PopulationView, RegistrySubjects } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
-import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, CurrentRequestId, Departments } from '../auth/decorators.js';
 import { errorResponses } from '../docs/error-responses.js';
 import { parsePopulationCsv } from './population-csv.js';
+import { parsePopulationSheet } from './population-sheet.js';
+
+/** An Excel sheet of every division of a province stays far below this. */
+const UPLOAD_MAX_BYTES = 5_000_000;
 
 /** 人口数据 per division and year, kept for the indicators. */
 @ApiTags('population 人口数据')
@@ -27,15 +32,38 @@ export class PopulationController {
   @Post('import')
   @HttpCode(200)
   @Departments('health', 'admin')
-  @ApiOperation({ summary: '导入人口数据 CSV (text/csv): header divisionCode,year,residentPopulation,childrenUnder3,source; errors name the line' })
-  @ApiConsumes('text/csv')
-  @ApiBody({ schema: { type: 'string', example: 'divisionCode,year,residentPopulation,childrenUnder3,source\n330106,2025,1180000,29500,西湖区统计公报' } })
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: UPLOAD_MAX_BYTES, files: 1 } }))
+  @ApiOperation({
+    summary: '导入人口数据: an Excel (.xlsx) or CSV file as multipart form field `file` (headers 区划代码, 年份, 常住人口, 3岁以下婴幼儿数, 数据来源 ' +
+      'or divisionCode, year, residentPopulation, childrenUnder3, source), or the CSV itself as a text/csv body. Errors name the sheet row ' +
+      '(`row N: field`) or the CSV line (`line N: field`); nothing is stored unless every row is right.',
+  })
+  @ApiConsumes('text/csv', 'multipart/form-data')
+  @ApiBody({
+    schema: {
+      oneOf: [
+        { type: 'string', example: 'divisionCode,year,residentPopulation,childrenUnder3,source\n330106,2025,1180000,29500,西湖区统计公报' },
+        { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: '.xlsx or .csv (UTF-8 or GB18030), at most 10,000 rows' } } },
+      ],
+    },
+  })
   @ApiResponse({ status: 200, schema: { $ref: '#/components/schemas/PopulationLoadResult' } })
   @errorResponses(400, 401, 403)
-  import(@Body() csv: unknown, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<{ loaded: number }> {
-    if (typeof csv !== 'string') throw DomainError.validation([{ field: '(body)', code: 'isCsv', message: '请以 text/csv 上传 CSV 文件内容' }]);
-    return this.rpc.request<{ loaded: number }>(RegistrySubjects.loadPopulation, { rows: parsePopulationCsv(csv) }, { actor, requestId }).catch((e: unknown) => {
-      throw e instanceof DomainError && e.details ? new DomainError(e.code, e.message, e.details.map((d) => ({ ...d, field: csvField(d.field) }))) : e;
+  async import(@Body() body: unknown, @UploadedFile() file: UploadedMultipartFile | undefined, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<{ loaded: number }> {
+    let rows: Record<string, unknown>[];
+    let where: (index: number) => string;
+    if (file || (body !== null && typeof body === 'object')) {
+      const sheet = await parsePopulationSheet(file?.buffer ?? Buffer.alloc(0), file?.originalname);
+      rows = sheet.map((r) => r.row);
+      where = (index) => `row ${sheet[index]?.rowNumber ?? index + 2}`;
+    } else if (typeof body === 'string') {
+      rows = parsePopulationCsv(body);
+      where = (index) => `line ${index + 2}`; // the header is line 1
+    } else {
+      throw DomainError.validation([{ field: '(body)', code: 'isCsv', message: '请上传 Excel（.xlsx）或 CSV 文件（表单字段 file），或以 text/csv 提交 CSV 内容' }]);
+    }
+    return this.rpc.request<{ loaded: number }>(RegistrySubjects.loadPopulation, { rows }, { actor, requestId }).catch((e: unknown) => {
+      throw e instanceof DomainError && e.details ? new DomainError(e.code, e.message, e.details.map((d) => ({ ...d, field: rowField(d.field, where) }))) : e;
     });
   }
 
@@ -48,8 +76,8 @@ export class PopulationController {
   }
 }
 
-/** `rows.3.year` → `line 5: year` (header is line 1). */
-function csvField(field: string): string {
+/** `rows.3.year` → `line 5: year` (CSV, header on line 1) or `row 7: year` (the row's number in the sheet). */
+function rowField(field: string, where: (index: number) => string): string {
   const m = /^rows\.(\d+)(?:\.(.+))?$/.exec(field);
-  return m ? `line ${Number(m[1]) + 2}${m[2] ? `: ${m[2]}` : ''}` : field;
+  return m ? `${where(Number(m[1]))}${m[2] ? `: ${m[2]}` : ''}` : field;
 }

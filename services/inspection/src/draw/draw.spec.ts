@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
-  DRAW_ALGORITHM, DrawError, DrawStream, type DrawInput, type Grade, draw, poolHashOf, redraw, sampleSize, sha256Hex, verifyDraw,
+  DRAW_ALGORITHM, DrawError, DrawStream, type DrawInput, type Grade, draw, poolHashOf, rebuildDrawInput, redraw, sampleSize, sha256Hex, verifyDraw,
 } from './draw.js';
 
 const ids = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(5, '0')}`);
@@ -53,6 +53,23 @@ describe('the draw is a pure function of its published record', () => {
     expect(verifyDraw(swappedPool).problems).toContain('drawInput does not match poolHash');
     const editedResult = { ...published, result: published.result.slice(1) };
     expect(verifyDraw(editedResult).problems).toContain('re-running the draw gives a different result');
+  });
+
+  it('rebuilds the whole input from the published parts and the pool pages: same hash, same draw; an edited pool entry changes the hash', () => {
+    const full = input({
+      conflicts: { 'inst-00003': { fire: ['fire-00001'] } },
+      lastTime: { 'inst-00003': { health: ['health-00000', 'health-00002'] }, 'inst-00007': { market: ['market-00001'] } },
+    });
+    // What the plan view and the /pool pages carry (names aside).
+    const { institutions, conflicts, lastTime, ...parts } = full;
+    const pool = institutions.map((i) => ({ institutionId: i.id, grade: i.grade, conflicts: conflicts[i.id] ?? {}, lastTime: lastTime[i.id] ?? {} }));
+    const rebuilt = rebuildDrawInput(JSON.parse(JSON.stringify({ ...parts, pool: { institutions: 40 } })), JSON.parse(JSON.stringify(pool)));
+    expect(poolHashOf(rebuilt)).toBe(poolHashOf(full));
+    const s = seed();
+    const result = draw(full, s, 'e').map((r) => ({ ...r, name: 'x', alerts: [], inspectionId: null }));
+    expect(verifyDraw({ seed: s, seedCommitment: sha256Hex(s), publicEntropy: 'e', poolHash: poolHashOf(full), drawInput: rebuilt, result })).toEqual({ ok: true, problems: [] });
+    const edited = pool.map((e) => (e.institutionId === 'inst-00003' ? { ...e, conflicts: {} } : e));
+    expect(poolHashOf(rebuildDrawInput(parts, edited))).not.toBe(poolHashOf(full));
   });
 
   it('draws ⌈N × r⌉ per grade and at least two inspectors per department, all distinct', () => {

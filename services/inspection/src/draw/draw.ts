@@ -1,8 +1,21 @@
 /**
  * 双随机 — the verifiable random draw, as a pure function of its published record.
  *
- * Anyone can re-run a plan's draw from what `GET /api/v1/public/inspection-plans/:id` shows
- * (this file needs nothing but Node's crypto):
+ * Anyone can re-run a plan's draw from what the public routes show (this file needs nothing but
+ * Node's crypto):
+ *
+ * 0. Fetch the record. `GET /api/v1/public/inspection-plans/:id` gives the seed commitment, pool
+ *    hash, seed and public entropy, and `drawInput` without its per-institution parts: algorithm,
+ *    departments, inspectorsPerDepartment, ratios, inspectors per department, and `pool` (counts).
+ *    `GET …/:id/pool?page=1&pageSize=500`, page 2, … until `pool.institutions` entries are read,
+ *    give the pool in pool order: `{ institutionId, name, grade, conflicts, lastTime }`.
+ *    `GET …/:id/draws` pages give the result in draw order. Rebuild the draw input
+ *    (`rebuildDrawInput` below does it): the view's algorithm, departments,
+ *    inspectorsPerDepartment, ratios and inspectors; `institutions` = every pool entry as
+ *    `{ id: institutionId, grade }` in pool order; `conflicts[institutionId]` = the entry's
+ *    `conflicts` and `lastTime[institutionId]` = its `lastTime`, each only when not empty. The
+ *    canonical JSON of the rebuilt input hashes to `poolHash` (step 1): a missing, added or
+ *    altered pool entry shows there.
  *
  * 1. Commit. Before the draw the platform publishes `seedCommitment = SHA-256(seed)` (hex of the
  *    UTF-8 seed, a 64-hex-character random value) and `poolHash = SHA-256(canonicalJson(drawInput))`:
@@ -176,12 +189,45 @@ export function draw(input: DrawInput, seed: string, publicEntropy: string | nul
   });
 }
 
+/** The draw input as a plan view publishes it: everything but the per-institution parts. */
+export type PublishedDrawInputParts = Pick<DrawInput, 'algorithm' | 'departments' | 'inspectorsPerDepartment' | 'ratios' | 'inspectors'>;
+
+/** One entry of a plan's pool page (`GET …/inspection-plans/:id/pool`). */
+export interface PoolEntry {
+  institutionId: string;
+  grade: Grade;
+  conflicts: Record<string, string[]>;
+  lastTime: Record<string, string[]>;
+}
+
+/** Step 0 of the file comment: the whole draw input from the plan view's `drawInput` and every pool entry in pool order. */
+export function rebuildDrawInput(published: PublishedDrawInputParts, pool: readonly PoolEntry[]): DrawInput {
+  const input: DrawInput = {
+    algorithm: published.algorithm,
+    departments: published.departments,
+    inspectorsPerDepartment: published.inspectorsPerDepartment,
+    ratios: published.ratios,
+    institutions: pool.map((e) => ({ id: e.institutionId, grade: e.grade })),
+    inspectors: published.inspectors,
+    conflicts: {},
+    lastTime: {},
+  };
+  for (const e of pool) {
+    if (Object.keys(e.conflicts).length) input.conflicts[e.institutionId] = e.conflicts;
+    if (Object.keys(e.lastTime).length) input.lastTime[e.institutionId] = e.lastTime;
+  }
+  return input;
+}
+
 /** Re-runs a published draw: the same record always gives the same institutions and inspectors. */
 export function redraw(record: Pick<PublishedDraw, 'drawInput' | 'seed' | 'publicEntropy'>): DrawnInstitution[] {
   return draw(record.drawInput, record.seed, record.publicEntropy);
 }
 
-/** What a member of the public checks: the seed matches its commitment, the pool its hash, the result the re-run. */
+/**
+ * What a member of the public checks: the seed matches its commitment, the pool its hash, the
+ * result the re-run. `drawInput`: the whole input, e.g. `rebuildDrawInput(view.drawInput, allPoolEntries)`.
+ */
 export function verifyDraw(record: PublishedDraw): { ok: boolean; problems: string[] } {
   const problems: string[] = [];
   if (sha256Hex(record.seed) !== record.seedCommitment) problems.push('seed does not match seedCommitment');
@@ -189,7 +235,9 @@ export function verifyDraw(record: PublishedDraw): { ok: boolean; problems: stri
   const sorted = [...record.drawInput.institutions].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (canonicalJson(sorted) !== canonicalJson(record.drawInput.institutions)) problems.push('institution pool is not sorted by id');
   try {
-    if (canonicalJson(redraw(record)) !== canonicalJson(record.result)) problems.push('re-running the draw gives a different result');
+    // Result entries may carry more than the draw decides (the /draws pages add name, alerts, inspectionId).
+    const result = record.result.map(({ institutionId, grade, inspectors }) => ({ institutionId, grade, inspectors }));
+    if (canonicalJson(redraw(record)) !== canonicalJson(result)) problems.push('re-running the draw gives a different result');
   } catch (e) {
     problems.push(`re-running the draw failed: ${(e as Error).message}`);
   }

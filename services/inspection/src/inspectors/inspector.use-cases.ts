@@ -73,9 +73,12 @@ export class AddConflict {
     return this.unitOfWork.run(async (tx) => {
       const inspector = await tx.manager.getRepository(Inspector).findOneBy({ id: request.inspectorId });
       if (!inspector) throw new DomainError('INSPECTOR_NOT_FOUND', `执法人员 ${request.inspectorId} 不存在`);
-      // The inspector may declare their own conflict; otherwise their department (or an admin) records it.
-      if (inspector.userId !== actor.userId) assertDepartment(actor, [inspector.department], '登记其他部门执法人员的回避');
+      // The inspector may declare their own conflict; otherwise their department (or an admin) records
+      // it, for an institution inside its divisions (属地管理, as for adding the inspector).
+      const self = inspector.userId !== null && inspector.userId === actor.userId;
+      if (!self) assertDepartment(actor, [inspector.department], '登记其他部门执法人员的回避');
       const institution = await institutionOrFail(tx.manager, request.institutionId);
+      if (!self) assertCovers(actor, institution.divisionCode);
       await tx.manager.createQueryBuilder().insert().into(InspectorConflict)
         .values({ inspectorId: inspector.id, institutionId: institution.id, reason: request.reason, recordedBy: { department: actor.department, userId: actor.userId } })
         .orIgnore().execute();

@@ -13,7 +13,7 @@ import type { SupervisionPolicy } from '../policy/supervision-policy.js';
 import { gradesOf } from '../replicas/credit-grades.js';
 import { InstitutionReplica } from '../replicas/institution-replica.entity.js';
 import { InspectionPlan } from './plan.entity.js';
-import { planView } from './plan-views.js';
+import { gradeCounts, planViewOf } from './plan-views.js';
 
 /** Departments that may draw plans: the street office leads joint checks in its area, health leads the sector. */
 export const PLANNING_DEPARTMENTS = ['street', 'health'];
@@ -114,18 +114,20 @@ export class CommitPlan {
         seed,
         publicEntropy: null,
         result: null,
+        summary: { pool: { institutions: drawInput.institutions.length, byGrade: gradeCounts(drawInput.institutions) }, result: null, excludedTotal: excluded.length, inspectorsPerDepartment: m },
         committedAt: this.now(),
         committedBy: { department: actor.department, userId: actor.userId },
         drawnAt: null,
         drawnBy: null,
       });
-      await manager.save(plan);
+      // insert(), not save(): save() would look the id up and deep-compare the pool's jsonb (bench/draw.mjs).
+      await manager.insert(InspectionPlan, plan);
       await tx.publish({
         subject: InspectionEvents.planCommitted, actor, entityId: plan.id,
         data: { planId: plan.id, divisionCode: plan.divisionCode, periodFrom: plan.periodFrom, periodTo: plan.periodTo, seedCommitment: plan.seedCommitment, poolHash: plan.poolHash, institutions: pool.length },
       });
       await tx.audit({ actor, action: 'plan.commit', entity: 'plan', entityId: plan.id, after: { divisionCode: plan.divisionCode, departments, ratios, poolHash: plan.poolHash, seedCommitment: plan.seedCommitment, excluded: excluded.length }, requestId });
-      return planView(manager, plan);
+      return planViewOf(plan);
     });
   }
 

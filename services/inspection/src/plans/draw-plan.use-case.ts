@@ -1,28 +1,56 @@
 import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
-import { type DrawPlanRequest, InspectionEvents, type PlanView } from '@shanyu/contracts';
+import { type DrawnInstitution, type DrawPlanRequest, InspectionEvents, PLAN_DRAWN_PART_SIZE, type PlanDrawnData, type PlanView } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import { assertCovers, assertDepartment } from '../access.js';
 import { draw, DrawError } from '../draw/draw.js';
 import { historyOf, repeatAlerts } from '../inspections/inspection-history.js';
 import type { SupervisionPolicy } from '../policy/supervision-policy.js';
 import { PLANNING_DEPARTMENTS } from './commit-plan.use-case.js';
-import { InspectionPlan } from './plan.entity.js';
-import { planView } from './plan-views.js';
+import { InspectionPlan, type PlanCounts } from './plan.entity.js';
+import { gradeCounts, planViewOf } from './plan-views.js';
 
 export function planNotFound(id: string): DomainError {
   return new DomainError('PLAN_NOT_FOUND', `抽查计划 ${id} 不存在`);
 }
 
 /**
+ * Bytes of drawn institutions per event part: with 8 departments × 10 inspectors an entry is
+ * ~3.3 KB, so 500 of them would pass NATS's 1 MB max_payload; a part closes at whichever comes first.
+ */
+const PART_BYTES = 512 * 1024;
+
+/** Splits the drawn institutions into event parts: at most `size` entries and about PART_BYTES each, in draw order. */
+export function drawnParts(drawn: DrawnInstitution[], size: number): DrawnInstitution[][] {
+  const parts: DrawnInstitution[][] = [];
+  let current: DrawnInstitution[] = [];
+  let bytes = 0;
+  for (const d of drawn) {
+    const length = Buffer.byteLength(JSON.stringify(d)) + 1;
+    if (current.length && (current.length >= size || bytes + length > PART_BYTES)) {
+      parts.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(d);
+    bytes += length;
+  }
+  if (current.length || parts.length === 0) parts.push(current);
+  return parts;
+}
+
+/**
  * 双随机 step 2 (reveal and draw): mixes the public entropy announced at the draw into the
  * committed seed, runs the documented generator (draw.ts) and publishes seed and result.
  * Repeated inspections of a drawn institution by a department are flagged, not dropped.
+ * The result is published as evt.inspection.plan.drawn.v1 in parts (PLAN_DRAWN_PART_SIZE drawn
+ * institutions at most each): a province's draw (16,500 institutions) is 12 MB in one message.
  */
 export class DrawPlan {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly policy: SupervisionPolicy,
     private readonly now: () => Date,
+    private readonly options: { partSize?: number } = {},
   ) {}
 
   async execute(request: DrawPlanRequest, actor: Actor, requestId?: string): Promise<PlanView> {
@@ -50,16 +78,21 @@ export class DrawPlan {
       plan.publicEntropy = publicEntropy;
       plan.drawnAt = this.now();
       plan.drawnBy = { department: actor.department, userId: actor.userId };
-      await tx.manager.save(plan);
-      await tx.publish({
-        subject: InspectionEvents.planDrawn, actor, entityId: plan.id,
-        data: {
-          planId: plan.id, divisionCode: plan.divisionCode, periodFrom: plan.periodFrom, periodTo: plan.periodTo, seed: plan.seed, seedCommitment: plan.seedCommitment,
-          publicEntropy, poolHash: plan.poolHash, drawn,
-        },
+      plan.summary = { ...plan.summary, result: { institutions: drawn.length, byGrade: gradeCounts(drawn) } } satisfies PlanCounts;
+      // update() of the changed columns: save() would deep-compare the pool's jsonb to find them (bench/draw.mjs).
+      await tx.manager.update(InspectionPlan, { id: plan.id }, {
+        status: plan.status, result: plan.result, publicEntropy, drawnAt: plan.drawnAt, drawnBy: plan.drawnBy, summary: plan.summary,
       });
-      await tx.audit({ actor, action: 'plan.draw', entity: 'plan', entityId: plan.id, after: { drawnOn: shanghaiToday(plan.drawnAt), institutions: drawn.length, publicEntropy }, requestId });
-      return planView(tx.manager, plan);
+      const parts = drawnParts(drawn, this.options.partSize ?? PLAN_DRAWN_PART_SIZE);
+      for (const [i, part] of parts.entries()) {
+        const data: PlanDrawnData = {
+          planId: plan.id, part: i + 1, parts: parts.length, institutions: drawn.length, divisionCode: plan.divisionCode, periodFrom: plan.periodFrom, periodTo: plan.periodTo,
+          seed: plan.seed, seedCommitment: plan.seedCommitment, publicEntropy, poolHash: plan.poolHash, drawn: part,
+        };
+        await tx.publish({ subject: InspectionEvents.planDrawn, actor, entityId: plan.id, data });
+      }
+      await tx.audit({ actor, action: 'plan.draw', entity: 'plan', entityId: plan.id, after: { drawnOn: shanghaiToday(plan.drawnAt), institutions: drawn.length, publicEntropy, eventParts: parts.length }, requestId });
+      return planViewOf(plan);
     });
   }
 }

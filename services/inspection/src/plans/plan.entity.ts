@@ -1,9 +1,18 @@
-import type { DrawInput, DrawnInstitution, InspectionAlert } from '@shanyu/contracts';
+import type { DrawInput, DrawnInstitution, GradeCounts, InspectionAlert } from '@shanyu/contracts';
 import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
 
 export interface PlanResultRow extends DrawnInstitution {
   name: string;
   alerts: InspectionAlert[];
+}
+
+/** Counts kept beside the jsonb so that views and lists never read the pool or the result. */
+export interface PlanCounts {
+  pool: { institutions: number; byGrade: GradeCounts };
+  result: { institutions: number; byGrade: GradeCounts } | null;
+  excludedTotal: number;
+  /** Sizes a page of drawn institutions (GetPlanDraws) without reading the draw input. */
+  inspectorsPerDepartment: number;
 }
 
 /** 双随机 plan: the committed pool and seed, and after the draw the revealed seed and the result. */
@@ -57,6 +66,9 @@ export class InspectionPlan {
 
   @Column({ type: 'jsonb', nullable: true })
   result: PlanResultRow[] | null;
+
+  @Column({ type: 'jsonb' })
+  summary: PlanCounts;
 
   @Column({ type: 'timestamptz', name: 'committed_at' })
   committedAt: Date;

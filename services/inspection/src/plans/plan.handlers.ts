@@ -1,11 +1,11 @@
 import type { Actor } from '@shanyu/common';
-import { CommitPlanBody, DrawPlanRequest, InspectionSubjects, ListPlansRequest, PlanIdRequest } from '@shanyu/contracts';
+import { CommitPlanBody, DrawPlanRequest, InspectionSubjects, ListPlansRequest, PlanIdRequest, PlanPageRequest } from '@shanyu/contracts';
 import { Caller, RequestId } from '@shanyu/messaging';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { CommitPlan } from './commit-plan.use-case.js';
 import { DrawPlan } from './draw-plan.use-case.js';
-import { GetPlan, ListPlans } from './plan.queries.js';
+import { GetPlan, GetPlanDraws, GetPlanPool, ListPlans } from './plan.queries.js';
 
 /** `inspection.plan.*` (双随机) and the public view of plans (一公开). */
 @Controller()
@@ -15,6 +15,8 @@ export class PlanHandlers {
     private readonly drawPlan: DrawPlan,
     private readonly getPlan: GetPlan,
     private readonly listPlans: ListPlans,
+    private readonly planPool: GetPlanPool,
+    private readonly planDraws: GetPlanDraws,
   ) {}
 
   @MessagePattern(InspectionSubjects.commitPlan)
@@ -37,6 +39,16 @@ export class PlanHandlers {
     return this.listPlans.execute(body, actor);
   }
 
+  @MessagePattern(InspectionSubjects.planPool)
+  pool(@Payload() body: PlanPageRequest, @Caller() actor: Actor) {
+    return this.planPool.execute(body, actor);
+  }
+
+  @MessagePattern(InspectionSubjects.planDraws)
+  draws(@Payload() body: PlanPageRequest, @Caller() actor: Actor) {
+    return this.planDraws.execute(body, actor);
+  }
+
   /** Public: the commitment before the draw, the seed and result after. */
   @MessagePattern(InspectionSubjects.publicGetPlan)
   getPublic(@Payload() body: PlanIdRequest) {
@@ -46,5 +58,15 @@ export class PlanHandlers {
   @MessagePattern(InspectionSubjects.publicListPlans)
   listPublic(@Payload() body: ListPlansRequest) {
     return this.listPlans.execute(body, null);
+  }
+
+  @MessagePattern(InspectionSubjects.publicPlanPool)
+  poolPublic(@Payload() body: PlanPageRequest) {
+    return this.planPool.execute(body, null);
+  }
+
+  @MessagePattern(InspectionSubjects.publicPlanDraws)
+  drawsPublic(@Payload() body: PlanPageRequest) {
+    return this.planDraws.execute(body, null);
   }
 }

@@ -1,5 +1,5 @@
 import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
-import { type DemonstrationRequest, type InstitutionView, RegistryEvents } from '@shanyu/contracts';
+import { CREDIT_LEVEL_LABELS, type DemonstrationRequest, type InstitutionView, RegistryEvents } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import { Institution } from '../institutions/institution.entity.js';
 import type { InstitutionAccessPolicy } from '../institutions/institution-access.policy.js';
@@ -8,6 +8,10 @@ import { notFound } from '../institutions/update-institution.use-case.js';
 /**
  * 示范 designation for a year (e.g. 25 a year in Hangzhou, seed 000), recording the places at
  * that time because the award tier (50,000–150,000 yuan) depends on them. Once per year.
+ * Only for 信用 A or B (守信联合激励, 失信联合惩戒: issue 6 §6 "示范 requires A or B", DOMAIN.md §6
+ * "bad credit triggers … loss of subsidies and awards"): the grade is the registry's copy of the
+ * credit service's evt.credit.grade.changed.v1 (public/credit-grade.follower.ts); none yet counts
+ * as B, the credit model's start grade.
  */
 export class DesignateDemonstration {
   constructor(
@@ -23,6 +27,10 @@ export class DesignateDemonstration {
       if (institution.status !== 'filed') throw new DomainError('INSTITUTION_NOT_FILED', '只有已备案的机构可以评为示范');
       const existing = institution.demonstrations.find((d) => d.year === request.year);
       if (existing) return institution.toView();
+      const grade = institution.creditGrade;
+      if (grade === 'C' || grade === 'D') {
+        throw new DomainError('DEMONSTRATION_GRADE_TOO_LOW', `机构信用等级为 ${grade} 级（${CREDIT_LEVEL_LABELS[grade]}），示范评定须为 A 或 B 级（守信联合激励、失信联合惩戒，004 §五(五)）`);
+      }
       const record = { year: request.year, places: institution.totalPlaces, designatedOn: shanghaiToday(), decisionNo: request.decisionNo ?? null };
       institution.demonstrations = [...institution.demonstrations, record].sort((a, b) => a.year - b.year);
       await tx.manager.save(institution);

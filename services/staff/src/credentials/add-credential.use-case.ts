@@ -9,6 +9,7 @@ import { staffNotFound } from '../employments/end-staff.use-case.js';
 import type { StaffViews } from '../employments/staff-views.js';
 import { institutionOrThrow } from '../institutions/institutions.js';
 import type { StaffRules } from '../rules/staff-rules.js';
+import type { CertificateRateMonitor } from '../stats/certificate-rate-monitor.js';
 import { isUniqueViolation } from '../unique-violation.js';
 import { Credential } from './credential.entity.js';
 
@@ -23,6 +24,7 @@ export class AddCredential {
     private readonly policy: StaffAccessPolicy,
     private readonly views: StaffViews,
     private readonly rules: StaffRules,
+    private readonly certificates: CertificateRateMonitor,
   ) {}
 
   async execute(request: AddCredentialRequest, actor: Actor, requestId?: string, today = shanghaiToday()): Promise<StaffView> {
@@ -45,6 +47,8 @@ export class AddCredential {
           actor, action: 'credential.add', entity: 'employment', entityId: employment.id, requestId,
           after: { credentialId: credential.id, type: credential.type, number: credential.number, issuer: credential.issuer, issuedOn: credential.issuedOn, expiresOn },
         });
+        // The credential counts wherever the person works: each of those institutions' 持证率.
+        await this.certificates.evaluate(tx.manager, tx, await this.certificates.institutionsOfPerson(tx.manager, employment.personId), actor, today);
         return this.views.one(tx.manager, employment, today, this.policy.seesFullIdNumbers(actor));
       });
     } catch (e) {

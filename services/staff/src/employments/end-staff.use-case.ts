@@ -3,6 +3,7 @@ import { type EndStaffRequest, StaffEvents, type StaffEmploymentEndedData, type 
 import type { UnitOfWork } from '@shanyu/messaging';
 import type { StaffAccessPolicy } from '../access/staff-access.policy.js';
 import { institutionOrThrow } from '../institutions/institutions.js';
+import type { CertificateRateMonitor } from '../stats/certificate-rate-monitor.js';
 import type { RatioMonitor } from '../stats/ratio-monitor.js';
 import { Employment } from './employment.entity.js';
 import type { StaffViews } from './staff-views.js';
@@ -18,6 +19,7 @@ export class EndStaff {
     private readonly policy: StaffAccessPolicy,
     private readonly views: StaffViews,
     private readonly ratios: RatioMonitor,
+    private readonly certificates: CertificateRateMonitor,
   ) {}
 
   async execute(request: EndStaffRequest, actor: Actor, requestId?: string, today = shanghaiToday()): Promise<StaffView> {
@@ -42,6 +44,7 @@ export class EndStaff {
       });
       await tx.audit({ actor, action: 'staff.end', entity: 'employment', entityId: ended.id, before, after, reason: request.reason ?? null, requestId });
       await this.ratios.evaluate(tx.manager, tx, institution, actor);
+      await this.certificates.evaluate(tx.manager, tx, [institution], actor, today);
       return this.policy.seesFullIdNumbers(actor) ? this.views.one(tx.manager, ended, today, true) : after;
     });
   }

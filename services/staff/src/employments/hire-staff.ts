@@ -9,6 +9,7 @@ import { InstitutionReplica } from '../institutions/institution-replica.entity.j
 import { Person } from '../people/person.entity.js';
 import type { ResidentIdVault } from '../people/resident-id-vault.js';
 import type { StaffRules } from '../rules/staff-rules.js';
+import type { CertificateRateMonitor } from '../stats/certificate-rate-monitor.js';
 import type { RatioMonitor } from '../stats/ratio-monitor.js';
 import { StaffFlag, VettingAttempt } from '../vetting/vetting.entities.js';
 import { vettingFacts } from '../vetting/vetting-facts.js';
@@ -36,6 +37,7 @@ export class HireStaff {
     private readonly vault: ResidentIdVault,
     private readonly views: StaffViews,
     private readonly ratios: RatioMonitor,
+    private readonly certificates: CertificateRateMonitor,
   ) {}
 
   async hire(tx: Transaction, institution: InstitutionReplica, body: AddStaffBody, actor: Actor, today: IsoDate, requestId?: string, fullIdNumbers = false): Promise<HireOutcome> {
@@ -94,6 +96,7 @@ export class HireStaff {
     await tx.publish<StaffEmploymentStartedData>({ subject: StaffEvents.employmentStarted, actor, entityId: saved.id, data: { ...where, staff: masked } });
     await tx.audit({ actor, action: 'staff.add', entity: 'employment', entityId: saved.id, after: masked, requestId });
     await this.ratios.evaluate(manager, tx, institution, actor);
+    await this.certificates.evaluate(manager, tx, [institution], actor, today);
     return { hired: true, view: fullIdNumbers ? await this.views.one(manager, saved, today, true) : masked };
   }
 

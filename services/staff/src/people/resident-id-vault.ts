@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { maskResidentId, normalizeResidentId, type PiiCipher } from '@shanyu/common';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import { Person } from './person.entity.js';
 
 /**
@@ -24,15 +24,27 @@ export class ResidentIdVault {
     return hash;
   }
 
+  /**
+   * By the hash under PII_MATCH_KEY, else under an older key: after the match key is rotated, a
+   * person recorded before `npm run admin -- pii-reencrypt` recomputed their hash is still found
+   * (docs/configuration.md "Rotating the personal-data keys").
+   */
   async find(manager: EntityManager, idNumber: string): Promise<Person | null> {
-    return manager.getRepository(Person).findOneBy({ idHash: this.hashOf(idNumber) });
+    const candidates = this.cipher.keyedHashCandidates(normalizeResidentId(idNumber));
+    const found = await manager.getRepository(Person).findBy({ idHash: In(candidates) });
+    return found.find((p) => p.idHash === candidates[0]) ?? found[0] ?? null;
   }
 
   /** Locks, then returns the person with this ID number, recording them when new. */
   async findOrCreate(manager: EntityManager, idNumber: string, name: string): Promise<Person> {
     const hash = await this.lock(manager, idNumber);
     const repo = manager.getRepository(Person);
-    const existing = await repo.findOneBy({ idHash: hash });
+    const existing = await this.find(manager, idNumber);
+    if (existing && existing.idHash !== hash) {
+      // Hashed under an older match key: brought to the current one here, as pii-reencrypt would.
+      await repo.update({ id: existing.id }, { idHash: hash });
+      existing.idHash = hash;
+    }
     if (existing) return existing;
     const id = randomUUID();
     const normalized = normalizeResidentId(idNumber);

@@ -5,6 +5,7 @@ import { credentialsDue, withoutRenewed } from '../credentials/credential-alerts
 import { InstitutionReplica } from '../institutions/institution-replica.entity.js';
 import type { StaffRules } from '../rules/staff-rules.js';
 import { table } from '../sql.js';
+import type { CertificateRateMonitor } from '../stats/certificate-rate-monitor.js';
 import { activeStaffOf, overdueOf } from '../stats/staff-stats.js';
 
 export interface SweepResult {
@@ -24,6 +25,7 @@ export class ReminderSweep {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly rules: StaffRules,
+    private readonly certificates: CertificateRateMonitor,
   ) {}
 
   async run(today: IsoDate): Promise<SweepResult> {
@@ -34,6 +36,7 @@ export class ReminderSweep {
       const until = addDays(today, this.rules.credentialExpiringDays.value);
       const due = await withoutRenewed(manager, await credentialsDue(manager, until), until);
       const institutions = new Map((await manager.getRepository(InstitutionReplica).find()).map((i) => [i.id, i]));
+      const lapsed = new Map<string, InstitutionReplica>();
       for (const row of due) {
         const expired = row.expiresOn < today;
         const kind = expired ? 'credential_expired' : 'credential_expiring';
@@ -48,7 +51,10 @@ export class ReminderSweep {
         });
         if (expired) result.credentialExpired++;
         else result.credentialExpiring++;
+        if (expired && institution) lapsed.set(institution.id, institution);
       }
+      // An expired qualification lowers 持证率 without anyone acting: publish the new rate.
+      await this.certificates.evaluate(manager, tx, [...lapsed.values()], SYSTEM_ACTOR, today);
       for (const overdue of overdueOf(await activeStaffOf(manager, [...institutions.values()]), this.rules, today)) {
         if (!(await this.remember(tx, 'recheck_overdue', overdue.staffId, overdue.institutionId, overdue.dueOn))) continue;
         const institution = institutions.get(overdue.institutionId);

@@ -4,7 +4,7 @@ import { StaffEvents, type StaffVettingRejectedData } from '@shanyu/contracts';
 import type { Transaction } from '@shanyu/messaging';
 import { addMonths } from '../domain/dates.js';
 import { Employment } from '../employments/employment.entity.js';
-import { InstitutionReplica } from '../institutions/institution-replica.entity.js';
+import { institutionOrThrow } from '../institutions/institutions.js';
 import type { Person } from '../people/person.entity.js';
 import type { RecordCheck } from './vetting.entities.js';
 import { StaffFlag, VettingAttempt } from './vetting.entities.js';
@@ -35,11 +35,12 @@ export async function applyRecordCheck(tx: Transaction, person: Person, check: R
       outcome: 'rejected', reason: 'CRIMINAL_RECORD', refId: check.id, actorDepartment: actor.department, actorUser: actor.userId,
     });
     await manager.getRepository(VettingAttempt).insert(attempt);
-    const institution = await manager.getRepository(InstitutionReplica).findOneBy({ id: employment.institutionId });
+    // The event must name the division: without the copy of the register the whole result is refused (INSTITUTION_NOT_FOUND), to be entered again.
+    const institution = await institutionOrThrow(manager, employment.institutionId);
     await tx.publish<StaffVettingRejectedData>({
       subject: StaffEvents.vettingRejected, actor, entityId: attempt.id,
       data: {
-        institutionId: employment.institutionId, divisionCode: institution?.divisionCode ?? '', ownerUserId: institution?.ownerUserId ?? null,
+        institutionId: employment.institutionId, divisionCode: institution.divisionCode, ownerUserId: institution.ownerUserId,
         attemptId: attempt.id, staffId: employment.id, reason: 'CRIMINAL_RECORD', refId: check.id,
         nameMasked: maskName(employment.name), idNumberMasked: person.idMasked, role: employment.role,
       },

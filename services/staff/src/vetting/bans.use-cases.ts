@@ -5,7 +5,7 @@ import type { UnitOfWork } from '@shanyu/messaging';
 import { In, type DataSource } from 'typeorm';
 import type { StaffAccessPolicy } from '../access/staff-access.policy.js';
 import { Employment } from '../employments/employment.entity.js';
-import { InstitutionReplica } from '../institutions/institution-replica.entity.js';
+import { institutionOrThrow } from '../institutions/institutions.js';
 import { Person } from '../people/person.entity.js';
 import type { ResidentIdVault } from '../people/resident-id-vault.js';
 import { isUniqueViolation } from '../unique-violation.js';
@@ -60,11 +60,12 @@ export class AddBan {
           for (const employment of current) {
             await manager.getRepository(Employment).update({ id: employment.id }, { vettingStatus: 'rejected', vettingReason: 'BANNED', vettingRef: ban.id });
             await manager.createQueryBuilder().insert().into(StaffFlag).values({ id: randomUUID(), employmentId: employment.id, kind: 'ban_matched', refId: ban.id }).orIgnore().execute();
-            const institution = await manager.getRepository(InstitutionReplica).findOneBy({ id: employment.institutionId });
+            // The event must name the division (credit, inspection file it by division): without the copy of the register the ban is refused, to be entered again once it arrives.
+            const institution = await institutionOrThrow(manager, employment.institutionId);
             await tx.publish<StaffBanMatchedData>({
               subject: StaffEvents.banMatched, actor, entityId: employment.id,
               data: {
-                institutionId: employment.institutionId, divisionCode: institution?.divisionCode ?? '', ownerUserId: institution?.ownerUserId ?? null,
+                institutionId: employment.institutionId, divisionCode: institution.divisionCode, ownerUserId: institution.ownerUserId,
                 banId: ban.id, staffId: employment.id, banKind: ban.kind, authority: ban.authority, documentNo: ban.documentNo,
                 nameMasked: maskName(employment.name), idNumberMasked: person.idMasked,
               },

@@ -1,8 +1,10 @@
 import { isIsoDate, shanghaiToday } from '@shanyu/common';
 import {
   CreditEvents, type EventEnvelope, type FindingEventData, type GradeChangedData, InspectionEvents, type InstitutionView, RegistryEvents,
+  type StaffCertificateRateChangedData, StaffEvents,
 } from '@shanyu/contracts';
 import type { EntityManager } from 'typeorm';
+import { percent } from '../domain/months.js';
 import { tables } from '../sql.js';
 import { markChanged } from './corrections.js';
 
@@ -16,6 +18,8 @@ export const FACT_SOURCES = {
   registry: 'evt.registry.>',
   credit: 'evt.credit.>',
   inspection: 'evt.inspection.>',
+  // Only the 持证率 events: the staff service's other events carry names and masked ID numbers this service has no use for.
+  staff: 'evt.staff.certificate-rate.>',
 } as const;
 
 type Replica = { status: string; inclusive: { grantedOn: string } | null; demonstrations: { year: number; designatedOn: string }[]; division_code: string };
@@ -104,4 +108,19 @@ export async function followInspection(event: EventEnvelope, manager: EntityMana
   if (data.severity === 'critical' && data.divisionCode) {
     await markChanged(manager, { id: data.institutionId, divisionCode: data.divisionCode }, today.slice(0, 7), null, `严重问题${event.subject === InspectionEvents.findingCorrected ? '已整改' : '被记录'}（${today}）`);
   }
+}
+
+/** evt.staff.certificate-rate.changed.v1: 持证率 (basis points) from the day it holds, for the certificate_rate eligibility rule. */
+export async function followStaff(event: EventEnvelope, manager: EntityManager): Promise<void> {
+  if (event.subject !== StaffEvents.certificateRateChanged) return;
+  const data = event.data as Partial<StaffCertificateRateChangedData> | null;
+  const institutionId = data?.institutionId ?? event.entityId;
+  const raw = data?.rateBp;
+  const rateBp = raw === null ? null : typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 && raw <= 10_000 ? raw : undefined;
+  if (!institutionId || rateBp === undefined) return;
+  const on = isIsoDate(data?.effectiveOn) ? data.effectiveOn : dayOf(event);
+  await recordFact(manager, event, institutionId, 'certificate_rate', rateBp, on);
+  const [inst]: { division_code: string }[] = await manager.query(`SELECT division_code FROM ${tables(manager).institution} WHERE id = $1`, [institutionId]);
+  const shown = rateBp === null ? '无（无需持证岗位）' : percent(rateBp);
+  if (inst) await markChanged(manager, { id: institutionId, divisionCode: inst.division_code }, on.slice(0, 7), null, `从业人员持证率变为 ${shown}（${on}）`);
 }

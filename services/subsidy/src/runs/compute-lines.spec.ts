@@ -103,7 +103,9 @@ describe('subsidy lines, a worked example per rule type (to the fen)', () => {
     const critical = computeInstitutionMonth(input([child({ childKey: k(1) })], { institution: institution({ openCriticalFindings: ['FIRE-01'] }) }));
     expect(critical[0]).toMatchObject({ reasonCode: 'OPEN_CRITICAL_FINDING' });
     const lowRate = computeInstitutionMonth(input([child({ childKey: k(1) })], { institution: institution({ certificateRateBp: 8_500 }) }));
-    expect(lowRate[0]!.explanation).toContain('从业人员持证率 85% 低于 90%');
+    expect(lowRate[0]).toMatchObject({ status: 'ineligible', amountFen: 0, reasonCode: 'CERTIFICATE_RATE' });
+    expect(lowRate[0]!.explanation).toContain('从业人员持证率 85% 低于 90%（依据：从业人员持证率 2025 年达到 90% 以上（seed 001 §一(二)））');
+    expect(computeInstitutionMonth(input([child({ childKey: k(1) })], { institution: institution({ certificateRateBp: 9_000 }) }))[0]).toMatchObject({ status: 'payable', amountFen: 60_000 });
     const other = '00000000-0000-4000-8000-000000000002';
     const held = computeInstitutionMonth(input([child({ childKey: k(1) })], { duplicates: new Map([[k(1), [INST, other]]]) }));
     expect(held[0]).toMatchObject({ status: 'held', baseFen: 60_000, amountFen: 0, reasonCode: 'DUPLICATE_CLAIM' });

@@ -4,8 +4,9 @@ import {
   type DemonstrationRecord, type EligibilityCheck, type InstitutionStatus, type LineStatus, type PlacesByClass, type PolicyRuleKind,
 } from '@shanyu/contracts';
 import { monthEnd, monthsBetween, percent, yuan } from '../domain/months.js';
-import type {
-  ChildcareAllowanceParams, DemonstrationAwardParams, OpeningGrantParams, PerChildByBirthOrderParams, PerChildByClassParams, Policy, PolicyRule,
+import {
+  type ChildcareAllowanceParams, type DemonstrationAwardParams, eligibilityKey, type OpeningGrantParams, type PerChildByBirthOrderParams,
+  type PerChildByClassParams, type Policy, type PolicyRule,
 } from '../policies/policy.js';
 
 /**
@@ -262,6 +263,9 @@ export function computeInstitutionMonth(input: MonthInput): ComputedLine[] {
       const checkList = checks.map((c) => ({ check: c.check, passed: c.passed }));
       const failed = checks.filter((c) => !c.passed);
       const notes = checks.filter((c) => c.passed && c.text).map((c) => c.text!);
+      // Each condition that refused names the document it comes from.
+      const sources = [...new Set(failed.map((c) => policy.eligibility[eligibilityKey(c.check)]?.source).filter((x): x is string => !!x))];
+      const failedSources = sources.length ? `（依据：${sources.join('；')}）` : '';
       const base: LineBase = {
         period: month, institutionId: inst.institutionId, institutionName: inst.name, divisionCode: inst.divisionCode,
         policyKey: policy.policyKey, policyVersion: policy.version, ruleId: rule.id, ruleKind: rule.kind, ruleTitle: rule.title,
@@ -274,7 +278,7 @@ export function computeInstitutionMonth(input: MonthInput): ComputedLine[] {
         let text: string;
         if (failed.length) {
           status = 'ineligible'; amount = 0; reasonCode = REASON_CODES[failed[0]!.check];
-          text = `${rule.title}：不予补助——${failed.map((c) => c.text).join('；')}`;
+          text = `${rule.title}：不予补助——${failed.map((c) => c.text).join('；')}${failedSources}`;
         } else if (refusal) {
           status = 'ineligible'; amount = 0; reasonCode = refusal.code;
           text = `${rule.title}：不予补助——${refusal.text}`;

@@ -2,9 +2,11 @@
  * 托育机构备案自动核验规则 — data, not code: each rule names its evaluator (`kind`), its limits
  * (`params`) and the document it comes from (`source`). A new edition of the standards is a new
  * ruleset version; a filing stores the version it was checked against.
+ * 2019.2: a missing required document, or no signed community health centre, fails (2019.1
+ * left both to the reviewer as needs_review).
  */
 export const FILING_STANDARDS_2019 = {
-  version: 'filing-standards/2019.1',
+  version: 'filing-standards/2019.2',
   effectiveFrom: '2019-10-08',
   title: '托育机构设置标准与备案要求（国卫人口发〔2019〕58号、国卫办人口发〔2019〕25号、西政办函〔2021〕15号）',
   rules: [
@@ -51,6 +53,6 @@ export const FILING_STANDARDS_2019 = {
       params: { new: { perHundredHouseholdsM2: 15, minBuildingM2: 200, minOutdoorM2: 40 }, existing: { perHundredHouseholdsM2: 10, minBuildingM2: 150, minOutdoorM2: 30 } },
       source: '西政办函〔2021〕15号 §二(三)1（seed 001）' },
     { id: 'HEALTH_CENTRE', title: '医育结合：与社区卫生服务中心签约儿童保健医生', kind: 'health_centre_signed', params: {},
-      source: '杭州“医育结合”模式（seed 000）；西政办函〔2021〕15号 §二(四)' },
+      source: '杭州“医育结合”模式：全市托育机构儿保医生签约全覆盖（seed 000）；西政办函〔2021〕15号 §二(四)' },
   ],
 } as const;

@@ -22,6 +22,12 @@ const DOCUMENT_NAMES: Record<string, string> = {
 };
 
 const missing = (what: string, limit: string): Verdict => ({ outcome: 'needs_review', measured: null, limit, message: `未提供${what}，需人工核实` });
+/**
+ * A required 备案材料 not handed in: the filing does not meet 国卫办人口发〔2019〕25号 第六条, which
+ * lists it as required, so the rule fails (the filing is still accepted: the reviewer decides).
+ * Missing facts that only a look at the premises can settle stay `needs_review` (missing above).
+ */
+const absent = (what: string, limit: string): Verdict => ({ outcome: 'fail', measured: null, limit, message: `未提供${what}` });
 const pass = (measured: unknown, limit: string, message: string): Verdict => ({ outcome: 'pass', measured, limit, message });
 const fail = (measured: unknown, limit: string, message: string): Verdict => ({ outcome: 'fail', measured, limit, message });
 
@@ -33,14 +39,15 @@ const EVALUATORS: Record<RuleKind, Evaluator> = {
   document_present: ({ document }, { submission }) => {
     const doc = (submission.documents as Record<string, { ref: string } | undefined> | undefined)?.[document];
     const name = DOCUMENT_NAMES[document] ?? document;
-    return doc ? pass(doc.ref, `提供${name}`, `已提供${name}`) : missing(name, `提供${name}`);
+    return doc ? pass(doc.ref, `提供${name}`, `已提供${name}`) : absent(name, `提供${name}`);
   },
 
   premises: ({ minLeaseYears }, { submission }) => {
     const limit = `自有，或租期不少于 ${minLeaseYears} 年`;
     const proof = submission.documents?.premisesProof;
-    if (!proof) return missing('场地证明', limit);
+    if (!proof) return absent('场地证明', limit);
     if (proof.owned) return pass('自有', limit, '场地为自有');
+    // A lease handed in without its term: the reviewer reads it off the contract.
     if (proof.leaseYears === undefined) return missing('租赁期限', limit);
     return proof.leaseYears >= minLeaseYears
       ? pass(`${proof.leaseYears} 年`, limit, `租期 ${proof.leaseYears} 年，符合要求`)
@@ -49,7 +56,7 @@ const EVALUATORS: Record<RuleKind, Evaluator> = {
 
   health_evaluation_pass: (_p, { submission }) => {
     const report = submission.documents?.healthEvaluation;
-    if (!report) return missing('卫生评价报告', '卫生评价结论为合格');
+    if (!report) return absent('卫生评价报告', '卫生评价结论为合格');
     return report.result === '合格'
       ? pass('合格', '合格', '卫生评价合格')
       : fail(report.result, '合格', '卫生评价结论为不合格');
@@ -169,11 +176,14 @@ const EVALUATORS: Record<RuleKind, Evaluator> = {
     return problems.length ? fail(measured, limit, problems.join('；')) : pass(measured, limit, '面积符合配建标准');
   },
 
+  // Seed 000: "全市婴幼儿照护服务机构实现了儿保医生签约全覆盖" — every Hangzhou institution has a
+  // signed community health centre, so a filing naming none does not meet the rule.
   health_centre_signed: (_p, { submission }) => {
     const limit = '签约社区卫生服务中心儿童保健医生';
-    return submission.healthCentre
-      ? pass(submission.healthCentre.name, limit, `已签约 ${submission.healthCentre.name}`)
-      : missing('医育结合签约情况', limit);
+    const centre = submission.healthCentre;
+    if (!centre) return fail(null, limit, '未签约社区卫生服务中心儿童保健医生（杭州托育机构儿保医生签约全覆盖）');
+    const measured = { name: centre.name, doctorName: centre.doctorName ?? null, signedOn: centre.signedOn ?? null };
+    return pass(measured, limit, `已签约 ${centre.name}${centre.doctorName ? `（儿保医生 ${centre.doctorName}）` : ''}`);
   },
 };
 
