@@ -6,12 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, shanghaiToday } from '@shanyu/common';
 import {
-  type CreditDeadLetter, CreditEvents, type CreditView, type EventEnvelope, type GradeChangedData, InspectionEvents, RegistryEvents, StaffEvents,
+  type CreditDeadLetter, CreditEvents, type CreditView, type EventEnvelope, type GradeChangedData, InspectionEvents, type InstitutionView, RegistryEvents, StaffEvents,
 } from '@shanyu/contracts';
 import { CREDIT_MODELS, evaluate, Ledger, loadCreditModels } from '@shanyu/credit';
 import { runAdmin } from '@shanyu/gateway';
 import { metricsFor } from '@shanyu/observability';
 import { compliantFilingSubmission, testDatabaseUrl, testNatsCredentials, testNatsUrl, uniqueSchema } from '@shanyu/testing';
+import { DeliverPolicy } from '@nats-io/jetstream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Collector, type CreditStack, DEAD_LETTER_STREAM, EVENT_STREAM, eventually, startCreditStack } from './credit-support.js';
 
@@ -202,7 +203,7 @@ describe('credit: a ledger from every department\'s events, grades, explanations
     };
     // A ban matched at an institution credit has no copy of, in an event without its division (as staff published them before its fix).
     const late = { id: randomUUID(), name: '迟到登记托育园', divisionCode: '330106109' };
-    const { envelope } = await stack.publish(StaffEvents.banMatched, {
+    const { envelope, ack: banAck } = await stack.publish(StaffEvents.banMatched, {
       institutionId: late.id, divisionCode: '', ownerUserId: null, banId: randomUUID(), staffId: randomUUID(), banKind: 'lifetime',
       authority: '杭州市公安局西湖区分局', documentNo: '西公禁字〔2026〕9号', nameMasked: '孙*', idNumberMasked: '330106********5678',
     });
@@ -216,7 +217,16 @@ describe('credit: a ledger from every department\'s events, grades, explanations
     expect(await entries(late.id)).toBe(0);
 
     // The cause fixed: the registry's event for the institution arrives.
-    await stack.publish(RegistryEvents.institutionRegistered, { institution: { ...late, ownerUserId: null, status: 'registered', version: 1 } }, { entityId: late.id });
+    // A whole InstitutionView, as the registry publishes it: every service follows this stream
+    // (a partial one would be a poison event for staff and subsidy in later test files).
+    const now = new Date().toISOString();
+    const lateView: InstitutionView = {
+      ...late, uscc: '91330106MA2LATE00X', nature: 'for_profit', registrationAuthority: 'market', operatorType: 'private', careForms: ['full_day'],
+      countyCode: '330106', address: '三墩镇迟到路 1 号', floor: 1, buildingAreaM2: 600, outdoorAreaM2: 200,
+      places: { infant: 0, toddler: 20, older: 10, mixed: 0 }, totalPlaces: 30, status: 'registered', receiptNo: null, inclusive: null, demonstrations: [],
+      ownerUserId: null, version: 1, createdAt: now, updatedAt: now,
+    };
+    const { ack: lateAck } = await stack.publish(RegistryEvents.institutionRegistered, { institution: lateView }, { entityId: late.id });
     await eventually('credit replica of the late institution', async () => (await stack.rows('SELECT 1 FROM credit.institution WHERE id = $1', [late.id])).length === 1);
 
     const listed = await eventually('the dead letter listed', async () => {
@@ -240,6 +250,17 @@ describe('credit: a ledger from every department\'s events, grades, explanations
     expect(await entries(late.id)).toBe(1);
     expect(gradeChanges(late.id)).toHaveLength(1);
     expect(await counted()).toBe(countedBefore + 1);
+
+    // This history — a ban before its institution's registration, then the ban again — is out of
+    // order on purpose. Later files start fresh replicas that read the shared stream from the
+    // start, where their per-source consumers would race over it: take it out once checked.
+    const copies: number[] = [];
+    const reader = await stack.js.consumers.get(EVENT_STREAM, { filter_subjects: StaffEvents.banMatched, deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: banAck.seq });
+    for (let m = await reader.next({ expires: 2_000 }); m; m = m.info.pending > 0 ? await reader.next({ expires: 2_000 }) : null) {
+      if (m.json<EventEnvelope>().eventId === envelope.eventId) copies.push(m.seq);
+    }
+    expect(copies.length).toBeGreaterThanOrEqual(3); // the original, the re-driven copy, the second copy
+    for (const seq of [...copies, lateAck.seq]) await stack.jsm.streams.deleteMessage(EVENT_STREAM, seq);
   });
 
   it('the explanation lists every contributing entry with points, rule and source, newest first; the standing equals a full recomputation', async () => {

@@ -298,7 +298,8 @@ describe('event path: outbox → relay → JetStream → durable consumer (real 
       expect(pending.num_ack_pending).toBeGreaterThanOrEqual(1);
 
       const fresh = await startConsumer({ name, handler: recordEffect(name), ackWaitMs: 1_500, backoffMs: [200] });
-      const redelivery = await eventually('the redelivery to the fresh instance', () => fresh.outcomes.find((o) => o.eventId === eventId), 15_000, 50);
+      // Usually ack_wait (1.5 s) later; nats-server 2.9 may first hand it to a pull request still open on the server, which then expires.
+      const redelivery = await eventually('the redelivery to the fresh instance', () => fresh.outcomes.find((o) => o.eventId === eventId), 45_000, 50);
       const redeliveredAfterMs = Date.now() - diedAt;
       expect((await effectCounts(name)).get(eventId)).toBe(1); // no second effect
       expect(redelivery).toMatchObject({ outcome: 'duplicate' });
@@ -312,7 +313,7 @@ describe('event path: outbox → relay → JetStream → durable consumer (real 
           `to a fresh instance → '${redelivery.outcome}'; effects for the event ${effects.get(eventId)}; ` +
           `fresh instance: ${fresh.outcomes.filter((o) => o.outcome === 'duplicate').length} duplicate(s), ${fresh.outcomes.filter((o) => o.outcome === 'done').length} done`,
       );
-    });
+    }, 90_000);
 
     it('throws before its commit on the first delivery: the effect is rolled back and the redelivery has the one effect', async () => {
       const name = durableName('throw');

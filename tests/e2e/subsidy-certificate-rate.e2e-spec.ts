@@ -7,7 +7,8 @@ import { childId, EventCollector, eventually, monthsAround, type SubsidyStack, s
 
 // 补助 × 从业人员: the staff service's 持证率 reaches the subsidy service as
 // evt.staff.certificate-rate.changed.v1, and the built-in 杭州 operating subsidy's eligibility rule
-// (持证率 ≥ 90%, seed 001 §一(二)) refuses an institution below it, naming the rule and its source.
+// (持证率 ≥ 90%, seed 001 §一(二)) refuses an institution below it, naming the rule and its source;
+// the other way, a roster submitted to the subsidy service sets the staff service's ratios.
 const M = monthsAround();
 type Line = Record<string, any>;
 // A street of its own: no other test file files institutions here.
@@ -95,5 +96,24 @@ describe('subsidy eligibility follows the staff service\'s certificate rate', ()
     const again = await compute();
     expect(again.id).toBe(run.id);
     expect((await operating(again.id, poor.id))[0]).toMatchObject({ status: 'payable', amountFen: 60_000, reasonCode: null });
+  });
+
+  it('a roster submitted to the subsidy service sets the staff service\'s ratios: four infants and one carer is a breach', async () => {
+    const ratioEvents = await EventCollector.start(testNatsUrl(), 'evt.staff.ratio.>');
+    try {
+      const nursery = await stack.institution({ overrides: { divisionCode: STREET } });
+      // The roster first (no staff yet: not judged), for children of 乳儿班 age (6–12 months).
+      ok(await stack.http.put(`/api/v1/institutions/${nursery.id}/rosters/${M.current}`).set(await as('operator.demo')).send({
+        openDays: 22,
+        children: Array.from({ length: 4 }, () => ({ idNumber: childId(addDays(shanghaiToday(), -250)), birthOrder: 1, classType: 'infant', careForm: 'full_day', daysAttended: 20 })),
+      }));
+      ok(await stack.http.post(`/api/v1/institutions/${nursery.id}/staff`).set(await as('operator.demo'))
+        .send({ name: '保育员', idNumber: newIdNumber(), role: 'carer', classType: 'infant', startDate: addDays(shanghaiToday(), -30) }), 201);
+      // 乳儿班 1:3 (国卫人口发〔2019〕58号): four infants need two carers.
+      const [breach] = await ratioEvents.waitFor(StaffEvents.ratioBreached, (e) => e.data.institutionId === nursery.id);
+      expect(breach!.data).toMatchObject({ classType: 'infant', children: 4, carers: 1, requiredCarers: 2, enrolmentSource: 'roster' });
+    } finally {
+      await ratioEvents.stop();
+    }
   });
 });

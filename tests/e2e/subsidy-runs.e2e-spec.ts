@@ -225,7 +225,8 @@ describe('subsidy rosters and runs', () => {
     expect(released.map((l) => [l.rosterLineNo, l.status, l.amountFen, l.reasonCode])).toEqual(
       firstLines.filter((l) => l.institutionId === a.id && l.ruleId === 'OPERATING').map((l) => [l.rosterLineNo, l.status, l.amountFen, l.reasonCode]),
     );
-    expect(released[0]).toMatchObject({ status: 'payable', amountFen: 54_545 });
+    // Paid again (lines are ordered by their key, a keyed hash: find the child of 20 of 22 days by its amount).
+    expect(released.filter((l) => l.status === 'payable').map((l) => l.amountFen)).toContain(54_545);
     expect(await allLines(runId)).toEqual(firstLines);
   });
 

@@ -80,7 +80,8 @@ export async function startSubsidyStack(options: SubsidyStackOptions = {}): Prom
     SUBSIDY_BUILTIN_POLICIES: 'on' as const,
   });
   const registry = await startRegistry({ ...base, ...testNatsCredentials('registry'), REGISTRY_DB_SCHEMA: uniqueSchema('registry') });
-  let subsidy = await startSubsidy(subsidyConfig(), { now });
+  // Its consumers follow only events published from now on: earlier files' events are not this stack's.
+  let subsidy = await startSubsidy(subsidyConfig(), { now, eventsFrom: 'new' });
   const staffSchema = uniqueSchema('staff');
   const staff = options.staff
     ? await startStaff({ ...base, ...testNatsCredentials('staff'), STAFF_DB_SCHEMA: staffSchema, SHANYU_MODE: 'test', STAFF_REMINDER_INTERVAL_MS: 0 } as StaffConfig, { eventsFrom: 'new' })
@@ -102,8 +103,7 @@ export async function startSubsidyStack(options: SubsidyStackOptions = {}): Prom
   const sql = <T>(query: string, params: unknown[] = []) => subsidy.runtime.dataSource.query(query.replace(/\$schema/g, `"${subsidySchema}"`), params) as Promise<T[]>;
   const nc = await connect({ servers: testNatsUrl() });
   const js = jetstream(nc);
-  // The run's EVENTS stream holds what earlier test files published; the new consumers read it
-  // all first (institutions of other files included), so wait until they have caught up.
+  // The consumers are new: nothing earlier for them to read, but wait until the server says so.
   const jsm = await jetstreamManager(nc);
   await eventually('subsidy consumers caught up with the EVENTS stream', async () => {
     for (const name of subsidyConsumerNames(subsidySchema)) {

@@ -162,10 +162,10 @@ export class TalliedHttp {
  * How many times each of `ids` is in the EVENTS stream (by Nats-Msg-Id) among the messages on
  * `filterSubject`; throws if a message's envelope carries another event id than its Nats-Msg-Id.
  */
-export async function countInStream(nc: NatsConnection, filterSubject: string, ids: Iterable<string>): Promise<Map<string, number>> {
+export async function countInStream(nc: NatsConnection, filterSubject: string, ids: Iterable<string>, stream = EVENT_STREAM): Promise<Map<string, number>> {
   const ours = new Set(ids);
   const inStream = new Map<string, number>();
-  const reader = await jetstream(nc).consumers.get(EVENT_STREAM, { filter_subjects: filterSubject, deliver_policy: DeliverPolicy.All });
+  const reader = await jetstream(nc).consumers.get(stream, { filter_subjects: filterSubject, deliver_policy: DeliverPolicy.All });
   for (;;) {
     const m: JsMsg | null = await reader.next({ expires: 2_000 });
     if (!m) break;
