@@ -241,11 +241,11 @@ describe('event path: outbox → relay → JetStream → durable consumer (real 
   describe('a consumer killed in the middle of handling an event', () => {
     it('commits its effect but dies before the ack: the redelivery to a fresh instance is acked as a duplicate', async () => {
       const name = durableName('crash');
-      const target = await register();
-      const eventId = await eventually('the event to be published', async () => {
-        const row = (await outboxEvents()).get(target);
-        return row?.publishedAt ? row.id : undefined;
-      });
+      // The doomed instance follows only new events (not every earlier file's registrations, which
+      // with a 1.5 s ack_wait would be redelivered faster than one instance handles them), so it
+      // exists before the target is registered and learns the target's id when it is known.
+      let targetKnown!: (id: string) => void;
+      const targetId = new Promise<string>((resolve) => (targetKnown = resolve));
 
       // The doomed instance has its own connection; right after its transaction commits (effect +
       // inbox row) it loses the connection and never gets to the ack, as a process killed there would.
@@ -281,12 +281,19 @@ describe('event path: outbox → relay → JetStream → durable consumer (real 
         logger,
         ackWaitMs: 1_500,
         backoffMs: [200],
+        deliverFrom: 'new',
         handler: async (event, manager) => {
           await handle(event, manager);
-          if (event.eventId === eventId) killNow = true;
+          if (event.entityId === (await targetId)) killNow = true;
         },
       });
       await doomed.start(); // not in `consumers`: it is dead, nothing to stop
+      const target = await register();
+      targetKnown(target);
+      const eventId = await eventually('the event to be published', async () => {
+        const row = (await outboxEvents()).get(target);
+        return row?.publishedAt ? row.id : undefined;
+      });
       await eventually('the doomed consumer to die after its commit', () => death.then(() => true), 15_000);
       const diedAt = Date.now();
 

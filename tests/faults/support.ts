@@ -172,8 +172,9 @@ export async function countInStream(nc: NatsConnection, filterSubject: string, i
     const id = m.headers?.get('Nats-Msg-Id') ?? '';
     if (ours.has(id)) {
       inStream.set(id, (inStream.get(id) ?? 0) + 1);
+      // An event carries its own id; a dead letter carries the id of the event it failed on.
       const envelope = m.json<EventEnvelope>();
-      if (envelope.eventId !== id) throw new Error(`message ${id} carries eventId ${envelope.eventId}`);
+      if (stream === EVENT_STREAM && envelope.eventId !== id) throw new Error(`message ${id} carries eventId ${envelope.eventId}`);
     }
     if (m.info.pending === 0) break;
   }
