@@ -54,7 +54,7 @@ async function xlsxOf(rows) {
 }
 
 const profile = process.env.BENCH_PROFILE ? ['staff'] : [];
-const stack = await startBenchStack({ services: ['staff'], profile, pgSettings: process.env.BENCH_PG_LOG ? { log_min_duration_statement: 0 } : {} });
+const stack = await startBenchStack({ name: 'import', services: ['staff'], profile, pgSettings: process.env.BENCH_PG_LOG ? { log_min_duration_statement: 0 } : {} });
 const db = new pg.Client({ connectionString: stack.pg.url });
 await db.connect();
 const bins = ensurePostgresBinaries();

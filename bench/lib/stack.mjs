@@ -1,5 +1,5 @@
 // The platform as separate processes on this machine, for benchmarks: PostgreSQL, NATS
-// JetStream, registry and gateway, with data under .bench-data/ (removed at the end).
+// JetStream, the named services and the gateway, with data under .bench-<name>/ (removed at the end).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,10 +9,10 @@ import { ensureNatsServer, ensurePostgresBinaries, findFreePort, startNats, star
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** `profile`: services started with `--cpu-prof` (profiles written to `profileDir` when they stop). */
-export async function startBenchStack({ services = ['registry'], profile = [], profileDir = path.join(root, 'bench/results/profiles'), pgSettings = {} } = {}) {
+export async function startBenchStack({ name = 'data', services = ['registry'], profile = [], profileDir = path.join(root, 'bench/results/profiles'), pgSettings = {} } = {}) {
   ensureNatsServer();
   ensurePostgresBinaries();
-  const dir = path.join(root, '.bench-data');
+  const dir = path.join(root, `.bench-${name}`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   fs.chmodSync(dir, 0o755);

@@ -1,6 +1,6 @@
 import { type Actor, DomainError } from '@shanyu/common';
 import { DEFAULT_RPC_TIMEOUT_MS, RpcHeaders, type RpcReply } from '@shanyu/contracts';
-import { headers, type NatsConnection, PermissionViolationError, RequestError, TimeoutError } from '@nats-io/transport-node';
+import { createInbox, headers, type Msg, type MsgHdrs, type NatsConnection, PermissionViolationError, type Subscription } from '@nats-io/transport-node';
 import { currentRequestId, metricsFor, type RpcOutcome, SpanKind, SpanStatusCode, startSpan, traceHeaders } from '@shanyu/observability';
 
 export interface RpcCallOptions {
@@ -9,18 +9,43 @@ export interface RpcCallOptions {
   timeoutMs?: number;
 }
 
+interface PendingCall {
+  subject: string;
+  timeout: number;
+  timer: NodeJS.Timeout;
+  settle: (error: DomainError | undefined, msg?: Msg) => void;
+}
+
 /**
  * Calls a service subject and returns its `data`, or throws the service's DomainError as it
- * was raised. nats.js v3 shares one muxed reply inbox for all requests (about twice Nest's
- * ClientNats throughput here), and every call has a deadline.
+ * was raised. Every call has a deadline.
+ *
+ * Requests share one reply subscription (`<inboxPrefix>.<id>.*`, a token per call) rather than
+ * nats.js's `request()`: that builds a RequestError and a TimeoutError with stack traces for every
+ * call, which made it the client's top cost (bench/README.md, "RPC client"). The outcomes are the
+ * same: a 503 status reply is "no responders" (SERVICE_UNAVAILABLE), the broker's permission
+ * violation for the subject fails the call at once, a closed connection fails every open call.
  */
 export class RpcClient {
+  private readonly inbox: string;
+  private readonly pending = new Map<string, PendingCall>();
+  private subscription?: Subscription;
+  private nextToken = 0;
+  /** Requests waiting for this event-loop turn's single socket write (see `send`). */
+  private readonly outgoing: Array<{ token: string; subject: string; payload: string; headers: MsgHdrs }> = [];
+
   constructor(
     private readonly nc: NatsConnection,
     private readonly defaultTimeoutMs = DEFAULT_RPC_TIMEOUT_MS,
     /** The calling service, for `shanyu_rpc_client_duration_seconds`. */
     private readonly service = 'client',
-  ) {}
+  ) {
+    // The connection's own inbox prefix: the broker lets each NATS user read only its replies.
+    const prefix = (nc as { options?: { inboxPrefix?: string } }).options?.inboxPrefix;
+    this.inbox = createInbox(prefix || undefined);
+    void this.watchPermissionViolations();
+    void nc.closed().then(() => this.failAll(new DomainError('SERVICE_UNAVAILABLE', '消息总线连接不可用，请稍后重试')));
+  }
 
   async request<T>(subject: string, body: unknown, options: RpcCallOptions): Promise<T> {
     const h = headers();
@@ -36,10 +61,10 @@ export class RpcClient {
     try {
       let reply: RpcReply<T>;
       try {
-        const msg = await this.nc.request(subject, JSON.stringify(body ?? {}), { timeout, headers: h });
+        const msg = await this.send(subject, JSON.stringify(body ?? {}), h, timeout);
         reply = msg.json<RpcReply<T>>();
       } catch (e) {
-        const error = translateTransportError(e, subject, timeout);
+        const error = e instanceof DomainError ? e : transportFailure(e);
         outcome = error.code === 'RPC_TIMEOUT' ? 'timeout' : error.code === 'SERVICE_UNAVAILABLE' ? 'unavailable' : 'internal';
         throw error;
       }
@@ -55,24 +80,83 @@ export class RpcClient {
       metricsFor(this.service).rpcClientDuration.observe({ subject, outcome }, (performance.now() - started) / 1000);
     }
   }
+
+  private send(subject: string, payload: string, h: MsgHdrs, timeout: number): Promise<Msg> {
+    return new Promise<Msg>((resolve, reject) => {
+      this.ensureSubscribed();
+      const token = (this.nextToken++).toString(36);
+      const timer = setTimeout(() => this.settle(token, new DomainError('RPC_TIMEOUT', `服务 ${serviceOf(subject)} 在 ${timeout} 毫秒内未响应`)), timeout);
+      this.pending.set(token, {
+        subject, timeout, timer,
+        settle: (error, msg) => (error ? reject(error) : resolve(msg!)),
+      });
+      // Calls start on separate promise chains and nats.js flushes in a microtask, so each would be
+      // its own socket write; queued to the end of this turn, the turn's requests leave in one write.
+      if (this.outgoing.push({ token, subject, payload, headers: h }) === 1) setImmediate(() => this.flushOutgoing());
+    });
+  }
+
+  private flushOutgoing(): void {
+    for (const { token, subject, payload, headers: h } of this.outgoing.splice(0)) {
+      if (!this.pending.has(token)) continue; // already failed (connection closed)
+      try {
+        this.nc.publish(subject, payload, { reply: `${this.inbox}.${token}`, headers: h });
+      } catch (e) {
+        this.settle(token, transportFailure(e));
+      }
+    }
+  }
+
+  private ensureSubscribed(): void {
+    if (this.subscription && !this.subscription.isClosed()) return;
+    const subscription = this.nc.subscribe(`${this.inbox}.*`, {
+      callback: (_err, msg) => {
+        const token = msg.subject.slice(this.inbox.length + 1);
+        // A 503 status with no body is the broker saying nobody listens on the subject.
+        const noResponders = msg.data.length === 0 && msg.headers?.code === 503;
+        const call = this.pending.get(token);
+        if (call) this.settle(token, noResponders ? new DomainError('SERVICE_UNAVAILABLE', `服务 ${serviceOf(call.subject)} 暂不可用，请稍后重试`) : undefined, msg);
+      },
+    });
+    this.subscription = subscription;
+    // The broker may refuse the reply subscription itself: every call waiting on it fails now.
+    void subscription.closed.then((reason) => {
+      if (reason instanceof Error) this.failAll(new DomainError('INTERNAL', `消息总线权限不允许订阅回复主题 ${this.inbox}`));
+    });
+  }
+
+  private settle(token: string, error: DomainError | undefined, msg?: Msg): void {
+    const call = this.pending.get(token);
+    if (!call) return;
+    this.pending.delete(token);
+    clearTimeout(call.timer);
+    call.settle(error, msg);
+  }
+
+  private failAll(error: DomainError): void {
+    for (const token of [...this.pending.keys()]) this.settle(token, error);
+  }
+
+  /** The broker refused a request's subject: fail the calls to it at once instead of at their deadline. */
+  private async watchPermissionViolations(): Promise<void> {
+    for await (const status of this.nc.status()) {
+      if (status.type !== 'error' || !(status.error instanceof PermissionViolationError) || status.error.operation !== 'publish') continue;
+      const refused = status.error.subject;
+      for (const [token, call] of this.pending) {
+        // The catalog does not say this service calls the subject (see natsPermissions() in @shanyu/contracts).
+        if (call.subject === refused) this.settle(token, new DomainError('INTERNAL', `消息总线权限不允许调用 ${refused}`));
+      }
+    }
+  }
 }
 
-function translateTransportError(e: unknown, subject: string, timeout: number): DomainError {
-  const service = subject.split('.')[0];
-  if (e instanceof RequestError && e.isNoResponders()) {
-    return new DomainError('SERVICE_UNAVAILABLE', `服务 ${service} 暂不可用，请稍后重试`);
-  }
-  if (e instanceof TimeoutError || (e instanceof Error && e.name === 'TimeoutError') ||
-      (e instanceof RequestError && e.cause instanceof TimeoutError)) {
-    return new DomainError('RPC_TIMEOUT', `服务 ${service} 在 ${timeout} 毫秒内未响应`);
-  }
+function serviceOf(subject: string): string {
+  return subject.split('.')[0];
+}
+
+function transportFailure(e: unknown): DomainError {
   if (e instanceof Error && /closed|draining|disconnect/i.test(e.message)) {
     return new DomainError('SERVICE_UNAVAILABLE', '消息总线连接不可用，请稍后重试');
-  }
-  // The broker refused the subject: this service's NATS user may not call it (the contract
-  // catalog does not say it calls it; see natsPermissions() in @shanyu/contracts).
-  if (e instanceof RequestError && e.cause instanceof PermissionViolationError) {
-    return new DomainError('INTERNAL', `消息总线权限不允许调用 ${subject}`);
   }
   return new DomainError('INTERNAL', '服务调用失败');
 }
