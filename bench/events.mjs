@@ -8,7 +8,9 @@
 // stream, 64 in flight (the broker's limit here) and one at a time (the relay's pattern).
 // Measured: throughput from commit to effect when producers commit as fast as they can
 // (BENCH_EVENTS events, default 20,000), and commit-to-effect latency at a fixed offered load of
-// BENCH_EVENT_RATE (default 1,000) events/s for BENCH_SECONDS (default 10).
+// BENCH_EVENT_RATE (default 1,000) events/s for BENCH_SECONDS (default 10), split at the moment
+// the event is in the stream (a plain subscription sees it). BENCH_EVENT_SIZES (comma-separated,
+// e.g. 10000,100000) repeats the throughput run at each size to show growth.
 import { randomUUID } from 'node:crypto';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
@@ -19,6 +21,7 @@ import { closedLoop, percentile } from './lib/measure.mjs';
 import { note as noteFor, row, startInfra, writeResult } from './lib/infra.mjs';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
+const SIZES = (process.env.BENCH_EVENT_SIZES ?? '').split(',').map(Number).filter((n) => n > 0 && n !== EVENTS);
 const RATE = Number(process.env.BENCH_EVENT_RATE ?? 1_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PRODUCERS = 16;
@@ -42,6 +45,7 @@ const js = jetstream(nc);
 const relay = new OutboxRelay({ dataSource: producerDs, js, logger });
 const unitOfWork = new UnitOfWork(producerDs, new Outbox(), new AuditLog(), () => relay.notify());
 const effects = new Map(); // eventId → ms when the effect committed and the event was acked
+const inStream = new Map(); // eventId → ms when a plain subscriber saw the event (stored in the stream)
 const consumer = new DurableEventConsumer({
   name: 'bench-consumer', filterSubject: 'evt.bench.>', dataSource: consumerDs, js, jsm, logger,
   handler: async (event, manager) => {
@@ -67,10 +71,43 @@ async function commitOne() {
 
 async function waitForEffects(ids, timeoutMs = 120_000) {
   const deadline = performance.now() + timeoutMs;
-  while (ids.some((id) => !effects.has(id))) {
+  // Effects stay recorded, so a cursor keeps each check cheap (a scan of 100,000 ids every 20 ms
+  // would take CPU from the consumer it measures).
+  let cursor = 0;
+  for (;;) {
+    while (cursor < ids.length && effects.has(ids[cursor])) cursor++;
+    if (cursor === ids.length) return;
     if (performance.now() > deadline) throw new Error(`only ${ids.filter((id) => effects.has(id)).length}/${ids.length} effects after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** Producers commit `events` as fast as they can; returns commit, relay and end-to-end rates. */
+async function throughputRun(events) {
+  let next = 0;
+  const committed = [];
+  const relayTarget = relay.publishedCount + events;
+  let relayDoneAt = NaN;
+  const sampler = setInterval(() => { if (Number.isNaN(relayDoneAt) && relay.publishedCount >= relayTarget) relayDoneAt = performance.now(); }, 5);
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: PRODUCERS }, async () => {
+    while (next++ < events) committed.push(await commitOne());
+  }));
+  const commitDone = performance.now();
+  await waitForEffects(committed.map(([id]) => id), 600_000);
+  clearInterval(sampler);
+  let lastEffect = 0;
+  for (const [id] of committed) lastEffect = Math.max(lastEffect, effects.get(id));
+  const result = {
+    events,
+    seconds: (lastEffect - t0) / 1000,
+    commitsPerSecond: Math.round(events / ((commitDone - t0) / 1000)),
+    relayPerSecond: Math.round(events / ((relayDoneAt - t0) / 1000)),
+    throughput: events / ((lastEffect - t0) / 1000),
+    rssMb: Math.round(process.memoryUsage().rss / 1e6),
+  };
+  for (const [id] of committed) { effects.delete(id); inStream.delete(id); }
+  return result;
 }
 
 /** Offers `rate` calls a second for `seconds` (every 10 ms a tick of rate/100), not waiting for answers. */
@@ -128,39 +165,51 @@ try {
   await waitForEffects(warm.map(([id]) => id));
 
   // Throughput: producers commit EVENTS as fast as they can; time until the last effect.
-  let next = 0;
-  const committed = [];
-  const relayTarget = relay.publishedCount + EVENTS;
-  let relayDoneAt = NaN;
-  const sampler = setInterval(() => { if (Number.isNaN(relayDoneAt) && relay.publishedCount >= relayTarget) relayDoneAt = performance.now(); }, 5);
-  const t0 = performance.now();
-  await Promise.all(Array.from({ length: PRODUCERS }, async () => {
-    while (next++ < EVENTS) committed.push(await commitOne());
-  }));
-  const commitDone = performance.now();
-  await waitForEffects(committed.map(([id]) => id), 300_000);
-  clearInterval(sampler);
-  const lastEffect = Math.max(...committed.map(([id]) => effects.get(id)));
-  const throughput = EVENTS / ((lastEffect - t0) / 1000);
-  extra.commitsPerSecond = Math.round(EVENTS / ((commitDone - t0) / 1000));
-  extra.relayPerSecond = Math.round(EVENTS / ((relayDoneAt - t0) / 1000));
+  const main = await throughputRun(EVENTS);
+  const throughput = main.throughput;
+  extra.commitsPerSecond = main.commitsPerSecond;
+  extra.relayPerSecond = main.relayPerSecond;
   extra.throughput = Math.round(throughput);
   note(`${EVENTS} events: committed at ${extra.commitsPerSecond}/s (${PRODUCERS} producers), relayed at ${extra.relayPerSecond}/s, effects at ${Math.round(throughput)}/s end to end`);
+  extra.growth = [main];
+  for (const size of SIZES) {
+    const run = await throughputRun(size);
+    extra.growth.push(run);
+    note(`${size} events: committed at ${run.commitsPerSecond}/s, relayed at ${run.relayPerSecond}/s, effects at ${Math.round(run.throughput)}/s end to end (${run.seconds.toFixed(1)} s, RSS ${run.rssMb} MB)`);
+  }
+  extra.growth.sort((a, b) => a.events - b.events);
 
   // Latency at a fixed offered load.
+  const watcher = nc.subscribe('evt.bench.>', {
+    callback: (err, m) => {
+      if (err) return;
+      const { eventId } = m.json();
+      if (!inStream.has(eventId)) inStream.set(eventId, performance.now());
+    },
+  });
   const paced = await openLoop(RATE, SECONDS, commitOne);
   await waitForEffects(paced.map(([id]) => id), 300_000);
+  watcher.unsubscribe();
   const latencies = paced.map(([id, at]) => effects.get(id) - at).sort((a, b) => a - b);
+  const toStream = paced.filter(([id]) => inStream.has(id)).map(([id, at]) => inStream.get(id) - at).sort((a, b) => a - b);
+  const fromStream = paced.filter(([id]) => inStream.has(id)).map(([id]) => effects.get(id) - inStream.get(id)).sort((a, b) => a - b);
   const first = Math.min(...paced.map(([, at]) => at));
   const last = Math.max(...paced.map(([id]) => effects.get(id)));
   const achieved = paced.length / ((last - first) / 1000);
   extra.paced = { offered: RATE, events: paced.length, achieved: Math.round(achieved), p50: latencies.length ? percentile(latencies, 50) : NaN, p99: percentile(latencies, 99), max: latencies.at(-1) };
+  extra.paced.commitToStream = { p50: percentile(toStream, 50), p99: percentile(toStream, 99) };
+  extra.paced.streamToEffect = { p50: percentile(fromStream, 50), p99: percentile(fromStream, 99) };
   note(`at ${RATE}/s offered: ${paced.length} events, effects at ${Math.round(achieved)}/s, commit→effect p50 ${extra.paced.p50.toFixed(1)} ms p99 ${extra.paced.p99.toFixed(1)} ms max ${extra.paced.max.toFixed(1)} ms`);
+  note(`  of which commit→in stream p50 ${extra.paced.commitToStream.p50.toFixed(1)} ms p99 ${extra.paced.commitToStream.p99.toFixed(1)} ms, in stream→effect p50 ${extra.paced.streamToEffect.p50.toFixed(1)} ms p99 ${extra.paced.streamToEffect.p99.toFixed(1)} ms`);
 
   rows.push(row({ name: 'Event path outbox → JetStream → consumer effect (throughput)', baselineName: 'raw js.publish with ack, 64 in flight', baseline: raw.opsPerSec, figure: throughput, unit: 'events/s', p99: raw.p99, goal: '≥ 50%', met: throughput / raw.opsPerSec >= 0.5 }));
   rows.push(row({ name: 'Event path (throughput)', baselineName: 'raw js.publish with ack, 1 in flight', baseline: rawSerial.opsPerSec, figure: throughput, unit: 'events/s', goal: 'information', met: null }));
   rows.push(row({ name: 'Event path stage: OutboxRelay alone on a backlog', baselineName: 'raw js.publish with ack, 1 in flight', baseline: rawSerial.opsPerSec, figure: extra.relayAlonePerSecond, unit: 'events/s', goal: 'information', met: null }));
   rows.push(row({ name: 'Event path stage: DurableEventConsumer alone on a backlog', baselineName: 'raw js.publish with ack, 64 in flight', baseline: raw.opsPerSec, figure: extra.consumerAlonePerSecond, unit: 'events/s', goal: 'information', met: null }));
+  for (const run of extra.growth) {
+    if (run.events === EVENTS) continue;
+    rows.push(row({ name: `Event path (throughput, ${run.events.toLocaleString('en-US')} events)`, baselineName: 'raw js.publish with ack, 64 in flight', baseline: raw.opsPerSec, figure: run.throughput, unit: 'events/s', goal: 'information', met: null }));
+  }
   rows.push(row({
     name: `Event path commit → effect at ${RATE.toLocaleString('en-US')} events/s`, baselineName: `raw js.publish ack at ${RATE}/s (p99 ms)`, baseline: percentile(rawPaced, 99), figure: extra.paced.p99, unit: 'ms p99',
     p50: extra.paced.p50, p99: extra.paced.p99, goal: 'p99 ≤ 200 ms', met: extra.paced.p99 <= 200 && achieved >= RATE * 0.95,

@@ -1,6 +1,6 @@
 import type { JsonLogger } from '@shanyu/common';
 import { deadLetterSubject, EVENT_STREAM, type EventEnvelope, RpcHeaders } from '@shanyu/contracts';
-import { contextFromHeaders, inSpan, metricsFor, type ServiceMetrics, SpanKind } from '@shanyu/observability';
+import { type Context, contextFromHeaders, metricsFor, runWithContext, type ServiceMetrics, SpanKind, SpanStatusCode, startSpan } from '@shanyu/observability';
 import { AckPolicy, DeliverPolicy, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -8,6 +8,23 @@ import { InboxRow } from '@shanyu/persistence';
 import { isDatabaseUnavailable } from './rpc-error.filter.js';
 
 export type EventHandler = (event: EventEnvelope, manager: EntityManager) => Promise<void>;
+
+type Outcome = 'done' | 'duplicate' | 'retry' | 'dead';
+
+/** A delivery waiting for its batch: the message, its consumer span's context, who awaits the outcome. */
+interface Pending {
+  msg: JsMsg;
+  ctx: Context;
+  envelope?: EventEnvelope;
+  settle: (outcome: Outcome) => void;
+  fail: (e: unknown) => void;
+}
+
+/** A batch that rolled back: the delivery whose handler threw (-1: not one handler's fault) and why. */
+interface BatchFailure {
+  index: number;
+  error: unknown;
+}
 
 export interface DurableEventConsumerOptions {
   /** Durable name, unique per consuming service and purpose, e.g. `credit-registry-events`. */
@@ -35,11 +52,20 @@ export interface DurableEventConsumerOptions {
   ackWaitMs?: number;
   /** The consuming service, for metrics (default: the logger's service). */
   service?: string;
+  /**
+   * Most deliveries handled in one transaction (default 100). Deliveries that arrive while a batch
+   * commits form the next one: a quiet consumer handles each event alone, at once.
+   */
+  maxBatch?: number;
 }
 
 /**
  * A durable pull consumer with exactly-once effect: the handler runs in a transaction that
  * also records (consumer, eventId) in the inbox; the message is acked only after that commit.
+ * Deliveries that are waiting together share one transaction (inbox rows, then each handler in
+ * stream order, one COMMIT, then an ack each: bench/README.md "Event path"); if a handler throws,
+ * the batch rolls back, the deliveries before it commit again without it, it alone is retried or
+ * dead-lettered, and the rest form the next batch.
  * A redelivery finds the inbox row and is acked with no second effect. After `maxDeliver`
  * handler failures the event is published to `dlq.<name>` and terminated. A failure because the
  * database is unavailable (isDatabaseUnavailable) is not the event's fault: the same delivery is
@@ -50,6 +76,8 @@ export class DurableEventConsumer {
   private loop?: Promise<void>;
   private stopped = false;
   private processed = 0;
+  private readonly queue: Pending[] = [];
+  private flushing?: Promise<void>;
   private readonly metrics: ServiceMetrics;
   private removeMetricsSource?: () => void;
 
@@ -59,6 +87,10 @@ export class DurableEventConsumer {
 
   get maxDeliver(): number {
     return this.options.maxDeliver ?? 5;
+  }
+
+  get maxBatch(): number {
+    return Math.max(1, this.options.maxBatch ?? 100);
   }
 
   get processedCount(): number {
@@ -98,6 +130,14 @@ export class DurableEventConsumer {
   }
 
   private async run(messages: ConsumerMessages): Promise<void> {
+    // Deliveries are handed to process() without waiting, so the next batch gathers while one
+    // commits; at most two batches are outstanding (the client's buffer and ack_wait are not outrun).
+    const limit = 2 * this.maxBatch;
+    let outstanding = 0;
+    let room: (() => void) | undefined;
+    const waitForRoom = (below: number) => new Promise<void>((resolve) => {
+      room = () => { if (outstanding < below) resolve(); };
+    });
     for await (const msg of messages) {
       if (this.stopped) {
         // Handed back at once for another replica (or the next start) instead of waiting out ack_wait.
@@ -108,36 +148,170 @@ export class DurableEventConsumer {
         }
         continue;
       }
-      // A throw here would end the loop (no more events for this consumer) and reject `loop`
-      // with no one awaiting it (an unhandled rejection ends a Node process). The message is
-      // left unacked: the server redelivers it after ack_wait.
-      try {
-        await this.process(msg);
-      } catch (e) {
-        this.options.logger.error('event processing failed, left for redelivery', { consumer: this.options.name, seq: msg.seq, err: (e as Error)?.message ?? String(e) });
-      }
+      outstanding++;
+      // A rejection here must not end the loop (no more events for this consumer) nor go
+      // unhandled (that ends a Node process). The message is left unacked: the server redelivers
+      // it after ack_wait.
+      void this.process(msg)
+        .catch((e) => {
+          this.options.logger.error('event processing failed, left for redelivery', { consumer: this.options.name, seq: msg.seq, err: (e as Error)?.message ?? String(e) });
+        })
+        .finally(() => {
+          outstanding--;
+          room?.();
+        });
+      if (outstanding >= limit) await waitForRoom(limit);
     }
+    if (outstanding > 0) await waitForRoom(1);
   }
 
   /**
    * Handles one delivery in a consumer span continuing the publisher's trace (the event's
-   * `traceparent` header); public so tests can drive a single message.
+   * `traceparent` header): it joins the next batch and resolves once its batch committed and
+   * it was acked (or nak'd, dead-lettered). Public so tests can drive a single message.
    */
-  async process(msg: JsMsg): Promise<'done' | 'duplicate' | 'retry' | 'dead'> {
+  async process(msg: JsMsg): Promise<Outcome> {
     const consumer = this.options.name;
     if (msg.info.deliveryCount > 1) this.metrics.consumerRedeliveries.inc({ consumer });
     const parent = contextFromHeaders(msg.headers, msg.headers?.get(RpcHeaders.requestId) || undefined);
-    const outcome = await inSpan(msg.subject, SpanKind.CONSUMER, parent, { 'messaging.system': 'nats', 'messaging.consumer.group.name': consumer }, async () => {
-      const result = await this.deliver(msg);
-      // Inside the span: the line carries the publisher's trace and request id (as the RPC server's 'rpc' line).
-      this.options.logger.debug('event', { consumer, subject: msg.subject, seq: msg.seq, delivery: msg.info.deliveryCount, outcome: result });
-      return result;
-    });
+    const { span, ctx } = startSpan(msg.subject, SpanKind.CONSUMER, { 'messaging.system': 'nats', 'messaging.consumer.group.name': consumer }, parent);
+    let outcome: Outcome;
+    try {
+      outcome = await new Promise<Outcome>((settle, fail) => {
+        this.queue.push({ msg, ctx, settle, fail });
+        this.scheduleFlush();
+      });
+      // In the span: the line carries the publisher's trace and request id (as the RPC server's 'rpc' line).
+      runWithContext(ctx, () => this.options.logger.debug('event', { consumer, subject: msg.subject, seq: msg.seq, delivery: msg.info.deliveryCount, outcome }));
+    } catch (e) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: (e as Error)?.message });
+      throw e;
+    } finally {
+      span.end();
+    }
     this.metrics.consumerEvents.inc({ consumer, outcome });
     return outcome;
   }
 
-  private async deliver(msg: JsMsg): Promise<'done' | 'duplicate' | 'retry' | 'dead'> {
+  private scheduleFlush(): void {
+    if (this.flushing) return;
+    // Outside any one delivery's span: each handler runs in its own delivery's context.
+    this.flushing = runWithContext(contextFromHeaders(undefined), () => this.flush()).finally(() => {
+      this.flushing = undefined;
+      if (this.queue.length > 0) this.scheduleFlush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    // The deliveries the client has already buffered join the first batch.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.maxBatch);
+      try {
+        await this.handleBatch(batch);
+      } catch (e) {
+        for (const p of batch) p.fail(e); // a no-op for those already settled
+      }
+    }
+  }
+
+  private async handleBatch(batch: Pending[]): Promise<void> {
+    if (this.stopped) {
+      for (const p of batch) {
+        try {
+          p.msg.nak();
+        } catch {
+          // the connection is already closed: the server redelivers after ack_wait
+        }
+        p.settle('retry');
+      }
+      return;
+    }
+    let rest: Pending[] = [];
+    for (const p of batch) {
+      p.envelope = envelopeOf(p.msg);
+      if (p.envelope) rest.push(p);
+      else await this.alone(p); // dead-lettered: no entity, so no order to keep
+    }
+    while (rest.length > 0) {
+      if (rest.length === 1) return this.alone(rest[0]!);
+      const failure = await this.tryBatch(rest);
+      if (!failure) return;
+      if (failure.index < 0) {
+        for (const p of rest) await this.alone(p);
+        return;
+      }
+      // The deliveries before the failing one succeeded in the rolled-back batch: commit them again together.
+      // Should that fail as well, each is handled alone.
+      const before = rest.slice(0, failure.index);
+      const failedAgain = before.length > 1 ? await this.tryBatch(before) : undefined;
+      if (before.length === 1 || failedAgain) for (const p of before) await this.alone(p);
+      // The failing one is not run again: this failure counts for this delivery, as it would alone.
+      const poison = rest[failure.index]!;
+      await this.settle(poison, () => this.failed(poison.msg, poison.envelope!, failure.error));
+      rest = rest.slice(failure.index + 1);
+    }
+  }
+
+  /**
+   * One transaction for `batch` (envelopes parsed): inbox rows, then each new event's handler in
+   * order, COMMIT, then each message acked and settled. Returns the failure after a rollback
+   * (nothing settled then); a database that is unavailable is waited for, as for one delivery.
+   */
+  private async tryBatch(batch: Pending[]): Promise<BatchFailure | undefined> {
+    const { dataSource, handler, name, logger } = this.options;
+    for (let attempt = 0; ; attempt++) {
+      let current = -1;
+      try {
+        const outcomes = await dataSource.transaction(async (manager) => {
+          const fresh = await insertInbox(manager, name, batch as Required<Pending>[]);
+          const result: ('done' | 'duplicate')[] = [];
+          for (const [i, p] of batch.entries()) {
+            // Not inserted: handled before (or earlier in this batch, a redelivery of the same event).
+            if (!fresh.delete(p.envelope!.eventId.toLowerCase())) {
+              result.push('duplicate');
+              continue;
+            }
+            current = i;
+            await runWithContext(p.ctx, () => handler(p.envelope!, manager));
+            result.push('done');
+          }
+          current = -1; // a failing COMMIT is no one handler's fault
+          return result;
+        });
+        batch.forEach((p, i) => {
+          p.msg.ack();
+          if (outcomes[i] === 'done') this.processed++;
+          p.settle(outcomes[i]!);
+        });
+        return undefined;
+      } catch (e) {
+        if (!isDatabaseUnavailable(e)) return { index: notTheHandlers(e) ? -1 : current, error: e };
+        if (this.stopped) {
+          for (const p of batch) p.settle('retry'); // left unacked: redelivered after ack_wait
+          return undefined;
+        }
+        if (attempt === 0) logger.warn('database unavailable, retrying the batch (not counted toward the dead-letter limit)', { consumer: name, events: batch.length, err: (e as Error).message });
+        for (const p of batch) p.msg.working();
+        await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempt, 2_000)));
+      }
+    }
+  }
+
+  /** One delivery in its own transaction, as before batching. Settles `p`; never throws. */
+  private alone(p: Pending): Promise<void> {
+    return this.settle(p, () => this.deliver(p.msg));
+  }
+
+  private async settle(p: Pending, work: () => Promise<Outcome>): Promise<void> {
+    try {
+      p.settle(await runWithContext(p.ctx, work));
+    } catch (e) {
+      p.fail(e);
+    }
+  }
+
+  private async deliver(msg: JsMsg): Promise<Outcome> {
     const { name, logger } = this.options;
     let envelope: EventEnvelope;
     try {
@@ -163,14 +337,8 @@ export class DurableEventConsumer {
   private async handleOnce(msg: JsMsg, envelope: EventEnvelope): Promise<'done' | 'duplicate'> {
     const { dataSource, handler, name } = this.options;
     const effect = await dataSource.transaction(async (manager) => {
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(InboxRow)
-        .values({ consumer: name, eventId: envelope.eventId, subject: msg.subject })
-        .orIgnore()
-        .execute();
-      if ((inserted.raw as unknown[]).length === 0) return 'duplicate' as const;
+      const inserted = await insertInbox(manager, name, [{ envelope, msg }]);
+      if (inserted.size === 0) return 'duplicate' as const;
       await handler(envelope, manager);
       return 'done' as const;
     });
@@ -222,4 +390,38 @@ export class DurableEventConsumer {
     logger.error('event dead-lettered', { consumer: name, subject: msg.subject, seq: msg.seq, err: body.error });
     msg.term(body.error.slice(0, 200));
   }
+}
+
+/** Records the events in the inbox; returns the ids (lower case) of those not recorded before. */
+async function insertInbox(manager: EntityManager, consumer: string, events: { envelope: EventEnvelope; msg: JsMsg }[]): Promise<Set<string>> {
+  const inbox = manager.getRepository(InboxRow).metadata.tablePath;
+  const inserted: { event_id: string }[] = await manager.query(
+    `INSERT INTO ${inbox} (consumer, event_id, subject)
+     SELECT $1, e.id, e.subject FROM unnest($2::uuid[], $3::text[]) AS e(id, subject)
+     ON CONFLICT DO NOTHING RETURNING event_id`,
+    [consumer, events.map((e) => e.envelope.eventId), events.map((e) => e.msg.subject)],
+  );
+  return new Set(inserted.map((row) => row.event_id));
+}
+
+function envelopeOf(msg: JsMsg): EventEnvelope | undefined {
+  try {
+    const envelope = msg.json<EventEnvelope>();
+    return typeof envelope?.eventId === 'string' && envelope.eventId ? envelope : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A batch failure that may come from the batch itself rather than the handler that saw it: a
+ * transaction aborted by an earlier statement (25P02), or a serialization failure or deadlock
+ * (class 40) that a smaller transaction may not meet. Those deliveries are each retried alone.
+ */
+function notTheHandlers(e: unknown): boolean {
+  for (let err = e as { code?: unknown; driverError?: unknown; cause?: unknown } | undefined, depth = 0; err && depth < 4; depth++) {
+    if (typeof err.code === 'string' && (err.code === '25P02' || err.code.startsWith('40'))) return true;
+    err = (err.driverError ?? err.cause) as typeof err;
+  }
+  return false;
 }

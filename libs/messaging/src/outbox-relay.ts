@@ -26,6 +26,8 @@ export class OutboxRelay {
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
+  /** A notify() that came while a batch was being published: the next sleep is skipped. */
+  private nudged = false;
   private published = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {}
@@ -44,7 +46,8 @@ export class OutboxRelay {
 
   /** Nudges the relay after a commit so events go out without waiting for the poll. */
   notify(): void {
-    this.wake?.();
+    if (this.wake) this.wake();
+    else this.nudged = true;
   }
 
   get publishedCount(): number {
@@ -80,6 +83,9 @@ export class OutboxRelay {
          ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [batchSize],
       );
+      // One publish after another, each acknowledged before the next: a refused publish stops the
+      // batch, so no later row of the outbox reaches consumers ahead of it. Sending the batch at once
+      // and awaiting the acks together measured no faster on this machine (bench/README.md).
       const done: string[] = [];
       for (const row of rows) {
         try {
@@ -112,6 +118,7 @@ export class OutboxRelay {
     let backoff = idle;
     while (this.running) {
       try {
+        this.nudged = false; // this batch sees every row committed before now
         const n = await this.publishBatch();
         backoff = idle;
         if (n > 0) continue;
@@ -125,6 +132,10 @@ export class OutboxRelay {
   }
 
   private sleep(ms: number): Promise<void> {
+    if (this.nudged) {
+      this.nudged = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const timer = setTimeout(() => { this.wake = undefined; resolve(); }, ms);
       this.wake = () => { clearTimeout(timer); this.wake = undefined; resolve(); };

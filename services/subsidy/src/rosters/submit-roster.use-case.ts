@@ -27,6 +27,21 @@ interface CheckedChild {
   ref: string | null;
 }
 
+/**
+ * Rosters naming the same child in a month are written one after another, so a child on two
+ * rosters is always seen (and announced once) by the second. Locks per (month, child) rather than
+ * per month: a province's 10,000 rosters of different children no longer wait for each other
+ * (bench/README.md, "province"). Taken in one order (sorted by key) so two rosters never deadlock.
+ */
+async function lockChildren(tx: Transaction, month: string, childKeys: string[]): Promise<void> {
+  const keys = [...new Set(childKeys)].map((key) => `subsidy-roster:${month}:${key}`).sort();
+  if (!keys.length) return;
+  await tx.manager.query(
+    `SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT hashtextextended(key, 0) AS k FROM unnest($1::text[]) AS key ORDER BY 1 OFFSET 0) AS ordered`,
+    [keys],
+  );
+}
+
 const rowLabel = (i: number, rowNumber: number | undefined) => (rowNumber ? `表格第 ${rowNumber} 行` : `第 ${i + 1} 行`);
 
 /**
@@ -54,8 +69,7 @@ export class SubmitRoster {
     const children = await this.checkRows(request);
     return this.unitOfWork.run(async (tx) => {
       const t = tables(tx.manager);
-      // Rosters of one month are written one after another, so a child on two of them is always seen (and announced) by the second.
-      await tx.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`subsidy-roster:${request.month}`]);
+      // The institution's row lock orders its own versions of the month.
       const institution = await institutionOrThrow(tx.manager, request.institutionId, true);
       this.access.assertOperatorOf(actor, institution);
       if (institution.status !== 'filed') {
@@ -68,6 +82,7 @@ export class SubmitRoster {
       const previousKeys: string[] = previous
         ? (await tx.manager.query(`SELECT child_key FROM ${t.entry} WHERE roster_id = $1`, [previous.id])).map((r: { child_key: string }) => r.child_key)
         : [];
+      await lockChildren(tx, request.month, [...previousKeys, ...children.map((c) => c.childKey)]);
       if (previous) await tx.manager.query(`UPDATE ${t.roster} SET current = false WHERE id = $1`, [previous.id]);
       const id = randomUUID();
       const version = (previous?.version ?? 0) + 1;
