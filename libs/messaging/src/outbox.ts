@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '@shanyu/common';
 import { type EventEnvelope, RpcHeaders } from '@shanyu/contracts';
 import { currentRequestId, traceHeaders } from '@shanyu/observability';
-import { OutboxRow } from '@shanyu/persistence';
+import { nextSequenceValues, OutboxRow } from '@shanyu/persistence';
 import type { EntityManager } from 'typeorm';
 
 export interface NewEvent<T> {
@@ -38,29 +38,57 @@ export class EventTooLargeError extends Error {
  */
 export class Outbox {
   async append<T>(manager: EntityManager, event: NewEvent<T>): Promise<EventEnvelope<T>> {
-    const envelope: EventEnvelope<T> = {
-      eventId: randomUUID(),
-      subject: event.subject,
-      occurredAt: new Date().toISOString(),
-      actor: event.actor,
-      entityId: event.entityId,
-      data: event.data,
-    };
-    const json = JSON.stringify(envelope);
-    const bytes = Buffer.byteLength(json, 'utf8');
-    if (bytes > MAX_EVENT_BYTES) throw new EventTooLargeError(envelope.subject, bytes);
+    const { envelope, json } = envelopeOf(event);
     const table = manager.getRepository(OutboxRow).metadata.tablePath;
-    // The writer's trace context and request id travel with the event (published as NATS headers).
-    const headers = traceHeaders();
-    const requestId = currentRequestId();
-    if (requestId) headers[RpcHeaders.requestId] = requestId;
     await manager.query(`INSERT INTO ${table} (id, subject, envelope, headers) VALUES ($1, $2, $3::jsonb, $4::jsonb)`, [
       envelope.eventId,
       envelope.subject,
       json,
-      Object.keys(headers).length ? JSON.stringify(headers) : null,
+      currentHeaders(),
     ]);
     return envelope;
   }
+
+  /**
+   * Many events in one statement, relayed in the given order (bulk use cases). Each event is
+   * checked against MAX_EVENT_BYTES on its own, as by `append`.
+   */
+  async appendMany(manager: EntityManager, events: NewEvent<unknown>[]): Promise<EventEnvelope<unknown>[]> {
+    if (events.length <= 1) return Promise.all(events.map((e) => this.append(manager, e)));
+    const built = events.map(envelopeOf);
+    const table = manager.getRepository(OutboxRow).metadata.tablePath;
+    const seqs = await nextSequenceValues(manager, table, built.length);
+    // Each envelope is stored as the exact JSON text that was size-checked (a text[] parameter cast per row).
+    await manager.query(
+      `INSERT INTO ${table} (seq, id, subject, envelope, headers)
+       SELECT t.seq, t.id, t.subject, t.envelope::jsonb, $4::jsonb
+       FROM unnest($1::bigint[], $2::uuid[], $3::text[], $5::text[]) AS t(seq, id, subject, envelope)`,
+      [seqs, built.map((b) => b.envelope.eventId), built.map((b) => b.envelope.subject), currentHeaders(), built.map((b) => b.json)],
+    );
+    return built.map((b) => b.envelope);
+  }
+}
+
+function envelopeOf<T>(event: NewEvent<T>): { envelope: EventEnvelope<T>; json: string } {
+  const envelope: EventEnvelope<T> = {
+    eventId: randomUUID(),
+    subject: event.subject,
+    occurredAt: new Date().toISOString(),
+    actor: event.actor,
+    entityId: event.entityId,
+    data: event.data,
+  };
+  const json = JSON.stringify(envelope);
+  const bytes = Buffer.byteLength(json, 'utf8');
+  if (bytes > MAX_EVENT_BYTES) throw new EventTooLargeError(envelope.subject, bytes);
+  return { envelope, json };
+}
+
+/** The writer's trace context and request id travel with the event (published as NATS headers). */
+function currentHeaders(): string | null {
+  const headers = traceHeaders();
+  const requestId = currentRequestId();
+  if (requestId) headers[RpcHeaders.requestId] = requestId;
+  return Object.keys(headers).length ? JSON.stringify(headers) : null;
 }
 

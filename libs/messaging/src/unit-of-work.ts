@@ -9,6 +9,10 @@ export interface Transaction {
   manager: EntityManager;
   publish<T>(event: NewEvent<T>): Promise<EventEnvelope<T>>;
   audit(entry: AuditEntryInput): Promise<void>;
+  /** Many events in one insert, relayed in the given order (bulk use cases). */
+  publishMany(events: NewEvent<unknown>[]): Promise<EventEnvelope<unknown>[]>;
+  /** Many audit entries, chained in the given order, in one insert. */
+  auditMany(entries: AuditEntryInput[]): Promise<void>;
 }
 
 /**
@@ -26,19 +30,40 @@ export class UnitOfWork {
   async run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     let published = false;
     const result = await this.dataSource.transaction(async (manager) => {
+      // Audit entries are written last, just before COMMIT: appending to the hash chain takes the
+      // service-wide audit lock, and holding it through the use case's own statements made a
+      // service's writes wait for each other (bench/README.md, "province").
+      const auditEntries: AuditEntryInput[] = [];
       const tx: Transaction = {
         manager,
         publish: (event) => {
           published = true;
           return this.outbox.append(manager, event);
         },
-        audit: (entry) => this.auditLog.record(manager, entry),
+        audit: async (entry) => {
+          auditEntries.push(asRecordedNow(entry));
+        },
+        publishMany: (events) => {
+          if (events.length) published = true;
+          return this.outbox.appendMany(manager, events);
+        },
+        auditMany: async (entries) => {
+          auditEntries.push(...entries.map(asRecordedNow));
+        },
       };
-      return work(tx);
+      const value = await work(tx);
+      await this.auditLog.recordMany(manager, auditEntries);
+      return value;
     });
     if (published) this.afterCommit();
     return result;
   }
+}
+
+/** The entry as it is now: a use case may change an object after auditing it. */
+function asRecordedNow(entry: AuditEntryInput): AuditEntryInput {
+  const copy = (value: unknown) => (value === undefined || value === null ? value : JSON.parse(JSON.stringify(value)));
+  return { ...entry, before: copy(entry.before), after: copy(entry.after) };
 }
 
 export type { Actor };

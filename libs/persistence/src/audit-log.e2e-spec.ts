@@ -57,6 +57,30 @@ describe('AuditLog on PostgreSQL', () => {
     });
   }
 
+  it('records many entries in one insert, in order, chained as if recorded one by one, alongside concurrent single entries', async () => {
+    const { ds, table } = await freshSchema();
+    await recordMany(ds, 3);
+    const batch = Array.from({ length: 50 }, (_, i) => entry(10 + i));
+    await Promise.all([
+      ds.transaction((manager) => log.recordMany(manager, batch)),
+      ...[100, 101, 102].map((i) => ds.transaction((manager) => log.record(manager, entry(i)))),
+    ]);
+    await ds.transaction((manager) => log.recordMany(manager, []));
+    await ds.transaction((manager) => log.recordMany(manager, [entry(200)]));
+    expect(await log.verify(ds)).toEqual({ ok: true, entries: 3 + 50 + 3 + 1 });
+    const rows: { request_id: string; seq: string }[] = await ds.query(`SELECT request_id, seq FROM ${table} ORDER BY seq`);
+    const batchRows = rows.filter((r) => batch.some((b) => b.requestId === r.request_id));
+    expect(batchRows.map((r) => r.request_id)).toEqual(batch.map((b) => b.requestId)); // the caller's order
+    const first = rows.indexOf(batchRows[0]!);
+    expect(rows.slice(first, first + batch.length)).toEqual(batchRows); // nothing of another transaction in between
+    // A batch rolled back leaves nothing.
+    await expect(ds.transaction(async (manager) => {
+      await log.recordMany(manager, [entry(300), entry(301)]);
+      throw new Error('rolled back');
+    })).rejects.toThrow('rolled back');
+    expect(await log.verify(ds)).toEqual({ ok: true, entries: 57 });
+  });
+
   it('chains recorded entries and verifies them, in one page or several', async () => {
     const { ds, table } = await freshSchema();
     await recordMany(ds, 7);

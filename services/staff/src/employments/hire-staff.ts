@@ -3,16 +3,18 @@ import { type Actor, DomainError, type IsoDate, maskName } from '@shanyu/common'
 import {
   type AddStaffBody, StaffEvents, type StaffEmploymentFlaggedData, type StaffEmploymentStartedData, type StaffVettingRejectedData, type StaffView,
 } from '@shanyu/contracts';
-import type { Transaction } from '@shanyu/messaging';
-import { decideVetting } from '../domain/vetting.js';
+import type { AuditEntryInput } from '@shanyu/persistence';
+import type { NewEvent, Transaction } from '@shanyu/messaging';
+import { decideVetting, type VettingDecision } from '../domain/vetting.js';
 import { InstitutionReplica } from '../institutions/institution-replica.entity.js';
 import { Person } from '../people/person.entity.js';
 import type { ResidentIdVault } from '../people/resident-id-vault.js';
 import type { StaffRules } from '../rules/staff-rules.js';
+import { table } from '../sql.js';
 import type { CertificateRateMonitor } from '../stats/certificate-rate-monitor.js';
 import type { RatioMonitor } from '../stats/ratio-monitor.js';
-import { StaffFlag, VettingAttempt } from '../vetting/vetting.entities.js';
-import { vettingFacts } from '../vetting/vetting-facts.js';
+import { VettingAttempt } from '../vetting/vetting.entities.js';
+import { vettingFactsOf } from '../vetting/vetting-facts.js';
 import { Employment } from './employment.entity.js';
 import type { StaffViews } from './staff-views.js';
 
@@ -24,8 +26,22 @@ export function alreadyEmployed(): DomainError {
   ]);
 }
 
+function refused(decision: VettingDecision): DomainError {
+  const banned = decision.reason === 'BANNED';
+  return new DomainError(
+    banned ? 'STAFF_BANNED' : 'STAFF_CRIMINAL_RECORD',
+    banned ? '该人员被依法禁止从事托育工作（从业禁止 / 终身禁入），不能录用' : '该人员有性侵害、虐待、拐卖、暴力伤害等违法犯罪记录，依法不得录用（未成年人保护法第六十二条）',
+    [{ field: 'idNumber', code: banned ? 'STAFF_BANNED' : 'STAFF_CRIMINAL_RECORD', message: banned ? '从业禁止名单中有此人' : '违法犯罪记录查询有记录' }],
+  );
+}
+
+type Planned =
+  | { kind: 'employed' }
+  | { kind: 'refused'; person: Person; attempt: VettingAttempt; decision: VettingDecision }
+  | { kind: 'hired'; person: Person; attempt: VettingAttempt; employment: Employment };
+
 /**
- * One hiring, inside the caller's transaction (so single adds and imported rows behave alike):
+ * Hiring, inside the caller's transaction (so single adds and imported rows behave alike):
  * vetting against the ban list and the latest criminal-record query, then the employment, its
  * events and audit entry. A refused hiring records the attempt and its event and returns the
  * error for the caller to raise after the commit: the refusal itself is kept, the staff record
@@ -40,92 +56,180 @@ export class HireStaff {
     private readonly certificates: CertificateRateMonitor,
   ) {}
 
+  /** One hiring; a person already employed here throws (nothing of the request is kept). */
   async hire(tx: Transaction, institution: InstitutionReplica, body: AddStaffBody, actor: Actor, today: IsoDate, requestId?: string, fullIdNumbers = false): Promise<HireOutcome> {
+    const [outcome] = await this.hireMany(tx, institution, [body], actor, today, requestId, fullIdNumbers);
+    if (!outcome!.hired && outcome!.error.code === 'STAFF_ALREADY_EMPLOYED') throw outcome!.error;
+    return outcome!;
+  }
+
+  /**
+   * Many hirings of distinct people at one institution, set-based (批量导入): the same decisions,
+   * rows, events and audit entries as one `hire` per body, in the order of `bodies`, with a
+   * fixed number of statements whatever their count. The ratios and 持证率 are evaluated once,
+   * after the last hiring. Returns one outcome per body, in order.
+   */
+  async hireMany(tx: Transaction, institution: InstitutionReplica, bodies: AddStaffBody[], actor: Actor, today: IsoDate, requestId?: string, fullIdNumbers = false): Promise<HireOutcome[]> {
     const { manager } = tx;
     // Staff changes of one institution one after another (ratio state, concurrent imports).
     await manager.getRepository(InstitutionReplica).findOne({ where: { id: institution.id }, lock: { mode: 'pessimistic_write' } });
-    const person: Person = await this.vault.findOrCreate(manager, body.idNumber, body.name);
-    const employments = manager.getRepository(Employment);
-    const active = await employments.createQueryBuilder('e')
-      .where('e.person_id = :p AND e.institution_id = :i AND e.end_date IS NULL', { p: person.id, i: institution.id })
-      .getCount();
-    if (active > 0) throw alreadyEmployed();
-    const facts = await vettingFacts(manager, person.id);
-    const decision = decideVetting({ ...facts, today, startDate: body.startDate, intervalMonths: this.rules.recheck.intervalMonths });
+    await this.vault.lockMany(manager, bodies.map((b) => b.idNumber));
+    const people = await this.vault.findOrCreateMany(manager, bodies.map((b) => ({ idNumber: b.idNumber, name: b.name })));
+    const employedRows: { person_id: string }[] = await manager.query(
+      `SELECT person_id FROM ${table(manager, 'employment')} WHERE institution_id = $1 AND end_date IS NULL AND person_id = ANY($2::uuid[])`,
+      [institution.id, people.map((p) => p.id)],
+    );
+    const employed = new Set(employedRows.map((r) => r.person_id));
+    const facts = await vettingFactsOf(manager, people.filter((p) => !employed.has(p.id)).map((p) => p.id));
     const where = { institutionId: institution.id, divisionCode: institution.divisionCode, ownerUserId: institution.ownerUserId };
-    const attempt = manager.getRepository(VettingAttempt).create({
-      id: randomUUID(), personId: person.id, institutionId: institution.id, role: body.role, outcome: decision.status,
-      reason: decision.reason, refId: decision.refId, actorDepartment: actor.department, actorUser: actor.userId, employmentId: null,
+
+    const plans: Planned[] = bodies.map((body, i) => {
+      const person = people[i]!;
+      if (employed.has(person.id)) return { kind: 'employed' };
+      const decision = decideVetting({ ...facts.get(person.id)!, today, startDate: body.startDate, intervalMonths: this.rules.recheck.intervalMonths });
+      const attempt = manager.getRepository(VettingAttempt).create({
+        id: randomUUID(), personId: person.id, institutionId: institution.id, role: body.role, outcome: decision.status,
+        reason: decision.reason, refId: decision.refId, actorDepartment: actor.department, actorUser: actor.userId, employmentId: null,
+      });
+      if (decision.status === 'rejected') return { kind: 'refused', person, attempt, decision };
+      const employment = manager.getRepository(Employment).create({
+        id: randomUUID(), personId: person.id, institutionId: institution.id, name: body.name, role: body.role,
+        employmentType: body.employmentType ?? 'full_time', classType: body.classType ?? null, className: body.className ?? null,
+        startDate: body.startDate, endDate: null, endReason: null,
+        vettingStatus: decision.status, vettingReason: decision.reason, vettingRef: decision.refId, createdBy: actor.userId,
+      });
+      attempt.employmentId = employment.id;
+      return { kind: 'hired', person, employment, attempt };
     });
 
-    if (decision.status === 'rejected') {
-      await manager.getRepository(VettingAttempt).insert(attempt);
-      await tx.publish<StaffVettingRejectedData>({
-        subject: StaffEvents.vettingRejected, actor, entityId: attempt.id,
-        data: { ...where, attemptId: attempt.id, staffId: null, reason: decision.reason!, refId: decision.refId!, nameMasked: maskName(body.name), idNumberMasked: person.idMasked, role: body.role },
-      });
-      await tx.audit({
-        actor, action: 'staff.vetting.reject', entity: 'vetting_attempt', entityId: attempt.id, requestId,
-        after: { institutionId: institution.id, idNumber: person.idMasked, role: body.role, reason: decision.reason, refId: decision.refId },
-      });
-      const banned = decision.reason === 'BANNED';
-      return {
-        hired: false,
-        error: new DomainError(
-          banned ? 'STAFF_BANNED' : 'STAFF_CRIMINAL_RECORD',
-          banned ? '该人员被依法禁止从事托育工作（从业禁止 / 终身禁入），不能录用' : '该人员有性侵害、虐待、拐卖、暴力伤害等违法犯罪记录，依法不得录用（未成年人保护法第六十二条）',
-          [{ field: 'idNumber', code: banned ? 'STAFF_BANNED' : 'STAFF_CRIMINAL_RECORD', message: banned ? '从业禁止名单中有此人' : '违法犯罪记录查询有记录' }],
-        ),
-      };
+    const hired = plans.filter((p): p is Extract<Planned, { kind: 'hired' }> => p.kind === 'hired');
+    const attempts = plans.flatMap((p) => (p.kind === 'employed' ? [] : [p.attempt]));
+    const saved = await this.insertEmployments(manager, hired.map((h) => h.employment));
+    if (attempts.length) {
+      const col = <K extends keyof VettingAttempt>(k: K) => attempts.map((a) => a[k]);
+      await manager.query(
+        `INSERT INTO ${table(manager, 'vetting_attempt')} (id, person_id, institution_id, employment_id, role, outcome, reason, ref_id, actor_department, actor_user)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::text[], $10::text[])`,
+        [col('id'), col('personId'), col('institutionId'), col('employmentId'), col('role'), col('outcome'), col('reason'), col('refId'), col('actorDepartment'), col('actorUser')],
+      );
+    }
+    const renamed = hired.filter((h) => h.person.name !== h.employment.name);
+    if (renamed.length) {
+      await manager.query(
+        `UPDATE ${table(manager, 'person')} AS p SET name = u.name FROM unnest($1::uuid[], $2::text[]) AS u(id, name) WHERE p.id = u.id`,
+        [renamed.map((h) => h.person.id), renamed.map((h) => h.employment.name)],
+      );
     }
 
-    const employment = employments.create({
-      id: randomUUID(), personId: person.id, institutionId: institution.id, name: body.name, role: body.role,
-      employmentType: body.employmentType ?? 'full_time', classType: body.classType ?? null, className: body.className ?? null,
-      startDate: body.startDate, endDate: null, endReason: null,
-      vettingStatus: decision.status, vettingReason: decision.reason, vettingRef: decision.refId, createdBy: actor.userId,
-    });
-    await employments.insert(employment);
-    attempt.employmentId = employment.id;
-    await manager.getRepository(VettingAttempt).insert(attempt);
-    if (person.name !== body.name) await manager.getRepository(Person).update({ id: person.id }, { name: body.name });
-    const saved = await employments.findOneByOrFail({ id: employment.id });
+    const savedById = new Map(saved.map((e) => [e.id, e]));
+    const flagEvents = await this.flagConcurrent(manager, hired.map((h) => ({ employment: savedById.get(h.employment.id)!, person: h.person })), actor);
+    const masked = await this.views.build(manager, hired.map((h) => savedById.get(h.employment.id)!), today);
+    const viewById = new Map(masked.map((v) => [v.id, v]));
 
-    if (saved.employmentType === 'full_time') await this.flagConcurrent(tx, saved, person, actor);
-    const masked = await this.views.one(manager, saved, today);
-    await tx.publish<StaffEmploymentStartedData>({ subject: StaffEvents.employmentStarted, actor, entityId: saved.id, data: { ...where, staff: masked } });
-    await tx.audit({ actor, action: 'staff.add', entity: 'employment', entityId: saved.id, after: masked, requestId });
-    await this.ratios.evaluate(manager, tx, institution, actor);
-    await this.certificates.evaluate(manager, tx, [institution], actor, today);
-    return { hired: true, view: fullIdNumbers ? await this.views.one(manager, saved, today, true) : masked };
+    const events: NewEvent<unknown>[] = [];
+    const audits: AuditEntryInput[] = [];
+    plans.forEach((plan, i) => {
+      const body = bodies[i]!;
+      if (plan.kind === 'refused') {
+        const { attempt, decision, person } = plan;
+        events.push({
+          subject: StaffEvents.vettingRejected, actor, entityId: attempt.id,
+          data: { ...where, attemptId: attempt.id, staffId: null, reason: decision.reason!, refId: decision.refId!, nameMasked: maskName(body.name), idNumberMasked: person.idMasked, role: body.role } satisfies StaffVettingRejectedData,
+        });
+        audits.push({
+          actor, action: 'staff.vetting.reject', entity: 'vetting_attempt', entityId: attempt.id, requestId,
+          after: { institutionId: institution.id, idNumber: person.idMasked, role: body.role, reason: decision.reason, refId: decision.refId },
+        });
+      } else if (plan.kind === 'hired') {
+        const view = viewById.get(plan.employment.id)!;
+        events.push(...(flagEvents.get(plan.employment.id) ?? []));
+        events.push({ subject: StaffEvents.employmentStarted, actor, entityId: view.id, data: { ...where, staff: view } satisfies StaffEmploymentStartedData });
+        audits.push({ actor, action: 'staff.add', entity: 'employment', entityId: view.id, after: view, requestId });
+      }
+    });
+    await tx.publishMany(events);
+    if (hired.length) {
+      await this.ratios.evaluate(manager, tx, institution, actor);
+      await this.certificates.evaluate(manager, tx, [institution], actor, today);
+    }
+    const views = fullIdNumbers && hired.length ? await this.views.build(manager, hired.map((h) => savedById.get(h.employment.id)!), today, true) : masked;
+    // Last: the audit log's lock (one per schema) is then held only until the commit.
+    await tx.auditMany(audits);
+    const viewOf = new Map(views.map((v) => [v.id, v]));
+    return plans.map((plan): HireOutcome => {
+      if (plan.kind === 'employed') return { hired: false, error: alreadyEmployed() };
+      if (plan.kind === 'refused') return { hired: false, error: refused(plan.decision) };
+      return { hired: true, view: viewOf.get(plan.employment.id)! };
+    });
+  }
+
+  /** The new employments in one statement, as stored (dates as PostgreSQL gives them back). */
+  private async insertEmployments(manager: Transaction['manager'], employments: Employment[]): Promise<Employment[]> {
+    if (!employments.length) return [];
+    const col = <K extends keyof Employment>(k: K) => employments.map((e) => e[k]);
+    const rows: { id: string; start_date: string; created_at: Date; updated_at: Date }[] = await manager.query(
+      `INSERT INTO ${table(manager, 'employment')} (id, person_id, institution_id, name, role, employment_type, class_type, class_name, start_date,
+         vetting_status, vetting_reason, vetting_ref, created_by)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::date[],
+         $10::text[], $11::text[], $12::uuid[], $13::text[])
+       RETURNING id, start_date::text AS start_date, created_at, updated_at`,
+      [col('id'), col('personId'), col('institutionId'), col('name'), col('role'), col('employmentType'), col('classType'), col('className'), col('startDate'),
+        col('vettingStatus'), col('vettingReason'), col('vettingRef'), col('createdBy')],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return employments.map((e) => {
+      const row = byId.get(e.id)!;
+      return Object.assign(e, { startDate: row.start_date, createdAt: row.created_at, updatedAt: row.updated_at });
+    });
   }
 
   /**
    * 同一人员同时在两家机构全职: flags both employments, matched by the keyed hash (the person
-   * record), and tells each institution's supervisors.
+   * record), and tells each institution's supervisors. Returns the events per new employment
+   * (published before its employment.started event, as a single hiring does).
    */
-  private async flagConcurrent(tx: Transaction, employment: Employment, person: Person, actor: Actor): Promise<void> {
-    const { manager } = tx;
+  private async flagConcurrent(
+    manager: Transaction['manager'], hired: { employment: Employment; person: Person }[], actor: Actor,
+  ): Promise<Map<string, NewEvent<StaffEmploymentFlaggedData>[]>> {
+    const out = new Map<string, NewEvent<StaffEmploymentFlaggedData>[]>();
+    const fullTime = hired.filter((h) => h.employment.employmentType === 'full_time');
+    if (!fullTime.length) return out;
     const others = await manager.getRepository(Employment).createQueryBuilder('e')
-      .where('e.person_id = :p AND e.end_date IS NULL AND e.employment_type = :ft AND e.id <> :id AND e.institution_id <> :i', {
-        p: person.id, ft: 'full_time', id: employment.id, i: employment.institutionId,
+      .where('e.person_id = ANY(:people) AND e.end_date IS NULL AND e.employment_type = :ft AND e.institution_id <> :i', {
+        people: fullTime.map((h) => h.person.id), ft: 'full_time', i: fullTime[0]!.employment.institutionId,
       })
       .getMany();
-    for (const other of others) {
-      for (const [flagged, ref] of [[employment, other], [other, employment]] as const) {
-        const inserted = await manager.createQueryBuilder().insert().into(StaffFlag)
-          .values({ id: randomUUID(), employmentId: flagged.id, kind: 'concurrent_employment', refId: ref.id })
-          .orIgnore().execute();
-        if ((inserted.raw as unknown[]).length === 0) continue;
-        const institution = await manager.getRepository(InstitutionReplica).findOneBy({ id: flagged.institutionId });
-        await tx.publish<StaffEmploymentFlaggedData>({
-          subject: StaffEvents.employmentFlagged, actor, entityId: flagged.id,
-          data: {
-            institutionId: flagged.institutionId, divisionCode: institution?.divisionCode ?? '', ownerUserId: institution?.ownerUserId ?? null,
-            staffId: flagged.id, kind: 'concurrent_employment', refId: ref.id, nameMasked: maskName(flagged.name), idNumberMasked: person.idMasked,
-          },
-        });
+    if (!others.length) return out;
+    const pairs: { hired: { employment: Employment; person: Person }; flagged: Employment; ref: Employment }[] = [];
+    for (const h of fullTime) {
+      for (const other of others.filter((o) => o.personId === h.person.id)) {
+        for (const [flagged, ref] of [[h.employment, other], [other, h.employment]] as const) pairs.push({ hired: h, flagged, ref });
       }
     }
+    if (!pairs.length) return out;
+    // Only the flags not raised before come back: those are published.
+    const inserted: { employment_id: string; ref_id: string }[] = await manager.query(
+      `INSERT INTO ${table(manager, 'staff_flag')} (id, employment_id, kind, ref_id)
+       SELECT id, employment_id, 'concurrent_employment', ref_id FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS t(id, employment_id, ref_id)
+       ON CONFLICT DO NOTHING RETURNING employment_id, ref_id`,
+      [pairs.map(() => randomUUID()), pairs.map((p) => p.flagged.id), pairs.map((p) => p.ref.id)],
+    );
+    const fresh = new Set(inserted.map((r) => `${r.employment_id}|${r.ref_id}`));
+    const institutionIds = [...new Set(pairs.map((p) => p.flagged.institutionId))];
+    const institutions = new Map((await manager.getRepository(InstitutionReplica).createQueryBuilder('i').where('i.id = ANY(:ids)', { ids: institutionIds }).getMany()).map((i) => [i.id, i]));
+    for (const { hired: h, flagged, ref } of pairs) {
+      if (!fresh.has(`${flagged.id}|${ref.id}`)) continue;
+      const institution = institutions.get(flagged.institutionId);
+      const list = out.get(h.employment.id) ?? [];
+      list.push({
+        subject: StaffEvents.employmentFlagged, actor, entityId: flagged.id,
+        data: {
+          institutionId: flagged.institutionId, divisionCode: institution?.divisionCode ?? '', ownerUserId: institution?.ownerUserId ?? null,
+          staffId: flagged.id, kind: 'concurrent_employment', refId: ref.id, nameMasked: maskName(flagged.name), idNumberMasked: h.person.idMasked,
+        },
+      });
+      out.set(h.employment.id, list);
+    }
+    return out;
   }
 }

@@ -5,13 +5,22 @@ import type { DataSource } from 'typeorm';
 import type { StaffAccessPolicy } from '../access/staff-access.policy.js';
 import { assertNotDeregistered, institutionOrThrow } from '../institutions/institutions.js';
 import { isUniqueViolation } from '../unique-violation.js';
-import { alreadyEmployed, type HireStaff } from './hire-staff.js';
+import type { HireStaff } from './hire-staff.js';
+
+/**
+ * Rows stored per transaction: the advisory locks of a chunk's people stay held until its
+ * commit (PostgreSQL's lock table has max_locks_per_transaction × max_connections slots, 64 × 100
+ * by default), so a 1,000-row sheet takes two.
+ */
+export const IMPORT_CHUNK_ROWS = 500;
 
 /**
  * 批量导入: every row is validated like a single registration and vetted; accepted rows are
- * stored (each in its own transaction), rejected rows are reported with every reason and leave
- * nothing behind. A refused hiring (ban, criminal record) is the exception the law asks for:
- * the refused attempt is recorded and published, as for a single registration.
+ * stored, rejected rows are reported with every reason and leave nothing behind. A refused
+ * hiring (ban, criminal record) is the exception the law asks for: the refused attempt is
+ * recorded and published, as for a single registration. Set-based: the rows are validated in
+ * memory first, then stored a chunk per transaction with the same rows, events and audit entries
+ * as one registration each (HireStaff.hireMany).
  */
 export class ImportStaff {
   constructor(
@@ -27,6 +36,7 @@ export class ImportStaff {
     assertNotDeregistered(institution);
     const result: StaffImportResult = { institutionId: institution.id, total: request.rows.length, accepted: [], rejected: [] };
     const seen = new Map<string, number>();
+    const valid: { rowNumber: number; body: AddStaffBody }[] = [];
     for (const row of request.rows) {
       let body: AddStaffBody;
       try {
@@ -42,16 +52,28 @@ export class ImportStaff {
         continue;
       }
       seen.set(key, row.rowNumber);
-      try {
-        const outcome = await this.unitOfWork.run((tx) => this.hiring.hire(tx, institution, body, actor, today, requestId, this.policy.seesFullIdNumbers(actor)));
-        if (outcome.hired) result.accepted.push({ rowNumber: row.rowNumber, staff: outcome.view });
-        else result.rejected.push({ rowNumber: row.rowNumber, problems: problemsOf(outcome.error) });
-      } catch (e) {
-        if (isUniqueViolation(e, 'employment_active_unique')) result.rejected.push({ rowNumber: row.rowNumber, problems: problemsOf(alreadyEmployed()) });
-        else if (e instanceof DomainError && e.kind !== 'INTERNAL') result.rejected.push({ rowNumber: row.rowNumber, problems: problemsOf(e) });
-        else throw e;
-      }
+      valid.push({ rowNumber: row.rowNumber, body });
     }
+    const fullIdNumbers = this.policy.seesFullIdNumbers(actor);
+    for (let i = 0; i < valid.length; i += IMPORT_CHUNK_ROWS) {
+      const chunk = valid.slice(i, i + IMPORT_CHUNK_ROWS);
+      const bodies = chunk.map((r) => r.body);
+      const hire = () => this.unitOfWork.run((tx) => this.hiring.hireMany(tx, institution, bodies, actor, today, requestId, fullIdNumbers));
+      let outcomes;
+      try {
+        outcomes = await hire();
+      } catch (e) {
+        // A hiring outside the institution's lock won a race: the retry sees it and reports that row as already employed.
+        if (!isUniqueViolation(e, 'employment_active_unique')) throw e;
+        outcomes = await hire();
+      }
+      outcomes.forEach((outcome, j) => {
+        const { rowNumber } = chunk[j]!;
+        if (outcome.hired) result.accepted.push({ rowNumber, staff: outcome.view });
+        else result.rejected.push({ rowNumber, problems: problemsOf(outcome.error) });
+      });
+    }
+    result.rejected.sort((a, b) => a.rowNumber - b.rowNumber);
     return result;
   }
 }

@@ -2,7 +2,7 @@ import { addDays, type IsoDate } from '@shanyu/common';
 import {
   CREDENTIAL_TYPE_LABELS, type CredentialView, STAFF_ROLE_LABELS, type StaffFlagKind, type StaffView,
 } from '@shanyu/contracts';
-import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { Credential } from '../credentials/credential.entity.js';
 import { complianceOf } from '../domain/compliance.js';
 import { recheckDue } from '../domain/vetting.js';
@@ -43,16 +43,21 @@ export class StaffViews {
     if (!employments.length) return [];
     const personIds = [...new Set(employments.map((e) => e.personId))];
     // One after another: inside a transaction the queries share one connection.
-    const people = await db.getRepository(Person).findBy({ id: In(personIds) });
-    const credentials = await db.getRepository(Credential).find({ where: { personId: In(personIds) }, order: { issuedOn: 'ASC', createdAt: 'ASC' } });
-    const flags = await db.getRepository(StaffFlag).find({ where: { employmentId: In(employments.map((e) => e.id)), clearedAt: IsNull() }, order: { raisedAt: 'ASC' } });
+    // `= ANY($1)`, not `IN ($1, …, $n)`: one parameter however many (a sheet of 1,000 rows).
+    const people = await db.getRepository(Person).createQueryBuilder('p').where('p.id = ANY(:ids)', { ids: personIds }).getMany();
+    const credentials = await db.getRepository(Credential).createQueryBuilder('c').where('c.person_id = ANY(:ids)', { ids: personIds })
+      .orderBy('c.issuedOn', 'ASC').addOrderBy('c.createdAt', 'ASC').getMany();
+    const flags = await db.getRepository(StaffFlag).createQueryBuilder('f').where('f.employment_id = ANY(:ids) AND f.cleared_at IS NULL', { ids: employments.map((e) => e.id) })
+      .orderBy('f.raisedAt', 'ASC').getMany();
     const checks = await lastCheckedOn(db, personIds);
     const personById = new Map(people.map((p) => [p.id, p]));
+    const credentialsOf = groupBy(credentials, (c) => c.personId);
+    const flagsOf = groupBy(flags, (f) => f.employmentId);
     const expiringDays = this.rules.credentialExpiringDays.value;
     const interval = this.rules.recheck.intervalMonths;
     return employments.map((e) => {
       const person = personById.get(e.personId)!;
-      const own = credentials.filter((c) => c.personId === e.personId);
+      const own = credentialsOf.get(e.personId) ?? [];
       const last = checks.get(e.personId) ?? null;
       return {
         id: e.id,
@@ -70,7 +75,7 @@ export class StaffViews {
         status: e.endDate === null ? 'active' : 'ended',
         vetting: { status: e.vettingStatus, reason: e.vettingReason, lastCheckedOn: last },
         recheck: { lastCheckedOn: last, ...recheckDue(last, e.startDate, interval, today) },
-        flags: flags.filter((f) => f.employmentId === e.id).map((f) => ({ kind: f.kind as StaffFlagKind, raisedAt: f.raisedAt.toISOString(), refId: f.refId })),
+        flags: (flagsOf.get(e.id) ?? []).map((f) => ({ kind: f.kind as StaffFlagKind, raisedAt: f.raisedAt.toISOString(), refId: f.refId })),
         credentials: own.map((c) => ({
           id: c.id, type: c.type, label: CREDENTIAL_TYPE_LABELS[c.type], number: c.number, issuer: c.issuer,
           issuedOn: c.issuedOn, expiresOn: c.expiresOn, status: credentialStatus(c, today, expiringDays),
@@ -84,4 +89,14 @@ export class StaffViews {
   async one(db: EntityManager | DataSource, employment: Employment, today: IsoDate, fullIdNumbers = false): Promise<StaffView> {
     return (await this.build(db, [employment], today, fullIdNumbers))[0]!;
   }
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const list = out.get(key(item));
+    if (list) list.push(item);
+    else out.set(key(item), [item]);
+  }
+  return out;
 }

@@ -53,6 +53,68 @@ export class ResidentIdVault {
     return person;
   }
 
+  /**
+   * `lock` for many people at once, in one statement and in the order of the lock keys, so two
+   * bulk hirings sharing people cannot deadlock. Returns each ID number's current hash.
+   */
+  async lockMany(manager: EntityManager, idNumbers: string[]): Promise<string[]> {
+    const hashes = idNumbers.map((n) => this.hashOf(n));
+    if (hashes.length) {
+      await manager.query(
+        `SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT DISTINCT hashtextextended('staff-person:' || h, 0) AS k FROM unnest($1::text[]) AS h ORDER BY 1) AS keys`,
+        [hashes],
+      );
+    }
+    return hashes;
+  }
+
+  /**
+   * `findOrCreate` for many distinct people (the caller holds their locks): one look-up by every
+   * candidate hash, one insert of those not yet recorded, one update of those hashed under an
+   * older match key. Returns the people in the order of `entries`.
+   */
+  async findOrCreateMany(manager: EntityManager, entries: { idNumber: string; name: string }[]): Promise<Person[]> {
+    if (!entries.length) return [];
+    const repo = manager.getRepository(Person);
+    const normalized = entries.map((e) => normalizeResidentId(e.idNumber));
+    const candidates = normalized.map((n) => this.cipher.keyedHashCandidates(n));
+    const found: Person[] = await repo.createQueryBuilder('p').where('p.id_hash = ANY(:hashes)', { hashes: [...new Set(candidates.flat())] }).getMany();
+    const byHash = new Map(found.map((p) => [p.idHash, p]));
+    const people: Person[] = [];
+    const created: Person[] = [];
+    const rehashed: Person[] = [];
+    entries.forEach((entry, i) => {
+      const [hash, ...older] = candidates[i]!;
+      const existing = byHash.get(hash!) ?? older.map((h) => byHash.get(h)).find(Boolean);
+      if (existing) {
+        if (existing.idHash !== hash) {
+          // Hashed under an older match key: brought to the current one here, as pii-reencrypt would.
+          existing.idHash = hash!;
+          rehashed.push(existing);
+        }
+        people.push(existing);
+        return;
+      }
+      const id = randomUUID();
+      const person = repo.create({ id, idHash: hash!, idCipher: this.cipher.encrypt(normalized[i]!, id), idMasked: maskResidentId(normalized[i]!), name: entry.name });
+      created.push(person);
+      people.push(person);
+    });
+    if (rehashed.length) {
+      await manager.query(
+        `UPDATE ${repo.metadata.tablePath} AS p SET id_hash = u.hash FROM unnest($1::uuid[], $2::text[]) AS u(id, hash) WHERE p.id = u.id`,
+        [rehashed.map((p) => p.id), rehashed.map((p) => p.idHash)],
+      );
+    }
+    if (created.length) {
+      await manager.query(
+        `INSERT INTO ${repo.metadata.tablePath} (id, id_hash, id_cipher, id_masked, name) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])`,
+        [created.map((p) => p.id), created.map((p) => p.idHash), created.map((p) => p.idCipher), created.map((p) => p.idMasked), created.map((p) => p.name)],
+      );
+    }
+    return people;
+  }
+
   reveal(person: Pick<Person, 'id' | 'idCipher'>): string {
     return this.cipher.decrypt(person.idCipher, person.id);
   }
