@@ -532,6 +532,7 @@ const ROWS: RowInput[] = [
   { method: 'GET', path: '/api/v1/public/inspection-plans/{id}', service: 'inspection', level: 'service', target: 'plan', cells: EVERYONE_200 },
   { method: 'GET', path: '/api/v1/public/inspection-plans/{id}/pool', service: 'inspection', level: 'service', target: 'plan', cells: EVERYONE_200, note: '一公开: anyone rebuilds the draw input from these pages.' },
   { method: 'GET', path: '/api/v1/public/inspection-plans/{id}/draws', service: 'inspection', level: 'service', target: 'plan', cells: EVERYONE_200, note: '一公开: the result.' },
+  { method: 'GET', path: '/api/v1/public/institutions/{id}/inspection-plans', service: 'inspection', level: 'service', target: 'publicInstitution', cells: EVERYONE_200, note: '一公开: the plans that drew the institution.' },
   { method: 'GET', path: '/api/v1/public/inspections', service: 'inspection', level: 'service', target: 'none', cells: EVERYONE_200 },
   { method: 'GET', path: '/api/v1/public/inspections/{id}', service: 'inspection', level: 'service', target: 'completedInspection', cells: EVERYONE_200 },
   { method: 'GET', path: '/api/v1/public/checklists', service: 'inspection', level: 'service', target: 'none', cells: EVERYONE_200 },

@@ -27,7 +27,7 @@ import { IssuePenalty, ListPenalties } from './penalties/penalty.use-cases.js';
 import { CommitPlan } from './plans/commit-plan.use-case.js';
 import { DrawPlan } from './plans/draw-plan.use-case.js';
 import { PlanHandlers } from './plans/plan.handlers.js';
-import { GetPlan, GetPlanDraws, GetPlanPool, ListPlans } from './plans/plan.queries.js';
+import { GetInstitutionPlanDraws, GetPlan, GetPlanDraws, GetPlanPool, ListPlans } from './plans/plan.queries.js';
 import type { SupervisionPolicy } from './policy/supervision-policy.js';
 import { PublicHandlers } from './public/public.handlers.js';
 import { PublicComplaints, PublicInspections } from './public/public.queries.js';
@@ -53,7 +53,7 @@ export class InspectionModule {
     const useCases: Provider[] = [
       new ListChecklists(ds, catalog, now), new PublishChecklist(uow, catalog, now),
       new AddInspector(uow), new ListInspectors(ds), new AddConflict(uow),
-      new CommitPlan(uow, catalog, policy, now), new DrawPlan(uow, policy, now), new GetPlan(ds), new ListPlans(ds), new GetPlanPool(ds), new GetPlanDraws(ds),
+      new CommitPlan(uow, catalog, policy, now), new DrawPlan(uow, policy, now), new GetPlan(ds), new ListPlans(ds), new GetPlanPool(ds), new GetPlanDraws(ds), new GetInstitutionPlanDraws(ds),
       new CreateInspection(uow, catalog, policy, now), new GetInspection(ds, now), new ListInspections(ds, now), new GetInspectionForm(ds, now),
       new RecordResults(uow, now), new SignOff(uow, new CompleteInspection(policy, calendars), now), new CreateReinspection(uow, policy, now),
       new GetRectificationNotice(ds, now),

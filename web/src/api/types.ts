@@ -103,3 +103,6 @@ export interface PlanDrawEntry {
   institutionId: string; name: string; grade: string; inspectors: Record<string, string[]>;
   alerts: { code: string; message: string; department?: string }[]; inspectionId: string | null;
 }
+
+/** A drawn plan that drew an institution (`/public/institutions/:id/inspection-plans`): its place in the draw order and its entry. */
+export interface InstitutionPlanDraw { plan: PlanSummary; position: number; drawn: PlanDrawEntry }

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, errorMessage } from '../api/client';
 import { useCapabilities } from '../api/capabilities';
-import type { Page, PlanDrawEntry, PlanSummary, PublicInspection, PublicInstitution } from '../api/types';
+import type { InstitutionPlanDraw, Page, PublicInspection, PublicInstitution } from '../api/types';
 import { CARE_FORM_LABELS, COMPLAINT_CATEGORY_LABELS, DEPARTMENT_LABELS, INSPECTION_KIND_LABELS, ITEM_RESULT_LABELS, OPERATOR_TYPE_LABELS, dateTime, label, yuan } from '../common/labels';
 import { divisionName, divisionPath } from '../common/divisions';
 import { DataTable, LoadError, Loading, NO_DATA, useLoad } from '../common/ui';
@@ -44,8 +44,8 @@ export function InstitutionPage() {
         </Descriptions>
       </Card>
       <Card title="双随机抽查（抽中本机构的计划）" style={{ marginTop: 16 }}>
-        {has?.('GET /api/v1/public/inspection-plans') && has('GET /api/v1/public/inspection-plans/{id}/draws')
-          ? <Draws institutionId={id} institutionName={data.name} divisionCode={data.divisionCode} /> : <Empty description={NO_DATA} />}
+        {has?.('GET /api/v1/public/institutions/{id}/inspection-plans')
+          ? <Draws institutionId={id} institutionName={data.name} /> : <Empty description={NO_DATA} />}
       </Card>
       <Card title="监督检查结果（一公开）" style={{ marginTop: 16 }}>
         {has?.('GET /api/v1/public/inspections') ? <Inspections institutionId={id} /> : <Empty description={NO_DATA} />}
@@ -55,47 +55,25 @@ export function InstitutionPage() {
   );
 }
 
-interface DrawnHere { plan: PlanSummary; position: number; entry: PlanDrawEntry }
+const DRAWS_PAGE = 20;
 
-const DRAWS_PAGE = 500;
-
-/**
- * The published 双随机 plans that drew this institution: the plans covering its street (its own,
- * its district's, its city's), and in each drawn plan's result pages the institution's place.
- */
-async function drawsOf(institutionId: string, divisionCode: string, signal: AbortSignal): Promise<DrawnHere[]> {
-  const plans: PlanSummary[] = [];
-  for (let page = 1; ; page++) {
-    const res = await api<Page<PlanSummary>>('/api/v1/public/inspection-plans', { query: { divisionCode, page, pageSize: 200 }, signal });
-    plans.push(...res.items);
-    if (page * res.pageSize >= res.total || !res.items.length) break;
-  }
-  const found: DrawnHere[] = [];
-  for (const plan of plans.filter((p) => p.status === 'drawn' && p.result?.institutions)) {
-    for (let page = 1; (page - 1) * DRAWS_PAGE < plan.result!.institutions; page++) {
-      const res = await api<Page<PlanDrawEntry>>(`/api/v1/public/inspection-plans/${plan.id}/draws`, { query: { page, pageSize: DRAWS_PAGE }, signal });
-      const at = res.items.findIndex((e) => e.institutionId === institutionId);
-      if (at >= 0) {
-        found.push({ plan, position: (page - 1) * DRAWS_PAGE + at + 1, entry: res.items[at]! });
-        break;
-      }
-      if (!res.items.length) break;
-    }
-  }
-  return found.sort((a, b) => (b.plan.drawnAt ?? '').localeCompare(a.plan.drawnAt ?? ''));
-}
-
-function Draws({ institutionId, institutionName, divisionCode }: { institutionId: string; institutionName: string; divisionCode: string }) {
-  const { data, error, loading } = useLoad((signal) => drawsOf(institutionId, divisionCode, signal), [institutionId, divisionCode]);
+/** The published 双随机 plans that drew this institution, latest draw first, as the server finds them (one indexed query). */
+function Draws({ institutionId, institutionName }: { institutionId: string; institutionName: string }) {
+  const [page, setPage] = useState(1);
+  const { data, error, loading } = useLoad(
+    (signal) => api<Page<InstitutionPlanDraw>>(`/api/v1/public/institutions/${institutionId}/inspection-plans`, { query: { page, pageSize: DRAWS_PAGE }, signal }),
+    [institutionId, page],
+  );
   if (error) return <LoadError error={error} />;
   return (
-    <DataTable<DrawnHere>
-      rowKey={(r) => r.plan.id} loading={loading} dataSource={data ?? []} pagination={false} exportName={`双随机抽中记录-${institutionName}`}
+    <DataTable<InstitutionPlanDraw>
+      rowKey={(r) => r.plan.id} loading={loading} dataSource={data?.items ?? []} exportName={`双随机抽中记录-${institutionName}`}
+      pagination={(data?.total ?? 0) > DRAWS_PAGE ? { current: page, pageSize: DRAWS_PAGE, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false } : false}
       locale={{ emptyText: '暂无抽中本机构的双随机计划' }}
       exportColumns={[
         { title: '计划', value: (r) => r.plan.title }, { title: '地区', value: (r) => divisionName(r.plan.divisionCode) }, { title: '检查期间', value: (r) => `${r.plan.periodFrom} 至 ${r.plan.periodTo}` },
         { title: '部门', value: (r) => r.plan.departments.map((d) => label(DEPARTMENT_LABELS, d)).join('、') }, { title: '抽取时间', value: (r) => dateTime(r.plan.drawnAt) },
-        { title: '抽取顺位', value: (r) => r.position }, { title: '抽中机构数', value: (r) => r.plan.result?.institutions ?? '' }, { title: '抽取时信用等级', value: (r) => r.entry.grade },
+        { title: '抽取顺位', value: (r) => r.position }, { title: '抽中机构数', value: (r) => r.plan.result?.institutions ?? '' }, { title: '抽取时信用等级', value: (r) => r.drawn.grade },
       ]}
       columns={[
         { title: '计划', key: 'title', render: (_: unknown, r) => <Link to="/public/plans">{r.plan.title}</Link> },
@@ -104,7 +82,7 @@ function Draws({ institutionId, institutionName, divisionCode }: { institutionId
         { title: '部门', key: 'departments', render: (_: unknown, r) => r.plan.departments.map((d) => <Tag key={d}>{label(DEPARTMENT_LABELS, d)}</Tag>) },
         { title: '抽取时间', key: 'drawnAt', render: (_: unknown, r) => dateTime(r.plan.drawnAt) },
         { title: '抽取顺位', key: 'position', align: 'right', render: (_: unknown, r) => `${r.position} / ${r.plan.result?.institutions ?? '—'}` },
-        { title: '抽取时信用等级', key: 'grade', render: (_: unknown, r) => r.entry.grade },
+        { title: '抽取时信用等级', key: 'grade', render: (_: unknown, r) => r.drawn.grade },
       ]}
     />
   );

@@ -356,6 +356,20 @@ export class PlanPageRequest extends PlanPageQuery {
   id: string;
 }
 
+/** A page of the drawn plans that drew one institution (`/public/institutions/:id/inspection-plans`). */
+export class InstitutionPlanDrawsQuery {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
+  page?: number = 1;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  pageSize?: number = 20;
+}
+
+export class InstitutionPlanDrawsRequest extends InstitutionPlanDrawsQuery {
+  @IsUUID()
+  institutionId: string;
+}
+
 /** Exactly what the draw consumed: with the revealed seed anyone can re-run it (see draw.ts). */
 export interface DrawInput {
   algorithm: string;
@@ -447,6 +461,14 @@ export interface PlanDrawEntryView extends DrawnInstitution {
   name: string;
   alerts: InspectionAlert[];
   inspectionId: string | null;
+}
+
+/** One drawn plan that drew an institution: the plan as listed and the institution's entry in its result. */
+export interface InstitutionPlanDrawView {
+  plan: PlanSummaryView;
+  /** The institution's place in the plan's draw order (1 = drawn first, of `plan.result.institutions`). */
+  position: number;
+  drawn: PlanDrawEntryView;
 }
 
 // ---------------------------------------------------------------------------------------------

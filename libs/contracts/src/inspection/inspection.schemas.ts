@@ -102,6 +102,12 @@ export const INSPECTION_REPLY_SCHEMAS: Record<string, object> = {
   PlanPoolEntryPage: page('PlanPoolEntryView'),
   PlanDrawEntryView: { allOf: [ref('DrawnInstitution'), obj(['name', 'alerts', 'inspectionId'], { name: str, alerts: arrayOf(alert), inspectionId: nullableUuid })], description: 'One drawn institution, in draw order' },
   PlanDrawEntryPage: page('PlanDrawEntryView'),
+  InstitutionPlanDrawView: obj(['plan', 'position', 'drawn'], {
+    plan: ref('PlanSummaryView'),
+    position: { type: 'integer', minimum: 1, description: 'The institution\'s place in the plan\'s draw order (1 = drawn first)' },
+    drawn: ref('PlanDrawEntryView'),
+  }, 'A drawn plan that drew the institution, with its entry in the result'),
+  InstitutionPlanDrawPage: page('InstitutionPlanDrawView'),
   PlanCommittedData: obj(['planId', 'divisionCode', 'seedCommitment', 'poolHash'], {
     planId: uuid, divisionCode: str, periodFrom: date, periodTo: date, seedCommitment: str, poolHash: str, institutions: int,
   }),

@@ -4,7 +4,7 @@ import type { ContractEntry, EventEntry } from '../catalog.js';
 import { IndicatorsRequest } from '../registry/indicator.contracts.js';
 import {
   AddConflictRequest, AddInspectorRequest, CommitPlanBody, ComplaintOutcomeRequest, CreateInspectionBody, DrawPlanRequest, FileComplaintBody, FindingIdRequest,
-  InspectionIdRequest, InstitutionIdQuery, IssuePenaltyBody, ListChecklistsRequest, ListComplaintsRequest, ListInspectionsRequest, ListInspectorsRequest,
+  InspectionIdRequest, InstitutionIdQuery, InstitutionPlanDrawsRequest, IssuePenaltyBody, ListChecklistsRequest, ListComplaintsRequest, ListInspectionsRequest, ListInspectorsRequest,
   ListPenaltiesRequest, ListPlansRequest, ListRectificationsRequest, PlanIdRequest, PlanPageRequest, PublicInspectionsRequest, PublishChecklistBody, RecordResultsRequest,
   ReinspectionRequest, ReportRectificationRequest, SignOffRequest, SubmitSelfInspectionBody, TriageComplaintRequest, VerifyRectificationRequest,
   type ComplaintCategory, type CreditGrade, type DrawnInstitution, type FindingStatus, type InspectionKind, type PenaltyKind, type Severity,
@@ -50,6 +50,7 @@ export const InspectionSubjects = {
   publicListPlans: 'inspection.public.plan.list',
   publicPlanPool: 'inspection.public.plan.pool',
   publicPlanDraws: 'inspection.public.plan.draws',
+  publicPlanDrawsOfInstitution: 'inspection.public.plan.draws-of-institution',
   publicListInspections: 'inspection.public.inspection.list',
   publicGetInspection: 'inspection.public.inspection.get',
   publicListComplaints: 'inspection.public.complaint.list',
@@ -210,6 +211,7 @@ export const INSPECTION_REQUESTS: ContractEntry[] = [
   entry(InspectionSubjects.publicListPlans, '一公开: plans of a division', ListPlansRequest, 'Page<PlanSummaryView>'),
   entry(InspectionSubjects.publicPlanPool, '一公开: a page of a plan\'s pool (rebuild the draw input from all pages, see draw.ts)', PlanPageRequest, 'Page<PlanPoolEntryView>', ['VALIDATION', 'PLAN_NOT_FOUND']),
   entry(InspectionSubjects.publicPlanDraws, '一公开: a page of a plan\'s drawn institutions (PLAN_NOT_DRAWN before the draw)', PlanPageRequest, 'Page<PlanDrawEntryView>', ['VALIDATION', 'PLAN_NOT_FOUND', 'PLAN_NOT_DRAWN']),
+  entry(InspectionSubjects.publicPlanDrawsOfInstitution, '一公开: the drawn plans that drew one institution, latest draw first, each with the institution\'s place and entry in the result', InstitutionPlanDrawsRequest, 'Page<InstitutionPlanDrawView>'),
   entry(InspectionSubjects.publicListInspections, '一公开: completed inspections with items, results and findings', PublicInspectionsRequest, 'Page<PublicInspectionView>'),
   entry(InspectionSubjects.publicGetInspection, '一公开: one completed inspection', InspectionIdRequest, 'PublicInspectionView', ['VALIDATION', ...NOT_FOUND]),
   entry(InspectionSubjects.publicListComplaints, '一公开: closed complaints and their outcome (no complainant identity)', PublicInspectionsRequest, 'Page<PublicComplaintView>'),

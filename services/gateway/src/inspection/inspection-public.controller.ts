@@ -1,6 +1,7 @@
 import { SYSTEM_ACTOR } from '@shanyu/common';
 import {
-  type ChecklistVersionView, type ComplaintReceipt, FileComplaintBody, InspectionIdRequest, InspectionSubjects, ListChecklistsRequest, ListPlansRequest, type Page,
+  type ChecklistVersionView, type ComplaintReceipt, FileComplaintBody, InspectionIdRequest, InspectionSubjects, InstitutionPlanDrawsQuery, type InstitutionPlanDrawView,
+  ListChecklistsRequest, ListPlansRequest, type Page, UuidParams,
   PlanIdRequest, PlanPageQuery, type PlanDrawEntryView, type PlanPoolEntryView, type PlanSummaryView, type PlanView, type PublicComplaintView, PublicInspectionsRequest, type PublicInspectionView,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
@@ -84,6 +85,18 @@ export class InspectionPublicController {
   @errorResponses(400, 404, 409)
   planDraws(@Param() params: PlanIdRequest, @Query() query: PlanPageQuery, @CurrentRequestId() requestId: string): Promise<Page<PlanDrawEntryView>> {
     return this.rpc.request(InspectionSubjects.publicPlanDraws, { ...query, id: params.id }, { actor: SYSTEM_ACTOR, requestId });
+  }
+
+  @Public()
+  @Get('institutions/:id/inspection-plans')
+  @ApiOperation({ summary: '双随机 plans that drew this institution, latest draw first: each plan as listed, the institution\'s place in the draw order and its drawn entry (grade, inspectors)' })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The institution' })
+  @ApiQuery({ name: 'page', required: false })
+  @ApiQuery({ name: 'pageSize', required: false, description: '1–100, default 20' })
+  @ApiResponse({ status: 200, ...schema('InstitutionPlanDrawPage') })
+  @errorResponses(400)
+  institutionPlans(@Param() params: UuidParams, @Query() query: InstitutionPlanDrawsQuery, @CurrentRequestId() requestId: string): Promise<Page<InstitutionPlanDrawView>> {
+    return this.rpc.request(InspectionSubjects.publicPlanDrawsOfInstitution, { ...query, institutionId: params.id }, { actor: SYSTEM_ACTOR, requestId });
   }
 
   @Public()

@@ -10,7 +10,8 @@ import { labelOf } from '../departments.js';
 import { buildForm } from '../forms/merged-form.js';
 import { Inspector, InspectorConflict } from '../inspectors/inspector.entity.js';
 import { planNotFound } from '../plans/draw-plan.use-case.js';
-import { InspectionPlan, type PlanResultRow } from '../plans/plan.entity.js';
+import { InspectionPlan } from '../plans/plan.entity.js';
+import { inspectorsByDepartment } from '../plans/plan-rows.js';
 import type { SupervisionPolicy } from '../policy/supervision-policy.js';
 import { gradesOf } from '../replicas/credit-grades.js';
 import type { InstitutionReplica } from '../replicas/institution-replica.entity.js';
@@ -116,21 +117,21 @@ export class CreateInspection {
 
   /** From a drawn plan: the institution must have been drawn; its drawn inspectors take part. */
   private async fromPlan(tx: Transaction, body: CreateInspectionBody): Promise<Staffing> {
-    // Only the small columns and the one drawn entry: a province's result is megabytes of jsonb.
+    // Only the small columns and the one drawn row.
     const plan = await tx.manager.getRepository(InspectionPlan).findOne({ select: { id: true, status: true, departments: true }, where: { id: body.planId! } });
     if (!plan) throw planNotFound(body.planId!);
     if (plan.status !== 'drawn') throw new DomainError('PLAN_NOT_DRAWN', '抽查计划尚未抽取');
     if (!body.institutionId) throw DomainError.validation([{ field: 'institutionId', code: 'isDefined', message: '按计划检查必须指定被抽中的机构' }]);
     if (body.departments?.length) throw DomainError.validation([{ field: 'departments', code: 'notAllowed', message: '按计划检查的部门和执法人员由抽取结果确定' }]);
-    const [row] = await tx.manager.query(
-      `SELECT x.e FROM ${tableOf(tx.manager, 'inspection_plan')} p, jsonb_array_elements(p.result) AS x(e) WHERE p.id = $1 AND x.e->>'institutionId' = $2`,
+    const [drawn] = await tx.manager.query(
+      `SELECT institution_id, inspectors, coalesce(alerts, '[]'::jsonb) AS alerts FROM ${tableOf(tx.manager, 'plan_draw')} WHERE plan_id = $1 AND institution_id = $2`,
       [plan.id, body.institutionId],
-    ) as { e: PlanResultRow }[];
-    const drawn = row?.e;
+    ) as { institution_id: string; inspectors: string[]; alerts: InspectionAlert[] }[];
     if (!drawn) throw new DomainError('INSTITUTION_NOT_DRAWN', '该机构未在本计划中被抽中；计划外检查请按非计划检查发起');
+    const inspectors = inspectorsByDepartment(plan.departments, drawn.inspectors);
     return {
-      kind: 'planned', institutionId: drawn.institutionId, planId: plan.id, complaint: null, alerts: drawn.alerts,
-      departments: plan.departments.map((d) => ({ department: d, inspectorIds: drawn.inspectors[d] ?? [] })),
+      kind: 'planned', institutionId: drawn.institution_id, planId: plan.id, complaint: null, alerts: drawn.alerts,
+      departments: plan.departments.map((d) => ({ department: d, inspectorIds: inspectors[d] ?? [] })),
     };
   }
 

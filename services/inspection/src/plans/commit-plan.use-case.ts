@@ -13,6 +13,7 @@ import type { SupervisionPolicy } from '../policy/supervision-policy.js';
 import { gradesOf } from '../replicas/credit-grades.js';
 import { InstitutionReplica } from '../replicas/institution-replica.entity.js';
 import { InspectionPlan } from './plan.entity.js';
+import { drawInputHeader, insertPoolRows } from './plan-rows.js';
 import { gradeCounts, planViewOf } from './plan-views.js';
 
 /** Departments that may draw plans: the street office leads joint checks in its area, health leads the sector. */
@@ -89,8 +90,10 @@ export class CommitPlan {
       }
       for (const byDept of Object.values(drawInput.conflicts)) for (const list of Object.values(byDept)) list.sort();
       for (const i of pool) {
+        const rows = history.get(i.id);
+        if (!rows?.length) continue; // most of a province's pool was never inspected
         for (const d of departments) {
-          const last = lastInspectors(history.get(i.id) ?? [], d).filter((x) => departmentOf.get(x) === d).sort();
+          const last = lastInspectors(rows, d).filter((x) => departmentOf.get(x) === d).sort();
           if (last.length) (drawInput.lastTime[i.id] ??= {})[d] = last;
         }
       }
@@ -106,14 +109,13 @@ export class CommitPlan {
         departments,
         status: 'committed',
         policyVersion: this.policy.version,
-        drawInput,
-        names: { institutions: Object.fromEntries(pool.map((i) => [i.id, i.name])), inspectors: Object.fromEntries(inspectors.map((x) => [x.id, x.name])) },
+        drawInput: drawInputHeader(drawInput),
+        names: { inspectors: Object.fromEntries(inspectors.map((x) => [x.id, x.name])) },
         excluded,
         poolHash: poolHashOf(drawInput),
         seedCommitment: sha256Hex(seed),
         seed,
         publicEntropy: null,
-        result: null,
         summary: { pool: { institutions: drawInput.institutions.length, byGrade: gradeCounts(drawInput.institutions) }, result: null, excludedTotal: excluded.length, inspectorsPerDepartment: m },
         committedAt: this.now(),
         committedBy: { department: actor.department, userId: actor.userId },
@@ -122,6 +124,8 @@ export class CommitPlan {
       });
       // insert(), not save(): save() would look the id up and deep-compare the pool's jsonb (bench/draw.mjs).
       await manager.insert(InspectionPlan, plan);
+      const names = new Map(pool.map((i) => [i.id, i.name]));
+      await insertPoolRows(manager, plan.id, drawInput, (id) => names.get(id)!);
       await tx.publish({
         subject: InspectionEvents.planCommitted, actor, entityId: plan.id,
         data: { planId: plan.id, divisionCode: plan.divisionCode, periodFrom: plan.periodFrom, periodTo: plan.periodTo, seedCommitment: plan.seedCommitment, poolHash: plan.poolHash, institutions: pool.length },
@@ -135,13 +139,14 @@ export class CommitPlan {
   private assertEnoughInspectors(input: DrawInput, pool: InstitutionReplica[]): void {
     const m = input.inspectorsPerDepartment;
     const problems: FieldProblem[] = [];
+    const withConflicts = pool.filter((i) => input.conflicts[i.id]); // in pool order, as the problems are listed
     for (const d of input.departments) {
       const available = input.inspectors[d] ?? [];
       if (available.length < m) {
         problems.push({ field: `departments.${d}`, code: 'PLAN_NOT_ENOUGH_INSPECTORS', message: `${labelOf(d)}部门可抽取的执法人员只有 ${available.length} 名，至少需要 ${m} 名` });
         continue;
       }
-      for (const i of pool) {
+      for (const i of withConflicts) {
         const conflicted = input.conflicts[i.id]?.[d];
         if (!conflicted?.length) continue; // the whole pool (at least m) is free
         const free = available.filter((x) => !conflicted.includes(x));

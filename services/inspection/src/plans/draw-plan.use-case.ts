@@ -7,6 +7,7 @@ import { historyOf, repeatAlerts } from '../inspections/inspection-history.js';
 import type { SupervisionPolicy } from '../policy/supervision-policy.js';
 import { PLANNING_DEPARTMENTS } from './commit-plan.use-case.js';
 import { InspectionPlan, type PlanCounts } from './plan.entity.js';
+import { insertDrawRows, loadDrawInput } from './plan-rows.js';
 import { gradeCounts, planViewOf } from './plan-views.js';
 
 export function planNotFound(id: string): DomainError {
@@ -61,27 +62,29 @@ export class DrawPlan {
       assertCovers(actor, plan.divisionCode);
       if (plan.status === 'drawn') throw new DomainError('PLAN_ALREADY_DRAWN', `抽查计划已于 ${plan.drawnAt?.toISOString()} 抽取，结果已公开`);
       const publicEntropy = request.publicEntropy ?? null;
+      const input = await loadDrawInput(tx.manager, plan.id, plan.drawInput);
       let drawn;
       try {
-        drawn = draw(plan.drawInput, plan.seed, publicEntropy);
+        drawn = draw(input, plan.seed, publicEntropy);
       } catch (e) {
         if (e instanceof DrawError) throw new DomainError('PLAN_NOT_ENOUGH_INSPECTORS', e.message);
         throw e;
       }
       const history = await historyOf(tx.manager, drawn.map((d) => d.institutionId));
-      plan.result = drawn.map((d) => ({
+      const poolPosition = new Map(input.institutions.map((i, n) => [i.id, n + 1]));
+      await insertDrawRows(tx.manager, plan.id, input.departments, drawn.map((d) => ({
         ...d,
-        name: plan.names.institutions[d.institutionId] ?? d.institutionId,
+        poolPosition: poolPosition.get(d.institutionId)!,
         alerts: repeatAlerts(history.get(d.institutionId) ?? [], plan.departments, plan.periodFrom, this.policy.repeatWindowDays),
-      }));
+      })));
       plan.status = 'drawn';
       plan.publicEntropy = publicEntropy;
       plan.drawnAt = this.now();
       plan.drawnBy = { department: actor.department, userId: actor.userId };
       plan.summary = { ...plan.summary, result: { institutions: drawn.length, byGrade: gradeCounts(drawn) } } satisfies PlanCounts;
-      // update() of the changed columns: save() would deep-compare the pool's jsonb to find them (bench/draw.mjs).
+      // update() of the changed columns: save() would deep-compare the plan's jsonb to find them (bench/draw.mjs).
       await tx.manager.update(InspectionPlan, { id: plan.id }, {
-        status: plan.status, result: plan.result, publicEntropy, drawnAt: plan.drawnAt, drawnBy: plan.drawnBy, summary: plan.summary,
+        status: plan.status, publicEntropy, drawnAt: plan.drawnAt, drawnBy: plan.drawnBy, summary: plan.summary,
       });
       const parts = drawnParts(drawn, this.options.partSize ?? PLAN_DRAWN_PART_SIZE);
       for (const [i, part] of parts.entries()) {

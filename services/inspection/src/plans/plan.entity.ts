@@ -1,12 +1,8 @@
-import type { DrawInput, DrawnInstitution, GradeCounts, InspectionAlert } from '@shanyu/contracts';
+import type { GradeCounts } from '@shanyu/contracts';
 import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
+import type { DrawInputHeader } from './plan-rows.js';
 
-export interface PlanResultRow extends DrawnInstitution {
-  name: string;
-  alerts: InspectionAlert[];
-}
-
-/** Counts kept beside the jsonb so that views and lists never read the pool or the result. */
+/** Counts kept on the plan so that views and lists never read the pool or the result. */
 export interface PlanCounts {
   pool: { institutions: number; byGrade: GradeCounts };
   result: { institutions: number; byGrade: GradeCounts } | null;
@@ -15,7 +11,10 @@ export interface PlanCounts {
   inspectorsPerDepartment: number;
 }
 
-/** 双随机 plan: the committed pool and seed, and after the draw the revealed seed and the result. */
+/**
+ * 双随机 plan: the committed seed and the draw input without its per-institution parts; the pool
+ * and, after the draw, the result are rows of plan_pool and plan_draw (plan-rows.ts).
+ */
 @Entity({ name: 'inspection_plan' })
 export class InspectionPlan {
   @PrimaryColumn({ type: 'uuid' })
@@ -43,10 +42,11 @@ export class InspectionPlan {
   policyVersion: string;
 
   @Column({ type: 'jsonb', name: 'draw_input' })
-  drawInput: DrawInput;
+  drawInput: DrawInputHeader;
 
+  /** The inspectors' names (institutions' names are on their pool rows). */
   @Column({ type: 'jsonb' })
-  names: { institutions: Record<string, string>; inspectors: Record<string, string> };
+  names: { inspectors: Record<string, string> };
 
   @Column({ type: 'jsonb' })
   excluded: { institutionId: string; name: string; code: string; reason: string }[];
@@ -63,9 +63,6 @@ export class InspectionPlan {
 
   @Column({ type: 'text', name: 'public_entropy', nullable: true })
   publicEntropy: string | null;
-
-  @Column({ type: 'jsonb', nullable: true })
-  result: PlanResultRow[] | null;
 
   @Column({ type: 'jsonb' })
   summary: PlanCounts;

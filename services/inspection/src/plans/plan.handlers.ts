@@ -1,11 +1,11 @@
 import type { Actor } from '@shanyu/common';
-import { CommitPlanBody, DrawPlanRequest, InspectionSubjects, ListPlansRequest, PlanIdRequest, PlanPageRequest } from '@shanyu/contracts';
+import { CommitPlanBody, DrawPlanRequest, InspectionSubjects, InstitutionPlanDrawsRequest, ListPlansRequest, PlanIdRequest, PlanPageRequest } from '@shanyu/contracts';
 import { Caller, RequestId } from '@shanyu/messaging';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { CommitPlan } from './commit-plan.use-case.js';
 import { DrawPlan } from './draw-plan.use-case.js';
-import { GetPlan, GetPlanDraws, GetPlanPool, ListPlans } from './plan.queries.js';
+import { GetInstitutionPlanDraws, GetPlan, GetPlanDraws, GetPlanPool, ListPlans } from './plan.queries.js';
 
 /** `inspection.plan.*` (双随机) and the public view of plans (一公开). */
 @Controller()
@@ -17,6 +17,7 @@ export class PlanHandlers {
     private readonly listPlans: ListPlans,
     private readonly planPool: GetPlanPool,
     private readonly planDraws: GetPlanDraws,
+    private readonly institutionPlanDraws: GetInstitutionPlanDraws,
   ) {}
 
   @MessagePattern(InspectionSubjects.commitPlan)
@@ -68,5 +69,11 @@ export class PlanHandlers {
   @MessagePattern(InspectionSubjects.publicPlanDraws)
   drawsPublic(@Payload() body: PlanPageRequest) {
     return this.planDraws.execute(body, null);
+  }
+
+  /** Public: the drawn plans that drew one institution (its public page). */
+  @MessagePattern(InspectionSubjects.publicPlanDrawsOfInstitution)
+  drawsOfInstitutionPublic(@Payload() body: InstitutionPlanDrawsRequest) {
+    return this.institutionPlanDraws.execute(body);
   }
 }

@@ -1,10 +1,11 @@
 import { type Actor, DomainError, withinDivision } from '@shanyu/common';
-import type { InspectionAlert, ListPlansRequest, Page, PlanDrawEntryView, PlanPageRequest, PlanPoolEntryView, PlanSummaryView, PlanView } from '@shanyu/contracts';
-import type { DataSource } from 'typeorm';
+import type { CreditGrade, InspectionAlert, InstitutionPlanDrawsRequest, InstitutionPlanDrawView, ListPlansRequest, Page, PlanDrawEntryView, PlanPageRequest, PlanPoolEntryView, PlanSummaryView, PlanView } from '@shanyu/contracts';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import { assertCovers, scopeWhere } from '../access.js';
 import { tableOf } from '../sql.js';
 import { planNotFound } from './draw-plan.use-case.js';
-import { InspectionPlan, type PlanResultRow } from './plan.entity.js';
+import { InspectionPlan } from './plan.entity.js';
+import { inspectorsByDepartment } from './plan-rows.js';
 import { loadPlanView, PLAN_SUMMARY_COLUMNS, PLAN_SUMMARY_SELECT, type PlanSummaryRow, planSummaryView } from './plan-views.js';
 
 /** The plan's small columns, for officials in scope or for anyone (actor null: 一公开). */
@@ -39,8 +40,8 @@ export class ListPlans {
 }
 
 /**
- * A page of the pool in pool order, read from the stored jsonb in PostgreSQL: the pool is never
- * loaded whole into Node. With all pages and the plan view anyone rebuilds the draw input (draw.ts).
+ * A page of the pool in pool order: rows plan_pool by position, so a page costs the same
+ * wherever it is in the pool. With all pages and the plan view anyone rebuilds the draw input (draw.ts).
  */
 export class GetPlanPool {
   constructor(private readonly dataSource: DataSource) {}
@@ -49,18 +50,39 @@ export class GetPlanPool {
     const plan = await planSummaryOrFail(this.dataSource, request.id, actor);
     const page = request.page ?? 1;
     const pageSize = request.pageSize ?? 100;
-    // MATERIALIZED: the jsonb is detoasted once, not once per entry.
     const rows: PlanPoolEntryView[] = await this.dataSource.query(
-      `WITH p AS MATERIALIZED (
-         SELECT draw_input->'institutions' AS institutions, draw_input->'conflicts' AS conflicts, draw_input->'lastTime' AS last_time, names->'institutions' AS names
-         FROM ${tableOf(this.dataSource, 'inspection_plan')} WHERE id = $1),
-       page AS (SELECT x.e, x.n FROM p, jsonb_array_elements(p.institutions) WITH ORDINALITY AS x(e, n) ORDER BY x.n LIMIT $2 OFFSET $3)
-       SELECT page.e->>'id' AS "institutionId", coalesce(p.names->>(page.e->>'id'), page.e->>'id') AS name, page.e->>'grade' AS grade,
-         coalesce(p.conflicts->(page.e->>'id'), '{}'::jsonb) AS conflicts, coalesce(p.last_time->(page.e->>'id'), '{}'::jsonb) AS "lastTime"
-       FROM page, p ORDER BY page.n`,
-      [plan.id, pageSize, (page - 1) * pageSize],
+      `SELECT institution_id AS "institutionId", name, grade, coalesce(conflicts, '{}'::jsonb) AS conflicts, coalesce(last_time, '{}'::jsonb) AS "lastTime"
+       FROM ${tableOf(this.dataSource, 'plan_pool')} WHERE plan_id = $1 AND position > $2 AND position <= $3 ORDER BY position`,
+      [plan.id, (page - 1) * pageSize, page * pageSize],
     );
     return { items: rows, total: plan.summary.pool.institutions, page, pageSize };
+  }
+}
+
+/**
+ * 一公开: the drawn plans that drew one institution, latest draw first (its public page). One
+ * indexed look-up in plan_draw (institution_id, plan_id), not every plan's result pages.
+ */
+export class GetInstitutionPlanDraws {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(request: InstitutionPlanDrawsRequest): Promise<Page<InstitutionPlanDrawView>> {
+    const page = request.page ?? 1;
+    const pageSize = request.pageSize ?? 20;
+    const manager = this.dataSource.manager;
+    const [{ total }] = await manager.query(`SELECT count(*)::int AS total FROM ${tableOf(manager, 'plan_draw')} WHERE institution_id = $1`, [request.institutionId]) as { total: number }[];
+    if (total === 0 || (page - 1) * pageSize >= total) return { items: [], total, page, pageSize };
+    const rows = await drawRows(
+      manager,
+      `d.institution_id = $1 ORDER BY (SELECT drawn_at FROM ${tableOf(manager, 'inspection_plan')} WHERE id = d.plan_id) DESC, d.plan_id LIMIT $2 OFFSET $3`,
+      [request.institutionId, pageSize, (page - 1) * pageSize],
+    );
+    const plans = new Map((await this.dataSource.getRepository(InspectionPlan).find({ select: PLAN_SUMMARY_SELECT, where: { id: In(rows.map((r) => r.plan_id)) } })).map((p) => [p.id, p]));
+    const items = rows.map((r) => {
+      const plan = plans.get(r.plan_id)!;
+      return { plan: planSummaryView(plan), position: r.position, drawn: drawEntryView(plan.departments, r) };
+    });
+    return { items, total, page, pageSize };
   }
 }
 
@@ -88,17 +110,36 @@ export class GetPlanDraws {
     if (pageSize > most) {
       throw DomainError.validation([{ field: 'pageSize', code: 'max', message: `本计划每个部门抽取 ${plan.summary.inspectorsPerDepartment} 名执法人员，每页最多 ${most} 家机构` }]);
     }
-    const rows: { e: PlanResultRow; inspection_id: string | null }[] = await this.dataSource.query(
-      `WITH p AS MATERIALIZED (SELECT result FROM ${tableOf(this.dataSource, 'inspection_plan')} WHERE id = $1),
-       page AS (SELECT x.e, x.n FROM p, jsonb_array_elements(p.result) WITH ORDINALITY AS x(e, n) ORDER BY x.n LIMIT $2 OFFSET $3)
-       SELECT page.e, i.id AS inspection_id FROM page
-       LEFT JOIN ${tableOf(this.dataSource, 'inspection')} i ON i.plan_id = $1 AND i.institution_id = (page.e->>'institutionId')::uuid
-       ORDER BY page.n`,
-      [plan.id, pageSize, (page - 1) * pageSize],
-    );
-    const items = rows.map(({ e, inspection_id }) => ({
-      institutionId: e.institutionId, name: e.name, grade: e.grade, inspectors: e.inspectors, alerts: e.alerts as InspectionAlert[], inspectionId: inspection_id,
-    }));
+    const rows = await drawRows(this.dataSource.manager, `d.plan_id = $1 AND d.position > $2 AND d.position <= $3 ORDER BY d.position`, [plan.id, (page - 1) * pageSize, page * pageSize]);
+    const items = rows.map((r) => drawEntryView(plan.departments, r));
     return { items, total: plan.summary.result.institutions, page, pageSize };
   }
+}
+
+interface DrawRow {
+  plan_id: string;
+  position: number;
+  institution_id: string;
+  name: string;
+  grade: CreditGrade;
+  /** Comma-separated: node-pg's array parser reads a uuid[] character by character (a 500-entry page of 7 × 2 inspectors: 7,000 ids). */
+  inspectors: string;
+  alerts: InspectionAlert[];
+  inspection_id: string | null;
+}
+
+/** plan_draw rows (`where`: condition, order and limit) with their pool row's name and the joint inspection opened for each (if any). */
+async function drawRows(manager: EntityManager, where: string, params: unknown[]): Promise<DrawRow[]> {
+  return manager.query(
+    `SELECT d.plan_id, d.position, d.institution_id, p.name, d.grade, array_to_string(d.inspectors, ',') AS inspectors, coalesce(d.alerts, '[]'::jsonb) AS alerts, i.id AS inspection_id
+     FROM ${tableOf(manager, 'plan_draw')} d
+     JOIN ${tableOf(manager, 'plan_pool')} p ON p.plan_id = d.plan_id AND p.position = d.pool_position
+     LEFT JOIN ${tableOf(manager, 'inspection')} i ON i.plan_id = d.plan_id AND i.institution_id = d.institution_id
+     WHERE ${where}`,
+    params,
+  );
+}
+
+function drawEntryView(departments: readonly string[], r: DrawRow): PlanDrawEntryView {
+  return { institutionId: r.institution_id, name: r.name, grade: r.grade, inspectors: inspectorsByDepartment(departments, r.inspectors ? r.inspectors.split(',') : []), alerts: r.alerts, inspectionId: r.inspection_id };
 }
