@@ -1,4 +1,4 @@
-// `npm run bench` runs every benchmark; `npm run bench -- draw events` only those named.
+// `npm run bench` runs every benchmark but province; `npm run bench -- draw events` only those named.
 // Installs npm dependencies and builds the TypeScript when needed (a fresh clone works), runs
 // each benchmark script in its own process (each starts its own PostgreSQL and NATS, with data
 // under .bench-*/, removed afterwards), prints one table — benchmark, baseline, platform figure,
@@ -6,8 +6,10 @@
 //
 // Benchmarks: rpc (RPC client/server echo and the gateway read path), draw (双随机), events
 // (outbox → JetStream → consumer), import (staff sheets), subsidy (monthly run, at each of
-// BENCH_SUBSIDY_SIZES child-months, default 10000,100000). Each script's own sizes are in its
-// header comment. BENCH_PROFILE=1 also writes CPU profiles to bench/results/profiles/.
+// BENCH_SUBSIDY_SIZES child-months, default 10000,100000), province (a province-size data set
+// loaded into the whole platform: well over 15 minutes at full size, so only when named —
+// `npm run bench -- province`, BENCH_PROVINCE_SCALE=0.01 for a quick run). Each script's own
+// sizes are in its header comment. BENCH_PROFILE=1 also writes CPU profiles to bench/results/profiles/.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,14 +18,16 @@ import { fileURLToPath } from 'node:url';
 import { ensureNatsServer, ensureNpmDependencies, ensurePostgresBinaries } from '../deploy/local/infra.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const ALL = ['rpc', 'draw', 'events', 'import', 'subsidy'];
+const ALL = ['rpc', 'draw', 'events', 'import', 'subsidy', 'province'];
+/** Run when none is named: all but the long ones. */
+const DEFAULT = ALL.filter((n) => n !== 'province');
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = wanted.filter((w) => !ALL.includes(w));
 if (unknown.length) {
   console.error(`unknown benchmark ${unknown.join(', ')}; choose from ${ALL.join(', ')}`);
   process.exit(2);
 }
-const names = wanted.length ? wanted : ALL;
+const names = wanted.length ? wanted : DEFAULT;
 const SUBSIDY_SIZES = (process.env.BENCH_SUBSIDY_SIZES ?? '10000,100000').split(',').map(Number);
 
 // A fresh clone: dependencies, then the TypeScript build (incremental: quick when up to date).
