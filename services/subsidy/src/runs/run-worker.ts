@@ -6,7 +6,7 @@ import { yuan } from '../domain/months.js';
 import { type Policy, versionsInForce } from '../policies/policy.js';
 import { allPolicies } from '../policies/policy-store.js';
 import { tables, updateReturning } from '../sql.js';
-import { computeInstitutionMonth, type ComputedLine } from './compute-lines.js';
+import { computeInstitutionMonth, type ComputedLine, type MonthInput } from './compute-lines.js';
 import { type LineToWrite, writeLines } from './line-writer.js';
 import { loadMonthInputs, monthDuplicates } from './month-data.js';
 import type { RunRow } from './run-store.js';
@@ -119,11 +119,11 @@ export class RunWorker {
             if (duplicates?.attempt !== run.attempt) duplicates = { month: run.month, attempt: run.attempt, map: await monthDuplicates(this.ds, run.month) };
             if (!(await this.regularBatch(run, policies, batch, duplicates.map))) await this.advance(run, 'adjustments');
           } else if (run.phase === 'adjustments') {
-            await this.adjustments(run, policies);
+            await this.timed(run, () => this.adjustments(run, policies));
           } else if (run.phase === 'budget') {
-            await this.budgets(run, policies);
+            await this.timed(run, () => this.budgets(run, policies));
           } else if (run.phase === 'finalize') {
-            await this.finalize(run);
+            await this.timed(run, () => this.finalize(run));
             return;
           } else {
             throw new Error(`unknown run phase ${run.phase}`);
@@ -137,6 +137,12 @@ export class RunWorker {
       if (e instanceof LostLease || this.stopped) this.logger.info('run work stopped', { runId, reason: (e as Error).message });
       else this.logger.error('run work failed; another attempt resumes from the last committed batch when the lease expires', { runId, err: (e as Error).message });
     }
+  }
+
+  private async timed(run: RunRow, work: () => Promise<void>): Promise<void> {
+    const started = performance.now();
+    await work();
+    this.logger.debug('run phase', { runId: run.id, phase: run.phase, ms: Math.round(performance.now() - started) });
   }
 
   private async advance(run: RunRow, phase: string): Promise<void> {
@@ -166,16 +172,15 @@ export class RunWorker {
     const lap = (name: string, since: number) => { ms[name] = Math.round(performance.now() - since); return performance.now(); };
     let written = 0;
     await this.ds.transaction(async (manager) => {
-      let at = lap('select', started);
+      // The guard first: it locks the run row, so no other worker writes this batch meanwhile (COPY has no ON CONFLICT).
+      await this.guard(manager, run, `cursor = $6, done = done + $7`, [ids.at(-1), children + ids.length]);
+      let at = lap('select+guard', started);
       const inputs = await loadMonthInputs(manager, ids, run.month, policies, run.id, duplicates);
       at = lap('load', at);
-      const lines: LineToWrite[] = [];
-      for (const input of inputs) for (const l of computeInstitutionMonth(input)) lines.push(Object.assign(l, { kind: 'regular' as const, adjustsLineId: null }));
-      at = lap('compute', at);
-      written = await writeLines(manager, run.id, lines);
-      at = lap('write', at);
+      // Computed as COPY takes them: PostgreSQL parses one chunk while the next is computed.
+      written = await writeLines(manager, run.id, regularLines(inputs));
+      at = lap('compute+write', at);
       await this.options.afterBatch?.(run.id, batch);
-      await this.guard(manager, run, `cursor = $6, done = done + $7`, [ids.at(-1), children + ids.length]);
       lap('commit', at);
     });
     this.logger.debug('run batch', { runId: run.id, batch, institutions: ids.length, children, lines: written, ms: { ...ms, total: Math.round(performance.now() - started) } });
@@ -337,6 +342,11 @@ export class RunWorker {
     });
     this.logger.info('subsidy run computed', { runId: run.id, month: run.month, divisionCode: run.division_code, attempt: run.attempt });
   }
+}
+
+/** The regular lines of a batch's institutions, computed one institution at a time as COPY takes them. */
+function* regularLines(inputs: readonly MonthInput[]): Generator<LineToWrite> {
+  for (const input of inputs) for (const l of computeInstitutionMonth(input)) yield Object.assign(l, { kind: 'regular' as const, adjustsLineId: null });
 }
 
 /**
