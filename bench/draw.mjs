@@ -167,12 +167,12 @@ try {
 
   const label = `${INSTITUTIONS.toLocaleString('en-US')} inst. / ${INSPECTORS.toLocaleString('en-US')} inspectors / 7 depts`;
   rows.push(row({ name: `Random draw, DrawPlan use case (${label})`, baselineName: 'pure draw() on the same input', baseline: pureMs, figure: drawMs, unit: 'ms', goal: '≤ 1,000 ms', met: drawMs <= 1_000 }));
-  rows.push(row({ name: 'Random draw, pure draw() algorithm', baselineName: 'Math.random Fisher–Yates, same sizes', baseline: plainMs, figure: pureMs, unit: 'ms', goal: 'information', met: null }));
+  rows.push(row({ name: `Random draw, pure draw() algorithm (${label})`, baselineName: 'Math.random Fisher–Yates, same sizes', baseline: plainMs, figure: pureMs, unit: 'ms', goal: 'information', met: null }));
   rows.push(row({ name: `Commit plan (pool, grades, conflicts, hash; ${label})`, baselineName: '—', baseline: NaN, figure: commitMs, unit: 'ms', goal: 'information', met: null }));
   rows.push(row({ name: `Page through the whole pool (${PAGE} per page, ${poolPages.items.length.toLocaleString('en-US')} inst.)`, baselineName: '—', baseline: NaN, figure: poolPages.ms, unit: 'ms', goal: 'information', met: null }));
   rows.push(row({ name: `Page through the whole result (${PAGE} per page, ${drawPages.items.length.toLocaleString('en-US')} drawn)`, baselineName: '—', baseline: NaN, figure: drawPages.ms, unit: 'ms', goal: 'information', met: null }));
   rows.push(row({
-    name: 'Largest draw reply / pool or draws page (500) / plan.drawn part', baselineName: 'NATS max_payload', baseline: NATS_MAX_PAYLOAD / 1e6, figure: largest / 1e6, unit: 'MB',
+    name: `Largest draw reply / pool or draws page (500) / plan.drawn part (${label})`, baselineName: 'NATS max_payload', baseline: NATS_MAX_PAYLOAD / 1e6, figure: largest / 1e6, unit: 'MB',
     goal: '≤ max_payload', met: largest <= NATS_MAX_PAYLOAD && extra.relay === 'published',
   }));
 } finally {

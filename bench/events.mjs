@@ -10,7 +10,7 @@
 // (BENCH_EVENTS events, default 20,000), and commit-to-effect latency at a fixed offered load of
 // BENCH_EVENT_RATE (default 1,000) events/s for BENCH_SECONDS (default 10), split at the moment
 // the event is in the stream (a plain subscription sees it). BENCH_EVENT_SIZES (comma-separated,
-// e.g. 10000,100000) repeats the throughput run at each size to show growth.
+// default 10000,100000) repeats the throughput run at each size to show growth.
 import { randomUUID } from 'node:crypto';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
@@ -21,7 +21,7 @@ import { closedLoop, percentile } from './lib/measure.mjs';
 import { note as noteFor, row, startInfra, writeResult } from './lib/infra.mjs';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
-const SIZES = (process.env.BENCH_EVENT_SIZES ?? '').split(',').map(Number).filter((n) => n > 0 && n !== EVENTS);
+const SIZES = (process.env.BENCH_EVENT_SIZES ?? '10000,100000').split(',').map(Number).filter((n) => n > 0 && n !== EVENTS);
 const RATE = Number(process.env.BENCH_EVENT_RATE ?? 1_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PRODUCERS = 16;

@@ -3,7 +3,7 @@
 // validated, vetted and stored with its events and audit entry), vs COPY of the same rows into
 // PostgreSQL in the same run.
 //
-//   BENCH_IMPORT_SIZES (default "4000,16000": see bench/README.md for why not 100,000) rows per format; BENCH_IMPORT_FORMATS ("csv,xlsx");
+//   BENCH_IMPORT_SIZES (default "10000,100000") rows per format; BENCH_IMPORT_FORMATS ("csv,xlsx");
 //   BENCH_IMPORT_CONCURRENCY (default 4) sheets in flight, each for its own institution;
 //   BENCH_PROFILE=1 starts the staff service with --cpu-prof (bench/results/profiles/).
 //
@@ -18,7 +18,7 @@ import { CLASS_TYPE_LABELS, EMPLOYMENT_TYPE_LABELS, STAFF_IMPORT_MAX_ROWS, STAFF
 import { copyThroughPsql, note as noteFor, row, writeResult } from './lib/infra.mjs';
 import { startBenchStack } from './lib/stack.mjs';
 
-const SIZES = (process.env.BENCH_IMPORT_SIZES ?? '4000,16000').split(',').map(Number);
+const SIZES = (process.env.BENCH_IMPORT_SIZES ?? '10000,100000').split(',').map(Number);
 const FORMATS = (process.env.BENCH_IMPORT_FORMATS ?? 'csv,xlsx').split(',');
 const CONCURRENCY = Number(process.env.BENCH_IMPORT_CONCURRENCY ?? 4);
 const PER_SHEET = STAFF_IMPORT_MAX_ROWS;

@@ -6,7 +6,8 @@
 //
 // Benchmarks: rpc (RPC client/server echo and the gateway read path), draw (双随机), events
 // (outbox → JetStream → consumer), import (staff sheets), subsidy (monthly run, at each of
-// BENCH_SUBSIDY_SIZES child-months, default 10000,100000), province (a province-size data set
+// BENCH_SUBSIDY_SIZES child-months, default 10000,100000; the draw at each of BENCH_DRAW_SIZES
+// institutions, default 10000,100000), province (a province-size data set
 // loaded into the whole platform: well over 15 minutes at full size, so only when named —
 // `npm run bench -- province`, BENCH_PROVINCE_SCALE=0.01 for a quick run). Each script's own
 // sizes are in its header comment. BENCH_PROFILE=1 also writes CPU profiles to bench/results/profiles/.
@@ -29,6 +30,8 @@ if (unknown.length) {
 }
 const names = wanted.length ? wanted : DEFAULT;
 const SUBSIDY_SIZES = (process.env.BENCH_SUBSIDY_SIZES ?? '10000,100000').split(',').map(Number);
+// The draw at each size (institutions), with one inspector per 20 institutions as in a province.
+const DRAW_SIZES = (process.env.BENCH_DRAW_SIZES ?? '10000,100000').split(',').map(Number);
 
 // A fresh clone: dependencies, then the TypeScript build (incremental: quick when up to date).
 ensureNpmDependencies(root);
@@ -64,16 +67,22 @@ function runScript(script, env = {}) {
   });
 }
 
+/** One script at several sizes (one process each), its rows together. */
+async function runSizes(script, envs) {
+  const runs = [];
+  for (const env of envs) runs.push(await runScript(script, env));
+  const failed = runs.filter((r) => r.error);
+  return { runs, rows: runs.flatMap((r) => r.rows ?? []), ...(failed.length ? { error: failed.map((r) => r.error).join('; ') } : {}) };
+}
+
 const results = {};
 const started = Date.now();
 for (const name of names) {
   console.log(`\n[bench] ── ${name} ──`);
   if (name === 'subsidy') {
-    results.subsidy = { runs: [] };
-    for (const size of SUBSIDY_SIZES) results.subsidy.runs.push(await runScript('subsidy-run.mjs', { BENCH_CHILDREN: String(size) }));
-    results.subsidy.rows = results.subsidy.runs.flatMap((r) => r.rows ?? []);
-    const failed = results.subsidy.runs.filter((r) => r.error);
-    if (failed.length) results.subsidy.error = failed.map((r) => r.error).join('; ');
+    results.subsidy = await runSizes('subsidy-run.mjs', SUBSIDY_SIZES.map((size) => ({ BENCH_CHILDREN: String(size) })));
+  } else if (name === 'draw') {
+    results.draw = await runSizes('draw.mjs', DRAW_SIZES.map((size) => ({ BENCH_DRAW_INSTITUTIONS: String(size), BENCH_DRAW_INSPECTORS: String(Math.max(100, Math.round(size / 20))) })));
   } else {
     results[name] = await runScript(`${name}.mjs`);
   }
