@@ -12,18 +12,29 @@ import type { InstitutionMonth, MonthInput, RosterMonth } from './compute-lines.
  * rosters, the duplicate claims and the one-off grants already paid elsewhere.
  */
 /**
- * Every child key on the current rosters of two or more institutions in a month, with their ids:
- * one pass over the month's entries (a run computes it once, rather than per batch).
+ * Every child key on the current rosters of two or more institutions in a month, with their ids
+ * (a run computes it once, rather than per batch). Only keys entered twice or more in the month
+ * (any roster version) can qualify: they are picked first from the (month, child_key) index
+ * alone, and only those are joined to their rosters — not every entry of the month (two
+ * statements, so the planner sees how few they are).
  */
-export async function monthDuplicates(db: EntityManager | DataSource, month: string): Promise<Map<string, string[]>> {
-  const t = tables(db);
-  const rows: { child_key: string; institution_ids: string[] }[] = await db.query(
-    `SELECT e.child_key, array_agg(DISTINCT r.institution_id ORDER BY r.institution_id) AS institution_ids
-     FROM ${t.entry} e JOIN ${t.roster} r ON r.id = e.roster_id AND r.current
-     WHERE e.month = $1 GROUP BY e.child_key HAVING count(DISTINCT r.institution_id) > 1`,
-    [month],
-  );
-  return new Map(rows.map((r) => [r.child_key, r.institution_ids]));
+export async function monthDuplicates(ds: DataSource, month: string): Promise<Map<string, string[]>> {
+  // One snapshot for both statements, as the single statement had.
+  return ds.transaction('REPEATABLE READ', async (db) => {
+    const t = tables(db);
+    const twice: { child_key: string }[] = await db.query(
+      `SELECT child_key FROM ${t.entry} WHERE month = $1 GROUP BY child_key HAVING count(*) > 1`, [month],
+    );
+    if (twice.length === 0) return new Map<string, string[]>();
+    const rows: { child_key: string; institution_ids: string[] }[] = await db.query(
+      `SELECT e.child_key, array_agg(DISTINCT r.institution_id ORDER BY r.institution_id) AS institution_ids
+       FROM ${t.entry} e JOIN ${t.roster} r ON r.id = e.roster_id AND r.current
+       WHERE e.month = $1 AND e.child_key = ANY($2::text[])
+       GROUP BY e.child_key HAVING count(DISTINCT r.institution_id) > 1`,
+      [month, twice.map((k) => k.child_key)],
+    );
+    return new Map(rows.map((r) => [r.child_key, r.institution_ids]));
+  });
 }
 
 export async function loadMonthInputs(
