@@ -98,6 +98,8 @@ async function throughputRun(events) {
   clearInterval(sampler);
   let lastEffect = 0;
   for (const [id] of committed) lastEffect = Math.max(lastEffect, effects.get(id));
+  // The sampler may stop before its next tick sees the last publish; every event was relayed before its effect.
+  if (Number.isNaN(relayDoneAt)) relayDoneAt = lastEffect;
   const result = {
     events,
     seconds: (lastEffect - t0) / 1000,
