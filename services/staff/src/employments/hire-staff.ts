@@ -153,7 +153,6 @@ export class HireStaff {
       await this.certificates.evaluate(manager, tx, [institution], actor, today);
     }
     const views = fullIdNumbers && hired.length ? await this.views.build(manager, hired.map((h) => savedById.get(h.employment.id)!), today, true) : masked;
-    // Last: the audit log's lock (one per schema) is then held only until the commit.
     await tx.auditMany(audits);
     const viewOf = new Map(views.map((v) => [v.id, v]));
     return plans.map((plan): HireOutcome => {

@@ -15,16 +15,6 @@ export class ResidentIdVault {
   }
 
   /**
-   * Locks the person's record for the rest of the transaction (by hash, so also a person not
-   * yet recorded): hiring, bans and record checks of one person happen one after another.
-   */
-  async lock(manager: EntityManager, idNumber: string): Promise<string> {
-    const hash = this.hashOf(idNumber);
-    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`staff-person:${hash}`]);
-    return hash;
-  }
-
-  /**
    * By the hash under PII_MATCH_KEY, else under an older key: after the match key is rotated, a
    * person recorded before `npm run admin -- pii-reencrypt` recomputed their hash is still found
    * (docs/configuration.md "Rotating the personal-data keys").
@@ -37,25 +27,15 @@ export class ResidentIdVault {
 
   /** Locks, then returns the person with this ID number, recording them when new. */
   async findOrCreate(manager: EntityManager, idNumber: string, name: string): Promise<Person> {
-    const hash = await this.lock(manager, idNumber);
-    const repo = manager.getRepository(Person);
-    const existing = await this.find(manager, idNumber);
-    if (existing && existing.idHash !== hash) {
-      // Hashed under an older match key: brought to the current one here, as pii-reencrypt would.
-      await repo.update({ id: existing.id }, { idHash: hash });
-      existing.idHash = hash;
-    }
-    if (existing) return existing;
-    const id = randomUUID();
-    const normalized = normalizeResidentId(idNumber);
-    const person = repo.create({ id, idHash: hash, idCipher: this.cipher.encrypt(normalized, id), idMasked: maskResidentId(normalized), name });
-    await repo.insert(person);
-    return person;
+    await this.lockMany(manager, [idNumber]);
+    return (await this.findOrCreateMany(manager, [{ idNumber, name }]))[0]!;
   }
 
   /**
-   * `lock` for many people at once, in one statement and in the order of the lock keys, so two
-   * bulk hirings sharing people cannot deadlock. Returns each ID number's current hash.
+   * Locks the people's records for the rest of the transaction (by hash, so also people not yet
+   * recorded): hiring, bans and record checks of one person happen one after another. One
+   * statement, in the order of the lock keys, so two bulk hirings sharing people cannot deadlock.
+   * Returns each ID number's current hash.
    */
   async lockMany(manager: EntityManager, idNumbers: string[]): Promise<string[]> {
     const hashes = idNumbers.map((n) => this.hashOf(n));
