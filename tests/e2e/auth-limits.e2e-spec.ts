@@ -2,7 +2,7 @@
 // address, counted in the gateway's own schema so two replicas agree; logout revokes the presented
 // token on every replica; expired and jti-less tokens are refused; bodies over 1 MB are 413.
 import { createGateway, DEMO_JWT_SECRET, type RunningGateway } from '@shanyu/gateway';
-import { testDatabaseUrl, testNatsCredentials, testNatsUrl } from '@shanyu/testing';
+import { testDatabaseUrl, testNatsCredentials, testNatsUrl, testIdentityKeys } from '@shanyu/testing';
 import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -184,7 +184,7 @@ describe('abuse limits: login lockout, per-address limit, token revocation and e
 function replicaConfig(schema: string) {
   return {
     DATABASE_URL: testDatabaseUrl(),
-    NATS_URL: testNatsUrl(),
+    NATS_URL: testNatsUrl(), ...testIdentityKeys(),
     ...testNatsCredentials('gateway'),
     PORT: 0,
     HOST: '127.0.0.1',

@@ -18,7 +18,7 @@ import { EVENT_STREAM, natsInboxPrefix, RegistrySubjects } from '@shanyu/contrac
 import { connectNats, RpcClient } from '@shanyu/messaging';
 import { startRegistry, type RunningRegistry } from '@shanyu/registry';
 import { type RunningStaff, startStaff } from '@shanyu/staff';
-import { institutionRequest, testActor, testDatabaseUrl, testNatsCredentials, testNatsUrl, uniqueSchema } from '@shanyu/testing';
+import { institutionRequest, testActor, testDatabaseUrl, testNatsCredentials, testNatsUrl, testIdentityKeys, uniqueSchema } from '@shanyu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort, startNats, type NatsHandle } from '../../deploy/local/infra.mjs';
 import { writeNatsAuth } from '../../deploy/local/nats-auth.mjs';
@@ -72,7 +72,7 @@ beforeAll(async () => {
   passwords = auth.passwords;
   server = await startNats({ storeDir: path.join(dir, 'jetstream'), port: await findFreePort(), configFile: auth.configFile, logFile: path.join(dir, 'nats.log') });
   url = server.url;
-  const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: url, LOG_LEVEL: 'warn' as const, RPC_TIMEOUT_MS: 5_000, SHANYU_MODE: 'test' as const };
+  const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: url, ...testIdentityKeys(), LOG_LEVEL: 'warn' as const, RPC_TIMEOUT_MS: 5_000, SHANYU_MODE: 'test' as const };
   registry = await startRegistry({ ...base, REGISTRY_DB_SCHEMA: uniqueSchema('registry'), NATS_USER: 'registry', NATS_PASSWORD: passwords.registry });
   staff = await startStaff({ ...base, STAFF_DB_SCHEMA: uniqueSchema('staff'), STAFF_REMINDER_INTERVAL_MS: 0, NATS_USER: 'staff', NATS_PASSWORD: passwords.staff });
 });

@@ -1,5 +1,5 @@
 import { createGateway } from '@shanyu/gateway';
-import { testDatabaseUrl, testNatsCredentials, testNatsUrl, uniqueSchema } from '@shanyu/testing';
+import { testDatabaseUrl, testNatsCredentials, testNatsUrl, testIdentityKeys, uniqueSchema } from '@shanyu/testing';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 
@@ -11,7 +11,7 @@ const base = {
 describe('demo accounts exist only in demo mode', () => {
   it('a production start on a demo database removes every demo account', async () => {
     const schema = uniqueSchema('gateway');
-    const config = { ...base, DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testNatsCredentials('gateway'), GATEWAY_DB_SCHEMA: schema };
+    const config = { ...base, DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testIdentityKeys(), ...testNatsCredentials('gateway'), GATEWAY_DB_SCHEMA: schema };
     const demo = await createGateway({ ...config, SHANYU_MODE: 'demo' });
     try {
       await request(demo.app.getHttpServer()).post('/api/v1/auth/token').send({ username: 'admin', password: 'demo-password-1' }).expect(200);

@@ -1,18 +1,25 @@
 // A department's own system, written only from the published subject list (AsyncAPI): plain
 // nats.js, no Nest, no @shanyu packages — subjects, headers and JSON shapes as documented.
-import { randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
+import { ActorTokenSigner } from '@shanyu/common';
 import { connect, headers, type NatsConnection } from '@nats-io/transport-node';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { compliantFilingSubmission, institutionRequest, testNatsUrl } from '@shanyu/testing';
+import { compliantFilingSubmission, institutionRequest, testIdentityKeys, testNatsUrl } from '@shanyu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Stack, startStack } from './support.js';
 
-const actor = { department: 'market', role: 'official', userId: 'market-system-01', divisions: ['330106'] };
-const healthBureau = { department: 'health', role: 'official', userId: 'health-system-01', divisions: ['330106'] };
+const actor = { department: 'market', divisions: ['330106'] };
+const healthBureau = { department: 'health', divisions: ['330106'] };
+const marketElsewhere = { department: 'market', divisions: ['371002'] };
+const healthElsewhere = { department: 'health', divisions: ['371002'] };
 
-function call(nc: NatsConnection, subject: string, body: unknown, who: object | null = actor) {
+// Identity tokens as a department system gets them (POST /api/v1/auth/nats-token), filled in beforeAll.
+const identityOf = new Map<object, string>();
+
+function call(nc: NatsConnection, subject: string, body: unknown, who: object | null = actor, extra: Record<string, string> = {}) {
   const h = headers();
-  if (who) h.set('shanyu-actor', JSON.stringify(who));
+  if (who) h.set('shanyu-identity', identityOf.get(who)!);
+  for (const [key, value] of Object.entries(extra)) h.set(key, value);
   h.set('shanyu-request-id', randomUUID());
   return nc.request(subject, typeof body === 'string' ? body : JSON.stringify(body), { timeout: 5_000, headers: h }).then((m) => m.json<any>());
 }
@@ -24,6 +31,7 @@ describe('registry over NATS from a raw nats.js client', () => {
   beforeAll(async () => {
     stack = await startStack();
     nc = await connect({ servers: testNatsUrl() });
+    for (const who of [actor, healthBureau, marketElsewhere, healthElsewhere]) identityOf.set(who, await stack.identityTokenFor(who.department, who.divisions));
   });
   afterAll(async () => {
     await nc?.drain();
@@ -53,16 +61,47 @@ describe('registry over NATS from a raw nats.js client', () => {
     expect(reply).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
-  it('refuses a call without the caller identity header', async () => {
-    const reply = await call(nc, 'registry.institution.register', institutionRequest(), null);
-    expect(reply).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  it('refuses a call without an identity token, even one that writes its own actor header', async () => {
+    expect(await call(nc, 'registry.institution.register', institutionRequest(), null)).toMatchObject({ ok: false, error: { code: 'IDENTITY_MISSING' } });
+    const selfWritten = { 'shanyu-actor': JSON.stringify({ department: 'health', role: 'admin', userId: 'x', divisions: ['330106'] }) };
+    expect(await call(nc, 'registry.institution.list', {}, null, selfWritten)).toMatchObject({ ok: false, error: { code: 'IDENTITY_MISSING' } });
+  });
+
+  it('refuses a forged, altered or expired identity token', async () => {
+    const real = identityOf.get(actor)!;
+    const [header, payload, signature] = real.split('.');
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
+    const altered = `${header}.${Buffer.from(JSON.stringify({ ...claims, dept: 'health', role: 'admin', div: ['371002'] })).toString('base64url')}.${signature}`;
+    const otherKey = generateKeyPairSync('ed25519').privateKey;
+    const forge = (c: object) => {
+      const input = `${header}.${Buffer.from(JSON.stringify(c)).toString('base64url')}`;
+      return `${input}.${sign(null, Buffer.from(input), otherKey).toString('base64url')}`;
+    };
+    const send = (token: string) => call(nc, 'registry.institution.list', {}, null, { 'shanyu-identity': token });
+    expect((await send(altered)).error.code).toBe('IDENTITY_INVALID');
+    expect((await send(forge({ ...claims, dept: 'health', role: 'admin' }))).error.code).toBe('IDENTITY_INVALID');
+    expect((await send('not-a-token')).error.code).toBe('IDENTITY_INVALID');
+    const keys = testIdentityKeys();
+    const expired = new ActorTokenSigner(keys.IDENTITY_SIGNING_KEY, 60, () => Date.now() - 3_600_000).tokenFor({ department: 'market', role: 'system', userId: 'client:x', divisions: ['330106'] }).token;
+    expect((await send(expired)).error.code).toBe('IDENTITY_EXPIRED');
+    // The same request with the real token goes through: the refusals above are the token's.
+    expect((await send(real)).ok).toBe(true);
+  });
+
+  it('takes department and divisions from the token: what a client may not do, it cannot do by saying otherwise', async () => {
+    const asHealthAdmin = { 'shanyu-actor': JSON.stringify({ department: 'health', role: 'admin', userId: 'x', divisions: ['330106'] }) };
+    const ours = await call(nc, 'registry.institution.register', institutionRequest());
+    expect(ours.ok).toBe(true);
+    const seen = await call(nc, 'registry.institution.get', { id: ours.data.id }, marketElsewhere, asHealthAdmin);
+    expect(seen).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^(DIVISION_OUT_OF_SCOPE|INSTITUTION_NOT_FOUND)$/) } });
+    expect((await call(nc, 'registry.institution.get', { id: ours.data.id })).ok).toBe(true);
   });
 
   it('carries domain errors with their codes (duplicate USCC, out of scope)', async () => {
     const body = institutionRequest();
     expect((await call(nc, 'registry.institution.register', body)).ok).toBe(true);
     expect((await call(nc, 'registry.institution.register', body)).error.code).toBe('INSTITUTION_USCC_TAKEN');
-    const elsewhere = await call(nc, 'registry.institution.register', institutionRequest(), { ...actor, divisions: ['371002'] });
+    const elsewhere = await call(nc, 'registry.institution.register', institutionRequest(), marketElsewhere);
     expect(elsewhere.error.code).toBe('DIVISION_OUT_OF_SCOPE');
   });
 
@@ -88,7 +127,7 @@ describe('registry over NATS from a raw nats.js client', () => {
     }
     expect(event).toMatchObject({
       subject: 'evt.registry.institution.registered.v1', entityId: created.data.id,
-      actor: { department: 'market', userId: 'market-system-01' }, data: { institution: { uscc: body.uscc } },
+      actor: { department: 'market', role: 'system', userId: expect.stringMatching(/^client:market-330106-/) }, data: { institution: { uscc: body.uscc } },
     });
     expect(event.eventId).toBe(msgId);
     await jsm.consumers.delete('EVENTS', durable);
@@ -107,7 +146,7 @@ describe('registry over NATS from a raw nats.js client', () => {
 
     // Refusals change nothing: only the district health bureau decides, and only a submitted filing.
     expect((await call(nc, 'registry.filing.decide', { id: filingId, decision: 'approve' })).error.code).toBe('DEPARTMENT_NOT_ALLOWED');
-    expect((await call(nc, 'registry.filing.decide', { id: filingId, decision: 'approve' }, { ...healthBureau, divisions: ['371002'] })).error.code).toBe('DIVISION_OUT_OF_SCOPE');
+    expect((await call(nc, 'registry.filing.decide', { id: filingId, decision: 'approve' }, healthElsewhere)).error.code).toBe('DIVISION_OUT_OF_SCOPE');
     expect((await call(nc, 'registry.filing.decide', { id: filingId, decision: 'perhaps' }, healthBureau)).error).toMatchObject({ code: 'VALIDATION', details: [expect.objectContaining({ field: 'decision' })] });
     expect((await call(nc, 'registry.filing.decide', { id: randomUUID(), decision: 'approve' }, healthBureau)).error.code).toBe('FILING_NOT_FOUND');
     expect((await call(nc, 'registry.filing.receipt', { id: filingId })).error.code).toBe('FILING_NOT_APPROVED');

@@ -5,8 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { addDays, shanghaiToday } from '@shanyu/common';
 import { StaffEvents } from '@shanyu/contracts';
 import { OverdueRechecksQuery, RecordRecheck, ReminderSweep } from '@shanyu/staff';
-import { testNatsUrl } from '@shanyu/testing';
-import { connect, headers, type NatsConnection } from '@nats-io/transport-node';
+import { identityHeaders, testNatsUrl } from '@shanyu/testing';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventCollector, eventually, newIdNumber, type StaffStack, startStaffStack } from './staff-support.js';
 
@@ -162,8 +162,7 @@ describe('staff: records, vetting, bans, re-checks, concurrent employment, perso
       const res = await stack.http.post('/api/v1/bans').set(auth(who)).send(ban).expect(403);
       expect(res.body.code).toBe('DEPARTMENT_NOT_ALLOWED');
     }
-    const h = headers();
-    h.set('shanyu-actor', JSON.stringify({ department: 'market', role: 'official', userId: 'market-system', divisions: ['330106'] }));
+    const h = identityHeaders({ department: 'market', role: 'official', userId: 'market-system', divisions: ['330106'] });
     const overNats = (await nc.request('staff.ban.add', JSON.stringify(ban), { headers: h, timeout: 5_000 })).json<any>();
     expect(overNats).toMatchObject({ ok: false, error: { code: 'DEPARTMENT_NOT_ALLOWED' } });
     expect(await counts()).toEqual(before);
@@ -335,8 +334,7 @@ describe('staff: records, vetting, bans, re-checks, concurrent employment, perso
   });
 
   it('answers over NATS from a raw client with {ok,data}; its health and audit chain are in the gateway\'s checks', async () => {
-    const h = headers();
-    h.set('shanyu-actor', JSON.stringify({ department: 'police', role: 'official', userId: 'police-system', divisions: ['330106'] }));
+    const h = identityHeaders({ department: 'police', role: 'official', userId: 'police-system', divisions: ['330106'] });
     const reply = (await nc.request('staff.member.list', JSON.stringify({ institutionId: institutionA.id }), { headers: h, timeout: 5_000 })).json<any>();
     expect(reply.ok).toBe(true);
     expect(reply.data.items.length).toBeGreaterThan(0);

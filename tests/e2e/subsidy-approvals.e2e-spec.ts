@@ -1,7 +1,7 @@
 import { type Actor, fenToYuanString } from '@shanyu/common';
-import { RpcHeaders, SubsidyEvents, SubsidySubjects } from '@shanyu/contracts';
-import { testNatsUrl } from '@shanyu/testing';
-import { connect, headers, type NatsConnection } from '@nats-io/transport-node';
+import { SubsidyEvents, SubsidySubjects } from '@shanyu/contracts';
+import { identityHeaders, testNatsUrl } from '@shanyu/testing';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childId, EventCollector, eventually, monthsAround, type SubsidyStack, startSubsidyStack } from './subsidy-support.js';
@@ -34,8 +34,7 @@ describe('subsidy policies, approvals, ledger, adjustments and export', () => {
   const approve = async (user: string, body: object = { decision: 'approve' }) => stack.http.post(`/api/v1/subsidy/runs/${runId}/approvals`).set(await as(user)).send(body);
   /** A raw NATS call with an actor the demo accounts do not have (another street office). */
   const rpcAs = async (actor: Actor, subject: string, body: object) => {
-    const h = headers();
-    h.set(RpcHeaders.actor, JSON.stringify(actor));
+    const h = identityHeaders(actor);
     return (await nc.request(subject, JSON.stringify(body), { headers: h, timeout: 10_000 })).json<{ ok: boolean; error?: { code: string } }>();
   };
 

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createGateway, type GatewayConfig, type RunningGateway } from '@shanyu/gateway';
 import { startRegistry, type RunningRegistry } from '@shanyu/registry';
-import { testDatabaseUrl, testNatsCredentials, testNatsUrl, uniqueSchema } from '@shanyu/testing';
+import { testDatabaseUrl, testNatsCredentials, testNatsUrl, testIdentityKeys, uniqueSchema } from '@shanyu/testing';
 import request from 'supertest';
 
 export const DEMO_PASSWORD = 'test-demo-password';
@@ -13,6 +13,11 @@ export interface Stack {
   registrySchema: string;
   gatewaySchema: string;
   tokenFor(username: string): Promise<string>;
+  /**
+   * What a department system sends on NATS as `shanyu-identity`, obtained as the README says: the
+   * admin creates its API client, the system exchanges its credentials at POST /api/v1/auth/nats-token.
+   */
+  identityTokenFor(department: string, divisions: string[]): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -33,7 +38,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const gatewaySchema = options.gateway?.GATEWAY_DB_SCHEMA ?? uniqueSchema('gateway');
   const registry = await startRegistry({
     DATABASE_URL: testDatabaseUrl(),
-    NATS_URL: testNatsUrl(),
+    NATS_URL: testNatsUrl(), ...testIdentityKeys(),
     ...testNatsCredentials('registry'),
     REGISTRY_DB_SCHEMA: registrySchema,
     LOG_LEVEL: options.registryLogLevel ?? 'warn',
@@ -41,7 +46,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   }, { now: options.now });
   const gateway = await createGateway({
     DATABASE_URL: testDatabaseUrl(),
-    NATS_URL: testNatsUrl(),
+    NATS_URL: testNatsUrl(), ...testIdentityKeys(),
     ...testNatsCredentials('gateway'),
     PORT: 0,
     HOST: '127.0.0.1',
@@ -69,6 +74,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         tokens.set(username, res.body.accessToken);
       }
       return tokens.get(username)!;
+    },
+    async identityTokenFor(department: string, divisions: string[]) {
+      const admin = await this.tokenFor('admin');
+      const created = await http.post('/api/v1/admin/api-clients').set('authorization', `Bearer ${admin}`)
+        .send({ name: `${department} 业务系统`, department, divisions, scopes: ['GET /api/v1/institutions'] }).expect(201);
+      const token = await http.post('/api/v1/auth/token').send({ grant_type: 'client_credentials', client_id: created.body.clientId, client_secret: created.body.clientSecret }).expect(200);
+      const identity = await http.post('/api/v1/auth/nats-token').set('authorization', `Bearer ${token.body.accessToken}`).expect(200);
+      return identity.body.identityToken as string;
     },
     async stop() {
       await gateway.stop();

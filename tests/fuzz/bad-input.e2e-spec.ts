@@ -21,7 +21,7 @@ import { type RunningInspection, startInspection } from '@shanyu/inspection';
 import { connectNats } from '@shanyu/messaging';
 import { institutionConsumerName, rosterConsumerName, type RunningStaff, startStaff } from '@shanyu/staff';
 import { type RunningSubsidy, startSubsidy, subsidyConsumerNames } from '@shanyu/subsidy';
-import { compliantFilingSubmission, institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, uniqueSchema } from '@shanyu/testing';
+import { compliantFilingSubmission, institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, testIdentityKeys, uniqueSchema } from '@shanyu/testing';
 import { jetstream } from '@nats-io/jetstream';
 import { JwtService } from '@nestjs/jwt';
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -620,7 +620,7 @@ describe('bad-input fuzzing: malformed requests on every write route give no 5xx
 
   beforeAll(async () => {
     stack = await startStack();
-    const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), LOG_LEVEL: 'error' as const, RPC_TIMEOUT_MS: 5_000 };
+    const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testIdentityKeys(), LOG_LEVEL: 'error' as const, RPC_TIMEOUT_MS: 5_000 };
     // Each consumer follows only events published from now on: earlier test files' events are not this stack's.
     staff = await startStaff({ ...base, ...testNatsCredentials('staff'), STAFF_DB_SCHEMA: staffSchema, SHANYU_MODE: 'test', STAFF_REMINDER_INTERVAL_MS: 0 }, { eventsFrom: 'new' });
     credit = await startCredit({ ...base, ...testNatsCredentials('credit'), CREDIT_DB_SCHEMA: creditSchema, CREDIT_SWEEP_INTERVAL_MS: 0 }, { eventsFrom: 'new' });

@@ -4,9 +4,9 @@
 // roles allowed to see a full number (public security; health through the reveal) are not reported.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { JsonLogger, makeResidentId } from '@shanyu/common';
-import { personalDataWatch, testNatsUrl } from '@shanyu/testing';
-import { connect, headers, type NatsConnection } from '@nats-io/transport-node';
+import { type Department, JsonLogger, makeResidentId } from '@shanyu/common';
+import { identityHeaders, personalDataWatch, testNatsUrl } from '@shanyu/testing';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let serial = 100;
@@ -82,8 +82,7 @@ describe('the personal-data watch', () => {
     const id = newId();
     const sub = nc.subscribe('pii-watch-test.echo', { callback: (_e, m) => m.respond(JSON.stringify({ ok: true, data: { idNumber: id } })) });
     const ask = async (department: string, subject = 'pii-watch-test.echo') => {
-      const h = headers();
-      h.set('shanyu-actor', JSON.stringify({ department, role: 'official', userId: 'u', divisions: ['330106'] }));
+      const h = identityHeaders({ department: department as Department, role: 'official', userId: 'u', divisions: ['330106'] });
       return nc.request(subject, '{}', { headers: h, timeout: 5_000 });
     };
     await ask('police');

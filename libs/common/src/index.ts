@@ -2,6 +2,7 @@ export * from './errors.js';
 export * from './config.js';
 export * from './logger.js';
 export * from './actor.js';
+export * from './actor-token.js';
 export * from './division-scope.js';
 export * from './validation-result.js';
 export * from './uscc.js';

@@ -23,3 +23,4 @@ export * from './credit/credit.subjects.js';
 export * from './subsidy/subsidy.contracts.js';
 export * from './subsidy/subsidy.subjects.js';
 export * from './nats-access.js';
+export * from './identity.js';

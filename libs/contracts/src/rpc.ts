@@ -3,11 +3,13 @@ import type { ErrorBody } from '@shanyu/common';
 /**
  * The NATS request/reply wire format, for any client in any language:
  * - request: subject `<service>.<entity>.<verb>`, body = the request JSON documented per subject;
- * - headers: `shanyu-actor` (JSON of {@link Actor}: who acts), `shanyu-request-id` (trace id);
+ * - headers: `shanyu-identity` (who acts: an identity token the gateway signed, never written by the
+ *   caller; the service takes department, role and divisions from its verified claims),
+ *   `shanyu-request-id` (trace id);
  * - reply: `{"ok":true,"data":…}` or `{"ok":false,"error":{"code","message","details"?}}`.
  */
 export const RpcHeaders = {
-  actor: 'shanyu-actor',
+  identity: 'shanyu-identity',
   requestId: 'shanyu-request-id',
 } as const;
 

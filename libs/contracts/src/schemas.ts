@@ -44,6 +44,16 @@ export const REPLY_SCHEMAS: Record<string, object> = {
     required: ['accessToken', 'expiresIn', 'tokenType'],
     properties: { accessToken: { type: 'string' }, expiresIn: { type: 'integer', description: 'seconds' }, tokenType: { type: 'string', enum: ['Bearer'] } },
   },
+  IdentityTokenResponse: {
+    type: 'object',
+    required: ['identityToken', 'expiresIn', 'expiresAt', 'header'],
+    properties: {
+      identityToken: { type: 'string', description: 'JWS (EdDSA) naming department, role and divisions; send as NATS header shanyu-identity' },
+      expiresIn: { type: 'integer', description: 'seconds' },
+      expiresAt: { type: 'string', format: 'date-time' },
+      header: { type: 'string', enum: ['shanyu-identity'] },
+    },
+  },
   Actor: {
     type: 'object',
     required: ['department', 'role', 'userId', 'divisions'],

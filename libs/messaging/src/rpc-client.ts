@@ -3,10 +3,12 @@ import { DEFAULT_RPC_TIMEOUT_MS, RpcHeaders, type RpcReply } from '@shanyu/contr
 import { createInbox, headers, type Msg, type MsgHdrs, type NatsConnection, PermissionViolationError, type Subscription } from '@nats-io/transport-node';
 import { currentRequestId, metricsFor, type RpcOutcome, SpanKind, SpanStatusCode, startSpan, traceHeaders } from '@shanyu/observability';
 
-export interface RpcCallOptions {
-  actor: Actor;
-  requestId?: string;
-  timeoutMs?: number;
+/** Who acts on a call: an actor the client's issuer signs a token for, or a token already issued (forwarded or obtained from the gateway). */
+export type RpcCallOptions = { requestId?: string; timeoutMs?: number } & ({ actor: Actor; identityToken?: never } | { identityToken: string; actor?: never });
+
+/** Signs identity tokens: the gateway's signing key (`ActorTokenSigner` in @shanyu/common). */
+export interface IdentityIssuer {
+  tokenFor(actor: Actor): { token: string };
 }
 
 interface PendingCall {
@@ -39,6 +41,8 @@ export class RpcClient {
     private readonly defaultTimeoutMs = DEFAULT_RPC_TIMEOUT_MS,
     /** The calling service, for `shanyu_rpc_client_duration_seconds`. */
     private readonly service = 'client',
+    /** Only the gateway and the operators' CLI hold the signing key; other callers pass `identityToken`. */
+    private readonly issuer?: IdentityIssuer,
   ) {
     // The connection's own inbox prefix: the broker lets each NATS user read only its replies.
     const prefix = (nc as { options?: { inboxPrefix?: string } }).options?.inboxPrefix;
@@ -49,7 +53,7 @@ export class RpcClient {
 
   async request<T>(subject: string, body: unknown, options: RpcCallOptions): Promise<T> {
     const h = headers();
-    h.set(RpcHeaders.actor, JSON.stringify(options.actor));
+    h.set(RpcHeaders.identity, this.identityToken(options));
     const requestId = options.requestId ?? currentRequestId();
     if (requestId) h.set(RpcHeaders.requestId, requestId);
     // A client span, its traceparent in the request's headers: the service continues this trace.
@@ -79,6 +83,12 @@ export class RpcClient {
       span.end();
       metricsFor(this.service).rpcClientDuration.observe({ subject, outcome }, (performance.now() - started) / 1000);
     }
+  }
+
+  private identityToken(options: RpcCallOptions): string {
+    if (options.identityToken) return options.identityToken;
+    if (!this.issuer) throw new DomainError('INTERNAL', '此客户端没有签发身份令牌的密钥：请传入 identityToken');
+    return this.issuer.tokenFor(options.actor!).token;
   }
 
   private send(subject: string, payload: string, h: MsgHdrs, timeout: number): Promise<Msg> {

@@ -1,5 +1,5 @@
-import { DomainError, type JsonLogger } from '@shanyu/common';
-import { RpcHeaders, type RpcReply } from '@shanyu/contracts';
+import { type ActorTokenVerifier, DomainError, type JsonLogger } from '@shanyu/common';
+import { identityRequired, RpcHeaders, type RpcReply } from '@shanyu/contracts';
 import { contextFromHeaders, inSpan, metricsFor, SpanKind, SpanStatusCode } from '@shanyu/observability';
 import { type CustomTransportStrategy, Server } from '@nestjs/microservices';
 import type { Msg, NatsConnection, Subscription } from '@nats-io/transport-node';
@@ -12,6 +12,8 @@ export interface NatsRpcServerOptions {
   /** Queue group: replicas of one service share its requests. */
   service: string;
   logger: JsonLogger;
+  /** Checks the `shanyu-identity` token of each call whose handler asks who acts. */
+  identity: ActorTokenVerifier;
   /** Requests larger than this are refused before parsing. */
   maxPayloadBytes?: number;
 }
@@ -107,7 +109,10 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
       // throws a SyntaxError for each plain one (6.5% of an echo server's CPU, bench/README.md).
       const handler = this.messageHandlers.get(msg.subject) ?? this.getHandlerByPattern(msg.subject);
       if (!handler) throw new DomainError('NOT_FOUND', `未知的主题 ${msg.subject}`);
-      const result = await handler(body, new RpcCallContext(msg.subject, msg.headers));
+      const context = new RpcCallContext(msg.subject, msg.headers, this.options.identity);
+      // Checked before the handler: a subject that needs an identity refuses a call without one even if its handler never asks who acts.
+      if (identityRequired(msg.subject)) void context.actor;
+      const result = await handler(body, context);
       const data = isObservable(result) ? await lastValueFrom(result, { defaultValue: null }) : result;
       return { ok: true, data: data ?? null };
     } catch (e) {

@@ -1,4 +1,4 @@
-import { type JsonLogger } from '@shanyu/common';
+import { ActorTokenVerifier, type JsonLogger } from '@shanyu/common';
 import { AuditLog, initializeAndMigrate } from '@shanyu/persistence';
 import { flushTracing, initTracing, metricsFor, type MetricsServer, observabilityConfigFromEnv, type PoolStats, type ServiceMetrics, startMetricsServer } from '@shanyu/observability';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
@@ -8,7 +8,7 @@ import { ensureEventStreams } from './event-streams.js';
 import { connectNats } from './nats-connection.js';
 import { Outbox } from './outbox.js';
 import { OutboxRelay } from './outbox-relay.js';
-import { RpcClient } from './rpc-client.js';
+import { type IdentityIssuer, RpcClient } from './rpc-client.js';
 import { UnitOfWork } from './unit-of-work.js';
 
 export interface ServiceRuntimeOptions {
@@ -17,6 +17,10 @@ export interface ServiceRuntimeOptions {
   /** NATS_USER / NATS_PASSWORD of the service (its permissions: natsPermissions() in @shanyu/contracts); unset = no credentials. */
   natsUser?: string;
   natsPassword?: string;
+  /** IDENTITY_PUBLIC_KEY: the gateway's public key, which every caller's identity token must verify against. */
+  identityPublicKey: string;
+  /** Signs the identity token of each call this process makes on someone's behalf (the gateway only). */
+  identityIssuer?: IdentityIssuer;
   dataSource: DataSource;
   logger: JsonLogger;
   rpcTimeoutMs?: number;
@@ -41,6 +45,7 @@ export class ServiceRuntime {
     readonly unitOfWork: UnitOfWork,
     readonly auditLog: AuditLog,
     readonly rpc: RpcClient,
+    readonly identity: ActorTokenVerifier,
     readonly logger: JsonLogger,
     readonly metrics: ServiceMetrics,
     /** The Prometheus listener, when METRICS_PORT (or the option) asked for one. */
@@ -65,7 +70,8 @@ export class ServiceRuntime {
     const metricsPort = options.metricsPort ?? observability.metricsPort;
     const metricsServer = metricsPort ? await startMetricsServer(metrics, metricsPort, observability.metricsHost) : undefined;
     if (metricsServer) logger.info('metrics listening', { port: metricsServer.port, path: '/metrics' });
-    const runtime = new ServiceRuntime(service, dataSource, nats, js, jsm, relay, unitOfWork, auditLog, new RpcClient(nats, options.rpcTimeoutMs, service), logger,
+    const runtime = new ServiceRuntime(service, dataSource, nats, js, jsm, relay, unitOfWork, auditLog, new RpcClient(nats, options.rpcTimeoutMs, service, options.identityIssuer),
+      new ActorTokenVerifier(options.identityPublicKey), logger,
       metrics, metricsServer, () => removeSources.forEach((remove) => remove()));
     if (options.relay !== false) relay.start();
     logger.info('service runtime ready', { service });

@@ -22,6 +22,7 @@ import {
 } from '../../../deploy/local/infra.mjs';
 import { writeNatsAuth } from '../../../deploy/local/nats-auth.mjs';
 import * as contracts from '@shanyu/contracts';
+import { generateIdentityKeyPair } from '@shanyu/common';
 import type {} from './infra-context.js'; // the ProvidedContext keys
 import { natsLogFile, natsPidFile, runningNatsPid, stopNatsByPidFile } from './nats-control.js';
 import { PG_DATABASE, PG_SETTINGS } from './postgres-control.js';
@@ -139,9 +140,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // For postgresControl() (a test that kills and restarts PostgreSQL).
   project.provide('pgDataDir', pg.dataDir);
   project.provide('pgPort', pg.port);
+  // The run's identity key pair: the stacks' gateways sign with it, services and tests verify or sign with it.
+  const identity = generateIdentityKeyPair();
+  project.provide('identityKeys', { IDENTITY_SIGNING_KEY: identity.signingKey, IDENTITY_PUBLIC_KEY: identity.publicKey });
   // For child processes (services started by a test).
   process.env.DATABASE_URL = pg.url;
   process.env.NATS_URL = nats.url;
+  process.env.IDENTITY_SIGNING_KEY = identity.signingKey;
+  process.env.IDENTITY_PUBLIC_KEY = identity.publicKey;
 
   return teardown;
 }

@@ -1,5 +1,8 @@
 // What integration tests (*.e2e-spec.ts) get from the global setup (global-setup.ts): the URLs of
 // the run's throwaway PostgreSQL and NATS JetStream, and control of the nats-server.
+import { type Actor, ActorTokenSigner } from '@shanyu/common';
+import { RpcHeaders } from '@shanyu/contracts';
+import { headers, type MsgHdrs } from '@nats-io/transport-node';
 import { inject } from 'vitest';
 import { natsControlFor, type NatsControl } from './nats-control.js';
 import { postgresControlFor, type PostgresControl } from './postgres-control.js';
@@ -19,10 +22,12 @@ declare module 'vitest' {
     natsPasswords: Record<string, string>;
     pgDataDir: string;
     pgPort: number;
+    /** The run's identity key pair (Ed25519, base64 DER). */
+    identityKeys: { IDENTITY_SIGNING_KEY: string; IDENTITY_PUBLIC_KEY: string };
   }
 }
 
-function provided<K extends 'databaseUrl' | 'natsUrl' | 'natsPort' | 'natsStoreDir' | 'natsServerPath' | 'natsConfigFile' | 'natsPasswords' | 'pgDataDir' | 'pgPort'>(key: K) {
+function provided<K extends 'databaseUrl' | 'natsUrl' | 'natsPort' | 'natsStoreDir' | 'natsServerPath' | 'natsConfigFile' | 'natsPasswords' | 'pgDataDir' | 'pgPort' | 'identityKeys'>(key: K) {
   const value = inject(key);
   if (value === undefined || value === null) {
     throw new Error(
@@ -52,6 +57,34 @@ export function testNatsCredentials(user: string): { NATS_USER: string; NATS_PAS
   const password = provided('natsPasswords')[user];
   if (!password) throw new Error(`no NATS user '${user}' (see natsUsers() in @shanyu/contracts)`);
   return { NATS_USER: user, NATS_PASSWORD: password };
+}
+
+/**
+ * IDENTITY_SIGNING_KEY and IDENTITY_PUBLIC_KEY of the run, for a stack's config: its gateway signs
+ * identity tokens that its services (and every other stack's) accept.
+ */
+export function testIdentityKeys(): { IDENTITY_SIGNING_KEY: string; IDENTITY_PUBLIC_KEY: string } {
+  return provided('identityKeys');
+}
+
+let signer: ActorTokenSigner | undefined;
+
+/**
+ * NATS headers of a request made as `actor` by a test's own client: the identity token the
+ * gateway would issue (signed with the run's key), the request id when given.
+ */
+export function identityHeaders(actor: Actor, requestId?: string): MsgHdrs {
+  signer ??= new ActorTokenSigner(testIdentityKeys().IDENTITY_SIGNING_KEY);
+  const h = headers();
+  h.set(RpcHeaders.identity, signer.tokenFor(actor).token);
+  if (requestId) h.set(RpcHeaders.requestId, requestId);
+  return h;
+}
+
+/** An identity token for `actor`, signed with the run's key (for `RpcClient.request(…, { identityToken })`). */
+export function identityTokenFor(actor: Actor): string {
+  signer ??= new ActorTokenSigner(testIdentityKeys().IDENTITY_SIGNING_KEY);
+  return signer.tokenFor(actor).token;
 }
 
 /**

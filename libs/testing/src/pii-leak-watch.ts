@@ -159,7 +159,7 @@ http.ServerResponse.prototype.end = function end(this: http.ServerResponse, chun
 // sees them all, from this process and from child processes. (Not `>`: a subscriber on a request
 // subject would take away the "no responders" answer that callers of an absent service rely on.)
 // Who asked is learnt where the reply is sent: a service in this process answers through
-// Msg.respond, which still holds the request's subject and `shanyu-actor` header. A reply whose
+// Msg.respond, which still holds the request's subject and `shanyu-identity` header. A reply whose
 // request is unknown (a service in a child process) counts as going to anyone. Events are scanned
 // where this process publishes them and wherever they are delivered.
 let nats: NatsConnection | undefined;
@@ -167,11 +167,12 @@ let natsProblem: string | undefined;
 const pendingRequests = new Map<string, { subject: string; audience?: Audience }>();
 const decoder = new TextDecoder();
 
-function actorOf(headerValue: string | undefined): Audience | undefined {
-  if (!headerValue) return undefined;
+/** Department and role named by the identity token's claims (the service verified it; this only reads). */
+function actorOf(identityToken: string | undefined): Audience | undefined {
+  if (!identityToken) return undefined;
   try {
-    const actor = JSON.parse(headerValue) as { department?: string; role?: string };
-    return { department: actor.department, role: actor.role };
+    const claims = JSON.parse(Buffer.from(identityToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as { dept?: string; role?: string };
+    return { department: claims.dept, role: claims.role };
   } catch {
     return undefined;
   }
@@ -191,7 +192,7 @@ function watchClients(msgPrototype: { respond: Respond }, connectionPrototype: {
   msgPrototype.respond = function respond(...args: unknown[]) {
     try {
       if (this.reply) {
-        pendingRequests.set(this.reply, { subject: this.subject, audience: actorOf(this.headers?.get('shanyu-actor')) });
+        pendingRequests.set(this.reply, { subject: this.subject, audience: actorOf(this.headers?.get('shanyu-identity')) });
         if (pendingRequests.size > 50_000) pendingRequests.delete(pendingRequests.keys().next().value!);
       }
     } catch {

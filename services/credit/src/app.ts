@@ -44,6 +44,7 @@ export async function startCredit(config: CreditConfig, options: CreditStartOpti
     natsUrl: config.NATS_URL,
     natsUser: config.NATS_USER,
     natsPassword: config.NATS_PASSWORD,
+    identityPublicKey: config.IDENTITY_PUBLIC_KEY,
     dataSource: creditDataSource(config.DATABASE_URL, config.CREDIT_DB_SCHEMA),
     logger,
     rpcTimeoutMs: config.RPC_TIMEOUT_MS,
@@ -69,7 +70,7 @@ export async function startCredit(config: CreditConfig, options: CreditStartOpti
   }
   for (const consumer of Object.values(consumers)) await consumer.start();
   const app = await NestFactory.createMicroservice(CreditModule.register({ runtime, models, ledger, standings, institutions, now }), {
-    strategy: new NatsRpcServer({ connection: runtime.nats, service: 'credit', logger }),
+    strategy: new NatsRpcServer({ connection: runtime.nats, service: 'credit', logger, identity: runtime.identity }),
     logger: new NestJsonLogger(logger),
   });
   await app.listen();

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { JsonLogger, NestJsonLogger } from '@shanyu/common';
+import { ACTOR_TOKEN_TTL_SECONDS, ActorTokenSigner, identityPublicKeyOf, JsonLogger, NestJsonLogger } from '@shanyu/common';
 import { ServiceRuntime } from '@shanyu/messaging';
 import { observabilityConfigFromEnv } from '@shanyu/observability';
 import { NestFactory } from '@nestjs/core';
@@ -32,11 +32,14 @@ export interface RunningGateway {
 export async function createGateway(config: GatewayConfig): Promise<RunningGateway> {
   const jwtSecret = resolveJwtSecret(config);
   const logger = new JsonLogger('gateway', config.LOG_LEVEL);
+  const signer = new ActorTokenSigner(config.IDENTITY_SIGNING_KEY, config.IDENTITY_TOKEN_TTL_SECONDS ?? ACTOR_TOKEN_TTL_SECONDS);
   const runtime = await ServiceRuntime.start({
     service: 'gateway',
     natsUrl: config.NATS_URL,
     natsUser: config.NATS_USER,
     natsPassword: config.NATS_PASSWORD,
+    identityPublicKey: identityPublicKeyOf(config.IDENTITY_SIGNING_KEY),
+    identityIssuer: signer,
     dataSource: gatewayDataSource(config.DATABASE_URL, config.GATEWAY_DB_SCHEMA),
     logger,
     rpcTimeoutMs: config.RPC_TIMEOUT_MS,
@@ -62,7 +65,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestIdFrom(req.headers['x-request-id'], randomUUID),
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    GatewayModule.register({ runtime, tokens: new TokenService(jwtSecret, config.JWT_TTL_SECONDS), logger, healthServices: config.HEALTH_SERVICES.split(',').map((s) => s.trim()).filter(Boolean), publicBaseUrl: config.PUBLIC_BASE_URL ?? `http://${config.HOST}:${config.PORT}`,
+    GatewayModule.register({ runtime, signer, tokens: new TokenService(jwtSecret, config.JWT_TTL_SECONDS), logger, healthServices: config.HEALTH_SERVICES.split(',').map((s) => s.trim()).filter(Boolean), publicBaseUrl: config.PUBLIC_BASE_URL ?? `http://${config.HOST}:${config.PORT}`,
       evidenceDir: path.resolve(config.EVIDENCE_DIR ?? '.data/evidence'),
       loginLimits: { maxFailuresPerUser: config.LOGIN_MAX_FAILURES ?? 5, maxFailuresPerIp: config.LOGIN_IP_MAX_FAILURES ?? 20, windowSeconds: config.LOGIN_WINDOW_SECONDS ?? 900 } }),
     adapter,

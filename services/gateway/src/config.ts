@@ -1,5 +1,6 @@
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
-import { ConfigError, ProductionSecret, type RunMode } from '@shanyu/common';
+import { randomBytes } from 'node:crypto';
+import { ACTOR_TOKEN_TTL_SECONDS, ConfigError, IsIdentityKey, ProductionSecret, type RunMode } from '@shanyu/common';
 
 export const DEMO_JWT_SECRET = 'shanyu-demo-jwt-secret-not-for-production-use';
 
@@ -33,6 +34,18 @@ export class GatewayConfig {
 
   @IsInt() @Min(60) @Max(7 * 24 * 3600)
   JWT_TTL_SECONDS: number = 8 * 3600;
+
+  /**
+   * Signs identity tokens for NATS requests (Ed25519 private key, PEM or base64 PKCS#8 DER); the
+   * services get its public half as IDENTITY_PUBLIC_KEY. `npm run admin -- identity-keys` makes a pair.
+   */
+  @ProductionSecret({ hint: 'npm run admin -- identity-keys' })
+  @IsIdentityKey('private')
+  IDENTITY_SIGNING_KEY: string;
+
+  /** How long an identity token lasts: a service cannot ask whether its principal was revoked since. */
+  @IsOptional() @IsInt() @Min(30) @Max(3600)
+  IDENTITY_TOKEN_TTL_SECONDS?: number = ACTOR_TOKEN_TTL_SECONDS;
 
   @IsString() @MinLength(8)
   SHANYU_DEMO_PASSWORD: string = 'shanyu-demo';
@@ -89,7 +102,7 @@ export function trustProxyOption(value: string | undefined): boolean | string[] 
   return v.split(',').map((a) => a.trim()).filter(Boolean);
 }
 
-/** A production start refuses to run with demo or missing secrets. */
+/** A production start refuses to run with demo or missing secrets; no mode signs with the published demo secret. */
 export function resolveJwtSecret(config: GatewayConfig): string {
   if (config.SHANYU_MODE === 'production') {
     if (!config.JWT_SECRET || config.JWT_SECRET === DEMO_JWT_SECRET) {
@@ -97,5 +110,8 @@ export function resolveJwtSecret(config: GatewayConfig): string {
     }
     return config.JWT_SECRET;
   }
-  return config.JWT_SECRET ?? DEMO_JWT_SECRET;
+  // Never the published demo value: a token forged with it would be accepted. Without a secret, this
+  // process signs with its own (logins end at a restart; a second replica needs a shared JWT_SECRET).
+  if (config.JWT_SECRET && config.JWT_SECRET !== DEMO_JWT_SECRET) return config.JWT_SECRET;
+  return randomBytes(48).toString('base64');
 }

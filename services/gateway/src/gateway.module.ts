@@ -1,4 +1,4 @@
-import type { JsonLogger } from '@shanyu/common';
+import type { ActorTokenSigner, JsonLogger } from '@shanyu/common';
 import { ContractValidationPipe, RpcClient, type ServiceRuntime } from '@shanyu/messaging';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, Reflector } from '@nestjs/core';
@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { IssueToken } from './auth/issue-token.use-case.js';
+import { IssueIdentityToken } from './auth/issue-identity-token.use-case.js';
 import { TokenService } from './auth/token.service.js';
 import { DEFAULT_LOGIN_LIMITS, LoginLimiter, type LoginLimits } from './auth/login-limiter.js';
 import { TokenRevocations } from './auth/token-revocations.js';
@@ -40,6 +41,8 @@ import { ApiRouteCatalog } from './api-clients/scopes.js';
 
 export interface GatewayModuleOptions {
   runtime: ServiceRuntime;
+  /** Signs identity tokens (the gateway's Ed25519 key): for department systems' NATS requests. */
+  signer: ActorTokenSigner;
   tokens: TokenService;
   logger: JsonLogger;
   healthServices: string[];
@@ -71,6 +74,7 @@ export class GatewayModule {
         { provide: TokenRevocations, useValue: revocations },
         { provide: IssueToken, useValue: new IssueToken(runtime.dataSource, tokens, limiter) },
         { provide: IssueClientToken, useValue: new IssueClientToken(clients, tokens) },
+        { provide: IssueIdentityToken, useValue: new IssueIdentityToken(options.signer) },
         { provide: ApiRouteCatalog, useValue: routeCatalog },
         { provide: CreateApiClient, useValue: new CreateApiClient(runtime.dataSource, routeCatalog) },
         { provide: ListApiClients, useValue: new ListApiClients(runtime.dataSource) },

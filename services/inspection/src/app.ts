@@ -56,6 +56,7 @@ export async function startInspection(config: InspectionConfig, options: Inspect
     natsUrl: config.NATS_URL,
     natsUser: config.NATS_USER,
     natsPassword: config.NATS_PASSWORD,
+    identityPublicKey: config.IDENTITY_PUBLIC_KEY,
     dataSource: inspectionDataSource(config.DATABASE_URL, config.INSPECTION_DB_SCHEMA),
     logger,
     rpcTimeoutMs: config.RPC_TIMEOUT_MS,
@@ -74,7 +75,7 @@ export async function startInspection(config: InspectionConfig, options: Inspect
   ];
   for (const c of consumers) await c.start();
   const app = await NestFactory.createMicroservice(InspectionModule.register({ runtime, calendars, catalog, policy, cipher, now }), {
-    strategy: new NatsRpcServer({ connection: runtime.nats, service: 'inspection', logger }),
+    strategy: new NatsRpcServer({ connection: runtime.nats, service: 'inspection', logger, identity: runtime.identity }),
     logger: new NestJsonLogger(logger),
   });
   await app.listen();

@@ -1,5 +1,5 @@
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { ProductionSecret, type RunMode } from '@shanyu/common';
+import { IsIdentityKey, ProductionSecret, type RunMode } from '@shanyu/common';
 
 export class InspectionConfig {
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
@@ -14,6 +14,10 @@ export class InspectionConfig {
 
   @IsOptional() @IsString()
   NATS_PASSWORD?: string;
+
+  /** The gateway's Ed25519 public key: every caller's identity token (header shanyu-identity) must verify against it. */
+  @IsIdentityKey('public')
+  IDENTITY_PUBLIC_KEY: string;
 
   @IsOptional() @Matches(/^[a-z][a-z0-9_]*$/)
   INSPECTION_DB_SCHEMA: string = 'inspection';

@@ -34,6 +34,7 @@ export async function startRegistry(config: RegistryConfig, options: RegistrySta
     natsUrl: config.NATS_URL,
     natsUser: config.NATS_USER,
     natsPassword: config.NATS_PASSWORD,
+    identityPublicKey: config.IDENTITY_PUBLIC_KEY,
     dataSource: registryDataSource(config.DATABASE_URL, config.REGISTRY_DB_SCHEMA),
     logger,
     rpcTimeoutMs: config.RPC_TIMEOUT_MS,
@@ -65,7 +66,7 @@ export async function startRegistry(config: RegistryConfig, options: RegistrySta
   ];
   for (const consumer of consumers) await consumer.start();
   const app = await NestFactory.createMicroservice(RegistryModule.register({ runtime, calendars, now: options.now }), {
-    strategy: new NatsRpcServer({ connection: runtime.nats, service: 'registry', logger }),
+    strategy: new NatsRpcServer({ connection: runtime.nats, service: 'registry', logger, identity: runtime.identity }),
     logger: new NestJsonLogger(logger),
   });
   await app.listen();

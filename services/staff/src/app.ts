@@ -41,6 +41,7 @@ export async function startStaff(config: StaffConfig, options: { relay?: boolean
     natsUrl: config.NATS_URL,
     natsUser: config.NATS_USER,
     natsPassword: config.NATS_PASSWORD,
+    identityPublicKey: config.IDENTITY_PUBLIC_KEY,
     dataSource: staffDataSource(config.DATABASE_URL, config.STAFF_DB_SCHEMA),
     logger,
     rpcTimeoutMs: config.RPC_TIMEOUT_MS,
@@ -71,7 +72,7 @@ export async function startStaff(config: StaffConfig, options: { relay?: boolean
   });
   await rosterEvents.start();
   const app = await NestFactory.createMicroservice(StaffModule.register(runtime, rules, cipher), {
-    strategy: new NatsRpcServer({ connection: runtime.nats, service: 'staff', logger }),
+    strategy: new NatsRpcServer({ connection: runtime.nats, service: 'staff', logger, identity: runtime.identity }),
     logger: new NestJsonLogger(logger),
   });
   await app.listen();

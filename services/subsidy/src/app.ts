@@ -51,6 +51,7 @@ export async function startSubsidy(config: SubsidyConfig, options: SubsidyStartO
     natsUrl: config.NATS_URL,
     natsUser: config.NATS_USER,
     natsPassword: config.NATS_PASSWORD,
+    identityPublicKey: config.IDENTITY_PUBLIC_KEY,
     dataSource: subsidyDataSource(config.DATABASE_URL, config.SUBSIDY_DB_SCHEMA),
     logger,
     rpcTimeoutMs: config.RPC_TIMEOUT_MS,
@@ -78,7 +79,7 @@ export async function startSubsidy(config: SubsidyConfig, options: SubsidyStartO
     afterBatch: options.afterBatch,
   });
   const app = await NestFactory.createMicroservice(SubsidyModule.register({ runtime, cipher, worker, now }), {
-    strategy: new NatsRpcServer({ connection: runtime.nats, service: 'subsidy', logger }),
+    strategy: new NatsRpcServer({ connection: runtime.nats, service: 'subsidy', logger, identity: runtime.identity }),
     logger: new NestJsonLogger(logger),
   });
   await app.listen();

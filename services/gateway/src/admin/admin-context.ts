@@ -1,5 +1,5 @@
 import { userInfo } from 'node:os';
-import type { Actor } from '@shanyu/common';
+import { type Actor, ActorTokenSigner } from '@shanyu/common';
 import { connectNats, Outbox, OutboxRelay, RpcClient, UnitOfWork, type NatsConnection } from '@shanyu/messaging';
 import { AuditLog, initializeAndMigrate } from '@shanyu/persistence';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
@@ -56,7 +56,7 @@ export class AdminContext {
   }
 
   async rpc(): Promise<RpcClient> {
-    return new RpcClient(await this.nats(), this.config.RPC_TIMEOUT_MS, 'admin-cli');
+    return new RpcClient(await this.nats(), this.config.RPC_TIMEOUT_MS, 'admin-cli', new ActorTokenSigner(this.config.IDENTITY_SIGNING_KEY));
   }
 
   /** Changes of the gateway's own data: the change, its event and its audit entry in one transaction. */

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { checkDivisionTable, ConfigError, DIVISION_TABLE, type DivisionRow, DomainError, JsonLogger, loadConfig } from '@shanyu/common';
+import { checkDivisionTable, ConfigError, DIVISION_TABLE, type DivisionRow, DomainError, generateIdentityKeyPair, JsonLogger, loadConfig } from '@shanyu/common';
 import {
   AUDITED_SERVICES, type AuditVerificationView, auditSubjects, LoadCalendarYearBody, PII_SERVICES, piiAdminSubjects, type PiiReencryptView, RegistrySubjects, validateContract,
 } from '@shanyu/contracts';
@@ -77,6 +77,10 @@ export const HELP = `善育 Shanyu 运维命令 / admin commands
         可重复执行，逐表报告计数 / after rotating PII_KEY: re-encrypt every stored ciphertext under it
         (and recompute staff ID hashes under PII_MATCH_KEY), in batches, idempotent; counts per table.
         See docs/configuration.md "Rotating the personal-data keys".
+  identity-keys
+        生成一对身份令牌密钥（Ed25519，base64 DER 各一行）：私钥给网关 IDENTITY_SIGNING_KEY，公钥给各服务
+        IDENTITY_PUBLIC_KEY；无需数据库或 NATS / print a new identity key pair: the private key for the
+        gateway's IDENTITY_SIGNING_KEY, the public key for every service's IDENTITY_PUBLIC_KEY
   backup [--out DIR] […]      运行 npm run backup（备份数据库各 schema 与 JetStream 流）/ runs deploy/backup/backup.mjs
   restore <backup folder> […] 运行 npm run restore（恢复备份）/ runs deploy/backup/restore.mjs
   replay <projection> […]     运行 npm run replay（从事件流重建投影）/ runs deploy/backup/replay.mjs
@@ -133,6 +137,12 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
   if (values.help || !group) {
     (group || values.help ? io.out : io.err)(HELP);
     return values.help ? 0 : 2;
+  }
+  if (group === 'identity-keys' && !action) {
+    const pair = generateIdentityKeyPair();
+    if (values.json) io.out(JSON.stringify({ IDENTITY_SIGNING_KEY: pair.signingKey, IDENTITY_PUBLIC_KEY: pair.publicKey }));
+    else io.out(`IDENTITY_SIGNING_KEY=${pair.signingKey}\nIDENTITY_PUBLIC_KEY=${pair.publicKey}`);
+    return 0;
   }
   let context: AdminContext | undefined;
   try {

@@ -1,11 +1,12 @@
-import { DomainError } from '@shanyu/common';
+import { type Actor, DomainError } from '@shanyu/common';
 import { validateContract } from '@shanyu/contracts';
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ClientCredentialsRequest } from '../api-clients/api-client.contracts.js';
 import { IssueClientToken } from '../api-clients/issue-client-token.use-case.js';
 import { TokenRequest } from './auth.contracts.js';
-import { type AuthenticatedRequest, Public } from './decorators.js';
+import { type AuthenticatedRequest, CurrentActor, Public } from './decorators.js';
+import { IssueIdentityToken } from './issue-identity-token.use-case.js';
 import { IssueToken } from './issue-token.use-case.js';
 import { TokenRevocations } from './token-revocations.js';
 
@@ -16,6 +17,7 @@ export class AuthController {
     private readonly issueToken: IssueToken,
     private readonly revocations: TokenRevocations,
     private readonly issueClientToken: IssueClientToken,
+    private readonly issueIdentityToken: IssueIdentityToken,
   ) {}
 
   @Public()
@@ -50,6 +52,23 @@ export class AuthController {
       return this.issueClientToken.execute(clientId!, secret!, request.ip);
     }
     return this.issueToken.execute(await validateContract(TokenRequest, raw), request.ip);
+  }
+
+  @Post('nats-token')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: '换取身份令牌 (identity token for NATS requests): a department system (API client token or X-Api-Key) or the platform admin gets an ' +
+      'Ed25519-signed token naming its department, role and divisions, valid 5 minutes (IDENTITY_TOKEN_TTL_SECONDS). Send it as NATS header ' +
+      '`shanyu-identity` on every request; services take who acts from it alone and refuse a missing, forged or expired one ' +
+      '(IDENTITY_MISSING / IDENTITY_INVALID / IDENTITY_EXPIRED). Ask again before `expiresIn` runs out; a revoked client gets no new token. ' +
+      'Needs no scope. People use the HTTP API instead (403 ROLE_NOT_ALLOWED).',
+  })
+  @ApiResponse({ status: 200, schema: { $ref: '#/components/schemas/IdentityTokenResponse' } })
+  @ApiResponse({ status: 401, description: 'UNAUTHENTICATED / TOKEN_INVALID / TOKEN_REVOKED / API_CLIENT_REVOKED / CLIENT_SECRET_EXPIRED', schema: { $ref: '#/components/schemas/ErrorResponse' } })
+  @ApiResponse({ status: 403, description: 'ROLE_NOT_ALLOWED', schema: { $ref: '#/components/schemas/ErrorResponse' } })
+  natsToken(@CurrentActor() actor: Actor) {
+    return this.issueIdentityToken.execute(actor);
   }
 
   @Post('logout')

@@ -2,7 +2,7 @@ import { STAFF_AUDIT_REQUESTS, STAFF_EVENTS, STAFF_REQUESTS } from '@shanyu/cont
 import { CREDIT_AUDIT_REQUESTS, CREDIT_EVENTS, CREDIT_REQUESTS } from '@shanyu/contracts';
 import { INSPECTION_AUDIT_REQUESTS, INSPECTION_EVENTS, INSPECTION_REQUESTS } from '@shanyu/contracts';
 import { SUBSIDY_AUDIT_REQUESTS, SUBSIDY_EVENTS, SUBSIDY_REQUESTS } from '@shanyu/contracts';
-import { DEPARTMENT_SYSTEMS, PlatformEvents, REGISTRY_AUDIT_REQUESTS, REGISTRY_EVENTS, REGISTRY_REQUESTS, REPLY_SCHEMAS, RpcHeaders, type ContractEntry, type EventEntry, EVENT_STREAM } from '@shanyu/contracts';
+import { DEPARTMENT_SYSTEMS, PlatformEvents, REGISTRY_AUDIT_REQUESTS, REGISTRY_EVENTS, REGISTRY_REQUESTS, REPLY_SCHEMAS, RpcHeaders, identityRequired, type ContractEntry, type EventEntry, EVENT_STREAM } from '@shanyu/contracts';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
 
@@ -45,9 +45,14 @@ export function asyncApiDocument(): object {
       name: `${entry.subject} request`,
       headers: {
         type: 'object',
-        required: [RpcHeaders.actor],
+        required: identityRequired(entry.subject) ? [RpcHeaders.identity] : [],
         properties: {
-          [RpcHeaders.actor]: { type: 'string', description: 'JSON of Actor: who acts (never taken from the body)' },
+          [RpcHeaders.identity]: {
+            type: 'string',
+            description: identityRequired(entry.subject)
+              ? 'Identity token (JWS, EdDSA) issued by the gateway: POST /api/v1/auth/nats-token with your API client credentials. Who acts comes from it alone; missing, forged or expired: IDENTITY_MISSING / IDENTITY_INVALID / IDENTITY_EXPIRED'
+              : 'Not needed on this subject (public)',
+          },
           [RpcHeaders.requestId]: { type: 'string', description: 'Request id for tracing' },
           traceparent: { type: 'string', description: 'W3C trace context (optional): the service answers in a child span of this trace' },
         },
@@ -62,7 +67,10 @@ export function asyncApiDocument(): object {
           { type: 'object', required: ['ok', 'error'], properties: { ok: { const: false }, error: { $ref: '#/components/schemas/ErrorBody' } } },
         ],
       },
-      description: entry.errors?.length ? `Error codes: ${entry.errors.join(', ')}` : undefined,
+      description: (() => {
+        const codes = [...(entry.errors ?? []), ...(identityRequired(entry.subject) ? ['IDENTITY_MISSING', 'IDENTITY_INVALID', 'IDENTITY_EXPIRED'] : [])];
+        return codes.length ? `Error codes: ${codes.join(', ')}` : undefined;
+      })(),
     };
     channels[id] = {
       address: entry.subject,
@@ -105,7 +113,9 @@ export function asyncApiDocument(): object {
       title: 'Shanyu 善育 — NATS subjects and events',
       version: '1.0.0',
       description:
-        'Requests: core NATS request/reply, JSON bodies, reply {ok,data} or {ok:false,error}. ' +
+        'Requests: core NATS request/reply, JSON bodies, reply {ok,data} or {ok:false,error}. Who acts is the identity token in header ' +
+        '`shanyu-identity` (Ed25519-signed by the gateway; a department system gets one with POST /api/v1/auth/nats-token and its API client ' +
+        'credentials, valid 5 minutes): services take department, role and divisions from its verified claims and never from a header or body. ' +
         `Events: JetStream stream ${EVENT_STREAM} (subjects evt.>), each an EventEnvelope; dead letters on dlq.<consumer>.`,
     },
     defaultContentType: 'application/json',
