@@ -14,7 +14,7 @@
 // (the algorithm alone), and a plain Math.random Fisher–Yates selection of the same sizes.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { note as noteFor, root, row, startInfra, writeResult } from './lib/infra.mjs';
+import { benchIdentity, note as noteFor, root, row, startInfra, writeResult } from './lib/infra.mjs';
 
 const INSTITUTIONS = Number(process.env.BENCH_DRAW_INSTITUTIONS ?? 100_000);
 const INSPECTORS = Number(process.env.BENCH_DRAW_INSPECTORS ?? 5_000);
@@ -33,7 +33,7 @@ const { draw, rebuildDrawInput, poolHashOf } = await dist('draw/draw.js');
 
 const infra = await startInfra('draw');
 const inspection = await startInspection({
-  DATABASE_URL: infra.pg.url, NATS_URL: infra.nats.url, INSPECTION_DB_SCHEMA: 'inspection', SHANYU_MODE: 'test', LOG_LEVEL: 'warn',
+  DATABASE_URL: infra.pg.url, NATS_URL: infra.nats.url, IDENTITY_PUBLIC_KEY: (await benchIdentity()).IDENTITY_PUBLIC_KEY, INSPECTION_DB_SCHEMA: 'inspection', SHANYU_MODE: 'test', LOG_LEVEL: 'warn',
   RPC_TIMEOUT_MS: 60_000, INSPECTION_SWEEP_INTERVAL_MS: 0,
 }, { relay: false });
 const ds = inspection.runtime.dataSource;

@@ -9,12 +9,13 @@ import { connect } from '@nats-io/transport-node';
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { firstValueFrom } from 'rxjs';
 import { RpcClient } from '../libs/messaging/dist/index.js';
-import { root, startInfra } from './lib/infra.mjs';
+import { benchIdentity, root, startInfra } from './lib/infra.mjs';
 import { closedLoop } from './lib/measure.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const which = (process.env.BENCH_ECHO ?? 'shanyu,nest').split(',');
 const infra = await startInfra('echo');
+const identity = await benchIdentity();
 const echo = fork(path.join(root, 'bench/lib/echo-servers.mjs'), { env: { ...process.env, NATS_URL: infra.nats.url }, stdio: 'inherit' });
 try {
   await new Promise((resolve) => echo.once('message', resolve));
@@ -22,7 +23,7 @@ try {
   const body = { id: '00000000-0000-4000-8000-000000000001' };
   for (const name of which) {
     if (name === 'shanyu') {
-      const rpc = new RpcClient(nc, 30_000);
+      const rpc = new RpcClient(nc, 30_000, 'bench', identity.signer);
       const actor = { department: 'admin', role: 'admin', userId: 'bench', divisions: [] };
       const r = await closedLoop(() => rpc.request('bench.shanyu.echo', body, { actor, timeoutMs: 5_000 }), { concurrency: 64, durationMs: SECONDS * 1000 });
       console.log(`shanyu ${Math.round(r.opsPerSec)} req/s p99 ${r.p99.toFixed(1)} ms errors ${r.errors}`);

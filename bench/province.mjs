@@ -92,7 +92,7 @@ const healthActor = { department: 'health', role: 'official', userId: 'bench-hea
 
 const stack = await startBenchStack({ name: 'province', services: ['registry', 'inspection', 'staff', 'credit', 'subsidy'], pgSettings: { shared_buffers: '256MB' } });
 const nc = await connect({ servers: stack.nats.url });
-const rpc = new RpcClient(nc, 60_000);
+const rpc = new RpcClient(nc, 60_000, 'bench', stack.signer);
 const db = new pg.Client({ connectionString: stack.pg.url });
 await db.connect();
 const steps = [];

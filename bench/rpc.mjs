@@ -45,7 +45,7 @@ const echo = fork(path.join(root, 'bench/lib/echo-servers.mjs'), {
 try {
   await new Promise((resolve) => echo.once('message', resolve));
   const nc = await connect({ servers: stack.nats.url });
-  const rpc = new RpcClient(nc, 30_000);
+  const rpc = new RpcClient(nc, 30_000, 'bench', stack.signer);
 
   note(`loading ${INSTITUTIONS} institutions through registry.institution.register …`);
   const { ids, perSecond } = await generateInstitutions(rpc, INSTITUTIONS);

@@ -28,7 +28,7 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { connect, headers } from '@nats-io/transport-node';
 import { ensureNatsServer, ensurePostgresBinaries, findFreePort, startNats, startPostgres } from '../deploy/local/infra.mjs';
-import { psql, row } from './lib/infra.mjs';
+import { benchIdentity, psql, row } from './lib/infra.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CHILDREN = Number(process.env.BENCH_CHILDREN ?? 200_000);
@@ -47,8 +47,9 @@ fs.mkdirSync(dir, { recursive: true });
 fs.chmodSync(dir, 0o755);
 const pg = await startPostgres({ dataDir: path.join(dir, 'pg'), port: await findFreePort(), fast: true, settings: { max_connections: 100, shared_buffers: '256MB' } });
 const nats = await startNats({ storeDir: path.join(dir, 'nats'), port: await findFreePort(), logFile: path.join(dir, 'nats.log') });
+const identity = await benchIdentity();
 const subsidy = await startSubsidy({
-  DATABASE_URL: pg.url, NATS_URL: nats.url, SUBSIDY_DB_SCHEMA: 'subsidy', SHANYU_MODE: 'test', SUBSIDY_RUN_BATCH_SIZE: BATCH, SUBSIDY_RUN_LEASE_MS: 60_000,
+  DATABASE_URL: pg.url, NATS_URL: nats.url, IDENTITY_PUBLIC_KEY: identity.IDENTITY_PUBLIC_KEY, SUBSIDY_DB_SCHEMA: 'subsidy', SHANYU_MODE: 'test', SUBSIDY_RUN_BATCH_SIZE: BATCH, SUBSIDY_RUN_LEASE_MS: 60_000,
   SUBSIDY_BUILTIN_POLICIES: 'on', LOG_LEVEL: process.env.BENCH_LOG ?? 'warn', RPC_TIMEOUT_MS: 60_000,
 });
 const ds = subsidy.runtime.dataSource;
@@ -92,7 +93,7 @@ try {
   const actor = { department: 'admin', role: 'admin', userId: 'bench', divisions: [] };
   const call = async (subject, body) => {
     const h = headers();
-    h.set('shanyu-actor', JSON.stringify(actor));
+    h.set('shanyu-identity', identity.signer.tokenFor(actor).token);
     const reply = (await nc.request(subject, JSON.stringify(body), { headers: h, timeout: 120_000 })).json();
     if (!reply.ok) throw new Error(`${subject}: ${JSON.stringify(reply.error)}`);
     return reply.data;

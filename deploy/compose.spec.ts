@@ -36,11 +36,13 @@ const isOptionalTool = (service: unknown): boolean =>
   Array.isArray(asObject(service).profiles) && (asObject(service).profiles as Json[]).includes('observability');
 const GATEWAY = 'gateway';
 /** Variables every application service is given. */
-const APP_ENV = ['SHANYU_MODE', 'DATABASE_URL', 'NATS_URL', 'PII_KEY', 'LOG_LEVEL', 'RPC_TIMEOUT_MS'];
+const APP_ENV = ['SHANYU_MODE', 'DATABASE_URL', 'NATS_URL', 'SHANYU_SECRETS_FILE', 'PII_KEY', 'IDENTITY_PUBLIC_KEY', 'LOG_LEVEL', 'RPC_TIMEOUT_MS'];
 /** The gateway's own; those that may be declared without a value (passed through from the
- * operator's environment, the gateway's built-in demo default otherwise) are in PASS_THROUGH. */
-const GATEWAY_ENV = ['HOST', 'PORT', 'HEALTH_SERVICES', 'JWT_SECRET', 'SHANYU_DEMO_PASSWORD'];
-const PASS_THROUGH = ['JWT_SECRET', 'SHANYU_DEMO_PASSWORD'];
+ * operator's environment; in demo mode the stack's secrets file otherwise) are in PASS_THROUGH. */
+const GATEWAY_ENV = ['HOST', 'PORT', 'HEALTH_SERVICES', 'JWT_SECRET', 'IDENTITY_SIGNING_KEY', 'SHANYU_DEMO_PASSWORD'];
+const PASS_THROUGH = ['JWT_SECRET', 'IDENTITY_SIGNING_KEY', 'SHANYU_DEMO_PASSWORD', 'PII_KEY', 'IDENTITY_PUBLIC_KEY'];
+/** Where demo stacks keep the secrets they make on first start: a named volume every application service mounts. */
+const SECRETS_DIR = '/var/lib/shanyu/secrets';
 const SECRET_NAME = /SECRET|PASSWORD|PASSWD|TOKEN|KEY|CREDENTIAL/i;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -313,7 +315,11 @@ function composeProblems(config: JsonObject, stageNames: string[]): string[] {
       const declared = PASS_THROUGH.includes(key) ? key in env : env[key] !== undefined && env[key] !== null && env[key] !== '';
       if (!declared) problems.push(`${name}: environment ${key} is not set`);
     }
-    if (name !== GATEWAY && 'JWT_SECRET' in env) problems.push(`${name}: only the gateway needs JWT_SECRET`);
+    for (const key of ['JWT_SECRET', 'IDENTITY_SIGNING_KEY']) if (name !== GATEWAY && key in env) problems.push(`${name}: only the gateway needs ${key}`);
+    const mounts = (Array.isArray(service.volumes) ? service.volumes : []).map(String);
+    if (!String(env.SHANYU_SECRETS_FILE ?? '').startsWith(`${SECRETS_DIR}/`) || !mounts.some((m) => m.split(':')[1] === SECRETS_DIR && !m.startsWith('.') && !m.startsWith('/'))) {
+      problems.push(`${name}: SHANYU_SECRETS_FILE should be in the named volume mounted at ${SECRETS_DIR}`);
+    }
     for (const [key, host] of [['DATABASE_URL', 'postgres'], ['NATS_URL', 'nats']] as const) {
       try {
         const url = new URL(String(env[key]));
@@ -324,6 +330,10 @@ function composeProblems(config: JsonObject, stageNames: string[]): string[] {
     }
     if (name === GATEWAY) {
       if (!['0.0.0.0', '::'].includes(String(env.HOST))) problems.push(`${name}: HOST should be 0.0.0.0 so that the published port reaches it, is ${String(env.HOST)}`);
+      const published = (Array.isArray(service.ports) ? service.ports : []).map(String);
+      if (published.some((p) => p.split(':').length < 3 || !['127.0.0.1', '::1', '[::1]'].includes(p.split(':')[0] ?? ''))) {
+        problems.push(`${name}: a demo publishes the gateway on 127.0.0.1 only unless told otherwise (ports: ${published.join(', ')})`);
+      }
       const others = Object.keys(services).filter((s) => !(s in INFRA) && !isOptionalTool(services[s]) && s !== GATEWAY).sort();
       const listed = String(env.HEALTH_SERVICES ?? '').split(',').map((s) => s.trim()).filter(Boolean).sort();
       if (listed.join(',') !== others.join(',')) problems.push(`${name}: HEALTH_SERVICES should list ${others.join(',')}, lists ${listed.join(',')}`);
@@ -378,7 +388,8 @@ function secretProblems(raw: JsonObject): string[] {
   for (const [name, value] of Object.entries(asObject(raw.services))) {
     for (const [key, v] of Object.entries(environmentOf(asObject(value)))) {
       const text = v === null ? '' : String(v);
-      if (SECRET_NAME.test(key) && v !== null) {
+      // A *_FILE setting names where a secret is kept, not the secret.
+      if (SECRET_NAME.test(key) && !key.endsWith('_FILE') && v !== null) {
         const match = /^\$\{([_a-zA-Z][_a-zA-Z0-9]*):-([^}]*)\}$/.exec(text);
         if (!match) problems.push(`${name}: ${key} should be \${${key}:-<demo value>} so that production sets it, is ${text}`);
         // The same name, or the same name for one user of several (NATS_PASSWORD ← NATS_PASSWORD_REGISTRY).
@@ -425,9 +436,10 @@ function interpolationProblems(raw: JsonObject): string[] {
     if (name in INFRA || isOptionalTool(service)) continue;
     const env = environmentOf(asObject(service));
     if (env.SHANYU_MODE !== 'demo') problems.push(`${name}: SHANYU_MODE should default to demo, is ${String(env.SHANYU_MODE)}`);
-    const pii = Buffer.from(String(env.PII_KEY ?? ''), 'base64');
-    if (pii.length !== 32) problems.push(`${name}: PII_KEY default should be 32 bytes in base64, is ${pii.length} bytes`);
-    if (name === GATEWAY && env.JWT_SECRET != null && String(env.JWT_SECRET).length < 32) problems.push(`${name}: JWT_SECRET default shorter than 32 characters`);
+    // No published key: a demo takes its secrets from SHANYU_SECRETS_FILE, made on its first start.
+    for (const key of ['PII_KEY', 'IDENTITY_PUBLIC_KEY', 'JWT_SECRET', 'IDENTITY_SIGNING_KEY']) {
+      if (env[key] != null && env[key] !== '') problems.push(`${name}: ${key} has a default (${String(env[key]).slice(0, 8)}…): a demo makes its own`);
+    }
   }
   const productionEnv = { SHANYU_MODE: 'production', JWT_SECRET: 'j'.repeat(48), PII_KEY: 'cA==', POSTGRES_PASSWORD: 'p-secret', SHANYU_DEMO_PASSWORD: 'x' };
   const production = asObject(interpolate(raw, productionEnv));
@@ -790,6 +802,22 @@ describe('the checks catch mistakes', () => {
       service(d, 'gateway').environment = { ...environmentOf(service(d, 'gateway')), HOST: '127.0.0.1' };
     });
     expect(problemsOf(doc)).toContain('gateway: HOST should be 0.0.0.0 so that the published port reaches it, is 127.0.0.1');
+  });
+
+  it('a demo gateway published on every address, and a published demo key', () => {
+    const doc = mutate((d) => {
+      service(d, 'gateway').ports = ['3000:3000'];
+      service(d, 'registry').environment = { ...environmentOf(service(d, 'registry')), IDENTITY_PUBLIC_KEY: '${IDENTITY_PUBLIC_KEY:-shanyu-demo-identity-key}' };
+    });
+    expect(problemsOf(doc)).toContain('gateway: a demo publishes the gateway on 127.0.0.1 only unless told otherwise (ports: 3000:3000)');
+    expect(interpolationProblems(doc)).toContain('registry: IDENTITY_PUBLIC_KEY has a default (shanyu-d…): a demo makes its own');
+  });
+
+  it('a service without the stack secrets volume', () => {
+    const doc = mutate((d) => {
+      service(d, 'staff').volumes = [];
+    });
+    expect(problemsOf(doc)).toContain('staff: SHANYU_SECRETS_FILE should be in the named volume mounted at /var/lib/shanyu/secrets');
   });
 
   it('a folder in services/ without a compose service', () => {

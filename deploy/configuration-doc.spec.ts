@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ConfigError, DEMO_PII_KEY, KNOWN_DEMO_SECRETS, loadServiceConfig, productionSecretsOf } from '@shanyu/common';
+import { ConfigError, DEMO_PII_KEY, generateIdentityKeyPair, KNOWN_DEMO_SECRETS, loadServiceConfig, productionSecretsOf } from '@shanyu/common';
 import { describe, expect, it } from 'vitest';
 import { CreditConfig } from '../services/credit/src/config.js';
 import { DEMO_JWT_SECRET, GatewayConfig } from '../services/gateway/src/config.js';
@@ -83,15 +83,16 @@ describe('docs/configuration.md, generated from the config classes', () => {
 const db = 'postgres://shanyu:a-real-db-password@db:5432/shanyu';
 const PII = Buffer.alloc(32, 7).toString('base64');
 const JWT = 'x'.repeat(48);
+const IDENTITY = generateIdentityKeyPair();
 
 describe('a production start refuses demo secrets and missing keys, naming the variable', () => {
   const cases = [
-    { name: 'gateway', schema: GatewayConfig, secrets: { JWT_SECRET: JWT } },
-    { name: 'staff', schema: StaffConfig, secrets: { PII_KEY: PII } },
-    { name: 'inspection', schema: InspectionConfig, secrets: { PII_KEY: PII } },
-    { name: 'subsidy', schema: SubsidyConfig, secrets: { PII_KEY: PII } },
-    { name: 'registry', schema: RegistryConfig, secrets: {} },
-    { name: 'credit', schema: CreditConfig, secrets: {} },
+    { name: 'gateway', schema: GatewayConfig, secrets: { JWT_SECRET: JWT, IDENTITY_SIGNING_KEY: IDENTITY.signingKey } },
+    { name: 'staff', schema: StaffConfig, secrets: { PII_KEY: PII, IDENTITY_PUBLIC_KEY: IDENTITY.publicKey } },
+    { name: 'inspection', schema: InspectionConfig, secrets: { PII_KEY: PII, IDENTITY_PUBLIC_KEY: IDENTITY.publicKey } },
+    { name: 'subsidy', schema: SubsidyConfig, secrets: { PII_KEY: PII, IDENTITY_PUBLIC_KEY: IDENTITY.publicKey } },
+    { name: 'registry', schema: RegistryConfig, secrets: { IDENTITY_PUBLIC_KEY: IDENTITY.publicKey } },
+    { name: 'credit', schema: CreditConfig, secrets: { IDENTITY_PUBLIC_KEY: IDENTITY.publicKey } },
   ] as const;
 
   it('the demo values the code ships are all on the refused list', () => {

@@ -7,7 +7,7 @@ import { connect } from '@nats-io/transport-node';
 import { Controller, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MessagePattern, Transport } from '@nestjs/microservices';
-import { JsonLogger } from '../../libs/common/dist/index.js';
+import { ActorTokenVerifier, JsonLogger } from '../../libs/common/dist/index.js';
 import { NatsRpcServer } from '../../libs/messaging/dist/index.js';
 
 const url = process.env.NATS_URL;
@@ -31,7 +31,7 @@ const nest = await NestFactory.createMicroservice(echoModule('bench.nest.echo'),
 await nest.listen();
 const own = await connect({ servers: url });
 const shanyu = await NestFactory.createMicroservice(echoModule('bench.shanyu.echo'), {
-  strategy: new NatsRpcServer({ connection: own, service: 'bench', logger: new JsonLogger('bench', 'error') }),
+  strategy: new NatsRpcServer({ connection: own, service: 'bench', logger: new JsonLogger('bench', 'error'), identity: new ActorTokenVerifier(process.env.IDENTITY_PUBLIC_KEY) }),
   logger: false,
 });
 await shanyu.listen();

@@ -74,4 +74,22 @@ export function row(fields) {
   return { ratio, ...fields };
 }
 
+/**
+ * The bench's identity key pair (made once per run, kept in the environment so child processes —
+ * services, echo servers — verify with it) and a signer for the bench's own RPC calls.
+ */
+export async function benchIdentity() {
+  const { ActorTokenSigner, generateIdentityKeyPair } = await import('../../libs/common/dist/index.js');
+  if (!process.env.IDENTITY_SIGNING_KEY || !process.env.IDENTITY_PUBLIC_KEY) {
+    const pair = generateIdentityKeyPair();
+    process.env.IDENTITY_SIGNING_KEY = pair.signingKey;
+    process.env.IDENTITY_PUBLIC_KEY = pair.publicKey;
+  }
+  return {
+    IDENTITY_SIGNING_KEY: process.env.IDENTITY_SIGNING_KEY,
+    IDENTITY_PUBLIC_KEY: process.env.IDENTITY_PUBLIC_KEY,
+    signer: new ActorTokenSigner(process.env.IDENTITY_SIGNING_KEY),
+  };
+}
+
 export const note = (name) => (line) => console.log(`[bench ${name}] ${line}`);

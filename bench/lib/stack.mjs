@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureNatsServer, ensurePostgresBinaries, findFreePort, startNats, startPostgres } from '../../deploy/local/infra.mjs';
+import { benchIdentity } from './infra.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -21,6 +22,7 @@ export async function startBenchStack({ name = 'data', services = ['registry'], 
   // servers use subjects no service user may, and a throwaway broker on loopback needs no authorization.
   const nats = await startNats({ storeDir: path.join(dir, 'nats'), port: await findFreePort(), logFile: path.join(dir, 'nats.log') });
   const httpPort = await findFreePort();
+  const identity = await benchIdentity();
   const env = {
     ...process.env, DATABASE_URL: pg.url, NATS_URL: nats.url, SHANYU_MODE: 'demo', SHANYU_DEMO_PASSWORD: 'bench-password', LOG_LEVEL: 'warn',
   };
@@ -49,6 +51,8 @@ export async function startBenchStack({ name = 'data', services = ['registry'], 
   }
   return {
     pg, nats, base, dir, env,
+    /** Signs the identity tokens of the bench's own RPC calls (the services verify them). */
+    signer: identity.signer,
     /** Peak resident memory (kB) of a service process, from /proc. */
     rssKb: (index) => Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${children[index].pid}/status`, 'utf8'))?.[1] ?? NaN),
     async stop() {

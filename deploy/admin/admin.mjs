@@ -21,6 +21,8 @@ if (!process.env.DATABASE_URL && existsSync(localCredentials)) {
     process.env.NATS_USER = 'admin';
     process.env.NATS_PASSWORD = JSON.parse(readFileSync(localCredentials, 'utf8')).admin;
   }
+  const localSecrets = path.join(root, '.data/secrets/stack-secrets.json');
+  if (!process.env.IDENTITY_SIGNING_KEY && existsSync(localSecrets)) process.env.IDENTITY_SIGNING_KEY = JSON.parse(readFileSync(localSecrets, 'utf8')).IDENTITY_SIGNING_KEY;
   process.stderr.write('未设置 DATABASE_URL：使用本机 npm start 的平台 / DATABASE_URL unset: using the local npm start stack (.data/)\n');
 }
 await import(pathToFileURL(entry).href);

@@ -35,6 +35,7 @@ export const MEANINGS = {
   SUBSIDY_DB_SCHEMA: 'PostgreSQL schema of the subsidy service',
   HEALTH_SERVICES: 'services whose `<service>.health.ping` `/health` asks (`/health?scope=self`, the Kubernetes probe, checks only the gateway\'s own PostgreSQL and NATS)',
   PII_KEY: '32 random bytes, base64 (`openssl rand -base64 32`): encrypts resident ID numbers and complainants\' contact details (each value tagged with this key\'s id) and, unless `PII_MATCH_KEY` is set, keys their matching hash (HKDF, `libs/common/src/pii.ts`). The same for the three services. Keep it: data encrypted with it cannot be read without it (see "Rotating the personal-data keys" below)',
+  IDENTITY_PUBLIC_KEY: 'the gateway\'s Ed25519 public key (base64 SPKI DER or PEM; the public half of `IDENTITY_SIGNING_KEY`, printed by `npm run admin -- identity-keys`): every NATS request\'s identity token (header `shanyu-identity`) must verify against it, and who acts is taken from its claims alone. Required: without it the service starts no further. Not secret, but the same for every service',
   PII_PREVIOUS_KEYS: 'older `PII_KEY`s, comma-separated: they only decrypt values written under them (never encrypt), during a rotation until `npm run admin -- pii-reencrypt` has moved every value to `PII_KEY`. A production start refuses a published demo key among them',
   PII_MATCH_KEY: 'master key of the matching hash (staff resident ID hashes for ban and concurrent-employment matching, subsidy child keys); default `PII_KEY`. Set it to the old `PII_KEY` when rotating the encryption key, so every stored hash stays valid. A production start refuses a published demo key',
 };
@@ -51,8 +52,13 @@ export const EXTRA_SETTINGS = [
     source: 'libs/messaging/src/event-streams.ts',
   },
   {
+    name: 'SHANYU_SECRETS_FILE', services: ['all'], default: 'unset', allowed: 'a file path',
+    meaning: 'demo and test modes only: a JSON file of the stack\'s secrets (`JWT_SECRET`, `IDENTITY_SIGNING_KEY`, `IDENTITY_PUBLIC_KEY`, `PII_KEY`), made on the first start (mode 0600) by whichever process starts first and read by the others; each setting a service marks *required in production* and the environment leaves empty is taken from it. `npm start` keeps it in `.data/secrets/`, the compose demo in the `stack-secrets` volume. A production start never reads it',
+    source: 'libs/common/src/config.ts',
+  },
+  {
     name: 'SHANYU_ADMIN_ACTOR', services: ['admin CLI'], default: '`admin-cli:<OS user>`', allowed: 'text',
-    meaning: 'who the admin CLI (`npm run admin`) records in the audit log as having acted. The CLI otherwise reads the gateway\'s own settings: `DATABASE_URL`, `GATEWAY_DB_SCHEMA`, `NATS_URL`, `NATS_USER`, `NATS_PASSWORD`, `RPC_TIMEOUT_MS`',
+    meaning: 'who the admin CLI (`npm run admin`) records in the audit log as having acted. The CLI otherwise reads the gateway\'s own settings: `DATABASE_URL`, `GATEWAY_DB_SCHEMA`, `NATS_URL`, `NATS_USER`, `NATS_PASSWORD`, `RPC_TIMEOUT_MS`, `IDENTITY_SIGNING_KEY` (to sign its requests to the services)',
     source: 'services/gateway/src/admin/',
   },
   {
@@ -239,7 +245,7 @@ export function generateConfigurationDoc(classes = readConfigClasses()) {
     'docker-compose.yml (which set `demo`). A production start refuses, naming each variable in Chinese',
     'and English (生产模式拒绝启动 / production start refused):',
     '',
-    '- a missing secret marked *required in production* below (`JWT_SECRET`, `PII_KEY`);',
+    '- a missing secret marked *required in production* below (`JWT_SECRET`, `IDENTITY_SIGNING_KEY`, `IDENTITY_PUBLIC_KEY`, `PII_KEY`);',
     '- any secret equal to a value published in this repository (`KNOWN_DEMO_SECRETS` in',
     '  `libs/common/src/config.ts`: the demo JWT secret, the demo `PII_KEY`, the demo password',
     '  `shanyu-demo`), or starting with `shanyu-demo`;',

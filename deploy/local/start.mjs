@@ -104,6 +104,10 @@ try {
   say('启动 PostgreSQL 与 NATS JetStream (starting PostgreSQL and NATS)…');
   // Registered before anything starts, so that Ctrl-C or a failure at any step stops what is up.
   onExit(shutdown);
+  // JWT secret, identity key pair and PII key: made on first start, read by each service (SHANYU_SECRETS_FILE).
+  const secretsFile = path.join(dataDir, 'secrets', 'stack-secrets.json');
+  const { ensureStackSecrets } = await import('../../libs/common/dist/index.js');
+  ensureStackSecrets(secretsFile, { keepPiiKey: fs.existsSync(path.join(dataDir, 'pg')) && !fs.existsSync(secretsFile) });
   infra.pg = await startPostgres({ dataDir: path.join(dataDir, 'pg'), port: pgPort });
   const pg = infra.pg;
   // One NATS user per service and department system (their subjects only), passwords kept in
@@ -123,6 +127,7 @@ try {
     SHANYU_DEMO_PASSWORD: demoPassword,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     EVIDENCE_DIR: process.env.EVIDENCE_DIR ?? path.join(dataDir, 'evidence'),
+    SHANYU_SECRETS_FILE: secretsFile,
   };
   say('启动服务 (starting services, each runs its migrations)…');
   for (const service of SERVICES) startNode(service, `services/${service}/dist/main.js`, { ...env, ...natsEnvFor(service, natsAuth.passwords) });
@@ -151,6 +156,7 @@ try {
   指标 Metrics        ${base}/metrics   (Prometheus；各服务 METRICS_PORT，见 README 监控与追踪)
   NATS                ${nats.url}   (monitoring http://127.0.0.1:${monitorPort})
   NATS 用户 users      ${path.relative(root, natsAuth.credentialsFile)}   (每个服务、部门系统一个；admin 用于运维与备份)
+  密钥 Secrets        ${path.relative(root, secretsFile)}   (首次启动生成：JWT、个人信息加密、身份令牌密钥 / made on first start)
   PostgreSQL          ${pg.url}
   日志 Logs           ${path.relative(root, logDir)}/
 

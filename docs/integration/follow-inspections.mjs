@@ -6,14 +6,17 @@
 // Java or Python clients.
 //
 //   npm install @nats-io/transport-node @nats-io/jetstream
-//   NATS_URL=nats://127.0.0.1:4222 NATS_USER=dept-fire NATS_PASSWORD=… DIVISIONS=330106 \
+//   NATS_URL=nats://127.0.0.1:4222 NATS_USER=dept-fire NATS_PASSWORD=… \
+//   GATEWAY_URL=http://127.0.0.1:3000 CLIENT_ID=fire-330106-… CLIENT_SECRET=shs_… \
 //     node docs/integration/follow-inspections.mjs
 //
 // Environment: NATS_URL (comma-separated for a cluster), NATS_USER / NATS_PASSWORD (the
 // department system's NATS user, e.g. dept-fire; unset on a server without authorization),
+// GATEWAY_URL, CLIENT_ID and CLIENT_SECRET (the system's API client: who acts on every request
+// is the identity token the gateway issues for it, with its department and divisions),
 // DURABLE (consumer name, default dept-fire-inspections: the server remembers what it has acked),
 // DELIVER (`new`, default, for events from the consumer's creation on; `all` for the whole
-// stream), DIVISIONS (division codes the system acts for), DEPARTMENT (default fire).
+// stream), DEPARTMENT (default fire).
 import { randomUUID } from 'node:crypto';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, headers } from '@nats-io/transport-node';
@@ -24,7 +27,7 @@ const env = process.env;
 const user = env.NATS_USER?.trim() || undefined;
 const durable = env.DURABLE ?? 'dept-fire-inspections';
 const department = env.DEPARTMENT ?? 'fire';
-const divisions = (env.DIVISIONS ?? '330106').split(',').map((d) => d.trim()).filter(Boolean);
+const gateway = (env.GATEWAY_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
 
 // With a user, replies arrive on `_INBOX.<user>.…`: the only inbox its permissions let it read.
 const nc = await connect({
@@ -33,14 +36,39 @@ const nc = await connect({
   ...(user ? { user, pass: env.NATS_PASSWORD ?? '', inboxPrefix: `_INBOX.${user}` } : {}),
 });
 
+/** POST to the gateway, JSON in and out; throws with the gateway's error code. */
+async function post(path, init) {
+  const res = await fetch(`${gateway}${path}`, { method: 'POST', ...init });
+  const body = await res.json();
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${body.code}: ${body.message}`);
+  return body;
+}
+
 /**
- * A request to a service subject: JSON body; who acts in the `shanyu-actor` header (never in the
- * body); your trace id in `shanyu-request-id`. The reply is {"ok":true,"data":…} or
- * {"ok":false,"error":{"code","message","details"?}}.
+ * Who acts: an identity token the gateway signs for this system's API client (OAuth 2.0 client
+ * credentials, then POST /api/v1/auth/nats-token). It lasts a few minutes: take a new one when
+ * half its life has passed. A revoked client gets none, so its requests stop being answered.
+ */
+let identity = { token: '', renewAt: 0 };
+async function identityToken() {
+  if (Date.now() < identity.renewAt) return identity.token;
+  const { accessToken } = await post('/api/v1/auth/token', {
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ grant_type: 'client_credentials', client_id: env.CLIENT_ID, client_secret: env.CLIENT_SECRET }),
+  });
+  const { identityToken: token, expiresIn } = await post('/api/v1/auth/nats-token', { headers: { authorization: `Bearer ${accessToken}` } });
+  identity = { token, renewAt: Date.now() + (expiresIn * 1000) / 2 };
+  return token;
+}
+
+/**
+ * A request to a service subject: JSON body; who acts in the `shanyu-identity` header (the
+ * gateway's token, never written by you); your trace id in `shanyu-request-id`. The reply is
+ * {"ok":true,"data":…} or {"ok":false,"error":{"code","message","details"?}}.
  */
 async function request(subject, body) {
   const h = headers();
-  h.set('shanyu-actor', JSON.stringify({ department, role: 'system', userId: user ?? durable, divisions }));
+  h.set('shanyu-identity', await identityToken());
   h.set('shanyu-request-id', `${durable}-${randomUUID()}`);
   const msg = await nc.request(subject, JSON.stringify(body), { timeout: 5_000, headers: h });
   const reply = msg.json();

@@ -16,7 +16,7 @@ import { institutionConsumerName, rosterConsumerName, type RunningStaff, startSt
 import { type RunningInspection, startInspection } from '@shanyu/inspection';
 import { type RunningSubsidy, startSubsidy, subsidyConsumerNames } from '@shanyu/subsidy';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { compliantFilingSubmission, institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, testIdentityKeys, uniqueSchema } from '@shanyu/testing';
+import { compliantFilingSubmission, institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, type Stack, startStack } from '../e2e/support.js';
@@ -779,19 +779,19 @@ describe('authorization matrix: every route × department (× own / other divisi
   beforeAll(async () => {
     stack = await startStack({ gateway: { EVIDENCE_DIR: evidenceDir } });
     staff = await startStaff({
-      DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testIdentityKeys(), ...testNatsCredentials('staff'), STAFF_DB_SCHEMA: staffSchema,
+      DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), ...testNatsCredentials('staff'), STAFF_DB_SCHEMA: staffSchema,
       SHANYU_MODE: 'test', STAFF_REMINDER_INTERVAL_MS: 0, LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: 5_000,
     }, { eventsFrom: 'new' }); // earlier files' events are not this stack's business
     credit = await startCredit({
-      DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testIdentityKeys(), ...testNatsCredentials('credit'), CREDIT_DB_SCHEMA: creditSchema,
+      DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), ...testNatsCredentials('credit'), CREDIT_DB_SCHEMA: creditSchema,
       CREDIT_SWEEP_INTERVAL_MS: 0, LOG_LEVEL: 'error', RPC_TIMEOUT_MS: 5_000,
     }, { eventsFrom: 'new' });
     inspection = await startInspection({
-      DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testIdentityKeys(), ...testNatsCredentials('inspection'), INSPECTION_DB_SCHEMA: inspectionSchema,
+      DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), ...testNatsCredentials('inspection'), INSPECTION_DB_SCHEMA: inspectionSchema,
       SHANYU_MODE: 'test', INSPECTION_SWEEP_INTERVAL_MS: 0, LOG_LEVEL: 'error', RPC_TIMEOUT_MS: 5_000,
     } as Parameters<typeof startInspection>[0], { eventsFrom: 'new' });
     subsidy = await startSubsidy({
-      DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testIdentityKeys(), ...testNatsCredentials('subsidy'), SUBSIDY_DB_SCHEMA: subsidySchema,
+      DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), ...testNatsCredentials('subsidy'), SUBSIDY_DB_SCHEMA: subsidySchema,
       SHANYU_MODE: 'test', LOG_LEVEL: 'error', RPC_TIMEOUT_MS: 5_000, SUBSIDY_BUILTIN_POLICIES: 'on',
     } as Parameters<typeof startSubsidy>[0], { eventsFrom: 'new', now: () => new Date(Date.now() + SUBSIDY_CLOCK_AHEAD_MS) });
     nc = await connectNats(testNatsUrl(), 'authz-matrix');

@@ -12,7 +12,7 @@ import { startStaff, type RunningStaff } from '@shanyu/staff';
 import { startCredit } from '@shanyu/credit';
 import { startInspection } from '@shanyu/inspection';
 import { startSubsidy } from '@shanyu/subsidy';
-import { testDatabaseUrl, testNatsCredentials, testNatsUrl, testIdentityKeys, uniqueSchema } from '@shanyu/testing';
+import { testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ensureChromium } from '../../deploy/local/infra.mjs';
 
@@ -58,7 +58,7 @@ export interface BrowserStack {
   stop(): Promise<void>;
 }
 
-const base = () => ({ DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testIdentityKeys(), LOG_LEVEL: 'warn' as const, RPC_TIMEOUT_MS: 10_000 });
+const base = () => ({ DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), LOG_LEVEL: 'warn' as const, RPC_TIMEOUT_MS: 10_000 });
 
 export async function startBrowserStack(): Promise<BrowserStack> {
   const webDist = ensureWebBuilt();

@@ -12,7 +12,7 @@ import { EVENT_STREAM, type EventEnvelope } from '@shanyu/contracts';
 import { runAdmin } from '@shanyu/gateway';
 import { connectNats, DurableEventConsumer, type NatsConnection } from '@shanyu/messaging';
 import { createServiceDataSource, initializeAndMigrate } from '@shanyu/persistence';
-import { testDatabaseUrl, testNatsCredentials, testNatsUrl, testIdentityKeys, uniqueSchema } from '@shanyu/testing';
+import { testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,7 +38,7 @@ describe('admin CLI (npm run admin) against a running stack', () => {
     stack = await startStack();
     env = {
       DATABASE_URL: testDatabaseUrl(),
-      NATS_URL: testNatsUrl(), ...testIdentityKeys(),
+      NATS_URL: testNatsUrl(), ...testStackSecrets(),
       ...testNatsCredentials('admin'),
       GATEWAY_DB_SCHEMA: stack.gatewaySchema,
       SHANYU_ADMIN_ACTOR: 'ops.zhang',

@@ -1,8 +1,8 @@
 // Abuse limits through the gateway (issue 9 §6): login lockout per username and refusal per client
 // address, counted in the gateway's own schema so two replicas agree; logout revokes the presented
 // token on every replica; expired and jti-less tokens are refused; bodies over 1 MB are 413.
-import { createGateway, DEMO_JWT_SECRET, type RunningGateway } from '@shanyu/gateway';
-import { testDatabaseUrl, testNatsCredentials, testNatsUrl, testIdentityKeys } from '@shanyu/testing';
+import { createGateway, type RunningGateway } from '@shanyu/gateway';
+import { testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets } from '@shanyu/testing';
 import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -146,7 +146,7 @@ describe('abuse limits: login lockout, per-address limit, token revocation and e
   });
 
   it('refuses an expired token and a token without a jti (which could not be revoked)', async () => {
-    const jwt = new JwtService({ secret: DEMO_JWT_SECRET });
+    const jwt = new JwtService({ secret: testStackSecrets().JWT_SECRET });
     const base = { sub: 'u1', username: 'admin', dept: 'admin', role: 'admin', div: [] };
     const sign = (claims: object) => jwt.sign(claims, { algorithm: 'HS256', issuer: 'shanyu', audience: 'shanyu-api' });
     const now = Math.floor(Date.now() / 1000);
@@ -184,7 +184,7 @@ describe('abuse limits: login lockout, per-address limit, token revocation and e
 function replicaConfig(schema: string) {
   return {
     DATABASE_URL: testDatabaseUrl(),
-    NATS_URL: testNatsUrl(), ...testIdentityKeys(),
+    NATS_URL: testNatsUrl(), ...testStackSecrets(),
     ...testNatsCredentials('gateway'),
     PORT: 0,
     HOST: '127.0.0.1',

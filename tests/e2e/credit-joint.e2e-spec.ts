@@ -16,7 +16,7 @@ import { startInspection } from '@shanyu/inspection';
 import { startRegistry } from '@shanyu/registry';
 import { institutionConsumerName, rosterConsumerName, startStaff, type StaffConfig } from '@shanyu/staff';
 import { startSubsidy, subsidyConsumerNames } from '@shanyu/subsidy';
-import { compliantFilingSubmission, institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, testIdentityKeys, uniqueSchema } from '@shanyu/testing';
+import { compliantFilingSubmission, institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventCollector, eventually, testJetStream } from './events-support.js';
@@ -41,7 +41,7 @@ function resultsFor(form: InspectionFormView, department: string, overrides: Rec
 }
 
 describe('守信联合激励、失信联合惩戒 across the real services', () => {
-  const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testIdentityKeys(), LOG_LEVEL: 'warn' as const, RPC_TIMEOUT_MS: 10_000 };
+  const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), LOG_LEVEL: 'warn' as const, RPC_TIMEOUT_MS: 10_000 };
   const schemas = {
     registry: uniqueSchema('registry'), staff: uniqueSchema('staff'), inspection: uniqueSchema('inspection'), credit: uniqueSchema('credit'),
     subsidy: uniqueSchema('subsidy'), gateway: uniqueSchema('gateway'),

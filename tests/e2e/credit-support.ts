@@ -9,7 +9,7 @@ import { DEAD_LETTER_STREAM, EVENT_STREAM, type EventEnvelope } from '@shanyu/co
 import { CREDIT_SOURCES, creditConsumerName, type RunningCredit, startCredit } from '@shanyu/credit';
 import { createGateway, type RunningGateway } from '@shanyu/gateway';
 import { startRegistry, type RunningRegistry } from '@shanyu/registry';
-import { institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, testIdentityKeys, uniqueSchema } from '@shanyu/testing';
+import { institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type PubAck } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import request from 'supertest';
@@ -92,7 +92,7 @@ export interface CreditStack {
 }
 
 export async function startCreditStack(options: { now?: () => Date } = {}): Promise<CreditStack> {
-  const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testIdentityKeys(), LOG_LEVEL: 'warn' as const, RPC_TIMEOUT_MS: 10_000 };
+  const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), LOG_LEVEL: 'warn' as const, RPC_TIMEOUT_MS: 10_000 };
   const creditSchema = uniqueSchema('credit');
   const registry = await startRegistry({ ...base, ...testNatsCredentials('registry'), REGISTRY_DB_SCHEMA: uniqueSchema('registry') });
   // The credit service warns of every dead letter: the tests provoke some on purpose.

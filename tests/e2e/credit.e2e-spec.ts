@@ -11,7 +11,7 @@ import {
 import { CREDIT_MODELS, evaluate, Ledger, loadCreditModels } from '@shanyu/credit';
 import { runAdmin } from '@shanyu/gateway';
 import { metricsFor } from '@shanyu/observability';
-import { compliantFilingSubmission, testDatabaseUrl, testNatsCredentials, testNatsUrl, testIdentityKeys, uniqueSchema } from '@shanyu/testing';
+import { compliantFilingSubmission, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import { DeliverPolicy } from '@nats-io/jetstream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Collector, type CreditStack, DEAD_LETTER_STREAM, EVENT_STREAM, eventually, startCreditStack } from './credit-support.js';
@@ -196,7 +196,7 @@ describe('credit: a ledger from every department\'s events, grades, explanations
     const admin = async (args: string[]) => {
       const out: string[] = [];
       const err: string[] = [];
-      const env = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testIdentityKeys(), ...testNatsCredentials('admin'), GATEWAY_DB_SCHEMA: uniqueSchema('gateway'), SHANYU_ADMIN_ACTOR: 'ops.zhang' };
+      const env = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), ...testNatsCredentials('admin'), GATEWAY_DB_SCHEMA: uniqueSchema('gateway'), SHANYU_ADMIN_ACTOR: 'ops.zhang' };
       const code = await runAdmin(args, { env, out: (l) => out.push(l), err: (l) => err.push(l), stdin: async () => '' });
       expect(code, err.join('\n')).toBe(0);
       return out.join('\n');

@@ -8,7 +8,7 @@ import { DEAD_LETTER_STREAM, deadLetterSubject, EVENT_STREAM, type EventEnvelope
 import { connectNats, DurableEventConsumer, type DurableEventConsumerOptions, type EventHandler } from '@shanyu/messaging';
 import { createServiceDataSource, initializeAndMigrate } from '@shanyu/persistence';
 import { RegisterInstitution, startRegistry, type RunningRegistry } from '@shanyu/registry';
-import { institutionRequest, natsControl, testActor, testDatabaseUrl, testNatsCredentials, testNatsUrl, testIdentityKeys, uniqueSchema } from '@shanyu/testing';
+import { institutionRequest, natsControl, testActor, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
@@ -114,7 +114,7 @@ describe('event path: outbox → relay → JetStream → durable consumer (real 
     registrySchema = uniqueSchema('registry');
     registry = await startRegistry({
       DATABASE_URL: testDatabaseUrl(),
-      NATS_URL: testNatsUrl(), ...testIdentityKeys(),
+      NATS_URL: testNatsUrl(), ...testStackSecrets(),
       ...testNatsCredentials('registry'),
       REGISTRY_DB_SCHEMA: registrySchema,
       LOG_LEVEL: 'error',

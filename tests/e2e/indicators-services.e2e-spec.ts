@@ -10,7 +10,7 @@ import { startInspection } from '@shanyu/inspection';
 import { startRegistry } from '@shanyu/registry';
 import { startStaff } from '@shanyu/staff';
 import { startSubsidy } from '@shanyu/subsidy';
-import { compliantFilingSubmission, institutionRequest, testDatabaseUrl, testNatsUrl, testIdentityKeys, uniqueSchema } from '@shanyu/testing';
+import { compliantFilingSubmission, institutionRequest, testDatabaseUrl, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from './events-support.js';
@@ -49,7 +49,7 @@ describe('indicators (指标) merged from every service', () => {
   };
 
   beforeAll(async () => {
-    const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testIdentityKeys(), LOG_LEVEL: 'warn' as const, RPC_TIMEOUT_MS: 10_000 };
+    const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), LOG_LEVEL: 'warn' as const, RPC_TIMEOUT_MS: 10_000 };
     stopping.push(await startRegistry({ ...base, REGISTRY_DB_SCHEMA: uniqueSchema('registry') }));
     stopping.push(await startStaff({ ...base, STAFF_DB_SCHEMA: uniqueSchema('staff'), SHANYU_MODE: 'test', STAFF_REMINDER_INTERVAL_MS: 0 } as Parameters<typeof startStaff>[0], { eventsFrom: 'new' }));
     stopping.push(await startInspection({ ...base, INSPECTION_DB_SCHEMA: uniqueSchema('inspection'), SHANYU_MODE: 'test', INSPECTION_SWEEP_INTERVAL_MS: 0 } as Parameters<typeof startInspection>[0], { eventsFrom: 'new' }));

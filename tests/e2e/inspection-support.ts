@@ -6,7 +6,7 @@ import type { InstitutionView } from '@shanyu/contracts';
 import { createGateway, type RunningGateway } from '@shanyu/gateway';
 import { type RunningInspection, startInspection } from '@shanyu/inspection';
 import { startRegistry, type RunningRegistry } from '@shanyu/registry';
-import { compliantFilingSubmission, institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, testIdentityKeys, uniqueSchema } from '@shanyu/testing';
+import { compliantFilingSubmission, institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import request from 'supertest';
 
 export const INSPECTION_TEST_PASSWORD = 'test-demo-password';
@@ -66,7 +66,7 @@ const POOLS: { department: string; divisions: string[]; linked: number; unlinked
 export async function startInspectionStack(options: { now?: Date } = {}): Promise<InspectionStack> {
   const clock = { now: options.now ?? new Date() };
   const now = () => clock.now;
-  const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testIdentityKeys(), LOG_LEVEL: 'warn' as const, RPC_TIMEOUT_MS: 5_000 };
+  const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), LOG_LEVEL: 'warn' as const, RPC_TIMEOUT_MS: 5_000 };
   const inspectionSchema = uniqueSchema('inspection');
   const registry = await startRegistry({ ...base, ...testNatsCredentials('registry'), REGISTRY_DB_SCHEMA: uniqueSchema('registry') }, { now });
   const inspection = await startInspection({ ...base, ...testNatsCredentials('inspection'), INSPECTION_DB_SCHEMA: inspectionSchema, SHANYU_MODE: 'test', INSPECTION_SWEEP_INTERVAL_MS: 0 }, { now, eventsFrom: 'new' });

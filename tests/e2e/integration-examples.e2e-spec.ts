@@ -12,7 +12,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { InspectionFormView, InspectionView } from '@shanyu/contracts';
 import { runAdmin } from '@shanyu/gateway';
-import { institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, testIdentityKeys } from '@shanyu/testing';
+import { institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets } from '@shanyu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, type InspectionStack, startInspectionStack } from './inspection-support.js';
 
@@ -31,7 +31,7 @@ describe('docs/integration examples, run as written', () => {
   const adminCli = async (args: string[]) => {
     const out: string[] = [];
     const err: string[] = [];
-    const env = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testIdentityKeys(), ...testNatsCredentials('admin'), GATEWAY_DB_SCHEMA: (stack.gateway.runtime.dataSource.options as { schema?: string }).schema };
+    const env = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), ...testNatsCredentials('admin'), GATEWAY_DB_SCHEMA: (stack.gateway.runtime.dataSource.options as { schema?: string }).schema };
     const code = await runAdmin(args, { env, out: (l) => out.push(l), err: (l) => err.push(l), stdin: async () => '' });
     if (code !== 0) throw new Error(`admin ${args.join(' ')} → ${code}: ${err.join('\n')}`);
     return JSON.parse(out.join('\n'));
@@ -67,9 +67,13 @@ describe('docs/integration examples, run as written', () => {
 
   it('follow-inspections.mjs: dept-fire follows evt.inspection.> with its own durable consumer and asks for each completed inspection', async () => {
     const durable = `dept-fire-example-${randomUUID().slice(0, 8)}`;
+    const client = await adminCli(['api-client', 'create', '--name', '消防 业务系统', '--department', 'fire', '--divisions', '330106', '--scope', 'GET /api/v1/inspections/{id}', '--json']) as { clientId: string; clientSecret: string };
     follower = spawn(process.execPath, [path.join(EXAMPLES, 'follow-inspections.mjs')], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH, NATS_URL: testNatsUrl(), ...testIdentityKeys(), NATS_USER: 'dept-fire', NATS_PASSWORD: testNatsCredentials('dept-fire').NATS_PASSWORD, DURABLE: durable, DIVISIONS: '330106' },
+      env: {
+        PATH: process.env.PATH, NATS_URL: testNatsUrl(), NATS_USER: 'dept-fire', NATS_PASSWORD: testNatsCredentials('dept-fire').NATS_PASSWORD, DURABLE: durable,
+        GATEWAY_URL: baseUrl, CLIENT_ID: client.clientId, CLIENT_SECRET: client.clientSecret,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let buffer = '';

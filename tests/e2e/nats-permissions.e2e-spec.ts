@@ -12,13 +12,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { AckPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection, PermissionViolationError, RequestError } from '@nats-io/transport-node';
-import { SYSTEM_ACTOR } from '@shanyu/common';
+import { ActorTokenSigner, SYSTEM_ACTOR } from '@shanyu/common';
 import * as contracts from '@shanyu/contracts';
 import { EVENT_STREAM, natsInboxPrefix, RegistrySubjects } from '@shanyu/contracts';
 import { connectNats, RpcClient } from '@shanyu/messaging';
 import { startRegistry, type RunningRegistry } from '@shanyu/registry';
 import { type RunningStaff, startStaff } from '@shanyu/staff';
-import { institutionRequest, testActor, testDatabaseUrl, testNatsCredentials, testNatsUrl, testIdentityKeys, uniqueSchema } from '@shanyu/testing';
+import { institutionRequest, testActor, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort, startNats, type NatsHandle } from '../../deploy/local/infra.mjs';
 import { writeNatsAuth } from '../../deploy/local/nats-auth.mjs';
@@ -72,7 +72,7 @@ beforeAll(async () => {
   passwords = auth.passwords;
   server = await startNats({ storeDir: path.join(dir, 'jetstream'), port: await findFreePort(), configFile: auth.configFile, logFile: path.join(dir, 'nats.log') });
   url = server.url;
-  const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: url, ...testIdentityKeys(), LOG_LEVEL: 'warn' as const, RPC_TIMEOUT_MS: 5_000, SHANYU_MODE: 'test' as const };
+  const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: url, ...testStackSecrets(), LOG_LEVEL: 'warn' as const, RPC_TIMEOUT_MS: 5_000, SHANYU_MODE: 'test' as const };
   registry = await startRegistry({ ...base, REGISTRY_DB_SCHEMA: uniqueSchema('registry'), NATS_USER: 'registry', NATS_PASSWORD: passwords.registry });
   staff = await startStaff({ ...base, STAFF_DB_SCHEMA: uniqueSchema('staff'), STAFF_REMINDER_INTERVAL_MS: 0, NATS_USER: 'staff', NATS_PASSWORD: passwords.staff });
 });
@@ -89,7 +89,7 @@ describe('NATS permissions generated from the contract catalog', () => {
   it('lets each service do its job with its own credentials: RPC, event publish, durable consume', async () => {
     const gateway = await connectNats(url, 'perm-gateway', { user: 'gateway', password: passwords.gateway });
     clients.push(gateway);
-    const rpc = new RpcClient(gateway, 5_000);
+    const rpc = new RpcClient(gateway, 5_000, 'gateway', new ActorTokenSigner(testStackSecrets().IDENTITY_SIGNING_KEY));
     const before = staff.institutionEvents.processedCount;
     // gateway → registry.institution.register (request + allow_responses reply on _INBOX.gateway.…)
     const institution = await rpc.request<{ id: string }>(RegistrySubjects.registerInstitution, institutionRequest(), { actor: testActor() });

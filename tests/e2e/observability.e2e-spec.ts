@@ -9,7 +9,7 @@ import { CreditSubjects, EVENT_STREAM, type EventEnvelope, RpcHeaders } from '@s
 import { creditConsumerName, type RunningCredit, startCredit } from '@shanyu/credit';
 import { DurableEventConsumer } from '@shanyu/messaging';
 import { startMetricsServer } from '@shanyu/observability';
-import { captureJsonLogLines, institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, testIdentityKeys, uniqueSchema } from '@shanyu/testing';
+import { captureJsonLogLines, institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -47,7 +47,7 @@ describe('metrics and tracing across gateway, NATS, registry and credit', () => 
     stack = await startStack({ registryLogLevel: 'debug', gateway: { LOG_LEVEL: 'info', HEALTH_SERVICES: 'registry,credit' } });
     // A real downstream service: credit follows evt.registry.> with its own durable consumers.
     credit = await startCredit({
-      DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testIdentityKeys(), ...testNatsCredentials('credit'), CREDIT_DB_SCHEMA: creditSchema,
+      DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), ...testNatsCredentials('credit'), CREDIT_DB_SCHEMA: creditSchema,
       LOG_LEVEL: 'debug', RPC_TIMEOUT_MS: 5_000, CREDIT_SWEEP_INTERVAL_MS: 0,
     }, { eventsFrom: 'new' });
     market = await stack.tokenFor('market.330106');

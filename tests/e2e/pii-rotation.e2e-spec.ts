@@ -7,7 +7,7 @@ import 'reflect-metadata';
 import { createCipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { addDays, piiKeyId, shanghaiToday } from '@shanyu/common';
 import { runAdmin } from '@shanyu/gateway';
-import { testDatabaseUrl, testNatsCredentials, testNatsUrl, testIdentityKeys, uniqueSchema } from '@shanyu/testing';
+import { testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newIdNumber, type StaffStack, startStaffStack } from './staff-support.js';
 
@@ -52,7 +52,7 @@ describe('PII key rotation: previous keys decrypt, the match key keeps hashes, p
   const admin = async (args: string[]) => {
     const out: string[] = [];
     const err: string[] = [];
-    const env = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testIdentityKeys(), ...testNatsCredentials('admin'), GATEWAY_DB_SCHEMA: uniqueSchema('gateway'), SHANYU_ADMIN_ACTOR: 'ops.li' };
+    const env = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), ...testNatsCredentials('admin'), GATEWAY_DB_SCHEMA: uniqueSchema('gateway'), SHANYU_ADMIN_ACTOR: 'ops.li' };
     const code = await runAdmin(args, { env, out: (l) => out.push(l), err: (l) => err.push(l), stdin: async () => '' });
     return { code, out: out.join('\n'), err: err.join('\n') };
   };

@@ -29,6 +29,7 @@ describe('a production start refuses demo secrets and missing keys', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('生产模式拒绝启动 (production start refused)');
     expect(stderr).toContain('JWT_SECRET: 生产模式必须设置 JWT_SECRET（openssl rand -base64 48） / production mode needs JWT_SECRET');
+    expect(stderr).toContain('IDENTITY_SIGNING_KEY: 生产模式必须设置 IDENTITY_SIGNING_KEY');
     expect(stderr).toContain('DATABASE_URL: 生产模式不能使用演示密码');
     expect(stderr).toContain('NATS_PASSWORD: 生产模式不能使用公开的演示值');
   });

@@ -4,7 +4,7 @@ import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import { ActorTokenSigner } from '@shanyu/common';
 import { connect, headers, type NatsConnection } from '@nats-io/transport-node';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { compliantFilingSubmission, institutionRequest, testIdentityKeys, testNatsUrl } from '@shanyu/testing';
+import { compliantFilingSubmission, institutionRequest, testStackSecrets, testNatsUrl } from '@shanyu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Stack, startStack } from './support.js';
 
@@ -81,7 +81,7 @@ describe('registry over NATS from a raw nats.js client', () => {
     expect((await send(altered)).error.code).toBe('IDENTITY_INVALID');
     expect((await send(forge({ ...claims, dept: 'health', role: 'admin' }))).error.code).toBe('IDENTITY_INVALID');
     expect((await send('not-a-token')).error.code).toBe('IDENTITY_INVALID');
-    const keys = testIdentityKeys();
+    const keys = testStackSecrets();
     const expired = new ActorTokenSigner(keys.IDENTITY_SIGNING_KEY, 60, () => Date.now() - 3_600_000).tokenFor({ department: 'market', role: 'system', userId: 'client:x', divisions: ['330106'] }).token;
     expect((await send(expired)).error.code).toBe('IDENTITY_EXPIRED');
     // The same request with the real token goes through: the refusals above are the token's.

@@ -8,7 +8,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { createGateway, type RunningGateway } from '@shanyu/gateway';
 import { startRegistry, type RunningRegistry } from '@shanyu/registry';
 import { institutionConsumerName, rosterConsumerName, type RunningStaff, type StaffConfig, startStaff } from '@shanyu/staff';
-import { institutionRequest, personalDataWatch, testDatabaseUrl, testNatsCredentials, testNatsUrl, testIdentityKeys, uniqueSchema } from '@shanyu/testing';
+import { institutionRequest, personalDataWatch, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import { connect } from '@nats-io/transport-node';
 import request from 'supertest';
 
@@ -59,7 +59,7 @@ export async function startStaffStack(options: { staff?: Partial<StaffConfig> } 
     return true;
   }) as typeof process.stdout.write;
 
-  const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testIdentityKeys(), LOG_LEVEL: 'debug' as const, RPC_TIMEOUT_MS: 10_000 };
+  const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), LOG_LEVEL: 'debug' as const, RPC_TIMEOUT_MS: 10_000 };
   const staffSchema = uniqueSchema('staff');
   const registry = await startRegistry({ ...base, ...testNatsCredentials('registry'), REGISTRY_DB_SCHEMA: uniqueSchema('registry') });
   const staffConfig = (overrides: Partial<StaffConfig> = {}): StaffConfig =>

@@ -10,7 +10,7 @@ import { createGateway, type RunningGateway } from '@shanyu/gateway';
 import { startRegistry, type RunningRegistry } from '@shanyu/registry';
 import { institutionConsumerName, rosterConsumerName, type RunningStaff, type StaffConfig, startStaff } from '@shanyu/staff';
 import { type RunningSubsidy, startSubsidy, subsidyConsumerNames, type SubsidyStartOptions } from '@shanyu/subsidy';
-import { compliantFilingSubmission, institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, testIdentityKeys, uniqueSchema } from '@shanyu/testing';
+import { compliantFilingSubmission, institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import request from 'supertest';
@@ -71,7 +71,7 @@ export interface SubsidyStackOptions {
 }
 
 export async function startSubsidyStack(options: SubsidyStackOptions = {}): Promise<SubsidyStack> {
-  const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testIdentityKeys(), LOG_LEVEL: 'warn' as const, RPC_TIMEOUT_MS: 10_000 };
+  const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), LOG_LEVEL: 'warn' as const, RPC_TIMEOUT_MS: 10_000 };
   const subsidySchema = uniqueSchema('subsidy');
   const ahead = (options.clockAheadDays ?? 0) * DAY_MS;
   const now = () => new Date(Date.now() + ahead);

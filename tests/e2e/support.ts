@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createGateway, type GatewayConfig, type RunningGateway } from '@shanyu/gateway';
 import { startRegistry, type RunningRegistry } from '@shanyu/registry';
-import { testDatabaseUrl, testNatsCredentials, testNatsUrl, testIdentityKeys, uniqueSchema } from '@shanyu/testing';
+import { testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import request from 'supertest';
 
 export const DEMO_PASSWORD = 'test-demo-password';
@@ -38,7 +38,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const gatewaySchema = options.gateway?.GATEWAY_DB_SCHEMA ?? uniqueSchema('gateway');
   const registry = await startRegistry({
     DATABASE_URL: testDatabaseUrl(),
-    NATS_URL: testNatsUrl(), ...testIdentityKeys(),
+    NATS_URL: testNatsUrl(), ...testStackSecrets(),
     ...testNatsCredentials('registry'),
     REGISTRY_DB_SCHEMA: registrySchema,
     LOG_LEVEL: options.registryLogLevel ?? 'warn',
@@ -46,7 +46,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   }, { now: options.now });
   const gateway = await createGateway({
     DATABASE_URL: testDatabaseUrl(),
-    NATS_URL: testNatsUrl(), ...testIdentityKeys(),
+    NATS_URL: testNatsUrl(), ...testStackSecrets(),
     ...testNatsCredentials('gateway'),
     PORT: 0,
     HOST: '127.0.0.1',

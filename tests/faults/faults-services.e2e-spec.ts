@@ -16,7 +16,7 @@ import { makeResidentId, shanghaiToday } from '@shanyu/common';
 import { DEAD_LETTER_STREAM, EVENT_STREAM } from '@shanyu/contracts';
 import { connectNats } from '@shanyu/messaging';
 import { createServiceDataSource } from '@shanyu/persistence';
-import { compliantFilingSubmission, institutionRequest, natsControl, personalDataWatch, postgresControl, testNatsCredentials, testNatsUrl, testIdentityKeys, uniqueSchema } from '@shanyu/testing';
+import { compliantFilingSubmission, institutionRequest, natsControl, personalDataWatch, postgresControl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import { type ConsumerInfo, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
@@ -154,7 +154,7 @@ describe('faults across every service: kill -9 of nats-server, each service and 
     const databaseUrl = faultDatabaseUrl();
     const port = await freePort();
     http.baseUrl = `http://127.0.0.1:${port}`;
-    const common = { DATABASE_URL: databaseUrl, NATS_URL: testNatsUrl(), ...testIdentityKeys(), LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: '3000', SHANYU_MODE: 'test' };
+    const common = { DATABASE_URL: databaseUrl, NATS_URL: testNatsUrl(), ...testStackSecrets(), LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: '3000', SHANYU_MODE: 'test' };
     const extra: Record<Service, Record<string, string>> = {
       registry: {},
       inspection: { INSPECTION_SWEEP_INTERVAL_MS: '0' },

@@ -18,7 +18,7 @@ import { JsonLogger } from '@shanyu/common';
 import { EVENT_STREAM } from '@shanyu/contracts';
 import { connectNats, DurableEventConsumer } from '@shanyu/messaging';
 import { createServiceDataSource, initializeAndMigrate } from '@shanyu/persistence';
-import { compliantFilingSubmission, institutionRequest, natsControl, personalDataWatch, postgresControl, testNatsCredentials, testNatsUrl, testIdentityKeys, uniqueSchema } from '@shanyu/testing';
+import { compliantFilingSubmission, institutionRequest, natsControl, personalDataWatch, postgresControl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
@@ -74,7 +74,7 @@ describe('faults: kill -9 of nats-server, the registry, the gateway and PostgreS
     const databaseUrl = faultDatabaseUrl();
     const port = await freePort();
     http.baseUrl = `http://127.0.0.1:${port}`;
-    const common = { DATABASE_URL: databaseUrl, NATS_URL: testNatsUrl(), ...testIdentityKeys(), LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: '3000' };
+    const common = { DATABASE_URL: databaseUrl, NATS_URL: testNatsUrl(), ...testStackSecrets(), LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: '3000' };
     registry = new ServiceProcess('registry', { ...common, ...testNatsCredentials('registry'), REGISTRY_DB_SCHEMA: registrySchema }, path.join(logDir, 'registry.log'));
     gateway = new ServiceProcess('gateway', {
       ...common, ...testNatsCredentials('gateway'), GATEWAY_DB_SCHEMA: gatewaySchema, PORT: String(port), HOST: '127.0.0.1', SHANYU_MODE: 'test', SHANYU_DEMO_PASSWORD: PASSWORD,

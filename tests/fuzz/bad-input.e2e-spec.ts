@@ -16,12 +16,12 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { addDays, makeResidentId, shanghaiToday, SYSTEM_ACTOR } from '@shanyu/common';
 import * as contracts from '@shanyu/contracts';
 import { CREDIT_SOURCES, creditConsumerName, type RunningCredit, startCredit } from '@shanyu/credit';
-import { DEMO_JWT_SECRET } from '@shanyu/gateway';
 import { type RunningInspection, startInspection } from '@shanyu/inspection';
 import { connectNats } from '@shanyu/messaging';
 import { institutionConsumerName, rosterConsumerName, type RunningStaff, startStaff } from '@shanyu/staff';
 import { type RunningSubsidy, startSubsidy, subsidyConsumerNames } from '@shanyu/subsidy';
-import { compliantFilingSubmission, institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, testIdentityKeys, uniqueSchema } from '@shanyu/testing';
+import { DEMO_JWT_SECRET } from '@shanyu/gateway';
+import { compliantFilingSubmission, institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import { jetstream } from '@nats-io/jetstream';
 import { JwtService } from '@nestjs/jwt';
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -620,7 +620,7 @@ describe('bad-input fuzzing: malformed requests on every write route give no 5xx
 
   beforeAll(async () => {
     stack = await startStack();
-    const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testIdentityKeys(), LOG_LEVEL: 'error' as const, RPC_TIMEOUT_MS: 5_000 };
+    const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), LOG_LEVEL: 'error' as const, RPC_TIMEOUT_MS: 5_000 };
     // Each consumer follows only events published from now on: earlier test files' events are not this stack's.
     staff = await startStaff({ ...base, ...testNatsCredentials('staff'), STAFF_DB_SCHEMA: staffSchema, SHANYU_MODE: 'test', STAFF_REMINDER_INTERVAL_MS: 0 }, { eventsFrom: 'new' });
     credit = await startCredit({ ...base, ...testNatsCredentials('credit'), CREDIT_DB_SCHEMA: creditSchema, CREDIT_SWEEP_INTERVAL_MS: 0 }, { eventsFrom: 'new' });
@@ -760,7 +760,7 @@ describe('bad-input fuzzing: malformed requests on every write route give no 5xx
     // Tokens that must be refused.
     const now = Math.floor(Date.now() / 1000);
     const claims = { sub: randomUUID(), username: 'admin', dept: 'admin', role: 'admin', div: [] };
-    const sign = (c: object, secret = DEMO_JWT_SECRET) => new JwtService({ secret }).sign(c, { algorithm: 'HS256', issuer: 'shanyu', audience: 'shanyu-api' });
+    const sign = (c: object, secret = testStackSecrets().JWT_SECRET) => new JwtService({ secret }).sign(c, { algorithm: 'HS256', issuer: 'shanyu', audience: 'shanyu-api' });
     const revoked = (await stack.http.post('/api/v1/auth/token').send({ username: 'admin', password: DEMO_PASSWORD }).expect(200)).body.accessToken;
     await stack.http.post('/api/v1/auth/logout').set('authorization', `Bearer ${revoked}`).expect(204);
     const admin = tokens.get('admin')!;
@@ -769,6 +769,7 @@ describe('bad-input fuzzing: malformed requests on every write route give no 5xx
       'revoked token': revoked,
       'expired token': sign({ ...claims, jti: randomUUID(), iat: now - 3600, exp: now - 60 }),
       'token signed with another secret': sign({ ...claims, jti: randomUUID(), iat: now, exp: now + 600 }, 'another-secret-of-at-least-32-characters!'),
+      'token signed with the published demo secret': sign({ ...claims, jti: randomUUID(), iat: now, exp: now + 600 }, DEMO_JWT_SECRET),
       'tampered signature': `${h}.${p}.${'A'.repeat(43)}`,
       'tampered payload': `${h}.${Buffer.from(JSON.stringify({ ...claims, jti: randomUUID(), exp: now + 600 })).toString('base64url')}.${admin.split('.')[2]}`,
       'alg none': `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ ...claims, jti: randomUUID(), exp: now + 600, iss: 'shanyu', aud: 'shanyu-api' })).toString('base64url')}.`,

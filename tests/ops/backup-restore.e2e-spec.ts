@@ -8,7 +8,7 @@ import path from 'node:path';
 import { randomInt } from 'node:crypto';
 import { createGateway, type RunningGateway } from '@shanyu/gateway';
 import { startRegistry, type RunningRegistry } from '@shanyu/registry';
-import { institutionRequest, testDatabaseUrl, testNatsUrl, testIdentityKeys } from '@shanyu/testing';
+import { institutionRequest, testDatabaseUrl, testNatsUrl, testStackSecrets } from '@shanyu/testing';
 import { DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import pg from 'pg';
@@ -147,10 +147,10 @@ describe('backup → restore into a fresh database and broker → the services s
 
   it('the registry and gateway start on the restored copy, have no migration to run and serve the same institutions', async () => {
     restoredRegistry = await startRegistry({
-      DATABASE_URL: freshDbUrl, NATS_URL: freshNats.url, ...testIdentityKeys(), REGISTRY_DB_SCHEMA: stack.registrySchema, LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: 5_000,
+      DATABASE_URL: freshDbUrl, NATS_URL: freshNats.url, ...testStackSecrets(), REGISTRY_DB_SCHEMA: stack.registrySchema, LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: 5_000,
     });
     restoredGateway = await createGateway({
-      DATABASE_URL: freshDbUrl, NATS_URL: freshNats.url, ...testIdentityKeys(), PORT: 0, HOST: '127.0.0.1', SHANYU_MODE: 'test', JWT_TTL_SECONDS: 600, SHANYU_DEMO_PASSWORD: DEMO_PASSWORD,
+      DATABASE_URL: freshDbUrl, NATS_URL: freshNats.url, ...testStackSecrets(), PORT: 0, HOST: '127.0.0.1', SHANYU_MODE: 'test', JWT_TTL_SECONDS: 600, SHANYU_DEMO_PASSWORD: DEMO_PASSWORD,
       GATEWAY_DB_SCHEMA: stack.gatewaySchema, LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: 5_000, HEALTH_SERVICES: 'registry',
     } as Parameters<typeof createGateway>[0]);
     expect(await restoredRegistry.runtime.dataSource.showMigrations()).toBe(false);

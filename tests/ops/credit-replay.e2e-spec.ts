@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { shanghaiToday } from '@shanyu/common';
 import { CreditEvents, InspectionEvents, StaffEvents } from '@shanyu/contracts';
 import { CREDIT_SOURCES, creditConsumerName, replayCredit, type RunningCredit, startCredit } from '@shanyu/credit';
-import { compliantFilingSubmission, testDatabaseUrl, testNatsCredentials, testNatsUrl, testIdentityKeys } from '@shanyu/testing';
+import { compliantFilingSubmission, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets } from '@shanyu/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CreditStack, EVENT_STREAM, eventually, startCreditStack } from '../e2e/credit-support.js';
@@ -31,7 +31,7 @@ describe('replay: the credit projection rebuilt from the event stream equals the
     (await pool.query(sql.replace(/\bcredit\./g, `"${stack.creditSchema}".`), params)).rows as R[];
 
   const replay = (options: Parameters<typeof replayCredit>[1] = {}) =>
-    replayCredit({ DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testIdentityKeys(), CREDIT_DB_SCHEMA: stack.creditSchema, LOG_LEVEL: 'error' }, options);
+    replayCredit({ DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), CREDIT_DB_SCHEMA: stack.creditSchema, LOG_LEVEL: 'error' }, options);
 
   /** The whole projection, in a stable order (updated_at and processed_at are when, not what). */
   const projection = async () => ({
@@ -157,7 +157,7 @@ describe('replay: the credit projection rebuilt from the event stream equals the
 
   it('the restarted service applies a new event once and none of the replayed ones again', async () => {
     restarted = await startCredit({
-      DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testIdentityKeys(), ...testNatsCredentials('credit'), LOG_LEVEL: 'error', CREDIT_DB_SCHEMA: stack.creditSchema,
+      DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), ...testNatsCredentials('credit'), LOG_LEVEL: 'error', CREDIT_DB_SCHEMA: stack.creditSchema,
       CREDIT_SWEEP_INTERVAL_MS: 0, RPC_TIMEOUT_MS: 10_000,
     } as Parameters<typeof startCredit>[0]);
     const findingId = randomUUID();

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { ensureStackSecrets } from './stack-secrets.js';
 
 /**
  * Parses the environment once into a typed, validated class; a bad variable stops the
@@ -21,9 +22,25 @@ export function loadConfig<T extends object>(schema: new () => T, env: NodeJS.Pr
  * demo secrets and missing keys (refuseDemoSecrets).
  */
 export function loadServiceConfig<T extends object>(schema: new () => T, env: NodeJS.ProcessEnv = process.env): T {
-  const config = loadConfig(schema, env);
+  const config = loadConfig(schema, withDemoStackSecrets(schema, env));
   if ((config as { SHANYU_MODE?: unknown }).SHANYU_MODE === 'production') refuseDemoSecrets(schema, config as Record<string, unknown>);
   return config;
+}
+
+/**
+ * A demo or test stack given SHANYU_SECRETS_FILE (the compose demo) takes each secret its config
+ * class marks @ProductionSecret and the environment leaves empty from that file, made on the
+ * stack's first start (ensureStackSecrets). Production never does: it must be given its own.
+ */
+function withDemoStackSecrets(schema: new () => object, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const file = env.SHANYU_SECRETS_FILE?.trim();
+  if (!file || (env.SHANYU_MODE !== 'demo' && env.SHANYU_MODE !== 'test')) return env;
+  const secrets = ensureStackSecrets(file) as Record<string, string | undefined>;
+  const filled = { ...env };
+  for (const name of productionSecretsOf(schema).keys()) {
+    if (!filled[name] && secrets[name]) filled[name] = secrets[name];
+  }
+  return filled;
 }
 
 /**

@@ -3,6 +3,7 @@ export * from './config.js';
 export * from './logger.js';
 export * from './actor.js';
 export * from './actor-token.js';
+export * from './stack-secrets.js';
 export * from './division-scope.js';
 export * from './validation-result.js';
 export * from './uscc.js';

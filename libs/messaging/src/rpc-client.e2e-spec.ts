@@ -1,13 +1,13 @@
 // RpcClient on the run's real nats-server: one shared reply subscription routes every reply to
 // its own call (by token), and each transport outcome keeps its stable code.
 import { ActorTokenSigner, ActorTokenVerifier, DomainError } from '@shanyu/common';
-import { testActor, testIdentityKeys, testNatsUrl } from '@shanyu/testing';
+import { testActor, testStackSecrets, testNatsUrl } from '@shanyu/testing';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RpcClient } from './rpc-client.js';
 
 const actor = testActor();
-const issuer = () => new ActorTokenSigner(testIdentityKeys().IDENTITY_SIGNING_KEY);
+const issuer = () => new ActorTokenSigner(testStackSecrets().IDENTITY_SIGNING_KEY);
 const prefix = `rpcclient${process.pid}${Date.now()}`;
 let server: NatsConnection;
 let client: NatsConnection;
@@ -19,7 +19,7 @@ beforeAll(async () => {
   server.subscribe(`${prefix}.echo`, {
     callback: (_err, msg) => {
       const body = msg.json<{ n: number; delayMs: number }>();
-      setTimeout(() => msg.respond(JSON.stringify({ ok: true, data: { n: body.n, actor: new ActorTokenVerifier(testIdentityKeys().IDENTITY_PUBLIC_KEY).verify(msg.headers?.get('shanyu-identity')) } })), body.delayMs);
+      setTimeout(() => msg.respond(JSON.stringify({ ok: true, data: { n: body.n, actor: new ActorTokenVerifier(testStackSecrets().IDENTITY_PUBLIC_KEY).verify(msg.headers?.get('shanyu-identity')) } })), body.delayMs);
     },
   });
   server.subscribe(`${prefix}.refuse`, {
@@ -46,7 +46,7 @@ describe('RpcClient over one shared reply subscription', () => {
   });
 
   it('forwards a token it was given, and signs only with a key', async () => {
-    const forwarded = new ActorTokenSigner(testIdentityKeys().IDENTITY_SIGNING_KEY).tokenFor({ ...actor, userId: 'forwarded' }).token;
+    const forwarded = new ActorTokenSigner(testStackSecrets().IDENTITY_SIGNING_KEY).tokenFor({ ...actor, userId: 'forwarded' }).token;
     const keyless = new RpcClient(client, 5_000);
     expect((await keyless.request<{ actor: { userId: string } }>(`${prefix}.echo`, { n: 1, delayMs: 0 }, { identityToken: forwarded })).actor.userId).toBe('forwarded');
     await expect(keyless.request(`${prefix}.echo`, { n: 2, delayMs: 0 }, { actor })).rejects.toMatchObject({ code: 'INTERNAL' });

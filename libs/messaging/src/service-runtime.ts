@@ -1,4 +1,4 @@
-import { ActorTokenVerifier, type JsonLogger } from '@shanyu/common';
+import { ActorTokenVerifier, ConfigError, type JsonLogger } from '@shanyu/common';
 import { AuditLog, initializeAndMigrate } from '@shanyu/persistence';
 import { flushTracing, initTracing, metricsFor, type MetricsServer, observabilityConfigFromEnv, type PoolStats, type ServiceMetrics, startMetricsServer } from '@shanyu/observability';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
@@ -18,7 +18,7 @@ export interface ServiceRuntimeOptions {
   natsUser?: string;
   natsPassword?: string;
   /** IDENTITY_PUBLIC_KEY: the gateway's public key, which every caller's identity token must verify against. */
-  identityPublicKey: string;
+  identityPublicKey: string | undefined;
   /** Signs the identity token of each call this process makes on someone's behalf (the gateway only). */
   identityIssuer?: IdentityIssuer;
   dataSource: DataSource;
@@ -55,6 +55,10 @@ export class ServiceRuntime {
 
   static async start(options: ServiceRuntimeOptions): Promise<ServiceRuntime> {
     const { logger, dataSource, service } = options;
+    if (!options.identityPublicKey) {
+      throw new ConfigError('缺少 IDENTITY_PUBLIC_KEY（网关身份令牌公钥，npm run admin -- identity-keys 生成）/ IDENTITY_PUBLIC_KEY is required: without it no caller can be verified');
+    }
+    const identity = new ActorTokenVerifier(options.identityPublicKey);
     const observability = observabilityConfigFromEnv();
     await initTracing({ service, otlpEndpoint: observability.otlpEndpoint });
     await initializeAndMigrate(dataSource);
@@ -71,7 +75,7 @@ export class ServiceRuntime {
     const metricsServer = metricsPort ? await startMetricsServer(metrics, metricsPort, observability.metricsHost) : undefined;
     if (metricsServer) logger.info('metrics listening', { port: metricsServer.port, path: '/metrics' });
     const runtime = new ServiceRuntime(service, dataSource, nats, js, jsm, relay, unitOfWork, auditLog, new RpcClient(nats, options.rpcTimeoutMs, service, options.identityIssuer),
-      new ActorTokenVerifier(options.identityPublicKey), logger,
+      identity, logger,
       metrics, metricsServer, () => removeSources.forEach((remove) => remove()));
     if (options.relay !== false) relay.start();
     logger.info('service runtime ready', { service });

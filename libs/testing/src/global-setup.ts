@@ -2,6 +2,7 @@
 // (JetStream, file storage) per test run, on free ports (so it works while `npm start` runs), with
 // their data in <repo>/.test-data/run-…, removed at teardown. Tests read them through
 // infra-context.ts (testDatabaseUrl(), testNatsUrl(), natsControl()).
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -140,9 +141,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // For postgresControl() (a test that kills and restarts PostgreSQL).
   project.provide('pgDataDir', pg.dataDir);
   project.provide('pgPort', pg.port);
-  // The run's identity key pair: the stacks' gateways sign with it, services and tests verify or sign with it.
+  // The run's secrets (identity key pair, JWT secret): the stacks' gateways sign with it, services and tests verify or sign with it.
   const identity = generateIdentityKeyPair();
-  project.provide('identityKeys', { IDENTITY_SIGNING_KEY: identity.signingKey, IDENTITY_PUBLIC_KEY: identity.publicKey });
+  const jwtSecret = randomBytes(48).toString('base64');
+  project.provide('stackSecrets', { IDENTITY_SIGNING_KEY: identity.signingKey, IDENTITY_PUBLIC_KEY: identity.publicKey, JWT_SECRET: jwtSecret });
   // For child processes (services started by a test).
   process.env.DATABASE_URL = pg.url;
   process.env.NATS_URL = nats.url;

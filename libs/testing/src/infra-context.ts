@@ -22,12 +22,12 @@ declare module 'vitest' {
     natsPasswords: Record<string, string>;
     pgDataDir: string;
     pgPort: number;
-    /** The run's identity key pair (Ed25519, base64 DER). */
-    identityKeys: { IDENTITY_SIGNING_KEY: string; IDENTITY_PUBLIC_KEY: string };
+    /** The run's identity key pair (Ed25519, base64 DER) and JWT secret. */
+    stackSecrets: { IDENTITY_SIGNING_KEY: string; IDENTITY_PUBLIC_KEY: string; JWT_SECRET: string };
   }
 }
 
-function provided<K extends 'databaseUrl' | 'natsUrl' | 'natsPort' | 'natsStoreDir' | 'natsServerPath' | 'natsConfigFile' | 'natsPasswords' | 'pgDataDir' | 'pgPort' | 'identityKeys'>(key: K) {
+function provided<K extends 'databaseUrl' | 'natsUrl' | 'natsPort' | 'natsStoreDir' | 'natsServerPath' | 'natsConfigFile' | 'natsPasswords' | 'pgDataDir' | 'pgPort' | 'stackSecrets'>(key: K) {
   const value = inject(key);
   if (value === undefined || value === null) {
     throw new Error(
@@ -60,11 +60,12 @@ export function testNatsCredentials(user: string): { NATS_USER: string; NATS_PAS
 }
 
 /**
- * IDENTITY_SIGNING_KEY and IDENTITY_PUBLIC_KEY of the run, for a stack's config: its gateway signs
- * identity tokens that its services (and every other stack's) accept.
+ * The run's secrets for a stack's config: IDENTITY_SIGNING_KEY and IDENTITY_PUBLIC_KEY (its gateway
+ * signs identity tokens that its services, and every other stack's, accept) and JWT_SECRET (a test
+ * may sign an access token of its own with it).
  */
-export function testIdentityKeys(): { IDENTITY_SIGNING_KEY: string; IDENTITY_PUBLIC_KEY: string } {
-  return provided('identityKeys');
+export function testStackSecrets(): { IDENTITY_SIGNING_KEY: string; IDENTITY_PUBLIC_KEY: string; JWT_SECRET: string } {
+  return provided('stackSecrets');
 }
 
 let signer: ActorTokenSigner | undefined;
@@ -74,7 +75,7 @@ let signer: ActorTokenSigner | undefined;
  * gateway would issue (signed with the run's key), the request id when given.
  */
 export function identityHeaders(actor: Actor, requestId?: string): MsgHdrs {
-  signer ??= new ActorTokenSigner(testIdentityKeys().IDENTITY_SIGNING_KEY);
+  signer ??= new ActorTokenSigner(testStackSecrets().IDENTITY_SIGNING_KEY);
   const h = headers();
   h.set(RpcHeaders.identity, signer.tokenFor(actor).token);
   if (requestId) h.set(RpcHeaders.requestId, requestId);
@@ -83,7 +84,7 @@ export function identityHeaders(actor: Actor, requestId?: string): MsgHdrs {
 
 /** An identity token for `actor`, signed with the run's key (for `RpcClient.request(…, { identityToken })`). */
 export function identityTokenFor(actor: Actor): string {
-  signer ??= new ActorTokenSigner(testIdentityKeys().IDENTITY_SIGNING_KEY);
+  signer ??= new ActorTokenSigner(testStackSecrets().IDENTITY_SIGNING_KEY);
   return signer.tokenFor(actor).token;
 }
 

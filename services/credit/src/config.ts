@@ -1,5 +1,5 @@
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { IsIdentityKey, type RunMode } from '@shanyu/common';
+import { IsIdentityKey, ProductionSecret, type RunMode } from '@shanyu/common';
 
 export class CreditConfig {
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
@@ -19,8 +19,9 @@ export class CreditConfig {
   NATS_PASSWORD?: string;
 
   /** The gateway's Ed25519 public key: every caller's identity token (header shanyu-identity) must verify against it. */
-  @IsIdentityKey('public')
-  IDENTITY_PUBLIC_KEY: string;
+  @ProductionSecret({ hint: 'the public half printed by npm run admin -- identity-keys' })
+  @IsOptional() @IsIdentityKey('public')
+  IDENTITY_PUBLIC_KEY?: string;
 
   @IsOptional() @Matches(/^[a-z][a-z0-9_]*$/)
   CREDIT_DB_SCHEMA: string = 'credit';

@@ -10,7 +10,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DemoAccounts } from './accounts/demo-accounts.js';
 import { TokenService } from './auth/token.service.js';
-import { type GatewayConfig, resolveJwtSecret, trustProxyOption } from './config.js';
+import { type GatewayConfig, requireIdentitySigningKey, resolveJwtSecret, trustProxyOption } from './config.js';
 import { gatewayDataSource } from './data-source.js';
 import { componentSchemas } from './docs/api-documents.js';
 import { GatewayModule } from './gateway.module.js';
@@ -32,13 +32,13 @@ export interface RunningGateway {
 export async function createGateway(config: GatewayConfig): Promise<RunningGateway> {
   const jwtSecret = resolveJwtSecret(config);
   const logger = new JsonLogger('gateway', config.LOG_LEVEL);
-  const signer = new ActorTokenSigner(config.IDENTITY_SIGNING_KEY, config.IDENTITY_TOKEN_TTL_SECONDS ?? ACTOR_TOKEN_TTL_SECONDS);
+  const signer = new ActorTokenSigner(requireIdentitySigningKey(config), config.IDENTITY_TOKEN_TTL_SECONDS ?? ACTOR_TOKEN_TTL_SECONDS);
   const runtime = await ServiceRuntime.start({
     service: 'gateway',
     natsUrl: config.NATS_URL,
     natsUser: config.NATS_USER,
     natsPassword: config.NATS_PASSWORD,
-    identityPublicKey: identityPublicKeyOf(config.IDENTITY_SIGNING_KEY),
+    identityPublicKey: identityPublicKeyOf(requireIdentitySigningKey(config)),
     identityIssuer: signer,
     dataSource: gatewayDataSource(config.DATABASE_URL, config.GATEWAY_DB_SCHEMA),
     logger,

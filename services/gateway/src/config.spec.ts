@@ -22,6 +22,11 @@ describe('gateway configuration', () => {
     expect(() => resolveJwtSecret(loadConfig(GatewayConfig, { ...base, SHANYU_MODE: 'production', JWT_SECRET: DEMO_JWT_SECRET }))).toThrow(ConfigError);
     const secret = 'a'.repeat(40);
     expect(resolveJwtSecret(loadConfig(GatewayConfig, { ...base, SHANYU_MODE: 'production', JWT_SECRET: secret }))).toBe(secret);
-    expect(resolveJwtSecret(loadConfig(GatewayConfig, { ...base, SHANYU_MODE: 'demo' }))).toBe(DEMO_JWT_SECRET);
+    // Demo mode never signs with the published value: without a secret (or given the demo one) it makes its own.
+    const own = resolveJwtSecret(loadConfig(GatewayConfig, { ...base, SHANYU_MODE: 'demo' }));
+    expect(own).not.toBe(DEMO_JWT_SECRET);
+    expect(own.length).toBeGreaterThanOrEqual(32);
+    expect(resolveJwtSecret(loadConfig(GatewayConfig, { ...base, SHANYU_MODE: 'demo', JWT_SECRET: DEMO_JWT_SECRET }))).not.toBe(DEMO_JWT_SECRET);
+    expect(resolveJwtSecret(loadConfig(GatewayConfig, { ...base, SHANYU_MODE: 'demo', JWT_SECRET: secret }))).toBe(secret);
   });
 });

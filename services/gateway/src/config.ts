@@ -40,8 +40,8 @@ export class GatewayConfig {
    * services get its public half as IDENTITY_PUBLIC_KEY. `npm run admin -- identity-keys` makes a pair.
    */
   @ProductionSecret({ hint: 'npm run admin -- identity-keys' })
-  @IsIdentityKey('private')
-  IDENTITY_SIGNING_KEY: string;
+  @IsOptional() @IsIdentityKey('private')
+  IDENTITY_SIGNING_KEY?: string;
 
   /** How long an identity token lasts: a service cannot ask whether its principal was revoked since. */
   @IsOptional() @IsInt() @Min(30) @Max(3600)
@@ -93,6 +93,14 @@ export class GatewayConfig {
   /** Services whose ping /health checks. */
   @IsString()
   HEALTH_SERVICES: string = 'registry,staff,credit,inspection,subsidy';
+}
+
+/** The identity signing key, which the gateway and the admin CLI's service calls cannot do without. */
+export function requireIdentitySigningKey(config: GatewayConfig): string {
+  if (!config.IDENTITY_SIGNING_KEY) {
+    throw new ConfigError('缺少 IDENTITY_SIGNING_KEY（身份令牌签名私钥；npm run admin -- identity-keys 生成一对）/ IDENTITY_SIGNING_KEY is required to call the services');
+  }
+  return config.IDENTITY_SIGNING_KEY;
 }
 
 /** Fastify's trustProxy from TRUST_PROXY. */

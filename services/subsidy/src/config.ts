@@ -16,8 +16,9 @@ export class SubsidyConfig {
   NATS_PASSWORD?: string;
 
   /** The gateway's Ed25519 public key: every caller's identity token (header shanyu-identity) must verify against it. */
-  @IsIdentityKey('public')
-  IDENTITY_PUBLIC_KEY: string;
+  @ProductionSecret({ hint: 'the public half printed by npm run admin -- identity-keys' })
+  @IsOptional() @IsIdentityKey('public')
+  IDENTITY_PUBLIC_KEY?: string;
 
   @IsOptional() @Matches(/^[a-z][a-z0-9_]*$/)
   SUBSIDY_DB_SCHEMA: string = 'subsidy';

@@ -4,7 +4,7 @@ import { connectNats, Outbox, OutboxRelay, RpcClient, UnitOfWork, type NatsConne
 import { AuditLog, initializeAndMigrate } from '@shanyu/persistence';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import type { DataSource } from 'typeorm';
-import type { GatewayConfig } from '../config.js';
+import { type GatewayConfig, requireIdentitySigningKey } from '../config.js';
 import { gatewayDataSource } from '../data-source.js';
 import type { JsonLogger } from '@shanyu/common';
 
@@ -56,7 +56,7 @@ export class AdminContext {
   }
 
   async rpc(): Promise<RpcClient> {
-    return new RpcClient(await this.nats(), this.config.RPC_TIMEOUT_MS, 'admin-cli', new ActorTokenSigner(this.config.IDENTITY_SIGNING_KEY));
+    return new RpcClient(await this.nats(), this.config.RPC_TIMEOUT_MS, 'admin-cli', new ActorTokenSigner(requireIdentitySigningKey(this.config)));
   }
 
   /** Changes of the gateway's own data: the change, its event and its audit entry in one transaction. */
