@@ -3,6 +3,7 @@ export * from './config.js';
 export * from './logger.js';
 export * from './actor.js';
 export * from './division-scope.js';
+export * from './access.js';
 export * from './validation-result.js';
 export * from './uscc.js';
 export * from './resident-id.js';

@@ -7,8 +7,26 @@ export interface ContractEntry {
   request: (new () => object) | null;
   /** Name of the reply shape documented in the schemas. */
   reply: string;
-  /** Error codes the subject may answer with. */
+  /** Error codes the subject may answer with (ROLE_NOT_ALLOWED is added by `errorsOf`). */
   errors?: string[];
+  /**
+   * An inspector account (role `inspector`) may call it: the work of the visits it is assigned
+   * to. Every other subject except the public ones and pings answers it ROLE_NOT_ALLOWED.
+   */
+  inspector?: true;
+}
+
+/** Public reads and pings need no actor, so the role rule does not apply to them. */
+const isOpen = (subject: string) => subject.includes('.public.') || subject.endsWith('.health.ping');
+
+export function inspectorMayCall(entry: ContractEntry): boolean {
+  return entry.inspector === true || isOpen(entry.subject);
+}
+
+/** Every code the subject may answer with, the role rule's included. */
+export function errorsOf(entry: ContractEntry): string[] {
+  const errors = entry.errors ?? [];
+  return inspectorMayCall(entry) || errors.includes('ROLE_NOT_ALLOWED') ? errors : [...errors, 'ROLE_NOT_ALLOWED'];
 }
 
 export interface EventEntry {
