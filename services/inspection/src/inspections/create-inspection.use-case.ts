@@ -142,7 +142,7 @@ export class CreateInspection {
     if (!body.departments?.length) throw DomainError.validation([{ field: 'departments', code: 'arrayMinSize', message: '至少一个部门参加检查' }]);
     const seen = new Set<string>();
     for (const [i, d] of body.departments.entries()) {
-      if (seen.has(d.department)) throw DomainError.validation([{ field: `departments.${i}.department`, code: 'duplicate', message: `部门 ${d.department} 重复` }]);
+      if (seen.has(d.department)) throw DomainError.validation([{ field: `departments.${i}.department`, code: 'duplicate', message: `${labelOf(d.department)}部门重复` }]);
       seen.add(d.department);
     }
     let complaint: Complaint | null = null;
