@@ -66,7 +66,8 @@ const SUBSIDY_CLOCK_AHEAD_MS = 62 * 86_400_000;
 const DENIALS: Partial<Record<Outcome, [number, string]>> = {
   DEPT: [403, 'DEPARTMENT_NOT_ALLOWED'],
   DIV: [403, 'DIVISION_OUT_OF_SCOPE'],
-  OWNER: [403, 'FORBIDDEN'],
+  ROLE: [403, 'ROLE_NOT_ALLOWED'],
+  OWNER: [403, 'NOT_OWN_INSTITUTION'],
   AUTH: [401, 'UNAUTHENTICATED'],
   SCOPE: [403, 'SCOPE_NOT_GRANTED'],
   UNASSIGNED: [403, 'INSPECTOR_NOT_ASSIGNED'],
@@ -546,6 +547,7 @@ describe('authorization matrix: every route × department (× own / other divisi
       token: null,
     }),
     logout: async (caller) => ({ token: caller === 'anonymous' ? null : await freshToken(caller) }),
+    natsToken: async () => ({}),
     newInstitution: async (caller, scope) => ({
       body: institutionRequest({ nature: natureFor(caller), divisionCode: scope === 'own' ? OWN_DIVISION : OTHER_DIVISION }),
     }),

@@ -7,7 +7,7 @@
 // -------------
 // `cells` has one entry per caller: the eleven departments (each a demo account, see ACCOUNTS),
 // `inspector` (fire.inspector1, role inspector), `client` (an API client, role system) and
-// `anonymous` (no token); rows may leave out the inspector and the client (see `complete`). A route
+// `anonymous` (no token); rows may leave out the client (see `complete`), never the inspector. A route
 // whose targets live in a division has two outcomes per caller, written `own|other`:
 //   own   — the target is inside the caller's divisions (an institution in 三墩镇 330106109,
 //           which every 西湖区 330106 account and street.330106109 covers); for `operator`: an
@@ -20,10 +20,13 @@
 //   '200+' / '200-'    a list answered 200 that does (+) / does not (-) contain the target
 //   'DEPT'             403 DEPARTMENT_NOT_ALLOWED — the department may not do this at all
 //   'DIV'              403 DIVISION_OUT_OF_SCOPE — allowed, but not outside its divisions
-//   'OWNER'            403 FORBIDDEN — an operator touching an institution that is not its own
+//   'ROLE'             403 ROLE_NOT_ALLOWED — the inspector's department may pass, an inspector account may not:
+//                      it reads and records only what its assigned visits need
+//   'OWNER'            403 NOT_OWN_INSTITUTION — an operator touching an institution that is not its own
 //   'AUTH'             401 UNAUTHENTICATED — no token
 //   'SCOPE'            403 SCOPE_NOT_GRANTED — an API client calling a route outside its scopes
-//   'UNASSIGNED'       403 INSPECTOR_NOT_ASSIGNED — only a linked inspector assigned to the inspection records / signs
+//   'UNASSIGNED'       403 INSPECTOR_NOT_ASSIGNED — an inspector account on a visit it is not assigned to
+//                      (reading it too); recording and signing need an assigned inspector
 //   'PASS'             gets past the gateway's checks: not 401, not 403 DEPARTMENT_NOT_ALLOWED or
 //                      SCOPE_NOT_GRANTED, not a 5xx. Only for a `level: 'gateway'` row (target
 //                      'placeholder'), a stop-gap for a new route whose exact outcomes are not written
@@ -68,7 +71,7 @@ export const ACCOUNTS: Record<Department, { username: string; role: 'official' |
 export const OWN_DIVISION = '330106109';
 export const OTHER_DIVISION = '371002001';
 
-export type Outcome = '200' | '201' | '202' | '204' | '404' | '200+' | '200-' | 'DEPT' | 'DIV' | 'OWNER' | 'AUTH' | 'SCOPE' | 'UNASSIGNED' | 'PASS';
+export type Outcome = '200' | '201' | '202' | '204' | '404' | '200+' | '200-' | 'DEPT' | 'ROLE' | 'DIV' | 'OWNER' | 'AUTH' | 'SCOPE' | 'UNASSIGNED' | 'PASS';
 /** `own|other`, or one outcome for a route without a division dimension. */
 export type Cell = Outcome | `${Outcome}|${Outcome}`;
 
@@ -102,10 +105,10 @@ const STAFF_READ_CELLS = {
 const CREDIT_READ_CELLS = {
   ...STAFF_READ_CELLS, fire: '200|DIV', finance: '200|DIV',
 } as const;
-/** Inspection records: every official in its divisions, the operator for its own institution (DIV otherwise, as the service words it). */
+/** Inspection records: every official in its divisions, the operator for its own institution. */
 const READ_IN_DIVISIONS = {
   health: '200|DIV', market: '200|DIV', civil: '200|DIV', fire: '200|DIV', police: '200|DIV', education: '200|DIV', hrss: '200|DIV', street: '200|DIV', finance: '200|DIV',
-  operator: '200|DIV', admin: '200|200', anonymous: 'AUTH',
+  operator: '200|OWNER', admin: '200|200', anonymous: 'AUTH',
 } as const;
 const LIST_IN_DIVISIONS = {
   health: '200+|200-', market: '200+|200-', civil: '200+|200-', fire: '200+|200-', police: '200+|200-', education: '200+|200-', hrss: '200+|200-', street: '200+|200-',
@@ -118,7 +121,7 @@ const RECORDERS = {
   anonymous: 'AUTH', inspector: '200|UNASSIGNED',
 } as const;
 /** Plans: officials in their divisions, and the operator (its account names 西湖区: the 三墩镇 plan is inside). */
-const PLAN_READ = { ...READ_IN_DIVISIONS } as const;
+const PLAN_READ = { ...READ_IN_DIVISIONS, operator: '200|DIV' } as const;
 /** The eight inspecting departments (and the inspector, a fire account) with one cell. */
 const ALL_INSPECTING = (cell: Cell) => ({ health: cell, market: cell, civil: cell, fire: cell, police: cell, education: cell, hrss: cell, street: cell });
 const EVERYONE_201 = { health: '201', market: '201', civil: '201', fire: '201', police: '201', education: '201', hrss: '201', street: '201', finance: '201', operator: '201', admin: '201', anonymous: '201' } as const;
@@ -135,34 +138,40 @@ const SUBSIDY_LIST = {
   ...STAFF_WRITERS, health: '200+|200-', street: '200+|200-', finance: '200+|200-', civil: '200+|200-', education: '200+|200-', market: '200+|200-', admin: '200+|200+',
 } as const;
 
-/** A row as written below: `inspector` and `client` may be left out (see `complete`). */
-type RowInput = Omit<MatrixRow, 'cells'> & { cells: Omit<Record<Caller, Cell>, 'inspector' | 'client'> & Partial<Record<'inspector' | 'client', Cell>> };
+/** A row as written below: `client` may be left out (see `complete`). */
+type RowInput = Omit<MatrixRow, 'cells'> & { cells: Omit<Record<Caller, Cell>, 'client'> & Partial<Record<'client', Cell>> };
 
 /**
- * Fills the two extra columns where a row does not write them: the inspector as its department's
- * official (fire) — the gateway and the services decide on department and divisions, the role
- * matters only where a row says so; the API client as the anonymous caller on public routes
- * (and logging in), 403 SCOPE_NOT_GRANTED on every other route outside CLIENT_SCOPES.
+ * Fills the API client's column where a row does not write it: as the anonymous caller on public
+ * routes (and logging in), 403 SCOPE_NOT_GRANTED on every other route outside CLIENT_SCOPES.
  */
 function complete(row: RowInput): MatrixRow {
   const key = `${row.method} ${row.path}`;
   const isPublic = row.cells.anonymous !== 'AUTH';
   const client = row.cells.client ?? (isPublic ? row.cells.anonymous : (CLIENT_SCOPES as readonly string[]).includes(key) ? undefined : 'SCOPE');
   if (!client) throw new Error(`${key}: granted to the API client, so its row must write the client cell`);
-  return { ...row, cells: { ...row.cells, inspector: row.cells.inspector ?? row.cells.fire, client } };
+  return { ...row, cells: { ...row.cells, client } };
 }
 
 const ROWS: RowInput[] = [
   // ── auth ─────────────────────────────────────────────────────────────────────────────────────
   {
     method: 'POST', path: '/api/v1/auth/token', service: 'gateway', level: 'service', target: 'login',
-    cells: EVERYONE_200,
+    cells: { ...EVERYONE_200, inspector: '200' },
     note: 'Each column logs in with its own account (anonymous: as health.330106); no token needed.',
   },
   {
     method: 'POST', path: '/api/v1/auth/logout', service: 'gateway', level: 'service', target: 'logout',
-    cells: { health: '204', market: '204', civil: '204', fire: '204', police: '204', education: '204', hrss: '204', street: '204', finance: '204', operator: '204', admin: '204', anonymous: 'AUTH' },
-    note: 'Revokes the presented token: each cell logs in afresh for a throwaway token.',
+    cells: { health: '204', market: '204', civil: '204', fire: '204', police: '204', education: '204', hrss: '204', street: '204', finance: '204', operator: '204', admin: '204', anonymous: 'AUTH', inspector: '204', client: '204' },
+    note: 'Revokes the presented token: each cell logs in afresh for a throwaway token. An API client needs no scope for its own auth routes.',
+  },
+  {
+    method: 'POST', path: '/api/v1/auth/nats-token', service: 'gateway', level: 'service', target: 'natsToken',
+    cells: {
+      health: 'ROLE', market: 'ROLE', civil: 'ROLE', fire: 'ROLE', police: 'ROLE', education: 'ROLE', hrss: 'ROLE', street: 'ROLE', finance: 'ROLE', operator: 'ROLE',
+      admin: '200', anonymous: 'AUTH', inspector: 'ROLE', client: '200',
+    },
+    note: 'Identity tokens for NATS requests go to machines only: API clients (no scope needed) and the platform admin; people use the HTTP API.',
   },
 
   // ── institutions 登记 ─────────────────────────────────────────────────────────────────────────
@@ -170,7 +179,7 @@ const ROWS: RowInput[] = [
     method: 'POST', path: '/api/v1/institutions', service: 'registry', level: 'service', target: 'newInstitution',
     cells: {
       health: 'DEPT', market: '201|DIV', civil: '201|DIV', fire: 'DEPT', police: 'DEPT', education: 'DEPT',
-      hrss: 'DEPT', street: 'DEPT', finance: 'DEPT', operator: '201|DIV', admin: '201|201', anonymous: 'AUTH',
+      hrss: 'DEPT', street: 'DEPT', finance: 'DEPT', operator: '201|DIV', admin: '201|201', anonymous: 'AUTH', inspector: 'DEPT',
     },
     note: 'Registered by the registration authority for its nature (市场监管 for-profit, 民政 non-profit: the body follows the column), the operator itself, or an admin; own/other = the divisionCode in the body.',
   },
@@ -178,7 +187,7 @@ const ROWS: RowInput[] = [
     method: 'GET', path: '/api/v1/institutions', service: 'registry', level: 'service', target: 'institutionList',
     cells: {
       health: '200+|200-', market: '200+|200-', civil: '200+|200-', fire: '200+|200-', police: '200+|200-', education: '200+|200-',
-      hrss: '200+|200-', street: '200+|200-', finance: '200+|200-', operator: '200+|200-', admin: '200+|200+', anonymous: 'AUTH',
+      hrss: '200+|200-', street: '200+|200-', finance: '200+|200-', operator: '200+|200-', admin: '200+|200+', anonymous: 'AUTH', inspector: 'ROLE',
     },
     note: 'Every supervising department reads the register inside its divisions; an operator lists its own institutions.',
   },
@@ -186,14 +195,14 @@ const ROWS: RowInput[] = [
     method: 'GET', path: '/api/v1/institutions/{id}', service: 'registry', level: 'service', target: 'institution',
     cells: {
       health: '200|DIV', market: '200|DIV', civil: '200|DIV', fire: '200|DIV', police: '200|DIV', education: '200|DIV',
-      hrss: '200|DIV', street: '200|DIV', finance: '200|DIV', operator: '200|OWNER', admin: '200|200', anonymous: 'AUTH', client: '200|DIV',
+      hrss: '200|DIV', street: '200|DIV', finance: '200|DIV', operator: '200|OWNER', admin: '200|200', anonymous: 'AUTH', client: '200|DIV', inspector: '200|DIV',
     },
   },
   {
     method: 'PATCH', path: '/api/v1/institutions/{id}', service: 'registry', level: 'service', target: 'institution',
     cells: {
       health: 'DEPT', market: '200|DIV', civil: '200|DIV', fire: 'DEPT', police: 'DEPT', education: 'DEPT',
-      hrss: 'DEPT', street: 'DEPT', finance: 'DEPT', operator: '200|OWNER', admin: '200|200', anonymous: 'AUTH',
+      hrss: 'DEPT', street: 'DEPT', finance: 'DEPT', operator: '200|OWNER', admin: '200|200', anonymous: 'AUTH', inspector: 'DEPT',
     },
     note: 'Changes go to the registration authority of the institution\'s nature (the target follows the column), the operator for its own, or an admin.',
   },
@@ -203,7 +212,7 @@ const ROWS: RowInput[] = [
     method: 'POST', path: '/api/v1/institutions/{id}/inclusive', service: 'registry', level: 'service', target: 'filedInstitution',
     cells: {
       health: '200|DIV', market: 'DEPT', civil: 'DEPT', fire: 'DEPT', police: 'DEPT', education: 'DEPT',
-      hrss: 'DEPT', street: 'DEPT', finance: 'DEPT', operator: 'DEPT', admin: 'DEPT', anonymous: 'AUTH',
+      hrss: 'DEPT', street: 'DEPT', finance: 'DEPT', operator: 'DEPT', admin: 'DEPT', anonymous: 'AUTH', inspector: 'DEPT',
     },
     note: '普惠认定 by the district health bureau (国卫办人口发〔2019〕25号); not even an admin.',
   },
@@ -211,7 +220,7 @@ const ROWS: RowInput[] = [
     method: 'POST', path: '/api/v1/institutions/{id}/demonstration', service: 'registry', level: 'service', target: 'filedInstitution',
     cells: {
       health: '200|DIV', market: 'DEPT', civil: 'DEPT', fire: 'DEPT', police: 'DEPT', education: 'DEPT',
-      hrss: 'DEPT', street: 'DEPT', finance: 'DEPT', operator: 'DEPT', admin: 'DEPT', anonymous: 'AUTH',
+      hrss: 'DEPT', street: 'DEPT', finance: 'DEPT', operator: 'DEPT', admin: 'DEPT', anonymous: 'AUTH', inspector: 'DEPT',
     },
     note: '示范 designation by the district health bureau.',
   },
@@ -219,7 +228,7 @@ const ROWS: RowInput[] = [
     method: 'POST', path: '/api/v1/institutions/{id}/deregistration', service: 'registry', level: 'service', target: 'institution',
     cells: {
       health: '200|DIV', market: '200|DIV', civil: '200|DIV', fire: 'DEPT', police: 'DEPT', education: 'DEPT',
-      hrss: 'DEPT', street: 'DEPT', finance: 'DEPT', operator: '200|OWNER', admin: '200|200', anonymous: 'AUTH',
+      hrss: 'DEPT', street: 'DEPT', finance: 'DEPT', operator: '200|OWNER', admin: '200|200', anonymous: 'AUTH', inspector: 'DEPT',
     },
     note: '注销 by the registration authority, the health bureau that files it, the operator, or an admin.',
   },
@@ -229,7 +238,7 @@ const ROWS: RowInput[] = [
     method: 'POST', path: '/api/v1/institutions/{id}/filings', service: 'registry', level: 'service', target: 'institution',
     cells: {
       health: 'DEPT', market: '201|DIV', civil: '201|DIV', fire: 'DEPT', police: 'DEPT', education: 'DEPT',
-      hrss: 'DEPT', street: 'DEPT', finance: 'DEPT', operator: '201|OWNER', admin: '201|201', anonymous: 'AUTH',
+      hrss: 'DEPT', street: 'DEPT', finance: 'DEPT', operator: '201|OWNER', admin: '201|201', anonymous: 'AUTH', inspector: 'DEPT',
     },
     note: '备案 is submitted by the operator or on its behalf by the registration authority.',
   },
@@ -237,21 +246,21 @@ const ROWS: RowInput[] = [
     method: 'GET', path: '/api/v1/filings', service: 'registry', level: 'service', target: 'filingList',
     cells: {
       health: '200+|200-', market: '200+|200-', civil: '200+|200-', fire: '200+|200-', police: '200+|200-', education: '200+|200-',
-      hrss: '200+|200-', street: '200+|200-', finance: '200+|200-', operator: '200+|200-', admin: '200+|200+', anonymous: 'AUTH',
+      hrss: '200+|200-', street: '200+|200-', finance: '200+|200-', operator: '200+|200-', admin: '200+|200+', anonymous: 'AUTH', inspector: 'ROLE',
     },
   },
   {
     method: 'GET', path: '/api/v1/filings/{id}', service: 'registry', level: 'service', target: 'submittedFiling',
     cells: {
       health: '200|DIV', market: '200|DIV', civil: '200|DIV', fire: '200|DIV', police: '200|DIV', education: '200|DIV',
-      hrss: '200|DIV', street: '200|DIV', finance: '200|DIV', operator: '200|OWNER', admin: '200|200', anonymous: 'AUTH',
+      hrss: '200|DIV', street: '200|DIV', finance: '200|DIV', operator: '200|OWNER', admin: '200|200', anonymous: 'AUTH', inspector: 'ROLE',
     },
   },
   {
     method: 'POST', path: '/api/v1/filings/{id}/decision', service: 'registry', level: 'service', target: 'submittedFiling',
     cells: {
       health: '200|DIV', market: 'DEPT', civil: 'DEPT', fire: 'DEPT', police: 'DEPT', education: 'DEPT',
-      hrss: 'DEPT', street: 'DEPT', finance: 'DEPT', operator: 'DEPT', admin: 'DEPT', anonymous: 'AUTH',
+      hrss: 'DEPT', street: 'DEPT', finance: 'DEPT', operator: 'DEPT', admin: 'DEPT', anonymous: 'AUTH', inspector: 'DEPT',
     },
     note: '备案审核 by the district health bureau of the institution\'s district; not even an admin.',
   },
@@ -259,35 +268,35 @@ const ROWS: RowInput[] = [
     method: 'GET', path: '/api/v1/filings/{id}/receipt.pdf', service: 'registry', level: 'service', target: 'approvedFiling',
     cells: {
       health: '200|DIV', market: '200|DIV', civil: '200|DIV', fire: '200|DIV', police: '200|DIV', education: '200|DIV',
-      hrss: '200|DIV', street: '200|DIV', finance: '200|DIV', operator: '200|OWNER', admin: '200|200', anonymous: 'AUTH',
+      hrss: '200|DIV', street: '200|DIV', finance: '200|DIV', operator: '200|OWNER', admin: '200|200', anonymous: 'AUTH', inspector: 'ROLE',
     },
   },
 
   // ── public register 公示 (no login) ───────────────────────────────────────────────────────────
-  { method: 'GET', path: '/api/v1/public/institutions', service: 'registry', level: 'service', target: 'publicList', cells: EVERYONE_200 },
-  { method: 'GET', path: '/api/v1/public/institutions/{id}', service: 'registry', level: 'service', target: 'publicInstitution', cells: EVERYONE_200 },
-  { method: 'GET', path: '/api/v1/public/receipts/{receiptNo}', service: 'registry', level: 'service', target: 'receiptNo', cells: EVERYONE_200 },
+  { method: 'GET', path: '/api/v1/public/institutions', service: 'registry', level: 'service', target: 'publicList', cells: { ...EVERYONE_200, inspector: '200' } },
+  { method: 'GET', path: '/api/v1/public/institutions/{id}', service: 'registry', level: 'service', target: 'publicInstitution', cells: { ...EVERYONE_200, inspector: '200' } },
+  { method: 'GET', path: '/api/v1/public/receipts/{receiptNo}', service: 'registry', level: 'service', target: 'receiptNo', cells: { ...EVERYONE_200, inspector: '200' } },
 
   // ── population 人口数据 and indicators 指标 ─────────────────────────────────────────────────────
   {
     method: 'PUT', path: '/api/v1/population', service: 'registry', level: 'service', target: 'populationRows',
     cells: {
       health: '200|DIV', market: 'DEPT', civil: 'DEPT', fire: 'DEPT', police: 'DEPT', education: 'DEPT',
-      hrss: 'DEPT', street: 'DEPT', finance: 'DEPT', operator: 'DEPT', admin: '200|200', anonymous: 'AUTH',
+      hrss: 'DEPT', street: 'DEPT', finance: 'DEPT', operator: 'DEPT', admin: '200|200', anonymous: 'AUTH', inspector: 'DEPT',
     },
   },
   {
     method: 'POST', path: '/api/v1/population/import', service: 'registry', level: 'service', target: 'populationCsv',
     cells: {
       health: '200|DIV', market: 'DEPT', civil: 'DEPT', fire: 'DEPT', police: 'DEPT', education: 'DEPT',
-      hrss: 'DEPT', street: 'DEPT', finance: 'DEPT', operator: 'DEPT', admin: '200|200', anonymous: 'AUTH',
+      hrss: 'DEPT', street: 'DEPT', finance: 'DEPT', operator: 'DEPT', admin: '200|200', anonymous: 'AUTH', inspector: 'DEPT',
     },
   },
   {
     method: 'GET', path: '/api/v1/population', service: 'registry', level: 'service', target: 'populationList',
     cells: {
       health: '200+|200-', market: '200+|200-', civil: '200+|200-', fire: '200+|200-', police: '200+|200-', education: '200+|200-',
-      hrss: '200+|200-', street: '200+|200-', finance: '200+|200-', operator: '200+|200+', admin: '200+|200+', anonymous: 'AUTH',
+      hrss: '200+|200-', street: '200+|200-', finance: '200+|200-', operator: '200+|200+', admin: '200+|200+', anonymous: 'AUTH', inspector: 'ROLE',
     },
     note: 'Population figures are statistics, not personal data: operators (planning a site) see every division.',
   },
@@ -295,7 +304,7 @@ const ROWS: RowInput[] = [
     method: 'GET', path: '/api/v1/indicators', service: 'registry', level: 'service', target: 'indicators',
     cells: {
       health: '200|DIV', market: '200|DIV', civil: '200|DIV', fire: '200|DIV', police: '200|DIV', education: '200|DIV',
-      hrss: '200|DIV', street: '200|DIV', finance: '200|DIV', operator: 'DEPT', admin: '200|200', anonymous: 'AUTH',
+      hrss: '200|DIV', street: '200|DIV', finance: '200|DIV', operator: 'DEPT', admin: '200|200', anonymous: 'AUTH', inspector: 'ROLE',
     },
     note: 'Own = the caller\'s own division code (street: its street), other = 371002.',
   },
@@ -303,169 +312,169 @@ const ROWS: RowInput[] = [
   // ── calendar 工作日历 and audit 审计 ───────────────────────────────────────────────────────────
   {
     method: 'GET', path: '/api/v1/calendar/{year}', service: 'gateway', level: 'service', target: 'calendarYear',
-    cells: { ...EVERYONE_200, anonymous: 'AUTH' },
+    cells: { ...EVERYONE_200, anonymous: 'AUTH', inspector: 'ROLE' },
   },
-  { method: 'PUT', path: '/api/v1/calendar/{year}', service: 'gateway', level: 'service', target: 'calendarYear', cells: ADMIN_ONLY_200 },
+  { method: 'PUT', path: '/api/v1/calendar/{year}', service: 'gateway', level: 'service', target: 'calendarYear', cells: { ...ADMIN_ONLY_200, inspector: 'DEPT' } },
   {
     method: 'GET', path: '/api/v1/audit', service: 'registry', level: 'service', target: 'auditTrail',
-    cells: { ...ADMIN_ONLY_200, admin: '200|200' },
+    cells: { ...ADMIN_ONLY_200, admin: '200|200', inspector: 'DEPT' },
   },
-  { method: 'GET', path: '/api/v1/audit/verify', service: 'gateway', level: 'service', target: 'none', cells: ADMIN_ONLY_200 },
+  { method: 'GET', path: '/api/v1/audit/verify', service: 'gateway', level: 'service', target: 'none', cells: { ...ADMIN_ONLY_200, inspector: 'DEPT' } },
 
   // ── admin: API clients 接口客户端 (machine credentials of department systems) ─────────────────────
   {
     method: 'POST', path: '/api/v1/admin/api-clients', service: 'gateway', level: 'service', target: 'newApiClient',
-    cells: { ...ADMIN_ONLY_200, admin: '201' },
+    cells: { ...ADMIN_ONLY_200, admin: '201', inspector: 'DEPT' },
     note: 'Only the platform administrator gives a department system credentials (issue 11 §1); an API client can never be granted /api/v1/admin routes.',
   },
-  { method: 'GET', path: '/api/v1/admin/api-clients', service: 'gateway', level: 'service', target: 'none', cells: ADMIN_ONLY_200 },
-  { method: 'POST', path: '/api/v1/admin/api-clients/{id}/rotate', service: 'gateway', level: 'service', target: 'apiClient', cells: ADMIN_ONLY_200 },
-  { method: 'POST', path: '/api/v1/admin/api-clients/{id}/revoke', service: 'gateway', level: 'service', target: 'apiClient', cells: ADMIN_ONLY_200 },
+  { method: 'GET', path: '/api/v1/admin/api-clients', service: 'gateway', level: 'service', target: 'none', cells: { ...ADMIN_ONLY_200, inspector: 'DEPT' } },
+  { method: 'POST', path: '/api/v1/admin/api-clients/{id}/rotate', service: 'gateway', level: 'service', target: 'apiClient', cells: { ...ADMIN_ONLY_200, inspector: 'DEPT' } },
+  { method: 'POST', path: '/api/v1/admin/api-clients/{id}/revoke', service: 'gateway', level: 'service', target: 'apiClient', cells: { ...ADMIN_ONLY_200, inspector: 'DEPT' } },
 
   // ── platform documents and health (public) ───────────────────────────────────────────────────
-  { method: 'GET', path: '/health', service: 'gateway', level: 'service', target: 'none', cells: EVERYONE_200 },
-  { method: 'GET', path: '/api/docs/asyncapi.json', service: 'gateway', level: 'service', target: 'none', cells: EVERYONE_200 },
+  { method: 'GET', path: '/health', service: 'gateway', level: 'service', target: 'none', cells: { ...EVERYONE_200, inspector: '200' } },
+  { method: 'GET', path: '/api/docs/asyncapi.json', service: 'gateway', level: 'service', target: 'none', cells: { ...EVERYONE_200, inspector: '200' } },
 
   // ── staff 从业人员 (services/staff/src/access/staff-access.policy.ts; DOMAIN.md §2, §5) ──────────
   // own = an institution in 三墩镇 (for operator: its own), other = one in 环翠区 registered by admin.
   {
     method: 'POST', path: '/api/v1/institutions/{id}/staff', service: 'staff', level: 'service', target: 'staffInstitution',
-    cells: { ...STAFF_WRITERS, health: '201|DIV', operator: '201|OWNER', admin: '201|201' },
+    cells: { ...STAFF_WRITERS, health: '201|DIV', operator: '201|OWNER', admin: '201|201', inspector: 'DEPT' },
     note: 'Registered by the institution\'s operator, the district health bureau (lead department) in its divisions, or an admin.',
   },
   {
     method: 'POST', path: '/api/v1/institutions/{id}/staff/import', service: 'staff', level: 'service', target: 'staffInstitution',
-    cells: { ...STAFF_WRITERS, health: '200|DIV', operator: '200|OWNER', admin: '200|200' },
+    cells: { ...STAFF_WRITERS, health: '200|DIV', operator: '200|OWNER', admin: '200|200', inspector: 'DEPT' },
   },
-  { method: 'GET', path: '/api/v1/institutions/{id}/staff', service: 'staff', level: 'service', target: 'staffInstitution', cells: STAFF_READ_CELLS },
-  { method: 'GET', path: '/api/v1/institutions/{id}/staff-stats', service: 'staff', level: 'service', target: 'staffInstitution', cells: STAFF_READ_CELLS },
-  { method: 'GET', path: '/api/v1/institutions/{id}/staff/credential-alerts', service: 'staff', level: 'service', target: 'staffInstitution', cells: STAFF_READ_CELLS },
+  { method: 'GET', path: '/api/v1/institutions/{id}/staff', service: 'staff', level: 'service', target: 'staffInstitution', cells: { ...STAFF_READ_CELLS, inspector: 'DEPT' } },
+  { method: 'GET', path: '/api/v1/institutions/{id}/staff-stats', service: 'staff', level: 'service', target: 'staffInstitution', cells: { ...STAFF_READ_CELLS, inspector: 'DEPT' } },
+  { method: 'GET', path: '/api/v1/institutions/{id}/staff/credential-alerts', service: 'staff', level: 'service', target: 'staffInstitution', cells: { ...STAFF_READ_CELLS, inspector: 'DEPT' } },
   {
     method: 'GET', path: '/api/v1/staff-stats', service: 'staff', level: 'service', target: 'staffDivision',
-    cells: { ...STAFF_READ_CELLS, operator: 'DEPT' },
+    cells: { ...STAFF_READ_CELLS, operator: 'DEPT', inspector: 'DEPT' },
     note: 'Own = the caller\'s own division code (street: its street), other = 371002; operators read their own institutions\' statistics only.',
   },
   {
-    method: 'GET', path: '/api/v1/staff/rechecks/overdue', service: 'staff', level: 'service', target: 'staffInstitution', cells: STAFF_READ_CELLS,
+    method: 'GET', path: '/api/v1/staff/rechecks/overdue', service: 'staff', level: 'service', target: 'staffInstitution', cells: { ...STAFF_READ_CELLS, inspector: 'DEPT' },
     note: 'Asked for one institution (institutionId).',
   },
-  { method: 'GET', path: '/api/v1/staff/{id}', service: 'staff', level: 'service', target: 'staffMember', cells: STAFF_READ_CELLS },
+  { method: 'GET', path: '/api/v1/staff/{id}', service: 'staff', level: 'service', target: 'staffMember', cells: { ...STAFF_READ_CELLS, inspector: 'DEPT' } },
   {
     method: 'POST', path: '/api/v1/staff/{id}/end', service: 'staff', level: 'service', target: 'staffMember',
-    cells: { ...STAFF_WRITERS, health: '200|DIV', operator: '200|OWNER', admin: '200|200' },
+    cells: { ...STAFF_WRITERS, health: '200|DIV', operator: '200|OWNER', admin: '200|200', inspector: 'DEPT' },
   },
   {
     method: 'POST', path: '/api/v1/staff/{id}/credentials', service: 'staff', level: 'service', target: 'staffMember',
-    cells: { ...STAFF_WRITERS, health: '201|DIV', operator: '201|OWNER', admin: '201|201' },
+    cells: { ...STAFF_WRITERS, health: '201|DIV', operator: '201|OWNER', admin: '201|201', inspector: 'DEPT' },
   },
   {
     method: 'POST', path: '/api/v1/staff/{id}/rechecks', service: 'staff', level: 'service', target: 'staffMember',
-    cells: { ...STAFF_WRITERS, health: '201|DIV', police: '201|DIV', operator: '201|OWNER', admin: '201|201' },
+    cells: { ...STAFF_WRITERS, health: '201|DIV', police: '201|DIV', operator: '201|OWNER', admin: '201|201', inspector: 'DEPT' },
     note: 'Yearly re-check: the writers, and public security (the criminal-record query is its work) in its divisions.',
   },
   {
     method: 'POST', path: '/api/v1/staff/{id}/id-number', service: 'staff', level: 'service', target: 'staffMember',
-    cells: { ...STAFF_WRITERS, health: '200|DIV', police: '200|DIV' },
+    cells: { ...STAFF_WRITERS, health: '200|DIV', police: '200|DIV', inspector: 'DEPT' },
     note: 'The full resident ID number: public security, or health one at a time with a reason (audited); not even an admin (个人信息保护法 第六条, minimum necessary).',
   },
   {
     method: 'POST', path: '/api/v1/bans', service: 'staff', level: 'service', target: 'newBan',
-    cells: { ...STAFF_WRITERS, police: '201', health: '201', admin: '201' },
+    cells: { ...STAFF_WRITERS, police: '201', health: '201', admin: '201', inspector: 'DEPT' },
     note: '从业禁止 / 终身禁入 are entered by public security or health; the list is national (no division).',
   },
-  { method: 'GET', path: '/api/v1/bans', service: 'staff', level: 'service', target: 'none', cells: { ...STAFF_WRITERS, police: '200', health: '200', admin: '200' } },
+  { method: 'GET', path: '/api/v1/bans', service: 'staff', level: 'service', target: 'none', cells: { ...STAFF_WRITERS, police: '200', health: '200', admin: '200', inspector: 'DEPT' } },
   {
     method: 'POST', path: '/api/v1/record-checks', service: 'staff', level: 'service', target: 'newRecordCheck',
-    cells: { ...STAFF_WRITERS, police: '201', admin: '201' },
+    cells: { ...STAFF_WRITERS, police: '201', admin: '201', inspector: 'DEPT' },
     note: 'Criminal-record query results are entered by public security.',
   },
 
   // ── credit 信用 (services/credit/src/access/credit-access.policy.ts; DOMAIN.md §2, §6) ───────────
   {
-    method: 'GET', path: '/api/v1/credit/institutions/{id}', service: 'credit', level: 'service', target: 'creditInstitution', cells: CREDIT_READ_CELLS,
+    method: 'GET', path: '/api/v1/credit/institutions/{id}', service: 'credit', level: 'service', target: 'creditInstitution', cells: { ...CREDIT_READ_CELLS, inspector: 'ROLE' },
     note: 'Joint punishment needs every supervising department to see an institution\'s credit in its divisions; the operator its own.',
   },
   {
     method: 'GET', path: '/api/v1/credit/lists', service: 'credit', level: 'service', target: 'creditList',
-    cells: { ...CREDIT_READ_CELLS, operator: 'DEPT' },
+    cells: { ...CREDIT_READ_CELLS, operator: 'DEPT', inspector: 'ROLE' },
     note: '红黑名单 of a division: departments in their divisions (own = the caller\'s own division code, street: its street; other = 371002), not operators.',
   },
-  { method: 'GET', path: '/api/v1/credit/models', service: 'credit', level: 'service', target: 'none', cells: { ...EVERYONE_200, anonymous: 'AUTH' } },
+  { method: 'GET', path: '/api/v1/credit/models', service: 'credit', level: 'service', target: 'none', cells: { ...EVERYONE_200, anonymous: 'AUTH', inspector: 'ROLE' } },
   {
     method: 'POST', path: '/api/v1/credit/institutions/{id}/repair-requests', service: 'credit', level: 'service', target: 'creditRepairable',
-    cells: { ...STAFF_WRITERS, health: '201|DIV', operator: '201|OWNER' },
+    cells: { ...STAFF_WRITERS, health: '201|DIV', operator: '201|OWNER', inspector: 'DEPT' },
     note: '信用修复 asked by the operator for its own institution, or by the health bureau on its behalf in its divisions; not an admin.',
   },
   {
     method: 'GET', path: '/api/v1/credit/repair-requests', service: 'credit', level: 'service', target: 'repairRequestList',
-    cells: { ...CREDIT_READ_CELLS, health: '200+|200-', market: '200+|200-', civil: '200+|200-', fire: '200+|200-', police: '200+|200-', education: '200+|200-', hrss: '200+|200-', street: '200+|200-', finance: '200+|200-', operator: '200+|200-', admin: '200+|200+' },
+    cells: { ...CREDIT_READ_CELLS, health: '200+|200-', market: '200+|200-', civil: '200+|200-', fire: '200+|200-', police: '200+|200-', education: '200+|200-', hrss: '200+|200-', street: '200+|200-', finance: '200+|200-', operator: '200+|200-', admin: '200+|200+', inspector: 'ROLE' },
   },
-  { method: 'GET', path: '/api/v1/credit/repair-requests/{id}', service: 'credit', level: 'service', target: 'repairRequest', cells: CREDIT_READ_CELLS },
+  { method: 'GET', path: '/api/v1/credit/repair-requests/{id}', service: 'credit', level: 'service', target: 'repairRequest', cells: { ...CREDIT_READ_CELLS, inspector: 'ROLE' } },
   {
     method: 'POST', path: '/api/v1/credit/repair-requests/{id}/decision', service: 'credit', level: 'service', target: 'repairRequest',
-    cells: { ...STAFF_WRITERS, health: '200|DIV' },
+    cells: { ...STAFF_WRITERS, health: '200|DIV', inspector: 'DEPT' },
     note: 'Decided by the district health bureau of the institution (seed 004 attachment §(四)17: 区卫生健康局牵头); not even an admin.',
   },
-  { method: 'GET', path: '/api/v1/public/credit/institutions', service: 'credit', level: 'service', target: 'publicCreditList', cells: EVERYONE_200 },
-  { method: 'GET', path: '/api/v1/public/credit/institutions/{id}', service: 'credit', level: 'service', target: 'publicCredit', cells: EVERYONE_200 },
+  { method: 'GET', path: '/api/v1/public/credit/institutions', service: 'credit', level: 'service', target: 'publicCreditList', cells: { ...EVERYONE_200, inspector: '200' } },
+  { method: 'GET', path: '/api/v1/public/credit/institutions/{id}', service: 'credit', level: 'service', target: 'publicCredit', cells: { ...EVERYONE_200, inspector: '200' } },
 
   // ── inspection 两张清单 / 双随机 / 综合查一次 / 整改 / 处罚 / 投诉 (services/inspection/src/access.ts and the
   //    use cases; DOMAIN.md §4) — own = a 三墩镇 institution of operator.demo, other = a 环翠区 one of admin ──
-  { method: 'GET', path: '/api/v1/checklists', service: 'inspection', level: 'service', target: 'none', cells: { ...EVERYONE_200, anonymous: 'AUTH' } },
+  { method: 'GET', path: '/api/v1/checklists', service: 'inspection', level: 'service', target: 'none', cells: { ...EVERYONE_200, anonymous: 'AUTH', inspector: '200' } },
   {
     method: 'POST', path: '/api/v1/checklists', service: 'inspection', level: 'service', target: 'newChecklist',
-    cells: { ...STAFF_WRITERS, education: '201', admin: '201' },
+    cells: { ...STAFF_WRITERS, education: '201', admin: '201', inspector: 'ROLE' },
     note: 'A new version (in force from 2099) of the education list: only education publishes its lists, or an admin; the other inspecting departments pass the gateway and are refused by the service.',
   },
   {
     method: 'POST', path: '/api/v1/inspectors', service: 'inspection', level: 'service', target: 'newInspector',
-    cells: { ...ALL_INSPECTING('201|DIV'), finance: 'DEPT', operator: 'DEPT', admin: '201|201', anonymous: 'AUTH' },
+    cells: { ...ALL_INSPECTING('201|DIV'), finance: 'DEPT', operator: 'DEPT', admin: '201|201', anonymous: 'AUTH', inspector: 'ROLE' },
     note: 'Each department adds its own inspectors (the body names none: the caller\'s; admin names street) for divisions it covers (own = 三墩镇, other = 环翠区).',
   },
   {
     method: 'GET', path: '/api/v1/inspectors', service: 'inspection', level: 'service', target: 'none',
-    cells: { ...EVERYONE_200, operator: 'DEPT', anonymous: 'AUTH' },
+    cells: { ...EVERYONE_200, operator: 'DEPT', anonymous: 'AUTH', inspector: 'ROLE' },
     note: 'The directory of inspectors (names, badge numbers) is national: not filtered by division; not for operators.',
   },
   {
     method: 'POST', path: '/api/v1/inspectors/{id}/conflicts', service: 'inspection', level: 'service', target: 'conflict',
-    cells: { ...STAFF_WRITERS, fire: '201|DIV', admin: '201|201', inspector: '201|DIV' },
-    note: '回避 of a fire inspector (own: of 西湖区 for a 三墩镇 institution; other: of 环翠区 for a 环翠区 one): recorded by the inspector\'s department in its divisions or an admin (the inspector may declare its own).',
+    cells: { ...STAFF_WRITERS, fire: '201|DIV', admin: '201|201', inspector: 'ROLE' },
+    note: '回避 of another fire inspector (own: of 西湖区 for a 三墩镇 institution; other: of 环翠区 for a 环翠区 one): recorded by the inspector\'s department in its divisions or an admin; an inspector account declares only its own (tests/e2e/inspector-role.e2e-spec.ts).',
   },
   {
     method: 'POST', path: '/api/v1/inspection-plans', service: 'inspection', level: 'service', target: 'newPlan',
-    cells: { ...STAFF_WRITERS, street: '201|DIV', health: '201|DIV', admin: '201|201' },
+    cells: { ...STAFF_WRITERS, street: '201|DIV', health: '201|DIV', admin: '201|201', inspector: 'DEPT' },
     note: '双随机 plans by the street office or the district health bureau for their divisions (DOMAIN.md §4).',
   },
-  { method: 'GET', path: '/api/v1/inspection-plans', service: 'inspection', level: 'service', target: 'planList', cells: LIST_IN_DIVISIONS },
+  { method: 'GET', path: '/api/v1/inspection-plans', service: 'inspection', level: 'service', target: 'planList', cells: { ...LIST_IN_DIVISIONS, inspector: 'ROLE' } },
   {
     method: 'POST', path: '/api/v1/inspection-plans/{id}/draw', service: 'inspection', level: 'service', target: 'plan',
-    cells: { ...STAFF_WRITERS, street: '200|DIV', health: '200|DIV', admin: '200|200' },
+    cells: { ...STAFF_WRITERS, street: '200|DIV', health: '200|DIV', admin: '200|200', inspector: 'DEPT' },
   },
   {
-    method: 'GET', path: '/api/v1/inspection-plans/{id}', service: 'inspection', level: 'service', target: 'plan', cells: PLAN_READ,
+    method: 'GET', path: '/api/v1/inspection-plans/{id}', service: 'inspection', level: 'service', target: 'plan', cells: { ...PLAN_READ, inspector: 'ROLE' },
     note: 'Officials (and the operator, whose account names 西湖区) read the plans of their divisions; the public routes show every plan.',
   },
-  { method: 'GET', path: '/api/v1/inspection-plans/{id}/pool', service: 'inspection', level: 'service', target: 'plan', cells: PLAN_READ },
-  { method: 'GET', path: '/api/v1/inspection-plans/{id}/draws', service: 'inspection', level: 'service', target: 'plan', cells: PLAN_READ },
+  { method: 'GET', path: '/api/v1/inspection-plans/{id}/pool', service: 'inspection', level: 'service', target: 'plan', cells: { ...PLAN_READ, inspector: 'ROLE' } },
+  { method: 'GET', path: '/api/v1/inspection-plans/{id}/draws', service: 'inspection', level: 'service', target: 'plan', cells: { ...PLAN_READ, inspector: 'ROLE' } },
   {
     method: 'POST', path: '/api/v1/inspections', service: 'inspection', level: 'service', target: 'newInspection',
-    cells: { ...ALL_INSPECTING('201|DIV'), finance: 'DEPT', operator: 'DEPT', admin: '201|201', anonymous: 'AUTH' },
+    cells: { ...ALL_INSPECTING('201|DIV'), finance: 'DEPT', operator: 'DEPT', admin: '201|201', anonymous: 'AUTH', inspector: 'ROLE' },
     note: 'An ad-hoc joint visit (fire + market) opened by any inspecting department for an institution in its divisions.',
   },
   {
     method: 'GET', path: '/api/v1/inspections', service: 'inspection', level: 'service', target: 'inspectionList',
-    cells: { ...LIST_IN_DIVISIONS, client: '200+|200-' },
+    cells: { ...LIST_IN_DIVISIONS, client: '200+|200-', inspector: '200+|200-' },
     note: 'Every department lists the inspections of its divisions; the operator those of its own institutions.',
   },
   {
     method: 'GET', path: '/api/v1/inspections/{id}', service: 'inspection', level: 'service', target: 'inspection',
-    cells: { ...READ_IN_DIVISIONS, client: '200|DIV' },
-    note: 'An inspection of a 三墩镇 institution (fire + market, fire.inspector1 assigned) / of a 环翠区 one; the operator reads its own institution\'s (other: DIV, the service\'s answer to an operator).',
+    cells: { ...READ_IN_DIVISIONS, client: '200|DIV', inspector: '200|UNASSIGNED' },
+    note: 'An inspection of a 三墩镇 institution (fire + market, fire.inspector1 assigned) / of a 环翠区 one; the operator reads its own institution\'s; the inspector only the visit it is assigned to.',
   },
   {
     method: 'GET', path: '/api/v1/inspections/{id}/form', service: 'inspection', level: 'service', target: 'inspection',
-    cells: { ...READ_IN_DIVISIONS, operator: 'DEPT|DEPT' },
+    cells: { ...READ_IN_DIVISIONS, operator: 'DEPT|DEPT', inspector: '200|UNASSIGNED' },
     note: 'The merged form is the inspectors\' tool: not shown to the operator.',
   },
   {
@@ -480,104 +489,104 @@ const ROWS: RowInput[] = [
   },
   {
     method: 'POST', path: '/api/v1/inspections/{id}/reinspection', service: 'inspection', level: 'service', target: 'completedInspection',
-    cells: { ...ALL_INSPECTING('201|DIV'), finance: 'DEPT', operator: 'DEPT', admin: '201|201', anonymous: 'AUTH' },
+    cells: { ...ALL_INSPECTING('201|DIV'), finance: 'DEPT', operator: 'DEPT', admin: '201|201', anonymous: 'AUTH', inspector: 'ROLE' },
     note: '复查 of a completed inspection with open findings, by an inspecting department in its divisions.',
   },
-  { method: 'GET', path: '/api/v1/inspections/{id}/notice', service: 'inspection', level: 'service', target: 'completedInspection', cells: READ_IN_DIVISIONS },
+  { method: 'GET', path: '/api/v1/inspections/{id}/notice', service: 'inspection', level: 'service', target: 'completedInspection', cells: { ...READ_IN_DIVISIONS, inspector: 'UNASSIGNED|UNASSIGNED' } },
   {
     method: 'GET', path: '/api/v1/rectifications', service: 'inspection', level: 'service', target: 'findingList',
-    cells: { ...LIST_IN_DIVISIONS, client: '200+|200-' },
+    cells: { ...LIST_IN_DIVISIONS, client: '200+|200-', inspector: 'ROLE' },
   },
-  { method: 'GET', path: '/api/v1/rectifications/{id}', service: 'inspection', level: 'service', target: 'finding', cells: READ_IN_DIVISIONS },
+  { method: 'GET', path: '/api/v1/rectifications/{id}', service: 'inspection', level: 'service', target: 'finding', cells: { ...READ_IN_DIVISIONS, inspector: 'ROLE' } },
   {
     method: 'POST', path: '/api/v1/rectifications/{id}/verify', service: 'inspection', level: 'service', target: 'finding',
-    cells: { ...STAFF_WRITERS, market: '200|DIV', admin: '200|200' },
+    cells: { ...STAFF_WRITERS, market: '200|DIV', admin: '200|200', inspector: 'ROLE' },
     note: 'A market (市场监管) finding is verified by market in its divisions (the department that found it) or an admin; the others past the gateway are refused by the service.',
   },
   {
     method: 'POST', path: '/api/v1/rectifications/{id}/report', service: 'inspection', level: 'service', target: 'finding',
-    cells: { ...STAFF_WRITERS, operator: '200|DEPT', admin: '200|200' },
-    note: 'The operator reports the rectification of its own institution (another\'s: DEPT, as the service words it), or an admin.',
+    cells: { ...STAFF_WRITERS, operator: '200|OWNER', admin: '200|200', inspector: 'DEPT' },
+    note: 'The operator reports the rectification of its own institution, or an admin.',
   },
   {
     method: 'POST', path: '/api/v1/penalties', service: 'inspection', level: 'service', target: 'newPenalty',
-    cells: { ...ALL_INSPECTING('DEPT|DIV'), market: '201|DIV', finance: 'DEPT', operator: 'DEPT', admin: '201|201', anonymous: 'AUTH' },
+    cells: { ...ALL_INSPECTING('DEPT|DIV'), market: '201|DIV', finance: 'DEPT', operator: 'DEPT', admin: '201|201', anonymous: 'AUTH', inspector: 'ROLE' },
     note: '行政处罚 PMKT-04 on a market finding: only the department holding the penalty item (market), in its divisions; the division is checked first.',
   },
-  { method: 'GET', path: '/api/v1/penalties', service: 'inspection', level: 'service', target: 'penaltyList', cells: LIST_IN_DIVISIONS },
+  { method: 'GET', path: '/api/v1/penalties', service: 'inspection', level: 'service', target: 'penaltyList', cells: { ...LIST_IN_DIVISIONS, inspector: 'ROLE' } },
   {
     method: 'POST', path: '/api/v1/self-inspections', service: 'inspection', level: 'service', target: 'selfInspection',
-    cells: { ...STAFF_WRITERS, operator: '201|DEPT', admin: '201|201' },
-    note: '自查 by the institution\'s operator (another\'s: DEPT), or an admin.',
+    cells: { ...STAFF_WRITERS, operator: '201|OWNER', admin: '201|201', inspector: 'DEPT' },
+    note: '自查 by the institution\'s operator, or an admin.',
   },
-  { method: 'GET', path: '/api/v1/self-inspections', service: 'inspection', level: 'service', target: 'selfInspection', cells: READ_IN_DIVISIONS },
-  { method: 'GET', path: '/api/v1/self-inspections/form', service: 'inspection', level: 'service', target: 'selfInspection', cells: READ_IN_DIVISIONS },
+  { method: 'GET', path: '/api/v1/self-inspections', service: 'inspection', level: 'service', target: 'selfInspection', cells: { ...READ_IN_DIVISIONS, inspector: 'ROLE' } },
+  { method: 'GET', path: '/api/v1/self-inspections/form', service: 'inspection', level: 'service', target: 'selfInspection', cells: { ...READ_IN_DIVISIONS, inspector: 'ROLE' } },
   {
     method: 'GET', path: '/api/v1/complaints', service: 'inspection', level: 'service', target: 'complaintList',
-    cells: { ...ALL_INSPECTING('200-|200-'), fire: '200+|200-', street: '200+|200-', finance: 'DEPT', operator: 'DEPT', admin: '200+|200+', anonymous: 'AUTH' },
+    cells: { ...ALL_INSPECTING('200-|200-'), fire: '200+|200-', street: '200+|200-', finance: 'DEPT', operator: 'DEPT', admin: '200+|200+', anonymous: 'AUTH', inspector: 'ROLE' },
     note: 'A fire complaint: the responsible department (fire) and the street office see it in their divisions, the other departments list none.',
   },
   {
     method: 'POST', path: '/api/v1/complaints/{id}/triage', service: 'inspection', level: 'service', target: 'complaint',
-    cells: { ...STAFF_WRITERS, fire: '200|DIV', street: '200|DIV', admin: '200|200' },
+    cells: { ...STAFF_WRITERS, fire: '200|DIV', street: '200|DIV', admin: '200|200', inspector: 'ROLE' },
     note: 'Handled by the responsible department or the street office in their divisions (other inspecting departments: refused by the service).',
   },
   {
     method: 'POST', path: '/api/v1/complaints/{id}/outcome', service: 'inspection', level: 'service', target: 'acceptedComplaint',
-    cells: { ...STAFF_WRITERS, fire: '200|DIV', street: '200|DIV', admin: '200|200' },
+    cells: { ...STAFF_WRITERS, fire: '200|DIV', street: '200|DIV', admin: '200|200', inspector: 'ROLE' },
   },
-  { method: 'POST', path: '/api/v1/public/complaints', service: 'inspection', level: 'service', target: 'publicComplaint', cells: EVERYONE_201, note: '投诉举报 without login.' },
-  { method: 'GET', path: '/api/v1/public/complaints', service: 'inspection', level: 'service', target: 'none', cells: EVERYONE_200 },
-  { method: 'GET', path: '/api/v1/public/inspection-plans', service: 'inspection', level: 'service', target: 'none', cells: EVERYONE_200 },
-  { method: 'GET', path: '/api/v1/public/inspection-plans/{id}', service: 'inspection', level: 'service', target: 'plan', cells: EVERYONE_200 },
-  { method: 'GET', path: '/api/v1/public/inspection-plans/{id}/pool', service: 'inspection', level: 'service', target: 'plan', cells: EVERYONE_200, note: '一公开: anyone rebuilds the draw input from these pages.' },
-  { method: 'GET', path: '/api/v1/public/inspection-plans/{id}/draws', service: 'inspection', level: 'service', target: 'plan', cells: EVERYONE_200, note: '一公开: the result.' },
-  { method: 'GET', path: '/api/v1/public/institutions/{id}/inspection-plans', service: 'inspection', level: 'service', target: 'publicInstitution', cells: EVERYONE_200, note: '一公开: the plans that drew the institution.' },
-  { method: 'GET', path: '/api/v1/public/inspections', service: 'inspection', level: 'service', target: 'none', cells: EVERYONE_200 },
-  { method: 'GET', path: '/api/v1/public/inspections/{id}', service: 'inspection', level: 'service', target: 'completedInspection', cells: EVERYONE_200 },
-  { method: 'GET', path: '/api/v1/public/checklists', service: 'inspection', level: 'service', target: 'none', cells: EVERYONE_200 },
+  { method: 'POST', path: '/api/v1/public/complaints', service: 'inspection', level: 'service', target: 'publicComplaint', cells: { ...EVERYONE_201, inspector: '201' }, note: '投诉举报 without login.' },
+  { method: 'GET', path: '/api/v1/public/complaints', service: 'inspection', level: 'service', target: 'none', cells: { ...EVERYONE_200, inspector: '200' } },
+  { method: 'GET', path: '/api/v1/public/inspection-plans', service: 'inspection', level: 'service', target: 'none', cells: { ...EVERYONE_200, inspector: '200' } },
+  { method: 'GET', path: '/api/v1/public/inspection-plans/{id}', service: 'inspection', level: 'service', target: 'plan', cells: { ...EVERYONE_200, inspector: '200' } },
+  { method: 'GET', path: '/api/v1/public/inspection-plans/{id}/pool', service: 'inspection', level: 'service', target: 'plan', cells: { ...EVERYONE_200, inspector: '200' }, note: '一公开: anyone rebuilds the draw input from these pages.' },
+  { method: 'GET', path: '/api/v1/public/inspection-plans/{id}/draws', service: 'inspection', level: 'service', target: 'plan', cells: { ...EVERYONE_200, inspector: '200' }, note: '一公开: the result.' },
+  { method: 'GET', path: '/api/v1/public/institutions/{id}/inspection-plans', service: 'inspection', level: 'service', target: 'publicInstitution', cells: { ...EVERYONE_200, inspector: '200' }, note: '一公开: the plans that drew the institution.' },
+  { method: 'GET', path: '/api/v1/public/inspections', service: 'inspection', level: 'service', target: 'none', cells: { ...EVERYONE_200, inspector: '200' } },
+  { method: 'GET', path: '/api/v1/public/inspections/{id}', service: 'inspection', level: 'service', target: 'completedInspection', cells: { ...EVERYONE_200, inspector: '200' } },
+  { method: 'GET', path: '/api/v1/public/checklists', service: 'inspection', level: 'service', target: 'none', cells: { ...EVERYONE_200, inspector: '200' } },
 
   // ── enrolment and subsidy 收托名册 / 补助 (services/subsidy/src/access/subsidy-access.policy.ts; DOMAIN.md §7) ──
   {
     method: 'PUT', path: '/api/v1/institutions/{id}/rosters/{month}', service: 'subsidy', level: 'service', target: 'rosterSubmit',
-    cells: { ...STAFF_WRITERS, operator: '200|OWNER', admin: '200|200' },
+    cells: { ...STAFF_WRITERS, operator: '200|OWNER', admin: '200|200', inspector: 'DEPT' },
     note: '收托名册 by the institution\'s operator (admin may correct).',
   },
   {
     method: 'PUT', path: '/api/v1/institutions/{id}/rosters/{month}/upload', service: 'subsidy', level: 'service', target: 'rosterSubmit',
-    cells: { ...STAFF_WRITERS, operator: '200|OWNER', admin: '200|200' },
+    cells: { ...STAFF_WRITERS, operator: '200|OWNER', admin: '200|200', inspector: 'DEPT' },
   },
   {
     method: 'GET', path: '/api/v1/institutions/{id}/rosters/{month}', service: 'subsidy', level: 'service', target: 'roster',
-    cells: { ...SUBSIDY_READ, operator: '200|OWNER', client: 'DEPT|DEPT' },
+    cells: { ...SUBSIDY_READ, operator: '200|OWNER', client: 'DEPT|DEPT', inspector: 'DEPT' },
     note: 'Readers of subsidy data in their divisions, the operator for its own institution; a fire API client granted the route is still refused by the department check.',
   },
-  { method: 'GET', path: '/api/v1/subsidy/policies', service: 'subsidy', level: 'service', target: 'none', cells: { ...EVERYONE_200, anonymous: 'AUTH' } },
+  { method: 'GET', path: '/api/v1/subsidy/policies', service: 'subsidy', level: 'service', target: 'none', cells: { ...EVERYONE_200, anonymous: 'AUTH', inspector: 'ROLE' } },
   {
     method: 'POST', path: '/api/v1/subsidy/policies', service: 'subsidy', level: 'service', target: 'newPolicy',
-    cells: { ...STAFF_WRITERS, health: '201|DIV', finance: '201|DIV', admin: '201|201' },
+    cells: { ...STAFF_WRITERS, health: '201|DIV', finance: '201|DIV', admin: '201|201', inspector: 'DEPT' },
     note: 'A new policy version (rules as data, in force from 2099) for a division the health or finance bureau covers.',
   },
   {
     method: 'POST', path: '/api/v1/subsidy/runs', service: 'subsidy', level: 'service', target: 'newRun',
-    cells: { ...STAFF_WRITERS, health: '202|DIV', admin: '202|202' },
+    cells: { ...STAFF_WRITERS, health: '202|DIV', admin: '202|202', inspector: 'DEPT' },
     note: 'Computed (in the background: 202) by the health bureau for a division it covers, or an admin.',
   },
-  { method: 'GET', path: '/api/v1/subsidy/runs', service: 'subsidy', level: 'service', target: 'runList', cells: SUBSIDY_LIST },
-  { method: 'GET', path: '/api/v1/subsidy/runs/{id}', service: 'subsidy', level: 'service', target: 'run', cells: SUBSIDY_READ },
+  { method: 'GET', path: '/api/v1/subsidy/runs', service: 'subsidy', level: 'service', target: 'runList', cells: { ...SUBSIDY_LIST, inspector: 'DEPT' } },
+  { method: 'GET', path: '/api/v1/subsidy/runs/{id}', service: 'subsidy', level: 'service', target: 'run', cells: { ...SUBSIDY_READ, inspector: 'DEPT' } },
   {
-    method: 'GET', path: '/api/v1/subsidy/runs/{id}/lines', service: 'subsidy', level: 'service', target: 'run', cells: { ...SUBSIDY_READ, operator: '200|OWNER' },
+    method: 'GET', path: '/api/v1/subsidy/runs/{id}/lines', service: 'subsidy', level: 'service', target: 'run', cells: { ...SUBSIDY_READ, operator: '200|OWNER', inspector: 'DEPT' },
     note: 'The operator reads the lines of its own institution (institutionId) only.',
   },
-  { method: 'GET', path: '/api/v1/subsidy/runs/{id}/institutions', service: 'subsidy', level: 'service', target: 'run', cells: SUBSIDY_READ },
-  { method: 'GET', path: '/api/v1/subsidy/runs/{id}/export.xlsx', service: 'subsidy', level: 'service', target: 'run', cells: SUBSIDY_READ },
+  { method: 'GET', path: '/api/v1/subsidy/runs/{id}/institutions', service: 'subsidy', level: 'service', target: 'run', cells: { ...SUBSIDY_READ, inspector: 'DEPT' } },
+  { method: 'GET', path: '/api/v1/subsidy/runs/{id}/export.xlsx', service: 'subsidy', level: 'service', target: 'run', cells: { ...SUBSIDY_READ, inspector: 'DEPT' } },
   {
     method: 'POST', path: '/api/v1/subsidy/runs/{id}/approvals', service: 'subsidy', level: 'service', target: 'runAtStage',
-    cells: { ...STAFF_WRITERS, street: '200|DIV', health: '200|DIV', finance: '200|DIV' },
+    cells: { ...STAFF_WRITERS, street: '200|DIV', health: '200|DIV', finance: '200|DIV', inspector: 'DEPT' },
     note: 'Approval in turn — street office, health bureau, finance — each on a run waiting for it, in its divisions; not an admin (seed 004: the three departments sign).',
   },
   {
-    method: 'GET', path: '/api/v1/subsidy/ledger', service: 'subsidy', level: 'service', target: 'none', cells: { ...SUBSIDY_READ_ONE, operator: '200' },
+    method: 'GET', path: '/api/v1/subsidy/ledger', service: 'subsidy', level: 'service', target: 'none', cells: { ...SUBSIDY_READ_ONE, operator: '200', inspector: 'DEPT' },
     note: 'The ledger is filtered to the caller\'s divisions (the operator: its institutions) rather than refused.',
   },
 
@@ -585,20 +594,20 @@ const ROWS: RowInput[] = [
   //    (uploaded by the operator), other = of the 环翠区 one (uploaded by admin) ──────────────────────
   {
     method: 'POST', path: '/api/v1/evidence', service: 'gateway', level: 'service', target: 'newEvidence',
-    cells: { ...ALL_INSPECTING('201|DIV'), finance: 'DEPT', operator: '201|DIV', admin: '201|201', anonymous: 'AUTH' },
+    cells: { ...ALL_INSPECTING('201|DIV'), finance: 'DEPT', operator: '201|OWNER', admin: '201|201', anonymous: 'AUTH', inspector: '201|UNASSIGNED' },
     note: 'Attached to an inspection the caller may read (its division, or the operator\'s own institution), as the inspection service decides.',
   },
   {
     method: 'GET', path: '/api/v1/evidence', service: 'gateway', level: 'service', target: 'evidenceList',
-    cells: { ...EVERYONE_200, health: '200+|DIV', market: '200+|DIV', civil: '200+|DIV', fire: '200+|DIV', police: '200+|DIV', education: '200+|DIV', hrss: '200+|DIV', street: '200+|DIV', finance: '200+|DIV', operator: '200+|DIV', admin: '200+|200+', anonymous: 'AUTH' },
+    cells: { ...EVERYONE_200, health: '200+|DIV', market: '200+|DIV', civil: '200+|DIV', fire: '200+|DIV', police: '200+|DIV', education: '200+|DIV', hrss: '200+|DIV', street: '200+|DIV', finance: '200+|DIV', operator: '200+|OWNER', admin: '200+|200+', anonymous: 'AUTH', inspector: '200+|UNASSIGNED' },
     note: 'Listed to those who may read the inspection (its division, or the operator of the institution).',
   },
   {
     method: 'GET', path: '/api/v1/evidence/{id}', service: 'gateway', level: 'service', target: 'evidence',
-    cells: { ...EVIDENCE_READ },
+    cells: { ...EVIDENCE_READ, inspector: '200|UNASSIGNED' },
     note: 'An operator sees only what it uploaded (else 404); an official, the evidence of inspections in its divisions.',
   },
-  { method: 'GET', path: '/api/v1/evidence/{id}/file', service: 'gateway', level: 'service', target: 'evidence', cells: { ...EVIDENCE_READ } },
+  { method: 'GET', path: '/api/v1/evidence/{id}/file', service: 'gateway', level: 'service', target: 'evidence', cells: { ...EVIDENCE_READ, inspector: '200|UNASSIGNED' } },
 ];
 
 export const AUTHORIZATION_MATRIX: MatrixRow[] = ROWS.map(complete);

@@ -205,7 +205,7 @@ describe('institutions through the gateway (HTTP → NATS → registry → Postg
     const other = (await stack.http.post('/api/v1/institutions').set('authorization', `Bearer ${market}`).send(institutionRequest()).expect(201)).body;
     await stack.http.get(`/api/v1/institutions/${own.id}`).set('authorization', `Bearer ${operator}`).expect(200);
     const denied = await stack.http.get(`/api/v1/institutions/${other.id}`).set('authorization', `Bearer ${operator}`).expect(403);
-    expect(denied.body.code).toBe('FORBIDDEN');
+    expect(denied.body.code).toBe('NOT_OWN_INSTITUTION');
     const list = await stack.http.get('/api/v1/institutions').set('authorization', `Bearer ${operator}`).expect(200);
     expect(list.body.items.map((i: { id: string }) => i.id)).toEqual([own.id]);
   });

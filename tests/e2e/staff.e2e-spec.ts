@@ -326,7 +326,7 @@ describe('staff: records, vetting, bans, re-checks, concurrent employment, perso
 
   it('operators manage only their own institutions; departments only inside their divisions', async () => {
     const res = await addStaff(operator, institutionB.id, { name: '他人', idNumber: newIdNumber() }).expect(403);
-    expect(res.body.code).toBe('FORBIDDEN');
+    expect(res.body.code).toBe('NOT_OWN_INSTITUTION');
     await addStaff(await stack.tokenFor('health.371002'), institutionA.id, { name: '外区', idNumber: newIdNumber() }).expect(403);
     await addStaff(market, institutionA.id, { name: '市监', idNumber: newIdNumber() }).expect(403);
     const missing = await addStaff(health, randomUUID(), { name: '无机构', idNumber: newIdNumber() }).expect(404);

@@ -5,6 +5,7 @@ export * from './actor.js';
 export * from './actor-token.js';
 export * from './stack-secrets.js';
 export * from './division-scope.js';
+export * from './access.js';
 export * from './validation-result.js';
 export * from './uscc.js';
 export * from './resident-id.js';

@@ -1,4 +1,4 @@
-import { type Actor, actorCoversDivision, divisionPrefix, DomainError, type IsoDate, shanghaiToday, streetsOf } from '@shanyu/common';
+import { type Actor, actorCoversDivision, departmentNotAllowed, divisionOutOfScope, divisionPrefix, type IsoDate, shanghaiToday, streetsOf } from '@shanyu/common';
 import type { IndicatorContribution, IndicatorsRequest, IndicatorValue } from './registry/indicator.contracts.js';
 
 /** What one `<service>.indicators.compute` request covers: the division, its streets and the month. */
@@ -18,10 +18,8 @@ export interface IndicatorScope {
  * operators see no area indicators; a department only its own divisions.
  */
 export function indicatorScope(request: IndicatorsRequest, actor: Actor, today: IsoDate = shanghaiToday()): IndicatorScope {
-  if (actor.department === 'operator') throw new DomainError('DEPARTMENT_NOT_ALLOWED', '举办者不能查看区域指标');
-  if (!actorCoversDivision(actor, request.divisionCode)) {
-    throw new DomainError('DIVISION_OUT_OF_SCOPE', `区划 ${request.divisionCode} 不在本账号的管辖范围内`);
-  }
+  if (actor.department === 'operator') throw departmentNotAllowed(actor, '查看区域指标');
+  if (!actorCoversDivision(actor, request.divisionCode)) throw divisionOutOfScope(request.divisionCode);
   const month = request.month ?? today.slice(0, 7);
   const [y, m] = month.split('-').map(Number) as [number, number];
   const monthEnd = `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;

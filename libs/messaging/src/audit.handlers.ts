@@ -1,4 +1,4 @@
-import { type Actor, DomainError } from '@shanyu/common';
+import { type Actor, departmentNotAllowed } from '@shanyu/common';
 import { AuditHistoryRequest, type AuditEntryView, type AuditVerificationView, auditSubjects } from '@shanyu/contracts';
 import { AuditLog, type AuditRow } from '@shanyu/persistence';
 import { Controller, Inject, type Type } from '@nestjs/common';
@@ -24,7 +24,7 @@ export function toAuditEntryView(row: AuditRow): AuditEntryView {
 }
 
 function assertAuditor(actor: Actor): void {
-  if (actor.department !== 'admin') throw new DomainError('FORBIDDEN', '只有平台管理员可以查看审计日志');
+  if (actor.department !== 'admin') throw departmentNotAllowed(actor, '查看审计日志', ['admin']);
 }
 
 /** `<service>.audit.history` and `<service>.audit.verify` for a service's own audit log. */

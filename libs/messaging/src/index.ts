@@ -1,6 +1,7 @@
 export * from './nats-connection.js';
 export * from './rpc-client.js';
 export * from './rpc-context.js';
+export * from './inspector-role.guard.js';
 export * from './rpc-server.js';
 export * from './rpc-error.filter.js';
 export * from './contract-validation.pipe.js';

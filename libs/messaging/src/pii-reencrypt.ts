@@ -1,4 +1,4 @@
-import { type Actor, DomainError, type PiiCipher } from '@shanyu/common';
+import { type Actor, departmentNotAllowed, type PiiCipher } from '@shanyu/common';
 import { piiAdminSubjects, PiiReencryptRequest, type PiiReencryptTableView, type PiiReencryptView } from '@shanyu/contracts';
 import { AuditLog } from '@shanyu/persistence';
 import { Controller, Inject, type Type } from '@nestjs/common';
@@ -115,7 +115,7 @@ export class ReencryptPii {
 }
 
 function assertAdmin(actor: Actor): void {
-  if (actor.department !== 'admin') throw new DomainError('FORBIDDEN', '只有平台管理员可以重新加密个人信息 / only platform admins may re-encrypt personal data');
+  if (actor.department !== 'admin') throw departmentNotAllowed(actor, '重新加密个人信息', ['admin']);
 }
 
 /** `<service>.admin.pii.reencrypt` for the personal-data columns of a service's own schema. */

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { auditHandlersFor, ContractValidationPipe, OutboxRelay, RpcDomainErrorFilter, type ServiceRuntime, UnitOfWork } from '@shanyu/messaging';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { SERVICE_REQUESTS } from '@shanyu/contracts';
+import { auditHandlersFor, ContractValidationPipe, InspectorRoleGuard, OutboxRelay, RpcDomainErrorFilter, type ServiceRuntime, UnitOfWork } from '@shanyu/messaging';
 import { DataSource } from 'typeorm';
 import { CreditAccessPolicy } from './access/credit-access.policy.js';
 import { CreditHandlers } from './credit.handlers.js';
@@ -45,6 +46,7 @@ export class CreditModule {
         { provide: RepairQueries, useValue: new RepairQueries(ds, institutions, policy) },
         { provide: ComputeCreditIndicators, useValue: new ComputeCreditIndicators(ds, models, now) },
         { provide: APP_PIPE, useClass: ContractValidationPipe },
+        { provide: APP_GUARD, useValue: new InspectorRoleGuard(SERVICE_REQUESTS.credit!) },
         { provide: APP_FILTER, useClass: RpcDomainErrorFilter },
       ],
     };

@@ -1,29 +1,61 @@
-import { type Actor, actorCoversDivision, DomainError, scopePrefixes } from '@shanyu/common';
+import {
+  type Actor, actorCoversDivision, departmentNotAllowed, divisionOutOfScope, DomainError, inspectorNotAssigned, isInspector, notOwnInstitution, scopePrefixes,
+} from '@shanyu/common';
 import type { EntityManager } from 'typeorm';
+import type { Inspection } from './inspections/inspection.entity.js';
 import { Inspector } from './inspectors/inspector.entity.js';
 import { InstitutionReplica } from './replicas/institution-replica.entity.js';
 
-/** Who may see and do what in the inspection service: division scope, departments, operators' own institutions. */
+/**
+ * Who may see and do what in the inspection service: departments, division scope, operators'
+ * own institutions, and inspector accounts only on the visits they are assigned to (the subjects
+ * an inspector may call at all are decided once, by the service's InspectorRoleGuard).
+ */
 export function assertDepartment(actor: Actor, departments: readonly string[], what: string): void {
   if (actor.department === 'admin') return;
-  if (!departments.includes(actor.department)) throw new DomainError('DEPARTMENT_NOT_ALLOWED', `部门 ${actor.department} 无权${what}`);
+  if (!departments.includes(actor.department)) throw departmentNotAllowed(actor, what, departments);
 }
 
 export function assertCovers(actor: Actor, divisionCode: string): void {
-  if (!actorCoversDivision(actor, divisionCode)) throw new DomainError('DIVISION_OUT_OF_SCOPE', `无权访问区划 ${divisionCode} 的数据`);
+  if (!actorCoversDivision(actor, divisionCode)) throw divisionOutOfScope(divisionCode);
 }
 
 export function isOperator(actor: Actor): boolean {
   return actor.department === 'operator';
 }
 
+/** The operator who runs the institution (admins act for anyone). */
+export function assertOwner(actor: Actor, institution: Pick<InstitutionReplica, 'ownerUserId' | 'name'> | null): void {
+  if (actor.department === 'admin') return;
+  if (!isOperator(actor)) throw departmentNotAllowed(actor, '办理机构举办者的事项', ['operator']);
+  if (!institution || institution.ownerUserId !== actor.userId) throw notOwnInstitution(institution?.name);
+}
+
 /** Reading an institution's supervision records: officials in scope, or the operator who owns it. */
 export function assertCanRead(actor: Actor, record: { divisionCode: string; institutionId: string }, institution: InstitutionReplica | null): void {
   if (isOperator(actor)) {
-    if (!institution || institution.ownerUserId !== actor.userId) throw new DomainError('DIVISION_OUT_OF_SCOPE', '只能查看本机构的记录');
+    if (!institution || institution.ownerUserId !== actor.userId) throw notOwnInstitution(institution?.name);
     return;
   }
   assertCovers(actor, record.divisionCode);
+}
+
+/** Reading one visit: as any record, and an inspector account only a visit it is assigned to. */
+export async function assertCanReadVisit(manager: EntityManager, actor: Actor, inspection: Inspection): Promise<void> {
+  if (isInspector(actor)) {
+    await assignedInspector(manager, inspection, actor);
+    return;
+  }
+  const institution = isOperator(actor) ? await manager.getRepository(InstitutionReplica).findOneBy({ id: inspection.institutionId }) : null;
+  assertCanRead(actor, inspection, institution);
+}
+
+/** The caller must be an inspector assigned to the inspection; returns the inspector and their department's row. */
+export async function assignedInspector(manager: EntityManager, inspection: Inspection, actor: Actor) {
+  const inspector = await inspectorOfActor(manager, actor);
+  const row = inspector ? inspection.departmentOf(inspector.department) : undefined;
+  if (!inspector || !row || !row.inspectorIds.includes(inspector.id)) throw inspectorNotAssigned();
+  return { inspector, row };
 }
 
 /** Query-builder condition restricting `column` to the actor's divisions (`true` for admins and the public). */

@@ -1,7 +1,8 @@
 import type { PiiCipher } from '@shanyu/common';
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { auditHandlersFor, ContractValidationPipe, piiAdminHandlersFor, OutboxRelay, RpcDomainErrorFilter, type ServiceRuntime, UnitOfWork } from '@shanyu/messaging';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { SERVICE_REQUESTS } from '@shanyu/contracts';
+import { auditHandlersFor, ContractValidationPipe, InspectorRoleGuard, piiAdminHandlersFor, OutboxRelay, RpcDomainErrorFilter, type ServiceRuntime, UnitOfWork } from '@shanyu/messaging';
 import { DataSource } from 'typeorm';
 import { ChecklistCatalog } from './checklists/checklist-catalog.js';
 import { ChecklistHandlers } from './checklists/checklist.handlers.js';
@@ -77,6 +78,7 @@ export class InspectionModule {
         { provide: OutboxRelay, useValue: runtime.relay },
         ...useCases,
         { provide: APP_PIPE, useClass: ContractValidationPipe },
+        { provide: APP_GUARD, useValue: new InspectorRoleGuard(SERVICE_REQUESTS.inspection!) },
         { provide: APP_FILTER, useClass: RpcDomainErrorFilter },
       ],
     };

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { auditHandlersFor, ContractValidationPipe, OutboxRelay, RpcDomainErrorFilter, type ServiceRuntime, UnitOfWork } from '@shanyu/messaging';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { SERVICE_REQUESTS } from '@shanyu/contracts';
+import { auditHandlersFor, ContractValidationPipe, InspectorRoleGuard, OutboxRelay, RpcDomainErrorFilter, type ServiceRuntime, UnitOfWork } from '@shanyu/messaging';
 import { DataSource } from 'typeorm';
 import { DecideFiling } from './filing/decide-filing.use-case.js';
 import { FilingHandlers } from './filing/filing.handlers.js';
@@ -72,6 +73,7 @@ export class RegistryModule {
         { provide: OutboxRelay, useValue: runtime.relay },
         ...useCases,
         { provide: APP_PIPE, useClass: ContractValidationPipe },
+        { provide: APP_GUARD, useValue: new InspectorRoleGuard(SERVICE_REQUESTS.registry!) },
         { provide: APP_FILTER, useClass: RpcDomainErrorFilter },
       ],
     };

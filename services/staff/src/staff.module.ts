@@ -1,7 +1,8 @@
 import type { PiiCipher } from '@shanyu/common';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { auditHandlersFor, ContractValidationPipe, piiAdminHandlersFor, OutboxRelay, RpcDomainErrorFilter, type ServiceRuntime, UnitOfWork } from '@shanyu/messaging';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { SERVICE_REQUESTS } from '@shanyu/contracts';
+import { auditHandlersFor, ContractValidationPipe, InspectorRoleGuard, piiAdminHandlersFor, OutboxRelay, RpcDomainErrorFilter, type ServiceRuntime, UnitOfWork } from '@shanyu/messaging';
 import { DataSource } from 'typeorm';
 import { StaffAccessPolicy } from './access/staff-access.policy.js';
 import { AddCredential } from './credentials/add-credential.use-case.js';
@@ -87,6 +88,7 @@ export class StaffModule {
         { provide: ComputeStaffIndicators, useFactory: (d: Ds, s: StaffStatistics, r: Rules) => new ComputeStaffIndicators(d, s, r), inject: [DataSource, StaffStatistics, STAFF_RULES] },
         { provide: ReminderSweep, useFactory: (u: Uow, r: Rules, c: CertificateRateMonitor) => new ReminderSweep(u, r, c), inject: [UnitOfWork, STAFF_RULES, CertificateRateMonitor] },
         { provide: APP_PIPE, useClass: ContractValidationPipe },
+        { provide: APP_GUARD, useValue: new InspectorRoleGuard(SERVICE_REQUESTS.staff!) },
         { provide: APP_FILTER, useClass: RpcDomainErrorFilter },
       ],
     };

@@ -1,7 +1,8 @@
 import type { PiiCipher } from '@shanyu/common';
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { auditHandlersFor, ContractValidationPipe, OutboxRelay, RpcDomainErrorFilter, type ServiceRuntime, UnitOfWork } from '@shanyu/messaging';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { SERVICE_REQUESTS } from '@shanyu/contracts';
+import { auditHandlersFor, ContractValidationPipe, InspectorRoleGuard, OutboxRelay, RpcDomainErrorFilter, type ServiceRuntime, UnitOfWork } from '@shanyu/messaging';
 import { DataSource } from 'typeorm';
 import { SubsidyAccessPolicy } from './access/subsidy-access.policy.js';
 import { HealthHandlers } from './health.handlers.js';
@@ -52,6 +53,7 @@ export class SubsidyModule {
         { provide: OutboxRelay, useValue: runtime.relay },
         ...useCases,
         { provide: APP_PIPE, useClass: ContractValidationPipe },
+        { provide: APP_GUARD, useValue: new InspectorRoleGuard(SERVICE_REQUESTS.subsidy!) },
         { provide: APP_FILTER, useClass: RpcDomainErrorFilter },
       ],
     };

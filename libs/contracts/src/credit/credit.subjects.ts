@@ -75,7 +75,7 @@ export interface RepairDecidedData extends RepairRequestedData {
   eventTypes: CreditEventType[];
 }
 
-const SCOPE = ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'FORBIDDEN'];
+const SCOPE = ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION'];
 
 export const CREDIT_REQUESTS: ContractEntry[] = [
   { subject: CreditSubjects.ping, service: 'credit', summary: 'Liveness: replies {service, time}', request: null, reply: 'Ping' },
@@ -123,8 +123,8 @@ export const CREDIT_EVENTS: EventEntry[] = [
 ];
 
 export const CREDIT_AUDIT_REQUESTS: ContractEntry[] = [
-  { subject: 'credit.audit.history', service: 'credit', summary: 'Audit entries of one entity (admin)', request: AuditHistoryRequest, reply: 'AuditEntryList', errors: ['VALIDATION', 'FORBIDDEN'] },
-  { subject: 'credit.audit.verify', service: 'credit', summary: 'Recompute the audit hash chain (admin)', request: null, reply: 'AuditVerificationView', errors: ['FORBIDDEN'] },
+  { subject: 'credit.audit.history', service: 'credit', summary: 'Audit entries of one entity (admin)', request: AuditHistoryRequest, reply: 'AuditEntryList', errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED'] },
+  { subject: 'credit.audit.verify', service: 'credit', summary: 'Recompute the audit hash chain (admin)', request: null, reply: 'AuditVerificationView', errors: ['DEPARTMENT_NOT_ALLOWED'] },
 ];
 
 /** Dead letter body of an event the credit service could not use (`dlq.<consumer>`, stream DEADLETTER). */

@@ -165,15 +165,18 @@ const NOT_FOUND = ['INSPECTION_NOT_FOUND'];
 const SCOPE = ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'];
 const entry = (subject: string, summary: string, request: (new () => object) | null, reply: string, errors: string[] = ['VALIDATION']): ContractEntry =>
   ({ subject, service: 'inspection', summary, request, reply, errors });
+/** Part of an inspector account's visit work (ContractEntry.inspector). */
+const visitWork = (e: ContractEntry): ContractEntry => ({ ...e, inspector: true });
+const OWNER = 'NOT_OWN_INSTITUTION';
 
 export const INSPECTION_REQUESTS: ContractEntry[] = [
   entry(InspectionSubjects.ping, 'Liveness: replies {service, time}', null, 'Ping', []),
   entry(InspectionSubjects.computeIndicators, '指标 from inspections (merged by the gateway into GET /indicators): inspections done vs scheduled, on-time rectification, overdue findings, complaints, penalties', IndicatorsRequest, 'IndicatorContribution', ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE']),
-  entry(InspectionSubjects.listChecklists, '两张清单: the inspection and penalty lists in force on a date', ListChecklistsRequest, 'ChecklistVersionList'),
+  visitWork(entry(InspectionSubjects.listChecklists, '两张清单: the inspection and penalty lists in force on a date', ListChecklistsRequest, 'ChecklistVersionList')),
   entry(InspectionSubjects.publishChecklist, 'Publish a new version of a department\'s list (the department or admin)', PublishChecklistBody, 'ChecklistVersionView', [...SCOPE, 'CHECKLIST_VERSION_EXISTS', 'CHECKLIST_INVALID']),
   entry(InspectionSubjects.addInspector, 'Add an inspector to a department\'s pool', AddInspectorRequest, 'InspectorView', [...SCOPE, 'INSPECTOR_BADGE_TAKEN', 'INSPECTOR_USER_TAKEN']),
-  entry(InspectionSubjects.listInspectors, 'Inspectors by department and division', ListInspectorsRequest, 'InspectorList'),
-  entry(InspectionSubjects.addConflict, 'Record a conflict of interest (inspector × institution)', AddConflictRequest, 'InspectorView', [...SCOPE, 'INSPECTOR_NOT_FOUND', 'INSTITUTION_NOT_FOUND']),
+  entry(InspectionSubjects.listInspectors, 'Inspectors by department and division', ListInspectorsRequest, 'InspectorList', ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED']),
+  visitWork(entry(InspectionSubjects.addConflict, 'Record a conflict of interest (inspector × institution; an inspector: its own only)', AddConflictRequest, 'InspectorView', [...SCOPE, 'ROLE_NOT_ALLOWED', 'INSPECTOR_NOT_FOUND', 'INSTITUTION_NOT_FOUND'])),
   entry(InspectionSubjects.commitPlan, '双随机 step 1: fix the pool and publish the seed commitment', CommitPlanBody, 'PlanView', [...SCOPE, 'PLAN_POOL_EMPTY', 'PLAN_NOT_ENOUGH_INSPECTORS']),
   entry(InspectionSubjects.drawPlan, '双随机 step 2: reveal the seed (with public entropy) and draw', DrawPlanRequest, 'PlanView', [...SCOPE, 'PLAN_NOT_FOUND', 'PLAN_ALREADY_DRAWN']),
   entry(InspectionSubjects.getPlan, 'A plan: seed commitment, pool counts, ratios, inspectors, result counts (the pool and the result in pages: plan.pool, plan.draws)', PlanIdRequest, 'PlanView', ['VALIDATION', 'PLAN_NOT_FOUND', 'DIVISION_OUT_OF_SCOPE']),
@@ -182,29 +185,29 @@ export const INSPECTION_REQUESTS: ContractEntry[] = [
   entry(InspectionSubjects.planDraws, 'A page of a plan\'s drawn institutions in draw order (PLAN_NOT_DRAWN before the draw)', PlanPageRequest, 'Page<PlanDrawEntryView>', ['VALIDATION', 'PLAN_NOT_FOUND', 'PLAN_NOT_DRAWN', 'DIVISION_OUT_OF_SCOPE']),
   entry(InspectionSubjects.createInspection, '综合查一次: a joint inspection from a plan, ad hoc or from a complaint', CreateInspectionBody,
     'InspectionView', [...SCOPE, 'PLAN_NOT_FOUND', 'PLAN_NOT_DRAWN', 'INSTITUTION_NOT_DRAWN', 'INSTITUTION_NOT_FOUND', 'INSTITUTION_NOT_FILED', 'INSPECTION_ALREADY_CREATED', 'INSPECTION_NOT_ENOUGH_INSPECTORS', 'INSPECTOR_NOT_AVAILABLE', 'INSPECTION_YEARLY_CAP', 'INSPECTION_REPEATED', 'COMPLAINT_NOT_FOUND', 'COMPLAINT_NOT_ACCEPTED']),
-  entry(InspectionSubjects.getInspection, 'A joint inspection with its departments, sign-offs and findings', InspectionIdRequest, 'InspectionView', ['VALIDATION', ...NOT_FOUND, 'DIVISION_OUT_OF_SCOPE']),
-  entry(InspectionSubjects.listInspections, 'Inspections in the caller\'s divisions', ListInspectionsRequest, 'Page<InspectionView>'),
-  entry(InspectionSubjects.getForm, 'The merged form (一表通查): items grouped by area, no item twice, with results so far', InspectionIdRequest, 'InspectionFormView', ['VALIDATION', ...NOT_FOUND, 'DIVISION_OUT_OF_SCOPE']),
-  entry(InspectionSubjects.recordResults, 'Record results of the caller\'s own department\'s items (assigned inspector)', RecordResultsRequest, 'InspectionFormView',
-    ['VALIDATION', ...NOT_FOUND, 'INSPECTOR_NOT_ASSIGNED', 'ITEM_NOT_ON_FORM', 'ITEM_OTHER_DEPARTMENT', 'INSPECTION_SIGNED_OFF', 'INSPECTION_COMPLETED']),
-  entry(InspectionSubjects.signOff, 'A department signs off its part; the inspection completes when every department has signed', SignOffRequest, 'InspectionView',
-    ['VALIDATION', ...NOT_FOUND, 'INSPECTOR_NOT_ASSIGNED', 'INSPECTION_RESULTS_INCOMPLETE', 'INSPECTION_SIGNED_OFF', 'INSPECTION_COMPLETED']),
+  visitWork(entry(InspectionSubjects.getInspection, 'A joint inspection with its departments, sign-offs and findings (an inspector: one it is assigned to)', InspectionIdRequest, 'InspectionView', ['VALIDATION', ...NOT_FOUND, 'DIVISION_OUT_OF_SCOPE', OWNER, 'INSPECTOR_NOT_ASSIGNED'])),
+  visitWork(entry(InspectionSubjects.listInspections, 'Inspections in the caller\'s divisions (an inspector: those it is assigned to)', ListInspectionsRequest, 'Page<InspectionView>')),
+  visitWork(entry(InspectionSubjects.getForm, 'The merged form (一表通查): items grouped by area, no item twice, with results so far', InspectionIdRequest, 'InspectionFormView', ['VALIDATION', ...NOT_FOUND, 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSPECTOR_NOT_ASSIGNED'])),
+  visitWork(entry(InspectionSubjects.recordResults, 'Record results of the caller\'s own department\'s items (assigned inspector)', RecordResultsRequest, 'InspectionFormView',
+    ['VALIDATION', ...NOT_FOUND, 'INSPECTOR_NOT_ASSIGNED', 'ITEM_NOT_ON_FORM', 'ITEM_OTHER_DEPARTMENT', 'INSPECTION_SIGNED_OFF', 'INSPECTION_COMPLETED'])),
+  visitWork(entry(InspectionSubjects.signOff, 'A department signs off its part; the inspection completes when every department has signed', SignOffRequest, 'InspectionView',
+    ['VALIDATION', ...NOT_FOUND, 'INSPECTOR_NOT_ASSIGNED', 'INSPECTION_RESULTS_INCOMPLETE', 'INSPECTION_SIGNED_OFF', 'INSPECTION_COMPLETED'])),
   entry(InspectionSubjects.createReinspection, 'A follow-up with only the still-open findings\' items, linked to the original', ReinspectionRequest, 'InspectionView',
     [...SCOPE, ...NOT_FOUND, 'INSPECTION_NOT_COMPLETED', 'NO_OPEN_FINDINGS']),
-  entry(InspectionSubjects.getNotice, '整改意见书 of a completed inspection', InspectionIdRequest, 'RectificationNoticeView', ['VALIDATION', ...NOT_FOUND, 'DIVISION_OUT_OF_SCOPE', 'INSPECTION_NOT_COMPLETED']),
+  visitWork(entry(InspectionSubjects.getNotice, '整改意见书 of a completed inspection', InspectionIdRequest, 'RectificationNoticeView', ['VALIDATION', ...NOT_FOUND, 'DIVISION_OUT_OF_SCOPE', OWNER, 'INSPECTOR_NOT_ASSIGNED', 'INSPECTION_NOT_COMPLETED'])),
   entry(InspectionSubjects.listRectifications, 'Findings and their rectification (status=overdue: past the deadline)', ListRectificationsRequest, 'Page<FindingView>'),
-  entry(InspectionSubjects.getRectification, 'One finding', FindingIdRequest, 'FindingView', ['VALIDATION', 'FINDING_NOT_FOUND', 'DIVISION_OUT_OF_SCOPE']),
+  entry(InspectionSubjects.getRectification, 'One finding', FindingIdRequest, 'FindingView', ['VALIDATION', 'FINDING_NOT_FOUND', 'DIVISION_OUT_OF_SCOPE', OWNER]),
   entry(InspectionSubjects.verifyRectification, 'The finding\'s department closes it on documents: corrected or not corrected', VerifyRectificationRequest, 'FindingView',
     [...SCOPE, 'FINDING_NOT_FOUND', 'FINDING_CLOSED']),
-  entry(InspectionSubjects.reportRectification, 'The operator reports the rectification (整改报告)', ReportRectificationRequest, 'FindingView', [...SCOPE, 'FINDING_NOT_FOUND', 'FINDING_CLOSED']),
+  entry(InspectionSubjects.reportRectification, 'The operator reports the rectification (整改报告)', ReportRectificationRequest, 'FindingView', [...SCOPE, OWNER, 'FINDING_NOT_FOUND', 'FINDING_CLOSED']),
   entry(InspectionSubjects.issuePenalty, '行政处罚 tied to a finding, inside the item\'s legal range', IssuePenaltyBody, 'PenaltyView',
     [...SCOPE, 'FINDING_NOT_FOUND', 'PENALTY_ITEM_NOT_FOUND', 'PENALTY_ITEM_NOT_APPLICABLE', 'PENALTY_KIND_NOT_ALLOWED', 'PENALTY_OUT_OF_RANGE', 'PENALTY_FINE_REQUIRED']),
-  entry(InspectionSubjects.listPenalties, 'Penalties by institution or finding', ListPenaltiesRequest, 'PenaltyList'),
-  entry(InspectionSubjects.submitSelfInspection, '举办者自查 (operator) against the same lists', SubmitSelfInspectionBody, 'SelfInspectionView', [...SCOPE, 'INSTITUTION_NOT_FOUND', 'ITEM_NOT_ON_FORM']),
-  entry(InspectionSubjects.listSelfInspections, 'Self-inspections of an institution (operator, inspectors)', InstitutionIdQuery, 'SelfInspectionList', ['VALIDATION', 'INSTITUTION_NOT_FOUND', 'DIVISION_OUT_OF_SCOPE']),
-  entry(InspectionSubjects.selfInspectionForm, 'The full merged form for an operator\'s self-inspection', InstitutionIdQuery, 'SelfInspectionFormView', ['VALIDATION', 'INSTITUTION_NOT_FOUND', 'DIVISION_OUT_OF_SCOPE']),
+  entry(InspectionSubjects.listPenalties, 'Penalties by institution or finding', ListPenaltiesRequest, 'PenaltyList', ['VALIDATION', 'DIVISION_OUT_OF_SCOPE', OWNER]),
+  entry(InspectionSubjects.submitSelfInspection, '举办者自查 (operator) against the same lists', SubmitSelfInspectionBody, 'SelfInspectionView', [...SCOPE, OWNER, 'INSTITUTION_NOT_FOUND', 'ITEM_NOT_ON_FORM']),
+  entry(InspectionSubjects.listSelfInspections, 'Self-inspections of an institution (operator, inspectors)', InstitutionIdQuery, 'SelfInspectionList', ['VALIDATION', 'INSTITUTION_NOT_FOUND', 'DIVISION_OUT_OF_SCOPE', OWNER]),
+  entry(InspectionSubjects.selfInspectionForm, 'The full merged form for an operator\'s self-inspection', InstitutionIdQuery, 'SelfInspectionFormView', ['VALIDATION', 'INSTITUTION_NOT_FOUND', 'DIVISION_OUT_OF_SCOPE', OWNER]),
   entry(InspectionSubjects.fileComplaint, '投诉举报 (public, no actor needed): routed to the responsible department', FileComplaintBody, 'ComplaintReceipt', ['VALIDATION', 'INSTITUTION_NOT_FOUND']),
-  entry(InspectionSubjects.listComplaints, 'Complaints for the caller\'s department and divisions (contact masked)', ListComplaintsRequest, 'Page<ComplaintView>'),
+  entry(InspectionSubjects.listComplaints, 'Complaints for the caller\'s department and divisions (contact masked)', ListComplaintsRequest, 'Page<ComplaintView>', ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED']),
   entry(InspectionSubjects.triageComplaint, 'Accept or reject a complaint with a reason', TriageComplaintRequest, 'ComplaintView', [...SCOPE, 'COMPLAINT_NOT_FOUND', 'COMPLAINT_ALREADY_TRIAGED']),
   entry(InspectionSubjects.complaintOutcome, 'Record the outcome of an accepted complaint; published without the complainant', ComplaintOutcomeRequest, 'ComplaintView', [...SCOPE, 'COMPLAINT_NOT_FOUND', 'COMPLAINT_NOT_ACCEPTED']),
   entry(InspectionSubjects.publicGetPlan, '一公开: a plan as the public sees it (commitment before the draw, seed and result after)', PlanIdRequest, 'PlanView', ['VALIDATION', 'PLAN_NOT_FOUND']),
@@ -219,9 +222,9 @@ export const INSPECTION_REQUESTS: ContractEntry[] = [
 ];
 
 export const INSPECTION_AUDIT_REQUESTS: ContractEntry[] = [
-  entry('inspection.audit.history', 'Audit entries of one entity (admin)', AuditHistoryRequest, 'AuditEntryList', ['VALIDATION', 'FORBIDDEN']),
-  entry('inspection.audit.verify', 'Recompute the audit hash chain (admin)', null, 'AuditVerificationView', ['FORBIDDEN']),
-  entry('inspection.admin.pii.reencrypt', 'Re-encrypt complainants\' contact details under PII_KEY (admin CLI)', PiiReencryptRequest, 'PiiReencryptView', ['VALIDATION', 'FORBIDDEN']),
+  entry('inspection.audit.history', 'Audit entries of one entity (admin)', AuditHistoryRequest, 'AuditEntryList', ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED']),
+  entry('inspection.audit.verify', 'Recompute the audit hash chain (admin)', null, 'AuditVerificationView', ['DEPARTMENT_NOT_ALLOWED']),
+  entry('inspection.admin.pii.reencrypt', 'Re-encrypt complainants\' contact details under PII_KEY (admin CLI)', PiiReencryptRequest, 'PiiReencryptView', ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED']),
 ];
 
 const event = (subject: string, summary: string, data: string): EventEntry => ({ subject, service: 'inspection', summary, data });

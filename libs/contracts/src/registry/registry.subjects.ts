@@ -68,7 +68,8 @@ export const REGISTRY_REQUESTS: ContractEntry[] = [
   },
   {
     subject: RegistrySubjects.getInstitution, service: 'registry', summary: 'One institution by id',
-    request: GetInstitutionRequest, reply: 'InstitutionView', errors: ['VALIDATION', 'INSTITUTION_NOT_FOUND', 'DIVISION_OUT_OF_SCOPE'],
+    request: GetInstitutionRequest, reply: 'InstitutionView', errors: ['VALIDATION', 'INSTITUTION_NOT_FOUND', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION'],
+    inspector: true,
   },
   {
     subject: RegistrySubjects.listInstitutions, service: 'registry', summary: 'Institutions in the caller\'s divisions, filtered and paged',
@@ -77,15 +78,15 @@ export const REGISTRY_REQUESTS: ContractEntry[] = [
   {
     subject: RegistrySubjects.updateInstitution, service: 'registry', summary: 'Change an institution (audited)',
     request: UpdateInstitutionRequest, reply: 'InstitutionView',
-    errors: ['VALIDATION', 'INSTITUTION_NOT_FOUND', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSTITUTION_VERSION_CONFLICT'],
+    errors: ['VALIDATION', 'INSTITUTION_NOT_FOUND', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION', 'INSTITUTION_VERSION_CONFLICT'],
   },
 ];
 
-const FILING_ERRORS = ['VALIDATION', 'FILING_NOT_FOUND', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'];
+const FILING_ERRORS = ['VALIDATION', 'FILING_NOT_FOUND', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION'];
 
 REGISTRY_REQUESTS.push(
-  { subject: RegistrySubjects.deregisterInstitution, service: 'registry', summary: '注销 Deregister an institution', request: DeregistrationRequest, reply: 'InstitutionView', errors: ['VALIDATION', 'INSTITUTION_NOT_FOUND', 'INSTITUTION_DEREGISTERED', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'] },
-  { subject: RegistrySubjects.submitFiling, service: 'registry', summary: '备案申请 Submit a filing; the automatic standards check runs and is stored', request: SubmitFilingRequest, reply: 'FilingView', errors: ['VALIDATION', 'INSTITUTION_NOT_FOUND', 'FILING_ALREADY_SUBMITTED', 'INSTITUTION_ALREADY_FILED', 'INSTITUTION_DEREGISTERED', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'] },
+  { subject: RegistrySubjects.deregisterInstitution, service: 'registry', summary: '注销 Deregister an institution', request: DeregistrationRequest, reply: 'InstitutionView', errors: ['VALIDATION', 'INSTITUTION_NOT_FOUND', 'INSTITUTION_DEREGISTERED', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION'] },
+  { subject: RegistrySubjects.submitFiling, service: 'registry', summary: '备案申请 Submit a filing; the automatic standards check runs and is stored', request: SubmitFilingRequest, reply: 'FilingView', errors: ['VALIDATION', 'INSTITUTION_NOT_FOUND', 'FILING_ALREADY_SUBMITTED', 'INSTITUTION_ALREADY_FILED', 'INSTITUTION_DEREGISTERED', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION'] },
   { subject: RegistrySubjects.getFiling, service: 'registry', summary: 'A filing with its standards check, rule by rule', request: FilingIdRequest, reply: 'FilingView', errors: FILING_ERRORS },
   { subject: RegistrySubjects.listFilings, service: 'registry', summary: 'Filings in the caller\'s divisions (overdue=true: late ones)', request: ListFilingsRequest, reply: 'Page<FilingView>', errors: ['VALIDATION'] },
   { subject: RegistrySubjects.decideFiling, service: 'registry', summary: '备案审核 Approve (receipt) or reject (reasons) — district health bureau', request: FilingDecisionRequest, reply: 'FilingView', errors: [...FILING_ERRORS, 'FILING_NOT_SUBMITTED'] },
@@ -96,7 +97,7 @@ REGISTRY_REQUESTS.push(
   { subject: RegistrySubjects.listPopulation, service: 'registry', summary: 'Population rows', request: ListPopulationRequest, reply: 'PopulationList', errors: ['VALIDATION'] },
   { subject: RegistrySubjects.publicListInstitutions, service: 'registry', summary: '公示 Public register: filed institutions (no actor header needed)', request: PublicInstitutionsRequest, reply: 'Page<PublicInstitutionView>', errors: ['VALIDATION'] },
   { subject: RegistrySubjects.publicGetInstitution, service: 'registry', summary: '公示 One filed institution', request: PublicInstitutionRequest, reply: 'PublicInstitutionView', errors: ['VALIDATION', 'INSTITUTION_NOT_FOUND'] },
-  { subject: RegistrySubjects.computeIndicators, service: 'registry', summary: '指标 from the register: places per 1,000, filing rate, 普惠 share, street coverage, 医育结合 coverage, supply gap', request: IndicatorsRequest, reply: 'IndicatorsView', errors: ['VALIDATION', 'DIVISION_OUT_OF_SCOPE'] },
+  { subject: RegistrySubjects.computeIndicators, service: 'registry', summary: '指标 from the register: places per 1,000, filing rate, 普惠 share, street coverage, 医育结合 coverage, supply gap', request: IndicatorsRequest, reply: 'IndicatorsView', errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'] },
   { subject: RegistrySubjects.publicVerifyReceipt, service: 'registry', summary: 'Verify a receipt number: genuine and current?', request: ReceiptNoRequest, reply: 'ReceiptVerification', errors: ['VALIDATION'] },
 );
 
@@ -115,6 +116,6 @@ export const REGISTRY_EVENTS: EventEntry[] = [
 ];
 
 export const REGISTRY_AUDIT_REQUESTS: ContractEntry[] = [
-  { subject: 'registry.audit.history', service: 'registry', summary: 'Audit entries of one entity (admin)', request: AuditHistoryRequest, reply: 'AuditEntryList', errors: ['VALIDATION', 'FORBIDDEN'] },
-  { subject: 'registry.audit.verify', service: 'registry', summary: 'Recompute the audit hash chain (admin)', request: null, reply: 'AuditVerificationView', errors: ['FORBIDDEN'] },
+  { subject: 'registry.audit.history', service: 'registry', summary: 'Audit entries of one entity (admin)', request: AuditHistoryRequest, reply: 'AuditEntryList', errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED'] },
+  { subject: 'registry.audit.verify', service: 'registry', summary: 'Recompute the audit hash chain (admin)', request: null, reply: 'AuditVerificationView', errors: ['DEPARTMENT_NOT_ALLOWED'] },
 ];

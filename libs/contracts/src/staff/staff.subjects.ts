@@ -136,7 +136,7 @@ export interface StaffCertificateRateChangedData extends StaffEventInstitution {
   source: string;
 }
 
-const STAFF_ACCESS_ERRORS = ['VALIDATION', 'FORBIDDEN', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'];
+const STAFF_ACCESS_ERRORS = ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'];
 
 export const STAFF_REQUESTS: ContractEntry[] = [
   { subject: StaffSubjects.ping, service: 'staff', summary: 'Liveness: replies {service, time}', request: null, reply: 'Ping' },
@@ -212,10 +212,10 @@ export const STAFF_EVENTS: EventEntry[] = [
 ];
 
 export const STAFF_AUDIT_REQUESTS: ContractEntry[] = [
-  { subject: 'staff.audit.history', service: 'staff', summary: 'Audit entries of one entity (admin)', request: AuditHistoryRequest, reply: 'AuditEntryList', errors: ['VALIDATION', 'FORBIDDEN'] },
-  { subject: 'staff.audit.verify', service: 'staff', summary: 'Recompute the audit hash chain (admin)', request: null, reply: 'AuditVerificationView', errors: ['FORBIDDEN'] },
+  { subject: 'staff.audit.history', service: 'staff', summary: 'Audit entries of one entity (admin)', request: AuditHistoryRequest, reply: 'AuditEntryList', errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED'] },
+  { subject: 'staff.audit.verify', service: 'staff', summary: 'Recompute the audit hash chain (admin)', request: null, reply: 'AuditVerificationView', errors: ['DEPARTMENT_NOT_ALLOWED'] },
   {
     subject: 'staff.admin.pii.reencrypt', service: 'staff', summary: 'Re-encrypt resident ID numbers under PII_KEY and recompute their hashes under PII_MATCH_KEY (admin CLI)',
-    request: PiiReencryptRequest, reply: 'PiiReencryptView', errors: ['VALIDATION', 'FORBIDDEN'],
+    request: PiiReencryptRequest, reply: 'PiiReencryptView', errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED'],
   },
 ];

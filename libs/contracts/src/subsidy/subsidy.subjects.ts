@@ -89,7 +89,7 @@ export interface SubsidyRunReturnedData {
   reason: string;
 }
 
-const SCOPE_ERRORS = ['VALIDATION', 'FORBIDDEN', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'];
+const SCOPE_ERRORS = ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'];
 
 export const SUBSIDY_REQUESTS: ContractEntry[] = [
   { subject: SubsidySubjects.ping, service: 'subsidy', summary: 'Liveness: replies {service, time}', request: null, reply: 'Ping' },
@@ -134,6 +134,6 @@ export const SUBSIDY_EVENTS: EventEntry[] = [
 ];
 
 export const SUBSIDY_AUDIT_REQUESTS: ContractEntry[] = [
-  { subject: 'subsidy.audit.history', service: 'subsidy', summary: 'Audit entries of one entity (admin)', request: AuditHistoryRequest, reply: 'AuditEntryList', errors: ['VALIDATION', 'FORBIDDEN'] },
-  { subject: 'subsidy.audit.verify', service: 'subsidy', summary: 'Recompute the audit hash chain (admin)', request: null, reply: 'AuditVerificationView', errors: ['FORBIDDEN'] },
+  { subject: 'subsidy.audit.history', service: 'subsidy', summary: 'Audit entries of one entity (admin)', request: AuditHistoryRequest, reply: 'AuditEntryList', errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED'] },
+  { subject: 'subsidy.audit.verify', service: 'subsidy', summary: 'Recompute the audit hash chain (admin)', request: null, reply: 'AuditVerificationView', errors: ['DEPARTMENT_NOT_ALLOWED'] },
 ];

@@ -1,4 +1,4 @@
-import { type Actor, actorCoversDivision, type Department, DomainError, scopePrefixes } from '@shanyu/common';
+import { type Actor, actorCoversDivision, type Department, departmentNotAllowed, divisionOutOfScope, notOwnInstitution, scopePrefixes } from '@shanyu/common';
 
 export interface CreditScope {
   divisionCode: string | null;
@@ -22,13 +22,13 @@ const DEPARTMENTS: ReadonlySet<Department> = new Set(['health', 'market', 'civil
 export class CreditAccessPolicy {
   assertCanRead(actor: Actor, institution: CreditScope): void {
     if (actor.department === 'operator') return this.assertOwner(actor, institution);
-    if (!DEPARTMENTS.has(actor.department)) throw notAllowed(actor, '查看信用信息');
+    if (!DEPARTMENTS.has(actor.department)) throw departmentNotAllowed(actor, '查看信用信息');
     this.assertInScope(actor, institution.divisionCode);
   }
 
   /** The division prefixes a list may cover for the actor (null: everything, admins). */
   listScope(actor: Actor, divisionCode: string | undefined): string[] | null {
-    if (actor.department === 'operator' || !DEPARTMENTS.has(actor.department)) throw notAllowed(actor, '查看红黑名单');
+    if (actor.department === 'operator' || !DEPARTMENTS.has(actor.department)) throw departmentNotAllowed(actor, '查看红黑名单');
     if (divisionCode) {
       this.assertInScope(actor, divisionCode);
       return [divisionCode];
@@ -38,29 +38,21 @@ export class CreditAccessPolicy {
 
   assertCanRequestRepair(actor: Actor, institution: CreditScope): void {
     if (actor.department === 'operator') return this.assertOwner(actor, institution);
-    if (actor.department !== 'health') throw notAllowed(actor, '申请信用修复（由机构举办者申请，或卫生健康部门代为申请）');
+    if (actor.department !== 'health') throw departmentNotAllowed(actor, '申请信用修复', ['operator', 'health']);
     this.assertInScope(actor, institution.divisionCode);
   }
 
   assertCanDecideRepair(actor: Actor, institution: CreditScope): void {
-    if (actor.department !== 'health') throw notAllowed(actor, '决定信用修复（由卫生健康部门决定）');
+    if (actor.department !== 'health') throw departmentNotAllowed(actor, '决定信用修复', ['health']);
     this.assertInScope(actor, institution.divisionCode);
   }
 
   private assertInScope(actor: Actor, divisionCode: string | null): void {
     if (actor.department === 'admin') return;
-    if (!divisionCode || !actorCoversDivision(actor, divisionCode)) {
-      throw new DomainError('DIVISION_OUT_OF_SCOPE', `区划 ${divisionCode ?? '（未知）'} 不在本账号的管辖范围内`);
-    }
+    if (!divisionCode || !actorCoversDivision(actor, divisionCode)) throw divisionOutOfScope(divisionCode);
   }
 
   private assertOwner(actor: Actor, institution: CreditScope): void {
-    if (!institution.ownerUserId || institution.ownerUserId !== actor.userId) {
-      throw new DomainError('FORBIDDEN', '举办者只能查看本机构的信用信息并为本机构申请信用修复');
-    }
+    if (!institution.ownerUserId || institution.ownerUserId !== actor.userId) throw notOwnInstitution();
   }
-}
-
-function notAllowed(actor: Actor, what: string): DomainError {
-  return new DomainError('DEPARTMENT_NOT_ALLOWED', `部门 ${actor.department} 无权${what}`);
 }

@@ -5,7 +5,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags
 import { ClientCredentialsRequest } from '../api-clients/api-client.contracts.js';
 import { IssueClientToken } from '../api-clients/issue-client-token.use-case.js';
 import { TokenRequest } from './auth.contracts.js';
-import { type AuthenticatedRequest, CurrentActor, Public } from './decorators.js';
+import { type AuthenticatedRequest, CurrentActor, ForInspectors, Public } from './decorators.js';
 import { IssueIdentityToken } from './issue-identity-token.use-case.js';
 import { IssueToken } from './issue-token.use-case.js';
 import { TokenRevocations } from './token-revocations.js';
@@ -72,6 +72,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @ForInspectors()
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({ summary: '退出登录：注销所出示的令牌 (by its jti); afterwards it gets 401 TOKEN_REVOKED on every gateway replica' })

@@ -1,14 +1,15 @@
-import { DomainError, type Department } from '@shanyu/common';
+import { type Department, departmentNotAllowed, DomainError, isInspector, roleNotAllowed } from '@shanyu/common';
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { type ApiClientAuthenticator, assertScope, type ClientAccess } from '../api-clients/api-client-authenticator.js';
-import { ALLOWED_DEPARTMENTS, type AuthenticatedRequest, PUBLIC_ROUTE } from './decorators.js';
+import { ALLOWED_DEPARTMENTS, type AuthenticatedRequest, INSPECTOR_ROUTE, PUBLIC_ROUTE } from './decorators.js';
 import type { TokenRevocations } from './token-revocations.js';
 import { TokenService } from './token.service.js';
 
 /**
  * Every route needs a bearer token that is valid, unexpired and not revoked (logout) unless
- * marked @Public(); @Departments() narrows who may call. A department system (API client) sends
+ * marked @Public(); @Departments() narrows who may call, then an inspector account reaches only
+ * routes marked @ForInspectors() (403 ROLE_NOT_ALLOWED). A department system (API client) sends
  * its token or `X-Api-Key: <clientId>.<secret>`: its client must not be revoked, the secret it
  * used must not have ended, and the route must be one of its scopes — checked on every request.
  */
@@ -53,8 +54,9 @@ export class AuthGuard implements CanActivate {
     request.actor = actor;
     const allowed = this.reflector.getAllAndOverride<Department[] | undefined>(ALLOWED_DEPARTMENTS, targets);
     if (allowed && actor.department !== 'admin' && !allowed.includes(actor.department)) {
-      throw new DomainError('DEPARTMENT_NOT_ALLOWED', `部门 ${actor.department} 无权执行此操作`);
+      throw departmentNotAllowed(actor, '执行此操作', allowed);
     }
+    if (isInspector(actor) && !this.reflector.getAllAndOverride<boolean>(INSPECTOR_ROUTE, targets)) throw roleNotAllowed('执行此操作');
     return true;
   }
 }

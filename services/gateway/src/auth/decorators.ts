@@ -4,12 +4,19 @@ import type { VerifiedToken } from './token.service.js';
 
 export const PUBLIC_ROUTE = 'shanyu:public';
 export const ALLOWED_DEPARTMENTS = 'shanyu:departments';
+export const INSPECTOR_ROUTE = 'shanyu:inspectors';
 
 /** No token needed (login, public register, health, docs). */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
 /** Only these departments may call the route; others get 403 DEPARTMENT_NOT_ALLOWED. */
 export const Departments = (...departments: Department[]) => SetMetadata(ALLOWED_DEPARTMENTS, departments);
+
+/**
+ * Part of an inspector account's visit work (role `inspector`): every other route answers it
+ * 403 ROLE_NOT_ALLOWED after the department check. Which visits it reaches, the services decide.
+ */
+export const ForInspectors = () => SetMetadata(INSPECTOR_ROUTE, true);
 
 export interface AuthenticatedRequest {
   actor?: Actor;

@@ -21,7 +21,7 @@ export class CalendarController {
   @ApiOperation({ summary: '某年的节假日与调休安排及工作日数' })
   @ApiParam({ name: 'year', example: '2026' })
   @ApiResponse({ status: 200, schema: { $ref: '#/components/schemas/CalendarYearView' } })
-  @errorResponses(400, 401)
+  @errorResponses(400, 401, 403)
   get(@Param() params: CalendarYearParams): Promise<CalendarYearView> {
     return this.readYear.execute(Number(params.year));
   }

@@ -2,7 +2,7 @@ import { STAFF_AUDIT_REQUESTS, STAFF_EVENTS, STAFF_REQUESTS } from '@shanyu/cont
 import { CREDIT_AUDIT_REQUESTS, CREDIT_EVENTS, CREDIT_REQUESTS } from '@shanyu/contracts';
 import { INSPECTION_AUDIT_REQUESTS, INSPECTION_EVENTS, INSPECTION_REQUESTS } from '@shanyu/contracts';
 import { SUBSIDY_AUDIT_REQUESTS, SUBSIDY_EVENTS, SUBSIDY_REQUESTS } from '@shanyu/contracts';
-import { DEPARTMENT_SYSTEMS, PlatformEvents, REGISTRY_AUDIT_REQUESTS, REGISTRY_EVENTS, REGISTRY_REQUESTS, REPLY_SCHEMAS, RpcHeaders, identityRequired, type ContractEntry, type EventEntry, EVENT_STREAM } from '@shanyu/contracts';
+import { DEPARTMENT_SYSTEMS, PlatformEvents, REGISTRY_AUDIT_REQUESTS, REGISTRY_EVENTS, REGISTRY_REQUESTS, REPLY_SCHEMAS, RpcHeaders, identityRequired, type ContractEntry, errorsOf, type EventEntry, EVENT_STREAM } from '@shanyu/contracts';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
 
@@ -67,10 +67,7 @@ export function asyncApiDocument(): object {
           { type: 'object', required: ['ok', 'error'], properties: { ok: { const: false }, error: { $ref: '#/components/schemas/ErrorBody' } } },
         ],
       },
-      description: (() => {
-        const codes = [...(entry.errors ?? []), ...(identityRequired(entry.subject) ? ['IDENTITY_MISSING', 'IDENTITY_INVALID', 'IDENTITY_EXPIRED'] : [])];
-        return codes.length ? `Error codes: ${codes.join(', ')}` : undefined;
-      })(),
+      description: errorsOf(entry).length ? `Error codes: ${errorsOf(entry).join(', ')}` : undefined,
     };
     channels[id] = {
       address: entry.subject,

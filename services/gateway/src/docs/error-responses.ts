@@ -4,7 +4,8 @@ import { ApiResponse } from '@nestjs/swagger';
 const DESCRIPTIONS: Record<number, string> = {
   400: 'VALIDATION — details name each bad field',
   401: 'UNAUTHENTICATED / TOKEN_INVALID / TOKEN_REVOKED',
-  403: 'DEPARTMENT_NOT_ALLOWED / DIVISION_OUT_OF_SCOPE / FORBIDDEN',
+  403: 'DEPARTMENT_NOT_ALLOWED (the department may not) / ROLE_NOT_ALLOWED (an inspector account, outside its visit work) / DIVISION_OUT_OF_SCOPE / ' +
+    'NOT_OWN_INSTITUTION (an operator, another\'s institution) / INSPECTOR_NOT_ASSIGNED (a visit the inspector is not assigned to) / SCOPE_NOT_GRANTED (an API client)',
   404: 'NOT_FOUND (e.g. INSTITUTION_NOT_FOUND)',
   409: 'CONFLICT (e.g. INSTITUTION_USCC_TAKEN, INSTITUTION_VERSION_CONFLICT)',
   422: 'RULE_VIOLATION',

@@ -6,7 +6,7 @@ import { Body, Controller, Get, Param, Post, Query, Res, UploadedFile, UseInterc
 import { FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentActor, CurrentRequestId, Departments } from '../auth/decorators.js';
+import { CurrentActor, CurrentRequestId, Departments, ForInspectors } from '../auth/decorators.js';
 import { errorResponses } from '../docs/error-responses.js';
 import { EvidenceIdParam, ListEvidenceQuery, EvidenceUploadBody, type EvidenceView } from './evidence.contracts.js';
 import { EvidenceStore } from './evidence-store.js';
@@ -48,6 +48,7 @@ export class EvidenceController {
   }
 
   @Post()
+  @ForInspectors()
   @Departments(...UPLOADERS)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1, fields: 10 } }))
   @ApiOperation({
@@ -74,6 +75,7 @@ export class EvidenceController {
   }
 
   @Get()
+  @ForInspectors()
   @ApiOperation({ summary: '某次检查的取证材料 (metadata; each file once)' })
   @ApiResponse({ status: 200, schema: { type: 'array', items: EVIDENCE_SCHEMA } })
   @errorResponses(400, 401, 403, 404)
@@ -83,6 +85,7 @@ export class EvidenceController {
   }
 
   @Get(':id')
+  @ForInspectors()
   @ApiOperation({ summary: '取证材料的说明 (time, place, who uploaded)' })
   @ApiParam({ name: 'id', description: 'SHA-256 (hex)' })
   @ApiResponse({ status: 200, schema: EVIDENCE_SCHEMA })
@@ -92,6 +95,7 @@ export class EvidenceController {
   }
 
   @Get(':id/file')
+  @ForInspectors()
   @ApiOperation({ summary: '取证文件本身 (the photo)' })
   @ApiParam({ name: 'id', description: 'SHA-256 (hex)' })
   @ApiProduces('image/jpeg', 'image/png', 'image/webp', 'image/heic', 'application/pdf')

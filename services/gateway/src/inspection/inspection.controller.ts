@@ -9,7 +9,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { UserAccount } from '../accounts/user-account.entity.js';
-import { CurrentActor, CurrentRequestId, Departments } from '../auth/decorators.js';
+import { CurrentActor, CurrentRequestId, Departments, ForInspectors } from '../auth/decorators.js';
 import { errorResponses } from '../docs/error-responses.js';
 
 const schema = (name: string) => ({ schema: { $ref: `#/components/schemas/${name}` } });
@@ -30,6 +30,7 @@ export class InspectionController {
   ) {}
 
   @Get('checklists')
+  @ForInspectors()
   @ApiOperation({ summary: '两张清单: the inspection (检查事项) and penalty (处罚事项) lists in force on a date, by department, each item with its legal basis' })
   @ApiQuery({ name: 'kind', required: false, enum: ['inspection', 'penalty'] })
   @ApiQuery({ name: 'department', required: false, enum: [...INSPECTING] })
@@ -83,6 +84,7 @@ export class InspectionController {
   }
 
   @Post('inspectors/:id/conflicts')
+  @ForInspectors()
   @HttpCode(201)
   @Departments(...INSPECTING)
   @ApiOperation({ summary: '回避: record a conflict of interest; the inspector is never drawn or assigned for that institution' })
@@ -126,7 +128,7 @@ export class InspectionController {
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false })
   @ApiResponse({ status: 200, ...schema('PlanSummaryPage') })
-  @errorResponses(400, 401)
+  @errorResponses(400, 401, 403)
   plans(@Query() query: ListPlansRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<Page<PlanSummaryView>> {
     return this.rpc.request(InspectionSubjects.listPlans, query, { actor, requestId });
   }
@@ -177,6 +179,7 @@ export class InspectionController {
   }
 
   @Get('inspections')
+  @ForInspectors()
   @ApiOperation({ summary: '检查列表 in the caller\'s divisions (operators: their own institutions)' })
   @ApiQuery({ name: 'institutionId', required: false })
   @ApiQuery({ name: 'planId', required: false })
@@ -191,6 +194,7 @@ export class InspectionController {
   }
 
   @Get('inspections/:id')
+  @ForInspectors()
   @ApiOperation({ summary: '检查详情: departments, inspectors, sign-offs, summary, findings' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiResponse({ status: 200, ...schema('InspectionView') })
@@ -200,6 +204,7 @@ export class InspectionController {
   }
 
   @Get('inspections/:id/form')
+  @ForInspectors()
   @ApiOperation({ summary: '一表通查: the merged form, items grouped by area, no item twice, with results so far and the operator\'s latest self-inspection' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiResponse({ status: 200, ...schema('InspectionFormView') })
@@ -209,6 +214,7 @@ export class InspectionController {
   }
 
   @Put('inspections/:id/results')
+  @ForInspectors()
   @Departments(...INSPECTING)
   @ApiOperation({
     summary: '记录检查结果 (an assigned inspector, own department\'s items only, all or nothing): ITEM_NOT_ON_FORM 422, ITEM_OTHER_DEPARTMENT 403, ' +
@@ -223,6 +229,7 @@ export class InspectionController {
   }
 
   @Post('inspections/:id/sign-off')
+  @ForInspectors()
   @HttpCode(200)
   @Departments(...INSPECTING)
   @ApiOperation({ summary: '部门签字确认; the inspection completes (findings, deadlines, 整改意见书, events) when every department has signed' })
@@ -247,6 +254,7 @@ export class InspectionController {
   }
 
   @Get('inspections/:id/notice')
+  @ForInspectors()
   @ApiOperation({ summary: '整改意见书: the written rectification notice the operator reads (findings, legal basis, deadlines)' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiResponse({ status: 200, ...schema('RectificationNoticeView') })

@@ -28,7 +28,7 @@ export class RectificationController {
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false })
   @ApiResponse({ status: 200, ...schema('FindingPage') })
-  @errorResponses(400, 401)
+  @errorResponses(400, 401, 403)
   list(@Query() query: ListRectificationsRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<Page<FindingView>> {
     return this.rpc.request(InspectionSubjects.listRectifications, query, { actor, requestId });
   }
@@ -82,7 +82,7 @@ export class RectificationController {
   @ApiQuery({ name: 'institutionId', required: false })
   @ApiQuery({ name: 'findingId', required: false })
   @ApiResponse({ status: 200, ...schema('PenaltyList') })
-  @errorResponses(400, 401)
+  @errorResponses(400, 401, 403)
   penalties(@Query() query: ListPenaltiesRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<PenaltyView[]> {
     return this.rpc.request(InspectionSubjects.listPenalties, query, { actor, requestId });
   }

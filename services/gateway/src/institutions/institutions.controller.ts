@@ -7,7 +7,7 @@ import {
 import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, CurrentRequestId, Departments } from '../auth/decorators.js';
+import { CurrentActor, CurrentRequestId, Departments, ForInspectors } from '../auth/decorators.js';
 import { errorResponses } from '../docs/error-responses.js';
 
 const view = { schema: { $ref: '#/components/schemas/InstitutionView' } };
@@ -45,6 +45,7 @@ export class InstitutionsController {
   }
 
   @Get(':id')
+  @ForInspectors()
   @ApiOperation({ summary: '机构详情' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiResponse({ status: 200, ...view })

@@ -70,7 +70,7 @@ export class PopulationController {
   @Get()
   @ApiOperation({ summary: '人口数据 in the caller\'s divisions' })
   @ApiResponse({ status: 200, schema: { $ref: '#/components/schemas/PopulationList' } })
-  @errorResponses(400, 401)
+  @errorResponses(400, 401, 403)
   list(@Query() query: ListPopulationRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<PopulationView[]> {
     return this.rpc.request(RegistrySubjects.listPopulation, query, { actor, requestId });
   }

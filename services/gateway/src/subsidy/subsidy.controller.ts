@@ -91,7 +91,7 @@ export class SubsidyController {
   @ApiQuery({ name: 'month', required: false, example: '2026-03' })
   @ApiQuery({ name: 'policyKey', required: false })
   @ApiResponse({ status: 200, ...schema('PolicyVersionList') })
-  @errorResponses(400, 401)
+  @errorResponses(400, 401, 403)
   listPolicies(@Query() query: ListPoliciesRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<PolicyVersionView[]> {
     return this.rpc.request(SubsidySubjects.listPolicies, query, { actor, requestId });
   }

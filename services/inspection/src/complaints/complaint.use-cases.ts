@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Actor, DomainError, maskName, maskPhone, type PiiCipher, shanghaiToday } from '@shanyu/common';
+import { type Actor, departmentNotAllowed, DomainError, maskName, maskPhone, type PiiCipher, shanghaiToday } from '@shanyu/common';
 import {
   type ComplaintCategory, type ComplaintClosedData, type ComplaintOutcomeRequest, type ComplaintReceipt, type ComplaintView, type FileComplaintBody, InspectionEvents,
   type ListComplaintsRequest, type Page, type TriageComplaintRequest,
@@ -7,7 +7,6 @@ import {
 import type { Transaction, UnitOfWork } from '@shanyu/messaging';
 import type { DataSource } from 'typeorm';
 import { assertCovers, assertDepartment, institutionOrFail, isOperator, scopeWhere } from '../access.js';
-import { labelOf } from '../departments.js';
 import { Inspection } from '../inspections/inspection.entity.js';
 import { Complaint } from './complaint.entity.js';
 
@@ -21,7 +20,7 @@ export const PUBLIC_ACTOR: Actor = { department: 'admin', role: 'system', userId
 
 /** Departments that may see and handle a complaint: the responsible one, the street office and admins. */
 function assertHandles(actor: Actor, complaint: Complaint): void {
-  assertDepartment(actor, [complaint.department, 'street'], `处理${labelOf(complaint.department)}部门的投诉`);
+  assertDepartment(actor, [complaint.department, 'street'], '处理该投诉');
   assertCovers(actor, complaint.divisionCode);
 }
 
@@ -70,7 +69,7 @@ export class ListComplaints {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(request: ListComplaintsRequest, actor: Actor): Promise<Page<ComplaintView>> {
-    if (isOperator(actor)) throw new DomainError('DEPARTMENT_NOT_ALLOWED', '投诉由主管部门处理');
+    if (isOperator(actor)) throw departmentNotAllowed(actor, '查看投诉（投诉由主管部门处理）');
     const page = request.page ?? 1;
     const pageSize = request.pageSize ?? 20;
     const scope = scopeWhere(actor, 'c.division_code');

@@ -4,7 +4,7 @@ import {
 } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import type { DataSource, EntityManager } from 'typeorm';
-import { assertCanRead, assertCovers, assertDepartment, isOperator, scopeWhere } from '../access.js';
+import { assertCanRead, assertCovers, assertDepartment, assertOwner, isOperator, scopeWhere } from '../access.js';
 import { InstitutionReplica } from '../replicas/institution-replica.entity.js';
 import { Finding } from './finding.entity.js';
 import { findingEventData } from './finding-events.js';
@@ -100,9 +100,7 @@ export class ReportRectification {
     return this.unitOfWork.run(async (tx) => {
       const finding = await lockFinding(tx.manager, request.id);
       const institution = await tx.manager.getRepository(InstitutionReplica).findOneBy({ id: finding.institutionId });
-      if (actor.department !== 'admin' && (!isOperator(actor) || institution?.ownerUserId !== actor.userId)) {
-        throw new DomainError('DEPARTMENT_NOT_ALLOWED', '整改报告由该机构的举办者提交');
-      }
+      assertOwner(actor, institution);
       if (!finding.isOpen) throw new DomainError('FINDING_CLOSED', `该整改事项已于 ${finding.closedOn} 结案`);
       const now = this.now();
       finding.status = 'reported';

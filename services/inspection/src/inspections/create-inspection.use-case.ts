@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Actor, DomainError, type FieldProblem, shanghaiToday, withinDivision } from '@shanyu/common';
+import { type Actor, departmentNotAllowed, DomainError, type FieldProblem, shanghaiToday, withinDivision } from '@shanyu/common';
 import { type CreateInspectionBody, INSPECTION_DEPARTMENTS, type InspectionAlert, type InspectionKind, type InspectionView } from '@shanyu/contracts';
 import type { Transaction, UnitOfWork } from '@shanyu/messaging';
 import { In } from 'typeorm';
@@ -47,7 +47,7 @@ export class CreateInspection {
 
   async execute(body: CreateInspectionBody, actor: Actor, requestId?: string): Promise<InspectionView> {
     assertDepartment(actor, INSPECTING_DEPARTMENTS, '发起联合检查');
-    if (actor.role === 'operator') throw new DomainError('DEPARTMENT_NOT_ALLOWED', '举办者不能发起检查');
+    if (actor.role === 'operator') throw departmentNotAllowed(actor, '发起检查');
     const now = this.now();
     const scheduledOn = body.scheduledOn ?? shanghaiToday(now);
     return this.unitOfWork.run(async (tx) => {
@@ -142,7 +142,7 @@ export class CreateInspection {
     if (!body.departments?.length) throw DomainError.validation([{ field: 'departments', code: 'arrayMinSize', message: '至少一个部门参加检查' }]);
     const seen = new Set<string>();
     for (const [i, d] of body.departments.entries()) {
-      if (seen.has(d.department)) throw DomainError.validation([{ field: `departments.${i}.department`, code: 'duplicate', message: `部门 ${d.department} 重复` }]);
+      if (seen.has(d.department)) throw DomainError.validation([{ field: `departments.${i}.department`, code: 'duplicate', message: `${labelOf(d.department)}部门重复` }]);
       seen.add(d.department);
     }
     let complaint: Complaint | null = null;

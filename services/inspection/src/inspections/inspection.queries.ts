@@ -1,7 +1,7 @@
-import { type Actor, divisionPrefix, DomainError, shanghaiToday } from '@shanyu/common';
+import { type Actor, departmentNotAllowed, divisionPrefix, DomainError, isInspector, shanghaiToday } from '@shanyu/common';
 import type { InspectionFormView, InspectionView, ListInspectionsRequest, Page, RectificationNoticeView } from '@shanyu/contracts';
 import type { DataSource } from 'typeorm';
-import { assertCanRead, isOperator, scopeWhere } from '../access.js';
+import { assertCanReadVisit, inspectorOfActor, isOperator, scopeWhere } from '../access.js';
 import { labelOf } from '../departments.js';
 import { Finding } from '../findings/finding.entity.js';
 import { InstitutionReplica } from '../replicas/institution-replica.entity.js';
@@ -18,8 +18,7 @@ abstract class InspectionQuery {
   protected async readable(id: string, actor: Actor): Promise<Inspection> {
     const inspection = await this.dataSource.getRepository(Inspection).findOneBy({ id });
     if (!inspection) throw inspectionNotFound(id);
-    const institution = isOperator(actor) ? await this.dataSource.getRepository(InstitutionReplica).findOneBy({ id: inspection.institutionId }) : null;
-    assertCanRead(actor, inspection, institution);
+    await assertCanReadVisit(this.dataSource.manager, actor, inspection);
     return inspection;
   }
 }
@@ -32,7 +31,7 @@ export class GetInspection extends InspectionQuery {
 
 export class GetInspectionForm extends InspectionQuery {
   async execute(id: string, actor: Actor): Promise<InspectionFormView> {
-    if (isOperator(actor)) throw new DomainError('DEPARTMENT_NOT_ALLOWED', '检查表由执法人员填写');
+    if (isOperator(actor)) throw departmentNotAllowed(actor, '查看检查表（检查表由执法人员填写）');
     return formView(this.dataSource.manager, await this.readable(id, actor));
   }
 }
@@ -50,6 +49,10 @@ export class ListInspections {
     if (isOperator(actor)) {
       const own = (await this.dataSource.getRepository(InstitutionReplica).findBy({ ownerUserId: actor.userId })).map((x) => x.id);
       qb.where('i.institution_id = ANY(:own)', { own });
+    } else if (isInspector(actor)) {
+      const inspector = await inspectorOfActor(this.dataSource.manager, actor);
+      const assigned = inspector ? [{ department: inspector.department, inspectorIds: [inspector.id] }] : [];
+      qb.where(inspector ? 'i.departments @> CAST(:assigned AS jsonb)' : 'false', { assigned: JSON.stringify(assigned) });
     } else {
       const scope = scopeWhere(actor, 'i.division_code');
       qb.where(scope.sql, scope.params);

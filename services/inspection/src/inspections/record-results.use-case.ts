@@ -1,8 +1,8 @@
 import { type Actor, DomainError, type FieldProblem } from '@shanyu/common';
 import type { InspectionFormView, RecordResultsRequest } from '@shanyu/contracts';
 import type { EntityManager } from 'typeorm';
-import { inspectorOfActor } from '../access.js';
-import type { Inspector } from '../inspectors/inspector.entity.js';
+import { assignedInspector } from '../access.js';
+import { labelOf } from '../departments.js';
 import type { UnitOfWork } from '@shanyu/messaging';
 import { Inspection, InspectionResultRow } from './inspection.entity.js';
 import { formView } from './inspection-views.js';
@@ -17,15 +17,6 @@ export async function lockInspection(manager: EntityManager, id: string): Promis
   return inspection;
 }
 
-/** The caller must be an inspector assigned to the inspection; returns the inspector and their department's row. */
-export async function assignedInspector(manager: EntityManager, inspection: Inspection, actor: Actor) {
-  const inspector: Inspector | null = await inspectorOfActor(manager, actor);
-  const row = inspector ? inspection.departmentOf(inspector.department) : undefined;
-  if (!inspector || !row || !row.inspectorIds.includes(inspector.id)) {
-    throw new DomainError('INSPECTOR_NOT_ASSIGNED', '只有被指派参加本次检查的执法人员才能记录结果或签字确认');
-  }
-  return { inspector, row };
-}
 
 /**
  * Results of one department's items, by one of its assigned inspectors, all or nothing:
@@ -44,7 +35,7 @@ export class RecordResults {
       const inspection = await lockInspection(tx.manager, request.id);
       if (inspection.status === 'completed') throw new DomainError('INSPECTION_COMPLETED', '检查已完成，结果不能再修改');
       const { inspector, row } = await assignedInspector(tx.manager, inspection, actor);
-      if (row.signedOffAt) throw new DomainError('INSPECTION_SIGNED_OFF', `${inspector.department} 部门已于 ${row.signedOffAt} 签字确认，结果不能再修改`);
+      if (row.signedOffAt) throw new DomainError('INSPECTION_SIGNED_OFF', `${labelOf(inspector.department)}部门已于 ${row.signedOffAt} 签字确认，结果不能再修改`);
 
       const form = new Map(inspection.form.map((i) => [i.code, i]));
       const notOnForm: FieldProblem[] = [];
@@ -54,13 +45,13 @@ export class RecordResults {
       request.results.forEach((r, i) => {
         const item = form.get(r.itemCode);
         if (!item) notOnForm.push({ field: `results.${i}.itemCode`, code: 'ITEM_NOT_ON_FORM', message: `事项 ${r.itemCode} 不在本次检查表上（清单之外无检查）` });
-        else if (item.department !== inspector.department) otherDepartment.push({ field: `results.${i}.itemCode`, code: 'ITEM_OTHER_DEPARTMENT', message: `事项 ${r.itemCode} 属于 ${item.department} 部门` });
+        else if (item.department !== inspector.department) otherDepartment.push({ field: `results.${i}.itemCode`, code: 'ITEM_OTHER_DEPARTMENT', message: `事项 ${r.itemCode} 属于${labelOf(item.department)}部门` });
         if (seen.has(r.itemCode)) invalid.push({ field: `results.${i}.itemCode`, code: 'duplicate', message: `事项 ${r.itemCode} 重复` });
         seen.add(r.itemCode);
         if (r.result === 'fail' && !r.note?.trim()) invalid.push({ field: `results.${i}.note`, code: 'isDefined', message: '不合格项必须写明发现的问题（写入整改意见书）' });
       });
       if (notOnForm.length) throw new DomainError('ITEM_NOT_ON_FORM', notOnForm.map((p) => p.message).join('；'), [...notOnForm, ...otherDepartment]);
-      if (otherDepartment.length) throw new DomainError('ITEM_OTHER_DEPARTMENT', `只能记录本部门（${inspector.department}）的检查事项：${otherDepartment.map((p) => p.message).join('；')}`, otherDepartment);
+      if (otherDepartment.length) throw new DomainError('ITEM_OTHER_DEPARTMENT', `只能记录本部门（${labelOf(inspector.department)}）的检查事项：${otherDepartment.map((p) => p.message).join('；')}`, otherDepartment);
       if (invalid.length) throw DomainError.validation(invalid);
 
       const recordedAt = this.now();

@@ -3,7 +3,8 @@ import type { InspectionView, SignOffRequest } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import type { CompleteInspection } from './complete-inspection.js';
 import { inspectionView, resultsOf } from './inspection-views.js';
-import { assignedInspector, lockInspection } from './record-results.use-case.js';
+import { assignedInspector } from '../access.js';
+import { lockInspection } from './record-results.use-case.js';
 
 /**
  * A department signs off its part (an assigned inspector, every one of the department's items

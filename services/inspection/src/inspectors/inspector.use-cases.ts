@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Actor, DomainError, withinDivision } from '@shanyu/common';
+import { type Actor, departmentNotAllowed, DomainError, isInspector, roleNotAllowed, withinDivision } from '@shanyu/common';
 import { type AddConflictRequest, type AddInspectorRequest, INSPECTION_DEPARTMENTS, type InspectorView, type ListInspectorsRequest } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -30,7 +30,7 @@ export class AddInspector {
       throw DomainError.validation([{ field: 'department', code: 'isDefined', message: '管理员添加执法人员时必须指定部门' }]);
     }
     const department = request.department ?? (actor.department as AddInspectorRequest['department'] & string);
-    if (!(INSPECTION_DEPARTMENTS as readonly string[]).includes(department)) throw new DomainError('DEPARTMENT_NOT_ALLOWED', `部门 ${department} 没有执法检查职责`);
+    if (!(INSPECTION_DEPARTMENTS as readonly string[]).includes(department)) throw departmentNotAllowed({ department }, '登记执法人员（没有执法检查职责）', INSPECTION_DEPARTMENTS);
     assertDepartment(actor, [department], '管理其他部门的执法人员');
     for (const code of request.divisionCodes) assertCovers(actor, code);
     return this.unitOfWork.run(async (tx) => {
@@ -56,13 +56,19 @@ export class ListInspectors {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(request: ListInspectorsRequest, actor: Actor): Promise<InspectorView[]> {
-    if (actor.department === 'operator') throw new DomainError('DEPARTMENT_NOT_ALLOWED', '举办者不能查看执法人员名录');
+    if (actor.department === 'operator') throw departmentNotAllowed(actor, '查看执法人员名录');
     const where = request.department ? { department: request.department } : {};
     const all = await this.dataSource.getRepository(Inspector).find({ where, order: { department: 'ASC', badgeNo: 'ASC' } });
-    const visible = all.filter((i) => (request.divisionCode ? i.divisionCodes.some((d) => withinDivision(d, request.divisionCode!)) : true));
+    const visible = all.filter((i) => worksWithin(actor, i.divisionCodes) && (request.divisionCode ? i.divisionCodes.some((d) => withinDivision(d, request.divisionCode!)) : true));
     const conflicts = await conflictsOf(this.dataSource.manager, visible.map((i) => i.id));
     return visible.map((i) => i.toView(conflicts.get(i.id)));
   }
+}
+
+/** An inspector is listed to those whose divisions overlap its own (a street office sees its district's inspectors too); admins see all. */
+function worksWithin(actor: Actor, divisionCodes: readonly string[]): boolean {
+  if (actor.department === 'admin') return true;
+  return divisionCodes.some((d) => actor.divisions.some((scope) => withinDivision(scope, d) || withinDivision(d, scope)));
 }
 
 /** 回避: records a conflict of interest; the inspector is never drawn or assigned for that institution. */
@@ -76,6 +82,7 @@ export class AddConflict {
       // The inspector may declare their own conflict; otherwise their department (or an admin) records
       // it, for an institution inside its divisions (属地管理, as for adding the inspector).
       const self = inspector.userId !== null && inspector.userId === actor.userId;
+      if (!self && isInspector(actor)) throw roleNotAllowed('登记其他执法人员的回避');
       if (!self) assertDepartment(actor, [inspector.department], '登记其他部门执法人员的回避');
       const institution = await institutionOrFail(tx.manager, request.institutionId);
       if (!self) assertCovers(actor, institution.divisionCode);

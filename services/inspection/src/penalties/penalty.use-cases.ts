@@ -33,7 +33,7 @@ export class IssuePenalty {
       const list = lists.find((l) => l.penaltyItems.some((p) => p.code === body.penaltyItemCode));
       const item = list?.penaltyItems.find((p) => p.code === body.penaltyItemCode);
       if (!list || !item) throw new DomainError('PENALTY_ITEM_NOT_FOUND', `处罚事项 ${body.penaltyItemCode} 不在 ${finding.recordedOn} 生效的行政处罚事项清单中`);
-      assertDepartment(actor, [list.department], `作出处罚事项 ${item.code} 的处罚（该事项属于 ${list.department} 部门）`);
+      assertDepartment(actor, [list.department], `作出处罚事项 ${item.code} 的处罚`);
       checkPenalty(item, finding.itemCode, body.kinds, body.fineFen);
       const issuedOn = shanghaiToday(this.now());
       const penalty = tx.manager.getRepository(Penalty).create({

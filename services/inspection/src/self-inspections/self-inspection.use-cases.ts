@@ -3,17 +3,11 @@ import { type Actor, DomainError, type FieldProblem, shanghaiToday } from '@shan
 import { INSPECTION_DEPARTMENTS, type SelfInspectionFormView, type SelfInspectionView, type SubmitSelfInspectionBody } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import type { DataSource, EntityManager } from 'typeorm';
-import { assertCanRead, institutionOrFail, isOperator } from '../access.js';
+import { assertCanRead, assertOwner, institutionOrFail } from '../access.js';
 import type { ChecklistCatalog } from '../checklists/checklist-catalog.js';
 import { buildForm, groupByArea } from '../forms/merged-form.js';
 import type { InstitutionReplica } from '../replicas/institution-replica.entity.js';
 import { SelfInspection } from './self-inspection.entity.js';
-
-/** The operator or an official in scope may read; only the operator (or an admin) submits. */
-function assertOwner(actor: Actor, institution: InstitutionReplica): void {
-  if (actor.department === 'admin') return;
-  if (!isOperator(actor) || institution.ownerUserId !== actor.userId) throw new DomainError('DEPARTMENT_NOT_ALLOWED', '自查由该机构的举办者提交');
-}
 
 async function fullForm(manager: EntityManager, catalog: ChecklistCatalog, institution: InstitutionReplica, on: string) {
   const lists = await catalog.inspectionLists(manager, on, INSPECTION_DEPARTMENTS);

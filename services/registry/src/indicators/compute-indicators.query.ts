@@ -1,5 +1,5 @@
 import {
-  type Actor, actorCoversDivision, divisionPrefix, DomainError, findDivision, shanghaiToday, streetsOf,
+  type Actor, actorCoversDivision, departmentNotAllowed, divisionOutOfScope, divisionPrefix, findDivision, shanghaiToday, streetsOf,
 } from '@shanyu/common';
 import type { DivisionIndicators, IndicatorsRequest, IndicatorsView, IndicatorValue } from '@shanyu/contracts';
 import type { DataSource } from 'typeorm';
@@ -28,10 +28,8 @@ export class ComputeIndicators {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(request: IndicatorsRequest, actor: Actor): Promise<IndicatorsView> {
-    if (actor.department === 'operator') throw new DomainError('DEPARTMENT_NOT_ALLOWED', '举办者不能查看区域指标');
-    if (!actorCoversDivision(actor, request.divisionCode)) {
-      throw new DomainError('DIVISION_OUT_OF_SCOPE', `区划 ${request.divisionCode} 不在本账号的管辖范围内`);
-    }
+    if (actor.department === 'operator') throw departmentNotAllowed(actor, '查看区域指标');
+    if (!actorCoversDivision(actor, request.divisionCode)) throw divisionOutOfScope(request.divisionCode);
     const month = request.month ?? shanghaiToday().slice(0, 7);
     const monthEnd = endOfMonth(month);
     const target = request.targetPerThousand ?? DEFAULT_TARGET_PER_THOUSAND;

@@ -48,8 +48,8 @@ describe('who may read and change', () => {
 
   it('an operator reads and changes only what it registered', () => {
     expect(codeOf(() => policy.assertCanRead(actor('operator', [], 'owner-1'), institution))).toBe('allowed');
-    expect(codeOf(() => policy.assertCanRead(actor('operator', [], 'owner-2'), institution))).toBe('FORBIDDEN');
-    expect(codeOf(() => policy.assertCanChange(actor('operator', [], 'owner-2'), institution))).toBe('FORBIDDEN');
+    expect(codeOf(() => policy.assertCanRead(actor('operator', [], 'owner-2'), institution))).toBe('NOT_OWN_INSTITUTION');
+    expect(codeOf(() => policy.assertCanChange(actor('operator', [], 'owner-2'), institution))).toBe('NOT_OWN_INSTITUTION');
   });
 
   it('moving an institution needs scope over the new division too', () => {
@@ -62,7 +62,7 @@ describe('who may read and change', () => {
       policy.assertCanRegister(actor('health'), 'for_profit', '330106109');
     } catch (e) {
       expect(e).toBeInstanceOf(DomainError);
-      expect((e as DomainError).message).toMatch(/市场监管/);
+      expect((e as DomainError).message).toBe('卫生健康部门无权登记或变更营利性托育机构（仅限市场监督管理部门）');
     }
   });
 });

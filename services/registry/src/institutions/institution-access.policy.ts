@@ -1,4 +1,4 @@
-import { type Actor, actorCoversDivision, DomainError } from '@shanyu/common';
+import { type Actor, actorCoversDivision, departmentNotAllowed, divisionOutOfScope, notOwnInstitution } from '@shanyu/common';
 import type { InstitutionNature } from '@shanyu/contracts';
 import { registrationAuthorityFor } from './institution.entity.js';
 
@@ -27,7 +27,7 @@ export class InstitutionAccessPolicy {
 
   assertCanRead(actor: Actor, target: { divisionCode: string; ownerUserId: string | null }): void {
     if (actor.department === 'operator') return this.assertOwner(actor, target);
-    if (!READERS.has(actor.department)) throw this.departmentNotAllowed(actor);
+    if (!READERS.has(actor.department)) throw departmentNotAllowed(actor, '查看机构登记信息');
     this.assertInScope(actor, target.divisionCode);
   }
 
@@ -41,9 +41,7 @@ export class InstitutionAccessPolicy {
    * institution's district (国卫办人口发〔2019〕25号; seed 001 §二(四)1).
    */
   assertHealthBureau(actor: Actor, target: { divisionCode: string }, what: string): void {
-    if (actor.department !== 'health') {
-      throw new DomainError('DEPARTMENT_NOT_ALLOWED', `${what}由卫生健康部门办理，部门 ${actor.department} 无权办理`);
-    }
+    if (actor.department !== 'health') throw departmentNotAllowed(actor, what, ['health']);
     this.assertInScope(actor, target.divisionCode);
   }
 
@@ -55,26 +53,16 @@ export class InstitutionAccessPolicy {
 
   private assertCanWrite(actor: Actor, nature: InstitutionNature): void {
     if (actor.department === 'admin' || actor.department === 'operator') return;
-    if (actor.department !== registrationAuthorityFor(nature)) {
-      const authority = nature === 'for_profit' ? '市场监管部门' : '民政部门';
-      throw new DomainError('DEPARTMENT_NOT_ALLOWED', `${nature === 'for_profit' ? '营利性' : '非营利性'}托育机构由${authority}登记，本部门无权办理`);
-    }
+    const authority = registrationAuthorityFor(nature);
+    if (actor.department !== authority) throw departmentNotAllowed(actor, `登记或变更${nature === 'for_profit' ? '营利性' : '非营利性'}托育机构`, [authority]);
   }
 
   private assertInScope(actor: Actor, divisionCode: string): void {
     if (actor.department === 'operator' && actor.divisions.length === 0) return;
-    if (!actorCoversDivision(actor, divisionCode)) {
-      throw new DomainError('DIVISION_OUT_OF_SCOPE', `区划 ${divisionCode} 不在本账号的管辖范围内`);
-    }
+    if (!actorCoversDivision(actor, divisionCode)) throw divisionOutOfScope(divisionCode);
   }
 
   private assertOwner(actor: Actor, target: { ownerUserId: string | null }): void {
-    if (target.ownerUserId !== actor.userId) {
-      throw new DomainError('FORBIDDEN', '举办者只能查看和变更本机构的信息');
-    }
-  }
-
-  private departmentNotAllowed(actor: Actor): DomainError {
-    return new DomainError('DEPARTMENT_NOT_ALLOWED', `部门 ${actor.department} 无权查看机构登记信息`);
+    if (target.ownerUserId !== actor.userId) throw notOwnInstitution();
   }
 }

@@ -1,4 +1,4 @@
-import { type Actor, actorCoversDivision, divisionFullName, divisionPrefix, DomainError, scopePrefixes } from '@shanyu/common';
+import { type Actor, actorCoversDivision, departmentNotAllowed, divisionFullName, divisionPrefix, DomainError, scopePrefixes } from '@shanyu/common';
 import { type ListPopulationRequest, type LoadPopulationBody, type PopulationView, RegistryEvents } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import type { DataSource } from 'typeorm';
@@ -9,9 +9,7 @@ export class LoadPopulation {
   constructor(private readonly unitOfWork: UnitOfWork) {}
 
   async execute(request: LoadPopulationBody, actor: Actor, requestId?: string): Promise<{ loaded: number }> {
-    if (actor.department !== 'admin' && actor.department !== 'health') {
-      throw new DomainError('DEPARTMENT_NOT_ALLOWED', '人口数据由卫生健康部门或平台管理员载入');
-    }
+    if (actor.department !== 'admin' && actor.department !== 'health') throw departmentNotAllowed(actor, '载入人口数据', ['health', 'admin']);
     const outside = request.rows.map((r, i) => ({ r, i })).filter(({ r }) => !actorCoversDivision(actor, r.divisionCode));
     if (outside.length) {
       throw new DomainError('DIVISION_OUT_OF_SCOPE', `第 ${outside.map(({ i }) => i + 1).join('、')} 行的区划不在本账号管辖范围内`,

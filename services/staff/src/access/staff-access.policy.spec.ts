@@ -18,8 +18,8 @@ const outcome = (fn: () => void) => {
 describe('who may do what with staff records', () => {
   it('the owning operator and health (in scope) write; others may not', () => {
     expect(outcome(() => policy.assertCanWrite(actor('operator', [], 'owner-1'), institution))).toBe('allowed');
-    expect(outcome(() => policy.assertCanWrite(actor('operator', ['330106'], 'owner-2'), institution))).toBe('FORBIDDEN');
-    expect(outcome(() => policy.assertCanWrite(actor('operator', [], 'x'), { ...institution, ownerUserId: null }))).toBe('FORBIDDEN');
+    expect(outcome(() => policy.assertCanWrite(actor('operator', ['330106'], 'owner-2'), institution))).toBe('NOT_OWN_INSTITUTION');
+    expect(outcome(() => policy.assertCanWrite(actor('operator', [], 'x'), { ...institution, ownerUserId: null }))).toBe('NOT_OWN_INSTITUTION');
     expect(outcome(() => policy.assertCanWrite(actor('health'), institution))).toBe('allowed');
     expect(outcome(() => policy.assertCanWrite(actor('health', ['371002']), institution))).toBe('DIVISION_OUT_OF_SCOPE');
     for (const d of ['market', 'police', 'fire', 'street'] as const) expect(outcome(() => policy.assertCanWrite(actor(d), institution))).toBe('DEPARTMENT_NOT_ALLOWED');

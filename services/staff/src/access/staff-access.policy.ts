@@ -1,4 +1,4 @@
-import { type Actor, actorCoversDivision, DomainError, type Department } from '@shanyu/common';
+import { type Actor, actorCoversDivision, type Department, departmentNotAllowed, divisionOutOfScope, notOwnInstitution } from '@shanyu/common';
 
 export interface InstitutionScope {
   divisionCode: string;
@@ -25,13 +25,13 @@ const READERS: ReadonlySet<Department> = new Set(['health', 'police', 'education
 export class StaffAccessPolicy {
   assertCanRead(actor: Actor, institution: InstitutionScope): void {
     if (actor.department === 'operator') return this.assertOwner(actor, institution);
-    if (!READERS.has(actor.department)) throw notAllowed(actor, '查看从业人员信息');
+    if (!READERS.has(actor.department)) throw departmentNotAllowed(actor, '查看从业人员信息');
     this.assertInScope(actor, institution.divisionCode);
   }
 
   assertCanWrite(actor: Actor, institution: InstitutionScope): void {
     if (actor.department === 'operator') return this.assertOwner(actor, institution);
-    if (actor.department !== 'health' && actor.department !== 'admin') throw notAllowed(actor, '登记从业人员信息');
+    if (actor.department !== 'health' && actor.department !== 'admin') throw departmentNotAllowed(actor, '登记从业人员信息');
     this.assertInScope(actor, institution.divisionCode);
   }
 
@@ -41,26 +41,24 @@ export class StaffAccessPolicy {
   }
 
   assertCanReveal(actor: Actor, institution: InstitutionScope): void {
-    if (actor.department !== 'health' && actor.department !== 'police') throw notAllowed(actor, '查看完整身份证号');
+    if (actor.department !== 'health' && actor.department !== 'police') throw departmentNotAllowed(actor, '查看完整身份证号');
     this.assertInScope(actor, institution.divisionCode);
   }
 
   assertCanReadDivision(actor: Actor, divisionCode: string): void {
-    if (actor.department === 'operator' || !READERS.has(actor.department)) throw notAllowed(actor, '查看辖区从业人员统计');
+    if (actor.department === 'operator' || !READERS.has(actor.department)) throw departmentNotAllowed(actor, '查看辖区从业人员统计');
     this.assertInScope(actor, divisionCode);
   }
 
   /** 从业禁止 / 终身禁入 are decided and entered by public security or health (issue 5 §4). */
   assertCanManageBans(actor: Actor): void {
     if (actor.department !== 'police' && actor.department !== 'health' && actor.department !== 'admin') {
-      throw new DomainError('DEPARTMENT_NOT_ALLOWED', '只有公安机关和卫生健康部门可以录入或查看从业禁止名单');
+      throw departmentNotAllowed(actor, '录入或查看从业禁止名单', ['police', 'health']);
     }
   }
 
   assertCanEnterRecordCheck(actor: Actor): void {
-    if (actor.department !== 'police' && actor.department !== 'admin') {
-      throw new DomainError('DEPARTMENT_NOT_ALLOWED', '违法犯罪记录查询结果由公安机关录入');
-    }
+    if (actor.department !== 'police' && actor.department !== 'admin') throw departmentNotAllowed(actor, '录入违法犯罪记录查询结果', ['police']);
   }
 
   /** Full resident ID numbers in replies: public security only. */
@@ -69,16 +67,10 @@ export class StaffAccessPolicy {
   }
 
   private assertOwner(actor: Actor, institution: InstitutionScope): void {
-    if (!institution.ownerUserId || institution.ownerUserId !== actor.userId) {
-      throw new DomainError('FORBIDDEN', '举办者只能管理本机构的从业人员');
-    }
+    if (!institution.ownerUserId || institution.ownerUserId !== actor.userId) throw notOwnInstitution();
   }
 
   private assertInScope(actor: Actor, divisionCode: string): void {
-    if (!actorCoversDivision(actor, divisionCode)) throw new DomainError('DIVISION_OUT_OF_SCOPE', `区划 ${divisionCode} 不在本账号的管辖范围内`);
+    if (!actorCoversDivision(actor, divisionCode)) throw divisionOutOfScope(divisionCode);
   }
-}
-
-function notAllowed(actor: Actor, what: string): DomainError {
-  return new DomainError('DEPARTMENT_NOT_ALLOWED', `部门 ${actor.department} 无权${what}`);
 }

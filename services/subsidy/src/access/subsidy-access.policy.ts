@@ -1,4 +1,4 @@
-import { type Actor, actorCoversDivision, type Department, DomainError } from '@shanyu/common';
+import { type Actor, actorCoversDivision, type Department, departmentNotAllowed, divisionOutOfScope, notOwnInstitution } from '@shanyu/common';
 
 /** Departments that read subsidy data of their divisions (rosters, runs, lines, the ledger). */
 const READERS: readonly Department[] = ['health', 'street', 'finance', 'civil', 'education', 'market', 'admin'];
@@ -10,25 +10,23 @@ const READERS: readonly Department[] = ['health', 'street', 'finance', 'civil', 
  */
 export class SubsidyAccessPolicy {
   assertDepartment(actor: Actor, allowed: readonly Department[], what: string): void {
-    if (!allowed.includes(actor.department)) {
-      throw new DomainError('DEPARTMENT_NOT_ALLOWED', `${what}须由${allowed.map(label).join('、')}办理（当前：${label(actor.department)}）`);
-    }
+    if (!allowed.includes(actor.department)) throw departmentNotAllowed(actor, what, allowed.filter((d) => d !== 'admin'));
   }
 
   assertCovers(actor: Actor, divisionCode: string): void {
-    if (!actorCoversDivision(actor, divisionCode)) throw new DomainError('DIVISION_OUT_OF_SCOPE', `区划 ${divisionCode} 不在您的管辖范围内`);
+    if (!actorCoversDivision(actor, divisionCode)) throw divisionOutOfScope(divisionCode);
   }
 
   /** The institution's own operator (its 举办者 account) or an admin. */
   assertOperatorOf(actor: Actor, institution: { ownerUserId: string | null; name: string }): void {
     if (actor.department === 'admin') return;
-    if (actor.department !== 'operator') throw new DomainError('DEPARTMENT_NOT_ALLOWED', '收托名册由机构举办者报送');
-    if (institution.ownerUserId !== actor.userId) throw new DomainError('FORBIDDEN', `您不是机构 ${institution.name} 的举办者账号，不能报送其名册`);
+    if (actor.department !== 'operator') throw departmentNotAllowed(actor, '报送收托名册', ['operator']);
+    if (institution.ownerUserId !== actor.userId) throw notOwnInstitution(institution.name);
   }
 
   assertCanRead(actor: Actor, institution: { ownerUserId: string | null; divisionCode: string; name: string }): void {
     if (actor.department === 'operator') {
-      if (institution.ownerUserId !== actor.userId) throw new DomainError('FORBIDDEN', `您不是机构 ${institution.name} 的举办者账号`);
+      if (institution.ownerUserId !== actor.userId) throw notOwnInstitution(institution.name);
       return;
     }
     this.assertDepartment(actor, READERS, '查看补助数据');
@@ -38,11 +36,4 @@ export class SubsidyAccessPolicy {
   isReader(actor: Actor): boolean {
     return READERS.includes(actor.department);
   }
-}
-
-const LABELS: Partial<Record<Department, string>> = {
-  health: '卫生健康部门', street: '镇街', finance: '财政部门', operator: '机构举办者', admin: '平台管理员', market: '市场监管部门', civil: '民政部门', education: '教育部门',
-};
-function label(d: Department): string {
-  return LABELS[d] ?? d;
 }

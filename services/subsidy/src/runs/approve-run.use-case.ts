@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Actor, actorCoversDivision, DEPARTMENTS, DomainError } from '@shanyu/common';
+import { type Actor, actorCoversDivision, departmentName, departmentNotAllowed, divisionOutOfScope, DomainError } from '@shanyu/common';
 import {
   APPROVAL_STAGE_LABELS, type ApprovalStage, type ApproveRunRequest, type RunView, SubsidyEvents, type SubsidyRunApprovedData, type SubsidyRunReturnedData,
 } from '@shanyu/contracts';
@@ -20,9 +20,7 @@ export class ApproveRun {
   constructor(private readonly unitOfWork: UnitOfWork) {}
 
   async execute(request: ApproveRunRequest, actor: Actor, requestId?: string): Promise<RunView> {
-    if (!STAGES.has(actor.department)) {
-      throw new DomainError('DEPARTMENT_NOT_ALLOWED', '补助审核由镇街、卫生健康部门、财政部门依次办理');
-    }
+    if (!STAGES.has(actor.department)) throw departmentNotAllowed(actor, '审核补助', [...STAGES]);
     return this.unitOfWork.run(async (tx) => {
       const run = await runOrThrow(tx.manager, request.id, true);
       if (run.status === 'posted') {
@@ -35,7 +33,7 @@ export class ApproveRun {
       }
       const stage = run.stage!;
       if (actor.department !== stage) {
-        throw new DomainError('SUBSIDY_APPROVAL_WRONG_STAGE', `当前待${APPROVAL_STAGE_LABELS[stage]}，${label(actor.department)}暂不能审核（顺序：镇街 → 卫生健康部门 → 财政部门）`);
+        throw new DomainError('SUBSIDY_APPROVAL_WRONG_STAGE', `当前待${APPROVAL_STAGE_LABELS[stage]}，${departmentName(actor.department)}暂不能审核（顺序：镇街 → 卫生健康部门 → 财政部门）`);
       }
       let covered: string[];
       if (stage === 'street') {
@@ -46,7 +44,7 @@ export class ApproveRun {
           throw new DomainError('DIVISION_OUT_OF_SCOPE', `待审核的街道（${pending.join('、')}）不在您的管辖范围内`);
         }
       } else {
-        if (!actorCoversDivision(actor, run.division_code)) throw new DomainError('DIVISION_OUT_OF_SCOPE', `区划 ${run.division_code} 不在您的管辖范围内`);
+        if (!actorCoversDivision(actor, run.division_code)) throw divisionOutOfScope(run.division_code);
         covered = [run.division_code];
       }
       if (request.decision === 'approve' && run.stale) {
@@ -115,9 +113,4 @@ export class ApproveRun {
     await tx.audit({ actor, action: `run.reject.${stage}`, entity: 'subsidy_run', entityId: run.id, before: { status: 'computed', stage }, after: { status: 'returned' }, reason, requestId });
     return runView(tx.manager, await runOrThrow(tx.manager, run.id));
   }
-}
-
-const LABELS: Record<string, string> = { street: '镇街', health: '卫生健康部门', finance: '财政部门' };
-function label(d: (typeof DEPARTMENTS)[number]): string {
-  return LABELS[d] ?? d;
 }

@@ -1,4 +1,4 @@
-import { type Actor, actorCoversDivision, divisionPrefix, DomainError, scopePrefixes, withinDivision } from '@shanyu/common';
+import { type Actor, actorCoversDivision, departmentNotAllowed, divisionOutOfScope, divisionPrefix, DomainError, notOwnInstitution, scopePrefixes, withinDivision } from '@shanyu/common';
 import type {
   LedgerEntryView, LedgerPage, LedgerQuery, ListRunsRequest, RunInstitutionTotalPage, RunLinePage, RunLinesRequest, RunLineView, RunRef, RunTotalsRequest, RunView,
 } from '@shanyu/contracts';
@@ -14,7 +14,7 @@ type Scope = { all: true } | { all: false; prefixes: string[] } | { all: false; 
 
 async function scopeOf(ds: DataSource, access: SubsidyAccessPolicy, actor: Actor, run: RunRow, institutionId?: string): Promise<Scope> {
   if (actor.department === 'operator') {
-    if (!institutionId) throw new DomainError('FORBIDDEN', '机构举办者只能按本机构（institutionId）查看补助明细');
+    if (!institutionId) throw notOwnInstitution();
     access.assertCanRead(actor, await institutionOrThrow(ds, institutionId));
     return { all: false, institutionId };
   }
@@ -22,7 +22,7 @@ async function scopeOf(ds: DataSource, access: SubsidyAccessPolicy, actor: Actor
   if (actorCoversDivision(actor, run.division_code)) return { all: true };
   // A street office sees the lines of its streets in a district's run.
   const mine = actor.divisions.filter((d) => withinDivision(run.division_code, d));
-  if (mine.length === 0) throw new DomainError('DIVISION_OUT_OF_SCOPE', `区划 ${run.division_code} 不在您的管辖范围内`);
+  if (mine.length === 0) throw divisionOutOfScope(run.division_code);
   return { all: false, prefixes: mine.map(divisionPrefix) };
 }
 
@@ -44,7 +44,7 @@ export class GetRun {
 
   async execute(request: RunRef, actor: Actor): Promise<RunView> {
     const run = await runOrThrow(this.ds, request.id);
-    if (actor.department === 'operator') throw new DomainError('DEPARTMENT_NOT_ALLOWED', '机构举办者请按本机构查看补助明细');
+    if (actor.department === 'operator') throw departmentNotAllowed(actor, '查看整个补助计算（请按本机构查看补助明细）');
     await scopeOf(this.ds, this.access, actor, run);
     return runView(this.ds, run);
   }
@@ -138,7 +138,7 @@ export class RunTotalsQuery {
 
   async execute(request: RunTotalsRequest, actor: Actor): Promise<RunInstitutionTotalPage> {
     const run = await runOrThrow(this.ds, request.id);
-    if (actor.department === 'operator') throw new DomainError('DEPARTMENT_NOT_ALLOWED', '机构举办者请按本机构查看补助明细');
+    if (actor.department === 'operator') throw departmentNotAllowed(actor, '查看整个补助计算（请按本机构查看补助明细）');
     const scope = await scopeOf(this.ds, this.access, actor, run);
     const params: unknown[] = [run.id];
     const where = `run_id = $1${scopeSql(scope, params)}`;

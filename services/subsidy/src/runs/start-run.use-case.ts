@@ -23,7 +23,7 @@ export class StartRun {
   ) {}
 
   async execute(request: StartRunRequest, actor: Actor, requestId?: string): Promise<RunView> {
-    this.access.assertDepartment(actor, ['health', 'admin'], '补助计算');
+    this.access.assertDepartment(actor, ['health', 'admin'], '发起补助计算');
     this.access.assertCovers(actor, request.divisionCode);
     const thisMonth = shanghaiToday(this.now()).slice(0, 7);
     if (request.month > thisMonth) {
