@@ -110,6 +110,7 @@ describe('NATS permissions generated from the contract catalog', () => {
     expect(serviceConsumer('credit', 'registry-events')).toEqual({ name: 'credit-registry-events', filterSubject: 'evt.registry.>' });
     expect(serviceConsumer('subsidy', 'staff', 'subsidy_t1')).toEqual({ name: 'subsidy_t1-staff', filterSubject: 'evt.staff.certificate-rate.>' });
     expect(() => serviceConsumer('staff', 'credit-events')).toThrow(/no consumer "credit-events"/);
+    for (const schema of ['*', 'a.b', 'a>', '']) expect(() => serviceConsumer('staff', 'subsidy-rosters', schema), schema).toThrow(/cannot name/);
     expect(NATS_SERVICES.flatMap((s) => s.consumers)).toHaveLength(15);
   });
 

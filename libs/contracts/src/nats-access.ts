@@ -86,6 +86,8 @@ export const NATS_SERVICES: readonly NatsServiceAccess[] = [
 export function serviceConsumer(service: string, purpose: string, schema: string = service): { name: string; filterSubject: string } {
   const found = NATS_SERVICES.find((s) => s.user === service)?.consumers.find((c) => c.purpose === purpose);
   if (!found) throw new Error(`${service} has no consumer "${purpose}" in the NATS catalog (libs/contracts/src/nats-access.ts)`);
+  // The name is a subject token in the permissions: a '*', '>' or '.' in it would widen them.
+  if (!/^[A-Za-z0-9_-]+$/.test(schema)) throw new Error(`schema "${schema}" cannot name a NATS consumer: letters, digits, '_' and '-' only`);
   return { name: `${schema}-${purpose}`, filterSubject: found.filter };
 }
 
