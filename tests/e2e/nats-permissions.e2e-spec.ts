@@ -14,10 +14,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection, PermissionViolationError, RequestError } from '@nats-io/transport-node';
-import { SYSTEM_ACTOR } from '@shanyu/common';
+import { JsonLogger, SYSTEM_ACTOR } from '@shanyu/common';
 import * as contracts from '@shanyu/contracts';
 import { departmentConsumers, EVENT_STREAM, natsInboxPrefix, RegistrySubjects, serviceConsumer } from '@shanyu/contracts';
-import { createGateway, type RunningGateway } from '@shanyu/gateway';
+import { createGateway, provisionDepartmentConsumers, type RunningGateway } from '@shanyu/gateway';
 import { connectNats, RpcClient } from '@shanyu/messaging';
 import { startRegistry, type RunningRegistry } from '@shanyu/registry';
 import { institutionConsumerName, type RunningStaff, startStaff } from '@shanyu/staff';
@@ -134,13 +134,26 @@ describe('NATS permissions generated from the contract catalog', () => {
     for await (const m of sub) expect(m.json()).toEqual({ probe: true });
   });
 
-  it('provisions every department system\'s durable at gateway start: a pull consumer on its filter, explicit ack', async () => {
+  it('provisions every department system\'s durable at gateway start: a pull consumer on its filter, explicit ack, idempotently', async () => {
     const jsm = await jetstreamManager(await as('admin'));
     for (const { name, filterSubject } of departmentConsumers()) {
       const { config } = await jsm.consumers.info(EVENT_STREAM, name);
       expect(config, name).toMatchObject({ durable_name: name, filter_subject: filterSubject, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All });
       expect(config.deliver_subject, name).toBeUndefined();
     }
+    // Idempotent; a consumer of that name that is not the catalog's (an operator's push consumer) is left alone and
+    // logged, and made again once an admin deleted it.
+    const lines: string[] = [];
+    const logger = new JsonLogger('gateway', 'warn', (line) => lines.push(line));
+    const all = departmentConsumers().map((c) => c.name);
+    expect(await provisionDepartmentConsumers(gateway.runtime.jsm, logger)).toEqual(all);
+    await jsm.consumers.delete(EVENT_STREAM, 'dept-hrss-inspection');
+    await jsm.consumers.add(EVENT_STREAM, { durable_name: 'dept-hrss-inspection', filter_subject: 'evt.inspection.>', ack_policy: AckPolicy.Explicit, deliver_subject: 'elsewhere' });
+    expect(await provisionDepartmentConsumers(gateway.runtime.jsm, logger)).toEqual(all.filter((n) => n !== 'dept-hrss-inspection'));
+    expect(lines.join('\n')).toContain('"consumer":"dept-hrss-inspection"');
+    await jsm.consumers.delete(EVENT_STREAM, 'dept-hrss-inspection');
+    expect(await provisionDepartmentConsumers(gateway.runtime.jsm, logger)).toEqual(all);
+    expect((await jsm.consumers.info(EVENT_STREAM, 'dept-hrss-inspection')).config.deliver_subject).toBeUndefined();
   });
 
   it('lets the fire department pull and ack inspection events from its own durable (nats.js consumers.get + consume)', async () => {
