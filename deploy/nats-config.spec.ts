@@ -63,6 +63,20 @@ describe('NATS authorization in deploy/', () => {
     }
   });
 
+  it('names the services\' consumers with the schemas docker-compose and deploy/k8s run (each service\'s name: no *_DB_SCHEMA set)', () => {
+    const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as Obj;
+    for (const service of SERVICES) {
+      const variable = `${service.toUpperCase()}_DB_SCHEMA`;
+      expect((get(compose, `services.${service}.environment`) as Obj)[variable] ?? service, `compose ${variable}`).toBe(service);
+      const deployment = ofKind('Deployment').find((d) => get(d, 'metadata.name') === service)!;
+      expect(envOf(deployment, service).find((e) => e.name === variable)?.value ?? service, `k8s ${variable}`).toBe(service);
+    }
+    const block = natsAuthorization();
+    expect(block).toContain('"$JS.API.CONSUMER.MSG.NEXT.EVENTS.credit-registry-events"');
+    expect(block).toContain('"$JS.API.CONSUMER.MSG.NEXT.EVENTS.dept-fire-inspection"');
+    expect(block).not.toContain('"$JS.API.CONSUMER.INFO.EVENTS.*"');
+  });
+
   it.skipIf(!onPath('nats-server'))('is accepted by nats-server -t with the passwords set, and refused without them', () => {
     const dir = mkdtempSync(join(tmpdir(), 'shanyu-nats-auth-'));
     try {

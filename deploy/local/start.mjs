@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import {
   ensureNatsServer, ensureNpmDependencies, ensurePostgresBinaries, findFreePort, InfraError, onExit, startNats, startPostgres,
 } from './infra.mjs';
-import { natsEnvFor, writeNatsAuth } from './nats-auth.mjs';
+import { natsEnvFor, serviceSchemasFrom, writeNatsAuth } from './nats-auth.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = path.resolve(root, process.env.SHANYU_DATA_DIR || '.data');
@@ -112,7 +112,10 @@ try {
   const pg = infra.pg;
   // One NATS user per service and department system (their subjects only), passwords kept in
   // <data dir>/nats-auth/nats-credentials.json; `admin` (full access) is for operators and backups.
-  const natsAuth = writeNatsAuth({ dir: path.join(dataDir, 'nats-auth'), contracts: await import('../../libs/contracts/dist/index.js') });
+  // Consumer names carry each service's schema: a *_DB_SCHEMA set here is allowed in place of the default.
+  const natsAuth = writeNatsAuth({
+    dir: path.join(dataDir, 'nats-auth'), contracts: await import('../../libs/contracts/dist/index.js'), serviceSchemas: serviceSchemasFrom(process.env, SERVICES),
+  });
   infra.nats = await startNats({
     storeDir: path.join(dataDir, 'nats'), port: natsPort, monitorPort, serverPath: natsServerPath,
     logFile: path.join(logDir, 'nats.log'), configFile: natsAuth.configFile,

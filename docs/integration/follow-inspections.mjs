@@ -1,7 +1,8 @@
 // 善育 Shanyu — a department system on NATS, as the fire department (消防救援机构) would run it:
-// follows every inspection event (`evt.inspection.>`) on JetStream stream EVENTS with its own
-// durable consumer, and asks the inspection service for each completed inspection over NATS
-// request/reply, in the documented wire format. Only the plain NATS client is used
+// follows every inspection event (`evt.inspection.>`) on JetStream stream EVENTS by pulling from
+// the durable consumer the platform provisions for it (`dept-fire-inspection`), and asks the
+// inspection service for each completed inspection over NATS request/reply, in the documented
+// wire format. Only the plain NATS client is used
 // (@nats-io/transport-node, @nats-io/jetstream): no Shanyu code, so the same works from Go,
 // Java or Python clients.
 //
@@ -14,18 +15,16 @@
 // department system's NATS user, e.g. dept-fire; unset on a server without authorization),
 // GATEWAY_URL, CLIENT_ID and CLIENT_SECRET (the system's API client: who acts on every request
 // is the identity token the gateway issues for it, with its department and divisions),
-// DURABLE (consumer name, default dept-fire-inspections: the server remembers what it has acked),
-// DELIVER (`new`, default, for events from the consumer's creation on; `all` for the whole
-// stream), DEPARTMENT (default fire).
+// DURABLE (the provisioned consumer, default `<NATS_USER>-inspection`: the server remembers what
+// it has acked), DEPARTMENT (default fire).
 import { randomUUID } from 'node:crypto';
-import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { jetstream } from '@nats-io/jetstream';
 import { connect, headers } from '@nats-io/transport-node';
 
 const STREAM = 'EVENTS';
-const FILTER = 'evt.inspection.>';
 const env = process.env;
 const user = env.NATS_USER?.trim() || undefined;
-const durable = env.DURABLE ?? 'dept-fire-inspections';
+const durable = env.DURABLE ?? `${user ?? 'dept-fire'}-inspection`;
 const department = env.DEPARTMENT ?? 'fire';
 const gateway = (env.GATEWAY_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
 
@@ -80,22 +79,12 @@ async function request(subject, body) {
 const lists = await request('inspection.checklist.list', { kind: 'inspection', department });
 console.log(JSON.stringify({ checklists: lists.map((l) => ({ department: l.department, version: l.version, title: l.title })) }));
 
-// A durable consumer of our own, filtered to inspection events: created once, then resumed.
-const jsm = await jetstreamManager(nc);
-try {
-  await jsm.consumers.info(STREAM, durable);
-} catch {
-  await jsm.consumers.add(STREAM, {
-    durable_name: durable,
-    filter_subject: FILTER,
-    ack_policy: AckPolicy.Explicit,
-    deliver_policy: env.DELIVER === 'all' ? DeliverPolicy.All : DeliverPolicy.New,
-    max_deliver: 10,
-  });
-}
+// The durable pull consumer the platform made for us, filtered to inspection events: we may read
+// its config, pull (the events come to our own inbox) and ack — not create, change or delete a
+// consumer. It resumes after our last ack, whenever we reconnect.
 const consumer = await jetstream(nc).consumers.get(STREAM, durable);
 const messages = await consumer.consume();
-console.log(JSON.stringify({ following: FILTER, stream: STREAM, durable }));
+console.log(JSON.stringify({ following: (await consumer.info(true)).config.filter_subject, stream: STREAM, durable }));
 
 const stop = async () => {
   await messages.close();
@@ -126,7 +115,7 @@ for await (const m of messages) {
     seen.add(event.eventId);
     m.ack();
   } catch (e) {
-    // Not acked: the server redelivers it later (up to max_deliver).
+    // Not acked: the server redelivers it later (until it is acked, or given up with m.term()).
     console.error(JSON.stringify({ failed: event.eventId, error: e.message }));
     m.nak(5_000);
   }

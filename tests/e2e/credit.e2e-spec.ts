@@ -8,7 +8,7 @@ import { addDays, shanghaiToday } from '@shanyu/common';
 import {
   type CreditDeadLetter, CreditEvents, type CreditView, type EventEnvelope, type GradeChangedData, InspectionEvents, type InstitutionView, RegistryEvents, StaffEvents,
 } from '@shanyu/contracts';
-import { CREDIT_MODELS, evaluate, Ledger, loadCreditModels } from '@shanyu/credit';
+import { CREDIT_MODELS, creditConsumerName, evaluate, Ledger, loadCreditModels } from '@shanyu/credit';
 import { runAdmin } from '@shanyu/gateway';
 import { metricsFor } from '@shanyu/observability';
 import { compliantFilingSubmission, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
@@ -176,7 +176,7 @@ describe('credit: a ledger from every department\'s events, grades, explanations
     });
     const unknown = await stack.publish('evt.inspection.finding.recorded.v2', { findingId: randomUUID(), institutionId: filed.id, severity: 'major' });
     const irrelevant = await stack.publish(StaffEvents.credentialExpiring, { institutionId: filed.id, divisionCode: filed.divisionCode, staffId: randomUUID() });
-    const consumer = `${stack.creditSchema.replace(/_/g, '-')}-inspection-events`;
+    const consumer = creditConsumerName(stack.creditSchema, 'inspection');
     const [bad] = await eventually('dead letter of the malformed event', () => { const d = deadLetters.where((b) => b.eventId === malformed.envelope.eventId); return d.length ? d : null; });
     expect(bad).toMatchObject({ consumer, subject: InspectionEvents.findingRecorded, code: 'MALFORMED_CREDIT_EVENT', error: expect.stringContaining('data.severity'), event: { eventId: malformed.envelope.eventId } });
     const [unk] = await eventually('dead letter of the unknown event', () => { const d = deadLetters.where((b) => b.eventId === unknown.envelope.eventId); return d.length ? d : null; });
@@ -189,7 +189,7 @@ describe('credit: a ledger from every department\'s events, grades, explanations
   });
 
   it('a dead letter re-driven (npm run admin -- dlq redrive) once its cause is fixed is recorded exactly once; shanyu_dead_letters_total counts it', async () => {
-    const consumer = `${stack.creditSchema.replace(/_/g, '-')}-staff-events`;
+    const consumer = creditConsumerName(stack.creditSchema, 'staff');
     // The Prometheus counter the ShanyuDeadLetters alert watches (deploy/observability/alerts.yml).
     const counted = async () => (await metricsFor('credit').deadLetters.get()).values.find((v) => v.labels.consumer === consumer)?.value ?? 0;
     const countedBefore = await counted();

@@ -1,16 +1,18 @@
 // The examples of docs/integration/ run as a department's engineer would run them, against a stack
 // on the run's real PostgreSQL and nats-server (with its per-user NATS permissions), so they cannot
 // go stale: the curl script (client credentials → register an institution → an inspection's
-// results) and the plain-NATS follower of evt.inspection.> (as dept-fire) with its request.
+// results) and the plain-NATS follower of evt.inspection.> (as dept-fire, pulling from the durable
+// the gateway provisions) with its request.
 import 'reflect-metadata';
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { InspectionFormView, InspectionView } from '@shanyu/contracts';
+import { jetstream } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { EVENT_STREAM, type InspectionFormView, type InspectionView } from '@shanyu/contracts';
 import { runAdmin } from '@shanyu/gateway';
 import { institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets } from '@shanyu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +21,28 @@ import { eventually, type InspectionStack, startInspectionStack } from './inspec
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const EXAMPLES = path.join(ROOT, 'docs/integration');
 const run = promisify(execFile);
+const FIRE_DURABLE = 'dept-fire-inspection';
+
+/**
+ * The run's one broker keeps a department's durable across test files: the inspection events of
+ * earlier files' stacks are acked here (as the harness's admin client), so the example starts with
+ * this file's events only.
+ */
+async function ackEarlierEvents(durable: string): Promise<void> {
+  const nc = await connect({ servers: testNatsUrl() });
+  try {
+    const consumer = await jetstream(nc).consumers.get(EVENT_STREAM, durable);
+    for (let taken = -1; taken !== 0;) {
+      taken = 0;
+      for await (const m of await consumer.fetch({ max_messages: 500, expires: 1_000 })) {
+        m.ack();
+        taken++;
+      }
+    }
+  } finally {
+    await nc.drain();
+  }
+}
 
 describe('docs/integration examples, run as written', () => {
   let stack: InspectionStack;
@@ -65,13 +89,13 @@ describe('docs/integration examples, run as written', () => {
     await stack?.stop();
   });
 
-  it('follow-inspections.mjs: dept-fire follows evt.inspection.> with its own durable consumer and asks for each completed inspection', async () => {
-    const durable = `dept-fire-example-${randomUUID().slice(0, 8)}`;
+  it('follow-inspections.mjs: dept-fire pulls evt.inspection.> from the durable the gateway provisioned and asks for each completed inspection', async () => {
+    await ackEarlierEvents(FIRE_DURABLE);
     const client = await adminCli(['api-client', 'create', '--name', '消防 业务系统', '--department', 'fire', '--divisions', '330106', '--scope', 'GET /api/v1/inspections/{id}', '--json']) as { clientId: string; clientSecret: string };
     follower = spawn(process.execPath, [path.join(EXAMPLES, 'follow-inspections.mjs')], {
       cwd: ROOT,
       env: {
-        PATH: process.env.PATH, NATS_URL: testNatsUrl(), NATS_USER: 'dept-fire', NATS_PASSWORD: testNatsCredentials('dept-fire').NATS_PASSWORD, DURABLE: durable,
+        PATH: process.env.PATH, NATS_URL: testNatsUrl(), NATS_USER: 'dept-fire', NATS_PASSWORD: testNatsCredentials('dept-fire').NATS_PASSWORD,
         GATEWAY_URL: baseUrl, CLIENT_ID: client.clientId, CLIENT_SECRET: client.clientSecret,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -90,6 +114,7 @@ describe('docs/integration examples, run as written', () => {
     await eventually('the follower to be ready', () => lines().some((l) => l.following === 'evt.inspection.>'), 30_000).catch((e: Error) => {
       throw new Error(`${e.message}\n${why()}`);
     });
+    expect(lines().find((l) => l.following)).toMatchObject({ stream: EVENT_STREAM, durable: FIRE_DURABLE });
     const checklists = lines().find((l) => l.checklists)!.checklists as { department: string; version: string }[];
     expect(checklists.length, why()).toBeGreaterThan(0);
     expect(checklists.every((c) => c.department === 'fire')).toBe(true);

@@ -1,23 +1,26 @@
 // NATS permissions (issue 9 §4): a nats-server of its own, started with the authorization block
 // deploy/nats uses (generated from the contract catalog by natsAuthorization(), no anonymous
-// user), proves that a service does its job with its own credentials and that what the
-// catalog does not grant is refused by the server: a department system publishing to the
-// registry or an event subject, subscribing to the registry's requests, a service eavesdropping
-// on other clients' replies, anonymous and wrong-password connections.
+// user; the services' consumer names carry this test's schemas), proves that a service does its
+// job with its own credentials and that what the catalog does not grant is refused by the server:
+// a department system publishing to the registry or an event subject, subscribing to the
+// registry's requests, creating, deleting or reading any consumer but the durable the gateway
+// provisions for it, a service using another's consumer, a service eavesdropping on other
+// clients' replies, anonymous and wrong-password connections.
 // (The shared broker of the other integration tests runs the same permissions for every
 // service; only its anonymous test clients act as `admin` there.)
 import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AckPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection, PermissionViolationError, RequestError } from '@nats-io/transport-node';
-import { ActorTokenSigner, SYSTEM_ACTOR } from '@shanyu/common';
+import { ActorTokenSigner, JsonLogger, SYSTEM_ACTOR } from '@shanyu/common';
 import * as contracts from '@shanyu/contracts';
-import { EVENT_STREAM, natsInboxPrefix, RegistrySubjects } from '@shanyu/contracts';
+import { departmentConsumers, EVENT_STREAM, natsInboxPrefix, RegistrySubjects, serviceConsumer } from '@shanyu/contracts';
+import { createGateway, provisionDepartmentConsumers, type RunningGateway } from '@shanyu/gateway';
 import { connectNats, RpcClient } from '@shanyu/messaging';
 import { startRegistry, type RunningRegistry } from '@shanyu/registry';
-import { type RunningStaff, startStaff } from '@shanyu/staff';
+import { institutionConsumerName, type RunningStaff, startStaff } from '@shanyu/staff';
 import { institutionRequest, testActor, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort, startNats, type NatsHandle } from '../../deploy/local/infra.mjs';
@@ -30,6 +33,9 @@ let url: string;
 let passwords: Record<string, string>;
 let registry: RunningRegistry;
 let staff: RunningStaff;
+let gateway: RunningGateway;
+const schemas = { registry: uniqueSchema('registry'), staff: uniqueSchema('staff') };
+const FIRE_DURABLE = 'dept-fire-inspection';
 const clients: NatsConnection[] = [];
 
 async function as(user: string): Promise<NatsConnection> {
@@ -67,18 +73,25 @@ async function refusal(request: Promise<unknown>): Promise<PermissionViolationEr
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shanyu-nats-permissions-'));
-  // Exactly what deploy/nats and the local stack run: every service, department system and admin, no anonymous user.
-  const auth = writeNatsAuth({ dir, contracts });
+  // Exactly what deploy/nats and the local stack run (every service, department system and admin, no
+  // anonymous user), with this test's schema names in the services' consumer names.
+  const auth = writeNatsAuth({ dir, contracts, serviceSchemas: schemas });
   passwords = auth.passwords;
   server = await startNats({ storeDir: path.join(dir, 'jetstream'), port: await findFreePort(), configFile: auth.configFile, logFile: path.join(dir, 'nats.log') });
   url = server.url;
   const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: url, ...testStackSecrets(), LOG_LEVEL: 'warn' as const, RPC_TIMEOUT_MS: 5_000, SHANYU_MODE: 'test' as const };
-  registry = await startRegistry({ ...base, REGISTRY_DB_SCHEMA: uniqueSchema('registry'), NATS_USER: 'registry', NATS_PASSWORD: passwords.registry });
-  staff = await startStaff({ ...base, STAFF_DB_SCHEMA: uniqueSchema('staff'), STAFF_REMINDER_INTERVAL_MS: 0, NATS_USER: 'staff', NATS_PASSWORD: passwords.staff });
+  registry = await startRegistry({ ...base, REGISTRY_DB_SCHEMA: schemas.registry, NATS_USER: 'registry', NATS_PASSWORD: passwords.registry });
+  staff = await startStaff({ ...base, STAFF_DB_SCHEMA: schemas.staff, STAFF_REMINDER_INTERVAL_MS: 0, NATS_USER: 'staff', NATS_PASSWORD: passwords.staff });
+  // The gateway provisions the department systems' durables at start, as its own user.
+  gateway = await createGateway({
+    ...base, NATS_USER: 'gateway', NATS_PASSWORD: passwords.gateway, GATEWAY_DB_SCHEMA: uniqueSchema('gateway'), PORT: 0, HOST: '127.0.0.1',
+    JWT_TTL_SECONDS: 600, SHANYU_DEMO_PASSWORD: 'perm-demo-password', HEALTH_SERVICES: 'registry',
+  });
 });
 
 afterAll(async () => {
   for (const nc of clients) await nc.close().catch(() => undefined);
+  await gateway?.stop();
   await staff?.stop();
   await registry?.stop();
   await server?.stop();
@@ -119,14 +132,105 @@ describe('NATS permissions generated from the contract catalog', () => {
     const admin = await as('admin');
     admin.publish('evt.inspection.finding.recorded.v1', '{"probe":true}');
     for await (const m of sub) expect(m.json()).toEqual({ probe: true });
-    // A JetStream consumer on EVENTS filtered to inspection events is allowed …
-    const jsm = await jetstreamManager(fire, { checkAPI: false });
-    const created = await jsm.consumers.add(EVENT_STREAM, { name: 'dept-fire-probe', filter_subject: 'evt.inspection.>', ack_policy: AckPolicy.Explicit, inactive_threshold: 60_000_000_000 });
-    expect(created.name).toBe('dept-fire-probe');
-    const consumer = await jetstream(fire).consumers.get(EVENT_STREAM, 'dept-fire-probe');
-    expect((await consumer.info()).config.filter_subject).toBe('evt.inspection.>');
-    // … one on registry events is not (the filter is part of the create subject the permission names).
-    await expect(jsm.consumers.add(EVENT_STREAM, { name: 'dept-fire-spy', filter_subject: 'evt.registry.>', ack_policy: AckPolicy.Explicit })).rejects.toThrow(/permission/i);
+  });
+
+  it('provisions every department system\'s durable at gateway start: a pull consumer on its filter, explicit ack, idempotently', async () => {
+    const jsm = await jetstreamManager(await as('admin'));
+    for (const { name, filterSubject } of departmentConsumers()) {
+      const { config } = await jsm.consumers.info(EVENT_STREAM, name);
+      expect(config, name).toMatchObject({ durable_name: name, filter_subject: filterSubject, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All });
+      expect(config.deliver_subject, name).toBeUndefined();
+    }
+    // Idempotent; a consumer of that name that is not the catalog's (an operator's push consumer) is left alone and
+    // logged, and made again once an admin deleted it.
+    const lines: string[] = [];
+    const logger = new JsonLogger('gateway', 'warn', (line) => lines.push(line));
+    const all = departmentConsumers().map((c) => c.name);
+    expect(await provisionDepartmentConsumers(gateway.runtime.jsm, logger)).toEqual(all);
+    await jsm.consumers.delete(EVENT_STREAM, 'dept-hrss-inspection');
+    await jsm.consumers.add(EVENT_STREAM, { durable_name: 'dept-hrss-inspection', filter_subject: 'evt.inspection.>', ack_policy: AckPolicy.Explicit, deliver_subject: 'elsewhere' });
+    expect(await provisionDepartmentConsumers(gateway.runtime.jsm, logger)).toEqual(all.filter((n) => n !== 'dept-hrss-inspection'));
+    expect(lines.join('\n')).toContain('"consumer":"dept-hrss-inspection"');
+    await jsm.consumers.delete(EVENT_STREAM, 'dept-hrss-inspection');
+    expect(await provisionDepartmentConsumers(gateway.runtime.jsm, logger)).toEqual(all);
+    expect((await jsm.consumers.info(EVENT_STREAM, 'dept-hrss-inspection')).config.deliver_subject).toBeUndefined();
+  });
+
+  it('lets the fire department pull and ack inspection events from its own durable (nats.js consumers.get + consume)', async () => {
+    const admin = await as('admin');
+    const probe = `probe-${Date.now()}`;
+    await jetstream(admin).publish('evt.inspection.inspection.completed.v1', JSON.stringify({ eventId: probe }));
+    const fire = await as('dept-fire');
+    const consumer = await jetstream(fire).consumers.get(EVENT_STREAM, FIRE_DURABLE); // CONSUMER.INFO
+    const messages = await consumer.consume({ max_messages: 10 }); // MSG.NEXT, replies on _INBOX.dept-fire.…
+    let found: string | undefined;
+    for await (const m of messages) {
+      m.ack(); // $JS.ACK.EVENTS.dept-fire-inspection.…
+      if ((m.json() as { eventId?: string }).eventId === probe) {
+        found = m.subject;
+        break;
+      }
+    }
+    expect(found).toBe('evt.inspection.inspection.completed.v1');
+    await fire.flush();
+    const jsm = await jetstreamManager(admin);
+    await eventually('the acks to reach the server', async () => (await jsm.consumers.info(EVENT_STREAM, FIRE_DURABLE)).num_ack_pending === 0);
+  });
+
+  it('refuses the fire department any other consumer: no INFO or NEXT on a service\'s, no CREATE of any kind, no DELETE', async () => {
+    const fire = await as('dept-fire');
+    const jsm = await jetstreamManager(fire);
+    const serviceDurable = institutionConsumerName(schemas.staff);
+    // Another's consumer: neither its config nor its messages.
+    await expect(jetstream(fire).consumers.get(EVENT_STREAM, serviceDurable)).rejects.toThrow(/permission/i);
+    await expect(jsm.consumers.info(EVENT_STREAM, 'dept-market-inspection')).rejects.toThrow(/permission/i);
+    for (const name of [serviceDurable, 'dept-market-inspection']) {
+      expect(await refusal(fire.request(`$JS.API.CONSUMER.MSG.NEXT.${EVENT_STREAM}.${name}`, JSON.stringify({ batch: 1, no_wait: true }), { timeout: 3_000 })))
+        .toMatchObject({ operation: 'publish' });
+    }
+    // No consumer may be created or changed: its own name with other ack settings, other names, ephemeral, push (into
+    // another client's inbox or a service's subject), nor through the older DURABLE.CREATE subject.
+    const base = { filter_subject: 'evt.inspection.>', ack_policy: AckPolicy.None };
+    for (const config of [
+      { ...base, durable_name: FIRE_DURABLE },
+      { ...base, durable_name: 'dept-fire-other' },
+      { ...base, durable_name: serviceDurable, filter_subject: 'evt.registry.institution.>' },
+      { ...base },
+      { ...base, durable_name: 'dept-fire-push', deliver_subject: `${natsInboxPrefix('dept-market')}.x` },
+      { ...base, deliver_subject: 'registry.institution.register' },
+    ]) {
+      await expect(jsm.consumers.add(EVENT_STREAM, config), JSON.stringify(config)).rejects.toThrow(/permission/i);
+    }
+    expect(await refusal(fire.request(`$JS.API.CONSUMER.DURABLE.CREATE.${EVENT_STREAM}.dept-fire-legacy`,
+      JSON.stringify({ stream_name: EVENT_STREAM, config: { ...base, durable_name: 'dept-fire-legacy' } }), { timeout: 3_000 }))).toMatchObject({ operation: 'publish' });
+    for (const name of [FIRE_DURABLE, serviceDurable]) await expect(jsm.consumers.delete(EVENT_STREAM, name)).rejects.toThrow(/permission/i);
+    // Its durable is as the gateway made it.
+    const admin = await jetstreamManager(await as('admin'));
+    expect((await admin.consumers.info(EVENT_STREAM, FIRE_DURABLE)).config).toMatchObject({ ack_policy: AckPolicy.Explicit, filter_subject: 'evt.inspection.>' });
+    expect((await admin.consumers.info(EVENT_STREAM, FIRE_DURABLE)).config.deliver_subject).toBeUndefined();
+    const names: string[] = [];
+    for await (const c of admin.consumers.list(EVENT_STREAM)) names.push(c.name);
+    expect(names.filter((n) => n.startsWith('dept-')).sort()).toEqual(departmentConsumers().map((c) => c.name).sort());
+  });
+
+  it('keeps a service to its own consumers: another service\'s cannot be read, pulled from, acked or created', async () => {
+    const staffNc = await as('staff');
+    const jsm = await jetstreamManager(staffNc);
+    const own = institutionConsumerName(schemas.staff);
+    const registryCalendar = serviceConsumer('registry', 'calendar', schemas.registry);
+    expect((await jsm.consumers.info(EVENT_STREAM, own)).config.filter_subject).toBe('evt.registry.institution.>');
+    await expect(jsm.consumers.info(EVENT_STREAM, registryCalendar.name)).rejects.toThrow(/permission/i);
+    await expect(jsm.consumers.info(EVENT_STREAM, FIRE_DURABLE)).rejects.toThrow(/permission/i);
+    expect(await refusal(staffNc.request(`$JS.API.CONSUMER.MSG.NEXT.${EVENT_STREAM}.${registryCalendar.name}`, JSON.stringify({ batch: 1, no_wait: true }), { timeout: 3_000 })))
+      .toMatchObject({ operation: 'publish' });
+    const ack = `$JS.ACK.${EVENT_STREAM}.${registryCalendar.name}.1.1.1.1.0`;
+    expect(await nextViolation(staffNc, () => staffNc.publish(ack, '+ACK'))).toMatchObject({ operation: 'publish', subject: ack });
+    const config = { durable_name: registryCalendar.name, filter_subject: registryCalendar.filterSubject, ack_policy: AckPolicy.Explicit };
+    await expect(jsm.consumers.add(EVENT_STREAM, config)).rejects.toThrow(/permission/i);
+    await expect(jsm.consumers.add(EVENT_STREAM, { ...config, durable_name: `${schemas.staff}-other`, filter_subject: 'evt.registry.institution.>' })).rejects.toThrow(/permission/i);
+    // Its own, again with the same config: allowed (every start does it).
+    const { config: current } = await jsm.consumers.info(EVENT_STREAM, own);
+    await expect(jsm.consumers.update(EVENT_STREAM, own, { max_ack_pending: current.max_ack_pending })).resolves.toMatchObject({ name: own });
   });
 
   it('refuses a department system publishing to registry subjects or events', async () => {
@@ -179,5 +283,11 @@ describe('NATS permissions generated from the contract catalog', () => {
     const violation = await nextViolation(shared, () => shared.publish('evt.credit.grade.changed.v1', '{}'));
     expect(violation.subject).toBe('evt.credit.grade.changed.v1');
     await expect(connect({ servers: testNatsUrl(), user: 'registry', pass: 'wrong', reconnect: false })).rejects.toThrow(/authorization/i);
+    // Services may use any consumer name there (each test stack has its own schema); department systems may not.
+    const fire = await connect({ servers: testNatsUrl(), user: 'dept-fire', pass: testNatsCredentials('dept-fire').NATS_PASSWORD, inboxPrefix: natsInboxPrefix('dept-fire') });
+    clients.push(fire);
+    const jsm = await jetstreamManager(fire);
+    await expect(jsm.consumers.add(EVENT_STREAM, { durable_name: 'dept-fire-other', filter_subject: 'evt.inspection.>', ack_policy: AckPolicy.Explicit })).rejects.toThrow(/permission/i);
+    await expect(jsm.consumers.info(EVENT_STREAM, 'dept-market-inspection')).rejects.toThrow(/permission/i);
   });
 });

@@ -65,8 +65,8 @@ describe('faults across every service: kill -9 of nats-server, each service and 
   let stopLoad = false;
   let passed = false;
 
-  /** Whether a durable consumer is one of a service's (their names start with the schema, `_` or `-`). */
-  const consumerOf = (name: string, s: Service) => name.startsWith(`${schemas[s]}-`) || name.startsWith(`${schemas[s].replace(/_/g, '-')}-`);
+  /** Whether a durable consumer is one of a service's (their names start with the schema: `<schema>-<purpose>`). */
+  const consumerOf = (name: string, s: Service) => name.startsWith(`${schemas[s]}-`);
   const ourConsumers = async () => {
     const out: ConsumerInfo[] = [];
     for await (const c of jsm.consumers.list(EVENT_STREAM)) if (ALL.some((s) => consumerOf(c.name, s))) out.push(c);

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { CREDIT_EVENTS, CreditEvents, CreditSubjects } from './credit/credit.subjects.js';
 import { INSPECTION_EVENTS, InspectionSubjects } from './inspection/inspection.subjects.js';
 import {
-  ALL_REQUEST_SUBJECTS, DEPARTMENT_SYSTEMS, literalPassword, NATS_SERVICES, natsAuthorization, natsPasswordVariable, natsPermissions,
-  natsUsers, SERVICE_REQUESTS, type NatsPermissions,
+  ALL_REQUEST_SUBJECTS, DEPARTMENT_SYSTEMS, departmentConsumers, literalPassword, NATS_SERVICES, natsAuthorization, natsPasswordVariable,
+  natsPermissions, natsUsers, SERVICE_REQUESTS, serviceConsumer, type NatsPermissions,
 } from './nats-access.js';
 import { PlatformEvents } from './platform/calendar.contracts.js';
 import { REGISTRY_EVENTS, RegistrySubjects } from './registry/registry.subjects.js';
@@ -82,17 +82,84 @@ describe('NATS permissions generated from the contract catalog', () => {
     expect(canPublish('registry', RegistrySubjects.registerInstitution)).toBe(false);
   });
 
-  it('grants JetStream consumers only on the event filters a service follows', () => {
-    const create = (name: string, filter: string) => `$JS.API.CONSUMER.CREATE.EVENTS.${name}.${filter}`;
+  it('grants each service its own durable consumers only, by exact name and filter', () => {
+    const api = (op: string, name: string) => `$JS.API.CONSUMER.${op}.EVENTS.${name}`;
+    const create = (name: string, filter: string) => api('CREATE', `${name}.${filter}`);
     expect(canPublish('staff', create('staff-registry-institutions', 'evt.registry.institution.>'))).toBe(true);
-    expect(canPublish('staff', create('x', 'evt.registry.>'))).toBe(false); // wider than it follows
-    expect(canPublish('staff', create('x', 'evt.credit.>'))).toBe(false);
+    expect(canPublish('staff', create('staff-registry-institutions', 'evt.registry.>'))).toBe(false); // wider than it follows
+    expect(canPublish('staff', create('staff-x', 'evt.registry.institution.>'))).toBe(false); // a name not in the catalog
+    expect(canPublish('staff', create('credit-registry-events', 'evt.registry.>'))).toBe(false); // another service's
     expect(canPublish('registry', create('registry-credit-grades', CreditEvents.gradeChanged))).toBe(true);
+    for (const op of ['INFO', 'MSG.NEXT']) {
+      expect(canPublish('staff', api(op, 'staff-subsidy-rosters')), op).toBe(true);
+      expect(canPublish('staff', api(op, 'credit-staff-events')), op).toBe(false);
+      expect(canPublish('staff', api(op, 'dept-fire-inspection')), op).toBe(false);
+    }
+    expect(canPublish('staff', '$JS.ACK.EVENTS.staff-subsidy-rosters.1.2.3.4.5')).toBe(true);
+    expect(canPublish('staff', '$JS.ACK.EVENTS.credit-staff-events.1.2.3.4.5')).toBe(false);
     expect(canPublish('gateway', create('x', 'evt.registry.>'))).toBe(false);
-    for (const user of natsPermissions().map((p) => p.user)) {
-      expect(canPublish(user, '$JS.API.STREAM.DELETE.EVENTS')).toBe(false);
-      expect(canPublish(user, '$JS.API.STREAM.PURGE.EVENTS')).toBe(false);
-      expect(canPublish(user, '$JS.API.STREAM.MSG.DELETE.EVENTS')).toBe(false);
+    for (const { user } of natsPermissions()) {
+      for (const denied of ['STREAM.DELETE.EVENTS', 'STREAM.PURGE.EVENTS', 'STREAM.MSG.DELETE.EVENTS', 'CONSUMER.DELETE.EVENTS.x', 'CONSUMER.CREATE.EVENTS',
+        'CONSUMER.DURABLE.CREATE.EVENTS.x', 'CONSUMER.LIST.EVENTS', 'CONSUMER.NAMES.EVENTS']) {
+        expect(canPublish(user, `$JS.API.${denied}`), `${user} ${denied}`).toBe(false);
+      }
+    }
+  });
+
+  it('names every catalog consumer as a service creates it, and refuses one the catalog does not list', () => {
+    expect(serviceConsumer('credit', 'registry-events')).toEqual({ name: 'credit-registry-events', filterSubject: 'evt.registry.>' });
+    expect(serviceConsumer('subsidy', 'staff', 'subsidy_t1')).toEqual({ name: 'subsidy_t1-staff', filterSubject: 'evt.staff.certificate-rate.>' });
+    expect(() => serviceConsumer('staff', 'credit-events')).toThrow(/no consumer "credit-events"/);
+    for (const schema of ['*', 'a.b', 'a>', '']) expect(() => serviceConsumer('staff', 'subsidy-rosters', schema), schema).toThrow(/cannot name/);
+    expect(NATS_SERVICES.flatMap((s) => s.consumers)).toHaveLength(15);
+  });
+
+  it('uses the schema names it is given, or (the test harness\'s shared broker) any name for services but never for department systems', () => {
+    const withSchema = natsPermissions({ serviceSchemas: { staff: 'staff_a1' } });
+    const staff = withSchema.find((p) => p.user === 'staff')!.publish.allow;
+    expect(staff).toContain('$JS.API.CONSUMER.CREATE.EVENTS.staff_a1-subsidy-rosters.evt.subsidy.roster.>');
+    expect(staff).not.toContain('$JS.API.CONSUMER.INFO.EVENTS.staff-subsidy-rosters');
+    expect(withSchema.find((p) => p.user === 'credit')!.publish.allow).toContain('$JS.API.CONSUMER.INFO.EVENTS.credit-registry-events');
+    const any = natsPermissions({ serviceSchemas: 'any' });
+    const anyStaff = any.find((p) => p.user === 'staff')!.publish.allow;
+    expect(anyStaff).toEqual(expect.arrayContaining(['$JS.API.CONSUMER.CREATE.EVENTS.*.evt.subsidy.roster.>', '$JS.API.CONSUMER.INFO.EVENTS.*', '$JS.ACK.EVENTS.*.>']));
+    expect(anyStaff.filter((s) => s.startsWith('$JS.API.CONSUMER.CREATE.'))).toHaveLength(2); // filters stay exact
+    for (const dept of DEPARTMENT_SYSTEMS) {
+      expect(any.find((p) => p.user === dept.user), dept.user).toEqual(natsPermissions().find((p) => p.user === dept.user));
+    }
+    expect(natsAuthorization({ serviceSchemas: 'any' })).toContain('"$JS.API.CONSUMER.INFO.EVENTS.*"');
+    expect(natsAuthorization()).not.toContain('"$JS.API.CONSUMER.INFO.EVENTS.*"');
+  });
+
+  it('lets a department system only read, pull from and ack the durables provisioned for it; the gateway provisions them', () => {
+    const api = (op: string, name: string) => `$JS.API.CONSUMER.${op}.EVENTS.${name}`;
+    expect(departmentConsumers().filter((c) => c.user === 'dept-fire')).toEqual([{ user: 'dept-fire', name: 'dept-fire-inspection', filterSubject: 'evt.inspection.>' }]);
+    expect(departmentConsumers().filter((c) => c.user === 'dept-health').map((c) => c.name))
+      .toEqual(['dept-health-registry', 'dept-health-inspection', 'dept-health-credit', 'dept-health-subsidy']);
+    expect(canPublish('dept-fire', api('INFO', 'dept-fire-inspection'))).toBe(true);
+    expect(canPublish('dept-fire', api('MSG.NEXT', 'dept-fire-inspection'))).toBe(true);
+    expect(canPublish('dept-fire', '$JS.ACK.EVENTS.dept-fire-inspection.1.20.3.1700000000000000000.0')).toBe(true);
+    expect(canPublish('dept-fire', '$JS.API.STREAM.INFO.EVENTS')).toBe(true);
+    expect(canPublish('dept-fire', '$JS.API.INFO')).toBe(true);
+    for (const name of ['dept-market-inspection', 'dept-health-inspection', 'staff-registry-institutions', 'registry-calendar', 'dept-fire-inspections', '*']) {
+      for (const op of ['INFO', 'MSG.NEXT', 'DELETE']) expect(canPublish('dept-fire', api(op, name)), `${op} ${name}`).toBe(false);
+      expect(canPublish('dept-fire', `$JS.ACK.EVENTS.${name}.1.2.3.4.5`), `ACK ${name}`).toBe(false);
+    }
+    for (const dept of DEPARTMENT_SYSTEMS) {
+      const own = departmentConsumers().filter((c) => c.user === dept.user);
+      expect(own.length, dept.user).toBeGreaterThan(0);
+      for (const c of own) {
+        expect(canPublish(dept.user, api('MSG.NEXT', c.name))).toBe(true);
+        expect(canPublish(dept.user, api('CREATE', `${c.name}.${c.filterSubject}`))).toBe(false);
+        expect(canPublish(dept.user, api('DURABLE.CREATE', c.name))).toBe(false);
+        expect(canPublish(dept.user, api('DELETE', c.name))).toBe(false);
+        expect(canPublish('gateway', api('CREATE', `${c.name}.${c.filterSubject}`))).toBe(true);
+        expect(canPublish('gateway', api('INFO', c.name))).toBe(true);
+        expect(canPublish('gateway', api('MSG.NEXT', c.name))).toBe(false);
+        expect(canPublish('gateway', api('DELETE', c.name))).toBe(false);
+        expect(canPublish('gateway', api('CREATE', `${c.name}.evt.>`))).toBe(false);
+      }
+      expect(canPublish(dept.user, '$JS.API.CONSUMER.CREATE.EVENTS')).toBe(false); // an ephemeral consumer
     }
   });
 
@@ -100,7 +167,7 @@ describe('NATS permissions generated from the contract catalog', () => {
     expect(canPublish('dept-fire', InspectionSubjects.listChecklists)).toBe(true);
     expect(canPublish('dept-fire', InspectionSubjects.publicListChecklists)).toBe(true);
     expect(canSubscribe('dept-fire', 'evt.inspection.finding.recorded.v1')).toBe(true);
-    expect(canPublish('dept-fire', '$JS.API.CONSUMER.CREATE.EVENTS.fire-1.evt.inspection.>')).toBe(true);
+    expect(canPublish('dept-fire', '$JS.API.CONSUMER.CREATE.EVENTS.fire-1.evt.inspection.>')).toBe(false);
     expect(canPublish('dept-fire', RegistrySubjects.registerInstitution)).toBe(false);
     expect(canPublish('dept-fire', 'evt.registry.institution.registered.v1')).toBe(false);
     expect(canPublish('dept-fire', 'evt.inspection.finding.recorded.v1')).toBe(false);

@@ -23,6 +23,12 @@ export const SERVICE_REQUESTS: Record<string, readonly ContractEntry[]> = {
 /** Every request subject of the platform (what the gateway may call). */
 export const ALL_REQUEST_SUBJECTS: readonly string[] = Object.values(SERVICE_REQUESTS).flat().map((e) => e.subject);
 
+/** A durable pull consumer on stream EVENTS: what it is for (the end of its name) and its one filter subject (2.9 has no filter_subjects). */
+export interface NatsConsumer {
+  purpose: string;
+  filter: string;
+}
+
 export interface NatsServiceAccess {
   /** NATS user name = service name (also its queue group and event prefix `evt.<user>.`). */
   user: string;
@@ -30,24 +36,60 @@ export interface NatsServiceAccess {
   serves: readonly string[];
   /** Request subjects it calls. */
   calls: readonly string[];
-  /** Filter subjects of its durable consumers on stream EVENTS (one filter each: 2.9 has no filter_subjects). */
-  follows: readonly string[];
+  /** Its durable consumers, named `<schema>-<purpose>` (serviceConsumer()). */
+  consumers: readonly NatsConsumer[];
 }
 
 /**
- * One entry per service process. `follows` must cover each durable consumer's filter subject
- * exactly as the service creates it (the server compares the consumer's filter with the one in
- * the create subject); the integration tests run every service with these permissions.
+ * One entry per service process. Each service creates its durable consumers from this list
+ * (serviceConsumer()), so the names and filters the permissions allow are the ones it uses.
  */
 export const NATS_SERVICES: readonly NatsServiceAccess[] = [
-  // HTTP for people: calls every subject of every service, follows nothing, publishes the calendar event.
-  { user: 'gateway', serves: [], calls: ALL_REQUEST_SUBJECTS, follows: [] },
-  { user: 'registry', serves: subjectsOf('registry'), calls: [], follows: [PlatformEvents.calendarYearLoaded, CreditEvents.gradeChanged] },
-  { user: 'staff', serves: subjectsOf('staff'), calls: [], follows: ['evt.registry.institution.>', 'evt.subsidy.roster.>'] },
-  { user: 'inspection', serves: subjectsOf('inspection'), calls: [], follows: ['evt.registry.>', 'evt.credit.>', PlatformEvents.calendarYearLoaded] },
-  { user: 'credit', serves: subjectsOf('credit'), calls: [], follows: ['evt.registry.>', 'evt.staff.>', 'evt.inspection.>', 'evt.subsidy.>'] },
-  { user: 'subsidy', serves: subjectsOf('subsidy'), calls: [], follows: ['evt.registry.>', 'evt.credit.>', 'evt.inspection.>', 'evt.staff.certificate-rate.>'] },
+  // HTTP for people: calls every subject of every service, follows nothing, publishes the calendar event
+  // (and provisions the department systems' consumers, below).
+  { user: 'gateway', serves: [], calls: ALL_REQUEST_SUBJECTS, consumers: [] },
+  {
+    user: 'registry', serves: subjectsOf('registry'), calls: [],
+    consumers: [{ purpose: 'calendar', filter: PlatformEvents.calendarYearLoaded }, { purpose: 'credit-grades', filter: CreditEvents.gradeChanged }],
+  },
+  {
+    user: 'staff', serves: subjectsOf('staff'), calls: [],
+    consumers: [{ purpose: 'registry-institutions', filter: 'evt.registry.institution.>' }, { purpose: 'subsidy-rosters', filter: 'evt.subsidy.roster.>' }],
+  },
+  {
+    user: 'inspection', serves: subjectsOf('inspection'), calls: [],
+    consumers: [
+      { purpose: 'registry', filter: 'evt.registry.>' }, { purpose: 'credit', filter: 'evt.credit.>' },
+      { purpose: 'calendar', filter: PlatformEvents.calendarYearLoaded },
+    ],
+  },
+  {
+    user: 'credit', serves: subjectsOf('credit'), calls: [],
+    consumers: ['registry', 'staff', 'inspection', 'subsidy'].map((source) => ({ purpose: `${source}-events`, filter: `evt.${source}.>` })),
+  },
+  {
+    user: 'subsidy', serves: subjectsOf('subsidy'), calls: [],
+    consumers: [
+      { purpose: 'registry', filter: 'evt.registry.>' }, { purpose: 'credit', filter: 'evt.credit.>' },
+      { purpose: 'inspection', filter: 'evt.inspection.>' },
+      // Only the 持证率 events: the staff service's other events carry names and masked ID numbers.
+      { purpose: 'staff', filter: 'evt.staff.certificate-rate.>' },
+    ],
+  },
 ];
+
+/**
+ * A service's durable consumer as the catalog lists it: name `<schema>-<purpose>` (the schema
+ * keeps deployments, and test stacks, that share a broker apart) and its filter. Throws for a
+ * consumer the catalog does not list: the server would refuse it.
+ */
+export function serviceConsumer(service: string, purpose: string, schema: string = service): { name: string; filterSubject: string } {
+  const found = NATS_SERVICES.find((s) => s.user === service)?.consumers.find((c) => c.purpose === purpose);
+  if (!found) throw new Error(`${service} has no consumer "${purpose}" in the NATS catalog (libs/contracts/src/nats-access.ts)`);
+  // The name is a subject token in the permissions: a '*', '>' or '.' in it would widen them.
+  if (!/^[A-Za-z0-9_-]+$/.test(schema)) throw new Error(`schema "${schema}" cannot name a NATS consumer: letters, digits, '_' and '-' only`);
+  return { name: `${schema}-${purpose}`, filterSubject: found.filter };
+}
 
 function subjectsOf(service: string): string[] {
   return SERVICE_REQUESTS[service]!.map((e) => e.subject);
@@ -61,8 +103,11 @@ export interface DepartmentSystemAccess {
   purpose: string;
   /** Read-only request subjects it may call. */
   reads: readonly string[];
-  /** Events it may follow (core subscription or a JetStream consumer on EVENTS with this filter). */
-  follows: readonly string[];
+  /**
+   * Events it follows: a core subscription to each filter, or its durable pull consumer
+   * `<user>-<purpose>` on EVENTS, which the platform provisions (the gateway, at each start).
+   */
+  consumers: readonly NatsConsumer[];
 }
 
 /** Read subjects every department system may call: the public register, lists and results (一公开). */
@@ -79,12 +124,15 @@ const INSPECTING_READS = [
   InspectionSubjects.listRectifications, InspectionSubjects.getRectification, InspectionSubjects.listPenalties,
 ];
 
+/** All events of one service: consumer `<user>-<service>` filtered to `evt.<service>.>`. */
+const followed = (service: string): NatsConsumer => ({ purpose: service, filter: `evt.${service}.>` });
+
 const inspecting = (department: string, name: string): DepartmentSystemAccess => ({
   user: `dept-${department}`,
   department,
   purpose: `${name}业务系统：读取本部门检查事项清单、联合检查结果、整改与处罚，跟随检查事件；不能登记、备案或发布事件`,
   reads: [...PUBLIC_READS, ...INSPECTING_READS],
-  follows: ['evt.inspection.>'],
+  consumers: [followed('inspection')],
 });
 
 /**
@@ -107,16 +155,21 @@ export const DEPARTMENT_SYSTEMS: readonly DepartmentSystemAccess[] = [
       RegistrySubjects.listInstitutions, RegistrySubjects.getInstitution, RegistrySubjects.listFilings, RegistrySubjects.getFiling,
       CreditSubjects.getCredit, CreditSubjects.getList, SubsidySubjects.listRuns, SubsidySubjects.getRun,
     ],
-    follows: ['evt.registry.>', 'evt.inspection.>', 'evt.credit.>', 'evt.subsidy.>'],
+    consumers: ['registry', 'inspection', 'credit', 'subsidy'].map(followed),
   },
   {
     user: 'dept-finance',
     department: 'finance',
     purpose: '财政部门业务系统：读取补助核算、审批与台账，跟随补助事件',
     reads: [...PUBLIC_READS, SubsidySubjects.listRuns, SubsidySubjects.getRun, SubsidySubjects.runTotals, SubsidySubjects.listLedger],
-    follows: ['evt.subsidy.>'],
+    consumers: [followed('subsidy')],
   },
 ];
+
+/** The durable consumers the platform provisions for department systems: `<user>-<purpose>`, e.g. `dept-fire-inspection`. */
+export function departmentConsumers(): { user: string; name: string; filterSubject: string }[] {
+  return DEPARTMENT_SYSTEMS.flatMap((d) => d.consumers.map((c) => ({ user: d.user, name: `${d.user}-${c.purpose}`, filterSubject: c.filter })));
+}
 
 /** A full-permission operator user (backups, the test harness, `nats` CLI): never given to a service. */
 export const NATS_ADMIN_USER = 'admin';
@@ -145,47 +198,83 @@ export interface NatsPermissions {
 
 const JS = '$JS.API';
 
-/** JetStream API subjects a client following `filters` on EVENTS needs (the consumer name is free, the filter is not). */
-function followerApi(filters: readonly string[]): string[] {
-  if (filters.length === 0) return [];
+/**
+ * The database schema each service's consumer names carry (serviceConsumer()); a service not
+ * named uses its own name, as docker-compose, deploy/k8s and `npm start` do (the *_DB_SCHEMA
+ * defaults). `'any'`: service users may use any consumer name (filters stay exact) — only for the
+ * integration tests' shared broker, where every test stack has a schema of its own. Department
+ * systems keep their exact consumer names either way.
+ */
+export type NatsServiceSchemas = Readonly<Record<string, string>> | 'any';
+
+/**
+ * Using existing durable pull consumers on EVENTS by exact name: their config, pulling (the
+ * messages come to the client's own inbox) and acking. Consumer names are one token, so each is
+ * listed; no other consumer can be read, pulled from or acked.
+ */
+function pullApi(names: readonly string[]): string[] {
+  if (names.length === 0) return [];
   return [
     `${JS}.STREAM.INFO.${EVENT_STREAM}`,
-    // nats-server ≥ 2.9 (and nats.js v3) create a consumer on $JS.API.CONSUMER.CREATE.<stream>.<name>.<filter>
-    // and refuse a config whose filter differs from the subject's: the filter is what the permission restricts.
-    ...filters.map((f) => `${JS}.CONSUMER.CREATE.${EVENT_STREAM}.*.${f}`),
-    `${JS}.CONSUMER.INFO.${EVENT_STREAM}.*`,
-    `${JS}.CONSUMER.MSG.NEXT.${EVENT_STREAM}.*`,
-    `$JS.ACK.${EVENT_STREAM}.>`,
+    ...names.flatMap((name) => [`${JS}.CONSUMER.INFO.${EVENT_STREAM}.${name}`, `${JS}.CONSUMER.MSG.NEXT.${EVENT_STREAM}.${name}`, `$JS.ACK.${EVENT_STREAM}.${name}.>`]),
   ];
 }
 
+/**
+ * Creating or updating a consumer: nats-server ≥ 2.9 (and nats.js v3) do it on
+ * $JS.API.CONSUMER.CREATE.<stream>.<name>.<filter> and refuse a config whose name or filter
+ * differs from the subject's, so the permission fixes both. (The rest of the config — push
+ * delivery, ack settings — is in the body, which permissions cannot see: only the platform's own
+ * users are given these subjects.)
+ */
+function createApi(consumers: readonly { name: string; filterSubject: string }[]): string[] {
+  return consumers.map((c) => `${JS}.CONSUMER.CREATE.${EVENT_STREAM}.${c.name}.${c.filterSubject}`);
+}
+
 /** The permissions of every service and department system, from the catalog above. */
-export function natsPermissions(): NatsPermissions[] {
-  const services = NATS_SERVICES.map((s): NatsPermissions => ({
-    user: s.user,
-    publish: {
-      allow: unique([
-        ...s.calls,
-        // its own ping, for the container health check that runs with the service's credentials
-        ...(s.serves.length ? [`${s.user}.health.ping`] : []),
-        `evt.${s.user}.>`,
-        'dlq.*',
-        `${JS}.INFO`,
-        // every service makes sure the streams exist (event-streams.ts): no delete, purge or message removal
-        ...[EVENT_STREAM, DEAD_LETTER_STREAM].flatMap((stream) => ['INFO', 'CREATE', 'UPDATE'].map((op) => `${JS}.STREAM.${op}.${stream}`)),
-        ...followerApi(s.follows),
-      ]),
-    },
-    subscribe: { allow: unique([...s.serves, `${natsInboxPrefix(s.user)}.>`]) },
-    allowResponses: s.serves.length > 0,
-  }));
+export function natsPermissions(options: { serviceSchemas?: NatsServiceSchemas } = {}): NatsPermissions[] {
+  const schemas = options.serviceSchemas ?? {};
+  const departmentDurables = departmentConsumers();
+  const services = NATS_SERVICES.map((s): NatsPermissions => {
+    const consumers = s.consumers.map((c) => (schemas === 'any'
+      ? { name: '*', filterSubject: c.filter }
+      : serviceConsumer(s.user, c.purpose, schemas[s.user] ?? s.user)));
+    // The gateway provisions the department systems' consumers (and only reads their config).
+    const provisions = s.user === 'gateway' ? departmentDurables : [];
+    return {
+      user: s.user,
+      publish: {
+        allow: unique([
+          ...s.calls,
+          // its own ping, for the container health check that runs with the service's credentials
+          ...(s.serves.length ? [`${s.user}.health.ping`] : []),
+          `evt.${s.user}.>`,
+          'dlq.*',
+          `${JS}.INFO`,
+          // every service makes sure the streams exist (event-streams.ts): no delete, purge or message removal
+          ...[EVENT_STREAM, DEAD_LETTER_STREAM].flatMap((stream) => ['INFO', 'CREATE', 'UPDATE'].map((op) => `${JS}.STREAM.${op}.${stream}`)),
+          ...createApi(consumers),
+          ...pullApi(consumers.map((c) => c.name)),
+          ...createApi(provisions),
+          ...provisions.map((c) => `${JS}.CONSUMER.INFO.${EVENT_STREAM}.${c.name}`),
+        ]),
+      },
+      subscribe: { allow: unique([...s.serves, `${natsInboxPrefix(s.user)}.>`]) },
+      allowResponses: s.serves.length > 0,
+    };
+  });
   const departments = DEPARTMENT_SYSTEMS.map((d): NatsPermissions => ({
     user: d.user,
     publish: {
-      allow: unique([...d.reads, `${JS}.INFO`, ...followerApi(d.follows)]),
-      deny: ['evt.>', 'dlq.>', `${JS}.STREAM.CREATE.>`, `${JS}.STREAM.UPDATE.>`, `${JS}.STREAM.DELETE.>`, `${JS}.STREAM.PURGE.>`],
+      allow: unique([...d.reads, `${JS}.INFO`, ...pullApi(departmentDurables.filter((c) => c.user === d.user).map((c) => c.name))]),
+      // Never granted above; denied as well so that a broader allow added later cannot grant them.
+      deny: [
+        'evt.>', 'dlq.>',
+        ...['CREATE', 'UPDATE', 'DELETE', 'PURGE'].map((op) => `${JS}.STREAM.${op}.>`),
+        ...['CONSUMER.CREATE', 'CONSUMER.DURABLE.CREATE', 'CONSUMER.DELETE'].map((op) => `${JS}.${op}.>`),
+      ],
     },
-    subscribe: { allow: unique([...d.follows, `${natsInboxPrefix(d.user)}.>`]) },
+    subscribe: { allow: unique([...d.consumers.map((c) => c.filter), `${natsInboxPrefix(d.user)}.>`]) },
     allowResponses: false,
   }));
   return [...services, ...departments];
@@ -202,6 +291,8 @@ export interface NatsAuthorizationOptions {
   admin?: boolean;
   /** Connections without credentials act as this user (the test harness only; never in a deployment). */
   noAuthUser?: string;
+  /** The services' schema names their consumer names carry (default: each service's name); see NatsServiceSchemas. */
+  serviceSchemas?: NatsServiceSchemas;
 }
 
 /** A quoted literal for a config file (JSON string syntax is valid nats-server config). */
@@ -220,7 +311,7 @@ export function natsAuthorization(options: NatsAuthorizationOptions = {}): strin
   // A top-level setting (not inside the block) in nats-server's config.
   if (options.noAuthUser) lines.push(`no_auth_user: ${JSON.stringify(options.noAuthUser)}`);
   lines.push('authorization {', '  users: [');
-  for (const p of natsPermissions()) {
+  for (const p of natsPermissions({ serviceSchemas: options.serviceSchemas })) {
     lines.push(`    { user: ${JSON.stringify(p.user)}, password: ${password(p.user)}, permissions: {`);
     lines.push(`        publish: { allow: ${list(p.publish.allow)}${p.publish.deny ? `, deny: ${list(p.publish.deny)}` : ''} }`);
     lines.push(`        subscribe: { allow: ${list(p.subscribe.allow)} }`);

@@ -74,8 +74,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const natsStoreDir = path.join(runDir, 'nats', 'jetstream');
   // The generated authorization of deploy/nats: in-process services connect as their own users
   // (testNatsCredentials()), so every test runs under the real permissions. Connections without
-  // credentials (the tests' own clients, stubs and collectors) act as `admin`.
-  const natsAuth = writeNatsAuth({ dir: path.join(runDir, 'nats-auth'), contracts, noAuthUser: contracts.NATS_ADMIN_USER });
+  // credentials (the tests' own clients, stubs and collectors) act as `admin`. Only here, on a broker
+  // shared by test stacks that each have schemas of their own, may services use any consumer name
+  // (serviceSchemas 'any'; filters stay exact); department systems keep their exact names.
+  const natsAuth = writeNatsAuth({ dir: path.join(runDir, 'nats-auth'), contracts, noAuthUser: contracts.NATS_ADMIN_USER, serviceSchemas: 'any' });
 
   let pg: PostgresHandle | undefined;
   let nats: NatsHandle | undefined;

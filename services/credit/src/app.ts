@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { JsonLogger, NestJsonLogger } from '@shanyu/common';
+import { serviceConsumer } from '@shanyu/contracts';
 import { DurableEventConsumer, NatsRpcServer, Outbox, ServiceRuntime } from '@shanyu/messaging';
 import { AuditLog } from '@shanyu/persistence';
 import { NestFactory } from '@nestjs/core';
@@ -7,7 +8,7 @@ import type { INestMicroservice } from '@nestjs/common';
 import type { CreditConfig } from './config.js';
 import { CreditModule } from './credit.module.js';
 import { creditDataSource } from './data-source.js';
-import { CREDIT_SOURCES, creditConsumerName, CreditEventsHandler, type CreditSource } from './events/credit-events.handler.js';
+import { CREDIT_SOURCES, CreditEventsHandler, type CreditSource } from './events/credit-events.handler.js';
 import { InstitutionReplica } from './institutions/institutions.js';
 import { Ledger } from './ledger/ledger.js';
 import { Standings } from './ledger/standings.js';
@@ -55,11 +56,11 @@ export async function startCredit(config: CreditConfig, options: CreditStartOpti
   const standings = new Standings(models, ledger, institutions);
   const handler = new CreditEventsHandler(models, ledger, standings, institutions, new Outbox(), new AuditLog(), logger, now);
   const consumers = {} as Record<CreditSource, DurableEventConsumer>;
-  for (const { key, filter } of CREDIT_SOURCES) {
-    const name = creditConsumerName(config.CREDIT_DB_SCHEMA, key);
+  for (const { key } of CREDIT_SOURCES) {
+    const { name, filterSubject } = serviceConsumer('credit', `${key}-events`, config.CREDIT_DB_SCHEMA);
     consumers[key] = new DurableEventConsumer({
       name,
-      filterSubject: filter,
+      filterSubject,
       dataSource: runtime.dataSource,
       js: runtime.js,
       jsm: runtime.jsm,

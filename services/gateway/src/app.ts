@@ -18,6 +18,7 @@ import { toHttpError } from './http/http-error.filter.js';
 import { registerMediaTypeGuard } from './http/media-type-guard.js';
 import { registerHttpObservability, registerMetricsRoute } from './http/observability.js';
 import { registerRequestLogging, requestIdFrom } from './http/request-logging.js';
+import { provisionDepartmentConsumers } from './nats/department-consumers.js';
 import { DEFAULT_WEB_DIST_DIR, registerWebApp } from './web/web-app.js';
 import { ApiRouteCatalog } from './api-clients/scopes.js';
 
@@ -44,6 +45,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     logger,
     rpcTimeoutMs: config.RPC_TIMEOUT_MS,
   });
+  await provisionDepartmentConsumers(runtime.jsm, logger);
   const demo = new DemoAccounts(runtime.dataSource, logger);
   const demoAccounts = config.SHANYU_MODE === 'production' ? [] : await demo.ensure(config.SHANYU_DEMO_PASSWORD);
   if (config.SHANYU_MODE === 'production') {
@@ -114,3 +116,4 @@ export type { GatewayConfig } from './config.js';
 export { DEMO_JWT_SECRET } from './config.js';
 export * from './api-clients/index.js';
 export { runAdmin, type AdminIo } from './admin/cli.js';
+export { provisionDepartmentConsumers } from './nats/department-consumers.js';

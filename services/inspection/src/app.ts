@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { JsonLogger, NestJsonLogger, PiiCipher, resolvePiiKeys, SYSTEM_ACTOR } from '@shanyu/common';
-import { PlatformEvents } from '@shanyu/contracts';
+import { serviceConsumer } from '@shanyu/contracts';
 import { DurableEventConsumer, type EventHandler, NatsRpcServer, ServiceRuntime } from '@shanyu/messaging';
 import { NestFactory } from '@nestjs/core';
 import type { INestMicroservice } from '@nestjs/common';
@@ -12,8 +12,8 @@ import { SweepOverdueFindings } from './findings/rectification.use-cases.js';
 import { InspectionModule } from './inspection.module.js';
 import { SUPERVISION_POLICY_2026 } from './policy/supervision-policy.data.js';
 import { loadPolicy, type SupervisionPolicy } from './policy/supervision-policy.js';
-import { CREDIT_EVENTS_FILTER, followCreditEvent } from './replicas/credit-grades.js';
-import { followRegistryEvent, REGISTRY_EVENTS_FILTER } from './replicas/registry-events.js';
+import { followCreditEvent } from './replicas/credit-grades.js';
+import { followRegistryEvent } from './replicas/registry-events.js';
 import { WorkingDayCalendarProvider } from '@shanyu/messaging';
 
 export { DRAW_ALGORITHM, type PoolEntry, rebuildDrawInput, redraw, verifyDraw } from './draw/draw.js';
@@ -66,12 +66,12 @@ export async function startInspection(config: InspectionConfig, options: Inspect
   await catalog.seed(runtime.dataSource, lists);
   const calendars = new WorkingDayCalendarProvider(runtime.dataSource);
   const schema = config.INSPECTION_DB_SCHEMA;
-  const consumer = (purpose: string, filterSubject: string, handler: EventHandler) =>
-    new DurableEventConsumer({ name: `${schema}-${purpose}`, filterSubject, dataSource: runtime.dataSource, js: runtime.js, jsm: runtime.jsm, logger, handler, deliverFrom: options.eventsFrom });
+  const consumer = (purpose: string, handler: EventHandler) =>
+    new DurableEventConsumer({ ...serviceConsumer('inspection', purpose, schema), dataSource: runtime.dataSource, js: runtime.js, jsm: runtime.jsm, logger, handler, deliverFrom: options.eventsFrom });
   const consumers = [
-    consumer('registry', REGISTRY_EVENTS_FILTER, followRegistryEvent),
-    consumer('credit', CREDIT_EVENTS_FILTER, followCreditEvent),
-    consumer('calendar', PlatformEvents.calendarYearLoaded, (event, manager) => calendars.follow(event, manager)),
+    consumer('registry', followRegistryEvent),
+    consumer('credit', followCreditEvent),
+    consumer('calendar', (event, manager) => calendars.follow(event, manager)),
   ];
   for (const c of consumers) await c.start();
   const app = await NestFactory.createMicroservice(InspectionModule.register({ runtime, calendars, catalog, policy, cipher, now }), {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { JsonLogger, NestJsonLogger } from '@shanyu/common';
-import { PlatformEvents } from '@shanyu/contracts';
+import { serviceConsumer } from '@shanyu/contracts';
 import { DurableEventConsumer, NatsRpcServer, ServiceRuntime } from '@shanyu/messaging';
 import { NestFactory } from '@nestjs/core';
 import type { INestMicroservice } from '@nestjs/common';
@@ -8,7 +8,7 @@ import type { RegistryConfig } from './config.js';
 import { registryDataSource } from './data-source.js';
 import { WorkingDayCalendarProvider } from '@shanyu/messaging';
 import { RegistryModule } from './registry.module.js';
-import { CREDIT_GRADE_FILTER, CreditGradeFollower } from './public/credit-grade.follower.js';
+import { CreditGradeFollower } from './public/credit-grade.follower.js';
 
 export { RegisterInstitution } from './institutions/register-institution.use-case.js';
 
@@ -44,9 +44,7 @@ export async function startRegistry(config: RegistryConfig, options: RegistrySta
   const creditGrades = new CreditGradeFollower();
   const consumers = [
     new DurableEventConsumer({
-      // The durable name carries the schema so that separate deployments (and test runs) do not share it.
-      name: `${config.REGISTRY_DB_SCHEMA}-calendar`,
-      filterSubject: PlatformEvents.calendarYearLoaded,
+      ...serviceConsumer('registry', 'calendar', config.REGISTRY_DB_SCHEMA),
       dataSource: runtime.dataSource,
       js: runtime.js,
       jsm: runtime.jsm,
@@ -55,8 +53,7 @@ export async function startRegistry(config: RegistryConfig, options: RegistrySta
     }),
     // 信用等级 shown on the public register, followed from the credit service's events.
     new DurableEventConsumer({
-      name: `${config.REGISTRY_DB_SCHEMA}-credit-grades`,
-      filterSubject: CREDIT_GRADE_FILTER,
+      ...serviceConsumer('registry', 'credit-grades', config.REGISTRY_DB_SCHEMA),
       dataSource: runtime.dataSource,
       js: runtime.js,
       jsm: runtime.jsm,

@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { JsonLogger, NestJsonLogger, PiiCipher, resolvePiiKeys, shanghaiToday } from '@shanyu/common';
+import { serviceConsumer } from '@shanyu/contracts';
 import { DurableEventConsumer, NatsRpcServer, Outbox, ServiceRuntime } from '@shanyu/messaging';
 import { NestFactory } from '@nestjs/core';
 import type { INestMicroservice } from '@nestjs/common';
 import type { StaffConfig } from './config.js';
 import { staffDataSource } from './data-source.js';
-import { INSTITUTION_EVENTS_FILTER, InstitutionEventsHandler } from './institutions/institution-events.js';
-import { ROSTER_EVENTS_FILTER, RosterEventsHandler } from './institutions/roster-events.js';
+import { InstitutionEventsHandler } from './institutions/institution-events.js';
+import { RosterEventsHandler } from './institutions/roster-events.js';
 import { ReminderScheduler, ReminderSweep } from './reminders/reminder-sweep.js';
 import { loadStaffRules } from './rules/staff-rules.js';
 import { StaffModule } from './staff.module.js';
@@ -22,13 +23,13 @@ export interface RunningStaff {
   stop(): Promise<void>;
 }
 
-/** Durable consumer names: one per staff schema, so test stacks with their own schema do not share them. */
+/** Durable consumer names (the NATS catalog's): one per staff schema, so test stacks with their own schema do not share them. */
 export function institutionConsumerName(schema: string): string {
-  return `${schema.replace(/_/g, '-')}-registry-institutions`;
+  return serviceConsumer('staff', 'registry-institutions', schema).name;
 }
 
 export function rosterConsumerName(schema: string): string {
-  return `${schema.replace(/_/g, '-')}-subsidy-rosters`;
+  return serviceConsumer('staff', 'subsidy-rosters', schema).name;
 }
 
 /** Checks the rules and the PII key, connects, migrates, follows the registry and answers `staff.*`. */
@@ -49,8 +50,7 @@ export async function startStaff(config: StaffConfig, options: { relay?: boolean
   });
   const handler = new InstitutionEventsHandler(new Outbox(), new RatioMonitor(rules));
   const institutionEvents = new DurableEventConsumer({
-    name: institutionConsumerName(config.STAFF_DB_SCHEMA),
-    filterSubject: INSTITUTION_EVENTS_FILTER,
+    ...serviceConsumer('staff', 'registry-institutions', config.STAFF_DB_SCHEMA),
     dataSource: runtime.dataSource,
     js: runtime.js,
     jsm: runtime.jsm,
@@ -61,8 +61,7 @@ export async function startStaff(config: StaffConfig, options: { relay?: boolean
   await institutionEvents.start();
   const rosters = new RosterEventsHandler(new Outbox(), new RatioMonitor(rules));
   const rosterEvents = new DurableEventConsumer({
-    name: rosterConsumerName(config.STAFF_DB_SCHEMA),
-    filterSubject: ROSTER_EVENTS_FILTER,
+    ...serviceConsumer('staff', 'subsidy-rosters', config.STAFF_DB_SCHEMA),
     dataSource: runtime.dataSource,
     js: runtime.js,
     jsm: runtime.jsm,

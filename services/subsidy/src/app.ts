@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { JsonLogger, NestJsonLogger, PiiCipher, resolvePiiKeys } from '@shanyu/common';
+import { serviceConsumer } from '@shanyu/contracts';
 import { DurableEventConsumer, type EventHandler, NatsRpcServer, ServiceRuntime } from '@shanyu/messaging';
 import { NestFactory } from '@nestjs/core';
 import type { INestMicroservice } from '@nestjs/common';
@@ -32,9 +33,9 @@ export interface SubsidyStartOptions {
   eventsFrom?: 'all' | 'new';
 }
 
-/** Durable consumer names carry the schema, so separate deployments (and test runs) do not share them. */
+/** Durable consumer names (the NATS catalog's) carry the schema, so separate deployments (and test runs) do not share them. */
 export function subsidyConsumerNames(schema: string): string[] {
-  return Object.keys(FACT_SOURCES).map((source) => `${schema.replace(/_/g, '-')}-${source}`);
+  return FACT_SOURCES.map((source) => serviceConsumer('subsidy', source, schema).name);
 }
 
 /**
@@ -58,11 +59,9 @@ export async function startSubsidy(config: SubsidyConfig, options: SubsidyStartO
     relay: options.relay,
   });
   await ensureBuiltInPolicies(runtime.dataSource, builtIns);
-  const handlers: Record<keyof typeof FACT_SOURCES, EventHandler> = { registry: followRegistry, credit: followCredit, inspection: followInspection, staff: followStaff };
-  const names = subsidyConsumerNames(config.SUBSIDY_DB_SCHEMA);
-  const consumers = (Object.keys(FACT_SOURCES) as (keyof typeof FACT_SOURCES)[]).map((source, i) => new DurableEventConsumer({
-    name: names[i]!,
-    filterSubject: FACT_SOURCES[source],
+  const handlers: Record<(typeof FACT_SOURCES)[number], EventHandler> = { registry: followRegistry, credit: followCredit, inspection: followInspection, staff: followStaff };
+  const consumers = FACT_SOURCES.map((source) => new DurableEventConsumer({
+    ...serviceConsumer('subsidy', source, config.SUBSIDY_DB_SCHEMA),
     dataSource: runtime.dataSource,
     js: runtime.js,
     jsm: runtime.jsm,

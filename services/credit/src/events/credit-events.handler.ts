@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type JsonLogger, shanghaiToday } from '@shanyu/common';
-import { type CreditDeadLetter, deadLetterSubject, type EventEnvelope } from '@shanyu/contracts';
+import { type CreditDeadLetter, deadLetterSubject, type EventEnvelope, serviceConsumer } from '@shanyu/contracts';
 import type { Outbox } from '@shanyu/messaging';
 import { metricsFor, type ServiceMetrics } from '@shanyu/observability';
 import { type AuditLog, InboxRow, OutboxRow } from '@shanyu/persistence';
@@ -21,9 +21,9 @@ export const CREDIT_SOURCES = [
 ] as const;
 export type CreditSource = (typeof CREDIT_SOURCES)[number]['key'];
 
-/** Durable consumer name: one per credit schema and source, so test stacks with their own schema do not share it. */
+/** Durable consumer name (the NATS catalog's): one per credit schema and source, so test stacks with their own schema do not share it. */
 export function creditConsumerName(schema: string, source: CreditSource): string {
-  return `${schema.replace(/_/g, '-')}-${source}-events`;
+  return serviceConsumer('credit', `${source}-events`, schema).name;
 }
 
 /**

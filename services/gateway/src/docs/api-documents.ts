@@ -2,7 +2,7 @@ import { STAFF_AUDIT_REQUESTS, STAFF_EVENTS, STAFF_REQUESTS } from '@shanyu/cont
 import { CREDIT_AUDIT_REQUESTS, CREDIT_EVENTS, CREDIT_REQUESTS } from '@shanyu/contracts';
 import { INSPECTION_AUDIT_REQUESTS, INSPECTION_EVENTS, INSPECTION_REQUESTS } from '@shanyu/contracts';
 import { SUBSIDY_AUDIT_REQUESTS, SUBSIDY_EVENTS, SUBSIDY_REQUESTS } from '@shanyu/contracts';
-import { DEPARTMENT_SYSTEMS, PlatformEvents, REGISTRY_AUDIT_REQUESTS, REGISTRY_EVENTS, REGISTRY_REQUESTS, REPLY_SCHEMAS, RpcHeaders, identityRequired, type ContractEntry, errorsOf, type EventEntry, EVENT_STREAM } from '@shanyu/contracts';
+import { DEPARTMENT_SYSTEMS, departmentConsumers, PlatformEvents, REGISTRY_AUDIT_REQUESTS, REGISTRY_EVENTS, REGISTRY_REQUESTS, REPLY_SCHEMAS, RpcHeaders, identityRequired, type ContractEntry, errorsOf, type EventEntry, EVENT_STREAM } from '@shanyu/contracts';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
 
@@ -99,7 +99,7 @@ export function asyncApiDocument(): object {
     };
     channels[id] = {
       address: entry.subject,
-      description: `${entry.summary}. JetStream stream ${EVENT_STREAM}; consume with a durable pull consumer and explicit ack.`,
+      description: `${entry.summary}. JetStream stream ${EVENT_STREAM}; a department system pulls it from a durable consumer the platform provisions for it (x-department-systems: durables) and acks it.`,
       messages: { event: { $ref: `#/components/messages/${id}` } },
     };
     operations[id] = { action: 'send', channel: { $ref: `#/channels/${id}` }, summary: entry.summary };
@@ -136,7 +136,11 @@ export function asyncApiDocument(): object {
         },
       },
     },
-    // What each department system's NATS user may call and follow (generated from the same catalog as the server's permissions).
-    'x-department-systems': DEPARTMENT_SYSTEMS.map((d) => ({ user: d.user, department: d.department, purpose: d.purpose, requests: d.reads, follows: d.follows })),
+    // What each department system's NATS user may call and follow (generated from the same catalog as the server's permissions):
+    // `follows` the subjects it may subscribe to, `durables` the pull consumers on EVENTS the platform provisions for it.
+    'x-department-systems': DEPARTMENT_SYSTEMS.map((d) => ({
+      user: d.user, department: d.department, purpose: d.purpose, requests: d.reads, follows: d.consumers.map((c) => c.filter),
+      durables: departmentConsumers().filter((c) => c.user === d.user).map((c) => ({ name: c.name, filterSubject: c.filterSubject })),
+    })),
   };
 }

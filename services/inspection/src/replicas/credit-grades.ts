@@ -2,9 +2,6 @@ import { CREDIT_GRADE_CHANGED, CREDIT_GRADES, type CreditGrade, type CreditGrade
 import type { EntityManager } from 'typeorm';
 import { tableOf } from '../sql.js';
 
-/** The credit service's events (one filter per consumer on nats-server 2.9). */
-export const CREDIT_EVENTS_FILTER = 'evt.credit.>';
-
 /** Until the credit service grades an institution, it counts as B (good standing, no abbreviation). */
 export const DEFAULT_GRADE: CreditGrade = 'B';
 

@@ -2,9 +2,6 @@ import type { EventEnvelope, InstitutionView } from '@shanyu/contracts';
 import type { EntityManager } from 'typeorm';
 import { tableOf } from '../sql.js';
 
-/** nats-server 2.9 allows one filter subject per consumer: follow all registry events, keep what carries an institution. */
-export const REGISTRY_EVENTS_FILTER = 'evt.registry.>';
-
 /**
  * Keeps the institution replica in step: registered / updated / deregistered and
  * filing.approved (status filed), 普惠, 示范 — every registry event whose data has an

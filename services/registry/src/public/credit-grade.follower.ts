@@ -1,9 +1,6 @@
-import { CREDIT_LEVELS, type CreditLevel, CreditEvents, type EventEnvelope, type GradeChangedData } from '@shanyu/contracts';
+import { CREDIT_LEVELS, type CreditLevel, type EventEnvelope, type GradeChangedData } from '@shanyu/contracts';
 import type { EntityManager } from 'typeorm';
 import { Institution } from '../institutions/institution.entity.js';
-
-/** The credit service's grade changes (one subject: nats-server 2.9 takes one filter per consumer). */
-export const CREDIT_GRADE_FILTER = CreditEvents.gradeChanged;
 
 /**
  * Keeps the grade the public register shows (公示 信用等级) in step with the credit service, which

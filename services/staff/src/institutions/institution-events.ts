@@ -7,9 +7,6 @@ import { table } from '../sql.js';
 import { InstitutionReplica } from './institution-replica.entity.js';
 import { recordEnrolment } from './institutions.js';
 
-/** The registry events this service follows (nats-server 2.9: one filter subject per consumer). */
-export const INSTITUTION_EVENTS_FILTER = 'evt.registry.institution.>';
-
 /**
  * Keeps the institution replica (and the registered places, the enrolment used for ratios until
  * the subsidy service reports rosters) in step with the registry's events. Any event of the

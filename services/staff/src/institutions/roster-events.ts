@@ -8,7 +8,6 @@ import { InstitutionReplica } from './institution-replica.entity.js';
 import { recordEnrolment } from './institutions.js';
 
 /** The subsidy service's monthly rosters (收托名册): children actually enrolled, per class type. */
-export const ROSTER_EVENTS_FILTER = 'evt.subsidy.roster.>';
 export const ROSTER_SUBMITTED = 'evt.subsidy.roster.submitted.v1';
 
 /** The part of evt.subsidy.roster.submitted.v1 the ratios need, read by shape. */

@@ -9,18 +9,13 @@ import { tables } from '../sql.js';
 import { markChanged } from './corrections.js';
 
 /**
- * Facts from other services, only through their events (one durable consumer per source:
- * nats-server 2.9 allows one filter subject per consumer). Each fact is kept with the date it
- * holds from, so a month is judged by the facts of its last day; a fact dated inside a month
- * already posted becomes a recalculation request (→ adjustment lines in the next run).
+ * Facts from other services, only through their events (one durable consumer per source, its
+ * filter in the NATS catalog: nats-server 2.9 allows one filter subject per consumer; of the staff
+ * service only the 持证率 events). Each fact is kept with the date it holds from, so a month is
+ * judged by the facts of its last day; a fact dated inside a month already posted becomes a
+ * recalculation request (→ adjustment lines in the next run).
  */
-export const FACT_SOURCES = {
-  registry: 'evt.registry.>',
-  credit: 'evt.credit.>',
-  inspection: 'evt.inspection.>',
-  // Only the 持证率 events: the staff service's other events carry names and masked ID numbers this service has no use for.
-  staff: 'evt.staff.certificate-rate.>',
-} as const;
+export const FACT_SOURCES = ['registry', 'credit', 'inspection', 'staff'] as const;
 
 type Replica = { status: string; inclusive: { grantedOn: string } | null; demonstrations: { year: number; designatedOn: string }[]; division_code: string };
 
