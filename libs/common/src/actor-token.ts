@@ -119,7 +119,7 @@ export class ActorTokenVerifier {
   private checkSignature(token: string): ActorTokenClaims {
     const parts = token.split('.');
     if (parts.length !== 3 || parts[0] !== HEADER || token.length > 4096) throw invalid();
-    let valid = false;
+    let valid: boolean;
     try {
       valid = verify(null, Buffer.from(`${parts[0]}.${parts[1]}`), this.key, Buffer.from(parts[2]!, 'base64url'));
     } catch {
