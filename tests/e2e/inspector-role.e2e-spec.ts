@@ -2,10 +2,10 @@
 // and nothing else: it reads and records its own visit, gets INSPECTOR_NOT_ASSIGNED on another's,
 // and ROLE_NOT_ALLOWED wherever only its department's officials may act — through the gateway and
 // straight on NATS (each service's InspectorRoleGuard). GET /inspectors shows the caller's divisions.
-import { InspectionSubjects, RpcHeaders } from '@shanyu/contracts';
+import { InspectionSubjects } from '@shanyu/contracts';
 import { connectNats } from '@shanyu/messaging';
-import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
-import { testNatsUrl } from '@shanyu/testing';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { identityHeaders, testNatsUrl } from '@shanyu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type InspectionStack, startInspectionStack } from './inspection-support.js';
 
@@ -72,9 +72,8 @@ describe('an inspector account acts only on the visits it is assigned to', () =>
       expect(res.status, res.req.path).toBe(403);
       expect(res.body, res.req.path).toMatchObject({ code: 'ROLE_NOT_ALLOWED', message: expect.stringContaining('执法人员账号无权') });
     }
-    // Straight on NATS, the service itself refuses it before any handler (a department system stating role inspector).
-    const h = natsHeaders();
-    h.set(RpcHeaders.actor, JSON.stringify({ department: 'fire', role: 'inspector', userId: 'someone', divisions: ['330106'] }));
+    // Straight on NATS, the service itself refuses an inspector's identity before any handler.
+    const h = identityHeaders({ department: 'fire', role: 'inspector', userId: 'someone', divisions: ['330106'] });
     const reply = (await nc.request(InspectionSubjects.listPenalties, JSON.stringify({ institutionId }), { headers: h, timeout: 5_000 })).json<{ ok: boolean; error?: { code: string } }>();
     expect(reply).toMatchObject({ ok: false, error: { code: 'ROLE_NOT_ALLOWED' } });
   });
