@@ -1,5 +1,6 @@
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { ConfigError, ProductionSecret, type RunMode } from '@shanyu/common';
+import { DEFAULT_JSON_BODY_LIMITS, type JsonBodyLimits } from './http/json-body.js';
 
 export const DEMO_JWT_SECRET = 'shanyu-demo-jwt-secret-not-for-production-use';
 
@@ -54,9 +55,21 @@ export class GatewayConfig {
   @IsOptional() @IsInt() @Min(1) @Max(1_000)
   LOGIN_MAX_FAILURES?: number = 5;
 
-  /** Failed logins from one client address within the window before it is refused (429 TOO_MANY_LOGIN_ATTEMPTS). */
+  /**
+   * Failed logins from one client address within the window after which that address may no longer
+   * retry a username that has already failed from it (429 TOO_MANY_LOGIN_ATTEMPTS); a username
+   * without failures from there is still checked, so a correct password is never refused for others' failures.
+   */
   @IsOptional() @IsInt() @Min(1) @Max(100_000)
   LOGIN_IP_MAX_FAILURES?: number = 20;
+
+  /** Failed logins of a username after which each next attempt must wait 1 s, 2 s, 4 s … (429 LOGIN_DELAYED); 0 = no delays. */
+  @IsOptional() @IsInt() @Min(0) @Max(1_000)
+  LOGIN_DELAY_AFTER_FAILURES?: number = 2;
+
+  /** The longest of those waits, in seconds. */
+  @IsOptional() @IsInt() @Min(1) @Max(3_600)
+  LOGIN_DELAY_MAX_SECONDS?: number = 60;
 
   /** The sliding window of the login limits, in seconds (15 minutes). */
   @IsOptional() @IsInt() @Min(10) @Max(7 * 24 * 3600)
@@ -77,9 +90,46 @@ export class GatewayConfig {
   @IsOptional() @IsString() @MinLength(1)
   WEB_DIST_DIR?: string;
 
+  /** Largest request body in bytes (413 PAYLOAD_TOO_LARGE); uploads (.xlsx, photos, CSV) have their own limits. */
+  @IsOptional() @IsInt() @Min(1_000) @Max(100_000_000)
+  BODY_MAX_BYTES?: number = 1_000_000;
+
+  /** Deepest nesting of objects and arrays in a JSON body (deeper: 413 BODY_TOO_COMPLEX, checked before the body is parsed). */
+  @IsOptional() @IsInt() @Min(2) @Max(1_000)
+  BODY_MAX_DEPTH?: number = 32;
+
+  /** Most keys of one object in a JSON body (413 BODY_TOO_COMPLEX). */
+  @IsOptional() @IsInt() @Min(10) @Max(1_000_000)
+  BODY_MAX_OBJECT_KEYS?: number = 500;
+
+  /** Most keys of all objects of a JSON body together (413 BODY_TOO_COMPLEX). */
+  @IsOptional() @IsInt() @Min(10) @Max(10_000_000)
+  BODY_MAX_KEYS?: number = 100_000;
+
+  /** Longest string (key or value) in a JSON body, in characters (413 BODY_TOO_COMPLEX). */
+  @IsOptional() @IsInt() @Min(100) @Max(100_000_000)
+  BODY_MAX_STRING_LENGTH?: number = 10_000;
+
+  /** Most items of one array in a JSON body (413 BODY_TOO_COMPLEX). */
+  @IsOptional() @IsInt() @Min(10) @Max(10_000_000)
+  BODY_MAX_ARRAY_LENGTH?: number = 10_000;
+
   /** Services whose ping /health checks. */
   @IsString()
   HEALTH_SERVICES: string = 'registry,staff,credit,inspection,subsidy';
+}
+
+/** The JSON body limits of BODY_MAX_*. */
+export function jsonBodyLimits(config: GatewayConfig): JsonBodyLimits {
+  const d = DEFAULT_JSON_BODY_LIMITS;
+  return {
+    maxBytes: config.BODY_MAX_BYTES ?? d.maxBytes,
+    maxDepth: config.BODY_MAX_DEPTH ?? d.maxDepth,
+    maxObjectKeys: config.BODY_MAX_OBJECT_KEYS ?? d.maxObjectKeys,
+    maxTotalKeys: config.BODY_MAX_KEYS ?? d.maxTotalKeys,
+    maxStringLength: config.BODY_MAX_STRING_LENGTH ?? d.maxStringLength,
+    maxArrayLength: config.BODY_MAX_ARRAY_LENGTH ?? d.maxArrayLength,
+  };
 }
 
 /** Fastify's trustProxy from TRUST_PROXY. */
