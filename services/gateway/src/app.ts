@@ -10,7 +10,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DemoAccounts } from './accounts/demo-accounts.js';
 import { TokenService } from './auth/token.service.js';
-import { type GatewayConfig, jsonBodyLimits, resolveJwtSecret, trustProxyOption } from './config.js';
+import { type GatewayConfig, jsonBodyLimits, loginLimits, resolveJwtSecret, trustProxyOption } from './config.js';
 import { gatewayDataSource } from './data-source.js';
 import { componentSchemas } from './docs/api-documents.js';
 import { GatewayModule } from './gateway.module.js';
@@ -67,7 +67,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
   const app = await NestFactory.create<NestFastifyApplication>(
     GatewayModule.register({ runtime, tokens: new TokenService(jwtSecret, config.JWT_TTL_SECONDS), logger, healthServices: config.HEALTH_SERVICES.split(',').map((s) => s.trim()).filter(Boolean), publicBaseUrl: config.PUBLIC_BASE_URL ?? `http://${config.HOST}:${config.PORT}`,
       evidenceDir: path.resolve(config.EVIDENCE_DIR ?? '.data/evidence'),
-      loginLimits: { maxFailuresPerUser: config.LOGIN_MAX_FAILURES ?? 5, maxFailuresPerIp: config.LOGIN_IP_MAX_FAILURES ?? 20, windowSeconds: config.LOGIN_WINDOW_SECONDS ?? 900 } }),
+      loginLimits: loginLimits(config) }),
     adapter,
     { logger: new NestJsonLogger(logger) },
   );

@@ -1,5 +1,6 @@
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { ConfigError, ProductionSecret, type RunMode } from '@shanyu/common';
+import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './auth/login-limiter.js';
 import { DEFAULT_JSON_BODY_LIMITS, type JsonBodyLimits } from './http/json-body.js';
 
 export const DEMO_JWT_SECRET = 'shanyu-demo-jwt-secret-not-for-production-use';
@@ -117,6 +118,18 @@ export class GatewayConfig {
   /** Services whose ping /health checks. */
   @IsString()
   HEALTH_SERVICES: string = 'registry,staff,credit,inspection,subsidy';
+}
+
+/** The login limits of LOGIN_*. */
+export function loginLimits(config: GatewayConfig): LoginLimits {
+  const d = DEFAULT_LOGIN_LIMITS;
+  return {
+    maxFailuresPerUser: config.LOGIN_MAX_FAILURES ?? d.maxFailuresPerUser,
+    maxFailuresPerIp: config.LOGIN_IP_MAX_FAILURES ?? d.maxFailuresPerIp,
+    windowSeconds: config.LOGIN_WINDOW_SECONDS ?? d.windowSeconds,
+    delayAfterFailures: config.LOGIN_DELAY_AFTER_FAILURES ?? d.delayAfterFailures,
+    maxDelaySeconds: config.LOGIN_DELAY_MAX_SECONDS ?? d.maxDelaySeconds,
+  };
 }
 
 /** The JSON body limits of BODY_MAX_*. */
