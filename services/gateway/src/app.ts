@@ -15,7 +15,7 @@ import { gatewayDataSource } from './data-source.js';
 import { componentSchemas } from './docs/api-documents.js';
 import { GatewayModule } from './gateway.module.js';
 import { toHttpError } from './http/http-error.filter.js';
-import { registerJsonBodyParser } from './http/json-body.js';
+import { registerBodyParsers } from './http/body-limits.js';
 import { registerMediaTypeGuard } from './http/media-type-guard.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerHttpObservability, registerMetricsRoute } from './http/observability.js';
@@ -72,7 +72,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     { logger: new NestJsonLogger(logger) },
   );
   const fastify = app.getHttpAdapter().getInstance();
-  registerJsonBodyParser(app, bodyLimits);
+  registerBodyParsers(app, bodyLimits);
   await registerSecurityHeaders(app);
   registerHttpObservability(fastify, runtime.metrics);
   registerRequestLogging(fastify, logger);

@@ -1,7 +1,7 @@
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { ConfigError, ProductionSecret, type RunMode } from '@shanyu/common';
 import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './auth/login-limiter.js';
-import { DEFAULT_JSON_BODY_LIMITS, type JsonBodyLimits } from './http/json-body.js';
+import { DEFAULT_JSON_BODY_LIMITS, type JsonBodyLimits } from './http/body-limits.js';
 
 export const DEMO_JWT_SECRET = 'shanyu-demo-jwt-secret-not-for-production-use';
 

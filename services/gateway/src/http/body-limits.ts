@@ -1,3 +1,4 @@
+import querystring from 'node:querystring';
 import { DomainError } from '@shanyu/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { RawServerDefault } from 'fastify';
@@ -108,12 +109,32 @@ export function assertJsonWithinLimits(text: string, limits: JsonBodyLimits): vo
 }
 
 /**
- * The gateway's JSON parser (in place of Nest's default): the body is checked against the limits
- * before JSON.parse, which keeps Fastify's refusal of `__proto__` / `constructor.prototype` keys.
- * A request to an unknown route is not parsed at all, so it is answered 404 whatever its body or
- * media type (without the catch-all parser an unknown media type would be 415 there).
+ * A form body (only the OAuth 2.0 token request takes one) within the same limits: fields per
+ * body and characters per value, counted before it is parsed.
  */
-export function registerJsonBodyParser(app: NestFastifyApplication, limits: JsonBodyLimits): void {
+export function parseFormWithinLimits(text: string, limits: JsonBodyLimits): Record<string, unknown> {
+  let fields = 1;
+  for (let i = text.indexOf('&'); i !== -1; i = text.indexOf('&', i + 1)) {
+    if (++fields > limits.maxObjectKeys) throw tooComplex('maxObjectKeys', limits.maxObjectKeys);
+  }
+  const parsed = querystring.parse(text, '&', '=', { maxKeys: 0 });
+  for (const [key, value] of Object.entries(parsed)) {
+    if (key === '__proto__') throw new DomainError('VALIDATION', '不允许的字段（__proto__）', [{ field: '(body)', code: 'whitelistValidation', message: '不允许的字段（__proto__）' }]);
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if ((v ?? '').length > limits.maxStringLength) throw tooComplex('maxStringLength', limits.maxStringLength);
+    }
+  }
+  return parsed;
+}
+
+/**
+ * The gateway's JSON and form parsers (in place of Nest's defaults): the body is checked against
+ * the limits before it is parsed; JSON.parse keeps Fastify's refusal of `__proto__` /
+ * `constructor.prototype` keys. A request to an unknown route is not parsed at all, so it is
+ * answered 404 whatever its body or media type (without the catch-all parser an unknown media
+ * type would be 415 there).
+ */
+export function registerBodyParsers(app: NestFastifyApplication, limits: JsonBodyLimits): void {
   const fastify = app.getHttpAdapter().getInstance();
   const parse = fastify.getDefaultJsonParser('error', 'error');
   app.useBodyParser<RawServerDefault>('application/json', { bodyLimit: limits.maxBytes }, (request, body, done) => {
@@ -127,6 +148,14 @@ export function registerJsonBodyParser(app: NestFastifyApplication, limits: Json
     void parse(request, text, (error, value) => {
       done(error ? unparsable(text) : null, value);
     });
+  });
+  app.useBodyParser<RawServerDefault>('application/x-www-form-urlencoded', { bodyLimit: limits.maxBytes }, (request, body, done) => {
+    if (request.is404) return done(null, undefined);
+    try {
+      done(null, parseFormWithinLimits(body.toString('utf8'), limits));
+    } catch (e) {
+      done(e as Error, undefined);
+    }
   });
   fastify.addContentTypeParser('*', (request, _payload, done) => {
     if (request.is404) return done(null, undefined);

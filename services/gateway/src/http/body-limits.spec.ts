@@ -1,6 +1,6 @@
 import { DomainError } from '@shanyu/common';
 import { describe, expect, it } from 'vitest';
-import { assertJsonWithinLimits, DEFAULT_JSON_BODY_LIMITS, type JsonBodyLimits } from './json-body.js';
+import { assertJsonWithinLimits, DEFAULT_JSON_BODY_LIMITS, type JsonBodyLimits, parseFormWithinLimits } from './body-limits.js';
 
 const limits: JsonBodyLimits = { maxBytes: 1_000_000, maxDepth: 4, maxObjectKeys: 3, maxTotalKeys: 6, maxStringLength: 5, maxArrayLength: 3 };
 
@@ -45,5 +45,12 @@ describe('JSON body limits, checked on the raw text', () => {
   it('scans malformed text without throwing anything but a refusal (JSON.parse refuses the rest afterwards)', () => {
     for (const text of ['', '{', ']]]', '"abc', '{"a":\\', '}{', ':::', '[,,,,,]']) refusal(text);
     expect(refusal('[,,,,,]')).toEqual({ code: 'BODY_TOO_COMPLEX', limit: 'maxArrayLength' });
+  });
+
+  it('counts the fields and value lengths of a form body before parsing it', () => {
+    expect(parseFormWithinLimits('a=1&b=x+y&b=%E4%B8%AD', limits)).toEqual({ a: '1', b: ['x y', '中'] });
+    expect(() => parseFormWithinLimits('a=1&b=2&c=3&d=4', limits)).toThrow(DomainError);
+    expect(() => parseFormWithinLimits('a=123456', limits)).toThrow(/一个字符串不能超过 5 个字符/);
+    expect(() => parseFormWithinLimits('__proto__=1', limits)).toThrow(/__proto__/);
   });
 });
