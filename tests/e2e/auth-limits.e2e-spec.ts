@@ -204,6 +204,10 @@ describe('abuse limits: login waits and lockout, per-address rule, token revocat
     expect(audit.body.map((e: { action: string }) => e.action)).toEqual(['login.lock', 'login.unlock']);
     expect(audit.body[1]).toMatchObject({ reason: '本人电话确认', actor: { department: 'admin' }, before: { failures: 5, locked: true } });
     expect((await stack.http.post('/api/v1/admin/login-lockouts/unlock').set('authorization', `Bearer ${admin}`).send({}).expect(400)).body.details[0].field).toBe('username');
+    const doc = (await stack.http.get('/api/docs-json').expect(200)).body;
+    expect(doc.paths['/api/v1/admin/login-lockouts'].get.responses['200'].content['application/json'].schema.items.required).toContain('lockedUntil');
+    expect(doc.paths['/api/v1/admin/login-lockouts/unlock'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/UnlockLoginBody' });
+    expect(doc.components.schemas.UnlockLoginBody.required).toEqual(['username']);
   });
 
   it('logout revokes the presented token (by jti) on every replica: 401 TOKEN_REVOKED; other tokens keep working', async () => {
