@@ -107,8 +107,8 @@ export const EXTRA_SETTINGS = [
     source: 'libs/observability/src/config.ts',
   },
   {
-    name: 'METRICS_TOKEN', services: ['gateway'], default: 'unset (open)', allowed: '≥ 16 characters',
-    meaning: '`GET /metrics` on the gateway\'s own port then needs `Authorization: Bearer <token>`; unset, it is open and must not be reachable from the public network',
+    name: 'METRICS_TOKEN', services: ['gateway'], default: 'unset (no `/metrics` on the public port)', allowed: '≥ 16 characters',
+    meaning: 'set: `GET /metrics` is also served on the gateway\'s own (public) port, and only with `Authorization: Bearer <token>`; unset, the public port answers it 404 and only the `METRICS_PORT` listener serves the metrics (what Prometheus scrapes in docker-compose.yml and deploy/k8s)',
     source: 'libs/observability/src/config.ts',
   },
   {

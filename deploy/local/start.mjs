@@ -100,6 +100,8 @@ try {
   const natsPort = await portFor('NATS', Number(process.env.SHANYU_NATS_PORT ?? 4222));
   const monitorPort = await portFor('NATS monitoring', Number(process.env.SHANYU_NATS_MONITOR_PORT ?? 8222));
   const httpPort = await portFor('gateway', Number(process.env.PORT ?? 3000));
+  // The gateway's Prometheus listener (its public port has no /metrics without METRICS_TOKEN).
+  const metricsPort = await portFor('gateway metrics', Number(process.env.METRICS_PORT ?? 9464));
 
   say('启动 PostgreSQL 与 NATS JetStream (starting PostgreSQL and NATS)…');
   // Registered before anything starts, so that Ctrl-C or a failure at any step stops what is up.
@@ -134,7 +136,7 @@ try {
   };
   say('启动服务 (starting services, each runs its migrations)…');
   for (const service of SERVICES) startNode(service, `services/${service}/dist/main.js`, { ...env, ...natsEnvFor(service, natsAuth.passwords) });
-  startNode('gateway', 'services/gateway/dist/main.js', { ...env, ...natsEnvFor('gateway', natsAuth.passwords), PORT: String(httpPort), HOST: '127.0.0.1', HEALTH_SERVICES: SERVICES.join(',') });
+  startNode('gateway', 'services/gateway/dist/main.js', { ...env, ...natsEnvFor('gateway', natsAuth.passwords), PORT: String(httpPort), HOST: '127.0.0.1', HEALTH_SERVICES: SERVICES.join(','), METRICS_PORT: String(metricsPort), METRICS_HOST: '127.0.0.1' });
 
   const base = `http://127.0.0.1:${httpPort}`;
   const health = await waitForHealth(`${base}/health`, 90_000);
@@ -156,7 +158,7 @@ try {
   健康 Health         ${base}/health   (${Object.entries(health.checks).map(([k, v]) => `${k} ${v.status}`).join(', ')})
   接口文档 OpenAPI     ${base}/api/docs   (JSON: ${base}/api/docs-json)
   消息主题 AsyncAPI    ${base}/api/docs/asyncapi.json
-  指标 Metrics        ${base}/metrics   (Prometheus；各服务 METRICS_PORT，见 README 监控与追踪)
+  指标 Metrics        http://127.0.0.1:${metricsPort}/metrics   (Prometheus；各服务 METRICS_PORT，见 README 监控与追踪)
   NATS                ${nats.url}   (monitoring http://127.0.0.1:${monitorPort})
   NATS 用户 users      ${path.relative(root, natsAuth.credentialsFile)}   (每个服务、部门系统一个；admin 用于运维与备份)
   密钥 Secrets        ${path.relative(root, secretsFile)}   (首次启动生成：JWT、个人信息加密、身份令牌密钥 / made on first start)

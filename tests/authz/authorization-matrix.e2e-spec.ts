@@ -658,6 +658,7 @@ describe('authorization matrix: every route × department (× own / other divisi
     newRecordCheck: async () => ({
       body: { name: '矩阵查询', idNumber: newIdNumber(), checkedOn: today, result: 'no_record', authority: '杭州市公安局西湖区分局', documentNo: `XH-${randomInt(1e6)}` },
     }),
+    loginLockout: async () => ({ body: { username: `matrix.locked.${randomInt(1e6)}`, reason: '矩阵测试' } }),
     newApiClient: async () => ({ body: { name: '矩阵测试系统', department: 'fire', divisions: ['330106'], scopes: ['GET /api/v1/institutions'] } }),
     apiClient: async (_, __, fresh, row) => {
       const client = await once('apiClient', async () => {

@@ -68,8 +68,14 @@ async function newPage(context?: BrowserContext): Promise<Page> {
   const ctx = context ?? (await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 }, acceptDownloads: true }));
   const page = await ctx.newPage();
   page.setDefaultTimeout(30_000);
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(`${page.url()}: ${m.text()}`);
+  });
   return page;
 }
+
+/** What Chromium refused under the gateway's Content-Security-Policy, on every page of this file. */
+const cspViolations: string[] = [];
 
 describe('department console and public register', () => {
   it('a reviewer (health.330106) approves a filing; the public register and the receipt page show it', async () => {
@@ -370,4 +376,17 @@ describe('inspector app: a joint inspection recorded offline', () => {
     await screenshot(office, 'console-inspection');
     await office.context().close();
   }, 120_000);
+});
+
+describe('Content-Security-Policy', () => {
+  it('Swagger UI renders under it, and no page of this file had anything refused', async () => {
+    const page = await newPage();
+    const res = await page.goto(`${stack.baseUrl}/api/docs`);
+    expect(res?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await page.locator('.swagger-ui .info .title').waitFor();
+    await page.locator('.opblock-tag', { hasText: 'auth' }).first().waitFor();
+    await screenshot(page, 'swagger-ui-under-csp');
+    await page.close();
+    expect(cspViolations).toEqual([]);
+  });
 });

@@ -176,7 +176,12 @@ describe('API clients: machine credentials for department systems', () => {
   it('locks a client after 5 wrong secrets like a person\'s login (429 ACCOUNT_LOCKED), even for the right secret', async () => {
     const client = await create();
     const ip = freshIp();
-    for (let i = 0; i < 4; i++) expect((await exchange(client.clientId, `shs_wrong${i}`, ip)).status).toBe(401);
+    // Each wrong secret after the second makes the next attempt wait (429 LOGIN_DELAYED): the failures are moved back past it.
+    const waitOut = () => stack.gateway.runtime.dataSource.query(`UPDATE "${stack.gatewaySchema}".login_failure SET at = at - interval '60 seconds' WHERE username = $1`, [`client:${client.clientId}`]);
+    for (let i = 0; i < 4; i++) {
+      expect((await exchange(client.clientId, `shs_wrong${i}`, ip)).status).toBe(401);
+      await waitOut();
+    }
     const fifth = await exchange(client.clientId, 'shs_wrong5', ip);
     expect(fifth.status).toBe(429);
     expect(fifth.body.code).toBe('ACCOUNT_LOCKED');

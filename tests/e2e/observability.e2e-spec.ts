@@ -136,10 +136,19 @@ describe('metrics and tracing across gateway, NATS, registry and credit', () => 
       logLines.find((l) => l.service === 'registry' && l.msg === 'rpc' && l.traceId === traceId && l.requestId === res.headers['x-request-id']));
   });
 
-  it('the gateway serves the named series on GET /metrics (outside the OpenAPI document)', async () => {
+  it('the gateway\'s metrics listener serves the named series (not on the public port, outside the OpenAPI document)', async () => {
     await stack.http.get('/api/v1/institutions/not-a-uuid').set('authorization', `Bearer ${market}`).expect(400);
-    const res = await stack.http.get('/metrics').expect(200);
-    expect(res.headers['content-type']).toMatch(/^text\/plain/);
+    await stack.http.get('/metrics').expect(404); // no METRICS_TOKEN: only the METRICS_PORT listener serves them
+    const server = await startMetricsServer(stack.gateway.runtime.metrics, 0, '127.0.0.1');
+    let res: { status: number; type: string | null; text: string };
+    try {
+      const scraped = await fetch(`http://127.0.0.1:${server.port}/metrics`);
+      res = { status: scraped.status, type: scraped.headers.get('content-type'), text: await scraped.text() };
+    } finally {
+      await server.close();
+    }
+    expect(res.status).toBe(200);
+    expect(res.type).toMatch(/^text\/plain/);
     const service = 'gateway';
     expect(sample(res.text, 'shanyu_http_request_duration_seconds_count', { service, route: '/api/v1/institutions', method: 'POST', status_class: '2xx' })).toBeGreaterThanOrEqual(1);
     expect(sample(res.text, 'shanyu_http_request_duration_seconds_count', { service, route: '/api/v1/institutions/:id', method: 'GET', status_class: '4xx' })).toBeGreaterThanOrEqual(1);

@@ -273,6 +273,7 @@ describe('bad-input fuzzing: malformed requests on every write route give no 5xx
     'POST /api/v1/admin/api-clients': { body: () => ({ name: '模糊测试系统', department: 'fire', divisions: ['330106'], scopes: ['GET /api/v1/institutions'] }), caller: 'admin' },
     'POST /api/v1/admin/api-clients/{id}/rotate': { body: () => ({ overlapSeconds: 60 }), params: () => ({ id: targets.apiClient }), caller: 'admin' },
     'POST /api/v1/admin/api-clients/{id}/revoke': { body: () => ({ reason: '模糊测试' }), params: () => ({ id: targets.apiClient }), caller: 'admin' },
+    'POST /api/v1/admin/login-lockouts/unlock': { body: () => ({ username: 'fuzz.locked', reason: '模糊测试' }), caller: 'admin' },
     // staff (从业人员): a staff member hired by the health bureau at an institution of 三墩镇
     'POST /api/v1/institutions/{id}/staff': {
       body: () => ({ name: '模糊测试员工', idNumber: newIdNumber(), role: 'carer', employmentType: 'full_time', classType: 'toddler', className: '托小一班', startDate: '2026-01-05' }),

@@ -25,6 +25,8 @@ export const ErrorKind = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   RULE_VIOLATION: 422,
+  /** A request body beyond the gateway's size or complexity limits. */
+  TOO_LARGE: 413,
   TOO_MANY_REQUESTS: 429,
   UNAVAILABLE: 503,
   TIMEOUT: 504,
@@ -79,6 +81,8 @@ export const ErrorCodes = {
   TOKEN_REVOKED: 'UNAUTHENTICATED',
   ACCOUNT_LOCKED: 'TOO_MANY_REQUESTS',
   TOO_MANY_LOGIN_ATTEMPTS: 'TOO_MANY_REQUESTS',
+  LOGIN_DELAYED: 'TOO_MANY_REQUESTS',
+  BODY_TOO_COMPLEX: 'TOO_LARGE',
   // inspection (两张清单, 双随机, 综合查一次, 整改, 处罚, 投诉)
   CHECKLIST_VERSION_EXISTS: 'CONFLICT',
   CHECKLIST_INVALID: 'VALIDATION',
@@ -158,6 +162,8 @@ export function kindOf(code: string): ErrorKind {
   return (ErrorCodes as Record<string, ErrorKind>)[code] ?? 'INTERNAL';
 }
 
+const MESSAGE_FIELDS = 10;
+
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode | string,
@@ -182,9 +188,12 @@ export class DomainError extends Error {
     return new DomainError(body.code, body.message, body.details);
   }
 
+  /** The message names the first MESSAGE_FIELDS fields and counts the rest (a body of 60,000 unknown keys makes one line). */
   static validation(details: FieldProblem[]): DomainError {
-    const fields = [...new Set(details.map((d) => d.field))].join('、');
-    return new DomainError('VALIDATION', `请求参数有误：${fields}`, details);
+    const fields = [...new Set(details.map((d) => d.field))];
+    const named = fields.slice(0, MESSAGE_FIELDS).join('、');
+    const rest = fields.length > MESSAGE_FIELDS ? ` 等 ${fields.length} 个字段` : '';
+    return new DomainError('VALIDATION', `请求参数有误：${named}${rest}`, details);
   }
 
   static isDomainError(e: unknown): e is DomainError {

@@ -4,7 +4,7 @@ export interface ObservabilityConfig {
   /** Port of the Prometheus listener (`GET /metrics`); 0 = none. */
   metricsPort: number;
   metricsHost: string;
-  /** Bearer token the gateway's `/metrics` asks for; unset = open (keep it off the public network). */
+  /** Set: the gateway also serves `/metrics` on its public port, behind this bearer token; unset: only the METRICS_PORT listener serves it. */
   metricsToken?: string;
   /** OTLP/HTTP base URL spans are sent to; unset = trace ids only, nothing exported. */
   otlpEndpoint?: string;

@@ -10,12 +10,14 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DemoAccounts } from './accounts/demo-accounts.js';
 import { TokenService } from './auth/token.service.js';
-import { type GatewayConfig, requireIdentitySigningKey, resolveJwtSecret, trustProxyOption } from './config.js';
+import { type GatewayConfig, jsonBodyLimits, loginLimits, requireIdentitySigningKey, resolveJwtSecret, trustProxyOption } from './config.js';
 import { gatewayDataSource } from './data-source.js';
 import { componentSchemas } from './docs/api-documents.js';
 import { GatewayModule } from './gateway.module.js';
 import { toHttpError } from './http/http-error.filter.js';
+import { registerBodyParsers } from './http/body-limits.js';
 import { registerMediaTypeGuard } from './http/media-type-guard.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerHttpObservability, registerMetricsRoute } from './http/observability.js';
 import { registerRequestLogging, requestIdFrom } from './http/request-logging.js';
 import { provisionDepartmentConsumers } from './nats/department-consumers.js';
@@ -53,10 +55,11 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     if (removed) logger.warn('removed demo accounts in production mode', { removed });
   }
 
+  const bodyLimits = jsonBodyLimits(config);
   const adapter = new FastifyAdapter({
     logger: false,
-    // Request size limit: a larger JSON body is refused with 413 PAYLOAD_TOO_LARGE before it is parsed.
-    bodyLimit: 1_000_000,
+    // Request size limit: a larger body is refused with 413 PAYLOAD_TOO_LARGE before it is parsed.
+    bodyLimit: bodyLimits.maxBytes,
     trustProxy: trustProxyOption(config.TRUST_PROXY),
     // Errors Fastify raises before any route runs (a path parameter over 100 characters, a bad URL)
     // get the same {statusCode, code, message} body as every other error.
@@ -69,11 +72,13 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
   const app = await NestFactory.create<NestFastifyApplication>(
     GatewayModule.register({ runtime, signer, tokens: new TokenService(jwtSecret, config.JWT_TTL_SECONDS), logger, healthServices: config.HEALTH_SERVICES.split(',').map((s) => s.trim()).filter(Boolean), publicBaseUrl: config.PUBLIC_BASE_URL ?? `http://${config.HOST}:${config.PORT}`,
       evidenceDir: path.resolve(config.EVIDENCE_DIR ?? '.data/evidence'),
-      loginLimits: { maxFailuresPerUser: config.LOGIN_MAX_FAILURES ?? 5, maxFailuresPerIp: config.LOGIN_IP_MAX_FAILURES ?? 20, windowSeconds: config.LOGIN_WINDOW_SECONDS ?? 900 } }),
+      loginLimits: loginLimits(config) }),
     adapter,
     { logger: new NestJsonLogger(logger) },
   );
   const fastify = app.getHttpAdapter().getInstance();
+  registerBodyParsers(app, bodyLimits);
+  await registerSecurityHeaders(app);
   registerHttpObservability(fastify, runtime.metrics);
   registerRequestLogging(fastify, logger);
   registerMetricsRoute(fastify, runtime.metrics, observabilityConfigFromEnv().metricsToken);

@@ -1,6 +1,8 @@
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { randomBytes } from 'node:crypto';
 import { ACTOR_TOKEN_TTL_SECONDS, ConfigError, IsIdentityKey, ProductionSecret, type RunMode } from '@shanyu/common';
+import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './auth/login-limiter.js';
+import { DEFAULT_JSON_BODY_LIMITS, type JsonBodyLimits } from './http/body-limits.js';
 
 export const DEMO_JWT_SECRET = 'shanyu-demo-jwt-secret-not-for-production-use';
 
@@ -67,9 +69,21 @@ export class GatewayConfig {
   @IsOptional() @IsInt() @Min(1) @Max(1_000)
   LOGIN_MAX_FAILURES?: number = 5;
 
-  /** Failed logins from one client address within the window before it is refused (429 TOO_MANY_LOGIN_ATTEMPTS). */
+  /**
+   * Failed logins from one client address within the window after which that address may no longer
+   * retry a username that has already failed from it (429 TOO_MANY_LOGIN_ATTEMPTS); a username
+   * without failures from there is still checked, so a correct password is never refused for others' failures.
+   */
   @IsOptional() @IsInt() @Min(1) @Max(100_000)
   LOGIN_IP_MAX_FAILURES?: number = 20;
+
+  /** Failed logins of a username after which each next attempt must wait 1 s, 2 s, 4 s … (429 LOGIN_DELAYED); 0 = no delays. */
+  @IsOptional() @IsInt() @Min(0) @Max(1_000)
+  LOGIN_DELAY_AFTER_FAILURES?: number = 2;
+
+  /** The longest of those waits, in seconds. */
+  @IsOptional() @IsInt() @Min(1) @Max(3_600)
+  LOGIN_DELAY_MAX_SECONDS?: number = 60;
 
   /** The sliding window of the login limits, in seconds (15 minutes). */
   @IsOptional() @IsInt() @Min(10) @Max(7 * 24 * 3600)
@@ -90,6 +104,30 @@ export class GatewayConfig {
   @IsOptional() @IsString() @MinLength(1)
   WEB_DIST_DIR?: string;
 
+  /** Largest request body in bytes (413 PAYLOAD_TOO_LARGE); uploads (.xlsx, photos, CSV) have their own limits. */
+  @IsOptional() @IsInt() @Min(1_000) @Max(100_000_000)
+  BODY_MAX_BYTES?: number = 1_000_000;
+
+  /** Deepest nesting of objects and arrays in a JSON body (deeper: 413 BODY_TOO_COMPLEX, checked before the body is parsed). */
+  @IsOptional() @IsInt() @Min(2) @Max(1_000)
+  BODY_MAX_DEPTH?: number = 32;
+
+  /** Most keys of one object in a JSON body (413 BODY_TOO_COMPLEX). */
+  @IsOptional() @IsInt() @Min(10) @Max(1_000_000)
+  BODY_MAX_OBJECT_KEYS?: number = 500;
+
+  /** Most keys of all objects of a JSON body together (413 BODY_TOO_COMPLEX). */
+  @IsOptional() @IsInt() @Min(10) @Max(10_000_000)
+  BODY_MAX_KEYS?: number = 100_000;
+
+  /** Longest string (key or value) in a JSON body, in characters (413 BODY_TOO_COMPLEX). */
+  @IsOptional() @IsInt() @Min(100) @Max(100_000_000)
+  BODY_MAX_STRING_LENGTH?: number = 10_000;
+
+  /** Most items of one array in a JSON body (413 BODY_TOO_COMPLEX). */
+  @IsOptional() @IsInt() @Min(10) @Max(10_000_000)
+  BODY_MAX_ARRAY_LENGTH?: number = 10_000;
+
   /** Services whose ping /health checks. */
   @IsString()
   HEALTH_SERVICES: string = 'registry,staff,credit,inspection,subsidy';
@@ -101,6 +139,31 @@ export function requireIdentitySigningKey(config: GatewayConfig): string {
     throw new ConfigError('缺少 IDENTITY_SIGNING_KEY（身份令牌签名私钥；npm run admin -- identity-keys 生成一对）/ IDENTITY_SIGNING_KEY is required to call the services');
   }
   return config.IDENTITY_SIGNING_KEY;
+}
+
+/** The login limits of LOGIN_*. */
+export function loginLimits(config: GatewayConfig): LoginLimits {
+  const d = DEFAULT_LOGIN_LIMITS;
+  return {
+    maxFailuresPerUser: config.LOGIN_MAX_FAILURES ?? d.maxFailuresPerUser,
+    maxFailuresPerIp: config.LOGIN_IP_MAX_FAILURES ?? d.maxFailuresPerIp,
+    windowSeconds: config.LOGIN_WINDOW_SECONDS ?? d.windowSeconds,
+    delayAfterFailures: config.LOGIN_DELAY_AFTER_FAILURES ?? d.delayAfterFailures,
+    maxDelaySeconds: config.LOGIN_DELAY_MAX_SECONDS ?? d.maxDelaySeconds,
+  };
+}
+
+/** The JSON body limits of BODY_MAX_*. */
+export function jsonBodyLimits(config: GatewayConfig): JsonBodyLimits {
+  const d = DEFAULT_JSON_BODY_LIMITS;
+  return {
+    maxBytes: config.BODY_MAX_BYTES ?? d.maxBytes,
+    maxDepth: config.BODY_MAX_DEPTH ?? d.maxDepth,
+    maxObjectKeys: config.BODY_MAX_OBJECT_KEYS ?? d.maxObjectKeys,
+    maxTotalKeys: config.BODY_MAX_KEYS ?? d.maxTotalKeys,
+    maxStringLength: config.BODY_MAX_STRING_LENGTH ?? d.maxStringLength,
+    maxArrayLength: config.BODY_MAX_ARRAY_LENGTH ?? d.maxArrayLength,
+  };
 }
 
 /** Fastify's trustProxy from TRUST_PROXY. */

@@ -10,6 +10,9 @@ import { IssueIdentityToken } from './auth/issue-identity-token.use-case.js';
 import { TokenService } from './auth/token.service.js';
 import { DEFAULT_LOGIN_LIMITS, LoginLimiter, type LoginLimits } from './auth/login-limiter.js';
 import { TokenRevocations } from './auth/token-revocations.js';
+import { ListLoginLockouts } from './auth/list-login-lockouts.query.js';
+import { LoginLockoutsController } from './auth/login-lockouts.controller.js';
+import { UnlockLogin } from './auth/unlock-login.use-case.js';
 import { HEALTH_SERVICES, HealthController, NATS_CONNECTION } from './health/health.controller.js';
 import { HttpErrorFilter } from './http/http-error.filter.js';
 import { InstitutionsController } from './institutions/institutions.controller.js';
@@ -48,7 +51,7 @@ export interface GatewayModuleOptions {
   healthServices: string[];
   /** Base of the URLs printed on documents (receipt QR codes). */
   publicBaseUrl: string;
-  /** Login rate limits and lockout (default 5 failures per username / 20 per IP in 15 minutes). */
+  /** Login waits, lockout and the per-address rule (default: waits after 2 failures, lock at 5, 20 per address, in 15 minutes). */
   loginLimits?: LoginLimits;
   /** Where evidence files are kept (content-addressed). */
   evidenceDir: string;
@@ -61,18 +64,21 @@ export class GatewayModule {
   static register(options: GatewayModuleOptions): DynamicModule {
     const { runtime, tokens, logger } = options;
     const revocations = new TokenRevocations(runtime.dataSource);
-    const limiter = new LoginLimiter(runtime.dataSource, options.loginLimits ?? DEFAULT_LOGIN_LIMITS);
+    const loginLimits = options.loginLimits ?? DEFAULT_LOGIN_LIMITS;
+    const limiter = new LoginLimiter(runtime.dataSource, loginLimits);
     const clients = new ApiClientAuthenticator(runtime.dataSource, limiter);
     const routeCatalog = options.routeCatalog ?? new ApiRouteCatalog();
     return {
       module: GatewayModule,
-      controllers: [AuthController, HealthController, InstitutionsController, FilingsController, PublicController, PopulationController, IndicatorsController, StaffController, SubsidyController, CreditController, PublicCreditController, EvidenceController, InspectionController, RectificationController, InspectionPublicController, AuditController, CalendarController, DocsController, ApiClientsController],
+      controllers: [AuthController, HealthController, InstitutionsController, FilingsController, PublicController, PopulationController, IndicatorsController, StaffController, SubsidyController, CreditController, PublicCreditController, EvidenceController, InspectionController, RectificationController, InspectionPublicController, AuditController, CalendarController, DocsController, ApiClientsController, LoginLockoutsController],
       providers: [
         { provide: DataSource, useValue: runtime.dataSource },
         { provide: RpcClient, useValue: runtime.rpc },
         { provide: TokenService, useValue: tokens },
         { provide: TokenRevocations, useValue: revocations },
         { provide: IssueToken, useValue: new IssueToken(runtime.dataSource, tokens, limiter) },
+        { provide: ListLoginLockouts, useValue: new ListLoginLockouts(runtime.dataSource, loginLimits) },
+        { provide: UnlockLogin, useValue: new UnlockLogin(runtime.dataSource, loginLimits) },
         { provide: IssueClientToken, useValue: new IssueClientToken(clients, tokens) },
         { provide: IssueIdentityToken, useValue: new IssueIdentityToken(options.signer) },
         { provide: ApiRouteCatalog, useValue: routeCatalog },

@@ -25,8 +25,9 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({
     summary: '登录：用户名密码换取访问令牌 (Bearer JWT carrying department, role and divisions). ' +
-      '5 failed logins for a username within 15 minutes lock it until the time given (429 ACCOUNT_LOCKED, Retry-After); ' +
-      'too many failures from one address: 429 TOO_MANY_LOGIN_ATTEMPTS. ' +
+      'After 2 failed logins of a username each next attempt waits 1 s, 2 s, 4 s … (429 LOGIN_DELAYED, Retry-After); ' +
+      '5 within 15 minutes lock it until the time given (429 ACCOUNT_LOCKED, Retry-After; an admin can lift it). ' +
+      'An address with 20 failures may not retry a username that failed from it (429 TOO_MANY_LOGIN_ATTEMPTS); other usernames are still checked. ' +
       'Department systems (API clients) use the OAuth 2.0 client credentials grant instead: `{grant_type: "client_credentials", client_id, client_secret}` ' +
       'as JSON or application/x-www-form-urlencoded, or client_id and client_secret in an HTTP Basic Authorization header (RFC 6749 §2.3.1); ' +
       'the reply also carries access_token, token_type and expires_in (RFC 6749 §5.1); the token lasts one hour. Wrong client credentials: 401 INVALID_CLIENT, counted like failed logins.',
@@ -36,7 +37,7 @@ export class AuthController {
   @ApiResponse({ status: 200, schema: { $ref: '#/components/schemas/TokenResponse' } })
   @ApiResponse({ status: 400, description: 'VALIDATION', schema: { $ref: '#/components/schemas/ErrorResponse' } })
   @ApiResponse({ status: 401, description: 'INVALID_CREDENTIALS (person) / INVALID_CLIENT (API client)', schema: { $ref: '#/components/schemas/ErrorResponse' } })
-  @ApiResponse({ status: 429, description: 'ACCOUNT_LOCKED / TOO_MANY_LOGIN_ATTEMPTS, with retryAt and a Retry-After header', schema: { $ref: '#/components/schemas/ErrorResponse' } })
+  @ApiResponse({ status: 429, description: 'LOGIN_DELAYED / ACCOUNT_LOCKED / TOO_MANY_LOGIN_ATTEMPTS, with retryAt and a Retry-After header', schema: { $ref: '#/components/schemas/ErrorResponse' } })
   async token(@Body() body: unknown, @Req() request: AuthenticatedRequest & { headers: Record<string, string | undefined> }) {
     const raw = body ?? {};
     if (raw && typeof raw === 'object' && !Array.isArray(raw) && 'grant_type' in raw) {

@@ -8,7 +8,7 @@ import type { TokenService } from './token.service.js';
 
 /**
  * Login: the same answer and about the same time for an unknown user and a wrong password;
- * refused (429 ACCOUNT_LOCKED / TOO_MANY_LOGIN_ATTEMPTS) once the limiter's counts are reached.
+ * refused (429 LOGIN_DELAYED / ACCOUNT_LOCKED / TOO_MANY_LOGIN_ATTEMPTS) as the limiter decides.
  */
 export class IssueToken {
   private dummyHash?: Promise<string>;

@@ -3,7 +3,7 @@ import { DomainError } from '@shanyu/common';
 /** A refusal that ends at a known time: the HTTP filter adds `retryAt` and a `Retry-After` header. */
 export class RateLimitedError extends DomainError {
   constructor(
-    code: 'ACCOUNT_LOCKED' | 'TOO_MANY_LOGIN_ATTEMPTS',
+    code: 'ACCOUNT_LOCKED' | 'TOO_MANY_LOGIN_ATTEMPTS' | 'LOGIN_DELAYED',
     message: string,
     readonly retryAt: Date,
   ) {

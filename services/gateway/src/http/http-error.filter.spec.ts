@@ -18,6 +18,22 @@ describe('errors as HTTP responses', () => {
     expect(toHttpError(e).details).toEqual([{ field: 'uscc', code: 'isUscc', message: '校验位错误' }]);
   });
 
+  it('lists the first 20 problems and counts the rest in one entry; the message names 10 fields', () => {
+    const e = DomainError.validation(Array.from({ length: 60_000 }, (_, i) => ({ field: `k${i}`, code: 'whitelistValidation', message: '不允许的字段' })));
+    const body = toHttpError(e);
+    expect(body.details).toHaveLength(21);
+    expect(body.details!.at(-1)).toEqual({ field: '(more)', code: 'moreProblems', message: '另有 59980 个问题未列出' });
+    expect(body.message).toBe('请求参数有误：k0、k1、k2、k3、k4、k5、k6、k7、k8、k9 等 60000 个字段');
+  });
+
+  it('answers an unknown route 404 even when its path names JSON', () => {
+    expect(toHttpError(new NotFoundException('Cannot GET /api/v1/anything.json'))).toMatchObject({ statusCode: 404, code: 'ROUTE_NOT_FOUND' });
+  });
+
+  it('maps a body beyond the limits to 413 BODY_TOO_COMPLEX', () => {
+    expect(toHttpError(new DomainError('BODY_TOO_COMPLEX', '请求体过于复杂'))).toMatchObject({ statusCode: 413, code: 'BODY_TOO_COMPLEX' });
+  });
+
   it('maps framework errors to stable codes and hides unknown ones behind INTERNAL', () => {
     expect(toHttpError(new NotFoundException())).toMatchObject({ statusCode: 404, code: 'ROUTE_NOT_FOUND' });
     expect(toHttpError(new PayloadTooLargeException())).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });

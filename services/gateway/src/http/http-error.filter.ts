@@ -22,15 +22,25 @@ const FRAMEWORK_CODES: Record<number, { code: string; message: string }> = {
   429: { code: 'TOO_MANY_REQUESTS', message: '请求过于频繁' },
 };
 
+/** Problems listed in `details`; the rest are counted in one last entry (60,000 unknown fields make 21 entries, not 60,000). */
+export const MAX_DETAILS = 20;
+
+function capDetails(body: ErrorBody): ErrorBody {
+  if (!body.details || body.details.length <= MAX_DETAILS) return body;
+  const rest = body.details.length - MAX_DETAILS;
+  return { ...body, details: [...body.details.slice(0, MAX_DETAILS), { field: '(more)', code: 'moreProblems', message: `另有 ${rest} 个问题未列出` }] };
+}
+
 /** Maps any error to `{statusCode, code, message, details?}`; a 500 never shows internals. */
 export function toHttpError(e: unknown): HttpErrorResponse {
   if (e instanceof RateLimitedError) return { statusCode: ErrorKind[e.kind], ...e.toBody(), retryAt: e.retryAt.toISOString() };
-  if (e instanceof DomainError) return { statusCode: ErrorKind[e.kind], ...e.toBody() };
+  if (e instanceof DomainError) return { statusCode: ErrorKind[e.kind], ...capDetails(e.toBody()) };
   const status = e instanceof HttpException ? e.getStatus() : (e as { statusCode?: number })?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     const known = FRAMEWORK_CODES[status] ?? { code: 'BAD_REQUEST', message: '请求有误' };
     const fastifyCode = (e as { code?: string }).code;
-    if (fastifyCode === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/i.test((e as Error).message ?? '')) {
+    // Only a 400 can be about the body: "Cannot GET /api/v1/x.json" is a 404 whose message names JSON.
+    if (status === 400 && (fastifyCode === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/i.test((e as Error).message ?? ''))) {
       return { statusCode: 400, code: 'VALIDATION', message: '请求体不是合法的 JSON', details: [{ field: '(body)', code: 'isJson', message: '请求体不是合法的 JSON' }] };
     }
     // A 400 always names what was wrong, even when the framework said nothing more precise.

@@ -41,13 +41,15 @@ export function registerHttpObservability(fastify: FastifyInstance, metrics: Ser
 
 /**
  * `GET /metrics` (Prometheus text format) on the gateway's own port, outside /api and the OpenAPI
- * document. With METRICS_TOKEN set it asks for `Authorization: Bearer <token>`; without it, it is
- * open, so it must not be reachable from the public network (block /metrics at the ingress).
+ * document, only when METRICS_TOKEN is set, and then only with `Authorization: Bearer <token>`.
+ * Without a token the public port has no /metrics (404): Prometheus scrapes the internal listener
+ * of METRICS_PORT, as it does every other service.
  */
 export function registerMetricsRoute(fastify: FastifyInstance, metrics: ServiceMetrics, token: string | undefined): void {
-  const expected = token ? digest(`Bearer ${token}`) : undefined;
+  if (!token) return;
+  const expected = digest(`Bearer ${token}`);
   fastify.get('/metrics', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (expected && !timingSafeEqual(digest(request.headers.authorization ?? ''), expected)) {
+    if (!timingSafeEqual(digest(request.headers.authorization ?? ''), expected)) {
       return reply.code(401).header('www-authenticate', 'Bearer').send({ statusCode: 401, code: 'UNAUTHENTICATED', message: '需要监控令牌 (METRICS_TOKEN)' });
     }
     const { contentType, body } = await metrics.expose();
