@@ -17,4 +17,11 @@ describe('observabilityConfigFromEnv', () => {
     expect(bad).toThrow(ConfigError);
     expect(bad).toThrow(/METRICS_PORT[\s\S]*METRICS_TOKEN[\s\S]*OTEL_EXPORTER_OTLP_ENDPOINT/);
   });
+
+  it('refuses a published demo METRICS_TOKEN unless the stack is a demo or a test', () => {
+    const demoToken = 'shanyu-demo-metrics-token';
+    expect(() => observabilityConfigFromEnv({ METRICS_TOKEN: demoToken })).toThrow(/METRICS_TOKEN: 生产模式不能使用公开的演示值/);
+    expect(() => observabilityConfigFromEnv({ METRICS_TOKEN: demoToken, SHANYU_MODE: 'production' })).toThrow(ConfigError);
+    expect(observabilityConfigFromEnv({ METRICS_TOKEN: demoToken, SHANYU_MODE: 'demo' }).metricsToken).toBe(demoToken);
+  });
 });

@@ -1,4 +1,4 @@
-import { ConfigError } from '@shanyu/common';
+import { ConfigError, isDemoSecret } from '@shanyu/common';
 
 export interface ObservabilityConfig {
   /** Port of the Prometheus listener (`GET /metrics`); 0 = none. */
@@ -23,6 +23,10 @@ export function observabilityConfigFromEnv(env: NodeJS.ProcessEnv = process.env)
   }
   const metricsToken = env.METRICS_TOKEN?.trim() || undefined;
   if (metricsToken && metricsToken.length < 16) problems.push('  METRICS_TOKEN: must be at least 16 characters');
+  // SHANYU_MODE defaults to production in every service: only demo and test stacks may use a published value.
+  if (metricsToken && isDemoSecret(metricsToken) && env.SHANYU_MODE !== 'demo' && env.SHANYU_MODE !== 'test') {
+    problems.push('  METRICS_TOKEN: 生产模式不能使用公开的演示值 / must not be a published demo value in production');
+  }
   const otlpEndpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || undefined;
   if (otlpEndpoint && !/^https?:\/\/[^\s]+$/.test(otlpEndpoint)) {
     problems.push(`  OTEL_EXPORTER_OTLP_ENDPOINT: must be an http(s) URL (got "${otlpEndpoint}")`);
