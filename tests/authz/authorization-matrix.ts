@@ -332,9 +332,9 @@ const ROWS: RowInput[] = [
   { method: 'POST', path: '/api/v1/admin/api-clients/{id}/revoke', service: 'gateway', level: 'service', target: 'apiClient', cells: { ...ADMIN_ONLY_200, inspector: 'DEPT' } },
 
   // ── admin: login lockouts 登录锁定 ─────────────────────────────────────────────────────────────
-  { method: 'GET', path: '/api/v1/admin/login-lockouts', service: 'gateway', level: 'service', target: 'none', cells: ADMIN_ONLY_200 },
+  { method: 'GET', path: '/api/v1/admin/login-lockouts', service: 'gateway', level: 'service', target: 'none', cells: { ...ADMIN_ONLY_200, inspector: 'DEPT' } },
   {
-    method: 'POST', path: '/api/v1/admin/login-lockouts/unlock', service: 'gateway', level: 'service', target: 'loginLockout', cells: ADMIN_ONLY_200,
+    method: 'POST', path: '/api/v1/admin/login-lockouts/unlock', service: 'gateway', level: 'service', target: 'loginLockout', cells: { ...ADMIN_ONLY_200, inspector: 'DEPT' },
     note: 'Lifting a lockout is the platform administrator\'s; the body names the username (an API client: client:<clientId>).',
   },
 

@@ -178,6 +178,9 @@ export async function indicatorCells(page: Page): Promise<Map<string, { value: s
 
 /** Waits until the page's finite animations (a drawer sliding in, a modal zooming) have finished, so a screenshot shows the end state. */
 export async function settle(page: Page): Promise<void> {
-  // A string: runs in the page, whose DOM types this Node program does not load.
-  await page.waitForFunction("document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)");
+  // A function, not a string: a string predicate is evaluated in the page, which its CSP (no 'unsafe-eval') refuses.
+  // It runs in the page; this Node program does not load the DOM types, hence the shape written out.
+  type Animations = { getAnimations(): { playState: string; effect?: { getTiming(): { iterations?: number } } | null }[] };
+  await page.waitForFunction(() => (globalThis as unknown as { document: Animations }).document.getAnimations()
+    .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
 }
