@@ -571,6 +571,18 @@ export class ItemResultInput {
 
   @IsOptional() @ValidateNested({ each: true }) @Type(() => EvidenceInput) @ArrayMaxSize(20)
   evidence?: EvidenceInput[];
+
+  @JSONSchema({ description: 'The item\'s `version` the inspector saw when recording (0: no result yet). A write on an older version is kept and flagged as a conflict for people to resolve, never applied over the newer value' })
+  @IsOptional() @IsInt() @Min(0) @Max(1_000_000)
+  baseVersion?: number;
+
+  @JSONSchema({ description: 'When the inspector recorded it on the device (offline, it may be long before it reaches the server); ISO 8601', example: '2026-10-12T10:15:00+08:00' })
+  @IsOptional() @IsISO8601({ strict: true })
+  recordedAt?: string;
+
+  @JSONSchema({ description: 'The device it was recorded on (the inspector app\'s own id)' })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(100)
+  deviceId?: string;
 }
 
 @JSONSchema({ description: 'Results of the caller\'s own department\'s items (an assigned inspector); all or nothing' })
@@ -582,6 +594,48 @@ export class RecordResultsBody {
 export class RecordResultsRequest extends RecordResultsBody {
   @IsUUID()
   id: string;
+}
+
+export class ResultItemRequest {
+  @IsUUID()
+  id: string;
+
+  @Matches(ITEM_CODE, { message: '事项编码格式不正确' })
+  itemCode: string;
+}
+
+@JSONSchema({ description: 'A person resolves a conflict: the value the record keeps (one of the item\'s current or conflicting versions) and why' })
+export class ResolveResultBody {
+  @IsUUID()
+  versionId: string;
+
+  @IsString() @MinLength(2) @MaxLength(1_000)
+  reason: string;
+}
+
+export class ResolveResultRequest extends ResolveResultBody {
+  @IsUUID()
+  id: string;
+
+  @Matches(ITEM_CODE, { message: '事项编码格式不正确' })
+  itemCode: string;
+}
+
+@JSONSchema({ description: 'The department decides a late result: accept it into the record (补正, an amendment) or reject it, with the reason' })
+export class DecideLateResultBody {
+  @IsIn(['accept', 'reject'])
+  decision: 'accept' | 'reject';
+
+  @IsString() @MinLength(2) @MaxLength(1_000)
+  reason: string;
+}
+
+export class DecideLateResultRequest extends DecideLateResultBody {
+  @IsUUID()
+  id: string;
+
+  @IsUUID()
+  versionId: string;
 }
 
 export class SignOffBody {
@@ -632,7 +686,54 @@ export interface ItemResultView {
   evidence: { ref: string; takenAt: string; location: string }[];
   inspectorId: string;
   recordedAt: string;
+  /** Increases with every value the record takes; send it back as `baseVersion`. */
+  version: number;
+  /** A write made on an older version waits for a person's decision (GET …/results/{itemCode}/versions, POST …/resolution). */
+  inConflict: boolean;
 }
+
+export const RESULT_VERSION_STATUSES = ['current', 'superseded', 'conflict', 'late', 'resolved', 'accepted', 'rejected'] as const;
+/**
+ * current: the record's value; superseded: an earlier value; conflict: written on an older version,
+ * waiting; late: recorded before the department signed off but received after, waiting for its
+ * decision; resolved: a conflict decided (chosen or not, see `decision`); accepted / rejected: a late
+ * result taken into the record by an amendment (补正) or not.
+ */
+export type ResultVersionStatus = (typeof RESULT_VERSION_STATUSES)[number];
+
+/** One value an inspector recorded for an item: every one is kept. */
+export interface ResultVersionView {
+  id: string;
+  inspectionId: string;
+  itemCode: string;
+  department: string;
+  /** The record's version this value became; null while it waits (conflict, late) or when it was not taken. */
+  version: number | null;
+  baseVersion: number | null;
+  result: ItemResult;
+  note: string | null;
+  evidence: { ref: string; takenAt: string; location: string }[];
+  inspectorId: string;
+  inspectorName: string | null;
+  deviceId: string | null;
+  /** When the inspector recorded it (the device's time, offline included). */
+  recordedAt: string;
+  receivedAt: string;
+  status: ResultVersionStatus;
+  decision: { by: string; at: string; reason: string; chosen: boolean } | null;
+}
+
+/** What happened to each result of a write: recorded, kept as a conflict, or kept as a late result. */
+export interface ResultOutcome {
+  itemCode: string;
+  status: 'recorded' | 'conflict' | 'late';
+  versionId: string;
+  /** The record's version after the write (recorded), or the one it conflicts with. */
+  version: number;
+  message: string;
+}
+
+export type RecordResultsView = InspectionFormView & { outcomes: ResultOutcome[] };
 
 export interface InspectionDepartmentView {
   department: string;

@@ -1,6 +1,6 @@
 import {
   CHECKLIST_KINDS, COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, CREDIT_GRADES, FINDING_STATUSES, FORM_AREAS, INSPECTION_DEPARTMENTS, INSPECTION_KINDS, ITEM_RESULTS,
-  PENALTY_KINDS, SEVERITIES,
+  PENALTY_KINDS, RESULT_VERSION_STATUSES, SEVERITIES,
 } from './inspection.contracts.js';
 
 /** JSON Schemas of the inspection service's replies and event data (merged into REPLY_SCHEMAS). */
@@ -123,8 +123,32 @@ export const INSPECTION_REPLY_SCHEMAS: Record<string, object> = {
     code: str, department: str, area: enumOf(FORM_AREAS), category: str, text: str, legalBasis: str, riskWeight: int, severity: enumOf(SEVERITIES), basic: bool,
     checklistVersion: str,
   }),
-  ItemResultView: obj(['itemCode', 'department', 'result', 'note', 'evidence', 'inspectorId', 'recordedAt'], {
+  ItemResultView: obj(['itemCode', 'department', 'result', 'note', 'evidence', 'inspectorId', 'recordedAt', 'version', 'inConflict'], {
     itemCode: str, department: str, result: enumOf(ITEM_RESULTS), note: nullableStr, evidence: arrayOf(evidence), inspectorId: uuid, recordedAt: dateTime,
+    version: { type: 'integer', description: 'send it back as baseVersion' }, inConflict: bool,
+  }),
+  ResultVersionView: obj(
+    ['id', 'inspectionId', 'itemCode', 'department', 'version', 'baseVersion', 'result', 'note', 'evidence', 'inspectorId', 'inspectorName', 'deviceId', 'recordedAt', 'receivedAt', 'status', 'decision'],
+    {
+      id: uuid, inspectionId: uuid, itemCode: str, department: str, version: { type: ['integer', 'null'] }, baseVersion: { type: ['integer', 'null'] },
+      result: enumOf(ITEM_RESULTS), note: nullableStr, evidence: arrayOf(evidence), inspectorId: uuid, inspectorName: nullableStr, deviceId: nullableStr,
+      recordedAt: { ...dateTime, description: 'on the device' }, receivedAt: dateTime, status: enumOf(RESULT_VERSION_STATUSES),
+      decision: { oneOf: [{ type: 'null' }, obj(['by', 'at', 'reason', 'chosen'], { by: str, at: dateTime, reason: str, chosen: bool })] },
+    },
+  ),
+  ResultVersionList: arrayOf(ref('ResultVersionView')),
+  RecordResultsView: { allOf: [ref('InspectionFormView'), obj(['outcomes'], {
+    outcomes: arrayOf(obj(['itemCode', 'status', 'versionId', 'version', 'message'], {
+      itemCode: str, status: enumOf(['recorded', 'conflict', 'late']), versionId: uuid, version: int, message: str,
+    })),
+  })] },
+  ResultRecordedData: obj(['inspectionId', 'institutionId', 'itemCode', 'department', 'versionId', 'status', 'result', 'inspectorId', 'recordedAt'], {
+    inspectionId: uuid, institutionId: uuid, itemCode: str, department: str, versionId: uuid, version: { type: ['integer', 'null'] },
+    status: enumOf(['current', 'conflict', 'late']), result: enumOf(ITEM_RESULTS), inspectorId: uuid, deviceId: nullableStr, recordedAt: dateTime,
+  }),
+  ResultResolvedData: obj(['inspectionId', 'institutionId', 'itemCode', 'department', 'versionId', 'resolution', 'reason', 'by'], {
+    inspectionId: uuid, institutionId: uuid, itemCode: str, department: str, versionId: uuid, version: { type: ['integer', 'null'] },
+    resolution: enumOf(['conflict-resolved', 'late-accepted', 'late-rejected']), reason: str, by: str,
   }),
   InspectionView: obj(
     ['id', 'kind', 'institutionId', 'institutionName', 'divisionCode', 'grade', 'formKind', 'scheduledOn', 'status', 'leadDepartment', 'departments', 'alerts', 'summary', 'basicItemFailed', 'findings', 'createdAt', 'completedAt'],
