@@ -747,9 +747,25 @@ const BASES: Record<string, Base> = {
     };
     const plan = async () => ok<{ id: string }>(await stack.http.post('/api/v1/inspection-plans').set(as('health.330106'))
       .send({ divisionCode: '330106109', periodFrom: today, periodTo: addDays(today, 60), departments: ['fire'] }), 201, 'plan').id;
-    const [own, spareOwn, open, spareOpen, recorded, spareRecorded, uninspected, spareUninspected] = await Promise.all([
+    const [own, spareOwn, open, spareOpen, recorded, spareRecorded, uninspected, spareUninspected, conflictInstitution, lateInstitution] = await Promise.all([
       filed('operator', true), filed('operator', true), filed('market'), filed('market'), filed('market'), filed('market'), filed('market'), filed('market'),
+      filed('market'), filed('market'),
     ]);
+    /** Inspector 2's value kept beside inspector 1's (a stale version): FIRE-01 in conflict. */
+    const conflicted = async (institutionId: string) => {
+      const id = await visit(institutionId);
+      ok(await stack.http.put(`/api/v1/inspections/${id}/results`).set(as('fire.inspector1')).send({ results: [{ itemCode: 'FIRE-01', result: 'pass', baseVersion: 0 }] }), 200, 'results');
+      const res = ok<{ outcomes: { versionId: string }[] }>(await stack.http.put(`/api/v1/inspections/${id}/results`).set(as('fire.inspector2'))
+        .send({ results: [{ itemCode: 'FIRE-01', result: 'fail', note: '模糊测试：安全出口锁闭', baseVersion: 0 }] }), 200, 'results');
+      return { id, versionId: res.outcomes[0]!.versionId };
+    };
+    /** A completed visit and a result inspector 2 sent after the sign-off. */
+    const lateResult = async (institutionId: string) => {
+      const { id } = await completed(institutionId);
+      const res = ok<{ outcomes: { versionId: string }[] }>(await stack.http.put(`/api/v1/inspections/${id}/results`).set(as('fire.inspector2'))
+        .send({ results: [{ itemCode: 'FIRE-02', result: 'fail', note: '模糊测试：签字前的记录' }] }), 200, 'results');
+      return { id, versionId: res.outcomes[0]!.versionId };
+    };
     targets.ownInstitution = own;
     targets.rosterInstitution = own;
     targets.uninspected = uninspected;
@@ -810,6 +826,8 @@ const BASES: Record<string, Base> = {
     const spare = { institution: await register(), filed: await register(), pending: await register() };
     await stack.http.post(`/api/v1/filings/${await submit(spare.filed)}/decision`).set('authorization', `Bearer ${health}`).send({ decision: 'approve' }).expect(200);
     const spareFiling = await submit(spare.pending);
+    const spareConflict = await conflicted(conflictInstitution);
+    const spareLate = await lateResult(lateInstitution);
     const spareParams: Record<string, Record<string, string>> = {
       'PATCH /api/v1/institutions/{id}': { id: spare.institution }, 'POST /api/v1/institutions/{id}/inclusive': { id: spare.filed },
       'POST /api/v1/institutions/{id}/demonstration': { id: spare.filed }, 'POST /api/v1/institutions/{id}/filings': { id: await register() },
@@ -830,6 +848,8 @@ const BASES: Record<string, Base> = {
       'POST /api/v1/inspectors/{id}/conflicts': { id: spareInspector }, 'POST /api/v1/inspection-plans/{id}/draw': { id: await plan() },
       'PUT /api/v1/inspections/{id}/results': { id: await visit(spareOpen) }, 'POST /api/v1/inspections/{id}/sign-off': { id: await record(await visit(spareRecorded)) },
       'POST /api/v1/inspections/{id}/reinspection': { id: spareVisit.id },
+      'POST /api/v1/inspections/{id}/results/{itemCode}/resolution': { id: spareConflict.id, itemCode: 'FIRE-01' },
+      'POST /api/v1/inspections/{id}/late-results/{versionId}/decision': { id: spareLate.id, versionId: spareLate.versionId },
       'POST /api/v1/rectifications/{id}/verify': { id: spareVisit.findings['FIRE-01']! }, 'POST /api/v1/rectifications/{id}/report': { id: spareVisit.findings['FIRE-04']! },
       'POST /api/v1/complaints/{id}/triage': { id: await complaint(false) }, 'POST /api/v1/complaints/{id}/outcome': { id: await complaint(true) },
       'PUT /api/v1/institutions/{id}/rosters/{month}': { id: spareOwn, month: monthsAgo(1) },
@@ -837,6 +857,7 @@ const BASES: Record<string, Base> = {
     });
     // Where the base body itself names the target, the spare request names a spare one.
     const spareBodies: Record<string, () => unknown> = {
+      'POST /api/v1/inspections/{id}/results/{itemCode}/resolution': () => ({ versionId: spareConflict.versionId, reason: '现场复核后以消防检查员记录为准' }),
       'POST /api/v1/inspections': () => ({ ...(BASES['POST /api/v1/inspections']!.body() as object), institutionId: spareUninspected }),
       'POST /api/v1/subsidy/runs': () => ({ month: monthsAgo(6), divisionCode: '330106' }),
     };

@@ -80,13 +80,13 @@ export class ResultRecords {
   }
 }
 
-/** evt.inspection.result.recorded.v1 for a version as it reached the server. */
+/** evt.inspection.result.recorded.v1 for a version as it reached the server (the entity is the version: one event each). */
 export async function publishRecorded(tx: Transaction, inspection: Inspection, v: ResultVersion, actor: Actor): Promise<void> {
   const data: ResultRecordedData = {
     inspectionId: inspection.id, institutionId: inspection.institutionId, itemCode: v.itemCode, department: v.department, versionId: v.id, version: v.version,
     status: v.status as ResultRecordedData['status'], result: v.result, inspectorId: v.inspectorId, deviceId: v.deviceId, recordedAt: v.recordedAt.toISOString(),
   };
-  await tx.publish({ subject: InspectionEvents.resultRecorded, actor, entityId: inspection.id, data });
+  await tx.publish({ subject: InspectionEvents.resultRecorded, actor, entityId: v.id, data });
 }
 
 /** evt.inspection.result.resolved.v1 for a person's decision. */
@@ -95,5 +95,5 @@ export async function publishResolved(tx: Transaction, inspection: Inspection, v
     inspectionId: inspection.id, institutionId: inspection.institutionId, itemCode: v.itemCode, department: v.department, versionId: v.id, version: v.version,
     resolution, reason, by: actor.userId,
   };
-  await tx.publish({ subject: InspectionEvents.resultResolved, actor, entityId: inspection.id, data });
+  await tx.publish({ subject: InspectionEvents.resultResolved, actor, entityId: v.id, data });
 }
