@@ -95,12 +95,17 @@ export function VisitPage() {
 
   const myDept = session?.department ?? '';
   const myPart = visit?.inspection.departments.find((d) => d.department === myDept);
-  const assigned = !!me && !!myPart?.inspectors.some((i) => i.id === me);
+  // The service lets an inspector account read only the visits it is assigned to; an official is assigned through its register entry.
+  const assigned = !!myPart && (session?.role === 'inspector' || (!!me && myPart.inspectors.some((i) => i.id === me)));
   const editable = !!visit && visit.inspection.status === 'open' && assigned && !myPart?.signedOffAt;
   const inConflict = visit?.form.areas.flatMap((a) => a.items).filter((i) => i.department === myDept && i.result?.inConflict) ?? [];
   const myItems = useMemo(() => visit?.form.areas.flatMap((a) => a.items).filter((i) => i.department === myDept) ?? [], [visit, myDept]);
   const pendingHere = [...results.values()].filter(isPending);
   const unsyncedPhotos = pendingHere.flatMap((r) => r.photoIds).filter((p) => !photos.get(p)?.evidenceId).length;
+  const formItems = new Map(visit?.form.areas.flatMap((a) => a.items).map((i) => [i.code, i]) ?? []);
+  // Sent, but the record does not simply hold this phone's value: in conflict, late, or not what the record shows.
+  const unsettled = [...results.values()].map((r) => [r.itemCode, itemStanding(r, formItems.get(r.itemCode)?.result).state] as const)
+    .filter((e): e is readonly [string, 'conflict' | 'late' | 'unconfirmed'] => e[1] === 'conflict' || e[1] === 'late' || e[1] === 'unconfirmed');
   const recorded = myItems.filter((i) => results.get(i.code) || i.result).length;
 
   if (error) return <Alert type="error" showIcon title="无法打开检查" description={error} />;
@@ -149,6 +154,9 @@ export function VisitPage() {
               </>
             }
             action={online ? <Button size="small" onClick={() => void syncNow()}>立即同步</Button> : undefined} />
+        ) : unsettled.length ? (
+          <Alert className="sync-banner" type="warning" showIcon title={`已送达，${unsettled.length} 项待处理`}
+            description={unsettled.map(([code, state]) => `${code} ${SYNC_TAGS[state].text}`).join('，')} />
         ) : results.size ? <Alert className="sync-banner" type="success" showIcon title="全部记录已同步" /> : null}
       </div>
       {visit.form.selfInspection?.failed.length ? (

@@ -39,7 +39,8 @@ export async function savedVisitIds(): Promise<Set<string>> {
  * kept on the phone for offline use; null when the caller is not in the register or it cannot be read.
  */
 export async function myInspectorId(session: Session | null): Promise<string | null> {
-  if (!session) return null;
+  // An inspector account reads only the visits it is assigned to, and may not read the register.
+  if (!session || session.role === 'inspector') return null;
   const key = `shanyu.inspector.${session.userId}`;
   try {
     const inspectors = await api<Inspector[] | Page<Inspector>>('/api/v1/inspectors', { query: { department: session.department } });
