@@ -2,20 +2,21 @@ import { createServiceDataSource } from '@shanyu/persistence';
 import { ChecklistVersion } from './checklists/checklist-version.entity.js';
 import { Complaint } from './complaints/complaint.entity.js';
 import { Finding } from './findings/finding.entity.js';
-import { Inspection, InspectionResultRow } from './inspections/inspection.entity.js';
+import { Inspection, InspectionResultRow, ResultVersion } from './inspections/inspection.entity.js';
 import { Inspector, InspectorConflict } from './inspectors/inspector.entity.js';
 import { Inspection1764000000100 } from './migrations/1764000000100-inspection.js';
 import { PlanSummary1764000000300 } from './migrations/1764000000300-plan-summary.js';
 import { PlanRows1764000000400 } from './migrations/1764000000400-plan-rows.js';
+import { ResultVersions1764000000500 } from './migrations/1764000000500-result-versions.js';
 import { Penalty } from './penalties/penalty.entity.js';
 import { InspectionPlan } from './plans/plan.entity.js';
 import { InstitutionReplica } from './replicas/institution-replica.entity.js';
 import { SelfInspection } from './self-inspections/self-inspection.entity.js';
 
 export const INSPECTION_ENTITIES = [
-  InstitutionReplica, ChecklistVersion, Inspector, InspectorConflict, InspectionPlan, Inspection, InspectionResultRow, Finding, Penalty, SelfInspection, Complaint,
+  InstitutionReplica, ChecklistVersion, Inspector, InspectorConflict, InspectionPlan, Inspection, InspectionResultRow, ResultVersion, Finding, Penalty, SelfInspection, Complaint,
 ];
-export const INSPECTION_MIGRATIONS = [Inspection1764000000100, PlanSummary1764000000300, PlanRows1764000000400];
+export const INSPECTION_MIGRATIONS = [Inspection1764000000100, PlanSummary1764000000300, PlanRows1764000000400, ResultVersions1764000000500];
 
 export function inspectionDataSource(url: string, schema = 'inspection') {
   return createServiceDataSource({ url, schema, entities: INSPECTION_ENTITIES, migrations: INSPECTION_MIGRATIONS });

@@ -12,6 +12,7 @@ export async function resultsOf(manager: EntityManager, inspectionId: string): P
 
 const toResultView = (r: InspectionResultRow): ItemResultView => ({
   itemCode: r.itemCode, department: r.department, result: r.result, note: r.note, evidence: r.evidence, inspectorId: r.inspectorId, recordedAt: r.recordedAt.toISOString(),
+  version: r.version, inConflict: r.inConflict,
 });
 
 export function summaryOf(inspection: Inspection, results: InspectionResultRow[]): InspectionView['summary'] {

@@ -1,4 +1,4 @@
-import type { CreditGrade, FormItemView, InspectionAlert, InspectionKind, ItemResult } from '@shanyu/contracts';
+import type { CreditGrade, FormItemView, InspectionAlert, InspectionKind, ItemResult, ResultVersionStatus } from '@shanyu/contracts';
 import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
 
 export interface InspectionDepartmentRow {
@@ -114,4 +114,59 @@ export class InspectionResultRow {
 
   @Column({ type: 'timestamptz', name: 'recorded_at' })
   recordedAt: Date;
+
+  @Column({ type: 'int' })
+  version: number;
+
+  @Column({ type: 'boolean', name: 'in_conflict' })
+  inConflict: boolean;
+}
+
+/** One value an inspector recorded for an item (ResultVersionView): never deleted. */
+@Entity({ name: 'result_version' })
+export class ResultVersion {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ type: 'uuid', name: 'inspection_id' })
+  inspectionId: string;
+
+  @Column({ type: 'text', name: 'item_code' })
+  itemCode: string;
+
+  @Column({ type: 'text' })
+  department: string;
+
+  @Column({ type: 'int', nullable: true })
+  version: number | null;
+
+  @Column({ type: 'int', name: 'base_version', nullable: true })
+  baseVersion: number | null;
+
+  @Column({ type: 'text' })
+  result: ItemResult;
+
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+
+  @Column({ type: 'jsonb' })
+  evidence: { ref: string; takenAt: string; location: string }[];
+
+  @Column({ type: 'uuid', name: 'inspector_id' })
+  inspectorId: string;
+
+  @Column({ type: 'text', name: 'device_id', nullable: true })
+  deviceId: string | null;
+
+  @Column({ type: 'timestamptz', name: 'recorded_at' })
+  recordedAt: Date;
+
+  @Column({ type: 'timestamptz', name: 'received_at' })
+  receivedAt: Date;
+
+  @Column({ type: 'text' })
+  status: ResultVersionStatus;
+
+  @Column({ type: 'jsonb', nullable: true })
+  decision: { by: string; at: string; reason: string; chosen: boolean } | null;
 }
