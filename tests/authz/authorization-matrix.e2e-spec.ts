@@ -414,6 +414,9 @@ describe('authorization matrix: every route × department (× own / other divisi
   const TARGETS: Record<string, (caller: Caller, scope: Scope, fresh: boolean, row: MatrixRow) => Promise<BuiltRequest>> = {
     none: async () => ({}),
     inspection: async (_, scope) => ({ params: { id: (await openInspection(scope, false)).inspection.id } }),
+    inspectionItem: async (_, scope) => ({ params: { id: (await openInspection(scope, false)).inspection.id, itemCode: 'FIRE-01' } }),
+    resolution: async (_, scope) => ({ params: { id: (await openInspection(scope, false)).inspection.id, itemCode: 'FIRE-01' }, body: { versionId: randomUUID(), reason: '矩阵测试' } }),
+    lateDecision: async (_, scope) => ({ params: { id: (await openInspection(scope, false)).inspection.id, versionId: randomUUID() }, body: { decision: 'reject', reason: '矩阵测试' } }),
     inspectionList: async (_, scope) => {
       const { institution: inst, inspection: made } = await openInspection(scope, false);
       return { query: { institutionId: inst.id }, listed: { key: 'id', value: made.id } };

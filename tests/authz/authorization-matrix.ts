@@ -71,7 +71,7 @@ export const ACCOUNTS: Record<Department, { username: string; role: 'official' |
 export const OWN_DIVISION = '330106109';
 export const OTHER_DIVISION = '371002001';
 
-export type Outcome = '200' | '201' | '202' | '204' | '404' | '200+' | '200-' | 'DEPT' | 'ROLE' | 'DIV' | 'OWNER' | 'AUTH' | 'SCOPE' | 'UNASSIGNED' | 'PASS';
+export type Outcome = '200' | '201' | '202' | '204' | '404' | '409' | '200+' | '200-' | 'DEPT' | 'ROLE' | 'DIV' | 'OWNER' | 'AUTH' | 'SCOPE' | 'UNASSIGNED' | 'PASS';
 /** `own|other`, or one outcome for a route without a division dimension. */
 export type Cell = Outcome | `${Outcome}|${Outcome}`;
 
@@ -488,6 +488,31 @@ const ROWS: RowInput[] = [
     method: 'PUT', path: '/api/v1/inspections/{id}/results', service: 'inspection', level: 'service', target: 'openInspection',
     cells: { ...RECORDERS, client: 'UNASSIGNED|UNASSIGNED' },
     note: 'Only a linked inspector assigned to the inspection records its department\'s items: no official, admin or API client — "fire editing health results" is ITEM_OTHER_DEPARTMENT in tests/e2e/inspection.e2e-spec.ts.',
+  },
+  {
+    method: 'GET', path: '/api/v1/inspections/{id}/results/{itemCode}/versions', service: 'inspection', level: 'service', target: 'inspectionItem',
+    cells: { ...READ_IN_DIVISIONS, inspector: '200|UNASSIGNED' },
+    note: 'Every value recorded for an item: whoever may read the visit (the inspector only a visit it is assigned to).',
+  },
+  {
+    method: 'POST', path: '/api/v1/inspections/{id}/results/{itemCode}/resolution', service: 'inspection', level: 'service', target: 'resolution',
+    cells: {
+      health: 'DEPT|DEPT', market: 'DEPT|DEPT', civil: 'DEPT|DEPT', fire: '409|DIV', police: 'DEPT|DEPT', education: 'DEPT|DEPT', hrss: 'DEPT|DEPT', street: 'DEPT|DEPT',
+      finance: 'DEPT', operator: 'DEPT', admin: '409|409', anonymous: 'AUTH', inspector: '409|UNASSIGNED',
+    },
+    note: 'FIRE-01 is fire\'s: an assigned fire inspector or a fire official in the division may resolve it; 409 RESULT_NOT_IN_CONFLICT means past every access check (the item has no conflict).',
+  },
+  {
+    method: 'GET', path: '/api/v1/inspections/{id}/late-results', service: 'inspection', level: 'service', target: 'inspection',
+    cells: { ...READ_IN_DIVISIONS, inspector: '200|UNASSIGNED' },
+  },
+  {
+    method: 'POST', path: '/api/v1/inspections/{id}/late-results/{versionId}/decision', service: 'inspection', level: 'service', target: 'lateDecision',
+    cells: {
+      health: 'DEPT|DEPT', market: '404|DIV', civil: 'DEPT|DEPT', fire: '404|DIV', police: 'DEPT|DEPT', education: 'DEPT|DEPT', hrss: 'DEPT|DEPT', street: 'DEPT|DEPT',
+      finance: 'DEPT', operator: 'DEPT', admin: '404|404', anonymous: 'AUTH', inspector: 'ROLE',
+    },
+    note: 'An official of a department of the visit (fire + market) in its division decides its late results; 404 RESULT_VERSION_NOT_FOUND means past the access checks.',
   },
   {
     method: 'POST', path: '/api/v1/inspections/{id}/sign-off', service: 'inspection', level: 'service', target: 'openInspection',

@@ -323,6 +323,12 @@ const BASES: Record<string, Base> = {
       body: () => ({ results: [{ itemCode: 'FIRE-01', result: 'pass', note: '疏散通道畅通', evidence: [{ ref: 'sha256:9f2c41d0e3', takenAt: '2026-09-30T10:20:00+08:00', location: '二楼东侧安全出口' }] }] }),
       params: () => ({ id: targets.openInspection }), caller: 'fire', as: 'fire.inspector1',
     },
+    'POST /api/v1/inspections/{id}/results/{itemCode}/resolution': {
+      body: () => ({ versionId: randomUUID(), reason: '现场复核后以消防检查员记录为准' }), params: () => ({ id: targets.openInspection, itemCode: 'FIRE-01' }), caller: 'fire',
+    },
+    'POST /api/v1/inspections/{id}/late-results/{versionId}/decision': {
+      body: () => ({ decision: 'accept', reason: '签字前已在现场记录' }), params: () => ({ id: targets.openInspection, versionId: randomUUID() }), caller: 'fire',
+    },
     'POST /api/v1/inspections/{id}/sign-off': { body: () => ({ comment: '已现场核查' }), params: () => ({ id: targets.recordedInspection }), caller: 'fire', as: 'fire.inspector1' },
     'POST /api/v1/inspections/{id}/reinspection': { body: () => ({ scheduledOn: addDays(today, 7) }), params: () => ({ id: targets.completedInspection }), caller: 'fire' },
     'POST /api/v1/rectifications/{id}/verify': { body: () => ({ outcome: 'corrected', note: '已清理疏散通道，核对现场照片' }), params: () => ({ id: targets.finding }), caller: 'fire' },

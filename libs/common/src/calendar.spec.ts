@@ -264,3 +264,12 @@ describe('strict mode', () => {
     expect(new WorkingDayCalendar(SAMPLE).isWorkingDay('2028-03-01')).toBe(true);
   });
 });
+
+describe('shanghaiDateTime', () => {
+  it('shows the instant in Shanghai local time to the minute, whatever the host zone', async () => {
+    const { shanghaiDateTime } = await import('./calendar.js');
+    expect(shanghaiDateTime('2026-12-06T23:04:02.958Z')).toBe('2026-12-07 07:04');
+    expect(shanghaiDateTime(new Date('2026-03-01T16:00:00Z'))).toBe('2026-03-02 00:00');
+    expect(() => shanghaiDateTime('not a date')).toThrow(RangeError);
+  });
+});

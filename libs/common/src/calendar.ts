@@ -132,6 +132,19 @@ export function shanghaiToday(now: Date = new Date()): IsoDate {
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
+let shanghaiMinuteFormatter: Intl.DateTimeFormat | undefined;
+
+/** Local time in Asia/Shanghai to the minute, as people read it in messages: `2026-12-07 07:04`. */
+export function shanghaiDateTime(at: Date | string): string {
+  const instant = typeof at === 'string' ? new Date(at) : at;
+  if (Number.isNaN(instant.getTime())) throw new RangeError('shanghaiDateTime: invalid date');
+  shanghaiMinuteFormatter ??= new Intl.DateTimeFormat('en-CA', {
+    timeZone: SHANGHAI_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  });
+  const p = Object.fromEntries(shanghaiMinuteFormatter.formatToParts(instant).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Working days
 

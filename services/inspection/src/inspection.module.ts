@@ -20,6 +20,7 @@ import { CreateReinspection } from './inspections/create-reinspection.use-case.j
 import { InspectionHandlers } from './inspections/inspection.handlers.js';
 import { GetInspection, GetInspectionForm, GetRectificationNotice, ListInspections } from './inspections/inspection.queries.js';
 import { RecordResults } from './inspections/record-results.use-case.js';
+import { DecideLateResult, ListLateResults, ListResultVersions, ResolveResult } from './inspections/result-versions.use-cases.js';
 import { SignOff } from './inspections/sign-off.use-case.js';
 import { InspectorHandlers } from './inspectors/inspector.handlers.js';
 import { AddConflict, AddInspector, ListInspectors } from './inspectors/inspector.use-cases.js';
@@ -56,7 +57,8 @@ export class InspectionModule {
       new AddInspector(uow), new ListInspectors(ds), new AddConflict(uow),
       new CommitPlan(uow, catalog, policy, now), new DrawPlan(uow, policy, now), new GetPlan(ds), new ListPlans(ds), new GetPlanPool(ds), new GetPlanDraws(ds), new GetInstitutionPlanDraws(ds),
       new CreateInspection(uow, catalog, policy, now), new GetInspection(ds, now), new ListInspections(ds, now), new GetInspectionForm(ds, now),
-      new RecordResults(uow, now), new SignOff(uow, new CompleteInspection(policy, calendars), now), new CreateReinspection(uow, policy, now),
+      new RecordResults(uow, now), new ListResultVersions(ds), new ListLateResults(ds), new ResolveResult(uow, now), new DecideLateResult(uow, now),
+      new SignOff(uow, new CompleteInspection(policy, calendars), now), new CreateReinspection(uow, policy, now),
       new GetRectificationNotice(ds, now),
       new ListRectifications(ds, now), new GetRectification(ds, now), new VerifyRectification(uow, now), new ReportRectification(uow, now),
       new IssuePenalty(uow, catalog, now), new ListPenalties(ds),

@@ -630,6 +630,14 @@ export class DecideLateResultBody {
   reason: string;
 }
 
+export class ResultVersionParams {
+  @IsUUID()
+  id: string;
+
+  @IsUUID()
+  versionId: string;
+}
+
 export class DecideLateResultRequest extends DecideLateResultBody {
   @IsUUID()
   id: string;
@@ -734,6 +742,33 @@ export interface ResultOutcome {
 }
 
 export type RecordResultsView = InspectionFormView & { outcomes: ResultOutcome[] };
+
+export interface ResultRecordedData {
+  inspectionId: string;
+  institutionId: string;
+  itemCode: string;
+  department: string;
+  versionId: string;
+  version: number | null;
+  status: 'current' | 'conflict' | 'late';
+  result: ItemResult;
+  inspectorId: string;
+  deviceId: string | null;
+  recordedAt: string;
+}
+
+export interface ResultResolvedData {
+  inspectionId: string;
+  institutionId: string;
+  itemCode: string;
+  department: string;
+  versionId: string;
+  version: number | null;
+  resolution: 'conflict-resolved' | 'late-accepted' | 'late-rejected';
+  reason: string;
+  /** Who decided (user id). */
+  by: string;
+}
 
 export interface InspectionDepartmentView {
   department: string;

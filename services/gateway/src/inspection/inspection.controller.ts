@@ -2,7 +2,8 @@ import { type Actor, DomainError } from '@shanyu/common';
 import {
   AddConflictBody, AddInspectorBody, type ChecklistVersionView, CommitPlanBody, CreateInspectionBody, DrawPlanBody, InspectionIdRequest, type InspectionFormView,
   InspectionSubjects, type InspectionView, type InspectorView, ListChecklistsRequest, ListInspectionsRequest, ListInspectorsRequest, ListPlansRequest, type Page,
-  PlanIdRequest, PlanPageQuery, type PlanDrawEntryView, type PlanPoolEntryView, type PlanSummaryView, type PlanView, PublishChecklistBody, RecordResultsBody, type RectificationNoticeView, ReinspectionBody, SignOffBody, UuidParams,
+  PlanIdRequest, PlanPageQuery, type PlanDrawEntryView, type PlanPoolEntryView, type PlanSummaryView, type PlanView, PublishChecklistBody, RecordResultsBody, type RecordResultsView,
+  type RectificationNoticeView, ReinspectionBody, SignOffBody, UuidParams, ResultItemRequest, ResolveResultBody, ResultVersionParams, DecideLateResultBody, type ResultVersionView,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
@@ -217,15 +218,66 @@ export class InspectionController {
   @ForInspectors()
   @Departments(...INSPECTING)
   @ApiOperation({
-    summary: '记录检查结果 (an assigned inspector, own department\'s items only, all or nothing): ITEM_NOT_ON_FORM 422, ITEM_OTHER_DEPARTMENT 403, ' +
-      'INSPECTION_SIGNED_OFF 409, INSPECTOR_NOT_ASSIGNED 403',
+    summary: '记录检查结果 (an assigned inspector, own department\'s items only; ITEM_NOT_ON_FORM 422, ITEM_OTHER_DEPARTMENT 403, INSPECTOR_NOT_ASSIGNED 403 refuse ' +
+      'the whole write). Every value is kept as a version; send each item\'s `version` back as `baseVersion`, with `recordedAt` and `deviceId`. `outcomes` says ' +
+      'per item: recorded (the record holds it), conflict (written on an older version, or over another inspector\'s different or failing value: kept, the ' +
+      'record unchanged until a person resolves it) or late (received after the department signed off: kept for the department to accept as 补正 or reject). ' +
+      'A write sent again changes nothing.',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody(schema('RecordResultsBody'))
+  @ApiResponse({ status: 200, ...schema('RecordResultsView') })
+  @errorResponses(400, 401, 403, 404, 422)
+  results(@Param() params: InspectionIdRequest, @Body() body: RecordResultsBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<RecordResultsView> {
+    return this.rpc.request(InspectionSubjects.recordResults, { ...body, id: params.id }, { actor, requestId });
+  }
+
+  @Get('inspections/:id/results/:itemCode/versions')
+  @ForInspectors()
+  @ApiOperation({ summary: '结果版本: every value recorded for one item, newest first (who, when on the device, device, value, note, evidence, status, decision)' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiParam({ name: 'itemCode', example: 'FIRE-04' })
+  @ApiResponse({ status: 200, ...schema('ResultVersionList') })
+  @errorResponses(400, 401, 403, 404, 422)
+  versions(@Param() params: ResultItemRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<ResultVersionView[]> {
+    return this.rpc.request(InspectionSubjects.listResultVersions, { id: params.id, itemCode: params.itemCode }, { actor, requestId });
+  }
+
+  @Post('inspections/:id/results/:itemCode/resolution')
+  @ForInspectors()
+  @HttpCode(200)
+  @Departments(...INSPECTING)
+  @ApiOperation({ summary: '裁定冲突: the version the record keeps and why (an assigned inspector or an official of the item\'s department); RESULT_NOT_IN_CONFLICT 409' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiParam({ name: 'itemCode', example: 'FIRE-04' })
+  @ApiBody(schema('ResolveResultBody'))
   @ApiResponse({ status: 200, ...schema('InspectionFormView') })
   @errorResponses(400, 401, 403, 404, 409, 422)
-  results(@Param() params: InspectionIdRequest, @Body() body: RecordResultsBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InspectionFormView> {
-    return this.rpc.request(InspectionSubjects.recordResults, { ...body, id: params.id }, { actor, requestId });
+  resolve(@Param() params: ResultItemRequest, @Body() body: ResolveResultBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InspectionFormView> {
+    return this.rpc.request(InspectionSubjects.resolveResult, { ...body, id: params.id, itemCode: params.itemCode }, { actor, requestId });
+  }
+
+  @Get('inspections/:id/late-results')
+  @ForInspectors()
+  @ApiOperation({ summary: '逾时结果: results recorded before their department signed off but received after, waiting for its decision or decided' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiResponse({ status: 200, ...schema('ResultVersionList') })
+  @errorResponses(400, 401, 403, 404)
+  lateResults(@Param() params: InspectionIdRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<ResultVersionView[]> {
+    return this.rpc.request(InspectionSubjects.listLateResults, { id: params.id }, { actor, requestId });
+  }
+
+  @Post('inspections/:id/late-results/:versionId/decision')
+  @HttpCode(200)
+  @Departments(...INSPECTING)
+  @ApiOperation({ summary: '补正或驳回: an official of the result\'s department accepts a late result into the record (an amendment) or rejects it, with the reason; RESULT_NOT_LATE 409' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiParam({ name: 'versionId', format: 'uuid' })
+  @ApiBody(schema('DecideLateResultBody'))
+  @ApiResponse({ status: 200, ...schema('ResultVersionView') })
+  @errorResponses(400, 401, 403, 404, 409)
+  decideLate(@Param() params: ResultVersionParams, @Body() body: DecideLateResultBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<ResultVersionView> {
+    return this.rpc.request(InspectionSubjects.decideLateResult, { ...body, id: params.id, versionId: params.versionId }, { actor, requestId });
   }
 
   @Post('inspections/:id/sign-off')

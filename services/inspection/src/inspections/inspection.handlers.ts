@@ -1,5 +1,8 @@
 import type { Actor } from '@shanyu/common';
-import { CreateInspectionBody, InspectionIdRequest, InspectionSubjects, ListInspectionsRequest, RecordResultsRequest, ReinspectionRequest, SignOffRequest } from '@shanyu/contracts';
+import {
+  CreateInspectionBody, DecideLateResultRequest, InspectionIdRequest, InspectionSubjects, ListInspectionsRequest, RecordResultsRequest, ReinspectionRequest, ResolveResultRequest,
+  ResultItemRequest, SignOffRequest,
+} from '@shanyu/contracts';
 import { Caller, RequestId } from '@shanyu/messaging';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
@@ -7,6 +10,7 @@ import { CreateInspection } from './create-inspection.use-case.js';
 import { CreateReinspection } from './create-reinspection.use-case.js';
 import { GetInspection, GetInspectionForm, GetRectificationNotice, ListInspections } from './inspection.queries.js';
 import { RecordResults } from './record-results.use-case.js';
+import { DecideLateResult, ListLateResults, ListResultVersions, ResolveResult } from './result-versions.use-cases.js';
 import { SignOff } from './sign-off.use-case.js';
 
 /** `inspection.inspection.*`: 综合查一次. */
@@ -21,7 +25,31 @@ export class InspectionHandlers {
     private readonly signOff: SignOff,
     private readonly createReinspection: CreateReinspection,
     private readonly getNotice: GetRectificationNotice,
+    private readonly listVersions: ListResultVersions,
+    private readonly resolveResult: ResolveResult,
+    private readonly listLate: ListLateResults,
+    private readonly decideLate: DecideLateResult,
   ) {}
+
+  @MessagePattern(InspectionSubjects.listResultVersions)
+  versions(@Payload() body: ResultItemRequest, @Caller() actor: Actor) {
+    return this.listVersions.execute(body, actor);
+  }
+
+  @MessagePattern(InspectionSubjects.resolveResult)
+  resolve(@Payload() body: ResolveResultRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
+    return this.resolveResult.execute(body, actor, requestId);
+  }
+
+  @MessagePattern(InspectionSubjects.listLateResults)
+  lateResults(@Payload() body: InspectionIdRequest, @Caller() actor: Actor) {
+    return this.listLate.execute(body, actor);
+  }
+
+  @MessagePattern(InspectionSubjects.decideLateResult)
+  decideLateResult(@Payload() body: DecideLateResultRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
+    return this.decideLate.execute(body, actor, requestId);
+  }
 
   @MessagePattern(InspectionSubjects.createInspection)
   create(@Payload() body: CreateInspectionBody, @Caller() actor: Actor, @RequestId() requestId?: string) {

@@ -1,4 +1,4 @@
-import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
+import { type Actor, departmentName, DomainError, shanghaiDateTime, shanghaiToday } from '@shanyu/common';
 import type { InspectionView, SignOffRequest } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import type { CompleteInspection } from './complete-inspection.js';
@@ -22,8 +22,14 @@ export class SignOff {
       const inspection = await lockInspection(tx.manager, request.id);
       if (inspection.status === 'completed') throw new DomainError('INSPECTION_COMPLETED', '检查已完成');
       const { inspector, row } = await assignedInspector(tx.manager, inspection, actor);
-      if (row.signedOffAt) throw new DomainError('INSPECTION_SIGNED_OFF', `${row.department} 部门已于 ${row.signedOffAt} 签字确认`);
-      const recorded = new Set((await resultsOf(tx.manager, inspection.id)).map((r) => r.itemCode));
+      if (row.signedOffAt) throw new DomainError('INSPECTION_SIGNED_OFF', `${departmentName(row.department)}已于 ${shanghaiDateTime(row.signedOffAt)} 签字确认`);
+      const results = await resultsOf(tx.manager, inspection.id);
+      const inConflict = results.filter((r) => r.department === row.department && r.inConflict);
+      if (inConflict.length) {
+        throw new DomainError('INSPECTION_RESULTS_IN_CONFLICT', `还有 ${inConflict.length} 项结果存在冲突，须先裁定才能签字确认：${inConflict.map((r) => r.itemCode).join('、')}`,
+          inConflict.map((r) => ({ field: r.itemCode, code: 'INSPECTION_RESULTS_IN_CONFLICT', message: `${r.itemCode} 有两种记录，待裁定` })));
+      }
+      const recorded = new Set(results.map((r) => r.itemCode));
       const missing = inspection.form.filter((i) => i.department === row.department && !recorded.has(i.code));
       if (missing.length) {
         throw new DomainError('INSPECTION_RESULTS_INCOMPLETE', `还有 ${missing.length} 项未记录结果，不能签字确认：${missing.map((i) => i.code).join('、')}`,
