@@ -160,7 +160,7 @@ describe('two inspectors, one item, no network', () => {
     await expectHonest(a, inspectionId, code);
     for (const p of [a, b]) {
       await item(p, code).getByTestId('result-version').nth(1).waitFor();
-      await expect(item(p, code).getByRole('radio', { name: '不符合' }).count()).resolves.toBe(0); // no editing while in conflict
+      await expect(item(p, code).getByRole('radio', { name: '不符合', exact: true }).count()).resolves.toBe(0); // no editing while in conflict
       await expect(item(p, code).getByTestId('item-sync').filter({ hasText: '已同步' }).count()).resolves.toBe(0);
     }
     await item(b, code).scrollIntoViewIfNeeded();
@@ -252,10 +252,10 @@ describe('a result that arrives after the department signed off', () => {
     await table.getByText('灭火器压力不足，已过检验期').waitFor();
     await table.getByRole('cell', { name: '消防救援' }).first().waitFor();
     await screenshot(office, 'field-truth-console-late');
-    await table.getByRole('button', { name: '补正' }).click();
+    await table.getByRole('button', { name: /^补\s*正$/ }).click();
     const dialog = office.getByRole('dialog');
     await dialog.getByLabel('决定理由').fill('检查人员签字前已现场记录，照实补正');
-    await dialog.getByRole('button', { name: '确认' }).click();
+    await dialog.getByRole('button', { name: /^确\s*认$/ }).click();
     await table.getByText(/已采纳/).waitFor();
     await settle(office);
     await screenshot(office, 'field-truth-console-late-accepted');

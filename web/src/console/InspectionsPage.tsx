@@ -130,17 +130,17 @@ function FieldTruth({ inspection }: { inspection: Inspection }) {
         <Card title="签字后送达的结果（逾时）" style={{ marginBottom: 16 }} data-testid="late-results">
           <Table<ResultVersion> size="small" rowKey="id" pagination={false} dataSource={late.data} scroll={{ x: true }}
             columns={[
-              { title: '部门', dataIndex: 'department', render: (v: string) => label(DEPARTMENT_LABELS, v) },
+              { title: '部门', dataIndex: 'department', width: 100, render: (v: string) => label(DEPARTMENT_LABELS, v) },
               { title: '事项', dataIndex: 'itemCode', render: (v: string) => <>{v} {items.get(v)?.text ?? ''}</> },
-              { title: '结果', dataIndex: 'result', render: (v: string) => label(ITEM_RESULT_LABELS, v) },
+              { title: '结果', dataIndex: 'result', width: 80, render: (v: string) => label(ITEM_RESULT_LABELS, v) },
               { title: '说明', dataIndex: 'note', render: (v: string | null) => v ?? '—' },
-              { title: '检查人员', dataIndex: 'inspectorName', render: (v: string | null) => v ?? '—' },
-              { title: '记录时间', dataIndex: 'recordedAt', render: (v: string) => shanghaiMinute(v) },
-              { title: '送达时间', dataIndex: 'receivedAt', render: (v: string) => shanghaiMinute(v) },
-              { title: '照片', dataIndex: 'evidence', render: (v: ResultVersion['evidence']) => (v.length ? <Space wrap>{v.map((e) => <EvidencePhoto key={e.ref} evidence={e} />)}</Space> : '—') },
-              { title: '状态', dataIndex: 'status', render: (v: string, r) => <>{label(RESULT_VERSION_STATUS_LABELS, v)}{r.decision ? `：${r.decision.reason}` : ''}</> },
+              { title: '检查人员', dataIndex: 'inspectorName', width: 90, render: (v: string | null) => v ?? '—' },
+              { title: '记录时间', dataIndex: 'recordedAt', width: 150, render: (v: string) => shanghaiMinute(v) },
+              { title: '送达时间', dataIndex: 'receivedAt', width: 150, render: (v: string) => shanghaiMinute(v) },
+              { title: '照片', dataIndex: 'evidence', width: 110, render: (v: ResultVersion['evidence']) => (v.length ? <Space wrap>{v.map((e) => <EvidencePhoto key={e.ref} evidence={e} />)}</Space> : '—') },
+              { title: '状态', dataIndex: 'status', width: 120, render: (v: string, r) => <>{label(RESULT_VERSION_STATUS_LABELS, v)}{r.decision ? `：${r.decision.reason}` : ''}</> },
               {
-                title: '操作', key: 'op', render: (_: unknown, r) => (r.status === 'late' && mine(r.department) ? (
+                title: '操作', key: 'op', width: 150, render: (_: unknown, r) => (r.status === 'late' && mine(r.department) ? (
                   <Space>
                     <Button size="small" type="primary" onClick={() => setDeciding({ version: r, decision: 'accept' })}>补正</Button>
                     <Button size="small" danger onClick={() => setDeciding({ version: r, decision: 'reject' })}>拒绝</Button>
