@@ -264,7 +264,7 @@ function ItemCard({ inspectionId, item, local, photos, editable, canResolve, onR
           </Space>
         </>
       ) : (
-        <div data-testid="item-value">{standing.shown === 'local' && status !== 'synced' ? '本机记录' : '结果'}：{result ? label(ITEM_RESULT_LABELS, result) : '未录入'}{shown?.note ? `（${shown.note}）` : ''}</div>
+        <div data-testid="item-value">{standing.shown === 'local' && status !== 'accepted' ? '本机记录' : '结果'}：{result ? label(ITEM_RESULT_LABELS, result) : '未录入'}{shown?.note ? `（${shown.note}）` : ''}</div>
       )}
       {itemPhotos.length || serverEvidence.length ? (
         <Space wrap style={{ marginTop: 8 }}>
