@@ -232,7 +232,7 @@ function ItemCard({ inspectionId, item, local, photos, editable, canResolve, onR
       <div id={headingId} style={{ margin: '6px 0', fontSize: 15 }}>{item.text}</div>
       <div style={{ fontSize: 12, color: '#666', marginBottom: 6 }}>依据：{item.legalBasis}</div>
       {item.previousFinding ? <Alert type="warning" showIcon title={`上次检查问题：${item.previousFinding}`} style={{ marginBottom: 6 }} /> : null}
-      {status === 'late' ? <Alert type="warning" showIcon title="本部门签字后才送达：记录已保存，等待部门决定是否补正" style={{ marginBottom: 6 }} /> : null}
+      {status === 'late' ? <Alert type="warning" showIcon title="本部门签字后才送达：记录已保存，等待部门决定是否补正" description={local?.outcome?.message || undefined} style={{ marginBottom: 6 }} /> : null}
       {status === 'rejected' ? <Alert type="info" showIcon title={`部门未采纳此记录${held ? `，记录为：${label(ITEM_RESULT_LABELS, held.result)}` : ''}`} style={{ marginBottom: 6 }} /> : null}
       {status === 'unconfirmed' ? <Alert type="warning" showIcon title="服务器已收到，但记录中的结果与本机不同，请刷新核对" style={{ marginBottom: 6 }} /> : null}
       {standing.replaced && local ? <Alert type="info" showIcon title={`记录已更新为：${label(ITEM_RESULT_LABELS, held?.result)}（本机原记录：${label(ITEM_RESULT_LABELS, local.result)}）`} style={{ marginBottom: 6 }} /> : null}
