@@ -110,7 +110,9 @@ describe('综合查一次: one joint visit, department-scoped results, sign-offs
       'FIRE-04': { result: 'fail', note: '3 具灭火器压力不足，超过维修期限' },
     }), 200);
     expect((await signOff(id, 'fire.inspector1', 200)).body.status).toBe('open');
-    expect((await put(id, 'fire.inspector1', [{ itemCode: 'FIRE-02', result: 'fail', note: '改口' }], 409)).body.code).toBe('INSPECTION_SIGNED_OFF');
+    // After the department's sign-off a result is kept as a late one for the department's decision, not applied.
+    const late = (await put(id, 'fire.inspector1', [{ itemCode: 'FIRE-02', result: 'fail', note: '改口' }], 200)).body;
+    expect(late.outcomes).toEqual([expect.objectContaining({ itemCode: 'FIRE-02', status: 'late' })]);
     expect((await signOff(id, 'fire.inspector1', 409)).body.code).toBe('INSPECTION_SIGNED_OFF');
 
     const incomplete = (await signOff(id, 'market.inspector1', 422)).body;
@@ -130,7 +132,7 @@ describe('综合查一次: one joint visit, department-scoped results, sign-offs
     expect(finding(done, 'FIRE-01')).toMatchObject({ severity: 'critical', deadline: '2026-10-08', status: 'open', department: 'fire', note: '二楼疏散通道堆放婴儿推车和纸箱' });
     expect(finding(done, 'FIRE-04')).toMatchObject({ severity: 'major', deadline: '2026-10-20' });
     expect(finding(done, 'MKT-05')).toMatchObject({ severity: 'major', deadline: '2026-10-20', department: 'market' });
-    expect((await put(id, 'fire.inspector1', [{ itemCode: 'FIRE-02', result: 'pass' }], 409)).body.code).toBe('INSPECTION_COMPLETED');
+    expect((await put(id, 'fire.inspector1', [{ itemCode: 'FIRE-02', result: 'pass' }], 200)).body.outcomes[0].status).toBe('late');
 
     const notice = (await stack.http.get(`/api/v1/inspections/${id}/notice`).set(await as('street.330106109')).expect(200)).body;
     expect(notice).toMatchObject({ noticeNo: done.noticeNo, issuedOn: '2026-09-30', findings: expect.arrayContaining([expect.objectContaining({ deadline: '2026-10-08' })]) });

@@ -9,7 +9,8 @@ describe('the role rule in the contract catalog', () => {
     const work = all.filter((e) => e.inspector).map((e) => e.subject).sort();
     expect(work).toEqual([
       'inspection.checklist.list', 'inspection.conflict.add', 'inspection.inspection.form', 'inspection.inspection.get', 'inspection.inspection.list',
-      'inspection.inspection.notice', 'inspection.inspection.record-results', 'inspection.inspection.sign-off', 'registry.institution.get',
+      'inspection.inspection.notice', 'inspection.inspection.record-results', 'inspection.inspection.sign-off', 'inspection.result.late-list',
+      'inspection.result.resolve', 'inspection.result.versions', 'registry.institution.get',
     ]);
   });
 
