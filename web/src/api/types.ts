@@ -45,8 +45,23 @@ export interface IndicatorsView { divisionCode: string; month: string; asOf: str
 export interface FormItem {
   code: string; department: string; area: string; category: string; text: string; legalBasis: string; riskWeight: number; severity: string; basic: boolean;
   checklistVersion: string; previousFinding?: string;
-  result: null | { itemCode: string; department: string; result: 'pass' | 'fail' | 'not_applicable'; note: string | null; evidence: Evidence[]; inspectorId: string; recordedAt: string };
+  result: null | ItemResultRecord;
 }
+/** The value the record holds for an item; `version` and `inConflict` are absent from servers before versioned results. */
+export interface ItemResultRecord {
+  itemCode: string; department: string; result: 'pass' | 'fail' | 'not_applicable'; note: string | null; evidence: Evidence[]; inspectorId: string; recordedAt: string;
+  version?: number; inConflict?: boolean;
+}
+/** One value an inspector recorded for an item (every one is kept): the record's, a conflicting one, a late one. */
+export interface ResultVersion {
+  id: string; inspectionId: string; itemCode: string; department: string; version: number | null; baseVersion: number | null;
+  result: 'pass' | 'fail' | 'not_applicable'; note: string | null; evidence: Evidence[]; inspectorId: string; inspectorName: string | null; deviceId: string | null;
+  recordedAt: string; receivedAt: string;
+  status: 'current' | 'superseded' | 'conflict' | 'late' | 'resolved' | 'accepted' | 'rejected';
+  decision: { by: string; at: string; reason: string; chosen: boolean } | null;
+}
+export interface ResultOutcome { itemCode: string; status: 'recorded' | 'conflict' | 'late'; versionId: string; version: number; message: string }
+export type RecordResultsReply = InspectionForm & { outcomes?: ResultOutcome[] };
 export interface Evidence { ref: string; takenAt: string; location: string }
 export interface InspectionForm {
   inspectionId: string; institutionId: string; institutionName: string; formKind: string;

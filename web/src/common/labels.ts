@@ -42,3 +42,17 @@ export const dateTime = (iso: string | null | undefined): string => {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
 };
+
+/** 2026-12-06 23:04, in Asia/Shanghai whatever the browser's zone. */
+export const shanghaiMinute = (iso: string | null | undefined): string => {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .formatToParts(d).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+};
+
+export const RESULT_VERSION_STATUS_LABELS: Record<string, string> = {
+  current: '记录值', superseded: '已被更新', conflict: '冲突待定', late: '逾时待定', resolved: '已裁决', accepted: '已采纳（补正）', rejected: '已拒绝',
+};

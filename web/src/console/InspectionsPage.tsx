@@ -1,10 +1,11 @@
-import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Modal, Segmented, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Segmented, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api } from '../api/client';
-import type { Finding, Inspection, Page } from '../api/types';
-import { DEPARTMENT_LABELS, FINDING_STATUS_LABELS, INSPECTION_KIND_LABELS, SEVERITY_LABELS, dateTime, label } from '../common/labels';
+import { api, ApiError, errorMessage } from '../api/client';
+import type { Finding, Inspection, InspectionForm, Page, ResultVersion } from '../api/types';
+import { DEPARTMENT_LABELS, FINDING_STATUS_LABELS, INSPECTION_KIND_LABELS, ITEM_RESULT_LABELS, RESULT_VERSION_STATUS_LABELS, SEVERITY_LABELS, label, shanghaiMinute } from '../common/labels';
+import { ConflictCompare, EvidencePhoto } from '../common/result-versions';
 import { divisionName } from '../common/divisions';
 import { useSession } from '../auth/session';
 import { DataTable, LoadError, Loading, PageHeader, showApiError, useLoad } from '../common/ui';
@@ -59,7 +60,7 @@ export function InspectionDetail() {
           <Descriptions.Item label="计划日期">{data.scheduledOn}</Descriptions.Item>
           <Descriptions.Item label="信用等级">{data.grade}</Descriptions.Item>
           <Descriptions.Item label="表单">{data.formKind === 'full' ? '完整表单' : data.formKind === 'abbreviated' ? '简化表单（高风险事项）' : '复查（未整改事项）'}</Descriptions.Item>
-          <Descriptions.Item label="状态">{data.status === 'open' ? '进行中' : `已完成 ${dateTime(data.completedAt)}`}</Descriptions.Item>
+          <Descriptions.Item label="状态">{data.status === 'open' ? '进行中' : `已完成 ${shanghaiMinute(data.completedAt)}`}</Descriptions.Item>
           <Descriptions.Item label="整改意见书">{data.noticeNo ?? '—'}</Descriptions.Item>
         </Descriptions>
       </Card>
@@ -67,10 +68,93 @@ export function InspectionDetail() {
         columns={[
           { title: '部门', dataIndex: 'department', render: (v: string) => label(DEPARTMENT_LABELS, v) },
           { title: '检查人员', dataIndex: 'inspectors', render: (v: Inspection['departments'][number]['inspectors']) => v.map((i) => `${i.name}（${i.badgeNo}）`).join('、') },
-          { title: '签字', dataIndex: 'signedOffAt', render: (v: string | null) => (v ? dateTime(v) : '未签字') },
+          { title: '签字', dataIndex: 'signedOffAt', render: (v: string | null) => (v ? shanghaiMinute(v) : '未签字') },
         ]} />
+      <FieldTruth inspection={data} />
       <FindingsTable findings={data.findings} name={`检查发现-${data.institutionName}`} />
       {data.status === 'completed' && data.noticeNo ? <Notice id={data.id} /> : null}
+    </>
+  );
+}
+
+/**
+ * What the field sent that the record does not simply hold: items in conflict (two inspectors'
+ * values, resolved here with a reason) and results that arrived after the department signed off
+ * (accepted as an amendment, 补正, or rejected, with a reason) — each by an official of the item's department.
+ */
+function FieldTruth({ inspection }: { inspection: Inspection }) {
+  const session = useSession();
+  const { message } = App.useApp();
+  const form = useLoad((signal) => api<InspectionForm>(`/api/v1/inspections/${inspection.id}/form`, { signal }), [inspection.id]);
+  const late = useLoad((signal) => api<ResultVersion[]>(`/api/v1/inspections/${inspection.id}/late-results`, { signal }).catch((e: unknown) => {
+    if (e instanceof ApiError && e.notFound) return [];
+    throw e;
+  }), [inspection.id]);
+  const [deciding, setDeciding] = useState<{ version: ResultVersion; decision: 'accept' | 'reject' } | null>(null);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const items = new Map((form.data?.areas ?? []).flatMap((a) => a.items).map((i) => [i.code, i]));
+  const conflicts = [...items.values()].filter((i) => i.result?.inConflict);
+  const mine = (department: string) => session?.department === department;
+
+  async function decide() {
+    if (!deciding) return;
+    setBusy(true);
+    try {
+      await api(`/api/v1/inspections/${inspection.id}/late-results/${deciding.version.id}/decision`, { method: 'POST', body: { decision: deciding.decision, reason: reason.trim() } });
+      void message.success(deciding.decision === 'accept' ? '已补正，记录已更新' : '已拒绝');
+      setDeciding(null);
+      setReason('');
+      late.reload();
+      form.reload();
+    } catch (e) {
+      void message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      {form.error ? <LoadError error={form.error} /> : conflicts.length ? (
+        <Card title={`结果冲突（${conflicts.length} 项）`} style={{ marginBottom: 16 }} data-testid="conflicts">
+          {conflicts.map((i) => (
+            <div key={i.code} style={{ marginBottom: 16 }}>
+              <Space size={4} wrap><Tag>{i.code}</Tag><Tag color="geekblue">{label(DEPARTMENT_LABELS, i.department)}</Tag><span>{i.text}</span></Space>
+              <ConflictCompare key={i.result?.version ?? 0} inspectionId={inspection.id} itemCode={i.code} canResolve={mine(i.department)} onResolved={() => form.reload()} />
+            </div>
+          ))}
+        </Card>
+      ) : null}
+      {late.error ? <LoadError error={late.error} /> : late.data?.length ? (
+        <Card title="签字后送达的结果（逾时）" style={{ marginBottom: 16 }} data-testid="late-results">
+          <Table<ResultVersion> size="small" rowKey="id" pagination={false} dataSource={late.data} scroll={{ x: true }}
+            columns={[
+              { title: '部门', dataIndex: 'department', width: 100, render: (v: string) => label(DEPARTMENT_LABELS, v) },
+              { title: '事项', dataIndex: 'itemCode', render: (v: string) => <>{v} {items.get(v)?.text ?? ''}</> },
+              { title: '结果', dataIndex: 'result', width: 80, render: (v: string) => label(ITEM_RESULT_LABELS, v) },
+              { title: '说明', dataIndex: 'note', render: (v: string | null) => v ?? '—' },
+              { title: '检查人员', dataIndex: 'inspectorName', width: 90, render: (v: string | null) => v ?? '—' },
+              { title: '记录时间', dataIndex: 'recordedAt', width: 150, render: (v: string) => shanghaiMinute(v) },
+              { title: '送达时间', dataIndex: 'receivedAt', width: 150, render: (v: string) => shanghaiMinute(v) },
+              { title: '照片', dataIndex: 'evidence', width: 110, render: (v: ResultVersion['evidence']) => (v.length ? <Space wrap>{v.map((e) => <EvidencePhoto key={e.ref} evidence={e} />)}</Space> : '—') },
+              { title: '状态', dataIndex: 'status', width: 120, render: (v: string, r) => <>{label(RESULT_VERSION_STATUS_LABELS, v)}{r.decision ? `：${r.decision.reason}` : ''}</> },
+              {
+                title: '操作', key: 'op', width: 150, render: (_: unknown, r) => (r.status === 'late' && mine(r.department) ? (
+                  <Space>
+                    <Button size="small" type="primary" onClick={() => setDeciding({ version: r, decision: 'accept' })}>补正</Button>
+                    <Button size="small" danger onClick={() => setDeciding({ version: r, decision: 'reject' })}>拒绝</Button>
+                  </Space>
+                ) : null),
+              },
+            ]} />
+        </Card>
+      ) : null}
+      <Modal open={!!deciding} title={deciding?.decision === 'accept' ? '补正：将此结果写入记录' : '拒绝此结果'} okText="确认" cancelText="取消" confirmLoading={busy}
+        okButtonProps={{ disabled: reason.trim().length < 2 }} onCancel={() => setDeciding(null)} onOk={() => void decide()} destroyOnHidden>
+        {deciding ? <p>{deciding.version.itemCode}：{label(ITEM_RESULT_LABELS, deciding.version.result)}{deciding.version.note ? `（${deciding.version.note}）` : ''}</p> : null}
+        <Input.TextArea aria-label="决定理由" placeholder="理由（必填）" rows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </Modal>
     </>
   );
 }

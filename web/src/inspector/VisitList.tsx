@@ -3,12 +3,12 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api, ApiError, NetworkError } from '../api/client';
-import type { Inspection, Inspector, Page } from '../api/types';
+import type { Inspection, Page } from '../api/types';
 import { currentSession } from '../auth/session';
 import { DEPARTMENT_LABELS, INSPECTION_KIND_LABELS, label } from '../common/labels';
 import { Loading, NO_DATA } from '../common/ui';
 import { db } from './db';
-import { prefetchVisits, savedVisitIds } from './prefetch';
+import { myInspectorId, prefetchVisits, savedVisitIds } from './prefetch';
 import { usePending } from './useSyncState';
 
 /** Assigned open inspections: from the server when online (kept on the phone), else the kept list. */
@@ -17,14 +17,8 @@ async function loadAssigned(): Promise<{ items: Inspection[]; savedAt: string; o
   const d = await db();
   try {
     const page = await api<Page<Inspection>>('/api/v1/inspections', { query: { status: 'open', pageSize: 200 } });
-    let mine: string | null = null;
-    try {
-      const inspectors = await api<Inspector[] | Page<Inspector>>('/api/v1/inspectors', { query: { department: session?.department } });
-      const list = Array.isArray(inspectors) ? inspectors : inspectors.items;
-      mine = list.find((i) => i.userId === session?.userId || i.username === session?.username)?.id ?? null;
-    } catch {
-      // no inspector register: show the department's inspections
-    }
+    // Without a register entry (none linked, no register): the department's inspections.
+    const mine = await myInspectorId(session);
     const items = page.items.filter((i) => i.departments.some((dep) => dep.department === session?.department && (!mine || dep.inspectors.some((x) => x.id === mine))));
     const saved = { key: `assigned:${session?.userId}`, items, savedAt: new Date().toISOString() };
     await d.put('lists', saved);

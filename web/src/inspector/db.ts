@@ -26,6 +26,21 @@ export interface LocalResult {
   updatedAt: string;
   /** The server refused this revision (validation, permissions): shown, retried only after an edit. */
   error?: { rev: number; message: string };
+  /** The item's server `version` this phone saw when the inspector recorded it (0: none); sent as `baseVersion`. */
+  baseVersion?: number;
+  /** What the server did with revision `rev`; for a late result, the department's decision once known. */
+  outcome?: { rev: number; status: 'recorded' | 'conflict' | 'late'; versionId: string; version: number; message: string; decision?: 'accepted' | 'rejected' };
+}
+
+/** This phone's id, generated once and sent with every result (the record says which device wrote what). */
+export function deviceId(): string {
+  const KEY = 'shanyu.deviceId';
+  let id = localStorage.getItem(KEY);
+  if (!id) {
+    id = newId();
+    localStorage.setItem(KEY, id);
+  }
+  return id;
 }
 
 export interface LocalPhoto {
@@ -75,9 +90,10 @@ export function newId(): string {
 /** Records (or changes) a result locally; it syncs later. */
 export async function saveLocalResult(inspectionId: string, itemCode: string, change: { result?: ItemResult; note?: string; addPhoto?: LocalPhoto; removePhotoId?: string }): Promise<LocalResult> {
   const d = await db();
-  const tx = d.transaction(['results', 'photos'], 'readwrite');
+  const tx = d.transaction(['results', 'photos', 'visits'], 'readwrite');
   const key = resultKey(inspectionId, itemCode);
   const existing = await tx.objectStore('results').get(key);
+  const seen = (await tx.objectStore('visits').get(inspectionId))?.form.areas.flatMap((a) => a.items).find((i) => i.code === itemCode)?.result?.version ?? 0;
   const base: LocalResult = existing ?? { key, inspectionId, itemCode, result: change.result ?? 'pass', note: '', photoIds: [], rev: 0, syncedRev: 0, updatedAt: '' };
   const next: LocalResult = {
     ...base,
@@ -86,6 +102,8 @@ export async function saveLocalResult(inspectionId: string, itemCode: string, ch
     photoIds: base.photoIds.filter((p) => p !== change.removePhotoId).concat(change.addPhoto ? [change.addPhoto.photoId] : []),
     rev: base.rev + 1,
     updatedAt: new Date().toISOString(),
+    // An edit on top of a value still waiting to be sent keeps the base that value was recorded on.
+    baseVersion: existing && isPending(existing) ? existing.baseVersion ?? seen : seen,
   };
   if (change.addPhoto) await tx.objectStore('photos').put(change.addPhoto);
   if (change.removePhotoId) await tx.objectStore('photos').delete(change.removePhotoId);

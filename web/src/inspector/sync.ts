@@ -1,12 +1,15 @@
 // Sends what was recorded offline to the platform, once, in order: each photo is uploaded
 // (POST /api/v1/evidence — content-addressed on the server, so a repeated upload returns the same
 // evidence), then the item's result with the evidence ids (PUT /api/v1/inspections/:id/results,
-// which replaces the item's result: sending it twice leaves one result). A result is marked
-// synced only for the revision the server acknowledged, so an edit made meanwhile syncs next time.
+// which replaces the item's result: sending it twice leaves one result). A result is acknowledged
+// only for the revision the server answered, with what the server did with it (recorded, kept as a
+// conflict, kept as late), so an edit made meanwhile syncs next time. Each result carries the
+// version it was recorded on (`baseVersion`), the device's time and the device's id: the server
+// never lets an older view overwrite a newer value silently.
 import { api, ApiError, NetworkError } from '../api/client';
 import { isOnline, onConnectivityChange } from '../api/connectivity';
-import type { InspectionForm } from '../api/types';
-import { db, isPending, type LocalPhoto, type LocalResult } from './db';
+import type { RecordResultsReply } from '../api/types';
+import { db, deviceId, isPending, type LocalPhoto, type LocalResult } from './db';
 
 export interface SyncReport {
   synced: number;
@@ -63,15 +66,35 @@ async function syncResult(result: LocalResult): Promise<void> {
     const uploaded = photo.evidenceId ? photo : await upload(photo);
     evidence.push({ ref: uploaded.evidenceId!, takenAt: uploaded.takenAt, location: uploaded.location });
   }
-  const form = await api<InspectionForm>(`/api/v1/inspections/${result.inspectionId}/results`, {
+  const baseVersion = result.baseVersion ?? 0;
+  const reply = await api<RecordResultsReply>(`/api/v1/inspections/${result.inspectionId}/results`, {
     method: 'PUT',
-    body: { results: [{ itemCode: result.itemCode, result: result.result, note: result.note.trim() || undefined, evidence: evidence.length ? evidence : undefined }] },
+    body: {
+      results: [{
+        itemCode: result.itemCode, result: result.result, note: result.note.trim() || undefined, evidence: evidence.length ? evidence : undefined,
+        baseVersion, recordedAt: result.updatedAt, deviceId: deviceId(),
+      }],
+    },
   });
+  const held = reply?.areas?.flatMap((a) => a.items).find((i) => i.code === result.itemCode)?.result;
+  // A server before versioned results answers with the form only: it recorded the value.
+  const outcome = reply?.outcomes?.find((o) => o.itemCode === result.itemCode)
+    ?? { itemCode: result.itemCode, status: 'recorded' as const, versionId: '', version: held?.version ?? 0, message: '' };
   const tx = d.transaction(['results', 'visits'], 'readwrite');
   const current = await tx.objectStore('results').get(result.key);
-  if (current) await tx.objectStore('results').put({ ...current, syncedRev: Math.max(current.syncedRev, result.rev), error: undefined });
+  if (current) {
+    const next: LocalResult = {
+      ...current,
+      syncedRev: Math.max(current.syncedRev, result.rev),
+      error: undefined,
+      outcome: current.outcome && current.outcome.rev > result.rev ? current.outcome : { rev: result.rev, status: outcome.status, versionId: outcome.versionId, version: outcome.version, message: outcome.message },
+    };
+    // An edit made while this one was on its way was made on top of it: it now stands on the version this one became.
+    if (current.rev > result.rev && outcome.status === 'recorded' && (current.baseVersion ?? 0) === baseVersion) next.baseVersion = outcome.version;
+    await tx.objectStore('results').put(next);
+  }
   const visit = await tx.objectStore('visits').get(result.inspectionId);
-  if (visit && form?.areas) await tx.objectStore('visits').put({ ...visit, form, savedAt: new Date().toISOString() });
+  if (visit && reply?.areas) await tx.objectStore('visits').put({ ...visit, form: reply, savedAt: new Date().toISOString() });
   await tx.done;
 }
 
