@@ -135,6 +135,10 @@ describe('late results', () => {
     expect((await stack.http.post(`/api/v1/inspections/${id}/late-results/${mistake!.id}/decision`).set(await stack.auth('fire.330106'))
       .send({ decision: 'accept', reason: '改主意' }).expect(409)).body.code).toBe('RESULT_NOT_LATE');
 
+    // The completed inspection's item now fails: a finding with its deadline, as if recorded at completion.
+    const amended = (await stack.http.get(`/api/v1/inspections/${id}`).set(await stack.auth('fire.330106')).expect(200)).body as InspectionView;
+    expect(done.findings).toEqual([]);
+    expect(amended.findings).toEqual([expect.objectContaining({ itemCode: 'FIRE-01', status: 'open', note: '安全出口被锁闭', department: 'fire' })]);
     const record1 = itemOf(await form(id, 'fire.330106'), 'FIRE-01').result;
     expect(record1).toMatchObject({ result: 'fail', note: '安全出口被锁闭', version: 2 });
     expect(itemOf(await form(id, 'fire.330106'), 'FIRE-02').result).toMatchObject({ result: 'pass', version: 1 });

@@ -52,13 +52,14 @@ export class InspectionModule {
   static register({ runtime, calendars, catalog, policy, cipher, now }: InspectionDependencies): DynamicModule {
     const { unitOfWork: uow, dataSource: ds } = runtime;
     const provide = (instance: object): Provider => ({ provide: instance.constructor, useValue: instance });
+    const complete = new CompleteInspection(policy, calendars);
     const useCases: Provider[] = [
       new ListChecklists(ds, catalog, now), new PublishChecklist(uow, catalog, now),
       new AddInspector(uow), new ListInspectors(ds), new AddConflict(uow),
       new CommitPlan(uow, catalog, policy, now), new DrawPlan(uow, policy, now), new GetPlan(ds), new ListPlans(ds), new GetPlanPool(ds), new GetPlanDraws(ds), new GetInstitutionPlanDraws(ds),
       new CreateInspection(uow, catalog, policy, now), new GetInspection(ds, now), new ListInspections(ds, now), new GetInspectionForm(ds, now),
-      new RecordResults(uow, now), new ListResultVersions(ds), new ListLateResults(ds), new ResolveResult(uow, now), new DecideLateResult(uow, now),
-      new SignOff(uow, new CompleteInspection(policy, calendars), now), new CreateReinspection(uow, policy, now),
+      new RecordResults(uow, now), new ListResultVersions(ds), new ListLateResults(ds), new ResolveResult(uow, now), new DecideLateResult(uow, complete, now),
+      new SignOff(uow, complete, now), new CreateReinspection(uow, policy, now),
       new GetRectificationNotice(ds, now),
       new ListRectifications(ds, now), new GetRectification(ds, now), new VerifyRectification(uow, now), new ReportRectification(uow, now),
       new IssuePenalty(uow, catalog, now), new ListPenalties(ds),

@@ -44,7 +44,18 @@ export class CompleteInspection {
     await tx.audit({ actor, action: 'inspection.complete', entity: 'inspection', entityId: inspection.id, after: { summary, findings: findingIds.length, noticeNo: inspection.noticeNo }, requestId });
   }
 
-  private async recordFindings(tx: Transaction, inspection: Inspection, results: InspectionResultRow[], actor: Actor, today: string): Promise<string[]> {
+  /**
+   * A failed result accepted into a completed first inspection's record after its completion (补正 of
+   * a late result) becomes a finding like those recorded at completion, unless the item has one.
+   */
+  async recordLateFinding(tx: Transaction, inspection: Inspection, result: Pick<InspectionResultRow, 'itemCode' | 'note' | 'result'>, actor: Actor, now: Date): Promise<string | null> {
+    if (inspection.status !== 'completed' || inspection.kind === 'reinspection' || result.result !== 'fail') return null;
+    if (await tx.manager.getRepository(Finding).existsBy({ inspectionId: inspection.id, itemCode: result.itemCode })) return null;
+    const [id] = await this.recordFindings(tx, inspection, [result], actor, shanghaiToday(now));
+    return id ?? null;
+  }
+
+  private async recordFindings(tx: Transaction, inspection: Inspection, results: Pick<InspectionResultRow, 'itemCode' | 'note' | 'result'>[], actor: Actor, today: string): Promise<string[]> {
     const calendar = await this.calendars.current(tx.manager);
     const form = new Map(inspection.form.map((i) => [i.code, i]));
     const ids: string[] = [];

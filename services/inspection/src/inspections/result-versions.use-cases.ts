@@ -3,6 +3,7 @@ import type { DecideLateResultRequest, InspectionFormView, InspectionIdRequest, 
 import type { UnitOfWork } from '@shanyu/messaging';
 import type { DataSource, EntityManager } from 'typeorm';
 import { assertCanReadVisit, assertCovers, assertDepartment, assignedInspector } from '../access.js';
+import type { CompleteInspection } from './complete-inspection.js';
 import { Inspection } from './inspection.entity.js';
 import { formView } from './inspection-views.js';
 import { inspectionNotFound, lockInspection } from './record-results.use-case.js';
@@ -108,11 +109,13 @@ export class ResolveResult {
 
 /**
  * An official of the result's department decides a late result: accepted into the record as an
- * amendment (补正) — the record's next version — or rejected; either with the reason, audited, an event.
+ * amendment (补正) — the record's next version, and a finding when a completed inspection's item
+ * now fails — or rejected; either with the reason, audited, an event.
  */
 export class DecideLateResult {
   constructor(
     private readonly unitOfWork: UnitOfWork,
+    private readonly complete: CompleteInspection,
     private readonly now: () => Date,
   ) {}
 
@@ -126,7 +129,8 @@ export class DecideLateResult {
       const late = await records.version(inspection.id, request.versionId);
       assertDepartmentOfficial(actor, inspection, late.department, '决定逾时结果是否补正');
       if (late.status !== 'late') throw new DomainError('RESULT_NOT_LATE', `该结果不是待决定的逾时结果（${late.status}）`);
-      const decision = { by: actor.userId, at: this.now().toISOString(), reason: request.reason.trim(), chosen: request.decision === 'accept' };
+      const now = this.now();
+      const decision = { by: actor.userId, at: now.toISOString(), reason: request.reason.trim(), chosen: request.decision === 'accept' };
       if (request.decision === 'accept') {
         const current = await records.current(inspection.id, late.itemCode);
         const version = (current?.version ?? 0) + 1;
@@ -136,6 +140,7 @@ export class DecideLateResult {
           inspectionId: inspection.id, itemCode: late.itemCode, department: late.department, result: late.result, note: late.note, evidence: late.evidence,
           inspectorId: late.inspectorId, recordedAt: late.recordedAt, version, inConflict: current?.inConflict ?? false,
         }));
+        await this.complete.recordLateFinding(tx, inspection, late, actor, now);
       } else {
         await records.save(Object.assign(late, { status: 'rejected', decision }));
       }
