@@ -255,8 +255,12 @@ describe('a result that arrives after the department signed off', () => {
     await table.getByRole('button', { name: /^补\s*正$/ }).click();
     const dialog = office.getByRole('dialog');
     await dialog.getByLabel('决定理由').fill('检查人员签字前已现场记录，照实补正');
+    // The decision must reach the server and be accepted (its answer is checked, not only the page).
+    const answered = office.waitForResponse((r) => r.url().includes(`/late-results/`) && r.url().endsWith('/decision') && r.request().method() === 'POST', { timeout: 60_000 });
     await dialog.getByRole('button', { name: /^确\s*认$/ }).click();
-    await table.getByText(/已采纳/).waitFor();
+    const answer = await answered;
+    expect(answer.status(), await answer.text()).toBe(200);
+    await table.getByText(/已采纳/).waitFor({ timeout: 60_000 });
     await settle(office);
     await screenshot(office, 'field-truth-console-late-accepted');
     const decided = ok(await stack.api('GET', `/api/v1/inspections/${inspectionId}/late-results`, { as: 'fire.330106' })) as { status: string }[];
