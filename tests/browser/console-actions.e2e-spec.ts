@@ -7,11 +7,10 @@
 import { randomInt } from 'node:crypto';
 import fs from 'node:fs';
 import { addDays, makeResidentId, shanghaiToday } from '@shanyu/common';
-import { compliantFilingSubmission, institutionRequest } from '@shanyu/testing';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatIndicatorValue, indicatorCells, launchChromium, loginAs, screenshot, settle, startBrowserStack, type BrowserStack } from './support.js';
+import { filedOperatorInstitution, formatIndicatorValue, indicatorCells, launchChromium, loginAs, ok, screenshot, settle, startBrowserStack, type BrowserStack } from './support.js';
 
 const MONTH = shanghaiToday().slice(0, 7);
 const PREVIOUS = (() => {
@@ -32,11 +31,6 @@ async function newPage(context?: BrowserContext): Promise<Page> {
   page.on('pageerror', (e) => console.error(`[browser] ${e.message}`));
   return page;
 }
-
-const ok = (res: { status: number; body: unknown }, status = 200) => {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  return res.body as any;
-};
 
 /**
  * Chooses the option of an antd Select (with search) whose text contains `text`: typing filters
@@ -63,10 +57,7 @@ beforeAll(async () => {
   stack = await startBrowserStack();
   browser = await launchChromium();
   // An operator's institution in 三墩镇, filed and 普惠 (the subsidy policies require both).
-  const created = ok(await stack.api('POST', '/api/v1/institutions', { as: 'operator.demo', body: institutionRequest({ name: `三墩阳光托育园${run}`, divisionCode: SANDUN }) }), 201);
-  institution = { id: created.id, name: created.name };
-  const filing = ok(await stack.api('POST', `/api/v1/institutions/${institution.id}/filings`, { as: 'operator.demo', body: compliantFilingSubmission() }), 201);
-  ok(await stack.api('POST', `/api/v1/filings/${filing.id}/decision`, { as: 'health.330106', body: { decision: 'approve' } }));
+  institution = await filedOperatorInstitution(stack, `三墩阳光托育园${run}`, SANDUN);
   ok(await stack.api('POST', `/api/v1/institutions/${institution.id}/inclusive`, { as: 'health.330106', body: { action: 'grant', priceCapFen: 180_000, inclusivePlaces: 30, decisionNo: `西卫普〔2026〕${run}号` } }));
 }, 180_000);
 

@@ -5,10 +5,9 @@
 // phones show the value the record keeps. A result recorded offline before the department signed
 // off arrives late: the phone says so, the console lists it and an official takes it in (补正).
 import { randomInt } from 'node:crypto';
-import { compliantFilingSubmission, institutionRequest } from '@shanyu/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, loginAs, screenshot, settle, startBrowserStack, type BrowserStack } from './support.js';
+import { filedOperatorInstitution, launchChromium, loginAs, ok, screenshot, settle, startBrowserStack, type BrowserStack } from './support.js';
 
 const SANDUN = '330106109';
 const run = randomInt(100_000);
@@ -22,11 +21,6 @@ let stack: BrowserStack;
 let browser: Browser;
 let institution: { id: string; name: string };
 let inspectorIds: string[];
-
-const ok = (res: { status: number; body: unknown }, status = 200) => {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  return res.body as any;
-};
 
 async function until(what: string, call: () => Promise<{ status: number; body: unknown }>, status: number): Promise<any> {
   const deadline = Date.now() + 30_000;
@@ -100,10 +94,7 @@ async function goOnline(p: Phone): Promise<void> {
 beforeAll(async () => {
   stack = await startBrowserStack();
   browser = await launchChromium();
-  const created = ok(await stack.api('POST', '/api/v1/institutions', { as: 'operator.demo', body: institutionRequest({ name: `三墩实情托育园${run}`, divisionCode: SANDUN }) }), 201);
-  institution = { id: created.id, name: created.name };
-  const filing = ok(await stack.api('POST', `/api/v1/institutions/${institution.id}/filings`, { as: 'operator.demo', body: compliantFilingSubmission() }), 201);
-  ok(await stack.api('POST', `/api/v1/filings/${filing.id}/decision`, { as: 'health.330106', body: { decision: 'approve' } }));
+  institution = await filedOperatorInstitution(stack, `三墩实情托育园${run}`, SANDUN);
   inspectorIds = [];
   for (const [username, name] of [['fire.inspector1', '王磊'], ['fire.inspector2', '陈静']] as const) {
     inspectorIds.push(ok(await stack.api('POST', '/api/v1/inspectors', { as: 'fire.330106', body: { name, badgeNo: `浙消实${run}-${username.slice(-1)}`, divisionCodes: ['330106'], username } }), 201).id);

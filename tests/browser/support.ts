@@ -13,7 +13,9 @@ import { startCredit } from '@shanyu/credit';
 import { startInspection } from '@shanyu/inspection';
 import { startSubsidy } from '@shanyu/subsidy';
 import { testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
+import { compliantFilingSubmission, institutionRequest } from '@shanyu/testing';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { ensureChromium } from '../../deploy/local/infra.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -183,4 +185,18 @@ export async function settle(page: Page): Promise<void> {
   type Animations = { getAnimations(): { playState: string; effect?: { getTiming(): { iterations?: number } } | null }[] };
   await page.waitForFunction(() => (globalThis as unknown as { document: Animations }).document.getAnimations()
     .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
+}
+
+/** The reply's body, once its status is the one expected (the body is the failure message). */
+export function ok(res: { status: number; body: unknown }, status = 200): any {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  return res.body as any;
+}
+
+/** An institution operator.demo registers in `divisionCode` and health approves its filing (备案). */
+export async function filedOperatorInstitution(stack: BrowserStack, name: string, divisionCode: string): Promise<{ id: string; name: string }> {
+  const created = ok(await stack.api('POST', '/api/v1/institutions', { as: 'operator.demo', body: institutionRequest({ name, divisionCode }) }), 201);
+  const filing = ok(await stack.api('POST', `/api/v1/institutions/${created.id}/filings`, { as: 'operator.demo', body: compliantFilingSubmission() }), 201);
+  ok(await stack.api('POST', `/api/v1/filings/${filing.id}/decision`, { as: 'health.330106', body: { decision: 'approve' } }));
+  return { id: created.id, name: created.name };
 }

@@ -58,7 +58,7 @@ export class InspectionModule {
       new AddInspector(uow), new ListInspectors(ds), new AddConflict(uow),
       new CommitPlan(uow, catalog, policy, now), new DrawPlan(uow, policy, now), new GetPlan(ds), new ListPlans(ds), new GetPlanPool(ds), new GetPlanDraws(ds), new GetInstitutionPlanDraws(ds),
       new CreateInspection(uow, catalog, policy, now), new GetInspection(ds, now), new ListInspections(ds, now), new GetInspectionForm(ds, now),
-      new RecordResults(uow, now), new ListResultVersions(ds), new ListLateResults(ds), new ResolveResult(uow, now), new DecideLateResult(uow, complete, now),
+      new RecordResults(uow, now), new ListResultVersions(ds, now), new ListLateResults(ds, now), new ResolveResult(uow, now), new DecideLateResult(uow, complete, now),
       new SignOff(uow, complete, now), new CreateReinspection(uow, policy, now),
       new GetRectificationNotice(ds, now),
       new ListRectifications(ds, now), new GetRectification(ds, now), new VerifyRectification(uow, now), new ReportRectification(uow, now),

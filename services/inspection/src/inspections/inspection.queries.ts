@@ -9,7 +9,8 @@ import { Inspection } from './inspection.entity.js';
 import { formView, inspectionView } from './inspection-views.js';
 import { inspectionNotFound } from './record-results.use-case.js';
 
-abstract class InspectionQuery {
+/** A read of one visit: found, and readable by the caller (an inspector account: only a visit it is assigned to). */
+export abstract class InspectionQuery {
   constructor(
     protected readonly dataSource: DataSource,
     protected readonly now: () => Date,

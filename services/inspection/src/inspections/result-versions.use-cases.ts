@@ -1,24 +1,18 @@
 import { type Actor, departmentName, DomainError, isInspector } from '@shanyu/common';
 import type { DecideLateResultRequest, InspectionFormView, InspectionIdRequest, ResolveResultRequest, ResultItemRequest, ResultVersionView } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
-import type { DataSource, EntityManager } from 'typeorm';
-import { assertCanReadVisit, assertCovers, assertDepartment, assignedInspector } from '../access.js';
+import { assertCovers, assertDepartment, assignedInspector } from '../access.js';
 import type { CompleteInspection } from './complete-inspection.js';
 import { Inspection } from './inspection.entity.js';
 import { formView } from './inspection-views.js';
-import { inspectionNotFound, lockInspection } from './record-results.use-case.js';
+import { InspectionQuery } from './inspection.queries.js';
+import { lockInspection } from './record-results.use-case.js';
 import { publishResolved, ResultRecords } from './result-records.js';
 
 function itemOf(inspection: Inspection, itemCode: string) {
   const item = inspection.form.find((i) => i.code === itemCode);
   if (!item) throw new DomainError('ITEM_NOT_ON_FORM', `事项 ${itemCode} 不在本次检查表上`);
   return item;
-}
-
-async function inspectionOrFail(manager: EntityManager, id: string): Promise<Inspection> {
-  const inspection = await manager.getRepository(Inspection).findOneBy({ id });
-  if (!inspection) throw inspectionNotFound(id);
-  return inspection;
 }
 
 /** An official (or the platform admin) of the department, in the visit's division. */
@@ -28,28 +22,20 @@ function assertDepartmentOfficial(actor: Actor, inspection: Inspection, departme
 }
 
 /** Every value recorded for one item, newest first, for whoever may read the visit. */
-export class ListResultVersions {
-  constructor(private readonly dataSource: DataSource) {}
-
+export class ListResultVersions extends InspectionQuery {
   async execute(request: ResultItemRequest, actor: Actor): Promise<ResultVersionView[]> {
-    const manager = this.dataSource.manager;
-    const inspection = await inspectionOrFail(manager, request.id);
-    await assertCanReadVisit(manager, actor, inspection);
+    const inspection = await this.readable(request.id, actor);
     itemOf(inspection, request.itemCode);
-    const records = new ResultRecords(manager);
+    const records = new ResultRecords(this.dataSource.manager);
     return records.views(await records.versionsOf(inspection.id, request.itemCode));
   }
 }
 
 /** Results that reached the server after their department signed off: waiting for a decision, or decided. */
-export class ListLateResults {
-  constructor(private readonly dataSource: DataSource) {}
-
+export class ListLateResults extends InspectionQuery {
   async execute(request: InspectionIdRequest, actor: Actor): Promise<ResultVersionView[]> {
-    const manager = this.dataSource.manager;
-    const inspection = await inspectionOrFail(manager, request.id);
-    await assertCanReadVisit(manager, actor, inspection);
-    const records = new ResultRecords(manager);
+    const inspection = await this.readable(request.id, actor);
+    const records = new ResultRecords(this.dataSource.manager);
     return records.views(await records.lateOf(inspection.id));
   }
 }
