@@ -35,13 +35,14 @@ export interface RunningGateway {
 export async function createGateway(config: GatewayConfig): Promise<RunningGateway> {
   const jwtSecret = resolveJwtSecret(config);
   const logger = new JsonLogger('gateway', config.LOG_LEVEL);
-  const signer = new ActorTokenSigner(requireIdentitySigningKey(config), config.IDENTITY_TOKEN_TTL_SECONDS ?? ACTOR_TOKEN_TTL_SECONDS);
+  const signingKey = requireIdentitySigningKey(config);
+  const signer = new ActorTokenSigner(signingKey, config.IDENTITY_TOKEN_TTL_SECONDS ?? ACTOR_TOKEN_TTL_SECONDS);
   const runtime = await ServiceRuntime.start({
     service: 'gateway',
     natsUrl: config.NATS_URL,
     natsUser: config.NATS_USER,
     natsPassword: config.NATS_PASSWORD,
-    identityPublicKey: identityPublicKeyOf(requireIdentitySigningKey(config)),
+    identityPublicKey: identityPublicKeyOf(signingKey),
     identityIssuer: signer,
     dataSource: gatewayDataSource(config.DATABASE_URL, config.GATEWAY_DB_SCHEMA),
     logger,
