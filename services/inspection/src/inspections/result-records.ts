@@ -34,9 +34,9 @@ export class ResultRecords {
     return this.manager.getRepository(ResultVersion).find({ where: { inspectionId, itemCode }, order: { receivedAt: 'DESC', id: 'ASC' } });
   }
 
-  /** Results received after their department signed off, waiting or decided, oldest first. */
+  /** Results received after their department signed off, waiting or decided, oldest first; one upload's items in item order. */
   lateOf(inspectionId: string): Promise<ResultVersion[]> {
-    return this.manager.getRepository(ResultVersion).find({ where: { inspectionId, status: In(['late', 'accepted', 'rejected']) }, order: { receivedAt: 'ASC', id: 'ASC' } });
+    return this.manager.getRepository(ResultVersion).find({ where: { inspectionId, status: In(['late', 'accepted', 'rejected']) }, order: { receivedAt: 'ASC', itemCode: 'ASC', id: 'ASC' } });
   }
 
   async version(inspectionId: string, id: string): Promise<ResultVersion> {
