@@ -41,8 +41,9 @@ export default defineConfig({
           include: ['{libs,services,tests}/**/*.e2e-spec.ts'],
           pool: 'forks',
           globalSetup: ['libs/testing/src/global-setup.ts', 'libs/testing/src/pii-scan-global-setup.ts'],
-          // Scans every log line, HTTP reply and NATS message for resident ID numbers (issue 9.5).
-          setupFiles: ['libs/testing/src/pii-leak-watch.ts'],
+          // Scans every log line, HTTP reply and NATS message for resident ID numbers (issue 9.5), and
+          // checks every NATS reply and event against the published contracts (drift check).
+          setupFiles: ['libs/testing/src/pii-leak-watch.ts', 'libs/testing/src/contract-drift-watch.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // One broker for the run: files share subjects and the nats-server some of them kill.

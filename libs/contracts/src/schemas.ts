@@ -107,16 +107,6 @@ export const REPLY_SCHEMAS: Record<string, object> = {
     required: ['items', 'total', 'page', 'pageSize'],
     properties: { items: { type: 'array', items: ref('InstitutionView') }, total: { type: 'integer' }, page: { type: 'integer' }, pageSize: { type: 'integer' } },
   },
-  InstitutionRegisteredData: {
-    type: 'object', required: ['institution'], properties: { institution: ref('InstitutionView') },
-  },
-  InstitutionUpdatedData: {
-    type: 'object', required: ['institution', 'changed'],
-    properties: { institution: ref('InstitutionView'), changed: { type: 'array', items: { type: 'string' } } },
-  },
-  Ping: {
-    type: 'object', properties: { service: { type: 'string' }, time: { type: 'string', format: 'date-time' }, outboxBacklog: { type: 'integer' } },
-  },
   Health: {
     type: 'object',
     required: ['status', 'checks'],
@@ -156,17 +146,6 @@ export const REPLY_SCHEMAS: Record<string, object> = {
         },
       },
     },
-  },
-  CalendarYearView: {
-    type: 'object', required: ['year', 'origin', 'entries', 'workingDays'],
-    properties: {
-      year: { type: 'integer' }, origin: { type: 'string', enum: ['loaded', 'built-in', 'none'] }, source: { type: ['string', 'null'] },
-      entries: { type: 'array', items: ref('HolidayEntryInput') }, workingDays: { type: 'integer', description: 'working days in the year' },
-    },
-  },
-  CalendarYearLoadedData: {
-    type: 'object', required: ['year', 'source', 'entries'],
-    properties: { year: { type: 'integer' }, source: { type: 'string' }, entries: { type: 'array', items: ref('HolidayEntryInput') } },
   },
   StandardsCheckResult: {
     type: 'object', required: ['ruleId', 'title', 'outcome', 'measured', 'limit', 'message', 'source'],
@@ -254,23 +233,6 @@ export const REPLY_SCHEMAS: Record<string, object> = {
     },
   },
   PopulationList: { type: 'array', items: ref('PopulationView') },
-  PopulationLoadResult: { type: 'object', properties: { loaded: { type: 'integer' } } },
-  InstitutionStatusData: { type: 'object', properties: { institution: ref('InstitutionView'), reason: { type: 'string' } } },
-  FilingSubmittedData: {
-    type: 'object',
-    properties: { filingId: { type: 'string' }, institutionId: { type: 'string' }, divisionCode: { type: 'string' }, summary: { type: 'object' }, receiptDueBy: { type: 'string' }, noticeDueBy: { type: 'string' } },
-  },
-  FilingDecidedData: {
-    type: 'object',
-    properties: {
-      filingId: { type: 'string' }, institutionId: { type: 'string' }, divisionCode: { type: 'string' }, receiptNo: { type: ['string', 'null'] },
-      reasons: { type: 'array', items: ref('DecisionReason') }, institution: ref('InstitutionView'),
-    },
-  },
-  FilingRecheckedData: {
-    type: 'object', properties: { filingId: { type: 'string' }, institutionId: { type: 'string' }, summary: { type: 'object' }, changed: { type: 'array', items: { type: 'string' } } },
-  },
-  PopulationLoadedData: { type: 'object', properties: { rows: { type: 'array', items: ref('PopulationRow') } } },
   IndicatorValue: {
     type: 'object', required: ['key', 'label', 'value', 'unit', 'definition', 'source'],
     properties: {

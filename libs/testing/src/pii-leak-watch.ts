@@ -18,6 +18,7 @@ import path from 'node:path';
 import { format } from 'node:util';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { afterAll, expect, inject } from 'vitest';
+import { natsSeen, rememberRequest } from './nats-observers.js';
 import { type Leak, type LeakChannel, PERSONAL_DATA_WATCH, type PersonalDataWatch } from './personal-data-watch.js';
 import { excerptAround, findResidentIds } from './resident-id-scanner.js';
 
@@ -206,6 +207,10 @@ function watchClients(msgPrototype: { respond: Respond }, connectionPrototype: {
       try {
         const text = isEvent(subject) ? payloadText(data) : undefined;
         if (text) scanText('nats', text, subject, undefined, 'event', false);
+        if (text && subject.startsWith('evt.')) natsSeen('event', subject, text);
+        // Which subject a reply answers, for the contract drift check (nats-observers.ts).
+        const reply = (rest[0] as { reply?: unknown } | undefined)?.reply;
+        if (typeof reply === 'string' && !isEvent(subject)) rememberRequest(reply, subject);
       } catch {
         // never break a publish
       }
@@ -232,6 +237,8 @@ try {
       const where = request ? `reply to ${request.subject}` : delivery ? `delivery of ${m.headers?.get('Nats-Subject') ?? 'an event'}` : m.subject.replace(/^(_INBOX\.[^.]+)\..*$/, '$1.*');
       const text = decoder.decode(m.data.length > MAX_BODY ? m.data.subarray(0, MAX_BODY) : m.data);
       scanText('nats', text, where, request?.audience, delivery ? 'event' : 'anyone (the request was not seen)', !delivery && mayDisclose(request?.audience, request?.subject === REVEAL_SUBJECT));
+      if (delivery) natsSeen('event', m.headers?.get('Nats-Subject') || undefined, text);
+      else natsSeen('reply', request?.subject, text, m.subject);
     }
   })();
   await nats.flush();

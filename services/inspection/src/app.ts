@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { JsonLogger, NestJsonLogger, PiiCipher, resolvePiiKeys, SYSTEM_ACTOR } from '@shanyu/common';
-import { serviceConsumer } from '@shanyu/contracts';
-import { DurableEventConsumer, type EventHandler, NatsRpcServer, ServiceRuntime } from '@shanyu/messaging';
+import { CreditEvt, PlatformEvt, serviceConsumer } from '@shanyu/contracts';
+import { DurableEventConsumer, type EventHandler, EventRoutes, NatsRpcServer, ServiceRuntime } from '@shanyu/messaging';
 import { NestFactory } from '@nestjs/core';
 import type { INestMicroservice } from '@nestjs/common';
 import { loadBuiltInChecklists } from './checklists/builtin-checklists.js';
@@ -70,8 +70,8 @@ export async function startInspection(config: InspectionConfig, options: Inspect
     new DurableEventConsumer({ ...serviceConsumer('inspection', purpose, schema), dataSource: runtime.dataSource, js: runtime.js, jsm: runtime.jsm, logger, handler, deliverFrom: options.eventsFrom });
   const consumers = [
     consumer('registry', followRegistryEvent),
-    consumer('credit', followCreditEvent),
-    consumer('calendar', (event, manager) => calendars.follow(event, manager)),
+    consumer('credit', new EventRoutes().on(CreditEvt.gradeChanged, followCreditEvent).handler),
+    consumer('calendar', new EventRoutes().on(PlatformEvt.calendarYearLoaded, (event, manager) => calendars.follow(event, manager)).handler),
   ];
   for (const c of consumers) await c.start();
   const app = await NestFactory.createMicroservice(InspectionModule.register({ runtime, calendars, catalog, policy, cipher, now }), {

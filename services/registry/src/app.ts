@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { JsonLogger, NestJsonLogger } from '@shanyu/common';
-import { serviceConsumer } from '@shanyu/contracts';
-import { DurableEventConsumer, NatsRpcServer, ServiceRuntime } from '@shanyu/messaging';
+import { CreditEvt, PlatformEvt, serviceConsumer } from '@shanyu/contracts';
+import { DurableEventConsumer, EventRoutes, NatsRpcServer, ServiceRuntime } from '@shanyu/messaging';
 import { NestFactory } from '@nestjs/core';
 import type { INestMicroservice } from '@nestjs/common';
 import type { RegistryConfig } from './config.js';
@@ -49,7 +49,7 @@ export async function startRegistry(config: RegistryConfig, options: RegistrySta
       js: runtime.js,
       jsm: runtime.jsm,
       logger,
-      handler: (event, manager) => calendars.follow(event, manager),
+      handler: new EventRoutes().on(PlatformEvt.calendarYearLoaded, (event, manager) => calendars.follow(event, manager)).handler,
     }),
     // 信用等级 shown on the public register, followed from the credit service's events.
     new DurableEventConsumer({
@@ -58,7 +58,7 @@ export async function startRegistry(config: RegistryConfig, options: RegistrySta
       js: runtime.js,
       jsm: runtime.jsm,
       logger,
-      handler: (event, manager) => creditGrades.follow(event, manager),
+      handler: new EventRoutes().on(CreditEvt.gradeChanged, (event, manager) => creditGrades.follow(event, manager)).handler,
     }),
   ];
   for (const consumer of consumers) await consumer.start();

@@ -7,9 +7,9 @@ import { IsDivisionCode, IsIsoDate } from '../validators.js';
  * 信用等级 (seed 004 §五(五); 京卫家庭〔2023〕14号 graded supervision): A 守信, B 基本守信, C 失信,
  * D 严重失信. The credit service owns the grade; other services follow evt.credit.grade.changed.v1.
  */
-export const CREDIT_LEVELS = ['A', 'B', 'C', 'D'] as const;
-export type CreditLevel = (typeof CREDIT_LEVELS)[number];
-export const CREDIT_LEVEL_LABELS: Record<CreditLevel, string> = { A: '守信', B: '基本守信', C: '失信', D: '严重失信' };
+export const CREDIT_GRADES = ['A', 'B', 'C', 'D'] as const;
+export type CreditGrade = (typeof CREDIT_GRADES)[number];
+export const CREDIT_GRADE_LABELS: Record<CreditGrade, string> = { A: '守信', B: '基本守信', C: '失信', D: '严重失信' };
 
 /** 红名单 (守信激励, grade A) and 黑名单 (失信惩戒, grade D). */
 export const CREDIT_LISTS = ['red', 'black'] as const;
@@ -158,8 +158,8 @@ export class PublicCreditListRequest {
   @IsOptional() @IsDivisionCode()
   divisionCode?: string;
 
-  @IsOptional() @IsIn(CREDIT_LEVELS)
-  grade?: CreditLevel;
+  @IsOptional() @IsIn(CREDIT_GRADES)
+  grade?: CreditGrade;
 
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
   page?: number = 1;
@@ -213,12 +213,12 @@ export interface CreditView {
   divisionCode: string | null;
   at: string;
   score: number;
-  grade: CreditLevel;
+  grade: CreditGrade;
   gradeLabel: string;
   /** The model version in force at `at` (start score, thresholds, D rule). */
   modelVersion: string;
   startScore: number;
-  thresholds: { grade: CreditLevel; label: string; minScore: number }[];
+  thresholds: { grade: CreditGrade; label: string; minScore: number }[];
   /** In Chinese: why this grade (the D trigger, or the score against the thresholds). */
   explanation: string;
   dTriggers: { entryId: string; ruleId: string; title: string; source: string; occurredOn: string; activeUntil: string }[];
@@ -232,7 +232,7 @@ export interface CreditListItem {
   institutionId: string;
   institutionName: string | null;
   divisionCode: string;
-  grade: CreditLevel;
+  grade: CreditGrade;
   score: number;
   since: string;
   modelVersion: string;
@@ -241,7 +241,7 @@ export interface CreditListItem {
 
 export interface CreditListPage {
   list: CreditList;
-  grade: CreditLevel;
+  grade: CreditGrade;
   divisionCode: string | null;
   items: CreditListItem[];
   total: number;
@@ -267,7 +267,7 @@ export interface PublicCreditView {
   institutionId: string;
   institutionName: string;
   divisionCode: string;
-  grade: CreditLevel;
+  grade: CreditGrade;
   gradeLabel: string;
   since: string | null;
   modelVersion: string;
@@ -292,8 +292,8 @@ export interface CreditModelView {
   startScore: number;
   minScore: number;
   maxScore: number;
-  grades: { grade: CreditLevel; label: string; minScore: number; source: string }[];
+  grades: { grade: CreditGrade; label: string; minScore: number; source: string }[];
   rules: CreditModelRuleView[];
-  measures: Record<CreditLevel, CreditMeasureView[]>;
+  measures: Record<CreditGrade, CreditMeasureView[]>;
   watchedSubjects: string[];
 }

@@ -1,4 +1,4 @@
-import { CREDIT_EVENT_TYPES, CREDIT_LEVELS, CREDIT_LISTS, REPAIR_STATUSES } from './credit.contracts.js';
+import { CREDIT_EVENT_TYPES, CREDIT_GRADES, CREDIT_LISTS, REPAIR_STATUSES } from './credit.contracts.js';
 
 /** JSON Schemas of the credit service's replies and event data (merged into REPLY_SCHEMAS). */
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -8,7 +8,7 @@ const str = { type: 'string' };
 const nullableStr = { type: ['string', 'null'] };
 const int = { type: 'integer' };
 const uuid = { type: 'string', format: 'uuid' };
-const grade = { type: 'string', enum: CREDIT_LEVELS, description: 'A 守信 / B 基本守信 / C 失信 / D 严重失信' };
+const grade = { type: 'string', enum: CREDIT_GRADES, description: 'A 守信 / B 基本守信 / C 失信 / D 严重失信' };
 const eventType = { type: 'string', enum: CREDIT_EVENT_TYPES };
 const obj = (required: string[], properties: Record<string, object>) => ({ type: 'object', required, properties });
 const page = (item: string, extra: Record<string, object> = {}) =>

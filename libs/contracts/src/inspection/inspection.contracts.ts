@@ -4,6 +4,7 @@ import {
   MinLength, ValidateNested,
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
+import { type CreditGrade } from '../credit/credit.contracts.js';
 import { OPERATOR_TYPES, type OperatorType } from '../registry/institution.contracts.js';
 import { IsDivisionCode, IsIsoDate, IsNotBefore } from '../validators.js';
 
@@ -32,9 +33,6 @@ export type PenaltyKind = (typeof PENALTY_KINDS)[number];
 export const PENALTY_KIND_LABELS: Record<PenaltyKind, string> = {
   warning: '警告', criticism: '通报批评', fine: '罚款', confiscation: '没收违法所得', suspension: '责令停产停业（停止招生）', revocation: '吊销许可证件',
 };
-
-export const CREDIT_GRADES = ['A', 'B', 'C', 'D'] as const;
-export type CreditGrade = (typeof CREDIT_GRADES)[number];
 
 export const ITEM_RESULTS = ['pass', 'fail', 'not_applicable'] as const;
 export type ItemResult = (typeof ITEM_RESULTS)[number];

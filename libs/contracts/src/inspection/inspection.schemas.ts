@@ -1,5 +1,6 @@
+import { CREDIT_GRADES } from '../credit/credit.contracts.js';
 import {
-  CHECKLIST_KINDS, COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, CREDIT_GRADES, FINDING_STATUSES, FORM_AREAS, INSPECTION_DEPARTMENTS, INSPECTION_KINDS, ITEM_RESULTS,
+  CHECKLIST_KINDS, COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, FINDING_STATUSES, FORM_AREAS, INSPECTION_DEPARTMENTS, INSPECTION_KINDS, ITEM_RESULTS,
   PENALTY_KINDS, RESULT_VERSION_STATUSES, SEVERITIES,
 } from './inspection.contracts.js';
 
@@ -56,9 +57,6 @@ export const INSPECTION_REPLY_SCHEMAS: Record<string, object> = {
     },
   ),
   ChecklistVersionList: arrayOf(ref('ChecklistVersionView')),
-  ChecklistPublishedData: obj(['kind', 'department', 'version', 'effectiveFrom', 'items'], {
-    kind: enumOf(CHECKLIST_KINDS), department: str, version: str, effectiveFrom: date, items: { type: 'integer', description: 'number of items' },
-  }),
   InspectorView: obj(['id', 'department', 'name', 'badgeNo', 'divisionCodes', 'userId', 'username', 'active', 'conflicts', 'createdAt'], {
     id: uuid, department: enumOf(INSPECTION_DEPARTMENTS), name: str, badgeNo: str, divisionCodes: arrayOf(str), userId: nullableStr, username: nullableStr,
     active: bool, conflicts: arrayOf(obj(['institutionId', 'reason'], { institutionId: uuid, reason: str })), createdAt: dateTime,
@@ -108,9 +106,6 @@ export const INSPECTION_REPLY_SCHEMAS: Record<string, object> = {
     drawn: ref('PlanDrawEntryView'),
   }, 'A drawn plan that drew the institution, with its entry in the result'),
   InstitutionPlanDrawPage: page('InstitutionPlanDrawView'),
-  PlanCommittedData: obj(['planId', 'divisionCode', 'seedCommitment', 'poolHash'], {
-    planId: uuid, divisionCode: str, periodFrom: date, periodTo: date, seedCommitment: str, poolHash: str, institutions: int,
-  }),
   PlanDrawnData: obj(['planId', 'part', 'parts', 'institutions', 'divisionCode', 'seed', 'seedCommitment', 'poolHash', 'drawn'], {
     planId: uuid,
     part: { type: 'integer', minimum: 1, description: 'This part (1-based); large draws arrive in parts of at most 500 drawn institutions' },

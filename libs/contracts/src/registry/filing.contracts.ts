@@ -3,8 +3,10 @@ import {
   ArrayMaxSize, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
+import { type Static, Type as t } from '@sinclair/typebox';
+import { Described, Nullable } from '../contract.js';
 import { IsDivisionCode, IsIsoDate } from '../validators.js';
-import { CLASS_TYPES, type ClassType } from './institution.contracts.js';
+import { CLASS_TYPES, type ClassType, type InstitutionView } from './institution.contracts.js';
 
 /** A document handed in with a filing: its reference (number, file id or URL) and date. */
 @JSONSchema({ description: 'Reference to a document kept by the filer (number, file id or URL)' })
@@ -321,3 +323,36 @@ export interface ReceiptVerification {
   message: string;
   receipt: Omit<ReceiptView, 'uscc' | 'filingId'> | null;
 }
+
+const CheckSummary = t.Object({ pass: t.Integer(), fail: t.Integer(), needs_review: t.Integer() }, { description: 'Rules by outcome' });
+
+/** evt.registry.filing.submitted.v1: the check summary and the deadlines. */
+export const FilingSubmittedData = t.Object({
+  filingId: t.String({ format: 'uuid' }),
+  institutionId: t.String({ format: 'uuid' }),
+  divisionCode: t.String(),
+  summary: CheckSummary,
+  receiptDueBy: t.String({ format: 'date' }),
+  noticeDueBy: t.String({ format: 'date' }),
+}, { $id: 'FilingSubmittedData' });
+export type FilingSubmittedData = Static<typeof FilingSubmittedData>;
+
+/** evt.registry.filing.approved.v1 / rejected.v1. */
+export const FilingDecidedData = t.Object({
+  filingId: t.String({ format: 'uuid' }),
+  institutionId: t.String({ format: 'uuid' }),
+  divisionCode: t.String(),
+  receiptNo: Nullable(t.String()),
+  reasons: t.Array(t.Object({ ruleId: t.Optional(t.String()), text: t.String() })),
+  institution: Described<InstitutionView>('InstitutionView'),
+}, { $id: 'FilingDecidedData' });
+export type FilingDecidedData = Static<typeof FilingDecidedData>;
+
+/** evt.registry.filing.rechecked.v1: a change to the institution re-ran its filing's check. */
+export const FilingRecheckedData = t.Object({
+  filingId: t.String({ format: 'uuid' }),
+  institutionId: t.String({ format: 'uuid' }),
+  summary: CheckSummary,
+  changed: t.Array(t.String(), { description: 'The institution fields that changed' }),
+}, { $id: 'FilingRecheckedData' });
+export type FilingRecheckedData = Static<typeof FilingRecheckedData>;

@@ -4,6 +4,8 @@ import {
   Matches, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
+import { type Static, Type as t } from '@sinclair/typebox';
+import { Described } from '../contract.js';
 import { IsDivisionCode, IsUscc } from '../validators.js';
 
 /** 机构性质: for-profit registers with market regulation (市场监管), non-profit with civil affairs / 编办 (001 §二(四)1). */
@@ -224,3 +226,14 @@ export interface DemonstrationRecord {
   designatedOn: string;
   decisionNo: string | null;
 }
+
+/** evt.registry.institution.registered.v1. */
+export const InstitutionRegisteredData = t.Object({ institution: Described<InstitutionView>('InstitutionView') }, { $id: 'InstitutionRegisteredData' });
+export type InstitutionRegisteredData = Static<typeof InstitutionRegisteredData>;
+
+/** evt.registry.institution.updated.v1. */
+export const InstitutionUpdatedData = t.Object({
+  institution: Described<InstitutionView>('InstitutionView'),
+  changed: t.Array(t.String(), { description: 'Names of the fields that changed' }),
+}, { $id: 'InstitutionUpdatedData' });
+export type InstitutionUpdatedData = Static<typeof InstitutionUpdatedData>;

@@ -1,8 +1,10 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
+import { type Static, Type as t } from '@sinclair/typebox';
+import { Described } from '../contract.js';
 import { IsDivisionCode, IsIsoDate } from '../validators.js';
-import { CARE_FORMS, type CareForm, type OperatorType, type PlacesByClass } from './institution.contracts.js';
+import { CARE_FORMS, type CareForm, type DemonstrationRecord, type InstitutionView, type OperatorType, type PlacesByClass } from './institution.contracts.js';
 
 @JSONSchema({ description: '普惠认定 grant or revoke (district health bureau; filed institutions only)' })
 export class InclusiveBody {
@@ -156,3 +158,27 @@ export interface PopulationView {
   source: string;
   loadedAt: string;
 }
+
+/**
+ * evt.registry.institution.deregistered.v1, inclusive.granted.v1 / revoked.v1 and
+ * demonstration.designated.v1: the institution as it is now, and what the decision said.
+ */
+export const InstitutionStatusData = t.Object({
+  institution: Described<InstitutionView>('InstitutionView'),
+  reason: t.Optional(t.String({ description: 'Deregistration, revocation: the reason given' })),
+  effectiveOn: t.Optional(t.String({ format: 'date', description: 'Deregistration: the day it stopped operating' })),
+  designation: t.Optional(Described<DemonstrationRecord>('DemonstrationRecord')),
+}, { $id: 'InstitutionStatusData' });
+export type InstitutionStatusData = Static<typeof InstitutionStatusData>;
+
+/** The reply of registry.population.load. */
+export const PopulationLoadResult = t.Object({ loaded: t.Integer({ description: 'rows loaded' }) }, { $id: 'PopulationLoadResult' });
+export type PopulationLoadResult = Static<typeof PopulationLoadResult>;
+
+/** evt.registry.population.loaded.v1: the rows as loaded. */
+export const PopulationLoadedData = t.Object({
+  rows: t.Array(t.Object({
+    divisionCode: t.String(), year: t.Integer(), residentPopulation: t.Integer(), childrenUnder3: t.Integer(), source: t.String(),
+  })),
+}, { $id: 'PopulationLoadedData' });
+export type PopulationLoadedData = Static<typeof PopulationLoadedData>;

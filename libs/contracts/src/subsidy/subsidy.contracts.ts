@@ -4,7 +4,7 @@ import {
   MinLength, ValidateIf, ValidateNested,
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
-import { CREDIT_LEVELS, type CreditLevel } from '../credit/credit.contracts.js';
+import { CREDIT_GRADES, type CreditGrade } from '../credit/credit.contracts.js';
 import { CARE_FORMS, CLASS_TYPES, type CareForm, type ClassType } from '../registry/institution.contracts.js';
 import { IsDivisionCode, IsResidentId } from '../validators.js';
 
@@ -232,8 +232,8 @@ export class EligibilitySourceInput {
 
 export class CreditGradeEligibilityInput extends EligibilitySourceInput {
   @JSONSchema({ description: 'Grades that are refused (e.g. C and D)' })
-  @IsIn(CREDIT_LEVELS, { each: true }) @ArrayMinSize(1) @ArrayUnique()
-  excluded: CreditLevel[];
+  @IsIn(CREDIT_GRADES, { each: true }) @ArrayMinSize(1) @ArrayUnique()
+  excluded: CreditGrade[];
 }
 
 export class CertificateRateEligibilityInput extends EligibilitySourceInput {

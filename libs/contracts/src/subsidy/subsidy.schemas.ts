@@ -1,4 +1,4 @@
-import { CREDIT_LEVELS } from '../credit/credit.contracts.js';
+import { CREDIT_GRADES } from '../credit/credit.contracts.js';
 import { CARE_FORMS, CLASS_TYPES } from '../registry/institution.contracts.js';
 import {
   APPROVAL_STAGES, BUDGET_METHODS, ELIGIBILITY_CHECKS, LINE_KINDS, LINE_STATUSES, POLICY_RULE_KINDS, ROSTER_FLAGS, RUN_STATUSES,
@@ -53,7 +53,7 @@ export const SUBSIDY_REPLY_SCHEMAS: Record<string, object> = {
       effectiveTo: { ...month, type: ['string', 'null'] }, effectiveUntil: { ...month, type: ['string', 'null'], description: 'Last month in force (null: open)' },
       eligibility: obj([], {
         filed: sourced, inclusive: sourced, noOpenCriticalFinding: sourced,
-        creditGrade: obj(['excluded', 'source'], { excluded: { type: 'array', items: { type: 'string', enum: CREDIT_LEVELS } }, source: str }),
+        creditGrade: obj(['excluded', 'source'], { excluded: { type: 'array', items: { type: 'string', enum: CREDIT_GRADES } }, source: str }),
         certificateRate: obj(['minBp', 'source'], { minBp: int, source: str }),
       }),
       rules: { type: 'array', items: ref('PolicyRuleView') },

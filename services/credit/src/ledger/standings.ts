@@ -1,5 +1,5 @@
 import { type Actor, type IsoDate, SYSTEM_ACTOR } from '@shanyu/common';
-import { CreditEvents, type CreditLevel, type GradeChangedData } from '@shanyu/contracts';
+import { CreditEvents, type CreditGrade, type GradeChangedData } from '@shanyu/contracts';
 import type { AuditEntryInput } from '@shanyu/persistence';
 import type { EntityManager } from 'typeorm';
 import type { CreditModels } from '../model/credit-model.js';
@@ -18,7 +18,7 @@ export interface StandingRow {
   institutionId: string;
   divisionCode: string;
   score: number;
-  grade: CreditLevel;
+  grade: CreditGrade;
   modelVersion: string;
   computedOn: string;
   since: string;
@@ -26,8 +26,8 @@ export interface StandingRow {
 
 export interface RefreshResult {
   evaluation: Evaluation;
-  from: CreditLevel;
-  to: CreditLevel;
+  from: CreditGrade;
+  to: CreditGrade;
   changed: boolean;
 }
 
@@ -52,7 +52,7 @@ export class Standings {
   }
 
   async get(manager: EntityManager | import('typeorm').DataSource, institutionId: string): Promise<StandingRow | null> {
-    const rows: { institution_id: string; division_code: string; score: number; grade: CreditLevel; model_version: string; computed_on: string; since: string }[] =
+    const rows: { institution_id: string; division_code: string; score: number; grade: CreditGrade; model_version: string; computed_on: string; since: string }[] =
       await manager.query(
         `SELECT institution_id, division_code, score, grade, model_version, computed_on::text AS computed_on, since::text AS since
          FROM ${table(manager, 'standing')} WHERE institution_id = $1`,

@@ -1,5 +1,5 @@
 import { type IsoDate, JsonLogger, shanghaiToday, SYSTEM_ACTOR } from '@shanyu/common';
-import { CreditEvents, type CreditLevel, EVENT_STREAM, type EventEnvelope, type GradeChangedData } from '@shanyu/contracts';
+import { CreditEvents, type CreditGrade, EVENT_STREAM, type EventEnvelope, type GradeChangedData } from '@shanyu/contracts';
 import { connectNats, Outbox } from '@shanyu/messaging';
 import { AuditLog, InboxRow, initializeAndMigrate } from '@shanyu/persistence';
 import { DeliverPolicy, jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
@@ -72,7 +72,7 @@ export interface ReplayCreditReport {
   ledgerEntries: { before: number; after: number; kept: number };
   institutions: { before: number; after: number };
   standings: { before: number; after: number };
-  gradeChanges: { institutionId: string; from: CreditLevel; to: CreditLevel }[];
+  gradeChanges: { institutionId: string; from: CreditGrade; to: CreditGrade }[];
   /** Standings that existed before and have no ledger entry any more (removed). */
   standingsRemoved: string[];
   today: IsoDate;
@@ -81,7 +81,7 @@ export interface ReplayCreditReport {
 
 interface OldStanding {
   institution_id: string;
-  grade: CreditLevel;
+  grade: CreditGrade;
   score: number;
   since: string;
 }

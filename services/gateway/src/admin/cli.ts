@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkDivisionTable, ConfigError, DIVISION_TABLE, type DivisionRow, DomainError, generateIdentityKeyPair, JsonLogger, loadConfig } from '@shanyu/common';
 import {
-  AUDITED_SERVICES, type AuditVerificationView, auditSubjects, LoadCalendarYearBody, PII_SERVICES, piiAdminSubjects, type PiiReencryptView, RegistrySubjects, validateContract,
+  AUDITED_SERVICES, type AuditVerificationView, auditSubjects, LoadCalendarYearBody, type LoadPopulationBody, PII_SERVICES, piiAdminSubjects, type PiiReencryptView, RegistryRpc, RegistrySubjects, validateContract,
 } from '@shanyu/contracts';
 import { AuditLog } from '@shanyu/persistence';
 import { CreateAccount, MIN_PASSWORD_LENGTH } from '../accounts/create-account.use-case.js';
@@ -320,7 +320,8 @@ const COMMANDS: Record<string, (input: CommandInput) => Promise<number>> = {
     const csv = !/\.json$/i.test(file);
     const body = csv ? { rows: parsePopulationCsv(await readFile(file, 'utf8')) } : await readJson(file);
     const rpc = await context.rpc();
-    const result = await rpc.request<{ loaded: number }>(RegistrySubjects.loadPopulation, Array.isArray(body) ? { rows: body } : body, { actor: context.actor }).catch((e: unknown) => {
+    // The file as read: the registry validates it.
+    const result = await rpc.call(RegistryRpc.loadPopulation, (Array.isArray(body) ? { rows: body } : body) as LoadPopulationBody, { actor: context.actor }).catch((e: unknown) => {
       // CSV rows named by their line (the header is line 1), as the HTTP import does.
       if (csv && e instanceof DomainError && e.details) {
         throw new DomainError(e.code, e.message, e.details.map((d) => ({ ...d, field: d.field.replace(/^rows\.(\d+)\.?/, (_m, i: string) => `第 ${Number(i) + 2} 行 line ${Number(i) + 2}: `) })));

@@ -1,4 +1,4 @@
-import { CREDIT_GRADE_CHANGED, CREDIT_GRADES, type CreditGrade, type CreditGradeChangedData, type EventEnvelope } from '@shanyu/contracts';
+import { CREDIT_GRADES, type CreditEvt, type CreditGrade, type EventOf } from '@shanyu/contracts';
 import type { EntityManager } from 'typeorm';
 import { tableOf } from '../sql.js';
 
@@ -6,10 +6,10 @@ import { tableOf } from '../sql.js';
 export const DEFAULT_GRADE: CreditGrade = 'B';
 
 /** Follows evt.credit.grade.changed.v1 `{institutionId, grade}` into `institution_grade`; later events win. */
-export async function followCreditEvent(event: EventEnvelope, manager: EntityManager): Promise<void> {
-  if (event.subject !== CREDIT_GRADE_CHANGED) return;
-  const data = event.data as Partial<CreditGradeChangedData> | null;
-  if (!data?.institutionId || !(CREDIT_GRADES as readonly string[]).includes(data.grade as string)) return;
+export async function followCreditEvent(event: EventOf<typeof CreditEvt.gradeChanged>, manager: EntityManager): Promise<void> {
+  const { data } = event;
+  // Typed by the contract; a malformed event from elsewhere is still ignored.
+  if (!data?.institutionId || !CREDIT_GRADES.includes(data.grade)) return;
   await manager.query(
     `INSERT INTO ${tableOf(manager, 'institution_grade')} AS g (institution_id, grade, changed_at, event_id) VALUES ($1, $2, $3, $4)
      ON CONFLICT (institution_id) DO UPDATE SET grade = EXCLUDED.grade, changed_at = EXCLUDED.changed_at, event_id = EXCLUDED.event_id

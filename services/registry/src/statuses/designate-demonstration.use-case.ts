@@ -1,5 +1,5 @@
 import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
-import { CREDIT_LEVEL_LABELS, type DemonstrationRequest, type InstitutionView, RegistryEvents } from '@shanyu/contracts';
+import { CREDIT_GRADE_LABELS, type DemonstrationRequest, type InstitutionView, RegistryEvents } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import { Institution } from '../institutions/institution.entity.js';
 import type { InstitutionAccessPolicy } from '../institutions/institution-access.policy.js';
@@ -29,7 +29,7 @@ export class DesignateDemonstration {
       if (existing) return institution.toView();
       const grade = institution.creditGrade;
       if (grade === 'C' || grade === 'D') {
-        throw new DomainError('DEMONSTRATION_GRADE_TOO_LOW', `机构信用等级为 ${grade} 级（${CREDIT_LEVEL_LABELS[grade]}），示范评定须为 A 或 B 级（守信联合激励、失信联合惩戒，004 §五(五)）`);
+        throw new DomainError('DEMONSTRATION_GRADE_TOO_LOW', `机构信用等级为 ${grade} 级（${CREDIT_GRADE_LABELS[grade]}），示范评定须为 A 或 B 级（守信联合激励、失信联合惩戒，004 §五(五)）`);
       }
       const record = { year: request.year, places: institution.totalPlaces, designatedOn: shanghaiToday(), decisionNo: request.decisionNo ?? null };
       institution.demonstrations = [...institution.demonstrations, record].sort((a, b) => a.year - b.year);

@@ -1,5 +1,5 @@
 import { withinDivision } from '@shanyu/common';
-import type { BirthOrder, CareForm, ClassType, CreditLevel, DemonstrationRecord, InstitutionStatus, PlacesByClass } from '@shanyu/contracts';
+import type { BirthOrder, CareForm, ClassType, CreditGrade, DemonstrationRecord, InstitutionStatus, PlacesByClass } from '@shanyu/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { monthEnd } from '../domain/months.js';
 import { type Policy, versionsInForce } from '../policies/policy.js';
@@ -126,7 +126,7 @@ export async function loadMonthInputs(
         institutionId: inst.id, name: inst.name, divisionCode: inst.division_code, places: inst.places, totalPlaces: inst.total_places,
         status: (factOf('status') as InstitutionStatus | undefined) ?? null,
         inclusive: inclusive ?? null,
-        creditGrade: (factOf('credit_grade') as CreditLevel | undefined) ?? null,
+        creditGrade: (factOf('credit_grade') as CreditGrade | undefined) ?? null,
         openCriticalFindings: findings.filter((f) => f.institution_id === inst.id).map((f) => f.ref),
         certificateRateBp: typeof rate === 'number' ? rate : null,
         demonstrations: inst.demonstrations ?? [],
