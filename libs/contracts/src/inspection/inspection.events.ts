@@ -104,4 +104,3 @@ export interface FindingClosedData extends FindingEventData {
   reinspectionId: string | null;
 }
 
-const SCOPE = ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'];

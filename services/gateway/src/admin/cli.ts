@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkDivisionTable, ConfigError, DIVISION_TABLE, type DivisionRow, DomainError, generateIdentityKeyPair, JsonLogger, loadConfig } from '@shanyu/common';
 import {
-  AUDITED_SERVICES, type AuditVerificationView, auditSubjects, LoadCalendarYearBody, type LoadPopulationBody, PII_SERVICES, piiAdminSubjects, type PiiReencryptView, RegistryRpc, RegistrySubjects, validateContract,
+  AUDITED_SERVICES, type AuditVerificationView, auditSubjects, LoadCalendarYearBody, type LoadPopulationBody, PII_SERVICES, piiAdminSubjects, type PiiReencryptView, RegistryRpc, validateContract,
 } from '@shanyu/contracts';
 import { AuditLog } from '@shanyu/persistence';
 import { CreateAccount, MIN_PASSWORD_LENGTH } from '../accounts/create-account.use-case.js';

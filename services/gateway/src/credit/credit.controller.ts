@@ -1,12 +1,12 @@
 import { type Actor, SYSTEM_ACTOR } from '@shanyu/common';
 import {
-  CreditAtQuery, CreditInstitutionParams, type CreditListPage, CreditListRequest, type CreditModelView, CreditRpc, CreditSubjects, type CreditView, DecideRepairBody,
+  CreditAtQuery, CreditInstitutionParams, type CreditListPage, CreditListRequest, type CreditModelView, CreditRpc, type CreditView, DecideRepairBody,
   ListRepairRequestsRequest, type Page, PublicCreditListRequest, PublicCreditRequest, type PublicCreditView, RepairIdRequest, type RepairRequestView,
   RequestRepairBody,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, CurrentRequestId, Departments, Public } from '../auth/decorators.js';
 import { RpcReply } from '../docs/rpc-reply.js';
 

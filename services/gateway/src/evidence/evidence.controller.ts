@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import type { Actor } from '@shanyu/common';
-import { InspectionRpc, InspectionSubjects } from '@shanyu/contracts';
+import { InspectionRpc } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';

@@ -1,19 +1,16 @@
 import type { Actor } from '@shanyu/common';
 import {
-  FilingDecisionBody, FilingIdRequest, type FilingView, GetInstitutionRequest, ListFilingsRequest, type Page, type ReceiptView, RegistryRpc, RegistrySubjects, SubmitFilingBody,
+  FilingDecisionBody, FilingIdRequest, type FilingView, GetInstitutionRequest, ListFilingsRequest, type Page, RegistryRpc, SubmitFilingBody,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor, CurrentRequestId, Departments } from '../auth/decorators.js';
-import { errorResponses } from '../docs/error-responses.js';
 import { RpcErrors, RpcReply } from '../docs/rpc-reply.js';
 import { renderReceiptPdf } from './receipt-pdf.renderer.js';
 
 export const PUBLIC_BASE_URL = Symbol('PUBLIC_BASE_URL');
-const filingView = { schema: { $ref: '#/components/schemas/FilingView' } };
-
 /** 备案: submission with the automatic standards check, review, receipts. */
 @ApiTags('filings 备案')
 @ApiBearerAuth()

@@ -1,12 +1,12 @@
 import { SYSTEM_ACTOR } from '@shanyu/common';
 import {
-  type ChecklistVersionView, type ComplaintReceipt, FileComplaintBody, InspectionIdRequest, InspectionRpc, InspectionSubjects, InstitutionPlanDrawsQuery, type InstitutionPlanDrawView,
+  type ChecklistVersionView, type ComplaintReceipt, FileComplaintBody, InspectionIdRequest, InspectionRpc, InstitutionPlanDrawsQuery, type InstitutionPlanDrawView,
   ListChecklistsRequest, ListPlansRequest, type Page, UuidParams,
   PlanIdRequest, PlanPageQuery, type PlanDrawEntryView, type PlanPoolEntryView, type PlanSummaryView, type PlanView, type PublicComplaintView, PublicInspectionsRequest, type PublicInspectionView,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentRequestId, Public } from '../auth/decorators.js';
 import { RpcReply } from '../docs/rpc-reply.js';
 

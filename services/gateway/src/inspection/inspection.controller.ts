@@ -1,13 +1,13 @@
 import { type Actor, DomainError } from '@shanyu/common';
 import {
   AddConflictBody, AddInspectorBody, type ChecklistVersionView, CommitPlanBody, CreateInspectionBody, DrawPlanBody, InspectionIdRequest, type InspectionFormView,
-  InspectionRpc, InspectionSubjects, type InspectionView, type InspectorView, ListChecklistsRequest, ListInspectionsRequest, ListInspectorsRequest, ListPlansRequest, type Page,
+  InspectionRpc, type InspectionView, type InspectorView, ListChecklistsRequest, ListInspectionsRequest, ListInspectorsRequest, ListPlansRequest, type Page,
   PlanIdRequest, PlanPageQuery, type PlanDrawEntryView, type PlanPoolEntryView, type PlanSummaryView, type PlanView, PublishChecklistBody, RecordResultsBody, type RecordResultsView,
   type RectificationNoticeView, ReinspectionBody, SignOffBody, UuidParams, ResultItemRequest, ResolveResultBody, ResultVersionParams, DecideLateResultBody, type ResultVersionView,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { UserAccount } from '../accounts/user-account.entity.js';
 import { CurrentActor, CurrentRequestId, Departments, ForInspectors } from '../auth/decorators.js';

@@ -1,12 +1,12 @@
 import type { Actor } from '@shanyu/common';
 import {
-  ComplaintOutcomeBody, type ComplaintView, FindingIdRequest, type FindingView, InspectionRpc, InspectionSubjects, InstitutionIdQuery, IssuePenaltyBody, ListComplaintsRequest,
+  ComplaintOutcomeBody, type ComplaintView, FindingIdRequest, type FindingView, InspectionRpc, InstitutionIdQuery, IssuePenaltyBody, ListComplaintsRequest,
   ListPenaltiesRequest, ListRectificationsRequest, type Page, type PenaltyView, ReportRectificationBody, type SelfInspectionFormView, type SelfInspectionView,
   SubmitSelfInspectionBody, TriageComplaintBody, UuidParams, VerifyRectificationBody,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, CurrentRequestId, Departments } from '../auth/decorators.js';
 import { RpcReply } from '../docs/rpc-reply.js';
 

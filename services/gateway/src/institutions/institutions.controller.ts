@@ -1,16 +1,14 @@
 import type { Actor } from '@shanyu/common';
 import {
   DemonstrationBody, DeregistrationBody, InclusiveBody,
-  type InstitutionView, ListInstitutionsRequest, type Page, RegisterInstitutionRequest, RegistryRpc, RegistrySubjects, UpdateInstitutionBody,
+  type InstitutionView, ListInstitutionsRequest, type Page, RegisterInstitutionRequest, RegistryRpc, UpdateInstitutionBody,
   GetInstitutionRequest,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, CurrentRequestId, Departments, ForInspectors } from '../auth/decorators.js';
 import { RpcReply } from '../docs/rpc-reply.js';
-
-const view = { schema: { $ref: '#/components/schemas/InstitutionView' } };
 
 /** 登记: institutions, forwarded to the registry service over NATS. */
 @ApiTags('institutions 机构登记')

@@ -1,9 +1,9 @@
 import { type Actor, DomainError } from '@shanyu/common';
-import { ListPopulationRequest, LoadPopulationBody, type PopulationView, RegistryRpc, RegistrySubjects } from '@shanyu/contracts';
+import { ListPopulationRequest, LoadPopulationBody, type PopulationView, RegistryRpc } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, HttpCode, Post, Put, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, CurrentRequestId, Departments } from '../auth/decorators.js';
 import { RpcReply } from '../docs/rpc-reply.js';
 import { parsePopulationCsv } from './population-csv.js';

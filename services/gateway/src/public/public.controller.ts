@@ -1,10 +1,10 @@
 import { SYSTEM_ACTOR } from '@shanyu/common';
 import {
-  type Page, PublicInstitutionRequest, PublicInstitutionsRequest, type PublicInstitutionView, ReceiptNoRequest, type ReceiptVerification, RegistryRpc, RegistrySubjects,
+  type Page, PublicInstitutionRequest, PublicInstitutionsRequest, type PublicInstitutionView, ReceiptNoRequest, type ReceiptVerification, RegistryRpc,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentRequestId, Public } from '../auth/decorators.js';
 import { RpcReply } from '../docs/rpc-reply.js';
 

@@ -3,12 +3,12 @@ import {
   AddBanRequest, AddCredentialBody, AddStaffBody, type BanPage, type BanView, CredentialAlertsQuery, type CredentialAlerts, DivisionStaffStatsRequest,
   type DivisionStaffStats, EndStaffBody, EnterRecordCheckRequest, InstitutionRef, type InstitutionStaffStats, ListBansRequest, ListStaffQuery,
   OverdueRechecksRequest, type OverdueRechecks, type RecordCheckView, RecordRecheckBody, RevealIdNumberBody, type RevealedIdNumber, StaffRef,
-  type StaffImportResult, type StaffPage, StaffRpc, StaffSubjects, type StaffView,
+  type StaffImportResult, type StaffPage, StaffRpc, type StaffView,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, CurrentRequestId, Departments } from '../auth/decorators.js';
 import { RpcReply } from '../docs/rpc-reply.js';
 import { parseStaffSheet } from './staff-import.parser.js';

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { fenToYuanString } from '@shanyu/common';
 import {
-  APPROVAL_STAGE_LABELS, type RunInstitutionTotalPage, type RunLinePage, type RunView, SubsidyRpc, SubsidySubjects,
+  APPROVAL_STAGE_LABELS, type RunLinePage, type RunView, SubsidyRpc,
 } from '@shanyu/contracts';
 import type { RpcCallOptions, RpcClient } from '@shanyu/messaging';
 import ExcelJS from 'exceljs';

@@ -2,7 +2,7 @@ import type { Actor } from '@shanyu/common';
 import {
   ApproveRunBody, LedgerQuery, type LedgerPage, ListPoliciesRequest, ListRunsRequest, type PolicyVersionView, PublishPolicyBody, RosterBody, RosterPathParams,
   RosterUploadQuery, type RosterView, type RunInstitutionTotalPage, type RunLinePage, RunLinesQuery, RunRef, RunTotalsQuery, type RunView, StartRunRequest,
-  SubsidyRpc, SubsidySubjects,
+  SubsidyRpc,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
@@ -10,7 +10,6 @@ import { FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fa
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor, CurrentRequestId, Departments } from '../auth/decorators.js';
-import { errorResponses } from '../docs/error-responses.js';
 import { RpcErrors, RpcReply } from '../docs/rpc-reply.js';
 import { parseRosterSheet } from './roster-sheet.parser.js';
 import { streamRunWorkbook } from './run-export.js';
