@@ -5,7 +5,7 @@ import {
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { type Static, Type as t } from '@sinclair/typebox';
-import { Described } from '../contract.js';
+import { Described, defineRpc } from '../contract.js';
 import { IsDivisionCode, IsUscc } from '../validators.js';
 
 /** 机构性质: for-profit registers with market regulation (市场监管), non-profit with civil affairs / 编办 (001 §二(四)1). */
@@ -237,3 +237,36 @@ export const InstitutionUpdatedData = t.Object({
   changed: t.Array(t.String(), { description: 'Names of the fields that changed' }),
 }, { $id: 'InstitutionUpdatedData' });
 export type InstitutionUpdatedData = Static<typeof InstitutionUpdatedData>;
+
+/** The request subjects of institutions (登记): part of RegistryRpc. */
+export const InstitutionRpc = {
+  registerInstitution: defineRpc({
+    subject: 'registry.institution.register',
+    summary: '登记 Register an institution',
+    request: RegisterInstitutionRequest,
+    reply: Described<InstitutionView>('InstitutionView'),
+    errors: ['VALIDATION', 'INSTITUTION_USCC_TAKEN', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
+  }),
+  getInstitution: defineRpc({
+    subject: 'registry.institution.get',
+    summary: 'One institution by id',
+    request: GetInstitutionRequest,
+    reply: Described<InstitutionView>('InstitutionView'),
+    errors: ['VALIDATION', 'INSTITUTION_NOT_FOUND', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION'],
+    inspector: true,
+  }),
+  listInstitutions: defineRpc({
+    subject: 'registry.institution.list',
+    summary: 'Institutions in the caller\'s divisions, filtered and paged',
+    request: ListInstitutionsRequest,
+    reply: Described<Page<InstitutionView>>('InstitutionPage'),
+    errors: ['VALIDATION'],
+  }),
+  updateInstitution: defineRpc({
+    subject: 'registry.institution.update',
+    summary: 'Change an institution (audited)',
+    request: UpdateInstitutionRequest,
+    reply: Described<InstitutionView>('InstitutionView'),
+    errors: ['VALIDATION', 'INSTITUTION_NOT_FOUND', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION', 'INSTITUTION_VERSION_CONFLICT'],
+  }),
+};

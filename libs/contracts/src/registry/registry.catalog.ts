@@ -1,6 +1,6 @@
 import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, Described, subjectsOf } from '../contract.js';
 import { Ping } from '../ping.contracts.js';
-import { GetInstitutionRequest, InstitutionRegisteredData, InstitutionUpdatedData, ListInstitutionsRequest, RegisterInstitutionRequest, UpdateInstitutionRequest } from './institution.contracts.js';
+import { InstitutionRegisteredData, InstitutionRpc, InstitutionUpdatedData } from './institution.contracts.js';
 import { DemonstrationRequest, DeregistrationRequest, InclusiveRequest, InstitutionStatusData, ListPopulationRequest, LoadPopulationBody, PopulationLoadResult, PopulationLoadedData, PublicInstitutionRequest, PublicInstitutionsRequest } from './status.contracts.js';
 import { FilingDecidedData, FilingDecisionRequest, FilingIdRequest, FilingRecheckedData, FilingSubmittedData, ListFilingsRequest, ReceiptNoRequest, SubmitFilingRequest } from './filing.contracts.js';
 import { IndicatorsRequest } from './indicator.contracts.js';
@@ -19,35 +19,7 @@ export const RegistryRpc = {
     request: null,
     reply: Ping,
   }),
-  registerInstitution: defineRpc({
-    subject: 'registry.institution.register',
-    summary: '登记 Register an institution',
-    request: RegisterInstitutionRequest,
-    reply: Described<InstitutionView>('InstitutionView'),
-    errors: ['VALIDATION', 'INSTITUTION_USCC_TAKEN', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
-  }),
-  getInstitution: defineRpc({
-    subject: 'registry.institution.get',
-    summary: 'One institution by id',
-    request: GetInstitutionRequest,
-    reply: Described<InstitutionView>('InstitutionView'),
-    errors: ['VALIDATION', 'INSTITUTION_NOT_FOUND', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION'],
-    inspector: true,
-  }),
-  listInstitutions: defineRpc({
-    subject: 'registry.institution.list',
-    summary: 'Institutions in the caller\'s divisions, filtered and paged',
-    request: ListInstitutionsRequest,
-    reply: Described<Page<InstitutionView>>('InstitutionPage'),
-    errors: ['VALIDATION'],
-  }),
-  updateInstitution: defineRpc({
-    subject: 'registry.institution.update',
-    summary: 'Change an institution (audited)',
-    request: UpdateInstitutionRequest,
-    reply: Described<InstitutionView>('InstitutionView'),
-    errors: ['VALIDATION', 'INSTITUTION_NOT_FOUND', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION', 'INSTITUTION_VERSION_CONFLICT'],
-  }),
+  ...InstitutionRpc,
   deregisterInstitution: defineRpc({
     subject: 'registry.institution.deregister',
     summary: '注销 Deregister an institution',
