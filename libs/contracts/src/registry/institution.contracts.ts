@@ -267,6 +267,6 @@ export const InstitutionRpc = {
     summary: 'Change an institution (audited)',
     request: UpdateInstitutionRequest,
     reply: Described<InstitutionView>('InstitutionView'),
-    errors: ['VALIDATION', 'INSTITUTION_NOT_FOUND', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION', 'INSTITUTION_VERSION_CONFLICT'],
+    errors: ['VALIDATION', 'INSTITUTION_NOT_FOUND', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION', 'INSTITUTION_VERSION_CONFLICT', 'INSTITUTION_DEREGISTERED'],
   }),
 };
