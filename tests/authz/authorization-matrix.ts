@@ -199,6 +199,14 @@ const ROWS: RowInput[] = [
     },
   },
   {
+    method: 'GET', path: '/api/v1/institutions/by-uscc/{uscc}', service: 'registry', level: 'service', target: 'institution',
+    cells: {
+      health: '200|DIV', market: '200|DIV', civil: '200|DIV', fire: '200|DIV', police: '200|DIV', education: '200|DIV',
+      hrss: '200|DIV', street: '200|DIV', finance: '200|DIV', operator: '200|OWNER', admin: '200|200', anonymous: 'AUTH', inspector: 'ROLE',
+    },
+    note: 'The same record and rules as by id; not part of an inspector account\'s visit work.',
+  },
+  {
     method: 'PATCH', path: '/api/v1/institutions/{id}', service: 'registry', level: 'service', target: 'institution',
     cells: {
       health: 'DEPT', market: '200|DIV', civil: '200|DIV', fire: 'DEPT', police: 'DEPT', education: 'DEPT',

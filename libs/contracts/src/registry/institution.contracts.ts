@@ -150,6 +150,12 @@ export class GetInstitutionRequest {
   id: string;
 }
 
+export class InstitutionByUsccRequest {
+  @JSONSchema({ description: '统一社会信用代码 (GB 32100-2015), as on the business licence', example: '91330106MA2H2X1234' })
+  @IsUscc()
+  uscc: string;
+}
+
 export class ListInstitutionsRequest {
   @JSONSchema({ description: 'County (6) or street (9) code: institutions inside it' })
   @IsOptional() @IsDivisionCode()
@@ -254,6 +260,13 @@ export const InstitutionRpc = {
     reply: Described<InstitutionView>('InstitutionView'),
     errors: ['VALIDATION', 'INSTITUTION_NOT_FOUND', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION'],
     inspector: true,
+  }),
+  getInstitutionByUscc: defineRpc({
+    subject: 'registry.institution.by-uscc',
+    summary: 'One institution by its 统一社会信用代码 (the key department systems know it by)',
+    request: InstitutionByUsccRequest,
+    reply: Described<InstitutionView>('InstitutionView'),
+    errors: ['VALIDATION', 'INSTITUTION_NOT_FOUND', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION'],
   }),
   listInstitutions: defineRpc({
     subject: 'registry.institution.list',

@@ -2,7 +2,7 @@ import type { Actor } from '@shanyu/common';
 import {
   DemonstrationBody, DeregistrationBody, InclusiveBody,
   type InstitutionView, ListInstitutionsRequest, type Page, RegisterInstitutionRequest, RegistryRpc, UpdateInstitutionBody,
-  GetInstitutionRequest,
+  GetInstitutionRequest, InstitutionByUsccRequest,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
@@ -38,6 +38,14 @@ export class InstitutionsController {
   @RpcReply(RegistryRpc.listInstitutions)
   list(@Query() query: ListInstitutionsRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<Page<InstitutionView>> {
     return this.rpc.call(RegistryRpc.listInstitutions, query, { actor, requestId });
+  }
+
+  @Get('by-uscc/:uscc')
+  @ApiOperation({ summary: '按统一社会信用代码查机构 (the key on the business licence, as department systems hold it)' })
+  @ApiParam({ name: 'uscc', example: '91330106MA2H2X1234' })
+  @RpcReply(RegistryRpc.getInstitutionByUscc)
+  byUscc(@Param() params: InstitutionByUsccRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InstitutionView> {
+    return this.rpc.call(RegistryRpc.getInstitutionByUscc, { uscc: params.uscc }, { actor, requestId });
   }
 
   @Get(':id')
