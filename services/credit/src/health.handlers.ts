@@ -1,7 +1,6 @@
-import { CreditSubjects } from '@shanyu/contracts';
-import { OutboxRelay } from '@shanyu/messaging';
+import { CreditRpc } from '@shanyu/contracts';
+import { OutboxRelay, Handles } from '@shanyu/messaging';
 import { Controller } from '@nestjs/common';
-import { MessagePattern } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 
 @Controller()
@@ -12,7 +11,7 @@ export class HealthHandlers {
   ) {}
 
   /** Answers the gateway's /health and the container health check. */
-  @MessagePattern(CreditSubjects.ping)
+  @Handles(CreditRpc.ping)
   async ping() {
     await this.dataSource.query('SELECT 1');
     return { service: 'credit', time: new Date().toISOString(), outboxBacklog: await this.relay.backlog() };

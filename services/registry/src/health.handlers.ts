@@ -1,8 +1,7 @@
-import { RegistrySubjects } from '@shanyu/contracts';
+import { RegistryRpc } from '@shanyu/contracts';
 import { Controller } from '@nestjs/common';
-import { MessagePattern } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
-import { OutboxRelay } from '@shanyu/messaging';
+import { OutboxRelay, Handles } from '@shanyu/messaging';
 
 @Controller()
 export class HealthHandlers {
@@ -12,7 +11,7 @@ export class HealthHandlers {
   ) {}
 
   /** Answers the gateway's /health and the container health check. */
-  @MessagePattern(RegistrySubjects.ping)
+  @Handles(RegistryRpc.ping)
   async ping() {
     await this.dataSource.query('SELECT 1');
     return { service: 'registry', time: new Date().toISOString(), outboxBacklog: await this.relay.backlog() };

@@ -1,8 +1,7 @@
-import { SubsidySubjects } from '@shanyu/contracts';
+import { SubsidyRpc } from '@shanyu/contracts';
 import { Controller } from '@nestjs/common';
-import { MessagePattern } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
-import { OutboxRelay } from '@shanyu/messaging';
+import { OutboxRelay, Handles } from '@shanyu/messaging';
 
 @Controller()
 export class HealthHandlers {
@@ -12,7 +11,7 @@ export class HealthHandlers {
   ) {}
 
   /** Answers the gateway's /health and the container health check. */
-  @MessagePattern(SubsidySubjects.ping)
+  @Handles(SubsidyRpc.ping)
   async ping() {
     await this.dataSource.query('SELECT 1');
     return { service: 'subsidy', time: new Date().toISOString(), outboxBacklog: await this.relay.backlog() };

@@ -1,10 +1,10 @@
 import { type Actor, DomainError } from '@shanyu/common';
 import {
-  GetInstitutionRequest, InstitutionByUsccRequest, ListInstitutionsRequest, RegisterInstitutionRequest, RegistryRpc, RegistrySubjects, UpdateInstitutionRequest,
+  GetInstitutionRequest, InstitutionByUsccRequest, ListInstitutionsRequest, RegisterInstitutionRequest, RegistryRpc, UpdateInstitutionRequest,
 } from '@shanyu/contracts';
 import { Caller, Handles, RequestId } from '@shanyu/messaging';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import { Institution } from './institution.entity.js';
 import { GetInstitution } from './get-institution.query.js';
@@ -31,22 +31,22 @@ export class InstitutionHandlers {
     return this.getInstitution.execute(found.id, actor);
   }
 
-  @MessagePattern(RegistrySubjects.registerInstitution)
+  @Handles(RegistryRpc.registerInstitution)
   register(@Payload() body: RegisterInstitutionRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.registerInstitution.execute(body, actor, requestId);
   }
 
-  @MessagePattern(RegistrySubjects.updateInstitution)
+  @Handles(RegistryRpc.updateInstitution)
   update(@Payload() body: UpdateInstitutionRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.updateInstitution.execute(body, actor, requestId);
   }
 
-  @MessagePattern(RegistrySubjects.getInstitution)
+  @Handles(RegistryRpc.getInstitution)
   get(@Payload() body: GetInstitutionRequest, @Caller() actor: Actor) {
     return this.getInstitution.execute(body.id, actor);
   }
 
-  @MessagePattern(RegistrySubjects.listInstitutions)
+  @Handles(RegistryRpc.listInstitutions)
   list(@Payload() body: ListInstitutionsRequest, @Caller() actor: Actor) {
     return this.listInstitutions.execute(body, actor);
   }
