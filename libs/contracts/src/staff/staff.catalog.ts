@@ -100,14 +100,14 @@ export const StaffRpc = {
     summary: 'Public security enters a criminal-record query result for a person; pending vetting is decided by it',
     request: EnterRecordCheckRequest,
     reply: Described<RecordCheckView>('RecordCheckView'),
-    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
+    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSTITUTION_NOT_FOUND'],
   }),
   addBan: defineRpc({
     subject: 'staff.ban.add',
     summary: '从业禁止 / 终身禁入 (public security or health): flags every current employment of the person',
     request: AddBanRequest,
     reply: Described<BanView>('BanView'),
-    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'BAN_DUPLICATE'],
+    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'BAN_DUPLICATE', 'INSTITUTION_NOT_FOUND'],
   }),
   listBans: defineRpc({
     subject: 'staff.ban.list',
