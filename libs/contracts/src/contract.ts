@@ -113,3 +113,8 @@ export function PageOf<T extends TSchema>(item: T, name: string) {
 export function Described<T>(name: string): TUnsafe<T> {
   return Type.Unsafe<T>({ $ref: `#/components/schemas/${name}` });
 }
+
+/** Narrows an envelope to the event `def` by its subject, its `data` then typed: `if (isEvent(CreditEvt.gradeChanged, event)) event.data.to`. */
+export function isEvent<D extends EventDef>(def: D, event: EventEnvelope): event is EventOf<D> {
+  return event.subject === def.subject;
+}

@@ -3,11 +3,11 @@ import { Ping } from '../ping.contracts.js';
 import { IndicatorsRequest } from '../registry/indicator.contracts.js';
 import { CreditListRequest, DecideRepairRequest, GetCreditRequest, ListRepairRequestsRequest, PublicCreditListRequest, PublicCreditRequest, RepairIdRequest, RequestRepairRequest } from './credit.contracts.js';
 import { AuditHistoryRequest } from '../audit.contracts.js';
-import type { IndicatorContribution } from '../registry/indicator.contracts.js';
-import type { CreditListPage, CreditModelView, CreditView, PublicCreditView, RepairRequestView } from './credit.contracts.js';
-import type { Page } from '../registry/institution.contracts.js';
-import type { AuditEntryView, AuditVerificationView } from '../audit.contracts.js';
-import type { GradeChangedData, RepairDecidedData, RepairRequestedData } from './credit.events.js';
+import { IndicatorContribution } from '../registry/indicator.contracts.js';
+import { type CreditListPage, type CreditModelView, type CreditView, type PublicCreditView, type RepairRequestView } from './credit.contracts.js';
+import { type Page } from '../registry/institution.contracts.js';
+import { type AuditEntryView, type AuditVerificationView } from '../audit.contracts.js';
+import { type GradeChangedData, type RepairDecidedData, type RepairRequestedData } from './credit.events.js';
 
 /** Every request subject of the credit service: one definition each. */
 export const CreditRpc = {
@@ -21,7 +21,7 @@ export const CreditRpc = {
     subject: 'credit.indicators.compute',
     summary: '指标 from credit standings (merged by the gateway into GET /indicators): grade distribution A–D, red and black list counts, repairs',
     request: IndicatorsRequest,
-    reply: Described<IndicatorContribution>('IndicatorContribution'),
+    reply: IndicatorContribution,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
   }),
   getCredit: defineRpc({

@@ -5,12 +5,12 @@ import { AddConflictRequest, AddInspectorRequest, CommitPlanBody, ComplaintOutco
 import { AuditHistoryRequest } from '../audit.contracts.js';
 import { PiiReencryptRequest } from '../pii.contracts.js';
 import { ChecklistPublishedData, PlanCommittedData } from './inspection.events.js';
-import type { IndicatorContribution } from '../registry/indicator.contracts.js';
-import type { ChecklistVersionView, ComplaintReceipt, ComplaintView, FindingView, InspectionFormView, InspectionView, InspectorView, InstitutionPlanDrawView, PenaltyView, PlanDrawEntryView, PlanPoolEntryView, PlanSummaryView, PlanView, PublicComplaintView, PublicInspectionView, RecordResultsView, RectificationNoticeView, ResultRecordedData, ResultResolvedData, ResultVersionView, SelfInspectionFormView, SelfInspectionView } from './inspection.contracts.js';
-import type { Page } from '../registry/institution.contracts.js';
-import type { AuditEntryView, AuditVerificationView } from '../audit.contracts.js';
-import type { PiiReencryptView } from '../pii.contracts.js';
-import type { ComplaintClosedData, FindingClosedData, FindingEventData, InspectionCompletedData, PenaltyIssuedData, PlanDrawnData } from './inspection.events.js';
+import { IndicatorContribution } from '../registry/indicator.contracts.js';
+import { type ChecklistVersionView, type ComplaintReceipt, type ComplaintView, type FindingView, type InspectionFormView, type InspectionView, type InspectorView, type InstitutionPlanDrawView, type PenaltyView, type PlanDrawEntryView, type PlanPoolEntryView, type PlanSummaryView, type PlanView, type PublicComplaintView, type PublicInspectionView, type RecordResultsView, type RectificationNoticeView, type ResultRecordedData, type ResultResolvedData, type ResultVersionView, type SelfInspectionFormView, type SelfInspectionView } from './inspection.contracts.js';
+import { type Page } from '../registry/institution.contracts.js';
+import { type AuditEntryView, type AuditVerificationView } from '../audit.contracts.js';
+import { type PiiReencryptView } from '../pii.contracts.js';
+import { type ComplaintClosedData, type FindingClosedData, type FindingEventData, type InspectionCompletedData, type PenaltyIssuedData, type PlanDrawnData } from './inspection.events.js';
 
 /** Every request subject of the inspection service: one definition each. */
 export const InspectionRpc = {
@@ -24,7 +24,7 @@ export const InspectionRpc = {
     subject: 'inspection.indicators.compute',
     summary: '指标 from inspections (merged by the gateway into GET /indicators): inspections done vs scheduled, on-time rectification, overdue findings, complaints, penalties',
     request: IndicatorsRequest,
-    reply: Described<IndicatorContribution>('IndicatorContribution'),
+    reply: IndicatorContribution,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
   }),
   listChecklists: defineRpc({

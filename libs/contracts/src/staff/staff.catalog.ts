@@ -4,11 +4,11 @@ import { IndicatorsRequest } from '../registry/indicator.contracts.js';
 import { AddBanRequest, AddCredentialRequest, AddStaffRequest, CredentialAlertsRequest, DivisionStaffStatsRequest, EndStaffRequest, EnterRecordCheckRequest, ImportStaffRequest, InstitutionRef, ListBansRequest, ListStaffRequest, OverdueRechecksRequest, RecordRecheckRequest, RevealIdNumberRequest, StaffRef } from './staff.contracts.js';
 import { AuditHistoryRequest } from '../audit.contracts.js';
 import { PiiReencryptRequest } from '../pii.contracts.js';
-import type { IndicatorContribution } from '../registry/indicator.contracts.js';
-import type { BanPage, BanView, CredentialAlerts, DivisionStaffStats, InstitutionStaffStats, OverdueRechecks, RecordCheckView, RevealedIdNumber, StaffImportResult, StaffPage, StaffView } from './staff.contracts.js';
-import type { AuditEntryView, AuditVerificationView } from '../audit.contracts.js';
-import type { PiiReencryptView } from '../pii.contracts.js';
-import type { StaffBanMatchedData, StaffCertificateRateChangedData, StaffCredentialReminderData, StaffEmploymentEndedData, StaffEmploymentFlaggedData, StaffEmploymentStartedData, StaffRatioBreachedData, StaffRecheckOverdueData, StaffVettingRejectedData } from './staff.events.js';
+import { IndicatorContribution } from '../registry/indicator.contracts.js';
+import { type BanPage, type BanView, type CredentialAlerts, type DivisionStaffStats, type InstitutionStaffStats, type OverdueRechecks, type RecordCheckView, type RevealedIdNumber, type StaffImportResult, type StaffPage, type StaffView } from './staff.contracts.js';
+import { type AuditEntryView, type AuditVerificationView } from '../audit.contracts.js';
+import { type PiiReencryptView } from '../pii.contracts.js';
+import { type StaffBanMatchedData, type StaffCertificateRateChangedData, type StaffCredentialReminderData, type StaffEmploymentEndedData, type StaffEmploymentFlaggedData, type StaffEmploymentStartedData, type StaffRatioBreachedData, type StaffRecheckOverdueData, type StaffVettingRejectedData } from './staff.events.js';
 
 /** Every request subject of the staff service: one definition each. */
 export const StaffRpc = {
@@ -22,7 +22,7 @@ export const StaffRpc = {
     subject: 'staff.indicators.compute',
     summary: '指标 from staff records (merged by the gateway into GET /indicators): 持证率, 健康证, 年度查询逾期, 禁业/查询异常, 师生比不达标',
     request: IndicatorsRequest,
-    reply: Described<IndicatorContribution>('IndicatorContribution'),
+    reply: IndicatorContribution,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
   }),
   addStaff: defineRpc({

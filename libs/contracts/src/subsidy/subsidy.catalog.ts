@@ -3,10 +3,10 @@ import { Ping } from '../ping.contracts.js';
 import { IndicatorsRequest } from '../registry/indicator.contracts.js';
 import { ApproveRunRequest, LedgerQuery, ListPoliciesRequest, ListRunsRequest, PublishPolicyBody, RosterRef, RunLinesRequest, RunRef, RunTotalsRequest, StartRunRequest, SubmitRosterRequest } from './subsidy.contracts.js';
 import { AuditHistoryRequest } from '../audit.contracts.js';
-import type { IndicatorContribution } from '../registry/indicator.contracts.js';
-import type { LedgerPage, PolicyVersionView, RosterView, RunInstitutionTotalPage, RunLinePage, RunView } from './subsidy.contracts.js';
-import type { AuditEntryView, AuditVerificationView } from '../audit.contracts.js';
-import type { SubsidyClaimDuplicatedData, SubsidyRosterSubmittedData, SubsidyRunApprovedData, SubsidyRunCompletedData, SubsidyRunReturnedData } from './subsidy.events.js';
+import { IndicatorContribution } from '../registry/indicator.contracts.js';
+import { type LedgerPage, type PolicyVersionView, type RosterView, type RunInstitutionTotalPage, type RunLinePage, type RunView } from './subsidy.contracts.js';
+import { type AuditEntryView, type AuditVerificationView } from '../audit.contracts.js';
+import { type SubsidyClaimDuplicatedData, type SubsidyRosterSubmittedData, type SubsidyRunApprovedData, type SubsidyRunCompletedData, type SubsidyRunReturnedData } from './subsidy.events.js';
 
 /** Every request subject of the subsidy service: one definition each. */
 export const SubsidyRpc = {
@@ -20,7 +20,7 @@ export const SubsidyRpc = {
     subject: 'subsidy.indicators.compute',
     summary: '指标 from rosters and posted runs (merged by the gateway into GET /indicators): enrolled children, 托位使用率, children subsidised, amount paid (fen)',
     request: IndicatorsRequest,
-    reply: Described<IndicatorContribution>('IndicatorContribution'),
+    reply: IndicatorContribution,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
   }),
   submitRoster: defineRpc({

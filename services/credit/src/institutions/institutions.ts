@@ -1,4 +1,4 @@
-import type { EventEnvelope, InstitutionStatus, InstitutionView } from '@shanyu/contracts';
+import { type EventEnvelope, type InstitutionStatus, institutionOf } from '@shanyu/contracts';
 import { type Db, table } from '../sql.js';
 
 export interface InstitutionCopy {
@@ -14,9 +14,9 @@ export interface InstitutionCopy {
  * tables): name, division (lists, scope checks), operator account (own grade), status (public side).
  */
 export class InstitutionReplica {
-  /** Any registry event whose data carries `institution` (an InstitutionView) updates the copy; an older version never overwrites a newer one. */
+  /** Any registry event that carries the institution (institutionOf) updates the copy; an older version never overwrites a newer one. */
   async follow(db: Db, event: EventEnvelope): Promise<boolean> {
-    const view = (event.data as { institution?: InstitutionView } | null)?.institution;
+    const view = institutionOf(event);
     if (!view?.id || typeof view.version !== 'number' || typeof view.divisionCode !== 'string') return false;
     const changed: unknown[] = await db.query(
       `INSERT INTO ${table(db, 'institution')} AS r (id, name, division_code, owner_user_id, status, source_version)

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, addDays, daysBetween, DomainError, type FieldProblem, type IsoDate, shanghaiToday } from '@shanyu/common';
 import {
-  CreditEvents, type CreditEventType, type DecideRepairRequest, type ListRepairRequestsRequest, type RepairDecidedData, type RepairRequestedData,
+  CreditEvt, CreditEvents, type CreditEventType, type DecideRepairRequest, type ListRepairRequestsRequest,
   type RepairRequestView, type RepairStatus, type RequestRepairRequest,
 } from '@shanyu/contracts';
 import type { Transaction, UnitOfWork } from '@shanyu/messaging';
@@ -125,8 +125,8 @@ export class RequestRepair {
         [id, request.institutionId, divisionCode ?? '', request.entryIds, request.reason, JSON.stringify(who(actor)), this.now()],
       );
       const view = toView(rows[0]!);
-      await tx.publish<RepairRequestedData>({
-        subject: CreditEvents.repairRequested, actor, entityId: id,
+      await tx.publish(CreditEvt.repairRequested, {
+        actor, entityId: id,
         data: { requestId: id, institutionId: view.institutionId, divisionCode: view.divisionCode, entryIds: view.entryIds, reason: view.reason },
       });
       await tx.audit({ actor, action: 'credit.repair.request', entity: 'repair_request', entityId: id, after: view, reason: request.reason, requestId });
@@ -184,8 +184,8 @@ export class DecideRepair {
       const view = toView(rows[0]!);
       if (ledgerEntryId) await this.refresh(tx, m, repair.institution_id, today, `credit repair ${repair.id}`);
       const repaired = entries.filter((e) => repair.entry_ids.includes(e.id)).map((e) => e.eventType);
-      await tx.publish<RepairDecidedData>({
-        subject: CreditEvents.repairDecided, actor, entityId: repair.id,
+      await tx.publish(CreditEvt.repairDecided, {
+        actor, entityId: repair.id,
         data: {
           requestId: repair.id, institutionId: repair.institution_id, divisionCode: view.divisionCode, entryIds: repair.entry_ids, reason: repair.reason,
           decision: request.decision, decisionReason: request.reason, decidedOn: today, ledgerEntryId, eventTypes: repaired as CreditEventType[],

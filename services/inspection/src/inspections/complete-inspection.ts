@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, shanghaiToday } from '@shanyu/common';
-import { type FindingClosedData, type FindingEventData, type InspectionCompletedData, InspectionEvents } from '@shanyu/contracts';
+import { type FindingClosedData, type FindingEventData, type InspectionCompletedData, InspectionEvt, InspectionEvents } from '@shanyu/contracts';
 import type { Transaction } from '@shanyu/messaging';
 import { Finding } from '../findings/finding.entity.js';
 import { findingEventData } from '../findings/finding-events.js';
@@ -40,7 +40,7 @@ export class CompleteInspection {
       departments: inspection.departments.map((d) => d.department), completedOn: today, summary, basicItemFailed: basicItemFailed(inspection, results),
       findingIds, originalInspectionId: inspection.originalInspectionId,
     };
-    await tx.publish({ subject: InspectionEvents.inspectionCompleted, actor, entityId: inspection.id, data });
+    await tx.publish(InspectionEvt.inspectionCompleted, { actor, entityId: inspection.id, data });
     await tx.audit({ actor, action: 'inspection.complete', entity: 'inspection', entityId: inspection.id, after: { summary, findings: findingIds.length, noticeNo: inspection.noticeNo }, requestId });
   }
 
@@ -70,7 +70,7 @@ export class CompleteInspection {
       });
       await tx.manager.save(finding);
       const data: FindingEventData = findingEventData(finding);
-      await tx.publish({ subject: InspectionEvents.findingRecorded, actor, entityId: finding.id, data });
+      await tx.publish(InspectionEvt.findingRecorded, { actor, entityId: finding.id, data });
       ids.push(finding.id);
     }
     return ids;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
-import { InspectionEvents, type IssuePenaltyBody, type ListPenaltiesRequest, type PenaltyIssuedData, type PenaltyView } from '@shanyu/contracts';
+import { InspectionEvt, type IssuePenaltyBody, type ListPenaltiesRequest, type PenaltyIssuedData, type PenaltyView } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import type { DataSource } from 'typeorm';
 import { assertCanRead, assertCovers, assertDepartment, isOperator } from '../access.js';
@@ -52,7 +52,7 @@ export class IssuePenalty {
         penaltyId: penalty.id, findingId: finding.id, institutionId: finding.institutionId, divisionCode: finding.divisionCode, department: penalty.department,
         penaltyItemCode: item.code, kinds: penalty.kinds, fineFen: penalty.fineFen, decisionNo: penalty.decisionNo, issuedOn,
       };
-      await tx.publish({ subject: InspectionEvents.penaltyIssued, actor, entityId: penalty.id, data });
+      await tx.publish(InspectionEvt.penaltyIssued, { actor, entityId: penalty.id, data });
       await tx.audit({ actor, action: 'penalty.issue', entity: 'penalty', entityId: penalty.id, after: { ...data, checklistVersion: list.version }, reason: body.reason, requestId });
       return penalty.toView();
     });

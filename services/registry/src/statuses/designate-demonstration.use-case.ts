@@ -1,5 +1,5 @@
 import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
-import { CREDIT_GRADE_LABELS, type DemonstrationRequest, type InstitutionView, RegistryEvents } from '@shanyu/contracts';
+import { CREDIT_GRADE_LABELS, type DemonstrationRequest, type InstitutionView, RegistryEvt } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import { Institution } from '../institutions/institution.entity.js';
 import type { InstitutionAccessPolicy } from '../institutions/institution-access.policy.js';
@@ -35,7 +35,7 @@ export class DesignateDemonstration {
       institution.demonstrations = [...institution.demonstrations, record].sort((a, b) => a.year - b.year);
       await tx.manager.save(institution);
       const view = institution.toView();
-      await tx.publish({ subject: RegistryEvents.demonstrationDesignated, actor, entityId: institution.id, data: { institution: view, designation: record } });
+      await tx.publish(RegistryEvt.demonstrationDesignated, { actor, entityId: institution.id, data: { institution: view, designation: record } });
       await tx.audit({ actor, action: 'demonstration.designate', entity: 'institution', entityId: institution.id, after: record, requestId });
       return view;
     });

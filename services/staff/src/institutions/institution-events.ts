@@ -1,5 +1,5 @@
 import { shanghaiToday } from '@shanyu/common';
-import type { EventEnvelope, InstitutionView } from '@shanyu/contracts';
+import { type EventEnvelope, institutionOf } from '@shanyu/contracts';
 import type { Outbox } from '@shanyu/messaging';
 import type { EntityManager } from 'typeorm';
 import type { RatioMonitor } from '../stats/ratio-monitor.js';
@@ -10,7 +10,7 @@ import { recordEnrolment } from './institutions.js';
 /**
  * Keeps the institution replica (and the registered places, the enrolment used for ratios until
  * the subsidy service reports rosters) in step with the registry's events. Any event of the
- * filter whose data carries `institution` (an InstitutionView) updates the copy; a copy made
+ * filter that carries the institution (institutionOf) updates the copy; a copy made
  * from a newer version of the record is never overwritten by an older one.
  */
 export class InstitutionEventsHandler {
@@ -20,7 +20,7 @@ export class InstitutionEventsHandler {
   ) {}
 
   async handle(event: EventEnvelope, manager: EntityManager): Promise<void> {
-    const view = (event.data as { institution?: InstitutionView } | null)?.institution;
+    const view = institutionOf(event);
     if (!view?.id || typeof view.version !== 'number') return;
     const changed: unknown[] = await manager.query(
       `INSERT INTO ${table(manager, 'institution_replica')} AS r (id, name, division_code, owner_user_id, status, places, source_version)

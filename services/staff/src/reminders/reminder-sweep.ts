@@ -1,5 +1,5 @@
 import { addDays, daysBetween, type IsoDate, type JsonLogger, maskName, SYSTEM_ACTOR } from '@shanyu/common';
-import { StaffEvents, type StaffCredentialReminderData, type StaffRecheckOverdueData } from '@shanyu/contracts';
+import { StaffEvt, StaffEvents, type StaffCredentialReminderData } from '@shanyu/contracts';
 import type { Transaction, UnitOfWork } from '@shanyu/messaging';
 import { credentialsDue, withoutRenewed } from '../credentials/credential-alerts.query.js';
 import { InstitutionReplica } from '../institutions/institution-replica.entity.js';
@@ -58,8 +58,8 @@ export class ReminderSweep {
       for (const overdue of overdueOf(await activeStaffOf(manager, [...institutions.values()]), this.rules, today)) {
         if (!(await this.remember(tx, 'recheck_overdue', overdue.staffId, overdue.institutionId, overdue.dueOn))) continue;
         const institution = institutions.get(overdue.institutionId);
-        await tx.publish<StaffRecheckOverdueData>({
-          subject: StaffEvents.recheckOverdue, actor: SYSTEM_ACTOR, entityId: overdue.staffId,
+        await tx.publish(StaffEvt.recheckOverdue, {
+          actor: SYSTEM_ACTOR, entityId: overdue.staffId,
           data: {
             institutionId: overdue.institutionId, divisionCode: overdue.divisionCode, ownerUserId: institution?.ownerUserId ?? null,
             staffId: overdue.staffId, lastCheckedOn: overdue.lastCheckedOn, dueOn: overdue.dueOn, nameMasked: maskName(overdue.name),

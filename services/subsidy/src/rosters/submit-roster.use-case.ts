@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, birthDateOf, DomainError, type FieldProblem, normalizeResidentId, type PiiCipher, shanghaiToday, withinDivision } from '@shanyu/common';
 import {
-  CARE_FORMS, CLASS_TYPE_LABELS, CLASS_TYPES, RosterChildInput, type RosterFlag, type RosterView, type SubmitRosterRequest, SubsidyEvents, validateContract,
+  CARE_FORMS, CLASS_TYPE_LABELS, CLASS_TYPES, RosterChildInput, type RosterFlag, type RosterView, type SubmitRosterRequest, SubsidyEvt, validateContract,
   type CareForm, type ClassType, type SubsidyClaimDuplicatedData, type SubsidyRosterSubmittedData, type PlacesByClass,
 } from '@shanyu/contracts';
 import type { Transaction, UnitOfWork } from '@shanyu/messaging';
@@ -121,7 +121,7 @@ export class SubmitRoster {
         rosterId: id, institutionId: institution.id, divisionCode: institution.divisionCode, ownerUserId: institution.ownerUserId, month: request.month,
         version, openDays: request.openDays, totalChildren: children.length, byClass: counts.byClass, byCareForm: counts.byCareForm, flags: flags.map((f) => f.code),
       };
-      await tx.publish({ subject: SubsidyEvents.rosterSubmitted, actor, entityId: institution.id, data });
+      await tx.publish(SubsidyEvt.rosterSubmitted, { actor, entityId: institution.id, data });
       await tx.audit({
         actor, action: previous ? 'roster.replace' : 'roster.submit', entity: 'roster', entityId: `${institution.id}:${request.month}`,
         before: previous ? { version: previous.version, total: previous.total } : null,
@@ -229,7 +229,7 @@ export class SubmitRoster {
             [month, key, ids],
           );
           const data: SubsidyClaimDuplicatedData = { month, childKey: key, institutions: ids.map((id, i) => ({ institutionId: id, divisionCode: claim!.divisions[i]! })) };
-          await tx.publish({ subject: SubsidyEvents.claimDuplicated, actor, entityId: `${month}:${key}`, data });
+          await tx.publish(SubsidyEvt.claimDuplicated, { actor, entityId: `${month}:${key}`, data });
         }
       } else if (before) {
         await tx.manager.query(`DELETE FROM ${t.duplicate} WHERE month = $1 AND child_key = $2`, [month, key]);

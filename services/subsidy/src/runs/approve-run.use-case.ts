@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, actorCoversDivision, departmentName, departmentNotAllowed, divisionOutOfScope, DomainError } from '@shanyu/common';
 import {
-  APPROVAL_STAGE_LABELS, type ApprovalStage, type ApproveRunRequest, type RunView, SubsidyEvents, type SubsidyRunApprovedData, type SubsidyRunReturnedData,
+  APPROVAL_STAGE_LABELS, type ApprovalStage, type ApproveRunRequest, type RunView, SubsidyEvt, type SubsidyRunApprovedData, type SubsidyRunReturnedData,
 } from '@shanyu/contracts';
 import type { Transaction, UnitOfWork } from '@shanyu/messaging';
 import { tables } from '../sql.js';
@@ -72,7 +72,7 @@ export class ApproveRun {
     const data: SubsidyRunApprovedData = {
       runId: run.id, month: run.month, divisionCode: run.division_code, stage, nextStage: next, posted: false, payableFen: run.totals?.payableFen ?? 0, institutions: [],
     };
-    await tx.publish({ subject: SubsidyEvents.runApproved, actor, entityId: run.id, data });
+    await tx.publish(SubsidyEvt.runApproved, { actor, entityId: run.id, data });
     await tx.audit({ actor, action: `run.approve.${stage}`, entity: 'subsidy_run', entityId: run.id, before: { stage }, after: { stage: next }, reason: comment ?? null, requestId });
     return runView(tx.manager, await runOrThrow(tx.manager, run.id));
   }
@@ -97,7 +97,7 @@ export class ApproveRun {
       runId: run.id, month: run.month, divisionCode: run.division_code, stage: 'finance', nextStage: null, posted: true,
       payableFen: institutions.reduce((s, i) => s + i.amountFen, 0), institutions,
     };
-    await tx.publish({ subject: SubsidyEvents.runApproved, actor, entityId: run.id, data });
+    await tx.publish(SubsidyEvt.runApproved, { actor, entityId: run.id, data });
     await tx.audit({ actor, action: 'run.post', entity: 'subsidy_run', entityId: run.id, before: { status: 'computed' }, after: { status: 'posted', ledger: institutions }, reason: comment ?? null, requestId });
     return runView(tx.manager, await runOrThrow(tx.manager, run.id));
   }
@@ -109,7 +109,7 @@ export class ApproveRun {
     // Corrections this run had taken up wait for the next run that stands.
     await tx.manager.query(`UPDATE ${t.recalc} SET consumed_by_run = NULL WHERE consumed_by_run = $1`, [run.id]);
     const data: SubsidyRunReturnedData = { runId: run.id, month: run.month, divisionCode: run.division_code, stage, reason };
-    await tx.publish({ subject: SubsidyEvents.runReturned, actor, entityId: run.id, data });
+    await tx.publish(SubsidyEvt.runReturned, { actor, entityId: run.id, data });
     await tx.audit({ actor, action: `run.reject.${stage}`, entity: 'subsidy_run', entityId: run.id, before: { status: 'computed', stage }, after: { status: 'returned' }, reason, requestId });
     return runView(tx.manager, await runOrThrow(tx.manager, run.id));
   }

@@ -1,5 +1,5 @@
 import { divisionPrefix, type JsonLogger, multiplyFen, withinDivision } from '@shanyu/common';
-import { type RunBudgetView, type RunTotals, SubsidyEvents, type SubsidyRunCompletedData } from '@shanyu/contracts';
+import { type RunBudgetView, type RunTotals, SubsidyEvt, type SubsidyRunCompletedData } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import type { DataSource, EntityManager } from 'typeorm';
 import { yuan } from '../domain/months.js';
@@ -337,7 +337,7 @@ export class RunWorker {
       );
       if (rows.length === 0) throw new LostLease(`run ${run.id} is no longer ours`);
       const data: SubsidyRunCompletedData = { runId: run.id, month: run.month, divisionCode: run.division_code, attempt: run.attempt, totals };
-      await tx.publish({ subject: SubsidyEvents.runCompleted, actor: run.created_by, entityId: run.id, data });
+      await tx.publish(SubsidyEvt.runCompleted, { actor: run.created_by, entityId: run.id, data });
       await tx.audit({ actor: run.created_by, action: 'run.computed', entity: 'subsidy_run', entityId: run.id, after: { attempt: run.attempt, totals, budgets: run.budgets } });
     });
     this.logger.info('subsidy run computed', { runId: run.id, month: run.month, divisionCode: run.division_code, attempt: run.attempt });
