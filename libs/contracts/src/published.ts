@@ -3,6 +3,7 @@ import type { EventEntry, ContractEntry } from './catalog.js';
 import { CREDIT_EVENTS } from './credit/credit.catalog.js';
 import { INSPECTION_EVENTS } from './inspection/inspection.catalog.js';
 import { SERVICE_REQUESTS } from './nats-access.js';
+import { CreditDeadLetter } from './credit/credit.events.js';
 import { CalendarYearView, PLATFORM_EVENTS } from './platform/calendar.contracts.js';
 import { REGISTRY_EVENTS } from './registry/registry.catalog.js';
 import { REPLY_SCHEMAS } from './schemas.js';
@@ -15,8 +16,8 @@ export const ALL_REQUESTS: readonly ContractEntry[] = Object.values(SERVICE_REQU
 /** Every event of the platform, one definition each. */
 export const ALL_EVENTS: readonly EventEntry[] = [...STAFF_EVENTS, ...CREDIT_EVENTS, ...INSPECTION_EVENTS, ...SUBSIDY_EVENTS, ...REGISTRY_EVENTS, ...PLATFORM_EVENTS];
 
-/** Replies of the gateway's own routes (no subject behind them), published with the others. */
-const GATEWAY_REPLIES: readonly TSchema[] = [CalendarYearView];
+/** Shapes with no subject of their own, published with the others: the gateway's own replies, dead-letter bodies. */
+const ALSO_PUBLISHED: readonly TSchema[] = [CalendarYearView, CreditDeadLetter];
 
 const COMPONENTS = '#/components/schemas/';
 
@@ -55,7 +56,7 @@ export function publishedSchemas(): Record<string, object> {
   };
   for (const def of ALL_REQUESTS) publishedSchema(def.reply, collect);
   for (const def of ALL_EVENTS) publishedSchema(def.data, collect);
-  for (const schema of GATEWAY_REPLIES) publishedSchema(schema, collect);
+  for (const schema of ALSO_PUBLISHED) publishedSchema(schema, collect);
   return out;
 }
 

@@ -4,7 +4,6 @@
  */
 import { STAFF_REPLY_SCHEMAS } from './staff/staff.schemas.js';
 import { INSPECTION_REPLY_SCHEMAS } from './inspection/inspection.schemas.js';
-import { CREDIT_REPLY_SCHEMAS } from './credit/credit.schemas.js';
 import { SUBSIDY_REPLY_SCHEMAS } from './subsidy/subsidy.schemas.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -13,7 +12,6 @@ export const REPLY_SCHEMAS: Record<string, object> = {
   ...SUBSIDY_REPLY_SCHEMAS,
   ...STAFF_REPLY_SCHEMAS,
   ...INSPECTION_REPLY_SCHEMAS,
-  ...CREDIT_REPLY_SCHEMAS,
   ErrorResponse: {
     type: 'object',
     required: ['statusCode', 'code', 'message'],

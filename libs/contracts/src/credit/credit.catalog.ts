@@ -1,13 +1,12 @@
+import { AuditHistoryRequest, type AuditEntryView, type AuditVerificationView } from '../audit.contracts.js';
 import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, Described, subjectsOf } from '../contract.js';
 import { Ping } from '../ping.contracts.js';
-import { IndicatorsRequest } from '../registry/indicator.contracts.js';
-import { CreditListRequest, DecideRepairRequest, GetCreditRequest, ListRepairRequestsRequest, PublicCreditListRequest, PublicCreditRequest, RepairIdRequest, RequestRepairRequest } from './credit.contracts.js';
-import { AuditHistoryRequest } from '../audit.contracts.js';
-import { IndicatorContribution } from '../registry/indicator.contracts.js';
-import { type CreditListPage, type CreditModelView, type CreditView, type PublicCreditView, type RepairRequestView } from './credit.contracts.js';
-import { type Page } from '../registry/institution.contracts.js';
-import { type AuditEntryView, type AuditVerificationView } from '../audit.contracts.js';
-import { type GradeChangedData, type RepairDecidedData, type RepairRequestedData } from './credit.events.js';
+import { IndicatorContribution, IndicatorsRequest } from '../registry/indicator.contracts.js';
+import {
+  CreditListPage, CreditListRequest, CreditModelList, CreditView, DecideRepairRequest, GetCreditRequest, ListRepairRequestsRequest, PublicCreditListRequest,
+  PublicCreditPage, PublicCreditRequest, PublicCreditView, RepairIdRequest, RepairRequestPage, RepairRequestView, RequestRepairRequest,
+} from './credit.contracts.js';
+import { GradeChangedData, RepairDecidedData, RepairRequestedData } from './credit.events.js';
 
 /** Every request subject of the credit service: one definition each. */
 export const CreditRpc = {
@@ -28,62 +27,62 @@ export const CreditRpc = {
     subject: 'credit.institution.get',
     summary: '信用 of one institution at a date (default today): score, grade, model version and every ledger entry with its rule and source, newest first',
     request: GetCreditRequest,
-    reply: Described<CreditView>('CreditView'),
+    reply: CreditView,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION', 'INSTITUTION_NOT_FOUND', 'CREDIT_MODEL_NOT_IN_FORCE'],
   }),
   getList: defineRpc({
     subject: 'credit.list.get',
     summary: '红名单 (A) / 黑名单 (D) of a division in the caller\'s scope',
     request: CreditListRequest,
-    reply: Described<CreditListPage>('CreditListPage'),
+    reply: CreditListPage,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION'],
   }),
   listModels: defineRpc({
     subject: 'credit.model.list',
     summary: 'Every scoring model version with its rules and sources',
     request: null,
-    reply: Described<CreditModelView[]>('CreditModelList'),
+    reply: CreditModelList,
   }),
   requestRepair: defineRpc({
     subject: 'credit.repair.request',
     summary: '信用修复申请 by the operator (own institution) or health: recorded, decided by health',
     request: RequestRepairRequest,
-    reply: Described<RepairRequestView>('RepairRequestView'),
+    reply: RepairRequestView,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION', 'INSTITUTION_NOT_FOUND', 'CREDIT_ENTRY_NOT_FOUND', 'CREDIT_REPAIR_NOT_ALLOWED', 'CREDIT_REPAIR_PENDING'],
   }),
   decideRepair: defineRpc({
     subject: 'credit.repair.decide',
     summary: '信用修复决定 by the district health bureau, with a reason (audited)',
     request: DecideRepairRequest,
-    reply: Described<RepairRequestView>('RepairRequestView'),
+    reply: RepairRequestView,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION', 'CREDIT_REPAIR_NOT_FOUND', 'CREDIT_REPAIR_ALREADY_DECIDED', 'CREDIT_REPAIR_NOT_ALLOWED'],
   }),
   getRepair: defineRpc({
     subject: 'credit.repair.get',
     summary: 'One repair request',
     request: RepairIdRequest,
-    reply: Described<RepairRequestView>('RepairRequestView'),
+    reply: RepairRequestView,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION', 'CREDIT_REPAIR_NOT_FOUND'],
   }),
   listRepairs: defineRpc({
     subject: 'credit.repair.list',
     summary: 'Repair requests in the caller\'s scope',
     request: ListRepairRequestsRequest,
-    reply: Described<Page<RepairRequestView>>('RepairRequestPage'),
+    reply: RepairRequestPage,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION'],
   }),
   publicGetGrade: defineRpc({
     subject: 'credit.public.grade.get',
     summary: '公示 The grade of one filed institution (no actor needed)',
     request: PublicCreditRequest,
-    reply: Described<PublicCreditView>('PublicCreditView'),
+    reply: PublicCreditView,
     errors: ['VALIDATION', 'INSTITUTION_NOT_FOUND'],
   }),
   publicListGrades: defineRpc({
     subject: 'credit.public.grade.list',
     summary: '公示 Grades of filed institutions by division (no actor needed)',
     request: PublicCreditListRequest,
-    reply: Described<Page<PublicCreditView>>('PublicCreditPage'),
+    reply: PublicCreditPage,
     errors: ['VALIDATION'],
   }),
   auditHistory: defineRpc({
@@ -107,19 +106,19 @@ export const CreditEvt = {
     subject: 'evt.credit.grade.changed',
     version: 1,
     summary: 'An institution\'s credit grade changed (once per change): from, to, score, model version, reasons. Inspection and subsidy act on it',
-    data: Described<GradeChangedData>('GradeChangedData'),
+    data: GradeChangedData,
   }),
   repairRequested: defineEvent({
     subject: 'evt.credit.repair.requested',
     version: 1,
     summary: '信用修复 requested for ledger entries of an institution',
-    data: Described<RepairRequestedData>('RepairRequestedData'),
+    data: RepairRequestedData,
   }),
   repairDecided: defineEvent({
     subject: 'evt.credit.repair.decided',
     version: 1,
     summary: '信用修复 decided by the health bureau (approve or reject, with the reason)',
-    data: Described<RepairDecidedData>('RepairDecidedData'),
+    data: RepairDecidedData,
   }),
 };
 
