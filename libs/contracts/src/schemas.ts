@@ -2,7 +2,6 @@
  * JSON Schemas of replies and envelopes (request schemas are generated from the validated
  * classes). Used by the gateway's OpenAPI document and the AsyncAPI subject list.
  */
-import { STAFF_REPLY_SCHEMAS } from './staff/staff.schemas.js';
 import { INSPECTION_REPLY_SCHEMAS } from './inspection/inspection.schemas.js';
 import { SUBSIDY_REPLY_SCHEMAS } from './subsidy/subsidy.schemas.js';
 
@@ -10,7 +9,6 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 export const REPLY_SCHEMAS: Record<string, object> = {
   ...SUBSIDY_REPLY_SCHEMAS,
-  ...STAFF_REPLY_SCHEMAS,
   ...INSPECTION_REPLY_SCHEMAS,
   ErrorResponse: {
     type: 'object',

@@ -5,10 +5,10 @@ import { AddBanRequest, AddCredentialRequest, AddStaffRequest, CredentialAlertsR
 import { AuditHistoryRequest } from '../audit.contracts.js';
 import { PiiReencryptRequest } from '../pii.contracts.js';
 import { IndicatorContribution } from '../registry/indicator.contracts.js';
-import { type BanPage, type BanView, type CredentialAlerts, type DivisionStaffStats, type InstitutionStaffStats, type OverdueRechecks, type RecordCheckView, type RevealedIdNumber, type StaffImportResult, type StaffPage, type StaffView } from './staff.contracts.js';
+import { BanPage, BanView, CredentialAlerts, DivisionStaffStats, InstitutionStaffStats, OverdueRechecks, RecordCheckView, RevealedIdNumber, StaffImportResult, StaffPage, StaffView } from './staff.contracts.js';
 import { type AuditEntryView, type AuditVerificationView } from '../audit.contracts.js';
 import { type PiiReencryptView } from '../pii.contracts.js';
-import { type StaffBanMatchedData, type StaffCertificateRateChangedData, type StaffCredentialReminderData, type StaffEmploymentEndedData, type StaffEmploymentFlaggedData, type StaffEmploymentStartedData, type StaffRatioBreachedData, type StaffRecheckOverdueData, type StaffVettingRejectedData } from './staff.events.js';
+import { StaffBanMatchedData, StaffCertificateRateChangedData, StaffCredentialReminderData, StaffEmploymentEndedData, StaffEmploymentFlaggedData, StaffEmploymentStartedData, StaffRatioBreachedData, StaffRecheckOverdueData, StaffVettingRejectedData } from './staff.events.js';
 
 /** Every request subject of the staff service: one definition each. */
 export const StaffRpc = {
@@ -29,105 +29,105 @@ export const StaffRpc = {
     subject: 'staff.member.add',
     summary: '从业人员登记: a staff member, vetted against the ban list and the criminal-record query',
     request: AddStaffRequest,
-    reply: Described<StaffView>('StaffView'),
+    reply: StaffView,
     errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSTITUTION_NOT_FOUND', 'INSTITUTION_DEREGISTERED', 'STAFF_ALREADY_EMPLOYED', 'STAFF_BANNED', 'STAFF_CRIMINAL_RECORD'],
   }),
   importStaff: defineRpc({
     subject: 'staff.member.import',
     summary: '批量导入: rows of staff, each validated and vetted; the reply lists accepted and rejected rows',
     request: ImportStaffRequest,
-    reply: Described<StaffImportResult>('StaffImportResult'),
+    reply: StaffImportResult,
     errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSTITUTION_NOT_FOUND', 'INSTITUTION_DEREGISTERED'],
   }),
   listStaff: defineRpc({
     subject: 'staff.member.list',
     summary: 'Staff of one institution (ID numbers masked unless the role needs them)',
     request: ListStaffRequest,
-    reply: Described<StaffPage>('StaffPage'),
+    reply: StaffPage,
     errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSTITUTION_NOT_FOUND'],
   }),
   getStaff: defineRpc({
     subject: 'staff.member.get',
     summary: 'One staff member',
     request: StaffRef,
-    reply: Described<StaffView>('StaffView'),
+    reply: StaffView,
     errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'STAFF_NOT_FOUND'],
   }),
   endStaff: defineRpc({
     subject: 'staff.member.end',
     summary: '离职: ends an employment (the person\'s history stays)',
     request: EndStaffRequest,
-    reply: Described<StaffView>('StaffView'),
+    reply: StaffView,
     errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'STAFF_NOT_FOUND', 'STAFF_ALREADY_ENDED'],
   }),
   revealIdNumber: defineRpc({
     subject: 'staff.member.reveal-id',
     summary: 'The full ID number of one staff member, for public security or health, with a reason (audited)',
     request: RevealIdNumberRequest,
-    reply: Described<RevealedIdNumber>('RevealedIdNumber'),
+    reply: RevealedIdNumber,
     errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'STAFF_NOT_FOUND'],
   }),
   addCredential: defineRpc({
     subject: 'staff.credential.add',
     summary: '资格证书 / 健康证明 of a staff member',
     request: AddCredentialRequest,
-    reply: Described<StaffView>('StaffView'),
+    reply: StaffView,
     errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'STAFF_NOT_FOUND', 'CREDENTIAL_DUPLICATE'],
   }),
   credentialAlerts: defineRpc({
     subject: 'staff.credential.alerts',
     summary: 'Credentials of one institution\'s staff that expire within N days, and expired ones',
     request: CredentialAlertsRequest,
-    reply: Described<CredentialAlerts>('CredentialAlerts'),
+    reply: CredentialAlerts,
     errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSTITUTION_NOT_FOUND'],
   }),
   recordRecheck: defineRpc({
     subject: 'staff.recheck.record',
     summary: '年度违法犯罪记录查询 (未成年人保护法 第六十二条) for a staff member',
     request: RecordRecheckRequest,
-    reply: Described<StaffView>('StaffView'),
+    reply: StaffView,
     errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'STAFF_NOT_FOUND'],
   }),
   overdueRechecks: defineRpc({
     subject: 'staff.recheck.overdue',
     summary: 'Employed people whose yearly re-check is overdue (12 months after the last)',
     request: OverdueRechecksRequest,
-    reply: Described<OverdueRechecks>('OverdueRechecks'),
+    reply: OverdueRechecks,
     errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSTITUTION_NOT_FOUND'],
   }),
   enterRecordCheck: defineRpc({
     subject: 'staff.record-check.enter',
     summary: 'Public security enters a criminal-record query result for a person; pending vetting is decided by it',
     request: EnterRecordCheckRequest,
-    reply: Described<RecordCheckView>('RecordCheckView'),
+    reply: RecordCheckView,
     errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSTITUTION_NOT_FOUND'],
   }),
   addBan: defineRpc({
     subject: 'staff.ban.add',
     summary: '从业禁止 / 终身禁入 (public security or health): flags every current employment of the person',
     request: AddBanRequest,
-    reply: Described<BanView>('BanView'),
+    reply: BanView,
     errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'BAN_DUPLICATE', 'INSTITUTION_NOT_FOUND'],
   }),
   listBans: defineRpc({
     subject: 'staff.ban.list',
     summary: 'The ban list (public security, health)',
     request: ListBansRequest,
-    reply: Described<BanPage>('BanPage'),
+    reply: BanPage,
     errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
   }),
   institutionStats: defineRpc({
     subject: 'staff.stats.institution',
     summary: '持证率 and carer-to-child ratios of one institution',
     request: InstitutionRef,
-    reply: Described<InstitutionStaffStats>('InstitutionStaffStats'),
+    reply: InstitutionStaffStats,
     errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSTITUTION_NOT_FOUND'],
   }),
   divisionStats: defineRpc({
     subject: 'staff.stats.division',
     summary: '持证率 and ratio breaches of every institution in a division',
     request: DivisionStaffStatsRequest,
-    reply: Described<DivisionStaffStats>('DivisionStaffStats'),
+    reply: DivisionStaffStats,
     errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
   }),
   auditHistory: defineRpc({
@@ -158,61 +158,61 @@ export const StaffEvt = {
     subject: 'evt.staff.employment.started',
     version: 1,
     summary: 'A staff member was registered at an institution (ID masked)',
-    data: Described<StaffEmploymentStartedData>('StaffEmploymentStartedData'),
+    data: StaffEmploymentStartedData,
   }),
   employmentEnded: defineEvent({
     subject: 'evt.staff.employment.ended',
     version: 1,
     summary: 'An employment ended (离职)',
-    data: Described<StaffEmploymentEndedData>('StaffEmploymentEndedData'),
+    data: StaffEmploymentEndedData,
   }),
   employmentFlagged: defineEvent({
     subject: 'evt.staff.employment.flagged',
     version: 1,
     summary: 'An employment was flagged: the same person is employed full-time at another institution too (kind concurrent_employment)',
-    data: Described<StaffEmploymentFlaggedData>('StaffEmploymentFlaggedData'),
+    data: StaffEmploymentFlaggedData,
   }),
   vettingRejected: defineEvent({
     subject: 'evt.staff.vetting.rejected',
     version: 1,
     summary: 'Vetting rejected a person: a refused hiring (ban, criminal record) or a later record-check result',
-    data: Described<StaffVettingRejectedData>('StaffVettingRejectedData'),
+    data: StaffVettingRejectedData,
   }),
   banMatched: defineEvent({
     subject: 'evt.staff.ban.matched',
     version: 1,
     summary: 'A new ban matched a person employed at this institution (one event per institution)',
-    data: Described<StaffBanMatchedData>('StaffBanMatchedData'),
+    data: StaffBanMatchedData,
   }),
   credentialExpiring: defineEvent({
     subject: 'evt.staff.credential.expiring',
     version: 1,
     summary: 'A staff member\'s credential expires soon (reminder to the operator)',
-    data: Described<StaffCredentialReminderData>('StaffCredentialReminderData'),
+    data: StaffCredentialReminderData,
   }),
   credentialExpired: defineEvent({
     subject: 'evt.staff.credential.expired',
     version: 1,
     summary: 'A staff member\'s credential has expired',
-    data: Described<StaffCredentialReminderData>('StaffCredentialReminderData'),
+    data: StaffCredentialReminderData,
   }),
   recheckOverdue: defineEvent({
     subject: 'evt.staff.recheck.overdue',
     version: 1,
     summary: 'A staff member\'s yearly criminal-record re-check is overdue',
-    data: Described<StaffRecheckOverdueData>('StaffRecheckOverdueData'),
+    data: StaffRecheckOverdueData,
   }),
   ratioBreached: defineEvent({
     subject: 'evt.staff.ratio.breached',
     version: 1,
     summary: 'A class type\'s carer-to-child ratio fell below the standard',
-    data: Described<StaffRatioBreachedData>('StaffRatioBreachedData'),
+    data: StaffRatioBreachedData,
   }),
   certificateRateChanged: defineEvent({
     subject: 'evt.staff.certificate-rate.changed',
     version: 1,
     summary: 'An institution\'s 持证率 changed (basis points, from a day): subsidy eligibility follows it',
-    data: Described<StaffCertificateRateChangedData>('StaffCertificateRateChangedData'),
+    data: StaffCertificateRateChangedData,
   }),
 };
 
