@@ -4,9 +4,9 @@ import { IndicatorsRequest } from '../registry/indicator.contracts.js';
 import { ApproveRunRequest, LedgerQuery, ListPoliciesRequest, ListRunsRequest, PublishPolicyBody, RosterRef, RunLinesRequest, RunRef, RunTotalsRequest, StartRunRequest, SubmitRosterRequest } from './subsidy.contracts.js';
 import { AuditHistoryRequest } from '../audit.contracts.js';
 import { IndicatorContribution } from '../registry/indicator.contracts.js';
-import { type LedgerPage, type PolicyVersionView, type RosterView, type RunInstitutionTotalPage, type RunLinePage, type RunView } from './subsidy.contracts.js';
+import { LedgerPage, type PolicyVersionView, RosterView, RunInstitutionTotalPage, RunLinePage, RunList, RunView } from './subsidy.contracts.js';
 import { type AuditEntryView, type AuditVerificationView } from '../audit.contracts.js';
-import { type SubsidyClaimDuplicatedData, type SubsidyRosterSubmittedData, type SubsidyRunApprovedData, type SubsidyRunCompletedData, type SubsidyRunReturnedData } from './subsidy.events.js';
+import { SubsidyClaimDuplicatedData, SubsidyRosterSubmittedData, SubsidyRunApprovedData, SubsidyRunCompletedData, SubsidyRunReturnedData } from './subsidy.events.js';
 
 /** Every request subject of the subsidy service: one definition each. */
 export const SubsidyRpc = {
@@ -27,14 +27,14 @@ export const SubsidyRpc = {
     subject: 'subsidy.roster.submit',
     summary: '收托名册: the operator\'s monthly roster of a filed institution (replaces the month\'s earlier version; every row checked, errors name the row, nothing stored on error)',
     request: SubmitRosterRequest,
-    reply: Described<RosterView>('RosterView'),
+    reply: RosterView,
     errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSTITUTION_NOT_FOUND', 'INSTITUTION_NOT_FILED', 'ROSTER_MONTH_IN_FUTURE', 'ROSTER_OVER_CAPACITY'],
   }),
   getRoster: defineRpc({
     subject: 'subsidy.roster.get',
     summary: 'The current roster of an institution for a month',
     request: RosterRef,
-    reply: Described<RosterView>('RosterView'),
+    reply: RosterView,
     errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSTITUTION_NOT_FOUND', 'ROSTER_NOT_FOUND'],
   }),
   listPolicies: defineRpc({
@@ -55,49 +55,49 @@ export const SubsidyRpc = {
     subject: 'subsidy.run.start',
     summary: 'Compute (or recompute) the run of a month and division; replies at once, progress on subsidy.run.get',
     request: StartRunRequest,
-    reply: Described<RunView>('SubsidyRunView'),
+    reply: RunView,
     errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'SUBSIDY_RUN_MONTH_IN_FUTURE', 'SUBSIDY_RUN_POSTED', 'SUBSIDY_RUN_OVERLAP'],
   }),
   getRun: defineRpc({
     subject: 'subsidy.run.get',
     summary: 'A run with its progress (done / total), totals, budgets and approvals',
     request: RunRef,
-    reply: Described<RunView>('SubsidyRunView'),
+    reply: RunView,
     errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'SUBSIDY_RUN_NOT_FOUND'],
   }),
   listRuns: defineRpc({
     subject: 'subsidy.run.list',
     summary: 'Runs in the caller\'s divisions',
     request: ListRunsRequest,
-    reply: Described<RunView[]>('SubsidyRunList'),
+    reply: RunList,
     errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
   }),
   runLines: defineRpc({
     subject: 'subsidy.run.lines',
     summary: 'Lines of a run (amount, policy version, inputs, Chinese explanation), paged; operators see their own institutions\' lines',
     request: RunLinesRequest,
-    reply: Described<RunLinePage>('RunLinePage'),
+    reply: RunLinePage,
     errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'SUBSIDY_RUN_NOT_FOUND'],
   }),
   runTotals: defineRpc({
     subject: 'subsidy.run.totals',
     summary: 'Per-institution totals of a run, paged',
     request: RunTotalsRequest,
-    reply: Described<RunInstitutionTotalPage>('RunInstitutionTotalPage'),
+    reply: RunInstitutionTotalPage,
     errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'SUBSIDY_RUN_NOT_FOUND'],
   }),
   approveRun: defineRpc({
     subject: 'subsidy.run.approve',
     summary: 'Approve or reject a run at its stage: street office → district health → finance (posts to the ledger, idempotent)',
     request: ApproveRunRequest,
-    reply: Described<RunView>('SubsidyRunView'),
+    reply: RunView,
     errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'SUBSIDY_RUN_NOT_FOUND', 'SUBSIDY_RUN_NOT_READY', 'SUBSIDY_RUN_STALE', 'SUBSIDY_APPROVAL_WRONG_STAGE', 'SUBSIDY_RUN_POSTED'],
   }),
   listLedger: defineRpc({
     subject: 'subsidy.ledger.list',
     summary: 'Payment ledger entries (one per institution and posted run)',
     request: LedgerQuery,
-    reply: Described<LedgerPage>('LedgerPage'),
+    reply: LedgerPage,
     errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
   }),
   auditHistory: defineRpc({
@@ -121,31 +121,31 @@ export const SubsidyEvt = {
     subject: 'evt.subsidy.roster.submitted',
     version: 1,
     summary: '收托名册 submitted or replaced: children per class type and care form',
-    data: Described<SubsidyRosterSubmittedData>('SubsidyRosterSubmittedData'),
+    data: SubsidyRosterSubmittedData,
   }),
   claimDuplicated: defineEvent({
     subject: 'evt.subsidy.claim.duplicated',
     version: 1,
     summary: 'The same child is on two or more institutions\' rosters in one month: held out of payment',
-    data: Described<SubsidyClaimDuplicatedData>('SubsidyClaimDuplicatedData'),
+    data: SubsidyClaimDuplicatedData,
   }),
   runCompleted: defineEvent({
     subject: 'evt.subsidy.run.completed',
     version: 1,
     summary: 'A run finished computing (totals)',
-    data: Described<SubsidyRunCompletedData>('SubsidyRunCompletedData'),
+    data: SubsidyRunCompletedData,
   }),
   runApproved: defineEvent({
     subject: 'evt.subsidy.run.approved',
     version: 1,
     summary: 'A run was approved at a stage; posted=true once finance approved and the ledger holds it',
-    data: Described<SubsidyRunApprovedData>('SubsidyRunApprovedData'),
+    data: SubsidyRunApprovedData,
   }),
   runReturned: defineEvent({
     subject: 'evt.subsidy.run.returned',
     version: 1,
     summary: 'A run was rejected at a stage and sent back with the reason',
-    data: Described<SubsidyRunReturnedData>('SubsidyRunReturnedData'),
+    data: SubsidyRunReturnedData,
   }),
 };
 

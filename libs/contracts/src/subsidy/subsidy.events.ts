@@ -1,58 +1,59 @@
-import type { CareForm, ClassType } from '../registry/institution.contracts.js';
-import type { ApprovalStage, RosterFlagCode, RunTotals } from './subsidy.contracts.js';
+import { type Static, Type as t } from '@sinclair/typebox';
+import { Nullable, StringEnum } from '../contract.js';
+import { CARE_FORMS, CLASS_TYPES } from '../registry/institution.contracts.js';
+import { APPROVAL_STAGES, ROSTER_FLAGS, RunTotals } from './subsidy.contracts.js';
+
+// The subsidy service's events. No event carries an ID number.
+
+const Uuid = t.String({ format: 'uuid' });
+const Month = t.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
+const countsOf = <K extends string>(keys: readonly K[]) => t.Object(Object.fromEntries(keys.map((k) => [k, t.Integer()])) as Record<K, ReturnType<typeof t.Integer>>);
 
 /** evt.subsidy.roster.submitted.v1 — children per class type for staff ratios and indicators. */
-export interface SubsidyRosterSubmittedData {
-  rosterId: string;
-  institutionId: string;
-  divisionCode: string;
-  ownerUserId: string | null;
-  month: string;
-  version: number;
-  openDays: number;
-  totalChildren: number;
-  byClass: Record<ClassType, number>;
-  byCareForm: Record<CareForm, number>;
-  flags: RosterFlagCode[];
-}
+export const SubsidyRosterSubmittedData = t.Object({
+  rosterId: Uuid,
+  institutionId: Uuid,
+  divisionCode: t.String(),
+  ownerUserId: Nullable(t.String()),
+  month: Month,
+  version: t.Integer(),
+  openDays: t.Integer(),
+  totalChildren: t.Integer(),
+  byClass: countsOf(CLASS_TYPES),
+  byCareForm: countsOf(CARE_FORMS),
+  flags: t.Array(StringEnum(ROSTER_FLAGS)),
+}, { $id: 'SubsidyRosterSubmittedData' });
+export type SubsidyRosterSubmittedData = Static<typeof SubsidyRosterSubmittedData>;
 
 /**
  * evt.subsidy.claim.duplicated.v1 — the same child (by keyed hash) is on the current rosters of
  * two or more institutions in one month: every claim is held out of payment until resolved.
  */
-export interface SubsidyClaimDuplicatedData {
-  month: string;
-  /** Keyed hash of the child's ID number (not reversible without the service's key). */
-  childKey: string;
-  institutions: { institutionId: string; divisionCode: string }[];
-}
+export const SubsidyClaimDuplicatedData = t.Object({
+  month: Month,
+  childKey: t.String({ description: 'Keyed hash of the child\'s ID number (not reversible without the service\'s key)' }),
+  institutions: t.Array(t.Object({ institutionId: Uuid, divisionCode: t.String() })),
+}, { $id: 'SubsidyClaimDuplicatedData' });
+export type SubsidyClaimDuplicatedData = Static<typeof SubsidyClaimDuplicatedData>;
 
-export interface SubsidyRunCompletedData {
-  runId: string;
-  month: string;
-  divisionCode: string;
-  attempt: number;
-  totals: RunTotals;
-}
+export const SubsidyRunCompletedData = t.Object({
+  runId: Uuid, month: Month, divisionCode: t.String(), attempt: t.Integer(), totals: RunTotals,
+}, { $id: 'SubsidyRunCompletedData' });
+export type SubsidyRunCompletedData = Static<typeof SubsidyRunCompletedData>;
 
-export interface SubsidyRunApprovedData {
-  runId: string;
-  month: string;
-  divisionCode: string;
-  stage: ApprovalStage;
-  /** The stage that waits next, or null once finance approved. */
-  nextStage: ApprovalStage | null;
-  /** True once finance approved: the run is posted to the ledger. */
-  posted: boolean;
-  payableFen: number;
-  /** Per institution (posted runs only): what the ledger pays. */
-  institutions: { institutionId: string; amountFen: number }[];
-}
+export const SubsidyRunApprovedData = t.Object({
+  runId: Uuid,
+  month: Month,
+  divisionCode: t.String(),
+  stage: StringEnum(APPROVAL_STAGES),
+  nextStage: Nullable(StringEnum(APPROVAL_STAGES), { description: 'The stage that waits next, or null once finance approved' }),
+  posted: t.Boolean({ description: 'True once finance approved: the run is posted to the ledger' }),
+  payableFen: t.Integer({ description: 'fen (分)' }),
+  institutions: t.Array(t.Object({ institutionId: Uuid, amountFen: t.Integer() }), { description: 'Per institution (posted runs only): what the ledger pays' }),
+}, { $id: 'SubsidyRunApprovedData' });
+export type SubsidyRunApprovedData = Static<typeof SubsidyRunApprovedData>;
 
-export interface SubsidyRunReturnedData {
-  runId: string;
-  month: string;
-  divisionCode: string;
-  stage: ApprovalStage;
-  reason: string;
-}
+export const SubsidyRunReturnedData = t.Object({
+  runId: Uuid, month: Month, divisionCode: t.String(), stage: StringEnum(APPROVAL_STAGES), reason: t.String(),
+}, { $id: 'SubsidyRunReturnedData' });
+export type SubsidyRunReturnedData = Static<typeof SubsidyRunReturnedData>;
