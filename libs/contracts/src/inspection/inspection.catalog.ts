@@ -158,7 +158,7 @@ export const InspectionRpc = {
     summary: 'Every value recorded for one item, newest first: who, when, device, value, note, evidence, status, decision',
     request: ResultItemRequest,
     reply: Described<ResultVersionView[]>('ResultVersionList'),
-    errors: ['VALIDATION', 'INSPECTION_NOT_FOUND', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSPECTOR_NOT_ASSIGNED', 'ITEM_NOT_ON_FORM'],
+    errors: ['VALIDATION', 'INSPECTION_NOT_FOUND', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSPECTOR_NOT_ASSIGNED', 'ITEM_NOT_ON_FORM', 'NOT_OWN_INSTITUTION'],
     inspector: true,
   }),
   resolveResult: defineRpc({
@@ -174,7 +174,7 @@ export const InspectionRpc = {
     summary: 'Results received after their department signed off, waiting for its decision or decided',
     request: InspectionIdRequest,
     reply: Described<ResultVersionView[]>('ResultVersionList'),
-    errors: ['VALIDATION', 'INSPECTION_NOT_FOUND', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSPECTOR_NOT_ASSIGNED'],
+    errors: ['VALIDATION', 'INSPECTION_NOT_FOUND', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSPECTOR_NOT_ASSIGNED', 'NOT_OWN_INSTITUTION'],
     inspector: true,
   }),
   decideLateResult: defineRpc({

@@ -219,7 +219,10 @@ export const INSPECTION_REPLY_SCHEMAS: Record<string, object> = {
   SelfInspectionList: arrayOf(ref('SelfInspectionView')),
   SelfInspectionFormView: obj(['institutionId', 'institutionName', 'areas'], {
     institutionId: uuid, institutionName: str,
-    areas: arrayOf(obj(['area', 'label', 'items'], { area: enumOf(FORM_AREAS), label: str, items: arrayOf(ref('FormItemView')) })),
+    areas: arrayOf(obj(['area', 'label', 'items'], {
+      area: enumOf(FORM_AREAS), label: str,
+      items: arrayOf({ allOf: [ref('FormItemView'), obj(['result'], { result: { oneOf: [{ type: 'null' }, ref('ItemResultView')] }, previousFinding: uuid })] }),
+    })),
   }),
   ComplaintReceipt: obj(['id', 'status', 'department', 'receivedAt'], { id: uuid, status: enumOf(COMPLAINT_STATUSES), department: str, receivedAt: dateTime }),
   ComplaintView: obj(['id', 'institutionId', 'institutionName', 'category', 'description', 'department', 'status', 'contact', 'receivedAt', 'triage', 'inspectionId', 'outcome'], {
