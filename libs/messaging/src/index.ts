@@ -15,3 +15,4 @@ export * from './audit.handlers.js';
 export * from './pii-reencrypt.js';
 export * from './run-service.js';
 export * from './working-day-calendar.provider.js';
+export * from './service-kit/index.js';
