@@ -665,7 +665,10 @@ export class ReinspectionRequest extends ReinspectionBody {
 }
 
 export interface InspectionAlert {
-  /** INSPECTION_REPEATED, INSPECTION_YEARLY_CAP … */
+  /**
+   * INSPECTION_REPEATED, INSPECTION_YEARLY_CAP … (at creation); INSPECTION_RESULTS_IN_CONFLICT and
+   * LATE_RESULTS_WAITING while field results wait for a person's decision.
+   */
   code: string;
   message: string;
   department?: string;

@@ -22,7 +22,10 @@ const obj = (required: string[], properties: Record<string, object>, description
 const page = (item: string) => obj(['items', 'total', 'page', 'pageSize'], { items: arrayOf(ref(item)), total: int, page: int, pageSize: int });
 const byDepartment = (items: object) => ({ type: 'object', additionalProperties: items, description: 'keyed by department' });
 const summary = obj(['items', 'pass', 'fail', 'notApplicable'], { items: int, pass: int, fail: int, notApplicable: int, pending: int });
-const alert = obj(['code', 'message'], { code: str, message: str, department: str });
+const alert = obj(['code', 'message'], {
+  code: { type: 'string', description: 'INSPECTION_REPEATED, INSPECTION_YEARLY_CAP … at creation; INSPECTION_RESULTS_IN_CONFLICT, LATE_RESULTS_WAITING while field results wait for a decision' },
+  message: str, department: str,
+});
 const evidence = obj(['ref', 'takenAt', 'location'], { ref: str, takenAt: dateTime, location: str });
 const findingEvent = {
   findingId: uuid, inspectionId: uuid, institutionId: uuid, divisionCode: str, department: str, itemCode: str,

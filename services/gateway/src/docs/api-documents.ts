@@ -12,7 +12,9 @@ export function componentSchemas(): Record<string, object> {
     refPointerPrefix: '#/components/schemas/',
     classTransformerMetadataStorage: defaultMetadataStorage,
   }) as Record<string, object>;
-  return { ...generated, ...publishedSchemas() };
+  // Configuration classes (environment settings, documented in docs/configuration.md) are validated by class-validator too: not contracts.
+  const contracts = Object.fromEntries(Object.entries(generated).filter(([name]) => !name.endsWith('Config')));
+  return { ...contracts, ...publishedSchemas() };
 }
 
 /**

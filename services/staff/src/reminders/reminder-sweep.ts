@@ -1,5 +1,5 @@
-import { addDays, daysBetween, type IsoDate, type JsonLogger, maskName, SYSTEM_ACTOR } from '@shanyu/common';
-import { StaffEvt, StaffEvents, type StaffCredentialReminderData } from '@shanyu/contracts';
+import { addDays, daysBetween, type IsoDate, maskName, SYSTEM_ACTOR } from '@shanyu/common';
+import { StaffEvt } from '@shanyu/contracts';
 import type { Transaction, UnitOfWork } from '@shanyu/messaging';
 import { credentialsDue, withoutRenewed } from '../credentials/credential-alerts.query.js';
 import { InstitutionReplica } from '../institutions/institution-replica.entity.js';
@@ -42,8 +42,8 @@ export class ReminderSweep {
         const kind = expired ? 'credential_expired' : 'credential_expiring';
         if (!(await this.remember(tx, kind, row.credentialId, row.institutionId, row.expiresOn))) continue;
         const institution = institutions.get(row.institutionId);
-        await tx.publish<StaffCredentialReminderData>({
-          subject: expired ? StaffEvents.credentialExpired : StaffEvents.credentialExpiring, actor: SYSTEM_ACTOR, entityId: row.credentialId,
+        await tx.publish(expired ? StaffEvt.credentialExpired : StaffEvt.credentialExpiring, {
+          actor: SYSTEM_ACTOR, entityId: row.credentialId,
           data: {
             institutionId: row.institutionId, divisionCode: institution?.divisionCode ?? '', ownerUserId: institution?.ownerUserId ?? null,
             staffId: row.staffId, credentialId: row.credentialId, type: row.type, expiresOn: row.expiresOn, daysLeft: daysBetween(today, row.expiresOn), nameMasked: maskName(row.name),
@@ -78,35 +78,5 @@ export class ReminderSweep {
       [kind, refId, institutionId, dueOn],
     );
     return rows.length > 0;
-  }
-}
-
-/** Runs the sweep shortly after start and then every `intervalMs` ("today" in Asia/Shanghai); a failure is logged and retried next time. */
-export class ReminderScheduler {
-  private first?: NodeJS.Timeout;
-  private interval?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-
-  constructor(
-    private readonly sweep: ReminderSweep,
-    private readonly logger: JsonLogger,
-    private readonly today: () => IsoDate,
-  ) {}
-
-  start(intervalMs: number, firstDelayMs = 5_000): void {
-    if (intervalMs <= 0) return;
-    const tick = () => {
-      this.running = this.sweep.run(this.today())
-        .then((r) => { if (r.credentialExpiring + r.credentialExpired + r.recheckOverdue > 0) this.logger.info('reminders published', { ...r }); })
-        .catch((e: unknown) => this.logger.warn('reminder sweep failed, will retry', { err: (e as Error).message }));
-    };
-    this.first = setTimeout(tick, firstDelayMs).unref();
-    this.interval = setInterval(tick, intervalMs).unref();
-  }
-
-  async stop(): Promise<void> {
-    clearTimeout(this.first);
-    clearInterval(this.interval);
-    await this.running;
   }
 }

@@ -38,7 +38,6 @@ class LostLease extends Error {
  */
 export class RunWorker {
   private readonly active = new Map<string, Promise<void>>();
-  private timer?: NodeJS.Timeout;
   private stopped = false;
 
   constructor(
@@ -48,15 +47,8 @@ export class RunWorker {
     private readonly options: RunWorkerOptions,
   ) {}
 
-  /** Resumes runs left computing (their lease expired) now and every half lease. */
-  start(): void {
-    this.timer = setInterval(() => void this.sweep(), Math.max(100, Math.floor(this.options.leaseMs / 2)));
-    void this.sweep();
-  }
-
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
     await Promise.allSettled([...this.active.values()]);
   }
 
@@ -71,7 +63,8 @@ export class RunWorker {
     await this.active.get(runId);
   }
 
-  private async sweep(): Promise<void> {
+  /** Takes up runs left computing whose lease ran out (a crashed or stopped instance's). */
+  async resumeExpired(): Promise<void> {
     if (this.stopped) return;
     try {
       const rows: { id: string }[] = await this.ds.query(
