@@ -1,4 +1,5 @@
 import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, Described, subjectsOf } from '../contract.js';
+import { ChecklistVersionList, ComplaintPage, FindingPage, InspectorList, PenaltyList, PublicComplaintPage, SelfInspectionList } from './inspection.contracts.js';
 import { Ping } from '../ping.contracts.js';
 import { IndicatorsRequest } from '../registry/indicator.contracts.js';
 import { AddConflictRequest, AddInspectorRequest, CommitPlanBody, ComplaintOutcomeRequest, CreateInspectionBody, DecideLateResultRequest, DrawPlanRequest, FileComplaintBody, FindingIdRequest, InspectionIdRequest, InstitutionIdQuery, InstitutionPlanDrawsRequest, IssuePenaltyBody, ListChecklistsRequest, ListComplaintsRequest, ListInspectionsRequest, ListInspectorsRequest, ListPenaltiesRequest, ListPlansRequest, ListRectificationsRequest, PlanIdRequest, PlanPageRequest, PublicInspectionsRequest, PublishChecklistBody, RecordResultsRequest, ReinspectionRequest, ReportRectificationRequest, ResolveResultRequest, ResultItemRequest, SignOffRequest, SubmitSelfInspectionBody, TriageComplaintRequest, VerifyRectificationRequest } from './inspection.contracts.js';
@@ -6,11 +7,11 @@ import { AuditHistoryRequest } from '../audit.contracts.js';
 import { PiiReencryptRequest } from '../pii.contracts.js';
 import { ChecklistPublishedData, PlanCommittedData } from './inspection.events.js';
 import { IndicatorContribution } from '../registry/indicator.contracts.js';
-import { type ChecklistVersionView, type ComplaintReceipt, type ComplaintView, type FindingView, type InspectionFormView, type InspectionView, type InspectorView, type InstitutionPlanDrawView, type PenaltyView, type PlanDrawEntryView, type PlanPoolEntryView, type PlanSummaryView, type PlanView, type PublicComplaintView, type PublicInspectionView, type RecordResultsView, type RectificationNoticeView, type ResultRecordedData, type ResultResolvedData, type ResultVersionView, type SelfInspectionFormView, type SelfInspectionView } from './inspection.contracts.js';
+import { ChecklistVersionView, ComplaintReceipt, ComplaintView, FindingView, type InspectionFormView, type InspectionView, InspectorView, type InstitutionPlanDrawView, PenaltyView, type PlanDrawEntryView, type PlanPoolEntryView, type PlanSummaryView, type PlanView, type PublicComplaintView, type PublicInspectionView, type RecordResultsView, RectificationNoticeView, type ResultRecordedData, type ResultResolvedData, type ResultVersionView, type SelfInspectionFormView, SelfInspectionView } from './inspection.contracts.js';
 import { type Page } from '../registry/institution.contracts.js';
 import { type AuditEntryView, type AuditVerificationView } from '../audit.contracts.js';
 import { type PiiReencryptView } from '../pii.contracts.js';
-import { type ComplaintClosedData, type FindingClosedData, type FindingEventData, type InspectionCompletedData, type PenaltyIssuedData, type PlanDrawnData } from './inspection.events.js';
+import { ComplaintClosedData, FindingClosedData, FindingEventData, type InspectionCompletedData, PenaltyIssuedData, type PlanDrawnData } from './inspection.events.js';
 
 /** Every request subject of the inspection service: one definition each. */
 export const InspectionRpc = {
@@ -31,7 +32,7 @@ export const InspectionRpc = {
     subject: 'inspection.checklist.list',
     summary: '两张清单: the inspection and penalty lists in force on a date',
     request: ListChecklistsRequest,
-    reply: Described<ChecklistVersionView[]>('ChecklistVersionList'),
+    reply: ChecklistVersionList,
     errors: ['VALIDATION'],
     inspector: true,
   }),
@@ -39,28 +40,28 @@ export const InspectionRpc = {
     subject: 'inspection.checklist.publish',
     summary: 'Publish a new version of a department\'s list (the department or admin)',
     request: PublishChecklistBody,
-    reply: Described<ChecklistVersionView>('ChecklistVersionView'),
+    reply: ChecklistVersionView,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'CHECKLIST_VERSION_EXISTS', 'CHECKLIST_INVALID'],
   }),
   addInspector: defineRpc({
     subject: 'inspection.inspector.add',
     summary: 'Add an inspector to a department\'s pool',
     request: AddInspectorRequest,
-    reply: Described<InspectorView>('InspectorView'),
+    reply: InspectorView,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSPECTOR_BADGE_TAKEN', 'INSPECTOR_USER_TAKEN'],
   }),
   listInspectors: defineRpc({
     subject: 'inspection.inspector.list',
     summary: 'Inspectors by department and division',
     request: ListInspectorsRequest,
-    reply: Described<InspectorView[]>('InspectorList'),
+    reply: InspectorList,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED'],
   }),
   addConflict: defineRpc({
     subject: 'inspection.conflict.add',
     summary: 'Record a conflict of interest (inspector × institution; an inspector: its own only)',
     request: AddConflictRequest,
-    reply: Described<InspectorView>('InspectorView'),
+    reply: InspectorView,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'ROLE_NOT_ALLOWED', 'INSPECTOR_NOT_FOUND', 'INSTITUTION_NOT_FOUND'],
     inspector: true,
   }),
@@ -195,7 +196,7 @@ export const InspectionRpc = {
     subject: 'inspection.inspection.notice',
     summary: '整改意见书 of a completed inspection',
     request: InspectionIdRequest,
-    reply: Described<RectificationNoticeView>('RectificationNoticeView'),
+    reply: RectificationNoticeView,
     errors: ['VALIDATION', 'INSPECTION_NOT_FOUND', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION', 'INSPECTOR_NOT_ASSIGNED', 'INSPECTION_NOT_COMPLETED'],
     inspector: true,
   }),
@@ -203,56 +204,56 @@ export const InspectionRpc = {
     subject: 'inspection.rectification.list',
     summary: 'Findings and their rectification (status=overdue: past the deadline)',
     request: ListRectificationsRequest,
-    reply: Described<Page<FindingView>>('FindingPage'),
+    reply: FindingPage,
     errors: ['VALIDATION'],
   }),
   getRectification: defineRpc({
     subject: 'inspection.rectification.get',
     summary: 'One finding',
     request: FindingIdRequest,
-    reply: Described<FindingView>('FindingView'),
+    reply: FindingView,
     errors: ['VALIDATION', 'FINDING_NOT_FOUND', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION'],
   }),
   verifyRectification: defineRpc({
     subject: 'inspection.rectification.verify',
     summary: 'The finding\'s department closes it on documents: corrected or not corrected',
     request: VerifyRectificationRequest,
-    reply: Described<FindingView>('FindingView'),
+    reply: FindingView,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'FINDING_NOT_FOUND', 'FINDING_CLOSED'],
   }),
   reportRectification: defineRpc({
     subject: 'inspection.rectification.report',
     summary: 'The operator reports the rectification (整改报告)',
     request: ReportRectificationRequest,
-    reply: Described<FindingView>('FindingView'),
+    reply: FindingView,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION', 'FINDING_NOT_FOUND', 'FINDING_CLOSED'],
   }),
   issuePenalty: defineRpc({
     subject: 'inspection.penalty.issue',
     summary: '行政处罚 tied to a finding, inside the item\'s legal range',
     request: IssuePenaltyBody,
-    reply: Described<PenaltyView>('PenaltyView'),
+    reply: PenaltyView,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'FINDING_NOT_FOUND', 'PENALTY_ITEM_NOT_FOUND', 'PENALTY_ITEM_NOT_APPLICABLE', 'PENALTY_KIND_NOT_ALLOWED', 'PENALTY_OUT_OF_RANGE', 'PENALTY_FINE_REQUIRED'],
   }),
   listPenalties: defineRpc({
     subject: 'inspection.penalty.list',
     summary: 'Penalties by institution or finding',
     request: ListPenaltiesRequest,
-    reply: Described<PenaltyView[]>('PenaltyList'),
+    reply: PenaltyList,
     errors: ['VALIDATION', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION'],
   }),
   submitSelfInspection: defineRpc({
     subject: 'inspection.self-inspection.submit',
     summary: '举办者自查 (operator) against the same lists',
     request: SubmitSelfInspectionBody,
-    reply: Described<SelfInspectionView>('SelfInspectionView'),
+    reply: SelfInspectionView,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION', 'INSTITUTION_NOT_FOUND', 'ITEM_NOT_ON_FORM'],
   }),
   listSelfInspections: defineRpc({
     subject: 'inspection.self-inspection.list',
     summary: 'Self-inspections of an institution (operator, inspectors)',
     request: InstitutionIdQuery,
-    reply: Described<SelfInspectionView[]>('SelfInspectionList'),
+    reply: SelfInspectionList,
     errors: ['VALIDATION', 'INSTITUTION_NOT_FOUND', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION'],
   }),
   selfInspectionForm: defineRpc({
@@ -266,28 +267,28 @@ export const InspectionRpc = {
     subject: 'inspection.complaint.file',
     summary: '投诉举报 (public, no actor needed): routed to the responsible department',
     request: FileComplaintBody,
-    reply: Described<ComplaintReceipt>('ComplaintReceipt'),
+    reply: ComplaintReceipt,
     errors: ['VALIDATION', 'INSTITUTION_NOT_FOUND'],
   }),
   listComplaints: defineRpc({
     subject: 'inspection.complaint.list',
     summary: 'Complaints for the caller\'s department and divisions (contact masked)',
     request: ListComplaintsRequest,
-    reply: Described<Page<ComplaintView>>('ComplaintPage'),
+    reply: ComplaintPage,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED'],
   }),
   triageComplaint: defineRpc({
     subject: 'inspection.complaint.triage',
     summary: 'Accept or reject a complaint with a reason',
     request: TriageComplaintRequest,
-    reply: Described<ComplaintView>('ComplaintView'),
+    reply: ComplaintView,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'COMPLAINT_NOT_FOUND', 'COMPLAINT_ALREADY_TRIAGED'],
   }),
   complaintOutcome: defineRpc({
     subject: 'inspection.complaint.outcome',
     summary: 'Record the outcome of an accepted complaint; published without the complainant',
     request: ComplaintOutcomeRequest,
-    reply: Described<ComplaintView>('ComplaintView'),
+    reply: ComplaintView,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'COMPLAINT_NOT_FOUND', 'COMPLAINT_NOT_ACCEPTED'],
   }),
   publicGetPlan: defineRpc({
@@ -343,14 +344,14 @@ export const InspectionRpc = {
     subject: 'inspection.public.complaint.list',
     summary: '一公开: closed complaints and their outcome (no complainant identity)',
     request: PublicInspectionsRequest,
-    reply: Described<Page<PublicComplaintView>>('PublicComplaintPage'),
+    reply: PublicComplaintPage,
     errors: ['VALIDATION'],
   }),
   publicListChecklists: defineRpc({
     subject: 'inspection.public.checklist.list',
     summary: '一公开: the two lists in force',
     request: ListChecklistsRequest,
-    reply: Described<ChecklistVersionView[]>('ChecklistVersionList'),
+    reply: ChecklistVersionList,
     errors: ['VALIDATION'],
   }),
   auditHistory: defineRpc({
@@ -417,37 +418,37 @@ export const InspectionEvt = {
     subject: 'evt.inspection.finding.recorded',
     version: 1,
     summary: 'A failed item became a finding with a rectification deadline',
-    data: Described<FindingEventData>('FindingEventData'),
+    data: FindingEventData,
   }),
   findingCorrected: defineEvent({
     subject: 'evt.inspection.finding.corrected',
     version: 1,
     summary: 'A finding was closed as corrected (re-inspection or verification)',
-    data: Described<FindingClosedData>('FindingClosedData'),
+    data: FindingClosedData,
   }),
   findingUncorrected: defineEvent({
     subject: 'evt.inspection.finding.uncorrected',
     version: 1,
     summary: 'A finding was closed as not corrected',
-    data: Described<FindingClosedData>('FindingClosedData'),
+    data: FindingClosedData,
   }),
   findingOverdue: defineEvent({
     subject: 'evt.inspection.finding.overdue',
     version: 1,
     summary: 'A finding passed its rectification deadline while open (once per finding)',
-    data: Described<FindingEventData>('FindingEventData'),
+    data: FindingEventData,
   }),
   penaltyIssued: defineEvent({
     subject: 'evt.inspection.penalty.issued',
     version: 1,
     summary: '行政处罚 issued for a finding',
-    data: Described<PenaltyIssuedData>('PenaltyIssuedData'),
+    data: PenaltyIssuedData,
   }),
   complaintClosed: defineEvent({
     subject: 'evt.inspection.complaint.closed',
     version: 1,
     summary: 'A complaint was closed (outcome, no complainant identity)',
-    data: Described<ComplaintClosedData>('ComplaintClosedData'),
+    data: ComplaintClosedData,
   }),
 };
 

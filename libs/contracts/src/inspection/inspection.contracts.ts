@@ -4,7 +4,13 @@ import {
   MinLength, ValidateNested,
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
+import { type Static, Type as t } from '@sinclair/typebox';
+import { Described, Nullable, PageOf, StringEnum } from '../contract.js';
 import { type CreditGrade } from '../credit/credit.contracts.js';
+
+const Uuid = t.String({ format: 'uuid' });
+const Day = t.String({ format: 'date' });
+const DateTime = t.String({ format: 'date-time' });
 import { OPERATOR_TYPES, type OperatorType } from '../registry/institution.contracts.js';
 import { IsDivisionCode, IsIsoDate, IsNotBefore } from '../validators.js';
 
@@ -175,20 +181,22 @@ export class ListChecklistsRequest {
 export type InspectionItem = Omit<InspectionItemInput, never>;
 export type PenaltyItem = Omit<PenaltyItemInput, never>;
 
-export interface ChecklistVersionView {
-  id: string;
-  kind: ChecklistKind;
-  department: InspectionDepartment;
-  version: string;
-  effectiveFrom: string;
-  title: string;
-  source: string;
-  /** built-in (shipped with the platform) or published through the API. */
-  origin: 'built-in' | 'published';
-  publishedAt: string;
-  inspectionItems: InspectionItem[];
-  penaltyItems: PenaltyItem[];
-}
+export const ChecklistVersionView = t.Object({
+  id: Uuid,
+  kind: StringEnum(CHECKLIST_KINDS),
+  department: StringEnum(INSPECTION_DEPARTMENTS),
+  version: t.String({ example: 'fire/2026.1' }),
+  effectiveFrom: Day,
+  title: t.String(),
+  source: t.String(),
+  origin: StringEnum(['built-in', 'published'], { description: 'built-in (shipped with the platform) or published through the API' }),
+  publishedAt: DateTime,
+  inspectionItems: t.Array(Described<InspectionItem>('InspectionItemInput')),
+  penaltyItems: t.Array(Described<PenaltyItem>('PenaltyItemInput')),
+}, { $id: 'ChecklistVersionView' });
+export type ChecklistVersionView = Static<typeof ChecklistVersionView>;
+
+export const ChecklistVersionList = t.Array(ChecklistVersionView, { $id: 'ChecklistVersionList' });
 
 // ---------------------------------------------------------------------------------------------
 // Inspectors and conflicts of interest
@@ -245,18 +253,21 @@ export class AddConflictRequest extends AddConflictBody {
   inspectorId: string;
 }
 
-export interface InspectorView {
-  id: string;
-  department: InspectionDepartment;
-  name: string;
-  badgeNo: string;
-  divisionCodes: string[];
-  userId: string | null;
-  username: string | null;
-  active: boolean;
-  conflicts: { institutionId: string; reason: string }[];
-  createdAt: string;
-}
+export const InspectorView = t.Object({
+  id: Uuid,
+  department: StringEnum(INSPECTION_DEPARTMENTS),
+  name: t.String(),
+  badgeNo: t.String(),
+  divisionCodes: t.Array(t.String()),
+  userId: Nullable(t.String()),
+  username: Nullable(t.String()),
+  active: t.Boolean(),
+  conflicts: t.Array(t.Object({ institutionId: Uuid, reason: t.String() })),
+  createdAt: DateTime,
+}, { $id: 'InspectorView' });
+export type InspectorView = Static<typeof InspectorView>;
+
+export const InspectorList = t.Array(InspectorView, { $id: 'InspectorList' });
 
 // ---------------------------------------------------------------------------------------------
 // 双随机 plans
@@ -870,42 +881,47 @@ export class FindingIdRequest {
   id: string;
 }
 
-export interface FindingView {
-  id: string;
-  inspectionId: string;
-  institutionId: string;
-  institutionName: string;
-  divisionCode: string;
-  department: string;
-  itemCode: string;
-  itemText: string;
-  legalBasis: string;
-  severity: Severity;
-  basic: boolean;
-  note: string | null;
-  recordedOn: string;
-  /** Rectification deadline: working days by severity from the day the inspection completed. */
-  deadline: string;
-  status: FindingStatus;
-  overdue: boolean;
-  report: { text: string; reportedAt: string } | null;
-  closedOn: string | null;
-  /** How it was closed: by a re-inspection (its id) or a verification on documents. */
-  closure: { by: 'reinspection' | 'verification'; inspectionId: string | null; department: string; note: string | null } | null;
-  reinspectionId: string | null;
-}
+export const FindingView = t.Object({
+  id: Uuid,
+  inspectionId: Uuid,
+  institutionId: Uuid,
+  institutionName: t.String(),
+  divisionCode: t.String(),
+  department: t.String(),
+  itemCode: t.String(),
+  itemText: t.String(),
+  legalBasis: t.String(),
+  severity: StringEnum(SEVERITIES),
+  basic: t.Boolean(),
+  note: Nullable(t.String()),
+  recordedOn: Day,
+  deadline: t.String({ format: 'date', description: 'Rectification deadline: working days by severity from the day the inspection completed' }),
+  status: StringEnum(FINDING_STATUSES),
+  overdue: t.Boolean(),
+  report: Nullable(t.Object({ text: t.String(), reportedAt: DateTime })),
+  closedOn: Nullable(Day),
+  closure: Nullable(t.Object({
+    by: StringEnum(['reinspection', 'verification']), inspectionId: Nullable(Uuid), department: t.String(), note: Nullable(t.String()),
+  }), { description: 'How it was closed: by a re-inspection (its id) or a verification on documents' }),
+  reinspectionId: Nullable(Uuid),
+}, { $id: 'FindingView' });
+export type FindingView = Static<typeof FindingView>;
 
-export interface RectificationNoticeView {
-  noticeNo: string;
-  inspectionId: string;
-  institutionId: string;
-  institutionName: string;
-  issuedOn: string;
-  departments: string[];
-  findings: { findingId: string; department: string; itemText: string; legalBasis: string; note: string | null; severity: Severity; deadline: string }[];
-  /** The notice as a person reads it (整改意见书). */
-  text: string;
-}
+export const FindingPage = PageOf(FindingView, 'FindingPage');
+
+export const RectificationNoticeView = t.Object({
+  noticeNo: t.String({ example: '330106-整改-2026-0001' }),
+  inspectionId: Uuid,
+  institutionId: Uuid,
+  institutionName: t.String(),
+  issuedOn: Day,
+  departments: t.Array(t.String()),
+  findings: t.Array(t.Object({
+    findingId: Uuid, department: t.String(), itemText: t.String(), legalBasis: t.String(), note: Nullable(t.String()), severity: StringEnum(SEVERITIES), deadline: Day,
+  })),
+  text: t.String({ description: '整改意见书 as a person reads it' }),
+}, { $id: 'RectificationNoticeView' });
+export type RectificationNoticeView = Static<typeof RectificationNoticeView>;
 
 // ---------------------------------------------------------------------------------------------
 // Penalties
@@ -942,24 +958,27 @@ export class ListPenaltiesRequest {
   findingId?: string;
 }
 
-export interface PenaltyView {
-  id: string;
-  findingId: string;
-  inspectionId: string;
-  institutionId: string;
-  institutionName: string;
-  divisionCode: string;
-  department: string;
-  penaltyItemCode: string;
-  violation: string;
-  legalBasis: string;
-  checklistVersion: string;
-  kinds: PenaltyKind[];
-  fineFen: number | null;
-  decisionNo: string;
-  reason: string;
-  issuedOn: string;
-}
+export const PenaltyView = t.Object({
+  id: Uuid,
+  findingId: Uuid,
+  inspectionId: Uuid,
+  institutionId: Uuid,
+  institutionName: t.String(),
+  divisionCode: t.String(),
+  department: t.String(),
+  penaltyItemCode: t.String(),
+  violation: t.String(),
+  legalBasis: t.String(),
+  checklistVersion: t.String(),
+  kinds: t.Array(StringEnum(PENALTY_KINDS)),
+  fineFen: Nullable(t.Integer(), { description: 'fen' }),
+  decisionNo: t.String(),
+  reason: t.String(),
+  issuedOn: Day,
+}, { $id: 'PenaltyView' });
+export type PenaltyView = Static<typeof PenaltyView>;
+
+export const PenaltyList = t.Array(PenaltyView, { $id: 'PenaltyList' });
 
 // ---------------------------------------------------------------------------------------------
 // 自查 self-inspection
@@ -989,13 +1008,16 @@ export class InstitutionIdQuery {
   institutionId: string;
 }
 
-export interface SelfInspectionView {
-  id: string;
-  institutionId: string;
-  submittedAt: string;
-  results: { itemCode: string; result: ItemResult; note: string | null }[];
-  summary: { pass: number; fail: number; notApplicable: number };
-}
+export const SelfInspectionView = t.Object({
+  id: Uuid,
+  institutionId: Uuid,
+  submittedAt: DateTime,
+  results: t.Array(t.Object({ itemCode: t.String(), result: StringEnum(ITEM_RESULTS), note: Nullable(t.String()) })),
+  summary: t.Object({ pass: t.Integer(), fail: t.Integer(), notApplicable: t.Integer() }),
+}, { $id: 'SelfInspectionView' });
+export type SelfInspectionView = Static<typeof SelfInspectionView>;
+
+export const SelfInspectionList = t.Array(SelfInspectionView, { $id: 'SelfInspectionList' });
 
 export interface SelfInspectionFormView {
   institutionId: string;
@@ -1077,30 +1099,28 @@ export class ComplaintOutcomeRequest extends ComplaintOutcomeBody {
   id: string;
 }
 
-export interface ComplaintView {
-  id: string;
-  institutionId: string;
-  institutionName: string;
-  divisionCode: string;
-  category: ComplaintCategory;
-  description: string;
-  occurredOn: string | null;
-  department: string;
-  status: ComplaintStatus;
-  /** Masked; the full contact is never returned. */
-  contact: { name: string | null; phone: string | null } | null;
-  receivedAt: string;
-  triage: { decision: 'accept' | 'reject'; reason: string; department: string; at: string } | null;
-  inspectionId: string | null;
-  outcome: { substantiated: boolean; summary: string; closedOn: string } | null;
-}
+export const ComplaintView = t.Object({
+  id: Uuid,
+  institutionId: Uuid,
+  institutionName: t.String(),
+  divisionCode: t.String(),
+  category: StringEnum(COMPLAINT_CATEGORIES),
+  description: t.String(),
+  occurredOn: Nullable(Day),
+  department: t.String(),
+  status: StringEnum(COMPLAINT_STATUSES),
+  contact: Nullable(t.Object({ name: Nullable(t.String()), phone: Nullable(t.String({ description: 'masked' })) }), { description: 'Masked; the full contact is never returned' }),
+  receivedAt: DateTime,
+  triage: Nullable(t.Object({ decision: StringEnum(['accept', 'reject']), reason: t.String(), department: t.String(), at: DateTime })),
+  inspectionId: Nullable(Uuid),
+  outcome: Nullable(t.Object({ substantiated: t.Boolean(), summary: t.String(), closedOn: Day })),
+}, { $id: 'ComplaintView' });
+export type ComplaintView = Static<typeof ComplaintView>;
 
-export interface ComplaintReceipt {
-  id: string;
-  status: ComplaintStatus;
-  department: string;
-  receivedAt: string;
-}
+export const ComplaintPage = PageOf(ComplaintView, 'ComplaintPage');
+
+export const ComplaintReceipt = t.Object({ id: Uuid, status: StringEnum(COMPLAINT_STATUSES), department: t.String(), receivedAt: DateTime }, { $id: 'ComplaintReceipt' });
+export type ComplaintReceipt = Static<typeof ComplaintReceipt>;
 
 // ---------------------------------------------------------------------------------------------
 // 一公开: the public side
@@ -1137,13 +1157,16 @@ export interface PublicInspectionView {
   penalties: { department: string; violation: string; kinds: PenaltyKind[]; fineFen: number | null; decisionNo: string; issuedOn: string }[];
 }
 
-export interface PublicComplaintView {
-  id: string;
-  institutionId: string;
-  institutionName: string;
-  category: ComplaintCategory;
-  department: string;
-  receivedOn: string;
-  status: ComplaintStatus;
-  outcome: { substantiated: boolean; summary: string; closedOn: string } | null;
-}
+export const PublicComplaintView = t.Object({
+  id: Uuid,
+  institutionId: Uuid,
+  institutionName: t.String(),
+  category: StringEnum(COMPLAINT_CATEGORIES),
+  department: t.String(),
+  receivedOn: Day,
+  status: StringEnum(COMPLAINT_STATUSES),
+  outcome: Nullable(t.Object({ substantiated: t.Boolean(), summary: t.String(), closedOn: Day })),
+}, { $id: 'PublicComplaintView' });
+export type PublicComplaintView = Static<typeof PublicComplaintView>;
+
+export const PublicComplaintPage = PageOf(PublicComplaintView, 'PublicComplaintPage');

@@ -1,18 +1,25 @@
 import { type Static, Type as t } from '@sinclair/typebox';
-import { StringEnum } from '../contract.js';
-import { CHECKLIST_KINDS, type ComplaintCategory, type DrawnInstitution, type FindingStatus, type InspectionKind, type PenaltyKind, type Severity } from './inspection.contracts.js';
+import { Nullable, StringEnum } from '../contract.js';
+import { CHECKLIST_KINDS, COMPLAINT_CATEGORIES, type DrawnInstitution, FINDING_STATUSES, type InspectionKind, PENALTY_KINDS, SEVERITIES } from './inspection.contracts.js';
 
-export interface FindingEventData {
-  findingId: string;
-  inspectionId: string;
-  institutionId: string;
-  divisionCode: string;
-  department: string;
-  itemCode: string;
-  severity: Severity;
-  basic: boolean;
-  deadline: string;
-}
+const Uuid = t.String({ format: 'uuid' });
+const Day = t.String({ format: 'date' });
+
+const findingFields = {
+  findingId: Uuid,
+  inspectionId: Uuid,
+  institutionId: Uuid,
+  divisionCode: t.String(),
+  department: t.String(),
+  itemCode: t.String(),
+  severity: StringEnum(SEVERITIES),
+  basic: t.Boolean(),
+  deadline: Day,
+};
+
+/** evt.inspection.finding.recorded.v1 / overdue.v1. */
+export const FindingEventData = t.Object(findingFields, { $id: 'FindingEventData' });
+export type FindingEventData = Static<typeof FindingEventData>;
 
 /** evt.inspection.checklist.published.v1: a new version of a department's list. */
 export const ChecklistPublishedData = t.Object({
@@ -72,35 +79,39 @@ export interface InspectionCompletedData {
   originalInspectionId: string | null;
 }
 
-export interface PenaltyIssuedData {
-  penaltyId: string;
-  findingId: string;
-  institutionId: string;
-  divisionCode: string;
-  department: string;
-  penaltyItemCode: string;
-  kinds: PenaltyKind[];
-  fineFen: number | null;
-  decisionNo: string;
-  issuedOn: string;
-}
+export const PenaltyIssuedData = t.Object({
+  penaltyId: Uuid,
+  findingId: Uuid,
+  institutionId: Uuid,
+  divisionCode: t.String(),
+  department: t.String(),
+  penaltyItemCode: t.String(),
+  kinds: t.Array(StringEnum(PENALTY_KINDS)),
+  fineFen: Nullable(t.Integer()),
+  decisionNo: t.String(),
+  issuedOn: Day,
+}, { $id: 'PenaltyIssuedData' });
+export type PenaltyIssuedData = Static<typeof PenaltyIssuedData>;
 
-export interface ComplaintClosedData {
-  complaintId: string;
-  institutionId: string;
-  divisionCode: string;
-  department: string;
-  category: ComplaintCategory;
-  /** substantiated / unsubstantiated after an outcome; rejected when not accepted. */
-  outcome: 'substantiated' | 'unsubstantiated' | 'rejected';
-  summary: string;
-  closedOn: string;
-}
+export const ComplaintClosedData = t.Object({
+  complaintId: Uuid,
+  institutionId: Uuid,
+  divisionCode: t.String(),
+  department: t.String(),
+  category: StringEnum(COMPLAINT_CATEGORIES),
+  outcome: StringEnum(['substantiated', 'unsubstantiated', 'rejected'], { description: 'substantiated / unsubstantiated after an outcome; rejected when not accepted' }),
+  summary: t.String(),
+  closedOn: Day,
+}, { $id: 'ComplaintClosedData' });
+export type ComplaintClosedData = Static<typeof ComplaintClosedData>;
 
-export interface FindingClosedData extends FindingEventData {
-  status: FindingStatus;
-  closedOn: string;
-  by: 'reinspection' | 'verification';
-  reinspectionId: string | null;
-}
+/** evt.inspection.finding.corrected.v1 / uncorrected.v1. */
+export const FindingClosedData = t.Object({
+  ...findingFields,
+  status: StringEnum(FINDING_STATUSES),
+  closedOn: Day,
+  by: StringEnum(['reinspection', 'verification']),
+  reinspectionId: Nullable(Uuid),
+}, { $id: 'FindingClosedData' });
+export type FindingClosedData = Static<typeof FindingClosedData>;
 

@@ -51,20 +51,6 @@ const planSummaryProperties = {
 };
 
 export const INSPECTION_REPLY_SCHEMAS: Record<string, object> = {
-  ChecklistVersionView: obj(
-    ['id', 'kind', 'department', 'version', 'effectiveFrom', 'title', 'source', 'origin', 'publishedAt', 'inspectionItems', 'penaltyItems'],
-    {
-      id: uuid, kind: enumOf(CHECKLIST_KINDS), department: enumOf(INSPECTION_DEPARTMENTS), version: { type: 'string', example: 'fire/2026.1' },
-      effectiveFrom: date, title: str, source: str, origin: enumOf(['built-in', 'published']), publishedAt: dateTime,
-      inspectionItems: arrayOf(ref('InspectionItemInput')), penaltyItems: arrayOf(ref('PenaltyItemInput')),
-    },
-  ),
-  ChecklistVersionList: arrayOf(ref('ChecklistVersionView')),
-  InspectorView: obj(['id', 'department', 'name', 'badgeNo', 'divisionCodes', 'userId', 'username', 'active', 'conflicts', 'createdAt'], {
-    id: uuid, department: enumOf(INSPECTION_DEPARTMENTS), name: str, badgeNo: str, divisionCodes: arrayOf(str), userId: nullableStr, username: nullableStr,
-    active: bool, conflicts: arrayOf(obj(['institutionId', 'reason'], { institutionId: uuid, reason: str })), createdAt: dateTime,
-  }),
-  InspectorList: arrayOf(ref('InspectorView')),
   DrawInput: obj(['algorithm', 'departments', 'inspectorsPerDepartment', 'ratios', 'institutions', 'inspectors', 'conflicts', 'lastTime'], {
     algorithm: { type: 'string', description: 'Name of the documented generator, e.g. shanyu-draw/v1' },
     departments: arrayOf(str), inspectorsPerDepartment: int,
@@ -179,68 +165,12 @@ export const INSPECTION_REPLY_SCHEMAS: Record<string, object> = {
     inspectionId: uuid, kind: enumOf(INSPECTION_KINDS), institutionId: uuid, divisionCode: str, departments: arrayOf(str), completedOn: date,
     summary, basicItemFailed: bool, findingIds: arrayOf(uuid), originalInspectionId: nullableUuid,
   }),
-  FindingView: obj(
-    ['id', 'inspectionId', 'institutionId', 'department', 'itemCode', 'itemText', 'legalBasis', 'severity', 'basic', 'recordedOn', 'deadline', 'status', 'overdue'],
-    {
-      id: uuid, inspectionId: uuid, institutionId: uuid, institutionName: str, divisionCode: str, department: str, itemCode: str, itemText: str, legalBasis: str,
-      severity: enumOf(SEVERITIES), basic: bool, note: nullableStr, recordedOn: date,
-      deadline: { type: 'string', format: 'date', description: 'working days by severity from the completion day' },
-      status: enumOf(FINDING_STATUSES), overdue: bool,
-      report: { oneOf: [{ type: 'null' }, obj(['text', 'reportedAt'], { text: str, reportedAt: dateTime })] },
-      closedOn: nullableDate,
-      closure: { oneOf: [{ type: 'null' }, obj(['by', 'department'], { by: enumOf(['reinspection', 'verification']), inspectionId: nullableUuid, department: str, note: nullableStr })] },
-      reinspectionId: nullableUuid,
-    },
-  ),
-  FindingPage: page('FindingView'),
-  FindingEventData: obj(Object.keys(findingEvent), findingEvent),
-  FindingClosedData: obj([...Object.keys(findingEvent), 'status', 'closedOn', 'by'], {
-    ...findingEvent, status: enumOf(FINDING_STATUSES), closedOn: date, by: enumOf(['reinspection', 'verification']), reinspectionId: nullableUuid,
-  }),
-  RectificationNoticeView: obj(['noticeNo', 'inspectionId', 'institutionId', 'institutionName', 'issuedOn', 'departments', 'findings', 'text'], {
-    noticeNo: { type: 'string', example: '330106-整改-2026-0001' }, inspectionId: uuid, institutionId: uuid, institutionName: str, issuedOn: date, departments: arrayOf(str),
-    findings: arrayOf(obj(['findingId', 'department', 'itemText', 'legalBasis', 'severity', 'deadline'], {
-      findingId: uuid, department: str, itemText: str, legalBasis: str, note: nullableStr, severity: enumOf(SEVERITIES), deadline: date,
-    })),
-    text: { type: 'string', description: '整改意见书 as a person reads it' },
-  }),
-  PenaltyView: obj(['id', 'findingId', 'inspectionId', 'institutionId', 'department', 'penaltyItemCode', 'violation', 'legalBasis', 'checklistVersion', 'kinds', 'fineFen', 'decisionNo', 'reason', 'issuedOn'], {
-    id: uuid, findingId: uuid, inspectionId: uuid, institutionId: uuid, institutionName: str, divisionCode: str, department: str, penaltyItemCode: str,
-    violation: str, legalBasis: str, checklistVersion: str, kinds: arrayOf(enumOf(PENALTY_KINDS)), fineFen: { type: ['integer', 'null'], description: 'fen' },
-    decisionNo: str, reason: str, issuedOn: date,
-  }),
-  PenaltyList: arrayOf(ref('PenaltyView')),
-  PenaltyIssuedData: obj(['penaltyId', 'findingId', 'institutionId', 'divisionCode', 'department', 'penaltyItemCode', 'kinds', 'fineFen', 'decisionNo', 'issuedOn'], {
-    penaltyId: uuid, findingId: uuid, institutionId: uuid, divisionCode: str, department: str, penaltyItemCode: str, kinds: arrayOf(enumOf(PENALTY_KINDS)),
-    fineFen: { type: ['integer', 'null'] }, decisionNo: str, issuedOn: date,
-  }),
-  SelfInspectionView: obj(['id', 'institutionId', 'submittedAt', 'results', 'summary'], {
-    id: uuid, institutionId: uuid, submittedAt: dateTime,
-    results: arrayOf(obj(['itemCode', 'result'], { itemCode: str, result: enumOf(ITEM_RESULTS), note: nullableStr })),
-    summary: obj(['pass', 'fail', 'notApplicable'], { pass: int, fail: int, notApplicable: int }),
-  }),
-  SelfInspectionList: arrayOf(ref('SelfInspectionView')),
   SelfInspectionFormView: obj(['institutionId', 'institutionName', 'areas'], {
     institutionId: uuid, institutionName: str,
     areas: arrayOf(obj(['area', 'label', 'items'], {
       area: enumOf(FORM_AREAS), label: str,
       items: arrayOf({ allOf: [ref('FormItemView'), obj(['result'], { result: { oneOf: [{ type: 'null' }, ref('ItemResultView')] }, previousFinding: uuid })] }),
     })),
-  }),
-  ComplaintReceipt: obj(['id', 'status', 'department', 'receivedAt'], { id: uuid, status: enumOf(COMPLAINT_STATUSES), department: str, receivedAt: dateTime }),
-  ComplaintView: obj(['id', 'institutionId', 'institutionName', 'category', 'description', 'department', 'status', 'contact', 'receivedAt', 'triage', 'inspectionId', 'outcome'], {
-    id: uuid, institutionId: uuid, institutionName: str, divisionCode: str, category: enumOf(COMPLAINT_CATEGORIES), description: str, occurredOn: nullableDate,
-    department: str, status: enumOf(COMPLAINT_STATUSES),
-    contact: { oneOf: [{ type: 'null' }, obj([], { name: nullableStr, phone: { type: ['string', 'null'], description: 'masked' } })] },
-    receivedAt: dateTime,
-    triage: { oneOf: [{ type: 'null' }, obj(['decision', 'reason', 'department', 'at'], { decision: enumOf(['accept', 'reject']), reason: str, department: str, at: dateTime })] },
-    inspectionId: nullableUuid,
-    outcome: { oneOf: [{ type: 'null' }, obj(['substantiated', 'summary', 'closedOn'], { substantiated: bool, summary: str, closedOn: date })] },
-  }),
-  ComplaintPage: page('ComplaintView'),
-  ComplaintClosedData: obj(['complaintId', 'institutionId', 'divisionCode', 'department', 'category', 'outcome', 'summary', 'closedOn'], {
-    complaintId: uuid, institutionId: uuid, divisionCode: str, department: str, category: enumOf(COMPLAINT_CATEGORIES),
-    outcome: enumOf(['substantiated', 'unsubstantiated', 'rejected']), summary: str, closedOn: date,
   }),
   PublicInspectionView: obj(['id', 'kind', 'institutionId', 'institutionName', 'divisionCode', 'departments', 'completedOn', 'summary', 'basicItemFailed', 'items', 'findings', 'penalties'], {
     id: uuid, kind: enumOf(INSPECTION_KINDS), planId: nullableUuid, originalInspectionId: nullableUuid, institutionId: uuid, institutionName: str, divisionCode: str,
@@ -256,9 +186,4 @@ export const INSPECTION_REPLY_SCHEMAS: Record<string, object> = {
     })),
   }),
   PublicInspectionPage: page('PublicInspectionView'),
-  PublicComplaintView: obj(['id', 'institutionId', 'institutionName', 'category', 'department', 'receivedOn', 'status', 'outcome'], {
-    id: uuid, institutionId: uuid, institutionName: str, category: enumOf(COMPLAINT_CATEGORIES), department: str, receivedOn: date, status: enumOf(COMPLAINT_STATUSES),
-    outcome: { oneOf: [{ type: 'null' }, obj(['substantiated', 'summary', 'closedOn'], { substantiated: bool, summary: str, closedOn: date })] },
-  }),
-  PublicComplaintPage: page('PublicComplaintView'),
 };
