@@ -7,7 +7,7 @@ import { AuditHistoryRequest } from '../audit.contracts.js';
 import { PiiReencryptRequest } from '../pii.contracts.js';
 import { ChecklistPublishedData, PlanCommittedData } from './inspection.events.js';
 import { IndicatorContribution } from '../registry/indicator.contracts.js';
-import { ChecklistVersionView, ComplaintReceipt, ComplaintView, FindingView, type InspectionFormView, type InspectionView, InspectorView, type InstitutionPlanDrawView, PenaltyView, type PlanDrawEntryView, type PlanPoolEntryView, type PlanSummaryView, type PlanView, type PublicComplaintView, type PublicInspectionView, type RecordResultsView, RectificationNoticeView, type ResultRecordedData, type ResultResolvedData, type ResultVersionView, type SelfInspectionFormView, SelfInspectionView } from './inspection.contracts.js';
+import { ChecklistVersionView, ComplaintReceipt, ComplaintView, FindingView, type InspectionFormView, type InspectionView, InspectorView, type InstitutionPlanDrawView, PenaltyView, type PlanDrawEntryView, type PlanPoolEntryView, type PlanSummaryView, type PlanView, type PublicInspectionView, type RecordResultsView, RectificationNoticeView, type ResultRecordedData, type ResultResolvedData, type ResultVersionView, type SelfInspectionFormView, SelfInspectionView } from './inspection.contracts.js';
 import { type Page } from '../registry/institution.contracts.js';
 import { type AuditEntryView, type AuditVerificationView } from '../audit.contracts.js';
 import { type PiiReencryptView } from '../pii.contracts.js';

@@ -1,6 +1,6 @@
 import { CREDIT_GRADES } from '../credit/credit.contracts.js';
 import {
-  CHECKLIST_KINDS, COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, FINDING_STATUSES, FORM_AREAS, INSPECTION_DEPARTMENTS, INSPECTION_KINDS, ITEM_RESULTS,
+  FINDING_STATUSES, FORM_AREAS, INSPECTION_KINDS, ITEM_RESULTS,
   PENALTY_KINDS, RESULT_VERSION_STATUSES, SEVERITIES,
 } from './inspection.contracts.js';
 
@@ -27,10 +27,6 @@ const alert = obj(['code', 'message'], {
   message: str, department: str,
 });
 const evidence = obj(['ref', 'takenAt', 'location'], { ref: str, takenAt: dateTime, location: str });
-const findingEvent = {
-  findingId: uuid, inspectionId: uuid, institutionId: uuid, divisionCode: str, department: str, itemCode: str,
-  severity: enumOf(SEVERITIES), basic: bool, deadline: date,
-};
 
 const gradeCounts = (what: string) => obj(['institutions', 'byGrade'], {
   institutions: { type: 'integer', description: what },
