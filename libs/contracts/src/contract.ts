@@ -118,3 +118,8 @@ export function Described<T>(name: string): TUnsafe<T> {
 export function isEvent<D extends EventDef>(def: D, event: EventEnvelope): event is EventOf<D> {
   return event.subject === def.subject;
 }
+
+/** An object of any keys whose values are `value` (`additionalProperties`), e.g. inspectors by department. */
+export function MapOf<T extends TSchema>(value: T, options: { description?: string } = {}): TUnsafe<Record<string, Static<T>>> {
+  return Type.Unsafe<Record<string, Static<T>>>(Type.Object({}, { additionalProperties: value, ...options }));
+}

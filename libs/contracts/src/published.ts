@@ -4,6 +4,7 @@ import { CREDIT_EVENTS } from './credit/credit.catalog.js';
 import { INSPECTION_EVENTS } from './inspection/inspection.catalog.js';
 import { SERVICE_REQUESTS } from './nats-access.js';
 import { CreditDeadLetter } from './credit/credit.events.js';
+import { DrawInput } from './inspection/inspection.contracts.js';
 import { CalendarYearView, PLATFORM_EVENTS } from './platform/calendar.contracts.js';
 import { REGISTRY_EVENTS } from './registry/registry.catalog.js';
 import { REPLY_SCHEMAS } from './schemas.js';
@@ -16,8 +17,8 @@ export const ALL_REQUESTS: readonly ContractEntry[] = Object.values(SERVICE_REQU
 /** Every event of the platform, one definition each. */
 export const ALL_EVENTS: readonly EventEntry[] = [...STAFF_EVENTS, ...CREDIT_EVENTS, ...INSPECTION_EVENTS, ...SUBSIDY_EVENTS, ...REGISTRY_EVENTS, ...PLATFORM_EVENTS];
 
-/** Shapes with no subject of their own, published with the others: the gateway's own replies, dead-letter bodies. */
-const ALSO_PUBLISHED: readonly TSchema[] = [CalendarYearView, CreditDeadLetter];
+/** Shapes with no subject of their own, published with the others: the gateway's own replies, a dead-letter body, the whole draw input (draw.ts). */
+const ALSO_PUBLISHED: readonly TSchema[] = [CalendarYearView, CreditDeadLetter, DrawInput];
 
 const COMPONENTS = '#/components/schemas/';
 

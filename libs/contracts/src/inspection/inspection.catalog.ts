@@ -1,5 +1,6 @@
 import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, Described, subjectsOf } from '../contract.js';
 import { ChecklistVersionList, ComplaintPage, FindingPage, InspectorList, PenaltyList, PublicComplaintPage, SelfInspectionList } from './inspection.contracts.js';
+import { InstitutionPlanDrawPage, PlanDrawEntryPage, PlanPoolEntryPage, PlanSummaryPage } from './inspection.contracts.js';
 import { Ping } from '../ping.contracts.js';
 import { IndicatorsRequest } from '../registry/indicator.contracts.js';
 import { AddConflictRequest, AddInspectorRequest, CommitPlanBody, ComplaintOutcomeRequest, CreateInspectionBody, DecideLateResultRequest, DrawPlanRequest, FileComplaintBody, FindingIdRequest, InspectionIdRequest, InstitutionIdQuery, InstitutionPlanDrawsRequest, IssuePenaltyBody, ListChecklistsRequest, ListComplaintsRequest, ListInspectionsRequest, ListInspectorsRequest, ListPenaltiesRequest, ListPlansRequest, ListRectificationsRequest, PlanIdRequest, PlanPageRequest, PublicInspectionsRequest, PublishChecklistBody, RecordResultsRequest, ReinspectionRequest, ReportRectificationRequest, ResolveResultRequest, ResultItemRequest, SignOffRequest, SubmitSelfInspectionBody, TriageComplaintRequest, VerifyRectificationRequest } from './inspection.contracts.js';
@@ -7,11 +8,11 @@ import { AuditHistoryRequest } from '../audit.contracts.js';
 import { PiiReencryptRequest } from '../pii.contracts.js';
 import { ChecklistPublishedData, PlanCommittedData } from './inspection.events.js';
 import { IndicatorContribution } from '../registry/indicator.contracts.js';
-import { ChecklistVersionView, ComplaintReceipt, ComplaintView, FindingView, type InspectionFormView, type InspectionView, InspectorView, type InstitutionPlanDrawView, PenaltyView, type PlanDrawEntryView, type PlanPoolEntryView, type PlanSummaryView, type PlanView, type PublicInspectionView, type RecordResultsView, RectificationNoticeView, type ResultRecordedData, type ResultResolvedData, type ResultVersionView, type SelfInspectionFormView, SelfInspectionView } from './inspection.contracts.js';
+import { ChecklistVersionView, ComplaintReceipt, ComplaintView, FindingView, type InspectionFormView, type InspectionView, InspectorView, PenaltyView, PlanView, type PublicInspectionView, type RecordResultsView, RectificationNoticeView, type ResultRecordedData, type ResultResolvedData, type ResultVersionView, type SelfInspectionFormView, SelfInspectionView } from './inspection.contracts.js';
 import { type Page } from '../registry/institution.contracts.js';
 import { type AuditEntryView, type AuditVerificationView } from '../audit.contracts.js';
 import { type PiiReencryptView } from '../pii.contracts.js';
-import { ComplaintClosedData, FindingClosedData, FindingEventData, type InspectionCompletedData, PenaltyIssuedData, type PlanDrawnData } from './inspection.events.js';
+import { ComplaintClosedData, FindingClosedData, FindingEventData, type InspectionCompletedData, PenaltyIssuedData, PlanDrawnData } from './inspection.events.js';
 
 /** Every request subject of the inspection service: one definition each. */
 export const InspectionRpc = {
@@ -69,42 +70,42 @@ export const InspectionRpc = {
     subject: 'inspection.plan.commit',
     summary: '双随机 step 1: fix the pool and publish the seed commitment',
     request: CommitPlanBody,
-    reply: Described<PlanView>('PlanView'),
+    reply: PlanView,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'PLAN_POOL_EMPTY', 'PLAN_NOT_ENOUGH_INSPECTORS', 'CHECKLIST_NOT_IN_FORCE'],
   }),
   drawPlan: defineRpc({
     subject: 'inspection.plan.draw',
     summary: '双随机 step 2: reveal the seed (with public entropy) and draw',
     request: DrawPlanRequest,
-    reply: Described<PlanView>('PlanView'),
+    reply: PlanView,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'PLAN_NOT_FOUND', 'PLAN_ALREADY_DRAWN'],
   }),
   getPlan: defineRpc({
     subject: 'inspection.plan.get',
     summary: 'A plan: seed commitment, pool counts, ratios, inspectors, result counts (the pool and the result in pages: plan.pool, plan.draws)',
     request: PlanIdRequest,
-    reply: Described<PlanView>('PlanView'),
+    reply: PlanView,
     errors: ['VALIDATION', 'PLAN_NOT_FOUND', 'DIVISION_OUT_OF_SCOPE'],
   }),
   listPlans: defineRpc({
     subject: 'inspection.plan.list',
     summary: 'Plans in the caller\'s divisions',
     request: ListPlansRequest,
-    reply: Described<Page<PlanSummaryView>>('PlanSummaryPage'),
+    reply: PlanSummaryPage,
     errors: ['VALIDATION'],
   }),
   planPool: defineRpc({
     subject: 'inspection.plan.pool',
     summary: 'A page of a plan\'s pool in pool order: institution, grade, conflicts, last-time inspectors',
     request: PlanPageRequest,
-    reply: Described<Page<PlanPoolEntryView>>('PlanPoolEntryPage'),
+    reply: PlanPoolEntryPage,
     errors: ['VALIDATION', 'PLAN_NOT_FOUND', 'DIVISION_OUT_OF_SCOPE'],
   }),
   planDraws: defineRpc({
     subject: 'inspection.plan.draws',
     summary: 'A page of a plan\'s drawn institutions in draw order (PLAN_NOT_DRAWN before the draw)',
     request: PlanPageRequest,
-    reply: Described<Page<PlanDrawEntryView>>('PlanDrawEntryPage'),
+    reply: PlanDrawEntryPage,
     errors: ['VALIDATION', 'PLAN_NOT_FOUND', 'PLAN_NOT_DRAWN', 'DIVISION_OUT_OF_SCOPE'],
   }),
   createInspection: defineRpc({
@@ -295,35 +296,35 @@ export const InspectionRpc = {
     subject: 'inspection.public.plan.get',
     summary: '一公开: a plan as the public sees it (commitment before the draw, seed and result after)',
     request: PlanIdRequest,
-    reply: Described<PlanView>('PlanView'),
+    reply: PlanView,
     errors: ['VALIDATION', 'PLAN_NOT_FOUND'],
   }),
   publicListPlans: defineRpc({
     subject: 'inspection.public.plan.list',
     summary: '一公开: plans of a division',
     request: ListPlansRequest,
-    reply: Described<Page<PlanSummaryView>>('PlanSummaryPage'),
+    reply: PlanSummaryPage,
     errors: ['VALIDATION'],
   }),
   publicPlanPool: defineRpc({
     subject: 'inspection.public.plan.pool',
     summary: '一公开: a page of a plan\'s pool (rebuild the draw input from all pages, see draw.ts)',
     request: PlanPageRequest,
-    reply: Described<Page<PlanPoolEntryView>>('PlanPoolEntryPage'),
+    reply: PlanPoolEntryPage,
     errors: ['VALIDATION', 'PLAN_NOT_FOUND'],
   }),
   publicPlanDraws: defineRpc({
     subject: 'inspection.public.plan.draws',
     summary: '一公开: a page of a plan\'s drawn institutions (PLAN_NOT_DRAWN before the draw)',
     request: PlanPageRequest,
-    reply: Described<Page<PlanDrawEntryView>>('PlanDrawEntryPage'),
+    reply: PlanDrawEntryPage,
     errors: ['VALIDATION', 'PLAN_NOT_FOUND', 'PLAN_NOT_DRAWN'],
   }),
   publicPlanDrawsOfInstitution: defineRpc({
     subject: 'inspection.public.plan.draws-of-institution',
     summary: '一公开: the drawn plans that drew one institution, latest draw first, each with the institution\'s place and entry in the result',
     request: InstitutionPlanDrawsRequest,
-    reply: Described<Page<InstitutionPlanDrawView>>('InstitutionPlanDrawPage'),
+    reply: InstitutionPlanDrawPage,
     errors: ['VALIDATION'],
   }),
   publicListInspections: defineRpc({
@@ -394,7 +395,7 @@ export const InspectionEvt = {
     subject: 'evt.inspection.plan.drawn',
     version: 1,
     summary: '双随机 plan drawn: seed revealed, institutions and inspectors drawn. Large draws arrive in parts (part/parts, at most 500 drawn institutions each; institutions = total drawn)',
-    data: Described<PlanDrawnData>('PlanDrawnData'),
+    data: PlanDrawnData,
   }),
   inspectionCompleted: defineEvent({
     subject: 'evt.inspection.inspection.completed',

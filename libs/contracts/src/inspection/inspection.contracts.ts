@@ -5,12 +5,20 @@ import {
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { type Static, Type as t } from '@sinclair/typebox';
-import { Described, Nullable, PageOf, StringEnum } from '../contract.js';
-import { type CreditGrade } from '../credit/credit.contracts.js';
+import { Described, MapOf, Nullable, PageOf, StringEnum } from '../contract.js';
+import { CREDIT_GRADES, type CreditGrade } from '../credit/credit.contracts.js';
 
 const Uuid = t.String({ format: 'uuid' });
 const Day = t.String({ format: 'date' });
 const DateTime = t.String({ format: 'date-time' });
+
+/** What waits for a person on a visit or a drawn institution. */
+export const InspectionAlert = t.Object({
+  code: t.String({ description: 'INSPECTION_REPEATED, INSPECTION_YEARLY_CAP … at creation; INSPECTION_RESULTS_IN_CONFLICT, LATE_RESULTS_WAITING while field results wait for a decision' }),
+  message: t.String(),
+  department: t.Optional(t.String()),
+});
+export type InspectionAlert = Static<typeof InspectionAlert>;
 import { OPERATOR_TYPES, type OperatorType } from '../registry/institution.contracts.js';
 import { IsDivisionCode, IsIsoDate, IsNotBefore } from '../validators.js';
 
@@ -379,106 +387,125 @@ export class InstitutionPlanDrawsRequest extends InstitutionPlanDrawsQuery {
   institutionId: string;
 }
 
-/** Exactly what the draw consumed: with the revealed seed anyone can re-run it (see draw.ts). */
-export interface DrawInput {
-  algorithm: string;
-  departments: string[];
-  inspectorsPerDepartment: number;
-  ratios: Record<CreditGrade, number>;
-  /** The pool, sorted by id. */
-  institutions: { id: string; grade: CreditGrade }[];
-  /** Inspector pool per department, sorted by id. */
-  inspectors: Record<string, string[]>;
-  /** Per institution and department: inspectors in conflict (never drawn). */
-  conflicts: Record<string, Record<string, string[]>>;
-  /** Per institution and department: who inspected it last time (avoided while enough others remain). */
-  lastTime: Record<string, Record<string, string[]>>;
-}
+const Grade = StringEnum(CREDIT_GRADES);
+const Ratios = Described<Record<CreditGrade, number>>('GradeRatios');
+const ByDepartment = MapOf(t.Array(Uuid), { description: 'keyed by department' });
 
-export interface DrawnInstitution {
-  institutionId: string;
-  grade: CreditGrade;
-  inspectors: Record<string, string[]>;
-}
+/** Exactly what the draw consumed: with the revealed seed anyone can re-run it (see draw.ts). */
+export const DrawInput = t.Object({
+  algorithm: t.String({ description: 'Name of the documented generator, e.g. shanyu-draw/v1' }),
+  departments: t.Array(t.String()),
+  inspectorsPerDepartment: t.Integer(),
+  ratios: Ratios,
+  institutions: t.Array(t.Object({ id: Uuid, grade: Grade }), { description: 'The pool, sorted by id' }),
+  inspectors: MapOf(t.Array(Uuid), { description: 'Inspector pool per department, sorted by id' }),
+  conflicts: MapOf(ByDepartment, { description: 'institution id → department → inspector ids in conflict (never drawn)' }),
+  lastTime: MapOf(ByDepartment, { description: 'institution id → department → inspectors of the last inspection (avoided while enough others remain)' }),
+}, { $id: 'DrawInput', description: 'Exactly what the draw consumed; with the revealed seed anyone can re-run it' });
+export type DrawInput = Static<typeof DrawInput>;
+
+const drawnFields = { institutionId: Uuid, grade: Grade, inspectors: ByDepartment };
+export const DrawnInstitution = t.Object(drawnFields, { $id: 'DrawnInstitution' });
+export type DrawnInstitution = Static<typeof DrawnInstitution>;
 
 export type GradeCounts = Record<CreditGrade, number>;
+
+const gradeCounts = (description: string) => t.Object({
+  institutions: t.Integer({ description }),
+  byGrade: t.Object({ A: t.Integer(), B: t.Integer(), C: t.Integer(), D: t.Integer() }),
+});
 
 /**
  * The draw input as a plan view carries it: everything but the per-institution parts
  * (`institutions`, `conflicts`, `lastTime`), which come in pages from `/pool` (see draw.ts for
  * rebuilding the whole input). `pool` counts the institutions.
  */
-export interface PublishedDrawInput {
-  algorithm: string;
-  departments: string[];
-  inspectorsPerDepartment: number;
-  ratios: Record<CreditGrade, number>;
-  inspectors: Record<string, string[]>;
-  pool: { institutions: number; byGrade: GradeCounts };
-}
+export const PublishedDrawInput = t.Object({
+  algorithm: t.String({ description: 'Name of the documented generator, e.g. shanyu-draw/v1' }),
+  departments: t.Array(t.String()),
+  inspectorsPerDepartment: t.Integer(),
+  ratios: Ratios,
+  inspectors: ByDepartment,
+  pool: gradeCounts('institutions in the pool'),
+}, {
+  $id: 'PublishedDrawInput',
+  description: 'The draw input without its per-institution parts (institutions, conflicts, lastTime: GET …/inspection-plans/:id/pool in pages). ' +
+    'Rebuild the whole input as draw.ts documents; its canonical JSON hashes to poolHash',
+});
+export type PublishedDrawInput = Static<typeof PublishedDrawInput>;
+
+const planSummaryFields = {
+  id: Uuid,
+  title: t.String(),
+  divisionCode: t.String(),
+  periodFrom: Day,
+  periodTo: Day,
+  departments: t.Array(t.String()),
+  status: StringEnum(['committed', 'drawn']),
+  policyVersion: t.String(),
+  seedCommitment: t.String({ description: 'SHA-256 hex of the seed, published before the draw' }),
+  seed: Nullable(t.String(), { description: 'Revealed at the draw (64 hex characters)' }),
+  publicEntropy: Nullable(t.String()),
+  poolHash: t.String({ description: 'SHA-256 hex of the canonical JSON of the whole draw input (rebuilt from the plan and its pool pages, see draw.ts)' }),
+  pool: gradeCounts('institutions in the pool'),
+  result: Nullable(gradeCounts('institutions drawn (the list: GET …/inspection-plans/:id/draws)')),
+  excludedTotal: t.Integer({ description: 'institutions left out of the pool (e.g. at the yearly cap)' }),
+  committedAt: DateTime,
+  drawnAt: Nullable(DateTime),
+};
 
 /** Plans as listed: bounded whatever the size of the pool (the pool and the result are paged sub-resources). */
-export interface PlanSummaryView {
-  id: string;
-  title: string;
-  divisionCode: string;
-  periodFrom: string;
-  periodTo: string;
-  departments: string[];
-  status: 'committed' | 'drawn';
-  policyVersion: string;
-  /** SHA-256 (hex) of the secret seed, published at commit. */
-  seedCommitment: string;
-  /** Revealed at the draw; null before. */
-  seed: string | null;
-  publicEntropy: string | null;
-  /** SHA-256 (hex) of the canonical JSON of the whole draw input (see draw.ts). */
-  poolHash: string;
-  pool: { institutions: number; byGrade: GradeCounts };
-  /** Drawn institutions counted; the list itself: GET …/inspection-plans/:id/draws. */
-  result: { institutions: number; byGrade: GradeCounts } | null;
-  /** How many institutions were left out of the pool. */
-  excludedTotal: number;
-  committedAt: string;
-  drawnAt: string | null;
-}
+export const PlanSummaryView = t.Object(planSummaryFields, { $id: 'PlanSummaryView', description: 'A plan as listed: counts only, bounded whatever the pool size' });
+export type PlanSummaryView = Static<typeof PlanSummaryView>;
+
+export const PlanSummaryPage = PageOf(PlanSummaryView, 'PlanSummaryPage');
 
 /** Most institutions left out of the pool that a plan view lists (`excludedTotal` counts them all). */
 export const PLAN_EXCLUDED_SHOWN = 200;
 
 /** One plan: the summary plus the bounded part of the draw input and the inspectors' names. */
-export interface PlanView extends PlanSummaryView {
-  drawInput: PublishedDrawInput;
-  names: { inspectors: Record<string, string> };
-  /** Institutions left out of the pool, each with the code why (e.g. INSPECTION_YEARLY_CAP); the first 200. */
-  excluded: { institutionId: string; name: string; code: string; reason: string }[];
-}
+export const PlanView = t.Object({
+  ...planSummaryFields,
+  drawInput: PublishedDrawInput,
+  names: t.Object({ inspectors: MapOf(t.String(), { description: 'inspector id → name' }) }),
+  excluded: t.Array(t.Object({ institutionId: Uuid, name: t.String(), code: t.String(), reason: t.String() }), {
+    description: 'Institutions left out of the pool, each with the code why (e.g. INSPECTION_YEARLY_CAP); the first 200 (excludedTotal counts all)',
+  }),
+}, { $id: 'PlanView', description: 'One plan. The pool and the drawn institutions are paged: GET …/inspection-plans/:id/pool and …/draws' });
+export type PlanView = Static<typeof PlanView>;
 
 /** One institution of a plan's pool, in pool order (sorted by id). */
-export interface PlanPoolEntryView {
-  institutionId: string;
-  name: string;
-  grade: CreditGrade;
-  /** department → inspectors in conflict with the institution (empty object when none). */
-  conflicts: Record<string, string[]>;
-  /** department → inspectors of its last inspection (empty object when none). */
-  lastTime: Record<string, string[]>;
-}
+export const PlanPoolEntryView = t.Object({
+  institutionId: Uuid,
+  name: t.String(),
+  grade: Grade,
+  conflicts: MapOf(t.Array(Uuid), { description: 'department → inspectors in conflict (never drawn); empty when none' }),
+  lastTime: MapOf(t.Array(Uuid), { description: 'department → inspectors of the last inspection (avoided while enough others remain); empty when none' }),
+}, { $id: 'PlanPoolEntryView', description: 'One institution of the pool, in pool order (sorted by id)' });
+export type PlanPoolEntryView = Static<typeof PlanPoolEntryView>;
+
+export const PlanPoolEntryPage = PageOf(PlanPoolEntryView, 'PlanPoolEntryPage');
 
 /** One drawn institution, in draw order. */
-export interface PlanDrawEntryView extends DrawnInstitution {
-  name: string;
-  alerts: InspectionAlert[];
-  inspectionId: string | null;
-}
+export const PlanDrawEntryView = t.Object({
+  ...drawnFields,
+  name: t.String(),
+  alerts: t.Array(InspectionAlert),
+  inspectionId: Nullable(Uuid),
+}, { $id: 'PlanDrawEntryView', description: 'One drawn institution, in draw order' });
+export type PlanDrawEntryView = Static<typeof PlanDrawEntryView>;
+
+export const PlanDrawEntryPage = PageOf(PlanDrawEntryView, 'PlanDrawEntryPage');
 
 /** One drawn plan that drew an institution: the plan as listed and the institution's entry in its result. */
-export interface InstitutionPlanDrawView {
-  plan: PlanSummaryView;
-  /** The institution's place in the plan's draw order (1 = drawn first, of `plan.result.institutions`). */
-  position: number;
-  drawn: PlanDrawEntryView;
-}
+export const InstitutionPlanDrawView = t.Object({
+  plan: PlanSummaryView,
+  position: t.Integer({ minimum: 1, description: 'The institution\'s place in the plan\'s draw order (1 = drawn first, of `plan.result.institutions`)' }),
+  drawn: PlanDrawEntryView,
+}, { $id: 'InstitutionPlanDrawView', description: 'A drawn plan that drew the institution, with its entry in the result' });
+export type InstitutionPlanDrawView = Static<typeof InstitutionPlanDrawView>;
+
+export const InstitutionPlanDrawPage = PageOf(InstitutionPlanDrawView, 'InstitutionPlanDrawPage');
 
 // ---------------------------------------------------------------------------------------------
 // 综合查一次: joint inspections
@@ -675,15 +702,7 @@ export class ReinspectionRequest extends ReinspectionBody {
   id: string;
 }
 
-export interface InspectionAlert {
-  /**
-   * INSPECTION_REPEATED, INSPECTION_YEARLY_CAP … (at creation); INSPECTION_RESULTS_IN_CONFLICT and
-   * LATE_RESULTS_WAITING while field results wait for a person's decision.
-   */
-  code: string;
-  message: string;
-  department?: string;
-}
+
 
 export interface FormItemView {
   code: string;

@@ -1,6 +1,6 @@
 import { type Static, Type as t } from '@sinclair/typebox';
 import { Nullable, StringEnum } from '../contract.js';
-import { CHECKLIST_KINDS, COMPLAINT_CATEGORIES, type DrawnInstitution, FINDING_STATUSES, type InspectionKind, PENALTY_KINDS, SEVERITIES } from './inspection.contracts.js';
+import { CHECKLIST_KINDS, COMPLAINT_CATEGORIES, DrawnInstitution, FINDING_STATUSES, type InspectionKind, PENALTY_KINDS, SEVERITIES } from './inspection.contracts.js';
 
 const Uuid = t.String({ format: 'uuid' });
 const Day = t.String({ format: 'date' });
@@ -51,20 +51,21 @@ export const PLAN_DRAWN_PART_SIZE = 500;
  * most PLAN_DRAWN_PART_SIZE drawn institutions, in draw order; `institutions` is the total drawn.
  * Every part repeats the plan's fields; a follower that needs the whole result collects the parts.
  */
-export interface PlanDrawnData {
-  planId: string;
-  part: number;
-  parts: number;
-  institutions: number;
-  divisionCode: string;
-  periodFrom: string;
-  periodTo: string;
-  seed: string;
-  seedCommitment: string;
-  publicEntropy: string | null;
-  poolHash: string;
-  drawn: DrawnInstitution[];
-}
+export const PlanDrawnData = t.Object({
+  planId: Uuid,
+  part: t.Integer({ minimum: 1, description: 'This part (1-based); large draws arrive in parts of at most 500 drawn institutions' }),
+  parts: t.Integer({ minimum: 1, description: 'How many parts the draw was published in' }),
+  institutions: t.Integer({ description: 'Institutions drawn in total (over all parts)' }),
+  divisionCode: t.String(),
+  periodFrom: Day,
+  periodTo: Day,
+  seed: t.String(),
+  seedCommitment: t.String(),
+  publicEntropy: Nullable(t.String()),
+  poolHash: t.String(),
+  drawn: t.Array(DrawnInstitution, { maxItems: PLAN_DRAWN_PART_SIZE, description: 'This part\'s drawn institutions, in draw order' }),
+}, { $id: 'PlanDrawnData', description: 'Published in parts: one event per part, each repeating the plan fields' });
+export type PlanDrawnData = Static<typeof PlanDrawnData>;
 
 export interface InspectionCompletedData {
   inspectionId: string;

@@ -28,77 +28,8 @@ const alert = obj(['code', 'message'], {
 });
 const evidence = obj(['ref', 'takenAt', 'location'], { ref: str, takenAt: dateTime, location: str });
 
-const gradeCounts = (what: string) => obj(['institutions', 'byGrade'], {
-  institutions: { type: 'integer', description: what },
-  byGrade: obj([...CREDIT_GRADES], Object.fromEntries(CREDIT_GRADES.map((g) => [g, int]))),
-});
-const planSummaryFields = ['id', 'title', 'divisionCode', 'periodFrom', 'periodTo', 'departments', 'status', 'policyVersion', 'seedCommitment', 'seed', 'publicEntropy', 'poolHash', 'pool', 'result', 'excludedTotal', 'committedAt', 'drawnAt'];
-const planSummaryProperties = {
-  id: uuid, title: str, divisionCode: str, periodFrom: date, periodTo: date, departments: arrayOf(str),
-  status: enumOf(['committed', 'drawn']), policyVersion: str,
-  seedCommitment: { type: 'string', description: 'SHA-256 hex of the seed, published before the draw' },
-  seed: { type: ['string', 'null'], description: 'Revealed at the draw (64 hex characters)' },
-  publicEntropy: nullableStr,
-  poolHash: { type: 'string', description: 'SHA-256 hex of the canonical JSON of the whole draw input (rebuilt from the plan and its pool pages, see draw.ts)' },
-  pool: gradeCounts('institutions in the pool'),
-  result: { oneOf: [{ type: 'null' }, gradeCounts('institutions drawn (the list: GET …/inspection-plans/:id/draws)')] },
-  excludedTotal: { type: 'integer', description: 'institutions left out of the pool (e.g. at the yearly cap)' },
-  committedAt: dateTime, drawnAt: nullableDateTime,
-};
 
 export const INSPECTION_REPLY_SCHEMAS: Record<string, object> = {
-  DrawInput: obj(['algorithm', 'departments', 'inspectorsPerDepartment', 'ratios', 'institutions', 'inspectors', 'conflicts', 'lastTime'], {
-    algorithm: { type: 'string', description: 'Name of the documented generator, e.g. shanyu-draw/v1' },
-    departments: arrayOf(str), inspectorsPerDepartment: int,
-    ratios: ref('GradeRatios'),
-    institutions: arrayOf(obj(['id', 'grade'], { id: uuid, grade: enumOf(CREDIT_GRADES) })),
-    inspectors: byDepartment(arrayOf(uuid)),
-    conflicts: { type: 'object', description: 'institution id → department → inspector ids in conflict', additionalProperties: byDepartment(arrayOf(uuid)) },
-    lastTime: { type: 'object', description: 'institution id → department → inspectors of the last inspection', additionalProperties: byDepartment(arrayOf(uuid)) },
-  }, 'Exactly what the draw consumed; with the revealed seed anyone can re-run it'),
-  DrawnInstitution: obj(['institutionId', 'grade', 'inspectors'], { institutionId: uuid, grade: enumOf(CREDIT_GRADES), inspectors: byDepartment(arrayOf(uuid)) }),
-  PublishedDrawInput: obj(['algorithm', 'departments', 'inspectorsPerDepartment', 'ratios', 'inspectors', 'pool'], {
-    algorithm: { type: 'string', description: 'Name of the documented generator, e.g. shanyu-draw/v1' },
-    departments: arrayOf(str), inspectorsPerDepartment: int,
-    ratios: ref('GradeRatios'),
-    inspectors: byDepartment(arrayOf(uuid)),
-    pool: gradeCounts('institutions in the pool'),
-  }, 'The draw input without its per-institution parts (institutions, conflicts, lastTime: GET …/inspection-plans/:id/pool in pages). ' +
-    'Rebuild the whole input as draw.ts documents; its canonical JSON hashes to poolHash'),
-  PlanSummaryView: obj(planSummaryFields, planSummaryProperties, 'A plan as listed: counts only, bounded whatever the pool size'),
-  PlanView: obj(
-    [...planSummaryFields, 'drawInput', 'names', 'excluded'],
-    {
-      ...planSummaryProperties,
-      drawInput: ref('PublishedDrawInput'),
-      names: obj(['inspectors'], { inspectors: { type: 'object', additionalProperties: str, description: 'inspector id → name' } }),
-      excluded: { ...arrayOf(obj(['institutionId', 'name', 'code', 'reason'], { institutionId: uuid, name: str, code: str, reason: str })), description: 'The first 200 institutions left out of the pool (excludedTotal counts all)' },
-    },
-    'One plan. The pool and the drawn institutions are paged: GET …/inspection-plans/:id/pool and …/draws',
-  ),
-  PlanSummaryPage: page('PlanSummaryView'),
-  PlanPoolEntryView: obj(['institutionId', 'name', 'grade', 'conflicts', 'lastTime'], {
-    institutionId: uuid, name: str, grade: enumOf(CREDIT_GRADES),
-    conflicts: { ...byDepartment(arrayOf(uuid)), description: 'department → inspectors in conflict (never drawn)' },
-    lastTime: { ...byDepartment(arrayOf(uuid)), description: 'department → inspectors of the last inspection (avoided while enough others remain)' },
-  }, 'One institution of the pool, in pool order (sorted by id)'),
-  PlanPoolEntryPage: page('PlanPoolEntryView'),
-  PlanDrawEntryView: { allOf: [ref('DrawnInstitution'), obj(['name', 'alerts', 'inspectionId'], { name: str, alerts: arrayOf(alert), inspectionId: nullableUuid })], description: 'One drawn institution, in draw order' },
-  PlanDrawEntryPage: page('PlanDrawEntryView'),
-  InstitutionPlanDrawView: obj(['plan', 'position', 'drawn'], {
-    plan: ref('PlanSummaryView'),
-    position: { type: 'integer', minimum: 1, description: 'The institution\'s place in the plan\'s draw order (1 = drawn first)' },
-    drawn: ref('PlanDrawEntryView'),
-  }, 'A drawn plan that drew the institution, with its entry in the result'),
-  InstitutionPlanDrawPage: page('InstitutionPlanDrawView'),
-  PlanDrawnData: obj(['planId', 'part', 'parts', 'institutions', 'divisionCode', 'seed', 'seedCommitment', 'poolHash', 'drawn'], {
-    planId: uuid,
-    part: { type: 'integer', minimum: 1, description: 'This part (1-based); large draws arrive in parts of at most 500 drawn institutions' },
-    parts: { type: 'integer', minimum: 1, description: 'How many parts the draw was published in' },
-    institutions: { type: 'integer', description: 'Institutions drawn in total (over all parts)' },
-    divisionCode: str, periodFrom: date, periodTo: date, seed: str, seedCommitment: str, publicEntropy: nullableStr, poolHash: str,
-    drawn: { ...arrayOf(ref('DrawnInstitution')), maxItems: 500, description: 'This part\'s drawn institutions, in draw order' },
-  }, 'Published in parts: one event per part, each repeating the plan fields'),
   FormItemView: obj(['code', 'department', 'area', 'category', 'text', 'legalBasis', 'riskWeight', 'severity', 'basic', 'checklistVersion'], {
     code: str, department: str, area: enumOf(FORM_AREAS), category: str, text: str, legalBasis: str, riskWeight: int, severity: enumOf(SEVERITIES), basic: bool,
     checklistVersion: str,
