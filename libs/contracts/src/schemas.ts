@@ -2,14 +2,12 @@
  * JSON Schemas of replies and envelopes (request schemas are generated from the validated
  * classes). Used by the gateway's OpenAPI document and the AsyncAPI subject list.
  */
-import { INSPECTION_REPLY_SCHEMAS } from './inspection/inspection.schemas.js';
 import { SUBSIDY_REPLY_SCHEMAS } from './subsidy/subsidy.schemas.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 export const REPLY_SCHEMAS: Record<string, object> = {
   ...SUBSIDY_REPLY_SCHEMAS,
-  ...INSPECTION_REPLY_SCHEMAS,
   ErrorResponse: {
     type: 'object',
     required: ['statusCode', 'code', 'message'],

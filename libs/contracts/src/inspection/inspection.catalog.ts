@@ -1,18 +1,15 @@
 import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, Described, subjectsOf } from '../contract.js';
-import { ChecklistVersionList, ComplaintPage, FindingPage, InspectorList, PenaltyList, PublicComplaintPage, SelfInspectionList } from './inspection.contracts.js';
-import { InstitutionPlanDrawPage, PlanDrawEntryPage, PlanPoolEntryPage, PlanSummaryPage } from './inspection.contracts.js';
+import {
+  AddConflictRequest, AddInspectorRequest, ChecklistVersionList, ChecklistVersionView, CommitPlanBody, ComplaintOutcomeRequest, ComplaintPage, ComplaintReceipt, ComplaintView, CreateInspectionBody, DecideLateResultRequest, DrawPlanRequest, FileComplaintBody, FindingIdRequest, FindingPage, FindingView, InspectionFormView, InspectionIdRequest, InspectionPage, InspectionView, InspectorList, InspectorView, InstitutionIdQuery, InstitutionPlanDrawPage, InstitutionPlanDrawsRequest, IssuePenaltyBody, ListChecklistsRequest, ListComplaintsRequest, ListInspectionsRequest, ListInspectorsRequest, ListPenaltiesRequest, ListPlansRequest, ListRectificationsRequest, PenaltyList, PenaltyView, PlanDrawEntryPage, PlanIdRequest, PlanPageRequest, PlanPoolEntryPage, PlanSummaryPage, PlanView, PublicComplaintPage, PublicInspectionPage, PublicInspectionView, PublicInspectionsRequest, PublishChecklistBody, RecordResultsRequest, RecordResultsView, RectificationNoticeView, ReinspectionRequest, ReportRectificationRequest, ResolveResultRequest, ResultItemRequest, ResultVersionList, ResultVersionView, SelfInspectionFormView, SelfInspectionList, SelfInspectionView, SignOffRequest, SubmitSelfInspectionBody, TriageComplaintRequest, VerifyRectificationRequest,
+} from './inspection.contracts.js';
+import { ChecklistPublishedData, ComplaintClosedData, FindingClosedData, FindingEventData, InspectionCompletedData, PenaltyIssuedData, PlanCommittedData, PlanDrawnData, ResultRecordedData, ResultResolvedData } from './inspection.events.js';
 import { Ping } from '../ping.contracts.js';
 import { IndicatorsRequest } from '../registry/indicator.contracts.js';
-import { AddConflictRequest, AddInspectorRequest, CommitPlanBody, ComplaintOutcomeRequest, CreateInspectionBody, DecideLateResultRequest, DrawPlanRequest, FileComplaintBody, FindingIdRequest, InspectionIdRequest, InstitutionIdQuery, InstitutionPlanDrawsRequest, IssuePenaltyBody, ListChecklistsRequest, ListComplaintsRequest, ListInspectionsRequest, ListInspectorsRequest, ListPenaltiesRequest, ListPlansRequest, ListRectificationsRequest, PlanIdRequest, PlanPageRequest, PublicInspectionsRequest, PublishChecklistBody, RecordResultsRequest, ReinspectionRequest, ReportRectificationRequest, ResolveResultRequest, ResultItemRequest, SignOffRequest, SubmitSelfInspectionBody, TriageComplaintRequest, VerifyRectificationRequest } from './inspection.contracts.js';
 import { AuditHistoryRequest } from '../audit.contracts.js';
 import { PiiReencryptRequest } from '../pii.contracts.js';
-import { ChecklistPublishedData, PlanCommittedData } from './inspection.events.js';
 import { IndicatorContribution } from '../registry/indicator.contracts.js';
-import { ChecklistVersionView, ComplaintReceipt, ComplaintView, FindingView, type InspectionFormView, type InspectionView, InspectorView, PenaltyView, PlanView, type PublicInspectionView, type RecordResultsView, RectificationNoticeView, type ResultRecordedData, type ResultResolvedData, type ResultVersionView, type SelfInspectionFormView, SelfInspectionView } from './inspection.contracts.js';
-import { type Page } from '../registry/institution.contracts.js';
 import { type AuditEntryView, type AuditVerificationView } from '../audit.contracts.js';
 import { type PiiReencryptView } from '../pii.contracts.js';
-import { ComplaintClosedData, FindingClosedData, FindingEventData, type InspectionCompletedData, PenaltyIssuedData, PlanDrawnData } from './inspection.events.js';
 
 /** Every request subject of the inspection service: one definition each. */
 export const InspectionRpc = {
@@ -112,14 +109,14 @@ export const InspectionRpc = {
     subject: 'inspection.inspection.create',
     summary: '综合查一次: a joint inspection from a plan, ad hoc or from a complaint',
     request: CreateInspectionBody,
-    reply: Described<InspectionView>('InspectionView'),
+    reply: InspectionView,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'PLAN_NOT_FOUND', 'PLAN_NOT_DRAWN', 'INSTITUTION_NOT_DRAWN', 'INSTITUTION_NOT_FOUND', 'INSTITUTION_NOT_FILED', 'INSPECTION_ALREADY_CREATED', 'INSPECTION_NOT_ENOUGH_INSPECTORS', 'INSPECTOR_NOT_AVAILABLE', 'INSPECTION_YEARLY_CAP', 'INSPECTION_REPEATED', 'COMPLAINT_NOT_FOUND', 'COMPLAINT_NOT_ACCEPTED', 'INSTITUTION_DEREGISTERED', 'CHECKLIST_NOT_IN_FORCE'],
   }),
   getInspection: defineRpc({
     subject: 'inspection.inspection.get',
     summary: 'A joint inspection with its departments, sign-offs and findings (an inspector: one it is assigned to)',
     request: InspectionIdRequest,
-    reply: Described<InspectionView>('InspectionView'),
+    reply: InspectionView,
     errors: ['VALIDATION', 'INSPECTION_NOT_FOUND', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION', 'INSPECTOR_NOT_ASSIGNED'],
     inspector: true,
   }),
@@ -127,7 +124,7 @@ export const InspectionRpc = {
     subject: 'inspection.inspection.list',
     summary: 'Inspections in the caller\'s divisions (an inspector: those it is assigned to)',
     request: ListInspectionsRequest,
-    reply: Described<Page<InspectionView>>('InspectionPage'),
+    reply: InspectionPage,
     errors: ['VALIDATION'],
     inspector: true,
   }),
@@ -135,7 +132,7 @@ export const InspectionRpc = {
     subject: 'inspection.inspection.form',
     summary: 'The merged form (一表通查): items grouped by area, no item twice, with results so far',
     request: InspectionIdRequest,
-    reply: Described<InspectionFormView>('InspectionFormView'),
+    reply: InspectionFormView,
     errors: ['VALIDATION', 'INSPECTION_NOT_FOUND', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSPECTOR_NOT_ASSIGNED'],
     inspector: true,
   }),
@@ -143,7 +140,7 @@ export const InspectionRpc = {
     subject: 'inspection.inspection.record-results',
     summary: 'Record results of the caller\'s own department\'s items (assigned inspector). Every value is kept as a version: one written on an older `baseVersion` (or over another inspector\'s different value without one) is kept as a conflict; one received after the department signed off is kept as a late result; `outcomes` says which',
     request: RecordResultsRequest,
-    reply: Described<RecordResultsView>('RecordResultsView'),
+    reply: RecordResultsView,
     errors: ['VALIDATION', 'INSPECTION_NOT_FOUND', 'INSPECTOR_NOT_ASSIGNED', 'ITEM_NOT_ON_FORM', 'ITEM_OTHER_DEPARTMENT'],
     inspector: true,
   }),
@@ -151,7 +148,7 @@ export const InspectionRpc = {
     subject: 'inspection.inspection.sign-off',
     summary: 'A department signs off its part; the inspection completes when every department has signed',
     request: SignOffRequest,
-    reply: Described<InspectionView>('InspectionView'),
+    reply: InspectionView,
     errors: ['VALIDATION', 'INSPECTION_NOT_FOUND', 'INSPECTOR_NOT_ASSIGNED', 'INSPECTION_RESULTS_INCOMPLETE', 'INSPECTION_RESULTS_IN_CONFLICT', 'INSPECTION_SIGNED_OFF', 'INSPECTION_COMPLETED'],
     inspector: true,
   }),
@@ -159,7 +156,7 @@ export const InspectionRpc = {
     subject: 'inspection.result.versions',
     summary: 'Every value recorded for one item, newest first: who, when, device, value, note, evidence, status, decision',
     request: ResultItemRequest,
-    reply: Described<ResultVersionView[]>('ResultVersionList'),
+    reply: ResultVersionList,
     errors: ['VALIDATION', 'INSPECTION_NOT_FOUND', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSPECTOR_NOT_ASSIGNED', 'ITEM_NOT_ON_FORM', 'NOT_OWN_INSTITUTION'],
     inspector: true,
   }),
@@ -167,7 +164,7 @@ export const InspectionRpc = {
     subject: 'inspection.result.resolve',
     summary: 'A person resolves an item in conflict: the version the record keeps and why (an assigned inspector or an official of the item\'s department)',
     request: ResolveResultRequest,
-    reply: Described<InspectionFormView>('InspectionFormView'),
+    reply: InspectionFormView,
     errors: ['VALIDATION', 'INSPECTION_NOT_FOUND', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSPECTOR_NOT_ASSIGNED', 'ITEM_NOT_ON_FORM', 'RESULT_NOT_IN_CONFLICT', 'RESULT_VERSION_NOT_FOUND'],
     inspector: true,
   }),
@@ -175,7 +172,7 @@ export const InspectionRpc = {
     subject: 'inspection.result.late-list',
     summary: 'Results received after their department signed off, waiting for its decision or decided',
     request: InspectionIdRequest,
-    reply: Described<ResultVersionView[]>('ResultVersionList'),
+    reply: ResultVersionList,
     errors: ['VALIDATION', 'INSPECTION_NOT_FOUND', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSPECTOR_NOT_ASSIGNED', 'NOT_OWN_INSTITUTION'],
     inspector: true,
   }),
@@ -183,14 +180,14 @@ export const InspectionRpc = {
     subject: 'inspection.result.late-decide',
     summary: 'An official of the result\'s department accepts a late result into the record (补正, an amendment) or rejects it, with the reason',
     request: DecideLateResultRequest,
-    reply: Described<ResultVersionView>('ResultVersionView'),
+    reply: ResultVersionView,
     errors: ['VALIDATION', 'INSPECTION_NOT_FOUND', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'RESULT_VERSION_NOT_FOUND', 'RESULT_NOT_LATE'],
   }),
   createReinspection: defineRpc({
     subject: 'inspection.inspection.reinspect',
     summary: 'A follow-up with only the still-open findings\' items, linked to the original',
     request: ReinspectionRequest,
-    reply: Described<InspectionView>('InspectionView'),
+    reply: InspectionView,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSPECTION_NOT_FOUND', 'INSPECTION_NOT_COMPLETED', 'NO_OPEN_FINDINGS'],
   }),
   getNotice: defineRpc({
@@ -261,7 +258,7 @@ export const InspectionRpc = {
     subject: 'inspection.self-inspection.form',
     summary: 'The full merged form for an operator\'s self-inspection',
     request: InstitutionIdQuery,
-    reply: Described<SelfInspectionFormView>('SelfInspectionFormView'),
+    reply: SelfInspectionFormView,
     errors: ['VALIDATION', 'INSTITUTION_NOT_FOUND', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION'],
   }),
   fileComplaint: defineRpc({
@@ -331,14 +328,14 @@ export const InspectionRpc = {
     subject: 'inspection.public.inspection.list',
     summary: '一公开: completed inspections with items, results and findings',
     request: PublicInspectionsRequest,
-    reply: Described<Page<PublicInspectionView>>('PublicInspectionPage'),
+    reply: PublicInspectionPage,
     errors: ['VALIDATION'],
   }),
   publicGetInspection: defineRpc({
     subject: 'inspection.public.inspection.get',
     summary: '一公开: one completed inspection',
     request: InspectionIdRequest,
-    reply: Described<PublicInspectionView>('PublicInspectionView'),
+    reply: PublicInspectionView,
     errors: ['VALIDATION', 'INSPECTION_NOT_FOUND'],
   }),
   publicListComplaints: defineRpc({
@@ -401,19 +398,19 @@ export const InspectionEvt = {
     subject: 'evt.inspection.inspection.completed',
     version: 1,
     summary: 'Every department signed off a joint inspection',
-    data: Described<InspectionCompletedData>('InspectionCompletedData'),
+    data: InspectionCompletedData,
   }),
   resultRecorded: defineEvent({
     subject: 'evt.inspection.result.recorded',
     version: 1,
     summary: 'An inspector\'s value for an item reached the server: recorded, kept as a conflict or kept as a late result',
-    data: Described<ResultRecordedData>('ResultRecordedData'),
+    data: ResultRecordedData,
   }),
   resultResolved: defineEvent({
     subject: 'evt.inspection.result.resolved',
     version: 1,
     summary: 'A person decided an item: a conflict resolved, a late result accepted (补正) or rejected',
-    data: Described<ResultResolvedData>('ResultResolvedData'),
+    data: ResultResolvedData,
   }),
   findingRecorded: defineEvent({
     subject: 'evt.inspection.finding.recorded',

@@ -704,32 +704,7 @@ export class ReinspectionRequest extends ReinspectionBody {
 
 
 
-export interface FormItemView {
-  code: string;
-  department: string;
-  area: FormArea;
-  category: string;
-  text: string;
-  legalBasis: string;
-  riskWeight: number;
-  severity: Severity;
-  basic: boolean;
-  checklistVersion: string;
-}
 
-export interface ItemResultView {
-  itemCode: string;
-  department: string;
-  result: ItemResult;
-  note: string | null;
-  evidence: { ref: string; takenAt: string; location: string }[];
-  inspectorId: string;
-  recordedAt: string;
-  /** Increases with every value the record takes; send it back as `baseVersion`. */
-  version: number;
-  /** A write made on an older version waits for a person's decision (GET …/results/{itemCode}/versions, POST …/resolution). */
-  inConflict: boolean;
-}
 
 export const RESULT_VERSION_STATUSES = ['current', 'superseded', 'conflict', 'late', 'resolved', 'accepted', 'rejected'] as const;
 /**
@@ -740,111 +715,13 @@ export const RESULT_VERSION_STATUSES = ['current', 'superseded', 'conflict', 'la
  */
 export type ResultVersionStatus = (typeof RESULT_VERSION_STATUSES)[number];
 
-/** One value an inspector recorded for an item: every one is kept. */
-export interface ResultVersionView {
-  id: string;
-  inspectionId: string;
-  itemCode: string;
-  department: string;
-  /** The record's version this value became; null while it waits (conflict, late) or when it was not taken. */
-  version: number | null;
-  baseVersion: number | null;
-  result: ItemResult;
-  note: string | null;
-  evidence: { ref: string; takenAt: string; location: string }[];
-  inspectorId: string;
-  inspectorName: string | null;
-  deviceId: string | null;
-  /** When the inspector recorded it (the device's time, offline included). */
-  recordedAt: string;
-  receivedAt: string;
-  status: ResultVersionStatus;
-  decision: { by: string; at: string; reason: string; chosen: boolean } | null;
-}
 
-/** What happened to each result of a write: recorded, kept as a conflict, or kept as a late result. */
-export interface ResultOutcome {
-  itemCode: string;
-  status: 'recorded' | 'conflict' | 'late';
-  versionId: string;
-  /** The record's version after the write (recorded), or the one it conflicts with. */
-  version: number;
-  message: string;
-}
 
-export type RecordResultsView = InspectionFormView & { outcomes: ResultOutcome[] };
 
-export interface ResultRecordedData {
-  inspectionId: string;
-  institutionId: string;
-  itemCode: string;
-  department: string;
-  versionId: string;
-  version: number | null;
-  status: 'current' | 'conflict' | 'late';
-  result: ItemResult;
-  inspectorId: string;
-  deviceId: string | null;
-  recordedAt: string;
-}
 
-export interface ResultResolvedData {
-  inspectionId: string;
-  institutionId: string;
-  itemCode: string;
-  department: string;
-  versionId: string;
-  version: number | null;
-  resolution: 'conflict-resolved' | 'late-accepted' | 'late-rejected';
-  reason: string;
-  /** Who decided (user id). */
-  by: string;
-}
 
-export interface InspectionDepartmentView {
-  department: string;
-  inspectors: { id: string; name: string; badgeNo: string }[];
-  signedOffAt: string | null;
-  signedOffBy: string | null;
-  comment: string | null;
-}
 
-export interface InspectionView {
-  id: string;
-  kind: InspectionKind;
-  planId: string | null;
-  complaintId: string | null;
-  originalInspectionId: string | null;
-  institutionId: string;
-  institutionName: string;
-  divisionCode: string;
-  grade: CreditGrade;
-  /** full, abbreviated (good grade: high-risk items only) or reinspection (open findings only). */
-  formKind: 'full' | 'abbreviated' | 'reinspection';
-  scheduledOn: string;
-  status: 'open' | 'completed';
-  leadDepartment: string;
-  departments: InspectionDepartmentView[];
-  alerts: InspectionAlert[];
-  policyVersion: string;
-  summary: { items: number; pass: number; fail: number; notApplicable: number; pending: number };
-  basicItemFailed: boolean;
-  noticeNo: string | null;
-  findings: FindingView[];
-  createdAt: string;
-  completedAt: string | null;
-}
 
-export interface InspectionFormView {
-  inspectionId: string;
-  institutionId: string;
-  institutionName: string;
-  formKind: InspectionView['formKind'];
-  areas: { area: FormArea; label: string; items: (FormItemView & { result: ItemResultView | null; previousFinding?: string })[] }[];
-  byDepartment: Record<string, { items: number; recorded: number; signedOff: boolean }>;
-  /** The operator's latest self-inspection (自查), for the inspectors' eyes. */
-  selfInspection: { id: string; submittedAt: string; failed: { itemCode: string; note: string | null }[] } | null;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Findings and rectification (整改)
@@ -1038,11 +915,6 @@ export type SelfInspectionView = Static<typeof SelfInspectionView>;
 
 export const SelfInspectionList = t.Array(SelfInspectionView, { $id: 'SelfInspectionList' });
 
-export interface SelfInspectionFormView {
-  institutionId: string;
-  institutionName: string;
-  areas: InspectionFormView['areas'];
-}
 
 // ---------------------------------------------------------------------------------------------
 // 投诉举报 complaints
@@ -1158,23 +1030,6 @@ export class PublicInspectionsRequest {
   pageSize?: number = 20;
 }
 
-export interface PublicInspectionView {
-  id: string;
-  kind: InspectionKind;
-  planId: string | null;
-  originalInspectionId: string | null;
-  institutionId: string;
-  institutionName: string;
-  divisionCode: string;
-  departments: { department: string; inspectors: string[] }[];
-  completedOn: string;
-  summary: InspectionView['summary'];
-  basicItemFailed: boolean;
-  /** Every item with its text and result (narratives, not only counts). */
-  items: { code: string; department: string; area: FormArea; text: string; result: ItemResult | null; note: string | null }[];
-  findings: { id: string; department: string; itemText: string; note: string | null; deadline: string; status: FindingStatus; statusLabel: string; closedOn: string | null }[];
-  penalties: { department: string; violation: string; kinds: PenaltyKind[]; fineFen: number | null; decisionNo: string; issuedOn: string }[];
-}
 
 export const PublicComplaintView = t.Object({
   id: Uuid,
@@ -1189,3 +1044,164 @@ export const PublicComplaintView = t.Object({
 export type PublicComplaintView = Static<typeof PublicComplaintView>;
 
 export const PublicComplaintPage = PageOf(PublicComplaintView, 'PublicComplaintPage');
+
+// ---------------------------------------------------------------------------------------------
+// 综合查一次: the views of a joint inspection, its merged form and its results (after the findings they carry)
+
+export const FormItemView = t.Object({
+  code: t.String(),
+  department: t.String(),
+  area: StringEnum(FORM_AREAS),
+  category: t.String(),
+  text: t.String(),
+  legalBasis: t.String(),
+  riskWeight: t.Integer(),
+  severity: StringEnum(SEVERITIES),
+  basic: t.Boolean(),
+  checklistVersion: t.String(),
+}, { $id: 'FormItemView' });
+export type FormItemView = Static<typeof FormItemView>;
+
+const Evidence = t.Object({ ref: t.String(), takenAt: DateTime, location: t.String() });
+
+export const ItemResultView = t.Object({
+  itemCode: t.String(),
+  department: t.String(),
+  result: StringEnum(ITEM_RESULTS),
+  note: Nullable(t.String()),
+  evidence: t.Array(Evidence),
+  inspectorId: Uuid,
+  recordedAt: DateTime,
+  version: t.Integer({ description: 'Increases with every value the record takes; send it back as baseVersion' }),
+  inConflict: t.Boolean({ description: 'A write made on an older version waits for a person\'s decision (GET …/results/{itemCode}/versions, POST …/resolution)' }),
+}, { $id: 'ItemResultView' });
+export type ItemResultView = Static<typeof ItemResultView>;
+
+/** One value an inspector recorded for an item: every one is kept. */
+export const ResultVersionView = t.Object({
+  id: Uuid,
+  inspectionId: Uuid,
+  itemCode: t.String(),
+  department: t.String(),
+  version: Nullable(t.Integer(), { description: 'The record\'s version this value became; null while it waits (conflict, late) or when it was not taken' }),
+  baseVersion: Nullable(t.Integer()),
+  result: StringEnum(ITEM_RESULTS),
+  note: Nullable(t.String()),
+  evidence: t.Array(Evidence),
+  inspectorId: Uuid,
+  inspectorName: Nullable(t.String()),
+  deviceId: Nullable(t.String()),
+  recordedAt: t.String({ format: 'date-time', description: 'When the inspector recorded it (the device\'s time, offline included)' }),
+  receivedAt: DateTime,
+  status: StringEnum(RESULT_VERSION_STATUSES),
+  decision: Nullable(t.Object({ by: t.String(), at: DateTime, reason: t.String(), chosen: t.Boolean() })),
+}, { $id: 'ResultVersionView' });
+export type ResultVersionView = Static<typeof ResultVersionView>;
+
+export const ResultVersionList = t.Array(ResultVersionView, { $id: 'ResultVersionList' });
+
+/** What happened to each result of a write: recorded, kept as a conflict, or kept as a late result. */
+export const ResultOutcome = t.Object({
+  itemCode: t.String(),
+  status: StringEnum(['recorded', 'conflict', 'late']),
+  versionId: Uuid,
+  version: t.Integer({ description: 'The record\'s version after the write (recorded), or the one it conflicts with' }),
+  message: t.String(),
+});
+export type ResultOutcome = Static<typeof ResultOutcome>;
+
+export const InspectionDepartmentView = t.Object({
+  department: t.String(),
+  inspectors: t.Array(t.Object({ id: Uuid, name: t.String(), badgeNo: t.String() })),
+  signedOffAt: Nullable(DateTime),
+  signedOffBy: Nullable(t.String()),
+  comment: Nullable(t.String()),
+});
+export type InspectionDepartmentView = Static<typeof InspectionDepartmentView>;
+
+const FormKind = StringEnum(['full', 'abbreviated', 'reinspection'], { description: 'abbreviated = high-risk and basic items only (good grade); reinspection = open findings only' });
+const ResultSummary = t.Object({ items: t.Integer(), pass: t.Integer(), fail: t.Integer(), notApplicable: t.Integer(), pending: t.Integer() });
+
+export const InspectionView = t.Object({
+  id: Uuid,
+  kind: StringEnum(INSPECTION_KINDS),
+  planId: Nullable(Uuid),
+  complaintId: Nullable(Uuid),
+  originalInspectionId: Nullable(Uuid),
+  institutionId: Uuid,
+  institutionName: t.String(),
+  divisionCode: t.String(),
+  grade: StringEnum(CREDIT_GRADES),
+  formKind: FormKind,
+  scheduledOn: Day,
+  status: StringEnum(['open', 'completed']),
+  leadDepartment: t.String(),
+  departments: t.Array(InspectionDepartmentView),
+  alerts: t.Array(InspectionAlert),
+  policyVersion: t.String(),
+  summary: ResultSummary,
+  basicItemFailed: t.Boolean(),
+  noticeNo: Nullable(t.String()),
+  findings: t.Array(FindingView),
+  createdAt: DateTime,
+  completedAt: Nullable(DateTime),
+}, { $id: 'InspectionView' });
+export type InspectionView = Static<typeof InspectionView>;
+
+export const InspectionPage = PageOf(InspectionView, 'InspectionPage');
+
+const FormAreas = t.Array(t.Object({
+  area: StringEnum(FORM_AREAS),
+  label: t.String(),
+  items: t.Array(t.Object({ ...FormItemView.properties, result: Nullable(ItemResultView), previousFinding: t.Optional(Uuid) })),
+}));
+
+const inspectionFormFields = {
+  inspectionId: Uuid,
+  institutionId: Uuid,
+  institutionName: t.String(),
+  formKind: FormKind,
+  areas: FormAreas,
+  byDepartment: MapOf(t.Object({ items: t.Integer(), recorded: t.Integer(), signedOff: t.Boolean() }), { description: 'keyed by department' }),
+  selfInspection: Nullable(t.Object({
+    id: Uuid, submittedAt: DateTime, failed: t.Array(t.Object({ itemCode: t.String(), note: Nullable(t.String()) })),
+  }), { description: 'The operator\'s latest self-inspection (自查), for the inspectors\' eyes' }),
+};
+
+/** The merged form (一表通查): items grouped by area, no item twice, with results so far. */
+export const InspectionFormView = t.Object(inspectionFormFields, { $id: 'InspectionFormView' });
+export type InspectionFormView = Static<typeof InspectionFormView>;
+
+/** The form after a write, with what happened to each result. */
+export const RecordResultsView = t.Object({ ...inspectionFormFields, outcomes: t.Array(ResultOutcome) }, { $id: 'RecordResultsView' });
+export type RecordResultsView = Static<typeof RecordResultsView>;
+
+export const SelfInspectionFormView = t.Object({ institutionId: Uuid, institutionName: t.String(), areas: FormAreas }, { $id: 'SelfInspectionFormView' });
+export type SelfInspectionFormView = Static<typeof SelfInspectionFormView>;
+
+export const PublicInspectionView = t.Object({
+  id: Uuid,
+  kind: StringEnum(INSPECTION_KINDS),
+  planId: Nullable(Uuid),
+  originalInspectionId: Nullable(Uuid),
+  institutionId: Uuid,
+  institutionName: t.String(),
+  divisionCode: t.String(),
+  departments: t.Array(t.Object({ department: t.String(), inspectors: t.Array(t.String()) })),
+  completedOn: Day,
+  summary: ResultSummary,
+  basicItemFailed: t.Boolean(),
+  items: t.Array(t.Object({
+    code: t.String(), department: t.String(), area: StringEnum(FORM_AREAS), text: t.String(), result: Nullable(StringEnum(ITEM_RESULTS)), note: Nullable(t.String()),
+  }), { description: 'Every item with its text and result (narratives, not only counts)' }),
+  findings: t.Array(t.Object({
+    id: Uuid, department: t.String(), itemText: t.String(), note: Nullable(t.String()), deadline: Day, status: StringEnum(FINDING_STATUSES),
+    statusLabel: t.String({ description: '整改中 / 已整改 (Corrected) / 未整改 (Not corrected) / 已逾期' }), closedOn: Nullable(Day),
+  })),
+  penalties: t.Array(t.Object({
+    department: t.String(), violation: t.String(), kinds: t.Array(StringEnum(PENALTY_KINDS)), fineFen: Nullable(t.Integer()), decisionNo: t.String(), issuedOn: Day,
+  })),
+}, { $id: 'PublicInspectionView' });
+export type PublicInspectionView = Static<typeof PublicInspectionView>;
+
+export const PublicInspectionPage = PageOf(PublicInspectionView, 'PublicInspectionPage');

@@ -1,6 +1,6 @@
 import { type Static, Type as t } from '@sinclair/typebox';
 import { Nullable, StringEnum } from '../contract.js';
-import { CHECKLIST_KINDS, COMPLAINT_CATEGORIES, DrawnInstitution, FINDING_STATUSES, type InspectionKind, PENALTY_KINDS, SEVERITIES } from './inspection.contracts.js';
+import { CHECKLIST_KINDS, COMPLAINT_CATEGORIES, DrawnInstitution, FINDING_STATUSES, INSPECTION_KINDS, ITEM_RESULTS, PENALTY_KINDS, SEVERITIES } from './inspection.contracts.js';
 
 const Uuid = t.String({ format: 'uuid' });
 const Day = t.String({ format: 'date' });
@@ -67,18 +67,19 @@ export const PlanDrawnData = t.Object({
 }, { $id: 'PlanDrawnData', description: 'Published in parts: one event per part, each repeating the plan fields' });
 export type PlanDrawnData = Static<typeof PlanDrawnData>;
 
-export interface InspectionCompletedData {
-  inspectionId: string;
-  kind: InspectionKind;
-  institutionId: string;
-  divisionCode: string;
-  departments: string[];
-  completedOn: string;
-  summary: { items: number; pass: number; fail: number; notApplicable: number };
-  basicItemFailed: boolean;
-  findingIds: string[];
-  originalInspectionId: string | null;
-}
+export const InspectionCompletedData = t.Object({
+  inspectionId: Uuid,
+  kind: StringEnum(INSPECTION_KINDS),
+  institutionId: Uuid,
+  divisionCode: t.String(),
+  departments: t.Array(t.String()),
+  completedOn: Day,
+  summary: t.Object({ items: t.Integer(), pass: t.Integer(), fail: t.Integer(), notApplicable: t.Integer(), pending: t.Optional(t.Integer()) }),
+  basicItemFailed: t.Boolean(),
+  findingIds: t.Array(Uuid),
+  originalInspectionId: Nullable(Uuid),
+}, { $id: 'InspectionCompletedData' });
+export type InspectionCompletedData = Static<typeof InspectionCompletedData>;
 
 export const PenaltyIssuedData = t.Object({
   penaltyId: Uuid,
@@ -116,3 +117,33 @@ export const FindingClosedData = t.Object({
 }, { $id: 'FindingClosedData' });
 export type FindingClosedData = Static<typeof FindingClosedData>;
 
+
+/** evt.inspection.result.recorded.v1: an inspector's value reached the server. */
+export const ResultRecordedData = t.Object({
+  inspectionId: Uuid,
+  institutionId: Uuid,
+  itemCode: t.String(),
+  department: t.String(),
+  versionId: Uuid,
+  version: Nullable(t.Integer()),
+  status: StringEnum(['current', 'conflict', 'late']),
+  result: StringEnum(ITEM_RESULTS),
+  inspectorId: Uuid,
+  deviceId: Nullable(t.String()),
+  recordedAt: t.String({ format: 'date-time' }),
+}, { $id: 'ResultRecordedData' });
+export type ResultRecordedData = Static<typeof ResultRecordedData>;
+
+/** evt.inspection.result.resolved.v1: a person decided an item. */
+export const ResultResolvedData = t.Object({
+  inspectionId: Uuid,
+  institutionId: Uuid,
+  itemCode: t.String(),
+  department: t.String(),
+  versionId: Uuid,
+  version: Nullable(t.Integer()),
+  resolution: StringEnum(['conflict-resolved', 'late-accepted', 'late-rejected']),
+  reason: t.String(),
+  by: t.String({ description: 'Who decided (user id)' }),
+}, { $id: 'ResultResolvedData' });
+export type ResultResolvedData = Static<typeof ResultResolvedData>;
