@@ -3,6 +3,7 @@ import type { EventEntry, ContractEntry } from './catalog.js';
 import { CREDIT_EVENTS } from './credit/credit.catalog.js';
 import { INSPECTION_EVENTS } from './inspection/inspection.catalog.js';
 import { SERVICE_REQUESTS } from './nats-access.js';
+import { AuditVerificationList } from './audit.contracts.js';
 import { CreditDeadLetter } from './credit/credit.events.js';
 import { DrawInput } from './inspection/inspection.contracts.js';
 import { CalendarYearView, PLATFORM_EVENTS } from './platform/calendar.contracts.js';
@@ -18,7 +19,7 @@ export const ALL_REQUESTS: readonly ContractEntry[] = Object.values(SERVICE_REQU
 export const ALL_EVENTS: readonly EventEntry[] = [...STAFF_EVENTS, ...CREDIT_EVENTS, ...INSPECTION_EVENTS, ...SUBSIDY_EVENTS, ...REGISTRY_EVENTS, ...PLATFORM_EVENTS];
 
 /** Shapes with no subject of their own, published with the others: the gateway's own replies, a dead-letter body, the whole draw input (draw.ts). */
-const ALSO_PUBLISHED: readonly TSchema[] = [CalendarYearView, CreditDeadLetter, DrawInput];
+const ALSO_PUBLISHED: readonly TSchema[] = [CalendarYearView, CreditDeadLetter, DrawInput, AuditVerificationList];
 
 const COMPONENTS = '#/components/schemas/';
 

@@ -68,37 +68,6 @@ export const REPLY_SCHEMAS: Record<string, object> = {
       checks: { type: 'object', additionalProperties: { type: 'object', properties: { status: { type: 'string', enum: ['up', 'down'] }, ms: { type: 'integer' }, error: { type: 'string' } } } },
     },
   },
-  AuditEntryView: {
-    type: 'object',
-    properties: {
-      seq: { type: 'string' }, occurredAt: { type: 'string', format: 'date-time' },
-      actor: { type: 'object', properties: { department: { type: 'string' }, role: { type: 'string' }, userId: { type: 'string' }, clientId: { type: ['string', 'null'] } } },
-      action: { type: 'string' }, entity: { type: 'string' }, entityId: { type: 'string' }, reason: { type: ['string', 'null'] },
-      before: {}, after: {}, requestId: { type: ['string', 'null'] }, hash: { type: 'string' }, prevHash: { type: 'string' },
-    },
-  },
-  AuditEntryList: { type: 'array', items: ref('AuditEntryView') },
-  AuditVerificationView: {
-    type: 'object', required: ['service', 'ok', 'entries'],
-    properties: { service: { type: 'string' }, ok: { type: 'boolean' }, entries: { type: 'integer' }, brokenAt: { type: 'string' }, problem: { type: 'string', enum: ['hash_mismatch', 'broken_link', 'unavailable'] }, error: { type: 'string' } },
-  },
-  AuditVerificationList: { type: 'array', items: ref('AuditVerificationView') },
-  PiiReencryptView: {
-    type: 'object', required: ['service', 'keyId', 'dryRun', 'tables'],
-    properties: {
-      service: { type: 'string' }, keyId: { type: 'string', description: 'id of PII_KEY (8 hex characters)' }, dryRun: { type: 'boolean' },
-      tables: {
-        type: 'array',
-        items: {
-          type: 'object', required: ['column', 'rows', 'current', 'reencrypted', 'rehashed', 'failed', 'failedIds'],
-          properties: {
-            column: { type: 'string', example: 'person.id_cipher' }, rows: { type: 'integer' }, current: { type: 'integer' }, reencrypted: { type: 'integer' },
-            rehashed: { type: 'integer' }, failed: { type: 'integer' }, failedIds: { type: 'array', items: { type: 'string' } },
-          },
-        },
-      },
-    },
-  },
   EventEnvelope: {
     type: 'object',
     required: ['eventId', 'subject', 'occurredAt', 'actor', 'entityId', 'data'],

@@ -1,5 +1,5 @@
-import { AuditHistoryRequest, type AuditEntryView, type AuditVerificationView } from '../audit.contracts.js';
-import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, Described, subjectsOf } from '../contract.js';
+import { AuditEntryList, AuditHistoryRequest, AuditVerificationView } from '../audit.contracts.js';
+import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, subjectsOf } from '../contract.js';
 import { Ping } from '../ping.contracts.js';
 import { IndicatorContribution, IndicatorsRequest } from '../registry/indicator.contracts.js';
 import {
@@ -89,14 +89,14 @@ export const CreditRpc = {
     subject: 'credit.audit.history',
     summary: 'Audit entries of one entity (admin)',
     request: AuditHistoryRequest,
-    reply: Described<AuditEntryView[]>('AuditEntryList'),
+    reply: AuditEntryList,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED'],
   }),
   auditVerify: defineRpc({
     subject: 'credit.audit.verify',
     summary: 'Recompute the audit hash chain (admin)',
     request: null,
-    reply: Described<AuditVerificationView>('AuditVerificationView'),
+    reply: AuditVerificationView,
     errors: ['DEPARTMENT_NOT_ALLOWED'],
   }),
 };

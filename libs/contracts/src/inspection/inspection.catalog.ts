@@ -1,15 +1,13 @@
-import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, Described, subjectsOf } from '../contract.js';
+import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, subjectsOf } from '../contract.js';
 import {
   AddConflictRequest, AddInspectorRequest, ChecklistVersionList, ChecklistVersionView, CommitPlanBody, ComplaintOutcomeRequest, ComplaintPage, ComplaintReceipt, ComplaintView, CreateInspectionBody, DecideLateResultRequest, DrawPlanRequest, FileComplaintBody, FindingIdRequest, FindingPage, FindingView, InspectionFormView, InspectionIdRequest, InspectionPage, InspectionView, InspectorList, InspectorView, InstitutionIdQuery, InstitutionPlanDrawPage, InstitutionPlanDrawsRequest, IssuePenaltyBody, ListChecklistsRequest, ListComplaintsRequest, ListInspectionsRequest, ListInspectorsRequest, ListPenaltiesRequest, ListPlansRequest, ListRectificationsRequest, PenaltyList, PenaltyView, PlanDrawEntryPage, PlanIdRequest, PlanPageRequest, PlanPoolEntryPage, PlanSummaryPage, PlanView, PublicComplaintPage, PublicInspectionPage, PublicInspectionView, PublicInspectionsRequest, PublishChecklistBody, RecordResultsRequest, RecordResultsView, RectificationNoticeView, ReinspectionRequest, ReportRectificationRequest, ResolveResultRequest, ResultItemRequest, ResultVersionList, ResultVersionView, SelfInspectionFormView, SelfInspectionList, SelfInspectionView, SignOffRequest, SubmitSelfInspectionBody, TriageComplaintRequest, VerifyRectificationRequest,
 } from './inspection.contracts.js';
 import { ChecklistPublishedData, ComplaintClosedData, FindingClosedData, FindingEventData, InspectionCompletedData, PenaltyIssuedData, PlanCommittedData, PlanDrawnData, ResultRecordedData, ResultResolvedData } from './inspection.events.js';
 import { Ping } from '../ping.contracts.js';
 import { IndicatorsRequest } from '../registry/indicator.contracts.js';
-import { AuditHistoryRequest } from '../audit.contracts.js';
-import { PiiReencryptRequest } from '../pii.contracts.js';
+import { AuditEntryList, AuditHistoryRequest, AuditVerificationView } from '../audit.contracts.js';
+import { PiiReencryptRequest, PiiReencryptView } from '../pii.contracts.js';
 import { IndicatorContribution } from '../registry/indicator.contracts.js';
-import { type AuditEntryView, type AuditVerificationView } from '../audit.contracts.js';
-import { type PiiReencryptView } from '../pii.contracts.js';
 
 /** Every request subject of the inspection service: one definition each. */
 export const InspectionRpc = {
@@ -356,21 +354,21 @@ export const InspectionRpc = {
     subject: 'inspection.audit.history',
     summary: 'Audit entries of one entity (admin)',
     request: AuditHistoryRequest,
-    reply: Described<AuditEntryView[]>('AuditEntryList'),
+    reply: AuditEntryList,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED'],
   }),
   auditVerify: defineRpc({
     subject: 'inspection.audit.verify',
     summary: 'Recompute the audit hash chain (admin)',
     request: null,
-    reply: Described<AuditVerificationView>('AuditVerificationView'),
+    reply: AuditVerificationView,
     errors: ['DEPARTMENT_NOT_ALLOWED'],
   }),
   piiReencrypt: defineRpc({
     subject: 'inspection.admin.pii.reencrypt',
     summary: 'Re-encrypt complainants\' contact details under PII_KEY (admin CLI)',
     request: PiiReencryptRequest,
-    reply: Described<PiiReencryptView>('PiiReencryptView'),
+    reply: PiiReencryptView,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED'],
   }),
 };

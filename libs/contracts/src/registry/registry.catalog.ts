@@ -1,19 +1,18 @@
 import { FilingPage } from './filing.contracts.js';
 import { PublicInstitutionPage } from './status.contracts.js';
 import { PopulationList } from './status.contracts.js';
-import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, Described, isEvent, subjectsOf } from '../contract.js';
+import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, isEvent, subjectsOf } from '../contract.js';
 import type { EventEnvelope } from '../events.js';
 import { Ping } from '../ping.contracts.js';
 import { InstitutionRegisteredData, InstitutionRpc, InstitutionUpdatedData } from './institution.contracts.js';
 import { DemonstrationRequest, DeregistrationRequest, InclusiveRequest, InstitutionStatusData, ListPopulationRequest, LoadPopulationBody, PopulationLoadResult, PopulationLoadedData, PublicInstitutionRequest, PublicInstitutionsRequest } from './status.contracts.js';
 import { FilingDecidedData, FilingDecisionRequest, FilingIdRequest, FilingRecheckedData, FilingSubmittedData, ListFilingsRequest, ReceiptNoRequest, SubmitFilingRequest } from './filing.contracts.js';
 import { IndicatorsRequest } from './indicator.contracts.js';
-import { AuditHistoryRequest } from '../audit.contracts.js';
+import { AuditEntryList, AuditHistoryRequest, AuditVerificationView } from '../audit.contracts.js';
 import { InstitutionView } from './institution.contracts.js';
 import { FilingView, ReceiptVerification, ReceiptView } from './filing.contracts.js';
 import { PublicInstitutionView } from './status.contracts.js';
 import { IndicatorsView } from './indicator.contracts.js';
-import { type AuditEntryView, type AuditVerificationView } from '../audit.contracts.js';
 
 /** Every request subject of the registry service: one definition each. */
 export const RegistryRpc = {
@@ -126,14 +125,14 @@ export const RegistryRpc = {
     subject: 'registry.audit.history',
     summary: 'Audit entries of one entity (admin)',
     request: AuditHistoryRequest,
-    reply: Described<AuditEntryView[]>('AuditEntryList'),
+    reply: AuditEntryList,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED'],
   }),
   auditVerify: defineRpc({
     subject: 'registry.audit.verify',
     summary: 'Recompute the audit hash chain (admin)',
     request: null,
-    reply: Described<AuditVerificationView>('AuditVerificationView'),
+    reply: AuditVerificationView,
     errors: ['DEPARTMENT_NOT_ALLOWED'],
   }),
 };

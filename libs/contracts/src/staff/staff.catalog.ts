@@ -1,13 +1,11 @@
-import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, Described, subjectsOf } from '../contract.js';
+import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, subjectsOf } from '../contract.js';
 import { Ping } from '../ping.contracts.js';
 import { IndicatorsRequest } from '../registry/indicator.contracts.js';
 import { AddBanRequest, AddCredentialRequest, AddStaffRequest, CredentialAlertsRequest, DivisionStaffStatsRequest, EndStaffRequest, EnterRecordCheckRequest, ImportStaffRequest, InstitutionRef, ListBansRequest, ListStaffRequest, OverdueRechecksRequest, RecordRecheckRequest, RevealIdNumberRequest, StaffRef } from './staff.contracts.js';
-import { AuditHistoryRequest } from '../audit.contracts.js';
-import { PiiReencryptRequest } from '../pii.contracts.js';
+import { AuditEntryList, AuditHistoryRequest, AuditVerificationView } from '../audit.contracts.js';
+import { PiiReencryptRequest, PiiReencryptView } from '../pii.contracts.js';
 import { IndicatorContribution } from '../registry/indicator.contracts.js';
 import { BanPage, BanView, CredentialAlerts, DivisionStaffStats, InstitutionStaffStats, OverdueRechecks, RecordCheckView, RevealedIdNumber, StaffImportResult, StaffPage, StaffView } from './staff.contracts.js';
-import { type AuditEntryView, type AuditVerificationView } from '../audit.contracts.js';
-import { type PiiReencryptView } from '../pii.contracts.js';
 import { StaffBanMatchedData, StaffCertificateRateChangedData, StaffCredentialReminderData, StaffEmploymentEndedData, StaffEmploymentFlaggedData, StaffEmploymentStartedData, StaffRatioBreachedData, StaffRecheckOverdueData, StaffVettingRejectedData } from './staff.events.js';
 
 /** Every request subject of the staff service: one definition each. */
@@ -134,21 +132,21 @@ export const StaffRpc = {
     subject: 'staff.audit.history',
     summary: 'Audit entries of one entity (admin)',
     request: AuditHistoryRequest,
-    reply: Described<AuditEntryView[]>('AuditEntryList'),
+    reply: AuditEntryList,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED'],
   }),
   auditVerify: defineRpc({
     subject: 'staff.audit.verify',
     summary: 'Recompute the audit hash chain (admin)',
     request: null,
-    reply: Described<AuditVerificationView>('AuditVerificationView'),
+    reply: AuditVerificationView,
     errors: ['DEPARTMENT_NOT_ALLOWED'],
   }),
   piiReencrypt: defineRpc({
     subject: 'staff.admin.pii.reencrypt',
     summary: 'Re-encrypt resident ID numbers under PII_KEY and recompute their hashes under PII_MATCH_KEY (admin CLI)',
     request: PiiReencryptRequest,
-    reply: Described<PiiReencryptView>('PiiReencryptView'),
+    reply: PiiReencryptView,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED'],
   }),
 };

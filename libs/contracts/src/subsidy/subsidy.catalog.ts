@@ -2,10 +2,9 @@ import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, Described, su
 import { Ping } from '../ping.contracts.js';
 import { IndicatorsRequest } from '../registry/indicator.contracts.js';
 import { ApproveRunRequest, LedgerQuery, ListPoliciesRequest, ListRunsRequest, PublishPolicyBody, RosterRef, RunLinesRequest, RunRef, RunTotalsRequest, StartRunRequest, SubmitRosterRequest } from './subsidy.contracts.js';
-import { AuditHistoryRequest } from '../audit.contracts.js';
+import { AuditEntryList, AuditHistoryRequest, AuditVerificationView } from '../audit.contracts.js';
 import { IndicatorContribution } from '../registry/indicator.contracts.js';
 import { LedgerPage, type PolicyVersionView, RosterView, RunInstitutionTotalPage, RunLinePage, RunList, RunView } from './subsidy.contracts.js';
-import { type AuditEntryView, type AuditVerificationView } from '../audit.contracts.js';
 import { SubsidyClaimDuplicatedData, SubsidyRosterSubmittedData, SubsidyRunApprovedData, SubsidyRunCompletedData, SubsidyRunReturnedData } from './subsidy.events.js';
 
 /** Every request subject of the subsidy service: one definition each. */
@@ -104,14 +103,14 @@ export const SubsidyRpc = {
     subject: 'subsidy.audit.history',
     summary: 'Audit entries of one entity (admin)',
     request: AuditHistoryRequest,
-    reply: Described<AuditEntryView[]>('AuditEntryList'),
+    reply: AuditEntryList,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED'],
   }),
   auditVerify: defineRpc({
     subject: 'subsidy.audit.verify',
     summary: 'Recompute the audit hash chain (admin)',
     request: null,
-    reply: Described<AuditVerificationView>('AuditVerificationView'),
+    reply: AuditVerificationView,
     errors: ['DEPARTMENT_NOT_ALLOWED'],
   }),
 };
