@@ -1,5 +1,6 @@
 import { type Actor, type IsoDate, SYSTEM_ACTOR } from '@shanyu/common';
-import { CreditEvents, type CreditGrade, type GradeChangedData } from '@shanyu/contracts';
+import { CreditEvt, type CreditGrade, type GradeChangedData } from '@shanyu/contracts';
+import { newEvent } from '@shanyu/messaging';
 import type { AuditEntryInput } from '@shanyu/persistence';
 import type { EntityManager } from 'typeorm';
 import type { CreditModels } from '../model/credit-model.js';
@@ -86,7 +87,7 @@ export class Standings {
       const data: GradeChangedData = {
         institutionId, divisionCode, from, to, grade: to, score: evaluation.score, modelVersion: evaluation.model.version, effectiveOn: today, reasons: evaluation.reasons,
       };
-      await effects.publish({ subject: CreditEvents.gradeChanged, actor: SYSTEM_ACTOR, entityId: institutionId, data });
+      await effects.publish(newEvent(CreditEvt.gradeChanged, { actor: SYSTEM_ACTOR, entityId: institutionId, data }));
       await effects.audit({
         actor: SYSTEM_ACTOR, action: 'credit.grade.change', entity: 'institution', entityId: institutionId,
         before: { grade: from, score: previous?.score ?? evaluation.model.startScore }, after: { grade: to, score: evaluation.score, modelVersion: evaluation.model.version },

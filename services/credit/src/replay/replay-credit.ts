@@ -1,6 +1,6 @@
 import { type IsoDate, JsonLogger, shanghaiToday, SYSTEM_ACTOR } from '@shanyu/common';
-import { CreditEvents, type CreditGrade, EVENT_STREAM, type EventEnvelope, type GradeChangedData } from '@shanyu/contracts';
-import { connectNats, Outbox } from '@shanyu/messaging';
+import { CreditEvt, type CreditGrade, EVENT_STREAM, type EventEnvelope, type GradeChangedData } from '@shanyu/contracts';
+import { connectNats, newEvent, Outbox } from '@shanyu/messaging';
 import { AuditLog, InboxRow, initializeAndMigrate } from '@shanyu/persistence';
 import { DeliverPolicy, jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -248,7 +248,7 @@ export async function replayCreditProjection(options: ReplayCreditOptions): Prom
         institutionId: s.institution_id, divisionCode: standing.divisionCode, from: previous.grade, to: s.grade, grade: s.grade, score: s.score,
         modelVersion: standing.modelVersion, effectiveOn: today, reasons,
       };
-      await outbox.append(m, { subject: CreditEvents.gradeChanged, actor: SYSTEM_ACTOR, entityId: s.institution_id, data });
+      await outbox.append(m, newEvent(CreditEvt.gradeChanged, { actor: SYSTEM_ACTOR, entityId: s.institution_id, data }));
       await auditLog.record(m, {
         actor: SYSTEM_ACTOR, action: 'credit.grade.change', entity: 'institution', entityId: s.institution_id,
         before: { grade: previous.grade, score: previous.score }, after: { grade: s.grade, score: s.score, modelVersion: standing.modelVersion },

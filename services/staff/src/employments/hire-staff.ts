@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, DomainError, type IsoDate, maskName } from '@shanyu/common';
 import {
-  type AddStaffBody, StaffEvents, type StaffEmploymentFlaggedData, type StaffEmploymentStartedData, type StaffVettingRejectedData, type StaffView,
+  type AddStaffBody, StaffEvt, type StaffEmploymentFlaggedData, type StaffView,
 } from '@shanyu/contracts';
 import type { AuditEntryInput } from '@shanyu/persistence';
-import type { NewEvent, Transaction } from '@shanyu/messaging';
+import { type NewEvent, newEvent, type Transaction } from '@shanyu/messaging';
 import { decideVetting, type VettingDecision } from '../domain/vetting.js';
 import { InstitutionReplica } from '../institutions/institution-replica.entity.js';
 import { Person } from '../people/person.entity.js';
@@ -132,10 +132,10 @@ export class HireStaff {
       const body = bodies[i]!;
       if (plan.kind === 'refused') {
         const { attempt, decision, person } = plan;
-        events.push({
-          subject: StaffEvents.vettingRejected, actor, entityId: attempt.id,
-          data: { ...where, attemptId: attempt.id, staffId: null, reason: decision.reason!, refId: decision.refId!, nameMasked: maskName(body.name), idNumberMasked: person.idMasked, role: body.role } satisfies StaffVettingRejectedData,
-        });
+        events.push(newEvent(StaffEvt.vettingRejected, {
+          actor, entityId: attempt.id,
+          data: { ...where, attemptId: attempt.id, staffId: null, reason: decision.reason!, refId: decision.refId!, nameMasked: maskName(body.name), idNumberMasked: person.idMasked, role: body.role },
+        }));
         audits.push({
           actor, action: 'staff.vetting.reject', entity: 'vetting_attempt', entityId: attempt.id, requestId,
           after: { institutionId: institution.id, idNumber: person.idMasked, role: body.role, reason: decision.reason, refId: decision.refId },
@@ -143,7 +143,7 @@ export class HireStaff {
       } else if (plan.kind === 'hired') {
         const view = viewById.get(plan.employment.id)!;
         events.push(...(flagEvents.get(plan.employment.id) ?? []));
-        events.push({ subject: StaffEvents.employmentStarted, actor, entityId: view.id, data: { ...where, staff: view } satisfies StaffEmploymentStartedData });
+        events.push(newEvent(StaffEvt.employmentStarted, { actor, entityId: view.id, data: { ...where, staff: view } }));
         audits.push({ actor, action: 'staff.add', entity: 'employment', entityId: view.id, after: view, requestId });
       }
     });
@@ -220,13 +220,13 @@ export class HireStaff {
       if (!fresh.has(`${flagged.id}|${ref.id}`)) continue;
       const institution = institutions.get(flagged.institutionId);
       const list = out.get(h.employment.id) ?? [];
-      list.push({
-        subject: StaffEvents.employmentFlagged, actor, entityId: flagged.id,
+      list.push(newEvent(StaffEvt.employmentFlagged, {
+        actor, entityId: flagged.id,
         data: {
           institutionId: flagged.institutionId, divisionCode: institution?.divisionCode ?? '', ownerUserId: institution?.ownerUserId ?? null,
           staffId: flagged.id, kind: 'concurrent_employment', refId: ref.id, nameMasked: maskName(flagged.name), idNumberMasked: h.person.idMasked,
         },
-      });
+      }));
       out.set(h.employment.id, list);
     }
     return out;

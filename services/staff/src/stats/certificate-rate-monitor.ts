@@ -1,5 +1,6 @@
 import type { Actor, IsoDate } from '@shanyu/common';
-import { StaffEvents, type StaffCertificateRateChangedData, type StaffRole } from '@shanyu/contracts';
+import { StaffEvt, type StaffRole } from '@shanyu/contracts';
+import { newEvent } from '@shanyu/messaging';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { Credential } from '../credentials/credential.entity.js';
 import { complianceOf } from '../domain/compliance.js';
@@ -56,8 +57,7 @@ export class CertificateRateMonitor {
         [institution.id, required, holding, rateBp, today],
       );
       const targetBp = Math.round(this.rules.certificateRateTarget.value * 10_000);
-      await sink.publish<StaffCertificateRateChangedData>({
-        subject: StaffEvents.certificateRateChanged,
+      await sink.publish(newEvent(StaffEvt.certificateRateChanged, {
         actor,
         entityId: institution.id,
         data: {
@@ -65,7 +65,7 @@ export class CertificateRateMonitor {
           required, holding, rateBp, previousRateBp: before?.rate_bp ?? null, targetBp, meetsTarget: rateBp === null ? null : rateBp >= targetBp,
           effectiveOn: today, rulesVersion: this.rules.version, source: this.rules.certificateRateTarget.source,
         },
-      });
+      }));
     }
   }
 }

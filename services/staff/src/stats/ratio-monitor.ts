@@ -1,6 +1,6 @@
 import type { Actor } from '@shanyu/common';
-import { CLASS_TYPES, type ClassType, type RatioView, StaffEvents, type StaffRatioBreachedData } from '@shanyu/contracts';
-import type { NewEvent } from '@shanyu/messaging';
+import { CLASS_TYPES, type ClassType, type RatioView, StaffEvt } from '@shanyu/contracts';
+import { type NewEvent, newEvent } from '@shanyu/messaging';
 import type { DataSource, EntityManager } from 'typeorm';
 import { computeRatios } from '../domain/ratios.js';
 import { enrolmentOf } from '../institutions/institutions.js';
@@ -56,8 +56,7 @@ export class RatioMonitor {
         [institution.id, classType, breached],
       );
       if (breached && ratio) {
-        await sink.publish<StaffRatioBreachedData>({
-          subject: StaffEvents.ratioBreached,
+        await sink.publish(newEvent(StaffEvt.ratioBreached, {
           actor,
           entityId: institution.id,
           data: {
@@ -65,7 +64,7 @@ export class RatioMonitor {
             classType, children: ratio.children, enrolmentSource: ratio.enrolmentSource, carers: ratio.carers,
             childrenPerCarer: ratio.childrenPerCarer, requiredCarers: ratio.requiredCarers, rulesVersion: this.rules.version,
           },
-        });
+        }));
       }
     }
     return ratios;
