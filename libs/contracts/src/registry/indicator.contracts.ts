@@ -20,19 +20,6 @@ export class IndicatorsRequest {
   targetPerThousand?: number;
 }
 
-
-
-
-
-
-/**
- * Every service that contributes indicators answers `<service>.indicators.compute` with an
- * IndicatorsRequest body and replies `{ divisions: [{ divisionCode, indicators }] }`; the
- * gateway merges them by division into one IndicatorsView (the registry's is the base).
- */
-export const indicatorsSubject = (service: string) => `${service}.indicators.compute`;
-
-
 export const IndicatorValue = t.Object({
   key: t.String({ example: 'placesPer1000' }),
   label: t.String(),
