@@ -1,7 +1,7 @@
 import { type Actor, divisionPrefix, shanghaiToday } from '@shanyu/common';
 import { addCounts, contributionOf, indicatorRatio, indicatorScope, type IndicatorContribution, type IndicatorsRequest, type IndicatorValue } from '@shanyu/contracts';
 import type { DataSource } from 'typeorm';
-import { tableOf } from '../sql.js';
+import { schemaTable } from '@shanyu/persistence';
 
 interface Counts extends Record<string, number> {
   scheduled: number;
@@ -33,7 +33,7 @@ export class ComputeInspectionIndicators {
 
   async execute(request: IndicatorsRequest, actor: Actor): Promise<IndicatorContribution> {
     const scope = indicatorScope(request, actor, shanghaiToday(this.now()));
-    const t = (name: string) => tableOf(this.dataSource, name);
+    const t = (name: string) => schemaTable(this.dataSource, name);
     const params = [`${divisionPrefix(scope.divisionCode)}%`, scope.monthStart, scope.monthEnd, scope.asOf];
     // One row per (division, measure): each measure reads its own table with the same filters.
     const rows: { division_code: string; measure: keyof Counts; n: string }[] = await this.dataSource.query(

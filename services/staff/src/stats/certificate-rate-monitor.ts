@@ -6,7 +6,7 @@ import { complianceOf } from '../domain/compliance.js';
 import { Employment } from '../employments/employment.entity.js';
 import { InstitutionReplica } from '../institutions/institution-replica.entity.js';
 import type { StaffRules } from '../rules/staff-rules.js';
-import { table } from '../sql.js';
+import { schemaTable } from '@shanyu/persistence';
 import type { EventSink } from './ratio-monitor.js';
 
 /**
@@ -29,7 +29,7 @@ export class CertificateRateMonitor {
     for (const institution of institutions) {
       // Only the columns the rate needs, and `= ANY($1)`: an institution may have a thousand staff after an import.
       const employments: { personId: string; role: StaffRole }[] = await manager.query(
-        `SELECT person_id AS "personId", role FROM ${table(manager, 'employment')} WHERE institution_id = $1 AND end_date IS NULL`,
+        `SELECT person_id AS "personId", role FROM ${schemaTable(manager, 'employment')} WHERE institution_id = $1 AND end_date IS NULL`,
         [institution.id],
       );
       const personIds = [...new Set(employments.map((e) => e.personId))];
@@ -45,7 +45,7 @@ export class CertificateRateMonitor {
         if (c.needsQualification) { required++; if (c.qualified) holding++; }
       }
       const rateBp = required === 0 ? null : Math.round((holding * 10_000) / required);
-      const t = table(manager, 'certificate_rate_state');
+      const t = schemaTable(manager, 'certificate_rate_state');
       const [before]: { rate_bp: number | null }[] = await manager.query(`SELECT rate_bp FROM ${t} WHERE institution_id = $1 FOR UPDATE`, [institution.id]);
       // Nothing published yet and nothing to judge: stay silent (an institution with no qualified roles).
       if (before ? before.rate_bp === rateBp : rateBp === null) continue;

@@ -71,7 +71,7 @@ export class SubmitRoster {
       const t = tables(tx.manager);
       // The institution's row lock orders its own versions of the month.
       const institution = await institutionOrThrow(tx.manager, request.institutionId, true);
-      this.access.assertOperatorOf(actor, institution);
+      this.access.assertOperatorOf(actor, institution, '报送收托名册');
       if (institution.status !== 'filed') {
         throw new DomainError('INSTITUTION_NOT_FILED', `机构 ${institution.name} 尚未备案（或已注销），不能报送收托名册`);
       }
