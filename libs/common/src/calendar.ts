@@ -107,8 +107,68 @@ export function monthOf(date: IsoDate): IsoMonth {
 
 /** Number of days in a month `YYYY-MM` (28–31), e.g. for pro-rata subsidies. */
 export function daysInMonth(month: IsoMonth): number {
-  if (!isMonth(month)) throw new RangeError(`month must be YYYY-MM, got ${JSON.stringify(month)}`);
+  assertMonth(month);
   return daysInMonthOf(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Months: arithmetic on whole month numbers (year × 12 + month − 1), never on `Date` objects,
+// whose setMonth overflows (Jan 31 + 1 month = Mar 3) and follows the host's time zone.
+
+function assertMonth(value: unknown, what = 'month'): asserts value is IsoMonth {
+  if (!isMonth(value)) throw new RangeError(`${what} must be YYYY-MM, got ${JSON.stringify(value)}`);
+}
+
+function toMonthNumber(month: IsoMonth): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+}
+
+function fromMonthNumber(n: number): IsoMonth {
+  const y = Math.floor(n / 12);
+  if (y < 1 || y > 9999) throw new RangeError('month out of range (years 0001–9999)');
+  return `${String(y).padStart(4, '0')}-${String((n % 12) + 1).padStart(2, '0')}`;
+}
+
+function assertStep(n: number, what: string): void {
+  if (!Number.isSafeInteger(n)) throw new RangeError(`${what}: n must be an integer, got ${n}`);
+}
+
+/** The month `n` months after (negative: before) `month`: `2025-11` + 3 → `2026-02`. */
+export function addMonthsToMonth(month: IsoMonth, n: number): IsoMonth {
+  assertMonth(month);
+  assertStep(n, 'addMonthsToMonth');
+  return fromMonthNumber(toMonthNumber(month) + n);
+}
+
+/** Whole months from `from` to `to` (negative when `to` is earlier), e.g. an age in months. */
+export function monthsBetween(from: IsoMonth, to: IsoMonth): number {
+  assertMonth(from, 'from');
+  assertMonth(to, 'to');
+  return toMonthNumber(to) - toMonthNumber(from);
+}
+
+/**
+ * The same day `n` months after (negative: before) `date`, clamped to that month's last day:
+ * 2025-01-31 + 1 → 2025-02-28, 2024-02-29 + 12 → 2025-02-28. So "within 12 months of the last
+ * check" means on or before `addMonthsToDate(lastCheck, 12)`.
+ */
+export function addMonthsToDate(date: IsoDate, n: number): IsoDate {
+  assertIsoDate(date);
+  assertStep(n, 'addMonthsToDate');
+  const month = addMonthsToMonth(monthOf(date), n);
+  const day = Math.min(Number(date.slice(8, 10)), daysInMonth(month));
+  return `${month}-${String(day).padStart(2, '0')}`;
+}
+
+/** The first day of a month: `2024-02` → `2024-02-01`. */
+export function firstDayOfMonth(month: IsoMonth): IsoDate {
+  assertMonth(month);
+  return `${month}-01`;
+}
+
+/** The last day of a month, on which a month's figures and eligibility are judged: `2024-02` → `2024-02-29`. */
+export function lastDayOfMonth(month: IsoMonth): IsoDate {
+  return `${month}-${String(daysInMonth(month)).padStart(2, '0')}`;
 }
 
 /** IANA zone of the dates the rules count (ARCHITECTURE.md "Data"). */

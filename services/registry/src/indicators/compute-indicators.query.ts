@@ -1,5 +1,5 @@
 import {
-  type Actor, actorCoversDivision, departmentNotAllowed, divisionOutOfScope, divisionPrefix, findDivision, shanghaiToday, streetsOf,
+  type Actor, actorCoversDivision, departmentNotAllowed, divisionOutOfScope, divisionPrefix, findDivision, lastDayOfMonth, shanghaiToday, streetsOf,
 } from '@shanyu/common';
 import type { DivisionIndicators, IndicatorsRequest, IndicatorsView, IndicatorValue } from '@shanyu/contracts';
 import type { DataSource } from 'typeorm';
@@ -31,7 +31,7 @@ export class ComputeIndicators {
     if (actor.department === 'operator') throw departmentNotAllowed(actor, '查看区域指标');
     if (!actorCoversDivision(actor, request.divisionCode)) throw divisionOutOfScope(request.divisionCode);
     const month = request.month ?? shanghaiToday().slice(0, 7);
-    const monthEnd = endOfMonth(month);
+    const monthEnd = lastDayOfMonth(month);
     const target = request.targetPerThousand ?? DEFAULT_TARGET_PER_THOUSAND;
     const isCounty = request.divisionCode.length === 6;
     const streets = isCounty ? streetsOf(request.divisionCode).map((s) => s.code) : [];
@@ -127,10 +127,4 @@ export class ComputeIndicators {
     );
     return new Map(rows.map((r) => [r.division_code, { resident: r.resident_population, under3: r.children_under3, year: r.year }]));
   }
-}
-
-function endOfMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${month}-${String(last).padStart(2, '0')}`;
 }

@@ -4,7 +4,7 @@ import {
   type StaffCertificateRateChangedData, StaffEvents,
 } from '@shanyu/contracts';
 import type { EntityManager } from 'typeorm';
-import { percent } from '../domain/months.js';
+import { percent } from '../domain/format.js';
 import { tables } from '../sql.js';
 import { markChanged } from './corrections.js';
 

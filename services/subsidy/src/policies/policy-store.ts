@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { type Actor, DomainError, SYSTEM_ACTOR, withinDivision } from '@shanyu/common';
+import { type Actor, addMonthsToMonth, DomainError, SYSTEM_ACTOR, withinDivision } from '@shanyu/common';
 import type { ListPoliciesRequest, PolicyDocument, PolicyVersionView, PublishPolicyBody } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { SubsidyAccessPolicy } from '../access/subsidy-access.policy.js';
-import { addMonths } from '../domain/months.js';
 import { tables } from '../sql.js';
 import { assertNoOverlap, loadPolicy, type Policy, versionsInForce } from './policy.js';
 
@@ -53,7 +52,7 @@ function toView(row: PolicyRow, all: PolicyRow[]): PolicyVersionView {
     .sort((a, b) => (a.document.effectiveFrom < b.document.effectiveFrom ? -1 : 1))[0];
   return {
     id: row.id, ...doc, effectiveTo: doc.effectiveTo ?? null, budget: doc.budget ?? null,
-    effectiveUntil: doc.effectiveTo ?? (next ? addMonths(next.document.effectiveFrom, -1) : null),
+    effectiveUntil: doc.effectiveTo ?? (next ? addMonthsToMonth(next.document.effectiveFrom, -1) : null),
     origin: row.origin, publishedAt: row.published_at.toISOString(), publishedBy: row.published_by,
   };
 }
