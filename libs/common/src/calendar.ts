@@ -1,10 +1,10 @@
 /**
  * Calendar dates and working days for the rules that count days (filing receipt within 5
  * working days, non-compliance notice within 15 working days — 国卫办人口发〔2019〕25号;
- * months of rosters and subsidy runs). ARCHITECTURE.md "Data": dates the rules count use the
- * Asia/Shanghai calendar and working days.
+ * months of rosters and subsidy runs). The rules count days on the calendar of China
+ * (Asia/Shanghai) and its working days, wherever the server runs.
  *
- * The unit is the ISO 8601 calendar date string `YYYY-MM-DD` (API.md). All arithmetic is done
+ * The unit is the ISO 8601 calendar date string `YYYY-MM-DD`, as the API writes dates. All arithmetic is done
  * on whole day numbers (proleptic Gregorian), never on `Date` objects, so the host's time
  * zone and daylight-saving rules cannot shift a date. The only instant → date conversion is
  * `shanghaiToday`, which asks Intl for the date in Asia/Shanghai.
@@ -13,7 +13,7 @@ import { DomainError, type FieldProblem } from './errors.js';
 
 /** An ISO 8601 calendar date, `YYYY-MM-DD`. */
 export type IsoDate = string;
-/** A month, `YYYY-MM` (API.md). */
+/** A month, `YYYY-MM`, as the API writes months. */
 export type IsoMonth = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -171,7 +171,7 @@ export function lastDayOfMonth(month: IsoMonth): IsoDate {
   return `${month}-${String(daysInMonth(month)).padStart(2, '0')}`;
 }
 
-/** IANA zone of the dates the rules count (ARCHITECTURE.md "Data"). */
+/** IANA zone of the dates the rules count: China's one time zone. */
 export const SHANGHAI_TIME_ZONE = 'Asia/Shanghai';
 
 let shanghaiFormatter: Intl.DateTimeFormat | undefined;

@@ -34,7 +34,7 @@ export function latestCheck(checks: CheckFact[]): CheckFact | null {
 }
 
 /**
- * Vetting at hiring (DOMAIN.md §5):
+ * Vetting at hiring (未成年人保护法 第六十二条; 污点禁入 and 终身禁入 for those banned):
  *  - a ban in force today or on the first working day → rejected, BANNED (污点禁入, 终身禁入);
  *  - the latest criminal-record query found a record → rejected, CRIMINAL_RECORD
  *    (未成年人保护法 第六十二条: 发现其具有前述行为记录的，不得录用);
