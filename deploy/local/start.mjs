@@ -8,9 +8,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  ensureNatsServer, ensureNpmDependencies, ensurePostgresBinaries, findFreePort, InfraError, onExit, startNats, startPostgres,
-} from './infra.mjs';
+import { ensureNatsServer, ensureNpmDependencies, ensurePostgresBinaries, InfraError } from './install.mjs';
+import { findFreePort, onExit, startNats, startPostgres } from './processes.mjs';
 import { natsEnvFor, serviceSchemasFrom, writeNatsAuth } from './nats-auth.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
