@@ -6,7 +6,7 @@ export interface CreditScope {
 }
 
 /**
- * Who may see and change credit (DOMAIN.md §2 and §6):
+ * Who may see and change credit:
  *  - read an institution's credit (score, grade, every entry): its operator (the account that
  *    registered it); every supervising department in its divisions — joint punishment needs
  *    all of them to see it; admins;
@@ -14,7 +14,7 @@ export interface CreditScope {
  *  - ask for a repair (信用修复): the operator for its own institution, or the health bureau in
  *    its divisions on the institution's behalf;
  *  - decide a repair: the district health bureau of the institution's division only (the lead
- *    department, seed 004 attachment §(四)17: 区卫生健康局牵头), always with a reason;
+ *    department: 区卫生健康局牵头 in 环翠区's credit scheme), always with a reason;
  *  - the public sees the grade of filed institutions (公示), nothing else.
  */
 const DEPARTMENTS: ReadonlySet<Department> = new Set(['health', 'market', 'civil', 'fire', 'police', 'education', 'hrss', 'street', 'finance', 'admin']);

@@ -15,10 +15,11 @@ interface Counts extends Record<string, number> {
 
 const ZERO: Counts = { A: 0, B: 0, C: 0, D: 0, repairsPending: 0, repairsApproved: 0 };
 const GROUP = '信用监管';
+const REPAIR_SOURCE = '信用修复（《失信行为纠正后的信用信息修复管理办法（试行）》国家发展改革委令 2023 年第 58 号）';
 const GRADE_LABELS: Record<string, string> = { A: 'A 级 守信（红名单）', B: 'B 级 基本守信', C: 'C 级 失信', D: 'D 级 严重失信（黑名单）' };
 
 /**
- * 指标 of credit supervision (DOMAIN.md §6; issue 8: credit grade distribution) for a district
+ * 指标 of credit supervision (the grade distribution, 信用修复) for a district
  * and each of its streets: the grades as they stand (recomputed daily), and 信用修复 decided in the month.
  */
 export class ComputeCreditIndicators {
@@ -64,11 +65,11 @@ export class ComputeCreditIndicators {
       ...grades,
       {
         group: GROUP, key: 'creditRepairsPending', label: '待决信用修复申请', unit: '件', value: c.repairsPending,
-        definition: '尚未由卫生健康部门决定的信用修复申请（当前）', source: '信用修复（DOMAIN.md §6；seed 004 §五(五)）',
+        definition: '尚未由卫生健康部门决定的信用修复申请（当前）', source: REPAIR_SOURCE,
       },
       {
         group: GROUP, key: 'creditRepairsApproved', label: '本月批准信用修复', unit: '件', value: c.repairsApproved,
-        definition: '本月批准的信用修复申请件数', source: '信用修复（DOMAIN.md §6；seed 004 §五(五)）',
+        definition: '本月批准的信用修复申请件数', source: REPAIR_SOURCE,
       },
     ];
   }

@@ -2,12 +2,12 @@ import { type Actor, actorCoversDivision, departmentNotAllowed, divisionOutOfSco
 import type { InstitutionNature } from '@shanyu/contracts';
 import { registrationAuthorityFor } from './institution.entity.js';
 
-/** Departments that may read the register inside their divisions (DOMAIN.md §2: all supervising departments). */
+/** Departments that may read the register inside their divisions: every supervising department, since all of them inspect. */
 const READERS = new Set(['health', 'market', 'civil', 'fire', 'police', 'education', 'hrss', 'street', 'finance', 'admin']);
 
 /**
  * Who may register and change an institution: its registration authority for its nature
- * (市场监管 for-profit, 民政 non-profit; seed 001 §二(四)1), the operator for its own, and admins.
+ * (市场监管 for-profit, 民政 non-profit; 西政办函〔2021〕15号 §二(四)1), the operator for its own, and admins.
  */
 export class InstitutionAccessPolicy {
   assertCanRegister(actor: Actor, nature: InstitutionNature, divisionCode: string): void {
@@ -38,7 +38,7 @@ export class InstitutionAccessPolicy {
 
   /**
    * 备案审核, 普惠认定, 示范评定 belong to the district health bureau (卫生健康部门) of the
-   * institution's district (国卫办人口发〔2019〕25号; seed 001 §二(四)1).
+   * institution's district (国卫办人口发〔2019〕25号; 西政办函〔2021〕15号 §二(四)1).
    */
   assertHealthBureau(actor: Actor, target: { divisionCode: string }, what: string): void {
     if (actor.department !== 'health') throw departmentNotAllowed(actor, what, ['health']);

@@ -6,7 +6,7 @@ export interface InstitutionScope {
 }
 
 /**
- * Who may do what with staff records (DOMAIN.md §2 and §5):
+ * Who may do what with staff records:
  *  - register, import, end staff and enter their credentials: the institution's operator (the
  *    account that registered it), the health bureau in its divisions (lead department, also for
  *    institutions without an operator account), admins;
@@ -50,7 +50,7 @@ export class StaffAccessPolicy {
     this.assertInScope(actor, divisionCode);
   }
 
-  /** 从业禁止 / 终身禁入 are decided and entered by public security or health (issue 5 §4). */
+  /** 从业禁止 / 终身禁入 are decided and entered by public security or health: they hold the records a ban rests on. */
   assertCanManageBans(actor: Actor): void {
     if (actor.department !== 'police' && actor.department !== 'health' && actor.department !== 'admin') {
       throw departmentNotAllowed(actor, '录入或查看从业禁止名单', ['police', 'health']);

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
+import { type Actor, addMonthsToDate, DomainError, shanghaiToday } from '@shanyu/common';
 import { type AddCredentialRequest, CREDENTIAL_TYPE_LABELS, type StaffView } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import type { StaffAccessPolicy } from '../access/staff-access.policy.js';
-import { addMonths } from '../domain/dates.js';
 import { Employment } from '../employments/employment.entity.js';
 import { staffNotFound } from '../employments/end-staff.use-case.js';
 import type { StaffViews } from '../employments/staff-views.js';
@@ -30,7 +29,7 @@ export class AddCredential {
   async execute(request: AddCredentialRequest, actor: Actor, requestId?: string, today = shanghaiToday()): Promise<StaffView> {
     if (request.issuedOn > today) throw DomainError.validation([{ field: 'issuedOn', code: 'notInFuture', message: `发证日期不能晚于今天（${today}）` }]);
     const validity = this.rules.credentialTypes[request.type].validityMonths;
-    const expiresOn = request.expiresOn ?? (validity ? addMonths(request.issuedOn, validity) : null);
+    const expiresOn = request.expiresOn ?? (validity ? addMonthsToDate(request.issuedOn, validity) : null);
     try {
       return await this.unitOfWork.run(async (tx) => {
         const employment = await tx.manager.getRepository(Employment).findOneBy({ id: request.staffId });

@@ -13,7 +13,7 @@ import type { EventSink } from './ratio-monitor.js';
  * 持证率 of an institution, re-evaluated after each change of its staff or of their credentials
  * (and by the daily sweep when a credential expires): when the rate in basis points differs from
  * the one last published, evt.staff.certificate-rate.changed.v1 tells the subsidy service, whose
- * eligibility rule (持证率 ≥ the policy's minimum, seed 001 §一(二)) follows it from that day.
+ * eligibility rule (持证率 ≥ the policy's minimum, e.g. 90% in 西政办函〔2021〕15号 §一(二)) follows it from that day.
  */
 export class CertificateRateMonitor {
   constructor(private readonly rules: StaffRules) {}

@@ -5,7 +5,7 @@ import {
 } from '@shanyu/contracts';
 import { upsertNewerVersion } from '@shanyu/persistence';
 import type { EntityManager } from 'typeorm';
-import { percent } from '../domain/months.js';
+import { percent } from '../domain/format.js';
 import { tables } from '../sql.js';
 import { markChanged } from './corrections.js';
 

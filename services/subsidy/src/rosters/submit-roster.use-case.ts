@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { type Actor, birthDateOf, DomainError, type FieldProblem, normalizeResidentId, type PiiCipher, shanghaiToday, withinDivision } from '@shanyu/common';
+import { type Actor, birthDateOf, DomainError, type FieldProblem, monthsBetween, normalizeResidentId, type PiiCipher, shanghaiToday, withinDivision } from '@shanyu/common';
 import {
   CARE_FORMS, CLASS_TYPE_LABELS, CLASS_TYPES, RosterChildInput, type RosterFlag, type RosterView, type SubmitRosterRequest, SubsidyEvents, validateContract,
   type CareForm, type ClassType, type SubsidyClaimDuplicatedData, type SubsidyRosterSubmittedData, type PlacesByClass,
 } from '@shanyu/contracts';
 import type { Transaction, UnitOfWork } from '@shanyu/messaging';
 import type { SubsidyAccessPolicy } from '../access/subsidy-access.policy.js';
-import { monthsBetween } from '../domain/months.js';
 import { markChanged } from '../facts/corrections.js';
 import { tables } from '../sql.js';
 import { institutionOrThrow, type InstitutionRow } from './institutions.js';
