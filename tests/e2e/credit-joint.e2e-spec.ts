@@ -279,6 +279,11 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
     const penalty = (await http.post('/api/v1/penalties').set(await as('market.330106')).send({
       findingId: major.id, penaltyItemCode: 'PMKT-04', kinds: ['warning', 'fine'], fineFen: 2_000_000, decisionNo: `西市监罚〔2026〕${Date.now() % 10_000}号`, reason: '未按规定留样',
     }).expect(201)).body;
+    // A decision number (文号) is used once per department.
+    const again = await http.post('/api/v1/penalties').set(await as('market.330106')).send({
+      findingId: major.id, penaltyItemCode: 'PMKT-04', kinds: ['warning'], decisionNo: penalty.decisionNo, reason: '重复录入',
+    }).expect(409);
+    expect(again.body.code).toBe('PENALTY_DECISION_NO_TAKEN');
     view = await creditWith('the penalty in the ledger', bad.id, (v) => hasEntry('penalty_issued.warning')(v) && hasEntry('penalty_issued.fine')(v));
     for (const [type, ruleId, points] of [['penalty_issued.warning', 'PENALTY_WARNING', -3], ['penalty_issued.fine', 'PENALTY_FINE', -10]] as const) {
       expect(entry(view, type)).toMatchObject({ subject: InspectionEvents.penaltyIssued, ruleId, points, ref: penalty.id, department: 'market', source: expect.stringContaining('行政处罚法') });

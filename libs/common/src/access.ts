@@ -71,15 +71,15 @@ export class AccessPolicy {
     if (!allowed.includes(actor.department)) throw departmentNotAllowed(actor, what, allowed.filter((d) => d !== 'admin'));
   }
 
-  /** The division lies within the actor's divisions. */
-  assertCovers(actor: Actor, divisionCode: string): void {
-    if (!actorCoversDivision(actor, divisionCode)) throw divisionOutOfScope(divisionCode);
+  /** The division lies within the actor's divisions (admins: everywhere; an unknown division only for admins). */
+  assertCovers(actor: Actor, divisionCode: string | null): void {
+    if (divisionCode === null ? actor.department !== 'admin' : !actorCoversDivision(actor, divisionCode)) throw divisionOutOfScope(divisionCode);
   }
 
   /** The operator (举办者 account) who runs the institution, or an admin acting for anyone. */
-  assertOperatorOf(actor: Actor, institution: { ownerUserId: string | null; name: string } | null, what = '办理机构举办者的事项'): void {
+  assertOperatorOf(actor: Actor, institution: { ownerUserId: string | null; name?: string } | null, what = '办理机构举办者的事项'): void {
     if (actor.department === 'admin') return;
     if (actor.department !== 'operator') throw departmentNotAllowed(actor, what, ['operator']);
-    if (!institution || institution.ownerUserId !== actor.userId) throw notOwnInstitution(institution?.name);
+    if (!institution?.ownerUserId || institution.ownerUserId !== actor.userId) throw notOwnInstitution(institution?.name);
   }
 }

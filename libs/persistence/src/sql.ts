@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 
 export type Db = EntityManager | DataSource;
 
@@ -29,4 +29,14 @@ export async function upsertNewerVersion(db: Db, table: string, row: { id: strin
     Object.values(row),
   );
   return changed.length > 0;
+}
+
+/**
+ * PostgreSQL 23505 (unique violation), on the named constraint or unique index when one is given:
+ * a concurrent insert won the race, or the value is taken. Use cases turn it into their own refusal.
+ */
+export function isUniqueViolation(e: unknown, constraint?: string): boolean {
+  if (!(e instanceof QueryFailedError)) return false;
+  const driverError = e.driverError as { code?: string; constraint?: string };
+  return driverError.code === '23505' && (constraint === undefined || driverError.constraint === constraint);
 }

@@ -1,4 +1,4 @@
-import { type Actor, actorCoversDivision, type Department, departmentNotAllowed, divisionOutOfScope, notOwnInstitution, scopePrefixes } from '@shanyu/common';
+import { AccessPolicy, type Actor, type Department, departmentNotAllowed, scopePrefixes } from '@shanyu/common';
 
 export interface CreditScope {
   divisionCode: string | null;
@@ -19,40 +19,31 @@ export interface CreditScope {
  */
 const DEPARTMENTS: ReadonlySet<Department> = new Set(['health', 'market', 'civil', 'fire', 'police', 'education', 'hrss', 'street', 'finance', 'admin']);
 
-export class CreditAccessPolicy {
+export class CreditAccessPolicy extends AccessPolicy {
   assertCanRead(actor: Actor, institution: CreditScope): void {
-    if (actor.department === 'operator') return this.assertOwner(actor, institution);
+    if (actor.department === 'operator') return this.assertOperatorOf(actor, institution);
     if (!DEPARTMENTS.has(actor.department)) throw departmentNotAllowed(actor, '查看信用信息');
-    this.assertInScope(actor, institution.divisionCode);
+    this.assertCovers(actor, institution.divisionCode);
   }
 
   /** The division prefixes a list may cover for the actor (null: everything, admins). */
   listScope(actor: Actor, divisionCode: string | undefined): string[] | null {
     if (actor.department === 'operator' || !DEPARTMENTS.has(actor.department)) throw departmentNotAllowed(actor, '查看红黑名单');
     if (divisionCode) {
-      this.assertInScope(actor, divisionCode);
+      this.assertCovers(actor, divisionCode);
       return [divisionCode];
     }
     return scopePrefixes(actor);
   }
 
   assertCanRequestRepair(actor: Actor, institution: CreditScope): void {
-    if (actor.department === 'operator') return this.assertOwner(actor, institution);
+    if (actor.department === 'operator') return this.assertOperatorOf(actor, institution);
     if (actor.department !== 'health') throw departmentNotAllowed(actor, '申请信用修复', ['operator', 'health']);
-    this.assertInScope(actor, institution.divisionCode);
+    this.assertCovers(actor, institution.divisionCode);
   }
 
   assertCanDecideRepair(actor: Actor, institution: CreditScope): void {
     if (actor.department !== 'health') throw departmentNotAllowed(actor, '决定信用修复', ['health']);
-    this.assertInScope(actor, institution.divisionCode);
-  }
-
-  private assertInScope(actor: Actor, divisionCode: string | null): void {
-    if (actor.department === 'admin') return;
-    if (!divisionCode || !actorCoversDivision(actor, divisionCode)) throw divisionOutOfScope(divisionCode);
-  }
-
-  private assertOwner(actor: Actor, institution: CreditScope): void {
-    if (!institution.ownerUserId || institution.ownerUserId !== actor.userId) throw notOwnInstitution();
+    this.assertCovers(actor, institution.divisionCode);
   }
 }

@@ -15,7 +15,7 @@ import { inspectorsByDepartment } from '../plans/plan-rows.js';
 import type { SupervisionPolicy } from '../policy/supervision-policy.js';
 import { gradesOf } from '../replicas/credit-grades.js';
 import type { InstitutionReplica } from '../replicas/institution-replica.entity.js';
-import { schemaTable } from '@shanyu/persistence';
+import { schemaTable, isUniqueViolation } from '@shanyu/persistence';
 import { Inspection, type InspectionDepartmentRow } from './inspection.entity.js';
 import { countedInYear, historyOf, repeatAlerts } from './inspection-history.js';
 import { inspectionView } from './inspection-views.js';
@@ -98,7 +98,7 @@ export class CreateInspection {
       try {
         await tx.manager.save(inspection);
       } catch (e) {
-        if ((e as { driverError?: { code?: string } }).driverError?.code === '23505') {
+        if (isUniqueViolation(e, 'inspection_one_per_drawn_institution')) {
           throw new DomainError('INSPECTION_ALREADY_CREATED', '该机构在本计划中的检查已创建');
         }
         throw e;

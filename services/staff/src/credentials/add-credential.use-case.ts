@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Actor, addMonthsToDate, DomainError, shanghaiToday } from '@shanyu/common';
 import { type AddCredentialRequest, CREDENTIAL_TYPE_LABELS, type StaffView } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
+import { isUniqueViolation } from '@shanyu/persistence';
 import type { StaffAccessPolicy } from '../access/staff-access.policy.js';
 import { Employment } from '../employments/employment.entity.js';
 import { staffNotFound } from '../employments/end-staff.use-case.js';
@@ -9,7 +10,6 @@ import type { StaffViews } from '../employments/staff-views.js';
 import { institutionOrThrow } from '../institutions/institutions.js';
 import type { StaffRules } from '../rules/staff-rules.js';
 import type { CertificateRateMonitor } from '../stats/certificate-rate-monitor.js';
-import { isUniqueViolation } from '../unique-violation.js';
 import { Credential } from './credential.entity.js';
 
 /**
