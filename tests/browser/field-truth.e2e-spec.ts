@@ -92,6 +92,23 @@ async function goOnline(p: Phone): Promise<void> {
   await p.page.getByTestId('offline-banner').waitFor({ state: 'detached' });
 }
 
+/** Both phones open the visit and go offline; `a` records the item as failing with a note and a photo, `b` as passing. */
+async function recordApartOffline(a: Phone, b: Phone, inspectionId: string, code: string, failing: { note: string; location: string }): Promise<void> {
+  await openVisit(a, inspectionId);
+  await openVisit(b, inspectionId);
+  await goOffline(a);
+  await goOffline(b);
+  await item(a, code).getByText('不符合', { exact: true }).click();
+  await item(a, code).getByLabel(`${code} 问题描述`).fill(failing.note);
+  await item(a, code).getByLabel(`${code} 拍摄位置`).fill(failing.location);
+  await item(a, code).getByLabel(`${code} 问题描述`).blur();
+  await item(a, code).getByLabel(`${code} 拍照取证`).setInputFiles({ name: 'evidence.jpg', mimeType: 'image/jpeg', buffer: PHOTO });
+  await item(a, code).getByTestId('photo').waitFor();
+  await item(b, code).getByText('符合', { exact: true }).click();
+  await waitForTag(a, code, '待同步');
+  await waitForTag(b, code, '待同步');
+}
+
 beforeAll(async () => {
   stack = await startBrowserStack();
   browser = await launchChromium();
@@ -113,20 +130,7 @@ describe('two inspectors, one item, no network', () => {
     const code = (await formItems(inspectionId)).find((i) => i.department === 'fire')!.code;
     const a = await phone('fire.inspector1', '王磊');
     const b = await phone('fire.inspector2', '陈静');
-    await openVisit(a, inspectionId);
-    await openVisit(b, inspectionId);
-
-    await goOffline(a);
-    await goOffline(b);
-    await item(a, code).getByText('不符合', { exact: true }).click();
-    await item(a, code).getByLabel(`${code} 问题描述`).fill('安全出口被锁闭，疏散通道堆放杂物');
-    await item(a, code).getByLabel(`${code} 拍摄位置`).fill('一楼东侧安全出口');
-    await item(a, code).getByLabel(`${code} 问题描述`).blur();
-    await item(a, code).getByLabel(`${code} 拍照取证`).setInputFiles({ name: 'exit.jpg', mimeType: 'image/jpeg', buffer: PHOTO });
-    await item(a, code).getByTestId('photo').waitFor();
-    await item(b, code).getByText('符合', { exact: true }).click();
-    await waitForTag(a, code, '待同步');
-    await waitForTag(b, code, '待同步');
+    await recordApartOffline(a, b, inspectionId, code, { note: '安全出口被锁闭，疏散通道堆放杂物', location: '一楼东侧安全出口' });
     await item(a, code).scrollIntoViewIfNeeded();
     await screenshot(a.page, 'field-truth-offline-recorded-a', { fullPage: false });
     expect(await held(inspectionId, code)).toBeNull();
@@ -197,20 +201,7 @@ describe('two inspectors, one item, no network', () => {
     const code = (await formItems(inspectionId)).filter((i) => i.department === 'fire')[1]!.code;
     const a = await phone('fire.inspector1', '王磊');
     const b = await phone('fire.inspector2', '陈静');
-    await openVisit(a, inspectionId);
-    await openVisit(b, inspectionId);
-
-    await goOffline(a);
-    await goOffline(b);
-    await item(a, code).getByText('不符合', { exact: true }).click();
-    await item(a, code).getByLabel(`${code} 问题描述`).fill('灭火器压力表指针在红区');
-    await item(a, code).getByLabel(`${code} 拍摄位置`).fill('二楼走廊');
-    await item(a, code).getByLabel(`${code} 问题描述`).blur();
-    await item(a, code).getByLabel(`${code} 拍照取证`).setInputFiles({ name: 'extinguisher.jpg', mimeType: 'image/jpeg', buffer: PHOTO });
-    await item(a, code).getByTestId('photo').waitFor();
-    await item(b, code).getByText('符合', { exact: true }).click();
-    await waitForTag(a, code, '待同步');
-    await waitForTag(b, code, '待同步');
+    await recordApartOffline(a, b, inspectionId, code, { note: '灭火器压力表指针在红区', location: '二楼走廊' });
 
     // 陈静's passing value reaches the server first; 王磊's failing one, recorded on the same empty item, waits beside it.
     await goOnline(b);

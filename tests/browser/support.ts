@@ -16,7 +16,7 @@ import { testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, un
 import { compliantFilingSubmission, institutionRequest } from '@shanyu/testing';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { ensureChromium } from '../../deploy/local/infra.mjs';
+import { ensureChromium } from '../../deploy/local/install.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const webDir = path.join(repoRoot, 'web');

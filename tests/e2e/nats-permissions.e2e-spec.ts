@@ -23,7 +23,7 @@ import { startRegistry, type RunningRegistry } from '@shanyu/registry';
 import { institutionConsumerName, type RunningStaff, startStaff } from '@shanyu/staff';
 import { institutionRequest, testActor, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findFreePort, startNats, type NatsHandle } from '../../deploy/local/infra.mjs';
+import { findFreePort, startNats, type NatsHandle } from '../../deploy/local/processes.mjs';
 import { writeNatsAuth } from '../../deploy/local/nats-auth.mjs';
 import { eventually } from './events-support.js';
 

@@ -3,7 +3,7 @@ import { JSONSchema } from 'class-validator-jsonschema';
 import { type Static, Type as t } from '@sinclair/typebox';
 
 /**
- * Re-encryption of personal data under the current `PII_KEY` (issue 9 §5; docs/configuration.md
+ * Re-encryption of personal data under the current `PII_KEY` (docs/configuration.md
  * "Rotating the personal-data keys"): each service that stores ciphertexts answers
  * `<service>.admin.pii.reencrypt` for its own schema (no service reaches another's tables), and
  * the admin CLI (`npm run admin -- pii-reencrypt`) asks each of them.

@@ -7,9 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { ensureNatsServer, ensurePostgresBinaries } from '../../../deploy/local/install.mjs';
 import {
-  ensureNatsServer,
-  ensurePostgresBinaries,
   findFreePort,
   isProcessAlive,
   onExit,
@@ -20,7 +19,7 @@ import {
   waitForExit,
   type NatsHandle,
   type PostgresHandle,
-} from '../../../deploy/local/infra.mjs';
+} from '../../../deploy/local/processes.mjs';
 import { writeNatsAuth } from '../../../deploy/local/nats-auth.mjs';
 import * as contracts from '@shanyu/contracts';
 import { generateIdentityKeyPair } from '@shanyu/common';

@@ -36,7 +36,7 @@ export class SubsidyModule {
       { provide: ListRuns, useValue: new ListRuns(ds, access) },
       { provide: RunLines, useValue: new RunLines(ds, access) },
       { provide: RunTotalsQuery, useValue: new RunTotalsQuery(ds, access) },
-      { provide: ApproveRun, useValue: new ApproveRun(uow) },
+      { provide: ApproveRun, useValue: new ApproveRun(uow, access) },
       { provide: ListLedger, useValue: new ListLedger(ds, access) },
       { provide: ComputeSubsidyIndicators, useValue: new ComputeSubsidyIndicators(ds, now) },
     ];

@@ -6,7 +6,7 @@ import { Nullable, PageOf, StringEnum } from '../contract.js';
 import { IsDivisionCode, IsIsoDate } from '../validators.js';
 
 /**
- * 信用等级 (seed 004 §五(五); 京卫家庭〔2023〕14号 graded supervision): A 守信, B 基本守信, C 失信,
+ * 信用等级 (守信联合激励、失信联合惩戒 as in Weihai's credit scheme; 京卫家庭〔2023〕14号 graded supervision): A 守信, B 基本守信, C 失信,
  * D 严重失信. The credit service owns the grade; other services follow evt.credit.grade.changed.v1.
  */
 export const CREDIT_GRADES = ['A', 'B', 'C', 'D'] as const;

@@ -141,7 +141,7 @@ export class FilingSurveillance {
   retentionDays: number;
 }
 
-@JSONSchema({ description: '医育结合: the community health centre whose child-health doctor is signed to the institution (seed 000)' })
+@JSONSchema({ description: '医育结合: the community health centre whose child-health doctor is signed to the institution (Hangzhou signs one to every institution)' })
 export class FilingHealthCentre {
   @IsString() @MinLength(2) @MaxLength(100)
   name: string;

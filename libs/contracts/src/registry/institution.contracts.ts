@@ -12,7 +12,7 @@ import { IsDivisionCode, IsUscc } from '../validators.js';
 export const INSTITUTION_NATURES = ['for_profit', 'non_profit'] as const;
 export type InstitutionNature = (typeof INSTITUTION_NATURES)[number];
 
-/** 举办主体: 社区(公建民营) / 单位办托 / 社会兴办 / 幼儿园托班 / 家庭托育点 / 成长驿站 (DOMAIN.md §3). */
+/** 举办主体: 社区(公建民营) / 单位办托 / 社会兴办 / 幼儿园托班 / 家庭托育点 / 成长驿站 (the forms local policies name). */
 export const OPERATOR_TYPES = ['community', 'employer', 'private', 'kindergarten', 'family', 'growth_station'] as const;
 export type OperatorType = (typeof OPERATOR_TYPES)[number];
 

@@ -9,9 +9,9 @@ import { Described, Nullable, PageOf, StringEnum } from '../contract.js';
 import { IsDivisionCode, IsIsoDate, IsNotBefore, IsResidentId } from '../validators.js';
 
 /**
- * 从业人员 (staff) contracts. Sources: DOMAIN.md §5; seed 001 §二(四)4 (终身禁入), §三(三)
- * (职业资格准入和持证上岗); seed 004 §五(五) (污点禁入); 未成年人保护法 第六十二条 (criminal-record
- * query at hiring and every year). Which role needs which credential is data with sources in
+ * 从业人员 (staff) contracts. Sources: 西政办函〔2021〕15号 §二(四)4 (终身禁入), §三(三)
+ * (职业资格准入和持证上岗); Weihai's credit scheme for childcare institutions (污点禁入);
+ * 未成年人保护法 第六十二条 (criminal-record query at hiring and every year). Which role needs which credential is data with sources in
  * services/staff/rules/staff-rules.json, not here: these lists only name the codes.
  */
 

@@ -11,7 +11,7 @@ import { CARE_FORMS, CLASS_TYPES, type CareForm, type ClassType } from '../regis
 import { IsDivisionCode, IsResidentId } from '../validators.js';
 
 /**
- * 补助 (DOMAIN.md §7): monthly enrolment rosters (收托名册), subsidy policies as versioned data,
+ * 补助: monthly enrolment rosters (收托名册), subsidy policies as versioned data,
  * monthly runs with one explained line per institution × child × rule, three-department
  * approval and a payment ledger. Amounts are integer fen; months are `YYYY-MM`.
  */
@@ -19,7 +19,7 @@ import { IsDivisionCode, IsResidentId } from '../validators.js';
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const MONTH_MESSAGE = { message: '月份格式应为 YYYY-MM，如 2026-03' };
 
-/** 孩次: 1 = first child, 2 = second, 3 = third or later (二孩、三孩保育费补助, seed 004 §二(三)). */
+/** 孩次: 1 = first child, 2 = second, 3 = third or later (二孩、三孩保育费补助, 山东省《优化生育政策促进人口长期均衡发展实施方案》). */
 export const BIRTH_ORDERS = [1, 2, 3] as const;
 export type BirthOrder = (typeof BIRTH_ORDERS)[number];
 export const BIRTH_ORDER_LABELS: Record<BirthOrder, string> = { 1: '一孩', 2: '二孩', 3: '三孩及以上' };
@@ -138,11 +138,11 @@ export type RosterFlagCode = (typeof ROSTER_FLAGS)[number];
 /**
  * Rule kinds a policy may use; each has its own parameters (checked by the subsidy service's
  * loader, which refuses missing, wrong and unknown parameters):
- * - `per_child_by_class` — per enrolled child per month, amount by class type (杭州普惠运营补助 300–900 元, seed 000);
- * - `per_child_by_birth_order` — per child per month by birth order (二孩、三孩保育费补助 ≥ 300 元, seed 004 §二(三));
- * - `childcare_allowance` — per child under the age limit per month (育儿补贴 3,600 元/年 = 300 元/月, national 2025);
- * - `opening_grant` — once per institution in the month it is accredited 普惠 (一次性开办补助 3 万元, seed 004 附件 §(一)4);
- * - `demonstration_award` — once per designation, by place tier (示范综合奖补 5–15 万元, seed 000).
+ * - `per_child_by_class` — per enrolled child per month, amount by class type (杭州普惠运营补助 300–900 元, 《杭州市普惠性婴幼儿照护服务机构认定管理暂行办法》);
+ * - `per_child_by_birth_order` — per child per month by birth order (二孩、三孩保育费补助 ≥ 300 元, 山东省《优化生育政策促进人口长期均衡发展实施方案》);
+ * - `childcare_allowance` — per child under the age limit per month (育儿补贴 3,600 元/年 = 300 元/月, 《育儿补贴制度实施方案》 2025);
+ * - `opening_grant` — once per institution in the month it is accredited 普惠 (一次性开办补助 3 万元, 《威海市普惠托育服务建设实施方案》);
+ * - `demonstration_award` — once per designation, by place tier (示范综合奖补 5–15 万元, 《杭州市示范性婴幼儿照护服务机构奖补实施方案（2021—2023年）》).
  */
 export const POLICY_RULE_KINDS = ['per_child_by_class', 'per_child_by_birth_order', 'childcare_allowance', 'opening_grant', 'demonstration_award'] as const;
 export type PolicyRuleKind = (typeof POLICY_RULE_KINDS)[number];

@@ -5,7 +5,7 @@ import type { AuditEntryInput } from '@shanyu/persistence';
 import type { EntityManager } from 'typeorm';
 import type { CreditModels } from '../model/credit-model.js';
 import { evaluate, type Evaluation, startGrade } from '../model/evaluate.js';
-import { table } from '../sql.js';
+import { schemaTable } from '@shanyu/persistence';
 import type { InstitutionReplica } from '../institutions/institutions.js';
 import type { Ledger } from './ledger.js';
 
@@ -56,7 +56,7 @@ export class Standings {
     const rows: { institution_id: string; division_code: string; score: number; grade: CreditGrade; model_version: string; computed_on: string; since: string }[] =
       await manager.query(
         `SELECT institution_id, division_code, score, grade, model_version, computed_on::text AS computed_on, since::text AS since
-         FROM ${table(manager, 'standing')} WHERE institution_id = $1`,
+         FROM ${schemaTable(manager, 'standing')} WHERE institution_id = $1`,
         [institutionId],
       );
     const r = rows[0];
@@ -77,7 +77,7 @@ export class Standings {
     const divisionCode = replica?.divisionCode ?? previous?.divisionCode ?? [...entries].reverse().find((e) => e.divisionCode)?.divisionCode ?? '';
     const since = changed || !previous ? today : previous.since;
     await manager.query(
-      `INSERT INTO ${table(manager, 'standing')} (institution_id, division_code, score, grade, model_version, computed_on, since, reasons)
+      `INSERT INTO ${schemaTable(manager, 'standing')} (institution_id, division_code, score, grade, model_version, computed_on, since, reasons)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)
        ON CONFLICT (institution_id) DO UPDATE SET division_code = EXCLUDED.division_code, score = EXCLUDED.score, grade = EXCLUDED.grade,
          model_version = EXCLUDED.model_version, computed_on = EXCLUDED.computed_on, since = EXCLUDED.since, reasons = EXCLUDED.reasons, updated_at = now()`,

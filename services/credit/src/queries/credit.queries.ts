@@ -9,7 +9,7 @@ import type { InstitutionReplica } from '../institutions/institutions.js';
 import type { Ledger } from '../ledger/ledger.js';
 import type { CreditModels } from '../model/credit-model.js';
 import { evaluate, type Evaluation, startGrade } from '../model/evaluate.js';
-import { table } from '../sql.js';
+import { schemaTable } from '@shanyu/persistence';
 
 export function toCreditView(institutionId: string, name: string | null, divisionCode: string | null, e: Evaluation): CreditView {
   const entries: CreditEntryView[] = e.entries.map(({ entry, rule, effectivePoints, adjustment, dTriggerActive, repairedBy }) => ({
@@ -102,7 +102,7 @@ export class CreditLists {
     const pageSize = request.pageSize ?? 50;
     const rows: StandingListRow[] = await this.dataSource.query(
       `SELECT s.institution_id, i.name, s.division_code, s.grade, s.score, s.since::text AS since, s.model_version, s.reasons, count(*) OVER ()::int AS total
-       FROM ${table(this.dataSource, 'standing')} s LEFT JOIN ${table(this.dataSource, 'institution')} i ON i.id = s.institution_id
+       FROM ${schemaTable(this.dataSource, 'standing')} s LEFT JOIN ${schemaTable(this.dataSource, 'institution')} i ON i.id = s.institution_id
        WHERE s.grade = $1 AND ($2::text[] IS NULL OR s.division_code LIKE ANY (SELECT p || '%' FROM unnest($2::text[]) AS p))
          AND (i.status IS NULL OR i.status <> 'deregistered')
        ORDER BY s.division_code, i.name NULLS LAST, s.institution_id
@@ -159,7 +159,7 @@ export class PublicCredit {
     const rows: { id: string; name: string; division_code: string; grade: CreditGrade | null; since: string | null; model_version: string | null; total: number }[] =
       await this.dataSource.query(
         `SELECT i.id, i.name, i.division_code, s.grade, s.since::text AS since, s.model_version, count(*) OVER ()::int AS total
-         FROM ${table(this.dataSource, 'institution')} i LEFT JOIN ${table(this.dataSource, 'standing')} s ON s.institution_id = i.id
+         FROM ${schemaTable(this.dataSource, 'institution')} i LEFT JOIN ${schemaTable(this.dataSource, 'standing')} s ON s.institution_id = i.id
          WHERE i.status = 'filed' AND ($1::uuid IS NULL OR i.id = $1) AND ($2::text IS NULL OR i.division_code LIKE $2 || '%')
            AND ($3::text IS NULL OR coalesce(s.grade, $4) = $3)
          ORDER BY i.name, i.id LIMIT $5 OFFSET $6`,

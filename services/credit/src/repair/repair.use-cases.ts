@@ -12,7 +12,7 @@ import type { Ledger } from '../ledger/ledger.js';
 import type { Standings } from '../ledger/standings.js';
 import type { CreditModels } from '../model/credit-model.js';
 import { evaluate, type LedgerEntry } from '../model/evaluate.js';
-import { type Db, table } from '../sql.js';
+import { schemaTable, type Db } from '@shanyu/persistence';
 
 interface RepairRow {
   id: string;
@@ -53,7 +53,7 @@ function toView(r: RepairRow): RepairRequestView {
 }
 
 async function findRepair(db: Db, id: string, forUpdate = false): Promise<RepairRow | null> {
-  const rows: RepairRow[] = await db.query(`SELECT ${COLUMNS} FROM ${table(db, 'repair_request')} WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  const rows: RepairRow[] = await db.query(`SELECT ${COLUMNS} FROM ${schemaTable(db, 'repair_request')} WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
   return rows[0] ?? null;
 }
 
@@ -114,13 +114,13 @@ export class RequestRepair {
       const problems = repairProblems(this.models, await this.ledger.forInstitution(m, request.institutionId), request.entryIds, shanghaiToday(this.now()));
       if (problems.length) refuse(problems);
       const pending: { id: string }[] = await m.query(
-        `SELECT id FROM ${table(m, 'repair_request')} WHERE institution_id = $1 AND status = 'pending' AND entry_ids && $2::uuid[]`,
+        `SELECT id FROM ${schemaTable(m, 'repair_request')} WHERE institution_id = $1 AND status = 'pending' AND entry_ids && $2::uuid[]`,
         [request.institutionId, request.entryIds],
       );
       if (pending.length) throw new DomainError('CREDIT_REPAIR_PENDING', `所列记录已在待决定的修复申请 ${pending.map((p) => p.id).join('、')} 中`);
       const id = randomUUID();
       const rows: RepairRow[] = await m.query(
-        `INSERT INTO ${table(m, 'repair_request')} (id, institution_id, division_code, entry_ids, reason, status, requested_by, requested_at)
+        `INSERT INTO ${schemaTable(m, 'repair_request')} (id, institution_id, division_code, entry_ids, reason, status, requested_by, requested_at)
          VALUES ($1, $2, $3, $4::uuid[], $5, 'pending', $6::jsonb, $7) RETURNING ${COLUMNS}`,
         [id, request.institutionId, divisionCode ?? '', request.entryIds, request.reason, JSON.stringify(who(actor)), this.now()],
       );
@@ -177,7 +177,7 @@ export class DecideRepair {
       }
       // TypeORM answers an UPDATE … RETURNING with [rows, rowCount].
       const [rows]: [RepairRow[], number] = await m.query(
-        `UPDATE ${table(m, 'repair_request')} SET status = $2, decision = $3, decision_reason = $4, decided_by = $5::jsonb, decided_at = $6, decided_on = $7,
+        `UPDATE ${schemaTable(m, 'repair_request')} SET status = $2, decision = $3, decision_reason = $4, decided_by = $5::jsonb, decided_at = $6, decided_on = $7,
            ledger_entry_id = $8 WHERE id = $1 RETURNING ${COLUMNS}`,
         [repair.id, request.decision === 'approve' ? 'approved' : 'rejected', request.decision, request.reason, JSON.stringify(who(actor)), now, today, ledgerEntryId],
       );
@@ -228,7 +228,7 @@ export class RepairQueries {
     else prefixes = this.policy.listScope(actor, undefined);
     const rows: RepairRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1r.$2')}, count(*) OVER ()::int AS total
-       FROM ${table(this.dataSource, 'repair_request')} r LEFT JOIN ${table(this.dataSource, 'institution')} i ON i.id = r.institution_id
+       FROM ${schemaTable(this.dataSource, 'repair_request')} r LEFT JOIN ${schemaTable(this.dataSource, 'institution')} i ON i.id = r.institution_id
        WHERE ($1::uuid IS NULL OR r.institution_id = $1) AND ($2::text IS NULL OR r.status = $2)
          AND ($3::text[] IS NULL OR coalesce(i.division_code, r.division_code) LIKE ANY (SELECT p || '%' FROM unnest($3::text[]) AS p))
          AND ($4::text IS NULL OR i.owner_user_id = $4)

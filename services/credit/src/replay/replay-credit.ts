@@ -1,7 +1,7 @@
 import { type IsoDate, JsonLogger, shanghaiToday, SYSTEM_ACTOR } from '@shanyu/common';
 import { CreditEvt, type CreditGrade, EVENT_STREAM, type EventEnvelope, type GradeChangedData } from '@shanyu/contracts';
 import { connectNats, newEvent, Outbox } from '@shanyu/messaging';
-import { AuditLog, InboxRow, initializeAndMigrate } from '@shanyu/persistence';
+import { AuditLog, InboxRow, initializeAndMigrate, schemaTable } from '@shanyu/persistence';
 import { DeliverPolicy, jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
 import type { DataSource, EntityManager } from 'typeorm';
 import { creditDataSource } from '../data-source.js';
@@ -11,7 +11,6 @@ import { Ledger, type NewLedgerEntry } from '../ledger/ledger.js';
 import { Standings } from '../ledger/standings.js';
 import { type CreditModels, loadCreditModels } from '../model/credit-model.js';
 import { CREDIT_MODELS } from '../model/credit-models.data.js';
-import { table } from '../sql.js';
 
 /**
  * Rebuilding the credit projection from the event stream (`npm run replay -- credit`).
@@ -126,7 +125,7 @@ export async function replayCreditProjection(options: ReplayCreditOptions): Prom
   if (!found) throw new Error(`stream ${EVENT_STREAM} not found on this NATS server: there is nothing to replay from (restore it first)`);
 
   return dataSource.transaction(async (m) => {
-    const t = (name: string) => table(m, name);
+    const t = (name: string) => schemaTable(m, name);
     const inbox = m.getRepository(InboxRow).metadata.tablePath;
     await m.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(options.lockTimeoutMs ?? 30_000))}`);
     await m.query(`LOCK TABLE ${t('institution')}, ${t('ledger_entry')}, ${t('standing')}, ${t('rejected_event')}, ${inbox} IN EXCLUSIVE MODE`);

@@ -2,7 +2,7 @@ import type { IsoDate } from '@shanyu/common';
 import type { UnitOfWork } from '@shanyu/messaging';
 import type { DataSource } from 'typeorm';
 import type { Standings } from '../ledger/standings.js';
-import { table } from '../sql.js';
+import { schemaTable } from '@shanyu/persistence';
 
 /**
  * Time moves grades without any event: a decayed finding, a D trigger that ends, a new model
@@ -22,7 +22,7 @@ export class StandingSweep {
     let changed = 0;
     for (;;) {
       const stale: { institution_id: string }[] = await this.dataSource.query(
-        `SELECT institution_id FROM ${table(this.dataSource, 'standing')} WHERE computed_on < $1 ORDER BY institution_id LIMIT $2`,
+        `SELECT institution_id FROM ${schemaTable(this.dataSource, 'standing')} WHERE computed_on < $1 ORDER BY institution_id LIMIT $2`,
         [today, batchSize],
       );
       if (stale.length === 0) break;

@@ -17,6 +17,7 @@ import { UserAccount } from '../accounts/user-account.entity.js';
 import { LoadCalendarYear } from '../calendar/load-calendar-year.use-case.js';
 import { GatewayConfig } from '../config.js';
 import { parsePopulationCsv } from '../population/population-csv.js';
+import { parseCsv } from '../uploads/sheet-reader.js';
 import { AdminContext } from './admin-context.js';
 import { DeadLetters } from './dead-letters.js';
 
@@ -237,16 +238,24 @@ const required = (values: Values, name: keyof Values): string => {
 
 /** `code,name,level,parent` (parent empty for a province); the header line is required. */
 function parseDivisionCsv(text: string): DivisionRow[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim());
-  if (lines[0]?.replace(/\s/g, '') !== 'code,name,level,parent') throw new DomainError('VALIDATION', 'CSV 第 1 行须为 code,name,level,parent / the header must be code,name,level,parent');
-  return lines.slice(1).map((line, i) => {
-    const [code = '', name = '', level = '', parent = ''] = line.split(',').map((c) => c.trim());
+  let records;
+  try {
+    records = parseCsv(text);
+  } catch (e) {
+    throw new DomainError('VALIDATION', `CSV 格式有误 / malformed CSV: ${(e as Error).message}`);
+  }
+  if (records[0]?.cells.join(',') !== 'code,name,level,parent') throw new DomainError('VALIDATION', 'CSV 第 1 行须为 code,name,level,parent / the header must be code,name,level,parent');
+  return records.slice(1).map(({ line, cells }) => {
+    const [code = '', name = '', level = '', parent = ''] = cells;
     if (!['province', 'city', 'county', 'street'].includes(level)) {
-      throw new DomainError('VALIDATION', `第 ${i + 2} 行：level 须为 province、city、county 或 street / line ${i + 2}: bad level ${level}`);
+      throw new DomainError('VALIDATION', `第 ${line} 行：level 须为 province、city、county 或 street / line ${line}: bad level ${level}`);
     }
     return { code, name, level: level as DivisionRow['level'], parent: parent || null };
   });
 }
+
+/** A TypeScript string literal for division-table.ts: a name may hold a quote or a backslash. */
+const tsString = (value: string): string => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 /** The row id of a client given by its client_id (what ops see) or its id. */
 async function apiClientId(context: AdminContext, given: string | undefined): Promise<string> {
@@ -348,7 +357,7 @@ const COMMANDS: Record<string, (input: CommandInput) => Promise<number>> = {
       io.out(`${rows.length} 行 rows: ${added.length} 个新增 new, ${changed.length} 个变更 changed, ${rows.length - added.length - changed.length} 个与内置表相同 as bundled`);
       for (const r of changed) io.out(`  变更 changed ${r.code}: ${JSON.stringify(bundled.get(r.code))} → ${JSON.stringify(r)}`);
       for (const p of problems) io.err(`  问题 problem ${p}`);
-      if (values['emit-ts'] && !problems.length) for (const r of [...added, ...changed]) io.out(`  { code: '${r.code}', name: '${r.name}', level: '${r.level}', parent: ${r.parent === null ? 'null' : `'${r.parent}'`} },`);
+      if (values['emit-ts'] && !problems.length) for (const r of [...added, ...changed]) io.out(`  { code: ${tsString(r.code)}, name: ${tsString(r.name)}, level: '${r.level}', parent: ${r.parent === null ? 'null' : tsString(r.parent)} },`);
     }
     return problems.length ? 1 : 0;
   },

@@ -44,7 +44,7 @@ export class IndicatorsController {
         group: enrolled.group, key: 'enrolmentRate', label: '入托率', unit: '%',
         value: under3 && enrolled.value !== null ? Math.round((enrolled.value / under3) * 100 * 10_000) / 10_000 : null,
         numerator: enrolled.value ?? undefined, denominator: under3 ?? undefined,
-        definition: '本月收托名册中的在托婴幼儿数 ÷ 3 岁以下婴幼儿数（人口数据）', source: '环翠区入托率 6.07%（seed 004；DOMAIN.md §8）',
+        definition: '本月收托名册中的在托婴幼儿数 ÷ 3 岁以下婴幼儿数（人口数据）', source: '环翠区入托率 6.07%（威海市环翠区卫生健康局、发展和改革局《关于创建省级婴幼儿照护服务示范区的报告》）',
       });
     }
     return base;

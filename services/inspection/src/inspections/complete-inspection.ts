@@ -6,7 +6,7 @@ import { Finding } from '../findings/finding.entity.js';
 import { findingEventData } from '../findings/finding-events.js';
 import type { SupervisionPolicy } from '../policy/supervision-policy.js';
 import type { WorkingDayCalendarProvider } from '@shanyu/messaging';
-import { tableOf } from '../sql.js';
+import { schemaTable } from '@shanyu/persistence';
 import type { Inspection, InspectionResultRow } from './inspection.entity.js';
 import { basicItemFailed, resultsOf, summaryOf } from './inspection-views.js';
 
@@ -95,7 +95,7 @@ export class CompleteInspection {
 
   /** 整改意见书编号 `330106-整改-2026-0001`: per district and year, gap-free inside committed transactions. */
   private async nextNoticeNo(tx: Transaction, county: string, year: number): Promise<string> {
-    const table = tableOf(tx.manager, 'notice_sequence');
+    const table = schemaTable(tx.manager, 'notice_sequence');
     const [row] = await tx.manager.query(
       `INSERT INTO ${table} AS s (county, year, last) VALUES ($1, $2, 1) ON CONFLICT (county, year) DO UPDATE SET last = s.last + 1 RETURNING last`,
       [county, year],

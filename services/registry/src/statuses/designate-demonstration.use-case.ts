@@ -6,10 +6,10 @@ import type { InstitutionAccessPolicy } from '../institutions/institution-access
 import { notFound } from '../institutions/update-institution.use-case.js';
 
 /**
- * 示范 designation for a year (e.g. 25 a year in Hangzhou, seed 000), recording the places at
- * that time because the award tier (50,000–150,000 yuan) depends on them. Once per year.
- * Only for 信用 A or B (守信联合激励, 失信联合惩戒: issue 6 §6 "示范 requires A or B", DOMAIN.md §6
- * "bad credit triggers … loss of subsidies and awards"): the grade is the registry's copy of the
+ * 示范 designation for a year (e.g. 25 a year in Hangzhou, 《杭州市示范性婴幼儿照护服务机构奖补实施方案
+ * （2021—2023年）》), recording the places at that time because the award tier (50,000–150,000 yuan)
+ * depends on them. Once per year. Only for 信用 A or B (守信联合激励, 失信联合惩戒: bad credit costs
+ * an institution its awards, so a C or D institution cannot be a model for others): the grade is the registry's copy of the
  * credit service's evt.credit.grade.changed.v1 (public/credit-grade.follower.ts); none yet counts
  * as B, the credit model's start grade.
  */

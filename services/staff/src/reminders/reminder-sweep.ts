@@ -4,7 +4,7 @@ import type { Transaction, UnitOfWork } from '@shanyu/messaging';
 import { credentialsDue, withoutRenewed } from '../credentials/credential-alerts.query.js';
 import { InstitutionReplica } from '../institutions/institution-replica.entity.js';
 import type { StaffRules } from '../rules/staff-rules.js';
-import { table } from '../sql.js';
+import { schemaTable } from '@shanyu/persistence';
 import type { CertificateRateMonitor } from '../stats/certificate-rate-monitor.js';
 import { activeStaffOf, overdueOf } from '../stats/staff-stats.js';
 
@@ -31,7 +31,7 @@ export class ReminderSweep {
   async run(today: IsoDate): Promise<SweepResult> {
     return this.unitOfWork.run(async (tx) => {
       const { manager } = tx;
-      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`staff-reminder-sweep:${table(manager, 'reminder')}`]);
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`staff-reminder-sweep:${schemaTable(manager, 'reminder')}`]);
       const result: SweepResult = { credentialExpiring: 0, credentialExpired: 0, recheckOverdue: 0 };
       const until = addDays(today, this.rules.credentialExpiringDays.value);
       const due = await withoutRenewed(manager, await credentialsDue(manager, until), until);
@@ -74,7 +74,7 @@ export class ReminderSweep {
   /** True the first time this reminder is seen. */
   private async remember(tx: Transaction, kind: string, refId: string, institutionId: string, dueOn: IsoDate): Promise<boolean> {
     const rows: unknown[] = await tx.manager.query(
-      `INSERT INTO ${table(tx.manager, 'reminder')} (kind, ref_id, institution_id, due_on) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING kind`,
+      `INSERT INTO ${schemaTable(tx.manager, 'reminder')} (kind, ref_id, institution_id, due_on) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING kind`,
       [kind, refId, institutionId, dueOn],
     );
     return rows.length > 0;

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { type Actor, DomainError, maskName, shanghaiToday } from '@shanyu/common';
 import { type AddBanRequest, type BanPage, type BanView, type ListBansRequest, StaffEvt } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
+import { isUniqueViolation } from '@shanyu/persistence';
 import { In, type DataSource } from 'typeorm';
 import type { StaffAccessPolicy } from '../access/staff-access.policy.js';
 import { Employment } from '../employments/employment.entity.js';
 import { institutionOrThrow } from '../institutions/institutions.js';
 import { Person } from '../people/person.entity.js';
 import type { ResidentIdVault } from '../people/resident-id-vault.js';
-import { isUniqueViolation } from '../unique-violation.js';
 import { Ban, StaffFlag } from './vetting.entities.js';
 
 function toView(ban: Ban, person: Person, idNumber: string | null): BanView {

@@ -1,7 +1,8 @@
 import { isIsoDate, shanghaiToday } from '@shanyu/common';
 import { CreditEvt, type EventEnvelope, InspectionEvt, institutionOf, isEvent, RegistryEvt, StaffEvt } from '@shanyu/contracts';
+import { upsertNewerVersion } from '@shanyu/persistence';
 import type { EntityManager } from 'typeorm';
-import { percent } from '../domain/months.js';
+import { percent } from '../domain/format.js';
 import { tables } from '../sql.js';
 import { markChanged } from './corrections.js';
 
@@ -33,18 +34,13 @@ export async function followRegistry(event: EventEnvelope, manager: EntityManage
   const [before]: Replica[] = await manager.query(
     `SELECT status, inclusive, demonstrations, division_code FROM ${t.institution} WHERE id = $1 FOR UPDATE`, [view.id],
   );
-  const changed: unknown[] = await manager.query(
-    `INSERT INTO ${t.institution} AS r (id, name, division_code, owner_user_id, status, places, total_places, inclusive, demonstrations, source_version)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::jsonb, $9::jsonb, $10)
-     ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, division_code = EXCLUDED.division_code, owner_user_id = EXCLUDED.owner_user_id,
-       status = EXCLUDED.status, places = EXCLUDED.places, total_places = EXCLUDED.total_places, inclusive = EXCLUDED.inclusive,
-       demonstrations = EXCLUDED.demonstrations, source_version = EXCLUDED.source_version, updated_at = now()
-     WHERE r.source_version <= EXCLUDED.source_version
-     RETURNING id`,
-    [view.id, view.name, view.divisionCode, view.ownerUserId ?? null, view.status, JSON.stringify(view.places), view.totalPlaces,
-      view.inclusive ? JSON.stringify(view.inclusive) : null, JSON.stringify(view.demonstrations ?? []), view.version],
-  );
-  if (changed.length === 0) return; // an older version of the record than the one we hold
+  const changed = await upsertNewerVersion(manager, t.institution, {
+    id: view.id, name: view.name, division_code: view.divisionCode, owner_user_id: view.ownerUserId ?? null, status: view.status,
+    places: JSON.stringify(view.places), total_places: view.totalPlaces, inclusive: view.inclusive ? JSON.stringify(view.inclusive) : null,
+    demonstrations: JSON.stringify(view.demonstrations ?? []), source_version: view.version,
+  });
+
+  if (!changed) return; // an older version of the record than the one we hold
   const today = dayOf(event);
   const institution = { id: view.id, divisionCode: view.divisionCode };
   const changedFrom: string[] = [];

@@ -1,9 +1,9 @@
-import { type Fen, multiplyFen } from '@shanyu/common';
+import { type Fen, lastDayOfMonth, monthsBetween, multiplyFen } from '@shanyu/common';
 import {
   BIRTH_ORDER_LABELS, CARE_FORM_LABELS, CLASS_TYPE_LABELS, CREDIT_GRADE_LABELS, type BirthOrder, type CareForm, type ClassType, type CreditGrade,
   type DemonstrationRecord, type EligibilityCheck, type InstitutionStatus, type LineStatus, type PlacesByClass, type PolicyRuleKind,
 } from '@shanyu/contracts';
-import { monthEnd, monthsBetween, percent, yuan } from '../domain/months.js';
+import { percent, yuan } from '../domain/format.js';
 import {
   type ChildcareAllowanceParams, type DemonstrationAwardParams, eligibilityKey, type OpeningGrantParams, type PerChildByBirthOrderParams,
   type PerChildByClassParams, type Policy, type PolicyRule,
@@ -105,7 +105,7 @@ interface CheckOutcome {
 
 /** Judges an institution against the eligibility conditions a rule requires, on the month's last day. */
 export function checkEligibility(policy: Policy, rule: PolicyRule, inst: InstitutionMonth, month: string): CheckOutcome[] {
-  const day = monthEnd(month);
+  const day = lastDayOfMonth(month);
   return rule.requires.map((check): CheckOutcome => {
     switch (check) {
       case 'filed':

@@ -2,7 +2,7 @@ import { divisionPrefix, type JsonLogger, multiplyFen, withinDivision } from '@s
 import { type RunBudgetView, type RunTotals, SubsidyEvt, type SubsidyRunCompletedData } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import type { DataSource, EntityManager } from 'typeorm';
-import { yuan } from '../domain/months.js';
+import { yuan } from '../domain/format.js';
 import { type Policy, versionsInForce } from '../policies/policy.js';
 import { allPolicies } from '../policies/policy-store.js';
 import { tables, updateReturning } from '../sql.js';
