@@ -229,7 +229,7 @@ export const InspectionRpc = {
     summary: '行政处罚 tied to a finding, inside the item\'s legal range',
     request: IssuePenaltyBody,
     reply: PenaltyView,
-    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'FINDING_NOT_FOUND', 'PENALTY_ITEM_NOT_FOUND', 'PENALTY_ITEM_NOT_APPLICABLE', 'PENALTY_KIND_NOT_ALLOWED', 'PENALTY_OUT_OF_RANGE', 'PENALTY_FINE_REQUIRED'],
+    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'FINDING_NOT_FOUND', 'PENALTY_ITEM_NOT_FOUND', 'PENALTY_ITEM_NOT_APPLICABLE', 'PENALTY_KIND_NOT_ALLOWED', 'PENALTY_OUT_OF_RANGE', 'PENALTY_FINE_REQUIRED', 'PENALTY_DECISION_NO_TAKEN'],
   }),
   listPenalties: defineRpc({
     subject: 'inspection.penalty.list',
