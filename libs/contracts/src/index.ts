@@ -3,6 +3,7 @@ export * from './events.js';
 export * from './validation.js';
 export * from './input-hygiene.js';
 export * from './validators.js';
+export * from './page-query.js';
 export * from './contract.js';
 export * from './catalog.js';
 export * from './ping.contracts.js';

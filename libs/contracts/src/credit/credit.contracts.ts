@@ -1,3 +1,4 @@
+import { PageQuery } from '../page-query.js';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
@@ -83,18 +84,14 @@ export class GetCreditRequest {
 }
 
 @JSONSchema({ description: '红名单 (A, 守信激励) or 黑名单 (D, 失信惩戒) of a division; default: the caller\'s divisions' })
-export class CreditListRequest {
+export class CreditListRequest extends PageQuery {
   @IsIn(CREDIT_LISTS)
   list: CreditList;
 
   @IsOptional() @IsDivisionCode()
   divisionCode?: string;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
-  page?: number = 1;
-
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  pageSize?: number = 50;
+  override pageSize?: number = 50;
 }
 
 @JSONSchema({
@@ -136,18 +133,12 @@ export class RepairIdRequest {
   id: string;
 }
 
-export class ListRepairRequestsRequest {
+export class ListRepairRequestsRequest extends PageQuery {
   @IsOptional() @IsUUID()
   institutionId?: string;
 
   @IsOptional() @IsIn(REPAIR_STATUSES)
   status?: RepairStatus;
-
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
-  page?: number = 1;
-
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  pageSize?: number = 20;
 }
 
 export class PublicCreditRequest {

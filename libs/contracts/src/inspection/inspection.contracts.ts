@@ -1,3 +1,4 @@
+import { PageQuery } from '../page-query.js';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min,
@@ -347,15 +348,9 @@ export class PlanIdRequest {
   id: string;
 }
 
-export class ListPlansRequest {
+export class ListPlansRequest extends PageQuery {
   @IsOptional() @IsDivisionCode()
   divisionCode?: string;
-
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
-  page?: number = 1;
-
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  pageSize?: number = 20;
 }
 
 /** A page of one plan's pool (`/pool`) or drawn institutions (`/draws`). */
@@ -560,7 +555,7 @@ export class InspectionIdRequest {
   id: string;
 }
 
-export class ListInspectionsRequest {
+export class ListInspectionsRequest extends PageQuery {
   @IsOptional() @IsUUID()
   institutionId?: string;
 
@@ -572,12 +567,6 @@ export class ListInspectionsRequest {
 
   @IsOptional() @IsDivisionCode()
   divisionCode?: string;
-
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
-  page?: number = 1;
-
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  pageSize?: number = 20;
 }
 
 @JSONSchema({ description: 'Evidence of a result: a reference (photo id, document no.), when and where it was taken' })
@@ -726,7 +715,7 @@ export type ResultVersionStatus = (typeof RESULT_VERSION_STATUSES)[number];
 // ---------------------------------------------------------------------------------------------
 // Findings and rectification (整改)
 
-export class ListRectificationsRequest {
+export class ListRectificationsRequest extends PageQuery {
   @IsOptional() @IsUUID()
   institutionId?: string;
 
@@ -736,12 +725,6 @@ export class ListRectificationsRequest {
 
   @IsOptional() @IsIn(INSPECTION_DEPARTMENTS)
   department?: InspectionDepartment;
-
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
-  page?: number = 1;
-
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  pageSize?: number = 20;
 }
 
 @JSONSchema({ description: 'The finding\'s department checks the rectification on documents (书面核查) and closes it' })
@@ -946,18 +929,12 @@ export class FileComplaintBody {
   contact?: ComplaintContactInput;
 }
 
-export class ListComplaintsRequest {
+export class ListComplaintsRequest extends PageQuery {
   @IsOptional() @IsIn(COMPLAINT_STATUSES)
   status?: ComplaintStatus;
 
   @IsOptional() @IsUUID()
   institutionId?: string;
-
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
-  page?: number = 1;
-
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  pageSize?: number = 20;
 }
 
 export class TriageComplaintBody {

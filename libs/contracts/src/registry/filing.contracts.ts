@@ -1,3 +1,4 @@
+import { PageQuery } from '../page-query.js';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested,
@@ -225,7 +226,7 @@ export class FilingDecisionRequest extends FilingDecisionBody {
 export const FILING_STATUSES = ['submitted', 'approved', 'rejected'] as const;
 export type FilingStatus = (typeof FILING_STATUSES)[number];
 
-export class ListFilingsRequest {
+export class ListFilingsRequest extends PageQuery {
   @IsOptional() @IsIn(FILING_STATUSES)
   status?: FilingStatus;
 
@@ -238,12 +239,6 @@ export class ListFilingsRequest {
 
   @IsOptional() @IsUUID()
   institutionId?: string;
-
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
-  page?: number = 1;
-
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  pageSize?: number = 20;
 }
 
 export class ReceiptNoRequest {

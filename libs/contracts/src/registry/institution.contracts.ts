@@ -1,3 +1,4 @@
+import { PageQuery } from '../page-query.js';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID,
@@ -156,7 +157,7 @@ export class InstitutionByUsccRequest {
   uscc: string;
 }
 
-export class ListInstitutionsRequest {
+export class ListInstitutionsRequest extends PageQuery {
   @JSONSchema({ description: 'County (6) or street (9) code: institutions inside it' })
   @IsOptional() @IsDivisionCode()
   divisionCode?: string;
@@ -170,12 +171,6 @@ export class ListInstitutionsRequest {
   @JSONSchema({ description: 'Name contains' })
   @IsOptional() @IsString() @MaxLength(50)
   q?: string;
-
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
-  page?: number = 1;
-
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  pageSize?: number = 20;
 }
 
 

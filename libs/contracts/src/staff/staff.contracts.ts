@@ -1,3 +1,4 @@
+import { PageQuery } from '../page-query.js';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested,
@@ -281,12 +282,8 @@ export class AddBanRequest {
   reason: string;
 }
 
-export class ListBansRequest {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
-  page?: number = 1;
-
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  pageSize?: number = 50;
+export class ListBansRequest extends PageQuery {
+  override pageSize?: number = 50;
 }
 
 @JSONSchema({ description: 'Shows one full resident ID number to a health official who states why (audited)' })

@@ -14,6 +14,13 @@ export function componentSchemas(): Record<string, object> {
   }) as Record<string, object>;
   // Configuration classes (environment settings, documented in docs/configuration.md) are validated by class-validator too: not contracts.
   const contracts = Object.fromEntries(Object.entries(generated).filter(([name]) => !name.endsWith('Config')));
+  // A request class that only inherits its rules (e.g. a PageQuery with another default page size) has no metadata of its own.
+  for (const { request } of ALL_REQUESTS) {
+    if (!request || contracts[request.name]) continue;
+    let parent = Object.getPrototypeOf(request) as { name?: string } | null;
+    while (parent?.name && !contracts[parent.name]) parent = Object.getPrototypeOf(parent) as { name?: string } | null;
+    if (parent?.name) contracts[request.name] = contracts[parent.name]!;
+  }
   return { ...contracts, ...publishedSchemas() };
 }
 
