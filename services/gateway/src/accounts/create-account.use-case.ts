@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Actor, DEPARTMENTS, type Department, DomainError, type FieldProblem, isDivisionCodeFormat, ROLES, type Role } from '@shanyu/common';
 import type { UnitOfWork } from '@shanyu/messaging';
 import { hash } from '@node-rs/argon2';
-import { UserAccount } from './user-account.entity.js';
+import { UserAccountRepository } from './user-account.repository.js';
 
 export interface CreateAccountInput {
   username: string;
@@ -38,16 +38,15 @@ export class CreateAccount {
 
     const passwordHash = await hash(input.password);
     return this.unitOfWork.run(async (tx) => {
-      const repo = tx.manager.getRepository(UserAccount);
-      if (await repo.findOneBy({ username: input.username })) {
-        throw new DomainError('VALIDATION', `用户名 ${input.username} 已存在`, [{ field: 'username', code: 'unique', message: `用户名 ${input.username} 已存在` }]);
-      }
+      const accounts = new UserAccountRepository(tx.manager);
       const id = randomUUID();
       const account = {
         id, username: input.username, department: input.department as Department, role: input.role as Role,
         divisions: input.divisions, displayName: input.displayName.trim(),
       };
-      await repo.insert({ ...account, passwordHash, active: true, demo: false });
+      if (!(await accounts.insert({ ...account, passwordHash, active: true, demo: false }))) {
+        throw new DomainError('VALIDATION', `用户名 ${input.username} 已存在`, [{ field: 'username', code: 'unique', message: `用户名 ${input.username} 已存在` }]);
+      }
       await tx.audit({ actor, action: 'account.create', entity: 'user_account', entityId: id, before: null, after: account });
       return { id, username: input.username };
     });

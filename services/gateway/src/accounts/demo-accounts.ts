@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Department, JsonLogger, Role } from '@shanyu/common';
 import { hash } from '@node-rs/argon2';
 import type { DataSource } from 'typeorm';
-import { UserAccount } from './user-account.entity.js';
+import { UserAccountRepository } from './user-account.repository.js';
 
 interface DemoAccount {
   username: string;
@@ -49,14 +49,14 @@ export class DemoAccounts {
   ) {}
 
   async ensure(password: string): Promise<string[]> {
-    const repo = this.dataSource.getRepository(UserAccount);
+    const accounts = new UserAccountRepository(this.dataSource.manager);
     const passwordHash = await hash(password);
     for (const account of DEMO_ACCOUNTS) {
-      const existing = await repo.findOneBy({ username: account.username });
+      const existing = await accounts.byUsername(account.username);
       if (existing) {
-        await repo.update({ id: existing.id }, { passwordHash, department: account.department, role: account.role, divisions: account.divisions, active: true, demo: true });
+        await accounts.update(existing.id, { passwordHash, department: account.department, role: account.role, divisions: account.divisions, active: true, demo: true });
       } else {
-        await repo.insert({ id: randomUUID(), ...account, passwordHash, active: true, demo: true });
+        await accounts.insert({ id: randomUUID(), ...account, passwordHash, active: true, demo: true });
       }
     }
     this.logger.info('demo accounts ready', { accounts: DEMO_ACCOUNTS.map((a) => a.username) });
@@ -64,7 +64,6 @@ export class DemoAccounts {
   }
 
   async removeAll(): Promise<number> {
-    const result = await this.dataSource.getRepository(UserAccount).delete({ demo: true });
-    return result.affected ?? 0;
+    return new UserAccountRepository(this.dataSource.manager).deleteDemo();
   }
 }

@@ -13,7 +13,7 @@ import {
 import { AuditLog } from '@shanyu/persistence';
 import { CreateAccount, MIN_PASSWORD_LENGTH } from '../accounts/create-account.use-case.js';
 import { CreateApiClient, ListApiClients, RevokeApiClient, RotateApiClientSecret } from '../api-clients/index.js';
-import { UserAccount } from '../accounts/user-account.entity.js';
+import { UserAccountRepository } from '../accounts/user-account.repository.js';
 import { LoadCalendarYear } from '../calendar/load-calendar-year.use-case.js';
 import { GatewayConfig } from '../config.js';
 import { parsePopulationCsv } from '../population/population-csv.js';
@@ -300,7 +300,7 @@ const COMMANDS: Record<string, (input: CommandInput) => Promise<number>> = {
   },
 
   async 'account list'({ context, values, io }) {
-    const rows = await (await context.dataSource()).getRepository(UserAccount).find({ order: { username: 'ASC' } });
+    const rows = await new UserAccountRepository((await context.dataSource()).manager).all();
     const view = rows.map((r) => ({ username: r.username, department: r.department, role: r.role, divisions: r.divisions, displayName: r.displayName, active: r.active, demo: r.demo }));
     if (values.json) io.out(JSON.stringify(view));
     else for (const a of view) io.out(`${a.username}\t${a.department}\t${a.role}\t${a.divisions.join(',') || '-'}\t${a.displayName}${a.active ? '' : '\t(停用 inactive)'}${a.demo ? '\t(演示 demo)' : ''}`);

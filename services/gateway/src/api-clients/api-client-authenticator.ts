@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { type Actor, type Department, DomainError } from '@shanyu/common';
 import type { DataSource } from 'typeorm';
 import type { LoginLimiter } from '../auth/login-limiter.js';
-import { ApiClient, ApiClientSecret } from './api-client.entity.js';
+import type { ApiClientSecret } from './api-client.entity.js';
+import { ApiClientRepository } from './api-client.repository.js';
 import { hashClientSecret, verifyClientSecret } from './client-secret.js';
 import { routeScope } from './scopes.js';
 
@@ -48,9 +49,10 @@ export class ApiClientAuthenticator {
     const key = `client:${clientId}`;
     const attempt = await this.limiter.begin(key, ip);
     const at = this.now();
-    const client = await this.dataSource.getRepository(ApiClient).findOneBy({ clientId });
+    const clients = new ApiClientRepository(this.dataSource.manager);
+    const client = await clients.byClientId(clientId);
     const secrets = client && !client.revokedAt
-      ? (await this.dataSource.getRepository(ApiClientSecret).findBy({ apiClientId: client.id })).filter((s) => s.validUntil === null || s.validUntil > at)
+      ? (await clients.secretsOf(client.id)).filter((s) => s.validUntil === null || s.validUntil > at)
       : [];
     let matched: ApiClientSecret | undefined;
     for (const s of secrets) {
@@ -66,23 +68,16 @@ export class ApiClientAuthenticator {
       throw invalidClient();
     }
     await this.limiter.succeeded(key);
-    await this.dataSource.getRepository(ApiClient).update({ id: client.id }, { lastUsedAt: at });
+    await clients.markUsed(client.id, at);
     return { secretId: matched.id };
   }
 
   /** The client as it is now, for a request made with a token or key issued for `secretId`. */
   async access(clientId: string, secretId: string): Promise<ClientAccess> {
-    const clients = this.dataSource.getRepository(ApiClient).metadata.tablePath;
-    const secrets = this.dataSource.getRepository(ApiClientSecret).metadata.tablePath;
-    const [row]: { department: Department; divisions: string[]; scopes: string[]; revoked_at: Date | null; valid_until: Date | null }[] = await this.dataSource.query(
-      `SELECT c.department, c.divisions, c.scopes, c.revoked_at, s.valid_until
-         FROM ${clients} c JOIN ${secrets} s ON s.api_client_id = c.id
-        WHERE c.client_id = $1 AND s.id = $2`,
-      [clientId, secretId],
-    );
+    const row = await new ApiClientRepository(this.dataSource.manager).access(clientId, secretId);
     if (!row) throw new DomainError('TOKEN_INVALID', '无效的访问令牌，请重新获取');
-    if (row.revoked_at) throw new DomainError('API_CLIENT_REVOKED', `接口客户端 ${clientId} 已被吊销`);
-    if (row.valid_until && row.valid_until <= this.now()) {
+    if (row.revokedAt) throw new DomainError('API_CLIENT_REVOKED', `接口客户端 ${clientId} 已被吊销`);
+    if (row.validUntil && row.validUntil <= this.now()) {
       throw new DomainError('CLIENT_SECRET_EXPIRED', `接口客户端 ${clientId} 的此密钥已轮换并过期，请使用新密钥重新获取令牌`);
     }
     return { actor: clientActor(clientId, row.department, row.divisions), clientId, secretId, scopes: row.scopes };

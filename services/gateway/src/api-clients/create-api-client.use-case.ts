@@ -3,7 +3,8 @@ import { type Actor, DomainError } from '@shanyu/common';
 import { validateContract } from '@shanyu/contracts';
 import { AuditLog } from '@shanyu/persistence';
 import type { DataSource } from 'typeorm';
-import { ApiClient, ApiClientSecret } from './api-client.entity.js';
+import type { ApiClient, ApiClientSecret } from './api-client.entity.js';
+import { ApiClientRepository } from './api-client.repository.js';
 import { type ApiClientView, CreateApiClientBody, type IssuedClientSecret } from './api-client.contracts.js';
 import { toApiClientView } from './api-client.views.js';
 import { hashClientSecret, newClientSecret } from './client-secret.js';
@@ -40,13 +41,14 @@ export class CreateApiClient {
     const secretHash = await hashClientSecret(secret);
     const at = this.now();
     return this.dataSource.transaction(async (manager) => {
-      const client = manager.create(ApiClient, {
+      const clients = new ApiClientRepository(manager);
+      const client: ApiClient = {
         id: randomUUID(), clientId: newClientId(input.department, input.divisions[0]), name: input.name.trim(), department: input.department,
         divisions: input.divisions, scopes, createdAt: at, createdBy: actor.userId, revokedAt: null, revokedBy: null, revokeReason: null, lastUsedAt: null,
-      });
-      await manager.insert(ApiClient, client);
-      const first = manager.create(ApiClientSecret, { id: randomUUID(), apiClientId: client.id, version: 1, secretHash, createdAt: at, validUntil: null });
-      await manager.insert(ApiClientSecret, first);
+      };
+      await clients.insert(client);
+      const first: ApiClientSecret = { id: randomUUID(), apiClientId: client.id, version: 1, secretHash, createdAt: at, validUntil: null };
+      await clients.insertSecret(first);
       const view = toApiClientView(client, [first]);
       await this.auditLog.record(manager, { actor, action: 'api_client.create', entity: 'api_client', entityId: client.id, after: view, requestId });
       return { ...view, version: 1, clientSecret: secret, apiKey: `${client.clientId}.${secret}` };

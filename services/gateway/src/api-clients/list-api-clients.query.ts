@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { ApiClient, ApiClientSecret } from './api-client.entity.js';
+import { ApiClientRepository } from './api-client.repository.js';
 import type { ApiClientView } from './api-client.contracts.js';
 import { toApiClientView } from './api-client.views.js';
 
@@ -8,8 +8,9 @@ export class ListApiClients {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(): Promise<ApiClientView[]> {
-    const clients = await this.dataSource.getRepository(ApiClient).find({ order: { createdAt: 'DESC', clientId: 'ASC' } });
-    const secrets = await this.dataSource.getRepository(ApiClientSecret).find();
+    const repository = new ApiClientRepository(this.dataSource.manager);
+    const clients = await repository.all();
+    const secrets = await repository.allSecrets();
     return clients.map((c) => toApiClientView(c, secrets));
   }
 }

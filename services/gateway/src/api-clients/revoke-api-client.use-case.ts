@@ -2,10 +2,10 @@ import type { Actor } from '@shanyu/common';
 import { validateContract } from '@shanyu/contracts';
 import { AuditLog } from '@shanyu/persistence';
 import type { DataSource } from 'typeorm';
-import { ApiClient, ApiClientSecret } from './api-client.entity.js';
 import { type ApiClientView, RevokeApiClientBody } from './api-client.contracts.js';
 import { toApiClientView } from './api-client.views.js';
-import { lockApiClient } from './rotate-api-client-secret.use-case.js';
+import { ApiClientRepository } from './api-client.repository.js';
+import { changeableClient } from './api-client.rules.js';
 
 /**
  * Revokes a client at once: the gateway checks the client on every request made with its
@@ -23,16 +23,16 @@ export class RevokeApiClient {
   async execute(id: string, body: RevokeApiClientBody, actor: Actor, requestId?: string): Promise<ApiClientView> {
     const input = await validateContract(RevokeApiClientBody, body ?? {});
     return this.dataSource.transaction(async (manager) => {
-      const client = await lockApiClient(manager, id);
+      const clients = new ApiClientRepository(manager);
+      const client = changeableClient(await clients.lock(id), id);
       const at = this.now();
       Object.assign(client, { revokedAt: at, revokedBy: actor.userId, revokeReason: input.reason?.trim() ?? null });
-      await manager.update(ApiClient, { id: client.id }, { revokedAt: at, revokedBy: actor.userId, revokeReason: client.revokeReason });
-      const repo = manager.getRepository(ApiClientSecret);
-      const secrets = await repo.findBy({ apiClientId: client.id });
+      await clients.revoke(client.id, { revokedAt: at, revokedBy: actor.userId, revokeReason: client.revokeReason });
+      const secrets = await clients.secretsOf(client.id);
       for (const s of secrets) {
         if (s.validUntil === null || s.validUntil > at) {
           s.validUntil = at;
-          await repo.update({ id: s.id }, { validUntil: at });
+          await clients.endSecret(s.id, at);
         }
       }
       await this.auditLog.record(manager, {

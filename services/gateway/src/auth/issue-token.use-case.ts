@@ -1,7 +1,7 @@
 import { DomainError } from '@shanyu/common';
 import { hash, verify } from '@node-rs/argon2';
 import type { DataSource } from 'typeorm';
-import { UserAccount } from '../accounts/user-account.entity.js';
+import { UserAccountRepository } from '../accounts/user-account.repository.js';
 import type { TokenRequest } from './auth.contracts.js';
 import type { LoginLimiter } from './login-limiter.js';
 import type { TokenService } from './token.service.js';
@@ -21,7 +21,7 @@ export class IssueToken {
 
   async execute(request: TokenRequest, ip = 'unknown') {
     const attempt = await this.limiter.begin(request.username, ip);
-    const account = await this.dataSource.getRepository(UserAccount).findOneBy({ username: request.username, active: true });
+    const account = await new UserAccountRepository(this.dataSource.manager).activeByUsername(request.username);
     this.dummyHash ??= hash('shanyu-timing-equaliser');
     const valid = await verify(account?.passwordHash ?? (await this.dummyHash), request.password).catch(() => false);
     if (!account || !valid) {

@@ -1,21 +1,17 @@
 import type { DataSource } from 'typeorm';
 import type { LoginLockoutView } from './auth.contracts.js';
-import { LoginFailures } from './login-failures.js';
+import { LoginFailureRepository } from './login-failure.repository.js';
 import type { LoginLimits } from './login-limiter.js';
 
 /** The usernames locked now (LOGIN_MAX_FAILURES failures inside the window), the latest failure first. */
 export class ListLoginLockouts {
-  private readonly failures: LoginFailures;
-
   constructor(
-    dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly limits: LoginLimits,
-  ) {
-    this.failures = new LoginFailures(dataSource);
-  }
+  ) {}
 
   async execute(): Promise<LoginLockoutView[]> {
-    const rows = await this.failures.lockouts(this.limits.windowSeconds, this.limits.maxFailuresPerUser);
+    const rows = await new LoginFailureRepository(this.dataSource.manager).lockouts(this.limits.windowSeconds, this.limits.maxFailuresPerUser);
     return rows.map((r) => ({
       username: r.username,
       failures: r.failures,

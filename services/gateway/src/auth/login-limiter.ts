@@ -1,7 +1,7 @@
 import { SYSTEM_ACTOR } from '@shanyu/common';
 import { AuditLog } from '@shanyu/persistence';
 import type { DataSource } from 'typeorm';
-import { type LoginFailureCounts, LoginFailures } from './login-failures.js';
+import { type LoginFailureCounts, LoginFailureRepository } from './login-failure.repository.js';
 import { beijingTime, RateLimitedError } from './rate-limited.error.js';
 
 export interface LoginLimits {
@@ -42,15 +42,12 @@ export const DEFAULT_LOGIN_LIMITS: LoginLimits = { maxFailuresPerUser: 5, maxFai
  * ones (the answers do not reveal which accounts exist).
  */
 export class LoginLimiter {
-  private readonly failures: LoginFailures;
   private readonly auditLog = new AuditLog();
 
   constructor(
     private readonly dataSource: DataSource,
     readonly limits: LoginLimits = DEFAULT_LOGIN_LIMITS,
-  ) {
-    this.failures = new LoginFailures(dataSource);
-  }
+  ) {}
 
   /**
    * Refuses an attempt that must wait or is locked (429); otherwise records it as a failure until
@@ -59,15 +56,16 @@ export class LoginLimiter {
   async begin(username: string, ip: string): Promise<LoginAttempt> {
     const { maxFailuresPerUser, maxFailuresPerIp, windowSeconds } = this.limits;
     return this.dataSource.transaction(async (manager) => {
-      await this.failures.lockUsername(manager, username);
-      const counts = await this.failures.counts(manager, username, ip, windowSeconds, maxFailuresPerUser, maxFailuresPerIp);
+      const failures = new LoginFailureRepository(manager);
+      await failures.lockUsername(username);
+      const counts = await failures.counts(username, ip, windowSeconds, maxFailuresPerUser, maxFailuresPerIp);
       this.assertNotLocked(counts);
       if (counts.ip >= maxFailuresPerIp && counts.pair > 0 && counts.ipUnlock) {
         const until = new Date(counts.ipUnlock);
         throw new RateLimitedError('TOO_MANY_LOGIN_ATTEMPTS', `来自本地址的登录失败次数过多，此账号请于 ${beijingTime(until)}（北京时间）后再试`, until);
       }
       this.assertWaited(counts);
-      return { id: await this.failures.record(manager, username, ip), place: counts.user + 1, ip };
+      return { id: await failures.record(username, ip), place: counts.user + 1, ip };
     });
   }
 
@@ -79,9 +77,10 @@ export class LoginLimiter {
   async failed(username: string, attempt: LoginAttempt): Promise<number> {
     const { maxFailuresPerUser: max, maxFailuresPerIp, windowSeconds } = this.limits;
     const counts = await this.dataSource.transaction(async (manager) => {
-      await this.failures.settle(manager, attempt.id);
+      const failures = new LoginFailureRepository(manager);
+      await failures.settle(attempt.id);
       if (attempt.place < max) return undefined;
-      const found = await this.failures.counts(manager, username, attempt.ip, windowSeconds, max, maxFailuresPerIp);
+      const found = await failures.counts(username, attempt.ip, windowSeconds, max, maxFailuresPerIp);
       if (attempt.place === max && found.userUnlock) {
         await this.auditLog.record(manager, {
           actor: SYSTEM_ACTOR, action: 'login.lock', entity: 'login', entityId: username,
@@ -97,7 +96,7 @@ export class LoginLimiter {
 
   /** A correct password: the account's failures are forgiven, and rows older than the window swept. */
   async succeeded(username: string): Promise<void> {
-    await this.failures.clear(this.dataSource.manager, username, this.limits.windowSeconds);
+    await new LoginFailureRepository(this.dataSource.manager).clear(username, this.limits.windowSeconds);
   }
 
   /** The wait after `failures` failures: none before `delayAfterFailures`, then 1 s, doubling, at most `maxDelaySeconds`. */

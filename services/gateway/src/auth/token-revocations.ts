@@ -1,5 +1,6 @@
 import { DomainError } from '@shanyu/common';
 import type { DataSource } from 'typeorm';
+import { RevokedTokenRepository } from './revoked-token.repository.js';
 import type { VerifiedToken } from './token.service.js';
 
 /**
@@ -7,23 +8,18 @@ import type { VerifiedToken } from './token.service.js';
  * every replica. A row is kept until the token would have expired anyway, then swept.
  */
 export class TokenRevocations {
-  private readonly table: string;
-
-  constructor(private readonly dataSource: DataSource) {
-    this.table = `"${(dataSource.options as { schema: string }).schema}".revoked_token`;
-  }
+  constructor(private readonly dataSource: DataSource) {}
 
   async revoke(token: VerifiedToken): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO ${this.table} (jti, user_id, expires_at) VALUES ($1, $2, $3) ON CONFLICT (jti) DO NOTHING`,
-      [token.jti, token.actor.userId, token.expiresAt],
-    );
-    await this.dataSource.query(`DELETE FROM ${this.table} WHERE expires_at < now() - interval '1 minute'`);
+    const revoked = new RevokedTokenRepository(this.dataSource.manager);
+    await revoked.insert(token.jti, token.actor.userId, token.expiresAt);
+    await revoked.sweepExpired();
   }
 
   /** Throws TOKEN_REVOKED (401) for a token that was logged out. */
   async assertNotRevoked(jti: string): Promise<void> {
-    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM ${this.table} WHERE jti = $1`, [jti]);
-    if (rows.length > 0) throw new DomainError('TOKEN_REVOKED', '该令牌已注销（已退出登录），请重新登录');
+    if (await new RevokedTokenRepository(this.dataSource.manager).isRevoked(jti)) {
+      throw new DomainError('TOKEN_REVOKED', '该令牌已注销（已退出登录），请重新登录');
+    }
   }
 }

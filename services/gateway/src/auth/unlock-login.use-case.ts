@@ -3,7 +3,7 @@ import { validateContract } from '@shanyu/contracts';
 import { AuditLog } from '@shanyu/persistence';
 import type { DataSource } from 'typeorm';
 import { type LoginUnlockView, UnlockLoginBody } from './auth.contracts.js';
-import { LoginFailures } from './login-failures.js';
+import { LoginFailureRepository } from './login-failure.repository.js';
 import type { LoginLimits } from './login-limiter.js';
 
 /**
@@ -11,21 +11,19 @@ import type { LoginLimits } from './login-limiter.js';
  * replica. Audited (entity `login`, the username) when there was something to forget.
  */
 export class UnlockLogin {
-  private readonly failures: LoginFailures;
   private readonly auditLog = new AuditLog();
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly limits: LoginLimits,
-  ) {
-    this.failures = new LoginFailures(dataSource);
-  }
+  ) {}
 
   async execute(body: UnlockLoginBody, actor: Actor, requestId?: string): Promise<LoginUnlockView> {
     const input = await validateContract(UnlockLoginBody, body ?? {});
     return this.dataSource.transaction(async (manager) => {
-      await this.failures.lockUsername(manager, input.username);
-      const cleared = await this.failures.clear(manager, input.username, this.limits.windowSeconds);
+      const failures = new LoginFailureRepository(manager);
+      await failures.lockUsername(input.username);
+      const cleared = await failures.clear(input.username, this.limits.windowSeconds);
       const wasLocked = cleared >= this.limits.maxFailuresPerUser;
       if (cleared > 0) {
         await this.auditLog.record(manager, {

@@ -1,7 +1,7 @@
 import { type Actor, DomainError, WorkingDayCalendar } from '@shanyu/common';
 import { type CalendarYearView, type LoadCalendarYearBody, PlatformEvt } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
-import { CalendarYear } from './calendar-year.entity.js';
+import { CalendarYearRepository } from './calendar-year.repository.js';
 import { describeYear } from './read-calendar-year.query.js';
 
 /**
@@ -20,10 +20,9 @@ export class LoadCalendarYear {
     }
     new WorkingDayCalendar().loadEntries(entries); // throws VALIDATION naming each bad entry
     return this.unitOfWork.run(async (tx) => {
-      const repo = tx.manager.getRepository(CalendarYear);
-      const before = await repo.findOneBy({ year });
-      const row = repo.create({ year, source: body.source, entries, loadedBy: actor.userId, loadedAt: new Date() });
-      await repo.save(row);
+      const years = new CalendarYearRepository(tx.manager);
+      const before = await years.byYear(year);
+      await years.save({ year, source: body.source, entries, loadedBy: actor.userId, loadedAt: new Date() });
       await tx.publish(PlatformEvt.calendarYearLoaded, { actor, entityId: String(year), data: { year, source: body.source, entries } });
       await tx.audit({ actor, action: 'calendar.load', entity: 'calendar_year', entityId: String(year), before: before ?? null, after: { source: body.source, entries }, requestId });
       return describeYear(year, 'loaded', body.source, entries);

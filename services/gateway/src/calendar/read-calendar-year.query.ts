@@ -1,7 +1,7 @@
 import { CHINA_HOLIDAY_ENTRIES, type HolidayEntry, WorkingDayCalendar } from '@shanyu/common';
 import type { CalendarYearView } from '@shanyu/contracts';
 import type { DataSource } from 'typeorm';
-import { CalendarYear } from './calendar-year.entity.js';
+import { CalendarYearRepository } from './calendar-year.repository.js';
 
 export function describeYear(year: number, origin: CalendarYearView['origin'], source: string | null, entries: HolidayEntry[]): CalendarYearView {
   const calendar = entries.length ? new WorkingDayCalendar(entries) : new WorkingDayCalendar();
@@ -19,7 +19,7 @@ export class ReadCalendarYear {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(year: number): Promise<CalendarYearView> {
-    const loaded = await this.dataSource.getRepository(CalendarYear).findOneBy({ year });
+    const loaded = await new CalendarYearRepository(this.dataSource.manager).byYear(year);
     if (loaded) return describeYear(year, 'loaded', loaded.source, loaded.entries);
     const builtIn = CHINA_HOLIDAY_ENTRIES.filter((e) => e.date.startsWith(`${year}-`));
     return builtIn.length

@@ -5,6 +5,7 @@ import { type Actor, DomainError } from '@shanyu/common';
 import type { DataSource } from 'typeorm';
 import type { EvidenceUploadBody, EvidenceView } from './evidence.contracts.js';
 import { EvidenceRecord } from './evidence.entity.js';
+import { EvidenceRepository } from './evidence.repository.js';
 
 /** Image and document types accepted as evidence, recognised by their first bytes (not the client's word). */
 export function sniffContentType(file: Buffer): string | null {
@@ -46,52 +47,44 @@ export class EvidenceStore {
       await fs.writeFile(temp, file, { flag: 'wx' });
       await fs.rename(temp, target); // atomic: readers see the whole file or none
     }
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `INSERT INTO "${this.schema()}".evidence
-         (sha256, content_type, size_bytes, taken_at, location, inspection_id, item_code, uploaded_by_department, uploaded_by_user, uploaded_at, uploads)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now(), 1)
-       ON CONFLICT (sha256) DO UPDATE SET uploads = evidence.uploads + 1
-       RETURNING *`,
-      [sha256, contentType, file.length, new Date(meta.takenAt), meta.location, meta.inspectionId ?? null, meta.itemCode ?? null, actor.department, actor.userId],
-    );
-    return view(rows[0]!);
+    const record = await this.evidence().recordUpload({
+      sha256, contentType, sizeBytes: file.length, takenAt: new Date(meta.takenAt), location: meta.location, inspectionId: meta.inspectionId ?? null,
+      itemCode: meta.itemCode ?? null, uploadedByDepartment: actor.department, uploadedByUser: actor.userId,
+    });
+    return view(record);
   }
 
   async get(sha256: string, actor: Actor): Promise<EvidenceView> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(`SELECT * FROM "${this.schema()}".evidence WHERE sha256 = $1`, [sha256]);
-    const row = rows[0];
+    const record = await this.evidence().bySha256(sha256);
     // Operators see only what they uploaded themselves (rectification evidence); officials see all.
-    if (!row || (actor.department === 'operator' && row.uploaded_by_user !== actor.userId)) {
+    if (!record || (actor.department === 'operator' && record.uploadedByUser !== actor.userId)) {
       throw new DomainError('EVIDENCE_NOT_FOUND', `证据 ${sha256.slice(0, 12)}… 不存在`);
     }
-    return view(row);
+    return view(record);
   }
 
   async listByInspection(inspectionId: string): Promise<EvidenceView[]> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT * FROM "${this.schema()}".evidence WHERE inspection_id = $1 ORDER BY taken_at, sha256`, [inspectionId],
-    );
-    return rows.map(view);
+    return (await this.evidence().byInspection(inspectionId)).map(view);
   }
 
-  private schema(): string {
-    return (this.dataSource.options as { schema?: string }).schema ?? 'gateway';
+  private evidence(): EvidenceRepository {
+    return new EvidenceRepository(this.dataSource.manager);
   }
 }
 
-function view(r: Record<string, unknown>): EvidenceView {
+function view(r: EvidenceRecord): EvidenceView {
   return {
-    evidenceId: r.sha256 as string,
-    sha256: r.sha256 as string,
-    contentType: r.content_type as string,
-    sizeBytes: r.size_bytes as number,
-    takenAt: new Date(r.taken_at as string).toISOString(),
-    location: r.location as string,
-    inspectionId: (r.inspection_id as string | null) ?? null,
-    itemCode: (r.item_code as string | null) ?? null,
-    uploadedBy: { department: r.uploaded_by_department as string, userId: r.uploaded_by_user as string },
-    uploadedAt: new Date(r.uploaded_at as string).toISOString(),
-    uploads: r.uploads as number,
+    evidenceId: r.sha256,
+    sha256: r.sha256,
+    contentType: r.contentType,
+    sizeBytes: r.sizeBytes,
+    takenAt: r.takenAt.toISOString(),
+    location: r.location,
+    inspectionId: r.inspectionId ?? null,
+    itemCode: r.itemCode ?? null,
+    uploadedBy: { department: r.uploadedByDepartment, userId: r.uploadedByUser },
+    uploadedAt: r.uploadedAt.toISOString(),
+    uploads: r.uploads,
   };
 }
 

@@ -6,6 +6,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/decorators.js';
+import { pingDatabase } from '../data-source.js';
 
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
 export const HEALTH_SERVICES = Symbol('HEALTH_SERVICES');
@@ -44,7 +45,7 @@ export class HealthController {
   async health(@Res() reply: FastifyReply, @Query('scope') scope?: string) {
     const pinged = scope === 'self' ? [] : this.services;
     const [postgres, nats, ...services] = await Promise.all([
-      timed(async () => { await this.dataSource.query('SELECT 1'); }),
+      timed(() => pingDatabase(this.dataSource)),
       timed(async () => {
         if (this.nats.isClosed()) throw new Error('connection closed');
         const rtt = await this.nats.rtt();

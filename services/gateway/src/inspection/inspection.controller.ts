@@ -9,7 +9,7 @@ import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { UserAccount } from '../accounts/user-account.entity.js';
+import { UserAccountRepository } from '../accounts/user-account.repository.js';
 import { CurrentActor, CurrentRequestId, Departments, ForInspectors } from '../auth/decorators.js';
 import { RpcReply } from '../docs/rpc-reply.js';
 
@@ -60,7 +60,7 @@ export class InspectionController {
   async addInspector(@Body() body: AddInspectorBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InspectorView> {
     let userId: string | undefined;
     if (body.username) {
-      const account = await this.dataSource.getRepository(UserAccount).findOneBy({ username: body.username, active: true });
+      const account = await new UserAccountRepository(this.dataSource.manager).activeByUsername(body.username);
       if (!account) throw DomainError.validation([{ field: 'username', code: 'unknownUser', message: `账号 ${body.username} 不存在或已停用` }]);
       const department = body.department ?? actor.department;
       if (account.department !== department) {

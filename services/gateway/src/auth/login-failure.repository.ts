@@ -1,4 +1,5 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { schemaTable } from '@shanyu/persistence';
+import type { EntityManager } from 'typeorm';
 
 /** What the login limits are judged on: the failures inside the window, on the database's clock. */
 export interface LoginFailureCounts {
@@ -29,22 +30,23 @@ export interface LoginLockoutRow {
 
 /**
  * The `login_failure` table of the gateway's schema: one row per failed (or in-flight) login,
- * shared by every replica. Only this class writes SQL against it.
+ * shared by every replica. Raw SQL, as the table has no entity and its counts rest on the
+ * database's clock, FILTER aggregates and an advisory lock.
  */
-export class LoginFailures {
+export class LoginFailureRepository {
   private readonly table: string;
 
-  constructor(private readonly dataSource: DataSource) {
-    this.table = `"${(dataSource.options as { schema: string }).schema}".login_failure`;
+  constructor(private readonly manager: EntityManager) {
+    this.table = schemaTable(manager, 'login_failure');
   }
 
   /** Serializes attempts on one username, from any replica, until the transaction ends. */
-  async lockUsername(manager: EntityManager, username: string): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7331))`, [`login:${username}`]);
+  async lockUsername(username: string): Promise<void> {
+    await this.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7331))`, [`login:${username}`]);
   }
 
-  async counts(manager: EntityManager, username: string, ip: string, windowSeconds: number, maxUser: number, maxIp: number): Promise<LoginFailureCounts> {
-    const [row] = await manager.query(
+  async counts(username: string, ip: string, windowSeconds: number, maxUser: number, maxIp: number): Promise<LoginFailureCounts> {
+    const [row] = await this.manager.query(
       `WITH recent AS (SELECT username, ip, at, settled FROM ${this.table} WHERE at > now() - $3::interval AND (username = $1 OR ip = $2))
        SELECT now() AS now,
               count(*) FILTER (WHERE username = $1)::int AS user,
@@ -61,27 +63,27 @@ export class LoginFailures {
   }
 
   /** An attempt in flight (its password not checked yet); returns its row id. */
-  async record(manager: EntityManager, username: string, ip: string): Promise<string> {
-    const [row]: { id: string }[] = await manager.query(`INSERT INTO ${this.table} (username, ip, settled) VALUES ($1, $2, false) RETURNING id`, [username, ip]);
+  async record(username: string, ip: string): Promise<string> {
+    const [row]: { id: string }[] = await this.manager.query(`INSERT INTO ${this.table} (username, ip, settled) VALUES ($1, $2, false) RETURNING id`, [username, ip]);
     return row!.id;
   }
 
   /** The attempt's password was wrong. */
-  async settle(manager: EntityManager, id: string): Promise<void> {
-    await manager.query(`UPDATE ${this.table} SET settled = true WHERE id = $1`, [id]);
+  async settle(id: string): Promise<void> {
+    await this.manager.query(`UPDATE ${this.table} SET settled = true WHERE id = $1`, [id]);
   }
 
   /** Deletes the username's failures (and, in passing, every row older than the window); returns how many of the username's were inside the window. */
-  async clear(manager: EntityManager, username: string, windowSeconds: number): Promise<number> {
+  async clear(username: string, windowSeconds: number): Promise<number> {
     const window = `${windowSeconds} seconds`;
-    const [{ n }]: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM ${this.table} WHERE username = $1 AND at > now() - $2::interval`, [username, window]);
-    await manager.query(`DELETE FROM ${this.table} WHERE username = $1 OR at < now() - $2::interval`, [username, window]);
+    const [{ n }]: { n: number }[] = await this.manager.query(`SELECT count(*)::int AS n FROM ${this.table} WHERE username = $1 AND at > now() - $2::interval`, [username, window]);
+    await this.manager.query(`DELETE FROM ${this.table} WHERE username = $1 OR at < now() - $2::interval`, [username, window]);
     return n;
   }
 
   /** Usernames with at least `maxUser` failures inside the window, the latest first. */
   async lockouts(windowSeconds: number, maxUser: number): Promise<LoginLockoutRow[]> {
-    return this.dataSource.query(
+    return this.manager.query(
       `SELECT username, count(*)::int AS failures, max(at) AS "lastFailureAt",
               (array_agg(at ORDER BY at DESC))[$2] + $1::interval AS "lockedUntil",
               (array_agg(DISTINCT ip ORDER BY ip))[1:20] AS addresses
