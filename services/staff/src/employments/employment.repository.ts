@@ -30,7 +30,7 @@ export class EmploymentRepository {
   /** Those of `personIds` currently employed at the institution. */
   async employedAt(institutionId: string, personIds: string[]): Promise<Set<string>> {
     if (!personIds.length) return new Set();
-    const rows = await this.manager.createQueryBuilder(Employment, 'e').select('e.personId')
+    const rows = await this.manager.createQueryBuilder(Employment, 'e').select(['e.id', 'e.personId'])
       .where('e.institution_id = :institutionId AND e.end_date IS NULL AND e.person_id = ANY(:personIds)', { institutionId, personIds })
       .getMany();
     return new Set(rows.map((r) => r.personId));
@@ -56,7 +56,7 @@ export class EmploymentRepository {
 
   /** Person and role of the institution's current employments: only the columns the 持证率 needs (an institution may have a thousand staff). */
   currentRoles(institutionId: string): Promise<Pick<Employment, 'personId' | 'role'>[]> {
-    return this.manager.createQueryBuilder(Employment, 'e').select(['e.personId', 'e.role'])
+    return this.manager.createQueryBuilder(Employment, 'e').select(['e.id', 'e.personId', 'e.role'])
       .where('e.institution_id = :institutionId AND e.end_date IS NULL', { institutionId })
       .getMany();
   }
