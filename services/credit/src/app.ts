@@ -43,14 +43,14 @@ export async function startCredit(config: CreditConfig, options: CreditStartOpti
     parts: (runtime, logger) => {
       const institutions = new InstitutionReplica();
       const ledger = new Ledger(models);
-      const standings = new Standings(models, ledger, institutions);
+      const standings = new Standings(models, ledger);
       const handler = new CreditEventsHandler(models, ledger, standings, institutions, new Outbox(), new AuditLog(), logger, now);
       sweep = new StandingSweep(runtime.dataSource, runtime.unitOfWork, standings);
       const consumers: Record<string, EventHandler> = {};
       for (const { key } of CREDIT_SOURCES) consumers[`${key}-events`] = handler.handlerFor(creditConsumerName(config.CREDIT_DB_SCHEMA, key), key);
       logger.info('credit models loaded', { versions: models.versions.map((m) => `${m.version}@${m.effectiveFrom}`) });
       return {
-        module: CreditModule.register({ runtime, models, ledger, standings, institutions, now }),
+        module: CreditModule.register({ runtime, models, ledger, standings, now }),
         consumers,
         jobs: [{
           name: 'credit standings sweep',

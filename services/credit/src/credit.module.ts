@@ -4,7 +4,6 @@ import { CreditAccessPolicy } from './access/credit-access.policy.js';
 import { CreditHandlers } from './credit.handlers.js';
 import { ComputeCreditIndicators } from './indicators/compute-credit-indicators.query.js';
 import { CreditIndicatorHandlers } from './indicators/indicators.handlers.js';
-import type { InstitutionReplica } from './institutions/institutions.js';
 import type { Ledger } from './ledger/ledger.js';
 import type { Standings } from './ledger/standings.js';
 import type { CreditModels } from './model/credit-model.js';
@@ -16,27 +15,26 @@ export interface CreditDependencies {
   models: CreditModels;
   ledger: Ledger;
   standings: Standings;
-  institutions: InstitutionReplica;
   /** The clock "today" is taken from (tests move it). */
   now: () => Date;
 }
 
 @Module({})
 export class CreditModule {
-  static register({ runtime, models, ledger, standings, institutions, now }: CreditDependencies): DynamicModule {
+  static register({ runtime, models, ledger, standings, now }: CreditDependencies): DynamicModule {
     const { unitOfWork: uow, dataSource: ds } = runtime;
     const policy = new CreditAccessPolicy();
     return {
       module: CreditModule,
       controllers: [CreditHandlers, CreditIndicatorHandlers],
       providers: [
-        { provide: GetCredit, useValue: new GetCredit(ds, models, ledger, institutions, policy, now) },
+        { provide: GetCredit, useValue: new GetCredit(ds, models, ledger, policy, now) },
         { provide: CreditLists, useValue: new CreditLists(ds, policy) },
         { provide: ListCreditModels, useValue: new ListCreditModels(models) },
         { provide: PublicCredit, useValue: new PublicCredit(ds, models, now) },
-        { provide: RequestRepair, useValue: new RequestRepair(uow, models, ledger, standings, institutions, policy, now) },
-        { provide: DecideRepair, useValue: new DecideRepair(uow, models, ledger, standings, institutions, policy, now) },
-        { provide: RepairQueries, useValue: new RepairQueries(ds, institutions, policy) },
+        { provide: RequestRepair, useValue: new RequestRepair(uow, models, ledger, policy, now) },
+        { provide: DecideRepair, useValue: new DecideRepair(uow, models, ledger, standings, policy, now) },
+        { provide: RepairQueries, useValue: new RepairQueries(ds, policy) },
         { provide: ComputeCreditIndicators, useValue: new ComputeCreditIndicators(ds, models, now) },
       ],
     };

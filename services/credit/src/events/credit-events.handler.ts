@@ -3,12 +3,14 @@ import { type JsonLogger, shanghaiToday } from '@shanyu/common';
 import { type CreditDeadLetter, deadLetterSubject, type EventEnvelope, serviceConsumer } from '@shanyu/contracts';
 import type { Outbox } from '@shanyu/messaging';
 import { metricsFor, type ServiceMetrics } from '@shanyu/observability';
-import { type AuditLog, InboxRow, OutboxRow, schemaTable } from '@shanyu/persistence';
+import type { AuditLog } from '@shanyu/persistence';
 import type { EntityManager } from 'typeorm';
+import { InstitutionRepository } from '../institutions/institution.repository.js';
 import type { InstitutionReplica } from '../institutions/institutions.js';
 import type { Ledger } from '../ledger/ledger.js';
 import type { Standings } from '../ledger/standings.js';
 import type { CreditModels } from '../model/credit-model.js';
+import { DeadLetterRepository } from './dead-letter.repository.js';
 import { classify } from './translate.js';
 
 /** The four source streams (nats-server 2.9: one filter subject per consumer). */
@@ -75,7 +77,7 @@ export class CreditEventsHandler {
       return { touched, rejected: true };
     }
     // A re-driven event that was rejected before is not any more.
-    await manager.query(`DELETE FROM ${schemaTable(manager, 'rejected_event')} WHERE consumer = $1 AND event_id = $2`, [consumer, event.eventId]);
+    await new DeadLetterRepository(manager).clearRejection(consumer, event.eventId);
     if (outcome.kind === 'ignore') return { touched, rejected: false };
     const facts = [];
     for (const fact of outcome.facts) {
@@ -83,7 +85,7 @@ export class CreditEventsHandler {
         facts.push(fact);
         continue;
       }
-      const known = await this.replica.get(manager, fact.institutionId);
+      const known = await new InstitutionRepository(manager).get(fact.institutionId);
       if (!known) {
         const error = `${event.subject}: 事件未写明机构所在区划，信用服务的登记副本中也没有机构 ${fact.institutionId}（待登记事件到达后可重新投递）`;
         await this.deadLetter(manager, consumer, event, 'UNKNOWN_INSTITUTION', error, publish);
@@ -113,19 +115,13 @@ export class CreditEventsHandler {
 
   private async deadLetter(manager: EntityManager, consumer: string, event: EventEnvelope, code: CreditDeadLetter['code'], error: string, publish: boolean): Promise<void> {
     const body: CreditDeadLetter = { consumer, subject: event.subject, eventId: event.eventId, code, error, failedAt: this.now().toISOString(), event };
-    // Rejected again after a re-drive: the latest reason, the time it was first rejected.
-    await manager.query(
-      `INSERT INTO ${schemaTable(manager, 'rejected_event')} (consumer, event_id, subject, code, error, envelope) VALUES ($1, $2, $3, $4, $5, $6::jsonb)
-       ON CONFLICT (consumer, event_id) DO UPDATE SET code = EXCLUDED.code, error = EXCLUDED.error`,
-      [consumer, event.eventId, event.subject, code, error, JSON.stringify(event)],
-    );
+    const deadLetters = new DeadLetterRepository(manager);
+    await deadLetters.recordRejection({ consumer, eventId: event.eventId, subject: event.subject, code, error, envelope: event });
     // No inbox row for a rejected event (the consumer wrote it in this transaction): a re-drive is handled again.
-    const inbox = manager.getRepository(InboxRow).metadata.tablePath;
-    await manager.query(`DELETE FROM ${inbox} WHERE consumer = $1 AND event_id = $2`, [consumer, event.eventId]);
+    await deadLetters.forgetDelivery(consumer, event.eventId);
     if (!publish) return;
-    // The dead letter leaves through the outbox (Nats-Msg-Id = the row id): published once the acknowledgement is certain.
-    const outbox = manager.getRepository(OutboxRow).metadata.tablePath;
-    await manager.query(`INSERT INTO ${outbox} (id, subject, envelope) VALUES ($1, $2, $3::jsonb)`, [randomUUID(), deadLetterSubject(consumer), JSON.stringify(body)]);
+    // The dead letter leaves through the outbox: published once the acknowledgement is certain.
+    await deadLetters.enqueue(randomUUID(), deadLetterSubject(consumer), body);
     // Counted when the event is handled (the commit follows): the ShanyuDeadLetters alert watches this counter for every consumer.
     this.metrics.deadLetters.inc({ consumer });
     this.logger.warn('credit event dead-lettered', { consumer, subject: event.subject, eventId: event.eventId, code, err: error });

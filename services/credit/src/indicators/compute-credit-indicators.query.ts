@@ -2,7 +2,7 @@ import { type Actor, divisionPrefix, shanghaiToday } from '@shanyu/common';
 import { addCounts, contributionOf, indicatorScope, type IndicatorContribution, type IndicatorsRequest, type IndicatorValue } from '@shanyu/contracts';
 import type { DataSource } from 'typeorm';
 import type { CreditModel, CreditModels } from '../model/credit-model.js';
-import { schemaTable } from '@shanyu/persistence';
+import { CreditIndicatorRepository } from './credit-indicator.repository.js';
 
 interface Counts extends Record<string, number> {
   A: number;
@@ -31,24 +31,12 @@ export class ComputeCreditIndicators {
 
   async execute(request: IndicatorsRequest, actor: Actor): Promise<IndicatorContribution> {
     const scope = indicatorScope(request, actor, shanghaiToday(this.now()));
-    const rows: { division_code: string; measure: keyof Counts; n: number }[] = await this.dataSource.query(
-      `SELECT s.division_code, s.grade::text AS measure, count(*)::int AS n
-         FROM ${schemaTable(this.dataSource, 'standing')} s LEFT JOIN ${schemaTable(this.dataSource, 'institution')} i ON i.id = s.institution_id
-        WHERE s.division_code LIKE $1 AND (i.status IS NULL OR i.status <> 'deregistered')
-        GROUP BY s.division_code, s.grade
-       UNION ALL
-       SELECT division_code, 'repairsPending', count(*)::int FROM ${schemaTable(this.dataSource, 'repair_request')}
-        WHERE division_code LIKE $1 AND status = 'pending' GROUP BY division_code
-       UNION ALL
-       SELECT division_code, 'repairsApproved', count(*)::int FROM ${schemaTable(this.dataSource, 'repair_request')}
-        WHERE division_code LIKE $1 AND status = 'approved' AND decided_on BETWEEN $2 AND $3 GROUP BY division_code`,
-      [`${divisionPrefix(scope.divisionCode)}%`, scope.monthStart, scope.monthEnd],
-    );
+    const rows = await new CreditIndicatorRepository(this.dataSource).counts(divisionPrefix(scope.divisionCode), scope.monthStart, scope.monthEnd);
     const byDivision = new Map<string, Counts>();
     for (const r of rows) {
-      const c = { ...(byDivision.get(r.division_code) ?? ZERO) };
-      c[r.measure] = r.n;
-      byDivision.set(r.division_code, c);
+      const c = { ...(byDivision.get(r.divisionCode) ?? ZERO) };
+      c[r.measure as keyof Counts] = r.n;
+      byDivision.set(r.divisionCode, c);
     }
     const model = this.models.judging(scope.asOf);
     return contributionOf(scope, byDivision, ZERO, addCounts, (c) => this.describe(c, model));

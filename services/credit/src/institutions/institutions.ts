@@ -1,13 +1,7 @@
-import { type EventEnvelope, type InstitutionStatus, institutionOf } from '@shanyu/contracts';
-import { type Db, schemaTable, upsertNewerVersion } from '@shanyu/persistence';
-
-export interface InstitutionCopy {
-  id: string;
-  name: string;
-  divisionCode: string;
-  ownerUserId: string | null;
-  status: InstitutionStatus;
-}
+import { type EventEnvelope, institutionOf } from '@shanyu/contracts';
+import type { Db } from '@shanyu/persistence';
+import { StandingRepository } from '../ledger/standing.repository.js';
+import { InstitutionRepository } from './institution.repository.js';
 
 /**
  * What the credit service knows about institutions, copied from the registry's events (never its
@@ -18,20 +12,12 @@ export class InstitutionReplica {
   async follow(db: Db, event: EventEnvelope): Promise<boolean> {
     const view = institutionOf(event);
     if (!view?.id || typeof view.version !== 'number' || typeof view.divisionCode !== 'string') return false;
-    const changed = await upsertNewerVersion(db, schemaTable(db, 'institution'), {
-      id: view.id, name: view.name, division_code: view.divisionCode, owner_user_id: view.ownerUserId ?? null, status: view.status, source_version: view.version,
-    });
+    const changed = await new InstitutionRepository(db).save(
+      { id: view.id, name: view.name, divisionCode: view.divisionCode, ownerUserId: view.ownerUserId ?? null, status: view.status }, view.version,
+    );
     if (!changed) return false;
     // A move to another division moves the standing with it (lists are by division).
-    await db.query(`UPDATE ${schemaTable(db, 'standing')} SET division_code = $2 WHERE institution_id = $1 AND division_code <> $2`, [view.id, view.divisionCode]);
+    await new StandingRepository(db).moveToDivision(view.id, view.divisionCode);
     return true;
-  }
-
-  async get(db: Db, id: string): Promise<InstitutionCopy | null> {
-    const rows: { id: string; name: string; division_code: string; owner_user_id: string | null; status: InstitutionStatus }[] = await db.query(
-      `SELECT id, name, division_code, owner_user_id, status FROM ${schemaTable(db, 'institution')} WHERE id = $1`, [id],
-    );
-    const r = rows[0];
-    return r ? { id: r.id, name: r.name, divisionCode: r.division_code, ownerUserId: r.owner_user_id, status: r.status } : null;
   }
 }

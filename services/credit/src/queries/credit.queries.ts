@@ -1,15 +1,15 @@
 import { type Actor, DomainError, divisionPrefix, type IsoDate, shanghaiToday } from '@shanyu/common';
 import {
   CREDIT_GRADE_LABELS, type CreditEntryView, type CreditGrade, type CreditListItem, type CreditListPage, type CreditListRequest, type CreditModelView,
-  type CreditView, type GetCreditRequest, type GradeReason, type PublicCreditListRequest, type PublicCreditView,
+  type CreditView, type GetCreditRequest, type PublicCreditListRequest, type PublicCreditView,
 } from '@shanyu/contracts';
 import type { DataSource } from 'typeorm';
 import type { CreditAccessPolicy } from '../access/credit-access.policy.js';
-import type { InstitutionReplica } from '../institutions/institutions.js';
+import { InstitutionRepository } from '../institutions/institution.repository.js';
 import type { Ledger } from '../ledger/ledger.js';
 import type { CreditModels } from '../model/credit-model.js';
 import { evaluate, type Evaluation, startGrade } from '../model/evaluate.js';
-import { schemaTable } from '@shanyu/persistence';
+import { CreditReadRepository } from './credit-read.repository.js';
 
 export function toCreditView(institutionId: string, name: string | null, divisionCode: string | null, e: Evaluation): CreditView {
   const entries: CreditEntryView[] = e.entries.map(({ entry, rule, effectivePoints, adjustment, dTriggerActive, repairedBy }) => ({
@@ -58,13 +58,12 @@ export class GetCredit {
     private readonly dataSource: DataSource,
     private readonly models: CreditModels,
     private readonly ledger: Ledger,
-    private readonly institutions: InstitutionReplica,
     private readonly policy: CreditAccessPolicy,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   async execute(request: GetCreditRequest, actor: Actor): Promise<CreditView> {
-    const institution = await this.institutions.get(this.dataSource, request.id);
+    const institution = await new InstitutionRepository(this.dataSource).get(request.id);
     const entries = await this.ledger.forInstitution(this.dataSource, request.id);
     if (!institution && entries.length === 0) throw new DomainError('INSTITUTION_NOT_FOUND', `机构 ${request.id} 不存在（或尚无信用记录）`);
     const divisionCode = institution?.divisionCode ?? [...entries].reverse().find((e) => e.divisionCode)?.divisionCode ?? null;
@@ -74,18 +73,6 @@ export class GetCredit {
     if (at > today) throw DomainError.validation([{ field: 'at', code: 'notInFuture', message: `查询日期不能晚于今天（${today}）` }]);
     return toCreditView(request.id, institution?.name ?? null, divisionCode, evaluate(entries, at, this.models));
   }
-}
-
-interface StandingListRow {
-  institution_id: string;
-  name: string | null;
-  division_code: string;
-  grade: CreditGrade;
-  score: number;
-  since: string;
-  model_version: string;
-  reasons: GradeReason[];
-  total: number;
 }
 
 /** 红名单 / 黑名单: institutions graded A / D today, in a division (registered, not deregistered). */
@@ -100,20 +87,12 @@ export class CreditLists {
     const grade: CreditGrade = request.list === 'red' ? 'A' : 'D';
     const page = request.page ?? 1;
     const pageSize = request.pageSize ?? 50;
-    const rows: StandingListRow[] = await this.dataSource.query(
-      `SELECT s.institution_id, i.name, s.division_code, s.grade, s.score, s.since::text AS since, s.model_version, s.reasons, count(*) OVER ()::int AS total
-       FROM ${schemaTable(this.dataSource, 'standing')} s LEFT JOIN ${schemaTable(this.dataSource, 'institution')} i ON i.id = s.institution_id
-       WHERE s.grade = $1 AND ($2::text[] IS NULL OR s.division_code LIKE ANY (SELECT p || '%' FROM unnest($2::text[]) AS p))
-         AND (i.status IS NULL OR i.status <> 'deregistered')
-       ORDER BY s.division_code, i.name NULLS LAST, s.institution_id
-       LIMIT $3 OFFSET $4`,
-      [grade, prefixes, pageSize, (page - 1) * pageSize],
-    );
+    const { rows, total } = await new CreditReadRepository(this.dataSource).gradeList(grade, prefixes, page, pageSize);
     const items: CreditListItem[] = rows.map((r) => ({
-      institutionId: r.institution_id, institutionName: r.name, divisionCode: r.division_code, grade: r.grade, score: r.score, since: r.since,
-      modelVersion: r.model_version, reasons: (grade === 'D' ? r.reasons.filter((x) => x.kind === 'd_trigger') : r.reasons).map((x) => x.text),
+      institutionId: r.institutionId, institutionName: r.name, divisionCode: r.divisionCode, grade: r.grade, score: r.score, since: r.since,
+      modelVersion: r.modelVersion, reasons: (grade === 'D' ? r.reasons.filter((x) => x.kind === 'd_trigger') : r.reasons).map((x) => x.text),
     }));
-    return { list: request.list, grade, divisionCode: request.divisionCode ?? null, items, total: rows[0]?.total ?? 0, page, pageSize };
+    return { list: request.list, grade, divisionCode: request.divisionCode ?? null, items, total, page, pageSize };
   }
 }
 
@@ -143,32 +122,26 @@ export class PublicCredit {
   }
 
   async get(id: string): Promise<PublicCreditView> {
-    const page = await this.query({ id });
+    const page = await this.register({ id });
     if (!page.items[0]) throw new DomainError('INSTITUTION_NOT_FOUND', '公示名录中没有该机构');
     return page.items[0];
   }
 
   list(request: PublicCreditListRequest): Promise<{ items: PublicCreditView[]; total: number; page: number; pageSize: number }> {
-    return this.query({ divisionCode: request.divisionCode, grade: request.grade, page: request.page ?? 1, pageSize: request.pageSize ?? 20 });
+    return this.register({ divisionCode: request.divisionCode, grade: request.grade, page: request.page ?? 1, pageSize: request.pageSize ?? 20 });
   }
 
-  private async query(filter: { id?: string; divisionCode?: string; grade?: CreditGrade; page?: number; pageSize?: number }) {
+  private async register(filter: { id?: string; divisionCode?: string; grade?: CreditGrade; page?: number; pageSize?: number }) {
     const page = filter.page ?? 1;
     const pageSize = filter.pageSize ?? 1;
     const start = this.startGradeToday();
-    const rows: { id: string; name: string; division_code: string; grade: CreditGrade | null; since: string | null; model_version: string | null; total: number }[] =
-      await this.dataSource.query(
-        `SELECT i.id, i.name, i.division_code, s.grade, s.since::text AS since, s.model_version, count(*) OVER ()::int AS total
-         FROM ${schemaTable(this.dataSource, 'institution')} i LEFT JOIN ${schemaTable(this.dataSource, 'standing')} s ON s.institution_id = i.id
-         WHERE i.status = 'filed' AND ($1::uuid IS NULL OR i.id = $1) AND ($2::text IS NULL OR i.division_code LIKE $2 || '%')
-           AND ($3::text IS NULL OR coalesce(s.grade, $4) = $3)
-         ORDER BY i.name, i.id LIMIT $5 OFFSET $6`,
-        [filter.id ?? null, filter.divisionCode ? divisionPrefix(filter.divisionCode) : null, filter.grade ?? null, start.grade, pageSize, (page - 1) * pageSize],
-      );
+    const { rows, total } = await new CreditReadRepository(this.dataSource).publicRegister(
+      { id: filter.id ?? null, divisionPrefix: filter.divisionCode ? divisionPrefix(filter.divisionCode) : null, grade: filter.grade ?? null, startGrade: start.grade }, page, pageSize,
+    );
     const items: PublicCreditView[] = rows.map((r) => {
       const grade = r.grade ?? start.grade;
-      return { institutionId: r.id, institutionName: r.name, divisionCode: r.division_code, grade, gradeLabel: CREDIT_GRADE_LABELS[grade], since: r.since, modelVersion: r.model_version ?? start.version };
+      return { institutionId: r.id, institutionName: r.name, divisionCode: r.divisionCode, grade, gradeLabel: CREDIT_GRADE_LABELS[grade], since: r.since, modelVersion: r.modelVersion ?? start.version };
     });
-    return { items, total: rows[0]?.total ?? 0, page, pageSize };
+    return { items, total, page, pageSize };
   }
 }

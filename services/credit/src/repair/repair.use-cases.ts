@@ -2,38 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { type Actor, addDays, daysBetween, DomainError, type FieldProblem, type IsoDate, shanghaiToday } from '@shanyu/common';
 import {
   CreditEvt, CreditEvents, type CreditEventType, type DecideRepairRequest, type ListRepairRequestsRequest,
-  type RepairRequestView, type RepairStatus, type RequestRepairRequest,
+  type RepairRequestView, type RequestRepairRequest,
 } from '@shanyu/contracts';
 import type { Transaction, UnitOfWork } from '@shanyu/messaging';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CreditAccessPolicy } from '../access/credit-access.policy.js';
-import type { InstitutionReplica } from '../institutions/institutions.js';
+import { InstitutionRepository } from '../institutions/institution.repository.js';
 import type { Ledger } from '../ledger/ledger.js';
+import { StandingRepository } from '../ledger/standing.repository.js';
 import type { Standings } from '../ledger/standings.js';
 import type { CreditModels } from '../model/credit-model.js';
 import { evaluate, type LedgerEntry } from '../model/evaluate.js';
-import { schemaTable, type Db } from '@shanyu/persistence';
-
-interface RepairRow {
-  id: string;
-  institution_id: string;
-  division_code: string;
-  entry_ids: string[];
-  reason: string;
-  status: RepairStatus;
-  requested_by: { department: string; userId: string };
-  requested_at: Date;
-  decision: 'approve' | 'reject' | null;
-  decision_reason: string | null;
-  decided_by: { department: string; userId: string } | null;
-  decided_at: Date | null;
-  decided_on: string | null;
-  ledger_entry_id: string | null;
-  total?: number;
-}
-
-const COLUMNS = `id, institution_id, division_code, entry_ids, reason, status, requested_by, requested_at, decision, decision_reason, decided_by, decided_at,
-  decided_on::text AS decided_on, ledger_entry_id`;
+import { RepairRepository, type RepairRow } from './repair.repository.js';
 
 function toView(r: RepairRow): RepairRequestView {
   return {
@@ -50,11 +30,6 @@ function toView(r: RepairRow): RepairRequestView {
       : null,
     ledgerEntryId: r.ledger_entry_id,
   };
-}
-
-async function findRepair(db: Db, id: string, forUpdate = false): Promise<RepairRow | null> {
-  const rows: RepairRow[] = await db.query(`SELECT ${COLUMNS} FROM ${schemaTable(db, 'repair_request')} WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
-  return rows[0] ?? null;
 }
 
 const who = (actor: Actor) => ({ department: actor.department, userId: actor.userId });
@@ -96,8 +71,6 @@ export class RequestRepair {
     private readonly uow: UnitOfWork,
     private readonly models: CreditModels,
     private readonly ledger: Ledger,
-    private readonly standings: Standings,
-    private readonly institutions: InstitutionReplica,
     private readonly policy: CreditAccessPolicy,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -105,26 +78,21 @@ export class RequestRepair {
   execute(request: RequestRepairRequest, actor: Actor, requestId?: string): Promise<RepairRequestView> {
     return this.uow.run(async (tx) => {
       const m = tx.manager;
-      const institution = await this.institutions.get(m, request.institutionId);
+      const repairs = new RepairRepository(m);
+      const institution = await new InstitutionRepository(m).get(request.institutionId);
       const entries = await this.ledger.forInstitution(m, request.institutionId);
       if (!institution && entries.length === 0) throw new DomainError('INSTITUTION_NOT_FOUND', `机构 ${request.institutionId} 不存在（或尚无信用记录）`);
       const divisionCode = institution?.divisionCode ?? [...entries].reverse().find((e) => e.divisionCode)?.divisionCode ?? null;
       this.policy.assertCanRequestRepair(actor, { divisionCode, ownerUserId: institution?.ownerUserId ?? null });
-      await this.standings.lock(m, request.institutionId);
+      await new StandingRepository(m).lock(request.institutionId);
       const problems = repairProblems(this.models, await this.ledger.forInstitution(m, request.institutionId), request.entryIds, shanghaiToday(this.now()));
       if (problems.length) refuse(problems);
-      const pending: { id: string }[] = await m.query(
-        `SELECT id FROM ${schemaTable(m, 'repair_request')} WHERE institution_id = $1 AND status = 'pending' AND entry_ids && $2::uuid[]`,
-        [request.institutionId, request.entryIds],
-      );
-      if (pending.length) throw new DomainError('CREDIT_REPAIR_PENDING', `所列记录已在待决定的修复申请 ${pending.map((p) => p.id).join('、')} 中`);
+      const pending = await repairs.pendingListing(request.institutionId, request.entryIds);
+      if (pending.length) throw new DomainError('CREDIT_REPAIR_PENDING', `所列记录已在待决定的修复申请 ${pending.join('、')} 中`);
       const id = randomUUID();
-      const rows: RepairRow[] = await m.query(
-        `INSERT INTO ${schemaTable(m, 'repair_request')} (id, institution_id, division_code, entry_ids, reason, status, requested_by, requested_at)
-         VALUES ($1, $2, $3, $4::uuid[], $5, 'pending', $6::jsonb, $7) RETURNING ${COLUMNS}`,
-        [id, request.institutionId, divisionCode ?? '', request.entryIds, request.reason, JSON.stringify(who(actor)), this.now()],
-      );
-      const view = toView(rows[0]!);
+      const view = toView(await repairs.insertPending({
+        id, institutionId: request.institutionId, divisionCode: divisionCode ?? '', entryIds: request.entryIds, reason: request.reason, requestedBy: who(actor), requestedAt: this.now(),
+      }));
       await tx.publish(CreditEvt.repairRequested, {
         actor, entityId: id,
         data: { requestId: id, institutionId: view.institutionId, divisionCode: view.divisionCode, entryIds: view.entryIds, reason: view.reason },
@@ -146,7 +114,6 @@ export class DecideRepair {
     private readonly models: CreditModels,
     private readonly ledger: Ledger,
     private readonly standings: Standings,
-    private readonly institutions: InstitutionReplica,
     private readonly policy: CreditAccessPolicy,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -154,12 +121,13 @@ export class DecideRepair {
   execute(request: DecideRepairRequest, actor: Actor, requestId?: string): Promise<RepairRequestView> {
     return this.uow.run(async (tx) => {
       const m = tx.manager;
-      const found = await findRepair(m, request.id);
+      const repairs = new RepairRepository(m);
+      const found = await repairs.byId(request.id);
       if (!found) throw new DomainError('CREDIT_REPAIR_NOT_FOUND', `信用修复申请 ${request.id} 不存在`);
-      const institution = await this.institutions.get(m, found.institution_id);
+      const institution = await new InstitutionRepository(m).get(found.institution_id);
       this.policy.assertCanDecideRepair(actor, { divisionCode: institution?.divisionCode ?? found.division_code, ownerUserId: institution?.ownerUserId ?? null });
-      await this.standings.lock(m, found.institution_id);
-      const repair = (await findRepair(m, request.id, true))!;
+      await new StandingRepository(m).lock(found.institution_id);
+      const repair = (await repairs.byId(request.id, true))!;
       if (repair.status !== 'pending') throw new DomainError('CREDIT_REPAIR_ALREADY_DECIDED', `信用修复申请 ${repair.id} 已${repair.status === 'approved' ? '批准' : '驳回'}`);
       const now = this.now();
       const today = shanghaiToday(now);
@@ -175,13 +143,10 @@ export class DecideRepair {
         });
         ledgerEntryId = appended!.id;
       }
-      // TypeORM answers an UPDATE … RETURNING with [rows, rowCount].
-      const [rows]: [RepairRow[], number] = await m.query(
-        `UPDATE ${schemaTable(m, 'repair_request')} SET status = $2, decision = $3, decision_reason = $4, decided_by = $5::jsonb, decided_at = $6, decided_on = $7,
-           ledger_entry_id = $8 WHERE id = $1 RETURNING ${COLUMNS}`,
-        [repair.id, request.decision === 'approve' ? 'approved' : 'rejected', request.decision, request.reason, JSON.stringify(who(actor)), now, today, ledgerEntryId],
-      );
-      const view = toView(rows[0]!);
+      const view = toView(await repairs.decide(repair.id, {
+        status: request.decision === 'approve' ? 'approved' : 'rejected', decision: request.decision, reason: request.reason,
+        decidedBy: who(actor), decidedAt: now, decidedOn: today, ledgerEntryId,
+      }));
       if (ledgerEntryId) await this.refresh(tx, m, repair.institution_id, today, `credit repair ${repair.id}`);
       const repaired = entries.filter((e) => repair.entry_ids.includes(e.id)).map((e) => e.eventType);
       await tx.publish(CreditEvt.repairDecided, {
@@ -207,14 +172,13 @@ export class DecideRepair {
 export class RepairQueries {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly institutions: InstitutionReplica,
     private readonly policy: CreditAccessPolicy,
   ) {}
 
   async get(id: string, actor: Actor): Promise<RepairRequestView> {
-    const row = await findRepair(this.dataSource, id);
+    const row = await new RepairRepository(this.dataSource).byId(id);
     if (!row) throw new DomainError('CREDIT_REPAIR_NOT_FOUND', `信用修复申请 ${id} 不存在`);
-    const institution = await this.institutions.get(this.dataSource, row.institution_id);
+    const institution = await new InstitutionRepository(this.dataSource).get(row.institution_id);
     this.policy.assertCanRead(actor, { divisionCode: institution?.divisionCode ?? row.division_code, ownerUserId: institution?.ownerUserId ?? null });
     return toView(row);
   }
@@ -226,15 +190,9 @@ export class RepairQueries {
     let owner: string | null = null;
     if (actor.department === 'operator') owner = actor.userId;
     else prefixes = this.policy.listScope(actor, undefined);
-    const rows: RepairRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1r.$2')}, count(*) OVER ()::int AS total
-       FROM ${schemaTable(this.dataSource, 'repair_request')} r LEFT JOIN ${schemaTable(this.dataSource, 'institution')} i ON i.id = r.institution_id
-       WHERE ($1::uuid IS NULL OR r.institution_id = $1) AND ($2::text IS NULL OR r.status = $2)
-         AND ($3::text[] IS NULL OR coalesce(i.division_code, r.division_code) LIKE ANY (SELECT p || '%' FROM unnest($3::text[]) AS p))
-         AND ($4::text IS NULL OR i.owner_user_id = $4)
-       ORDER BY r.requested_at DESC, r.id LIMIT $5 OFFSET $6`,
-      [request.institutionId ?? null, request.status ?? null, prefixes, owner, pageSize, (page - 1) * pageSize],
+    const { rows, total } = await new RepairRepository(this.dataSource).page(
+      { institutionId: request.institutionId ?? null, status: request.status ?? null, prefixes, ownerUserId: owner }, page, pageSize,
     );
-    return { items: rows.map(toView), total: rows[0]?.total ?? 0, page, pageSize };
+    return { items: rows.map(toView), total, page, pageSize };
   }
 }

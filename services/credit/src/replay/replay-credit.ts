@@ -1,16 +1,21 @@
 import { type IsoDate, JsonLogger, shanghaiToday, SYSTEM_ACTOR } from '@shanyu/common';
 import { CreditEvt, type CreditGrade, EVENT_STREAM, type EventEnvelope, type GradeChangedData } from '@shanyu/contracts';
 import { connectNats, newEvent, Outbox } from '@shanyu/messaging';
-import { AuditLog, InboxRow, initializeAndMigrate, schemaTable } from '@shanyu/persistence';
+import { AuditLog, initializeAndMigrate } from '@shanyu/persistence';
 import { DeliverPolicy, jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { creditDataSource } from '../data-source.js';
 import { CREDIT_SOURCES, creditConsumerName, CreditEventsHandler, type CreditSource } from '../events/credit-events.handler.js';
+import { DeadLetterRepository } from '../events/dead-letter.repository.js';
+import { InstitutionRepository } from '../institutions/institution.repository.js';
 import { InstitutionReplica } from '../institutions/institutions.js';
 import { Ledger, type NewLedgerEntry } from '../ledger/ledger.js';
+import { LedgerRepository } from '../ledger/ledger.repository.js';
+import { StandingRepository } from '../ledger/standing.repository.js';
 import { Standings } from '../ledger/standings.js';
 import { type CreditModels, loadCreditModels } from '../model/credit-model.js';
 import { CREDIT_MODELS } from '../model/credit-models.data.js';
+import { ProjectionRepository } from './projection.repository.js';
 
 /**
  * Rebuilding the credit projection from the event stream (`npm run replay -- credit`).
@@ -78,13 +83,6 @@ export interface ReplayCreditReport {
   durationMs: number;
 }
 
-interface OldStanding {
-  institution_id: string;
-  grade: CreditGrade;
-  score: number;
-  since: string;
-}
-
 /** A Ledger that gives a re-derived entry the id it had before the replay (repairs refer to entries by id). */
 class ReplayLedger extends Ledger {
   constructor(models: CreditModels, private readonly previousIds: Map<string, string>) {
@@ -100,8 +98,6 @@ class ReplayLedger extends Ledger {
     return super.append(db, { ...fact, id });
   }
 }
-
-const count = async (m: EntityManager, sql: string, params: unknown[] = []) => Number((await m.query(sql, params))[0].n);
 
 function sourceOf(subject: string): CreditSource | null {
   for (const { key, filter } of CREDIT_SOURCES) if (subject.startsWith(filter.slice(0, -1))) return key;
@@ -125,39 +121,30 @@ export async function replayCreditProjection(options: ReplayCreditOptions): Prom
   if (!found) throw new Error(`stream ${EVENT_STREAM} not found on this NATS server: there is nothing to replay from (restore it first)`);
 
   return dataSource.transaction(async (m) => {
-    const t = (name: string) => schemaTable(m, name);
-    const inbox = m.getRepository(InboxRow).metadata.tablePath;
-    await m.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(options.lockTimeoutMs ?? 30_000))}`);
-    await m.query(`LOCK TABLE ${t('institution')}, ${t('ledger_entry')}, ${t('standing')}, ${t('rejected_event')}, ${inbox} IN EXCLUSIVE MODE`);
+    const projection = new ProjectionRepository(m);
+    const ledgerRows = new LedgerRepository(m);
+    const standingRows = new StandingRepository(m);
+    const institutionRows = new InstitutionRepository(m);
+    const deadLetters = new DeadLetterRepository(m);
+    await projection.lock(options.lockTimeoutMs ?? 30_000);
 
-    const oldStandings: OldStanding[] = await m.query(`SELECT institution_id, grade, score, since::text AS since FROM ${t('standing')}`);
+    const oldStandings = await standingRows.all();
     const previousIds = new Map<string, string>();
-    for (const r of (await m.query(`SELECT id, source_event_id, institution_id, event_type FROM ${t('ledger_entry')} WHERE subject NOT LIKE 'evt.credit.%'`)) as
-      { id: string; source_event_id: string; institution_id: string; event_type: string }[]) {
-      previousIds.set(ReplayLedger.key(r.source_event_id, r.institution_id, r.event_type), r.id);
-    }
-    const before = {
-      ledger: await count(m, `SELECT count(*) AS n FROM ${t('ledger_entry')}`),
-      institutions: await count(m, `SELECT count(*) AS n FROM ${t('institution')}`),
-    };
+    for (const r of await ledgerRows.derived()) previousIds.set(ReplayLedger.key(r.sourceEventId, r.institutionId, r.eventType), r.id);
+    const before = { ledger: await ledgerRows.count(), institutions: await institutionRows.count() };
 
-    // The ledger is append-only for the application; the replay alone may rebuild it (the trigger is back on before the commit).
-    await m.query(`ALTER TABLE ${t('ledger_entry')} DISABLE TRIGGER ledger_entry_no_change`);
-    await m.query(`DELETE FROM ${t('ledger_entry')} WHERE subject NOT LIKE 'evt.credit.%'`);
-    await m.query(`ALTER TABLE ${t('ledger_entry')} ENABLE TRIGGER ledger_entry_no_change`);
-    const kept = await count(m, `SELECT count(*) AS n FROM ${t('ledger_entry')}`);
-    await m.query(`DELETE FROM ${t('standing')}`);
-    await m.query(`DELETE FROM ${t('institution')}`);
-    const oldRejections = new Map<string, Date>(
-      ((await m.query(`SELECT consumer, event_id, rejected_at FROM ${t('rejected_event')} WHERE consumer = ANY($1)`, [consumerNames])) as
-        { consumer: string; event_id: string; rejected_at: Date }[]).map((r) => [`${r.consumer}|${r.event_id}`, r.rejected_at]),
-    );
-    await m.query(`DELETE FROM ${t('rejected_event')} WHERE consumer = ANY($1)`, [consumerNames]);
-    await m.query(`DELETE FROM ${inbox} WHERE consumer = ANY($1)`, [consumerNames]);
+    // The ledger is append-only for the application; the replay alone may rebuild it.
+    await ledgerRows.deleteDerived();
+    const kept = await ledgerRows.count();
+    await standingRows.deleteAll();
+    await institutionRows.deleteAll();
+    const oldRejections = new Map((await deadLetters.rejections(consumerNames)).map((r) => [`${r.consumer}|${r.eventId}`, r.rejectedAt]));
+    await deadLetters.deleteRejections(consumerNames);
+    await projection.deleteDeliveries(consumerNames);
 
     const ledger = new ReplayLedger(models, previousIds);
     const replica = new InstitutionReplica();
-    const standings = new Standings(models, ledger, replica);
+    const standings = new Standings(models, ledger);
     const outbox = new Outbox();
     const auditLog = new AuditLog();
     const handler = new CreditEventsHandler(models, ledger, standings, replica, outbox, auditLog, logger, now);
@@ -181,22 +168,18 @@ export async function replayCreditProjection(options: ReplayCreditOptions): Prom
         skipped.push({ seq: msg.seq, subject: msg.subject, error: (e as Error).message });
         return;
       }
-      await m.query('SAVEPOINT replay_event');
+      await projection.savepoint();
       try {
-        const inserted: unknown[] = await m.query(
-          `INSERT INTO ${inbox} (consumer, event_id, subject) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`,
-          [consumers[source], envelope.eventId, msg.subject],
-        );
-        if (inserted.length === 0) {
+        if (!(await projection.claimDelivery(consumers[source], envelope.eventId, msg.subject))) {
           duplicates++;
         } else {
           const outcome = await handler.record(consumers[source], source, envelope, m, { publishDeadLetters: false });
           applied[source]++;
           if (outcome.rejected) rejected++;
         }
-        await m.query('RELEASE SAVEPOINT replay_event');
+        await projection.releaseSavepoint();
       } catch (e) {
-        await m.query('ROLLBACK TO SAVEPOINT replay_event');
+        await projection.rollbackToSavepoint();
         skipped.push({ seq: msg.seq, subject: msg.subject, error: (e as Error).message });
       }
     };
@@ -218,43 +201,42 @@ export async function replayCreditProjection(options: ReplayCreditOptions): Prom
     }
 
     // Rejections that happen again keep the time they were first recorded.
-    for (const r of (await m.query(`SELECT consumer, event_id FROM ${t('rejected_event')} WHERE consumer = ANY($1)`, [consumerNames])) as { consumer: string; event_id: string }[]) {
-      const at = oldRejections.get(`${r.consumer}|${r.event_id}`);
-      if (at) await m.query(`UPDATE ${t('rejected_event')} SET rejected_at = $3 WHERE consumer = $1 AND event_id = $2`, [r.consumer, r.event_id, at]);
+    for (const r of await deadLetters.rejections(consumerNames)) {
+      const at = oldRejections.get(`${r.consumer}|${r.eventId}`);
+      if (at) await deadLetters.setRejectedAt(r.consumer, r.eventId, at);
     }
 
     // Every institution with a ledger entry gets its standing, recomputed once from its whole ledger.
-    const ids: { institution_id: string }[] = await m.query(`SELECT DISTINCT institution_id FROM ${t('ledger_entry')} ORDER BY institution_id`);
     const quiet = { publish: async () => undefined, audit: async () => undefined };
-    for (const { institution_id } of ids) await standings.refresh(m, institution_id, today, quiet, 'replay');
+    for (const institutionId of await ledgerRows.institutionIds()) await standings.refresh(m, institutionId, today, quiet, 'replay');
 
-    const old = new Map(oldStandings.map((s) => [s.institution_id, s]));
-    const fresh: OldStanding[] = await m.query(`SELECT institution_id, grade, score, since::text AS since FROM ${t('standing')}`);
+    const old = new Map(oldStandings.map((s) => [s.institutionId, s]));
+    const fresh = await standingRows.all();
     const gradeChanges: ReplayCreditReport['gradeChanges'] = [];
     for (const s of fresh) {
-      const previous = old.get(s.institution_id);
+      const previous = old.get(s.institutionId);
       if (!previous) continue;
       if (previous.grade === s.grade) {
         // The grade held before the replay: it still holds since the same day.
-        await m.query(`UPDATE ${t('standing')} SET since = $2 WHERE institution_id = $1`, [s.institution_id, previous.since]);
+        await standingRows.setSince(s.institutionId, previous.since);
         continue;
       }
-      gradeChanges.push({ institutionId: s.institution_id, from: previous.grade, to: s.grade });
+      gradeChanges.push({ institutionId: s.institutionId, from: previous.grade, to: s.grade });
       if (options.announceGradeChanges === false) continue;
-      const standing = (await standings.get(m, s.institution_id))!;
-      const reasons = (await m.query(`SELECT reasons FROM ${t('standing')} WHERE institution_id = $1`, [s.institution_id]))[0].reasons;
+      const standing = (await standingRows.get(s.institutionId))!;
+      const reasons = await standingRows.reasons(s.institutionId);
       const data: GradeChangedData = {
-        institutionId: s.institution_id, divisionCode: standing.divisionCode, from: previous.grade, to: s.grade, grade: s.grade, score: s.score,
+        institutionId: s.institutionId, divisionCode: standing.divisionCode, from: previous.grade, to: s.grade, grade: s.grade, score: s.score,
         modelVersion: standing.modelVersion, effectiveOn: today, reasons,
       };
-      await outbox.append(m, newEvent(CreditEvt.gradeChanged, { actor: SYSTEM_ACTOR, entityId: s.institution_id, data }));
+      await outbox.append(m, newEvent(CreditEvt.gradeChanged, { actor: SYSTEM_ACTOR, entityId: s.institutionId, data }));
       await auditLog.record(m, {
-        actor: SYSTEM_ACTOR, action: 'credit.grade.change', entity: 'institution', entityId: s.institution_id,
+        actor: SYSTEM_ACTOR, action: 'credit.grade.change', entity: 'institution', entityId: s.institutionId,
         before: { grade: previous.grade, score: previous.score }, after: { grade: s.grade, score: s.score, modelVersion: standing.modelVersion },
         reason: `replay of ${EVENT_STREAM} up to sequence ${lastSeq}`,
       });
     }
-    const freshIds = new Set(fresh.map((s) => s.institution_id));
+    const freshIds = new Set(fresh.map((s) => s.institutionId));
     const report: ReplayCreditReport = {
       schema,
       stream: EVENT_STREAM,
@@ -264,11 +246,11 @@ export async function replayCreditProjection(options: ReplayCreditOptions): Prom
       duplicates,
       skipped,
       rejected,
-      ledgerEntries: { before: before.ledger, after: await count(m, `SELECT count(*) AS n FROM ${t('ledger_entry')}`), kept },
-      institutions: { before: before.institutions, after: await count(m, `SELECT count(*) AS n FROM ${t('institution')}`) },
+      ledgerEntries: { before: before.ledger, after: await ledgerRows.count(), kept },
+      institutions: { before: before.institutions, after: await institutionRows.count() },
       standings: { before: oldStandings.length, after: fresh.length },
       gradeChanges,
-      standingsRemoved: oldStandings.map((s) => s.institution_id).filter((id) => !freshIds.has(id)),
+      standingsRemoved: oldStandings.map((s) => s.institutionId).filter((id) => !freshIds.has(id)),
       today,
       durationMs: Date.now() - started,
     };

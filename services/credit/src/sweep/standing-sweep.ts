@@ -1,8 +1,8 @@
 import type { IsoDate } from '@shanyu/common';
 import type { UnitOfWork } from '@shanyu/messaging';
 import type { DataSource } from 'typeorm';
+import { StandingRepository } from '../ledger/standing.repository.js';
 import type { Standings } from '../ledger/standings.js';
-import { schemaTable } from '@shanyu/persistence';
 
 /**
  * Time moves grades without any event: a decayed finding, a D trigger that ends, a new model
@@ -21,12 +21,9 @@ export class StandingSweep {
     let recomputed = 0;
     let changed = 0;
     for (;;) {
-      const stale: { institution_id: string }[] = await this.dataSource.query(
-        `SELECT institution_id FROM ${schemaTable(this.dataSource, 'standing')} WHERE computed_on < $1 ORDER BY institution_id LIMIT $2`,
-        [today, batchSize],
-      );
+      const stale = await new StandingRepository(this.dataSource).stale(today, batchSize);
       if (stale.length === 0) break;
-      for (const { institution_id: id } of stale) {
+      for (const id of stale) {
         const result = await this.uow.run((tx) =>
           this.standings.refresh(tx.manager, id, today, { publish: (e) => tx.publish(e), audit: (entry) => tx.audit(entry) }, `daily recomputation ${today}`));
         recomputed++;

@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { type Actor, addMonthsToDate, DomainError, shanghaiToday } from '@shanyu/common';
 import { type AddCredentialRequest, CREDENTIAL_TYPE_LABELS, type StaffView } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
-import { isUniqueViolation } from '@shanyu/persistence';
 import type { StaffAccessPolicy } from '../access/staff-access.policy.js';
-import { Employment } from '../employments/employment.entity.js';
+import { EmploymentRepository } from '../employments/employment.repository.js';
 import { staffNotFound } from '../employments/end-staff.use-case.js';
 import type { StaffViews } from '../employments/staff-views.js';
 import { institutionOrThrow } from '../institutions/institutions.js';
 import type { StaffRules } from '../rules/staff-rules.js';
 import type { CertificateRateMonitor } from '../stats/certificate-rate-monitor.js';
 import { Credential } from './credential.entity.js';
+import { CredentialRepository } from './credential.repository.js';
 
 /**
  * A certificate of a staff member. It belongs to the person (it counts wherever they work).
@@ -30,30 +30,25 @@ export class AddCredential {
     if (request.issuedOn > today) throw DomainError.validation([{ field: 'issuedOn', code: 'notInFuture', message: `发证日期不能晚于今天（${today}）` }]);
     const validity = this.rules.credentialTypes[request.type].validityMonths;
     const expiresOn = request.expiresOn ?? (validity ? addMonthsToDate(request.issuedOn, validity) : null);
-    try {
-      return await this.unitOfWork.run(async (tx) => {
-        const employment = await tx.manager.getRepository(Employment).findOneBy({ id: request.staffId });
-        if (!employment) throw staffNotFound(request.staffId);
-        this.policy.assertCanWrite(actor, await institutionOrThrow(tx.manager, employment.institutionId));
-        const repo = tx.manager.getRepository(Credential);
-        if (await repo.existsBy({ personId: employment.personId, type: request.type, number: request.number })) throw duplicate(request.type);
-        const credential = repo.create({
-          id: randomUUID(), personId: employment.personId, type: request.type, number: request.number, issuer: request.issuer,
-          issuedOn: request.issuedOn, expiresOn, addedVia: employment.id, createdBy: actor.userId,
-        });
-        await repo.insert(credential);
-        await tx.audit({
-          actor, action: 'credential.add', entity: 'employment', entityId: employment.id, requestId,
-          after: { credentialId: credential.id, type: credential.type, number: credential.number, issuer: credential.issuer, issuedOn: credential.issuedOn, expiresOn },
-        });
-        // The credential counts wherever the person works: each of those institutions' 持证率.
-        await this.certificates.evaluate(tx.manager, tx, await this.certificates.institutionsOfPerson(tx.manager, employment.personId), actor, today);
-        return this.views.one(tx.manager, employment, today, this.policy.seesFullIdNumbers(actor));
+    return this.unitOfWork.run(async (tx) => {
+      const employment = await new EmploymentRepository(tx.manager).byId(request.staffId);
+      if (!employment) throw staffNotFound(request.staffId);
+      this.policy.assertCanWrite(actor, await institutionOrThrow(tx.manager, employment.institutionId));
+      const credentials = new CredentialRepository(tx.manager);
+      if (await credentials.exists(employment.personId, request.type, request.number)) throw duplicate(request.type);
+      const credential = Object.assign(new Credential(), {
+        id: randomUUID(), personId: employment.personId, type: request.type, number: request.number, issuer: request.issuer,
+        issuedOn: request.issuedOn, expiresOn, addedVia: employment.id, createdBy: actor.userId,
       });
-    } catch (e) {
-      if (isUniqueViolation(e, 'credential_unique')) throw duplicate(request.type);
-      throw e;
-    }
+      if (!(await credentials.insert(credential))) throw duplicate(request.type);
+      await tx.audit({
+        actor, action: 'credential.add', entity: 'employment', entityId: employment.id, requestId,
+        after: { credentialId: credential.id, type: credential.type, number: credential.number, issuer: credential.issuer, issuedOn: credential.issuedOn, expiresOn },
+      });
+      // The credential counts wherever the person works: each of those institutions' 持证率.
+      await this.certificates.evaluate(tx.manager, tx, await this.certificates.institutionsOfPerson(tx.manager, employment.personId), actor, today);
+      return this.views.one(tx.manager, employment, today, this.policy.seesFullIdNumbers(actor));
+    });
   }
 }
 

@@ -5,7 +5,7 @@ import type { StaffAccessPolicy } from '../access/staff-access.policy.js';
 import { institutionOrThrow } from '../institutions/institutions.js';
 import type { CertificateRateMonitor } from '../stats/certificate-rate-monitor.js';
 import type { RatioMonitor } from '../stats/ratio-monitor.js';
-import { Employment } from './employment.entity.js';
+import { EmploymentRepository } from './employment.repository.js';
 import type { StaffViews } from './staff-views.js';
 
 export function staffNotFound(id: string): DomainError {
@@ -24,8 +24,8 @@ export class EndStaff {
 
   async execute(request: EndStaffRequest, actor: Actor, requestId?: string, today = shanghaiToday()): Promise<StaffView> {
     return this.unitOfWork.run(async (tx) => {
-      const repo = tx.manager.getRepository(Employment);
-      const employment = await repo.findOne({ where: { id: request.staffId }, lock: { mode: 'pessimistic_write' } });
+      const employments = new EmploymentRepository(tx.manager);
+      const employment = await employments.byIdForUpdate(request.staffId);
       if (!employment) throw staffNotFound(request.staffId);
       const institution = await institutionOrThrow(tx.manager, employment.institutionId);
       this.policy.assertCanWrite(actor, institution);
@@ -35,8 +35,8 @@ export class EndStaff {
       }
       if (request.endDate > today) throw DomainError.validation([{ field: 'endDate', code: 'notInFuture', message: `离职日期不能晚于今天（${today}）` }]);
       const before = await this.views.one(tx.manager, employment, today);
-      await repo.update({ id: employment.id }, { endDate: request.endDate, endReason: request.reason ?? null });
-      const ended = await repo.findOneByOrFail({ id: employment.id });
+      await employments.end(employment.id, request.endDate, request.reason ?? null);
+      const ended = await employments.byIdOrFail(employment.id);
       const after = await this.views.one(tx.manager, ended, today);
       await tx.publish(StaffEvt.employmentEnded, {
         actor, entityId: ended.id,

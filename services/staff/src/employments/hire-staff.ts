@@ -6,16 +6,18 @@ import {
 import type { AuditEntryInput } from '@shanyu/persistence';
 import { type NewEvent, newEvent, type Transaction } from '@shanyu/messaging';
 import { decideVetting, type VettingDecision } from '../domain/vetting.js';
-import { InstitutionReplica } from '../institutions/institution-replica.entity.js';
-import { Person } from '../people/person.entity.js';
+import type { InstitutionReplica } from '../institutions/institution-replica.entity.js';
+import { InstitutionRepository } from '../institutions/institution.repository.js';
+import type { Person } from '../people/person.entity.js';
+import { PersonRepository } from '../people/person.repository.js';
 import type { ResidentIdVault } from '../people/resident-id-vault.js';
 import type { StaffRules } from '../rules/staff-rules.js';
-import { schemaTable } from '@shanyu/persistence';
 import type { CertificateRateMonitor } from '../stats/certificate-rate-monitor.js';
 import type { RatioMonitor } from '../stats/ratio-monitor.js';
 import { VettingAttempt } from '../vetting/vetting.entities.js';
-import { vettingFactsOf } from '../vetting/vetting-facts.js';
+import { VettingRepository } from '../vetting/vetting.repository.js';
 import { Employment } from './employment.entity.js';
+import { EmploymentRepository } from './employment.repository.js';
 import type { StaffViews } from './staff-views.js';
 
 export type HireOutcome = { hired: true; view: StaffView } | { hired: false; error: DomainError };
@@ -71,28 +73,26 @@ export class HireStaff {
    */
   async hireMany(tx: Transaction, institution: InstitutionReplica, bodies: AddStaffBody[], actor: Actor, today: IsoDate, requestId?: string, fullIdNumbers = false): Promise<HireOutcome[]> {
     const { manager } = tx;
+    const employments = new EmploymentRepository(manager);
+    const vetting = new VettingRepository(manager);
     // Staff changes of one institution one after another (ratio state, concurrent imports).
-    await manager.getRepository(InstitutionReplica).findOne({ where: { id: institution.id }, lock: { mode: 'pessimistic_write' } });
+    await new InstitutionRepository(manager).byIdForUpdate(institution.id);
     await this.vault.lockMany(manager, bodies.map((b) => b.idNumber));
     const people = await this.vault.findOrCreateMany(manager, bodies.map((b) => ({ idNumber: b.idNumber, name: b.name })));
-    const employedRows: { person_id: string }[] = await manager.query(
-      `SELECT person_id FROM ${schemaTable(manager, 'employment')} WHERE institution_id = $1 AND end_date IS NULL AND person_id = ANY($2::uuid[])`,
-      [institution.id, people.map((p) => p.id)],
-    );
-    const employed = new Set(employedRows.map((r) => r.person_id));
-    const facts = await vettingFactsOf(manager, people.filter((p) => !employed.has(p.id)).map((p) => p.id));
+    const employed = await employments.employedAt(institution.id, people.map((p) => p.id));
+    const facts = await vetting.factsOf(people.filter((p) => !employed.has(p.id)).map((p) => p.id));
     const where = { institutionId: institution.id, divisionCode: institution.divisionCode, ownerUserId: institution.ownerUserId };
 
     const plans: Planned[] = bodies.map((body, i) => {
       const person = people[i]!;
       if (employed.has(person.id)) return { kind: 'employed' };
       const decision = decideVetting({ ...facts.get(person.id)!, today, startDate: body.startDate, intervalMonths: this.rules.recheck.intervalMonths });
-      const attempt = manager.getRepository(VettingAttempt).create({
+      const attempt: VettingAttempt = Object.assign(new VettingAttempt(), {
         id: randomUUID(), personId: person.id, institutionId: institution.id, role: body.role, outcome: decision.status,
         reason: decision.reason, refId: decision.refId, actorDepartment: actor.department, actorUser: actor.userId, employmentId: null,
       });
       if (decision.status === 'rejected') return { kind: 'refused', person, attempt, decision };
-      const employment = manager.getRepository(Employment).create({
+      const employment: Employment = Object.assign(new Employment(), {
         id: randomUUID(), personId: person.id, institutionId: institution.id, name: body.name, role: body.role,
         employmentType: body.employmentType ?? 'full_time', classType: body.classType ?? null, className: body.className ?? null,
         startDate: body.startDate, endDate: null, endReason: null,
@@ -104,22 +104,11 @@ export class HireStaff {
 
     const hired = plans.filter((p): p is Extract<Planned, { kind: 'hired' }> => p.kind === 'hired');
     const attempts = plans.flatMap((p) => (p.kind === 'employed' ? [] : [p.attempt]));
-    const saved = await this.insertEmployments(manager, hired.map((h) => h.employment));
-    if (attempts.length) {
-      const col = <K extends keyof VettingAttempt>(k: K) => attempts.map((a) => a[k]);
-      await manager.query(
-        `INSERT INTO ${schemaTable(manager, 'vetting_attempt')} (id, person_id, institution_id, employment_id, role, outcome, reason, ref_id, actor_department, actor_user)
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::text[], $10::text[])`,
-        [col('id'), col('personId'), col('institutionId'), col('employmentId'), col('role'), col('outcome'), col('reason'), col('refId'), col('actorDepartment'), col('actorUser')],
-      );
-    }
-    const renamed = hired.filter((h) => h.person.name !== h.employment.name);
-    if (renamed.length) {
-      await manager.query(
-        `UPDATE ${schemaTable(manager, 'person')} AS p SET name = u.name FROM unnest($1::uuid[], $2::text[]) AS u(id, name) WHERE p.id = u.id`,
-        [renamed.map((h) => h.person.id), renamed.map((h) => h.employment.name)],
-      );
-    }
+    const saved = await employments.insertMany(hired.map((h) => h.employment));
+    // A person hired here meanwhile, outside the institution's lock.
+    if (!saved) throw alreadyEmployed();
+    await vetting.insertAttempts(attempts);
+    await new PersonRepository(manager).rename(hired.filter((h) => h.person.name !== h.employment.name).map((h) => ({ id: h.person.id, name: h.employment.name })));
 
     const savedById = new Map(saved.map((e) => [e.id, e]));
     const flagEvents = await this.flagConcurrent(manager, hired.map((h) => ({ employment: savedById.get(h.employment.id)!, person: h.person })), actor);
@@ -162,26 +151,6 @@ export class HireStaff {
     });
   }
 
-  /** The new employments in one statement, as stored (dates as PostgreSQL gives them back). */
-  private async insertEmployments(manager: Transaction['manager'], employments: Employment[]): Promise<Employment[]> {
-    if (!employments.length) return [];
-    const col = <K extends keyof Employment>(k: K) => employments.map((e) => e[k]);
-    const rows: { id: string; start_date: string; created_at: Date; updated_at: Date }[] = await manager.query(
-      `INSERT INTO ${schemaTable(manager, 'employment')} (id, person_id, institution_id, name, role, employment_type, class_type, class_name, start_date,
-         vetting_status, vetting_reason, vetting_ref, created_by)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::date[],
-         $10::text[], $11::text[], $12::uuid[], $13::text[])
-       RETURNING id, start_date::text AS start_date, created_at, updated_at`,
-      [col('id'), col('personId'), col('institutionId'), col('name'), col('role'), col('employmentType'), col('classType'), col('className'), col('startDate'),
-        col('vettingStatus'), col('vettingReason'), col('vettingRef'), col('createdBy')],
-    );
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return employments.map((e) => {
-      const row = byId.get(e.id)!;
-      return Object.assign(e, { startDate: row.start_date, createdAt: row.created_at, updatedAt: row.updated_at });
-    });
-  }
-
   /**
    * 同一人员同时在两家机构全职: flags both employments, matched by the keyed hash (the person
    * record), and tells each institution's supervisors. Returns the events per new employment
@@ -193,11 +162,7 @@ export class HireStaff {
     const out = new Map<string, NewEvent<StaffEmploymentFlaggedData>[]>();
     const fullTime = hired.filter((h) => h.employment.employmentType === 'full_time');
     if (!fullTime.length) return out;
-    const others = await manager.getRepository(Employment).createQueryBuilder('e')
-      .where('e.person_id = ANY(:people) AND e.end_date IS NULL AND e.employment_type = :ft AND e.institution_id <> :i', {
-        people: fullTime.map((h) => h.person.id), ft: 'full_time', i: fullTime[0]!.employment.institutionId,
-      })
-      .getMany();
+    const others = await new EmploymentRepository(manager).currentFullTimeElsewhere(fullTime.map((h) => h.person.id), fullTime[0]!.employment.institutionId);
     if (!others.length) return out;
     const pairs: { hired: { employment: Employment; person: Person }; flagged: Employment; ref: Employment }[] = [];
     for (const h of fullTime) {
@@ -207,15 +172,10 @@ export class HireStaff {
     }
     if (!pairs.length) return out;
     // Only the flags not raised before come back: those are published.
-    const inserted: { employment_id: string; ref_id: string }[] = await manager.query(
-      `INSERT INTO ${schemaTable(manager, 'staff_flag')} (id, employment_id, kind, ref_id)
-       SELECT id, employment_id, 'concurrent_employment', ref_id FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS t(id, employment_id, ref_id)
-       ON CONFLICT DO NOTHING RETURNING employment_id, ref_id`,
-      [pairs.map(() => randomUUID()), pairs.map((p) => p.flagged.id), pairs.map((p) => p.ref.id)],
-    );
-    const fresh = new Set(inserted.map((r) => `${r.employment_id}|${r.ref_id}`));
+    const inserted = await new VettingRepository(manager).flagMany('concurrent_employment', pairs.map((p) => ({ employmentId: p.flagged.id, refId: p.ref.id })));
+    const fresh = new Set(inserted.map((r) => `${r.employmentId}|${r.refId}`));
     const institutionIds = [...new Set(pairs.map((p) => p.flagged.institutionId))];
-    const institutions = new Map((await manager.getRepository(InstitutionReplica).createQueryBuilder('i').where('i.id = ANY(:ids)', { ids: institutionIds }).getMany()).map((i) => [i.id, i]));
+    const institutions = new Map((await new InstitutionRepository(manager).byIds(institutionIds)).map((i) => [i.id, i]));
     for (const { hired: h, flagged, ref } of pairs) {
       if (!fresh.has(`${flagged.id}|${ref.id}`)) continue;
       const institution = institutions.get(flagged.institutionId);

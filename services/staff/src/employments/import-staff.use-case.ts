@@ -1,7 +1,6 @@
 import { type Actor, DomainError, type FieldProblem, normalizeResidentId, shanghaiToday } from '@shanyu/common';
 import { AddStaffBody, type ImportStaffRequest, type StaffImportResult, validateContract } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
-import { isUniqueViolation } from '@shanyu/persistence';
 import type { DataSource } from 'typeorm';
 import type { StaffAccessPolicy } from '../access/staff-access.policy.js';
 import { assertNotDeregistered, institutionOrThrow } from '../institutions/institutions.js';
@@ -31,7 +30,7 @@ export class ImportStaff {
   ) {}
 
   async execute(request: ImportStaffRequest, actor: Actor, requestId?: string, today = shanghaiToday()): Promise<StaffImportResult> {
-    const institution = await institutionOrThrow(this.dataSource, request.institutionId);
+    const institution = await institutionOrThrow(this.dataSource.manager, request.institutionId);
     this.policy.assertCanWrite(actor, institution);
     assertNotDeregistered(institution);
     const result: StaffImportResult = { institutionId: institution.id, total: request.rows.length, accepted: [], rejected: [] };
@@ -64,7 +63,7 @@ export class ImportStaff {
         outcomes = await hire();
       } catch (e) {
         // A hiring outside the institution's lock won a race: the retry sees it and reports that row as already employed.
-        if (!isUniqueViolation(e, 'employment_active_unique')) throw e;
+        if (!(e instanceof DomainError && e.code === 'STAFF_ALREADY_EMPLOYED')) throw e;
         outcomes = await hire();
       }
       outcomes.forEach((outcome, j) => {

@@ -2,31 +2,21 @@ import { addDays, type IsoDate } from '@shanyu/common';
 import {
   CREDENTIAL_TYPE_LABELS, type CredentialView, STAFF_ROLE_LABELS, type StaffFlagKind, type StaffView,
 } from '@shanyu/contracts';
-import type { DataSource, EntityManager } from 'typeorm';
-import { Credential } from '../credentials/credential.entity.js';
+import type { EntityManager } from 'typeorm';
+import type { Credential } from '../credentials/credential.entity.js';
+import { CredentialRepository } from '../credentials/credential.repository.js';
 import { complianceOf } from '../domain/compliance.js';
 import { recheckDue } from '../domain/vetting.js';
-import { Person } from '../people/person.entity.js';
+import { PersonRepository } from '../people/person.repository.js';
 import type { ResidentIdVault } from '../people/resident-id-vault.js';
 import type { StaffRules } from '../rules/staff-rules.js';
-import { schemaTable } from '@shanyu/persistence';
-import { StaffFlag } from '../vetting/vetting.entities.js';
+import { VettingRepository } from '../vetting/vetting.repository.js';
 import type { Employment } from './employment.entity.js';
 
 export function credentialStatus(c: Pick<Credential, 'expiresOn'>, today: IsoDate, expiringDays: number): CredentialView['status'] {
   if (c.expiresOn === null) return 'valid';
   if (c.expiresOn < today) return 'expired';
   return c.expiresOn <= addDays(today, expiringDays) ? 'expiring' : 'valid';
-}
-
-/** The latest record-check date per person. */
-export async function lastCheckedOn(db: EntityManager | DataSource, personIds: string[]): Promise<Map<string, IsoDate>> {
-  if (!personIds.length) return new Map();
-  const rows: { person_id: string; checked_on: string }[] = await db.query(
-    `SELECT person_id, max(checked_on)::text AS checked_on FROM ${schemaTable(db, 'record_check')} WHERE person_id = ANY($1::uuid[]) GROUP BY person_id`,
-    [personIds],
-  );
-  return new Map(rows.map((r) => [r.person_id, r.checked_on]));
 }
 
 /**
@@ -39,17 +29,15 @@ export class StaffViews {
     private readonly vault: ResidentIdVault,
   ) {}
 
-  async build(db: EntityManager | DataSource, employments: Employment[], today: IsoDate, fullIdNumbers = false): Promise<StaffView[]> {
+  async build(manager: EntityManager, employments: Employment[], today: IsoDate, fullIdNumbers = false): Promise<StaffView[]> {
     if (!employments.length) return [];
     const personIds = [...new Set(employments.map((e) => e.personId))];
+    const vetting = new VettingRepository(manager);
     // One after another: inside a transaction the queries share one connection.
-    // `= ANY($1)`, not `IN ($1, …, $n)`: one parameter however many (a sheet of 1,000 rows).
-    const people = await db.getRepository(Person).createQueryBuilder('p').where('p.id = ANY(:ids)', { ids: personIds }).getMany();
-    const credentials = await db.getRepository(Credential).createQueryBuilder('c').where('c.person_id = ANY(:ids)', { ids: personIds })
-      .orderBy('c.issuedOn', 'ASC').addOrderBy('c.createdAt', 'ASC').getMany();
-    const flags = await db.getRepository(StaffFlag).createQueryBuilder('f').where('f.employment_id = ANY(:ids) AND f.cleared_at IS NULL', { ids: employments.map((e) => e.id) })
-      .orderBy('f.raisedAt', 'ASC').getMany();
-    const checks = await lastCheckedOn(db, personIds);
+    const people = await new PersonRepository(manager).byIds(personIds);
+    const credentials = await new CredentialRepository(manager).ofPeople(personIds);
+    const flags = await vetting.openFlagsOf(employments.map((e) => e.id));
+    const checks = await vetting.lastCheckedOn(personIds);
     const personById = new Map(people.map((p) => [p.id, p]));
     const credentialsOf = groupBy(credentials, (c) => c.personId);
     const flagsOf = groupBy(flags, (f) => f.employmentId);
@@ -86,8 +74,8 @@ export class StaffViews {
     });
   }
 
-  async one(db: EntityManager | DataSource, employment: Employment, today: IsoDate, fullIdNumbers = false): Promise<StaffView> {
-    return (await this.build(db, [employment], today, fullIdNumbers))[0]!;
+  async one(manager: EntityManager, employment: Employment, today: IsoDate, fullIdNumbers = false): Promise<StaffView> {
+    return (await this.build(manager, [employment], today, fullIdNumbers))[0]!;
   }
 }
 

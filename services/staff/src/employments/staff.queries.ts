@@ -4,10 +4,10 @@ import type { UnitOfWork } from '@shanyu/messaging';
 import type { DataSource } from 'typeorm';
 import type { StaffAccessPolicy } from '../access/staff-access.policy.js';
 import { institutionOrThrow } from '../institutions/institutions.js';
-import { Person } from '../people/person.entity.js';
+import { PersonRepository } from '../people/person.repository.js';
 import type { ResidentIdVault } from '../people/resident-id-vault.js';
 import { staffNotFound } from './end-staff.use-case.js';
-import { Employment } from './employment.entity.js';
+import { EmploymentRepository } from './employment.repository.js';
 import type { StaffViews } from './staff-views.js';
 
 /** Staff of one institution, as the caller may see them. */
@@ -19,15 +19,13 @@ export class ListStaff {
   ) {}
 
   async execute(request: ListStaffRequest, actor: Actor, today = shanghaiToday()): Promise<StaffPage> {
-    const institution = await institutionOrThrow(this.dataSource, request.institutionId);
+    const { manager } = this.dataSource;
+    const institution = await institutionOrThrow(manager, request.institutionId);
     this.policy.assertCanRead(actor, institution);
     const page = request.page ?? 1;
     const pageSize = request.pageSize ?? 50;
-    const qb = this.dataSource.getRepository(Employment).createQueryBuilder('e').where('e.institution_id = :id', { id: institution.id });
-    if (request.status === 'active' || request.status === undefined) qb.andWhere('e.end_date IS NULL');
-    if (request.status === 'ended') qb.andWhere('e.end_date IS NOT NULL');
-    const [rows, total] = await qb.orderBy('e.start_date', 'ASC').addOrderBy('e.id', 'ASC').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
-    return { items: await this.views.build(this.dataSource, rows, today, this.policy.seesFullIdNumbers(actor)), total, page, pageSize };
+    const [rows, total] = await new EmploymentRepository(manager).page(institution.id, request.status ?? 'active', page, pageSize);
+    return { items: await this.views.build(manager, rows, today, this.policy.seesFullIdNumbers(actor)), total, page, pageSize };
   }
 }
 
@@ -39,10 +37,11 @@ export class GetStaff {
   ) {}
 
   async execute(id: string, actor: Actor, today = shanghaiToday()): Promise<StaffView> {
-    const employment = await this.dataSource.getRepository(Employment).findOneBy({ id });
+    const { manager } = this.dataSource;
+    const employment = await new EmploymentRepository(manager).byId(id);
     if (!employment) throw staffNotFound(id);
-    this.policy.assertCanRead(actor, await institutionOrThrow(this.dataSource, employment.institutionId));
-    return this.views.one(this.dataSource, employment, today, this.policy.seesFullIdNumbers(actor));
+    this.policy.assertCanRead(actor, await institutionOrThrow(manager, employment.institutionId));
+    return this.views.one(manager, employment, today, this.policy.seesFullIdNumbers(actor));
   }
 }
 
@@ -59,10 +58,10 @@ export class RevealIdNumber {
 
   async execute(request: RevealIdNumberRequest, actor: Actor, requestId?: string): Promise<RevealedIdNumber> {
     return this.unitOfWork.run(async (tx) => {
-      const employment = await tx.manager.getRepository(Employment).findOneBy({ id: request.staffId });
+      const employment = await new EmploymentRepository(tx.manager).byId(request.staffId);
       if (!employment) throw staffNotFound(request.staffId);
       this.policy.assertCanReveal(actor, await institutionOrThrow(tx.manager, employment.institutionId));
-      const person = await tx.manager.getRepository(Person).findOneBy({ id: employment.personId });
+      const person = await new PersonRepository(tx.manager).byId(employment.personId);
       if (!person) throw new DomainError('INTERNAL', '人员记录缺失');
       await tx.audit({ actor, action: 'staff.reveal-id', entity: 'employment', entityId: employment.id, reason: request.reason, after: { idNumber: person.idMasked }, requestId });
       return { staffId: employment.id, idNumber: this.vault.reveal(person) };

@@ -2,7 +2,8 @@ import { type Actor, divisionPrefix } from '@shanyu/common';
 import { addCounts, contributionOf, indicatorRatio, indicatorScope, type IndicatorContribution, type IndicatorsRequest, type IndicatorValue } from '@shanyu/contracts';
 import type { DataSource } from 'typeorm';
 import type { StaffRules } from '../rules/staff-rules.js';
-import { institutionsIn, type StaffStatistics } from '../stats/staff-stats.js';
+import { InstitutionRepository } from '../institutions/institution.repository.js';
+import type { StaffStatistics } from '../stats/staff-stats.js';
 
 interface Counts extends Record<string, number> {
   activeStaff: number;
@@ -33,8 +34,9 @@ export class ComputeStaffIndicators {
 
   async execute(request: IndicatorsRequest, actor: Actor, today?: string): Promise<IndicatorContribution> {
     const scope = indicatorScope(request, actor, today);
-    const institutions = await institutionsIn(this.dataSource, [divisionPrefix(scope.divisionCode)]);
-    const stats = await this.statistics.of(this.dataSource, institutions, scope.asOf);
+    const { manager } = this.dataSource;
+    const institutions = await new InstitutionRepository(manager).inDivisions([divisionPrefix(scope.divisionCode)]);
+    const stats = await this.statistics.of(manager, institutions, scope.asOf);
     const byDivision = new Map<string, Counts>();
     for (const s of stats) {
       const c: Counts = {

@@ -3,8 +3,7 @@ import { type EventEnvelope, institutionOf } from '@shanyu/contracts';
 import type { Outbox } from '@shanyu/messaging';
 import type { EntityManager } from 'typeorm';
 import type { RatioMonitor } from '../stats/ratio-monitor.js';
-import { schemaTable, upsertNewerVersion } from '@shanyu/persistence';
-import { InstitutionReplica } from './institution-replica.entity.js';
+import { InstitutionRepository } from './institution.repository.js';
 import { recordEnrolment } from './institutions.js';
 
 /**
@@ -22,14 +21,14 @@ export class InstitutionEventsHandler {
   async handle(event: EventEnvelope, manager: EntityManager): Promise<void> {
     const view = institutionOf(event);
     if (!view?.id || typeof view.version !== 'number') return;
-    const changed = await upsertNewerVersion(manager, schemaTable(manager, 'institution_replica'), {
-      id: view.id, name: view.name, division_code: view.divisionCode, owner_user_id: view.ownerUserId ?? null, status: view.status,
-      places: JSON.stringify(view.places), source_version: view.version,
+    const institutions = new InstitutionRepository(manager);
+    const changed = await institutions.follow({
+      id: view.id, name: view.name, divisionCode: view.divisionCode, ownerUserId: view.ownerUserId ?? null, status: view.status, places: view.places, sourceVersion: view.version,
     });
     if (!changed) return;
     const asOf = shanghaiToday(new Date(event.occurredAt));
     await recordEnrolment(manager, view.id, 'registered_places', { ...view.places }, asOf);
-    const replica = await manager.getRepository(InstitutionReplica).findOneByOrFail({ id: view.id });
+    const replica = await institutions.byIdOrFail(view.id);
     await this.ratios.evaluate(manager, { publish: (e) => this.outbox.append(manager, e) }, replica, event.actor);
   }
 }

@@ -3,8 +3,8 @@ import { CLASS_TYPES, type ClassType, type EventEnvelope } from '@shanyu/contrac
 import type { Outbox } from '@shanyu/messaging';
 import type { EntityManager } from 'typeorm';
 import type { RatioMonitor } from '../stats/ratio-monitor.js';
-import { schemaTable } from '@shanyu/persistence';
-import { InstitutionReplica } from './institution-replica.entity.js';
+import { EnrolmentRepository } from './enrolment.repository.js';
+import { InstitutionRepository } from './institution.repository.js';
 import { recordEnrolment } from './institutions.js';
 
 /** The subsidy service's monthly rosters (收托名册): children actually enrolled, per class type. */
@@ -42,13 +42,10 @@ export class RosterEventsHandler {
     if (event.subject !== ROSTER_SUBMITTED) return;
     const roster = rosterData(event.data);
     const asOf = `${roster.month}-01`;
-    const [held]: { as_of: string | null }[] = await manager.query(
-      `SELECT max(as_of)::text AS as_of FROM ${schemaTable(manager, 'enrolment')} WHERE institution_id = $1 AND source = 'roster'`,
-      [roster.institutionId],
-    );
-    if (held?.as_of && held.as_of > asOf) return;
+    const held = await new EnrolmentRepository(manager).latestRosterOn(roster.institutionId);
+    if (held && held > asOf) return;
     await recordEnrolment(manager, roster.institutionId, 'roster', roster.byClass, asOf);
-    const replica = await manager.getRepository(InstitutionReplica).findOneBy({ id: roster.institutionId });
+    const replica = await new InstitutionRepository(manager).byId(roster.institutionId);
     if (replica) await this.ratios.evaluate(manager, { publish: (e) => this.outbox.append(manager, e) }, replica, event.actor);
   }
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { maskResidentId, normalizeResidentId, type PiiCipher } from '@shanyu/common';
-import { type EntityManager, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Person } from './person.entity.js';
+import { PersonRepository } from './person.repository.js';
 
 /**
  * The only code that sees resident ID numbers in the clear: finds a person by the keyed hash,
@@ -21,7 +22,7 @@ export class ResidentIdVault {
    */
   async find(manager: EntityManager, idNumber: string): Promise<Person | null> {
     const candidates = this.cipher.keyedHashCandidates(normalizeResidentId(idNumber));
-    const found = await manager.getRepository(Person).findBy({ idHash: In(candidates) });
+    const found = await new PersonRepository(manager).byHashes(candidates);
     return found.find((p) => p.idHash === candidates[0]) ?? found[0] ?? null;
   }
 
@@ -39,12 +40,7 @@ export class ResidentIdVault {
    */
   async lockMany(manager: EntityManager, idNumbers: string[]): Promise<string[]> {
     const hashes = idNumbers.map((n) => this.hashOf(n));
-    if (hashes.length) {
-      await manager.query(
-        `SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT DISTINCT hashtextextended('staff-person:' || h, 0) AS k FROM unnest($1::text[]) AS h ORDER BY 1) AS keys`,
-        [hashes],
-      );
-    }
+    await new PersonRepository(manager).lock(hashes);
     return hashes;
   }
 
@@ -55,10 +51,10 @@ export class ResidentIdVault {
    */
   async findOrCreateMany(manager: EntityManager, entries: { idNumber: string; name: string }[]): Promise<Person[]> {
     if (!entries.length) return [];
-    const repo = manager.getRepository(Person);
+    const repo = new PersonRepository(manager);
     const normalized = entries.map((e) => normalizeResidentId(e.idNumber));
     const candidates = normalized.map((n) => this.cipher.keyedHashCandidates(n));
-    const found: Person[] = await repo.createQueryBuilder('p').where('p.id_hash = ANY(:hashes)', { hashes: [...new Set(candidates.flat())] }).getMany();
+    const found = await repo.byHashes([...new Set(candidates.flat())]);
     const byHash = new Map(found.map((p) => [p.idHash, p]));
     const people: Person[] = [];
     const created: Person[] = [];
@@ -76,22 +72,12 @@ export class ResidentIdVault {
         return;
       }
       const id = randomUUID();
-      const person = repo.create({ id, idHash: hash!, idCipher: this.cipher.encrypt(normalized[i]!, id), idMasked: maskResidentId(normalized[i]!), name: entry.name });
+      const person = Object.assign(new Person(), { id, idHash: hash!, idCipher: this.cipher.encrypt(normalized[i]!, id), idMasked: maskResidentId(normalized[i]!), name: entry.name });
       created.push(person);
       people.push(person);
     });
-    if (rehashed.length) {
-      await manager.query(
-        `UPDATE ${repo.metadata.tablePath} AS p SET id_hash = u.hash FROM unnest($1::uuid[], $2::text[]) AS u(id, hash) WHERE p.id = u.id`,
-        [rehashed.map((p) => p.id), rehashed.map((p) => p.idHash)],
-      );
-    }
-    if (created.length) {
-      await manager.query(
-        `INSERT INTO ${repo.metadata.tablePath} (id, id_hash, id_cipher, id_masked, name) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])`,
-        [created.map((p) => p.id), created.map((p) => p.idHash), created.map((p) => p.idCipher), created.map((p) => p.idMasked), created.map((p) => p.name)],
-      );
-    }
+    await repo.rehash(rehashed);
+    await repo.insertMany(created);
     return people;
   }
 

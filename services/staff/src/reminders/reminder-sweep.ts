@@ -1,12 +1,13 @@
 import { addDays, daysBetween, type IsoDate, maskName, SYSTEM_ACTOR } from '@shanyu/common';
 import { StaffEvt } from '@shanyu/contracts';
-import type { Transaction, UnitOfWork } from '@shanyu/messaging';
-import { credentialsDue, withoutRenewed } from '../credentials/credential-alerts.query.js';
-import { InstitutionReplica } from '../institutions/institution-replica.entity.js';
+import type { UnitOfWork } from '@shanyu/messaging';
+import { CredentialRepository } from '../credentials/credential.repository.js';
+import type { InstitutionReplica } from '../institutions/institution-replica.entity.js';
+import { InstitutionRepository } from '../institutions/institution.repository.js';
 import type { StaffRules } from '../rules/staff-rules.js';
-import { schemaTable } from '@shanyu/persistence';
 import type { CertificateRateMonitor } from '../stats/certificate-rate-monitor.js';
 import { activeStaffOf, overdueOf } from '../stats/staff-stats.js';
+import { ReminderRepository } from './reminder.repository.js';
 
 export interface SweepResult {
   credentialExpiring: number;
@@ -31,16 +32,17 @@ export class ReminderSweep {
   async run(today: IsoDate): Promise<SweepResult> {
     return this.unitOfWork.run(async (tx) => {
       const { manager } = tx;
-      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`staff-reminder-sweep:${schemaTable(manager, 'reminder')}`]);
+      const reminders = new ReminderRepository(manager);
+      await reminders.lockSweep();
       const result: SweepResult = { credentialExpiring: 0, credentialExpired: 0, recheckOverdue: 0 };
       const until = addDays(today, this.rules.credentialExpiringDays.value);
-      const due = await withoutRenewed(manager, await credentialsDue(manager, until), until);
-      const institutions = new Map((await manager.getRepository(InstitutionReplica).find()).map((i) => [i.id, i]));
+      const due = await new CredentialRepository(manager).dueNotRenewed(until);
+      const institutions = new Map((await new InstitutionRepository(manager).all()).map((i) => [i.id, i]));
       const lapsed = new Map<string, InstitutionReplica>();
       for (const row of due) {
         const expired = row.expiresOn < today;
         const kind = expired ? 'credential_expired' : 'credential_expiring';
-        if (!(await this.remember(tx, kind, row.credentialId, row.institutionId, row.expiresOn))) continue;
+        if (!(await reminders.remember(kind, row.credentialId, row.institutionId, row.expiresOn))) continue;
         const institution = institutions.get(row.institutionId);
         await tx.publish(expired ? StaffEvt.credentialExpired : StaffEvt.credentialExpiring, {
           actor: SYSTEM_ACTOR, entityId: row.credentialId,
@@ -56,7 +58,7 @@ export class ReminderSweep {
       // An expired qualification lowers 持证率 without anyone acting: publish the new rate.
       await this.certificates.evaluate(manager, tx, [...lapsed.values()], SYSTEM_ACTOR, today);
       for (const overdue of overdueOf(await activeStaffOf(manager, [...institutions.values()]), this.rules, today)) {
-        if (!(await this.remember(tx, 'recheck_overdue', overdue.staffId, overdue.institutionId, overdue.dueOn))) continue;
+        if (!(await reminders.remember('recheck_overdue', overdue.staffId, overdue.institutionId, overdue.dueOn))) continue;
         const institution = institutions.get(overdue.institutionId);
         await tx.publish(StaffEvt.recheckOverdue, {
           actor: SYSTEM_ACTOR, entityId: overdue.staffId,
@@ -69,14 +71,5 @@ export class ReminderSweep {
       }
       return result;
     });
-  }
-
-  /** True the first time this reminder is seen. */
-  private async remember(tx: Transaction, kind: string, refId: string, institutionId: string, dueOn: IsoDate): Promise<boolean> {
-    const rows: unknown[] = await tx.manager.query(
-      `INSERT INTO ${schemaTable(tx.manager, 'reminder')} (kind, ref_id, institution_id, due_on) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING kind`,
-      [kind, refId, institutionId, dueOn],
-    );
-    return rows.length > 0;
   }
 }

@@ -1,12 +1,13 @@
 import type { Actor } from '@shanyu/common';
 import { CLASS_TYPES, type ClassType, type RatioView, StaffEvt } from '@shanyu/contracts';
 import { type NewEvent, newEvent } from '@shanyu/messaging';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { computeRatios } from '../domain/ratios.js';
+import { EmploymentRepository } from '../employments/employment.repository.js';
 import { enrolmentOf } from '../institutions/institutions.js';
 import type { InstitutionReplica } from '../institutions/institution-replica.entity.js';
 import type { StaffRules } from '../rules/staff-rules.js';
-import { schemaTable } from '@shanyu/persistence';
+import { ComplianceStateRepository } from './compliance-state.repository.js';
 
 /** Where events go: a use case's transaction, or the outbox of an event handler's transaction. */
 export interface EventSink {
@@ -14,17 +15,10 @@ export interface EventSink {
 }
 
 /** Carers (保育人员) assigned to each class type, per institution, among current employments. */
-export async function carersByClass(db: EntityManager | DataSource, institutionIds: string[]): Promise<Map<string, Partial<Record<ClassType, number>>>> {
-  const rows: { institution_id: string; class_type: ClassType; n: number }[] = institutionIds.length
-    ? await db.query(
-      `SELECT institution_id, class_type, count(*)::int AS n FROM ${schemaTable(db, 'employment')}
-       WHERE institution_id = ANY($1::uuid[]) AND end_date IS NULL AND role = 'carer' AND class_type IS NOT NULL
-       GROUP BY institution_id, class_type`,
-      [institutionIds],
-    )
-    : [];
+export async function carersByClass(manager: EntityManager, institutionIds: string[]): Promise<Map<string, Partial<Record<ClassType, number>>>> {
+  const rows = await new EmploymentRepository(manager).carersByClass(institutionIds);
   const out = new Map<string, Partial<Record<ClassType, number>>>();
-  for (const r of rows) out.set(r.institution_id, { ...out.get(r.institution_id), [r.class_type]: r.n });
+  for (const r of rows) out.set(r.institutionId, { ...out.get(r.institutionId), [r.classType]: r.carers });
   return out;
 }
 
@@ -38,23 +32,18 @@ export class RatioMonitor {
   constructor(private readonly rules: StaffRules) {}
 
   async evaluate(manager: EntityManager, sink: EventSink, institution: InstitutionReplica, actor: Actor): Promise<RatioView[]> {
-    const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM ${schemaTable(manager, 'employment')} WHERE institution_id = $1 AND end_date IS NULL`, [institution.id]);
-    if (n === 0) return [];
+    if ((await new EmploymentRepository(manager).countCurrent(institution.id)) === 0) return [];
     const enrolment = (await enrolmentOf(manager, [institution.id])).get(institution.id) ?? {};
     const carers = (await carersByClass(manager, [institution.id])).get(institution.id) ?? {};
     const ratios = computeRatios(this.rules, enrolment, carers);
-    const t = schemaTable(manager, 'ratio_state');
-    const states: { class_type: ClassType; breached: boolean }[] = await manager.query(`SELECT class_type, breached FROM ${t} WHERE institution_id = $1`, [institution.id]);
+    const stateRepository = new ComplianceStateRepository(manager);
+    const states = await stateRepository.ratioStates(institution.id);
     for (const classType of CLASS_TYPES) {
       const ratio = ratios.find((r) => r.classType === classType);
       const breached = ratio?.breached ?? false;
-      const before = states.find((s) => s.class_type === classType)?.breached ?? false;
+      const before = states.find((s) => s.classType === classType)?.breached ?? false;
       if (breached === before) continue;
-      await manager.query(
-        `INSERT INTO ${t} (institution_id, class_type, breached) VALUES ($1, $2, $3)
-         ON CONFLICT (institution_id, class_type) DO UPDATE SET breached = EXCLUDED.breached, changed_at = now()`,
-        [institution.id, classType, breached],
-      );
+      await stateRepository.saveRatioState(institution.id, classType, breached);
       if (breached && ratio) {
         await sink.publish(newEvent(StaffEvt.ratioBreached, {
           actor,

@@ -2,18 +2,19 @@ import { type Actor, daysBetween, divisionPrefix, DomainError, type IsoDate, sco
 import type {
   DivisionStaffStats, DivisionStaffStatsRequest, InstitutionStaffStats, OverdueRecheck, OverdueRechecks, OverdueRechecksRequest, StaffRole, VettingStatus,
 } from '@shanyu/contracts';
-import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { StaffAccessPolicy } from '../access/staff-access.policy.js';
-import { Credential } from '../credentials/credential.entity.js';
+import { CredentialRepository } from '../credentials/credential.repository.js';
 import { complianceOf, rate } from '../domain/compliance.js';
 import { computeRatios } from '../domain/ratios.js';
 import { recheckDue } from '../domain/vetting.js';
-import { Employment } from '../employments/employment.entity.js';
-import { lastCheckedOn } from '../employments/staff-views.js';
-import { InstitutionReplica } from '../institutions/institution-replica.entity.js';
+import type { Employment } from '../employments/employment.entity.js';
+import { EmploymentRepository } from '../employments/employment.repository.js';
+import type { InstitutionReplica } from '../institutions/institution-replica.entity.js';
+import { InstitutionRepository } from '../institutions/institution.repository.js';
 import { enrolmentOf, institutionOrThrow } from '../institutions/institutions.js';
 import type { StaffRules } from '../rules/staff-rules.js';
-import { StaffFlag } from '../vetting/vetting.entities.js';
+import { VettingRepository } from '../vetting/vetting.repository.js';
 import { carersByClass } from './ratio-monitor.js';
 
 export interface ActiveStaffRow {
@@ -23,22 +24,12 @@ export interface ActiveStaffRow {
 }
 
 /** Current employments of the given institutions with their latest record-check date. */
-export async function activeStaffOf(db: EntityManager | DataSource, institutions: InstitutionReplica[]): Promise<ActiveStaffRow[]> {
+export async function activeStaffOf(manager: EntityManager, institutions: InstitutionReplica[]): Promise<ActiveStaffRow[]> {
   if (!institutions.length) return [];
   const byId = new Map(institutions.map((i) => [i.id, i]));
-  const employments = await db.getRepository(Employment).find({
-    where: { institutionId: In([...byId.keys()]), endDate: IsNull() },
-    order: { startDate: 'ASC', id: 'ASC' },
-  });
-  const checks = await lastCheckedOn(db, [...new Set(employments.map((e) => e.personId))]);
+  const employments = await new EmploymentRepository(manager).currentOf([...byId.keys()]);
+  const checks = await new VettingRepository(manager).lastCheckedOn([...new Set(employments.map((e) => e.personId))]);
   return employments.map((e) => ({ employment: e, institution: byId.get(e.institutionId)!, lastCheckedOn: checks.get(e.personId) ?? null }));
-}
-
-/** Institutions (not deregistered) inside a division, or all when `prefixes` is null. */
-export async function institutionsIn(db: EntityManager | DataSource, prefixes: string[] | null): Promise<InstitutionReplica[]> {
-  const qb = db.getRepository(InstitutionReplica).createQueryBuilder('i').where(`i.status <> 'deregistered'`);
-  if (prefixes !== null) qb.andWhere('i.division_code LIKE ANY(:p)', { p: prefixes.map((p) => `${p}%`) });
-  return qb.orderBy('i.division_code').addOrderBy('i.name').getMany();
 }
 
 export function overdueOf(rows: ActiveStaffRow[], rules: StaffRules, today: IsoDate): OverdueRecheck[] {
@@ -61,14 +52,13 @@ export function overdueOf(rows: ActiveStaffRow[], rules: StaffRules, today: IsoD
 export class StaffStatistics {
   constructor(private readonly rules: StaffRules) {}
 
-  async of(db: EntityManager | DataSource, institutions: InstitutionReplica[], today: IsoDate): Promise<InstitutionStaffStats[]> {
+  async of(manager: EntityManager, institutions: InstitutionReplica[], today: IsoDate): Promise<InstitutionStaffStats[]> {
     const ids = institutions.map((i) => i.id);
-    const rows = await activeStaffOf(db, institutions);
-    const personIds = [...new Set(rows.map((r) => r.employment.personId))];
-    const credentials = personIds.length ? await db.getRepository(Credential).findBy({ personId: In(personIds) }) : [];
-    const flags = rows.length ? await db.getRepository(StaffFlag).findBy({ employmentId: In(rows.map((r) => r.employment.id)), clearedAt: IsNull() }) : [];
-    const enrolment = await enrolmentOf(db, ids);
-    const carers = await carersByClass(db, ids);
+    const rows = await activeStaffOf(manager, institutions);
+    const credentials = await new CredentialRepository(manager).ofPeople([...new Set(rows.map((r) => r.employment.personId))]);
+    const flags = await new VettingRepository(manager).openFlagsOf(rows.map((r) => r.employment.id));
+    const enrolment = await enrolmentOf(manager, ids);
+    const carers = await carersByClass(manager, ids);
     const flagged = new Set(flags.map((f) => f.employmentId));
     const overdue = new Set(overdueOf(rows, this.rules, today).map((o) => o.staffId));
     return institutions.map((institution) => {
@@ -112,9 +102,9 @@ export class InstitutionStaffStatsQuery {
   ) {}
 
   async execute(institutionId: string, actor: Actor, today: IsoDate = shanghaiToday()): Promise<InstitutionStaffStats> {
-    const institution = await institutionOrThrow(this.dataSource, institutionId);
+    const institution = await institutionOrThrow(this.dataSource.manager, institutionId);
     this.policy.assertCanRead(actor, institution);
-    return (await this.statistics.of(this.dataSource, [institution], today))[0]!;
+    return (await this.statistics.of(this.dataSource.manager, [institution], today))[0]!;
   }
 }
 
@@ -128,7 +118,8 @@ export class DivisionStaffStatsQuery {
 
   async execute(request: DivisionStaffStatsRequest, actor: Actor, today: IsoDate = shanghaiToday()): Promise<DivisionStaffStats> {
     this.policy.assertCanReadDivision(actor, request.divisionCode);
-    const items = await this.statistics.of(this.dataSource, await institutionsIn(this.dataSource, [divisionPrefix(request.divisionCode)]), today);
+    const { manager } = this.dataSource;
+    const items = await this.statistics.of(manager, await new InstitutionRepository(manager).inDivisions([divisionPrefix(request.divisionCode)]), today);
     const sum = (f: (s: InstitutionStaffStats) => number) => items.reduce((n, s) => n + f(s), 0);
     const required = sum((s) => s.certificate.required);
     const holding = sum((s) => s.certificate.holding);
@@ -164,23 +155,25 @@ export class OverdueRechecksQuery {
   ) {}
 
   async execute(request: OverdueRechecksRequest, actor: Actor, today: IsoDate = shanghaiToday()): Promise<OverdueRechecks> {
+    const { manager } = this.dataSource;
+    const replicas = new InstitutionRepository(manager);
     let institutions: InstitutionReplica[];
     if (request.institutionId) {
-      const institution = await institutionOrThrow(this.dataSource, request.institutionId);
+      const institution = await institutionOrThrow(manager, request.institutionId);
       this.policy.assertCanRead(actor, institution);
       institutions = [institution];
     } else if (actor.department === 'operator') {
-      institutions = await this.dataSource.getRepository(InstitutionReplica).findBy({ ownerUserId: actor.userId });
+      institutions = await replicas.ownedBy(actor.userId);
     } else if (request.divisionCode) {
       this.policy.assertCanReadDivision(actor, request.divisionCode);
-      institutions = await institutionsIn(this.dataSource, [divisionPrefix(request.divisionCode)]);
+      institutions = await replicas.inDivisions([divisionPrefix(request.divisionCode)]);
     } else {
       const scopes = scopePrefixes(actor);
       if (scopes !== null && scopes.length === 0) throw new DomainError('DIVISION_OUT_OF_SCOPE', '本账号没有可管辖的区划');
       for (const scope of scopes ?? []) this.policy.assertCanReadDivision(actor, scope);
       if (scopes === null) this.policy.assertCanReadDivision(actor, '');
-      institutions = await institutionsIn(this.dataSource, scopes);
+      institutions = await replicas.inDivisions(scopes);
     }
-    return { today, items: overdueOf(await activeStaffOf(this.dataSource, institutions), this.rules, today) };
+    return { today, items: overdueOf(await activeStaffOf(manager, institutions), this.rules, today) };
   }
 }

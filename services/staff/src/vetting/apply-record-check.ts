@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { type Actor, addMonthsToDate, type IsoDate, maskName } from '@shanyu/common';
 import { StaffEvt } from '@shanyu/contracts';
 import type { Transaction } from '@shanyu/messaging';
-import { Employment } from '../employments/employment.entity.js';
+import { EmploymentRepository } from '../employments/employment.repository.js';
 import { institutionOrThrow } from '../institutions/institutions.js';
 import type { Person } from '../people/person.entity.js';
-import type { RecordCheck } from './vetting.entities.js';
-import { StaffFlag, VettingAttempt } from './vetting.entities.js';
+import { type RecordCheck, VettingAttempt } from './vetting.entities.js';
+import { VettingRepository } from './vetting.repository.js';
 
 /**
  * What a new criminal-record query result means for the person's current employments:
@@ -16,24 +16,25 @@ import { StaffFlag, VettingAttempt } from './vetting.entities.js';
  */
 export async function applyRecordCheck(tx: Transaction, person: Person, check: RecordCheck, actor: Actor, today: IsoDate, intervalMonths: number): Promise<string[]> {
   const { manager } = tx;
-  const repo = manager.getRepository(Employment);
-  const current = await repo.createQueryBuilder('e').where('e.person_id = :p AND e.end_date IS NULL', { p: person.id }).orderBy('e.created_at').getMany();
+  const employments = new EmploymentRepository(manager);
+  const vetting = new VettingRepository(manager);
+  const current = await employments.currentOfPerson(person.id);
   const affected: string[] = [];
   for (const employment of current) {
     if (employment.vettingReason === 'BANNED') continue;
     if (check.result === 'no_record') {
       if (employment.vettingStatus !== 'pending' || addMonthsToDate(check.checkedOn, intervalMonths) < today) continue;
-      await repo.update({ id: employment.id }, { vettingStatus: 'cleared', vettingReason: null, vettingRef: check.id });
+      await employments.setVetting(employment.id, 'cleared', null, check.id);
       affected.push(employment.id);
       continue;
     }
-    await repo.update({ id: employment.id }, { vettingStatus: 'rejected', vettingReason: 'CRIMINAL_RECORD', vettingRef: check.id });
-    await manager.createQueryBuilder().insert().into(StaffFlag).values({ id: randomUUID(), employmentId: employment.id, kind: 'criminal_record', refId: check.id }).orIgnore().execute();
-    const attempt = manager.getRepository(VettingAttempt).create({
+    await employments.setVetting(employment.id, 'rejected', 'CRIMINAL_RECORD', check.id);
+    await vetting.flag(employment.id, 'criminal_record', check.id);
+    const attempt = Object.assign(new VettingAttempt(), {
       id: randomUUID(), personId: person.id, institutionId: employment.institutionId, employmentId: employment.id, role: employment.role,
       outcome: 'rejected', reason: 'CRIMINAL_RECORD', refId: check.id, actorDepartment: actor.department, actorUser: actor.userId,
     });
-    await manager.getRepository(VettingAttempt).insert(attempt);
+    await vetting.insertAttempt(attempt);
     // The event must name the division: without the copy of the register the whole result is refused (INSTITUTION_NOT_FOUND), to be entered again.
     const institution = await institutionOrThrow(manager, employment.institutionId);
     await tx.publish(StaffEvt.vettingRejected, {

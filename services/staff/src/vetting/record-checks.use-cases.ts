@@ -3,27 +3,28 @@ import { type Actor, DomainError, type IsoDate, shanghaiToday } from '@shanyu/co
 import type { EnterRecordCheckRequest, RecordCheckView, RecordRecheckBody, RecordRecheckRequest, StaffView } from '@shanyu/contracts';
 import type { Transaction, UnitOfWork } from '@shanyu/messaging';
 import type { StaffAccessPolicy } from '../access/staff-access.policy.js';
-import { Employment } from '../employments/employment.entity.js';
+import { EmploymentRepository } from '../employments/employment.repository.js';
 import { staffNotFound } from '../employments/end-staff.use-case.js';
 import type { StaffViews } from '../employments/staff-views.js';
 import { institutionOrThrow } from '../institutions/institutions.js';
-import { Person } from '../people/person.entity.js';
+import type { Person } from '../people/person.entity.js';
+import { PersonRepository } from '../people/person.repository.js';
 import type { ResidentIdVault } from '../people/resident-id-vault.js';
 import type { StaffRules } from '../rules/staff-rules.js';
 import { applyRecordCheck } from './apply-record-check.js';
 import { RecordCheck } from './vetting.entities.js';
+import { VettingRepository } from './vetting.repository.js';
 
 function assertNotFuture(checkedOn: IsoDate, today: IsoDate): void {
   if (checkedOn > today) throw DomainError.validation([{ field: 'checkedOn', code: 'notInFuture', message: `查询日期不能晚于今天（${today}）` }]);
 }
 
 async function insertCheck(tx: Transaction, person: Person, body: RecordRecheckBody, actor: Actor, employmentId: string | null): Promise<RecordCheck> {
-  const repo = tx.manager.getRepository(RecordCheck);
-  const check = repo.create({
+  const check = Object.assign(new RecordCheck(), {
     id: randomUUID(), personId: person.id, result: body.result, checkedOn: body.checkedOn, authority: body.authority,
     documentNo: body.documentNo ?? null, employmentId, enteredByDepartment: actor.department, enteredByUser: actor.userId,
   });
-  await repo.insert(check);
+  await new VettingRepository(tx.manager).insertCheck(check);
   return check;
 }
 
@@ -44,19 +45,21 @@ export class RecordRecheck {
   async execute(request: RecordRecheckRequest, actor: Actor, requestId?: string, today = shanghaiToday()): Promise<StaffView> {
     assertNotFuture(request.checkedOn, today);
     return this.unitOfWork.run(async (tx) => {
-      const employment = await tx.manager.getRepository(Employment).findOneBy({ id: request.staffId });
+      const employments = new EmploymentRepository(tx.manager);
+      const people = new PersonRepository(tx.manager);
+      const employment = await employments.byId(request.staffId);
       if (!employment) throw staffNotFound(request.staffId);
       this.policy.assertCanRecordRecheck(actor, await institutionOrThrow(tx.manager, employment.institutionId));
       if (employment.endDate !== null) throw new DomainError('STAFF_ALREADY_ENDED', `该人员已于 ${employment.endDate} 离职，无需年度查询`);
-      const person = await tx.manager.getRepository(Person).findOneByOrFail({ id: employment.personId });
-      await tx.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`staff-person:${person.idHash}`]);
+      const person = await people.byIdOrFail(employment.personId);
+      await people.lock([person.idHash]);
       const check = await insertCheck(tx, person, request, actor, employment.id);
       await applyRecordCheck(tx, person, check, actor, today, this.rules.recheck.intervalMonths);
       await tx.audit({
         actor, action: 'staff.recheck', entity: 'employment', entityId: employment.id, requestId,
         after: { checkId: check.id, result: check.result, checkedOn: check.checkedOn, authority: check.authority, documentNo: check.documentNo },
       });
-      const fresh = await tx.manager.getRepository(Employment).findOneByOrFail({ id: employment.id });
+      const fresh = await employments.byIdOrFail(employment.id);
       return this.views.one(tx.manager, fresh, today, this.policy.seesFullIdNumbers(actor));
     });
   }
