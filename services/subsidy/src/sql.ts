@@ -19,11 +19,3 @@ export function tables(db: EntityManager | DataSource) {
     duplicate: t('duplicate_claim'),
   };
 }
-
-/**
- * Runs an `UPDATE … RETURNING` and gives back its rows. (TypeORM answers a raw UPDATE with
- * `[rows, count]` rather than the rows; wrapped in a CTE it is a SELECT and answers with rows.)
- */
-export function updateReturning<T>(db: EntityManager | DataSource, statement: string, params: unknown[]): Promise<T[]> {
-  return db.query(`WITH changed AS (${statement}) SELECT * FROM changed`, params);
-}

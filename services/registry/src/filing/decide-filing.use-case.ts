@@ -1,10 +1,11 @@
 import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
 import { type FilingDecisionRequest, type FilingView, RegistryEvt } from '@shanyu/contracts';
-import type { Transaction, UnitOfWork } from '@shanyu/messaging';
-import { Institution } from '../institutions/institution.entity.js';
+import type { UnitOfWork } from '@shanyu/messaging';
 import type { InstitutionAccessPolicy } from '../institutions/institution-access.policy.js';
-import { Filing } from './filing.entity.js';
+import { InstitutionRepository } from '../institutions/institution.repository.js';
+import type { Filing } from './filing.entity.js';
 import { filingNotFound } from './filing-errors.js';
+import { FilingRepository } from './filing.repository.js';
 
 /**
  * 备案审核决定 by the district health bureau: approve issues a receipt number (district code +
@@ -20,7 +21,9 @@ export class DecideFiling {
 
   async execute(request: FilingDecisionRequest, actor: Actor, requestId?: string): Promise<FilingView> {
     return this.unitOfWork.run(async (tx) => {
-      const filing = await tx.manager.getRepository(Filing).findOne({ where: { id: request.id }, lock: { mode: 'pessimistic_write' } });
+      const filings = new FilingRepository(tx.manager);
+      const institutions = new InstitutionRepository(tx.manager);
+      const filing = await filings.byIdForUpdate(request.id);
       if (!filing) throw filingNotFound(request.id);
       this.policy.assertHealthBureau(actor, filing, '备案审核');
       const now = this.now();
@@ -32,7 +35,7 @@ export class DecideFiling {
       const reasons = (request.reasons ?? []).map((r) => (r.ruleId ? { ruleId: r.ruleId, text: r.text } : { text: r.text }));
       if (request.decision === 'reject') this.assertReasons(reasons, filing);
 
-      const institution = await tx.manager.getRepository(Institution).findOne({ where: { id: filing.institutionId }, lock: { mode: 'pessimistic_write' } });
+      const institution = await institutions.byIdForUpdate(filing.institutionId);
       if (!institution) throw new DomainError('INSTITUTION_NOT_FOUND', '机构不存在');
       filing.decision = {
         decision: request.decision,
@@ -44,7 +47,7 @@ export class DecideFiling {
       const before = institution.status;
       if (request.decision === 'approve') {
         filing.status = 'approved';
-        filing.receiptNo = await this.nextReceiptNo(tx, institution.countyCode, Number(today.slice(0, 4)));
+        filing.receiptNo = await this.nextReceiptNo(filings, institution.countyCode, Number(today.slice(0, 4)));
         filing.receiptIssuedOn = today;
         institution.status = 'filed';
         institution.receiptNo = filing.receiptNo;
@@ -52,8 +55,8 @@ export class DecideFiling {
         filing.status = 'rejected';
         institution.status = 'filing_rejected';
       }
-      await tx.manager.save(filing);
-      await tx.manager.save(institution);
+      await filings.save(filing);
+      await institutions.save(institution);
       await tx.publish(request.decision === 'approve' ? RegistryEvt.filingApproved : RegistryEvt.filingRejected, {
         actor,
         entityId: filing.id,
@@ -77,13 +80,8 @@ export class DecideFiling {
   }
 
   /** 回执编号 `330106-2026-0001`: per district and year, gap-free inside committed transactions. */
-  private async nextReceiptNo(tx: Transaction, county: string, year: number): Promise<string> {
-    const schema = (tx.manager.connection.options as { schema: string }).schema;
-    const [row] = await tx.manager.query(
-      `INSERT INTO "${schema}".receipt_sequence (county, year, last) VALUES ($1, $2, 1)
-       ON CONFLICT (county, year) DO UPDATE SET last = receipt_sequence.last + 1 RETURNING last`,
-      [county, year],
-    );
-    return `${county}-${year}-${String(row.last).padStart(4, '0')}`;
+  private async nextReceiptNo(filings: FilingRepository, county: string, year: number): Promise<string> {
+    const last = await filings.nextReceiptSequence(county, year);
+    return `${county}-${year}-${String(last).padStart(4, '0')}`;
   }
 }

@@ -1,10 +1,12 @@
 import { type Actor, divisionFullName, DomainError, findDivision } from '@shanyu/common';
 import type { ReceiptVerification, ReceiptView } from '@shanyu/contracts';
 import type { DataSource } from 'typeorm';
-import { Institution } from '../institutions/institution.entity.js';
+import type { Institution } from '../institutions/institution.entity.js';
 import type { InstitutionAccessPolicy } from '../institutions/institution-access.policy.js';
-import { Filing } from './filing.entity.js';
+import { InstitutionRepository } from '../institutions/institution.repository.js';
+import type { Filing } from './filing.entity.js';
 import { filingNotFound } from './filing-errors.js';
+import { FilingRepository } from './filing.repository.js';
 
 function receiptView(filing: Filing, institution: Institution): ReceiptView {
   const county = findDivision(institution.countyCode);
@@ -26,15 +28,21 @@ function receiptView(filing: Filing, institution: Institution): ReceiptView {
 
 /** The receipt (备案回执) of an approved filing, for the PDF and department systems. */
 export class GetReceipt {
+  private readonly filings: FilingRepository;
+  private readonly institutions: InstitutionRepository;
+
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly policy: InstitutionAccessPolicy,
-  ) {}
+  ) {
+    this.filings = new FilingRepository(dataSource.manager);
+    this.institutions = new InstitutionRepository(dataSource.manager);
+  }
 
   async execute(filingId: string, actor: Actor): Promise<ReceiptView> {
-    const filing = await this.dataSource.getRepository(Filing).findOneBy({ id: filingId });
+    const filing = await this.filings.byId(filingId);
     if (!filing) throw filingNotFound(filingId);
-    const institution = await this.dataSource.getRepository(Institution).findOneByOrFail({ id: filing.institutionId });
+    const institution = await this.institutions.byIdOrFail(filing.institutionId);
     this.policy.assertCanRead(actor, institution);
     if (!filing.receiptNo) throw new DomainError('FILING_NOT_APPROVED', '该备案申请尚未通过，没有回执');
     return receiptView(filing, institution);
@@ -43,14 +51,20 @@ export class GetReceipt {
 
 /** Public check of a receipt number (the target of the receipt's QR code): genuine and current? */
 export class VerifyReceipt {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly filings: FilingRepository;
+  private readonly institutions: InstitutionRepository;
+
+  constructor(dataSource: DataSource) {
+    this.filings = new FilingRepository(dataSource.manager);
+    this.institutions = new InstitutionRepository(dataSource.manager);
+  }
 
   async execute(receiptNo: string): Promise<ReceiptVerification> {
-    const filing = await this.dataSource.getRepository(Filing).findOneBy({ receiptNo });
+    const filing = await this.filings.byReceiptNo(receiptNo);
     if (!filing) {
       return { receiptNo, genuine: false, current: false, message: '查无此备案回执，请谨防伪造', receipt: null };
     }
-    const institution = await this.dataSource.getRepository(Institution).findOneByOrFail({ id: filing.institutionId });
+    const institution = await this.institutions.byIdOrFail(filing.institutionId);
     const { uscc: _uscc, filingId: _filingId, ...receipt } = receiptView(filing, institution);
     const current = receipt.status === 'valid';
     return {

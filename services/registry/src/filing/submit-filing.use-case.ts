@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
 import { type FilingView, RegistryEvt, type SubmitFilingRequest } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
-import { Institution } from '../institutions/institution.entity.js';
 import type { InstitutionAccessPolicy } from '../institutions/institution-access.policy.js';
-import { notFound } from '../institutions/update-institution.use-case.js';
-import { Filing } from './filing.entity.js';
+import { institutionNotFound } from '../institutions/institution-errors.js';
+import { InstitutionRepository } from '../institutions/institution.repository.js';
+import { FilingRepository } from './filing.repository.js';
 import type { StandardsChecker } from './standards/standards-checker.js';
 import type { WorkingDayCalendarProvider } from '@shanyu/messaging';
 
@@ -26,8 +26,10 @@ export class SubmitFiling {
   async execute(request: SubmitFilingRequest, actor: Actor, requestId?: string): Promise<FilingView> {
     const { institutionId, ...submission } = request;
     return this.unitOfWork.run(async (tx) => {
-      const institution = await tx.manager.getRepository(Institution).findOne({ where: { id: institutionId }, lock: { mode: 'pessimistic_write' } });
-      if (!institution) throw notFound(institutionId);
+      const institutions = new InstitutionRepository(tx.manager);
+      const filings = new FilingRepository(tx.manager);
+      const institution = await institutions.byIdForUpdate(institutionId);
+      if (!institution) throw institutionNotFound(institutionId);
       this.policy.assertCanSubmitFiling(actor, institution);
       if (institution.status === 'filing_submitted') throw new DomainError('FILING_ALREADY_SUBMITTED', '该机构已有待审核的备案申请');
       if (institution.status === 'filed') throw new DomainError('INSTITUTION_ALREADY_FILED', '该机构已备案；信息变更请使用机构变更');
@@ -37,7 +39,7 @@ export class SubmitFiling {
       const today = shanghaiToday(now);
       const calendar = await this.calendars.current(tx.manager);
       const plain = JSON.parse(JSON.stringify(submission));
-      const filing = tx.manager.getRepository(Filing).create({
+      const filing = await filings.insert({
         id: randomUUID(),
         institutionId,
         institutionName: institution.name,
@@ -54,10 +56,9 @@ export class SubmitFiling {
         receiptNo: null,
         receiptIssuedOn: null,
       });
-      await tx.manager.save(filing);
       const before = institution.status;
       institution.status = 'filing_submitted';
-      await tx.manager.save(institution);
+      await institutions.save(institution);
       const view = filing.toView(today);
       await tx.publish(RegistryEvt.filingSubmitted, {
         actor,

@@ -3,19 +3,13 @@ import {
 } from '@shanyu/common';
 import type { DivisionIndicators, IndicatorsRequest, IndicatorsView, IndicatorValue } from '@shanyu/contracts';
 import type { DataSource } from 'typeorm';
+import { PopulationRepository } from '../population/population.repository.js';
+import { IndicatorsRepository, type StreetCounts } from './indicators.repository.js';
 
 /** Default target for the supply gap: Hangzhou districts aim at 4.5–4.6 places per 1,000 residents (拱墅区 4.6 by 2025). */
 export const DEFAULT_TARGET_PER_THOUSAND = 4.5;
 
-interface Counts {
-  registered: number;
-  filed: number;
-  places: number;
-  inclusivePlaces: number;
-  withHealthCentre: number;
-}
-
-const ZERO: Counts = { registered: 0, filed: 0, places: 0, inclusivePlaces: 0, withHealthCentre: 0 };
+const ZERO: StreetCounts = { registered: 0, filed: 0, places: 0, inclusivePlaces: 0, withHealthCentre: 0 };
 
 const ratio = (n: number, d: number | null | undefined, scale = 1): number | null =>
   d ? Math.round((n / d) * scale * 10_000) / 10_000 : null;
@@ -25,7 +19,13 @@ const ratio = (n: number, d: number | null | undefined, scale = 1): number | nul
  * end of a month: an institution counts as filed when its receipt was issued by then.
  */
 export class ComputeIndicators {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly counts: IndicatorsRepository;
+  private readonly population: PopulationRepository;
+
+  constructor(dataSource: DataSource) {
+    this.counts = new IndicatorsRepository(dataSource.manager);
+    this.population = new PopulationRepository(dataSource.manager);
+  }
 
   async execute(request: IndicatorsRequest, actor: Actor): Promise<IndicatorsView> {
     if (actor.department === 'operator') throw departmentNotAllowed(actor, '查看区域指标');
@@ -35,10 +35,10 @@ export class ComputeIndicators {
     const target = request.targetPerThousand ?? DEFAULT_TARGET_PER_THOUSAND;
     const isCounty = request.divisionCode.length === 6;
     const streets = isCounty ? streetsOf(request.divisionCode).map((s) => s.code) : [];
-    const byStreet = await this.countsByStreet(request.divisionCode, monthEnd);
-    const population = await this.population([request.divisionCode, ...streets], Number(month.slice(0, 4)));
+    const byStreet = await this.counts.countsByDivision(divisionPrefix(request.divisionCode), monthEnd);
+    const population = await this.population.latestUpTo([request.divisionCode, ...streets], Number(month.slice(0, 4)));
 
-    const sum = (codes: string[]) => codes.reduce<Counts>((acc, code) => {
+    const sum = (codes: string[]) => codes.reduce<StreetCounts>((acc, code) => {
       const c = byStreet.get(code) ?? ZERO;
       return { registered: acc.registered + c.registered, filed: acc.filed + c.filed, places: acc.places + c.places, inclusivePlaces: acc.inclusivePlaces + c.inclusivePlaces, withHealthCentre: acc.withHealthCentre + c.withHealthCentre };
     }, ZERO);
@@ -50,7 +50,7 @@ export class ComputeIndicators {
     return { divisionCode: request.divisionCode, month, asOf: new Date().toISOString(), divisions };
   }
 
-  private describe(code: string, c: Counts, pop: { resident: number; under3: number; year: number } | undefined, target: number, coverage?: { covered: number; streets: number }): DivisionIndicators {
+  private describe(code: string, c: StreetCounts, pop: { resident: number; under3: number; year: number } | undefined, target: number, coverage?: { covered: number; streets: number }): DivisionIndicators {
     const indicators: IndicatorValue[] = [
       {
         key: 'placesPer1000', label: '每千人口托位数', unit: '个/千人', value: pop ? ratio(c.places, pop.resident, 1000) : null,
@@ -94,37 +94,5 @@ export class ComputeIndicators {
         gap: targetPlaces === null ? null : Math.max(0, targetPlaces - c.places),
       },
     };
-  }
-
-  private async countsByStreet(divisionCode: string, monthEnd: string): Promise<Map<string, Counts>> {
-    const schema = (this.dataSource.options as { schema: string }).schema;
-    const rows: { division_code: string; registered: number; filed: number; places: number; inclusive_places: number; with_health_centre: number }[] = await this.dataSource.query(
-      `SELECT i.division_code,
-              count(*)::int AS registered,
-              count(*) FILTER (WHERE filed)::int AS filed,
-              coalesce(sum(total_places) FILTER (WHERE filed), 0)::int AS places,
-              coalesce(sum((i.inclusive->>'inclusivePlaces')::int) FILTER (WHERE filed AND i.inclusive IS NOT NULL), 0)::int AS inclusive_places,
-              count(*) FILTER (WHERE filed AND f.submission->'healthCentre' IS NOT NULL)::int AS with_health_centre
-         FROM "${schema}".institution i
-         LEFT JOIN "${schema}".filing f ON f.receipt_no = i.receipt_no
-         CROSS JOIN LATERAL (SELECT i.status = 'filed' AND f.receipt_issued_on <= $2::date AS filed,
-                                    (i.places->>'infant')::int + (i.places->>'toddler')::int + (i.places->>'older')::int + (i.places->>'mixed')::int AS total_places) x
-        WHERE i.division_code LIKE $1 AND i.status <> 'deregistered' AND i.created_at < ($2::date + 1)
-        GROUP BY i.division_code`,
-      [`${divisionPrefix(divisionCode)}%`, monthEnd],
-    );
-    return new Map(rows.map((r) => [r.division_code, { registered: r.registered, filed: r.filed, places: r.places, inclusivePlaces: r.inclusive_places, withHealthCentre: r.with_health_centre }]));
-  }
-
-  /** The latest population figures up to the month's year, per division. */
-  private async population(codes: string[], year: number): Promise<Map<string, { resident: number; under3: number; year: number }>> {
-    const schema = (this.dataSource.options as { schema: string }).schema;
-    const rows: { division_code: string; resident_population: number; children_under3: number; year: number }[] = await this.dataSource.query(
-      `SELECT DISTINCT ON (division_code) division_code, resident_population, children_under3, year
-         FROM "${schema}".population WHERE division_code = ANY($1) AND year <= $2
-        ORDER BY division_code, year DESC`,
-      [codes, year],
-    );
-    return new Map(rows.map((r) => [r.division_code, { resident: r.resident_population, under3: r.children_under3, year: r.year }]));
   }
 }

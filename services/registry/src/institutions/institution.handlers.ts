@@ -1,12 +1,10 @@
-import { type Actor, DomainError } from '@shanyu/common';
+import type { Actor } from '@shanyu/common';
 import {
   GetInstitutionRequest, InstitutionByUsccRequest, ListInstitutionsRequest, RegisterInstitutionRequest, RegistryRpc, UpdateInstitutionRequest,
 } from '@shanyu/contracts';
 import { Caller, Handles, RequestId } from '@shanyu/messaging';
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { DataSource } from 'typeorm';
-import { Institution } from './institution.entity.js';
 import { GetInstitution } from './get-institution.query.js';
 import { ListInstitutions } from './list-institutions.query.js';
 import { RegisterInstitution } from './register-institution.use-case.js';
@@ -20,15 +18,12 @@ export class InstitutionHandlers {
     private readonly updateInstitution: UpdateInstitution,
     private readonly getInstitution: GetInstitution,
     private readonly listInstitutions: ListInstitutions,
-    private readonly dataSource: DataSource,
   ) {}
 
   /** By USCC: the same record and the same access rules as by id. */
   @Handles(RegistryRpc.getInstitutionByUscc)
-  async byUscc(@Payload() body: InstitutionByUsccRequest, @Caller() actor: Actor) {
-    const found = await this.dataSource.getRepository(Institution).findOne({ where: { uscc: body.uscc }, select: { id: true } });
-    if (!found) throw new DomainError('INSTITUTION_NOT_FOUND', `统一社会信用代码 ${body.uscc} 没有登记的机构`);
-    return this.getInstitution.execute(found.id, actor);
+  byUscc(@Payload() body: InstitutionByUsccRequest, @Caller() actor: Actor) {
+    return this.getInstitution.byUscc(body.uscc, actor);
   }
 
   @Handles(RegistryRpc.registerInstitution)

@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { type Actor, DomainError } from '@shanyu/common';
 import { type InstitutionView, RegistryEvt, type RegisterInstitutionRequest } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
-import { isUniqueViolation } from '@shanyu/persistence';
-import { Institution } from './institution.entity.js';
 import type { InstitutionAccessPolicy } from './institution-access.policy.js';
+import { InstitutionRepository } from './institution.repository.js';
 
 /** 登记: records a new institution, its event and its audit entry in one transaction. */
 export class RegisterInstitution {
@@ -15,41 +14,37 @@ export class RegisterInstitution {
 
   async execute(request: RegisterInstitutionRequest, actor: Actor, requestId?: string): Promise<InstitutionView> {
     this.policy.assertCanRegister(actor, request.nature, request.divisionCode);
-    try {
-      return await this.unitOfWork.run(async (tx) => {
-        const repo = tx.manager.getRepository(Institution);
-        if (await repo.exists({ where: { uscc: request.uscc } })) throw usccTaken(request.uscc);
-        const institution = repo.create({
-          id: randomUUID(),
-          name: request.name,
-          uscc: request.uscc,
-          nature: request.nature,
-          operatorType: request.operatorType,
-          careForms: request.careForms,
-          divisionCode: request.divisionCode,
-          countyCode: request.divisionCode.slice(0, 6),
-          address: request.address,
-          floor: request.floor,
-          buildingAreaM2: request.buildingAreaM2,
-          outdoorAreaM2: request.outdoorAreaM2,
-          places: { ...request.places },
-          status: 'registered',
-          ownerUserId: actor.department === 'operator' ? actor.userId : null,
-        });
-        await repo.save(institution);
-        const view = institution.toView();
-        await tx.publish(RegistryEvt.institutionRegistered, {
-          actor,
-          entityId: institution.id,
-          data: { institution: view },
-        });
-        await tx.audit({ actor, action: 'institution.register', entity: 'institution', entityId: institution.id, after: view, requestId });
-        return view;
+    return this.unitOfWork.run(async (tx) => {
+      const institutions = new InstitutionRepository(tx.manager);
+      if (await institutions.usccRegistered(request.uscc)) throw usccTaken(request.uscc);
+      const institution = await institutions.insert({
+        id: randomUUID(),
+        name: request.name,
+        uscc: request.uscc,
+        nature: request.nature,
+        operatorType: request.operatorType,
+        careForms: request.careForms,
+        divisionCode: request.divisionCode,
+        countyCode: request.divisionCode.slice(0, 6),
+        address: request.address,
+        floor: request.floor,
+        buildingAreaM2: request.buildingAreaM2,
+        outdoorAreaM2: request.outdoorAreaM2,
+        places: { ...request.places },
+        status: 'registered',
+        ownerUserId: actor.department === 'operator' ? actor.userId : null,
       });
-    } catch (e) {
-      if (isUniqueViolation(e, 'institution_uscc_unique')) throw usccTaken(request.uscc);
-      throw e;
-    }
+      // A concurrent registration of the same USCC committed first.
+      if (!institution) throw usccTaken(request.uscc);
+      const view = institution.toView();
+      await tx.publish(RegistryEvt.institutionRegistered, {
+        actor,
+        entityId: institution.id,
+        data: { institution: view },
+      });
+      await tx.audit({ actor, action: 'institution.register', entity: 'institution', entityId: institution.id, after: view, requestId });
+      return view;
+    });
   }
 }
 

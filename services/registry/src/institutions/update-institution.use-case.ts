@@ -1,9 +1,11 @@
 import { type Actor, DomainError } from '@shanyu/common';
 import { type InstitutionView, RegistryEvt, type UpdateInstitutionRequest } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
-import { Institution } from './institution.entity.js';
+import type { Institution } from './institution.entity.js';
 import type { InstitutionAccessPolicy } from './institution-access.policy.js';
-import { Filing } from '../filing/filing.entity.js';
+import { institutionNotFound } from './institution-errors.js';
+import { InstitutionRepository } from './institution.repository.js';
+import { FilingRepository } from '../filing/filing.repository.js';
 import type { StandardsChecker } from '../filing/standards/standards-checker.js';
 import type { Transaction } from '@shanyu/messaging';
 
@@ -26,9 +28,9 @@ export class UpdateInstitution {
       ]);
     }
     return this.unitOfWork.run(async (tx) => {
-      const repo = tx.manager.getRepository(Institution);
-      const institution = await repo.findOne({ where: { id: request.id }, lock: { mode: 'pessimistic_write' } });
-      if (!institution) throw notFound(request.id);
+      const institutions = new InstitutionRepository(tx.manager);
+      const institution = await institutions.byIdForUpdate(request.id);
+      if (!institution) throw institutionNotFound(request.id);
       this.policy.assertCanChange(actor, institution, request.divisionCode);
       if (institution.status === 'deregistered') throw new DomainError('INSTITUTION_DEREGISTERED', '该机构已注销，不能变更');
       if (request.expectedVersion !== undefined && request.expectedVersion !== institution.version) {
@@ -46,7 +48,7 @@ export class UpdateInstitution {
       }
       if (changed.length === 0) return before;
       if (changed.includes('divisionCode')) institution.countyCode = institution.divisionCode.slice(0, 6);
-      await repo.save(institution);
+      await institutions.save(institution);
       const after = institution.toView();
       await tx.publish(RegistryEvt.institutionUpdated, {
         actor,
@@ -62,16 +64,13 @@ export class UpdateInstitution {
   /** Re-runs the standards check of the institution's current filing with the changed facts. */
   private async recheckFiling(tx: Transaction, institution: Institution, changed: string[], actor: Actor, requestId?: string): Promise<void> {
     if (institution.status !== 'filed' && institution.status !== 'filing_submitted') return;
-    const filing = await tx.manager.getRepository(Filing).findOne({
-      where: { institutionId: institution.id },
-      order: { submittedAt: 'DESC' },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const filings = new FilingRepository(tx.manager);
+    const filing = await filings.latestOfInstitutionForUpdate(institution.id);
     if (!filing || filing.status === 'rejected') return;
     const previous = filing.check;
     filing.checkHistory = [...filing.checkHistory, previous];
     filing.check = this.checker.check({ submission: filing.submission, institution });
-    await tx.manager.save(filing);
+    await filings.save(filing);
     await tx.publish(RegistryEvt.filingRechecked, {
       actor,
       entityId: filing.id,
@@ -79,8 +78,4 @@ export class UpdateInstitution {
     });
     await tx.audit({ actor, action: 'filing.recheck', entity: 'filing', entityId: filing.id, before: previous.summary, after: filing.check.summary, requestId });
   }
-}
-
-export function notFound(id: string): DomainError {
-  return new DomainError('INSTITUTION_NOT_FOUND', `机构 ${id} 不存在`);
 }

@@ -2,7 +2,7 @@ import { type Actor, actorCoversDivision, departmentNotAllowed, divisionFullName
 import { type ListPopulationRequest, type LoadPopulationBody, type PopulationView, RegistryEvt } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import type { DataSource } from 'typeorm';
-import { Population } from './population.entity.js';
+import { PopulationRepository } from './population.repository.js';
 
 /** Loads population rows (admin, or a health bureau for its own divisions); a row replaces the same division-year. */
 export class LoadPopulation {
@@ -25,7 +25,7 @@ export class LoadPopulation {
     if (duplicates.length) throw DomainError.validation(duplicates);
     return this.unitOfWork.run(async (tx) => {
       const now = new Date();
-      await tx.manager.upsert(Population, request.rows.map((r) => ({ ...r, loadedBy: actor.userId, loadedAt: now })), ['divisionCode', 'year']);
+      await new PopulationRepository(tx.manager).upsert(request.rows.map((r) => ({ ...r, loadedBy: actor.userId, loadedAt: now })));
       await tx.publish(RegistryEvt.populationLoaded, { actor, entityId: `population-${now.getTime()}`, data: { rows: request.rows } });
       await tx.audit({ actor, action: 'population.load', entity: 'population', entityId: request.rows.map((r) => `${r.divisionCode}/${r.year}`).slice(0, 20).join(','), after: { rows: request.rows.length }, requestId });
       return { loaded: request.rows.length };
@@ -34,15 +34,19 @@ export class LoadPopulation {
 }
 
 export class ListPopulation {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly population: PopulationRepository;
+
+  constructor(dataSource: DataSource) {
+    this.population = new PopulationRepository(dataSource.manager);
+  }
 
   async execute(request: ListPopulationRequest, actor: Actor): Promise<PopulationView[]> {
-    const qb = this.dataSource.getRepository(Population).createQueryBuilder('p');
     const scopes = scopePrefixes(actor);
-    if (scopes !== null && actor.department !== 'operator') qb.andWhere('p.division_code LIKE ANY(:scopes)', { scopes: scopes.map((s) => `${s}%`) });
-    if (request.divisionCode) qb.andWhere('p.division_code LIKE :div', { div: `${divisionPrefix(request.divisionCode)}%` });
-    if (request.year) qb.andWhere('p.year = :year', { year: request.year });
-    const rows = await qb.orderBy('p.division_code').addOrderBy('p.year').limit(5_000).getMany();
+    const rows = await this.population.list({
+      divisionPrefixes: scopes !== null && actor.department !== 'operator' ? scopes : undefined,
+      divisionPrefix: request.divisionCode ? divisionPrefix(request.divisionCode) : undefined,
+      year: request.year,
+    });
     return rows.map((p) => ({
       divisionCode: p.divisionCode, divisionName: divisionFullName(p.divisionCode) ?? p.divisionCode, year: p.year,
       residentPopulation: p.residentPopulation, childrenUnder3: p.childrenUnder3, source: p.source, loadedAt: p.loadedAt.toISOString(),

@@ -1,6 +1,6 @@
 import { CREDIT_GRADES, type CreditEvt, type EventOf } from '@shanyu/contracts';
 import type { EntityManager } from 'typeorm';
-import { Institution } from '../institutions/institution.entity.js';
+import { InstitutionRepository } from '../institutions/institution.repository.js';
 
 /**
  * Keeps the grade the public register shows (公示 信用等级) in step with the credit service, which
@@ -16,10 +16,6 @@ export class CreditGradeFollower {
     if (typeof data.institutionId !== 'string' || !CREDIT_GRADES.includes(grade) || Number.isNaN(Date.parse(event.occurredAt))) {
       throw new Error(`${event.subject} ${event.eventId}: institutionId, to (A–D) and occurredAt are required`);
     }
-    const table = manager.getRepository(Institution).metadata.tablePath;
-    await manager.query(
-      `UPDATE ${table} SET credit_grade = $2, credit_grade_at = $3 WHERE id = $1 AND (credit_grade_at IS NULL OR credit_grade_at <= $3)`,
-      [data.institutionId, grade, event.occurredAt],
-    );
+    await new InstitutionRepository(manager).setCreditGrade(data.institutionId, grade, event.occurredAt);
   }
 }

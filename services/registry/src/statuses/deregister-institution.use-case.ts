@@ -1,9 +1,9 @@
 import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
 import { type DeregistrationRequest, type InstitutionView, RegistryEvt } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
-import { Institution } from '../institutions/institution.entity.js';
 import type { InstitutionAccessPolicy } from '../institutions/institution-access.policy.js';
-import { notFound } from '../institutions/update-institution.use-case.js';
+import { institutionNotFound } from '../institutions/institution-errors.js';
+import { InstitutionRepository } from '../institutions/institution.repository.js';
 
 /** 注销: ends the institution; its receipt stops verifying as current and its 普惠 status lapses. */
 export class DeregisterInstitution {
@@ -14,14 +14,15 @@ export class DeregisterInstitution {
 
   async execute(request: DeregistrationRequest, actor: Actor, requestId?: string): Promise<InstitutionView> {
     return this.unitOfWork.run(async (tx) => {
-      const institution = await tx.manager.getRepository(Institution).findOne({ where: { id: request.institutionId }, lock: { mode: 'pessimistic_write' } });
-      if (!institution) throw notFound(request.institutionId);
+      const institutions = new InstitutionRepository(tx.manager);
+      const institution = await institutions.byIdForUpdate(request.institutionId);
+      if (!institution) throw institutionNotFound(request.institutionId);
       this.policy.assertCanDeregister(actor, institution);
       if (institution.status === 'deregistered') throw new DomainError('INSTITUTION_DEREGISTERED', '该机构已注销');
       const before = institution.toView();
       institution.status = 'deregistered';
       institution.inclusive = null;
-      await tx.manager.save(institution);
+      await institutions.save(institution);
       const view = institution.toView();
       const effectiveOn = request.effectiveOn ?? shanghaiToday();
       await tx.publish(RegistryEvt.institutionDeregistered, { actor, entityId: institution.id, data: { institution: view, reason: request.reason, effectiveOn } });

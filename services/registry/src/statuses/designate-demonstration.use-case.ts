@@ -1,9 +1,9 @@
 import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
 import { CREDIT_GRADE_LABELS, type DemonstrationRequest, type InstitutionView, RegistryEvt } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
-import { Institution } from '../institutions/institution.entity.js';
 import type { InstitutionAccessPolicy } from '../institutions/institution-access.policy.js';
-import { notFound } from '../institutions/update-institution.use-case.js';
+import { institutionNotFound } from '../institutions/institution-errors.js';
+import { InstitutionRepository } from '../institutions/institution.repository.js';
 
 /**
  * 示范 designation for a year (e.g. 25 a year in Hangzhou, 《杭州市示范性婴幼儿照护服务机构奖补实施方案
@@ -21,8 +21,9 @@ export class DesignateDemonstration {
 
   async execute(request: DemonstrationRequest, actor: Actor, requestId?: string): Promise<InstitutionView> {
     return this.unitOfWork.run(async (tx) => {
-      const institution = await tx.manager.getRepository(Institution).findOne({ where: { id: request.institutionId }, lock: { mode: 'pessimistic_write' } });
-      if (!institution) throw notFound(request.institutionId);
+      const institutions = new InstitutionRepository(tx.manager);
+      const institution = await institutions.byIdForUpdate(request.institutionId);
+      if (!institution) throw institutionNotFound(request.institutionId);
       this.policy.assertHealthBureau(actor, institution, '示范评定');
       if (institution.status !== 'filed') throw new DomainError('INSTITUTION_NOT_FILED', '只有已备案的机构可以评为示范');
       const existing = institution.demonstrations.find((d) => d.year === request.year);
@@ -33,7 +34,7 @@ export class DesignateDemonstration {
       }
       const record = { year: request.year, places: institution.totalPlaces, designatedOn: shanghaiToday(), decisionNo: request.decisionNo ?? null };
       institution.demonstrations = [...institution.demonstrations, record].sort((a, b) => a.year - b.year);
-      await tx.manager.save(institution);
+      await institutions.save(institution);
       const view = institution.toView();
       await tx.publish(RegistryEvt.demonstrationDesignated, { actor, entityId: institution.id, data: { institution: view, designation: record } });
       await tx.audit({ actor, action: 'demonstration.designate', entity: 'institution', entityId: institution.id, after: record, requestId });

@@ -1,9 +1,9 @@
 import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
 import { type InclusiveRequest, type InstitutionView, RegistryEvt } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
-import { Institution } from '../institutions/institution.entity.js';
 import type { InstitutionAccessPolicy } from '../institutions/institution-access.policy.js';
-import { notFound } from '../institutions/update-institution.use-case.js';
+import { institutionNotFound } from '../institutions/institution-errors.js';
+import { InstitutionRepository } from '../institutions/institution.repository.js';
 
 /** 普惠认定: only filed institutions; records the approved price cap (fen) and inclusive places. */
 export class SetInclusive {
@@ -14,8 +14,9 @@ export class SetInclusive {
 
   async execute(request: InclusiveRequest, actor: Actor, requestId?: string): Promise<InstitutionView> {
     return this.unitOfWork.run(async (tx) => {
-      const institution = await tx.manager.getRepository(Institution).findOne({ where: { id: request.institutionId }, lock: { mode: 'pessimistic_write' } });
-      if (!institution) throw notFound(request.institutionId);
+      const institutions = new InstitutionRepository(tx.manager);
+      const institution = await institutions.byIdForUpdate(request.institutionId);
+      if (!institution) throw institutionNotFound(request.institutionId);
       this.policy.assertHealthBureau(actor, institution, '普惠认定');
       const before = institution.inclusive;
       if (request.action === 'grant') {
@@ -30,7 +31,7 @@ export class SetInclusive {
         if (!institution.inclusive) throw new DomainError('INCLUSIVE_NOT_GRANTED', '该机构未获普惠认定，无需撤销');
         institution.inclusive = null;
       }
-      await tx.manager.save(institution);
+      await institutions.save(institution);
       const view = institution.toView();
       await tx.publish(request.action === 'grant' ? RegistryEvt.inclusiveGranted : RegistryEvt.inclusiveRevoked, {
         actor, entityId: institution.id, data: { institution: view, reason: request.reason },

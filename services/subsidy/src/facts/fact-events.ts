@@ -1,10 +1,11 @@
 import { isIsoDate, shanghaiToday } from '@shanyu/common';
 import { CreditEvt, type EventEnvelope, InspectionEvt, institutionOf, isEvent, RegistryEvt, StaffEvt } from '@shanyu/contracts';
-import { upsertNewerVersion } from '@shanyu/persistence';
 import type { EntityManager } from 'typeorm';
 import { percent } from '../domain/format.js';
-import { tables } from '../sql.js';
+import { InstitutionRepository } from '../institutions/institution.repository.js';
+import { RunRepository } from '../runs/run.repository.js';
 import { markChanged } from './corrections.js';
+import { FactRepository } from './fact.repository.js';
 
 /**
  * Facts from other services, only through their events (one durable consumer per source, its
@@ -15,30 +16,16 @@ import { markChanged } from './corrections.js';
  */
 export const FACT_SOURCES = ['registry', 'credit', 'inspection', 'staff'] as const;
 
-type Replica = { status: string; inclusive: { grantedOn: string } | null; demonstrations: { year: number; designatedOn: string }[]; division_code: string };
-
 const dayOf = (event: EventEnvelope) => shanghaiToday(new Date(event.occurredAt));
-
-async function recordFact(manager: EntityManager, event: EventEnvelope, institutionId: string, fact: string, value: unknown, effectiveOn: string): Promise<void> {
-  await manager.query(
-    `INSERT INTO ${tables(manager).fact} (institution_id, fact, value, effective_on, source_event) VALUES ($1, $2, $3::jsonb, $4, $5)`,
-    [institutionId, fact, JSON.stringify(value), effectiveOn, event.eventId],
-  );
-}
 
 /** evt.registry.*: the institution replica, its status and 普惠 facts, 示范 designations. */
 export async function followRegistry(event: EventEnvelope, manager: EntityManager): Promise<void> {
   const view = institutionOf(event);
   if (!view?.id || typeof view.version !== 'number') return;
-  const t = tables(manager);
-  const [before]: Replica[] = await manager.query(
-    `SELECT status, inclusive, demonstrations, division_code FROM ${t.institution} WHERE id = $1 FOR UPDATE`, [view.id],
-  );
-  const changed = await upsertNewerVersion(manager, t.institution, {
-    id: view.id, name: view.name, division_code: view.divisionCode, owner_user_id: view.ownerUserId ?? null, status: view.status,
-    places: JSON.stringify(view.places), total_places: view.totalPlaces, inclusive: view.inclusive ? JSON.stringify(view.inclusive) : null,
-    demonstrations: JSON.stringify(view.demonstrations ?? []), source_version: view.version,
-  });
+  const institutions = new InstitutionRepository(manager);
+  const facts = new FactRepository(manager);
+  const before = await institutions.factsForUpdate(view.id);
+  const changed = await institutions.upsert(view);
 
   if (!changed) return; // an older version of the record than the one we hold
   const today = dayOf(event);
@@ -48,19 +35,19 @@ export async function followRegistry(event: EventEnvelope, manager: EntityManage
     // 注销 carries the day it stopped operating; every other status holds from the event.
     const stopped = isEvent(RegistryEvt.institutionDeregistered, event) ? event.data.effectiveOn : undefined;
     const on = isIsoDate(stopped) ? stopped : today;
-    await recordFact(manager, event, view.id, 'status', view.status, on);
+    await facts.record(view.id, 'status', view.status, on, event.eventId);
     changedFrom.push(on);
   }
   if ((before?.inclusive?.grantedOn ?? null) !== (view.inclusive?.grantedOn ?? null)) {
     const on = view.inclusive?.grantedOn && isIsoDate(view.inclusive.grantedOn) ? view.inclusive.grantedOn : today;
-    await recordFact(manager, event, view.id, 'inclusive', view.inclusive ?? null, on);
+    await facts.record(view.id, 'inclusive', view.inclusive ?? null, on, event.eventId);
     changedFrom.push(on);
   }
   const known = new Set((before?.demonstrations ?? []).map((d) => d.year));
   for (const d of view.demonstrations ?? []) if (!known.has(d.year)) changedFrom.push(d.designatedOn);
   if (before && changedFrom.length) {
     const from = changedFrom.sort()[0]!.slice(0, 7);
-    await markChanged(manager, institution, from, null, `登记信息变更（${event.subject}，${today}）`);
+    await markChanged(new RunRepository(manager), institution, from, null, `登记信息变更（${event.subject}，${today}）`);
   }
 }
 
@@ -73,9 +60,9 @@ export async function followCredit(event: EventEnvelope, manager: EntityManager)
   const grade = data?.to ?? data?.grade;
   if (!institutionId || !grade) return;
   const on = isIsoDate(data?.effectiveOn) ? data.effectiveOn : dayOf(event);
-  await recordFact(manager, event, institutionId, 'credit_grade', grade, on);
-  const [inst]: { division_code: string }[] = await manager.query(`SELECT division_code FROM ${tables(manager).institution} WHERE id = $1`, [institutionId]);
-  if (inst) await markChanged(manager, { id: institutionId, divisionCode: inst.division_code }, on.slice(0, 7), null, `信用等级变为 ${grade}（${on}）`);
+  await new FactRepository(manager).record(institutionId, 'credit_grade', grade, on, event.eventId);
+  const divisionCode = await new InstitutionRepository(manager).divisionOf(institutionId);
+  if (divisionCode) await markChanged(new RunRepository(manager), { id: institutionId, divisionCode }, on.slice(0, 7), null, `信用等级变为 ${grade}（${on}）`);
 }
 
 /** evt.inspection.finding.*: findings, open until corrected (critical ones bar some subsidies). */
@@ -83,18 +70,15 @@ export async function followInspection(event: EventEnvelope, manager: EntityMana
   if (!isEvent(InspectionEvt.findingRecorded, event) && !isEvent(InspectionEvt.findingCorrected, event)) return;
   const data: Partial<typeof event.data> | null = event.data;
   if (!data?.findingId || !data.institutionId) return;
-  const t = tables(manager);
+  const facts = new FactRepository(manager);
   const today = dayOf(event);
   if (event.subject === InspectionEvt.findingRecorded.subject) {
-    await manager.query(
-      `INSERT INTO ${t.finding} (finding_id, institution_id, severity, item_code, recorded_on) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (finding_id) DO NOTHING`,
-      [data.findingId, data.institutionId, data.severity ?? 'minor', data.itemCode ?? null, today],
-    );
+    await facts.recordFinding({ findingId: data.findingId, institutionId: data.institutionId, severity: data.severity ?? 'minor', itemCode: data.itemCode ?? null, recordedOn: today });
   } else {
-    await manager.query(`UPDATE ${t.finding} SET corrected_on = $2 WHERE finding_id = $1 AND corrected_on IS NULL`, [data.findingId, today]);
+    await facts.correctFinding(data.findingId, today);
   }
   if (data.severity === 'critical' && data.divisionCode) {
-    await markChanged(manager, { id: data.institutionId, divisionCode: data.divisionCode }, today.slice(0, 7), null, `严重问题${event.subject === InspectionEvt.findingCorrected.subject ? '已整改' : '被记录'}（${today}）`);
+    await markChanged(new RunRepository(manager), { id: data.institutionId, divisionCode: data.divisionCode }, today.slice(0, 7), null, `严重问题${event.subject === InspectionEvt.findingCorrected.subject ? '已整改' : '被记录'}（${today}）`);
   }
 }
 
@@ -107,8 +91,8 @@ export async function followStaff(event: EventEnvelope, manager: EntityManager):
   const rateBp = raw === null ? null : typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 && raw <= 10_000 ? raw : undefined;
   if (!institutionId || rateBp === undefined) return;
   const on = isIsoDate(data?.effectiveOn) ? data.effectiveOn : dayOf(event);
-  await recordFact(manager, event, institutionId, 'certificate_rate', rateBp, on);
-  const [inst]: { division_code: string }[] = await manager.query(`SELECT division_code FROM ${tables(manager).institution} WHERE id = $1`, [institutionId]);
+  await new FactRepository(manager).record(institutionId, 'certificate_rate', rateBp, on, event.eventId);
+  const divisionCode = await new InstitutionRepository(manager).divisionOf(institutionId);
   const shown = rateBp === null ? '无（无需持证岗位）' : percent(rateBp);
-  if (inst) await markChanged(manager, { id: institutionId, divisionCode: inst.division_code }, on.slice(0, 7), null, `从业人员持证率变为 ${shown}（${on}）`);
+  if (divisionCode) await markChanged(new RunRepository(manager), { id: institutionId, divisionCode }, on.slice(0, 7), null, `从业人员持证率变为 ${shown}（${on}）`);
 }

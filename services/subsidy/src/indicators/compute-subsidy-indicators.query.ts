@@ -1,7 +1,7 @@
 import { type Actor, divisionPrefix, shanghaiToday } from '@shanyu/common';
 import { addCounts, contributionOf, indicatorRatio, indicatorScope, type IndicatorContribution, type IndicatorsRequest, type IndicatorValue } from '@shanyu/contracts';
 import type { DataSource } from 'typeorm';
-import { tables } from '../sql.js';
+import { IndicatorsRepository } from './indicators.repository.js';
 
 interface Counts extends Record<string, number> {
   filed: number;
@@ -20,40 +20,23 @@ const GROUP = '收托与补助';
  * each of its streets and a month: from the month's current 收托名册 and the posted runs.
  */
 export class ComputeSubsidyIndicators {
+  private readonly counts: IndicatorsRepository;
+
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly now: () => Date,
-  ) {}
+  ) {
+    this.counts = new IndicatorsRepository(dataSource.manager);
+  }
 
   async execute(request: IndicatorsRequest, actor: Actor): Promise<IndicatorContribution> {
     const scope = indicatorScope(request, actor, shanghaiToday(this.now()));
-    const t = tables(this.dataSource);
-    const rows: { division_code: string; measure: keyof Counts; n: string }[] = await this.dataSource.query(
-      `SELECT division_code, 'filed' AS measure, count(*) AS n FROM ${t.institution}
-        WHERE division_code LIKE $1 AND status = 'filed' GROUP BY division_code
-       UNION ALL
-       SELECT i.division_code, 'rostered', count(*) FROM ${t.roster} r JOIN ${t.institution} i ON i.id = r.institution_id
-        WHERE i.division_code LIKE $1 AND r.month = $2 AND r.current GROUP BY i.division_code
-       UNION ALL
-       SELECT i.division_code, 'rosteredPlaces', sum(i.total_places) FROM ${t.roster} r JOIN ${t.institution} i ON i.id = r.institution_id
-        WHERE i.division_code LIKE $1 AND r.month = $2 AND r.current GROUP BY i.division_code
-       UNION ALL
-       SELECT i.division_code, 'enrolled', sum(r.total) FROM ${t.roster} r JOIN ${t.institution} i ON i.id = r.institution_id
-        WHERE i.division_code LIKE $1 AND r.month = $2 AND r.current GROUP BY i.division_code
-       UNION ALL
-       SELECT l.division_code, 'subsidised', count(DISTINCT (l.institution_id, l.child_key)) FROM ${t.line} l JOIN ${t.run} run ON run.id = l.run_id
-        WHERE l.division_code LIKE $1 AND run.status = 'posted' AND l.kind = 'regular' AND l.period = $2 AND l.status = 'payable' AND l.child_key IS NOT NULL
-        GROUP BY l.division_code
-       UNION ALL
-       SELECT division_code, 'paidFen', sum(amount_fen) FROM ${t.ledger}
-        WHERE division_code LIKE $1 AND month = $2 GROUP BY division_code`,
-      [`${divisionPrefix(scope.divisionCode)}%`, scope.month],
-    );
+    const rows = await this.counts.countsByDivision(divisionPrefix(scope.divisionCode), scope.month);
     const byDivision = new Map<string, Counts>();
     for (const r of rows) {
-      const c = { ...(byDivision.get(r.division_code) ?? ZERO) };
-      c[r.measure] = Number(r.n);
-      byDivision.set(r.division_code, c);
+      const c = { ...(byDivision.get(r.divisionCode) ?? ZERO) };
+      c[r.measure] = r.n;
+      byDivision.set(r.divisionCode, c);
     }
     return contributionOf(scope, byDivision, ZERO, addCounts, describe);
   }

@@ -10,13 +10,15 @@ import { subsidyDataSource } from '../data-source.js';
 import { tables } from '../sql.js';
 import { loadBuiltInPolicies } from './builtin-policies.js';
 import type { Policy } from './policy.js';
-import { allPolicies, ensureBuiltInPolicies } from './policy-store.js';
+import { ensureBuiltInPolicies } from './policy-store.js';
+import { PolicyRepository } from './policy.repository.js';
 
 describe('ensureBuiltInPolicies', () => {
   let ds: DataSource;
   let builtIns: Policy[];
   const version = 'huancui-childcare-support/2023.1';
-  const stored = async () => (await allPolicies(ds)).find((p) => p.version === version)!;
+  const allPolicies = () => new PolicyRepository(ds.manager).documents();
+  const stored = async () => (await allPolicies()).find((p) => p.version === version)!;
   const edit = (sql: string) => ds.query(`UPDATE ${tables(ds).policy} SET document = ${sql} WHERE version = $1`, [version]);
 
   beforeAll(async () => {
@@ -31,7 +33,7 @@ describe('ensureBuiltInPolicies', () => {
   it('stores each built-in version once', async () => {
     await ensureBuiltInPolicies(ds, builtIns);
     await ensureBuiltInPolicies(ds, builtIns);
-    expect((await allPolicies(ds)).map((p) => p.version).sort()).toEqual(builtIns.map((p) => p.version).sort());
+    expect((await allPolicies()).map((p) => p.version).sort()).toEqual(builtIns.map((p) => p.version).sort());
   });
 
   it('replaces the citations of a stored copy made before they were corrected', async () => {

@@ -1,28 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { type Actor, addMonthsToMonth, DomainError, SYSTEM_ACTOR, withinDivision } from '@shanyu/common';
+import { type Actor, addMonthsToMonth, DomainError, withinDivision } from '@shanyu/common';
 import type { ListPoliciesRequest, PolicyDocument, PolicyVersionView, PublishPolicyBody } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { SubsidyAccessPolicy } from '../access/subsidy-access.policy.js';
-import { tables } from '../sql.js';
+import { RunRepository } from '../runs/run.repository.js';
 import { assertNoOverlap, loadPolicy, type Policy, versionsInForce } from './policy.js';
-
-interface PolicyRow {
-  id: string;
-  policy_key: string;
-  version: string;
-  document: PolicyDocument;
-  origin: 'built-in' | 'published';
-  published_at: Date;
-  published_by: { department: string; userId: string };
-}
-
-/** Every stored policy version (documents were checked when stored). */
-export async function allPolicies(db: EntityManager | DataSource): Promise<Policy[]> {
-  const rows: { document: PolicyDocument }[] = await db.query(`SELECT document FROM ${tables(db).policy} ORDER BY version`);
-  return rows.map((r) => r.document as unknown as Policy);
-}
+import { PolicyRepository, type PolicyRow } from './policy.repository.js';
 
 /** A policy document without its citations (`source` texts): what decides who is paid what. */
 function withoutCitations(value: unknown): unknown {
@@ -38,26 +23,17 @@ function withoutCitations(value: unknown): unknown {
  * takes the corrected `source` texts, which change no amount and no eligibility.
  */
 export async function ensureBuiltInPolicies(ds: DataSource, policies: readonly Policy[]): Promise<void> {
-  const t = tables(ds);
+  const stored = new PolicyRepository(ds.manager);
   for (const policy of policies) {
     const document = JSON.stringify(policy);
-    const [existing]: { same: boolean; document: unknown; origin: string }[] = await ds.query(
-      `SELECT document = $2::jsonb AS same, document, origin FROM ${t.policy} WHERE version = $1`, [policy.version, document],
-    );
+    const existing = await stored.storedCopy(policy.version, document);
     if (existing && !existing.same) {
       if (existing.origin !== 'built-in' || !isDeepStrictEqual(withoutCitations(existing.document), withoutCitations(JSON.parse(document)))) {
         throw new Error(`built-in subsidy policy ${policy.version} differs from the stored version of the same name: publish a new version instead of editing one`);
       }
-      await ds.query(`UPDATE ${t.policy} SET document = $2::jsonb WHERE version = $1`, [policy.version, document]);
+      await stored.replaceDocument(policy.version, document);
     }
-    if (!existing) {
-      await ds.query(
-        `INSERT INTO ${t.policy} (id, policy_key, version, division_code, effective_from, effective_to, document, origin, published_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, 'built-in', $8::jsonb) ON CONFLICT (version) DO NOTHING`,
-        [randomUUID(), policy.policyKey, policy.version, policy.divisionCode, policy.effectiveFrom, policy.effectiveTo ?? null, JSON.stringify(policy),
-          JSON.stringify({ department: SYSTEM_ACTOR.department, userId: SYSTEM_ACTOR.userId })],
-      );
-    }
+    if (!existing) await stored.insertBuiltIn(policy);
   }
 }
 
@@ -74,10 +50,14 @@ function toView(row: PolicyRow, all: PolicyRow[]): PolicyVersionView {
 }
 
 export class ListPolicies {
-  constructor(private readonly ds: DataSource) {}
+  private readonly policies: PolicyRepository;
+
+  constructor(ds: DataSource) {
+    this.policies = new PolicyRepository(ds.manager);
+  }
 
   async execute(request: ListPoliciesRequest): Promise<PolicyVersionView[]> {
-    const rows: PolicyRow[] = await this.ds.query(`SELECT id, policy_key, version, document, origin, published_at, published_by FROM ${tables(this.ds).policy} ORDER BY policy_key, effective_from`);
+    const rows = await this.policies.all();
     let chosen = rows;
     if (request.policyKey) chosen = chosen.filter((r) => r.policy_key === request.policyKey);
     if (request.divisionCode) {
@@ -106,11 +86,9 @@ export class PublishPolicy {
     const doc: PolicyDocument = { ...plain, effectiveTo: plain.effectiveTo ?? null, budget: plain.budget ?? null };
     const policy = loadPolicy(doc);
     return this.unitOfWork.run(async (tx) => {
-      const t = tables(tx.manager);
-      await tx.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`subsidy-policy:${policy.policyKey}`]);
-      const versions: PolicyRow[] = await tx.manager.query(
-        `SELECT id, policy_key, version, document, origin, published_at, published_by FROM ${t.policy} WHERE policy_key = $1`, [policy.policyKey],
-      );
+      const policies = new PolicyRepository(tx.manager);
+      await policies.lockPolicy(policy.policyKey);
+      const versions = await policies.versionsOf(policy.policyKey);
       if (versions.some((v) => v.version === policy.version)) {
         throw new DomainError('POLICY_VERSION_EXISTS', `版本 ${policy.version} 已存在；版本一经发布不再修改，请发布新版本`);
       }
@@ -119,10 +97,7 @@ export class PublishPolicy {
         { version: policy.version, effectiveFrom: policy.effectiveFrom, effectiveTo: policy.effectiveTo ?? null },
       );
       // Months already paid are explained by the rules that paid them.
-      const posted: { month: string; division_code: string }[] = await tx.manager.query(
-        `SELECT month, division_code FROM ${t.run} WHERE status = 'posted' AND month >= $1 AND ($2::text IS NULL OR month <= $2) ORDER BY month`,
-        [policy.effectiveFrom, policy.effectiveTo ?? null],
-      );
+      const posted = await new RunRepository(tx.manager).postedMonths(policy.effectiveFrom, policy.effectiveTo ?? null);
       const clash = posted.find((r) => withinDivision(policy.divisionCode, r.division_code) || withinDivision(r.division_code, policy.divisionCode));
       if (clash) {
         throw new DomainError('POLICY_PERIOD_POSTED', `${clash.division_code} ${clash.month} 的补助已入账，新版本不能自该月或更早生效（更正请通过下期调整）`, [
@@ -131,14 +106,10 @@ export class PublishPolicy {
       }
       const id = randomUUID();
       const by = { department: actor.department, userId: actor.userId };
-      await tx.manager.query(
-        `INSERT INTO ${t.policy} (id, policy_key, version, division_code, effective_from, effective_to, document, origin, published_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, 'published', $8::jsonb)`,
-        [id, policy.policyKey, policy.version, policy.divisionCode, policy.effectiveFrom, policy.effectiveTo ?? null, JSON.stringify(doc), JSON.stringify(by)],
-      );
+      await policies.insertPublished(id, policy, doc, by);
       await tx.audit({ actor, action: 'policy.publish', entity: 'subsidy_policy', entityId: policy.version, after: doc, requestId });
-      const [row]: PolicyRow[] = await tx.manager.query(`SELECT id, policy_key, version, document, origin, published_at, published_by FROM ${t.policy} WHERE id = $1`, [id]);
-      return toView(row!, [...versions, row!]);
+      const row = (await policies.byId(id))!;
+      return toView(row, [...versions, row]);
     });
   }
 }

@@ -1,30 +1,16 @@
 import { type Actor, DomainError } from '@shanyu/common';
-import type { BirthOrder, CareForm, ClassType, RosterFlag, RosterRef, RosterView } from '@shanyu/contracts';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { BirthOrder, RosterRef, RosterView } from '@shanyu/contracts';
+import type { DataSource } from 'typeorm';
 import type { SubsidyAccessPolicy } from '../access/subsidy-access.policy.js';
-import { tables } from '../sql.js';
-import { institutionOrThrow, type InstitutionRow } from './institutions.js';
+import { InstitutionRepository, type InstitutionRow } from '../institutions/institution.repository.js';
+import { RosterRepository } from './roster.repository.js';
 
 /** One roster version with its children (by keyed hash) and the duplicate claims among them. */
-export async function rosterView(db: EntityManager | DataSource, institution: InstitutionRow, rosterId: string): Promise<RosterView> {
-  const t = tables(db);
-  const [r]: {
-    id: string; month: string; version: number; open_days: number; total: number; by_class: Record<ClassType, number>; by_care_form: Record<CareForm, number>;
-    by_birth_order: Record<'1' | '2' | '3', number>; flags: RosterFlag[]; over_capacity_reason: string | null; submitted_at: Date; submitted_by: { department: string; userId: string };
-  }[] = await db.query(`SELECT * FROM ${t.roster} WHERE id = $1`, [rosterId]);
+export async function rosterView(rosters: RosterRepository, institution: InstitutionRow, rosterId: string): Promise<RosterView> {
+  const r = await rosters.byId(rosterId);
   if (!r) throw new DomainError('ROSTER_NOT_FOUND', '名册不存在');
-  const children: {
-    line_no: number; row_number: number | null; child_key: string; birth_month: string; birth_order: number; class_type: ClassType; care_form: CareForm;
-    days_attended: number; ref: string | null;
-  }[] = await db.query(
-    `SELECT line_no, row_number, child_key, birth_month, birth_order, class_type, care_form, days_attended, ref FROM ${t.entry} WHERE roster_id = $1 ORDER BY line_no`,
-    [rosterId],
-  );
-  const duplicates: { child_key: string; institution_ids: string[]; line_no: number }[] = await db.query(
-    `SELECT d.child_key, d.institution_ids, e.line_no FROM ${t.duplicate} d JOIN ${t.entry} e ON e.roster_id = $1 AND e.child_key = d.child_key
-     WHERE d.month = $2 ORDER BY e.line_no`,
-    [rosterId, r.month],
-  );
+  const children = await rosters.children(rosterId);
+  const duplicates = await rosters.duplicatesOn(rosterId, r.month);
   return {
     id: r.id, institutionId: institution.id, institutionName: institution.name, divisionCode: institution.divisionCode, month: r.month, version: r.version,
     openDays: r.open_days, totalChildren: r.total, byClass: r.by_class, byCareForm: r.by_care_form, byBirthOrder: r.by_birth_order, flags: r.flags,
@@ -39,18 +25,22 @@ export async function rosterView(db: EntityManager | DataSource, institution: In
 }
 
 export class GetRoster {
+  private readonly institutions: InstitutionRepository;
+  private readonly rosters: RosterRepository;
+
   constructor(
-    private readonly ds: DataSource,
+    ds: DataSource,
     private readonly access: SubsidyAccessPolicy,
-  ) {}
+  ) {
+    this.institutions = new InstitutionRepository(ds.manager);
+    this.rosters = new RosterRepository(ds.manager);
+  }
 
   async execute(request: RosterRef, actor: Actor): Promise<RosterView> {
-    const institution = await institutionOrThrow(this.ds, request.institutionId);
+    const institution = await this.institutions.byIdOrThrow(request.institutionId);
     this.access.assertCanRead(actor, institution);
-    const [current]: { id: string }[] = await this.ds.query(
-      `SELECT id FROM ${tables(this.ds).roster} WHERE institution_id = $1 AND month = $2 AND current`, [institution.id, request.month],
-    );
+    const current = await this.rosters.current(institution.id, request.month);
     if (!current) throw new DomainError('ROSTER_NOT_FOUND', `机构 ${institution.name} 尚未报送 ${request.month} 的收托名册`);
-    return rosterView(this.ds, institution, current.id);
+    return rosterView(this.rosters, institution, current.id);
   }
 }

@@ -35,6 +35,18 @@ export interface ChildClaim {
   divisions: string[];
 }
 
+/** A stored roster version. */
+export interface StoredRoster {
+  id: string; month: string; version: number; open_days: number; total: number; by_class: Record<ClassType, number>; by_care_form: Record<CareForm, number>;
+  by_birth_order: Record<'1' | '2' | '3', number>; flags: RosterFlag[]; over_capacity_reason: string | null; submitted_at: Date; submitted_by: { department: string; userId: string };
+}
+
+/** A stored roster entry. */
+export interface StoredChild {
+  line_no: number; row_number: number | null; child_key: string; birth_month: string; birth_order: number; class_type: ClassType; care_form: CareForm;
+  days_attended: number; ref: string | null;
+}
+
 /** 收托名册 and their entries, versions and duplicate claims: the subsidy service's roster SQL. */
 export class RosterRepository {
   private readonly t: ReturnType<typeof tables>;
@@ -69,11 +81,6 @@ export class RosterRepository {
 
   async retire(rosterId: string): Promise<void> {
     await this.manager.query(`UPDATE ${this.t.roster} SET current = false WHERE id = $1`, [rosterId]);
-  }
-
-  /** Posted runs of the month (any division): a correction of a paid month becomes adjustment lines. */
-  postedRuns(month: string): Promise<{ id: string; division_code: string }[]> {
-    return this.manager.query(`SELECT id, division_code FROM ${this.t.run} WHERE month = $1 AND status = 'posted' ORDER BY id`, [month]);
   }
 
   /** The new current version and its children. */
@@ -128,7 +135,25 @@ export class RosterRepository {
     await this.manager.query(`DELETE FROM ${this.t.duplicate} WHERE month = $1 AND child_key = $2`, [month, childKey]);
   }
 
-  async divisionOf(institutionId: string): Promise<string | undefined> {
-    return (await this.manager.query(`SELECT division_code FROM ${this.t.institution} WHERE id = $1`, [institutionId]))[0]?.division_code as string | undefined;
+  async byId(rosterId: string): Promise<StoredRoster | undefined> {
+    const [row]: StoredRoster[] = await this.manager.query(`SELECT * FROM ${this.t.roster} WHERE id = $1`, [rosterId]);
+    return row;
+  }
+
+  /** The roster's children, in line order. */
+  children(rosterId: string): Promise<StoredChild[]> {
+    return this.manager.query(
+      `SELECT line_no, row_number, child_key, birth_month, birth_order, class_type, care_form, days_attended, ref FROM ${this.t.entry} WHERE roster_id = $1 ORDER BY line_no`,
+      [rosterId],
+    );
+  }
+
+  /** The duplicate claims of the month among the roster's children, in line order. */
+  duplicatesOn(rosterId: string, month: string): Promise<{ child_key: string; institution_ids: string[]; line_no: number }[]> {
+    return this.manager.query(
+      `SELECT d.child_key, d.institution_ids, e.line_no FROM ${this.t.duplicate} d JOIN ${this.t.entry} e ON e.roster_id = $1 AND e.child_key = d.child_key
+       WHERE d.month = $2 ORDER BY e.line_no`,
+      [rosterId, month],
+    );
   }
 }

@@ -7,12 +7,20 @@ import {
 import type { Transaction, UnitOfWork } from '@shanyu/messaging';
 import type { SubsidyAccessPolicy } from '../access/subsidy-access.policy.js';
 import { markChanged } from '../facts/corrections.js';
-import { institutionOrThrow, type InstitutionRow } from './institutions.js';
+import { InstitutionRepository, type InstitutionRow } from '../institutions/institution.repository.js';
+import { RunRepository } from '../runs/run.repository.js';
 import { rosterView } from './roster.query.js';
 import { RosterRepository, type RosterChildRow } from './roster.repository.js';
 
 /** A child older than this (months, at the start of the roster month) does not belong on a 托育 roster. */
 const MAX_AGE_MONTHS = 47;
+
+/** The repositories of one submission's transaction. */
+interface Repositories {
+  rosters: RosterRepository;
+  institutions: InstitutionRepository;
+  runs: RunRepository;
+}
 
 const rowLabel = (i: number, rowNumber: number | undefined) => (rowNumber ? `表格第 ${rowNumber} 行` : `第 ${i + 1} 行`);
 
@@ -41,8 +49,10 @@ export class SubmitRoster {
     const children = await this.checkRows(request);
     return this.unitOfWork.run(async (tx) => {
       const rosters = new RosterRepository(tx.manager);
+      const institutions = new InstitutionRepository(tx.manager);
+      const runs = new RunRepository(tx.manager);
       // The institution's row lock orders its own versions of the month.
-      const institution = await institutionOrThrow(tx.manager, request.institutionId, true);
+      const institution = await institutions.byIdOrThrow(request.institutionId, true);
       this.access.assertOperatorOf(actor, institution, '报送收托名册');
       if (institution.status !== 'filed') {
         throw new DomainError('INSTITUTION_NOT_FILED', `机构 ${institution.name} 尚未备案（或已注销），不能报送收托名册`);
@@ -56,9 +66,9 @@ export class SubmitRoster {
       const version = (previous?.version ?? 0) + 1;
       const counts = countsOf(children);
       // Corrections of a month already paid become adjustment lines in the division's next run.
-      const changed = await markChanged(tx.manager, { id: institution.id, divisionCode: institution.divisionCode }, request.month, request.month, `${request.month} 名册${previous ? `更正为第 ${version} 版` : '补报'}`);
+      const changed = await markChanged(runs, { id: institution.id, divisionCode: institution.divisionCode }, request.month, request.month, `${request.month} 名册${previous ? `更正为第 ${version} 版` : '补报'}`);
       const postedRun = changed.recalcMonths.length
-        ? (await rosters.postedRuns(request.month)).filter((r) => withinDivision(r.division_code, institution.divisionCode))
+        ? (await runs.postedRuns(request.month)).filter((r) => withinDivision(r.division_code, institution.divisionCode))
         : [];
       if (postedRun.length) {
         flags.push({ code: 'corrects_posted_run', message: `${request.month} 的补助已入账：本次更正将在下期补助计算中形成调整明细`, runId: postedRun[0]!.id });
@@ -68,7 +78,7 @@ export class SubmitRoster {
         overCapacityReason: flags.some((f) => f.code === 'over_capacity') ? request.overCapacityReason ?? null : null,
         reason: request.reason ?? null, submittedBy: { department: actor.department, userId: actor.userId },
       }, children);
-      const duplicated = await this.followDuplicates(tx, rosters, actor, request.month, institution, [...new Set([...previousKeys, ...children.map((c) => c.childKey)])]);
+      const duplicated = await this.followDuplicates(tx, { rosters, institutions, runs }, actor, request.month, institution, [...new Set([...previousKeys, ...children.map((c) => c.childKey)])]);
       if (duplicated > 0) {
         flags.push({ code: 'duplicate_claim', message: `${duplicated} 名儿童同时在其他机构的 ${request.month} 名册中：暂缓发放，待核实` });
         await rosters.setFlags(id, flags);
@@ -84,7 +94,7 @@ export class SubmitRoster {
         after: { version, total: children.length, openDays: request.openDays, byClass: counts.byClass, flags: flags.map((f) => f.code) },
         reason: request.reason ?? request.overCapacityReason ?? null, requestId,
       });
-      return rosterView(tx.manager, institution, id);
+      return rosterView(rosters, institution, id);
     });
   }
 
@@ -156,7 +166,7 @@ export class SubmitRoster {
    * institutions; the other institutions' months are marked changed too. Returns how many of
    * this roster's children are duplicates.
    */
-  private async followDuplicates(tx: Transaction, rosters: RosterRepository, actor: Actor, month: string, institution: InstitutionRow, keys: string[]): Promise<number> {
+  private async followDuplicates(tx: Transaction, { rosters, institutions, runs }: Repositories, actor: Actor, month: string, institution: InstitutionRow, keys: string[]): Promise<number> {
     if (keys.length === 0) return 0;
     const claims = await rosters.claims(month, keys);
     const known = await rosters.knownDuplicates(month, keys);
@@ -181,8 +191,8 @@ export class SubmitRoster {
     }
     // The other institutions' lines of the month change too (held, or released).
     for (const [id, division] of others) {
-      const divisionCode = division || await rosters.divisionOf(id);
-      if (divisionCode) await markChanged(tx.manager, { id, divisionCode }, month, month, `${month} 重复申领情况变化（机构 ${institution.name} 更新名册）`);
+      const divisionCode = division || await institutions.divisionOf(id);
+      if (divisionCode) await markChanged(runs, { id, divisionCode }, month, month, `${month} 重复申领情况变化（机构 ${institution.name} 更新名册）`);
     }
     return mine;
   }

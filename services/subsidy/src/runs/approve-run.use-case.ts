@@ -1,12 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { type Actor, actorCoversDivision, departmentName, DomainError } from '@shanyu/common';
 import {
   APPROVAL_STAGE_LABELS, type ApprovalStage, type ApproveRunRequest, type RunView, SubsidyEvt, type SubsidyRunApprovedData, type SubsidyRunReturnedData,
 } from '@shanyu/contracts';
 import type { Transaction, UnitOfWork } from '@shanyu/messaging';
 import { SubsidyAccessPolicy } from '../access/subsidy-access.policy.js';
-import { tables } from '../sql.js';
-import { approvedStreets, runOrThrow, runView, type RunRow } from './run-store.js';
+import { LedgerRepository } from './ledger.repository.js';
+import { runView } from './run-view.js';
+import { RunRepository, type RunRow } from './run.repository.js';
 
 const NEXT: Record<ApprovalStage, ApprovalStage | null> = { street: 'health', health: 'finance', finance: null };
 
@@ -25,10 +25,11 @@ export class ApproveRun {
   async execute(request: ApproveRunRequest, actor: Actor, requestId?: string): Promise<RunView> {
     this.access.assertDepartment(actor, SubsidyAccessPolicy.APPROVERS, '审核补助');
     return this.unitOfWork.run(async (tx) => {
-      const run = await runOrThrow(tx.manager, request.id, true);
+      const runs = new RunRepository(tx.manager);
+      const run = await runs.byIdOrThrow(request.id, true);
       if (run.status === 'posted') {
         // Idempotent: finance posting again (a retry, a double click) changes nothing.
-        if (actor.department === 'finance' && request.decision === 'approve' && actorCoversDivision(actor, run.division_code)) return runView(tx.manager, run);
+        if (actor.department === 'finance' && request.decision === 'approve' && actorCoversDivision(actor, run.division_code)) return runView(runs, run);
         throw new DomainError('SUBSIDY_RUN_POSTED', `${run.division_code} ${run.month} 的补助已入账，不能再审核`);
       }
       if (run.status !== 'computed') {
@@ -40,7 +41,7 @@ export class ApproveRun {
       }
       let covered: string[];
       if (stage === 'street') {
-        const approved = await approvedStreets(tx.manager, run);
+        const approved = await runs.approvedStreets(run);
         covered = run.streets.filter((s) => !approved.has(s) && actorCoversDivision(actor, s));
         if (covered.length === 0) {
           const pending = run.streets.filter((s) => !approved.has(s));
@@ -53,67 +54,55 @@ export class ApproveRun {
       if (request.decision === 'approve' && run.stale) {
         throw new DomainError('SUBSIDY_RUN_STALE', '计算后名册或机构情况已有变化，请重新计算后再审核');
       }
-      await tx.manager.query(
-        `INSERT INTO ${tables(tx.manager).approval} (id, run_id, round, stage, decision, division_codes, actor, reason, comment) VALUES ($1, $2, $3, $4, $5, $6::text[], $7::jsonb, $8, $9)`,
-        [randomUUID(), run.id, run.attempt, stage, request.decision, covered, JSON.stringify(actor), request.reason ?? null, request.comment ?? null],
-      );
-      if (request.decision === 'reject') return this.reject(tx, run, stage, request.reason!, actor, requestId);
+      await runs.insertApproval({
+        runId: run.id, round: run.attempt, stage, decision: request.decision, divisionCodes: covered, actor, reason: request.reason ?? null, comment: request.comment ?? null,
+      });
+      if (request.decision === 'reject') return this.reject(tx, runs, run, stage, request.reason!, actor, requestId);
       if (stage === 'street') {
-        const approved = await approvedStreets(tx.manager, run);
+        const approved = await runs.approvedStreets(run);
         if (run.streets.some((s) => !approved.has(s))) {
           await tx.audit({ actor, action: 'run.approve.street', entity: 'subsidy_run', entityId: run.id, after: { streets: covered }, reason: request.comment ?? null, requestId });
-          return runView(tx.manager, run);
+          return runView(runs, run);
         }
       }
-      return NEXT[stage] ? this.advance(tx, run, stage, actor, request.comment, requestId) : this.post(tx, run, actor, request.comment, requestId);
+      return NEXT[stage] ? this.advance(tx, runs, run, stage, actor, request.comment, requestId) : this.post(tx, runs, run, actor, request.comment, requestId);
     });
   }
 
-  private async advance(tx: Transaction, run: RunRow, stage: ApprovalStage, actor: Actor, comment: string | undefined, requestId?: string): Promise<RunView> {
+  private async advance(tx: Transaction, runs: RunRepository, run: RunRow, stage: ApprovalStage, actor: Actor, comment: string | undefined, requestId?: string): Promise<RunView> {
     const next = NEXT[stage]!;
-    await tx.manager.query(`UPDATE ${tables(tx.manager).run} SET stage = $2 WHERE id = $1`, [run.id, next]);
+    await runs.setStage(run.id, next);
     const data: SubsidyRunApprovedData = {
       runId: run.id, month: run.month, divisionCode: run.division_code, stage, nextStage: next, posted: false, payableFen: run.totals?.payableFen ?? 0, institutions: [],
     };
     await tx.publish(SubsidyEvt.runApproved, { actor, entityId: run.id, data });
     await tx.audit({ actor, action: `run.approve.${stage}`, entity: 'subsidy_run', entityId: run.id, before: { stage }, after: { stage: next }, reason: comment ?? null, requestId });
-    return runView(tx.manager, await runOrThrow(tx.manager, run.id));
+    return runView(runs, await runs.byIdOrThrow(run.id));
   }
 
   /** Finance: the run is posted to the ledger, one entry per institution (net of adjustments). */
-  private async post(tx: Transaction, run: RunRow, actor: Actor, comment: string | undefined, requestId?: string): Promise<RunView> {
-    const t = tables(tx.manager);
-    const by = JSON.stringify({ department: actor.department, userId: actor.userId });
-    await tx.manager.query(
-      `INSERT INTO ${t.ledger} (id, run_id, month, institution_id, institution_name, division_code, amount_fen, lines, posted_by)
-       SELECT md5($1::uuid::text || ':' || institution_id::text)::uuid, $1::uuid, $2, institution_id, min(institution_name), min(division_code), sum(amount_fen), count(*), $3::jsonb
-       FROM ${t.line} WHERE run_id = $1 AND status = 'payable' GROUP BY institution_id HAVING sum(amount_fen) <> 0
-       ON CONFLICT (run_id, institution_id) DO NOTHING`,
-      [run.id, run.month, by],
-    );
-    await tx.manager.query(`UPDATE ${t.run} SET status = 'posted', stage = NULL, posted_at = now() WHERE id = $1`, [run.id]);
-    const entries: { institution_id: string; amount_fen: string }[] = await tx.manager.query(
-      `SELECT institution_id, amount_fen::text FROM ${t.ledger} WHERE run_id = $1 ORDER BY institution_id`, [run.id],
-    );
-    const institutions = entries.map((e) => ({ institutionId: e.institution_id, amountFen: Number(e.amount_fen) }));
+  private async post(tx: Transaction, runs: RunRepository, run: RunRow, actor: Actor, comment: string | undefined, requestId?: string): Promise<RunView> {
+    const ledger = new LedgerRepository(tx.manager);
+    await ledger.post(run.id, run.month, { department: actor.department, userId: actor.userId });
+    await runs.markPosted(run.id);
+    const institutions = await ledger.ofRun(run.id);
     const data: SubsidyRunApprovedData = {
       runId: run.id, month: run.month, divisionCode: run.division_code, stage: 'finance', nextStage: null, posted: true,
       payableFen: institutions.reduce((s, i) => s + i.amountFen, 0), institutions,
     };
     await tx.publish(SubsidyEvt.runApproved, { actor, entityId: run.id, data });
     await tx.audit({ actor, action: 'run.post', entity: 'subsidy_run', entityId: run.id, before: { status: 'computed' }, after: { status: 'posted', ledger: institutions }, reason: comment ?? null, requestId });
-    return runView(tx.manager, await runOrThrow(tx.manager, run.id));
+    return runView(runs, await runs.byIdOrThrow(run.id));
   }
 
-  private async reject(tx: Transaction, run: RunRow, stage: ApprovalStage, reason: string, actor: Actor, requestId?: string): Promise<RunView> {
-    const t = tables(tx.manager);
+  private async reject(tx: Transaction, runs: RunRepository, run: RunRow, stage: ApprovalStage, reason: string, actor: Actor, requestId?: string): Promise<RunView> {
     const returned = { stage, reason, by: { department: actor.department, userId: actor.userId }, at: new Date().toISOString() };
-    await tx.manager.query(`UPDATE ${t.run} SET status = 'returned', stage = NULL, returned = $2::jsonb WHERE id = $1`, [run.id, JSON.stringify(returned)]);
+    await runs.markReturned(run.id, returned);
     // Corrections this run had taken up wait for the next run that stands.
-    await tx.manager.query(`UPDATE ${t.recalc} SET consumed_by_run = NULL WHERE consumed_by_run = $1`, [run.id]);
+    await runs.releaseRecalcRequests(run.id);
     const data: SubsidyRunReturnedData = { runId: run.id, month: run.month, divisionCode: run.division_code, stage, reason };
     await tx.publish(SubsidyEvt.runReturned, { actor, entityId: run.id, data });
     await tx.audit({ actor, action: `run.reject.${stage}`, entity: 'subsidy_run', entityId: run.id, before: { status: 'computed', stage }, after: { status: 'returned' }, reason, requestId });
-    return runView(tx.manager, await runOrThrow(tx.manager, run.id));
+    return runView(runs, await runs.byIdOrThrow(run.id));
   }
 }

@@ -1,11 +1,5 @@
 import { hash } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { LineKind } from '@shanyu/contracts';
-import { from as copyFrom } from 'pg-copy-streams';
-import type { EntityManager } from 'typeorm';
-import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
-import { tables } from '../sql.js';
 import type { ComputedLine } from './compute-lines.js';
 
 export interface LineToWrite extends ComputedLine {
@@ -13,10 +7,8 @@ export interface LineToWrite extends ComputedLine {
   adjustsLineId: string | null;
 }
 
-/** Text handed to the COPY stream at a time (PostgreSQL parses one chunk while the next is built). */
-const CHUNK_CHARS = 256 * 1024;
-
-const COLUMNS = [
+/** The columns of a COPY row, in order. */
+export const COPY_COLUMNS = [
   'run_id', 'line_key', 'id', 'kind', 'period', 'institution_id', 'institution_name', 'division_code', 'child_key', 'roster_line_no', 'policy_key',
   'policy_version', 'rule_id', 'rule_kind', 'rule_title', 'status', 'base_fen', 'amount_fen', 'reason_code', 'explanation', 'inputs', 'orig_key',
   'budget_key', 'adjusts_line_id',
@@ -39,6 +31,7 @@ export function lineId(runId: string, lineKey: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
+/** A line as a row of COPY's text format (columns as COPY_COLUMNS), its id derived from the run and its key. */
 export function copyRow(runId: string, l: LineToWrite): string {
   return [
     runId, field(l.lineKey), lineId(runId, l.lineKey), l.kind, field(l.period), l.institutionId, field(l.institutionName), field(l.divisionCode),
@@ -46,35 +39,4 @@ export function copyRow(runId: string, l: LineToWrite): string {
     l.status, field(l.baseFen), field(l.amountFen), field(l.reasonCode), field(l.explanation), field(JSON.stringify(l.inputs)), field(l.origKey),
     field(l.budgetKey), field(l.adjustsLineId),
   ].join('\t') + '\n';
-}
-
-/**
- * Writes lines with `COPY run_line FROM STDIN` on the transaction's own connection: no JSON
- * round trip, no per-statement limit, and the lines are taken from `lines` as PostgreSQL reads
- * (an iterator computing them lazily keeps only a chunk of text in memory at a time). A line's id
- * is derived from the run and its key (md5, as before in SQL). COPY has no ON CONFLICT: the
- * caller must hold the run (its batch guard locks the run row first), so a batch is written once
- * per committed cursor step, and the primary key (run, line key) turns any second write into an
- * error that rolls the batch back rather than into a duplicate. Returns the number of lines.
- */
-export async function writeLines(manager: EntityManager, runId: string, lines: Iterable<LineToWrite>): Promise<number> {
-  const runner = manager.queryRunner as PostgresQueryRunner | undefined;
-  if (!runner) throw new Error('writeLines needs a transaction');
-  const client = await runner.connect();
-  let count = 0;
-  function* chunks(): Generator<string> {
-    let buffer = '';
-    for (const line of lines) {
-      buffer += copyRow(runId, line);
-      count++;
-      if (buffer.length >= CHUNK_CHARS) {
-        yield buffer;
-        buffer = '';
-      }
-    }
-    if (buffer) yield buffer;
-  }
-  if (Array.isArray(lines) && lines.length === 0) return 0;
-  await pipeline(Readable.from(chunks(), { objectMode: false }), client.query(copyFrom(`COPY ${tables(manager).line} (${COLUMNS.join(', ')}) FROM STDIN`)));
-  return count;
 }

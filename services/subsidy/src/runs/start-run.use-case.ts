@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { type Actor, divisionPrefix, DomainError, shanghaiToday, withinDivision } from '@shanyu/common';
+import { type Actor, DomainError, shanghaiToday, withinDivision } from '@shanyu/common';
 import type { RunView, StartRunRequest } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import type { SubsidyAccessPolicy } from '../access/subsidy-access.policy.js';
-import { tables } from '../sql.js';
+import { RunLineRepository } from './run-line.repository.js';
 import type { RunWorker } from './run-worker.js';
-import { runOrThrow, runView, type RunRow } from './run-store.js';
+import { runView } from './run-view.js';
+import { RunRepository } from './run.repository.js';
 
 /**
  * POST /subsidy/runs {month, divisionCode}: the district health bureau computes a month. A run
@@ -32,9 +33,9 @@ export class StartRun {
       ]);
     }
     const view = await this.unitOfWork.run(async (tx) => {
-      const t = tables(tx.manager);
-      await tx.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`subsidy-run:${request.month}`]);
-      const sameMonth: RunRow[] = await tx.manager.query(`SELECT * FROM ${t.run} WHERE month = $1 FOR UPDATE`, [request.month]);
+      const runs = new RunRepository(tx.manager);
+      await runs.lockMonth(request.month);
+      const sameMonth = await runs.ofMonthForUpdate(request.month);
       const overlap = sameMonth.find((r) => r.division_code !== request.divisionCode && r.status !== 'returned'
         && (withinDivision(r.division_code, request.divisionCode) || withinDivision(request.divisionCode, r.division_code)));
       if (overlap) {
@@ -44,32 +45,20 @@ export class StartRun {
       if (existing?.status === 'posted') {
         throw new DomainError('SUBSIDY_RUN_POSTED', `${request.divisionCode} ${request.month} 的补助已入账，不能重算；更正将在下期计算中形成调整明细`);
       }
-      const [{ total }]: { total: number }[] = await tx.manager.query(
-        `SELECT (count(*) + coalesce(sum(r.total), 0))::int AS total FROM ${t.institution} i
-         LEFT JOIN ${t.roster} r ON r.institution_id = i.id AND r.month = $2 AND r.current WHERE i.division_code LIKE $1`,
-        [`${divisionPrefix(request.divisionCode)}%`, request.month],
-      );
+      const total = await runs.workTotal(request.divisionCode, request.month);
       let id: string;
       if (existing) {
         id = existing.id;
-        await tx.manager.query(`DELETE FROM ${t.line} WHERE run_id = $1`, [id]);
-        await tx.manager.query(`UPDATE ${t.recalc} SET consumed_by_run = NULL WHERE consumed_by_run = $1`, [id]);
-        await tx.manager.query(
-          `UPDATE ${t.run} SET status = 'computing', stage = NULL, phase = 'regular', attempt = attempt + 1, cursor = NULL, done = 0, total = $2,
-             lease_owner = NULL, lease_until = NULL, stale = false, streets = '{}', totals = NULL, budgets = '[]'::jsonb, returned = NULL, computed_at = NULL
-           WHERE id = $1`,
-          [id, total],
-        );
+        await new RunLineRepository(tx.manager).deleteOfRun(id);
+        await runs.releaseRecalcRequests(id);
+        await runs.restart(id, total);
         await tx.audit({ actor, action: 'run.recompute', entity: 'subsidy_run', entityId: id, before: { status: existing.status, attempt: existing.attempt, totals: existing.totals }, requestId });
       } else {
         id = randomUUID();
-        await tx.manager.query(
-          `INSERT INTO ${t.run} (id, division_code, month, status, phase, total, created_by) VALUES ($1, $2, $3, 'computing', 'regular', $4, $5::jsonb)`,
-          [id, request.divisionCode, request.month, total, JSON.stringify(actor)],
-        );
+        await runs.insert({ id, divisionCode: request.divisionCode, month: request.month, total, createdBy: actor });
         await tx.audit({ actor, action: 'run.start', entity: 'subsidy_run', entityId: id, after: { month: request.month, divisionCode: request.divisionCode }, requestId });
       }
-      return runView(tx.manager, await runOrThrow(tx.manager, id));
+      return runView(runs, await runs.byIdOrThrow(id));
     });
     this.worker.kick(view.id);
     return view;
