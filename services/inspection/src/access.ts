@@ -1,10 +1,12 @@
 import {
-  type Actor, actorCoversDivision, departmentNotAllowed, divisionOutOfScope, DomainError, inspectorNotAssigned, isInspector, notOwnInstitution, scopePrefixes,
+  type Actor, actorCoversDivision, departmentNotAllowed, divisionOutOfScope, inspectorNotAssigned, isInspector, notOwnInstitution, scopePrefixes,
 } from '@shanyu/common';
 import type { EntityManager } from 'typeorm';
 import type { Inspection } from './inspections/inspection.entity.js';
-import { Inspector } from './inspectors/inspector.entity.js';
-import { InstitutionReplica } from './replicas/institution-replica.entity.js';
+import type { Inspector } from './inspectors/inspector.entity.js';
+import { InspectorRepository } from './inspectors/inspector.repository.js';
+import type { InstitutionReplica } from './replicas/institution-replica.entity.js';
+import { InstitutionRepository } from './replicas/institution.repository.js';
 
 /**
  * Who may see and do what in the inspection service: departments, division scope, operators'
@@ -46,7 +48,7 @@ export async function assertCanReadVisit(manager: EntityManager, actor: Actor, i
     await assignedInspector(manager, inspection, actor);
     return;
   }
-  const institution = isOperator(actor) ? await manager.getRepository(InstitutionReplica).findOneBy({ id: inspection.institutionId }) : null;
+  const institution = isOperator(actor) ? await new InstitutionRepository(manager).find(inspection.institutionId) : null;
   assertCanRead(actor, inspection, institution);
 }
 
@@ -65,13 +67,11 @@ export function scopeWhere(actor: Actor | null, column: string): { sql: string; 
   return { sql: `${column} LIKE ANY(:scopePrefixes)`, params: { scopePrefixes: prefixes.map((p) => `${p}%`) } };
 }
 
-export async function institutionOrFail(manager: EntityManager, id: string): Promise<InstitutionReplica> {
-  const institution = await manager.getRepository(InstitutionReplica).findOneBy({ id });
-  if (!institution) throw new DomainError('INSTITUTION_NOT_FOUND', `机构 ${id} 不存在（或尚未同步到检查服务）`);
-  return institution;
+export function institutionOrFail(manager: EntityManager, id: string): Promise<InstitutionReplica> {
+  return new InstitutionRepository(manager).get(id);
 }
 
 /** The inspector record linked to the caller's account, if any. */
 export async function inspectorOfActor(manager: EntityManager, actor: Actor): Promise<Inspector | null> {
-  return manager.getRepository(Inspector).findOneBy({ userId: actor.userId, active: true });
+  return new InspectorRepository(manager).activeOfUser(actor.userId);
 }

@@ -2,19 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { type Actor, departmentNotAllowed, DomainError, type FieldProblem, shanghaiToday, withinDivision } from '@shanyu/common';
 import { type CreateInspectionBody, INSPECTION_DEPARTMENTS, type InspectionAlert, type InspectionKind, type InspectionView } from '@shanyu/contracts';
 import type { Transaction, UnitOfWork } from '@shanyu/messaging';
-import { In } from 'typeorm';
 import { assertCovers, assertDepartment, institutionOrFail } from '../access.js';
 import type { ChecklistCatalog } from '../checklists/checklist-catalog.js';
 import { Complaint } from '../complaints/complaint.entity.js';
 import { labelOf } from '../departments.js';
 import { buildForm } from '../forms/merged-form.js';
-import { Inspector, InspectorConflict } from '../inspectors/inspector.entity.js';
+import { InspectorRepository } from '../inspectors/inspector.repository.js';
 import { planNotFound } from '../plans/draw-plan.use-case.js';
 import { InspectionPlan } from '../plans/plan.entity.js';
 import { inspectorsByDepartment } from '../plans/plan-rows.js';
 import type { SupervisionPolicy } from '../policy/supervision-policy.js';
 import { gradesOf } from '../replicas/credit-grades.js';
 import type { InstitutionReplica } from '../replicas/institution-replica.entity.js';
+import { InstitutionRepository } from '../replicas/institution.repository.js';
 import { schemaTable, isUniqueViolation } from '@shanyu/persistence';
 import { Inspection, type InspectionDepartmentRow } from './inspection.entity.js';
 import { countedInYear, historyOf, repeatAlerts } from './inspection-history.js';
@@ -66,7 +66,7 @@ export class CreateInspection {
       if (withoutList.length) {
         throw new DomainError('CHECKLIST_NOT_IN_FORCE', `清单之外无检查：${withoutList.map(labelOf).join('、')}部门在 ${scheduledOn} 没有生效的检查事项清单`);
       }
-      const grade = (await gradesOf(tx.manager, [institution.id])).get(institution.id)!;
+      const grade = (await gradesOf(new InstitutionRepository(tx.manager), [institution.id])).get(institution.id)!;
       const abbreviated = staffing.kind === 'planned' && this.policy.abbreviatedGrades.includes(grade);
       const form = buildForm({
         lists, operatorType: institution.operatorType, kind: abbreviated ? 'abbreviated' : 'full', abbreviatedMinRiskWeight: this.policy.abbreviatedMinRiskWeight,
@@ -167,8 +167,9 @@ export class CreateInspection {
         short.map((d) => ({ field: `departments.${d.department}`, code: 'INSPECTION_NOT_ENOUGH_INSPECTORS', message: `${labelOf(d.department)}部门只有 ${d.inspectorIds.length} 名执法人员，至少需要 ${m} 名` })));
     }
     const ids = departments.flatMap((d) => d.inspectorIds);
-    const inspectors = new Map((await tx.manager.getRepository(Inspector).findBy({ id: In(ids) })).map((x) => [x.id, x]));
-    const conflicts = new Set((await tx.manager.getRepository(InspectorConflict).findBy({ inspectorId: In(ids), institutionId: institution.id })).map((c) => c.inspectorId));
+    const inspectorRepository = new InspectorRepository(tx.manager);
+    const inspectors = new Map((await inspectorRepository.byIds(ids)).map((x) => [x.id, x]));
+    const conflicts = await inspectorRepository.inConflictWith(institution.id, ids);
     const problems: FieldProblem[] = [];
     for (const d of departments) {
       for (const id of d.inspectorIds) {
