@@ -1,12 +1,8 @@
-import {
-  type Actor, actorCoversDivision, departmentNotAllowed, divisionOutOfScope, inspectorNotAssigned, isInspector, notOwnInstitution, scopePrefixes,
-} from '@shanyu/common';
-import type { EntityManager } from 'typeorm';
+import { type Actor, actorCoversDivision, departmentNotAllowed, divisionOutOfScope, inspectorNotAssigned, isInspector, notOwnInstitution, scopePrefixes } from '@shanyu/common';
 import type { Inspection } from './inspections/inspection.entity.js';
-import type { Inspector } from './inspectors/inspector.entity.js';
-import { InspectorRepository } from './inspectors/inspector.repository.js';
+import type { InspectorRepository } from './inspectors/inspector.repository.js';
 import type { InstitutionReplica } from './replicas/institution-replica.entity.js';
-import { InstitutionRepository } from './replicas/institution.repository.js';
+import type { InstitutionRepository } from './replicas/institution.repository.js';
 
 /**
  * Who may see and do what in the inspection service: departments, division scope, operators'
@@ -43,18 +39,20 @@ export function assertCanRead(actor: Actor, record: { divisionCode: string; inst
 }
 
 /** Reading one visit: as any record, and an inspector account only a visit it is assigned to. */
-export async function assertCanReadVisit(manager: EntityManager, actor: Actor, inspection: Inspection): Promise<void> {
+export async function assertCanReadVisit(
+  lookups: { institutions: InstitutionRepository; inspectors: InspectorRepository }, actor: Actor, inspection: Inspection,
+): Promise<void> {
   if (isInspector(actor)) {
-    await assignedInspector(manager, inspection, actor);
+    await assignedInspector(lookups.inspectors, inspection, actor);
     return;
   }
-  const institution = isOperator(actor) ? await new InstitutionRepository(manager).find(inspection.institutionId) : null;
+  const institution = isOperator(actor) ? await lookups.institutions.find(inspection.institutionId) : null;
   assertCanRead(actor, inspection, institution);
 }
 
 /** The caller must be an inspector assigned to the inspection; returns the inspector and their department's row. */
-export async function assignedInspector(manager: EntityManager, inspection: Inspection, actor: Actor) {
-  const inspector = await inspectorOfActor(manager, actor);
+export async function assignedInspector(inspectors: InspectorRepository, inspection: Inspection, actor: Actor) {
+  const inspector = await inspectors.activeOfUser(actor.userId);
   const row = inspector ? inspection.departmentOf(inspector.department) : undefined;
   if (!inspector || !row || !row.inspectorIds.includes(inspector.id)) throw inspectorNotAssigned();
   return { inspector, row };
@@ -65,13 +63,4 @@ export function scopeWhere(actor: Actor | null, column: string): { sql: string; 
   const prefixes = actor ? scopePrefixes(actor) : null;
   if (prefixes === null) return { sql: 'true', params: {} };
   return { sql: `${column} LIKE ANY(:scopePrefixes)`, params: { scopePrefixes: prefixes.map((p) => `${p}%`) } };
-}
-
-export function institutionOrFail(manager: EntityManager, id: string): Promise<InstitutionReplica> {
-  return new InstitutionRepository(manager).get(id);
-}
-
-/** The inspector record linked to the caller's account, if any. */
-export async function inspectorOfActor(manager: EntityManager, actor: Actor): Promise<Inspector | null> {
-  return new InspectorRepository(manager).activeOfUser(actor.userId);
 }

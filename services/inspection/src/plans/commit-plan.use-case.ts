@@ -6,7 +6,8 @@ import { assertCovers, assertDepartment } from '../access.js';
 import type { ChecklistCatalog } from '../checklists/checklist-catalog.js';
 import { labelOf } from '../departments.js';
 import { DRAW_ALGORITHM, poolHashOf, sha256Hex } from '../draw/draw.js';
-import { countedInYear, historyOf, lastInspectors } from '../inspections/inspection-history.js';
+import { countedInYear, lastInspectors } from '../inspections/inspection-history.js';
+import { InspectionRepository } from '../inspections/inspection.repository.js';
 import { InspectorRepository } from '../inspectors/inspector.repository.js';
 import type { SupervisionPolicy } from '../policy/supervision-policy.js';
 import { gradesOf } from '../replicas/credit-grades.js';
@@ -55,7 +56,7 @@ export class CommitPlan {
 
       // The pool: filed institutions inside the division, minus those at the yearly cap.
       const filed = (await institutions.filedWithin(body.divisionCode)).sort(byId);
-      const history = await historyOf(manager, filed.map((i) => i.id));
+      const history = await new InspectionRepository(manager).history(filed.map((i) => i.id));
       const year = Number(body.periodFrom.slice(0, 4));
       const excluded: InspectionPlan['excluded'] = [];
       const pool = filed.filter((i) => {

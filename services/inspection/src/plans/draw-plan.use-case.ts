@@ -3,7 +3,8 @@ import { type DrawnInstitution, type DrawPlanRequest, InspectionEvt, PLAN_DRAWN_
 import type { UnitOfWork } from '@shanyu/messaging';
 import { assertCovers, assertDepartment } from '../access.js';
 import { draw, DrawError } from '../draw/draw.js';
-import { historyOf, repeatAlerts } from '../inspections/inspection-history.js';
+import { repeatAlerts } from '../inspections/inspection-history.js';
+import { InspectionRepository } from '../inspections/inspection.repository.js';
 import type { SupervisionPolicy } from '../policy/supervision-policy.js';
 import { PLANNING_DEPARTMENTS } from './commit-plan.use-case.js';
 import { InspectionPlan, type PlanCounts } from './plan.entity.js';
@@ -70,7 +71,7 @@ export class DrawPlan {
         if (e instanceof DrawError) throw new DomainError('PLAN_NOT_ENOUGH_INSPECTORS', e.message);
         throw e;
       }
-      const history = await historyOf(tx.manager, drawn.map((d) => d.institutionId));
+      const history = await new InspectionRepository(tx.manager).history(drawn.map((d) => d.institutionId));
       const poolPosition = new Map(input.institutions.map((i, n) => [i.id, n + 1]));
       await insertDrawRows(tx.manager, plan.id, input.departments, drawn.map((d) => ({
         ...d,
