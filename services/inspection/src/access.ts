@@ -1,4 +1,4 @@
-import { type Actor, actorCoversDivision, departmentNotAllowed, divisionOutOfScope, inspectorNotAssigned, isInspector, notOwnInstitution, scopePrefixes } from '@shanyu/common';
+import { type Actor, actorCoversDivision, departmentNotAllowed, divisionOutOfScope, inspectorNotAssigned, isInspector, notOwnInstitution } from '@shanyu/common';
 import type { Inspection } from './inspections/inspection.entity.js';
 import type { InspectorRepository } from './inspectors/inspector.repository.js';
 import type { InstitutionReplica } from './replicas/institution-replica.entity.js';
@@ -56,11 +56,4 @@ export async function assignedInspector(inspectors: InspectorRepository, inspect
   const row = inspector ? inspection.departmentOf(inspector.department) : undefined;
   if (!inspector || !row || !row.inspectorIds.includes(inspector.id)) throw inspectorNotAssigned();
   return { inspector, row };
-}
-
-/** Query-builder condition restricting `column` to the actor's divisions (`true` for admins and the public). */
-export function scopeWhere(actor: Actor | null, column: string): { sql: string; params: Record<string, unknown> } {
-  const prefixes = actor ? scopePrefixes(actor) : null;
-  if (prefixes === null) return { sql: 'true', params: {} };
-  return { sql: `${column} LIKE ANY(:scopePrefixes)`, params: { scopePrefixes: prefixes.map((p) => `${p}%`) } };
 }

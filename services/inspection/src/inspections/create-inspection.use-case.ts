@@ -9,14 +9,12 @@ import { ComplaintRepository } from '../complaints/complaint.repository.js';
 import { labelOf } from '../departments.js';
 import { buildForm } from '../forms/merged-form.js';
 import { InspectorRepository } from '../inspectors/inspector.repository.js';
-import { planNotFound } from '../plans/draw-plan.use-case.js';
-import { InspectionPlan } from '../plans/plan.entity.js';
+import { PlanRepository } from '../plans/plan.repository.js';
 import { inspectorsByDepartment } from '../plans/plan-rows.js';
 import type { SupervisionPolicy } from '../policy/supervision-policy.js';
 import { gradesOf } from '../replicas/credit-grades.js';
 import type { InstitutionReplica } from '../replicas/institution-replica.entity.js';
 import { InstitutionRepository } from '../replicas/institution.repository.js';
-import { schemaTable } from '@shanyu/persistence';
 import type { InspectionDepartmentRow } from './inspection.entity.js';
 import { InspectionRepository } from './inspection.repository.js';
 import { countedInYear, repeatAlerts } from './inspection-history.js';
@@ -113,16 +111,12 @@ export class CreateInspection {
   /** From a drawn plan: the institution must have been drawn; its drawn inspectors take part. */
   private async fromPlan(tx: Transaction, body: CreateInspectionBody): Promise<Staffing> {
     // Only the small columns and the one drawn row.
-    const plan = await tx.manager.getRepository(InspectionPlan).findOne({ select: { id: true, status: true, departments: true }, where: { id: body.planId! } });
-    if (!plan) throw planNotFound(body.planId!);
+    const plans = new PlanRepository(tx.manager);
+    const plan = await plans.outline(body.planId!);
     if (plan.status !== 'drawn') throw new DomainError('PLAN_NOT_DRAWN', '抽查计划尚未抽取');
     if (!body.institutionId) throw DomainError.validation([{ field: 'institutionId', code: 'isDefined', message: '按计划检查必须指定被抽中的机构' }]);
     if (body.departments?.length) throw DomainError.validation([{ field: 'departments', code: 'notAllowed', message: '按计划检查的部门和执法人员由抽取结果确定' }]);
-    const [row] = await tx.manager.query(
-      `SELECT institution_id, inspectors, coalesce(alerts, '[]'::jsonb) AS alerts FROM ${schemaTable(tx.manager, 'plan_draw')} WHERE plan_id = $1 AND institution_id = $2`,
-      [plan.id, body.institutionId],
-    ) as { institution_id: string; inspectors: string[]; alerts: InspectionAlert[] }[];
-    const drawn = row && { institutionId: row.institution_id, inspectors: row.inspectors, alerts: row.alerts };
+    const drawn = await plans.drawnEntry(plan.id, body.institutionId);
     if (!drawn) throw new DomainError('INSTITUTION_NOT_DRAWN', '该机构未在本计划中被抽中；计划外检查请按非计划检查发起');
     const inspectors = inspectorsByDepartment(plan.departments, drawn.inspectors);
     return {

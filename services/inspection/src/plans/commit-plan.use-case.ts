@@ -13,8 +13,9 @@ import type { SupervisionPolicy } from '../policy/supervision-policy.js';
 import { gradesOf } from '../replicas/credit-grades.js';
 import type { InstitutionReplica } from '../replicas/institution-replica.entity.js';
 import { InstitutionRepository } from '../replicas/institution.repository.js';
-import { InspectionPlan } from './plan.entity.js';
-import { drawInputHeader, insertPoolRows } from './plan-rows.js';
+import type { InspectionPlan } from './plan.entity.js';
+import { drawInputHeader } from './plan-rows.js';
+import { PlanRepository } from './plan.repository.js';
 import { gradeCounts, planViewOf } from './plan-views.js';
 
 /** Departments that may draw plans: the street office leads joint checks in its area, health leads the sector. */
@@ -47,6 +48,7 @@ export class CommitPlan {
       const { manager } = tx;
       const institutions = new InstitutionRepository(manager);
       const inspectorRepository = new InspectorRepository(manager);
+      const plans = new PlanRepository(manager);
       const lists = await this.catalog.inspectionLists(manager, body.periodFrom, departments);
       const withoutList = departments.filter((d) => !lists.some((l) => l.department === d));
       if (withoutList.length) {
@@ -100,7 +102,7 @@ export class CommitPlan {
       this.assertEnoughInspectors(drawInput, pool);
 
       const seed = randomBytes(32).toString('hex');
-      const plan = manager.getRepository(InspectionPlan).create({
+      const plan = await plans.add({
         id: randomUUID(),
         title: body.title ?? `${body.divisionCode} ${body.periodFrom}—${body.periodTo} 双随机抽查计划`,
         divisionCode: body.divisionCode,
@@ -122,10 +124,8 @@ export class CommitPlan {
         drawnAt: null,
         drawnBy: null,
       });
-      // insert(), not save(): save() would look the id up and deep-compare the pool's jsonb (bench/draw.mjs).
-      await manager.insert(InspectionPlan, plan);
       const names = new Map(pool.map((i) => [i.id, i.name]));
-      await insertPoolRows(manager, plan.id, drawInput, (id) => names.get(id)!);
+      await plans.insertPool(plan.id, drawInput, (id) => names.get(id)!);
       await tx.publish(InspectionEvt.planCommitted, {
         actor, entityId: plan.id,
         data: { planId: plan.id, divisionCode: plan.divisionCode, periodFrom: plan.periodFrom, periodTo: plan.periodTo, seedCommitment: plan.seedCommitment, poolHash: plan.poolHash, institutions: pool.length },
