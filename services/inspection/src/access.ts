@@ -1,10 +1,8 @@
-import {
-  type Actor, actorCoversDivision, departmentNotAllowed, divisionOutOfScope, DomainError, inspectorNotAssigned, isInspector, notOwnInstitution, scopePrefixes,
-} from '@shanyu/common';
-import type { EntityManager } from 'typeorm';
+import { type Actor, actorCoversDivision, departmentNotAllowed, divisionOutOfScope, inspectorNotAssigned, isInspector, notOwnInstitution } from '@shanyu/common';
 import type { Inspection } from './inspections/inspection.entity.js';
-import { Inspector } from './inspectors/inspector.entity.js';
-import { InstitutionReplica } from './replicas/institution-replica.entity.js';
+import type { InspectorRepository } from './inspectors/inspector.repository.js';
+import type { InstitutionReplica } from './replicas/institution-replica.entity.js';
+import type { InstitutionRepository } from './replicas/institution.repository.js';
 
 /**
  * Who may see and do what in the inspection service: departments, division scope, operators'
@@ -41,37 +39,21 @@ export function assertCanRead(actor: Actor, record: { divisionCode: string; inst
 }
 
 /** Reading one visit: as any record, and an inspector account only a visit it is assigned to. */
-export async function assertCanReadVisit(manager: EntityManager, actor: Actor, inspection: Inspection): Promise<void> {
+export async function assertCanReadVisit(
+  lookups: { institutions: InstitutionRepository; inspectors: InspectorRepository }, actor: Actor, inspection: Inspection,
+): Promise<void> {
   if (isInspector(actor)) {
-    await assignedInspector(manager, inspection, actor);
+    await assignedInspector(lookups.inspectors, inspection, actor);
     return;
   }
-  const institution = isOperator(actor) ? await manager.getRepository(InstitutionReplica).findOneBy({ id: inspection.institutionId }) : null;
+  const institution = isOperator(actor) ? await lookups.institutions.find(inspection.institutionId) : null;
   assertCanRead(actor, inspection, institution);
 }
 
 /** The caller must be an inspector assigned to the inspection; returns the inspector and their department's row. */
-export async function assignedInspector(manager: EntityManager, inspection: Inspection, actor: Actor) {
-  const inspector = await inspectorOfActor(manager, actor);
+export async function assignedInspector(inspectors: InspectorRepository, inspection: Inspection, actor: Actor) {
+  const inspector = await inspectors.activeOfUser(actor.userId);
   const row = inspector ? inspection.departmentOf(inspector.department) : undefined;
   if (!inspector || !row || !row.inspectorIds.includes(inspector.id)) throw inspectorNotAssigned();
   return { inspector, row };
-}
-
-/** Query-builder condition restricting `column` to the actor's divisions (`true` for admins and the public). */
-export function scopeWhere(actor: Actor | null, column: string): { sql: string; params: Record<string, unknown> } {
-  const prefixes = actor ? scopePrefixes(actor) : null;
-  if (prefixes === null) return { sql: 'true', params: {} };
-  return { sql: `${column} LIKE ANY(:scopePrefixes)`, params: { scopePrefixes: prefixes.map((p) => `${p}%`) } };
-}
-
-export async function institutionOrFail(manager: EntityManager, id: string): Promise<InstitutionReplica> {
-  const institution = await manager.getRepository(InstitutionReplica).findOneBy({ id });
-  if (!institution) throw new DomainError('INSTITUTION_NOT_FOUND', `机构 ${id} 不存在（或尚未同步到检查服务）`);
-  return institution;
-}
-
-/** The inspector record linked to the caller's account, if any. */
-export async function inspectorOfActor(manager: EntityManager, actor: Actor): Promise<Inspector | null> {
-  return manager.getRepository(Inspector).findOneBy({ userId: actor.userId, active: true });
 }

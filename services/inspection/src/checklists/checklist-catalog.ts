@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { ChecklistKind } from '@shanyu/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type ChecklistData, checkCatalog } from './checklist-schema.js';
-import { ChecklistVersion } from './checklist-version.entity.js';
+import type { ChecklistVersion } from './checklist-version.entity.js';
+import { ChecklistRepository } from './checklist.repository.js';
 
 /**
  * The catalog of list versions. A fact is judged by the version in force on its date: per kind
@@ -12,17 +13,14 @@ export class ChecklistCatalog {
   /** Inserts the built-in versions that are not there yet (they are never updated) and checks the whole catalog. */
   async seed(dataSource: DataSource, lists: ChecklistData[], now = new Date()): Promise<void> {
     await dataSource.transaction(async (manager) => {
-      for (const list of lists) {
-        await manager.createQueryBuilder().insert().into(ChecklistVersion)
-          .values({ id: randomUUID(), ...list, origin: 'built-in', publishedAt: now, publishedBy: null })
-          .orIgnore().execute();
-      }
-      checkCatalog((await this.all(manager)).map((v) => v.toData()));
+      const checklists = new ChecklistRepository(manager);
+      for (const list of lists) await checklists.addIfAbsent({ id: randomUUID(), ...list, origin: 'built-in', publishedAt: now, publishedBy: null });
+      checkCatalog((await checklists.all()).map((v) => v.toData()));
     });
   }
 
   all(manager: EntityManager): Promise<ChecklistVersion[]> {
-    return manager.getRepository(ChecklistVersion).find({ order: { effectiveFrom: 'ASC', publishedAt: 'ASC' } });
+    return new ChecklistRepository(manager).all();
   }
 
   async inForce(manager: EntityManager, on: string, filter: { kind?: ChecklistKind; department?: string } = {}): Promise<ChecklistVersion[]> {

@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import { assertDepartment } from '../access.js';
 import type { ChecklistCatalog } from './checklist-catalog.js';
 import { checkCatalog, type ChecklistData, ChecklistError, loadChecklist } from './checklist-schema.js';
-import { ChecklistVersion } from './checklist-version.entity.js';
+import { ChecklistRepository } from './checklist.repository.js';
 
 function invalid(e: unknown): never {
   if (e instanceof ChecklistError) {
@@ -55,10 +55,9 @@ export class PublishChecklist {
       } catch (e) {
         invalid(e);
       }
-      const row = tx.manager.getRepository(ChecklistVersion).create({
+      const row = await new ChecklistRepository(tx.manager).add({
         id: randomUUID(), ...data, origin: 'published', publishedAt: this.now(), publishedBy: { department: actor.department, userId: actor.userId },
       });
-      await tx.manager.save(row);
       const items = data.inspectionItems.length + data.penaltyItems.length;
       await tx.publish(InspectionEvt.checklistPublished, {
         actor, entityId: row.id,

@@ -6,9 +6,12 @@ import {
 } from '@shanyu/contracts';
 import type { Transaction, UnitOfWork } from '@shanyu/messaging';
 import type { DataSource } from 'typeorm';
-import { assertCovers, assertDepartment, institutionOrFail, isOperator, scopeWhere } from '../access.js';
-import { Inspection } from '../inspections/inspection.entity.js';
-import { Complaint } from './complaint.entity.js';
+import { assertCovers, assertDepartment, isOperator } from '../access.js';
+import { divisionScopeOf } from '../division-scope.js';
+import { InspectionRepository } from '../inspections/inspection.repository.js';
+import { InstitutionRepository } from '../replicas/institution.repository.js';
+import type { Complaint } from './complaint.entity.js';
+import { ComplaintRepository } from './complaint.repository.js';
 
 /** Which department answers a complaint of each category (the street office takes what is nobody's alone). */
 export const COMPLAINT_ROUTING: Record<ComplaintCategory, string> = {
@@ -22,12 +25,6 @@ export const PUBLIC_ACTOR: Actor = { department: 'admin', role: 'system', userId
 function assertHandles(actor: Actor, complaint: Complaint): void {
   assertDepartment(actor, [complaint.department, 'street'], '处理该投诉');
   assertCovers(actor, complaint.divisionCode);
-}
-
-async function lockComplaint(tx: Transaction, id: string): Promise<Complaint> {
-  const complaint = await tx.manager.getRepository(Complaint).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-  if (!complaint) throw new DomainError('COMPLAINT_NOT_FOUND', `投诉 ${id} 不存在`);
-  return complaint;
 }
 
 async function publishClosed(tx: Transaction, complaint: Complaint, actor: Actor, outcome: ComplaintClosedData['outcome'], summary: string, closedOn: string): Promise<void> {
@@ -48,17 +45,16 @@ export class FileComplaint {
 
   async execute(body: FileComplaintBody, requestId?: string): Promise<ComplaintReceipt> {
     return this.unitOfWork.run(async (tx) => {
-      const institution = await institutionOrFail(tx.manager, body.institutionId);
+      const institution = await new InstitutionRepository(tx.manager).get(body.institutionId);
       const id = randomUUID();
       const contact = body.contact && (body.contact.name || body.contact.phone) ? { name: body.contact.name ?? null, phone: body.contact.phone ?? null } : null;
-      const complaint = tx.manager.getRepository(Complaint).create({
+      const complaint = await new ComplaintRepository(tx.manager).add({
         id, institutionId: institution.id, institutionName: institution.name, divisionCode: institution.divisionCode, category: body.category,
         description: body.description, occurredOn: body.occurredOn ?? null, department: COMPLAINT_ROUTING[body.category], status: 'received',
         contactCipher: contact ? this.cipher.encrypt(JSON.stringify(contact), id) : null,
         contactMasked: contact ? { name: contact.name ? maskName(contact.name) : null, phone: contact.phone ? maskPhone(contact.phone) : null } : null,
         receivedAt: this.now(), triage: null, inspectionId: null, outcome: null,
       });
-      await tx.manager.save(complaint);
       await tx.audit({ actor: PUBLIC_ACTOR, action: 'complaint.file', entity: 'complaint', entityId: id, after: { institutionId: institution.id, category: body.category, department: complaint.department, withContact: !!contact }, requestId });
       return { id, status: complaint.status, department: complaint.department, receivedAt: complaint.receivedAt.toISOString() };
     });
@@ -72,13 +68,12 @@ export class ListComplaints {
     if (isOperator(actor)) throw departmentNotAllowed(actor, '查看投诉（投诉由主管部门处理）');
     const page = request.page ?? 1;
     const pageSize = request.pageSize ?? 20;
-    const scope = scopeWhere(actor, 'c.division_code');
-    const qb = this.dataSource.getRepository(Complaint).createQueryBuilder('c').where(scope.sql, scope.params);
-    if (actor.department !== 'admin' && actor.department !== 'street') qb.andWhere('c.department = :department', { department: actor.department });
-    if (request.status) qb.andWhere('c.status = :status', { status: request.status });
-    if (request.institutionId) qb.andWhere('c.institution_id = :institutionId', { institutionId: request.institutionId });
-    const [rows, total] = await qb.orderBy('c.received_at', 'DESC').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
-    return { items: rows.map((c) => c.toView()), total, page, pageSize };
+    // The street office and admins see every department's complaints; a department its own.
+    const department = actor.department !== 'admin' && actor.department !== 'street' ? actor.department : undefined;
+    const { items, total } = await new ComplaintRepository(this.dataSource.manager).page(
+      divisionScopeOf(actor), { department, status: request.status, institutionId: request.institutionId }, page, pageSize,
+    );
+    return { items: items.map((c) => c.toView()), total, page, pageSize };
   }
 }
 
@@ -91,13 +86,14 @@ export class TriageComplaint {
 
   async execute(request: TriageComplaintRequest, actor: Actor, requestId?: string): Promise<ComplaintView> {
     return this.unitOfWork.run(async (tx) => {
-      const complaint = await lockComplaint(tx, request.id);
+      const complaints = new ComplaintRepository(tx.manager);
+      const complaint = await complaints.lock(request.id);
       assertHandles(actor, complaint);
       if (complaint.status !== 'received') throw new DomainError('COMPLAINT_ALREADY_TRIAGED', `该投诉已${complaint.triage?.decision === 'accept' ? '受理' : '处理'}`);
       const now = this.now();
       complaint.triage = { decision: request.decision, reason: request.reason, department: actor.department, userId: actor.userId, at: now.toISOString() };
       complaint.status = request.decision === 'accept' ? 'accepted' : 'rejected';
-      await tx.manager.save(complaint);
+      await complaints.save(complaint);
       if (request.decision === 'reject') await publishClosed(tx, complaint, actor, 'rejected', request.reason, shanghaiToday(now));
       await tx.audit({ actor, action: `complaint.${request.decision}`, entity: 'complaint', entityId: complaint.id, after: { status: complaint.status }, reason: request.reason, requestId });
       return complaint.toView();
@@ -114,11 +110,12 @@ export class RecordComplaintOutcome {
 
   async execute(request: ComplaintOutcomeRequest, actor: Actor, requestId?: string): Promise<ComplaintView> {
     return this.unitOfWork.run(async (tx) => {
-      const complaint = await lockComplaint(tx, request.id);
+      const complaints = new ComplaintRepository(tx.manager);
+      const complaint = await complaints.lock(request.id);
       assertHandles(actor, complaint);
       if (complaint.status !== 'accepted') throw new DomainError('COMPLAINT_NOT_ACCEPTED', complaint.status === 'closed' ? '该投诉已办结' : '只有已受理的投诉才能登记办理结果');
       if (request.inspectionId) {
-        const inspection = await tx.manager.getRepository(Inspection).findOneBy({ id: request.inspectionId });
+        const inspection = await new InspectionRepository(tx.manager).find(request.inspectionId);
         if (!inspection || inspection.institutionId !== complaint.institutionId) {
           throw DomainError.validation([{ field: 'inspectionId', code: 'mismatch', message: '该检查不存在或不是对被投诉机构的检查' }]);
         }
@@ -127,7 +124,7 @@ export class RecordComplaintOutcome {
       const closedOn = shanghaiToday(this.now());
       complaint.outcome = { substantiated: request.substantiated, summary: request.summary, closedOn };
       complaint.status = 'closed';
-      await tx.manager.save(complaint);
+      await complaints.save(complaint);
       await publishClosed(tx, complaint, actor, request.substantiated ? 'substantiated' : 'unsubstantiated', request.summary, closedOn);
       await tx.audit({ actor, action: 'complaint.outcome', entity: 'complaint', entityId: complaint.id, after: { substantiated: request.substantiated, inspectionId: complaint.inspectionId }, requestId });
       return complaint.toView();

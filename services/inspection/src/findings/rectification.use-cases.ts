@@ -3,21 +3,15 @@ import {
   type FindingClosedData, type FindingView, InspectionEvt, InspectionEvents, type ListRectificationsRequest, type Page, type ReportRectificationRequest, type VerifyRectificationRequest,
 } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
-import type { DataSource, EntityManager } from 'typeorm';
-import { assertCanRead, assertCovers, assertDepartment, assertOwner, isOperator, scopeWhere } from '../access.js';
-import { InstitutionReplica } from '../replicas/institution-replica.entity.js';
-import { Finding } from './finding.entity.js';
+import type { DataSource } from 'typeorm';
+import { assertCanRead, assertCovers, assertDepartment, assertOwner, isOperator } from '../access.js';
+import { divisionScopeOf } from '../division-scope.js';
+import { InstitutionRepository } from '../replicas/institution.repository.js';
 import { findingEventData } from './finding-events.js';
+import { FindingRepository, type FindingReaders } from './finding.repository.js';
 
-function findingNotFound(id: string): DomainError {
-  return new DomainError('FINDING_NOT_FOUND', `整改事项 ${id} 不存在`);
-}
-
-async function lockFinding(manager: EntityManager, id: string): Promise<Finding> {
-  const finding = await manager.getRepository(Finding).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-  if (!finding) throw findingNotFound(id);
-  return finding;
-}
+/** How many overdue findings one sweep announces (the next sweep takes the rest). */
+const SWEEP_BATCH = 500;
 
 /** Rectifications (整改): findings in scope, or the operator's own; `overdue` = open past the deadline. */
 export class ListRectifications {
@@ -30,20 +24,13 @@ export class ListRectifications {
     const page = request.page ?? 1;
     const pageSize = request.pageSize ?? 20;
     const today = shanghaiToday(this.now());
-    const qb = this.dataSource.getRepository(Finding).createQueryBuilder('f');
-    if (isOperator(actor)) {
-      const own = (await this.dataSource.getRepository(InstitutionReplica).findBy({ ownerUserId: actor.userId })).map((x) => x.id);
-      qb.where('f.institution_id = ANY(:own)', { own });
-    } else {
-      const scope = scopeWhere(actor, 'f.division_code');
-      qb.where(scope.sql, scope.params);
-    }
-    if (request.institutionId) qb.andWhere('f.institution_id = :institutionId', { institutionId: request.institutionId });
-    if (request.department) qb.andWhere('f.department = :department', { department: request.department });
-    if (request.status === 'overdue') qb.andWhere(`f.status IN ('open', 'reported') AND f.deadline < :today`, { today });
-    else if (request.status) qb.andWhere('f.status = :status', { status: request.status });
-    const [rows, total] = await qb.orderBy('f.deadline', 'ASC').addOrderBy('f.item_code', 'ASC').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
-    return { items: rows.map((f) => f.toView(today)), total, page, pageSize };
+    const readers: FindingReaders = isOperator(actor)
+      ? { institutionIds: await new InstitutionRepository(this.dataSource.manager).idsOwnedBy(actor.userId) }
+      : { scope: divisionScopeOf(actor) };
+    const { items, total } = await new FindingRepository(this.dataSource.manager).page(
+      readers, { institutionId: request.institutionId, department: request.department, status: request.status }, today, page, pageSize,
+    );
+    return { items: items.map((f) => f.toView(today)), total, page, pageSize };
   }
 }
 
@@ -54,9 +41,8 @@ export class GetRectification {
   ) {}
 
   async execute(id: string, actor: Actor): Promise<FindingView> {
-    const finding = await this.dataSource.getRepository(Finding).findOneBy({ id });
-    if (!finding) throw findingNotFound(id);
-    const institution = isOperator(actor) ? await this.dataSource.getRepository(InstitutionReplica).findOneBy({ id: finding.institutionId }) : null;
+    const finding = await new FindingRepository(this.dataSource.manager).get(id);
+    const institution = isOperator(actor) ? await new InstitutionRepository(this.dataSource.manager).find(finding.institutionId) : null;
     assertCanRead(actor, finding, institution);
     return finding.toView(shanghaiToday(this.now()));
   }
@@ -71,7 +57,8 @@ export class VerifyRectification {
 
   async execute(request: VerifyRectificationRequest, actor: Actor, requestId?: string): Promise<FindingView> {
     return this.unitOfWork.run(async (tx) => {
-      const finding = await lockFinding(tx.manager, request.id);
+      const findings = new FindingRepository(tx.manager);
+      const finding = await findings.lock(request.id);
       assertDepartment(actor, [finding.department], '核查其他部门的整改事项');
       assertCovers(actor, finding.divisionCode);
       if (!finding.isOpen) throw new DomainError('FINDING_CLOSED', `该整改事项已于 ${finding.closedOn} 结案`);
@@ -80,7 +67,7 @@ export class VerifyRectification {
       finding.status = request.outcome;
       finding.closedOn = today;
       finding.closure = { by: 'verification', inspectionId: null, department: actor.department, note: request.note };
-      await tx.manager.save(finding);
+      await findings.save(finding);
       const data: FindingClosedData = { ...findingEventData(finding), status: finding.status, closedOn: today, by: 'verification', reinspectionId: null };
       await tx.publish({ subject: request.outcome === 'corrected' ? InspectionEvents.findingCorrected : InspectionEvents.findingUncorrected, actor, entityId: finding.id, data });
       await tx.audit({ actor, action: 'finding.verify', entity: 'finding', entityId: finding.id, before: { status: before }, after: { status: finding.status }, reason: request.note, requestId });
@@ -98,14 +85,15 @@ export class ReportRectification {
 
   async execute(request: ReportRectificationRequest, actor: Actor, requestId?: string): Promise<FindingView> {
     return this.unitOfWork.run(async (tx) => {
-      const finding = await lockFinding(tx.manager, request.id);
-      const institution = await tx.manager.getRepository(InstitutionReplica).findOneBy({ id: finding.institutionId });
+      const findings = new FindingRepository(tx.manager);
+      const finding = await findings.lock(request.id);
+      const institution = await new InstitutionRepository(tx.manager).find(finding.institutionId);
       assertOwner(actor, institution);
       if (!finding.isOpen) throw new DomainError('FINDING_CLOSED', `该整改事项已于 ${finding.closedOn} 结案`);
       const now = this.now();
       finding.status = 'reported';
       finding.report = { text: request.text, reportedAt: now.toISOString(), evidence: (request.evidence ?? []).map((e) => ({ ref: e.ref, takenAt: e.takenAt, location: e.location })) };
-      await tx.manager.save(finding);
+      await findings.save(finding);
       await tx.audit({ actor, action: 'finding.report', entity: 'finding', entityId: finding.id, after: { status: 'reported' }, requestId });
       return finding.toView(shanghaiToday(now));
     });
@@ -123,12 +111,11 @@ export class SweepOverdueFindings {
   async run(): Promise<number> {
     const today = shanghaiToday(this.now());
     return this.unitOfWork.run(async (tx) => {
-      const due = await tx.manager.getRepository(Finding).createQueryBuilder('f')
-        .where(`f.status IN ('open', 'reported') AND f.deadline < :today AND f.overdue_notified_on IS NULL`, { today })
-        .orderBy('f.deadline', 'ASC').limit(500).setLock('pessimistic_write').setOnLocked('skip_locked').getMany();
+      const findings = new FindingRepository(tx.manager);
+      const due = await findings.lockOverdueNotAnnounced(today, SWEEP_BATCH);
       for (const finding of due) {
         finding.overdueNotifiedOn = today;
-        await tx.manager.save(finding);
+        await findings.save(finding);
         await tx.publish(InspectionEvt.findingOverdue, { actor: this.actor, entityId: finding.id, data: findingEventData(finding) });
       }
       return due.length;

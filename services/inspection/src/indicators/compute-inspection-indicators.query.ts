@@ -1,7 +1,7 @@
 import { type Actor, divisionPrefix, shanghaiToday } from '@shanyu/common';
 import { addCounts, contributionOf, indicatorRatio, indicatorScope, type IndicatorContribution, type IndicatorsRequest, type IndicatorValue } from '@shanyu/contracts';
 import type { DataSource } from 'typeorm';
-import { schemaTable } from '@shanyu/persistence';
+import { IndicatorRepository } from './indicator.repository.js';
 
 interface Counts extends Record<string, number> {
   scheduled: number;
@@ -32,50 +32,12 @@ export class ComputeInspectionIndicators {
 
   async execute(request: IndicatorsRequest, actor: Actor): Promise<IndicatorContribution> {
     const scope = indicatorScope(request, actor, shanghaiToday(this.now()));
-    const t = (name: string) => schemaTable(this.dataSource, name);
-    const params = [`${divisionPrefix(scope.divisionCode)}%`, scope.monthStart, scope.monthEnd, scope.asOf];
-    // One row per (division, measure): each measure reads its own table with the same filters.
-    const rows: { division_code: string; measure: keyof Counts; n: string }[] = await this.dataSource.query(
-      `SELECT division_code, 'scheduled' AS measure, count(*) AS n FROM ${t('inspection')}
-         WHERE division_code LIKE $1 AND scheduled_on BETWEEN $2 AND $3 GROUP BY division_code
-       UNION ALL
-       SELECT division_code, 'scheduledDone', count(*) FROM ${t('inspection')}
-         WHERE division_code LIKE $1 AND scheduled_on BETWEEN $2 AND $3 AND completed_on <= $3 GROUP BY division_code
-       UNION ALL
-       SELECT division_code, 'completed', count(*) FROM ${t('inspection')}
-         WHERE division_code LIKE $1 AND completed_on BETWEEN $2 AND $3 GROUP BY division_code
-       UNION ALL
-       SELECT division_code, 'due', count(*) FROM ${t('finding')}
-         WHERE division_code LIKE $1 AND deadline BETWEEN $2 AND $3 AND deadline < $4 GROUP BY division_code
-       UNION ALL
-       SELECT division_code, 'dueOnTime', count(*) FROM ${t('finding')}
-         WHERE division_code LIKE $1 AND deadline BETWEEN $2 AND $3 AND deadline < $4 AND status = 'corrected'
-           AND least(closed_on, ((report->>'reportedAt')::timestamptz AT TIME ZONE 'Asia/Shanghai')::date) <= deadline GROUP BY division_code
-       UNION ALL
-       SELECT division_code, 'open', count(*) FROM ${t('finding')}
-         WHERE division_code LIKE $1 AND recorded_on <= $4 AND (closed_on IS NULL OR closed_on > $4) GROUP BY division_code
-       UNION ALL
-       SELECT division_code, 'overdue', count(*) FROM ${t('finding')}
-         WHERE division_code LIKE $1 AND deadline < $4 AND (closed_on IS NULL OR closed_on > $4) GROUP BY division_code
-       UNION ALL
-       SELECT division_code, 'complaints', count(*) FROM ${t('complaint')}
-         WHERE division_code LIKE $1 AND (received_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $2 AND $3 GROUP BY division_code
-       UNION ALL
-       SELECT division_code, 'substantiated', count(*) FROM ${t('complaint')}
-         WHERE division_code LIKE $1 AND (outcome->>'substantiated')::boolean AND (outcome->>'closedOn')::date BETWEEN $2 AND $3 GROUP BY division_code
-       UNION ALL
-       SELECT division_code, 'penalties', count(*) FROM ${t('penalty')}
-         WHERE division_code LIKE $1 AND issued_on BETWEEN $2 AND $3 GROUP BY division_code
-       UNION ALL
-       SELECT division_code, 'fineFen', coalesce(sum(fine_fen), 0) FROM ${t('penalty')}
-         WHERE division_code LIKE $1 AND issued_on BETWEEN $2 AND $3 GROUP BY division_code`,
-      params,
-    );
+    const rows = await new IndicatorRepository(this.dataSource.manager).countsByDivision(divisionPrefix(scope.divisionCode), scope.monthStart, scope.monthEnd, scope.asOf);
     const byDivision = new Map<string, Counts>();
     for (const r of rows) {
-      const c = { ...(byDivision.get(r.division_code) ?? ZERO) };
-      c[r.measure] = Number(r.n);
-      byDivision.set(r.division_code, c);
+      const c = { ...(byDivision.get(r.divisionCode) ?? ZERO) };
+      c[r.measure] = r.n;
+      byDivision.set(r.divisionCode, c);
     }
     return contributionOf(scope, byDivision, ZERO, addCounts, describe);
   }

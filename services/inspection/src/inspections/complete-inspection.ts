@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { type Actor, shanghaiToday } from '@shanyu/common';
 import { type FindingClosedData, type FindingEventData, type InspectionCompletedData, InspectionEvt, InspectionEvents } from '@shanyu/contracts';
 import type { Transaction } from '@shanyu/messaging';
-import { Finding } from '../findings/finding.entity.js';
 import { findingEventData } from '../findings/finding-events.js';
+import { FindingRepository } from '../findings/finding.repository.js';
 import type { SupervisionPolicy } from '../policy/supervision-policy.js';
 import type { WorkingDayCalendarProvider } from '@shanyu/messaging';
-import { schemaTable } from '@shanyu/persistence';
 import type { Inspection, InspectionResultRow } from './inspection.entity.js';
-import { basicItemFailed, resultsOf, summaryOf } from './inspection-views.js';
+import { InspectionRepository } from './inspection.repository.js';
+import { basicItemFailed, summaryOf } from './inspection-views.js';
 
 /**
  * Runs when the last department signs off. A first inspection turns each failed item into a
@@ -25,15 +25,16 @@ export class CompleteInspection {
 
   async run(tx: Transaction, inspection: Inspection, actor: Actor, now: Date, requestId?: string): Promise<void> {
     const today = shanghaiToday(now);
-    const results = await resultsOf(tx.manager, inspection.id);
+    const inspections = new InspectionRepository(tx.manager);
+    const results = await inspections.results(inspection.id);
     inspection.status = 'completed';
     inspection.completedAt = now;
     inspection.completedOn = today;
     const findingIds = inspection.kind === 'reinspection'
       ? await this.closeReinspected(tx, inspection, results, actor, today)
       : await this.recordFindings(tx, inspection, results, actor, today);
-    if (inspection.kind !== 'reinspection' && findingIds.length) inspection.noticeNo = await this.nextNoticeNo(tx, inspection.divisionCode.slice(0, 6), Number(today.slice(0, 4)));
-    await tx.manager.save(inspection);
+    if (inspection.kind !== 'reinspection' && findingIds.length) inspection.noticeNo = await this.nextNoticeNo(inspections, inspection.divisionCode.slice(0, 6), Number(today.slice(0, 4)));
+    await inspections.save(inspection);
     const { pending: _pending, ...summary } = summaryOf(inspection, results);
     const data: InspectionCompletedData = {
       inspectionId: inspection.id, kind: inspection.kind, institutionId: inspection.institutionId, divisionCode: inspection.divisionCode,
@@ -50,25 +51,25 @@ export class CompleteInspection {
    */
   async recordLateFinding(tx: Transaction, inspection: Inspection, result: Pick<InspectionResultRow, 'itemCode' | 'note' | 'result'>, actor: Actor, now: Date): Promise<string | null> {
     if (inspection.status !== 'completed' || inspection.kind === 'reinspection' || result.result !== 'fail') return null;
-    if (await tx.manager.getRepository(Finding).existsBy({ inspectionId: inspection.id, itemCode: result.itemCode })) return null;
+    if (await new FindingRepository(tx.manager).existsFor(inspection.id, result.itemCode)) return null;
     const [id] = await this.recordFindings(tx, inspection, [result], actor, shanghaiToday(now));
     return id ?? null;
   }
 
   private async recordFindings(tx: Transaction, inspection: Inspection, results: Pick<InspectionResultRow, 'itemCode' | 'note' | 'result'>[], actor: Actor, today: string): Promise<string[]> {
     const calendar = await this.calendars.current(tx.manager);
+    const findings = new FindingRepository(tx.manager);
     const form = new Map(inspection.form.map((i) => [i.code, i]));
     const ids: string[] = [];
     for (const r of results.filter((x) => x.result === 'fail')) {
       const item = form.get(r.itemCode)!;
-      const finding = tx.manager.getRepository(Finding).create({
+      const finding = await findings.add({
         id: randomUUID(), inspectionId: inspection.id, institutionId: inspection.institutionId, institutionName: inspection.institutionName,
         divisionCode: inspection.divisionCode, department: item.department, itemCode: item.code,
         item: { text: item.text, legalBasis: item.legalBasis, severity: item.severity, basic: item.basic, area: item.area, checklistVersion: item.checklistVersion },
         note: r.note, recordedOn: today, deadline: calendar.addWorkingDays(today, this.policy.rectificationWorkingDays[item.severity]),
         status: 'open', report: null, closedOn: null, closure: null, reinspectionId: null, overdueNotifiedOn: null,
       });
-      await tx.manager.save(finding);
       const data: FindingEventData = findingEventData(finding);
       await tx.publish(InspectionEvt.findingRecorded, { actor, entityId: finding.id, data });
       ids.push(finding.id);
@@ -77,15 +78,16 @@ export class CompleteInspection {
   }
 
   private async closeReinspected(tx: Transaction, inspection: Inspection, results: InspectionResultRow[], actor: Actor, today: string): Promise<string[]> {
-    const findings = await tx.manager.getRepository(Finding).find({ where: { reinspectionId: inspection.id }, lock: { mode: 'pessimistic_write' } });
+    const findings = new FindingRepository(tx.manager);
+    const reinspected = await findings.lockReinspectedBy(inspection.id);
     const byCode = new Map(results.map((r) => [r.itemCode, r]));
     const ids: string[] = [];
-    for (const finding of findings.filter((f) => f.isOpen)) {
+    for (const finding of reinspected.filter((f) => f.isOpen)) {
       const r = byCode.get(finding.itemCode);
       finding.status = r && r.result !== 'fail' ? 'corrected' : 'not_corrected';
       finding.closedOn = today;
       finding.closure = { by: 'reinspection', inspectionId: inspection.id, department: finding.department, note: r?.note ?? null };
-      await tx.manager.save(finding);
+      await findings.save(finding);
       const data: FindingClosedData = { ...findingEventData(finding), status: finding.status, closedOn: today, by: 'reinspection', reinspectionId: inspection.id };
       await tx.publish({ subject: finding.status === 'corrected' ? InspectionEvents.findingCorrected : InspectionEvents.findingUncorrected, actor, entityId: finding.id, data });
       ids.push(finding.id);
@@ -94,12 +96,8 @@ export class CompleteInspection {
   }
 
   /** 整改意见书编号 `330106-整改-2026-0001`: per district and year, gap-free inside committed transactions. */
-  private async nextNoticeNo(tx: Transaction, county: string, year: number): Promise<string> {
-    const table = schemaTable(tx.manager, 'notice_sequence');
-    const [row] = await tx.manager.query(
-      `INSERT INTO ${table} AS s (county, year, last) VALUES ($1, $2, 1) ON CONFLICT (county, year) DO UPDATE SET last = s.last + 1 RETURNING last`,
-      [county, year],
-    );
-    return `${county}-整改-${year}-${String(row.last).padStart(4, '0')}`;
+  private async nextNoticeNo(inspections: InspectionRepository, county: string, year: number): Promise<string> {
+    const last = await inspections.nextNoticeNumber(county, year);
+    return `${county}-整改-${year}-${String(last).padStart(4, '0')}`;
   }
 }

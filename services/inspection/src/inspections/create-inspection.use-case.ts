@@ -2,22 +2,22 @@ import { randomUUID } from 'node:crypto';
 import { type Actor, departmentNotAllowed, DomainError, type FieldProblem, shanghaiToday, withinDivision } from '@shanyu/common';
 import { type CreateInspectionBody, INSPECTION_DEPARTMENTS, type InspectionAlert, type InspectionKind, type InspectionView } from '@shanyu/contracts';
 import type { Transaction, UnitOfWork } from '@shanyu/messaging';
-import { In } from 'typeorm';
-import { assertCovers, assertDepartment, institutionOrFail } from '../access.js';
+import { assertCovers, assertDepartment } from '../access.js';
 import type { ChecklistCatalog } from '../checklists/checklist-catalog.js';
-import { Complaint } from '../complaints/complaint.entity.js';
+import type { Complaint } from '../complaints/complaint.entity.js';
+import { ComplaintRepository } from '../complaints/complaint.repository.js';
 import { labelOf } from '../departments.js';
 import { buildForm } from '../forms/merged-form.js';
-import { Inspector, InspectorConflict } from '../inspectors/inspector.entity.js';
-import { planNotFound } from '../plans/draw-plan.use-case.js';
-import { InspectionPlan } from '../plans/plan.entity.js';
+import { InspectorRepository } from '../inspectors/inspector.repository.js';
+import { PlanRepository } from '../plans/plan.repository.js';
 import { inspectorsByDepartment } from '../plans/plan-rows.js';
 import type { SupervisionPolicy } from '../policy/supervision-policy.js';
 import { gradesOf } from '../replicas/credit-grades.js';
 import type { InstitutionReplica } from '../replicas/institution-replica.entity.js';
-import { schemaTable, isUniqueViolation } from '@shanyu/persistence';
-import { Inspection, type InspectionDepartmentRow } from './inspection.entity.js';
-import { countedInYear, historyOf, repeatAlerts } from './inspection-history.js';
+import { InstitutionRepository } from '../replicas/institution.repository.js';
+import type { InspectionDepartmentRow } from './inspection.entity.js';
+import { InspectionRepository } from './inspection.repository.js';
+import { countedInYear, repeatAlerts } from './inspection-history.js';
 import { inspectionView } from './inspection-views.js';
 
 /** Departments whose officials may open a joint inspection (the caller's department leads it; usually the street office). */
@@ -51,8 +51,9 @@ export class CreateInspection {
     const now = this.now();
     const scheduledOn = body.scheduledOn ?? shanghaiToday(now);
     return this.unitOfWork.run(async (tx) => {
+      const institutions = new InstitutionRepository(tx.manager);
       const staffing = body.planId ? await this.fromPlan(tx, body) : await this.adHoc(tx, body, scheduledOn);
-      const institution = await institutionOrFail(tx.manager, staffing.institutionId);
+      const institution = await institutions.get(staffing.institutionId);
       assertCovers(actor, institution.divisionCode);
       if (institution.status === 'deregistered') throw new DomainError('INSTITUTION_DEREGISTERED', `机构“${institution.name}”已注销`);
       if (staffing.kind === 'planned' && institution.status !== 'filed') throw new DomainError('INSTITUTION_NOT_FILED', `机构“${institution.name}”不是已备案机构`);
@@ -66,12 +67,12 @@ export class CreateInspection {
       if (withoutList.length) {
         throw new DomainError('CHECKLIST_NOT_IN_FORCE', `清单之外无检查：${withoutList.map(labelOf).join('、')}部门在 ${scheduledOn} 没有生效的检查事项清单`);
       }
-      const grade = (await gradesOf(tx.manager, [institution.id])).get(institution.id)!;
+      const grade = (await gradesOf(institutions, [institution.id])).get(institution.id)!;
       const abbreviated = staffing.kind === 'planned' && this.policy.abbreviatedGrades.includes(grade);
       const form = buildForm({
         lists, operatorType: institution.operatorType, kind: abbreviated ? 'abbreviated' : 'full', abbreviatedMinRiskWeight: this.policy.abbreviatedMinRiskWeight,
       });
-      const inspection = tx.manager.getRepository(Inspection).create({
+      const inspection = await new InspectionRepository(tx.manager).add({
         id: randomUUID(),
         kind: staffing.kind,
         planId: staffing.planId,
@@ -95,17 +96,9 @@ export class CreateInspection {
         completedAt: null,
         completedOn: null,
       });
-      try {
-        await tx.manager.save(inspection);
-      } catch (e) {
-        if (isUniqueViolation(e, 'inspection_one_per_drawn_institution')) {
-          throw new DomainError('INSPECTION_ALREADY_CREATED', '该机构在本计划中的检查已创建');
-        }
-        throw e;
-      }
       if (staffing.complaint) {
         staffing.complaint.inspectionId = inspection.id;
-        await tx.manager.save(staffing.complaint);
+        await new ComplaintRepository(tx.manager).save(staffing.complaint);
       }
       await tx.audit({
         actor, action: 'inspection.create', entity: 'inspection', entityId: inspection.id, requestId,
@@ -118,19 +111,16 @@ export class CreateInspection {
   /** From a drawn plan: the institution must have been drawn; its drawn inspectors take part. */
   private async fromPlan(tx: Transaction, body: CreateInspectionBody): Promise<Staffing> {
     // Only the small columns and the one drawn row.
-    const plan = await tx.manager.getRepository(InspectionPlan).findOne({ select: { id: true, status: true, departments: true }, where: { id: body.planId! } });
-    if (!plan) throw planNotFound(body.planId!);
+    const plans = new PlanRepository(tx.manager);
+    const plan = await plans.outline(body.planId!);
     if (plan.status !== 'drawn') throw new DomainError('PLAN_NOT_DRAWN', '抽查计划尚未抽取');
     if (!body.institutionId) throw DomainError.validation([{ field: 'institutionId', code: 'isDefined', message: '按计划检查必须指定被抽中的机构' }]);
     if (body.departments?.length) throw DomainError.validation([{ field: 'departments', code: 'notAllowed', message: '按计划检查的部门和执法人员由抽取结果确定' }]);
-    const [drawn] = await tx.manager.query(
-      `SELECT institution_id, inspectors, coalesce(alerts, '[]'::jsonb) AS alerts FROM ${schemaTable(tx.manager, 'plan_draw')} WHERE plan_id = $1 AND institution_id = $2`,
-      [plan.id, body.institutionId],
-    ) as { institution_id: string; inspectors: string[]; alerts: InspectionAlert[] }[];
+    const drawn = await plans.drawnEntry(plan.id, body.institutionId);
     if (!drawn) throw new DomainError('INSTITUTION_NOT_DRAWN', '该机构未在本计划中被抽中；计划外检查请按非计划检查发起');
     const inspectors = inspectorsByDepartment(plan.departments, drawn.inspectors);
     return {
-      kind: 'planned', institutionId: drawn.institution_id, planId: plan.id, complaint: null, alerts: drawn.alerts,
+      kind: 'planned', institutionId: drawn.institutionId, planId: plan.id, complaint: null, alerts: drawn.alerts,
       departments: plan.departments.map((d) => ({ department: d, inspectorIds: inspectors[d] ?? [] })),
     };
   }
@@ -148,8 +138,7 @@ export class CreateInspection {
     let complaint: Complaint | null = null;
     if (kind === 'complaint') {
       if (!body.complaintId) throw DomainError.validation([{ field: 'complaintId', code: 'isDefined', message: '投诉举报引起的检查必须指定投诉' }]);
-      complaint = await tx.manager.getRepository(Complaint).findOne({ where: { id: body.complaintId }, lock: { mode: 'pessimistic_write' } });
-      if (!complaint) throw new DomainError('COMPLAINT_NOT_FOUND', `投诉 ${body.complaintId} 不存在`);
+      complaint = await new ComplaintRepository(tx.manager).lock(body.complaintId);
       if (complaint.status !== 'accepted') throw new DomainError('COMPLAINT_NOT_ACCEPTED', '只有已受理的投诉才能引起检查');
       if (complaint.institutionId !== body.institutionId) throw DomainError.validation([{ field: 'institutionId', code: 'mismatch', message: '被检查机构与投诉对象不一致' }]);
     }
@@ -167,8 +156,9 @@ export class CreateInspection {
         short.map((d) => ({ field: `departments.${d.department}`, code: 'INSPECTION_NOT_ENOUGH_INSPECTORS', message: `${labelOf(d.department)}部门只有 ${d.inspectorIds.length} 名执法人员，至少需要 ${m} 名` })));
     }
     const ids = departments.flatMap((d) => d.inspectorIds);
-    const inspectors = new Map((await tx.manager.getRepository(Inspector).findBy({ id: In(ids) })).map((x) => [x.id, x]));
-    const conflicts = new Set((await tx.manager.getRepository(InspectorConflict).findBy({ inspectorId: In(ids), institutionId: institution.id })).map((c) => c.inspectorId));
+    const inspectorRepository = new InspectorRepository(tx.manager);
+    const inspectors = new Map((await inspectorRepository.byIds(ids)).map((x) => [x.id, x]));
+    const conflicts = await inspectorRepository.inConflictWith(institution.id, ids);
     const problems: FieldProblem[] = [];
     for (const d of departments) {
       for (const id of d.inspectorIds) {
@@ -183,7 +173,7 @@ export class CreateInspection {
 
   /** Yearly cap (refused) and repeated inspection (refused without a reason, flagged with one). */
   private async frequencyAlerts(tx: Transaction, staffing: Staffing, body: CreateInspectionBody, institution: InstitutionReplica, on: string): Promise<InspectionAlert[]> {
-    const history = (await historyOf(tx.manager, [institution.id])).get(institution.id) ?? [];
+    const history = (await new InspectionRepository(tx.manager).history([institution.id])).get(institution.id) ?? [];
     const alerts: InspectionAlert[] = [];
     const counted = !this.policy.capExemptKinds.includes(staffing.kind);
     const year = Number(on.slice(0, 4));

@@ -2,14 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
 import type { InspectionView, ReinspectionRequest } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
-import { IsNull } from 'typeorm';
 import { assertCovers, assertDepartment } from '../access.js';
-import { Finding } from '../findings/finding.entity.js';
+import { FindingRepository } from '../findings/finding.repository.js';
 import type { SupervisionPolicy } from '../policy/supervision-policy.js';
 import { INSPECTING_DEPARTMENTS } from './create-inspection.use-case.js';
-import { Inspection } from './inspection.entity.js';
+import { InspectionRepository } from './inspection.repository.js';
 import { inspectionView } from './inspection-views.js';
-import { lockInspection } from './record-results.use-case.js';
 
 /**
  * 复查: a follow-up of a completed inspection with only its still-open findings' items (as they
@@ -27,16 +25,17 @@ export class CreateReinspection {
   async execute(request: ReinspectionRequest, actor: Actor, requestId?: string): Promise<InspectionView> {
     assertDepartment(actor, INSPECTING_DEPARTMENTS, '发起复查');
     return this.unitOfWork.run(async (tx) => {
-      const original = await lockInspection(tx.manager, request.id);
+      const inspections = new InspectionRepository(tx.manager);
+      const findings = new FindingRepository(tx.manager);
+      const original = await inspections.lock(request.id);
       assertCovers(actor, original.divisionCode);
       if (original.status !== 'completed') throw new DomainError('INSPECTION_NOT_COMPLETED', '检查尚未完成，不能复查');
-      const open = (await tx.manager.getRepository(Finding).find({ where: { inspectionId: original.id, reinspectionId: IsNull() }, lock: { mode: 'pessimistic_write' } }))
-        .filter((f) => f.isOpen);
+      const open = (await findings.lockNotReinspected(original.id)).filter((f) => f.isOpen);
       if (open.length === 0) throw new DomainError('NO_OPEN_FINDINGS', '该检查没有待复查的整改事项');
       const codes = new Set(open.map((f) => f.itemCode));
       const departments = original.departments.filter((d) => open.some((f) => f.department === d.department));
       const now = this.now();
-      const reinspection = tx.manager.getRepository(Inspection).create({
+      const reinspection = await inspections.add({
         id: randomUUID(),
         kind: 'reinspection',
         planId: null,
@@ -60,9 +59,8 @@ export class CreateReinspection {
         completedAt: null,
         completedOn: null,
       });
-      await tx.manager.save(reinspection);
       for (const f of open) f.reinspectionId = reinspection.id;
-      await tx.manager.save(open);
+      await findings.save(open);
       await tx.audit({ actor, action: 'inspection.reinspect', entity: 'inspection', entityId: reinspection.id, after: { originalInspectionId: original.id, findings: open.map((f) => f.id) }, requestId });
       return inspectionView(tx.manager, reinspection, shanghaiToday(now));
     });

@@ -1,29 +1,15 @@
 import { addDays, daysBetween } from '@shanyu/common';
 import type { InspectionAlert, InspectionKind } from '@shanyu/contracts';
-import type { EntityManager } from 'typeorm';
 import { labelOf } from '../departments.js';
-import { Inspection, type InspectionDepartmentRow } from './inspection.entity.js';
+import type { InspectionDepartmentRow } from './inspection.entity.js';
 
+/** An inspection as the history of its institution (InspectionRepository.history) lists it. */
 export interface HistoryRow {
   id: string;
   institutionId: string;
   kind: InspectionKind;
   scheduledOn: string;
   departments: InspectionDepartmentRow[];
-}
-
-/** Every inspection of these institutions, newest first (the facts behind the cap, the repeat alert and last-time avoidance). */
-export async function historyOf(manager: EntityManager, institutionIds: string[]): Promise<Map<string, HistoryRow[]>> {
-  const out = new Map<string, HistoryRow[]>(institutionIds.map((id) => [id, []]));
-  if (institutionIds.length === 0) return out;
-  // One array parameter, not IN ($1 … $n): a county's pool can pass PostgreSQL's 65,535 bind parameters (bench/draw.mjs).
-  const rows: HistoryRow[] = await manager.getRepository(Inspection).createQueryBuilder('i')
-    .select(['i.id', 'i.institutionId', 'i.kind', 'i.scheduledOn', 'i.departments'])
-    .where('i.institutionId = ANY(:ids)', { ids: institutionIds })
-    .orderBy('i.scheduledOn', 'DESC').addOrderBy('i.createdAt', 'DESC')
-    .getMany();
-  for (const row of rows) out.get(row.institutionId)?.push(row);
-  return out;
 }
 
 /** Inspections counted towards the yearly cap in `year` (国办发〔2024〕54号). */

@@ -1,15 +1,12 @@
 import { departmentName } from '@shanyu/common';
 import type { FindingView, InspectionAlert, InspectionFormView, InspectionView, ItemResultView } from '@shanyu/contracts';
-import { type EntityManager, In } from 'typeorm';
-import { Finding } from '../findings/finding.entity.js';
+import type { EntityManager } from 'typeorm';
+import { FindingRepository } from '../findings/finding.repository.js';
 import { groupByArea } from '../forms/merged-form.js';
-import { Inspector } from '../inspectors/inspector.entity.js';
-import { SelfInspection } from '../self-inspections/self-inspection.entity.js';
-import { type Inspection, InspectionResultRow, ResultVersion } from './inspection.entity.js';
-
-export async function resultsOf(manager: EntityManager, inspectionId: string): Promise<InspectionResultRow[]> {
-  return manager.getRepository(InspectionResultRow).find({ where: { inspectionId }, order: { itemCode: 'ASC' } });
-}
+import { InspectorRepository } from '../inspectors/inspector.repository.js';
+import { SelfInspectionRepository } from '../self-inspections/self-inspection.repository.js';
+import type { Inspection, InspectionResultRow } from './inspection.entity.js';
+import { InspectionRepository } from './inspection.repository.js';
 
 const toResultView = (r: InspectionResultRow): ItemResultView => ({
   itemCode: r.itemCode, department: r.department, result: r.result, note: r.note, evidence: r.evidence, inspectorId: r.inspectorId, recordedAt: r.recordedAt.toISOString(),
@@ -30,11 +27,8 @@ export function basicItemFailed(inspection: Inspection, results: InspectionResul
  * What the field sent that waits for a person, per department: items in conflict (sign-off is
  * refused until resolved) and results received after the department signed off (补正 or reject).
  */
-async function fieldAlerts(manager: EntityManager, inspection: Inspection, results: InspectionResultRow[]): Promise<InspectionAlert[]> {
-  const late = await manager.getRepository(ResultVersion).createQueryBuilder('v')
-    .select('v.department', 'department').addSelect('count(*)::int', 'n')
-    .where('v.inspection_id = :id AND v.status = :status', { id: inspection.id, status: 'late' })
-    .groupBy('v.department').getRawMany<{ department: string; n: number }>();
+async function fieldAlerts(inspections: InspectionRepository, inspection: Inspection, results: InspectionResultRow[]): Promise<InspectionAlert[]> {
+  const late = await inspections.lateWaitingByDepartment(inspection.id);
   const alerts: InspectionAlert[] = [];
   for (const { department } of inspection.departments) {
     const conflicts = results.filter((r) => r.department === department && r.inConflict).length;
@@ -46,10 +40,10 @@ async function fieldAlerts(manager: EntityManager, inspection: Inspection, resul
 }
 
 export async function inspectionView(manager: EntityManager, inspection: Inspection, today: string): Promise<InspectionView> {
-  const results = await resultsOf(manager, inspection.id);
-  const ids = inspection.departments.flatMap((d) => d.inspectorIds);
-  const inspectors = new Map((ids.length ? await manager.getRepository(Inspector).findBy({ id: In(ids) }) : []).map((x) => [x.id, x]));
-  const findings: FindingView[] = (await manager.getRepository(Finding).find({ where: { inspectionId: inspection.id }, order: { itemCode: 'ASC' } })).map((f) => f.toView(today));
+  const inspections = new InspectionRepository(manager);
+  const results = await inspections.results(inspection.id);
+  const inspectors = new Map((await new InspectorRepository(manager).byIds(inspection.departments.flatMap((d) => d.inspectorIds))).map((x) => [x.id, x]));
+  const findings: FindingView[] = (await new FindingRepository(manager).ofInspection(inspection.id)).map((f) => f.toView(today));
   return {
     id: inspection.id,
     kind: inspection.kind,
@@ -71,7 +65,7 @@ export async function inspectionView(manager: EntityManager, inspection: Inspect
       signedOffBy: d.signedOffBy,
       comment: d.comment,
     })),
-    alerts: [...inspection.alerts, ...(await fieldAlerts(manager, inspection, results))],
+    alerts: [...inspection.alerts, ...(await fieldAlerts(inspections, inspection, results))],
     policyVersion: inspection.policyVersion,
     summary: summaryOf(inspection, results),
     basicItemFailed: basicItemFailed(inspection, results),
@@ -84,9 +78,9 @@ export async function inspectionView(manager: EntityManager, inspection: Inspect
 
 /** 一表通查: the frozen merged form with the results so far, and the operator's latest self-inspection. */
 export async function formView(manager: EntityManager, inspection: Inspection): Promise<InspectionFormView> {
-  const results = new Map((await resultsOf(manager, inspection.id)).map((r) => [r.itemCode, r]));
+  const results = new Map((await new InspectionRepository(manager).results(inspection.id)).map((r) => [r.itemCode, r]));
   const previous = inspection.originalInspectionId
-    ? new Map((await manager.getRepository(Finding).findBy({ reinspectionId: inspection.id })).map((f) => [f.itemCode, f.id]))
+    ? new Map((await new FindingRepository(manager).reinspectedBy(inspection.id)).map((f) => [f.itemCode, f.id]))
     : new Map<string, string>();
   const items = inspection.form.map((item) => {
     const r = results.get(item.code);
@@ -98,7 +92,7 @@ export async function formView(manager: EntityManager, inspection: Inspection): 
     const own = inspection.form.filter((i) => i.department === d.department);
     byDepartment[d.department] = { items: own.length, recorded: own.filter((i) => results.has(i.code)).length, signedOff: d.signedOffAt !== null };
   }
-  const self = await manager.getRepository(SelfInspection).findOne({ where: { institutionId: inspection.institutionId }, order: { submittedAt: 'DESC' } });
+  const self = await new SelfInspectionRepository(manager).latestOf(inspection.institutionId);
   return {
     inspectionId: inspection.id,
     institutionId: inspection.institutionId,

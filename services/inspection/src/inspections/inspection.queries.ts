@@ -1,13 +1,15 @@
-import { type Actor, departmentNotAllowed, divisionPrefix, DomainError, isInspector, shanghaiToday } from '@shanyu/common';
+import { type Actor, departmentNotAllowed, DomainError, isInspector, shanghaiToday } from '@shanyu/common';
 import type { InspectionFormView, InspectionView, ListInspectionsRequest, Page, RectificationNoticeView } from '@shanyu/contracts';
 import type { DataSource } from 'typeorm';
-import { assertCanReadVisit, inspectorOfActor, isOperator, scopeWhere } from '../access.js';
+import { assertCanReadVisit, isOperator } from '../access.js';
 import { labelOf } from '../departments.js';
-import { Finding } from '../findings/finding.entity.js';
-import { InstitutionReplica } from '../replicas/institution-replica.entity.js';
-import { Inspection } from './inspection.entity.js';
+import { divisionScopeOf } from '../division-scope.js';
+import { FindingRepository } from '../findings/finding.repository.js';
+import { InspectorRepository } from '../inspectors/inspector.repository.js';
+import { InstitutionRepository } from '../replicas/institution.repository.js';
+import type { Inspection } from './inspection.entity.js';
+import { InspectionRepository, type InspectionReaders } from './inspection.repository.js';
 import { formView, inspectionView } from './inspection-views.js';
-import { inspectionNotFound } from './record-results.use-case.js';
 
 /** A read of one visit: found, and readable by the caller (an inspector account: only a visit it is assigned to). */
 export abstract class InspectionQuery {
@@ -17,9 +19,9 @@ export abstract class InspectionQuery {
   ) {}
 
   protected async readable(id: string, actor: Actor): Promise<Inspection> {
-    const inspection = await this.dataSource.getRepository(Inspection).findOneBy({ id });
-    if (!inspection) throw inspectionNotFound(id);
-    await assertCanReadVisit(this.dataSource.manager, actor, inspection);
+    const manager = this.dataSource.manager;
+    const inspection = await new InspectionRepository(manager).get(id);
+    await assertCanReadVisit({ institutions: new InstitutionRepository(manager), inspectors: new InspectorRepository(manager) }, actor, inspection);
     return inspection;
   }
 }
@@ -46,25 +48,21 @@ export class ListInspections {
   async execute(request: ListInspectionsRequest, actor: Actor): Promise<Page<InspectionView>> {
     const page = request.page ?? 1;
     const pageSize = request.pageSize ?? 20;
-    const qb = this.dataSource.getRepository(Inspection).createQueryBuilder('i');
+    const manager = this.dataSource.manager;
+    let readers: InspectionReaders;
     if (isOperator(actor)) {
-      const own = (await this.dataSource.getRepository(InstitutionReplica).findBy({ ownerUserId: actor.userId })).map((x) => x.id);
-      qb.where('i.institution_id = ANY(:own)', { own });
+      readers = { institutionIds: await new InstitutionRepository(manager).idsOwnedBy(actor.userId) };
     } else if (isInspector(actor)) {
-      const inspector = await inspectorOfActor(this.dataSource.manager, actor);
-      const assigned = inspector ? [{ department: inspector.department, inspectorIds: [inspector.id] }] : [];
-      qb.where(inspector ? 'i.departments @> CAST(:assigned AS jsonb)' : 'false', { assigned: JSON.stringify(assigned) });
+      const inspector = await new InspectorRepository(manager).activeOfUser(actor.userId);
+      readers = { assignedTo: inspector && { department: inspector.department, inspectorId: inspector.id } };
     } else {
-      const scope = scopeWhere(actor, 'i.division_code');
-      qb.where(scope.sql, scope.params);
+      readers = { scope: divisionScopeOf(actor) };
     }
-    if (request.institutionId) qb.andWhere('i.institution_id = :institutionId', { institutionId: request.institutionId });
-    if (request.planId) qb.andWhere('i.plan_id = :planId', { planId: request.planId });
-    if (request.status) qb.andWhere('i.status = :status', { status: request.status });
-    if (request.divisionCode) qb.andWhere('i.division_code LIKE :division', { division: `${divisionPrefix(request.divisionCode)}%` });
-    const [rows, total] = await qb.orderBy('i.scheduled_on', 'DESC').addOrderBy('i.created_at', 'DESC').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    const { items: rows, total } = await new InspectionRepository(manager).page(
+      readers, { institutionId: request.institutionId, planId: request.planId, status: request.status, divisionCode: request.divisionCode }, page, pageSize,
+    );
     const today = shanghaiToday(this.now());
-    const items = await Promise.all(rows.map((r) => inspectionView(this.dataSource.manager, r, today)));
+    const items = await Promise.all(rows.map((r) => inspectionView(manager, r, today)));
     return { items, total, page, pageSize };
   }
 }
@@ -74,7 +72,7 @@ export class GetRectificationNotice extends InspectionQuery {
   async execute(id: string, actor: Actor): Promise<RectificationNoticeView> {
     const inspection = await this.readable(id, actor);
     if (inspection.status !== 'completed') throw new DomainError('INSPECTION_NOT_COMPLETED', '检查尚未完成，整改意见书尚未出具');
-    const findings = await this.dataSource.getRepository(Finding).find({ where: { inspectionId: inspection.id }, order: { deadline: 'ASC', itemCode: 'ASC' } });
+    const findings = await new FindingRepository(this.dataSource.manager).ofInspectionByDeadline(inspection.id);
     const departments = inspection.departments.map((d) => d.department);
     const lines = findings.map((f, i) =>
       `${i + 1}. 【${labelOf(f.department)}】${f.item.text}。发现问题：${f.note ?? '（无）'}。依据：${f.item.legalBasis}。请于 ${f.deadline} 前整改完毕。`);

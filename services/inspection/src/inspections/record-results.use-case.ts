@@ -1,22 +1,12 @@
 import { type Actor, departmentName, DomainError, type FieldProblem, shanghaiDateTime } from '@shanyu/common';
 import type { RecordResultsRequest, RecordResultsView, ResultOutcome } from '@shanyu/contracts';
-import type { EntityManager } from 'typeorm';
 import { assignedInspector } from '../access.js';
 import type { UnitOfWork } from '@shanyu/messaging';
-import { Inspection, type InspectionResultRow } from './inspection.entity.js';
-import { publishRecorded, ResultRecords, type ResultValue, sameValue } from './result-records.js';
+import { InspectorRepository } from '../inspectors/inspector.repository.js';
+import type { Inspection, InspectionResultRow } from './inspection.entity.js';
+import { InspectionRepository } from './inspection.repository.js';
+import { publishRecorded, type ResultValue, sameValue } from './result-records.js';
 import { formView } from './inspection-views.js';
-
-export function inspectionNotFound(id: string): DomainError {
-  return new DomainError('INSPECTION_NOT_FOUND', `检查 ${id} 不存在`);
-}
-
-export async function lockInspection(manager: EntityManager, id: string): Promise<Inspection> {
-  const inspection = await manager.getRepository(Inspection).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-  if (!inspection) throw inspectionNotFound(id);
-  return inspection;
-}
-
 
 /**
  * Results of one department's items, by one of its assigned inspectors. An item not on the form,
@@ -39,39 +29,39 @@ export class RecordResults {
 
   async execute(request: RecordResultsRequest, actor: Actor, requestId?: string): Promise<RecordResultsView> {
     return this.unitOfWork.run(async (tx) => {
-      const inspection = await lockInspection(tx.manager, request.id);
-      const { inspector, row } = await assignedInspector(tx.manager, inspection, actor);
+      const inspections = new InspectionRepository(tx.manager);
+      const inspection = await inspections.lock(request.id);
+      const { inspector, row } = await assignedInspector(new InspectorRepository(tx.manager), inspection, actor);
       assertOnForm(inspection, inspector.department, request);
 
-      const records = new ResultRecords(tx.manager);
       const receivedAt = this.now();
       const late = inspection.status === 'completed' || !!row.signedOffAt;
       const outcomes: ResultOutcome[] = [];
       const audited: object[] = [];
       for (const input of request.results) {
         const value = { result: input.result, note: input.note?.trim() || null, evidence: (input.evidence ?? []).map((e) => ({ ref: e.ref, takenAt: e.takenAt, location: e.location })) };
-        const current = await records.current(inspection.id, input.itemCode);
+        const current = await inspections.result(inspection.id, input.itemCode);
         const currentVersion = current?.version ?? 0;
         const base = { inspectionId: inspection.id, itemCode: input.itemCode, department: inspector.department, baseVersion: input.baseVersion ?? null, ...value,
           inspectorId: inspector.id, deviceId: input.deviceId ?? null, recordedAt: input.recordedAt ? new Date(input.recordedAt) : receivedAt, receivedAt };
         const waiting = late ? 'late' : conflictWith(current, value, inspector.id, input.baseVersion) ? 'conflict' : undefined;
         if (waiting) {
-          const again = (await records.versionsOf(inspection.id, input.itemCode)).find((v) => v.status === waiting && v.inspectorId === inspector.id && sameValue(v, value));
-          const kept = again ?? await records.add({ ...base, version: null, status: waiting });
+          const again = (await inspections.resultVersions(inspection.id, input.itemCode)).find((v) => v.status === waiting && v.inspectorId === inspector.id && sameValue(v, value));
+          const kept = again ?? await inspections.addResultVersion({ ...base, version: null, status: waiting });
           if (!again) await publishRecorded(tx, inspection, kept, actor);
-          if (waiting === 'conflict' && current && !current.inConflict) await records.setRecord(Object.assign(current, { inConflict: true }));
+          if (waiting === 'conflict' && current && !current.inConflict) await inspections.saveResult(Object.assign(current, { inConflict: true }));
           outcomes.push({ itemCode: input.itemCode, status: waiting, versionId: kept.id, version: currentVersion, message: waitingMessage(waiting, row, inspection) });
           audited.push({ itemCode: input.itemCode, status: waiting, ...value, baseVersion: base.baseVersion, deviceId: base.deviceId, recordedAt: base.recordedAt, before: current && valueOf(current) });
           continue;
         }
         if (current && sameValue(current, value)) {
-          const [latest] = (await records.versionsOf(inspection.id, input.itemCode)).filter((v) => v.status === 'current');
+          const [latest] = (await inspections.resultVersions(inspection.id, input.itemCode)).filter((v) => v.status === 'current');
           outcomes.push({ itemCode: input.itemCode, status: 'recorded', versionId: latest?.id ?? '', version: currentVersion, message: '结果已记录（与现有记录相同）' });
           continue;
         }
-        await records.supersedeCurrent(inspection.id, input.itemCode);
-        const version = await records.add({ ...base, version: currentVersion + 1, status: 'current' });
-        await records.setRecord(records.newRecord({ ...value, inspectionId: inspection.id, itemCode: input.itemCode, department: inspector.department,
+        await inspections.supersedeCurrentVersion(inspection.id, input.itemCode);
+        const version = await inspections.addResultVersion({ ...base, version: currentVersion + 1, status: 'current' });
+        await inspections.saveResult(inspections.newResult({ ...value, inspectionId: inspection.id, itemCode: input.itemCode, department: inspector.department,
           inspectorId: inspector.id, recordedAt: base.recordedAt, version: currentVersion + 1, inConflict: false }));
         await publishRecorded(tx, inspection, version, actor);
         outcomes.push({ itemCode: input.itemCode, status: 'recorded', versionId: version.id, version: currentVersion + 1, message: '结果已记录' });

@@ -2,12 +2,13 @@ import { type Actor, departmentName, DomainError, isInspector } from '@shanyu/co
 import type { DecideLateResultRequest, InspectionFormView, InspectionIdRequest, ResolveResultRequest, ResultItemRequest, ResultVersionView } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import { assertCovers, assertDepartment, assignedInspector } from '../access.js';
+import { InspectorRepository } from '../inspectors/inspector.repository.js';
 import type { CompleteInspection } from './complete-inspection.js';
-import { Inspection } from './inspection.entity.js';
+import type { Inspection } from './inspection.entity.js';
+import { InspectionRepository } from './inspection.repository.js';
 import { formView } from './inspection-views.js';
 import { InspectionQuery } from './inspection.queries.js';
-import { lockInspection } from './record-results.use-case.js';
-import { publishResolved, ResultRecords } from './result-records.js';
+import { publishResolved, resultVersionViews } from './result-records.js';
 
 function itemOf(inspection: Inspection, itemCode: string) {
   const item = inspection.form.find((i) => i.code === itemCode);
@@ -26,8 +27,8 @@ export class ListResultVersions extends InspectionQuery {
   async execute(request: ResultItemRequest, actor: Actor): Promise<ResultVersionView[]> {
     const inspection = await this.readable(request.id, actor);
     itemOf(inspection, request.itemCode);
-    const records = new ResultRecords(this.dataSource.manager);
-    return records.views(await records.versionsOf(inspection.id, request.itemCode));
+    const versions = await new InspectionRepository(this.dataSource.manager).resultVersions(inspection.id, request.itemCode);
+    return resultVersionViews(new InspectorRepository(this.dataSource.manager), versions);
   }
 }
 
@@ -35,8 +36,8 @@ export class ListResultVersions extends InspectionQuery {
 export class ListLateResults extends InspectionQuery {
   async execute(request: InspectionIdRequest, actor: Actor): Promise<ResultVersionView[]> {
     const inspection = await this.readable(request.id, actor);
-    const records = new ResultRecords(this.dataSource.manager);
-    return records.views(await records.lateOf(inspection.id));
+    const versions = await new InspectionRepository(this.dataSource.manager).lateResultVersions(inspection.id);
+    return resultVersionViews(new InspectorRepository(this.dataSource.manager), versions);
   }
 }
 
@@ -53,35 +54,35 @@ export class ResolveResult {
 
   async execute(request: ResolveResultRequest, actor: Actor, requestId?: string): Promise<InspectionFormView> {
     return this.unitOfWork.run(async (tx) => {
-      const inspection = await lockInspection(tx.manager, request.id);
+      const inspections = new InspectionRepository(tx.manager);
+      const inspection = await inspections.lock(request.id);
       const item = itemOf(inspection, request.itemCode);
       if (isInspector(actor)) {
-        const { inspector } = await assignedInspector(tx.manager, inspection, actor);
+        const { inspector } = await assignedInspector(new InspectorRepository(tx.manager), inspection, actor);
         if (inspector.department !== item.department) throw new DomainError('ITEM_OTHER_DEPARTMENT', `事项 ${item.code} 属于${departmentName(item.department)}`);
       } else {
         assertDepartmentOfficial(actor, inspection, item.department, '裁定检查结果冲突');
       }
-      const records = new ResultRecords(tx.manager);
-      const current = await records.current(inspection.id, item.code);
+      const current = await inspections.result(inspection.id, item.code);
       if (!current?.inConflict) throw new DomainError('RESULT_NOT_IN_CONFLICT', `事项 ${item.code} 没有待裁定的冲突`);
-      const versions = await records.versionsOf(inspection.id, item.code);
+      const versions = await inspections.resultVersions(inspection.id, item.code);
       const chosen = versions.find((v) => v.id === request.versionId && (v.status === 'current' || v.status === 'conflict'));
       if (!chosen) throw new DomainError('RESULT_VERSION_NOT_FOUND', `版本 ${request.versionId} 不是该事项现有或冲突中的结果`);
       const at = this.now().toISOString();
       const decision = (id: string) => ({ by: actor.userId, at, reason: request.reason.trim(), chosen: id === chosen.id });
       for (const v of versions.filter((x) => x.status === 'conflict')) {
-        if (v.id !== chosen.id) await records.save(Object.assign(v, { status: 'resolved', decision: decision(v.id) }));
+        if (v.id !== chosen.id) await inspections.saveResultVersion(Object.assign(v, { status: 'resolved', decision: decision(v.id) }));
       }
       if (chosen.status === 'conflict') {
-        await records.supersedeCurrent(inspection.id, item.code);
+        await inspections.supersedeCurrentVersion(inspection.id, item.code);
         const version = current.version + 1;
-        await records.save(Object.assign(chosen, { status: 'current', version, decision: decision(chosen.id) }));
-        await records.setRecord(Object.assign(current, {
+        await inspections.saveResultVersion(Object.assign(chosen, { status: 'current', version, decision: decision(chosen.id) }));
+        await inspections.saveResult(Object.assign(current, {
           result: chosen.result, note: chosen.note, evidence: chosen.evidence, inspectorId: chosen.inspectorId, recordedAt: chosen.recordedAt, version, inConflict: false,
         }));
       } else {
-        await records.save(Object.assign(chosen, { decision: decision(chosen.id) }));
-        await records.setRecord(Object.assign(current, { inConflict: false }));
+        await inspections.saveResultVersion(Object.assign(chosen, { decision: decision(chosen.id) }));
+        await inspections.saveResult(Object.assign(current, { inConflict: false }));
       }
       await publishResolved(tx, inspection, chosen, 'conflict-resolved', request.reason.trim(), actor);
       await tx.audit({
@@ -107,35 +108,35 @@ export class DecideLateResult {
 
   async execute(request: DecideLateResultRequest, actor: Actor, requestId?: string): Promise<ResultVersionView> {
     return this.unitOfWork.run(async (tx) => {
-      const inspection = await lockInspection(tx.manager, request.id);
+      const inspections = new InspectionRepository(tx.manager);
+      const inspection = await inspections.lock(request.id);
       // Who may decide at all first (a department of the visit, in its division), so that a wrong id tells nothing to others.
       assertDepartment(actor, inspection.departments.map((d) => d.department), '决定逾时结果是否补正');
       assertCovers(actor, inspection.divisionCode);
-      const records = new ResultRecords(tx.manager);
-      const late = await records.version(inspection.id, request.versionId);
+      const late = await inspections.resultVersion(inspection.id, request.versionId);
       assertDepartmentOfficial(actor, inspection, late.department, '决定逾时结果是否补正');
       if (late.status !== 'late') throw new DomainError('RESULT_NOT_LATE', `该结果不是待决定的逾时结果（${late.status}）`);
       const now = this.now();
       const decision = { by: actor.userId, at: now.toISOString(), reason: request.reason.trim(), chosen: request.decision === 'accept' };
       if (request.decision === 'accept') {
-        const current = await records.current(inspection.id, late.itemCode);
+        const current = await inspections.result(inspection.id, late.itemCode);
         const version = (current?.version ?? 0) + 1;
-        await records.supersedeCurrent(inspection.id, late.itemCode);
-        await records.save(Object.assign(late, { status: 'accepted', version, decision }));
-        await records.setRecord(records.newRecord({
+        await inspections.supersedeCurrentVersion(inspection.id, late.itemCode);
+        await inspections.saveResultVersion(Object.assign(late, { status: 'accepted', version, decision }));
+        await inspections.saveResult(inspections.newResult({
           inspectionId: inspection.id, itemCode: late.itemCode, department: late.department, result: late.result, note: late.note, evidence: late.evidence,
           inspectorId: late.inspectorId, recordedAt: late.recordedAt, version, inConflict: current?.inConflict ?? false,
         }));
         await this.complete.recordLateFinding(tx, inspection, late, actor, now);
       } else {
-        await records.save(Object.assign(late, { status: 'rejected', decision }));
+        await inspections.saveResultVersion(Object.assign(late, { status: 'rejected', decision }));
       }
       await publishResolved(tx, inspection, late, request.decision === 'accept' ? 'late-accepted' : 'late-rejected', decision.reason, actor);
       await tx.audit({
         actor, action: request.decision === 'accept' ? 'inspection.result.amend' : 'inspection.result.reject-late', entity: 'inspection', entityId: inspection.id, requestId,
         after: { itemCode: late.itemCode, versionId: late.id, result: late.result, note: late.note, evidence: late.evidence, reason: decision.reason, version: late.version },
       });
-      const [view] = await records.views([late]);
+      const [view] = await resultVersionViews(new InspectorRepository(tx.manager), [late]);
       return view!;
     });
   }

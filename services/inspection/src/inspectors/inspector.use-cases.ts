@@ -2,18 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { type Actor, departmentNotAllowed, DomainError, isInspector, roleNotAllowed, withinDivision } from '@shanyu/common';
 import { type AddConflictRequest, type AddInspectorRequest, INSPECTION_DEPARTMENTS, type InspectorView, type ListInspectorsRequest } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
-import { isUniqueViolation } from '@shanyu/persistence';
-import type { DataSource, EntityManager } from 'typeorm';
-import { assertCovers, assertDepartment, institutionOrFail } from '../access.js';
-import { Inspector, InspectorConflict } from './inspector.entity.js';
-
-export async function conflictsOf(manager: EntityManager, inspectorIds: string[]): Promise<Map<string, { institutionId: string; reason: string }[]>> {
-  const out = new Map<string, { institutionId: string; reason: string }[]>(inspectorIds.map((id) => [id, []]));
-  if (inspectorIds.length === 0) return out;
-  const rows = await manager.getRepository(InspectorConflict).createQueryBuilder('c').where('c.inspector_id = ANY(:ids)', { ids: inspectorIds }).getMany();
-  for (const row of rows) out.get(row.inspectorId)?.push({ institutionId: row.institutionId, reason: row.reason });
-  return out;
-}
+import type { DataSource } from 'typeorm';
+import { assertCovers, assertDepartment } from '../access.js';
+import { InstitutionRepository } from '../replicas/institution.repository.js';
+import { InspectorRepository } from './inspector.repository.js';
 
 /** Adds an inspector to a department's pool (the department itself or an admin). */
 export class AddInspector {
@@ -28,18 +20,10 @@ export class AddInspector {
     assertDepartment(actor, [department], '管理其他部门的执法人员');
     for (const code of request.divisionCodes) assertCovers(actor, code);
     return this.unitOfWork.run(async (tx) => {
-      const inspector = tx.manager.getRepository(Inspector).create({
+      const inspector = await new InspectorRepository(tx.manager).add({
         id: randomUUID(), department, name: request.name, badgeNo: request.badgeNo, divisionCodes: request.divisionCodes,
         userId: request.userId ?? null, username: request.username ?? null, active: true,
       });
-      try {
-        await tx.manager.save(inspector);
-      } catch (e) {
-        if (isUniqueViolation(e, 'inspector_department_badge_no_key')) throw new DomainError('INSPECTOR_BADGE_TAKEN', `执法证号 ${request.badgeNo} 已登记`);
-        if (isUniqueViolation(e, 'inspector_user_id_key')) throw new DomainError('INSPECTOR_USER_TAKEN', `账号 ${request.username ?? request.userId} 已关联其他执法人员`);
-        if (isUniqueViolation(e)) throw new DomainError('INSPECTOR_BADGE_TAKEN', `执法证号 ${request.badgeNo} 已登记`);
-        throw e;
-      }
       await tx.audit({ actor, action: 'inspector.add', entity: 'inspector', entityId: inspector.id, after: { department, name: inspector.name, badgeNo: inspector.badgeNo, divisionCodes: inspector.divisionCodes, username: inspector.username }, requestId });
       return inspector.toView();
     });
@@ -51,10 +35,10 @@ export class ListInspectors {
 
   async execute(request: ListInspectorsRequest, actor: Actor): Promise<InspectorView[]> {
     if (actor.department === 'operator') throw departmentNotAllowed(actor, '查看执法人员名录');
-    const where = request.department ? { department: request.department } : {};
-    const all = await this.dataSource.getRepository(Inspector).find({ where, order: { department: 'ASC', badgeNo: 'ASC' } });
+    const inspectors = new InspectorRepository(this.dataSource.manager);
+    const all = await inspectors.list(request.department);
     const visible = all.filter((i) => worksWithin(actor, i.divisionCodes) && (request.divisionCode ? i.divisionCodes.some((d) => withinDivision(d, request.divisionCode!)) : true));
-    const conflicts = await conflictsOf(this.dataSource.manager, visible.map((i) => i.id));
+    const conflicts = await inspectors.conflictsByInspector(visible.map((i) => i.id));
     return visible.map((i) => i.toView(conflicts.get(i.id)));
   }
 }
@@ -71,20 +55,18 @@ export class AddConflict {
 
   async execute(request: AddConflictRequest, actor: Actor, requestId?: string): Promise<InspectorView> {
     return this.unitOfWork.run(async (tx) => {
-      const inspector = await tx.manager.getRepository(Inspector).findOneBy({ id: request.inspectorId });
-      if (!inspector) throw new DomainError('INSPECTOR_NOT_FOUND', `执法人员 ${request.inspectorId} 不存在`);
+      const inspectors = new InspectorRepository(tx.manager);
+      const inspector = await inspectors.get(request.inspectorId);
       // The inspector may declare their own conflict; otherwise their department (or an admin) records
       // it, for an institution inside its divisions (属地管理, as for adding the inspector).
       const self = inspector.userId !== null && inspector.userId === actor.userId;
       if (!self && isInspector(actor)) throw roleNotAllowed('登记其他执法人员的回避');
       if (!self) assertDepartment(actor, [inspector.department], '登记其他部门执法人员的回避');
-      const institution = await institutionOrFail(tx.manager, request.institutionId);
+      const institution = await new InstitutionRepository(tx.manager).get(request.institutionId);
       if (!self) assertCovers(actor, institution.divisionCode);
-      await tx.manager.createQueryBuilder().insert().into(InspectorConflict)
-        .values({ inspectorId: inspector.id, institutionId: institution.id, reason: request.reason, recordedBy: { department: actor.department, userId: actor.userId } })
-        .orIgnore().execute();
+      await inspectors.addConflict({ inspectorId: inspector.id, institutionId: institution.id, reason: request.reason, recordedBy: { department: actor.department, userId: actor.userId } });
       await tx.audit({ actor, action: 'inspector.conflict', entity: 'inspector', entityId: inspector.id, after: { institutionId: institution.id, reason: request.reason }, requestId });
-      return inspector.toView((await conflictsOf(tx.manager, [inspector.id])).get(inspector.id));
+      return inspector.toView((await inspectors.conflictsByInspector([inspector.id])).get(inspector.id));
     });
   }
 }

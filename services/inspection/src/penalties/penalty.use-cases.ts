@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
 import { InspectionEvt, type IssuePenaltyBody, type ListPenaltiesRequest, type PenaltyIssuedData, type PenaltyView } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
-import { isUniqueViolation } from '@shanyu/persistence';
 import type { DataSource } from 'typeorm';
 import { assertCanRead, assertCovers, assertDepartment, isOperator } from '../access.js';
 import type { ChecklistCatalog } from '../checklists/checklist-catalog.js';
-import { Finding } from '../findings/finding.entity.js';
-import { Inspection } from '../inspections/inspection.entity.js';
-import { InstitutionReplica } from '../replicas/institution-replica.entity.js';
+import { FindingRepository } from '../findings/finding.repository.js';
+import { InspectionRepository } from '../inspections/inspection.repository.js';
+import type { InstitutionReplica } from '../replicas/institution-replica.entity.js';
+import { InstitutionRepository } from '../replicas/institution.repository.js';
 import { checkPenalty } from './penalty-rules.js';
-import { Penalty } from './penalty.entity.js';
+import { PenaltyRepository } from './penalty.repository.js';
 
 /**
  * 行政处罚 by the department that holds the power for the penalty item (the penalty list in
@@ -26,10 +26,9 @@ export class IssuePenalty {
 
   async execute(body: IssuePenaltyBody, actor: Actor, requestId?: string): Promise<PenaltyView> {
     return this.unitOfWork.run(async (tx) => {
-      const finding = await tx.manager.getRepository(Finding).findOneBy({ id: body.findingId });
-      if (!finding) throw new DomainError('FINDING_NOT_FOUND', `整改事项 ${body.findingId} 不存在`);
+      const finding = await new FindingRepository(tx.manager).get(body.findingId);
       assertCovers(actor, finding.divisionCode);
-      const inspection = await tx.manager.getRepository(Inspection).findOneByOrFail({ id: finding.inspectionId });
+      const inspection = await new InspectionRepository(tx.manager).get(finding.inspectionId);
       const lists = await this.catalog.inForce(tx.manager, inspection.completedOn ?? finding.recordedOn, { kind: 'penalty' });
       const list = lists.find((l) => l.penaltyItems.some((p) => p.code === body.penaltyItemCode));
       const item = list?.penaltyItems.find((p) => p.code === body.penaltyItemCode);
@@ -37,18 +36,12 @@ export class IssuePenalty {
       assertDepartment(actor, [list.department], `作出处罚事项 ${item.code} 的处罚`);
       checkPenalty(item, finding.itemCode, body.kinds, body.fineFen);
       const issuedOn = shanghaiToday(this.now());
-      const penalty = tx.manager.getRepository(Penalty).create({
+      const penalty = await new PenaltyRepository(tx.manager).add({
         id: randomUUID(), findingId: finding.id, inspectionId: finding.inspectionId, institutionId: finding.institutionId, institutionName: finding.institutionName,
         divisionCode: finding.divisionCode, department: list.department, penaltyItemCode: item.code, penaltyItem: item, checklistVersion: list.version,
         kinds: body.kinds, fineFen: body.kinds.includes('fine') ? body.fineFen! : null, decisionNo: body.decisionNo, reason: body.reason, issuedOn,
         issuedBy: { department: actor.department, userId: actor.userId },
       });
-      try {
-        await tx.manager.save(penalty);
-      } catch (e) {
-        if (isUniqueViolation(e, 'penalty_department_decision_no_key')) throw new DomainError('PENALTY_DECISION_NO_TAKEN', `处罚决定书文号 ${body.decisionNo} 已使用`);
-        throw e;
-      }
       const data: PenaltyIssuedData = {
         penaltyId: penalty.id, findingId: finding.id, institutionId: finding.institutionId, divisionCode: finding.divisionCode, department: penalty.department,
         penaltyItemCode: item.code, kinds: penalty.kinds, fineFen: penalty.fineFen, decisionNo: penalty.decisionNo, issuedOn,
@@ -64,11 +57,8 @@ export class ListPenalties {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(request: ListPenaltiesRequest, actor: Actor): Promise<PenaltyView[]> {
-    const where: Record<string, string> = {};
-    if (request.institutionId) where.institutionId = request.institutionId;
-    if (request.findingId) where.findingId = request.findingId;
-    const rows = await this.dataSource.getRepository(Penalty).find({ where, order: { issuedOn: 'DESC', decisionNo: 'ASC' } });
-    const owned = isOperator(actor) ? new Set((await this.dataSource.getRepository(InstitutionReplica).findBy({ ownerUserId: actor.userId })).map((i) => i.id)) : null;
+    const rows = await new PenaltyRepository(this.dataSource.manager).list({ institutionId: request.institutionId, findingId: request.findingId });
+    const owned = isOperator(actor) ? new Set(await new InstitutionRepository(this.dataSource.manager).idsOwnedBy(actor.userId)) : null;
     return rows.filter((p) => {
       try {
         assertCanRead(actor, p, owned?.has(p.institutionId) ? ({ ownerUserId: actor.userId } as InstitutionReplica) : null);

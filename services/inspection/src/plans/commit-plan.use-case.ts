@@ -1,19 +1,21 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { type Actor, divisionPrefix, DomainError, type FieldProblem, withinDivision } from '@shanyu/common';
+import { type Actor, DomainError, type FieldProblem, withinDivision } from '@shanyu/common';
 import { type CommitPlanBody, type CreditGrade, type DrawInput, INSPECTION_DEPARTMENTS, InspectionEvt, type PlanView } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
-import { In } from 'typeorm';
 import { assertCovers, assertDepartment } from '../access.js';
 import type { ChecklistCatalog } from '../checklists/checklist-catalog.js';
 import { labelOf } from '../departments.js';
 import { DRAW_ALGORITHM, poolHashOf, sha256Hex } from '../draw/draw.js';
-import { countedInYear, historyOf, lastInspectors } from '../inspections/inspection-history.js';
-import { Inspector, InspectorConflict } from '../inspectors/inspector.entity.js';
+import { countedInYear, lastInspectors } from '../inspections/inspection-history.js';
+import { InspectionRepository } from '../inspections/inspection.repository.js';
+import { InspectorRepository } from '../inspectors/inspector.repository.js';
 import type { SupervisionPolicy } from '../policy/supervision-policy.js';
 import { gradesOf } from '../replicas/credit-grades.js';
-import { InstitutionReplica } from '../replicas/institution-replica.entity.js';
-import { InspectionPlan } from './plan.entity.js';
-import { drawInputHeader, insertPoolRows } from './plan-rows.js';
+import type { InstitutionReplica } from '../replicas/institution-replica.entity.js';
+import { InstitutionRepository } from '../replicas/institution.repository.js';
+import type { InspectionPlan } from './plan.entity.js';
+import { drawInputHeader } from './plan-rows.js';
+import { PlanRepository } from './plan.repository.js';
 import { gradeCounts, planViewOf } from './plan-views.js';
 
 /** Departments that may draw plans: the street office leads joint checks in its area, health leads the sector. */
@@ -44,6 +46,9 @@ export class CommitPlan {
 
     return this.unitOfWork.run(async (tx) => {
       const { manager } = tx;
+      const institutions = new InstitutionRepository(manager);
+      const inspectorRepository = new InspectorRepository(manager);
+      const plans = new PlanRepository(manager);
       const lists = await this.catalog.inspectionLists(manager, body.periodFrom, departments);
       const withoutList = departments.filter((d) => !lists.some((l) => l.department === d));
       if (withoutList.length) {
@@ -52,9 +57,8 @@ export class CommitPlan {
       }
 
       // The pool: filed institutions inside the division, minus those at the yearly cap.
-      const filed = (await manager.getRepository(InstitutionReplica).createQueryBuilder('i')
-        .where(`i.status = 'filed' AND i.division_code LIKE :division`, { division: `${divisionPrefix(body.divisionCode)}%` }).getMany()).sort(byId);
-      const history = await historyOf(manager, filed.map((i) => i.id));
+      const filed = (await institutions.filedWithin(body.divisionCode)).sort(byId);
+      const history = await new InspectionRepository(manager).history(filed.map((i) => i.id));
       const year = Number(body.periodFrom.slice(0, 4));
       const excluded: InspectionPlan['excluded'] = [];
       const pool = filed.filter((i) => {
@@ -64,15 +68,13 @@ export class CommitPlan {
         return false;
       });
       if (pool.length === 0) throw new DomainError('PLAN_POOL_EMPTY', `区划 ${body.divisionCode} 没有可抽取的已备案机构`);
-      const grades = await gradesOf(manager, pool.map((i) => i.id));
+      const grades = await gradesOf(institutions, pool.map((i) => i.id));
 
       // Inspector pools, conflicts and last-time inspectors.
-      const inspectors = (await manager.getRepository(Inspector).findBy({ department: In(departments), active: true }))
+      const inspectors = (await inspectorRepository.activeOf(departments))
         .filter((x) => x.divisionCodes.some((d) => withinDivision(d, body.divisionCode))).sort(byId);
       const poolIds = new Set(pool.map((i) => i.id));
-      const conflictRows = inspectors.length
-        ? (await manager.getRepository(InspectorConflict).findBy({ inspectorId: In(inspectors.map((x) => x.id)) })).filter((c) => poolIds.has(c.institutionId))
-        : [];
+      const conflictRows = (await inspectorRepository.conflicts(inspectors.map((x) => x.id))).filter((c) => poolIds.has(c.institutionId));
       const departmentOf = new Map(inspectors.map((x) => [x.id, x.department]));
       const drawInput: DrawInput = {
         algorithm: DRAW_ALGORITHM,
@@ -100,7 +102,7 @@ export class CommitPlan {
       this.assertEnoughInspectors(drawInput, pool);
 
       const seed = randomBytes(32).toString('hex');
-      const plan = manager.getRepository(InspectionPlan).create({
+      const plan = await plans.add({
         id: randomUUID(),
         title: body.title ?? `${body.divisionCode} ${body.periodFrom}—${body.periodTo} 双随机抽查计划`,
         divisionCode: body.divisionCode,
@@ -122,10 +124,8 @@ export class CommitPlan {
         drawnAt: null,
         drawnBy: null,
       });
-      // insert(), not save(): save() would look the id up and deep-compare the pool's jsonb (bench/draw.mjs).
-      await manager.insert(InspectionPlan, plan);
       const names = new Map(pool.map((i) => [i.id, i.name]));
-      await insertPoolRows(manager, plan.id, drawInput, (id) => names.get(id)!);
+      await plans.insertPool(plan.id, drawInput, (id) => names.get(id)!);
       await tx.publish(InspectionEvt.planCommitted, {
         actor, entityId: plan.id,
         data: { planId: plan.id, divisionCode: plan.divisionCode, periodFrom: plan.periodFrom, periodTo: plan.periodTo, seedCommitment: plan.seedCommitment, poolHash: plan.poolHash, institutions: pool.length },

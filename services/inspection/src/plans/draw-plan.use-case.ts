@@ -3,16 +3,13 @@ import { type DrawnInstitution, type DrawPlanRequest, InspectionEvt, PLAN_DRAWN_
 import type { UnitOfWork } from '@shanyu/messaging';
 import { assertCovers, assertDepartment } from '../access.js';
 import { draw, DrawError } from '../draw/draw.js';
-import { historyOf, repeatAlerts } from '../inspections/inspection-history.js';
+import { repeatAlerts } from '../inspections/inspection-history.js';
+import { InspectionRepository } from '../inspections/inspection.repository.js';
 import type { SupervisionPolicy } from '../policy/supervision-policy.js';
 import { PLANNING_DEPARTMENTS } from './commit-plan.use-case.js';
-import { InspectionPlan, type PlanCounts } from './plan.entity.js';
-import { insertDrawRows, loadDrawInput } from './plan-rows.js';
+import type { PlanCounts } from './plan.entity.js';
+import { PlanRepository } from './plan.repository.js';
 import { gradeCounts, planViewOf } from './plan-views.js';
-
-export function planNotFound(id: string): DomainError {
-  return new DomainError('PLAN_NOT_FOUND', `抽查计划 ${id} 不存在`);
-}
 
 /**
  * Bytes of drawn institutions per event part: with 8 departments × 10 inspectors an entry is
@@ -56,13 +53,13 @@ export class DrawPlan {
 
   async execute(request: DrawPlanRequest, actor: Actor, requestId?: string): Promise<PlanView> {
     return this.unitOfWork.run(async (tx) => {
-      const plan = await tx.manager.getRepository(InspectionPlan).findOne({ where: { id: request.id }, lock: { mode: 'pessimistic_write' } });
-      if (!plan) throw planNotFound(request.id);
+      const plans = new PlanRepository(tx.manager);
+      const plan = await plans.lock(request.id);
       assertDepartment(actor, PLANNING_DEPARTMENTS, '执行双随机抽取');
       assertCovers(actor, plan.divisionCode);
       if (plan.status === 'drawn') throw new DomainError('PLAN_ALREADY_DRAWN', `抽查计划已于 ${plan.drawnAt?.toISOString()} 抽取，结果已公开`);
       const publicEntropy = request.publicEntropy ?? null;
-      const input = await loadDrawInput(tx.manager, plan.id, plan.drawInput);
+      const input = await plans.drawInput(plan.id, plan.drawInput);
       let drawn;
       try {
         drawn = draw(input, plan.seed, publicEntropy);
@@ -70,9 +67,9 @@ export class DrawPlan {
         if (e instanceof DrawError) throw new DomainError('PLAN_NOT_ENOUGH_INSPECTORS', e.message);
         throw e;
       }
-      const history = await historyOf(tx.manager, drawn.map((d) => d.institutionId));
+      const history = await new InspectionRepository(tx.manager).history(drawn.map((d) => d.institutionId));
       const poolPosition = new Map(input.institutions.map((i, n) => [i.id, n + 1]));
-      await insertDrawRows(tx.manager, plan.id, input.departments, drawn.map((d) => ({
+      await plans.insertDraws(plan.id, input.departments, drawn.map((d) => ({
         ...d,
         poolPosition: poolPosition.get(d.institutionId)!,
         alerts: repeatAlerts(history.get(d.institutionId) ?? [], plan.departments, plan.periodFrom, this.policy.repeatWindowDays),
@@ -82,10 +79,7 @@ export class DrawPlan {
       plan.drawnAt = this.now();
       plan.drawnBy = { department: actor.department, userId: actor.userId };
       plan.summary = { ...plan.summary, result: { institutions: drawn.length, byGrade: gradeCounts(drawn) } } satisfies PlanCounts;
-      // update() of the changed columns: save() would deep-compare the plan's jsonb to find them (bench/draw.mjs).
-      await tx.manager.update(InspectionPlan, { id: plan.id }, {
-        status: plan.status, publicEntropy, drawnAt: plan.drawnAt, drawnBy: plan.drawnBy, summary: plan.summary,
-      });
+      await plans.recordDraw(plan);
       const parts = drawnParts(drawn, this.options.partSize ?? PLAN_DRAWN_PART_SIZE);
       for (const [i, part] of parts.entries()) {
         const data: PlanDrawnData = {

@@ -13,7 +13,7 @@ export interface PlanCounts {
 
 /**
  * 双随机 plan: the committed seed and the draw input without its per-institution parts; the pool
- * and, after the draw, the result are rows of plan_pool and plan_draw (plan-rows.ts).
+ * and, after the draw, the result are rows of plan_pool and plan_draw (PlanRepository).
  */
 @Entity({ name: 'inspection_plan' })
 export class InspectionPlan {

@@ -1,17 +1,15 @@
 import { type Actor, DomainError, withinDivision } from '@shanyu/common';
-import type { CreditGrade, InspectionAlert, InstitutionPlanDrawsRequest, InstitutionPlanDrawView, ListPlansRequest, Page, PlanDrawEntryView, PlanPageRequest, PlanPoolEntryView, PlanSummaryView, PlanView } from '@shanyu/contracts';
-import { type DataSource, type EntityManager, In } from 'typeorm';
-import { assertCovers, scopeWhere } from '../access.js';
-import { schemaTable } from '@shanyu/persistence';
-import { planNotFound } from './draw-plan.use-case.js';
-import { InspectionPlan } from './plan.entity.js';
+import type { InstitutionPlanDrawsRequest, InstitutionPlanDrawView, ListPlansRequest, Page, PlanDrawEntryView, PlanPageRequest, PlanPoolEntryView, PlanSummaryView, PlanView } from '@shanyu/contracts';
+import type { DataSource } from 'typeorm';
+import { assertCovers } from '../access.js';
+import { divisionScopeOf } from '../division-scope.js';
 import { inspectorsByDepartment } from './plan-rows.js';
-import { loadPlanView, PLAN_SUMMARY_COLUMNS, PLAN_SUMMARY_SELECT, type PlanSummaryRow, planSummaryView } from './plan-views.js';
+import { type DrawRow, PlanRepository, type PlanSummaryRow } from './plan.repository.js';
+import { loadPlanView, planSummaryView } from './plan-views.js';
 
 /** The plan's small columns, for officials in scope or for anyone (actor null: 一公开). */
-async function planSummaryOrFail(dataSource: DataSource, id: string, actor: Actor | null): Promise<PlanSummaryRow> {
-  const plan = await dataSource.getRepository(InspectionPlan).findOne({ select: PLAN_SUMMARY_SELECT, where: { id } });
-  if (!plan) throw planNotFound(id);
+async function readableSummary(plans: PlanRepository, id: string, actor: Actor | null): Promise<PlanSummaryRow> {
+  const plan = await plans.summary(id);
   if (actor) assertCovers(actor, plan.divisionCode);
   return plan;
 }
@@ -21,7 +19,8 @@ export class GetPlan {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(id: string, actor: Actor | null): Promise<PlanView> {
-    return loadPlanView(this.dataSource.manager, await planSummaryOrFail(this.dataSource, id, actor));
+    const plans = new PlanRepository(this.dataSource.manager);
+    return loadPlanView(plans, await readableSummary(plans, id, actor));
   }
 }
 
@@ -31,9 +30,7 @@ export class ListPlans {
   async execute(request: ListPlansRequest, actor: Actor | null): Promise<Page<PlanSummaryView>> {
     const page = request.page ?? 1;
     const pageSize = request.pageSize ?? 20;
-    const scope = scopeWhere(actor, 'p.division_code');
-    const qb = this.dataSource.getRepository(InspectionPlan).createQueryBuilder('p').select(PLAN_SUMMARY_COLUMNS.map((c) => `p.${c}`)).where(scope.sql, scope.params);
-    let plans = await qb.orderBy('p.committed_at', 'DESC').getMany();
+    let plans = await new PlanRepository(this.dataSource.manager).summariesWithin(divisionScopeOf(actor));
     if (request.divisionCode) plans = plans.filter((p) => withinDivision(request.divisionCode!, p.divisionCode) || withinDivision(p.divisionCode, request.divisionCode!));
     return { items: plans.slice((page - 1) * pageSize, page * pageSize).map(planSummaryView), total: plans.length, page, pageSize };
   }
@@ -47,15 +44,11 @@ export class GetPlanPool {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(request: PlanPageRequest, actor: Actor | null): Promise<Page<PlanPoolEntryView>> {
-    const plan = await planSummaryOrFail(this.dataSource, request.id, actor);
+    const plans = new PlanRepository(this.dataSource.manager);
+    const plan = await readableSummary(plans, request.id, actor);
     const page = request.page ?? 1;
     const pageSize = request.pageSize ?? 100;
-    const rows: PlanPoolEntryView[] = await this.dataSource.query(
-      `SELECT institution_id AS "institutionId", name, grade, coalesce(conflicts, '{}'::jsonb) AS conflicts, coalesce(last_time, '{}'::jsonb) AS "lastTime"
-       FROM ${schemaTable(this.dataSource, 'plan_pool')} WHERE plan_id = $1 AND position > $2 AND position <= $3 ORDER BY position`,
-      [plan.id, (page - 1) * pageSize, page * pageSize],
-    );
-    return { items: rows, total: plan.summary.pool.institutions, page, pageSize };
+    return { items: await plans.poolPage(plan.id, page, pageSize), total: plan.summary.pool.institutions, page, pageSize };
   }
 }
 
@@ -69,17 +62,13 @@ export class GetInstitutionPlanDraws {
   async execute(request: InstitutionPlanDrawsRequest): Promise<Page<InstitutionPlanDrawView>> {
     const page = request.page ?? 1;
     const pageSize = request.pageSize ?? 20;
-    const manager = this.dataSource.manager;
-    const [{ total }] = await manager.query(`SELECT count(*)::int AS total FROM ${schemaTable(manager, 'plan_draw')} WHERE institution_id = $1`, [request.institutionId]) as { total: number }[];
+    const plans = new PlanRepository(this.dataSource.manager);
+    const total = await plans.drawCountOf(request.institutionId);
     if (total === 0 || (page - 1) * pageSize >= total) return { items: [], total, page, pageSize };
-    const rows = await drawRows(
-      manager,
-      `d.institution_id = $1 ORDER BY (SELECT drawn_at FROM ${schemaTable(manager, 'inspection_plan')} WHERE id = d.plan_id) DESC, d.plan_id LIMIT $2 OFFSET $3`,
-      [request.institutionId, pageSize, (page - 1) * pageSize],
-    );
-    const plans = new Map((await this.dataSource.getRepository(InspectionPlan).find({ select: PLAN_SUMMARY_SELECT, where: { id: In(rows.map((r) => r.plan_id)) } })).map((p) => [p.id, p]));
+    const rows = await plans.drawsOfInstitution(request.institutionId, page, pageSize);
+    const summaries = new Map((await plans.summaries(rows.map((r) => r.plan_id))).map((p) => [p.id, p]));
     const items = rows.map((r) => {
-      const plan = plans.get(r.plan_id)!;
+      const plan = summaries.get(r.plan_id)!;
       return { plan: planSummaryView(plan), position: r.position, drawn: drawEntryView(plan.departments, r) };
     });
     return { items, total, page, pageSize };
@@ -102,7 +91,8 @@ export class GetPlanDraws {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(request: PlanPageRequest, actor: Actor | null): Promise<Page<PlanDrawEntryView>> {
-    const plan = await planSummaryOrFail(this.dataSource, request.id, actor);
+    const plans = new PlanRepository(this.dataSource.manager);
+    const plan = await readableSummary(plans, request.id, actor);
     if (plan.status !== 'drawn' || !plan.summary.result) throw new DomainError('PLAN_NOT_DRAWN', '抽查计划尚未抽取，抽取后公布抽中机构');
     const page = request.page ?? 1;
     const pageSize = request.pageSize ?? 100;
@@ -110,34 +100,9 @@ export class GetPlanDraws {
     if (pageSize > most) {
       throw DomainError.validation([{ field: 'pageSize', code: 'max', message: `本计划每个部门抽取 ${plan.summary.inspectorsPerDepartment} 名执法人员，每页最多 ${most} 家机构` }]);
     }
-    const rows = await drawRows(this.dataSource.manager, `d.plan_id = $1 AND d.position > $2 AND d.position <= $3 ORDER BY d.position`, [plan.id, (page - 1) * pageSize, page * pageSize]);
-    const items = rows.map((r) => drawEntryView(plan.departments, r));
+    const items = (await plans.drawsPage(plan.id, page, pageSize)).map((r) => drawEntryView(plan.departments, r));
     return { items, total: plan.summary.result.institutions, page, pageSize };
   }
-}
-
-interface DrawRow {
-  plan_id: string;
-  position: number;
-  institution_id: string;
-  name: string;
-  grade: CreditGrade;
-  /** Comma-separated: node-pg's array parser reads a uuid[] character by character (a 500-entry page of 7 × 2 inspectors: 7,000 ids). */
-  inspectors: string;
-  alerts: InspectionAlert[];
-  inspection_id: string | null;
-}
-
-/** plan_draw rows (`where`: condition, order and limit) with their pool row's name and the joint inspection opened for each (if any). */
-async function drawRows(manager: EntityManager, where: string, params: unknown[]): Promise<DrawRow[]> {
-  return manager.query(
-    `SELECT d.plan_id, d.position, d.institution_id, p.name, d.grade, array_to_string(d.inspectors, ',') AS inspectors, coalesce(d.alerts, '[]'::jsonb) AS alerts, i.id AS inspection_id
-     FROM ${schemaTable(manager, 'plan_draw')} d
-     JOIN ${schemaTable(manager, 'plan_pool')} p ON p.plan_id = d.plan_id AND p.position = d.pool_position
-     LEFT JOIN ${schemaTable(manager, 'inspection')} i ON i.plan_id = d.plan_id AND i.institution_id = d.institution_id
-     WHERE ${where}`,
-    params,
-  );
 }
 
 function drawEntryView(departments: readonly string[], r: DrawRow): PlanDrawEntryView {

@@ -1,13 +1,13 @@
-import { divisionPrefix, shanghaiToday } from '@shanyu/common';
+import { shanghaiToday } from '@shanyu/common';
 import type { FindingStatus, Page, PublicComplaintView, PublicInspectionsRequest, PublicInspectionView } from '@shanyu/contracts';
-import { type DataSource, In } from 'typeorm';
-import { Complaint } from '../complaints/complaint.entity.js';
-import { Finding } from '../findings/finding.entity.js';
-import { Inspection } from '../inspections/inspection.entity.js';
-import { basicItemFailed, resultsOf, summaryOf } from '../inspections/inspection-views.js';
-import { inspectionNotFound } from '../inspections/record-results.use-case.js';
-import { Inspector } from '../inspectors/inspector.entity.js';
-import { Penalty } from '../penalties/penalty.entity.js';
+import type { DataSource } from 'typeorm';
+import { FindingRepository } from '../findings/finding.repository.js';
+import type { Inspection } from '../inspections/inspection.entity.js';
+import { InspectionRepository } from '../inspections/inspection.repository.js';
+import { basicItemFailed, summaryOf } from '../inspections/inspection-views.js';
+import { InspectorRepository } from '../inspectors/inspector.repository.js';
+import { PenaltyRepository } from '../penalties/penalty.repository.js';
+import { PublicRegisterRepository } from './public-register.repository.js';
 
 /** New York publishes each cited item as Corrected / Not corrected; so do we, in Chinese first. */
 const STATUS_LABELS: Record<FindingStatus, string> = {
@@ -27,31 +27,26 @@ export class PublicInspections {
   async list(request: PublicInspectionsRequest): Promise<Page<PublicInspectionView>> {
     const page = request.page ?? 1;
     const pageSize = request.pageSize ?? 20;
-    const qb = this.dataSource.getRepository(Inspection).createQueryBuilder('i').where(`i.status = 'completed'`);
-    if (request.institutionId) qb.andWhere('i.institution_id = :institutionId', { institutionId: request.institutionId });
-    if (request.divisionCode) qb.andWhere('i.division_code LIKE :division', { division: `${divisionPrefix(request.divisionCode)}%` });
-    const [rows, total] = await qb.orderBy('i.completed_at', 'DESC').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    const { items: rows, total } = await new PublicRegisterRepository(this.dataSource.manager).completedInspections(
+      { institutionId: request.institutionId, divisionCode: request.divisionCode }, page, pageSize,
+    );
     return { items: await Promise.all(rows.map((r) => this.view(r))), total, page, pageSize };
   }
 
   async get(id: string): Promise<PublicInspectionView> {
-    const inspection = await this.dataSource.getRepository(Inspection).findOneBy({ id, status: 'completed' });
-    if (!inspection) throw inspectionNotFound(id);
-    return this.view(inspection);
+    return this.view(await new PublicRegisterRepository(this.dataSource.manager).completedInspection(id));
   }
 
   private async view(inspection: Inspection): Promise<PublicInspectionView> {
     const manager = this.dataSource.manager;
     const today = shanghaiToday(this.now());
-    const results = await resultsOf(manager, inspection.id);
+    const results = await new InspectionRepository(manager).results(inspection.id);
     const byCode = new Map(results.map((r) => [r.itemCode, r]));
-    const ids = inspection.departments.flatMap((d) => d.inspectorIds);
-    const names = new Map((ids.length ? await manager.getRepository(Inspector).findBy({ id: In(ids) }) : []).map((x) => [x.id, x.name]));
+    const names = await new InspectorRepository(manager).namesOf(inspection.departments.flatMap((d) => d.inspectorIds));
     // A re-inspection shows the findings it closed; a first inspection the findings it recorded.
-    const findings = await manager.getRepository(Finding).find({
-      where: inspection.kind === 'reinspection' ? { reinspectionId: inspection.id } : { inspectionId: inspection.id }, order: { itemCode: 'ASC' },
-    });
-    const penalties = findings.length ? await manager.getRepository(Penalty).findBy({ findingId: In(findings.map((f) => f.id)) }) : [];
+    const findingRepository = new FindingRepository(manager);
+    const findings = inspection.kind === 'reinspection' ? await findingRepository.reinspectedBy(inspection.id) : await findingRepository.ofInspection(inspection.id);
+    const penalties = await new PenaltyRepository(manager).ofFindings(findings.map((f) => f.id));
     const { pending: _pending, ...summary } = summaryOf(inspection, results);
     return {
       id: inspection.id,
@@ -82,10 +77,9 @@ export class PublicComplaints {
   async list(request: PublicInspectionsRequest): Promise<Page<PublicComplaintView>> {
     const page = request.page ?? 1;
     const pageSize = request.pageSize ?? 20;
-    const qb = this.dataSource.getRepository(Complaint).createQueryBuilder('c').where(`c.status = 'closed'`);
-    if (request.institutionId) qb.andWhere('c.institution_id = :institutionId', { institutionId: request.institutionId });
-    if (request.divisionCode) qb.andWhere('c.division_code LIKE :division', { division: `${divisionPrefix(request.divisionCode)}%` });
-    const [rows, total] = await qb.orderBy('c.received_at', 'DESC').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
-    return { items: rows.map((c) => c.toPublicView()), total, page, pageSize };
+    const { items, total } = await new PublicRegisterRepository(this.dataSource.manager).closedComplaints(
+      { institutionId: request.institutionId, divisionCode: request.divisionCode }, page, pageSize,
+    );
+    return { items: items.map((c) => c.toPublicView()), total, page, pageSize };
   }
 }

@@ -1,6 +1,6 @@
 import type { EventEnvelope, InstitutionView } from '@shanyu/contracts';
 import type { EntityManager } from 'typeorm';
-import { schemaTable, upsertNewerVersion } from '@shanyu/persistence';
+import { InstitutionRepository } from './institution.repository.js';
 
 /**
  * Keeps the institution replica in step: registered / updated / deregistered and
@@ -10,8 +10,8 @@ import { schemaTable, upsertNewerVersion } from '@shanyu/persistence';
 export async function followRegistryEvent(event: EventEnvelope, manager: EntityManager): Promise<void> {
   const view = (event.data as { institution?: InstitutionView } | null)?.institution;
   if (!view?.id || typeof view.version !== 'number') return;
-  await upsertNewerVersion(manager, schemaTable(manager, 'institution'), {
-    id: view.id, name: view.name, division_code: view.divisionCode, status: view.status, operator_type: view.operatorType,
-    owner_user_id: view.ownerUserId ?? null, total_places: view.totalPlaces ?? 0, source_version: view.version,
+  await new InstitutionRepository(manager).copyFromRegistry({
+    id: view.id, name: view.name, divisionCode: view.divisionCode, status: view.status, operatorType: view.operatorType,
+    ownerUserId: view.ownerUserId ?? null, totalPlaces: view.totalPlaces ?? 0, sourceVersion: view.version,
   });
 }
