@@ -193,6 +193,23 @@ export default defineConfig(
     files: ['libs/**'],
     rules: { '@typescript-eslint/no-restricted-imports': restrictedImports(anyService) },
   },
+  {
+    // A service's SQL and ORM calls live in its repositories (*.repository.ts), so a use case reads
+    // as its rules and a query is found in one place per aggregate.
+    name: 'shanyu/sql-in-repositories',
+    files: ['services/*/src/**/*.ts'],
+    ignores: ['**/*.repository.ts', '**/data-source.ts', '**/migrations/**', '**/*.spec.ts', '**/*.e2e-spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          'CallExpression[callee.property.name=/^(query|createQueryBuilder|getRepository)$/]',
+          'CallExpression[callee.object.property.name="manager"][callee.property.name=/^(find\\w*|save|insert|update|delete|count\\w*|exists\\w*|increment|decrement|upsert|remove)$/]',
+          'CallExpression[callee.object.name="manager"][callee.property.name=/^(find\\w*|save|insert|update|delete|count\\w*|exists\\w*|increment|decrement|upsert|remove)$/]',
+        ].map((selector) => ({ selector, message: 'SQL and ORM calls belong in a repository (*.repository.ts) of the aggregate.' })),
+      ],
+    },
+  },
   ...SERVICES.map((service) => ({
     name: `shanyu/boundaries/services/${service}`,
     files: [`services/${service}/**`],

@@ -23,10 +23,14 @@ const files = {
   libImportsService: 'libs/common',
   testsImportServices: 'tests/lint',
   testsDeepImport: 'tests/lint',
+  registryUseCaseSql: 'services/registry/src',
+  registryRepositorySql: 'services/registry/src',
 } as const;
 type Fixture = keyof typeof files;
+/** Fixtures whose rules depend on the file's kind. */
+const suffixes: Partial<Record<Fixture, string>> = { registryRepositorySql: '.repository.ts' };
 
-const fixturePath = (name: Fixture) => path.join(root, files[name], FIXTURES, `${run}-${name}.ts`);
+const fixturePath = (name: Fixture) => path.join(root, files[name], FIXTURES, `${run}-${name}${suffixes[name] ?? '.ts'}`);
 const created = new Set<string>();
 
 let eslint: ESLint;
@@ -130,5 +134,21 @@ describe('architecture lint', () => {
       "import { RegistryModule } from '@shanyu/registry/src/registry.module.js';\nimport { TokenService } from '../../../services/gateway/src/auth/token.service.js';\nexport const both = [RegistryModule, TokenService];\n",
     );
     expect(deep.map((m) => m.ruleId).sort()).toEqual(['@typescript-eslint/no-restricted-imports', 'architecture/no-relative-cross-package-import']);
+  });
+
+  it('keeps SQL and ORM calls in repositories', async () => {
+    const code = [
+      "import type { EntityManager } from 'typeorm';",
+      'export async function names(manager: EntityManager, tx: { manager: EntityManager }): Promise<unknown[]> {',
+      "  const rows: unknown[] = await manager.query('SELECT name FROM institution');",
+      "  await tx.manager.findOneBy(Object, { id: 'x' });",
+      '  return rows;',
+      '}',
+      '',
+    ].join('\n');
+    const inUseCase = await lint('registryUseCaseSql', code);
+    expect(inUseCase.map((m) => [m.ruleId, m.line])).toEqual([['no-restricted-syntax', 3], ['no-restricted-syntax', 4]]);
+    expect(inUseCase[0]!.message).toMatch(/repository/);
+    expect(await lint('registryRepositorySql', code)).toEqual([]);
   });
 });
