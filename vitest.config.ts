@@ -1,5 +1,6 @@
+import os from 'node:os';
 import swc from 'unplugin-swc';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // Nest's dependency injection needs decorator metadata, which esbuild does not emit: SWC does.
 const swcPlugin = () =>
@@ -20,6 +21,28 @@ const resolveSource = {
   environments: { __vitest__: { resolve: { conditions: ['source'], externalConditions: ['source'] } } },
 };
 
+// Test files run this many at a time (SHANYU_TEST_WORKERS overrides): most of an integration file's
+// time is CPU (Nest, TypeORM, SWC-compiled imports), so one per core, and at least two, since some
+// of it is waiting on the broker and the database.
+const workers = Number(process.env.SHANYU_TEST_WORKERS) || Math.max(2, os.availableParallelism());
+
+// The files that kill -9 the run's PostgreSQL (and load every core with child processes): one at a
+// time, after every other integration file.
+const SERIAL = ['tests/faults/*.e2e-spec.ts'];
+
+const integration = {
+  globalSetup: ['libs/testing/src/global-setup.ts', 'libs/testing/src/pii-scan-global-setup.ts'],
+  // Each file's own nats-server first, then the personal-data watch, which subscribes on it
+  // (scans every log line, HTTP reply and NATS message for resident ID numbers: issue 9.5).
+  setupFiles: ['libs/testing/src/file-broker-setup.ts', 'libs/testing/src/pii-leak-watch.ts'],
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+  pool: 'forks' as const,
+  // A worker loads the services, Nest and TypeORM once and runs file after file (about 3 s of
+  // imports saved per file); each file still has its own broker, schemas and stack.
+  isolate: false,
+};
+
 export default defineConfig({
   plugins: [swcPlugin()],
   ...resolveSource,
@@ -31,30 +54,31 @@ export default defineConfig({
       {
         plugins: [swcPlugin()],
         ...resolveSource,
-        test: { name: 'unit', include: ['{libs,services,deploy,tests}/**/*.spec.ts'], pool: 'forks', sequence: { groupOrder: 0 } },
+        test: { name: 'unit', include: ['{libs,services,deploy,tests}/**/*.spec.ts'], pool: 'forks', maxWorkers: workers, sequence: { groupOrder: 0 } },
+      },
+      {
+        // In parallel: every file has its own nats-server and its own schemas in the shared PostgreSQL.
+        plugins: [swcPlugin()],
+        ...resolveSource,
+        test: {
+          ...integration,
+          name: 'integration',
+          include: ['{libs,services,tests}/**/*.e2e-spec.ts'],
+          exclude: [...configDefaults.exclude, ...SERIAL],
+          maxWorkers: workers,
+          sequence: { groupOrder: 1 },
+        },
       },
       {
         plugins: [swcPlugin()],
         ...resolveSource,
-        test: {
-          name: 'integration',
-          include: ['{libs,services,tests}/**/*.e2e-spec.ts'],
-          pool: 'forks',
-          globalSetup: ['libs/testing/src/global-setup.ts', 'libs/testing/src/pii-scan-global-setup.ts'],
-          // Scans every log line, HTTP reply and NATS message for resident ID numbers (issue 9.5).
-          setupFiles: ['libs/testing/src/pii-leak-watch.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-          // One broker for the run: files share subjects and the nats-server some of them kill.
-          fileParallelism: false,
-          sequence: { groupOrder: 1 },
-        },
+        test: { ...integration, name: 'integration-serial', include: SERIAL, maxWorkers: 1, sequence: { groupOrder: 2 } },
       },
       {
         // After every integration file: what the personal-data watch found in the whole run.
         plugins: [swcPlugin()],
         ...resolveSource,
-        test: { name: 'personal-data', include: ['tests/personal-data/*.final-spec.ts'], pool: 'forks', sequence: { groupOrder: 2 } },
+        test: { name: 'personal-data', include: ['tests/personal-data/*.final-spec.ts'], pool: 'forks', sequence: { groupOrder: 3 } },
       },
     ],
   },
