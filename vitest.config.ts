@@ -1,6 +1,7 @@
 import os from 'node:os';
 import swc from 'unplugin-swc';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { SlowestFirstSequencer } from './libs/testing/src/sequencer.js';
 
 // Nest's dependency injection needs decorator metadata, which esbuild does not emit: SWC does.
 const swcPlugin = () =>
@@ -48,6 +49,8 @@ export default defineConfig({
   ...resolveSource,
   test: {
     pool: 'forks',
+    // The slowest files start first, so that no long file starts last (libs/testing/src/sequencer.ts).
+    sequence: { sequencer: SlowestFirstSequencer },
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
     projects: [

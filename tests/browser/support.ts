@@ -1,7 +1,6 @@
 // Browser tests: the whole stack in this process (registry, staff, inspection, credit, subsidy), the gateway listening on a free port and serving the built web app
 // (web/dist), and Debian's Chromium driven by playwright-core. No browser is ever downloaded.
 import 'reflect-metadata';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +12,7 @@ import { startCredit } from '@shanyu/credit';
 import { startInspection } from '@shanyu/inspection';
 import { startSubsidy } from '@shanyu/subsidy';
 import { testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
-import { compliantFilingSubmission, institutionRequest } from '@shanyu/testing';
+import { buildWeb, compliantFilingSubmission, institutionRequest } from '@shanyu/testing';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { ensureChromium } from '../../deploy/local/infra.mjs';
@@ -22,31 +21,6 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const webDir = path.join(repoRoot, 'web');
 export const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
 export const PASSWORD = 'browser-test-password';
-
-/** The newest modification time under a path (files only). */
-function newest(p: string): number {
-  if (!fs.existsSync(p)) return 0;
-  const stat = fs.statSync(p);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...fs.readdirSync(p).map((name) => newest(path.join(p, name))));
-}
-
-/** Builds web/dist when it is missing or older than its sources (a few seconds with Vite). */
-export function ensureWebBuilt(): string {
-  const dist = path.join(webDir, 'dist');
-  const built = newest(path.join(dist, 'index.html'));
-  const sources = Math.max(
-    ...['src', 'sw', 'public', 'index.html', 'vite.config.ts', 'package.json'].map((p) => newest(path.join(webDir, p))),
-    newest(path.join(repoRoot, 'libs/common/src/division-table.ts')),
-  );
-  if (!built || built < sources) {
-    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    // Vitest runs with NODE_ENV=test, which would make Vite bundle React's development build.
-    const result = spawnSync(npm, ['run', 'build', '--silent', '-w', 'web'], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
-    if (result.status !== 0) throw new Error(`web build failed:\n${result.stdout}\n${result.stderr}`);
-  }
-  return dist;
-}
 
 interface Stoppable { stop(): Promise<void> }
 
@@ -63,7 +37,8 @@ export interface BrowserStack {
 const base = () => ({ DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), LOG_LEVEL: 'warn' as const, RPC_TIMEOUT_MS: 10_000 });
 
 export async function startBrowserStack(): Promise<BrowserStack> {
-  const webDist = ensureWebBuilt();
+  // Built first when a source changed (once for all files: the build takes a lock).
+  const webDist = await buildWeb();
   const evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shanyu-evidence-'));
   const registry: RunningRegistry = await startRegistry({ ...base(), ...testNatsCredentials('registry'), REGISTRY_DB_SCHEMA: uniqueSchema('registry') });
   // Each consumer follows only events published from now on: earlier test files' events are not this stack's.

@@ -16,10 +16,10 @@ import { startInspection } from '@shanyu/inspection';
 import { startRegistry } from '@shanyu/registry';
 import { institutionConsumerName, rosterConsumerName, startStaff, type StaffConfig } from '@shanyu/staff';
 import { startSubsidy, subsidyConsumerNames } from '@shanyu/subsidy';
-import { compliantFilingSubmission, institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
+import { compliantFilingSubmission, eventually, institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EventCollector, eventually, testJetStream } from './events-support.js';
+import { EventCollector, testJetStream } from './events-support.js';
 import { newIdNumber } from './staff-support.js';
 import { childId, monthsAround } from './subsidy-support.js';
 

@@ -11,10 +11,10 @@ import {
 import { CREDIT_MODELS, creditConsumerName, evaluate, Ledger, loadCreditModels } from '@shanyu/credit';
 import { runAdmin } from '@shanyu/gateway';
 import { metricsFor } from '@shanyu/observability';
-import { compliantFilingSubmission, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
+import { compliantFilingSubmission, eventually, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import { DeliverPolicy } from '@nats-io/jetstream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Collector, type CreditStack, DEAD_LETTER_STREAM, EVENT_STREAM, eventually, startCreditStack } from './credit-support.js';
+import { Collector, type CreditStack, DEAD_LETTER_STREAM, EVENT_STREAM, startCreditStack } from './credit-support.js';
 
 const today = shanghaiToday();
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();

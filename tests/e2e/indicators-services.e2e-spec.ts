@@ -10,10 +10,10 @@ import { startInspection } from '@shanyu/inspection';
 import { startRegistry } from '@shanyu/registry';
 import { startStaff } from '@shanyu/staff';
 import { startSubsidy } from '@shanyu/subsidy';
-import { compliantFilingSubmission, institutionRequest, testDatabaseUrl, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
+import { compliantFilingSubmission, eventually, institutionRequest, testDatabaseUrl, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually } from './events-support.js';
+
 
 const PASSWORD = 'test-demo-password';
 const MONTH = shanghaiToday().slice(0, 7);

@@ -4,9 +4,9 @@ import type { EventEnvelope, InspectionView, Page, PlanDrawEntryView, PlanDrawnD
 import { rebuildDrawInput, redraw, verifyDraw } from '@shanyu/inspection';
 import { DurableEventConsumer } from '@shanyu/messaging';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testNatsUrl } from '@shanyu/testing';
+import { eventually, testNatsUrl } from '@shanyu/testing';
 import { testJetStream } from './events-support.js';
-import { eventually, type InspectionStack, startInspectionStack } from './inspection-support.js';
+import { type InspectionStack, startInspectionStack } from './inspection-support.js';
 
 /** 西湖街道 and 西溪街道: streets no other test file files institutions in, so the draw pools are this file's own. */
 const STREET = '330106008';

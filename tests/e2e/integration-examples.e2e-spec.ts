@@ -14,9 +14,9 @@ import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { EVENT_STREAM, type InspectionFormView, type InspectionView } from '@shanyu/contracts';
 import { runAdmin } from '@shanyu/gateway';
-import { institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets } from '@shanyu/testing';
+import { eventually, institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets } from '@shanyu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, type InspectionStack, startInspectionStack } from './inspection-support.js';
+import { type InspectionStack, startInspectionStack } from './inspection-support.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const EXAMPLES = path.join(ROOT, 'docs/integration');

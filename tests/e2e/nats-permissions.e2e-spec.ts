@@ -21,11 +21,11 @@ import { createGateway, provisionDepartmentConsumers, type RunningGateway } from
 import { connectNats, RpcClient } from '@shanyu/messaging';
 import { startRegistry, type RunningRegistry } from '@shanyu/registry';
 import { institutionConsumerName, type RunningStaff, startStaff } from '@shanyu/staff';
-import { institutionRequest, testActor, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
+import { eventually, institutionRequest, testActor, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort, startNats, type NatsHandle } from '../../deploy/local/infra.mjs';
 import { writeNatsAuth } from '../../deploy/local/nats-auth.mjs';
-import { eventually } from './events-support.js';
+
 
 let dir: string;
 let server: NatsHandle;

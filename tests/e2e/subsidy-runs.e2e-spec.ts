@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, shanghaiToday } from '@shanyu/common';
 import { type FindingEventData, InspectionEvents, SubsidyEvents } from '@shanyu/contracts';
-import { testNatsUrl } from '@shanyu/testing';
+import { eventually, testNatsUrl } from '@shanyu/testing';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childId, EventCollector, eventually, monthsAround, type SubsidyStack, startSubsidyStack } from './subsidy-support.js';
+import { childId, EventCollector, monthsAround, type SubsidyStack, startSubsidyStack } from './subsidy-support.js';
 
 // 补助: rosters (bad input, uploads, events, over capacity with a reason), duplicate claims,
 // eligibility with reasons (an open critical finding included), worked examples to the fen,

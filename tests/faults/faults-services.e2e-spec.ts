@@ -16,12 +16,12 @@ import { makeResidentId, shanghaiToday } from '@shanyu/common';
 import { DEAD_LETTER_STREAM, EVENT_STREAM } from '@shanyu/contracts';
 import { connectNats } from '@shanyu/messaging';
 import { createServiceDataSource } from '@shanyu/persistence';
-import { compliantFilingSubmission, institutionRequest, natsControl, personalDataWatch, postgresControl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
+import { buildServices, compliantFilingSubmission, eventually, institutionRequest, natsControl, personalDataWatch, postgresControl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import { type ConsumerInfo, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServices, countInStream, eventually, faultDatabaseUrl, freePort, makeLogDir, type Outcome, ServiceProcess, sleep, subjectMatches, TalliedHttp } from './support.js';
+import { countInStream, faultDatabaseUrl, freePort, makeLogDir, type Outcome, ServiceProcess, sleep, subjectMatches, TalliedHttp } from './support.js';
 
 const PASSWORD = 'fault-demo-password';
 const WORKERS = Number(process.env.SHANYU_FAULT_SERVICE_WORKERS ?? 3);
@@ -150,7 +150,7 @@ describe('faults across every service: kill -9 of nats-server, each service and 
 
   beforeAll(async () => {
     const started = Date.now();
-    buildServices(ALL);
+    await buildServices(); // the children run the compiled services
     const databaseUrl = faultDatabaseUrl();
     const port = await freePort();
     http.baseUrl = `http://127.0.0.1:${port}`;

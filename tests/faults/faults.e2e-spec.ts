@@ -18,12 +18,12 @@ import { JsonLogger } from '@shanyu/common';
 import { EVENT_STREAM } from '@shanyu/contracts';
 import { connectNats, DurableEventConsumer } from '@shanyu/messaging';
 import { createServiceDataSource, initializeAndMigrate } from '@shanyu/persistence';
-import { compliantFilingSubmission, institutionRequest, natsControl, personalDataWatch, postgresControl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
+import { buildServices, compliantFilingSubmission, eventually, institutionRequest, natsControl, personalDataWatch, postgresControl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServices, countInStream, eventually, faultDatabaseUrl, freePort, makeLogDir, ServiceProcess, sleep, TalliedHttp } from './support.js';
+import { countInStream, faultDatabaseUrl, freePort, makeLogDir, ServiceProcess, sleep, TalliedHttp } from './support.js';
 
 const PASSWORD = 'fault-demo-password';
 const WORKERS = Number(process.env.SHANYU_FAULT_WORKERS ?? 4);
@@ -69,7 +69,7 @@ describe('faults: kill -9 of nats-server, the registry, the gateway and PostgreS
 
   beforeAll(async () => {
     // The children run the compiled code: build the registry, the gateway and the libraries.
-    buildServices(['registry', 'gateway']);
+    await buildServices(); // the children run the compiled services
 
     const databaseUrl = faultDatabaseUrl();
     const port = await freePort();

@@ -1,7 +1,7 @@
 // What the fault suites (issue 9 §1) share: services as restartable child processes running their
 // built code, polling, an HTTP client that tallies every outcome, and counting the JetStream
 // EVENTS stream by Nats-Msg-Id.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -23,28 +23,6 @@ export async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
-}
-
-export async function eventually<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs: number, everyMs = 200): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await check();
-      if (v) return v;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (${(last as Error).message})` : ''}`);
-    await sleep(everyMs);
-  }
-}
-
-/** Builds the services (and the libraries they use) the children run: `tsc -b services/<name>…`. */
-export function buildServices(names: string[]): void {
-  const started = Date.now();
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', ...names.map((n) => `services/${n}`)], { cwd: ROOT, stdio: 'pipe', timeout: 300_000 });
-  console.log(`[faults] tsc -b ${names.map((n) => `services/${n}`).join(' ')}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 /**

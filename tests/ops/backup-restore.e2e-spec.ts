@@ -8,7 +8,7 @@ import path from 'node:path';
 import { randomInt } from 'node:crypto';
 import { createGateway, type RunningGateway } from '@shanyu/gateway';
 import { startRegistry, type RunningRegistry } from '@shanyu/registry';
-import { institutionRequest, testDatabaseUrl, testNatsUrl, testStackSecrets } from '@shanyu/testing';
+import { eventually, institutionRequest, testDatabaseUrl, testNatsUrl, testStackSecrets } from '@shanyu/testing';
 import { DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import pg from 'pg';
@@ -18,16 +18,6 @@ import { backup } from '../../deploy/backup/backup.mjs';
 import { restore } from '../../deploy/backup/restore.mjs';
 import { findFreePort, startNats, type NatsHandle } from '../../deploy/local/infra.mjs';
 import { DEMO_PASSWORD, startStack, type Stack } from '../e2e/support.js';
-
-const eventually = async <T>(what: string, check: () => Promise<T | false>, timeoutMs = 15_000): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 
 /** Every message of a stream: subject, Nats-Msg-Id and body. */
 async function readStream(url: string, stream: string) {

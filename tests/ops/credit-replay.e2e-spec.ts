@@ -7,10 +7,10 @@ import { randomUUID } from 'node:crypto';
 import { shanghaiToday } from '@shanyu/common';
 import { CreditEvents, InspectionEvents, StaffEvents } from '@shanyu/contracts';
 import { CREDIT_SOURCES, creditConsumerName, replayCredit, type RunningCredit, startCredit } from '@shanyu/credit';
-import { compliantFilingSubmission, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets } from '@shanyu/testing';
+import { compliantFilingSubmission, eventually, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets } from '@shanyu/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CreditStack, EVENT_STREAM, eventually, startCreditStack } from '../e2e/credit-support.js';
+import { type CreditStack, EVENT_STREAM, startCreditStack } from '../e2e/credit-support.js';
 
 const today = shanghaiToday();
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();

@@ -146,7 +146,7 @@ async function startRunInfra(): Promise<RunInfra> {
       stackSecrets: { IDENTITY_SIGNING_KEY: identity.signingKey, IDENTITY_PUBLIC_KEY: identity.publicKey, JWT_SECRET: jwtSecret },
     },
     // For child processes (services started by a test); each file's setup sets NATS_URL to its broker.
-    env: { DATABASE_URL: pg.url, IDENTITY_SIGNING_KEY: identity.signingKey, IDENTITY_PUBLIC_KEY: identity.publicKey },
+    env: { SHANYU_TEST_RUN_DIR: runDir, DATABASE_URL: pg.url, IDENTITY_SIGNING_KEY: identity.signingKey, IDENTITY_PUBLIC_KEY: identity.publicKey },
     teardown,
   };
 }

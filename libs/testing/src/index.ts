@@ -4,3 +4,8 @@ export * from './resident-id-scanner.js';
 export * from './personal-data-watch.js';
 export * from './personal-data-report.js';
 export * from './log-capture.js';
+export * from './build.js';
+export * from './test-broker.js';
+export * from './clock.js';
+export * from './eventually.js';
+export * from './stack.js';
