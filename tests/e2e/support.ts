@@ -51,14 +51,23 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     registrySchema: stack.schemas.registry,
     gatewaySchema: stack.schemas.gateway,
     tokenFor: (username) => stack.tokenFor(username),
-    async identityTokenFor(department: string, divisions: string[]) {
-      const admin = await stack.auth('admin');
-      const created = await http.post('/api/v1/admin/api-clients').set(admin)
-        .send({ name: `${department} 业务系统`, department, divisions, scopes: ['GET /api/v1/institutions'] }).expect(201);
-      const token = await http.post('/api/v1/auth/token').send({ grant_type: 'client_credentials', client_id: created.body.clientId, client_secret: created.body.clientSecret }).expect(200);
-      const identity = await http.post('/api/v1/auth/nats-token').set('authorization', `Bearer ${token.body.accessToken}`).expect(200);
-      return identity.body.identityToken as string;
-    },
+    identityTokenFor: (department, divisions) => departmentIdentityToken(stack, department, divisions),
     stop: () => stack.stop(),
   };
+}
+
+/**
+ * What a department system sends on NATS as `shanyu-identity`, obtained as the README says: the
+ * admin creates its API client, the system exchanges its credentials at POST /api/v1/auth/nats-token.
+ */
+export async function departmentIdentityToken(
+  stack: { http: ReturnType<typeof request>; auth(username: string): Promise<{ authorization: string }> },
+  department: string,
+  divisions: string[],
+): Promise<string> {
+  const created = await stack.http.post('/api/v1/admin/api-clients').set(await stack.auth('admin'))
+    .send({ name: `${department} 业务系统`, department, divisions, scopes: ['GET /api/v1/institutions'] }).expect(201);
+  const token = await stack.http.post('/api/v1/auth/token').send({ grant_type: 'client_credentials', client_id: created.body.clientId, client_secret: created.body.clientSecret }).expect(200);
+  const identity = await stack.http.post('/api/v1/auth/nats-token').set('authorization', `Bearer ${token.body.accessToken}`).expect(200);
+  return identity.body.identityToken as string;
 }

@@ -34,7 +34,7 @@ export async function withBuildLock<T>(work: () => Promise<T> | T, timeoutMs = 6
         // written an instant after the directory: look again
       }
       if (Number.isInteger(owner) && !isProcessAlive(owner)) fs.rmSync(LOCK, { recursive: true, force: true });
-      else if (Date.now() > deadline) throw new Error(`the build lock ${LOCK} is still held by process ${owner} after ${timeoutMs / 1000} s`);
+      else if (Date.now() > deadline) throw new Error(`the build lock ${LOCK} is still held by process ${owner} after ${timeoutMs / 1000} s`, { cause: error });
       else await sleep(200);
     }
   }
@@ -77,7 +77,7 @@ export async function buildWeb(): Promise<string> {
       // Under Vitest NODE_ENV is `test`, which would make Vite bundle React's development build.
       await run(npm, ['run', 'build', '--silent', '-w', 'web'], { cwd: REPO_ROOT, timeout: 600_000, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NODE_ENV: 'production' } })
         .catch((error: { stdout?: string; stderr?: string; message: string }) => {
-          throw new Error(`web build failed: ${error.message}\n${error.stdout ?? ''}\n${error.stderr ?? ''}`);
+          throw new Error(`web build failed: ${error.message}\n${error.stdout ?? ''}\n${error.stderr ?? ''}`, { cause: error });
         });
       console.log(`[build] web/dist: ${((Date.now() - started) / 1000).toFixed(1)} s`);
     });

@@ -6,13 +6,12 @@ import { afterAll, expect, inject } from 'vitest';
 import { setCurrentTestBroker } from './infra-context.js';
 import { startTestBroker } from './test-broker.js';
 
-let counter = 0;
 const file = path.basename(expect.getState().testPath ?? 'file').replace(/\.e2e-spec\.ts$/, '').replace(/[^\w.-]+/g, '_');
 const broker = await startTestBroker({
   runDir: inject('natsRunDir'),
   serverPath: inject('natsServerPath'),
   configFile: inject('natsConfigFile'),
-  name: `${file}-${process.pid}-${++counter}-${Date.now().toString(36)}`,
+  name: `${file}-${process.pid}-${Date.now().toString(36)}`,
 });
 setCurrentTestBroker(broker);
 process.env.NATS_URL = broker.url;

@@ -23,7 +23,7 @@ export const TEST_DEMO_PASSWORD = 'test-demo-password';
 export const TEST_RPC_TIMEOUT_MS = 15_000;
 
 interface Queryable {
-  query(sql: string, params?: unknown[]): Promise<any>;
+  query(sql: string, params?: unknown[]): Promise<unknown>;
 }
 
 /** What a started service gives the builder. */
@@ -33,7 +33,7 @@ export interface StartedService {
 }
 
 export interface StartedGateway extends StartedService {
-  app: { getHttpServer(): any; listen(options: { port: number; host: string }): Promise<unknown> };
+  app: { getHttpServer(): unknown; listen(options: { port: number; host: string }): Promise<unknown> };
 }
 
 /** How to start one service in a test stack. */
@@ -44,7 +44,7 @@ export interface ServiceDefinition<R extends StartedService = StartedService> {
   testConfig?: Record<string, unknown>;
   /** Whether it takes a `now` start option (the stack's clock). */
   takesClock?: boolean;
-  start(config: any, options: any): Promise<R>;
+  start(config: Record<string, unknown>, options: Record<string, unknown>): Promise<R>;
 }
 
 export type ServiceDefinitions = Record<string, ServiceDefinition>;
@@ -85,7 +85,7 @@ export type TestStack<D extends ServiceDefinitions, K extends keyof D> = {
   /** `{ authorization: 'Bearer …' }` of a demo account. */
   auth(username: string): Promise<{ authorization: string }>;
   /** A query on a service's (or the gateway's) schema: `$schema` in it names the schema. */
-  sql<T = Record<string, any>>(service: K | 'gateway', query: string, params?: unknown[]): Promise<T[]>;
+  sql<T = Record<string, any>>(service: K | 'gateway', query: string, params?: unknown[]): Promise<T[]>; // eslint-disable-line @typescript-eslint/no-explicit-any -- rows as the tests read them
   /** Publishes an event of a service that is not running here into EVENTS, as its outbox relay would. */
   publish<T>(subject: string, data: T, options?: PublishOptions): Promise<{ envelope: EventEnvelope<T>; ack: PubAck }>;
   /** Waits until every outbox of the stack is published and each of its services' consumers has taken everything. */
@@ -160,7 +160,7 @@ export async function composeTestStack<D extends ServiceDefinitions, K extends k
     throw error;
   }
 
-  const http = gateway ? request(gateway.app.getHttpServer()) : undefined;
+  const http = gateway ? request(gateway.app.getHttpServer() as Parameters<typeof request>[0]) : undefined;
   const tokens = new Map<string, Promise<string>>();
   const dataSourceOf = (service: K | 'gateway'): Queryable => {
     const started = service === 'gateway' ? gateway : running[service as K];
@@ -178,7 +178,7 @@ export async function composeTestStack<D extends ServiceDefinitions, K extends k
       return http;
     },
     get baseUrl() {
-      const address = gateway?.app.getHttpServer().address() as { port: number } | null;
+      const address = (gateway?.app.getHttpServer() as { address(): { port: number } | null } | undefined)?.address();
       if (!address) throw new Error('this stack\'s gateway does not listen (start it with `listen: true`)');
       return `http://127.0.0.1:${address.port}`;
     },
@@ -221,10 +221,10 @@ export async function composeTestStack<D extends ServiceDefinitions, K extends k
       const { jsm } = await stack.nats();
       const services = [...order.filter((name) => !stopped.has(name)), ...(gateway ? ['gateway' as const] : [])] as (K | 'gateway')[];
       await eventually('the stack\'s outboxes published and every consumer caught up', async () => {
-        const [row] = await dataSourceOf(services[0]!).query(
+        const [row] = (await dataSourceOf(services[0]!).query(
           `SELECT ${services.map((s, i) => `(SELECT count(*) FROM "${schemas[s]}".outbox WHERE published_at IS NULL)::int AS s${i}`).join(', ')}`,
-        );
-        if (Object.values(row as Record<string, number>).some((n) => n > 0)) return false;
+        )) as Record<string, number>[];
+        if (Object.values(row!).some((n) => n > 0)) return false;
         // A service's durable consumers are named `<its schema>-<purpose>` (serviceConsumer in @shanyu/contracts).
         const prefixes = services.map((s) => `${schemas[s]}-`);
         for await (const consumer of jsm.consumers.list(EVENT_STREAM)) {
