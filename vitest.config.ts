@@ -27,8 +27,9 @@ const resolveSource = {
 // of it is waiting on the broker and the database.
 const workers = Number(process.env.SHANYU_TEST_WORKERS) || Math.max(2, os.availableParallelism());
 
-// The files that kill -9 the run's PostgreSQL (and load every core with child processes): one at a
-// time, after every other integration file.
+// The files that kill -9 the run's PostgreSQL (and load every core with child processes): they run
+// beside the unit tests, which use no database, before any other integration file, and take turns
+// (acquirePostgresForKilling() in libs/testing).
 const SERIAL = ['tests/faults/*.e2e-spec.ts'];
 
 const integration = {
@@ -57,7 +58,15 @@ export default defineConfig({
       {
         plugins: [swcPlugin()],
         ...resolveSource,
-        test: { name: 'unit', include: ['{libs,services,deploy,tests}/**/*.spec.ts'], pool: 'forks', maxWorkers: workers, sequence: { groupOrder: 0 } },
+        test: {
+          name: 'unit',
+          include: ['{libs,services,deploy,tests}/**/*.spec.ts'],
+          pool: 'forks',
+          // Some compute a lot (200 draws, a type-aware lint): generous beside a busy neighbour.
+          testTimeout: 30_000,
+          maxWorkers: workers,
+          sequence: { groupOrder: 0 },
+        },
       },
       {
         // In parallel: every file has its own nats-server and its own schemas in the shared PostgreSQL.
@@ -75,13 +84,13 @@ export default defineConfig({
       {
         plugins: [swcPlugin()],
         ...resolveSource,
-        test: { ...integration, name: 'integration-serial', include: SERIAL, maxWorkers: 1, sequence: { groupOrder: 2 } },
+        test: { ...integration, name: 'integration-serial', include: SERIAL, maxWorkers: workers, sequence: { groupOrder: 0 } },
       },
       {
         // After every integration file: what the personal-data watch found in the whole run.
         plugins: [swcPlugin()],
         ...resolveSource,
-        test: { name: 'personal-data', include: ['tests/personal-data/*.final-spec.ts'], pool: 'forks', sequence: { groupOrder: 3 } },
+        test: { name: 'personal-data', include: ['tests/personal-data/*.final-spec.ts'], pool: 'forks', sequence: { groupOrder: 2 } },
       },
     ],
   },

@@ -16,7 +16,7 @@ import { makeResidentId, shanghaiToday } from '@shanyu/common';
 import { DEAD_LETTER_STREAM, EVENT_STREAM } from '@shanyu/contracts';
 import { connectNats } from '@shanyu/messaging';
 import { createServiceDataSource } from '@shanyu/persistence';
-import { buildServices, compliantFilingSubmission, eventually, institutionRequest, natsControl, personalDataWatch, postgresControl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
+import { acquirePostgresForKilling, buildServices, compliantFilingSubmission, eventually, institutionRequest, natsControl, personalDataWatch, postgresControl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import { type ConsumerInfo, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
@@ -148,7 +148,11 @@ describe('faults across every service: kill -9 of nats-server, each service and 
   const gatewayUp = () => eventually('the gateway to be ready', async () => (await fetch(`${http.baseUrl}/health?scope=self`, { signal: AbortSignal.timeout(2_000) })).ok, 60_000);
   const up = (service: Service) => (service === 'gateway' ? gatewayUp() : pingUp(service));
 
+  let releasePostgres: (() => void) | undefined;
+
   beforeAll(async () => {
+    // This file kills PostgreSQL: no other file may use it meanwhile (the other fault file waits).
+    releasePostgres = await acquirePostgresForKilling();
     const started = Date.now();
     await buildServices(); // the children run the compiled services
     const databaseUrl = faultDatabaseUrl();
@@ -205,18 +209,8 @@ describe('faults across every service: kill -9 of nats-server, each service and 
     stopLoad = true;
     if (natsControl().pid() === undefined) await natsControl().restart().catch(() => undefined);
     if (postgresControl().pid() === undefined) await postgresControl().restart().catch(() => undefined);
-    // Deregistered, so the services of later files (which replay the shared EVENTS stream) do not find them filed in their pools.
-    if (tokens.health && procs.gateway?.child?.exitCode === null) {
-      const ids = [...acknowledged.institutions];
-      await Promise.all(Array.from({ length: 4 }, async () => {
-        for (let id = ids.pop(); id; id = ids.pop()) await http.call('POST', `/api/v1/institutions/${id}/deregistration`, tokens.health!, { reason: '故障测试结束，注销测试机构' });
-      }));
-      await eventually('the registry outbox published', async () => (await sql<{ n: number }>('registry', `SELECT count(*)::int AS n FROM $schema.outbox WHERE published_at IS NULL`))[0]!.n === 0, 10_000).catch(() => undefined);
-    }
     await procs.gateway?.stop();
     await Promise.all(SERVICES.map((s) => procs[s]?.stop()));
-    // The services' durable consumers would otherwise stay on the stream for later files.
-    for (const info of nc && !nc.isClosed() ? await ourConsumers().catch(() => []) : []) await jsm.consumers.delete(EVENT_STREAM, info.name).catch(() => undefined);
     await nc?.drain().catch(() => undefined);
     for (const db of Object.values(dbs)) if (db?.isInitialized) await db.destroy().catch(() => undefined);
     for (const file of fs.existsSync(logDir) ? fs.readdirSync(logDir) : []) {
@@ -224,6 +218,7 @@ describe('faults across every service: kill -9 of nats-server, each service and 
     }
     if (process.env.SHANYU_FAULT_KEEP_LOGS || !passed) console.log(`[faults-services] logs kept in ${logDir}`);
     else fs.rmSync(logDir, { recursive: true, force: true });
+    releasePostgres?.();
   });
 
   it('every acknowledged change is durable; every committed change gives one event and one effect at each consumer; no subsidy line or credit entry twice', async () => {

@@ -18,7 +18,7 @@ import { JsonLogger } from '@shanyu/common';
 import { EVENT_STREAM } from '@shanyu/contracts';
 import { connectNats, DurableEventConsumer } from '@shanyu/messaging';
 import { createServiceDataSource, initializeAndMigrate } from '@shanyu/persistence';
-import { buildServices, compliantFilingSubmission, eventually, institutionRequest, natsControl, personalDataWatch, postgresControl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
+import { acquirePostgresForKilling, buildServices, compliantFilingSubmission, eventually, institutionRequest, natsControl, personalDataWatch, postgresControl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
@@ -67,9 +67,13 @@ describe('faults: kill -9 of nats-server, the registry, the gateway and PostgreS
   const registryUp = () => eventually('the registry to answer its ping', async () => (await nc.request('registry.health.ping', '{}', { timeout: 1_000 })).json<{ ok: boolean }>().ok, 60_000);
   const gatewayUp = () => eventually('the gateway to be ready', async () => (await fetch(`${http.baseUrl}/health?scope=self`, { signal: AbortSignal.timeout(2_000) })).ok, 60_000);
 
+  let releasePostgres: (() => void) | undefined;
+
   beforeAll(async () => {
+    // This file kills PostgreSQL: no other file may use it meanwhile (the other fault file waits).
+    releasePostgres = await acquirePostgresForKilling();
     // The children run the compiled code: build the registry, the gateway and the libraries.
-    await buildServices(); // the children run the compiled services
+    await buildServices();
 
     const databaseUrl = faultDatabaseUrl();
     const port = await freePort();
@@ -125,6 +129,7 @@ describe('faults: kill -9 of nats-server, the registry, the gateway and PostgreS
     }
     if (process.env.SHANYU_FAULT_KEEP_LOGS || !passed) console.log(`[faults] logs kept in ${logDir}`);
     else fs.rmSync(logDir, { recursive: true, force: true });
+    releasePostgres?.();
   });
 
   it('every acknowledged change is durable, and every committed change gives exactly one event and one effect', async () => {

@@ -8,41 +8,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { isProcessAlive } from '../../../deploy/local/infra.mjs';
 import { webBuildIsCurrent } from '../../../deploy/local/web-build.mjs';
+import { withLock } from './lock.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const LOCK = path.join(REPO_ROOT, '.test-data', 'build.lock');
 const run = promisify(execFile);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Runs `work` while holding the repository's build lock (a directory; a dead owner's lock is taken over). */
-export async function withBuildLock<T>(work: () => Promise<T> | T, timeoutMs = 600_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  fs.mkdirSync(path.dirname(LOCK), { recursive: true });
-  for (;;) {
-    try {
-      fs.mkdirSync(LOCK);
-      fs.writeFileSync(path.join(LOCK, 'owner'), `${process.pid}\n`);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      let owner = Number.NaN;
-      try {
-        owner = Number.parseInt(fs.readFileSync(path.join(LOCK, 'owner'), 'utf8'), 10);
-      } catch {
-        // written an instant after the directory: look again
-      }
-      if (Number.isInteger(owner) && !isProcessAlive(owner)) fs.rmSync(LOCK, { recursive: true, force: true });
-      else if (Date.now() > deadline) throw new Error(`the build lock ${LOCK} is still held by process ${owner} after ${timeoutMs / 1000} s`, { cause: error });
-      else await sleep(200);
-    }
-  }
-  try {
-    return await work();
-  } finally {
-    fs.rmSync(LOCK, { recursive: true, force: true });
-  }
+/** Runs `work` while holding the repository's build lock. */
+function withBuildLock<T>(work: () => Promise<T> | T): Promise<T> {
+  return withLock(LOCK, work);
 }
 
 /** Where this run notes that the services were compiled (its .test-data/run-… directory), if any. */

@@ -16,6 +16,16 @@ const broker = await startTestBroker({
 setCurrentTestBroker(broker);
 process.env.NATS_URL = broker.url;
 
+// A worker outlives its files (the integration projects do not isolate them) and holds reconnecting
+// NATS clients: if Vitest itself goes away (killed, or a `vitest list` that never runs the hooks),
+// the worker must not stay behind.
+const ORPHAN_GUARD = Symbol.for('shanyu.testing.orphanGuard');
+const guarded = globalThis as unknown as Record<symbol, boolean | undefined>;
+if (!guarded[ORPHAN_GUARD] && process.send) {
+  guarded[ORPHAN_GUARD] = true;
+  process.once('disconnect', () => setTimeout(() => process.exit(1), 1_000).unref());
+}
+
 afterAll(async () => {
   setCurrentTestBroker(undefined);
   await broker.stop();

@@ -9,3 +9,4 @@ export * from './test-broker.js';
 export * from './clock.js';
 export * from './eventually.js';
 export * from './stack.js';
+export * from './lock.js';
