@@ -82,6 +82,20 @@ export default defineConfig({
         },
       },
       {
+        // The medium tier: one service's use cases on its real schema, the outbox captured, no NATS
+        // (so no broker for these files; the personal-data watch still reads logs and outboxes).
+        plugins: [swcPlugin()],
+        ...resolveSource,
+        test: {
+          ...integration,
+          name: 'medium',
+          include: ['tests/medium/**/*.medium-spec.ts'],
+          setupFiles: ['libs/testing/src/pii-leak-watch.ts'],
+          maxWorkers: workers,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
         plugins: [swcPlugin()],
         ...resolveSource,
         test: { ...integration, name: 'integration-serial', include: SERIAL, maxWorkers: workers, sequence: { groupOrder: 0 } },

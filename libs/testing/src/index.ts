@@ -10,3 +10,4 @@ export * from './clock.js';
 export * from './eventually.js';
 export * from './stack.js';
 export * from './lock.js';
+export * from './medium.js';

@@ -63,6 +63,11 @@ function currentBroker(): TestBroker {
   return broker;
 }
 
+/** Whether this test file has a nats-server (integration files do; medium files have no NATS at all). */
+export function hasTestBroker(): boolean {
+  return slot[BROKER] !== undefined;
+}
+
 /** nats://127.0.0.1:PORT of this test file's own nats-server (JetStream enabled, file storage). */
 export function testNatsUrl(): string {
   return currentBroker().url;

@@ -23,7 +23,7 @@ import path from 'node:path';
 import { format } from 'node:util';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { afterAll, expect, inject } from 'vitest';
-import { testNatsUrl } from './infra-context.js';
+import { hasTestBroker, testNatsUrl } from './infra-context.js';
 import { type Leak, type LeakChannel, PERSONAL_DATA_WATCH, type PersonalDataWatch } from './personal-data-watch.js';
 import { excerptAround, findResidentIds } from './resident-id-scanner.js';
 
@@ -264,30 +264,35 @@ hub.current = {
   },
 };
 
-try {
-  nats = await connect({ servers: testNatsUrl(), name: 'personal-data-watch', maxReconnectAttempts: -1, reconnectTimeWait: 200 });
-  // nats.js's connection and message classes, as every client in this process uses them.
-  const probe = nats.subscribe(`_INBOX.watch-probe.${process.pid}`, { max: 1 });
-  nats.publish(probe.getSubject());
-  for await (const m of probe) watchClients(Object.getPrototypeOf(m), Object.getPrototypeOf(nats));
-  const sub = nats.subscribe('_INBOX.>');
-  void (async () => {
-    for await (const m of sub) {
-      counts.natsMessages++;
-      if (m.data.length < 18) continue;
-      const request = pendingRequests.get(m.subject);
-      if (request) pendingRequests.delete(m.subject);
-      // A JetStream delivery carries its ack subject as reply: an event.
-      const delivery = !!m.reply?.startsWith('$JS.ACK.');
-      const where = request ? `reply to ${request.subject}` : delivery ? `delivery of ${m.headers?.get('Nats-Subject') ?? 'an event'}` : m.subject.replace(/^(_INBOX\.[^.]+)\..*$/, '$1.*');
-      const text = decoder.decode(m.data.length > MAX_BODY ? m.data.subarray(0, MAX_BODY) : m.data);
-      scanText('nats', text, where, request?.audience, delivery ? 'event' : 'anyone (the request was not seen)', !delivery && mayDisclose(request?.audience, request?.subject === REVEAL_SUBJECT));
-    }
-  })();
-  await nats.flush();
-} catch (error) {
-  natsProblem = `the NATS watch could not subscribe to _INBOX.> on ${testNatsUrl()}: ${(error as Error).message}`;
+async function watchNats(): Promise<void> {
+  try {
+    nats = await connect({ servers: testNatsUrl(), name: 'personal-data-watch', maxReconnectAttempts: -1, reconnectTimeWait: 200 });
+    // nats.js's connection and message classes, as every client in this process uses them.
+    const probe = nats.subscribe(`_INBOX.watch-probe.${process.pid}`, { max: 1 });
+    nats.publish(probe.getSubject());
+    for await (const m of probe) watchClients(Object.getPrototypeOf(m), Object.getPrototypeOf(nats));
+    const sub = nats.subscribe('_INBOX.>');
+    void (async () => {
+      for await (const m of sub) {
+        counts.natsMessages++;
+        if (m.data.length < 18) continue;
+        const request = pendingRequests.get(m.subject);
+        if (request) pendingRequests.delete(m.subject);
+        // A JetStream delivery carries its ack subject as reply: an event.
+        const delivery = !!m.reply?.startsWith('$JS.ACK.');
+        const where = request ? `reply to ${request.subject}` : delivery ? `delivery of ${m.headers?.get('Nats-Subject') ?? 'an event'}` : m.subject.replace(/^(_INBOX\.[^.]+)\..*$/, '$1.*');
+        const text = decoder.decode(m.data.length > MAX_BODY ? m.data.subarray(0, MAX_BODY) : m.data);
+        scanText('nats', text, where, request?.audience, delivery ? 'event' : 'anyone (the request was not seen)', !delivery && mayDisclose(request?.audience, request?.subject === REVEAL_SUBJECT));
+      }
+    })();
+    await nats.flush();
+  } catch (error) {
+    natsProblem = `the NATS watch could not subscribe to _INBOX.> on ${testNatsUrl()}: ${(error as Error).message}`;
+  }
 }
+
+// A medium test file (tests/medium) has no NATS by design: nothing travels there to be seen.
+if (hasTestBroker()) await watchNats();
 
 async function settle(): Promise<void> {
   if (!nats || nats.isClosed()) return;
@@ -310,6 +315,8 @@ async function settle(): Promise<void> {
   },
   scan(channel, text, where, audience = channel === 'log' ? 'log' : 'unknown') {
     if (channel === 'log') counts.logWrites++;
+    else if (channel === 'nats') counts.natsMessages++; // e.g. a medium test's outbox: what the relay would publish
+    else counts.httpReplies++;
     scanText(channel, text, where, undefined, audience, false);
   },
   settle,
