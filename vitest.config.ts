@@ -27,10 +27,11 @@ const resolveSource = {
 // of it is waiting on the broker and the database.
 const workers = Number(process.env.SHANYU_TEST_WORKERS) || Math.max(2, os.availableParallelism());
 
-// The files that kill -9 the run's PostgreSQL (and load every core with child processes): they run
-// beside the unit tests, which use no database, before any other integration file, and take turns
-// (acquirePostgresForKilling() in libs/testing).
-const SERIAL = ['tests/faults/*.e2e-spec.ts'];
+// The files that run the built platform as child processes: the fault suites, which kill -9 the run's
+// PostgreSQL (they take turns: acquirePostgresForKilling() in libs/testing), and `npm start` and a
+// production start, which use no shared database at all. They run beside the unit tests (no database
+// either), before any other integration file; they also build what every later file finds built.
+const PROCESSES = ['tests/faults/*.e2e-spec.ts', 'tests/e2e/local-start.e2e-spec.ts', 'tests/e2e/production-start.e2e-spec.ts'];
 
 const integration = {
   globalSetup: ['libs/testing/src/global-setup.ts', 'libs/testing/src/pii-scan-global-setup.ts'],
@@ -76,7 +77,7 @@ export default defineConfig({
           ...integration,
           name: 'integration',
           include: ['{libs,services,tests}/**/*.e2e-spec.ts'],
-          exclude: [...configDefaults.exclude, ...SERIAL],
+          exclude: [...configDefaults.exclude, ...PROCESSES],
           maxWorkers: workers,
           sequence: { groupOrder: 1 },
         },
@@ -98,7 +99,7 @@ export default defineConfig({
       {
         plugins: [swcPlugin()],
         ...resolveSource,
-        test: { ...integration, name: 'integration-serial', include: SERIAL, maxWorkers: workers, sequence: { groupOrder: 0 } },
+        test: { ...integration, name: 'integration-processes', include: PROCESSES, maxWorkers: workers, sequence: { groupOrder: 0 } },
       },
       {
         // After every integration file: what the personal-data watch found in the whole run.

@@ -218,7 +218,7 @@ describe('credit: a ledger from every department\'s events, grades, explanations
 
     // The cause fixed: the registry's event for the institution arrives.
     // A whole InstitutionView, as the registry publishes it: every service follows this stream
-    // (a partial one would be a poison event for staff and subsidy in later test files).
+    // (a partial one would be a poison event for any staff or subsidy service that follows it).
     const now = new Date().toISOString();
     const lateView: InstitutionView = {
       ...late, uscc: '91330106MA2LATE00X', nature: 'for_profit', registrationAuthority: 'market', operatorType: 'private', careForms: ['full_day'],

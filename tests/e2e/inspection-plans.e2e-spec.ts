@@ -148,7 +148,7 @@ describe('双随机、一公开: verifiable draws, the yearly cap, complaints an
     const eventId = randomUUID();
     const envelope = { eventId, subject: 'evt.credit.grade.changed.v1', occurredAt: new Date().toISOString(), actor: SYSTEM_ACTOR, entityId: b, data: {
       institutionId: b, divisionCode: STREET, from: 'B', to: 'A', grade: 'A', score: 95, modelVersion: 'test', effectiveOn: shanghaiToday(), reasons: [],
-    } }; // the real GradeChangedData shape: every follower on the shared broker (the registry's too) reads it
+    } }; // the real GradeChangedData shape: every follower on the broker (the registry's too) reads it
     await tester.js.publish(envelope.subject, JSON.stringify(envelope), { msgID: eventId }); // as the credit service would
     await eventually('grade A in the replica', async () => (await stack.inspection.runtime.dataSource.query(`SELECT grade FROM "${stack.inspectionSchema}".institution_grade WHERE institution_id = $1`, [b]))[0]?.grade === 'A');
     const short = (await stack.http.post('/api/v1/inspections').set(await as('health.330106')).send({ planId: plan.id, institutionId: b }).expect(201)).body as InspectionView;

@@ -24,9 +24,8 @@ const run = promisify(execFile);
 const FIRE_DURABLE = 'dept-fire-inspection';
 
 /**
- * The run's one broker keeps a department's durable across test files: the inspection events of
- * earlier files' stacks are acked here (as the harness's admin client), so the example starts with
- * this file's events only.
+ * Whatever the department's durable already holds (the stack's own start-up events) is acked here
+ * (as the harness's admin client), so the example starts with the events of this test only.
  */
 async function ackEarlierEvents(durable: string): Promise<void> {
   const nc = await connect({ servers: testNatsUrl() });

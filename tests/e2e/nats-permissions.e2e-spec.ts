@@ -6,8 +6,8 @@
 // registry's requests, creating, deleting or reading any consumer but the durable the gateway
 // provisions for it, a service using another's consumer, a service eavesdropping on other
 // clients' replies, anonymous and wrong-password connections.
-// (The shared broker of the other integration tests runs the same permissions for every
-// service; only its anonymous test clients act as `admin` there.)
+// (The broker each other integration file gets runs the same permissions for every service;
+// only its anonymous test clients act as `admin` there.)
 import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -276,7 +276,7 @@ describe('NATS permissions generated from the contract catalog', () => {
     await expect(jsm.streams.delete(EVENT_STREAM)).rejects.toThrow(/permission/i);
   });
 
-  it('holds on the run\'s shared broker too, where every other integration test starts its services as their own users', async () => {
+  it('holds on the test files\' own brokers too, where every other integration test starts its services as their own users', async () => {
     const { NATS_USER, NATS_PASSWORD } = testNatsCredentials('registry');
     const shared = await connect({ servers: testNatsUrl(), user: NATS_USER, pass: NATS_PASSWORD, inboxPrefix: natsInboxPrefix(NATS_USER) });
     clients.push(shared);

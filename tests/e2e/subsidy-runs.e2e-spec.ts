@@ -12,8 +12,8 @@ import { childId, EventCollector, monthsAround, type SubsidyStack, startSubsidyS
 // without doubling.
 const M = monthsAround();
 type Line = Record<string, any>;
-// Institutions of earlier test files (the EVENTS stream is shared by the run) sit in 三墩镇 330106109:
-// this file's institutions and runs are in 西湖街道 330106008.
+// This file's institutions and runs are in 西湖街道 330106008 (other files use 三墩镇 330106109; each
+// file has its own broker and schemas, so this only keeps the figures easy to read).
 const STREET = '330106008';
 const expectOk = (res: { status: number; body: any }) => {
   if (res.status !== 200) throw new Error(`expected 200, got ${res.status} ${JSON.stringify(res.body)}`);

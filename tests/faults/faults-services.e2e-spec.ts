@@ -193,8 +193,8 @@ describe('faults across every service: kill -9 of nats-server, each service and 
       dbs[s] = createServiceDataSource({ url: databaseUrl, schema: schemas[s], entities: [], migrations: [], poolSize: 2 });
       await dbs[s].initialize();
     }
-    // The services' new durable consumers read the whole EVENTS stream first (earlier files' events
-    // in a full run): the load starts once they have caught up.
+    // The services' new durable consumers read the whole EVENTS stream first (this file's broker:
+    // what the services published at start): the load starts once they have caught up.
     const backlog = (await jsm.streams.info(EVENT_STREAM)).state.messages;
     const caughtUp = Date.now();
     await eventually('the services\' consumers to catch up with the EVENTS stream', async () => {

@@ -23,7 +23,7 @@ describe('replay: the credit projection rebuilt from the event stream equals the
   const auth = (token: string) => ({ authorization: `Bearer ${token}` });
   let filed: Institution, banned: Institution, fined: Institution;
   let consumers: string[];
-  /** The stream's last sequence before this file published anything (earlier files' events come before it). */
+  /** The stream's last sequence before this file published anything (what the stack's start published comes before it). */
   let startSeq: number;
   // The credit service's own DataSource closes when it stops: the test reads through its own pool.
   let pool: pg.Pool;

@@ -4,8 +4,8 @@
 // binary, the generated authorization and a directory for the brokers. Tests read them through
 // infra-context.ts (testDatabaseUrl(), testNatsUrl(), natsControl(), postgresControl()).
 //
-// Two projects use it (integration, in parallel, and integration-serial, the files that kill
-// PostgreSQL): they share one PostgreSQL, started by the first and stopped by the last teardown.
+// Several projects use it (integration-processes, medium, integration): they share one PostgreSQL,
+// started by the first and stopped by the last teardown.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -19,7 +19,7 @@ declare module 'vitest' {
     natsRunDir: string;
     natsServerPath: string;
     natsConfigFile: string;
-    /** Password of each NATS user (services, department systems, admin) of the run's nats-server. */
+    /** Password of each NATS user (services, department systems, admin) of the run's authorization (every file's broker). */
     natsPasswords: Record<string, string>;
     pgDataDir: string;
     pgPort: number;
@@ -74,7 +74,7 @@ export function testNatsUrl(): string {
 }
 
 /**
- * NATS_USER / NATS_PASSWORD of a service (or department system) on the run's nats-server, for its
+ * NATS_USER / NATS_PASSWORD of a service (or department system) on the test file's nats-server, for its
  * config: the service then has exactly the permissions deploy/nats gives it. A client without
  * credentials acts as `admin` (the harness's no_auth_user), so tests' own clients need none.
  */
@@ -119,9 +119,10 @@ export function natsControl(): NatsControl {
 }
 
 /**
- * kill -9 and restart the run's PostgreSQL (same data directory and port). Every test file running
- * at the time would see the outage: only files of the integration-serial project, which runs one
- * file at a time after the others, may use it.
+ * kill -9 and restart the run's PostgreSQL (same data directory and port). Every test file using
+ * it at the time would see the outage: only files of the integration-processes project, which runs
+ * beside the unit tests before any other integration file, may use it, holding
+ * acquirePostgresForKilling() (lock.ts) from their first hook to their last.
  */
 export function postgresControl(): PostgresControl {
   return postgresControlFor({ dataDir: provided('pgDataDir'), port: provided('pgPort') });
