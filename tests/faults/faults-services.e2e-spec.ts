@@ -16,7 +16,7 @@ import { makeResidentId, shanghaiToday } from '@shanyu/common';
 import { DEAD_LETTER_STREAM, EVENT_STREAM } from '@shanyu/contracts';
 import { connectNats } from '@shanyu/messaging';
 import { createServiceDataSource } from '@shanyu/persistence';
-import { acquirePostgresForKilling, buildServices, compliantFilingSubmission, eventually, institutionRequest, natsControl, personalDataWatch, postgresControl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
+import { buildServices, compliantFilingSubmission, eventually, institutionRequest, natsControl, type OwnPostgres, personalDataWatch, startOwnPostgres, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import { type ConsumerInfo, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
@@ -148,14 +148,15 @@ describe('faults across every service: kill -9 of nats-server, each service and 
   const gatewayUp = () => eventually('the gateway to be ready', async () => (await fetch(`${http.baseUrl}/health?scope=self`, { signal: AbortSignal.timeout(2_000) })).ok, 60_000);
   const up = (service: Service) => (service === 'gateway' ? gatewayUp() : pingUp(service));
 
-  let releasePostgres: (() => void) | undefined;
+  // This file kills PostgreSQL: a cluster of its own, so that no other file running meanwhile sees it go.
+  let postgres: OwnPostgres | undefined;
+  const postgresControl = () => postgres!.control;
 
   beforeAll(async () => {
-    // This file kills PostgreSQL: no other file may use it meanwhile (the other fault file waits).
-    releasePostgres = await acquirePostgresForKilling();
+    postgres = await startOwnPostgres('faults-services');
     const started = Date.now();
     await buildServices(); // the children run the compiled services
-    const databaseUrl = faultDatabaseUrl();
+    const databaseUrl = faultDatabaseUrl(postgres.url);
     const port = await freePort();
     http.baseUrl = `http://127.0.0.1:${port}`;
     const common = { DATABASE_URL: databaseUrl, NATS_URL: testNatsUrl(), ...testStackSecrets(), LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: '3000', SHANYU_MODE: 'test' };
@@ -208,7 +209,7 @@ describe('faults across every service: kill -9 of nats-server, each service and 
   afterAll(async () => {
     stopLoad = true;
     if (natsControl().pid() === undefined) await natsControl().restart().catch(() => undefined);
-    if (postgresControl().pid() === undefined) await postgresControl().restart().catch(() => undefined);
+    if (postgres && postgresControl().pid() === undefined) await postgresControl().restart().catch(() => undefined);
     await procs.gateway?.stop();
     await Promise.all(SERVICES.map((s) => procs[s]?.stop()));
     await nc?.drain().catch(() => undefined);
@@ -218,7 +219,7 @@ describe('faults across every service: kill -9 of nats-server, each service and 
     }
     if (process.env.SHANYU_FAULT_KEEP_LOGS || !passed) console.log(`[faults-services] logs kept in ${logDir}`);
     else fs.rmSync(logDir, { recursive: true, force: true });
-    releasePostgres?.();
+    await postgres?.stop();
   });
 
   it('every acknowledged change is durable; every committed change gives one event and one effect at each consumer; no subsidy line or credit entry twice', async () => {

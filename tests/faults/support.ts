@@ -7,7 +7,6 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EVENT_STREAM, type EventEnvelope } from '@shanyu/contracts';
-import { testDatabaseUrl } from '@shanyu/testing';
 import { DeliverPolicy, jetstream, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 
@@ -26,12 +25,12 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * The run's database URL with synchronous_commit=on: PostgreSQL runs with fsync off for speed
- * (global setup), which loses nothing when a *process* is killed as long as each commit has
- * reached the kernel — the production default, asked for here.
+ * A database URL with synchronous_commit=on: the test PostgreSQL runs with fsync off for speed,
+ * which loses nothing when a *process* is killed as long as each commit has reached the kernel —
+ * the production default, asked for here.
  */
-export function faultDatabaseUrl(): string {
-  const url = new URL(testDatabaseUrl());
+export function faultDatabaseUrl(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
   url.searchParams.set('options', '-c synchronous_commit=on');
   return url.toString();
 }

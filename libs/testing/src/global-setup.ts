@@ -2,7 +2,8 @@
 // port (so it works while `npm start` runs), with its data in <repo>/.test-data/run-…, removed at
 // teardown; and what each test file needs to start its own nats-server (test-broker.ts): the
 // binary, the generated authorization and a directory for the brokers. Tests read them through
-// infra-context.ts (testDatabaseUrl(), testNatsUrl(), natsControl(), postgresControl()).
+// infra-context.ts (testDatabaseUrl(), testNatsUrl(), natsControl()). A file that kills PostgreSQL
+// starts one of its own (own-postgres.ts).
 //
 // Several projects use it (integration-processes, medium, integration): they share one PostgreSQL,
 // started by the first and stopped by the last teardown.
@@ -43,6 +44,28 @@ function brokerStoreDirs(runDir: string): string[] {
   }
 }
 
+/** The postmaster pids of the run's PostgreSQL clusters still alive: the shared one (pg) and files' own (pg-…, own-postgres.ts). */
+function livePostmasters(runDir: string): number[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(runDir).filter((name) => name === 'pg' || name.startsWith('pg-'));
+  } catch {
+    return [];
+  }
+  return names
+    .map((name) => Number.parseInt(readOr(path.join(runDir, name, 'postmaster.pid'), '').split('\n')[0] ?? '', 10))
+    .filter((pid) => Number.isInteger(pid) && isProcessAlive(pid) && (processCommand(pid) ?? ['postgres']).some((p) => p.includes('postgres')));
+}
+
+async function stopPostmaster(pid: number): Promise<void> {
+  try {
+    process.kill(pid, 'SIGINT'); // fast shutdown
+  } catch {
+    return;
+  }
+  if (!(await waitForExit(pid, 10_000))) await terminate(pid, 1_000);
+}
+
 /** Removes the data of earlier runs whose Vitest process is gone (killed before its teardown). */
 async function cleanUpAbandonedRuns(): Promise<void> {
   let entries: string[];
@@ -56,11 +79,7 @@ async function cleanUpAbandonedRuns(): Promise<void> {
     const owner = Number.parseInt(readOr(path.join(runDir, 'owner.pid'), ''), 10);
     if (Number.isInteger(owner) && isProcessAlive(owner)) continue; // another run, still going
     for (const storeDir of brokerStoreDirs(runDir)) await stopNatsByPidFile(storeDir);
-    const postmaster = Number.parseInt(readOr(path.join(runDir, 'pg', 'postmaster.pid'), '').split('\n')[0] ?? '', 10);
-    if (Number.isInteger(postmaster) && isProcessAlive(postmaster) && (processCommand(postmaster) ?? ['postgres']).some((p) => p.includes('postgres'))) {
-      process.kill(postmaster, 'SIGINT'); // fast shutdown
-      if (!(await waitForExit(postmaster, 10_000))) await terminate(postmaster, 1_000);
-    }
+    for (const pid of livePostmasters(runDir)) await stopPostmaster(pid);
     fs.rmSync(runDir, { recursive: true, force: true });
   }
 }
@@ -107,15 +126,17 @@ async function startRunInfra(): Promise<RunInfra> {
       if (pid && isProcessAlive(pid)) process.kill(pid, 'SIGKILL');
     }
     if (pg?.pid && isProcessAlive(pg.pid)) process.kill(pg.pid, 'SIGQUIT'); // immediate shutdown
+    for (const pid of livePostmasters(runDir)) process.kill(pid, 'SIGQUIT');
   };
   let tornDown = false;
   const teardown = async () => {
     if (tornDown) return;
     tornDown = true;
     unregister();
-    // A file's broker is stopped by the file; what is left here belongs to a file that crashed.
+    // A file's broker (or own PostgreSQL) is stopped by the file; what is left belongs to a file that crashed.
     await Promise.all(brokerStoreDirs(runDir).map((storeDir) => stopNatsByPidFile(storeDir)));
     await pg?.stop();
+    await Promise.all(livePostmasters(runDir).map((pid) => stopPostmaster(pid)));
     fs.rmSync(runDir, { recursive: true, force: true });
     process.removeListener('exit', lastResort);
   };
@@ -140,9 +161,6 @@ async function startRunInfra(): Promise<RunInfra> {
       natsServerPath,
       natsConfigFile: natsAuth.configFile,
       natsPasswords: natsAuth.passwords,
-      // For postgresControl() (a test that kills and restarts PostgreSQL).
-      pgDataDir: pg.dataDir,
-      pgPort: pg.port,
       stackSecrets: { IDENTITY_SIGNING_KEY: identity.signingKey, IDENTITY_PUBLIC_KEY: identity.publicKey, JWT_SECRET: jwtSecret },
     },
     // For child processes (services started by a test); each file's setup sets NATS_URL to its broker.

@@ -11,3 +11,4 @@ export * from './eventually.js';
 export * from './stack.js';
 export * from './lock.js';
 export * from './medium.js';
+export * from './own-postgres.js';

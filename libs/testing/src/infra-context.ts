@@ -6,7 +6,6 @@ import { RpcHeaders } from '@shanyu/contracts';
 import { headers, type MsgHdrs } from '@nats-io/transport-node';
 import { inject } from 'vitest';
 import type { NatsControl } from './nats-control.js';
-import { postgresControlFor, type PostgresControl } from './postgres-control.js';
 import type { TestBroker } from './test-broker.js';
 
 export type { NatsControl } from './nats-control.js';
@@ -21,14 +20,12 @@ declare module 'vitest' {
     natsConfigFile: string;
     /** Password of each NATS user (services, department systems, admin) of the run's authorization (every file's broker). */
     natsPasswords: Record<string, string>;
-    pgDataDir: string;
-    pgPort: number;
     /** The run's identity key pair (Ed25519, base64 DER) and JWT secret. */
     stackSecrets: { IDENTITY_SIGNING_KEY: string; IDENTITY_PUBLIC_KEY: string; JWT_SECRET: string };
   }
 }
 
-function provided<K extends 'databaseUrl' | 'natsPasswords' | 'pgDataDir' | 'pgPort' | 'stackSecrets'>(key: K) {
+function provided<K extends 'databaseUrl' | 'natsPasswords' | 'stackSecrets'>(key: K) {
   const value = inject(key);
   if (value === undefined || value === null) {
     throw new Error(
@@ -116,14 +113,4 @@ export function identityTokenFor(actor: Actor): string {
 /** kill -9 and restart this test file's nats-server (no other file uses it). */
 export function natsControl(): NatsControl {
   return currentBroker().control;
-}
-
-/**
- * kill -9 and restart the run's PostgreSQL (same data directory and port). Every test file using
- * it at the time would see the outage: only files of the integration-processes project, which runs
- * beside the unit tests before any other integration file, may use it, holding
- * acquirePostgresForKilling() (lock.ts) from their first hook to their last.
- */
-export function postgresControl(): PostgresControl {
-  return postgresControlFor({ dataDir: provided('pgDataDir'), port: provided('pgPort') });
 }

@@ -45,14 +45,3 @@ export async function withLock<T>(dir: string, work: () => Promise<T> | T, timeo
     release();
   }
 }
-
-/**
- * Exclusive use of the run's PostgreSQL for a test file that kills it (tests/faults): such files
- * run beside the unit tests, which use no database, and take turns with each other. Release it
- * in the file's last hook.
- */
-export function acquirePostgresForKilling(timeoutMs = 600_000): Promise<() => void> {
-  const runDir = process.env.SHANYU_TEST_RUN_DIR;
-  if (!runDir) throw new Error('SHANYU_TEST_RUN_DIR is not set: only the integration projects (global-setup.ts) may kill PostgreSQL');
-  return acquireLock(path.join(runDir, 'postgres-killer.lock'), timeoutMs);
-}

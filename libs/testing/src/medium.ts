@@ -39,22 +39,23 @@ export async function startMediumSchema(dataSourceFor: (url: string, schema: str
   await initializeAndMigrate(dataSource);
   const unitOfWork = new UnitOfWork(dataSource, new Outbox(), new AuditLog());
   const sql = <T>(query: string, params: unknown[] = []) => dataSource.query(query.replace(/\$schema\b/g, `"${schema}"`), params) as Promise<T[]>;
+  const events = async <T>(subject?: string) => {
+    const rows = await sql<{ envelope: EventEnvelope<T> }>(
+      `SELECT envelope FROM $schema.outbox ${subject ? 'WHERE subject = $1 ' : ''}ORDER BY seq`, subject ? [subject] : [],
+    );
+    return rows.map((r) => r.envelope);
+  };
   return {
     dataSource,
     schema,
     unitOfWork,
     sql,
-    async events<T>(subject?: string) {
-      const rows = await sql<{ envelope: EventEnvelope<T> }>(
-        `SELECT envelope FROM $schema.outbox ${subject ? 'WHERE subject = $1 ' : ''}ORDER BY seq`, subject ? [subject] : [],
-      );
-      return rows.map((r) => r.envelope);
-    },
+    events,
     transaction: (work) => dataSource.transaction(work),
     async stop() {
       if (!dataSource.isInitialized) return;
       // What the relay would have published: the personal-data watch reads it as it reads every event of an e2e file.
-      for (const envelope of await this.events()) personalDataWatch().scan('nats', JSON.stringify(envelope), `outbox ${envelope.subject} (medium)`, 'event');
+      for (const envelope of await events()) personalDataWatch().scan('nats', JSON.stringify(envelope), `outbox ${envelope.subject} (medium)`, 'event');
       await dataSource.destroy();
     },
   };

@@ -12,19 +12,19 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * Seconds a file usually takes (its hooks included), measured with two files running at once. A
  * negative weight puts a file after every unweighted one of its group, in that order. In the first
  * group the fault suite of every service starts at once (it builds the services first); the unit
- * tests go on the other worker while it builds; then `npm start` (which needs that build), and last
- * the other fault file, which waits for the first one's turn with PostgreSQL.
+ * tests go on the other worker while it builds; then the other fault file, `npm start` and the
+ * production start, which need that build.
  */
 export const SLOW_FILES: Readonly<Record<string, number>> = {
   'tests/browser/console-actions.e2e-spec.ts': 110,
   'tests/browser/people.e2e-spec.ts': 85,
   'tests/browser/field-truth.e2e-spec.ts': 70,
   'tests/faults/faults-services.e2e-spec.ts': 100,
-  'tests/e2e/local-start.e2e-spec.ts': -1,
-  'tests/e2e/production-start.e2e-spec.ts': -1,
+  'tests/e2e/local-start.e2e-spec.ts': -2,
+  'tests/e2e/production-start.e2e-spec.ts': -3,
   'tests/authz/authorization-matrix.e2e-spec.ts': 55,
   'tests/ops/credit-replay.e2e-spec.ts': 40,
-  'tests/faults/faults.e2e-spec.ts': -2,
+  'tests/faults/faults.e2e-spec.ts': -1,
   'tests/fuzz/bad-input.e2e-spec.ts': 30,
   'tests/e2e/event-path.e2e-spec.ts': 25,
   'tests/lint/architecture.spec.ts': 10,
