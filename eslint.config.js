@@ -1,4 +1,4 @@
-// Lint that guards the architecture (docs: /work/shared/ARCHITECTURE.md, "Conventions worth copying"):
+// Lint that guards the architecture, so that each service can change and deploy on its own:
 //   - a service never imports another service; libraries never import services;
 //   - libraries (and services) are used only through their public index (`@shanyu/<name>`),
 //     never `@shanyu/<name>/src/...`, `.../dist/...` or a relative path into their folder;

@@ -47,9 +47,10 @@ const unit = {
 
 const integration = {
   globalSetup: ['libs/testing/src/global-setup.ts', 'libs/testing/src/pii-scan-global-setup.ts'],
-  // Each file's own nats-server first, then the personal-data watch, which subscribes on it
-  // (scans every log line, HTTP reply and NATS message for resident ID numbers: issue 9.5).
-  setupFiles: ['libs/testing/src/file-broker-setup.ts', 'libs/testing/src/pii-leak-watch.ts'],
+  // Each file's own nats-server first, then the personal-data watch, which subscribes on it (scans
+  // every log line, HTTP reply and NATS message for resident ID numbers), then the drift check,
+  // which judges every NATS reply and event that watch sees against the published contracts.
+  setupFiles: ['libs/testing/src/file-broker-setup.ts', 'libs/testing/src/pii-leak-watch.ts', 'libs/testing/src/contract-drift-watch.ts'],
   testTimeout: 60_000,
   hookTimeout: 120_000,
   pool: 'forks' as const,

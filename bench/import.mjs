@@ -12,7 +12,7 @@
 // replica table (staff.institution_replica): the registry's filing flow is not what is measured.
 import ExcelJS from 'exceljs';
 import pg from 'pg';
-import { ensurePostgresBinaries } from '../deploy/local/infra.mjs';
+import { ensurePostgresBinaries } from '../deploy/local/install.mjs';
 import { makeResidentId } from '../libs/common/dist/index.js';
 import { CLASS_TYPE_LABELS, EMPLOYMENT_TYPE_LABELS, STAFF_IMPORT_MAX_ROWS, STAFF_ROLE_LABELS } from '../libs/contracts/dist/index.js';
 import { copyThroughPsql, note as noteFor, row, writeResult } from './lib/infra.mjs';

@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureNatsServer, ensureNpmDependencies, ensurePostgresBinaries } from '../deploy/local/infra.mjs';
+import { ensureNatsServer, ensureNpmDependencies, ensurePostgresBinaries } from '../deploy/local/install.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ALL = ['rpc', 'draw', 'events', 'import', 'subsidy', 'province'];

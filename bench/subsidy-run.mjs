@@ -27,7 +27,8 @@ import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { connect, headers } from '@nats-io/transport-node';
-import { ensureNatsServer, ensurePostgresBinaries, findFreePort, startNats, startPostgres } from '../deploy/local/infra.mjs';
+import { ensureNatsServer, ensurePostgresBinaries } from '../deploy/local/install.mjs';
+import { findFreePort, startNats, startPostgres } from '../deploy/local/processes.mjs';
 import { benchIdentity, psql, row } from './lib/infra.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -5,7 +5,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureNatsServer, ensurePostgresBinaries, findFreePort, startNats, startPostgres } from '../../deploy/local/infra.mjs';
+import { ensureNatsServer, ensurePostgresBinaries } from '../../deploy/local/install.mjs';
+import { findFreePort, startNats, startPostgres } from '../../deploy/local/processes.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

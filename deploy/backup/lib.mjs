@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connect, credsAuthenticator } from '@nats-io/transport-node';
-import { ensurePostgresBinaries, isProcessAlive } from '../local/infra.mjs';
+import { ensurePostgresBinaries } from '../local/install.mjs';
+import { isProcessAlive } from '../local/processes.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** Where `npm start` keeps its data (SHANYU_DATA_DIR, which deploy/local/start.mjs reads too; default .data). */

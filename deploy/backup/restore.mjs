@@ -11,7 +11,7 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import pg from 'pg';
 import { MANIFEST_FORMAT } from './backup.mjs';
-import { findFreePort, isProcessAlive, startNats, startPostgres } from '../local/infra.mjs';
+import { findFreePort, isProcessAlive, startNats, startPostgres } from '../local/processes.mjs';
 import {
   BackupError, connectionSettings, connectNatsForTools, libpqTarget, list, localDataDir, pgTools, redactUrl, run, schemaIdent, sha256File, tableCounts,
 } from './lib.mjs';

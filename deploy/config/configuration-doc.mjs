@@ -121,29 +121,47 @@ export const EXTRA_SETTINGS = [
 const SERVICE_ORDER = ['gateway', 'registry', 'staff', 'credit', 'inspection', 'subsidy'];
 
 /** The config classes of every service, read from their source with the TypeScript parser. */
+/** The base classes the services' config classes extend (libs/common): their settings count for each service that extends them. */
+const BASE_CONFIG_FILE = 'libs/common/src/service-config.ts';
+
+function configClassesIn(file) {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const classes = [];
+  for (const node of source.statements) {
+    if (!ts.isClassDeclaration(node) || !node.name || !/Config$/.test(node.name.text)) continue;
+    const settings = [];
+    for (const member of node.members) {
+      if (!ts.isPropertyDeclaration(member) || !ts.isIdentifier(member.name)) continue;
+      const decorators = (ts.getDecorators(member) ?? []).map((d) => decoratorOf(d, source));
+      settings.push({
+        name: member.name.text,
+        optional: !!member.questionToken,
+        default: member.initializer ? literal(member.initializer, source) : undefined,
+        decorators,
+        comment: jsDoc(member),
+      });
+    }
+    const parent = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression.getText(source);
+    classes.push({ className: node.name.text, parent, settings });
+  }
+  return classes;
+}
+
 export function readConfigClasses(root = ROOT) {
+  const baseFile = path.join(root, BASE_CONFIG_FILE);
+  const bases = new Map((existsSync(baseFile) ? configClassesIn(baseFile) : []).map((c) => [c.className, c]));
+  const inherited = (name) => {
+    const base = bases.get(name);
+    return base ? [...(base.parent ? inherited(base.parent) : []), ...base.settings] : [];
+  };
   const services = readdirSync(path.join(root, 'services'))
     .filter((s) => existsSync(path.join(root, 'services', s, 'src/config.ts')))
     .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const classes = [];
   for (const service of services) {
     const file = path.join(root, 'services', service, 'src/config.ts');
-    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-    for (const node of source.statements) {
-      if (!ts.isClassDeclaration(node) || !node.name || !/Config$/.test(node.name.text)) continue;
-      const settings = [];
-      for (const member of node.members) {
-        if (!ts.isPropertyDeclaration(member) || !ts.isIdentifier(member.name)) continue;
-        const decorators = (ts.getDecorators(member) ?? []).map((d) => decoratorOf(d, source));
-        settings.push({
-          name: member.name.text,
-          optional: !!member.questionToken,
-          default: member.initializer ? literal(member.initializer, source) : undefined,
-          decorators,
-          comment: jsDoc(member),
-        });
-      }
-      classes.push({ service, className: node.name.text, file: path.relative(root, file), settings });
+    for (const c of configClassesIn(file)) {
+      classes.push({ service, className: c.className, file: path.relative(root, file), settings: [...(c.parent ? inherited(c.parent) : []), ...c.settings] });
     }
   }
   return classes;

@@ -8,9 +8,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  ensureNatsServer, ensureNpmDependencies, ensurePostgresBinaries, findFreePort, InfraError, onExit, startNats, startPostgres,
-} from './infra.mjs';
+import { ensureNatsServer, ensureNpmDependencies, ensurePostgresBinaries, InfraError } from './install.mjs';
+import { findFreePort, onExit, startNats, startPostgres } from './processes.mjs';
 import { natsEnvFor, serviceSchemasFrom, writeNatsAuth } from './nats-auth.mjs';
 import { buildWebIfStale } from './web-build.mjs';
 
@@ -34,7 +33,20 @@ async function portFor(name, preferred) {
 
 const children = new Map();
 
+/**
+ * The environment a process of this stack was given, as a file (0600): with it another replica
+ * joins the stack, e.g. `npx nest start registry --env-file .data/env/registry.env`.
+ */
+function writeEnvFile(name, env) {
+  const dir = path.join(dataDir, 'env');
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = path.join(dir, `${name}.env`);
+  fs.writeFileSync(file, Object.entries(env).map(([key, value]) => `${key}=${value}\n`).join(''), { mode: 0o600 });
+  fs.chmodSync(file, 0o600);
+}
+
 function startNode(name, script, env) {
+  writeEnvFile(name, env);
   const log = fs.openSync(path.join(logDir, `${name}.log`), 'a');
   const child = spawn(process.execPath, ['--enable-source-maps', script], {
     cwd: root,

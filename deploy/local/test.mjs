@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureChromium, ensureNatsServer, ensureNpmDependencies, ensurePostgresBinaries, InfraError } from './infra.mjs';
+import { ensureChromium, ensureNatsServer, ensureNpmDependencies, ensurePostgresBinaries, InfraError } from './install.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const resultsFile = path.join(root, 'test-results', 'vitest.json');

@@ -553,7 +553,7 @@ describe('authorization matrix: every route × department (× own / other divisi
         'POST /api/v1/institutions/{id}/deregistration': { reason: '停止办学' },
         'POST /api/v1/institutions/{id}/filings': compliantFilingSubmission(),
       };
-      return { params: { id: inst.id }, body: bodies[routeKey(row)] };
+      return { params: { id: inst.id, uscc: inst.uscc }, body: bodies[routeKey(row)] };
     },
     filedInstitution: async (caller, scope, fresh, row) => {
       const { institution: inst } = await filed(caller, scope, fresh);

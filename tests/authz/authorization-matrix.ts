@@ -199,6 +199,14 @@ const ROWS: RowInput[] = [
     },
   },
   {
+    method: 'GET', path: '/api/v1/institutions/by-uscc/{uscc}', service: 'registry', level: 'service', target: 'institution',
+    cells: {
+      health: '200|DIV', market: '200|DIV', civil: '200|DIV', fire: '200|DIV', police: '200|DIV', education: '200|DIV',
+      hrss: '200|DIV', street: '200|DIV', finance: '200|DIV', operator: '200|OWNER', admin: '200|200', anonymous: 'AUTH', inspector: 'ROLE',
+    },
+    note: 'The same record and rules as by id; not part of an inspector account\'s visit work.',
+  },
+  {
     method: 'PATCH', path: '/api/v1/institutions/{id}', service: 'registry', level: 'service', target: 'institution',
     cells: {
       health: 'DEPT', market: '200|DIV', civil: '200|DIV', fire: 'DEPT', police: 'DEPT', education: 'DEPT',
@@ -342,7 +350,7 @@ const ROWS: RowInput[] = [
   { method: 'GET', path: '/health', service: 'gateway', level: 'service', target: 'none', cells: { ...EVERYONE_200, inspector: '200' } },
   { method: 'GET', path: '/api/docs/asyncapi.json', service: 'gateway', level: 'service', target: 'none', cells: { ...EVERYONE_200, inspector: '200' } },
 
-  // ── staff 从业人员 (services/staff/src/access/staff-access.policy.ts; DOMAIN.md §2, §5) ──────────
+  // ── staff 从业人员 (services/staff/src/access/staff-access.policy.ts) ────────────────────────
   // own = an institution in 三墩镇 (for operator: its own), other = one in 环翠区 registered by admin.
   {
     method: 'POST', path: '/api/v1/institutions/{id}/staff', service: 'staff', level: 'service', target: 'staffInstitution',
@@ -396,7 +404,7 @@ const ROWS: RowInput[] = [
     note: 'Criminal-record query results are entered by public security.',
   },
 
-  // ── credit 信用 (services/credit/src/access/credit-access.policy.ts; DOMAIN.md §2, §6) ───────────
+  // ── credit 信用 (services/credit/src/access/credit-access.policy.ts) ─────────────────────────
   {
     method: 'GET', path: '/api/v1/credit/institutions/{id}', service: 'credit', level: 'service', target: 'creditInstitution', cells: { ...CREDIT_READ_CELLS, inspector: 'ROLE' },
     note: 'Joint punishment needs every supervising department to see an institution\'s credit in its divisions; the operator its own.',
@@ -420,13 +428,13 @@ const ROWS: RowInput[] = [
   {
     method: 'POST', path: '/api/v1/credit/repair-requests/{id}/decision', service: 'credit', level: 'service', target: 'repairRequest',
     cells: { ...STAFF_WRITERS, health: '200|DIV', inspector: 'DEPT' },
-    note: 'Decided by the district health bureau of the institution (seed 004 attachment §(四)17: 区卫生健康局牵头); not even an admin.',
+    note: 'Decided by the district health bureau of the institution (the lead department: 区卫生健康局牵头); not even an admin.',
   },
   { method: 'GET', path: '/api/v1/public/credit/institutions', service: 'credit', level: 'service', target: 'publicCreditList', cells: { ...EVERYONE_200, inspector: '200' } },
   { method: 'GET', path: '/api/v1/public/credit/institutions/{id}', service: 'credit', level: 'service', target: 'publicCredit', cells: { ...EVERYONE_200, inspector: '200' } },
 
   // ── inspection 两张清单 / 双随机 / 综合查一次 / 整改 / 处罚 / 投诉 (services/inspection/src/access.ts and the
-  //    use cases; DOMAIN.md §4) — own = a 三墩镇 institution of operator.demo, other = a 环翠区 one of admin ──
+  //    use cases) — own = a 三墩镇 institution of operator.demo, other = a 环翠区 one of admin ──
   { method: 'GET', path: '/api/v1/checklists', service: 'inspection', level: 'service', target: 'none', cells: { ...EVERYONE_200, anonymous: 'AUTH', inspector: '200' } },
   {
     method: 'POST', path: '/api/v1/checklists', service: 'inspection', level: 'service', target: 'newChecklist',
@@ -451,7 +459,7 @@ const ROWS: RowInput[] = [
   {
     method: 'POST', path: '/api/v1/inspection-plans', service: 'inspection', level: 'service', target: 'newPlan',
     cells: { ...STAFF_WRITERS, street: '201|DIV', health: '201|DIV', admin: '201|201', inspector: 'DEPT' },
-    note: '双随机 plans by the street office or the district health bureau for their divisions (DOMAIN.md §4).',
+    note: '双随机 plans by the street office or the district health bureau for their divisions: the street office leads joint checks in its area, health leads the sector.',
   },
   { method: 'GET', path: '/api/v1/inspection-plans', service: 'inspection', level: 'service', target: 'planList', cells: { ...LIST_IN_DIVISIONS, inspector: 'ROLE' } },
   {
@@ -578,7 +586,7 @@ const ROWS: RowInput[] = [
   { method: 'GET', path: '/api/v1/public/inspections/{id}', service: 'inspection', level: 'service', target: 'completedInspection', cells: { ...EVERYONE_200, inspector: '200' } },
   { method: 'GET', path: '/api/v1/public/checklists', service: 'inspection', level: 'service', target: 'none', cells: { ...EVERYONE_200, inspector: '200' } },
 
-  // ── enrolment and subsidy 收托名册 / 补助 (services/subsidy/src/access/subsidy-access.policy.ts; DOMAIN.md §7) ──
+  // ── enrolment and subsidy 收托名册 / 补助 (services/subsidy/src/access/subsidy-access.policy.ts) ──
   {
     method: 'PUT', path: '/api/v1/institutions/{id}/rosters/{month}', service: 'subsidy', level: 'service', target: 'rosterSubmit',
     cells: { ...STAFF_WRITERS, operator: '200|OWNER', admin: '200|200', inspector: 'DEPT' },
@@ -615,7 +623,7 @@ const ROWS: RowInput[] = [
   {
     method: 'POST', path: '/api/v1/subsidy/runs/{id}/approvals', service: 'subsidy', level: 'service', target: 'runAtStage',
     cells: { ...STAFF_WRITERS, street: '200|DIV', health: '200|DIV', finance: '200|DIV', inspector: 'DEPT' },
-    note: 'Approval in turn — street office, health bureau, finance — each on a run waiting for it, in its divisions; not an admin (seed 004: the three departments sign).',
+    note: 'Approval in turn — street office, health bureau, finance — each on a run waiting for it, in its divisions; not an admin (each of the three departments answers for its own step).',
   },
   {
     method: 'GET', path: '/api/v1/subsidy/ledger', service: 'subsidy', level: 'service', target: 'none', cells: { ...SUBSIDY_READ_ONE, operator: '200', inspector: 'DEPT' },

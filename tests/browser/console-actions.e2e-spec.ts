@@ -94,16 +94,16 @@ describe('subsidies in the console', () => {
     const roster = ok(await stack.api('GET', `/api/v1/institutions/${institution.id}/rosters/${PREVIOUS}`, { as: 'health.330106' }));
     expect(roster.totalChildren).toBe(2);
 
-    // A district policy for the month (seed 004: a fee subsidy for second and third children), then
+    // A district policy for the month (as 威海市环翠区's: a fee subsidy for second and third children), then
     // health starts the run of 三墩镇 in the console.
     ok(await stack.api('POST', '/api/v1/subsidy/policies', {
       as: 'health.330106',
       body: {
         policyKey: `xihu-browser-${run}`, version: `xihu-browser-${run}/2026.1`, divisionCode: '330106', title: '西湖区托育补助（浏览器测试）', source: '测试用区级实施细则',
         effectiveFrom: PREVIOUS, effectiveTo: PREVIOUS,
-        eligibility: { filed: { source: '国卫办人口发〔2019〕25号 备案' }, inclusive: { source: 'seed 004 §二(三) 普惠指导价' } },
+        eligibility: { filed: { source: '国卫办人口发〔2019〕25号 备案' }, inclusive: { source: '山东省《优化生育政策促进人口长期均衡发展实施方案》 普惠指导价' } },
         rules: [{
-          id: 'CHILD_FEE', kind: 'per_child_by_birth_order', title: '二孩、三孩保育费补助', requires: ['filed', 'inclusive'], source: 'seed 004 §二(三) 不低于每人每月 300 元',
+          id: 'CHILD_FEE', kind: 'per_child_by_birth_order', title: '二孩、三孩保育费补助', requires: ['filed', 'inclusive'], source: '山东省《优化生育政策促进人口长期均衡发展实施方案》 不低于每人每月 300 元',
           params: { amountFenByBirthOrder: { 2: 30_000, 3: 50_000 }, careFormFactorBp: { full_day: 10_000, half_day: 5_000 }, attendanceProRata: true },
         }],
       },

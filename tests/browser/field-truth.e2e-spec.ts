@@ -19,7 +19,8 @@ interface Phone { context: BrowserContext; page: Page; name: string }
 
 let stack: BrowserStack;
 let browser: Browser;
-let institution: { id: string; name: string };
+// Two institutions: an institution takes at most three inspections a year (the yearly cap).
+let institutions: { id: string; name: string }[];
 let inspectorIds: string[];
 
 async function until(what: string, call: () => Promise<{ status: number; body: unknown }>, status: number): Promise<any> {
@@ -41,7 +42,7 @@ async function held(inspectionId: string, code: string): Promise<FormItem['resul
   return (await formItems(inspectionId)).find((i) => i.code === code)!.result;
 }
 
-async function newVisit(repeatReason?: string): Promise<string> {
+async function newVisit(institution: { id: string }, repeatReason?: string): Promise<string> {
   const created = await until('inspection replica', () => stack.api('POST', '/api/v1/inspections', {
     as: 'street.330106109', body: { institutionId: institution.id, kind: 'adhoc', ...(repeatReason ? { repeatReason } : {}), departments: [{ department: 'fire', inspectorIds }] },
   }), 201);
@@ -91,10 +92,27 @@ async function goOnline(p: Phone): Promise<void> {
   await p.page.getByTestId('offline-banner').waitFor({ state: 'detached' });
 }
 
+/** Both phones open the visit and go offline; `a` records the item as failing with a note and a photo, `b` as passing. */
+async function recordApartOffline(a: Phone, b: Phone, inspectionId: string, code: string, failing: { note: string; location: string }): Promise<void> {
+  await openVisit(a, inspectionId);
+  await openVisit(b, inspectionId);
+  await goOffline(a);
+  await goOffline(b);
+  await item(a, code).getByText('不符合', { exact: true }).click();
+  await item(a, code).getByLabel(`${code} 问题描述`).fill(failing.note);
+  await item(a, code).getByLabel(`${code} 拍摄位置`).fill(failing.location);
+  await item(a, code).getByLabel(`${code} 问题描述`).blur();
+  await item(a, code).getByLabel(`${code} 拍照取证`).setInputFiles({ name: 'evidence.jpg', mimeType: 'image/jpeg', buffer: PHOTO });
+  await item(a, code).getByTestId('photo').waitFor();
+  await item(b, code).getByText('符合', { exact: true }).click();
+  await waitForTag(a, code, '待同步');
+  await waitForTag(b, code, '待同步');
+}
+
 beforeAll(async () => {
   stack = await startBrowserStack();
   browser = await launchChromium();
-  institution = await filedOperatorInstitution(stack, `三墩实情托育园${run}`, SANDUN);
+  institutions = [await filedOperatorInstitution(stack, `三墩实情托育园${run}`, SANDUN), await filedOperatorInstitution(stack, `三墩实情二园${run}`, SANDUN)];
   inspectorIds = [];
   for (const [username, name] of [['fire.inspector1', '王磊'], ['fire.inspector2', '陈静']] as const) {
     inspectorIds.push(ok(await stack.api('POST', '/api/v1/inspectors', { as: 'fire.330106', body: { name, badgeNo: `浙消实${run}-${username.slice(-1)}`, divisionCodes: ['330106'], username } }), 201).id);
@@ -108,24 +126,11 @@ afterAll(async () => {
 
 describe('two inspectors, one item, no network', () => {
   it('keeps both values as a conflict on both phones and in the console until the department resolves it with a reason', async () => {
-    const inspectionId = await newVisit();
+    const inspectionId = await newVisit(institutions[0]!);
     const code = (await formItems(inspectionId)).find((i) => i.department === 'fire')!.code;
     const a = await phone('fire.inspector1', '王磊');
     const b = await phone('fire.inspector2', '陈静');
-    await openVisit(a, inspectionId);
-    await openVisit(b, inspectionId);
-
-    await goOffline(a);
-    await goOffline(b);
-    await item(a, code).getByText('不符合', { exact: true }).click();
-    await item(a, code).getByLabel(`${code} 问题描述`).fill('安全出口被锁闭，疏散通道堆放杂物');
-    await item(a, code).getByLabel(`${code} 拍摄位置`).fill('一楼东侧安全出口');
-    await item(a, code).getByLabel(`${code} 问题描述`).blur();
-    await item(a, code).getByLabel(`${code} 拍照取证`).setInputFiles({ name: 'exit.jpg', mimeType: 'image/jpeg', buffer: PHOTO });
-    await item(a, code).getByTestId('photo').waitFor();
-    await item(b, code).getByText('符合', { exact: true }).click();
-    await waitForTag(a, code, '待同步');
-    await waitForTag(b, code, '待同步');
+    await recordApartOffline(a, b, inspectionId, code, { note: '安全出口被锁闭，疏散通道堆放杂物', location: '一楼东侧安全出口' });
     await item(a, code).scrollIntoViewIfNeeded();
     await screenshot(a.page, 'field-truth-offline-recorded-a', { fullPage: false });
     expect(await held(inspectionId, code)).toBeNull();
@@ -191,8 +196,48 @@ describe('two inspectors, one item, no network', () => {
     await b.context.close();
   }, 240_000);
 
+  it('the other order: a failing value with its photo that reconnects second is never overwritten, the visit list flags it, and an inspector resolves it on the phone', async () => {
+    const inspectionId = await newVisit(institutions[0]!, '复核：两名检查员记录不一致');
+    const code = (await formItems(inspectionId)).filter((i) => i.department === 'fire')[1]!.code;
+    const a = await phone('fire.inspector1', '王磊');
+    const b = await phone('fire.inspector2', '陈静');
+    await recordApartOffline(a, b, inspectionId, code, { note: '灭火器压力表指针在红区', location: '二楼走廊' });
+
+    // 陈静's passing value reaches the server first; 王磊's failing one, recorded on the same empty item, waits beside it.
+    await goOnline(b);
+    await waitForTag(b, code, '已同步');
+    expect(await held(inspectionId, code)).toMatchObject({ result: 'pass', inConflict: false });
+    await goOnline(a);
+    await waitForTag(a, code, '有冲突');
+    await expectHonest(a, inspectionId, code);
+    const versions = ok(await stack.api('GET', `/api/v1/inspections/${inspectionId}/results/${code}/versions`, { as: 'fire.330106' })) as { status: string; result: string; evidence: unknown[] }[];
+    expect(versions.map((v) => [v.status, v.result, v.evidence.length]).sort()).toEqual([['conflict', 'fail', 1], ['current', 'pass', 0]]);
+
+    // The visit list on 陈静's phone flags the visit.
+    await b.page.goto(`${stack.baseUrl}/inspector`);
+    await b.page.locator('.ant-card').filter({ has: b.page.locator(`a[href="/inspector/visits/${inspectionId}"]`) }).getByTestId('visit-conflict').getByText('消防救援结果有冲突').waitFor();
+    await screenshot(b.page, 'field-truth-visit-list-conflict', { fullPage: false });
+
+    // 王磊 resolves it on his phone, keeping his failing value, with the reason.
+    await item(a, code).getByRole('radio', { name: '采用王磊的记录：不符合' }).check();
+    await item(a, code).getByLabel(`${code} 处理理由`).fill('压力表照片为证，以不符合为准');
+    await item(a, code).getByRole('button', { name: '确认处理' }).click();
+    await waitForTag(a, code, '已同步');
+    expect(await held(inspectionId, code)).toMatchObject({ result: 'fail', note: '灭火器压力表指针在红区', inConflict: false, evidence: [expect.anything()] });
+    await expectHonest(a, inspectionId, code);
+    await item(a, code).scrollIntoViewIfNeeded();
+    await screenshot(a.page, 'field-truth-resolved-on-phone', { fullPage: false });
+
+    await openVisit(b, inspectionId);
+    await waitForTag(b, code, '已同步');
+    await expect(item(b, code).getAttribute('data-result')).resolves.toBe('fail');
+    await expectHonest(b, inspectionId, code);
+    await a.context.close();
+    await b.context.close();
+  }, 240_000);
+
   it('an official not assigned to the visit gets a read-only form', async () => {
-    const inspectionId = await newVisit('复核：仅核对只读表单');
+    const inspectionId = await newVisit(institutions[1]!);
     const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     await loginAs(page, stack.baseUrl, 'fire.330106', `/inspector/visits/${inspectionId}`);
@@ -204,7 +249,7 @@ describe('two inspectors, one item, no network', () => {
 
 describe('a result that arrives after the department signed off', () => {
   it('is kept as late, listed in the console, taken in by an amendment (补正) and shown as such on the phone', async () => {
-    const inspectionId = await newVisit('群众反映消防设施损坏，再次核查');
+    const inspectionId = await newVisit(institutions[1]!, '群众反映消防设施损坏，再次核查');
     const fire = (await formItems(inspectionId)).filter((i) => i.department === 'fire');
     const critical = (fire.find((i) => i.severity === 'critical') ?? fire[0]!).code;
     const a = await phone('fire.inspector1', '王磊');

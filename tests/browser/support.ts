@@ -10,7 +10,7 @@ import type { RunningGateway } from '@shanyu/gateway';
 import { buildWeb, compliantFilingSubmission, institutionRequest } from '@shanyu/testing';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { ensureChromium } from '../../deploy/local/infra.mjs';
+import { ensureChromium } from '../../deploy/local/install.mjs';
 import { startTestStack, TEST_DEMO_PASSWORD } from '../support/stack.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

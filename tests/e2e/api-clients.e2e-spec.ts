@@ -272,7 +272,7 @@ describe('API clients: machine credentials for department systems', () => {
     }
     // The secret never reaches a log line.
     expect(JSON.stringify(logLines)).not.toContain(client.clientSecret.slice(4));
-    // Reads change nothing, so the audit log (state changes, ARCHITECTURE.md "Data") is unchanged.
+    // Reads change nothing, so the audit log (state changes only) is unchanged.
     expect((await stack.http.get(`/api/v1/audit?entity=institution&id=${id}`).set(bearer(admin)).expect(200)).body).toHaveLength(auditBefore);
   });
 

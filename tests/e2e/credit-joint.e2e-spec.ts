@@ -115,7 +115,7 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
       // 80 to start, +2 备案, +3 普惠 (credit-model/2026.1): B.
       expect(view).toMatchObject({ institutionId: i.id, divisionCode: STREET, score: 85, grade: 'B', modelVersion: 'credit-model/2026.1' });
       expect(entry(view, 'filing_approved')).toMatchObject({ subject: RegistryEvents.filingApproved, ruleId: 'FILING_APPROVED', points: 2, source: expect.stringContaining('国卫办人口发〔2019〕25号') });
-      expect(entry(view, 'inclusive_granted')).toMatchObject({ subject: RegistryEvents.inclusiveGranted, ruleId: 'INCLUSIVE_GRANTED', points: 3, source: expect.stringContaining('seed 004') });
+      expect(entry(view, 'inclusive_granted')).toMatchObject({ subject: RegistryEvents.inclusiveGranted, ruleId: 'INCLUSIVE_GRANTED', points: 3, source: expect.stringContaining('《环翠区托育服务机构信用体系管理工作实施方案（试行）》') });
       expect(sourceOf(view, 'filing_approved').data).toMatchObject({ institutionId: i.id, divisionCode: STREET });
       expect(sourceOf(view, 'inclusive_granted').data.institution).toMatchObject({ id: i.id });
     }
@@ -221,7 +221,7 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
 
     let view = await creditWith('both findings in the ledger', bad.id, (v) => hasEntry('finding_recorded.critical')(v) && hasEntry('finding_recorded.major')(v));
     expect(entry(view, 'finding_recorded.critical')).toMatchObject({
-      subject: InspectionEvents.findingRecorded, ruleId: 'FINDING_CRITICAL', points: -15, ref: critical.id, department: 'fire', source: expect.stringContaining('seed 004 §五(五)'),
+      subject: InspectionEvents.findingRecorded, ruleId: 'FINDING_CRITICAL', points: -15, ref: critical.id, department: 'fire', source: expect.stringContaining('守信联合激励、失信联合惩戒'),
     });
     expect(entry(view, 'finding_recorded.major')).toMatchObject({ ruleId: 'FINDING_MAJOR', points: -5, ref: major.id, department: 'market' });
     expect(sourceOf(view, 'finding_recorded.critical').data).toMatchObject({ findingId: critical.id, inspectionId: visit.id, severity: 'critical' });
@@ -231,6 +231,11 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
     const penalty = (await http.post('/api/v1/penalties').set(await as('market.330106')).send({
       findingId: major.id, penaltyItemCode: 'PMKT-04', kinds: ['warning', 'fine'], fineFen: 2_000_000, decisionNo: `西市监罚〔2026〕${Date.now() % 10_000}号`, reason: '未按规定留样',
     }).expect(201)).body;
+    // A decision number (文号) is used once per department.
+    const again = await http.post('/api/v1/penalties').set(await as('market.330106')).send({
+      findingId: major.id, penaltyItemCode: 'PMKT-04', kinds: ['warning'], decisionNo: penalty.decisionNo, reason: '重复录入',
+    }).expect(409);
+    expect(again.body.code).toBe('PENALTY_DECISION_NO_TAKEN');
     view = await creditWith('the penalty in the ledger', bad.id, (v) => hasEntry('penalty_issued.warning')(v) && hasEntry('penalty_issued.fine')(v));
     for (const [type, ruleId, points] of [['penalty_issued.warning', 'PENALTY_WARNING', -3], ['penalty_issued.fine', 'PENALTY_FINE', -10]] as const) {
       expect(entry(view, type)).toMatchObject({ subject: InspectionEvents.penaltyIssued, ruleId, points, ref: penalty.id, department: 'market', source: expect.stringContaining('行政处罚法') });

@@ -59,6 +59,9 @@ describe('versioned results', () => {
     await record(id, INSPECTOR_1, rest.map((i) => ({ itemCode: i.code, result: 'pass', baseVersion: 0 })));
     const refused = await stack.http.post(`/api/v1/inspections/${id}/sign-off`).set(await stack.auth(INSPECTOR_1)).send({}).expect(409);
     expect(refused.body).toMatchObject({ code: 'INSPECTION_RESULTS_IN_CONFLICT', details: [expect.objectContaining({ field: 'FIRE-04' })] });
+    // The visit itself says so, to the department and to the inspectors' visit list.
+    const flagged = (await stack.http.get(`/api/v1/inspections/${id}`).set(await stack.auth(INSPECTOR_2)).expect(200)).body as InspectionView;
+    expect(flagged.alerts).toEqual([expect.objectContaining({ code: 'INSPECTION_RESULTS_IN_CONFLICT', department: 'fire', message: expect.stringMatching(/^消防救援机构：1 项结果有冲突/) })]);
 
     // Resolved by the department's official, with the reason: inspector 2's failing value becomes the record's version 2.
     const chosen = kept.find((v) => v.status === 'conflict')!;
@@ -74,7 +77,8 @@ describe('versioned results', () => {
     // Market may not resolve fire's item.
     expect((await stack.http.post(`/api/v1/inspections/${id}/results/FIRE-04/resolution`).set(await stack.auth('market.330106'))
       .send({ versionId: chosen.id, reason: '越权' }).expect(403)).body.code).toBe('DEPARTMENT_NOT_ALLOWED');
-    await stack.http.post(`/api/v1/inspections/${id}/sign-off`).set(await stack.auth(INSPECTOR_1)).send({}).expect(200);
+    const signed = (await stack.http.post(`/api/v1/inspections/${id}/sign-off`).set(await stack.auth(INSPECTOR_1)).send({}).expect(200)).body as InspectionView;
+    expect(signed.alerts).toEqual([]);
   });
 
   it('never replaces another inspector\'s value silently: without a base version, and a failing value with evidence by a passing one', async () => {
@@ -122,6 +126,8 @@ describe('late results', () => {
     const listed = (await stack.http.get(`/api/v1/inspections/${id}/late-results`).set(await stack.auth('fire.330106')).expect(200)).body as ResultVersionView[];
     expect(listed.map((v) => [v.itemCode, v.status])).toEqual([['FIRE-01', 'late'], ['FIRE-02', 'late']]);
     const [exit, mistake] = listed;
+    const waiting = (await stack.http.get(`/api/v1/inspections/${id}`).set(await stack.auth('fire.330106')).expect(200)).body as InspectionView;
+    expect(waiting.alerts).toEqual([expect.objectContaining({ code: 'LATE_RESULTS_WAITING', department: 'fire', message: expect.stringMatching(/^消防救援机构：2 项签字后送达的结果待本部门决定/) })]);
 
     // Only an official of the department decides; an inspector account may not.
     expect((await stack.http.post(`/api/v1/inspections/${id}/late-results/${exit!.id}/decision`).set(await stack.auth(INSPECTOR_1))
@@ -138,6 +144,7 @@ describe('late results', () => {
     // The completed inspection's item now fails: a finding with its deadline, as if recorded at completion.
     const amended = (await stack.http.get(`/api/v1/inspections/${id}`).set(await stack.auth('fire.330106')).expect(200)).body as InspectionView;
     expect(done.findings).toEqual([]);
+    expect(amended.alerts).toEqual([]);
     expect(amended.findings).toEqual([expect.objectContaining({ itemCode: 'FIRE-01', status: 'open', note: '安全出口被锁闭', department: 'fire' })]);
     const record1 = itemOf(await form(id, 'fire.330106'), 'FIRE-01').result;
     expect(record1).toMatchObject({ result: 'fail', note: '安全出口被锁闭', version: 2 });

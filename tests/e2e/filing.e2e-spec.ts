@@ -54,7 +54,7 @@ describe('filing (备案): submission, automatic check, decision, receipt, publi
     const institution = await register();
     const sparse = await submit(institution.id, { mealsServed: false }).expect(201);
     expect(sparse.body.check.summary.needs_review).toBeGreaterThan(10);
-    // Required documents and the 医育结合 signing (seed 000: every Hangzhou institution has one) fail when missing.
+    // Required documents and the 医育结合 signing (every Hangzhou institution has one) fail when missing.
     const failed = sparse.body.check.results.filter((r: { outcome: string }) => r.outcome === 'fail').map((r: { ruleId: string }) => r.ruleId).sort();
     expect(failed).toEqual(['DOC_FIRE', 'DOC_HEALTH_EVALUATION', 'DOC_LICENCE', 'DOC_PREMISES', 'DOC_STAFF_HEALTH', 'DOC_STAFF_QUALIFICATIONS', 'HEALTH_CENTRE']);
     expect(sparse.body.dueBy).toBe(sparse.body.noticeDueBy);

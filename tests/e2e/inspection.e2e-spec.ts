@@ -198,6 +198,15 @@ describe('综合查一次: one joint visit, department-scoped results, sign-offs
     await stack.http.get(`/api/v1/public/inspections/${randomUUID()}`).expect(404);
   });
 
+  it('keeps a badge number (执法证号) and a login to one inspector: a second registration is refused with its code', async () => {
+    const badgeNo = `FIRE-DUP-${randomUUID().slice(0, 6)}`;
+    const body = { department: 'fire', name: '重复执法员', badgeNo, divisionCodes: ['330106'] };
+    await stack.http.post('/api/v1/inspectors').set(await as('admin')).send(body).expect(201);
+    expect((await stack.http.post('/api/v1/inspectors').set(await as('admin')).send({ ...body, name: '另一执法员' }).expect(409)).body.code).toBe('INSPECTOR_BADGE_TAKEN');
+    expect((await stack.http.post('/api/v1/inspectors').set(await as('admin'))
+      .send({ ...body, badgeNo: `${badgeNo}-2`, username: 'fire.inspector1' }).expect(409)).body.code).toBe('INSPECTOR_USER_TAKEN');
+  });
+
   it('lists overdue findings and announces each once', async () => {
     const other = (await stack.filedInstitution()).id;
     mine.add(other);

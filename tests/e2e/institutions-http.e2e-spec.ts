@@ -150,6 +150,23 @@ describe('institutions through the gateway (HTTP → NATS → registry → Postg
     expect(bad.body.details[0].field).toBe('id');
   });
 
+  it('finds an institution by its USCC with the rules of a read by id, its OpenAPI reply and errors from the contract', async () => {
+    const created = await stack.http.post('/api/v1/institutions').set('authorization', `Bearer ${market}`).send(institutionRequest()).expect(201);
+    const found = await stack.http.get(`/api/v1/institutions/by-uscc/${created.body.uscc}`).set('authorization', `Bearer ${market}`).expect(200);
+    expect(found.body).toEqual(created.body);
+    const missing = await stack.http.get(`/api/v1/institutions/by-uscc/${randomUscc()}`).set('authorization', `Bearer ${market}`).expect(404);
+    expect(missing.body.code).toBe('INSTITUTION_NOT_FOUND');
+    const bad = await stack.http.get('/api/v1/institutions/by-uscc/91350100M000100Y42').set('authorization', `Bearer ${market}`).expect(400);
+    expect(bad.body.details[0]).toMatchObject({ field: 'uscc', code: 'isUscc' });
+    const weihai = await stack.tokenFor('market.371002');
+    const other = await stack.http.get(`/api/v1/institutions/by-uscc/${created.body.uscc}`).set('authorization', `Bearer ${weihai}`).expect(403);
+    expect(other.body.code).toBe('DIVISION_OUT_OF_SCOPE');
+    const route = (await stack.http.get('/api/docs-json').expect(200)).body.paths['/api/v1/institutions/by-uscc/{uscc}'].get;
+    expect(route.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/InstitutionView' });
+    expect(route.responses['404'].description).toContain('INSTITUTION_NOT_FOUND');
+    expect(route.responses['403'].description).toContain('DIVISION_OUT_OF_SCOPE');
+  });
+
   it('lists with filters and pagination', async () => {
     const tag = `筛选${Date.now()}`;
     const civil = await stack.tokenFor('civil.330106');

@@ -4,7 +4,7 @@
 // This stack gets its own data directory and free ports (SHANYU_DATA_DIR, PORT, SHANYU_PG_PORT,
 // SHANYU_NATS_PORT, SHANYU_NATS_MONITOR_PORT), so it runs beside the test run's own PostgreSQL and
 // NATS and never touches the repository's .data/. As root (CI), start.mjs runs PostgreSQL as the
-// `postgres` system user (runuser, deploy/local/infra.mjs): its data directory's parents must be
+// `postgres` system user (runuser, deploy/local/processes.mjs): its data directory's parents must be
 // searchable by that user, hence the chmod below.
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_INSTITUTIONS } from '../../deploy/local/demo-data.mjs';
-import { findFreePort, isProcessAlive, processCommand, waitForExit } from '../../deploy/local/infra.mjs';
+import { findFreePort, isProcessAlive, processCommand, waitForExit } from '../../deploy/local/processes.mjs';
 import { buildServices, buildWeb } from '@shanyu/testing';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

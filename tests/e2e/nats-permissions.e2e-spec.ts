@@ -23,7 +23,7 @@ import { startRegistry, type RunningRegistry } from '@shanyu/registry';
 import { institutionConsumerName, type RunningStaff, startStaff } from '@shanyu/staff';
 import { eventually, institutionRequest, testActor, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findFreePort, startNats, type NatsHandle } from '../../deploy/local/infra.mjs';
+import { findFreePort, startNats, type NatsHandle } from '../../deploy/local/processes.mjs';
 import { writeNatsAuth } from '../../deploy/local/nats-auth.mjs';
 
 
@@ -103,7 +103,7 @@ describe('NATS permissions generated from the contract catalog', () => {
     const gateway = await connectNats(url, 'perm-gateway', { user: 'gateway', password: passwords.gateway });
     clients.push(gateway);
     const rpc = new RpcClient(gateway, 5_000, 'gateway', new ActorTokenSigner(testStackSecrets().IDENTITY_SIGNING_KEY));
-    const before = staff.institutionEvents.processedCount;
+    const before = staff.consumers["registry-institutions"]!.processedCount;
     // gateway → registry.institution.register (request + allow_responses reply on _INBOX.gateway.…)
     const institution = await rpc.request<{ id: string }>(RegistrySubjects.registerInstitution, institutionRequest(), { actor: testActor() });
     expect(institution.id).toBeTruthy();
@@ -114,7 +114,7 @@ describe('NATS permissions generated from the contract catalog', () => {
       code: 'INTERNAL', message: expect.stringContaining('registry.not-in-the-catalog'),
     });
     // registry's relay published evt.registry.institution.registered.v1; staff's durable consumer took it.
-    await eventually('staff consumed the registry event', async () => staff.institutionEvents.processedCount > before);
+    await eventually('staff consumed the registry event', async () => staff.consumers["registry-institutions"]!.processedCount > before);
     expect(await registry.runtime.relay.backlog()).toBe(0);
   });
 

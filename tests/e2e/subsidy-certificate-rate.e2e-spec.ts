@@ -7,7 +7,7 @@ import { childId, EventCollector, monthsAround, type SubsidyStack, startSubsidyS
 
 // 补助 × 从业人员: the staff service's 持证率 reaches the subsidy service as
 // evt.staff.certificate-rate.changed.v1, and the built-in 杭州 operating subsidy's eligibility rule
-// (持证率 ≥ 90%, seed 001 §一(二)) refuses an institution below it, naming the rule and its source;
+// (持证率 ≥ 90%, 西政办函〔2021〕15号 §一(二)) refuses an institution below it, naming the rule and its source;
 // the other way, a roster submitted to the subsidy service sets the staff service's ratios.
 const M = monthsAround();
 type Line = Record<string, any>;
@@ -85,7 +85,7 @@ describe('subsidy eligibility follows the staff service\'s certificate rate', ()
     const [refused] = await operating(run.id, poor.id);
     expect(refused).toMatchObject({ status: 'ineligible', amountFen: 0, reasonCode: 'CERTIFICATE_RATE' });
     expect(refused!.explanation).toContain('不予补助——从业人员持证率 50% 低于 90%');
-    expect(refused!.explanation).toContain('依据：从业人员持证率 2025 年达到 90% 以上（seed 001 §一(二)）');
+    expect(refused!.explanation).toContain('依据：从业人员持证率 2025 年达到 90% 以上（西政办函〔2021〕15号 §一(二)）');
     expect(refused!.inputs.facts).toMatchObject({ certificateRateBp: 5_000 });
     expect(refused!.inputs.checks).toContainEqual({ check: 'certificate_rate', passed: false });
 

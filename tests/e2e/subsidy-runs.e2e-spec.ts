@@ -48,14 +48,14 @@ describe('subsidy rosters and runs', () => {
     // The subsidy service's clock is two months ahead: next month is not "future" to it.
     stack = await startSubsidyStack({ clockAheadDays: 62 });
     events = await EventCollector.start(testNatsUrl(), 'evt.subsidy.>');
-    // A district policy adopting the second/third-child fee subsidy and the opening grant (seed 004).
+    // A district policy adopting the second/third-child fee subsidy and the opening grant (as 威海市环翠区 does).
     const policy = {
       policyKey: 'xihu-e2e-support', version: 'xihu-e2e-support/2026.1', divisionCode: '330106', title: '西湖区托育补助（测试）', source: '测试用区级实施细则',
       effectiveFrom: M.previous, effectiveTo: M.afterNext,
-      eligibility: { filed: { source: '国卫办人口发〔2019〕25号 备案' }, inclusive: { source: 'seed 004 §二(三) 普惠指导价' }, creditGrade: { excluded: ['C', 'D'], source: 'seed 004 §五(五) 失信惩戒' } },
+      eligibility: { filed: { source: '国卫办人口发〔2019〕25号 备案' }, inclusive: { source: '山东省《优化生育政策促进人口长期均衡发展实施方案》 普惠指导价' }, creditGrade: { excluded: ['C', 'D'], source: '《威海市托育服务机构信用体系管理工作实施方案（试行）》 失信惩戒' } },
       rules: [
-        { id: 'CHILD_FEE', kind: 'per_child_by_birth_order', title: '二孩、三孩保育费补助', params: { amountFenByBirthOrder: { 2: 30_000, 3: 50_000 }, careFormFactorBp: { full_day: 10_000, half_day: 5_000 }, attendanceProRata: true }, requires: ['filed', 'inclusive', 'credit_grade'], source: 'seed 004 §二(三) 不低于每人每月 300 元' },
-        { id: 'OPENING_GRANT', kind: 'opening_grant', title: '一次性开办补助', params: { amountFen: 3_000_000 }, requires: ['filed', 'inclusive'], source: 'seed 004 附件 §(一)4 每机构 3 万元' },
+        { id: 'CHILD_FEE', kind: 'per_child_by_birth_order', title: '二孩、三孩保育费补助', params: { amountFenByBirthOrder: { 2: 30_000, 3: 50_000 }, careFormFactorBp: { full_day: 10_000, half_day: 5_000 }, attendanceProRata: true }, requires: ['filed', 'inclusive', 'credit_grade'], source: '山东省《优化生育政策促进人口长期均衡发展实施方案》 不低于每人每月 300 元' },
+        { id: 'OPENING_GRANT', kind: 'opening_grant', title: '一次性开办补助', params: { amountFen: 3_000_000 }, requires: ['filed', 'inclusive'], source: '《威海市普惠托育服务建设实施方案》 每机构 3 万元' },
       ],
     };
     await stack.http.post('/api/v1/subsidy/policies').set(await stack.auth('health.330106')).send(policy).expect(201);

@@ -7,7 +7,8 @@
 //  - its outbox drains (nothing pending) and each outbox row is in EVENTS (a dead letter: in DEADLETTER) exactly once (Nats-Msg-Id);
 //  - each of its consumers took every event of this run on its subjects, exactly once (the inbox);
 //  - credit: no source event in the ledger twice, one entry for each approval, finding and clean
-//    inspection; subsidy: no line twice for a (run, institution, child, policy, rule), the run completes;
+//    inspection; inspection: every acknowledged item value is one result version, every upload after
+//    sign-off one late result (none lost, none twice after retries); subsidy: no line twice for a (run, institution, child, policy, rule), the run completes;
 //  - every HTTP 2xx is durable (the rows exist); no HTTP 500 (503 / 504 while something is down are fine).
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -60,6 +61,8 @@ describe('faults across every service: kill -9 of nats-server, each service and 
   const acknowledged = {
     institutions: [] as string[], filings: [] as string[], approvals: [] as string[], staff: [] as string[],
     inspections: [] as string[], results: [] as string[], completed: [] as { id: string; findings: number }[],
+    /** Item results the server acknowledged (`<inspection>/<item>`), and results it kept as late (after sign-off). */
+    resultItems: [] as string[], lateResults: [] as string[],
     rosters: [] as { institutionId: string; version: number }[], runs: [] as string[],
   };
   let stopLoad = false;
@@ -136,12 +139,23 @@ describe('faults across every service: kill -9 of nats-server, each service and 
     const form = await step('GET', `/api/v1/inspections/${id}/form`, 'fire', undefined);
     if (form.outcome !== 'ok') return;
     const items = (form.body!.areas as { items: { code: string; department: string }[] }[]).flatMap((a) => a.items).filter((i) => i.department === 'fire');
-    const results = items.map((item, i) => (withFinding && i === items.length - 1 ? { itemCode: item.code, result: 'fail', note: '无防火巡查记录' } : { itemCode: item.code, result: 'pass' }));
+    const results = items.map((item, i) => ({
+      itemCode: item.code, baseVersion: 0, deviceId: 'fault-phone-1',
+      ...(withFinding && i === items.length - 1 ? { result: 'fail', note: '无防火巡查记录' } : { result: 'pass' }),
+    }));
+    // A retried write (its first answer lost to a kill) must not add a second version.
     const recorded = await step('PUT', `/api/v1/inspections/${id}/results`, 'inspector', { results });
     if (recorded.outcome !== 'ok') return;
     acknowledged.results.push(id);
+    acknowledged.resultItems.push(...items.map((item) => `${id}/${item.code}`));
     const signed = await step('POST', `/api/v1/inspections/${id}/sign-off`, 'inspector', { comment: '已现场核查' });
-    if (signed.outcome === 'ok' && signed.body!.status === 'completed') acknowledged.completed.push({ id, findings: withFinding ? 1 : 0 });
+    if (signed.outcome !== 'ok' || signed.body!.status !== 'completed') return;
+    acknowledged.completed.push({ id, findings: withFinding ? 1 : 0 });
+    // A second phone, offline until now, uploads what it recorded before the sign-off: kept as a late result, once.
+    const late = await step('PUT', `/api/v1/inspections/${id}/results`, 'inspector', {
+      results: [{ itemCode: items[0]!.code, result: 'fail', note: '离线记录：疏散通道堆放杂物', baseVersion: 0, deviceId: 'fault-phone-2', recordedAt: new Date(Date.now() - 60_000).toISOString() }],
+    });
+    if (late.outcome === 'ok' && (late.body!.outcomes as { status: string }[])[0]?.status === 'late') acknowledged.lateResults.push(`${id}/${items[0]!.code}`);
   }
 
   const pingUp = (service: string) => eventually(`${service} to answer its ping`, async () => (await nc.request(`${service}.health.ping`, '{}', { timeout: 1_000 })).json<{ ok: boolean }>().ok, 60_000);
@@ -404,21 +418,32 @@ describe('faults across every service: kill -9 of nats-server, each service and 
     const findingsFound = (await sql<{ n: number }>('inspection', `SELECT count(*)::int AS n FROM $schema.finding WHERE inspection_id = ANY($1)`, [ack.completed.map((c) => c.id)]))[0]!.n;
     problem('findings of the acknowledged sign-offs not recorded', ack.completed.reduce((a, c) => a + c.findings, 0) - findingsFound);
 
+    // Result versions (issue 18): every acknowledged item value is kept as exactly one version, every late upload as exactly one late version.
+    const versionCounts = async (statuses: string[], keys: string[]) => new Map((await sql<{ id: string; n: number }>('inspection',
+      `SELECT inspection_id || '/' || item_code AS id, count(*)::int AS n FROM $schema.result_version
+        WHERE inspection_id || '/' || item_code = ANY($1) AND status = ANY($2) GROUP BY inspection_id, item_code`, [keys, statuses])).map((r) => [r.id, r.n]));
+    const recordedVersions = await versionCounts(['current', 'superseded'], ack.resultItems);
+    const lateVersions = await versionCounts(['late'], ack.lateResults);
+    problem('lost result versions', ack.resultItems.filter((k) => !recordedVersions.has(k)).length);
+    problem('result versions kept twice', ack.resultItems.filter((k) => (recordedVersions.get(k) ?? 0) > 1).length);
+    problem('lost late results', ack.lateResults.filter((k) => !lateVersions.has(k)).length);
+    problem('late results kept twice', ack.lateResults.filter((k) => (lateVersions.get(k) ?? 0) > 1).length);
+
     const { byOutcome, internalErrors } = http.summary();
     const exits = Object.fromEntries(ALL.map((s) => [s, procs[s].unexpectedExits]));
     console.log(
       `[faults-services] ${WORKERS} workers for ${loadSeconds.toFixed(1)} s, counted in ${((Date.now() - t1) / 1000).toFixed(1)} s; ${timeline.join(' → ')}\n` +
         `  HTTP: ${byOutcome.join('; ')}\n` +
         `  acknowledged: ${ack.institutions.length} registrations, ${ack.filings.length} filings, ${ack.approvals.length} approvals, ${ack.staff.length} staff, ` +
-        `${ack.inspections.length} inspections (${ack.results.length} with results, ${ack.completed.length} signed off: ${cleanCompletions} clean, findings ${findingsFound}), ` +
+        `${ack.inspections.length} inspections (${ack.results.length} with results, ${ack.completed.length} signed off: ${cleanCompletions} clean, findings ${findingsFound}; ${ack.resultItems.length} item results, ${ack.lateResults.length} late), ` +
         `${ack.rosters.length} rosters, ${ack.runs.length} subsidy run — lost ${lostCounts.reduce((a, b) => a + b, 0)}\n` +
         `${report.join('\n')}\n` +
         `  unexpected process exits: ${JSON.stringify(exits)}`,
     );
 
     const diagnostics = `(logs in ${logDir})\n${ALL.map((s) => `--- ${s} log ---\n${procs[s].logTail(10)}`).join('\n')}`;
-    expect({ institutions: ack.institutions.length > 10, staff: ack.staff.length > 3, completed: ack.completed.length > 3, rosters: ack.rosters.length > 3 }, 'the load made progress on every service')
-      .toEqual({ institutions: true, staff: true, completed: true, rosters: true });
+    expect({ institutions: ack.institutions.length > 10, staff: ack.staff.length > 3, completed: ack.completed.length > 3, late: ack.lateResults.length > 3, rosters: ack.rosters.length > 3 }, 'the load made progress on every service')
+      .toEqual({ institutions: true, staff: true, completed: true, late: true, rosters: true });
     expect(internalErrors, diagnostics).toEqual([]);
     expect(problems, diagnostics).toEqual({});
     expect(exits, diagnostics).toEqual(Object.fromEntries(ALL.map((s) => [s, 0])));

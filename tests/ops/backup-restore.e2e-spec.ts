@@ -16,7 +16,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backup } from '../../deploy/backup/backup.mjs';
 import { restore } from '../../deploy/backup/restore.mjs';
-import { findFreePort, startNats, type NatsHandle } from '../../deploy/local/infra.mjs';
+import { findFreePort, startNats, type NatsHandle } from '../../deploy/local/processes.mjs';
 import { DEMO_PASSWORD, startStack, type Stack } from '../e2e/support.js';
 
 /** Every message of a stream: subject, Nats-Msg-Id and body. */

@@ -1,4 +1,5 @@
 import type { Actor, Department } from './actor.js';
+import { actorCoversDivision } from './division-scope.js';
 import { DomainError } from './errors.js';
 
 /** The name of each department as people read it in a refusal (never its code). */
@@ -58,4 +59,27 @@ export function inspectorNotAssigned(): DomainError {
 /** An inspector account (执法人员) may do only the work of the visits it is assigned to. */
 export function isInspector(actor: Pick<Actor, 'role'>): boolean {
   return actor.role === 'inspector';
+}
+
+/**
+ * The rules every service's access policy is made of, each refusing with its one code; a
+ * service's policy extends it with the decisions of its own domain (who approves, who reads).
+ */
+export class AccessPolicy {
+  /** The actor's department is one of `allowed` (admins only where listed); `what` completes 「…无权」. */
+  assertDepartment(actor: Actor, allowed: readonly Department[], what: string): void {
+    if (!allowed.includes(actor.department)) throw departmentNotAllowed(actor, what, allowed.filter((d) => d !== 'admin'));
+  }
+
+  /** The division lies within the actor's divisions (admins: everywhere; an unknown division only for admins). */
+  assertCovers(actor: Actor, divisionCode: string | null): void {
+    if (divisionCode === null ? actor.department !== 'admin' : !actorCoversDivision(actor, divisionCode)) throw divisionOutOfScope(divisionCode);
+  }
+
+  /** The operator (举办者 account) who runs the institution, or an admin acting for anyone. */
+  assertOperatorOf(actor: Actor, institution: { ownerUserId: string | null; name?: string } | null, what = '办理机构举办者的事项'): void {
+    if (actor.department === 'admin') return;
+    if (actor.department !== 'operator') throw departmentNotAllowed(actor, what, ['operator']);
+    if (!institution?.ownerUserId || institution.ownerUserId !== actor.userId) throw notOwnInstitution(institution?.name);
+  }
 }

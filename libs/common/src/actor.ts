@@ -1,6 +1,7 @@
 /**
  * Who is acting: travels in the `shanyu-actor` NATS header (never in a body) and in the JWT.
- * Departments per API.md; divisions are the GB/T 2260 / 10114 codes the actor may act in.
+ * Departments are the supervising bodies (and operators, admins); divisions are the GB/T 2260 /
+ * 10114 codes the actor may act in.
  */
 export const DEPARTMENTS = ['health', 'market', 'civil', 'fire', 'police', 'education', 'hrss', 'street', 'finance', 'operator', 'admin'] as const;
 export type Department = (typeof DEPARTMENTS)[number];

@@ -2,13 +2,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   WorkingDayCalendar,
   addDays,
+  addMonthsToDate,
+  addMonthsToMonth,
   dayOfWeek,
   daysBetween,
   daysInMonth,
+  firstDayOfMonth,
   isIsoDate,
   isMonth,
   isWeekend,
+  lastDayOfMonth,
   monthOf,
+  monthsBetween,
   shanghaiToday,
   type HolidayEntry,
 } from './calendar.js';
@@ -74,6 +79,54 @@ describe('ISO dates and months', () => {
     expect(dayOfWeek('2026-01-01')).toBe(4);
     expect(isWeekend('2026-02-14')).toBe(true);
     expect(isWeekend('2026-02-16')).toBe(false);
+  });
+});
+
+describe('months', () => {
+  it('addMonthsToMonth and monthsBetween cross years both ways and are inverses', () => {
+    expect(addMonthsToMonth('2025-11', 3)).toBe('2026-02');
+    expect(addMonthsToMonth('2026-01', -1)).toBe('2025-12');
+    expect(addMonthsToMonth('2026-03', -27)).toBe('2023-12');
+    expect(addMonthsToMonth('2026-03', 0)).toBe('2026-03');
+    expect(monthsBetween('2024-02', '2026-03')).toBe(25);
+    expect(monthsBetween('2026-03', '2024-02')).toBe(-25);
+    for (let n = -40; n <= 40; n++) expect(monthsBetween('2025-07', addMonthsToMonth('2025-07', n))).toBe(n);
+    expect(() => addMonthsToMonth('2026-13', 1)).toThrow(RangeError);
+    expect(() => addMonthsToMonth('2026-03', 1.5)).toThrow(RangeError);
+    expect(() => addMonthsToMonth('0001-01', -1)).toThrow(RangeError);
+    expect(() => monthsBetween('2026-03', '2026-03-01')).toThrow(RangeError);
+  });
+
+  it('addMonthsToDate keeps the day, clamped to the last day of the month it lands in', () => {
+    expect(addMonthsToDate('2024-02-29', 12)).toBe('2025-02-28');
+    expect(addMonthsToDate('2025-01-31', 1)).toBe('2025-02-28');
+    expect(addMonthsToDate('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonthsToDate('2025-11-30', 3)).toBe('2026-02-28');
+    expect(addMonthsToDate('2026-03-15', -13)).toBe('2025-02-15');
+    expect(addMonthsToDate('2026-03-31', -1)).toBe('2026-02-28');
+    expect(() => addMonthsToDate('2026-02-30', 1)).toThrow(RangeError);
+    expect(() => addMonthsToDate('2026-03-01', Number.NaN)).toThrow(RangeError);
+  });
+
+  it('addMonthsToDate agrees with a UTC Date moved to the first of the month, then clamped, for 2023–2026', () => {
+    for (let d = '2023-01-01'; d <= '2026-12-31'; d = addDays(d, 3)) {
+      for (const n of [-25, -12, -1, 1, 6, 12, 36]) {
+        const first = new Date(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1 + n, 1));
+        const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+        const expected = `${first.toISOString().slice(0, 8)}${String(Math.min(Number(d.slice(8, 10)), last)).padStart(2, '0')}`;
+        if (addMonthsToDate(d, n) !== expected) expect.fail(`${d} + ${n} months: ${addMonthsToDate(d, n)} ≠ ${expected}`);
+      }
+    }
+  });
+
+  it('firstDayOfMonth and lastDayOfMonth', () => {
+    expect(firstDayOfMonth('2024-02')).toBe('2024-02-01');
+    expect(lastDayOfMonth('2024-02')).toBe('2024-02-29');
+    expect(lastDayOfMonth('2026-02')).toBe('2026-02-28');
+    expect(lastDayOfMonth('2026-04')).toBe('2026-04-30');
+    expect(lastDayOfMonth('2026-12')).toBe('2026-12-31');
+    expect(() => firstDayOfMonth('2026-3')).toThrow(RangeError);
+    expect(() => lastDayOfMonth('2026-00')).toThrow(RangeError);
   });
 });
 

@@ -1,10 +1,10 @@
 /**
  * Calendar dates and working days for the rules that count days (filing receipt within 5
  * working days, non-compliance notice within 15 working days — 国卫办人口发〔2019〕25号;
- * months of rosters and subsidy runs). ARCHITECTURE.md "Data": dates the rules count use the
- * Asia/Shanghai calendar and working days.
+ * months of rosters and subsidy runs). The rules count days on the calendar of China
+ * (Asia/Shanghai) and its working days, wherever the server runs.
  *
- * The unit is the ISO 8601 calendar date string `YYYY-MM-DD` (API.md). All arithmetic is done
+ * The unit is the ISO 8601 calendar date string `YYYY-MM-DD`, as the API writes dates. All arithmetic is done
  * on whole day numbers (proleptic Gregorian), never on `Date` objects, so the host's time
  * zone and daylight-saving rules cannot shift a date. The only instant → date conversion is
  * `shanghaiToday`, which asks Intl for the date in Asia/Shanghai.
@@ -13,7 +13,7 @@ import { DomainError, type FieldProblem } from './errors.js';
 
 /** An ISO 8601 calendar date, `YYYY-MM-DD`. */
 export type IsoDate = string;
-/** A month, `YYYY-MM` (API.md). */
+/** A month, `YYYY-MM`, as the API writes months. */
 export type IsoMonth = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -107,11 +107,71 @@ export function monthOf(date: IsoDate): IsoMonth {
 
 /** Number of days in a month `YYYY-MM` (28–31), e.g. for pro-rata subsidies. */
 export function daysInMonth(month: IsoMonth): number {
-  if (!isMonth(month)) throw new RangeError(`month must be YYYY-MM, got ${JSON.stringify(month)}`);
+  assertMonth(month);
   return daysInMonthOf(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
 }
 
-/** IANA zone of the dates the rules count (ARCHITECTURE.md "Data"). */
+// ---------------------------------------------------------------------------------------------
+// Months: arithmetic on whole month numbers (year × 12 + month − 1), never on `Date` objects,
+// whose setMonth overflows (Jan 31 + 1 month = Mar 3) and follows the host's time zone.
+
+function assertMonth(value: unknown, what = 'month'): asserts value is IsoMonth {
+  if (!isMonth(value)) throw new RangeError(`${what} must be YYYY-MM, got ${JSON.stringify(value)}`);
+}
+
+function toMonthNumber(month: IsoMonth): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+}
+
+function fromMonthNumber(n: number): IsoMonth {
+  const y = Math.floor(n / 12);
+  if (y < 1 || y > 9999) throw new RangeError('month out of range (years 0001–9999)');
+  return `${String(y).padStart(4, '0')}-${String((n % 12) + 1).padStart(2, '0')}`;
+}
+
+function assertStep(n: number, what: string): void {
+  if (!Number.isSafeInteger(n)) throw new RangeError(`${what}: n must be an integer, got ${n}`);
+}
+
+/** The month `n` months after (negative: before) `month`: `2025-11` + 3 → `2026-02`. */
+export function addMonthsToMonth(month: IsoMonth, n: number): IsoMonth {
+  assertMonth(month);
+  assertStep(n, 'addMonthsToMonth');
+  return fromMonthNumber(toMonthNumber(month) + n);
+}
+
+/** Whole months from `from` to `to` (negative when `to` is earlier), e.g. an age in months. */
+export function monthsBetween(from: IsoMonth, to: IsoMonth): number {
+  assertMonth(from, 'from');
+  assertMonth(to, 'to');
+  return toMonthNumber(to) - toMonthNumber(from);
+}
+
+/**
+ * The same day `n` months after (negative: before) `date`, clamped to that month's last day:
+ * 2025-01-31 + 1 → 2025-02-28, 2024-02-29 + 12 → 2025-02-28. So "within 12 months of the last
+ * check" means on or before `addMonthsToDate(lastCheck, 12)`.
+ */
+export function addMonthsToDate(date: IsoDate, n: number): IsoDate {
+  assertIsoDate(date);
+  assertStep(n, 'addMonthsToDate');
+  const month = addMonthsToMonth(monthOf(date), n);
+  const day = Math.min(Number(date.slice(8, 10)), daysInMonth(month));
+  return `${month}-${String(day).padStart(2, '0')}`;
+}
+
+/** The first day of a month: `2024-02` → `2024-02-01`. */
+export function firstDayOfMonth(month: IsoMonth): IsoDate {
+  assertMonth(month);
+  return `${month}-01`;
+}
+
+/** The last day of a month, on which a month's figures and eligibility are judged: `2024-02` → `2024-02-29`. */
+export function lastDayOfMonth(month: IsoMonth): IsoDate {
+  return `${month}-${String(daysInMonth(month)).padStart(2, '0')}`;
+}
+
+/** IANA zone of the dates the rules count: China's one time zone. */
 export const SHANGHAI_TIME_ZONE = 'Asia/Shanghai';
 
 let shanghaiFormatter: Intl.DateTimeFormat | undefined;

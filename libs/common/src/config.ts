@@ -81,9 +81,11 @@ export function ProductionSecret(options: ProductionSecretOptions = {}): Propert
   };
 }
 
-/** The settings of a config class marked @ProductionSecret (for the configuration document and tests). */
+/** The settings of a config class (and the classes it extends) marked @ProductionSecret (for the configuration document and tests). */
 export function productionSecretsOf(schema: new () => object): ReadonlyMap<string, ProductionSecretOptions> {
-  return productionSecrets.get(schema) ?? new Map();
+  const parent = Object.getPrototypeOf(schema) as (new () => object) | null;
+  const inherited = parent && parent !== Function.prototype ? productionSecretsOf(parent) : new Map<string, ProductionSecretOptions>();
+  return new Map([...inherited, ...(productionSecrets.get(schema) ?? [])]);
 }
 
 /**

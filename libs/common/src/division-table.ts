@@ -1,7 +1,7 @@
 /**
  * Division codes as data: the part of the national tables this platform needs for its pilot
- * areas and demo data (the places named in DOMAIN.md: Hangzhou and its districts, 瑞安, 环翠,
- * 万州, Guangzhou, Xiamen, Wuxi, Ordos).
+ * areas and demo data (Hangzhou and its districts, 瑞安, 环翠, 万州, Guangzhou, Xiamen, Wuxi,
+ * Ordos: the places whose childcare policies and figures the rules and indicators cite).
  *
  * - Province, city and county level: GB/T 2260《中华人民共和国行政区划代码》, 6 digits — the
  *   first two the province, the next two the prefecture-level city, the last two the county

@@ -1,8 +1,7 @@
 /**
  * Division codes (区划代码) and the scope rule built on them: an official whose token carries
- * a division may act on that division and everything inside it (API.md: 6-digit GB/T 2260
- * codes for a county/district, 9 digits — GB/T 10114, county code + 3 — for a street or
- * township).
+ * a division may act on that division and everything inside it (6-digit GB/T 2260 codes for a
+ * county/district, 9 digits — GB/T 10114, county code + 3 — for a street or township).
  *
  * Containment is decided from the code structure alone (GB/T 2260 §4: digits 1–2 province,
  * 3–4 prefecture-level city, 5–6 county; GB/T 10114: digits 7–9 street/township), so it also
@@ -60,7 +59,7 @@ export function checkDivisionTable(rows: readonly DivisionRow[]): string[] {
 }
 
 const BY_CODE: ReadonlyMap<string, DivisionRow> = (() => {
-  // Rules as data fail loudly at start (ARCHITECTURE.md "Rules as data").
+  // A broken table stops the process at start, before any scope is decided on it.
   const problems = checkDivisionTable(DIVISION_TABLE);
   if (problems.length > 0) throw new Error(`division-table.ts is inconsistent:\n  ${problems.join('\n  ')}`);
   return new Map(DIVISION_TABLE.map((r) => [r.code, r]));

@@ -1,6 +1,7 @@
 /**
  * Domain errors carry a stable English code and a Chinese message; each transport translates
- * them (HTTP status in the gateway, `{ok:false,error}` on NATS). See ARCHITECTURE.md "Errors".
+ * them (HTTP status in the gateway, `{ok:false,error}` on NATS), so a refusal means the same
+ * whichever way it was asked.
  */
 export interface FieldProblem {
   /** Dotted path of the offending field, e.g. `places.infant`. */

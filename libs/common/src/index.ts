@@ -1,5 +1,6 @@
 export * from './errors.js';
 export * from './config.js';
+export * from './service-config.js';
 export * from './logger.js';
 export * from './actor.js';
 export * from './actor-token.js';

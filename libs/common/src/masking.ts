@@ -1,6 +1,6 @@
 /**
- * Masking personal data for display. Sources: ARCHITECTURE.md "Data" (personal data is masked
- * in every reply unless the caller's role needs the full value); 个人信息保护法 第五十一条
+ * Masking personal data for display: every reply masks it unless the caller's role needs the
+ * full value (个人信息保护法 第五十一条
  * (加密、去标识化等安全技术措施) and GB/T 35273-2020 (去标识化: hide part of an identifier).
  * The kept parts are this platform's choice: ID numbers keep the address code and the last
  * four, phones the carrier prefix and the last four, names the surname.

@@ -1,6 +1,6 @@
 /**
- * Money as integer fen (分, 1 yuan = 100 fen). DOMAIN.md §7: subsidies "are money: amounts are
- * integers in fen, never floats"; API.md: amounts are integers in fen with a `Fen` suffix.
+ * Money as integer fen (分, 1 yuan = 100 fen), never floats, which cannot hold 0.1 yuan exactly
+ * and drift when summed over many subsidy lines; JSON fields carrying amounts end in `Fen`.
  *
  * `Fen` is a plain `number` alias rather than a branded type, so JSON bodies and entity
  * columns need no casts; the runtime guard is `assertFen` (a safe integer: JSON numbers and
@@ -95,7 +95,7 @@ export function formatFenCny(fen: Fen): string {
 /**
  * `fen × numerator / denominator`, rounded half up on the magnitude (四舍五入 to the fen) —
  * for pro-rata amounts such as the 育儿补贴 of 300 yuan a month for part of a month
- * (DOMAIN.md §7): `multiplyFen(30000, 10, 31)` → 9677. Computed exactly with BigInt, so large
+ * (《育儿补贴制度实施方案》, 2025): `multiplyFen(30000, 10, 31)` → 9677. Computed exactly with BigInt, so large
  * intermediate products do not lose precision.
  */
 export function multiplyFen(fen: Fen, numerator: number, denominator = 1): Fen {

@@ -1,5 +1,6 @@
 /**
- * Personal data at rest (ARCHITECTURE.md "Data"; 个人信息保护法 第五十一条: 加密、去标识化等安全技术措施).
+ * Personal data at rest: encrypted, with a keyed hash for matching (个人信息保护法 第五十一条:
+ * 加密、去标识化等安全技术措施).
  *
  * Master keys (32 random bytes, base64), from each of which two independent keys are derived
  * with HKDF-SHA256 (RFC 5869), each for one purpose:
@@ -10,7 +11,7 @@
  * Without the key neither can be computed: a plain SHA-256 of an 18-digit ID number could be
  * reversed by trying every birth date and sequence (about 10^10 candidates per address code).
  *
- * Rotation (issue 9 §5; docs/configuration.md "Rotating the personal-data keys"): `PII_KEY`
+ * Rotation (docs/configuration.md "Rotating the personal-data keys"): `PII_KEY`
  * encrypts, `PII_PREVIOUS_KEYS` (comma-separated) only decrypt, and `PII_MATCH_KEY` (default
  * `PII_KEY`) keys the matching hash, so a new encryption key leaves every stored hash valid.
  *

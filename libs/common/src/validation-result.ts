@@ -2,7 +2,8 @@ import type { FieldProblem } from './errors.js';
 
 /**
  * Outcome of checking an identifier: either the (normalised) value, or a stable English
- * `code` with a Chinese `message` for people (ARCHITECTURE.md "Errors").
+ * `code` with a Chinese `message` for people: clients branch on the code, officials and
+ * operators read the message.
  */
 export type ValidationResult =
   | { ok: true; value: string }

@@ -1,5 +1,7 @@
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
+import { type Static, Type as t } from '@sinclair/typebox';
+import { Nullable, StringEnum } from './contract.js';
 
 /** Services that keep an audit log and answer `<service>.audit.*`. */
 export const AUDITED_SERVICES = ['registry', 'gateway', 'staff', 'inspection', 'credit', 'subsidy'] as const;
@@ -26,27 +28,32 @@ export class AuditQuery extends AuditHistoryRequest {
   service?: AuditedService;
 }
 
-export interface AuditEntryView {
-  seq: string;
-  occurredAt: string;
-  actor: { department: string; role: string; userId: string; clientId: string | null };
-  action: string;
-  entity: string;
-  entityId: string;
-  reason: string | null;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  hash: string;
-  prevHash: string;
-}
+export const AuditEntryView = t.Object({
+  seq: t.String(),
+  occurredAt: t.String({ format: 'date-time' }),
+  actor: t.Object({ department: t.String(), role: t.String(), userId: t.String(), clientId: Nullable(t.String()) }),
+  action: t.String(),
+  entity: t.String(),
+  entityId: t.String(),
+  reason: Nullable(t.String()),
+  before: t.Unknown(),
+  after: t.Unknown(),
+  requestId: Nullable(t.String()),
+  hash: t.String(),
+  prevHash: t.String(),
+}, { $id: 'AuditEntryView' });
+export type AuditEntryView = Static<typeof AuditEntryView>;
 
-export interface AuditVerificationView {
-  service: string;
-  ok: boolean;
-  entries: number;
-  brokenAt?: string;
-  /** hash_mismatch, broken_link, or unavailable (the service did not answer). */
-  problem?: string;
-  error?: string;
-}
+export const AuditEntryList = t.Array(AuditEntryView, { $id: 'AuditEntryList' });
+
+export const AuditVerificationView = t.Object({
+  service: t.String(),
+  ok: t.Boolean(),
+  entries: t.Integer(),
+  brokenAt: t.Optional(t.String()),
+  problem: t.Optional(StringEnum(['hash_mismatch', 'broken_link', 'unavailable'], { description: 'unavailable: the service did not answer' })),
+  error: t.Optional(t.String()),
+}, { $id: 'AuditVerificationView' });
+export type AuditVerificationView = Static<typeof AuditVerificationView>;
+
+export const AuditVerificationList = t.Array(AuditVerificationView, { $id: 'AuditVerificationList' });

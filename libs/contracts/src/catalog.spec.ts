@@ -23,3 +23,16 @@ describe('the role rule in the contract catalog', () => {
     }
   });
 });
+
+describe('the contract catalog', () => {
+  it('declares every subject and every event once', async () => {
+    const { ALL_EVENTS, ALL_REQUESTS } = await import('./published.js');
+    const subjects = [...ALL_REQUESTS, ...ALL_EVENTS].map((d) => d.subject);
+    expect(subjects.filter((s, i) => subjects.indexOf(s) !== i)).toEqual([]);
+  });
+
+  it('publishes each named schema once (two different schemas under one name throw)', async () => {
+    const { publishedSchemas } = await import('./published.js');
+    expect(() => publishedSchemas()).not.toThrow();
+  });
+});

@@ -1,22 +1,11 @@
 import { identityRequired } from './identity.js';
+import type { AnyEventDef, AnyRpcDef } from './contract.js';
 
-/** One entry per NATS request subject: the source of the published subject list (AsyncAPI). */
-export interface ContractEntry {
-  subject: string;
-  service: string;
-  summary: string;
-  /** The request class (validated by the service); null when the body is empty. */
-  request: (new () => object) | null;
-  /** Name of the reply shape documented in the schemas. */
-  reply: string;
-  /** Error codes the subject may answer with (ROLE_NOT_ALLOWED is added by `errorsOf`). */
-  errors?: string[];
-  /**
-   * An inspector account (role `inspector`) may call it: the work of the visits it is assigned
-   * to. Every other subject except the public ones and pings answers it ROLE_NOT_ALLOWED.
-   */
-  inspector?: true;
-}
+/** One entry per NATS request subject (`defineRpc`): the catalog the docs, permissions and guards read. */
+export type ContractEntry = AnyRpcDef;
+
+/** One entry per event subject (`defineEvent`). */
+export type EventEntry = AnyEventDef;
 
 /** Subjects open without an identity (public reads, complaints, pings): the role rule does not apply to them. */
 export function inspectorMayCall(entry: ContractEntry): boolean {
@@ -25,18 +14,14 @@ export function inspectorMayCall(entry: ContractEntry): boolean {
 
 const IDENTITY_ERRORS = ['IDENTITY_MISSING', 'IDENTITY_INVALID', 'IDENTITY_EXPIRED'];
 
-/** Every code the subject may answer with: the identity refusals and the role rule's included. */
+/**
+ * Every code the subject may answer with: its own, VALIDATION (any subject refuses a body that is not
+ * JSON), the role rule's and the identity refusals.
+ */
 export function errorsOf(entry: ContractEntry): string[] {
-  const errors = [...(entry.errors ?? [])];
+  const errors: string[] = [...entry.errors];
+  if (!errors.includes('VALIDATION')) errors.unshift('VALIDATION');
   if (!inspectorMayCall(entry) && !errors.includes('ROLE_NOT_ALLOWED')) errors.push('ROLE_NOT_ALLOWED');
   if (identityRequired(entry.subject)) errors.push(...IDENTITY_ERRORS.filter((code) => !errors.includes(code)));
   return errors;
-}
-
-export interface EventEntry {
-  subject: string;
-  service: string;
-  summary: string;
-  /** Name of the `data` shape inside the event envelope. */
-  data: string;
 }

@@ -1,4 +1,4 @@
-import { InspectionSubjects } from './inspection/inspection.subjects.js';
+import { InspectionSubjects } from './inspection/inspection.catalog.js';
 
 /**
  * Subjects a permitted NATS user may call without an identity token (header `shanyu-identity`):

@@ -1,4 +1,6 @@
-import { type Actor, actorCoversDivision, departmentNotAllowed, divisionOutOfScope, divisionPrefix, type IsoDate, shanghaiToday, streetsOf } from '@shanyu/common';
+import {
+  type Actor, actorCoversDivision, departmentNotAllowed, divisionOutOfScope, divisionPrefix, firstDayOfMonth, type IsoDate, lastDayOfMonth, shanghaiToday, streetsOf,
+} from '@shanyu/common';
 import type { IndicatorContribution, IndicatorsRequest, IndicatorValue } from './registry/indicator.contracts.js';
 
 /** What one `<service>.indicators.compute` request covers: the division, its streets and the month. */
@@ -21,10 +23,9 @@ export function indicatorScope(request: IndicatorsRequest, actor: Actor, today: 
   if (actor.department === 'operator') throw departmentNotAllowed(actor, '查看区域指标');
   if (!actorCoversDivision(actor, request.divisionCode)) throw divisionOutOfScope(request.divisionCode);
   const month = request.month ?? today.slice(0, 7);
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const monthEnd = `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+  const monthEnd = lastDayOfMonth(month);
   const streets = request.divisionCode.length === 6 ? streetsOf(request.divisionCode).map((s) => s.code) : [];
-  return { divisionCode: request.divisionCode, month, monthStart: `${month}-01`, monthEnd, asOf: monthEnd < today ? monthEnd : today, divisions: [request.divisionCode, ...streets] };
+  return { divisionCode: request.divisionCode, month, monthStart: firstDayOfMonth(month), monthEnd, asOf: monthEnd < today ? monthEnd : today, divisions: [request.divisionCode, ...streets] };
 }
 
 /**

@@ -1,15 +1,15 @@
 import 'reflect-metadata';
 import { describe, expect, it } from 'vitest';
-import { CREDIT_EVENTS, CreditEvents, CreditSubjects } from './credit/credit.subjects.js';
-import { INSPECTION_EVENTS, InspectionSubjects } from './inspection/inspection.subjects.js';
+import { CREDIT_EVENTS, CreditEvents, CreditSubjects } from './credit/credit.catalog.js';
+import { INSPECTION_EVENTS, InspectionSubjects } from './inspection/inspection.catalog.js';
 import {
   ALL_REQUEST_SUBJECTS, DEPARTMENT_SYSTEMS, departmentConsumers, literalPassword, NATS_SERVICES, natsAuthorization, natsPasswordVariable,
   natsPermissions, natsUsers, SERVICE_REQUESTS, serviceConsumer, type NatsPermissions,
 } from './nats-access.js';
 import { PlatformEvents } from './platform/calendar.contracts.js';
-import { REGISTRY_EVENTS, RegistrySubjects } from './registry/registry.subjects.js';
-import { STAFF_EVENTS, StaffSubjects } from './staff/staff.subjects.js';
-import { SUBSIDY_EVENTS, SubsidySubjects } from './subsidy/subsidy.subjects.js';
+import { REGISTRY_EVENTS, RegistrySubjects } from './registry/registry.catalog.js';
+import { STAFF_EVENTS, StaffSubjects } from './staff/staff.catalog.js';
+import { SUBSIDY_EVENTS, SubsidySubjects } from './subsidy/subsidy.catalog.js';
 
 /** NATS subject matching (`*` one token, `>` the rest), as nats-server applies a permission. */
 function matches(pattern: string, subject: string): boolean {

@@ -1,11 +1,11 @@
 import type { ContractEntry } from './catalog.js';
-import { CREDIT_AUDIT_REQUESTS, CREDIT_REQUESTS, CreditEvents, CreditSubjects } from './credit/credit.subjects.js';
+import { CREDIT_REQUESTS, CreditEvents, CreditSubjects } from './credit/credit.catalog.js';
 import { DEAD_LETTER_STREAM, EVENT_STREAM } from './events.js';
-import { INSPECTION_AUDIT_REQUESTS, INSPECTION_REQUESTS, InspectionSubjects } from './inspection/inspection.subjects.js';
+import { INSPECTION_REQUESTS, InspectionSubjects } from './inspection/inspection.catalog.js';
 import { PlatformEvents } from './platform/calendar.contracts.js';
-import { REGISTRY_AUDIT_REQUESTS, REGISTRY_REQUESTS, RegistrySubjects } from './registry/registry.subjects.js';
-import { STAFF_AUDIT_REQUESTS, STAFF_REQUESTS } from './staff/staff.subjects.js';
-import { SUBSIDY_AUDIT_REQUESTS, SUBSIDY_REQUESTS, SubsidySubjects } from './subsidy/subsidy.subjects.js';
+import { REGISTRY_REQUESTS, RegistrySubjects } from './registry/registry.catalog.js';
+import { STAFF_REQUESTS } from './staff/staff.catalog.js';
+import { SUBSIDY_REQUESTS, SubsidySubjects } from './subsidy/subsidy.catalog.js';
 
 // Who may do what on NATS, derived from the contract catalog: nats-server's authorization block
 // (natsAuthorization() below) is generated from this file, so a subject added to the catalog is
@@ -13,11 +13,11 @@ import { SUBSIDY_AUDIT_REQUESTS, SUBSIDY_REQUESTS, SubsidySubjects } from './sub
 
 /** Every request subject each service answers (its handlers; queue group = the service name). */
 export const SERVICE_REQUESTS: Record<string, readonly ContractEntry[]> = {
-  registry: [...REGISTRY_REQUESTS, ...REGISTRY_AUDIT_REQUESTS],
-  staff: [...STAFF_REQUESTS, ...STAFF_AUDIT_REQUESTS],
-  inspection: [...INSPECTION_REQUESTS, ...INSPECTION_AUDIT_REQUESTS],
-  credit: [...CREDIT_REQUESTS, ...CREDIT_AUDIT_REQUESTS],
-  subsidy: [...SUBSIDY_REQUESTS, ...SUBSIDY_AUDIT_REQUESTS],
+  registry: REGISTRY_REQUESTS,
+  staff: STAFF_REQUESTS,
+  inspection: INSPECTION_REQUESTS,
+  credit: CREDIT_REQUESTS,
+  subsidy: SUBSIDY_REQUESTS,
 };
 
 /** Every request subject of the platform (what the gateway may call). */

@@ -63,7 +63,7 @@ export function IsDivisionCode(options?: ValidationOptions & { level?: 'county' 
     });
 }
 
-/** A real calendar date written `YYYY-MM-DD` (ISO 8601, as API.md requires for dates). */
+/** A real calendar date written `YYYY-MM-DD` (ISO 8601, the one date format of the API). */
 export function IsIsoDate(options?: ValidationOptions) {
   return (target: object, propertyName: string) =>
     registerDecorator({

@@ -1,5 +1,5 @@
 import type { JsonLogger } from '@shanyu/common';
-import { deadLetterSubject, EVENT_STREAM, type EventEnvelope, RpcHeaders } from '@shanyu/contracts';
+import { type AnyEventDef, deadLetterSubject, EVENT_STREAM, type EventEnvelope, type EventOf, RpcHeaders } from '@shanyu/contracts';
 import { type Context, contextFromHeaders, metricsFor, runWithContext, type ServiceMetrics, SpanKind, SpanStatusCode, startSpan } from '@shanyu/observability';
 import { AckPolicy, DeliverPolicy, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
@@ -424,4 +424,26 @@ function notTheHandlers(e: unknown): boolean {
     err = (err.driverError ?? err.cause) as typeof err;
   }
   return false;
+}
+
+/**
+ * The handler of a consumer that follows several events, each routed by its definition with its
+ * `data` typed: `new EventRoutes().on(CreditEvt.gradeChanged, (event, manager) => …)`. Events of
+ * the consumer's filter that no route names have no effect (acked, as a handler that ignores them).
+ */
+export class EventRoutes {
+  private readonly routes = new Map<string, EventHandler>();
+
+  on<D extends AnyEventDef>(def: D, handler: (event: EventOf<D>, manager: EntityManager) => Promise<void>): this {
+    if (this.routes.has(def.subject)) throw new Error(`${def.subject} is routed twice`);
+    this.routes.set(def.subject, handler as EventHandler);
+    return this;
+  }
+
+  /** The subjects routed, for a consumer's filter or a test. */
+  get subjects(): string[] {
+    return [...this.routes.keys()];
+  }
+
+  readonly handler: EventHandler = (event, manager) => this.routes.get(event.subject)?.(event, manager) ?? Promise.resolve();
 }

@@ -15,3 +15,5 @@ export * from './audit.handlers.js';
 export * from './pii-reencrypt.js';
 export * from './run-service.js';
 export * from './working-day-calendar.provider.js';
+export * from './handles.js';
+export * from './service-kit/index.js';

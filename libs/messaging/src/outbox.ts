@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@shanyu/common';
-import { type EventEnvelope, RpcHeaders } from '@shanyu/contracts';
+import { type AnyEventDef, type DataOf, type EventEnvelope, RpcHeaders } from '@shanyu/contracts';
 import { currentRequestId, traceHeaders } from '@shanyu/observability';
 import { nextSequenceValues, OutboxRow } from '@shanyu/persistence';
 import type { EntityManager } from 'typeorm';
@@ -10,6 +10,11 @@ export interface NewEvent<T> {
   actor: Actor;
   entityId: string;
   data: T;
+}
+
+/** An event by its definition, its data checked against it: for events gathered before they are recorded (publishMany, a sink). */
+export function newEvent<D extends AnyEventDef>(def: D, event: Omit<NewEvent<DataOf<D>>, 'subject'>): NewEvent<DataOf<D>> {
+  return { ...event, subject: def.subject };
 }
 
 /**

@@ -20,7 +20,7 @@ const NAME = /^[a-z_][a-z0-9_]*$/;
 const MAX_FAILED_IDS = 20;
 
 /**
- * Re-encrypts every value of the given columns under `PII_KEY` (issue 9 §5, docs/configuration.md
+ * Re-encrypts every value of the given columns under `PII_KEY` (docs/configuration.md
  * "Rotating the personal-data keys"), in batches of one transaction each, ordered by id.
  * Idempotent: a value already under `PII_KEY` whose hash is current is left alone, so an
  * interrupted run is simply run again. Each update is conditional on the ciphertext read, so a

@@ -1,5 +1,5 @@
 import { type Actor, DomainError } from '@shanyu/common';
-import { DEFAULT_RPC_TIMEOUT_MS, RpcHeaders, type RpcReply } from '@shanyu/contracts';
+import { type AnyRpcDef, DEFAULT_RPC_TIMEOUT_MS, type ReplyOf, type RequestOf, RpcHeaders, type RpcReply } from '@shanyu/contracts';
 import { createInbox, headers, type Msg, type MsgHdrs, type NatsConnection, PermissionViolationError, type Subscription } from '@nats-io/transport-node';
 import { currentRequestId, metricsFor, type RpcOutcome, SpanKind, SpanStatusCode, startSpan, traceHeaders } from '@shanyu/observability';
 
@@ -51,6 +51,12 @@ export class RpcClient {
     void nc.closed().then(() => this.failAll(new DomainError('SERVICE_UNAVAILABLE', '消息总线连接不可用，请稍后重试')));
   }
 
+  /** Calls a subject by its definition: the compiler checks the body against its request class and types the reply. */
+  call<D extends AnyRpcDef>(def: D, body: RequestOf<D>, options: RpcCallOptions): Promise<ReplyOf<D>> {
+    return this.request<ReplyOf<D>>(def.subject, body, options);
+  }
+
+  /** Calls a subject by name: for a subject chosen at run time (pings, the per-service indicators); prefer `call`. */
   async request<T>(subject: string, body: unknown, options: RpcCallOptions): Promise<T> {
     const h = headers();
     h.set(RpcHeaders.identity, this.identityToken(options));

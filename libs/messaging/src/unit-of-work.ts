@@ -1,5 +1,5 @@
 import type { Actor } from '@shanyu/common';
-import type { EventEnvelope } from '@shanyu/contracts';
+import type { AnyEventDef, DataOf, EventEnvelope } from '@shanyu/contracts';
 import { AuditLog, type AuditEntryInput } from '@shanyu/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Outbox, type NewEvent } from './outbox.js';
@@ -7,6 +7,9 @@ import { Outbox, type NewEvent } from './outbox.js';
 /** What a use case may do inside one transaction: change rows, record events and audit entries. */
 export interface Transaction {
   manager: EntityManager;
+  /** Records an event by its definition, its `data` checked against the definition's type. */
+  publish<D extends AnyEventDef>(def: D, event: { actor: Actor; entityId: string; data: DataOf<D> }): Promise<EventEnvelope<DataOf<D>>>;
+  /** Records an event named by its subject: prefer the definition. */
   publish<T>(event: NewEvent<T>): Promise<EventEnvelope<T>>;
   audit(entry: AuditEntryInput): Promise<void>;
   /** Many events in one insert, relayed in the given order (bulk use cases). */
@@ -34,24 +37,24 @@ export class UnitOfWork {
       // service-wide audit lock, and holding it through the use case's own statements made a
       // service's writes wait for each other (bench/README.md, "province").
       const auditEntries: AuditEntryInput[] = [];
-      const tx: Transaction = {
+      const tx = {
         manager,
-        publish: (event) => {
+        publish: (defOrEvent: AnyEventDef | NewEvent<unknown>, event?: Omit<NewEvent<unknown>, 'subject'>) => {
           published = true;
-          return this.outbox.append(manager, event);
+          return this.outbox.append(manager, event ? { ...event, subject: defOrEvent.subject } : (defOrEvent as NewEvent<unknown>));
         },
-        audit: async (entry) => {
+        audit: async (entry: AuditEntryInput) => {
           auditEntries.push(asRecordedNow(entry));
         },
-        publishMany: (events) => {
+        publishMany: (events: NewEvent<unknown>[]) => {
           if (events.length) published = true;
           return this.outbox.appendMany(manager, events);
         },
-        auditMany: async (entries) => {
+        auditMany: async (entries: AuditEntryInput[]) => {
           auditEntries.push(...entries.map(asRecordedNow));
         },
       };
-      const value = await work(tx);
+      const value = await work(tx as Transaction);
       await this.auditLog.recordMany(manager, auditEntries);
       return value;
     });

@@ -1,5 +1,5 @@
 import { chinaWorkingDayCalendar, type HolidayEntry, type WorkingDayCalendar } from '@shanyu/common';
-import type { CalendarYearLoadedData, EventEnvelope } from '@shanyu/contracts';
+import type { EventOf, PlatformEvt } from '@shanyu/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /**
@@ -18,8 +18,8 @@ export class WorkingDayCalendarProvider {
   }
 
   /** Event handler: stores a loaded year (the inbox makes a redelivery harmless). */
-  async follow(event: EventEnvelope, manager: EntityManager): Promise<void> {
-    const data = event.data as CalendarYearLoadedData;
+  async follow(event: EventOf<typeof PlatformEvt.calendarYearLoaded>, manager: EntityManager): Promise<void> {
+    const { data } = event;
     await manager.query(
       `INSERT INTO ${this.table()} (year, source, entries, loaded_at) VALUES ($1, $2, $3::jsonb, $4)
        ON CONFLICT (year) DO UPDATE SET source = EXCLUDED.source, entries = EXCLUDED.entries, loaded_at = EXCLUDED.loaded_at

@@ -1,6 +1,9 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
-/** Transactional outbox (ARCHITECTURE.md "Messaging"): written in the same transaction as the change. */
+/**
+ * Transactional outbox: written in the same transaction as the change, so an event is published
+ * if and only if the change committed (the relay publishes it to JetStream afterwards).
+ */
 @Entity({ name: 'outbox' })
 @Index('outbox_unpublished', ['seq'], { where: 'published_at IS NULL' })
 export class OutboxRow {
@@ -47,7 +50,7 @@ export class InboxRow {
   processedAt: Date;
 }
 
-/** Append-only audit log with a hash chain (ARCHITECTURE.md "Data"). */
+/** Append-only audit log with a hash chain: who changed what, when and why, and proof that no entry was altered. */
 @Entity({ name: 'audit_log' })
 export class AuditRow {
   @PrimaryGeneratedColumn({ type: 'bigint' })

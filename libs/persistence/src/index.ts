@@ -3,3 +3,4 @@ export * from './foundation.entities.js';
 export { currentSchema } from './foundation.migration.js';
 export * from './audit-log.js';
 export * from './canonical-json.js';
+export * from './sql.js';

@@ -12,9 +12,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { ensureNatsServer, ensurePostgresBinaries } from '../../../deploy/local/install.mjs';
 import {
-  ensureNatsServer,
-  ensurePostgresBinaries,
   findFreePort,
   isProcessAlive,
   onExit,
@@ -23,7 +22,7 @@ import {
   terminate,
   waitForExit,
   type PostgresHandle,
-} from '../../../deploy/local/infra.mjs';
+} from '../../../deploy/local/processes.mjs';
 import { writeNatsAuth } from '../../../deploy/local/nats-auth.mjs';
 import * as contracts from '@shanyu/contracts';
 import { generateIdentityKeyPair } from '@shanyu/common';

@@ -12,3 +12,4 @@ export * from './stack.js';
 export * from './lock.js';
 export * from './medium.js';
 export * from './own-postgres.js';
+export * from './contract-drift-report.js';

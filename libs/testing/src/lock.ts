@@ -3,7 +3,7 @@
 // taken over. No 'vitest' import here.
 import fs from 'node:fs';
 import path from 'node:path';
-import { isProcessAlive } from '../../../deploy/local/infra.mjs';
+import { isProcessAlive } from '../../../deploy/local/processes.mjs';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

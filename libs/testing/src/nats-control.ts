@@ -3,7 +3,7 @@
 // No 'vitest' import here: the global setup runs in Vitest's main process.
 import fs from 'node:fs';
 import path from 'node:path';
-import { isProcessAlive, processCommand, startNats, terminate, waitForExit } from '../../../deploy/local/infra.mjs';
+import { isProcessAlive, processCommand, startNats, terminate, waitForExit } from '../../../deploy/local/processes.mjs';
 
 export interface NatsControl {
   /** The running nats-server's pid, or undefined when it is not running. */

@@ -4,7 +4,7 @@
 // a free port) in a few seconds; the global setup's teardown stops any a crashed file left. No
 // 'vitest' import here.
 import path from 'node:path';
-import { findFreePort, startPostgres } from '../../../deploy/local/infra.mjs';
+import { findFreePort, startPostgres } from '../../../deploy/local/processes.mjs';
 import { PG_DATABASE, PG_SETTINGS, postgresControlFor, type PostgresControl } from './postgres-control.js';
 
 export interface OwnPostgres {

@@ -24,6 +24,7 @@ import { format } from 'node:util';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { afterAll, expect, inject } from 'vitest';
 import { hasTestBroker, testNatsUrl } from './infra-context.js';
+import { natsSeen, rememberRequest } from './nats-observers.js';
 import { type Leak, type LeakChannel, PERSONAL_DATA_WATCH, type PersonalDataWatch } from './personal-data-watch.js';
 import { excerptAround, findResidentIds } from './resident-id-scanner.js';
 
@@ -89,7 +90,7 @@ interface FileHooks {
   collect(res: http.ServerResponse, chunk: unknown, encoding: unknown): void;
   reply(res: http.ServerResponse): void;
   responded(msg: { subject: string; reply?: string; headers?: { get(k: string): string } }): void;
-  published(subject: string, data: unknown): void;
+  published(subject: string, data: unknown, reply: unknown): void;
 }
 interface Hub {
   current?: FileHooks;
@@ -240,7 +241,7 @@ function watchClients(msgPrototype: { respond: Respond }, connectionPrototype: {
     const original = connectionPrototype[method];
     connectionPrototype[method] = function send(subject: string, data?: unknown, ...rest: unknown[]) {
       try {
-        hub.current?.published(subject, data);
+        hub.current?.published(subject, data, (rest[0] as { reply?: unknown } | undefined)?.reply);
       } catch {
         // never break a publish
       }
@@ -258,9 +259,12 @@ hub.current = {
     pendingRequests.set(msg.reply, { subject: msg.subject, audience: actorOf(msg.headers?.get('shanyu-identity')) });
     if (pendingRequests.size > 50_000) pendingRequests.delete(pendingRequests.keys().next().value!);
   },
-  published(subject, data) {
+  published(subject, data, reply) {
     const text = isEvent(subject) ? payloadText(data) : undefined;
     if (text) scanText('nats', text, subject, undefined, 'event', false);
+    if (text && subject.startsWith('evt.')) natsSeen('event', subject, text);
+    // Which subject a reply answers, for the contract drift check (nats-observers.ts).
+    if (typeof reply === 'string' && !isEvent(subject)) rememberRequest(reply, subject);
   },
 };
 
@@ -283,6 +287,8 @@ async function watchNats(): Promise<void> {
         const where = request ? `reply to ${request.subject}` : delivery ? `delivery of ${m.headers?.get('Nats-Subject') ?? 'an event'}` : m.subject.replace(/^(_INBOX\.[^.]+)\..*$/, '$1.*');
         const text = decoder.decode(m.data.length > MAX_BODY ? m.data.subarray(0, MAX_BODY) : m.data);
         scanText('nats', text, where, request?.audience, delivery ? 'event' : 'anyone (the request was not seen)', !delivery && mayDisclose(request?.audience, request?.subject === REVEAL_SUBJECT));
+        if (delivery) natsSeen('event', m.headers?.get('Nats-Subject') || undefined, text);
+        else natsSeen('reply', request?.subject, text, m.subject);
       }
     })();
     await nats.flush();

@@ -4,7 +4,7 @@
 // a server restarted here is stopped too. No 'vitest' import here.
 import fs from 'node:fs';
 import path from 'node:path';
-import { isProcessAlive, startPostgres, waitForExit } from '../../../deploy/local/infra.mjs';
+import { isProcessAlive, startPostgres, waitForExit } from '../../../deploy/local/processes.mjs';
 
 /** The run's database and server settings: the global setup starts it so, a restart repeats them. */
 export const PG_DATABASE = 'shanyu_test';

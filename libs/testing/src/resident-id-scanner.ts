@@ -2,7 +2,7 @@
  * Finds resident ID numbers (公民身份号码, GB 11643-1999) in the clear in any text: a log line,
  * an HTTP body, a NATS message. Used by the personal-data watch of the integration tests
  * (pii-leak-watch.ts) to prove that no ID number reaches a log or a reply it must not
- * (个人信息保护法 第五十一条; ARCHITECTURE.md "Data").
+ * (个人信息保护法 第五十一条).
  *
  * A candidate is 17 digits and a check character (0–9 or X) not touching another digit on
  * either side — letters around it do not hide it (`id330106…1234x` is found) — and it counts

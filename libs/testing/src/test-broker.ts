@@ -6,7 +6,7 @@
 // EVENTS stream. A server starts in about 0.1 s. No 'vitest' import here.
 import fs from 'node:fs';
 import path from 'node:path';
-import { findFreePort, startNats } from '../../../deploy/local/infra.mjs';
+import { findFreePort, startNats } from '../../../deploy/local/processes.mjs';
 import { natsControlFor, natsLogFile, natsPidFile, stopNatsByPidFile, type NatsControl } from './nats-control.js';
 
 export interface TestBrokerSpec {

@@ -1,11 +1,11 @@
 import type { Actor } from '@shanyu/common';
 import {
-  CreditListRequest, CreditSubjects, DecideRepairRequest, GetCreditRequest, ListRepairRequestsRequest, PublicCreditListRequest, PublicCreditRequest,
+  CreditListRequest, CreditRpc, DecideRepairRequest, GetCreditRequest, ListRepairRequestsRequest, PublicCreditListRequest, PublicCreditRequest,
   RepairIdRequest, RequestRepairRequest,
 } from '@shanyu/contracts';
-import { Caller, RequestId } from '@shanyu/messaging';
+import { Caller, RequestId, Handles } from '@shanyu/messaging';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { CreditLists, GetCredit, ListCreditModels, PublicCredit } from './queries/credit.queries.js';
 import { DecideRepair, RepairQueries, RequestRepair } from './repair/repair.use-cases.js';
 
@@ -21,48 +21,48 @@ export class CreditHandlers {
     private readonly publicCredit: PublicCredit,
   ) {}
 
-  @MessagePattern(CreditSubjects.getCredit)
+  @Handles(CreditRpc.getCredit)
   get(@Payload() body: GetCreditRequest, @Caller() actor: Actor) {
     return this.getCredit.execute(body, actor);
   }
 
-  @MessagePattern(CreditSubjects.getList)
+  @Handles(CreditRpc.getList)
   list(@Payload() body: CreditListRequest, @Caller() actor: Actor) {
     return this.lists.execute(body, actor);
   }
 
-  @MessagePattern(CreditSubjects.listModels)
+  @Handles(CreditRpc.listModels)
   listModels() {
     return this.models.execute();
   }
 
-  @MessagePattern(CreditSubjects.requestRepair)
+  @Handles(CreditRpc.requestRepair)
   request(@Payload() body: RequestRepairRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.requestRepair.execute(body, actor, requestId);
   }
 
-  @MessagePattern(CreditSubjects.decideRepair)
+  @Handles(CreditRpc.decideRepair)
   decide(@Payload() body: DecideRepairRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.decideRepair.execute(body, actor, requestId);
   }
 
-  @MessagePattern(CreditSubjects.getRepair)
+  @Handles(CreditRpc.getRepair)
   getRepair(@Payload() body: RepairIdRequest, @Caller() actor: Actor) {
     return this.repairs.get(body.id, actor);
   }
 
-  @MessagePattern(CreditSubjects.listRepairs)
+  @Handles(CreditRpc.listRepairs)
   listRepairs(@Payload() body: ListRepairRequestsRequest, @Caller() actor: Actor) {
     return this.repairs.list(body, actor);
   }
 
   /** 公示: no actor header needed. */
-  @MessagePattern(CreditSubjects.publicGetGrade)
+  @Handles(CreditRpc.publicGetGrade)
   publicGet(@Payload() body: PublicCreditRequest) {
     return this.publicCredit.get(body.id);
   }
 
-  @MessagePattern(CreditSubjects.publicListGrades)
+  @Handles(CreditRpc.publicListGrades)
   publicList(@Payload() body: PublicCreditListRequest) {
     return this.publicCredit.list(body);
   }

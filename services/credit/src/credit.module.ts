@@ -1,11 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { SERVICE_REQUESTS } from '@shanyu/contracts';
-import { auditHandlersFor, ContractValidationPipe, InspectorRoleGuard, OutboxRelay, RpcDomainErrorFilter, type ServiceRuntime, UnitOfWork } from '@shanyu/messaging';
-import { DataSource } from 'typeorm';
+import { type ServiceRuntime } from '@shanyu/messaging';
 import { CreditAccessPolicy } from './access/credit-access.policy.js';
 import { CreditHandlers } from './credit.handlers.js';
-import { HealthHandlers } from './health.handlers.js';
 import { ComputeCreditIndicators } from './indicators/compute-credit-indicators.query.js';
 import { CreditIndicatorHandlers } from './indicators/indicators.handlers.js';
 import type { InstitutionReplica } from './institutions/institutions.js';
@@ -32,11 +28,8 @@ export class CreditModule {
     const policy = new CreditAccessPolicy();
     return {
       module: CreditModule,
-      controllers: [CreditHandlers, CreditIndicatorHandlers, HealthHandlers, auditHandlersFor('credit')],
+      controllers: [CreditHandlers, CreditIndicatorHandlers],
       providers: [
-        { provide: DataSource, useValue: ds },
-        { provide: UnitOfWork, useValue: uow },
-        { provide: OutboxRelay, useValue: runtime.relay },
         { provide: GetCredit, useValue: new GetCredit(ds, models, ledger, institutions, policy, now) },
         { provide: CreditLists, useValue: new CreditLists(ds, policy) },
         { provide: ListCreditModels, useValue: new ListCreditModels(models) },
@@ -45,9 +38,6 @@ export class CreditModule {
         { provide: DecideRepair, useValue: new DecideRepair(uow, models, ledger, standings, institutions, policy, now) },
         { provide: RepairQueries, useValue: new RepairQueries(ds, institutions, policy) },
         { provide: ComputeCreditIndicators, useValue: new ComputeCreditIndicators(ds, models, now) },
-        { provide: APP_PIPE, useClass: ContractValidationPipe },
-        { provide: APP_GUARD, useValue: new InspectorRoleGuard(SERVICE_REQUESTS.credit!) },
-        { provide: APP_FILTER, useClass: RpcDomainErrorFilter },
       ],
     };
   }

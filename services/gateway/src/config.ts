@@ -1,33 +1,17 @@
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { randomBytes } from 'node:crypto';
-import { ACTOR_TOKEN_TTL_SECONDS, ConfigError, IsIdentityKey, ProductionSecret, type RunMode } from '@shanyu/common';
+import { ACTOR_TOKEN_TTL_SECONDS, BaseServiceConfig, ConfigError, IsIdentityKey, ProductionSecret } from '@shanyu/common';
 import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './auth/login-limiter.js';
 import { DEFAULT_JSON_BODY_LIMITS, type JsonBodyLimits } from './http/body-limits.js';
 
 export const DEMO_JWT_SECRET = 'shanyu-demo-jwt-secret-not-for-production-use';
 
-export class GatewayConfig {
-  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
-  DATABASE_URL: string;
-
-  @IsString()
-  NATS_URL: string = 'nats://127.0.0.1:4222';
-
-  /** This service's NATS user and password (deploy/nats: one user per service, its subjects only); unset = no credentials. */
-  @IsOptional() @IsString()
-  NATS_USER?: string;
-
-  @IsOptional() @IsString()
-  NATS_PASSWORD?: string;
-
+export class GatewayConfig extends BaseServiceConfig {
   @IsInt() @Min(0) @Max(65_535)
   PORT: number = 3000;
 
   @IsString()
   HOST: string = '127.0.0.1';
-
-  @IsIn(['demo', 'production', 'test'])
-  SHANYU_MODE: RunMode = 'production';
 
   /** Signs login tokens (HS256); at least 32 characters, e.g. openssl rand -base64 48. Required in production. */
   @ProductionSecret({ hint: 'openssl rand -base64 48' })
@@ -54,12 +38,6 @@ export class GatewayConfig {
 
   @IsOptional() @Matches(/^[a-z][a-z0-9_]*$/)
   GATEWAY_DB_SCHEMA: string = 'gateway';
-
-  @IsIn(['debug', 'info', 'warn', 'error'])
-  LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
-
-  @IsInt() @Min(100) @Max(120_000)
-  RPC_TIMEOUT_MS: number = 5_000;
 
   /** Base URL printed on documents (the receipt QR code); default http://HOST:PORT. */
   @IsOptional() @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })

@@ -1,9 +1,7 @@
 import 'reflect-metadata';
-import { JsonLogger, NestJsonLogger, PiiCipher, resolvePiiKeys, SYSTEM_ACTOR } from '@shanyu/common';
-import { serviceConsumer } from '@shanyu/contracts';
-import { DurableEventConsumer, type EventHandler, NatsRpcServer, ServiceRuntime } from '@shanyu/messaging';
-import { NestFactory } from '@nestjs/core';
-import type { INestMicroservice } from '@nestjs/common';
+import { PiiCipher, resolvePiiKeys, SYSTEM_ACTOR } from '@shanyu/common';
+import { CreditEvt, PlatformEvt } from '@shanyu/contracts';
+import { EventRoutes, type RunningService, startService, WorkingDayCalendarProvider } from '@shanyu/messaging';
 import { loadBuiltInChecklists } from './checklists/builtin-checklists.js';
 import { ChecklistCatalog } from './checklists/checklist-catalog.js';
 import type { InspectionConfig } from './config.js';
@@ -14,19 +12,14 @@ import { SUPERVISION_POLICY_2026 } from './policy/supervision-policy.data.js';
 import { loadPolicy, type SupervisionPolicy } from './policy/supervision-policy.js';
 import { followCreditEvent } from './replicas/credit-grades.js';
 import { followRegistryEvent } from './replicas/registry-events.js';
-import { WorkingDayCalendarProvider } from '@shanyu/messaging';
 
 export { DRAW_ALGORITHM, type PoolEntry, rebuildDrawInput, redraw, verifyDraw } from './draw/draw.js';
 export { InspectionConfig } from './config.js';
 
-export interface RunningInspection {
-  app: INestMicroservice;
-  runtime: ServiceRuntime;
-  consumers: DurableEventConsumer[];
+export interface RunningInspection extends RunningService {
   policy: SupervisionPolicy;
   /** Publishes finding.overdue for findings past their deadline (also run on a timer). */
   sweepOverdue(): Promise<number>;
-  stop(): Promise<void>;
 }
 
 export interface InspectionStartOptions {
@@ -46,56 +39,33 @@ export interface InspectionStartOptions {
  * `inspection.*` requests.
  */
 export async function startInspection(config: InspectionConfig, options: InspectionStartOptions = {}): Promise<RunningInspection> {
-  const logger = new JsonLogger('inspection', config.LOG_LEVEL);
   const now = options.now ?? (() => new Date());
   const policy = loadPolicy(options.policy ?? SUPERVISION_POLICY_2026);
   const lists = loadBuiltInChecklists();
   const cipher = PiiCipher.fromKeys(resolvePiiKeys(config.SHANYU_MODE, config));
-  const runtime = await ServiceRuntime.start({
+  let sweep!: SweepOverdueFindings;
+  const running = await startService({
     service: 'inspection',
-    natsUrl: config.NATS_URL,
-    natsUser: config.NATS_USER,
-    natsPassword: config.NATS_PASSWORD,
-    identityPublicKey: config.IDENTITY_PUBLIC_KEY,
+    settings: config,
+    schema: config.INSPECTION_DB_SCHEMA,
     dataSource: inspectionDataSource(config.DATABASE_URL, config.INSPECTION_DB_SCHEMA),
-    logger,
-    rpcTimeoutMs: config.RPC_TIMEOUT_MS,
     relay: options.relay,
-  });
-  const catalog = new ChecklistCatalog();
-  await catalog.seed(runtime.dataSource, lists);
-  const calendars = new WorkingDayCalendarProvider(runtime.dataSource);
-  const schema = config.INSPECTION_DB_SCHEMA;
-  const consumer = (purpose: string, handler: EventHandler) =>
-    new DurableEventConsumer({ ...serviceConsumer('inspection', purpose, schema), dataSource: runtime.dataSource, js: runtime.js, jsm: runtime.jsm, logger, handler, deliverFrom: options.eventsFrom });
-  const consumers = [
-    consumer('registry', followRegistryEvent),
-    consumer('credit', followCreditEvent),
-    consumer('calendar', (event, manager) => calendars.follow(event, manager)),
-  ];
-  for (const c of consumers) await c.start();
-  const app = await NestFactory.createMicroservice(InspectionModule.register({ runtime, calendars, catalog, policy, cipher, now }), {
-    strategy: new NatsRpcServer({ connection: runtime.nats, service: 'inspection', logger, identity: runtime.identity }),
-    logger: new NestJsonLogger(logger),
-  });
-  await app.listen();
-
-  const sweep = new SweepOverdueFindings(runtime.unitOfWork, now, SYSTEM_ACTOR);
-  const timer = config.INSPECTION_SWEEP_INTERVAL_MS > 0
-    ? setInterval(() => void sweep.run().catch((e: Error) => logger.error('overdue sweep failed', { err: e.message })), config.INSPECTION_SWEEP_INTERVAL_MS)
-    : null;
-  timer?.unref();
-  return {
-    app,
-    runtime,
-    consumers,
-    policy,
-    sweepOverdue: () => sweep.run(),
-    async stop() {
-      if (timer) clearInterval(timer);
-      await app.close();
-      for (const c of consumers) await c.stop();
-      await runtime.stop();
+    eventsFrom: options.eventsFrom,
+    parts: async (runtime) => {
+      const catalog = new ChecklistCatalog();
+      await catalog.seed(runtime.dataSource, lists);
+      const calendars = new WorkingDayCalendarProvider(runtime.dataSource);
+      sweep = new SweepOverdueFindings(runtime.unitOfWork, now, SYSTEM_ACTOR);
+      return {
+        module: InspectionModule.register({ runtime, calendars, catalog, policy, cipher, now }),
+        consumers: {
+          registry: followRegistryEvent,
+          credit: new EventRoutes().on(CreditEvt.gradeChanged, followCreditEvent).handler,
+          calendar: new EventRoutes().on(PlatformEvt.calendarYearLoaded, (event, manager) => calendars.follow(event, manager)).handler,
+        },
+        jobs: [{ name: 'overdue findings sweep', intervalMs: config.INSPECTION_SWEEP_INTERVAL_MS, firstDelayMs: config.INSPECTION_SWEEP_INTERVAL_MS, run: () => sweep.run() }],
+      };
     },
-  };
+  });
+  return { ...running, policy, sweepOverdue: () => sweep.run() };
 }

@@ -1,9 +1,6 @@
 import type { PiiCipher } from '@shanyu/common';
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { SERVICE_REQUESTS } from '@shanyu/contracts';
-import { auditHandlersFor, ContractValidationPipe, InspectorRoleGuard, piiAdminHandlersFor, OutboxRelay, RpcDomainErrorFilter, type ServiceRuntime, UnitOfWork } from '@shanyu/messaging';
-import { DataSource } from 'typeorm';
+import { piiAdminHandlersFor, type ServiceRuntime } from '@shanyu/messaging';
 import { ChecklistCatalog } from './checklists/checklist-catalog.js';
 import { ChecklistHandlers } from './checklists/checklist.handlers.js';
 import { ListChecklists, PublishChecklist } from './checklists/checklist.use-cases.js';
@@ -11,7 +8,6 @@ import { ComplaintHandlers } from './complaints/complaint.handlers.js';
 import { FileComplaint, ListComplaints, RecordComplaintOutcome, TriageComplaint } from './complaints/complaint.use-cases.js';
 import { RectificationHandlers } from './findings/rectification.handlers.js';
 import { GetRectification, ListRectifications, ReportRectification, VerifyRectification } from './findings/rectification.use-cases.js';
-import { HealthHandlers } from './health.handlers.js';
 import { ComputeInspectionIndicators } from './indicators/compute-inspection-indicators.query.js';
 import { InspectionIndicatorHandlers } from './indicators/indicators.handlers.js';
 import { CompleteInspection } from './inspections/complete-inspection.js';
@@ -72,17 +68,11 @@ export class InspectionModule {
       module: InspectionModule,
       controllers: [
         ChecklistHandlers, InspectorHandlers, PlanHandlers, InspectionHandlers, RectificationHandlers, PenaltyHandlers, SelfInspectionHandlers, ComplaintHandlers,
-        PublicHandlers, InspectionIndicatorHandlers, HealthHandlers, auditHandlersFor('inspection'),
+        PublicHandlers, InspectionIndicatorHandlers,
         piiAdminHandlersFor('inspection', cipher, [{ table: 'complaint', idColumn: 'id', cipherColumn: 'contact_cipher' }]),
       ],
       providers: [
-        { provide: DataSource, useValue: ds },
-        { provide: UnitOfWork, useValue: uow },
-        { provide: OutboxRelay, useValue: runtime.relay },
         ...useCases,
-        { provide: APP_PIPE, useClass: ContractValidationPipe },
-        { provide: APP_GUARD, useValue: new InspectorRoleGuard(SERVICE_REQUESTS.inspection!) },
-        { provide: APP_FILTER, useClass: RpcDomainErrorFilter },
       ],
     };
   }

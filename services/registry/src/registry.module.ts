@@ -1,8 +1,5 @@
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { SERVICE_REQUESTS } from '@shanyu/contracts';
-import { auditHandlersFor, ContractValidationPipe, InspectorRoleGuard, OutboxRelay, RpcDomainErrorFilter, type ServiceRuntime, UnitOfWork } from '@shanyu/messaging';
-import { DataSource } from 'typeorm';
+import { type ServiceRuntime } from '@shanyu/messaging';
 import { DecideFiling } from './filing/decide-filing.use-case.js';
 import { FilingHandlers } from './filing/filing.handlers.js';
 import { GetFiling } from './filing/get-filing.query.js';
@@ -13,7 +10,6 @@ import { StandardsChecker } from './filing/standards/standards-checker.js';
 import { loadRuleset } from './filing/standards/standards-ruleset.js';
 import { SubmitFiling } from './filing/submit-filing.use-case.js';
 import { WorkingDayCalendarProvider } from '@shanyu/messaging';
-import { HealthHandlers } from './health.handlers.js';
 import { ComputeIndicators } from './indicators/compute-indicators.query.js';
 import { IndicatorHandlers } from './indicators/indicators.handlers.js';
 import { GetInstitution } from './institutions/get-institution.query.js';
@@ -66,15 +62,9 @@ export class RegistryModule {
     ];
     return {
       module: RegistryModule,
-      controllers: [InstitutionHandlers, FilingHandlers, StatusHandlers, PublicHandlers, PopulationHandlers, IndicatorHandlers, HealthHandlers, auditHandlersFor('registry')],
+      controllers: [InstitutionHandlers, FilingHandlers, StatusHandlers, PublicHandlers, PopulationHandlers, IndicatorHandlers],
       providers: [
-        { provide: DataSource, useValue: ds },
-        { provide: UnitOfWork, useValue: uow },
-        { provide: OutboxRelay, useValue: runtime.relay },
         ...useCases,
-        { provide: APP_PIPE, useClass: ContractValidationPipe },
-        { provide: APP_GUARD, useValue: new InspectorRoleGuard(SERVICE_REQUESTS.registry!) },
-        { provide: APP_FILTER, useClass: RpcDomainErrorFilter },
       ],
     };
   }

@@ -2,11 +2,11 @@ import type { Actor } from '@shanyu/common';
 import {
   AddBanRequest, AddCredentialRequest, AddStaffRequest, CredentialAlertsRequest, DivisionStaffStatsRequest, EndStaffRequest, EnterRecordCheckRequest,
   ImportStaffRequest, InstitutionRef, ListBansRequest, ListStaffRequest, OverdueRechecksRequest, RecordRecheckRequest, RevealIdNumberRequest,
-  StaffRef, StaffSubjects,
+  StaffRef, StaffRpc,
 } from '@shanyu/contracts';
-import { Caller, RequestId } from '@shanyu/messaging';
+import { Caller, RequestId, Handles } from '@shanyu/messaging';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { AddCredential } from './credentials/add-credential.use-case.js';
 import { CredentialAlertsQuery } from './credentials/credential-alerts.query.js';
 import { AddStaff } from './employments/add-staff.use-case.js';
@@ -38,77 +38,77 @@ export class StaffHandlers {
     private readonly divisionStats: DivisionStaffStatsQuery,
   ) {}
 
-  @MessagePattern(StaffSubjects.addStaff)
+  @Handles(StaffRpc.addStaff)
   add(@Payload() body: AddStaffRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.addStaff.execute(body, actor, requestId);
   }
 
-  @MessagePattern(StaffSubjects.importStaff)
+  @Handles(StaffRpc.importStaff)
   import(@Payload() body: ImportStaffRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.importStaff.execute(body, actor, requestId);
   }
 
-  @MessagePattern(StaffSubjects.listStaff)
+  @Handles(StaffRpc.listStaff)
   list(@Payload() body: ListStaffRequest, @Caller() actor: Actor) {
     return this.listStaff.execute(body, actor);
   }
 
-  @MessagePattern(StaffSubjects.getStaff)
+  @Handles(StaffRpc.getStaff)
   get(@Payload() body: StaffRef, @Caller() actor: Actor) {
     return this.getStaff.execute(body.id, actor);
   }
 
-  @MessagePattern(StaffSubjects.endStaff)
+  @Handles(StaffRpc.endStaff)
   end(@Payload() body: EndStaffRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.endStaff.execute(body, actor, requestId);
   }
 
-  @MessagePattern(StaffSubjects.revealIdNumber)
+  @Handles(StaffRpc.revealIdNumber)
   reveal(@Payload() body: RevealIdNumberRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.revealIdNumber.execute(body, actor, requestId);
   }
 
-  @MessagePattern(StaffSubjects.addCredential)
+  @Handles(StaffRpc.addCredential)
   credential(@Payload() body: AddCredentialRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.addCredential.execute(body, actor, requestId);
   }
 
-  @MessagePattern(StaffSubjects.credentialAlerts)
+  @Handles(StaffRpc.credentialAlerts)
   alerts(@Payload() body: CredentialAlertsRequest, @Caller() actor: Actor) {
     return this.credentialAlerts.execute(body, actor);
   }
 
-  @MessagePattern(StaffSubjects.recordRecheck)
+  @Handles(StaffRpc.recordRecheck)
   recheck(@Payload() body: RecordRecheckRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.recordRecheck.execute(body, actor, requestId);
   }
 
-  @MessagePattern(StaffSubjects.overdueRechecks)
+  @Handles(StaffRpc.overdueRechecks)
   overdue(@Payload() body: OverdueRechecksRequest, @Caller() actor: Actor) {
     return this.overdueRechecks.execute(body, actor);
   }
 
-  @MessagePattern(StaffSubjects.enterRecordCheck)
+  @Handles(StaffRpc.enterRecordCheck)
   recordCheck(@Payload() body: EnterRecordCheckRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.enterRecordCheck.execute(body, actor, requestId);
   }
 
-  @MessagePattern(StaffSubjects.addBan)
+  @Handles(StaffRpc.addBan)
   ban(@Payload() body: AddBanRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.addBan.execute(body, actor, requestId);
   }
 
-  @MessagePattern(StaffSubjects.listBans)
+  @Handles(StaffRpc.listBans)
   bans(@Payload() body: ListBansRequest, @Caller() actor: Actor) {
     return this.listBans.execute(body, actor);
   }
 
-  @MessagePattern(StaffSubjects.institutionStats)
+  @Handles(StaffRpc.institutionStats)
   stats(@Payload() body: InstitutionRef, @Caller() actor: Actor) {
     return this.institutionStats.execute(body.id, actor);
   }
 
-  @MessagePattern(StaffSubjects.divisionStats)
+  @Handles(StaffRpc.divisionStats)
   division(@Payload() body: DivisionStaffStatsRequest, @Caller() actor: Actor) {
     return this.divisionStats.execute(body, actor);
   }

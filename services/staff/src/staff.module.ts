@@ -1,8 +1,6 @@
 import type { PiiCipher } from '@shanyu/common';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { SERVICE_REQUESTS } from '@shanyu/contracts';
-import { auditHandlersFor, ContractValidationPipe, InspectorRoleGuard, piiAdminHandlersFor, OutboxRelay, RpcDomainErrorFilter, type ServiceRuntime, UnitOfWork } from '@shanyu/messaging';
+import { piiAdminHandlersFor, type ServiceRuntime, UnitOfWork } from '@shanyu/messaging';
 import { DataSource } from 'typeorm';
 import { StaffAccessPolicy } from './access/staff-access.policy.js';
 import { AddCredential } from './credentials/add-credential.use-case.js';
@@ -13,7 +11,6 @@ import { HireStaff } from './employments/hire-staff.js';
 import { ImportStaff } from './employments/import-staff.use-case.js';
 import { StaffViews } from './employments/staff-views.js';
 import { GetStaff, ListStaff, RevealIdNumber } from './employments/staff.queries.js';
-import { HealthHandlers } from './health.handlers.js';
 import { ComputeStaffIndicators } from './indicators/compute-staff-indicators.query.js';
 import { StaffIndicatorHandlers } from './indicators/indicators.handlers.js';
 import { ResidentIdVault } from './people/resident-id-vault.js';
@@ -40,13 +37,10 @@ export class StaffModule {
     return {
       module: StaffModule,
       controllers: [
-        StaffHandlers, StaffIndicatorHandlers, HealthHandlers, auditHandlersFor('staff'),
+        StaffHandlers, StaffIndicatorHandlers,
         piiAdminHandlersFor('staff', cipher, [{ table: 'person', idColumn: 'id', cipherColumn: 'id_cipher', hashColumn: 'id_hash' }]),
       ],
       providers: [
-        { provide: DataSource, useValue: runtime.dataSource },
-        { provide: UnitOfWork, useValue: runtime.unitOfWork },
-        { provide: OutboxRelay, useValue: runtime.relay },
         { provide: STAFF_RULES, useValue: rules },
         { provide: StaffAccessPolicy, useValue: new StaffAccessPolicy() },
         { provide: ResidentIdVault, useValue: new ResidentIdVault(cipher) },
@@ -87,9 +81,6 @@ export class StaffModule {
         },
         { provide: ComputeStaffIndicators, useFactory: (d: Ds, s: StaffStatistics, r: Rules) => new ComputeStaffIndicators(d, s, r), inject: [DataSource, StaffStatistics, STAFF_RULES] },
         { provide: ReminderSweep, useFactory: (u: Uow, r: Rules, c: CertificateRateMonitor) => new ReminderSweep(u, r, c), inject: [UnitOfWork, STAFF_RULES, CertificateRateMonitor] },
-        { provide: APP_PIPE, useClass: ContractValidationPipe },
-        { provide: APP_GUARD, useValue: new InspectorRoleGuard(SERVICE_REQUESTS.staff!) },
-        { provide: APP_FILTER, useClass: RpcDomainErrorFilter },
       ],
     };
   }

@@ -1,10 +1,8 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { JsonLogger, NestJsonLogger, PiiCipher, resolvePiiKeys } from '@shanyu/common';
+import { PiiCipher, resolvePiiKeys } from '@shanyu/common';
 import { serviceConsumer } from '@shanyu/contracts';
-import { DurableEventConsumer, type EventHandler, NatsRpcServer, ServiceRuntime } from '@shanyu/messaging';
-import { NestFactory } from '@nestjs/core';
-import type { INestMicroservice } from '@nestjs/common';
+import { type EventHandler, type RunningService, startService } from '@shanyu/messaging';
 import type { SubsidyConfig } from './config.js';
 import { subsidyDataSource } from './data-source.js';
 import { FACT_SOURCES, followCredit, followInspection, followRegistry, followStaff } from './facts/fact-events.js';
@@ -13,13 +11,9 @@ import { ensureBuiltInPolicies } from './policies/policy-store.js';
 import { RunWorker } from './runs/run-worker.js';
 import { SubsidyModule } from './subsidy.module.js';
 
-export interface RunningSubsidy {
-  app: INestMicroservice;
-  runtime: ServiceRuntime;
-  /** Followers of the registry, credit, inspection and staff 持证率 events (one durable consumer each). */
-  consumers: DurableEventConsumer[];
+export interface RunningSubsidy extends RunningService {
+  /** Computes subsidy runs in the background (resumes runs whose lease ran out). */
   worker: RunWorker;
-  stop(): Promise<void>;
 }
 
 export interface SubsidyStartOptions {
@@ -46,54 +40,39 @@ export async function startSubsidy(config: SubsidyConfig, options: SubsidyStartO
   // Rules as data: a broken policy file stops the service here.
   const builtIns = config.SUBSIDY_BUILTIN_POLICIES === 'on' ? await loadBuiltInPolicies() : [];
   const cipher = PiiCipher.fromKeys(resolvePiiKeys(config.SHANYU_MODE, config));
-  const logger = new JsonLogger('subsidy', config.LOG_LEVEL);
-  const runtime = await ServiceRuntime.start({
-    service: 'subsidy',
-    natsUrl: config.NATS_URL,
-    natsUser: config.NATS_USER,
-    natsPassword: config.NATS_PASSWORD,
-    identityPublicKey: config.IDENTITY_PUBLIC_KEY,
-    dataSource: subsidyDataSource(config.DATABASE_URL, config.SUBSIDY_DB_SCHEMA),
-    logger,
-    rpcTimeoutMs: config.RPC_TIMEOUT_MS,
-    relay: options.relay,
-  });
-  await ensureBuiltInPolicies(runtime.dataSource, builtIns);
-  const handlers: Record<(typeof FACT_SOURCES)[number], EventHandler> = { registry: followRegistry, credit: followCredit, inspection: followInspection, staff: followStaff };
-  const consumers = FACT_SOURCES.map((source) => new DurableEventConsumer({
-    ...serviceConsumer('subsidy', source, config.SUBSIDY_DB_SCHEMA),
-    dataSource: runtime.dataSource,
-    js: runtime.js,
-    jsm: runtime.jsm,
-    logger,
-    handler: handlers[source],
-    deliverFrom: options.eventsFrom,
-  }));
-  for (const consumer of consumers) await consumer.start();
   const now = options.now ?? (() => new Date());
-  const worker = new RunWorker(runtime.dataSource, runtime.unitOfWork, logger, {
-    batchSize: config.SUBSIDY_RUN_BATCH_SIZE,
-    leaseMs: config.SUBSIDY_RUN_LEASE_MS,
-    owner: `subsidy-${randomUUID().slice(0, 8)}`,
-    afterBatch: options.afterBatch,
+  let worker!: RunWorker;
+  const running = await startService({
+    service: 'subsidy',
+    settings: config,
+    schema: config.SUBSIDY_DB_SCHEMA,
+    dataSource: subsidyDataSource(config.DATABASE_URL, config.SUBSIDY_DB_SCHEMA),
+    relay: options.relay,
+    eventsFrom: options.eventsFrom,
+    parts: async (runtime, logger) => {
+      await ensureBuiltInPolicies(runtime.dataSource, builtIns);
+      worker = new RunWorker(runtime.dataSource, runtime.unitOfWork, logger, {
+        batchSize: config.SUBSIDY_RUN_BATCH_SIZE,
+        leaseMs: config.SUBSIDY_RUN_LEASE_MS,
+        owner: `subsidy-${randomUUID().slice(0, 8)}`,
+        afterBatch: options.afterBatch,
+      });
+      logger.info('subsidy policies loaded', { policies: builtIns.map((p) => p.version) });
+      const handlers: Record<(typeof FACT_SOURCES)[number], EventHandler> = { registry: followRegistry, credit: followCredit, inspection: followInspection, staff: followStaff };
+      return {
+        module: SubsidyModule.register({ runtime, cipher, worker, now }),
+        consumers: handlers,
+        // Runs left computing by a crashed instance are taken over once their lease runs out.
+        jobs: [{ name: 'subsidy run takeover', intervalMs: Math.max(100, Math.floor(config.SUBSIDY_RUN_LEASE_MS / 2)), run: () => worker.resumeExpired() }],
+      };
+    },
   });
-  const app = await NestFactory.createMicroservice(SubsidyModule.register({ runtime, cipher, worker, now }), {
-    strategy: new NatsRpcServer({ connection: runtime.nats, service: 'subsidy', logger, identity: runtime.identity }),
-    logger: new NestJsonLogger(logger),
-  });
-  await app.listen();
-  worker.start();
-  logger.info('subsidy service ready', { policies: builtIns.map((p) => p.version) });
   return {
-    app,
-    runtime,
-    consumers,
+    ...running,
     worker,
     async stop() {
       await worker.stop();
-      await app.close();
-      for (const consumer of consumers) await consumer.stop();
-      await runtime.stop();
+      await running.stop();
     },
   };
 }

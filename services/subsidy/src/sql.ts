@@ -1,15 +1,9 @@
+import { schemaTable } from '@shanyu/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
-
-/** `"<schema>"."<table>"` for raw SQL: the service's DataSource carries its own schema. */
-export function table(db: EntityManager | DataSource, name: string): string {
-  const options = ('connection' in db ? db.connection : db).options as { schema?: string };
-  if (!options.schema) throw new Error('subsidy DataSource has no schema');
-  return `"${options.schema}"."${name}"`;
-}
 
 /** All table names of the service, qualified, for queries that use several. */
 export function tables(db: EntityManager | DataSource) {
-  const t = (name: string) => table(db, name);
+  const t = (name: string) => schemaTable(db, name);
   return {
     institution: t('institution_replica'),
     fact: t('institution_fact'),

@@ -1,11 +1,11 @@
 import type { Actor } from '@shanyu/common';
 import {
   ApproveRunRequest, LedgerQuery, ListPoliciesRequest, ListRunsRequest, PublishPolicyBody, RosterRef, RunLinesRequest, RunRef, RunTotalsRequest, StartRunRequest,
-  SubmitRosterRequest, SubsidySubjects,
+  SubmitRosterRequest, SubsidyRpc,
 } from '@shanyu/contracts';
-import { Caller, RequestId } from '@shanyu/messaging';
+import { Caller, RequestId, Handles } from '@shanyu/messaging';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { ListPolicies, PublishPolicy } from './policies/policy-store.js';
 import { GetRoster } from './rosters/roster.query.js';
 import { SubmitRoster } from './rosters/submit-roster.use-case.js';
@@ -20,12 +20,12 @@ export class RosterHandlers {
     private readonly getRoster: GetRoster,
   ) {}
 
-  @MessagePattern(SubsidySubjects.submitRoster)
+  @Handles(SubsidyRpc.submitRoster)
   submit(@Payload() body: SubmitRosterRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.submitRoster.execute(body, actor, requestId);
   }
 
-  @MessagePattern(SubsidySubjects.getRoster)
+  @Handles(SubsidyRpc.getRoster)
   get(@Payload() body: RosterRef, @Caller() actor: Actor) {
     return this.getRoster.execute(body, actor);
   }
@@ -38,12 +38,12 @@ export class PolicyHandlers {
     private readonly publishPolicy: PublishPolicy,
   ) {}
 
-  @MessagePattern(SubsidySubjects.listPolicies)
+  @Handles(SubsidyRpc.listPolicies)
   list(@Payload() body: ListPoliciesRequest) {
     return this.listPolicies.execute(body);
   }
 
-  @MessagePattern(SubsidySubjects.publishPolicy)
+  @Handles(SubsidyRpc.publishPolicy)
   publish(@Payload() body: PublishPolicyBody, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.publishPolicy.execute(body, actor, requestId);
   }
@@ -61,37 +61,37 @@ export class RunHandlers {
     private readonly ledger: ListLedger,
   ) {}
 
-  @MessagePattern(SubsidySubjects.startRun)
+  @Handles(SubsidyRpc.startRun)
   start(@Payload() body: StartRunRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.startRun.execute(body, actor, requestId);
   }
 
-  @MessagePattern(SubsidySubjects.getRun)
+  @Handles(SubsidyRpc.getRun)
   get(@Payload() body: RunRef, @Caller() actor: Actor) {
     return this.getRun.execute(body, actor);
   }
 
-  @MessagePattern(SubsidySubjects.listRuns)
+  @Handles(SubsidyRpc.listRuns)
   list(@Payload() body: ListRunsRequest, @Caller() actor: Actor) {
     return this.listRuns.execute(body, actor);
   }
 
-  @MessagePattern(SubsidySubjects.runLines)
+  @Handles(SubsidyRpc.runLines)
   lines(@Payload() body: RunLinesRequest, @Caller() actor: Actor) {
     return this.runLines.execute(body, actor);
   }
 
-  @MessagePattern(SubsidySubjects.runTotals)
+  @Handles(SubsidyRpc.runTotals)
   totals(@Payload() body: RunTotalsRequest, @Caller() actor: Actor) {
     return this.runTotals.execute(body, actor);
   }
 
-  @MessagePattern(SubsidySubjects.approveRun)
+  @Handles(SubsidyRpc.approveRun)
   approve(@Payload() body: ApproveRunRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.approveRun.execute(body, actor, requestId);
   }
 
-  @MessagePattern(SubsidySubjects.listLedger)
+  @Handles(SubsidyRpc.listLedger)
   listLedger(@Payload() body: LedgerQuery, @Caller() actor: Actor) {
     return this.ledger.execute(body, actor);
   }

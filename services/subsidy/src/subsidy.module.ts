@@ -1,11 +1,7 @@
 import type { PiiCipher } from '@shanyu/common';
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { SERVICE_REQUESTS } from '@shanyu/contracts';
-import { auditHandlersFor, ContractValidationPipe, InspectorRoleGuard, OutboxRelay, RpcDomainErrorFilter, type ServiceRuntime, UnitOfWork } from '@shanyu/messaging';
-import { DataSource } from 'typeorm';
+import { type ServiceRuntime } from '@shanyu/messaging';
 import { SubsidyAccessPolicy } from './access/subsidy-access.policy.js';
-import { HealthHandlers } from './health.handlers.js';
 import { ComputeSubsidyIndicators } from './indicators/compute-subsidy-indicators.query.js';
 import { SubsidyIndicatorHandlers } from './indicators/indicators.handlers.js';
 import { ListPolicies, PublishPolicy } from './policies/policy-store.js';
@@ -40,21 +36,15 @@ export class SubsidyModule {
       { provide: ListRuns, useValue: new ListRuns(ds, access) },
       { provide: RunLines, useValue: new RunLines(ds, access) },
       { provide: RunTotalsQuery, useValue: new RunTotalsQuery(ds, access) },
-      { provide: ApproveRun, useValue: new ApproveRun(uow) },
+      { provide: ApproveRun, useValue: new ApproveRun(uow, access) },
       { provide: ListLedger, useValue: new ListLedger(ds, access) },
       { provide: ComputeSubsidyIndicators, useValue: new ComputeSubsidyIndicators(ds, now) },
     ];
     return {
       module: SubsidyModule,
-      controllers: [RosterHandlers, PolicyHandlers, RunHandlers, SubsidyIndicatorHandlers, HealthHandlers, auditHandlersFor('subsidy')],
+      controllers: [RosterHandlers, PolicyHandlers, RunHandlers, SubsidyIndicatorHandlers],
       providers: [
-        { provide: DataSource, useValue: ds },
-        { provide: UnitOfWork, useValue: uow },
-        { provide: OutboxRelay, useValue: runtime.relay },
         ...useCases,
-        { provide: APP_PIPE, useClass: ContractValidationPipe },
-        { provide: APP_GUARD, useValue: new InspectorRoleGuard(SERVICE_REQUESTS.subsidy!) },
-        { provide: APP_FILTER, useClass: RpcDomainErrorFilter },
       ],
     };
   }

@@ -16,7 +16,7 @@ interface RepairRequest {
 const STATUS: Record<string, string> = { pending: '待决定', approved: '已批准', rejected: '不予修复' };
 
 /**
- * 信用修复 (DOMAIN.md §6): the operator, or the health bureau on its behalf, names the negative
+ * 信用修复 (国家发展改革委令 2023 年第 58 号): the operator, or the health bureau on its behalf, names the negative
  * entries that were corrected and why; the district health bureau decides with a reason.
  */
 export function RequestRepairButton({ institutionId, entryIds, onDone }: { institutionId: string; entryIds: string[]; onDone: () => void }) {

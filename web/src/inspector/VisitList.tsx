@@ -75,6 +75,7 @@ export function VisitList() {
                   <Tag>{label(INSPECTION_KIND_LABELS, i.kind)}</Tag>
                   {i.departments.map((d) => <Tag key={d.department} color={d.signedOffAt ? 'green' : undefined}>{label(DEPARTMENT_LABELS, d.department)}</Tag>)}
                   {pendingBy.get(i.id) ? <Tag color="orange">{pendingBy.get(i.id)} 项未同步</Tag> : null}
+                  {i.alerts.filter((a) => a.code === 'INSPECTION_RESULTS_IN_CONFLICT').map((a) => <Tag key={a.code + a.department} color="red" data-testid="visit-conflict" title={a.message}>{label(DEPARTMENT_LABELS, a.department ?? '')}结果有冲突</Tag>)}
                   {offlineReady.has(i.id) ? <Tag color="green" data-testid="offline-ready">可离线</Tag> : null}
                 </Space>
               </div>

@@ -1,15 +1,17 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
+import { type Static, Type as t } from '@sinclair/typebox';
+import { Nullable, PageOf, StringEnum } from '../contract.js';
 import { IsDivisionCode, IsIsoDate } from '../validators.js';
 
 /**
- * 信用等级 (seed 004 §五(五); 京卫家庭〔2023〕14号 graded supervision): A 守信, B 基本守信, C 失信,
+ * 信用等级 (守信联合激励、失信联合惩戒 as in Weihai's credit scheme; 京卫家庭〔2023〕14号 graded supervision): A 守信, B 基本守信, C 失信,
  * D 严重失信. The credit service owns the grade; other services follow evt.credit.grade.changed.v1.
  */
-export const CREDIT_LEVELS = ['A', 'B', 'C', 'D'] as const;
-export type CreditLevel = (typeof CREDIT_LEVELS)[number];
-export const CREDIT_LEVEL_LABELS: Record<CreditLevel, string> = { A: '守信', B: '基本守信', C: '失信', D: '严重失信' };
+export const CREDIT_GRADES = ['A', 'B', 'C', 'D'] as const;
+export type CreditGrade = (typeof CREDIT_GRADES)[number];
+export const CREDIT_GRADE_LABELS: Record<CreditGrade, string> = { A: '守信', B: '基本守信', C: '失信', D: '严重失信' };
 
 /** 红名单 (守信激励, grade A) and 黑名单 (失信惩戒, grade D). */
 export const CREDIT_LISTS = ['red', 'black'] as const;
@@ -158,8 +160,8 @@ export class PublicCreditListRequest {
   @IsOptional() @IsDivisionCode()
   divisionCode?: string;
 
-  @IsOptional() @IsIn(CREDIT_LEVELS)
-  grade?: CreditLevel;
+  @IsOptional() @IsIn(CREDIT_GRADES)
+  grade?: CreditGrade;
 
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
   page?: number = 1;
@@ -171,129 +173,137 @@ export class PublicCreditListRequest {
 // ---------------------------------------------------------------------------------------------
 // Replies
 
+const Grade = StringEnum(CREDIT_GRADES, { description: 'A 守信 / B 基本守信 / C 失信 / D 严重失信' });
+const Who = t.Object({ department: t.String(), userId: t.String() });
+
 /** One ledger entry as it counts at the date asked for. */
-export interface CreditEntryView {
-  entryId: string;
-  /** The event of the other service (its eventId), or the repair request for credit_repaired. */
-  sourceEventId: string;
-  subject: string;
-  eventType: CreditEventType;
-  /** The day the fact happened (Asia/Shanghai); the model in force that day judged it. */
-  occurredOn: string;
-  occurredAt: string;
-  /** Finding, penalty, complaint, staff … id the event is about. */
-  ref: string | null;
-  department: string | null;
-  ruleId: string;
-  title: string;
-  source: string;
-  /** The model version that judged the event (in force on occurredOn). */
-  modelVersion: string;
-  /** Points the rule gives. */
-  points: number;
-  /** What the entry counts at the date asked for, after decay and repair. */
-  effectivePoints: number;
-  /** Why effectivePoints differs from points (decay after correction or time, repair), or null. */
-  adjustment: string | null;
-  /** This entry makes the institution D at the date asked for ("D from any department"). */
-  dTriggerActive: boolean;
-  repairedBy: string | null;
-  facts: Record<string, unknown>;
-}
+export const CreditEntryView = t.Object({
+  entryId: t.String({ format: 'uuid' }),
+  sourceEventId: t.String({ format: 'uuid', description: 'eventId of the other service\'s event (or the repair request id for credit_repaired)' }),
+  subject: t.String({ example: 'evt.inspection.finding.recorded.v1' }),
+  eventType: StringEnum(CREDIT_EVENT_TYPES),
+  occurredOn: t.String({ format: 'date', description: 'The day of the fact (Asia/Shanghai): the model in force that day judged it' }),
+  occurredAt: t.String({ format: 'date-time' }),
+  ref: Nullable(t.String(), { description: 'Finding, penalty, complaint, staff … id the event is about' }),
+  department: Nullable(t.String()),
+  ruleId: t.String(),
+  title: t.String(),
+  source: t.String({ description: 'Where the rule comes from' }),
+  modelVersion: t.String({ description: 'The model version that judged the event (in force on occurredOn)' }),
+  points: t.Integer({ description: 'Points the rule gives' }),
+  effectivePoints: t.Integer({ description: 'What the entry counts at the date asked for, after decay and repair' }),
+  adjustment: Nullable(t.String(), { description: 'Why effectivePoints differs from points (decay, repair)' }),
+  dTriggerActive: t.Boolean({ description: 'This entry makes the institution D at that date ("D from any department")' }),
+  repairedBy: Nullable(t.String(), { description: 'Repair request that neutralised the entry' }),
+  facts: t.Record(t.String(), t.Unknown(), { description: 'The facts of the event the rule judged (severity, kinds, dates …)' }),
+}, { $id: 'CreditEntryView' });
+export type CreditEntryView = Static<typeof CreditEntryView>;
 
-export interface CreditMeasureView {
-  department: string;
-  measure: string;
-  source: string;
-}
+export const CreditMeasureView = t.Object({ department: t.String(), measure: t.String(), source: t.String() }, { $id: 'CreditMeasureView' });
+export type CreditMeasureView = Static<typeof CreditMeasureView>;
 
-export interface CreditView {
-  institutionId: string;
-  institutionName: string | null;
-  divisionCode: string | null;
-  at: string;
-  score: number;
-  grade: CreditLevel;
-  gradeLabel: string;
-  /** The model version in force at `at` (start score, thresholds, D rule). */
-  modelVersion: string;
-  startScore: number;
-  thresholds: { grade: CreditLevel; label: string; minScore: number }[];
-  /** In Chinese: why this grade (the D trigger, or the score against the thresholds). */
-  explanation: string;
-  dTriggers: { entryId: string; ruleId: string; title: string; source: string; occurredOn: string; activeUntil: string }[];
-  /** What the grade means for the other departments (联合激励 / 联合惩戒), from the model. */
-  measures: CreditMeasureView[];
-  /** Every entry up to `at`, newest first. */
-  entries: CreditEntryView[];
-}
+export const CreditView = t.Object({
+  institutionId: t.String({ format: 'uuid' }),
+  institutionName: Nullable(t.String()),
+  divisionCode: Nullable(t.String()),
+  at: t.String({ format: 'date' }),
+  score: t.Integer(),
+  grade: Grade,
+  gradeLabel: t.String(),
+  modelVersion: t.String({ description: 'The model version in force at `at` (start score, thresholds, D rule)', example: 'credit-model/2026.1' }),
+  startScore: t.Integer(),
+  thresholds: t.Array(t.Object({ grade: Grade, label: t.String(), minScore: t.Integer() })),
+  explanation: t.String({ description: 'Why this grade, in Chinese (the D trigger, or the score against the thresholds)' }),
+  dTriggers: t.Array(t.Object({
+    entryId: t.String({ format: 'uuid' }), ruleId: t.String(), title: t.String(), source: t.String(), occurredOn: t.String({ format: 'date' }), activeUntil: t.String({ format: 'date' }),
+  })),
+  measures: t.Array(CreditMeasureView, { description: 'What the grade means for the other departments (联合激励 / 联合惩戒), from the model' }),
+  entries: t.Array(CreditEntryView, { description: 'Every entry up to `at`, newest first' }),
+}, { $id: 'CreditView' });
+export type CreditView = Static<typeof CreditView>;
 
-export interface CreditListItem {
-  institutionId: string;
-  institutionName: string | null;
-  divisionCode: string;
-  grade: CreditLevel;
-  score: number;
-  since: string;
-  modelVersion: string;
-  reasons: string[];
-}
+export const CreditListItem = t.Object({
+  institutionId: t.String({ format: 'uuid' }),
+  institutionName: Nullable(t.String()),
+  divisionCode: t.String(),
+  grade: Grade,
+  score: t.Integer(),
+  since: t.String({ format: 'date' }),
+  modelVersion: t.String(),
+  reasons: t.Array(t.String()),
+}, { $id: 'CreditListItem' });
+export type CreditListItem = Static<typeof CreditListItem>;
 
-export interface CreditListPage {
-  list: CreditList;
-  grade: CreditLevel;
-  divisionCode: string | null;
-  items: CreditListItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export const CreditListPage = t.Object({
+  list: StringEnum(CREDIT_LISTS),
+  grade: Grade,
+  divisionCode: Nullable(t.String()),
+  items: t.Array(CreditListItem),
+  total: t.Integer(),
+  page: t.Integer(),
+  pageSize: t.Integer(),
+}, { $id: 'CreditListPage' });
+export type CreditListPage = Static<typeof CreditListPage>;
 
-export interface RepairRequestView {
-  id: string;
-  institutionId: string;
-  divisionCode: string;
-  entryIds: string[];
-  reason: string;
-  status: RepairStatus;
-  requestedBy: { department: string; userId: string };
-  requestedAt: string;
-  decision: { decision: 'approve' | 'reject'; reason: string; decidedBy: { department: string; userId: string }; decidedAt: string; decidedOn: string } | null;
-  /** The credit_repaired ledger entry an approval appended. */
-  ledgerEntryId: string | null;
-}
+export const RepairRequestView = t.Object({
+  id: t.String({ format: 'uuid' }),
+  institutionId: t.String({ format: 'uuid' }),
+  divisionCode: t.String(),
+  entryIds: t.Array(t.String({ format: 'uuid' })),
+  reason: t.String(),
+  status: StringEnum(REPAIR_STATUSES),
+  requestedBy: Who,
+  requestedAt: t.String({ format: 'date-time' }),
+  decision: Nullable(t.Object({
+    decision: StringEnum(['approve', 'reject']), reason: t.String(), decidedBy: Who, decidedAt: t.String({ format: 'date-time' }), decidedOn: t.String({ format: 'date' }),
+  })),
+  ledgerEntryId: Nullable(t.String({ format: 'uuid' }), { description: 'The credit_repaired ledger entry an approval appended' }),
+}, { $id: 'RepairRequestView' });
+export type RepairRequestView = Static<typeof RepairRequestView>;
 
-export interface PublicCreditView {
-  institutionId: string;
-  institutionName: string;
-  divisionCode: string;
-  grade: CreditLevel;
-  gradeLabel: string;
-  since: string | null;
-  modelVersion: string;
-}
+export const RepairRequestPage = PageOf(RepairRequestView, 'RepairRequestPage');
 
-export interface CreditModelRuleView {
-  id: string;
-  eventType: CreditEventType;
-  title: string;
-  points: number;
-  source: string;
-  dTrigger: { days: number } | null;
-  decay: { from: 'event' | 'correction'; steps: { afterDays: number; keep: number }[] } | null;
-  repair: { allowed: boolean; minDays: number };
-}
+export const PublicCreditView = t.Object({
+  institutionId: t.String({ format: 'uuid' }),
+  institutionName: t.String(),
+  divisionCode: t.String(),
+  grade: Grade,
+  gradeLabel: t.String(),
+  since: Nullable(t.String({ format: 'date' })),
+  modelVersion: t.String(),
+}, { $id: 'PublicCreditView' });
+export type PublicCreditView = Static<typeof PublicCreditView>;
 
-export interface CreditModelView {
-  version: string;
-  effectiveFrom: string;
-  title: string;
-  source: string;
-  startScore: number;
-  minScore: number;
-  maxScore: number;
-  grades: { grade: CreditLevel; label: string; minScore: number; source: string }[];
-  rules: CreditModelRuleView[];
-  measures: Record<CreditLevel, CreditMeasureView[]>;
-  watchedSubjects: string[];
-}
+export const PublicCreditPage = PageOf(PublicCreditView, 'PublicCreditPage');
+
+export const CreditModelRuleView = t.Object({
+  id: t.String(),
+  eventType: StringEnum(CREDIT_EVENT_TYPES),
+  title: t.String(),
+  points: t.Integer(),
+  source: t.String(),
+  dTrigger: Nullable(t.Object({ days: t.Integer() })),
+  decay: Nullable(t.Object({
+    from: StringEnum(['event', 'correction']),
+    steps: t.Array(t.Object({ afterDays: t.Integer(), keep: t.Number({ minimum: 0, maximum: 1 }) })),
+  })),
+  repair: t.Object({ allowed: t.Boolean(), minDays: t.Integer() }),
+}, { $id: 'CreditModelRuleView' });
+export type CreditModelRuleView = Static<typeof CreditModelRuleView>;
+
+export const CreditModelView = t.Object({
+  version: t.String(),
+  effectiveFrom: t.String({ format: 'date' }),
+  title: t.String(),
+  source: t.String(),
+  startScore: t.Integer(),
+  minScore: t.Integer(),
+  maxScore: t.Integer(),
+  grades: t.Array(t.Object({ grade: Grade, label: t.String(), minScore: t.Integer(), source: t.String() })),
+  rules: t.Array(CreditModelRuleView),
+  measures: t.Unsafe<Record<CreditGrade, CreditMeasureView[]>>(t.Object({}, { additionalProperties: t.Array(CreditMeasureView), description: 'Joint measures per grade (A–D)' })),
+  watchedSubjects: t.Array(t.String(), { description: 'Subject prefixes that are credit-relevant: an unknown event under them is dead-lettered' }),
+}, { $id: 'CreditModelView' });
+export type CreditModelView = Static<typeof CreditModelView>;
+
+export const CreditModelList = t.Array(CreditModelView, { $id: 'CreditModelList' });

@@ -4,6 +4,21 @@ import {
   MinLength, ValidateNested,
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
+import { type Static, Type as t } from '@sinclair/typebox';
+import { Described, MapOf, Nullable, PageOf, StringEnum } from '../contract.js';
+import { CREDIT_GRADES, type CreditGrade } from '../credit/credit.contracts.js';
+
+const Uuid = t.String({ format: 'uuid' });
+const Day = t.String({ format: 'date' });
+const DateTime = t.String({ format: 'date-time' });
+
+/** What waits for a person on a visit or a drawn institution. */
+export const InspectionAlert = t.Object({
+  code: t.String({ description: 'INSPECTION_REPEATED, INSPECTION_YEARLY_CAP … at creation; INSPECTION_RESULTS_IN_CONFLICT, LATE_RESULTS_WAITING while field results wait for a decision' }),
+  message: t.String(),
+  department: t.Optional(t.String()),
+});
+export type InspectionAlert = Static<typeof InspectionAlert>;
 import { OPERATOR_TYPES, type OperatorType } from '../registry/institution.contracts.js';
 import { IsDivisionCode, IsIsoDate, IsNotBefore } from '../validators.js';
 
@@ -32,9 +47,6 @@ export type PenaltyKind = (typeof PENALTY_KINDS)[number];
 export const PENALTY_KIND_LABELS: Record<PenaltyKind, string> = {
   warning: '警告', criticism: '通报批评', fine: '罚款', confiscation: '没收违法所得', suspension: '责令停产停业（停止招生）', revocation: '吊销许可证件',
 };
-
-export const CREDIT_GRADES = ['A', 'B', 'C', 'D'] as const;
-export type CreditGrade = (typeof CREDIT_GRADES)[number];
 
 export const ITEM_RESULTS = ['pass', 'fail', 'not_applicable'] as const;
 export type ItemResult = (typeof ITEM_RESULTS)[number];
@@ -177,20 +189,22 @@ export class ListChecklistsRequest {
 export type InspectionItem = Omit<InspectionItemInput, never>;
 export type PenaltyItem = Omit<PenaltyItemInput, never>;
 
-export interface ChecklistVersionView {
-  id: string;
-  kind: ChecklistKind;
-  department: InspectionDepartment;
-  version: string;
-  effectiveFrom: string;
-  title: string;
-  source: string;
-  /** built-in (shipped with the platform) or published through the API. */
-  origin: 'built-in' | 'published';
-  publishedAt: string;
-  inspectionItems: InspectionItem[];
-  penaltyItems: PenaltyItem[];
-}
+export const ChecklistVersionView = t.Object({
+  id: Uuid,
+  kind: StringEnum(CHECKLIST_KINDS),
+  department: StringEnum(INSPECTION_DEPARTMENTS),
+  version: t.String({ example: 'fire/2026.1' }),
+  effectiveFrom: Day,
+  title: t.String(),
+  source: t.String(),
+  origin: StringEnum(['built-in', 'published'], { description: 'built-in (shipped with the platform) or published through the API' }),
+  publishedAt: DateTime,
+  inspectionItems: t.Array(Described<InspectionItem>('InspectionItemInput')),
+  penaltyItems: t.Array(Described<PenaltyItem>('PenaltyItemInput')),
+}, { $id: 'ChecklistVersionView' });
+export type ChecklistVersionView = Static<typeof ChecklistVersionView>;
+
+export const ChecklistVersionList = t.Array(ChecklistVersionView, { $id: 'ChecklistVersionList' });
 
 // ---------------------------------------------------------------------------------------------
 // Inspectors and conflicts of interest
@@ -247,18 +261,21 @@ export class AddConflictRequest extends AddConflictBody {
   inspectorId: string;
 }
 
-export interface InspectorView {
-  id: string;
-  department: InspectionDepartment;
-  name: string;
-  badgeNo: string;
-  divisionCodes: string[];
-  userId: string | null;
-  username: string | null;
-  active: boolean;
-  conflicts: { institutionId: string; reason: string }[];
-  createdAt: string;
-}
+export const InspectorView = t.Object({
+  id: Uuid,
+  department: StringEnum(INSPECTION_DEPARTMENTS),
+  name: t.String(),
+  badgeNo: t.String(),
+  divisionCodes: t.Array(t.String()),
+  userId: Nullable(t.String()),
+  username: Nullable(t.String()),
+  active: t.Boolean(),
+  conflicts: t.Array(t.Object({ institutionId: Uuid, reason: t.String() })),
+  createdAt: DateTime,
+}, { $id: 'InspectorView' });
+export type InspectorView = Static<typeof InspectorView>;
+
+export const InspectorList = t.Array(InspectorView, { $id: 'InspectorList' });
 
 // ---------------------------------------------------------------------------------------------
 // 双随机 plans
@@ -370,106 +387,125 @@ export class InstitutionPlanDrawsRequest extends InstitutionPlanDrawsQuery {
   institutionId: string;
 }
 
-/** Exactly what the draw consumed: with the revealed seed anyone can re-run it (see draw.ts). */
-export interface DrawInput {
-  algorithm: string;
-  departments: string[];
-  inspectorsPerDepartment: number;
-  ratios: Record<CreditGrade, number>;
-  /** The pool, sorted by id. */
-  institutions: { id: string; grade: CreditGrade }[];
-  /** Inspector pool per department, sorted by id. */
-  inspectors: Record<string, string[]>;
-  /** Per institution and department: inspectors in conflict (never drawn). */
-  conflicts: Record<string, Record<string, string[]>>;
-  /** Per institution and department: who inspected it last time (avoided while enough others remain). */
-  lastTime: Record<string, Record<string, string[]>>;
-}
+const Grade = StringEnum(CREDIT_GRADES);
+const Ratios = Described<Record<CreditGrade, number>>('GradeRatios');
+const ByDepartment = MapOf(t.Array(Uuid), { description: 'keyed by department' });
 
-export interface DrawnInstitution {
-  institutionId: string;
-  grade: CreditGrade;
-  inspectors: Record<string, string[]>;
-}
+/** Exactly what the draw consumed: with the revealed seed anyone can re-run it (see draw.ts). */
+export const DrawInput = t.Object({
+  algorithm: t.String({ description: 'Name of the documented generator, e.g. shanyu-draw/v1' }),
+  departments: t.Array(t.String()),
+  inspectorsPerDepartment: t.Integer(),
+  ratios: Ratios,
+  institutions: t.Array(t.Object({ id: Uuid, grade: Grade }), { description: 'The pool, sorted by id' }),
+  inspectors: MapOf(t.Array(Uuid), { description: 'Inspector pool per department, sorted by id' }),
+  conflicts: MapOf(ByDepartment, { description: 'institution id → department → inspector ids in conflict (never drawn)' }),
+  lastTime: MapOf(ByDepartment, { description: 'institution id → department → inspectors of the last inspection (avoided while enough others remain)' }),
+}, { $id: 'DrawInput', description: 'Exactly what the draw consumed; with the revealed seed anyone can re-run it' });
+export type DrawInput = Static<typeof DrawInput>;
+
+const drawnFields = { institutionId: Uuid, grade: Grade, inspectors: ByDepartment };
+export const DrawnInstitution = t.Object(drawnFields, { $id: 'DrawnInstitution' });
+export type DrawnInstitution = Static<typeof DrawnInstitution>;
 
 export type GradeCounts = Record<CreditGrade, number>;
+
+const gradeCounts = (description: string) => t.Object({
+  institutions: t.Integer({ description }),
+  byGrade: t.Object({ A: t.Integer(), B: t.Integer(), C: t.Integer(), D: t.Integer() }),
+});
 
 /**
  * The draw input as a plan view carries it: everything but the per-institution parts
  * (`institutions`, `conflicts`, `lastTime`), which come in pages from `/pool` (see draw.ts for
  * rebuilding the whole input). `pool` counts the institutions.
  */
-export interface PublishedDrawInput {
-  algorithm: string;
-  departments: string[];
-  inspectorsPerDepartment: number;
-  ratios: Record<CreditGrade, number>;
-  inspectors: Record<string, string[]>;
-  pool: { institutions: number; byGrade: GradeCounts };
-}
+export const PublishedDrawInput = t.Object({
+  algorithm: t.String({ description: 'Name of the documented generator, e.g. shanyu-draw/v1' }),
+  departments: t.Array(t.String()),
+  inspectorsPerDepartment: t.Integer(),
+  ratios: Ratios,
+  inspectors: ByDepartment,
+  pool: gradeCounts('institutions in the pool'),
+}, {
+  $id: 'PublishedDrawInput',
+  description: 'The draw input without its per-institution parts (institutions, conflicts, lastTime: GET …/inspection-plans/:id/pool in pages). ' +
+    'Rebuild the whole input as draw.ts documents; its canonical JSON hashes to poolHash',
+});
+export type PublishedDrawInput = Static<typeof PublishedDrawInput>;
+
+const planSummaryFields = {
+  id: Uuid,
+  title: t.String(),
+  divisionCode: t.String(),
+  periodFrom: Day,
+  periodTo: Day,
+  departments: t.Array(t.String()),
+  status: StringEnum(['committed', 'drawn']),
+  policyVersion: t.String(),
+  seedCommitment: t.String({ description: 'SHA-256 hex of the seed, published before the draw' }),
+  seed: Nullable(t.String(), { description: 'Revealed at the draw (64 hex characters)' }),
+  publicEntropy: Nullable(t.String()),
+  poolHash: t.String({ description: 'SHA-256 hex of the canonical JSON of the whole draw input (rebuilt from the plan and its pool pages, see draw.ts)' }),
+  pool: gradeCounts('institutions in the pool'),
+  result: Nullable(gradeCounts('institutions drawn (the list: GET …/inspection-plans/:id/draws)')),
+  excludedTotal: t.Integer({ description: 'institutions left out of the pool (e.g. at the yearly cap)' }),
+  committedAt: DateTime,
+  drawnAt: Nullable(DateTime),
+};
 
 /** Plans as listed: bounded whatever the size of the pool (the pool and the result are paged sub-resources). */
-export interface PlanSummaryView {
-  id: string;
-  title: string;
-  divisionCode: string;
-  periodFrom: string;
-  periodTo: string;
-  departments: string[];
-  status: 'committed' | 'drawn';
-  policyVersion: string;
-  /** SHA-256 (hex) of the secret seed, published at commit. */
-  seedCommitment: string;
-  /** Revealed at the draw; null before. */
-  seed: string | null;
-  publicEntropy: string | null;
-  /** SHA-256 (hex) of the canonical JSON of the whole draw input (see draw.ts). */
-  poolHash: string;
-  pool: { institutions: number; byGrade: GradeCounts };
-  /** Drawn institutions counted; the list itself: GET …/inspection-plans/:id/draws. */
-  result: { institutions: number; byGrade: GradeCounts } | null;
-  /** How many institutions were left out of the pool. */
-  excludedTotal: number;
-  committedAt: string;
-  drawnAt: string | null;
-}
+export const PlanSummaryView = t.Object(planSummaryFields, { $id: 'PlanSummaryView', description: 'A plan as listed: counts only, bounded whatever the pool size' });
+export type PlanSummaryView = Static<typeof PlanSummaryView>;
+
+export const PlanSummaryPage = PageOf(PlanSummaryView, 'PlanSummaryPage');
 
 /** Most institutions left out of the pool that a plan view lists (`excludedTotal` counts them all). */
 export const PLAN_EXCLUDED_SHOWN = 200;
 
 /** One plan: the summary plus the bounded part of the draw input and the inspectors' names. */
-export interface PlanView extends PlanSummaryView {
-  drawInput: PublishedDrawInput;
-  names: { inspectors: Record<string, string> };
-  /** Institutions left out of the pool, each with the code why (e.g. INSPECTION_YEARLY_CAP); the first 200. */
-  excluded: { institutionId: string; name: string; code: string; reason: string }[];
-}
+export const PlanView = t.Object({
+  ...planSummaryFields,
+  drawInput: PublishedDrawInput,
+  names: t.Object({ inspectors: MapOf(t.String(), { description: 'inspector id → name' }) }),
+  excluded: t.Array(t.Object({ institutionId: Uuid, name: t.String(), code: t.String(), reason: t.String() }), {
+    description: 'Institutions left out of the pool, each with the code why (e.g. INSPECTION_YEARLY_CAP); the first 200 (excludedTotal counts all)',
+  }),
+}, { $id: 'PlanView', description: 'One plan. The pool and the drawn institutions are paged: GET …/inspection-plans/:id/pool and …/draws' });
+export type PlanView = Static<typeof PlanView>;
 
 /** One institution of a plan's pool, in pool order (sorted by id). */
-export interface PlanPoolEntryView {
-  institutionId: string;
-  name: string;
-  grade: CreditGrade;
-  /** department → inspectors in conflict with the institution (empty object when none). */
-  conflicts: Record<string, string[]>;
-  /** department → inspectors of its last inspection (empty object when none). */
-  lastTime: Record<string, string[]>;
-}
+export const PlanPoolEntryView = t.Object({
+  institutionId: Uuid,
+  name: t.String(),
+  grade: Grade,
+  conflicts: MapOf(t.Array(Uuid), { description: 'department → inspectors in conflict (never drawn); empty when none' }),
+  lastTime: MapOf(t.Array(Uuid), { description: 'department → inspectors of the last inspection (avoided while enough others remain); empty when none' }),
+}, { $id: 'PlanPoolEntryView', description: 'One institution of the pool, in pool order (sorted by id)' });
+export type PlanPoolEntryView = Static<typeof PlanPoolEntryView>;
+
+export const PlanPoolEntryPage = PageOf(PlanPoolEntryView, 'PlanPoolEntryPage');
 
 /** One drawn institution, in draw order. */
-export interface PlanDrawEntryView extends DrawnInstitution {
-  name: string;
-  alerts: InspectionAlert[];
-  inspectionId: string | null;
-}
+export const PlanDrawEntryView = t.Object({
+  ...drawnFields,
+  name: t.String(),
+  alerts: t.Array(InspectionAlert),
+  inspectionId: Nullable(Uuid),
+}, { $id: 'PlanDrawEntryView', description: 'One drawn institution, in draw order' });
+export type PlanDrawEntryView = Static<typeof PlanDrawEntryView>;
+
+export const PlanDrawEntryPage = PageOf(PlanDrawEntryView, 'PlanDrawEntryPage');
 
 /** One drawn plan that drew an institution: the plan as listed and the institution's entry in its result. */
-export interface InstitutionPlanDrawView {
-  plan: PlanSummaryView;
-  /** The institution's place in the plan's draw order (1 = drawn first, of `plan.result.institutions`). */
-  position: number;
-  drawn: PlanDrawEntryView;
-}
+export const InstitutionPlanDrawView = t.Object({
+  plan: PlanSummaryView,
+  position: t.Integer({ minimum: 1, description: 'The institution\'s place in the plan\'s draw order (1 = drawn first, of `plan.result.institutions`)' }),
+  drawn: PlanDrawEntryView,
+}, { $id: 'InstitutionPlanDrawView', description: 'A drawn plan that drew the institution, with its entry in the result' });
+export type InstitutionPlanDrawView = Static<typeof InstitutionPlanDrawView>;
+
+export const InstitutionPlanDrawPage = PageOf(InstitutionPlanDrawView, 'InstitutionPlanDrawPage');
 
 // ---------------------------------------------------------------------------------------------
 // 综合查一次: joint inspections
@@ -666,39 +702,9 @@ export class ReinspectionRequest extends ReinspectionBody {
   id: string;
 }
 
-export interface InspectionAlert {
-  /** INSPECTION_REPEATED, INSPECTION_YEARLY_CAP … */
-  code: string;
-  message: string;
-  department?: string;
-}
 
-export interface FormItemView {
-  code: string;
-  department: string;
-  area: FormArea;
-  category: string;
-  text: string;
-  legalBasis: string;
-  riskWeight: number;
-  severity: Severity;
-  basic: boolean;
-  checklistVersion: string;
-}
 
-export interface ItemResultView {
-  itemCode: string;
-  department: string;
-  result: ItemResult;
-  note: string | null;
-  evidence: { ref: string; takenAt: string; location: string }[];
-  inspectorId: string;
-  recordedAt: string;
-  /** Increases with every value the record takes; send it back as `baseVersion`. */
-  version: number;
-  /** A write made on an older version waits for a person's decision (GET …/results/{itemCode}/versions, POST …/resolution). */
-  inConflict: boolean;
-}
+
 
 export const RESULT_VERSION_STATUSES = ['current', 'superseded', 'conflict', 'late', 'resolved', 'accepted', 'rejected'] as const;
 /**
@@ -709,111 +715,13 @@ export const RESULT_VERSION_STATUSES = ['current', 'superseded', 'conflict', 'la
  */
 export type ResultVersionStatus = (typeof RESULT_VERSION_STATUSES)[number];
 
-/** One value an inspector recorded for an item: every one is kept. */
-export interface ResultVersionView {
-  id: string;
-  inspectionId: string;
-  itemCode: string;
-  department: string;
-  /** The record's version this value became; null while it waits (conflict, late) or when it was not taken. */
-  version: number | null;
-  baseVersion: number | null;
-  result: ItemResult;
-  note: string | null;
-  evidence: { ref: string; takenAt: string; location: string }[];
-  inspectorId: string;
-  inspectorName: string | null;
-  deviceId: string | null;
-  /** When the inspector recorded it (the device's time, offline included). */
-  recordedAt: string;
-  receivedAt: string;
-  status: ResultVersionStatus;
-  decision: { by: string; at: string; reason: string; chosen: boolean } | null;
-}
 
-/** What happened to each result of a write: recorded, kept as a conflict, or kept as a late result. */
-export interface ResultOutcome {
-  itemCode: string;
-  status: 'recorded' | 'conflict' | 'late';
-  versionId: string;
-  /** The record's version after the write (recorded), or the one it conflicts with. */
-  version: number;
-  message: string;
-}
 
-export type RecordResultsView = InspectionFormView & { outcomes: ResultOutcome[] };
 
-export interface ResultRecordedData {
-  inspectionId: string;
-  institutionId: string;
-  itemCode: string;
-  department: string;
-  versionId: string;
-  version: number | null;
-  status: 'current' | 'conflict' | 'late';
-  result: ItemResult;
-  inspectorId: string;
-  deviceId: string | null;
-  recordedAt: string;
-}
 
-export interface ResultResolvedData {
-  inspectionId: string;
-  institutionId: string;
-  itemCode: string;
-  department: string;
-  versionId: string;
-  version: number | null;
-  resolution: 'conflict-resolved' | 'late-accepted' | 'late-rejected';
-  reason: string;
-  /** Who decided (user id). */
-  by: string;
-}
 
-export interface InspectionDepartmentView {
-  department: string;
-  inspectors: { id: string; name: string; badgeNo: string }[];
-  signedOffAt: string | null;
-  signedOffBy: string | null;
-  comment: string | null;
-}
 
-export interface InspectionView {
-  id: string;
-  kind: InspectionKind;
-  planId: string | null;
-  complaintId: string | null;
-  originalInspectionId: string | null;
-  institutionId: string;
-  institutionName: string;
-  divisionCode: string;
-  grade: CreditGrade;
-  /** full, abbreviated (good grade: high-risk items only) or reinspection (open findings only). */
-  formKind: 'full' | 'abbreviated' | 'reinspection';
-  scheduledOn: string;
-  status: 'open' | 'completed';
-  leadDepartment: string;
-  departments: InspectionDepartmentView[];
-  alerts: InspectionAlert[];
-  policyVersion: string;
-  summary: { items: number; pass: number; fail: number; notApplicable: number; pending: number };
-  basicItemFailed: boolean;
-  noticeNo: string | null;
-  findings: FindingView[];
-  createdAt: string;
-  completedAt: string | null;
-}
 
-export interface InspectionFormView {
-  inspectionId: string;
-  institutionId: string;
-  institutionName: string;
-  formKind: InspectionView['formKind'];
-  areas: { area: FormArea; label: string; items: (FormItemView & { result: ItemResultView | null; previousFinding?: string })[] }[];
-  byDepartment: Record<string, { items: number; recorded: number; signedOff: boolean }>;
-  /** The operator's latest self-inspection (自查), for the inspectors' eyes. */
-  selfInspection: { id: string; submittedAt: string; failed: { itemCode: string; note: string | null }[] } | null;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Findings and rectification (整改)
@@ -869,42 +777,47 @@ export class FindingIdRequest {
   id: string;
 }
 
-export interface FindingView {
-  id: string;
-  inspectionId: string;
-  institutionId: string;
-  institutionName: string;
-  divisionCode: string;
-  department: string;
-  itemCode: string;
-  itemText: string;
-  legalBasis: string;
-  severity: Severity;
-  basic: boolean;
-  note: string | null;
-  recordedOn: string;
-  /** Rectification deadline: working days by severity from the day the inspection completed. */
-  deadline: string;
-  status: FindingStatus;
-  overdue: boolean;
-  report: { text: string; reportedAt: string } | null;
-  closedOn: string | null;
-  /** How it was closed: by a re-inspection (its id) or a verification on documents. */
-  closure: { by: 'reinspection' | 'verification'; inspectionId: string | null; department: string; note: string | null } | null;
-  reinspectionId: string | null;
-}
+export const FindingView = t.Object({
+  id: Uuid,
+  inspectionId: Uuid,
+  institutionId: Uuid,
+  institutionName: t.String(),
+  divisionCode: t.String(),
+  department: t.String(),
+  itemCode: t.String(),
+  itemText: t.String(),
+  legalBasis: t.String(),
+  severity: StringEnum(SEVERITIES),
+  basic: t.Boolean(),
+  note: Nullable(t.String()),
+  recordedOn: Day,
+  deadline: t.String({ format: 'date', description: 'Rectification deadline: working days by severity from the day the inspection completed' }),
+  status: StringEnum(FINDING_STATUSES),
+  overdue: t.Boolean(),
+  report: Nullable(t.Object({ text: t.String(), reportedAt: DateTime })),
+  closedOn: Nullable(Day),
+  closure: Nullable(t.Object({
+    by: StringEnum(['reinspection', 'verification']), inspectionId: Nullable(Uuid), department: t.String(), note: Nullable(t.String()),
+  }), { description: 'How it was closed: by a re-inspection (its id) or a verification on documents' }),
+  reinspectionId: Nullable(Uuid),
+}, { $id: 'FindingView' });
+export type FindingView = Static<typeof FindingView>;
 
-export interface RectificationNoticeView {
-  noticeNo: string;
-  inspectionId: string;
-  institutionId: string;
-  institutionName: string;
-  issuedOn: string;
-  departments: string[];
-  findings: { findingId: string; department: string; itemText: string; legalBasis: string; note: string | null; severity: Severity; deadline: string }[];
-  /** The notice as a person reads it (整改意见书). */
-  text: string;
-}
+export const FindingPage = PageOf(FindingView, 'FindingPage');
+
+export const RectificationNoticeView = t.Object({
+  noticeNo: t.String({ example: '330106-整改-2026-0001' }),
+  inspectionId: Uuid,
+  institutionId: Uuid,
+  institutionName: t.String(),
+  issuedOn: Day,
+  departments: t.Array(t.String()),
+  findings: t.Array(t.Object({
+    findingId: Uuid, department: t.String(), itemText: t.String(), legalBasis: t.String(), note: Nullable(t.String()), severity: StringEnum(SEVERITIES), deadline: Day,
+  })),
+  text: t.String({ description: '整改意见书 as a person reads it' }),
+}, { $id: 'RectificationNoticeView' });
+export type RectificationNoticeView = Static<typeof RectificationNoticeView>;
 
 // ---------------------------------------------------------------------------------------------
 // Penalties
@@ -941,24 +854,27 @@ export class ListPenaltiesRequest {
   findingId?: string;
 }
 
-export interface PenaltyView {
-  id: string;
-  findingId: string;
-  inspectionId: string;
-  institutionId: string;
-  institutionName: string;
-  divisionCode: string;
-  department: string;
-  penaltyItemCode: string;
-  violation: string;
-  legalBasis: string;
-  checklistVersion: string;
-  kinds: PenaltyKind[];
-  fineFen: number | null;
-  decisionNo: string;
-  reason: string;
-  issuedOn: string;
-}
+export const PenaltyView = t.Object({
+  id: Uuid,
+  findingId: Uuid,
+  inspectionId: Uuid,
+  institutionId: Uuid,
+  institutionName: t.String(),
+  divisionCode: t.String(),
+  department: t.String(),
+  penaltyItemCode: t.String(),
+  violation: t.String(),
+  legalBasis: t.String(),
+  checklistVersion: t.String(),
+  kinds: t.Array(StringEnum(PENALTY_KINDS)),
+  fineFen: Nullable(t.Integer(), { description: 'fen' }),
+  decisionNo: t.String(),
+  reason: t.String(),
+  issuedOn: Day,
+}, { $id: 'PenaltyView' });
+export type PenaltyView = Static<typeof PenaltyView>;
+
+export const PenaltyList = t.Array(PenaltyView, { $id: 'PenaltyList' });
 
 // ---------------------------------------------------------------------------------------------
 // 自查 self-inspection
@@ -988,19 +904,17 @@ export class InstitutionIdQuery {
   institutionId: string;
 }
 
-export interface SelfInspectionView {
-  id: string;
-  institutionId: string;
-  submittedAt: string;
-  results: { itemCode: string; result: ItemResult; note: string | null }[];
-  summary: { pass: number; fail: number; notApplicable: number };
-}
+export const SelfInspectionView = t.Object({
+  id: Uuid,
+  institutionId: Uuid,
+  submittedAt: DateTime,
+  results: t.Array(t.Object({ itemCode: t.String(), result: StringEnum(ITEM_RESULTS), note: Nullable(t.String()) })),
+  summary: t.Object({ pass: t.Integer(), fail: t.Integer(), notApplicable: t.Integer() }),
+}, { $id: 'SelfInspectionView' });
+export type SelfInspectionView = Static<typeof SelfInspectionView>;
 
-export interface SelfInspectionFormView {
-  institutionId: string;
-  institutionName: string;
-  areas: InspectionFormView['areas'];
-}
+export const SelfInspectionList = t.Array(SelfInspectionView, { $id: 'SelfInspectionList' });
+
 
 // ---------------------------------------------------------------------------------------------
 // 投诉举报 complaints
@@ -1076,30 +990,28 @@ export class ComplaintOutcomeRequest extends ComplaintOutcomeBody {
   id: string;
 }
 
-export interface ComplaintView {
-  id: string;
-  institutionId: string;
-  institutionName: string;
-  divisionCode: string;
-  category: ComplaintCategory;
-  description: string;
-  occurredOn: string | null;
-  department: string;
-  status: ComplaintStatus;
-  /** Masked; the full contact is never returned. */
-  contact: { name: string | null; phone: string | null } | null;
-  receivedAt: string;
-  triage: { decision: 'accept' | 'reject'; reason: string; department: string; at: string } | null;
-  inspectionId: string | null;
-  outcome: { substantiated: boolean; summary: string; closedOn: string } | null;
-}
+export const ComplaintView = t.Object({
+  id: Uuid,
+  institutionId: Uuid,
+  institutionName: t.String(),
+  divisionCode: t.String(),
+  category: StringEnum(COMPLAINT_CATEGORIES),
+  description: t.String(),
+  occurredOn: Nullable(Day),
+  department: t.String(),
+  status: StringEnum(COMPLAINT_STATUSES),
+  contact: Nullable(t.Object({ name: Nullable(t.String()), phone: Nullable(t.String({ description: 'masked' })) }), { description: 'Masked; the full contact is never returned' }),
+  receivedAt: DateTime,
+  triage: Nullable(t.Object({ decision: StringEnum(['accept', 'reject']), reason: t.String(), department: t.String(), at: DateTime })),
+  inspectionId: Nullable(Uuid),
+  outcome: Nullable(t.Object({ substantiated: t.Boolean(), summary: t.String(), closedOn: Day })),
+}, { $id: 'ComplaintView' });
+export type ComplaintView = Static<typeof ComplaintView>;
 
-export interface ComplaintReceipt {
-  id: string;
-  status: ComplaintStatus;
-  department: string;
-  receivedAt: string;
-}
+export const ComplaintPage = PageOf(ComplaintView, 'ComplaintPage');
+
+export const ComplaintReceipt = t.Object({ id: Uuid, status: StringEnum(COMPLAINT_STATUSES), department: t.String(), receivedAt: DateTime }, { $id: 'ComplaintReceipt' });
+export type ComplaintReceipt = Static<typeof ComplaintReceipt>;
 
 // ---------------------------------------------------------------------------------------------
 // 一公开: the public side
@@ -1118,31 +1030,178 @@ export class PublicInspectionsRequest {
   pageSize?: number = 20;
 }
 
-export interface PublicInspectionView {
-  id: string;
-  kind: InspectionKind;
-  planId: string | null;
-  originalInspectionId: string | null;
-  institutionId: string;
-  institutionName: string;
-  divisionCode: string;
-  departments: { department: string; inspectors: string[] }[];
-  completedOn: string;
-  summary: InspectionView['summary'];
-  basicItemFailed: boolean;
-  /** Every item with its text and result (narratives, not only counts). */
-  items: { code: string; department: string; area: FormArea; text: string; result: ItemResult | null; note: string | null }[];
-  findings: { id: string; department: string; itemText: string; note: string | null; deadline: string; status: FindingStatus; statusLabel: string; closedOn: string | null }[];
-  penalties: { department: string; violation: string; kinds: PenaltyKind[]; fineFen: number | null; decisionNo: string; issuedOn: string }[];
-}
 
-export interface PublicComplaintView {
-  id: string;
-  institutionId: string;
-  institutionName: string;
-  category: ComplaintCategory;
-  department: string;
-  receivedOn: string;
-  status: ComplaintStatus;
-  outcome: { substantiated: boolean; summary: string; closedOn: string } | null;
-}
+export const PublicComplaintView = t.Object({
+  id: Uuid,
+  institutionId: Uuid,
+  institutionName: t.String(),
+  category: StringEnum(COMPLAINT_CATEGORIES),
+  department: t.String(),
+  receivedOn: Day,
+  status: StringEnum(COMPLAINT_STATUSES),
+  outcome: Nullable(t.Object({ substantiated: t.Boolean(), summary: t.String(), closedOn: Day })),
+}, { $id: 'PublicComplaintView' });
+export type PublicComplaintView = Static<typeof PublicComplaintView>;
+
+export const PublicComplaintPage = PageOf(PublicComplaintView, 'PublicComplaintPage');
+
+// ---------------------------------------------------------------------------------------------
+// 综合查一次: the views of a joint inspection, its merged form and its results (after the findings they carry)
+
+export const FormItemView = t.Object({
+  code: t.String(),
+  department: t.String(),
+  area: StringEnum(FORM_AREAS),
+  category: t.String(),
+  text: t.String(),
+  legalBasis: t.String(),
+  riskWeight: t.Integer(),
+  severity: StringEnum(SEVERITIES),
+  basic: t.Boolean(),
+  checklistVersion: t.String(),
+}, { $id: 'FormItemView' });
+export type FormItemView = Static<typeof FormItemView>;
+
+const Evidence = t.Object({ ref: t.String(), takenAt: DateTime, location: t.String() });
+
+export const ItemResultView = t.Object({
+  itemCode: t.String(),
+  department: t.String(),
+  result: StringEnum(ITEM_RESULTS),
+  note: Nullable(t.String()),
+  evidence: t.Array(Evidence),
+  inspectorId: Uuid,
+  recordedAt: DateTime,
+  version: t.Integer({ description: 'Increases with every value the record takes; send it back as baseVersion' }),
+  inConflict: t.Boolean({ description: 'A write made on an older version waits for a person\'s decision (GET …/results/{itemCode}/versions, POST …/resolution)' }),
+}, { $id: 'ItemResultView' });
+export type ItemResultView = Static<typeof ItemResultView>;
+
+/** One value an inspector recorded for an item: every one is kept. */
+export const ResultVersionView = t.Object({
+  id: Uuid,
+  inspectionId: Uuid,
+  itemCode: t.String(),
+  department: t.String(),
+  version: Nullable(t.Integer(), { description: 'The record\'s version this value became; null while it waits (conflict, late) or when it was not taken' }),
+  baseVersion: Nullable(t.Integer()),
+  result: StringEnum(ITEM_RESULTS),
+  note: Nullable(t.String()),
+  evidence: t.Array(Evidence),
+  inspectorId: Uuid,
+  inspectorName: Nullable(t.String()),
+  deviceId: Nullable(t.String()),
+  recordedAt: t.String({ format: 'date-time', description: 'When the inspector recorded it (the device\'s time, offline included)' }),
+  receivedAt: DateTime,
+  status: StringEnum(RESULT_VERSION_STATUSES),
+  decision: Nullable(t.Object({ by: t.String(), at: DateTime, reason: t.String(), chosen: t.Boolean() })),
+}, { $id: 'ResultVersionView' });
+export type ResultVersionView = Static<typeof ResultVersionView>;
+
+export const ResultVersionList = t.Array(ResultVersionView, { $id: 'ResultVersionList' });
+
+/** What happened to each result of a write: recorded, kept as a conflict, or kept as a late result. */
+export const ResultOutcome = t.Object({
+  itemCode: t.String(),
+  status: StringEnum(['recorded', 'conflict', 'late']),
+  versionId: Uuid,
+  version: t.Integer({ description: 'The record\'s version after the write (recorded), or the one it conflicts with' }),
+  message: t.String(),
+});
+export type ResultOutcome = Static<typeof ResultOutcome>;
+
+export const InspectionDepartmentView = t.Object({
+  department: t.String(),
+  inspectors: t.Array(t.Object({ id: Uuid, name: t.String(), badgeNo: t.String() })),
+  signedOffAt: Nullable(DateTime),
+  signedOffBy: Nullable(t.String()),
+  comment: Nullable(t.String()),
+});
+export type InspectionDepartmentView = Static<typeof InspectionDepartmentView>;
+
+const FormKind = StringEnum(['full', 'abbreviated', 'reinspection'], { description: 'abbreviated = high-risk and basic items only (good grade); reinspection = open findings only' });
+const ResultSummary = t.Object({ items: t.Integer(), pass: t.Integer(), fail: t.Integer(), notApplicable: t.Integer(), pending: t.Integer() });
+
+export const InspectionView = t.Object({
+  id: Uuid,
+  kind: StringEnum(INSPECTION_KINDS),
+  planId: Nullable(Uuid),
+  complaintId: Nullable(Uuid),
+  originalInspectionId: Nullable(Uuid),
+  institutionId: Uuid,
+  institutionName: t.String(),
+  divisionCode: t.String(),
+  grade: StringEnum(CREDIT_GRADES),
+  formKind: FormKind,
+  scheduledOn: Day,
+  status: StringEnum(['open', 'completed']),
+  leadDepartment: t.String(),
+  departments: t.Array(InspectionDepartmentView),
+  alerts: t.Array(InspectionAlert),
+  policyVersion: t.String(),
+  summary: ResultSummary,
+  basicItemFailed: t.Boolean(),
+  noticeNo: Nullable(t.String()),
+  findings: t.Array(FindingView),
+  createdAt: DateTime,
+  completedAt: Nullable(DateTime),
+}, { $id: 'InspectionView' });
+export type InspectionView = Static<typeof InspectionView>;
+
+export const InspectionPage = PageOf(InspectionView, 'InspectionPage');
+
+const FormAreas = t.Array(t.Object({
+  area: StringEnum(FORM_AREAS),
+  label: t.String(),
+  items: t.Array(t.Object({ ...FormItemView.properties, result: Nullable(ItemResultView), previousFinding: t.Optional(Uuid) })),
+}));
+
+const inspectionFormFields = {
+  inspectionId: Uuid,
+  institutionId: Uuid,
+  institutionName: t.String(),
+  formKind: FormKind,
+  areas: FormAreas,
+  byDepartment: MapOf(t.Object({ items: t.Integer(), recorded: t.Integer(), signedOff: t.Boolean() }), { description: 'keyed by department' }),
+  selfInspection: Nullable(t.Object({
+    id: Uuid, submittedAt: DateTime, failed: t.Array(t.Object({ itemCode: t.String(), note: Nullable(t.String()) })),
+  }), { description: 'The operator\'s latest self-inspection (自查), for the inspectors\' eyes' }),
+};
+
+/** The merged form (一表通查): items grouped by area, no item twice, with results so far. */
+export const InspectionFormView = t.Object(inspectionFormFields, { $id: 'InspectionFormView' });
+export type InspectionFormView = Static<typeof InspectionFormView>;
+
+/** The form after a write, with what happened to each result. */
+export const RecordResultsView = t.Object({ ...inspectionFormFields, outcomes: t.Array(ResultOutcome) }, { $id: 'RecordResultsView' });
+export type RecordResultsView = Static<typeof RecordResultsView>;
+
+export const SelfInspectionFormView = t.Object({ institutionId: Uuid, institutionName: t.String(), areas: FormAreas }, { $id: 'SelfInspectionFormView' });
+export type SelfInspectionFormView = Static<typeof SelfInspectionFormView>;
+
+export const PublicInspectionView = t.Object({
+  id: Uuid,
+  kind: StringEnum(INSPECTION_KINDS),
+  planId: Nullable(Uuid),
+  originalInspectionId: Nullable(Uuid),
+  institutionId: Uuid,
+  institutionName: t.String(),
+  divisionCode: t.String(),
+  departments: t.Array(t.Object({ department: t.String(), inspectors: t.Array(t.String()) })),
+  completedOn: Day,
+  summary: ResultSummary,
+  basicItemFailed: t.Boolean(),
+  items: t.Array(t.Object({
+    code: t.String(), department: t.String(), area: StringEnum(FORM_AREAS), text: t.String(), result: Nullable(StringEnum(ITEM_RESULTS)), note: Nullable(t.String()),
+  }), { description: 'Every item with its text and result (narratives, not only counts)' }),
+  findings: t.Array(t.Object({
+    id: Uuid, department: t.String(), itemText: t.String(), note: Nullable(t.String()), deadline: Day, status: StringEnum(FINDING_STATUSES),
+    statusLabel: t.String({ description: '整改中 / 已整改 (Corrected) / 未整改 (Not corrected) / 已逾期' }), closedOn: Nullable(Day),
+  })),
+  penalties: t.Array(t.Object({
+    department: t.String(), violation: t.String(), kinds: t.Array(StringEnum(PENALTY_KINDS)), fineFen: Nullable(t.Integer()), decisionNo: t.String(), issuedOn: Day,
+  })),
+}, { $id: 'PublicInspectionView' });
+export type PublicInspectionView = Static<typeof PublicInspectionView>;
+
+export const PublicInspectionPage = PageOf(PublicInspectionView, 'PublicInspectionPage');

@@ -1,6 +1,8 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
+import { type Static, Type as t } from '@sinclair/typebox';
+import { type AnyEventDef, defineEvent, Nullable, StringEnum, subjectsOf } from '../contract.js';
 import { IsIsoDate } from '../validators.js';
 
 @JSONSchema({ description: 'One day of the State Council holiday arrangement (国务院办公厅部分节假日安排的通知)' })
@@ -33,21 +35,36 @@ export class CalendarYearParams {
   year: string;
 }
 
-export interface CalendarYearView {
-  year: number;
-  /** `loaded` by an admin through the API, or the `built-in` table shipped with the platform. */
-  origin: 'loaded' | 'built-in' | 'none';
-  source: string | null;
-  entries: { date: string; kind: 'holiday' | 'workday'; name: string }[];
-  workingDays: number;
-}
+const HolidayEntry = t.Object({
+  date: t.String({ format: 'date' }),
+  kind: StringEnum(['holiday', 'workday'], { description: 'holiday = 放假 (rest, even on a weekday); workday = 调休上班 (work, even on a weekend)' }),
+  name: t.String(),
+});
 
-export const PlatformEvents = {
-  calendarYearLoaded: 'evt.gateway.calendar.loaded.v1',
-} as const;
+export const CalendarYearView = t.Object({
+  year: t.Integer(),
+  origin: StringEnum(['loaded', 'built-in', 'none'], { description: '`loaded` by an admin through the API, or the `built-in` table shipped with the platform' }),
+  source: Nullable(t.String()),
+  entries: t.Array(HolidayEntry),
+  workingDays: t.Integer({ description: 'working days in the year' }),
+}, { $id: 'CalendarYearView' });
+export type CalendarYearView = Static<typeof CalendarYearView>;
 
-export interface CalendarYearLoadedData {
-  year: number;
-  source: string;
-  entries: { date: string; kind: 'holiday' | 'workday'; name: string }[];
-}
+export const CalendarYearLoadedData = t.Object({
+  year: t.Integer(),
+  source: t.String(),
+  entries: t.Array(HolidayEntry),
+}, { $id: 'CalendarYearLoadedData' });
+export type CalendarYearLoadedData = Static<typeof CalendarYearLoadedData>;
+
+/** Events of the platform itself (the gateway publishes them). */
+export const PlatformEvt = {
+  calendarYearLoaded: defineEvent({
+    subject: 'evt.gateway.calendar.loaded',
+    version: 1,
+    summary: 'An admin loaded a year of the working-day calendar (holidays and make-up workdays)',
+    data: CalendarYearLoadedData,
+  }),
+};
+export const PlatformEvents = subjectsOf(PlatformEvt);
+export const PLATFORM_EVENTS: readonly AnyEventDef[] = Object.values(PlatformEvt);

@@ -3,8 +3,10 @@ import {
   ArrayMaxSize, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
+import { type Static, Type as t } from '@sinclair/typebox';
+import { Described, Nullable, PageOf, StringEnum } from '../contract.js';
 import { IsDivisionCode, IsIsoDate } from '../validators.js';
-import { CLASS_TYPES, type ClassType } from './institution.contracts.js';
+import { CLASS_TYPES, type ClassType, InstitutionView } from './institution.contracts.js';
 
 /** A document handed in with a filing: its reference (number, file id or URL) and date. */
 @JSONSchema({ description: 'Reference to a document kept by the filer (number, file id or URL)' })
@@ -139,7 +141,7 @@ export class FilingSurveillance {
   retentionDays: number;
 }
 
-@JSONSchema({ description: '医育结合: the community health centre whose child-health doctor is signed to the institution (seed 000)' })
+@JSONSchema({ description: '医育结合: the community health centre whose child-health doctor is signed to the institution (Hangzhou signs one to every institution)' })
 export class FilingHealthCentre {
   @IsString() @MinLength(2) @MaxLength(100)
   name: string;
@@ -252,72 +254,115 @@ export class ReceiptNoRequest {
 
 export type CheckOutcome = 'pass' | 'fail' | 'needs_review';
 
-export interface StandardsCheckResult {
-  ruleId: string;
-  title: string;
-  outcome: CheckOutcome;
-  /** What was measured (or null when the fact is missing). */
-  measured: unknown;
-  /** The limit the rule applies, in words and numbers. */
-  limit: string;
-  message: string;
-  source: string;
-}
 
-export interface StandardsCheck {
-  rulesetVersion: string;
-  checkedAt: string;
-  summary: { pass: number; fail: number; needs_review: number };
-  results: StandardsCheckResult[];
-}
 
-export interface FilingView {
-  id: string;
-  institutionId: string;
-  institutionName: string;
-  divisionCode: string;
-  status: FilingStatus;
-  submittedAt: string;
-  submittedBy: { department: string; userId: string };
-  /** Working-day deadlines from submission (备案办法: 5 for a receipt, 15 to notify non-compliance). */
-  receiptDueBy: string;
-  noticeDueBy: string;
-  /** The deadline that applies now: 5 working days, or 15 when the check found failures. */
-  dueBy: string;
-  overdue: boolean;
-  submission: SubmitFilingBody;
-  check: StandardsCheck;
-  /** Earlier runs of the check (after changes to a filed institution). */
-  recheckCount: number;
-  decision: null | {
-    decision: 'approve' | 'reject';
-    decidedAt: string;
-    decidedBy: { department: string; userId: string };
-    reasons: { ruleId?: string; text: string }[];
-    comment: string | null;
-  };
-  receiptNo: string | null;
-}
 
-export interface ReceiptView {
-  receiptNo: string;
-  filingId: string;
-  institutionId: string;
-  institutionName: string;
-  uscc: string;
-  address: string;
-  divisionCode: string;
-  divisionName: string;
-  issuedOn: string;
-  issuingBureau: string;
-  /** `valid` while the institution stays filed; `revoked` after deregistration. */
-  status: 'valid' | 'revoked';
-}
 
-export interface ReceiptVerification {
-  receiptNo: string;
-  genuine: boolean;
-  current: boolean;
-  message: string;
-  receipt: Omit<ReceiptView, 'uscc' | 'filingId'> | null;
-}
+
+const CheckSummary = t.Object({ pass: t.Integer(), fail: t.Integer(), needs_review: t.Integer() }, { description: 'Rules by outcome' });
+
+export const StandardsCheckResult = t.Object({
+  ruleId: t.String({ example: 'CLASS_INFANT' }),
+  title: t.String(),
+  outcome: StringEnum(['pass', 'fail', 'needs_review']),
+  measured: t.Unknown({ description: 'The value measured (null when the fact was not provided)' }),
+  limit: t.String({ description: 'The limit the rule applies, in words and numbers' }),
+  message: t.String(),
+  source: t.String({ description: 'The rule\'s legal source' }),
+}, { $id: 'StandardsCheckResult' });
+export type StandardsCheckResult = Static<typeof StandardsCheckResult>;
+
+export const StandardsCheck = t.Object({
+  rulesetVersion: t.String(),
+  checkedAt: t.String({ format: 'date-time' }),
+  summary: CheckSummary,
+  results: t.Array(StandardsCheckResult),
+}, { $id: 'StandardsCheck' });
+export type StandardsCheck = Static<typeof StandardsCheck>;
+
+const Who = t.Object({ department: t.String(), userId: t.String() });
+
+export const FilingView = t.Object({
+  id: t.String({ format: 'uuid' }),
+  institutionId: t.String({ format: 'uuid' }),
+  institutionName: t.String(),
+  divisionCode: t.String(),
+  status: StringEnum(FILING_STATUSES),
+  submittedAt: t.String({ format: 'date-time' }),
+  submittedBy: Who,
+  receiptDueBy: t.String({ format: 'date', description: '5 working days after submission (备案回执)' }),
+  noticeDueBy: t.String({ format: 'date', description: '15 working days after submission (non-compliance notice)' }),
+  dueBy: t.String({ format: 'date', description: 'The deadline in force: 15 when the check found failures, else 5' }),
+  overdue: t.Boolean(),
+  submission: Described<SubmitFilingBody>('SubmitFilingBody'),
+  check: StandardsCheck,
+  recheckCount: t.Integer({ description: 'Earlier runs of the check (after changes to a filed institution)' }),
+  decision: Nullable(t.Object({
+    decision: StringEnum(['approve', 'reject']),
+    decidedAt: t.String({ format: 'date-time' }),
+    decidedBy: Who,
+    reasons: t.Array(t.Object({ ruleId: t.Optional(t.String()), text: t.String() })),
+    comment: Nullable(t.String()),
+  })),
+  receiptNo: Nullable(t.String(), { description: '备案回执编号, e.g. 330106-2026-0001' }),
+}, { $id: 'FilingView' });
+export type FilingView = Static<typeof FilingView>;
+
+export const FilingPage = PageOf(FilingView, 'FilingPage');
+export type FilingPage = Static<typeof FilingPage>;
+
+const receiptFields = {
+  receiptNo: t.String(),
+  institutionId: t.String({ format: 'uuid' }),
+  institutionName: t.String(),
+  address: t.String(),
+  divisionCode: t.String(),
+  divisionName: t.String(),
+  issuedOn: t.String({ format: 'date' }),
+  issuingBureau: t.String(),
+  status: StringEnum(['valid', 'revoked'], { description: '`valid` while the institution stays filed; `revoked` after deregistration' }),
+};
+
+export const ReceiptView = t.Object({ ...receiptFields, filingId: t.String({ format: 'uuid' }), uscc: t.String() }, { $id: 'ReceiptView' });
+export type ReceiptView = Static<typeof ReceiptView>;
+
+/** A receipt number checked by anyone (the QR code): what the public may see of it. */
+export const ReceiptVerification = t.Object({
+  receiptNo: t.String(),
+  genuine: t.Boolean(),
+  current: t.Boolean(),
+  message: t.String(),
+  receipt: Nullable(t.Object(receiptFields)),
+}, { $id: 'ReceiptVerification' });
+export type ReceiptVerification = Static<typeof ReceiptVerification>;
+
+/** evt.registry.filing.submitted.v1: the check summary and the deadlines. */
+export const FilingSubmittedData = t.Object({
+  filingId: t.String({ format: 'uuid' }),
+  institutionId: t.String({ format: 'uuid' }),
+  divisionCode: t.String(),
+  summary: CheckSummary,
+  receiptDueBy: t.String({ format: 'date' }),
+  noticeDueBy: t.String({ format: 'date' }),
+}, { $id: 'FilingSubmittedData' });
+export type FilingSubmittedData = Static<typeof FilingSubmittedData>;
+
+/** evt.registry.filing.approved.v1 / rejected.v1. */
+export const FilingDecidedData = t.Object({
+  filingId: t.String({ format: 'uuid' }),
+  institutionId: t.String({ format: 'uuid' }),
+  divisionCode: t.String(),
+  receiptNo: Nullable(t.String()),
+  reasons: t.Array(t.Object({ ruleId: t.Optional(t.String()), text: t.String() })),
+  institution: InstitutionView,
+}, { $id: 'FilingDecidedData' });
+export type FilingDecidedData = Static<typeof FilingDecidedData>;
+
+/** evt.registry.filing.rechecked.v1: a change to the institution re-ran its filing's check. */
+export const FilingRecheckedData = t.Object({
+  filingId: t.String({ format: 'uuid' }),
+  institutionId: t.String({ format: 'uuid' }),
+  summary: CheckSummary,
+  changed: t.Array(t.String(), { description: 'The institution fields that changed' }),
+}, { $id: 'FilingRecheckedData' });
+export type FilingRecheckedData = Static<typeof FilingRecheckedData>;

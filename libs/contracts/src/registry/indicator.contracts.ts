@@ -1,6 +1,8 @@
 import { Type } from 'class-transformer';
 import { IsOptional, Matches, Max, Min } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
+import { type Static, Type as t } from '@sinclair/typebox';
+import { Nullable, StringEnum } from '../contract.js';
 import { IsDivisionCode } from '../validators.js';
 
 @JSONSchema({ description: '指标 for a district (and each of its streets) as of the end of a month' })
@@ -13,61 +15,58 @@ export class IndicatorsRequest {
   @IsOptional() @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '月份格式必须是 YYYY-MM' })
   month?: string;
 
-  @JSONSchema({ description: 'Target places per 1,000 residents for the supply gap (default 4.5; Gongshu aims at 4.6, seed 002)' })
+  @JSONSchema({ description: 'Target places per 1,000 residents for the supply gap (default 4.5; Gongshu aims at 4.6 by 2025)' })
   @IsOptional() @Type(() => Number) @Min(0.1) @Max(50)
   targetPerThousand?: number;
 }
 
-export interface IndicatorValue {
-  key: string;
-  label: string;
-  /** null when the data it needs is missing (e.g. no population loaded, service unavailable). */
-  value: number | null;
-  unit: string;
-  numerator?: number;
-  denominator?: number;
-  definition: string;
-  source: string;
-  /** Which part of the dashboard it belongs to (e.g. 从业人员); absent for the register's own. */
-  group?: string;
-}
+export const IndicatorValue = t.Object({
+  key: t.String({ example: 'placesPer1000' }),
+  label: t.String(),
+  value: Nullable(t.Number(), { description: 'null when the data it needs is missing (no population loaded, a service unavailable)' }),
+  unit: t.String(),
+  numerator: t.Optional(t.Number()),
+  denominator: t.Optional(t.Number()),
+  definition: t.String(),
+  source: t.String(),
+  group: t.Optional(t.String({ description: 'Dashboard section, e.g. 从业人员; absent for the register\'s own' })),
+}, { $id: 'IndicatorValue' });
+export type IndicatorValue = Static<typeof IndicatorValue>;
 
-export interface SupplyDemand {
-  residentPopulation: number | null;
-  childrenUnder3: number | null;
-  populationYear: number | null;
-  places: number;
-  inclusivePlaces: number;
-  targetPerThousand: number;
-  targetPlaces: number | null;
-  /** Places missing to reach the target; 0 when it is met, null without population. */
-  gap: number | null;
-}
+export const SupplyDemand = t.Object({
+  residentPopulation: Nullable(t.Integer()),
+  childrenUnder3: Nullable(t.Integer()),
+  populationYear: Nullable(t.Integer()),
+  places: t.Integer(),
+  inclusivePlaces: t.Integer(),
+  targetPerThousand: t.Number(),
+  targetPlaces: Nullable(t.Integer()),
+  gap: Nullable(t.Integer(), { description: 'Places missing to reach the target; 0 when it is met, null without population' }),
+}, { $id: 'SupplyDemand' });
+export type SupplyDemand = Static<typeof SupplyDemand>;
 
-export interface DivisionIndicators {
-  divisionCode: string;
-  divisionName: string;
-  level: 'county' | 'street';
-  indicators: IndicatorValue[];
-  supply: SupplyDemand;
-}
+export const DivisionIndicators = t.Object({
+  divisionCode: t.String(),
+  divisionName: t.String(),
+  level: StringEnum(['county', 'street']),
+  indicators: t.Array(IndicatorValue),
+  supply: SupplyDemand,
+}, { $id: 'DivisionIndicators' });
+export type DivisionIndicators = Static<typeof DivisionIndicators>;
 
-export interface IndicatorsView {
-  divisionCode: string;
-  month: string;
-  asOf: string;
-  /** The division asked for first, then its streets. */
-  divisions: DivisionIndicators[];
-}
-
+export const IndicatorsView = t.Object({
+  divisionCode: t.String(),
+  month: t.String(),
+  asOf: t.String({ format: 'date-time' }),
+  divisions: t.Array(DivisionIndicators, { description: 'The division asked for first, then its streets' }),
+}, { $id: 'IndicatorsView' });
+export type IndicatorsView = Static<typeof IndicatorsView>;
 
 /**
- * Every service that contributes indicators answers `<service>.indicators.compute` with an
- * IndicatorsRequest body and replies `{ divisions: [{ divisionCode, indicators }] }`; the
- * gateway merges them by division into one IndicatorsView (the registry's is the base).
+ * A service's indicators per division (`<service>.indicators.compute`), merged by the gateway into
+ * IndicatorsView (the registry's is the base).
  */
-export const indicatorsSubject = (service: string) => `${service}.indicators.compute`;
-
-export interface IndicatorContribution {
-  divisions: { divisionCode: string; indicators: IndicatorValue[] }[];
-}
+export const IndicatorContribution = t.Object({
+  divisions: t.Array(t.Object({ divisionCode: t.String(), indicators: t.Array(IndicatorValue) })),
+}, { $id: 'IndicatorContribution' });
+export type IndicatorContribution = Static<typeof IndicatorContribution>;

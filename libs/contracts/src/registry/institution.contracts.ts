@@ -4,13 +4,15 @@ import {
   Matches, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
+import { type Static, Type as t } from '@sinclair/typebox';
+import { Described, defineRpc, Nullable, PageOf, StringEnum } from '../contract.js';
 import { IsDivisionCode, IsUscc } from '../validators.js';
 
 /** 机构性质: for-profit registers with market regulation (市场监管), non-profit with civil affairs / 编办 (001 §二(四)1). */
 export const INSTITUTION_NATURES = ['for_profit', 'non_profit'] as const;
 export type InstitutionNature = (typeof INSTITUTION_NATURES)[number];
 
-/** 举办主体: 社区(公建民营) / 单位办托 / 社会兴办 / 幼儿园托班 / 家庭托育点 / 成长驿站 (DOMAIN.md §3). */
+/** 举办主体: 社区(公建民营) / 单位办托 / 社会兴办 / 幼儿园托班 / 家庭托育点 / 成长驿站 (the forms local policies name). */
 export const OPERATOR_TYPES = ['community', 'employer', 'private', 'kindergarten', 'family', 'growth_station'] as const;
 export type OperatorType = (typeof OPERATOR_TYPES)[number];
 
@@ -148,6 +150,12 @@ export class GetInstitutionRequest {
   id: string;
 }
 
+export class InstitutionByUsccRequest {
+  @JSONSchema({ description: '统一社会信用代码 (GB 32100-2015), as on the business licence', example: '91330106MA2H2X1234' })
+  @IsUscc()
+  uscc: string;
+}
+
 export class ListInstitutionsRequest {
   @JSONSchema({ description: 'County (6) or street (9) code: institutions inside it' })
   @IsOptional() @IsDivisionCode()
@@ -170,36 +178,55 @@ export class ListInstitutionsRequest {
   pageSize?: number = 20;
 }
 
-export interface InstitutionView {
-  id: string;
-  name: string;
-  uscc: string;
-  nature: InstitutionNature;
-  /** 登记机关: market (市场监管) for for-profit, civil (民政) for non-profit. */
-  registrationAuthority: 'market' | 'civil';
-  operatorType: OperatorType;
-  careForms: CareForm[];
-  divisionCode: string;
-  countyCode: string;
-  address: string;
-  floor: number;
-  buildingAreaM2: number;
-  outdoorAreaM2: number;
-  places: PlacesByClass;
-  totalPlaces: number;
-  status: InstitutionStatus;
-  /** 备案回执编号 once filed. */
-  receiptNo: string | null;
-  /** 普惠 accreditation in force, if any. */
-  inclusive: InclusiveStatus | null;
-  /** 示范 designations, one per year. */
-  demonstrations: DemonstrationRecord[];
-  /** The operator account that registered it (its 举办者 on this platform), or null. */
-  ownerUserId: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+
+/** 普惠 accreditation in force. */
+export const InclusiveStatus = t.Object({
+  priceCapFen: t.Integer({ description: 'Approved monthly price cap per child, in fen (普惠收费上限)' }),
+  inclusivePlaces: t.Integer(),
+  grantedOn: t.String({ format: 'date' }),
+  decisionNo: Nullable(t.String()),
+}, { $id: 'InclusiveStatus' });
+export type InclusiveStatus = Static<typeof InclusiveStatus>;
+
+/** 示范 designation of one year. */
+export const DemonstrationRecord = t.Object({
+  year: t.Integer(),
+  places: t.Integer({ description: 'Places when designated: the award tier depends on them' }),
+  designatedOn: t.String({ format: 'date' }),
+  decisionNo: Nullable(t.String()),
+}, { $id: 'DemonstrationRecord' });
+export type DemonstrationRecord = Static<typeof DemonstrationRecord>;
+
+/** An institution as the register holds it. */
+export const InstitutionView = t.Object({
+  id: t.String({ format: 'uuid' }),
+  name: t.String(),
+  uscc: t.String({ description: '统一社会信用代码' }),
+  nature: StringEnum(INSTITUTION_NATURES),
+  registrationAuthority: StringEnum(['market', 'civil'], { description: '登记机关: market (市场监管) for for-profit, civil (民政) for non-profit' }),
+  operatorType: StringEnum(OPERATOR_TYPES),
+  careForms: t.Array(StringEnum(CARE_FORMS)),
+  divisionCode: t.String({ description: '9-digit street code' }),
+  countyCode: t.String({ description: '6-digit county code' }),
+  address: t.String(),
+  floor: t.Integer(),
+  buildingAreaM2: t.Number(),
+  outdoorAreaM2: t.Number(),
+  places: Described<PlacesByClass>('PlacesByClass'),
+  totalPlaces: t.Integer(),
+  status: StringEnum(INSTITUTION_STATUSES),
+  receiptNo: Nullable(t.String(), { description: '备案回执编号 once filed' }),
+  inclusive: Nullable(InclusiveStatus, { description: '普惠 accreditation in force, if any' }),
+  demonstrations: t.Array(DemonstrationRecord, { description: '示范 designations, one per year' }),
+  ownerUserId: Nullable(t.String(), { description: 'The operator account that registered it (its 举办者 on this platform), or null' }),
+  version: t.Integer(),
+  createdAt: t.String({ format: 'date-time' }),
+  updatedAt: t.String({ format: 'date-time' }),
+}, { $id: 'InstitutionView' });
+export type InstitutionView = Static<typeof InstitutionView>;
+
+export const InstitutionPage = PageOf(InstitutionView, 'InstitutionPage');
+export type InstitutionPage = Static<typeof InstitutionPage>;
 
 export interface Page<T> {
   items: T[];
@@ -209,18 +236,55 @@ export interface Page<T> {
 }
 
 
-export interface InclusiveStatus {
-  /** Approved monthly price cap per child, in fen (普惠收费上限). */
-  priceCapFen: number;
-  inclusivePlaces: number;
-  grantedOn: string;
-  decisionNo: string | null;
-}
 
-export interface DemonstrationRecord {
-  year: number;
-  /** Places when designated: the award tier depends on them. */
-  places: number;
-  designatedOn: string;
-  decisionNo: string | null;
-}
+
+/** evt.registry.institution.registered.v1. */
+export const InstitutionRegisteredData = t.Object({ institution: InstitutionView }, { $id: 'InstitutionRegisteredData' });
+export type InstitutionRegisteredData = Static<typeof InstitutionRegisteredData>;
+
+/** evt.registry.institution.updated.v1. */
+export const InstitutionUpdatedData = t.Object({
+  institution: InstitutionView,
+  changed: t.Array(t.String(), { description: 'Names of the fields that changed' }),
+}, { $id: 'InstitutionUpdatedData' });
+export type InstitutionUpdatedData = Static<typeof InstitutionUpdatedData>;
+
+/** The request subjects of institutions (登记): part of RegistryRpc. */
+export const InstitutionRpc = {
+  registerInstitution: defineRpc({
+    subject: 'registry.institution.register',
+    summary: '登记 Register an institution',
+    request: RegisterInstitutionRequest,
+    reply: InstitutionView,
+    errors: ['VALIDATION', 'INSTITUTION_USCC_TAKEN', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
+  }),
+  getInstitution: defineRpc({
+    subject: 'registry.institution.get',
+    summary: 'One institution by id',
+    request: GetInstitutionRequest,
+    reply: InstitutionView,
+    errors: ['VALIDATION', 'INSTITUTION_NOT_FOUND', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION'],
+    inspector: true,
+  }),
+  getInstitutionByUscc: defineRpc({
+    subject: 'registry.institution.by-uscc',
+    summary: 'One institution by its 统一社会信用代码 (the key department systems know it by)',
+    request: InstitutionByUsccRequest,
+    reply: InstitutionView,
+    errors: ['VALIDATION', 'INSTITUTION_NOT_FOUND', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION'],
+  }),
+  listInstitutions: defineRpc({
+    subject: 'registry.institution.list',
+    summary: 'Institutions in the caller\'s divisions, filtered and paged',
+    request: ListInstitutionsRequest,
+    reply: InstitutionPage,
+    errors: ['VALIDATION'],
+  }),
+  updateInstitution: defineRpc({
+    subject: 'registry.institution.update',
+    summary: 'Change an institution (audited)',
+    request: UpdateInstitutionRequest,
+    reply: InstitutionView,
+    errors: ['VALIDATION', 'INSTITUTION_NOT_FOUND', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION', 'INSTITUTION_VERSION_CONFLICT', 'INSTITUTION_DEREGISTERED'],
+  }),
+};

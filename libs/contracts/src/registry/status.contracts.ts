@@ -1,8 +1,11 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
+import { type Static, Type as t } from '@sinclair/typebox';
+import { Described, Nullable, PageOf, StringEnum } from '../contract.js';
 import { IsDivisionCode, IsIsoDate } from '../validators.js';
-import { CARE_FORMS, type CareForm, type OperatorType, type PlacesByClass } from './institution.contracts.js';
+import { CARE_FORMS, type CareForm, DemonstrationRecord, InstitutionView, OPERATOR_TYPES, type PlacesByClass } from './institution.contracts.js';
+import { CREDIT_GRADES } from '../credit/credit.contracts.js';
 
 @JSONSchema({ description: '普惠认定 grant or revoke (district health bureau; filed institutions only)' })
 export class InclusiveBody {
@@ -93,24 +96,6 @@ export class PublicInstitutionRequest {
   id: string;
 }
 
-/** What the public register shows of an institution: never personal data. */
-export interface PublicInstitutionView {
-  id: string;
-  name: string;
-  address: string;
-  divisionCode: string;
-  divisionName: string;
-  operatorType: OperatorType;
-  careForms: CareForm[];
-  places: PlacesByClass;
-  totalPlaces: number;
-  receiptNo: string;
-  filedOn: string | null;
-  inclusive: { priceCapFen: number; inclusivePlaces: number; grantedOn: string } | null;
-  demonstrationYears: number[];
-  /** 信用等级; null: not yet graded (counts as B). */
-  creditGrade: 'A' | 'B' | 'C' | 'D' | null;
-}
 
 @JSONSchema({ description: 'Resident population and children under 3 of a division in a year (for indicators)' })
 export class PopulationRow {
@@ -147,12 +132,62 @@ export class ListPopulationRequest {
   year?: number;
 }
 
-export interface PopulationView {
-  divisionCode: string;
-  divisionName: string;
-  year: number;
-  residentPopulation: number;
-  childrenUnder3: number;
-  source: string;
-  loadedAt: string;
-}
+
+/**
+ * evt.registry.institution.deregistered.v1, inclusive.granted.v1 / revoked.v1 and
+ * demonstration.designated.v1: the institution as it is now, and what the decision said.
+ */
+export const InstitutionStatusData = t.Object({
+  institution: InstitutionView,
+  reason: t.Optional(t.String({ description: 'Deregistration, revocation: the reason given' })),
+  effectiveOn: t.Optional(t.String({ format: 'date', description: 'Deregistration: the day it stopped operating' })),
+  designation: t.Optional(DemonstrationRecord),
+}, { $id: 'InstitutionStatusData' });
+export type InstitutionStatusData = Static<typeof InstitutionStatusData>;
+
+/** The reply of registry.population.load. */
+export const PopulationLoadResult = t.Object({ loaded: t.Integer({ description: 'rows loaded' }) }, { $id: 'PopulationLoadResult' });
+export type PopulationLoadResult = Static<typeof PopulationLoadResult>;
+
+/** evt.registry.population.loaded.v1: the rows as loaded. */
+export const PopulationLoadedData = t.Object({
+  rows: t.Array(t.Object({
+    divisionCode: t.String(), year: t.Integer(), residentPopulation: t.Integer(), childrenUnder3: t.Integer(), source: t.String(),
+  })),
+}, { $id: 'PopulationLoadedData' });
+export type PopulationLoadedData = Static<typeof PopulationLoadedData>;
+
+/** What the public register shows of an institution: never personal data. */
+export const PublicInstitutionView = t.Object({
+  id: t.String({ format: 'uuid' }),
+  name: t.String(),
+  address: t.String(),
+  divisionCode: t.String(),
+  divisionName: t.String(),
+  operatorType: StringEnum(OPERATOR_TYPES),
+  careForms: t.Array(StringEnum(CARE_FORMS)),
+  places: Described<PlacesByClass>('PlacesByClass'),
+  totalPlaces: t.Integer(),
+  receiptNo: t.String(),
+  filedOn: Nullable(t.String({ format: 'date' })),
+  inclusive: Nullable(t.Object({ priceCapFen: t.Integer(), inclusivePlaces: t.Integer(), grantedOn: t.String({ format: 'date' }) })),
+  demonstrationYears: t.Array(t.Integer()),
+  creditGrade: Nullable(StringEnum(CREDIT_GRADES), { description: '信用等级; null: not yet graded (counts as B)' }),
+}, { $id: 'PublicInstitutionView' });
+export type PublicInstitutionView = Static<typeof PublicInstitutionView>;
+
+export const PublicInstitutionPage = PageOf(PublicInstitutionView, 'PublicInstitutionPage');
+export type PublicInstitutionPage = Static<typeof PublicInstitutionPage>;
+
+export const PopulationView = t.Object({
+  divisionCode: t.String(),
+  divisionName: t.String(),
+  year: t.Integer(),
+  residentPopulation: t.Integer(),
+  childrenUnder3: t.Integer(),
+  source: t.String(),
+  loadedAt: t.String({ format: 'date-time' }),
+}, { $id: 'PopulationView' });
+export type PopulationView = Static<typeof PopulationView>;
+
+export const PopulationList = t.Array(PopulationView, { $id: 'PopulationList' });

@@ -3,13 +3,15 @@ import {
   ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested,
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
+import { type Static, Type as t } from '@sinclair/typebox';
 import type { FieldProblem } from '@shanyu/common';
+import { Described, Nullable, PageOf, StringEnum } from '../contract.js';
 import { IsDivisionCode, IsIsoDate, IsNotBefore, IsResidentId } from '../validators.js';
 
 /**
- * 从业人员 (staff) contracts. Sources: DOMAIN.md §5; seed 001 §二(四)4 (终身禁入), §三(三)
- * (职业资格准入和持证上岗); seed 004 §五(五) (污点禁入); 未成年人保护法 第六十二条 (criminal-record
- * query at hiring and every year). Which role needs which credential is data with sources in
+ * 从业人员 (staff) contracts. Sources: 西政办函〔2021〕15号 §二(四)4 (终身禁入), §三(三)
+ * (职业资格准入和持证上岗); Weihai's credit scheme for childcare institutions (污点禁入);
+ * 未成年人保护法 第六十二条 (criminal-record query at hiring and every year). Which role needs which credential is data with sources in
  * services/staff/rules/staff-rules.json, not here: these lists only name the codes.
  */
 
@@ -329,188 +331,181 @@ export class DivisionStaffStatsRequest {
 // ---------------------------------------------------------------------------------------------
 // Replies
 
-export interface CredentialView {
-  id: string;
-  type: CredentialType;
-  label: string;
-  number: string;
-  issuer: string;
-  issuedOn: string;
-  expiresOn: string | null;
-  /** On the day the view was made (Asia/Shanghai). */
-  status: 'valid' | 'expiring' | 'expired';
-}
+const Uuid = t.String({ format: 'uuid' });
+const Day = t.String({ format: 'date' });
+const MaskedIdNumber = t.String({ description: 'Masked (330106********1234) unless idNumberDisclosure is full' });
+const Disclosure = StringEnum(['masked', 'full']);
 
-export interface StaffFlagView {
-  kind: StaffFlagKind;
-  raisedAt: string;
-  /** The ban, the record check or the other employment behind the flag. */
-  refId: string;
-}
+export const CredentialView = t.Object({
+  id: Uuid,
+  type: StringEnum(CREDENTIAL_TYPES),
+  label: t.String(),
+  number: t.String(),
+  issuer: t.String(),
+  issuedOn: Day,
+  expiresOn: Nullable(Day),
+  status: StringEnum(['valid', 'expiring', 'expired'], { description: 'On the day the view was made (Asia/Shanghai)' }),
+}, { $id: 'CredentialView' });
+export type CredentialView = Static<typeof CredentialView>;
 
-export interface StaffView {
-  id: string;
-  institutionId: string;
-  name: string;
-  /** Masked (`330106********1234`) unless the caller's role needs the full number. */
-  idNumber: string;
-  idNumberDisclosure: 'masked' | 'full';
-  role: StaffRole;
-  roleLabel: string;
-  employmentType: EmploymentType;
-  classType: ClassType | null;
-  className: string | null;
-  startDate: string;
-  endDate: string | null;
-  status: StaffStatus;
-  vetting: { status: VettingStatus; reason: VettingReason | null; lastCheckedOn: string | null };
-  recheck: { lastCheckedOn: string | null; dueOn: string; overdue: boolean };
-  flags: StaffFlagView[];
-  credentials: CredentialView[];
-  /** Credentials the role still lacks on that day, by requirement (e.g. `childcare_worker|infant_carer`). */
-  missingCredentials: string[];
-  createdAt: string;
-}
+export const StaffFlagView = t.Object({
+  kind: StringEnum(STAFF_FLAG_KINDS),
+  raisedAt: t.String({ format: 'date-time' }),
+  refId: t.String({ format: 'uuid', description: 'The ban, the record check or the other employment behind the flag' }),
+}, { $id: 'StaffFlagView' });
+export type StaffFlagView = Static<typeof StaffFlagView>;
 
-export interface StaffPage {
-  items: StaffView[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export const StaffView = t.Object({
+  id: Uuid,
+  institutionId: Uuid,
+  name: t.String(),
+  idNumber: MaskedIdNumber,
+  idNumberDisclosure: Disclosure,
+  role: StringEnum(STAFF_ROLES),
+  roleLabel: t.String(),
+  employmentType: StringEnum(EMPLOYMENT_TYPES),
+  classType: Nullable(StringEnum(CLASS_TYPES)),
+  className: Nullable(t.String()),
+  startDate: Day,
+  endDate: Nullable(Day),
+  status: StringEnum(STAFF_STATUSES),
+  vetting: t.Object({ status: StringEnum(VETTING_STATUSES), reason: Nullable(StringEnum(VETTING_REASONS)), lastCheckedOn: Nullable(Day) }),
+  recheck: t.Object({ lastCheckedOn: Nullable(Day), dueOn: Day, overdue: t.Boolean() }),
+  flags: t.Array(StaffFlagView),
+  credentials: t.Array(CredentialView),
+  missingCredentials: t.Array(t.String(), { description: 'Credentials the role still lacks on that day, by requirement, each `type|type` (any one of them)' }),
+  createdAt: t.String({ format: 'date-time' }),
+}, { $id: 'StaffView' });
+export type StaffView = Static<typeof StaffView>;
 
-export interface StaffImportResult {
-  institutionId: string;
-  total: number;
-  accepted: { rowNumber: number; staff: StaffView }[];
-  rejected: { rowNumber: number; problems: FieldProblem[] }[];
-}
+export const StaffPage = PageOf(StaffView, 'StaffPage');
+export type StaffPage = Static<typeof StaffPage>;
 
-export interface RecordCheckView {
-  id: string;
-  result: RecordCheckResult;
-  checkedOn: string;
-  authority: string;
-  documentNo: string | null;
-  /** Employments whose vetting this result decided (pending → cleared, or flagged). */
-  affectedStaff: string[];
-}
+export const StaffImportResult = t.Object({
+  institutionId: Uuid,
+  total: t.Integer(),
+  accepted: t.Array(t.Object({ rowNumber: t.Integer(), staff: StaffView })),
+  rejected: t.Array(t.Object({ rowNumber: t.Integer(), problems: t.Array(Described<FieldProblem>('FieldProblem')) })),
+}, { $id: 'StaffImportResult' });
+export type StaffImportResult = Static<typeof StaffImportResult>;
 
-export interface BanView {
-  id: string;
-  name: string;
-  idNumber: string;
-  idNumberDisclosure: 'masked' | 'full';
-  kind: BanKind;
-  startsOn: string;
-  endsOn: string | null;
-  authority: string;
-  documentNo: string;
-  reason: string;
-  addedBy: { department: string; userId: string };
-  createdAt: string;
-  /** Current employments the ban flagged when it was added. */
-  matchedStaff: { staffId: string; institutionId: string }[];
-}
+export const RecordCheckView = t.Object({
+  id: Uuid,
+  result: StringEnum(RECORD_CHECK_RESULTS),
+  checkedOn: Day,
+  authority: t.String(),
+  documentNo: Nullable(t.String()),
+  affectedStaff: t.Array(Uuid, { description: 'Employments whose vetting this result decided (pending → cleared, or flagged)' }),
+}, { $id: 'RecordCheckView' });
+export type RecordCheckView = Static<typeof RecordCheckView>;
 
-export interface BanPage {
-  items: BanView[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export const BanView = t.Object({
+  id: Uuid,
+  name: t.String(),
+  idNumber: MaskedIdNumber,
+  idNumberDisclosure: Disclosure,
+  kind: StringEnum(BAN_KINDS),
+  startsOn: Day,
+  endsOn: Nullable(Day),
+  authority: t.String(),
+  documentNo: t.String(),
+  reason: t.String(),
+  addedBy: t.Object({ department: t.String(), userId: t.String() }),
+  createdAt: t.String({ format: 'date-time' }),
+  matchedStaff: t.Array(t.Object({ staffId: Uuid, institutionId: Uuid }), { description: 'Current employments the ban flagged when it was added' }),
+}, { $id: 'BanView' });
+export type BanView = Static<typeof BanView>;
 
-export interface RevealedIdNumber {
-  staffId: string;
-  idNumber: string;
-}
+export const BanPage = PageOf(BanView, 'BanPage');
+export type BanPage = Static<typeof BanPage>;
 
-export interface CredentialAlert {
-  staffId: string;
-  name: string;
-  role: StaffRole;
-  credentialId: string;
-  type: CredentialType;
-  label: string;
-  expiresOn: string;
-  /** Negative once expired. */
-  daysLeft: number;
-}
+export const RevealedIdNumber = t.Object({ staffId: Uuid, idNumber: t.String({ description: 'the full number' }) }, { $id: 'RevealedIdNumber' });
+export type RevealedIdNumber = Static<typeof RevealedIdNumber>;
 
-export interface CredentialAlerts {
-  institutionId: string;
-  today: string;
-  days: number;
-  expiring: CredentialAlert[];
-  expired: CredentialAlert[];
-}
+export const CredentialAlert = t.Object({
+  staffId: Uuid,
+  name: t.String(),
+  role: StringEnum(STAFF_ROLES),
+  credentialId: Uuid,
+  type: StringEnum(CREDENTIAL_TYPES),
+  label: t.String(),
+  expiresOn: Day,
+  daysLeft: t.Integer({ description: 'negative once expired' }),
+}, { $id: 'CredentialAlert' });
+export type CredentialAlert = Static<typeof CredentialAlert>;
 
-export interface OverdueRecheck {
-  staffId: string;
-  institutionId: string;
-  institutionName: string;
-  divisionCode: string;
-  name: string;
-  role: StaffRole;
-  lastCheckedOn: string | null;
-  dueOn: string;
-  daysOverdue: number;
-}
+export const CredentialAlerts = t.Object({
+  institutionId: Uuid, today: Day, days: t.Integer(), expiring: t.Array(CredentialAlert), expired: t.Array(CredentialAlert),
+}, { $id: 'CredentialAlerts' });
+export type CredentialAlerts = Static<typeof CredentialAlerts>;
 
-export interface OverdueRechecks {
-  today: string;
-  items: OverdueRecheck[];
-}
+export const OverdueRecheck = t.Object({
+  staffId: Uuid,
+  institutionId: Uuid,
+  institutionName: t.String(),
+  divisionCode: t.String(),
+  name: t.String(),
+  role: StringEnum(STAFF_ROLES),
+  lastCheckedOn: Nullable(Day),
+  dueOn: Day,
+  daysOverdue: t.Integer(),
+}, { $id: 'OverdueRecheck' });
+export type OverdueRecheck = Static<typeof OverdueRecheck>;
 
-export interface RatioView {
-  classType: ClassType;
-  label: string;
-  children: number;
-  /** Where `children` comes from: the latest roster (subsidy service) or the registered places. */
-  enrolmentSource: 'roster' | 'registered_places';
-  carers: number;
-  childrenPerCarer: number;
-  requiredCarers: number;
-  breached: boolean;
-  source: string;
-}
+export const OverdueRechecks = t.Object({ today: Day, items: t.Array(OverdueRecheck) }, { $id: 'OverdueRechecks' });
+export type OverdueRechecks = Static<typeof OverdueRechecks>;
 
-export interface RateView {
-  /** Staff the rate counts (whose role needs such a credential). */
-  required: number;
-  holding: number;
-  /** holding / required, 4 decimals; null when nobody is counted. */
-  rate: number | null;
-}
+export const RatioView = t.Object({
+  classType: StringEnum(CLASS_TYPES),
+  label: t.String(),
+  children: t.Integer(),
+  enrolmentSource: StringEnum(['roster', 'registered_places'], { description: 'Where `children` comes from: the latest roster (subsidy service) or the registered places' }),
+  carers: t.Integer(),
+  childrenPerCarer: t.Integer(),
+  requiredCarers: t.Integer(),
+  breached: t.Boolean(),
+  source: t.String(),
+}, { $id: 'RatioView' });
+export type RatioView = Static<typeof RatioView>;
 
-export interface InstitutionStaffStats {
-  institutionId: string;
-  institutionName: string;
-  divisionCode: string;
-  asOf: string;
-  rulesVersion: string;
-  activeStaff: number;
-  byRole: Partial<Record<StaffRole, number>>;
-  /** 持证率: qualification certificates (职业资格), against the target. */
-  certificate: RateView & { target: number; meetsTarget: boolean | null; source: string };
-  /** Valid health certificates (76号令: before work and every year). */
-  healthCertificate: RateView;
-  ratios: RatioView[];
-  vetting: Record<VettingStatus, number>;
-  flagged: number;
-  recheckOverdue: number;
-}
+const rateFields = {
+  required: t.Integer({ description: 'Staff the rate counts (whose role needs such a credential)' }),
+  holding: t.Integer(),
+  rate: Nullable(t.Number(), { description: 'holding / required, 4 decimals; null when nobody is counted' }),
+};
+export const RateView = t.Object(rateFields, { $id: 'RateView' });
+export type RateView = Static<typeof RateView>;
 
-export interface DivisionStaffStats {
-  divisionCode: string;
-  asOf: string;
-  rulesVersion: string;
-  institutions: number;
-  activeStaff: number;
-  certificate: RateView & { target: number; meetsTarget: boolean | null; institutionsBelowTarget: number };
-  healthCertificate: RateView;
-  ratioBreaches: { institutionId: string; institutionName: string; classType: ClassType; children: number; carers: number; requiredCarers: number }[];
-  flagged: number;
-  recheckOverdue: number;
-  items: InstitutionStaffStats[];
-}
+export const InstitutionStaffStats = t.Object({
+  institutionId: Uuid,
+  institutionName: t.String(),
+  divisionCode: t.String(),
+  asOf: Day,
+  rulesVersion: t.String(),
+  activeStaff: t.Integer(),
+  byRole: t.Unsafe<Partial<Record<StaffRole, number>>>(t.Object({}, { additionalProperties: t.Integer(), description: 'Active staff per role' })),
+  certificate: t.Object({ ...rateFields, target: t.Number(), meetsTarget: Nullable(t.Boolean()), source: t.String() }, { description: '持证率: qualification certificates (职业资格), against the target' }),
+  healthCertificate: RateView,
+  ratios: t.Array(RatioView),
+  vetting: t.Object({ cleared: t.Integer(), pending: t.Integer(), rejected: t.Integer() }),
+  flagged: t.Integer(),
+  recheckOverdue: t.Integer(),
+}, { $id: 'InstitutionStaffStats' });
+export type InstitutionStaffStats = Static<typeof InstitutionStaffStats>;
+
+export const DivisionStaffStats = t.Object({
+  divisionCode: t.String(),
+  asOf: Day,
+  rulesVersion: t.String(),
+  institutions: t.Integer(),
+  activeStaff: t.Integer(),
+  certificate: t.Object({ ...rateFields, target: t.Number(), meetsTarget: Nullable(t.Boolean()), institutionsBelowTarget: t.Integer() }),
+  healthCertificate: RateView,
+  ratioBreaches: t.Array(t.Object({
+    institutionId: Uuid, institutionName: t.String(), classType: StringEnum(CLASS_TYPES), children: t.Integer(), carers: t.Integer(), requiredCarers: t.Integer(),
+  })),
+  flagged: t.Integer(),
+  recheckOverdue: t.Integer(),
+  items: t.Array(InstitutionStaffStats),
+}, { $id: 'DivisionStaffStats' });
+export type DivisionStaffStats = Static<typeof DivisionStaffStats>;

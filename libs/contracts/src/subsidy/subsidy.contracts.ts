@@ -4,12 +4,14 @@ import {
   MinLength, ValidateIf, ValidateNested,
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
-import { CREDIT_LEVELS, type CreditLevel } from '../credit/credit.contracts.js';
+import { type Static, Type as t } from '@sinclair/typebox';
+import { Nullable, PageOf, StringEnum } from '../contract.js';
+import { CREDIT_GRADES, type CreditGrade } from '../credit/credit.contracts.js';
 import { CARE_FORMS, CLASS_TYPES, type CareForm, type ClassType } from '../registry/institution.contracts.js';
 import { IsDivisionCode, IsResidentId } from '../validators.js';
 
 /**
- * 补助 (DOMAIN.md §7): monthly enrolment rosters (收托名册), subsidy policies as versioned data,
+ * 补助: monthly enrolment rosters (收托名册), subsidy policies as versioned data,
  * monthly runs with one explained line per institution × child × rule, three-department
  * approval and a payment ledger. Amounts are integer fen; months are `YYYY-MM`.
  */
@@ -17,7 +19,7 @@ import { IsDivisionCode, IsResidentId } from '../validators.js';
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const MONTH_MESSAGE = { message: '月份格式应为 YYYY-MM，如 2026-03' };
 
-/** 孩次: 1 = first child, 2 = second, 3 = third or later (二孩、三孩保育费补助, seed 004 §二(三)). */
+/** 孩次: 1 = first child, 2 = second, 3 = third or later (二孩、三孩保育费补助, 山东省《优化生育政策促进人口长期均衡发展实施方案》). */
 export const BIRTH_ORDERS = [1, 2, 3] as const;
 export type BirthOrder = (typeof BIRTH_ORDERS)[number];
 export const BIRTH_ORDER_LABELS: Record<BirthOrder, string> = { 1: '一孩', 2: '二孩', 3: '三孩及以上' };
@@ -126,55 +128,9 @@ export class RosterUploadQuery {
 export const ROSTER_FLAGS = ['over_capacity', 'duplicate_claim', 'corrects_posted_run'] as const;
 export type RosterFlagCode = (typeof ROSTER_FLAGS)[number];
 
-export interface RosterFlag {
-  code: RosterFlagCode;
-  message: string;
-  classType?: ClassType;
-  children?: number;
-  places?: number;
-  runId?: string;
-}
 
-export interface RosterChildView {
-  lineNo: number;
-  rowNumber: number | null;
-  /** Keyed hash (HMAC-SHA256, hex) of the ID number: the same child has the same key everywhere. */
-  childKey: string;
-  birthMonth: string;
-  birthOrder: BirthOrder;
-  classType: ClassType;
-  careForm: CareForm;
-  daysAttended: number;
-  ref: string | null;
-}
 
-export interface DuplicateClaimView {
-  childKey: string;
-  month: string;
-  /** Every institution whose current roster of the month lists the child. */
-  institutionIds: string[];
-  lineNo: number;
-}
 
-export interface RosterView {
-  id: string;
-  institutionId: string;
-  institutionName: string;
-  divisionCode: string;
-  month: string;
-  version: number;
-  openDays: number;
-  totalChildren: number;
-  byClass: Record<ClassType, number>;
-  byCareForm: Record<CareForm, number>;
-  byBirthOrder: Record<'1' | '2' | '3', number>;
-  flags: RosterFlag[];
-  overCapacityReason: string | null;
-  duplicates: DuplicateClaimView[];
-  submittedAt: string;
-  submittedBy: { department: string; userId: string };
-  children: RosterChildView[];
-}
 
 // ---------------------------------------------------------------------------------------------
 // Policies (rules as data)
@@ -182,11 +138,11 @@ export interface RosterView {
 /**
  * Rule kinds a policy may use; each has its own parameters (checked by the subsidy service's
  * loader, which refuses missing, wrong and unknown parameters):
- * - `per_child_by_class` — per enrolled child per month, amount by class type (杭州普惠运营补助 300–900 元, seed 000);
- * - `per_child_by_birth_order` — per child per month by birth order (二孩、三孩保育费补助 ≥ 300 元, seed 004 §二(三));
- * - `childcare_allowance` — per child under the age limit per month (育儿补贴 3,600 元/年 = 300 元/月, national 2025);
- * - `opening_grant` — once per institution in the month it is accredited 普惠 (一次性开办补助 3 万元, seed 004 附件 §(一)4);
- * - `demonstration_award` — once per designation, by place tier (示范综合奖补 5–15 万元, seed 000).
+ * - `per_child_by_class` — per enrolled child per month, amount by class type (杭州普惠运营补助 300–900 元, 《杭州市普惠性婴幼儿照护服务机构认定管理暂行办法》);
+ * - `per_child_by_birth_order` — per child per month by birth order (二孩、三孩保育费补助 ≥ 300 元, 山东省《优化生育政策促进人口长期均衡发展实施方案》);
+ * - `childcare_allowance` — per child under the age limit per month (育儿补贴 3,600 元/年 = 300 元/月, 《育儿补贴制度实施方案》 2025);
+ * - `opening_grant` — once per institution in the month it is accredited 普惠 (一次性开办补助 3 万元, 《威海市普惠托育服务建设实施方案》);
+ * - `demonstration_award` — once per designation, by place tier (示范综合奖补 5–15 万元, 《杭州市示范性婴幼儿照护服务机构奖补实施方案（2021—2023年）》).
  */
 export const POLICY_RULE_KINDS = ['per_child_by_class', 'per_child_by_birth_order', 'childcare_allowance', 'opening_grant', 'demonstration_award'] as const;
 export type PolicyRuleKind = (typeof POLICY_RULE_KINDS)[number];
@@ -232,8 +188,8 @@ export class EligibilitySourceInput {
 
 export class CreditGradeEligibilityInput extends EligibilitySourceInput {
   @JSONSchema({ description: 'Grades that are refused (e.g. C and D)' })
-  @IsIn(CREDIT_LEVELS, { each: true }) @ArrayMinSize(1) @ArrayUnique()
-  excluded: CreditLevel[];
+  @IsIn(CREDIT_GRADES, { each: true }) @ArrayMinSize(1) @ArrayUnique()
+  excluded: CreditGrade[];
 }
 
 export class CertificateRateEligibilityInput extends EligibilitySourceInput {
@@ -460,146 +416,197 @@ export class LedgerQuery {
   pageSize?: number = 100;
 }
 
-export interface RunTotals {
-  lines: number;
-  payableLines: number;
-  ineligibleLines: number;
-  heldLines: number;
-  adjustmentLines: number;
-  institutions: number;
-  children: number;
-  payableFen: number;
-  heldFen: number;
-  adjustmentFen: number;
-  cappedAwayFen: number;
-}
+// ---------------------------------------------------------------------------------------------
+// Replies (rosters, runs, ledger)
 
-export interface RunBudgetView {
-  policyVersion: string;
-  year: number;
-  rules: string[];
-  annualCapFen: number;
-  /** Already committed by other runs of the year. */
-  committedBeforeFen: number;
-  /** What the lines of this run asked for. */
-  requestedFen: number;
-  /** What they got (= requested, or what was left of the cap). */
-  grantedFen: number;
-  capped: boolean;
-  source: string;
-}
+const Uuid = t.String({ format: 'uuid' });
+const Month = t.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
+const Fen = (description = 'fen (分)') => t.Integer({ description });
+const Who = t.Object({ department: t.String(), userId: t.String() });
+const DateTime = t.String({ format: 'date-time' });
+const countsOf = <K extends string>(keys: readonly K[]) => t.Object(Object.fromEntries(keys.map((k) => [k, t.Integer()])) as Record<K, ReturnType<typeof t.Integer>>);
 
-export interface RunApprovalView {
-  round: number;
-  stage: ApprovalStage;
-  decision: 'approve' | 'reject';
-  department: string;
-  userId: string;
-  /** For the street stage: the streets this approval covered. */
-  divisionCodes: string[];
-  reason: string | null;
-  comment: string | null;
-  at: string;
-}
+export const RosterFlag = t.Object({
+  code: StringEnum(ROSTER_FLAGS),
+  message: t.String(),
+  classType: t.Optional(StringEnum(CLASS_TYPES)),
+  children: t.Optional(t.Integer()),
+  places: t.Optional(t.Integer()),
+  runId: t.Optional(Uuid),
+}, { $id: 'RosterFlag' });
+export type RosterFlag = Static<typeof RosterFlag>;
 
-export interface RunView {
-  id: string;
-  month: string;
-  divisionCode: string;
-  status: RunStatus;
-  /** The stage waiting for a decision (computed runs), else null. */
-  stage: ApprovalStage | null;
-  /** Streets whose office has not yet approved (street stage). */
-  streetsPending: string[];
-  /** Recomputations of this run (1 for the first). */
-  attempt: number;
-  progress: { phase: string; done: number; total: number };
-  /** A roster or fact changed after the run was computed: recompute before approving. */
-  stale: boolean;
-  totals: RunTotals | null;
-  budgets: RunBudgetView[];
-  approvals: RunApprovalView[];
-  returned: { stage: ApprovalStage; reason: string; by: { department: string; userId: string }; at: string } | null;
-  createdAt: string;
-  createdBy: { department: string; userId: string };
-  computedAt: string | null;
-  postedAt: string | null;
-}
+export const RosterChildView = t.Object({
+  lineNo: t.Integer(),
+  rowNumber: Nullable(t.Integer()),
+  childKey: t.String({ description: 'Keyed hash (HMAC-SHA256, hex) of the child\'s ID number: the same child has the same key everywhere' }),
+  birthMonth: Month,
+  birthOrder: t.Unsafe<BirthOrder>({ type: 'integer', enum: [...BIRTH_ORDERS] }),
+  classType: StringEnum(CLASS_TYPES),
+  careForm: StringEnum(CARE_FORMS),
+  daysAttended: t.Integer(),
+  ref: Nullable(t.String()),
+}, { $id: 'RosterChildView' });
+export type RosterChildView = Static<typeof RosterChildView>;
 
-export interface RunLineView {
-  id: string;
-  lineKey: string;
-  kind: LineKind;
-  /** The month the amount is for (an adjustment's period is the corrected month). */
-  period: string;
-  institutionId: string;
-  institutionName: string;
-  divisionCode: string;
-  childKey: string | null;
-  rosterLineNo: number | null;
-  policyKey: string;
-  policyVersion: string;
-  ruleId: string;
-  ruleKind: PolicyRuleKind;
-  ruleTitle: string;
-  /** The document the rule comes from (from the policy version). */
-  ruleSource: string;
-  status: LineStatus;
-  /** The amount before budget capping and holds. */
-  baseFen: number;
-  amountFen: number;
-  capped: boolean;
-  reasonCode: string | null;
-  explanation: string;
-  inputs: Record<string, unknown>;
-  /** For adjustments: the line of the posted run it corrects (null for a child-month first claimed late). */
-  adjustsLineId: string | null;
-}
+export const DuplicateClaimView = t.Object({
+  childKey: t.String(),
+  month: Month,
+  institutionIds: t.Array(Uuid, { description: 'Every institution whose current roster of the month lists the child' }),
+  lineNo: t.Integer(),
+}, { $id: 'DuplicateClaimView' });
+export type DuplicateClaimView = Static<typeof DuplicateClaimView>;
 
-export interface RunLinePage {
-  items: RunLineView[];
-  total: number;
-  page: number;
-  pageSize: number;
-  /** Pass as `after` for the next page (keyset paging), null at the end. */
-  nextCursor: string | null;
-}
+export const RosterView = t.Object({
+  id: Uuid,
+  institutionId: Uuid,
+  institutionName: t.String(),
+  divisionCode: t.String(),
+  month: Month,
+  version: t.Integer(),
+  openDays: t.Integer(),
+  totalChildren: t.Integer(),
+  byClass: countsOf(CLASS_TYPES),
+  byCareForm: countsOf(CARE_FORMS),
+  byBirthOrder: countsOf(['1', '2', '3'] as const),
+  flags: t.Array(RosterFlag),
+  overCapacityReason: Nullable(t.String()),
+  duplicates: t.Array(DuplicateClaimView),
+  submittedAt: DateTime,
+  submittedBy: Who,
+  children: t.Array(RosterChildView),
+}, { $id: 'RosterView' });
+export type RosterView = Static<typeof RosterView>;
 
-export interface RunInstitutionTotalView {
-  institutionId: string;
-  institutionName: string;
-  divisionCode: string;
-  lines: number;
-  children: number;
-  payableFen: number;
-  adjustmentFen: number;
-  heldLines: number;
-  ineligibleLines: number;
-}
+export const RunTotals = t.Object({
+  lines: t.Integer(),
+  payableLines: t.Integer(),
+  ineligibleLines: t.Integer(),
+  heldLines: t.Integer(),
+  adjustmentLines: t.Integer(),
+  institutions: t.Integer(),
+  children: t.Integer(),
+  payableFen: Fen('What the run pays (adjustments included), fen'),
+  heldFen: Fen(),
+  adjustmentFen: Fen(),
+  cappedAwayFen: Fen(),
+}, { $id: 'RunTotals' });
+export type RunTotals = Static<typeof RunTotals>;
 
-export interface RunInstitutionTotalPage {
-  items: RunInstitutionTotalView[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export const RunBudgetView = t.Object({
+  policyVersion: t.String(),
+  year: t.Integer(),
+  rules: t.Array(t.String()),
+  annualCapFen: Fen(),
+  committedBeforeFen: Fen('Already committed by other runs of the year, fen'),
+  requestedFen: Fen('What the lines of this run asked for, fen'),
+  grantedFen: Fen('What they got (= requested, or what was left of the cap), fen'),
+  capped: t.Boolean(),
+  source: t.String(),
+}, { $id: 'RunBudgetView' });
+export type RunBudgetView = Static<typeof RunBudgetView>;
 
-export interface LedgerEntryView {
-  id: string;
-  runId: string;
-  month: string;
-  institutionId: string;
-  institutionName: string;
-  divisionCode: string;
-  amountFen: number;
-  lines: number;
-  postedAt: string;
-  postedBy: { department: string; userId: string };
-}
+export const RunApprovalView = t.Object({
+  round: t.Integer(),
+  stage: StringEnum(APPROVAL_STAGES),
+  decision: StringEnum(['approve', 'reject']),
+  department: t.String(),
+  userId: t.String(),
+  divisionCodes: t.Array(t.String(), { description: 'For the street stage: the streets this approval covered' }),
+  reason: Nullable(t.String()),
+  comment: Nullable(t.String()),
+  at: DateTime,
+}, { $id: 'RunApprovalView' });
+export type RunApprovalView = Static<typeof RunApprovalView>;
 
-export interface LedgerPage {
-  items: LedgerEntryView[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export const RunView = t.Object({
+  id: Uuid,
+  month: Month,
+  divisionCode: t.String(),
+  status: StringEnum(RUN_STATUSES),
+  stage: Nullable(StringEnum(APPROVAL_STAGES), { description: 'The stage waiting for a decision (computed runs), else null' }),
+  streetsPending: t.Array(t.String(), { description: 'Streets whose office has not yet approved (street stage)' }),
+  attempt: t.Integer({ description: 'Recomputations of this run (1 for the first)' }),
+  progress: t.Object({ phase: t.String(), done: t.Integer(), total: t.Integer() }),
+  stale: t.Boolean({ description: 'A roster or fact changed after the run was computed: recompute before approving' }),
+  totals: Nullable(RunTotals),
+  budgets: t.Array(RunBudgetView),
+  approvals: t.Array(RunApprovalView),
+  returned: Nullable(t.Object({ stage: StringEnum(APPROVAL_STAGES), reason: t.String(), by: Who, at: DateTime })),
+  createdAt: DateTime,
+  createdBy: Who,
+  computedAt: Nullable(DateTime),
+  postedAt: Nullable(DateTime),
+}, { $id: 'SubsidyRunView' });
+export type RunView = Static<typeof RunView>;
+
+export const RunList = t.Array(RunView, { $id: 'SubsidyRunList' });
+
+export const RunLineView = t.Object({
+  id: Uuid,
+  lineKey: t.String(),
+  kind: StringEnum(LINE_KINDS),
+  period: t.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'The month the amount is for (an adjustment\'s period is the corrected month)' }),
+  institutionId: Uuid,
+  institutionName: t.String(),
+  divisionCode: t.String(),
+  childKey: Nullable(t.String()),
+  rosterLineNo: Nullable(t.Integer()),
+  policyKey: t.String(),
+  policyVersion: t.String(),
+  ruleId: t.String(),
+  ruleKind: StringEnum(POLICY_RULE_KINDS),
+  ruleTitle: t.String(),
+  ruleSource: t.String({ description: 'The document the rule comes from (from the policy version)' }),
+  status: StringEnum(LINE_STATUSES),
+  baseFen: Fen('The amount before budget capping and holds, fen'),
+  amountFen: Fen(),
+  capped: t.Boolean(),
+  reasonCode: Nullable(t.String()),
+  explanation: t.String({ description: 'Chinese, generated from the inputs and the rule (e.g. 二孩保育费补助 300.00 元 × 22/22 天 = 300.00 元)' }),
+  inputs: t.Record(t.String(), t.Unknown(), { description: 'Everything the amount was computed from' }),
+  adjustsLineId: Nullable(Uuid, { description: 'For adjustments: the line of the posted run it corrects (null for a child-month first claimed late)' }),
+}, { $id: 'RunLineView' });
+export type RunLineView = Static<typeof RunLineView>;
+
+export const RunLinePage = t.Object({
+  items: t.Array(RunLineView),
+  total: t.Integer(),
+  page: t.Integer(),
+  pageSize: t.Integer(),
+  nextCursor: Nullable(t.String(), { description: 'Pass as `after` for the next page (keyset paging), null at the end' }),
+}, { $id: 'RunLinePage' });
+export type RunLinePage = Static<typeof RunLinePage>;
+
+export const RunInstitutionTotalView = t.Object({
+  institutionId: Uuid,
+  institutionName: t.String(),
+  divisionCode: t.String(),
+  lines: t.Integer(),
+  children: t.Integer(),
+  payableFen: Fen(),
+  adjustmentFen: Fen(),
+  heldLines: t.Integer(),
+  ineligibleLines: t.Integer(),
+}, { $id: 'RunInstitutionTotalView' });
+export type RunInstitutionTotalView = Static<typeof RunInstitutionTotalView>;
+
+export const RunInstitutionTotalPage = PageOf(RunInstitutionTotalView, 'RunInstitutionTotalPage');
+export type RunInstitutionTotalPage = Static<typeof RunInstitutionTotalPage>;
+
+export const LedgerEntryView = t.Object({
+  id: Uuid,
+  runId: Uuid,
+  month: Month,
+  institutionId: Uuid,
+  institutionName: t.String(),
+  divisionCode: t.String(),
+  amountFen: Fen(),
+  lines: t.Integer(),
+  postedAt: DateTime,
+  postedBy: Who,
+}, { $id: 'LedgerEntryView' });
+export type LedgerEntryView = Static<typeof LedgerEntryView>;
+
+export const LedgerPage = PageOf(LedgerEntryView, 'LedgerPage');
+export type LedgerPage = Static<typeof LedgerPage>;

@@ -1,4 +1,4 @@
-import { type Actor, actorCoversDivision, type Department, departmentNotAllowed, divisionOutOfScope, notOwnInstitution, scopePrefixes } from '@shanyu/common';
+import { AccessPolicy, type Actor, type Department, departmentNotAllowed, scopePrefixes } from '@shanyu/common';
 
 export interface CreditScope {
   divisionCode: string | null;
@@ -6,7 +6,7 @@ export interface CreditScope {
 }
 
 /**
- * Who may see and change credit (DOMAIN.md §2 and §6):
+ * Who may see and change credit:
  *  - read an institution's credit (score, grade, every entry): its operator (the account that
  *    registered it); every supervising department in its divisions — joint punishment needs
  *    all of them to see it; admins;
@@ -14,45 +14,36 @@ export interface CreditScope {
  *  - ask for a repair (信用修复): the operator for its own institution, or the health bureau in
  *    its divisions on the institution's behalf;
  *  - decide a repair: the district health bureau of the institution's division only (the lead
- *    department, seed 004 attachment §(四)17: 区卫生健康局牵头), always with a reason;
+ *    department: 区卫生健康局牵头 in 环翠区's credit scheme), always with a reason;
  *  - the public sees the grade of filed institutions (公示), nothing else.
  */
 const DEPARTMENTS: ReadonlySet<Department> = new Set(['health', 'market', 'civil', 'fire', 'police', 'education', 'hrss', 'street', 'finance', 'admin']);
 
-export class CreditAccessPolicy {
+export class CreditAccessPolicy extends AccessPolicy {
   assertCanRead(actor: Actor, institution: CreditScope): void {
-    if (actor.department === 'operator') return this.assertOwner(actor, institution);
+    if (actor.department === 'operator') return this.assertOperatorOf(actor, institution);
     if (!DEPARTMENTS.has(actor.department)) throw departmentNotAllowed(actor, '查看信用信息');
-    this.assertInScope(actor, institution.divisionCode);
+    this.assertCovers(actor, institution.divisionCode);
   }
 
   /** The division prefixes a list may cover for the actor (null: everything, admins). */
   listScope(actor: Actor, divisionCode: string | undefined): string[] | null {
     if (actor.department === 'operator' || !DEPARTMENTS.has(actor.department)) throw departmentNotAllowed(actor, '查看红黑名单');
     if (divisionCode) {
-      this.assertInScope(actor, divisionCode);
+      this.assertCovers(actor, divisionCode);
       return [divisionCode];
     }
     return scopePrefixes(actor);
   }
 
   assertCanRequestRepair(actor: Actor, institution: CreditScope): void {
-    if (actor.department === 'operator') return this.assertOwner(actor, institution);
+    if (actor.department === 'operator') return this.assertOperatorOf(actor, institution);
     if (actor.department !== 'health') throw departmentNotAllowed(actor, '申请信用修复', ['operator', 'health']);
-    this.assertInScope(actor, institution.divisionCode);
+    this.assertCovers(actor, institution.divisionCode);
   }
 
   assertCanDecideRepair(actor: Actor, institution: CreditScope): void {
     if (actor.department !== 'health') throw departmentNotAllowed(actor, '决定信用修复', ['health']);
-    this.assertInScope(actor, institution.divisionCode);
-  }
-
-  private assertInScope(actor: Actor, divisionCode: string | null): void {
-    if (actor.department === 'admin') return;
-    if (!divisionCode || !actorCoversDivision(actor, divisionCode)) throw divisionOutOfScope(divisionCode);
-  }
-
-  private assertOwner(actor: Actor, institution: CreditScope): void {
-    if (!institution.ownerUserId || institution.ownerUserId !== actor.userId) throw notOwnInstitution();
+    this.assertCovers(actor, institution.divisionCode);
   }
 }

@@ -3,13 +3,12 @@ import { type JsonLogger, shanghaiToday } from '@shanyu/common';
 import { type CreditDeadLetter, deadLetterSubject, type EventEnvelope, serviceConsumer } from '@shanyu/contracts';
 import type { Outbox } from '@shanyu/messaging';
 import { metricsFor, type ServiceMetrics } from '@shanyu/observability';
-import { type AuditLog, InboxRow, OutboxRow } from '@shanyu/persistence';
+import { type AuditLog, InboxRow, OutboxRow, schemaTable } from '@shanyu/persistence';
 import type { EntityManager } from 'typeorm';
 import type { InstitutionReplica } from '../institutions/institutions.js';
 import type { Ledger } from '../ledger/ledger.js';
 import type { Standings } from '../ledger/standings.js';
 import type { CreditModels } from '../model/credit-model.js';
-import { table } from '../sql.js';
 import { classify } from './translate.js';
 
 /** The four source streams (nats-server 2.9: one filter subject per consumer). */
@@ -76,7 +75,7 @@ export class CreditEventsHandler {
       return { touched, rejected: true };
     }
     // A re-driven event that was rejected before is not any more.
-    await manager.query(`DELETE FROM ${table(manager, 'rejected_event')} WHERE consumer = $1 AND event_id = $2`, [consumer, event.eventId]);
+    await manager.query(`DELETE FROM ${schemaTable(manager, 'rejected_event')} WHERE consumer = $1 AND event_id = $2`, [consumer, event.eventId]);
     if (outcome.kind === 'ignore') return { touched, rejected: false };
     const facts = [];
     for (const fact of outcome.facts) {
@@ -116,7 +115,7 @@ export class CreditEventsHandler {
     const body: CreditDeadLetter = { consumer, subject: event.subject, eventId: event.eventId, code, error, failedAt: this.now().toISOString(), event };
     // Rejected again after a re-drive: the latest reason, the time it was first rejected.
     await manager.query(
-      `INSERT INTO ${table(manager, 'rejected_event')} (consumer, event_id, subject, code, error, envelope) VALUES ($1, $2, $3, $4, $5, $6::jsonb)
+      `INSERT INTO ${schemaTable(manager, 'rejected_event')} (consumer, event_id, subject, code, error, envelope) VALUES ($1, $2, $3, $4, $5, $6::jsonb)
        ON CONFLICT (consumer, event_id) DO UPDATE SET code = EXCLUDED.code, error = EXCLUDED.error`,
       [consumer, event.eventId, event.subject, code, error, JSON.stringify(event)],
     );

@@ -2,7 +2,7 @@ import { type Actor, divisionPrefix, shanghaiToday } from '@shanyu/common';
 import { addCounts, contributionOf, indicatorScope, type IndicatorContribution, type IndicatorsRequest, type IndicatorValue } from '@shanyu/contracts';
 import type { DataSource } from 'typeorm';
 import type { CreditModel, CreditModels } from '../model/credit-model.js';
-import { table } from '../sql.js';
+import { schemaTable } from '@shanyu/persistence';
 
 interface Counts extends Record<string, number> {
   A: number;
@@ -15,10 +15,11 @@ interface Counts extends Record<string, number> {
 
 const ZERO: Counts = { A: 0, B: 0, C: 0, D: 0, repairsPending: 0, repairsApproved: 0 };
 const GROUP = '信用监管';
+const REPAIR_SOURCE = '信用修复（《失信行为纠正后的信用信息修复管理办法（试行）》国家发展改革委令 2023 年第 58 号）';
 const GRADE_LABELS: Record<string, string> = { A: 'A 级 守信（红名单）', B: 'B 级 基本守信', C: 'C 级 失信', D: 'D 级 严重失信（黑名单）' };
 
 /**
- * 指标 of credit supervision (DOMAIN.md §6; issue 8: credit grade distribution) for a district
+ * 指标 of credit supervision (the grade distribution, 信用修复) for a district
  * and each of its streets: the grades as they stand (recomputed daily), and 信用修复 decided in the month.
  */
 export class ComputeCreditIndicators {
@@ -32,14 +33,14 @@ export class ComputeCreditIndicators {
     const scope = indicatorScope(request, actor, shanghaiToday(this.now()));
     const rows: { division_code: string; measure: keyof Counts; n: number }[] = await this.dataSource.query(
       `SELECT s.division_code, s.grade::text AS measure, count(*)::int AS n
-         FROM ${table(this.dataSource, 'standing')} s LEFT JOIN ${table(this.dataSource, 'institution')} i ON i.id = s.institution_id
+         FROM ${schemaTable(this.dataSource, 'standing')} s LEFT JOIN ${schemaTable(this.dataSource, 'institution')} i ON i.id = s.institution_id
         WHERE s.division_code LIKE $1 AND (i.status IS NULL OR i.status <> 'deregistered')
         GROUP BY s.division_code, s.grade
        UNION ALL
-       SELECT division_code, 'repairsPending', count(*)::int FROM ${table(this.dataSource, 'repair_request')}
+       SELECT division_code, 'repairsPending', count(*)::int FROM ${schemaTable(this.dataSource, 'repair_request')}
         WHERE division_code LIKE $1 AND status = 'pending' GROUP BY division_code
        UNION ALL
-       SELECT division_code, 'repairsApproved', count(*)::int FROM ${table(this.dataSource, 'repair_request')}
+       SELECT division_code, 'repairsApproved', count(*)::int FROM ${schemaTable(this.dataSource, 'repair_request')}
         WHERE division_code LIKE $1 AND status = 'approved' AND decided_on BETWEEN $2 AND $3 GROUP BY division_code`,
       [`${divisionPrefix(scope.divisionCode)}%`, scope.monthStart, scope.monthEnd],
     );
@@ -64,11 +65,11 @@ export class ComputeCreditIndicators {
       ...grades,
       {
         group: GROUP, key: 'creditRepairsPending', label: '待决信用修复申请', unit: '件', value: c.repairsPending,
-        definition: '尚未由卫生健康部门决定的信用修复申请（当前）', source: '信用修复（DOMAIN.md §6；seed 004 §五(五)）',
+        definition: '尚未由卫生健康部门决定的信用修复申请（当前）', source: REPAIR_SOURCE,
       },
       {
         group: GROUP, key: 'creditRepairsApproved', label: '本月批准信用修复', unit: '件', value: c.repairsApproved,
-        definition: '本月批准的信用修复申请件数', source: '信用修复（DOMAIN.md §6；seed 004 §五(五)）',
+        definition: '本月批准的信用修复申请件数', source: REPAIR_SOURCE,
       },
     ];
   }

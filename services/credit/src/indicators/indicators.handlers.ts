@@ -1,8 +1,8 @@
 import type { Actor } from '@shanyu/common';
-import { CreditSubjects, IndicatorsRequest } from '@shanyu/contracts';
-import { Caller } from '@shanyu/messaging';
+import { CreditRpc, IndicatorsRequest } from '@shanyu/contracts';
+import { Caller, Handles } from '@shanyu/messaging';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { ComputeCreditIndicators } from './compute-credit-indicators.query.js';
 
 /** `credit.indicators.compute`: the credit figures the gateway merges into GET /api/v1/indicators. */
@@ -10,7 +10,7 @@ import { ComputeCreditIndicators } from './compute-credit-indicators.query.js';
 export class CreditIndicatorHandlers {
   constructor(private readonly computeIndicators: ComputeCreditIndicators) {}
 
-  @MessagePattern(CreditSubjects.computeIndicators)
+  @Handles(CreditRpc.computeIndicators)
   compute(@Payload() body: IndicatorsRequest, @Caller() actor: Actor) {
     return this.computeIndicators.execute(body, actor);
   }

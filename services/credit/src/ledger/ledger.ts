@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CreditEventType } from '@shanyu/contracts';
 import type { CreditModels } from '../model/credit-model.js';
 import { judge, type LedgerEntry } from '../model/evaluate.js';
-import { type Db, table } from '../sql.js';
+import { schemaTable, type Db } from '@shanyu/persistence';
 
 /** A fact to record: the event it comes from and what it means. */
 export interface NewLedgerEntry {
@@ -71,7 +71,7 @@ export class Ledger {
     const { model, rule } = judge(this.models, fact.eventType, fact.occurredOn);
     const id = fact.id ?? randomUUID();
     const rows: Row[] = await db.query(
-      `INSERT INTO ${table(db, 'ledger_entry')} (id, institution_id, source_event_id, subject, event_type, occurred_at, occurred_on, ref, department,
+      `INSERT INTO ${schemaTable(db, 'ledger_entry')} (id, institution_id, source_event_id, subject, event_type, occurred_at, occurred_on, ref, department,
          division_code, facts, rule_id, points, source, model_version)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13, $14, $15)
        ON CONFLICT (source_event_id, institution_id, event_type) DO NOTHING
@@ -83,13 +83,13 @@ export class Ledger {
   }
 
   async forInstitution(db: Db, institutionId: string): Promise<(LedgerEntry & { divisionCode: string | null })[]> {
-    const rows: Row[] = await db.query(`SELECT ${COLUMNS} FROM ${table(db, 'ledger_entry')} WHERE institution_id = $1 ORDER BY seq`, [institutionId]);
+    const rows: Row[] = await db.query(`SELECT ${COLUMNS} FROM ${schemaTable(db, 'ledger_entry')} WHERE institution_id = $1 ORDER BY seq`, [institutionId]);
     return rows.map(toEntry);
   }
 
   async byIds(db: Db, ids: string[]): Promise<LedgerEntry[]> {
     if (ids.length === 0) return [];
-    const rows: Row[] = await db.query(`SELECT ${COLUMNS} FROM ${table(db, 'ledger_entry')} WHERE id = ANY($1::uuid[])`, [ids]);
+    const rows: Row[] = await db.query(`SELECT ${COLUMNS} FROM ${schemaTable(db, 'ledger_entry')} WHERE id = ANY($1::uuid[])`, [ids]);
     return rows.map(toEntry);
   }
 }

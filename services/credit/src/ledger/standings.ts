@@ -1,10 +1,11 @@
 import { type Actor, type IsoDate, SYSTEM_ACTOR } from '@shanyu/common';
-import { CreditEvents, type CreditLevel, type GradeChangedData } from '@shanyu/contracts';
+import { CreditEvt, type CreditGrade, type GradeChangedData } from '@shanyu/contracts';
+import { newEvent } from '@shanyu/messaging';
 import type { AuditEntryInput } from '@shanyu/persistence';
 import type { EntityManager } from 'typeorm';
 import type { CreditModels } from '../model/credit-model.js';
 import { evaluate, type Evaluation, startGrade } from '../model/evaluate.js';
-import { table } from '../sql.js';
+import { schemaTable } from '@shanyu/persistence';
 import type { InstitutionReplica } from '../institutions/institutions.js';
 import type { Ledger } from './ledger.js';
 
@@ -18,7 +19,7 @@ export interface StandingRow {
   institutionId: string;
   divisionCode: string;
   score: number;
-  grade: CreditLevel;
+  grade: CreditGrade;
   modelVersion: string;
   computedOn: string;
   since: string;
@@ -26,8 +27,8 @@ export interface StandingRow {
 
 export interface RefreshResult {
   evaluation: Evaluation;
-  from: CreditLevel;
-  to: CreditLevel;
+  from: CreditGrade;
+  to: CreditGrade;
   changed: boolean;
 }
 
@@ -52,10 +53,10 @@ export class Standings {
   }
 
   async get(manager: EntityManager | import('typeorm').DataSource, institutionId: string): Promise<StandingRow | null> {
-    const rows: { institution_id: string; division_code: string; score: number; grade: CreditLevel; model_version: string; computed_on: string; since: string }[] =
+    const rows: { institution_id: string; division_code: string; score: number; grade: CreditGrade; model_version: string; computed_on: string; since: string }[] =
       await manager.query(
         `SELECT institution_id, division_code, score, grade, model_version, computed_on::text AS computed_on, since::text AS since
-         FROM ${table(manager, 'standing')} WHERE institution_id = $1`,
+         FROM ${schemaTable(manager, 'standing')} WHERE institution_id = $1`,
         [institutionId],
       );
     const r = rows[0];
@@ -76,7 +77,7 @@ export class Standings {
     const divisionCode = replica?.divisionCode ?? previous?.divisionCode ?? [...entries].reverse().find((e) => e.divisionCode)?.divisionCode ?? '';
     const since = changed || !previous ? today : previous.since;
     await manager.query(
-      `INSERT INTO ${table(manager, 'standing')} (institution_id, division_code, score, grade, model_version, computed_on, since, reasons)
+      `INSERT INTO ${schemaTable(manager, 'standing')} (institution_id, division_code, score, grade, model_version, computed_on, since, reasons)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)
        ON CONFLICT (institution_id) DO UPDATE SET division_code = EXCLUDED.division_code, score = EXCLUDED.score, grade = EXCLUDED.grade,
          model_version = EXCLUDED.model_version, computed_on = EXCLUDED.computed_on, since = EXCLUDED.since, reasons = EXCLUDED.reasons, updated_at = now()`,
@@ -86,7 +87,7 @@ export class Standings {
       const data: GradeChangedData = {
         institutionId, divisionCode, from, to, grade: to, score: evaluation.score, modelVersion: evaluation.model.version, effectiveOn: today, reasons: evaluation.reasons,
       };
-      await effects.publish({ subject: CreditEvents.gradeChanged, actor: SYSTEM_ACTOR, entityId: institutionId, data });
+      await effects.publish(newEvent(CreditEvt.gradeChanged, { actor: SYSTEM_ACTOR, entityId: institutionId, data }));
       await effects.audit({
         actor: SYSTEM_ACTOR, action: 'credit.grade.change', entity: 'institution', entityId: institutionId,
         before: { grade: from, score: previous?.score ?? evaluation.model.startScore }, after: { grade: to, score: evaluation.score, modelVersion: evaluation.model.version },

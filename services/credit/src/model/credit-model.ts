@@ -1,5 +1,5 @@
 import { isIsoDate, type IsoDate } from '@shanyu/common';
-import { CREDIT_EVENT_TYPES, CREDIT_LEVELS, type CreditEventType, type CreditLevel, type CreditMeasureView } from '@shanyu/contracts';
+import { CREDIT_EVENT_TYPES, CREDIT_GRADES, type CreditEventType, type CreditGrade, type CreditMeasureView } from '@shanyu/contracts';
 
 /** How an entry's weight fades: from the event's day, or from the day its finding was corrected. */
 export interface DecayRule {
@@ -24,7 +24,7 @@ export interface CreditRule {
 }
 
 export interface GradeThreshold {
-  grade: CreditLevel;
+  grade: CreditGrade;
   label: string;
   /** The lowest score of the grade (D's equals the model's minScore). */
   minScore: number;
@@ -43,7 +43,7 @@ export interface CreditModel {
   grades: GradeThreshold[];
   rules: CreditRule[];
   /** 联合激励 / 联合惩戒: what each grade means for the departments. */
-  measures: Record<CreditLevel, CreditMeasureView[]>;
+  measures: Record<CreditGrade, CreditMeasureView[]>;
   /**
    * Subject prefixes (without the version suffix) that are credit-relevant: an event under one of
    * them that the service cannot translate (e.g. a new version) is dead-lettered, not dropped.
@@ -140,7 +140,7 @@ export function loadCreditModel(data: unknown): CreditModel {
   if (isInt(m.minScore) && isInt(m.maxScore) && isInt(m.startScore) && !(m.minScore <= m.startScore && m.startScore <= m.maxScore && m.minScore < m.maxScore)) {
     problems.push('startScore must lie within [minScore, maxScore]');
   }
-  if (!Array.isArray(m.grades) || m.grades.length !== CREDIT_LEVELS.length) problems.push('grades must list A, B, C and D');
+  if (!Array.isArray(m.grades) || m.grades.length !== CREDIT_GRADES.length) problems.push('grades must list A, B, C and D');
   else {
     let previous = Infinity;
     for (const [i, g] of m.grades.entries()) {
@@ -150,13 +150,13 @@ export function loadCreditModel(data: unknown): CreditModel {
         continue;
       }
       keysExactly(g, GRADE_KEYS, at, problems);
-      if (g.grade !== CREDIT_LEVELS[i]) problems.push(`${at}: expected grade ${CREDIT_LEVELS[i]}`);
+      if (g.grade !== CREDIT_GRADES[i]) problems.push(`${at}: expected grade ${CREDIT_GRADES[i]}`);
       if (!isText(g.label)) problems.push(`${at}: label missing`);
       if (!isText(g.source, 4)) problems.push(`${at}: source missing`);
       if (!isInt(g.minScore) || g.minScore >= previous) problems.push(`${at}: minScore must be an integer below the previous grade's`);
       if (isInt(g.minScore)) previous = g.minScore;
     }
-    const d = m.grades[CREDIT_LEVELS.length - 1] as Record<string, unknown> | undefined;
+    const d = m.grades[CREDIT_GRADES.length - 1] as Record<string, unknown> | undefined;
     if (d && d.minScore !== m.minScore) problems.push('grades[3] (D): minScore must equal the model\'s minScore');
   }
   if (!Array.isArray(m.rules)) problems.push('rules missing');
@@ -182,8 +182,8 @@ export function loadCreditModel(data: unknown): CreditModel {
   }
   if (!isObject(m.measures)) problems.push('measures missing');
   else {
-    keysExactly(m.measures, [...CREDIT_LEVELS], 'measures', problems);
-    for (const grade of CREDIT_LEVELS) {
+    keysExactly(m.measures, [...CREDIT_GRADES], 'measures', problems);
+    for (const grade of CREDIT_GRADES) {
       const list = m.measures[grade];
       if (!Array.isArray(list)) continue;
       for (const [i, measure] of list.entries()) {

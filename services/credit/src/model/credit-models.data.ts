@@ -5,9 +5,9 @@
  * edited once used; a change is a new version with a later `effectiveFrom`. Loaded and checked
  * at start (credit-model.ts): a broken version stops the service.
  *
- * What the documents fix and what they do not. Seed 004 §五(五) and its attachment §(四)17 require
- * 守信联合激励、失信联合惩戒 and a credit-based supervision model; Beijing's graded supervision
- * (京卫家庭〔2023〕14号, DOMAIN.md §6) grades A–D and makes an institution D overall when any
+ * What the documents fix and what they do not. Weihai's and 环翠区's credit schemes for childcare
+ * institutions require 守信联合激励、失信联合惩戒 and a credit-based supervision model; Beijing's graded
+ * supervision (京卫家庭〔2023〕14号) grades A–D and makes an institution D overall when any
  * department rates it D; 国办发〔2019〕35号 sets differentiated inspection ratios by credit; the
  * State Council's 国办发〔2020〕49号 and the NDRC's repair rules (2023年第58号令) set proportionate
  * punishment, publication periods (一般失信 3 months – 1 year, 严重失信 1 – 3 years) and repair.
@@ -15,7 +15,7 @@
  * 平台默认分值), set for a district's health bureau to tune in a new version.
  */
 
-const SEED = 'seed 004 §五(五)、附件 §(四)17（守信联合激励、失信联合惩戒，构建以信用为基础的新型监管机制）';
+const WEIHAI = '《威海市托育服务机构信用体系管理工作实施方案（试行）》《环翠区托育服务机构信用体系管理工作实施方案（试行）》（守信联合激励、失信联合惩戒，构建以信用为基础的新型监管机制）';
 const BEIJING = '京卫家庭〔2023〕14号（托育机构分级分类监管：A 优 / B 良 / C 中 / D 差，任一部门评为 D 的机构整体为 D）';
 const GB_2019_35 = '国办发〔2019〕35号《关于加快推进社会信用体系建设构建以信用为基础的新型监管机制的指导意见》（信用分级分类监管，差异化抽查比例和频次）';
 const GB_2020_49 = '国办发〔2020〕49号《关于进一步完善失信约束制度构建诚信建设长效机制的指导意见》（失信惩戒依法依规、过惩相当；信用修复）';
@@ -24,7 +24,7 @@ const PENALTY_LAW = '《中华人民共和国行政处罚法》第九条（警�
 const FILING = '《托育机构登记和备案办法（试行）》国卫办人口发〔2019〕25号（备案回执）';
 const MINORS = '《中华人民共和国未成年人保护法》第六十二条（密切接触未成年人单位不得录用有性侵害、虐待等违法犯罪记录人员，入职查询、每年定期查询）';
 const RATIOS = '《托育机构设置标准（试行）》国卫人口发〔2019〕58号（乳儿班 1:3、托小班 1:5、托大班 1:7）';
-const SUBSIDY = 'seed 000、004：补助按实际收托数拨付（DOMAIN.md §7）；同一婴幼儿同月出现在多家机构名册上，补助暂缓至查清（重复申报不等于查实的虚报冒领）';
+const SUBSIDY = '补助依据实际收托数拨付（《杭州市普惠性婴幼儿照护服务机构认定管理暂行办法》；山东省《优化生育政策促进人口长期均衡发展实施方案》）；同一婴幼儿同月出现在多家机构名册上，补助暂缓至查清（重复申报不等于查实的虚报冒领）';
 const DEFAULT_POINTS = '平台默认分值（上述文件未规定逐项分值）';
 
 type Decay = { from: 'event' | 'correction'; steps: { afterDays: number; keep: number }[] } | null;
@@ -59,19 +59,19 @@ const measures = (ratio: string, extra: { A: object[]; B: object[]; C: object[];
 
 const JOINT_MEASURES = {
   A: [
-    { department: 'health', measure: '可申报示范性托育机构，评优评先优先', source: SEED },
-    { department: 'subsidy', measure: '补助按政策正常拨付', source: SEED },
+    { department: 'health', measure: '可申报示范性托育机构，评优评先优先', source: WEIHAI },
+    { department: 'subsidy', measure: '补助按政策正常拨付', source: WEIHAI },
   ],
   B: [
-    { department: 'health', measure: '可申报示范性托育机构', source: SEED },
-    { department: 'subsidy', measure: '补助按政策正常拨付', source: SEED },
+    { department: 'health', measure: '可申报示范性托育机构', source: WEIHAI },
+    { department: 'subsidy', measure: '补助按政策正常拨付', source: WEIHAI },
   ],
   C: [
-    { department: 'health', measure: '不得申报示范性托育机构', source: SEED },
+    { department: 'health', measure: '不得申报示范性托育机构', source: WEIHAI },
     { department: 'subsidy', measure: '补助按补助政策核减或暂缓（以补助政策版本为准）', source: GB_2020_49 },
   ],
   D: [
-    { department: 'health', measure: '不得申报或保留示范性托育机构称号，普惠资格复核', source: `${SEED}；${BEIJING}` },
+    { department: 'health', measure: '不得申报或保留示范性托育机构称号，普惠资格复核', source: `${WEIHAI}；${BEIJING}` },
     { department: 'subsidy', measure: '暂停拨付补助（以补助政策版本为准）', source: GB_2020_49 },
     { department: 'all', measure: '各部门联合惩戒，信息公示', source: GB_2020_49 },
   ],
@@ -99,7 +99,7 @@ export const CREDIT_MODEL_2023 = {
   version: 'credit-model/2023.1',
   effectiveFrom: '2023-01-01',
   title: '托育机构信用评价模型（2023 版）',
-  source: `${SEED}；${BEIJING}；${GB_2019_35}`,
+  source: `${WEIHAI}；${BEIJING}；${GB_2019_35}`,
   startScore: 80,
   minScore: 0,
   maxScore: 100,
@@ -111,19 +111,19 @@ export const CREDIT_MODEL_2023 = {
   ],
   rules: [
     rule('FILING_APPROVED', 'filing_approved', '取得备案回执', 2, FILING),
-    rule('INCLUSIVE_GRANTED', 'inclusive_granted', '认定为普惠托育机构', 3, SEED),
-    rule('INCLUSIVE_REVOKED', 'inclusive_revoked', '普惠资格被撤销', -3, SEED),
-    rule('DEMONSTRATION', 'demonstration_designated', '评为示范性托育机构', 5, SEED, { decay: fromEvent([730, 0]) }),
+    rule('INCLUSIVE_GRANTED', 'inclusive_granted', '认定为普惠托育机构', 3, WEIHAI),
+    rule('INCLUSIVE_REVOKED', 'inclusive_revoked', '普惠资格被撤销', -3, WEIHAI),
+    rule('DEMONSTRATION', 'demonstration_designated', '评为示范性托育机构', 5, WEIHAI, { decay: fromEvent([730, 0]) }),
     rule('INSPECTION_CLEAN', 'inspection_clean', '综合检查未发现问题', 3, `${GB_2019_35}（守信激励）`, { decay: fromEvent([365, 0]) }),
-    rule('FINDING_MINOR', 'finding_recorded.minor', '检查发现一般问题', -1, SEED, { decay: fromCorrection([90, 0]), repair: repairable(0) }),
-    rule('FINDING_MAJOR', 'finding_recorded.major', '检查发现较重问题', -4, SEED, { decay: fromCorrection([180, 0.5], [365, 0]), repair: repairable(90) }),
-    rule('FINDING_CRITICAL', 'finding_recorded.critical', '检查发现严重问题', -12, SEED, { decay: fromCorrection([180, 0.5], [365, 0]), repair: repairable(180) }),
+    rule('FINDING_MINOR', 'finding_recorded.minor', '检查发现一般问题', -1, WEIHAI, { decay: fromCorrection([90, 0]), repair: repairable(0) }),
+    rule('FINDING_MAJOR', 'finding_recorded.major', '检查发现较重问题', -4, WEIHAI, { decay: fromCorrection([180, 0.5], [365, 0]), repair: repairable(90) }),
+    rule('FINDING_CRITICAL', 'finding_recorded.critical', '检查发现严重问题', -12, WEIHAI, { decay: fromCorrection([180, 0.5], [365, 0]), repair: repairable(180) }),
     rule('CORRECTED_ON_TIME', 'finding_corrected_on_time', '按期整改到位', 1, `${NDRC_58}（主动纠正失信行为）`, { decay: fromEvent([365, 0]) }),
     rule('CORRECTED_LATE', 'finding_corrected_late', '逾期后整改到位（不加分，问题分值自整改起衰减）', 0, NDRC_58),
-    rule('FINDING_UNCORRECTED', 'finding_uncorrected', '整改核查不合格', -5, SEED, { decay: fromEvent([365, 0]), repair: repairable(90) }),
-    rule('OVERDUE_MINOR', 'finding_overdue.minor', '一般问题逾期未整改', -2, SEED, { decay: fromCorrection([90, 0]), repair: repairable(0) }),
-    rule('OVERDUE_MAJOR', 'finding_overdue.major', '较重问题逾期未整改', -5, SEED, { decay: fromCorrection([180, 0.5], [365, 0]), repair: repairable(90) }),
-    rule('OVERDUE_CRITICAL', 'finding_overdue.critical', '严重问题逾期未整改（D 触发）', -10, `${BEIJING}；${SEED}`,
+    rule('FINDING_UNCORRECTED', 'finding_uncorrected', '整改核查不合格', -5, WEIHAI, { decay: fromEvent([365, 0]), repair: repairable(90) }),
+    rule('OVERDUE_MINOR', 'finding_overdue.minor', '一般问题逾期未整改', -2, WEIHAI, { decay: fromCorrection([90, 0]), repair: repairable(0) }),
+    rule('OVERDUE_MAJOR', 'finding_overdue.major', '较重问题逾期未整改', -5, WEIHAI, { decay: fromCorrection([180, 0.5], [365, 0]), repair: repairable(90) }),
+    rule('OVERDUE_CRITICAL', 'finding_overdue.critical', '严重问题逾期未整改（D 触发）', -10, `${BEIJING}；${WEIHAI}`,
       { dTrigger: { days: 365 }, decay: fromCorrection([365, 0]), repair: repairable(365) }),
     rule('PENALTY_WARNING', 'penalty_issued.warning', '行政处罚：警告', -3, `${PENALTY_LAW}；${NDRC_58}`, { decay: fromEvent([90, 0.5], [365, 0]), repair: repairable(90) }),
     rule('PENALTY_CRITICISM', 'penalty_issued.criticism', '行政处罚：通报批评', -5, `${PENALTY_LAW}；${NDRC_58}`, { decay: fromEvent([90, 0.5], [365, 0]), repair: repairable(90) }),
@@ -133,7 +133,7 @@ export const CREDIT_MODEL_2023 = {
       { dTrigger: { days: 365 }, decay: fromEvent([1095, 0]), repair: repairable(365) }),
     rule('PENALTY_REVOCATION', 'penalty_issued.revocation', '行政处罚：吊销许可证件（D 触发，不予修复）', -50, `${PENALTY_LAW}；${BEIJING}；${NDRC_58}`,
       { dTrigger: { days: 1095 }, decay: fromEvent([1095, 0]) }),
-    rule('COMPLAINT_SUBSTANTIATED', 'complaint_substantiated', '投诉举报查证属实', -5, SEED, { decay: fromEvent([365, 0]), repair: repairable(90) }),
+    rule('COMPLAINT_SUBSTANTIATED', 'complaint_substantiated', '投诉举报查证属实', -5, WEIHAI, { decay: fromEvent([365, 0]), repair: repairable(90) }),
     rule('VETTING_BANNED', 'staff_vetting_rejected.BANNED', '拟录用人员在从业禁止名单（入职查询拦截）', -5, MINORS, { decay: fromEvent([365, 0]), repair: repairable(90) }),
     rule('VETTING_CRIMINAL', 'staff_vetting_rejected.CRIMINAL_RECORD', '从业人员有违法犯罪记录（查询拦截）', -5, MINORS, { decay: fromEvent([365, 0]), repair: repairable(90) }),
     rule('VETTING_NO_QUERY', 'staff_vetting_rejected.NO_RECENT_QUERY', '从业人员未按期进行违法犯罪记录查询', -2, MINORS, { decay: fromEvent([180, 0]), repair: repairable(0) }),

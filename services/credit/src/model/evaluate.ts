@@ -1,5 +1,5 @@
 import { addDays, daysBetween, DomainError, type IsoDate } from '@shanyu/common';
-import { CREDIT_LEVEL_LABELS, type CreditEventType, type CreditLevel, type GradeReason } from '@shanyu/contracts';
+import { CREDIT_GRADE_LABELS, type CreditEventType, type CreditGrade, type GradeReason } from '@shanyu/contracts';
 import { type CreditModel, CreditModelError, type CreditModels, type CreditRule } from './credit-model.js';
 
 /** A ledger entry as stored: the event and how the model in force on its day judged it. */
@@ -34,7 +34,7 @@ export interface Evaluation {
   at: IsoDate;
   model: CreditModel;
   score: number;
-  grade: CreditLevel;
+  grade: CreditGrade;
   explanation: string;
   reasons: GradeReason[];
   /** Every entry up to `at`, newest first. */
@@ -54,7 +54,7 @@ export function judge(models: CreditModels, eventType: CreditEventType, occurred
 }
 
 /** The grade of an institution without any entry under the model in force on `at`. */
-export function startGrade(model: CreditModel): CreditLevel {
+export function startGrade(model: CreditModel): CreditGrade {
   return model.grades.find((g) => model.startScore >= g.minScore)!.grade;
 }
 
@@ -129,7 +129,7 @@ export function evaluate(ledger: readonly LedgerEntry[], at: IsoDate, models: Cr
   const score = Math.min(model.maxScore, Math.max(model.minScore, model.startScore + sum));
   const triggers = entries.filter((e) => e.dTriggerActive);
   const byScore = model.grades.find((g) => score >= g.minScore)!;
-  const grade: CreditLevel = triggers.length ? 'D' : byScore.grade;
+  const grade: CreditGrade = triggers.length ? 'D' : byScore.grade;
 
   const reasons: GradeReason[] = triggers.map((t) => ({
     kind: 'd_trigger',
@@ -147,6 +147,6 @@ export function evaluate(ledger: readonly LedgerEntry[], at: IsoDate, models: Cr
   });
   const explanation = triggers.length
     ? `存在 ${triggers.length} 项严重失信触发事项（${triggers.map((t) => t.rule.title).join('；')}），依京卫家庭〔2023〕14号任一部门评为 D 即整体为 D；得分 ${score} 本可评为 ${byScore.grade}`
-    : `得分 ${score}，按 ${model.version} 的分级线（A ≥ ${model.grades[0]!.minScore}，B ≥ ${model.grades[1]!.minScore}，C ≥ ${model.grades[2]!.minScore}）评为 ${grade}（${CREDIT_LEVEL_LABELS[grade]}）`;
+    : `得分 ${score}，按 ${model.version} 的分级线（A ≥ ${model.grades[0]!.minScore}，B ≥ ${model.grades[1]!.minScore}，C ≥ ${model.grades[2]!.minScore}）评为 ${grade}（${CREDIT_GRADE_LABELS[grade]}）`;
   return { at, model, score, grade, explanation, reasons, entries };
 }

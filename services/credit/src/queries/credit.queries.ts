@@ -1,6 +1,6 @@
 import { type Actor, DomainError, divisionPrefix, type IsoDate, shanghaiToday } from '@shanyu/common';
 import {
-  CREDIT_LEVEL_LABELS, type CreditEntryView, type CreditLevel, type CreditListItem, type CreditListPage, type CreditListRequest, type CreditModelView,
+  CREDIT_GRADE_LABELS, type CreditEntryView, type CreditGrade, type CreditListItem, type CreditListPage, type CreditListRequest, type CreditModelView,
   type CreditView, type GetCreditRequest, type GradeReason, type PublicCreditListRequest, type PublicCreditView,
 } from '@shanyu/contracts';
 import type { DataSource } from 'typeorm';
@@ -9,7 +9,7 @@ import type { InstitutionReplica } from '../institutions/institutions.js';
 import type { Ledger } from '../ledger/ledger.js';
 import type { CreditModels } from '../model/credit-model.js';
 import { evaluate, type Evaluation, startGrade } from '../model/evaluate.js';
-import { table } from '../sql.js';
+import { schemaTable } from '@shanyu/persistence';
 
 export function toCreditView(institutionId: string, name: string | null, divisionCode: string | null, e: Evaluation): CreditView {
   const entries: CreditEntryView[] = e.entries.map(({ entry, rule, effectivePoints, adjustment, dTriggerActive, repairedBy }) => ({
@@ -39,7 +39,7 @@ export function toCreditView(institutionId: string, name: string | null, divisio
     at: e.at,
     score: e.score,
     grade: e.grade,
-    gradeLabel: CREDIT_LEVEL_LABELS[e.grade],
+    gradeLabel: CREDIT_GRADE_LABELS[e.grade],
     modelVersion: e.model.version,
     startScore: e.model.startScore,
     thresholds: e.model.grades.map((g) => ({ grade: g.grade, label: g.label, minScore: g.minScore })),
@@ -80,7 +80,7 @@ interface StandingListRow {
   institution_id: string;
   name: string | null;
   division_code: string;
-  grade: CreditLevel;
+  grade: CreditGrade;
   score: number;
   since: string;
   model_version: string;
@@ -97,12 +97,12 @@ export class CreditLists {
 
   async execute(request: CreditListRequest, actor: Actor): Promise<CreditListPage> {
     const prefixes = this.policy.listScope(actor, request.divisionCode)?.map(divisionPrefix) ?? null;
-    const grade: CreditLevel = request.list === 'red' ? 'A' : 'D';
+    const grade: CreditGrade = request.list === 'red' ? 'A' : 'D';
     const page = request.page ?? 1;
     const pageSize = request.pageSize ?? 50;
     const rows: StandingListRow[] = await this.dataSource.query(
       `SELECT s.institution_id, i.name, s.division_code, s.grade, s.score, s.since::text AS since, s.model_version, s.reasons, count(*) OVER ()::int AS total
-       FROM ${table(this.dataSource, 'standing')} s LEFT JOIN ${table(this.dataSource, 'institution')} i ON i.id = s.institution_id
+       FROM ${schemaTable(this.dataSource, 'standing')} s LEFT JOIN ${schemaTable(this.dataSource, 'institution')} i ON i.id = s.institution_id
        WHERE s.grade = $1 AND ($2::text[] IS NULL OR s.division_code LIKE ANY (SELECT p || '%' FROM unnest($2::text[]) AS p))
          AND (i.status IS NULL OR i.status <> 'deregistered')
        ORDER BY s.division_code, i.name NULLS LAST, s.institution_id
@@ -137,7 +137,7 @@ export class PublicCredit {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  private startGradeToday(): { grade: CreditLevel; version: string } {
+  private startGradeToday(): { grade: CreditGrade; version: string } {
     const model = this.models.inForce(shanghaiToday(this.now())) ?? this.models.versions[this.models.versions.length - 1]!;
     return { grade: startGrade(model), version: model.version };
   }
@@ -152,14 +152,14 @@ export class PublicCredit {
     return this.query({ divisionCode: request.divisionCode, grade: request.grade, page: request.page ?? 1, pageSize: request.pageSize ?? 20 });
   }
 
-  private async query(filter: { id?: string; divisionCode?: string; grade?: CreditLevel; page?: number; pageSize?: number }) {
+  private async query(filter: { id?: string; divisionCode?: string; grade?: CreditGrade; page?: number; pageSize?: number }) {
     const page = filter.page ?? 1;
     const pageSize = filter.pageSize ?? 1;
     const start = this.startGradeToday();
-    const rows: { id: string; name: string; division_code: string; grade: CreditLevel | null; since: string | null; model_version: string | null; total: number }[] =
+    const rows: { id: string; name: string; division_code: string; grade: CreditGrade | null; since: string | null; model_version: string | null; total: number }[] =
       await this.dataSource.query(
         `SELECT i.id, i.name, i.division_code, s.grade, s.since::text AS since, s.model_version, count(*) OVER ()::int AS total
-         FROM ${table(this.dataSource, 'institution')} i LEFT JOIN ${table(this.dataSource, 'standing')} s ON s.institution_id = i.id
+         FROM ${schemaTable(this.dataSource, 'institution')} i LEFT JOIN ${schemaTable(this.dataSource, 'standing')} s ON s.institution_id = i.id
          WHERE i.status = 'filed' AND ($1::uuid IS NULL OR i.id = $1) AND ($2::text IS NULL OR i.division_code LIKE $2 || '%')
            AND ($3::text IS NULL OR coalesce(s.grade, $4) = $3)
          ORDER BY i.name, i.id LIMIT $5 OFFSET $6`,
@@ -167,7 +167,7 @@ export class PublicCredit {
       );
     const items: PublicCreditView[] = rows.map((r) => {
       const grade = r.grade ?? start.grade;
-      return { institutionId: r.id, institutionName: r.name, divisionCode: r.division_code, grade, gradeLabel: CREDIT_LEVEL_LABELS[grade], since: r.since, modelVersion: r.model_version ?? start.version };
+      return { institutionId: r.id, institutionName: r.name, divisionCode: r.division_code, grade, gradeLabel: CREDIT_GRADE_LABELS[grade], since: r.since, modelVersion: r.model_version ?? start.version };
     });
     return { items, total: rows[0]?.total ?? 0, page, pageSize };
   }

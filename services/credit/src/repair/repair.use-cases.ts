@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, addDays, daysBetween, DomainError, type FieldProblem, type IsoDate, shanghaiToday } from '@shanyu/common';
 import {
-  CreditEvents, type CreditEventType, type DecideRepairRequest, type ListRepairRequestsRequest, type RepairDecidedData, type RepairRequestedData,
+  CreditEvt, CreditEvents, type CreditEventType, type DecideRepairRequest, type ListRepairRequestsRequest,
   type RepairRequestView, type RepairStatus, type RequestRepairRequest,
 } from '@shanyu/contracts';
 import type { Transaction, UnitOfWork } from '@shanyu/messaging';
@@ -12,7 +12,7 @@ import type { Ledger } from '../ledger/ledger.js';
 import type { Standings } from '../ledger/standings.js';
 import type { CreditModels } from '../model/credit-model.js';
 import { evaluate, type LedgerEntry } from '../model/evaluate.js';
-import { type Db, table } from '../sql.js';
+import { schemaTable, type Db } from '@shanyu/persistence';
 
 interface RepairRow {
   id: string;
@@ -53,7 +53,7 @@ function toView(r: RepairRow): RepairRequestView {
 }
 
 async function findRepair(db: Db, id: string, forUpdate = false): Promise<RepairRow | null> {
-  const rows: RepairRow[] = await db.query(`SELECT ${COLUMNS} FROM ${table(db, 'repair_request')} WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  const rows: RepairRow[] = await db.query(`SELECT ${COLUMNS} FROM ${schemaTable(db, 'repair_request')} WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
   return rows[0] ?? null;
 }
 
@@ -114,19 +114,19 @@ export class RequestRepair {
       const problems = repairProblems(this.models, await this.ledger.forInstitution(m, request.institutionId), request.entryIds, shanghaiToday(this.now()));
       if (problems.length) refuse(problems);
       const pending: { id: string }[] = await m.query(
-        `SELECT id FROM ${table(m, 'repair_request')} WHERE institution_id = $1 AND status = 'pending' AND entry_ids && $2::uuid[]`,
+        `SELECT id FROM ${schemaTable(m, 'repair_request')} WHERE institution_id = $1 AND status = 'pending' AND entry_ids && $2::uuid[]`,
         [request.institutionId, request.entryIds],
       );
       if (pending.length) throw new DomainError('CREDIT_REPAIR_PENDING', `所列记录已在待决定的修复申请 ${pending.map((p) => p.id).join('、')} 中`);
       const id = randomUUID();
       const rows: RepairRow[] = await m.query(
-        `INSERT INTO ${table(m, 'repair_request')} (id, institution_id, division_code, entry_ids, reason, status, requested_by, requested_at)
+        `INSERT INTO ${schemaTable(m, 'repair_request')} (id, institution_id, division_code, entry_ids, reason, status, requested_by, requested_at)
          VALUES ($1, $2, $3, $4::uuid[], $5, 'pending', $6::jsonb, $7) RETURNING ${COLUMNS}`,
         [id, request.institutionId, divisionCode ?? '', request.entryIds, request.reason, JSON.stringify(who(actor)), this.now()],
       );
       const view = toView(rows[0]!);
-      await tx.publish<RepairRequestedData>({
-        subject: CreditEvents.repairRequested, actor, entityId: id,
+      await tx.publish(CreditEvt.repairRequested, {
+        actor, entityId: id,
         data: { requestId: id, institutionId: view.institutionId, divisionCode: view.divisionCode, entryIds: view.entryIds, reason: view.reason },
       });
       await tx.audit({ actor, action: 'credit.repair.request', entity: 'repair_request', entityId: id, after: view, reason: request.reason, requestId });
@@ -177,15 +177,15 @@ export class DecideRepair {
       }
       // TypeORM answers an UPDATE … RETURNING with [rows, rowCount].
       const [rows]: [RepairRow[], number] = await m.query(
-        `UPDATE ${table(m, 'repair_request')} SET status = $2, decision = $3, decision_reason = $4, decided_by = $5::jsonb, decided_at = $6, decided_on = $7,
+        `UPDATE ${schemaTable(m, 'repair_request')} SET status = $2, decision = $3, decision_reason = $4, decided_by = $5::jsonb, decided_at = $6, decided_on = $7,
            ledger_entry_id = $8 WHERE id = $1 RETURNING ${COLUMNS}`,
         [repair.id, request.decision === 'approve' ? 'approved' : 'rejected', request.decision, request.reason, JSON.stringify(who(actor)), now, today, ledgerEntryId],
       );
       const view = toView(rows[0]!);
       if (ledgerEntryId) await this.refresh(tx, m, repair.institution_id, today, `credit repair ${repair.id}`);
       const repaired = entries.filter((e) => repair.entry_ids.includes(e.id)).map((e) => e.eventType);
-      await tx.publish<RepairDecidedData>({
-        subject: CreditEvents.repairDecided, actor, entityId: repair.id,
+      await tx.publish(CreditEvt.repairDecided, {
+        actor, entityId: repair.id,
         data: {
           requestId: repair.id, institutionId: repair.institution_id, divisionCode: view.divisionCode, entryIds: repair.entry_ids, reason: repair.reason,
           decision: request.decision, decisionReason: request.reason, decidedOn: today, ledgerEntryId, eventTypes: repaired as CreditEventType[],
@@ -228,7 +228,7 @@ export class RepairQueries {
     else prefixes = this.policy.listScope(actor, undefined);
     const rows: RepairRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1r.$2')}, count(*) OVER ()::int AS total
-       FROM ${table(this.dataSource, 'repair_request')} r LEFT JOIN ${table(this.dataSource, 'institution')} i ON i.id = r.institution_id
+       FROM ${schemaTable(this.dataSource, 'repair_request')} r LEFT JOIN ${schemaTable(this.dataSource, 'institution')} i ON i.id = r.institution_id
        WHERE ($1::uuid IS NULL OR r.institution_id = $1) AND ($2::text IS NULL OR r.status = $2)
          AND ($3::text[] IS NULL OR coalesce(i.division_code, r.division_code) LIKE ANY (SELECT p || '%' FROM unnest($3::text[]) AS p))
          AND ($4::text IS NULL OR i.owner_user_id = $4)

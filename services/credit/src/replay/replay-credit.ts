@@ -1,7 +1,7 @@
 import { type IsoDate, JsonLogger, shanghaiToday, SYSTEM_ACTOR } from '@shanyu/common';
-import { CreditEvents, type CreditLevel, EVENT_STREAM, type EventEnvelope, type GradeChangedData } from '@shanyu/contracts';
-import { connectNats, Outbox } from '@shanyu/messaging';
-import { AuditLog, InboxRow, initializeAndMigrate } from '@shanyu/persistence';
+import { CreditEvt, type CreditGrade, EVENT_STREAM, type EventEnvelope, type GradeChangedData } from '@shanyu/contracts';
+import { connectNats, newEvent, Outbox } from '@shanyu/messaging';
+import { AuditLog, InboxRow, initializeAndMigrate, schemaTable } from '@shanyu/persistence';
 import { DeliverPolicy, jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
 import type { DataSource, EntityManager } from 'typeorm';
 import { creditDataSource } from '../data-source.js';
@@ -11,7 +11,6 @@ import { Ledger, type NewLedgerEntry } from '../ledger/ledger.js';
 import { Standings } from '../ledger/standings.js';
 import { type CreditModels, loadCreditModels } from '../model/credit-model.js';
 import { CREDIT_MODELS } from '../model/credit-models.data.js';
-import { table } from '../sql.js';
 
 /**
  * Rebuilding the credit projection from the event stream (`npm run replay -- credit`).
@@ -72,7 +71,7 @@ export interface ReplayCreditReport {
   ledgerEntries: { before: number; after: number; kept: number };
   institutions: { before: number; after: number };
   standings: { before: number; after: number };
-  gradeChanges: { institutionId: string; from: CreditLevel; to: CreditLevel }[];
+  gradeChanges: { institutionId: string; from: CreditGrade; to: CreditGrade }[];
   /** Standings that existed before and have no ledger entry any more (removed). */
   standingsRemoved: string[];
   today: IsoDate;
@@ -81,7 +80,7 @@ export interface ReplayCreditReport {
 
 interface OldStanding {
   institution_id: string;
-  grade: CreditLevel;
+  grade: CreditGrade;
   score: number;
   since: string;
 }
@@ -126,7 +125,7 @@ export async function replayCreditProjection(options: ReplayCreditOptions): Prom
   if (!found) throw new Error(`stream ${EVENT_STREAM} not found on this NATS server: there is nothing to replay from (restore it first)`);
 
   return dataSource.transaction(async (m) => {
-    const t = (name: string) => table(m, name);
+    const t = (name: string) => schemaTable(m, name);
     const inbox = m.getRepository(InboxRow).metadata.tablePath;
     await m.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(options.lockTimeoutMs ?? 30_000))}`);
     await m.query(`LOCK TABLE ${t('institution')}, ${t('ledger_entry')}, ${t('standing')}, ${t('rejected_event')}, ${inbox} IN EXCLUSIVE MODE`);
@@ -248,7 +247,7 @@ export async function replayCreditProjection(options: ReplayCreditOptions): Prom
         institutionId: s.institution_id, divisionCode: standing.divisionCode, from: previous.grade, to: s.grade, grade: s.grade, score: s.score,
         modelVersion: standing.modelVersion, effectiveOn: today, reasons,
       };
-      await outbox.append(m, { subject: CreditEvents.gradeChanged, actor: SYSTEM_ACTOR, entityId: s.institution_id, data });
+      await outbox.append(m, newEvent(CreditEvt.gradeChanged, { actor: SYSTEM_ACTOR, entityId: s.institution_id, data }));
       await auditLog.record(m, {
         actor: SYSTEM_ACTOR, action: 'credit.grade.change', entity: 'institution', entityId: s.institution_id,
         before: { grade: previous.grade, score: previous.score }, after: { grade: s.grade, score: s.score, modelVersion: standing.modelVersion },

@@ -1,8 +1,8 @@
-import { type IsoDate, type JsonLogger, shanghaiToday } from '@shanyu/common';
+import type { IsoDate } from '@shanyu/common';
 import type { UnitOfWork } from '@shanyu/messaging';
 import type { DataSource } from 'typeorm';
 import type { Standings } from '../ledger/standings.js';
-import { table } from '../sql.js';
+import { schemaTable } from '@shanyu/persistence';
 
 /**
  * Time moves grades without any event: a decayed finding, a D trigger that ends, a new model
@@ -22,7 +22,7 @@ export class StandingSweep {
     let changed = 0;
     for (;;) {
       const stale: { institution_id: string }[] = await this.dataSource.query(
-        `SELECT institution_id FROM ${table(this.dataSource, 'standing')} WHERE computed_on < $1 ORDER BY institution_id LIMIT $2`,
+        `SELECT institution_id FROM ${schemaTable(this.dataSource, 'standing')} WHERE computed_on < $1 ORDER BY institution_id LIMIT $2`,
         [today, batchSize],
       );
       if (stale.length === 0) break;
@@ -34,36 +34,5 @@ export class StandingSweep {
       }
     }
     return { recomputed, changed };
-  }
-}
-
-/** Runs the sweep at start and then every `intervalMs` (it does nothing once the day's standings are computed). */
-export class SweepScheduler {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-
-  constructor(
-    private readonly sweep: StandingSweep,
-    private readonly logger: JsonLogger,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
-
-  start(intervalMs: number): void {
-    if (intervalMs <= 0) return;
-    const tick = () => {
-      if (this.running) return;
-      this.running = this.sweep.run(shanghaiToday(this.now()))
-        .then((r) => { if (r.recomputed) this.logger.info('credit standings recomputed', r); })
-        .catch((e) => this.logger.error('credit sweep failed', { err: (e as Error).message }))
-        .finally(() => { this.running = undefined; });
-    };
-    tick();
-    this.timer = setInterval(tick, intervalMs);
-    this.timer.unref();
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
   }
 }

@@ -12,7 +12,7 @@ interface DemoAccount {
   displayName: string;
 }
 
-/** One account per department, named `<department>.<division code>` (API.md "Demo mode"). */
+/** One account per department, named `<department>.<division code>` so the name says whose and where (README: demo accounts). */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'health.330106', department: 'health', role: 'official', divisions: ['330106'], displayName: '西湖区卫生健康局' },
   { username: 'market.330106', department: 'market', role: 'official', divisions: ['330106'], displayName: '西湖区市场监督管理局' },

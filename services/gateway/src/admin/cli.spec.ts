@@ -85,6 +85,29 @@ describe('admin CLI: divisions check', () => {
     expect(missing.err).toContain('a CSV file is required: divisions check <file.csv>');
   });
 
+  it('reads quoted fields as csv-parse does: a comma or a quote inside a name is part of it', async () => {
+    const file = csv('quoted.csv', [
+      '"330106016","测试新街道,东区",street,330106',
+      '330106017,"测试""新""街道",street,330106',
+      '  330106018 , 测试北街道 , street , 330106',
+    ]);
+    const json = await admin(['divisions', 'check', file, '--json']);
+    expect(json.code, json.err).toBe(0);
+    expect(JSON.parse(json.out)).toEqual({ rows: 3, added: ['330106016', '330106017', '330106018'], changed: [], problems: [] });
+    const emitted = await admin(['divisions', 'check', file, '--emit-ts']);
+    expect(emitted.out.split('\n').filter((l) => l.startsWith('  { code:'))).toEqual([
+      "  { code: '330106016', name: '测试新街道,东区', level: 'street', parent: '330106' },",
+      "  { code: '330106017', name: '测试\"新\"街道', level: 'street', parent: '330106' },",
+      "  { code: '330106018', name: '测试北街道', level: 'street', parent: '330106' },",
+    ]);
+  });
+
+  it('refuses malformed CSV (an unclosed quote) with exit 1', async () => {
+    const res = await admin(['divisions', 'check', csv('unclosed.csv', ['330106016,"测试新街道,street,330106'])]);
+    expect(res.code).toBe(1);
+    expect(res.err).toContain('CSV 格式有误 / malformed CSV');
+  });
+
   it('says in its help that the table is code and how to update it', () => {
     expect(HELP).toContain('区划表是代码，不在运行时载入');
     expect(HELP).toContain('paste the rows into libs/common/src/division-table.ts, npm run build');

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkDivisionTable, ConfigError, DIVISION_TABLE, type DivisionRow, DomainError, generateIdentityKeyPair, JsonLogger, loadConfig } from '@shanyu/common';
 import {
-  AUDITED_SERVICES, type AuditVerificationView, auditSubjects, LoadCalendarYearBody, PII_SERVICES, piiAdminSubjects, type PiiReencryptView, RegistrySubjects, validateContract,
+  AUDITED_SERVICES, type AuditVerificationView, auditSubjects, LoadCalendarYearBody, type LoadPopulationBody, PII_SERVICES, piiAdminSubjects, type PiiReencryptView, RegistryRpc, validateContract,
 } from '@shanyu/contracts';
 import { AuditLog } from '@shanyu/persistence';
 import { CreateAccount, MIN_PASSWORD_LENGTH } from '../accounts/create-account.use-case.js';
@@ -17,6 +17,7 @@ import { UserAccount } from '../accounts/user-account.entity.js';
 import { LoadCalendarYear } from '../calendar/load-calendar-year.use-case.js';
 import { GatewayConfig } from '../config.js';
 import { parsePopulationCsv } from '../population/population-csv.js';
+import { parseCsv } from '../uploads/sheet-reader.js';
 import { AdminContext } from './admin-context.js';
 import { DeadLetters } from './dead-letters.js';
 
@@ -237,16 +238,24 @@ const required = (values: Values, name: keyof Values): string => {
 
 /** `code,name,level,parent` (parent empty for a province); the header line is required. */
 function parseDivisionCsv(text: string): DivisionRow[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim());
-  if (lines[0]?.replace(/\s/g, '') !== 'code,name,level,parent') throw new DomainError('VALIDATION', 'CSV 第 1 行须为 code,name,level,parent / the header must be code,name,level,parent');
-  return lines.slice(1).map((line, i) => {
-    const [code = '', name = '', level = '', parent = ''] = line.split(',').map((c) => c.trim());
+  let records;
+  try {
+    records = parseCsv(text);
+  } catch (e) {
+    throw new DomainError('VALIDATION', `CSV 格式有误 / malformed CSV: ${(e as Error).message}`);
+  }
+  if (records[0]?.cells.join(',') !== 'code,name,level,parent') throw new DomainError('VALIDATION', 'CSV 第 1 行须为 code,name,level,parent / the header must be code,name,level,parent');
+  return records.slice(1).map(({ line, cells }) => {
+    const [code = '', name = '', level = '', parent = ''] = cells;
     if (!['province', 'city', 'county', 'street'].includes(level)) {
-      throw new DomainError('VALIDATION', `第 ${i + 2} 行：level 须为 province、city、county 或 street / line ${i + 2}: bad level ${level}`);
+      throw new DomainError('VALIDATION', `第 ${line} 行：level 须为 province、city、county 或 street / line ${line}: bad level ${level}`);
     }
     return { code, name, level: level as DivisionRow['level'], parent: parent || null };
   });
 }
+
+/** A TypeScript string literal for division-table.ts: a name may hold a quote or a backslash. */
+const tsString = (value: string): string => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 /** The row id of a client given by its client_id (what ops see) or its id. */
 async function apiClientId(context: AdminContext, given: string | undefined): Promise<string> {
@@ -320,7 +329,8 @@ const COMMANDS: Record<string, (input: CommandInput) => Promise<number>> = {
     const csv = !/\.json$/i.test(file);
     const body = csv ? { rows: parsePopulationCsv(await readFile(file, 'utf8')) } : await readJson(file);
     const rpc = await context.rpc();
-    const result = await rpc.request<{ loaded: number }>(RegistrySubjects.loadPopulation, Array.isArray(body) ? { rows: body } : body, { actor: context.actor }).catch((e: unknown) => {
+    // The file as read: the registry validates it.
+    const result = await rpc.call(RegistryRpc.loadPopulation, (Array.isArray(body) ? { rows: body } : body) as LoadPopulationBody, { actor: context.actor }).catch((e: unknown) => {
       // CSV rows named by their line (the header is line 1), as the HTTP import does.
       if (csv && e instanceof DomainError && e.details) {
         throw new DomainError(e.code, e.message, e.details.map((d) => ({ ...d, field: d.field.replace(/^rows\.(\d+)\.?/, (_m, i: string) => `第 ${Number(i) + 2} 行 line ${Number(i) + 2}: `) })));
@@ -347,7 +357,7 @@ const COMMANDS: Record<string, (input: CommandInput) => Promise<number>> = {
       io.out(`${rows.length} 行 rows: ${added.length} 个新增 new, ${changed.length} 个变更 changed, ${rows.length - added.length - changed.length} 个与内置表相同 as bundled`);
       for (const r of changed) io.out(`  变更 changed ${r.code}: ${JSON.stringify(bundled.get(r.code))} → ${JSON.stringify(r)}`);
       for (const p of problems) io.err(`  问题 problem ${p}`);
-      if (values['emit-ts'] && !problems.length) for (const r of [...added, ...changed]) io.out(`  { code: '${r.code}', name: '${r.name}', level: '${r.level}', parent: ${r.parent === null ? 'null' : `'${r.parent}'`} },`);
+      if (values['emit-ts'] && !problems.length) for (const r of [...added, ...changed]) io.out(`  { code: ${tsString(r.code)}, name: ${tsString(r.name)}, level: '${r.level}', parent: ${r.parent === null ? 'null' : tsString(r.parent)} },`);
     }
     return problems.length ? 1 : 0;
   },

@@ -1,5 +1,5 @@
 import { type Actor, DomainError, WorkingDayCalendar } from '@shanyu/common';
-import { type CalendarYearLoadedData, type CalendarYearView, type LoadCalendarYearBody, PlatformEvents } from '@shanyu/contracts';
+import { type CalendarYearView, type LoadCalendarYearBody, PlatformEvt } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import { CalendarYear } from './calendar-year.entity.js';
 import { describeYear } from './read-calendar-year.query.js';
@@ -24,7 +24,7 @@ export class LoadCalendarYear {
       const before = await repo.findOneBy({ year });
       const row = repo.create({ year, source: body.source, entries, loadedBy: actor.userId, loadedAt: new Date() });
       await repo.save(row);
-      await tx.publish<CalendarYearLoadedData>({ subject: PlatformEvents.calendarYearLoaded, actor, entityId: String(year), data: { year, source: body.source, entries } });
+      await tx.publish(PlatformEvt.calendarYearLoaded, { actor, entityId: String(year), data: { year, source: body.source, entries } });
       await tx.audit({ actor, action: 'calendar.load', entity: 'calendar_year', entityId: String(year), before: before ?? null, after: { source: body.source, entries }, requestId });
       return describeYear(year, 'loaded', body.source, entries);
     });

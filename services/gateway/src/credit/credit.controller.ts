@@ -1,14 +1,14 @@
 import { type Actor, SYSTEM_ACTOR } from '@shanyu/common';
 import {
-  CreditAtQuery, CreditInstitutionParams, type CreditListPage, CreditListRequest, type CreditModelView, CreditSubjects, type CreditView, DecideRepairBody,
+  CreditAtQuery, CreditInstitutionParams, type CreditListPage, CreditListRequest, type CreditModelView, CreditRpc, type CreditView, DecideRepairBody,
   ListRepairRequestsRequest, type Page, PublicCreditListRequest, PublicCreditRequest, type PublicCreditView, RepairIdRequest, type RepairRequestView,
   RequestRepairBody,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, CurrentRequestId, Departments, Public } from '../auth/decorators.js';
-import { errorResponses } from '../docs/error-responses.js';
+import { RpcReply } from '../docs/rpc-reply.js';
 
 const schema = (name: string) => ({ schema: { $ref: `#/components/schemas/${name}` } });
 /** Who reads credit (the credit service checks divisions and ownership again). */
@@ -32,10 +32,9 @@ export class CreditController {
   })
   @ApiParam({ name: 'id', format: 'uuid', description: 'Institution id' })
   @ApiQuery({ name: 'at', required: false, example: '2026-06-30' })
-  @ApiResponse({ status: 200, ...schema('CreditView') })
-  @errorResponses(400, 401, 403, 404, 422)
+  @RpcReply(CreditRpc.getCredit)
   get(@Param() params: CreditInstitutionParams, @Query() query: CreditAtQuery, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<CreditView> {
-    return this.rpc.request(CreditSubjects.getCredit, { id: params.id, ...query }, { actor, requestId });
+    return this.rpc.call(CreditRpc.getCredit, { id: params.id, ...query }, { actor, requestId });
   }
 
   @Get('lists')
@@ -45,19 +44,17 @@ export class CreditController {
   @ApiQuery({ name: 'divisionCode', required: false, example: '330106' })
   @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1 } })
   @ApiQuery({ name: 'pageSize', required: false, schema: { type: 'integer', minimum: 1, maximum: 200 } })
-  @ApiResponse({ status: 200, ...schema('CreditListPage') })
-  @errorResponses(400, 401, 403)
+  @RpcReply(CreditRpc.getList)
   lists(@Query() query: CreditListRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<CreditListPage> {
-    return this.rpc.request(CreditSubjects.getList, query, { actor, requestId });
+    return this.rpc.call(CreditRpc.getList, query, { actor, requestId });
   }
 
   @Get('models')
   @Departments(...READERS)
   @ApiOperation({ summary: '信用评价模型: every version with its start score, thresholds, rules (points, D triggers, decay, repair) and their sources' })
-  @ApiResponse({ status: 200, ...schema('CreditModelList') })
-  @errorResponses(401, 403)
+  @RpcReply(CreditRpc.listModels)
   models(@CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<CreditModelView[]> {
-    return this.rpc.request(CreditSubjects.listModels, {}, { actor, requestId });
+    return this.rpc.call(CreditRpc.listModels, {}, { actor, requestId });
   }
 
   @Post('institutions/:id/repair-requests')
@@ -69,10 +66,9 @@ export class CreditController {
   })
   @ApiParam({ name: 'id', format: 'uuid', description: 'Institution id' })
   @ApiBody(schema('RequestRepairBody'))
-  @ApiResponse({ status: 201, ...schema('RepairRequestView') })
-  @errorResponses(400, 401, 403, 404, 409, 422)
+  @RpcReply(CreditRpc.requestRepair, 201)
   requestRepair(@Param() params: CreditInstitutionParams, @Body() body: RequestRepairBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<RepairRequestView> {
-    return this.rpc.request(CreditSubjects.requestRepair, { ...body, institutionId: params.id }, { actor, requestId });
+    return this.rpc.call(CreditRpc.requestRepair, { ...body, institutionId: params.id }, { actor, requestId });
   }
 
   @Get('repair-requests')
@@ -82,20 +78,18 @@ export class CreditController {
   @ApiQuery({ name: 'status', required: false, enum: ['pending', 'approved', 'rejected'] })
   @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1 } })
   @ApiQuery({ name: 'pageSize', required: false, schema: { type: 'integer', minimum: 1, maximum: 200 } })
-  @ApiResponse({ status: 200, ...schema('RepairRequestPage') })
-  @errorResponses(400, 401, 403)
+  @RpcReply(CreditRpc.listRepairs)
   listRepairs(@Query() query: ListRepairRequestsRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<Page<RepairRequestView>> {
-    return this.rpc.request(CreditSubjects.listRepairs, query, { actor, requestId });
+    return this.rpc.call(CreditRpc.listRepairs, query, { actor, requestId });
   }
 
   @Get('repair-requests/:id')
   @Departments(...READERS)
   @ApiOperation({ summary: '信用修复申请详情 with the decision' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiResponse({ status: 200, ...schema('RepairRequestView') })
-  @errorResponses(400, 401, 403, 404)
+  @RpcReply(CreditRpc.getRepair)
   getRepair(@Param() params: RepairIdRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<RepairRequestView> {
-    return this.rpc.request(CreditSubjects.getRepair, { id: params.id }, { actor, requestId });
+    return this.rpc.call(CreditRpc.getRepair, { id: params.id }, { actor, requestId });
   }
 
   @Post('repair-requests/:id/decision')
@@ -107,10 +101,9 @@ export class CreditController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody(schema('DecideRepairBody'))
-  @ApiResponse({ status: 200, ...schema('RepairRequestView') })
-  @errorResponses(400, 401, 403, 404, 409, 422)
+  @RpcReply(CreditRpc.decideRepair)
   decide(@Param() params: RepairIdRequest, @Body() body: DecideRepairBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<RepairRequestView> {
-    return this.rpc.request(CreditSubjects.decideRepair, { ...body, id: params.id }, { actor, requestId });
+    return this.rpc.call(CreditRpc.decideRepair, { ...body, id: params.id }, { actor, requestId });
   }
 }
 
@@ -127,19 +120,17 @@ export class PublicCreditController {
   @ApiQuery({ name: 'grade', required: false, enum: ['A', 'B', 'C', 'D'] })
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false })
-  @ApiResponse({ status: 200, ...schema('PublicCreditPage') })
-  @errorResponses(400)
+  @RpcReply(CreditRpc.publicListGrades)
   list(@Query() query: PublicCreditListRequest, @CurrentRequestId() requestId: string): Promise<Page<PublicCreditView>> {
-    return this.rpc.request(CreditSubjects.publicListGrades, query, { actor: SYSTEM_ACTOR, requestId });
+    return this.rpc.call(CreditRpc.publicListGrades, query, { actor: SYSTEM_ACTOR, requestId });
   }
 
   @Public()
   @Get('institutions/:id')
   @ApiOperation({ summary: '信用等级公示 of one filed institution' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiResponse({ status: 200, ...schema('PublicCreditView') })
-  @errorResponses(400, 404)
+  @RpcReply(CreditRpc.publicGetGrade)
   get(@Param() params: PublicCreditRequest, @CurrentRequestId() requestId: string): Promise<PublicCreditView> {
-    return this.rpc.request(CreditSubjects.publicGetGrade, { id: params.id }, { actor: SYSTEM_ACTOR, requestId });
+    return this.rpc.call(CreditRpc.publicGetGrade, { id: params.id }, { actor: SYSTEM_ACTOR, requestId });
   }
 }

@@ -1,34 +1,21 @@
-import { STAFF_AUDIT_REQUESTS, STAFF_EVENTS, STAFF_REQUESTS } from '@shanyu/contracts';
-import { CREDIT_AUDIT_REQUESTS, CREDIT_EVENTS, CREDIT_REQUESTS } from '@shanyu/contracts';
-import { INSPECTION_AUDIT_REQUESTS, INSPECTION_EVENTS, INSPECTION_REQUESTS } from '@shanyu/contracts';
-import { SUBSIDY_AUDIT_REQUESTS, SUBSIDY_EVENTS, SUBSIDY_REQUESTS } from '@shanyu/contracts';
-import { DEPARTMENT_SYSTEMS, departmentConsumers, PlatformEvents, REGISTRY_AUDIT_REQUESTS, REGISTRY_EVENTS, REGISTRY_REQUESTS, REPLY_SCHEMAS, RpcHeaders, identityRequired, type ContractEntry, errorsOf, type EventEntry, EVENT_STREAM } from '@shanyu/contracts';
+import {
+  ALL_EVENTS, ALL_REQUESTS, DEPARTMENT_SYSTEMS, departmentConsumers, errorsOf, EVENT_STREAM, identityRequired, publishedSchema, publishedSchemas, RpcHeaders,
+} from '@shanyu/contracts';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
 
-/** Every request class's JSON Schema, generated from its class-validator rules, plus reply shapes. */
+export { ALL_EVENTS, ALL_REQUESTS };
+
+/** Every request class's JSON Schema, generated from its class-validator rules, plus the reply and event shapes of the catalog. */
 export function componentSchemas(): Record<string, object> {
   const generated = validationMetadatasToSchemas({
     refPointerPrefix: '#/components/schemas/',
     classTransformerMetadataStorage: defaultMetadataStorage,
   }) as Record<string, object>;
-  return { ...generated, ...REPLY_SCHEMAS };
+  // Configuration classes (environment settings, documented in docs/configuration.md) are validated by class-validator too: not contracts.
+  const contracts = Object.fromEntries(Object.entries(generated).filter(([name]) => !name.endsWith('Config')));
+  return { ...contracts, ...publishedSchemas() };
 }
-
-export const ALL_REQUESTS: ContractEntry[] = [...REGISTRY_REQUESTS, ...REGISTRY_AUDIT_REQUESTS, ...STAFF_REQUESTS, ...STAFF_AUDIT_REQUESTS, ...CREDIT_REQUESTS, ...CREDIT_AUDIT_REQUESTS, ...INSPECTION_REQUESTS, ...INSPECTION_AUDIT_REQUESTS, ...SUBSIDY_REQUESTS, ...SUBSIDY_AUDIT_REQUESTS];
-export const ALL_EVENTS: EventEntry[] = [
-  ...STAFF_EVENTS,
-  ...CREDIT_EVENTS,
-  ...INSPECTION_EVENTS,
-  ...SUBSIDY_EVENTS,
-  ...REGISTRY_EVENTS,
-  { subject: PlatformEvents.calendarYearLoaded, service: 'gateway', summary: 'An admin loaded a year of the working-day calendar (holidays and make-up workdays)', data: 'CalendarYearLoadedData' },
-];
-
-const replyRef = (reply: string) => {
-  const page = /^Page<(\w+)>$/.exec(reply);
-  return { $ref: `#/components/schemas/${page ? page[1].replace('View', 'Page') : reply}` };
-};
 
 /**
  * The published subject list (AsyncAPI 3.0): every NATS request subject with its request and
@@ -63,11 +50,13 @@ export function asyncApiDocument(): object {
       name: `${entry.subject} reply`,
       payload: {
         oneOf: [
-          { type: 'object', required: ['ok', 'data'], properties: { ok: { const: true }, data: replyRef(entry.reply) } },
+          { type: 'object', required: ['ok', 'data'], properties: { ok: { const: true }, data: publishedSchema(entry.reply) } },
           { type: 'object', required: ['ok', 'error'], properties: { ok: { const: false }, error: { $ref: '#/components/schemas/ErrorBody' } } },
         ],
       },
-      description: errorsOf(entry).length ? `Error codes: ${errorsOf(entry).join(', ')}` : undefined,
+      description: `Error codes: ${errorsOf(entry).join(', ')}`,
+      // The same list for machines (the CI drift check reads it).
+      'x-errors': errorsOf(entry),
     };
     channels[id] = {
       address: entry.subject,
@@ -94,7 +83,7 @@ export function asyncApiDocument(): object {
         },
       },
       payload: {
-        allOf: [{ $ref: '#/components/schemas/EventEnvelope' }, { type: 'object', properties: { data: { $ref: `#/components/schemas/${entry.data}` } } }],
+        allOf: [{ $ref: '#/components/schemas/EventEnvelope' }, { type: 'object', properties: { data: publishedSchema(entry.data) } }],
       },
     };
     channels[id] = {

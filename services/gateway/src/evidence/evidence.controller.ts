@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import type { Actor } from '@shanyu/common';
-import { InspectionSubjects } from '@shanyu/contracts';
+import { InspectionRpc } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
@@ -44,7 +44,7 @@ export class EvidenceController {
 
   /** Throws the inspection service's refusal (DIVISION_OUT_OF_SCOPE, INSPECTION_NOT_FOUND) when the caller may not read it. */
   private async assertMayReadInspection(inspectionId: string, actor: Actor, requestId: string): Promise<void> {
-    await this.rpc.request(InspectionSubjects.getInspection, { id: inspectionId }, { actor, requestId });
+    await this.rpc.call(InspectionRpc.getInspection, { id: inspectionId }, { actor, requestId });
   }
 
   @Post()

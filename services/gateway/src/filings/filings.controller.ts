@@ -1,18 +1,16 @@
 import type { Actor } from '@shanyu/common';
 import {
-  FilingDecisionBody, FilingIdRequest, type FilingView, GetInstitutionRequest, ListFilingsRequest, type Page, type ReceiptView, RegistrySubjects, SubmitFilingBody,
+  FilingDecisionBody, FilingIdRequest, type FilingView, GetInstitutionRequest, ListFilingsRequest, type Page, RegistryRpc, SubmitFilingBody,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor, CurrentRequestId, Departments } from '../auth/decorators.js';
-import { errorResponses } from '../docs/error-responses.js';
+import { RpcErrors, RpcReply } from '../docs/rpc-reply.js';
 import { renderReceiptPdf } from './receipt-pdf.renderer.js';
 
 export const PUBLIC_BASE_URL = Symbol('PUBLIC_BASE_URL');
-const filingView = { schema: { $ref: '#/components/schemas/FilingView' } };
-
 /** 备案: submission with the automatic standards check, review, receipts. */
 @ApiTags('filings 备案')
 @ApiBearerAuth()
@@ -29,10 +27,9 @@ export class FilingsController {
   @ApiOperation({ summary: '提交备案 (operator or registration authority). Missing documents or facts are not errors: the check marks them for review.' })
   @ApiParam({ name: 'id', format: 'uuid', description: 'Institution id' })
   @ApiBody({ schema: { $ref: '#/components/schemas/SubmitFilingBody' } })
-  @ApiResponse({ status: 201, ...filingView })
-  @errorResponses(400, 401, 403, 404, 409)
+  @RpcReply(RegistryRpc.submitFiling, 201)
   submit(@Param() params: GetInstitutionRequest, @Body() body: SubmitFilingBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<FilingView> {
-    return this.rpc.request(RegistrySubjects.submitFiling, { ...body, institutionId: params.id }, { actor, requestId });
+    return this.rpc.call(RegistryRpc.submitFiling, { ...body, institutionId: params.id }, { actor, requestId });
   }
 
   @Get('filings')
@@ -43,19 +40,17 @@ export class FilingsController {
   @ApiQuery({ name: 'institutionId', required: false })
   @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1 } })
   @ApiQuery({ name: 'pageSize', required: false, schema: { type: 'integer', minimum: 1, maximum: 200 } })
-  @ApiResponse({ status: 200, schema: { $ref: '#/components/schemas/FilingPage' } })
-  @errorResponses(400, 401, 403)
+  @RpcReply(RegistryRpc.listFilings)
   list(@Query() query: ListFilingsRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<Page<FilingView>> {
-    return this.rpc.request(RegistrySubjects.listFilings, query, { actor, requestId });
+    return this.rpc.call(RegistryRpc.listFilings, query, { actor, requestId });
   }
 
   @Get('filings/:id')
   @ApiOperation({ summary: '备案详情 with the automatic standards check, rule by rule (measured value, limit, source)' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiResponse({ status: 200, ...filingView })
-  @errorResponses(400, 401, 403, 404)
+  @RpcReply(RegistryRpc.getFiling)
   get(@Param() params: FilingIdRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<FilingView> {
-    return this.rpc.request(RegistrySubjects.getFiling, { id: params.id }, { actor, requestId });
+    return this.rpc.call(RegistryRpc.getFiling, { id: params.id }, { actor, requestId });
   }
 
   @Post('filings/:id/decision')
@@ -64,10 +59,9 @@ export class FilingsController {
   @ApiOperation({ summary: '备案审核决定 (district health bureau): approve → receipt number; reject → reasons, resubmission allowed' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody({ schema: { $ref: '#/components/schemas/FilingDecisionBody' } })
-  @ApiResponse({ status: 200, ...filingView })
-  @errorResponses(400, 401, 403, 404, 409)
+  @RpcReply(RegistryRpc.decideFiling)
   decide(@Param() params: FilingIdRequest, @Body() body: FilingDecisionBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<FilingView> {
-    return this.rpc.request(RegistrySubjects.decideFiling, { ...body, id: params.id }, { actor, requestId });
+    return this.rpc.call(RegistryRpc.decideFiling, { ...body, id: params.id }, { actor, requestId });
   }
 
   @Get('filings/:id/receipt.pdf')
@@ -75,9 +69,9 @@ export class FilingsController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiProduces('application/pdf')
   @ApiResponse({ status: 200, description: 'application/pdf' })
-  @errorResponses(400, 401, 403, 404, 409)
+  @RpcErrors(RegistryRpc.getReceipt)
   async receipt(@Param() params: FilingIdRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string, @Res() reply: FastifyReply): Promise<void> {
-    const receipt = await this.rpc.request<ReceiptView>(RegistrySubjects.getReceipt, { id: params.id }, { actor, requestId });
+    const receipt = await this.rpc.call(RegistryRpc.getReceipt, { id: params.id }, { actor, requestId });
     const pdf = await renderReceiptPdf(receipt, this.publicBaseUrl);
     void reply
       .header('content-type', 'application/pdf')

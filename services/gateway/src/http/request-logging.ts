@@ -3,8 +3,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 /**
  * One structured line per request: no bodies, no headers, query strings redacted by the logger.
- * It is the record of reads: the audit log holds state changes only (ARCHITECTURE.md "Data"), so
- * a department system's reads are traced here by `clientId` (issue 11 §1).
+ * It is the record of reads: the audit log holds state changes only, so a department system's
+ * reads are traced here by `clientId` (which system read what, and when).
  */
 export function registerRequestLogging(fastify: FastifyInstance, logger: JsonLogger): void {
   fastify.addHook('onRequest', async (request, reply) => {

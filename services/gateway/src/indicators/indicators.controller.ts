@@ -1,10 +1,10 @@
 import type { Actor } from '@shanyu/common';
-import { type IndicatorContribution, IndicatorsRequest, indicatorsSubject, type IndicatorsView } from '@shanyu/contracts';
+import { IndicatorsRequest, type IndicatorsView, RegistryRpc, rpcOf, StaffRpc } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, CurrentRequestId } from '../auth/decorators.js';
-import { errorResponses } from '../docs/error-responses.js';
+import { RpcReply } from '../docs/rpc-reply.js';
 import { HEALTH_SERVICES } from '../health/health.controller.js';
 
 /** 指标: the registry's figures, with each other running service's indicators merged in by division. */
@@ -22,14 +22,13 @@ export class IndicatorsController {
   @ApiQuery({ name: 'divisionCode', example: '330106' })
   @ApiQuery({ name: 'month', required: false, example: '2026-11' })
   @ApiQuery({ name: 'targetPerThousand', required: false, example: 4.5 })
-  @ApiResponse({ status: 200, schema: { $ref: '#/components/schemas/IndicatorsView' } })
-  @errorResponses(400, 401, 403)
+  @RpcReply(RegistryRpc.computeIndicators)
   async get(@Query() query: IndicatorsRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<IndicatorsView> {
-    const base = await this.rpc.request<IndicatorsView>(indicatorsSubject('registry'), query, { actor, requestId });
+    const base = await this.rpc.call(RegistryRpc.computeIndicators, query, { actor, requestId });
     const others = this.services.filter((s) => s !== 'registry');
     // A service that is down or has no indicators leaves its figures out rather than failing the page.
     const contributions = await Promise.all(
-      others.map((s) => this.rpc.request<IndicatorContribution>(indicatorsSubject(s), query, { actor, requestId, timeoutMs: 10_000 }).catch(() => null)),
+      others.map((s) => this.rpc.call(rpcOf(StaffRpc.computeIndicators, s), query, { actor, requestId, timeoutMs: 10_000 }).catch(() => null)),
     );
     for (const contribution of contributions) {
       for (const part of contribution?.divisions ?? []) {
@@ -45,7 +44,7 @@ export class IndicatorsController {
         group: enrolled.group, key: 'enrolmentRate', label: '入托率', unit: '%',
         value: under3 && enrolled.value !== null ? Math.round((enrolled.value / under3) * 100 * 10_000) / 10_000 : null,
         numerator: enrolled.value ?? undefined, denominator: under3 ?? undefined,
-        definition: '本月收托名册中的在托婴幼儿数 ÷ 3 岁以下婴幼儿数（人口数据）', source: '环翠区入托率 6.07%（seed 004；DOMAIN.md §8）',
+        definition: '本月收托名册中的在托婴幼儿数 ÷ 3 岁以下婴幼儿数（人口数据）', source: '环翠区入托率 6.07%（威海市环翠区卫生健康局、发展和改革局《关于创建省级婴幼儿照护服务示范区的报告》）',
       });
     }
     return base;

@@ -1,14 +1,14 @@
 import { SYSTEM_ACTOR } from '@shanyu/common';
 import {
-  type ChecklistVersionView, type ComplaintReceipt, FileComplaintBody, InspectionIdRequest, InspectionSubjects, InstitutionPlanDrawsQuery, type InstitutionPlanDrawView,
+  type ChecklistVersionView, type ComplaintReceipt, FileComplaintBody, InspectionIdRequest, InspectionRpc, InstitutionPlanDrawsQuery, type InstitutionPlanDrawView,
   ListChecklistsRequest, ListPlansRequest, type Page, UuidParams,
   PlanIdRequest, PlanPageQuery, type PlanDrawEntryView, type PlanPoolEntryView, type PlanSummaryView, type PlanView, type PublicComplaintView, PublicInspectionsRequest, type PublicInspectionView,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentRequestId, Public } from '../auth/decorators.js';
-import { errorResponses } from '../docs/error-responses.js';
+import { RpcReply } from '../docs/rpc-reply.js';
 
 const schema = (name: string) => ({ schema: { $ref: `#/components/schemas/${name}` } });
 
@@ -23,10 +23,9 @@ export class InspectionPublicController {
   @HttpCode(201)
   @ApiOperation({ summary: '投诉举报 about an institution (no login; contact optional, kept encrypted, never published)' })
   @ApiBody(schema('FileComplaintBody'))
-  @ApiResponse({ status: 201, ...schema('ComplaintReceipt') })
-  @errorResponses(400, 404)
+  @RpcReply(InspectionRpc.fileComplaint, 201)
   complain(@Body() body: FileComplaintBody, @CurrentRequestId() requestId: string): Promise<ComplaintReceipt> {
-    return this.rpc.request(InspectionSubjects.fileComplaint, body, { actor: SYSTEM_ACTOR, requestId });
+    return this.rpc.call(InspectionRpc.fileComplaint, body, { actor: SYSTEM_ACTOR, requestId });
   }
 
   @Public()
@@ -34,20 +33,18 @@ export class InspectionPublicController {
   @ApiOperation({ summary: '投诉办理结果 (closed complaints: category, department, outcome; no complainant identity)' })
   @ApiQuery({ name: 'institutionId', required: false })
   @ApiQuery({ name: 'divisionCode', required: false })
-  @ApiResponse({ status: 200, ...schema('PublicComplaintPage') })
-  @errorResponses(400)
+  @RpcReply(InspectionRpc.publicListComplaints)
   complaints(@Query() query: PublicInspectionsRequest, @CurrentRequestId() requestId: string): Promise<Page<PublicComplaintView>> {
-    return this.rpc.request(InspectionSubjects.publicListComplaints, query, { actor: SYSTEM_ACTOR, requestId });
+    return this.rpc.call(InspectionRpc.publicListComplaints, query, { actor: SYSTEM_ACTOR, requestId });
   }
 
   @Public()
   @Get('inspection-plans')
   @ApiOperation({ summary: '双随机 plans of a division (commitment before the draw, seed and result after)' })
   @ApiQuery({ name: 'divisionCode', required: false })
-  @ApiResponse({ status: 200, ...schema('PlanSummaryPage') })
-  @errorResponses(400)
+  @RpcReply(InspectionRpc.publicListPlans)
   plans(@Query() query: ListPlansRequest, @CurrentRequestId() requestId: string): Promise<Page<PlanSummaryView>> {
-    return this.rpc.request(InspectionSubjects.publicListPlans, query, { actor: SYSTEM_ACTOR, requestId });
+    return this.rpc.call(InspectionRpc.publicListPlans, query, { actor: SYSTEM_ACTOR, requestId });
   }
 
   @Public()
@@ -57,10 +54,9 @@ export class InspectionPublicController {
       'this view plus every /pool page rebuild the draw input (its canonical JSON hashes to poolHash), /draws pages give the result',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiResponse({ status: 200, ...schema('PlanView') })
-  @errorResponses(400, 404)
+  @RpcReply(InspectionRpc.publicGetPlan)
   plan(@Param() params: PlanIdRequest, @CurrentRequestId() requestId: string): Promise<PlanView> {
-    return this.rpc.request(InspectionSubjects.publicGetPlan, { id: params.id }, { actor: SYSTEM_ACTOR, requestId });
+    return this.rpc.call(InspectionRpc.publicGetPlan, { id: params.id }, { actor: SYSTEM_ACTOR, requestId });
   }
 
   @Public()
@@ -69,10 +65,9 @@ export class InspectionPublicController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false, description: '1–500, default 100' })
-  @ApiResponse({ status: 200, ...schema('PlanPoolEntryPage') })
-  @errorResponses(400, 404)
+  @RpcReply(InspectionRpc.publicPlanPool)
   planPool(@Param() params: PlanIdRequest, @Query() query: PlanPageQuery, @CurrentRequestId() requestId: string): Promise<Page<PlanPoolEntryView>> {
-    return this.rpc.request(InspectionSubjects.publicPlanPool, { ...query, id: params.id }, { actor: SYSTEM_ACTOR, requestId });
+    return this.rpc.call(InspectionRpc.publicPlanPool, { ...query, id: params.id }, { actor: SYSTEM_ACTOR, requestId });
   }
 
   @Public()
@@ -81,10 +76,9 @@ export class InspectionPublicController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false, description: '1–500, default 100; fewer with many inspectors per department (at 8 departments × 10, about 220: 400 VALIDATION names the limit), so that a page fits NATS\'s 1 MB' })
-  @ApiResponse({ status: 200, ...schema('PlanDrawEntryPage') })
-  @errorResponses(400, 404, 409)
+  @RpcReply(InspectionRpc.publicPlanDraws)
   planDraws(@Param() params: PlanIdRequest, @Query() query: PlanPageQuery, @CurrentRequestId() requestId: string): Promise<Page<PlanDrawEntryView>> {
-    return this.rpc.request(InspectionSubjects.publicPlanDraws, { ...query, id: params.id }, { actor: SYSTEM_ACTOR, requestId });
+    return this.rpc.call(InspectionRpc.publicPlanDraws, { ...query, id: params.id }, { actor: SYSTEM_ACTOR, requestId });
   }
 
   @Public()
@@ -93,10 +87,9 @@ export class InspectionPublicController {
   @ApiParam({ name: 'id', format: 'uuid', description: 'The institution' })
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false, description: '1–100, default 20' })
-  @ApiResponse({ status: 200, ...schema('InstitutionPlanDrawPage') })
-  @errorResponses(400)
+  @RpcReply(InspectionRpc.publicPlanDrawsOfInstitution)
   institutionPlans(@Param() params: UuidParams, @Query() query: InstitutionPlanDrawsQuery, @CurrentRequestId() requestId: string): Promise<Page<InstitutionPlanDrawView>> {
-    return this.rpc.request(InspectionSubjects.publicPlanDrawsOfInstitution, { ...query, institutionId: params.id }, { actor: SYSTEM_ACTOR, requestId });
+    return this.rpc.call(InspectionRpc.publicPlanDrawsOfInstitution, { ...query, institutionId: params.id }, { actor: SYSTEM_ACTOR, requestId });
   }
 
   @Public()
@@ -106,20 +99,18 @@ export class InspectionPublicController {
   @ApiQuery({ name: 'divisionCode', required: false })
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false })
-  @ApiResponse({ status: 200, ...schema('PublicInspectionPage') })
-  @errorResponses(400)
+  @RpcReply(InspectionRpc.publicListInspections)
   inspections(@Query() query: PublicInspectionsRequest, @CurrentRequestId() requestId: string): Promise<Page<PublicInspectionView>> {
-    return this.rpc.request(InspectionSubjects.publicListInspections, query, { actor: SYSTEM_ACTOR, requestId });
+    return this.rpc.call(InspectionRpc.publicListInspections, query, { actor: SYSTEM_ACTOR, requestId });
   }
 
   @Public()
   @Get('inspections/:id')
   @ApiOperation({ summary: '一次检查的公示结果' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiResponse({ status: 200, ...schema('PublicInspectionView') })
-  @errorResponses(400, 404)
+  @RpcReply(InspectionRpc.publicGetInspection)
   inspection(@Param() params: InspectionIdRequest, @CurrentRequestId() requestId: string): Promise<PublicInspectionView> {
-    return this.rpc.request(InspectionSubjects.publicGetInspection, { id: params.id }, { actor: SYSTEM_ACTOR, requestId });
+    return this.rpc.call(InspectionRpc.publicGetInspection, { id: params.id }, { actor: SYSTEM_ACTOR, requestId });
   }
 
   @Public()
@@ -128,9 +119,8 @@ export class InspectionPublicController {
   @ApiQuery({ name: 'kind', required: false, enum: ['inspection', 'penalty'] })
   @ApiQuery({ name: 'department', required: false })
   @ApiQuery({ name: 'on', required: false })
-  @ApiResponse({ status: 200, ...schema('ChecklistVersionList') })
-  @errorResponses(400)
+  @RpcReply(InspectionRpc.publicListChecklists)
   checklists(@Query() query: ListChecklistsRequest, @CurrentRequestId() requestId: string): Promise<ChecklistVersionView[]> {
-    return this.rpc.request(InspectionSubjects.publicListChecklists, query, { actor: SYSTEM_ACTOR, requestId });
+    return this.rpc.call(InspectionRpc.publicListChecklists, query, { actor: SYSTEM_ACTOR, requestId });
   }
 }

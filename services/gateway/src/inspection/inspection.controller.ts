@@ -1,17 +1,17 @@
 import { type Actor, DomainError } from '@shanyu/common';
 import {
   AddConflictBody, AddInspectorBody, type ChecklistVersionView, CommitPlanBody, CreateInspectionBody, DrawPlanBody, InspectionIdRequest, type InspectionFormView,
-  InspectionSubjects, type InspectionView, type InspectorView, ListChecklistsRequest, ListInspectionsRequest, ListInspectorsRequest, ListPlansRequest, type Page,
+  InspectionRpc, type InspectionView, type InspectorView, ListChecklistsRequest, ListInspectionsRequest, ListInspectorsRequest, ListPlansRequest, type Page,
   PlanIdRequest, PlanPageQuery, type PlanDrawEntryView, type PlanPoolEntryView, type PlanSummaryView, type PlanView, PublishChecklistBody, RecordResultsBody, type RecordResultsView,
   type RectificationNoticeView, ReinspectionBody, SignOffBody, UuidParams, ResultItemRequest, ResolveResultBody, ResultVersionParams, DecideLateResultBody, type ResultVersionView,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { UserAccount } from '../accounts/user-account.entity.js';
 import { CurrentActor, CurrentRequestId, Departments, ForInspectors } from '../auth/decorators.js';
-import { errorResponses } from '../docs/error-responses.js';
+import { RpcReply } from '../docs/rpc-reply.js';
 
 const schema = (name: string) => ({ schema: { $ref: `#/components/schemas/${name}` } });
 /** Departments with lists and inspectors (the inspection service checks divisions and assignments again). */
@@ -36,10 +36,9 @@ export class InspectionController {
   @ApiQuery({ name: 'kind', required: false, enum: ['inspection', 'penalty'] })
   @ApiQuery({ name: 'department', required: false, enum: [...INSPECTING] })
   @ApiQuery({ name: 'on', required: false, description: 'YYYY-MM-DD (default today)' })
-  @ApiResponse({ status: 200, ...schema('ChecklistVersionList') })
-  @errorResponses(400, 401)
+  @RpcReply(InspectionRpc.listChecklists)
   checklists(@Query() query: ListChecklistsRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<ChecklistVersionView[]> {
-    return this.rpc.request(InspectionSubjects.listChecklists, query, { actor, requestId });
+    return this.rpc.call(InspectionRpc.listChecklists, query, { actor, requestId });
   }
 
   @Post('checklists')
@@ -47,10 +46,9 @@ export class InspectionController {
   @Departments(...INSPECTING)
   @ApiOperation({ summary: '发布清单新版本 (the department itself or admin). Versions are never edited; item codes stay with their department.' })
   @ApiBody(schema('PublishChecklistBody'))
-  @ApiResponse({ status: 201, ...schema('ChecklistVersionView') })
-  @errorResponses(400, 401, 403, 409)
+  @RpcReply(InspectionRpc.publishChecklist, 201)
   publishChecklist(@Body() body: PublishChecklistBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<ChecklistVersionView> {
-    return this.rpc.request(InspectionSubjects.publishChecklist, body, { actor, requestId });
+    return this.rpc.call(InspectionRpc.publishChecklist, body, { actor, requestId });
   }
 
   @Post('inspectors')
@@ -58,8 +56,7 @@ export class InspectionController {
   @Departments(...INSPECTING)
   @ApiOperation({ summary: '执法人员入库 (the department or admin). `username` links the person\'s login: only a linked, assigned inspector records results and signs off.' })
   @ApiBody(schema('AddInspectorBody'))
-  @ApiResponse({ status: 201, ...schema('InspectorView') })
-  @errorResponses(400, 401, 403, 409)
+  @RpcReply(InspectionRpc.addInspector, 201)
   async addInspector(@Body() body: AddInspectorBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InspectorView> {
     let userId: string | undefined;
     if (body.username) {
@@ -71,17 +68,16 @@ export class InspectionController {
       }
       userId = account.id;
     }
-    return this.rpc.request(InspectionSubjects.addInspector, { ...body, ...(userId ? { userId } : {}) }, { actor, requestId });
+    return this.rpc.call(InspectionRpc.addInspector, { ...body, ...(userId ? { userId } : {}) }, { actor, requestId });
   }
 
   @Get('inspectors')
   @ApiOperation({ summary: '执法人员名录 with recorded conflicts of interest' })
   @ApiQuery({ name: 'department', required: false, enum: [...INSPECTING] })
   @ApiQuery({ name: 'divisionCode', required: false })
-  @ApiResponse({ status: 200, ...schema('InspectorList') })
-  @errorResponses(400, 401, 403)
+  @RpcReply(InspectionRpc.listInspectors)
   inspectors(@Query() query: ListInspectorsRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InspectorView[]> {
-    return this.rpc.request(InspectionSubjects.listInspectors, query, { actor, requestId });
+    return this.rpc.call(InspectionRpc.listInspectors, query, { actor, requestId });
   }
 
   @Post('inspectors/:id/conflicts')
@@ -91,10 +87,9 @@ export class InspectionController {
   @ApiOperation({ summary: '回避: record a conflict of interest; the inspector is never drawn or assigned for that institution' })
   @ApiParam({ name: 'id', format: 'uuid', description: 'Inspector id' })
   @ApiBody(schema('AddConflictBody'))
-  @ApiResponse({ status: 201, ...schema('InspectorView') })
-  @errorResponses(400, 401, 403, 404)
+  @RpcReply(InspectionRpc.addConflict, 201)
   addConflict(@Param() params: UuidParams, @Body() body: AddConflictBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InspectorView> {
-    return this.rpc.request(InspectionSubjects.addConflict, { ...body, inspectorId: params.id }, { actor, requestId });
+    return this.rpc.call(InspectionRpc.addConflict, { ...body, inspectorId: params.id }, { actor, requestId });
   }
 
   @Post('inspection-plans')
@@ -105,10 +100,9 @@ export class InspectionController {
       'Fewer than 2 available inspectors in a department: 422 PLAN_NOT_ENOUGH_INSPECTORS naming the department.',
   })
   @ApiBody(schema('CommitPlanBody'))
-  @ApiResponse({ status: 201, ...schema('PlanView') })
-  @errorResponses(400, 401, 403, 422)
+  @RpcReply(InspectionRpc.commitPlan, 201)
   commitPlan(@Body() body: CommitPlanBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<PlanView> {
-    return this.rpc.request(InspectionSubjects.commitPlan, body, { actor, requestId });
+    return this.rpc.call(InspectionRpc.commitPlan, body, { actor, requestId });
   }
 
   @Post('inspection-plans/:id/draw')
@@ -117,10 +111,9 @@ export class InspectionController {
   @ApiOperation({ summary: '双随机 step 2: reveal the seed, mix in the public entropy announced at the draw, draw institutions and inspectors (re-runnable by anyone)' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody(schema('DrawPlanBody'))
-  @ApiResponse({ status: 200, ...schema('PlanView') })
-  @errorResponses(400, 401, 403, 404, 409)
+  @RpcReply(InspectionRpc.drawPlan)
   drawPlan(@Param() params: PlanIdRequest, @Body() body: DrawPlanBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<PlanView> {
-    return this.rpc.request(InspectionSubjects.drawPlan, { ...body, id: params.id }, { actor, requestId });
+    return this.rpc.call(InspectionRpc.drawPlan, { ...body, id: params.id }, { actor, requestId });
   }
 
   @Get('inspection-plans')
@@ -128,19 +121,17 @@ export class InspectionController {
   @ApiQuery({ name: 'divisionCode', required: false })
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false })
-  @ApiResponse({ status: 200, ...schema('PlanSummaryPage') })
-  @errorResponses(400, 401, 403)
+  @RpcReply(InspectionRpc.listPlans)
   plans(@Query() query: ListPlansRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<Page<PlanSummaryView>> {
-    return this.rpc.request(InspectionSubjects.listPlans, query, { actor, requestId });
+    return this.rpc.call(InspectionRpc.listPlans, query, { actor, requestId });
   }
 
   @Get('inspection-plans/:id')
   @ApiOperation({ summary: 'The draw record: seed commitment, pool hash and counts, ratios, inspectors, seed and result counts once drawn (the pool and the drawn institutions: /pool, /draws)' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiResponse({ status: 200, ...schema('PlanView') })
-  @errorResponses(400, 401, 403, 404)
+  @RpcReply(InspectionRpc.getPlan)
   plan(@Param() params: PlanIdRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<PlanView> {
-    return this.rpc.request(InspectionSubjects.getPlan, { id: params.id }, { actor, requestId });
+    return this.rpc.call(InspectionRpc.getPlan, { id: params.id }, { actor, requestId });
   }
 
   @Get('inspection-plans/:id/pool')
@@ -148,10 +139,9 @@ export class InspectionController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false, description: '1–500, default 100' })
-  @ApiResponse({ status: 200, ...schema('PlanPoolEntryPage') })
-  @errorResponses(400, 401, 403, 404)
+  @RpcReply(InspectionRpc.planPool)
   planPool(@Param() params: PlanIdRequest, @Query() query: PlanPageQuery, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<Page<PlanPoolEntryView>> {
-    return this.rpc.request(InspectionSubjects.planPool, { ...query, id: params.id }, { actor, requestId });
+    return this.rpc.call(InspectionRpc.planPool, { ...query, id: params.id }, { actor, requestId });
   }
 
   @Get('inspection-plans/:id/draws')
@@ -159,10 +149,9 @@ export class InspectionController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false, description: '1–500, default 100; fewer with many inspectors per department (at 8 departments × 10, about 220: 400 VALIDATION names the limit), so that a page fits NATS\'s 1 MB' })
-  @ApiResponse({ status: 200, ...schema('PlanDrawEntryPage') })
-  @errorResponses(400, 401, 403, 404, 409)
+  @RpcReply(InspectionRpc.planDraws)
   planDraws(@Param() params: PlanIdRequest, @Query() query: PlanPageQuery, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<Page<PlanDrawEntryView>> {
-    return this.rpc.request(InspectionSubjects.planDraws, { ...query, id: params.id }, { actor, requestId });
+    return this.rpc.call(InspectionRpc.planDraws, { ...query, id: params.id }, { actor, requestId });
   }
 
   @Post('inspections')
@@ -173,10 +162,9 @@ export class InspectionController {
       'from an accepted complaint (kind=complaint). Yearly cap: 422 INSPECTION_YEARLY_CAP; same department again within the window: 422 INSPECTION_REPEATED unless repeatReason.',
   })
   @ApiBody(schema('CreateInspectionBody'))
-  @ApiResponse({ status: 201, ...schema('InspectionView') })
-  @errorResponses(400, 401, 403, 404, 409, 422)
+  @RpcReply(InspectionRpc.createInspection, 201)
   create(@Body() body: CreateInspectionBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InspectionView> {
-    return this.rpc.request(InspectionSubjects.createInspection, body, { actor, requestId });
+    return this.rpc.call(InspectionRpc.createInspection, body, { actor, requestId });
   }
 
   @Get('inspections')
@@ -188,30 +176,27 @@ export class InspectionController {
   @ApiQuery({ name: 'divisionCode', required: false })
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false })
-  @ApiResponse({ status: 200, ...schema('InspectionPage') })
-  @errorResponses(400, 401)
+  @RpcReply(InspectionRpc.listInspections)
   list(@Query() query: ListInspectionsRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<Page<InspectionView>> {
-    return this.rpc.request(InspectionSubjects.listInspections, query, { actor, requestId });
+    return this.rpc.call(InspectionRpc.listInspections, query, { actor, requestId });
   }
 
   @Get('inspections/:id')
   @ForInspectors()
   @ApiOperation({ summary: '检查详情: departments, inspectors, sign-offs, summary, findings' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiResponse({ status: 200, ...schema('InspectionView') })
-  @errorResponses(400, 401, 403, 404)
+  @RpcReply(InspectionRpc.getInspection)
   get(@Param() params: InspectionIdRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InspectionView> {
-    return this.rpc.request(InspectionSubjects.getInspection, { id: params.id }, { actor, requestId });
+    return this.rpc.call(InspectionRpc.getInspection, { id: params.id }, { actor, requestId });
   }
 
   @Get('inspections/:id/form')
   @ForInspectors()
   @ApiOperation({ summary: '一表通查: the merged form, items grouped by area, no item twice, with results so far and the operator\'s latest self-inspection' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiResponse({ status: 200, ...schema('InspectionFormView') })
-  @errorResponses(400, 401, 403, 404)
+  @RpcReply(InspectionRpc.getForm)
   form(@Param() params: InspectionIdRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InspectionFormView> {
-    return this.rpc.request(InspectionSubjects.getForm, { id: params.id }, { actor, requestId });
+    return this.rpc.call(InspectionRpc.getForm, { id: params.id }, { actor, requestId });
   }
 
   @Put('inspections/:id/results')
@@ -226,10 +211,9 @@ export class InspectionController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody(schema('RecordResultsBody'))
-  @ApiResponse({ status: 200, ...schema('RecordResultsView') })
-  @errorResponses(400, 401, 403, 404, 422)
+  @RpcReply(InspectionRpc.recordResults)
   results(@Param() params: InspectionIdRequest, @Body() body: RecordResultsBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<RecordResultsView> {
-    return this.rpc.request(InspectionSubjects.recordResults, { ...body, id: params.id }, { actor, requestId });
+    return this.rpc.call(InspectionRpc.recordResults, { ...body, id: params.id }, { actor, requestId });
   }
 
   @Get('inspections/:id/results/:itemCode/versions')
@@ -237,10 +221,9 @@ export class InspectionController {
   @ApiOperation({ summary: '结果版本: every value recorded for one item, newest first (who, when on the device, device, value, note, evidence, status, decision)' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiParam({ name: 'itemCode', example: 'FIRE-04' })
-  @ApiResponse({ status: 200, ...schema('ResultVersionList') })
-  @errorResponses(400, 401, 403, 404, 422)
+  @RpcReply(InspectionRpc.listResultVersions)
   versions(@Param() params: ResultItemRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<ResultVersionView[]> {
-    return this.rpc.request(InspectionSubjects.listResultVersions, { id: params.id, itemCode: params.itemCode }, { actor, requestId });
+    return this.rpc.call(InspectionRpc.listResultVersions, { id: params.id, itemCode: params.itemCode }, { actor, requestId });
   }
 
   @Post('inspections/:id/results/:itemCode/resolution')
@@ -251,20 +234,18 @@ export class InspectionController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiParam({ name: 'itemCode', example: 'FIRE-04' })
   @ApiBody(schema('ResolveResultBody'))
-  @ApiResponse({ status: 200, ...schema('InspectionFormView') })
-  @errorResponses(400, 401, 403, 404, 409, 422)
+  @RpcReply(InspectionRpc.resolveResult)
   resolve(@Param() params: ResultItemRequest, @Body() body: ResolveResultBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InspectionFormView> {
-    return this.rpc.request(InspectionSubjects.resolveResult, { ...body, id: params.id, itemCode: params.itemCode }, { actor, requestId });
+    return this.rpc.call(InspectionRpc.resolveResult, { ...body, id: params.id, itemCode: params.itemCode }, { actor, requestId });
   }
 
   @Get('inspections/:id/late-results')
   @ForInspectors()
   @ApiOperation({ summary: '逾时结果: results recorded before their department signed off but received after, waiting for its decision or decided' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiResponse({ status: 200, ...schema('ResultVersionList') })
-  @errorResponses(400, 401, 403, 404)
+  @RpcReply(InspectionRpc.listLateResults)
   lateResults(@Param() params: InspectionIdRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<ResultVersionView[]> {
-    return this.rpc.request(InspectionSubjects.listLateResults, { id: params.id }, { actor, requestId });
+    return this.rpc.call(InspectionRpc.listLateResults, { id: params.id }, { actor, requestId });
   }
 
   @Post('inspections/:id/late-results/:versionId/decision')
@@ -274,10 +255,9 @@ export class InspectionController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiParam({ name: 'versionId', format: 'uuid' })
   @ApiBody(schema('DecideLateResultBody'))
-  @ApiResponse({ status: 200, ...schema('ResultVersionView') })
-  @errorResponses(400, 401, 403, 404, 409)
+  @RpcReply(InspectionRpc.decideLateResult)
   decideLate(@Param() params: ResultVersionParams, @Body() body: DecideLateResultBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<ResultVersionView> {
-    return this.rpc.request(InspectionSubjects.decideLateResult, { ...body, id: params.id, versionId: params.versionId }, { actor, requestId });
+    return this.rpc.call(InspectionRpc.decideLateResult, { ...body, id: params.id, versionId: params.versionId }, { actor, requestId });
   }
 
   @Post('inspections/:id/sign-off')
@@ -287,10 +267,9 @@ export class InspectionController {
   @ApiOperation({ summary: '部门签字确认; the inspection completes (findings, deadlines, 整改意见书, events) when every department has signed' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody(schema('SignOffBody'))
-  @ApiResponse({ status: 200, ...schema('InspectionView') })
-  @errorResponses(400, 401, 403, 404, 409, 422)
+  @RpcReply(InspectionRpc.signOff)
   signOff(@Param() params: InspectionIdRequest, @Body() body: SignOffBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InspectionView> {
-    return this.rpc.request(InspectionSubjects.signOff, { ...body, id: params.id }, { actor, requestId });
+    return this.rpc.call(InspectionRpc.signOff, { ...body, id: params.id }, { actor, requestId });
   }
 
   @Post('inspections/:id/reinspection')
@@ -299,19 +278,17 @@ export class InspectionController {
   @ApiOperation({ summary: '复查: a follow-up with only the still-open findings\' items, linked to the original' })
   @ApiParam({ name: 'id', format: 'uuid', description: 'The original inspection' })
   @ApiBody(schema('ReinspectionBody'))
-  @ApiResponse({ status: 201, ...schema('InspectionView') })
-  @errorResponses(400, 401, 403, 404, 409)
+  @RpcReply(InspectionRpc.createReinspection, 201)
   reinspect(@Param() params: InspectionIdRequest, @Body() body: ReinspectionBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InspectionView> {
-    return this.rpc.request(InspectionSubjects.createReinspection, { ...body, id: params.id }, { actor, requestId });
+    return this.rpc.call(InspectionRpc.createReinspection, { ...body, id: params.id }, { actor, requestId });
   }
 
   @Get('inspections/:id/notice')
   @ForInspectors()
   @ApiOperation({ summary: '整改意见书: the written rectification notice the operator reads (findings, legal basis, deadlines)' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiResponse({ status: 200, ...schema('RectificationNoticeView') })
-  @errorResponses(400, 401, 403, 404, 409)
+  @RpcReply(InspectionRpc.getNotice)
   notice(@Param() params: InspectionIdRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<RectificationNoticeView> {
-    return this.rpc.request(InspectionSubjects.getNotice, { id: params.id }, { actor, requestId });
+    return this.rpc.call(InspectionRpc.getNotice, { id: params.id }, { actor, requestId });
   }
 }

@@ -1,14 +1,14 @@
 import type { Actor } from '@shanyu/common';
 import {
-  ComplaintOutcomeBody, type ComplaintView, FindingIdRequest, type FindingView, InspectionSubjects, InstitutionIdQuery, IssuePenaltyBody, ListComplaintsRequest,
+  ComplaintOutcomeBody, type ComplaintView, FindingIdRequest, type FindingView, InspectionRpc, InstitutionIdQuery, IssuePenaltyBody, ListComplaintsRequest,
   ListPenaltiesRequest, ListRectificationsRequest, type Page, type PenaltyView, ReportRectificationBody, type SelfInspectionFormView, type SelfInspectionView,
   SubmitSelfInspectionBody, TriageComplaintBody, UuidParams, VerifyRectificationBody,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, CurrentRequestId, Departments } from '../auth/decorators.js';
-import { errorResponses } from '../docs/error-responses.js';
+import { RpcReply } from '../docs/rpc-reply.js';
 
 const schema = (name: string) => ({ schema: { $ref: `#/components/schemas/${name}` } });
 const INSPECTING = ['health', 'market', 'fire', 'police', 'education', 'hrss', 'civil', 'street'] as const;
@@ -27,19 +27,17 @@ export class RectificationController {
   @ApiQuery({ name: 'department', required: false, enum: [...INSPECTING] })
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false })
-  @ApiResponse({ status: 200, ...schema('FindingPage') })
-  @errorResponses(400, 401, 403)
+  @RpcReply(InspectionRpc.listRectifications)
   list(@Query() query: ListRectificationsRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<Page<FindingView>> {
-    return this.rpc.request(InspectionSubjects.listRectifications, query, { actor, requestId });
+    return this.rpc.call(InspectionRpc.listRectifications, query, { actor, requestId });
   }
 
   @Get('rectifications/:id')
   @ApiOperation({ summary: '整改事项详情' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiResponse({ status: 200, ...schema('FindingView') })
-  @errorResponses(400, 401, 403, 404)
+  @RpcReply(InspectionRpc.getRectification)
   get(@Param() params: FindingIdRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<FindingView> {
-    return this.rpc.request(InspectionSubjects.getRectification, { id: params.id }, { actor, requestId });
+    return this.rpc.call(InspectionRpc.getRectification, { id: params.id }, { actor, requestId });
   }
 
   @Post('rectifications/:id/verify')
@@ -48,10 +46,9 @@ export class RectificationController {
   @ApiOperation({ summary: '书面核查 by the finding\'s department: corrected or not corrected (closes the finding)' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody(schema('VerifyRectificationBody'))
-  @ApiResponse({ status: 200, ...schema('FindingView') })
-  @errorResponses(400, 401, 403, 404, 409)
+  @RpcReply(InspectionRpc.verifyRectification)
   verify(@Param() params: FindingIdRequest, @Body() body: VerifyRectificationBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<FindingView> {
-    return this.rpc.request(InspectionSubjects.verifyRectification, { ...body, id: params.id }, { actor, requestId });
+    return this.rpc.call(InspectionRpc.verifyRectification, { ...body, id: params.id }, { actor, requestId });
   }
 
   @Post('rectifications/:id/report')
@@ -60,10 +57,9 @@ export class RectificationController {
   @ApiOperation({ summary: '整改报告 by the institution\'s operator' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody(schema('ReportRectificationBody'))
-  @ApiResponse({ status: 200, ...schema('FindingView') })
-  @errorResponses(400, 401, 403, 404, 409)
+  @RpcReply(InspectionRpc.reportRectification)
   report(@Param() params: FindingIdRequest, @Body() body: ReportRectificationBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<FindingView> {
-    return this.rpc.request(InspectionSubjects.reportRectification, { ...body, id: params.id }, { actor, requestId });
+    return this.rpc.call(InspectionRpc.reportRectification, { ...body, id: params.id }, { actor, requestId });
   }
 
   @Post('penalties')
@@ -71,20 +67,18 @@ export class RectificationController {
   @Departments(...INSPECTING)
   @ApiOperation({ summary: '行政处罚 by the department holding the penalty item, tied to a finding; a fine outside the legal range: 422 PENALTY_OUT_OF_RANGE naming the range' })
   @ApiBody(schema('IssuePenaltyBody'))
-  @ApiResponse({ status: 201, ...schema('PenaltyView') })
-  @errorResponses(400, 401, 403, 404, 409, 422)
+  @RpcReply(InspectionRpc.issuePenalty, 201)
   penalty(@Body() body: IssuePenaltyBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<PenaltyView> {
-    return this.rpc.request(InspectionSubjects.issuePenalty, body, { actor, requestId });
+    return this.rpc.call(InspectionRpc.issuePenalty, body, { actor, requestId });
   }
 
   @Get('penalties')
   @ApiOperation({ summary: '处罚决定 by institution or finding' })
   @ApiQuery({ name: 'institutionId', required: false })
   @ApiQuery({ name: 'findingId', required: false })
-  @ApiResponse({ status: 200, ...schema('PenaltyList') })
-  @errorResponses(400, 401, 403)
+  @RpcReply(InspectionRpc.listPenalties)
   penalties(@Query() query: ListPenaltiesRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<PenaltyView[]> {
-    return this.rpc.request(InspectionSubjects.listPenalties, query, { actor, requestId });
+    return this.rpc.call(InspectionRpc.listPenalties, query, { actor, requestId });
   }
 
   @Post('self-inspections')
@@ -92,28 +86,25 @@ export class RectificationController {
   @Departments('operator')
   @ApiOperation({ summary: '举办者自查 against the same lists (not counted as an inspection; inspectors see it on the form)' })
   @ApiBody(schema('SubmitSelfInspectionBody'))
-  @ApiResponse({ status: 201, ...schema('SelfInspectionView') })
-  @errorResponses(400, 401, 403, 404, 422)
+  @RpcReply(InspectionRpc.submitSelfInspection, 201)
   selfInspect(@Body() body: SubmitSelfInspectionBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<SelfInspectionView> {
-    return this.rpc.request(InspectionSubjects.submitSelfInspection, body, { actor, requestId });
+    return this.rpc.call(InspectionRpc.submitSelfInspection, body, { actor, requestId });
   }
 
   @Get('self-inspections')
   @ApiOperation({ summary: '自查记录 of an institution' })
   @ApiQuery({ name: 'institutionId', required: true })
-  @ApiResponse({ status: 200, ...schema('SelfInspectionList') })
-  @errorResponses(400, 401, 403, 404)
+  @RpcReply(InspectionRpc.listSelfInspections)
   selfInspections(@Query() query: InstitutionIdQuery, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<SelfInspectionView[]> {
-    return this.rpc.request(InspectionSubjects.listSelfInspections, query, { actor, requestId });
+    return this.rpc.call(InspectionRpc.listSelfInspections, query, { actor, requestId });
   }
 
   @Get('self-inspections/form')
   @ApiOperation({ summary: '自查表: every list\'s items that apply to the institution, grouped by area' })
   @ApiQuery({ name: 'institutionId', required: true })
-  @ApiResponse({ status: 200, ...schema('SelfInspectionFormView') })
-  @errorResponses(400, 401, 403, 404)
+  @RpcReply(InspectionRpc.selfInspectionForm)
   selfInspectionForm(@Query() query: InstitutionIdQuery, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<SelfInspectionFormView> {
-    return this.rpc.request(InspectionSubjects.selfInspectionForm, query, { actor, requestId });
+    return this.rpc.call(InspectionRpc.selfInspectionForm, query, { actor, requestId });
   }
 
   @Get('complaints')
@@ -123,10 +114,9 @@ export class RectificationController {
   @ApiQuery({ name: 'institutionId', required: false })
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false })
-  @ApiResponse({ status: 200, ...schema('ComplaintPage') })
-  @errorResponses(400, 401, 403)
+  @RpcReply(InspectionRpc.listComplaints)
   complaints(@Query() query: ListComplaintsRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<Page<ComplaintView>> {
-    return this.rpc.request(InspectionSubjects.listComplaints, query, { actor, requestId });
+    return this.rpc.call(InspectionRpc.listComplaints, query, { actor, requestId });
   }
 
   @Post('complaints/:id/triage')
@@ -135,10 +125,9 @@ export class RectificationController {
   @ApiOperation({ summary: '受理 / 不予受理 with a reason (the responsible department or the street office)' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody(schema('TriageComplaintBody'))
-  @ApiResponse({ status: 200, ...schema('ComplaintView') })
-  @errorResponses(400, 401, 403, 404, 409)
+  @RpcReply(InspectionRpc.triageComplaint)
   triage(@Param() params: UuidParams, @Body() body: TriageComplaintBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<ComplaintView> {
-    return this.rpc.request(InspectionSubjects.triageComplaint, { ...body, id: params.id }, { actor, requestId });
+    return this.rpc.call(InspectionRpc.triageComplaint, { ...body, id: params.id }, { actor, requestId });
   }
 
   @Post('complaints/:id/outcome')
@@ -147,9 +136,8 @@ export class RectificationController {
   @ApiOperation({ summary: '办理结果: substantiated or not, published without the complainant (evt.inspection.complaint.closed.v1)' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody(schema('ComplaintOutcomeBody'))
-  @ApiResponse({ status: 200, ...schema('ComplaintView') })
-  @errorResponses(400, 401, 403, 404, 409)
+  @RpcReply(InspectionRpc.complaintOutcome)
   outcome(@Param() params: UuidParams, @Body() body: ComplaintOutcomeBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<ComplaintView> {
-    return this.rpc.request(InspectionSubjects.complaintOutcome, { ...body, id: params.id }, { actor, requestId });
+    return this.rpc.call(InspectionRpc.complaintOutcome, { ...body, id: params.id }, { actor, requestId });
   }
 }

@@ -1,16 +1,14 @@
 import type { Actor } from '@shanyu/common';
 import {
   DemonstrationBody, DeregistrationBody, InclusiveBody,
-  type InstitutionView, ListInstitutionsRequest, type Page, RegisterInstitutionRequest, RegistrySubjects, UpdateInstitutionBody,
-  GetInstitutionRequest,
+  type InstitutionView, ListInstitutionsRequest, type Page, RegisterInstitutionRequest, RegistryRpc, UpdateInstitutionBody,
+  GetInstitutionRequest, InstitutionByUsccRequest,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, CurrentRequestId, Departments, ForInspectors } from '../auth/decorators.js';
-import { errorResponses } from '../docs/error-responses.js';
-
-const view = { schema: { $ref: '#/components/schemas/InstitutionView' } };
+import { RpcReply } from '../docs/rpc-reply.js';
 
 /** 登记: institutions, forwarded to the registry service over NATS. */
 @ApiTags('institutions 机构登记')
@@ -24,10 +22,9 @@ export class InstitutionsController {
   @Departments('market', 'civil', 'operator', 'admin')
   @ApiOperation({ summary: '登记托育机构 (for-profit by 市场监管, non-profit by 民政, or the operator itself)' })
   @ApiBody({ schema: { $ref: '#/components/schemas/RegisterInstitutionRequest' } })
-  @ApiResponse({ status: 201, ...view })
-  @errorResponses(400, 401, 403, 409)
+  @RpcReply(RegistryRpc.registerInstitution, 201)
   register(@Body() body: RegisterInstitutionRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InstitutionView> {
-    return this.rpc.request(RegistrySubjects.registerInstitution, body, { actor, requestId });
+    return this.rpc.call(RegistryRpc.registerInstitution, body, { actor, requestId });
   }
 
   @Get()
@@ -38,20 +35,26 @@ export class InstitutionsController {
   @ApiQuery({ name: 'q', required: false, description: 'Name contains' })
   @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1, default: 1 } })
   @ApiQuery({ name: 'pageSize', required: false, schema: { type: 'integer', minimum: 1, maximum: 200, default: 20 } })
-  @ApiResponse({ status: 200, schema: { $ref: '#/components/schemas/InstitutionPage' } })
-  @errorResponses(400, 401, 403)
+  @RpcReply(RegistryRpc.listInstitutions)
   list(@Query() query: ListInstitutionsRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<Page<InstitutionView>> {
-    return this.rpc.request(RegistrySubjects.listInstitutions, query, { actor, requestId });
+    return this.rpc.call(RegistryRpc.listInstitutions, query, { actor, requestId });
+  }
+
+  @Get('by-uscc/:uscc')
+  @ApiOperation({ summary: '按统一社会信用代码查机构 (the key on the business licence, as department systems hold it)' })
+  @ApiParam({ name: 'uscc', example: '91330106MA2H2X1234' })
+  @RpcReply(RegistryRpc.getInstitutionByUscc)
+  byUscc(@Param() params: InstitutionByUsccRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InstitutionView> {
+    return this.rpc.call(RegistryRpc.getInstitutionByUscc, { uscc: params.uscc }, { actor, requestId });
   }
 
   @Get(':id')
   @ForInspectors()
   @ApiOperation({ summary: '机构详情' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiResponse({ status: 200, ...view })
-  @errorResponses(400, 401, 403, 404)
+  @RpcReply(RegistryRpc.getInstitution)
   get(@Param() params: GetInstitutionRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InstitutionView> {
-    return this.rpc.request(RegistrySubjects.getInstitution, { id: params.id }, { actor, requestId });
+    return this.rpc.call(RegistryRpc.getInstitution, { id: params.id }, { actor, requestId });
   }
 
   @Patch(':id')
@@ -59,10 +62,9 @@ export class InstitutionsController {
   @ApiOperation({ summary: '登记变更 (audited with before/after and reason)' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody({ schema: { $ref: '#/components/schemas/UpdateInstitutionBody' } })
-  @ApiResponse({ status: 200, ...view })
-  @errorResponses(400, 401, 403, 404, 409)
+  @RpcReply(RegistryRpc.updateInstitution)
   update(@Param() params: GetInstitutionRequest, @Body() body: UpdateInstitutionBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InstitutionView> {
-    return this.rpc.request(RegistrySubjects.updateInstitution, { ...body, id: params.id }, { actor, requestId });
+    return this.rpc.call(RegistryRpc.updateInstitution, { ...body, id: params.id }, { actor, requestId });
   }
 
   @Post(':id/inclusive')
@@ -71,10 +73,9 @@ export class InstitutionsController {
   @ApiOperation({ summary: '普惠认定 grant (price cap in fen, inclusive places) or revoke — district health bureau, filed institutions only' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody({ schema: { $ref: '#/components/schemas/InclusiveBody' } })
-  @ApiResponse({ status: 200, ...view })
-  @errorResponses(400, 401, 403, 404, 409)
+  @RpcReply(RegistryRpc.setInclusive)
   inclusive(@Param() params: GetInstitutionRequest, @Body() body: InclusiveBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InstitutionView> {
-    return this.rpc.request(RegistrySubjects.setInclusive, { ...body, institutionId: params.id }, { actor, requestId });
+    return this.rpc.call(RegistryRpc.setInclusive, { ...body, institutionId: params.id }, { actor, requestId });
   }
 
   @Post(':id/demonstration')
@@ -83,10 +84,9 @@ export class InstitutionsController {
   @ApiOperation({ summary: '示范 designation for a year — district health bureau; records the places at that time; credit grade A or B only (422 DEMONSTRATION_GRADE_TOO_LOW)' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody({ schema: { $ref: '#/components/schemas/DemonstrationBody' } })
-  @ApiResponse({ status: 200, ...view })
-  @errorResponses(400, 401, 403, 404, 409, 422)
+  @RpcReply(RegistryRpc.designateDemonstration)
   demonstration(@Param() params: GetInstitutionRequest, @Body() body: DemonstrationBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InstitutionView> {
-    return this.rpc.request(RegistrySubjects.designateDemonstration, { ...body, institutionId: params.id }, { actor, requestId });
+    return this.rpc.call(RegistryRpc.designateDemonstration, { ...body, institutionId: params.id }, { actor, requestId });
   }
 
   @Post(':id/deregistration')
@@ -95,9 +95,8 @@ export class InstitutionsController {
   @ApiOperation({ summary: '注销: ends the institution; its receipt no longer verifies as current' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody({ schema: { $ref: '#/components/schemas/DeregistrationBody' } })
-  @ApiResponse({ status: 200, ...view })
-  @errorResponses(400, 401, 403, 404, 409)
+  @RpcReply(RegistryRpc.deregisterInstitution)
   deregister(@Param() params: GetInstitutionRequest, @Body() body: DeregistrationBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InstitutionView> {
-    return this.rpc.request(RegistrySubjects.deregisterInstitution, { ...body, institutionId: params.id }, { actor, requestId });
+    return this.rpc.call(RegistryRpc.deregisterInstitution, { ...body, institutionId: params.id }, { actor, requestId });
   }
 }

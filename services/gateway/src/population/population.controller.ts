@@ -1,11 +1,11 @@
 import { type Actor, DomainError } from '@shanyu/common';
-import { ListPopulationRequest, LoadPopulationBody, type PopulationView, RegistrySubjects } from '@shanyu/contracts';
+import { ListPopulationRequest, LoadPopulationBody, type PopulationView, RegistryRpc } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, HttpCode, Post, Put, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, CurrentRequestId, Departments } from '../auth/decorators.js';
-import { errorResponses } from '../docs/error-responses.js';
+import { RpcReply } from '../docs/rpc-reply.js';
 import { parsePopulationCsv } from './population-csv.js';
 import { parsePopulationSheet } from './population-sheet.js';
 
@@ -23,10 +23,9 @@ export class PopulationController {
   @Departments('health', 'admin')
   @ApiOperation({ summary: '载入人口数据 (JSON rows); a row replaces the same division and year' })
   @ApiBody({ schema: { $ref: '#/components/schemas/LoadPopulationBody' } })
-  @ApiResponse({ status: 200, schema: { $ref: '#/components/schemas/PopulationLoadResult' } })
-  @errorResponses(400, 401, 403)
+  @RpcReply(RegistryRpc.loadPopulation)
   load(@Body() body: LoadPopulationBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<{ loaded: number }> {
-    return this.rpc.request(RegistrySubjects.loadPopulation, body, { actor, requestId });
+    return this.rpc.call(RegistryRpc.loadPopulation, body, { actor, requestId });
   }
 
   @Post('import')
@@ -47,8 +46,7 @@ export class PopulationController {
       ],
     },
   })
-  @ApiResponse({ status: 200, schema: { $ref: '#/components/schemas/PopulationLoadResult' } })
-  @errorResponses(400, 401, 403)
+  @RpcReply(RegistryRpc.loadPopulation)
   async import(@Body() body: unknown, @UploadedFile() file: UploadedMultipartFile | undefined, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<{ loaded: number }> {
     let rows: Record<string, unknown>[];
     let where: (index: number) => string;
@@ -62,17 +60,17 @@ export class PopulationController {
     } else {
       throw DomainError.validation([{ field: '(body)', code: 'isCsv', message: '请上传 Excel（.xlsx）或 CSV 文件（表单字段 file），或以 text/csv 提交 CSV 内容' }]);
     }
-    return this.rpc.request<{ loaded: number }>(RegistrySubjects.loadPopulation, { rows }, { actor, requestId }).catch((e: unknown) => {
+    // The rows as read from the sheet: the registry validates them (errors named by row below).
+    return this.rpc.call(RegistryRpc.loadPopulation, { rows } as unknown as LoadPopulationBody, { actor, requestId }).catch((e: unknown) => {
       throw e instanceof DomainError && e.details ? new DomainError(e.code, e.message, e.details.map((d) => ({ ...d, field: rowField(d.field, where) }))) : e;
     });
   }
 
   @Get()
   @ApiOperation({ summary: '人口数据 in the caller\'s divisions' })
-  @ApiResponse({ status: 200, schema: { $ref: '#/components/schemas/PopulationList' } })
-  @errorResponses(400, 401, 403)
+  @RpcReply(RegistryRpc.listPopulation)
   list(@Query() query: ListPopulationRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<PopulationView[]> {
-    return this.rpc.request(RegistrySubjects.listPopulation, query, { actor, requestId });
+    return this.rpc.call(RegistryRpc.listPopulation, query, { actor, requestId });
   }
 }
 

@@ -1,12 +1,12 @@
 import { SYSTEM_ACTOR } from '@shanyu/common';
 import {
-  type Page, PublicInstitutionRequest, PublicInstitutionsRequest, type PublicInstitutionView, ReceiptNoRequest, type ReceiptVerification, RegistrySubjects,
+  type Page, PublicInstitutionRequest, PublicInstitutionsRequest, type PublicInstitutionView, ReceiptNoRequest, type ReceiptVerification, RegistryRpc,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentRequestId, Public } from '../auth/decorators.js';
-import { errorResponses } from '../docs/error-responses.js';
+import { RpcReply } from '../docs/rpc-reply.js';
 
 /** 公示: what parents and the public see, without logging in. Never personal data. */
 @ApiTags('public 公示')
@@ -23,29 +23,26 @@ export class PublicController {
   @ApiQuery({ name: 'q', required: false })
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false })
-  @ApiResponse({ status: 200, schema: { $ref: '#/components/schemas/PublicInstitutionPage' } })
-  @errorResponses(400)
+  @RpcReply(RegistryRpc.publicListInstitutions)
   list(@Query() query: PublicInstitutionsRequest, @CurrentRequestId() requestId: string): Promise<Page<PublicInstitutionView>> {
-    return this.rpc.request(RegistrySubjects.publicListInstitutions, query, { actor: SYSTEM_ACTOR, requestId });
+    return this.rpc.call(RegistryRpc.publicListInstitutions, query, { actor: SYSTEM_ACTOR, requestId });
   }
 
   @Public()
   @Get('institutions/:id')
   @ApiOperation({ summary: '公示详情 of one filed institution' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiResponse({ status: 200, schema: { $ref: '#/components/schemas/PublicInstitutionView' } })
-  @errorResponses(400, 404)
+  @RpcReply(RegistryRpc.publicGetInstitution)
   get(@Param() params: PublicInstitutionRequest, @CurrentRequestId() requestId: string): Promise<PublicInstitutionView> {
-    return this.rpc.request(RegistrySubjects.publicGetInstitution, { id: params.id }, { actor: SYSTEM_ACTOR, requestId });
+    return this.rpc.call(RegistryRpc.publicGetInstitution, { id: params.id }, { actor: SYSTEM_ACTOR, requestId });
   }
 
   @Public()
   @Get('receipts/:receiptNo')
   @ApiOperation({ summary: '核验备案回执 (the receipt QR code points here): genuine and current?' })
   @ApiParam({ name: 'receiptNo', example: '330106-2026-0001' })
-  @ApiResponse({ status: 200, schema: { $ref: '#/components/schemas/ReceiptVerification' } })
-  @errorResponses(400)
+  @RpcReply(RegistryRpc.publicVerifyReceipt)
   verify(@Param() params: ReceiptNoRequest, @CurrentRequestId() requestId: string): Promise<ReceiptVerification> {
-    return this.rpc.request(RegistrySubjects.publicVerifyReceipt, { receiptNo: params.receiptNo }, { actor: SYSTEM_ACTOR, requestId });
+    return this.rpc.call(RegistryRpc.publicVerifyReceipt, { receiptNo: params.receiptNo }, { actor: SYSTEM_ACTOR, requestId });
   }
 }

@@ -3,14 +3,14 @@ import {
   AddBanRequest, AddCredentialBody, AddStaffBody, type BanPage, type BanView, CredentialAlertsQuery, type CredentialAlerts, DivisionStaffStatsRequest,
   type DivisionStaffStats, EndStaffBody, EnterRecordCheckRequest, InstitutionRef, type InstitutionStaffStats, ListBansRequest, ListStaffQuery,
   OverdueRechecksRequest, type OverdueRechecks, type RecordCheckView, RecordRecheckBody, RevealIdNumberBody, type RevealedIdNumber, StaffRef,
-  type StaffImportResult, type StaffPage, StaffSubjects, type StaffView,
+  type StaffImportResult, type StaffPage, StaffRpc, type StaffView,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, CurrentRequestId, Departments } from '../auth/decorators.js';
-import { errorResponses } from '../docs/error-responses.js';
+import { RpcReply } from '../docs/rpc-reply.js';
 import { parseStaffSheet } from './staff-import.parser.js';
 
 const schema = (name: string) => ({ schema: { $ref: `#/components/schemas/${name}` } });
@@ -35,10 +35,9 @@ export class StaffController {
   @ApiOperation({ summary: '从业人员登记: vetted against the ban list and the criminal-record query (a banned person: 422 STAFF_BANNED, the attempt recorded)' })
   @ApiParam({ name: 'id', format: 'uuid', description: 'Institution id' })
   @ApiBody(schema('AddStaffBody'))
-  @ApiResponse({ status: 201, ...schema('StaffView') })
-  @errorResponses(400, 401, 403, 404, 409, 422)
+  @RpcReply(StaffRpc.addStaff, 201)
   add(@Param() params: InstitutionRef, @Body() body: AddStaffBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<StaffView> {
-    return this.rpc.request(StaffSubjects.addStaff, { ...body, institutionId: params.id }, { actor, requestId });
+    return this.rpc.call(StaffRpc.addStaff, { ...body, institutionId: params.id }, { actor, requestId });
   }
 
   @Post('institutions/:id/staff/import')
@@ -52,11 +51,10 @@ export class StaffController {
   @ApiParam({ name: 'id', format: 'uuid', description: 'Institution id' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: '.xlsx or .csv (UTF-8 or GB18030), at most 1000 rows' } } } })
-  @ApiResponse({ status: 200, ...schema('StaffImportResult') })
-  @errorResponses(400, 401, 403, 404)
+  @RpcReply(StaffRpc.importStaff)
   async import(@Param() params: InstitutionRef, @UploadedFile() file: UploadedMultipartFile | undefined, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<StaffImportResult> {
     const rows = await parseStaffSheet(file?.buffer ?? Buffer.alloc(0), file?.originalname);
-    return this.rpc.request(StaffSubjects.importStaff, { institutionId: params.id, rows }, { actor, requestId, timeoutMs: 120_000 });
+    return this.rpc.call(StaffRpc.importStaff, { institutionId: params.id, rows }, { actor, requestId, timeoutMs: 120_000 });
   }
 
   @Get('institutions/:id/staff')
@@ -66,20 +64,18 @@ export class StaffController {
   @ApiQuery({ name: 'status', required: false, enum: ['active', 'ended', 'all'] })
   @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1, default: 1 } })
   @ApiQuery({ name: 'pageSize', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } })
-  @ApiResponse({ status: 200, ...schema('StaffPage') })
-  @errorResponses(400, 401, 403, 404)
+  @RpcReply(StaffRpc.listStaff)
   list(@Param() params: InstitutionRef, @Query() query: ListStaffQuery, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<StaffPage> {
-    return this.rpc.request(StaffSubjects.listStaff, { ...query, institutionId: params.id }, { actor, requestId });
+    return this.rpc.call(StaffRpc.listStaff, { ...query, institutionId: params.id }, { actor, requestId });
   }
 
   @Get('institutions/:id/staff-stats')
   @Departments(...READERS)
   @ApiOperation({ summary: '持证率 (against the 90% target), health-certificate rate, carer-to-child ratios per class type, vetting and re-check counts' })
   @ApiParam({ name: 'id', format: 'uuid', description: 'Institution id' })
-  @ApiResponse({ status: 200, ...schema('InstitutionStaffStats') })
-  @errorResponses(400, 401, 403, 404)
+  @RpcReply(StaffRpc.institutionStats)
   stats(@Param() params: InstitutionRef, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InstitutionStaffStats> {
-    return this.rpc.request(StaffSubjects.institutionStats, { id: params.id }, { actor, requestId });
+    return this.rpc.call(StaffRpc.institutionStats, { id: params.id }, { actor, requestId });
   }
 
   @Get('institutions/:id/staff/credential-alerts')
@@ -87,20 +83,18 @@ export class StaffController {
   @ApiOperation({ summary: '证书到期提醒: credentials expiring within `days` and expired ones' })
   @ApiParam({ name: 'id', format: 'uuid', description: 'Institution id' })
   @ApiQuery({ name: 'days', required: false, schema: { type: 'integer', minimum: 1, maximum: 365, default: 30 } })
-  @ApiResponse({ status: 200, ...schema('CredentialAlerts') })
-  @errorResponses(400, 401, 403, 404)
+  @RpcReply(StaffRpc.credentialAlerts)
   alerts(@Param() params: InstitutionRef, @Query() query: CredentialAlertsQuery, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<CredentialAlerts> {
-    return this.rpc.request(StaffSubjects.credentialAlerts, { ...query, institutionId: params.id }, { actor, requestId });
+    return this.rpc.call(StaffRpc.credentialAlerts, { ...query, institutionId: params.id }, { actor, requestId });
   }
 
   @Get('staff-stats')
   @Departments('health', 'police', 'education', 'hrss', 'civil', 'market', 'street')
   @ApiOperation({ summary: '辖区持证率 and ratio breaches, per institution and in total' })
   @ApiQuery({ name: 'divisionCode', example: '330106' })
-  @ApiResponse({ status: 200, ...schema('DivisionStaffStats') })
-  @errorResponses(400, 401, 403)
+  @RpcReply(StaffRpc.divisionStats)
   divisionStats(@Query() query: DivisionStaffStatsRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<DivisionStaffStats> {
-    return this.rpc.request(StaffSubjects.divisionStats, query, { actor, requestId });
+    return this.rpc.call(StaffRpc.divisionStats, query, { actor, requestId });
   }
 
   @Get('staff/rechecks/overdue')
@@ -108,20 +102,18 @@ export class StaffController {
   @ApiOperation({ summary: '年度违法犯罪记录查询逾期 (12 months after the last query): by institution, division, or the caller\'s scope' })
   @ApiQuery({ name: 'institutionId', required: false })
   @ApiQuery({ name: 'divisionCode', required: false })
-  @ApiResponse({ status: 200, ...schema('OverdueRechecks') })
-  @errorResponses(400, 401, 403, 404)
+  @RpcReply(StaffRpc.overdueRechecks)
   overdue(@Query() query: OverdueRechecksRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<OverdueRechecks> {
-    return this.rpc.request(StaffSubjects.overdueRechecks, query, { actor, requestId });
+    return this.rpc.call(StaffRpc.overdueRechecks, query, { actor, requestId });
   }
 
   @Get('staff/:id')
   @Departments(...READERS)
   @ApiOperation({ summary: '从业人员详情 with credentials, vetting, flags and the next re-check' })
   @ApiParam({ name: 'id', format: 'uuid', description: 'Staff id' })
-  @ApiResponse({ status: 200, ...schema('StaffView') })
-  @errorResponses(400, 401, 403, 404)
+  @RpcReply(StaffRpc.getStaff)
   get(@Param() params: StaffRef, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<StaffView> {
-    return this.rpc.request(StaffSubjects.getStaff, { id: params.id }, { actor, requestId });
+    return this.rpc.call(StaffRpc.getStaff, { id: params.id }, { actor, requestId });
   }
 
   @Post('staff/:id/end')
@@ -130,10 +122,9 @@ export class StaffController {
   @ApiOperation({ summary: '离职: ends the employment (the person\'s history stays)' })
   @ApiParam({ name: 'id', format: 'uuid', description: 'Staff id' })
   @ApiBody(schema('EndStaffBody'))
-  @ApiResponse({ status: 200, ...schema('StaffView') })
-  @errorResponses(400, 401, 403, 404, 409)
+  @RpcReply(StaffRpc.endStaff)
   end(@Param() params: StaffRef, @Body() body: EndStaffBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<StaffView> {
-    return this.rpc.request(StaffSubjects.endStaff, { ...body, staffId: params.id }, { actor, requestId });
+    return this.rpc.call(StaffRpc.endStaff, { ...body, staffId: params.id }, { actor, requestId });
   }
 
   @Post('staff/:id/credentials')
@@ -142,10 +133,9 @@ export class StaffController {
   @ApiOperation({ summary: '登记资格证书或健康证明 (unknown types and an expiry before the issue date: 400)' })
   @ApiParam({ name: 'id', format: 'uuid', description: 'Staff id' })
   @ApiBody(schema('AddCredentialBody'))
-  @ApiResponse({ status: 201, ...schema('StaffView') })
-  @errorResponses(400, 401, 403, 404, 409)
+  @RpcReply(StaffRpc.addCredential, 201)
   credential(@Param() params: StaffRef, @Body() body: AddCredentialBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<StaffView> {
-    return this.rpc.request(StaffSubjects.addCredential, { ...body, staffId: params.id }, { actor, requestId });
+    return this.rpc.call(StaffRpc.addCredential, { ...body, staffId: params.id }, { actor, requestId });
   }
 
   @Post('staff/:id/rechecks')
@@ -154,10 +144,9 @@ export class StaffController {
   @ApiOperation({ summary: '年度违法犯罪记录查询 (未成年人保护法 第六十二条); a record found rejects and flags every current employment of the person' })
   @ApiParam({ name: 'id', format: 'uuid', description: 'Staff id' })
   @ApiBody(schema('RecordRecheckBody'))
-  @ApiResponse({ status: 201, ...schema('StaffView') })
-  @errorResponses(400, 401, 403, 404, 409)
+  @RpcReply(StaffRpc.recordRecheck, 201)
   recheck(@Param() params: StaffRef, @Body() body: RecordRecheckBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<StaffView> {
-    return this.rpc.request(StaffSubjects.recordRecheck, { ...body, staffId: params.id }, { actor, requestId });
+    return this.rpc.call(StaffRpc.recordRecheck, { ...body, staffId: params.id }, { actor, requestId });
   }
 
   @Post('staff/:id/id-number')
@@ -166,10 +155,9 @@ export class StaffController {
   @ApiOperation({ summary: '查看完整身份证号 (health or public security, with a reason; audited)' })
   @ApiParam({ name: 'id', format: 'uuid', description: 'Staff id' })
   @ApiBody(schema('RevealIdNumberBody'))
-  @ApiResponse({ status: 200, ...schema('RevealedIdNumber') })
-  @errorResponses(400, 401, 403, 404)
+  @RpcReply(StaffRpc.revealIdNumber)
   reveal(@Param() params: StaffRef, @Body() body: RevealIdNumberBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<RevealedIdNumber> {
-    return this.rpc.request(StaffSubjects.revealIdNumber, { ...body, staffId: params.id }, { actor, requestId });
+    return this.rpc.call(StaffRpc.revealIdNumber, { ...body, staffId: params.id }, { actor, requestId });
   }
 
   @Post('bans')
@@ -177,10 +165,9 @@ export class StaffController {
   @Departments('police', 'health')
   @ApiOperation({ summary: '从业禁止 / 终身禁入 (public security or health only): flags the person\'s current employments everywhere, refuses future hiring' })
   @ApiBody(schema('AddBanRequest'))
-  @ApiResponse({ status: 201, ...schema('BanView') })
-  @errorResponses(400, 401, 403, 409)
+  @RpcReply(StaffRpc.addBan, 201)
   addBan(@Body() body: AddBanRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<BanView> {
-    return this.rpc.request(StaffSubjects.addBan, body, { actor, requestId });
+    return this.rpc.call(StaffRpc.addBan, body, { actor, requestId });
   }
 
   @Get('bans')
@@ -188,10 +175,9 @@ export class StaffController {
   @ApiOperation({ summary: '从业禁止名单 (public security or health)' })
   @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1, default: 1 } })
   @ApiQuery({ name: 'pageSize', required: false, schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } })
-  @ApiResponse({ status: 200, ...schema('BanPage') })
-  @errorResponses(400, 401, 403)
+  @RpcReply(StaffRpc.listBans)
   listBans(@Query() query: ListBansRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<BanPage> {
-    return this.rpc.request(StaffSubjects.listBans, query, { actor, requestId });
+    return this.rpc.call(StaffRpc.listBans, query, { actor, requestId });
   }
 
   @Post('record-checks')
@@ -199,9 +185,8 @@ export class StaffController {
   @Departments('police')
   @ApiOperation({ summary: '违法犯罪记录查询结果 entered by public security for a person; decides pending vetting' })
   @ApiBody(schema('EnterRecordCheckRequest'))
-  @ApiResponse({ status: 201, ...schema('RecordCheckView') })
-  @errorResponses(400, 401, 403)
+  @RpcReply(StaffRpc.enterRecordCheck, 201)
   recordCheck(@Body() body: EnterRecordCheckRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<RecordCheckView> {
-    return this.rpc.request(StaffSubjects.enterRecordCheck, body, { actor, requestId });
+    return this.rpc.call(StaffRpc.enterRecordCheck, body, { actor, requestId });
   }
 }

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { fenToYuanString } from '@shanyu/common';
 import {
-  APPROVAL_STAGE_LABELS, type RunInstitutionTotalPage, type RunLinePage, type RunView, SubsidySubjects,
+  APPROVAL_STAGE_LABELS, type RunLinePage, type RunView, SubsidyRpc,
 } from '@shanyu/contracts';
 import type { RpcCallOptions, RpcClient } from '@shanyu/messaging';
 import ExcelJS from 'exceljs';
@@ -43,7 +43,7 @@ export function streamRunWorkbook(rpc: RpcClient, run: RunView, call: RpcCallOpt
       { header: '不予补助行数', key: 'ineligible', width: 12 },
     ];
     for (let page = 1; ; page++) {
-      const res = await rpc.request<RunInstitutionTotalPage>(SubsidySubjects.runTotals, { id: run.id, page, pageSize: PAGE }, call);
+      const res = await rpc.call(SubsidyRpc.runTotals, { id: run.id, page, pageSize: PAGE }, call);
       for (const i of res.items) {
         totals.addRow({
           id: i.institutionId, name: i.institutionName, division: i.divisionCode, lines: i.lines, children: i.children, fen: i.payableFen,
@@ -65,7 +65,7 @@ export function streamRunWorkbook(rpc: RpcClient, run: RunView, call: RpcCallOpt
     ];
     let after: string | null | undefined;
     do {
-      const res: RunLinePage = await rpc.request<RunLinePage>(SubsidySubjects.runLines, { id: run.id, pageSize: PAGE, ...(after ? { after } : {}) }, call);
+      const res: RunLinePage = await rpc.call(SubsidyRpc.runLines, { id: run.id, pageSize: PAGE, ...(after ? { after } : {}) }, call);
       for (const l of res.items) {
         lines.addRow({
           id: l.id, kind: KIND_LABELS[l.kind] ?? l.kind, period: l.period, inst: l.institutionId, name: l.institutionName, division: l.divisionCode,

@@ -2,7 +2,7 @@ import type { Actor } from '@shanyu/common';
 import {
   ApproveRunBody, LedgerQuery, type LedgerPage, ListPoliciesRequest, ListRunsRequest, type PolicyVersionView, PublishPolicyBody, RosterBody, RosterPathParams,
   RosterUploadQuery, type RosterView, type RunInstitutionTotalPage, type RunLinePage, RunLinesQuery, RunRef, RunTotalsQuery, type RunView, StartRunRequest,
-  SubsidySubjects,
+  SubsidyRpc,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
@@ -10,7 +10,7 @@ import { FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fa
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor, CurrentRequestId, Departments } from '../auth/decorators.js';
-import { errorResponses } from '../docs/error-responses.js';
+import { RpcErrors, RpcReply } from '../docs/rpc-reply.js';
 import { parseRosterSheet } from './roster-sheet.parser.js';
 import { streamRunWorkbook } from './run-export.js';
 
@@ -43,10 +43,9 @@ export class SubsidyController {
   @ApiParam({ name: 'id', format: 'uuid', description: 'Institution id' })
   @ApiParam({ name: 'month', example: '2026-03' })
   @ApiBody(schema('RosterBody'))
-  @ApiResponse({ status: 200, ...schema('RosterView') })
-  @errorResponses(400, 401, 403, 404, 409, 422)
+  @RpcReply(SubsidyRpc.submitRoster)
   submitRoster(@Param() params: RosterPathParams, @Body() body: RosterBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<RosterView> {
-    return this.rpc.request(SubsidySubjects.submitRoster, { ...body, institutionId: params.id, month: params.month }, { actor, requestId, timeoutMs: ROSTER_TIMEOUT_MS });
+    return this.rpc.call(SubsidyRpc.submitRoster, { ...body, institutionId: params.id, month: params.month }, { actor, requestId, timeoutMs: ROSTER_TIMEOUT_MS });
   }
 
   @Put('institutions/:id/rosters/:month/upload')
@@ -64,14 +63,13 @@ export class SubsidyController {
   @ApiQuery({ name: 'reason', required: false })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: '.xlsx or .csv (UTF-8 or GB18030), at most 2000 rows' } } } })
-  @ApiResponse({ status: 200, ...schema('RosterView') })
-  @errorResponses(400, 401, 403, 404, 409, 422)
+  @RpcReply(SubsidyRpc.submitRoster)
   async uploadRoster(
     @Param() params: RosterPathParams, @Query() query: RosterUploadQuery, @UploadedFile() file: UploadedMultipartFile | undefined,
     @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string,
   ): Promise<RosterView> {
     const children = await parseRosterSheet(file?.buffer ?? Buffer.alloc(0), file?.originalname);
-    return this.rpc.request(SubsidySubjects.submitRoster, { ...query, children, institutionId: params.id, month: params.month }, { actor, requestId, timeoutMs: ROSTER_TIMEOUT_MS });
+    return this.rpc.call(SubsidyRpc.submitRoster, { ...query, children, institutionId: params.id, month: params.month }, { actor, requestId, timeoutMs: ROSTER_TIMEOUT_MS });
   }
 
   @Get('institutions/:id/rosters/:month')
@@ -79,10 +77,9 @@ export class SubsidyController {
   @ApiOperation({ summary: '收托名册 (current version) with the duplicate claims among its children' })
   @ApiParam({ name: 'id', format: 'uuid', description: 'Institution id' })
   @ApiParam({ name: 'month', example: '2026-03' })
-  @ApiResponse({ status: 200, ...schema('RosterView') })
-  @errorResponses(400, 401, 403, 404)
+  @RpcReply(SubsidyRpc.getRoster)
   getRoster(@Param() params: RosterPathParams, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<RosterView> {
-    return this.rpc.request(SubsidySubjects.getRoster, { institutionId: params.id, month: params.month }, { actor, requestId });
+    return this.rpc.call(SubsidyRpc.getRoster, { institutionId: params.id, month: params.month }, { actor, requestId });
   }
 
   @Get('subsidy/policies')
@@ -90,10 +87,9 @@ export class SubsidyController {
   @ApiQuery({ name: 'divisionCode', required: false, example: '330106' })
   @ApiQuery({ name: 'month', required: false, example: '2026-03' })
   @ApiQuery({ name: 'policyKey', required: false })
-  @ApiResponse({ status: 200, ...schema('PolicyVersionList') })
-  @errorResponses(400, 401, 403)
+  @RpcReply(SubsidyRpc.listPolicies)
   listPolicies(@Query() query: ListPoliciesRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<PolicyVersionView[]> {
-    return this.rpc.request(SubsidySubjects.listPolicies, query, { actor, requestId });
+    return this.rpc.call(SubsidyRpc.listPolicies, query, { actor, requestId });
   }
 
   @Post('subsidy/policies')
@@ -101,10 +97,9 @@ export class SubsidyController {
   @Departments('health', 'finance', 'admin')
   @ApiOperation({ summary: '发布补助政策新版本 (health or finance of the division). Each rule is checked for its kind\'s parameters and source; a period overlapping another version of the policy is refused (409)' })
   @ApiBody(schema('PublishPolicyBody'))
-  @ApiResponse({ status: 201, ...schema('PolicyVersionView') })
-  @errorResponses(400, 401, 403, 409)
+  @RpcReply(SubsidyRpc.publishPolicy, 201)
   publishPolicy(@Body() body: PublishPolicyBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<PolicyVersionView> {
-    return this.rpc.request(SubsidySubjects.publishPolicy, body, { actor, requestId });
+    return this.rpc.call(SubsidyRpc.publishPolicy, body, { actor, requestId });
   }
 
   @Post('subsidy/runs')
@@ -112,10 +107,9 @@ export class SubsidyController {
   @Departments('health', 'admin')
   @ApiOperation({ summary: '补助计算 of a month and division (district health bureau): starts (or restarts, if not yet posted) and replies at once; progress on GET /subsidy/runs/:id' })
   @ApiBody(schema('StartRunRequest'))
-  @ApiResponse({ status: 202, ...schema('SubsidyRunView') })
-  @errorResponses(400, 401, 403, 409)
+  @RpcReply(SubsidyRpc.startRun, 202)
   startRun(@Body() body: StartRunRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<RunView> {
-    return this.rpc.request(SubsidySubjects.startRun, body, { actor, requestId, timeoutMs: 30_000 });
+    return this.rpc.call(SubsidyRpc.startRun, body, { actor, requestId, timeoutMs: 30_000 });
   }
 
   @Get('subsidy/runs')
@@ -124,20 +118,18 @@ export class SubsidyController {
   @ApiQuery({ name: 'divisionCode', required: false })
   @ApiQuery({ name: 'month', required: false })
   @ApiQuery({ name: 'status', required: false, enum: ['computing', 'computed', 'returned', 'posted'] })
-  @ApiResponse({ status: 200, ...schema('SubsidyRunList') })
-  @errorResponses(400, 401, 403)
+  @RpcReply(SubsidyRpc.listRuns)
   listRuns(@Query() query: ListRunsRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<RunView[]> {
-    return this.rpc.request(SubsidySubjects.listRuns, query, { actor, requestId });
+    return this.rpc.call(SubsidyRpc.listRuns, query, { actor, requestId });
   }
 
   @Get('subsidy/runs/:id')
   @Departments(...READERS)
   @ApiOperation({ summary: '补助计算批次: status, progress (done / total), totals, budgets, approvals' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiResponse({ status: 200, ...schema('SubsidyRunView') })
-  @errorResponses(400, 401, 403, 404)
+  @RpcReply(SubsidyRpc.getRun)
   getRun(@Param() params: RunRef, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<RunView> {
-    return this.rpc.request(SubsidySubjects.getRun, { id: params.id }, { actor, requestId });
+    return this.rpc.call(SubsidyRpc.getRun, { id: params.id }, { actor, requestId });
   }
 
   @Get('subsidy/runs/:id/lines')
@@ -150,10 +142,9 @@ export class SubsidyController {
   @ApiQuery({ name: 'after', required: false, description: 'Keyset cursor (nextCursor of the previous page)' })
   @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1, default: 1 } })
   @ApiQuery({ name: 'pageSize', required: false, schema: { type: 'integer', minimum: 1, maximum: 2000, default: 100 } })
-  @ApiResponse({ status: 200, ...schema('RunLinePage') })
-  @errorResponses(400, 401, 403, 404)
+  @RpcReply(SubsidyRpc.runLines)
   lines(@Param() params: RunRef, @Query() query: RunLinesQuery, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<RunLinePage> {
-    return this.rpc.request(SubsidySubjects.runLines, { ...query, id: params.id }, { actor, requestId });
+    return this.rpc.call(SubsidyRpc.runLines, { ...query, id: params.id }, { actor, requestId });
   }
 
   @Get('subsidy/runs/:id/institutions')
@@ -162,10 +153,9 @@ export class SubsidyController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1, default: 1 } })
   @ApiQuery({ name: 'pageSize', required: false, schema: { type: 'integer', minimum: 1, maximum: 2000, default: 200 } })
-  @ApiResponse({ status: 200, ...schema('RunInstitutionTotalPage') })
-  @errorResponses(400, 401, 403, 404)
+  @RpcReply(SubsidyRpc.runTotals)
   totals(@Param() params: RunRef, @Query() query: RunTotalsQuery, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<RunInstitutionTotalPage> {
-    return this.rpc.request(SubsidySubjects.runTotals, { ...query, id: params.id }, { actor, requestId });
+    return this.rpc.call(SubsidyRpc.runTotals, { ...query, id: params.id }, { actor, requestId });
   }
 
   @Get('subsidy/runs/:id/export.xlsx')
@@ -174,10 +164,10 @@ export class SubsidyController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiResponse({ status: 200, description: '.xlsx workbook' })
-  @errorResponses(400, 401, 403, 404)
+  @RpcErrors(SubsidyRpc.getRun)
   async export(@Param() params: RunRef, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string, @Res() reply: FastifyReply): Promise<void> {
     const call = { actor, requestId, timeoutMs: 60_000 };
-    const run = await this.rpc.request<RunView>(SubsidySubjects.getRun, { id: params.id }, call);
+    const run = await this.rpc.call(SubsidyRpc.getRun, { id: params.id }, call);
     void reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="subsidy-${run.divisionCode}-${run.month}.xlsx"`)
@@ -193,10 +183,9 @@ export class SubsidyController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody(schema('ApproveRunBody'))
-  @ApiResponse({ status: 200, ...schema('SubsidyRunView') })
-  @errorResponses(400, 401, 403, 404, 409)
+  @RpcReply(SubsidyRpc.approveRun)
   approve(@Param() params: RunRef, @Body() body: ApproveRunBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<RunView> {
-    return this.rpc.request(SubsidySubjects.approveRun, { ...body, id: params.id }, { actor, requestId, timeoutMs: 30_000 });
+    return this.rpc.call(SubsidyRpc.approveRun, { ...body, id: params.id }, { actor, requestId, timeoutMs: 30_000 });
   }
 
   @Get('subsidy/ledger')
@@ -207,9 +196,8 @@ export class SubsidyController {
   @ApiQuery({ name: 'month', required: false })
   @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1, default: 1 } })
   @ApiQuery({ name: 'pageSize', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } })
-  @ApiResponse({ status: 200, ...schema('LedgerPage') })
-  @errorResponses(400, 401, 403)
+  @RpcReply(SubsidyRpc.listLedger)
   ledger(@Query() query: LedgerQuery, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<LedgerPage> {
-    return this.rpc.request(SubsidySubjects.listLedger, query, { actor, requestId });
+    return this.rpc.call(SubsidyRpc.listLedger, query, { actor, requestId });
   }
 }

@@ -112,14 +112,28 @@ function decodeText(buffer: Buffer): string {
   }
 }
 
+/** One record of a CSV text and the line it ends on (1 = the first line). */
+export interface CsvRecord {
+  line: number;
+  cells: string[];
+}
+
+/**
+ * The one CSV parser of the gateway and its admin CLI (csv-parse): a quoted field may hold commas,
+ * doubled quotes and line breaks; a byte-order mark, blank lines and spaces around cells are
+ * ignored; rows may differ in length. Malformed text (an unclosed quote) throws csv-parse's error.
+ */
+export function parseCsv(text: string): CsvRecord[] {
+  const records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: true }) as unknown as { record: string[]; info: { lines: number } }[];
+  return records.map((r) => ({ line: r.info.lines, cells: r.record }));
+}
+
 function csvTable(buffer: Buffer, fileError: FileError): SheetRow[] {
-  let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(decodeText(buffer), { relax_column_count: true, skip_empty_lines: true, info: true, trim: true }) as unknown as typeof records;
+    return parseCsv(decodeText(buffer)).map((r) => ({ rowNumber: r.line, cells: r.cells }));
   } catch (e) {
     throw fileError(`CSV 文件格式有误：${(e as Error).message}`);
   }
-  return records.map((r) => ({ rowNumber: r.info.lines, cells: r.record }));
 }
 
 /** .xlsx (a zip: starts with "PK") or .csv, by content; an old .xls is refused with advice. */

@@ -1,8 +1,8 @@
 import type { Actor } from '@shanyu/common';
-import { InspectionSubjects, ListChecklistsRequest, PublishChecklistBody } from '@shanyu/contracts';
-import { Caller, RequestId } from '@shanyu/messaging';
+import { InspectionRpc, ListChecklistsRequest, PublishChecklistBody } from '@shanyu/contracts';
+import { Caller, RequestId, Handles } from '@shanyu/messaging';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { ListChecklists, PublishChecklist } from './checklist.use-cases.js';
 
 /** `inspection.checklist.*`: the two lists (两张清单). */
@@ -13,18 +13,18 @@ export class ChecklistHandlers {
     private readonly publishChecklist: PublishChecklist,
   ) {}
 
-  @MessagePattern(InspectionSubjects.listChecklists)
+  @Handles(InspectionRpc.listChecklists)
   list(@Payload() body: ListChecklistsRequest, @Caller() _actor: Actor) {
     return this.listChecklists.execute(body);
   }
 
   /** Public: no caller identity needed (the lists are published). */
-  @MessagePattern(InspectionSubjects.publicListChecklists)
+  @Handles(InspectionRpc.publicListChecklists)
   listPublic(@Payload() body: ListChecklistsRequest) {
     return this.listChecklists.execute(body);
   }
 
-  @MessagePattern(InspectionSubjects.publishChecklist)
+  @Handles(InspectionRpc.publishChecklist)
   publish(@Payload() body: PublishChecklistBody, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.publishChecklist.execute(body, actor, requestId);
   }

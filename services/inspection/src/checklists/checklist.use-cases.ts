@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
-import { type ChecklistVersionView, InspectionEvents, type ListChecklistsRequest, type PublishChecklistBody } from '@shanyu/contracts';
+import { type ChecklistVersionView, InspectionEvt, type ListChecklistsRequest, type PublishChecklistBody } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import type { DataSource } from 'typeorm';
 import { assertDepartment } from '../access.js';
@@ -60,8 +60,8 @@ export class PublishChecklist {
       });
       await tx.manager.save(row);
       const items = data.inspectionItems.length + data.penaltyItems.length;
-      await tx.publish({
-        subject: InspectionEvents.checklistPublished, actor, entityId: row.id,
+      await tx.publish(InspectionEvt.checklistPublished, {
+        actor, entityId: row.id,
         data: { kind: data.kind, department: data.department, version: data.version, effectiveFrom: data.effectiveFrom, items },
       });
       await tx.audit({ actor, action: 'checklist.publish', entity: 'checklist', entityId: row.id, after: { kind: data.kind, version: data.version, effectiveFrom: data.effectiveFrom, items }, requestId });

@@ -1,8 +1,8 @@
 import type { Actor } from '@shanyu/common';
-import { ComplaintOutcomeRequest, FileComplaintBody, InspectionSubjects, ListComplaintsRequest, TriageComplaintRequest } from '@shanyu/contracts';
-import { Caller, RequestId } from '@shanyu/messaging';
+import { ComplaintOutcomeRequest, FileComplaintBody, InspectionRpc, ListComplaintsRequest, TriageComplaintRequest } from '@shanyu/contracts';
+import { Caller, RequestId, Handles } from '@shanyu/messaging';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { FileComplaint, ListComplaints, RecordComplaintOutcome, TriageComplaint } from './complaint.use-cases.js';
 
 /** `inspection.complaint.*`: 投诉举报. */
@@ -16,22 +16,22 @@ export class ComplaintHandlers {
   ) {}
 
   /** Public: no caller identity needed. */
-  @MessagePattern(InspectionSubjects.fileComplaint)
+  @Handles(InspectionRpc.fileComplaint)
   file(@Payload() body: FileComplaintBody, @RequestId() requestId?: string) {
     return this.fileComplaint.execute(body, requestId);
   }
 
-  @MessagePattern(InspectionSubjects.listComplaints)
+  @Handles(InspectionRpc.listComplaints)
   list(@Payload() body: ListComplaintsRequest, @Caller() actor: Actor) {
     return this.listComplaints.execute(body, actor);
   }
 
-  @MessagePattern(InspectionSubjects.triageComplaint)
+  @Handles(InspectionRpc.triageComplaint)
   triage(@Payload() body: TriageComplaintRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.triageComplaint.execute(body, actor, requestId);
   }
 
-  @MessagePattern(InspectionSubjects.complaintOutcome)
+  @Handles(InspectionRpc.complaintOutcome)
   outcome(@Payload() body: ComplaintOutcomeRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.recordOutcome.execute(body, actor, requestId);
   }

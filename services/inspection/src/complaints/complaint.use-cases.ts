@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, departmentNotAllowed, DomainError, maskName, maskPhone, type PiiCipher, shanghaiToday } from '@shanyu/common';
 import {
-  type ComplaintCategory, type ComplaintClosedData, type ComplaintOutcomeRequest, type ComplaintReceipt, type ComplaintView, type FileComplaintBody, InspectionEvents,
+  type ComplaintCategory, type ComplaintClosedData, type ComplaintOutcomeRequest, type ComplaintReceipt, type ComplaintView, type FileComplaintBody, InspectionEvt,
   type ListComplaintsRequest, type Page, type TriageComplaintRequest,
 } from '@shanyu/contracts';
 import type { Transaction, UnitOfWork } from '@shanyu/messaging';
@@ -35,7 +35,7 @@ async function publishClosed(tx: Transaction, complaint: Complaint, actor: Actor
     complaintId: complaint.id, institutionId: complaint.institutionId, divisionCode: complaint.divisionCode, department: complaint.department,
     category: complaint.category, outcome, summary, closedOn,
   };
-  await tx.publish({ subject: InspectionEvents.complaintClosed, actor, entityId: complaint.id, data });
+  await tx.publish(InspectionEvt.complaintClosed, { actor, entityId: complaint.id, data });
 }
 
 /** 投诉举报 from the public (no login): routed by category; the contact is encrypted and never published. */

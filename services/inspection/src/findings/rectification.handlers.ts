@@ -1,8 +1,8 @@
 import type { Actor } from '@shanyu/common';
-import { FindingIdRequest, InspectionSubjects, ListRectificationsRequest, ReportRectificationRequest, VerifyRectificationRequest } from '@shanyu/contracts';
-import { Caller, RequestId } from '@shanyu/messaging';
+import { FindingIdRequest, InspectionRpc, ListRectificationsRequest, ReportRectificationRequest, VerifyRectificationRequest } from '@shanyu/contracts';
+import { Caller, RequestId, Handles } from '@shanyu/messaging';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { GetRectification, ListRectifications, ReportRectification, VerifyRectification } from './rectification.use-cases.js';
 
 /** `inspection.rectification.*`: findings and their rectification (整改). */
@@ -15,22 +15,22 @@ export class RectificationHandlers {
     private readonly reportRectification: ReportRectification,
   ) {}
 
-  @MessagePattern(InspectionSubjects.listRectifications)
+  @Handles(InspectionRpc.listRectifications)
   list(@Payload() body: ListRectificationsRequest, @Caller() actor: Actor) {
     return this.listRectifications.execute(body, actor);
   }
 
-  @MessagePattern(InspectionSubjects.getRectification)
+  @Handles(InspectionRpc.getRectification)
   get(@Payload() body: FindingIdRequest, @Caller() actor: Actor) {
     return this.getRectification.execute(body.id, actor);
   }
 
-  @MessagePattern(InspectionSubjects.verifyRectification)
+  @Handles(InspectionRpc.verifyRectification)
   verify(@Payload() body: VerifyRectificationRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.verifyRectification.execute(body, actor, requestId);
   }
 
-  @MessagePattern(InspectionSubjects.reportRectification)
+  @Handles(InspectionRpc.reportRectification)
   report(@Payload() body: ReportRectificationRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.reportRectification.execute(body, actor, requestId);
   }

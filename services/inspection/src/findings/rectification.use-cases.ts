@@ -1,6 +1,6 @@
 import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
 import {
-  type FindingClosedData, type FindingView, InspectionEvents, type ListRectificationsRequest, type Page, type ReportRectificationRequest, type VerifyRectificationRequest,
+  type FindingClosedData, type FindingView, InspectionEvt, InspectionEvents, type ListRectificationsRequest, type Page, type ReportRectificationRequest, type VerifyRectificationRequest,
 } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -129,7 +129,7 @@ export class SweepOverdueFindings {
       for (const finding of due) {
         finding.overdueNotifiedOn = today;
         await tx.manager.save(finding);
-        await tx.publish({ subject: InspectionEvents.findingOverdue, actor: this.actor, entityId: finding.id, data: findingEventData(finding) });
+        await tx.publish(InspectionEvt.findingOverdue, { actor: this.actor, entityId: finding.id, data: findingEventData(finding) });
       }
       return due.length;
     });

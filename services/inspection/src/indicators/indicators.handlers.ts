@@ -1,8 +1,8 @@
 import type { Actor } from '@shanyu/common';
-import { IndicatorsRequest, InspectionSubjects } from '@shanyu/contracts';
-import { Caller } from '@shanyu/messaging';
+import { IndicatorsRequest, InspectionRpc } from '@shanyu/contracts';
+import { Caller, Handles } from '@shanyu/messaging';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { ComputeInspectionIndicators } from './compute-inspection-indicators.query.js';
 
 /** `inspection.indicators.compute`: the supervision figures the gateway merges into GET /api/v1/indicators. */
@@ -10,7 +10,7 @@ import { ComputeInspectionIndicators } from './compute-inspection-indicators.que
 export class InspectionIndicatorHandlers {
   constructor(private readonly computeIndicators: ComputeInspectionIndicators) {}
 
-  @MessagePattern(InspectionSubjects.computeIndicators)
+  @Handles(InspectionRpc.computeIndicators)
   compute(@Payload() body: IndicatorsRequest, @Caller() actor: Actor) {
     return this.computeIndicators.execute(body, actor);
   }

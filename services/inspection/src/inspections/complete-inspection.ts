@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, shanghaiToday } from '@shanyu/common';
-import { type FindingClosedData, type FindingEventData, type InspectionCompletedData, InspectionEvents } from '@shanyu/contracts';
+import { type FindingClosedData, type FindingEventData, type InspectionCompletedData, InspectionEvt, InspectionEvents } from '@shanyu/contracts';
 import type { Transaction } from '@shanyu/messaging';
 import { Finding } from '../findings/finding.entity.js';
 import { findingEventData } from '../findings/finding-events.js';
 import type { SupervisionPolicy } from '../policy/supervision-policy.js';
 import type { WorkingDayCalendarProvider } from '@shanyu/messaging';
-import { tableOf } from '../sql.js';
+import { schemaTable } from '@shanyu/persistence';
 import type { Inspection, InspectionResultRow } from './inspection.entity.js';
 import { basicItemFailed, resultsOf, summaryOf } from './inspection-views.js';
 
@@ -40,7 +40,7 @@ export class CompleteInspection {
       departments: inspection.departments.map((d) => d.department), completedOn: today, summary, basicItemFailed: basicItemFailed(inspection, results),
       findingIds, originalInspectionId: inspection.originalInspectionId,
     };
-    await tx.publish({ subject: InspectionEvents.inspectionCompleted, actor, entityId: inspection.id, data });
+    await tx.publish(InspectionEvt.inspectionCompleted, { actor, entityId: inspection.id, data });
     await tx.audit({ actor, action: 'inspection.complete', entity: 'inspection', entityId: inspection.id, after: { summary, findings: findingIds.length, noticeNo: inspection.noticeNo }, requestId });
   }
 
@@ -70,7 +70,7 @@ export class CompleteInspection {
       });
       await tx.manager.save(finding);
       const data: FindingEventData = findingEventData(finding);
-      await tx.publish({ subject: InspectionEvents.findingRecorded, actor, entityId: finding.id, data });
+      await tx.publish(InspectionEvt.findingRecorded, { actor, entityId: finding.id, data });
       ids.push(finding.id);
     }
     return ids;
@@ -95,7 +95,7 @@ export class CompleteInspection {
 
   /** 整改意见书编号 `330106-整改-2026-0001`: per district and year, gap-free inside committed transactions. */
   private async nextNoticeNo(tx: Transaction, county: string, year: number): Promise<string> {
-    const table = tableOf(tx.manager, 'notice_sequence');
+    const table = schemaTable(tx.manager, 'notice_sequence');
     const [row] = await tx.manager.query(
       `INSERT INTO ${table} AS s (county, year, last) VALUES ($1, $2, 1) ON CONFLICT (county, year) DO UPDATE SET last = s.last + 1 RETURNING last`,
       [county, year],

@@ -15,7 +15,7 @@ import { inspectorsByDepartment } from '../plans/plan-rows.js';
 import type { SupervisionPolicy } from '../policy/supervision-policy.js';
 import { gradesOf } from '../replicas/credit-grades.js';
 import type { InstitutionReplica } from '../replicas/institution-replica.entity.js';
-import { tableOf } from '../sql.js';
+import { schemaTable, isUniqueViolation } from '@shanyu/persistence';
 import { Inspection, type InspectionDepartmentRow } from './inspection.entity.js';
 import { countedInYear, historyOf, repeatAlerts } from './inspection-history.js';
 import { inspectionView } from './inspection-views.js';
@@ -98,7 +98,7 @@ export class CreateInspection {
       try {
         await tx.manager.save(inspection);
       } catch (e) {
-        if ((e as { driverError?: { code?: string } }).driverError?.code === '23505') {
+        if (isUniqueViolation(e, 'inspection_one_per_drawn_institution')) {
           throw new DomainError('INSPECTION_ALREADY_CREATED', '该机构在本计划中的检查已创建');
         }
         throw e;
@@ -124,7 +124,7 @@ export class CreateInspection {
     if (!body.institutionId) throw DomainError.validation([{ field: 'institutionId', code: 'isDefined', message: '按计划检查必须指定被抽中的机构' }]);
     if (body.departments?.length) throw DomainError.validation([{ field: 'departments', code: 'notAllowed', message: '按计划检查的部门和执法人员由抽取结果确定' }]);
     const [drawn] = await tx.manager.query(
-      `SELECT institution_id, inspectors, coalesce(alerts, '[]'::jsonb) AS alerts FROM ${tableOf(tx.manager, 'plan_draw')} WHERE plan_id = $1 AND institution_id = $2`,
+      `SELECT institution_id, inspectors, coalesce(alerts, '[]'::jsonb) AS alerts FROM ${schemaTable(tx.manager, 'plan_draw')} WHERE plan_id = $1 AND institution_id = $2`,
       [plan.id, body.institutionId],
     ) as { institution_id: string; inspectors: string[]; alerts: InspectionAlert[] }[];
     if (!drawn) throw new DomainError('INSTITUTION_NOT_DRAWN', '该机构未在本计划中被抽中；计划外检查请按非计划检查发起');

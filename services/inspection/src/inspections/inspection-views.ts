@@ -1,10 +1,11 @@
-import type { FindingView, InspectionFormView, InspectionView, ItemResultView } from '@shanyu/contracts';
+import { departmentName } from '@shanyu/common';
+import type { FindingView, InspectionAlert, InspectionFormView, InspectionView, ItemResultView } from '@shanyu/contracts';
 import { type EntityManager, In } from 'typeorm';
 import { Finding } from '../findings/finding.entity.js';
 import { groupByArea } from '../forms/merged-form.js';
 import { Inspector } from '../inspectors/inspector.entity.js';
 import { SelfInspection } from '../self-inspections/self-inspection.entity.js';
-import { type Inspection, InspectionResultRow } from './inspection.entity.js';
+import { type Inspection, InspectionResultRow, ResultVersion } from './inspection.entity.js';
 
 export async function resultsOf(manager: EntityManager, inspectionId: string): Promise<InspectionResultRow[]> {
   return manager.getRepository(InspectionResultRow).find({ where: { inspectionId }, order: { itemCode: 'ASC' } });
@@ -23,6 +24,25 @@ export function summaryOf(inspection: Inspection, results: InspectionResultRow[]
 export function basicItemFailed(inspection: Inspection, results: InspectionResultRow[]): boolean {
   const basic = new Set(inspection.form.filter((i) => i.basic).map((i) => i.code));
   return results.some((r) => r.result === 'fail' && basic.has(r.itemCode));
+}
+
+/**
+ * What the field sent that waits for a person, per department: items in conflict (sign-off is
+ * refused until resolved) and results received after the department signed off (补正 or reject).
+ */
+async function fieldAlerts(manager: EntityManager, inspection: Inspection, results: InspectionResultRow[]): Promise<InspectionAlert[]> {
+  const late = await manager.getRepository(ResultVersion).createQueryBuilder('v')
+    .select('v.department', 'department').addSelect('count(*)::int', 'n')
+    .where('v.inspection_id = :id AND v.status = :status', { id: inspection.id, status: 'late' })
+    .groupBy('v.department').getRawMany<{ department: string; n: number }>();
+  const alerts: InspectionAlert[] = [];
+  for (const { department } of inspection.departments) {
+    const conflicts = results.filter((r) => r.department === department && r.inConflict).length;
+    if (conflicts) alerts.push({ code: 'INSPECTION_RESULTS_IN_CONFLICT', department, message: `${departmentName(department)}：${conflicts} 项结果有冲突，须由检查人员或本部门处理后方可签字` });
+    const waiting = late.find((l) => l.department === department)?.n ?? 0;
+    if (waiting) alerts.push({ code: 'LATE_RESULTS_WAITING', department, message: `${departmentName(department)}：${waiting} 项签字后送达的结果待本部门决定（补正或驳回）` });
+  }
+  return alerts;
 }
 
 export async function inspectionView(manager: EntityManager, inspection: Inspection, today: string): Promise<InspectionView> {
@@ -51,7 +71,7 @@ export async function inspectionView(manager: EntityManager, inspection: Inspect
       signedOffBy: d.signedOffBy,
       comment: d.comment,
     })),
-    alerts: inspection.alerts,
+    alerts: [...inspection.alerts, ...(await fieldAlerts(manager, inspection, results))],
     policyVersion: inspection.policyVersion,
     summary: summaryOf(inspection, results),
     basicItemFailed: basicItemFailed(inspection, results),

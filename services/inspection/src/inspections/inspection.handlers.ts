@@ -1,11 +1,11 @@
 import type { Actor } from '@shanyu/common';
 import {
-  CreateInspectionBody, DecideLateResultRequest, InspectionIdRequest, InspectionSubjects, ListInspectionsRequest, RecordResultsRequest, ReinspectionRequest, ResolveResultRequest,
+  CreateInspectionBody, DecideLateResultRequest, InspectionIdRequest, InspectionRpc, ListInspectionsRequest, RecordResultsRequest, ReinspectionRequest, ResolveResultRequest,
   ResultItemRequest, SignOffRequest,
 } from '@shanyu/contracts';
-import { Caller, RequestId } from '@shanyu/messaging';
+import { Caller, RequestId, Handles } from '@shanyu/messaging';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { CreateInspection } from './create-inspection.use-case.js';
 import { CreateReinspection } from './create-reinspection.use-case.js';
 import { GetInspection, GetInspectionForm, GetRectificationNotice, ListInspections } from './inspection.queries.js';
@@ -31,62 +31,62 @@ export class InspectionHandlers {
     private readonly decideLate: DecideLateResult,
   ) {}
 
-  @MessagePattern(InspectionSubjects.listResultVersions)
+  @Handles(InspectionRpc.listResultVersions)
   versions(@Payload() body: ResultItemRequest, @Caller() actor: Actor) {
     return this.listVersions.execute(body, actor);
   }
 
-  @MessagePattern(InspectionSubjects.resolveResult)
+  @Handles(InspectionRpc.resolveResult)
   resolve(@Payload() body: ResolveResultRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.resolveResult.execute(body, actor, requestId);
   }
 
-  @MessagePattern(InspectionSubjects.listLateResults)
+  @Handles(InspectionRpc.listLateResults)
   lateResults(@Payload() body: InspectionIdRequest, @Caller() actor: Actor) {
     return this.listLate.execute(body, actor);
   }
 
-  @MessagePattern(InspectionSubjects.decideLateResult)
+  @Handles(InspectionRpc.decideLateResult)
   decideLateResult(@Payload() body: DecideLateResultRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.decideLate.execute(body, actor, requestId);
   }
 
-  @MessagePattern(InspectionSubjects.createInspection)
+  @Handles(InspectionRpc.createInspection)
   create(@Payload() body: CreateInspectionBody, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.createInspection.execute(body, actor, requestId);
   }
 
-  @MessagePattern(InspectionSubjects.getInspection)
+  @Handles(InspectionRpc.getInspection)
   get(@Payload() body: InspectionIdRequest, @Caller() actor: Actor) {
     return this.getInspection.execute(body.id, actor);
   }
 
-  @MessagePattern(InspectionSubjects.listInspections)
+  @Handles(InspectionRpc.listInspections)
   list(@Payload() body: ListInspectionsRequest, @Caller() actor: Actor) {
     return this.listInspections.execute(body, actor);
   }
 
-  @MessagePattern(InspectionSubjects.getForm)
+  @Handles(InspectionRpc.getForm)
   form(@Payload() body: InspectionIdRequest, @Caller() actor: Actor) {
     return this.getForm.execute(body.id, actor);
   }
 
-  @MessagePattern(InspectionSubjects.recordResults)
+  @Handles(InspectionRpc.recordResults)
   results(@Payload() body: RecordResultsRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.recordResults.execute(body, actor, requestId);
   }
 
-  @MessagePattern(InspectionSubjects.signOff)
+  @Handles(InspectionRpc.signOff)
   sign(@Payload() body: SignOffRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.signOff.execute(body, actor, requestId);
   }
 
-  @MessagePattern(InspectionSubjects.createReinspection)
+  @Handles(InspectionRpc.createReinspection)
   reinspect(@Payload() body: ReinspectionRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.createReinspection.execute(body, actor, requestId);
   }
 
-  @MessagePattern(InspectionSubjects.getNotice)
+  @Handles(InspectionRpc.getNotice)
   notice(@Payload() body: InspectionIdRequest, @Caller() actor: Actor) {
     return this.getNotice.execute(body.id, actor);
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, DomainError } from '@shanyu/common';
-import { InspectionEvents, type ItemResult, type ResultRecordedData, type ResultResolvedData, type ResultVersionView } from '@shanyu/contracts';
+import { InspectionEvt, type ItemResult, type ResultRecordedData, type ResultResolvedData, type ResultVersionView } from '@shanyu/contracts';
 import type { Transaction } from '@shanyu/messaging';
 import { type EntityManager, In } from 'typeorm';
 import { Inspector } from '../inspectors/inspector.entity.js';
@@ -86,7 +86,7 @@ export async function publishRecorded(tx: Transaction, inspection: Inspection, v
     inspectionId: inspection.id, institutionId: inspection.institutionId, itemCode: v.itemCode, department: v.department, versionId: v.id, version: v.version,
     status: v.status as ResultRecordedData['status'], result: v.result, inspectorId: v.inspectorId, deviceId: v.deviceId, recordedAt: v.recordedAt.toISOString(),
   };
-  await tx.publish({ subject: InspectionEvents.resultRecorded, actor, entityId: v.id, data });
+  await tx.publish(InspectionEvt.resultRecorded, { actor, entityId: v.id, data });
 }
 
 /** evt.inspection.result.resolved.v1 for a person's decision. */
@@ -95,5 +95,5 @@ export async function publishResolved(tx: Transaction, inspection: Inspection, v
     inspectionId: inspection.id, institutionId: inspection.institutionId, itemCode: v.itemCode, department: v.department, versionId: v.id, version: v.version,
     resolution, reason, by: actor.userId,
   };
-  await tx.publish({ subject: InspectionEvents.resultResolved, actor, entityId: v.id, data });
+  await tx.publish(InspectionEvt.resultResolved, { actor, entityId: v.id, data });
 }

@@ -1,8 +1,8 @@
 import type { Actor } from '@shanyu/common';
-import { AddConflictRequest, AddInspectorRequest, InspectionSubjects, ListInspectorsRequest } from '@shanyu/contracts';
-import { Caller, RequestId } from '@shanyu/messaging';
+import { AddConflictRequest, AddInspectorRequest, InspectionRpc, ListInspectorsRequest } from '@shanyu/contracts';
+import { Caller, RequestId, Handles } from '@shanyu/messaging';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { AddConflict, AddInspector, ListInspectors } from './inspector.use-cases.js';
 
 /** `inspection.inspector.*` and `inspection.conflict.add`: the inspector pools. */
@@ -14,17 +14,17 @@ export class InspectorHandlers {
     private readonly addConflict: AddConflict,
   ) {}
 
-  @MessagePattern(InspectionSubjects.addInspector)
+  @Handles(InspectionRpc.addInspector)
   add(@Payload() body: AddInspectorRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.addInspector.execute(body, actor, requestId);
   }
 
-  @MessagePattern(InspectionSubjects.listInspectors)
+  @Handles(InspectionRpc.listInspectors)
   list(@Payload() body: ListInspectorsRequest, @Caller() actor: Actor) {
     return this.listInspectors.execute(body, actor);
   }
 
-  @MessagePattern(InspectionSubjects.addConflict)
+  @Handles(InspectionRpc.addConflict)
   conflict(@Payload() body: AddConflictRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.addConflict.execute(body, actor, requestId);
   }

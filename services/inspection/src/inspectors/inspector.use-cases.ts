@@ -2,16 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { type Actor, departmentNotAllowed, DomainError, isInspector, roleNotAllowed, withinDivision } from '@shanyu/common';
 import { type AddConflictRequest, type AddInspectorRequest, INSPECTION_DEPARTMENTS, type InspectorView, type ListInspectorsRequest } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
+import { isUniqueViolation } from '@shanyu/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 import { assertCovers, assertDepartment, institutionOrFail } from '../access.js';
 import { Inspector, InspectorConflict } from './inspector.entity.js';
-
-function isUniqueViolation(e: unknown, constraint: string): boolean {
-  const err = e as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
-  const code = err.driverError?.code ?? err.code;
-  const name = err.driverError?.constraint ?? err.constraint ?? '';
-  return code === '23505' && name.includes(constraint);
-}
 
 export async function conflictsOf(manager: EntityManager, inspectorIds: string[]): Promise<Map<string, { institutionId: string; reason: string }[]>> {
   const out = new Map<string, { institutionId: string; reason: string }[]>(inspectorIds.map((id) => [id, []]));
@@ -41,9 +35,9 @@ export class AddInspector {
       try {
         await tx.manager.save(inspector);
       } catch (e) {
-        if (isUniqueViolation(e, 'badge')) throw new DomainError('INSPECTOR_BADGE_TAKEN', `执法证号 ${request.badgeNo} 已登记`);
-        if (isUniqueViolation(e, 'user_id')) throw new DomainError('INSPECTOR_USER_TAKEN', `账号 ${request.username ?? request.userId} 已关联其他执法人员`);
-        if (isUniqueViolation(e, '')) throw new DomainError('INSPECTOR_BADGE_TAKEN', `执法证号 ${request.badgeNo} 已登记`);
+        if (isUniqueViolation(e, 'inspector_department_badge_no_key')) throw new DomainError('INSPECTOR_BADGE_TAKEN', `执法证号 ${request.badgeNo} 已登记`);
+        if (isUniqueViolation(e, 'inspector_user_id_key')) throw new DomainError('INSPECTOR_USER_TAKEN', `账号 ${request.username ?? request.userId} 已关联其他执法人员`);
+        if (isUniqueViolation(e)) throw new DomainError('INSPECTOR_BADGE_TAKEN', `执法证号 ${request.badgeNo} 已登记`);
         throw e;
       }
       await tx.audit({ actor, action: 'inspector.add', entity: 'inspector', entityId: inspector.id, after: { department, name: inspector.name, badgeNo: inspector.badgeNo, divisionCodes: inspector.divisionCodes, username: inspector.username }, requestId });

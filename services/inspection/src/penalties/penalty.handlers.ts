@@ -1,8 +1,8 @@
 import type { Actor } from '@shanyu/common';
-import { InspectionSubjects, IssuePenaltyBody, ListPenaltiesRequest } from '@shanyu/contracts';
-import { Caller, RequestId } from '@shanyu/messaging';
+import { InspectionRpc, IssuePenaltyBody, ListPenaltiesRequest } from '@shanyu/contracts';
+import { Caller, RequestId, Handles } from '@shanyu/messaging';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { IssuePenalty, ListPenalties } from './penalty.use-cases.js';
 
 /** `inspection.penalty.*`: 行政处罚 tied to findings. */
@@ -13,12 +13,12 @@ export class PenaltyHandlers {
     private readonly listPenalties: ListPenalties,
   ) {}
 
-  @MessagePattern(InspectionSubjects.issuePenalty)
+  @Handles(InspectionRpc.issuePenalty)
   issue(@Payload() body: IssuePenaltyBody, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.issuePenalty.execute(body, actor, requestId);
   }
 
-  @MessagePattern(InspectionSubjects.listPenalties)
+  @Handles(InspectionRpc.listPenalties)
   list(@Payload() body: ListPenaltiesRequest, @Caller() actor: Actor) {
     return this.listPenalties.execute(body, actor);
   }

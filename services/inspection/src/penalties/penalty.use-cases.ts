@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
-import { InspectionEvents, type IssuePenaltyBody, type ListPenaltiesRequest, type PenaltyIssuedData, type PenaltyView } from '@shanyu/contracts';
+import { InspectionEvt, type IssuePenaltyBody, type ListPenaltiesRequest, type PenaltyIssuedData, type PenaltyView } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
+import { isUniqueViolation } from '@shanyu/persistence';
 import type { DataSource } from 'typeorm';
 import { assertCanRead, assertCovers, assertDepartment, isOperator } from '../access.js';
 import type { ChecklistCatalog } from '../checklists/checklist-catalog.js';
@@ -45,14 +46,14 @@ export class IssuePenalty {
       try {
         await tx.manager.save(penalty);
       } catch (e) {
-        if ((e as { driverError?: { code?: string } }).driverError?.code === '23505') throw new DomainError('PENALTY_DECISION_NO_TAKEN', `处罚决定书文号 ${body.decisionNo} 已使用`);
+        if (isUniqueViolation(e, 'penalty_department_decision_no_key')) throw new DomainError('PENALTY_DECISION_NO_TAKEN', `处罚决定书文号 ${body.decisionNo} 已使用`);
         throw e;
       }
       const data: PenaltyIssuedData = {
         penaltyId: penalty.id, findingId: finding.id, institutionId: finding.institutionId, divisionCode: finding.divisionCode, department: penalty.department,
         penaltyItemCode: item.code, kinds: penalty.kinds, fineFen: penalty.fineFen, decisionNo: penalty.decisionNo, issuedOn,
       };
-      await tx.publish({ subject: InspectionEvents.penaltyIssued, actor, entityId: penalty.id, data });
+      await tx.publish(InspectionEvt.penaltyIssued, { actor, entityId: penalty.id, data });
       await tx.audit({ actor, action: 'penalty.issue', entity: 'penalty', entityId: penalty.id, after: { ...data, checklistVersion: list.version }, reason: body.reason, requestId });
       return penalty.toView();
     });

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type Actor, divisionPrefix, DomainError, type FieldProblem, withinDivision } from '@shanyu/common';
-import { type CommitPlanBody, type CreditGrade, type DrawInput, INSPECTION_DEPARTMENTS, InspectionEvents, type PlanView } from '@shanyu/contracts';
+import { type CommitPlanBody, type CreditGrade, type DrawInput, INSPECTION_DEPARTMENTS, InspectionEvt, type PlanView } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import { In } from 'typeorm';
 import { assertCovers, assertDepartment } from '../access.js';
@@ -126,8 +126,8 @@ export class CommitPlan {
       await manager.insert(InspectionPlan, plan);
       const names = new Map(pool.map((i) => [i.id, i.name]));
       await insertPoolRows(manager, plan.id, drawInput, (id) => names.get(id)!);
-      await tx.publish({
-        subject: InspectionEvents.planCommitted, actor, entityId: plan.id,
+      await tx.publish(InspectionEvt.planCommitted, {
+        actor, entityId: plan.id,
         data: { planId: plan.id, divisionCode: plan.divisionCode, periodFrom: plan.periodFrom, periodTo: plan.periodTo, seedCommitment: plan.seedCommitment, poolHash: plan.poolHash, institutions: pool.length },
       });
       await tx.audit({ actor, action: 'plan.commit', entity: 'plan', entityId: plan.id, after: { divisionCode: plan.divisionCode, departments, ratios, poolHash: plan.poolHash, seedCommitment: plan.seedCommitment, excluded: excluded.length }, requestId });

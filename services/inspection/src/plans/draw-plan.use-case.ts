@@ -1,5 +1,5 @@
 import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
-import { type DrawnInstitution, type DrawPlanRequest, InspectionEvents, PLAN_DRAWN_PART_SIZE, type PlanDrawnData, type PlanView } from '@shanyu/contracts';
+import { type DrawnInstitution, type DrawPlanRequest, InspectionEvt, PLAN_DRAWN_PART_SIZE, type PlanDrawnData, type PlanView } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import { assertCovers, assertDepartment } from '../access.js';
 import { draw, DrawError } from '../draw/draw.js';
@@ -92,7 +92,7 @@ export class DrawPlan {
           planId: plan.id, part: i + 1, parts: parts.length, institutions: drawn.length, divisionCode: plan.divisionCode, periodFrom: plan.periodFrom, periodTo: plan.periodTo,
           seed: plan.seed, seedCommitment: plan.seedCommitment, publicEntropy, poolHash: plan.poolHash, drawn: part,
         };
-        await tx.publish({ subject: InspectionEvents.planDrawn, actor, entityId: plan.id, data });
+        await tx.publish(InspectionEvt.planDrawn, { actor, entityId: plan.id, data });
       }
       await tx.audit({ actor, action: 'plan.draw', entity: 'plan', entityId: plan.id, after: { drawnOn: shanghaiToday(plan.drawnAt), institutions: drawn.length, publicEntropy, eventParts: parts.length }, requestId });
       return planViewOf(plan);

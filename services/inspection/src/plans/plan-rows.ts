@@ -1,6 +1,6 @@
 import type { CreditGrade, DrawInput, DrawnInstitution, InspectionAlert } from '@shanyu/contracts';
 import type { EntityManager } from 'typeorm';
-import { tableOf } from '../sql.js';
+import { schemaTable } from '@shanyu/persistence';
 
 /**
  * A plan's pool and result as rows (plan_pool, plan_draw; migration 1764000000400): written with
@@ -20,7 +20,7 @@ const jsonOrNull = (value: object | undefined): string | null => (value && Objec
 export async function insertPoolRows(manager: EntityManager, planId: string, input: DrawInput, nameOf: (id: string) => string): Promise<void> {
   const list = input.institutions;
   await manager.query(
-    `INSERT INTO ${tableOf(manager, 'plan_pool')} (plan_id, position, institution_id, name, grade, conflicts, last_time)
+    `INSERT INTO ${schemaTable(manager, 'plan_pool')} (plan_id, position, institution_id, name, grade, conflicts, last_time)
      SELECT $1, x.n, x.institution_id, x.name, x.grade, x.conflicts, x.last_time
      FROM unnest($2::uuid[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[]) WITH ORDINALITY AS x(institution_id, name, grade, conflicts, last_time, n)`,
     [
@@ -42,7 +42,7 @@ export async function loadDrawInput(manager: EntityManager, planId: string, head
     `SELECT string_agg(institution_id::text || grade, '' ORDER BY position) AS pool,
        jsonb_object_agg(institution_id, conflicts) FILTER (WHERE conflicts IS NOT NULL) AS conflicts,
        jsonb_object_agg(institution_id, last_time) FILTER (WHERE last_time IS NOT NULL) AS last_time
-     FROM ${tableOf(manager, 'plan_pool')} WHERE plan_id = $1`,
+     FROM ${schemaTable(manager, 'plan_pool')} WHERE plan_id = $1`,
     [planId],
   ) as { pool: string | null; conflicts: DrawInput['conflicts'] | null; last_time: DrawInput['lastTime'] | null }[];
   const packed = row?.pool ?? '';
@@ -59,7 +59,7 @@ export async function insertDrawRows(
   manager: EntityManager, planId: string, departments: readonly string[], drawn: readonly (DrawnInstitution & { poolPosition: number; alerts: InspectionAlert[] })[],
 ): Promise<void> {
   await manager.query(
-    `INSERT INTO ${tableOf(manager, 'plan_draw')} (plan_id, position, pool_position, institution_id, grade, inspectors, alerts)
+    `INSERT INTO ${schemaTable(manager, 'plan_draw')} (plan_id, position, pool_position, institution_id, grade, inspectors, alerts)
      SELECT $1, x.n, x.pool_position, x.institution_id, x.grade, string_to_array(x.inspectors, ',')::uuid[], x.alerts
      FROM unnest($2::int[], $3::uuid[], $4::text[], $5::text[], $6::jsonb[]) WITH ORDINALITY AS x(pool_position, institution_id, grade, inspectors, alerts, n)`,
     [

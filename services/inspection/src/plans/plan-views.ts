@@ -2,7 +2,7 @@ import {
   CREDIT_GRADES, type CreditGrade, type DrawInput, type GradeCounts, PLAN_EXCLUDED_SHOWN, type PlanSummaryView, type PlanView, type PublishedDrawInput,
 } from '@shanyu/contracts';
 import type { EntityManager } from 'typeorm';
-import { tableOf } from '../sql.js';
+import { schemaTable } from '@shanyu/persistence';
 import { InspectionPlan } from './plan.entity.js';
 
 /**
@@ -65,7 +65,7 @@ export async function loadPlanView(manager: EntityManager, plan: PlanSummaryRow)
   const [row] = await manager.query(
     `SELECT draw_input - 'institutions' - 'conflicts' - 'lastTime' AS input, names->'inspectors' AS inspectors,
        (SELECT coalesce(jsonb_agg(x.e ORDER BY x.n), '[]'::jsonb) FROM jsonb_array_elements(excluded) WITH ORDINALITY AS x(e, n) WHERE x.n <= $2) AS excluded
-     FROM ${tableOf(manager, 'inspection_plan')} WHERE id = $1`,
+     FROM ${schemaTable(manager, 'inspection_plan')} WHERE id = $1`,
     [plan.id, PLAN_EXCLUDED_SHOWN],
   ) as { input: DrawInput; inspectors: Record<string, string>; excluded: InspectionPlan['excluded'] }[];
   return { ...planSummaryView(plan), drawInput: publishedDrawInput(row!.input, plan.summary.pool), names: { inspectors: row!.inspectors }, excluded: row!.excluded };

@@ -2,7 +2,7 @@ import { type Actor, DomainError, withinDivision } from '@shanyu/common';
 import type { CreditGrade, InspectionAlert, InstitutionPlanDrawsRequest, InstitutionPlanDrawView, ListPlansRequest, Page, PlanDrawEntryView, PlanPageRequest, PlanPoolEntryView, PlanSummaryView, PlanView } from '@shanyu/contracts';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { assertCovers, scopeWhere } from '../access.js';
-import { tableOf } from '../sql.js';
+import { schemaTable } from '@shanyu/persistence';
 import { planNotFound } from './draw-plan.use-case.js';
 import { InspectionPlan } from './plan.entity.js';
 import { inspectorsByDepartment } from './plan-rows.js';
@@ -52,7 +52,7 @@ export class GetPlanPool {
     const pageSize = request.pageSize ?? 100;
     const rows: PlanPoolEntryView[] = await this.dataSource.query(
       `SELECT institution_id AS "institutionId", name, grade, coalesce(conflicts, '{}'::jsonb) AS conflicts, coalesce(last_time, '{}'::jsonb) AS "lastTime"
-       FROM ${tableOf(this.dataSource, 'plan_pool')} WHERE plan_id = $1 AND position > $2 AND position <= $3 ORDER BY position`,
+       FROM ${schemaTable(this.dataSource, 'plan_pool')} WHERE plan_id = $1 AND position > $2 AND position <= $3 ORDER BY position`,
       [plan.id, (page - 1) * pageSize, page * pageSize],
     );
     return { items: rows, total: plan.summary.pool.institutions, page, pageSize };
@@ -70,11 +70,11 @@ export class GetInstitutionPlanDraws {
     const page = request.page ?? 1;
     const pageSize = request.pageSize ?? 20;
     const manager = this.dataSource.manager;
-    const [{ total }] = await manager.query(`SELECT count(*)::int AS total FROM ${tableOf(manager, 'plan_draw')} WHERE institution_id = $1`, [request.institutionId]) as { total: number }[];
+    const [{ total }] = await manager.query(`SELECT count(*)::int AS total FROM ${schemaTable(manager, 'plan_draw')} WHERE institution_id = $1`, [request.institutionId]) as { total: number }[];
     if (total === 0 || (page - 1) * pageSize >= total) return { items: [], total, page, pageSize };
     const rows = await drawRows(
       manager,
-      `d.institution_id = $1 ORDER BY (SELECT drawn_at FROM ${tableOf(manager, 'inspection_plan')} WHERE id = d.plan_id) DESC, d.plan_id LIMIT $2 OFFSET $3`,
+      `d.institution_id = $1 ORDER BY (SELECT drawn_at FROM ${schemaTable(manager, 'inspection_plan')} WHERE id = d.plan_id) DESC, d.plan_id LIMIT $2 OFFSET $3`,
       [request.institutionId, pageSize, (page - 1) * pageSize],
     );
     const plans = new Map((await this.dataSource.getRepository(InspectionPlan).find({ select: PLAN_SUMMARY_SELECT, where: { id: In(rows.map((r) => r.plan_id)) } })).map((p) => [p.id, p]));
@@ -132,9 +132,9 @@ interface DrawRow {
 async function drawRows(manager: EntityManager, where: string, params: unknown[]): Promise<DrawRow[]> {
   return manager.query(
     `SELECT d.plan_id, d.position, d.institution_id, p.name, d.grade, array_to_string(d.inspectors, ',') AS inspectors, coalesce(d.alerts, '[]'::jsonb) AS alerts, i.id AS inspection_id
-     FROM ${tableOf(manager, 'plan_draw')} d
-     JOIN ${tableOf(manager, 'plan_pool')} p ON p.plan_id = d.plan_id AND p.position = d.pool_position
-     LEFT JOIN ${tableOf(manager, 'inspection')} i ON i.plan_id = d.plan_id AND i.institution_id = d.institution_id
+     FROM ${schemaTable(manager, 'plan_draw')} d
+     JOIN ${schemaTable(manager, 'plan_pool')} p ON p.plan_id = d.plan_id AND p.position = d.pool_position
+     LEFT JOIN ${schemaTable(manager, 'inspection')} i ON i.plan_id = d.plan_id AND i.institution_id = d.institution_id
      WHERE ${where}`,
     params,
   );

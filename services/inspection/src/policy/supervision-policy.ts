@@ -2,8 +2,9 @@ import { type CreditGrade, CREDIT_GRADES, INSPECTION_KINDS, type InspectionKind,
 import { isIsoDate } from '@shanyu/common';
 
 /**
- * The numbers supervision runs on, as versioned data with sources (ARCHITECTURE.md "Rules as
- * data"). Every plan and inspection stores the version it used.
+ * The numbers supervision runs on, as versioned data with sources, so a department can check
+ * why a plan drew what it drew. Every plan and inspection stores the version it used, so it can
+ * be recomputed and explained later.
  */
 export interface SupervisionPolicy {
   version: string;

@@ -1,6 +1,7 @@
-import { InspectionIdRequest, InspectionSubjects, PublicInspectionsRequest } from '@shanyu/contracts';
+import { InspectionIdRequest, InspectionRpc, PublicInspectionsRequest } from '@shanyu/contracts';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Handles } from '@shanyu/messaging';
+import { Payload } from '@nestjs/microservices';
 import { PublicComplaints, PublicInspections } from './public.queries.js';
 
 /** 一公开: no caller identity needed; never personal data. */
@@ -11,17 +12,17 @@ export class PublicHandlers {
     private readonly complaints: PublicComplaints,
   ) {}
 
-  @MessagePattern(InspectionSubjects.publicListInspections)
+  @Handles(InspectionRpc.publicListInspections)
   list(@Payload() body: PublicInspectionsRequest) {
     return this.inspections.list(body);
   }
 
-  @MessagePattern(InspectionSubjects.publicGetInspection)
+  @Handles(InspectionRpc.publicGetInspection)
   get(@Payload() body: InspectionIdRequest) {
     return this.inspections.get(body.id);
   }
 
-  @MessagePattern(InspectionSubjects.publicListComplaints)
+  @Handles(InspectionRpc.publicListComplaints)
   listComplaints(@Payload() body: PublicInspectionsRequest) {
     return this.complaints.list(body);
   }

@@ -1,6 +1,6 @@
 import type { EventEnvelope, InstitutionView } from '@shanyu/contracts';
 import type { EntityManager } from 'typeorm';
-import { tableOf } from '../sql.js';
+import { schemaTable, upsertNewerVersion } from '@shanyu/persistence';
 
 /**
  * Keeps the institution replica in step: registered / updated / deregistered and
@@ -10,13 +10,8 @@ import { tableOf } from '../sql.js';
 export async function followRegistryEvent(event: EventEnvelope, manager: EntityManager): Promise<void> {
   const view = (event.data as { institution?: InstitutionView } | null)?.institution;
   if (!view?.id || typeof view.version !== 'number') return;
-  await manager.query(
-    `INSERT INTO ${tableOf(manager, 'institution')} AS r (id, name, division_code, status, operator_type, owner_user_id, total_places, source_version)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-     ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, division_code = EXCLUDED.division_code, status = EXCLUDED.status,
-       operator_type = EXCLUDED.operator_type, owner_user_id = EXCLUDED.owner_user_id, total_places = EXCLUDED.total_places,
-       source_version = EXCLUDED.source_version, updated_at = now()
-     WHERE r.source_version <= EXCLUDED.source_version`,
-    [view.id, view.name, view.divisionCode, view.status, view.operatorType, view.ownerUserId ?? null, view.totalPlaces ?? 0, view.version],
-  );
+  await upsertNewerVersion(manager, schemaTable(manager, 'institution'), {
+    id: view.id, name: view.name, division_code: view.divisionCode, status: view.status, operator_type: view.operatorType,
+    owner_user_id: view.ownerUserId ?? null, total_places: view.totalPlaces ?? 0, source_version: view.version,
+  });
 }

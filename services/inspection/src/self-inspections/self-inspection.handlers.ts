@@ -1,8 +1,8 @@
 import type { Actor } from '@shanyu/common';
-import { InspectionSubjects, InstitutionIdQuery, SubmitSelfInspectionBody } from '@shanyu/contracts';
-import { Caller, RequestId } from '@shanyu/messaging';
+import { InspectionRpc, InstitutionIdQuery, SubmitSelfInspectionBody } from '@shanyu/contracts';
+import { Caller, RequestId, Handles } from '@shanyu/messaging';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { ListSelfInspections, SelfInspectionForm, SubmitSelfInspection } from './self-inspection.use-cases.js';
 
 /** `inspection.self-inspection.*`: 举办者自查. */
@@ -14,17 +14,17 @@ export class SelfInspectionHandlers {
     private readonly selfInspectionForm: SelfInspectionForm,
   ) {}
 
-  @MessagePattern(InspectionSubjects.submitSelfInspection)
+  @Handles(InspectionRpc.submitSelfInspection)
   submit(@Payload() body: SubmitSelfInspectionBody, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.submitSelfInspection.execute(body, actor, requestId);
   }
 
-  @MessagePattern(InspectionSubjects.listSelfInspections)
+  @Handles(InspectionRpc.listSelfInspections)
   list(@Payload() body: InstitutionIdQuery, @Caller() actor: Actor) {
     return this.listSelfInspections.execute(body.institutionId, actor);
   }
 
-  @MessagePattern(InspectionSubjects.selfInspectionForm)
+  @Handles(InspectionRpc.selfInspectionForm)
   form(@Payload() body: InstitutionIdQuery, @Caller() actor: Actor) {
     return this.selfInspectionForm.execute(body.institutionId, actor);
   }

@@ -1,5 +1,5 @@
 import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
-import { type FilingDecisionRequest, type FilingView, RegistryEvents } from '@shanyu/contracts';
+import { type FilingDecisionRequest, type FilingView, RegistryEvt } from '@shanyu/contracts';
 import type { Transaction, UnitOfWork } from '@shanyu/messaging';
 import { Institution } from '../institutions/institution.entity.js';
 import type { InstitutionAccessPolicy } from '../institutions/institution-access.policy.js';
@@ -54,9 +54,7 @@ export class DecideFiling {
       }
       await tx.manager.save(filing);
       await tx.manager.save(institution);
-      const subject = request.decision === 'approve' ? RegistryEvents.filingApproved : RegistryEvents.filingRejected;
-      await tx.publish({
-        subject,
+      await tx.publish(request.decision === 'approve' ? RegistryEvt.filingApproved : RegistryEvt.filingRejected, {
         actor,
         entityId: filing.id,
         data: { filingId: filing.id, institutionId: institution.id, divisionCode: institution.divisionCode, receiptNo: filing.receiptNo, reasons, institution: institution.toView() },

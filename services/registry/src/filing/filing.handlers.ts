@@ -1,10 +1,10 @@
 import type { Actor } from '@shanyu/common';
 import {
-  FilingDecisionRequest, FilingIdRequest, ListFilingsRequest, ReceiptNoRequest, RegistrySubjects, SubmitFilingRequest,
+  FilingDecisionRequest, FilingIdRequest, ListFilingsRequest, ReceiptNoRequest, RegistryRpc, SubmitFilingRequest,
 } from '@shanyu/contracts';
-import { Caller, RequestId } from '@shanyu/messaging';
+import { Caller, RequestId, Handles } from '@shanyu/messaging';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { DecideFiling } from './decide-filing.use-case.js';
 import { GetFiling } from './get-filing.query.js';
 import { ListFilings } from './list-filings.query.js';
@@ -23,33 +23,33 @@ export class FilingHandlers {
     private readonly verifyReceipt: VerifyReceipt,
   ) {}
 
-  @MessagePattern(RegistrySubjects.submitFiling)
+  @Handles(RegistryRpc.submitFiling)
   submit(@Payload() body: SubmitFilingRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.submitFiling.execute(body, actor, requestId);
   }
 
-  @MessagePattern(RegistrySubjects.decideFiling)
+  @Handles(RegistryRpc.decideFiling)
   decide(@Payload() body: FilingDecisionRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.decideFiling.execute(body, actor, requestId);
   }
 
-  @MessagePattern(RegistrySubjects.getFiling)
+  @Handles(RegistryRpc.getFiling)
   get(@Payload() body: FilingIdRequest, @Caller() actor: Actor) {
     return this.getFiling.execute(body.id, actor);
   }
 
-  @MessagePattern(RegistrySubjects.listFilings)
+  @Handles(RegistryRpc.listFilings)
   list(@Payload() body: ListFilingsRequest, @Caller() actor: Actor) {
     return this.listFilings.execute(body, actor);
   }
 
-  @MessagePattern(RegistrySubjects.getReceipt)
+  @Handles(RegistryRpc.getReceipt)
   receipt(@Payload() body: FilingIdRequest, @Caller() actor: Actor) {
     return this.getReceipt.execute(body.id, actor);
   }
 
   /** Public: no caller identity needed. */
-  @MessagePattern(RegistrySubjects.publicVerifyReceipt)
+  @Handles(RegistryRpc.publicVerifyReceipt)
   verify(@Payload() body: ReceiptNoRequest) {
     return this.verifyReceipt.execute(body.receiptNo);
   }

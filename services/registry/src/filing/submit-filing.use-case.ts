@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
-import { type FilingView, RegistryEvents, type SubmitFilingRequest } from '@shanyu/contracts';
+import { type FilingView, RegistryEvt, type SubmitFilingRequest } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import { Institution } from '../institutions/institution.entity.js';
 import type { InstitutionAccessPolicy } from '../institutions/institution-access.policy.js';
@@ -59,8 +59,7 @@ export class SubmitFiling {
       institution.status = 'filing_submitted';
       await tx.manager.save(institution);
       const view = filing.toView(today);
-      await tx.publish({
-        subject: RegistryEvents.filingSubmitted,
+      await tx.publish(RegistryEvt.filingSubmitted, {
         actor,
         entityId: filing.id,
         data: { filingId: filing.id, institutionId, divisionCode: filing.divisionCode, summary: filing.check.summary, receiptDueBy: filing.receiptDueBy, noticeDueBy: filing.noticeDueBy },

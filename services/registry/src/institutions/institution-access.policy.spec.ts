@@ -13,7 +13,7 @@ const codeOf = (fn: () => void) => {
   }
 };
 
-describe('who may register an institution (seed 001 §二(四)1)', () => {
+describe('who may register an institution (西政办函〔2021〕15号 §二(四)1)', () => {
   it.each([
     ['market', 'for_profit', 'allowed'],
     ['market', 'non_profit', 'DEPARTMENT_NOT_ALLOWED'],

@@ -1,15 +1,15 @@
-import { type Actor, actorCoversDivision, departmentNotAllowed, divisionOutOfScope, notOwnInstitution } from '@shanyu/common';
+import { AccessPolicy, type Actor, departmentNotAllowed } from '@shanyu/common';
 import type { InstitutionNature } from '@shanyu/contracts';
 import { registrationAuthorityFor } from './institution.entity.js';
 
-/** Departments that may read the register inside their divisions (DOMAIN.md §2: all supervising departments). */
+/** Departments that may read the register inside their divisions: every supervising department, since all of them inspect. */
 const READERS = new Set(['health', 'market', 'civil', 'fire', 'police', 'education', 'hrss', 'street', 'finance', 'admin']);
 
 /**
  * Who may register and change an institution: its registration authority for its nature
- * (市场监管 for-profit, 民政 non-profit; seed 001 §二(四)1), the operator for its own, and admins.
+ * (市场监管 for-profit, 民政 non-profit; 西政办函〔2021〕15号 §二(四)1), the operator for its own, and admins.
  */
-export class InstitutionAccessPolicy {
+export class InstitutionAccessPolicy extends AccessPolicy {
   assertCanRegister(actor: Actor, nature: InstitutionNature, divisionCode: string): void {
     this.assertCanWrite(actor, nature);
     this.assertInScope(actor, divisionCode);
@@ -18,7 +18,7 @@ export class InstitutionAccessPolicy {
   assertCanChange(actor: Actor, target: { nature: InstitutionNature; divisionCode: string; ownerUserId: string | null }, newDivision?: string): void {
     this.assertCanWrite(actor, target.nature);
     if (actor.department === 'operator') {
-      this.assertOwner(actor, target);
+      this.assertOperatorOf(actor, target);
     } else {
       this.assertInScope(actor, target.divisionCode);
     }
@@ -26,7 +26,7 @@ export class InstitutionAccessPolicy {
   }
 
   assertCanRead(actor: Actor, target: { divisionCode: string; ownerUserId: string | null }): void {
-    if (actor.department === 'operator') return this.assertOwner(actor, target);
+    if (actor.department === 'operator') return this.assertOperatorOf(actor, target);
     if (!READERS.has(actor.department)) throw departmentNotAllowed(actor, '查看机构登记信息');
     this.assertInScope(actor, target.divisionCode);
   }
@@ -38,7 +38,7 @@ export class InstitutionAccessPolicy {
 
   /**
    * 备案审核, 普惠认定, 示范评定 belong to the district health bureau (卫生健康部门) of the
-   * institution's district (国卫办人口发〔2019〕25号; seed 001 §二(四)1).
+   * institution's district (国卫办人口发〔2019〕25号; 西政办函〔2021〕15号 §二(四)1).
    */
   assertHealthBureau(actor: Actor, target: { divisionCode: string }, what: string): void {
     if (actor.department !== 'health') throw departmentNotAllowed(actor, what, ['health']);
@@ -59,10 +59,6 @@ export class InstitutionAccessPolicy {
 
   private assertInScope(actor: Actor, divisionCode: string): void {
     if (actor.department === 'operator' && actor.divisions.length === 0) return;
-    if (!actorCoversDivision(actor, divisionCode)) throw divisionOutOfScope(divisionCode);
-  }
-
-  private assertOwner(actor: Actor, target: { ownerUserId: string | null }): void {
-    if (target.ownerUserId !== actor.userId) throw notOwnInstitution();
+    this.assertCovers(actor, divisionCode);
   }
 }

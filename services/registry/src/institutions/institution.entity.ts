@@ -109,7 +109,7 @@ export class Institution {
   }
 }
 
-/** For-profit → 市场监管, non-profit → 民政/编办 (seed 001 §二(四)1). */
+/** For-profit → 市场监管, non-profit → 民政/编办 (西政办函〔2021〕15号 §二(四)1). */
 export function registrationAuthorityFor(nature: InstitutionNature): 'market' | 'civil' {
   return nature === 'for_profit' ? 'market' : 'civil';
 }

@@ -1,10 +1,12 @@
-import type { Actor } from '@shanyu/common';
+import { type Actor, DomainError } from '@shanyu/common';
 import {
-  GetInstitutionRequest, ListInstitutionsRequest, RegisterInstitutionRequest, RegistrySubjects, UpdateInstitutionRequest,
+  GetInstitutionRequest, InstitutionByUsccRequest, ListInstitutionsRequest, RegisterInstitutionRequest, RegistryRpc, UpdateInstitutionRequest,
 } from '@shanyu/contracts';
-import { Caller, RequestId } from '@shanyu/messaging';
+import { Caller, Handles, RequestId } from '@shanyu/messaging';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
+import { DataSource } from 'typeorm';
+import { Institution } from './institution.entity.js';
 import { GetInstitution } from './get-institution.query.js';
 import { ListInstitutions } from './list-institutions.query.js';
 import { RegisterInstitution } from './register-institution.use-case.js';
@@ -18,24 +20,33 @@ export class InstitutionHandlers {
     private readonly updateInstitution: UpdateInstitution,
     private readonly getInstitution: GetInstitution,
     private readonly listInstitutions: ListInstitutions,
+    private readonly dataSource: DataSource,
   ) {}
 
-  @MessagePattern(RegistrySubjects.registerInstitution)
+  /** By USCC: the same record and the same access rules as by id. */
+  @Handles(RegistryRpc.getInstitutionByUscc)
+  async byUscc(@Payload() body: InstitutionByUsccRequest, @Caller() actor: Actor) {
+    const found = await this.dataSource.getRepository(Institution).findOne({ where: { uscc: body.uscc }, select: { id: true } });
+    if (!found) throw new DomainError('INSTITUTION_NOT_FOUND', `统一社会信用代码 ${body.uscc} 没有登记的机构`);
+    return this.getInstitution.execute(found.id, actor);
+  }
+
+  @Handles(RegistryRpc.registerInstitution)
   register(@Payload() body: RegisterInstitutionRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.registerInstitution.execute(body, actor, requestId);
   }
 
-  @MessagePattern(RegistrySubjects.updateInstitution)
+  @Handles(RegistryRpc.updateInstitution)
   update(@Payload() body: UpdateInstitutionRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.updateInstitution.execute(body, actor, requestId);
   }
 
-  @MessagePattern(RegistrySubjects.getInstitution)
+  @Handles(RegistryRpc.getInstitution)
   get(@Payload() body: GetInstitutionRequest, @Caller() actor: Actor) {
     return this.getInstitution.execute(body.id, actor);
   }
 
-  @MessagePattern(RegistrySubjects.listInstitutions)
+  @Handles(RegistryRpc.listInstitutions)
   list(@Payload() body: ListInstitutionsRequest, @Caller() actor: Actor) {
     return this.listInstitutions.execute(body, actor);
   }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, DomainError } from '@shanyu/common';
-import { type InstitutionRegisteredData, type InstitutionView, RegistryEvents, type RegisterInstitutionRequest } from '@shanyu/contracts';
+import { type InstitutionView, RegistryEvt, type RegisterInstitutionRequest } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
+import { isUniqueViolation } from '@shanyu/persistence';
 import { Institution } from './institution.entity.js';
 import type { InstitutionAccessPolicy } from './institution-access.policy.js';
-import { isUniqueViolation } from './unique-violation.js';
 
 /** 登记: records a new institution, its event and its audit entry in one transaction. */
 export class RegisterInstitution {
@@ -38,8 +38,7 @@ export class RegisterInstitution {
         });
         await repo.save(institution);
         const view = institution.toView();
-        await tx.publish<InstitutionRegisteredData>({
-          subject: RegistryEvents.institutionRegistered,
+        await tx.publish(RegistryEvt.institutionRegistered, {
           actor,
           entityId: institution.id,
           data: { institution: view },

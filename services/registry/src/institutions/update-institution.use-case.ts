@@ -1,5 +1,5 @@
 import { type Actor, DomainError } from '@shanyu/common';
-import { type InstitutionUpdatedData, type InstitutionView, RegistryEvents, type UpdateInstitutionRequest } from '@shanyu/contracts';
+import { type InstitutionView, RegistryEvt, type UpdateInstitutionRequest } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import { Institution } from './institution.entity.js';
 import type { InstitutionAccessPolicy } from './institution-access.policy.js';
@@ -48,8 +48,7 @@ export class UpdateInstitution {
       if (changed.includes('divisionCode')) institution.countyCode = institution.divisionCode.slice(0, 6);
       await repo.save(institution);
       const after = institution.toView();
-      await tx.publish<InstitutionUpdatedData>({
-        subject: RegistryEvents.institutionUpdated,
+      await tx.publish(RegistryEvt.institutionUpdated, {
         actor,
         entityId: institution.id,
         data: { institution: after, changed },
@@ -73,8 +72,7 @@ export class UpdateInstitution {
     filing.checkHistory = [...filing.checkHistory, previous];
     filing.check = this.checker.check({ submission: filing.submission, institution });
     await tx.manager.save(filing);
-    await tx.publish({
-      subject: RegistryEvents.filingRechecked,
+    await tx.publish(RegistryEvt.filingRechecked, {
       actor,
       entityId: filing.id,
       data: { filingId: filing.id, institutionId: institution.id, summary: filing.check.summary, changed },

@@ -1,5 +1,5 @@
 import { type Actor, actorCoversDivision, departmentNotAllowed, divisionFullName, divisionPrefix, DomainError, scopePrefixes } from '@shanyu/common';
-import { type ListPopulationRequest, type LoadPopulationBody, type PopulationView, RegistryEvents } from '@shanyu/contracts';
+import { type ListPopulationRequest, type LoadPopulationBody, type PopulationView, RegistryEvt } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import type { DataSource } from 'typeorm';
 import { Population } from './population.entity.js';
@@ -26,7 +26,7 @@ export class LoadPopulation {
     return this.unitOfWork.run(async (tx) => {
       const now = new Date();
       await tx.manager.upsert(Population, request.rows.map((r) => ({ ...r, loadedBy: actor.userId, loadedAt: now })), ['divisionCode', 'year']);
-      await tx.publish({ subject: RegistryEvents.populationLoaded, actor, entityId: `population-${now.getTime()}`, data: { rows: request.rows } });
+      await tx.publish(RegistryEvt.populationLoaded, { actor, entityId: `population-${now.getTime()}`, data: { rows: request.rows } });
       await tx.audit({ actor, action: 'population.load', entity: 'population', entityId: request.rows.map((r) => `${r.divisionCode}/${r.year}`).slice(0, 20).join(','), after: { rows: request.rows.length }, requestId });
       return { loaded: request.rows.length };
     });

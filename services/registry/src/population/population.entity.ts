@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** Resident population and children under 3 per division and year, for the indicators (DOMAIN.md §8). */
+/** Resident population and children under 3 per division and year, the denominators of the indicators (每千人口托位数, 入托率). */
 @Entity({ name: 'population' })
 export class Population {
   @PrimaryColumn({ type: 'text', name: 'division_code' })

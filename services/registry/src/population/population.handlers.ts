@@ -1,8 +1,8 @@
 import type { Actor } from '@shanyu/common';
-import { ListPopulationRequest, LoadPopulationBody, RegistrySubjects } from '@shanyu/contracts';
-import { Caller, RequestId } from '@shanyu/messaging';
+import { ListPopulationRequest, LoadPopulationBody, RegistryRpc } from '@shanyu/contracts';
+import { Caller, RequestId, Handles } from '@shanyu/messaging';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { ListPopulation, LoadPopulation } from './load-population.use-case.js';
 
 @Controller()
@@ -12,12 +12,12 @@ export class PopulationHandlers {
     private readonly listPopulation: ListPopulation,
   ) {}
 
-  @MessagePattern(RegistrySubjects.loadPopulation)
+  @Handles(RegistryRpc.loadPopulation)
   load(@Payload() body: LoadPopulationBody, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.loadPopulation.execute(body, actor, requestId);
   }
 
-  @MessagePattern(RegistrySubjects.listPopulation)
+  @Handles(RegistryRpc.listPopulation)
   list(@Payload() body: ListPopulationRequest, @Caller() actor: Actor) {
     return this.listPopulation.execute(body, actor);
   }

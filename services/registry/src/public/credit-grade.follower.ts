@@ -1,4 +1,4 @@
-import { CREDIT_LEVELS, type CreditLevel, type EventEnvelope, type GradeChangedData } from '@shanyu/contracts';
+import { CREDIT_GRADES, type CreditEvt, type EventOf } from '@shanyu/contracts';
 import type { EntityManager } from 'typeorm';
 import { Institution } from '../institutions/institution.entity.js';
 
@@ -9,10 +9,11 @@ import { Institution } from '../institutions/institution.entity.js';
  * institution id or a grade throws: the consumer retries it, then dead-letters it.
  */
 export class CreditGradeFollower {
-  async follow(event: EventEnvelope, manager: EntityManager): Promise<void> {
-    const data = (event.data ?? {}) as Partial<GradeChangedData>;
-    const grade = data.to as CreditLevel | undefined;
-    if (typeof data.institutionId !== 'string' || !grade || !CREDIT_LEVELS.includes(grade) || Number.isNaN(Date.parse(event.occurredAt))) {
+  async follow(event: EventOf<typeof CreditEvt.gradeChanged>, manager: EntityManager): Promise<void> {
+    // Typed by the contract, checked all the same: a malformed event is retried, then dead-lettered.
+    const data = event.data ?? {};
+    const grade = data.to;
+    if (typeof data.institutionId !== 'string' || !CREDIT_GRADES.includes(grade) || Number.isNaN(Date.parse(event.occurredAt))) {
       throw new Error(`${event.subject} ${event.eventId}: institutionId, to (A–D) and occurredAt are required`);
     }
     const table = manager.getRepository(Institution).metadata.tablePath;

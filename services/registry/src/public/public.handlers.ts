@@ -1,6 +1,7 @@
-import { PublicInstitutionRequest, PublicInstitutionsRequest, RegistrySubjects } from '@shanyu/contracts';
+import { PublicInstitutionRequest, PublicInstitutionsRequest, RegistryRpc } from '@shanyu/contracts';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Handles } from '@shanyu/messaging';
+import { Payload } from '@nestjs/microservices';
 import { PublicRegister } from './public-register.query.js';
 
 /** 公示: public subjects answer without a caller identity. */
@@ -8,12 +9,12 @@ import { PublicRegister } from './public-register.query.js';
 export class PublicHandlers {
   constructor(private readonly register: PublicRegister) {}
 
-  @MessagePattern(RegistrySubjects.publicListInstitutions)
+  @Handles(RegistryRpc.publicListInstitutions)
   list(@Payload() body: PublicInstitutionsRequest) {
     return this.register.list(body);
   }
 
-  @MessagePattern(RegistrySubjects.publicGetInstitution)
+  @Handles(RegistryRpc.publicGetInstitution)
   get(@Payload() body: PublicInstitutionRequest) {
     return this.register.get(body.id);
   }

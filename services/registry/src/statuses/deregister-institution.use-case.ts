@@ -1,5 +1,5 @@
 import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
-import { type DeregistrationRequest, type InstitutionView, RegistryEvents } from '@shanyu/contracts';
+import { type DeregistrationRequest, type InstitutionView, RegistryEvt } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import { Institution } from '../institutions/institution.entity.js';
 import type { InstitutionAccessPolicy } from '../institutions/institution-access.policy.js';
@@ -24,7 +24,7 @@ export class DeregisterInstitution {
       await tx.manager.save(institution);
       const view = institution.toView();
       const effectiveOn = request.effectiveOn ?? shanghaiToday();
-      await tx.publish({ subject: RegistryEvents.institutionDeregistered, actor, entityId: institution.id, data: { institution: view, reason: request.reason, effectiveOn } });
+      await tx.publish(RegistryEvt.institutionDeregistered, { actor, entityId: institution.id, data: { institution: view, reason: request.reason, effectiveOn } });
       await tx.audit({ actor, action: 'institution.deregister', entity: 'institution', entityId: institution.id, before, after: view, reason: request.reason, requestId });
       return view;
     });

@@ -1,15 +1,15 @@
 import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
-import { CREDIT_LEVEL_LABELS, type DemonstrationRequest, type InstitutionView, RegistryEvents } from '@shanyu/contracts';
+import { CREDIT_GRADE_LABELS, type DemonstrationRequest, type InstitutionView, RegistryEvt } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import { Institution } from '../institutions/institution.entity.js';
 import type { InstitutionAccessPolicy } from '../institutions/institution-access.policy.js';
 import { notFound } from '../institutions/update-institution.use-case.js';
 
 /**
- * 示范 designation for a year (e.g. 25 a year in Hangzhou, seed 000), recording the places at
- * that time because the award tier (50,000–150,000 yuan) depends on them. Once per year.
- * Only for 信用 A or B (守信联合激励, 失信联合惩戒: issue 6 §6 "示范 requires A or B", DOMAIN.md §6
- * "bad credit triggers … loss of subsidies and awards"): the grade is the registry's copy of the
+ * 示范 designation for a year (e.g. 25 a year in Hangzhou, 《杭州市示范性婴幼儿照护服务机构奖补实施方案
+ * （2021—2023年）》), recording the places at that time because the award tier (50,000–150,000 yuan)
+ * depends on them. Once per year. Only for 信用 A or B (守信联合激励, 失信联合惩戒: bad credit costs
+ * an institution its awards, so a C or D institution cannot be a model for others): the grade is the registry's copy of the
  * credit service's evt.credit.grade.changed.v1 (public/credit-grade.follower.ts); none yet counts
  * as B, the credit model's start grade.
  */
@@ -29,13 +29,13 @@ export class DesignateDemonstration {
       if (existing) return institution.toView();
       const grade = institution.creditGrade;
       if (grade === 'C' || grade === 'D') {
-        throw new DomainError('DEMONSTRATION_GRADE_TOO_LOW', `机构信用等级为 ${grade} 级（${CREDIT_LEVEL_LABELS[grade]}），示范评定须为 A 或 B 级（守信联合激励、失信联合惩戒，004 §五(五)）`);
+        throw new DomainError('DEMONSTRATION_GRADE_TOO_LOW', `机构信用等级为 ${grade} 级（${CREDIT_GRADE_LABELS[grade]}），示范评定须为 A 或 B 级（守信联合激励、失信联合惩戒，004 §五(五)）`);
       }
       const record = { year: request.year, places: institution.totalPlaces, designatedOn: shanghaiToday(), decisionNo: request.decisionNo ?? null };
       institution.demonstrations = [...institution.demonstrations, record].sort((a, b) => a.year - b.year);
       await tx.manager.save(institution);
       const view = institution.toView();
-      await tx.publish({ subject: RegistryEvents.demonstrationDesignated, actor, entityId: institution.id, data: { institution: view, designation: record } });
+      await tx.publish(RegistryEvt.demonstrationDesignated, { actor, entityId: institution.id, data: { institution: view, designation: record } });
       await tx.audit({ actor, action: 'demonstration.designate', entity: 'institution', entityId: institution.id, after: record, requestId });
       return view;
     });

@@ -1,5 +1,5 @@
 import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
-import { type InclusiveRequest, type InstitutionView, RegistryEvents } from '@shanyu/contracts';
+import { type InclusiveRequest, type InstitutionView, RegistryEvt } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import { Institution } from '../institutions/institution.entity.js';
 import type { InstitutionAccessPolicy } from '../institutions/institution-access.policy.js';
@@ -32,8 +32,7 @@ export class SetInclusive {
       }
       await tx.manager.save(institution);
       const view = institution.toView();
-      await tx.publish({
-        subject: request.action === 'grant' ? RegistryEvents.inclusiveGranted : RegistryEvents.inclusiveRevoked,
+      await tx.publish(request.action === 'grant' ? RegistryEvt.inclusiveGranted : RegistryEvt.inclusiveRevoked, {
         actor, entityId: institution.id, data: { institution: view, reason: request.reason },
       });
       await tx.audit({ actor, action: `inclusive.${request.action}`, entity: 'institution', entityId: institution.id, before: { inclusive: before }, after: { inclusive: institution.inclusive }, reason: request.reason, requestId });

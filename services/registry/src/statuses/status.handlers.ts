@@ -1,8 +1,8 @@
 import type { Actor } from '@shanyu/common';
-import { DemonstrationRequest, DeregistrationRequest, InclusiveRequest, RegistrySubjects } from '@shanyu/contracts';
-import { Caller, RequestId } from '@shanyu/messaging';
+import { DemonstrationRequest, DeregistrationRequest, InclusiveRequest, RegistryRpc } from '@shanyu/contracts';
+import { Caller, RequestId, Handles } from '@shanyu/messaging';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { DeregisterInstitution } from './deregister-institution.use-case.js';
 import { DesignateDemonstration } from './designate-demonstration.use-case.js';
 import { SetInclusive } from './set-inclusive.use-case.js';
@@ -15,17 +15,17 @@ export class StatusHandlers {
     private readonly deregisterInstitution: DeregisterInstitution,
   ) {}
 
-  @MessagePattern(RegistrySubjects.setInclusive)
+  @Handles(RegistryRpc.setInclusive)
   inclusive(@Payload() body: InclusiveRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.setInclusive.execute(body, actor, requestId);
   }
 
-  @MessagePattern(RegistrySubjects.designateDemonstration)
+  @Handles(RegistryRpc.designateDemonstration)
   demonstration(@Payload() body: DemonstrationRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.designateDemonstration.execute(body, actor, requestId);
   }
 
-  @MessagePattern(RegistrySubjects.deregisterInstitution)
+  @Handles(RegistryRpc.deregisterInstitution)
   deregister(@Payload() body: DeregistrationRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
     return this.deregisterInstitution.execute(body, actor, requestId);
   }

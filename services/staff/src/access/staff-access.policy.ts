@@ -1,4 +1,4 @@
-import { type Actor, actorCoversDivision, type Department, departmentNotAllowed, divisionOutOfScope, notOwnInstitution } from '@shanyu/common';
+import { AccessPolicy, type Actor, type Department, departmentNotAllowed } from '@shanyu/common';
 
 export interface InstitutionScope {
   divisionCode: string;
@@ -6,7 +6,7 @@ export interface InstitutionScope {
 }
 
 /**
- * Who may do what with staff records (DOMAIN.md §2 and §5):
+ * Who may do what with staff records:
  *  - register, import, end staff and enter their credentials: the institution's operator (the
  *    account that registered it), the health bureau in its divisions (lead department, also for
  *    institutions without an operator account), admins;
@@ -22,35 +22,35 @@ export interface InstitutionScope {
  */
 const READERS: ReadonlySet<Department> = new Set(['health', 'police', 'education', 'hrss', 'civil', 'market', 'street', 'admin']);
 
-export class StaffAccessPolicy {
+export class StaffAccessPolicy extends AccessPolicy {
   assertCanRead(actor: Actor, institution: InstitutionScope): void {
-    if (actor.department === 'operator') return this.assertOwner(actor, institution);
+    if (actor.department === 'operator') return this.assertOperatorOf(actor, institution);
     if (!READERS.has(actor.department)) throw departmentNotAllowed(actor, '查看从业人员信息');
-    this.assertInScope(actor, institution.divisionCode);
+    this.assertCovers(actor, institution.divisionCode);
   }
 
   assertCanWrite(actor: Actor, institution: InstitutionScope): void {
-    if (actor.department === 'operator') return this.assertOwner(actor, institution);
+    if (actor.department === 'operator') return this.assertOperatorOf(actor, institution);
     if (actor.department !== 'health' && actor.department !== 'admin') throw departmentNotAllowed(actor, '登记从业人员信息');
-    this.assertInScope(actor, institution.divisionCode);
+    this.assertCovers(actor, institution.divisionCode);
   }
 
   assertCanRecordRecheck(actor: Actor, institution: InstitutionScope): void {
-    if (actor.department === 'police') return this.assertInScope(actor, institution.divisionCode);
+    if (actor.department === 'police') return this.assertCovers(actor, institution.divisionCode);
     this.assertCanWrite(actor, institution);
   }
 
   assertCanReveal(actor: Actor, institution: InstitutionScope): void {
     if (actor.department !== 'health' && actor.department !== 'police') throw departmentNotAllowed(actor, '查看完整身份证号');
-    this.assertInScope(actor, institution.divisionCode);
+    this.assertCovers(actor, institution.divisionCode);
   }
 
   assertCanReadDivision(actor: Actor, divisionCode: string): void {
     if (actor.department === 'operator' || !READERS.has(actor.department)) throw departmentNotAllowed(actor, '查看辖区从业人员统计');
-    this.assertInScope(actor, divisionCode);
+    this.assertCovers(actor, divisionCode);
   }
 
-  /** 从业禁止 / 终身禁入 are decided and entered by public security or health (issue 5 §4). */
+  /** 从业禁止 / 终身禁入 are decided and entered by public security or health: they hold the records a ban rests on. */
   assertCanManageBans(actor: Actor): void {
     if (actor.department !== 'police' && actor.department !== 'health' && actor.department !== 'admin') {
       throw departmentNotAllowed(actor, '录入或查看从业禁止名单', ['police', 'health']);
@@ -64,13 +64,5 @@ export class StaffAccessPolicy {
   /** Full resident ID numbers in replies: public security only. */
   seesFullIdNumbers(actor: Actor | null): boolean {
     return actor?.department === 'police';
-  }
-
-  private assertOwner(actor: Actor, institution: InstitutionScope): void {
-    if (!institution.ownerUserId || institution.ownerUserId !== actor.userId) throw notOwnInstitution();
-  }
-
-  private assertInScope(actor: Actor, divisionCode: string): void {
-    if (!actorCoversDivision(actor, divisionCode)) throw divisionOutOfScope(divisionCode);
   }
 }

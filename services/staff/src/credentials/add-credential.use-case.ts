@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
+import { type Actor, addMonthsToDate, DomainError, shanghaiToday } from '@shanyu/common';
 import { type AddCredentialRequest, CREDENTIAL_TYPE_LABELS, type StaffView } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
+import { isUniqueViolation } from '@shanyu/persistence';
 import type { StaffAccessPolicy } from '../access/staff-access.policy.js';
-import { addMonths } from '../domain/dates.js';
 import { Employment } from '../employments/employment.entity.js';
 import { staffNotFound } from '../employments/end-staff.use-case.js';
 import type { StaffViews } from '../employments/staff-views.js';
 import { institutionOrThrow } from '../institutions/institutions.js';
 import type { StaffRules } from '../rules/staff-rules.js';
 import type { CertificateRateMonitor } from '../stats/certificate-rate-monitor.js';
-import { isUniqueViolation } from '../unique-violation.js';
 import { Credential } from './credential.entity.js';
 
 /**
@@ -30,7 +29,7 @@ export class AddCredential {
   async execute(request: AddCredentialRequest, actor: Actor, requestId?: string, today = shanghaiToday()): Promise<StaffView> {
     if (request.issuedOn > today) throw DomainError.validation([{ field: 'issuedOn', code: 'notInFuture', message: `发证日期不能晚于今天（${today}）` }]);
     const validity = this.rules.credentialTypes[request.type].validityMonths;
-    const expiresOn = request.expiresOn ?? (validity ? addMonths(request.issuedOn, validity) : null);
+    const expiresOn = request.expiresOn ?? (validity ? addMonthsToDate(request.issuedOn, validity) : null);
     try {
       return await this.unitOfWork.run(async (tx) => {
         const employment = await tx.manager.getRepository(Employment).findOneBy({ id: request.staffId });

@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { StaffAccessPolicy } from '../access/staff-access.policy.js';
 import { institutionOrThrow } from '../institutions/institutions.js';
 import type { StaffRules } from '../rules/staff-rules.js';
-import { table } from '../sql.js';
+import { schemaTable } from '@shanyu/persistence';
 
 export interface CredentialDueRow {
   staffId: string;
@@ -20,7 +20,7 @@ export interface CredentialDueRow {
 export async function credentialsDue(db: EntityManager | DataSource, until: IsoDate, institutionId?: string): Promise<CredentialDueRow[]> {
   const rows: { staff_id: string; institution_id: string; name: string; role: StaffRole; credential_id: string; type: CredentialType; expires_on: string }[] = await db.query(
     `SELECT e.id AS staff_id, e.institution_id, e.name, e.role, c.id AS credential_id, c.type, c.expires_on::text AS expires_on
-     FROM ${table(db, 'employment')} e JOIN ${table(db, 'credential')} c ON c.person_id = e.person_id
+     FROM ${schemaTable(db, 'employment')} e JOIN ${schemaTable(db, 'credential')} c ON c.person_id = e.person_id
      WHERE e.end_date IS NULL AND c.expires_on IS NOT NULL AND c.expires_on <= $1 AND ($2::uuid IS NULL OR e.institution_id = $2)
      ORDER BY c.expires_on, e.name, c.id`,
     [until, institutionId ?? null],
@@ -63,9 +63,9 @@ export class CredentialAlertsQuery {
 export async function withoutRenewed(db: EntityManager | DataSource, rows: CredentialDueRow[], until: IsoDate): Promise<CredentialDueRow[]> {
   if (!rows.length) return rows;
   const renewed: { credential_id: string }[] = await db.query(
-    `SELECT old.id AS credential_id FROM ${table(db, 'credential')} old
+    `SELECT old.id AS credential_id FROM ${schemaTable(db, 'credential')} old
      WHERE old.id = ANY($1::uuid[]) AND EXISTS (
-       SELECT 1 FROM ${table(db, 'credential')} n WHERE n.person_id = old.person_id AND n.type = old.type AND n.id <> old.id
+       SELECT 1 FROM ${schemaTable(db, 'credential')} n WHERE n.person_id = old.person_id AND n.type = old.type AND n.id <> old.id
          AND (n.expires_on IS NULL OR n.expires_on > $2))`,
     [[...new Set(rows.map((r) => r.credentialId))], until],
   );

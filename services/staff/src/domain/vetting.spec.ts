@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths } from './dates.js';
 import { banInForce, decideVetting, recheckDue } from './vetting.js';
 
 const today = '2026-06-15';
@@ -42,12 +41,5 @@ describe('yearly re-check (未成年人保护法 第六十二条)', () => {
 
   it('counts from the start of the employment when no query was recorded', () => {
     expect(recheckDue(null, '2025-03-01', 12, '2026-03-02')).toEqual({ dueOn: '2026-03-01', overdue: true });
-  });
-
-  it('adds months on the calendar, clamping to the month\'s last day', () => {
-    expect(addMonths('2024-02-29', 12)).toBe('2025-02-28');
-    expect(addMonths('2025-01-31', 1)).toBe('2025-02-28');
-    expect(addMonths('2025-11-30', 3)).toBe('2026-02-28');
-    expect(addMonths('2026-03-15', -13)).toBe('2025-02-15');
   });
 });

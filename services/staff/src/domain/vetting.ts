@@ -1,6 +1,5 @@
-import type { IsoDate } from '@shanyu/common';
+import { addMonthsToDate, type IsoDate } from '@shanyu/common';
 import type { BanKind, RecordCheckResult, VettingReason, VettingStatus } from '@shanyu/contracts';
-import { addMonths } from './dates.js';
 
 export interface BanFact {
   id: string;
@@ -35,7 +34,7 @@ export function latestCheck(checks: CheckFact[]): CheckFact | null {
 }
 
 /**
- * Vetting at hiring (DOMAIN.md §5):
+ * Vetting at hiring (未成年人保护法 第六十二条; 污点禁入 and 终身禁入 for those banned):
  *  - a ban in force today or on the first working day → rejected, BANNED (污点禁入, 终身禁入);
  *  - the latest criminal-record query found a record → rejected, CRIMINAL_RECORD
  *    (未成年人保护法 第六十二条: 发现其具有前述行为记录的，不得录用);
@@ -47,7 +46,7 @@ export function decideVetting(input: { bans: BanFact[]; checks: CheckFact[]; tod
   if (ban) return { status: 'rejected', reason: 'BANNED', refId: ban.id };
   const latest = latestCheck(input.checks);
   if (latest?.result === 'record_found') return { status: 'rejected', reason: 'CRIMINAL_RECORD', refId: latest.id };
-  if (latest && addMonths(latest.checkedOn, input.intervalMonths) >= input.today) return { status: 'cleared', reason: null, refId: latest.id };
+  if (latest && addMonthsToDate(latest.checkedOn, input.intervalMonths) >= input.today) return { status: 'cleared', reason: null, refId: latest.id };
   return { status: 'pending', reason: latest ? 'NO_RECENT_QUERY' : null, refId: latest?.id ?? null };
 }
 
@@ -56,6 +55,6 @@ export function decideVetting(input: { bans: BanFact[]; checks: CheckFact[]; tod
  * after the start of the employment when none was recorded; overdue the day after it is due.
  */
 export function recheckDue(lastCheckedOn: IsoDate | null, startDate: IsoDate, intervalMonths: number, today: IsoDate): { dueOn: IsoDate; overdue: boolean } {
-  const dueOn = addMonths(lastCheckedOn ?? startDate, intervalMonths);
+  const dueOn = addMonthsToDate(lastCheckedOn ?? startDate, intervalMonths);
   return { dueOn, overdue: today > dueOn };
 }

@@ -1,10 +1,10 @@
 import { type Actor, shanghaiToday } from '@shanyu/common';
 import type { AddStaffRequest, StaffView } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
+import { isUniqueViolation } from '@shanyu/persistence';
 import type { DataSource } from 'typeorm';
 import type { StaffAccessPolicy } from '../access/staff-access.policy.js';
 import { assertNotDeregistered, institutionOrThrow } from '../institutions/institutions.js';
-import { isUniqueViolation } from '../unique-violation.js';
 import { alreadyEmployed, type HireStaff } from './hire-staff.js';
 
 /** 从业人员登记 (POST /institutions/:id/staff): vetted at once; a banned person is refused (STAFF_BANNED). */

@@ -1,5 +1,5 @@
 import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
-import { type EndStaffRequest, StaffEvents, type StaffEmploymentEndedData, type StaffView } from '@shanyu/contracts';
+import { type EndStaffRequest, StaffEvt, type StaffView } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import type { StaffAccessPolicy } from '../access/staff-access.policy.js';
 import { institutionOrThrow } from '../institutions/institutions.js';
@@ -38,8 +38,8 @@ export class EndStaff {
       await repo.update({ id: employment.id }, { endDate: request.endDate, endReason: request.reason ?? null });
       const ended = await repo.findOneByOrFail({ id: employment.id });
       const after = await this.views.one(tx.manager, ended, today);
-      await tx.publish<StaffEmploymentEndedData>({
-        subject: StaffEvents.employmentEnded, actor, entityId: ended.id,
+      await tx.publish(StaffEvt.employmentEnded, {
+        actor, entityId: ended.id,
         data: { institutionId: institution.id, divisionCode: institution.divisionCode, ownerUserId: institution.ownerUserId, staffId: ended.id, endDate: request.endDate },
       });
       await tx.audit({ actor, action: 'staff.end', entity: 'employment', entityId: ended.id, before, after, reason: request.reason ?? null, requestId });

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, DomainError, type IsoDate, maskName } from '@shanyu/common';
 import {
-  type AddStaffBody, StaffEvents, type StaffEmploymentFlaggedData, type StaffEmploymentStartedData, type StaffVettingRejectedData, type StaffView,
+  type AddStaffBody, StaffEvt, type StaffEmploymentFlaggedData, type StaffView,
 } from '@shanyu/contracts';
 import type { AuditEntryInput } from '@shanyu/persistence';
-import type { NewEvent, Transaction } from '@shanyu/messaging';
+import { type NewEvent, newEvent, type Transaction } from '@shanyu/messaging';
 import { decideVetting, type VettingDecision } from '../domain/vetting.js';
 import { InstitutionReplica } from '../institutions/institution-replica.entity.js';
 import { Person } from '../people/person.entity.js';
 import type { ResidentIdVault } from '../people/resident-id-vault.js';
 import type { StaffRules } from '../rules/staff-rules.js';
-import { table } from '../sql.js';
+import { schemaTable } from '@shanyu/persistence';
 import type { CertificateRateMonitor } from '../stats/certificate-rate-monitor.js';
 import type { RatioMonitor } from '../stats/ratio-monitor.js';
 import { VettingAttempt } from '../vetting/vetting.entities.js';
@@ -76,7 +76,7 @@ export class HireStaff {
     await this.vault.lockMany(manager, bodies.map((b) => b.idNumber));
     const people = await this.vault.findOrCreateMany(manager, bodies.map((b) => ({ idNumber: b.idNumber, name: b.name })));
     const employedRows: { person_id: string }[] = await manager.query(
-      `SELECT person_id FROM ${table(manager, 'employment')} WHERE institution_id = $1 AND end_date IS NULL AND person_id = ANY($2::uuid[])`,
+      `SELECT person_id FROM ${schemaTable(manager, 'employment')} WHERE institution_id = $1 AND end_date IS NULL AND person_id = ANY($2::uuid[])`,
       [institution.id, people.map((p) => p.id)],
     );
     const employed = new Set(employedRows.map((r) => r.person_id));
@@ -108,7 +108,7 @@ export class HireStaff {
     if (attempts.length) {
       const col = <K extends keyof VettingAttempt>(k: K) => attempts.map((a) => a[k]);
       await manager.query(
-        `INSERT INTO ${table(manager, 'vetting_attempt')} (id, person_id, institution_id, employment_id, role, outcome, reason, ref_id, actor_department, actor_user)
+        `INSERT INTO ${schemaTable(manager, 'vetting_attempt')} (id, person_id, institution_id, employment_id, role, outcome, reason, ref_id, actor_department, actor_user)
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::text[], $10::text[])`,
         [col('id'), col('personId'), col('institutionId'), col('employmentId'), col('role'), col('outcome'), col('reason'), col('refId'), col('actorDepartment'), col('actorUser')],
       );
@@ -116,7 +116,7 @@ export class HireStaff {
     const renamed = hired.filter((h) => h.person.name !== h.employment.name);
     if (renamed.length) {
       await manager.query(
-        `UPDATE ${table(manager, 'person')} AS p SET name = u.name FROM unnest($1::uuid[], $2::text[]) AS u(id, name) WHERE p.id = u.id`,
+        `UPDATE ${schemaTable(manager, 'person')} AS p SET name = u.name FROM unnest($1::uuid[], $2::text[]) AS u(id, name) WHERE p.id = u.id`,
         [renamed.map((h) => h.person.id), renamed.map((h) => h.employment.name)],
       );
     }
@@ -132,10 +132,10 @@ export class HireStaff {
       const body = bodies[i]!;
       if (plan.kind === 'refused') {
         const { attempt, decision, person } = plan;
-        events.push({
-          subject: StaffEvents.vettingRejected, actor, entityId: attempt.id,
-          data: { ...where, attemptId: attempt.id, staffId: null, reason: decision.reason!, refId: decision.refId!, nameMasked: maskName(body.name), idNumberMasked: person.idMasked, role: body.role } satisfies StaffVettingRejectedData,
-        });
+        events.push(newEvent(StaffEvt.vettingRejected, {
+          actor, entityId: attempt.id,
+          data: { ...where, attemptId: attempt.id, staffId: null, reason: decision.reason!, refId: decision.refId!, nameMasked: maskName(body.name), idNumberMasked: person.idMasked, role: body.role },
+        }));
         audits.push({
           actor, action: 'staff.vetting.reject', entity: 'vetting_attempt', entityId: attempt.id, requestId,
           after: { institutionId: institution.id, idNumber: person.idMasked, role: body.role, reason: decision.reason, refId: decision.refId },
@@ -143,7 +143,7 @@ export class HireStaff {
       } else if (plan.kind === 'hired') {
         const view = viewById.get(plan.employment.id)!;
         events.push(...(flagEvents.get(plan.employment.id) ?? []));
-        events.push({ subject: StaffEvents.employmentStarted, actor, entityId: view.id, data: { ...where, staff: view } satisfies StaffEmploymentStartedData });
+        events.push(newEvent(StaffEvt.employmentStarted, { actor, entityId: view.id, data: { ...where, staff: view } }));
         audits.push({ actor, action: 'staff.add', entity: 'employment', entityId: view.id, after: view, requestId });
       }
     });
@@ -167,7 +167,7 @@ export class HireStaff {
     if (!employments.length) return [];
     const col = <K extends keyof Employment>(k: K) => employments.map((e) => e[k]);
     const rows: { id: string; start_date: string; created_at: Date; updated_at: Date }[] = await manager.query(
-      `INSERT INTO ${table(manager, 'employment')} (id, person_id, institution_id, name, role, employment_type, class_type, class_name, start_date,
+      `INSERT INTO ${schemaTable(manager, 'employment')} (id, person_id, institution_id, name, role, employment_type, class_type, class_name, start_date,
          vetting_status, vetting_reason, vetting_ref, created_by)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::date[],
          $10::text[], $11::text[], $12::uuid[], $13::text[])
@@ -208,7 +208,7 @@ export class HireStaff {
     if (!pairs.length) return out;
     // Only the flags not raised before come back: those are published.
     const inserted: { employment_id: string; ref_id: string }[] = await manager.query(
-      `INSERT INTO ${table(manager, 'staff_flag')} (id, employment_id, kind, ref_id)
+      `INSERT INTO ${schemaTable(manager, 'staff_flag')} (id, employment_id, kind, ref_id)
        SELECT id, employment_id, 'concurrent_employment', ref_id FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS t(id, employment_id, ref_id)
        ON CONFLICT DO NOTHING RETURNING employment_id, ref_id`,
       [pairs.map(() => randomUUID()), pairs.map((p) => p.flagged.id), pairs.map((p) => p.ref.id)],
@@ -220,13 +220,13 @@ export class HireStaff {
       if (!fresh.has(`${flagged.id}|${ref.id}`)) continue;
       const institution = institutions.get(flagged.institutionId);
       const list = out.get(h.employment.id) ?? [];
-      list.push({
-        subject: StaffEvents.employmentFlagged, actor, entityId: flagged.id,
+      list.push(newEvent(StaffEvt.employmentFlagged, {
+        actor, entityId: flagged.id,
         data: {
           institutionId: flagged.institutionId, divisionCode: institution?.divisionCode ?? '', ownerUserId: institution?.ownerUserId ?? null,
           staffId: flagged.id, kind: 'concurrent_employment', refId: ref.id, nameMasked: maskName(flagged.name), idNumberMasked: h.person.idMasked,
         },
-      });
+      }));
       out.set(h.employment.id, list);
     }
     return out;

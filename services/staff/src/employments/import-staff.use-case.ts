@@ -1,10 +1,10 @@
 import { type Actor, DomainError, type FieldProblem, normalizeResidentId, shanghaiToday } from '@shanyu/common';
 import { AddStaffBody, type ImportStaffRequest, type StaffImportResult, validateContract } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
+import { isUniqueViolation } from '@shanyu/persistence';
 import type { DataSource } from 'typeorm';
 import type { StaffAccessPolicy } from '../access/staff-access.policy.js';
 import { assertNotDeregistered, institutionOrThrow } from '../institutions/institutions.js';
-import { isUniqueViolation } from '../unique-violation.js';
 import type { HireStaff } from './hire-staff.js';
 
 /**

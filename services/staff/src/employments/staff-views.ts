@@ -9,7 +9,7 @@ import { recheckDue } from '../domain/vetting.js';
 import { Person } from '../people/person.entity.js';
 import type { ResidentIdVault } from '../people/resident-id-vault.js';
 import type { StaffRules } from '../rules/staff-rules.js';
-import { table } from '../sql.js';
+import { schemaTable } from '@shanyu/persistence';
 import { StaffFlag } from '../vetting/vetting.entities.js';
 import type { Employment } from './employment.entity.js';
 
@@ -23,7 +23,7 @@ export function credentialStatus(c: Pick<Credential, 'expiresOn'>, today: IsoDat
 export async function lastCheckedOn(db: EntityManager | DataSource, personIds: string[]): Promise<Map<string, IsoDate>> {
   if (!personIds.length) return new Map();
   const rows: { person_id: string; checked_on: string }[] = await db.query(
-    `SELECT person_id, max(checked_on)::text AS checked_on FROM ${table(db, 'record_check')} WHERE person_id = ANY($1::uuid[]) GROUP BY person_id`,
+    `SELECT person_id, max(checked_on)::text AS checked_on FROM ${schemaTable(db, 'record_check')} WHERE person_id = ANY($1::uuid[]) GROUP BY person_id`,
     [personIds],
   );
   return new Map(rows.map((r) => [r.person_id, r.checked_on]));

@@ -20,7 +20,7 @@ const CLASS_LABELS: Record<string, string> = { infant: '乳儿班', toddler: '�
 const ZERO: Counts = { activeStaff: 0, required: 0, holding: 0, healthRequired: 0, healthHolding: 0, recheckOverdue: 0, flagged: 0, ratioBreaches: 0 };
 
 /**
- * 指标 from the staff records (DOMAIN.md §5 and §8) for a district and each of its streets: the
+ * 指标 from the staff records for a district and each of its streets: the
  * staff currently employed, their credentials judged on the month's last day (today while the
  * month runs), by the same statistics as GET /staff-stats.
  */
@@ -60,7 +60,7 @@ export class ComputeStaffIndicators {
       },
       {
         group: '从业人员', key: 'activeStaff', label: '在岗从业人员', unit: '人', value: c.activeStaff,
-        definition: '已登记机构的在岗从业人员数（未离职）', source: '从业人员登记（DOMAIN.md §5）',
+        definition: '已登记机构的在岗从业人员数（未离职）', source: '托育机构从业人员登记（本平台口径：已登记机构、未离职）',
       },
       {
         group: '从业人员', key: 'recheckOverdue', label: '年度查询逾期人数', unit: '人', value: c.recheckOverdue,
@@ -68,7 +68,7 @@ export class ComputeStaffIndicators {
       },
       {
         group: '从业人员', key: 'staffFlagged', label: '禁业/查询异常人员', unit: '人', value: c.flagged,
-        definition: '在岗人员中命中禁业名单或查询结果异常、尚未解除的人数', source: '《中华人民共和国未成年人保护法》第六十二条（DOMAIN.md §5）',
+        definition: '在岗人员中命中禁业名单或查询结果异常、尚未解除的人数', source: '《中华人民共和国未成年人保护法》第六十二条',
       },
       {
         group: '从业人员', key: 'ratioBreachInstitutions', label: '师生比不达标机构', unit: '家', value: c.ratioBreaches,

@@ -1,8 +1,8 @@
 import type { Actor } from '@shanyu/common';
-import { IndicatorsRequest, StaffSubjects } from '@shanyu/contracts';
-import { Caller } from '@shanyu/messaging';
+import { IndicatorsRequest, StaffRpc } from '@shanyu/contracts';
+import { Caller, Handles } from '@shanyu/messaging';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { ComputeStaffIndicators } from './compute-staff-indicators.query.js';
 
 /** `staff.indicators.compute`: the staff figures the gateway merges into GET /api/v1/indicators. */
@@ -10,7 +10,7 @@ import { ComputeStaffIndicators } from './compute-staff-indicators.query.js';
 export class StaffIndicatorHandlers {
   constructor(private readonly computeIndicators: ComputeStaffIndicators) {}
 
-  @MessagePattern(StaffSubjects.computeIndicators)
+  @Handles(StaffRpc.computeIndicators)
   compute(@Payload() body: IndicatorsRequest, @Caller() actor: Actor) {
     return this.computeIndicators.execute(body, actor);
   }

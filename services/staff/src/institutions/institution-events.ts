@@ -1,16 +1,16 @@
 import { shanghaiToday } from '@shanyu/common';
-import type { EventEnvelope, InstitutionView } from '@shanyu/contracts';
+import { type EventEnvelope, institutionOf } from '@shanyu/contracts';
 import type { Outbox } from '@shanyu/messaging';
 import type { EntityManager } from 'typeorm';
 import type { RatioMonitor } from '../stats/ratio-monitor.js';
-import { table } from '../sql.js';
+import { schemaTable, upsertNewerVersion } from '@shanyu/persistence';
 import { InstitutionReplica } from './institution-replica.entity.js';
 import { recordEnrolment } from './institutions.js';
 
 /**
  * Keeps the institution replica (and the registered places, the enrolment used for ratios until
  * the subsidy service reports rosters) in step with the registry's events. Any event of the
- * filter whose data carries `institution` (an InstitutionView) updates the copy; a copy made
+ * filter that carries the institution (institutionOf) updates the copy; a copy made
  * from a newer version of the record is never overwritten by an older one.
  */
 export class InstitutionEventsHandler {
@@ -20,18 +20,13 @@ export class InstitutionEventsHandler {
   ) {}
 
   async handle(event: EventEnvelope, manager: EntityManager): Promise<void> {
-    const view = (event.data as { institution?: InstitutionView } | null)?.institution;
+    const view = institutionOf(event);
     if (!view?.id || typeof view.version !== 'number') return;
-    const changed: unknown[] = await manager.query(
-      `INSERT INTO ${table(manager, 'institution_replica')} AS r (id, name, division_code, owner_user_id, status, places, source_version)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)
-       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, division_code = EXCLUDED.division_code, owner_user_id = EXCLUDED.owner_user_id,
-         status = EXCLUDED.status, places = EXCLUDED.places, source_version = EXCLUDED.source_version, updated_at = now()
-       WHERE r.source_version <= EXCLUDED.source_version
-       RETURNING id`,
-      [view.id, view.name, view.divisionCode, view.ownerUserId ?? null, view.status, JSON.stringify(view.places), view.version],
-    );
-    if (changed.length === 0) return;
+    const changed = await upsertNewerVersion(manager, schemaTable(manager, 'institution_replica'), {
+      id: view.id, name: view.name, division_code: view.divisionCode, owner_user_id: view.ownerUserId ?? null, status: view.status,
+      places: JSON.stringify(view.places), source_version: view.version,
+    });
+    if (!changed) return;
     const asOf = shanghaiToday(new Date(event.occurredAt));
     await recordEnrolment(manager, view.id, 'registered_places', { ...view.places }, asOf);
     const replica = await manager.getRepository(InstitutionReplica).findOneByOrFail({ id: view.id });

@@ -1,7 +1,7 @@
 import { DomainError } from '@shanyu/common';
 import { CLASS_TYPES, type ClassType } from '@shanyu/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
-import { table } from '../sql.js';
+import { schemaTable } from '@shanyu/persistence';
 import type { Enrolment } from '../domain/ratios.js';
 import { InstitutionReplica } from './institution-replica.entity.js';
 
@@ -23,7 +23,7 @@ export function assertNotDeregistered(institution: InstitutionReplica): void {
 export async function enrolmentOf(db: EntityManager | DataSource, institutionIds: string[]): Promise<Map<string, Partial<Record<ClassType, Enrolment>>>> {
   const rows: { institution_id: string; source: Enrolment['source']; class_type: ClassType; children: number }[] = institutionIds.length
     ? await db.query(
-      `SELECT institution_id, source, class_type, children FROM ${table(db, 'enrolment')} WHERE institution_id = ANY($1::uuid[])`,
+      `SELECT institution_id, source, class_type, children FROM ${schemaTable(db, 'enrolment')} WHERE institution_id = ANY($1::uuid[])`,
       [institutionIds],
     )
     : [];
@@ -44,7 +44,7 @@ export async function enrolmentOf(db: EntityManager | DataSource, institutionIds
 export async function recordEnrolment(
   manager: EntityManager, institutionId: string, source: Enrolment['source'], counts: Partial<Record<ClassType, number>>, asOf: string,
 ): Promise<void> {
-  const t = table(manager, 'enrolment');
+  const t = schemaTable(manager, 'enrolment');
   for (const classType of CLASS_TYPES) {
     await manager.query(
       `INSERT INTO ${t} (institution_id, source, class_type, children, as_of) VALUES ($1, $2, $3, $4, $5)

@@ -3,7 +3,7 @@ import { CLASS_TYPES, type ClassType, type EventEnvelope } from '@shanyu/contrac
 import type { Outbox } from '@shanyu/messaging';
 import type { EntityManager } from 'typeorm';
 import type { RatioMonitor } from '../stats/ratio-monitor.js';
-import { table } from '../sql.js';
+import { schemaTable } from '@shanyu/persistence';
 import { InstitutionReplica } from './institution-replica.entity.js';
 import { recordEnrolment } from './institutions.js';
 
@@ -43,7 +43,7 @@ export class RosterEventsHandler {
     const roster = rosterData(event.data);
     const asOf = `${roster.month}-01`;
     const [held]: { as_of: string | null }[] = await manager.query(
-      `SELECT max(as_of)::text AS as_of FROM ${table(manager, 'enrolment')} WHERE institution_id = $1 AND source = 'roster'`,
+      `SELECT max(as_of)::text AS as_of FROM ${schemaTable(manager, 'enrolment')} WHERE institution_id = $1 AND source = 'roster'`,
       [roster.institutionId],
     );
     if (held?.as_of && held.as_of > asOf) return;

@@ -1,10 +1,10 @@
-import { addDays, daysBetween, type IsoDate, type JsonLogger, maskName, SYSTEM_ACTOR } from '@shanyu/common';
-import { StaffEvents, type StaffCredentialReminderData, type StaffRecheckOverdueData } from '@shanyu/contracts';
+import { addDays, daysBetween, type IsoDate, maskName, SYSTEM_ACTOR } from '@shanyu/common';
+import { StaffEvt } from '@shanyu/contracts';
 import type { Transaction, UnitOfWork } from '@shanyu/messaging';
 import { credentialsDue, withoutRenewed } from '../credentials/credential-alerts.query.js';
 import { InstitutionReplica } from '../institutions/institution-replica.entity.js';
 import type { StaffRules } from '../rules/staff-rules.js';
-import { table } from '../sql.js';
+import { schemaTable } from '@shanyu/persistence';
 import type { CertificateRateMonitor } from '../stats/certificate-rate-monitor.js';
 import { activeStaffOf, overdueOf } from '../stats/staff-stats.js';
 
@@ -31,7 +31,7 @@ export class ReminderSweep {
   async run(today: IsoDate): Promise<SweepResult> {
     return this.unitOfWork.run(async (tx) => {
       const { manager } = tx;
-      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`staff-reminder-sweep:${table(manager, 'reminder')}`]);
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`staff-reminder-sweep:${schemaTable(manager, 'reminder')}`]);
       const result: SweepResult = { credentialExpiring: 0, credentialExpired: 0, recheckOverdue: 0 };
       const until = addDays(today, this.rules.credentialExpiringDays.value);
       const due = await withoutRenewed(manager, await credentialsDue(manager, until), until);
@@ -42,8 +42,8 @@ export class ReminderSweep {
         const kind = expired ? 'credential_expired' : 'credential_expiring';
         if (!(await this.remember(tx, kind, row.credentialId, row.institutionId, row.expiresOn))) continue;
         const institution = institutions.get(row.institutionId);
-        await tx.publish<StaffCredentialReminderData>({
-          subject: expired ? StaffEvents.credentialExpired : StaffEvents.credentialExpiring, actor: SYSTEM_ACTOR, entityId: row.credentialId,
+        await tx.publish(expired ? StaffEvt.credentialExpired : StaffEvt.credentialExpiring, {
+          actor: SYSTEM_ACTOR, entityId: row.credentialId,
           data: {
             institutionId: row.institutionId, divisionCode: institution?.divisionCode ?? '', ownerUserId: institution?.ownerUserId ?? null,
             staffId: row.staffId, credentialId: row.credentialId, type: row.type, expiresOn: row.expiresOn, daysLeft: daysBetween(today, row.expiresOn), nameMasked: maskName(row.name),
@@ -58,8 +58,8 @@ export class ReminderSweep {
       for (const overdue of overdueOf(await activeStaffOf(manager, [...institutions.values()]), this.rules, today)) {
         if (!(await this.remember(tx, 'recheck_overdue', overdue.staffId, overdue.institutionId, overdue.dueOn))) continue;
         const institution = institutions.get(overdue.institutionId);
-        await tx.publish<StaffRecheckOverdueData>({
-          subject: StaffEvents.recheckOverdue, actor: SYSTEM_ACTOR, entityId: overdue.staffId,
+        await tx.publish(StaffEvt.recheckOverdue, {
+          actor: SYSTEM_ACTOR, entityId: overdue.staffId,
           data: {
             institutionId: overdue.institutionId, divisionCode: overdue.divisionCode, ownerUserId: institution?.ownerUserId ?? null,
             staffId: overdue.staffId, lastCheckedOn: overdue.lastCheckedOn, dueOn: overdue.dueOn, nameMasked: maskName(overdue.name),
@@ -74,39 +74,9 @@ export class ReminderSweep {
   /** True the first time this reminder is seen. */
   private async remember(tx: Transaction, kind: string, refId: string, institutionId: string, dueOn: IsoDate): Promise<boolean> {
     const rows: unknown[] = await tx.manager.query(
-      `INSERT INTO ${table(tx.manager, 'reminder')} (kind, ref_id, institution_id, due_on) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING kind`,
+      `INSERT INTO ${schemaTable(tx.manager, 'reminder')} (kind, ref_id, institution_id, due_on) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING kind`,
       [kind, refId, institutionId, dueOn],
     );
     return rows.length > 0;
-  }
-}
-
-/** Runs the sweep shortly after start and then every `intervalMs` ("today" in Asia/Shanghai); a failure is logged and retried next time. */
-export class ReminderScheduler {
-  private first?: NodeJS.Timeout;
-  private interval?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-
-  constructor(
-    private readonly sweep: ReminderSweep,
-    private readonly logger: JsonLogger,
-    private readonly today: () => IsoDate,
-  ) {}
-
-  start(intervalMs: number, firstDelayMs = 5_000): void {
-    if (intervalMs <= 0) return;
-    const tick = () => {
-      this.running = this.sweep.run(this.today())
-        .then((r) => { if (r.credentialExpiring + r.credentialExpired + r.recheckOverdue > 0) this.logger.info('reminders published', { ...r }); })
-        .catch((e: unknown) => this.logger.warn('reminder sweep failed, will retry', { err: (e as Error).message }));
-    };
-    this.first = setTimeout(tick, firstDelayMs).unref();
-    this.interval = setInterval(tick, intervalMs).unref();
-  }
-
-  async stop(): Promise<void> {
-    clearTimeout(this.first);
-    clearInterval(this.interval);
-    await this.running;
   }
 }

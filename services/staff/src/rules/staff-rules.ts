@@ -4,9 +4,9 @@ import { ConfigError, isIsoDate } from '@shanyu/common';
 import { CLASS_TYPES, type ClassType, CREDENTIAL_TYPES, type CredentialType, STAFF_ROLES, type StaffRole } from '@shanyu/contracts';
 
 /**
- * The staff rules as data (ARCHITECTURE.md "Rules as data"): which role needs which credential,
- * carer-to-child ratios, the certificate-rate target and the re-check interval, each with the
- * document it comes from. The file is checked against this shape at start; a file that does not
+ * The staff rules as data, so a district can change them without a release and an official can
+ * see where each comes from: which role needs which credential, carer-to-child ratios, the
+ * certificate-rate target and the re-check interval, each with the document it comes from. The file is checked against this shape at start; a file that does not
  * match stops the service with every problem listed (a key in the wrong place is an error, never
  * ignored).
  */

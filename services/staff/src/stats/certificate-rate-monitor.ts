@@ -1,19 +1,20 @@
 import type { Actor, IsoDate } from '@shanyu/common';
-import { StaffEvents, type StaffCertificateRateChangedData, type StaffRole } from '@shanyu/contracts';
+import { StaffEvt, type StaffRole } from '@shanyu/contracts';
+import { newEvent } from '@shanyu/messaging';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { Credential } from '../credentials/credential.entity.js';
 import { complianceOf } from '../domain/compliance.js';
 import { Employment } from '../employments/employment.entity.js';
 import { InstitutionReplica } from '../institutions/institution-replica.entity.js';
 import type { StaffRules } from '../rules/staff-rules.js';
-import { table } from '../sql.js';
+import { schemaTable } from '@shanyu/persistence';
 import type { EventSink } from './ratio-monitor.js';
 
 /**
  * 持证率 of an institution, re-evaluated after each change of its staff or of their credentials
  * (and by the daily sweep when a credential expires): when the rate in basis points differs from
  * the one last published, evt.staff.certificate-rate.changed.v1 tells the subsidy service, whose
- * eligibility rule (持证率 ≥ the policy's minimum, seed 001 §一(二)) follows it from that day.
+ * eligibility rule (持证率 ≥ the policy's minimum, e.g. 90% in 西政办函〔2021〕15号 §一(二)) follows it from that day.
  */
 export class CertificateRateMonitor {
   constructor(private readonly rules: StaffRules) {}
@@ -29,7 +30,7 @@ export class CertificateRateMonitor {
     for (const institution of institutions) {
       // Only the columns the rate needs, and `= ANY($1)`: an institution may have a thousand staff after an import.
       const employments: { personId: string; role: StaffRole }[] = await manager.query(
-        `SELECT person_id AS "personId", role FROM ${table(manager, 'employment')} WHERE institution_id = $1 AND end_date IS NULL`,
+        `SELECT person_id AS "personId", role FROM ${schemaTable(manager, 'employment')} WHERE institution_id = $1 AND end_date IS NULL`,
         [institution.id],
       );
       const personIds = [...new Set(employments.map((e) => e.personId))];
@@ -45,7 +46,7 @@ export class CertificateRateMonitor {
         if (c.needsQualification) { required++; if (c.qualified) holding++; }
       }
       const rateBp = required === 0 ? null : Math.round((holding * 10_000) / required);
-      const t = table(manager, 'certificate_rate_state');
+      const t = schemaTable(manager, 'certificate_rate_state');
       const [before]: { rate_bp: number | null }[] = await manager.query(`SELECT rate_bp FROM ${t} WHERE institution_id = $1 FOR UPDATE`, [institution.id]);
       // Nothing published yet and nothing to judge: stay silent (an institution with no qualified roles).
       if (before ? before.rate_bp === rateBp : rateBp === null) continue;
@@ -56,8 +57,7 @@ export class CertificateRateMonitor {
         [institution.id, required, holding, rateBp, today],
       );
       const targetBp = Math.round(this.rules.certificateRateTarget.value * 10_000);
-      await sink.publish<StaffCertificateRateChangedData>({
-        subject: StaffEvents.certificateRateChanged,
+      await sink.publish(newEvent(StaffEvt.certificateRateChanged, {
         actor,
         entityId: institution.id,
         data: {
@@ -65,7 +65,7 @@ export class CertificateRateMonitor {
           required, holding, rateBp, previousRateBp: before?.rate_bp ?? null, targetBp, meetsTarget: rateBp === null ? null : rateBp >= targetBp,
           effectiveOn: today, rulesVersion: this.rules.version, source: this.rules.certificateRateTarget.source,
         },
-      });
+      }));
     }
   }
 }

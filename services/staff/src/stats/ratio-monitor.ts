@@ -1,12 +1,12 @@
 import type { Actor } from '@shanyu/common';
-import { CLASS_TYPES, type ClassType, type RatioView, StaffEvents, type StaffRatioBreachedData } from '@shanyu/contracts';
-import type { NewEvent } from '@shanyu/messaging';
+import { CLASS_TYPES, type ClassType, type RatioView, StaffEvt } from '@shanyu/contracts';
+import { type NewEvent, newEvent } from '@shanyu/messaging';
 import type { DataSource, EntityManager } from 'typeorm';
 import { computeRatios } from '../domain/ratios.js';
 import { enrolmentOf } from '../institutions/institutions.js';
 import type { InstitutionReplica } from '../institutions/institution-replica.entity.js';
 import type { StaffRules } from '../rules/staff-rules.js';
-import { table } from '../sql.js';
+import { schemaTable } from '@shanyu/persistence';
 
 /** Where events go: a use case's transaction, or the outbox of an event handler's transaction. */
 export interface EventSink {
@@ -17,7 +17,7 @@ export interface EventSink {
 export async function carersByClass(db: EntityManager | DataSource, institutionIds: string[]): Promise<Map<string, Partial<Record<ClassType, number>>>> {
   const rows: { institution_id: string; class_type: ClassType; n: number }[] = institutionIds.length
     ? await db.query(
-      `SELECT institution_id, class_type, count(*)::int AS n FROM ${table(db, 'employment')}
+      `SELECT institution_id, class_type, count(*)::int AS n FROM ${schemaTable(db, 'employment')}
        WHERE institution_id = ANY($1::uuid[]) AND end_date IS NULL AND role = 'carer' AND class_type IS NOT NULL
        GROUP BY institution_id, class_type`,
       [institutionIds],
@@ -38,12 +38,12 @@ export class RatioMonitor {
   constructor(private readonly rules: StaffRules) {}
 
   async evaluate(manager: EntityManager, sink: EventSink, institution: InstitutionReplica, actor: Actor): Promise<RatioView[]> {
-    const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM ${table(manager, 'employment')} WHERE institution_id = $1 AND end_date IS NULL`, [institution.id]);
+    const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM ${schemaTable(manager, 'employment')} WHERE institution_id = $1 AND end_date IS NULL`, [institution.id]);
     if (n === 0) return [];
     const enrolment = (await enrolmentOf(manager, [institution.id])).get(institution.id) ?? {};
     const carers = (await carersByClass(manager, [institution.id])).get(institution.id) ?? {};
     const ratios = computeRatios(this.rules, enrolment, carers);
-    const t = table(manager, 'ratio_state');
+    const t = schemaTable(manager, 'ratio_state');
     const states: { class_type: ClassType; breached: boolean }[] = await manager.query(`SELECT class_type, breached FROM ${t} WHERE institution_id = $1`, [institution.id]);
     for (const classType of CLASS_TYPES) {
       const ratio = ratios.find((r) => r.classType === classType);
@@ -56,8 +56,7 @@ export class RatioMonitor {
         [institution.id, classType, breached],
       );
       if (breached && ratio) {
-        await sink.publish<StaffRatioBreachedData>({
-          subject: StaffEvents.ratioBreached,
+        await sink.publish(newEvent(StaffEvt.ratioBreached, {
           actor,
           entityId: institution.id,
           data: {
@@ -65,7 +64,7 @@ export class RatioMonitor {
             classType, children: ratio.children, enrolmentSource: ratio.enrolmentSource, carers: ratio.carers,
             childrenPerCarer: ratio.childrenPerCarer, requiredCarers: ratio.requiredCarers, rulesVersion: this.rules.version,
           },
-        });
+        }));
       }
     }
     return ratios;

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { type Actor, type IsoDate, maskName } from '@shanyu/common';
-import { StaffEvents, type StaffVettingRejectedData } from '@shanyu/contracts';
+import { type Actor, addMonthsToDate, type IsoDate, maskName } from '@shanyu/common';
+import { StaffEvt } from '@shanyu/contracts';
 import type { Transaction } from '@shanyu/messaging';
-import { addMonths } from '../domain/dates.js';
 import { Employment } from '../employments/employment.entity.js';
 import { institutionOrThrow } from '../institutions/institutions.js';
 import type { Person } from '../people/person.entity.js';
@@ -23,7 +22,7 @@ export async function applyRecordCheck(tx: Transaction, person: Person, check: R
   for (const employment of current) {
     if (employment.vettingReason === 'BANNED') continue;
     if (check.result === 'no_record') {
-      if (employment.vettingStatus !== 'pending' || addMonths(check.checkedOn, intervalMonths) < today) continue;
+      if (employment.vettingStatus !== 'pending' || addMonthsToDate(check.checkedOn, intervalMonths) < today) continue;
       await repo.update({ id: employment.id }, { vettingStatus: 'cleared', vettingReason: null, vettingRef: check.id });
       affected.push(employment.id);
       continue;
@@ -37,8 +36,8 @@ export async function applyRecordCheck(tx: Transaction, person: Person, check: R
     await manager.getRepository(VettingAttempt).insert(attempt);
     // The event must name the division: without the copy of the register the whole result is refused (INSTITUTION_NOT_FOUND), to be entered again.
     const institution = await institutionOrThrow(manager, employment.institutionId);
-    await tx.publish<StaffVettingRejectedData>({
-      subject: StaffEvents.vettingRejected, actor, entityId: attempt.id,
+    await tx.publish(StaffEvt.vettingRejected, {
+      actor, entityId: attempt.id,
       data: {
         institutionId: employment.institutionId, divisionCode: institution.divisionCode, ownerUserId: institution.ownerUserId,
         attemptId: attempt.id, staffId: employment.id, reason: 'CRIMINAL_RECORD', refId: check.id,

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, DomainError, maskName, shanghaiToday } from '@shanyu/common';
-import { type AddBanRequest, type BanPage, type BanView, type ListBansRequest, StaffEvents, type StaffBanMatchedData } from '@shanyu/contracts';
+import { type AddBanRequest, type BanPage, type BanView, type ListBansRequest, StaffEvt } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
+import { isUniqueViolation } from '@shanyu/persistence';
 import { In, type DataSource } from 'typeorm';
 import type { StaffAccessPolicy } from '../access/staff-access.policy.js';
 import { Employment } from '../employments/employment.entity.js';
 import { institutionOrThrow } from '../institutions/institutions.js';
 import { Person } from '../people/person.entity.js';
 import type { ResidentIdVault } from '../people/resident-id-vault.js';
-import { isUniqueViolation } from '../unique-violation.js';
 import { Ban, StaffFlag } from './vetting.entities.js';
 
 function toView(ban: Ban, person: Person, idNumber: string | null): BanView {
@@ -62,8 +62,8 @@ export class AddBan {
             await manager.createQueryBuilder().insert().into(StaffFlag).values({ id: randomUUID(), employmentId: employment.id, kind: 'ban_matched', refId: ban.id }).orIgnore().execute();
             // The event must name the division (credit, inspection file it by division): without the copy of the register the ban is refused, to be entered again once it arrives.
             const institution = await institutionOrThrow(manager, employment.institutionId);
-            await tx.publish<StaffBanMatchedData>({
-              subject: StaffEvents.banMatched, actor, entityId: employment.id,
+            await tx.publish(StaffEvt.banMatched, {
+              actor, entityId: employment.id,
               data: {
                 institutionId: employment.institutionId, divisionCode: institution.divisionCode, ownerUserId: institution.ownerUserId,
                 banId: ban.id, staffId: employment.id, banKind: ban.kind, authority: ban.authority, documentNo: ban.documentNo,

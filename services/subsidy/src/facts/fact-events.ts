@@ -1,10 +1,8 @@
 import { isIsoDate, shanghaiToday } from '@shanyu/common';
-import {
-  CreditEvents, type EventEnvelope, type FindingEventData, type GradeChangedData, InspectionEvents, type InstitutionView, RegistryEvents,
-  type StaffCertificateRateChangedData, StaffEvents,
-} from '@shanyu/contracts';
+import { CreditEvt, type EventEnvelope, InspectionEvt, institutionOf, isEvent, RegistryEvt, StaffEvt } from '@shanyu/contracts';
+import { upsertNewerVersion } from '@shanyu/persistence';
 import type { EntityManager } from 'typeorm';
-import { percent } from '../domain/months.js';
+import { percent } from '../domain/format.js';
 import { tables } from '../sql.js';
 import { markChanged } from './corrections.js';
 
@@ -30,31 +28,26 @@ async function recordFact(manager: EntityManager, event: EventEnvelope, institut
 
 /** evt.registry.*: the institution replica, its status and 普惠 facts, 示范 designations. */
 export async function followRegistry(event: EventEnvelope, manager: EntityManager): Promise<void> {
-  const data = event.data as { institution?: InstitutionView; effectiveOn?: string } | null;
-  const view = data?.institution;
+  const view = institutionOf(event);
   if (!view?.id || typeof view.version !== 'number') return;
   const t = tables(manager);
   const [before]: Replica[] = await manager.query(
     `SELECT status, inclusive, demonstrations, division_code FROM ${t.institution} WHERE id = $1 FOR UPDATE`, [view.id],
   );
-  const changed: unknown[] = await manager.query(
-    `INSERT INTO ${t.institution} AS r (id, name, division_code, owner_user_id, status, places, total_places, inclusive, demonstrations, source_version)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::jsonb, $9::jsonb, $10)
-     ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, division_code = EXCLUDED.division_code, owner_user_id = EXCLUDED.owner_user_id,
-       status = EXCLUDED.status, places = EXCLUDED.places, total_places = EXCLUDED.total_places, inclusive = EXCLUDED.inclusive,
-       demonstrations = EXCLUDED.demonstrations, source_version = EXCLUDED.source_version, updated_at = now()
-     WHERE r.source_version <= EXCLUDED.source_version
-     RETURNING id`,
-    [view.id, view.name, view.divisionCode, view.ownerUserId ?? null, view.status, JSON.stringify(view.places), view.totalPlaces,
-      view.inclusive ? JSON.stringify(view.inclusive) : null, JSON.stringify(view.demonstrations ?? []), view.version],
-  );
-  if (changed.length === 0) return; // an older version of the record than the one we hold
+  const changed = await upsertNewerVersion(manager, t.institution, {
+    id: view.id, name: view.name, division_code: view.divisionCode, owner_user_id: view.ownerUserId ?? null, status: view.status,
+    places: JSON.stringify(view.places), total_places: view.totalPlaces, inclusive: view.inclusive ? JSON.stringify(view.inclusive) : null,
+    demonstrations: JSON.stringify(view.demonstrations ?? []), source_version: view.version,
+  });
+
+  if (!changed) return; // an older version of the record than the one we hold
   const today = dayOf(event);
   const institution = { id: view.id, divisionCode: view.divisionCode };
   const changedFrom: string[] = [];
   if (!before || before.status !== view.status) {
     // 注销 carries the day it stopped operating; every other status holds from the event.
-    const on = event.subject === RegistryEvents.institutionDeregistered && isIsoDate(data?.effectiveOn) ? data.effectiveOn : today;
+    const stopped = isEvent(RegistryEvt.institutionDeregistered, event) ? event.data.effectiveOn : undefined;
+    const on = isIsoDate(stopped) ? stopped : today;
     await recordFact(manager, event, view.id, 'status', view.status, on);
     changedFrom.push(on);
   }
@@ -73,8 +66,9 @@ export async function followRegistry(event: EventEnvelope, manager: EntityManage
 
 /** evt.credit.grade.changed.v1: the grade from the day it holds. */
 export async function followCredit(event: EventEnvelope, manager: EntityManager): Promise<void> {
-  if (event.subject !== CreditEvents.gradeChanged) return;
-  const data = event.data as Partial<GradeChangedData> | null;
+  if (!isEvent(CreditEvt.gradeChanged, event)) return;
+  // Typed by the contract, read defensively all the same (an event from elsewhere may lack a field).
+  const data: Partial<typeof event.data> | null = event.data;
   const institutionId = data?.institutionId ?? event.entityId;
   const grade = data?.to ?? data?.grade;
   if (!institutionId || !grade) return;
@@ -86,29 +80,28 @@ export async function followCredit(event: EventEnvelope, manager: EntityManager)
 
 /** evt.inspection.finding.*: findings, open until corrected (critical ones bar some subsidies). */
 export async function followInspection(event: EventEnvelope, manager: EntityManager): Promise<void> {
-  const data = event.data as Partial<FindingEventData> | null;
+  if (!isEvent(InspectionEvt.findingRecorded, event) && !isEvent(InspectionEvt.findingCorrected, event)) return;
+  const data: Partial<typeof event.data> | null = event.data;
   if (!data?.findingId || !data.institutionId) return;
   const t = tables(manager);
   const today = dayOf(event);
-  if (event.subject === InspectionEvents.findingRecorded) {
+  if (event.subject === InspectionEvt.findingRecorded.subject) {
     await manager.query(
       `INSERT INTO ${t.finding} (finding_id, institution_id, severity, item_code, recorded_on) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (finding_id) DO NOTHING`,
       [data.findingId, data.institutionId, data.severity ?? 'minor', data.itemCode ?? null, today],
     );
-  } else if (event.subject === InspectionEvents.findingCorrected) {
-    await manager.query(`UPDATE ${t.finding} SET corrected_on = $2 WHERE finding_id = $1 AND corrected_on IS NULL`, [data.findingId, today]);
   } else {
-    return;
+    await manager.query(`UPDATE ${t.finding} SET corrected_on = $2 WHERE finding_id = $1 AND corrected_on IS NULL`, [data.findingId, today]);
   }
   if (data.severity === 'critical' && data.divisionCode) {
-    await markChanged(manager, { id: data.institutionId, divisionCode: data.divisionCode }, today.slice(0, 7), null, `严重问题${event.subject === InspectionEvents.findingCorrected ? '已整改' : '被记录'}（${today}）`);
+    await markChanged(manager, { id: data.institutionId, divisionCode: data.divisionCode }, today.slice(0, 7), null, `严重问题${event.subject === InspectionEvt.findingCorrected.subject ? '已整改' : '被记录'}（${today}）`);
   }
 }
 
 /** evt.staff.certificate-rate.changed.v1: 持证率 (basis points) from the day it holds, for the certificate_rate eligibility rule. */
 export async function followStaff(event: EventEnvelope, manager: EntityManager): Promise<void> {
-  if (event.subject !== StaffEvents.certificateRateChanged) return;
-  const data = event.data as Partial<StaffCertificateRateChangedData> | null;
+  if (!isEvent(StaffEvt.certificateRateChanged, event)) return;
+  const data: Partial<typeof event.data> | null = event.data;
   const institutionId = data?.institutionId ?? event.entityId;
   const raw = data?.rateBp;
   const rateBp = raw === null ? null : typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 && raw <= 10_000 ? raw : undefined;

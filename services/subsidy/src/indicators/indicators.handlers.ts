@@ -1,8 +1,8 @@
 import type { Actor } from '@shanyu/common';
-import { IndicatorsRequest, SubsidySubjects } from '@shanyu/contracts';
-import { Caller } from '@shanyu/messaging';
+import { IndicatorsRequest, SubsidyRpc } from '@shanyu/contracts';
+import { Caller, Handles } from '@shanyu/messaging';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { ComputeSubsidyIndicators } from './compute-subsidy-indicators.query.js';
 
 /** `subsidy.indicators.compute`: the enrolment and subsidy figures the gateway merges into GET /api/v1/indicators. */
@@ -10,7 +10,7 @@ import { ComputeSubsidyIndicators } from './compute-subsidy-indicators.query.js'
 export class SubsidyIndicatorHandlers {
   constructor(private readonly computeIndicators: ComputeSubsidyIndicators) {}
 
-  @MessagePattern(SubsidySubjects.computeIndicators)
+  @Handles(SubsidyRpc.computeIndicators)
   compute(@Payload() body: IndicatorsRequest, @Caller() actor: Actor) {
     return this.computeIndicators.execute(body, actor);
   }

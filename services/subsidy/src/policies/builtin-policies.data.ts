@@ -3,7 +3,7 @@ import type { PolicyDocument } from '@shanyu/contracts';
 /**
  * Subsidy policies shipped with the platform — data, not code. Each version names its division,
  * the months it is in force, every eligibility condition and rule with the document it comes
- * from (the seeds in ../shared/seeds, DOMAIN.md §7), and amounts in fen. A district adopts or
+ * from (title and 文号 or section, so an official can look it up), and amounts in fen. A district adopts or
  * changes a policy by publishing a new version (POST /api/v1/subsidy/policies), never by editing
  * one: a version that paid a month is what explains that month forever.
  *
@@ -12,13 +12,13 @@ import type { PolicyDocument } from '@shanyu/contracts';
  * its own implementing rules.
  */
 
-const FILED = { source: '补助只发给已备案的托育机构（《托育机构登记和备案办法（试行）》国卫办人口发〔2019〕25号；DOMAIN.md §7 依据实际收托数、仅限已备案机构）' };
+const FILED = { source: '补助只发给已备案的托育机构（《托育机构登记和备案办法（试行）》国卫办人口发〔2019〕25号；补助依据实际收托数、仅限已备案机构）' };
 const CREDIT = {
   excluded: ['C', 'D'] as ('C' | 'D')[],
-  source: '守信联合激励、失信联合惩戒（seed 004 §五(五)、附件 §(四)17）；信用等级 A 优 / B 良 / C 中 / D 差（京卫家庭〔2023〕14号）：C、D 级不予补助（本平台口径）',
+  source: '守信联合激励、失信联合惩戒（《威海市托育服务机构信用体系管理工作实施方案（试行）》）；信用等级 A 优 / B 良 / C 中 / D 差（京卫家庭〔2023〕14号）：C、D 级不予补助（本平台口径）',
 };
-const NO_CRITICAL = { source: '综合查一次发现的严重问题整改到位前暂停补助（seed 000 综合监管、seed 001 §二(四)2–3 整改跟踪；本平台口径）' };
-const CERTIFICATES = { minBp: 9_000, source: '从业人员持证率 2025 年达到 90% 以上（seed 001 §一(二)）' };
+const NO_CRITICAL = { source: '综合查一次发现的严重问题整改到位前暂停补助（西政办函〔2021〕15号 §二(四)2–3 联合检查与查处；本平台口径）' };
+const CERTIFICATES = { minBp: 9_000, source: '从业人员持证率 2025 年达到 90% 以上（西政办函〔2021〕15号 §一(二)）' };
 
 export const BUILT_IN_POLICIES: PolicyDocument[] = [
   {
@@ -26,12 +26,12 @@ export const BUILT_IN_POLICIES: PolicyDocument[] = [
     version: 'hangzhou-inclusive-operating/2023.1',
     divisionCode: '330100',
     title: '杭州市普惠性托育机构运营补助',
-    source: '《杭州市普惠性婴幼儿照护服务机构认定管理暂行办法》：明确普惠托育认定、质量管理、运营补助标准及补助流程（seed 000）',
+    source: '《杭州市普惠性婴幼儿照护服务机构认定管理暂行办法》：明确普惠托育认定、质量管理、运营补助标准及补助流程',
     effectiveFrom: '2023-01',
     effectiveTo: null,
     eligibility: {
       filed: FILED,
-      inclusive: { source: '运营补助面向经认定的普惠性婴幼儿照护服务机构（《杭州市普惠性婴幼儿照护服务机构认定管理暂行办法》，seed 000）' },
+      inclusive: { source: '运营补助面向经认定的普惠性婴幼儿照护服务机构（《杭州市普惠性婴幼儿照护服务机构认定管理暂行办法》）' },
       creditGrade: CREDIT,
       noOpenCriticalFinding: NO_CRITICAL,
       certificateRate: CERTIFICATES,
@@ -47,14 +47,14 @@ export const BUILT_IN_POLICIES: PolicyDocument[] = [
           attendanceProRata: true,
         },
         requires: ['filed', 'inclusive', 'credit_grade', 'no_open_critical_finding', 'certificate_rate'],
-        source: '以普惠收托每人每月 300—900 元测算（seed 000）；按班型分档 乳儿班 900、托小班 600、托大班 300、混龄班 600 元，半日托按 50%，按出勤天数折算（示例口径）',
+        source: '以普惠收托每人每月 300—900 元测算（《杭州市普惠性婴幼儿照护服务机构认定管理暂行办法》）；按班型分档 乳儿班 900、托小班 600、托大班 300、混龄班 600 元，半日托按 50%，按出勤天数折算（示例口径）',
       },
     ],
     budget: {
       annualCapFen: 3_200_000_000,
       rules: ['OPERATING'],
       method: 'pro_rata_largest_remainder',
-      source: '年补助资金按 3,200 万元测算（seed 000 “年补助资金达 3200 万元以上”）；当月应发超过年度余额时按比例发放（本平台口径）',
+      source: '年补助资金按 3,200 万元测算（《杭州市普惠性婴幼儿照护服务机构认定管理暂行办法》 测算“年补助资金达 3200 万元以上”）；当月应发超过年度余额时按比例发放（本平台口径）',
     },
   },
   {
@@ -62,7 +62,7 @@ export const BUILT_IN_POLICIES: PolicyDocument[] = [
     version: 'hangzhou-demonstration-award/2021.1',
     divisionCode: '330100',
     title: '杭州市示范性托育机构综合奖补',
-    source: '《杭州市示范性婴幼儿照护服务机构奖补实施方案（2021—2023年）》：每年评选 25 家示范性机构，根据托位规模给予 5 万—15 万元示范综合奖补（seed 000）',
+    source: '《杭州市示范性婴幼儿照护服务机构奖补实施方案（2021—2023年）》：每年评选 25 家示范性机构，根据托位规模给予 5 万—15 万元示范综合奖补',
     effectiveFrom: '2021-01',
     effectiveTo: '2023-12',
     eligibility: { filed: FILED, creditGrade: CREDIT },
@@ -73,7 +73,7 @@ export const BUILT_IN_POLICIES: PolicyDocument[] = [
         title: '示范性托育机构综合奖补',
         params: { tiers: [{ minPlaces: 0, amountFen: 5_000_000 }, { minPlaces: 60, amountFen: 10_000_000 }, { minPlaces: 100, amountFen: 15_000_000 }] },
         requires: ['filed', 'credit_grade'],
-        source: '根据托位规模给予 5 万—15 万元（seed 000）；档次 60 托位以下 5 万、60–99 托位 10 万、100 托位及以上 15 万元（示例口径）',
+        source: '根据托位规模给予 5 万—15 万元（《杭州市示范性婴幼儿照护服务机构奖补实施方案（2021—2023年）》）；档次 60 托位以下 5 万、60–99 托位 10 万、100 托位及以上 15 万元（示例口径）',
       },
     ],
     budget: null,
@@ -83,12 +83,12 @@ export const BUILT_IN_POLICIES: PolicyDocument[] = [
     version: 'huancui-childcare-support/2023.1',
     divisionCode: '371002',
     title: '威海市环翠区托育服务补助（二孩三孩保育费补助、普惠机构开办补助）',
-    source: '威海市环翠区婴幼儿照护服务工作情况及实施方案（seed 004 §二(三)、附件 §(一)4）',
+    source: '山东省《优化生育政策促进人口长期均衡发展实施方案》（二孩、三孩保育费补助）；《威海市普惠托育服务建设实施方案》（普惠托育机构一次性开办补助），由威海市环翠区实施',
     effectiveFrom: '2023-01',
     effectiveTo: null,
     eligibility: {
       filed: FILED,
-      inclusive: { source: '按照普惠指导价招收 3 岁以下婴幼儿的托育服务机构；符合条件的普惠托育机构（seed 004 §二(三)、附件 §(一)4）' },
+      inclusive: { source: '按照普惠指导价招收 3 岁以下婴幼儿的托育服务机构（山东省《优化生育政策促进人口长期均衡发展实施方案》）；符合条件的普惠托育机构（《威海市普惠托育服务建设实施方案》）' },
       creditGrade: CREDIT,
     },
     rules: [
@@ -98,7 +98,7 @@ export const BUILT_IN_POLICIES: PolicyDocument[] = [
         title: '二孩、三孩保育费补助',
         params: { amountFenByBirthOrder: { 2: 30_000, 3: 40_000 }, careFormFactorBp: { full_day: 10_000, half_day: 5_000 }, attendanceProRata: true },
         requires: ['filed', 'inclusive', 'credit_grade'],
-        source: '依据实际收托数，对二孩、三孩保育费给予分档补助，标准不低于每人每月 300 元（seed 004 §二(三)）；二孩 300 元、三孩及以上 400 元（示例口径）',
+        source: '依据实际收托数，对二孩、三孩保育费给予分档补助，标准不低于每人每月 300 元（山东省《优化生育政策促进人口长期均衡发展实施方案》）；二孩 300 元、三孩及以上 400 元（示例口径）',
       },
       {
         id: 'OPENING_GRANT',
@@ -106,7 +106,7 @@ export const BUILT_IN_POLICIES: PolicyDocument[] = [
         title: '普惠托育机构一次性开办补助',
         params: { amountFen: 3_000_000 },
         requires: ['filed', 'inclusive'],
-        source: '对符合条件的普惠托育机构，给予每机构 3 万元的一次性开办补助（seed 004 附件 §(一)4）',
+        source: '对符合条件的普惠托育机构，给予每机构 3 万元的一次性开办补助（《威海市普惠托育服务建设实施方案》）',
       },
     ],
     budget: null,

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { type Actor, DomainError, SYSTEM_ACTOR, withinDivision } from '@shanyu/common';
+import { isDeepStrictEqual } from 'node:util';
+import { type Actor, addMonthsToMonth, DomainError, SYSTEM_ACTOR, withinDivision } from '@shanyu/common';
 import type { ListPoliciesRequest, PolicyDocument, PolicyVersionView, PublishPolicyBody } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { SubsidyAccessPolicy } from '../access/subsidy-access.policy.js';
-import { addMonths } from '../domain/months.js';
 import { tables } from '../sql.js';
 import { assertNoOverlap, loadPolicy, type Policy, versionsInForce } from './policy.js';
 
@@ -24,16 +24,31 @@ export async function allPolicies(db: EntityManager | DataSource): Promise<Polic
   return rows.map((r) => r.document as unknown as Policy);
 }
 
+/** A policy document without its citations (`source` texts): what decides who is paid what. */
+function withoutCitations(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutCitations);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'source').map(([key, v]) => [key, withoutCitations(v)]));
+}
+
 /**
- * Stores the built-in versions (checked at start) the first time; a built-in version already
- * stored must be identical — a version is never edited, a change needs a new version.
+ * Stores the built-in versions (checked at start) the first time. A built-in version already
+ * stored must decide the same — a version is never edited, a change needs a new version — but
+ * its citations may be corrected (a document's exact title, 文号 or article): the stored copy
+ * takes the corrected `source` texts, which change no amount and no eligibility.
  */
 export async function ensureBuiltInPolicies(ds: DataSource, policies: readonly Policy[]): Promise<void> {
   const t = tables(ds);
   for (const policy of policies) {
-    const [existing]: { same: boolean }[] = await ds.query(`SELECT document = $2::jsonb AS same FROM ${t.policy} WHERE version = $1`, [policy.version, JSON.stringify(policy)]);
+    const document = JSON.stringify(policy);
+    const [existing]: { same: boolean; document: unknown; origin: string }[] = await ds.query(
+      `SELECT document = $2::jsonb AS same, document, origin FROM ${t.policy} WHERE version = $1`, [policy.version, document],
+    );
     if (existing && !existing.same) {
-      throw new Error(`built-in subsidy policy ${policy.version} differs from the stored version of the same name: publish a new version instead of editing one`);
+      if (existing.origin !== 'built-in' || !isDeepStrictEqual(withoutCitations(existing.document), withoutCitations(JSON.parse(document)))) {
+        throw new Error(`built-in subsidy policy ${policy.version} differs from the stored version of the same name: publish a new version instead of editing one`);
+      }
+      await ds.query(`UPDATE ${t.policy} SET document = $2::jsonb WHERE version = $1`, [policy.version, document]);
     }
     if (!existing) {
       await ds.query(
@@ -53,7 +68,7 @@ function toView(row: PolicyRow, all: PolicyRow[]): PolicyVersionView {
     .sort((a, b) => (a.document.effectiveFrom < b.document.effectiveFrom ? -1 : 1))[0];
   return {
     id: row.id, ...doc, effectiveTo: doc.effectiveTo ?? null, budget: doc.budget ?? null,
-    effectiveUntil: doc.effectiveTo ?? (next ? addMonths(next.document.effectiveFrom, -1) : null),
+    effectiveUntil: doc.effectiveTo ?? (next ? addMonthsToMonth(next.document.effectiveFrom, -1) : null),
     origin: row.origin, publishedAt: row.published_at.toISOString(), publishedBy: row.published_by,
   };
 }

@@ -26,7 +26,9 @@ describe('subsidy policies as data', () => {
     ]);
     for (const p of policies) {
       expect(p.source.length).toBeGreaterThan(8);
-      for (const rule of p.rules) expect(rule.source).toMatch(/seed 00\d/);
+      // Each cites a document by its title, never a file of the project's notes.
+      for (const rule of p.rules) expect(rule.source).toMatch(/《[^》]+》/);
+      expect(JSON.stringify(p)).not.toMatch(/seed|DOMAIN|\.md\b|shared\//);
       for (const condition of Object.values(p.eligibility)) expect((condition as { source: string }).source.length).toBeGreaterThan(8);
     }
     const kinds = policies.flatMap((p) => p.rules.map((r) => r.kind)).sort();

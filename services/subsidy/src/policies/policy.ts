@@ -5,7 +5,8 @@ import {
 } from '@shanyu/contracts';
 
 /**
- * Subsidy policies as data (ARCHITECTURE.md "Rules as data"): a policy version names its
+ * Subsidy policies as data, so a district publishes its own without a release and every payment
+ * can be explained from the version it used: a policy version names its
  * division, the months it is in force, the eligibility conditions (each with its source), its
  * rules (kind, parameters, source) and an optional annual budget cap. This module checks a
  * document's meaning — the parameters each rule kind needs, and nothing else — so a misplaced

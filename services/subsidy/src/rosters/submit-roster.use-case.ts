@@ -1,46 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { type Actor, birthDateOf, DomainError, type FieldProblem, normalizeResidentId, type PiiCipher, shanghaiToday, withinDivision } from '@shanyu/common';
+import { type Actor, birthDateOf, DomainError, type FieldProblem, monthsBetween, normalizeResidentId, type PiiCipher, shanghaiToday, withinDivision } from '@shanyu/common';
 import {
-  CARE_FORMS, CLASS_TYPE_LABELS, CLASS_TYPES, RosterChildInput, type RosterFlag, type RosterView, type SubmitRosterRequest, SubsidyEvents, validateContract,
+  CARE_FORMS, CLASS_TYPE_LABELS, CLASS_TYPES, RosterChildInput, type RosterFlag, type RosterView, type SubmitRosterRequest, SubsidyEvt, validateContract,
   type CareForm, type ClassType, type SubsidyClaimDuplicatedData, type SubsidyRosterSubmittedData, type PlacesByClass,
 } from '@shanyu/contracts';
 import type { Transaction, UnitOfWork } from '@shanyu/messaging';
 import type { SubsidyAccessPolicy } from '../access/subsidy-access.policy.js';
-import { monthsBetween } from '../domain/months.js';
 import { markChanged } from '../facts/corrections.js';
-import { tables } from '../sql.js';
 import { institutionOrThrow, type InstitutionRow } from './institutions.js';
 import { rosterView } from './roster.query.js';
+import { RosterRepository, type RosterChildRow } from './roster.repository.js';
 
 /** A child older than this (months, at the start of the roster month) does not belong on a 托育 roster. */
 const MAX_AGE_MONTHS = 47;
-
-interface CheckedChild {
-  lineNo: number;
-  rowNumber: number | null;
-  childKey: string;
-  birthMonth: string;
-  birthOrder: number;
-  classType: ClassType;
-  careForm: CareForm;
-  daysAttended: number;
-  ref: string | null;
-}
-
-/**
- * Rosters naming the same child in a month are written one after another, so a child on two
- * rosters is always seen (and announced once) by the second. Locks per (month, child) rather than
- * per month: a province's 10,000 rosters of different children no longer wait for each other
- * (bench/README.md, "province"). Taken in one order (sorted by key) so two rosters never deadlock.
- */
-async function lockChildren(tx: Transaction, month: string, childKeys: string[]): Promise<void> {
-  const keys = [...new Set(childKeys)].map((key) => `subsidy-roster:${month}:${key}`).sort();
-  if (!keys.length) return;
-  await tx.manager.query(
-    `SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT hashtextextended(key, 0) AS k FROM unnest($1::text[]) AS key ORDER BY 1 OFFSET 0) AS ordered`,
-    [keys],
-  );
-}
 
 const rowLabel = (i: number, rowNumber: number | undefined) => (rowNumber ? `表格第 ${rowNumber} 行` : `第 ${i + 1} 行`);
 
@@ -68,60 +40,44 @@ export class SubmitRoster {
     }
     const children = await this.checkRows(request);
     return this.unitOfWork.run(async (tx) => {
-      const t = tables(tx.manager);
+      const rosters = new RosterRepository(tx.manager);
       // The institution's row lock orders its own versions of the month.
       const institution = await institutionOrThrow(tx.manager, request.institutionId, true);
-      this.access.assertOperatorOf(actor, institution);
+      this.access.assertOperatorOf(actor, institution, '报送收托名册');
       if (institution.status !== 'filed') {
         throw new DomainError('INSTITUTION_NOT_FILED', `机构 ${institution.name} 尚未备案（或已注销），不能报送收托名册`);
       }
       const flags: RosterFlag[] = this.capacityFlags(children, institution.places, institution.totalPlaces, request.overCapacityReason);
-      const [previous]: { id: string; version: number; total: number }[] = await tx.manager.query(
-        `SELECT id, version, total FROM ${t.roster} WHERE institution_id = $1 AND month = $2 AND current`, [institution.id, request.month],
-      );
-      const previousKeys: string[] = previous
-        ? (await tx.manager.query(`SELECT child_key FROM ${t.entry} WHERE roster_id = $1`, [previous.id])).map((r: { child_key: string }) => r.child_key)
-        : [];
-      await lockChildren(tx, request.month, [...previousKeys, ...children.map((c) => c.childKey)]);
-      if (previous) await tx.manager.query(`UPDATE ${t.roster} SET current = false WHERE id = $1`, [previous.id]);
+      const previous = await rosters.current(institution.id, request.month);
+      const previousKeys = previous ? await rosters.childKeys(previous.id) : [];
+      await rosters.lockChildren(request.month, [...previousKeys, ...children.map((c) => c.childKey)]);
+      if (previous) await rosters.retire(previous.id);
       const id = randomUUID();
       const version = (previous?.version ?? 0) + 1;
       const counts = countsOf(children);
-      const submittedBy = { department: actor.department, userId: actor.userId };
       // Corrections of a month already paid become adjustment lines in the division's next run.
       const changed = await markChanged(tx.manager, { id: institution.id, divisionCode: institution.divisionCode }, request.month, request.month, `${request.month} 名册${previous ? `更正为第 ${version} 版` : '补报'}`);
-      const postedRun: { id: string; division_code: string }[] = changed.recalcMonths.length
-        ? (await tx.manager.query(`SELECT id, division_code FROM ${t.run} WHERE month = $1 AND status = 'posted' ORDER BY id`, [request.month]) as { id: string; division_code: string }[])
-          .filter((r) => withinDivision(r.division_code, institution.divisionCode))
+      const postedRun = changed.recalcMonths.length
+        ? (await rosters.postedRuns(request.month)).filter((r) => withinDivision(r.division_code, institution.divisionCode))
         : [];
       if (postedRun.length) {
         flags.push({ code: 'corrects_posted_run', message: `${request.month} 的补助已入账：本次更正将在下期补助计算中形成调整明细`, runId: postedRun[0]!.id });
       }
-      await tx.manager.query(
-        `INSERT INTO ${t.roster} (id, institution_id, month, version, current, open_days, total, by_class, by_care_form, by_birth_order, flags, over_capacity_reason, reason, submitted_at, submitted_by)
-         VALUES ($1, $2, $3, $4, true, $5, $6, $7::jsonb, $8::jsonb, $9::jsonb, $10::jsonb, $11, $12, now(), $13::jsonb)`,
-        [id, institution.id, request.month, version, request.openDays, children.length, JSON.stringify(counts.byClass), JSON.stringify(counts.byCareForm),
-          JSON.stringify(counts.byBirthOrder), JSON.stringify(flags), flags.some((f) => f.code === 'over_capacity') ? request.overCapacityReason : null,
-          request.reason ?? null, JSON.stringify(submittedBy)],
-      );
-      if (children.length) {
-        const col = <K extends keyof CheckedChild>(k: K) => children.map((c) => c[k]);
-        await tx.manager.query(
-          `INSERT INTO ${t.entry} (roster_id, month, line_no, row_number, child_key, birth_month, birth_order, class_type, care_form, days_attended, ref)
-           SELECT $1, $2, * FROM unnest($3::int[], $4::int[], $5::text[], $6::text[], $7::smallint[], $8::text[], $9::text[], $10::smallint[], $11::text[])`,
-          [id, request.month, col('lineNo'), col('rowNumber'), col('childKey'), col('birthMonth'), col('birthOrder'), col('classType'), col('careForm'), col('daysAttended'), col('ref')],
-        );
-      }
-      const duplicated = await this.followDuplicates(tx, actor, request.month, institution, [...new Set([...previousKeys, ...children.map((c) => c.childKey)])]);
+      await rosters.insert({
+        id, institutionId: institution.id, month: request.month, version, openDays: request.openDays, counts, flags,
+        overCapacityReason: flags.some((f) => f.code === 'over_capacity') ? request.overCapacityReason ?? null : null,
+        reason: request.reason ?? null, submittedBy: { department: actor.department, userId: actor.userId },
+      }, children);
+      const duplicated = await this.followDuplicates(tx, rosters, actor, request.month, institution, [...new Set([...previousKeys, ...children.map((c) => c.childKey)])]);
       if (duplicated > 0) {
         flags.push({ code: 'duplicate_claim', message: `${duplicated} 名儿童同时在其他机构的 ${request.month} 名册中：暂缓发放，待核实` });
-        await tx.manager.query(`UPDATE ${t.roster} SET flags = $2::jsonb WHERE id = $1`, [id, JSON.stringify(flags)]);
+        await rosters.setFlags(id, flags);
       }
       const data: SubsidyRosterSubmittedData = {
         rosterId: id, institutionId: institution.id, divisionCode: institution.divisionCode, ownerUserId: institution.ownerUserId, month: request.month,
         version, openDays: request.openDays, totalChildren: children.length, byClass: counts.byClass, byCareForm: counts.byCareForm, flags: flags.map((f) => f.code),
       };
-      await tx.publish({ subject: SubsidyEvents.rosterSubmitted, actor, entityId: institution.id, data });
+      await tx.publish(SubsidyEvt.rosterSubmitted, { actor, entityId: institution.id, data });
       await tx.audit({
         actor, action: previous ? 'roster.replace' : 'roster.submit', entity: 'roster', entityId: `${institution.id}:${request.month}`,
         before: previous ? { version: previous.version, total: previous.total } : null,
@@ -133,9 +89,9 @@ export class SubmitRoster {
   }
 
   /** Checks every row; throws one VALIDATION error naming each bad row, or returns the rows keyed by hash. */
-  private async checkRows(request: SubmitRosterRequest): Promise<CheckedChild[]> {
+  private async checkRows(request: SubmitRosterRequest): Promise<RosterChildRow[]> {
     const problems: FieldProblem[] = [];
-    const out: CheckedChild[] = [];
+    const out: RosterChildRow[] = [];
     const seen = new Map<string, string>();
     for (const [i, raw] of request.children.entries()) {
       const rowNumber = typeof raw?.rowNumber === 'number' ? raw.rowNumber : undefined;
@@ -176,7 +132,7 @@ export class SubmitRoster {
   }
 
   /** More children in a class type (or in all) than registered places: refused, or stored flagged with a reason. */
-  private capacityFlags(children: CheckedChild[], places: PlacesByClass, totalPlaces: number, reason: string | undefined): RosterFlag[] {
+  private capacityFlags(children: RosterChildRow[], places: PlacesByClass, totalPlaces: number, reason: string | undefined): RosterFlag[] {
     const flags: RosterFlag[] = [];
     for (const classType of CLASS_TYPES) {
       const n = children.filter((c) => c.classType === classType).length;
@@ -200,51 +156,39 @@ export class SubmitRoster {
    * institutions; the other institutions' months are marked changed too. Returns how many of
    * this roster's children are duplicates.
    */
-  private async followDuplicates(tx: Transaction, actor: Actor, month: string, institution: InstitutionRow, keys: string[]): Promise<number> {
+  private async followDuplicates(tx: Transaction, rosters: RosterRepository, actor: Actor, month: string, institution: InstitutionRow, keys: string[]): Promise<number> {
     if (keys.length === 0) return 0;
-    const t = tables(tx.manager);
-    const claims: { child_key: string; institution_ids: string[]; divisions: string[] }[] = await tx.manager.query(
-      `SELECT e.child_key, array_agg(r.institution_id ORDER BY r.institution_id) AS institution_ids, array_agg(i.division_code ORDER BY r.institution_id) AS divisions
-       FROM ${t.entry} e JOIN ${t.roster} r ON r.id = e.roster_id AND r.current JOIN ${t.institution} i ON i.id = r.institution_id
-       WHERE e.month = $1 AND e.child_key = ANY($2::text[]) GROUP BY e.child_key`,
-      [month, keys],
-    );
-    const known: { child_key: string; institution_ids: string[] }[] = await tx.manager.query(
-      `SELECT child_key, institution_ids FROM ${t.duplicate} WHERE month = $1 AND child_key = ANY($2::text[])`, [month, keys],
-    );
+    const claims = await rosters.claims(month, keys);
+    const known = await rosters.knownDuplicates(month, keys);
     const others = new Map<string, string>();
     let mine = 0;
     for (const key of keys) {
-      const claim = claims.find((c) => c.child_key === key);
-      const before = known.find((k) => k.child_key === key);
-      const ids = claim?.institution_ids ?? [];
+      const claim = claims.find((c) => c.childKey === key);
+      const before = known.find((k) => k.childKey === key);
+      const ids = claim?.institutionIds ?? [];
       ids.forEach((id, i) => { if (id !== institution.id) others.set(id, claim!.divisions[i]!); });
-      (before?.institution_ids ?? []).forEach((id) => { if (id !== institution.id && !others.has(id)) others.set(id, ''); });
+      (before?.institutionIds ?? []).forEach((id) => { if (id !== institution.id && !others.has(id)) others.set(id, ''); });
       if (ids.length > 1) {
         if (ids.includes(institution.id)) mine++;
-        if (!before || before.institution_ids.join() !== ids.join()) {
-          await tx.manager.query(
-            `INSERT INTO ${t.duplicate} (month, child_key, institution_ids) VALUES ($1, $2, $3::uuid[])
-             ON CONFLICT (month, child_key) DO UPDATE SET institution_ids = EXCLUDED.institution_ids, updated_at = now()`,
-            [month, key, ids],
-          );
+        if (!before || before.institutionIds.join() !== ids.join()) {
+          await rosters.recordDuplicate(month, key, ids);
           const data: SubsidyClaimDuplicatedData = { month, childKey: key, institutions: ids.map((id, i) => ({ institutionId: id, divisionCode: claim!.divisions[i]! })) };
-          await tx.publish({ subject: SubsidyEvents.claimDuplicated, actor, entityId: `${month}:${key}`, data });
+          await tx.publish(SubsidyEvt.claimDuplicated, { actor, entityId: `${month}:${key}`, data });
         }
       } else if (before) {
-        await tx.manager.query(`DELETE FROM ${t.duplicate} WHERE month = $1 AND child_key = $2`, [month, key]);
+        await rosters.clearDuplicate(month, key);
       }
     }
     // The other institutions' lines of the month change too (held, or released).
     for (const [id, division] of others) {
-      const divisionCode = division || ((await tx.manager.query(`SELECT division_code FROM ${t.institution} WHERE id = $1`, [id]))[0]?.division_code as string | undefined);
+      const divisionCode = division || await rosters.divisionOf(id);
       if (divisionCode) await markChanged(tx.manager, { id, divisionCode }, month, month, `${month} 重复申领情况变化（机构 ${institution.name} 更新名册）`);
     }
     return mine;
   }
 }
 
-function countsOf(children: CheckedChild[]) {
+function countsOf(children: RosterChildRow[]) {
   const byClass = Object.fromEntries(CLASS_TYPES.map((c) => [c, 0])) as Record<ClassType, number>;
   const byCareForm = Object.fromEntries(CARE_FORMS.map((c) => [c, 0])) as Record<CareForm, number>;
   const byBirthOrder = { 1: 0, 2: 0, 3: 0 } as Record<'1' | '2' | '3', number>;

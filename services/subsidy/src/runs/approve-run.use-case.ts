@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { type Actor, actorCoversDivision, departmentName, departmentNotAllowed, divisionOutOfScope, DomainError } from '@shanyu/common';
+import { type Actor, actorCoversDivision, departmentName, DomainError } from '@shanyu/common';
 import {
-  APPROVAL_STAGE_LABELS, type ApprovalStage, type ApproveRunRequest, type RunView, SubsidyEvents, type SubsidyRunApprovedData, type SubsidyRunReturnedData,
+  APPROVAL_STAGE_LABELS, type ApprovalStage, type ApproveRunRequest, type RunView, SubsidyEvt, type SubsidyRunApprovedData, type SubsidyRunReturnedData,
 } from '@shanyu/contracts';
 import type { Transaction, UnitOfWork } from '@shanyu/messaging';
+import { SubsidyAccessPolicy } from '../access/subsidy-access.policy.js';
 import { tables } from '../sql.js';
 import { approvedStreets, runOrThrow, runView, type RunRow } from './run-store.js';
 
 const NEXT: Record<ApprovalStage, ApprovalStage | null> = { street: 'health', health: 'finance', finance: null };
-const STAGES = new Set<string>(['street', 'health', 'finance']);
 
 /**
  * 审核: street office (镇街, for the streets in its area) → district health (卫健) → finance
@@ -17,10 +17,13 @@ const STAGES = new Set<string>(['street', 'health', 'finance']);
  * entry per institution, in the same transaction; approving a posted run again changes nothing.
  */
 export class ApproveRun {
-  constructor(private readonly unitOfWork: UnitOfWork) {}
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly access: SubsidyAccessPolicy,
+  ) {}
 
   async execute(request: ApproveRunRequest, actor: Actor, requestId?: string): Promise<RunView> {
-    if (!STAGES.has(actor.department)) throw departmentNotAllowed(actor, '审核补助', [...STAGES]);
+    this.access.assertDepartment(actor, SubsidyAccessPolicy.APPROVERS, '审核补助');
     return this.unitOfWork.run(async (tx) => {
       const run = await runOrThrow(tx.manager, request.id, true);
       if (run.status === 'posted') {
@@ -44,7 +47,7 @@ export class ApproveRun {
           throw new DomainError('DIVISION_OUT_OF_SCOPE', `待审核的街道（${pending.join('、')}）不在您的管辖范围内`);
         }
       } else {
-        if (!actorCoversDivision(actor, run.division_code)) throw divisionOutOfScope(run.division_code);
+        this.access.assertCovers(actor, run.division_code);
         covered = [run.division_code];
       }
       if (request.decision === 'approve' && run.stale) {
@@ -72,7 +75,7 @@ export class ApproveRun {
     const data: SubsidyRunApprovedData = {
       runId: run.id, month: run.month, divisionCode: run.division_code, stage, nextStage: next, posted: false, payableFen: run.totals?.payableFen ?? 0, institutions: [],
     };
-    await tx.publish({ subject: SubsidyEvents.runApproved, actor, entityId: run.id, data });
+    await tx.publish(SubsidyEvt.runApproved, { actor, entityId: run.id, data });
     await tx.audit({ actor, action: `run.approve.${stage}`, entity: 'subsidy_run', entityId: run.id, before: { stage }, after: { stage: next }, reason: comment ?? null, requestId });
     return runView(tx.manager, await runOrThrow(tx.manager, run.id));
   }
@@ -97,7 +100,7 @@ export class ApproveRun {
       runId: run.id, month: run.month, divisionCode: run.division_code, stage: 'finance', nextStage: null, posted: true,
       payableFen: institutions.reduce((s, i) => s + i.amountFen, 0), institutions,
     };
-    await tx.publish({ subject: SubsidyEvents.runApproved, actor, entityId: run.id, data });
+    await tx.publish(SubsidyEvt.runApproved, { actor, entityId: run.id, data });
     await tx.audit({ actor, action: 'run.post', entity: 'subsidy_run', entityId: run.id, before: { status: 'computed' }, after: { status: 'posted', ledger: institutions }, reason: comment ?? null, requestId });
     return runView(tx.manager, await runOrThrow(tx.manager, run.id));
   }
@@ -109,7 +112,7 @@ export class ApproveRun {
     // Corrections this run had taken up wait for the next run that stands.
     await tx.manager.query(`UPDATE ${t.recalc} SET consumed_by_run = NULL WHERE consumed_by_run = $1`, [run.id]);
     const data: SubsidyRunReturnedData = { runId: run.id, month: run.month, divisionCode: run.division_code, stage, reason };
-    await tx.publish({ subject: SubsidyEvents.runReturned, actor, entityId: run.id, data });
+    await tx.publish(SubsidyEvt.runReturned, { actor, entityId: run.id, data });
     await tx.audit({ actor, action: `run.reject.${stage}`, entity: 'subsidy_run', entityId: run.id, before: { status: 'computed', stage }, after: { status: 'returned' }, reason, requestId });
     return runView(tx.manager, await runOrThrow(tx.manager, run.id));
   }

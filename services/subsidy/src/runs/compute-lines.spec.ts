@@ -12,8 +12,8 @@ const huancui = builtIn('huancui-childcare-support');
 const demonstration = builtIn('hangzhou-demonstration-award');
 const allowance: Policy = loadPolicy({
   policyKey: 'national-childcare-allowance', version: 'national-childcare-allowance/2025.1', divisionCode: '330000', title: '育儿补贴',
-  source: '育儿补贴制度实施方案（2025）', effectiveFrom: '2025-01', effectiveTo: null, eligibility: {}, budget: null,
-  rules: [{ id: 'ALLOWANCE', kind: 'childcare_allowance', title: '育儿补贴', params: { monthlyFen: 30_000, maxAgeMonths: 36 }, requires: [], source: '每孩每年 3,600 元，按月折算（DOMAIN.md §7，2025 年国家育儿补贴）' }],
+  source: '《育儿补贴制度实施方案》（2025）', effectiveFrom: '2025-01', effectiveTo: null, eligibility: {}, budget: null,
+  rules: [{ id: 'ALLOWANCE', kind: 'childcare_allowance', title: '育儿补贴', params: { monthlyFen: 30_000, maxAgeMonths: 36 }, requires: [], source: '每孩每年 3,600 元，按月折算（《育儿补贴制度实施方案》，2025）' }],
 } as PolicyDocument);
 
 const INST = '00000000-0000-4000-8000-000000000001';
@@ -104,7 +104,7 @@ describe('subsidy lines, a worked example per rule type (to the fen)', () => {
     expect(critical[0]).toMatchObject({ reasonCode: 'OPEN_CRITICAL_FINDING' });
     const lowRate = computeInstitutionMonth(input([child({ childKey: k(1) })], { institution: institution({ certificateRateBp: 8_500 }) }));
     expect(lowRate[0]).toMatchObject({ status: 'ineligible', amountFen: 0, reasonCode: 'CERTIFICATE_RATE' });
-    expect(lowRate[0]!.explanation).toContain('从业人员持证率 85% 低于 90%（依据：从业人员持证率 2025 年达到 90% 以上（seed 001 §一(二)））');
+    expect(lowRate[0]!.explanation).toContain('从业人员持证率 85% 低于 90%（依据：从业人员持证率 2025 年达到 90% 以上（西政办函〔2021〕15号 §一(二)））');
     expect(computeInstitutionMonth(input([child({ childKey: k(1) })], { institution: institution({ certificateRateBp: 9_000 }) }))[0]).toMatchObject({ status: 'payable', amountFen: 60_000 });
     const other = '00000000-0000-4000-8000-000000000002';
     const held = computeInstitutionMonth(input([child({ childKey: k(1) })], { duplicates: new Map([[k(1), [INST, other]]]) }));

@@ -1,9 +1,9 @@
-import { type Fen, multiplyFen } from '@shanyu/common';
+import { type Fen, lastDayOfMonth, monthsBetween, multiplyFen } from '@shanyu/common';
 import {
-  BIRTH_ORDER_LABELS, CARE_FORM_LABELS, CLASS_TYPE_LABELS, CREDIT_LEVEL_LABELS, type BirthOrder, type CareForm, type ClassType, type CreditLevel,
+  BIRTH_ORDER_LABELS, CARE_FORM_LABELS, CLASS_TYPE_LABELS, CREDIT_GRADE_LABELS, type BirthOrder, type CareForm, type ClassType, type CreditGrade,
   type DemonstrationRecord, type EligibilityCheck, type InstitutionStatus, type LineStatus, type PlacesByClass, type PolicyRuleKind,
 } from '@shanyu/contracts';
-import { monthEnd, monthsBetween, percent, yuan } from '../domain/months.js';
+import { percent, yuan } from '../domain/format.js';
 import {
   type ChildcareAllowanceParams, type DemonstrationAwardParams, eligibilityKey, type OpeningGrantParams, type PerChildByBirthOrderParams,
   type PerChildByClassParams, type Policy, type PolicyRule,
@@ -27,7 +27,7 @@ export interface InstitutionMonth {
   /** 普惠 accreditation in force on the month's last day. */
   inclusive: { grantedOn: string; priceCapFen: number; inclusivePlaces: number } | null;
   /** Credit grade on the month's last day; null when the credit service has published none (counted as B). */
-  creditGrade: CreditLevel | null;
+  creditGrade: CreditGrade | null;
   /** Critical findings open on the month's last day (item codes or ids). */
   openCriticalFindings: string[];
   /** Staff certificate rate (basis points) when known. */
@@ -105,7 +105,7 @@ interface CheckOutcome {
 
 /** Judges an institution against the eligibility conditions a rule requires, on the month's last day. */
 export function checkEligibility(policy: Policy, rule: PolicyRule, inst: InstitutionMonth, month: string): CheckOutcome[] {
-  const day = monthEnd(month);
+  const day = lastDayOfMonth(month);
   return rule.requires.map((check): CheckOutcome => {
     switch (check) {
       case 'filed':
@@ -119,7 +119,7 @@ export function checkEligibility(policy: Policy, rule: PolicyRule, inst: Institu
         const excluded = policy.eligibility.creditGrade?.excluded ?? [];
         const note = inst.creditGrade ? null : '信用服务尚未发布等级，按 B 级（基本守信）计';
         return excluded.includes(grade)
-          ? { check, passed: false, text: `信用等级为 ${grade} 级（${CREDIT_LEVEL_LABELS[grade]}），本政策 ${excluded.join('、')} 级不予补助` }
+          ? { check, passed: false, text: `信用等级为 ${grade} 级（${CREDIT_GRADE_LABELS[grade]}），本政策 ${excluded.join('、')} 级不予补助` }
           : { check, passed: true, text: note };
       }
       case 'no_open_critical_finding':

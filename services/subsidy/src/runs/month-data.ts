@@ -1,7 +1,6 @@
-import { withinDivision } from '@shanyu/common';
-import type { BirthOrder, CareForm, ClassType, CreditLevel, DemonstrationRecord, InstitutionStatus, PlacesByClass } from '@shanyu/contracts';
+import { lastDayOfMonth, withinDivision } from '@shanyu/common';
+import type { BirthOrder, CareForm, ClassType, CreditGrade, DemonstrationRecord, InstitutionStatus, PlacesByClass } from '@shanyu/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
-import { monthEnd } from '../domain/months.js';
 import { type Policy, versionsInForce } from '../policies/policy.js';
 import { tables } from '../sql.js';
 import type { InstitutionMonth, MonthInput, RosterMonth } from './compute-lines.js';
@@ -43,7 +42,7 @@ export async function loadMonthInputs(
 ): Promise<MonthInput[]> {
   if (institutionIds.length === 0) return [];
   const t = tables(manager);
-  const day = monthEnd(month);
+  const day = lastDayOfMonth(month);
   const institutions: {
     id: string; name: string; division_code: string; places: PlacesByClass; total_places: number; demonstrations: DemonstrationRecord[];
   }[] = await manager.query(
@@ -126,7 +125,7 @@ export async function loadMonthInputs(
         institutionId: inst.id, name: inst.name, divisionCode: inst.division_code, places: inst.places, totalPlaces: inst.total_places,
         status: (factOf('status') as InstitutionStatus | undefined) ?? null,
         inclusive: inclusive ?? null,
-        creditGrade: (factOf('credit_grade') as CreditLevel | undefined) ?? null,
+        creditGrade: (factOf('credit_grade') as CreditGrade | undefined) ?? null,
         openCriticalFindings: findings.filter((f) => f.institution_id === inst.id).map((f) => f.ref),
         certificateRateBp: typeof rate === 'number' ? rate : null,
         demonstrations: inst.demonstrations ?? [],

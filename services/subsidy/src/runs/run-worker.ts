@@ -1,8 +1,8 @@
 import { divisionPrefix, type JsonLogger, multiplyFen, withinDivision } from '@shanyu/common';
-import { type RunBudgetView, type RunTotals, SubsidyEvents, type SubsidyRunCompletedData } from '@shanyu/contracts';
+import { type RunBudgetView, type RunTotals, SubsidyEvt, type SubsidyRunCompletedData } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import type { DataSource, EntityManager } from 'typeorm';
-import { yuan } from '../domain/months.js';
+import { yuan } from '../domain/format.js';
 import { type Policy, versionsInForce } from '../policies/policy.js';
 import { allPolicies } from '../policies/policy-store.js';
 import { tables, updateReturning } from '../sql.js';
@@ -38,7 +38,6 @@ class LostLease extends Error {
  */
 export class RunWorker {
   private readonly active = new Map<string, Promise<void>>();
-  private timer?: NodeJS.Timeout;
   private stopped = false;
 
   constructor(
@@ -48,15 +47,8 @@ export class RunWorker {
     private readonly options: RunWorkerOptions,
   ) {}
 
-  /** Resumes runs left computing (their lease expired) now and every half lease. */
-  start(): void {
-    this.timer = setInterval(() => void this.sweep(), Math.max(100, Math.floor(this.options.leaseMs / 2)));
-    void this.sweep();
-  }
-
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
     await Promise.allSettled([...this.active.values()]);
   }
 
@@ -71,7 +63,8 @@ export class RunWorker {
     await this.active.get(runId);
   }
 
-  private async sweep(): Promise<void> {
+  /** Takes up runs left computing whose lease ran out (a crashed or stopped instance's). */
+  async resumeExpired(): Promise<void> {
     if (this.stopped) return;
     try {
       const rows: { id: string }[] = await this.ds.query(
@@ -337,7 +330,7 @@ export class RunWorker {
       );
       if (rows.length === 0) throw new LostLease(`run ${run.id} is no longer ours`);
       const data: SubsidyRunCompletedData = { runId: run.id, month: run.month, divisionCode: run.division_code, attempt: run.attempt, totals };
-      await tx.publish({ subject: SubsidyEvents.runCompleted, actor: run.created_by, entityId: run.id, data });
+      await tx.publish(SubsidyEvt.runCompleted, { actor: run.created_by, entityId: run.id, data });
       await tx.audit({ actor: run.created_by, action: 'run.computed', entity: 'subsidy_run', entityId: run.id, after: { attempt: run.attempt, totals, budgets: run.budgets } });
     });
     this.logger.info('subsidy run computed', { runId: run.id, month: run.month, divisionCode: run.division_code, attempt: run.attempt });

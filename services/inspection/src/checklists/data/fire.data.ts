@@ -1,13 +1,13 @@
 import type { ChecklistData } from '../checklist-schema.js';
 
 /**
- * 消防救援: 行政检查事项清单 and 行政处罚事项清单 for 托育机构 (人员密集场所). Items from the joint
- * checks the seeds and local reports describe (seed 000 瑞安: 消防通道、楼梯间是否占用封闭，消防设施是否堵塞;
- * 2023–2025 joint checks: emergency lighting, patrol records, extinguisher expiry, wiring, floor coverings).
+ * 消防救援: 行政检查事项清单 and 行政处罚事项清单 for 托育机构 (人员密集场所). Items from joint checks
+ * reported locally (瑞安's joint checks: 消防通道、楼梯间是否占用封闭，消防设施是否堵塞; 2023–2025 joint checks
+ * of 托育机构: emergency lighting, patrol records, extinguisher expiry, wiring, floor coverings).
  */
 const LAW = '《中华人民共和国消防法》';
 const RULES_61 = '《机关、团体、企业、事业单位消防安全管理规定》（公安部令第61号）';
-const SEED_000 = 'seed 000 瑞安“综合查一次”检查项';
+const RUIAN = '瑞安市“母婴保健监管一件事”联合检查事项（报道《让“高消费”的月子中心迎来“强监管”》）';
 const LOCAL = '2023–2025 年各地托育机构联合检查报道（临潼、丰泽、宜都）';
 
 export const FIRE_INSPECTION_2026: ChecklistData = {
@@ -16,19 +16,19 @@ export const FIRE_INSPECTION_2026: ChecklistData = {
   version: 'fire/2026.1',
   effectiveFrom: '2026-01-01',
   title: '托育机构消防安全行政检查事项清单（2026 年版）',
-  source: `${LAW}；${RULES_61}；西政办函〔2021〕15号 §二(四)2（seed 001）`,
+  source: `${LAW}；${RULES_61}；西政办函〔2021〕15号 §二(四)2`,
   penaltyItems: [],
   inspectionItems: [
-    { code: 'FIRE-01', area: 'fire_safety', category: '疏散通道', text: '疏散通道、楼梯间、安全出口保持畅通，未被占用、堵塞、封闭', legalBasis: `${LAW}第二十八条`, riskWeight: 5, severity: 'critical', appliesTo: [], basic: true, source: SEED_000 },
-    { code: 'FIRE-02', area: 'fire_safety', category: '消防车通道', text: '消防车通道未被占用、堵塞、封闭', legalBasis: `${LAW}第二十八条`, riskWeight: 4, severity: 'major', appliesTo: [], basic: false, source: SEED_000 },
-    { code: 'FIRE-03', area: 'fire_safety', category: '消防设施', text: '消防设施、器材未被遮挡、圈占、损坏、挪用或擅自停用，消火栓未被埋压', legalBasis: `${LAW}第二十八条`, riskWeight: 5, severity: 'critical', appliesTo: [], basic: true, source: SEED_000 },
+    { code: 'FIRE-01', area: 'fire_safety', category: '疏散通道', text: '疏散通道、楼梯间、安全出口保持畅通，未被占用、堵塞、封闭', legalBasis: `${LAW}第二十八条`, riskWeight: 5, severity: 'critical', appliesTo: [], basic: true, source: RUIAN },
+    { code: 'FIRE-02', area: 'fire_safety', category: '消防车通道', text: '消防车通道未被占用、堵塞、封闭', legalBasis: `${LAW}第二十八条`, riskWeight: 4, severity: 'major', appliesTo: [], basic: false, source: RUIAN },
+    { code: 'FIRE-03', area: 'fire_safety', category: '消防设施', text: '消防设施、器材未被遮挡、圈占、损坏、挪用或擅自停用，消火栓未被埋压', legalBasis: `${LAW}第二十八条`, riskWeight: 5, severity: 'critical', appliesTo: [], basic: true, source: RUIAN },
     { code: 'FIRE-04', area: 'fire_safety', category: '灭火器', text: '灭火器按标准配置，在有效期内并按期检查维修', legalBasis: `${LAW}第十六条；《建筑灭火器配置设计规范》（GB 50140）`, riskWeight: 4, severity: 'major', appliesTo: [], basic: false, source: LOCAL },
     { code: 'FIRE-05', area: 'fire_safety', category: '应急照明', text: '应急照明和疏散指示标志完好有效', legalBasis: `${LAW}第十六条；《消防应急照明和疏散指示系统技术标准》（GB 51309）`, riskWeight: 4, severity: 'major', appliesTo: [], basic: false, source: LOCAL },
     { code: 'FIRE-06', area: 'fire_safety', category: '电气线路', text: '电气线路敷设规范，无私拉乱接、线路缠绕或老化，饮水机等用电设备有漏电保护', legalBasis: `${LAW}（电器产品及其线路的安装、使用应当符合消防技术标准）`, riskWeight: 3, severity: 'major', appliesTo: [], basic: false, source: LOCAL },
     { code: 'FIRE-07', area: 'fire_safety', category: '装修材料', text: '婴幼儿活动场所无易燃可燃地面铺装和装饰材料，无可燃物堆放', legalBasis: '《建筑内部装修设计防火规范》（GB 50222）', riskWeight: 4, severity: 'major', appliesTo: [], basic: false, source: LOCAL },
     { code: 'FIRE-08', area: 'fire_safety', category: '防火巡查', text: '建立并落实防火巡查、检查制度，巡查记录完整', legalBasis: RULES_61, riskWeight: 2, severity: 'minor', appliesTo: [], basic: false, source: LOCAL },
     { code: 'FIRE-09', area: 'fire_safety', category: '门窗障碍物', text: '门窗未设置影响逃生和灭火救援的障碍物（防盗网、广告牌等）', legalBasis: `${LAW}第二十八条`, riskWeight: 4, severity: 'major', appliesTo: [], basic: false },
-    { code: 'FIRE-10', area: 'fire_safety', category: '培训演练', text: '定期开展消防安全培训和疏散演练，有记录', legalBasis: `${LAW}第十六条；${RULES_61}`, riskWeight: 2, severity: 'minor', appliesTo: [], basic: false, source: 'seed 000 瑞安消防救援大队培训演练' },
+    { code: 'FIRE-10', area: 'fire_safety', category: '培训演练', text: '定期开展消防安全培训和疏散演练，有记录', legalBasis: `${LAW}第十六条；${RULES_61}`, riskWeight: 2, severity: 'minor', appliesTo: [], basic: false, source: '瑞安市消防救援大队组织的消防安全培训演练（报道《让“高消费”的月子中心迎来“强监管”》）' },
     { code: 'FIRE-11', area: 'fire_safety', category: '厨房消防', text: '厨房配置灭火毯、灭火器，燃气管道和阀门完好，排油烟管道定期清洗', legalBasis: `${LAW}第十六条`, riskWeight: 3, severity: 'major', appliesTo: [], basic: false, source: LOCAL },
     { code: 'FIRE-12', area: 'fire_safety', category: '电动自行车', text: '电动自行车未在疏散通道、楼梯间、安全出口停放或充电', legalBasis: `${LAW}第二十八条`, riskWeight: 3, severity: 'major', appliesTo: [], basic: false },
     { code: 'FIRE-13', area: 'fire_safety', category: '消防安全责任', text: '明确消防安全责任人和管理人，制定消防安全制度和灭火、应急疏散预案', legalBasis: `${LAW}第十六条`, riskWeight: 2, severity: 'minor', appliesTo: [], basic: false },

@@ -1,11 +1,11 @@
 import type { ChecklistData } from '../checklist-schema.js';
 
 /** 公安, 人力社保, 教育 and the street office (镇街, 属地): the remaining lists. */
-const SEED_001_4 = '西政办函〔2021〕15号 §二(四)4（seed 001）';
-const SEED_001_2 = '西政办函〔2021〕15号 §二(四)2（seed 001）';
+const XIHU_4 = '西政办函〔2021〕15号 §二(四)4';
+const XIHU_2 = '西政办函〔2021〕15号 §二(四)2';
 const SECURITY_421 = '《企业事业单位内部治安保卫条例》（国务院令第421号）';
 const MINORS = '《中华人民共和国未成年人保护法》第六十二条';
-const SEED_000 = 'seed 000 瑞安“综合查一次”检查项';
+const RUIAN = '瑞安市“母婴保健监管一件事”联合检查事项（报道《让“高消费”的月子中心迎来“强监管”》）';
 
 export const POLICE_INSPECTION_2026: ChecklistData = {
   kind: 'inspection',
@@ -13,16 +13,16 @@ export const POLICE_INSPECTION_2026: ChecklistData = {
   version: 'police/2026.1',
   effectiveFrom: '2026-01-01',
   title: '托育机构安全防范行政检查事项清单（2026 年版）',
-  source: `${SEED_001_2}；${SEED_001_4}；${SECURITY_421}`,
+  source: `${XIHU_2}；${XIHU_4}；${SECURITY_421}`,
   penaltyItems: [],
   inspectionItems: [
-    { code: 'POL-01', area: 'security', category: '出入口监控', text: '出入口设置视频监控并纳入“雪亮工程”', legalBasis: SEED_001_2, riskWeight: 4, severity: 'major', appliesTo: [], basic: false },
-    { code: 'POL-02', area: 'security', category: '监控覆盖', text: '视频监控覆盖婴幼儿活动区域并 24 小时运行', legalBasis: SEED_001_4, riskWeight: 5, severity: 'critical', appliesTo: [], basic: true },
-    { code: 'POL-03', area: 'security', category: '录像保存', text: '监控录像资料保存期不少于 90 天', legalBasis: SEED_001_4, riskWeight: 4, severity: 'major', appliesTo: [], basic: false },
-    { code: 'POL-04', area: 'security', category: '一键报警', text: '设置一键式紧急报警装置，并联网属地接处警中心或报警监控中心', legalBasis: SEED_001_4, riskWeight: 5, severity: 'critical', appliesTo: [], basic: true },
-    { code: 'POL-05', area: 'security', category: '封闭管理', text: '实施封闭式管理，来访登记，接送核验身份', legalBasis: SEED_001_4, riskWeight: 4, severity: 'major', appliesTo: [], basic: false },
-    { code: 'POL-06', area: 'security', category: '人防物防', text: '配备安保人员和必要的防护器械，落实人防、物防、技防要求', legalBasis: `${SEED_001_4}；${SECURITY_421}`, riskWeight: 3, severity: 'major', appliesTo: [], basic: false },
-    { code: 'POL-07', area: 'staff', category: '入职查询', text: '招录工作人员前查询性侵害、虐待、拐卖、暴力伤害等违法犯罪记录，并定期复查', legalBasis: MINORS, riskWeight: 5, severity: 'critical', appliesTo: [], basic: true, source: 'DOMAIN.md §5' },
+    { code: 'POL-01', area: 'security', category: '出入口监控', text: '出入口设置视频监控并纳入“雪亮工程”', legalBasis: XIHU_2, riskWeight: 4, severity: 'major', appliesTo: [], basic: false },
+    { code: 'POL-02', area: 'security', category: '监控覆盖', text: '视频监控覆盖婴幼儿活动区域并 24 小时运行', legalBasis: XIHU_4, riskWeight: 5, severity: 'critical', appliesTo: [], basic: true },
+    { code: 'POL-03', area: 'security', category: '录像保存', text: '监控录像资料保存期不少于 90 天', legalBasis: XIHU_4, riskWeight: 4, severity: 'major', appliesTo: [], basic: false },
+    { code: 'POL-04', area: 'security', category: '一键报警', text: '设置一键式紧急报警装置，并联网属地接处警中心或报警监控中心', legalBasis: XIHU_4, riskWeight: 5, severity: 'critical', appliesTo: [], basic: true },
+    { code: 'POL-05', area: 'security', category: '封闭管理', text: '实施封闭式管理，来访登记，接送核验身份', legalBasis: XIHU_4, riskWeight: 4, severity: 'major', appliesTo: [], basic: false },
+    { code: 'POL-06', area: 'security', category: '人防物防', text: '配备安保人员和必要的防护器械，落实人防、物防、技防要求', legalBasis: `${XIHU_4}；${SECURITY_421}`, riskWeight: 3, severity: 'major', appliesTo: [], basic: false },
+    { code: 'POL-07', area: 'staff', category: '入职查询', text: '招录工作人员前查询性侵害、虐待、拐卖、暴力伤害等违法犯罪记录，并定期复查', legalBasis: MINORS, riskWeight: 5, severity: 'critical', appliesTo: [], basic: true, source: MINORS },
     { code: 'POL-08', area: 'security', category: '内部治安保卫', text: '建立内部治安保卫制度，重点部位防范措施落实', legalBasis: SECURITY_421, riskWeight: 2, severity: 'minor', appliesTo: [], basic: false },
   ],
 };
@@ -49,12 +49,12 @@ export const HRSS_INSPECTION_2026: ChecklistData = {
   version: 'hrss/2026.1',
   effectiveFrom: '2026-01-01',
   title: '托育机构劳动用工与职业资格行政检查事项清单（2026 年版）',
-  source: '《中华人民共和国社会保险法》；《中华人民共和国劳动合同法》；西政办函〔2021〕15号 §三(三)（seed 001）',
+  source: '《中华人民共和国社会保险法》；《中华人民共和国劳动合同法》；西政办函〔2021〕15号 §三(三)',
   penaltyItems: [],
   inspectionItems: [
-    { code: 'HRS-01', area: 'staff', category: '持证上岗', text: '保育人员持有保育师、育婴员等职业技能等级证书，持证上岗', legalBasis: '西政办函〔2021〕15号 §三(三)：依法落实从业人员职业资格准入和持证上岗制度', riskWeight: 3, severity: 'major', appliesTo: [], basic: false, source: SEED_000 },
-    { code: 'HRS-02', area: 'staff', category: '社会保险登记', text: '依法办理社会保险登记', legalBasis: '《中华人民共和国社会保险法》', riskWeight: 3, severity: 'major', appliesTo: [], basic: false, source: SEED_000 },
-    { code: 'HRS-03', area: 'staff', category: '社会保险缴纳', text: '按时足额为职工缴纳社会保险费', legalBasis: '《中华人民共和国社会保险法》', riskWeight: 3, severity: 'major', appliesTo: [], basic: false, source: SEED_000 },
+    { code: 'HRS-01', area: 'staff', category: '持证上岗', text: '保育人员持有保育师、育婴员等职业技能等级证书，持证上岗', legalBasis: '西政办函〔2021〕15号 §三(三)：依法落实从业人员职业资格准入和持证上岗制度', riskWeight: 3, severity: 'major', appliesTo: [], basic: false, source: RUIAN },
+    { code: 'HRS-02', area: 'staff', category: '社会保险登记', text: '依法办理社会保险登记', legalBasis: '《中华人民共和国社会保险法》', riskWeight: 3, severity: 'major', appliesTo: [], basic: false, source: RUIAN },
+    { code: 'HRS-03', area: 'staff', category: '社会保险缴纳', text: '按时足额为职工缴纳社会保险费', legalBasis: '《中华人民共和国社会保险法》', riskWeight: 3, severity: 'major', appliesTo: [], basic: false, source: RUIAN },
     { code: 'HRS-04', area: 'staff', category: '劳动合同', text: '与劳动者依法订立书面劳动合同', legalBasis: '《中华人民共和国劳动合同法》', riskWeight: 2, severity: 'minor', appliesTo: [], basic: false },
     { code: 'HRS-05', area: 'staff', category: '工资支付', text: '按时足额支付劳动报酬，无拖欠', legalBasis: '《中华人民共和国劳动合同法》', riskWeight: 2, severity: 'minor', appliesTo: [], basic: false },
     { code: 'HRS-06', area: 'staff', category: '继续教育', text: '从业人员岗前培训和继续教育（法律法规、职业道德、安全教育、从业技能）有记录', legalBasis: '西政办函〔2021〕15号 §三(三)', riskWeight: 1, severity: 'minor', appliesTo: [], basic: false },
@@ -84,11 +84,11 @@ export const EDUCATION_INSPECTION_2026: ChecklistData = {
   version: 'education/2026.1',
   effectiveFrom: '2026-01-01',
   title: '幼儿园托班行政检查事项清单（2026 年版）',
-  source: '西政办函〔2021〕15号 §二(三)3（seed 001）；《幼儿园管理条例》；国卫人口发〔2019〕58号',
+  source: '西政办函〔2021〕15号 §二(三)3；《幼儿园管理条例》；国卫人口发〔2019〕58号',
   penaltyItems: [],
   inspectionItems: [
     { code: 'EDU-01', area: 'licences', category: '办园许可', text: '幼儿园依法取得办园许可，开设托班按规定登记备案', legalBasis: '《幼儿园管理条例》', riskWeight: 4, severity: 'major', appliesTo: ['kindergarten'], basic: true },
-    { code: 'EDU-02', area: 'daily_care', category: '托班班额', text: '托班招收 2–3 岁幼儿，每班不超过 20 人', legalBasis: '《托育机构设置标准（试行）》（国卫人口发〔2019〕58号）', riskWeight: 3, severity: 'major', appliesTo: ['kindergarten'], basic: false, source: 'seed 001 §二(三)3' },
+    { code: 'EDU-02', area: 'daily_care', category: '托班班额', text: '托班招收 2–3 岁幼儿，每班不超过 20 人', legalBasis: '《托育机构设置标准（试行）》（国卫人口发〔2019〕58号）', riskWeight: 3, severity: 'major', appliesTo: ['kindergarten'], basic: false, source: '西政办函〔2021〕15号 §二(三)3' },
     { code: 'EDU-03', area: 'daily_care', category: '托班人员配备', text: '托班配备保育员和教师，人员与幼儿比例不低于 1:7', legalBasis: '《托育机构设置标准（试行）》（国卫人口发〔2019〕58号）', riskWeight: 3, severity: 'major', appliesTo: ['kindergarten'], basic: false },
     { code: 'EDU-04', area: 'daily_care', category: '保育教育管理', text: '按托班管理指南制定一日生活安排，保育为主、保教结合', legalBasis: '西政办函〔2021〕15号 §二(三)3：教育部门制定幼儿园托班管理指南，加强保育教育管理', riskWeight: 2, severity: 'minor', appliesTo: ['kindergarten'], basic: false },
     { code: 'EDU-05', area: 'premises', category: '托班用房', text: '托班活动室、睡眠室独立设置或合理分隔', legalBasis: '《托育机构设置标准（试行）》（国卫人口发〔2019〕58号）', riskWeight: 2, severity: 'minor', appliesTo: ['kindergarten'], basic: false },
@@ -119,15 +119,15 @@ export const STREET_INSPECTION_2026: ChecklistData = {
   version: 'street/2026.1',
   effectiveFrom: '2026-01-01',
   title: '托育机构属地综合检查事项清单（镇街，2026 年版）',
-  source: `${SEED_001_2}（镇街牵头联合检查）；seed 000（垃圾分类、餐厨垃圾、排污排水许可）`,
+  source: `${XIHU_2}（镇街牵头联合检查）；${RUIAN}（垃圾分类、餐厨垃圾、排污排水许可）`,
   penaltyItems: [],
   inspectionItems: [
-    { code: 'STR-01', area: 'licences', category: '证照公示', text: '在服务场所显著位置公示营业执照（登记证书）、备案回执等证照', legalBasis: SEED_001_4, riskWeight: 2, severity: 'minor', appliesTo: [], basic: false },
+    { code: 'STR-01', area: 'licences', category: '证照公示', text: '在服务场所显著位置公示营业执照（登记证书）、备案回执等证照', legalBasis: XIHU_4, riskWeight: 2, severity: 'minor', appliesTo: [], basic: false },
     { code: 'STR-02', area: 'licences', category: '备案', text: '已向区卫生健康部门备案，备案信息与实际一致', legalBasis: '《托育机构登记和备案办法（试行）》（国卫办人口发〔2019〕25号）', riskWeight: 4, severity: 'major', appliesTo: [], basic: true, source: '西政办函〔2021〕15号 §二(四)1' },
-    { code: 'STR-03', area: 'environment', category: '垃圾分类', text: '生活垃圾分类投放', legalBasis: '《杭州市生活垃圾管理条例》', riskWeight: 1, severity: 'minor', appliesTo: [], basic: false, source: SEED_000 },
-    { code: 'STR-04', area: 'environment', category: '餐厨垃圾', text: '餐厨垃圾交有资质的单位收运处置，台账完整', legalBasis: '《杭州市生活垃圾管理条例》', riskWeight: 2, severity: 'minor', appliesTo: [], basic: false, source: SEED_000 },
-    { code: 'STR-05', area: 'environment', category: '排水许可', text: '依法办理城镇污水排入排水管网许可', legalBasis: '《城镇排水与污水处理条例》（国务院令第641号）', riskWeight: 1, severity: 'minor', appliesTo: [], basic: false, source: SEED_000 },
-    { code: 'STR-06', area: 'daily_care', category: '属地安全巡查', text: '纳入基层治理平台，配合网格员日常安全巡查，隐患整改闭环', legalBasis: SEED_001_2, riskWeight: 2, severity: 'minor', appliesTo: [], basic: false },
-    { code: 'STR-07', area: 'fees', category: '信息公示', text: '公示收费标准、服务内容和投诉举报电话', legalBasis: 'seed 004 附件 §(四)16：信息公示制度', riskWeight: 1, severity: 'minor', appliesTo: [], basic: false },
+    { code: 'STR-03', area: 'environment', category: '垃圾分类', text: '生活垃圾分类投放', legalBasis: '《杭州市生活垃圾管理条例》', riskWeight: 1, severity: 'minor', appliesTo: [], basic: false, source: RUIAN },
+    { code: 'STR-04', area: 'environment', category: '餐厨垃圾', text: '餐厨垃圾交有资质的单位收运处置，台账完整', legalBasis: '《杭州市生活垃圾管理条例》', riskWeight: 2, severity: 'minor', appliesTo: [], basic: false, source: RUIAN },
+    { code: 'STR-05', area: 'environment', category: '排水许可', text: '依法办理城镇污水排入排水管网许可', legalBasis: '《城镇排水与污水处理条例》（国务院令第641号）', riskWeight: 1, severity: 'minor', appliesTo: [], basic: false, source: RUIAN },
+    { code: 'STR-06', area: 'daily_care', category: '属地安全巡查', text: '纳入基层治理平台，配合网格员日常安全巡查，隐患整改闭环', legalBasis: XIHU_2, riskWeight: 2, severity: 'minor', appliesTo: [], basic: false },
+    { code: 'STR-07', area: 'fees', category: '信息公示', text: '公示收费标准、服务内容和投诉举报电话', legalBasis: '《环翠区创建省级婴幼儿照护服务示范区实施方案》（四）16：信息公示制度', riskWeight: 1, severity: 'minor', appliesTo: [], basic: false },
   ],
 };

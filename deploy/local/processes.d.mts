@@ -1,21 +1,5 @@
-// Types for infra.mjs (plain JavaScript, so the TypeScript harness in libs/testing typechecks it).
+// Types for processes.mjs (plain JavaScript, so the TypeScript harness in libs/testing typechecks it).
 import type { ChildProcess } from 'node:child_process';
-
-/** Debian's Chromium (apt-get install chromium when missing); CHROMIUM_BIN overrides. */
-export declare function ensureChromium(): string;
-
-export declare class InfraError extends Error {
-  constructor(message: string);
-}
-
-export interface PostgresBinaries {
-  initdb: string;
-  pg_ctl: string;
-  postgres: string;
-  /** psql beside the server binaries, else on PATH; null when none is installed. */
-  psql: string | null;
-  binDir: string;
-}
 
 export interface StartPostgresOptions {
   dataDir: string;
@@ -72,9 +56,6 @@ export interface NatsHandle {
   restart(): Promise<void>;
 }
 
-export declare function ensureNpmDependencies(rootDir: string): boolean;
-export declare function ensureNatsServer(): string;
-export declare function ensurePostgresBinaries(): PostgresBinaries;
 export declare function findFreePort(preferred?: number): Promise<number>;
 export declare function startPostgres(options: StartPostgresOptions): Promise<PostgresHandle>;
 export declare function startNats(options: StartNatsOptions): Promise<NatsHandle>;

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findFreePort } from './infra.mjs';
+import { findFreePort } from './processes.mjs';
 
 const servers: net.Server[] = [];
 

@@ -1,0 +1,130 @@
+import { AuditEntryList, AuditHistoryRequest, AuditVerificationView } from '../audit.contracts.js';
+import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, subjectsOf } from '../contract.js';
+import { Ping } from '../ping.contracts.js';
+import { IndicatorContribution, IndicatorsRequest } from '../registry/indicator.contracts.js';
+import {
+  CreditListPage, CreditListRequest, CreditModelList, CreditView, DecideRepairRequest, GetCreditRequest, ListRepairRequestsRequest, PublicCreditListRequest,
+  PublicCreditPage, PublicCreditRequest, PublicCreditView, RepairIdRequest, RepairRequestPage, RepairRequestView, RequestRepairRequest,
+} from './credit.contracts.js';
+import { GradeChangedData, RepairDecidedData, RepairRequestedData } from './credit.events.js';
+
+/** Every request subject of the credit service: one definition each. */
+export const CreditRpc = {
+  ping: defineRpc({
+    subject: 'credit.health.ping',
+    summary: 'Liveness: replies {service, time}',
+    request: null,
+    reply: Ping,
+  }),
+  computeIndicators: defineRpc({
+    subject: 'credit.indicators.compute',
+    summary: '指标 from credit standings (merged by the gateway into GET /indicators): grade distribution A–D, red and black list counts, repairs',
+    request: IndicatorsRequest,
+    reply: IndicatorContribution,
+    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
+  }),
+  getCredit: defineRpc({
+    subject: 'credit.institution.get',
+    summary: '信用 of one institution at a date (default today): score, grade, model version and every ledger entry with its rule and source, newest first',
+    request: GetCreditRequest,
+    reply: CreditView,
+    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION', 'INSTITUTION_NOT_FOUND', 'CREDIT_MODEL_NOT_IN_FORCE'],
+  }),
+  getList: defineRpc({
+    subject: 'credit.list.get',
+    summary: '红名单 (A) / 黑名单 (D) of a division in the caller\'s scope',
+    request: CreditListRequest,
+    reply: CreditListPage,
+    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION'],
+  }),
+  listModels: defineRpc({
+    subject: 'credit.model.list',
+    summary: 'Every scoring model version with its rules and sources',
+    request: null,
+    reply: CreditModelList,
+  }),
+  requestRepair: defineRpc({
+    subject: 'credit.repair.request',
+    summary: '信用修复申请 by the operator (own institution) or health: recorded, decided by health',
+    request: RequestRepairRequest,
+    reply: RepairRequestView,
+    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION', 'INSTITUTION_NOT_FOUND', 'CREDIT_ENTRY_NOT_FOUND', 'CREDIT_REPAIR_NOT_ALLOWED', 'CREDIT_REPAIR_PENDING'],
+  }),
+  decideRepair: defineRpc({
+    subject: 'credit.repair.decide',
+    summary: '信用修复决定 by the district health bureau, with a reason (audited)',
+    request: DecideRepairRequest,
+    reply: RepairRequestView,
+    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION', 'CREDIT_REPAIR_NOT_FOUND', 'CREDIT_REPAIR_ALREADY_DECIDED', 'CREDIT_REPAIR_NOT_ALLOWED'],
+  }),
+  getRepair: defineRpc({
+    subject: 'credit.repair.get',
+    summary: 'One repair request',
+    request: RepairIdRequest,
+    reply: RepairRequestView,
+    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION', 'CREDIT_REPAIR_NOT_FOUND'],
+  }),
+  listRepairs: defineRpc({
+    subject: 'credit.repair.list',
+    summary: 'Repair requests in the caller\'s scope',
+    request: ListRepairRequestsRequest,
+    reply: RepairRequestPage,
+    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION'],
+  }),
+  publicGetGrade: defineRpc({
+    subject: 'credit.public.grade.get',
+    summary: '公示 The grade of one filed institution (no actor needed)',
+    request: PublicCreditRequest,
+    reply: PublicCreditView,
+    errors: ['VALIDATION', 'INSTITUTION_NOT_FOUND'],
+  }),
+  publicListGrades: defineRpc({
+    subject: 'credit.public.grade.list',
+    summary: '公示 Grades of filed institutions by division (no actor needed)',
+    request: PublicCreditListRequest,
+    reply: PublicCreditPage,
+    errors: ['VALIDATION'],
+  }),
+  auditHistory: defineRpc({
+    subject: 'credit.audit.history',
+    summary: 'Audit entries of one entity (admin)',
+    request: AuditHistoryRequest,
+    reply: AuditEntryList,
+    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED'],
+  }),
+  auditVerify: defineRpc({
+    subject: 'credit.audit.verify',
+    summary: 'Recompute the audit hash chain (admin)',
+    request: null,
+    reply: AuditVerificationView,
+    errors: ['DEPARTMENT_NOT_ALLOWED'],
+  }),
+};
+
+export const CreditEvt = {
+  gradeChanged: defineEvent({
+    subject: 'evt.credit.grade.changed',
+    version: 1,
+    summary: 'An institution\'s credit grade changed (once per change): from, to, score, model version, reasons. Inspection and subsidy act on it',
+    data: GradeChangedData,
+  }),
+  repairRequested: defineEvent({
+    subject: 'evt.credit.repair.requested',
+    version: 1,
+    summary: '信用修复 requested for ledger entries of an institution',
+    data: RepairRequestedData,
+  }),
+  repairDecided: defineEvent({
+    subject: 'evt.credit.repair.decided',
+    version: 1,
+    summary: '信用修复 decided by the health bureau (approve or reject, with the reason)',
+    data: RepairDecidedData,
+  }),
+};
+
+/** NATS request subjects of the credit service (queue group `credit`). */
+export const CreditSubjects = subjectsOf(CreditRpc);
+/** Events the credit service publishes to stream EVENTS. */
+export const CreditEvents = subjectsOf(CreditEvt);
+export const CREDIT_REQUESTS: readonly AnyRpcDef[] = Object.values(CreditRpc);
+export const CREDIT_EVENTS: readonly AnyEventDef[] = Object.values(CreditEvt);

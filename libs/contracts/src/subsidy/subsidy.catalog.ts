@@ -1,0 +1,156 @@
+import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, Described, subjectsOf } from '../contract.js';
+import { Ping } from '../ping.contracts.js';
+import { IndicatorsRequest } from '../registry/indicator.contracts.js';
+import { ApproveRunRequest, LedgerQuery, ListPoliciesRequest, ListRunsRequest, PublishPolicyBody, RosterRef, RunLinesRequest, RunRef, RunTotalsRequest, StartRunRequest, SubmitRosterRequest } from './subsidy.contracts.js';
+import { AuditEntryList, AuditHistoryRequest, AuditVerificationView } from '../audit.contracts.js';
+import { IndicatorContribution } from '../registry/indicator.contracts.js';
+import { LedgerPage, type PolicyVersionView, RosterView, RunInstitutionTotalPage, RunLinePage, RunList, RunView } from './subsidy.contracts.js';
+import { SubsidyClaimDuplicatedData, SubsidyRosterSubmittedData, SubsidyRunApprovedData, SubsidyRunCompletedData, SubsidyRunReturnedData } from './subsidy.events.js';
+
+/** Every request subject of the subsidy service: one definition each. */
+export const SubsidyRpc = {
+  ping: defineRpc({
+    subject: 'subsidy.health.ping',
+    summary: 'Liveness: replies {service, time}',
+    request: null,
+    reply: Ping,
+  }),
+  computeIndicators: defineRpc({
+    subject: 'subsidy.indicators.compute',
+    summary: '指标 from rosters and posted runs (merged by the gateway into GET /indicators): enrolled children, 托位使用率, children subsidised, amount paid (fen)',
+    request: IndicatorsRequest,
+    reply: IndicatorContribution,
+    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
+  }),
+  submitRoster: defineRpc({
+    subject: 'subsidy.roster.submit',
+    summary: '收托名册: the operator\'s monthly roster of a filed institution (replaces the month\'s earlier version; every row checked, errors name the row, nothing stored on error)',
+    request: SubmitRosterRequest,
+    reply: RosterView,
+    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSTITUTION_NOT_FOUND', 'INSTITUTION_NOT_FILED', 'ROSTER_MONTH_IN_FUTURE', 'ROSTER_OVER_CAPACITY'],
+  }),
+  getRoster: defineRpc({
+    subject: 'subsidy.roster.get',
+    summary: 'The current roster of an institution for a month',
+    request: RosterRef,
+    reply: RosterView,
+    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSTITUTION_NOT_FOUND', 'ROSTER_NOT_FOUND'],
+  }),
+  listPolicies: defineRpc({
+    subject: 'subsidy.policy.list',
+    summary: 'Subsidy policy versions (rules as data, each with its source)',
+    request: ListPoliciesRequest,
+    reply: Described<PolicyVersionView[]>('PolicyVersionList'),
+    errors: ['VALIDATION'],
+  }),
+  publishPolicy: defineRpc({
+    subject: 'subsidy.policy.publish',
+    summary: 'A new policy version (health or finance of the division): checked rule by rule; overlapping periods refused',
+    request: PublishPolicyBody,
+    reply: Described<PolicyVersionView>('PolicyVersionView'),
+    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'POLICY_INVALID', 'POLICY_VERSION_EXISTS', 'POLICY_PERIOD_OVERLAP', 'POLICY_PERIOD_POSTED'],
+  }),
+  startRun: defineRpc({
+    subject: 'subsidy.run.start',
+    summary: 'Compute (or recompute) the run of a month and division; replies at once, progress on subsidy.run.get',
+    request: StartRunRequest,
+    reply: RunView,
+    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'SUBSIDY_RUN_MONTH_IN_FUTURE', 'SUBSIDY_RUN_POSTED', 'SUBSIDY_RUN_OVERLAP'],
+  }),
+  getRun: defineRpc({
+    subject: 'subsidy.run.get',
+    summary: 'A run with its progress (done / total), totals, budgets and approvals',
+    request: RunRef,
+    reply: RunView,
+    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'SUBSIDY_RUN_NOT_FOUND'],
+  }),
+  listRuns: defineRpc({
+    subject: 'subsidy.run.list',
+    summary: 'Runs in the caller\'s divisions',
+    request: ListRunsRequest,
+    reply: RunList,
+    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
+  }),
+  runLines: defineRpc({
+    subject: 'subsidy.run.lines',
+    summary: 'Lines of a run (amount, policy version, inputs, Chinese explanation), paged; operators see their own institutions\' lines',
+    request: RunLinesRequest,
+    reply: RunLinePage,
+    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'SUBSIDY_RUN_NOT_FOUND'],
+  }),
+  runTotals: defineRpc({
+    subject: 'subsidy.run.totals',
+    summary: 'Per-institution totals of a run, paged',
+    request: RunTotalsRequest,
+    reply: RunInstitutionTotalPage,
+    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'SUBSIDY_RUN_NOT_FOUND'],
+  }),
+  approveRun: defineRpc({
+    subject: 'subsidy.run.approve',
+    summary: 'Approve or reject a run at its stage: street office → district health → finance (posts to the ledger, idempotent)',
+    request: ApproveRunRequest,
+    reply: RunView,
+    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'SUBSIDY_RUN_NOT_FOUND', 'SUBSIDY_RUN_NOT_READY', 'SUBSIDY_RUN_STALE', 'SUBSIDY_APPROVAL_WRONG_STAGE', 'SUBSIDY_RUN_POSTED'],
+  }),
+  listLedger: defineRpc({
+    subject: 'subsidy.ledger.list',
+    summary: 'Payment ledger entries (one per institution and posted run)',
+    request: LedgerQuery,
+    reply: LedgerPage,
+    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
+  }),
+  auditHistory: defineRpc({
+    subject: 'subsidy.audit.history',
+    summary: 'Audit entries of one entity (admin)',
+    request: AuditHistoryRequest,
+    reply: AuditEntryList,
+    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED'],
+  }),
+  auditVerify: defineRpc({
+    subject: 'subsidy.audit.verify',
+    summary: 'Recompute the audit hash chain (admin)',
+    request: null,
+    reply: AuditVerificationView,
+    errors: ['DEPARTMENT_NOT_ALLOWED'],
+  }),
+};
+
+export const SubsidyEvt = {
+  rosterSubmitted: defineEvent({
+    subject: 'evt.subsidy.roster.submitted',
+    version: 1,
+    summary: '收托名册 submitted or replaced: children per class type and care form',
+    data: SubsidyRosterSubmittedData,
+  }),
+  claimDuplicated: defineEvent({
+    subject: 'evt.subsidy.claim.duplicated',
+    version: 1,
+    summary: 'The same child is on two or more institutions\' rosters in one month: held out of payment',
+    data: SubsidyClaimDuplicatedData,
+  }),
+  runCompleted: defineEvent({
+    subject: 'evt.subsidy.run.completed',
+    version: 1,
+    summary: 'A run finished computing (totals)',
+    data: SubsidyRunCompletedData,
+  }),
+  runApproved: defineEvent({
+    subject: 'evt.subsidy.run.approved',
+    version: 1,
+    summary: 'A run was approved at a stage; posted=true once finance approved and the ledger holds it',
+    data: SubsidyRunApprovedData,
+  }),
+  runReturned: defineEvent({
+    subject: 'evt.subsidy.run.returned',
+    version: 1,
+    summary: 'A run was rejected at a stage and sent back with the reason',
+    data: SubsidyRunReturnedData,
+  }),
+};
+
+/** NATS request subjects of the subsidy service (queue group `subsidy`). */
+export const SubsidySubjects = subjectsOf(SubsidyRpc);
+/** Events the subsidy service publishes to stream EVENTS. */
+export const SubsidyEvents = subjectsOf(SubsidyEvt);
+export const SUBSIDY_REQUESTS: readonly AnyRpcDef[] = Object.values(SubsidyRpc);
+export const SUBSIDY_EVENTS: readonly AnyEventDef[] = Object.values(SubsidyEvt);

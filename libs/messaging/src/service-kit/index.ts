@@ -1,0 +1,3 @@
+export * from './health.js';
+export * from './periodic-job.js';
+export * from './start-service.js';
