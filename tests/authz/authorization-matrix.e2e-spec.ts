@@ -9,17 +9,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { addDays, makeResidentId, shanghaiToday, SYSTEM_ACTOR } from '@shanyu/common';
-import { connectNats } from '@shanyu/messaging';
-import { EVENT_STREAM, StaffEvents } from '@shanyu/contracts';
-import { CREDIT_SOURCES, creditConsumerName, type RunningCredit, startCredit } from '@shanyu/credit';
-import { institutionConsumerName, rosterConsumerName, type RunningStaff, startStaff } from '@shanyu/staff';
-import { type RunningInspection, startInspection } from '@shanyu/inspection';
-import { type RunningSubsidy, startSubsidy, subsidyConsumerNames } from '@shanyu/subsidy';
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { compliantFilingSubmission, institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
+import { StaffEvents } from '@shanyu/contracts';
+import type { RunningCredit } from '@shanyu/credit';
+import type { RunningInspection } from '@shanyu/inspection';
+import type { RunningSubsidy } from '@shanyu/subsidy';
+import { jetstream } from '@nats-io/jetstream';
+import { compliantFilingSubmission, DAY_MS, eventually, institutionRequest, testClock, uniqueSchema } from '@shanyu/testing';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, type Stack, startStack } from '../e2e/support.js';
+import { type Stack, startTestStack, TEST_DEMO_PASSWORD as DEMO_PASSWORD } from '../support/stack.js';
 import {
   ACCOUNTS, API_CLIENT, AUTHORIZATION_MATRIX, CALLERS, type Caller, CLIENT_SCOPES, type Department, hasScopes, INSPECTOR_ACCOUNT, type MatrixRow,
   OTHER_DIVISION, type Outcome, outcomeOf, OWN_DIVISION, routeKey,
@@ -56,12 +54,11 @@ interface CellResult {
 /** Values for path parameters of gateway-level rows, other than ids (a UUID). */
 const PLACEHOLDER_PARAMS: Record<string, string> = { month: '2026-11', year: '2026', receiptNo: '330106-2026-0001' };
 
-
-/** The subsidy service runs two months ahead (as tests/e2e/subsidy-runs.e2e-spec.ts): next month's run is not "future". */
 /** A 1×1 PNG (tests/e2e/web-and-evidence.e2e-spec.ts); bytes appended make each upload a new file. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
-const SUBSIDY_CLOCK_AHEAD_MS = 62 * 86_400_000;
+/** The subsidy service runs two months ahead (as tests/e2e/subsidy-runs.e2e-spec.ts): next month's run is not "future". */
+const SUBSIDY_CLOCK = testClock({ aheadMs: 62 * DAY_MS });
 
 const DENIALS: Partial<Record<Outcome, [number, string]>> = {
   DEPT: [403, 'DEPARTMENT_NOT_ALLOWED'],
@@ -75,7 +72,7 @@ const DENIALS: Partial<Record<Outcome, [number, string]>> = {
 
 describe('authorization matrix: every route × department (× own / other division) through the gateway', () => {
   let stack: Stack;
-  let staff: RunningStaff;
+  const SERVICES = ['registry', 'staff', 'credit', 'inspection', 'subsidy'] as const;
   const staffSchema = uniqueSchema('staff');
   let credit: RunningCredit;
   const creditSchema = uniqueSchema('credit');
@@ -154,12 +151,8 @@ describe('authorization matrix: every route × department (× own / other divisi
   const staffInstitution = (caller: Caller, scope: Scope) =>
     once(`staffInstitution:${natureFor(caller)}:${ownerFor(caller, scope)}:${scope}`, async () => {
       const inst = await institution(caller, scope, false);
-      for (let waited = 0; ; waited += 50) {
-        const [row] = await staff.runtime.dataSource.query(`SELECT 1 FROM "${staffSchema}".institution_replica WHERE id = $1`, [inst.id]);
-        if (row) return inst;
-        if (waited > 20_000) throw new Error(`fixture: the staff service never learnt of institution ${inst.id}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      await waitFor(`the staff service to know ${inst.id}`, async () => (await stack.sql('staff', 'SELECT 1 FROM $schema.institution_replica WHERE id = $1', [inst.id])).length > 0);
+      return inst;
     }, false);
   const staffMember = (caller: Caller, scope: Scope, fresh: boolean) =>
     once(`staffMember:${natureFor(caller)}:${ownerFor(caller, scope)}:${scope}`, async () => {
@@ -172,12 +165,7 @@ describe('authorization matrix: every route × department (× own / other divisi
 
   // Credit: the credit service follows the registry's institutions; a repairable ledger entry is
   // a ban matched at the institution 100 days ago (as the staff service would announce it).
-  const waitFor = async (what: string, check: () => Promise<boolean>) => {
-    for (let waited = 0; !(await check()); waited += 50) {
-      if (waited > 20_000) throw new Error(`fixture: timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
+  const waitFor = (what: string, check: () => Promise<boolean>) => eventually(`fixture: ${what}`, check);
   const creditKnows = (id: string, status?: string) => waitFor(`the credit service to know ${id}`, async () => {
     const [row] = await credit.runtime.dataSource.query(`SELECT status FROM "${creditSchema}".institution WHERE id = $1`, [id]);
     return !!row && (!status || row.status === status);
@@ -399,7 +387,7 @@ describe('authorization matrix: every route × department (× own / other divisi
    * The run the rows read: of the subsidy service's month (its clock runs two months ahead, so the
    * institutions filed today are filed all through it), with a roster, so it has lines.
    */
-  const runMonth = shanghaiToday(new Date(Date.now() + SUBSIDY_CLOCK_AHEAD_MS)).slice(0, 7);
+  const runMonth = shanghaiToday(SUBSIDY_CLOCK.now()).slice(0, 7);
   const sharedRun = (scope: Scope) => once(`run:${scope}`, async () => {
     const inst = await submitRoster(scope, runMonth);
     return { institution: inst, run: await startRun(scope, runMonth, scope === 'own' ? OWN_DIVISION : OTHER_DIVISION) };
@@ -685,47 +673,22 @@ describe('authorization matrix: every route × department (× own / other divisi
 
   /** Rows written by every service of the stack and the gateway (events and audit entries): a refusal adds none. */
   const writes = async (): Promise<string> => {
-    const count = async (ds: Stack['gateway']['runtime']['dataSource'], schema: string) =>
-      (await ds.query(`SELECT (SELECT count(*) FROM "${schema}".outbox)::int AS o, (SELECT count(*) FROM "${schema}".audit_log)::int AS a`))[0];
-    const r = await count(stack.registry.runtime.dataSource, stack.registrySchema);
-    const g = await count(stack.gateway.runtime.dataSource, stack.gatewaySchema);
-    const s = await count(staff.runtime.dataSource, staffSchema);
-    const c = await count(credit.runtime.dataSource, creditSchema);
-    const i = await count(inspection.runtime.dataSource, inspectionSchema);
-    const b = await count(subsidy.runtime.dataSource, subsidySchema);
-    return `registry outbox ${r.o} audit ${r.a}; gateway outbox ${g.o} audit ${g.a}; staff outbox ${s.o} audit ${s.a}; credit outbox ${c.o} audit ${c.a}; ` +
-      `inspection outbox ${i.o} audit ${i.a}; subsidy outbox ${b.o} audit ${b.a}`;
+    const schemas = [...SERVICES, 'gateway'] as const;
+    const [row] = await stack.sql<Record<string, number>>('registry', `SELECT ${schemas.map((s) =>
+      `(SELECT count(*) FROM "${stack.schemas[s]}".outbox)::int AS "${s} outbox", (SELECT count(*) FROM "${stack.schemas[s]}".audit_log)::int AS "${s} audit"`).join(', ')}`);
+    return ['registry', 'gateway', 'staff', 'credit', 'inspection', 'subsidy'].map((s) => `${s} outbox ${row![`${s} outbox`]} audit ${row![`${s} audit`]}`).join('; ');
   };
 
   /**
-   * Waits until every event an earlier cell caused is published and consumed by staff and credit,
-   * so the counts taken around a refused request change only through that request.
+   * Waits until every event an earlier cell caused is published and consumed by every service, and
+   * every subsidy run accepted with 202 has computed (it announces itself when done), so the
+   * counts taken around a refused request change only through that request.
    */
-  let eventsManager: Awaited<ReturnType<typeof jetstreamManager>> | undefined;
-  const consumerNames = () => [
-    institutionConsumerName(staffSchema), rosterConsumerName(staffSchema), ...CREDIT_SOURCES.map((source) => creditConsumerName(creditSchema, source.key)),
-    ...['registry', 'credit', 'calendar'].map((purpose) => `${inspectionSchema}-${purpose}`), ...subsidyConsumerNames(subsidySchema),
-  ];
   const settled = async (): Promise<void> => {
-    const jsm = (eventsManager ??= await jetstreamManager(nc!));
-    const consumers = consumerNames();
-    const sources = [
-      [stack.registry.runtime.dataSource, stack.registrySchema], [stack.gateway.runtime.dataSource, stack.gatewaySchema], [staff.runtime.dataSource, staffSchema],
-      [credit.runtime.dataSource, creditSchema], [inspection.runtime.dataSource, inspectionSchema], [subsidy.runtime.dataSource, subsidySchema],
-    ] as const;
-    for (let attempt = 0; attempt < 200; attempt++) {
-      let busy = 0;
-      for (const [ds, schema] of sources) busy += (await ds.query(`SELECT count(*)::int AS n FROM "${schema}".outbox WHERE published_at IS NULL`))[0].n;
-      for (const name of consumers) {
-        const info = await jsm.consumers.info(EVENT_STREAM, name);
-        busy += info.num_pending + info.num_ack_pending;
-      }
-      // A run accepted with 202 computes in the background and announces itself when done.
-      busy += (await subsidy.runtime.dataSource.query(`SELECT count(*)::int AS n FROM "${subsidySchema}".run WHERE status = 'computing'`))[0].n;
-      if (busy === 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new Error('the event path did not settle within 5 s');
+    await stack.settled();
+    await eventually('the subsidy runs to compute', async () =>
+      (await stack.sql<{ n: number }>('subsidy', `SELECT count(*)::int AS n FROM $schema.run WHERE status = 'computing'`))[0]!.n === 0, { everyMs: 25 });
+    await stack.settled(); // and what the finished runs announced
   };
 
   const fillPath = (path: string, params: Record<string, string> = {}) =>
@@ -783,24 +746,17 @@ describe('authorization matrix: every route × department (× own / other divisi
   }
 
   beforeAll(async () => {
-    stack = await startStack({ gateway: { EVIDENCE_DIR: evidenceDir } });
-    staff = await startStaff({
-      DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), ...testNatsCredentials('staff'), STAFF_DB_SCHEMA: staffSchema,
-      SHANYU_MODE: 'test', STAFF_REMINDER_INTERVAL_MS: 0, LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: 5_000,
-    }, { eventsFrom: 'new' }); // earlier files' events are not this stack's business
-    credit = await startCredit({
-      DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), ...testNatsCredentials('credit'), CREDIT_DB_SCHEMA: creditSchema,
-      CREDIT_SWEEP_INTERVAL_MS: 0, LOG_LEVEL: 'error', RPC_TIMEOUT_MS: 5_000,
-    }, { eventsFrom: 'new' });
-    inspection = await startInspection({
-      DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), ...testNatsCredentials('inspection'), INSPECTION_DB_SCHEMA: inspectionSchema,
-      SHANYU_MODE: 'test', INSPECTION_SWEEP_INTERVAL_MS: 0, LOG_LEVEL: 'error', RPC_TIMEOUT_MS: 5_000,
-    } as Parameters<typeof startInspection>[0], { eventsFrom: 'new' });
-    subsidy = await startSubsidy({
-      DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), ...testNatsCredentials('subsidy'), SUBSIDY_DB_SCHEMA: subsidySchema,
-      SHANYU_MODE: 'test', LOG_LEVEL: 'error', RPC_TIMEOUT_MS: 5_000, SUBSIDY_BUILTIN_POLICIES: 'on',
-    } as Parameters<typeof startSubsidy>[0], { eventsFrom: 'new', now: () => new Date(Date.now() + SUBSIDY_CLOCK_AHEAD_MS) });
-    nc = await connectNats(testNatsUrl(), 'authz-matrix');
+    stack = await startTestStack({
+      services: SERVICES,
+      config: {
+        staff: { STAFF_DB_SCHEMA: staffSchema }, credit: { CREDIT_DB_SCHEMA: creditSchema, LOG_LEVEL: 'error' },
+        inspection: { INSPECTION_DB_SCHEMA: inspectionSchema, LOG_LEVEL: 'error' }, subsidy: { SUBSIDY_DB_SCHEMA: subsidySchema, LOG_LEVEL: 'error' },
+      },
+      startOptions: { staff: { eventsFrom: 'new' }, credit: { eventsFrom: 'new' }, inspection: { eventsFrom: 'new' }, subsidy: { eventsFrom: 'new', now: SUBSIDY_CLOCK.now } },
+      gateway: { EVIDENCE_DIR: evidenceDir },
+    });
+    ({ credit, inspection, subsidy } = stack);
+    nc = (await stack.nats()).nc;
     for (const caller of Object.keys(ACCOUNTS) as Department[]) tokens.set(caller, await stack.tokenFor(ACCOUNTS[caller].username));
     tokens.set('inspector', await stack.tokenFor(INSPECTOR_ACCOUNT.username));
     otherHealthBureau = await stack.tokenFor('health.371002');
@@ -840,18 +796,7 @@ describe('authorization matrix: every route × department (× own / other divisi
         `by outcome ${[...byOutcome].map(([k, v]) => `${k} ${v}`).join(', ')}` +
         (passStatuses.size ? `; PASS cells: ${[...passStatuses].map(([k, v]) => `${v} ${k}`).join(', ')}` : ''),
     );
-    const names = consumerNames();
-    await subsidy?.stop();
-    await inspection?.stop();
-    await credit?.stop();
-    await staff?.stop();
     await stack?.stop();
-    // The throwaway schema's durable consumers are not needed after the run.
-    if (nc) {
-      const jsm = await jetstreamManager(nc);
-      for (const name of names) await jsm.consumers.delete(EVENT_STREAM, name).catch(() => undefined);
-      await nc.drain().catch(() => undefined);
-    }
     fs.rmSync(evidenceDir, { recursive: true, force: true });
   });
 

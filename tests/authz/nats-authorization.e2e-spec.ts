@@ -5,13 +5,11 @@
 import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import { ActorTokenSigner, type Department } from '@shanyu/common';
 import { ALL_REQUEST_SUBJECTS, DEPARTMENT_SYSTEMS, identityRequired, natsInboxPrefix, RegistrySubjects } from '@shanyu/contracts';
-import { type RunningCredit, startCredit } from '@shanyu/credit';
-import { type RunningInspection, startInspection } from '@shanyu/inspection';
-import { type RunningSubsidy, startSubsidy } from '@shanyu/subsidy';
-import { institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
+import { institutionRequest, testNatsCredentials, testNatsUrl, testStackSecrets } from '@shanyu/testing';
 import { connect, headers, type NatsConnection, PermissionViolationError } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Stack, startStack } from '../e2e/support.js';
+import { departmentIdentityToken } from '../e2e/support.js';
+import { type Stack, startTestStack } from '../support/stack.js';
 
 const OWN = '330106';
 const OTHER = '371002';
@@ -20,10 +18,7 @@ const REFUSALS = ['IDENTITY_MISSING', 'IDENTITY_INVALID', 'IDENTITY_EXPIRED', 'D
 
 type Reply = { ok: boolean; data?: any; error?: { code: string } };
 
-let stack: Stack;
-let inspection: RunningInspection;
-let credit: RunningCredit;
-let subsidy: RunningSubsidy;
+let stack: Stack<'registry' | 'inspection' | 'credit' | 'subsidy'>;
 const connections = new Map<string, NatsConnection>();
 /** Identity tokens as each department system obtains them: its API client, in its own and in another division. */
 const identity = new Map<string, string>();
@@ -53,14 +48,15 @@ function forged(real: string, claims: object): string {
 }
 
 beforeAll(async () => {
-  stack = await startStack();
-  const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), LOG_LEVEL: 'error' as const, RPC_TIMEOUT_MS: 5_000, SHANYU_MODE: 'test' as const };
-  inspection = await startInspection({ ...base, ...testNatsCredentials('inspection'), INSPECTION_DB_SCHEMA: uniqueSchema('inspection'), INSPECTION_SWEEP_INTERVAL_MS: 0 } as Parameters<typeof startInspection>[0], { eventsFrom: 'new' });
-  credit = await startCredit({ ...base, ...testNatsCredentials('credit'), CREDIT_DB_SCHEMA: uniqueSchema('credit'), CREDIT_SWEEP_INTERVAL_MS: 0 } as Parameters<typeof startCredit>[0], { eventsFrom: 'new' });
-  subsidy = await startSubsidy({ ...base, ...testNatsCredentials('subsidy'), SUBSIDY_DB_SCHEMA: uniqueSchema('subsidy') } as Parameters<typeof startSubsidy>[0], { eventsFrom: 'new' });
+  const quiet = { LOG_LEVEL: 'error' };
+  stack = await startTestStack({
+    services: ['registry', 'inspection', 'credit', 'subsidy'],
+    config: { inspection: quiet, credit: quiet, subsidy: { ...quiet, SUBSIDY_BUILTIN_POLICIES: 'off' } },
+    startOptions: { inspection: { eventsFrom: 'new' }, credit: { eventsFrom: 'new' }, subsidy: { eventsFrom: 'new' } },
+  });
   for (const system of DEPARTMENT_SYSTEMS) {
-    identity.set(`${system.user} own`, await stack.identityTokenFor(system.department, [OWN]));
-    identity.set(`${system.user} other`, await stack.identityTokenFor(system.department, [OTHER]));
+    identity.set(`${system.user} own`, await departmentIdentityToken(stack, system.department, [OWN]));
+    identity.set(`${system.user} other`, await departmentIdentityToken(stack, system.department, [OTHER]));
   }
   const market = await stack.tokenFor('market.330106');
   institutionId = (await stack.http.post('/api/v1/institutions').set('authorization', `Bearer ${market}`).send(institutionRequest()).expect(201)).body.id;
@@ -68,9 +64,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const nc of connections.values()) await nc.close().catch(() => undefined);
-  await subsidy?.stop();
-  await credit?.stop();
-  await inspection?.stop();
   await stack?.stop();
 });
 

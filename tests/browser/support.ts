@@ -1,54 +1,22 @@
-// Browser tests: the whole stack in this process (registry, staff, inspection, credit, subsidy), the gateway listening on a free port and serving the built web app
+// Browser tests: the whole stack in this process (registry, staff, inspection, credit, subsidy, from
+// the one test stack builder), the gateway listening on a free port and serving the built web app
 // (web/dist), and Debian's Chromium driven by playwright-core. No browser is ever downloaded.
 import 'reflect-metadata';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createGateway, type RunningGateway } from '@shanyu/gateway';
-import { startRegistry, type RunningRegistry } from '@shanyu/registry';
-import { startStaff, type RunningStaff } from '@shanyu/staff';
-import { startCredit } from '@shanyu/credit';
-import { startInspection } from '@shanyu/inspection';
-import { startSubsidy } from '@shanyu/subsidy';
-import { testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
-import { compliantFilingSubmission, institutionRequest } from '@shanyu/testing';
+import type { RunningGateway } from '@shanyu/gateway';
+import { buildWeb, compliantFilingSubmission, institutionRequest } from '@shanyu/testing';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { ensureChromium } from '../../deploy/local/install.mjs';
+import { startTestStack, TEST_DEMO_PASSWORD } from '../support/stack.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const webDir = path.join(repoRoot, 'web');
 export const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
-export const PASSWORD = 'browser-test-password';
-
-/** The newest modification time under a path (files only). */
-function newest(p: string): number {
-  if (!fs.existsSync(p)) return 0;
-  const stat = fs.statSync(p);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...fs.readdirSync(p).map((name) => newest(path.join(p, name))));
-}
-
-/** Builds web/dist when it is missing or older than its sources (a few seconds with Vite). */
-export function ensureWebBuilt(): string {
-  const dist = path.join(webDir, 'dist');
-  const built = newest(path.join(dist, 'index.html'));
-  const sources = Math.max(
-    ...['src', 'sw', 'public', 'index.html', 'vite.config.ts', 'package.json'].map((p) => newest(path.join(webDir, p))),
-    newest(path.join(repoRoot, 'libs/common/src/division-table.ts')),
-  );
-  if (!built || built < sources) {
-    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    // Vitest runs with NODE_ENV=test, which would make Vite bundle React's development build.
-    const result = spawnSync(npm, ['run', 'build', '--silent', '-w', 'web'], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
-    if (result.status !== 0) throw new Error(`web build failed:\n${result.stdout}\n${result.stderr}`);
-  }
-  return dist;
-}
-
-interface Stoppable { stop(): Promise<void> }
+export const PASSWORD = TEST_DEMO_PASSWORD;
 
 export interface BrowserStack {
   baseUrl: string;
@@ -60,41 +28,26 @@ export interface BrowserStack {
   stop(): Promise<void>;
 }
 
-const base = () => ({ DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), LOG_LEVEL: 'warn' as const, RPC_TIMEOUT_MS: 10_000 });
-
 export async function startBrowserStack(): Promise<BrowserStack> {
-  const webDist = ensureWebBuilt();
+  // Built first when a source changed (once for all files: the build takes a lock).
+  const webDist = await buildWeb();
   const evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shanyu-evidence-'));
-  const registry: RunningRegistry = await startRegistry({ ...base(), ...testNatsCredentials('registry'), REGISTRY_DB_SCHEMA: uniqueSchema('registry') });
-  // Each consumer follows only events published from now on: earlier test files' events are not this stack's.
-  const staff: RunningStaff = await startStaff({ ...base(), ...testNatsCredentials('staff'), STAFF_DB_SCHEMA: uniqueSchema('staff'), SHANYU_MODE: 'test', STAFF_REMINDER_INTERVAL_MS: 0 } as Parameters<typeof startStaff>[0], { eventsFrom: 'new' });
-  const inspection = await startInspection({ ...base(), ...testNatsCredentials('inspection'), SHANYU_MODE: 'test', INSPECTION_DB_SCHEMA: uniqueSchema('inspection') } as Parameters<typeof startInspection>[0], { eventsFrom: 'new' });
-  const credit = await startCredit({ ...base(), ...testNatsCredentials('credit'), SHANYU_MODE: 'test', CREDIT_DB_SCHEMA: uniqueSchema('credit') } as Parameters<typeof startCredit>[0], { eventsFrom: 'new' });
-  const subsidy = await startSubsidy({ ...base(), ...testNatsCredentials('subsidy'), SHANYU_MODE: 'test', SUBSIDY_DB_SCHEMA: uniqueSchema('subsidy') } as Parameters<typeof startSubsidy>[0], { eventsFrom: 'new' });
-  const followers: Stoppable[] = [inspection, credit, subsidy];
-  const services = ['registry', 'staff', 'inspection', 'credit', 'subsidy'];
-  const gateway = await createGateway({
-    ...base(), ...testNatsCredentials('gateway'), PORT: 0, HOST: '127.0.0.1', SHANYU_MODE: 'test', JWT_TTL_SECONDS: 3600, SHANYU_DEMO_PASSWORD: PASSWORD,
-    GATEWAY_DB_SCHEMA: uniqueSchema('gateway'), HEALTH_SERVICES: services.join(','), EVIDENCE_DIR: evidenceDir, WEB_DIST_DIR: webDist,
-  } as Parameters<typeof createGateway>[0]);
-  await gateway.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = gateway.app.getHttpServer().address() as { port: number };
-  const baseUrl = `http://127.0.0.1:${address.port}`;
-  const tokens = new Map<string, string>();
-
-  async function token(username: string): Promise<string> {
-    if (!tokens.has(username)) {
-      const res = await fetch(`${baseUrl}/api/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
-      if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-      tokens.set(username, ((await res.json()) as { accessToken: string }).accessToken);
-    }
-    return tokens.get(username)!;
-  }
+  const stack = await startTestStack({
+    services: ['registry', 'staff', 'inspection', 'credit', 'subsidy'],
+    // The subsidy tests define the policy they compute with.
+    config: { subsidy: { SUBSIDY_BUILTIN_POLICIES: 'off' } },
+    startOptions: { staff: { eventsFrom: 'new' }, inspection: { eventsFrom: 'new' }, credit: { eventsFrom: 'new' }, subsidy: { eventsFrom: 'new' } },
+    // No PUBLIC_BASE_URL: links (the receipt's QR code) name the address the browser uses.
+    gateway: { JWT_TTL_SECONDS: 3600, EVIDENCE_DIR: evidenceDir, WEB_DIST_DIR: webDist, PUBLIC_BASE_URL: undefined },
+    listen: true,
+  });
+  const { baseUrl } = stack;
+  const token = (username: string) => stack.tokenFor(username);
 
   let routeSet: Set<string> | undefined;
   return {
     baseUrl,
-    gateway,
+    gateway: stack.gateway,
     evidenceDir,
     token,
     async api(method, p, options = {}) {
@@ -126,10 +79,7 @@ export async function startBrowserStack(): Promise<BrowserStack> {
       return routeSet;
     },
     async stop() {
-      await gateway.stop();
-      for (const s of followers.reverse()) await s.stop().catch(() => undefined);
-      await staff.stop();
-      await registry.stop();
+      await stack.stop();
       fs.rmSync(evidenceDir, { recursive: true, force: true });
     },
   };

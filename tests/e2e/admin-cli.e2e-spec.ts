@@ -1,7 +1,7 @@
 // The admin CLI (`npm run admin -- …`, services/gateway/src/admin/) against a running stack on the
 // run's real PostgreSQL and nats-server: accounts, calendar, population, dead letters, audit.
 import 'reflect-metadata';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,11 +12,11 @@ import { EVENT_STREAM, type EventEnvelope } from '@shanyu/contracts';
 import { runAdmin } from '@shanyu/gateway';
 import { connectNats, DurableEventConsumer, type NatsConnection } from '@shanyu/messaging';
 import { createServiceDataSource, initializeAndMigrate } from '@shanyu/persistence';
-import { testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
+import { buildServices, eventually, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually } from './inspection-support.js';
+
 import { type Stack, startStack } from './support.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -325,7 +325,7 @@ describe('admin CLI (npm run admin) against a running stack', () => {
   });
 
   it('runs as `npm run admin` does (deploy/admin/admin.mjs, the built CLI): exit codes and messages', async () => {
-    execFileSyncBuild();
+    await buildServices(); // the child runs the compiled CLI
     const help = await run(process.execPath, [path.join(ROOT, 'deploy/admin/admin.mjs'), '--help'], { cwd: ROOT });
     expect(help.stdout).toContain('善育 Shanyu 运维命令 / admin commands');
     const listed = await run(process.execPath, [path.join(ROOT, 'deploy/admin/admin.mjs'), 'account', 'list'], { cwd: ROOT, env: { ...process.env, ...env } });
@@ -335,8 +335,3 @@ describe('admin CLI (npm run admin) against a running stack', () => {
     expect((failed as { stderr: string }).stderr).toContain('DATABASE_URL: DATABASE_URL must be a postgres:// URL');
   }, 300_000);
 });
-
-/** The child runs the compiled CLI: build the gateway and its libraries first (incremental). */
-function execFileSyncBuild(): void {
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', 'services/gateway'], { cwd: ROOT, stdio: 'pipe', timeout: 300_000 });
-}

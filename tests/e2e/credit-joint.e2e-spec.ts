@@ -4,31 +4,24 @@
 // published by hand here), and every effect of a grade is read from the service that applies it:
 // 示范 refused for D (registry), the subsidy run's lines (subsidy), the 双随机 pool, ratios and
 // checklist (inspection).
-import 'reflect-metadata';
 import { addDays, shanghaiToday } from '@shanyu/common';
 import {
-  CreditEvents, type CreditView, EVENT_STREAM, type EventEnvelope, InspectionEvents, type InspectionFormView, type InspectionView, type PlanDrawEntryView,
+  CreditEvents, type CreditView, type EventEnvelope, InspectionEvents, type InspectionFormView, type InspectionView, type PlanDrawEntryView,
   type PlanPoolEntryView, type PlanView, RegistryEvents, StaffEvents, SubsidyEvents,
 } from '@shanyu/contracts';
-import { CREDIT_SOURCES, creditConsumerName, startCredit } from '@shanyu/credit';
-import { createGateway, type RunningGateway } from '@shanyu/gateway';
-import { startInspection } from '@shanyu/inspection';
-import { startRegistry } from '@shanyu/registry';
-import { institutionConsumerName, rosterConsumerName, startStaff, type StaffConfig } from '@shanyu/staff';
-import { startSubsidy, subsidyConsumerNames } from '@shanyu/subsidy';
-import { compliantFilingSubmission, institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
-import request from 'supertest';
+import { compliantFilingSubmission, DAY_MS, eventually, institutionRequest, testClock, testNatsUrl } from '@shanyu/testing';
+import type request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EventCollector, eventually, testJetStream } from './events-support.js';
+import { type Stack, startTestStack } from '../support/stack.js';
+import { EventCollector } from './events-support.js';
 import { newIdNumber } from './staff-support.js';
 import { childId, monthsAround } from './subsidy-support.js';
 
-const PASSWORD = 'test-demo-password';
 /** 双浦镇: a street no other test file files institutions in, so the plan's pool and the run's lines are this file's own. */
 const STREET = '330106110';
 const today = shanghaiToday();
 /** The subsidy service's clock runs two months ahead, so this month can be computed (as in subsidy-runs). */
-const SUBSIDY_AHEAD_MS = 62 * 86_400_000;
+const SUBSIDY_CLOCK = testClock({ aheadMs: 62 * DAY_MS });
 const MONTH = monthsAround().current;
 
 type Institution = { id: string; name: string; divisionCode: string };
@@ -41,24 +34,11 @@ function resultsFor(form: InspectionFormView, department: string, overrides: Rec
 }
 
 describe('守信联合激励、失信联合惩戒 across the real services', () => {
-  const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), LOG_LEVEL: 'warn' as const, RPC_TIMEOUT_MS: 10_000 };
-  const schemas = {
-    registry: uniqueSchema('registry'), staff: uniqueSchema('staff'), inspection: uniqueSchema('inspection'), credit: uniqueSchema('credit'),
-    subsidy: uniqueSchema('subsidy'), gateway: uniqueSchema('gateway'),
-  };
-  const stoppers: (() => Promise<void>)[] = [];
-  let gateway: RunningGateway;
+  let stack: Stack;
   let http: ReturnType<typeof request>;
   let events: EventCollector;
-  let inspectionSql: (query: string, params?: unknown[]) => Promise<any[]>;
-  const tokens = new Map<string, string>();
-  const as = async (username: string) => {
-    if (!tokens.has(username)) {
-      const res = await http.post('/api/v1/auth/token').send({ username, password: PASSWORD }).expect(200);
-      tokens.set(username, res.body.accessToken);
-    }
-    return { authorization: `Bearer ${tokens.get(username)!}` };
-  };
+  const inspectionSql = (query: string, params: unknown[] = []) => stack.sql('inspection', query, params);
+  const as = (username: string) => stack.auth(username);
   const inspectors: Record<string, string[]> = {};
 
   /** GOOD ends A (守信), BAD ends D (严重失信), OTHER stays B. */
@@ -81,26 +61,15 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
   const gradeChanges = (id: string) => events.of(CreditEvents.gradeChanged, (e) => e.data.institutionId === id).map((e) => `${e.data.from ?? '-'}→${e.data.to}`);
 
   beforeAll(async () => {
-    const registry = await startRegistry({ ...base, ...testNatsCredentials('registry'), REGISTRY_DB_SCHEMA: schemas.registry });
-    stoppers.push(() => registry.stop());
-    // Every consumer follows only events published from now on: earlier test files' events are not this stack's.
-    const staff = await startStaff({ ...base, ...testNatsCredentials('staff'), STAFF_DB_SCHEMA: schemas.staff, SHANYU_MODE: 'test', STAFF_REMINDER_INTERVAL_MS: 0 } as StaffConfig, { eventsFrom: 'new' });
-    stoppers.push(() => staff.stop());
-    const inspection = await startInspection({ ...base, ...testNatsCredentials('inspection'), SHANYU_MODE: 'test', INSPECTION_DB_SCHEMA: schemas.inspection, INSPECTION_SWEEP_INTERVAL_MS: 0 } as Parameters<typeof startInspection>[0], { eventsFrom: 'new' });
-    stoppers.push(() => inspection.stop());
-    inspectionSql = (query, params = []) => inspection.runtime.dataSource.query(query.replace(/\$schema/g, `"${schemas.inspection}"`), params);
-    const creditService = await startCredit({ ...base, ...testNatsCredentials('credit'), SHANYU_MODE: 'test', CREDIT_DB_SCHEMA: schemas.credit, CREDIT_SWEEP_INTERVAL_MS: 0 } as Parameters<typeof startCredit>[0], { eventsFrom: 'new' });
-    stoppers.push(() => creditService.stop());
-    const subsidy = await startSubsidy({
-      ...base, ...testNatsCredentials('subsidy'), SHANYU_MODE: 'test', SUBSIDY_DB_SCHEMA: schemas.subsidy, SUBSIDY_BUILTIN_POLICIES: 'on',
-    } as Parameters<typeof startSubsidy>[0], { eventsFrom: 'new', now: () => new Date(Date.now() + SUBSIDY_AHEAD_MS) });
-    stoppers.push(() => subsidy.stop());
-    gateway = await createGateway({
-      ...base, ...testNatsCredentials('gateway'), PORT: 0, HOST: '127.0.0.1', SHANYU_MODE: 'test', JWT_TTL_SECONDS: 3600, SHANYU_DEMO_PASSWORD: PASSWORD,
-      GATEWAY_DB_SCHEMA: schemas.gateway, HEALTH_SERVICES: 'registry,staff,inspection,credit,subsidy',
-    } as Parameters<typeof createGateway>[0]);
-    stoppers.push(() => gateway.stop());
-    http = request(gateway.app.getHttpServer());
+    stack = await startTestStack({
+      services: ['registry', 'staff', 'inspection', 'credit', 'subsidy'],
+      startOptions: {
+        staff: { eventsFrom: 'new' }, inspection: { eventsFrom: 'new' }, credit: { eventsFrom: 'new' },
+        subsidy: { eventsFrom: 'new', now: SUBSIDY_CLOCK.now },
+      },
+      gateway: { JWT_TTL_SECONDS: 3600 },
+    });
+    http = stack.http;
     events = await EventCollector.start(testNatsUrl(), 'evt.>');
 
     // Two linked inspectors per department for 西湖区 (the plan draws two of each).
@@ -118,26 +87,9 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
   }, 120_000);
 
   afterAll(async () => {
-    // Deregistered, so services of later test files that replay the shared stream do not find them filed.
-    if (http) {
-      const health = await as('health.330106').catch(() => null);
-      for (const id of health ? created : []) {
-        await http.post(`/api/v1/institutions/${id}/deregistration`).set(health!).send({ reason: '测试结束，注销测试机构' }).catch(() => undefined);
-      }
-      await new Promise((r) => setTimeout(r, 500)); // the registry's outbox relay
-    }
     await events?.stop();
-    for (const stop of stoppers.reverse()) await stop().catch(() => undefined);
-    // The consumers of these throwaway schemas are not needed after the run.
-    const { nc, jsm } = await testJetStream(testNatsUrl());
-    const names = [
-      ...CREDIT_SOURCES.map((s) => creditConsumerName(schemas.credit, s.key)), institutionConsumerName(schemas.staff), rosterConsumerName(schemas.staff),
-      ...subsidyConsumerNames(schemas.subsidy), ...['registry', 'credit', 'calendar'].map((p) => `${schemas.inspection}-${p}`),
-      `${schemas.registry}-calendar`, `${schemas.registry}-credit-grades`,
-    ];
-    for (const name of names) await jsm.consumers.delete(EVENT_STREAM, name).catch(() => undefined);
-    await nc.drain();
-  }, 60_000);
+    await stack?.stop();
+  });
 
   it('filing and 普惠 approved through the registry reach the credit ledger from the registry\'s own events', async () => {
     const operator = await as('operator.demo');

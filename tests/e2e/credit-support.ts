@@ -1,31 +1,20 @@
-// Registry, credit and gateway in this process, on the run's real PostgreSQL and NATS, with fresh
-// schemas; a raw JetStream publisher for the events of services that are not started here (staff,
+// Registry, credit and gateway from the one test stack builder (tests/support/stack.ts); a raw
+// JetStream publisher for the events of services that are not started here (staff,
 // inspection, subsidy), with the documented envelope and Nats-Msg-Id = eventId, as the outbox
 // relay publishes them; collectors for credit events and dead letters.
-import 'reflect-metadata';
-import { randomInt, randomUUID } from 'node:crypto';
-import { type Actor, SYSTEM_ACTOR } from '@shanyu/common';
+import { randomInt } from 'node:crypto';
 import { DEAD_LETTER_STREAM, EVENT_STREAM, type EventEnvelope } from '@shanyu/contracts';
-import { CREDIT_SOURCES, creditConsumerName, type RunningCredit, startCredit } from '@shanyu/credit';
-import { createGateway, type RunningGateway } from '@shanyu/gateway';
-import { startRegistry, type RunningRegistry } from '@shanyu/registry';
-import { institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
+import type { RunningCredit } from '@shanyu/credit';
+import type { RunningGateway } from '@shanyu/gateway';
+import type { RunningRegistry } from '@shanyu/registry';
+import { eventually, institutionRequest, type PublishOptions } from '@shanyu/testing';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type PubAck } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import request from 'supertest';
+import { startTestStack, TEST_DEMO_PASSWORD } from '../support/stack.js';
 
-export const CREDIT_TEST_PASSWORD = 'test-demo-password';
-
-/** Polls until `check` returns a truthy value, or fails after `timeoutMs` naming `what`. */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+export const CREDIT_TEST_PASSWORD = TEST_DEMO_PASSWORD;
+export type { PublishOptions };
 
 /** Collects every message of a stream under a filter from the moment it starts. */
 export class Collector<T = unknown> {
@@ -61,15 +50,6 @@ export class Collector<T = unknown> {
   }
 }
 
-export interface PublishOptions {
-  eventId?: string;
-  occurredAt?: string;
-  actor?: Actor;
-  entityId?: string;
-  /** Nats-Msg-Id (default: the eventId, as the outbox relay does). */
-  msgId?: string;
-}
-
 export interface CreditStack {
   registry: RunningRegistry;
   credit: RunningCredit;
@@ -92,65 +72,27 @@ export interface CreditStack {
 }
 
 export async function startCreditStack(options: { now?: () => Date } = {}): Promise<CreditStack> {
-  const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), LOG_LEVEL: 'warn' as const, RPC_TIMEOUT_MS: 10_000 };
-  const creditSchema = uniqueSchema('credit');
-  const registry = await startRegistry({ ...base, ...testNatsCredentials('registry'), REGISTRY_DB_SCHEMA: uniqueSchema('registry') });
   // The credit service warns of every dead letter: the tests provoke some on purpose.
-  const credit = await startCredit({ ...base, ...testNatsCredentials('credit'), LOG_LEVEL: 'error', CREDIT_DB_SCHEMA: creditSchema, CREDIT_SWEEP_INTERVAL_MS: 0 }, { now: options.now });
-  const gateway = await createGateway({
-    ...base, ...testNatsCredentials('gateway'), PORT: 0, HOST: '127.0.0.1', SHANYU_MODE: 'test', JWT_TTL_SECONDS: 600, SHANYU_DEMO_PASSWORD: CREDIT_TEST_PASSWORD,
-    GATEWAY_DB_SCHEMA: uniqueSchema('gateway'), HEALTH_SERVICES: 'registry,credit',
-  } as Parameters<typeof createGateway>[0]);
-  const http = request(gateway.app.getHttpServer());
-  const nc = await connect({ servers: testNatsUrl() });
-  const js = jetstream(nc);
-  const jsm = await jetstreamManager(nc);
-  const tokens = new Map<string, string>();
-  const tokenFor = async (username: string) => {
-    if (!tokens.has(username)) {
-      const res = await http.post('/api/v1/auth/token').send({ username, password: CREDIT_TEST_PASSWORD }).expect(200);
-      tokens.set(username, res.body.accessToken);
-    }
-    return tokens.get(username)!;
-  };
-  const ds = credit.runtime.dataSource;
-  const consumerNames = CREDIT_SOURCES.map((s) => creditConsumerName(creditSchema, s.key));
+  const stack = await startTestStack({
+    services: ['registry', 'credit'], config: { credit: { LOG_LEVEL: 'error' } }, startOptions: { credit: { now: options.now } },
+  });
+  const { nc, js, jsm } = await stack.nats();
+  const creditSchema = stack.schemas.credit;
   return {
-    registry, credit, gateway, http, creditSchema, nc, js, jsm, tokenFor,
-    async publish<T>(subject: string, data: T, o: PublishOptions = {}) {
-      const envelope: EventEnvelope<T> = {
-        eventId: o.eventId ?? randomUUID(), subject, occurredAt: o.occurredAt ?? new Date().toISOString(), actor: o.actor ?? SYSTEM_ACTOR,
-        entityId: o.entityId ?? randomUUID(), data,
-      };
-      const ack = await js.publish(subject, JSON.stringify(envelope), { msgID: o.msgId ?? envelope.eventId });
-      return { envelope, ack };
-    },
+    registry: stack.registry, credit: stack.credit, gateway: stack.gateway, http: stack.http, creditSchema, nc, js, jsm,
+    tokenFor: (username) => stack.tokenFor(username),
+    publish: (subject, data, o) => stack.publish(subject, data, o),
     async institution(username, overrides = {}) {
-      const res = await http.post('/api/v1/institutions').set('authorization', `Bearer ${await tokenFor(username)}`).send(institutionRequest(overrides));
+      const res = await stack.http.post('/api/v1/institutions').set(await stack.auth(username)).send(institutionRequest(overrides));
       if (res.status !== 201) throw new Error(`institution: ${res.status} ${JSON.stringify(res.body)}`);
-      await eventually(`credit replica of ${res.body.id}`, async () => (await ds.query(`SELECT 1 FROM "${creditSchema}".institution WHERE id = $1`, [res.body.id])).length > 0);
+      await eventually(`credit replica of ${res.body.id}`, async () => (await stack.sql('credit', 'SELECT 1 FROM $schema.institution WHERE id = $1', [res.body.id])).length > 0);
       return { id: res.body.id, divisionCode: res.body.divisionCode, name: res.body.name };
     },
-    async settled() {
-      await eventually('credit consumers to catch up', async () => {
-        for (const name of consumerNames) {
-          const info = await jsm.consumers.info(EVENT_STREAM, name);
-          if (info.num_pending > 0 || info.num_ack_pending > 0) return false;
-        }
-        return true;
-      });
-    },
+    settled: () => stack.settled(),
     rows(sql, params = []) {
-      return ds.query(sql.replace(/\bcredit\./g, `"${creditSchema}".`), params);
+      return stack.sql('credit', sql.replace(/\bcredit\./g, '$schema.'), params);
     },
-    async stop() {
-      await gateway.stop();
-      await credit.stop();
-      await registry.stop();
-      // The consumers of this throwaway schema are not needed after the run.
-      for (const name of consumerNames) await jsm.consumers.delete(EVENT_STREAM, name).catch(() => undefined);
-      await nc.drain();
-    },
+    stop: () => stack.stop(),
   };
 }
 

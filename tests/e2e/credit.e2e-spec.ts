@@ -11,10 +11,10 @@ import {
 import { CREDIT_MODELS, creditConsumerName, evaluate, Ledger, loadCreditModels } from '@shanyu/credit';
 import { runAdmin } from '@shanyu/gateway';
 import { metricsFor } from '@shanyu/observability';
-import { compliantFilingSubmission, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
+import { compliantFilingSubmission, eventually, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import { DeliverPolicy } from '@nats-io/jetstream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Collector, type CreditStack, DEAD_LETTER_STREAM, EVENT_STREAM, eventually, startCreditStack } from './credit-support.js';
+import { Collector, type CreditStack, DEAD_LETTER_STREAM, EVENT_STREAM, startCreditStack } from './credit-support.js';
 
 const today = shanghaiToday();
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
@@ -218,7 +218,7 @@ describe('credit: a ledger from every department\'s events, grades, explanations
 
     // The cause fixed: the registry's event for the institution arrives.
     // A whole InstitutionView, as the registry publishes it: every service follows this stream
-    // (a partial one would be a poison event for staff and subsidy in later test files).
+    // (a partial one would be a poison event for any staff or subsidy service that follows it).
     const now = new Date().toISOString();
     const lateView: InstitutionView = {
       ...late, uscc: '91330106MA2LATE00X', nature: 'for_profit', registrationAuthority: 'market', operatorType: 'private', careForms: ['full_day'],

@@ -4,6 +4,7 @@ import { randomInt } from 'node:crypto';
 import { EVENT_STREAM, type EventEnvelope } from '@shanyu/contracts';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { eventually } from '@shanyu/testing';
 
 /**
  * JetStream for the test itself, connected without credentials (`admin` on the harness broker).
@@ -14,17 +15,6 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 export async function testJetStream(natsUrl: string): Promise<{ nc: NatsConnection; js: JetStreamClient; jsm: JetStreamManager }> {
   const nc = await connect({ servers: natsUrl, name: 'test-jetstream' });
   return { nc, js: jetstream(nc), jsm: await jetstreamManager(nc) };
-}
-
-/** Polls until `check` returns a truthy value, or fails after `timeoutMs` naming `what`. */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 /** Collects every event of a filter (default evt.staff.>) published from the moment it starts. */

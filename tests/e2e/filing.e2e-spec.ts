@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { chinaWorkingDayCalendar } from '@shanyu/common';
 import { RegistryEvents } from '@shanyu/contracts';
 import { DurableEventConsumer } from '@shanyu/messaging';
-import { compliantFilingSubmission, institutionRequest, testNatsUrl } from '@shanyu/testing';
+import { compliantFilingSubmission, institutionRequest, testClock, testNatsUrl } from '@shanyu/testing';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventCollector, testJetStream } from './events-support.js';
@@ -13,7 +13,7 @@ const compliant = compliantFilingSubmission();
 
 describe('filing (备案): submission, automatic check, decision, receipt, public register', () => {
   // The registry's clock: a Friday, so deadlines cross a weekend.
-  let clock = new Date('2026-10-09T10:00:00+08:00');
+  const clock = testClock({ at: '2026-10-09T10:00:00+08:00' });
   let stack: Stack;
   let market: string, health: string, operator: string;
   const auth = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -31,7 +31,7 @@ describe('filing (备案): submission, automatic check, decision, receipt, publi
   };
 
   beforeAll(async () => {
-    stack = await startStack({ now: () => clock });
+    stack = await startStack({ now: clock.now });
     [market, health, operator] = await Promise.all(['market.330106', 'health.330106', 'operator.demo'].map((u) => stack.tokenFor(u)));
   });
   afterAll(async () => stack?.stop());
@@ -78,7 +78,7 @@ describe('filing (备案): submission, automatic check, decision, receipt, publi
 
   it('counts deadlines in working days across a weekend and the National Day holiday', async () => {
     // Friday 2026-09-25 (中秋 holiday): +5 working days skips the weekend, 国庆 10/1–7 and counts 9/28 (Sun) and 10/10 (Sat) make-up days.
-    clock = new Date('2026-09-25T09:00:00+08:00');
+    clock.set('2026-09-25T09:00:00+08:00');
     const institution = await register();
     const res = await submit(institution.id).expect(201);
     // Working days after 9/25: 9/28 Mon, 9/29, 9/30, then 10/8 Thu, 10/9 Fri → 5th is 10/9.
@@ -87,7 +87,7 @@ describe('filing (备案): submission, automatic check, decision, receipt, publi
     expect(res.body.noticeDueBy).toBe('2026-10-22');
     expect(chinaWorkingDayCalendar().addWorkingDays('2026-09-25', 15)).toBe('2026-10-22');
     expect(res.body.dueBy).toBe(res.body.receiptDueBy); // a compliant filing: the 5-day deadline applies
-    clock = new Date('2026-10-09T10:00:00+08:00');
+    clock.set('2026-10-09T10:00:00+08:00');
   });
 
   it('follows a holiday table an admin loads (2027) when counting deadlines', async () => {
@@ -95,7 +95,7 @@ describe('filing (备案): submission, automatic check, decision, receipt, publi
     const entries = ['06', '07', '08', '09', '10', '11', '12', '13'].map((d) => ({ date: `2027-02-${d}`, kind: 'holiday', name: '春节' }));
     entries.push({ date: '2027-02-14', kind: 'workday', name: '春节调休上班' });
     await stack.http.put('/api/v1/calendar/2027').set(auth(admin)).send({ source: '测试用 2027 年安排', entries }).expect(200);
-    clock = new Date('2027-02-05T10:00:00+08:00'); // Friday before the holiday
+    clock.set('2027-02-05T10:00:00+08:00'); // Friday before the holiday
     let due = '';
     for (let attempt = 0; attempt < 40 && due !== '2027-02-18'; attempt++) {
       const institution = await register();
@@ -104,14 +104,14 @@ describe('filing (备案): submission, automatic check, decision, receipt, publi
     }
     // 2/14 (Sun, make-up workday) 1, 2/15 2, 2/16 3, 2/17 4, 2/18 5; without the table it would be 2/12.
     expect(due).toBe('2027-02-18');
-    clock = new Date('2026-10-09T10:00:00+08:00');
+    clock.set('2026-10-09T10:00:00+08:00');
   });
 
   it('lists overdue filings for the health bureau', async () => {
-    clock = new Date('2026-09-01T10:00:00+08:00'); // long before today: due dates have passed
+    clock.set('2026-09-01T10:00:00+08:00'); // long before today: due dates have passed
     const late = await register();
     const lateFiling = (await submit(late.id).expect(201)).body;
-    clock = new Date('2026-10-09T10:00:00+08:00');
+    clock.set('2026-10-09T10:00:00+08:00');
     const overdue = await stack.http.get('/api/v1/filings?overdue=true&pageSize=200').set(auth(health)).expect(200);
     const ids = overdue.body.items.map((f: { id: string }) => f.id);
     expect(ids).toContain(lateFiling.id);

@@ -1,21 +1,13 @@
 // GET /api/v1/indicators with every service running: the registry's figures plus the staff,
 // inspection, credit and subsidy services' contributions (`<service>.indicators.compute`),
 // merged by division, each checked against what was put in through the API.
-import 'reflect-metadata';
 import { randomInt } from 'node:crypto';
 import { addDays, makeResidentId, shanghaiToday } from '@shanyu/common';
-import { startCredit } from '@shanyu/credit';
-import { createGateway, type RunningGateway } from '@shanyu/gateway';
-import { startInspection } from '@shanyu/inspection';
-import { startRegistry } from '@shanyu/registry';
-import { startStaff } from '@shanyu/staff';
-import { startSubsidy } from '@shanyu/subsidy';
-import { compliantFilingSubmission, institutionRequest, testDatabaseUrl, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
-import request from 'supertest';
+import { compliantFilingSubmission, eventually, institutionRequest } from '@shanyu/testing';
+import type request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually } from './events-support.js';
+import { type Stack, startTestStack } from '../support/stack.js';
 
-const PASSWORD = 'test-demo-password';
 const MONTH = shanghaiToday().slice(0, 7);
 const SANDUN = '330106109';
 const CUIYUAN = '330106004';
@@ -24,15 +16,9 @@ interface Indicator { key: string; value: number | null; numerator?: number; den
 interface Division { divisionCode: string; indicators: Indicator[] }
 
 describe('indicators (指标) merged from every service', () => {
-  const stopping: { stop(): Promise<unknown> }[] = [];
-  let gateway: RunningGateway;
+  let stack: Stack;
   let http: ReturnType<typeof request>;
-  const tokens = new Map<string, string>();
-  const auth = async (username: string) => {
-    if (!tokens.has(username)) tokens.set(username, (await http.post('/api/v1/auth/token').send({ username, password: PASSWORD }).expect(200)).body.accessToken);
-    return { authorization: `Bearer ${tokens.get(username)}` };
-  };
-  const institutionIds: string[] = [];
+  const auth = (username: string) => stack.auth(username);
   let a: string, b: string;
 
   const indicators = async (divisionCode = '330106'): Promise<Division[]> =>
@@ -42,24 +28,17 @@ describe('indicators (指标) merged from every service', () => {
   const fileInstitution = async (divisionCode: string, places: { infant: number; toddler: number; older: number; mixed: number }) => {
     const operator = await auth('operator.demo');
     const created = (await http.post('/api/v1/institutions').set(operator).send(institutionRequest({ divisionCode, places })).expect(201)).body;
-    institutionIds.push(created.id);
     const filing = (await http.post(`/api/v1/institutions/${created.id}/filings`).set(operator).send(compliantFilingSubmission()).expect(201)).body;
     await http.post(`/api/v1/filings/${filing.id}/decision`).set(await auth('health.330106')).send({ decision: 'approve' }).expect(200);
     return created.id as string;
   };
 
   beforeAll(async () => {
-    const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), LOG_LEVEL: 'warn' as const, RPC_TIMEOUT_MS: 10_000 };
-    stopping.push(await startRegistry({ ...base, REGISTRY_DB_SCHEMA: uniqueSchema('registry') }));
-    stopping.push(await startStaff({ ...base, STAFF_DB_SCHEMA: uniqueSchema('staff'), SHANYU_MODE: 'test', STAFF_REMINDER_INTERVAL_MS: 0 } as Parameters<typeof startStaff>[0], { eventsFrom: 'new' }));
-    stopping.push(await startInspection({ ...base, INSPECTION_DB_SCHEMA: uniqueSchema('inspection'), SHANYU_MODE: 'test', INSPECTION_SWEEP_INTERVAL_MS: 0 } as Parameters<typeof startInspection>[0], { eventsFrom: 'new' }));
-    stopping.push(await startCredit({ ...base, CREDIT_DB_SCHEMA: uniqueSchema('credit'), CREDIT_SWEEP_INTERVAL_MS: 0 } as Parameters<typeof startCredit>[0], { eventsFrom: 'new' }));
-    stopping.push(await startSubsidy({ ...base, SUBSIDY_DB_SCHEMA: uniqueSchema('subsidy'), SHANYU_MODE: 'test', SUBSIDY_BUILTIN_POLICIES: 'on' } as Parameters<typeof startSubsidy>[0], { eventsFrom: 'new' }));
-    gateway = await createGateway({
-      ...base, PORT: 0, HOST: '127.0.0.1', SHANYU_MODE: 'test', JWT_TTL_SECONDS: 600, SHANYU_DEMO_PASSWORD: PASSWORD,
-      GATEWAY_DB_SCHEMA: uniqueSchema('gateway'), HEALTH_SERVICES: 'registry,staff,inspection,credit,subsidy',
+    stack = await startTestStack({
+      services: ['registry', 'staff', 'inspection', 'credit', 'subsidy'],
+      startOptions: { staff: { eventsFrom: 'new' }, inspection: { eventsFrom: 'new' }, credit: { eventsFrom: 'new' }, subsidy: { eventsFrom: 'new' } },
     });
-    http = request(gateway.app.getHttpServer());
+    http = stack.http;
 
     a = await fileInstitution(SANDUN, { infant: 0, toddler: 10, older: 20, mixed: 0 });
     b = await fileInstitution(CUIYUAN, { infant: 0, toddler: 20, older: 20, mixed: 0 });
@@ -84,13 +63,9 @@ describe('indicators (指标) merged from every service', () => {
   }, 180_000);
 
   afterAll(async () => {
-    const health = await auth('health.330106').catch(() => null);
-    for (const id of health ? institutionIds : []) {
-      await http.post(`/api/v1/institutions/${id}/deregistration`).set(health!).send({ reason: '测试结束，注销测试机构' }).catch(() => undefined);
-    }
-    await gateway?.stop();
-    for (const s of stopping.reverse()) await s.stop().catch(() => undefined);
+    await stack?.stop();
   });
+
 
   it('adds every service\'s indicators, with definition, source and group, to the district and each street', async () => {
     const divisions = await indicators();

@@ -33,7 +33,7 @@ describe('双随机 pools and results as rows: the plans that drew an institutio
     // Every institution in the first plan; about half in the second (drawn a day later); the third is never drawn.
     for (const [n, ratios] of [{ A: 1, B: 1, C: 1, D: 1 }, { A: 0.5, B: 0.5, C: 0.5, D: 0.5 }].entries()) {
       const plan = await commit(ratios);
-      stack.clock.now = new Date(Date.parse('2026-10-12T10:00:00+08:00') + n * 86_400_000);
+      stack.clock.set(Date.parse('2026-10-12T10:00:00+08:00') + n * 86_400_000);
       drawnPlans.push((await stack.http.post(`/api/v1/inspection-plans/${plan.id}/draw`).set(await as('health.330106')).send({ publicEntropy: `转塘街道见证人报数 ${n}` }).expect(200)).body as PlanView);
     }
     undrawn = await commit({ A: 1, B: 1, C: 1, D: 1 });

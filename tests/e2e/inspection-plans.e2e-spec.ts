@@ -4,9 +4,9 @@ import type { EventEnvelope, InspectionView, Page, PlanDrawEntryView, PlanDrawnD
 import { rebuildDrawInput, redraw, verifyDraw } from '@shanyu/inspection';
 import { DurableEventConsumer } from '@shanyu/messaging';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testNatsUrl } from '@shanyu/testing';
+import { eventually, testNatsUrl } from '@shanyu/testing';
 import { testJetStream } from './events-support.js';
-import { eventually, type InspectionStack, startInspectionStack } from './inspection-support.js';
+import { type InspectionStack, startInspectionStack } from './inspection-support.js';
 
 /** 西湖街道 and 西溪街道: streets no other test file files institutions in, so the draw pools are this file's own. */
 const STREET = '330106008';
@@ -148,7 +148,7 @@ describe('双随机、一公开: verifiable draws, the yearly cap, complaints an
     const eventId = randomUUID();
     const envelope = { eventId, subject: 'evt.credit.grade.changed.v1', occurredAt: new Date().toISOString(), actor: SYSTEM_ACTOR, entityId: b, data: {
       institutionId: b, divisionCode: STREET, from: 'B', to: 'A', grade: 'A', score: 95, modelVersion: 'test', effectiveOn: shanghaiToday(), reasons: [],
-    } }; // the real GradeChangedData shape: every follower on the shared broker (the registry's too) reads it
+    } }; // the real GradeChangedData shape: every follower on the broker (the registry's too) reads it
     await tester.js.publish(envelope.subject, JSON.stringify(envelope), { msgID: eventId }); // as the credit service would
     await eventually('grade A in the replica', async () => (await stack.inspection.runtime.dataSource.query(`SELECT grade FROM "${stack.inspectionSchema}".institution_grade WHERE institution_id = $1`, [b]))[0]?.grade === 'A');
     const short = (await stack.http.post('/api/v1/inspections').set(await as('health.330106')).send({ planId: plan.id, institutionId: b }).expect(201)).body as InspectionView;

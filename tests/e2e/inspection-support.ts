@@ -1,26 +1,15 @@
-// Registry, inspection and gateway in this process, on the run's real PostgreSQL and NATS, with
-// fresh schemas and one clock; institutions are filed through the HTTP flow (register → filing →
-// health approves) and reach the inspection service through the registry's events.
-import 'reflect-metadata';
+// Registry, inspection and gateway from the one test stack builder (tests/support/stack.ts), with one
+// clock; institutions are filed through the HTTP flow (register → filing → health approves) and reach
+// the inspection service through the registry's events.
 import type { InstitutionView } from '@shanyu/contracts';
-import { createGateway, type RunningGateway } from '@shanyu/gateway';
-import { type RunningInspection, startInspection } from '@shanyu/inspection';
-import { startRegistry, type RunningRegistry } from '@shanyu/registry';
-import { compliantFilingSubmission, institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
+import type { RunningGateway } from '@shanyu/gateway';
+import type { RunningInspection } from '@shanyu/inspection';
+import type { RunningRegistry } from '@shanyu/registry';
+import { compliantFilingSubmission, eventually, institutionRequest } from '@shanyu/testing';
 import request from 'supertest';
+import { startTestStack, TEST_DEMO_PASSWORD, testClock, type TestClock } from '../support/stack.js';
 
-export const INSPECTION_TEST_PASSWORD = 'test-demo-password';
-
-/** Polls until `check` returns a truthy value, or fails after `timeoutMs` naming `what`. */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+export const INSPECTION_TEST_PASSWORD = TEST_DEMO_PASSWORD;
 
 export interface SeededInspector {
   id: string;
@@ -36,7 +25,8 @@ export interface InspectionStack {
   gateway: RunningGateway;
   http: ReturnType<typeof request>;
   inspectionSchema: string;
-  clock: { now: Date };
+  /** The registry's and the inspection service's clock: it stands still until a test moves it. */
+  clock: TestClock;
   tokenFor(username: string): Promise<string>;
   auth(username: string): Promise<{ authorization: string }>;
   /**
@@ -64,26 +54,12 @@ const POOLS: { department: string; divisions: string[]; linked: number; unlinked
 ];
 
 export async function startInspectionStack(options: { now?: Date } = {}): Promise<InspectionStack> {
-  const clock = { now: options.now ?? new Date() };
-  const now = () => clock.now;
-  const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), LOG_LEVEL: 'warn' as const, RPC_TIMEOUT_MS: 5_000 };
-  const inspectionSchema = uniqueSchema('inspection');
-  const registry = await startRegistry({ ...base, ...testNatsCredentials('registry'), REGISTRY_DB_SCHEMA: uniqueSchema('registry') }, { now });
-  const inspection = await startInspection({ ...base, ...testNatsCredentials('inspection'), INSPECTION_DB_SCHEMA: inspectionSchema, SHANYU_MODE: 'test', INSPECTION_SWEEP_INTERVAL_MS: 0 }, { now, eventsFrom: 'new' });
-  const gateway = await createGateway({
-    ...base, ...testNatsCredentials('gateway'), PORT: 0, HOST: '127.0.0.1', SHANYU_MODE: 'test', JWT_TTL_SECONDS: 600, SHANYU_DEMO_PASSWORD: INSPECTION_TEST_PASSWORD,
-    GATEWAY_DB_SCHEMA: uniqueSchema('gateway'), HEALTH_SERVICES: 'registry,inspection', PUBLIC_BASE_URL: 'https://shanyu.example.gov.cn',
-  } as Parameters<typeof createGateway>[0]);
-  const http = request(gateway.app.getHttpServer());
-  const tokens = new Map<string, string>();
-  const tokenFor = async (username: string) => {
-    if (!tokens.has(username)) {
-      const res = await http.post('/api/v1/auth/token').send({ username, password: INSPECTION_TEST_PASSWORD }).expect(200);
-      tokens.set(username, res.body.accessToken);
-    }
-    return tokens.get(username)!;
-  };
-  const auth = async (username: string) => ({ authorization: `Bearer ${await tokenFor(username)}` });
+  // Stands still (at the start, unless told otherwise) until a test moves it.
+  const clock = testClock({ at: options.now ?? new Date() });
+  const stack = await startTestStack({ services: ['registry', 'inspection'], clock, startOptions: { inspection: { eventsFrom: 'new' } } });
+  const { http, tokenFor, auth } = stack;
+  const inspectionSchema = stack.schemas.inspection;
+  const inspection = stack.inspection;
 
   const inspectors: Record<string, SeededInspector[]> = {};
   const admin = await auth('admin');
@@ -114,11 +90,7 @@ export async function startInspectionStack(options: { now?: Date } = {}): Promis
   };
 
   return {
-    registry, inspection, gateway, http, inspectionSchema, clock, tokenFor, auth, filedInstitution, inspectors,
-    async stop() {
-      await gateway.stop();
-      await inspection.stop();
-      await registry.stop();
-    },
+    registry: stack.registry, inspection, gateway: stack.gateway, http, inspectionSchema, clock, tokenFor: (u) => tokenFor(u), auth: (u) => auth(u), filedInstitution, inspectors,
+    stop: () => stack.stop(),
   };
 }

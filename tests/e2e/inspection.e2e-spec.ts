@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { EventEnvelope, InspectionFormView, InspectionView } from '@shanyu/contracts';
 import { DurableEventConsumer } from '@shanyu/messaging';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testNatsUrl } from '@shanyu/testing';
+import { eventually, testNatsUrl } from '@shanyu/testing';
 import { testJetStream } from './events-support.js';
-import { eventually, type InspectionStack, startInspectionStack } from './inspection-support.js';
+import { type InspectionStack, startInspectionStack } from './inspection-support.js';
 
 type Result = { itemCode: string; result: 'pass' | 'fail' | 'not_applicable'; note?: string; evidence?: object[] };
 
@@ -220,7 +220,7 @@ describe('综合查一次: one joint visit, department-scoped results, sign-offs
     expect(patrol.deadline).toBe('2026-11-03'); // 20 working days (minor)
     expect(await stack.inspection.sweepOverdue()).toBe(0);
 
-    stack.clock.now = new Date('2026-11-04T09:00:00+08:00');
+    stack.clock.set('2026-11-04T09:00:00+08:00');
     const overdue = (await stack.http.get('/api/v1/rectifications?status=overdue').set(await as('fire.330106')).expect(200)).body;
     expect(overdue.items.map((f: { id: string }) => f.id)).toEqual([patrol.id]);
     expect(overdue.items[0].overdue).toBe(true);

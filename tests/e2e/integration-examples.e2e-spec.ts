@@ -14,9 +14,9 @@ import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { EVENT_STREAM, type InspectionFormView, type InspectionView } from '@shanyu/contracts';
 import { runAdmin } from '@shanyu/gateway';
-import { institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets } from '@shanyu/testing';
+import { eventually, institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets } from '@shanyu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, type InspectionStack, startInspectionStack } from './inspection-support.js';
+import { type InspectionStack, startInspectionStack } from './inspection-support.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const EXAMPLES = path.join(ROOT, 'docs/integration');
@@ -24,9 +24,8 @@ const run = promisify(execFile);
 const FIRE_DURABLE = 'dept-fire-inspection';
 
 /**
- * The run's one broker keeps a department's durable across test files: the inspection events of
- * earlier files' stacks are acked here (as the harness's admin client), so the example starts with
- * this file's events only.
+ * Whatever the department's durable already holds (the stack's own start-up events) is acked here
+ * (as the harness's admin client), so the example starts with the events of this test only.
  */
 async function ackEarlierEvents(durable: string): Promise<void> {
   const nc = await connect({ servers: testNatsUrl() });

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_INSTITUTIONS } from '../../deploy/local/demo-data.mjs';
 import { findFreePort, isProcessAlive, processCommand, waitForExit } from '../../deploy/local/processes.mjs';
+import { buildServices, buildWeb } from '@shanyu/testing';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SERVICES = ['registry', 'staff', 'credit', 'inspection', 'subsidy', 'gateway'];
@@ -162,6 +163,11 @@ async function stopAndCheckNothingLeft(run: Run, started: number[]): Promise<voi
 }
 
 beforeAll(async () => {
+  // start.mjs builds too (tsc -b, and the web app when a source changed): built here first, under
+  // the lock the other test files' builds take, so that it only finds everything up to date and
+  // never rewrites web/dist while a browser test serves it.
+  await buildServices();
+  await buildWeb();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shanyu-npm-start-'));
   fs.chmodSync(dataDir, 0o755); // mkdtemp makes it 0700: PostgreSQL's own user must get through
   const taken = new Set<number>();
@@ -175,7 +181,7 @@ beforeAll(async () => {
     }
   };
   ports = { http: await free(), pg: await free(), nats: await free(), monitor: await free() };
-});
+}, 600_000);
 
 afterAll(async () => {
   // Only after a failure is anything left: stop it by pid (never by name).

@@ -6,8 +6,8 @@
 // registry's requests, creating, deleting or reading any consumer but the durable the gateway
 // provisions for it, a service using another's consumer, a service eavesdropping on other
 // clients' replies, anonymous and wrong-password connections.
-// (The shared broker of the other integration tests runs the same permissions for every
-// service; only its anonymous test clients act as `admin` there.)
+// (The broker each other integration file gets runs the same permissions for every service;
+// only its anonymous test clients act as `admin` there.)
 import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,11 +21,11 @@ import { createGateway, provisionDepartmentConsumers, type RunningGateway } from
 import { connectNats, RpcClient } from '@shanyu/messaging';
 import { startRegistry, type RunningRegistry } from '@shanyu/registry';
 import { institutionConsumerName, type RunningStaff, startStaff } from '@shanyu/staff';
-import { institutionRequest, testActor, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
+import { eventually, institutionRequest, testActor, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort, startNats, type NatsHandle } from '../../deploy/local/processes.mjs';
 import { writeNatsAuth } from '../../deploy/local/nats-auth.mjs';
-import { eventually } from './events-support.js';
+
 
 let dir: string;
 let server: NatsHandle;
@@ -276,7 +276,7 @@ describe('NATS permissions generated from the contract catalog', () => {
     await expect(jsm.streams.delete(EVENT_STREAM)).rejects.toThrow(/permission/i);
   });
 
-  it('holds on the run\'s shared broker too, where every other integration test starts its services as their own users', async () => {
+  it('holds on the test files\' own brokers too, where every other integration test starts its services as their own users', async () => {
     const { NATS_USER, NATS_PASSWORD } = testNatsCredentials('registry');
     const shared = await connect({ servers: testNatsUrl(), user: NATS_USER, pass: NATS_PASSWORD, inboxPrefix: natsInboxPrefix(NATS_USER) });
     clients.push(shared);

@@ -9,11 +9,11 @@ import { CreditSubjects, EVENT_STREAM, type EventEnvelope, RpcHeaders } from '@s
 import { creditConsumerName, type RunningCredit, startCredit } from '@shanyu/credit';
 import { DurableEventConsumer } from '@shanyu/messaging';
 import { startMetricsServer } from '@shanyu/observability';
-import { captureJsonLogLines, institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
+import { captureJsonLogLines, eventually, institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { eventually } from './events-support.js';
+
 import { startStack, type Stack } from './support.js';
 
 const REGISTERED = 'evt.registry.institution.registered.v1';

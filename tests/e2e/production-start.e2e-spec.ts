@@ -1,10 +1,11 @@
 // A production start of the built services (node services/<name>/dist/main.js, as in the Docker
 // image) refuses demo secrets and missing keys before it connects to anything: exit status 1 and a
 // message naming each variable, in Chinese and English.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { DEMO_PII_KEY } from '@shanyu/common';
+import { buildServices } from '@shanyu/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -18,9 +19,9 @@ async function start(service: string, env: Record<string, string>): Promise<{ co
 }
 
 describe('a production start refuses demo secrets and missing keys', () => {
-  beforeAll(() => {
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', 'services/gateway', 'services/registry', 'services/staff'], { cwd: ROOT, stdio: 'pipe', timeout: 300_000 });
-  }, 300_000);
+  beforeAll(async () => {
+    await buildServices();
+  }, 600_000);
 
   it('gateway: no JWT_SECRET, the demo database password and a demo NATS password, all named at once', async () => {
     const { code, stderr } = await start('gateway', {

@@ -4,9 +4,9 @@
 // event and audit entry exists exactly once, and the audit chain still verifies.
 import { addDays, makeResidentId, shanghaiToday } from '@shanyu/common';
 import { StaffEvents } from '@shanyu/contracts';
-import { testNatsUrl } from '@shanyu/testing';
+import { eventually, testNatsUrl } from '@shanyu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EventCollector, eventually, type StaffStack, startStaffStack } from './staff-support.js';
+import { EventCollector, type StaffStack, startStaffStack } from './staff-support.js';
 
 const today = shanghaiToday();
 const ROWS = 1000;

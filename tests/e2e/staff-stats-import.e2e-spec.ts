@@ -5,11 +5,11 @@ import { randomUUID } from 'node:crypto';
 import { addDays, shanghaiToday } from '@shanyu/common';
 import { StaffEvents } from '@shanyu/contracts';
 import { ReminderSweep } from '@shanyu/staff';
-import { testNatsUrl } from '@shanyu/testing';
+import { eventually, testNatsUrl } from '@shanyu/testing';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testJetStream } from './events-support.js';
-import { EventCollector, eventually, newIdNumber, type StaffStack, startStaffStack } from './staff-support.js';
+import { EventCollector, newIdNumber, type StaffStack, startStaffStack } from './staff-support.js';
 
 const today = shanghaiToday();
 

@@ -1,18 +1,15 @@
-// Registry, staff and gateway in this process, on the run's real PostgreSQL and NATS, with fresh
-// schemas; every log line the services write is kept (to prove no ID number reaches a log).
-import 'reflect-metadata';
+// Registry, staff and gateway from the one test stack builder (tests/support/stack.ts); every log
+// line the services write is kept (to prove no ID number reaches a log).
 import { randomInt } from 'node:crypto';
 import { makeResidentId } from '@shanyu/common';
-import { EVENT_STREAM } from '@shanyu/contracts';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { createGateway, type RunningGateway } from '@shanyu/gateway';
-import { startRegistry, type RunningRegistry } from '@shanyu/registry';
-import { institutionConsumerName, rosterConsumerName, type RunningStaff, type StaffConfig, startStaff } from '@shanyu/staff';
-import { institutionRequest, personalDataWatch, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
-import { connect } from '@nats-io/transport-node';
+import type { RunningGateway } from '@shanyu/gateway';
+import type { RunningRegistry } from '@shanyu/registry';
+import type { RunningStaff, StaffConfig } from '@shanyu/staff';
+import { eventually, institutionRequest, personalDataWatch } from '@shanyu/testing';
 import request from 'supertest';
+import { type Stack, startTestStack, TEST_DEMO_PASSWORD } from '../support/stack.js';
 
-export const STAFF_TEST_PASSWORD = 'test-demo-password';
+export const STAFF_TEST_PASSWORD = TEST_DEMO_PASSWORD;
 
 let idSequence = randomInt(100, 800);
 /** A valid resident ID number, new each call (西湖区 address code, a birth date in the 1980s–1990s). */
@@ -24,8 +21,8 @@ export function newIdNumber(): string {
   return makeResidentId(`330106${year}${month}${day}${idSequence}`);
 }
 
-export { EventCollector, eventually } from './events-support.js';
-import { eventually } from './events-support.js';
+export { EventCollector } from './events-support.js';
+
 
 export interface StaffStack {
   registry: RunningRegistry;
@@ -59,55 +56,36 @@ export async function startStaffStack(options: { staff?: Partial<StaffConfig> } 
     return true;
   }) as typeof process.stdout.write;
 
-  const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), LOG_LEVEL: 'debug' as const, RPC_TIMEOUT_MS: 10_000 };
-  const staffSchema = uniqueSchema('staff');
-  const registry = await startRegistry({ ...base, ...testNatsCredentials('registry'), REGISTRY_DB_SCHEMA: uniqueSchema('registry') });
-  const staffConfig = (overrides: Partial<StaffConfig> = {}): StaffConfig =>
-    ({ ...base, ...testNatsCredentials('staff'), STAFF_DB_SCHEMA: staffSchema, SHANYU_MODE: 'test', STAFF_REMINDER_INTERVAL_MS: 0, ...overrides }) as StaffConfig;
-  let staff = await startStaff(staffConfig(options.staff));
-  const gateway = await createGateway({
-    ...base, ...testNatsCredentials('gateway'), PORT: 0, HOST: '127.0.0.1', SHANYU_MODE: 'test', JWT_TTL_SECONDS: 600, SHANYU_DEMO_PASSWORD: STAFF_TEST_PASSWORD,
-    GATEWAY_DB_SCHEMA: uniqueSchema('gateway'), HEALTH_SERVICES: 'registry,staff',
-  });
-  const http = request(gateway.app.getHttpServer());
-  const tokens = new Map<string, string>();
-  const tokenFor = async (username: string) => {
-    if (!tokens.has(username)) {
-      const res = await http.post('/api/v1/auth/token').send({ username, password: STAFF_TEST_PASSWORD }).expect(200);
-      tokens.set(username, res.body.accessToken);
-    }
-    return tokens.get(username)!;
-  };
+  let stack: Stack<'registry' | 'staff'>;
+  try {
+    stack = await startTestStack({ services: ['registry', 'staff'], logLevel: 'debug', config: { staff: options.staff } });
+  } catch (error) {
+    process.stdout.write = realWrite;
+    throw error;
+  }
+  const staffSchema = stack.schemas.staff;
   return {
-    registry, gateway, http, staffSchema, logLines, tokenFor,
+    registry: stack.registry, gateway: stack.gateway, http: stack.http, staffSchema, logLines, tokenFor: (username) => stack.tokenFor(username),
     get staff() {
-      return staff;
+      return stack.staff;
     },
     async restartStaff(overrides = {}) {
-      await staff.stop();
-      staff = await startStaff(staffConfig(overrides));
+      await stack.restart('staff', overrides);
     },
     async institution(username, overrides = {}) {
       const body = institutionRequest(overrides);
-      const res = await http.post('/api/v1/institutions').set('authorization', `Bearer ${await tokenFor(username)}`).send(body);
+      const res = await stack.http.post('/api/v1/institutions').set(await stack.auth(username)).send(body);
       if (res.status !== 201) throw new Error(`institution: ${res.status} ${JSON.stringify(res.body)}`);
-      await eventually(`replica of ${res.body.id}`, async () => (await staff.runtime.dataSource.query(`SELECT 1 FROM "${staffSchema}".institution_replica WHERE id = $1`, [res.body.id])).length > 0);
+      await eventually(`replica of ${res.body.id}`, async () => (await stack.sql('staff', 'SELECT 1 FROM $schema.institution_replica WHERE id = $1', [res.body.id])).length > 0);
       return { id: res.body.id, divisionCode: res.body.divisionCode };
     },
     async count(table, where = 'true') {
-      const [row] = await staff.runtime.dataSource.query(`SELECT count(*)::int AS n FROM "${staffSchema}"."${table}" WHERE ${where}`);
-      return row.n;
+      const [row] = await stack.sql<{ n: number }>('staff', `SELECT count(*)::int AS n FROM $schema."${table}" WHERE ${where}`);
+      return row!.n;
     },
     async stop() {
-      await gateway.stop();
-      await staff.stop();
-      await registry.stop();
+      await stack.stop();
       process.stdout.write = realWrite;
-      // The consumers of this throwaway schema are not needed after the run.
-      const nc = await connect({ servers: testNatsUrl() });
-      const jsm = await jetstreamManager(nc);
-      for (const name of [institutionConsumerName(staffSchema), rosterConsumerName(staffSchema)]) await jsm.consumers.delete(EVENT_STREAM, name).catch(() => undefined);
-      await nc.drain();
     },
   };
 }

@@ -5,10 +5,10 @@ import { randomUUID } from 'node:crypto';
 import { addDays, shanghaiToday } from '@shanyu/common';
 import { StaffEvents } from '@shanyu/contracts';
 import { OverdueRechecksQuery, RecordRecheck, ReminderSweep } from '@shanyu/staff';
-import { identityHeaders, testNatsUrl } from '@shanyu/testing';
+import { eventually, identityHeaders, testNatsUrl } from '@shanyu/testing';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EventCollector, eventually, newIdNumber, type StaffStack, startStaffStack } from './staff-support.js';
+import { EventCollector, newIdNumber, type StaffStack, startStaffStack } from './staff-support.js';
 
 const today = shanghaiToday();
 const monthsAgo = (n: number) => {

@@ -1,10 +1,10 @@
 import { type Actor, fenToYuanString } from '@shanyu/common';
 import { SubsidyEvents, SubsidySubjects } from '@shanyu/contracts';
-import { identityHeaders, testNatsUrl } from '@shanyu/testing';
+import { eventually, identityHeaders, testNatsUrl } from '@shanyu/testing';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childId, EventCollector, eventually, monthsAround, type SubsidyStack, startSubsidyStack } from './subsidy-support.js';
+import { childId, EventCollector, monthsAround, type SubsidyStack, startSubsidyStack } from './subsidy-support.js';
 
 // 补助: policies as data (published, refused when broken or overlapping), the annual budget cap,
 // approval through three departments in their scopes, the idempotent ledger, adjustments for a

@@ -1,9 +1,9 @@
 import { addDays, shanghaiToday } from '@shanyu/common';
 import { StaffEvents } from '@shanyu/contracts';
-import { testNatsUrl } from '@shanyu/testing';
+import { eventually, testNatsUrl } from '@shanyu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newIdNumber } from './staff-support.js';
-import { childId, EventCollector, eventually, monthsAround, type SubsidyStack, startSubsidyStack } from './subsidy-support.js';
+import { childId, EventCollector, monthsAround, type SubsidyStack, startSubsidyStack } from './subsidy-support.js';
 
 // 补助 × 从业人员: the staff service's 持证率 reaches the subsidy service as
 // evt.staff.certificate-rate.changed.v1, and the built-in 杭州 operating subsidy's eligibility rule

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, shanghaiToday } from '@shanyu/common';
 import { type FindingEventData, InspectionEvents, SubsidyEvents } from '@shanyu/contracts';
-import { testNatsUrl } from '@shanyu/testing';
+import { eventually, testNatsUrl } from '@shanyu/testing';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childId, EventCollector, eventually, monthsAround, type SubsidyStack, startSubsidyStack } from './subsidy-support.js';
+import { childId, EventCollector, monthsAround, type SubsidyStack, startSubsidyStack } from './subsidy-support.js';
 
 // 补助: rosters (bad input, uploads, events, over capacity with a reason), duplicate claims,
 // eligibility with reasons (an open critical finding included), worked examples to the fen,
@@ -12,8 +12,8 @@ import { childId, EventCollector, eventually, monthsAround, type SubsidyStack, s
 // without doubling.
 const M = monthsAround();
 type Line = Record<string, any>;
-// Institutions of earlier test files (the EVENTS stream is shared by the run) sit in 三墩镇 330106109:
-// this file's institutions and runs are in 西湖街道 330106008.
+// This file's institutions and runs are in 西湖街道 330106008 (other files use 三墩镇 330106109; each
+// file has its own broker and schemas, so this only keeps the figures easy to read).
 const STREET = '330106008';
 const expectOk = (res: { status: number; body: any }) => {
   if (res.status !== 200) throw new Error(`expected 200, got ${res.status} ${JSON.stringify(res.body)}`);

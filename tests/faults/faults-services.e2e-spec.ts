@@ -17,12 +17,12 @@ import { makeResidentId, shanghaiToday } from '@shanyu/common';
 import { DEAD_LETTER_STREAM, EVENT_STREAM } from '@shanyu/contracts';
 import { connectNats } from '@shanyu/messaging';
 import { createServiceDataSource } from '@shanyu/persistence';
-import { compliantFilingSubmission, institutionRequest, natsControl, personalDataWatch, postgresControl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
+import { buildServices, compliantFilingSubmission, eventually, institutionRequest, natsControl, type OwnPostgres, personalDataWatch, startOwnPostgres, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import { type ConsumerInfo, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServices, countInStream, eventually, faultDatabaseUrl, freePort, makeLogDir, type Outcome, ServiceProcess, sleep, subjectMatches, TalliedHttp } from './support.js';
+import { countInStream, faultDatabaseUrl, freePort, makeLogDir, type Outcome, ServiceProcess, sleep, subjectMatches, TalliedHttp } from './support.js';
 
 const PASSWORD = 'fault-demo-password';
 const WORKERS = Number(process.env.SHANYU_FAULT_SERVICE_WORKERS ?? 3);
@@ -162,10 +162,15 @@ describe('faults across every service: kill -9 of nats-server, each service and 
   const gatewayUp = () => eventually('the gateway to be ready', async () => (await fetch(`${http.baseUrl}/health?scope=self`, { signal: AbortSignal.timeout(2_000) })).ok, 60_000);
   const up = (service: Service) => (service === 'gateway' ? gatewayUp() : pingUp(service));
 
+  // This file kills PostgreSQL: a cluster of its own, so that no other file running meanwhile sees it go.
+  let postgres: OwnPostgres | undefined;
+  const postgresControl = () => postgres!.control;
+
   beforeAll(async () => {
+    postgres = await startOwnPostgres('faults-services');
     const started = Date.now();
-    buildServices(ALL);
-    const databaseUrl = faultDatabaseUrl();
+    await buildServices(); // the children run the compiled services
+    const databaseUrl = faultDatabaseUrl(postgres.url);
     const port = await freePort();
     http.baseUrl = `http://127.0.0.1:${port}`;
     const common = { DATABASE_URL: databaseUrl, NATS_URL: testNatsUrl(), ...testStackSecrets(), LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: '3000', SHANYU_MODE: 'test' };
@@ -203,8 +208,8 @@ describe('faults across every service: kill -9 of nats-server, each service and 
       dbs[s] = createServiceDataSource({ url: databaseUrl, schema: schemas[s], entities: [], migrations: [], poolSize: 2 });
       await dbs[s].initialize();
     }
-    // The services' new durable consumers read the whole EVENTS stream first (earlier files' events
-    // in a full run): the load starts once they have caught up.
+    // The services' new durable consumers read the whole EVENTS stream first (this file's broker:
+    // what the services published at start): the load starts once they have caught up.
     const backlog = (await jsm.streams.info(EVENT_STREAM)).state.messages;
     const caughtUp = Date.now();
     await eventually('the services\' consumers to catch up with the EVENTS stream', async () => {
@@ -218,19 +223,9 @@ describe('faults across every service: kill -9 of nats-server, each service and 
   afterAll(async () => {
     stopLoad = true;
     if (natsControl().pid() === undefined) await natsControl().restart().catch(() => undefined);
-    if (postgresControl().pid() === undefined) await postgresControl().restart().catch(() => undefined);
-    // Deregistered, so the services of later files (which replay the shared EVENTS stream) do not find them filed in their pools.
-    if (tokens.health && procs.gateway?.child?.exitCode === null) {
-      const ids = [...acknowledged.institutions];
-      await Promise.all(Array.from({ length: 4 }, async () => {
-        for (let id = ids.pop(); id; id = ids.pop()) await http.call('POST', `/api/v1/institutions/${id}/deregistration`, tokens.health!, { reason: '故障测试结束，注销测试机构' });
-      }));
-      await eventually('the registry outbox published', async () => (await sql<{ n: number }>('registry', `SELECT count(*)::int AS n FROM $schema.outbox WHERE published_at IS NULL`))[0]!.n === 0, 10_000).catch(() => undefined);
-    }
+    if (postgres && postgresControl().pid() === undefined) await postgresControl().restart().catch(() => undefined);
     await procs.gateway?.stop();
     await Promise.all(SERVICES.map((s) => procs[s]?.stop()));
-    // The services' durable consumers would otherwise stay on the stream for later files.
-    for (const info of nc && !nc.isClosed() ? await ourConsumers().catch(() => []) : []) await jsm.consumers.delete(EVENT_STREAM, info.name).catch(() => undefined);
     await nc?.drain().catch(() => undefined);
     for (const db of Object.values(dbs)) if (db?.isInitialized) await db.destroy().catch(() => undefined);
     for (const file of fs.existsSync(logDir) ? fs.readdirSync(logDir) : []) {
@@ -238,6 +233,7 @@ describe('faults across every service: kill -9 of nats-server, each service and 
     }
     if (process.env.SHANYU_FAULT_KEEP_LOGS || !passed) console.log(`[faults-services] logs kept in ${logDir}`);
     else fs.rmSync(logDir, { recursive: true, force: true });
+    await postgres?.stop();
   });
 
   it('every acknowledged change is durable; every committed change gives one event and one effect at each consumer; no subsidy line or credit entry twice', async () => {

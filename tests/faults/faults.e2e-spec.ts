@@ -18,12 +18,12 @@ import { JsonLogger } from '@shanyu/common';
 import { EVENT_STREAM } from '@shanyu/contracts';
 import { connectNats, DurableEventConsumer } from '@shanyu/messaging';
 import { createServiceDataSource, initializeAndMigrate } from '@shanyu/persistence';
-import { compliantFilingSubmission, institutionRequest, natsControl, personalDataWatch, postgresControl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
+import { buildServices, compliantFilingSubmission, eventually, institutionRequest, natsControl, type OwnPostgres, personalDataWatch, startOwnPostgres, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServices, countInStream, eventually, faultDatabaseUrl, freePort, makeLogDir, ServiceProcess, sleep, TalliedHttp } from './support.js';
+import { countInStream, faultDatabaseUrl, freePort, makeLogDir, ServiceProcess, sleep, TalliedHttp } from './support.js';
 
 const PASSWORD = 'fault-demo-password';
 const WORKERS = Number(process.env.SHANYU_FAULT_WORKERS ?? 4);
@@ -67,11 +67,16 @@ describe('faults: kill -9 of nats-server, the registry, the gateway and PostgreS
   const registryUp = () => eventually('the registry to answer its ping', async () => (await nc.request('registry.health.ping', '{}', { timeout: 1_000 })).json<{ ok: boolean }>().ok, 60_000);
   const gatewayUp = () => eventually('the gateway to be ready', async () => (await fetch(`${http.baseUrl}/health?scope=self`, { signal: AbortSignal.timeout(2_000) })).ok, 60_000);
 
-  beforeAll(async () => {
-    // The children run the compiled code: build the registry, the gateway and the libraries.
-    buildServices(['registry', 'gateway']);
+  // This file kills PostgreSQL: a cluster of its own, so that no other file running meanwhile sees it go.
+  let postgres: OwnPostgres | undefined;
+  const postgresControl = () => postgres!.control;
 
-    const databaseUrl = faultDatabaseUrl();
+  beforeAll(async () => {
+    postgres = await startOwnPostgres('faults');
+    // The children run the compiled code: build the registry, the gateway and the libraries.
+    await buildServices();
+
+    const databaseUrl = faultDatabaseUrl(postgres.url);
     const port = await freePort();
     http.baseUrl = `http://127.0.0.1:${port}`;
     const common = { DATABASE_URL: databaseUrl, NATS_URL: testNatsUrl(), ...testStackSecrets(), LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: '3000' };
@@ -111,7 +116,7 @@ describe('faults: kill -9 of nats-server, the registry, the gateway and PostgreS
   afterAll(async () => {
     stopLoad = true;
     if (natsControl().pid() === undefined) await natsControl().restart().catch(() => undefined);
-    if (postgresControl().pid() === undefined) await postgresControl().restart().catch(() => undefined);
+    if (postgres && postgresControl().pid() === undefined) await postgresControl().restart().catch(() => undefined);
     await consumer?.stop().catch(() => undefined);
     await (await jetstreamManager(nc).catch(() => undefined))?.consumers.delete(EVENT_STREAM, consumerName).catch(() => undefined);
     await gateway?.stop();
@@ -125,6 +130,7 @@ describe('faults: kill -9 of nats-server, the registry, the gateway and PostgreS
     }
     if (process.env.SHANYU_FAULT_KEEP_LOGS || !passed) console.log(`[faults] logs kept in ${logDir}`);
     else fs.rmSync(logDir, { recursive: true, force: true });
+    await postgres?.stop();
   });
 
   it('every acknowledged change is durable, and every committed change gives exactly one event and one effect', async () => {

@@ -1,13 +1,12 @@
 // What the fault suites (issue 9 §1) share: services as restartable child processes running their
 // built code, polling, an HTTP client that tallies every outcome, and counting the JetStream
 // EVENTS stream by Nats-Msg-Id.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EVENT_STREAM, type EventEnvelope } from '@shanyu/contracts';
-import { testDatabaseUrl } from '@shanyu/testing';
 import { DeliverPolicy, jetstream, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 
@@ -25,35 +24,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function eventually<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs: number, everyMs = 200): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await check();
-      if (v) return v;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (${(last as Error).message})` : ''}`);
-    await sleep(everyMs);
-  }
-}
-
-/** Builds the services (and the libraries they use) the children run: `tsc -b services/<name>…`. */
-export function buildServices(names: string[]): void {
-  const started = Date.now();
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', ...names.map((n) => `services/${n}`)], { cwd: ROOT, stdio: 'pipe', timeout: 300_000 });
-  console.log(`[faults] tsc -b ${names.map((n) => `services/${n}`).join(' ')}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
-
 /**
- * The run's database URL with synchronous_commit=on: PostgreSQL runs with fsync off for speed
- * (global setup), which loses nothing when a *process* is killed as long as each commit has
- * reached the kernel — the production default, asked for here.
+ * A database URL with synchronous_commit=on: the test PostgreSQL runs with fsync off for speed,
+ * which loses nothing when a *process* is killed as long as each commit has reached the kernel —
+ * the production default, asked for here.
  */
-export function faultDatabaseUrl(): string {
-  const url = new URL(testDatabaseUrl());
+export function faultDatabaseUrl(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
   url.searchParams.set('options', '-c synchronous_commit=on');
   return url.toString();
 }

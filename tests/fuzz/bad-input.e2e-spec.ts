@@ -15,20 +15,19 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { addDays, makeResidentId, shanghaiToday, SYSTEM_ACTOR } from '@shanyu/common';
 import * as contracts from '@shanyu/contracts';
-import { CREDIT_SOURCES, creditConsumerName, type RunningCredit, startCredit } from '@shanyu/credit';
-import { type RunningInspection, startInspection } from '@shanyu/inspection';
-import { connectNats } from '@shanyu/messaging';
-import { institutionConsumerName, rosterConsumerName, type RunningStaff, startStaff } from '@shanyu/staff';
-import { type RunningSubsidy, startSubsidy, subsidyConsumerNames } from '@shanyu/subsidy';
+import type { RunningCredit } from '@shanyu/credit';
+import type { RunningInspection } from '@shanyu/inspection';
+import type { RunningStaff } from '@shanyu/staff';
+import type { RunningSubsidy } from '@shanyu/subsidy';
 import { DEMO_JWT_SECRET } from '@shanyu/gateway';
-import { compliantFilingSubmission, institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
+import { compliantFilingSubmission, eventually, institutionRequest, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import { jetstream } from '@nats-io/jetstream';
 import { JwtService } from '@nestjs/jwt';
 import type { NatsConnection } from '@nats-io/transport-node';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNTS, AUTHORIZATION_MATRIX, type Department, type MatrixRow, outcomeOf, routeKey } from '../authz/authorization-matrix.js';
-import { DEMO_PASSWORD, type Stack, startStack } from '../e2e/support.js';
+import { type Stack, startTestStack, TEST_DEMO_PASSWORD as DEMO_PASSWORD } from '../support/stack.js';
 
 const TOTAL = Number(process.env.SHANYU_FUZZ_REQUESTS ?? 10_000);
 const SEED = Number(process.env.SHANYU_FUZZ_SEED ?? Date.now() % 2_147_483_647);
@@ -176,11 +175,6 @@ describe('bad-input fuzzing: malformed requests on every write route give no 5xx
   const creditSchema = uniqueSchema('credit');
   const inspectionSchema = uniqueSchema('inspection');
   const subsidySchema = uniqueSchema('subsidy');
-  const consumerNames = () => [
-    institutionConsumerName(staffSchema), rosterConsumerName(staffSchema), ...CREDIT_SOURCES.map((c) => creditConsumerName(creditSchema, c.key)),
-    // services/inspection/src/app.ts names its consumers `${schema}-${purpose}`.
-    ...['registry', 'credit', 'calendar'].map((purpose) => `${inspectionSchema}-${purpose}`), ...subsidyConsumerNames(subsidySchema),
-  ];
   let idSerial = randomInt(100, 900);
   const newIdNumber = () => makeResidentId(`33010619870412${(idSerial = idSerial >= 999 ? 100 : idSerial + 1)}`);
   let childSerial = randomInt(100, 900);
@@ -212,7 +206,7 @@ describe('bad-input fuzzing: malformed requests on every write route give no 5xx
   const snapshot = async () => {
     const tables: Record<string, string> = {};
     const services = [
-      ['registry', stack.registry.runtime.dataSource, stack.registrySchema], ['gateway', stack.gateway.runtime.dataSource, stack.gatewaySchema],
+      ['registry', stack.registry.runtime.dataSource, stack.schemas.registry], ['gateway', stack.gateway.runtime.dataSource, stack.schemas.gateway],
       ['staff', staff.runtime.dataSource, staffSchema], ['credit', credit.runtime.dataSource, creditSchema],
       ['inspection', inspection.runtime.dataSource, inspectionSchema], ['subsidy', subsidy.runtime.dataSource, subsidySchema],
     ] as const;
@@ -230,20 +224,10 @@ describe('bad-input fuzzing: malformed requests on every write route give no 5xx
 
   /** Every outbox relayed, every consumer caught up, no subsidy run still computing. */
   const waitForRelays = async () => {
-    for (let i = 0; i < 600; i++) {
-      let backlog = 0;
-      for (const runtime of [stack.registry.runtime, stack.gateway.runtime, staff.runtime, credit.runtime, inspection.runtime, subsidy.runtime]) backlog += await runtime.relay.backlog();
-      // The services follow events: caught up too (what they publish in reaction is counted above).
-      for (const name of consumerNames()) {
-        const info = await stack.registry.runtime.jsm.consumers.info(contracts.EVENT_STREAM, name);
-        backlog += info.num_pending + info.num_ack_pending;
-      }
-      const [{ n }] = await subsidy.runtime.dataSource.query(`SELECT count(*)::int AS n FROM "${subsidySchema}".run WHERE status = 'computing'`);
-      backlog += n;
-      if (backlog === 0) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('the outbox relays, consumers or subsidy runs did not settle');
+    await stack.settled(60_000);
+    await eventually('the subsidy runs to compute', async () =>
+      (await stack.sql<{ n: number }>('subsidy', `SELECT count(*)::int AS n FROM $schema.run WHERE status = 'computing'`))[0]!.n === 0, 60_000);
+    await stack.settled(60_000); // and what the finished runs announced
   };
 
   // ── valid requests each route's defects start from ────────────────────────────────────────
@@ -629,17 +613,21 @@ const BASES: Record<string, Base> = {
   let routes: RouteSpec[] = [];
 
   beforeAll(async () => {
-    stack = await startStack();
-    const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), LOG_LEVEL: 'error' as const, RPC_TIMEOUT_MS: 5_000 };
-    // Each consumer follows only events published from now on: earlier test files' events are not this stack's.
-    staff = await startStaff({ ...base, ...testNatsCredentials('staff'), STAFF_DB_SCHEMA: staffSchema, SHANYU_MODE: 'test', STAFF_REMINDER_INTERVAL_MS: 0 }, { eventsFrom: 'new' });
-    credit = await startCredit({ ...base, ...testNatsCredentials('credit'), CREDIT_DB_SCHEMA: creditSchema, CREDIT_SWEEP_INTERVAL_MS: 0 }, { eventsFrom: 'new' });
-    inspection = await startInspection({ ...base, ...testNatsCredentials('inspection'), INSPECTION_DB_SCHEMA: inspectionSchema, SHANYU_MODE: 'test', INSPECTION_SWEEP_INTERVAL_MS: 0 } as Parameters<typeof startInspection>[0], { eventsFrom: 'new' });
-    subsidy = await startSubsidy({ ...base, ...testNatsCredentials('subsidy'), SUBSIDY_DB_SCHEMA: subsidySchema, SHANYU_MODE: 'test', SUBSIDY_BUILTIN_POLICIES: 'on' } as Parameters<typeof startSubsidy>[0], { eventsFrom: 'new' });
+    // Every service but the registry logs errors only (each defect would be a warning).
+    const quiet = { LOG_LEVEL: 'error' };
+    stack = await startTestStack({
+      services: ['registry', 'staff', 'credit', 'inspection', 'subsidy'],
+      config: {
+        staff: { ...quiet, STAFF_DB_SCHEMA: staffSchema }, credit: { ...quiet, CREDIT_DB_SCHEMA: creditSchema },
+        inspection: { ...quiet, INSPECTION_DB_SCHEMA: inspectionSchema }, subsidy: { ...quiet, SUBSIDY_DB_SCHEMA: subsidySchema },
+      },
+      startOptions: { staff: { eventsFrom: 'new' }, credit: { eventsFrom: 'new' }, inspection: { eventsFrom: 'new' }, subsidy: { eventsFrom: 'new' } },
+    });
+    ({ staff, credit, inspection, subsidy } = stack);
     doc = (await stack.http.get('/api/docs-json').expect(200)).body;
     const usernames = [...Object.values(ACCOUNTS).map((a) => a.username), 'health.371002', 'market.371002', 'fire.inspector1', 'fire.inspector2'];
     for (const u of usernames) tokens.set(u, await stack.tokenFor(u));
-    nc = await connectNats(testNatsUrl(), 'fuzz-test');
+    nc = (await stack.nats()).nc;
 
     // Targets the requests aim at: a registered institution, one with a submitted filing, one filed.
     const market = tokens.get('market.330106')!;
@@ -655,15 +643,11 @@ const BASES: Record<string, Base> = {
       .send({ name: '模糊测试系统', department: 'fire', divisions: ['330106'], scopes: ['GET /api/v1/institutions'] }).expect(201)).body.id as string;
     targets.apiClient = await newApiClient();
     // Staff and credit targets: an institution both services know, a staff member, repairable ledger entries.
-    const known = async (id: string) => {
-      for (let waited = 0; ; waited += 100) {
-        const [a] = await staff.runtime.dataSource.query(`SELECT 1 FROM "${staffSchema}".institution_replica WHERE id = $1`, [id]);
-        const [b] = await credit.runtime.dataSource.query(`SELECT 1 FROM "${creditSchema}".institution WHERE id = $1`, [id]);
-        if (a && b) return id;
-        if (waited > 60_000) throw new Error(`the staff and credit services never learnt of institution ${id}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    };
+    const known = (id: string) => eventually(`the staff and credit services to learn of institution ${id}`, async () => {
+      const [a] = await stack.sql('staff', 'SELECT 1 FROM $schema.institution_replica WHERE id = $1', [id]);
+      const [b] = await stack.sql('credit', 'SELECT 1 FROM $schema.institution WHERE id = $1', [id]);
+      return a && b ? id : false;
+    }, 60_000);
     const hire = async (institutionId: string) => (await stack.http.post(`/api/v1/institutions/${institutionId}/staff`).set('authorization', `Bearer ${health}`)
       .send({ name: '模糊测试员工', idNumber: newIdNumber(), role: 'carer', startDate: '2026-01-05' }).expect(201)).body.id as string;
     const repairableEntry = async (institutionId: string) => {
@@ -676,13 +660,10 @@ const BASES: Record<string, Base> = {
         },
       };
       await jetstream(nc!).publish(envelope.subject, JSON.stringify(envelope), { msgID: eventId });
-      for (let waited = 0; ; waited += 100) {
+      return eventually(`the ledger entry of ${eventId}`, async () => {
         const res = await stack.http.get(`/api/v1/credit/institutions/${institutionId}`).set('authorization', `Bearer ${health}`);
-        const entry = (res.body?.entries as { entryId: string; sourceEventId: string }[] | undefined)?.find((e) => e.sourceEventId === eventId);
-        if (entry) return entry.entryId;
-        if (waited > 30_000) throw new Error(`no ledger entry for ${eventId}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
+        return (res.body?.entries as { entryId: string; sourceEventId: string }[] | undefined)?.find((e) => e.sourceEventId === eventId)?.entryId;
+      }, 30_000);
     };
     const askRepair = async (institutionId: string) => (await stack.http.post(`/api/v1/credit/institutions/${institutionId}/repair-requests`).set('authorization', `Bearer ${health}`)
       .send({ entryIds: [await repairableEntry(institutionId)], reason: '模糊测试：整改到位' }).expect(201)).body.id as string;
@@ -693,12 +674,7 @@ const BASES: Record<string, Base> = {
 
     // Inspection and subsidy targets.
     const as = (username: string) => ({ authorization: `Bearer ${tokens.get(username)!}` });
-    const until = async (what: string, check: () => Promise<boolean>) => {
-      for (let waited = 0; !(await check()); waited += 100) {
-        if (waited > 60_000) throw new Error(`timed out waiting for ${what}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    };
+    const until = (what: string, check: () => Promise<boolean>) => eventually(what, check, 60_000);
     const ok = <T = any,>(res: { status: number; body: unknown }, status: number, what: string): T => {
       if (res.status !== status) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body as T;
@@ -904,15 +880,6 @@ const BASES: Record<string, Base> = {
   });
 
   afterAll(async () => {
-    await subsidy?.stop();
-    await inspection?.stop();
-    await credit?.stop();
-    await staff?.stop();
-    if (stack) {
-      const jsm = stack.registry.runtime.jsm;
-      for (const name of consumerNames()) await jsm.consumers.delete(contracts.EVENT_STREAM, name).catch(() => undefined);
-    }
-    await nc?.drain().catch(() => undefined);
     await stack?.stop();
   });
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { randomInt } from 'node:crypto';
 import { createGateway, type RunningGateway } from '@shanyu/gateway';
 import { startRegistry, type RunningRegistry } from '@shanyu/registry';
-import { institutionRequest, testDatabaseUrl, testNatsUrl, testStackSecrets } from '@shanyu/testing';
+import { eventually, institutionRequest, testDatabaseUrl, testNatsUrl, testStackSecrets } from '@shanyu/testing';
 import { DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import pg from 'pg';
@@ -18,16 +18,6 @@ import { backup } from '../../deploy/backup/backup.mjs';
 import { restore } from '../../deploy/backup/restore.mjs';
 import { findFreePort, startNats, type NatsHandle } from '../../deploy/local/processes.mjs';
 import { DEMO_PASSWORD, startStack, type Stack } from '../e2e/support.js';
-
-const eventually = async <T>(what: string, check: () => Promise<T | false>, timeoutMs = 15_000): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 
 /** Every message of a stream: subject, Nats-Msg-Id and body. */
 async function readStream(url: string, stream: string) {
@@ -58,6 +48,11 @@ describe('backup → restore into a fresh database and broker → the services s
   const freshDb = `shanyu_restore_${randomInt(1e9)}`;
   let restoredRegistry: RunningRegistry | undefined;
   let restoredGateway: RunningGateway | undefined;
+  let backupDir: string;
+  let manifest: Awaited<ReturnType<typeof backup>>['manifest'];
+  /** The backup restored into the fresh database and broker: done once, by the first test that needs it. */
+  let restoring: ReturnType<typeof restore> | undefined;
+  const restoreOnce = () => (restoring ??= restore({ dir: backupDir, databaseUrl: freshDbUrl, natsUrl: freshNats.url, createDatabase: true }));
 
   const admin = async (sql: string, params: unknown[] = []) => {
     const url = new URL(testDatabaseUrl());
@@ -86,6 +81,12 @@ describe('backup → restore into a fresh database and broker → the services s
     const url = new URL(testDatabaseUrl());
     url.pathname = `/${freshDb}`;
     freshDbUrl = url.toString();
+    // The backup every test reads (made here, so that each test stands on its own).
+    const result = await backup({
+      databaseUrl: testDatabaseUrl(), natsUrl: testNatsUrl(), schemas: [stack.gatewaySchema, stack.registrySchema], streams: ['EVENTS'], outDir: path.join(workDir, 'backups'),
+    });
+    backupDir = result.dir;
+    manifest = result.manifest;
   });
 
   afterAll(async () => {
@@ -97,15 +98,7 @@ describe('backup → restore into a fresh database and broker → the services s
     if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
   });
 
-  let backupDir: string;
-  let manifest: Awaited<ReturnType<typeof backup>>['manifest'];
-
   it('writes one folder: a dump per schema and the stream, with counts and checksums in the manifest', async () => {
-    const result = await backup({
-      databaseUrl: testDatabaseUrl(), natsUrl: testNatsUrl(), schemas: [stack.gatewaySchema, stack.registrySchema], streams: ['EVENTS'], outDir: path.join(workDir, 'backups'),
-    });
-    backupDir = result.dir;
-    manifest = result.manifest;
     expect(fs.readdirSync(path.join(workDir, 'backups'))).toEqual([path.basename(backupDir)]); // no .partial left
     expect(JSON.parse(fs.readFileSync(path.join(backupDir, 'manifest.json'), 'utf8'))).toEqual(manifest);
     const registry = manifest.postgres!.schemas.find((s) => s.name === stack.registrySchema)!;
@@ -129,7 +122,7 @@ describe('backup → restore into a fresh database and broker → the services s
   });
 
   it('restores into a fresh database and a fresh stream: counts match, every event keeps its Nats-Msg-Id', async () => {
-    const result = await restore({ dir: backupDir, databaseUrl: freshDbUrl, natsUrl: freshNats.url, createDatabase: true });
+    const result = await restoreOnce();
     expect(result.schemas.map((s) => s.name).sort()).toEqual([stack.gatewaySchema, stack.registrySchema].sort());
     expect(result.schemas.find((s) => s.name === stack.registrySchema)!.tables.institution).toBe(3);
     const events = manifest.streams.find((s) => s.name === 'EVENTS')!;
@@ -146,6 +139,7 @@ describe('backup → restore into a fresh database and broker → the services s
   });
 
   it('the registry and gateway start on the restored copy, have no migration to run and serve the same institutions', async () => {
+    await restoreOnce();
     restoredRegistry = await startRegistry({
       DATABASE_URL: freshDbUrl, NATS_URL: freshNats.url, ...testStackSecrets(), REGISTRY_DB_SCHEMA: stack.registrySchema, LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: 5_000,
     });
@@ -176,6 +170,7 @@ describe('backup → restore into a fresh database and broker → the services s
   });
 
   it('refuses to restore over a schema that already has tables, and over a stream that is not empty', async () => {
+    await restoreOnce();
     await expect(restore({ dir: backupDir, databaseUrl: freshDbUrl, natsUrl: freshNats.url, schemas: [stack.registrySchema], nats: false }))
       .rejects.toThrow(/already has tables/);
     await expect(restore({ dir: backupDir, databaseUrl: freshDbUrl, natsUrl: freshNats.url, postgres: false }))

@@ -7,10 +7,10 @@ import { randomUUID } from 'node:crypto';
 import { shanghaiToday } from '@shanyu/common';
 import { CreditEvents, InspectionEvents, StaffEvents } from '@shanyu/contracts';
 import { CREDIT_SOURCES, creditConsumerName, replayCredit, type RunningCredit, startCredit } from '@shanyu/credit';
-import { compliantFilingSubmission, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets } from '@shanyu/testing';
+import { compliantFilingSubmission, eventually, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets } from '@shanyu/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CreditStack, EVENT_STREAM, eventually, startCreditStack } from '../e2e/credit-support.js';
+import { type CreditStack, EVENT_STREAM, startCreditStack } from '../e2e/credit-support.js';
 
 const today = shanghaiToday();
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
@@ -23,7 +23,7 @@ describe('replay: the credit projection rebuilt from the event stream equals the
   const auth = (token: string) => ({ authorization: `Bearer ${token}` });
   let filed: Institution, banned: Institution, fined: Institution;
   let consumers: string[];
-  /** The stream's last sequence before this file published anything (earlier files' events come before it). */
+  /** The stream's last sequence before this file published anything (what the stack's start published comes before it). */
   let startSeq: number;
   // The credit service's own DataSource closes when it stops: the test reads through its own pool.
   let pool: pg.Pool;

@@ -39,7 +39,7 @@ function publishedByTheOutboxRelay(): boolean {
   }
 }
 
-observeNats(({ kind, subject, text }) => {
+const stopObserving = observeNats(({ kind, subject, text }) => {
   if (kind === 'event' && !publishedByTheOutboxRelay()) return;
   let body: unknown;
   try {
@@ -58,6 +58,7 @@ observeNats(({ kind, subject, text }) => {
 });
 
 afterAll(() => {
+  stopObserving();
   const dir = inject('personalDataDir');
   if (!dir) return;
   report.file = path.relative(process.cwd(), expect.getState().testPath ?? '');

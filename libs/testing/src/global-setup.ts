@@ -1,7 +1,12 @@
-// Vitest global setup of the "integration" project: one throwaway PostgreSQL and one nats-server
-// (JetStream, file storage) per test run, on free ports (so it works while `npm start` runs), with
-// their data in <repo>/.test-data/run-…, removed at teardown. Tests read them through
-// infra-context.ts (testDatabaseUrl(), testNatsUrl(), natsControl()).
+// Vitest global setup of the integration projects: one throwaway PostgreSQL per test run, on a free
+// port (so it works while `npm start` runs), with its data in <repo>/.test-data/run-…, removed at
+// teardown; and what each test file needs to start its own nats-server (test-broker.ts): the
+// binary, the generated authorization and a directory for the brokers. Tests read them through
+// infra-context.ts (testDatabaseUrl(), testNatsUrl(), natsControl()). A file that kills PostgreSQL
+// starts one of its own (own-postgres.ts).
+//
+// Several projects use it (integration-processes, medium, integration): they share one PostgreSQL,
+// started by the first and stopped by the last teardown.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,22 +18,52 @@ import {
   isProcessAlive,
   onExit,
   processCommand,
-  startNats,
   startPostgres,
   terminate,
   waitForExit,
-  type NatsHandle,
   type PostgresHandle,
 } from '../../../deploy/local/processes.mjs';
 import { writeNatsAuth } from '../../../deploy/local/nats-auth.mjs';
 import * as contracts from '@shanyu/contracts';
 import { generateIdentityKeyPair } from '@shanyu/common';
 import type {} from './infra-context.js'; // the ProvidedContext keys
-import { natsLogFile, natsPidFile, runningNatsPid, stopNatsByPidFile } from './nats-control.js';
+import { runningNatsPid, stopNatsByPidFile } from './nats-control.js';
 import { PG_DATABASE, PG_SETTINGS } from './postgres-control.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const testDataDir = path.join(repoRoot, '.test-data');
+
+/** The JetStream store dirs of every broker under a run's `nats/` (one per test file). */
+function brokerStoreDirs(runDir: string): string[] {
+  const natsDir = path.join(runDir, 'nats');
+  try {
+    return fs.readdirSync(natsDir).map((name) => path.join(natsDir, name, 'jetstream'));
+  } catch {
+    return [];
+  }
+}
+
+/** The postmaster pids of the run's PostgreSQL clusters still alive: the shared one (pg) and files' own (pg-…, own-postgres.ts). */
+function livePostmasters(runDir: string): number[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(runDir).filter((name) => name === 'pg' || name.startsWith('pg-'));
+  } catch {
+    return [];
+  }
+  return names
+    .map((name) => Number.parseInt(readOr(path.join(runDir, name, 'postmaster.pid'), '').split('\n')[0] ?? '', 10))
+    .filter((pid) => Number.isInteger(pid) && isProcessAlive(pid) && (processCommand(pid) ?? ['postgres']).some((p) => p.includes('postgres')));
+}
+
+async function stopPostmaster(pid: number): Promise<void> {
+  try {
+    process.kill(pid, 'SIGINT'); // fast shutdown
+  } catch {
+    return;
+  }
+  if (!(await waitForExit(pid, 10_000))) await terminate(pid, 1_000);
+}
 
 /** Removes the data of earlier runs whose Vitest process is gone (killed before its teardown). */
 async function cleanUpAbandonedRuns(): Promise<void> {
@@ -42,12 +77,8 @@ async function cleanUpAbandonedRuns(): Promise<void> {
     const runDir = path.join(testDataDir, name);
     const owner = Number.parseInt(readOr(path.join(runDir, 'owner.pid'), ''), 10);
     if (Number.isInteger(owner) && isProcessAlive(owner)) continue; // another run, still going
-    await stopNatsByPidFile(path.join(runDir, 'nats', 'jetstream'));
-    const postmaster = Number.parseInt(readOr(path.join(runDir, 'pg', 'postmaster.pid'), '').split('\n')[0] ?? '', 10);
-    if (Number.isInteger(postmaster) && isProcessAlive(postmaster) && (processCommand(postmaster) ?? ['postgres']).some((p) => p.includes('postgres'))) {
-      process.kill(postmaster, 'SIGINT'); // fast shutdown
-      if (!(await waitForExit(postmaster, 10_000))) await terminate(postmaster, 1_000);
-    }
+    for (const storeDir of brokerStoreDirs(runDir)) await stopNatsByPidFile(storeDir);
+    for (const pid of livePostmasters(runDir)) await stopPostmaster(pid);
     fs.rmSync(runDir, { recursive: true, force: true });
   }
 }
@@ -60,7 +91,13 @@ function readOr(file: string, fallback: string): string {
   }
 }
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+interface RunInfra {
+  provided: Record<string, unknown>;
+  env: Record<string, string>;
+  teardown(): Promise<void>;
+}
+
+async function startRunInfra(): Promise<RunInfra> {
   // Installs (apt) happen here when `npm test` did not already do them.
   const natsServerPath = ensureNatsServer();
   ensurePostgresBinaries();
@@ -70,32 +107,35 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const runDir = fs.mkdtempSync(path.join(testDataDir, `run-${Date.now().toString(36)}-${process.pid}-`));
   fs.chmodSync(runDir, 0o755); // mkdtemp makes it 0700: PostgreSQL's own user must get through
   fs.writeFileSync(path.join(runDir, 'owner.pid'), `${process.pid}\n`);
-  const natsStoreDir = path.join(runDir, 'nats', 'jetstream');
+  const natsDir = path.join(runDir, 'nats');
+  fs.mkdirSync(natsDir, { recursive: true });
   // The generated authorization of deploy/nats: in-process services connect as their own users
   // (testNatsCredentials()), so every test runs under the real permissions. Connections without
-  // credentials (the tests' own clients, stubs and collectors) act as `admin`. Only here, on a broker
-  // shared by test stacks that each have schemas of their own, may services use any consumer name
+  // credentials (the tests' own clients, stubs and collectors) act as `admin`. Only here, on brokers
+  // that test stacks with schemas of their own use, may services use any consumer name
   // (serviceSchemas 'any'; filters stay exact); department systems keep their exact names.
   const natsAuth = writeNatsAuth({ dir: path.join(runDir, 'nats-auth'), contracts, noAuthUser: contracts.NATS_ADMIN_USER, serviceSchemas: 'any' });
 
   let pg: PostgresHandle | undefined;
-  let nats: NatsHandle | undefined;
 
   // If Vitest dies before or in the middle of the teardown, kill what is left, synchronously.
   const lastResort = () => {
-    for (const pid of [runningNatsPid(natsStoreDir), nats?.pid]) {
+    for (const storeDir of brokerStoreDirs(runDir)) {
+      const pid = runningNatsPid(storeDir);
       if (pid && isProcessAlive(pid)) process.kill(pid, 'SIGKILL');
     }
     if (pg?.pid && isProcessAlive(pg.pid)) process.kill(pg.pid, 'SIGQUIT'); // immediate shutdown
+    for (const pid of livePostmasters(runDir)) process.kill(pid, 'SIGQUIT');
   };
   let tornDown = false;
   const teardown = async () => {
     if (tornDown) return;
     tornDown = true;
     unregister();
-    await stopNatsByPidFile(natsStoreDir); // the server a test restarted, if any
-    await nats?.stop();
+    // A file's broker (or own PostgreSQL) is stopped by the file; what is left belongs to a file that crashed.
+    await Promise.all(brokerStoreDirs(runDir).map((storeDir) => stopNatsByPidFile(storeDir)));
     await pg?.stop();
+    await Promise.all(livePostmasters(runDir).map((pid) => stopPostmaster(pid)));
     fs.rmSync(runDir, { recursive: true, force: true });
     process.removeListener('exit', lastResort);
   };
@@ -104,53 +144,51 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const unregister = onExit(teardown);
 
   try {
-    const [pgPort, natsPort] = [await findFreePort(), await findFreePort()];
-    const [pgStarted, natsStarted] = await Promise.allSettled([
-      startPostgres({
-        dataDir: path.join(runDir, 'pg'),
-        port: pgPort,
-        database: PG_DATABASE,
-        fast: true,
-        settings: PG_SETTINGS,
-      }),
-      startNats({
-        storeDir: natsStoreDir,
-        port: natsPort,
-        serverPath: natsServerPath,
-        logFile: natsLogFile(natsStoreDir),
-        pidFile: natsPidFile(natsStoreDir),
-        configFile: natsAuth.configFile,
-      }),
-    ]);
-    if (pgStarted.status === 'fulfilled') pg = pgStarted.value;
-    if (natsStarted.status === 'fulfilled') nats = natsStarted.value;
-    if (pgStarted.status === 'rejected') throw pgStarted.reason;
-    if (natsStarted.status === 'rejected') throw natsStarted.reason;
+    pg = await startPostgres({ dataDir: path.join(runDir, 'pg'), port: await findFreePort(), database: PG_DATABASE, fast: true, settings: PG_SETTINGS });
   } catch (error) {
     await teardown();
     throw error;
   }
-  if (!pg || !nats) throw new Error('unreachable: PostgreSQL or NATS not started');
 
-  project.provide('databaseUrl', pg.url);
-  project.provide('natsUrl', nats.url);
-  project.provide('natsPort', nats.port);
-  project.provide('natsStoreDir', natsStoreDir);
-  project.provide('natsServerPath', natsServerPath);
-  project.provide('natsConfigFile', natsAuth.configFile);
-  project.provide('natsPasswords', natsAuth.passwords);
-  // For postgresControl() (a test that kills and restarts PostgreSQL).
-  project.provide('pgDataDir', pg.dataDir);
-  project.provide('pgPort', pg.port);
   // The run's secrets (identity key pair, JWT secret): the stacks' gateways sign with it, services and tests verify or sign with it.
   const identity = generateIdentityKeyPair();
   const jwtSecret = randomBytes(48).toString('base64');
-  project.provide('stackSecrets', { IDENTITY_SIGNING_KEY: identity.signingKey, IDENTITY_PUBLIC_KEY: identity.publicKey, JWT_SECRET: jwtSecret });
-  // For child processes (services started by a test).
-  process.env.DATABASE_URL = pg.url;
-  process.env.NATS_URL = nats.url;
-  process.env.IDENTITY_SIGNING_KEY = identity.signingKey;
-  process.env.IDENTITY_PUBLIC_KEY = identity.publicKey;
+  return {
+    provided: {
+      databaseUrl: pg.url,
+      natsRunDir: natsDir,
+      natsServerPath,
+      natsConfigFile: natsAuth.configFile,
+      natsPasswords: natsAuth.passwords,
+      stackSecrets: { IDENTITY_SIGNING_KEY: identity.signingKey, IDENTITY_PUBLIC_KEY: identity.publicKey, JWT_SECRET: jwtSecret },
+    },
+    // For child processes (services started by a test); each file's setup sets NATS_URL to its broker.
+    env: { SHANYU_TEST_RUN_DIR: runDir, DATABASE_URL: pg.url, IDENTITY_SIGNING_KEY: identity.signingKey, IDENTITY_PUBLIC_KEY: identity.publicKey },
+    teardown,
+  };
+}
 
-  return teardown;
+// Shared by the projects that list this file: each loads it through its own module runner, so the
+// state lives on the process.
+const SHARED = Symbol.for('shanyu.testing.runInfra');
+type Shared = { infra: Promise<RunInfra>; users: number };
+const shared = globalThis as unknown as Record<symbol, Shared | undefined>;
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const state = (shared[SHARED] ??= { infra: startRunInfra(), users: 0 });
+  state.users++;
+  let infra: RunInfra;
+  try {
+    infra = await state.infra;
+  } catch (error) {
+    if (--state.users === 0) shared[SHARED] = undefined;
+    throw error;
+  }
+  for (const [key, value] of Object.entries(infra.provided)) project.provide(key as never, value as never);
+  Object.assign(process.env, infra.env);
+  return async () => {
+    if (--state.users > 0) return;
+    shared[SHARED] = undefined;
+    await infra.teardown();
+  };
 }

@@ -1,4 +1,4 @@
-// The test harness itself: the run's PostgreSQL answers, and the run's nats-server keeps a
+// The test harness itself: the run's PostgreSQL answers, and the file's own nats-server keeps a
 // JetStream message (file storage) across a kill -9 and restart.
 import { jetstream, jetstreamManager, StorageType } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';

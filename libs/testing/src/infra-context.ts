@@ -1,11 +1,12 @@
-// What integration tests (*.e2e-spec.ts) get from the global setup (global-setup.ts): the URLs of
-// the run's throwaway PostgreSQL and NATS JetStream, and control of the nats-server.
+// What integration tests (*.e2e-spec.ts) get from the global setup (global-setup.ts) and their
+// setup file (file-broker-setup.ts): the URL of the run's throwaway PostgreSQL, the URL of the
+// file's own nats-server (JetStream), and control of both.
 import { type Actor, ActorTokenSigner } from '@shanyu/common';
 import { RpcHeaders } from '@shanyu/contracts';
 import { headers, type MsgHdrs } from '@nats-io/transport-node';
 import { inject } from 'vitest';
-import { natsControlFor, type NatsControl } from './nats-control.js';
-import { postgresControlFor, type PostgresControl } from './postgres-control.js';
+import type { NatsControl } from './nats-control.js';
+import type { TestBroker } from './test-broker.js';
 
 export type { NatsControl } from './nats-control.js';
 export type { PostgresControl } from './postgres-control.js';
@@ -13,21 +14,18 @@ export type { PostgresControl } from './postgres-control.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
-    natsUrl: string;
-    natsPort: number;
-    natsStoreDir: string;
+    /** Where each test file's nats-server keeps its store (test-broker.ts). */
+    natsRunDir: string;
     natsServerPath: string;
     natsConfigFile: string;
-    /** Password of each NATS user (services, department systems, admin) of the run's nats-server. */
+    /** Password of each NATS user (services, department systems, admin) of the run's authorization (every file's broker). */
     natsPasswords: Record<string, string>;
-    pgDataDir: string;
-    pgPort: number;
     /** The run's identity key pair (Ed25519, base64 DER) and JWT secret. */
     stackSecrets: { IDENTITY_SIGNING_KEY: string; IDENTITY_PUBLIC_KEY: string; JWT_SECRET: string };
   }
 }
 
-function provided<K extends 'databaseUrl' | 'natsUrl' | 'natsPort' | 'natsStoreDir' | 'natsServerPath' | 'natsConfigFile' | 'natsPasswords' | 'pgDataDir' | 'pgPort' | 'stackSecrets'>(key: K) {
+function provided<K extends 'databaseUrl' | 'natsPasswords' | 'stackSecrets'>(key: K) {
   const value = inject(key);
   if (value === undefined || value === null) {
     throw new Error(
@@ -43,13 +41,37 @@ export function testDatabaseUrl(): string {
   return provided('databaseUrl');
 }
 
-/** nats://127.0.0.1:PORT of the run's nats-server (JetStream enabled, file storage). */
+const BROKER = Symbol.for('shanyu.testing.fileBroker');
+const slot = globalThis as unknown as Record<symbol, TestBroker | undefined>;
+
+/** Set by file-broker-setup.ts: the nats-server of the test file now running in this process. */
+export function setCurrentTestBroker(broker: TestBroker | undefined): void {
+  slot[BROKER] = broker;
+}
+
+function currentBroker(): TestBroker {
+  const broker = slot[BROKER];
+  if (!broker) {
+    throw new Error(
+      'no nats-server for this test file: each integration test file gets its own from the setup file ' +
+        'libs/testing/src/file-broker-setup.ts, which only the integration Vitest projects run (files named *.e2e-spec.ts)',
+    );
+  }
+  return broker;
+}
+
+/** Whether this test file has a nats-server (integration files do; medium files have no NATS at all). */
+export function hasTestBroker(): boolean {
+  return slot[BROKER] !== undefined;
+}
+
+/** nats://127.0.0.1:PORT of this test file's own nats-server (JetStream enabled, file storage). */
 export function testNatsUrl(): string {
-  return provided('natsUrl');
+  return currentBroker().url;
 }
 
 /**
- * NATS_USER / NATS_PASSWORD of a service (or department system) on the run's nats-server, for its
+ * NATS_USER / NATS_PASSWORD of a service (or department system) on the test file's nats-server, for its
  * config: the service then has exactly the permissions deploy/nats gives it. A client without
  * credentials acts as `admin` (the harness's no_auth_user), so tests' own clients need none.
  */
@@ -88,23 +110,7 @@ export function identityTokenFor(actor: Actor): string {
   return signer.tokenFor(actor).token;
 }
 
-/**
- * kill -9 and restart the run's nats-server. It is shared by every test file running at the time,
- * so a test that uses this should tolerate (and other files' clients will see) a short outage.
- */
+/** kill -9 and restart this test file's nats-server (no other file uses it). */
 export function natsControl(): NatsControl {
-  return natsControlFor({
-    port: provided('natsPort'),
-    storeDir: provided('natsStoreDir'),
-    serverPath: provided('natsServerPath'),
-    configFile: provided('natsConfigFile'),
-  });
-}
-
-/**
- * kill -9 and restart the run's PostgreSQL (same data directory and port). Like natsControl(),
- * every test file running at the time sees the outage; files run one at a time.
- */
-export function postgresControl(): PostgresControl {
-  return postgresControlFor({ dataDir: provided('pgDataDir'), port: provided('pgPort') });
+  return currentBroker().control;
 }

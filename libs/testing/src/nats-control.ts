@@ -1,5 +1,5 @@
-// Control of the test run's nats-server by pid file, shared by the global setup (which starts and
-// finally stops it) and test workers (which may kill -9 and restart it to prove no event is lost).
+// Control of a test file's nats-server by pid file (test-broker.ts starts one per file; the global
+// setup stops any a crashed file left): kill -9 and restart it to prove no event is lost.
 // No 'vitest' import here: the global setup runs in Vitest's main process.
 import fs from 'node:fs';
 import path from 'node:path';

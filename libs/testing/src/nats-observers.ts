@@ -14,8 +14,13 @@ const observers: Observer[] = [];
 /** Reply inbox → the subject of the request, for requests published by this process. */
 const requests = new Map<string, string>();
 
-export function observeNats(observer: Observer): void {
+/** Returns the function that stops observing (a worker runs file after file in one process). */
+export function observeNats(observer: Observer): () => void {
   observers.push(observer);
+  return () => {
+    const at = observers.indexOf(observer);
+    if (at >= 0) observers.splice(at, 1);
+  };
 }
 
 export function rememberRequest(reply: string, subject: string): void {

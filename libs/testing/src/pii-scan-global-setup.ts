@@ -21,7 +21,13 @@ function alive(pid: number): boolean {
   }
 }
 
-export default function setup(project: TestProject): () => void {
+// Both integration projects list this file (each loads it through its own module runner): the
+// first prepares the run's directory, the last teardown reports, once.
+const SHARED = Symbol.for('shanyu.testing.personalDataRun');
+type Shared = { dir: string; users: number };
+const shared = globalThis as unknown as Record<symbol, Shared | undefined>;
+
+function prepare(): string {
   // One directory per Vitest run (named by its pid): runs going on at the same time keep apart.
   for (const name of fs.existsSync(reportsDir) ? fs.readdirSync(reportsDir) : []) {
     if (!/^\d+$/.test(name) || !alive(Number(name))) fs.rmSync(path.join(reportsDir, name), { recursive: true, force: true });
@@ -30,9 +36,17 @@ export default function setup(project: TestProject): () => void {
   fs.rmSync(personalDataDir, { recursive: true, force: true });
   fs.mkdirSync(personalDataDir, { recursive: true });
   fs.writeFileSync(path.join(personalDataDir, PERSONAL_DATA_RUN_FILE), JSON.stringify({ vitestPid: process.pid, startedAt: new Date().toISOString() }));
-  project.provide('personalDataDir', personalDataDir);
+  return personalDataDir;
+}
+
+export default function setup(project: TestProject): () => void {
+  const state = (shared[SHARED] ??= { dir: prepare(), users: 0 });
+  state.users++;
+  project.provide('personalDataDir', state.dir);
   return () => {
-    const report = readPersonalDataReport(personalDataDir);
+    if (--state.users > 0) return;
+    shared[SHARED] = undefined;
+    const report = readPersonalDataReport(state.dir);
     console.log(`\n[${summarizePersonalData(report)}]`);
     if (report.leaks.length > 0 || report.unwatched.length > 0) {
       console.error(describeLeaks(report));

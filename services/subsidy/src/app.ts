@@ -79,3 +79,10 @@ export async function startSubsidy(config: SubsidyConfig, options: SubsidyStartO
 
 export { allocateLargestRemainder } from './runs/budget-cap.js';
 export type { SubsidyConfig } from './config.js';
+// What a medium test (tests/medium) runs against the real schema, without NATS: the roster use
+// cases, as SubsidyModule builds them, and the registry follower that fills the replica they read.
+export { subsidyDataSource } from './data-source.js';
+export { SubsidyAccessPolicy } from './access/subsidy-access.policy.js';
+export { followRegistry } from './facts/fact-events.js';
+export { SubmitRoster } from './rosters/submit-roster.use-case.js';
+export { GetRoster } from './rosters/roster.query.js';
