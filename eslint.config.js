@@ -197,7 +197,7 @@ export default defineConfig(
     // A service's SQL and ORM calls live in its repositories (*.repository.ts), so a use case reads
     // as its rules and a query is found in one place per aggregate.
     name: 'shanyu/sql-in-repositories',
-    files: ['services/*/src/**/*.ts'],
+    files: ['services/**/*.ts'],
     ignores: ['**/*.repository.ts', '**/data-source.ts', '**/migrations/**', '**/*.spec.ts', '**/*.e2e-spec.ts'],
     rules: {
       'no-restricted-syntax': [

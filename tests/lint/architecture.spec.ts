@@ -23,8 +23,9 @@ const files = {
   libImportsService: 'libs/common',
   testsImportServices: 'tests/lint',
   testsDeepImport: 'tests/lint',
-  registryUseCaseSql: 'services/registry/src',
-  registryRepositorySql: 'services/registry/src',
+  // Beside src/, not in it: `tsc -b` of a test running meanwhile must not see scratch files come and go.
+  registryUseCaseSql: 'services/registry',
+  registryRepositorySql: 'services/registry',
 } as const;
 type Fixture = keyof typeof files;
 /** Fixtures whose rules depend on the file's kind. */

@@ -36,7 +36,10 @@ export async function buildServices(): Promise<void> {
   await withBuildLock(async () => {
     if (marker && fs.existsSync(marker)) return;
     const started = Date.now();
-    await run(process.execPath, [path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-b'], { cwd: REPO_ROOT, timeout: 600_000, maxBuffer: 16 * 1024 * 1024 });
+    await run(process.execPath, [path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-b'], { cwd: REPO_ROOT, timeout: 600_000, maxBuffer: 16 * 1024 * 1024 })
+      .catch((error: { stdout?: string; stderr?: string; message: string }) => {
+        throw new Error(`tsc -b failed: ${error.message}\n${error.stdout ?? ''}\n${error.stderr ?? ''}`, { cause: error });
+      });
     console.log(`[build] tsc -b: ${((Date.now() - started) / 1000).toFixed(1)} s`);
     if (marker) fs.writeFileSync(marker, `${new Date().toISOString()}\n`);
   });
