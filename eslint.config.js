@@ -15,7 +15,10 @@ const root = import.meta.dirname;
 
 const foldersIn = (dir) => {
   try {
-    return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    return fs
+      .readdirSync(path.join(root, dir), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
   } catch {
     return [];
   }

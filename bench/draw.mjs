@@ -32,10 +32,19 @@ const { GetInstitutionPlanDraws, GetPlanDraws, GetPlanPool } = await dist('plans
 const { draw, rebuildDrawInput, poolHashOf } = await dist('draw/draw.js');
 
 const infra = await startInfra('draw');
-const inspection = await startInspection({
-  DATABASE_URL: infra.pg.url, NATS_URL: infra.nats.url, IDENTITY_PUBLIC_KEY: (await benchIdentity()).IDENTITY_PUBLIC_KEY, INSPECTION_DB_SCHEMA: 'inspection', SHANYU_MODE: 'test', LOG_LEVEL: 'warn',
-  RPC_TIMEOUT_MS: 60_000, INSPECTION_SWEEP_INTERVAL_MS: 0,
-}, { relay: false });
+const inspection = await startInspection(
+  {
+    DATABASE_URL: infra.pg.url,
+    NATS_URL: infra.nats.url,
+    IDENTITY_PUBLIC_KEY: (await benchIdentity()).IDENTITY_PUBLIC_KEY,
+    INSPECTION_DB_SCHEMA: 'inspection',
+    SHANYU_MODE: 'test',
+    LOG_LEVEL: 'warn',
+    RPC_TIMEOUT_MS: 60_000,
+    INSPECTION_SWEEP_INTERVAL_MS: 0,
+  },
+  { relay: false },
+);
 const ds = inspection.runtime.dataSource;
 const rows = [];
 const extra = {};
@@ -68,13 +77,19 @@ try {
     [INSTITUTIONS, INSPECTORS],
   );
   await ds.query('ANALYZE');
-  note(`seeded ${INSTITUTIONS} institutions, ${INSPECTORS} inspectors in ${DEPARTMENTS.length} departments in ${Math.round(performance.now() - t)} ms (INSERT … SELECT into the service's projections)`);
+  note(
+    `seeded ${INSTITUTIONS} institutions, ${INSPECTORS} inspectors in ${DEPARTMENTS.length} departments in ${Math.round(performance.now() - t)} ms (INSERT … SELECT into the service's projections)`,
+  );
 
   const actor = { department: 'health', role: 'official', userId: 'bench', divisions: [COUNTY] };
   const commitPlan = inspection.app.get(CommitPlan);
   const drawPlan = inspection.app.get(DrawPlan);
   t = performance.now();
-  const committed = await commitPlan.execute({ divisionCode: COUNTY, periodFrom: '2026-12-01', periodTo: '2026-12-31', departments: DEPARTMENTS }, actor, 'bench-commit');
+  const committed = await commitPlan.execute(
+    { divisionCode: COUNTY, periodFrom: '2026-12-01', periodTo: '2026-12-31', departments: DEPARTMENTS },
+    actor,
+    'bench-commit',
+  );
   const commitMs = performance.now() - t;
   note(`committed a pool of ${committed.pool.institutions} institutions in ${Math.round(commitMs)} ms`);
 
@@ -99,7 +114,9 @@ try {
   };
   const poolPages = await pageThrough(inspection.app.get(GetPlanPool), committed.pool.institutions);
   const drawPages = await pageThrough(inspection.app.get(GetPlanDraws), drawnCount);
-  note(`paged through the pool (${poolPages.items.length}) in ${Math.round(poolPages.ms)} ms and the result (${drawPages.items.length}) in ${Math.round(drawPages.ms)} ms, ${PAGE} per page`);
+  note(
+    `paged through the pool (${poolPages.items.length}) in ${Math.round(poolPages.ms)} ms and the result (${drawPages.items.length}) in ${Math.round(drawPages.ms)} ms, ${PAGE} per page`,
+  );
   // The public institution page: the plans that drew one institution (the last one drawn), one query.
   const institutionDraws = inspection.app.get(GetInstitutionPlanDraws);
   t = performance.now();
@@ -132,12 +149,10 @@ try {
 
   // The drawn event comes in parts (one outbox row each): the largest part is what must fit.
   const drawEnvelopes = await ds.query(
-    `SELECT octet_length(envelope::text) AS bytes FROM inspection.outbox WHERE subject LIKE '%plan.drawn%' AND envelope->>'entityId' = $1`, [committed.id],
+    `SELECT octet_length(envelope::text) AS bytes FROM inspection.outbox WHERE subject LIKE '%plan.drawn%' AND envelope->>'entityId' = $1`,
+    [committed.id],
   );
-  const replyBytes = Math.max(
-    Buffer.byteLength(JSON.stringify({ ok: true, data: committed })),
-    Buffer.byteLength(JSON.stringify({ ok: true, data: drawn })),
-  );
+  const replyBytes = Math.max(Buffer.byteLength(JSON.stringify({ ok: true, data: committed })), Buffer.byteLength(JSON.stringify({ ok: true, data: drawn })));
   extra.drawnInstitutions = drawnCount;
   extra.commitMs = Math.round(commitMs);
   extra.replyBytes = replyBytes;
@@ -151,9 +166,11 @@ try {
   extra.drawsOfInstitutionMs = Number(drawsOfInstitutionMs.toFixed(1));
   extra.natsMaxPayload = NATS_MAX_PAYLOAD;
   const largest = Math.max(replyBytes, extra.drawnEventBytes, poolPages.largest, drawPages.largest);
-  note(`pure draw() ${Math.round(pureMs)} ms, plain shuffle ${plainMs.toFixed(1)} ms; largest commit/draw reply ${(replyBytes / 1e3).toFixed(1)} kB, `
-    + `pool page ${(poolPages.largest / 1e3).toFixed(1)} kB, draws page ${(drawPages.largest / 1e3).toFixed(1)} kB (${PAGE} per page), `
-    + `evt plan.drawn ${drawEnvelopes.length} parts, largest ${(extra.drawnEventBytes / 1e3).toFixed(1)} kB (NATS max_payload 1 MB)`);
+  note(
+    `pure draw() ${Math.round(pureMs)} ms, plain shuffle ${plainMs.toFixed(1)} ms; largest commit/draw reply ${(replyBytes / 1e3).toFixed(1)} kB, ` +
+      `pool page ${(poolPages.largest / 1e3).toFixed(1)} kB, draws page ${(drawPages.largest / 1e3).toFixed(1)} kB (${PAGE} per page), ` +
+      `evt plan.drawn ${drawEnvelopes.length} parts, largest ${(extra.drawnEventBytes / 1e3).toFixed(1)} kB (NATS max_payload 1 MB)`,
+  );
 
   // Can the relay publish every part of the drawn event? (max_payload of this nats-server: its default, 1 MB.)
   try {
@@ -166,17 +183,80 @@ try {
   note(`outbox relay on the drawn event's parts: ${extra.relay}`);
 
   const label = `${INSTITUTIONS.toLocaleString('en-US')} inst. / ${INSPECTORS.toLocaleString('en-US')} inspectors / 7 depts`;
-  rows.push(row({ name: `Random draw, DrawPlan use case (${label})`, baselineName: 'pure draw() on the same input', baseline: pureMs, figure: drawMs, unit: 'ms', goal: '≤ 1,000 ms', met: drawMs <= 1_000 }));
-  rows.push(row({ name: `Random draw, pure draw() algorithm (${label})`, baselineName: 'Math.random Fisher–Yates, same sizes', baseline: plainMs, figure: pureMs, unit: 'ms', goal: 'information', met: null }));
-  rows.push(row({ name: `Commit plan (pool, grades, conflicts, hash; ${label})`, baselineName: '—', baseline: NaN, figure: commitMs, unit: 'ms', goal: 'information', met: null }));
-  rows.push(row({ name: `Page through the whole pool (${PAGE} per page, ${poolPages.items.length.toLocaleString('en-US')} inst.)`, baselineName: '—', baseline: NaN, figure: poolPages.ms, unit: 'ms', goal: 'information', met: null }));
-  rows.push(row({ name: `Page through the whole result (${PAGE} per page, ${drawPages.items.length.toLocaleString('en-US')} drawn)`, baselineName: '—', baseline: NaN, figure: drawPages.ms, unit: 'ms', goal: 'information', met: null }));
-  rows.push(row({
-    name: `Largest draw reply / pool or draws page (500) / plan.drawn part (${label})`, baselineName: 'NATS max_payload', baseline: NATS_MAX_PAYLOAD / 1e6, figure: largest / 1e6, unit: 'MB',
-    goal: '≤ max_payload', met: largest <= NATS_MAX_PAYLOAD && extra.relay === 'published',
-  }));
+  rows.push(
+    row({
+      name: `Random draw, DrawPlan use case (${label})`,
+      baselineName: 'pure draw() on the same input',
+      baseline: pureMs,
+      figure: drawMs,
+      unit: 'ms',
+      goal: '≤ 1,000 ms',
+      met: drawMs <= 1_000,
+    }),
+  );
+  rows.push(
+    row({
+      name: `Random draw, pure draw() algorithm (${label})`,
+      baselineName: 'Math.random Fisher–Yates, same sizes',
+      baseline: plainMs,
+      figure: pureMs,
+      unit: 'ms',
+      goal: 'information',
+      met: null,
+    }),
+  );
+  rows.push(
+    row({
+      name: `Commit plan (pool, grades, conflicts, hash; ${label})`,
+      baselineName: '—',
+      baseline: NaN,
+      figure: commitMs,
+      unit: 'ms',
+      goal: 'information',
+      met: null,
+    }),
+  );
+  rows.push(
+    row({
+      name: `Page through the whole pool (${PAGE} per page, ${poolPages.items.length.toLocaleString('en-US')} inst.)`,
+      baselineName: '—',
+      baseline: NaN,
+      figure: poolPages.ms,
+      unit: 'ms',
+      goal: 'information',
+      met: null,
+    }),
+  );
+  rows.push(
+    row({
+      name: `Page through the whole result (${PAGE} per page, ${drawPages.items.length.toLocaleString('en-US')} drawn)`,
+      baselineName: '—',
+      baseline: NaN,
+      figure: drawPages.ms,
+      unit: 'ms',
+      goal: 'information',
+      met: null,
+    }),
+  );
+  rows.push(
+    row({
+      name: `Largest draw reply / pool or draws page (500) / plan.drawn part (${label})`,
+      baselineName: 'NATS max_payload',
+      baseline: NATS_MAX_PAYLOAD / 1e6,
+      figure: largest / 1e6,
+      unit: 'MB',
+      goal: '≤ max_payload',
+      met: largest <= NATS_MAX_PAYLOAD && extra.relay === 'published',
+    }),
+  );
 } finally {
   await inspection.stop();
   await infra.stop();
 }
-writeResult('draw', { benchmark: 'draw', date: new Date().toISOString(), sizes: { institutions: INSTITUTIONS, inspectors: INSPECTORS, departments: DEPARTMENTS.length }, ...extra, rows });
+writeResult('draw', {
+  benchmark: 'draw',
+  date: new Date().toISOString(),
+  sizes: { institutions: INSTITUTIONS, inspectors: INSPECTORS, departments: DEPARTMENTS.length },
+  ...extra,
+  rows,
+});

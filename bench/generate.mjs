@@ -16,7 +16,13 @@ export function institutionAt(i, random) {
   let body = nature === 'for_profit' ? '91' : '52';
   const street = STREETS[Math.floor(random() * STREETS.length)];
   body += street.slice(0, 6);
-  const serial = i.toString(31).toUpperCase().padStart(9, '0').split('').map((c) => ALPHABET[parseInt(c, 31)]).join('');
+  const serial = i
+    .toString(31)
+    .toUpperCase()
+    .padStart(9, '0')
+    .split('')
+    .map((c) => ALPHABET[parseInt(c, 31)])
+    .join('');
   body += serial;
   const pick = (list) => list[Math.floor(random() * list.length)];
   return {
@@ -42,12 +48,14 @@ export async function generateInstitutions(rpc, count, { seed = 20261122, concur
   const ids = new Array(count);
   let next = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < count) {
-      const i = next++;
-      ids[i] = (await rpc.request('registry.institution.register', bodies[i], { actor, timeoutMs: 30_000 })).id;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const i = next++;
+        ids[i] = (await rpc.request('registry.institution.register', bodies[i], { actor, timeoutMs: 30_000 })).id;
+      }
+    }),
+  );
   return { ids, perSecond: count / ((performance.now() - started) / 1000) };
 }
 
@@ -67,9 +75,14 @@ export const INSPECTOR_DEPARTMENTS = ['health', 'market', 'fire', 'police', 'edu
 export const PROVINCE_MONTH = '2026-11';
 
 const COUNTIES = DIVISION_TABLE.filter((d) => d.level === 'county').map((d) => d.code);
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰红梅琳鑫宇浩凯健俊帆雪慧佳欣怡晨阳婷颖思雨';
-const CLASS_SHARES = [['infant', 0.2], ['toddler', 0.4], ['older', 0.4]];
+const CLASS_SHARES = [
+  ['infant', 0.2],
+  ['toddler', 0.4],
+  ['older', 0.4],
+];
 const CLASS_AGE_MONTHS = { infant: [6, 11], toddler: [12, 23], older: [24, 35] };
 const CLASS_MAX = { infant: 10, toddler: 15, older: 20 };
 const CARER_RATIO = { infant: 3, toddler: 5, older: 7 };
@@ -109,7 +122,8 @@ function idSpace(seed, part, dates) {
 
 function daysBetween(fromIso, toIso) {
   const out = [];
-  for (let t = Date.parse(`${fromIso}T00:00:00Z`); t <= Date.parse(`${toIso}T00:00:00Z`); t += 86_400_000) out.push(new Date(t).toISOString().slice(0, 10).replaceAll('-', ''));
+  for (let t = Date.parse(`${fromIso}T00:00:00Z`); t <= Date.parse(`${toIso}T00:00:00Z`); t += 86_400_000)
+    out.push(new Date(t).toISOString().slice(0, 10).replaceAll('-', ''));
   return out;
 }
 
@@ -126,9 +140,12 @@ export function provinceDataset({ seed = 20261122, scale = 1, month = PROVINCE_M
   const sizes = provinceSizes(scale);
   const perStaff = PROVINCE_FULL.staffPerInstitution;
   const perChildren = PROVINCE_FULL.childrenPerInstitution;
-  const classCounts = CLASS_SHARES.map(([type, share], i) => [type, i === CLASS_SHARES.length - 1
-    ? perChildren - CLASS_SHARES.slice(0, -1).reduce((s, [, sh]) => s + Math.round(perChildren * sh), 0)
-    : Math.round(perChildren * share)]);
+  const classCounts = CLASS_SHARES.map(([type, share], i) => [
+    type,
+    i === CLASS_SHARES.length - 1
+      ? perChildren - CLASS_SHARES.slice(0, -1).reduce((s, [, sh]) => s + Math.round(perChildren * sh), 0)
+      : Math.round(perChildren * share),
+  ]);
   const staffIds = idSpace(seed, 101, daysBetween('1970-01-01', '1999-12-31'));
   const childIds = Object.fromEntries(CLASS_SHARES.map(([type], i) => [type, idSpace(seed, 201 + i, birthDatesForAges(month, CLASS_AGE_MONTHS[type]))]));
   const pick = (random, list) => list[Math.floor(random() * list.length)];
@@ -165,9 +182,13 @@ export function provinceDataset({ seed = 20261122, scale = 1, month = PROVINCE_M
     const doc = (what) => ({ ref: `${what}-${inst.uscc}`, issuedOn: '2025-06-01' });
     return {
       documents: {
-        businessLicence: { ref: inst.uscc, issuedOn: '2025-03-01' }, premisesProof: { ...doc('租赁合同'), owned: false, leaseYears: 5 },
-        staffQualifications: doc('资格证明'), staffHealthCertificates: doc('健康证明'), healthEvaluation: { ...doc('卫生评价'), result: '合格' },
-        fireAcceptance: doc('消防验收'), foodLicence: doc('食品经营许可'),
+        businessLicence: { ref: inst.uscc, issuedOn: '2025-03-01' },
+        premisesProof: { ...doc('租赁合同'), owned: false, leaseYears: 5 },
+        staffQualifications: doc('资格证明'),
+        staffHealthCertificates: doc('健康证明'),
+        healthEvaluation: { ...doc('卫生评价'), result: '合格' },
+        fireAcceptance: doc('消防验收'),
+        foodLicence: doc('食品经营许可'),
       },
       facility: { livingRoomFloors: [inst.floor], basementUse: false, observationRoomM2: 8, residentialArea: 'existing' },
       classes,
@@ -188,8 +209,13 @@ export function provinceDataset({ seed = 20261122, scale = 1, month = PROVINCE_M
       const role = ['director', 'health_worker', 'cook'][j] ?? 'carer';
       const classType = role === 'carer' ? CLASS_SHARES[j % CLASS_SHARES.length][0] : null;
       rows.push([
-        personName(random), staffIds(k * perStaff + j), STAFF_ROLE_LABELS[role], EMPLOYMENT_TYPE_LABELS.full_time,
-        classType ? CLASS_TYPE_LABELS[classType] : '', classType ? `${CLASS_TYPE_LABELS[classType]}${1 + (j % 2)}班` : '', '2026-03-01',
+        personName(random),
+        staffIds(k * perStaff + j),
+        STAFF_ROLE_LABELS[role],
+        EMPLOYMENT_TYPE_LABELS.full_time,
+        classType ? CLASS_TYPE_LABELS[classType] : '',
+        classType ? `${CLASS_TYPE_LABELS[classType]}${1 + (j % 2)}班` : '',
+        '2026-03-01',
       ]);
     }
     return rows;
@@ -208,8 +234,12 @@ export function provinceDataset({ seed = 20261122, scale = 1, month = PROVINCE_M
       for (let j = 0; j < n; j++) {
         const r = random();
         children.push({
-          idNumber: childIds[type](k * n + j), birthOrder: r < 0.6 ? 1 : r < 0.9 ? 2 : 3, classType: type,
-          careForm: random() < 0.85 ? 'full_day' : 'half_day', daysAttended: 12 + Math.floor(random() * 11), ref: `C${String(children.length + 1).padStart(3, '0')}`,
+          idNumber: childIds[type](k * n + j),
+          birthOrder: r < 0.6 ? 1 : r < 0.9 ? 2 : 3,
+          classType: type,
+          careForm: random() < 0.85 ? 'full_day' : 'half_day',
+          daysAttended: 12 + Math.floor(random() * 11),
+          ref: `C${String(children.length + 1).padStart(3, '0')}`,
         });
       }
     }

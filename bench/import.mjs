@@ -36,7 +36,15 @@ function person(p) {
   const role = ROLES[p % ROLES.length];
   const classType = role === 'carer' ? ['infant', 'toddler', 'older'][p % 3] : null;
   return {
-    cells: [name, idNumber, STAFF_ROLE_LABELS[role], EMPLOYMENT_TYPE_LABELS.full_time, classType ? CLASS_TYPE_LABELS[classType] : '', classType ? `${CLASS_TYPE_LABELS[classType]}${1 + (p % 3)}班` : '', '2026-03-01'],
+    cells: [
+      name,
+      idNumber,
+      STAFF_ROLE_LABELS[role],
+      EMPLOYMENT_TYPE_LABELS.full_time,
+      classType ? CLASS_TYPE_LABELS[classType] : '',
+      classType ? `${CLASS_TYPE_LABELS[classType]}${1 + (p % 3)}班` : '',
+      '2026-03-01',
+    ],
     codes: [name, idNumber, role, 'full_time', classType ?? '', classType ? `${CLASS_TYPE_LABELS[classType]}${1 + (p % 3)}班` : '', '2026-03-01'],
   };
 }
@@ -54,7 +62,12 @@ async function xlsxOf(rows) {
 }
 
 const profile = process.env.BENCH_PROFILE ? ['staff', 'gateway'] : [];
-const stack = await startBenchStack({ name: 'import', services: ['staff'], profile, pgSettings: process.env.BENCH_PG_LOG ? { log_min_duration_statement: 0 } : {} });
+const stack = await startBenchStack({
+  name: 'import',
+  services: ['staff'],
+  profile,
+  pgSettings: process.env.BENCH_PG_LOG ? { log_min_duration_statement: 0 } : {},
+});
 const db = new pg.Client({ connectionString: stack.pg.url });
 await db.connect();
 const bins = ensurePostgresBinaries();
@@ -62,7 +75,15 @@ const rows = [];
 const growth = [];
 try {
   // The staff schema exists once the service has migrated (the stack is healthy by now).
-  const token = (await (await fetch(`${stack.base}/api/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'bench-password' }) })).json()).accessToken;
+  const token = (
+    await (
+      await fetch(`${stack.base}/api/v1/auth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: 'bench-password' }),
+      })
+    ).json()
+  ).accessToken;
   if (!token) throw new Error('bench: admin login failed');
   await db.query(`CREATE SCHEMA bench_copy; CREATE TABLE bench_copy.staff_rows (institution_id uuid NOT NULL, name text NOT NULL, id_number text NOT NULL, role text NOT NULL,
     employment_type text NOT NULL, class_type text, class_name text, start_date date NOT NULL, PRIMARY KEY (institution_id, id_number))`);
@@ -83,7 +104,11 @@ try {
       for (let s = 0; s < sheets; s++) {
         const count = Math.min(PER_SHEET, size - s * PER_SHEET);
         const people = Array.from({ length: count }, () => person(personNo++));
-        built.push({ institutionId: institutions[s], count, body: format === 'csv' ? Buffer.from(csvOf(people.map((x) => x.cells))) : await xlsxOf(people.map((x) => x.cells)) });
+        built.push({
+          institutionId: institutions[s],
+          count,
+          body: format === 'csv' ? Buffer.from(csvOf(people.map((x) => x.cells))) : await xlsxOf(people.map((x) => x.cells)),
+        });
         for (const x of people) copyLines.push([institutions[s], ...x.codes].map(csvCell).join(','));
       }
       const copyMs = await copyThroughPsql(bins, stack.pg, 'bench_copy.staff_rows', `${copyLines.join('\n')}\n`);
@@ -93,27 +118,52 @@ try {
       let accepted = 0;
       let rejected = 0;
       const t = performance.now();
-      await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-        while (next < built.length) {
-          const sheet = built[next++];
-          const form = new FormData();
-          form.append('file', new Blob([sheet.body]), `staff.${format}`);
-          const res = await fetch(`${stack.base}/api/v1/institutions/${sheet.institutionId}/staff/import`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
-          const body = await res.json();
-          if (res.status !== 200) throw new Error(`import returned ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
-          accepted += body.accepted.length;
-          rejected += body.rejected.length;
-          if (body.rejected.length && rejected === body.rejected.length) note(`first rejection: ${JSON.stringify(body.rejected[0]).slice(0, 300)}`);
-        }
-      }));
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          while (next < built.length) {
+            const sheet = built[next++];
+            const form = new FormData();
+            form.append('file', new Blob([sheet.body]), `staff.${format}`);
+            const res = await fetch(`${stack.base}/api/v1/institutions/${sheet.institutionId}/staff/import`, {
+              method: 'POST',
+              headers: { authorization: `Bearer ${token}` },
+              body: form,
+            });
+            const body = await res.json();
+            if (res.status !== 200) throw new Error(`import returned ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
+            accepted += body.accepted.length;
+            rejected += body.rejected.length;
+            if (body.rejected.length && rejected === body.rejected.length) note(`first rejection: ${JSON.stringify(body.rejected[0]).slice(0, 300)}`);
+          }
+        }),
+      );
       const seconds = (performance.now() - t) / 1000;
       const rate = size / seconds;
-      note(`${size} rows as ${format} (${sheets} sheets, ${CONCURRENCY} in flight): ${seconds.toFixed(1)} s, ${Math.round(rate)} rows/s, accepted ${accepted}, rejected ${rejected}; COPY ${Math.round(copyMs)} ms (${Math.round(copyRate)} rows/s)`);
-      growth.push({ format, rows: size, seconds: Number(seconds.toFixed(1)), rowsPerSecond: Math.round(rate), accepted, rejected, copyMs: Math.round(copyMs), copyRowsPerSecond: Math.round(copyRate), percentOfCopy: Number(((100 * rate) / copyRate).toFixed(2)) });
-      rows.push(row({
-        name: `Staff bulk import, ${format} (${size.toLocaleString('en-US')} rows)`, baselineName: 'COPY of the same rows', baseline: copyRate, figure: rate, unit: 'rows/s',
-        goal: '≥ 40%', met: rate / copyRate >= 0.4 && accepted === size,
-      }));
+      note(
+        `${size} rows as ${format} (${sheets} sheets, ${CONCURRENCY} in flight): ${seconds.toFixed(1)} s, ${Math.round(rate)} rows/s, accepted ${accepted}, rejected ${rejected}; COPY ${Math.round(copyMs)} ms (${Math.round(copyRate)} rows/s)`,
+      );
+      growth.push({
+        format,
+        rows: size,
+        seconds: Number(seconds.toFixed(1)),
+        rowsPerSecond: Math.round(rate),
+        accepted,
+        rejected,
+        copyMs: Math.round(copyMs),
+        copyRowsPerSecond: Math.round(copyRate),
+        percentOfCopy: Number(((100 * rate) / copyRate).toFixed(2)),
+      });
+      rows.push(
+        row({
+          name: `Staff bulk import, ${format} (${size.toLocaleString('en-US')} rows)`,
+          baselineName: 'COPY of the same rows',
+          baseline: copyRate,
+          figure: rate,
+          unit: 'rows/s',
+          goal: '≥ 40%',
+          met: rate / copyRate >= 0.4 && accepted === size,
+        }),
+      );
       await db.query('TRUNCATE bench_copy.staff_rows');
     }
   }
@@ -123,5 +173,11 @@ try {
   await stack.stop();
 }
 // Growth: rows/s per size and format, so a cost that grows with the data already stored shows.
-for (const format of FORMATS) note(`growth ${format}: ${growth.filter((g) => g.format === format).map((g) => `${g.rows} rows ${g.rowsPerSecond} rows/s (${g.percentOfCopy}% of COPY)`).join(' → ')}`);
+for (const format of FORMATS)
+  note(
+    `growth ${format}: ${growth
+      .filter((g) => g.format === format)
+      .map((g) => `${g.rows} rows ${g.rowsPerSecond} rows/s (${g.percentOfCopy}% of COPY)`)
+      .join(' → ')}`,
+  );
 writeResult('import', { benchmark: 'import', date: new Date().toISOString(), sizes: SIZES, formats: FORMATS, concurrency: CONCURRENCY, growth, rows });

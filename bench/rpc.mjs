@@ -26,8 +26,22 @@ const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', {
 
 function record(name, baselineName, baseline, figure, unit, goal, met = null) {
   const ratio = figure.value / baseline.value;
-  rows.push({ name, baselineName, baseline: baseline.value, figure: figure.value, unit, ratio, p50: figure.p50, p99: figure.p99, baselineP99: baseline.p99, goal, met });
-  note(`${name}: ${fmt(figure.value)} ${unit} vs ${baselineName} ${fmt(baseline.value)} → ${fmt(ratio * 100, 1)}% (p50 ${fmt(figure.p50, 2)} ms, p99 ${fmt(figure.p99, 2)} ms) — goal ${goal}`);
+  rows.push({
+    name,
+    baselineName,
+    baseline: baseline.value,
+    figure: figure.value,
+    unit,
+    ratio,
+    p50: figure.p50,
+    p99: figure.p99,
+    baselineP99: baseline.p99,
+    goal,
+    met,
+  });
+  note(
+    `${name}: ${fmt(figure.value)} ${unit} vs ${baselineName} ${fmt(baseline.value)} → ${fmt(ratio * 100, 1)}% (p50 ${fmt(figure.p50, 2)} ms, p99 ${fmt(figure.p99, 2)} ms) — goal ${goal}`,
+  );
 }
 
 function autocannonRun(options) {
@@ -40,7 +54,9 @@ const PROFILE = Boolean(process.env.BENCH_PROFILE);
 const profileDir = path.join(root, 'bench/results/profiles');
 const stack = await startBenchStack({ name: 'rpc', profile: PROFILE ? ['gateway', 'registry'] : [], profileDir });
 const echo = fork(path.join(root, 'bench/lib/echo-servers.mjs'), {
-  env: stack.env, stdio: 'inherit', execArgv: PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-name=echo-servers.cpuprofile'] : [],
+  env: stack.env,
+  stdio: 'inherit',
+  execArgv: PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-name=echo-servers.cpuprofile'] : [],
 });
 try {
   await new Promise((resolve) => echo.once('message', resolve));
@@ -50,7 +66,16 @@ try {
   note(`loading ${INSTITUTIONS} institutions through registry.institution.register …`);
   const { ids, perSecond } = await generateInstitutions(rpc, INSTITUTIONS);
   note(`loaded at ${fmt(perSecond)} registrations/s`);
-  rows.push({ name: 'Register institutions (RPC, 64 in flight)', baselineName: '—', baseline: NaN, figure: perSecond, unit: 'req/s', ratio: NaN, goal: 'information', met: null });
+  rows.push({
+    name: 'Register institutions (RPC, 64 in flight)',
+    baselineName: '—',
+    baseline: NaN,
+    figure: perSecond,
+    unit: 'req/s',
+    ratio: NaN,
+    goal: 'information',
+    met: null,
+  });
 
   // 1. RPC baselines: raw nats.js and Nest's stock transport against trivial handlers. Two rounds, the
   // second reported: in the first, whichever path runs first after the load also pays JIT warm-up.
@@ -64,33 +89,85 @@ try {
   for (let round = 1; round <= 2; round++) {
     raw = await closedLoop(() => nc.request('bench.raw.echo', body, { timeout: 5_000 }), { concurrency: CONCURRENCY, durationMs: SECONDS * 1000 });
     nest = await closedLoop(() => firstValueFrom(nestClient.send('bench.nest.echo', { id: ids[0] })), { concurrency: CONCURRENCY, durationMs: SECONDS * 1000 });
-    own = await closedLoop(() => rpc.request('bench.shanyu.echo', { id: ids[0] }, { actor, timeoutMs: 5_000 }), { concurrency: CONCURRENCY, durationMs: SECONDS * 1000 });
+    own = await closedLoop(() => rpc.request('bench.shanyu.echo', { id: ids[0] }, { actor, timeoutMs: 5_000 }), {
+      concurrency: CONCURRENCY,
+      durationMs: SECONDS * 1000,
+    });
     note(`round ${round}: raw ${fmt(raw.opsPerSec)}, Nest ${fmt(nest.opsPerSec)}, Shanyu ${fmt(own.opsPerSec)} req/s`);
   }
-  note(`raw nats.js ${fmt(raw.opsPerSec)} req/s, Nest ClientNats→ServerNats ${fmt(nest.opsPerSec)} req/s, Shanyu RpcClient→NatsRpcServer ${fmt(own.opsPerSec)} req/s`);
-  record('Shanyu RPC client + server (echo)', 'Nest ClientNats + ServerNats', { value: nest.opsPerSec, p99: nest.p99 }, { value: own.opsPerSec, p50: own.p50, p99: own.p99 }, 'req/s', '≥ 150%', own.opsPerSec / nest.opsPerSec >= 1.5);
-  record('Shanyu RPC client + server (echo)', 'raw nats.js request/reply', { value: raw.opsPerSec, p99: raw.p99 }, { value: own.opsPerSec, p50: own.p50, p99: own.p99 }, 'req/s', 'information');
+  note(
+    `raw nats.js ${fmt(raw.opsPerSec)} req/s, Nest ClientNats→ServerNats ${fmt(nest.opsPerSec)} req/s, Shanyu RpcClient→NatsRpcServer ${fmt(own.opsPerSec)} req/s`,
+  );
+  record(
+    'Shanyu RPC client + server (echo)',
+    'Nest ClientNats + ServerNats',
+    { value: nest.opsPerSec, p99: nest.p99 },
+    { value: own.opsPerSec, p50: own.p50, p99: own.p99 },
+    'req/s',
+    '≥ 150%',
+    own.opsPerSec / nest.opsPerSec >= 1.5,
+  );
+  record(
+    'Shanyu RPC client + server (echo)',
+    'raw nats.js request/reply',
+    { value: raw.opsPerSec, p99: raw.p99 },
+    { value: own.opsPerSec, p50: own.p50, p99: own.p99 },
+    'req/s',
+    'information',
+  );
 
   // 2. The read path through everything: HTTP → gateway → NATS → registry → PostgreSQL.
-  const token = (await (await fetch(`${stack.base}/api/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'bench-password' }) })).json()).accessToken;
+  const token = (
+    await (
+      await fetch(`${stack.base}/api/v1/auth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: 'bench-password' }),
+      })
+    ).json()
+  ).accessToken;
   let k = 0;
   const requests = [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/v1/institutions/${ids[(k++ * 7919) % ids.length]}` }) }];
   const headers = { authorization: `Bearer ${token}` };
   await autocannonRun({ url: stack.base, connections: CONCURRENCY, duration: 2, headers, requests });
   const read = await autocannonRun({ url: stack.base, connections: CONCURRENCY, duration: SECONDS, headers, requests });
   const readOk = read.non2xx === 0 && read.errors === 0;
-  record('GET /api/v1/institutions/:id (64 connections)', 'Nest ClientNats + ServerNats (echo)', { value: nest.opsPerSec }, { value: read.requests.average, p50: read.latency.p50, p99: read.latency.p99 }, 'req/s', '≥ 50%', readOk && read.requests.average / nest.opsPerSec >= 0.5);
+  record(
+    'GET /api/v1/institutions/:id (64 connections)',
+    'Nest ClientNats + ServerNats (echo)',
+    { value: nest.opsPerSec },
+    { value: read.requests.average, p50: read.latency.p50, p99: read.latency.p99 },
+    'req/s',
+    '≥ 50%',
+    readOk && read.requests.average / nest.opsPerSec >= 0.5,
+  );
   const paced = await autocannonRun({ url: stack.base, connections: CONCURRENCY, duration: SECONDS, headers, requests, overallRate: 2_000 });
-  rows.push({ name: 'GET /api/v1/institutions/:id at 2,000 req/s offered (p99)', baselineName: 'Nest echo p99 at 64 in flight', baseline: nest.p99, figure: paced.latency.p99, unit: 'ms p99', ratio: paced.latency.p99 / nest.p99, p50: paced.latency.p50, p99: paced.latency.p99, goal: 'p99 ≤ 25 ms at 2,000 req/s', met: paced.latency.p99 <= 25 && paced.requests.average >= 1_900, achieved: paced.requests.average });
-  note(`read path ${fmt(read.requests.average)} req/s (non-2xx ${read.non2xx}, errors ${read.errors}); at 2,000 req/s p50 ${paced.latency.p50} ms p99 ${paced.latency.p99} ms`);
+  rows.push({
+    name: 'GET /api/v1/institutions/:id at 2,000 req/s offered (p99)',
+    baselineName: 'Nest echo p99 at 64 in flight',
+    baseline: nest.p99,
+    figure: paced.latency.p99,
+    unit: 'ms p99',
+    ratio: paced.latency.p99 / nest.p99,
+    p50: paced.latency.p50,
+    p99: paced.latency.p99,
+    goal: 'p99 ≤ 25 ms at 2,000 req/s',
+    met: paced.latency.p99 <= 25 && paced.requests.average >= 1_900,
+    achieved: paced.requests.average,
+  });
+  note(
+    `read path ${fmt(read.requests.average)} req/s (non-2xx ${read.non2xx}, errors ${read.errors}); at 2,000 req/s p50 ${paced.latency.p50} ms p99 ${paced.latency.p99} ms`,
+  );
   if (!readOk) note('WARNING: the read path returned errors; see .bench-rpc logs');
 
   await nestClient.close();
   await nc.drain();
 
   writeResult('rpc', {
-    benchmark: 'rpc', date: new Date().toISOString(),
-    sizes: { institutions: INSTITUTIONS, secondsPerMeasurement: SECONDS, concurrency: CONCURRENCY }, rows,
+    benchmark: 'rpc',
+    date: new Date().toISOString(),
+    sizes: { institutions: INSTITUTIONS, secondsPerMeasurement: SECONDS, concurrency: CONCURRENCY },
+    rows,
   });
 } finally {
   echo.kill('SIGTERM');

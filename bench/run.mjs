@@ -49,8 +49,12 @@ const version = (cmd, args) => {
   return (r.stdout || r.stderr || '').trim().split('\n')[0];
 };
 const machine = {
-  cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version,
-  postgres: version(pgBins.postgres, ['--version']), nats: version(ensureNatsServer(), ['--version']),
+  cpus: os.cpus().length,
+  model: os.cpus()[0]?.model,
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  postgres: version(pgBins.postgres, ['--version']),
+  nats: version(ensureNatsServer(), ['--version']),
   loadAverageAtStart: os.loadavg().map((x) => Number(x.toFixed(2))),
 };
 
@@ -58,8 +62,18 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shanyu-bench-'));
 function runScript(script, env = {}) {
   const out = path.join(tmp, `${path.basename(script, '.mjs')}-${Date.now()}.json`);
   return new Promise((resolve) => {
-    const prof = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, 'bench/results/profiles')}`, `--cpu-prof-name=${path.basename(script, '.mjs')}.${Date.now()}.cpuprofile`] : [];
-    const child = spawn(process.execPath, [...prof, path.join(root, 'bench', script)], { cwd: root, env: { ...process.env, ...env, BENCH_OUT: out }, stdio: 'inherit' });
+    const prof = process.env.BENCH_PROFILE
+      ? [
+          '--cpu-prof',
+          `--cpu-prof-dir=${path.join(root, 'bench/results/profiles')}`,
+          `--cpu-prof-name=${path.basename(script, '.mjs')}.${Date.now()}.cpuprofile`,
+        ]
+      : [];
+    const child = spawn(process.execPath, [...prof, path.join(root, 'bench', script)], {
+      cwd: root,
+      env: { ...process.env, ...env, BENCH_OUT: out },
+      stdio: 'inherit',
+    });
     child.once('exit', (code) => {
       if (code === 0 && fs.existsSync(out)) resolve(JSON.parse(fs.readFileSync(out, 'utf8')));
       else resolve({ error: `bench/${script} exited with ${code}`, rows: [] });
@@ -80,9 +94,15 @@ const started = Date.now();
 for (const name of names) {
   console.log(`\n[bench] ── ${name} ──`);
   if (name === 'subsidy') {
-    results.subsidy = await runSizes('subsidy-run.mjs', SUBSIDY_SIZES.map((size) => ({ BENCH_CHILDREN: String(size) })));
+    results.subsidy = await runSizes(
+      'subsidy-run.mjs',
+      SUBSIDY_SIZES.map((size) => ({ BENCH_CHILDREN: String(size) })),
+    );
   } else if (name === 'draw') {
-    results.draw = await runSizes('draw.mjs', DRAW_SIZES.map((size) => ({ BENCH_DRAW_INSTITUTIONS: String(size), BENCH_DRAW_INSPECTORS: String(Math.max(100, Math.round(size / 20))) })));
+    results.draw = await runSizes(
+      'draw.mjs',
+      DRAW_SIZES.map((size) => ({ BENCH_DRAW_INSTITUTIONS: String(size), BENCH_DRAW_INSPECTORS: String(Math.max(100, Math.round(size / 20))) })),
+    );
   } else {
     results[name] = await runScript(`${name}.mjs`);
   }
@@ -106,7 +126,9 @@ const lines = [
 ];
 for (const n of names) if (results[n].error) lines.push(`\n${n}: ${results[n].error}`);
 console.log(`\n${lines.join('\n')}\n`);
-console.log(`machine: ${machine.cpus} CPUs (${machine.model}), ${machine.memoryGiB} GiB, node ${machine.node}, ${machine.postgres}, ${machine.nats}; load average ${machine.loadAverageAtStart.join(' ')} → ${machine.loadAverageAtEnd.join(' ')}; ${Math.round((Date.now() - started) / 1000)} s`);
+console.log(
+  `machine: ${machine.cpus} CPUs (${machine.model}), ${machine.memoryGiB} GiB, node ${machine.node}, ${machine.postgres}, ${machine.nats}; load average ${machine.loadAverageAtStart.join(' ')} → ${machine.loadAverageAtEnd.join(' ')}; ${Math.round((Date.now() - started) / 1000)} s`,
+);
 
 const date = new Date().toISOString().slice(0, 10);
 const record = { date: new Date().toISOString(), machine, benchmarks: names, results, table: lines.join('\n') };

@@ -46,16 +46,34 @@ const dir = path.join(root, '.bench-subsidy');
 fs.rmSync(dir, { recursive: true, force: true });
 fs.mkdirSync(dir, { recursive: true });
 fs.chmodSync(dir, 0o755);
-const pg = await startPostgres({ dataDir: path.join(dir, 'pg'), port: await findFreePort(), fast: true, settings: { max_connections: 100, shared_buffers: '256MB' } });
+const pg = await startPostgres({
+  dataDir: path.join(dir, 'pg'),
+  port: await findFreePort(),
+  fast: true,
+  settings: { max_connections: 100, shared_buffers: '256MB' },
+});
 const nats = await startNats({ storeDir: path.join(dir, 'nats'), port: await findFreePort(), logFile: path.join(dir, 'nats.log') });
 const identity = await benchIdentity();
 const subsidy = await startSubsidy({
-  DATABASE_URL: pg.url, NATS_URL: nats.url, IDENTITY_PUBLIC_KEY: identity.IDENTITY_PUBLIC_KEY, SUBSIDY_DB_SCHEMA: 'subsidy', SHANYU_MODE: 'test', SUBSIDY_RUN_BATCH_SIZE: BATCH, SUBSIDY_RUN_LEASE_MS: 60_000,
-  SUBSIDY_BUILTIN_POLICIES: 'on', LOG_LEVEL: process.env.BENCH_LOG ?? 'warn', RPC_TIMEOUT_MS: 60_000,
+  DATABASE_URL: pg.url,
+  NATS_URL: nats.url,
+  IDENTITY_PUBLIC_KEY: identity.IDENTITY_PUBLIC_KEY,
+  SUBSIDY_DB_SCHEMA: 'subsidy',
+  SHANYU_MODE: 'test',
+  SUBSIDY_RUN_BATCH_SIZE: BATCH,
+  SUBSIDY_RUN_LEASE_MS: 60_000,
+  SUBSIDY_BUILTIN_POLICIES: 'on',
+  LOG_LEVEL: process.env.BENCH_LOG ?? 'warn',
+  RPC_TIMEOUT_MS: 60_000,
 });
 const ds = subsidy.runtime.dataSource;
 const today = new Date().toISOString().slice(0, 10);
-const month = (() => { const d = new Date(); d.setUTCDate(1); d.setUTCMonth(d.getUTCMonth() - 1); return d.toISOString().slice(0, 7); })();
+const month = (() => {
+  const d = new Date();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - 1);
+  return d.toISOString().slice(0, 7);
+})();
 
 try {
   let t = performance.now();
@@ -119,21 +137,32 @@ try {
   /** VmHWM of this process (peak resident set), MB. */
   const peakRss = () => Math.round(Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))[1]) / 1024);
   /** Runs psql with its stdin/stdout streamed (never held in a string). */
-  const psqlStream = (sql, { input, output }) => new Promise((resolve, reject) => {
-    const child = spawn(bins.psql, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', pg.socketDir, '-p', String(pg.port), '-U', 'postgres', '-d', 'shanyu', '-c', sql],
-      { stdio: [input ? 'pipe' : 'ignore', output ? 'pipe' : 'ignore', 'pipe'] });
-    let err = '';
-    child.stderr.on('data', (c) => { err += c; });
-    const streams = [];
-    if (input) streams.push(pipeline(input, child.stdin));
-    if (output) streams.push(pipeline(child.stdout, output));
-    child.once('error', reject);
-    child.once('exit', (code) => Promise.all(streams).then(() => (code === 0 ? resolve() : reject(new Error(`psql failed (${code}): ${err}`))), reject));
-  });
+  const psqlStream = (sql, { input, output }) =>
+    new Promise((resolve, reject) => {
+      const child = spawn(
+        bins.psql,
+        ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', pg.socketDir, '-p', String(pg.port), '-U', 'postgres', '-d', 'shanyu', '-c', sql],
+        { stdio: [input ? 'pipe' : 'ignore', output ? 'pipe' : 'ignore', 'pipe'] },
+      );
+      let err = '';
+      child.stderr.on('data', (c) => {
+        err += c;
+      });
+      const streams = [];
+      if (input) streams.push(pipeline(input, child.stdin));
+      if (output) streams.push(pipeline(child.stdout, output));
+      child.once('error', reject);
+      child.once('exit', (code) => Promise.all(streams).then(() => (code === 0 ? resolve() : reject(new Error(`psql failed (${code}): ${err}`))), reject));
+    });
   // What a line says — not its id, run or timestamps — in key order.
   const hashLines = async (runId) => {
     const hash = createHash('sha256');
-    const into = new Writable({ write(chunk, _encoding, done) { hash.update(chunk); done(); } });
+    const into = new Writable({
+      write(chunk, _encoding, done) {
+        hash.update(chunk);
+        done();
+      },
+    });
     await psqlStream(
       `COPY (SELECT line_key, kind, period, institution_id, institution_name, division_code, child_key, roster_line_no, policy_version, rule_id, rule_kind,
          status, base_fen, amount_fen, capped, reason_code, explanation, inputs, budget_key, adjusts_line_id IS NOT NULL
@@ -175,21 +204,64 @@ try {
   const secondHash = await hashLines(run.id);
   const identical = secondHash === firstHash && second.run.totals.lines === lines && second.run.totals.payableFen === run.totals.payableFen;
   const peakRssEndMb = peakRss();
-  console.log(`recompute: ${second.run.totals.lines} lines in ${second.seconds.toFixed(1)} s; hashes ${identical ? 'match' : `DIFFER (${firstHash} vs ${secondHash})`}; peak RSS ${peakRssEndMb} MB`);
+  console.log(
+    `recompute: ${second.run.totals.lines} lines in ${second.seconds.toFixed(1)} s; hashes ${identical ? 'match' : `DIFFER (${firstHash} vs ${secondHash})`}; peak RSS ${peakRssEndMb} MB`,
+  );
 
   const size = (INSTITUTIONS * PER_INSTITUTION).toLocaleString('en-US');
   const result = {
-    date: today, childMonths: INSTITUTIONS * PER_INSTITUTION, institutions: INSTITUTIONS, batchSize: BATCH, lines, seconds: Number(seconds.toFixed(1)),
-    linesPerSecond: Math.round(lines / seconds), childMonthsPerSecond: Math.round((INSTITUTIONS * PER_INSTITUTION) / seconds), payableFen: run.totals.payableFen,
+    date: today,
+    childMonths: INSTITUTIONS * PER_INSTITUTION,
+    institutions: INSTITUTIONS,
+    batchSize: BATCH,
+    lines,
+    seconds: Number(seconds.toFixed(1)),
+    linesPerSecond: Math.round(lines / seconds),
+    childMonthsPerSecond: Math.round((INSTITUTIONS * PER_INSTITUTION) / seconds),
+    payableFen: run.totals.payableFen,
     budgets: run.budgets.map((b) => ({ policy: b.policyVersion, requestedFen: b.requestedFen, grantedFen: b.grantedFen, capped: b.capped })),
-    copyMs: Math.round(copyMs), copyLinesPerSecond, copyFileMb: fileMb, peakRssMb,
-    recompute: { seconds: Number(second.seconds.toFixed(1)), linesPerSecond: Math.round(second.run.totals.lines / second.seconds), lines: second.run.totals.lines },
-    linesHash: firstHash, recomputedHash: secondHash, identical, peakRssEndMb,
+    copyMs: Math.round(copyMs),
+    copyLinesPerSecond,
+    copyFileMb: fileMb,
+    peakRssMb,
+    recompute: {
+      seconds: Number(second.seconds.toFixed(1)),
+      linesPerSecond: Math.round(second.run.totals.lines / second.seconds),
+      lines: second.run.totals.lines,
+    },
+    linesHash: firstHash,
+    recomputedHash: secondHash,
+    identical,
+    peakRssEndMb,
     note: 'identity: sha-256 of the lines (key, institution, child, month, rule, status, amounts, reasons, explanation, inputs — not ids or timestamps) after the run and after recomputing the same unposted run through subsidy.run.start; peak RSS is VmHWM of the process holding the service (and the bench client)',
     rows: [
-      row({ name: `Subsidy run (${size} child-months)`, baselineName: 'COPY of the same lines', baseline: copyLinesPerSecond, figure: lines / seconds, unit: 'lines/s', goal: '≥ 50%', met: lines / seconds / copyLinesPerSecond >= 0.5 }),
-      row({ name: `Subsidy run peak RSS (${size} child-months)`, baselineName: '—', baseline: NaN, figure: Math.max(peakRssMb, peakRssEndMb), unit: 'MB', goal: '≤ 400 MB', met: Math.max(peakRssMb, peakRssEndMb) <= 400 }),
-      row({ name: `Subsidy run recomputed (${size} child-months): identical lines`, baselineName: 'first run', baseline: NaN, figure: identical ? 1 : 0, unit: '(1 = hashes match)', goal: 'identical', met: identical }),
+      row({
+        name: `Subsidy run (${size} child-months)`,
+        baselineName: 'COPY of the same lines',
+        baseline: copyLinesPerSecond,
+        figure: lines / seconds,
+        unit: 'lines/s',
+        goal: '≥ 50%',
+        met: lines / seconds / copyLinesPerSecond >= 0.5,
+      }),
+      row({
+        name: `Subsidy run peak RSS (${size} child-months)`,
+        baselineName: '—',
+        baseline: NaN,
+        figure: Math.max(peakRssMb, peakRssEndMb),
+        unit: 'MB',
+        goal: '≤ 400 MB',
+        met: Math.max(peakRssMb, peakRssEndMb) <= 400,
+      }),
+      row({
+        name: `Subsidy run recomputed (${size} child-months): identical lines`,
+        baselineName: 'first run',
+        baseline: NaN,
+        figure: identical ? 1 : 0,
+        unit: '(1 = hashes match)',
+        goal: 'identical',
+        met: identical,
+      }),
     ],
   };
   console.log(JSON.stringify(result, null, 2));

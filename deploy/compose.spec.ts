@@ -74,7 +74,7 @@ const NAME = /^[_a-zA-Z][_a-zA-Z0-9]*/;
  */
 function interpolateString(text: string, env: Env, unset: Set<string>): string {
   let out = '';
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     if (text[i] !== '$') {
       out += text[i++];
       continue;
@@ -210,10 +210,14 @@ function serviceFolders(): string[] {
 function environmentOf(service: JsonObject): Record<string, Json> {
   const env = service.environment;
   if (Array.isArray(env)) {
-    return Object.fromEntries(env.map((entry) => String(entry)).map((entry) => {
-      const at = entry.indexOf('=');
-      return at < 0 ? [entry, null] : [entry.slice(0, at), entry.slice(at + 1)];
-    }));
+    return Object.fromEntries(
+      env
+        .map((entry) => String(entry))
+        .map((entry) => {
+          const at = entry.indexOf('=');
+          return at < 0 ? [entry, null] : [entry.slice(0, at), entry.slice(at + 1)];
+        }),
+    );
   }
   return asObject(env);
 }
@@ -317,10 +321,16 @@ function composeProblems(config: JsonObject, stageNames: string[]): string[] {
     }
     for (const key of ['JWT_SECRET', 'IDENTITY_SIGNING_KEY']) if (name !== GATEWAY && key in env) problems.push(`${name}: only the gateway needs ${key}`);
     const mounts = (Array.isArray(service.volumes) ? service.volumes : []).map(String);
-    if (!String(env.SHANYU_SECRETS_FILE ?? '').startsWith(`${SECRETS_DIR}/`) || !mounts.some((m) => m.split(':')[1] === SECRETS_DIR && !m.startsWith('.') && !m.startsWith('/'))) {
+    if (
+      !String(env.SHANYU_SECRETS_FILE ?? '').startsWith(`${SECRETS_DIR}/`) ||
+      !mounts.some((m) => m.split(':')[1] === SECRETS_DIR && !m.startsWith('.') && !m.startsWith('/'))
+    ) {
       problems.push(`${name}: SHANYU_SECRETS_FILE should be in the named volume mounted at ${SECRETS_DIR}`);
     }
-    for (const [key, host] of [['DATABASE_URL', 'postgres'], ['NATS_URL', 'nats']] as const) {
+    for (const [key, host] of [
+      ['DATABASE_URL', 'postgres'],
+      ['NATS_URL', 'nats'],
+    ] as const) {
       try {
         const url = new URL(String(env[key]));
         if (url.hostname !== host) problems.push(`${name}: ${key} should point at the ${host} service, not ${url.hostname}`);
@@ -329,13 +339,20 @@ function composeProblems(config: JsonObject, stageNames: string[]): string[] {
       }
     }
     if (name === GATEWAY) {
-      if (!['0.0.0.0', '::'].includes(String(env.HOST))) problems.push(`${name}: HOST should be 0.0.0.0 so that the published port reaches it, is ${String(env.HOST)}`);
+      if (!['0.0.0.0', '::'].includes(String(env.HOST)))
+        problems.push(`${name}: HOST should be 0.0.0.0 so that the published port reaches it, is ${String(env.HOST)}`);
       const published = (Array.isArray(service.ports) ? service.ports : []).map(String);
       if (published.some((p) => p.split(':').length < 3 || !['127.0.0.1', '::1', '[::1]'].includes(p.split(':')[0] ?? ''))) {
         problems.push(`${name}: a demo publishes the gateway on 127.0.0.1 only unless told otherwise (ports: ${published.join(', ')})`);
       }
-      const others = Object.keys(services).filter((s) => !(s in INFRA) && !isOptionalTool(services[s]) && s !== GATEWAY).sort();
-      const listed = String(env.HEALTH_SERVICES ?? '').split(',').map((s) => s.trim()).filter(Boolean).sort();
+      const others = Object.keys(services)
+        .filter((s) => !(s in INFRA) && !isOptionalTool(services[s]) && s !== GATEWAY)
+        .sort();
+      const listed = String(env.HEALTH_SERVICES ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .sort();
       if (listed.join(',') !== others.join(',')) problems.push(`${name}: HEALTH_SERVICES should list ${others.join(',')}, lists ${listed.join(',')}`);
       const port = String(env.PORT);
       const ports = (Array.isArray(service.ports) ? service.ports : []).map(String);
@@ -511,7 +528,24 @@ const expand = (text: string, vars: Record<string, string>): string =>
 
 /** Docker's instruction set (a misspelt one would fail the build). */
 const KNOWN_INSTRUCTIONS = new Set([
-  'FROM', 'RUN', 'CMD', 'LABEL', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL', 'MAINTAINER',
+  'FROM',
+  'RUN',
+  'CMD',
+  'LABEL',
+  'EXPOSE',
+  'ENV',
+  'ADD',
+  'COPY',
+  'ENTRYPOINT',
+  'VOLUME',
+  'USER',
+  'WORKDIR',
+  'ARG',
+  'ONBUILD',
+  'STOPSIGNAL',
+  'HEALTHCHECK',
+  'SHELL',
+  'MAINTAINER',
 ]);
 
 function dockerfileStages(instructions: Instruction[], problems: string[] = []): Stage[] {
@@ -533,7 +567,8 @@ function dockerfileStages(instructions: Instruction[], problems: string[] = []):
       if (name !== undefined && !/^[a-z][a-z0-9_.-]*$/.test(name)) problems.push(`line ${ins.line}: invalid stage name ${name}`);
       if (name !== undefined && stages.some((s) => s.name === name)) problems.push(`line ${ins.line}: stage ${name} defined twice`);
       const parent = stages.find((s) => s.name === from.toLowerCase());
-      if (!parent && !/[:@]/.test(from) && from !== 'scratch') problems.push(`line ${ins.line}: FROM ${from}: no such stage, and an image needs an explicit tag`);
+      if (!parent && !/[:@]/.test(from) && from !== 'scratch')
+        problems.push(`line ${ins.line}: FROM ${from}: no such stage, and an image needs an explicit tag`);
       stages.push({ name, from, baseImage: parent ? parent.baseImage : from, instructions: [] });
       continue;
     }
@@ -557,7 +592,9 @@ function dockerIgnored(patterns: string[], path: string): boolean {
       const body = (negate ? p.slice(1) : p).replace(/^\/+/, '').replace(/\/+$/, '');
       const source = body
         .split(/(\*\*\/?|\*|\?)/)
-        .map((part) => (part === '**/' ? '(?:.*/)?' : part === '**' ? '.*' : part === '*' ? '[^/]*' : part === '?' ? '[^/]' : part.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+        .map((part) =>
+          part === '**/' ? '(?:.*/)?' : part === '**' ? '.*' : part === '*' ? '[^/]*' : part === '?' ? '[^/]' : part.replace(/[.+^${}()|[\]\\]/g, '\\$&'),
+        )
         .join('');
       return { negate, regex: new RegExp(`^${source}$`) };
     });
@@ -591,7 +628,9 @@ function dockerfileProblems(text: string, ignore: string[]): string[] {
       if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && !refs.length && !ins.args.trim().startsWith('[')) {
         for (const source of withoutFlags(ins.args).slice(0, -1)) {
           const candidates = source.includes('*')
-            ? readdirSync(join(ROOT, dirname(source))).filter((f) => dockerGlob(source.split('/').pop() ?? '').test(f)).map((f) => join(dirname(source), f).replace(/^\.\//, ''))
+            ? readdirSync(join(ROOT, dirname(source)))
+                .filter((f) => dockerGlob(source.split('/').pop() ?? '').test(f))
+                .map((f) => join(dirname(source), f).replace(/^\.\//, ''))
             : [source.replace(/^\.\//, '').replace(/\/$/, '')];
           const kept = candidates.filter((c) => existsSync(join(ROOT, c)) && !dockerIgnored(ignore, c));
           if (kept.length === 0) problems.push(`line ${ins.line}: COPY ${source}: not in the build context (missing or in .dockerignore)`);
@@ -627,15 +666,37 @@ function dockerfileProblems(text: string, ignore: string[]): string[] {
 }
 
 const dockerGlob = (pattern: string): RegExp =>
-  new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`);
+  new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[^/]*')}$`,
+  );
 
 function dockerignoreProblems(patterns: string[]): string[] {
   const problems: string[] = [];
-  const mustKeep = ['package.json', 'package-lock.json', 'tsconfig.base.json', 'libs/common/src/index.ts', 'libs/common/package.json', 'services/gateway/package.json'];
+  const mustKeep = [
+    'package.json',
+    'package-lock.json',
+    'tsconfig.base.json',
+    'libs/common/src/index.ts',
+    'libs/common/package.json',
+    'services/gateway/package.json',
+  ];
   const mustDrop = [
-    'node_modules/typescript/package.json', 'libs/common/node_modules/x/index.js', 'libs/common/dist/index.js', 'services/gateway/dist/main.js',
-    'libs/common/tsconfig.tsbuildinfo', '.git/HEAD', '.env', 'services/gateway/.env', 'deploy/production.env', '.data/pg/PG_VERSION',
-    '.test-data/x', 'test-results/vitest.json', 'coverage/index.html',
+    'node_modules/typescript/package.json',
+    'libs/common/node_modules/x/index.js',
+    'libs/common/dist/index.js',
+    'services/gateway/dist/main.js',
+    'libs/common/tsconfig.tsbuildinfo',
+    '.git/HEAD',
+    '.env',
+    'services/gateway/.env',
+    'deploy/production.env',
+    '.data/pg/PG_VERSION',
+    '.test-data/x',
+    'test-results/vitest.json',
+    'coverage/index.html',
   ];
   for (const path of mustKeep) if (dockerIgnored(patterns, path)) problems.push(`.dockerignore excludes ${path}, which the build needs`);
   for (const path of mustDrop) if (!dockerIgnored(patterns, path)) problems.push(`.dockerignore lets ${path} into the build context`);
@@ -687,8 +748,7 @@ function natsConfProblems(text: string): string[] {
   return problems;
 }
 
-const onPath = (command: string): boolean =>
-  (process.env.PATH ?? '').split(':').some((dir) => dir && existsSync(join(dir, command)));
+const onPath = (command: string): boolean => (process.env.PATH ?? '').split(':').some((dir) => dir && existsSync(join(dir, command)));
 
 // ---------------------------------------------------------------------------------------
 // The tests
@@ -807,7 +867,10 @@ describe('the checks catch mistakes', () => {
   it('a demo gateway published on every address, and a published demo key', () => {
     const doc = mutate((d) => {
       service(d, 'gateway').ports = ['3000:3000'];
-      service(d, 'registry').environment = { ...environmentOf(service(d, 'registry')), IDENTITY_PUBLIC_KEY: '${IDENTITY_PUBLIC_KEY:-shanyu-demo-identity-key}' };
+      service(d, 'registry').environment = {
+        ...environmentOf(service(d, 'registry')),
+        IDENTITY_PUBLIC_KEY: '${IDENTITY_PUBLIC_KEY:-shanyu-demo-identity-key}',
+      };
     });
     expect(problemsOf(doc)).toContain('gateway: a demo publishes the gateway on 127.0.0.1 only unless told otherwise (ports: 3000:3000)');
     expect(interpolationProblems(doc)).toContain('registry: IDENTITY_PUBLIC_KEY has a default (shanyu-d…): a demo makes its own');

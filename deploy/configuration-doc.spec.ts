@@ -12,7 +12,10 @@ import { StaffConfig } from '../services/staff/src/config.js';
 import { SubsidyConfig } from '../services/subsidy/src/config.js';
 import { collectSettings, DOC_PATH, EXTRA_SETTINGS, generateConfigurationDoc, readConfigClasses, ROOT } from './config/configuration-doc.mjs';
 
-interface Row { name: string; services: string[] }
+interface Row {
+  name: string;
+  services: string[];
+}
 
 describe('docs/configuration.md, generated from the config classes', () => {
   it('is up to date with every config class (npm run docs:config rewrites it)', () => {
@@ -64,13 +67,16 @@ describe('docs/configuration.md, generated from the config classes', () => {
   it('fails loudly when a config class has a setting without a meaning', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'config-doc-'));
     mkdirSync(path.join(root, 'services/example/src'), { recursive: true });
-    writeFileSync(path.join(root, 'services/example/src/config.ts'), [
-      "export class ExampleConfig {",
-      "  /** How often the example sweeps, in ms. */",
-      "  @IsInt() @Min(0) EXAMPLE_SWEEP_MS: number = 60 * 1000;",
-      "  @IsString() EXAMPLE_MYSTERY: string = 'x';",
-      "}",
-    ].join('\n'));
+    writeFileSync(
+      path.join(root, 'services/example/src/config.ts'),
+      [
+        'export class ExampleConfig {',
+        '  /** How often the example sweeps, in ms. */',
+        '  @IsInt() @Min(0) EXAMPLE_SWEEP_MS: number = 60 * 1000;',
+        "  @IsString() EXAMPLE_MYSTERY: string = 'x';",
+        '}',
+      ].join('\n'),
+    );
     const classes = readConfigClasses(root);
     expect(classes[0].settings.map((s: { name: string }) => s.name)).toEqual(['EXAMPLE_SWEEP_MS', 'EXAMPLE_MYSTERY']);
     expect(() => collectSettings(classes)).toThrow(/EXAMPLE_MYSTERY \(example\) has no meaning/);
@@ -115,21 +121,29 @@ describe('a production start refuses demo secrets and missing keys, naming the v
           // Refused as a demo value, or earlier for its form (the demo password is too short for JWT_SECRET).
           expect(() => loadServiceConfig(schema as never, { ...env, [variable]: demo }), `${variable}=${demo}`).toThrow(new RegExp(`\\n  ${variable}: `));
         }
-        if (variable === 'JWT_SECRET') expect(() => loadServiceConfig(schema as never, { ...env, JWT_SECRET: DEMO_JWT_SECRET })).toThrow(/JWT_SECRET: 生产模式不能使用公开的演示值/);
-        if (variable === 'PII_KEY') expect(() => loadServiceConfig(schema as never, { ...env, PII_KEY: DEMO_PII_KEY })).toThrow(/PII_KEY: 生产模式不能使用公开的演示值/);
+        if (variable === 'JWT_SECRET')
+          expect(() => loadServiceConfig(schema as never, { ...env, JWT_SECRET: DEMO_JWT_SECRET })).toThrow(/JWT_SECRET: 生产模式不能使用公开的演示值/);
+        if (variable === 'PII_KEY')
+          expect(() => loadServiceConfig(schema as never, { ...env, PII_KEY: DEMO_PII_KEY })).toThrow(/PII_KEY: 生产模式不能使用公开的演示值/);
         // Demo and test stacks run without them.
         expect(() => loadServiceConfig(schema as never, { ...missing, SHANYU_MODE: 'demo' })).not.toThrow();
       }
       // docker-compose.yml's default database password.
-      expect(() => loadServiceConfig(schema as never, { ...env, DATABASE_URL: 'postgres://shanyu:shanyu-demo@postgres:5432/shanyu' })).toThrow(/DATABASE_URL: 生产模式不能使用演示密码.*published demo value/);
-      expect(() => loadServiceConfig(schema as never, { ...env, DATABASE_URL: 'postgres://shanyu:shanyu-demo@postgres:5432/shanyu', SHANYU_MODE: 'test' })).not.toThrow();
+      expect(() => loadServiceConfig(schema as never, { ...env, DATABASE_URL: 'postgres://shanyu:shanyu-demo@postgres:5432/shanyu' })).toThrow(
+        /DATABASE_URL: 生产模式不能使用演示密码.*published demo value/,
+      );
+      expect(() =>
+        loadServiceConfig(schema as never, { ...env, DATABASE_URL: 'postgres://shanyu:shanyu-demo@postgres:5432/shanyu', SHANYU_MODE: 'test' }),
+      ).not.toThrow();
     });
   }
 
-  it('refuses docker-compose.yml\'s demo NATS passwords in production, for every service', () => {
+  it("refuses docker-compose.yml's demo NATS passwords in production, for every service", () => {
     for (const { schema, secrets } of cases) {
       const env = { DATABASE_URL: db, ...secrets, NATS_USER: 'registry' };
-      expect(() => loadServiceConfig(schema as never, { ...env, NATS_PASSWORD: 'shanyu-demo-nats-registry' })).toThrow(/NATS_PASSWORD: 生产模式不能使用公开的演示值/);
+      expect(() => loadServiceConfig(schema as never, { ...env, NATS_PASSWORD: 'shanyu-demo-nats-registry' })).toThrow(
+        /NATS_PASSWORD: 生产模式不能使用公开的演示值/,
+      );
       expect(() => loadServiceConfig(schema as never, { ...env, NATS_PASSWORD: 'a-real-nats-password' })).not.toThrow();
       expect(() => loadServiceConfig(schema as never, { ...env, NATS_PASSWORD: 'shanyu-demo-nats-registry', SHANYU_MODE: 'demo' })).not.toThrow();
     }

@@ -35,13 +35,16 @@ interface Manifest {
 }
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const get = (o: unknown, path: string): unknown => path.split('.').reduce<unknown>((v, k) => (isObj(v) ? v[k] : Array.isArray(v) ? v[Number(k)] : undefined), o);
+const get = (o: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((v, k) => (isObj(v) ? v[k] : Array.isArray(v) ? v[Number(k)] : undefined), o);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const name = (m: Manifest) => `${m.doc.kind}/${get(m.doc, 'metadata.name')} (${m.file})`;
 
 function loadManifests(dir = K8S_DIR): Manifest[] {
   const out: Manifest[] = [];
-  for (const file of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()) {
     for (const d of parseAllDocuments(readFileSync(join(dir, file), 'utf8'), { uniqueKeys: true })) {
       if (d.errors.length) throw new Error(`${file}: ${d.errors.map((e) => e.message).join('; ')}`);
       const doc = d.toJS() as unknown;
@@ -89,9 +92,19 @@ class StrictFields {
 
   constructor(kinds: { apiVersion: string; kind: string }[]) {
     const unique = [...new Map(kinds.map((k) => [`${k.apiVersion} ${k.kind}`, k])).values()];
-    const lines = unique.map((k, i) => `import type { I${k.kind} as T${i} } from 'kubernetes-models/${modelPath(k.apiVersion, k.kind)}';\nexport type K${i} = T${i};`);
+    const lines = unique.map(
+      (k, i) => `import type { I${k.kind} as T${i} } from 'kubernetes-models/${modelPath(k.apiVersion, k.kind)}';\nexport type K${i} = T${i};`,
+    );
     const entry = join(K8S_DIR, '__kinds__.ts');
-    const options: ts.CompilerOptions = { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, strict: true, noEmit: true, skipLibCheck: true, types: [] };
+    const options: ts.CompilerOptions = {
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      target: ts.ScriptTarget.ES2022,
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      types: [],
+    };
     const host = ts.createCompilerHost(options);
     const read = host.readFile.bind(host);
     const exists = host.fileExists.bind(host);
@@ -142,13 +155,16 @@ class StrictFields {
 
 let strictFields: StrictFields | undefined;
 /** One TypeScript program for every kind the manifests use (building it takes a few seconds). */
-const strictFor = (manifests: Manifest[]) => (strictFields ??= new StrictFields(manifests.map((m) => ({ apiVersion: String(m.doc.apiVersion), kind: String(m.doc.kind) }))));
+const strictFor = (manifests: Manifest[]) =>
+  (strictFields ??= new StrictFields(manifests.map((m) => ({ apiVersion: String(m.doc.apiVersion), kind: String(m.doc.kind) }))));
 
 // ── the project's own rules ───────────────────────────────────────────────────────────────────
 const WORKLOADS = new Set(['Deployment', 'StatefulSet']);
 
 function appServices(): string[] {
-  return readdirSync(join(ROOT, 'services')).filter((s) => existsSync(join(ROOT, 'services', s, 'package.json'))).sort();
+  return readdirSync(join(ROOT, 'services'))
+    .filter((s) => existsSync(join(ROOT, 'services', s, 'package.json')))
+    .sort();
 }
 
 function containersOf(m: Manifest): Obj[] {
@@ -183,7 +199,8 @@ function projectProblems(manifests: Manifest[], services = appServices()): strin
   for (const m of manifests.filter((x) => WORKLOADS.has(String(x.doc.kind)))) {
     const labels = get(m.doc, 'spec.template.metadata.labels');
     if (!selects(get(m.doc, 'spec.selector.matchLabels'), labels)) problems.push(`${name(m)}: selector does not match the pod template's labels`);
-    if (!byKind('PodDisruptionBudget').some((p) => selects(get(p.doc, 'spec.selector.matchLabels'), labels))) problems.push(`${name(m)}: no PodDisruptionBudget selects its pods`);
+    if (!byKind('PodDisruptionBudget').some((p) => selects(get(p.doc, 'spec.selector.matchLabels'), labels)))
+      problems.push(`${name(m)}: no PodDisruptionBudget selects its pods`);
     const volumes = arr(get(m.doc, 'spec.template.spec.volumes')).filter(isObj);
     const claimTemplates = arr(get(m.doc, 'spec.volumeClaimTemplates')).map((c) => get(c, 'metadata.name'));
     for (const c of containersOf(m)) {
@@ -210,7 +227,10 @@ function projectProblems(manifests: Manifest[], services = appServices()): strin
         else if (!(String(ref.key) in keys)) problems.push(`${where}: env ${get(e, 'name')} refers to key ${ref.key} missing from ${kind} ${ref.name}`);
       }
       for (const from of arr(c.envFrom)) {
-        for (const [field, kind] of [['configMapRef', 'ConfigMap'], ['secretRef', 'Secret']] as const) {
+        for (const [field, kind] of [
+          ['configMapRef', 'ConfigMap'],
+          ['secretRef', 'Secret'],
+        ] as const) {
           const n = get(from, `${field}.name`);
           if (n && !find(kind, String(n))) problems.push(`${where}: envFrom ${kind} ${n} does not exist`);
         }
@@ -224,7 +244,8 @@ function projectProblems(manifests: Manifest[], services = appServices()): strin
       const cm = get(v, 'configMap.name');
       if (cm && !find('ConfigMap', String(cm))) problems.push(`${name(m)}: volume ${v.name} refers to ConfigMap ${cm}, which does not exist`);
       const claim = get(v, 'persistentVolumeClaim.claimName');
-      if (claim && !find('PersistentVolumeClaim', String(claim))) problems.push(`${name(m)}: volume ${v.name} refers to PersistentVolumeClaim ${claim}, which does not exist`);
+      if (claim && !find('PersistentVolumeClaim', String(claim)))
+        problems.push(`${name(m)}: volume ${v.name} refers to PersistentVolumeClaim ${claim}, which does not exist`);
     }
   }
 
@@ -241,10 +262,15 @@ function projectProblems(manifests: Manifest[], services = appServices()): strin
     images.add(String(c?.image));
     const command = arr(c?.command).join(' ');
     if (command !== `node services/${service}/dist/main.js`) problems.push(`${name(d)}: command "${command}" does not start services/${service}`);
-    const env = new Set([...arr(c?.env).map((e) => get(e, 'name')), ...arr(c?.envFrom).flatMap((f) => Object.keys((get(find('ConfigMap', String(get(f, 'configMapRef.name')))?.doc, 'data') as Obj) ?? {}))]);
-    for (const required of ['DATABASE_URL', 'NATS_URL', 'SHANYU_MODE', 'PII_KEY', 'EVENTS_REPLICAS']) if (!env.has(required)) problems.push(`${name(d)}: no ${required}`);
+    const env = new Set([
+      ...arr(c?.env).map((e) => get(e, 'name')),
+      ...arr(c?.envFrom).flatMap((f) => Object.keys((get(find('ConfigMap', String(get(f, 'configMapRef.name')))?.doc, 'data') as Obj) ?? {})),
+    ]);
+    for (const required of ['DATABASE_URL', 'NATS_URL', 'SHANYU_MODE', 'PII_KEY', 'EVENTS_REPLICAS'])
+      if (!env.has(required)) problems.push(`${name(d)}: no ${required}`);
     for (const e of arr(c?.env)) {
-      if (/SECRET|KEY|PASSWORD|DATABASE_URL/.test(String(get(e, 'name'))) && get(e, 'value') !== undefined) problems.push(`${name(d)}: ${get(e, 'name')} given as a plain value, not from a Secret`);
+      if (/SECRET|KEY|PASSWORD|DATABASE_URL/.test(String(get(e, 'name'))) && get(e, 'value') !== undefined)
+        problems.push(`${name(d)}: ${get(e, 'name')} given as a plain value, not from a Secret`);
     }
     if (service === 'gateway') {
       if (!env.has('JWT_SECRET')) problems.push(`${name(d)}: no JWT_SECRET`);
@@ -256,22 +282,26 @@ function projectProblems(manifests: Manifest[], services = appServices()): strin
       const port = get(c, 'ports.0.name');
       if (!service) problems.push('the gateway has no Service');
       else {
-        if (!selects(get(service.doc, 'spec.selector'), get(d.doc, 'spec.template.metadata.labels'))) problems.push(`${name(service)}: does not select the gateway's pods`);
-        if (!arr(get(service.doc, 'spec.ports')).some((p) => get(p, 'targetPort') === port || get(p, 'targetPort') === get(c, 'ports.0.containerPort'))) problems.push(`${name(service)}: targets no port of the gateway container`);
+        if (!selects(get(service.doc, 'spec.selector'), get(d.doc, 'spec.template.metadata.labels')))
+          problems.push(`${name(service)}: does not select the gateway's pods`);
+        if (!arr(get(service.doc, 'spec.ports')).some((p) => get(p, 'targetPort') === port || get(p, 'targetPort') === get(c, 'ports.0.containerPort')))
+          problems.push(`${name(service)}: targets no port of the gateway container`);
       }
     } else {
       const script = `services/${service}/dist/healthcheck.js`;
       for (const probe of ['readinessProbe', 'livenessProbe']) {
         if (arr(get(c, `${probe}.exec.command`)).join(' ') !== `node ${script}`) problems.push(`${name(d)}: ${probe} is not "node ${script}"`);
       }
-      if (!existsSync(join(ROOT, `services/${service}/src/healthcheck.ts`))) problems.push(`${name(d)}: its probe runs ${script}, but services/${service}/src/healthcheck.ts does not exist`);
+      if (!existsSync(join(ROOT, `services/${service}/src/healthcheck.ts`)))
+        problems.push(`${name(d)}: its probe runs ${script}, but services/${service}/src/healthcheck.ts does not exist`);
     }
   }
   if (images.size > 1) problems.push(`the services run different images: ${[...images].join(', ')}`);
 
   // ConfigMaps carry no secrets.
   for (const m of byKind('ConfigMap')) {
-    for (const key of Object.keys((get(m.doc, 'data') as Obj) ?? {})) if (/SECRET|PASSWORD|PII_KEY|TOKEN/i.test(key)) problems.push(`${name(m)}: ${key} belongs in a Secret`);
+    for (const key of Object.keys((get(m.doc, 'data') as Obj) ?? {}))
+      if (/SECRET|PASSWORD|PII_KEY|TOKEN/i.test(key)) problems.push(`${name(m)}: ${key} belongs in a Secret`);
   }
 
   // NATS: a 3-node JetStream cluster, and EVENTS at 3 replicas.
@@ -285,10 +315,13 @@ function projectProblems(manifests: Manifest[], services = appServices()): strin
     const [major, minor, patch] = version ? [Number(version[1]), Number(version[2]), version[3] === undefined ? Infinity : Number(version[3])] : [0, 0, 0];
     const newEnough = major > MIN_NATS[0] || (major === MIN_NATS[0] && (minor > MIN_NATS[1] || (minor === MIN_NATS[1] && patch >= MIN_NATS[2])));
     if (!newEnough) problems.push(`${name(nats)}: image ${image} is older than nats-server ${MIN_NATS.join('.')}`);
-    if (!arr(get(nats.doc, 'spec.volumeClaimTemplates')).length) problems.push(`${name(nats)}: no volumeClaimTemplates (JetStream would keep its store on the node)`);
+    if (!arr(get(nats.doc, 'spec.volumeClaimTemplates')).length)
+      problems.push(`${name(nats)}: no volumeClaimTemplates (JetStream would keep its store on the node)`);
     const headless = find('Service', String(get(nats.doc, 'spec.serviceName')));
     if (get(headless?.doc, 'spec.clusterIP') !== 'None') problems.push(`${name(nats)}: serviceName is not a headless Service`);
-    const configName = arr(get(nats.doc, 'spec.template.spec.volumes')).map((v) => get(v, 'configMap.name')).find(Boolean);
+    const configName = arr(get(nats.doc, 'spec.template.spec.volumes'))
+      .map((v) => get(v, 'configMap.name'))
+      .find(Boolean);
     const conf = String(Object.values((get(find('ConfigMap', String(configName))?.doc, 'data') as Obj) ?? {})[0] ?? '');
     if (!/jetstream\s*\{[^}]*store_dir/s.test(conf)) problems.push('nats.conf: no JetStream file store (store_dir)');
     if (!/^\s*sync_interval:\s*\S+/m.test(conf)) problems.push('nats.conf: sync_interval (fsync) is not set');
@@ -296,7 +329,8 @@ function projectProblems(manifests: Manifest[], services = appServices()): strin
     const natsName = String(get(nats.doc, 'metadata.name'));
     const routes = [...conf.matchAll(/nats:\/\/([\w.-]+):6222/g)].map((r) => r[1]);
     const expected = Array.from({ length: replicas }, (_, i) => `${natsName}-${i}.${get(headless?.doc, 'metadata.name')}.${NAMESPACE}.svc.cluster.local`);
-    if (JSON.stringify(routes) !== JSON.stringify(expected)) problems.push(`nats.conf: routes ${routes.join(', ')} are not the ${replicas} pods (${expected.join(', ')})`);
+    if (JSON.stringify(routes) !== JSON.stringify(expected))
+      problems.push(`nats.conf: routes ${routes.join(', ')} are not the ${replicas} pods (${expected.join(', ')})`);
     const eventsReplicas = Number(get(find('ConfigMap', 'shanyu-config')?.doc, 'data.EVENTS_REPLICAS'));
     if (eventsReplicas !== 3) problems.push(`EVENTS_REPLICAS is ${eventsReplicas}, not 3`);
     if (eventsReplicas > replicas) problems.push('EVENTS_REPLICAS exceeds the NATS servers');
@@ -326,7 +360,7 @@ describe('deploy/k8s: Kubernetes manifests', () => {
     console.log(`[k8s] ${manifests.length} objects (${[...new Set(manifests.map((m) => m.doc.kind))].join(', ')}) valid against kubernetes-models ${version}`);
   }, 60_000);
 
-  it('follow the project\'s rules (services, probes, resources, references, NATS cluster)', () => {
+  it("follow the project's rules (services, probes, resources, references, NATS cluster)", () => {
     expect(projectProblems(manifests)).toEqual([]);
   });
 
@@ -367,29 +401,35 @@ describe('deploy/k8s: Kubernetes manifests', () => {
         (get(container(deployment(x, 'subsidy')), 'livenessProbe.exec') as Obj).command = ['true'];
       });
       const problems = projectProblems(ms);
-      expect(problems).toEqual(expect.arrayContaining([
-        expect.stringMatching(/Deployment\/credit.*fewer than 2 replicas/),
-        expect.stringMatching(/container inspection: no resources\.limits\.cpu/),
-        expect.stringMatching(/Deployment\/subsidy.*livenessProbe is not "node services\/subsidy\/dist\/healthcheck.js"/),
-      ]));
+      expect(problems).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/Deployment\/credit.*fewer than 2 replicas/),
+          expect.stringMatching(/container inspection: no resources\.limits\.cpu/),
+          expect.stringMatching(/Deployment\/subsidy.*livenessProbe is not "node services\/subsidy\/dist\/healthcheck.js"/),
+        ]),
+      );
     });
 
     it('a reference to a missing secret key, a plain secret, an old nats-server, too few JetStream replicas', () => {
       const ms = broken((x) => {
-        (get(container(deployment(x, 'gateway')), 'env') as Obj[]).find((e) => e.name === 'JWT_SECRET')!.valueFrom = { secretKeyRef: { name: 'shanyu-secrets', key: 'jwt' } };
+        (get(container(deployment(x, 'gateway')), 'env') as Obj[]).find((e) => e.name === 'JWT_SECRET')!.valueFrom = {
+          secretKeyRef: { name: 'shanyu-secrets', key: 'jwt' },
+        };
         (get(container(deployment(x, 'registry')), 'env') as Obj[]).push({ name: 'PII_KEY_OLD', value: 'c2VjcmV0' });
         const nats = x.find((m) => m.doc.kind === 'StatefulSet')!;
         containersOf(nats)[0].image = 'nats:2.10.22-alpine';
         (get(nats.doc, 'spec') as Obj).replicas = 1;
         (get(x.find((m) => get(m.doc, 'metadata.name') === 'shanyu-config')!.doc, 'data') as Obj).EVENTS_REPLICAS = '1';
       });
-      expect(projectProblems(ms)).toEqual(expect.arrayContaining([
-        expect.stringMatching(/env JWT_SECRET refers to key jwt missing from Secret shanyu-secrets/),
-        expect.stringMatching(/Deployment\/registry.*PII_KEY_OLD given as a plain value/),
-        expect.stringMatching(/image nats:2\.10\.22-alpine is older than nats-server 2\.10\.23/),
-        expect.stringMatching(/1 replicas, not 3/),
-        'EVENTS_REPLICAS is 1, not 3',
-      ]));
+      expect(projectProblems(ms)).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/env JWT_SECRET refers to key jwt missing from Secret shanyu-secrets/),
+          expect.stringMatching(/Deployment\/registry.*PII_KEY_OLD given as a plain value/),
+          expect.stringMatching(/image nats:2\.10\.22-alpine is older than nats-server 2\.10\.23/),
+          expect.stringMatching(/1 replicas, not 3/),
+          'EVENTS_REPLICAS is 1, not 3',
+        ]),
+      );
     });
   });
 });

@@ -18,10 +18,13 @@ import { NATS_CONFIG_FILES, withAuthorization } from './nats/authorization.mjs';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 type Obj = Record<string, unknown>;
 const get = (o: unknown, path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v as Obj | undefined)?.[k], o);
-const SERVICES = readdirSync(join(ROOT, 'services'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const SERVICES = readdirSync(join(ROOT, 'services'), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 const onPath = (bin: string) => (process.env.PATH ?? '').split(':').some((dir) => dir && existsSync(join(dir, bin)));
 
-const k8sDocs = readdirSync(join(ROOT, 'deploy/k8s')).filter((f) => f.endsWith('.yaml'))
+const k8sDocs = readdirSync(join(ROOT, 'deploy/k8s'))
+  .filter((f) => f.endsWith('.yaml'))
   .flatMap((f) => parseAllDocuments(readFileSync(join(ROOT, 'deploy/k8s', f), 'utf8')).map((d) => d.toJS() as Obj));
 const ofKind = (kind: string) => k8sDocs.filter((d) => d?.kind === kind);
 const envOf = (workload: Obj, container: string) =>
@@ -59,11 +62,17 @@ describe('NATS authorization in deploy/', () => {
       const deployment = ofKind('Deployment').find((d) => get(d, 'metadata.name') === service)!;
       const env = envOf(deployment, service);
       expect(env.find((e) => e.name === 'NATS_USER')?.value, service).toBe(service);
-      expect(get(env.find((e) => e.name === 'NATS_PASSWORD'), 'valueFrom.secretKeyRef'), service).toEqual({ name: 'shanyu-nats', key: service });
+      expect(
+        get(
+          env.find((e) => e.name === 'NATS_PASSWORD'),
+          'valueFrom.secretKeyRef',
+        ),
+        service,
+      ).toEqual({ name: 'shanyu-nats', key: service });
     }
   });
 
-  it('names the services\' consumers with the schemas docker-compose and deploy/k8s run (each service\'s name: no *_DB_SCHEMA set)', () => {
+  it("names the services' consumers with the schemas docker-compose and deploy/k8s run (each service's name: no *_DB_SCHEMA set)", () => {
     const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as Obj;
     for (const service of SERVICES) {
       const variable = `${service.toUpperCase()}_DB_SCHEMA`;

@@ -15,7 +15,11 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIR = join(ROOT, 'deploy/observability');
 const read = (relative: string) => readFileSync(join(DIR, relative), 'utf8');
 
-interface Rule { alert?: string; record?: string; expr: string }
+interface Rule {
+  alert?: string;
+  record?: string;
+  expr: string;
+}
 const rules = (parse(read('alerts.yml')) as { groups: { name: string; rules: Rule[] }[] }).groups.flatMap((g) => g.rules);
 const dashboard = JSON.parse(read('grafana/dashboards/shanyu.json')) as {
   panels: { title: string; type: string; targets?: { expr: string }[] }[];
@@ -72,7 +76,10 @@ function unknownSeries(exprs: { where: string; expr: string }[], known: Set<stri
 
 const ruleExprs = rules.map((r) => ({ where: `alert ${r.alert ?? r.record}`, expr: r.expr }));
 const panelExprs = dashboard.panels.flatMap((p) => (p.targets ?? []).map((t) => ({ where: `panel "${p.title}"`, expr: t.expr })));
-const variableExprs = dashboard.templating.list.map((v) => ({ where: 'dashboard variable', expr: (typeof v.query === 'string' ? v.query : v.query.query).replace(/^label_values\((\w+),.*\)$/, '$1') }));
+const variableExprs = dashboard.templating.list.map((v) => ({
+  where: 'dashboard variable',
+  expr: (typeof v.query === 'string' ? v.query : v.query.query).replace(/^label_values\((\w+),.*\)$/, '$1'),
+}));
 
 describe('deploy/observability', () => {
   it('alert rules read only series the code registers', async () => {
@@ -82,7 +89,14 @@ describe('deploy/observability', () => {
 
   it('alerts cover a service down, outbox backlog and age, dead letters, error rate and consumer lag', () => {
     const all = rules.map((r) => r.expr).join('\n');
-    for (const series of ['up{', MetricNames.outboxBacklog, MetricNames.outboxOldestAge, MetricNames.deadLetters, `${MetricNames.httpRequestDuration}_count{status_class="5xx"}`, MetricNames.consumerPending]) {
+    for (const series of [
+      'up{',
+      MetricNames.outboxBacklog,
+      MetricNames.outboxOldestAge,
+      MetricNames.deadLetters,
+      `${MetricNames.httpRequestDuration}_count{status_class="5xx"}`,
+      MetricNames.consumerPending,
+    ]) {
       expect(all).toContain(series);
     }
   });
@@ -97,7 +111,9 @@ describe('deploy/observability', () => {
   it('Prometheus loads the rule file and scrapes every service on its metrics port', () => {
     expect(prometheus.rule_files.map((f) => f.split('/').pop())).toContain('alerts.yml');
     const targets = prometheus.scrape_configs.flatMap((c) => c.static_configs.flatMap((s) => s.targets));
-    const services = readdirSync(join(ROOT, 'services'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const services = readdirSync(join(ROOT, 'services'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     expect(services.length).toBeGreaterThanOrEqual(6);
     for (const service of services) expect(targets).toContain(`${service}:9464`);
   });
@@ -107,7 +123,8 @@ describe('deploy/observability', () => {
     expect(unknownSeries([{ where: 'x', expr: 'rate(shanyu_outbox_published[5m]) > 0' }], known)).toEqual(['x: unknown series shanyu_outbox_published']);
     expect(unknownSeries([{ where: 'y', expr: 'vector(1)' }], known)).toEqual(['y: reads no series']);
     expect(seriesIn('sum by (service, le) (rate(shanyu_rpc_client_duration_seconds_bucket{outcome=~"a|b"}[5m])) / on(service) group_left up')).toEqual([
-      'shanyu_rpc_client_duration_seconds_bucket', 'up',
+      'shanyu_rpc_client_duration_seconds_bucket',
+      'up',
     ]);
   });
 });

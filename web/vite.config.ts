@@ -13,10 +13,13 @@ function serviceWorker(): Plugin {
     name: 'shanyu-service-worker',
     apply: 'build',
     generateBundle(_options, bundle) {
-      const files = Object.keys(bundle).filter((f) => !f.endsWith('.map') && f !== 'sw.js').map((f) => `/${f}`);
+      const files = Object.keys(bundle)
+        .filter((f) => !f.endsWith('.map') && f !== 'sw.js')
+        .map((f) => `/${f}`);
       const precache = ['/index.html', '/icon.svg', '/manifest.webmanifest', ...files.filter((f) => f !== '/index.html')].sort();
       const version = createHash('sha256').update(precache.join('\n')).digest('hex').slice(0, 16);
-      const source = fs.readFileSync(path.resolve(import.meta.dirname, 'sw/sw.js'), 'utf8')
+      const source = fs
+        .readFileSync(path.resolve(import.meta.dirname, 'sw/sw.js'), 'utf8')
         .replace("const VERSION = '__SHANYU_VERSION__';", `const VERSION = '${version}';`)
         .replace('const PRECACHE = __SHANYU_PRECACHE__;', `const PRECACHE = ${JSON.stringify(precache)};`);
       if (source.includes('= __SHANYU_') || source.includes("= '__SHANYU_")) this.error('sw/sw.js: a placeholder was not replaced');

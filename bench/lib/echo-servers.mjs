@@ -27,11 +27,20 @@ function echoModule(subject) {
   return EchoModule;
 }
 
-const nest = await NestFactory.createMicroservice(echoModule('bench.nest.echo'), { transport: Transport.NATS, options: { servers: [url], queue: 'bench' }, logger: false });
+const nest = await NestFactory.createMicroservice(echoModule('bench.nest.echo'), {
+  transport: Transport.NATS,
+  options: { servers: [url], queue: 'bench' },
+  logger: false,
+});
 await nest.listen();
 const own = await connect({ servers: url });
 const shanyu = await NestFactory.createMicroservice(echoModule('bench.shanyu.echo'), {
-  strategy: new NatsRpcServer({ connection: own, service: 'bench', logger: new JsonLogger('bench', 'error'), identity: new ActorTokenVerifier(process.env.IDENTITY_PUBLIC_KEY) }),
+  strategy: new NatsRpcServer({
+    connection: own,
+    service: 'bench',
+    logger: new JsonLogger('bench', 'error'),
+    identity: new ActorTokenVerifier(process.env.IDENTITY_PUBLIC_KEY),
+  }),
   logger: false,
 });
 await shanyu.listen();

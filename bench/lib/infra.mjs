@@ -17,10 +17,18 @@ export async function startInfra(name, { pgSettings = {} } = {}) {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   fs.chmodSync(dir, 0o755);
-  const pg = await startPostgres({ dataDir: path.join(dir, 'pg'), port: await findFreePort(), fast: true, settings: { max_connections: 200, shared_buffers: '256MB', ...pgSettings } });
+  const pg = await startPostgres({
+    dataDir: path.join(dir, 'pg'),
+    port: await findFreePort(),
+    fast: true,
+    settings: { max_connections: 200, shared_buffers: '256MB', ...pgSettings },
+  });
   const nats = await startNats({ storeDir: path.join(dir, 'nats'), port: await findFreePort(), logFile: path.join(dir, 'nats.log') });
   return {
-    pg, nats, dir, bins,
+    pg,
+    nats,
+    dir,
+    bins,
     /** Runs `COPY <target> FROM STDIN` through psql with `input` (CSV text); returns milliseconds. */
     copy: (target, input) => copyThroughPsql(bins, pg, target, input),
     /** Runs SQL through psql (superuser); returns stdout. */
@@ -43,8 +51,12 @@ function runPsql(bins, pg, args, input) {
     const child = spawn(bins.psql, [...psqlArgs(pg), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    child.stdout.on('data', (c) => { out += c; });
-    child.stderr.on('data', (c) => { err += c; });
+    child.stdout.on('data', (c) => {
+      out += c;
+    });
+    child.stderr.on('data', (c) => {
+      err += c;
+    });
     child.once('error', reject);
     child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`psql failed (${code}): ${err}`))));
     child.stdin.end(input ?? '');

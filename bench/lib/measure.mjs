@@ -11,17 +11,19 @@ export async function closedLoop(call, { concurrency = 64, durationMs = 5_000, w
     const latencies = [];
     let errors = 0;
     const end = performance.now() + ms;
-    await Promise.all(Array.from({ length: concurrency }, async () => {
-      while (performance.now() < end) {
-        const t = performance.now();
-        try {
-          await call();
-          if (record) latencies.push(performance.now() - t);
-        } catch {
-          errors++;
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (performance.now() < end) {
+          const t = performance.now();
+          try {
+            await call();
+            if (record) latencies.push(performance.now() - t);
+          } catch {
+            errors++;
+          }
         }
-      }
-    }));
+      }),
+    );
     return { latencies, errors };
   };
   await run(warmupMs, false);

@@ -14,7 +14,12 @@ export function summarise(file, top = 20) {
     const ms = (dt[i] ?? 0) / 1000;
     total += ms;
     const f = node.callFrame;
-    const where = f.url ? `${f.url.replace(/^file:\/\//, '').replace(/^.*\/node_modules\//, 'node_modules/').replace(/^.*\/work\/main\//, '')}:${f.lineNumber + 1}` : '';
+    const where = f.url
+      ? `${f.url
+          .replace(/^file:\/\//, '')
+          .replace(/^.*\/node_modules\//, 'node_modules/')
+          .replace(/^.*\/work\/main\//, '')}:${f.lineNumber + 1}`
+      : '';
     const key = `${f.functionName || '(anonymous)'} ${where}`.trim();
     self.set(key, (self.get(key) ?? 0) + ms);
   }
@@ -24,7 +29,12 @@ export function summarise(file, top = 20) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const target = process.argv[2];
-  const files = fs.statSync(target).isDirectory() ? fs.readdirSync(target).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(target, f)) : [target];
+  const files = fs.statSync(target).isDirectory()
+    ? fs
+        .readdirSync(target)
+        .filter((f) => f.endsWith('.cpuprofile'))
+        .map((f) => path.join(target, f))
+    : [target];
   for (const file of files) {
     const { totalMs, rows } = summarise(file, Number(process.argv[3] ?? 20));
     console.log(`\n${file} (${Math.round(totalMs)} ms sampled)`);

@@ -11,7 +11,13 @@ import { benchIdentity } from './infra.mjs';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** `profile`: services started with `--cpu-prof` (profiles written to `profileDir` when they stop). */
-export async function startBenchStack({ name = 'data', services = ['registry'], profile = [], profileDir = path.join(root, 'bench/results/profiles'), pgSettings = {} } = {}) {
+export async function startBenchStack({
+  name = 'data',
+  services = ['registry'],
+  profile = [],
+  profileDir = path.join(root, 'bench/results/profiles'),
+  pgSettings = {},
+} = {}) {
   ensureNatsServer();
   ensurePostgresBinaries();
   const dir = path.join(root, `.bench-${name}`);
@@ -25,7 +31,12 @@ export async function startBenchStack({ name = 'data', services = ['registry'], 
   const httpPort = await findFreePort();
   const identity = await benchIdentity();
   const env = {
-    ...process.env, DATABASE_URL: pg.url, NATS_URL: nats.url, SHANYU_MODE: 'demo', SHANYU_DEMO_PASSWORD: 'bench-password', LOG_LEVEL: 'warn',
+    ...process.env,
+    DATABASE_URL: pg.url,
+    NATS_URL: nats.url,
+    SHANYU_MODE: 'demo',
+    SHANYU_DEMO_PASSWORD: 'bench-password',
+    LOG_LEVEL: 'warn',
   };
   // The bench's nats-server runs without auth: services must not try credentials from the caller's shell.
   delete env.NATS_USER;
@@ -35,7 +46,11 @@ export async function startBenchStack({ name = 'data', services = ['registry'], 
     const log = fs.openSync(path.join(dir, `${name}.log`), 'a');
     const prof = profile.includes(name) ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.${Date.now()}.cpuprofile`] : [];
     if (prof.length) fs.mkdirSync(profileDir, { recursive: true });
-    const child = spawn(process.execPath, [...prof, path.join(root, `services/${name}/dist/main.js`)], { cwd: root, env: { ...env, ...extra }, stdio: ['ignore', log, log] });
+    const child = spawn(process.execPath, [...prof, path.join(root, `services/${name}/dist/main.js`)], {
+      cwd: root,
+      env: { ...env, ...extra },
+      stdio: ['ignore', log, log],
+    });
     children.push(child);
     return child;
   };
@@ -46,18 +61,33 @@ export async function startBenchStack({ name = 'data', services = ['registry'], 
   for (;;) {
     try {
       if ((await fetch(`${base}/health`)).status === 200) break;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     if (Date.now() > deadline) throw new Error(`bench stack not healthy; logs in ${dir}`);
     await new Promise((r) => setTimeout(r, 300));
   }
   return {
-    pg, nats, base, dir, env,
+    pg,
+    nats,
+    base,
+    dir,
+    env,
     /** Signs the identity tokens of the bench's own RPC calls (the services verify them). */
     signer: identity.signer,
     /** Peak resident memory (kB) of a service process, from /proc. */
     rssKb: (index) => Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${children[index].pid}/status`, 'utf8'))?.[1] ?? NaN),
     async stop() {
-      await Promise.all(children.map((c) => new Promise((resolve) => { c.once('exit', resolve); c.kill('SIGTERM'); setTimeout(() => c.kill('SIGKILL'), 10_000).unref(); })));
+      await Promise.all(
+        children.map(
+          (c) =>
+            new Promise((resolve) => {
+              c.once('exit', resolve);
+              c.kill('SIGTERM');
+              setTimeout(() => c.kill('SIGKILL'), 10_000).unref();
+            }),
+        ),
+      );
       await nats.stop();
       await pg.stop();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -11,8 +11,20 @@ import zlib from 'node:zlib';
 import { DeliverPolicy, jetstreamManager, jetstream } from '@nats-io/jetstream';
 import pg from 'pg';
 import {
-  appliedMigrations, BackupError, connectionSettings, connectNatsForTools, DEFAULT_STREAMS, defaultSchemas, libpqTarget, list, pgTools, redactUrl,
-  localDataDir, run, sha256File, tableCounts,
+  appliedMigrations,
+  BackupError,
+  connectionSettings,
+  connectNatsForTools,
+  DEFAULT_STREAMS,
+  defaultSchemas,
+  libpqTarget,
+  list,
+  pgTools,
+  redactUrl,
+  localDataDir,
+  run,
+  sha256File,
+  tableCounts,
 } from './lib.mjs';
 
 export const MANIFEST_FORMAT = 'shanyu-backup/1';
@@ -65,7 +77,13 @@ async function dumpStream(nc, name, file) {
     }
   }
   await pipeline(Readable.from(lines()), zlib.createGzip(), fs.createWriteStream(file));
-  return { messages, firstSeq, lastSeq: seenLast, streamState: { messages: info.state.messages, firstSeq: info.state.first_seq, lastSeq }, config: info.config };
+  return {
+    messages,
+    firstSeq,
+    lastSeq: seenLast,
+    streamState: { messages: info.state.messages, firstSeq: info.state.first_seq, lastSeq },
+    config: info.config,
+  };
 }
 
 /**
@@ -131,10 +149,19 @@ export async function backup(options = {}) {
         for (const schema of schemas) {
           const file = path.join('pg', `${schema}.dump`);
           log(`pg_dump ${schema}…`);
-          await run(tools.pg_dump, [
-            '--format=custom', `--schema=${schema}`, '--no-owner', '--no-privileges', `--snapshot=${snapshot}`,
-            `--file=${path.join(workDir, file)}`, `--dbname=${target.dbname}`,
-          ], { env: target.env });
+          await run(
+            tools.pg_dump,
+            [
+              '--format=custom',
+              `--schema=${schema}`,
+              '--no-owner',
+              '--no-privileges',
+              `--snapshot=${snapshot}`,
+              `--file=${path.join(workDir, file)}`,
+              `--dbname=${target.dbname}`,
+            ],
+            { env: target.env },
+          );
           entries.push({
             name: schema,
             file,
@@ -160,7 +187,10 @@ export async function backup(options = {}) {
         const jsm = await jetstreamManager(nc);
         const wanted = options.streams ?? DEFAULT_STREAMS;
         for (const stream of wanted) {
-          const exists = await jsm.streams.info(stream).then(() => true, () => false);
+          const exists = await jsm.streams.info(stream).then(
+            () => true,
+            () => false,
+          );
           if (!exists) {
             if (options.streams) throw new BackupError(`JetStream 中没有流 ${stream} (stream not found)`);
             log(`跳过不存在的流 (skipping missing stream) ${stream}`);
@@ -221,14 +251,17 @@ async function main() {
   console.log(`备份完成 (backup written): ${dir}`);
   for (const s of manifest.postgres?.schemas ?? []) {
     const rows = Object.values(s.tables).reduce((a, b) => a + b, 0);
-    console.log(`  schema ${s.name.padEnd(12)} ${String(Object.keys(s.tables).length).padStart(3)} tables ${String(rows).padStart(8)} rows  ${s.migrations.length} migrations`);
+    console.log(
+      `  schema ${s.name.padEnd(12)} ${String(Object.keys(s.tables).length).padStart(3)} tables ${String(rows).padStart(8)} rows  ${s.migrations.length} migrations`,
+    );
   }
-  for (const s of manifest.streams) console.log(`  stream ${s.name.padEnd(12)} ${String(s.messages).padStart(8)} messages (seq ${s.firstSeq ?? '-'}…${s.lastSeq ?? '-'})`);
+  for (const s of manifest.streams)
+    console.log(`  stream ${s.name.padEnd(12)} ${String(s.messages).padStart(8)} messages (seq ${s.firstSeq ?? '-'}…${s.lastSeq ?? '-'})`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
   main().catch((error) => {
-    console.error(`[backup] ${error instanceof BackupError ? error.message : error?.stack ?? error}`);
+    console.error(`[backup] ${error instanceof BackupError ? error.message : (error?.stack ?? error)}`);
     process.exit(1);
   });
 }

@@ -47,9 +47,13 @@ describe('connection settings', () => {
 
   it('falls back to the default ports when the local stack is not running', () => {
     const dir = localStack({ 'pg/postmaster.pid': '999999999\n/x\n1\n54777\n' });
-    expect(connectionSettings({ SHANYU_DATA_DIR: dir })).toEqual({ databaseUrl: 'postgres://shanyu:shanyu@127.0.0.1:54320/shanyu', natsUrl: 'nats://127.0.0.1:4222' });
+    expect(connectionSettings({ SHANYU_DATA_DIR: dir })).toEqual({
+      databaseUrl: 'postgres://shanyu:shanyu@127.0.0.1:54320/shanyu',
+      natsUrl: 'nats://127.0.0.1:4222',
+    });
     expect(connectionSettings({ SHANYU_DATA_DIR: dir, SHANYU_PG_PORT: '6000', SHANYU_NATS_PORT: '6001' })).toEqual({
-      databaseUrl: 'postgres://shanyu:shanyu@127.0.0.1:6000/shanyu', natsUrl: 'nats://127.0.0.1:6001',
+      databaseUrl: 'postgres://shanyu:shanyu@127.0.0.1:6000/shanyu',
+      natsUrl: 'nats://127.0.0.1:6001',
     });
   });
 
@@ -74,7 +78,10 @@ describe('a stream message as a JSON line', () => {
     const body = JSON.stringify({ eventId: '3f1c2a9e-0000-4000-8000-000000000001', data: { name: '小太阳托育园' } });
     const line = JSON.parse(messageLine(message(new TextEncoder().encode(body))));
     expect(line).toEqual({
-      seq: 42, time: '2026-11-22T01:02:03.456Z', subject: 'evt.registry.institution.registered.v1', data: body,
+      seq: 42,
+      time: '2026-11-22T01:02:03.456Z',
+      subject: 'evt.registry.institution.registered.v1',
+      data: body,
       headers: { 'Nats-Msg-Id': ['3f1c2a9e-0000-4000-8000-000000000001'], traceparent: ['00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01'] },
     });
     const back = messageFromLine(line);

@@ -147,12 +147,19 @@ export function run(command, args, { env = {}, input } = {}) {
     const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    child.stdout.on('data', (c) => { out += c; });
-    child.stderr.on('data', (c) => { err += c; });
+    child.stdout.on('data', (c) => {
+      out += c;
+    });
+    child.stderr.on('data', (c) => {
+      err += c;
+    });
     child.once('error', (e) => reject(new BackupError(`${path.basename(command)} could not start: ${e.message}`)));
     child.once('close', (code) => {
       if (code === 0) resolve(out);
-      else reject(new BackupError(`${path.basename(command)} ${args.filter((a) => !a.startsWith('--dbname')).join(' ')} failed (exit code ${code}):\n${err.trim()}`));
+      else
+        reject(
+          new BackupError(`${path.basename(command)} ${args.filter((a) => !a.startsWith('--dbname')).join(' ')} failed (exit code ${code}):\n${err.trim()}`),
+        );
     });
     child.stdin.end(input ?? '');
   });
@@ -195,5 +202,10 @@ export async function appliedMigrations(client, schema) {
 
 /** Parses a comma-separated option. */
 export function list(value) {
-  return value ? value.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+  return value
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
 }

@@ -11,7 +11,10 @@ import { BackupError, connectionSettings, natsCredentials, repoRoot } from './li
 function ensureBuilt(service) {
   if (fs.existsSync(path.join(repoRoot, 'services', service, 'dist', 'app.js'))) return;
   process.stderr.write(`首次使用，正在编译 / building services/${service} (tsc -b)…\n`);
-  const built = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-b', path.join(repoRoot, 'services', service)], { stdio: 'inherit', cwd: repoRoot });
+  const built = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-b', path.join(repoRoot, 'services', service)], {
+    stdio: 'inherit',
+    cwd: repoRoot,
+  });
   if (built.status !== 0) throw new BackupError(`tsc -b services/${service} failed`);
 }
 
@@ -29,8 +32,12 @@ export const REPLAYS = {
     const { user, password } = natsCredentials(env);
     return mod.replayCredit(
       {
-        DATABASE_URL: databaseUrl, NATS_URL: natsUrl, NATS_USER: user, NATS_PASSWORD: password,
-        CREDIT_DB_SCHEMA: env.CREDIT_DB_SCHEMA || 'credit', LOG_LEVEL: env.LOG_LEVEL || 'warn',
+        DATABASE_URL: databaseUrl,
+        NATS_URL: natsUrl,
+        NATS_USER: user,
+        NATS_PASSWORD: password,
+        CREDIT_DB_SCHEMA: env.CREDIT_DB_SCHEMA || 'credit',
+        LOG_LEVEL: env.LOG_LEVEL || 'warn',
       },
       { announceGradeChanges: options.announceGradeChanges, progress: (seq, last) => console.error(`[replay] ${seq} / ${last}`) },
     );
@@ -63,15 +70,21 @@ async function main() {
     return;
   }
   console.log(`重建完成 (rebuilt) ${positionals[0]} [schema ${report.schema}] from ${report.stream} up to seq ${report.lastSeq} in ${report.durationMs} ms`);
-  console.log(`  events read ${report.eventsRead}; applied ${Object.entries(report.applied).map(([k, v]) => `${k} ${v}`).join(', ')}; duplicates ${report.duplicates}; rejected ${report.rejected}`);
-  console.log(`  ledger entries ${report.ledgerEntries.before} → ${report.ledgerEntries.after} (kept ${report.ledgerEntries.kept} repair entries); institutions ${report.institutions.before} → ${report.institutions.after}; standings ${report.standings.before} → ${report.standings.after}`);
+  console.log(
+    `  events read ${report.eventsRead}; applied ${Object.entries(report.applied)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}; duplicates ${report.duplicates}; rejected ${report.rejected}`,
+  );
+  console.log(
+    `  ledger entries ${report.ledgerEntries.before} → ${report.ledgerEntries.after} (kept ${report.ledgerEntries.kept} repair entries); institutions ${report.institutions.before} → ${report.institutions.after}; standings ${report.standings.before} → ${report.standings.after}`,
+  );
   for (const c of report.gradeChanges) console.log(`  等级变化 grade changed ${c.institutionId}: ${c.from} → ${c.to}`);
   for (const s of report.skipped) console.log(`  跳过 skipped seq ${s.seq} ${s.subject}: ${s.error}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
   main().catch((error) => {
-    console.error(`[replay] ${error instanceof BackupError || !process.env.SHANYU_DEBUG ? error?.message ?? error : error?.stack ?? error}`);
+    console.error(`[replay] ${error instanceof BackupError || !process.env.SHANYU_DEBUG ? (error?.message ?? error) : (error?.stack ?? error)}`);
     process.exit(1);
   });
 }

@@ -13,13 +13,40 @@ import pg from 'pg';
 import { MANIFEST_FORMAT } from './backup.mjs';
 import { findFreePort, isProcessAlive, startNats, startPostgres } from '../local/processes.mjs';
 import {
-  BackupError, connectionSettings, connectNatsForTools, libpqTarget, list, localDataDir, pgTools, redactUrl, run, schemaIdent, sha256File, tableCounts,
+  BackupError,
+  connectionSettings,
+  connectNatsForTools,
+  libpqTarget,
+  list,
+  localDataDir,
+  pgTools,
+  redactUrl,
+  run,
+  schemaIdent,
+  sha256File,
+  tableCounts,
 } from './lib.mjs';
 
 /** Stream settings carried over from the backup (placement, mirrors and sources belong to the old cluster). */
 const STREAM_FIELDS = [
-  'name', 'description', 'subjects', 'retention', 'max_consumers', 'max_msgs', 'max_bytes', 'max_age', 'max_msgs_per_subject', 'max_msg_size',
-  'discard', 'storage', 'num_replicas', 'duplicate_window', 'allow_rollup_hdrs', 'deny_delete', 'deny_purge', 'allow_direct',
+  'name',
+  'description',
+  'subjects',
+  'retention',
+  'max_consumers',
+  'max_msgs',
+  'max_bytes',
+  'max_age',
+  'max_msgs_per_subject',
+  'max_msg_size',
+  'discard',
+  'storage',
+  'num_replicas',
+  'duplicate_window',
+  'allow_rollup_hdrs',
+  'deny_delete',
+  'deny_purge',
+  'allow_direct',
 ];
 
 export function readManifest(dir) {
@@ -74,18 +101,27 @@ async function restoreSchemas(dir, manifest, { databaseUrl, schemas, clean, crea
     const restored = [];
     for (const entry of schemas) {
       const tables = await client.query(
-        `SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r', 'p')`, [entry.name],
+        `SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r', 'p')`,
+        [entry.name],
       );
       if (tables.rows[0].n > 0 && !clean) {
-        throw new BackupError(`目标库的 schema ${entry.name} 已有数据表，未覆盖 (schema ${entry.name} already has tables in ${redactUrl(databaseUrl)}; restore into a fresh database, or pass --clean to drop it first)`);
+        throw new BackupError(
+          `目标库的 schema ${entry.name} 已有数据表，未覆盖 (schema ${entry.name} already has tables in ${redactUrl(databaseUrl)}; restore into a fresh database, or pass --clean to drop it first)`,
+        );
       }
       await client.query(`DROP SCHEMA IF EXISTS ${schemaIdent(entry.name)} CASCADE`);
       log(`pg_restore ${entry.name}…`);
-      await run(tools.pg_restore, ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--dbname=${target.dbname}`, path.join(dir, entry.file)], { env: target.env });
+      await run(
+        tools.pg_restore,
+        ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--dbname=${target.dbname}`, path.join(dir, entry.file)],
+        { env: target.env },
+      );
       const counts = await tableCounts(client, entry.name);
       const differing = Object.keys({ ...entry.tables, ...counts }).filter((t) => entry.tables[t] !== counts[t]);
       if (differing.length) {
-        throw new BackupError(`恢复后行数与备份不符 (row counts differ after restoring ${entry.name}): ${differing.map((t) => `${t} ${counts[t]} ≠ ${entry.tables[t]}`).join(', ')}`);
+        throw new BackupError(
+          `恢复后行数与备份不符 (row counts differ after restoring ${entry.name}): ${differing.map((t) => `${t} ${counts[t]} ≠ ${entry.tables[t]}`).join(', ')}`,
+        );
       }
       restored.push({ name: entry.name, tables: counts });
     }
@@ -115,7 +151,9 @@ async function restoreStream(dir, entry, { nc, clean, replicas, log, concurrency
   const existing = await jsm.streams.info(entry.name).catch(() => null);
   if (existing && existing.state.messages > 0) {
     if (!clean) {
-      throw new BackupError(`流 ${entry.name} 已有 ${existing.state.messages} 条消息，未覆盖 (stream ${entry.name} is not empty; restore into a fresh broker, or pass --clean to delete it first — its consumers go with it)`);
+      throw new BackupError(
+        `流 ${entry.name} 已有 ${existing.state.messages} 条消息，未覆盖 (stream ${entry.name} is not empty; restore into a fresh broker, or pass --clean to delete it first — its consumers go with it)`,
+      );
     }
     await jsm.streams.delete(entry.name);
   }
@@ -132,15 +170,20 @@ async function restoreStream(dir, entry, { nc, clean, replicas, log, concurrency
   for await (const line of readLines(path.join(dir, entry.file))) {
     const { subject, data, headers } = messageFromLine(line);
     // Published in order (one connection), acknowledged concurrently: the stream keeps the order.
-    const p = js.publish(subject, data, { headers, timeout: 30_000 }).then(
-      (ack) => {
-        if (ack.duplicate) duplicates++;
-        else published++;
-      },
-      (error) => {
-        failure ??= new BackupError(`流 ${entry.name} 恢复中断 (publishing seq ${line.seq} failed: ${error?.message ?? error}); the stream is incomplete: run the restore again with --clean`);
-      },
-    ).finally(() => inFlight.delete(p));
+    const p = js
+      .publish(subject, data, { headers, timeout: 30_000 })
+      .then(
+        (ack) => {
+          if (ack.duplicate) duplicates++;
+          else published++;
+        },
+        (error) => {
+          failure ??= new BackupError(
+            `流 ${entry.name} 恢复中断 (publishing seq ${line.seq} failed: ${error?.message ?? error}); the stream is incomplete: run the restore again with --clean`,
+          );
+        },
+      )
+      .finally(() => inFlight.delete(p));
     inFlight.add(p);
     if (inFlight.size >= concurrency) await Promise.race(inFlight);
     if (failure) break;
@@ -151,7 +194,9 @@ async function restoreStream(dir, entry, { nc, clean, replicas, log, concurrency
   // A message the original stream stored twice under one Nats-Msg-Id (a republish after the
   // duplicate window) is stored once now: consumers deduplicated it on the event id anyway.
   if (published + duplicates !== entry.messages) {
-    throw new BackupError(`流 ${entry.name} 恢复了 ${published + duplicates} 条，备份有 ${entry.messages} 条 (republished ${published + duplicates} of ${entry.messages})`);
+    throw new BackupError(
+      `流 ${entry.name} 恢复了 ${published + duplicates} 条，备份有 ${entry.messages} 条 (republished ${published + duplicates} of ${entry.messages})`,
+    );
   }
   return { name: entry.name, published, duplicates, messages: info.state.messages, firstSeq: info.state.first_seq, lastSeq: info.state.last_seq };
 }
@@ -204,7 +249,8 @@ async function withLocalStack(fn) {
   const dataDir = localDataDir();
   try {
     const pid = Number.parseInt(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0], 10);
-    if (isProcessAlive(pid)) throw new BackupError('npm start 仍在运行，请先按 Ctrl-C 停止 (npm start is running: stop it first, the restore must not race the services)');
+    if (isProcessAlive(pid))
+      throw new BackupError('npm start 仍在运行，请先按 Ctrl-C 停止 (npm start is running: stop it first, the restore must not race the services)');
   } catch (error) {
     if (error instanceof BackupError) throw error;
   }
@@ -241,27 +287,29 @@ async function main() {
     if (!values.help) process.exitCode = 1;
     return;
   }
-  const restoreInto = (target) => restore({
-    ...target,
-    dir: positionals[0],
-    schemas: list(values.schemas),
-    streams: list(values.streams),
-    clean: values.clean,
-    createDatabase: values['create-database'],
-    postgres: !values['no-postgres'],
-    nats: !values['no-streams'],
-    log: (line) => console.error(`[restore] ${line}`),
-  });
+  const restoreInto = (target) =>
+    restore({
+      ...target,
+      dir: positionals[0],
+      schemas: list(values.schemas),
+      streams: list(values.streams),
+      clean: values.clean,
+      createDatabase: values['create-database'],
+      postgres: !values['no-postgres'],
+      nats: !values['no-streams'],
+      log: (line) => console.error(`[restore] ${line}`),
+    });
   const result = values.local ? await withLocalStack(restoreInto) : await restoreInto({});
   console.log(`恢复完成 (restored) ${result.manifest.name}`);
-  for (const s of result.schemas) console.log(`  schema ${s.name.padEnd(12)} ${Object.values(s.tables).reduce((a, b) => a + b, 0)} rows, counts match the manifest`);
+  for (const s of result.schemas)
+    console.log(`  schema ${s.name.padEnd(12)} ${Object.values(s.tables).reduce((a, b) => a + b, 0)} rows, counts match the manifest`);
   for (const s of result.streams) console.log(`  stream ${s.name.padEnd(12)} ${s.published} messages (new sequence numbers ${s.firstSeq}…${s.lastSeq})`);
   console.log('  现在可启动各服务 (start the services now; each finds its migrations applied).');
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
   main().catch((error) => {
-    console.error(`[restore] ${error instanceof BackupError ? error.message : error?.stack ?? error}`);
+    console.error(`[restore] ${error instanceof BackupError ? error.message : (error?.stack ?? error)}`);
     process.exit(1);
   });
 }

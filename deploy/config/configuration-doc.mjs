@@ -16,28 +16,40 @@ export const DOC_PATH = path.join(ROOT, 'docs/configuration.md');
 
 /** Meanings of shared settings and of those whose declaration has no comment (these win over a comment). */
 export const MEANINGS = {
-  DATABASE_URL: '`postgres://user:password@host:5432/db`; every service keeps its tables in its own schema of this database. A production start refuses the published demo password (`shanyu-demo`) in it',
+  DATABASE_URL:
+    '`postgres://user:password@host:5432/db`; every service keeps its tables in its own schema of this database. A production start refuses the published demo password (`shanyu-demo`) in it',
   NATS_URL: '`nats://host:4222`; several servers of a cluster comma-separated',
-  NATS_USER: 'this service\'s NATS user (`deploy/nats`: one user per service, allowed its own subjects only); unset = connect without credentials',
+  NATS_USER: "this service's NATS user (`deploy/nats`: one user per service, allowed its own subjects only); unset = connect without credentials",
   NATS_PASSWORD: 'the password of `NATS_USER`',
-  SHANYU_MODE: '`production` refuses demo secrets and missing keys at start (and the gateway deletes demo accounts); `demo` (what `npm start` and docker-compose.yml use) creates the demo accounts; `test` for test stacks',
+  SHANYU_MODE:
+    '`production` refuses demo secrets and missing keys at start (and the gateway deletes demo accounts); `demo` (what `npm start` and docker-compose.yml use) creates the demo accounts; `test` for test stacks',
   LOG_LEVEL: 'lowest level of the JSON log lines written to stdout',
   RPC_TIMEOUT_MS: 'deadline of every NATS request this service makes, in milliseconds',
   PORT: 'HTTP listen port',
   HOST: 'HTTP listen address (`0.0.0.0` in containers)',
   JWT_TTL_SECONDS: 'lifetime of a login token, in seconds',
   SHANYU_DEMO_PASSWORD: 'password of the demo accounts (demo mode only; a production start deletes every demo account)',
-  REGISTRY_DB_SCHEMA: 'PostgreSQL schema of the registry (tests use unique ones); its durable consumers are named `<schema>-<purpose>` and the NATS permissions name them, so another value needs the authorization block generated for it (README "Security: NATS permissions")',
+  REGISTRY_DB_SCHEMA:
+    'PostgreSQL schema of the registry (tests use unique ones); its durable consumers are named `<schema>-<purpose>` and the NATS permissions name them, so another value needs the authorization block generated for it (README "Security: NATS permissions")',
   GATEWAY_DB_SCHEMA: 'PostgreSQL schema of the gateway: accounts, login limits, calendar years, evidence (tests use unique ones)',
-  STAFF_DB_SCHEMA: 'PostgreSQL schema of the staff service; its durable consumers are named `<schema>-<purpose>` and the NATS permissions name them, so another value needs the authorization block generated for it (README "Security: NATS permissions")',
-  CREDIT_DB_SCHEMA: 'PostgreSQL schema of the credit service; its durable consumers are named `<schema>-<purpose>` and the NATS permissions name them, so another value needs the authorization block generated for it (README "Security: NATS permissions")',
-  INSPECTION_DB_SCHEMA: 'PostgreSQL schema of the inspection service; its durable consumers are named `<schema>-<purpose>` and the NATS permissions name them, so another value needs the authorization block generated for it (README "Security: NATS permissions")',
-  SUBSIDY_DB_SCHEMA: 'PostgreSQL schema of the subsidy service; its durable consumers are named `<schema>-<purpose>` and the NATS permissions name them, so another value needs the authorization block generated for it (README "Security: NATS permissions")',
-  HEALTH_SERVICES: 'services whose `<service>.health.ping` `/health` asks (`/health?scope=self`, the Kubernetes probe, checks only the gateway\'s own PostgreSQL and NATS)',
-  PII_KEY: '32 random bytes, base64 (`openssl rand -base64 32`): encrypts resident ID numbers and complainants\' contact details (each value tagged with this key\'s id) and, unless `PII_MATCH_KEY` is set, keys their matching hash (HKDF, `libs/common/src/pii.ts`). The same for the three services. Keep it: data encrypted with it cannot be read without it (see "Rotating the personal-data keys" below)',
-  IDENTITY_PUBLIC_KEY: 'the gateway\'s Ed25519 public key (base64 SPKI DER or PEM; the public half of `IDENTITY_SIGNING_KEY`, printed by `npm run admin -- identity-keys`): every NATS request\'s identity token (header `shanyu-identity`) must verify against it, and who acts is taken from its claims alone. Required: without it the service starts no further. Not secret, but the same for every service',
-  PII_PREVIOUS_KEYS: 'older `PII_KEY`s, comma-separated: they only decrypt values written under them (never encrypt), during a rotation until `npm run admin -- pii-reencrypt` has moved every value to `PII_KEY`. A production start refuses a published demo key among them',
-  PII_MATCH_KEY: 'master key of the matching hash (staff resident ID hashes for ban and concurrent-employment matching, subsidy child keys); default `PII_KEY`. Set it to the old `PII_KEY` when rotating the encryption key, so every stored hash stays valid. A production start refuses a published demo key',
+  STAFF_DB_SCHEMA:
+    'PostgreSQL schema of the staff service; its durable consumers are named `<schema>-<purpose>` and the NATS permissions name them, so another value needs the authorization block generated for it (README "Security: NATS permissions")',
+  CREDIT_DB_SCHEMA:
+    'PostgreSQL schema of the credit service; its durable consumers are named `<schema>-<purpose>` and the NATS permissions name them, so another value needs the authorization block generated for it (README "Security: NATS permissions")',
+  INSPECTION_DB_SCHEMA:
+    'PostgreSQL schema of the inspection service; its durable consumers are named `<schema>-<purpose>` and the NATS permissions name them, so another value needs the authorization block generated for it (README "Security: NATS permissions")',
+  SUBSIDY_DB_SCHEMA:
+    'PostgreSQL schema of the subsidy service; its durable consumers are named `<schema>-<purpose>` and the NATS permissions name them, so another value needs the authorization block generated for it (README "Security: NATS permissions")',
+  HEALTH_SERVICES:
+    "services whose `<service>.health.ping` `/health` asks (`/health?scope=self`, the Kubernetes probe, checks only the gateway's own PostgreSQL and NATS)",
+  PII_KEY:
+    '32 random bytes, base64 (`openssl rand -base64 32`): encrypts resident ID numbers and complainants\' contact details (each value tagged with this key\'s id) and, unless `PII_MATCH_KEY` is set, keys their matching hash (HKDF, `libs/common/src/pii.ts`). The same for the three services. Keep it: data encrypted with it cannot be read without it (see "Rotating the personal-data keys" below)',
+  IDENTITY_PUBLIC_KEY:
+    "the gateway's Ed25519 public key (base64 SPKI DER or PEM; the public half of `IDENTITY_SIGNING_KEY`, printed by `npm run admin -- identity-keys`): every NATS request's identity token (header `shanyu-identity`) must verify against it, and who acts is taken from its claims alone. Required: without it the service starts no further. Not secret, but the same for every service",
+  PII_PREVIOUS_KEYS:
+    'older `PII_KEY`s, comma-separated: they only decrypt values written under them (never encrypt), during a rotation until `npm run admin -- pii-reencrypt` has moved every value to `PII_KEY`. A production start refuses a published demo key among them',
+  PII_MATCH_KEY:
+    'master key of the matching hash (staff resident ID hashes for ban and concurrent-employment matching, subsidy child keys); default `PII_KEY`. Set it to the old `PII_KEY` when rotating the encryption key, so every stored hash stays valid. A production start refuses a published demo key',
 };
 
 /**
@@ -47,73 +59,124 @@ export const MEANINGS = {
  */
 export const EXTRA_SETTINGS = [
   {
-    name: 'EVENTS_REPLICAS', services: ['all'], default: '1', allowed: '1–5',
-    meaning: 'JetStream replicas of the `EVENTS` and `DEADLETTER` streams when a service creates them (3 on the cluster of `deploy/k8s`); an existing stream with fewer is scaled up, never down',
+    name: 'EVENTS_REPLICAS',
+    services: ['all'],
+    default: '1',
+    allowed: '1–5',
+    meaning:
+      'JetStream replicas of the `EVENTS` and `DEADLETTER` streams when a service creates them (3 on the cluster of `deploy/k8s`); an existing stream with fewer is scaled up, never down',
     source: 'libs/messaging/src/event-streams.ts',
   },
   {
-    name: 'SHANYU_SECRETS_FILE', services: ['all'], default: 'unset', allowed: 'a file path',
-    meaning: 'demo and test modes only: a JSON file of the stack\'s secrets (`JWT_SECRET`, `IDENTITY_SIGNING_KEY`, `IDENTITY_PUBLIC_KEY`, `PII_KEY`), made on the first start (mode 0600) by whichever process starts first and read by the others; each setting a service marks *required in production* and the environment leaves empty is taken from it. `npm start` keeps it in `.data/secrets/`, the compose demo in the `stack-secrets` volume. A production start never reads it',
+    name: 'SHANYU_SECRETS_FILE',
+    services: ['all'],
+    default: 'unset',
+    allowed: 'a file path',
+    meaning:
+      "demo and test modes only: a JSON file of the stack's secrets (`JWT_SECRET`, `IDENTITY_SIGNING_KEY`, `IDENTITY_PUBLIC_KEY`, `PII_KEY`), made on the first start (mode 0600) by whichever process starts first and read by the others; each setting a service marks *required in production* and the environment leaves empty is taken from it. `npm start` keeps it in `.data/secrets/`, the compose demo in the `stack-secrets` volume. A production start never reads it",
     source: 'libs/common/src/config.ts',
   },
   {
-    name: 'SHANYU_ADMIN_ACTOR', services: ['admin CLI'], default: '`admin-cli:<OS user>`', allowed: 'text',
-    meaning: 'who the admin CLI (`npm run admin`) records in the audit log as having acted. The CLI otherwise reads the gateway\'s own settings: `DATABASE_URL`, `GATEWAY_DB_SCHEMA`, `NATS_URL`, `NATS_USER`, `NATS_PASSWORD`, `RPC_TIMEOUT_MS`, `IDENTITY_SIGNING_KEY` (to sign its requests to the services)',
+    name: 'SHANYU_ADMIN_ACTOR',
+    services: ['admin CLI'],
+    default: '`admin-cli:<OS user>`',
+    allowed: 'text',
+    meaning:
+      "who the admin CLI (`npm run admin`) records in the audit log as having acted. The CLI otherwise reads the gateway's own settings: `DATABASE_URL`, `GATEWAY_DB_SCHEMA`, `NATS_URL`, `NATS_USER`, `NATS_PASSWORD`, `RPC_TIMEOUT_MS`, `IDENTITY_SIGNING_KEY` (to sign its requests to the services)",
     source: 'services/gateway/src/admin/',
   },
   {
-    name: 'SHANYU_BACKUP_DIR', services: ['backup tools'], default: '`.data/backups`', allowed: 'a directory',
-    meaning: 'where `npm run backup` (or `npm run admin -- backup`) writes a backup folder unless `--out` is given. The backup tools (`npm run backup|restore|replay`, also `npm run admin -- backup|restore|replay`) otherwise read the services\' own settings: `DATABASE_URL`, `NATS_URL`, `NATS_USER`, `NATS_PASSWORD`, the `*_DB_SCHEMA` of each service, `EVENTS_REPLICAS` (restore), `LOG_LEVEL` (replay); with `DATABASE_URL` / `NATS_URL` unset they use the local stack of `npm start` (deploy/backup/README.md)',
+    name: 'SHANYU_BACKUP_DIR',
+    services: ['backup tools'],
+    default: '`.data/backups`',
+    allowed: 'a directory',
+    meaning:
+      "where `npm run backup` (or `npm run admin -- backup`) writes a backup folder unless `--out` is given. The backup tools (`npm run backup|restore|replay`, also `npm run admin -- backup|restore|replay`) otherwise read the services' own settings: `DATABASE_URL`, `NATS_URL`, `NATS_USER`, `NATS_PASSWORD`, the `*_DB_SCHEMA` of each service, `EVENTS_REPLICAS` (restore), `LOG_LEVEL` (replay); with `DATABASE_URL` / `NATS_URL` unset they use the local stack of `npm start` (deploy/backup/README.md)",
     source: 'deploy/backup/backup.mjs',
   },
   {
-    name: 'SHANYU_DATA_DIR', services: ['npm start', 'backup tools'], default: '`.data`', allowed: 'a directory',
-    meaning: 'the local stack\'s data directory: where `npm start` keeps PostgreSQL, JetStream, the NATS users, evidence files and logs (a second stack beside the first needs its own, and its own ports), and where the backup tools look (its PostgreSQL port, NATS log and admin credentials) when `DATABASE_URL` / `NATS_URL` are unset',
+    name: 'SHANYU_DATA_DIR',
+    services: ['npm start', 'backup tools'],
+    default: '`.data`',
+    allowed: 'a directory',
+    meaning:
+      "the local stack's data directory: where `npm start` keeps PostgreSQL, JetStream, the NATS users, evidence files and logs (a second stack beside the first needs its own, and its own ports), and where the backup tools look (its PostgreSQL port, NATS log and admin credentials) when `DATABASE_URL` / `NATS_URL` are unset",
     source: 'deploy/local/start.mjs, deploy/backup/lib.mjs',
   },
   {
-    name: 'SHANYU_PG_PORT, SHANYU_NATS_PORT', services: ['npm start', 'backup tools'], default: '`54320`, `4222`', allowed: 'a port',
-    meaning: 'ports of the local stack: `npm start` uses them (another free port, said at start, when one is taken); the backup tools use them when the stack\'s files do not tell them (`DATABASE_URL` / `NATS_URL` unset)',
+    name: 'SHANYU_PG_PORT, SHANYU_NATS_PORT',
+    services: ['npm start', 'backup tools'],
+    default: '`54320`, `4222`',
+    allowed: 'a port',
+    meaning:
+      "ports of the local stack: `npm start` uses them (another free port, said at start, when one is taken); the backup tools use them when the stack's files do not tell them (`DATABASE_URL` / `NATS_URL` unset)",
     source: 'deploy/local/start.mjs, deploy/backup/lib.mjs',
   },
   {
-    name: 'SHANYU_NATS_MONITOR_PORT', services: ['npm start'], default: '`8222`', allowed: 'a port',
+    name: 'SHANYU_NATS_MONITOR_PORT',
+    services: ['npm start'],
+    default: '`8222`',
+    allowed: 'a port',
     meaning: 'NATS monitoring port of the local stack (another free port when it is taken)',
     source: 'deploy/local/start.mjs',
   },
   {
-    name: 'PG_BIN_DIR', services: ['backup tools'], default: 'beside the machine\'s PostgreSQL', allowed: 'a directory',
-    meaning: 'directory of `pg_dump` and `pg_restore` (their major version at least the server\'s)',
+    name: 'PG_BIN_DIR',
+    services: ['backup tools'],
+    default: "beside the machine's PostgreSQL",
+    allowed: 'a directory',
+    meaning: "directory of `pg_dump` and `pg_restore` (their major version at least the server's)",
     source: 'deploy/backup/lib.mjs',
   },
   {
-    name: 'NATS_CREDS, NATS_TOKEN', services: ['backup tools'], default: 'unset', allowed: 'a .creds file / a token',
-    meaning: 'other NATS credentials for the backup tools, used before `NATS_USER` / `NATS_PASSWORD`; the backup needs a user that may read and (restore) create the streams',
+    name: 'NATS_CREDS, NATS_TOKEN',
+    services: ['backup tools'],
+    default: 'unset',
+    allowed: 'a .creds file / a token',
+    meaning:
+      'other NATS credentials for the backup tools, used before `NATS_USER` / `NATS_PASSWORD`; the backup needs a user that may read and (restore) create the streams',
     source: 'deploy/backup/lib.mjs',
   },
   {
-    name: 'SHANYU_DEBUG', services: ['backup tools'], default: 'unset', allowed: 'any value',
+    name: 'SHANYU_DEBUG',
+    services: ['backup tools'],
+    default: 'unset',
+    allowed: 'any value',
     meaning: 'set: `npm run replay` prints the stack of an unexpected error, not only its message',
     source: 'deploy/backup/replay.mjs',
   },
   {
-    name: 'METRICS_PORT', services: ['all'], default: 'unset (no listener)', allowed: '0–65535 (0 = none)',
+    name: 'METRICS_PORT',
+    services: ['all'],
+    default: 'unset (no listener)',
+    allowed: '0–65535 (0 = none)',
     meaning: 'port of the Prometheus listener (`GET /metrics`, README "监控与追踪"); 9464 in docker-compose.yml and deploy/k8s',
     source: 'libs/observability/src/config.ts',
   },
   {
-    name: 'METRICS_HOST', services: ['all'], default: '`0.0.0.0`', allowed: 'an address',
+    name: 'METRICS_HOST',
+    services: ['all'],
+    default: '`0.0.0.0`',
+    allowed: 'an address',
     meaning: 'listen address of the Prometheus listener; keep the port on the internal network',
     source: 'libs/observability/src/config.ts',
   },
   {
-    name: 'METRICS_TOKEN', services: ['gateway'], default: 'unset (no `/metrics` on the public port)', allowed: '≥ 16 characters',
-    meaning: 'set: `GET /metrics` is also served on the gateway\'s own (public) port, and only with `Authorization: Bearer <token>`; unset, the public port answers it 404 and only the `METRICS_PORT` listener serves the metrics (what Prometheus scrapes in docker-compose.yml and deploy/k8s)',
+    name: 'METRICS_TOKEN',
+    services: ['gateway'],
+    default: 'unset (no `/metrics` on the public port)',
+    allowed: '≥ 16 characters',
+    meaning:
+      "set: `GET /metrics` is also served on the gateway's own (public) port, and only with `Authorization: Bearer <token>`; unset, the public port answers it 404 and only the `METRICS_PORT` listener serves the metrics (what Prometheus scrapes in docker-compose.yml and deploy/k8s)",
     source: 'libs/observability/src/config.ts',
   },
   {
-    name: 'OTEL_EXPORTER_OTLP_ENDPOINT', services: ['all'], default: 'unset (no export)', allowed: 'an http(s) URL',
-    meaning: 'OpenTelemetry collector (OTLP/HTTP) base URL: spans are sent in batches to `<url>/v1/traces`; unset, nothing is recorded or sent but trace ids are still made and passed on',
+    name: 'OTEL_EXPORTER_OTLP_ENDPOINT',
+    services: ['all'],
+    default: 'unset (no export)',
+    allowed: 'an http(s) URL',
+    meaning:
+      'OpenTelemetry collector (OTLP/HTTP) base URL: spans are sent in batches to `<url>/v1/traces`; unset, nothing is recorded or sent but trace ids are still made and passed on',
     source: 'libs/observability/src/config.ts',
   },
 ];
@@ -197,7 +260,12 @@ function allowedOf(setting) {
   const parts = [];
   let min, max;
   for (const d of setting.decorators) {
-    if (d.name === 'IsIn') parts.push(Function(`return ${d.args[0]};`)().map((v) => `\`${v}\``).join(', '));
+    if (d.name === 'IsIn')
+      parts.push(
+        Function(`return ${d.args[0]};`)()
+          .map((v) => `\`${v}\``)
+          .join(', '),
+      );
     else if (d.name === 'IsInt') parts.push('integer');
     else if (d.name === 'Min') min = evalNumber(d.args[0]);
     else if (d.name === 'Max') max = evalNumber(d.args[0]);
@@ -221,7 +289,14 @@ export function collectSettings(classes = readConfigClasses()) {
   const byName = new Map();
   for (const c of classes) {
     for (const s of c.settings) {
-      const row = byName.get(s.name) ?? { name: s.name, services: [], defaults: new Set(), allowed: new Set(), meaning: undefined, productionSecret: undefined };
+      const row = byName.get(s.name) ?? {
+        name: s.name,
+        services: [],
+        defaults: new Set(),
+        allowed: new Set(),
+        meaning: undefined,
+        productionSecret: undefined,
+      };
       row.services.push(c.service);
       if (s.default !== undefined) row.defaults.add(s.default);
       const allowed = allowedOf(s);
@@ -238,7 +313,9 @@ export function collectSettings(classes = readConfigClasses()) {
     // A setting shared by several services has one meaning, from MEANINGS.
     row.meaning = MEANINGS[row.name] ?? row.meaning;
     if (!row.meaning) {
-      throw new Error(`${row.name} (${row.services.join(', ')}) has no meaning: add a /** … */ comment above it in its config class, or a line in MEANINGS of deploy/config/configuration-doc.mjs`);
+      throw new Error(
+        `${row.name} (${row.services.join(', ')}) has no meaning: add a /** … */ comment above it in its config class, or a line in MEANINGS of deploy/config/configuration-doc.mjs`,
+      );
     }
   }
   return [...byName.values()];
@@ -252,7 +329,7 @@ export function generateConfigurationDoc(classes = readConfigClasses()) {
   const lines = [
     '# Configuration 配置',
     '',
-    '<!-- Generated by `npm run docs:config` (deploy/config/configuration-doc.mjs) from each service\'s',
+    "<!-- Generated by `npm run docs:config` (deploy/config/configuration-doc.mjs) from each service's",
     '     config class; deploy/configuration-doc.spec.ts fails when this file is stale. Do not edit by hand. -->',
     '',
     'Every service reads its settings from environment variables once, at start, into a typed class',
@@ -268,7 +345,7 @@ export function generateConfigurationDoc(classes = readConfigClasses()) {
     '  `libs/common/src/config.ts`: the demo JWT secret, the demo `PII_KEY`, the demo password',
     '  `shanyu-demo`), or starting with `shanyu-demo`;',
     '- `NATS_PASSWORD`, or a password inside `DATABASE_URL` or `NATS_URL`, that is one of those demo',
-    '  values or starts with `shanyu-demo` (docker-compose.yml\'s `shanyu-demo-nats-<user>`).',
+    "  values or starts with `shanyu-demo` (docker-compose.yml's `shanyu-demo-nats-<user>`).",
     '',
     'The gateway also deletes any demo account it finds.',
     '',
@@ -283,15 +360,11 @@ export function generateConfigurationDoc(classes = readConfigClasses()) {
     const allowed = [...r.allowed].join(' / ') || '—';
     lines.push(`| \`${r.name}\` | ${services} | ${cell(defaults)} | ${cell(allowed)} | ${r.productionSecret ?? ''} | ${cell(r.meaning)} |`);
   }
-  lines.push(
-    '',
-    '## Read outside the config classes',
-    '',
-    '| variable | used by | default | allowed | meaning |',
-    '|---|---|---|---|---|',
-  );
+  lines.push('', '## Read outside the config classes', '', '| variable | used by | default | allowed | meaning |', '|---|---|---|---|---|');
   for (const e of EXTRA_SETTINGS) {
-    lines.push(`| \`${e.name.split(', ').join('`, `')}\` | ${e.services.join(', ')} | ${cell(e.default)} | ${cell(e.allowed)} | ${cell(e.meaning)} (\`${e.source}\`) |`);
+    lines.push(
+      `| \`${e.name.split(', ').join('`, `')}\` | ${e.services.join(', ')} | ${cell(e.default)} | ${cell(e.allowed)} | ${cell(e.meaning)} (\`${e.source}\`) |`,
+    );
   }
   lines.push(
     '',
@@ -320,8 +393,8 @@ export function generateConfigurationDoc(classes = readConfigClasses()) {
     '**Rotate the matching key** (only if it may have leaked): staff hashes are recomputed from the decrypted',
     'ID numbers; subsidy child keys cannot be (the numbers are never stored).',
     '',
-    '1. Do it at a month boundary: a child key is a pseudonym within the month\'s rosters, duplicate checks',
-    '   compare one month only, so after the rotation only the new month\'s rosters use the new key.',
+    "1. Do it at a month boundary: a child key is a pseudonym within the month's rosters, duplicate checks",
+    "   compare one month only, so after the rotation only the new month's rosters use the new key.",
     '2. Set `PII_MATCH_KEY` = a new key and keep the old match key in `PII_PREVIOUS_KEYS` (staff still finds',
     '   a person by the old hash and moves them to the new one on their next change). Restart the services.',
     '3. `npm run admin -- pii-reencrypt`: every staff `person.id_hash` is recomputed under the new key (a row',

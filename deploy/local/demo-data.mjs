@@ -4,14 +4,110 @@ const places = (infant, toddler, older, mixed = 0) => ({ infant, toddler, older,
 
 /** USCC bodies (17 characters); the check character is computed at load time (GB 32100-2015). */
 export const DEMO_INSTITUTIONS = [
-  { name: '西湖区三墩镇小星星托育园', usccBody: '91330106MA2CDX001', nature: 'for_profit', operatorType: 'private', careForms: ['full_day', 'half_day'], divisionCode: '330106109', address: '杭州市西湖区三墩镇振华路 198 号', floor: 1, buildingAreaM2: 460, outdoorAreaM2: 90, places: places(10, 30, 40) },
-  { name: '西湖区翠苑街道社区托育中心（公建民营）', usccBody: '52330106MJ9CDX002', nature: 'non_profit', operatorType: 'community', careForms: ['full_day', 'temporary'], divisionCode: '330106004', address: '杭州市西湖区翠苑街道文二西路 88 号', floor: 1, buildingAreaM2: 320, outdoorAreaM2: 60, places: places(0, 15, 20) },
-  { name: '浙江某科技有限公司职工托育园（单位办托）', usccBody: '91330106MA2CDX003', nature: 'for_profit', operatorType: 'employer', careForms: ['full_day'], divisionCode: '330106015', address: '杭州市西湖区文新街道文一西路 522 号', floor: 2, buildingAreaM2: 380, outdoorAreaM2: 45, places: places(0, 15, 28) },
-  { name: '西湖区蒋村街道贝贝成长托育', usccBody: '91330106MA2CDX004', nature: 'for_profit', operatorType: 'private', careForms: ['full_day', 'hourly'], divisionCode: '330106013', address: '杭州市西湖区蒋村街道五常大道 166 号', floor: 1, buildingAreaM2: 260, outdoorAreaM2: 40, places: places(5, 15, 20) },
-  { name: '西湖区转塘街道之江幼儿园托班', usccBody: '52330106MJ9CDX005', nature: 'non_profit', operatorType: 'kindergarten', careForms: ['full_day'], divisionCode: '330106012', address: '杭州市西湖区转塘街道象山路 9 号', floor: 1, buildingAreaM2: 600, outdoorAreaM2: 200, places: places(0, 0, 40) },
-  { name: '西湖区留下街道婴幼儿成长驿站', usccBody: '52330106MJ9CDX006', nature: 'non_profit', operatorType: 'growth_station', careForms: ['temporary', 'hourly'], divisionCode: '330106011', address: '杭州市西湖区留下街道留和路 3 号', floor: 1, buildingAreaM2: 160, outdoorAreaM2: 30, places: places(0, 10, 10) },
-  { name: '西湖区古荡街道爱心家庭托育点', usccBody: '92330106MA2CDX007', nature: 'for_profit', operatorType: 'family', careForms: ['full_day'], divisionCode: '330106005', address: '杭州市西湖区古荡街道古墩路 12 号', floor: 1, buildingAreaM2: 120, outdoorAreaM2: 20, places: places(0, 0, 0, 5) },
-  { name: '西湖区三墩镇橙果托育（地下室，演示不合规）', usccBody: '91330106MA2CDX008', nature: 'for_profit', operatorType: 'private', careForms: ['full_day'], divisionCode: '330106109', address: '杭州市西湖区三墩镇墩余路 55 号', floor: -1, buildingAreaM2: 180, outdoorAreaM2: 0, places: places(10, 20, 0) },
+  {
+    name: '西湖区三墩镇小星星托育园',
+    usccBody: '91330106MA2CDX001',
+    nature: 'for_profit',
+    operatorType: 'private',
+    careForms: ['full_day', 'half_day'],
+    divisionCode: '330106109',
+    address: '杭州市西湖区三墩镇振华路 198 号',
+    floor: 1,
+    buildingAreaM2: 460,
+    outdoorAreaM2: 90,
+    places: places(10, 30, 40),
+  },
+  {
+    name: '西湖区翠苑街道社区托育中心（公建民营）',
+    usccBody: '52330106MJ9CDX002',
+    nature: 'non_profit',
+    operatorType: 'community',
+    careForms: ['full_day', 'temporary'],
+    divisionCode: '330106004',
+    address: '杭州市西湖区翠苑街道文二西路 88 号',
+    floor: 1,
+    buildingAreaM2: 320,
+    outdoorAreaM2: 60,
+    places: places(0, 15, 20),
+  },
+  {
+    name: '浙江某科技有限公司职工托育园（单位办托）',
+    usccBody: '91330106MA2CDX003',
+    nature: 'for_profit',
+    operatorType: 'employer',
+    careForms: ['full_day'],
+    divisionCode: '330106015',
+    address: '杭州市西湖区文新街道文一西路 522 号',
+    floor: 2,
+    buildingAreaM2: 380,
+    outdoorAreaM2: 45,
+    places: places(0, 15, 28),
+  },
+  {
+    name: '西湖区蒋村街道贝贝成长托育',
+    usccBody: '91330106MA2CDX004',
+    nature: 'for_profit',
+    operatorType: 'private',
+    careForms: ['full_day', 'hourly'],
+    divisionCode: '330106013',
+    address: '杭州市西湖区蒋村街道五常大道 166 号',
+    floor: 1,
+    buildingAreaM2: 260,
+    outdoorAreaM2: 40,
+    places: places(5, 15, 20),
+  },
+  {
+    name: '西湖区转塘街道之江幼儿园托班',
+    usccBody: '52330106MJ9CDX005',
+    nature: 'non_profit',
+    operatorType: 'kindergarten',
+    careForms: ['full_day'],
+    divisionCode: '330106012',
+    address: '杭州市西湖区转塘街道象山路 9 号',
+    floor: 1,
+    buildingAreaM2: 600,
+    outdoorAreaM2: 200,
+    places: places(0, 0, 40),
+  },
+  {
+    name: '西湖区留下街道婴幼儿成长驿站',
+    usccBody: '52330106MJ9CDX006',
+    nature: 'non_profit',
+    operatorType: 'growth_station',
+    careForms: ['temporary', 'hourly'],
+    divisionCode: '330106011',
+    address: '杭州市西湖区留下街道留和路 3 号',
+    floor: 1,
+    buildingAreaM2: 160,
+    outdoorAreaM2: 30,
+    places: places(0, 10, 10),
+  },
+  {
+    name: '西湖区古荡街道爱心家庭托育点',
+    usccBody: '92330106MA2CDX007',
+    nature: 'for_profit',
+    operatorType: 'family',
+    careForms: ['full_day'],
+    divisionCode: '330106005',
+    address: '杭州市西湖区古荡街道古墩路 12 号',
+    floor: 1,
+    buildingAreaM2: 120,
+    outdoorAreaM2: 20,
+    places: places(0, 0, 0, 5),
+  },
+  {
+    name: '西湖区三墩镇橙果托育（地下室，演示不合规）',
+    usccBody: '91330106MA2CDX008',
+    nature: 'for_profit',
+    operatorType: 'private',
+    careForms: ['full_day'],
+    divisionCode: '330106109',
+    address: '杭州市西湖区三墩镇墩余路 55 号',
+    floor: -1,
+    buildingAreaM2: 180,
+    outdoorAreaM2: 0,
+    places: places(10, 20, 0),
+  },
 ];
 
 /** A complete filing (备案) that passes the automatic standards check. */
@@ -37,7 +133,11 @@ const compliantFiling = (mealsServed = true) => ({
 /** Registers each demo institution unless its USCC is already there (409 is fine: data is reused). */
 export async function loadDemoData(baseUrl, password, makeUscc) {
   const token = async (username) => {
-    const res = await fetch(`${baseUrl}/api/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    const res = await fetch(`${baseUrl}/api/v1/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
     if (!res.ok) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`);
     return (await res.json()).accessToken;
   };
@@ -73,25 +173,55 @@ async function fileDemoInstitutions(institutions, tokens, health, call) {
   };
   for (const [i, institution] of institutions.entries()) {
     const basement = institution.floor < 0;
-    const submission = basement ? { ...compliantFiling(), facility: { basementUse: true, livingRoomFloors: [-1] } } : compliantFiling(institution.operatorType !== 'growth_station');
-    const filing = await must(call(tokens[institution.nature], 'POST', `/api/v1/institutions/${institution.id}/filings`, submission), `filing ${institution.name}`);
+    const submission = basement
+      ? { ...compliantFiling(), facility: { basementUse: true, livingRoomFloors: [-1] } }
+      : compliantFiling(institution.operatorType !== 'growth_station');
+    const filing = await must(
+      call(tokens[institution.nature], 'POST', `/api/v1/institutions/${institution.id}/filings`, submission),
+      `filing ${institution.name}`,
+    );
     if (basement) {
-      await must(call(health, 'POST', `/api/v1/filings/${filing.id}/decision`, { decision: 'reject', reasons: [{ ruleId: 'NO_BASEMENT', text: '婴幼儿用房设在地下室，不符合设置标准' }] }), 'rejection');
+      await must(
+        call(health, 'POST', `/api/v1/filings/${filing.id}/decision`, {
+          decision: 'reject',
+          reasons: [{ ruleId: 'NO_BASEMENT', text: '婴幼儿用房设在地下室，不符合设置标准' }],
+        }),
+        'rejection',
+      );
     } else if (i < 6) {
       await must(call(health, 'POST', `/api/v1/filings/${filing.id}/decision`, { decision: 'approve', comment: '材料齐全，予以备案' }), 'approval');
     }
   }
   const [first, second] = institutions;
-  await must(call(health, 'POST', `/api/v1/institutions/${first.id}/inclusive`, { action: 'grant', priceCapFen: 220_000, inclusivePlaces: 60, decisionNo: '西卫健〔2026〕18号' }), '普惠');
-  await must(call(health, 'POST', `/api/v1/institutions/${second.id}/inclusive`, { action: 'grant', priceCapFen: 180_000, inclusivePlaces: 35, decisionNo: '西卫健〔2026〕18号' }), '普惠');
+  await must(
+    call(health, 'POST', `/api/v1/institutions/${first.id}/inclusive`, {
+      action: 'grant',
+      priceCapFen: 220_000,
+      inclusivePlaces: 60,
+      decisionNo: '西卫健〔2026〕18号',
+    }),
+    '普惠',
+  );
+  await must(
+    call(health, 'POST', `/api/v1/institutions/${second.id}/inclusive`, {
+      action: 'grant',
+      priceCapFen: 180_000,
+      inclusivePlaces: 35,
+      decisionNo: '西卫健〔2026〕18号',
+    }),
+    '普惠',
+  );
   await must(call(health, 'POST', `/api/v1/institutions/${first.id}/demonstration`, { year: 2026, decisionNo: '杭卫发〔2026〕5号' }), '示范');
-  await must(call(health, 'PUT', '/api/v1/population', {
-    rows: [
-      { divisionCode: '330106', year: 2025, residentPopulation: 1_180_000, childrenUnder3: 29_000, source: '演示数据（非真实统计）' },
-      { divisionCode: '330106109', year: 2025, residentPopulation: 160_000, childrenUnder3: 4_300, source: '演示数据（非真实统计）' },
-      { divisionCode: '330106004', year: 2025, residentPopulation: 95_000, childrenUnder3: 2_100, source: '演示数据（非真实统计）' },
-    ],
-  }), 'population');
+  await must(
+    call(health, 'PUT', '/api/v1/population', {
+      rows: [
+        { divisionCode: '330106', year: 2025, residentPopulation: 1_180_000, childrenUnder3: 29_000, source: '演示数据（非真实统计）' },
+        { divisionCode: '330106109', year: 2025, residentPopulation: 160_000, childrenUnder3: 4_300, source: '演示数据（非真实统计）' },
+        { divisionCode: '330106004', year: 2025, residentPopulation: 95_000, childrenUnder3: 2_100, source: '演示数据（非真实统计）' },
+      ],
+    }),
+    'population',
+  );
 }
 
 /**
@@ -101,20 +231,44 @@ async function fileDemoInstitutions(institutions, tokens, health, call) {
  * inspector already there (409) is kept.
  */
 export const DEMO_INSPECTORS = [
-  ['fire', '王磊', 'fire.inspector1'], ['fire', '陈静', 'fire.inspector2'], ['fire', '吴涛'], ['fire', '郑浩'],
-  ['market', '李娜', 'market.inspector1'], ['market', '周强', 'market.inspector2'], ['market', '何芳'], ['market', '许斌'],
-  ['health', '张敏', 'health.inspector1'], ['health', '刘洋', 'health.inspector2'], ['health', '高倩'], ['health', '罗军'],
-  ['police', '马超'], ['police', '胡晓'], ['police', '林峰'],
-  ['education', '郭婷'], ['education', '谢宇'], ['education', '韩梅'],
-  ['hrss', '唐杰'], ['hrss', '冯雪'], ['hrss', '董明'],
-  ['street', '赵勇', 'street.inspector1'], ['street', '孙丽', 'street.inspector2'], ['street', '钱进'],
+  ['fire', '王磊', 'fire.inspector1'],
+  ['fire', '陈静', 'fire.inspector2'],
+  ['fire', '吴涛'],
+  ['fire', '郑浩'],
+  ['market', '李娜', 'market.inspector1'],
+  ['market', '周强', 'market.inspector2'],
+  ['market', '何芳'],
+  ['market', '许斌'],
+  ['health', '张敏', 'health.inspector1'],
+  ['health', '刘洋', 'health.inspector2'],
+  ['health', '高倩'],
+  ['health', '罗军'],
+  ['police', '马超'],
+  ['police', '胡晓'],
+  ['police', '林峰'],
+  ['education', '郭婷'],
+  ['education', '谢宇'],
+  ['education', '韩梅'],
+  ['hrss', '唐杰'],
+  ['hrss', '冯雪'],
+  ['hrss', '董明'],
+  ['street', '赵勇', 'street.inspector1'],
+  ['street', '孙丽', 'street.inspector2'],
+  ['street', '钱进'],
 ].map(([department, name, username], i) => ({
-  department, name, username, badgeNo: `浙${department.toUpperCase()}-330106-${String(i + 1).padStart(4, '0')}`,
+  department,
+  name,
+  username,
+  badgeNo: `浙${department.toUpperCase()}-330106-${String(i + 1).padStart(4, '0')}`,
   divisionCodes: department === 'street' ? ['330106109'] : ['330106'],
 }));
 
 export async function loadInspectionDemoData(baseUrl, password) {
-  const login = await fetch(`${baseUrl}/api/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
+  const login = await fetch(`${baseUrl}/api/v1/auth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password }),
+  });
   if (!login.ok) throw new Error(`login admin failed: ${login.status} ${await login.text()}`);
   const { accessToken } = await login.json();
   let created = 0;

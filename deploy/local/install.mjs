@@ -90,9 +90,7 @@ function aptInstall(packages, why) {
   }
   const prefix = aptPrefix();
   if (!prefix) {
-    const message =
-      `${why}. Installing it needs root. Run this as root, then try again:\n\n` +
-      `    sudo sh -c '${command}'\n`;
+    const message = `${why}. Installing it needs root. Run this as root, then try again:\n\n` + `    sudo sh -c '${command}'\n`;
     throw new InfraError(message);
   }
   console.error(`[infra] ${why}: installing ${packages.join(', ')} with apt-get…`);
@@ -147,7 +145,8 @@ export function ensureNatsServer() {
 export function ensureChromium() {
   const extra = ['/usr/bin', '/usr/local/bin', '/snap/bin'];
   const names = ['chromium', 'chromium-browser'];
-  const lookup = () => (process.env.CHROMIUM_BIN && isExecutable(process.env.CHROMIUM_BIN) ? process.env.CHROMIUM_BIN : names.map((n) => which(n, extra)).find(Boolean) ?? null);
+  const lookup = () =>
+    process.env.CHROMIUM_BIN && isExecutable(process.env.CHROMIUM_BIN) ? process.env.CHROMIUM_BIN : (names.map((n) => which(n, extra)).find(Boolean) ?? null);
   let found = lookup();
   if (!found) {
     aptInstall(['chromium'], 'Chromium (for the browser tests) is not installed');

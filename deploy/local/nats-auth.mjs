@@ -48,10 +48,12 @@ export function writeNatsAuth({ dir, contracts, noAuthUser, serviceSchemas }) {
  * @returns {Record<string, string>}
  */
 export function serviceSchemasFrom(env, services) {
-  return Object.fromEntries(services.flatMap((s) => {
-    const schema = env[`${s.toUpperCase()}_DB_SCHEMA`]?.trim();
-    return schema ? [[s, schema]] : [];
-  }));
+  return Object.fromEntries(
+    services.flatMap((s) => {
+      const schema = env[`${s.toUpperCase()}_DB_SCHEMA`]?.trim();
+      return schema ? [[s, schema]] : [];
+    }),
+  );
 }
 
 /** NATS_USER / NATS_PASSWORD for a service's environment. */

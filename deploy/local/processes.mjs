@@ -128,9 +128,13 @@ const PG_USER = 'postgres';
 
 function ensurePostgresSystemUser() {
   if (spawnSync('id', ['-u', PG_USER], { stdio: 'ignore' }).status === 0) return;
-  const result = spawnSync('useradd', ['--system', '--user-group', '--no-create-home', '--home-dir', '/var/lib/postgresql', '--shell', '/usr/sbin/nologin', PG_USER], {
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    'useradd',
+    ['--system', '--user-group', '--no-create-home', '--home-dir', '/var/lib/postgresql', '--shell', '/usr/sbin/nologin', PG_USER],
+    {
+      encoding: 'utf8',
+    },
+  );
   if (result.status !== 0 && spawnSync('id', ['-u', PG_USER], { stdio: 'ignore' }).status !== 0) {
     throw new InfraError(`could not create the ${PG_USER} system user (PostgreSQL refuses to run as root): ${result.stderr ?? result.error?.message}`);
   }

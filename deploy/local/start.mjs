@@ -41,7 +41,13 @@ function writeEnvFile(name, env) {
   const dir = path.join(dataDir, 'env');
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = path.join(dir, `${name}.env`);
-  fs.writeFileSync(file, Object.entries(env).map(([key, value]) => `${key}=${value}\n`).join(''), { mode: 0o600 });
+  fs.writeFileSync(
+    file,
+    Object.entries(env)
+      .map(([key, value]) => `${key}=${value}\n`)
+      .join(''),
+    { mode: 0o600 },
+  );
   fs.chmodSync(file, 0o600);
 }
 
@@ -72,11 +78,17 @@ async function shutdown() {
 
 async function stopChildren() {
   stopping = true;
-  const exits = [...children.values()].map((child) => new Promise((resolve) => {
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-    setTimeout(() => { child.kill('SIGKILL'); resolve(); }, 8_000).unref();
-  }));
+  const exits = [...children.values()].map(
+    (child) =>
+      new Promise((resolve) => {
+        child.once('exit', resolve);
+        child.kill('SIGTERM');
+        setTimeout(() => {
+          child.kill('SIGKILL');
+          resolve();
+        }, 8_000).unref();
+      }),
+  );
   await Promise.all(exits);
 }
 
@@ -136,11 +148,17 @@ try {
   // <data dir>/nats-auth/nats-credentials.json; `admin` (full access) is for operators and backups.
   // Consumer names carry each service's schema: a *_DB_SCHEMA set here is allowed in place of the default.
   const natsAuth = writeNatsAuth({
-    dir: path.join(dataDir, 'nats-auth'), contracts: await import('../../libs/contracts/dist/index.js'), serviceSchemas: serviceSchemasFrom(process.env, SERVICES),
+    dir: path.join(dataDir, 'nats-auth'),
+    contracts: await import('../../libs/contracts/dist/index.js'),
+    serviceSchemas: serviceSchemasFrom(process.env, SERVICES),
   });
   infra.nats = await startNats({
-    storeDir: path.join(dataDir, 'nats'), port: natsPort, monitorPort, serverPath: natsServerPath,
-    logFile: path.join(logDir, 'nats.log'), configFile: natsAuth.configFile,
+    storeDir: path.join(dataDir, 'nats'),
+    port: natsPort,
+    monitorPort,
+    serverPath: natsServerPath,
+    logFile: path.join(logDir, 'nats.log'),
+    configFile: natsAuth.configFile,
   });
   const nats = infra.nats;
 
@@ -156,7 +174,15 @@ try {
   };
   say('启动服务 (starting services, each runs its migrations)…');
   for (const service of SERVICES) startNode(service, `services/${service}/dist/main.js`, { ...env, ...natsEnvFor(service, natsAuth.passwords) });
-  startNode('gateway', 'services/gateway/dist/main.js', { ...env, ...natsEnvFor('gateway', natsAuth.passwords), PORT: String(httpPort), HOST: '127.0.0.1', HEALTH_SERVICES: SERVICES.join(','), METRICS_PORT: String(metricsPort), METRICS_HOST: '127.0.0.1' });
+  startNode('gateway', 'services/gateway/dist/main.js', {
+    ...env,
+    ...natsEnvFor('gateway', natsAuth.passwords),
+    PORT: String(httpPort),
+    HOST: '127.0.0.1',
+    HEALTH_SERVICES: SERVICES.join(','),
+    METRICS_PORT: String(metricsPort),
+    METRICS_HOST: '127.0.0.1',
+  });
 
   const base = `http://127.0.0.1:${httpPort}`;
   const health = await waitForHealth(`${base}/health`, 90_000);
@@ -175,7 +201,9 @@ try {
 
   网关 Gateway        ${base}
   网页 Web            ${base}/public (公示)   ${base}/app (部门工作台)   ${base}/inspector (执法检查，手机)
-  健康 Health         ${base}/health   (${Object.entries(health.checks).map(([k, v]) => `${k} ${v.status}`).join(', ')})
+  健康 Health         ${base}/health   (${Object.entries(health.checks)
+    .map(([k, v]) => `${k} ${v.status}`)
+    .join(', ')})
   接口文档 OpenAPI     ${base}/api/docs   (JSON: ${base}/api/docs-json)
   消息主题 AsyncAPI    ${base}/api/docs/asyncapi.json
   指标 Metrics        http://127.0.0.1:${metricsPort}/metrics   (Prometheus；各服务 METRICS_PORT，见 README 监控与追踪)
@@ -198,5 +226,5 @@ ${DEMO_ACCOUNTS.map((a) => `    ${a.username.padEnd(18)} ${a.displayName}`).join
   await new Promise(() => {});
 } catch (error) {
   await shutdown().catch(() => {});
-  fail(error instanceof InfraError ? error.message : error?.stack ?? String(error));
+  fail(error instanceof InfraError ? error.message : (error?.stack ?? String(error)));
 }

@@ -32,7 +32,12 @@ export function buildWebIfStale(root, { stdio = 'pipe' } = {}) {
   if (webBuildIsCurrent(root)) return false;
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   // Under Vitest NODE_ENV is `test`, which would make Vite bundle React's development build.
-  const result = spawnSync(npm, ['run', 'build', '--silent', '-w', 'web'], { cwd: root, encoding: 'utf8', stdio, env: { ...process.env, NODE_ENV: 'production' } });
+  const result = spawnSync(npm, ['run', 'build', '--silent', '-w', 'web'], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio,
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) throw new Error(`web build failed (exit code ${result.status ?? result.signal}):\n${result.stdout ?? ''}\n${result.stderr ?? ''}`);
   return true;
 }

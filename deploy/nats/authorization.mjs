@@ -28,7 +28,10 @@ export function withAuthorization(text, block, indent) {
   const begin = lines.findIndex((l) => l.trim() === BEGIN);
   const end = lines.findIndex((l, i) => i > begin && l.trim() === END);
   if (begin < 0 || end < 0) throw new Error(`no "${BEGIN}" … "${END}" section`);
-  const body = block.trimEnd().split('\n').map((l) => (l ? indent + l : l));
+  const body = block
+    .trimEnd()
+    .split('\n')
+    .map((l) => (l ? indent + l : l));
   return [...lines.slice(0, begin + 1), ...body, ...lines.slice(end)].join('\n');
 }
 

@@ -19,8 +19,21 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Stack, startTestStack, TEST_DEMO_PASSWORD as DEMO_PASSWORD } from '../support/stack.js';
 import {
-  ACCOUNTS, API_CLIENT, AUTHORIZATION_MATRIX, CALLERS, type Caller, CLIENT_SCOPES, type Department, hasScopes, INSPECTOR_ACCOUNT, type MatrixRow,
-  OTHER_DIVISION, type Outcome, outcomeOf, OWN_DIVISION, routeKey,
+  ACCOUNTS,
+  API_CLIENT,
+  AUTHORIZATION_MATRIX,
+  CALLERS,
+  type Caller,
+  CLIENT_SCOPES,
+  type Department,
+  hasScopes,
+  INSPECTOR_ACCOUNT,
+  type MatrixRow,
+  OTHER_DIVISION,
+  type Outcome,
+  outcomeOf,
+  OWN_DIVISION,
+  routeKey,
 } from './authorization-matrix.js';
 
 type Scope = 'own' | 'other';
@@ -95,13 +108,23 @@ describe('authorization matrix: every route × department (× own / other divisi
 
   const register = async (caller: Caller, scope: Scope): Promise<{ id: string; name: string; totalPlaces: number }> => {
     const owner = ownerFor(caller, scope);
-    const body = institutionRequest({ name: `矩阵${randomUUID().slice(0, 8)}托育园`, nature: natureFor(caller), divisionCode: scope === 'own' ? OWN_DIVISION : OTHER_DIVISION });
-    const res = await stack.http.post('/api/v1/institutions').set(auth(token(owner))).send(body);
+    const body = institutionRequest({
+      name: `矩阵${randomUUID().slice(0, 8)}托育园`,
+      nature: natureFor(caller),
+      divisionCode: scope === 'own' ? OWN_DIVISION : OTHER_DIVISION,
+    });
+    const res = await stack.http
+      .post('/api/v1/institutions')
+      .set(auth(token(owner)))
+      .send(body);
     if (res.status !== 201) throw new Error(`fixture: register by ${owner} → ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   };
   const submit = async (institutionId: string, caller: Caller, scope: Scope): Promise<{ id: string }> => {
-    const res = await stack.http.post(`/api/v1/institutions/${institutionId}/filings`).set(auth(token(ownerFor(caller, scope)))).send(compliantFilingSubmission());
+    const res = await stack.http
+      .post(`/api/v1/institutions/${institutionId}/filings`)
+      .set(auth(token(ownerFor(caller, scope))))
+      .send(compliantFilingSubmission());
     if (res.status !== 201) throw new Error(`fixture: submit → ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   };
@@ -116,7 +139,7 @@ describe('authorization matrix: every route × department (× own / other divisi
   const successCells = (row: MatrixRow, scope: Scope) => CALLERS.filter((c) => ['200', '201', '202', '204'].includes(outcomeOf(row.cells[c], scope))).length;
   /** `n` fresh fixtures made concurrently on the first call, handed out one per call (exactly `n` calls follow). */
   const prefetchedQueues = new Map<string, Promise<unknown>[]>();
-  const prefetched = <T,>(key: string, n: number, make: () => Promise<T>): Promise<T> => {
+  const prefetched = <T>(key: string, n: number, make: () => Promise<T>): Promise<T> => {
     if (!prefetchedQueues.has(key)) prefetchedQueues.set(key, Array.from({ length: n }, make));
     const next = prefetchedQueues.get(key)!.shift();
     if (!next) throw new Error(`fixture: more fresh ${key} asked for than its row has successful cells`);
@@ -124,7 +147,7 @@ describe('authorization matrix: every route × department (× own / other divisi
   };
   /** Fixtures that no cell changes are shared; `fresh` makes new ones (a cell that should succeed in a write). */
   const shared = new Map<string, Promise<unknown>>();
-  const once = <T,>(key: string, make: () => Promise<T>, fresh: boolean): Promise<T> => {
+  const once = <T>(key: string, make: () => Promise<T>, fresh: boolean): Promise<T> => {
     if (fresh) return make();
     if (!shared.has(key)) shared.set(key, make());
     return shared.get(key) as Promise<T>;
@@ -132,16 +155,24 @@ describe('authorization matrix: every route × department (× own / other divisi
   const institution = (caller: Caller, scope: Scope, fresh: boolean) =>
     once(`institution:${natureFor(caller)}:${ownerFor(caller, scope)}:${scope}`, () => register(caller, scope), fresh);
   const submittedFiling = (caller: Caller, scope: Scope, fresh: boolean) =>
-    once(`submitted:${natureFor(caller)}:${ownerFor(caller, scope)}:${scope}`, async () => {
-      const inst = await register(caller, scope);
-      return { institution: inst, filing: await submit(inst.id, caller, scope) };
-    }, fresh);
+    once(
+      `submitted:${natureFor(caller)}:${ownerFor(caller, scope)}:${scope}`,
+      async () => {
+        const inst = await register(caller, scope);
+        return { institution: inst, filing: await submit(inst.id, caller, scope) };
+      },
+      fresh,
+    );
   const filed = (caller: Caller, scope: Scope, fresh: boolean) =>
-    once(`filed:${natureFor(caller)}:${ownerFor(caller, scope)}:${scope}`, async () => {
-      const inst = await register(caller, scope);
-      const filing = await approve((await submit(inst.id, caller, scope)).id, scope);
-      return { institution: inst, filing };
-    }, fresh);
+    once(
+      `filed:${natureFor(caller)}:${ownerFor(caller, scope)}:${scope}`,
+      async () => {
+        const inst = await register(caller, scope);
+        const filing = await approve((await submit(inst.id, caller, scope)).id, scope);
+        return { institution: inst, filing };
+      },
+      fresh,
+    );
 
   // Staff: the staff service follows the registry's institutions as events; a member is hired by
   // the institution's operator (own, for the operator column) or an admin.
@@ -149,40 +180,70 @@ describe('authorization matrix: every route × department (× own / other divisi
   const newIdNumber = () => makeResidentId(`33010619850615${(idSerial = idSerial >= 999 ? 100 : idSerial + 1)}`);
   const today = shanghaiToday();
   const staffInstitution = (caller: Caller, scope: Scope) =>
-    once(`staffInstitution:${natureFor(caller)}:${ownerFor(caller, scope)}:${scope}`, async () => {
-      const inst = await institution(caller, scope, false);
-      await waitFor(`the staff service to know ${inst.id}`, async () => (await stack.sql('staff', 'SELECT 1 FROM $schema.institution_replica WHERE id = $1', [inst.id])).length > 0);
-      return inst;
-    }, false);
+    once(
+      `staffInstitution:${natureFor(caller)}:${ownerFor(caller, scope)}:${scope}`,
+      async () => {
+        const inst = await institution(caller, scope, false);
+        await waitFor(
+          `the staff service to know ${inst.id}`,
+          async () => (await stack.sql('staff', 'SELECT 1 FROM $schema.institution_replica WHERE id = $1', [inst.id])).length > 0,
+        );
+        return inst;
+      },
+      false,
+    );
   const staffMember = (caller: Caller, scope: Scope, fresh: boolean) =>
-    once(`staffMember:${natureFor(caller)}:${ownerFor(caller, scope)}:${scope}`, async () => {
-      const inst = await staffInstitution(caller, scope);
-      const res = await stack.http.post(`/api/v1/institutions/${inst.id}/staff`).set(auth(token(ownerFor(caller, scope))))
-        .send({ name: '矩阵保育员', idNumber: newIdNumber(), role: 'carer', startDate: '2026-01-05' });
-      if (res.status !== 201) throw new Error(`fixture: hire → ${res.status} ${JSON.stringify(res.body)}`);
-      return res.body as { id: string };
-    }, fresh);
+    once(
+      `staffMember:${natureFor(caller)}:${ownerFor(caller, scope)}:${scope}`,
+      async () => {
+        const inst = await staffInstitution(caller, scope);
+        const res = await stack.http
+          .post(`/api/v1/institutions/${inst.id}/staff`)
+          .set(auth(token(ownerFor(caller, scope))))
+          .send({ name: '矩阵保育员', idNumber: newIdNumber(), role: 'carer', startDate: '2026-01-05' });
+        if (res.status !== 201) throw new Error(`fixture: hire → ${res.status} ${JSON.stringify(res.body)}`);
+        return res.body as { id: string };
+      },
+      fresh,
+    );
 
   // Credit: the credit service follows the registry's institutions; a repairable ledger entry is
   // a ban matched at the institution 100 days ago (as the staff service would announce it).
   const waitFor = (what: string, check: () => Promise<boolean>) => eventually(`fixture: ${what}`, check);
-  const creditKnows = (id: string, status?: string) => waitFor(`the credit service to know ${id}`, async () => {
-    const [row] = await credit.runtime.dataSource.query(`SELECT status FROM "${creditSchema}".institution WHERE id = $1`, [id]);
-    return !!row && (!status || row.status === status);
-  });
+  const creditKnows = (id: string, status?: string) =>
+    waitFor(`the credit service to know ${id}`, async () => {
+      const [row] = await credit.runtime.dataSource.query(`SELECT status FROM "${creditSchema}".institution WHERE id = $1`, [id]);
+      return !!row && (!status || row.status === status);
+    });
   const creditInstitution = (caller: Caller, scope: Scope) =>
-    once(`creditInstitution:${natureFor(caller)}:${ownerFor(caller, scope)}:${scope}`, async () => {
-      const inst = await institution(caller, scope, false);
-      await creditKnows(inst.id);
-      return inst;
-    }, false);
+    once(
+      `creditInstitution:${natureFor(caller)}:${ownerFor(caller, scope)}:${scope}`,
+      async () => {
+        const inst = await institution(caller, scope, false);
+        await creditKnows(inst.id);
+        return inst;
+      },
+      false,
+    );
   const repairableEntry = async (institutionId: string, scope: Scope): Promise<string> => {
     const eventId = randomUUID();
     const envelope = {
-      eventId, subject: StaffEvents.banMatched, occurredAt: new Date(Date.now() - 100 * 86_400_000).toISOString(), actor: SYSTEM_ACTOR, entityId: randomUUID(),
+      eventId,
+      subject: StaffEvents.banMatched,
+      occurredAt: new Date(Date.now() - 100 * 86_400_000).toISOString(),
+      actor: SYSTEM_ACTOR,
+      entityId: randomUUID(),
       data: {
-        institutionId, divisionCode: scope === 'own' ? OWN_DIVISION : OTHER_DIVISION, ownerUserId: null, banId: randomUUID(), staffId: randomUUID(), banKind: 'lifetime',
-        authority: '杭州市公安局西湖区分局', documentNo: '西公禁字〔2026〕3号', nameMasked: '王*', idNumberMasked: '330106********1234',
+        institutionId,
+        divisionCode: scope === 'own' ? OWN_DIVISION : OTHER_DIVISION,
+        ownerUserId: null,
+        banId: randomUUID(),
+        staffId: randomUUID(),
+        banKind: 'lifetime',
+        authority: '杭州市公安局西湖区分局',
+        documentNo: '西公禁字〔2026〕3号',
+        nameMasked: '王*',
+        idNumberMasked: '330106********1234',
       },
     };
     await jetstream(nc!).publish(envelope.subject, JSON.stringify(envelope), { msgID: eventId });
@@ -196,14 +257,21 @@ describe('authorization matrix: every route × department (× own / other divisi
   };
   /** A pending repair request, asked by the operator (its own institution) or the district's health bureau. */
   const repairRequest = (caller: Caller, scope: Scope, fresh: boolean) =>
-    once(`repairRequest:${natureFor(caller)}:${ownerFor(caller, scope)}:${scope}`, async () => {
-      const inst = await creditInstitution(caller, scope);
-      const asker = ownerFor(caller, scope) === 'operator' ? token('operator') : scope === 'own' ? token('health') : otherHealthBureau;
-      const entryId = await repairableEntry(inst.id, scope);
-      const res = await stack.http.post(`/api/v1/credit/institutions/${inst.id}/repair-requests`).set(auth(asker)).send({ entryIds: [entryId], reason: '矩阵测试：已整改到位' });
-      if (res.status !== 201) throw new Error(`fixture: repair request → ${res.status} ${JSON.stringify(res.body)}`);
-      return { institution: inst, request: res.body as { id: string } };
-    }, fresh);
+    once(
+      `repairRequest:${natureFor(caller)}:${ownerFor(caller, scope)}:${scope}`,
+      async () => {
+        const inst = await creditInstitution(caller, scope);
+        const asker = ownerFor(caller, scope) === 'operator' ? token('operator') : scope === 'own' ? token('health') : otherHealthBureau;
+        const entryId = await repairableEntry(inst.id, scope);
+        const res = await stack.http
+          .post(`/api/v1/credit/institutions/${inst.id}/repair-requests`)
+          .set(auth(asker))
+          .send({ entryIds: [entryId], reason: '矩阵测试：已整改到位' });
+        if (res.status !== 201) throw new Error(`fixture: repair request → ${res.status} ${JSON.stringify(res.body)}`);
+        return { institution: inst, request: res.body as { id: string } };
+      },
+      fresh,
+    );
 
   // Inspection: the inspection service follows the registry's institutions. Each inspection is of a
   // new filed institution (the yearly cap counts per institution) — own: the operator's, in 三墩镇;
@@ -222,16 +290,28 @@ describe('authorization matrix: every route × department (× own / other divisi
   };
   const newInspection = async (scope: Scope, departments: ('fire' | 'market')[]) => {
     const inst = await inspectionInstitution(scope);
-    const res = await stack.http.post('/api/v1/inspections').set(auth(token('admin'))).send({
-      institutionId: inst.id, repeatReason: '矩阵测试', departments: departments.map((department) => ({ department, inspectorIds: inspectorIds[scope][department] })),
-    });
+    const res = await stack.http
+      .post('/api/v1/inspections')
+      .set(auth(token('admin')))
+      .send({
+        institutionId: inst.id,
+        repeatReason: '矩阵测试',
+        departments: departments.map((department) => ({ department, inspectorIds: inspectorIds[scope][department] })),
+      });
     if (res.status !== 201) throw new Error(`fixture: inspection → ${res.status} ${JSON.stringify(res.body)}`);
     return { institution: inst, inspection: res.body as { id: string } };
   };
   /** Records every item of the department (failing MKT-05 and the first others up to `fail`) as its linked inspector. */
   const recordAll = async (id: string, scope: Scope, department: 'fire' | 'market', fail: number) => {
-    const form = (await stack.http.get(`/api/v1/inspections/${id}/form`).set(auth(token('admin'))).expect(200)).body as { areas: { items: { code: string; department: string }[] }[] };
-    const items = form.areas.flatMap((a) => a.items).filter((i) => i.department === department)
+    const form = (
+      await stack.http
+        .get(`/api/v1/inspections/${id}/form`)
+        .set(auth(token('admin')))
+        .expect(200)
+    ).body as { areas: { items: { code: string; department: string }[] }[] };
+    const items = form.areas
+      .flatMap((a) => a.items)
+      .filter((i) => i.department === department)
       .sort((a, b) => Number(b.code === 'MKT-05') - Number(a.code === 'MKT-05'));
     const results = items.map((i, n) => (n < fail ? { itemCode: i.code, result: 'fail', note: '矩阵测试：发现问题' } : { itemCode: i.code, result: 'pass' }));
     const recorder = await userToken(recorderOf[scope][department]);
@@ -242,14 +322,24 @@ describe('authorization matrix: every route × department (× own / other divisi
   /** An open fire + market inspection (shared by the cells that do not change it). */
   const openInspection = (scope: Scope, fresh: boolean) => once(`inspection:${scope}`, () => newInspection(scope, ['fire', 'market']), fresh);
   /** A completed market inspection with open findings (MKT-05 first): `fresh` for a cell that starts a re-inspection. */
-  const completedInspection = (scope: Scope, fresh: boolean) => once(`completed:${scope}`, async () => {
-    const { institution: inst, inspection: made } = await newInspection(scope, ['market']);
-    const recorder = await recordAll(made.id, scope, 'market', 8);
-    const res = await stack.http.post(`/api/v1/inspections/${made.id}/sign-off`).set(auth(recorder)).send({ comment: '矩阵测试' });
-    if (res.status !== 200 || res.body.status !== 'completed') throw new Error(`fixture: sign-off → ${res.status} ${JSON.stringify(res.body)}`);
-    const found = res.body.findings as { id: string; itemCode: string }[];
-    return { institution: inst, inspection: made, samples: found.find((f) => f.itemCode === 'MKT-05')!.id, ids: found.filter((f) => f.itemCode !== 'MKT-05').map((f) => f.id) };
-  }, fresh);
+  const completedInspection = (scope: Scope, fresh: boolean) =>
+    once(
+      `completed:${scope}`,
+      async () => {
+        const { institution: inst, inspection: made } = await newInspection(scope, ['market']);
+        const recorder = await recordAll(made.id, scope, 'market', 8);
+        const res = await stack.http.post(`/api/v1/inspections/${made.id}/sign-off`).set(auth(recorder)).send({ comment: '矩阵测试' });
+        if (res.status !== 200 || res.body.status !== 'completed') throw new Error(`fixture: sign-off → ${res.status} ${JSON.stringify(res.body)}`);
+        const found = res.body.findings as { id: string; itemCode: string }[];
+        return {
+          institution: inst,
+          inspection: made,
+          samples: found.find((f) => f.itemCode === 'MKT-05')!.id,
+          ids: found.filter((f) => f.itemCode !== 'MKT-05').map((f) => f.id),
+        };
+      },
+      fresh,
+    );
   /** Findings of the shared completed inspection: the first shared, the others one per cell that changes one. */
   const usedFindings = { own: 1, other: 1 };
   const finding = async (scope: Scope, fresh: boolean) => {
@@ -261,33 +351,63 @@ describe('authorization matrix: every route × department (× own / other divisi
   /** A penalty (issued by admin) on the MKT-05 finding of each scope. */
   let decisionSerial = randomInt(1e5);
   const newPenaltyBody = async (scope: Scope) => ({
-    findingId: (await completedInspection(scope, false)).samples, penaltyItemCode: 'PMKT-04', kinds: ['warning', 'fine'], fineFen: 2_000_000,
-    decisionNo: `矩阵罚〔2026〕${decisionSerial++}号`, reason: '矩阵测试：未按规定留样',
+    findingId: (await completedInspection(scope, false)).samples,
+    penaltyItemCode: 'PMKT-04',
+    kinds: ['warning', 'fine'],
+    fineFen: 2_000_000,
+    decisionNo: `矩阵罚〔2026〕${decisionSerial++}号`,
+    reason: '矩阵测试：未按规定留样',
   });
-  const penalty = (scope: Scope) => once(`penalty:${scope}`, async () => {
-    const res = await stack.http.post('/api/v1/penalties').set(auth(token('admin'))).send(await newPenaltyBody(scope));
-    if (res.status !== 201) throw new Error(`fixture: penalty → ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body as { id: string; findingId: string };
-  }, false);
+  const penalty = (scope: Scope) =>
+    once(
+      `penalty:${scope}`,
+      async () => {
+        const res = await stack.http
+          .post('/api/v1/penalties')
+          .set(auth(token('admin')))
+          .send(await newPenaltyBody(scope));
+        if (res.status !== 201) throw new Error(`fixture: penalty → ${res.status} ${JSON.stringify(res.body)}`);
+        return res.body as { id: string; findingId: string };
+      },
+      false,
+    );
 
   /** An institution the inspection service knows (shared; a filed one of the scope's owner). */
-  const knownInstitution = (scope: Scope) => once(`inspectionKnows:${scope}`, async () => {
-    const { institution: inst } = await filed('operator', scope, false);
-    await waitFor(`the inspection service to know ${inst.id}`, async () =>
-      (await inspection.runtime.dataSource.query(`SELECT 1 FROM "${inspectionSchema}".institution WHERE id = $1`, [inst.id])).length > 0);
-    return inst;
-  }, false);
+  const knownInstitution = (scope: Scope) =>
+    once(
+      `inspectionKnows:${scope}`,
+      async () => {
+        const { institution: inst } = await filed('operator', scope, false);
+        await waitFor(
+          `the inspection service to know ${inst.id}`,
+          async () => (await inspection.runtime.dataSource.query(`SELECT 1 FROM "${inspectionSchema}".institution WHERE id = $1`, [inst.id])).length > 0,
+        );
+        return inst;
+      },
+      false,
+    );
   /** A registered (not filed) institution: no plan pool contains it, so a 回避 on it cannot starve a draw. */
-  const conflictInstitution = (scope: Scope) => once(`conflictInstitution:${scope}`, async () => {
-    const inst = await register('admin', scope);
-    await waitFor(`the inspection service to know ${inst.id}`, async () =>
-      (await inspection.runtime.dataSource.query(`SELECT 1 FROM "${inspectionSchema}".institution WHERE id = $1`, [inst.id])).length > 0);
-    return inst;
-  }, false);
+  const conflictInstitution = (scope: Scope) =>
+    once(
+      `conflictInstitution:${scope}`,
+      async () => {
+        const inst = await register('admin', scope);
+        await waitFor(
+          `the inspection service to know ${inst.id}`,
+          async () => (await inspection.runtime.dataSource.query(`SELECT 1 FROM "${inspectionSchema}".institution WHERE id = $1`, [inst.id])).length > 0,
+        );
+        return inst;
+      },
+      false,
+    );
 
   // 双随机 plans over fire inspectors: own by health.330106 for 三墩镇, other by health.371002 for 环翠区.
   const planBody = (scope: Scope) => ({
-    title: '矩阵测试双随机抽查', divisionCode: scope === 'own' ? OWN_DIVISION : '371002', periodFrom: today, periodTo: addDays(today, 60), departments: ['fire'],
+    title: '矩阵测试双随机抽查',
+    divisionCode: scope === 'own' ? OWN_DIVISION : '371002',
+    periodFrom: today,
+    periodTo: addDays(today, 60),
+    departments: ['fire'],
   });
   const commitPlan = async (scope: Scope, draw: boolean) => {
     const planner = scope === 'own' ? token('health') : otherHealthBureau;
@@ -310,45 +430,81 @@ describe('authorization matrix: every route × department (× own / other divisi
     return { institution: inst, complaint: res.body as { id: string } };
   };
   const complaint = (scope: Scope, fresh: boolean) => once(`complaint:${scope}`, () => fileComplaint(scope), fresh);
-  const acceptedComplaint = (scope: Scope, fresh: boolean) => once(`acceptedComplaint:${scope}`, async () => {
-    const filedComplaint = await fileComplaint(scope);
-    const res = await stack.http.post(`/api/v1/complaints/${filedComplaint.complaint.id}/triage`).set(auth(token('admin'))).send({ decision: 'accept', reason: '矩阵测试：受理' });
-    if (res.status !== 200) throw new Error(`fixture: triage → ${res.status} ${JSON.stringify(res.body)}`);
-    return filedComplaint;
-  }, fresh);
+  const acceptedComplaint = (scope: Scope, fresh: boolean) =>
+    once(
+      `acceptedComplaint:${scope}`,
+      async () => {
+        const filedComplaint = await fileComplaint(scope);
+        const res = await stack.http
+          .post(`/api/v1/complaints/${filedComplaint.complaint.id}/triage`)
+          .set(auth(token('admin')))
+          .send({ decision: 'accept', reason: '矩阵测试：受理' });
+        if (res.status !== 200) throw new Error(`fixture: triage → ${res.status} ${JSON.stringify(res.body)}`);
+        return filedComplaint;
+      },
+      fresh,
+    );
   // Evidence (取证): a photo of each scope's open inspection, own uploaded by the operator, other by admin.
   const uniquePng = () => Buffer.concat([PNG, Buffer.from(randomUUID())]);
-  const evidence = (scope: Scope) => once(`evidence:${scope}`, async () => {
-    const { inspection: made } = await openInspection(scope, false);
-    const res = await stack.http.post('/api/v1/evidence').set(auth(token(scope === 'own' ? 'operator' : 'admin')))
-      .field('takenAt', new Date().toISOString()).field('location', '矩阵测试：二楼安全出口').field('inspectionId', made.id)
-      .attach('file', uniquePng(), 'evidence.png');
-    if (res.status !== 201) throw new Error(`fixture: evidence → ${res.status} ${JSON.stringify(res.body)}`);
-    return { inspectionId: made.id, evidenceId: res.body.evidenceId as string };
-  }, false);
+  const evidence = (scope: Scope) =>
+    once(
+      `evidence:${scope}`,
+      async () => {
+        const { inspection: made } = await openInspection(scope, false);
+        const res = await stack.http
+          .post('/api/v1/evidence')
+          .set(auth(token(scope === 'own' ? 'operator' : 'admin')))
+          .field('takenAt', new Date().toISOString())
+          .field('location', '矩阵测试：二楼安全出口')
+          .field('inspectionId', made.id)
+          .attach('file', uniquePng(), 'evidence.png');
+        if (res.status !== 201) throw new Error(`fixture: evidence → ${res.status} ${JSON.stringify(res.body)}`);
+        return { inspectionId: made.id, evidenceId: res.body.evidenceId as string };
+      },
+      false,
+    );
   let checklistSerial = 0;
-  const educationList = () => once('educationList', async () => {
-    const res = await stack.http.get('/api/v1/checklists?kind=inspection&department=education').set(auth(token('admin'))).expect(200);
-    return (res.body as Record<string, unknown>[])[0]!;
-  }, false);
+  const educationList = () =>
+    once(
+      'educationList',
+      async () => {
+        const res = await stack.http
+          .get('/api/v1/checklists?kind=inspection&department=education')
+          .set(auth(token('admin')))
+          .expect(200);
+        return (res.body as Record<string, unknown>[])[0]!;
+      },
+      false,
+    );
 
   // Subsidy: a roster of this month for the operator's 三墩镇 institution (by the operator) and for
   // a 环翠区 one (by admin), once the subsidy service knows them.
   const month = shanghaiToday().slice(0, 7);
   let childSerial = randomInt(100, 900);
   const childIdNumber = () => makeResidentId(`330106${addDays(today, -400).replace(/-/g, '')}${(childSerial = childSerial >= 999 ? 100 : childSerial + 1)}`);
-  const subsidyInstitution = (scope: Scope) => once(`subsidyInstitution:${scope}`, async () => {
-    const { institution: inst } = await filed('operator', scope, false);
-    await waitFor(`the subsidy service to know ${inst.id} as filed`, async () => {
-      const [row] = await subsidy.runtime.dataSource.query(`SELECT status FROM "${subsidySchema}".institution_replica WHERE id = $1`, [inst.id]);
-      return row?.status === 'filed';
-    });
-    return inst;
-  }, false);
-  const rosterBody = () => ({ openDays: 20, children: [{ idNumber: childIdNumber(), birthOrder: 2, classType: 'toddler', careForm: 'full_day', daysAttended: 18 }] });
+  const subsidyInstitution = (scope: Scope) =>
+    once(
+      `subsidyInstitution:${scope}`,
+      async () => {
+        const { institution: inst } = await filed('operator', scope, false);
+        await waitFor(`the subsidy service to know ${inst.id} as filed`, async () => {
+          const [row] = await subsidy.runtime.dataSource.query(`SELECT status FROM "${subsidySchema}".institution_replica WHERE id = $1`, [inst.id]);
+          return row?.status === 'filed';
+        });
+        return inst;
+      },
+      false,
+    );
+  const rosterBody = () => ({
+    openDays: 20,
+    children: [{ idNumber: childIdNumber(), birthOrder: 2, classType: 'toddler', careForm: 'full_day', daysAttended: 18 }],
+  });
   const submitRoster = async (scope: Scope, rosterMonth: string) => {
     const inst = await subsidyInstitution(scope);
-    const res = await stack.http.put(`/api/v1/institutions/${inst.id}/rosters/${rosterMonth}`).set(auth(token(scope === 'own' ? 'operator' : 'admin'))).send(rosterBody());
+    const res = await stack.http
+      .put(`/api/v1/institutions/${inst.id}/rosters/${rosterMonth}`)
+      .set(auth(token(scope === 'own' ? 'operator' : 'admin')))
+      .send(rosterBody());
     if (res.status !== 200) throw new Error(`fixture: roster → ${res.status} ${JSON.stringify(res.body)}`);
     return inst;
   };
@@ -368,7 +524,10 @@ describe('authorization matrix: every route × department (× own / other divisi
     return view!;
   };
   const startRun = async (scope: Scope, runMonth: string, divisionCode: string) => {
-    const res = await stack.http.post('/api/v1/subsidy/runs').set(auth(scope === 'own' ? token('health') : otherHealthBureau)).send({ month: runMonth, divisionCode });
+    const res = await stack.http
+      .post('/api/v1/subsidy/runs')
+      .set(auth(scope === 'own' ? token('health') : otherHealthBureau))
+      .send({ month: runMonth, divisionCode });
     if (res.status !== 202) throw new Error(`fixture: run → ${res.status} ${JSON.stringify(res.body)}`);
     return runDone(res.body.id);
   };
@@ -378,7 +537,10 @@ describe('authorization matrix: every route × department (× own / other divisi
     const run = await startRun(scope, nextPastMonth(), EMPTY_STREET[scope]);
     if (run.stage !== 'health') throw new Error(`fixture: run ${run.id} waits for ${run.stage}, not health`);
     if (stage === 'finance') {
-      const res = await stack.http.post(`/api/v1/subsidy/runs/${run.id}/approvals`).set(auth(scope === 'own' ? token('health') : otherHealthBureau)).send({ decision: 'approve' });
+      const res = await stack.http
+        .post(`/api/v1/subsidy/runs/${run.id}/approvals`)
+        .set(auth(scope === 'own' ? token('health') : otherHealthBureau))
+        .send({ decision: 'approve' });
       if (res.status !== 200 || res.body.stage !== 'finance') throw new Error(`fixture: health approval → ${res.status} ${JSON.stringify(res.body)}`);
     }
     return run;
@@ -388,10 +550,15 @@ describe('authorization matrix: every route × department (× own / other divisi
    * institutions filed today are filed all through it), with a roster, so it has lines.
    */
   const runMonth = shanghaiToday(SUBSIDY_CLOCK.now()).slice(0, 7);
-  const sharedRun = (scope: Scope) => once(`run:${scope}`, async () => {
-    const inst = await submitRoster(scope, runMonth);
-    return { institution: inst, run: await startRun(scope, runMonth, scope === 'own' ? OWN_DIVISION : OTHER_DIVISION) };
-  }, false);
+  const sharedRun = (scope: Scope) =>
+    once(
+      `run:${scope}`,
+      async () => {
+        const inst = await submitRoster(scope, runMonth);
+        return { institution: inst, run: await startRun(scope, runMonth, scope === 'own' ? OWN_DIVISION : OTHER_DIVISION) };
+      },
+      false,
+    );
 
   const divisionOf = (caller: Caller, scope: Scope) => {
     if (scope === 'other') return '371002';
@@ -403,8 +570,14 @@ describe('authorization matrix: every route × department (× own / other divisi
     none: async () => ({}),
     inspection: async (_, scope) => ({ params: { id: (await openInspection(scope, false)).inspection.id } }),
     inspectionItem: async (_, scope) => ({ params: { id: (await openInspection(scope, false)).inspection.id, itemCode: 'FIRE-01' } }),
-    resolution: async (_, scope) => ({ params: { id: (await openInspection(scope, false)).inspection.id, itemCode: 'FIRE-01' }, body: { versionId: randomUUID(), reason: '矩阵测试' } }),
-    lateDecision: async (_, scope) => ({ params: { id: (await openInspection(scope, false)).inspection.id, versionId: randomUUID() }, body: { decision: 'reject', reason: '矩阵测试' } }),
+    resolution: async (_, scope) => ({
+      params: { id: (await openInspection(scope, false)).inspection.id, itemCode: 'FIRE-01' },
+      body: { versionId: randomUUID(), reason: '矩阵测试' },
+    }),
+    lateDecision: async (_, scope) => ({
+      params: { id: (await openInspection(scope, false)).inspection.id, versionId: randomUUID() },
+      body: { decision: 'reject', reason: '矩阵测试' },
+    }),
     inspectionList: async (_, scope) => {
       const { institution: inst, inspection: made } = await openInspection(scope, false);
       return { query: { institutionId: inst.id }, listed: { key: 'id', value: made.id } };
@@ -423,13 +596,21 @@ describe('authorization matrix: every route × department (× own / other divisi
     },
     finding: async (_, scope, fresh, row) => ({
       params: { id: (await finding(scope, fresh)).id },
-      body: routeKey(row).endsWith('/verify') ? { outcome: 'corrected', note: '矩阵测试：已整改' }
-        : routeKey(row).endsWith('/report') ? { text: '矩阵测试：已整改，附照片' } : undefined,
+      body: routeKey(row).endsWith('/verify')
+        ? { outcome: 'corrected', note: '矩阵测试：已整改' }
+        : routeKey(row).endsWith('/report')
+          ? { text: '矩阵测试：已整改，附照片' }
+          : undefined,
     }),
     roster: async (_, scope) => ({ params: { id: (await roster(scope)).id, month } }),
     newEvidence: async (_, scope) => ({
       body: undefined,
-      fields: { takenAt: new Date().toISOString(), location: '矩阵测试：二楼安全出口', inspectionId: (await openInspection(scope, false)).inspection.id, itemCode: 'FIRE-01' },
+      fields: {
+        takenAt: new Date().toISOString(),
+        location: '矩阵测试：二楼安全出口',
+        inspectionId: (await openInspection(scope, false)).inspection.id,
+        itemCode: 'FIRE-01',
+      },
       attach: { field: 'file', content: uniquePng(), filename: 'evidence.png' },
     }),
     evidenceList: async (_, scope) => {
@@ -441,16 +622,27 @@ describe('authorization matrix: every route × department (× own / other divisi
       const inst = await subsidyInstitution(scope);
       if (!routeKey(row).endsWith('/upload')) return { params: { id: inst.id, month }, body: rosterBody() };
       const csv = `身份证号,孩次,班型,托育形式,出勤天数\n${childIdNumber()},一孩,托大班,全日托,18\n`;
-      return { params: { id: inst.id, month }, query: { openDays: '20' }, attach: { field: 'file', content: Buffer.from(csv, 'utf8'), filename: 'roster.csv' } };
+      return {
+        params: { id: inst.id, month },
+        query: { openDays: '20' },
+        attach: { field: 'file', content: Buffer.from(csv, 'utf8'), filename: 'roster.csv' },
+      };
     },
     newPolicy: async (_, scope) => {
       const policyKey = `matrix-${randomUUID().slice(0, 8)}`;
       return {
         body: {
-          policyKey, version: `${policyKey}/2099.1`, divisionCode: scope === 'own' ? '330106' : '371002', title: '矩阵测试补助政策', source: '矩阵测试',
-          effectiveFrom: '2099-01', effectiveTo: '2099-12',
+          policyKey,
+          version: `${policyKey}/2099.1`,
+          divisionCode: scope === 'own' ? '330106' : '371002',
+          title: '矩阵测试补助政策',
+          source: '矩阵测试',
+          effectiveFrom: '2099-01',
+          effectiveTo: '2099-12',
           eligibility: { filed: { source: '国卫办人口发〔2019〕25号 备案' } },
-          rules: [{ id: 'OPENING_GRANT', kind: 'opening_grant', title: '一次性开办补助', params: { amountFen: 1_000_000 }, requires: ['filed'], source: '矩阵测试' }],
+          rules: [
+            { id: 'OPENING_GRANT', kind: 'opening_grant', title: '一次性开办补助', params: { amountFen: 1_000_000 }, requires: ['filed'], source: '矩阵测试' },
+          ],
         },
       };
     },
@@ -470,11 +662,15 @@ describe('authorization matrix: every route × department (× own / other divisi
     },
     newChecklist: async () => {
       const { kind, department, title, source, inspectionItems, penaltyItems } = await educationList();
-      return { body: { kind, department, title, source, inspectionItems, penaltyItems, version: `education/2099.${++checklistSerial}`, effectiveFrom: '2099-01-01' } };
+      return {
+        body: { kind, department, title, source, inspectionItems, penaltyItems, version: `education/2099.${++checklistSerial}`, effectiveFrom: '2099-01-01' },
+      };
     },
     newInspector: async (caller, scope) => ({
       body: {
-        ...(caller === 'admin' ? { department: 'street' } : {}), name: '矩阵新执法员', badgeNo: `MX-NEW-${randomUUID().slice(0, 8)}`,
+        ...(caller === 'admin' ? { department: 'street' } : {}),
+        name: '矩阵新执法员',
+        badgeNo: `MX-NEW-${randomUUID().slice(0, 8)}`,
         divisionCodes: [scope === 'own' ? OWN_DIVISION : OTHER_DIVISION],
       },
     }),
@@ -487,19 +683,23 @@ describe('authorization matrix: every route × department (× own / other divisi
     plan: async (_, scope, fresh) => ({ params: { id: (await plan(scope, fresh)).id }, body: { publicEntropy: '矩阵测试' } }),
     newInspection: async (caller, scope, fresh, row) => {
       // Each inspection that is opened is of a new institution (the yearly cap counts per institution): made all at once.
-      const inst = fresh ? await prefetched(`newInspection:${scope}`, successCells(row, scope), () => inspectionInstitution(scope)) : await knownInstitution(scope);
+      const inst = fresh
+        ? await prefetched(`newInspection:${scope}`, successCells(row, scope), () => inspectionInstitution(scope))
+        : await knownInstitution(scope);
       return {
         body: {
-          institutionId: inst.id, repeatReason: '矩阵测试',
+          institutionId: inst.id,
+          repeatReason: '矩阵测试',
           departments: (['fire', 'market'] as const).map((department) => ({ department, inspectorIds: inspectorIds[scope][department] })),
         },
       };
     },
     completedInspection: async (_, scope, fresh, row) => {
       // Each re-inspection that is started takes a completed inspection of its own: made all at once.
-      const made = fresh && routeKey(row).endsWith('/reinspection')
-        ? await prefetched(`reinspection:${scope}`, successCells(row, scope), () => completedInspection(scope, true))
-        : await completedInspection(scope, false);
+      const made =
+        fresh && routeKey(row).endsWith('/reinspection')
+          ? await prefetched(`reinspection:${scope}`, successCells(row, scope), () => completedInspection(scope, true))
+          : await completedInspection(scope, false);
       return { params: { id: made.inspection.id }, body: row.method === 'POST' ? {} : undefined };
     },
     newPenalty: async (_, scope) => ({ body: await newPenaltyBody(scope) }),
@@ -518,10 +718,12 @@ describe('authorization matrix: every route × department (× own / other divisi
       return { query: { institutionId: inst.id, pageSize: '100' }, listed: { key: 'id', value: made.id } };
     },
     complaint: async (_, scope, fresh) => ({
-      params: { id: (await complaint(scope, fresh)).complaint.id }, body: { decision: 'accept', reason: '矩阵测试：受理' },
+      params: { id: (await complaint(scope, fresh)).complaint.id },
+      body: { decision: 'accept', reason: '矩阵测试：受理' },
     }),
     acceptedComplaint: async (_, scope, fresh) => ({
-      params: { id: (await acceptedComplaint(scope, fresh)).complaint.id }, body: { substantiated: true, summary: '矩阵测试：经核查属实，已责令整改' },
+      params: { id: (await acceptedComplaint(scope, fresh)).complaint.id },
+      body: { substantiated: true, summary: '矩阵测试：经核查属实，已责令整改' },
     }),
     publicComplaint: async () => ({
       body: { institutionId: (await knownInstitution('own')).id, category: 'food', description: '矩阵测试：午餐未留样' },
@@ -532,9 +734,13 @@ describe('authorization matrix: every route × department (× own / other divisi
       body: row.method === 'GET' ? undefined : {},
     }),
     login: async (caller) => ({
-      body: caller === 'client'
-        ? { grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }
-        : { username: caller === 'inspector' ? INSPECTOR_ACCOUNT.username : ACCOUNTS[caller === 'anonymous' ? 'health' : caller].username, password: DEMO_PASSWORD },
+      body:
+        caller === 'client'
+          ? { grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }
+          : {
+              username: caller === 'inspector' ? INSPECTOR_ACCOUNT.username : ACCOUNTS[caller === 'anonymous' ? 'health' : caller].username,
+              password: DEMO_PASSWORD,
+            },
       token: null,
     }),
     logout: async (caller) => ({ token: caller === 'anonymous' ? null : await freshToken(caller) }),
@@ -582,13 +788,26 @@ describe('authorization matrix: every route × department (× own / other divisi
     publicInstitution: async () => ({ params: { id: (await filed('market', 'own', false)).institution.id } }),
     receiptNo: async () => ({ params: { receiptNo: (await filed('market', 'own', false)).filing.receiptNo } }),
     populationRows: async (caller, scope) => ({
-      body: { rows: [{ divisionCode: scope === 'own' ? OWN_DIVISION : OTHER_DIVISION, year: 2018, residentPopulation: 100_000, childrenUnder3: 2_500, source: '矩阵测试统计' }] },
+      body: {
+        rows: [
+          {
+            divisionCode: scope === 'own' ? OWN_DIVISION : OTHER_DIVISION,
+            year: 2018,
+            residentPopulation: 100_000,
+            childrenUnder3: 2_500,
+            source: '矩阵测试统计',
+          },
+        ],
+      },
     }),
     populationCsv: async (caller, scope) => ({
       contentType: 'text/csv',
       body: `divisionCode,year,residentPopulation,childrenUnder3,source\n${scope === 'own' ? OWN_DIVISION : OTHER_DIVISION},2017,90000,2000,矩阵测试统计\n`,
     }),
-    populationList: async (caller, scope) => ({ query: { year: '2019' }, listed: { key: 'divisionCode', value: scope === 'own' ? OWN_DIVISION : OTHER_DIVISION } }),
+    populationList: async (caller, scope) => ({
+      query: { year: '2019' },
+      listed: { key: 'divisionCode', value: scope === 'own' ? OWN_DIVISION : OTHER_DIVISION },
+    }),
     indicators: async (caller, scope) => ({ query: { divisionCode: divisionOf(caller, scope), month: '2026-11' } }),
     calendarYear: async () => ({
       params: { year: '2031' },
@@ -644,29 +863,51 @@ describe('authorization matrix: every route × department (× own / other divisi
       return { params: { id: inst.id } };
     },
     newBan: async () => ({
-      body: { name: '矩阵禁入', idNumber: newIdNumber(), kind: 'lifetime', startsOn: today, authority: '杭州市西湖区人民法院', documentNo: `（2026）浙0106刑初${randomInt(1e6)}号`, reason: '矩阵测试' },
+      body: {
+        name: '矩阵禁入',
+        idNumber: newIdNumber(),
+        kind: 'lifetime',
+        startsOn: today,
+        authority: '杭州市西湖区人民法院',
+        documentNo: `（2026）浙0106刑初${randomInt(1e6)}号`,
+        reason: '矩阵测试',
+      },
     }),
     newRecordCheck: async () => ({
-      body: { name: '矩阵查询', idNumber: newIdNumber(), checkedOn: today, result: 'no_record', authority: '杭州市公安局西湖区分局', documentNo: `XH-${randomInt(1e6)}` },
+      body: {
+        name: '矩阵查询',
+        idNumber: newIdNumber(),
+        checkedOn: today,
+        result: 'no_record',
+        authority: '杭州市公安局西湖区分局',
+        documentNo: `XH-${randomInt(1e6)}`,
+      },
     }),
     loginLockout: async () => ({ body: { username: `matrix.locked.${randomInt(1e6)}`, reason: '矩阵测试' } }),
     newApiClient: async () => ({ body: { name: '矩阵测试系统', department: 'fire', divisions: ['330106'], scopes: ['GET /api/v1/institutions'] } }),
     apiClient: async (_, __, fresh, row) => {
-      const client = await once('apiClient', async () => {
-        const res = await stack.http.post('/api/v1/admin/api-clients').set(auth(token('admin')))
-          .send({ name: '矩阵测试系统', department: 'fire', divisions: ['330106'], scopes: ['GET /api/v1/institutions'] });
-        if (res.status !== 201) throw new Error(`fixture: api client → ${res.status} ${JSON.stringify(res.body)}`);
-        return res.body as { id: string };
-      }, fresh);
+      const client = await once(
+        'apiClient',
+        async () => {
+          const res = await stack.http
+            .post('/api/v1/admin/api-clients')
+            .set(auth(token('admin')))
+            .send({ name: '矩阵测试系统', department: 'fire', divisions: ['330106'], scopes: ['GET /api/v1/institutions'] });
+          if (res.status !== 201) throw new Error(`fixture: api client → ${res.status} ${JSON.stringify(res.body)}`);
+          return res.body as { id: string };
+        },
+        fresh,
+      );
       return { params: { id: client.id }, body: routeKey(row).endsWith('/rotate') ? { overlapSeconds: 60 } : { reason: '矩阵测试' } };
     },
   };
 
   let otherHealthBureau = ''; // health.371002 approves the other district's filings
   const freshToken = async (caller: Exclude<Caller, 'anonymous'>) => {
-    const body = caller === 'client'
-      ? { grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }
-      : { username: caller === 'inspector' ? INSPECTOR_ACCOUNT.username : ACCOUNTS[caller].username, password: DEMO_PASSWORD };
+    const body =
+      caller === 'client'
+        ? { grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }
+        : { username: caller === 'inspector' ? INSPECTOR_ACCOUNT.username : ACCOUNTS[caller].username, password: DEMO_PASSWORD };
     return (await stack.http.post('/api/v1/auth/token').send(body).expect(200)).body.accessToken as string;
   };
   const userToken = (username: string) => stack.tokenFor(username);
@@ -674,9 +915,18 @@ describe('authorization matrix: every route × department (× own / other divisi
   /** Rows written by every service of the stack and the gateway (events and audit entries): a refusal adds none. */
   const writes = async (): Promise<string> => {
     const schemas = [...SERVICES, 'gateway'] as const;
-    const [row] = await stack.sql<Record<string, number>>('registry', `SELECT ${schemas.map((s) =>
-      `(SELECT count(*) FROM "${stack.schemas[s]}".outbox)::int AS "${s} outbox", (SELECT count(*) FROM "${stack.schemas[s]}".audit_log)::int AS "${s} audit"`).join(', ')}`);
-    return ['registry', 'gateway', 'staff', 'credit', 'inspection', 'subsidy'].map((s) => `${s} outbox ${row![`${s} outbox`]} audit ${row![`${s} audit`]}`).join('; ');
+    const [row] = await stack.sql<Record<string, number>>(
+      'registry',
+      `SELECT ${schemas
+        .map(
+          (s) =>
+            `(SELECT count(*) FROM "${stack.schemas[s]}".outbox)::int AS "${s} outbox", (SELECT count(*) FROM "${stack.schemas[s]}".audit_log)::int AS "${s} audit"`,
+        )
+        .join(', ')}`,
+    );
+    return ['registry', 'gateway', 'staff', 'credit', 'inspection', 'subsidy']
+      .map((s) => `${s} outbox ${row![`${s} outbox`]} audit ${row![`${s} audit`]}`)
+      .join('; ');
   };
 
   /**
@@ -686,8 +936,11 @@ describe('authorization matrix: every route × department (× own / other divisi
    */
   const settled = async (): Promise<void> => {
     await stack.settled();
-    await eventually('the subsidy runs to compute', async () =>
-      (await stack.sql<{ n: number }>('subsidy', `SELECT count(*)::int AS n FROM $schema.run WHERE status = 'computing'`))[0]!.n === 0, { everyMs: 25 });
+    await eventually(
+      'the subsidy runs to compute',
+      async () => (await stack.sql<{ n: number }>('subsidy', `SELECT count(*)::int AS n FROM $schema.run WHERE status = 'computing'`))[0]!.n === 0,
+      { everyMs: 25 },
+    );
     await stack.settled(); // and what the finished runs announced
   };
 
@@ -749,10 +1002,17 @@ describe('authorization matrix: every route × department (× own / other divisi
     stack = await startTestStack({
       services: SERVICES,
       config: {
-        staff: { STAFF_DB_SCHEMA: staffSchema }, credit: { CREDIT_DB_SCHEMA: creditSchema, LOG_LEVEL: 'error' },
-        inspection: { INSPECTION_DB_SCHEMA: inspectionSchema, LOG_LEVEL: 'error' }, subsidy: { SUBSIDY_DB_SCHEMA: subsidySchema, LOG_LEVEL: 'error' },
+        staff: { STAFF_DB_SCHEMA: staffSchema },
+        credit: { CREDIT_DB_SCHEMA: creditSchema, LOG_LEVEL: 'error' },
+        inspection: { INSPECTION_DB_SCHEMA: inspectionSchema, LOG_LEVEL: 'error' },
+        subsidy: { SUBSIDY_DB_SCHEMA: subsidySchema, LOG_LEVEL: 'error' },
       },
-      startOptions: { staff: { eventsFrom: 'new' }, credit: { eventsFrom: 'new' }, inspection: { eventsFrom: 'new' }, subsidy: { eventsFrom: 'new', now: SUBSIDY_CLOCK.now } },
+      startOptions: {
+        staff: { eventsFrom: 'new' },
+        credit: { eventsFrom: 'new' },
+        inspection: { eventsFrom: 'new' },
+        subsidy: { eventsFrom: 'new', now: SUBSIDY_CLOCK.now },
+      },
       gateway: { EVIDENCE_DIR: evidenceDir },
     });
     ({ credit, inspection, subsidy } = stack);
@@ -761,16 +1021,26 @@ describe('authorization matrix: every route × department (× own / other divisi
     tokens.set('inspector', await stack.tokenFor(INSPECTOR_ACCOUNT.username));
     otherHealthBureau = await stack.tokenFor('health.371002');
     // The API client column: a fire department system in 西湖区 granted CLIENT_SCOPES.
-    const made = await stack.http.post('/api/v1/admin/api-clients').set(auth(token('admin')))
-      .send({ ...API_CLIENT, divisions: [...API_CLIENT.divisions], scopes: [...CLIENT_SCOPES] }).expect(201);
+    const made = await stack.http
+      .post('/api/v1/admin/api-clients')
+      .set(auth(token('admin')))
+      .send({ ...API_CLIENT, divisions: [...API_CLIENT.divisions], scopes: [...CLIENT_SCOPES] })
+      .expect(201);
     client = { clientId: made.body.clientId, clientSecret: made.body.clientSecret };
     tokens.set('client', await freshToken('client'));
     // Inspectors (执法人员) of both districts, two per department (行政处罚法: no fewer than two).
     const addInspector = async (scope: Scope, department: 'fire' | 'market', n: number, username?: string) => {
       const division = scope === 'own' ? '330106' : '371002';
-      const res = await stack.http.post('/api/v1/inspectors').set(auth(token('admin'))).send({
-        department, name: `矩阵${department}执法员${n}`, badgeNo: `MX-${department}-${division}-${randomUUID().slice(0, 6)}`, divisionCodes: [division], ...(username ? { username } : {}),
-      });
+      const res = await stack.http
+        .post('/api/v1/inspectors')
+        .set(auth(token('admin')))
+        .send({
+          department,
+          name: `矩阵${department}执法员${n}`,
+          badgeNo: `MX-${department}-${division}-${randomUUID().slice(0, 6)}`,
+          divisionCodes: [division],
+          ...(username ? { username } : {}),
+        });
       if (res.status !== 201) throw new Error(`fixture: inspector → ${res.status} ${JSON.stringify(res.body)}`);
       inspectorIds[scope][department].push(res.body.id);
     };
@@ -783,9 +1053,19 @@ describe('authorization matrix: every route × department (× own / other divisi
     await addInspector('other', 'market', 1, 'market.371002');
     await addInspector('other', 'market', 2);
     // Population figures in both districts, read by the GET /population cells.
-    await stack.http.put('/api/v1/population').set(auth(token('admin'))).send({
-      rows: [OWN_DIVISION, OTHER_DIVISION].map((divisionCode) => ({ divisionCode, year: 2019, residentPopulation: 50_000, childrenUnder3: 1_200, source: '矩阵测试统计' })),
-    }).expect(200);
+    await stack.http
+      .put('/api/v1/population')
+      .set(auth(token('admin')))
+      .send({
+        rows: [OWN_DIVISION, OTHER_DIVISION].map((divisionCode) => ({
+          divisionCode,
+          year: 2019,
+          residentPopulation: 50_000,
+          childrenUnder3: 1_200,
+          source: '矩阵测试统计',
+        })),
+      })
+      .expect(200);
   });
   afterAll(async () => {
     const byOutcome = new Map<string, number>();
@@ -803,12 +1083,20 @@ describe('authorization matrix: every route × department (× own / other divisi
   it('has a row for every route in the OpenAPI document, and no row for a route that does not exist', async () => {
     const openapi = (await stack.http.get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
     const documented = Object.entries(openapi.paths).flatMap(([path, ops]) =>
-      Object.keys(ops).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).map((m) => `${m.toUpperCase()} ${path}`),
+      Object.keys(ops)
+        .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+        .map((m) => `${m.toUpperCase()} ${path}`),
     );
     const inMatrix = AUTHORIZATION_MATRIX.map(routeKey);
     expect(new Set(inMatrix).size, 'a route appears twice in the matrix').toBe(inMatrix.length);
-    expect(documented.filter((r) => !inMatrix.includes(r)), 'routes in the OpenAPI document without a row in tests/authz/authorization-matrix.ts').toEqual([]);
-    expect(inMatrix.filter((r) => !documented.includes(r)), 'matrix rows for routes the gateway no longer has').toEqual([]);
+    expect(
+      documented.filter((r) => !inMatrix.includes(r)),
+      'routes in the OpenAPI document without a row in tests/authz/authorization-matrix.ts',
+    ).toEqual([]);
+    expect(
+      inMatrix.filter((r) => !documented.includes(r)),
+      'matrix rows for routes the gateway no longer has',
+    ).toEqual([]);
     for (const row of AUTHORIZATION_MATRIX) expect(Object.keys(row.cells).sort(), routeKey(row)).toEqual([...CALLERS].sort());
   });
 

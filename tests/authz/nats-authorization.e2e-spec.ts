@@ -14,7 +14,17 @@ import { type Stack, startTestStack } from '../support/stack.js';
 const OWN = '330106';
 const OTHER = '371002';
 /** Codes that mean "not this caller": none may answer a caller reading what its department is given. */
-const REFUSALS = ['IDENTITY_MISSING', 'IDENTITY_INVALID', 'IDENTITY_EXPIRED', 'DEPARTMENT_NOT_ALLOWED', 'ROLE_NOT_ALLOWED', 'FORBIDDEN', 'INTERNAL', 'SERVICE_UNAVAILABLE', 'RPC_TIMEOUT'];
+const REFUSALS = [
+  'IDENTITY_MISSING',
+  'IDENTITY_INVALID',
+  'IDENTITY_EXPIRED',
+  'DEPARTMENT_NOT_ALLOWED',
+  'ROLE_NOT_ALLOWED',
+  'FORBIDDEN',
+  'INTERNAL',
+  'SERVICE_UNAVAILABLE',
+  'RPC_TIMEOUT',
+];
 
 type Reply = { ok: boolean; data?: any; error?: { code: string } };
 
@@ -88,8 +98,12 @@ describe.each(DEPARTMENT_SYSTEMS.map((s) => [s.user, s] as const))('%s over NATS
 
   it('is answered on each of its subjects as its own department, and refused without, with a forged, an altered or an expired identity', async () => {
     const own = identity.get(`${user} own`)!;
-    const expired = new ActorTokenSigner(testStackSecrets().IDENTITY_SIGNING_KEY, 60, () => Date.now() - 3_600_000)
-      .tokenFor({ department: system.department as Department, role: 'system', userId: 'client:expired', divisions: [OWN] }).token;
+    const expired = new ActorTokenSigner(testStackSecrets().IDENTITY_SIGNING_KEY, 60, () => Date.now() - 3_600_000).tokenFor({
+      department: system.department as Department,
+      role: 'system',
+      userId: 'client:expired',
+      divisions: [OWN],
+    }).token;
     const [h, p, s] = own.split('.');
     const altered = `${h}.${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p!, 'base64url').toString()), dept: 'admin', role: 'admin' })).toString('base64url')}.${s}`;
     const problems: string[] = [];

@@ -10,7 +10,18 @@ import { addDays, makeResidentId, shanghaiToday } from '@shanyu/common';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { filedOperatorInstitution, formatIndicatorValue, indicatorCells, launchChromium, loginAs, ok, screenshot, settle, startBrowserStack, type BrowserStack } from './support.js';
+import {
+  filedOperatorInstitution,
+  formatIndicatorValue,
+  indicatorCells,
+  launchChromium,
+  loginAs,
+  ok,
+  screenshot,
+  settle,
+  startBrowserStack,
+  type BrowserStack,
+} from './support.js';
 
 const MONTH = shanghaiToday().slice(0, 7);
 const PREVIOUS = (() => {
@@ -25,7 +36,8 @@ let browser: Browser;
 let institution: { id: string; name: string };
 
 async function newPage(context?: BrowserContext): Promise<Page> {
-  const ctx = context ?? (await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 }, acceptDownloads: true }));
+  const ctx =
+    context ?? (await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 }, acceptDownloads: true }));
   const page = await ctx.newPage();
   page.setDefaultTimeout(30_000);
   page.on('pageerror', (e) => console.error(`[browser] ${e.message}`));
@@ -58,7 +70,12 @@ beforeAll(async () => {
   browser = await launchChromium();
   // An operator's institution in 三墩镇, filed and 普惠 (the subsidy policies require both).
   institution = await filedOperatorInstitution(stack, `三墩阳光托育园${run}`, SANDUN);
-  ok(await stack.api('POST', `/api/v1/institutions/${institution.id}/inclusive`, { as: 'health.330106', body: { action: 'grant', priceCapFen: 180_000, inclusivePlaces: 30, decisionNo: `西卫普〔2026〕${run}号` } }));
+  ok(
+    await stack.api('POST', `/api/v1/institutions/${institution.id}/inclusive`, {
+      as: 'health.330106',
+      body: { action: 'grant', priceCapFen: 180_000, inclusivePlaces: 30, decisionNo: `西卫普〔2026〕${run}号` },
+    }),
+  );
 }, 180_000);
 
 afterAll(async () => {
@@ -70,16 +87,24 @@ describe('subsidies in the console', () => {
   it('an operator uploads a roster (CSV); health starts the run; the street office approves; finance posts it', async () => {
     const birth = addDays(shanghaiToday(), -420);
     const child = (n: number) => makeResidentId(`330106${birth.replace(/-/g, '')}${String(100 + ((run + n) % 800)).padStart(3, '0')}`);
-    const csv = ['身份证号,出生年月,孩次,班型,托育形式,出勤天数,编号', `${child(1)},${birth.slice(0, 7)},二孩,托小班,全日托,20,A-01`, `${child(2)},${birth.slice(0, 7)},一孩,托小班,全日托,18,A-02`].join('\n');
+    const csv = [
+      '身份证号,出生年月,孩次,班型,托育形式,出勤天数,编号',
+      `${child(1)},${birth.slice(0, 7)},二孩,托小班,全日托,20,A-01`,
+      `${child(2)},${birth.slice(0, 7)},一孩,托小班,全日托,18,A-02`,
+    ].join('\n');
     const file = `${stack.evidenceDir}/roster.csv`;
     fs.writeFileSync(file, csv);
 
     // The subsidy service learns of the filing through events: wait until it counts the institution filed.
-    await until('subsidy replica', async () => {
-      const r = await stack.api('GET', `/api/v1/indicators?divisionCode=${SANDUN}&month=${PREVIOUS}`, { as: 'health.330106' });
-      const filed = r.body?.divisions?.[0]?.indicators?.find((i: { key: string }) => i.key === 'rosterSubmissionRate')?.denominator;
-      return { status: filed >= 1 ? 0 : r.status, body: r.body };
-    }, 0);
+    await until(
+      'subsidy replica',
+      async () => {
+        const r = await stack.api('GET', `/api/v1/indicators?divisionCode=${SANDUN}&month=${PREVIOUS}`, { as: 'health.330106' });
+        const filed = r.body?.divisions?.[0]?.indicators?.find((i: { key: string }) => i.key === 'rosterSubmissionRate')?.denominator;
+        return { status: filed >= 1 ? 0 : r.status, body: r.body };
+      },
+      0,
+    );
 
     const operator = await newPage();
     await loginAs(operator, stack.baseUrl, 'operator.demo', '/app/rosters');
@@ -96,18 +121,35 @@ describe('subsidies in the console', () => {
 
     // A district policy for the month (as 威海市环翠区's: a fee subsidy for second and third children), then
     // health starts the run of 三墩镇 in the console.
-    ok(await stack.api('POST', '/api/v1/subsidy/policies', {
-      as: 'health.330106',
-      body: {
-        policyKey: `xihu-browser-${run}`, version: `xihu-browser-${run}/2026.1`, divisionCode: '330106', title: '西湖区托育补助（浏览器测试）', source: '测试用区级实施细则',
-        effectiveFrom: PREVIOUS, effectiveTo: PREVIOUS,
-        eligibility: { filed: { source: '国卫办人口发〔2019〕25号 备案' }, inclusive: { source: '山东省《优化生育政策促进人口长期均衡发展实施方案》 普惠指导价' } },
-        rules: [{
-          id: 'CHILD_FEE', kind: 'per_child_by_birth_order', title: '二孩、三孩保育费补助', requires: ['filed', 'inclusive'], source: '山东省《优化生育政策促进人口长期均衡发展实施方案》 不低于每人每月 300 元',
-          params: { amountFenByBirthOrder: { 2: 30_000, 3: 50_000 }, careFormFactorBp: { full_day: 10_000, half_day: 5_000 }, attendanceProRata: true },
-        }],
-      },
-    }), 201);
+    ok(
+      await stack.api('POST', '/api/v1/subsidy/policies', {
+        as: 'health.330106',
+        body: {
+          policyKey: `xihu-browser-${run}`,
+          version: `xihu-browser-${run}/2026.1`,
+          divisionCode: '330106',
+          title: '西湖区托育补助（浏览器测试）',
+          source: '测试用区级实施细则',
+          effectiveFrom: PREVIOUS,
+          effectiveTo: PREVIOUS,
+          eligibility: {
+            filed: { source: '国卫办人口发〔2019〕25号 备案' },
+            inclusive: { source: '山东省《优化生育政策促进人口长期均衡发展实施方案》 普惠指导价' },
+          },
+          rules: [
+            {
+              id: 'CHILD_FEE',
+              kind: 'per_child_by_birth_order',
+              title: '二孩、三孩保育费补助',
+              requires: ['filed', 'inclusive'],
+              source: '山东省《优化生育政策促进人口长期均衡发展实施方案》 不低于每人每月 300 元',
+              params: { amountFenByBirthOrder: { 2: 30_000, 3: 50_000 }, careFormFactorBp: { full_day: 10_000, half_day: 5_000 }, attendanceProRata: true },
+            },
+          ],
+        },
+      }),
+      201,
+    );
 
     const health = await newPage();
     await loginAs(health, stack.baseUrl, 'health.330106', '/app/subsidy');
@@ -120,7 +162,11 @@ describe('subsidies in the console', () => {
     await health.getByTestId('run-status').getByText('待审批 · 镇街审核').waitFor({ timeout: 30_000 });
     await screenshot(health, 'console-subsidy-run-computed');
     await health.context().close();
-    const runs = ok(await stack.api('GET', `/api/v1/subsidy/runs?divisionCode=${SANDUN}&month=${PREVIOUS}`, { as: 'health.330106' })) as { id: string; status: string; totals: { payableFen: number; children: number } }[];
+    const runs = ok(await stack.api('GET', `/api/v1/subsidy/runs?divisionCode=${SANDUN}&month=${PREVIOUS}`, { as: 'health.330106' })) as {
+      id: string;
+      status: string;
+      totals: { payableFen: number; children: number };
+    }[];
     expect(runs).toHaveLength(1);
     const runId = runs[0]!.id;
     expect(runs[0]!.status).toBe('computed');
@@ -131,7 +177,10 @@ describe('subsidies in the console', () => {
     await street.getByTestId(`run-${SANDUN}-${PREVIOUS}`).click();
     await street.getByRole('button', { name: /^批\s*准$/ }).click();
     // The confirmation is a second dialog above the drawer: pick it by its own class.
-    await street.locator('.ant-modal-confirm').getByRole('button', { name: /^确\s*定$/ }).click();
+    await street
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /^确\s*定$/ })
+      .click();
     await street.getByTestId('run-status').getByText('待审批 · 卫健部门审核').waitFor();
     await screenshot(street, 'console-subsidy-run-approved-by-street');
     await street.context().close();
@@ -152,21 +201,48 @@ describe('subsidies in the console', () => {
 describe('penalties and re-inspection in the console', () => {
   it('the fire department records a penalty for a finding (an out-of-range fine is refused at the field) and orders a re-inspection', async () => {
     // A joint visit by the fire department with one failed item that a penalty item covers.
-    const inspector = ok(await stack.api('POST', '/api/v1/inspectors', { as: 'fire.330106', body: { name: '赵检查', badgeNo: `浙消${run}`, divisionCodes: ['330106'], username: 'fire.330106' } }), 201);
+    const inspector = ok(
+      await stack.api('POST', '/api/v1/inspectors', {
+        as: 'fire.330106',
+        body: { name: '赵检查', badgeNo: `浙消${run}`, divisionCodes: ['330106'], username: 'fire.330106' },
+      }),
+      201,
+    );
     // A joint visit needs two inspectors of each department (行政执法 by at least two officers).
-    const partner = ok(await stack.api('POST', '/api/v1/inspectors', { as: 'fire.330106', body: { name: '钱检查', badgeNo: `浙消${run}-2`, divisionCodes: ['330106'] } }), 201);
-    const lists = ok(await stack.api('GET', '/api/v1/checklists?kind=penalty&department=fire', { as: 'fire.330106' })) as { penaltyItems: { code: string; relatedItems: string[]; kinds: string[]; fineMinFen: number; fineMaxFen: number }[] }[];
+    const partner = ok(
+      await stack.api('POST', '/api/v1/inspectors', { as: 'fire.330106', body: { name: '钱检查', badgeNo: `浙消${run}-2`, divisionCodes: ['330106'] } }),
+      201,
+    );
+    const lists = ok(await stack.api('GET', '/api/v1/checklists?kind=penalty&department=fire', { as: 'fire.330106' })) as {
+      penaltyItems: { code: string; relatedItems: string[]; kinds: string[]; fineMinFen: number; fineMaxFen: number }[];
+    }[];
     const penaltyItems = lists.flatMap((l) => l.penaltyItems);
-    const inspection = await until('inspection replica', () => stack.api('POST', '/api/v1/inspections', {
-      as: 'street.330106109', body: { institutionId: institution.id, kind: 'adhoc', departments: [{ department: 'fire', inspectorIds: [inspector.id, partner.id] }] },
-    }), 201);
-    const form = ok(await stack.api('GET', `/api/v1/inspections/${inspection.id}/form`, { as: 'fire.330106' })) as { areas: { items: { code: string; department: string }[] }[] };
-    const items = form.areas.flatMap((a) => a.items).filter((i) => i.department === 'fire').map((i) => i.code);
+    const inspection = await until(
+      'inspection replica',
+      () =>
+        stack.api('POST', '/api/v1/inspections', {
+          as: 'street.330106109',
+          body: { institutionId: institution.id, kind: 'adhoc', departments: [{ department: 'fire', inspectorIds: [inspector.id, partner.id] }] },
+        }),
+      201,
+    );
+    const form = ok(await stack.api('GET', `/api/v1/inspections/${inspection.id}/form`, { as: 'fire.330106' })) as {
+      areas: { items: { code: string; department: string }[] }[];
+    };
+    const items = form.areas
+      .flatMap((a) => a.items)
+      .filter((i) => i.department === 'fire')
+      .map((i) => i.code);
     const failed = items.find((code) => penaltyItems.some((p) => p.relatedItems.includes(code) && p.kinds.includes('fine')))!;
     const penaltyItem = penaltyItems.find((p) => p.relatedItems.includes(failed) && p.kinds.includes('fine'))!;
-    ok(await stack.api('PUT', `/api/v1/inspections/${inspection.id}/results`, {
-      as: 'fire.330106', body: { results: items.map((code) => (code === failed ? { itemCode: code, result: 'fail', note: '安全出口被锁闭' } : { itemCode: code, result: 'pass' })) },
-    }));
+    ok(
+      await stack.api('PUT', `/api/v1/inspections/${inspection.id}/results`, {
+        as: 'fire.330106',
+        body: {
+          results: items.map((code) => (code === failed ? { itemCode: code, result: 'fail', note: '安全出口被锁闭' } : { itemCode: code, result: 'pass' })),
+        },
+      }),
+    );
     ok(await stack.api('POST', `/api/v1/inspections/${inspection.id}/sign-off`, { as: 'fire.330106', body: {} }));
 
     const page = await newPage();
@@ -189,13 +265,20 @@ describe('penalties and re-inspection in the console', () => {
     await dialog.getByRole('button', { name: /记录处罚决定/ }).click();
     await page.getByRole('cell', { name: `西消行罚决字〔2026〕${run}号` }).waitFor();
     await screenshot(page, 'console-penalties');
-    const penalties = ok(await stack.api('GET', `/api/v1/penalties?institutionId=${institution.id}`, { as: 'fire.330106' })) as { fineFen: number; kinds: string[]; penaltyItemCode: string }[];
+    const penalties = ok(await stack.api('GET', `/api/v1/penalties?institutionId=${institution.id}`, { as: 'fire.330106' })) as {
+      fineFen: number;
+      kinds: string[];
+      penaltyItemCode: string;
+    }[];
     expect(penalties).toEqual([expect.objectContaining({ fineFen: penaltyItem.fineMinFen, kinds: ['fine'], penaltyItemCode: penaltyItem.code })]);
 
     // 复查 of the still-open finding, from the inspection's page.
     await page.goto(`${stack.baseUrl}/app/inspections/${inspection.id}`);
     await page.getByRole('button', { name: /发起复查/ }).click();
-    await page.getByRole('dialog', { name: '发起复查' }).getByRole('button', { name: /安排复查/ }).click();
+    await page
+      .getByRole('dialog', { name: '发起复查' })
+      .getByRole('button', { name: /安排复查/ })
+      .click();
     await expect(page.locator('.ant-message-notice').first().innerText()).resolves.toContain('已安排复查');
     await page.waitForFunction((original) => location.pathname.startsWith('/app/inspections/') && !location.pathname.endsWith(original), inspection.id);
     const reinspectionId = new URL(page.url()).pathname.split('/').pop()!;
@@ -209,10 +292,25 @@ describe('penalties and re-inspection in the console', () => {
     const list = (Array.isArray(inspectors) ? inspectors : inspectors.items) as { id: string; username: string | null }[];
     const me = list.find((i) => i.username === 'fire.330106')!;
     const partner = list.find((i) => i.id !== me.id)!;
-    const created = ok(await stack.api('POST', '/api/v1/inspections', {
-      as: 'street.330106109', body: { institutionId: institution.id, kind: 'adhoc', repeatReason: '群众反映安全出口仍被锁闭，专项核查', departments: [{ department: 'fire', inspectorIds: [me.id, partner.id] }] },
-    }), 201);
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const created = ok(
+      await stack.api('POST', '/api/v1/inspections', {
+        as: 'street.330106109',
+        body: {
+          institutionId: institution.id,
+          kind: 'adhoc',
+          repeatReason: '群众反映安全出口仍被锁闭，专项核查',
+          departments: [{ department: 'fire', inspectorIds: [me.id, partner.id] }],
+        },
+      }),
+      201,
+    );
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await newPage(context);
     await loginAs(page, stack.baseUrl, 'fire.330106', '/inspector');
     const card = page.locator('.ant-card').filter({ has: page.locator(`a[href="/inspector/visits/${created.id}"]`) });
@@ -228,20 +326,45 @@ describe('penalties and re-inspection in the console', () => {
 });
 
 describe('双随机 plans in the console and on the public site', () => {
-  it('lists a drawn plan\'s counts, its drawn institutions and its pool a page at a time, for the street office and for anyone', async () => {
-    for (const n of [1, 2]) ok(await stack.api('POST', '/api/v1/inspectors', { as: 'fire.330106', body: { name: `孙抽查${n}`, badgeNo: `浙消抽${run}-${n}`, divisionCodes: ['330106'] } }), 201);
+  it("lists a drawn plan's counts, its drawn institutions and its pool a page at a time, for the street office and for anyone", async () => {
+    for (const n of [1, 2])
+      ok(
+        await stack.api('POST', '/api/v1/inspectors', {
+          as: 'fire.330106',
+          body: { name: `孙抽查${n}`, badgeNo: `浙消抽${run}-${n}`, divisionCodes: ['330106'] },
+        }),
+        201,
+      );
     const title = `三墩镇双随机抽查${run}`;
-    const committed = await until('a pool in 三墩镇', () => stack.api('POST', '/api/v1/inspection-plans', {
-      as: 'street.330106109', body: { title, divisionCode: SANDUN, periodFrom: shanghaiToday(), periodTo: addDays(shanghaiToday(), 30), departments: ['fire'], ratios: { A: 1, B: 1, C: 1, D: 1 } },
-    }), 201);
-    const drawn = ok(await stack.api('POST', `/api/v1/inspection-plans/${committed.id}/draw`, { as: 'street.330106109', body: { publicEntropy: `三墩镇现场 ${run}` } }));
+    const committed = await until(
+      'a pool in 三墩镇',
+      () =>
+        stack.api('POST', '/api/v1/inspection-plans', {
+          as: 'street.330106109',
+          body: {
+            title,
+            divisionCode: SANDUN,
+            periodFrom: shanghaiToday(),
+            periodTo: addDays(shanghaiToday(), 30),
+            departments: ['fire'],
+            ratios: { A: 1, B: 1, C: 1, D: 1 },
+          },
+        }),
+      201,
+    );
+    const drawn = ok(
+      await stack.api('POST', `/api/v1/inspection-plans/${committed.id}/draw`, { as: 'street.330106109', body: { publicEntropy: `三墩镇现场 ${run}` } }),
+    );
     const n = drawn.result.institutions as number;
     expect(n).toBe(committed.pool.institutions);
     const draws = ok(await stack.api('GET', `/api/v1/public/inspection-plans/${committed.id}/draws?pageSize=50`));
     const pool = ok(await stack.api('GET', `/api/v1/public/inspection-plans/${committed.id}/pool?pageSize=50`));
 
     const page = await newPage();
-    for (const [path, as] of [['/app/plans', 'street.330106109'], ['/public/plans', null]] as const) {
+    for (const [path, as] of [
+      ['/app/plans', 'street.330106109'],
+      ['/public/plans', null],
+    ] as const) {
       if (as) await loginAs(page, stack.baseUrl, as, path);
       else await page.goto(`${stack.baseUrl}${path}`);
       await page.getByRole('cell', { name: title }).click();
@@ -262,8 +385,10 @@ describe('双随机 plans in the console and on the public site', () => {
 });
 
 describe('dashboard', () => {
-  it('shows every service\'s indicators, grouped, with the values the API computes', async () => {
-    const view = ok(await stack.api('GET', `/api/v1/indicators?divisionCode=330106&month=${MONTH}`, { as: 'health.330106' })) as { divisions: { divisionCode: string; indicators: { key: string; value: number | null; unit: string; group?: string }[] }[] };
+  it("shows every service's indicators, grouped, with the values the API computes", async () => {
+    const view = ok(await stack.api('GET', `/api/v1/indicators?divisionCode=330106&month=${MONTH}`, { as: 'health.330106' })) as {
+      divisions: { divisionCode: string; indicators: { key: string; value: number | null; unit: string; group?: string }[] }[];
+    };
     const county = view.divisions[0]!;
     const groups = new Set(county.indicators.map((i) => i.group ?? '登记备案与供需'));
     expect([...groups]).toEqual(expect.arrayContaining(['登记备案与供需', '从业人员', '综合监管', '信用监管', '收托与补助']));
@@ -279,7 +404,10 @@ describe('dashboard', () => {
     for (const division of view.divisions) {
       for (const indicator of division.indicators) {
         const id = `indicator-${division.divisionCode}-${indicator.key}`;
-        expect(cells.get(id), id).toEqual({ value: indicator.value === null ? '' : String(indicator.value), text: formatIndicatorValue(indicator.value, indicator.unit) });
+        expect(cells.get(id), id).toEqual({
+          value: indicator.value === null ? '' : String(indicator.value),
+          text: formatIndicatorValue(indicator.value, indicator.unit),
+        });
         compared++;
       }
     }
@@ -306,7 +434,9 @@ async function downloadedSheet(download: Download): Promise<string[][]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(await download.path());
   const rows: string[][] = [];
-  workbook.worksheets[0]!.eachRow((row) => { rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))); });
+  workbook.worksheets[0]!.eachRow((row) => {
+    rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v))));
+  });
   return rows;
 }
 
@@ -315,33 +445,79 @@ describe('credit, staff alerts, rectifications, subsidy lines, the street map an
     const today = shanghaiToday();
     // A carer of the operator's institution is put on the 从业禁止 list by public security: a ban match (staff alert, D by the hard rule).
     const employed = makeResidentId(`330106${(1990_0101 + (run % 28)).toString()}${String(run % 1000).padStart(3, '0')}`);
-    const carer = ok(await stack.api('POST', `/api/v1/institutions/${institution.id}/staff`, { as: 'operator.demo', body: { name: '蒋某', idNumber: employed, role: 'carer', classType: 'toddler', startDate: today } }), 201);
-    const ban = ok(await stack.api('POST', '/api/v1/bans', {
-      as: 'police.330106', body: { name: '蒋某', idNumber: employed, kind: 'lifetime', startsOn: today, authority: '杭州市公安局西湖区分局', documentNo: `西公禁字〔2026〕${run}号`, reason: '从业禁止' },
-    }), 201);
+    const carer = ok(
+      await stack.api('POST', `/api/v1/institutions/${institution.id}/staff`, {
+        as: 'operator.demo',
+        body: { name: '蒋某', idNumber: employed, role: 'carer', classType: 'toddler', startDate: today },
+      }),
+      201,
+    );
+    const ban = ok(
+      await stack.api('POST', '/api/v1/bans', {
+        as: 'police.330106',
+        body: {
+          name: '蒋某',
+          idNumber: employed,
+          kind: 'lifetime',
+          startsOn: today,
+          authority: '杭州市公安局西湖区分局',
+          documentNo: `西公禁字〔2026〕${run}号`,
+          reason: '从业禁止',
+        },
+      }),
+      201,
+    );
     expect(ban.matchedStaff).toEqual([{ staffId: carer.id, institutionId: institution.id }]);
 
     // A follow-up fire visit finds one minor problem (FIRE-08 防火巡查): an open finding with a deadline, and a repairable credit entry.
     const inspectors = ok(await stack.api('GET', '/api/v1/inspectors?department=fire', { as: 'fire.330106' }));
     const list = (Array.isArray(inspectors) ? inspectors : inspectors.items) as { id: string; username: string | null }[];
     const me = list.find((i) => i.username === 'fire.330106')!;
-    const visit = ok(await stack.api('POST', '/api/v1/inspections', {
-      as: 'street.330106109', body: { institutionId: institution.id, kind: 'adhoc', repeatReason: '防火巡查记录专项检查', departments: [{ department: 'fire', inspectorIds: [me.id, list.find((i) => i.id !== me.id)!.id] }] },
-    }), 201);
-    const form = ok(await stack.api('GET', `/api/v1/inspections/${visit.id}/form`, { as: 'fire.330106' })) as { areas: { items: { code: string; department: string; text: string }[] }[] };
+    const visit = ok(
+      await stack.api('POST', '/api/v1/inspections', {
+        as: 'street.330106109',
+        body: {
+          institutionId: institution.id,
+          kind: 'adhoc',
+          repeatReason: '防火巡查记录专项检查',
+          departments: [{ department: 'fire', inspectorIds: [me.id, list.find((i) => i.id !== me.id)!.id] }],
+        },
+      }),
+      201,
+    );
+    const form = ok(await stack.api('GET', `/api/v1/inspections/${visit.id}/form`, { as: 'fire.330106' })) as {
+      areas: { items: { code: string; department: string; text: string }[] }[];
+    };
     const fireItems = form.areas.flatMap((a) => a.items).filter((i) => i.department === 'fire');
     const minor = fireItems.find((i) => i.code === 'FIRE-08')!;
-    ok(await stack.api('PUT', `/api/v1/inspections/${visit.id}/results`, {
-      as: 'fire.330106', body: { results: fireItems.map((i) => (i.code === minor.code ? { itemCode: i.code, result: 'fail', note: '防火巡查记录缺三月份' } : { itemCode: i.code, result: 'pass' })) },
-    }));
+    ok(
+      await stack.api('PUT', `/api/v1/inspections/${visit.id}/results`, {
+        as: 'fire.330106',
+        body: {
+          results: fireItems.map((i) =>
+            i.code === minor.code ? { itemCode: i.code, result: 'fail', note: '防火巡查记录缺三月份' } : { itemCode: i.code, result: 'pass' },
+          ),
+        },
+      }),
+    );
     ok(await stack.api('POST', `/api/v1/inspections/${visit.id}/sign-off`, { as: 'fire.330106', body: {} }));
 
-    type CreditView = { grade: string; gradeLabel: string; score: number; explanation: string; entries: { entryId: string; ruleId: string; title: string; points: number; effectivePoints: number; source: string }[] };
-    const credit = await until('credit: the ban match and the minor finding', async () => {
-      const r = await stack.api('GET', `/api/v1/credit/institutions/${institution.id}`, { as: 'health.330106' });
-      const v = r.body as CreditView;
-      return { status: r.status === 200 && v.grade === 'D' && v.entries.some((e) => e.ruleId === 'FINDING_MINOR') ? 0 : r.status, body: r.body };
-    }, 0) as CreditView;
+    type CreditView = {
+      grade: string;
+      gradeLabel: string;
+      score: number;
+      explanation: string;
+      entries: { entryId: string; ruleId: string; title: string; points: number; effectivePoints: number; source: string }[];
+    };
+    const credit = (await until(
+      'credit: the ban match and the minor finding',
+      async () => {
+        const r = await stack.api('GET', `/api/v1/credit/institutions/${institution.id}`, { as: 'health.330106' });
+        const v = r.body as CreditView;
+        return { status: r.status === 200 && v.grade === 'D' && v.entries.some((e) => e.ruleId === 'FINDING_MINOR') ? 0 : r.status, body: r.body };
+      },
+      0,
+    )) as CreditView;
     const minorEntry = credit.entries.find((e) => e.ruleId === 'FINDING_MINOR')!;
 
     // 信用监管 (health): the black list, the institution's grade, its explanation and every entry with its source; the entries export.
@@ -385,8 +561,12 @@ describe('credit, staff alerts, rectifications, subsidy lines, the street map an
     await screenshot(health, 'console-credit-repair-deciding');
     await decide.getByRole('button', { name: /^确\s*定$/ }).click();
     await expect(health.locator('.ant-message-notice').first().innerText()).resolves.toContain('已批准信用修复');
-    const repairs = ok(await stack.api('GET', '/api/v1/credit/repair-requests?status=approved', { as: 'health.330106' })) as { items: { entryIds: string[]; decision: { reason: string } }[] };
-    expect(repairs.items).toEqual([expect.objectContaining({ entryIds: [minorEntry.entryId], decision: expect.objectContaining({ reason: '整改到位，记录已补齐' }) })]);
+    const repairs = ok(await stack.api('GET', '/api/v1/credit/repair-requests?status=approved', { as: 'health.330106' })) as {
+      items: { entryIds: string[]; decision: { reason: string } }[];
+    };
+    expect(repairs.items).toEqual([
+      expect.objectContaining({ entryIds: [minorEntry.entryId], decision: expect.objectContaining({ reason: '整改到位，记录已补齐' }) }),
+    ]);
     const repaired = ok(await stack.api('GET', `/api/v1/credit/institutions/${institution.id}`, { as: 'health.330106' })) as CreditView;
     expect(repaired.entries.find((e) => e.entryId === minorEntry.entryId)!.effectivePoints).toBe(0);
 
@@ -399,7 +579,9 @@ describe('credit, staff alerts, rectifications, subsidy lines, the street map an
     await screenshot(health, 'console-staff-alerts-ban-matched');
 
     // 整改跟踪 (fire): the open finding with its deadline.
-    const findings = ok(await stack.api('GET', '/api/v1/rectifications?status=open&pageSize=200', { as: 'fire.330106' })) as { items: { itemCode: string; itemText: string; deadline: string; inspectionId: string }[] };
+    const findings = ok(await stack.api('GET', '/api/v1/rectifications?status=open&pageSize=200', { as: 'fire.330106' })) as {
+      items: { itemCode: string; itemText: string; deadline: string; inspectionId: string }[];
+    };
     const finding = findings.items.find((f) => f.inspectionId === visit.id && f.itemCode === minor.code)!;
     expect(finding.deadline > today).toBe(true);
     const fire = await newPage();
@@ -411,7 +593,10 @@ describe('credit, staff alerts, rectifications, subsidy lines, the street map an
 
     // 补助发放 (health): the posted run's lines, exported to Excel from the page.
     const runs = ok(await stack.api('GET', `/api/v1/subsidy/runs?divisionCode=${SANDUN}&month=${PREVIOUS}`, { as: 'health.330106' })) as { id: string }[];
-    const lines = ok(await stack.api('GET', `/api/v1/subsidy/runs/${runs[0]!.id}/lines?pageSize=2000`, { as: 'health.330106' })) as { total: number; items: { institutionName: string; ruleTitle: string; amountFen: number }[] };
+    const lines = ok(await stack.api('GET', `/api/v1/subsidy/runs/${runs[0]!.id}/lines?pageSize=2000`, { as: 'health.330106' })) as {
+      total: number;
+      items: { institutionName: string; ruleTitle: string; amountFen: number }[];
+    };
     expect(lines.total).toBeGreaterThan(0);
     await health.goto(`${stack.baseUrl}/app/subsidy`);
     await health.getByTestId(`run-${SANDUN}-${PREVIOUS}`).click();
@@ -431,7 +616,9 @@ describe('credit, staff alerts, rectifications, subsidy lines, the street map an
     await health.goto(`${stack.baseUrl}/app/indicators?divisionCode=330106&month=${MONTH}`);
     const map = health.locator('svg.tile-map').first();
     await map.waitFor();
-    const streets = ok(await stack.api('GET', `/api/v1/indicators?divisionCode=330106&month=${MONTH}`, { as: 'health.330106' })).divisions.filter((d: { divisionCode: string }) => d.divisionCode.length === 9);
+    const streets = ok(await stack.api('GET', `/api/v1/indicators?divisionCode=330106&month=${MONTH}`, { as: 'health.330106' })).divisions.filter(
+      (d: { divisionCode: string }) => d.divisionCode.length === 9,
+    );
     expect(streets.length).toBeGreaterThan(1);
     await expect(map.locator('g rect').count()).resolves.toBe(streets.length);
     await expect(map.getAttribute('aria-label')).resolves.toMatch(/三墩镇 /);
@@ -442,7 +629,10 @@ describe('credit, staff alerts, rectifications, subsidy lines, the street map an
 
     // The public page of the institution: filing, 普惠, grade, the 双随机 plan that drew it, the inspections' results.
     const publicGrade = ok(await stack.api('GET', `/api/v1/public/credit/institutions/${institution.id}`)) as { grade: string; gradeLabel: string };
-    const published = ok(await stack.api('GET', `/api/v1/public/inspections?institutionId=${institution.id}&pageSize=50`)) as { total: number; items: { completedOn: string; findings: { deadline: string }[] }[] };
+    const published = ok(await stack.api('GET', `/api/v1/public/inspections?institutionId=${institution.id}&pageSize=50`)) as {
+      total: number;
+      items: { completedOn: string; findings: { deadline: string }[] }[];
+    };
     expect(published.total).toBeGreaterThanOrEqual(2);
     const pub = await newPage();
     await pub.goto(`${stack.baseUrl}/public/institutions/${institution.id}`);
@@ -453,7 +643,10 @@ describe('credit, staff alerts, rectifications, subsidy lines, the street map an
     const drawsCard = pub.locator('.ant-card', { hasText: '双随机抽查（抽中本机构的计划）' });
     await expect(drawsCard.locator('tr.ant-table-row').first().innerText()).resolves.toContain(`三墩镇双随机抽查${run}`);
     const inspectionsCard = pub.locator('.ant-card', { hasText: '监督检查结果（一公开）' });
-    await inspectionsCard.locator('.ant-collapse-item').nth(published.total - 1).waitFor();
+    await inspectionsCard
+      .locator('.ant-collapse-item')
+      .nth(published.total - 1)
+      .waitFor();
     await expect(inspectionsCard.locator('.ant-collapse-item').count()).resolves.toBe(published.total);
     await inspectionsCard.locator('.ant-collapse-header').first().click();
     await inspectionsCard.getByText(published.items[0]!.findings[0]!.deadline).first().waitFor();

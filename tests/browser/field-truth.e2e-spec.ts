@@ -12,10 +12,22 @@ import { filedOperatorInstitution, launchChromium, loginAs, ok, screenshot, sett
 const SANDUN = '330106109';
 const run = randomInt(100_000);
 // The smallest JPEG the evidence store accepts (its type is checked by its first bytes).
-const PHOTO = Buffer.from('/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==', 'base64');
+const PHOTO = Buffer.from(
+  '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==',
+  'base64',
+);
 
-interface FormItem { code: string; department: string; severity: string; result: { result: string; note: string | null; version: number; inConflict: boolean; evidence: unknown[] } | null }
-interface Phone { context: BrowserContext; page: Page; name: string }
+interface FormItem {
+  code: string;
+  department: string;
+  severity: string;
+  result: { result: string; note: string | null; version: number; inConflict: boolean; evidence: unknown[] } | null;
+}
+interface Phone {
+  context: BrowserContext;
+  page: Page;
+  name: string;
+}
 
 let stack: BrowserStack;
 let browser: Browser;
@@ -43,14 +55,26 @@ async function held(inspectionId: string, code: string): Promise<FormItem['resul
 }
 
 async function newVisit(institution: { id: string }, repeatReason?: string): Promise<string> {
-  const created = await until('inspection replica', () => stack.api('POST', '/api/v1/inspections', {
-    as: 'street.330106109', body: { institutionId: institution.id, kind: 'adhoc', ...(repeatReason ? { repeatReason } : {}), departments: [{ department: 'fire', inspectorIds }] },
-  }), 201);
+  const created = await until(
+    'inspection replica',
+    () =>
+      stack.api('POST', '/api/v1/inspections', {
+        as: 'street.330106109',
+        body: { institutionId: institution.id, kind: 'adhoc', ...(repeatReason ? { repeatReason } : {}), departments: [{ department: 'fire', inspectorIds }] },
+      }),
+    201,
+  );
   return created.id as string;
 }
 
 async function phone(username: string, name: string): Promise<Phone> {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
   page.on('pageerror', (e) => console.error(`[${name}] ${e.message}`));
@@ -61,7 +85,11 @@ async function phone(username: string, name: string): Promise<Phone> {
 /** Opens the visit from the list once its form is kept on the phone. */
 async function openVisit(p: Phone, inspectionId: string): Promise<void> {
   if (new URL(p.page.url()).pathname !== '/inspector') await p.page.goto(`${stack.baseUrl}/inspector`);
-  await p.page.locator('.ant-card').filter({ has: p.page.locator(`a[href="/inspector/visits/${inspectionId}"]`) }).getByTestId('offline-ready').waitFor();
+  await p.page
+    .locator('.ant-card')
+    .filter({ has: p.page.locator(`a[href="/inspector/visits/${inspectionId}"]`) })
+    .getByTestId('offline-ready')
+    .waitFor();
   await p.page.locator(`a[href="/inspector/visits/${inspectionId}"]`).click();
   await p.page.locator('[data-testid^="item-"]').first().waitFor();
 }
@@ -114,8 +142,19 @@ beforeAll(async () => {
   browser = await launchChromium();
   institutions = [await filedOperatorInstitution(stack, `三墩实情托育园${run}`, SANDUN), await filedOperatorInstitution(stack, `三墩实情二园${run}`, SANDUN)];
   inspectorIds = [];
-  for (const [username, name] of [['fire.inspector1', '王磊'], ['fire.inspector2', '陈静']] as const) {
-    inspectorIds.push(ok(await stack.api('POST', '/api/v1/inspectors', { as: 'fire.330106', body: { name, badgeNo: `浙消实${run}-${username.slice(-1)}`, divisionCodes: ['330106'], username } }), 201).id);
+  for (const [username, name] of [
+    ['fire.inspector1', '王磊'],
+    ['fire.inspector2', '陈静'],
+  ] as const) {
+    inspectorIds.push(
+      ok(
+        await stack.api('POST', '/api/v1/inspectors', {
+          as: 'fire.330106',
+          body: { name, badgeNo: `浙消实${run}-${username.slice(-1)}`, divisionCodes: ['330106'], username },
+        }),
+        201,
+      ).id,
+    );
   }
 }, 180_000);
 
@@ -146,8 +185,17 @@ describe('two inspectors, one item, no network', () => {
     await waitForTag(b, code, '有冲突');
     await expectHonest(b, inspectionId, code);
     expect(await held(inspectionId, code)).toMatchObject({ result: 'fail', inConflict: true });
-    const versions = ok(await stack.api('GET', `/api/v1/inspections/${inspectionId}/results/${code}/versions`, { as: 'fire.330106' })) as { id: string; status: string; result: string; deviceId: string | null; recordedAt: string }[];
-    expect(versions.map((v) => [v.status, v.result]).sort()).toEqual([['conflict', 'pass'], ['current', 'fail']]);
+    const versions = ok(await stack.api('GET', `/api/v1/inspections/${inspectionId}/results/${code}/versions`, { as: 'fire.330106' })) as {
+      id: string;
+      status: string;
+      result: string;
+      deviceId: string | null;
+      recordedAt: string;
+    }[];
+    expect(versions.map((v) => [v.status, v.result]).sort()).toEqual([
+      ['conflict', 'pass'],
+      ['current', 'fail'],
+    ]);
     expect(versions.every((v) => v.deviceId && v.recordedAt)).toBe(true);
     expect(new Set(versions.map((v) => v.deviceId)).size).toBe(2);
 
@@ -210,12 +258,24 @@ describe('two inspectors, one item, no network', () => {
     await goOnline(a);
     await waitForTag(a, code, '有冲突');
     await expectHonest(a, inspectionId, code);
-    const versions = ok(await stack.api('GET', `/api/v1/inspections/${inspectionId}/results/${code}/versions`, { as: 'fire.330106' })) as { status: string; result: string; evidence: unknown[] }[];
-    expect(versions.map((v) => [v.status, v.result, v.evidence.length]).sort()).toEqual([['conflict', 'fail', 1], ['current', 'pass', 0]]);
+    const versions = ok(await stack.api('GET', `/api/v1/inspections/${inspectionId}/results/${code}/versions`, { as: 'fire.330106' })) as {
+      status: string;
+      result: string;
+      evidence: unknown[];
+    }[];
+    expect(versions.map((v) => [v.status, v.result, v.evidence.length]).sort()).toEqual([
+      ['conflict', 'fail', 1],
+      ['current', 'pass', 0],
+    ]);
 
     // The visit list on 陈静's phone flags the visit.
     await b.page.goto(`${stack.baseUrl}/inspector`);
-    await b.page.locator('.ant-card').filter({ has: b.page.locator(`a[href="/inspector/visits/${inspectionId}"]`) }).getByTestId('visit-conflict').getByText('消防救援结果有冲突').waitFor();
+    await b.page
+      .locator('.ant-card')
+      .filter({ has: b.page.locator(`a[href="/inspector/visits/${inspectionId}"]`) })
+      .getByTestId('visit-conflict')
+      .getByText('消防救援结果有冲突')
+      .waitFor();
     await screenshot(b.page, 'field-truth-visit-list-conflict', { fullPage: false });
 
     // 王磊 resolves it on his phone, keeping his failing value, with the reason.
@@ -238,7 +298,13 @@ describe('two inspectors, one item, no network', () => {
 
   it('an official not assigned to the visit gets a read-only form', async () => {
     const inspectionId = await newVisit(institutions[1]!);
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await context.newPage();
     await loginAs(page, stack.baseUrl, 'fire.330106', `/inspector/visits/${inspectionId}`);
     await page.getByTestId('not-assigned').waitFor();
@@ -264,9 +330,12 @@ describe('a result that arrives after the department signed off', () => {
     await waitForTag(a, critical, '待同步');
 
     // 陈静, online, records every fire item and signs off for the department.
-    ok(await stack.api('PUT', `/api/v1/inspections/${inspectionId}/results`, {
-      as: 'fire.inspector2', body: { results: fire.map((i) => ({ itemCode: i.code, result: 'pass', baseVersion: 0 })) },
-    }));
+    ok(
+      await stack.api('PUT', `/api/v1/inspections/${inspectionId}/results`, {
+        as: 'fire.inspector2',
+        body: { results: fire.map((i) => ({ itemCode: i.code, result: 'pass', baseVersion: 0 })) },
+      }),
+    );
     await b.page.reload();
     await b.page.getByRole('button', { name: '本部门签字确认' }).click();
     await b.page.getByText('本部门已签字', { exact: true }).waitFor();
@@ -278,7 +347,12 @@ describe('a result that arrives after the department signed off', () => {
     expect(await held(inspectionId, critical)).toMatchObject({ result: 'pass' });
     await item(a, critical).scrollIntoViewIfNeeded();
     await screenshot(a.page, 'field-truth-late-phone', { fullPage: false });
-    const late = ok(await stack.api('GET', `/api/v1/inspections/${inspectionId}/late-results`, { as: 'fire.330106' })) as { id: string; status: string; result: string; itemCode: string }[];
+    const late = ok(await stack.api('GET', `/api/v1/inspections/${inspectionId}/late-results`, { as: 'fire.330106' })) as {
+      id: string;
+      status: string;
+      result: string;
+      itemCode: string;
+    }[];
     expect(late).toEqual([expect.objectContaining({ itemCode: critical, status: 'late', result: 'fail' })]);
 
     const office = await (await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } })).newPage();
@@ -292,7 +366,9 @@ describe('a result that arrives after the department signed off', () => {
     const dialog = office.getByRole('dialog');
     await dialog.getByLabel('决定理由').fill('检查人员签字前已现场记录，照实补正');
     // The decision must reach the server and be accepted (its answer is checked, not only the page).
-    const answered = office.waitForResponse((r) => r.url().includes(`/late-results/`) && r.url().endsWith('/decision') && r.request().method() === 'POST', { timeout: 60_000 });
+    const answered = office.waitForResponse((r) => r.url().includes(`/late-results/`) && r.url().endsWith('/decision') && r.request().method() === 'POST', {
+      timeout: 60_000,
+    });
     await dialog.getByRole('button', { name: /^确\s*认$/ }).click();
     const answer = await answered;
     expect(answer.status(), await answer.text()).toBe(200);

@@ -17,12 +17,26 @@ let stack: BrowserStack;
 let browser: Browser;
 const run = randomInt(100_000);
 
-interface Seeded { id: string; name: string; divisionCode: string; filingId: string; places: number }
+interface Seeded {
+  id: string;
+  name: string;
+  divisionCode: string;
+  filingId: string;
+  places: number;
+}
 const seeded: Seeded[] = [];
 let pendingReview: Seeded;
 
-async function registerAndFile(name: string, divisionCode: string, places: { infant: number; toddler: number; older: number; mixed: number }, careForms?: string[]): Promise<Seeded> {
-  const reg = await stack.api('POST', '/api/v1/institutions', { as: 'market.330106', body: institutionRequest({ name, divisionCode, places, ...(careForms ? { careForms } : {}) }) });
+async function registerAndFile(
+  name: string,
+  divisionCode: string,
+  places: { infant: number; toddler: number; older: number; mixed: number },
+  careForms?: string[],
+): Promise<Seeded> {
+  const reg = await stack.api('POST', '/api/v1/institutions', {
+    as: 'market.330106',
+    body: institutionRequest({ name, divisionCode, places, ...(careForms ? { careForms } : {}) }),
+  });
   expect(reg.status, JSON.stringify(reg.body)).toBe(201);
   const filing = await stack.api('POST', `/api/v1/institutions/${reg.body.id}/filings`, { as: 'market.330106', body: compliantFilingSubmission() });
   expect(filing.status, JSON.stringify(filing.body)).toBe(201);
@@ -38,12 +52,14 @@ beforeAll(async () => {
   // registered only, and one waiting for the reviewer.
   const pop = await stack.api('PUT', '/api/v1/population', {
     as: 'health.330106',
-    body: { rows: [
-      { divisionCode: '330106', year: YEAR, residentPopulation: 1_180_000, childrenUnder3: 29_500, source: '测试：西湖区统计公报' },
-      { divisionCode: '330106109', year: YEAR, residentPopulation: 210_000, childrenUnder3: 5_300, source: '测试：三墩镇' },
-      { divisionCode: '330106013', year: YEAR, residentPopulation: 120_000, childrenUnder3: 3_050, source: '测试：蒋村街道' },
-      { divisionCode: '330106005', year: YEAR, residentPopulation: 95_000, childrenUnder3: 2_200, source: '测试：古荡街道' },
-    ] },
+    body: {
+      rows: [
+        { divisionCode: '330106', year: YEAR, residentPopulation: 1_180_000, childrenUnder3: 29_500, source: '测试：西湖区统计公报' },
+        { divisionCode: '330106109', year: YEAR, residentPopulation: 210_000, childrenUnder3: 5_300, source: '测试：三墩镇' },
+        { divisionCode: '330106013', year: YEAR, residentPopulation: 120_000, childrenUnder3: 3_050, source: '测试：蒋村街道' },
+        { divisionCode: '330106005', year: YEAR, residentPopulation: 95_000, childrenUnder3: 2_200, source: '测试：古荡街道' },
+      ],
+    },
   });
   expect(pop.status, JSON.stringify(pop.body)).toBe(200);
   const a = await registerAndFile(`三墩小星星托育园${run}`, '330106109', { infant: 10, toddler: 15, older: 20, mixed: 0 });
@@ -52,9 +68,15 @@ beforeAll(async () => {
     const d = await stack.api('POST', `/api/v1/filings/${s.filingId}/decision`, { as: 'health.330106', body: { decision: 'approve' } });
     expect(d.status, JSON.stringify(d.body)).toBe(200);
   }
-  const inc = await stack.api('POST', `/api/v1/institutions/${b.id}/inclusive`, { as: 'health.330106', body: { action: 'grant', priceCapFen: 180_000, inclusivePlaces: 30, decisionNo: '西卫普〔2026〕1号' } });
+  const inc = await stack.api('POST', `/api/v1/institutions/${b.id}/inclusive`, {
+    as: 'health.330106',
+    body: { action: 'grant', priceCapFen: 180_000, inclusivePlaces: 30, decisionNo: '西卫普〔2026〕1号' },
+  });
   expect(inc.status, JSON.stringify(inc.body)).toBe(200);
-  const reg = await stack.api('POST', '/api/v1/institutions', { as: 'market.330106', body: institutionRequest({ name: `古荡未备案托育园${run}`, divisionCode: '330106005' }) });
+  const reg = await stack.api('POST', '/api/v1/institutions', {
+    as: 'market.330106',
+    body: institutionRequest({ name: `古荡未备案托育园${run}`, divisionCode: '330106005' }),
+  });
   expect(reg.status).toBe(201);
   pendingReview = await registerAndFile(`三墩彩虹桥托育园${run}`, '330106109', { infant: 10, toddler: 15, older: 20, mixed: 0 });
 }, 180_000);
@@ -65,7 +87,8 @@ afterAll(async () => {
 });
 
 async function newPage(context?: BrowserContext): Promise<Page> {
-  const ctx = context ?? (await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 }, acceptDownloads: true }));
+  const ctx =
+    context ?? (await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 }, acceptDownloads: true }));
   const page = await ctx.newPage();
   page.setDefaultTimeout(30_000);
   page.on('console', (m) => {
@@ -165,21 +188,34 @@ describe('department console and public register', () => {
     await pub.context().close();
   });
 
-  it('the dashboard shows the API\'s indicators, and those equal what the register\'s data gives', async () => {
+  it("the dashboard shows the API's indicators, and those equal what the register's data gives", async () => {
     const api = await stack.api('GET', `/api/v1/indicators?divisionCode=330106&month=${MONTH}`, { as: 'health.330106' });
     expect(api.status, JSON.stringify(api.body)).toBe(200);
-    const view = api.body as { divisions: { divisionCode: string; indicators: { key: string; value: number | null; unit: string }[]; supply: { gap: number | null } | null }[] };
+    const view = api.body as {
+      divisions: { divisionCode: string; indicators: { key: string; value: number | null; unit: string }[]; supply: { gap: number | null } | null }[];
+    };
 
     // Independently, from the register (institutions) and the population data, for the core indicators.
-    const institutions = (await stack.api('GET', '/api/v1/institutions?divisionCode=330106&pageSize=200', { as: 'health.330106' })).body.items as { divisionCode: string; status: string; totalPlaces: number; inclusive: { inclusivePlaces: number } | null }[];
-    const population = (await stack.api('GET', '/api/v1/population', { as: 'health.330106' })).body as { divisionCode: string; year: number; residentPopulation: number }[];
+    const institutions = (await stack.api('GET', '/api/v1/institutions?divisionCode=330106&pageSize=200', { as: 'health.330106' })).body.items as {
+      divisionCode: string;
+      status: string;
+      totalPlaces: number;
+      inclusive: { inclusivePlaces: number } | null;
+    }[];
+    const population = (await stack.api('GET', '/api/v1/population', { as: 'health.330106' })).body as {
+      divisionCode: string;
+      year: number;
+      residentPopulation: number;
+    }[];
     const r4 = (n: number, d: number, scale: number) => (d ? Math.round((n / d) * scale * 10_000) / 10_000 : null);
     for (const division of view.divisions) {
       const inside = institutions.filter((i) => i.status !== 'deregistered' && i.divisionCode.startsWith(division.divisionCode));
       const filed = inside.filter((i) => i.status === 'filed');
       const places = filed.reduce((s, i) => s + i.totalPlaces, 0);
       const inclusive = filed.reduce((s, i) => s + (i.inclusive?.inclusivePlaces ?? 0), 0);
-      const resident = population.filter((p) => p.divisionCode === division.divisionCode && p.year <= YEAR).sort((x, y) => y.year - x.year)[0]?.residentPopulation;
+      const resident = population
+        .filter((p) => p.divisionCode === division.divisionCode && p.year <= YEAR)
+        .sort((x, y) => y.year - x.year)[0]?.residentPopulation;
       const value = (key: string) => division.indicators.find((i) => i.key === key)?.value;
       expect(value('placesPer1000'), `${division.divisionCode} placesPer1000`).toBe(resident ? r4(places, resident, 1000) : null);
       expect(value('filingRate'), `${division.divisionCode} filingRate`).toBe(r4(filed.length, inside.length, 100));
@@ -198,12 +234,17 @@ describe('department console and public register', () => {
     for (const division of view.divisions) {
       for (const indicator of division.indicators) {
         const id = `indicator-${division.divisionCode}-${indicator.key}`;
-        expect(cells.get(id), id).toEqual({ value: indicator.value === null ? '' : String(indicator.value), text: formatIndicatorValue(indicator.value, indicator.unit) });
+        expect(cells.get(id), id).toEqual({
+          value: indicator.value === null ? '' : String(indicator.value),
+          text: formatIndicatorValue(indicator.value, indicator.unit),
+        });
         compared++;
       }
       if (division.supply && division.divisionCode.length === 9) {
         const gap = division.supply.gap;
-        await expect(page.getByTestId(`supply-${division.divisionCode}-gap`).first().innerText()).resolves.toBe(gap === null ? '暂无数据' : gap.toLocaleString('zh-CN'));
+        await expect(page.getByTestId(`supply-${division.divisionCode}-gap`).first().innerText()).resolves.toBe(
+          gap === null ? '暂无数据' : gap.toLocaleString('zh-CN'),
+        );
       }
     }
     expect(compared).toBeGreaterThanOrEqual(view.divisions.length * 4);
@@ -212,14 +253,25 @@ describe('department console and public register', () => {
     await screenshot(page, 'dashboard');
 
     // Export of the supply-and-demand table: the file holds what the table shows, ranked by gap.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出 Excel/ }).nth(0).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page
+        .getByRole('button', { name: /导出 Excel/ })
+        .nth(0)
+        .click(),
+    ]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(await download.path());
     const sheet = workbook.worksheets[0]!;
     expect(sheet.getRow(1).getCell(1).value).toBe('街道（乡镇）');
-    const gaps = view.divisions.slice(1).map((d) => d.supply?.gap ?? -1).sort((x, y) => y - x);
+    const gaps = view.divisions
+      .slice(1)
+      .map((d) => d.supply?.gap ?? -1)
+      .sort((x, y) => y - x);
     const exported: number[] = [];
-    sheet.eachRow((row, n) => { if (n > 1) exported.push(typeof row.getCell(7).value === 'number' ? (row.getCell(7).value as number) : -1); });
+    sheet.eachRow((row, n) => {
+      if (n > 1) exported.push(typeof row.getCell(7).value === 'number' ? (row.getCell(7).value as number) : -1);
+    });
     expect(exported).toEqual(gaps);
     await page.context().close();
   });
@@ -236,7 +288,10 @@ describe('department console and public register', () => {
     await loginAs(page, stack.baseUrl, 'health.330106', '/app/population');
     await page.locator('input[type=file]').setInputFiles(file);
     await page.getByText('已导入 1 行').first().waitFor();
-    const rows = (await stack.api('GET', '/api/v1/population?divisionCode=330106004', { as: 'health.330106' })).body as { residentPopulation: number; childrenUnder3: number }[];
+    const rows = (await stack.api('GET', '/api/v1/population?divisionCode=330106004', { as: 'health.330106' })).body as {
+      residentPopulation: number;
+      childrenUnder3: number;
+    }[];
     expect(rows).toEqual([expect.objectContaining({ residentPopulation: 88_000, childrenUnder3: 1_900 })]);
     await screenshot(page, 'console-population');
     fs.rmSync(file, { force: true });
@@ -246,12 +301,23 @@ describe('department console and public register', () => {
 
 describe('inspector app', () => {
   it('opens with no network once loaded (service worker app shell)', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, serviceWorkers: 'allow' });
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      serviceWorkers: 'allow',
+    });
     const page = await newPage(context);
     await loginAs(page, stack.baseUrl, 'fire.330106', '/inspector');
     await page.getByText('我的检查任务').waitFor();
     // The service worker has cached the app shell and controls the page.
-    await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated' && !!navigator.serviceWorker.controller && !!(await caches.match('/index.html')));
+    await page.waitForFunction(
+      async () =>
+        (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated' &&
+        !!navigator.serviceWorker.controller &&
+        !!(await caches.match('/index.html')),
+    );
     await context.setOffline(true);
     await page.reload();
     await page.getByText('善育 · 执法检查').waitFor();
@@ -267,7 +333,10 @@ describe('inspector app: a joint inspection recorded offline', () => {
   it('records results and a photo with no network, then syncs them exactly once (even when replies are lost)', async () => {
     const institution = seeded[0]!; // filed, in 三墩镇
     const add = async (department: 'fire' | 'market', name: string, username?: string) => {
-      const res = await stack.api('POST', '/api/v1/inspectors', { as: `${department}.330106`, body: { name, badgeNo: `浙${department}${run}-${randomInt(10_000)}`, divisionCodes: ['330106'], ...(username ? { username } : {}) } });
+      const res = await stack.api('POST', '/api/v1/inspectors', {
+        as: `${department}.330106`,
+        body: { name, badgeNo: `浙${department}${run}-${randomInt(10_000)}`, divisionCodes: ['330106'], ...(username ? { username } : {}) },
+      });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       return res.body.id as string;
     };
@@ -277,25 +346,48 @@ describe('inspector app: a joint inspection recorded offline', () => {
     // 综合查一次: fire and market on one visit; the fire inspector records only the fire items.
     const created = await stack.api('POST', '/api/v1/inspections', {
       as: 'street.330106109',
-      body: { institutionId: institution.id, kind: 'adhoc', departments: [{ department: 'fire', inspectorIds: [me, partner] }, { department: 'market', inspectorIds: market }] },
+      body: {
+        institutionId: institution.id,
+        kind: 'adhoc',
+        departments: [
+          { department: 'fire', inspectorIds: [me, partner] },
+          { department: 'market', inspectorIds: market },
+        ],
+      },
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const inspectionId = created.body.id as string;
-    const form0 = (await stack.api('GET', `/api/v1/inspections/${inspectionId}/form`, { as: 'fire.330106' })).body as { areas: { area: string; label: string; items: { code: string; department: string; result: unknown }[] }[] };
-    const fireItems = form0.areas.flatMap((a) => a.items).filter((i) => i.department === 'fire').map((i) => i.code);
+    const form0 = (await stack.api('GET', `/api/v1/inspections/${inspectionId}/form`, { as: 'fire.330106' })).body as {
+      areas: { area: string; label: string; items: { code: string; department: string; result: unknown }[] }[];
+    };
+    const fireItems = form0.areas
+      .flatMap((a) => a.items)
+      .filter((i) => i.department === 'fire')
+      .map((i) => i.code);
     expect(fireItems.length).toBeGreaterThan(0);
     const marketArea = form0.areas.find((a) => a.items.some((i) => i.department === 'market'))!;
     const marketItem = marketArea.items.find((i) => i.department === 'market')!.code;
     const [failed, ...passed] = fireItems as [string, ...string[]];
 
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await newPage(context);
     await loginAs(page, stack.baseUrl, 'fire.330106', '/inspector');
     await page.getByRole('link', { name: institution.name }).waitFor();
     await screenshot(page, 'inspector-visits', { fullPage: false });
     await page.getByRole('link', { name: institution.name }).click();
     await page.getByTestId(`item-${failed}`).waitFor();
-    await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated' && !!navigator.serviceWorker.controller && !!(await caches.match('/index.html')));
+    await page.waitForFunction(
+      async () =>
+        (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated' &&
+        !!navigator.serviceWorker.controller &&
+        !!(await caches.match('/index.html')),
+    );
 
     // No network from here on: reload (the app shell from the service worker, the form from IndexedDB) and record.
     await context.setOffline(true);
@@ -306,7 +398,10 @@ describe('inspector app: a joint inspection recorded offline', () => {
     await item(failed).getByLabel(`${failed} 问题描述`).fill('疏散通道堆放杂物，安全出口被锁闭');
     await item(failed).getByLabel(`${failed} 拍摄位置`).fill('二楼午睡室东侧安全出口');
     await item(failed).getByLabel(`${failed} 问题描述`).blur();
-    const photo = Buffer.from('/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==', 'base64');
+    const photo = Buffer.from(
+      '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==',
+      'base64',
+    );
     await item(failed).getByLabel(`${failed} 拍照取证`).setInputFiles({ name: 'exit.jpg', mimeType: 'image/jpeg', buffer: photo });
     await item(failed).getByTestId('photo').waitFor();
     for (const code of passed) await item(code).getByText('符合', { exact: true }).click();
@@ -331,10 +426,16 @@ describe('inspector app: a joint inspection recorded offline', () => {
     let lostUploads = 0;
     let lostResults = 0;
     await page.route('**/api/v1/evidence', async (route) => {
-      if (lostUploads++ === 0) { await route.fetch(); await route.abort('connectionreset'); } else await route.continue();
+      if (lostUploads++ === 0) {
+        await route.fetch();
+        await route.abort('connectionreset');
+      } else await route.continue();
     });
     await page.route('**/api/v1/inspections/*/results', async (route) => {
-      if (lostResults++ === 0) { await route.fetch(); await route.abort('connectionreset'); } else await route.continue();
+      if (lostResults++ === 0) {
+        await route.fetch();
+        await route.abort('connectionreset');
+      } else await route.continue();
     });
     await context.setOffline(false);
     await page.getByTestId('sync-status').getByText('全部记录已同步').waitFor({ timeout: 45_000 });
@@ -344,25 +445,41 @@ describe('inspector app: a joint inspection recorded offline', () => {
     await screenshot(page, 'inspector-synced', { fullPage: false });
 
     // On the server: every result once, the photo once (one file, one evidence record) and linked to the failed item.
-    const after = (await stack.api('GET', `/api/v1/inspections/${inspectionId}/form`, { as: 'fire.330106' })).body as { areas: { items: { code: string; department: string; result: { result: string; note: string | null; evidence: { ref: string; takenAt: string; location: string }[] } | null }[] }[] };
+    const after = (await stack.api('GET', `/api/v1/inspections/${inspectionId}/form`, { as: 'fire.330106' })).body as {
+      areas: {
+        items: {
+          code: string;
+          department: string;
+          result: { result: string; note: string | null; evidence: { ref: string; takenAt: string; location: string }[] } | null;
+        }[];
+      }[];
+    };
     const results = after.areas.flatMap((a) => a.items).filter((i) => i.department === 'fire');
     expect(results.find((i) => i.code === failed)!.result).toMatchObject({ result: 'fail', note: '疏散通道堆放杂物，安全出口被锁闭' });
     for (const code of passed) expect(results.find((i) => i.code === code)!.result).toMatchObject({ result: 'pass', evidence: [] });
-    const evidence = (await stack.api('GET', `/api/v1/evidence?inspectionId=${inspectionId}`, { as: 'fire.330106' })).body as { evidenceId: string; uploads: number; location: string }[];
+    const evidence = (await stack.api('GET', `/api/v1/evidence?inspectionId=${inspectionId}`, { as: 'fire.330106' })).body as {
+      evidenceId: string;
+      uploads: number;
+      location: string;
+    }[];
     expect(evidence).toHaveLength(1);
     expect(evidence[0]!.uploads).toBe(2); // sent twice, stored once
     expect(evidence[0]!.location).toContain('二楼午睡室东侧安全出口');
     expect(results.find((i) => i.code === failed)!.result!.evidence).toEqual([expect.objectContaining({ ref: evidence[0]!.evidenceId })]);
     const files = fs.readdirSync(stack.evidenceDir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile() && !f.name.endsWith('.xlsx'));
     expect(files.map((f) => f.name)).toEqual([evidence[0]!.evidenceId]);
-    const file = await fetch(`${stack.baseUrl}/api/v1/evidence/${evidence[0]!.evidenceId}/file`, { headers: { authorization: `Bearer ${await stack.token('fire.330106')}` } });
+    const file = await fetch(`${stack.baseUrl}/api/v1/evidence/${evidence[0]!.evidenceId}/file`, {
+      headers: { authorization: `Bearer ${await stack.token('fire.330106')}` },
+    });
     expect(Buffer.from(await file.arrayBuffer()).equals(photo)).toBe(true);
 
     // Sign-off for the department, online.
     await page.unrouteAll();
     await page.getByRole('button', { name: '本部门签字确认' }).click();
     await page.getByText('本部门已签字', { exact: true }).waitFor();
-    const inspection = (await stack.api('GET', `/api/v1/inspections/${inspectionId}`, { as: 'fire.330106' })).body as { departments: { department: string; signedOffAt: string | null }[] };
+    const inspection = (await stack.api('GET', `/api/v1/inspections/${inspectionId}`, { as: 'fire.330106' })).body as {
+      departments: { department: string; signedOffAt: string | null }[];
+    };
     expect(inspection.departments.find((d) => d.department === 'fire')!.signedOffAt).not.toBeNull();
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'inspector-signed-off', { fullPage: false });

@@ -22,7 +22,11 @@ export interface BrowserStack {
   baseUrl: string;
   gateway: RunningGateway;
   evidenceDir: string;
-  api<T = any>(method: string, path: string, options?: { as?: string; body?: unknown; raw?: string; contentType?: string }): Promise<{ status: number; body: T }>;
+  api<T = any>(
+    method: string,
+    path: string,
+    options?: { as?: string; body?: unknown; raw?: string; contentType?: string },
+  ): Promise<{ status: number; body: T }>;
   token(username: string): Promise<string>;
   routes(): Promise<Set<string>>;
   stop(): Promise<void>;
@@ -90,7 +94,16 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: ensureChromium(),
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=zh-CN'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=zh-CN',
+    ],
   });
 }
 
@@ -121,8 +134,11 @@ export function formatIndicatorValue(value: number | null, unit: string): string
 
 /** Every element of the page whose data-testid starts with `indicator-`: its data-value and text, read in one go. */
 export async function indicatorCells(page: Page): Promise<Map<string, { value: string | null; text: string }>> {
-  const cells = await page.locator('[data-testid^="indicator-"]').evaluateAll((els) =>
-    els.map((el) => [el.getAttribute('data-testid')!, { value: el.getAttribute('data-value'), text: (el as HTMLElement).innerText }] as const));
+  const cells = await page
+    .locator('[data-testid^="indicator-"]')
+    .evaluateAll((els) =>
+      els.map((el) => [el.getAttribute('data-testid')!, { value: el.getAttribute('data-value'), text: (el as HTMLElement).innerText }] as const),
+    );
   const out = new Map<string, { value: string | null; text: string }>();
   for (const [id, cell] of cells) if (!out.has(id)) out.set(id, cell); // the first: the card, before the street table
   return out;
@@ -133,8 +149,11 @@ export async function settle(page: Page): Promise<void> {
   // A function, not a string: a string predicate is evaluated in the page, which its CSP (no 'unsafe-eval') refuses.
   // It runs in the page; this Node program does not load the DOM types, hence the shape written out.
   type Animations = { getAnimations(): { playState: string; effect?: { getTiming(): { iterations?: number } } | null }[] };
-  await page.waitForFunction(() => (globalThis as unknown as { document: Animations }).document.getAnimations()
-    .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
+  await page.waitForFunction(() =>
+    (globalThis as unknown as { document: Animations }).document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
 }
 
 /** The reply's body, once its status is the one expected (the body is the failure message). */

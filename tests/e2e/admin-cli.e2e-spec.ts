@@ -38,7 +38,8 @@ describe('admin CLI (npm run admin) against a running stack', () => {
     stack = await startStack();
     env = {
       DATABASE_URL: testDatabaseUrl(),
-      NATS_URL: testNatsUrl(), ...testStackSecrets(),
+      NATS_URL: testNatsUrl(),
+      ...testStackSecrets(),
       ...testNatsCredentials('admin'),
       GATEWAY_DB_SCHEMA: stack.gatewaySchema,
       SHANYU_ADMIN_ACTOR: 'ops.zhang',
@@ -52,7 +53,23 @@ describe('admin CLI (npm run admin) against a running stack', () => {
   it('explains itself: --help exits 0, an unknown command or a missing option exits 2 naming it', async () => {
     const help = await admin(['--help']);
     expect(help.code).toBe(0);
-    for (const command of ['account create', 'api-client create', 'api-client rotate', 'api-client revoke', 'calendar load', 'population load', 'divisions check', 'dlq list', 'dlq redrive', 'audit verify', 'pii-reencrypt', 'backup', 'restore', 'replay']) expect(help.out).toContain(command);
+    for (const command of [
+      'account create',
+      'api-client create',
+      'api-client rotate',
+      'api-client revoke',
+      'calendar load',
+      'population load',
+      'divisions check',
+      'dlq list',
+      'dlq redrive',
+      'audit verify',
+      'pii-reencrypt',
+      'backup',
+      'restore',
+      'replay',
+    ])
+      expect(help.out).toContain(command);
     const unknown = await admin(['account', 'delete-everything']);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('未知命令 unknown command: account delete-everything');
@@ -64,7 +81,21 @@ describe('admin CLI (npm run admin) against a running stack', () => {
   });
 
   it('creates an account whose generated password logs in; refuses a duplicate and bad fields by name; audits it', async () => {
-    const created = await admin(['account', 'create', '--username', 'fire.330106.ops', '--department', 'fire', '--role', 'official', '--divisions', '330106', '--name', '西湖区消防救援大队 值班', '--json']);
+    const created = await admin([
+      'account',
+      'create',
+      '--username',
+      'fire.330106.ops',
+      '--department',
+      'fire',
+      '--role',
+      'official',
+      '--divisions',
+      '330106',
+      '--name',
+      '西湖区消防救援大队 值班',
+      '--json',
+    ]);
     expect(created.code, created.err).toBe(0);
     const { id, password } = JSON.parse(created.out) as { id: string; password: string };
     expect(password.length).toBeGreaterThanOrEqual(20);
@@ -72,7 +103,20 @@ describe('admin CLI (npm run admin) against a running stack', () => {
     const me = JSON.parse(Buffer.from(login.body.accessToken.split('.')[1], 'base64url').toString());
     expect(me).toMatchObject({ username: 'fire.330106.ops', dept: 'fire', role: 'official', div: ['330106'] });
 
-    const again = await admin(['account', 'create', '--username', 'fire.330106.ops', '--department', 'fire', '--role', 'official', '--divisions', '330106', '--name', 'x']);
+    const again = await admin([
+      'account',
+      'create',
+      '--username',
+      'fire.330106.ops',
+      '--department',
+      'fire',
+      '--role',
+      'official',
+      '--divisions',
+      '330106',
+      '--name',
+      'x',
+    ]);
     expect(again.code).toBe(1);
     expect(again.err).toContain('username: 用户名 fire.330106.ops 已存在');
     const bad = await admin(['account', 'create', '--username', 'x.y.z', '--department', 'navy', '--role', 'official', '--divisions', '3301', '--name', 'x']);
@@ -81,16 +125,51 @@ describe('admin CLI (npm run admin) against a running stack', () => {
     expect(bad.err).toMatch(/divisions\[0\]: 区划代码 3301/);
 
     // A password from stdin (never on the command line, where ps would show it).
-    const fromStdin = await admin(['account', 'create', '--username', 'health.330106.ops', '--department', 'health', '--role', 'official', '--divisions', '330106', '--name', '卫健 值班', '--password-stdin'], 'a-long-chosen-password\n');
+    const fromStdin = await admin(
+      [
+        'account',
+        'create',
+        '--username',
+        'health.330106.ops',
+        '--department',
+        'health',
+        '--role',
+        'official',
+        '--divisions',
+        '330106',
+        '--name',
+        '卫健 值班',
+        '--password-stdin',
+      ],
+      'a-long-chosen-password\n',
+    );
     expect(fromStdin.code, fromStdin.err).toBe(0);
     expect(fromStdin.out).not.toContain('a-long-chosen-password');
     await stack.http.post('/api/v1/auth/token').send({ username: 'health.330106.ops', password: 'a-long-chosen-password' }).expect(200);
-    const short = await admin(['account', 'create', '--username', 'hrss.330106.ops', '--department', 'hrss', '--role', 'official', '--divisions', '330106', '--name', 'x', '--password-stdin'], 'short');
+    const short = await admin(
+      [
+        'account',
+        'create',
+        '--username',
+        'hrss.330106.ops',
+        '--department',
+        'hrss',
+        '--role',
+        'official',
+        '--divisions',
+        '330106',
+        '--name',
+        'x',
+        '--password-stdin',
+      ],
+      'short',
+    );
     expect(short.code).toBe(1);
     expect(short.err).toContain('password: 密码至少 12 个字符');
 
     const [audit] = await stack.gateway.runtime.dataSource.query(
-      `SELECT actor_user, action, after FROM "${stack.gatewaySchema}".audit_log WHERE entity = 'user_account' AND entity_id = $1`, [id],
+      `SELECT actor_user, action, after FROM "${stack.gatewaySchema}".audit_log WHERE entity = 'user_account' AND entity_id = $1`,
+      [id],
     );
     expect(audit).toMatchObject({ actor_user: 'ops.zhang', action: 'account.create' });
     expect(JSON.stringify(audit.after)).not.toMatch(/password/i);
@@ -101,12 +180,28 @@ describe('admin CLI (npm run admin) against a running stack', () => {
   });
 
   it('creates an API client whose secret gets a token; rotates and revokes it by client_id', async () => {
-    const created = await admin(['api-client', 'create', '--name', '西湖区消防救援大队 监督管理系统', '--department', 'fire', '--divisions', '330106',
-      '--scope', 'GET /api/v1/institutions', '--scope', 'GET /api/v1/inspections/{id}', '--json']);
+    const created = await admin([
+      'api-client',
+      'create',
+      '--name',
+      '西湖区消防救援大队 监督管理系统',
+      '--department',
+      'fire',
+      '--divisions',
+      '330106',
+      '--scope',
+      'GET /api/v1/institutions',
+      '--scope',
+      'GET /api/v1/inspections/{id}',
+      '--json',
+    ]);
     expect(created.code, created.err).toBe(0);
     const client = JSON.parse(created.out) as { clientId: string; clientSecret: string; scopes: string[] };
     expect(client.scopes).toEqual(['GET /api/v1/institutions', 'GET /api/v1/inspections/{id}']);
-    const token = await stack.http.post('/api/v1/auth/token').send({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }).expect(200);
+    const token = await stack.http
+      .post('/api/v1/auth/token')
+      .send({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret })
+      .expect(200);
     await stack.http.get('/api/v1/institutions?divisionCode=330106').set('authorization', `Bearer ${token.body.accessToken}`).expect(200);
 
     const listed = await admin(['api-client', 'list']);
@@ -121,7 +216,18 @@ describe('admin CLI (npm run admin) against a running stack', () => {
     const after = await stack.http.post('/api/v1/auth/token').send({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: newSecret });
     expect(after.status).toBe(401);
 
-    const bad = await admin(['api-client', 'create', '--name', 'x', '--department', 'admin', '--divisions', '330106', '--scope', 'GET /api/v1/admin/api-clients']);
+    const bad = await admin([
+      'api-client',
+      'create',
+      '--name',
+      'x',
+      '--department',
+      'admin',
+      '--divisions',
+      '330106',
+      '--scope',
+      'GET /api/v1/admin/api-clients',
+    ]);
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/department: /);
     expect((await admin(['api-client', 'revoke', 'fire-330106-nosuch'])).err).toContain('API_CLIENT_NOT_FOUND');
@@ -142,13 +248,16 @@ describe('admin CLI (npm run admin) against a running stack', () => {
 
   it('loads a holiday calendar: the gateway serves it, the event is published, a bad entry is named', async () => {
     const file = path.join(dir, 'calendar-2031.json');
-    writeFileSync(file, JSON.stringify({
-      source: '国务院办公厅关于2031年部分节假日安排的通知（测试）',
-      entries: [
-        { date: '2031-01-01', kind: 'holiday', name: '元旦' },
-        { date: '2031-01-26', kind: 'workday', name: '春节调休' },
-      ],
-    }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        source: '国务院办公厅关于2031年部分节假日安排的通知（测试）',
+        entries: [
+          { date: '2031-01-01', kind: 'holiday', name: '元旦' },
+          { date: '2031-01-26', kind: 'workday', name: '春节调休' },
+        ],
+      }),
+    );
     const loaded = await admin(['calendar', 'load', file]);
     expect(loaded.code, loaded.err).toBe(0);
     expect(loaded.out).toContain('已载入 2031 年节假日安排');
@@ -225,7 +334,15 @@ describe('admin CLI (npm run admin) against a running stack', () => {
       const jsm = await jetstreamManager(nc);
       const start = async (name: string, fail: () => boolean) => {
         const consumer = new DurableEventConsumer({
-          name, filterSubject: subject, dataSource: consumerDs, js, jsm, logger, maxDeliver: 1, backoffMs: [50], deliverFrom: 'new',
+          name,
+          filterSubject: subject,
+          dataSource: consumerDs,
+          js,
+          jsm,
+          logger,
+          maxDeliver: 1,
+          backoffMs: [50],
+          deliverFrom: 'new',
           handler: async (event, manager) => {
             if (fail()) throw new Error('下游暂不可用 (test: refusing)');
             await manager.query(`INSERT INTO "${consumerSchema}".effect (consumer, event_id) VALUES ($1, $2)`, [name, event.eventId]);
@@ -238,7 +355,14 @@ describe('admin CLI (npm run admin) against a running stack', () => {
       await start(healthy, () => false);
 
       const eventId = randomUUID();
-      const envelope: EventEnvelope = { eventId, subject, occurredAt: new Date().toISOString(), actor: { department: 'admin', role: 'system', userId: 'test', divisions: [] }, entityId: tag, data: { n: 1 } } as EventEnvelope;
+      const envelope: EventEnvelope = {
+        eventId,
+        subject,
+        occurredAt: new Date().toISOString(),
+        actor: { department: 'admin', role: 'system', userId: 'test', divisions: [] },
+        entityId: tag,
+        data: { n: 1 },
+      } as EventEnvelope;
       await js.publish(subject, JSON.stringify(envelope), { msgID: eventId });
 
       await eventually('the healthy consumer to handle the event', async () => (await effects(healthy, eventId)) === 1);
@@ -330,7 +454,10 @@ describe('admin CLI (npm run admin) against a running stack', () => {
     expect(help.stdout).toContain('善育 Shanyu 运维命令 / admin commands');
     const listed = await run(process.execPath, [path.join(ROOT, 'deploy/admin/admin.mjs'), 'account', 'list'], { cwd: ROOT, env: { ...process.env, ...env } });
     expect(listed.stdout).toContain('fire.330106.ops\tfire\tofficial\t330106');
-    const failed = await run(process.execPath, [path.join(ROOT, 'deploy/admin/admin.mjs'), 'account', 'list'], { cwd: ROOT, env: { ...process.env, ...env, DATABASE_URL: 'mysql://nope' } }).catch((e: { code: number; stderr: string }) => e);
+    const failed = await run(process.execPath, [path.join(ROOT, 'deploy/admin/admin.mjs'), 'account', 'list'], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, DATABASE_URL: 'mysql://nope' },
+    }).catch((e: { code: number; stderr: string }) => e);
     expect(failed).toMatchObject({ code: 1 });
     expect((failed as { stderr: string }).stderr).toContain('DATABASE_URL: DATABASE_URL must be a postgres:// URL');
   }, 300_000);

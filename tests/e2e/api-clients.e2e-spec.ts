@@ -30,7 +30,9 @@ describe('API clients: machine credentials for department systems', () => {
   const MARKET_SCOPES = ['GET /api/v1/institutions', 'GET /api/v1/institutions/:id', 'POST /api/v1/institutions'];
 
   const create = async (overrides: Record<string, unknown> = {}): Promise<CreatedClient> => {
-    const res = await stack.http.post('/api/v1/admin/api-clients').set(bearer(admin))
+    const res = await stack.http
+      .post('/api/v1/admin/api-clients')
+      .set(bearer(admin))
       .send({ name: '西湖区市场监管 登记系统', department: 'market', divisions: ['330106'], scopes: MARKET_SCOPES, ...overrides });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body;
@@ -76,7 +78,10 @@ describe('API clients: machine credentials for department systems', () => {
     expect(JSON.stringify(list.body)).not.toContain('scrypt$');
 
     const ds = stack.gateway.runtime.dataSource;
-    const [stored] = await ds.query(`SELECT secret_hash FROM "${stack.gatewaySchema}".api_client_secret s JOIN "${stack.gatewaySchema}".api_client c ON c.id = s.api_client_id WHERE c.client_id = $1`, [client.clientId]);
+    const [stored] = await ds.query(
+      `SELECT secret_hash FROM "${stack.gatewaySchema}".api_client_secret s JOIN "${stack.gatewaySchema}".api_client c ON c.id = s.api_client_id WHERE c.client_id = $1`,
+      [client.clientId],
+    );
     expect(stored.secret_hash).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9+/=]{24}\$[A-Za-z0-9+/=]{44}$/);
     const secretPart = client.clientSecret.slice(4);
     for (const table of ['api_client', 'api_client_secret', 'audit_log', 'outbox']) {
@@ -87,7 +92,9 @@ describe('API clients: machine credentials for department systems', () => {
     expect(audit.body.map((e: { action: string }) => e.action)).toEqual(['api_client.create']);
 
     for (const username of ['market.330106', 'fire.330106', 'health.330106']) {
-      const refused = await stack.http.post('/api/v1/admin/api-clients').set(bearer(await stack.tokenFor(username)))
+      const refused = await stack.http
+        .post('/api/v1/admin/api-clients')
+        .set(bearer(await stack.tokenFor(username)))
         .send({ name: 'x', department: 'market', divisions: ['330106'], scopes: MARKET_SCOPES });
       expect(refused.status).toBe(403);
       expect(refused.body.code).toBe('DEPARTMENT_NOT_ALLOWED');
@@ -96,10 +103,15 @@ describe('API clients: machine credentials for department systems', () => {
   });
 
   it('refuses scopes that are not routes of the API, admin and login routes, and departments that cannot hold credentials, naming the field', async () => {
-    const bad = await stack.http.post('/api/v1/admin/api-clients').set(bearer(admin)).send({
-      name: '坏的', department: 'fire', divisions: ['330106'],
-      scopes: ['GET /api/v1/inspections/{id}', 'GET /api/v1/nowhere', 'POST /api/v1/admin/api-clients', 'fetch everything', 'get /api/v1/inspections/:id'],
-    });
+    const bad = await stack.http
+      .post('/api/v1/admin/api-clients')
+      .set(bearer(admin))
+      .send({
+        name: '坏的',
+        department: 'fire',
+        divisions: ['330106'],
+        scopes: ['GET /api/v1/inspections/{id}', 'GET /api/v1/nowhere', 'POST /api/v1/admin/api-clients', 'fetch everything', 'get /api/v1/inspections/:id'],
+      });
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('VALIDATION');
     expect(bad.body.details).toEqual([
@@ -114,10 +126,15 @@ describe('API clients: machine credentials for department systems', () => {
       ['divisions', { divisions: ['999999'] }],
       ['scopes', { scopes: [] }],
     ] as const) {
-      const res = await stack.http.post('/api/v1/admin/api-clients').set(bearer(admin))
+      const res = await stack.http
+        .post('/api/v1/admin/api-clients')
+        .set(bearer(admin))
         .send({ name: '坏的', department: 'fire', divisions: ['330106'], scopes: ['GET /api/v1/institutions'], ...body });
       expect(res.status, field).toBe(400);
-      expect(res.body.details.map((d: { field: string }) => d.field), JSON.stringify(res.body)).toContain(field);
+      expect(
+        res.body.details.map((d: { field: string }) => d.field),
+        JSON.stringify(res.body),
+      ).toContain(field);
     }
     const [{ n }] = await stack.gateway.runtime.dataSource.query(`SELECT count(*)::int AS n FROM "${stack.gatewaySchema}".api_client WHERE name = '坏的'`);
     expect(n).toBe(0);
@@ -130,24 +147,40 @@ describe('API clients: machine credentials for department systems', () => {
     expect(json.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 600, token_type: 'Bearer', expires_in: 600 }); // JWT_TTL_SECONDS 600 in tests < one hour
     expect(json.body.access_token).toBe(json.body.accessToken);
 
-    const form = await stack.http.post('/api/v1/auth/token').set('x-forwarded-for', freshIp()).type('form')
+    const form = await stack.http
+      .post('/api/v1/auth/token')
+      .set('x-forwarded-for', freshIp())
+      .type('form')
       .send(`grant_type=client_credentials&client_id=${encodeURIComponent(client.clientId)}&client_secret=${encodeURIComponent(client.clientSecret)}`);
     expect(form.status, JSON.stringify(form.body)).toBe(200);
     expect(form.body.tokenType).toBe('Bearer');
 
     const basic = Buffer.from(`${encodeURIComponent(client.clientId)}:${encodeURIComponent(client.clientSecret)}`).toString('base64');
-    const viaBasic = await stack.http.post('/api/v1/auth/token').set('x-forwarded-for', freshIp()).set('authorization', `Basic ${basic}`).type('form').send('grant_type=client_credentials');
+    const viaBasic = await stack.http
+      .post('/api/v1/auth/token')
+      .set('x-forwarded-for', freshIp())
+      .set('authorization', `Basic ${basic}`)
+      .type('form')
+      .send('grant_type=client_credentials');
     expect(viaBasic.status, JSON.stringify(viaBasic.body)).toBe(200);
-    const twice = await stack.http.post('/api/v1/auth/token').set('authorization', `Basic ${basic}`).send({ grant_type: 'client_credentials', client_id: client.clientId });
+    const twice = await stack.http
+      .post('/api/v1/auth/token')
+      .set('authorization', `Basic ${basic}`)
+      .send({ grant_type: 'client_credentials', client_id: client.clientId });
     expect(twice.status).toBe(400);
     expect(twice.body.details[0]).toMatchObject({ field: 'client_id', code: 'CLIENT_AUTH_TWICE' });
 
-    for (const [clientId, secret] of [[client.clientId, 'shs_wrong'], ['market-330106-nosuch', client.clientSecret]]) {
+    for (const [clientId, secret] of [
+      [client.clientId, 'shs_wrong'],
+      ['market-330106-nosuch', client.clientSecret],
+    ]) {
       const wrong = await exchange(clientId, secret);
       expect(wrong.status).toBe(401);
       expect(wrong.body).toMatchObject({ code: 'INVALID_CLIENT', message: '接口客户端编号或密钥错误' });
     }
-    const badGrant = await stack.http.post('/api/v1/auth/token').send({ grant_type: 'password', client_id: client.clientId, client_secret: client.clientSecret });
+    const badGrant = await stack.http
+      .post('/api/v1/auth/token')
+      .send({ grant_type: 'password', client_id: client.clientId, client_secret: client.clientSecret });
     expect(badGrant.status).toBe(400);
     expect(badGrant.body.details[0].field).toBe('grant_type');
     const missing = await stack.http.post('/api/v1/auth/token').send({ grant_type: 'client_credentials', client_id: client.clientId });
@@ -167,17 +200,24 @@ describe('API clients: machine credentials for department systems', () => {
     const doc = (await stack.http.get('/api/docs-json').expect(200)).body;
     const token = doc.paths['/api/v1/auth/token'].post.requestBody.content;
     expect(Object.keys(token)).toEqual(['application/json', 'application/x-www-form-urlencoded']);
-    expect(token['application/json'].schema.oneOf).toEqual([{ $ref: '#/components/schemas/TokenRequest' }, { $ref: '#/components/schemas/ClientCredentialsRequest' }]);
+    expect(token['application/json'].schema.oneOf).toEqual([
+      { $ref: '#/components/schemas/TokenRequest' },
+      { $ref: '#/components/schemas/ClientCredentialsRequest' },
+    ]);
     expect(doc.components.schemas.ClientCredentialsRequest.properties).toHaveProperty('grant_type');
     expect(doc.components.schemas.CreateApiClientBody.required).toEqual(expect.arrayContaining(['name', 'department', 'divisions', 'scopes']));
-    for (const path of ['/api/v1/admin/api-clients', '/api/v1/admin/api-clients/{id}/rotate', '/api/v1/admin/api-clients/{id}/revoke']) expect(doc.paths).toHaveProperty([path]);
+    for (const path of ['/api/v1/admin/api-clients', '/api/v1/admin/api-clients/{id}/rotate', '/api/v1/admin/api-clients/{id}/revoke'])
+      expect(doc.paths).toHaveProperty([path]);
   });
 
-  it('locks a client after 5 wrong secrets like a person\'s login (429 ACCOUNT_LOCKED), even for the right secret', async () => {
+  it("locks a client after 5 wrong secrets like a person's login (429 ACCOUNT_LOCKED), even for the right secret", async () => {
     const client = await create();
     const ip = freshIp();
     // Each wrong secret after the second makes the next attempt wait (429 LOGIN_DELAYED): the failures are moved back past it.
-    const waitOut = () => stack.gateway.runtime.dataSource.query(`UPDATE "${stack.gatewaySchema}".login_failure SET at = at - interval '60 seconds' WHERE username = $1`, [`client:${client.clientId}`]);
+    const waitOut = () =>
+      stack.gateway.runtime.dataSource.query(`UPDATE "${stack.gatewaySchema}".login_failure SET at = at - interval '60 seconds' WHERE username = $1`, [
+        `client:${client.clientId}`,
+      ]);
     for (let i = 0; i < 4; i++) {
       expect((await exchange(client.clientId, `shs_wrong${i}`, ip)).status).toBe(401);
       await waitOut();
@@ -194,18 +234,30 @@ describe('API clients: machine credentials for department systems', () => {
     const client = await create();
     const token = await tokenOf(client);
     const other = (await registerBy(bearer(admin), '371002001').expect(201)).body.id as string;
-    for (const [how, headers] of [['token', bearer(token)], ['api key', { 'x-api-key': client.apiKey }]] as const) {
+    for (const [how, headers] of [
+      ['token', bearer(token)],
+      ['api key', { 'x-api-key': client.apiKey }],
+    ] as const) {
       const created = await registerBy(headers);
       expect(created.status, `${how}: ${JSON.stringify(created.body)}`).toBe(201);
       const id = created.body.id as string;
       expect((await stack.http.get(`/api/v1/institutions/${id}`).set(headers)).status, how).toBe(200);
       const list = await stack.http.get('/api/v1/institutions?pageSize=200').set(headers).expect(200);
-      expect(list.body.items.map((i: { id: string }) => i.id), how).toContain(id);
-      expect(list.body.items.map((i: { id: string }) => i.id), how).not.toContain(other);
+      expect(
+        list.body.items.map((i: { id: string }) => i.id),
+        how,
+      ).toContain(id);
+      expect(
+        list.body.items.map((i: { id: string }) => i.id),
+        how,
+      ).not.toContain(other);
 
       const patch = await stack.http.patch(`/api/v1/institutions/${id}`).set(headers).send({ address: '杭州市西湖区三墩镇 2 号', reason: '搬迁' });
       expect(patch.status, how).toBe(403);
-      expect(patch.body).toMatchObject({ code: 'SCOPE_NOT_GRANTED', details: [{ field: 'scope', code: 'SCOPE_NOT_GRANTED', message: 'PATCH /api/v1/institutions/{id}' }] });
+      expect(patch.body).toMatchObject({
+        code: 'SCOPE_NOT_GRANTED',
+        details: [{ field: 'scope', code: 'SCOPE_NOT_GRANTED', message: 'PATCH /api/v1/institutions/{id}' }],
+      });
       expect(patch.body.message).toContain(`接口客户端 ${client.clientId} 未被授权调用 PATCH /api/v1/institutions/{id}`);
       const filings = await stack.http.get('/api/v1/filings').set(headers);
       expect(filings.status, how).toBe(403);
@@ -241,7 +293,8 @@ describe('API clients: machine credentials for department systems', () => {
       });
     }
     const [row] = await stack.registry.runtime.dataSource.query(
-      `SELECT actor_user, actor_client, actor_role FROM "${stack.registrySchema}".audit_log WHERE entity = 'institution' AND entity_id = $1`, [viaKey],
+      `SELECT actor_user, actor_client, actor_role FROM "${stack.registrySchema}".audit_log WHERE entity = 'institution' AND entity_id = $1`,
+      [viaKey],
     );
     expect(row).toEqual({ actor_user: `client:${client.clientId}`, actor_client: client.clientId, actor_role: 'system' });
   });
@@ -267,7 +320,13 @@ describe('API clients: machine credentials for department systems', () => {
       const res = await stack.http.get(read.path).set(read.headers).set('x-request-id', requestId);
       expect(res.status, read.path).toBe(read.status);
       expect(accessLine(requestId), read.path).toMatchObject({
-        level: 'info', method: 'GET', route: read.route, status: read.status, user: `client:${client.clientId}`, department: 'market', clientId: client.clientId,
+        level: 'info',
+        method: 'GET',
+        route: read.route,
+        status: read.status,
+        user: `client:${client.clientId}`,
+        department: 'market',
+        clientId: client.clientId,
       });
     }
     // The secret never reaches a log line.
@@ -317,7 +376,10 @@ describe('API clients: machine credentials for department systems', () => {
     // Default overlap one day; at most 30 days.
     const byDefault = await stack.http.post(`/api/v1/admin/api-clients/${client.id}/rotate`).set(bearer(admin)).expect(200);
     expect(new Date(byDefault.body.previousValidUntil).getTime() - Date.now()).toBeGreaterThan(86_400_000 - 60_000);
-    const tooLong = await stack.http.post(`/api/v1/admin/api-clients/${client.id}/rotate`).set(bearer(admin)).send({ overlapSeconds: 31 * 86_400 });
+    const tooLong = await stack.http
+      .post(`/api/v1/admin/api-clients/${client.id}/rotate`)
+      .set(bearer(admin))
+      .send({ overlapSeconds: 31 * 86_400 });
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.details[0].field).toBe('overlapSeconds');
     const unknown = await stack.http.post('/api/v1/admin/api-clients/00000000-0000-4000-8000-000000000000/rotate').set(bearer(admin)).send({});
@@ -349,6 +411,9 @@ describe('API clients: machine credentials for department systems', () => {
       expect(res.body.code).toBe('API_CLIENT_ALREADY_REVOKED');
     }
     const audit = await stack.http.get(`/api/v1/audit?service=gateway&entity=api_client&id=${client.id}`).set(bearer(admin)).expect(200);
-    expect(audit.body.map((e: { action: string; reason: string | null }) => [e.action, e.reason])).toEqual([['api_client.create', null], ['api_client.revoke', '系统下线']]);
+    expect(audit.body.map((e: { action: string; reason: string | null }) => [e.action, e.reason])).toEqual([
+      ['api_client.create', null],
+      ['api_client.revoke', '系统下线'],
+    ]);
   });
 });

@@ -22,13 +22,18 @@ describe('abuse limits: login waits and lockout, per-address rule, token revocat
     http.post('/api/v1/auth/token').set('x-forwarded-for', ip).send({ username, password });
 
   const failures = async (where: string, value: string): Promise<number> => {
-    const [row] = await stack.gateway.runtime.dataSource.query(`SELECT count(*)::int AS n FROM "${stack.gatewaySchema}".login_failure WHERE ${where} = $1`, [value]);
+    const [row] = await stack.gateway.runtime.dataSource.query(`SELECT count(*)::int AS n FROM "${stack.gatewaySchema}".login_failure WHERE ${where} = $1`, [
+      value,
+    ]);
     return row.n;
   };
 
   /** Moves a username's failures `seconds` back in time: the wait they impose has passed. */
   const age = (username: string, seconds = 60) =>
-    stack.gateway.runtime.dataSource.query(`UPDATE "${stack.gatewaySchema}".login_failure SET at = at - make_interval(secs => $2) WHERE username = $1`, [username, seconds]);
+    stack.gateway.runtime.dataSource.query(`UPDATE "${stack.gatewaySchema}".login_failure SET at = at - make_interval(secs => $2) WHERE username = $1`, [
+      username,
+      seconds,
+    ]);
   /** A wrong password after any wait has passed. */
   const wrong = async (username: string, ip: string, password = 'wrong') => {
     await age(username);
@@ -111,10 +116,15 @@ describe('abuse limits: login waits and lockout, per-address rule, token revocat
     await login('police.330106', DEMO_PASSWORD, ip).expect(200);
 
     // 15 minutes later (the failures moved back in time) the right password works and clears the count.
-    await stack.gateway.runtime.dataSource.query(`UPDATE "${stack.gatewaySchema}".login_failure SET at = at - interval '15 minutes 1 second' WHERE username = $1`, ['fire.330106']);
+    await stack.gateway.runtime.dataSource.query(
+      `UPDATE "${stack.gatewaySchema}".login_failure SET at = at - interval '15 minutes 1 second' WHERE username = $1`,
+      ['fire.330106'],
+    );
     await login('fire.330106', DEMO_PASSWORD, ip).expect(200);
     expect(await failures('username', 'fire.330106')).toBe(0);
-    console.log(`[auth-1] waits 1 s, 2 s, 4 s after failures 2-4, then 429 ACCOUNT_LOCKED on the 5th failure; Retry-After ${retryAfter} s; "${fifth.body.message}"`);
+    console.log(
+      `[auth-1] waits 1 s, 2 s, 4 s after failures 2-4, then 429 ACCOUNT_LOCKED on the 5th failure; Retry-After ${retryAfter} s; "${fifth.body.message}"`,
+    );
   });
 
   it('a successful login forgives earlier failures; unknown usernames are counted and answered the same way', async () => {
@@ -133,16 +143,12 @@ describe('abuse limits: login waits and lockout, per-address rule, token revocat
       const res = await wrong('no.such.user', ip, 'whatever');
       ghost.push({ status: res.status, code: res.body.code });
     }
-    expect(ghost.map((g) => `${g.status} ${g.code}`)).toEqual([
-      ...Array(4).fill('401 INVALID_CREDENTIALS'), '429 ACCOUNT_LOCKED', '429 ACCOUNT_LOCKED',
-    ]);
+    expect(ghost.map((g) => `${g.status} ${g.code}`)).toEqual([...Array(4).fill('401 INVALID_CREDENTIALS'), '429 ACCOUNT_LOCKED', '429 ACCOUNT_LOCKED']);
   });
 
   it('counts concurrent attempts on two replicas one by one: 12 at once never record more than 5 failures', async () => {
     const ip = freshIp();
-    const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => login('education.330106', `guess-${i}`, ip, i % 2 ? replicaHttp : stack.http)),
-    );
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => login('education.330106', `guess-${i}`, ip, i % 2 ? replicaHttp : stack.http)));
     const tally = new Map<string, number>();
     for (const r of results) tally.set(`${r.status} ${r.body.code}`, (tally.get(`${r.status} ${r.body.code}`) ?? 0) + 1);
     // Attempts are checked one at a time: those after the second settled failure wait, those after the fifth are locked.
@@ -151,7 +157,9 @@ describe('abuse limits: login waits and lockout, per-address rule, token revocat
     expect(recorded).toBeLessThanOrEqual(5);
     expect(recorded).toBeGreaterThanOrEqual(2);
     expect((tally.get('401 INVALID_CREDENTIALS') ?? 0) + (recorded === 5 ? 1 : 0)).toBe(recorded);
-    console.log(`[auth-2] 12 concurrent wrong passwords over 2 replicas: ${[...tally].map(([k, v]) => `${v}× ${k}`).join(', ')}; failures recorded ${recorded}`);
+    console.log(
+      `[auth-2] 12 concurrent wrong passwords over 2 replicas: ${[...tally].map(([k, v]) => `${v}× ${k}`).join(', ')}; failures recorded ${recorded}`,
+    );
   });
 
   it('an office address with 20 failed logins (any accounts) still lets a colleague with the right password in; only usernames that failed from it are refused there', async () => {
@@ -190,23 +198,39 @@ describe('abuse limits: login waits and lockout, per-address rule, token revocat
     expect(list.headers['cache-control']).toBe('no-store');
     const entry = list.body.find((l: { username: string }) => l.username === 'street.330106109');
     expect(entry).toMatchObject({ failures: 5, addresses: [ip], lockedUntil: locked.retryAt });
-    expect((await stack.http.get('/api/v1/admin/login-lockouts').set('authorization', `Bearer ${market}`).expect(403)).body.code).toBe('DEPARTMENT_NOT_ALLOWED');
-    expect((await stack.http.post('/api/v1/admin/login-lockouts/unlock').set('authorization', `Bearer ${market}`).send({ username: 'street.330106109' }).expect(403)).body.code).toBe('DEPARTMENT_NOT_ALLOWED');
+    expect((await stack.http.get('/api/v1/admin/login-lockouts').set('authorization', `Bearer ${market}`).expect(403)).body.code).toBe(
+      'DEPARTMENT_NOT_ALLOWED',
+    );
+    expect(
+      (await stack.http.post('/api/v1/admin/login-lockouts/unlock').set('authorization', `Bearer ${market}`).send({ username: 'street.330106109' }).expect(403))
+        .body.code,
+    ).toBe('DEPARTMENT_NOT_ALLOWED');
 
-    const unlocked = await stack.http.post('/api/v1/admin/login-lockouts/unlock').set('authorization', `Bearer ${admin}`)
-      .send({ username: 'street.330106109', reason: '本人电话确认' }).expect(200);
+    const unlocked = await stack.http
+      .post('/api/v1/admin/login-lockouts/unlock')
+      .set('authorization', `Bearer ${admin}`)
+      .send({ username: 'street.330106109', reason: '本人电话确认' })
+      .expect(200);
     expect(unlocked.body).toEqual({ username: 'street.330106109', failuresCleared: 5, wasLocked: true });
     // On the other replica too, at once.
     await login('street.330106109', DEMO_PASSWORD, ip, replicaHttp).expect(200);
-    const again = await stack.http.post('/api/v1/admin/login-lockouts/unlock').set('authorization', `Bearer ${admin}`).send({ username: 'street.330106109' }).expect(200);
+    const again = await stack.http
+      .post('/api/v1/admin/login-lockouts/unlock')
+      .set('authorization', `Bearer ${admin}`)
+      .send({ username: 'street.330106109' })
+      .expect(200);
     expect(again.body).toEqual({ username: 'street.330106109', failuresCleared: 0, wasLocked: false });
     const audit = await stack.http.get('/api/v1/audit?service=gateway&entity=login&id=street.330106109').set('authorization', `Bearer ${admin}`).expect(200);
     expect(audit.body.map((e: { action: string }) => e.action)).toEqual(['login.lock', 'login.unlock']);
     expect(audit.body[1]).toMatchObject({ reason: '本人电话确认', actor: { department: 'admin' }, before: { failures: 5, locked: true } });
-    expect((await stack.http.post('/api/v1/admin/login-lockouts/unlock').set('authorization', `Bearer ${admin}`).send({}).expect(400)).body.details[0].field).toBe('username');
+    expect(
+      (await stack.http.post('/api/v1/admin/login-lockouts/unlock').set('authorization', `Bearer ${admin}`).send({}).expect(400)).body.details[0].field,
+    ).toBe('username');
     const doc = (await stack.http.get('/api/docs-json').expect(200)).body;
     expect(doc.paths['/api/v1/admin/login-lockouts'].get.responses['200'].content['application/json'].schema.items.required).toContain('lockedUntil');
-    expect(doc.paths['/api/v1/admin/login-lockouts/unlock'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/UnlockLoginBody' });
+    expect(doc.paths['/api/v1/admin/login-lockouts/unlock'].post.requestBody.content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/UnlockLoginBody',
+    });
     expect(doc.components.schemas.UnlockLoginBody.required).toEqual(['username']);
   });
 
@@ -225,7 +249,9 @@ describe('abuse limits: login waits and lockout, per-address rule, token revocat
     }
     expect((await stack.http.post('/api/v1/auth/logout').set('authorization', `Bearer ${first}`).expect(401)).body.code).toBe('TOKEN_REVOKED');
     await stack.http.get('/api/v1/institutions').set('authorization', `Bearer ${second}`).expect(200);
-    const [row] = await stack.gateway.runtime.dataSource.query(`SELECT user_id, expires_at FROM "${stack.gatewaySchema}".revoked_token WHERE jti = $1`, [claims.jti]);
+    const [row] = await stack.gateway.runtime.dataSource.query(`SELECT user_id, expires_at FROM "${stack.gatewaySchema}".revoked_token WHERE jti = $1`, [
+      claims.jti,
+    ]);
     expect(new Date(row.expires_at).getTime()).toBe(claims.exp * 1000);
     expect((await stack.http.post('/api/v1/auth/logout').expect(401)).body.code).toBe('UNAUTHENTICATED');
   });
@@ -235,12 +261,21 @@ describe('abuse limits: login waits and lockout, per-address rule, token revocat
     const base = { sub: 'u1', username: 'admin', dept: 'admin', role: 'admin', div: [] };
     const sign = (claims: object) => jwt.sign(claims, { algorithm: 'HS256', issuer: 'shanyu', audience: 'shanyu-api' });
     const now = Math.floor(Date.now() / 1000);
-    const expired = await stack.http.get('/api/v1/institutions').set('authorization', `Bearer ${sign({ ...base, jti: crypto.randomUUID(), iat: now - 700, exp: now - 100 })}`).expect(401);
+    const expired = await stack.http
+      .get('/api/v1/institutions')
+      .set('authorization', `Bearer ${sign({ ...base, jti: crypto.randomUUID(), iat: now - 700, exp: now - 100 })}`)
+      .expect(401);
     expect(expired.body).toMatchObject({ code: 'TOKEN_INVALID', message: '登录已过期，请重新登录' });
-    const noJti = await stack.http.get('/api/v1/institutions').set('authorization', `Bearer ${sign({ ...base, iat: now, exp: now + 600 })}`).expect(401);
+    const noJti = await stack.http
+      .get('/api/v1/institutions')
+      .set('authorization', `Bearer ${sign({ ...base, iat: now, exp: now + 600 })}`)
+      .expect(401);
     expect(noJti.body.code).toBe('TOKEN_INVALID');
     // The same claims with a jti pass: only the jti made the difference.
-    await stack.http.get('/api/v1/institutions').set('authorization', `Bearer ${sign({ ...base, jti: crypto.randomUUID(), iat: now, exp: now + 600 })}`).expect(200);
+    await stack.http
+      .get('/api/v1/institutions')
+      .set('authorization', `Bearer ${sign({ ...base, jti: crypto.randomUUID(), iat: now, exp: now + 600 })}`)
+      .expect(200);
   });
 
   it('refuses a body over 1 MB with 413 PAYLOAD_TOO_LARGE before anything is read or counted', async () => {
@@ -256,12 +291,15 @@ describe('abuse limits: login waits and lockout, per-address rule, token revocat
     expect(long.body.details).toContainEqual(expect.objectContaining({ field: 'password', code: 'maxLength' }));
     expect(await failures('ip', ip)).toBe(0);
     const admin = await stack.tokenFor('admin');
-    const big = await stack.http.put('/api/v1/calendar/2031').set('authorization', `Bearer ${admin}`).send({ source: 'x'.repeat(1_050_000), entries: [] });
+    const big = await stack.http
+      .put('/api/v1/calendar/2031')
+      .set('authorization', `Bearer ${admin}`)
+      .send({ source: 'x'.repeat(1_050_000), entries: [] });
     expect(big.status).toBe(413);
     expect(big.body.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
-  it('GET /health?scope=self (the Kubernetes probes of deploy/k8s) checks only the gateway\'s own PostgreSQL and NATS', async () => {
+  it("GET /health?scope=self (the Kubernetes probes of deploy/k8s) checks only the gateway's own PostgreSQL and NATS", async () => {
     const self = await stack.http.get('/health?scope=self').expect(200);
     expect(Object.keys(self.body.checks).sort()).toEqual(['nats', 'postgres']);
     const full = await stack.http.get('/health').expect(200);
@@ -272,7 +310,8 @@ describe('abuse limits: login waits and lockout, per-address rule, token revocat
 function replicaConfig(schema: string) {
   return {
     DATABASE_URL: testDatabaseUrl(),
-    NATS_URL: testNatsUrl(), ...testStackSecrets(),
+    NATS_URL: testNatsUrl(),
+    ...testStackSecrets(),
     ...testNatsCredentials('gateway'),
     PORT: 0,
     HOST: '127.0.0.1',

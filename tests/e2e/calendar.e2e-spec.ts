@@ -29,7 +29,9 @@ describe('working-day calendar loaded by an admin', () => {
 
   const outboxCount = async () => {
     const ds = stack.gateway.runtime.dataSource;
-    const [row] = await ds.query(`SELECT count(*)::int AS n FROM ${ds.getRepository('OutboxRow').metadata.tablePath} WHERE subject = 'evt.gateway.calendar.loaded.v1'`);
+    const [row] = await ds.query(
+      `SELECT count(*)::int AS n FROM ${ds.getRepository('OutboxRow').metadata.tablePath} WHERE subject = 'evt.gateway.calendar.loaded.v1'`,
+    );
     return row.n as number;
   };
 
@@ -64,9 +66,17 @@ describe('working-day calendar loaded by an admin', () => {
     };
     const res = await stack.http.put('/api/v1/calendar/2027').set('authorization', `Bearer ${admin}`).send(bad).expect(400);
     expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(['entries[3].date']);
-    const res2 = await stack.http.put('/api/v1/calendar/2027').set('authorization', `Bearer ${admin}`).send({ ...bad, entries: bad.entries.slice(0, 3) }).expect(400);
+    const res2 = await stack.http
+      .put('/api/v1/calendar/2027')
+      .set('authorization', `Bearer ${admin}`)
+      .send({ ...bad, entries: bad.entries.slice(0, 3) })
+      .expect(400);
     expect(res2.body.details.map((d: { code: string }) => d.code).sort()).toEqual(['HOLIDAY_DUPLICATE', 'HOLIDAY_WORKDAY_NOT_WEEKEND']);
-    const kind = await stack.http.put('/api/v1/calendar/2027').set('authorization', `Bearer ${admin}`).send({ source: 'x表', entries: [{ date: '2027-05-01', kind: 'party', name: '劳动节' }] }).expect(400);
+    const kind = await stack.http
+      .put('/api/v1/calendar/2027')
+      .set('authorization', `Bearer ${admin}`)
+      .send({ source: 'x表', entries: [{ date: '2027-05-01', kind: 'party', name: '劳动节' }] })
+      .expect(400);
     expect(kind.body.details[0].field).toBe('entries.0.kind');
     expect(await outboxCount()).toBe(before);
     const after = await stack.http.get('/api/v1/calendar/2027').set('authorization', `Bearer ${admin}`).expect(200);
@@ -75,7 +85,9 @@ describe('working-day calendar loaded by an admin', () => {
 
   it('only admins load a year; a bad year is a 400', async () => {
     const health = await stack.tokenFor('health.330106');
-    expect((await stack.http.put('/api/v1/calendar/2027').set('authorization', `Bearer ${health}`).send(spring2027).expect(403)).body.code).toBe('DEPARTMENT_NOT_ALLOWED');
+    expect((await stack.http.put('/api/v1/calendar/2027').set('authorization', `Bearer ${health}`).send(spring2027).expect(403)).body.code).toBe(
+      'DEPARTMENT_NOT_ALLOWED',
+    );
     expect((await stack.http.get('/api/v1/calendar/27').set('authorization', `Bearer ${health}`).expect(400)).body.details[0].field).toBe('year');
   });
 });

@@ -6,8 +6,18 @@
 // checklist (inspection).
 import { addDays, shanghaiToday } from '@shanyu/common';
 import {
-  CreditEvents, type CreditView, type EventEnvelope, InspectionEvents, type InspectionFormView, type InspectionView, type PlanDrawEntryView,
-  type PlanPoolEntryView, type PlanView, RegistryEvents, StaffEvents, SubsidyEvents,
+  CreditEvents,
+  type CreditView,
+  type EventEnvelope,
+  InspectionEvents,
+  type InspectionFormView,
+  type InspectionView,
+  type PlanDrawEntryView,
+  type PlanPoolEntryView,
+  type PlanView,
+  RegistryEvents,
+  StaffEvents,
+  SubsidyEvents,
 } from '@shanyu/contracts';
 import { compliantFilingSubmission, DAY_MS, eventually, institutionRequest, testClock, testNatsUrl } from '@shanyu/testing';
 import type request from 'supertest';
@@ -30,7 +40,10 @@ type Result = { itemCode: string; result: 'pass' | 'fail' | 'not_applicable'; no
 
 /** Every item of the department on the form: pass, except the overrides. */
 function resultsFor(form: InspectionFormView, department: string, overrides: Record<string, Omit<Result, 'itemCode'>> = {}): Result[] {
-  return form.areas.flatMap((a) => a.items).filter((i) => i.department === department).map((i) => ({ itemCode: i.code, ...(overrides[i.code] ?? { result: 'pass' }) }) as Result);
+  return form.areas
+    .flatMap((a) => a.items)
+    .filter((i) => i.department === department)
+    .map((i) => ({ itemCode: i.code, ...(overrides[i.code] ?? { result: 'pass' }) }) as Result);
 }
 
 describe('守信联合激励、失信联合惩戒 across the real services', () => {
@@ -45,9 +58,22 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
   let good: Institution, bad: Institution, other: Institution;
   const created: string[] = [];
 
-  const credit = async (id: string) => (await http.get(`/api/v1/credit/institutions/${id}`).set(await as('health.330106')).expect(200)).body as CreditView;
+  const credit = async (id: string) =>
+    (
+      await http
+        .get(`/api/v1/credit/institutions/${id}`)
+        .set(await as('health.330106'))
+        .expect(200)
+    ).body as CreditView;
   const creditWith = (what: string, id: string, test: (view: CreditView) => boolean) =>
-    eventually(what, async () => { const view = await credit(id); return test(view) ? view : null; }, 30_000);
+    eventually(
+      what,
+      async () => {
+        const view = await credit(id);
+        return test(view) ? view : null;
+      },
+      30_000,
+    );
   const hasEntry = (type: string) => (view: CreditView) => view.entries.some((e) => e.eventType === type);
   const entry = (view: CreditView, type: string) => view.entries.find((e) => e.eventType === type)!;
   /** The event of the owning service that a ledger entry names (eventId, subject, institution). */
@@ -58,13 +84,16 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
     expect(source!.subject).toBe(e.subject);
     return source as EventEnvelope<any>;
   };
-  const gradeChanges = (id: string) => events.of(CreditEvents.gradeChanged, (e) => e.data.institutionId === id).map((e) => `${e.data.from ?? '-'}→${e.data.to}`);
+  const gradeChanges = (id: string) =>
+    events.of(CreditEvents.gradeChanged, (e) => e.data.institutionId === id).map((e) => `${e.data.from ?? '-'}→${e.data.to}`);
 
   beforeAll(async () => {
     stack = await startTestStack({
       services: ['registry', 'staff', 'inspection', 'credit', 'subsidy'],
       startOptions: {
-        staff: { eventsFrom: 'new' }, inspection: { eventsFrom: 'new' }, credit: { eventsFrom: 'new' },
+        staff: { eventsFrom: 'new' },
+        inspection: { eventsFrom: 'new' },
+        credit: { eventsFrom: 'new' },
         subsidy: { eventsFrom: 'new', now: SUBSIDY_CLOCK.now },
       },
       gateway: { JWT_TTL_SECONDS: 3600 },
@@ -77,9 +106,16 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
     for (const department of ['fire', 'market', 'health']) {
       inspectors[department] = [];
       for (const n of [1, 2]) {
-        const res = await http.post('/api/v1/inspectors').set(admin).send({
-          department, name: `${department}执法员${n}`, badgeNo: `${department.toUpperCase()}-JOINT-${n}`, divisionCodes: ['330106'], username: `${department}.inspector${n}`,
-        });
+        const res = await http
+          .post('/api/v1/inspectors')
+          .set(admin)
+          .send({
+            department,
+            name: `${department}执法员${n}`,
+            badgeNo: `${department.toUpperCase()}-JOINT-${n}`,
+            divisionCodes: ['330106'],
+            username: `${department}.inspector${n}`,
+          });
         if (res.status !== 201) throw new Error(`inspector ${department} ${n}: ${res.status} ${JSON.stringify(res.body)}`);
         inspectors[department]!.push(res.body.id);
       }
@@ -91,19 +127,24 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
     await stack?.stop();
   });
 
-  it('filing and 普惠 approved through the registry reach the credit ledger from the registry\'s own events', async () => {
+  it("filing and 普惠 approved through the registry reach the credit ledger from the registry's own events", async () => {
     const operator = await as('operator.demo');
     const health = await as('health.330106');
     const register = async (label: string) => {
-      const res = await http.post('/api/v1/institutions').set(operator)
+      const res = await http
+        .post('/api/v1/institutions')
+        .set(operator)
         .send(institutionRequest({ divisionCode: STREET, name: `双浦镇${label}托育园${Date.now() % 100_000}`, address: '杭州市西湖区双浦镇铜鉴湖路 8 号' }));
       if (res.status !== 201) throw new Error(`register: ${res.status} ${JSON.stringify(res.body)}`);
       created.push(res.body.id);
       const filing = await http.post(`/api/v1/institutions/${res.body.id}/filings`).set(operator).send(compliantFilingSubmission());
       if (filing.status !== 201) throw new Error(`filing: ${filing.status} ${JSON.stringify(filing.body)}`);
       await http.post(`/api/v1/filings/${filing.body.id}/decision`).set(health).send({ decision: 'approve' }).expect(200);
-      await http.post(`/api/v1/institutions/${res.body.id}/inclusive`).set(health)
-        .send({ action: 'grant', priceCapFen: 350_000, inclusivePlaces: 30, decisionNo: `西卫普〔2026〕${created.length + 40}号` }).expect(200);
+      await http
+        .post(`/api/v1/institutions/${res.body.id}/inclusive`)
+        .set(health)
+        .send({ action: 'grant', priceCapFen: 350_000, inclusivePlaces: 30, decisionNo: `西卫普〔2026〕${created.length + 40}号` })
+        .expect(200);
       return { id: res.body.id, name: res.body.name, divisionCode: res.body.divisionCode } as Institution;
     };
     good = await register('守信');
@@ -111,20 +152,37 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
     other = await register('基本守信');
 
     for (const i of [good, bad, other]) {
-      const view = await creditWith(`filing and 普惠 of ${i.name} in the ledger`, i.id, (v) => hasEntry('filing_approved')(v) && hasEntry('inclusive_granted')(v));
+      const view = await creditWith(
+        `filing and 普惠 of ${i.name} in the ledger`,
+        i.id,
+        (v) => hasEntry('filing_approved')(v) && hasEntry('inclusive_granted')(v),
+      );
       // 80 to start, +2 备案, +3 普惠 (credit-model/2026.1): B.
       expect(view).toMatchObject({ institutionId: i.id, divisionCode: STREET, score: 85, grade: 'B', modelVersion: 'credit-model/2026.1' });
-      expect(entry(view, 'filing_approved')).toMatchObject({ subject: RegistryEvents.filingApproved, ruleId: 'FILING_APPROVED', points: 2, source: expect.stringContaining('国卫办人口发〔2019〕25号') });
-      expect(entry(view, 'inclusive_granted')).toMatchObject({ subject: RegistryEvents.inclusiveGranted, ruleId: 'INCLUSIVE_GRANTED', points: 3, source: expect.stringContaining('《环翠区托育服务机构信用体系管理工作实施方案（试行）》') });
+      expect(entry(view, 'filing_approved')).toMatchObject({
+        subject: RegistryEvents.filingApproved,
+        ruleId: 'FILING_APPROVED',
+        points: 2,
+        source: expect.stringContaining('国卫办人口发〔2019〕25号'),
+      });
+      expect(entry(view, 'inclusive_granted')).toMatchObject({
+        subject: RegistryEvents.inclusiveGranted,
+        ruleId: 'INCLUSIVE_GRANTED',
+        points: 3,
+        source: expect.stringContaining('《环翠区托育服务机构信用体系管理工作实施方案（试行）》'),
+      });
       expect(sourceOf(view, 'filing_approved').data).toMatchObject({ institutionId: i.id, divisionCode: STREET });
       expect(sourceOf(view, 'inclusive_granted').data.institution).toMatchObject({ id: i.id });
     }
   });
 
-  it('subsidy: the same child on two institutions\' rosters in one month → the subsidy service\'s duplicate claim → a ledger entry on both', async () => {
+  it("subsidy: the same child on two institutions' rosters in one month → the subsidy service's duplicate claim → a ledger entry on both", async () => {
     const operator = await as('operator.demo');
     const shared = childId(addDays(today, -500));
-    const roster = (children: object[]) => ({ openDays: 22, children: children.map((c) => ({ birthOrder: 1, classType: 'toddler', careForm: 'full_day', daysAttended: 22, ...c })) });
+    const roster = (children: object[]) => ({
+      openDays: 22,
+      children: children.map((c) => ({ birthOrder: 1, classType: 'toddler', careForm: 'full_day', daysAttended: 22, ...c })),
+    });
     const put = async (i: Institution, body: object) => {
       const res = await http.put(`/api/v1/institutions/${i.id}/rosters/${MONTH}`).set(operator).send(body);
       if (res.status !== 200) throw new Error(`roster of ${i.name}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -135,13 +193,20 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
     const flagged = await put(other, roster([{ idNumber: shared }, { idNumber: childId() }]));
     expect(flagged.flags.map((f: { code: string }) => f.code)).toEqual(['duplicate_claim']);
 
-    const [duplicated] = await events.waitFor(SubsidyEvents.claimDuplicated, (e) => e.data.institutions.some((x: { institutionId: string }) => x.institutionId === other.id));
+    const [duplicated] = await events.waitFor(SubsidyEvents.claimDuplicated, (e) =>
+      e.data.institutions.some((x: { institutionId: string }) => x.institutionId === other.id),
+    );
     expect(duplicated!.data.institutions.map((x: { institutionId: string }) => x.institutionId).sort()).toEqual([bad.id, other.id].sort());
     expect(JSON.stringify(duplicated)).not.toContain(shared);
     for (const i of [bad, other]) {
       const view = await creditWith(`duplicate claim of ${i.name} in the ledger`, i.id, hasEntry('subsidy_claim_duplicated'));
       expect(entry(view, 'subsidy_claim_duplicated')).toMatchObject({
-        subject: SubsidyEvents.claimDuplicated, ruleId: 'SUBSIDY_DUPLICATED', points: -5, ref: MONTH, department: 'finance', source: expect.stringContaining('同一婴幼儿同月'),
+        subject: SubsidyEvents.claimDuplicated,
+        ruleId: 'SUBSIDY_DUPLICATED',
+        points: -5,
+        ref: MONTH,
+        department: 'finance',
+        source: expect.stringContaining('同一婴幼儿同月'),
       });
       expect(sourceOf(view, 'subsidy_claim_duplicated').eventId).toBe(duplicated!.eventId);
       expect(view).toMatchObject({ score: 80, grade: 'B' });
@@ -155,40 +220,84 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
     // The staff service counts the roster's two toddlers (not the registered places) before the carer is hired: no ratio breach.
     await eventually('the staff service follows the roster of BAD', async () => {
       const stats = (await http.get(`/api/v1/institutions/${bad.id}/staff-stats`).set(operator).expect(200)).body;
-      return stats.ratios.some((r: { classType: string; enrolmentSource: string; children: number }) => r.classType === 'toddler' && r.enrolmentSource === 'roster' && r.children === 2);
+      return stats.ratios.some(
+        (r: { classType: string; enrolmentSource: string; children: number }) =>
+          r.classType === 'toddler' && r.enrolmentSource === 'roster' && r.children === 2,
+      );
     });
 
     const banned = newIdNumber();
-    const ban = await http.post('/api/v1/bans').set(police).send({
-      name: '韩某', idNumber: banned, kind: 'lifetime', startsOn: today, authority: '杭州市西湖区人民法院', documentNo: '（2026）浙0106刑初301号', reason: '虐待被看护人罪，终身禁止从事密切接触未成年人的工作',
-    }).expect(201);
+    const ban = await http
+      .post('/api/v1/bans')
+      .set(police)
+      .send({
+        name: '韩某',
+        idNumber: banned,
+        kind: 'lifetime',
+        startsOn: today,
+        authority: '杭州市西湖区人民法院',
+        documentNo: '（2026）浙0106刑初301号',
+        reason: '虐待被看护人罪，终身禁止从事密切接触未成年人的工作',
+      })
+      .expect(201);
     expect(ban.body.matchedStaff).toEqual([]);
-    const refused = await http.post(`/api/v1/institutions/${bad.id}/staff`).set(operator)
-      .send({ name: '韩某', idNumber: banned, role: 'carer', classType: 'toddler', startDate: today }).expect(422);
+    const refused = await http
+      .post(`/api/v1/institutions/${bad.id}/staff`)
+      .set(operator)
+      .send({ name: '韩某', idNumber: banned, role: 'carer', classType: 'toddler', startDate: today })
+      .expect(422);
     expect(refused.body.code).toBe('STAFF_BANNED');
     let view = await creditWith('the refused hire in the ledger', bad.id, hasEntry('staff_vetting_rejected.BANNED'));
     expect(entry(view, 'staff_vetting_rejected.BANNED')).toMatchObject({
-      subject: StaffEvents.vettingRejected, ruleId: 'VETTING_BANNED', points: -5, department: 'police', dTriggerActive: false, source: expect.stringContaining('未成年人保护法'),
+      subject: StaffEvents.vettingRejected,
+      ruleId: 'VETTING_BANNED',
+      points: -5,
+      department: 'police',
+      dTriggerActive: false,
+      source: expect.stringContaining('未成年人保护法'),
     });
     expect(sourceOf(view, 'staff_vetting_rejected.BANNED').data).toMatchObject({ institutionId: bad.id, reason: 'BANNED', refId: ban.body.id });
     // A refused hire is not a D trigger: 75 is still B.
     expect(view).toMatchObject({ score: 75, grade: 'B', dTriggers: [] });
 
     const employed = newIdNumber();
-    const carer = (await http.post(`/api/v1/institutions/${bad.id}/staff`).set(operator)
-      .send({ name: '蒋某', idNumber: employed, role: 'carer', classType: 'toddler', startDate: today }).expect(201)).body;
+    const carer = (
+      await http
+        .post(`/api/v1/institutions/${bad.id}/staff`)
+        .set(operator)
+        .send({ name: '蒋某', idNumber: employed, role: 'carer', classType: 'toddler', startDate: today })
+        .expect(201)
+    ).body;
     expect(carer.vetting.status).toBe('pending');
-    const matched = await http.post('/api/v1/bans').set(police).send({
-      name: '蒋某', idNumber: employed, kind: 'lifetime', startsOn: today, authority: '杭州市公安局西湖区分局', documentNo: '西公禁字〔2026〕77号', reason: '从业禁止',
-    }).expect(201);
+    const matched = await http
+      .post('/api/v1/bans')
+      .set(police)
+      .send({
+        name: '蒋某',
+        idNumber: employed,
+        kind: 'lifetime',
+        startsOn: today,
+        authority: '杭州市公安局西湖区分局',
+        documentNo: '西公禁字〔2026〕77号',
+        reason: '从业禁止',
+      })
+      .expect(201);
     expect(matched.body.matchedStaff).toEqual([{ staffId: carer.id, institutionId: bad.id }]);
 
     view = await creditWith('BAD graded D', bad.id, (v) => v.grade === 'D');
     // 85 − 5 (duplicate) − 5 (refused hire) − 20 (ban matched) = 55, a C by points: D by the hard rule.
     expect(view).toMatchObject({ score: 55, grade: 'D', gradeLabel: '严重失信' });
     expect(view.explanation).toMatch(/任一部门评为 D 即整体为 D/);
-    expect(view.dTriggers).toEqual([expect.objectContaining({ ruleId: 'BAN_MATCHED', occurredOn: today, source: expect.stringContaining('京卫家庭〔2023〕14号') })]);
-    expect(entry(view, 'staff_ban_matched')).toMatchObject({ subject: StaffEvents.banMatched, ruleId: 'BAN_MATCHED', points: -20, dTriggerActive: true, department: 'police' });
+    expect(view.dTriggers).toEqual([
+      expect.objectContaining({ ruleId: 'BAN_MATCHED', occurredOn: today, source: expect.stringContaining('京卫家庭〔2023〕14号') }),
+    ]);
+    expect(entry(view, 'staff_ban_matched')).toMatchObject({
+      subject: StaffEvents.banMatched,
+      ruleId: 'BAN_MATCHED',
+      points: -20,
+      dTriggerActive: true,
+      department: 'police',
+    });
     expect(sourceOf(view, 'staff_ban_matched').data).toMatchObject({ institutionId: bad.id, divisionCode: STREET, staffId: carer.id, banId: matched.body.id });
     // What D means for the other departments, from the model: every year inspected (100%), subsidy stopped.
     expect(view.measures.map((m) => m.measure).join('；')).toMatch(/抽查比例 100%.*暂停拨付补助/);
@@ -196,18 +305,51 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
     expect(changed!.data).toMatchObject({ from: 'B', to: 'D', grade: 'D', score: 55, divisionCode: STREET });
     expect(changed!.data.reasons[0]).toMatchObject({ kind: 'd_trigger', ruleId: 'BAN_MATCHED' });
     // No ratio breach was published: the only staff events behind BAD's ledger are the two above.
-    expect(view.entries.filter((e) => e.subject.startsWith('evt.staff.')).map((e) => e.eventType).sort()).toEqual(['staff_ban_matched', 'staff_vetting_rejected.BANNED']);
+    expect(
+      view.entries
+        .filter((e) => e.subject.startsWith('evt.staff.'))
+        .map((e) => e.eventType)
+        .sort(),
+    ).toEqual(['staff_ban_matched', 'staff_vetting_rejected.BANNED']);
   });
 
-  it('inspection: a joint visit\'s failed critical and major items and the penalty become ledger entries with their rule sources; a clean visit earns points', async () => {
-    const form = async (id: string, username: string) => (await http.get(`/api/v1/inspections/${id}/form`).set(await as(username)).expect(200)).body as InspectionFormView;
-    const put = async (id: string, username: string, results: Result[]) => http.put(`/api/v1/inspections/${id}/results`).set(await as(username)).send({ results }).expect(200);
-    const signOff = async (id: string, username: string) => (await http.post(`/api/v1/inspections/${id}/sign-off`).set(await as(username)).send({ comment: '已现场核查' }).expect(200)).body as InspectionView;
+  it("inspection: a joint visit's failed critical and major items and the penalty become ledger entries with their rule sources; a clean visit earns points", async () => {
+    const form = async (id: string, username: string) =>
+      (
+        await http
+          .get(`/api/v1/inspections/${id}/form`)
+          .set(await as(username))
+          .expect(200)
+      ).body as InspectionFormView;
+    const put = async (id: string, username: string, results: Result[]) =>
+      http
+        .put(`/api/v1/inspections/${id}/results`)
+        .set(await as(username))
+        .send({ results })
+        .expect(200);
+    const signOff = async (id: string, username: string) =>
+      (
+        await http
+          .post(`/api/v1/inspections/${id}/sign-off`)
+          .set(await as(username))
+          .send({ comment: '已现场核查' })
+          .expect(200)
+      ).body as InspectionView;
 
     // 综合查一次 at BAD: fire leads, market joins; one critical and one major item fail.
-    const visit = (await http.post('/api/v1/inspections').set(await as('fire.330106')).send({
-      institutionId: bad.id, departments: [{ department: 'fire', inspectorIds: inspectors.fire }, { department: 'market', inspectorIds: inspectors.market }],
-    }).expect(201)).body as InspectionView;
+    const visit = (
+      await http
+        .post('/api/v1/inspections')
+        .set(await as('fire.330106'))
+        .send({
+          institutionId: bad.id,
+          departments: [
+            { department: 'fire', inspectorIds: inspectors.fire },
+            { department: 'market', inspectorIds: inspectors.market },
+          ],
+        })
+        .expect(201)
+    ).body as InspectionView;
     expect(visit).toMatchObject({ kind: 'adhoc', grade: 'D', formKind: 'full' });
     const merged = await form(visit.id, 'fire.330106');
     await put(visit.id, 'fire.inspector1', resultsFor(merged, 'fire', { 'FIRE-01': { result: 'fail', note: '疏散通道堆放杂物' } }));
@@ -219,38 +361,89 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
     const major = done.findings.find((f) => f.itemCode === 'MKT-05')!;
     expect([critical.severity, major.severity]).toEqual(['critical', 'major']);
 
-    let view = await creditWith('both findings in the ledger', bad.id, (v) => hasEntry('finding_recorded.critical')(v) && hasEntry('finding_recorded.major')(v));
+    let view = await creditWith(
+      'both findings in the ledger',
+      bad.id,
+      (v) => hasEntry('finding_recorded.critical')(v) && hasEntry('finding_recorded.major')(v),
+    );
     expect(entry(view, 'finding_recorded.critical')).toMatchObject({
-      subject: InspectionEvents.findingRecorded, ruleId: 'FINDING_CRITICAL', points: -15, ref: critical.id, department: 'fire', source: expect.stringContaining('守信联合激励、失信联合惩戒'),
+      subject: InspectionEvents.findingRecorded,
+      ruleId: 'FINDING_CRITICAL',
+      points: -15,
+      ref: critical.id,
+      department: 'fire',
+      source: expect.stringContaining('守信联合激励、失信联合惩戒'),
     });
     expect(entry(view, 'finding_recorded.major')).toMatchObject({ ruleId: 'FINDING_MAJOR', points: -5, ref: major.id, department: 'market' });
     expect(sourceOf(view, 'finding_recorded.critical').data).toMatchObject({ findingId: critical.id, inspectionId: visit.id, severity: 'critical' });
     // A visit with findings is not a clean one.
     expect(view.entries.map((e) => e.eventType)).not.toContain('inspection_clean');
 
-    const penalty = (await http.post('/api/v1/penalties').set(await as('market.330106')).send({
-      findingId: major.id, penaltyItemCode: 'PMKT-04', kinds: ['warning', 'fine'], fineFen: 2_000_000, decisionNo: `西市监罚〔2026〕${Date.now() % 10_000}号`, reason: '未按规定留样',
-    }).expect(201)).body;
+    const penalty = (
+      await http
+        .post('/api/v1/penalties')
+        .set(await as('market.330106'))
+        .send({
+          findingId: major.id,
+          penaltyItemCode: 'PMKT-04',
+          kinds: ['warning', 'fine'],
+          fineFen: 2_000_000,
+          decisionNo: `西市监罚〔2026〕${Date.now() % 10_000}号`,
+          reason: '未按规定留样',
+        })
+        .expect(201)
+    ).body;
     // A decision number (文号) is used once per department.
-    const again = await http.post('/api/v1/penalties').set(await as('market.330106')).send({
-      findingId: major.id, penaltyItemCode: 'PMKT-04', kinds: ['warning'], decisionNo: penalty.decisionNo, reason: '重复录入',
-    }).expect(409);
+    const again = await http
+      .post('/api/v1/penalties')
+      .set(await as('market.330106'))
+      .send({
+        findingId: major.id,
+        penaltyItemCode: 'PMKT-04',
+        kinds: ['warning'],
+        decisionNo: penalty.decisionNo,
+        reason: '重复录入',
+      })
+      .expect(409);
     expect(again.body.code).toBe('PENALTY_DECISION_NO_TAKEN');
     view = await creditWith('the penalty in the ledger', bad.id, (v) => hasEntry('penalty_issued.warning')(v) && hasEntry('penalty_issued.fine')(v));
-    for (const [type, ruleId, points] of [['penalty_issued.warning', 'PENALTY_WARNING', -3], ['penalty_issued.fine', 'PENALTY_FINE', -10]] as const) {
-      expect(entry(view, type)).toMatchObject({ subject: InspectionEvents.penaltyIssued, ruleId, points, ref: penalty.id, department: 'market', source: expect.stringContaining('行政处罚法') });
+    for (const [type, ruleId, points] of [
+      ['penalty_issued.warning', 'PENALTY_WARNING', -3],
+      ['penalty_issued.fine', 'PENALTY_FINE', -10],
+    ] as const) {
+      expect(entry(view, type)).toMatchObject({
+        subject: InspectionEvents.penaltyIssued,
+        ruleId,
+        points,
+        ref: penalty.id,
+        department: 'market',
+        source: expect.stringContaining('行政处罚法'),
+      });
       expect(sourceOf(view, type).data).toMatchObject({ penaltyId: penalty.id, institutionId: bad.id, decisionNo: penalty.decisionNo });
     }
     expect(view).toMatchObject({ grade: 'D', score: 55 - 15 - 5 - 3 - 10 });
 
     // A health-only visit at GOOD with every item passed: inspection_clean, +4.
-    const clean = (await http.post('/api/v1/inspections').set(await as('health.330106')).send({
-      institutionId: good.id, departments: [{ department: 'health', inspectorIds: inspectors.health }],
-    }).expect(201)).body as InspectionView;
+    const clean = (
+      await http
+        .post('/api/v1/inspections')
+        .set(await as('health.330106'))
+        .send({
+          institutionId: good.id,
+          departments: [{ department: 'health', inspectorIds: inspectors.health }],
+        })
+        .expect(201)
+    ).body as InspectionView;
     await put(clean.id, 'health.inspector1', resultsFor(await form(clean.id, 'health.330106'), 'health'));
     expect((await signOff(clean.id, 'health.inspector1')).findings).toEqual([]);
-    view = await creditWith('the clean visit in GOOD\'s ledger', good.id, hasEntry('inspection_clean'));
-    expect(entry(view, 'inspection_clean')).toMatchObject({ subject: InspectionEvents.inspectionCompleted, ruleId: 'INSPECTION_CLEAN', points: 4, ref: clean.id, source: expect.stringContaining('国办发〔2019〕35号') });
+    view = await creditWith("the clean visit in GOOD's ledger", good.id, hasEntry('inspection_clean'));
+    expect(entry(view, 'inspection_clean')).toMatchObject({
+      subject: InspectionEvents.inspectionCompleted,
+      ruleId: 'INSPECTION_CLEAN',
+      points: 4,
+      ref: clean.id,
+      source: expect.stringContaining('国办发〔2019〕35号'),
+    });
     expect(view).toMatchObject({ score: 89, grade: 'B' });
   });
 
@@ -261,8 +454,9 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
     expect(refused.body).toMatchObject({ code: 'DEMONSTRATION_GRADE_TOO_LOW', message: expect.stringMatching(/D 级.*A 或 B/) });
     expect((await http.get(`/api/v1/institutions/${bad.id}`).set(health).expect(200)).body.demonstrations).toEqual([]);
 
-    expect((await http.post(`/api/v1/institutions/${good.id}/demonstration`).set(health).send({ year: 2026 }).expect(200)).body.demonstrations)
-      .toEqual([expect.objectContaining({ year: 2026 })]);
+    expect((await http.post(`/api/v1/institutions/${good.id}/demonstration`).set(health).send({ year: 2026 }).expect(200)).body.demonstrations).toEqual([
+      expect.objectContaining({ year: 2026 }),
+    ]);
     const view = await creditWith('GOOD graded A', good.id, (v) => v.grade === 'A');
     // 85 + 4 (clean visit) + 5 (示范) = 94 ≥ 92.
     expect(view).toMatchObject({ score: 94, grade: 'A', gradeLabel: '守信', dTriggers: [] });
@@ -272,40 +466,66 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
 
     // 红名单 / 黑名单 of the street.
     const list = async (which: string) =>
-      (await http.get(`/api/v1/credit/lists?list=${which}&divisionCode=${STREET}`).set(health).expect(200)).body.items.map((i: { institutionId: string }) => i.institutionId);
+      (await http.get(`/api/v1/credit/lists?list=${which}&divisionCode=${STREET}`).set(health).expect(200)).body.items.map(
+        (i: { institutionId: string }) => i.institutionId,
+      );
     expect(await list('red')).toEqual([good.id]);
     expect(await list('black')).toEqual([bad.id]);
   });
 
-  it('subsidy: the month\'s run refuses the D institution\'s lines with the grade code, holds the duplicate, pays the A institution', async () => {
+  it("subsidy: the month's run refuses the D institution's lines with the grade code, holds the duplicate, pays the A institution", async () => {
     const health = await as('health.330106');
     const allLines = async (runId: string): Promise<Line[]> => {
       const out: Line[] = [];
       let after: string | null = null;
       do {
-        const res: { body: { items: Line[]; nextCursor: string | null } } = await http.get(`/api/v1/subsidy/runs/${runId}/lines`).query({ pageSize: 50, ...(after ? { after } : {}) }).set(health).expect(200);
+        const res: { body: { items: Line[]; nextCursor: string | null } } = await http
+          .get(`/api/v1/subsidy/runs/${runId}/lines`)
+          .query({ pageSize: 50, ...(after ? { after } : {}) })
+          .set(health)
+          .expect(200);
         out.push(...res.body.items);
         after = res.body.nextCursor;
       } while (after);
       return out;
     };
     // The grades reach the subsidy service by its own consumer: re-run until the run sees them.
-    const lines = await eventually('a run that sees GOOD as A and BAD as D', async () => {
-      const started = (await http.post('/api/v1/subsidy/runs').set(health).send({ month: MONTH, divisionCode: STREET }).expect(202)).body;
-      await eventually(`run ${started.id} computed`, async () => (await http.get(`/api/v1/subsidy/runs/${started.id}`).set(health).expect(200)).body.status !== 'computing', 30_000);
-      const all = await allLines(started.id);
-      const facts = (i: Institution) => all.find((l) => l.institutionId === i.id)?.inputs?.facts?.creditGrade;
-      return facts(good) === 'A' && facts(bad) === 'D' ? all : null;
-    }, 60_000);
+    const lines = await eventually(
+      'a run that sees GOOD as A and BAD as D',
+      async () => {
+        const started = (await http.post('/api/v1/subsidy/runs').set(health).send({ month: MONTH, divisionCode: STREET }).expect(202)).body;
+        await eventually(
+          `run ${started.id} computed`,
+          async () => (await http.get(`/api/v1/subsidy/runs/${started.id}`).set(health).expect(200)).body.status !== 'computing',
+          30_000,
+        );
+        const all = await allLines(started.id);
+        const facts = (i: Institution) => all.find((l) => l.institutionId === i.id)?.inputs?.facts?.creditGrade;
+        return facts(good) === 'A' && facts(bad) === 'D' ? all : null;
+      },
+      60_000,
+    );
     const of = (i: Institution) => lines.filter((l) => l.institutionId === i.id && l.ruleId === 'OPERATING');
 
     expect(of(bad)).toHaveLength(2);
     for (const l of of(bad)) {
-      expect(l).toMatchObject({ status: 'ineligible', amountFen: 0, reasonCode: 'CREDIT_GRADE', inputs: { facts: { creditGrade: 'D', creditGradePublished: true } } });
+      expect(l).toMatchObject({
+        status: 'ineligible',
+        amountFen: 0,
+        reasonCode: 'CREDIT_GRADE',
+        inputs: { facts: { creditGrade: 'D', creditGradePublished: true } },
+      });
       expect(l.explanation).toContain('信用等级为 D 级（严重失信），本政策 C、D 级不予补助');
     }
     // The duplicate is held at OTHER (grade B); OTHER's other child is paid.
-    expect(of(other).map((l) => [l.status, l.reasonCode]).sort()).toEqual([['held', 'DUPLICATE_CLAIM'], ['payable', null]]);
+    expect(
+      of(other)
+        .map((l) => [l.status, l.reasonCode])
+        .sort(),
+    ).toEqual([
+      ['held', 'DUPLICATE_CLAIM'],
+      ['payable', null],
+    ]);
     // GOOD (A): 托小班 600 元 × 22/22.
     expect(of(good)).toEqual([expect.objectContaining({ status: 'payable', amountFen: 60_000, reasonCode: null })]);
   });
@@ -313,26 +533,36 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
   it('inspection: the 双随机 pool carries each grade; D is drawn at 100% and gets the full checklist, A the abbreviated one', async () => {
     const health = await as('health.330106');
     await eventually('grades A and D in the inspection service', async () => {
-      const rows = await inspectionSql(`SELECT institution_id, grade FROM $schema.institution_grade WHERE institution_id = ANY($1::uuid[])`, [[good.id, bad.id]]);
+      const rows = await inspectionSql(`SELECT institution_id, grade FROM $schema.institution_grade WHERE institution_id = ANY($1::uuid[])`, [
+        [good.id, bad.id],
+      ]);
       const grade = (id: string) => rows.find((r) => r.institution_id === id)?.grade;
       return grade(good.id) === 'A' && grade(bad.id) === 'D';
     });
-    const plan = (await http.post('/api/v1/inspection-plans').set(health)
-      .send({ title: '双浦镇信用分级抽查', divisionCode: STREET, periodFrom: today, periodTo: addDays(today, 25), departments: ['fire', 'market', 'health'] }).expect(201)).body as PlanView;
+    const plan = (
+      await http
+        .post('/api/v1/inspection-plans')
+        .set(health)
+        .send({ title: '双浦镇信用分级抽查', divisionCode: STREET, periodFrom: today, periodTo: addDays(today, 25), departments: ['fire', 'market', 'health'] })
+        .expect(201)
+    ).body as PlanView;
     // The supervision policy's ratios by grade (A 5%, B 10%, C 30%, D 100%).
     expect(plan.drawInput.ratios).toEqual({ A: 0.05, B: 0.1, C: 0.3, D: 1 });
     expect(plan.pool).toMatchObject({ institutions: 3, byGrade: { A: 1, B: 1, C: 0, D: 1 } });
     const pool = (await http.get(`/api/v1/inspection-plans/${plan.id}/pool?pageSize=50`).set(health).expect(200)).body.items as PlanPoolEntryView[];
     expect(Object.fromEntries(pool.map((p) => [p.institutionId, p.grade]))).toEqual({ [good.id]: 'A', [bad.id]: 'D', [other.id]: 'B' });
 
-    const drawn = (await http.post(`/api/v1/inspection-plans/${plan.id}/draw`).set(health).send({ publicEntropy: '双浦镇见证人报数 207' }).expect(200)).body as PlanView;
+    const drawn = (await http.post(`/api/v1/inspection-plans/${plan.id}/draw`).set(health).send({ publicEntropy: '双浦镇见证人报数 207' }).expect(200))
+      .body as PlanView;
     // ⌈1 × 100%⌉ of D: the D institution is always drawn.
     expect(drawn.result!.byGrade.D).toBe(1);
     const draws = (await http.get(`/api/v1/inspection-plans/${plan.id}/draws?pageSize=50`).set(health).expect(200)).body.items as PlanDrawEntryView[];
     expect(draws.find((d) => d.institutionId === bad.id)).toMatchObject({ grade: 'D' });
 
-    const planned = async (i: Institution) => (await http.post('/api/v1/inspections').set(health).send({ planId: plan.id, institutionId: i.id }).expect(201)).body as InspectionView;
-    const itemsOf = async (id: string) => ((await http.get(`/api/v1/inspections/${id}/form`).set(health).expect(200)).body as InspectionFormView).areas.flatMap((a) => a.items);
+    const planned = async (i: Institution) =>
+      (await http.post('/api/v1/inspections').set(health).send({ planId: plan.id, institutionId: i.id }).expect(201)).body as InspectionView;
+    const itemsOf = async (id: string) =>
+      ((await http.get(`/api/v1/inspections/${id}/form`).set(health).expect(200)).body as InspectionFormView).areas.flatMap((a) => a.items);
     const atBad = await planned(bad);
     expect(atBad).toMatchObject({ kind: 'planned', grade: 'D', formKind: 'full' });
     const full = await itemsOf(atBad.id);
@@ -344,11 +574,18 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
     expect(short.every((i) => i.basic || i.riskWeight >= 4)).toBe(true);
   });
 
-  it('the explanation lists every event that moved the grade, each from its owning service\'s event and with its rule source; one grade change each', async () => {
+  it("the explanation lists every event that moved the grade, each from its owning service's event and with its rule source; one grade change each", async () => {
     const view = await credit(bad.id);
     expect(view.entries.map((e) => e.eventType).sort()).toEqual([
-      'filing_approved', 'finding_recorded.critical', 'finding_recorded.major', 'inclusive_granted', 'penalty_issued.fine', 'penalty_issued.warning',
-      'staff_ban_matched', 'staff_vetting_rejected.BANNED', 'subsidy_claim_duplicated',
+      'filing_approved',
+      'finding_recorded.critical',
+      'finding_recorded.major',
+      'inclusive_granted',
+      'penalty_issued.fine',
+      'penalty_issued.warning',
+      'staff_ban_matched',
+      'staff_vetting_rejected.BANNED',
+      'subsidy_claim_duplicated',
     ]);
     for (const e of view.entries) {
       expect(e.source.length, e.eventType).toBeGreaterThan(10);
@@ -358,7 +595,12 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
     }
     // The start score plus every entry's points; newest first.
     expect(view.score).toBe(80 + view.entries.reduce((s, e) => s + e.effectivePoints, 0));
-    expect(view.entries.slice(0, 2).map((e) => e.eventType).sort()).toEqual(['penalty_issued.fine', 'penalty_issued.warning']);
+    expect(
+      view.entries
+        .slice(0, 2)
+        .map((e) => e.eventType)
+        .sort(),
+    ).toEqual(['penalty_issued.fine', 'penalty_issued.warning']);
     expect(view.entries.at(-1)!.eventType).toBe('filing_approved');
     await new Promise((r) => setTimeout(r, 300)); // the credit outbox relay's idle poll
     expect(gradeChanges(bad.id)).toEqual(['B→D']);

@@ -8,7 +8,16 @@ import type { RunningCredit } from '@shanyu/credit';
 import type { RunningGateway } from '@shanyu/gateway';
 import type { RunningRegistry } from '@shanyu/registry';
 import { eventually, institutionRequest, type PublishOptions } from '@shanyu/testing';
-import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type PubAck } from '@nats-io/jetstream';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  jetstream,
+  jetstreamManager,
+  type ConsumerMessages,
+  type JetStreamClient,
+  type JetStreamManager,
+  type PubAck,
+} from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import request from 'supertest';
 import { startTestStack, TEST_DEMO_PASSWORD } from '../support/stack.js';
@@ -22,7 +31,11 @@ export class Collector<T = unknown> {
   private consumer?: ConsumerMessages;
   private loop?: Promise<void>;
 
-  private constructor(private readonly nc: NatsConnection, private readonly stream: string, private readonly durable: string) {}
+  private constructor(
+    private readonly nc: NatsConnection,
+    private readonly stream: string,
+    private readonly durable: string,
+  ) {}
 
   static async start<T>(nc: NatsConnection, stream: string, filter: string): Promise<Collector<T>> {
     const durable = `credit-test-${randomInt(1e9)}`;
@@ -74,18 +87,33 @@ export interface CreditStack {
 export async function startCreditStack(options: { now?: () => Date } = {}): Promise<CreditStack> {
   // The credit service warns of every dead letter: the tests provoke some on purpose.
   const stack = await startTestStack({
-    services: ['registry', 'credit'], config: { credit: { LOG_LEVEL: 'error' } }, startOptions: { credit: { now: options.now } },
+    services: ['registry', 'credit'],
+    config: { credit: { LOG_LEVEL: 'error' } },
+    startOptions: { credit: { now: options.now } },
   });
   const { nc, js, jsm } = await stack.nats();
   const creditSchema = stack.schemas.credit;
   return {
-    registry: stack.registry, credit: stack.credit, gateway: stack.gateway, http: stack.http, creditSchema, nc, js, jsm,
+    registry: stack.registry,
+    credit: stack.credit,
+    gateway: stack.gateway,
+    http: stack.http,
+    creditSchema,
+    nc,
+    js,
+    jsm,
     tokenFor: (username) => stack.tokenFor(username),
     publish: (subject, data, o) => stack.publish(subject, data, o),
     async institution(username, overrides = {}) {
-      const res = await stack.http.post('/api/v1/institutions').set(await stack.auth(username)).send(institutionRequest(overrides));
+      const res = await stack.http
+        .post('/api/v1/institutions')
+        .set(await stack.auth(username))
+        .send(institutionRequest(overrides));
       if (res.status !== 201) throw new Error(`institution: ${res.status} ${JSON.stringify(res.body)}`);
-      await eventually(`credit replica of ${res.body.id}`, async () => (await stack.sql('credit', 'SELECT 1 FROM $schema.institution WHERE id = $1', [res.body.id])).length > 0);
+      await eventually(
+        `credit replica of ${res.body.id}`,
+        async () => (await stack.sql('credit', 'SELECT 1 FROM $schema.institution WHERE id = $1', [res.body.id])).length > 0,
+      );
       return { id: res.body.id, divisionCode: res.body.divisionCode, name: res.body.name };
     },
     settled: () => stack.settled(),

@@ -6,7 +6,15 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, shanghaiToday } from '@shanyu/common';
 import {
-  type CreditDeadLetter, CreditEvents, type CreditView, type EventEnvelope, type GradeChangedData, InspectionEvents, type InstitutionView, RegistryEvents, StaffEvents,
+  type CreditDeadLetter,
+  CreditEvents,
+  type CreditView,
+  type EventEnvelope,
+  type GradeChangedData,
+  InspectionEvents,
+  type InstitutionView,
+  RegistryEvents,
+  StaffEvents,
 } from '@shanyu/contracts';
 import { CREDIT_MODELS, creditConsumerName, evaluate, Ledger, loadCreditModels } from '@shanyu/credit';
 import { runAdmin } from '@shanyu/gateway';
@@ -20,7 +28,7 @@ const today = shanghaiToday();
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
 type Institution = { id: string; divisionCode: string; name: string };
 
-describe('credit: a ledger from every department\'s events, grades, explanations, repair, lists', () => {
+describe("credit: a ledger from every department's events, grades, explanations, repair, lists", () => {
   let stack: CreditStack;
   let gradeEvents: Collector<EventEnvelope<GradeChangedData>>;
   let deadLetters: Collector<CreditDeadLetter>;
@@ -29,39 +37,98 @@ describe('credit: a ledger from every department\'s events, grades, explanations
 
   const inspectionClean = (i: Institution, completedOn = today, occurredAt?: string) => {
     const inspectionId = randomUUID();
-    return stack.publish(InspectionEvents.inspectionCompleted, {
-      inspectionId, kind: 'planned', institutionId: i.id, divisionCode: i.divisionCode, departments: ['fire', 'market'], completedOn,
-      summary: { items: 12, pass: 12, fail: 0, notApplicable: 0 }, basicItemFailed: false, findingIds: [], originalInspectionId: null,
-    }, { entityId: inspectionId, occurredAt });
+    return stack.publish(
+      InspectionEvents.inspectionCompleted,
+      {
+        inspectionId,
+        kind: 'planned',
+        institutionId: i.id,
+        divisionCode: i.divisionCode,
+        departments: ['fire', 'market'],
+        completedOn,
+        summary: { items: 12, pass: 12, fail: 0, notApplicable: 0 },
+        basicItemFailed: false,
+        findingIds: [],
+        originalInspectionId: null,
+      },
+      { entityId: inspectionId, occurredAt },
+    );
   };
   const findingRecorded = (i: Institution, severity: string) => {
     const findingId = randomUUID();
-    return stack.publish(InspectionEvents.findingRecorded, {
-      findingId, inspectionId: randomUUID(), institutionId: i.id, divisionCode: i.divisionCode, department: 'fire', itemCode: 'FIRE-01', severity, basic: false, deadline: addDays(today, 10),
-    }, { entityId: findingId });
+    return stack.publish(
+      InspectionEvents.findingRecorded,
+      {
+        findingId,
+        inspectionId: randomUUID(),
+        institutionId: i.id,
+        divisionCode: i.divisionCode,
+        department: 'fire',
+        itemCode: 'FIRE-01',
+        severity,
+        basic: false,
+        deadline: addDays(today, 10),
+      },
+      { entityId: findingId },
+    );
   };
-  const banMatched = (i: Institution, occurredAt?: string) => stack.publish(StaffEvents.banMatched, {
-    institutionId: i.id, divisionCode: i.divisionCode, ownerUserId: null, banId: randomUUID(), staffId: randomUUID(), banKind: 'lifetime',
-    authority: '杭州市公安局西湖区分局', documentNo: '西公禁字〔2026〕3号', nameMasked: '王*', idNumberMasked: '330106********1234',
-  }, { occurredAt });
+  const banMatched = (i: Institution, occurredAt?: string) =>
+    stack.publish(
+      StaffEvents.banMatched,
+      {
+        institutionId: i.id,
+        divisionCode: i.divisionCode,
+        ownerUserId: null,
+        banId: randomUUID(),
+        staffId: randomUUID(),
+        banKind: 'lifetime',
+        authority: '杭州市公安局西湖区分局',
+        documentNo: '西公禁字〔2026〕3号',
+        nameMasked: '王*',
+        idNumberMasked: '330106********1234',
+      },
+      { occurredAt },
+    );
   const penalty = (i: Institution, kinds: string[], issuedOn = today) => {
     const penaltyId = randomUUID();
-    return stack.publish(InspectionEvents.penaltyIssued, {
-      penaltyId, findingId: randomUUID(), institutionId: i.id, divisionCode: i.divisionCode, department: 'fire', penaltyItemCode: 'PFIRE-01', kinds,
-      fineFen: kinds.includes('fine') ? 500_000 : null, decisionNo: '西消行罚决字〔2026〕0012号', issuedOn,
-    }, { entityId: penaltyId });
+    return stack.publish(
+      InspectionEvents.penaltyIssued,
+      {
+        penaltyId,
+        findingId: randomUUID(),
+        institutionId: i.id,
+        divisionCode: i.divisionCode,
+        department: 'fire',
+        penaltyItemCode: 'PFIRE-01',
+        kinds,
+        fineFen: kinds.includes('fine') ? 500_000 : null,
+        decisionNo: '西消行罚决字〔2026〕0012号',
+        issuedOn,
+      },
+      { entityId: penaltyId },
+    );
   };
-  const entries = async (institutionId: string) => (await stack.rows<{ n: number }>('SELECT count(*)::int AS n FROM credit.ledger_entry WHERE institution_id = $1', [institutionId]))[0]!.n;
-  const waitForEntries = (institutionId: string, n: number) => eventually(`${n} ledger entries of ${institutionId}`, async () => (await entries(institutionId)) >= n);
+  const entries = async (institutionId: string) =>
+    (await stack.rows<{ n: number }>('SELECT count(*)::int AS n FROM credit.ledger_entry WHERE institution_id = $1', [institutionId]))[0]!.n;
+  const waitForEntries = (institutionId: string, n: number) =>
+    eventually(`${n} ledger entries of ${institutionId}`, async () => (await entries(institutionId)) >= n);
   const credit = async (institutionId: string, token = health, at?: string) =>
-    (await stack.http.get(`/api/v1/credit/institutions/${institutionId}${at ? `?at=${at}` : ''}`).set(auth(token)).expect(200)).body as CreditView;
-  const gradeChanges = (institutionId: string) => gradeEvents.where((e) => e.subject === CreditEvents.gradeChanged && e.entityId === institutionId).map((e) => e.data);
+    (
+      await stack.http
+        .get(`/api/v1/credit/institutions/${institutionId}${at ? `?at=${at}` : ''}`)
+        .set(auth(token))
+        .expect(200)
+    ).body as CreditView;
+  const gradeChanges = (institutionId: string) =>
+    gradeEvents.where((e) => e.subject === CreditEvents.gradeChanged && e.entityId === institutionId).map((e) => e.data);
 
   beforeAll(async () => {
     stack = await startCreditStack();
     gradeEvents = await Collector.start(stack.nc, EVENT_STREAM, 'evt.credit.>');
     deadLetters = await Collector.start(stack.nc, DEAD_LETTER_STREAM, 'dlq.>');
-    [operator, health, otherHealth, market, admin] = await Promise.all(['operator.demo', 'health.330106', 'health.371002', 'market.330106', 'admin'].map((u) => stack.tokenFor(u)));
+    [operator, health, otherHealth, market, admin] = await Promise.all(
+      ['operator.demo', 'health.330106', 'health.371002', 'market.330106', 'admin'].map((u) => stack.tokenFor(u)),
+    );
   });
   afterAll(async () => {
     await gradeEvents?.stop();
@@ -77,11 +144,27 @@ describe('credit: a ledger from every department\'s events, grades, explanations
     await stack.http.post(`/api/v1/filings/${filing.body.id}/decision`).set(auth(health)).send({ decision: 'approve' }).expect(200);
     await waitForEntries(filed.id, 1);
     const view = await credit(filed.id);
-    expect(view).toMatchObject({ institutionId: filed.id, institutionName: filed.name, divisionCode: filed.divisionCode, at: today, score: 82, grade: 'B', gradeLabel: '基本守信', modelVersion: 'credit-model/2026.1' });
-    expect(view.entries).toEqual([expect.objectContaining({
-      eventType: 'filing_approved', subject: 'evt.registry.filing.approved.v1', ruleId: 'FILING_APPROVED', points: 2, effectivePoints: 2, modelVersion: 'credit-model/2026.1',
-      source: expect.stringContaining('国卫办人口发〔2019〕25号'),
-    })]);
+    expect(view).toMatchObject({
+      institutionId: filed.id,
+      institutionName: filed.name,
+      divisionCode: filed.divisionCode,
+      at: today,
+      score: 82,
+      grade: 'B',
+      gradeLabel: '基本守信',
+      modelVersion: 'credit-model/2026.1',
+    });
+    expect(view.entries).toEqual([
+      expect.objectContaining({
+        eventType: 'filing_approved',
+        subject: 'evt.registry.filing.approved.v1',
+        ruleId: 'FILING_APPROVED',
+        points: 2,
+        effectivePoints: 2,
+        modelVersion: 'credit-model/2026.1',
+        source: expect.stringContaining('国卫办人口发〔2019〕25号'),
+      }),
+    ]);
     // The operator sees its own grade; a department of the district too; another district's health bureau does not.
     expect((await credit(filed.id, operator)).score).toBe(82);
     expect((await credit(filed.id, market)).grade).toBe('B');
@@ -89,7 +172,15 @@ describe('credit: a ledger from every department\'s events, grades, explanations
     expect(denied.body.code).toBe('DIVISION_OUT_OF_SCOPE');
     // The public register side: the grade of a filed institution, nothing else.
     const publicGrade = await stack.http.get(`/api/v1/public/credit/institutions/${filed.id}`).expect(200);
-    expect(publicGrade.body).toEqual({ institutionId: filed.id, institutionName: filed.name, divisionCode: filed.divisionCode, grade: 'B', gradeLabel: '基本守信', since: today, modelVersion: 'credit-model/2026.1' });
+    expect(publicGrade.body).toEqual({
+      institutionId: filed.id,
+      institutionName: filed.name,
+      divisionCode: filed.divisionCode,
+      grade: 'B',
+      gradeLabel: '基本守信',
+      since: today,
+      modelVersion: 'credit-model/2026.1',
+    });
     await stack.settled();
     expect(gradeChanges(filed.id)).toEqual([]);
   });
@@ -97,8 +188,20 @@ describe('credit: a ledger from every department\'s events, grades, explanations
   it('grade changes publish exactly one evt.credit.grade.changed.v1 each; a ban on current staff makes it D whatever its points', async () => {
     for (let n = 0; n < 3; n++) await inspectionClean(filed);
     await waitForEntries(filed.id, 4);
-    const [toA] = await eventually('B → A', () => { const c = gradeChanges(filed.id); return c.length ? c : null; });
-    expect(toA).toMatchObject({ institutionId: filed.id, divisionCode: filed.divisionCode, from: 'B', to: 'A', grade: 'A', score: 94, modelVersion: 'credit-model/2026.1', effectiveOn: today });
+    const [toA] = await eventually('B → A', () => {
+      const c = gradeChanges(filed.id);
+      return c.length ? c : null;
+    });
+    expect(toA).toMatchObject({
+      institutionId: filed.id,
+      divisionCode: filed.divisionCode,
+      from: 'B',
+      to: 'A',
+      grade: 'A',
+      score: 94,
+      modelVersion: 'credit-model/2026.1',
+      effectiveOn: today,
+    });
     // The registry follows the grade onto the public register.
     await eventually('register shows A', async () => (await stack.http.get(`/api/v1/public/institutions/${filed.id}`)).body.creditGrade === 'A');
     expect(toA!.reasons).toEqual([expect.objectContaining({ kind: 'score' })]);
@@ -106,7 +209,10 @@ describe('credit: a ledger from every department\'s events, grades, explanations
     await waitForEntries(filed.id, 5);
     await banMatched(filed);
     await waitForEntries(filed.id, 6);
-    const [, toD] = await eventually('A → D', () => { const c = gradeChanges(filed.id); return c.length >= 2 ? c : null; });
+    const [, toD] = await eventually('A → D', () => {
+      const c = gradeChanges(filed.id);
+      return c.length >= 2 ? c : null;
+    });
     expect(toD).toMatchObject({ from: 'A', to: 'D', score: 78 });
     expect(toD!.reasons[0]).toMatchObject({ kind: 'd_trigger', ruleId: 'BAN_MATCHED', source: expect.stringContaining('京卫家庭〔2023〕14号') });
     await stack.settled();
@@ -147,7 +253,7 @@ describe('credit: a ledger from every department\'s events, grades, explanations
     }
   });
 
-  it('a redelivered event changes nothing: the same eventId again (after the duplicate window) and the stream\'s own dedupe', async () => {
+  it("a redelivered event changes nothing: the same eventId again (after the duplicate window) and the stream's own dedupe", async () => {
     const before = await entries(filed.id);
     const { envelope } = await findingRecorded(filed, 'major');
     await waitForEntries(filed.id, before + 1);
@@ -155,7 +261,11 @@ describe('credit: a ledger from every department\'s events, grades, explanations
     const standing = await stack.rows('SELECT score, grade FROM credit.standing WHERE institution_id = $1', [filed.id]);
     const events = gradeChanges(filed.id).length;
     // Republished with a new Nats-Msg-Id, as after the stream's duplicate window: delivered again, the inbox drops it.
-    const again = await stack.publish(envelope.subject, envelope.data, { eventId: envelope.eventId, occurredAt: envelope.occurredAt, msgId: `${envelope.eventId}-late` });
+    const again = await stack.publish(envelope.subject, envelope.data, {
+      eventId: envelope.eventId,
+      occurredAt: envelope.occurredAt,
+      msgId: `${envelope.eventId}-late`,
+    });
     expect(again.ack.duplicate).toBe(false);
     // Within the window, JetStream itself drops it.
     const dup = await stack.publish(envelope.subject, envelope.data, { eventId: envelope.eventId, occurredAt: envelope.occurredAt });
@@ -171,20 +281,46 @@ describe('credit: a ledger from every department\'s events, grades, explanations
   it('an unknown or malformed credit event lands in the dead letter with the reason; an irrelevant one is ignored', async () => {
     const before = await entries(filed.id);
     const malformed = await stack.publish(InspectionEvents.findingRecorded, {
-      findingId: randomUUID(), inspectionId: randomUUID(), institutionId: filed.id, divisionCode: filed.divisionCode, department: 'fire', itemCode: 'FIRE-01',
-      severity: 'catastrophic', basic: false, deadline: today,
+      findingId: randomUUID(),
+      inspectionId: randomUUID(),
+      institutionId: filed.id,
+      divisionCode: filed.divisionCode,
+      department: 'fire',
+      itemCode: 'FIRE-01',
+      severity: 'catastrophic',
+      basic: false,
+      deadline: today,
     });
     const unknown = await stack.publish('evt.inspection.finding.recorded.v2', { findingId: randomUUID(), institutionId: filed.id, severity: 'major' });
-    const irrelevant = await stack.publish(StaffEvents.credentialExpiring, { institutionId: filed.id, divisionCode: filed.divisionCode, staffId: randomUUID() });
+    const irrelevant = await stack.publish(StaffEvents.credentialExpiring, {
+      institutionId: filed.id,
+      divisionCode: filed.divisionCode,
+      staffId: randomUUID(),
+    });
     const consumer = creditConsumerName(stack.creditSchema, 'inspection');
-    const [bad] = await eventually('dead letter of the malformed event', () => { const d = deadLetters.where((b) => b.eventId === malformed.envelope.eventId); return d.length ? d : null; });
-    expect(bad).toMatchObject({ consumer, subject: InspectionEvents.findingRecorded, code: 'MALFORMED_CREDIT_EVENT', error: expect.stringContaining('data.severity'), event: { eventId: malformed.envelope.eventId } });
-    const [unk] = await eventually('dead letter of the unknown event', () => { const d = deadLetters.where((b) => b.eventId === unknown.envelope.eventId); return d.length ? d : null; });
+    const [bad] = await eventually('dead letter of the malformed event', () => {
+      const d = deadLetters.where((b) => b.eventId === malformed.envelope.eventId);
+      return d.length ? d : null;
+    });
+    expect(bad).toMatchObject({
+      consumer,
+      subject: InspectionEvents.findingRecorded,
+      code: 'MALFORMED_CREDIT_EVENT',
+      error: expect.stringContaining('data.severity'),
+      event: { eventId: malformed.envelope.eventId },
+    });
+    const [unk] = await eventually('dead letter of the unknown event', () => {
+      const d = deadLetters.where((b) => b.eventId === unknown.envelope.eventId);
+      return d.length ? d : null;
+    });
     expect(unk).toMatchObject({ consumer, subject: 'evt.inspection.finding.recorded.v2', code: 'UNKNOWN_CREDIT_EVENT' });
     await stack.settled();
     expect(deadLetters.where((b) => b.eventId === irrelevant.envelope.eventId)).toEqual([]);
-    expect(await stack.rows('SELECT code FROM credit.rejected_event WHERE event_id = ANY($1::uuid[]) ORDER BY code', [[malformed.envelope.eventId, unknown.envelope.eventId, irrelevant.envelope.eventId]]))
-      .toEqual([{ code: 'MALFORMED_CREDIT_EVENT' }, { code: 'UNKNOWN_CREDIT_EVENT' }]);
+    expect(
+      await stack.rows('SELECT code FROM credit.rejected_event WHERE event_id = ANY($1::uuid[]) ORDER BY code', [
+        [malformed.envelope.eventId, unknown.envelope.eventId, irrelevant.envelope.eventId],
+      ]),
+    ).toEqual([{ code: 'MALFORMED_CREDIT_EVENT' }, { code: 'UNKNOWN_CREDIT_EVENT' }]);
     expect(await entries(filed.id)).toBe(before);
   });
 
@@ -196,7 +332,14 @@ describe('credit: a ledger from every department\'s events, grades, explanations
     const admin = async (args: string[]) => {
       const out: string[] = [];
       const err: string[] = [];
-      const env = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), ...testNatsCredentials('admin'), GATEWAY_DB_SCHEMA: uniqueSchema('gateway'), SHANYU_ADMIN_ACTOR: 'ops.zhang' };
+      const env = {
+        DATABASE_URL: testDatabaseUrl(),
+        NATS_URL: testNatsUrl(),
+        ...testStackSecrets(),
+        ...testNatsCredentials('admin'),
+        GATEWAY_DB_SCHEMA: uniqueSchema('gateway'),
+        SHANYU_ADMIN_ACTOR: 'ops.zhang',
+      };
       const code = await runAdmin(args, { env, out: (l) => out.push(l), err: (l) => err.push(l), stdin: async () => '' });
       expect(code, err.join('\n')).toBe(0);
       return out.join('\n');
@@ -204,10 +347,21 @@ describe('credit: a ledger from every department\'s events, grades, explanations
     // A ban matched at an institution credit has no copy of, in an event without its division (as staff published them before its fix).
     const late = { id: randomUUID(), name: '迟到登记托育园', divisionCode: '330106109' };
     const { envelope, ack: banAck } = await stack.publish(StaffEvents.banMatched, {
-      institutionId: late.id, divisionCode: '', ownerUserId: null, banId: randomUUID(), staffId: randomUUID(), banKind: 'lifetime',
-      authority: '杭州市公安局西湖区分局', documentNo: '西公禁字〔2026〕9号', nameMasked: '孙*', idNumberMasked: '330106********5678',
+      institutionId: late.id,
+      divisionCode: '',
+      ownerUserId: null,
+      banId: randomUUID(),
+      staffId: randomUUID(),
+      banKind: 'lifetime',
+      authority: '杭州市公安局西湖区分局',
+      documentNo: '西公禁字〔2026〕9号',
+      nameMasked: '孙*',
+      idNumberMasked: '330106********5678',
     });
-    const [letter] = await eventually('dead letter of the ban', () => { const d = deadLetters.where((b) => b.eventId === envelope.eventId); return d.length ? d : null; });
+    const [letter] = await eventually('dead letter of the ban', () => {
+      const d = deadLetters.where((b) => b.eventId === envelope.eventId);
+      return d.length ? d : null;
+    });
     expect(letter).toMatchObject({ consumer, code: 'UNKNOWN_INSTITUTION', error: expect.stringContaining(late.id) });
     await stack.settled();
     expect(await counted()).toBe(countedBefore + 1);
@@ -221,13 +375,33 @@ describe('credit: a ledger from every department\'s events, grades, explanations
     // (a partial one would be a poison event for any staff or subsidy service that follows it).
     const now = new Date().toISOString();
     const lateView: InstitutionView = {
-      ...late, uscc: '91330106MA2LATE00X', nature: 'for_profit', registrationAuthority: 'market', operatorType: 'private', careForms: ['full_day'],
-      countyCode: '330106', address: '三墩镇迟到路 1 号', floor: 1, buildingAreaM2: 600, outdoorAreaM2: 200,
-      places: { infant: 0, toddler: 20, older: 10, mixed: 0 }, totalPlaces: 30, status: 'registered', receiptNo: null, inclusive: null, demonstrations: [],
-      ownerUserId: null, version: 1, createdAt: now, updatedAt: now,
+      ...late,
+      uscc: '91330106MA2LATE00X',
+      nature: 'for_profit',
+      registrationAuthority: 'market',
+      operatorType: 'private',
+      careForms: ['full_day'],
+      countyCode: '330106',
+      address: '三墩镇迟到路 1 号',
+      floor: 1,
+      buildingAreaM2: 600,
+      outdoorAreaM2: 200,
+      places: { infant: 0, toddler: 20, older: 10, mixed: 0 },
+      totalPlaces: 30,
+      status: 'registered',
+      receiptNo: null,
+      inclusive: null,
+      demonstrations: [],
+      ownerUserId: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
     };
     const { ack: lateAck } = await stack.publish(RegistryEvents.institutionRegistered, { institution: lateView }, { entityId: late.id });
-    await eventually('credit replica of the late institution', async () => (await stack.rows('SELECT 1 FROM credit.institution WHERE id = $1', [late.id])).length === 1);
+    await eventually(
+      'credit replica of the late institution',
+      async () => (await stack.rows('SELECT 1 FROM credit.institution WHERE id = $1', [late.id])).length === 1,
+    );
 
     const listed = await eventually('the dead letter listed', async () => {
       const letters = JSON.parse(await admin(['dlq', 'list', '--consumer', consumer, '--json'])) as { seq: number; eventId: string }[];
@@ -237,14 +411,21 @@ describe('credit: a ledger from every department\'s events, grades, explanations
     await waitForEntries(late.id, 1);
     await stack.settled();
     const recorded = await stack.rows<{ event_type: string; division_code: string; source_event_id: string }>(
-      'SELECT event_type, division_code, source_event_id FROM credit.ledger_entry WHERE institution_id = $1', [late.id]);
+      'SELECT event_type, division_code, source_event_id FROM credit.ledger_entry WHERE institution_id = $1',
+      [late.id],
+    );
     expect(recorded).toEqual([{ event_type: 'staff_ban_matched', division_code: late.divisionCode, source_event_id: envelope.eventId }]);
     expect((await credit(late.id)).grade).toBe('D');
     await eventually('B → D of the late institution', () => gradeChanges(late.id).length === 1);
     expect(await stack.rows('SELECT 1 FROM credit.rejected_event WHERE event_id = $1', [envelope.eventId])).toEqual([]);
     expect(await stack.rows('SELECT 1 FROM credit.inbox WHERE event_id = $1', [envelope.eventId])).toHaveLength(1);
     // Re-driven once more (a second dead letter of the same event): the inbox drops it.
-    await stack.publish(envelope.subject, envelope.data, { eventId: envelope.eventId, occurredAt: envelope.occurredAt, entityId: envelope.entityId, msgId: `${envelope.eventId}:redrive:again` });
+    await stack.publish(envelope.subject, envelope.data, {
+      eventId: envelope.eventId,
+      occurredAt: envelope.occurredAt,
+      entityId: envelope.entityId,
+      msgId: `${envelope.eventId}:redrive:again`,
+    });
     await stack.settled();
     await new Promise((r) => setTimeout(r, 300)); // the relay's idle poll
     expect(await entries(late.id)).toBe(1);
@@ -255,7 +436,11 @@ describe('credit: a ledger from every department\'s events, grades, explanations
     // order on purpose. Later files start fresh replicas that read the shared stream from the
     // start, where their per-source consumers would race over it: take it out once checked.
     const copies: number[] = [];
-    const reader = await stack.js.consumers.get(EVENT_STREAM, { filter_subjects: StaffEvents.banMatched, deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: banAck.seq });
+    const reader = await stack.js.consumers.get(EVENT_STREAM, {
+      filter_subjects: StaffEvents.banMatched,
+      deliver_policy: DeliverPolicy.StartSequence,
+      opt_start_seq: banAck.seq,
+    });
     for (let m = await reader.next({ expires: 2_000 }); m; m = m.info.pending > 0 ? await reader.next({ expires: 2_000 }) : null) {
       if (m.json<EventEnvelope>().eventId === envelope.eventId) copies.push(m.seq);
     }
@@ -268,7 +453,12 @@ describe('credit: a ledger from every department\'s events, grades, explanations
     const ledger = await stack.rows<{ id: string }>('SELECT id FROM credit.ledger_entry WHERE institution_id = $1', [filed.id]);
     expect(view.entries.map((e) => e.entryId).sort()).toEqual(ledger.map((r) => r.id).sort());
     for (const e of view.entries) {
-      expect(e).toMatchObject({ ruleId: expect.any(String), title: expect.any(String), points: expect.any(Number), modelVersion: expect.stringMatching(/^credit-model\//) });
+      expect(e).toMatchObject({
+        ruleId: expect.any(String),
+        title: expect.any(String),
+        points: expect.any(Number),
+        modelVersion: expect.stringMatching(/^credit-model\//),
+      });
       expect(e.source.length).toBeGreaterThan(10);
     }
     const order = view.entries.map((e) => `${e.occurredOn}|${e.occurredAt}`);
@@ -277,11 +467,17 @@ describe('credit: a ledger from every department\'s events, grades, explanations
 
     const models = loadCreditModels(CREDIT_MODELS);
     const ledgerReader = new Ledger(models);
-    const standings = await stack.rows<{ institution_id: string; score: number; grade: string; model_version: string }>('SELECT institution_id, score, grade, model_version FROM credit.standing');
+    const standings = await stack.rows<{ institution_id: string; score: number; grade: string; model_version: string }>(
+      'SELECT institution_id, score, grade, model_version FROM credit.standing',
+    );
     expect(standings.length).toBeGreaterThan(0);
     for (const s of standings) {
       const recomputed = evaluate(await ledgerReader.forInstitution(stack.credit.runtime.dataSource, s.institution_id), today, models);
-      expect({ score: s.score, grade: s.grade, model: s.model_version }).toEqual({ score: recomputed.score, grade: recomputed.grade, model: recomputed.model.version });
+      expect({ score: s.score, grade: s.grade, model: s.model_version }).toEqual({
+        score: recomputed.score,
+        grade: recomputed.grade,
+        model: recomputed.model.version,
+      });
     }
   });
 
@@ -289,7 +485,11 @@ describe('credit: a ledger from every department\'s events, grades, explanations
     const spring = await stack.institution('market.330106');
     await inspectionClean(spring, '2026-03-10', '2026-03-10T02:00:00.000Z');
     await inspectionClean(spring, '2026-04-10', '2026-04-10T02:00:00.000Z');
-    await stack.publish('evt.registry.demonstration.designated.v1', { institution: { id: spring.id, name: spring.name, divisionCode: spring.divisionCode }, designation: { year: 2026 } }, { occurredAt: '2026-04-20T02:00:00.000Z' });
+    await stack.publish(
+      'evt.registry.demonstration.designated.v1',
+      { institution: { id: spring.id, name: spring.name, divisionCode: spring.divisionCode }, designation: { year: 2026 } },
+      { occurredAt: '2026-04-20T02:00:00.000Z' },
+    );
     await waitForEntries(spring.id, 3);
     const past = await credit(spring.id, health, '2026-06-30');
     expect(past).toMatchObject({ at: '2026-06-30', modelVersion: 'credit-model/2023.1', score: 91, grade: 'A' });
@@ -298,7 +498,9 @@ describe('credit: a ledger from every department\'s events, grades, explanations
     expect(now).toMatchObject({ modelVersion: 'credit-model/2026.1', score: 91, grade: 'B' });
     expect(now.entries.every((e) => e.modelVersion === 'credit-model/2023.1')).toBe(true);
     expect((await credit(spring.id, health, '2026-03-31')).entries).toHaveLength(1);
-    expect((await stack.http.get(`/api/v1/credit/institutions/${spring.id}?at=2022-06-30`).set(auth(health)).expect(422)).body.code).toBe('CREDIT_MODEL_NOT_IN_FORCE');
+    expect((await stack.http.get(`/api/v1/credit/institutions/${spring.id}?at=2022-06-30`).set(auth(health)).expect(422)).body.code).toBe(
+      'CREDIT_MODEL_NOT_IN_FORCE',
+    );
     expect((await stack.http.get(`/api/v1/credit/institutions/${spring.id}?at=2099-01-01`).set(auth(health)).expect(400)).body.code).toBe('VALIDATION');
     expect((await stack.http.get(`/api/v1/credit/institutions/${spring.id}?at=2026-02-30`).set(auth(health)).expect(400)).body.details[0].field).toBe('at');
   });
@@ -326,7 +528,13 @@ describe('credit: a ledger from every department\'s events, grades, explanations
     expect(await snapshot()).toEqual(initial);
 
     const requested = await ask(operator, { entryIds: [entry!.entryId], reason: '已辞退涉事人员并完成全员培训，整改报告 2026-031 号' }).expect(201);
-    expect(requested.body).toMatchObject({ institutionId: banned.id, status: 'pending', entryIds: [entry!.entryId], requestedBy: { department: 'operator' }, decision: null });
+    expect(requested.body).toMatchObject({
+      institutionId: banned.id,
+      status: 'pending',
+      entryIds: [entry!.entryId],
+      requestedBy: { department: 'operator' },
+      decision: null,
+    });
     expect((await ask(operator, { entryIds: [entry!.entryId], reason: '再次申请' }).expect(409)).body.code).toBe('CREDIT_REPAIR_PENDING');
     const pending = await snapshot();
 
@@ -339,7 +547,11 @@ describe('credit: a ledger from every department\'s events, grades, explanations
     expect((await credit(banned.id)).grade).toBe('D');
 
     const approved = await decide(health, { decision: 'approve', reason: '涉事人员已离职满 90 日，整改到位，同意修复' }).expect(200);
-    expect(approved.body).toMatchObject({ status: 'approved', decision: { decision: 'approve', decidedBy: { department: 'health' }, decidedOn: today }, ledgerEntryId: expect.any(String) });
+    expect(approved.body).toMatchObject({
+      status: 'approved',
+      decision: { decision: 'approve', decidedBy: { department: 'health' }, decidedOn: today },
+      ledgerEntryId: expect.any(String),
+    });
     const after = await credit(banned.id);
     expect(after).toMatchObject({ grade: 'B', score: 80, dTriggers: [] });
     expect(after.entries.find((e) => e.entryId === entry!.entryId)).toMatchObject({ effectivePoints: 0, dTriggerActive: false, repairedBy: requested.body.id });
@@ -347,15 +559,21 @@ describe('credit: a ledger from every department\'s events, grades, explanations
     // Before the repair the entry still counts: the past stays as it was.
     expect((await credit(banned.id, health, addDays(today, -1))).grade).toBe('D');
     await eventually('D → B after the repair', () => gradeChanges(banned.id).some((c) => c.from === 'D' && c.to === 'B'));
-    await eventually('repair decided event', () => gradeEvents.where((e) => e.subject === CreditEvents.repairDecided && e.entityId === requested.body.id).length === 1);
+    await eventually(
+      'repair decided event',
+      () => gradeEvents.where((e) => e.subject === CreditEvents.repairDecided && e.entityId === requested.body.id).length === 1,
+    );
     expect((await decide(health, { decision: 'reject', reason: '重复决定' }).expect(409)).body.code).toBe('CREDIT_REPAIR_ALREADY_DECIDED');
 
     // A positive entry, or one too recent for its rule's minimum period, cannot be repaired.
     const filedEntries = (await credit(filed.id)).entries;
     const positive = filedEntries.find((e) => e.eventType === 'filing_approved')!;
     const recentBan = filedEntries.find((e) => e.eventType === 'staff_ban_matched')!;
-    const refused = await stack.http.post(`/api/v1/credit/institutions/${filed.id}/repair-requests`).set(auth(operator))
-      .send({ entryIds: [positive.entryId, recentBan.entryId], reason: '申请修复' }).expect(422);
+    const refused = await stack.http
+      .post(`/api/v1/credit/institutions/${filed.id}/repair-requests`)
+      .set(auth(operator))
+      .send({ entryIds: [positive.entryId, recentBan.entryId], reason: '申请修复' })
+      .expect(422);
     expect(refused.body.code).toBe('CREDIT_REPAIR_NOT_ALLOWED');
     expect(refused.body.details.map((d: { code: string }) => d.code)).toEqual(['NOT_REPAIRABLE', 'MIN_PERIOD']);
 
@@ -383,7 +601,9 @@ describe('credit: a ledger from every department\'s events, grades, explanations
     expect(item).toMatchObject({ institutionName: bad.name, divisionCode: '330106004', grade: 'D', score: 40 });
     expect(item.reasons[0]).toContain('责令停产停业');
     expect((await list('list=black&divisionCode=330106109')).items.map((i: { institutionId: string }) => i.institutionId)).not.toContain(bad.id);
-    expect((await stack.http.get('/api/v1/credit/lists?list=black&divisionCode=330106').set(auth(otherHealth)).expect(403)).body.code).toBe('DIVISION_OUT_OF_SCOPE');
+    expect((await stack.http.get('/api/v1/credit/lists?list=black&divisionCode=330106').set(auth(otherHealth)).expect(403)).body.code).toBe(
+      'DIVISION_OUT_OF_SCOPE',
+    );
     expect((await stack.http.get('/api/v1/credit/lists?list=red').set(auth(operator)).expect(403)).body.code).toBe('DEPARTMENT_NOT_ALLOWED');
     expect((await stack.http.get('/api/v1/credit/lists?list=grey').set(auth(health)).expect(400)).body.code).toBe('VALIDATION');
     const models = await stack.http.get('/api/v1/credit/models').set(auth(market)).expect(200);
@@ -405,6 +625,10 @@ describe('credit: a ledger from every department\'s events, grades, explanations
     await eventually('D → C a year later', () => gradeChanges(timed.id).length === 2);
     await new Promise((r) => setTimeout(r, 300));
     expect(gradeChanges(timed.id).map((c) => `${c.from}→${c.to}@${c.effectiveOn}`)).toEqual([`B→D@${today}`, `D→C@${nextYear}`]);
-    expect((await stack.rows('SELECT score, grade, computed_on::text AS on FROM credit.standing WHERE institution_id = $1', [timed.id]))[0]).toEqual({ score: 60, grade: 'C', on: nextYear });
+    expect((await stack.rows('SELECT score, grade, computed_on::text AS on FROM credit.standing WHERE institution_id = $1', [timed.id]))[0]).toEqual({
+      score: 60,
+      grade: 'C',
+      on: nextYear,
+    });
   });
 });

@@ -8,7 +8,17 @@ import { DEAD_LETTER_STREAM, deadLetterSubject, EVENT_STREAM, type EventEnvelope
 import { connectNats, DurableEventConsumer, type DurableEventConsumerOptions, type EventHandler } from '@shanyu/messaging';
 import { createServiceDataSource, initializeAndMigrate } from '@shanyu/persistence';
 import { RegisterInstitution, startRegistry, type RunningRegistry } from '@shanyu/registry';
-import { eventually, institutionRequest, natsControl, testActor, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
+import {
+  eventually,
+  institutionRequest,
+  natsControl,
+  testActor,
+  testDatabaseUrl,
+  testNatsCredentials,
+  testNatsUrl,
+  testStackSecrets,
+  uniqueSchema,
+} from '@shanyu/testing';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
@@ -59,10 +69,11 @@ describe('event path: outbox → relay → JetStream → durable consumer (real 
 
   /** The outbox row (= event) of each institution registered in this file, by institution id. */
   const outboxEvents = async (): Promise<Map<string, { id: string; publishedAt: Date | null; attempts: number; envelope: EventEnvelope }>> => {
-    const rows: { id: string; entity_id: string; published_at: Date | null; attempts: number; envelope: EventEnvelope }[] = await registry.runtime.dataSource.query(
-      `SELECT id, envelope->>'entityId' AS entity_id, published_at, attempts, envelope FROM "${registrySchema}".outbox WHERE subject = $1 ORDER BY seq`,
-      [REGISTERED],
-    );
+    const rows: { id: string; entity_id: string; published_at: Date | null; attempts: number; envelope: EventEnvelope }[] =
+      await registry.runtime.dataSource.query(
+        `SELECT id, envelope->>'entityId' AS entity_id, published_at, attempts, envelope FROM "${registrySchema}".outbox WHERE subject = $1 ORDER BY seq`,
+        [REGISTERED],
+      );
     return new Map(rows.map((r) => [r.entity_id, { id: r.id, publishedAt: r.published_at, attempts: r.attempts, envelope: r.envelope }]));
   };
 
@@ -81,9 +92,15 @@ describe('event path: outbox → relay → JetStream → durable consumer (real 
   };
 
   /** The handler of a well-behaved consumer: one effect row per event, in the consumer's transaction. */
-  const recordEffect = (consumer: string): EventHandler => async (event, manager) => {
-    await manager.query(`INSERT INTO "${consumerSchema}".effect (consumer, event_id, entity_id) VALUES ($1, $2, $3)`, [consumer, event.eventId, event.entityId]);
-  };
+  const recordEffect =
+    (consumer: string): EventHandler =>
+    async (event, manager) => {
+      await manager.query(`INSERT INTO "${consumerSchema}".effect (consumer, event_id, entity_id) VALUES ($1, $2, $3)`, [
+        consumer,
+        event.eventId,
+        event.entityId,
+      ]);
+    };
 
   const durableName = (purpose: string) => `event-path-${purpose}-${randomUUID().slice(0, 8)}`;
 
@@ -98,7 +115,8 @@ describe('event path: outbox → relay → JetStream → durable consumer (real 
     registrySchema = uniqueSchema('registry');
     registry = await startRegistry({
       DATABASE_URL: testDatabaseUrl(),
-      NATS_URL: testNatsUrl(), ...testStackSecrets(),
+      NATS_URL: testNatsUrl(),
+      ...testStackSecrets(),
       ...testNatsCredentials('registry'),
       REGISTRY_DB_SCHEMA: registrySchema,
       LOG_LEVEL: 'error',
@@ -158,11 +176,16 @@ describe('event path: outbox → relay → JetStream → durable consumer (real 
       registered.push(await register()); // one more right after the restart
       const restartedAt = Date.now();
 
-      const events = await eventually('every registration to have its effect', async () => {
-        const outbox = await outboxEvents();
-        const effects = await effectCounts(name);
-        return registered.every((id) => effects.get(outbox.get(id)?.id ?? '') !== undefined) ? outbox : undefined;
-      }, 30_000, 200);
+      const events = await eventually(
+        'every registration to have its effect',
+        async () => {
+          const outbox = await outboxEvents();
+          const effects = await effectCounts(name);
+          return registered.every((id) => effects.get(outbox.get(id)?.id ?? '') !== undefined) ? outbox : undefined;
+        },
+        30_000,
+        200,
+      );
       const deliveredAfterMs = Date.now() - restartedAt;
       await sleep(500); // a late redelivery would show up as a second effect
 
@@ -428,10 +451,15 @@ describe('event path: outbox → relay → JetStream → durable consumer (real 
     await control.restart();
     const restartedAt = Date.now();
 
-    const letter = await eventually('the dead letter after the restart', async () => {
-      const m = await jsm.streams.getMessage(DEAD_LETTER_STREAM, { last_by_subj: deadLetterSubject(name) }).catch(() => null);
-      return m ? m.json<{ event: EventEnvelope; deliveries: number; error: string }>() : undefined;
-    }, 20_000, 200);
+    const letter = await eventually(
+      'the dead letter after the restart',
+      async () => {
+        const m = await jsm.streams.getMessage(DEAD_LETTER_STREAM, { last_by_subj: deadLetterSubject(name) }).catch(() => null);
+        return m ? m.json<{ event: EventEnvelope; deliveries: number; error: string }>() : undefined;
+      },
+      20_000,
+      200,
+    );
     expect(letter).toMatchObject({ deliveries: 2, error: 'poison' });
     expect(letter.event.eventId).toBe(eventId);
     await eventually('the consumer to record the dead letter', () => consumer.outcomesFor(eventId).includes('dead'), 10_000, 50);
@@ -446,10 +474,15 @@ describe('event path: outbox → relay → JetStream → durable consumer (real 
 
     // The consumer still works: a new event gets its effect.
     const next = await register();
-    const nextEventId = await eventually('the next event to be consumed', async () => {
-      const r = (await outboxEvents()).get(next);
-      return r && (await effectCounts(name)).get(r.id) === 1 ? r.id : undefined;
-    }, 20_000, 100);
+    const nextEventId = await eventually(
+      'the next event to be consumed',
+      async () => {
+        const r = (await outboxEvents()).get(next);
+        return r && (await effectCounts(name)).get(r.id) === 1 ? r.id : undefined;
+      },
+      20_000,
+      100,
+    );
     // Every handler call has its outcome, including a redelivery that arrived after the snapshot above.
     await eventually('every handler call to have its outcome', () => consumer.outcomesFor(eventId).length === calls, 10_000, 50);
     const finalOutcomes = consumer.outcomesFor(eventId);

@@ -24,7 +24,10 @@ export class EventCollector {
   private messages?: ConsumerMessages;
   private loop?: Promise<void>;
 
-  private constructor(private readonly nc: NatsConnection, private readonly durable: string) {}
+  private constructor(
+    private readonly nc: NatsConnection,
+    private readonly durable: string,
+  ) {}
 
   static async start(natsUrl: string, filter = 'evt.staff.>'): Promise<EventCollector> {
     const nc = await connect({ servers: natsUrl });
@@ -49,7 +52,10 @@ export class EventCollector {
   }
 
   async waitFor(subject: string, where: (e: EventEnvelope<any>) => boolean = () => true, count = 1): Promise<EventEnvelope<any>[]> {
-    return eventually(`${count} × ${subject}`, () => { const found = this.of(subject, where); return found.length >= count ? found : null; });
+    return eventually(`${count} × ${subject}`, () => {
+      const found = this.of(subject, where);
+      return found.length >= count ? found : null;
+    });
   }
 
   async stop(): Promise<void> {

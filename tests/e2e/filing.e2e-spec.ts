@@ -39,7 +39,12 @@ describe('filing (备案): submission, automatic check, decision, receipt, publi
   it('stores the automatic check with every rule, its measured value, limit and source', async () => {
     const institution = await register();
     const res = await submit(institution.id).expect(201);
-    expect(res.body).toMatchObject({ status: 'submitted', institutionId: institution.id, receiptNo: null, check: { rulesetVersion: 'filing-standards/2019.2' } });
+    expect(res.body).toMatchObject({
+      status: 'submitted',
+      institutionId: institution.id,
+      receiptNo: null,
+      check: { rulesetVersion: 'filing-standards/2019.2' },
+    });
     expect(res.body.check.summary.fail).toBe(0);
     expect(res.body.check.summary.needs_review).toBe(0);
     const rule = res.body.check.results.find((r: { ruleId: string }) => r.ruleId === 'CLASS_INFANT');
@@ -55,11 +60,25 @@ describe('filing (备案): submission, automatic check, decision, receipt, publi
     const sparse = await submit(institution.id, { mealsServed: false }).expect(201);
     expect(sparse.body.check.summary.needs_review).toBeGreaterThan(10);
     // Required documents and the 医育结合 signing (every Hangzhou institution has one) fail when missing.
-    const failed = sparse.body.check.results.filter((r: { outcome: string }) => r.outcome === 'fail').map((r: { ruleId: string }) => r.ruleId).sort();
-    expect(failed).toEqual(['DOC_FIRE', 'DOC_HEALTH_EVALUATION', 'DOC_LICENCE', 'DOC_PREMISES', 'DOC_STAFF_HEALTH', 'DOC_STAFF_QUALIFICATIONS', 'HEALTH_CENTRE']);
+    const failed = sparse.body.check.results
+      .filter((r: { outcome: string }) => r.outcome === 'fail')
+      .map((r: { ruleId: string }) => r.ruleId)
+      .sort();
+    expect(failed).toEqual([
+      'DOC_FIRE',
+      'DOC_HEALTH_EVALUATION',
+      'DOC_LICENCE',
+      'DOC_PREMISES',
+      'DOC_STAFF_HEALTH',
+      'DOC_STAFF_QUALIFICATIONS',
+      'HEALTH_CENTRE',
+    ]);
     expect(sparse.body.dueBy).toBe(sparse.body.noticeDueBy);
     const other = await register();
-    const bad = await submit(other.id, { surveillance: { coversAllInfantAreas: true, runs24h: 'yes', retentionDays: -1 }, classes: [{ type: 'nursery', size: 5, carers: 1 }] }).expect(400);
+    const bad = await submit(other.id, {
+      surveillance: { coversAllInfantAreas: true, runs24h: 'yes', retentionDays: -1 },
+      classes: [{ type: 'nursery', size: 5, carers: 1 }],
+    }).expect(400);
     expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['classes.0.type', 'surveillance.retentionDays', 'surveillance.runs24h']);
     const list = await stack.http.get(`/api/v1/filings?institutionId=${other.id}`).set(auth(health)).expect(200);
     expect(list.body.total).toBe(0);
@@ -68,9 +87,17 @@ describe('filing (备案): submission, automatic check, decision, receipt, publi
 
   it('marks failing rules with the measured value (basement, ratio, retention)', async () => {
     const institution = await register({ floor: -1 });
-    const body = { ...compliant, facility: { ...compliant.facility, livingRoomFloors: [-1] }, classes: [{ type: 'infant', size: 10, carers: 3 }], surveillance: { ...compliant.surveillance, retentionDays: 30 } };
+    const body = {
+      ...compliant,
+      facility: { ...compliant.facility, livingRoomFloors: [-1] },
+      classes: [{ type: 'infant', size: 10, carers: 3 }],
+      surveillance: { ...compliant.surveillance, retentionDays: 30 },
+    };
     const res = await submit(institution.id, body).expect(201);
-    const failed = res.body.check.results.filter((r: { outcome: string }) => r.outcome === 'fail').map((r: { ruleId: string }) => r.ruleId).sort();
+    const failed = res.body.check.results
+      .filter((r: { outcome: string }) => r.outcome === 'fail')
+      .map((r: { ruleId: string }) => r.ruleId)
+      .sort();
     expect(failed).toEqual(['CLASS_INFANT', 'NO_BASEMENT', 'SURVEILLANCE_RETENTION']);
     // With failures, the 15-working-day notice deadline applies.
     expect(res.body.dueBy).toBe(res.body.noticeDueBy);
@@ -146,7 +173,9 @@ describe('filing (备案): submission, automatic check, decision, receipt, publi
     const institution = await register({}, operator);
     const filing = (await submit(institution.id, { ...compliant, oneKeyAlarmLinked: false }, operator).expect(201)).body;
     expect((await decide(filing.id, { decision: 'reject' }).expect(400)).body.details[0].field).toBe('reasons');
-    expect((await decide(filing.id, { decision: 'reject', reasons: [{ ruleId: 'NO_SUCH_RULE', text: 'x理由' }] }).expect(400)).body.details[0].field).toBe('reasons.0.ruleId');
+    expect((await decide(filing.id, { decision: 'reject', reasons: [{ ruleId: 'NO_SUCH_RULE', text: 'x理由' }] }).expect(400)).body.details[0].field).toBe(
+      'reasons.0.ruleId',
+    );
     const rejected = (await decide(filing.id, { decision: 'reject', reasons: [{ ruleId: 'ONE_KEY_ALARM', text: '一键报警未联网' }] }).expect(200)).body;
     expect(rejected.status).toBe('rejected');
     expect((await stack.http.get(`/api/v1/institutions/${institution.id}`).set(auth(operator)).expect(200)).body.status).toBe('filing_rejected');
@@ -157,11 +186,16 @@ describe('filing (备案): submission, automatic check, decision, receipt, publi
 
   it('renders a receipt PDF with the number as text and a QR code that verifies it', async () => {
     const { institution, filing } = await filedInstitution();
-    const pdf = await stack.http.get(`/api/v1/filings/${filing.id}/receipt.pdf`).set(auth(health)).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const pdf = await stack.http
+      .get(`/api/v1/filings/${filing.id}/receipt.pdf`)
+      .set(auth(health))
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const read = await readPdf(pdf.body as Buffer);
     expect(read.pages).toBe(1);
@@ -183,16 +217,18 @@ describe('filing (备案): submission, automatic check, decision, receipt, publi
     expect((await stack.http.get(`/api/v1/filings/${noReceipt.body.id}/receipt.pdf`).set(auth(health)).expect(409)).body.code).toBe('FILING_NOT_APPROVED');
   });
 
-  it('deregistration ends the receipt\'s currency and removes the institution from the public register', async () => {
+  it("deregistration ends the receipt's currency and removes the institution from the public register", async () => {
     const { institution, filing } = await filedInstitution();
     await stack.http.post(`/api/v1/institutions/${institution.id}/deregistration`).set(auth(market)).send({ reason: '停止办学' }).expect(200);
     const verified = (await stack.http.get(`/api/v1/public/receipts/${filing.receiptNo}`).expect(200)).body;
     expect(verified).toMatchObject({ genuine: true, current: false });
     await stack.http.get(`/api/v1/public/institutions/${institution.id}`).expect(404);
-    expect((await stack.http.patch(`/api/v1/institutions/${institution.id}`).set(auth(market)).send({ name: '新名字' }).expect(409)).body.code).toBe('INSTITUTION_DEREGISTERED');
+    expect((await stack.http.patch(`/api/v1/institutions/${institution.id}`).set(auth(market)).send({ name: '新名字' }).expect(409)).body.code).toBe(
+      'INSTITUTION_DEREGISTERED',
+    );
   });
 
-  it('re-runs the check when a filed institution\'s facts change, and audits it', async () => {
+  it("re-runs the check when a filed institution's facts change, and audits it", async () => {
     const { institution, filing } = await filedInstitution();
     await stack.http.patch(`/api/v1/institutions/${institution.id}`).set(auth(market)).send({ address: '新地址 1 号' }).expect(200);
     expect((await stack.http.get(`/api/v1/filings/${filing.id}`).set(auth(health)).expect(200)).body.recheckCount).toBe(0);
@@ -208,19 +244,62 @@ describe('filing (备案): submission, automatic check, decision, receipt, publi
 
   it('普惠 and 示范: health bureau only, filed institutions only, recorded with price cap and places', async () => {
     const unfiled = await register();
-    expect((await stack.http.post(`/api/v1/institutions/${unfiled.id}/inclusive`).set(auth(health)).send({ action: 'grant', priceCapFen: 180_000, inclusivePlaces: 20 }).expect(409)).body.code).toBe('INSTITUTION_NOT_FILED');
+    expect(
+      (
+        await stack.http
+          .post(`/api/v1/institutions/${unfiled.id}/inclusive`)
+          .set(auth(health))
+          .send({ action: 'grant', priceCapFen: 180_000, inclusivePlaces: 20 })
+          .expect(409)
+      ).body.code,
+    ).toBe('INSTITUTION_NOT_FILED');
     const { institution } = await filedInstitution();
-    expect((await stack.http.post(`/api/v1/institutions/${institution.id}/inclusive`).set(auth(market)).send({ action: 'grant', priceCapFen: 180_000, inclusivePlaces: 20 }).expect(403)).body.code).toBe('DEPARTMENT_NOT_ALLOWED');
-    expect((await stack.http.post(`/api/v1/institutions/${institution.id}/inclusive`).set(auth(health)).send({ action: 'grant', priceCapFen: 180_000, inclusivePlaces: 500 }).expect(422)).body.code).toBe('INCLUSIVE_PLACES_EXCEED');
-    expect((await stack.http.post(`/api/v1/institutions/${institution.id}/inclusive`).set(auth(health)).send({ action: 'grant', priceCapFen: 1800.5, inclusivePlaces: 20 }).expect(400)).body.details[0].field).toBe('priceCapFen');
-    const granted = (await stack.http.post(`/api/v1/institutions/${institution.id}/inclusive`).set(auth(health)).send({ action: 'grant', priceCapFen: 180_000, inclusivePlaces: 20, decisionNo: '西卫〔2026〕12号' }).expect(200)).body;
+    expect(
+      (
+        await stack.http
+          .post(`/api/v1/institutions/${institution.id}/inclusive`)
+          .set(auth(market))
+          .send({ action: 'grant', priceCapFen: 180_000, inclusivePlaces: 20 })
+          .expect(403)
+      ).body.code,
+    ).toBe('DEPARTMENT_NOT_ALLOWED');
+    expect(
+      (
+        await stack.http
+          .post(`/api/v1/institutions/${institution.id}/inclusive`)
+          .set(auth(health))
+          .send({ action: 'grant', priceCapFen: 180_000, inclusivePlaces: 500 })
+          .expect(422)
+      ).body.code,
+    ).toBe('INCLUSIVE_PLACES_EXCEED');
+    expect(
+      (
+        await stack.http
+          .post(`/api/v1/institutions/${institution.id}/inclusive`)
+          .set(auth(health))
+          .send({ action: 'grant', priceCapFen: 1800.5, inclusivePlaces: 20 })
+          .expect(400)
+      ).body.details[0].field,
+    ).toBe('priceCapFen');
+    const granted = (
+      await stack.http
+        .post(`/api/v1/institutions/${institution.id}/inclusive`)
+        .set(auth(health))
+        .send({ action: 'grant', priceCapFen: 180_000, inclusivePlaces: 20, decisionNo: '西卫〔2026〕12号' })
+        .expect(200)
+    ).body;
     expect(granted.inclusive).toMatchObject({ priceCapFen: 180_000, inclusivePlaces: 20 });
     const demo = (await stack.http.post(`/api/v1/institutions/${institution.id}/demonstration`).set(auth(health)).send({ year: 2026 }).expect(200)).body;
     expect(demo.demonstrations).toEqual([expect.objectContaining({ year: 2026, places: institution.totalPlaces })]);
-    expect((await stack.http.post(`/api/v1/institutions/${institution.id}/demonstration`).set(auth(health)).send({ year: 2026 }).expect(200)).body.demonstrations).toHaveLength(1);
+    expect(
+      (await stack.http.post(`/api/v1/institutions/${institution.id}/demonstration`).set(auth(health)).send({ year: 2026 }).expect(200)).body.demonstrations,
+    ).toHaveLength(1);
     const pub = (await stack.http.get(`/api/v1/public/institutions/${institution.id}`).expect(200)).body;
     expect(pub).toMatchObject({ inclusive: { priceCapFen: 180_000, inclusivePlaces: 20 }, demonstrationYears: [2026] });
-    expect((await stack.http.post(`/api/v1/institutions/${institution.id}/inclusive`).set(auth(health)).send({ action: 'revoke' }).expect(400)).body.details[0].field).toBe('reason');
+    expect(
+      (await stack.http.post(`/api/v1/institutions/${institution.id}/inclusive`).set(auth(health)).send({ action: 'revoke' }).expect(400)).body.details[0]
+        .field,
+    ).toBe('reason');
     await stack.http.post(`/api/v1/institutions/${institution.id}/inclusive`).set(auth(health)).send({ action: 'revoke', reason: '超标收费' }).expect(200);
     expect((await stack.http.get(`/api/v1/public/institutions/${institution.id}`).expect(200)).body.inclusive).toBeNull();
   });
@@ -236,7 +315,9 @@ describe('filing (备案): submission, automatic check, decision, receipt, publi
     expect(entry.receiptNo).toMatch(/^330106-/);
     expect(JSON.stringify(list)).not.toMatch(/\d{17}[\dX]/);
     expect((await stack.http.get(`/api/v1/public/institutions?q=${encodeURIComponent(tag)}&careForm=full_day`).expect(200)).body.total).toBe(0);
-    expect((await stack.http.get(`/api/v1/public/institutions?q=${encodeURIComponent(tag)}&careForm=hourly&divisionCode=330106`).expect(200)).body.total).toBe(1);
+    expect((await stack.http.get(`/api/v1/public/institutions?q=${encodeURIComponent(tag)}&careForm=hourly&divisionCode=330106`).expect(200)).body.total).toBe(
+      1,
+    );
     expect((await stack.http.get('/api/v1/public/institutions?inclusive=maybe').expect(400)).body.details[0].field).toBe('inclusive');
   });
 
@@ -244,8 +325,15 @@ describe('filing (备案): submission, automatic check, decision, receipt, publi
     const tag = `普惠筛选${Date.now()}`;
     const { institution: granted } = await filedInstitution({ name: `${tag}甲` });
     const { institution: plain } = await filedInstitution({ name: `${tag}乙` });
-    await stack.http.post(`/api/v1/institutions/${granted.id}/inclusive`).set(auth(health)).send({ action: 'grant', priceCapFen: 160_000, inclusivePlaces: 10 }).expect(200);
-    const ids = async (inclusive: string) => (await stack.http.get(`/api/v1/public/institutions?q=${encodeURIComponent(tag)}&inclusive=${inclusive}`).expect(200)).body.items.map((i: { id: string }) => i.id);
+    await stack.http
+      .post(`/api/v1/institutions/${granted.id}/inclusive`)
+      .set(auth(health))
+      .send({ action: 'grant', priceCapFen: 160_000, inclusivePlaces: 10 })
+      .expect(200);
+    const ids = async (inclusive: string) =>
+      (await stack.http.get(`/api/v1/public/institutions?q=${encodeURIComponent(tag)}&inclusive=${inclusive}`).expect(200)).body.items.map(
+        (i: { id: string }) => i.id,
+      );
     expect(await ids('true')).toEqual([granted.id]);
     expect(await ids('false')).toEqual([plain.id]);
     const entry = (await stack.http.get(`/api/v1/public/institutions?q=${encodeURIComponent(tag)}&inclusive=true`).expect(200)).body.items[0];
@@ -258,12 +346,22 @@ describe('filing (备案): submission, automatic check, decision, receipt, publi
       { divisionCode: '330106109', year: 2025, residentPopulation: 160_000, childrenUnder3: 4_100, source: '三墩镇' },
     ];
     expect((await stack.http.put('/api/v1/population').set(auth(health)).send({ rows }).expect(200)).body).toEqual({ loaded: 2 });
-    expect((await stack.http.put('/api/v1/population').set(auth(await stack.tokenFor('health.371002'))).send({ rows }).expect(403)).body.code).toBe('DIVISION_OUT_OF_SCOPE');
+    expect(
+      (
+        await stack.http
+          .put('/api/v1/population')
+          .set(auth(await stack.tokenFor('health.371002')))
+          .send({ rows })
+          .expect(403)
+      ).body.code,
+    ).toBe('DIVISION_OUT_OF_SCOPE');
     const csv = 'divisionCode,year,residentPopulation,childrenUnder3,source\n330106004,2025,90000,2100,翠苑街道\n330106005,20x5,80000,1900,古荡街道\n';
     const bad = await stack.http.post('/api/v1/population/import').set(auth(health)).set('content-type', 'text/csv').send(csv).expect(400);
     expect(bad.body.details[0].field).toBe('line 3: year');
     const good = csv.replace('20x5', '2025');
-    expect((await stack.http.post('/api/v1/population/import').set(auth(health)).set('content-type', 'text/csv').send(good).expect(200)).body).toEqual({ loaded: 2 });
+    expect((await stack.http.post('/api/v1/population/import').set(auth(health)).set('content-type', 'text/csv').send(good).expect(200)).body).toEqual({
+      loaded: 2,
+    });
     const listed = (await stack.http.get('/api/v1/population?year=2025').set(auth(health)).expect(200)).body;
     expect(listed.map((r: { divisionCode: string }) => r.divisionCode)).toEqual(expect.arrayContaining(['330106', '330106109', '330106004', '330106005']));
   });
@@ -285,15 +383,21 @@ describe('filing (备案): submission, automatic check, decision, receipt, publi
     expect((await stack.http.get('/api/v1/population?year=2024').set(auth(health)).expect(200)).body).toEqual([]);
     expect((await upload(await sheet(2024)).expect(200)).body).toEqual({ loaded: 2 });
     const listed = (await stack.http.get('/api/v1/population?year=2024').set(auth(health)).expect(200)).body;
-    expect(listed).toEqual(expect.arrayContaining([
-      expect.objectContaining({ divisionCode: '330106011', residentPopulation: 70_000, childrenUnder3: 1_600, source: '留下街道' }),
-      expect.objectContaining({ divisionCode: '330106012', residentPopulation: 110_000, childrenUnder3: 2_700, source: '转塘街道' }),
-    ]));
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ divisionCode: '330106011', residentPopulation: 70_000, childrenUnder3: 1_600, source: '留下街道' }),
+        expect.objectContaining({ divisionCode: '330106012', residentPopulation: 110_000, childrenUnder3: 2_700, source: '转塘街道' }),
+      ]),
+    );
     const noHeader = (await upload(Buffer.from('a,b\n1,2\n')).expect(400)).body;
     expect(noHeader.details[0].field).toBe('(file)');
     const noFile = await stack.http.post('/api/v1/population/import').set(auth(health)).field('note', 'x').expect(400);
     expect(noFile.body.details[0].field).toBe('(file)');
-    const broken = await stack.http.post('/api/v1/population/import').set(auth(health)).set('content-type', 'multipart/form-data; boundary=x').send('{"rows":[]}');
+    const broken = await stack.http
+      .post('/api/v1/population/import')
+      .set(auth(health))
+      .set('content-type', 'multipart/form-data; boundary=x')
+      .send('{"rows":[]}');
     expect(broken.status).toBe(400);
   });
 
@@ -307,7 +411,9 @@ describe('filing (备案): submission, automatic check, decision, receipt, publi
       js: tester.js,
       jsm: tester.jsm,
       logger: stack.registry.runtime.logger,
-      handler: async (event) => { seen.push({ subject: event.subject, entityId: event.entityId }); },
+      handler: async (event) => {
+        seen.push({ subject: event.subject, entityId: event.entityId });
+      },
     });
     await consumer.start();
     try {
@@ -316,10 +422,13 @@ describe('filing (备案): submission, automatic check, decision, receipt, publi
       const rejected = (await submit(other.id).expect(201)).body;
       await decide(rejected.id, { decision: 'reject', reasons: [{ text: '材料不实' }] }).expect(200);
       const wanted = [
-        ['evt.registry.filing.submitted.v1', filing.id], ['evt.registry.filing.approved.v1', filing.id],
-        ['evt.registry.filing.submitted.v1', rejected.id], ['evt.registry.filing.rejected.v1', rejected.id],
+        ['evt.registry.filing.submitted.v1', filing.id],
+        ['evt.registry.filing.approved.v1', filing.id],
+        ['evt.registry.filing.submitted.v1', rejected.id],
+        ['evt.registry.filing.rejected.v1', rejected.id],
       ];
-      for (let i = 0; i < 50 && !wanted.every(([s, id]) => seen.some((e) => e.subject === s && e.entityId === id)); i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 50 && !wanted.every(([s, id]) => seen.some((e) => e.subject === s && e.entityId === id)); i++)
+        await new Promise((r) => setTimeout(r, 100));
       for (const [subject, id] of wanted) expect(seen.filter((e) => e.subject === subject && e.entityId === id)).toHaveLength(1);
     } finally {
       await consumer.stop();
@@ -332,11 +441,19 @@ describe('filing (备案): submission, automatic check, decision, receipt, publi
       const { institution, filing } = await filedInstitution();
       const places = { infant: 10, toddler: 15, older: 20, mixed: 5 };
       await stack.http.patch(`/api/v1/institutions/${institution.id}`).set(auth(market)).send({ places, reason: '增设混龄班' }).expect(200);
-      await stack.http.post(`/api/v1/institutions/${institution.id}/inclusive`).set(auth(health)).send({ action: 'grant', priceCapFen: 170_000, inclusivePlaces: 30, decisionNo: '西卫〔2026〕20号' }).expect(200);
+      await stack.http
+        .post(`/api/v1/institutions/${institution.id}/inclusive`)
+        .set(auth(health))
+        .send({ action: 'grant', priceCapFen: 170_000, inclusivePlaces: 30, decisionNo: '西卫〔2026〕20号' })
+        .expect(200);
       await stack.http.post(`/api/v1/institutions/${institution.id}/inclusive`).set(auth(health)).send({ action: 'revoke', reason: '超标收费' }).expect(200);
       await stack.http.post(`/api/v1/institutions/${institution.id}/demonstration`).set(auth(health)).send({ year: 2026 }).expect(200);
       await stack.http.post(`/api/v1/institutions/${institution.id}/demonstration`).set(auth(health)).send({ year: 2026 }).expect(200); // no second designation
-      await stack.http.post(`/api/v1/institutions/${institution.id}/deregistration`).set(auth(market)).send({ reason: '停止办学', effectiveOn: '2026-10-31' }).expect(200);
+      await stack.http
+        .post(`/api/v1/institutions/${institution.id}/deregistration`)
+        .set(auth(market))
+        .send({ reason: '停止办学', effectiveOn: '2026-10-31' })
+        .expect(200);
 
       await events.waitFor(RegistryEvents.institutionDeregistered, (e) => e.entityId === institution.id);
       await new Promise((r) => setTimeout(r, 500)); // room for a duplicate to show up
@@ -347,19 +464,31 @@ describe('filing (备案): submission, automatic check, decision, receipt, publi
       };
       const rechecked = once(RegistryEvents.filingRechecked, filing.id);
       expect(rechecked.data).toEqual({
-        filingId: filing.id, institutionId: institution.id, changed: ['places'],
+        filingId: filing.id,
+        institutionId: institution.id,
+        changed: ['places'],
         summary: { pass: filing.check.results.length, fail: 0, needs_review: 0 },
       });
       const granted = once(RegistryEvents.inclusiveGranted, institution.id);
       expect(granted.actor).toMatchObject({ department: 'health' });
-      expect(granted.data.institution).toMatchObject({ id: institution.id, inclusive: { priceCapFen: 170_000, inclusivePlaces: 30, decisionNo: '西卫〔2026〕20号' } });
+      expect(granted.data.institution).toMatchObject({
+        id: institution.id,
+        inclusive: { priceCapFen: 170_000, inclusivePlaces: 30, decisionNo: '西卫〔2026〕20号' },
+      });
       const revoked = once(RegistryEvents.inclusiveRevoked, institution.id);
       expect(revoked.data).toMatchObject({ reason: '超标收费', institution: { id: institution.id, inclusive: null } });
       const designated = once(RegistryEvents.demonstrationDesignated, institution.id);
-      expect(designated.data).toMatchObject({ designation: { year: 2026, places: 50 }, institution: { demonstrations: [expect.objectContaining({ year: 2026, places: 50 })] } });
+      expect(designated.data).toMatchObject({
+        designation: { year: 2026, places: 50 },
+        institution: { demonstrations: [expect.objectContaining({ year: 2026, places: 50 })] },
+      });
       const deregistered = once(RegistryEvents.institutionDeregistered, institution.id);
       expect(deregistered.actor).toMatchObject({ department: 'market' });
-      expect(deregistered.data).toMatchObject({ reason: '停止办学', effectiveOn: '2026-10-31', institution: { id: institution.id, status: 'deregistered', inclusive: null } });
+      expect(deregistered.data).toMatchObject({
+        reason: '停止办学',
+        effectiveOn: '2026-10-31',
+        institution: { id: institution.id, status: 'deregistered', inclusive: null },
+      });
     } finally {
       await events.stop();
     }

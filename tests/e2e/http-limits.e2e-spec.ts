@@ -26,7 +26,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 beforeAll(async () => {
   dist = fs.mkdtempSync(path.join(os.tmpdir(), 'shanyu-web-'));
   fs.mkdirSync(path.join(dist, 'assets'));
-  fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><html lang="zh-CN"><title>善育</title><script type="module" src="/assets/app-1.js"></script><div id="root"></div></html>');
+  fs.writeFileSync(
+    path.join(dist, 'index.html'),
+    '<!doctype html><html lang="zh-CN"><title>善育</title><script type="module" src="/assets/app-1.js"></script><div id="root"></div></html>',
+  );
   fs.writeFileSync(path.join(dist, 'assets', 'app-1.js'), 'console.log(1)');
   stack = await startStack({ gateway: { WEB_DIST_DIR: dist } });
 });
@@ -48,7 +51,9 @@ describe('bounded JSON bodies', () => {
       runs.push(ms);
       expect(res.status).toBe(413);
       expect(res.body).toEqual({
-        statusCode: 413, code: 'BODY_TOO_COMPLEX', message: '请求体过于复杂：一个对象的字段不能超过 500 个',
+        statusCode: 413,
+        code: 'BODY_TOO_COMPLEX',
+        message: '请求体过于复杂：一个对象的字段不能超过 500 个',
         details: [{ field: '(body)', code: 'maxObjectKeys', message: '一个对象的字段不能超过 500 个' }],
       });
       expect(res.text.length).toBeLessThan(400);
@@ -78,7 +83,34 @@ describe('bounded JSON bodies', () => {
     ['nesting', 'maxDepth', '嵌套层级不能超过 32 层', `${'['.repeat(40)}1${']'.repeat(40)}`],
     ['a long string', 'maxStringLength', '一个字符串不能超过 10000 个字符', JSON.stringify({ description: 'x'.repeat(10_001) })],
     ['a long array', 'maxArrayLength', '一个数组不能超过 10000 项', JSON.stringify({ photos: Array(10_001).fill(0) })],
-    ['many keys in all', 'maxTotalKeys', '字段总数不能超过 100000 个', JSON.stringify({ rows: Array.from({ length: 5_300 }, () => ({ a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8, i: 9, j: 0, k: 1, l: 2, m: 3, n: 4, o: 5, p: 6, q: 7, r: 8, s: 9 })) })],
+    [
+      'many keys in all',
+      'maxTotalKeys',
+      '字段总数不能超过 100000 个',
+      JSON.stringify({
+        rows: Array.from({ length: 5_300 }, () => ({
+          a: 1,
+          b: 2,
+          c: 3,
+          d: 4,
+          e: 5,
+          f: 6,
+          g: 7,
+          h: 8,
+          i: 9,
+          j: 0,
+          k: 1,
+          l: 2,
+          m: 3,
+          n: 4,
+          o: 5,
+          p: 6,
+          q: 7,
+          r: 8,
+          s: 9,
+        })),
+      }),
+    ],
   ])('refuses %s: 413 BODY_TOO_COMPLEX (%s)', async (_what, limit, message, body) => {
     const res = await complain(body).expect(413);
     expect(res.body).toMatchObject({ code: 'BODY_TOO_COMPLEX', message: `请求体过于复杂：${message}`, details: [{ field: '(body)', code: limit, message }] });
@@ -90,21 +122,35 @@ describe('bounded JSON bodies', () => {
     expect(res.status).toBe(413);
     expect(res.body).toMatchObject({ code: 'BODY_TOO_COMPLEX', details: [{ field: '(body)', code: 'maxObjectKeys' }] });
     expect(ms).toBeLessThan(1_000);
-    const long = await stack.http.post('/api/v1/auth/token').type('form').send(`grant_type=client_credentials&client_id=${'x'.repeat(10_001)}`).expect(413);
+    const long = await stack.http
+      .post('/api/v1/auth/token')
+      .type('form')
+      .send(`grant_type=client_credentials&client_id=${'x'.repeat(10_001)}`)
+      .expect(413);
     expect(long.body.details[0].code).toBe('maxStringLength');
     const proto = await stack.http.post('/api/v1/auth/token').type('form').send('grant_type=client_credentials&__proto__=x').expect(400);
     expect(proto.body.details[0]).toMatchObject({ field: '(body)', code: 'whitelistValidation' });
     // An ordinary form still reaches the route: unknown client → 401.
-    const normal = await stack.http.post('/api/v1/auth/token').type('form').send('grant_type=client_credentials&client_id=fire-330106-abc123&client_secret=shs_nope').expect(401);
+    const normal = await stack.http
+      .post('/api/v1/auth/token')
+      .type('form')
+      .send('grant_type=client_credentials&client_id=fire-330106-abc123&client_secret=shs_nope')
+      .expect(401);
     expect(normal.body.code).toBe('INVALID_CLIENT');
   });
 
   it('the limits are settings (BODY_MAX_*)', async () => {
     const strict = await startStack({ gateway: { BODY_MAX_OBJECT_KEYS: 10, BODY_MAX_BYTES: 2_000 } });
     try {
-      const keys = await strict.http.post('/api/v1/public/complaints').send(JSON.parse(manyKeys(11))).expect(413);
+      const keys = await strict.http
+        .post('/api/v1/public/complaints')
+        .send(JSON.parse(manyKeys(11)))
+        .expect(413);
       expect(keys.body.message).toBe('请求体过于复杂：一个对象的字段不能超过 10 个');
-      const big = await strict.http.post('/api/v1/public/complaints').send({ description: 'x'.repeat(2_001) }).expect(413);
+      const big = await strict.http
+        .post('/api/v1/public/complaints')
+        .send({ description: 'x'.repeat(2_001) })
+        .expect(413);
       expect(big.body.code).toBe('PAYLOAD_TOO_LARGE');
     } finally {
       await strict.stop();

@@ -12,8 +12,19 @@ const MONTH = shanghaiToday().slice(0, 7);
 const SANDUN = '330106109';
 const CUIYUAN = '330106004';
 
-interface Indicator { key: string; value: number | null; numerator?: number; denominator?: number; definition: string; source: string; group?: string }
-interface Division { divisionCode: string; indicators: Indicator[] }
+interface Indicator {
+  key: string;
+  value: number | null;
+  numerator?: number;
+  denominator?: number;
+  definition: string;
+  source: string;
+  group?: string;
+}
+interface Division {
+  divisionCode: string;
+  indicators: Indicator[];
+}
 
 describe('indicators (指标) merged from every service', () => {
   let stack: Stack;
@@ -22,14 +33,24 @@ describe('indicators (指标) merged from every service', () => {
   let a: string, b: string;
 
   const indicators = async (divisionCode = '330106'): Promise<Division[]> =>
-    (await http.get('/api/v1/indicators').query({ divisionCode, month: MONTH }).set(await auth('health.330106')).expect(200)).body.divisions;
+    (
+      await http
+        .get('/api/v1/indicators')
+        .query({ divisionCode, month: MONTH })
+        .set(await auth('health.330106'))
+        .expect(200)
+    ).body.divisions;
   const find = (divisions: Division[], code: string, key: string) => divisions.find((d) => d.divisionCode === code)?.indicators.find((i) => i.key === key);
 
   const fileInstitution = async (divisionCode: string, places: { infant: number; toddler: number; older: number; mixed: number }) => {
     const operator = await auth('operator.demo');
     const created = (await http.post('/api/v1/institutions').set(operator).send(institutionRequest({ divisionCode, places })).expect(201)).body;
     const filing = (await http.post(`/api/v1/institutions/${created.id}/filings`).set(operator).send(compliantFilingSubmission()).expect(201)).body;
-    await http.post(`/api/v1/filings/${filing.id}/decision`).set(await auth('health.330106')).send({ decision: 'approve' }).expect(200);
+    await http
+      .post(`/api/v1/filings/${filing.id}/decision`)
+      .set(await auth('health.330106'))
+      .send({ decision: 'approve' })
+      .expect(200);
     return created.id as string;
   };
 
@@ -42,35 +63,80 @@ describe('indicators (指标) merged from every service', () => {
 
     a = await fileInstitution(SANDUN, { infant: 0, toddler: 10, older: 20, mixed: 0 });
     b = await fileInstitution(CUIYUAN, { infant: 0, toddler: 20, older: 20, mixed: 0 });
-    await http.put('/api/v1/population').set(await auth('health.330106')).send({
-      rows: [{ divisionCode: SANDUN, year: Number(MONTH.slice(0, 4)), residentPopulation: 40_000, childrenUnder3: 1_000, source: '测试' }],
-    }).expect(200);
+    await http
+      .put('/api/v1/population')
+      .set(await auth('health.330106'))
+      .send({
+        rows: [{ divisionCode: SANDUN, year: Number(MONTH.slice(0, 4)), residentPopulation: 40_000, childrenUnder3: 1_000, source: '测试' }],
+      })
+      .expect(200);
     // Every service has its copy of both institutions once the subsidy service counts them filed
     // and the staff and inspection services accept work on them.
-    await eventually('the subsidy replica has both filed institutions', async () => find(await indicators(), '330106', 'rosterSubmissionRate')?.denominator === 2, 30_000);
+    await eventually(
+      'the subsidy replica has both filed institutions',
+      async () => find(await indicators(), '330106', 'rosterSubmissionRate')?.denominator === 2,
+      30_000,
+    );
 
-    const child = () => ({ idNumber: makeResidentId(`330106${addDays(shanghaiToday(), -400).replace(/-/g, '')}${randomInt(100, 999)}`), birthOrder: 1, classType: 'older', careForm: 'full_day', daysAttended: 18 });
-    await http.put(`/api/v1/institutions/${a}/rosters/${MONTH}`).set(await auth('operator.demo')).send({ openDays: 20, children: [child(), child(), child()] }).expect(200);
+    const child = () => ({
+      idNumber: makeResidentId(`330106${addDays(shanghaiToday(), -400).replace(/-/g, '')}${randomInt(100, 999)}`),
+      birthOrder: 1,
+      classType: 'older',
+      careForm: 'full_day',
+      daysAttended: 18,
+    });
+    await http
+      .put(`/api/v1/institutions/${a}/rosters/${MONTH}`)
+      .set(await auth('operator.demo'))
+      .send({ openDays: 20, children: [child(), child(), child()] })
+      .expect(200);
 
-    await eventually('the staff service knows institution A', async () => {
-      const res = await http.post(`/api/v1/institutions/${a}/staff`).set(await auth('operator.demo'))
-        .send({ role: 'carer', name: '王丽', idNumber: makeResidentId(`3301061990${String(randomInt(1, 12)).padStart(2, '0')}15${randomInt(100, 999)}`), startDate: addDays(shanghaiToday(), -30), classType: 'older' });
-      return res.status === 201;
-    }, 30_000);
+    await eventually(
+      'the staff service knows institution A',
+      async () => {
+        const res = await http
+          .post(`/api/v1/institutions/${a}/staff`)
+          .set(await auth('operator.demo'))
+          .send({
+            role: 'carer',
+            name: '王丽',
+            idNumber: makeResidentId(`3301061990${String(randomInt(1, 12)).padStart(2, '0')}15${randomInt(100, 999)}`),
+            startDate: addDays(shanghaiToday(), -30),
+            classType: 'older',
+          });
+        return res.status === 201;
+      },
+      30_000,
+    );
 
-    await eventually('the inspection service knows institution B', async () =>
-      (await http.post('/api/v1/public/complaints').send({ institutionId: b, category: 'fees', description: '收费比公示的价格高，未出具收据' })).status === 201, 30_000);
+    await eventually(
+      'the inspection service knows institution B',
+      async () =>
+        (await http.post('/api/v1/public/complaints').send({ institutionId: b, category: 'fees', description: '收费比公示的价格高，未出具收据' })).status ===
+        201,
+      30_000,
+    );
   }, 180_000);
 
   afterAll(async () => {
     await stack?.stop();
   });
 
-
-  it('adds every service\'s indicators, with definition, source and group, to the district and each street', async () => {
+  it("adds every service's indicators, with definition, source and group, to the district and each street", async () => {
     const divisions = await indicators();
     expect(divisions.length).toBe(13);
-    const keys = ['staffCertificateRate', 'recheckOverdue', 'inspectionCompletion', 'rectificationOnTimeRate', 'complaintsReceived', 'creditGradeA', 'creditGradeD', 'enrolledChildren', 'placeUtilisation', 'subsidyPaidFen'];
+    const keys = [
+      'staffCertificateRate',
+      'recheckOverdue',
+      'inspectionCompletion',
+      'rectificationOnTimeRate',
+      'complaintsReceived',
+      'creditGradeA',
+      'creditGradeD',
+      'enrolledChildren',
+      'placeUtilisation',
+      'subsidyPaidFen',
+    ];
     for (const division of divisions) {
       for (const key of keys) {
         const i = find(divisions, division.divisionCode, key);
@@ -82,7 +148,7 @@ describe('indicators (指标) merged from every service', () => {
     }
   });
 
-  it('counts enrolment from the month\'s roster: 在托, 托位使用率, 名册报送率 and 入托率 against the population', async () => {
+  it("counts enrolment from the month's roster: 在托, 托位使用率, 名册报送率 and 入托率 against the population", async () => {
     const divisions = await indicators();
     expect(find(divisions, SANDUN, 'enrolledChildren')?.value).toBe(3);
     expect(find(divisions, '330106', 'enrolledChildren')?.value).toBe(3);
@@ -94,11 +160,19 @@ describe('indicators (指标) merged from every service', () => {
     expect(find(divisions, SANDUN, 'subsidyPaidFen')?.value).toBe(0); // nothing posted yet
   });
 
-  it('counts staff, complaints and credit grades by the institution\'s street', async () => {
-    const divisions = await eventually('the complaint and the staff member are counted', async () => {
-      const d = await indicators();
-      return find(d, SANDUN, 'activeStaff')?.value === 1 && find(d, CUIYUAN, 'complaintsReceived')?.value === 1 && find(d, '330106', 'creditGradeB')?.denominator === 2 ? d : null;
-    }, 15_000);
+  it("counts staff, complaints and credit grades by the institution's street", async () => {
+    const divisions = await eventually(
+      'the complaint and the staff member are counted',
+      async () => {
+        const d = await indicators();
+        return find(d, SANDUN, 'activeStaff')?.value === 1 &&
+          find(d, CUIYUAN, 'complaintsReceived')?.value === 1 &&
+          find(d, '330106', 'creditGradeB')?.denominator === 2
+          ? d
+          : null;
+      },
+      15_000,
+    );
     // A carer without a 保育师/育婴员 certificate: one required, none held.
     expect(find(divisions, SANDUN, 'staffCertificateRate')).toMatchObject({ value: 0, numerator: 0, denominator: 1 });
     expect(find(divisions, CUIYUAN, 'staffCertificateRate')?.value).toBeNull();
@@ -117,22 +191,58 @@ describe('indicators (指标) merged from every service', () => {
   it('counts a completed joint visit, its open finding and the penalty for it', async () => {
     const fire = await auth('fire.330106');
     const inspector = async (name: string, username?: string) =>
-      (await http.post('/api/v1/inspectors').set(fire).send({ name, badgeNo: `浙消指标${randomInt(100_000)}`, divisionCodes: ['330106'], ...(username ? { username } : {}) }).expect(201)).body.id as string;
+      (
+        await http
+          .post('/api/v1/inspectors')
+          .set(fire)
+          .send({ name, badgeNo: `浙消指标${randomInt(100_000)}`, divisionCodes: ['330106'], ...(username ? { username } : {}) })
+          .expect(201)
+      ).body.id as string;
     const ids = [await inspector('王检查', 'fire.330106'), await inspector('李检查')];
-    const inspection = await eventually('the inspection service knows institution A', async () => {
-      const res = await http.post('/api/v1/inspections').set(await auth('street.330106109')).send({ institutionId: a, kind: 'adhoc', departments: [{ department: 'fire', inspectorIds: ids }] });
-      return res.status === 201 ? res.body : null;
-    }, 30_000);
-    const form = (await http.get(`/api/v1/inspections/${inspection.id}/form`).set(fire).expect(200)).body as { areas: { items: { code: string; department: string }[] }[] };
-    const items = form.areas.flatMap((x) => x.items).filter((i) => i.department === 'fire').map((i) => i.code);
-    const lists = (await http.get('/api/v1/checklists').query({ kind: 'penalty', department: 'fire' }).set(fire).expect(200)).body as { penaltyItems: { code: string; relatedItems: string[]; kinds: string[]; fineMinFen: number }[] }[];
+    const inspection = await eventually(
+      'the inspection service knows institution A',
+      async () => {
+        const res = await http
+          .post('/api/v1/inspections')
+          .set(await auth('street.330106109'))
+          .send({ institutionId: a, kind: 'adhoc', departments: [{ department: 'fire', inspectorIds: ids }] });
+        return res.status === 201 ? res.body : null;
+      },
+      30_000,
+    );
+    const form = (await http.get(`/api/v1/inspections/${inspection.id}/form`).set(fire).expect(200)).body as {
+      areas: { items: { code: string; department: string }[] }[];
+    };
+    const items = form.areas
+      .flatMap((x) => x.items)
+      .filter((i) => i.department === 'fire')
+      .map((i) => i.code);
+    const lists = (await http.get('/api/v1/checklists').query({ kind: 'penalty', department: 'fire' }).set(fire).expect(200)).body as {
+      penaltyItems: { code: string; relatedItems: string[]; kinds: string[]; fineMinFen: number }[];
+    }[];
     const penaltyItem = lists.flatMap((l) => l.penaltyItems).find((p) => p.kinds.includes('fine') && p.relatedItems.some((c) => items.includes(c)))!;
     const failed = penaltyItem.relatedItems.find((c) => items.includes(c))!;
-    await http.put(`/api/v1/inspections/${inspection.id}/results`).set(fire)
-      .send({ results: items.map((code) => (code === failed ? { itemCode: code, result: 'fail', note: '安全出口被锁闭' } : { itemCode: code, result: 'pass' })) }).expect(200);
+    await http
+      .put(`/api/v1/inspections/${inspection.id}/results`)
+      .set(fire)
+      .send({
+        results: items.map((code) => (code === failed ? { itemCode: code, result: 'fail', note: '安全出口被锁闭' } : { itemCode: code, result: 'pass' })),
+      })
+      .expect(200);
     await http.post(`/api/v1/inspections/${inspection.id}/sign-off`).set(fire).send({}).expect(200);
     const [finding] = (await http.get('/api/v1/rectifications').query({ institutionId: a }).set(fire).expect(200)).body.items as { id: string }[];
-    await http.post('/api/v1/penalties').set(fire).send({ findingId: finding!.id, penaltyItemCode: penaltyItem.code, kinds: ['fine'], fineFen: penaltyItem.fineMinFen, decisionNo: `西消行罚决字〔2026〕${randomInt(10_000)}号`, reason: '锁闭安全出口' }).expect(201);
+    await http
+      .post('/api/v1/penalties')
+      .set(fire)
+      .send({
+        findingId: finding!.id,
+        penaltyItemCode: penaltyItem.code,
+        kinds: ['fine'],
+        fineFen: penaltyItem.fineMinFen,
+        decisionNo: `西消行罚决字〔2026〕${randomInt(10_000)}号`,
+        reason: '锁闭安全出口',
+      })
+      .expect(201);
 
     const divisions = await indicators();
     for (const code of ['330106', SANDUN]) {
@@ -145,7 +255,13 @@ describe('indicators (指标) merged from every service', () => {
     }
     expect(find(divisions, CUIYUAN, 'findingsOpen')?.value).toBe(0);
     // A month before: nothing of this happened yet.
-    const before = (await http.get('/api/v1/indicators').query({ divisionCode: SANDUN, month: '2020-01' }).set(await auth('health.330106')).expect(200)).body.divisions as Division[];
+    const before = (
+      await http
+        .get('/api/v1/indicators')
+        .query({ divisionCode: SANDUN, month: '2020-01' })
+        .set(await auth('health.330106'))
+        .expect(200)
+    ).body.divisions as Division[];
     expect(find(before, SANDUN, 'findingsOpen')?.value).toBe(0);
     expect(find(before, SANDUN, 'penaltiesIssued')?.value).toBe(0);
   });
@@ -154,7 +270,10 @@ describe('indicators (指标) merged from every service', () => {
     const street = await indicators(SANDUN);
     expect(street.map((d) => d.divisionCode)).toEqual([SANDUN]);
     expect(find(street, SANDUN, 'enrolledChildren')?.value).toBe(3);
-    const other = await http.get('/api/v1/indicators').query({ divisionCode: '330106' }).set(await auth('health.371002'));
+    const other = await http
+      .get('/api/v1/indicators')
+      .query({ divisionCode: '330106' })
+      .set(await auth('health.371002'));
     expect(other.status).toBe(403);
   });
 });

@@ -8,7 +8,12 @@ describe('indicators (指标) from the register', () => {
   const auth = (t: string) => ({ authorization: `Bearer ${t}` });
 
   /** Registers an institution in a street with the given places and, optionally, files it. */
-  const institution = async (divisionCode: string, places: { infant: number; toddler: number; older: number; mixed: number }, file: boolean, healthCentre = true) => {
+  const institution = async (
+    divisionCode: string,
+    places: { infant: number; toddler: number; older: number; mixed: number },
+    file: boolean,
+    healthCentre = true,
+  ) => {
     const inst = (await stack.http.post('/api/v1/institutions').set(auth(market)).send(institutionRequest({ divisionCode, places })).expect(201)).body;
     if (file) {
       const submission = { ...compliantFilingSubmission(), ...(healthCentre ? {} : { healthCentre: undefined }) };
@@ -26,14 +31,22 @@ describe('indicators (指标) from the register', () => {
     await institution('330106109', { infant: 10, toddler: 20, older: 20, mixed: 0 }, true);
     await institution('330106109', { infant: 0, toddler: 15, older: 15, mixed: 0 }, false);
     await institution('330106004', { infant: 0, toddler: 20, older: 20, mixed: 0 }, true, false);
-    await stack.http.post(`/api/v1/institutions/${a.id}/inclusive`).set(auth(health)).send({ action: 'grant', priceCapFen: 150_000, inclusivePlaces: 20 }).expect(200);
-    await stack.http.put('/api/v1/population').set(auth(health)).send({
-      rows: [
-        { divisionCode: '330106', year: 2025, residentPopulation: 100_000, childrenUnder3: 2_500, source: '测试' },
-        { divisionCode: '330106109', year: 2025, residentPopulation: 40_000, childrenUnder3: 1_000, source: '测试' },
-        { divisionCode: '330106109', year: 2024, residentPopulation: 1, childrenUnder3: 1, source: '旧年份，不应使用' },
-      ],
-    }).expect(200);
+    await stack.http
+      .post(`/api/v1/institutions/${a.id}/inclusive`)
+      .set(auth(health))
+      .send({ action: 'grant', priceCapFen: 150_000, inclusivePlaces: 20 })
+      .expect(200);
+    await stack.http
+      .put('/api/v1/population')
+      .set(auth(health))
+      .send({
+        rows: [
+          { divisionCode: '330106', year: 2025, residentPopulation: 100_000, childrenUnder3: 2_500, source: '测试' },
+          { divisionCode: '330106109', year: 2025, residentPopulation: 40_000, childrenUnder3: 1_000, source: '测试' },
+          { divisionCode: '330106109', year: 2024, residentPopulation: 1, childrenUnder3: 1, source: '旧年份，不应使用' },
+        ],
+      })
+      .expect(200);
   });
   afterAll(async () => stack?.stop());
 
@@ -67,8 +80,22 @@ describe('indicators (指标) from the register', () => {
   });
 
   it('refuses another district, an operator, and a malformed month', async () => {
-    expect((await stack.http.get('/api/v1/indicators?divisionCode=330106').set(auth(await stack.tokenFor('health.371002'))).expect(403)).body.code).toBe('DIVISION_OUT_OF_SCOPE');
-    expect((await stack.http.get('/api/v1/indicators?divisionCode=330106').set(auth(await stack.tokenFor('operator.demo'))).expect(403)).body.code).toBe('DEPARTMENT_NOT_ALLOWED');
+    expect(
+      (
+        await stack.http
+          .get('/api/v1/indicators?divisionCode=330106')
+          .set(auth(await stack.tokenFor('health.371002')))
+          .expect(403)
+      ).body.code,
+    ).toBe('DIVISION_OUT_OF_SCOPE');
+    expect(
+      (
+        await stack.http
+          .get('/api/v1/indicators?divisionCode=330106')
+          .set(auth(await stack.tokenFor('operator.demo')))
+          .expect(403)
+      ).body.code,
+    ).toBe('DEPARTMENT_NOT_ALLOWED');
     expect((await stack.http.get('/api/v1/indicators?divisionCode=330106&month=2026-13').set(auth(health)).expect(400)).body.details[0].field).toBe('month');
   });
 });

@@ -67,10 +67,16 @@ export async function startInspectionStack(options: { now?: Date } = {}): Promis
     inspectors[pool.department] = [];
     for (let i = 1; i <= pool.linked + pool.unlinked; i++) {
       const username = i <= pool.linked ? `${pool.department}.inspector${i}` : null;
-      const res = await http.post('/api/v1/inspectors').set(admin).send({
-        department: pool.department, name: `${pool.department}执法员${i}`, badgeNo: `${pool.department.toUpperCase()}-330106-${String(i).padStart(3, '0')}`,
-        divisionCodes: pool.divisions, ...(username ? { username } : {}),
-      });
+      const res = await http
+        .post('/api/v1/inspectors')
+        .set(admin)
+        .send({
+          department: pool.department,
+          name: `${pool.department}执法员${i}`,
+          badgeNo: `${pool.department.toUpperCase()}-330106-${String(i).padStart(3, '0')}`,
+          divisionCodes: pool.divisions,
+          ...(username ? { username } : {}),
+        });
       if (res.status !== 201) throw new Error(`seeding inspector ${pool.department} ${i}: ${res.status} ${JSON.stringify(res.body)}`);
       inspectors[pool.department]!.push({ id: res.body.id, department: pool.department, name: res.body.name, username });
     }
@@ -90,7 +96,16 @@ export async function startInspectionStack(options: { now?: Date } = {}): Promis
   };
 
   return {
-    registry: stack.registry, inspection, gateway: stack.gateway, http, inspectionSchema, clock, tokenFor: (u) => tokenFor(u), auth: (u) => auth(u), filedInstitution, inspectors,
+    registry: stack.registry,
+    inspection,
+    gateway: stack.gateway,
+    http,
+    inspectionSchema,
+    clock,
+    tokenFor: (u) => tokenFor(u),
+    auth: (u) => auth(u),
+    filedInstitution,
+    inspectors,
     stop: () => stack.stop(),
   };
 }

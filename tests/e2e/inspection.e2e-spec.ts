@@ -10,7 +10,10 @@ type Result = { itemCode: string; result: 'pass' | 'fail' | 'not_applicable'; no
 
 /** Every item of the department on the form: pass, except the overrides. */
 function resultsFor(form: InspectionFormView, department: string, overrides: Record<string, Omit<Result, 'itemCode'>> = {}): Result[] {
-  return form.areas.flatMap((a) => a.items).filter((i) => i.department === department).map((i) => ({ itemCode: i.code, ...(overrides[i.code] ?? { result: 'pass' }) }) as Result);
+  return form.areas
+    .flatMap((a) => a.items)
+    .filter((i) => i.department === department)
+    .map((i) => ({ itemCode: i.code, ...(overrides[i.code] ?? { result: 'pass' }) }) as Result);
 }
 
 const evidence = [{ ref: 'sha256:9f2c41d0e3', takenAt: '2026-09-30T10:20:00+08:00', location: '二楼东侧安全出口' }];
@@ -26,11 +29,25 @@ describe('综合查一次: one joint visit, department-scoped results, sign-offs
   let consumer: DurableEventConsumer;
   let tester: Awaited<ReturnType<typeof testJetStream>>;
   const as = (username: string) => stack.auth(username);
-  const form = async (id: string) => (await stack.http.get(`/api/v1/inspections/${id}/form`).set(await as('street.330106109')).expect(200)).body as InspectionFormView;
+  const form = async (id: string) =>
+    (
+      await stack.http
+        .get(`/api/v1/inspections/${id}/form`)
+        .set(await as('street.330106109'))
+        .expect(200)
+    ).body as InspectionFormView;
   const put = async (id: string, username: string, results: Result[], status: number) =>
-    stack.http.put(`/api/v1/inspections/${id}/results`).set(await as(username)).send({ results }).expect(status);
+    stack.http
+      .put(`/api/v1/inspections/${id}/results`)
+      .set(await as(username))
+      .send({ results })
+      .expect(status);
   const signOff = async (id: string, username: string, status: number) =>
-    stack.http.post(`/api/v1/inspections/${id}/sign-off`).set(await as(username)).send({ comment: '已现场核查' }).expect(status);
+    stack.http
+      .post(`/api/v1/inspections/${id}/sign-off`)
+      .set(await as(username))
+      .send({ comment: '已现场核查' })
+      .expect(status);
   const finding = (view: InspectionView, code: string) => view.findings.find((f) => f.itemCode === code)!;
 
   beforeAll(async () => {
@@ -62,15 +79,19 @@ describe('综合查一次: one joint visit, department-scoped results, sign-offs
 
   it('opens one joint visit led by the street office with four departments and one merged form: grouped by area, no item twice', async () => {
     const i = stack.inspectors;
-    const res = await stack.http.post('/api/v1/inspections').set(await as('street.330106109')).send({
-      institutionId,
-      departments: [
-        { department: 'fire', inspectorIds: [i.fire![0]!.id, i.fire![2]!.id] },
-        { department: 'market', inspectorIds: [i.market![0]!.id, i.market![2]!.id] },
-        { department: 'health', inspectorIds: [i.health![0]!.id, i.health![2]!.id] },
-        { department: 'street', inspectorIds: [i.street![0]!.id, i.street![2]!.id] },
-      ],
-    }).expect(201);
+    const res = await stack.http
+      .post('/api/v1/inspections')
+      .set(await as('street.330106109'))
+      .send({
+        institutionId,
+        departments: [
+          { department: 'fire', inspectorIds: [i.fire![0]!.id, i.fire![2]!.id] },
+          { department: 'market', inspectorIds: [i.market![0]!.id, i.market![2]!.id] },
+          { department: 'health', inspectorIds: [i.health![0]!.id, i.health![2]!.id] },
+          { department: 'street', inspectorIds: [i.street![0]!.id, i.street![2]!.id] },
+        ],
+      })
+      .expect(201);
     inspection = res.body;
     expect(inspection).toMatchObject({ kind: 'adhoc', status: 'open', leadDepartment: 'street', grade: 'B', formKind: 'full', scheduledOn: '2026-09-30' });
     expect(inspection.departments.map((d) => d.department)).toEqual(['health', 'market', 'fire', 'street']);
@@ -83,17 +104,45 @@ describe('综合查一次: one joint visit, department-scoped results, sign-offs
     // 13 fire + 14 market + 17 health + 7 street items; education's kindergarten items do not apply to a private institution.
     expect(items).toHaveLength(51);
     expect(merged.areas[0]).toMatchObject({ area: 'licences', label: '证照与登记' });
-    expect(items.find((x) => x.code === 'FIRE-01')).toMatchObject({ legalBasis: expect.stringContaining('消防法'), severity: 'critical', basic: true, checklistVersion: 'fire/2026.1', result: null });
+    expect(items.find((x) => x.code === 'FIRE-01')).toMatchObject({
+      legalBasis: expect.stringContaining('消防法'),
+      severity: 'critical',
+      basic: true,
+      checklistVersion: 'fire/2026.1',
+      result: null,
+    });
   });
 
-  it('refuses another department\'s item, an item not on the form, an unassigned inspector and a failed item without a note — each with its code, nothing written', async () => {
+  it("refuses another department's item, an item not on the form, an unassigned inspector and a failed item without a note — each with its code, nothing written", async () => {
     const id = inspection.id;
     expect((await put(id, 'fire.inspector1', [{ itemCode: 'MKT-05', result: 'pass' }], 403)).body.code).toBe('ITEM_OTHER_DEPARTMENT');
-    const notOnForm = (await put(id, 'fire.inspector1', [{ itemCode: 'EDU-01', result: 'pass' }, { itemCode: 'FIRE-99', result: 'pass' }], 422)).body;
+    const notOnForm = (
+      await put(
+        id,
+        'fire.inspector1',
+        [
+          { itemCode: 'EDU-01', result: 'pass' },
+          { itemCode: 'FIRE-99', result: 'pass' },
+        ],
+        422,
+      )
+    ).body;
     expect(notOnForm.code).toBe('ITEM_NOT_ON_FORM');
     expect(notOnForm.details.map((d: { field: string }) => d.field)).toEqual(['results.0.itemCode', 'results.1.itemCode']);
     // A good item in the same request is not written either.
-    expect((await put(id, 'fire.inspector1', [{ itemCode: 'FIRE-01', result: 'pass' }, { itemCode: 'HLT-03', result: 'pass' }], 403)).body.code).toBe('ITEM_OTHER_DEPARTMENT');
+    expect(
+      (
+        await put(
+          id,
+          'fire.inspector1',
+          [
+            { itemCode: 'FIRE-01', result: 'pass' },
+            { itemCode: 'HLT-03', result: 'pass' },
+          ],
+          403,
+        )
+      ).body.code,
+    ).toBe('ITEM_OTHER_DEPARTMENT');
     expect((await put(id, 'fire.inspector2', [{ itemCode: 'FIRE-01', result: 'pass' }], 403)).body.code).toBe('INSPECTOR_NOT_ASSIGNED');
     expect((await put(id, 'fire.330106', [{ itemCode: 'FIRE-01', result: 'pass' }], 403)).body.code).toBe('INSPECTOR_NOT_ASSIGNED');
     expect((await put(id, 'fire.inspector1', [{ itemCode: 'FIRE-01', result: 'fail' }], 400)).body.details[0].field).toBe('results.0.note');
@@ -105,10 +154,15 @@ describe('综合查一次: one joint visit, department-scoped results, sign-offs
   it('completes only when every department has signed off; failed items become findings with working-day deadlines and a rectification notice', async () => {
     const id = inspection.id;
     const merged = await form(id);
-    await put(id, 'fire.inspector1', resultsFor(merged, 'fire', {
-      'FIRE-01': { result: 'fail', note: '二楼疏散通道堆放婴儿推车和纸箱', evidence },
-      'FIRE-04': { result: 'fail', note: '3 具灭火器压力不足，超过维修期限' },
-    }), 200);
+    await put(
+      id,
+      'fire.inspector1',
+      resultsFor(merged, 'fire', {
+        'FIRE-01': { result: 'fail', note: '二楼疏散通道堆放婴儿推车和纸箱', evidence },
+        'FIRE-04': { result: 'fail', note: '3 具灭火器压力不足，超过维修期限' },
+      }),
+      200,
+    );
     expect((await signOff(id, 'fire.inspector1', 200)).body.status).toBe('open');
     // After the department's sign-off a result is kept as a late one for the department's decision, not applied.
     const late = (await put(id, 'fire.inspector1', [{ itemCode: 'FIRE-02', result: 'fail', note: '改口' }], 200)).body;
@@ -129,56 +183,164 @@ describe('综合查一次: one joint visit, department-scoped results, sign-offs
     expect(done.departments.every((d) => d.signedOffAt)).toBe(true);
     expect(done.noticeNo).toMatch(/^330106-整改-2026-\d{4}$/);
     // Completed Wednesday 9/30; 10/1–10/7 are holidays and Saturday 10/10 a make-up workday.
-    expect(finding(done, 'FIRE-01')).toMatchObject({ severity: 'critical', deadline: '2026-10-08', status: 'open', department: 'fire', note: '二楼疏散通道堆放婴儿推车和纸箱' });
+    expect(finding(done, 'FIRE-01')).toMatchObject({
+      severity: 'critical',
+      deadline: '2026-10-08',
+      status: 'open',
+      department: 'fire',
+      note: '二楼疏散通道堆放婴儿推车和纸箱',
+    });
     expect(finding(done, 'FIRE-04')).toMatchObject({ severity: 'major', deadline: '2026-10-20' });
     expect(finding(done, 'MKT-05')).toMatchObject({ severity: 'major', deadline: '2026-10-20', department: 'market' });
     expect((await put(id, 'fire.inspector1', [{ itemCode: 'FIRE-02', result: 'pass' }], 200)).body.outcomes[0].status).toBe('late');
 
-    const notice = (await stack.http.get(`/api/v1/inspections/${id}/notice`).set(await as('street.330106109')).expect(200)).body;
-    expect(notice).toMatchObject({ noticeNo: done.noticeNo, issuedOn: '2026-09-30', findings: expect.arrayContaining([expect.objectContaining({ deadline: '2026-10-08' })]) });
+    const notice = (
+      await stack.http
+        .get(`/api/v1/inspections/${id}/notice`)
+        .set(await as('street.330106109'))
+        .expect(200)
+    ).body;
+    expect(notice).toMatchObject({
+      noticeNo: done.noticeNo,
+      issuedOn: '2026-09-30',
+      findings: expect.arrayContaining([expect.objectContaining({ deadline: '2026-10-08' })]),
+    });
     expect(notice.text).toContain('请于 2026-10-08 前整改完毕');
     expect(notice.text).toContain('《中华人民共和国消防法》第二十八条');
     inspection = done;
   });
 
-  it('closes findings by verification or re-inspection; the re-inspection holds only the open findings\' items and links to the original', async () => {
-    const open = (await stack.http.get(`/api/v1/rectifications?institutionId=${institutionId}&status=open`).set(await as('street.330106109')).expect(200)).body;
+  it("closes findings by verification or re-inspection; the re-inspection holds only the open findings' items and links to the original", async () => {
+    const open = (
+      await stack.http
+        .get(`/api/v1/rectifications?institutionId=${institutionId}&status=open`)
+        .set(await as('street.330106109'))
+        .expect(200)
+    ).body;
     expect(open.total).toBe(3);
     const extinguishers = finding(inspection, 'FIRE-04');
-    expect((await stack.http.post(`/api/v1/rectifications/${extinguishers.id}/verify`).set(await as('market.330106')).send({ outcome: 'corrected', note: '照片' }).expect(403)).body.code).toBe('DEPARTMENT_NOT_ALLOWED');
-    const verified = (await stack.http.post(`/api/v1/rectifications/${extinguishers.id}/verify`).set(await as('fire.330106')).send({ outcome: 'corrected', note: '已更换灭火器，提供维修记录和照片' }).expect(200)).body;
+    expect(
+      (
+        await stack.http
+          .post(`/api/v1/rectifications/${extinguishers.id}/verify`)
+          .set(await as('market.330106'))
+          .send({ outcome: 'corrected', note: '照片' })
+          .expect(403)
+      ).body.code,
+    ).toBe('DEPARTMENT_NOT_ALLOWED');
+    const verified = (
+      await stack.http
+        .post(`/api/v1/rectifications/${extinguishers.id}/verify`)
+        .set(await as('fire.330106'))
+        .send({ outcome: 'corrected', note: '已更换灭火器，提供维修记录和照片' })
+        .expect(200)
+    ).body;
     expect(verified).toMatchObject({ status: 'corrected', closedOn: '2026-09-30', closure: { by: 'verification' } });
 
-    reinspection = (await stack.http.post(`/api/v1/inspections/${inspection.id}/reinspection`).set(await as('street.330106109')).send({ scheduledOn: '2026-10-09' }).expect(201)).body;
+    reinspection = (
+      await stack.http
+        .post(`/api/v1/inspections/${inspection.id}/reinspection`)
+        .set(await as('street.330106109'))
+        .send({ scheduledOn: '2026-10-09' })
+        .expect(201)
+    ).body;
     expect(reinspection).toMatchObject({ kind: 'reinspection', originalInspectionId: inspection.id, formKind: 'reinspection', scheduledOn: '2026-10-09' });
     expect(reinspection.departments.map((d) => d.department).sort()).toEqual(['fire', 'market']);
     const follow = await form(reinspection.id);
-    expect(follow.areas.flatMap((a) => a.items).map((x) => x.code).sort()).toEqual(['FIRE-01', 'MKT-05']);
+    expect(
+      follow.areas
+        .flatMap((a) => a.items)
+        .map((x) => x.code)
+        .sort(),
+    ).toEqual(['FIRE-01', 'MKT-05']);
     expect(follow.areas.flatMap((a) => a.items).find((x) => x.code === 'FIRE-01')!.previousFinding).toBe(finding(inspection, 'FIRE-01').id);
-    expect((await stack.http.post(`/api/v1/inspections/${inspection.id}/reinspection`).set(await as('street.330106109')).send({}).expect(409)).body.code).toBe('NO_OPEN_FINDINGS');
+    expect(
+      (
+        await stack.http
+          .post(`/api/v1/inspections/${inspection.id}/reinspection`)
+          .set(await as('street.330106109'))
+          .send({})
+          .expect(409)
+      ).body.code,
+    ).toBe('NO_OPEN_FINDINGS');
 
     await put(reinspection.id, 'fire.inspector1', [{ itemCode: 'FIRE-01', result: 'pass', note: '通道已清空' }], 200);
     await put(reinspection.id, 'market.inspector1', [{ itemCode: 'MKT-05', result: 'fail', note: '仍未留样' }], 200);
     await signOff(reinspection.id, 'fire.inspector1', 200);
     const closed = (await signOff(reinspection.id, 'market.inspector1', 200)).body as InspectionView;
     expect(closed.status).toBe('completed');
-    const original = (await stack.http.get(`/api/v1/inspections/${inspection.id}`).set(await as('street.330106109')).expect(200)).body as InspectionView;
-    expect(finding(original, 'FIRE-01')).toMatchObject({ status: 'corrected', reinspectionId: reinspection.id, closure: { by: 'reinspection', inspectionId: reinspection.id } });
+    const original = (
+      await stack.http
+        .get(`/api/v1/inspections/${inspection.id}`)
+        .set(await as('street.330106109'))
+        .expect(200)
+    ).body as InspectionView;
+    expect(finding(original, 'FIRE-01')).toMatchObject({
+      status: 'corrected',
+      reinspectionId: reinspection.id,
+      closure: { by: 'reinspection', inspectionId: reinspection.id },
+    });
     expect(finding(original, 'MKT-05')).toMatchObject({ status: 'not_corrected', closure: { by: 'reinspection', note: '仍未留样' } });
     inspection = original;
   });
 
   it('issues a penalty only by the department holding the item, tied to the finding, with the fine inside the legal range (outside: 422 naming it)', async () => {
     const samples = finding(inspection, 'MKT-05');
-    const body = { findingId: samples.id, penaltyItemCode: 'PMKT-04', kinds: ['warning', 'fine'], fineFen: 10_000_000, decisionNo: '西市监罚〔2026〕101号', reason: '复查仍未按规定留样' };
-    const outside = (await stack.http.post('/api/v1/penalties').set(await as('market.330106')).send(body).expect(422)).body;
+    const body = {
+      findingId: samples.id,
+      penaltyItemCode: 'PMKT-04',
+      kinds: ['warning', 'fine'],
+      fineFen: 10_000_000,
+      decisionNo: '西市监罚〔2026〕101号',
+      reason: '复查仍未按规定留样',
+    };
+    const outside = (
+      await stack.http
+        .post('/api/v1/penalties')
+        .set(await as('market.330106'))
+        .send(body)
+        .expect(422)
+    ).body;
     expect(outside.code).toBe('PENALTY_OUT_OF_RANGE');
     expect(outside.message).toContain('¥5,000.00 至 ¥50,000.00');
-    expect((await stack.http.post('/api/v1/penalties').set(await as('fire.330106')).send({ ...body, fineFen: 2_000_000 }).expect(403)).body.code).toBe('DEPARTMENT_NOT_ALLOWED');
-    expect((await stack.http.post('/api/v1/penalties').set(await as('market.330106')).send({ ...body, penaltyItemCode: 'PMKT-05', fineFen: 200_000 }).expect(422)).body.code).toBe('PENALTY_ITEM_NOT_APPLICABLE');
-    const issued = (await stack.http.post('/api/v1/penalties').set(await as('market.330106')).send({ ...body, fineFen: 2_000_000 }).expect(201)).body;
-    expect(issued).toMatchObject({ department: 'market', penaltyItemCode: 'PMKT-04', fineFen: 2_000_000, checklistVersion: 'market/2026.1', issuedOn: '2026-09-30' });
-    const listed = (await stack.http.get(`/api/v1/penalties?findingId=${samples.id}`).set(await as('market.330106')).expect(200)).body;
+    expect(
+      (
+        await stack.http
+          .post('/api/v1/penalties')
+          .set(await as('fire.330106'))
+          .send({ ...body, fineFen: 2_000_000 })
+          .expect(403)
+      ).body.code,
+    ).toBe('DEPARTMENT_NOT_ALLOWED');
+    expect(
+      (
+        await stack.http
+          .post('/api/v1/penalties')
+          .set(await as('market.330106'))
+          .send({ ...body, penaltyItemCode: 'PMKT-05', fineFen: 200_000 })
+          .expect(422)
+      ).body.code,
+    ).toBe('PENALTY_ITEM_NOT_APPLICABLE');
+    const issued = (
+      await stack.http
+        .post('/api/v1/penalties')
+        .set(await as('market.330106'))
+        .send({ ...body, fineFen: 2_000_000 })
+        .expect(201)
+    ).body;
+    expect(issued).toMatchObject({
+      department: 'market',
+      penaltyItemCode: 'PMKT-04',
+      fineFen: 2_000_000,
+      checklistVersion: 'market/2026.1',
+      issuedOn: '2026-09-30',
+    });
+    const listed = (
+      await stack.http
+        .get(`/api/v1/penalties?findingId=${samples.id}`)
+        .set(await as('market.330106'))
+        .expect(200)
+    ).body;
     expect(listed).toHaveLength(1);
   });
 
@@ -187,7 +349,11 @@ describe('综合查一次: one joint visit, department-scoped results, sign-offs
     expect(res.body.total).toBe(2);
     const first = res.body.items.find((x: { id: string }) => x.id === inspection.id);
     expect(first.items).toHaveLength(51);
-    expect(first.items.find((x: { code: string }) => x.code === 'FIRE-01')).toMatchObject({ text: expect.stringContaining('疏散通道'), result: 'fail', note: '二楼疏散通道堆放婴儿推车和纸箱' });
+    expect(first.items.find((x: { code: string }) => x.code === 'FIRE-01')).toMatchObject({
+      text: expect.stringContaining('疏散通道'),
+      result: 'fail',
+      note: '二楼疏散通道堆放婴儿推车和纸箱',
+    });
     const labels = Object.fromEntries(first.findings.map((f: { itemText: string; statusLabel: string }) => [f.itemText.slice(0, 6), f.statusLabel]));
     expect(Object.values(labels).sort()).toEqual(['已整改（Corrected）', '已整改（Corrected）', '未整改（Not corrected）']);
     expect(first.penalties).toEqual([expect.objectContaining({ decisionNo: '西市监罚〔2026〕101号', fineFen: 2_000_000 })]);
@@ -201,19 +367,45 @@ describe('综合查一次: one joint visit, department-scoped results, sign-offs
   it('keeps a badge number (执法证号) and a login to one inspector: a second registration is refused with its code', async () => {
     const badgeNo = `FIRE-DUP-${randomUUID().slice(0, 6)}`;
     const body = { department: 'fire', name: '重复执法员', badgeNo, divisionCodes: ['330106'] };
-    await stack.http.post('/api/v1/inspectors').set(await as('admin')).send(body).expect(201);
-    expect((await stack.http.post('/api/v1/inspectors').set(await as('admin')).send({ ...body, name: '另一执法员' }).expect(409)).body.code).toBe('INSPECTOR_BADGE_TAKEN');
-    expect((await stack.http.post('/api/v1/inspectors').set(await as('admin'))
-      .send({ ...body, badgeNo: `${badgeNo}-2`, username: 'fire.inspector1' }).expect(409)).body.code).toBe('INSPECTOR_USER_TAKEN');
+    await stack.http
+      .post('/api/v1/inspectors')
+      .set(await as('admin'))
+      .send(body)
+      .expect(201);
+    expect(
+      (
+        await stack.http
+          .post('/api/v1/inspectors')
+          .set(await as('admin'))
+          .send({ ...body, name: '另一执法员' })
+          .expect(409)
+      ).body.code,
+    ).toBe('INSPECTOR_BADGE_TAKEN');
+    expect(
+      (
+        await stack.http
+          .post('/api/v1/inspectors')
+          .set(await as('admin'))
+          .send({ ...body, badgeNo: `${badgeNo}-2`, username: 'fire.inspector1' })
+          .expect(409)
+      ).body.code,
+    ).toBe('INSPECTOR_USER_TAKEN');
   });
 
   it('lists overdue findings and announces each once', async () => {
     const other = (await stack.filedInstitution()).id;
     mine.add(other);
     const i = stack.inspectors;
-    const visit = (await stack.http.post('/api/v1/inspections').set(await as('fire.330106')).send({
-      institutionId: other, departments: [{ department: 'fire', inspectorIds: [i.fire![0]!.id, i.fire![3]!.id] }],
-    }).expect(201)).body as InspectionView;
+    const visit = (
+      await stack.http
+        .post('/api/v1/inspections')
+        .set(await as('fire.330106'))
+        .send({
+          institutionId: other,
+          departments: [{ department: 'fire', inspectorIds: [i.fire![0]!.id, i.fire![3]!.id] }],
+        })
+        .expect(201)
+    ).body as InspectionView;
     await put(visit.id, 'fire.inspector1', resultsFor(await form(visit.id), 'fire', { 'FIRE-08': { result: 'fail', note: '无防火巡查记录' } }), 200);
     const done = (await signOff(visit.id, 'fire.inspector1', 200)).body as InspectionView;
     const patrol = finding(done, 'FIRE-08');
@@ -221,7 +413,12 @@ describe('综合查一次: one joint visit, department-scoped results, sign-offs
     expect(await stack.inspection.sweepOverdue()).toBe(0);
 
     stack.clock.set('2026-11-04T09:00:00+08:00');
-    const overdue = (await stack.http.get('/api/v1/rectifications?status=overdue').set(await as('fire.330106')).expect(200)).body;
+    const overdue = (
+      await stack.http
+        .get('/api/v1/rectifications?status=overdue')
+        .set(await as('fire.330106'))
+        .expect(200)
+    ).body;
     expect(overdue.items.map((f: { id: string }) => f.id)).toEqual([patrol.id]);
     expect(overdue.items[0].overdue).toBe(true);
     expect(await stack.inspection.sweepOverdue()).toBe(1);
@@ -240,7 +437,12 @@ describe('综合查一次: one joint visit, department-scoped results, sign-offs
       ['evt.inspection.finding.overdue.v1', patrol.id],
     ];
     await eventually('every inspection event', () => wanted.every(([s, id]) => seen.some((e) => e.subject === s && e.entityId === id)));
-    await eventually('the rest', () => ['corrected', 'uncorrected'].every((k) => seen.some((e) => e.subject === `evt.inspection.finding.${k}.v1`)) && seen.some((e) => e.subject === 'evt.inspection.penalty.issued.v1'));
+    await eventually(
+      'the rest',
+      () =>
+        ['corrected', 'uncorrected'].every((k) => seen.some((e) => e.subject === `evt.inspection.finding.${k}.v1`)) &&
+        seen.some((e) => e.subject === 'evt.inspection.penalty.issued.v1'),
+    );
     const count = (subject: string) => seen.filter((e) => e.subject === subject).length;
     expect(count('evt.inspection.inspection.completed.v1')).toBe(3);
     expect(count('evt.inspection.finding.recorded.v1')).toBe(4);

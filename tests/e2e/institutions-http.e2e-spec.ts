@@ -26,7 +26,15 @@ describe('institutions through the gateway (HTTP → NATS → registry → Postg
   it('registers an institution: 201 with the registration authority derived from its nature', async () => {
     const body = institutionRequest();
     const res = await stack.http.post('/api/v1/institutions').set('authorization', `Bearer ${market}`).send(body).expect(201);
-    expect(res.body).toMatchObject({ name: body.name, uscc: body.uscc, registrationAuthority: 'market', status: 'registered', countyCode: '330106', totalPlaces: 45, version: 1 });
+    expect(res.body).toMatchObject({
+      name: body.name,
+      uscc: body.uscc,
+      registrationAuthority: 'market',
+      status: 'registered',
+      countyCode: '330106',
+      totalPlaces: 45,
+      version: 1,
+    });
     expect(res.headers['x-request-id']).toBeTruthy();
     const got = await stack.http.get(`/api/v1/institutions/${res.body.id}`).set('authorization', `Bearer ${market}`).expect(200);
     expect(got.body).toEqual(res.body);
@@ -72,18 +80,30 @@ describe('institutions through the gateway (HTTP → NATS → registry → Postg
   it('says which check character a mistyped USCC should have', async () => {
     const good = randomUscc();
     const last = good.at(-1) === '0' ? '1' : '0';
-    const res = await stack.http.post('/api/v1/institutions').set('authorization', `Bearer ${market}`).send(institutionRequest({ uscc: good.slice(0, 17) + last })).expect(400);
+    const res = await stack.http
+      .post('/api/v1/institutions')
+      .set('authorization', `Bearer ${market}`)
+      .send(institutionRequest({ uscc: good.slice(0, 17) + last }))
+      .expect(400);
     const problem = res.body.details.find((d: { field: string }) => d.field === 'uscc');
     expect(problem.message).toContain(good.at(-1));
   });
 
   it('400 for malformed JSON', async () => {
-    const res = await stack.http.post('/api/v1/institutions').set('authorization', `Bearer ${market}`).set('content-type', 'application/json').send('{"name":').expect(400);
+    const res = await stack.http
+      .post('/api/v1/institutions')
+      .set('authorization', `Bearer ${market}`)
+      .set('content-type', 'application/json')
+      .send('{"name":')
+      .expect(400);
     expect(res.body.code).toBe('VALIDATION');
   });
 
   it('413 for an oversized body and 400 for a body that is not a JSON object, each with a code', async () => {
-    const huge = await stack.http.post('/api/v1/institutions').set('authorization', `Bearer ${market}`).send(institutionRequest({ address: 'x'.repeat(1_100_000) }));
+    const huge = await stack.http
+      .post('/api/v1/institutions')
+      .set('authorization', `Bearer ${market}`)
+      .send(institutionRequest({ address: 'x'.repeat(1_100_000) }));
     expect(huge.status).toBe(413);
     expect(huge.body.code).toBe('PAYLOAD_TOO_LARGE');
     const text = await stack.http.post('/api/v1/institutions').set('authorization', `Bearer ${market}`).set('content-type', 'text/plain').send('name=x');
@@ -94,7 +114,10 @@ describe('institutions through the gateway (HTTP → NATS → registry → Postg
   it('401 without a token or with a forged one', async () => {
     const none = await stack.http.post('/api/v1/institutions').send(institutionRequest()).expect(401);
     expect(none.body.code).toBe('UNAUTHENTICATED');
-    const forged = await stack.http.get('/api/v1/institutions').set('authorization', `Bearer ${market.slice(0, -4)}AAAA`).expect(401);
+    const forged = await stack.http
+      .get('/api/v1/institutions')
+      .set('authorization', `Bearer ${market.slice(0, -4)}AAAA`)
+      .expect(401);
     expect(forged.body.code).toBe('TOKEN_INVALID');
     const badLogin = await stack.http.post('/api/v1/auth/token').send({ username: 'market.330106', password: 'wrong' }).expect(401);
     expect(badLogin.body.code).toBe('INVALID_CREDENTIALS');
@@ -109,13 +132,21 @@ describe('institutions through the gateway (HTTP → NATS → registry → Postg
   });
 
   it('403 when market regulation registers a non-profit (civil affairs registers those)', async () => {
-    const res = await stack.http.post('/api/v1/institutions').set('authorization', `Bearer ${market}`).send(institutionRequest({ nature: 'non_profit' })).expect(403);
+    const res = await stack.http
+      .post('/api/v1/institutions')
+      .set('authorization', `Bearer ${market}`)
+      .send(institutionRequest({ nature: 'non_profit' }))
+      .expect(403);
     expect(res.body.code).toBe('DEPARTMENT_NOT_ALLOWED');
     const civil = await stack.tokenFor('civil.330106');
-    await stack.http.post('/api/v1/institutions').set('authorization', `Bearer ${civil}`).send(institutionRequest({ nature: 'non_profit' })).expect(201);
+    await stack.http
+      .post('/api/v1/institutions')
+      .set('authorization', `Bearer ${civil}`)
+      .send(institutionRequest({ nature: 'non_profit' }))
+      .expect(201);
   });
 
-  it('403 for a department outside the institution\'s division, on write and read', async () => {
+  it("403 for a department outside the institution's division, on write and read", async () => {
     const weihai = await stack.tokenFor('market.371002');
     const res = await stack.http.post('/api/v1/institutions').set('authorization', `Bearer ${weihai}`).send(institutionRequest()).expect(403);
     expect(res.body.code).toBe('DIVISION_OUT_OF_SCOPE');
@@ -130,7 +161,11 @@ describe('institutions through the gateway (HTTP → NATS → registry → Postg
     const body = institutionRequest();
     await stack.http.post('/api/v1/institutions').set('authorization', `Bearer ${market}`).send(body).expect(201);
     const before = await counts();
-    const res = await stack.http.post('/api/v1/institutions').set('authorization', `Bearer ${market}`).send({ ...body, name: '另一家' }).expect(409);
+    const res = await stack.http
+      .post('/api/v1/institutions')
+      .set('authorization', `Bearer ${market}`)
+      .send({ ...body, name: '另一家' })
+      .expect(409);
     expect(res.body.code).toBe('INSTITUTION_USCC_TAKEN');
     expect(await counts()).toEqual(before);
   });
@@ -170,10 +205,26 @@ describe('institutions through the gateway (HTTP → NATS → registry → Postg
   it('lists with filters and pagination', async () => {
     const tag = `筛选${Date.now()}`;
     const civil = await stack.tokenFor('civil.330106');
-    await stack.http.post('/api/v1/institutions').set('authorization', `Bearer ${market}`).send(institutionRequest({ name: `${tag}甲`, divisionCode: '330106109' })).expect(201);
-    await stack.http.post('/api/v1/institutions').set('authorization', `Bearer ${market}`).send(institutionRequest({ name: `${tag}乙`, divisionCode: '330106004' })).expect(201);
-    await stack.http.post('/api/v1/institutions').set('authorization', `Bearer ${civil}`).send(institutionRequest({ name: `${tag}丙`, divisionCode: '330106004', nature: 'non_profit' })).expect(201);
-    const get = (query: string) => stack.http.get(`/api/v1/institutions?q=${encodeURIComponent(tag)}&${query}`).set('authorization', `Bearer ${market}`).expect(200);
+    await stack.http
+      .post('/api/v1/institutions')
+      .set('authorization', `Bearer ${market}`)
+      .send(institutionRequest({ name: `${tag}甲`, divisionCode: '330106109' }))
+      .expect(201);
+    await stack.http
+      .post('/api/v1/institutions')
+      .set('authorization', `Bearer ${market}`)
+      .send(institutionRequest({ name: `${tag}乙`, divisionCode: '330106004' }))
+      .expect(201);
+    await stack.http
+      .post('/api/v1/institutions')
+      .set('authorization', `Bearer ${civil}`)
+      .send(institutionRequest({ name: `${tag}丙`, divisionCode: '330106004', nature: 'non_profit' }))
+      .expect(201);
+    const get = (query: string) =>
+      stack.http
+        .get(`/api/v1/institutions?q=${encodeURIComponent(tag)}&${query}`)
+        .set('authorization', `Bearer ${market}`)
+        .expect(200);
 
     expect((await get('')).body.total).toBe(3);
     expect((await get('divisionCode=330106004')).body.items.map((i: { name: string }) => i.name).sort()).toEqual([`${tag}乙`, `${tag}丙`].sort());
@@ -204,13 +255,21 @@ describe('institutions through the gateway (HTTP → NATS → registry → Postg
     expect(history[1]).toMatchObject({ reason: '迁址', actorDepartment: 'market' });
     expect((history[1].before as { address: string }).address).toBe(created.address);
 
-    const stale = await stack.http.patch(`/api/v1/institutions/${created.id}`).set('authorization', `Bearer ${market}`).send({ name: '新名称', expectedVersion: 1 }).expect(409);
+    const stale = await stack.http
+      .patch(`/api/v1/institutions/${created.id}`)
+      .set('authorization', `Bearer ${market}`)
+      .send({ name: '新名称', expectedVersion: 1 })
+      .expect(409);
     expect(stale.body.code).toBe('INSTITUTION_VERSION_CONFLICT');
     const uscc = await stack.http.patch(`/api/v1/institutions/${created.id}`).set('authorization', `Bearer ${market}`).send({ uscc: randomUscc() }).expect(400);
     expect(uscc.body.details[0]).toMatchObject({ field: 'uscc', code: 'whitelistValidation' });
 
     const before = (await stack.http.get(`/api/v1/institutions/${created.id}`).set('authorization', `Bearer ${market}`).expect(200)).body;
-    const empty = await stack.http.patch(`/api/v1/institutions/${created.id}`).set('authorization', `Bearer ${market}`).send({ reason: '只有原因' }).expect(400);
+    const empty = await stack.http
+      .patch(`/api/v1/institutions/${created.id}`)
+      .set('authorization', `Bearer ${market}`)
+      .send({ reason: '只有原因' })
+      .expect(400);
     expect(empty.body).toMatchObject({ code: 'VALIDATION', details: [{ field: 'body', code: 'NO_CHANGES' }] });
     const after = (await stack.http.get(`/api/v1/institutions/${created.id}`).set('authorization', `Bearer ${market}`).expect(200)).body;
     expect(after.version).toBe(before.version);
@@ -227,8 +286,15 @@ describe('institutions through the gateway (HTTP → NATS → registry → Postg
     expect(list.body.items.map((i: { id: string }) => i.id)).toEqual([own.id]);
   });
 
-  it('admins read an institution\'s audit trail and verify every chain; others may not', async () => {
-    const created = (await stack.http.post('/api/v1/institutions').set('authorization', `Bearer ${market}`).set('x-request-id', 'req-audit-1').send(institutionRequest()).expect(201)).body;
+  it("admins read an institution's audit trail and verify every chain; others may not", async () => {
+    const created = (
+      await stack.http
+        .post('/api/v1/institutions')
+        .set('authorization', `Bearer ${market}`)
+        .set('x-request-id', 'req-audit-1')
+        .send(institutionRequest())
+        .expect(201)
+    ).body;
     const admin = await stack.tokenFor('admin');
     const trail = await stack.http.get(`/api/v1/audit?entity=institution&id=${created.id}`).set('authorization', `Bearer ${admin}`).expect(200);
     expect(trail.body).toHaveLength(1);

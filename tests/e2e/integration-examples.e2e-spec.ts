@@ -54,7 +54,13 @@ describe('docs/integration examples, run as written', () => {
   const adminCli = async (args: string[]) => {
     const out: string[] = [];
     const err: string[] = [];
-    const env = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), ...testNatsCredentials('admin'), GATEWAY_DB_SCHEMA: (stack.gateway.runtime.dataSource.options as { schema?: string }).schema };
+    const env = {
+      DATABASE_URL: testDatabaseUrl(),
+      NATS_URL: testNatsUrl(),
+      ...testStackSecrets(),
+      ...testNatsCredentials('admin'),
+      GATEWAY_DB_SCHEMA: (stack.gateway.runtime.dataSource.options as { schema?: string }).schema,
+    };
     const code = await runAdmin(args, { env, out: (l) => out.push(l), err: (l) => err.push(l), stdin: async () => '' });
     if (code !== 0) throw new Error(`admin ${args.join(' ')} → ${code}: ${err.join('\n')}`);
     return JSON.parse(out.join('\n'));
@@ -64,14 +70,38 @@ describe('docs/integration examples, run as written', () => {
   const completedInspection = async (): Promise<InspectionView> => {
     const institution = await stack.filedInstitution();
     const fire = stack.inspectors.fire!;
-    const visit = (await stack.http.post('/api/v1/inspections').set(await stack.auth('fire.330106')).send({
-      institutionId: institution.id, departments: [{ department: 'fire', inspectorIds: [fire[0]!.id, fire[2]!.id] }],
-    }).expect(201)).body as InspectionView;
-    const form = (await stack.http.get(`/api/v1/inspections/${visit.id}/form`).set(await stack.auth('fire.330106')).expect(200)).body as InspectionFormView;
-    const results = form.areas.flatMap((a) => a.items).filter((i) => i.department === 'fire')
+    const visit = (
+      await stack.http
+        .post('/api/v1/inspections')
+        .set(await stack.auth('fire.330106'))
+        .send({
+          institutionId: institution.id,
+          departments: [{ department: 'fire', inspectorIds: [fire[0]!.id, fire[2]!.id] }],
+        })
+        .expect(201)
+    ).body as InspectionView;
+    const form = (
+      await stack.http
+        .get(`/api/v1/inspections/${visit.id}/form`)
+        .set(await stack.auth('fire.330106'))
+        .expect(200)
+    ).body as InspectionFormView;
+    const results = form.areas
+      .flatMap((a) => a.items)
+      .filter((i) => i.department === 'fire')
       .map((i) => (i.code === 'FIRE-01' ? { itemCode: i.code, result: 'fail', note: '二楼疏散通道堆放杂物' } : { itemCode: i.code, result: 'pass' }));
-    await stack.http.put(`/api/v1/inspections/${visit.id}/results`).set(await stack.auth('fire.inspector1')).send({ results }).expect(200);
-    const done = (await stack.http.post(`/api/v1/inspections/${visit.id}/sign-off`).set(await stack.auth('fire.inspector1')).send({ comment: '已现场核查' }).expect(200)).body as InspectionView;
+    await stack.http
+      .put(`/api/v1/inspections/${visit.id}/results`)
+      .set(await stack.auth('fire.inspector1'))
+      .send({ results })
+      .expect(200);
+    const done = (
+      await stack.http
+        .post(`/api/v1/inspections/${visit.id}/sign-off`)
+        .set(await stack.auth('fire.inspector1'))
+        .send({ comment: '已现场核查' })
+        .expect(200)
+    ).body as InspectionView;
     expect(done.status).toBe('completed');
     return done;
   };
@@ -90,12 +120,29 @@ describe('docs/integration examples, run as written', () => {
 
   it('follow-inspections.mjs: dept-fire pulls evt.inspection.> from the durable the gateway provisioned and asks for each completed inspection', async () => {
     await ackEarlierEvents(FIRE_DURABLE);
-    const client = await adminCli(['api-client', 'create', '--name', '消防 业务系统', '--department', 'fire', '--divisions', '330106', '--scope', 'GET /api/v1/inspections/{id}', '--json']) as { clientId: string; clientSecret: string };
+    const client = (await adminCli([
+      'api-client',
+      'create',
+      '--name',
+      '消防 业务系统',
+      '--department',
+      'fire',
+      '--divisions',
+      '330106',
+      '--scope',
+      'GET /api/v1/inspections/{id}',
+      '--json',
+    ])) as { clientId: string; clientSecret: string };
     follower = spawn(process.execPath, [path.join(EXAMPLES, 'follow-inspections.mjs')], {
       cwd: ROOT,
       env: {
-        PATH: process.env.PATH, NATS_URL: testNatsUrl(), NATS_USER: 'dept-fire', NATS_PASSWORD: testNatsCredentials('dept-fire').NATS_PASSWORD,
-        GATEWAY_URL: baseUrl, CLIENT_ID: client.clientId, CLIENT_SECRET: client.clientSecret,
+        PATH: process.env.PATH,
+        NATS_URL: testNatsUrl(),
+        NATS_USER: 'dept-fire',
+        NATS_PASSWORD: testNatsCredentials('dept-fire').NATS_PASSWORD,
+        GATEWAY_URL: baseUrl,
+        CLIENT_ID: client.clientId,
+        CLIENT_SECRET: client.clientSecret,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -119,9 +166,11 @@ describe('docs/integration examples, run as written', () => {
     expect(checklists.every((c) => c.department === 'fire')).toBe(true);
 
     const done = await completedInspection();
-    const reply = await eventually('the follower to fetch the completed inspection', () => lines().find((l) => l.inspection === done.id), 30_000).catch((e: Error) => {
-      throw new Error(`${e.message}\n${why()}`);
-    });
+    const reply = await eventually('the follower to fetch the completed inspection', () => lines().find((l) => l.inspection === done.id), 30_000).catch(
+      (e: Error) => {
+        throw new Error(`${e.message}\n${why()}`);
+      },
+    );
     expect(reply).toMatchObject({ status: 'completed', summary: { fail: 1 }, findings: [expect.objectContaining({ item: 'FIRE-01', severity: 'critical' })] });
     const events = lines().filter((l) => typeof l.event === 'string');
     expect(events.map((e) => e.event)).toEqual(expect.arrayContaining(['evt.inspection.inspection.completed.v1', 'evt.inspection.finding.recorded.v1']));
@@ -129,14 +178,36 @@ describe('docs/integration examples, run as written', () => {
     expect(followerErr.join('')).toBe('');
   });
 
-  it('curl-example.sh: a token from client credentials, an institution registered, an inspection\'s results read', async () => {
+  it("curl-example.sh: a token from client credentials, an institution registered, an inspection's results read", async () => {
     const done = await completedInspection();
-    const client = await adminCli(['api-client', 'create', '--name', '西湖区市场监管 业务系统（示例）', '--department', 'market', '--divisions', '330106',
-      '--scope', 'POST /api/v1/institutions', '--scope', 'GET /api/v1/inspections/{id}', '--scope', 'GET /api/v1/inspections/{id}/form', '--json']) as { clientId: string; clientSecret: string };
+    const client = (await adminCli([
+      'api-client',
+      'create',
+      '--name',
+      '西湖区市场监管 业务系统（示例）',
+      '--department',
+      'market',
+      '--divisions',
+      '330106',
+      '--scope',
+      'POST /api/v1/institutions',
+      '--scope',
+      'GET /api/v1/inspections/{id}',
+      '--scope',
+      'GET /api/v1/inspections/{id}/form',
+      '--json',
+    ])) as { clientId: string; clientSecret: string };
     const institution = institutionRequest({ divisionCode: '330106109' });
     const file = path.join(dir, 'institution.json');
     writeFileSync(file, JSON.stringify(institution));
-    const env = { PATH: process.env.PATH, SHANYU_URL: baseUrl, SHANYU_CLIENT_ID: client.clientId, SHANYU_CLIENT_SECRET: client.clientSecret, INSTITUTION_FILE: file, INSPECTION_ID: done.id };
+    const env = {
+      PATH: process.env.PATH,
+      SHANYU_URL: baseUrl,
+      SHANYU_CLIENT_ID: client.clientId,
+      SHANYU_CLIENT_SECRET: client.clientSecret,
+      INSTITUTION_FILE: file,
+      INSPECTION_ID: done.id,
+    };
 
     const { stdout, stderr } = await run('bash', [path.join(EXAMPLES, 'curl-example.sh')], { env, cwd: ROOT });
     expect(stderr).toBe('');
@@ -144,11 +215,16 @@ describe('docs/integration examples, run as written', () => {
     const registered = /^已登记 registered: ([0-9a-f-]{36}) (\S+) USCC (\S+) status (\S+)$/m.exec(stdout);
     expect(registered, stdout).not.toBeNull();
     expect(registered!.slice(2)).toEqual([institution.name, institution.uscc, 'registered']);
-    expect(stdout).toContain(`检查 inspection ${done.id}: ${done.institutionName} completed — ${done.summary.items} items: ${done.summary.pass} pass, 1 fail, 0 n/a, 0 pending`);
+    expect(stdout).toContain(
+      `检查 inspection ${done.id}: ${done.institutionName} completed — ${done.summary.items} items: ${done.summary.pass} pass, 1 fail, 0 n/a, 0 pending`,
+    );
     expect(stdout).toMatch(/^ {2}问题 finding FIRE-01 critical deadline \d{4}-\d{2}-\d{2} open: 二楼疏散通道堆放杂物$/m);
     expect(stdout).toMatch(/^ {2}结果 result FIRE-01 fail \(fire\) .+ — 二楼疏散通道堆放杂物$/m);
     // The institution is really there, registered by the client (audited as it).
-    const stored = await stack.http.get(`/api/v1/institutions/${registered![1]}`).set(await stack.auth('market.330106')).expect(200);
+    const stored = await stack.http
+      .get(`/api/v1/institutions/${registered![1]}`)
+      .set(await stack.auth('market.330106'))
+      .expect(200);
     expect(stored.body.uscc).toBe(institution.uscc);
 
     // The same USCC again: the platform's error, named, and exit status 1.
@@ -156,7 +232,9 @@ describe('docs/integration examples, run as written', () => {
     expect(again).toMatchObject({ code: 1 });
     expect((again as { stderr: string }).stderr).toMatch(/失败 Failed: POST \/api\/v1\/institutions → HTTP 409 INSTITUTION_USCC_TAKEN: /);
     // Wrong credentials: refused at the token step.
-    const wrong = await run('bash', [path.join(EXAMPLES, 'curl-example.sh')], { env: { ...env, SHANYU_CLIENT_SECRET: 'shs_wrong' }, cwd: ROOT }).catch((e: { code: number; stderr: string }) => e);
+    const wrong = await run('bash', [path.join(EXAMPLES, 'curl-example.sh')], { env: { ...env, SHANYU_CLIENT_SECRET: 'shs_wrong' }, cwd: ROOT }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(wrong).toMatchObject({ code: 1 });
     expect((wrong as { stderr: string }).stderr).toContain('失败 Failed: token → HTTP 401');
   });

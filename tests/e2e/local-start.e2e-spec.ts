@@ -54,14 +54,19 @@ function startStack(): Run {
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, output: () => out, exited };
 }
 
 function logs(): string {
   const dir = path.join(dataDir, 'logs');
   if (!fs.existsSync(dir)) return '';
-  return fs.readdirSync(dir).map((f) => `--- ${f} ---\n${fs.readFileSync(path.join(dir, f), 'utf8').slice(-2000)}`).join('\n');
+  return fs
+    .readdirSync(dir)
+    .map((f) => `--- ${f} ---\n${fs.readFileSync(path.join(dir, f), 'utf8').slice(-2000)}`)
+    .join('\n');
 }
 
 async function waitForBanner(run: Run, timeoutMs: number): Promise<void> {
@@ -139,7 +144,9 @@ function gatewayUrl(output: string): string {
 
 async function institutionsSeenByHealth(base: string): Promise<{ total: number; names: string[] }> {
   const login = await fetch(`${base}/api/v1/auth/token`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'health.330106', password: PASSWORD }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'health.330106', password: PASSWORD }),
   });
   expect(login.status).toBe(200);
   const { accessToken } = (await login.json()) as { accessToken: string };
@@ -238,7 +245,11 @@ describe('npm start (deploy/local/start.mjs)', () => {
     // by pg_ctl) through its postmaster.pid.
     const tree = descendants(run.child.pid!);
     const commands = tree.map((pid) => (processCommand(pid) ?? []).join(' '));
-    for (const service of SERVICES) expect(commands.some((c) => c.includes(`services/${service}/dist/main.js`)), service).toBe(true);
+    for (const service of SERVICES)
+      expect(
+        commands.some((c) => c.includes(`services/${service}/dist/main.js`)),
+        service,
+      ).toBe(true);
     expect(commands.some((c) => /nats-server/.test(c) && c.includes(dataDir))).toBe(true);
     const postmaster = postmasterPid();
     expect(isProcessAlive(postmaster)).toBe(true);

@@ -26,7 +26,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort, startNats, type NatsHandle } from '../../deploy/local/processes.mjs';
 import { writeNatsAuth } from '../../deploy/local/nats-auth.mjs';
 
-
 let dir: string;
 let server: NatsHandle;
 let url: string;
@@ -64,7 +63,12 @@ async function nextViolation(nc: NatsConnection, act: () => void): Promise<Permi
 
 /** A request the server refused: nats.js v3 rejects it at once with a RequestError whose cause is the violation (no timeout). */
 async function refusal(request: Promise<unknown>): Promise<PermissionViolationError> {
-  const error = await request.then(() => { throw new Error('the request was not refused'); }, (e: unknown) => e);
+  const error = await request.then(
+    () => {
+      throw new Error('the request was not refused');
+    },
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(RequestError);
   const cause = (error as RequestError).cause;
   expect(cause).toBeInstanceOf(PermissionViolationError);
@@ -77,15 +81,34 @@ beforeAll(async () => {
   // anonymous user), with this test's schema names in the services' consumer names.
   const auth = writeNatsAuth({ dir, contracts, serviceSchemas: schemas });
   passwords = auth.passwords;
-  server = await startNats({ storeDir: path.join(dir, 'jetstream'), port: await findFreePort(), configFile: auth.configFile, logFile: path.join(dir, 'nats.log') });
+  server = await startNats({
+    storeDir: path.join(dir, 'jetstream'),
+    port: await findFreePort(),
+    configFile: auth.configFile,
+    logFile: path.join(dir, 'nats.log'),
+  });
   url = server.url;
-  const base = { DATABASE_URL: testDatabaseUrl(), NATS_URL: url, ...testStackSecrets(), LOG_LEVEL: 'warn' as const, RPC_TIMEOUT_MS: 5_000, SHANYU_MODE: 'test' as const };
+  const base = {
+    DATABASE_URL: testDatabaseUrl(),
+    NATS_URL: url,
+    ...testStackSecrets(),
+    LOG_LEVEL: 'warn' as const,
+    RPC_TIMEOUT_MS: 5_000,
+    SHANYU_MODE: 'test' as const,
+  };
   registry = await startRegistry({ ...base, REGISTRY_DB_SCHEMA: schemas.registry, NATS_USER: 'registry', NATS_PASSWORD: passwords.registry });
   staff = await startStaff({ ...base, STAFF_DB_SCHEMA: schemas.staff, STAFF_REMINDER_INTERVAL_MS: 0, NATS_USER: 'staff', NATS_PASSWORD: passwords.staff });
   // The gateway provisions the department systems' durables at start, as its own user.
   gateway = await createGateway({
-    ...base, NATS_USER: 'gateway', NATS_PASSWORD: passwords.gateway, GATEWAY_DB_SCHEMA: uniqueSchema('gateway'), PORT: 0, HOST: '127.0.0.1',
-    JWT_TTL_SECONDS: 600, SHANYU_DEMO_PASSWORD: 'perm-demo-password', HEALTH_SERVICES: 'registry',
+    ...base,
+    NATS_USER: 'gateway',
+    NATS_PASSWORD: passwords.gateway,
+    GATEWAY_DB_SCHEMA: uniqueSchema('gateway'),
+    PORT: 0,
+    HOST: '127.0.0.1',
+    JWT_TTL_SECONDS: 600,
+    SHANYU_DEMO_PASSWORD: 'perm-demo-password',
+    HEALTH_SERVICES: 'registry',
   });
 });
 
@@ -103,7 +126,7 @@ describe('NATS permissions generated from the contract catalog', () => {
     const gateway = await connectNats(url, 'perm-gateway', { user: 'gateway', password: passwords.gateway });
     clients.push(gateway);
     const rpc = new RpcClient(gateway, 5_000, 'gateway', new ActorTokenSigner(testStackSecrets().IDENTITY_SIGNING_KEY));
-    const before = staff.consumers["registry-institutions"]!.processedCount;
+    const before = staff.consumers['registry-institutions']!.processedCount;
     // gateway → registry.institution.register (request + allow_responses reply on _INBOX.gateway.…)
     const institution = await rpc.request<{ id: string }>(RegistrySubjects.registerInstitution, institutionRequest(), { actor: testActor() });
     expect(institution.id).toBeTruthy();
@@ -111,10 +134,11 @@ describe('NATS permissions generated from the contract catalog', () => {
     expect(ping.service).toBe('registry');
     // A subject outside the catalog is refused by the broker at once, and named in the error.
     await expect(rpc.request('registry.not-in-the-catalog', {}, { actor: SYSTEM_ACTOR })).rejects.toMatchObject({
-      code: 'INTERNAL', message: expect.stringContaining('registry.not-in-the-catalog'),
+      code: 'INTERNAL',
+      message: expect.stringContaining('registry.not-in-the-catalog'),
     });
     // registry's relay published evt.registry.institution.registered.v1; staff's durable consumer took it.
-    await eventually('staff consumed the registry event', async () => staff.consumers["registry-institutions"]!.processedCount > before);
+    await eventually('staff consumed the registry event', async () => staff.consumers['registry-institutions']!.processedCount > before);
     expect(await registry.runtime.relay.backlog()).toBe(0);
   });
 
@@ -134,11 +158,16 @@ describe('NATS permissions generated from the contract catalog', () => {
     for await (const m of sub) expect(m.json()).toEqual({ probe: true });
   });
 
-  it('provisions every department system\'s durable at gateway start: a pull consumer on its filter, explicit ack, idempotently', async () => {
+  it("provisions every department system's durable at gateway start: a pull consumer on its filter, explicit ack, idempotently", async () => {
     const jsm = await jetstreamManager(await as('admin'));
     for (const { name, filterSubject } of departmentConsumers()) {
       const { config } = await jsm.consumers.info(EVENT_STREAM, name);
-      expect(config, name).toMatchObject({ durable_name: name, filter_subject: filterSubject, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All });
+      expect(config, name).toMatchObject({
+        durable_name: name,
+        filter_subject: filterSubject,
+        ack_policy: AckPolicy.Explicit,
+        deliver_policy: DeliverPolicy.All,
+      });
       expect(config.deliver_subject, name).toBeUndefined();
     }
     // Idempotent; a consumer of that name that is not the catalog's (an operator's push consumer) is left alone and
@@ -148,7 +177,12 @@ describe('NATS permissions generated from the contract catalog', () => {
     const all = departmentConsumers().map((c) => c.name);
     expect(await provisionDepartmentConsumers(gateway.runtime.jsm, logger)).toEqual(all);
     await jsm.consumers.delete(EVENT_STREAM, 'dept-hrss-inspection');
-    await jsm.consumers.add(EVENT_STREAM, { durable_name: 'dept-hrss-inspection', filter_subject: 'evt.inspection.>', ack_policy: AckPolicy.Explicit, deliver_subject: 'elsewhere' });
+    await jsm.consumers.add(EVENT_STREAM, {
+      durable_name: 'dept-hrss-inspection',
+      filter_subject: 'evt.inspection.>',
+      ack_policy: AckPolicy.Explicit,
+      deliver_subject: 'elsewhere',
+    });
     expect(await provisionDepartmentConsumers(gateway.runtime.jsm, logger)).toEqual(all.filter((n) => n !== 'dept-hrss-inspection'));
     expect(lines.join('\n')).toContain('"consumer":"dept-hrss-inspection"');
     await jsm.consumers.delete(EVENT_STREAM, 'dept-hrss-inspection');
@@ -177,7 +211,7 @@ describe('NATS permissions generated from the contract catalog', () => {
     await eventually('the acks to reach the server', async () => (await jsm.consumers.info(EVENT_STREAM, FIRE_DURABLE)).num_ack_pending === 0);
   });
 
-  it('refuses the fire department any other consumer: no INFO or NEXT on a service\'s, no CREATE of any kind, no DELETE', async () => {
+  it("refuses the fire department any other consumer: no INFO or NEXT on a service's, no CREATE of any kind, no DELETE", async () => {
     const fire = await as('dept-fire');
     const jsm = await jetstreamManager(fire);
     const serviceDurable = institutionConsumerName(schemas.staff);
@@ -185,8 +219,9 @@ describe('NATS permissions generated from the contract catalog', () => {
     await expect(jetstream(fire).consumers.get(EVENT_STREAM, serviceDurable)).rejects.toThrow(/permission/i);
     await expect(jsm.consumers.info(EVENT_STREAM, 'dept-market-inspection')).rejects.toThrow(/permission/i);
     for (const name of [serviceDurable, 'dept-market-inspection']) {
-      expect(await refusal(fire.request(`$JS.API.CONSUMER.MSG.NEXT.${EVENT_STREAM}.${name}`, JSON.stringify({ batch: 1, no_wait: true }), { timeout: 3_000 })))
-        .toMatchObject({ operation: 'publish' });
+      expect(
+        await refusal(fire.request(`$JS.API.CONSUMER.MSG.NEXT.${EVENT_STREAM}.${name}`, JSON.stringify({ batch: 1, no_wait: true }), { timeout: 3_000 })),
+      ).toMatchObject({ operation: 'publish' });
     }
     // No consumer may be created or changed: its own name with other ack settings, other names, ephemeral, push (into
     // another client's inbox or a service's subject), nor through the older DURABLE.CREATE subject.
@@ -201,19 +236,33 @@ describe('NATS permissions generated from the contract catalog', () => {
     ]) {
       await expect(jsm.consumers.add(EVENT_STREAM, config), JSON.stringify(config)).rejects.toThrow(/permission/i);
     }
-    expect(await refusal(fire.request(`$JS.API.CONSUMER.DURABLE.CREATE.${EVENT_STREAM}.dept-fire-legacy`,
-      JSON.stringify({ stream_name: EVENT_STREAM, config: { ...base, durable_name: 'dept-fire-legacy' } }), { timeout: 3_000 }))).toMatchObject({ operation: 'publish' });
+    expect(
+      await refusal(
+        fire.request(
+          `$JS.API.CONSUMER.DURABLE.CREATE.${EVENT_STREAM}.dept-fire-legacy`,
+          JSON.stringify({ stream_name: EVENT_STREAM, config: { ...base, durable_name: 'dept-fire-legacy' } }),
+          { timeout: 3_000 },
+        ),
+      ),
+    ).toMatchObject({ operation: 'publish' });
     for (const name of [FIRE_DURABLE, serviceDurable]) await expect(jsm.consumers.delete(EVENT_STREAM, name)).rejects.toThrow(/permission/i);
     // Its durable is as the gateway made it.
     const admin = await jetstreamManager(await as('admin'));
-    expect((await admin.consumers.info(EVENT_STREAM, FIRE_DURABLE)).config).toMatchObject({ ack_policy: AckPolicy.Explicit, filter_subject: 'evt.inspection.>' });
+    expect((await admin.consumers.info(EVENT_STREAM, FIRE_DURABLE)).config).toMatchObject({
+      ack_policy: AckPolicy.Explicit,
+      filter_subject: 'evt.inspection.>',
+    });
     expect((await admin.consumers.info(EVENT_STREAM, FIRE_DURABLE)).config.deliver_subject).toBeUndefined();
     const names: string[] = [];
     for await (const c of admin.consumers.list(EVENT_STREAM)) names.push(c.name);
-    expect(names.filter((n) => n.startsWith('dept-')).sort()).toEqual(departmentConsumers().map((c) => c.name).sort());
+    expect(names.filter((n) => n.startsWith('dept-')).sort()).toEqual(
+      departmentConsumers()
+        .map((c) => c.name)
+        .sort(),
+    );
   });
 
-  it('keeps a service to its own consumers: another service\'s cannot be read, pulled from, acked or created', async () => {
+  it("keeps a service to its own consumers: another service's cannot be read, pulled from, acked or created", async () => {
     const staffNc = await as('staff');
     const jsm = await jetstreamManager(staffNc);
     const own = institutionConsumerName(schemas.staff);
@@ -221,13 +270,18 @@ describe('NATS permissions generated from the contract catalog', () => {
     expect((await jsm.consumers.info(EVENT_STREAM, own)).config.filter_subject).toBe('evt.registry.institution.>');
     await expect(jsm.consumers.info(EVENT_STREAM, registryCalendar.name)).rejects.toThrow(/permission/i);
     await expect(jsm.consumers.info(EVENT_STREAM, FIRE_DURABLE)).rejects.toThrow(/permission/i);
-    expect(await refusal(staffNc.request(`$JS.API.CONSUMER.MSG.NEXT.${EVENT_STREAM}.${registryCalendar.name}`, JSON.stringify({ batch: 1, no_wait: true }), { timeout: 3_000 })))
-      .toMatchObject({ operation: 'publish' });
+    expect(
+      await refusal(
+        staffNc.request(`$JS.API.CONSUMER.MSG.NEXT.${EVENT_STREAM}.${registryCalendar.name}`, JSON.stringify({ batch: 1, no_wait: true }), { timeout: 3_000 }),
+      ),
+    ).toMatchObject({ operation: 'publish' });
     const ack = `$JS.ACK.${EVENT_STREAM}.${registryCalendar.name}.1.1.1.1.0`;
     expect(await nextViolation(staffNc, () => staffNc.publish(ack, '+ACK'))).toMatchObject({ operation: 'publish', subject: ack });
     const config = { durable_name: registryCalendar.name, filter_subject: registryCalendar.filterSubject, ack_policy: AckPolicy.Explicit };
     await expect(jsm.consumers.add(EVENT_STREAM, config)).rejects.toThrow(/permission/i);
-    await expect(jsm.consumers.add(EVENT_STREAM, { ...config, durable_name: `${schemas.staff}-other`, filter_subject: 'evt.registry.institution.>' })).rejects.toThrow(/permission/i);
+    await expect(
+      jsm.consumers.add(EVENT_STREAM, { ...config, durable_name: `${schemas.staff}-other`, filter_subject: 'evt.registry.institution.>' }),
+    ).rejects.toThrow(/permission/i);
     // Its own, again with the same config: allowed (every start does it).
     const { config: current } = await jsm.consumers.info(EVENT_STREAM, own);
     await expect(jsm.consumers.update(EVENT_STREAM, own, { max_ack_pending: current.max_ack_pending })).resolves.toMatchObject({ name: own });
@@ -238,7 +292,9 @@ describe('NATS permissions generated from the contract catalog', () => {
     const admin = await as('admin');
     const watch = admin.subscribe('>', { max: 10 });
     const seen: string[] = [];
-    void (async () => { for await (const m of watch) if (!m.subject.startsWith('_INBOX.') && !m.subject.startsWith('$JS')) seen.push(m.subject); })();
+    void (async () => {
+      for await (const m of watch) if (!m.subject.startsWith('_INBOX.') && !m.subject.startsWith('$JS')) seen.push(m.subject);
+    })();
     await admin.flush();
 
     const refused = await refusal(fire.request(RegistrySubjects.registerInstitution, JSON.stringify(institutionRequest()), { timeout: 3_000 }));
@@ -276,7 +332,7 @@ describe('NATS permissions generated from the contract catalog', () => {
     await expect(jsm.streams.delete(EVENT_STREAM)).rejects.toThrow(/permission/i);
   });
 
-  it('holds on the test files\' own brokers too, where every other integration test starts its services as their own users', async () => {
+  it("holds on the test files' own brokers too, where every other integration test starts its services as their own users", async () => {
     const { NATS_USER, NATS_PASSWORD } = testNatsCredentials('registry');
     const shared = await connect({ servers: testNatsUrl(), user: NATS_USER, pass: NATS_PASSWORD, inboxPrefix: natsInboxPrefix(NATS_USER) });
     clients.push(shared);
@@ -284,10 +340,17 @@ describe('NATS permissions generated from the contract catalog', () => {
     expect(violation.subject).toBe('evt.credit.grade.changed.v1');
     await expect(connect({ servers: testNatsUrl(), user: 'registry', pass: 'wrong', reconnect: false })).rejects.toThrow(/authorization/i);
     // Services may use any consumer name there (each test stack has its own schema); department systems may not.
-    const fire = await connect({ servers: testNatsUrl(), user: 'dept-fire', pass: testNatsCredentials('dept-fire').NATS_PASSWORD, inboxPrefix: natsInboxPrefix('dept-fire') });
+    const fire = await connect({
+      servers: testNatsUrl(),
+      user: 'dept-fire',
+      pass: testNatsCredentials('dept-fire').NATS_PASSWORD,
+      inboxPrefix: natsInboxPrefix('dept-fire'),
+    });
     clients.push(fire);
     const jsm = await jetstreamManager(fire);
-    await expect(jsm.consumers.add(EVENT_STREAM, { durable_name: 'dept-fire-other', filter_subject: 'evt.inspection.>', ack_policy: AckPolicy.Explicit })).rejects.toThrow(/permission/i);
+    await expect(
+      jsm.consumers.add(EVENT_STREAM, { durable_name: 'dept-fire-other', filter_subject: 'evt.inspection.>', ack_policy: AckPolicy.Explicit }),
+    ).rejects.toThrow(/permission/i);
     await expect(jsm.consumers.info(EVENT_STREAM, 'dept-market-inspection')).rejects.toThrow(/permission/i);
   });
 });

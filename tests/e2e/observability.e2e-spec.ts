@@ -9,7 +9,16 @@ import { CreditSubjects, EVENT_STREAM, type EventEnvelope, RpcHeaders } from '@s
 import { creditConsumerName, type RunningCredit, startCredit } from '@shanyu/credit';
 import { DurableEventConsumer } from '@shanyu/messaging';
 import { startMetricsServer } from '@shanyu/observability';
-import { captureJsonLogLines, eventually, institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
+import {
+  captureJsonLogLines,
+  eventually,
+  institutionRequest,
+  testDatabaseUrl,
+  testNatsCredentials,
+  testNatsUrl,
+  testStackSecrets,
+  uniqueSchema,
+} from '@shanyu/testing';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -46,19 +55,39 @@ describe('metrics and tracing across gateway, NATS, registry and credit', () => 
     logLines = captureJsonLogLines();
     stack = await startStack({ registryLogLevel: 'debug', gateway: { LOG_LEVEL: 'info', HEALTH_SERVICES: 'registry,credit' } });
     // A real downstream service: credit follows evt.registry.> with its own durable consumers.
-    credit = await startCredit({
-      DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), ...testNatsCredentials('credit'), CREDIT_DB_SCHEMA: creditSchema,
-      LOG_LEVEL: 'debug', RPC_TIMEOUT_MS: 5_000, CREDIT_SWEEP_INTERVAL_MS: 0,
-    }, { eventsFrom: 'new' });
+    credit = await startCredit(
+      {
+        DATABASE_URL: testDatabaseUrl(),
+        NATS_URL: testNatsUrl(),
+        ...testStackSecrets(),
+        ...testNatsCredentials('credit'),
+        CREDIT_DB_SCHEMA: creditSchema,
+        LOG_LEVEL: 'debug',
+        RPC_TIMEOUT_MS: 5_000,
+        CREDIT_SWEEP_INTERVAL_MS: 0,
+      },
+      { eventsFrom: 'new' },
+    );
     market = await stack.tokenFor('market.330106');
     nc = await connect({ servers: testNatsUrl() });
     const jsm = await jetstreamManager(nc);
-    await jsm.consumers.add(EVENT_STREAM, { durable_name: durable, filter_subject: REGISTERED, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.New });
+    await jsm.consumers.add(EVENT_STREAM, {
+      durable_name: durable,
+      filter_subject: REGISTERED,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.New,
+    });
     messages = await (await jetstream(nc).consumers.get(EVENT_STREAM, durable)).consume({ max_messages: 10 });
     // A service's durable consumer of the event (as credit follows the registry), logging as it handles it.
     const logger = new JsonLogger('follower', 'info');
     follower = new DurableEventConsumer({
-      name: `${durable}-follower`, filterSubject: REGISTERED, deliverFrom: 'new', dataSource: stack.registry.runtime.dataSource, js: jetstream(nc), jsm, logger,
+      name: `${durable}-follower`,
+      filterSubject: REGISTERED,
+      deliverFrom: 'new',
+      dataSource: stack.registry.runtime.dataSource,
+      js: jetstream(nc),
+      jsm,
+      logger,
       handler: async (event) => logger.info('followed', { entityId: event.entityId }),
     });
     await follower.start();
@@ -86,10 +115,11 @@ describe('metrics and tracing across gateway, NATS, registry and credit', () => 
     vi.restoreAllMocks();
   });
 
-  it('a traceparent sent to the gateway continues into the registry log, the outbox row, the event headers and the credit service\'s consumer', async () => {
+  it("a traceparent sent to the gateway continues into the registry log, the outbox row, the event headers and the credit service's consumer", async () => {
     const traceId = randomBytes(16).toString('hex');
     const requestId = `obs-${randomUUID()}`;
-    const res = await stack.http.post('/api/v1/institutions')
+    const res = await stack.http
+      .post('/api/v1/institutions')
       .set('authorization', `Bearer ${market}`)
       .set('traceparent', `00-${traceId}-${randomBytes(8).toString('hex')}-01`)
       .set('x-request-id', requestId)
@@ -100,7 +130,8 @@ describe('metrics and tracing across gateway, NATS, registry and credit', () => 
 
     // The registry's own log line for the request it answered.
     const line = await eventually('the registry log line', () =>
-      logLines.find((l) => l.service === 'registry' && l.msg === 'rpc' && l.subject === 'registry.institution.register' && l.traceId === traceId));
+      logLines.find((l) => l.service === 'registry' && l.msg === 'rpc' && l.subject === 'registry.institution.register' && l.traceId === traceId),
+    );
     expect(line).toMatchObject({ requestId, ok: true });
     expect(line.spanId).toMatch(/^[0-9a-f]{16}$/);
     // And the gateway's access log line.
@@ -119,8 +150,9 @@ describe('metrics and tracing across gateway, NATS, registry and credit', () => 
     expect(followed).toMatchObject({ service: 'follower', traceId, requestId });
 
     // The credit service's own consumer handled it in the same trace: its log line and its effect.
-    const credited = await eventually('the credit service\'s log line for the event', () =>
-      logLines.find((l) => l.service === 'credit' && l.msg === 'event' && l.subject === REGISTERED && l.traceId === traceId));
+    const credited = await eventually("the credit service's log line for the event", () =>
+      logLines.find((l) => l.service === 'credit' && l.msg === 'event' && l.subject === REGISTERED && l.traceId === traceId),
+    );
     expect(credited).toMatchObject({ consumer: creditConsumerName(creditSchema, 'registry'), outcome: 'done', requestId, delivery: 1 });
     expect(credited.spanId).toMatch(/^[0-9a-f]{16}$/);
     expect(credited.spanId).not.toBe(line.spanId);
@@ -133,10 +165,11 @@ describe('metrics and tracing across gateway, NATS, registry and credit', () => 
     const traceId = res.headers['x-trace-id'];
     expect(traceId).toMatch(/^[0-9a-f]{32}$/);
     await eventually('the registry log line of the new trace', () =>
-      logLines.find((l) => l.service === 'registry' && l.msg === 'rpc' && l.traceId === traceId && l.requestId === res.headers['x-request-id']));
+      logLines.find((l) => l.service === 'registry' && l.msg === 'rpc' && l.traceId === traceId && l.requestId === res.headers['x-request-id']),
+    );
   });
 
-  it('the gateway\'s metrics listener serves the named series (not on the public port, outside the OpenAPI document)', async () => {
+  it("the gateway's metrics listener serves the named series (not on the public port, outside the OpenAPI document)", async () => {
     await stack.http.get('/api/v1/institutions/not-a-uuid').set('authorization', `Bearer ${market}`).expect(400);
     await stack.http.get('/metrics').expect(404); // no METRICS_TOKEN: only the METRICS_PORT listener serves them
     const server = await startMetricsServer(stack.gateway.runtime.metrics, 0, '127.0.0.1');
@@ -150,9 +183,15 @@ describe('metrics and tracing across gateway, NATS, registry and credit', () => 
     expect(res.status).toBe(200);
     expect(res.type).toMatch(/^text\/plain/);
     const service = 'gateway';
-    expect(sample(res.text, 'shanyu_http_request_duration_seconds_count', { service, route: '/api/v1/institutions', method: 'POST', status_class: '2xx' })).toBeGreaterThanOrEqual(1);
-    expect(sample(res.text, 'shanyu_http_request_duration_seconds_count', { service, route: '/api/v1/institutions/:id', method: 'GET', status_class: '4xx' })).toBeGreaterThanOrEqual(1);
-    expect(sample(res.text, 'shanyu_rpc_client_duration_seconds_count', { service, subject: 'registry.institution.register', outcome: 'ok' })).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(res.text, 'shanyu_http_request_duration_seconds_count', { service, route: '/api/v1/institutions', method: 'POST', status_class: '2xx' }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(res.text, 'shanyu_http_request_duration_seconds_count', { service, route: '/api/v1/institutions/:id', method: 'GET', status_class: '4xx' }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(res.text, 'shanyu_rpc_client_duration_seconds_count', { service, subject: 'registry.institution.register', outcome: 'ok' }),
+    ).toBeGreaterThanOrEqual(1);
     expect(sample(res.text, 'shanyu_outbox_backlog', { service })).toBeGreaterThanOrEqual(0);
     expect(sample(res.text, 'shanyu_outbox_oldest_age_seconds', { service })).toBeGreaterThanOrEqual(0);
     expect(sample(res.text, 'shanyu_db_pool_connections', { service, state: 'total' })).toBeGreaterThanOrEqual(1);
@@ -161,14 +200,16 @@ describe('metrics and tracing across gateway, NATS, registry and credit', () => 
     expect(Object.keys(docs.body.paths)).not.toContain('/metrics');
   });
 
-  it('the registry\'s metrics listener serves its RPC, outbox, consumer and pool series', async () => {
+  it("the registry's metrics listener serves its RPC, outbox, consumer and pool series", async () => {
     const server = await startMetricsServer(stack.registry.runtime.metrics, 0, '127.0.0.1');
     try {
       const res = await fetch(`http://127.0.0.1:${server.port}/metrics`);
       expect(res.status).toBe(200);
       const body = await res.text();
       const service = 'registry';
-      expect(sample(body, 'shanyu_rpc_server_duration_seconds_count', { service, subject: 'registry.institution.register', outcome: 'ok' })).toBeGreaterThanOrEqual(1);
+      expect(
+        sample(body, 'shanyu_rpc_server_duration_seconds_count', { service, subject: 'registry.institution.register', outcome: 'ok' }),
+      ).toBeGreaterThanOrEqual(1);
       expect(sample(body, 'shanyu_outbox_published_total', { service })).toBeGreaterThanOrEqual(1);
       expect(sample(body, 'shanyu_outbox_backlog', { service })).toBeGreaterThanOrEqual(0);
       expect(sample(body, 'shanyu_consumer_pending', { service, consumer: `${stack.registrySchema}-calendar` })).toBeGreaterThanOrEqual(0);
@@ -181,7 +222,7 @@ describe('metrics and tracing across gateway, NATS, registry and credit', () => 
     }
   });
 
-  it('the credit service\'s metrics listener serves its RPC, outbox, consumer and pool series', async () => {
+  it("the credit service's metrics listener serves its RPC, outbox, consumer and pool series", async () => {
     // /health asks credit.health.ping; the test before registered institutions credit followed.
     await stack.http.get('/health').expect(200);
     const server = await startMetricsServer(credit.runtime.metrics, 0, '127.0.0.1');

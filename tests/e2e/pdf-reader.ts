@@ -31,10 +31,13 @@ function toRgba(image: { width: number; height: number; data: Uint8ClampedArray;
   for (let p = 0; p < width * height; p++) {
     let r: number, g: number, b: number;
     if (kind === 2) {
-      r = data[p * 3]; g = data[p * 3 + 1]; b = data[p * 3 + 2];
+      r = data[p * 3];
+      g = data[p * 3 + 1];
+      b = data[p * 3 + 2];
     } else {
       const rowBytes = (width + 7) >> 3;
-      const x = p % width, y = Math.floor(p / width);
+      const x = p % width,
+        y = Math.floor(p / width);
       const bit = (data[y * rowBytes + (x >> 3)] >> (7 - (x & 7))) & 1;
       r = g = b = bit ? 255 : 0;
     }

@@ -43,7 +43,14 @@ describe('PII key rotation: previous keys decrypt, the match key keeps hashes, p
   const people: { idNumber: string; staffId: string }[] = [];
   let banned: string;
   const banBody = (idNumber: string, documentNo: string) => ({
-    name: '禁某', idNumber, kind: 'time_limited', startsOn: today, endsOn: addDays(today, 365), authority: '杭州市公安局西湖区分局', documentNo, reason: '从业禁止一年',
+    name: '禁某',
+    idNumber,
+    kind: 'time_limited',
+    startsOn: today,
+    endsOn: addDays(today, 365),
+    authority: '杭州市公安局西湖区分局',
+    documentNo,
+    reason: '从业禁止一年',
   });
 
   const ds = () => stack.staff.runtime.dataSource;
@@ -52,7 +59,14 @@ describe('PII key rotation: previous keys decrypt, the match key keeps hashes, p
   const admin = async (args: string[]) => {
     const out: string[] = [];
     const err: string[] = [];
-    const env = { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), ...testNatsCredentials('admin'), GATEWAY_DB_SCHEMA: uniqueSchema('gateway'), SHANYU_ADMIN_ACTOR: 'ops.li' };
+    const env = {
+      DATABASE_URL: testDatabaseUrl(),
+      NATS_URL: testNatsUrl(),
+      ...testStackSecrets(),
+      ...testNatsCredentials('admin'),
+      GATEWAY_DB_SCHEMA: uniqueSchema('gateway'),
+      SHANYU_ADMIN_ACTOR: 'ops.li',
+    };
     const code = await runAdmin(args, { env, out: (l) => out.push(l), err: (l) => err.push(l), stdin: async () => '' });
     return { code, out: out.join('\n'), err: err.join('\n') };
   };
@@ -85,14 +99,18 @@ describe('PII key rotation: previous keys decrypt, the match key keeps hashes, p
     await stack?.stop();
   });
 
-  it('records staff and a ban under K1 (v2 tagged with K1\'s id; one rewritten as a v1 value of before key ids)', async () => {
+  it("records staff and a ban under K1 (v2 tagged with K1's id; one rewritten as a v1 value of before key ids)", async () => {
     for (const name of ['甲某', '乙某', '丙某']) {
       const idNumber = newIdNumber();
       const res = await hire(idNumber, name).expect(201);
       people.push({ idNumber, staffId: res.body.id });
     }
     banned = newIdNumber();
-    await stack.http.post('/api/v1/bans').set(auth(police)).send(banBody(banned, `西公（治）决字〔2026〕${Date.now() % 1000}号`)).expect(201);
+    await stack.http
+      .post('/api/v1/bans')
+      .set(auth(police))
+      .send(banBody(banned, `西公（治）决字〔2026〕${Date.now() % 1000}号`))
+      .expect(201);
     const stored = await persons();
     expect(stored).toHaveLength(4);
     for (const p of stored) expect(p.id_cipher.startsWith(`v2.${piiKeyId(K1)}.`)).toBe(true);
@@ -121,7 +139,9 @@ describe('PII key rotation: previous keys decrypt, the match key keeps hashes, p
 
     const text = await admin(['pii-reencrypt', '--service', 'staff', '--batch-size', '2']);
     expect(text.code, text.err).toBe(0);
-    expect(text.out).toContain(`✓ staff\tperson.id_cipher\t5 行 rows\t1 已是当前密钥 current\t4 重新加密 re-encrypted\t0 重算哈希 re-hashed\t0 失败 failed\t密钥 key ${piiKeyId(K2)}`);
+    expect(text.out).toContain(
+      `✓ staff\tperson.id_cipher\t5 行 rows\t1 已是当前密钥 current\t4 重新加密 re-encrypted\t0 重算哈希 re-hashed\t0 失败 failed\t密钥 key ${piiKeyId(K2)}`,
+    );
     const after = await persons();
     for (const p of after) expect(p.id_cipher.startsWith(`v2.${piiKeyId(K2)}.`), p.id_cipher.slice(0, 12)).toBe(true);
     expect(after.map((p) => p.id_hash)).toEqual(before.map((p) => p.id_hash));

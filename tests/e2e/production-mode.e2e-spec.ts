@@ -6,14 +6,28 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 
 const base = {
-  DATABASE_URL: '', NATS_URL: '', PORT: 0, HOST: '127.0.0.1', JWT_TTL_SECONDS: 600, SHANYU_DEMO_PASSWORD: 'demo-password-1',
-  LOG_LEVEL: 'warn' as const, RPC_TIMEOUT_MS: 2_000, HEALTH_SERVICES: '',
+  DATABASE_URL: '',
+  NATS_URL: '',
+  PORT: 0,
+  HOST: '127.0.0.1',
+  JWT_TTL_SECONDS: 600,
+  SHANYU_DEMO_PASSWORD: 'demo-password-1',
+  LOG_LEVEL: 'warn' as const,
+  RPC_TIMEOUT_MS: 2_000,
+  HEALTH_SERVICES: '',
 };
 
 describe('demo accounts exist only in demo mode', () => {
   it('a production start on a demo database removes every demo account', async () => {
     const schema = uniqueSchema('gateway');
-    const config = { ...base, DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), ...testNatsCredentials('gateway'), GATEWAY_DB_SCHEMA: schema };
+    const config = {
+      ...base,
+      DATABASE_URL: testDatabaseUrl(),
+      NATS_URL: testNatsUrl(),
+      ...testStackSecrets(),
+      ...testNatsCredentials('gateway'),
+      GATEWAY_DB_SCHEMA: schema,
+    };
     const demo = await createGateway({ ...config, SHANYU_MODE: 'demo', JWT_SECRET: undefined });
     try {
       await request(demo.app.getHttpServer()).post('/api/v1/auth/token').send({ username: 'admin', password: 'demo-password-1' }).expect(200);
@@ -23,7 +37,9 @@ describe('demo accounts exist only in demo mode', () => {
         { sub: 'x', username: 'admin', dept: 'admin', role: 'admin', div: [], jti: randomUUID(), iat: now, exp: now + 600 },
         { algorithm: 'HS256', issuer: 'shanyu', audience: 'shanyu-api' },
       );
-      expect((await request(demo.app.getHttpServer()).get('/api/v1/admin/api-clients').set('authorization', `Bearer ${forged}`).expect(401)).body.code).toBe('TOKEN_INVALID');
+      expect((await request(demo.app.getHttpServer()).get('/api/v1/admin/api-clients').set('authorization', `Bearer ${forged}`).expect(401)).body.code).toBe(
+        'TOKEN_INVALID',
+      );
     } finally {
       await demo.stop();
     }

@@ -25,7 +25,10 @@ describe('a production start refuses demo secrets and missing keys', () => {
 
   it('gateway: no JWT_SECRET, the demo database password and a demo NATS password, all named at once', async () => {
     const { code, stderr } = await start('gateway', {
-      SHANYU_MODE: 'production', DATABASE_URL: 'postgres://shanyu:shanyu-demo@127.0.0.1:1/shanyu', NATS_USER: 'gateway', NATS_PASSWORD: 'shanyu-demo-nats-gateway',
+      SHANYU_MODE: 'production',
+      DATABASE_URL: 'postgres://shanyu:shanyu-demo@127.0.0.1:1/shanyu',
+      NATS_USER: 'gateway',
+      NATS_PASSWORD: 'shanyu-demo-nats-gateway',
     });
     expect(code).toBe(1);
     expect(stderr).toContain('生产模式拒绝启动 (production start refused)');
@@ -41,6 +44,8 @@ describe('a production start refuses demo secrets and missing keys', () => {
     expect(staff.stderr).toContain('PII_KEY: 生产模式不能使用公开的演示值作为 PII_KEY / PII_KEY must not be a published demo value in production');
     const registry = await start('registry', { DATABASE_URL: 'postgres://shanyu:shanyu-demo@127.0.0.1:1/shanyu' });
     expect(registry.code).toBe(1);
-    expect(registry.stderr).toContain('DATABASE_URL: 生产模式不能使用演示密码（DATABASE_URL 中的密码）/ the password in DATABASE_URL is a published demo value');
+    expect(registry.stderr).toContain(
+      'DATABASE_URL: 生产模式不能使用演示密码（DATABASE_URL 中的密码）/ the password in DATABASE_URL is a published demo value',
+    );
   });
 });

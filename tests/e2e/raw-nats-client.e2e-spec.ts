@@ -82,7 +82,12 @@ describe('registry over NATS from a raw nats.js client', () => {
     expect((await send(forge({ ...claims, dept: 'health', role: 'admin' }))).error.code).toBe('IDENTITY_INVALID');
     expect((await send('not-a-token')).error.code).toBe('IDENTITY_INVALID');
     const keys = testStackSecrets();
-    const expired = new ActorTokenSigner(keys.IDENTITY_SIGNING_KEY, 60, () => Date.now() - 3_600_000).tokenFor({ department: 'market', role: 'system', userId: 'client:x', divisions: ['330106'] }).token;
+    const expired = new ActorTokenSigner(keys.IDENTITY_SIGNING_KEY, 60, () => Date.now() - 3_600_000).tokenFor({
+      department: 'market',
+      role: 'system',
+      userId: 'client:x',
+      divisions: ['330106'],
+    }).token;
     expect((await send(expired)).error.code).toBe('IDENTITY_EXPIRED');
     // The same request with the real token goes through: the refusals above are the token's.
     expect((await send(real)).ok).toBe(true);
@@ -110,7 +115,10 @@ describe('registry over NATS from a raw nats.js client', () => {
     const jsm = await jetstreamManager(nc);
     const durable = `dept-system-${randomUUID().slice(0, 8)}`;
     await jsm.consumers.add('EVENTS', {
-      durable_name: durable, filter_subject: 'evt.registry.institution.registered.v1', ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.New,
+      durable_name: durable,
+      filter_subject: 'evt.registry.institution.registered.v1',
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.New,
     });
     const body = institutionRequest();
     const created = await call(nc, 'registry.institution.register', body);
@@ -121,13 +129,18 @@ describe('registry over NATS from a raw nats.js client', () => {
       const batch = await consumer.fetch({ max_messages: 10, expires: 1_000 });
       for await (const m of batch) {
         const e = m.json<any>();
-        if (e.entityId === created.data.id) { event = e; msgId = m.headers?.get('Nats-Msg-Id'); }
+        if (e.entityId === created.data.id) {
+          event = e;
+          msgId = m.headers?.get('Nats-Msg-Id');
+        }
         m.ack();
       }
     }
     expect(event).toMatchObject({
-      subject: 'evt.registry.institution.registered.v1', entityId: created.data.id,
-      actor: { department: 'market', role: 'system', userId: expect.stringMatching(/^client:market-330106-/) }, data: { institution: { uscc: body.uscc } },
+      subject: 'evt.registry.institution.registered.v1',
+      entityId: created.data.id,
+      actor: { department: 'market', role: 'system', userId: expect.stringMatching(/^client:market-330106-/) },
+      data: { institution: { uscc: body.uscc } },
     });
     expect(event.eventId).toBe(msgId);
     await jsm.consumers.delete('EVENTS', durable);
@@ -138,16 +151,29 @@ describe('registry over NATS from a raw nats.js client', () => {
     const institution = (await call(nc, 'registry.institution.register', body)).data;
     const submitted = await call(nc, 'registry.filing.submit', { institutionId: institution.id, ...compliantFilingSubmission() });
     expect(submitted.ok).toBe(true);
-    expect(submitted.data).toMatchObject({ institutionId: institution.id, status: 'submitted', receiptNo: null, check: { summary: { fail: 0, needs_review: 0 } } });
+    expect(submitted.data).toMatchObject({
+      institutionId: institution.id,
+      status: 'submitted',
+      receiptNo: null,
+      check: { summary: { fail: 0, needs_review: 0 } },
+    });
     const filingId: string = submitted.data.id;
-    expect((await call(nc, 'registry.filing.submit', { institutionId: institution.id, ...compliantFilingSubmission() })).error.code).toBe('FILING_ALREADY_SUBMITTED');
-    const malformed = await call(nc, 'registry.filing.submit', { institutionId: institution.id, surveillance: { coversAllInfantAreas: true, runs24h: true, retentionDays: 'ninety' } });
+    expect((await call(nc, 'registry.filing.submit', { institutionId: institution.id, ...compliantFilingSubmission() })).error.code).toBe(
+      'FILING_ALREADY_SUBMITTED',
+    );
+    const malformed = await call(nc, 'registry.filing.submit', {
+      institutionId: institution.id,
+      surveillance: { coversAllInfantAreas: true, runs24h: true, retentionDays: 'ninety' },
+    });
     expect(malformed).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [expect.objectContaining({ field: 'surveillance.retentionDays' })] } });
 
     // Refusals change nothing: only the district health bureau decides, and only a submitted filing.
     expect((await call(nc, 'registry.filing.decide', { id: filingId, decision: 'approve' })).error.code).toBe('DEPARTMENT_NOT_ALLOWED');
     expect((await call(nc, 'registry.filing.decide', { id: filingId, decision: 'approve' }, healthElsewhere)).error.code).toBe('DIVISION_OUT_OF_SCOPE');
-    expect((await call(nc, 'registry.filing.decide', { id: filingId, decision: 'perhaps' }, healthBureau)).error).toMatchObject({ code: 'VALIDATION', details: [expect.objectContaining({ field: 'decision' })] });
+    expect((await call(nc, 'registry.filing.decide', { id: filingId, decision: 'perhaps' }, healthBureau)).error).toMatchObject({
+      code: 'VALIDATION',
+      details: [expect.objectContaining({ field: 'decision' })],
+    });
     expect((await call(nc, 'registry.filing.decide', { id: randomUUID(), decision: 'approve' }, healthBureau)).error.code).toBe('FILING_NOT_FOUND');
     expect((await call(nc, 'registry.filing.receipt', { id: filingId })).error.code).toBe('FILING_NOT_APPROVED');
     expect((await call(nc, 'registry.filing.get', { id: filingId })).data.status).toBe('submitted');
@@ -156,16 +182,29 @@ describe('registry over NATS from a raw nats.js client', () => {
     expect(approved.data).toMatchObject({ status: 'approved', receiptNo: expect.stringMatching(/^330106-\d{4}-\d{4}$/) });
     const receiptNo: string = approved.data.receiptNo;
     expect((await call(nc, 'registry.filing.decide', { id: filingId, decision: 'approve' }, healthBureau)).data.receiptNo).toBe(receiptNo);
-    expect((await call(nc, 'registry.filing.decide', { id: filingId, decision: 'reject', reasons: [{ text: '改主意了' }] }, healthBureau)).error.code).toBe('FILING_NOT_SUBMITTED');
+    expect((await call(nc, 'registry.filing.decide', { id: filingId, decision: 'reject', reasons: [{ text: '改主意了' }] }, healthBureau)).error.code).toBe(
+      'FILING_NOT_SUBMITTED',
+    );
 
     const receipt = await call(nc, 'registry.filing.receipt', { id: filingId });
-    expect(receipt.data).toMatchObject({ receiptNo, filingId, institutionId: institution.id, institutionName: body.name, issuingBureau: '西湖区卫生健康局', status: 'valid' });
+    expect(receipt.data).toMatchObject({
+      receiptNo,
+      filingId,
+      institutionId: institution.id,
+      institutionName: body.name,
+      issuingBureau: '西湖区卫生健康局',
+      status: 'valid',
+    });
 
     // The public subjects need no caller identity.
     const verified = await call(nc, 'registry.public.receipt.verify', { receiptNo }, null);
     expect(verified.data).toMatchObject({ receiptNo, genuine: true, current: true, receipt: { institutionName: body.name } });
     expect(verified.data.receipt.uscc).toBeUndefined();
-    expect((await call(nc, 'registry.public.receipt.verify', { receiptNo: '330106-2026-9999' }, null)).data).toMatchObject({ genuine: false, current: false, receipt: null });
+    expect((await call(nc, 'registry.public.receipt.verify', { receiptNo: '330106-2026-9999' }, null)).data).toMatchObject({
+      genuine: false,
+      current: false,
+      receipt: null,
+    });
     const listed = await call(nc, 'registry.public.institution.list', { q: body.name }, null);
     expect(listed.data.items).toEqual([expect.objectContaining({ id: institution.id, receiptNo })]);
     expect(listed.data.items[0]).not.toHaveProperty('uscc');

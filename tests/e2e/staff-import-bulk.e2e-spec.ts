@@ -48,13 +48,37 @@ describe('bulk staff import of a full sheet', () => {
     const criminal = 20;
     const employedHere = 30;
     const employedElsewhere = 41; // a full-time carer row
-    await stack.http.post('/api/v1/bans').set(auth(police)).send({
-      name: '禁入者', idNumber: ids[banned], kind: 'lifetime', startsOn: today, authority: '杭州市西湖区人民法院', documentNo: '（2026）浙0106刑初10号', reason: '虐待被看护人罪',
-    }).expect(201);
-    await stack.http.post('/api/v1/record-checks').set(auth(police))
-      .send({ name: '有记录', idNumber: ids[criminal], checkedOn: today, result: 'record_found', authority: '杭州市公安局西湖区分局', documentNo: 'XH-2026-910' }).expect(201);
-    const add = (institutionId: string, i: number) => stack.http.post(`/api/v1/institutions/${institutionId}/staff`).set(auth(operator))
-      .send({ name: '在岗者', idNumber: ids[i], role: 'carer', employmentType: 'full_time', startDate: addDays(today, -60) }).expect(201);
+    await stack.http
+      .post('/api/v1/bans')
+      .set(auth(police))
+      .send({
+        name: '禁入者',
+        idNumber: ids[banned],
+        kind: 'lifetime',
+        startsOn: today,
+        authority: '杭州市西湖区人民法院',
+        documentNo: '（2026）浙0106刑初10号',
+        reason: '虐待被看护人罪',
+      })
+      .expect(201);
+    await stack.http
+      .post('/api/v1/record-checks')
+      .set(auth(police))
+      .send({
+        name: '有记录',
+        idNumber: ids[criminal],
+        checkedOn: today,
+        result: 'record_found',
+        authority: '杭州市公安局西湖区分局',
+        documentNo: 'XH-2026-910',
+      })
+      .expect(201);
+    const add = (institutionId: string, i: number) =>
+      stack.http
+        .post(`/api/v1/institutions/${institutionId}/staff`)
+        .set(auth(operator))
+        .send({ name: '在岗者', idNumber: ids[i], role: 'carer', employmentType: 'full_time', startDate: addDays(today, -60) })
+        .expect(201);
     const here = (await add(institution.id, employedHere)).body;
     const other = (await add(elsewhere.id, employedElsewhere)).body;
 
@@ -75,21 +99,44 @@ describe('bulk staff import of a full sheet', () => {
     });
     const csv = `姓名,身份证号,岗位,用工形式,班型,班级,入职日期\n${rows.join('\n')}\n`;
     const before = {
-      employment: await stack.count('employment'), person: await stack.count('person'),
-      attempts: await stack.count('vetting_attempt'), audit: await stack.count('audit_log'),
+      employment: await stack.count('employment'),
+      person: await stack.count('person'),
+      attempts: await stack.count('vetting_attempt'),
+      audit: await stack.count('audit_log'),
     };
 
-    const res = await stack.http.post(`/api/v1/institutions/${institution.id}/staff/import`).set(auth(operator)).attach('file', Buffer.from(csv), 'staff.csv').expect(200);
+    const res = await stack.http
+      .post(`/api/v1/institutions/${institution.id}/staff/import`)
+      .set(auth(operator))
+      .attach('file', Buffer.from(csv), 'staff.csv')
+      .expect(200);
     expect(res.body).toMatchObject({ institutionId: institution.id, total: ROWS });
-    const rejected = Object.fromEntries(res.body.rejected.map((r: { rowNumber: number; problems: { field: string; code: string }[] }) => [r.rowNumber, r.problems.map((p) => `${p.field}:${p.code}`)]));
+    const rejected = Object.fromEntries(
+      res.body.rejected.map((r: { rowNumber: number; problems: { field: string; code: string }[] }) => [
+        r.rowNumber,
+        r.problems.map((p) => `${p.field}:${p.code}`),
+      ]),
+    );
     expect(rejected).toEqual(bad);
-    expect(res.body.rejected.map((r: { rowNumber: number }) => r.rowNumber)).toEqual(Object.keys(bad).map(Number).sort((a, b) => a - b));
-    const accepted: { rowNumber: number; staff: { id: string; name: string; role: string; employmentType: string; idNumber: string; vetting: { status: string } } }[] = res.body.accepted;
+    expect(res.body.rejected.map((r: { rowNumber: number }) => r.rowNumber)).toEqual(
+      Object.keys(bad)
+        .map(Number)
+        .sort((a, b) => a - b),
+    );
+    const accepted: {
+      rowNumber: number;
+      staff: { id: string; name: string; role: string; employmentType: string; idNumber: string; vetting: { status: string } };
+    }[] = res.body.accepted;
     const acceptedLines = ids.map((_, i) => line(i)).filter((n) => !(n in bad));
     expect(accepted.map((a) => a.rowNumber)).toEqual(acceptedLines);
     for (const a of accepted) {
       const i = a.rowNumber - 2;
-      expect(a.staff).toMatchObject({ name: `员工${i}`, role: i % 3 === 0 ? 'teacher' : 'carer', employmentType: i % 5 === 0 ? 'part_time' : 'full_time', vetting: { status: 'pending' } });
+      expect(a.staff).toMatchObject({
+        name: `员工${i}`,
+        role: i % 3 === 0 ? 'teacher' : 'carer',
+        employmentType: i % 5 === 0 ? 'part_time' : 'full_time',
+        vetting: { status: 'pending' },
+      });
       expect(a.staff.idNumber).not.toBe(ids[i]); // masked for the operator
     }
     const staffIds = accepted.map((a) => a.staff.id);
@@ -107,7 +154,11 @@ describe('bulk staff import of a full sheet', () => {
     // Events: one employment.started per accepted row, one refusal per refused row, both sides of the concurrent employment flagged.
     const started = await events.waitFor(StaffEvents.employmentStarted, (e) => e.data.institutionId === institution.id, accepted.length + 1); // + the one added before
     const refusals = await events.waitFor(StaffEvents.vettingRejected, (e) => e.data.institutionId === institution.id, 2);
-    const flagged = await events.waitFor(StaffEvents.employmentFlagged, (e) => e.data.kind === 'concurrent_employment' && [institution.id, elsewhere.id].includes(e.data.institutionId), 2);
+    const flagged = await events.waitFor(
+      StaffEvents.employmentFlagged,
+      (e) => e.data.kind === 'concurrent_employment' && [institution.id, elsewhere.id].includes(e.data.institutionId),
+      2,
+    );
     await eventually('outbox relayed', async () => (await stack.count('outbox', 'published_at IS NULL')) === 0);
     await new Promise((r) => setTimeout(r, 300));
     const startedNow = events.of(StaffEvents.employmentStarted, (e) => e.data.institutionId === institution.id && e.data.staff.id !== here.id);
@@ -115,26 +166,51 @@ describe('bulk staff import of a full sheet', () => {
     expect(startedNow.map((e) => e.data.staff.id).sort()).toEqual([...staffIds].sort());
     expect(new Set(startedNow.map((e) => e.eventId)).size).toBe(accepted.length);
     expect(started.every((e) => e.data.staff.idNumberDisclosure === 'masked')).toBe(true);
-    expect(events.of(StaffEvents.vettingRejected, (e) => e.data.institutionId === institution.id).map((e) => e.data.reason).sort()).toEqual(['BANNED', 'CRIMINAL_RECORD']);
+    expect(
+      events
+        .of(StaffEvents.vettingRejected, (e) => e.data.institutionId === institution.id)
+        .map((e) => e.data.reason)
+        .sort(),
+    ).toEqual(['BANNED', 'CRIMINAL_RECORD']);
     expect(refusals.every((e) => e.data.staffId === null)).toBe(true);
-    const flaggedNow = events.of(StaffEvents.employmentFlagged, (e) => e.data.kind === 'concurrent_employment' && [institution.id, elsewhere.id].includes(e.data.institutionId));
+    const flaggedNow = events.of(
+      StaffEvents.employmentFlagged,
+      (e) => e.data.kind === 'concurrent_employment' && [institution.id, elsewhere.id].includes(e.data.institutionId),
+    );
     const newcomer = accepted.find((a) => a.rowNumber === line(employedElsewhere))!.staff.id;
-    expect(flaggedNow.map((e) => [e.data.staffId, e.data.refId]).sort()).toEqual([[newcomer, other.id], [other.id, newcomer]].sort());
+    expect(flaggedNow.map((e) => [e.data.staffId, e.data.refId]).sort()).toEqual(
+      [
+        [newcomer, other.id],
+        [other.id, newcomer],
+      ].sort(),
+    );
     expect(flagged).toHaveLength(2);
     expect(JSON.stringify(events.of(StaffEvents.employmentStarted))).not.toContain(ids[500]!);
 
     // Audit: one staff.add per accepted row, one refusal entry per refused row, and the chain holds.
     const ds = stack.staff.runtime.dataSource;
-    const adds: { entity_id: string }[] = await ds.query(`SELECT entity_id FROM "${stack.staffSchema}".audit_log WHERE action = 'staff.add' AND entity_id = ANY($1)`, [staffIds]);
+    const adds: { entity_id: string }[] = await ds.query(
+      `SELECT entity_id FROM "${stack.staffSchema}".audit_log WHERE action = 'staff.add' AND entity_id = ANY($1)`,
+      [staffIds],
+    );
     expect(adds.map((a) => a.entity_id).sort()).toEqual([...staffIds].sort());
     expect(await stack.count('audit_log')).toBe(before.audit + accepted.length + 2);
-    const verify = await stack.http.get('/api/v1/audit/verify').set(auth(await stack.tokenFor('admin'))).expect(200);
+    const verify = await stack.http
+      .get('/api/v1/audit/verify')
+      .set(auth(await stack.tokenFor('admin')))
+      .expect(200);
     expect(verify.body.find((v: { service: string }) => v.service === 'staff')).toMatchObject({ ok: true, entries: expect.any(Number) });
 
     // The same sheet again: every person is now employed here (or refused, or a bad row as before); nothing is added.
-    const again = await stack.http.post(`/api/v1/institutions/${institution.id}/staff/import`).set(auth(operator)).attach('file', Buffer.from(csv), 'staff.csv').expect(200);
+    const again = await stack.http
+      .post(`/api/v1/institutions/${institution.id}/staff/import`)
+      .set(auth(operator))
+      .attach('file', Buffer.from(csv), 'staff.csv')
+      .expect(200);
     expect(again.body.accepted).toEqual([]);
-    expect(again.body.rejected.filter((r: { problems: { code: string }[] }) => r.problems[0]!.code === 'STAFF_ALREADY_EMPLOYED')).toHaveLength(accepted.length + 1);
+    expect(again.body.rejected.filter((r: { problems: { code: string }[] }) => r.problems[0]!.code === 'STAFF_ALREADY_EMPLOYED')).toHaveLength(
+      accepted.length + 1,
+    );
     expect(await stack.count('employment')).toBe(before.employment + accepted.length);
   }, 120_000);
 
@@ -157,7 +233,8 @@ describe('bulk staff import of a full sheet', () => {
     // Each person now works full time at three institutions: every pair of their employments is flagged both ways, once.
     const flags: { n: number }[] = await stack.staff.runtime.dataSource.query(
       `SELECT count(*)::int AS n FROM "${stack.staffSchema}".staff_flag f JOIN "${stack.staffSchema}".employment e ON e.id = f.employment_id
-       WHERE e.institution_id = ANY($1::uuid[]) AND f.kind = 'concurrent_employment'`, [[same.id, first.id, second.id]],
+       WHERE e.institution_id = ANY($1::uuid[]) AND f.kind = 'concurrent_employment'`,
+      [[same.id, first.id, second.id]],
     );
     expect(flags[0]!.n).toBe(people.length * 6);
   }, 120_000);

@@ -23,10 +23,19 @@ describe('staff statistics, reminders and bulk import', () => {
 
   const auth = (token: string) => ({ authorization: `Bearer ${token}` });
   const addStaff = (institutionId: string, body: Record<string, unknown>) =>
-    stack.http.post(`/api/v1/institutions/${institutionId}/staff`).set(auth(operator)).send({ name: '张三', idNumber: newIdNumber(), role: 'carer', startDate: addDays(today, -30), ...body }).expect(201);
+    stack.http
+      .post(`/api/v1/institutions/${institutionId}/staff`)
+      .set(auth(operator))
+      .send({ name: '张三', idNumber: newIdNumber(), role: 'carer', startDate: addDays(today, -30), ...body })
+      .expect(201);
   const addCredential = (staffId: string, body: Record<string, unknown>) =>
-    stack.http.post(`/api/v1/staff/${staffId}/credentials`).set(auth(operator)).send({ number: `C-${Math.random().toString(36).slice(2, 8)}`, issuer: '浙江省人力资源和社会保障厅', issuedOn: addDays(today, -400), ...body }).expect(201);
-  const stats = async (institutionId: string) => (await stack.http.get(`/api/v1/institutions/${institutionId}/staff-stats`).set(auth(operator)).expect(200)).body;
+    stack.http
+      .post(`/api/v1/staff/${staffId}/credentials`)
+      .set(auth(operator))
+      .send({ number: `C-${Math.random().toString(36).slice(2, 8)}`, issuer: '浙江省人力资源和社会保障厅', issuedOn: addDays(today, -400), ...body })
+      .expect(201);
+  const stats = async (institutionId: string) =>
+    (await stack.http.get(`/api/v1/institutions/${institutionId}/staff-stats`).set(auth(operator)).expect(200)).body;
   const upload = (institutionId: string, file: Buffer, name: string) =>
     stack.http.post(`/api/v1/institutions/${institutionId}/staff/import`).set(auth(operator)).attach('file', file, name);
 
@@ -46,7 +55,11 @@ describe('staff statistics, reminders and bulk import', () => {
     const institution = await stack.institution('operator.demo', { places: { infant: 6, toddler: 10, older: 7, mixed: 0 } });
     const before = await stats(institution.id);
     expect(before.activeStaff).toBe(0);
-    expect(before.ratios.map((r: { classType: string; requiredCarers: number }) => [r.classType, r.requiredCarers])).toEqual([['infant', 2], ['toddler', 2], ['older', 1]]);
+    expect(before.ratios.map((r: { classType: string; requiredCarers: number }) => [r.classType, r.requiredCarers])).toEqual([
+      ['infant', 2],
+      ['toddler', 2],
+      ['older', 1],
+    ]);
     expect(events.of(StaffEvents.ratioBreached, (e) => e.data.institutionId === institution.id)).toEqual([]); // no staff reported yet: not judged
 
     await addStaff(institution.id, { classType: 'infant' });
@@ -63,11 +76,20 @@ describe('staff statistics, reminders and bulk import', () => {
     await addStaff(institution.id, { role: 'teacher', classType: 'older' }); // teachers do not count as carers
     const fixed = await stats(institution.id);
     expect(fixed.ratios.every((r: { breached: boolean }) => !r.breached)).toBe(true);
-    expect(fixed.ratios.find((r: { classType: string }) => r.classType === 'infant')).toMatchObject({ carers: 2, requiredCarers: 2, label: '乳儿班', source: expect.stringContaining('58号') });
+    expect(fixed.ratios.find((r: { classType: string }) => r.classType === 'infant')).toMatchObject({
+      carers: 2,
+      requiredCarers: 2,
+      label: '乳儿班',
+      source: expect.stringContaining('58号'),
+    });
     expect(events.of(StaffEvents.ratioBreached, (e) => e.data.institutionId === institution.id)).toHaveLength(3);
 
     // The enrolment grows (the registry's event updates the copy): 9 infants need 3 carers.
-    await stack.http.patch(`/api/v1/institutions/${institution.id}`).set(auth(operator)).send({ places: { infant: 9, toddler: 10, older: 7, mixed: 0 }, reason: '扩班' }).expect(200);
+    await stack.http
+      .patch(`/api/v1/institutions/${institution.id}`)
+      .set(auth(operator))
+      .send({ places: { infant: 9, toddler: 10, older: 7, mixed: 0 }, reason: '扩班' })
+      .expect(200);
     const [again] = await events.waitFor(StaffEvents.ratioBreached, (e) => e.data.institutionId === institution.id && e.data.children === 9);
     expect(again!.data).toMatchObject({ classType: 'infant', carers: 2, requiredCarers: 3, divisionCode: institution.divisionCode });
     expect((await stats(institution.id)).ratios.find((r: { classType: string }) => r.classType === 'infant')).toMatchObject({ children: 9, breached: true });
@@ -76,15 +98,33 @@ describe('staff statistics, reminders and bulk import', () => {
     const roster = (month: string, byClass: Record<string, number>) => {
       const eventId = randomUUID();
       const envelope = {
-        eventId, subject: 'evt.subsidy.roster.submitted.v1', occurredAt: new Date().toISOString(), entityId: randomUUID(),
+        eventId,
+        subject: 'evt.subsidy.roster.submitted.v1',
+        occurredAt: new Date().toISOString(),
+        entityId: randomUUID(),
         actor: { department: 'operator', role: 'operator', userId: 'subsidy-test', divisions: [] },
         data: { rosterId: randomUUID(), institutionId: institution.id, divisionCode: institution.divisionCode, month, version: 1, totalChildren: 0, byClass },
       };
       return tester.js.publish('evt.subsidy.roster.submitted.v1', JSON.stringify(envelope), { msgID: eventId }); // as the subsidy service would
     };
-    const ratiosNow = async () => (await stats(institution.id)).ratios.map((r: { classType: string; children: number; enrolmentSource: string; breached: boolean }) => [r.classType, r.children, r.enrolmentSource, r.breached]);
+    const ratiosNow = async () =>
+      (await stats(institution.id)).ratios.map((r: { classType: string; children: number; enrolmentSource: string; breached: boolean }) => [
+        r.classType,
+        r.children,
+        r.enrolmentSource,
+        r.breached,
+      ]);
     await roster(today.slice(0, 7), { infant: 5, toddler: 8, older: 0, mixed: 0 });
-    await eventually('the roster counted', async () => JSON.stringify(await ratiosNow()) === JSON.stringify([['infant', 5, 'roster', false], ['toddler', 8, 'roster', false], ['older', 0, 'roster', false]]));
+    await eventually(
+      'the roster counted',
+      async () =>
+        JSON.stringify(await ratiosNow()) ===
+        JSON.stringify([
+          ['infant', 5, 'roster', false],
+          ['toddler', 8, 'roster', false],
+          ['older', 0, 'roster', false],
+        ]),
+    );
     await roster(today.slice(0, 7), { infant: 7, toddler: 8, older: 0, mixed: 0 }); // a corrected roster: 7 infants need 3 carers
     const [fromRoster] = await events.waitFor(StaffEvents.ratioBreached, (e) => e.data.institutionId === institution.id && e.data.enrolmentSource === 'roster');
     expect(fromRoster!.data).toMatchObject({ classType: 'infant', children: 7, carers: 2, requiredCarers: 3 });
@@ -93,7 +133,7 @@ describe('staff statistics, reminders and bulk import', () => {
     expect((await ratiosNow())[0]).toEqual(['infant', 7, 'roster', true]);
   });
 
-  it('持证率: staff holding their role\'s qualification, valid on the day, against the 90% target; health certificates apart', async () => {
+  it("持证率: staff holding their role's qualification, valid on the day, against the 90% target; health certificates apart", async () => {
     const institution = await stack.institution('operator.demo');
     const carers = [];
     for (let i = 0; i < 4; i++) carers.push((await addStaff(institution.id, { name: `保育员${i}` })).body);
@@ -131,22 +171,34 @@ describe('staff statistics, reminders and bulk import', () => {
     const institution = await stack.institution('operator.demo');
     const soon = (await addStaff(institution.id, { name: '即将到期' })).body;
     const late = (await addStaff(institution.id, { name: '已经过期' })).body;
-    const expiring = (await addCredential(soon.id, { type: 'health_certificate', issuedOn: addDays(today, -355), expiresOn: addDays(today, 10) })).body.credentials[0];
-    const expired = (await addCredential(late.id, { type: 'health_certificate', issuedOn: addDays(today, -400), expiresOn: addDays(today, -2) })).body.credentials[0];
+    const expiring = (await addCredential(soon.id, { type: 'health_certificate', issuedOn: addDays(today, -355), expiresOn: addDays(today, 10) })).body
+      .credentials[0];
+    const expired = (await addCredential(late.id, { type: 'health_certificate', issuedOn: addDays(today, -400), expiresOn: addDays(today, -2) })).body
+      .credentials[0];
     expect(expiring.status).toBe('expiring');
     expect(expired.status).toBe('expired');
 
     const alerts = (await stack.http.get(`/api/v1/institutions/${institution.id}/staff/credential-alerts`).set(auth(operator)).expect(200)).body;
     expect(alerts).toMatchObject({ today, days: 30 });
-    expect(alerts.expiring).toEqual([expect.objectContaining({ staffId: soon.id, credentialId: expiring.id, daysLeft: 10, label: '托育机构工作人员健康合格证明' })]);
+    expect(alerts.expiring).toEqual([
+      expect.objectContaining({ staffId: soon.id, credentialId: expiring.id, daysLeft: 10, label: '托育机构工作人员健康合格证明' }),
+    ]);
     expect(alerts.expired).toEqual([expect.objectContaining({ staffId: late.id, credentialId: expired.id, daysLeft: -2 })]);
-    expect((await stack.http.get(`/api/v1/institutions/${institution.id}/staff/credential-alerts?days=5`).set(auth(operator)).expect(200)).body.expiring).toEqual([]);
+    expect(
+      (await stack.http.get(`/api/v1/institutions/${institution.id}/staff/credential-alerts?days=5`).set(auth(operator)).expect(200)).body.expiring,
+    ).toEqual([]);
     await stack.http.get(`/api/v1/institutions/${institution.id}/staff/credential-alerts?days=0`).set(auth(operator)).expect(400);
 
     const sweep = stack.staff.app.get(ReminderSweep);
     await sweep.run(today);
     const [soonEvent] = await events.waitFor(StaffEvents.credentialExpiring, (e) => e.data.credentialId === expiring.id);
-    expect(soonEvent!.data).toMatchObject({ staffId: soon.id, daysLeft: 10, type: 'health_certificate', institutionId: institution.id, ownerUserId: expect.any(String) });
+    expect(soonEvent!.data).toMatchObject({
+      staffId: soon.id,
+      daysLeft: 10,
+      type: 'health_certificate',
+      institutionId: institution.id,
+      ownerUserId: expect.any(String),
+    });
     await events.waitFor(StaffEvents.credentialExpired, (e) => e.data.credentialId === expired.id);
     await sweep.run(today);
     await new Promise((r) => setTimeout(r, 300));
@@ -158,32 +210,58 @@ describe('staff statistics, reminders and bulk import', () => {
     expect(after.expired).toEqual([]);
   });
 
-  it('publishes the institution\'s 持证率 when it changes: a hire, a qualification added, a qualification expiring (daily sweep)', async () => {
+  it("publishes the institution's 持证率 when it changes: a hire, a qualification added, a qualification expiring (daily sweep)", async () => {
     const institution = await stack.institution('operator.demo');
-    const rates = () => events.of(StaffEvents.certificateRateChanged, (e) => e.data.institutionId === institution.id).map((e) => [e.data.rateBp, e.data.effectiveOn]);
+    const rates = () =>
+      events.of(StaffEvents.certificateRateChanged, (e) => e.data.institutionId === institution.id).map((e) => [e.data.rateBp, e.data.effectiveOn]);
     const cook = (await addStaff(institution.id, { name: '厨师', role: 'cook' })).body; // no qualification to count: 持证率 not defined, nothing published
     await addCredential(cook.id, { type: 'food_handler_health_certificate', issuedOn: addDays(today, -10) });
     const carer = (await addStaff(institution.id, { name: '保育员' })).body;
     await eventually('0% published', () => rates().length === 1);
     await addCredential(carer.id, { type: 'infant_carer', issuedOn: addDays(today, -100), expiresOn: addDays(today, 5) });
     const [full] = await events.waitFor(StaffEvents.certificateRateChanged, (e) => e.data.institutionId === institution.id && e.data.rateBp === 10_000);
-    expect(full!.data).toMatchObject({ required: 1, holding: 1, previousRateBp: 0, targetBp: 9_000, meetsTarget: true, effectiveOn: today, ownerUserId: expect.any(String) });
+    expect(full!.data).toMatchObject({
+      required: 1,
+      holding: 1,
+      previousRateBp: 0,
+      targetBp: 9_000,
+      meetsTarget: true,
+      effectiveOn: today,
+      ownerUserId: expect.any(String),
+    });
     expect((await stats(institution.id)).certificate).toMatchObject({ required: 1, holding: 1, rate: 1 });
     // Nobody acts; the certificate runs out: the sweep of a later day publishes the lower rate from that day.
     const later = addDays(today, 6);
     await stack.staff.app.get(ReminderSweep).run(later);
-    await events.waitFor(StaffEvents.certificateRateChanged, (e) => e.data.institutionId === institution.id && e.data.rateBp === 0 && e.data.effectiveOn === later);
+    await events.waitFor(
+      StaffEvents.certificateRateChanged,
+      (e) => e.data.institutionId === institution.id && e.data.rateBp === 0 && e.data.effectiveOn === later,
+    );
     await stack.staff.app.get(ReminderSweep).run(later);
     await new Promise((r) => setTimeout(r, 300));
-    expect(rates()).toEqual([[0, today], [10_000, today], [0, later]]);
+    expect(rates()).toEqual([
+      [0, today],
+      [10_000, today],
+      [0, later],
+    ]);
   });
 
   it('imports an Excel sheet: good rows stored and vetted, every bad row rejected with its reasons and nothing of it stored', async () => {
     const institution = await stack.institution('operator.demo');
     const banned = newIdNumber();
-    await stack.http.post('/api/v1/bans').set(auth(police)).send({
-      name: '禁入者', idNumber: banned, kind: 'lifetime', startsOn: today, authority: '杭州市西湖区人民法院', documentNo: '（2026）浙0106刑初9号', reason: '虐待被看护人罪',
-    }).expect(201);
+    await stack.http
+      .post('/api/v1/bans')
+      .set(auth(police))
+      .send({
+        name: '禁入者',
+        idNumber: banned,
+        kind: 'lifetime',
+        startsOn: today,
+        authority: '杭州市西湖区人民法院',
+        documentNo: '（2026）浙0106刑初9号',
+        reason: '虐待被看护人罪',
+      })
+      .expect(201);
     const good = [newIdNumber(), newIdNumber()];
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('从业人员');
@@ -199,13 +277,29 @@ describe('staff statistics, reminders and bulk import', () => {
     sheet.addRow([]);
     const file = Buffer.from(await workbook.xlsx.writeBuffer());
 
-    const before = { employment: await stack.count('employment'), person: await stack.count('person'), rejectedAttempts: await stack.count('vetting_attempt', `outcome = 'rejected'`) };
+    const before = {
+      employment: await stack.count('employment'),
+      person: await stack.count('person'),
+      rejectedAttempts: await stack.count('vetting_attempt', `outcome = 'rejected'`),
+    };
     const res = await upload(institution.id, file, '从业人员.xlsx').expect(200);
     expect(res.body).toMatchObject({ institutionId: institution.id, total: 8 });
     expect(res.body.accepted.map((a: { rowNumber: number }) => a.rowNumber)).toEqual([2, 3]);
-    expect(res.body.accepted[0].staff).toMatchObject({ name: '王芳', role: 'carer', classType: 'toddler', className: '托小一班', startDate: '2026-03-01', idNumberDisclosure: 'masked' });
+    expect(res.body.accepted[0].staff).toMatchObject({
+      name: '王芳',
+      role: 'carer',
+      classType: 'toddler',
+      className: '托小一班',
+      startDate: '2026-03-01',
+      idNumberDisclosure: 'masked',
+    });
     expect(res.body.accepted[1].staff).toMatchObject({ name: '刘洋', role: 'teacher', employmentType: 'part_time', startDate: '2026-03-02' });
-    const rejected = Object.fromEntries(res.body.rejected.map((r: { rowNumber: number; problems: { field: string; code: string }[] }) => [r.rowNumber, r.problems.map((p) => `${p.field}:${p.code}`)]));
+    const rejected = Object.fromEntries(
+      res.body.rejected.map((r: { rowNumber: number; problems: { field: string; code: string }[] }) => [
+        r.rowNumber,
+        r.problems.map((p) => `${p.field}:${p.code}`),
+      ]),
+    );
     expect(rejected).toEqual({
       4: ['idNumber:isResidentId'],
       5: ['role:isIn'],
@@ -222,14 +316,20 @@ describe('staff statistics, reminders and bulk import', () => {
 
     const again = await upload(institution.id, file, '从业人员.xlsx').expect(200);
     expect(again.body.accepted).toEqual([]);
-    expect(again.body.rejected.find((r: { rowNumber: number }) => r.rowNumber === 2).problems[0]).toMatchObject({ field: 'idNumber', code: 'STAFF_ALREADY_EMPLOYED' });
+    expect(again.body.rejected.find((r: { rowNumber: number }) => r.rowNumber === 2).problems[0]).toMatchObject({
+      field: 'idNumber',
+      code: 'STAFF_ALREADY_EMPLOYED',
+    });
   });
 
   it('imports CSV in UTF-8 or GB18030 (as Excel saves it in Chinese Windows); a file without the needed columns is refused', async () => {
     const institution = await stack.institution('operator.demo');
     const csv = `姓名,身份证号,岗位,入职日期\n"陈,红",${newIdNumber()},保育人员,2026-01-05\n\n周杰,${newIdNumber()},cook,2026-01-06\n`;
     const utf8 = await upload(institution.id, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv)]), 'staff.csv').expect(200);
-    expect(utf8.body.accepted.map((a: { rowNumber: number; staff: { name: string } }) => [a.rowNumber, a.staff.name])).toEqual([[2, '陈,红'], [4, '周杰']]);
+    expect(utf8.body.accepted.map((a: { rowNumber: number; staff: { name: string } }) => [a.rowNumber, a.staff.name])).toEqual([
+      [2, '陈,红'],
+      [4, '周杰'],
+    ]);
 
     const gbk = `姓名,身份证号,岗位,入职日期\n郭靖,${newIdNumber()},保洁员,2026-01-07\n`;
     const gb18030 = encodeGb18030(gbk);

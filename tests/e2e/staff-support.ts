@@ -23,7 +23,6 @@ export function newIdNumber(): string {
 
 export { EventCollector } from './events-support.js';
 
-
 export interface StaffStack {
   registry: RunningRegistry;
   staff: RunningStaff;
@@ -65,7 +64,12 @@ export async function startStaffStack(options: { staff?: Partial<StaffConfig> } 
   }
   const staffSchema = stack.schemas.staff;
   return {
-    registry: stack.registry, gateway: stack.gateway, http: stack.http, staffSchema, logLines, tokenFor: (username) => stack.tokenFor(username),
+    registry: stack.registry,
+    gateway: stack.gateway,
+    http: stack.http,
+    staffSchema,
+    logLines,
+    tokenFor: (username) => stack.tokenFor(username),
     get staff() {
       return stack.staff;
     },
@@ -74,9 +78,15 @@ export async function startStaffStack(options: { staff?: Partial<StaffConfig> } 
     },
     async institution(username, overrides = {}) {
       const body = institutionRequest(overrides);
-      const res = await stack.http.post('/api/v1/institutions').set(await stack.auth(username)).send(body);
+      const res = await stack.http
+        .post('/api/v1/institutions')
+        .set(await stack.auth(username))
+        .send(body);
       if (res.status !== 201) throw new Error(`institution: ${res.status} ${JSON.stringify(res.body)}`);
-      await eventually(`replica of ${res.body.id}`, async () => (await stack.sql('staff', 'SELECT 1 FROM $schema.institution_replica WHERE id = $1', [res.body.id])).length > 0);
+      await eventually(
+        `replica of ${res.body.id}`,
+        async () => (await stack.sql('staff', 'SELECT 1 FROM $schema.institution_replica WHERE id = $1', [res.body.id])).length > 0,
+      );
       return { id: res.body.id, divisionCode: res.body.divisionCode };
     },
     async count(table, where = 'true') {

@@ -28,14 +28,25 @@ describe('staff: records, vetting, bans, re-checks, concurrent employment, perso
   let institutionA: { id: string; divisionCode: string };
   let institutionB: { id: string; divisionCode: string };
   const idsUsed: string[] = [];
-  const person = () => { const id = newIdNumber(); idsUsed.push(id); return id; };
+  const person = () => {
+    const id = newIdNumber();
+    idsUsed.push(id);
+    return id;
+  };
 
   const auth = (token: string) => ({ authorization: `Bearer ${token}` });
   const addStaff = (token: string, institutionId: string, body: Record<string, unknown>) =>
-    stack.http.post(`/api/v1/institutions/${institutionId}/staff`).set(auth(token)).send({ role: 'carer', startDate: monthsAgo(1), ...body });
+    stack.http
+      .post(`/api/v1/institutions/${institutionId}/staff`)
+      .set(auth(token))
+      .send({ role: 'carer', startDate: monthsAgo(1), ...body });
   const counts = async () => ({
-    person: await stack.count('person'), employment: await stack.count('employment'), credential: await stack.count('credential'),
-    ban: await stack.count('ban'), outbox: await stack.count('outbox'), audit: await stack.count('audit_log'),
+    person: await stack.count('person'),
+    employment: await stack.count('employment'),
+    credential: await stack.count('credential'),
+    ban: await stack.count('ban'),
+    outbox: await stack.count('outbox'),
+    audit: await stack.count('audit_log'),
   });
 
   beforeAll(async () => {
@@ -56,8 +67,15 @@ describe('staff: records, vetting, bans, re-checks, concurrent employment, perso
     const idNumber = person();
     const res = await addStaff(operator, institutionA.id, { name: '王丽', idNumber, classType: 'toddler', className: '托小一班' }).expect(201);
     expect(res.body).toMatchObject({
-      institutionId: institutionA.id, name: '王丽', role: 'carer', roleLabel: '保育人员', employmentType: 'full_time', classType: 'toddler',
-      status: 'active', idNumberDisclosure: 'masked', vetting: { status: 'pending', reason: null, lastCheckedOn: null },
+      institutionId: institutionA.id,
+      name: '王丽',
+      role: 'carer',
+      roleLabel: '保育人员',
+      employmentType: 'full_time',
+      classType: 'toddler',
+      status: 'active',
+      idNumberDisclosure: 'masked',
+      vetting: { status: 'pending', reason: null, lastCheckedOn: null },
       missingCredentials: ['childcare_worker|infant_carer', 'health_certificate'],
     });
     expect(res.body.idNumber).toBe(`${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`);
@@ -69,14 +87,20 @@ describe('staff: records, vetting, bans, re-checks, concurrent employment, perso
     const idNumber = person();
     const hired = (await addStaff(operator, institutionA.id, { name: '李明', idNumber, role: 'cook' }).expect(201)).body;
     expect(hired.vetting.status).toBe('pending');
-    const check = await stack.http.post('/api/v1/record-checks').set(auth(police))
-      .send({ name: '李明', idNumber, checkedOn: today, result: 'no_record', authority: '杭州市公安局西湖区分局', documentNo: 'XH-2026-001' }).expect(201);
+    const check = await stack.http
+      .post('/api/v1/record-checks')
+      .set(auth(police))
+      .send({ name: '李明', idNumber, checkedOn: today, result: 'no_record', authority: '杭州市公安局西湖区分局', documentNo: 'XH-2026-001' })
+      .expect(201);
     expect(check.body.affectedStaff).toEqual([hired.id]);
     const after = await stack.http.get(`/api/v1/staff/${hired.id}`).set(auth(operator)).expect(200);
     expect(after.body.vetting).toEqual({ status: 'cleared', reason: null, lastCheckedOn: today });
     expect(after.body.recheck).toMatchObject({ lastCheckedOn: today, overdue: false });
-    const denied = await stack.http.post('/api/v1/record-checks').set(auth(health))
-      .send({ name: '李明', idNumber, checkedOn: today, result: 'no_record', authority: '某局' }).expect(403);
+    const denied = await stack.http
+      .post('/api/v1/record-checks')
+      .set(auth(health))
+      .send({ name: '李明', idNumber, checkedOn: today, result: 'no_record', authority: '某局' })
+      .expect(403);
     expect(denied.body.code).toBe('DEPARTMENT_NOT_ALLOWED');
   });
 
@@ -92,13 +116,19 @@ describe('staff: records, vetting, bans, re-checks, concurrent employment, perso
     expect(await seen(police)).toMatchObject({ idNumber, idNumberDisclosure: 'full' });
     const listed = await stack.http.get(`/api/v1/institutions/${institutionA.id}/staff`).set(auth(police)).expect(200);
     expect(listed.body.items.find((s: { id: string }) => s.id === staff.id).idNumber).toBe(idNumber);
-    await stack.http.get(`/api/v1/staff/${staff.id}`).set(auth(await stack.tokenFor('fire.330106'))).expect(403);
+    await stack.http
+      .get(`/api/v1/staff/${staff.id}`)
+      .set(auth(await stack.tokenFor('fire.330106')))
+      .expect(403);
 
     const revealed = await stack.http.post(`/api/v1/staff/${staff.id}/id-number`).set(auth(health)).send({ reason: '核对年度健康检查名单' }).expect(200);
     expect(revealed.body).toEqual({ staffId: staff.id, idNumber });
     await stack.http.post(`/api/v1/staff/${staff.id}/id-number`).set(auth(operator)).send({ reason: '想看看' }).expect(403);
     await stack.http.post(`/api/v1/staff/${staff.id}/id-number`).set(auth(health)).send({}).expect(400);
-    const trail = await stack.http.get(`/api/v1/audit?service=staff&entity=employment&id=${staff.id}`).set(auth(await stack.tokenFor('admin'))).expect(200);
+    const trail = await stack.http
+      .get(`/api/v1/audit?service=staff&entity=employment&id=${staff.id}`)
+      .set(auth(await stack.tokenFor('admin')))
+      .expect(200);
     const reveal = trail.body.find((a: { action: string }) => a.action === 'staff.reveal-id');
     expect(reveal).toMatchObject({ reason: '核对年度健康检查名单', actor: { department: 'health' } });
     expect(JSON.stringify(trail.body)).not.toContain(idNumber);
@@ -127,8 +157,11 @@ describe('staff: records, vetting, bans, re-checks, concurrent employment, perso
     expect(twice.body).toMatchObject({ code: 'STAFF_ALREADY_EMPLOYED', details: [expect.objectContaining({ field: 'idNumber' })] });
     expect(await counts()).toEqual(before);
 
-    const credential = (body: Record<string, unknown>) => stack.http.post(`/api/v1/staff/${staff.id}/credentials`).set(auth(operator))
-      .send({ type: 'security_guard_licence', number: 'BA330106001', issuer: '杭州市公安局', issuedOn: monthsAgo(6), ...body });
+    const credential = (body: Record<string, unknown>) =>
+      stack.http
+        .post(`/api/v1/staff/${staff.id}/credentials`)
+        .set(auth(operator))
+        .send({ type: 'security_guard_licence', number: 'BA330106001', issuer: '杭州市公安局', issuedOn: monthsAgo(6), ...body });
     const unknownType = await credential({ type: 'pilot_licence' }).expect(400);
     expect(unknownType.body.details).toContainEqual(expect.objectContaining({ field: 'type', code: 'isIn' }));
     const wrongOrder = await credential({ issuedOn: monthsAgo(1), expiresOn: monthsAgo(2) }).expect(400);
@@ -137,9 +170,20 @@ describe('staff: records, vetting, bans, re-checks, concurrent employment, perso
     expect(future.body.details[0].field).toBe('issuedOn');
     const endBeforeStart = await stack.http.post(`/api/v1/staff/${staff.id}/end`).set(auth(operator)).send({ endDate: '2000-01-01' }).expect(400);
     expect(endBeforeStart.body.details[0].field).toBe('endDate');
-    const ban = await stack.http.post('/api/v1/bans').set(auth(police)).send({
-      name: '某某', idNumber: newIdNumber(), kind: 'time_limited', startsOn: today, endsOn: monthsAgo(1), authority: '法院', documentNo: '（2026）浙0106刑初1号', reason: '虐待被看护人',
-    }).expect(400);
+    const ban = await stack.http
+      .post('/api/v1/bans')
+      .set(auth(police))
+      .send({
+        name: '某某',
+        idNumber: newIdNumber(),
+        kind: 'time_limited',
+        startsOn: today,
+        endsOn: monthsAgo(1),
+        authority: '法院',
+        documentNo: '（2026）浙0106刑初1号',
+        reason: '虐待被看护人',
+      })
+      .expect(400);
     expect(ban.body.details).toContainEqual(expect.objectContaining({ field: 'endsOn', code: 'isNotBefore' }));
     expect(await counts()).toEqual(before);
 
@@ -156,7 +200,15 @@ describe('staff: records, vetting, bans, re-checks, concurrent employment, perso
   });
 
   it('only public security or health add bans (403 otherwise, nothing stored), over HTTP and over NATS', async () => {
-    const ban = { name: '钱某', idNumber: newIdNumber(), kind: 'lifetime', startsOn: today, authority: '杭州市西湖区人民法院', documentNo: `（2026）浙0106刑初${Date.now() % 1000}号`, reason: '虐待被看护人罪，终身禁止从事密切接触未成年人的工作' };
+    const ban = {
+      name: '钱某',
+      idNumber: newIdNumber(),
+      kind: 'lifetime',
+      startsOn: today,
+      authority: '杭州市西湖区人民法院',
+      documentNo: `（2026）浙0106刑初${Date.now() % 1000}号`,
+      reason: '虐待被看护人罪，终身禁止从事密切接触未成年人的工作',
+    };
     const before = await counts();
     for (const who of [market, operator, await stack.tokenFor('education.330106')]) {
       const res = await stack.http.post('/api/v1/bans').set(auth(who)).send(ban).expect(403);
@@ -169,16 +221,34 @@ describe('staff: records, vetting, bans, re-checks, concurrent employment, perso
     await stack.http.get('/api/v1/bans').set(auth(market)).expect(403);
   });
 
-  it('a ban added after hiring flags the person\'s employment in every institution and publishes evt.staff.ban.matched.v1 per institution', async () => {
+  it("a ban added after hiring flags the person's employment in every institution and publishes evt.staff.ban.matched.v1 per institution", async () => {
     const idNumber = person();
     const atA = (await addStaff(operator, institutionA.id, { name: '周某', idNumber }).expect(201)).body;
     const atB = (await addStaff(health, institutionB.id, { name: '周某', idNumber, employmentType: 'part_time' }).expect(201)).body;
-    const res = await stack.http.post('/api/v1/bans').set(auth(health)).send({
-      name: '周某', idNumber, kind: 'lifetime', startsOn: today, authority: '杭州市西湖区人民法院', documentNo: '（2026）浙0106刑初88号', reason: '虐待被看护人罪',
-    }).expect(201);
+    const res = await stack.http
+      .post('/api/v1/bans')
+      .set(auth(health))
+      .send({
+        name: '周某',
+        idNumber,
+        kind: 'lifetime',
+        startsOn: today,
+        authority: '杭州市西湖区人民法院',
+        documentNo: '（2026）浙0106刑初88号',
+        reason: '虐待被看护人罪',
+      })
+      .expect(201);
     expect(res.body).toMatchObject({ kind: 'lifetime', endsOn: null, idNumberDisclosure: 'masked', addedBy: { department: 'health' } });
-    expect(res.body.matchedStaff).toEqual(expect.arrayContaining([{ staffId: atA.id, institutionId: institutionA.id }, { staffId: atB.id, institutionId: institutionB.id }]));
-    for (const [staffId, token] of [[atA.id, operator], [atB.id, health]] as const) {
+    expect(res.body.matchedStaff).toEqual(
+      expect.arrayContaining([
+        { staffId: atA.id, institutionId: institutionA.id },
+        { staffId: atB.id, institutionId: institutionB.id },
+      ]),
+    );
+    for (const [staffId, token] of [
+      [atA.id, operator],
+      [atB.id, health],
+    ] as const) {
       const view = (await stack.http.get(`/api/v1/staff/${staffId}`).set(auth(token)).expect(200)).body;
       expect(view.vetting).toMatchObject({ status: 'rejected', reason: 'BANNED' });
       expect(view.flags).toEqual([expect.objectContaining({ kind: 'ban_matched', refId: res.body.id })]);
@@ -198,12 +268,23 @@ describe('staff: records, vetting, bans, re-checks, concurrent employment, perso
     const ds = stack.staff.runtime.dataSource;
     const parked = randomUUID();
     await ds.query(`UPDATE "${stack.staffSchema}".institution_replica SET id = $2 WHERE id = $1`, [institution.id, parked]);
-    const ban = { name: '陈某', idNumber, kind: 'lifetime', startsOn: today, authority: '杭州市公安局西湖区分局', documentNo: '西公禁字〔2026〕41号', reason: '终身禁入' };
+    const ban = {
+      name: '陈某',
+      idNumber,
+      kind: 'lifetime',
+      startsOn: today,
+      authority: '杭州市公安局西湖区分局',
+      documentNo: '西公禁字〔2026〕41号',
+      reason: '终身禁入',
+    };
     const before = { ...(await counts()), checks: await stack.count('record_check') };
     const refused = await stack.http.post('/api/v1/bans').set(auth(police)).send(ban).expect(404);
     expect(refused.body).toMatchObject({ code: 'INSTITUTION_NOT_FOUND', message: expect.stringContaining(institution.id) });
-    const check = await stack.http.post('/api/v1/record-checks').set(auth(police))
-      .send({ name: '陈某', idNumber, checkedOn: today, result: 'record_found', authority: '杭州市公安局西湖区分局' }).expect(404);
+    const check = await stack.http
+      .post('/api/v1/record-checks')
+      .set(auth(police))
+      .send({ name: '陈某', idNumber, checkedOn: today, result: 'record_found', authority: '杭州市公安局西湖区分局' })
+      .expect(404);
     expect(check.body.code).toBe('INSTITUTION_NOT_FOUND');
     expect({ ...(await counts()), checks: await stack.count('record_check') }).toEqual(before);
 
@@ -216,11 +297,25 @@ describe('staff: records, vetting, bans, re-checks, concurrent employment, perso
 
   it('a banned person is refused at hiring anywhere: 422 STAFF_BANNED naming idNumber, the attempt recorded and published, no staff record', async () => {
     const idNumber = person();
-    const ban = await stack.http.post('/api/v1/bans').set(auth(police)).send({
-      name: '吴某', idNumber, kind: 'time_limited', startsOn: monthsAgo(2), endsOn: addDays(today, 365 * 3), authority: '杭州市公安局西湖区分局', documentNo: '西公（治）决字〔2026〕12号', reason: '从业禁止三年',
-    }).expect(201);
+    const ban = await stack.http
+      .post('/api/v1/bans')
+      .set(auth(police))
+      .send({
+        name: '吴某',
+        idNumber,
+        kind: 'time_limited',
+        startsOn: monthsAgo(2),
+        endsOn: addDays(today, 365 * 3),
+        authority: '杭州市公安局西湖区分局',
+        documentNo: '西公（治）决字〔2026〕12号',
+        reason: '从业禁止三年',
+      })
+      .expect(201);
     expect(ban.body).toMatchObject({ idNumber, idNumberDisclosure: 'full', matchedStaff: [] });
-    for (const [token, institution] of [[operator, institutionA], [health, institutionB]] as const) {
+    for (const [token, institution] of [
+      [operator, institutionA],
+      [health, institutionB],
+    ] as const) {
       const employments = await stack.count('employment');
       const attempts = await stack.count('vetting_attempt', `outcome = 'rejected'`);
       const res = await addStaff(token, institution.id, { name: '吴某', idNumber }).expect(422);
@@ -235,14 +330,20 @@ describe('staff: records, vetting, bans, re-checks, concurrent employment, perso
 
   it('a criminal record found refuses hiring (422 STAFF_CRIMINAL_RECORD); found at a re-check it rejects and flags the employment', async () => {
     const refused = person();
-    await stack.http.post('/api/v1/record-checks').set(auth(police))
-      .send({ name: '郑某', idNumber: refused, checkedOn: today, result: 'record_found', authority: '杭州市公安局西湖区分局' }).expect(201);
+    await stack.http
+      .post('/api/v1/record-checks')
+      .set(auth(police))
+      .send({ name: '郑某', idNumber: refused, checkedOn: today, result: 'record_found', authority: '杭州市公安局西湖区分局' })
+      .expect(201);
     expect((await addStaff(operator, institutionA.id, { name: '郑某', idNumber: refused }).expect(422)).body.code).toBe('STAFF_CRIMINAL_RECORD');
 
     const employed = person();
     const staff = (await addStaff(operator, institutionA.id, { name: '冯某', idNumber: employed, role: 'driver' }).expect(201)).body;
-    const after = await stack.http.post(`/api/v1/staff/${staff.id}/rechecks`).set(auth(police))
-      .send({ checkedOn: today, result: 'record_found', authority: '杭州市公安局西湖区分局', documentNo: 'XH-2026-777' }).expect(201);
+    const after = await stack.http
+      .post(`/api/v1/staff/${staff.id}/rechecks`)
+      .set(auth(police))
+      .send({ checkedOn: today, result: 'record_found', authority: '杭州市公安局西湖区分局', documentNo: 'XH-2026-777' })
+      .expect(201);
     expect(after.body.vetting).toMatchObject({ status: 'rejected', reason: 'CRIMINAL_RECORD' });
     expect(after.body.flags).toEqual([expect.objectContaining({ kind: 'criminal_record' })]);
     const [event] = await events.waitFor(StaffEvents.vettingRejected, (e) => e.data.staffId === staff.id);
@@ -251,8 +352,11 @@ describe('staff: records, vetting, bans, re-checks, concurrent employment, perso
 
   it('re-check overdue 12 months after the last query: listed, published once, cleared by a new re-check', async () => {
     const idNumber = person();
-    await stack.http.post('/api/v1/record-checks').set(auth(police))
-      .send({ name: '陈某', idNumber, checkedOn: monthsAgo(13), result: 'no_record', authority: '杭州市公安局西湖区分局' }).expect(201);
+    await stack.http
+      .post('/api/v1/record-checks')
+      .set(auth(police))
+      .send({ name: '陈某', idNumber, checkedOn: monthsAgo(13), result: 'no_record', authority: '杭州市公安局西湖区分局' })
+      .expect(201);
     const staff = (await addStaff(operator, institutionA.id, { name: '陈某', idNumber, startDate: monthsAgo(13) }).expect(201)).body;
     expect(staff.vetting).toMatchObject({ status: 'pending', reason: 'NO_RECENT_QUERY', lastCheckedOn: monthsAgo(13) });
     expect(staff.recheck).toMatchObject({ lastCheckedOn: monthsAgo(13), dueOn: monthsAgo(1), overdue: true });
@@ -270,8 +374,11 @@ describe('staff: records, vetting, bans, re-checks, concurrent employment, perso
     expect(published!.data).toMatchObject({ dueOn: monthsAgo(1), institutionId: institutionA.id, nameMasked: '陈*' });
     expect((await sweep.run(today)).recheckOverdue).toBe(0);
 
-    const rechecked = await stack.http.post(`/api/v1/staff/${staff.id}/rechecks`).set(auth(operator))
-      .send({ checkedOn: today, result: 'no_record', authority: '杭州市公安局西湖区分局', documentNo: 'XH-2026-100' }).expect(201);
+    const rechecked = await stack.http
+      .post(`/api/v1/staff/${staff.id}/rechecks`)
+      .set(auth(operator))
+      .send({ checkedOn: today, result: 'no_record', authority: '杭州市公安局西湖区分局', documentNo: 'XH-2026-100' })
+      .expect(201);
     expect(rechecked.body.vetting.status).toBe('cleared');
     expect(rechecked.body.recheck.overdue).toBe(false);
   });
@@ -279,13 +386,20 @@ describe('staff: records, vetting, bans, re-checks, concurrent employment, perso
   it('the 12 months are counted to the day (today is a parameter of the query)', async () => {
     const idNumber = person();
     const staff = (await addStaff(operator, institutionA.id, { name: '杨某', idNumber, startDate: '2025-01-10' }).expect(201)).body;
-    await stack.staff.app.get(RecordRecheck).execute(
-      { staffId: staff.id, checkedOn: '2025-01-10', result: 'no_record', authority: '杭州市公安局西湖区分局' },
-      { department: 'police', role: 'official', userId: 'police-1', divisions: ['330106'] }, undefined, '2025-01-10',
-    );
+    await stack.staff.app
+      .get(RecordRecheck)
+      .execute(
+        { staffId: staff.id, checkedOn: '2025-01-10', result: 'no_record', authority: '杭州市公安局西湖区分局' },
+        { department: 'police', role: 'official', userId: 'police-1', divisions: ['330106'] },
+        undefined,
+        '2025-01-10',
+      );
     const query = stack.staff.app.get(OverdueRechecksQuery);
     const actor = { department: 'operator' as const, role: 'operator' as const, userId: '', divisions: [] };
-    const [{ owner_user_id: owner }] = await stack.staff.runtime.dataSource.query(`SELECT owner_user_id FROM "${stack.staffSchema}".institution_replica WHERE id = $1`, [institutionA.id]);
+    const [{ owner_user_id: owner }] = await stack.staff.runtime.dataSource.query(
+      `SELECT owner_user_id FROM "${stack.staffSchema}".institution_replica WHERE id = $1`,
+      [institutionA.id],
+    );
     const ids = async (day: string) => (await query.execute({ institutionId: institutionA.id }, { ...actor, userId: owner }, day)).items.map((o) => o.staffId);
     expect(await ids('2026-01-10')).not.toContain(staff.id);
     expect(await ids('2026-01-11')).toContain(staff.id);
@@ -308,13 +422,19 @@ describe('staff: records, vetting, bans, re-checks, concurrent employment, perso
     expect(partTime.flags).toEqual([]);
   });
 
-  it('leaving ends the employment, not the person\'s history; the person can be hired again', async () => {
+  it("leaving ends the employment, not the person's history; the person can be hired again", async () => {
     const idNumber = person();
     const staff = (await addStaff(operator, institutionA.id, { name: '林某', idNumber }).expect(201)).body;
-    await stack.http.post(`/api/v1/staff/${staff.id}/credentials`).set(auth(operator)).send({ type: 'infant_carer', number: 'YY-1', issuer: '浙江省人社厅', issuedOn: monthsAgo(20) }).expect(201);
+    await stack.http
+      .post(`/api/v1/staff/${staff.id}/credentials`)
+      .set(auth(operator))
+      .send({ type: 'infant_carer', number: 'YY-1', issuer: '浙江省人社厅', issuedOn: monthsAgo(20) })
+      .expect(201);
     const ended = await stack.http.post(`/api/v1/staff/${staff.id}/end`).set(auth(operator)).send({ endDate: today, reason: '合同到期' }).expect(200);
     expect(ended.body).toMatchObject({ status: 'ended', endDate: today });
-    expect((await stack.http.post(`/api/v1/staff/${staff.id}/end`).set(auth(operator)).send({ endDate: today }).expect(409)).body.code).toBe('STAFF_ALREADY_ENDED');
+    expect((await stack.http.post(`/api/v1/staff/${staff.id}/end`).set(auth(operator)).send({ endDate: today }).expect(409)).body.code).toBe(
+      'STAFF_ALREADY_ENDED',
+    );
     const active = await stack.http.get(`/api/v1/institutions/${institutionA.id}/staff`).set(auth(operator)).expect(200);
     expect(active.body.items.map((s: { id: string }) => s.id)).not.toContain(staff.id);
     const all = await stack.http.get(`/api/v1/institutions/${institutionA.id}/staff?status=ended`).set(auth(operator)).expect(200);
@@ -333,7 +453,7 @@ describe('staff: records, vetting, bans, re-checks, concurrent employment, perso
     expect(missing.body.code).toBe('INSTITUTION_NOT_FOUND');
   });
 
-  it('answers over NATS from a raw client with {ok,data}; its health and audit chain are in the gateway\'s checks', async () => {
+  it("answers over NATS from a raw client with {ok,data}; its health and audit chain are in the gateway's checks", async () => {
     const h = identityHeaders({ department: 'police', role: 'official', userId: 'police-system', divisions: ['330106'] });
     const reply = (await nc.request('staff.member.list', JSON.stringify({ institutionId: institutionA.id }), { headers: h, timeout: 5_000 })).json<any>();
     expect(reply.ok).toBe(true);
@@ -341,7 +461,10 @@ describe('staff: records, vetting, bans, re-checks, concurrent employment, perso
     expect(reply.data.items[0].idNumberDisclosure).toBe('full');
     const health = await stack.http.get('/health').expect(200);
     expect(health.body.checks.staff.status).toBe('up');
-    const verify = await stack.http.get('/api/v1/audit/verify').set(auth(await stack.tokenFor('admin'))).expect(200);
+    const verify = await stack.http
+      .get('/api/v1/audit/verify')
+      .set(auth(await stack.tokenFor('admin')))
+      .expect(200);
     expect(verify.body.find((v: { service: string }) => v.service === 'staff')).toMatchObject({ ok: true, entries: expect.any(Number) });
   });
 

@@ -27,11 +27,34 @@ describe('subsidy policies, approvals, ledger, adjustments and export', () => {
     return res.body;
   };
   const roster = async (id: string, month: string, children: object[], openDays = 22) =>
-    ok(await stack.http.put(`/api/v1/institutions/${id}/rosters/${month}`).set(await as('operator.demo')).send({ openDays, children }));
-  const compute = async (month: string) => stack.runDone(ok(await stack.http.post('/api/v1/subsidy/runs').set(await as('health.330106')).send({ month, divisionCode: '330106' }), 202).id);
+    ok(
+      await stack.http
+        .put(`/api/v1/institutions/${id}/rosters/${month}`)
+        .set(await as('operator.demo'))
+        .send({ openDays, children }),
+    );
+  const compute = async (month: string) =>
+    stack.runDone(
+      ok(
+        await stack.http
+          .post('/api/v1/subsidy/runs')
+          .set(await as('health.330106'))
+          .send({ month, divisionCode: '330106' }),
+        202,
+      ).id,
+    );
   const lines = async (id: string, query: Record<string, string> = {}): Promise<Line[]> =>
-    ok(await stack.http.get(`/api/v1/subsidy/runs/${id}/lines`).query({ pageSize: 2000, ...query }).set(await as('health.330106'))).items;
-  const approve = async (user: string, body: object = { decision: 'approve' }) => stack.http.post(`/api/v1/subsidy/runs/${runId}/approvals`).set(await as(user)).send(body);
+    ok(
+      await stack.http
+        .get(`/api/v1/subsidy/runs/${id}/lines`)
+        .query({ pageSize: 2000, ...query })
+        .set(await as('health.330106')),
+    ).items;
+  const approve = async (user: string, body: object = { decision: 'approve' }) =>
+    stack.http
+      .post(`/api/v1/subsidy/runs/${runId}/approvals`)
+      .set(await as(user))
+      .send(body);
   /** A raw NATS call with an actor the demo accounts do not have (another street office). */
   const rpcAs = async (actor: Actor, subject: string, body: object) => {
     const h = identityHeaders(actor);
@@ -51,17 +74,36 @@ describe('subsidy policies, approvals, ledger, adjustments and export', () => {
   });
 
   it('lists the built-in policies with their sources; refuses a broken or overlapping policy, storing nothing', async () => {
-    const list = ok(await stack.http.get('/api/v1/subsidy/policies').query({ divisionCode: '330106', month: M.current }).set(await as('finance.330106')));
+    const list = ok(
+      await stack.http
+        .get('/api/v1/subsidy/policies')
+        .query({ divisionCode: '330106', month: M.current })
+        .set(await as('finance.330106')),
+    );
     expect(list.map((p: { version: string }) => p.version)).toEqual(['hangzhou-inclusive-operating/2023.1']); // the 示范 award of 2021–2023 has expired
     expect(list[0].rules[0]).toMatchObject({ id: 'OPERATING', kind: 'per_child_by_class', source: expect.stringContaining('300—900 元') });
     expect(list[0].budget).toMatchObject({ annualCapFen: 3_200_000_000, method: 'pro_rata_largest_remainder' });
 
     const health = await as('health.330106');
     const capped = {
-      policyKey: 'xihu-e2e-cap', version: 'xihu-e2e-cap/2026.1', divisionCode: '330106', title: '西湖区托育运营补助（预算测试）', source: '测试用区级文件',
-      effectiveFrom: M.afterNext, effectiveTo: M.afterNext,
+      policyKey: 'xihu-e2e-cap',
+      version: 'xihu-e2e-cap/2026.1',
+      divisionCode: '330106',
+      title: '西湖区托育运营补助（预算测试）',
+      source: '测试用区级文件',
+      effectiveFrom: M.afterNext,
+      effectiveTo: M.afterNext,
       eligibility: { filed: { source: '国卫办人口发〔2019〕25号' } },
-      rules: [{ id: 'FLAT', kind: 'per_child_by_class', title: '区级托育补助', params: { amountFenByClass: { infant: 20_000, toddler: 20_000, older: 20_000 }, careFormFactorBp: { full_day: 10_000 }, attendanceProRata: true }, requires: ['filed'], source: '测试：每人每月 200 元' }],
+      rules: [
+        {
+          id: 'FLAT',
+          kind: 'per_child_by_class',
+          title: '区级托育补助',
+          params: { amountFenByClass: { infant: 20_000, toddler: 20_000, older: 20_000 }, careFormFactorBp: { full_day: 10_000 }, attendanceProRata: true },
+          requires: ['filed'],
+          source: '测试：每人每月 200 元',
+        },
+      ],
       budget: { annualCapFen: 100_000, rules: ['FLAT'], method: 'pro_rata_largest_remainder', source: '测试：年度预算 1,000 元，超出按比例' },
     };
     const broken = structuredClone(capped);
@@ -69,11 +111,24 @@ describe('subsidy policies, approvals, ledger, adjustments and export', () => {
     const refused = await stack.http.post('/api/v1/subsidy/policies').set(health).send(broken);
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({ code: 'POLICY_INVALID', details: [expect.objectContaining({ field: 'rules.0.params.amountFen' })] });
-    expect((await stack.http.post('/api/v1/subsidy/policies').set(await as('market.330106')).send(capped)).body.code).toBe('DEPARTMENT_NOT_ALLOWED');
-    const city = await stack.http.post('/api/v1/subsidy/policies').set(health).send({ ...capped, divisionCode: '330100' });
+    expect(
+      (
+        await stack.http
+          .post('/api/v1/subsidy/policies')
+          .set(await as('market.330106'))
+          .send(capped)
+      ).body.code,
+    ).toBe('DEPARTMENT_NOT_ALLOWED');
+    const city = await stack.http
+      .post('/api/v1/subsidy/policies')
+      .set(health)
+      .send({ ...capped, divisionCode: '330100' });
     expect(city.body.code).toBe('DIVISION_OUT_OF_SCOPE');
     ok(await stack.http.post('/api/v1/subsidy/policies').set(health).send(capped), 201);
-    const overlapping = await stack.http.post('/api/v1/subsidy/policies').set(health).send({ ...capped, version: 'xihu-e2e-cap/2026.2' });
+    const overlapping = await stack.http
+      .post('/api/v1/subsidy/policies')
+      .set(health)
+      .send({ ...capped, version: 'xihu-e2e-cap/2026.2' });
     expect(overlapping.status).toBe(409);
     expect(overlapping.body.code).toBe('POLICY_PERIOD_OVERLAP');
     expect((await stack.http.post('/api/v1/subsidy/policies').set(health).send(capped)).body.code).toBe('POLICY_VERSION_EXISTS');
@@ -96,7 +151,9 @@ describe('subsidy policies, approvals, ledger, adjustments and export', () => {
       expect(Math.abs(l.amountFen - (l.baseFen * 100_000) / asked)).toBeLessThan(1);
       expect(l.explanation).toContain('年度预算 1000.00 元余额不足');
     }
-    expect(run.budgets).toContainEqual(expect.objectContaining({ policyVersion: 'xihu-e2e-cap/2026.1', annualCapFen: 100_000, requestedFen: asked, grantedFen: 100_000, capped: true }));
+    expect(run.budgets).toContainEqual(
+      expect.objectContaining({ policyVersion: 'xihu-e2e-cap/2026.1', annualCapFen: 100_000, requestedFen: asked, grantedFen: 100_000, capped: true }),
+    );
     expect(run.totals.cappedAwayFen).toBe(asked - 100_000);
   });
 
@@ -112,7 +169,10 @@ describe('subsidy policies, approvals, ledger, adjustments and export', () => {
     expect((await approve('finance.330106')).body.code).toBe('SUBSIDY_APPROVAL_WRONG_STAGE');
     expect((await approve('health.330106')).body.code).toBe('SUBSIDY_APPROVAL_WRONG_STAGE');
     expect((await approve('market.330106')).body.code).toBe('DEPARTMENT_NOT_ALLOWED');
-    const otherStreet = await rpcAs({ department: 'street', role: 'official', userId: 'gudang', divisions: ['330106005'] }, SubsidySubjects.approveRun, { id: runId, decision: 'approve' });
+    const otherStreet = await rpcAs({ department: 'street', role: 'official', userId: 'gudang', divisions: ['330106005'] }, SubsidySubjects.approveRun, {
+      id: runId,
+      decision: 'approve',
+    });
     expect(otherStreet.error?.code).toBe('DIVISION_OUT_OF_SCOPE');
     // The street office sees its streets' lines, and approves them.
     expect(ok(await stack.http.get(`/api/v1/subsidy/runs/${runId}/lines`).set(await as('street.330106109'))).total).toBe(run.totals.lines);
@@ -124,12 +184,14 @@ describe('subsidy policies, approvals, ledger, adjustments and export', () => {
     expect((await approve('health.330106')).body.code).toBe('SUBSIDY_RUN_NOT_READY');
     await events.waitFor(SubsidyEvents.runReturned, (e) => e.data.runId === runId);
     // Recomputed, it goes through all three again.
-    expect((await compute(M.current))).toMatchObject({ id: runId, attempt: 2, stage: 'street' });
+    expect(await compute(M.current)).toMatchObject({ id: runId, attempt: 2, stage: 'street' });
     ok(await approve('street.330106109'));
     ok(await approve('health.330106', { decision: 'approve', comment: '已核实' }));
     const posted = ok(await approve('finance.330106'));
     expect(posted).toMatchObject({ status: 'posted', stage: null });
-    expect(posted.approvals.filter((x: { round: number }) => x.round === 2).map((x: { stage: string; decision: string }) => `${x.stage}:${x.decision}`)).toEqual(['street:approve', 'health:approve', 'finance:approve']);
+    expect(
+      posted.approvals.filter((x: { round: number }) => x.round === 2).map((x: { stage: string; decision: string }) => `${x.stage}:${x.decision}`),
+    ).toEqual(['street:approve', 'health:approve', 'finance:approve']);
     const [approved] = await events.waitFor(SubsidyEvents.runApproved, (e) => e.data.runId === runId && e.data.posted);
     postedLines = await lines(runId);
     const payable = (inst: string) => postedLines.filter((l) => l.institutionId === inst && l.status === 'payable').reduce((s, l) => s + l.amountFen, 0);
@@ -137,15 +199,35 @@ describe('subsidy policies, approvals, ledger, adjustments and export', () => {
   });
 
   it('posts to a ledger per institution; posting twice changes nothing; a posted run is not recomputed', async () => {
-    const ledger = async () => ok(await stack.http.get('/api/v1/subsidy/ledger').query({ month: M.current }).set(await as('finance.330106')));
+    const ledger = async () =>
+      ok(
+        await stack.http
+          .get('/api/v1/subsidy/ledger')
+          .query({ month: M.current })
+          .set(await as('finance.330106')),
+      );
     const first = await ledger();
     expect(first.total).toBe(2);
     expect(first.items.map((e: { institutionId: string }) => e.institutionId).sort()).toEqual([a.id, b.id].sort());
     const again = ok(await approve('finance.330106'));
     expect(again.status).toBe('posted');
     expect(await ledger()).toEqual(first);
-    expect((await stack.http.post('/api/v1/subsidy/runs').set(await as('health.330106')).send({ month: M.current, divisionCode: '330106' })).body.code).toBe('SUBSIDY_RUN_POSTED');
-    expect((await stack.http.post('/api/v1/subsidy/runs').set(await as('health.330106')).send({ month: M.current, divisionCode: '330106109' })).body.code).toBe('SUBSIDY_RUN_OVERLAP');
+    expect(
+      (
+        await stack.http
+          .post('/api/v1/subsidy/runs')
+          .set(await as('health.330106'))
+          .send({ month: M.current, divisionCode: '330106' })
+      ).body.code,
+    ).toBe('SUBSIDY_RUN_POSTED');
+    expect(
+      (
+        await stack.http
+          .post('/api/v1/subsidy/runs')
+          .set(await as('health.330106'))
+          .send({ month: M.current, divisionCode: '330106109' })
+      ).body.code,
+    ).toBe('SUBSIDY_RUN_OVERLAP');
     const mine = ok(await stack.http.get('/api/v1/subsidy/ledger').set(await as('operator.demo')));
     expect(mine.total).toBe(2);
   });
@@ -159,7 +241,12 @@ describe('subsidy policies, approvals, ledger, adjustments and export', () => {
     ]);
     expect(corrected.flags).toContainEqual(expect.objectContaining({ code: 'corrects_posted_run', runId }));
     // Replacing a roster is audited (who, when, what changed), in the subsidy service's hash-chained log.
-    const trail = ok(await stack.http.get('/api/v1/audit').query({ service: 'subsidy', entity: 'roster', id: `${a.id}:${M.current}` }).set(await as('admin')));
+    const trail = ok(
+      await stack.http
+        .get('/api/v1/audit')
+        .query({ service: 'subsidy', entity: 'roster', id: `${a.id}:${M.current}` })
+        .set(await as('admin')),
+    );
     expect(trail.map((e: { action: string }) => e.action)).toEqual(['roster.submit', 'roster.replace']);
     expect(trail[1]).toMatchObject({ before: { version: 1, total: 2 }, after: { version: 2, total: 3 } });
     expect(await lines(runId)).toEqual(postedLines); // the posted run never changes
@@ -174,7 +261,10 @@ describe('subsidy policies, approvals, ledger, adjustments and export', () => {
     // The infant line: a different child now (the old one left) — the old line is clawed back, the new one paid.
     const infantOriginal = postedLines.find((l) => l.institutionId === a.id && l.ruleId === 'OPERATING' && l.rosterLineNo === 2)!;
     expect(adjustments.find((l) => l.adjustsLineId === infantOriginal.id)).toMatchObject({ amountFen: -infantOriginal.amountFen });
-    const unlinked = adjustments.filter((l) => l.adjustsLineId === null).map((l) => l.amountFen).sort((x, y) => x - y);
+    const unlinked = adjustments
+      .filter((l) => l.adjustsLineId === null)
+      .map((l) => l.amountFen)
+      .sort((x, y) => x - y);
     expect(unlinked).toEqual([15_000, 90_000]); // the late child: 托大班 300 × 11/22; the new infant: 900 × 22/22
     expect(next.totals.adjustmentFen).toBe(adjustments.reduce((s, l) => s + l.amountFen, 0));
     // Computed again, the same adjustment lines.
@@ -186,17 +276,31 @@ describe('subsidy policies, approvals, ledger, adjustments and export', () => {
     const paid = postedLines.filter((l) => l.institutionId === b.id && l.ruleId === 'OPERATING' && l.status === 'payable' && l.amountFen > 0);
     expect(paid.length).toBeGreaterThan(0);
     // Revoked today (a day of the posted month) through the registry's own flow: evt.registry.inclusive.revoked.v1.
-    const revoked = await stack.http.post(`/api/v1/institutions/${b.id}/inclusive`).set(await as('health.330106')).send({ action: 'revoke', reason: '普惠收费超出指导价，撤销认定' });
+    const revoked = await stack.http
+      .post(`/api/v1/institutions/${b.id}/inclusive`)
+      .set(await as('health.330106'))
+      .send({ action: 'revoke', reason: '普惠收费超出指导价，撤销认定' });
     expect(ok(revoked).inclusive).toBeNull();
-    await eventually('the subsidy service records the revocation as a recalculation of the posted month', async () =>
-      (await stack.sql(`SELECT 1 FROM $schema.recalc_request WHERE institution_id = $1 AND month = $2 AND consumed_by_run IS NULL`, [b.id, M.current])).length > 0);
+    await eventually(
+      'the subsidy service records the revocation as a recalculation of the posted month',
+      async () =>
+        (await stack.sql(`SELECT 1 FROM $schema.recalc_request WHERE institution_id = $1 AND month = $2 AND consumed_by_run IS NULL`, [b.id, M.current]))
+          .length > 0,
+    );
     expect(await lines(runId)).toEqual(postedLines); // the posted run never changes
     const next = await compute(M.next);
     const adjustments = (await lines(next.id, { kind: 'adjustment' })).filter((l) => l.institutionId === b.id);
     expect(adjustments).toHaveLength(paid.length);
     for (const original of paid) {
       const claw = adjustments.find((l) => l.adjustsLineId === original.id)!;
-      expect(claw).toMatchObject({ kind: 'adjustment', period: M.current, ruleId: 'OPERATING', status: 'payable', amountFen: -original.amountFen, childKey: original.childKey });
+      expect(claw).toMatchObject({
+        kind: 'adjustment',
+        period: M.current,
+        ruleId: 'OPERATING',
+        status: 'payable',
+        amountFen: -original.amountFen,
+        childKey: original.childKey,
+      });
       expect(claw.explanation).toContain(`更正 ${M.current}：普惠托育运营补助已发 ${fenToYuanString(original.amountFen)} 元，按更正后的数据重算应发 0.00 元`);
       expect(claw.explanation).toContain(`本次扣回 ${fenToYuanString(original.amountFen)} 元`);
       expect(claw.explanation).toContain('机构未获普惠认定');
@@ -212,8 +316,15 @@ describe('subsidy policies, approvals, ledger, adjustments and export', () => {
   });
 
   it('exports the run as .xlsx for finance, readable back', async () => {
-    const res = await stack.http.get(`/api/v1/subsidy/runs/${runId}/export.xlsx`).set(await as('finance.330106')).buffer(true)
-      .parse((r, done) => { const chunks: Buffer[] = []; r.on('data', (c: Buffer) => chunks.push(c)); r.on('end', () => done(null, Buffer.concat(chunks))); });
+    const res = await stack.http
+      .get(`/api/v1/subsidy/runs/${runId}/export.xlsx`)
+      .set(await as('finance.330106'))
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
@@ -223,12 +334,20 @@ describe('subsidy policies, approvals, ledger, adjustments and export', () => {
     expect(detail.rowCount - 1).toBe(postedLines.length);
     const header = (detail.getRow(1).values as unknown[]).slice(1);
     const col = (name: string) => header.indexOf(name) + 1;
-    const fenSum = Array.from({ length: detail.rowCount - 1 }, (_, i) => Number(detail.getRow(i + 2).getCell(col('应发金额（分）')).value)).reduce((s, v) => s + v, 0);
+    const fenSum = Array.from({ length: detail.rowCount - 1 }, (_, i) => Number(detail.getRow(i + 2).getCell(col('应发金额（分）')).value)).reduce(
+      (s, v) => s + v,
+      0,
+    );
     expect(fenSum).toBe(postedLines.reduce((s, l) => s + l.amountFen, 0));
     const explanations = Array.from({ length: detail.rowCount - 1 }, (_, i) => String(detail.getRow(i + 2).getCell(col('说明')).value));
     expect(explanations).toContain(postedLines[0]!.explanation);
     const byInstitution = workbook.getWorksheet('机构汇总')!;
-    const ledger = ok(await stack.http.get('/api/v1/subsidy/ledger').query({ month: M.current }).set(await as('finance.330106'))).items;
+    const ledger = ok(
+      await stack.http
+        .get('/api/v1/subsidy/ledger')
+        .query({ month: M.current })
+        .set(await as('finance.330106')),
+    ).items;
     const rows = Array.from({ length: byInstitution.rowCount - 1 }, (_, i) => byInstitution.getRow(i + 2));
     for (const entry of ledger) {
       const row = rows.find((r) => r.getCell(1).value === entry.institutionId)!;

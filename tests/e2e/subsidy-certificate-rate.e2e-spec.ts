@@ -14,7 +14,7 @@ type Line = Record<string, any>;
 // A street of its own: no other test file files institutions here.
 const STREET = '330106013';
 
-describe('subsidy eligibility follows the staff service\'s certificate rate', () => {
+describe("subsidy eligibility follows the staff service's certificate rate", () => {
   let stack: SubsidyStack;
   let staffEvents: EventCollector;
   let good: { id: string }, poor: { id: string };
@@ -27,23 +27,50 @@ describe('subsidy eligibility follows the staff service\'s certificate rate', ()
   };
   /** A guard (保安员: 保安员证 counts in 持证率) hired through the gateway; with a licence if asked. */
   const guard = async (institutionId: string, licensed: boolean): Promise<string> => {
-    const staff = ok(await stack.http.post(`/api/v1/institutions/${institutionId}/staff`).set(await as('operator.demo'))
-      .send({ name: '保安员', idNumber: newIdNumber(), role: 'guard', startDate: addDays(shanghaiToday(), -60) }), 201);
+    const staff = ok(
+      await stack.http
+        .post(`/api/v1/institutions/${institutionId}/staff`)
+        .set(await as('operator.demo'))
+        .send({ name: '保安员', idNumber: newIdNumber(), role: 'guard', startDate: addDays(shanghaiToday(), -60) }),
+      201,
+    );
     if (licensed) await licence(staff.id);
     return staff.id;
   };
-  const licence = async (staffId: string) => ok(await stack.http.post(`/api/v1/staff/${staffId}/credentials`).set(await as('operator.demo'))
-    .send({ type: 'security_guard_licence', number: `BA-${staffId.slice(0, 8)}`, issuer: '杭州市公安局', issuedOn: addDays(shanghaiToday(), -200) }), 201);
+  const licence = async (staffId: string) =>
+    ok(
+      await stack.http
+        .post(`/api/v1/staff/${staffId}/credentials`)
+        .set(await as('operator.demo'))
+        .send({ type: 'security_guard_licence', number: `BA-${staffId.slice(0, 8)}`, issuer: '杭州市公安局', issuedOn: addDays(shanghaiToday(), -200) }),
+      201,
+    );
   /** The 持证率 the subsidy service holds for an institution now (basis points), once it equals `want`. */
-  const rateHeld = (institutionId: string, want: number) => eventually(`subsidy holds 持证率 ${want} for ${institutionId}`, async () => {
-    const [row] = await stack.sql<{ value: number }>(
-      `SELECT value FROM $schema.institution_fact WHERE institution_id = $1 AND fact = 'certificate_rate' ORDER BY effective_on DESC, id DESC LIMIT 1`, [institutionId]);
-    return row?.value === want;
-  });
-  const compute = async () => stack.runDone(ok(await stack.http.post('/api/v1/subsidy/runs').set(await as('health.330106')).send({ month: M.current, divisionCode: STREET }), 202).id);
+  const rateHeld = (institutionId: string, want: number) =>
+    eventually(`subsidy holds 持证率 ${want} for ${institutionId}`, async () => {
+      const [row] = await stack.sql<{ value: number }>(
+        `SELECT value FROM $schema.institution_fact WHERE institution_id = $1 AND fact = 'certificate_rate' ORDER BY effective_on DESC, id DESC LIMIT 1`,
+        [institutionId],
+      );
+      return row?.value === want;
+    });
+  const compute = async () =>
+    stack.runDone(
+      ok(
+        await stack.http
+          .post('/api/v1/subsidy/runs')
+          .set(await as('health.330106'))
+          .send({ month: M.current, divisionCode: STREET }),
+        202,
+      ).id,
+    );
   const operating = async (runId: string, institutionId: string): Promise<Line[]> =>
-    ok(await stack.http.get(`/api/v1/subsidy/runs/${runId}/lines`).query({ institutionId, pageSize: 100 }).set(await as('health.330106'))).items
-      .filter((l: Line) => l.ruleId === 'OPERATING');
+    ok(
+      await stack.http
+        .get(`/api/v1/subsidy/runs/${runId}/lines`)
+        .query({ institutionId, pageSize: 100 })
+        .set(await as('health.330106')),
+    ).items.filter((l: Line) => l.ruleId === 'OPERATING');
 
   beforeAll(async () => {
     stack = await startSubsidyStack({ clockAheadDays: 62, staff: true });
@@ -51,9 +78,15 @@ describe('subsidy eligibility follows the staff service\'s certificate rate', ()
     const here = { inclusive: true, overrides: { divisionCode: STREET } };
     [good, poor] = await Promise.all([stack.institution(here), stack.institution(here)]);
     for (const inst of [good, poor]) {
-      ok(await stack.http.put(`/api/v1/institutions/${inst.id}/rosters/${M.current}`).set(await as('operator.demo')).send({
-        openDays: 22, children: [{ idNumber: childId(), birthOrder: 1, classType: 'toddler', careForm: 'full_day', daysAttended: 22 }],
-      }));
+      ok(
+        await stack.http
+          .put(`/api/v1/institutions/${inst.id}/rosters/${M.current}`)
+          .set(await as('operator.demo'))
+          .send({
+            openDays: 22,
+            children: [{ idNumber: childId(), birthOrder: 1, classType: 'toddler', careForm: 'full_day', daysAttended: 22 }],
+          }),
+      );
     }
   });
   afterAll(async () => {
@@ -66,7 +99,14 @@ describe('subsidy eligibility follows the staff service\'s certificate rate', ()
     poorGuards = [await guard(poor.id, true), await guard(poor.id, false)]; // 1 of 2
     const [event] = await staffEvents.waitFor(StaffEvents.certificateRateChanged, (e) => e.data.institutionId === poor.id && e.data.rateBp === 5_000);
     expect(event!.data).toMatchObject({
-      divisionCode: STREET, required: 2, holding: 1, rateBp: 5_000, previousRateBp: 10_000, targetBp: 9_000, meetsTarget: false, effectiveOn: shanghaiToday(),
+      divisionCode: STREET,
+      required: 2,
+      holding: 1,
+      rateBp: 5_000,
+      previousRateBp: 10_000,
+      targetBp: 9_000,
+      meetsTarget: false,
+      effectiveOn: shanghaiToday(),
       source: expect.stringContaining('持证率达到90%以上'),
     });
     await staffEvents.waitFor(StaffEvents.certificateRateChanged, (e) => e.data.institutionId === good.id && e.data.rateBp === 10_000);
@@ -76,7 +116,7 @@ describe('subsidy eligibility follows the staff service\'s certificate rate', ()
     await rateHeld(poor.id, 5_000);
   });
 
-  it('refuses the operating subsidy below the policy\'s 持证率 with the rule\'s code and source; pays above it', async () => {
+  it("refuses the operating subsidy below the policy's 持证率 with the rule's code and source; pays above it", async () => {
     const run = await compute();
     const [paid] = await operating(run.id, good.id);
     expect(paid).toMatchObject({ status: 'payable', amountFen: 60_000, reasonCode: null, policyVersion: 'hangzhou-inclusive-operating/2023.1' });
@@ -98,17 +138,33 @@ describe('subsidy eligibility follows the staff service\'s certificate rate', ()
     expect((await operating(again.id, poor.id))[0]).toMatchObject({ status: 'payable', amountFen: 60_000, reasonCode: null });
   });
 
-  it('a roster submitted to the subsidy service sets the staff service\'s ratios: four infants and one carer is a breach', async () => {
+  it("a roster submitted to the subsidy service sets the staff service's ratios: four infants and one carer is a breach", async () => {
     const ratioEvents = await EventCollector.start(testNatsUrl(), 'evt.staff.ratio.>');
     try {
       const nursery = await stack.institution({ overrides: { divisionCode: STREET } });
       // The roster first (no staff yet: not judged), for children of 乳儿班 age (6–12 months).
-      ok(await stack.http.put(`/api/v1/institutions/${nursery.id}/rosters/${M.current}`).set(await as('operator.demo')).send({
-        openDays: 22,
-        children: Array.from({ length: 4 }, () => ({ idNumber: childId(addDays(shanghaiToday(), -250)), birthOrder: 1, classType: 'infant', careForm: 'full_day', daysAttended: 20 })),
-      }));
-      ok(await stack.http.post(`/api/v1/institutions/${nursery.id}/staff`).set(await as('operator.demo'))
-        .send({ name: '保育员', idNumber: newIdNumber(), role: 'carer', classType: 'infant', startDate: addDays(shanghaiToday(), -30) }), 201);
+      ok(
+        await stack.http
+          .put(`/api/v1/institutions/${nursery.id}/rosters/${M.current}`)
+          .set(await as('operator.demo'))
+          .send({
+            openDays: 22,
+            children: Array.from({ length: 4 }, () => ({
+              idNumber: childId(addDays(shanghaiToday(), -250)),
+              birthOrder: 1,
+              classType: 'infant',
+              careForm: 'full_day',
+              daysAttended: 20,
+            })),
+          }),
+      );
+      ok(
+        await stack.http
+          .post(`/api/v1/institutions/${nursery.id}/staff`)
+          .set(await as('operator.demo'))
+          .send({ name: '保育员', idNumber: newIdNumber(), role: 'carer', classType: 'infant', startDate: addDays(shanghaiToday(), -30) }),
+        201,
+      );
       // 乳儿班 1:3 (国卫人口发〔2019〕58号): four infants need two carers.
       const [breach] = await ratioEvents.waitFor(StaffEvents.ratioBreached, (e) => e.data.institutionId === nursery.id);
       expect(breach!.data).toMatchObject({ classType: 'infant', children: 4, carers: 1, requiredCarers: 2, enrolmentSource: 'roster' });

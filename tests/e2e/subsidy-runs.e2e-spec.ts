@@ -23,26 +23,42 @@ const expectOk = (res: { status: number; body: any }) => {
 describe('subsidy rosters and runs', () => {
   let stack: SubsidyStack;
   let events: EventCollector;
-  let a: { id: string; name: string }, b: { id: string; name: string }, c: { id: string; name: string }, d: { id: string; name: string }, e: { id: string; name: string };
+  let a: { id: string; name: string },
+    b: { id: string; name: string },
+    c: { id: string; name: string },
+    d: { id: string; name: string },
+    e: { id: string; name: string };
   const shared = childId(addDays(shanghaiToday(), -500));
   let runId: string;
   let firstLines: Line[];
 
   const put = async (institutionId: string, month: string, body: object, user = 'operator.demo') =>
-    stack.http.put(`/api/v1/institutions/${institutionId}/rosters/${month}`).set(await stack.auth(user)).send(body);
+    stack.http
+      .put(`/api/v1/institutions/${institutionId}/rosters/${month}`)
+      .set(await stack.auth(user))
+      .send(body);
   const allLines = async (id: string): Promise<Line[]> => {
     const out: Line[] = [];
     let after: string | null = null;
     do {
-      const res: { body: { items: Line[]; nextCursor: string | null } } = await stack.http.get(`/api/v1/subsidy/runs/${id}/lines`)
-        .query({ pageSize: 7, ...(after ? { after } : {}) }).set(await stack.auth('health.330106')).expect(200);
+      const res: { body: { items: Line[]; nextCursor: string | null } } = await stack.http
+        .get(`/api/v1/subsidy/runs/${id}/lines`)
+        .query({ pageSize: 7, ...(after ? { after } : {}) })
+        .set(await stack.auth('health.330106'))
+        .expect(200);
       out.push(...res.body.items);
       after = res.body.nextCursor;
     } while (after);
     return out;
   };
   const startRun = async (month: string, divisionCode = STREET) =>
-    (await stack.http.post('/api/v1/subsidy/runs').set(await stack.auth('health.330106')).send({ month, divisionCode }).expect(202)).body;
+    (
+      await stack.http
+        .post('/api/v1/subsidy/runs')
+        .set(await stack.auth('health.330106'))
+        .send({ month, divisionCode })
+        .expect(202)
+    ).body;
 
   beforeAll(async () => {
     // The subsidy service's clock is two months ahead: next month is not "future" to it.
@@ -50,22 +66,62 @@ describe('subsidy rosters and runs', () => {
     events = await EventCollector.start(testNatsUrl(), 'evt.subsidy.>');
     // A district policy adopting the second/third-child fee subsidy and the opening grant (as 威海市环翠区 does).
     const policy = {
-      policyKey: 'xihu-e2e-support', version: 'xihu-e2e-support/2026.1', divisionCode: '330106', title: '西湖区托育补助（测试）', source: '测试用区级实施细则',
-      effectiveFrom: M.previous, effectiveTo: M.afterNext,
-      eligibility: { filed: { source: '国卫办人口发〔2019〕25号 备案' }, inclusive: { source: '山东省《优化生育政策促进人口长期均衡发展实施方案》 普惠指导价' }, creditGrade: { excluded: ['C', 'D'], source: '《威海市托育服务机构信用体系管理工作实施方案（试行）》 失信惩戒' } },
+      policyKey: 'xihu-e2e-support',
+      version: 'xihu-e2e-support/2026.1',
+      divisionCode: '330106',
+      title: '西湖区托育补助（测试）',
+      source: '测试用区级实施细则',
+      effectiveFrom: M.previous,
+      effectiveTo: M.afterNext,
+      eligibility: {
+        filed: { source: '国卫办人口发〔2019〕25号 备案' },
+        inclusive: { source: '山东省《优化生育政策促进人口长期均衡发展实施方案》 普惠指导价' },
+        creditGrade: { excluded: ['C', 'D'], source: '《威海市托育服务机构信用体系管理工作实施方案（试行）》 失信惩戒' },
+      },
       rules: [
-        { id: 'CHILD_FEE', kind: 'per_child_by_birth_order', title: '二孩、三孩保育费补助', params: { amountFenByBirthOrder: { 2: 30_000, 3: 50_000 }, careFormFactorBp: { full_day: 10_000, half_day: 5_000 }, attendanceProRata: true }, requires: ['filed', 'inclusive', 'credit_grade'], source: '山东省《优化生育政策促进人口长期均衡发展实施方案》 不低于每人每月 300 元' },
-        { id: 'OPENING_GRANT', kind: 'opening_grant', title: '一次性开办补助', params: { amountFen: 3_000_000 }, requires: ['filed', 'inclusive'], source: '《威海市普惠托育服务建设实施方案》 每机构 3 万元' },
+        {
+          id: 'CHILD_FEE',
+          kind: 'per_child_by_birth_order',
+          title: '二孩、三孩保育费补助',
+          params: { amountFenByBirthOrder: { 2: 30_000, 3: 50_000 }, careFormFactorBp: { full_day: 10_000, half_day: 5_000 }, attendanceProRata: true },
+          requires: ['filed', 'inclusive', 'credit_grade'],
+          source: '山东省《优化生育政策促进人口长期均衡发展实施方案》 不低于每人每月 300 元',
+        },
+        {
+          id: 'OPENING_GRANT',
+          kind: 'opening_grant',
+          title: '一次性开办补助',
+          params: { amountFen: 3_000_000 },
+          requires: ['filed', 'inclusive'],
+          source: '《威海市普惠托育服务建设实施方案》 每机构 3 万元',
+        },
       ],
     };
-    await stack.http.post('/api/v1/subsidy/policies').set(await stack.auth('health.330106')).send(policy).expect(201);
+    await stack.http
+      .post('/api/v1/subsidy/policies')
+      .set(await stack.auth('health.330106'))
+      .send(policy)
+      .expect(201);
     const here = { overrides: { divisionCode: STREET } };
     [a, b, c, d, e] = await Promise.all([
-      stack.institution({ inclusive: true, ...here }), stack.institution({ inclusive: true, ...here }), stack.institution({ inclusive: true, ...here }),
-      stack.institution({ inclusive: true, ...here }), stack.institution(here),
+      stack.institution({ inclusive: true, ...here }),
+      stack.institution({ inclusive: true, ...here }),
+      stack.institution({ inclusive: true, ...here }),
+      stack.institution({ inclusive: true, ...here }),
+      stack.institution(here),
     ]);
     // The credit service is not started here: its grade event goes straight into JetStream.
-    await stack.publish('evt.credit.grade.changed.v1', d.id, { institutionId: d.id, divisionCode: STREET, from: 'B', to: 'D', grade: 'D', score: 40, modelVersion: 'test', effectiveOn: shanghaiToday(), reasons: [] });
+    await stack.publish('evt.credit.grade.changed.v1', d.id, {
+      institutionId: d.id,
+      divisionCode: STREET,
+      from: 'B',
+      to: 'D',
+      grade: 'D',
+      score: 40,
+      modelVersion: 'test',
+      effectiveOn: shanghaiToday(),
+      reasons: [],
+    });
   });
   afterAll(async () => {
     await events?.stop();
@@ -79,7 +135,13 @@ describe('subsidy rosters and runs', () => {
     expect(future.body.code).toBe('ROSTER_MONTH_IN_FUTURE');
     const bad = await put(a.id, M.current, {
       openDays: 22,
-      children: [ok, { ...ok, idNumber: childId(), classType: 'nursery' }, { ...ok, idNumber: childId(), daysAttended: -1 }, { ...ok }, { ...ok, idNumber: childId(), daysAttended: 23 }],
+      children: [
+        ok,
+        { ...ok, idNumber: childId(), classType: 'nursery' },
+        { ...ok, idNumber: childId(), daysAttended: -1 },
+        { ...ok },
+        { ...ok, idNumber: childId(), daysAttended: 23 },
+      ],
     });
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('VALIDATION');
@@ -96,7 +158,9 @@ describe('subsidy rosters and runs', () => {
     expect(over.status).toBe(422);
     expect(over.body.code).toBe('ROSTER_OVER_CAPACITY');
     expect(over.body.message).toContain('乳儿班 11 人，超过登记托位 10 个');
-    expect((await stack.http.get(`/api/v1/institutions/${a.id}/rosters/${M.current}`).set(await stack.auth('health.330106'))).body.code).toBe('ROSTER_NOT_FOUND');
+    expect((await stack.http.get(`/api/v1/institutions/${a.id}/rosters/${M.current}`).set(await stack.auth('health.330106'))).body.code).toBe(
+      'ROSTER_NOT_FOUND',
+    );
     expect((await put(a.id, M.current, { openDays: 22, children: [ok] }, 'market.330106')).body.code).toBe('DEPARTMENT_NOT_ALLOWED');
     const unfiled = await stack.institution({ file: false, overrides: { divisionCode: STREET } });
     expect((await put(unfiled.id, M.current, { openDays: 22, children: [ok] })).body.code).toBe('INSTITUTION_NOT_FILED');
@@ -117,8 +181,10 @@ describe('subsidy rosters and runs', () => {
     expect(res.body.children[0].childKey).toMatch(/^[0-9a-f]{64}$/);
 
     const csv = `说明：${M.current} 收托名册\n身份证号,孩次,班型,托育形式,出勤天数\n${shared},二孩,托小班,全日托,22\n${childId()},一孩,托大班,全日托,21\n`;
-    const upload = (id: string, file: Buffer, name: string) => stack.auth('operator.demo').then((h) =>
-      stack.http.put(`/api/v1/institutions/${id}/rosters/${M.current}/upload`).query({ openDays: 22 }).set(h).attach('file', file, name));
+    const upload = (id: string, file: Buffer, name: string) =>
+      stack
+        .auth('operator.demo')
+        .then((h) => stack.http.put(`/api/v1/institutions/${id}/rosters/${M.current}/upload`).query({ openDays: 22 }).set(h).attach('file', file, name));
     expect((await upload(b.id, Buffer.from(csv), 'b.csv')).status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('名册');
@@ -134,11 +200,22 @@ describe('subsidy rosters and runs', () => {
     expect(cUp.body.flags.map((f: { code: string }) => f.code)).toEqual(['duplicate_claim']);
     expect(cUp.body.duplicates).toEqual([expect.objectContaining({ lineNo: 1, institutionIds: [b.id, c.id].sort() })]);
     expect(cUp.body.children[0]).toMatchObject({ rowNumber: 2, ref: 'C-7', birthOrder: 2 });
-    await put(d.id, M.current, { openDays: 22, children: [{ idNumber: childId(), birthOrder: 2, classType: 'older', careForm: 'full_day', daysAttended: 22 }] }).then(expectOk);
-    await put(e.id, M.current, { openDays: 22, children: [{ idNumber: childId(), birthOrder: 1, classType: 'toddler', careForm: 'full_day', daysAttended: 22 }] }).then(expectOk);
+    await put(d.id, M.current, {
+      openDays: 22,
+      children: [{ idNumber: childId(), birthOrder: 2, classType: 'older', careForm: 'full_day', daysAttended: 22 }],
+    }).then(expectOk);
+    await put(e.id, M.current, {
+      openDays: 22,
+      children: [{ idNumber: childId(), birthOrder: 1, classType: 'toddler', careForm: 'full_day', daysAttended: 22 }],
+    }).then(expectOk);
 
     const [submitted] = await events.waitFor(SubsidyEvents.rosterSubmitted, (e) => e.data.institutionId === a.id);
-    expect(submitted!.data).toMatchObject({ month: M.current, totalChildren: 4, byClass: { infant: 1, toddler: 1, older: 2, mixed: 0 }, byCareForm: { full_day: 2, half_day: 1, hourly: 1, temporary: 0 } });
+    expect(submitted!.data).toMatchObject({
+      month: M.current,
+      totalChildren: 4,
+      byClass: { infant: 1, toddler: 1, older: 2, mixed: 0 },
+      byCareForm: { full_day: 2, half_day: 1, hourly: 1, temporary: 0 },
+    });
     const [duplicated] = await events.waitFor(SubsidyEvents.claimDuplicated);
     expect(duplicated!.data.institutions.map((i: { institutionId: string }) => i.institutionId)).toEqual([b.id, c.id].sort());
     for (const e of events.events) expect(JSON.stringify(e)).not.toContain(shared);
@@ -153,7 +230,8 @@ describe('subsidy rosters and runs', () => {
     expect(run.progress.done).toBe(run.progress.total);
     firstLines = await allLines(runId);
     expect(firstLines).toHaveLength(run.totals.lines);
-    const of = (inst: { id: string }, rule: string) => firstLines.filter((l) => l.institutionId === inst.id && l.ruleId === rule).sort((x, y) => x.rosterLineNo - y.rosterLineNo);
+    const of = (inst: { id: string }, rule: string) =>
+      firstLines.filter((l) => l.institutionId === inst.id && l.ruleId === rule).sort((x, y) => x.rosterLineNo - y.rosterLineNo);
 
     // A (普惠, filed, grade B by default): 杭州运营补助 by class, the district's 二孩/三孩 fee subsidy, the opening grant.
     expect(of(a, 'OPERATING').map((l) => [l.rosterLineNo, l.status, l.amountFen, l.reasonCode])).toEqual([
@@ -163,9 +241,24 @@ describe('subsidy rosters and runs', () => {
       [4, 'ineligible', 0, 'CARE_FORM_NOT_COVERED'], // 计时托
     ]);
     expect(of(a, 'OPERATING')[0]!.explanation).toContain('普惠托育运营补助：托小班 600.00 元/人·月 × 20/22 天 = 545.45 元');
-    expect(of(a, 'OPERATING')[0]).toMatchObject({ policyVersion: 'hangzhou-inclusive-operating/2023.1', period: M.current, kind: 'regular', ruleSource: expect.stringContaining('300—900 元') });
-    expect(of(a, 'OPERATING')[0]!.inputs).toMatchObject({ rosterVersion: 1, openDays: 22, daysAttended: 20, rateFen: 60_000, classType: 'toddler', facts: { status: 'filed', creditGrade: 'B' } });
-    expect(of(a, 'CHILD_FEE').map((l) => [l.rosterLineNo, l.amountFen])).toEqual([[2, 15_000], [3, 25_000]]); // 二孩 300 × 50%; 三孩 500 × 11/22
+    expect(of(a, 'OPERATING')[0]).toMatchObject({
+      policyVersion: 'hangzhou-inclusive-operating/2023.1',
+      period: M.current,
+      kind: 'regular',
+      ruleSource: expect.stringContaining('300—900 元'),
+    });
+    expect(of(a, 'OPERATING')[0]!.inputs).toMatchObject({
+      rosterVersion: 1,
+      openDays: 22,
+      daysAttended: 20,
+      rateFen: 60_000,
+      classType: 'toddler',
+      facts: { status: 'filed', creditGrade: 'B' },
+    });
+    expect(of(a, 'CHILD_FEE').map((l) => [l.rosterLineNo, l.amountFen])).toEqual([
+      [2, 15_000],
+      [3, 25_000],
+    ]); // 二孩 300 × 50%; 三孩 500 × 11/22
     expect(of(a, 'CHILD_FEE')[0]!.explanation).toContain('二孩 300.00 元/人·月 × 半日托 50% × 22/22 天 = 150.00 元');
     expect(of(a, 'OPENING_GRANT')).toEqual([expect.objectContaining({ status: 'payable', amountFen: 3_000_000, childKey: null })]);
     // B and C: the child on both rosters is held on both, with the reason.
@@ -196,14 +289,30 @@ describe('subsidy rosters and runs', () => {
 
   it('refuses the operating subsidy while a critical finding is open (as the inspection service publishes it), and pays again once it is corrected', async () => {
     const finding: FindingEventData = {
-      findingId: randomUUID(), inspectionId: randomUUID(), institutionId: a.id, divisionCode: STREET, department: 'fire',
-      itemCode: 'FIRE-EXIT-BLOCKED', severity: 'critical', basic: true, deadline: addDays(shanghaiToday(), 15),
+      findingId: randomUUID(),
+      inspectionId: randomUUID(),
+      institutionId: a.id,
+      divisionCode: STREET,
+      department: 'fire',
+      itemCode: 'FIRE-EXIT-BLOCKED',
+      severity: 'critical',
+      basic: true,
+      deadline: addDays(shanghaiToday(), 15),
     };
     await stack.publish(InspectionEvents.findingRecorded, finding.findingId, finding);
-    await eventually('the subsidy service holds the finding', async () =>
-      (await stack.sql(`SELECT 1 FROM $schema.finding_replica WHERE finding_id = $1 AND corrected_on IS NULL`, [finding.findingId])).length === 1);
+    await eventually(
+      'the subsidy service holds the finding',
+      async () => (await stack.sql(`SELECT 1 FROM $schema.finding_replica WHERE finding_id = $1 AND corrected_on IS NULL`, [finding.findingId])).length === 1,
+    );
     // The computed (unposted) run is stale now: it must be recomputed before anyone approves it.
-    expect((await stack.http.get(`/api/v1/subsidy/runs/${runId}`).set(await stack.auth('health.330106')).expect(200)).body.stale).toBe(true);
+    expect(
+      (
+        await stack.http
+          .get(`/api/v1/subsidy/runs/${runId}`)
+          .set(await stack.auth('health.330106'))
+          .expect(200)
+      ).body.stale,
+    ).toBe(true);
     await startRun(M.current);
     await stack.runDone(runId);
     const operating = (await allLines(runId)).filter((l) => l.institutionId === a.id && l.ruleId === 'OPERATING');
@@ -217,8 +326,11 @@ describe('subsidy rosters and runs', () => {
     expect(fee(await allLines(runId))).toEqual(fee(firstLines));
 
     await stack.publish(InspectionEvents.findingCorrected, finding.findingId, finding);
-    await eventually('the subsidy service sees the correction', async () =>
-      (await stack.sql(`SELECT 1 FROM $schema.finding_replica WHERE finding_id = $1 AND corrected_on IS NOT NULL`, [finding.findingId])).length === 1);
+    await eventually(
+      'the subsidy service sees the correction',
+      async () =>
+        (await stack.sql(`SELECT 1 FROM $schema.finding_replica WHERE finding_id = $1 AND corrected_on IS NOT NULL`, [finding.findingId])).length === 1,
+    );
     await startRun(M.current);
     await stack.runDone(runId);
     const released = (await allLines(runId)).filter((l) => l.institutionId === a.id && l.ruleId === 'OPERATING');
@@ -231,10 +343,23 @@ describe('subsidy rosters and runs', () => {
   });
 
   it('resumes a run killed mid-way without a line twice, totals unchanged', async () => {
-    const before = (await stack.http.get(`/api/v1/subsidy/runs/${runId}`).set(await stack.auth('health.330106')).expect(200)).body.totals;
+    const before = (
+      await stack.http
+        .get(`/api/v1/subsidy/runs/${runId}`)
+        .set(await stack.auth('health.330106'))
+        .expect(200)
+    ).body.totals;
     let crashed = false;
     // One child per batch; the third batch's transaction dies after writing its lines (as if the process were killed).
-    await stack.restartSubsidy({ batchSize: 1, afterBatch: (_id, batch) => { if (batch === 3 && !crashed) { crashed = true; throw new Error('simulated crash'); } } });
+    await stack.restartSubsidy({
+      batchSize: 1,
+      afterBatch: (_id, batch) => {
+        if (batch === 3 && !crashed) {
+          crashed = true;
+          throw new Error('simulated crash');
+        }
+      },
+    });
     await startRun(M.current);
     await eventually('the simulated crash', () => crashed);
     const [partial] = await stack.sql<{ status: string; done: number; total: number }>(`SELECT status, done, total FROM $schema.run WHERE id = $1`, [runId]);
@@ -245,7 +370,10 @@ describe('subsidy rosters and runs', () => {
     const run = await stack.runDone(runId);
     expect(run.status).toBe('computed');
     expect(run.totals).toEqual(before);
-    const [{ n, keys }] = await stack.sql<{ n: number; keys: number }>(`SELECT count(*)::int AS n, count(DISTINCT line_key)::int AS keys FROM $schema.run_line WHERE run_id = $1`, [runId]);
+    const [{ n, keys }] = await stack.sql<{ n: number; keys: number }>(
+      `SELECT count(*)::int AS n, count(DISTINCT line_key)::int AS keys FROM $schema.run_line WHERE run_id = $1`,
+      [runId],
+    );
     expect(n).toBe(keys);
     expect(await allLines(runId)).toEqual(firstLines);
   });
@@ -269,11 +397,15 @@ describe('subsidy rosters and runs', () => {
     const started = await startRun(M.current);
     const health = await stack.auth('health.330106');
     const seen: { status: string; done: number; total: number }[] = [];
-    const final = await eventually('the run computed, its progress polled', async () => {
-      const res = await stack.http.get(`/api/v1/subsidy/runs/${started.id}`).set(health).expect(200);
-      seen.push({ status: res.body.status, done: res.body.progress.done, total: res.body.progress.total });
-      return res.body.status === 'computing' ? null : res.body;
-    }, 60_000);
+    const final = await eventually(
+      'the run computed, its progress polled',
+      async () => {
+        const res = await stack.http.get(`/api/v1/subsidy/runs/${started.id}`).set(health).expect(200);
+        seen.push({ status: res.body.status, done: res.body.progress.done, total: res.body.progress.total });
+        return res.body.status === 'computing' ? null : res.body;
+      },
+      60_000,
+    );
     const midway = seen.filter((p) => p.status === 'computing' && p.done > 0 && p.done < p.total);
     expect(midway.length, JSON.stringify(seen)).toBeGreaterThan(0);
     // Progress only grows, and ends complete.
@@ -292,12 +424,28 @@ describe('subsidy rosters and runs', () => {
     const stored = await put(a.id, M.next, { openDays: 22, children: infants, overCapacityReason: reason }).then(expectOk);
     expect(stored.body).toMatchObject({ version: 1, totalChildren: 11, overCapacityReason: reason, byClass: { infant: 11 } });
     expect(stored.body.flags).toEqual([expect.objectContaining({ code: 'over_capacity', classType: 'infant', children: 11, places: 10 })]);
-    const read = (await stack.http.get(`/api/v1/institutions/${a.id}/rosters/${M.next}`).set(await stack.auth('health.330106')).expect(200)).body;
+    const read = (
+      await stack.http
+        .get(`/api/v1/institutions/${a.id}/rosters/${M.next}`)
+        .set(await stack.auth('health.330106'))
+        .expect(200)
+    ).body;
     expect(read).toMatchObject({ version: 1, overCapacityReason: reason, flags: [expect.objectContaining({ code: 'over_capacity' })] });
-    const [row] = await stack.sql<{ over_capacity_reason: string; total: number }>(`SELECT over_capacity_reason, total FROM $schema.roster WHERE institution_id = $1 AND month = $2 AND current`, [a.id, M.next]);
+    const [row] = await stack.sql<{ over_capacity_reason: string; total: number }>(
+      `SELECT over_capacity_reason, total FROM $schema.roster WHERE institution_id = $1 AND month = $2 AND current`,
+      [a.id, M.next],
+    );
     expect(row).toEqual({ over_capacity_reason: reason, total: 11 });
-    const trail = (await stack.http.get('/api/v1/audit').query({ service: 'subsidy', entity: 'roster', id: `${a.id}:${M.next}` }).set(await stack.auth('admin')).expect(200)).body;
-    expect(trail).toEqual([expect.objectContaining({ action: 'roster.submit', reason, after: expect.objectContaining({ total: 11, flags: ['over_capacity'] }) })]);
+    const trail = (
+      await stack.http
+        .get('/api/v1/audit')
+        .query({ service: 'subsidy', entity: 'roster', id: `${a.id}:${M.next}` })
+        .set(await stack.auth('admin'))
+        .expect(200)
+    ).body;
+    expect(trail).toEqual([
+      expect.objectContaining({ action: 'roster.submit', reason, after: expect.objectContaining({ total: 11, flags: ['over_capacity'] }) }),
+    ]);
     const [announced] = await events.waitFor(SubsidyEvents.rosterSubmitted, (e) => e.data.institutionId === a.id && e.data.month === M.next);
     expect(announced!.data.flags).toEqual(['over_capacity']);
   });

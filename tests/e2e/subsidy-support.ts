@@ -45,7 +45,11 @@ export interface SubsidyStack {
   tokenFor(username: string): Promise<string>;
   auth(username: string): Promise<{ authorization: string }>;
   /** An institution filed through the registry's HTTP flow (and accredited 普惠 if asked), once the subsidy service has its copy. */
-  institution(options?: { inclusive?: boolean; overrides?: Record<string, unknown>; file?: boolean }): Promise<{ id: string; name: string; divisionCode: string }>;
+  institution(options?: {
+    inclusive?: boolean;
+    overrides?: Record<string, unknown>;
+    file?: boolean;
+  }): Promise<{ id: string; name: string; divisionCode: string }>;
   /** Stops the subsidy service and starts a new instance on the same schema (a restart after a crash). */
   restartSubsidy(options?: SubsidyStartOptions & { batchSize?: number }): Promise<void>;
   /** Publishes an event of a service not running here (e.g. evt.credit.grade.changed.v1) into JetStream. */
@@ -79,8 +83,15 @@ export async function startSubsidyStack(options: SubsidyStackOptions = {}): Prom
   const sql = <T>(query: string, params: unknown[] = []) => stack.sql<T>('subsidy', query, params);
 
   const subsidyStack: SubsidyStack = {
-    registry: stack.registry, subsidy: stack.subsidy, staff: options.staff ? (stack as Stack<'staff'>).staff : null, gateway: stack.gateway, http,
-    subsidySchema: stack.schemas.subsidy, tokenFor: (username) => stack.tokenFor(username), auth, sql,
+    registry: stack.registry,
+    subsidy: stack.subsidy,
+    staff: options.staff ? (stack as Stack<'staff'>).staff : null,
+    gateway: stack.gateway,
+    http,
+    subsidySchema: stack.schemas.subsidy,
+    tokenFor: (username) => stack.tokenFor(username),
+    auth,
+    sql,
     async institution({ inclusive = false, overrides = {}, file = true } = {}) {
       const operator = await auth('operator.demo');
       const health = await auth('health.330106');
@@ -92,7 +103,11 @@ export async function startSubsidyStack(options: SubsidyStackOptions = {}): Prom
         if (filing.status !== 201) throw new Error(`filing: ${filing.status} ${JSON.stringify(filing.body)}`);
         await http.post(`/api/v1/filings/${filing.body.id}/decision`).set(health).send({ decision: 'approve' }).expect(200);
         if (inclusive) {
-          await http.post(`/api/v1/institutions/${id}/inclusive`).set(health).send({ action: 'grant', priceCapFen: 350_000, inclusivePlaces: 30, decisionNo: '西卫普〔2026〕1号' }).expect(200);
+          await http
+            .post(`/api/v1/institutions/${id}/inclusive`)
+            .set(health)
+            .send({ action: 'grant', priceCapFen: 350_000, inclusivePlaces: 30, decisionNo: '西卫普〔2026〕1号' })
+            .expect(200);
         }
       }
       const want = file ? 'filed' : 'registered';
@@ -101,7 +116,10 @@ export async function startSubsidyStack(options: SubsidyStackOptions = {}): Prom
         return row && row.status === want && (!inclusive || row.inclusive !== null);
       });
       if (options.staff) {
-        await eventually(`staff replica of ${id}`, async () => (await stack.sql('staff' as never, 'SELECT 1 FROM $schema.institution_replica WHERE id = $1', [id])).length > 0);
+        await eventually(
+          `staff replica of ${id}`,
+          async () => (await stack.sql('staff' as never, 'SELECT 1 FROM $schema.institution_replica WHERE id = $1', [id])).length > 0,
+        );
       }
       return { id, name: created.body.name, divisionCode: created.body.divisionCode };
     },
@@ -114,10 +132,14 @@ export async function startSubsidyStack(options: SubsidyStackOptions = {}): Prom
     },
     async runDone(runId) {
       const health = await auth('health.330106');
-      return eventually(`run ${runId} computed`, async () => {
-        const res = await http.get(`/api/v1/subsidy/runs/${runId}`).set(health);
-        return res.status === 200 && res.body.status !== 'computing' ? res.body : null;
-      }, 30_000);
+      return eventually(
+        `run ${runId} computed`,
+        async () => {
+          const res = await http.get(`/api/v1/subsidy/runs/${runId}`).set(health);
+          return res.status === 200 && res.body.status !== 'computing' ? res.body : null;
+        },
+        30_000,
+      );
     },
     stop: () => stack.stop(),
   };

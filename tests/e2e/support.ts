@@ -65,9 +65,15 @@ export async function departmentIdentityToken(
   department: string,
   divisions: string[],
 ): Promise<string> {
-  const created = await stack.http.post('/api/v1/admin/api-clients').set(await stack.auth('admin'))
-    .send({ name: `${department} 业务系统`, department, divisions, scopes: ['GET /api/v1/institutions'] }).expect(201);
-  const token = await stack.http.post('/api/v1/auth/token').send({ grant_type: 'client_credentials', client_id: created.body.clientId, client_secret: created.body.clientSecret }).expect(200);
+  const created = await stack.http
+    .post('/api/v1/admin/api-clients')
+    .set(await stack.auth('admin'))
+    .send({ name: `${department} 业务系统`, department, divisions, scopes: ['GET /api/v1/institutions'] })
+    .expect(201);
+  const token = await stack.http
+    .post('/api/v1/auth/token')
+    .send({ grant_type: 'client_credentials', client_id: created.body.clientId, client_secret: created.body.clientSecret })
+    .expect(200);
   const identity = await stack.http.post('/api/v1/auth/nats-token').set('authorization', `Bearer ${token.body.accessToken}`).expect(200);
   return identity.body.identityToken as string;
 }

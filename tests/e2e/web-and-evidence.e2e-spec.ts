@@ -12,7 +12,10 @@ let dist: string;
 let evidenceDir: string;
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 // A 1×1 JPEG and a 1×1 PNG.
-const JPEG = Buffer.from('/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==', 'base64');
+const JPEG = Buffer.from(
+  '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==',
+  'base64',
+);
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 beforeAll(async () => {
@@ -34,7 +37,7 @@ afterAll(async () => {
 });
 
 describe('the web app at /', () => {
-  it('answers the app\'s own routes with index.html (never cached) and hashed assets for a year', async () => {
+  it("answers the app's own routes with index.html (never cached) and hashed assets for a year", async () => {
     for (const url of ['/', '/public', '/public/institutions/x', '/app', '/app/filings/123', '/inspector/visits/abc', '/login']) {
       const res = await stack.http.get(url).expect(200);
       expect(res.headers['content-type']).toMatch(/text\/html/);
@@ -75,23 +78,39 @@ describe('POST /api/v1/evidence', () => {
     const fire = await stack.tokenFor('fire.330106');
     const sha = createHash('sha256').update(JPEG).digest('hex');
     const first = await upload(fire, JPEG, meta).expect(201);
-    expect(first.body).toMatchObject({ evidenceId: sha, sha256: sha, contentType: 'image/jpeg', sizeBytes: JPEG.length, location: meta.location, itemCode: 'FIRE-01', uploads: 1 });
+    expect(first.body).toMatchObject({
+      evidenceId: sha,
+      sha256: sha,
+      contentType: 'image/jpeg',
+      sizeBytes: JPEG.length,
+      location: meta.location,
+      itemCode: 'FIRE-01',
+      uploads: 1,
+    });
     expect(first.body.takenAt).toBe('2026-10-12T02:15:00.000Z');
     const again = await upload(fire, JPEG, { ...meta, location: '别处' }).expect(201);
     expect(again.body).toMatchObject({ evidenceId: sha, location: meta.location, uploads: 2 });
     const files = fs.readdirSync(evidenceDir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
     expect(files.map((f) => f.name)).toEqual([sha]);
-    const file = await stack.http.get(`/api/v1/evidence/${sha}/file`).set(auth(fire)).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const file = await stack.http
+      .get(`/api/v1/evidence/${sha}/file`)
+      .set(auth(fire))
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect(file.headers['content-type']).toBe('image/jpeg');
     expect((file.body as Buffer).equals(JPEG)).toBe(true);
-    await stack.http.get(`/api/v1/evidence/${sha}`).set(auth(await stack.tokenFor('health.330106'))).expect(200);
+    await stack.http
+      .get(`/api/v1/evidence/${sha}`)
+      .set(auth(await stack.tokenFor('health.330106')))
+      .expect(200);
   });
 
-  it('recognises the type by the file\'s bytes and refuses anything but photos and PDF', async () => {
+  it("recognises the type by the file's bytes and refuses anything but photos and PDF", async () => {
     const fire = await stack.tokenFor('fire.330106');
     const png = await upload(fire, PNG, meta, 'looks-like.jpg').expect(201);
     expect(png.body.contentType).toBe('image/png');
@@ -108,7 +127,10 @@ describe('POST /api/v1/evidence', () => {
     await stack.http.post('/api/v1/evidence').attach('file', JPEG, 'a.jpg').expect(401);
     await upload(await stack.tokenFor('finance.330106'), JPEG, meta).expect(403);
     const sha = createHash('sha256').update(JPEG).digest('hex');
-    await stack.http.get(`/api/v1/evidence/${sha}`).set(auth(await stack.tokenFor('operator.demo'))).expect(404);
+    await stack.http
+      .get(`/api/v1/evidence/${sha}`)
+      .set(auth(await stack.tokenFor('operator.demo')))
+      .expect(404);
     await stack.http.get('/api/v1/evidence/not-a-hash').set(auth(fire)).expect(400);
   });
 });

@@ -17,7 +17,20 @@ import { makeResidentId, shanghaiToday } from '@shanyu/common';
 import { DEAD_LETTER_STREAM, EVENT_STREAM } from '@shanyu/contracts';
 import { connectNats } from '@shanyu/messaging';
 import { createServiceDataSource } from '@shanyu/persistence';
-import { buildServices, compliantFilingSubmission, eventually, institutionRequest, natsControl, type OwnPostgres, personalDataWatch, startOwnPostgres, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
+import {
+  buildServices,
+  compliantFilingSubmission,
+  eventually,
+  institutionRequest,
+  natsControl,
+  type OwnPostgres,
+  personalDataWatch,
+  startOwnPostgres,
+  testNatsCredentials,
+  testNatsUrl,
+  testStackSecrets,
+  uniqueSchema,
+} from '@shanyu/testing';
 import { type ConsumerInfo, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
@@ -34,7 +47,12 @@ const SERVICES = ['registry', 'inspection', 'staff', 'credit', 'subsidy'] as con
 type Service = (typeof SERVICES)[number] | 'gateway';
 const ALL: Service[] = [...SERVICES, 'gateway'];
 const SCHEMA_VAR: Record<Service, string> = {
-  registry: 'REGISTRY_DB_SCHEMA', inspection: 'INSPECTION_DB_SCHEMA', staff: 'STAFF_DB_SCHEMA', credit: 'CREDIT_DB_SCHEMA', subsidy: 'SUBSIDY_DB_SCHEMA', gateway: 'GATEWAY_DB_SCHEMA',
+  registry: 'REGISTRY_DB_SCHEMA',
+  inspection: 'INSPECTION_DB_SCHEMA',
+  staff: 'STAFF_DB_SCHEMA',
+  credit: 'CREDIT_DB_SCHEMA',
+  subsidy: 'SUBSIDY_DB_SCHEMA',
+  gateway: 'GATEWAY_DB_SCHEMA',
 };
 
 /** Refusals while a service has not yet taken the registry's events about the institution. */
@@ -44,7 +62,9 @@ let idSequence = 100 + Math.floor(Math.random() * 500);
 /** A valid resident ID number (西湖区), new each call: an adult's for staff, a child's for rosters. */
 function residentId(child: boolean): string {
   idSequence = idSequence >= 998 ? 100 : idSequence + 1;
-  const birth = child ? `${Number(MONTH.slice(0, 4)) - 1}0${1 + (idSequence % 9)}1${idSequence % 10}` : `19${80 + (idSequence % 19)}0${1 + (idSequence % 9)}1${idSequence % 10}`;
+  const birth = child
+    ? `${Number(MONTH.slice(0, 4)) - 1}0${1 + (idSequence % 9)}1${idSequence % 10}`
+    : `19${80 + (idSequence % 19)}0${1 + (idSequence % 9)}1${idSequence % 10}`;
   return makeResidentId(`330106${birth}${idSequence}`);
 }
 
@@ -59,11 +79,18 @@ describe('faults across every service: kill -9 of nats-server, each service and 
   const tokens: Record<string, string> = {};
   const fireInspectors: string[] = [];
   const acknowledged = {
-    institutions: [] as string[], filings: [] as string[], approvals: [] as string[], staff: [] as string[],
-    inspections: [] as string[], results: [] as string[], completed: [] as { id: string; findings: number }[],
+    institutions: [] as string[],
+    filings: [] as string[],
+    approvals: [] as string[],
+    staff: [] as string[],
+    inspections: [] as string[],
+    results: [] as string[],
+    completed: [] as { id: string; findings: number }[],
     /** Item results the server acknowledged (`<inspection>/<item>`), and results it kept as late (after sign-off). */
-    resultItems: [] as string[], lateResults: [] as string[],
-    rosters: [] as { institutionId: string; version: number }[], runs: [] as string[],
+    resultItems: [] as string[],
+    lateResults: [] as string[],
+    rosters: [] as { institutionId: string; version: number }[],
+    runs: [] as string[],
   };
   let stopLoad = false;
   let passed = false;
@@ -83,7 +110,13 @@ describe('faults across every service: kill -9 of nats-server, each service and 
    * One step of the work: retried while it fails (something is down) — and, for a step that needs
    * another service's copy of the institution, while that copy is missing — until it succeeds or 20 s pass.
    */
-  async function step(method: string, url: string, user: string, body: unknown, needsReplica = false): Promise<{ outcome: Outcome; body?: Record<string, any> }> {
+  async function step(
+    method: string,
+    url: string,
+    user: string,
+    body: unknown,
+    needsReplica = false,
+  ): Promise<{ outcome: Outcome; body?: Record<string, any> }> {
     const deadline = Date.now() + 20_000;
     for (;;) {
       const res = await http.call(method, url, tokens[user]!, body);
@@ -96,9 +129,16 @@ describe('faults across every service: kill -9 of nats-server, each service and 
   /** Register → file → approve → a staff member → an inspection (results, sign-off) → a roster, while the load runs. */
   async function worker(n: number): Promise<void> {
     for (let round = 0; !stopLoad; round++) {
-      const reg = await http.call('POST', '/api/v1/institutions', tokens.operator!, institutionRequest({
-        name: `故障测试${randomUUID().slice(0, 6)}托育园`, divisionCode: STREET, address: '杭州市西湖区灵隐街道曙光路 1 号',
-      }));
+      const reg = await http.call(
+        'POST',
+        '/api/v1/institutions',
+        tokens.operator!,
+        institutionRequest({
+          name: `故障测试${randomUUID().slice(0, 6)}托育园`,
+          divisionCode: STREET,
+          address: '杭州市西湖区灵隐街道曙光路 1 号',
+        }),
+      );
       if (reg.outcome !== 'ok') {
         await sleep(200);
         continue;
@@ -112,27 +152,48 @@ describe('faults across every service: kill -9 of nats-server, each service and 
       if (decision.outcome !== 'ok') continue;
       acknowledged.approvals.push(String(filing.body!.id));
 
-      const staff = await step('POST', `/api/v1/institutions/${institutionId}/staff`, 'operator', {
-        name: '王丽', idNumber: residentId(false), role: 'cook', startDate: shanghaiToday(),
-      }, true);
+      const staff = await step(
+        'POST',
+        `/api/v1/institutions/${institutionId}/staff`,
+        'operator',
+        {
+          name: '王丽',
+          idNumber: residentId(false),
+          role: 'cook',
+          startDate: shanghaiToday(),
+        },
+        true,
+      );
       if (staff.outcome === 'ok') acknowledged.staff.push(String(staff.body!.id));
 
       await inspect(institutionId, (n + round) % 2 === 0);
 
-      const roster = await step('PUT', `/api/v1/institutions/${institutionId}/rosters/${MONTH}`, 'operator', {
-        openDays: 20,
-        children: [
-          { idNumber: residentId(true), birthOrder: 1, classType: 'toddler', careForm: 'full_day', daysAttended: 18 },
-          { idNumber: residentId(true), birthOrder: 2, classType: 'toddler', careForm: 'half_day', daysAttended: 20 },
-        ],
-      }, true);
+      const roster = await step(
+        'PUT',
+        `/api/v1/institutions/${institutionId}/rosters/${MONTH}`,
+        'operator',
+        {
+          openDays: 20,
+          children: [
+            { idNumber: residentId(true), birthOrder: 1, classType: 'toddler', careForm: 'full_day', daysAttended: 18 },
+            { idNumber: residentId(true), birthOrder: 2, classType: 'toddler', careForm: 'half_day', daysAttended: 20 },
+          ],
+        },
+        true,
+      );
       if (roster.outcome === 'ok') acknowledged.rosters.push({ institutionId, version: Number(roster.body!.version) });
     }
   }
 
   /** A fire-safety visit (消防): every item passes, or one fails (a finding); signed off by the inspector. */
   async function inspect(institutionId: string, withFinding: boolean): Promise<void> {
-    const created = await step('POST', '/api/v1/inspections', 'fire', { institutionId, departments: [{ department: 'fire', inspectorIds: fireInspectors }] }, true);
+    const created = await step(
+      'POST',
+      '/api/v1/inspections',
+      'fire',
+      { institutionId, departments: [{ department: 'fire', inspectorIds: fireInspectors }] },
+      true,
+    );
     if (created.outcome !== 'ok') return;
     const id = String(created.body!.id);
     acknowledged.inspections.push(id);
@@ -140,7 +201,9 @@ describe('faults across every service: kill -9 of nats-server, each service and 
     if (form.outcome !== 'ok') return;
     const items = (form.body!.areas as { items: { code: string; department: string }[] }[]).flatMap((a) => a.items).filter((i) => i.department === 'fire');
     const results = items.map((item, i) => ({
-      itemCode: item.code, baseVersion: 0, deviceId: 'fault-phone-1',
+      itemCode: item.code,
+      baseVersion: 0,
+      deviceId: 'fault-phone-1',
       ...(withFinding && i === items.length - 1 ? { result: 'fail', note: '无防火巡查记录' } : { result: 'pass' }),
     }));
     // A retried write (its first answer lost to a kill) must not add a second version.
@@ -153,13 +216,28 @@ describe('faults across every service: kill -9 of nats-server, each service and 
     acknowledged.completed.push({ id, findings: withFinding ? 1 : 0 });
     // A second phone, offline until now, uploads what it recorded before the sign-off: kept as a late result, once.
     const late = await step('PUT', `/api/v1/inspections/${id}/results`, 'inspector', {
-      results: [{ itemCode: items[0]!.code, result: 'fail', note: '离线记录：疏散通道堆放杂物', baseVersion: 0, deviceId: 'fault-phone-2', recordedAt: new Date(Date.now() - 60_000).toISOString() }],
+      results: [
+        {
+          itemCode: items[0]!.code,
+          result: 'fail',
+          note: '离线记录：疏散通道堆放杂物',
+          baseVersion: 0,
+          deviceId: 'fault-phone-2',
+          recordedAt: new Date(Date.now() - 60_000).toISOString(),
+        },
+      ],
     });
     if (late.outcome === 'ok' && (late.body!.outcomes as { status: string }[])[0]?.status === 'late') acknowledged.lateResults.push(`${id}/${items[0]!.code}`);
   }
 
-  const pingUp = (service: string) => eventually(`${service} to answer its ping`, async () => (await nc.request(`${service}.health.ping`, '{}', { timeout: 1_000 })).json<{ ok: boolean }>().ok, 60_000);
-  const gatewayUp = () => eventually('the gateway to be ready', async () => (await fetch(`${http.baseUrl}/health?scope=self`, { signal: AbortSignal.timeout(2_000) })).ok, 60_000);
+  const pingUp = (service: string) =>
+    eventually(
+      `${service} to answer its ping`,
+      async () => (await nc.request(`${service}.health.ping`, '{}', { timeout: 1_000 })).json<{ ok: boolean }>().ok,
+      60_000,
+    );
+  const gatewayUp = () =>
+    eventually('the gateway to be ready', async () => (await fetch(`${http.baseUrl}/health?scope=self`, { signal: AbortSignal.timeout(2_000) })).ok, 60_000);
   const up = (service: Service) => (service === 'gateway' ? gatewayUp() : pingUp(service));
 
   // This file kills PostgreSQL: a cluster of its own, so that no other file running meanwhile sees it go.
@@ -173,7 +251,14 @@ describe('faults across every service: kill -9 of nats-server, each service and 
     const databaseUrl = faultDatabaseUrl(postgres.url);
     const port = await freePort();
     http.baseUrl = `http://127.0.0.1:${port}`;
-    const common = { DATABASE_URL: databaseUrl, NATS_URL: testNatsUrl(), ...testStackSecrets(), LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: '3000', SHANYU_MODE: 'test' };
+    const common = {
+      DATABASE_URL: databaseUrl,
+      NATS_URL: testNatsUrl(),
+      ...testStackSecrets(),
+      LOG_LEVEL: 'warn',
+      RPC_TIMEOUT_MS: '3000',
+      SHANYU_MODE: 'test',
+    };
     const extra: Record<Service, Record<string, string>> = {
       registry: {},
       inspection: { INSPECTION_SWEEP_INTERVAL_MS: '0' },
@@ -193,13 +278,26 @@ describe('faults across every service: kill -9 of nats-server, each service and 
     await Promise.all(SERVICES.map((s) => pingUp(s)));
     procs.gateway.start();
     await gatewayUp();
-    for (const [key, user] of [['operator', 'operator.demo'], ['health', 'health.330106'], ['fire', 'fire.330106'], ['inspector', 'fire.inspector1'], ['admin', 'admin']] as const) {
+    for (const [key, user] of [
+      ['operator', 'operator.demo'],
+      ['health', 'health.330106'],
+      ['fire', 'fire.330106'],
+      ['inspector', 'fire.inspector1'],
+      ['admin', 'admin'],
+    ] as const) {
       tokens[key] = await http.login(user, PASSWORD);
     }
     // Two fire inspectors (an inspection needs two per department), the first one the login that records results.
-    for (const [i, username] of [[1, 'fire.inspector1'], [2, null]] as const) {
+    for (const [i, username] of [
+      [1, 'fire.inspector1'],
+      [2, null],
+    ] as const) {
       const res = await http.call('POST', '/api/v1/inspectors', tokens.admin!, {
-        department: 'fire', name: `消防执法员${i}`, badgeNo: `FIRE-FAULT-${randomUUID().slice(0, 6)}`, divisionCodes: ['330106'], ...(username ? { username } : {}),
+        department: 'fire',
+        name: `消防执法员${i}`,
+        badgeNo: `FIRE-FAULT-${randomUUID().slice(0, 6)}`,
+        divisionCodes: ['330106'],
+        ...(username ? { username } : {}),
       });
       if (res.outcome !== 'ok') throw new Error(`seeding inspector ${i}: ${JSON.stringify(res.body)}`);
       fireInspectors.push(String(res.body!.id));
@@ -212,18 +310,29 @@ describe('faults across every service: kill -9 of nats-server, each service and 
     // what the services published at start): the load starts once they have caught up.
     const backlog = (await jsm.streams.info(EVENT_STREAM)).state.messages;
     const caughtUp = Date.now();
-    await eventually('the services\' consumers to catch up with the EVENTS stream', async () => {
-      const infos = await ourConsumers();
-      return infos.length > 0 && infos.every((c) => c.num_pending === 0 && c.num_ack_pending === 0);
-    }, 240_000, 500);
+    await eventually(
+      "the services' consumers to catch up with the EVENTS stream",
+      async () => {
+        const infos = await ourConsumers();
+        return infos.length > 0 && infos.every((c) => c.num_pending === 0 && c.num_ack_pending === 0);
+      },
+      240_000,
+      500,
+    );
     console.log(`[faults-services] consumers caught up with ${backlog} earlier events in ${((Date.now() - caughtUp) / 1000).toFixed(1)} s`);
     console.log(`[faults-services] built and started in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }, 420_000);
 
   afterAll(async () => {
     stopLoad = true;
-    if (natsControl().pid() === undefined) await natsControl().restart().catch(() => undefined);
-    if (postgres && postgresControl().pid() === undefined) await postgresControl().restart().catch(() => undefined);
+    if (natsControl().pid() === undefined)
+      await natsControl()
+        .restart()
+        .catch(() => undefined);
+    if (postgres && postgresControl().pid() === undefined)
+      await postgresControl()
+        .restart()
+        .catch(() => undefined);
     await procs.gateway?.stop();
     await Promise.all(SERVICES.map((s) => procs[s]?.stop()));
     await nc?.drain().catch(() => undefined);
@@ -275,10 +384,15 @@ describe('faults across every service: kill -9 of nats-server, each service and 
       if (run.outcome === 'ok') acknowledged.runs.push(String(run.body!.id));
       else throw new Error(`the subsidy run did not start: ${JSON.stringify(run.body)}`);
       // Killed as soon as the first batch has committed.
-      const progress = await eventually('the run to make progress', async () => {
-        const [row] = await sql('subsidy', `SELECT status, done, total FROM $schema.run WHERE id = $1`, [acknowledged.runs[0]]);
-        return row && (row.done > 0 || row.status !== 'computing') ? row : undefined;
-      }, 20_000, 20);
+      const progress = await eventually(
+        'the run to make progress',
+        async () => {
+          const [row] = await sql('subsidy', `SELECT status, done, total FROM $schema.run WHERE id = $1`, [acknowledged.runs[0]]);
+          return row && (row.done > 0 || row.status !== 'computing') ? row : undefined;
+        },
+        20_000,
+        20,
+      );
       runAtKill = `${progress.status} ${progress.done}/${progress.total}`;
       await killAndRestart('subsidy', 1_500);
       await killAndRestart('gateway', 1_000);
@@ -299,39 +413,67 @@ describe('faults across every service: kill -9 of nats-server, each service and 
 
     // Quiet: the run computed, every outbox drained and every consumer caught up — until a round
     // adds no event (a consumer's effect may be an event of its own: credit's grade changes).
-    const run = await eventually('the subsidy run to be computed', async () => {
-      const [row] = await sql('subsidy', `SELECT status, done, total, attempt, created_at FROM $schema.run WHERE id = $1`, [acknowledged.runs[0]]);
-      return row && row.status !== 'computing' ? row : undefined;
-    }, 60_000, 500);
+    const run = await eventually(
+      'the subsidy run to be computed',
+      async () => {
+        const [row] = await sql('subsidy', `SELECT status, done, total, attempt, created_at FROM $schema.run WHERE id = $1`, [acknowledged.runs[0]]);
+        return row && row.status !== 'computing' ? row : undefined;
+      },
+      60_000,
+      500,
+    );
     const outboxes = {} as Record<Service, { pending: number; total: number }>;
     const consumers = await ourConsumers();
     for (let before = -1, after = 0; before !== after;) {
       before = after;
       for (const s of ALL) {
-        outboxes[s] = await eventually(`the ${s} outbox to drain`, async () => {
-          const [row] = await sql<{ pending: number; total: number }>(s, `SELECT count(*) FILTER (WHERE published_at IS NULL)::int AS pending, count(*)::int AS total FROM $schema.outbox`);
-          return row!.pending === 0 ? row : undefined;
-        }, 90_000, 500);
+        outboxes[s] = await eventually(
+          `the ${s} outbox to drain`,
+          async () => {
+            const [row] = await sql<{ pending: number; total: number }>(
+              s,
+              `SELECT count(*) FILTER (WHERE published_at IS NULL)::int AS pending, count(*)::int AS total FROM $schema.outbox`,
+            );
+            return row!.pending === 0 ? row : undefined;
+          },
+          90_000,
+          500,
+        );
       }
-      await eventually('every consumer to catch up', async () => {
-        for (const c of consumers) {
-          const info = await jsm.consumers.info(EVENT_STREAM, c.name);
-          if (info.num_pending > 0 || info.num_ack_pending > 0) return false;
-        }
-        return true;
-      }, 120_000, 500);
+      await eventually(
+        'every consumer to catch up',
+        async () => {
+          for (const c of consumers) {
+            const info = await jsm.consumers.info(EVENT_STREAM, c.name);
+            if (info.num_pending > 0 || info.num_ack_pending > 0) return false;
+          }
+          return true;
+        },
+        120_000,
+        500,
+      );
       after = (await Promise.all(ALL.map((s) => sql<{ n: number }>(s, `SELECT count(*)::int AS n FROM $schema.outbox`)))).reduce((a, [r]) => a + r!.n, 0);
     }
 
     // Every committed change's event: in EVENTS exactly once, at each consumer on its subject exactly once.
     const events: { id: string; subject: string; service: Service }[] = [];
-    for (const s of ALL) events.push(...(await sql<{ id: string; subject: string }>(s, `SELECT id, subject FROM $schema.outbox ORDER BY seq`)).map((r) => ({ ...r, service: s })));
+    for (const s of ALL)
+      events.push(...(await sql<{ id: string; subject: string }>(s, `SELECT id, subject FROM $schema.outbox ORDER BY seq`)).map((r) => ({ ...r, service: s })));
     // Credit writes its dead letters (an earlier test file's deliberately bad events, replayed
     // from the stream) through its outbox too: those go to the DEADLETTER stream, not EVENTS.
     const isDeadLetter = (e: { subject: string }) => e.subject.startsWith('dlq.');
     const inStream = new Map([
-      ...(await countInStream(nc, 'evt.>', events.filter((e) => !isDeadLetter(e)).map((e) => e.id))),
-      ...(await countInStream(nc, 'dlq.>', events.filter(isDeadLetter).map((e) => e.id), DEAD_LETTER_STREAM)),
+      ...(await countInStream(
+        nc,
+        'evt.>',
+        events.filter((e) => !isDeadLetter(e)).map((e) => e.id),
+      )),
+      ...(await countInStream(
+        nc,
+        'dlq.>',
+        events.filter(isDeadLetter).map((e) => e.id),
+        DEAD_LETTER_STREAM,
+      )),
     ]);
     const report: string[] = [];
     const problems: Record<string, number> = {};
@@ -345,7 +487,10 @@ describe('faults across every service: kill -9 of nats-server, each service and 
       problem(`${s}: outbox pending`, outboxes[s].pending);
       problem(`${s}: events missing from EVENTS`, missing);
       problem(`${s}: events twice in EVENTS`, twice);
-      const inbox = await sql<{ consumer: string; event_id: string; n: number }>(s, `SELECT consumer, event_id, count(*)::int AS n FROM $schema.inbox GROUP BY consumer, event_id`);
+      const inbox = await sql<{ consumer: string; event_id: string; n: number }>(
+        s,
+        `SELECT consumer, event_id, count(*)::int AS n FROM $schema.inbox GROUP BY consumer, event_id`,
+      );
       const perConsumer: string[] = [];
       for (const c of consumers.filter((x) => consumerOf(x.name, s))) {
         const filter = c.config.filter_subject ?? '>';
@@ -357,19 +502,37 @@ describe('faults across every service: kill -9 of nats-server, each service and 
         problem(`${c.name}: events taken twice`, dup);
         perConsumer.push(`${c.name.slice(schemas[s].length + 1) || c.name} (${filter}) ${expected.length - absent}/${expected.length}, twice ${dup}`);
       }
-      report.push(`  ${s}: outbox ${outboxes[s].total} (pending ${outboxes[s].pending}); in EVENTS ${mine.length - missing}, missing ${missing}, twice ${twice}; consumers: ${perConsumer.join('; ') || 'none'}`);
+      report.push(
+        `  ${s}: outbox ${outboxes[s].total} (pending ${outboxes[s].pending}); in EVENTS ${mine.length - missing}, missing ${missing}, twice ${twice}; consumers: ${perConsumer.join('; ') || 'none'}`,
+      );
     }
 
     // Credit: the ledger holds no source event twice, and exactly one entry per approval, finding
     // and clean inspection (services/credit/src/events/translate.ts: a completion with findings is none).
-    const ledgerTwice = await sql<{ n: number }>('credit', `SELECT count(*)::int AS n FROM (SELECT 1 FROM $schema.ledger_entry GROUP BY source_event_id, institution_id, event_type HAVING count(*) > 1) d`);
+    const ledgerTwice = await sql<{ n: number }>(
+      'credit',
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM $schema.ledger_entry GROUP BY source_event_id, institution_id, event_type HAVING count(*) > 1) d`,
+    );
     const creditSources = [
       ...(await sql<{ id: string; subject: string }>('registry', `SELECT id, subject FROM $schema.outbox WHERE subject = 'evt.registry.filing.approved.v1'`)),
-      ...(await sql<{ id: string; subject: string }>('inspection', `SELECT id, subject FROM $schema.outbox WHERE subject = 'evt.inspection.finding.recorded.v1'
-        OR (subject = 'evt.inspection.inspection.completed.v1' AND jsonb_array_length(envelope->'data'->'findingIds') = 0 AND envelope->'data'->>'basicItemFailed' = 'false')`)),
+      ...(await sql<{ id: string; subject: string }>(
+        'inspection',
+        `SELECT id, subject FROM $schema.outbox WHERE subject = 'evt.inspection.finding.recorded.v1'
+        OR (subject = 'evt.inspection.inspection.completed.v1' AND jsonb_array_length(envelope->'data'->'findingIds') = 0 AND envelope->'data'->>'basicItemFailed' = 'false')`,
+      )),
     ];
-    const ledger = new Map((await sql<{ source_event_id: string; n: number }>('credit', `SELECT source_event_id, count(*)::int AS n FROM $schema.ledger_entry WHERE source_event_id = ANY($1) GROUP BY source_event_id`, [creditSources.map((e) => e.id)])).map((r) => [r.source_event_id, r.n]));
-    const rejected = (await sql<{ n: number }>('credit', `SELECT count(*)::int AS n FROM $schema.rejected_event WHERE event_id = ANY($1)`, [events.map((e) => e.id)]))[0]!.n;
+    const ledger = new Map(
+      (
+        await sql<{ source_event_id: string; n: number }>(
+          'credit',
+          `SELECT source_event_id, count(*)::int AS n FROM $schema.ledger_entry WHERE source_event_id = ANY($1) GROUP BY source_event_id`,
+          [creditSources.map((e) => e.id)],
+        )
+      ).map((r) => [r.source_event_id, r.n]),
+    );
+    const rejected = (
+      await sql<{ n: number }>('credit', `SELECT count(*)::int AS n FROM $schema.rejected_event WHERE event_id = ANY($1)`, [events.map((e) => e.id)])
+    )[0]!.n;
     const cleanCompletions = acknowledged.completed.filter((c) => c.findings === 0).length;
     const bySubject = (subject: string) => creditSources.filter((e) => e.subject === subject).length;
     const noEntry = creditSources.filter((e) => !ledger.has(e.id)).length;
@@ -377,24 +540,42 @@ describe('faults across every service: kill -9 of nats-server, each service and 
     problem('credit: source event with more than one entry', [...ledger.values()].filter((n) => n > 1).length);
     problem('credit: approval, finding or clean inspection without a ledger entry', noEntry);
     problem('credit: events rejected', rejected);
-    report.push(`  credit ledger: ${[...ledger.values()].reduce((a, b) => a + b, 0)} entries for ${creditSources.length} source events (${bySubject('evt.registry.filing.approved.v1')} approvals, ` +
-      `${bySubject('evt.inspection.finding.recorded.v1')} findings, ${bySubject('evt.inspection.inspection.completed.v1')} clean inspections); ` +
-      `(event, institution, type) twice ${ledgerTwice[0]!.n}; without an entry ${noEntry}; rejected events ${rejected}`);
+    report.push(
+      `  credit ledger: ${[...ledger.values()].reduce((a, b) => a + b, 0)} entries for ${creditSources.length} source events (${bySubject('evt.registry.filing.approved.v1')} approvals, ` +
+        `${bySubject('evt.inspection.finding.recorded.v1')} findings, ${bySubject('evt.inspection.inspection.completed.v1')} clean inspections); ` +
+        `(event, institution, type) twice ${ledgerTwice[0]!.n}; without an entry ${noEntry}; rejected events ${rejected}`,
+    );
 
     // Subsidy: the run completed every roster entry once, no line twice.
-    const lineTwice = await sql<{ n: number }>('subsidy', `SELECT count(*)::int AS n FROM (SELECT 1 FROM $schema.run_line GROUP BY run_id, institution_id, child_key, policy_key, rule_id, period, kind HAVING count(*) > 1) d`);
-    const [lines] = await sql<{ n: number; institutions: number }>('subsidy', `SELECT count(*)::int AS n, count(DISTINCT institution_id)::int AS institutions FROM $schema.run_line WHERE run_id = $1`, [acknowledged.runs[0]]);
+    const lineTwice = await sql<{ n: number }>(
+      'subsidy',
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM $schema.run_line GROUP BY run_id, institution_id, child_key, policy_key, rule_id, period, kind HAVING count(*) > 1) d`,
+    );
+    const [lines] = await sql<{ n: number; institutions: number }>(
+      'subsidy',
+      `SELECT count(*)::int AS n, count(DISTINCT institution_id)::int AS institutions FROM $schema.run_line WHERE run_id = $1`,
+      [acknowledged.runs[0]],
+    );
     // Every child on a roster submitted before the run started has its lines (nothing lost to the kill).
-    const [uncovered] = await sql<{ n: number; entries: number }>('subsidy', `SELECT count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM $schema.run_line l WHERE l.run_id = $1 AND l.institution_id = r.institution_id AND l.child_key = e.child_key))::int AS n,
+    const [uncovered] = await sql<{ n: number; entries: number }>(
+      'subsidy',
+      `SELECT count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM $schema.run_line l WHERE l.run_id = $1 AND l.institution_id = r.institution_id AND l.child_key = e.child_key))::int AS n,
         count(*)::int AS entries
-      FROM $schema.roster r JOIN $schema.roster_entry e ON e.roster_id = r.id WHERE r.month = $2 AND r.current AND r.submitted_at < $3::timestamptz - interval '2 seconds'`, [acknowledged.runs[0], MONTH, run.created_at]);
-    const [later] = await sql<{ n: number }>('subsidy', `SELECT count(*)::int AS n FROM $schema.roster WHERE month = $1 AND submitted_at >= $2::timestamptz`, [MONTH, run.created_at]);
+      FROM $schema.roster r JOIN $schema.roster_entry e ON e.roster_id = r.id WHERE r.month = $2 AND r.current AND r.submitted_at < $3::timestamptz - interval '2 seconds'`,
+      [acknowledged.runs[0], MONTH, run.created_at],
+    );
+    const [later] = await sql<{ n: number }>('subsidy', `SELECT count(*)::int AS n FROM $schema.roster WHERE month = $1 AND submitted_at >= $2::timestamptz`, [
+      MONTH,
+      run.created_at,
+    ]);
     problem('subsidy: line twice', lineTwice[0]!.n);
     problem('subsidy: roster entries before the run without a line', uncovered!.n);
     // (Its progress may pass the total counted at the start: rosters that arrive while it computes are taken too.)
     problem('subsidy: run not computed', run.status === 'computed' ? 0 : 1);
-    report.push(`  subsidy run: ${runAtKill} when the service was killed → ${run.status} ${run.done}/${run.total}, attempt ${run.attempt}; ${lines!.n} lines for ${lines!.institutions} institutions; ` +
-      `roster entries submitted before it without a line ${uncovered!.n}/${uncovered!.entries} (${later!.n} rosters came after it started); lines twice ${lineTwice[0]!.n}`);
+    report.push(
+      `  subsidy run: ${runAtKill} when the service was killed → ${run.status} ${run.done}/${run.total}, attempt ${run.attempt}; ${lines!.n} lines for ${lines!.institutions} institutions; ` +
+        `roster entries submitted before it without a line ${uncovered!.n}/${uncovered!.entries} (${later!.n} rosters came after it started); lines twice ${lineTwice[0]!.n}`,
+    );
 
     // Durability of every 2xx.
     const has = async (service: Service, query: string, ids: string[]) => new Set((await sql<{ id: string }>(service, query, [ids])).map((r) => r.id));
@@ -410,18 +591,48 @@ describe('faults across every service: kill -9 of nats-server, each service and 
       lost('approvals', ack.approvals, await has('registry', `SELECT id FROM $schema.filing WHERE id = ANY($1) AND status = 'approved'`, ack.approvals)),
       lost('staff registrations', ack.staff, await has('staff', `SELECT id FROM $schema.employment WHERE id = ANY($1)`, ack.staff)),
       lost('inspections', ack.inspections, await has('inspection', `SELECT id FROM $schema.inspection WHERE id = ANY($1)`, ack.inspections)),
-      lost('inspection results', ack.results, await has('inspection', `SELECT inspection_id AS id FROM $schema.inspection_result WHERE inspection_id = ANY($1)`, ack.results)),
-      lost('sign-offs', ack.completed.map((c) => c.id), await has('inspection', `SELECT id FROM $schema.inspection WHERE id = ANY($1) AND status = 'completed'`, ack.completed.map((c) => c.id))),
-      lost('rosters', ack.rosters.map((r) => `${r.institutionId}/${r.version}`), await has('subsidy', `SELECT institution_id || '/' || version AS id FROM $schema.roster WHERE month = '${MONTH}' AND institution_id = ANY($1)`, ack.rosters.map((r) => r.institutionId))),
+      lost(
+        'inspection results',
+        ack.results,
+        await has('inspection', `SELECT inspection_id AS id FROM $schema.inspection_result WHERE inspection_id = ANY($1)`, ack.results),
+      ),
+      lost(
+        'sign-offs',
+        ack.completed.map((c) => c.id),
+        await has(
+          'inspection',
+          `SELECT id FROM $schema.inspection WHERE id = ANY($1) AND status = 'completed'`,
+          ack.completed.map((c) => c.id),
+        ),
+      ),
+      lost(
+        'rosters',
+        ack.rosters.map((r) => `${r.institutionId}/${r.version}`),
+        await has(
+          'subsidy',
+          `SELECT institution_id || '/' || version AS id FROM $schema.roster WHERE month = '${MONTH}' AND institution_id = ANY($1)`,
+          ack.rosters.map((r) => r.institutionId),
+        ),
+      ),
       lost('subsidy runs', ack.runs, await has('subsidy', `SELECT id FROM $schema.run WHERE id = ANY($1)`, ack.runs)),
     ];
-    const findingsFound = (await sql<{ n: number }>('inspection', `SELECT count(*)::int AS n FROM $schema.finding WHERE inspection_id = ANY($1)`, [ack.completed.map((c) => c.id)]))[0]!.n;
+    const findingsFound = (
+      await sql<{ n: number }>('inspection', `SELECT count(*)::int AS n FROM $schema.finding WHERE inspection_id = ANY($1)`, [ack.completed.map((c) => c.id)])
+    )[0]!.n;
     problem('findings of the acknowledged sign-offs not recorded', ack.completed.reduce((a, c) => a + c.findings, 0) - findingsFound);
 
     // Result versions (issue 18): every acknowledged item value is kept as exactly one version, every late upload as exactly one late version.
-    const versionCounts = async (statuses: string[], keys: string[]) => new Map((await sql<{ id: string; n: number }>('inspection',
-      `SELECT inspection_id || '/' || item_code AS id, count(*)::int AS n FROM $schema.result_version
-        WHERE inspection_id || '/' || item_code = ANY($1) AND status = ANY($2) GROUP BY inspection_id, item_code`, [keys, statuses])).map((r) => [r.id, r.n]));
+    const versionCounts = async (statuses: string[], keys: string[]) =>
+      new Map(
+        (
+          await sql<{ id: string; n: number }>(
+            'inspection',
+            `SELECT inspection_id || '/' || item_code AS id, count(*)::int AS n FROM $schema.result_version
+        WHERE inspection_id || '/' || item_code = ANY($1) AND status = ANY($2) GROUP BY inspection_id, item_code`,
+            [keys, statuses],
+          )
+        ).map((r) => [r.id, r.n]),
+      );
     const recordedVersions = await versionCounts(['current', 'superseded'], ack.resultItems);
     const lateVersions = await versionCounts(['late'], ack.lateResults);
     problem('lost result versions', ack.resultItems.filter((k) => !recordedVersions.has(k)).length);
@@ -442,8 +653,16 @@ describe('faults across every service: kill -9 of nats-server, each service and 
     );
 
     const diagnostics = `(logs in ${logDir})\n${ALL.map((s) => `--- ${s} log ---\n${procs[s].logTail(10)}`).join('\n')}`;
-    expect({ institutions: ack.institutions.length > 10, staff: ack.staff.length > 3, completed: ack.completed.length > 3, late: ack.lateResults.length > 3, rosters: ack.rosters.length > 3 }, 'the load made progress on every service')
-      .toEqual({ institutions: true, staff: true, completed: true, late: true, rosters: true });
+    expect(
+      {
+        institutions: ack.institutions.length > 10,
+        staff: ack.staff.length > 3,
+        completed: ack.completed.length > 3,
+        late: ack.lateResults.length > 3,
+        rosters: ack.rosters.length > 3,
+      },
+      'the load made progress on every service',
+    ).toEqual({ institutions: true, staff: true, completed: true, late: true, rosters: true });
     expect(internalErrors, diagnostics).toEqual([]);
     expect(problems, diagnostics).toEqual({});
     expect(exits, diagnostics).toEqual(Object.fromEntries(ALL.map((s) => [s, 0])));

@@ -18,7 +18,20 @@ import { JsonLogger } from '@shanyu/common';
 import { EVENT_STREAM } from '@shanyu/contracts';
 import { connectNats, DurableEventConsumer } from '@shanyu/messaging';
 import { createServiceDataSource, initializeAndMigrate } from '@shanyu/persistence';
-import { buildServices, compliantFilingSubmission, eventually, institutionRequest, natsControl, type OwnPostgres, personalDataWatch, startOwnPostgres, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
+import {
+  buildServices,
+  compliantFilingSubmission,
+  eventually,
+  institutionRequest,
+  natsControl,
+  type OwnPostgres,
+  personalDataWatch,
+  startOwnPostgres,
+  testNatsCredentials,
+  testNatsUrl,
+  testStackSecrets,
+  uniqueSchema,
+} from '@shanyu/testing';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
@@ -64,8 +77,14 @@ describe('faults: kill -9 of nats-server, the registry, the gateway and PostgreS
     }
   }
 
-  const registryUp = () => eventually('the registry to answer its ping', async () => (await nc.request('registry.health.ping', '{}', { timeout: 1_000 })).json<{ ok: boolean }>().ok, 60_000);
-  const gatewayUp = () => eventually('the gateway to be ready', async () => (await fetch(`${http.baseUrl}/health?scope=self`, { signal: AbortSignal.timeout(2_000) })).ok, 60_000);
+  const registryUp = () =>
+    eventually(
+      'the registry to answer its ping',
+      async () => (await nc.request('registry.health.ping', '{}', { timeout: 1_000 })).json<{ ok: boolean }>().ok,
+      60_000,
+    );
+  const gatewayUp = () =>
+    eventually('the gateway to be ready', async () => (await fetch(`${http.baseUrl}/health?scope=self`, { signal: AbortSignal.timeout(2_000) })).ok, 60_000);
 
   // This file kills PostgreSQL: a cluster of its own, so that no other file running meanwhile sees it go.
   let postgres: OwnPostgres | undefined;
@@ -80,11 +99,26 @@ describe('faults: kill -9 of nats-server, the registry, the gateway and PostgreS
     const port = await freePort();
     http.baseUrl = `http://127.0.0.1:${port}`;
     const common = { DATABASE_URL: databaseUrl, NATS_URL: testNatsUrl(), ...testStackSecrets(), LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: '3000' };
-    registry = new ServiceProcess('registry', { ...common, ...testNatsCredentials('registry'), REGISTRY_DB_SCHEMA: registrySchema }, path.join(logDir, 'registry.log'));
-    gateway = new ServiceProcess('gateway', {
-      ...common, ...testNatsCredentials('gateway'), GATEWAY_DB_SCHEMA: gatewaySchema, PORT: String(port), HOST: '127.0.0.1', SHANYU_MODE: 'test', SHANYU_DEMO_PASSWORD: PASSWORD,
-      HEALTH_SERVICES: 'registry', JWT_TTL_SECONDS: '3600',
-    }, path.join(logDir, 'gateway.log'));
+    registry = new ServiceProcess(
+      'registry',
+      { ...common, ...testNatsCredentials('registry'), REGISTRY_DB_SCHEMA: registrySchema },
+      path.join(logDir, 'registry.log'),
+    );
+    gateway = new ServiceProcess(
+      'gateway',
+      {
+        ...common,
+        ...testNatsCredentials('gateway'),
+        GATEWAY_DB_SCHEMA: gatewaySchema,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        SHANYU_MODE: 'test',
+        SHANYU_DEMO_PASSWORD: PASSWORD,
+        HEALTH_SERVICES: 'registry',
+        JWT_TTL_SECONDS: '3600',
+      },
+      path.join(logDir, 'gateway.log'),
+    );
 
     nc = await connectNats(testNatsUrl(), 'faults-test');
     registry.start();
@@ -115,8 +149,14 @@ describe('faults: kill -9 of nats-server, the registry, the gateway and PostgreS
 
   afterAll(async () => {
     stopLoad = true;
-    if (natsControl().pid() === undefined) await natsControl().restart().catch(() => undefined);
-    if (postgres && postgresControl().pid() === undefined) await postgresControl().restart().catch(() => undefined);
+    if (natsControl().pid() === undefined)
+      await natsControl()
+        .restart()
+        .catch(() => undefined);
+    if (postgres && postgresControl().pid() === undefined)
+      await postgresControl()
+        .restart()
+        .catch(() => undefined);
     await consumer?.stop().catch(() => undefined);
     await (await jetstreamManager(nc).catch(() => undefined))?.consumers.delete(EVENT_STREAM, consumerName).catch(() => undefined);
     await gateway?.stop();
@@ -184,22 +224,39 @@ describe('faults: kill -9 of nats-server, the registry, the gateway and PostgreS
     const loadSeconds = (Date.now() - t0) / 1000;
 
     // Quiet: every committed change published, and every event's effect recorded.
-    const outbox = await eventually('the outbox to drain', async () => {
-      const [row] = await db.query(`SELECT count(*) FILTER (WHERE published_at IS NULL)::int AS pending, count(*)::int AS total FROM "${registrySchema}".outbox`);
-      return row.pending === 0 ? row : undefined;
-    }, 90_000, 500);
+    const outbox = await eventually(
+      'the outbox to drain',
+      async () => {
+        const [row] = await db.query(
+          `SELECT count(*) FILTER (WHERE published_at IS NULL)::int AS pending, count(*)::int AS total FROM "${registrySchema}".outbox`,
+        );
+        return row.pending === 0 ? row : undefined;
+      },
+      90_000,
+      500,
+    );
     const eventIds: string[] = (await db.query(`SELECT id FROM "${registrySchema}".outbox ORDER BY seq`)).map((r: { id: string }) => r.id);
-    const effects = await eventually('every event to have its effect', async () => {
-      const rows: { event_id: string; n: number }[] = await consumerDb.query(`SELECT event_id, count(*)::int AS n FROM "${consumerSchema}".effect WHERE event_id = ANY($1) GROUP BY event_id`, [eventIds]);
-      return rows.length === eventIds.length ? new Map(rows.map((r) => [r.event_id, r.n])) : undefined;
-    }, 120_000, 500);
+    const effects = await eventually(
+      'every event to have its effect',
+      async () => {
+        const rows: { event_id: string; n: number }[] = await consumerDb.query(
+          `SELECT event_id, count(*)::int AS n FROM "${consumerSchema}".effect WHERE event_id = ANY($1) GROUP BY event_id`,
+          [eventIds],
+        );
+        return rows.length === eventIds.length ? new Map(rows.map((r) => [r.event_id, r.n])) : undefined;
+      },
+      120_000,
+      500,
+    );
 
     // Every message in EVENTS with one of our event ids, by Nats-Msg-Id.
     const inStream = await countInStream(nc, 'evt.registry.>', eventIds);
 
     // Durability of what was acknowledged.
     const institutions = new Set((await db.query(`SELECT id FROM "${registrySchema}".institution`)).map((r: { id: string }) => r.id));
-    const filings = new Map<string, string>((await db.query(`SELECT id, status FROM "${registrySchema}".filing`)).map((r: { id: string; status: string }) => [r.id, r.status]));
+    const filings = new Map<string, string>(
+      (await db.query(`SELECT id, status FROM "${registrySchema}".filing`)).map((r: { id: string; status: string }) => [r.id, r.status]),
+    );
     const lostInstitutions = acknowledged.institutions.filter((id) => !institutions.has(id));
     const lostFilings = acknowledged.filings.filter((id) => !filings.has(id));
     const lostApprovals = acknowledged.approvals.filter((id) => filings.get(id) !== 'approved');
@@ -226,7 +283,12 @@ describe('faults: kill -9 of nats-server, the registry, the gateway and PostgreS
     expect(internalErrors, diagnostics).toEqual([]);
     expect({ lostInstitutions, lostFilings, lostApprovals }, diagnostics).toEqual({ lostInstitutions: [], lostFilings: [], lostApprovals: [] });
     expect(registered.n, 'one registered event per committed institution').toBe(institutions.size);
-    expect({ missingEvents: missingEvents.length, duplicateEvents, missingEffects: missingEffects.length, duplicateEffects }).toEqual({ missingEvents: 0, duplicateEvents: 0, missingEffects: 0, duplicateEffects: 0 });
+    expect({ missingEvents: missingEvents.length, duplicateEvents, missingEffects: missingEffects.length, duplicateEffects }).toEqual({
+      missingEvents: 0,
+      duplicateEvents: 0,
+      missingEffects: 0,
+      duplicateEffects: 0,
+    });
     expect({ registry: registry.unexpectedExits, gateway: gateway.unexpectedExits }, diagnostics).toEqual({ registry: 0, gateway: 0 });
     passed = true;
   }, 400_000);

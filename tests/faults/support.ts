@@ -56,7 +56,11 @@ export class ServiceProcess {
   start(): void {
     const log = fs.openSync(this.logFile, 'a');
     this.expectingExit = false;
-    const child = spawn(process.execPath, [`services/${this.name}/dist/main.js`], { cwd: ROOT, env: { ...process.env, ...this.env }, stdio: ['ignore', log, log] });
+    const child = spawn(process.execPath, [`services/${this.name}/dist/main.js`], {
+      cwd: ROOT,
+      env: { ...process.env, ...this.env },
+      stdio: ['ignore', log, log],
+    });
     fs.closeSync(log);
     child.once('exit', () => {
       if (!this.expectingExit) this.unexpectedExits++;
@@ -85,7 +89,13 @@ export class ServiceProcess {
   /** The last error lines of its log (JSON lines at level error). */
   logTail(lines = 20): string {
     try {
-      return fs.readFileSync(this.logFile, 'utf8').split('\n').filter((l) => /"level":"error"|Error/.test(l)).slice(-lines).map((l) => l.slice(0, 600)).join('\n');
+      return fs
+        .readFileSync(this.logFile, 'utf8')
+        .split('\n')
+        .filter((l) => /"level":"error"|Error/.test(l))
+        .slice(-lines)
+        .map((l) => l.slice(0, 600))
+        .join('\n');
     } catch {
       return '';
     }
@@ -123,7 +133,11 @@ export class TalliedHttp {
   }
 
   async login(username: string, password: string): Promise<string> {
-    const res = await fetch(`${this.baseUrl}/api/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    const res = await fetch(`${this.baseUrl}/api/v1/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
     if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
     return ((await res.json()) as { accessToken: string }).accessToken;
   }

@@ -66,16 +66,45 @@ interface Prop {
 }
 
 const INJECTIONS = [
-  "'; DROP TABLE institution; --", "' OR '1'='1' --", '" OR 1=1 --', "1; SELECT pg_sleep(5)", "Robert'); DROP TABLE outbox;--",
-  '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', 'javascript:alert(1)', '../../../../etc/passwd', '..\\..\\..\\windows\\win.ini',
-  '%2e%2e%2f%2e%2e%2fetc%2fpasswd', '${jndi:ldap://x/a}', '{{7*7}}', '#{7*7}', '%s%s%s%n', '$(reboot)', '`id`', '{"$gt":""}', '$where',
-  'null', 'undefined', 'NaN', '-1', '1e309', '０１２３', '\u202e\u0635\u0648\u0631', 'ＳＥＬＥＣＴ', '\t\r\n', ' ', '🙂👶🏻', '\ufeff', '\u200b',
+  "'; DROP TABLE institution; --",
+  "' OR '1'='1' --",
+  '" OR 1=1 --',
+  '1; SELECT pg_sleep(5)',
+  "Robert'); DROP TABLE outbox;--",
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  'javascript:alert(1)',
+  '../../../../etc/passwd',
+  '..\\..\\..\\windows\\win.ini',
+  '%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+  '${jndi:ldap://x/a}',
+  '{{7*7}}',
+  '#{7*7}',
+  '%s%s%s%n',
+  '$(reboot)',
+  '`id`',
+  '{"$gt":""}',
+  '$where',
+  'null',
+  'undefined',
+  'NaN',
+  '-1',
+  '1e309',
+  '０１２３',
+  '\u202e\u0635\u0648\u0631',
+  'ＳＥＬＥＣＴ',
+  '\t\r\n',
+  ' ',
+  '🙂👶🏻',
+  '\ufeff',
+  '\u200b',
 ];
 /** Strings that break text fields as such (refused by the input hygiene before any class is built). */
 const BROKEN_TEXT = ['a\u0000b', '\u0000', 'x\ud800y', '\udc00', "'; DROP TABLE x;\u0000--"];
 
 const semanticallyInvalid = (name: string): string[] | undefined => {
-  if (name === 'uscc') return ['91330106MA2CDX001', '91330106MA2CDX00100', 'I1330106MA2CDX0010', '91330106MA2CDX00O!', "9133'; DROP--", '９１３３０１０６ＭＡ２ＣＤＸ００１Ｐ'];
+  if (name === 'uscc')
+    return ['91330106MA2CDX001', '91330106MA2CDX00100', 'I1330106MA2CDX0010', '91330106MA2CDX00O!', "9133'; DROP--", '９１３３０１０６ＭＡ２ＣＤＸ００１Ｐ'];
   if (name === 'divisionCode') return ['999999', '000000', '33010', '3301061091234', 'abcdef', '330106999', "330106' OR 1=1", '../330106'];
   if (/^date$|Date$|On$/.test(name)) return ['2026-02-30', '2026-13-01', '26-1-1', 'yesterday', '2026/01/01', "2026-01-01'; --"];
   if (name === 'idNumber') return ['11010119900307123', '1101011990030712345', 'ABCDEFGHIJKLMNOPQR', '110101199013071234', "110101' OR 1=1 --"];
@@ -126,7 +155,7 @@ function propsOf(schema: Schema, base: unknown, doc: OpenApi, path: (string | nu
   return out;
 }
 
-const clone = <T,>(v: T): T => structuredClone(v);
+const clone = <T>(v: T): T => structuredClone(v);
 function setAt(obj: unknown, path: (string | number)[], value: unknown): void {
   let o = obj as Record<string | number, unknown>;
   for (const key of path.slice(0, -1)) {
@@ -140,7 +169,8 @@ function deleteAt(obj: unknown, path: (string | number)[]): void {
   for (const key of path.slice(0, -1)) o = o[key] as Record<string | number, unknown>;
   delete o[path.at(-1)!];
 }
-const isFreeText = (p: Prop) => p.schema.type === 'string' && !p.schema.enum && !p.schema.pattern && !p.schema.format && !semanticallyInvalid(String(p.path.at(-1)));
+const isFreeText = (p: Prop) =>
+  p.schema.type === 'string' && !p.schema.enum && !p.schema.pattern && !p.schema.format && !semanticallyInvalid(String(p.path.at(-1)));
 
 // ── what one generated request is ─────────────────────────────────────────────────────────────
 interface FuzzRequest {
@@ -179,7 +209,8 @@ describe('bad-input fuzzing: malformed requests on every write route give no 5xx
   const newIdNumber = () => makeResidentId(`33010619870412${(idSerial = idSerial >= 999 ? 100 : idSerial + 1)}`);
   let childSerial = randomInt(100, 900);
   /** A child's ID number (born 400 days ago, so in every month the fixtures use), new each call. */
-  const childIdNumber = () => makeResidentId(`330106${addDays(shanghaiToday(), -400).replace(/-/g, '')}${(childSerial = childSerial >= 999 ? 100 : childSerial + 1)}`);
+  const childIdNumber = () =>
+    makeResidentId(`330106${addDays(shanghaiToday(), -400).replace(/-/g, '')}${(childSerial = childSerial >= 999 ? 100 : childSerial + 1)}`);
   const today = shanghaiToday();
   /** The month `n` months before this one (Asia/Shanghai), YYYY-MM. */
   const monthsAgo = (n: number) => {
@@ -206,15 +237,23 @@ describe('bad-input fuzzing: malformed requests on every write route give no 5xx
   const snapshot = async () => {
     const tables: Record<string, string> = {};
     const services = [
-      ['registry', stack.registry.runtime.dataSource, stack.schemas.registry], ['gateway', stack.gateway.runtime.dataSource, stack.schemas.gateway],
-      ['staff', staff.runtime.dataSource, staffSchema], ['credit', credit.runtime.dataSource, creditSchema],
-      ['inspection', inspection.runtime.dataSource, inspectionSchema], ['subsidy', subsidy.runtime.dataSource, subsidySchema],
+      ['registry', stack.registry.runtime.dataSource, stack.schemas.registry],
+      ['gateway', stack.gateway.runtime.dataSource, stack.schemas.gateway],
+      ['staff', staff.runtime.dataSource, staffSchema],
+      ['credit', credit.runtime.dataSource, creditSchema],
+      ['inspection', inspection.runtime.dataSource, inspectionSchema],
+      ['subsidy', subsidy.runtime.dataSource, subsidySchema],
     ] as const;
     for (const [service, ds, schema] of services) {
-      const names: { table_name: string }[] = await ds.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE' ORDER BY 1`, [schema]);
+      const names: { table_name: string }[] = await ds.query(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE' ORDER BY 1`,
+        [schema],
+      );
       for (const { table_name } of names) {
         const key = `${service}.${table_name}`;
-        const [row] = await ds.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM "${schema}"."${table_name}" t`);
+        const [row] = await ds.query(
+          `SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM "${schema}"."${table_name}" t`,
+        );
         tables[key] = `${row.n} rows, md5 ${row.h}`;
       }
     }
@@ -225,8 +264,11 @@ describe('bad-input fuzzing: malformed requests on every write route give no 5xx
   /** Every outbox relayed, every consumer caught up, no subsidy run still computing. */
   const waitForRelays = async () => {
     await stack.settled(60_000);
-    await eventually('the subsidy runs to compute', async () =>
-      (await stack.sql<{ n: number }>('subsidy', `SELECT count(*)::int AS n FROM $schema.run WHERE status = 'computing'`))[0]!.n === 0, 60_000);
+    await eventually(
+      'the subsidy runs to compute',
+      async () => (await stack.sql<{ n: number }>('subsidy', `SELECT count(*)::int AS n FROM $schema.run WHERE status = 'computing'`))[0]!.n === 0,
+      60_000,
+    );
     await stack.settled(60_000); // and what the finished runs announced
   };
 
@@ -244,117 +286,290 @@ describe('bad-input fuzzing: malformed requests on every write route give no 5xx
   let fireChecklist: Record<string, unknown>;
   const inspectionOf = (department: 'fire', inspectorIds: string[]) => [{ department, inspectorIds }];
   /** Write routes without a body: only their token can be wrong (logout, an identity token for NATS). */
-const BODYLESS = ['POST /api/v1/auth/logout', 'POST /api/v1/auth/nats-token'];
+  const BODYLESS = ['POST /api/v1/auth/logout', 'POST /api/v1/auth/nats-token'];
 
-const BASES: Record<string, Base> = {
+  const BASES: Record<string, Base> = {
     'POST /api/v1/auth/token': { body: () => ({ username: 'admin', password: DEMO_PASSWORD }) },
     'POST /api/v1/institutions': { body: () => institutionRequest({ name: `模糊测试${randomUUID().slice(0, 6)}托育园` }), caller: 'market' },
-    'PATCH /api/v1/institutions/{id}': { body: () => ({ address: '杭州市西湖区三墩镇模糊路 1 号', reason: '模糊测试', expectedVersion: 1 }), params: () => ({ id: targets.institution }), caller: 'market' },
-    'POST /api/v1/institutions/{id}/inclusive': { body: () => ({ action: 'grant', priceCapFen: 180_000, inclusivePlaces: 20, decisionNo: '西卫〔2026〕1号' }), params: () => ({ id: targets.filedInstitution }), caller: 'health' },
-    'POST /api/v1/institutions/{id}/demonstration': { body: () => ({ year: 2026, decisionNo: '西卫〔2026〕2号' }), params: () => ({ id: targets.filedInstitution }), caller: 'health' },
-    'POST /api/v1/institutions/{id}/deregistration': { body: () => ({ reason: '停止办学', effectiveOn: '2026-11-01' }), params: () => ({ id: targets.institution }), caller: 'market' },
+    'PATCH /api/v1/institutions/{id}': {
+      body: () => ({ address: '杭州市西湖区三墩镇模糊路 1 号', reason: '模糊测试', expectedVersion: 1 }),
+      params: () => ({ id: targets.institution }),
+      caller: 'market',
+    },
+    'POST /api/v1/institutions/{id}/inclusive': {
+      body: () => ({ action: 'grant', priceCapFen: 180_000, inclusivePlaces: 20, decisionNo: '西卫〔2026〕1号' }),
+      params: () => ({ id: targets.filedInstitution }),
+      caller: 'health',
+    },
+    'POST /api/v1/institutions/{id}/demonstration': {
+      body: () => ({ year: 2026, decisionNo: '西卫〔2026〕2号' }),
+      params: () => ({ id: targets.filedInstitution }),
+      caller: 'health',
+    },
+    'POST /api/v1/institutions/{id}/deregistration': {
+      body: () => ({ reason: '停止办学', effectiveOn: '2026-11-01' }),
+      params: () => ({ id: targets.institution }),
+      caller: 'market',
+    },
     'POST /api/v1/institutions/{id}/filings': { body: () => compliantFilingSubmission(), params: () => ({ id: targets.institution }), caller: 'market' },
-    'POST /api/v1/filings/{id}/decision': { body: () => ({ decision: 'reject', reasons: [{ ruleId: 'ONE_KEY_ALARM', text: '一键报警未联网' }], comment: '模糊测试' }), params: () => ({ id: targets.submittedFiling }), caller: 'health' },
-    'PUT /api/v1/population': { body: () => ({ rows: [{ divisionCode: '330106109', year: 2024, residentPopulation: 160_000, childrenUnder3: 4_100, source: '三墩镇统计' }] }), caller: 'health' },
-    'PUT /api/v1/calendar/{year}': { body: () => ({ source: '模糊测试安排', entries: [{ date: '2032-01-01', kind: 'holiday', name: '元旦' }] }), params: () => ({ year: '2032' }), caller: 'admin' },
-    'POST /api/v1/admin/api-clients': { body: () => ({ name: '模糊测试系统', department: 'fire', divisions: ['330106'], scopes: ['GET /api/v1/institutions'] }), caller: 'admin' },
+    'POST /api/v1/filings/{id}/decision': {
+      body: () => ({ decision: 'reject', reasons: [{ ruleId: 'ONE_KEY_ALARM', text: '一键报警未联网' }], comment: '模糊测试' }),
+      params: () => ({ id: targets.submittedFiling }),
+      caller: 'health',
+    },
+    'PUT /api/v1/population': {
+      body: () => ({ rows: [{ divisionCode: '330106109', year: 2024, residentPopulation: 160_000, childrenUnder3: 4_100, source: '三墩镇统计' }] }),
+      caller: 'health',
+    },
+    'PUT /api/v1/calendar/{year}': {
+      body: () => ({ source: '模糊测试安排', entries: [{ date: '2032-01-01', kind: 'holiday', name: '元旦' }] }),
+      params: () => ({ year: '2032' }),
+      caller: 'admin',
+    },
+    'POST /api/v1/admin/api-clients': {
+      body: () => ({ name: '模糊测试系统', department: 'fire', divisions: ['330106'], scopes: ['GET /api/v1/institutions'] }),
+      caller: 'admin',
+    },
     'POST /api/v1/admin/api-clients/{id}/rotate': { body: () => ({ overlapSeconds: 60 }), params: () => ({ id: targets.apiClient }), caller: 'admin' },
     'POST /api/v1/admin/api-clients/{id}/revoke': { body: () => ({ reason: '模糊测试' }), params: () => ({ id: targets.apiClient }), caller: 'admin' },
     'POST /api/v1/admin/login-lockouts/unlock': { body: () => ({ username: 'fuzz.locked', reason: '模糊测试' }), caller: 'admin' },
     // staff (从业人员): a staff member hired by the health bureau at an institution of 三墩镇
     'POST /api/v1/institutions/{id}/staff': {
-      body: () => ({ name: '模糊测试员工', idNumber: newIdNumber(), role: 'carer', employmentType: 'full_time', classType: 'toddler', className: '托小一班', startDate: '2026-01-05' }),
-      params: () => ({ id: targets.staffInstitution }), caller: 'health',
+      body: () => ({
+        name: '模糊测试员工',
+        idNumber: newIdNumber(),
+        role: 'carer',
+        employmentType: 'full_time',
+        classType: 'toddler',
+        className: '托小一班',
+        startDate: '2026-01-05',
+      }),
+      params: () => ({ id: targets.staffInstitution }),
+      caller: 'health',
     },
     'POST /api/v1/staff/{id}/end': { body: () => ({ endDate: today, reason: '合同到期' }), params: () => ({ id: targets.staffMember }), caller: 'health' },
     'POST /api/v1/staff/{id}/credentials': {
-      body: () => ({ type: 'health_certificate', number: `JK-${randomInt(1e6)}`, issuer: '西湖区疾控中心', issuedOn: '2026-01-04' }), params: () => ({ id: targets.staffMember }), caller: 'health',
+      body: () => ({ type: 'health_certificate', number: `JK-${randomInt(1e6)}`, issuer: '西湖区疾控中心', issuedOn: '2026-01-04' }),
+      params: () => ({ id: targets.staffMember }),
+      caller: 'health',
     },
     'POST /api/v1/staff/{id}/rechecks': {
-      body: () => ({ checkedOn: today, result: 'no_record', authority: '杭州市公安局西湖区分局', documentNo: `XH-${randomInt(1e6)}` }), params: () => ({ id: targets.staffMember }), caller: 'health',
+      body: () => ({ checkedOn: today, result: 'no_record', authority: '杭州市公安局西湖区分局', documentNo: `XH-${randomInt(1e6)}` }),
+      params: () => ({ id: targets.staffMember }),
+      caller: 'health',
     },
     'POST /api/v1/staff/{id}/id-number': { body: () => ({ reason: '核对年度健康检查名单' }), params: () => ({ id: targets.staffMember }), caller: 'health' },
     'POST /api/v1/bans': {
-      body: () => ({ name: '模糊禁入', idNumber: newIdNumber(), kind: 'time_limited', startsOn: today, endsOn: '2031-12-31', authority: '杭州市西湖区人民法院', documentNo: `（2026）浙0106刑初${randomInt(1e6)}号`, reason: '虐待被看护人' }),
+      body: () => ({
+        name: '模糊禁入',
+        idNumber: newIdNumber(),
+        kind: 'time_limited',
+        startsOn: today,
+        endsOn: '2031-12-31',
+        authority: '杭州市西湖区人民法院',
+        documentNo: `（2026）浙0106刑初${randomInt(1e6)}号`,
+        reason: '虐待被看护人',
+      }),
       caller: 'police',
     },
     'POST /api/v1/record-checks': {
-      body: () => ({ name: '模糊查询', idNumber: newIdNumber(), checkedOn: today, result: 'no_record', authority: '杭州市公安局西湖区分局', documentNo: `XH-${randomInt(1e6)}` }),
+      body: () => ({
+        name: '模糊查询',
+        idNumber: newIdNumber(),
+        checkedOn: today,
+        result: 'no_record',
+        authority: '杭州市公安局西湖区分局',
+        documentNo: `XH-${randomInt(1e6)}`,
+      }),
       caller: 'police',
     },
     // credit (信用): a repairable entry (a ban matched 100 days ago) and a pending repair request
     'POST /api/v1/credit/institutions/{id}/repair-requests': {
-      body: () => ({ entryIds: [targets.creditEntry], reason: '已辞退涉事人员并完成全员培训' }), params: () => ({ id: targets.staffInstitution }), caller: 'health',
+      body: () => ({ entryIds: [targets.creditEntry], reason: '已辞退涉事人员并完成全员培训' }),
+      params: () => ({ id: targets.staffInstitution }),
+      caller: 'health',
     },
     'POST /api/v1/credit/repair-requests/{id}/decision': {
-      body: () => ({ decision: 'approve', reason: '整改到位，同意修复' }), params: () => ({ id: targets.repairRequest }), caller: 'health',
+      body: () => ({ decision: 'approve', reason: '整改到位，同意修复' }),
+      params: () => ({ id: targets.repairRequest }),
+      caller: 'health',
     },
     // inspection (两张清单 / 双随机 / 综合查一次 / 整改 / 处罚 / 投诉): the fire department's inspectors and lists,
     // institutions filed in 三墩镇 (the operator's own where it acts), visits open, recorded and completed with findings.
-    'POST /api/v1/checklists': { body: () => ({ ...structuredClone(fireChecklist), version: `fire/2090.${randomInt(1, 1000)}`, effectiveFrom: '2090-01-01' }), caller: 'fire' },
-    'POST /api/v1/inspectors': { body: () => ({ department: 'fire', name: '模糊测试执法员', badgeNo: `FZ-${randomInt(1e9)}`, divisionCodes: ['330106'] }), caller: 'fire' },
-    'POST /api/v1/inspectors/{id}/conflicts': { body: () => ({ institutionId: targets.ownInstitution, reason: '近亲属在该机构任职' }), params: () => ({ id: targets.inspector }), caller: 'fire' },
+    'POST /api/v1/checklists': {
+      body: () => ({ ...structuredClone(fireChecklist), version: `fire/2090.${randomInt(1, 1000)}`, effectiveFrom: '2090-01-01' }),
+      caller: 'fire',
+    },
+    'POST /api/v1/inspectors': {
+      body: () => ({ department: 'fire', name: '模糊测试执法员', badgeNo: `FZ-${randomInt(1e9)}`, divisionCodes: ['330106'] }),
+      caller: 'fire',
+    },
+    'POST /api/v1/inspectors/{id}/conflicts': {
+      body: () => ({ institutionId: targets.ownInstitution, reason: '近亲属在该机构任职' }),
+      params: () => ({ id: targets.inspector }),
+      caller: 'fire',
+    },
     'POST /api/v1/inspection-plans': {
-      body: () => ({ title: '模糊测试抽查计划', divisionCode: '330106109', periodFrom: today, periodTo: addDays(today, 60), departments: ['fire'], inspectorsPerDepartment: 2, ratios: { A: 0.05, B: 0.1, C: 0.3, D: 1 } }),
+      body: () => ({
+        title: '模糊测试抽查计划',
+        divisionCode: '330106109',
+        periodFrom: today,
+        periodTo: addDays(today, 60),
+        departments: ['fire'],
+        inspectorsPerDepartment: 2,
+        ratios: { A: 0.05, B: 0.1, C: 0.3, D: 1 },
+      }),
       caller: 'health',
     },
-    'POST /api/v1/inspection-plans/{id}/draw': { body: () => ({ publicEntropy: '模糊测试见证人报数 581' }), params: () => ({ id: targets.plan }), caller: 'health' },
+    'POST /api/v1/inspection-plans/{id}/draw': {
+      body: () => ({ publicEntropy: '模糊测试见证人报数 581' }),
+      params: () => ({ id: targets.plan }),
+      caller: 'health',
+    },
     'POST /api/v1/inspections': {
-      body: () => ({ institutionId: targets.uninspected, kind: 'adhoc', scheduledOn: today, departments: inspectionOf('fire', [targets.fire1, targets.fire2]) }),
+      body: () => ({
+        institutionId: targets.uninspected,
+        kind: 'adhoc',
+        scheduledOn: today,
+        departments: inspectionOf('fire', [targets.fire1, targets.fire2]),
+      }),
       caller: 'fire',
     },
     'PUT /api/v1/inspections/{id}/results': {
-      body: () => ({ results: [{ itemCode: 'FIRE-01', result: 'pass', note: '疏散通道畅通', evidence: [{ ref: 'sha256:9f2c41d0e3', takenAt: '2026-09-30T10:20:00+08:00', location: '二楼东侧安全出口' }] }] }),
-      params: () => ({ id: targets.openInspection }), caller: 'fire', as: 'fire.inspector1',
+      body: () => ({
+        results: [
+          {
+            itemCode: 'FIRE-01',
+            result: 'pass',
+            note: '疏散通道畅通',
+            evidence: [{ ref: 'sha256:9f2c41d0e3', takenAt: '2026-09-30T10:20:00+08:00', location: '二楼东侧安全出口' }],
+          },
+        ],
+      }),
+      params: () => ({ id: targets.openInspection }),
+      caller: 'fire',
+      as: 'fire.inspector1',
     },
     'POST /api/v1/inspections/{id}/results/{itemCode}/resolution': {
-      body: () => ({ versionId: randomUUID(), reason: '现场复核后以消防检查员记录为准' }), params: () => ({ id: targets.openInspection, itemCode: 'FIRE-01' }), caller: 'fire',
+      body: () => ({ versionId: randomUUID(), reason: '现场复核后以消防检查员记录为准' }),
+      params: () => ({ id: targets.openInspection, itemCode: 'FIRE-01' }),
+      caller: 'fire',
     },
     'POST /api/v1/inspections/{id}/late-results/{versionId}/decision': {
-      body: () => ({ decision: 'accept', reason: '签字前已在现场记录' }), params: () => ({ id: targets.openInspection, versionId: randomUUID() }), caller: 'fire',
+      body: () => ({ decision: 'accept', reason: '签字前已在现场记录' }),
+      params: () => ({ id: targets.openInspection, versionId: randomUUID() }),
+      caller: 'fire',
     },
-    'POST /api/v1/inspections/{id}/sign-off': { body: () => ({ comment: '已现场核查' }), params: () => ({ id: targets.recordedInspection }), caller: 'fire', as: 'fire.inspector1' },
-    'POST /api/v1/inspections/{id}/reinspection': { body: () => ({ scheduledOn: addDays(today, 7) }), params: () => ({ id: targets.completedInspection }), caller: 'fire' },
-    'POST /api/v1/rectifications/{id}/verify': { body: () => ({ outcome: 'corrected', note: '已清理疏散通道，核对现场照片' }), params: () => ({ id: targets.finding }), caller: 'fire' },
+    'POST /api/v1/inspections/{id}/sign-off': {
+      body: () => ({ comment: '已现场核查' }),
+      params: () => ({ id: targets.recordedInspection }),
+      caller: 'fire',
+      as: 'fire.inspector1',
+    },
+    'POST /api/v1/inspections/{id}/reinspection': {
+      body: () => ({ scheduledOn: addDays(today, 7) }),
+      params: () => ({ id: targets.completedInspection }),
+      caller: 'fire',
+    },
+    'POST /api/v1/rectifications/{id}/verify': {
+      body: () => ({ outcome: 'corrected', note: '已清理疏散通道，核对现场照片' }),
+      params: () => ({ id: targets.finding }),
+      caller: 'fire',
+    },
     'POST /api/v1/rectifications/{id}/report': {
       body: () => ({ text: '已更换灭火器，附购买凭证', evidence: [{ ref: '发票 2026-118', takenAt: '2026-10-12T09:00:00+08:00', location: '一楼门厅' }] }),
-      params: () => ({ id: targets.reportableFinding }), caller: 'operator',
+      params: () => ({ id: targets.reportableFinding }),
+      caller: 'operator',
     },
     'POST /api/v1/penalties': {
-      body: () => ({ findingId: targets.finding, penaltyItemCode: 'PFIRE-01', kinds: ['fine'], fineFen: 1_000_000, decisionNo: `西消行罚决字〔2026〕${randomInt(1e6)}号`, reason: '占用疏散通道' }),
+      body: () => ({
+        findingId: targets.finding,
+        penaltyItemCode: 'PFIRE-01',
+        kinds: ['fine'],
+        fineFen: 1_000_000,
+        decisionNo: `西消行罚决字〔2026〕${randomInt(1e6)}号`,
+        reason: '占用疏散通道',
+      }),
       caller: 'fire',
     },
     'POST /api/v1/self-inspections': {
-      body: () => ({ institutionId: targets.ownInstitution, results: [{ itemCode: 'FIRE-04', result: 'fail', note: '两具灭火器过期，已报修' }, { itemCode: 'FIRE-01', result: 'pass' }] }),
+      body: () => ({
+        institutionId: targets.ownInstitution,
+        results: [
+          { itemCode: 'FIRE-04', result: 'fail', note: '两具灭火器过期，已报修' },
+          { itemCode: 'FIRE-01', result: 'pass' },
+        ],
+      }),
       caller: 'operator',
     },
-    'POST /api/v1/complaints/{id}/triage': { body: () => ({ decision: 'accept', reason: '属于食品安全监管职责，予以受理' }), params: () => ({ id: targets.receivedComplaint }), caller: 'market' },
+    'POST /api/v1/complaints/{id}/triage': {
+      body: () => ({ decision: 'accept', reason: '属于食品安全监管职责，予以受理' }),
+      params: () => ({ id: targets.receivedComplaint }),
+      caller: 'market',
+    },
     'POST /api/v1/complaints/{id}/outcome': {
-      body: () => ({ substantiated: true, summary: '经现场检查，午餐未留样属实，已责令整改' }), params: () => ({ id: targets.acceptedComplaint }), caller: 'market',
+      body: () => ({ substantiated: true, summary: '经现场检查，午餐未留样属实，已责令整改' }),
+      params: () => ({ id: targets.acceptedComplaint }),
+      caller: 'market',
     },
     'POST /api/v1/public/complaints': {
-      body: () => ({ institutionId: targets.ownInstitution, category: 'food', description: '家长反映午餐没有留样', occurredOn: today, contact: { name: '王小明', phone: '13800138000' } }),
+      body: () => ({
+        institutionId: targets.ownInstitution,
+        category: 'food',
+        description: '家长反映午餐没有留样',
+        occurredOn: today,
+        contact: { name: '王小明', phone: '13800138000' },
+      }),
     },
     // subsidy (收托名册 / 补助): a filed 普惠 institution of the operator, rosters and computed runs of past months.
     'PUT /api/v1/institutions/{id}/rosters/{month}': {
-      body: () => ({ openDays: 21, children: [{ rowNumber: 1, idNumber: childIdNumber(), birthOrder: 2, classType: 'toddler', careForm: 'full_day', daysAttended: 20 }], reason: '模糊测试' }),
-      params: () => ({ id: targets.rosterInstitution, month: monthsAgo(1) }), caller: 'operator',
+      body: () => ({
+        openDays: 21,
+        children: [{ rowNumber: 1, idNumber: childIdNumber(), birthOrder: 2, classType: 'toddler', careForm: 'full_day', daysAttended: 20 }],
+        reason: '模糊测试',
+      }),
+      params: () => ({ id: targets.rosterInstitution, month: monthsAgo(1) }),
+      caller: 'operator',
     },
-    'PUT /api/v1/institutions/{id}/rosters/{month}/upload': { body: () => ({}), params: () => ({ id: targets.rosterInstitution, month: monthsAgo(1) }), caller: 'operator', uploadOnly: true },
+    'PUT /api/v1/institutions/{id}/rosters/{month}/upload': {
+      body: () => ({}),
+      params: () => ({ id: targets.rosterInstitution, month: monthsAgo(1) }),
+      caller: 'operator',
+      uploadOnly: true,
+    },
     'POST /api/v1/subsidy/policies': {
       body: () => {
         const key = `fuzz-${randomInt(1e9)}`;
         return {
-          policyKey: key, version: `${key}/2026.1`, divisionCode: '330106', title: '西湖区托育补助（模糊测试）', source: '测试用区级文件', effectiveFrom: '2090-01', effectiveTo: '2090-12',
+          policyKey: key,
+          version: `${key}/2026.1`,
+          divisionCode: '330106',
+          title: '西湖区托育补助（模糊测试）',
+          source: '测试用区级文件',
+          effectiveFrom: '2090-01',
+          effectiveTo: '2090-12',
           eligibility: { filed: { source: '国卫办人口发〔2019〕25号' } },
-          rules: [{ id: 'FLAT', kind: 'per_child_by_class', title: '区级托育补助', params: { amountFenByClass: { infant: 20_000, toddler: 20_000, older: 20_000 }, careFormFactorBp: { full_day: 10_000 }, attendanceProRata: true }, requires: ['filed'], source: '测试：每人每月 200 元' }],
+          rules: [
+            {
+              id: 'FLAT',
+              kind: 'per_child_by_class',
+              title: '区级托育补助',
+              params: { amountFenByClass: { infant: 20_000, toddler: 20_000, older: 20_000 }, careFormFactorBp: { full_day: 10_000 }, attendanceProRata: true },
+              requires: ['filed'],
+              source: '测试：每人每月 200 元',
+            },
+          ],
           budget: { annualCapFen: 100_000, rules: ['FLAT'], method: 'pro_rata_largest_remainder', source: '测试：年度预算 1,000 元' },
         };
       },
       caller: 'health',
     },
     'POST /api/v1/subsidy/runs': { body: () => ({ month: monthsAgo(5), divisionCode: '330106' }), caller: 'health' },
-    'POST /api/v1/subsidy/runs/{id}/approvals': { body: () => ({ decision: 'approve', comment: '名册已核对' }), params: () => ({ id: targets.run }), caller: 'street' },
+    'POST /api/v1/subsidy/runs/{id}/approvals': {
+      body: () => ({ decision: 'approve', comment: '名册已核对' }),
+      params: () => ({ id: targets.run }),
+      caller: 'street',
+    },
   };
   const CSV_HEADER = 'divisionCode,year,residentPopulation,childrenUnder3,source';
 
@@ -370,13 +585,25 @@ const BASES: Record<string, Base> = {
       array: fc.array(fc.oneof(fc.integer(), junkString), { maxLength: 3 }),
     };
     // An empty array or object can pass a nested check: never offered for objects or arrays.
-    const skip: Record<string, string[]> = { string: ['string'], integer: ['number'], number: ['number'], boolean: ['boolean'], object: ['object', 'array'], array: ['object', 'array'] };
-    const allowed = Object.entries(all).filter(([k]) => !(skip[type ?? ''] ?? []).includes(k)).map(([, a]) => a);
+    const skip: Record<string, string[]> = {
+      string: ['string'],
+      integer: ['number'],
+      number: ['number'],
+      boolean: ['boolean'],
+      object: ['object', 'array'],
+      array: ['object', 'array'],
+    };
+    const allowed = Object.entries(all)
+      .filter(([k]) => !(skip[type ?? ''] ?? []).includes(k))
+      .map(([, a]) => a);
     return fc.oneof(...allowed);
   };
 
   /** Defects that make a body invalid whatever else it holds, from the schema. */
-  function bodyDefects(spec: RouteSpec, base: unknown): fc.Arbitrary<{ kind: string; apply: (b: unknown) => unknown; raw?: (b: unknown) => string; contentType?: string }>[] {
+  function bodyDefects(
+    spec: RouteSpec,
+    base: unknown,
+  ): fc.Arbitrary<{ kind: string; apply: (b: unknown) => unknown; raw?: (b: unknown) => string; contentType?: string }>[] {
     const props = spec.bodySchema ? propsOf(spec.bodySchema, base, doc) : [];
     const typed = props.filter((p) => p.schema.type);
     const out: fc.Arbitrary<{ kind: string; apply: (b: unknown) => unknown; raw?: (b: unknown) => string; contentType?: string }>[] = [];
@@ -386,80 +613,153 @@ const BASES: Record<string, Base> = {
       out.push(fc.constantFrom(...required).map((p) => ({ kind: 'null required field', apply: (b) => (setAt(b, p.path, null), b) })));
     }
     if (typed.length) {
-      out.push(fc.constantFrom(...typed).chain((p) => notA(p.schema.type).map((v) => ({ kind: `wrong type (${p.schema.type})`, apply: (b: unknown) => (setAt(b, p.path, v), b) }))));
+      out.push(
+        fc
+          .constantFrom(...typed)
+          .chain((p) => notA(p.schema.type).map((v) => ({ kind: `wrong type (${p.schema.type})`, apply: (b: unknown) => (setAt(b, p.path, v), b) }))),
+      );
     }
     /** Values beyond the bounds (each side only where there is room: a bound may sit at the edge of the safe integers), or not whole. */
     const outOfRange = (p: Prop): fc.Arbitrary<number>[] => {
       const options: fc.Arbitrary<number>[] = [];
       if (p.schema.minimum !== undefined && p.schema.minimum > -1e9) options.push(fc.integer({ min: -1e9, max: Math.ceil(p.schema.minimum) - 1 }));
-      if (p.schema.maximum !== undefined && p.schema.maximum < 2 ** 53 - 2) options.push(fc.integer({ min: Math.floor(p.schema.maximum) + 1, max: 2 ** 53 - 1 }));
+      if (p.schema.maximum !== undefined && p.schema.maximum < 2 ** 53 - 2)
+        options.push(fc.integer({ min: Math.floor(p.schema.maximum) + 1, max: 2 ** 53 - 1 }));
       if (p.schema.type === 'integer') options.push(fc.integer({ min: -1000, max: 1000 }).map((n) => n + 0.5));
       return options;
     };
     const ranged = typed.filter((p) => outOfRange(p).length);
     if (ranged.length) {
-      out.push(fc.constantFrom(...ranged).chain((p) => fc.oneof(...outOfRange(p)).map((v) => ({ kind: 'out of range', apply: (b: unknown) => (setAt(b, p.path, v), b) }))));
+      out.push(
+        fc
+          .constantFrom(...ranged)
+          .chain((p) => fc.oneof(...outOfRange(p)).map((v) => ({ kind: 'out of range', apply: (b: unknown) => (setAt(b, p.path, v), b) }))),
+      );
     }
     const long = typed.filter((p) => p.schema.type === 'string' && p.schema.maxLength !== undefined);
     if (long.length) {
-      out.push(fc.tuple(fc.constantFrom(...long), fc.integer({ min: 1, max: 20_000 }), injection).map(([p, extra, inj]) => ({
-        kind: 'too long', apply: (b: unknown) => (setAt(b, p.path, (inj + 'x'.repeat(p.schema.maxLength! + extra)).slice(0, p.schema.maxLength! + extra + inj.length)), b),
-      })));
+      out.push(
+        fc.tuple(fc.constantFrom(...long), fc.integer({ min: 1, max: 20_000 }), injection).map(([p, extra, inj]) => ({
+          kind: 'too long',
+          apply: (b: unknown) => (setAt(b, p.path, (inj + 'x'.repeat(p.schema.maxLength! + extra)).slice(0, p.schema.maxLength! + extra + inj.length)), b),
+        })),
+      );
     }
     const short = typed.filter((p) => p.schema.type === 'string' && (p.schema.minLength ?? 0) > 0);
     if (short.length) out.push(fc.constantFrom(...short).map((p) => ({ kind: 'too short', apply: (b: unknown) => (setAt(b, p.path, ''), b) })));
     const enums = typed.filter((p) => p.schema.enum);
     if (enums.length) {
-      out.push(fc.tuple(fc.constantFrom(...enums), junkString).filter(([p, v]) => !p.schema.enum!.includes(v)).map(([p, v]) => ({ kind: 'not in enum', apply: (b: unknown) => (setAt(b, p.path, v), b) })));
+      out.push(
+        fc
+          .tuple(fc.constantFrom(...enums), junkString)
+          .filter(([p, v]) => !p.schema.enum!.includes(v))
+          .map(([p, v]) => ({ kind: 'not in enum', apply: (b: unknown) => (setAt(b, p.path, v), b) })),
+      );
     }
     const coded = typed.filter((p) => p.schema.type === 'string' && semanticallyInvalid(String(p.path.at(-1))));
     if (coded.length) {
-      out.push(fc.constantFrom(...coded).chain((p) => fc.constantFrom(...semanticallyInvalid(String(p.path.at(-1)))!).map((v) => ({ kind: 'invalid code', apply: (b: unknown) => (setAt(b, p.path, v), b) }))));
+      out.push(
+        fc
+          .constantFrom(...coded)
+          .chain((p) =>
+            fc
+              .constantFrom(...semanticallyInvalid(String(p.path.at(-1)))!)
+              .map((v) => ({ kind: 'invalid code', apply: (b: unknown) => (setAt(b, p.path, v), b) })),
+          ),
+      );
     }
     const itemEnums = typed.filter((p) => p.schema.type === 'array' && p.present && resolve(p.schema.items, doc).enum);
     if (itemEnums.length) {
-      out.push(fc.tuple(fc.constantFrom(...itemEnums), injection).map(([p, v]) => ({ kind: 'array item not in enum', apply: (b: unknown) => (setAt(b, p.path, [v]), b) })));
+      out.push(
+        fc
+          .tuple(fc.constantFrom(...itemEnums), injection)
+          .map(([p, v]) => ({ kind: 'array item not in enum', apply: (b: unknown) => (setAt(b, p.path, [v]), b) })),
+      );
     }
     const unique = typed.filter((p) => p.schema.uniqueItems && p.present);
     if (unique.length) {
-      out.push(fc.constantFrom(...unique).map((p) => ({ kind: 'duplicate items', apply: (b: unknown) => {
-        let o: unknown = b;
-        for (const k of p.path) o = (o as Record<string | number, unknown>)[k];
-        const items = o as unknown[];
-        setAt(b, p.path, [items[0], items[0]]);
-        return b;
-      } })));
+      out.push(
+        fc.constantFrom(...unique).map((p) => ({
+          kind: 'duplicate items',
+          apply: (b: unknown) => {
+            let o: unknown = b;
+            for (const k of p.path) o = (o as Record<string | number, unknown>)[k];
+            const items = o as unknown[];
+            setAt(b, p.path, [items[0], items[0]]);
+            return b;
+          },
+        })),
+      );
     }
     const emptyable = typed.filter((p) => p.schema.type === 'array' && (p.schema.minItems ?? 0) > 0);
     if (emptyable.length) out.push(fc.constantFrom(...emptyable).map((p) => ({ kind: 'empty array', apply: (b: unknown) => (setAt(b, p.path, []), b) })));
     const strings = typed.filter((p) => p.schema.type === 'string');
     if (strings.length) {
-      out.push(fc.tuple(fc.constantFrom(...strings), fc.constantFrom(...BROKEN_TEXT)).map(([p, v]) => ({ kind: 'NUL or broken Unicode', apply: (b: unknown) => (setAt(b, p.path, v), b) })));
+      out.push(
+        fc
+          .tuple(fc.constantFrom(...strings), fc.constantFrom(...BROKEN_TEXT))
+          .map(([p, v]) => ({ kind: 'NUL or broken Unicode', apply: (b: unknown) => (setAt(b, p.path, v), b) })),
+      );
     }
     // Unknown fields (top level and in nested objects), including the keys prototype pollution tries.
     const objects = [[] as (string | number)[], ...props.filter((p) => p.present && p.schema.type === 'object').map((p) => p.path)];
     const known = new Set(props.map((p) => p.path.join('.')));
-    out.push(fc.tuple(fc.constantFrom(...objects), fc.constantFrom('isAdmin', 'department', 'ownerUserId', 'status', 'version', 'constructor', 'prototype', 'role', '$where', '__defineGetter__', 'x-extra'), fc.oneof(fc.boolean(), junkString, fc.integer()))
-      .filter(([path, key]) => !known.has([...path, key].join('.')))
-      .map(([path, key, v]) => ({ kind: 'unknown field', apply: (b: unknown) => (setAt(b, [...path, key], v), b) })));
-    out.push(fc.constantFrom('{"__proto__":{"isAdmin":true}}', '{"constructor":{"prototype":{"isAdmin":true}}}').map((raw) => ({ kind: 'prototype pollution', apply: (b: unknown) => b, raw: () => raw })));
+    out.push(
+      fc
+        .tuple(
+          fc.constantFrom(...objects),
+          fc.constantFrom(
+            'isAdmin',
+            'department',
+            'ownerUserId',
+            'status',
+            'version',
+            'constructor',
+            'prototype',
+            'role',
+            '$where',
+            '__defineGetter__',
+            'x-extra',
+          ),
+          fc.oneof(fc.boolean(), junkString, fc.integer()),
+        )
+        .filter(([path, key]) => !known.has([...path, key].join('.')))
+        .map(([path, key, v]) => ({ kind: 'unknown field', apply: (b: unknown) => (setAt(b, [...path, key], v), b) })),
+    );
+    out.push(
+      fc
+        .constantFrom('{"__proto__":{"isAdmin":true}}', '{"constructor":{"prototype":{"isAdmin":true}}}')
+        .map((raw) => ({ kind: 'prototype pollution', apply: (b: unknown) => b, raw: () => raw })),
+    );
     // Runaway nesting in any field (or as the field's parent).
     const anyProp = props.length ? props : [{ path: ['x'], schema: {}, required: false, present: false }];
-    out.push(fc.tuple(fc.constantFrom(...anyProp), fc.integer({ min: 40, max: 5_000 }), fc.boolean()).map(([p, depth, arrays]) => ({
-      kind: 'runaway nesting', apply: (b: unknown) => b,
-      raw: (b: unknown) => {
-        const marker = '"__NEST__"';
-        const copy = clone(b);
-        setAt(copy, p.path, '__NEST__');
-        return JSON.stringify(copy).replace(marker, arrays ? `${'['.repeat(depth)}1${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`);
-      },
-    })));
+    out.push(
+      fc.tuple(fc.constantFrom(...anyProp), fc.integer({ min: 40, max: 5_000 }), fc.boolean()).map(([p, depth, arrays]) => ({
+        kind: 'runaway nesting',
+        apply: (b: unknown) => b,
+        raw: (b: unknown) => {
+          const marker = '"__NEST__"';
+          const copy = clone(b);
+          setAt(copy, p.path, '__NEST__');
+          return JSON.stringify(copy).replace(marker, arrays ? `${'['.repeat(depth)}1${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`);
+        },
+      })),
+    );
     // The body as a whole.
     out.push(fc.constantFrom<unknown>([], [1, 2], 'a string', 42, true, [{}]).map((v) => ({ kind: 'not an object', apply: () => v })));
-    out.push(fc.constantFrom('{"name":', '{"a":1,}', "{'a':1}", '{"a":1}}', 'undefined', '\u0000', '{"a":"\\u0000"', '[', 'nul', '{"a":1e99999999}').map((raw) => ({ kind: 'not JSON', apply: (b: unknown) => b, raw: () => raw })));
-    out.push(fc.constantFrom('application/xml', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x').map((contentType) => ({
-      kind: 'wrong media type', apply: (b: unknown) => b, raw: (b: unknown) => (contentType.startsWith('application/x-www') ? 'a=1&b=2' : JSON.stringify(b)), contentType,
-    })));
+    out.push(
+      fc
+        .constantFrom('{"name":', '{"a":1,}', "{'a':1}", '{"a":1}}', 'undefined', '\u0000', '{"a":"\\u0000"', '[', 'nul', '{"a":1e99999999}')
+        .map((raw) => ({ kind: 'not JSON', apply: (b: unknown) => b, raw: () => raw })),
+    );
+    out.push(
+      fc.constantFrom('application/xml', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x').map((contentType) => ({
+        kind: 'wrong media type',
+        apply: (b: unknown) => b,
+        raw: (b: unknown) => (contentType.startsWith('application/x-www') ? 'a=1&b=2' : JSON.stringify(b)),
+        contentType,
+      })),
+    );
     out.push(fc.constant({ kind: 'over 1 MB', apply: (b: unknown) => b, raw: () => JSON.stringify({ pad: 'x'.repeat(1_050_000) }) }));
     out.push(fc.constant({ kind: 'empty JSON body', apply: (b: unknown) => b, raw: () => '' }));
     return out;
@@ -470,9 +770,16 @@ const BASES: Record<string, Base> = {
     const row = (division: string, year: string, resident: string, children: string, source: string) => `${division},${year},${resident},${children},${source}`;
     const good = () => row('330106109', '2024', '160000', '4100', '统计');
     return fc.oneof(
-      fc.constantFrom(...semanticallyInvalid('divisionCode')!).map((d) => `${CSV_HEADER}\n${good()}\n${row(d.replace(/,/g, ''), '2024', '1000', '10', '统计')}\n`),
-      fc.oneof(junkString, fc.constantFrom('20x5', '1999', '2101', '-2024', '2024.5')).filter((y) => !/^\s*20([0-9][0-9])\s*$/.test(y) || Number(y) > 2100).map((y) => `${CSV_HEADER}\n${row('330106109', y.replace(/[,\n\r"]/g, ';'), '1000', '10', '统计')}\n`),
-      fc.oneof(fc.integer({ max: -1 }).map(String), fc.constantFrom('abc', '1.5', '1e3', '', '九千')).map((n) => `${CSV_HEADER}\n${row('330106109', '2024', n, '10', '统计')}\n`),
+      fc
+        .constantFrom(...semanticallyInvalid('divisionCode')!)
+        .map((d) => `${CSV_HEADER}\n${good()}\n${row(d.replace(/,/g, ''), '2024', '1000', '10', '统计')}\n`),
+      fc
+        .oneof(junkString, fc.constantFrom('20x5', '1999', '2101', '-2024', '2024.5'))
+        .filter((y) => !/^\s*20([0-9][0-9])\s*$/.test(y) || Number(y) > 2100)
+        .map((y) => `${CSV_HEADER}\n${row('330106109', y.replace(/[,\n\r"]/g, ';'), '1000', '10', '统计')}\n`),
+      fc
+        .oneof(fc.integer({ max: -1 }).map(String), fc.constantFrom('abc', '1.5', '1e3', '', '九千'))
+        .map((n) => `${CSV_HEADER}\n${row('330106109', '2024', n, '10', '统计')}\n`),
       fc.subarray(['divisionCode', 'year', 'residentPopulation', 'childrenUnder3', 'source'], { maxLength: 4 }).map((cols) => `${cols.join(',')}\n${good()}\n`),
       fc.constantFrom('', CSV_HEADER, `${CSV_HEADER}\n`, '\n\n', '\ufeff').map((t) => t),
       fc.constantFrom(...BROKEN_TEXT.filter((t) => !/[\ud800-\udfff]/.test(t))).map((t) => `${CSV_HEADER}\n${row('330106109', '2024', '1000', '10', t)}\n`),
@@ -496,13 +803,15 @@ const BASES: Record<string, Base> = {
         if (!cell) continue;
         const [own, other] = [outcomeOf(cell, 'own'), outcomeOf(cell, 'other')];
         if (own === 'DEPT' && other === 'DEPT') refused.push({ kind: `department not allowed (${dept})`, token: tokens.get(ACCOUNTS[dept].username)! });
-        if (own === 'UNASSIGNED' && other === 'UNASSIGNED') refused.push({ kind: `not an assigned inspector (${dept})`, token: tokens.get(ACCOUNTS[dept].username)! });
+        if (own === 'UNASSIGNED' && other === 'UNASSIGNED')
+          refused.push({ kind: `not an assigned inspector (${dept})`, token: tokens.get(ACCOUNTS[dept].username)! });
       }
       // The other district's bureaus, on targets in 西湖区.
       for (const dept of ['health', 'market'] as const) {
         if (outcomeOf(row.cells[dept], 'other') === 'DIV') refused.push({ kind: `other district (${dept}.371002)`, token: tokens.get(`${dept}.371002`)! });
       }
-      if (spec.params.length && caller !== 'operator' && outcomeOf(row.cells.operator, 'other') === 'OWNER') refused.push({ kind: 'operator, not its institution', token: tokens.get('operator.demo')! });
+      if (spec.params.length && caller !== 'operator' && outcomeOf(row.cells.operator, 'other') === 'OWNER')
+        refused.push({ kind: 'operator, not its institution', token: tokens.get('operator.demo')! });
     }
     return fc.constantFrom(...refused);
   }
@@ -541,24 +850,44 @@ const BASES: Record<string, Base> = {
       });
     }
     if (spec.params.length && spec.key !== 'POST /api/v1/auth/token') {
-      const badId = fc.oneof(
-        fc.uuid({ version: 4 }).map((id) => ({ kind: 'unknown id', id })),
-        fc.oneof(junkString, fc.constantFrom('123', '0', '-1', '00000000-0000-0000-0000-00000000000g', '../../etc/passwd', '%00', 'a'.repeat(5_000))).filter((s) => s.trim() !== '').map((id) => ({ kind: 'malformed id', id })),
-      ).map((v) => ({ id: v.id }));
+      const badId = fc
+        .oneof(
+          fc.uuid({ version: 4 }).map((id) => ({ kind: 'unknown id', id })),
+          fc
+            .oneof(junkString, fc.constantFrom('123', '0', '-1', '00000000-0000-0000-0000-00000000000g', '../../etc/passwd', '%00', 'a'.repeat(5_000)))
+            .filter((s) => s.trim() !== '')
+            .map((id) => ({ kind: 'malformed id', id })),
+        )
+        .map((v) => ({ id: v.id }));
       // A month (收托名册): malformed, or one still to come (refused: ROSTER_MONTH_IN_FUTURE).
-      const badMonth = fc.oneof(
-        fc.oneof(fc.constantFrom('2026-13', '2026-00', '26-01', '2026-1', '2026/01', "2026-01' OR 1=1", '２０２６-０１', '../2026-01', '2026-01-01'), junkString)
-          .filter((m) => m.trim() !== '' && !/^\d{4}-(0[1-9]|1[0-2])$/.test(m)),
-        fc.constantFrom('2099-01', `${Number(today.slice(0, 4)) + 1}-${today.slice(5, 7)}`),
-      ).map((month) => ({ month }));
+      const badMonth = fc
+        .oneof(
+          fc
+            .oneof(
+              fc.constantFrom('2026-13', '2026-00', '26-01', '2026-1', '2026/01', "2026-01' OR 1=1", '２０２６-０１', '../2026-01', '2026-01-01'),
+              junkString,
+            )
+            .filter((m) => m.trim() !== '' && !/^\d{4}-(0[1-9]|1[0-2])$/.test(m)),
+          fc.constantFrom('2099-01', `${Number(today.slice(0, 4)) + 1}-${today.slice(5, 7)}`),
+        )
+        .map((month) => ({ month }));
       const badParam = spec.params.includes('year')
-        ? fc.oneof(fc.constantFrom('1999', '2100', '20x5', '0', '-2026', '2026.0', '２０２６', '../2026', '2026%00'), junkString).filter((y) => y !== '' && !/^20\d{2}$/.test(y)).map((year) => ({ year }))
-        : spec.params.includes('month') ? fc.oneof(badId, badMonth) : badId;
+        ? fc
+            .oneof(fc.constantFrom('1999', '2100', '20x5', '0', '-2026', '2026.0', '２０２６', '../2026', '2026%00'), junkString)
+            .filter((y) => y !== '' && !/^20\d{2}$/.test(y))
+            .map((year) => ({ year }))
+        : spec.params.includes('month')
+          ? fc.oneof(badId, badMonth)
+          : badId;
       kinds.push({
         weight: 2,
         arbitrary: fc.tuple(badParam, noise).map(([p, addNoise]) => ({
-          kind: 'wrong id', params: { ...params(), ...(p as Record<string, string>) }, body: typeof baseBody === 'string' ? undefined : addNoise(clone(baseBody)),
-          raw: typeof baseBody === 'string' ? baseBody : undefined, contentType: typeof baseBody === 'string' ? 'text/csv' : undefined, token,
+          kind: 'wrong id',
+          params: { ...params(), ...(p as Record<string, string>) },
+          body: typeof baseBody === 'string' ? undefined : addNoise(clone(baseBody)),
+          raw: typeof baseBody === 'string' ? baseBody : undefined,
+          contentType: typeof baseBody === 'string' ? 'text/csv' : undefined,
+          token,
         })),
       });
     }
@@ -567,17 +896,25 @@ const BASES: Record<string, Base> = {
       kinds.push({
         weight: 3,
         arbitrary: fc.tuple(tokenDefects(spec), noise).map(([t, addNoise]) => ({
-          kind: `token: ${t.kind.replace(/ \(.*\)$/, '')}`, params: params(), body: typeof baseBody === 'string' ? undefined : addNoise(clone(baseBody)),
-          raw: typeof baseBody === 'string' ? baseBody : undefined, contentType: typeof baseBody === 'string' ? 'text/csv' : undefined, token: t.token,
+          kind: `token: ${t.kind.replace(/ \(.*\)$/, '')}`,
+          params: params(),
+          body: typeof baseBody === 'string' ? undefined : addNoise(clone(baseBody)),
+          raw: typeof baseBody === 'string' ? baseBody : undefined,
+          contentType: typeof baseBody === 'string' ? 'text/csv' : undefined,
+          token: t.token,
         })),
       });
     }
     return fc.oneof(...kinds);
   }
 
-  const isPublic = (spec: RouteSpec) => spec.key === 'POST /api/v1/auth/token' || (spec.row !== undefined && outcomeOf(spec.row.cells.anonymous, 'own') !== 'AUTH');
+  const isPublic = (spec: RouteSpec) =>
+    spec.key === 'POST /api/v1/auth/token' || (spec.row !== undefined && outcomeOf(spec.row.cells.anonymous, 'own') !== 'AUTH');
   const firstAllowed = (row: MatrixRow | undefined): Department | undefined =>
-    row ? (Object.keys(ACCOUNTS) as Department[]).find((d) => d !== 'admin' && ['200', '201', '204', 'PASS'].includes(outcomeOf(row.cells[d], 'own'))) ?? 'admin' : undefined;
+    row
+      ? ((Object.keys(ACCOUNTS) as Department[]).find((d) => d !== 'admin' && ['200', '201', '204', 'PASS'].includes(outcomeOf(row.cells[d], 'own'))) ??
+        'admin')
+      : undefined;
 
   async function send(spec: RouteSpec, r: FuzzRequest) {
     const url = spec.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(r.params[name] ?? ''));
@@ -604,7 +941,8 @@ const BASES: Record<string, Base> = {
       const details = body.details as { field?: unknown; code?: unknown; message?: unknown }[] | undefined;
       if (!Array.isArray(details) || details.length === 0) throw new Error(`400 without details: ${where}`);
       for (const d of details) {
-        if (typeof d.field !== 'string' || !d.field || typeof d.code !== 'string' || typeof d.message !== 'string') throw new Error(`a detail names no field: ${where}`);
+        if (typeof d.field !== 'string' || !d.field || typeof d.code !== 'string' || typeof d.message !== 'string')
+          throw new Error(`a detail names no field: ${where}`);
       }
     }
   }
@@ -618,8 +956,10 @@ const BASES: Record<string, Base> = {
     stack = await startTestStack({
       services: ['registry', 'staff', 'credit', 'inspection', 'subsidy'],
       config: {
-        staff: { ...quiet, STAFF_DB_SCHEMA: staffSchema }, credit: { ...quiet, CREDIT_DB_SCHEMA: creditSchema },
-        inspection: { ...quiet, INSPECTION_DB_SCHEMA: inspectionSchema }, subsidy: { ...quiet, SUBSIDY_DB_SCHEMA: subsidySchema },
+        staff: { ...quiet, STAFF_DB_SCHEMA: staffSchema },
+        credit: { ...quiet, CREDIT_DB_SCHEMA: creditSchema },
+        inspection: { ...quiet, INSPECTION_DB_SCHEMA: inspectionSchema },
+        subsidy: { ...quiet, SUBSIDY_DB_SCHEMA: subsidySchema },
       },
       startOptions: { staff: { eventsFrom: 'new' }, credit: { eventsFrom: 'new' }, inspection: { eventsFrom: 'new' }, subsidy: { eventsFrom: 'new' } },
     });
@@ -632,41 +972,87 @@ const BASES: Record<string, Base> = {
     // Targets the requests aim at: a registered institution, one with a submitted filing, one filed.
     const market = tokens.get('market.330106')!;
     const health = tokens.get('health.330106')!;
-    const register = async () => (await stack.http.post('/api/v1/institutions').set('authorization', `Bearer ${market}`).send(institutionRequest()).expect(201)).body.id as string;
-    const submit = async (id: string, by = market) => (await stack.http.post(`/api/v1/institutions/${id}/filings`).set('authorization', `Bearer ${by}`).send(compliantFilingSubmission()).expect(201)).body.id as string;
+    const register = async () =>
+      (await stack.http.post('/api/v1/institutions').set('authorization', `Bearer ${market}`).send(institutionRequest()).expect(201)).body.id as string;
+    const submit = async (id: string, by = market) =>
+      (await stack.http.post(`/api/v1/institutions/${id}/filings`).set('authorization', `Bearer ${by}`).send(compliantFilingSubmission()).expect(201)).body
+        .id as string;
     targets.institution = await register();
     const pending = await register();
     targets.submittedFiling = await submit(pending);
     targets.filedInstitution = await register();
-    await stack.http.post(`/api/v1/filings/${await submit(targets.filedInstitution)}/decision`).set('authorization', `Bearer ${health}`).send({ decision: 'approve' }).expect(200);
-    const newApiClient = async () => (await stack.http.post('/api/v1/admin/api-clients').set('authorization', `Bearer ${tokens.get('admin')!}`)
-      .send({ name: '模糊测试系统', department: 'fire', divisions: ['330106'], scopes: ['GET /api/v1/institutions'] }).expect(201)).body.id as string;
+    await stack.http
+      .post(`/api/v1/filings/${await submit(targets.filedInstitution)}/decision`)
+      .set('authorization', `Bearer ${health}`)
+      .send({ decision: 'approve' })
+      .expect(200);
+    const newApiClient = async () =>
+      (
+        await stack.http
+          .post('/api/v1/admin/api-clients')
+          .set('authorization', `Bearer ${tokens.get('admin')!}`)
+          .send({ name: '模糊测试系统', department: 'fire', divisions: ['330106'], scopes: ['GET /api/v1/institutions'] })
+          .expect(201)
+      ).body.id as string;
     targets.apiClient = await newApiClient();
     // Staff and credit targets: an institution both services know, a staff member, repairable ledger entries.
-    const known = (id: string) => eventually(`the staff and credit services to learn of institution ${id}`, async () => {
-      const [a] = await stack.sql('staff', 'SELECT 1 FROM $schema.institution_replica WHERE id = $1', [id]);
-      const [b] = await stack.sql('credit', 'SELECT 1 FROM $schema.institution WHERE id = $1', [id]);
-      return a && b ? id : false;
-    }, 60_000);
-    const hire = async (institutionId: string) => (await stack.http.post(`/api/v1/institutions/${institutionId}/staff`).set('authorization', `Bearer ${health}`)
-      .send({ name: '模糊测试员工', idNumber: newIdNumber(), role: 'carer', startDate: '2026-01-05' }).expect(201)).body.id as string;
+    const known = (id: string) =>
+      eventually(
+        `the staff and credit services to learn of institution ${id}`,
+        async () => {
+          const [a] = await stack.sql('staff', 'SELECT 1 FROM $schema.institution_replica WHERE id = $1', [id]);
+          const [b] = await stack.sql('credit', 'SELECT 1 FROM $schema.institution WHERE id = $1', [id]);
+          return a && b ? id : false;
+        },
+        60_000,
+      );
+    const hire = async (institutionId: string) =>
+      (
+        await stack.http
+          .post(`/api/v1/institutions/${institutionId}/staff`)
+          .set('authorization', `Bearer ${health}`)
+          .send({ name: '模糊测试员工', idNumber: newIdNumber(), role: 'carer', startDate: '2026-01-05' })
+          .expect(201)
+      ).body.id as string;
     const repairableEntry = async (institutionId: string) => {
       const eventId = randomUUID();
       const envelope = {
-        eventId, subject: contracts.StaffEvents.banMatched, occurredAt: new Date(Date.now() - 100 * 86_400_000).toISOString(), actor: SYSTEM_ACTOR, entityId: randomUUID(),
+        eventId,
+        subject: contracts.StaffEvents.banMatched,
+        occurredAt: new Date(Date.now() - 100 * 86_400_000).toISOString(),
+        actor: SYSTEM_ACTOR,
+        entityId: randomUUID(),
         data: {
-          institutionId, divisionCode: '330106109', ownerUserId: null, banId: randomUUID(), staffId: randomUUID(), banKind: 'lifetime',
-          authority: '杭州市公安局西湖区分局', documentNo: '西公禁字〔2026〕3号', nameMasked: '王*', idNumberMasked: '330106********1234',
+          institutionId,
+          divisionCode: '330106109',
+          ownerUserId: null,
+          banId: randomUUID(),
+          staffId: randomUUID(),
+          banKind: 'lifetime',
+          authority: '杭州市公安局西湖区分局',
+          documentNo: '西公禁字〔2026〕3号',
+          nameMasked: '王*',
+          idNumberMasked: '330106********1234',
         },
       };
       await jetstream(nc!).publish(envelope.subject, JSON.stringify(envelope), { msgID: eventId });
-      return eventually(`the ledger entry of ${eventId}`, async () => {
-        const res = await stack.http.get(`/api/v1/credit/institutions/${institutionId}`).set('authorization', `Bearer ${health}`);
-        return (res.body?.entries as { entryId: string; sourceEventId: string }[] | undefined)?.find((e) => e.sourceEventId === eventId)?.entryId;
-      }, 30_000);
+      return eventually(
+        `the ledger entry of ${eventId}`,
+        async () => {
+          const res = await stack.http.get(`/api/v1/credit/institutions/${institutionId}`).set('authorization', `Bearer ${health}`);
+          return (res.body?.entries as { entryId: string; sourceEventId: string }[] | undefined)?.find((e) => e.sourceEventId === eventId)?.entryId;
+        },
+        30_000,
+      );
     };
-    const askRepair = async (institutionId: string) => (await stack.http.post(`/api/v1/credit/institutions/${institutionId}/repair-requests`).set('authorization', `Bearer ${health}`)
-      .send({ entryIds: [await repairableEntry(institutionId)], reason: '模糊测试：整改到位' }).expect(201)).body.id as string;
+    const askRepair = async (institutionId: string) =>
+      (
+        await stack.http
+          .post(`/api/v1/credit/institutions/${institutionId}/repair-requests`)
+          .set('authorization', `Bearer ${health}`)
+          .send({ entryIds: [await repairableEntry(institutionId)], reason: '模糊测试：整改到位' })
+          .expect(201)
+      ).body.id as string;
     targets.staffInstitution = await known(await register());
     targets.staffMember = await hire(targets.staffInstitution);
     targets.creditEntry = await repairableEntry(targets.staffInstitution);
@@ -675,17 +1061,35 @@ const BASES: Record<string, Base> = {
     // Inspection and subsidy targets.
     const as = (username: string) => ({ authorization: `Bearer ${tokens.get(username)!}` });
     const until = (what: string, check: () => Promise<boolean>) => eventually(what, check, 60_000);
-    const ok = <T = any,>(res: { status: number; body: unknown }, status: number, what: string): T => {
+    const ok = <T = any>(res: { status: number; body: unknown }, status: number, what: string): T => {
       if (res.status !== status) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body as T;
     };
     /** Registered (by market, or by the operator as its own), filed and, if asked, 普惠; once inspection and subsidy know it so. */
     const filed = async (by: 'market' | 'operator', inclusive = false) => {
       const token = tokens.get(ACCOUNTS[by].username)!;
-      const id = ok<{ id: string }>(await stack.http.post('/api/v1/institutions').set('authorization', `Bearer ${token}`).send(institutionRequest()), 201, 'register').id;
-      ok(await stack.http.post(`/api/v1/filings/${await submit(id, token)}/decision`).set(as('health.330106')).send({ decision: 'approve' }), 200, 'approve filing');
+      const id = ok<{ id: string }>(
+        await stack.http.post('/api/v1/institutions').set('authorization', `Bearer ${token}`).send(institutionRequest()),
+        201,
+        'register',
+      ).id;
+      ok(
+        await stack.http
+          .post(`/api/v1/filings/${await submit(id, token)}/decision`)
+          .set(as('health.330106'))
+          .send({ decision: 'approve' }),
+        200,
+        'approve filing',
+      );
       if (inclusive) {
-        ok(await stack.http.post(`/api/v1/institutions/${id}/inclusive`).set(as('health.330106')).send({ action: 'grant', priceCapFen: 350_000, inclusivePlaces: 30, decisionNo: '西卫普〔2026〕1号' }), 200, '普惠');
+        ok(
+          await stack.http
+            .post(`/api/v1/institutions/${id}/inclusive`)
+            .set(as('health.330106'))
+            .send({ action: 'grant', priceCapFen: 350_000, inclusivePlaces: 30, decisionNo: '西卫普〔2026〕1号' }),
+          200,
+          '普惠',
+        );
       }
       await until(`institution ${id} filed in the inspection and subsidy replicas`, async () => {
         const [a] = await inspection.runtime.dataSource.query(`SELECT status FROM "${inspectionSchema}".institution WHERE id = $1`, [id]);
@@ -694,18 +1098,38 @@ const BASES: Record<string, Base> = {
       });
       return id;
     };
-    const addInspector = async (username?: string) => ok<{ id: string }>(await stack.http.post('/api/v1/inspectors').set(as('admin'))
-      .send({ department: 'fire', name: '模糊测试执法员', badgeNo: `FZ-${randomInt(1e9)}`, divisionCodes: ['330106'], ...(username ? { username } : {}) }), 201, 'inspector').id;
+    const addInspector = async (username?: string) =>
+      ok<{ id: string }>(
+        await stack.http
+          .post('/api/v1/inspectors')
+          .set(as('admin'))
+          .send({ department: 'fire', name: '模糊测试执法员', badgeNo: `FZ-${randomInt(1e9)}`, divisionCodes: ['330106'], ...(username ? { username } : {}) }),
+        201,
+        'inspector',
+      ).id;
     targets.fire1 = await addInspector('fire.inspector1');
     targets.fire2 = await addInspector('fire.inspector2');
     targets.inspector = await addInspector();
     const spareInspector = await addInspector();
-    const visit = async (institutionId: string) => ok<{ id: string }>(await stack.http.post('/api/v1/inspections').set(as('fire.330106'))
-      .send({ institutionId, departments: inspectionOf('fire', [targets.fire1, targets.fire2]) }), 201, 'inspection').id;
+    const visit = async (institutionId: string) =>
+      ok<{ id: string }>(
+        await stack.http
+          .post('/api/v1/inspections')
+          .set(as('fire.330106'))
+          .send({ institutionId, departments: inspectionOf('fire', [targets.fire1, targets.fire2]) }),
+        201,
+        'inspection',
+      ).id;
     /** Every fire item of the visit recorded: pass, but `fails`. */
     const record = async (id: string, fails: string[] = []) => {
-      const form = ok<{ areas: { items: { code: string; department: string }[] }[] }>(await stack.http.get(`/api/v1/inspections/${id}/form`).set(as('fire.inspector1')), 200, 'form');
-      const results = form.areas.flatMap((a) => a.items).filter((i) => i.department === 'fire')
+      const form = ok<{ areas: { items: { code: string; department: string }[] }[] }>(
+        await stack.http.get(`/api/v1/inspections/${id}/form`).set(as('fire.inspector1')),
+        200,
+        'form',
+      );
+      const results = form.areas
+        .flatMap((a) => a.items)
+        .filter((i) => i.department === 'fire')
         .map((i) => (fails.includes(i.code) ? { itemCode: i.code, result: 'fail', note: '模糊测试：发现问题' } : { itemCode: i.code, result: 'pass' }));
       ok(await stack.http.put(`/api/v1/inspections/${id}/results`).set(as('fire.inspector1')).send({ results }), 200, 'results');
       return id;
@@ -713,33 +1137,78 @@ const BASES: Record<string, Base> = {
     /** A visit completed (fire alone, signed off) with two findings: FIRE-01 and FIRE-04. */
     const completed = async (institutionId: string) => {
       const id = await record(await visit(institutionId), ['FIRE-01', 'FIRE-04']);
-      const view = ok<{ findings: { id: string; itemCode: string }[] }>(await stack.http.post(`/api/v1/inspections/${id}/sign-off`).set(as('fire.inspector1')).send({}), 200, 'sign-off');
+      const view = ok<{ findings: { id: string; itemCode: string }[] }>(
+        await stack.http.post(`/api/v1/inspections/${id}/sign-off`).set(as('fire.inspector1')).send({}),
+        200,
+        'sign-off',
+      );
       return { id, findings: Object.fromEntries(view.findings.map((f) => [f.itemCode, f.id])) as Record<string, string> };
     };
     const complaint = async (accepted: boolean) => {
-      const id = ok<{ id: string }>(await stack.http.post('/api/v1/public/complaints').send({ institutionId: targets.ownInstitution, category: 'food', description: '家长反映午餐没有留样' }), 201, 'complaint').id;
-      if (accepted) ok(await stack.http.post(`/api/v1/complaints/${id}/triage`).set(as('market.330106')).send({ decision: 'accept', reason: '予以受理' }), 200, 'triage');
+      const id = ok<{ id: string }>(
+        await stack.http
+          .post('/api/v1/public/complaints')
+          .send({ institutionId: targets.ownInstitution, category: 'food', description: '家长反映午餐没有留样' }),
+        201,
+        'complaint',
+      ).id;
+      if (accepted)
+        ok(await stack.http.post(`/api/v1/complaints/${id}/triage`).set(as('market.330106')).send({ decision: 'accept', reason: '予以受理' }), 200, 'triage');
       return id;
     };
-    const plan = async () => ok<{ id: string }>(await stack.http.post('/api/v1/inspection-plans').set(as('health.330106'))
-      .send({ divisionCode: '330106109', periodFrom: today, periodTo: addDays(today, 60), departments: ['fire'] }), 201, 'plan').id;
+    const plan = async () =>
+      ok<{ id: string }>(
+        await stack.http
+          .post('/api/v1/inspection-plans')
+          .set(as('health.330106'))
+          .send({ divisionCode: '330106109', periodFrom: today, periodTo: addDays(today, 60), departments: ['fire'] }),
+        201,
+        'plan',
+      ).id;
     const [own, spareOwn, open, spareOpen, recorded, spareRecorded, uninspected, spareUninspected, conflictInstitution, lateInstitution] = await Promise.all([
-      filed('operator', true), filed('operator', true), filed('market'), filed('market'), filed('market'), filed('market'), filed('market'), filed('market'),
-      filed('market'), filed('market'),
+      filed('operator', true),
+      filed('operator', true),
+      filed('market'),
+      filed('market'),
+      filed('market'),
+      filed('market'),
+      filed('market'),
+      filed('market'),
+      filed('market'),
+      filed('market'),
     ]);
     /** Inspector 2's value kept beside inspector 1's (a stale version): FIRE-01 in conflict. */
     const conflicted = async (institutionId: string) => {
       const id = await visit(institutionId);
-      ok(await stack.http.put(`/api/v1/inspections/${id}/results`).set(as('fire.inspector1')).send({ results: [{ itemCode: 'FIRE-01', result: 'pass', baseVersion: 0 }] }), 200, 'results');
-      const res = ok<{ outcomes: { versionId: string }[] }>(await stack.http.put(`/api/v1/inspections/${id}/results`).set(as('fire.inspector2'))
-        .send({ results: [{ itemCode: 'FIRE-01', result: 'fail', note: '模糊测试：安全出口锁闭', baseVersion: 0 }] }), 200, 'results');
+      ok(
+        await stack.http
+          .put(`/api/v1/inspections/${id}/results`)
+          .set(as('fire.inspector1'))
+          .send({ results: [{ itemCode: 'FIRE-01', result: 'pass', baseVersion: 0 }] }),
+        200,
+        'results',
+      );
+      const res = ok<{ outcomes: { versionId: string }[] }>(
+        await stack.http
+          .put(`/api/v1/inspections/${id}/results`)
+          .set(as('fire.inspector2'))
+          .send({ results: [{ itemCode: 'FIRE-01', result: 'fail', note: '模糊测试：安全出口锁闭', baseVersion: 0 }] }),
+        200,
+        'results',
+      );
       return { id, versionId: res.outcomes[0]!.versionId };
     };
     /** A completed visit and a result inspector 2 sent after the sign-off. */
     const lateResult = async (institutionId: string) => {
       const { id } = await completed(institutionId);
-      const res = ok<{ outcomes: { versionId: string }[] }>(await stack.http.put(`/api/v1/inspections/${id}/results`).set(as('fire.inspector2'))
-        .send({ results: [{ itemCode: 'FIRE-02', result: 'fail', note: '模糊测试：签字前的记录' }] }), 200, 'results');
+      const res = ok<{ outcomes: { versionId: string }[] }>(
+        await stack.http
+          .put(`/api/v1/inspections/${id}/results`)
+          .set(as('fire.inspector2'))
+          .send({ results: [{ itemCode: 'FIRE-02', result: 'fail', note: '模糊测试：签字前的记录' }] }),
+        200,
+        'results',
+      );
       return { id, versionId: res.outcomes[0]!.versionId };
     };
     targets.ownInstitution = own;
@@ -755,14 +1224,19 @@ const BASES: Record<string, Base> = {
     targets.receivedComplaint = await complaint(false);
     targets.acceptedComplaint = await complaint(true);
     targets.plan = await plan();
-    const current = ok<Record<string, unknown>[]>(await stack.http.get('/api/v1/checklists?kind=inspection&department=fire').set(as('fire.330106')), 200, 'checklists');
+    const current = ok<Record<string, unknown>[]>(
+      await stack.http.get('/api/v1/checklists?kind=inspection&department=fire').set(as('fire.330106')),
+      200,
+      'checklists',
+    );
     fireChecklist = { ...current[0]! };
     for (const key of ['id', 'origin', 'publishedAt', 'penaltyItems']) delete fireChecklist[key];
 
     // Tokens that must be refused.
     const now = Math.floor(Date.now() / 1000);
     const claims = { sub: randomUUID(), username: 'admin', dept: 'admin', role: 'admin', div: [] };
-    const sign = (c: object, secret = testStackSecrets().JWT_SECRET) => new JwtService({ secret }).sign(c, { algorithm: 'HS256', issuer: 'shanyu', audience: 'shanyu-api' });
+    const sign = (c: object, secret = testStackSecrets().JWT_SECRET) =>
+      new JwtService({ secret }).sign(c, { algorithm: 'HS256', issuer: 'shanyu', audience: 'shanyu-api' });
     const revoked = (await stack.http.post('/api/v1/auth/token').send({ username: 'admin', password: DEMO_PASSWORD }).expect(200)).body.accessToken;
     await stack.http.post('/api/v1/auth/logout').set('authorization', `Bearer ${revoked}`).expect(204);
     const admin = tokens.get('admin')!;
@@ -790,7 +1264,10 @@ const BASES: Record<string, Base> = {
           const contentType = Object.keys(content)[0] ?? 'application/json';
           const key = `${method.toUpperCase()} ${path}`;
           return {
-            key, method: method as RouteSpec['method'], path, contentType,
+            key,
+            method: method as RouteSpec['method'],
+            path,
+            contentType,
             params: (op.parameters ?? []).filter((x) => x.in === 'path').map((x) => x.name),
             bodySchema: content['application/json']?.schema,
             row: rows.get(key),
@@ -800,34 +1277,49 @@ const BASES: Record<string, Base> = {
 
     // The valid requests the defects start from are valid: each succeeds once, on a spare target.
     const spare = { institution: await register(), filed: await register(), pending: await register() };
-    await stack.http.post(`/api/v1/filings/${await submit(spare.filed)}/decision`).set('authorization', `Bearer ${health}`).send({ decision: 'approve' }).expect(200);
+    await stack.http
+      .post(`/api/v1/filings/${await submit(spare.filed)}/decision`)
+      .set('authorization', `Bearer ${health}`)
+      .send({ decision: 'approve' })
+      .expect(200);
     const spareFiling = await submit(spare.pending);
     const spareConflict = await conflicted(conflictInstitution);
     const spareLate = await lateResult(lateInstitution);
     const spareParams: Record<string, Record<string, string>> = {
-      'PATCH /api/v1/institutions/{id}': { id: spare.institution }, 'POST /api/v1/institutions/{id}/inclusive': { id: spare.filed },
-      'POST /api/v1/institutions/{id}/demonstration': { id: spare.filed }, 'POST /api/v1/institutions/{id}/filings': { id: await register() },
-      'POST /api/v1/filings/{id}/decision': { id: spareFiling }, 'PUT /api/v1/calendar/{year}': { year: '2032' },
+      'PATCH /api/v1/institutions/{id}': { id: spare.institution },
+      'POST /api/v1/institutions/{id}/inclusive': { id: spare.filed },
+      'POST /api/v1/institutions/{id}/demonstration': { id: spare.filed },
+      'POST /api/v1/institutions/{id}/filings': { id: await register() },
+      'POST /api/v1/filings/{id}/decision': { id: spareFiling },
+      'PUT /api/v1/calendar/{year}': { year: '2032' },
       'POST /api/v1/institutions/{id}/deregistration': { id: await register() },
-      'POST /api/v1/admin/api-clients/{id}/rotate': { id: await newApiClient() }, 'POST /api/v1/admin/api-clients/{id}/revoke': { id: await newApiClient() },
+      'POST /api/v1/admin/api-clients/{id}/rotate': { id: await newApiClient() },
+      'POST /api/v1/admin/api-clients/{id}/revoke': { id: await newApiClient() },
     };
     const spareStaffInstitution = await known(await register());
     const spareMember = await hire(spareStaffInstitution);
     Object.assign(spareParams, {
-      'POST /api/v1/institutions/{id}/staff': { id: spareStaffInstitution }, 'POST /api/v1/staff/{id}/end': { id: await hire(spareStaffInstitution) },
-      'POST /api/v1/staff/{id}/credentials': { id: spareMember }, 'POST /api/v1/staff/{id}/rechecks': { id: spareMember }, 'POST /api/v1/staff/{id}/id-number': { id: spareMember },
+      'POST /api/v1/institutions/{id}/staff': { id: spareStaffInstitution },
+      'POST /api/v1/staff/{id}/end': { id: await hire(spareStaffInstitution) },
+      'POST /api/v1/staff/{id}/credentials': { id: spareMember },
+      'POST /api/v1/staff/{id}/rechecks': { id: spareMember },
+      'POST /api/v1/staff/{id}/id-number': { id: spareMember },
       // The base asks to repair the target's entry: valid once (it is then pending, and asking again is refused).
       'POST /api/v1/credit/institutions/{id}/repair-requests': { id: targets.staffInstitution },
       'POST /api/v1/credit/repair-requests/{id}/decision': { id: await askRepair(spareStaffInstitution) },
     });
     Object.assign(spareParams, {
-      'POST /api/v1/inspectors/{id}/conflicts': { id: spareInspector }, 'POST /api/v1/inspection-plans/{id}/draw': { id: await plan() },
-      'PUT /api/v1/inspections/{id}/results': { id: await visit(spareOpen) }, 'POST /api/v1/inspections/{id}/sign-off': { id: await record(await visit(spareRecorded)) },
+      'POST /api/v1/inspectors/{id}/conflicts': { id: spareInspector },
+      'POST /api/v1/inspection-plans/{id}/draw': { id: await plan() },
+      'PUT /api/v1/inspections/{id}/results': { id: await visit(spareOpen) },
+      'POST /api/v1/inspections/{id}/sign-off': { id: await record(await visit(spareRecorded)) },
       'POST /api/v1/inspections/{id}/reinspection': { id: spareVisit.id },
       'POST /api/v1/inspections/{id}/results/{itemCode}/resolution': { id: spareConflict.id, itemCode: 'FIRE-01' },
       'POST /api/v1/inspections/{id}/late-results/{versionId}/decision': { id: spareLate.id, versionId: spareLate.versionId },
-      'POST /api/v1/rectifications/{id}/verify': { id: spareVisit.findings['FIRE-01']! }, 'POST /api/v1/rectifications/{id}/report': { id: spareVisit.findings['FIRE-04']! },
-      'POST /api/v1/complaints/{id}/triage': { id: await complaint(false) }, 'POST /api/v1/complaints/{id}/outcome': { id: await complaint(true) },
+      'POST /api/v1/rectifications/{id}/verify': { id: spareVisit.findings['FIRE-01']! },
+      'POST /api/v1/rectifications/{id}/report': { id: spareVisit.findings['FIRE-04']! },
+      'POST /api/v1/complaints/{id}/triage': { id: await complaint(false) },
+      'POST /api/v1/complaints/{id}/outcome': { id: await complaint(true) },
       'PUT /api/v1/institutions/{id}/rosters/{month}': { id: spareOwn, month: monthsAgo(1) },
       'PUT /api/v1/institutions/{id}/rosters/{month}/upload': { id: spareOwn, month: monthsAgo(4) },
     });
@@ -844,8 +1336,11 @@ const BASES: Record<string, Base> = {
       if (base.uploadOnly) {
         // 收托名册 as a CSV file: the upload route's valid request.
         const csv = `身份证号,孩次,班型,托育形式,出勤天数\n${childIdNumber()},二孩,托小班,全日托,20\n`;
-        const res = await stack.http.put(spec.path.replace('{id}', spareParams[key]!.id!).replace('{month}', spareParams[key]!.month!)).query({ openDays: 21 })
-          .set('authorization', `Bearer ${token}`).attach('file', Buffer.from(csv), 'roster.csv');
+        const res = await stack.http
+          .put(spec.path.replace('{id}', spareParams[key]!.id!).replace('{month}', spareParams[key]!.month!))
+          .query({ openDays: 21 })
+          .set('authorization', `Bearer ${token}`)
+          .attach('file', Buffer.from(csv), 'roster.csv');
         expect(res.status, `the valid upload of ${key}: ${JSON.stringify(res.body)}`).toBe(200);
         return;
       }
@@ -858,11 +1353,22 @@ const BASES: Record<string, Base> = {
 
     // Computed runs of two past months with a roster in 三墩镇 (so they wait for the street office), once
     // every inspection fact above has reached the subsidy service (a later fact would make a run stale).
-    const roster = async (month: string) => ok(await stack.http.put(`/api/v1/institutions/${own}/rosters/${month}`).set(as('operator.demo'))
-      .send({ openDays: 21, children: [{ idNumber: childIdNumber(), birthOrder: 1, classType: 'toddler', careForm: 'full_day', daysAttended: 20 }] }), 200, 'roster');
+    const roster = async (month: string) =>
+      ok(
+        await stack.http
+          .put(`/api/v1/institutions/${own}/rosters/${month}`)
+          .set(as('operator.demo'))
+          .send({ openDays: 21, children: [{ idNumber: childIdNumber(), birthOrder: 1, classType: 'toddler', careForm: 'full_day', daysAttended: 20 }] }),
+        200,
+        'roster',
+      );
     const computedRun = async (month: string) => {
       await roster(month);
-      const id = ok<{ id: string }>(await stack.http.post('/api/v1/subsidy/runs').set(as('health.330106')).send({ month, divisionCode: '330106' }), 202, 'run').id;
+      const id = ok<{ id: string }>(
+        await stack.http.post('/api/v1/subsidy/runs').set(as('health.330106')).send({ month, divisionCode: '330106' }),
+        202,
+        'run',
+      ).id;
       let run: { status?: string; stage?: string } = {};
       await until(`run ${id} computed`, async () => {
         run = ok(await stack.http.get(`/api/v1/subsidy/runs/${id}`).set(as('health.330106')), 200, 'run');
@@ -887,8 +1393,14 @@ const BASES: Record<string, Base> = {
     expect(routes.length).toBeGreaterThan(10);
     // Every JSON write route but the bodyless ones starts from a valid request (CSV and file uploads have their own defects).
     const unknownBase = routes.filter((r) => !BASES[r.key] && r.contentType === 'application/json' && !BODYLESS.includes(r.key));
-    expect(unknownBase.map((r) => r.key), 'write routes need a valid base request in BASES').toEqual([]);
-    expect(routes.filter((r) => !r.row).map((r) => r.key), 'write routes without a row in the authorization matrix').toEqual([]);
+    expect(
+      unknownBase.map((r) => r.key),
+      'write routes need a valid base request in BASES',
+    ).toEqual([]);
+    expect(
+      routes.filter((r) => !r.row).map((r) => r.key),
+      'write routes without a row in the authorization matrix',
+    ).toEqual([]);
   });
 
   it(`sends ${TOTAL} malformed requests (seed ${SEED}): no 5xx, no 2xx, a code on each, details naming the field on each 400`, async () => {
@@ -912,8 +1424,12 @@ const BASES: Record<string, Base> = {
         failed = true;
         // The generated request can be megabytes: say what it was, briefly.
         const [r] = (run.counterexample ?? []) as [FuzzRequest];
-        const shown = JSON.stringify({ ...r, token: r?.token ? `${r.token.slice(0, 12)}…` : r?.token }, (_, v: unknown) => (typeof v === 'string' && v.length > 120 ? `${v.slice(0, 120)}…(${v.length} chars)` : v));
-        throw new Error(`${(run.errorInstance as Error)?.message?.slice(0, 600)}\n  request: ${shown.slice(0, 1_500)}\n  reproduce: SHANYU_FUZZ_SEED=${SEED} (route ${spec.key}, run ${run.numRuns})`);
+        const shown = JSON.stringify({ ...r, token: r?.token ? `${r.token.slice(0, 12)}…` : r?.token }, (_, v: unknown) =>
+          typeof v === 'string' && v.length > 120 ? `${v.slice(0, 120)}…(${v.length} chars)` : v,
+        );
+        throw new Error(
+          `${(run.errorInstance as Error)?.message?.slice(0, 600)}\n  request: ${shown.slice(0, 1_500)}\n  reproduce: SHANYU_FUZZ_SEED=${SEED} (route ${spec.key}, run ${run.numRuns})`,
+        );
       }
     }
     // Several routes at a time (each route's property runs its requests one by one), so waits on
@@ -928,8 +1444,14 @@ const BASES: Record<string, Base> = {
     for (const spec of routes) perService.set(spec.row?.service ?? '?', (perService.get(spec.row?.service ?? '?') ?? 0) + (perRoute.get(spec.key) ?? 0));
     console.log(
       `[fuzz] ${sent} malformed requests over ${routes.length} write routes in ${seconds.toFixed(1)} s (${Math.round(sent / seconds)}/s, ${CONCURRENCY} routes at a time), seed ${SEED}, 0 5xx, 0 2xx\n` +
-        `  defects: ${[...tally].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')}\n` +
-        `  replies: ${[...codes].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')}\n` +
+        `  defects: ${[...tally]
+          .sort((a, b) => b[1] - a[1])
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}\n` +
+        `  replies: ${[...codes]
+          .sort((a, b) => b[1] - a[1])
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}\n` +
         `  per service: ${[...perService].map(([k, v]) => `${k} ${v}`).join(', ')}\n` +
         `  per route: ${[...perRoute].map(([k, v]) => `${k} ${v}`).join(', ')}`,
     );
@@ -941,7 +1463,9 @@ const BASES: Record<string, Base> = {
     await new Promise((r) => setTimeout(r, 300)); // anything a request set off would have reached the outbox by now
     await waitForRelays();
     const after = await snapshot();
-    const changed = Object.keys({ ...before.tables, ...after.tables }).filter((t) => before.tables[t] !== after.tables[t]).map((t) => `${t}: ${before.tables[t]} → ${after.tables[t]}`);
+    const changed = Object.keys({ ...before.tables, ...after.tables })
+      .filter((t) => before.tables[t] !== after.tables[t])
+      .map((t) => `${t}: ${before.tables[t]} → ${after.tables[t]}`);
     expect(changed, 'tables changed by malformed requests').toEqual([]);
     expect(Object.keys(after.tables).length).toBeGreaterThan(60);
     expect(after.events).toEqual(before.events);

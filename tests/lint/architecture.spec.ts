@@ -84,13 +84,7 @@ describe('architecture lint', () => {
   });
 
   it('reports a floating promise in a service (type-aware)', async () => {
-    const code = [
-      'async function save(): Promise<void> {}',
-      'export function handle(): void {',
-      '  save();',
-      '}',
-      '',
-    ].join('\n');
+    const code = ['async function save(): Promise<void> {}', 'export function handle(): void {', '  save();', '}', ''].join('\n');
     const messages = await lint('gatewayFloatingPromise', code);
     expect(messages).toEqual([expect.objectContaining({ ruleId: '@typescript-eslint/no-floating-promises', line: 3 })]);
   });
@@ -148,7 +142,10 @@ describe('architecture lint', () => {
       '',
     ].join('\n');
     const inUseCase = await lint('registryUseCaseSql', code);
-    expect(inUseCase.map((m) => [m.ruleId, m.line])).toEqual([['no-restricted-syntax', 3], ['no-restricted-syntax', 4]]);
+    expect(inUseCase.map((m) => [m.ruleId, m.line])).toEqual([
+      ['no-restricted-syntax', 3],
+      ['no-restricted-syntax', 4],
+    ]);
     expect(inUseCase[0]!.message).toMatch(/repository/);
     expect(await lint('registryRepositorySql', code)).toEqual([]);
   });

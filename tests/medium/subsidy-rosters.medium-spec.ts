@@ -30,12 +30,34 @@ describe('rosters of one month submitted concurrently (medium: the subsidy schem
     const request = institutionRequest({ divisionCode: '330106109' });
     const places = request.places as InstitutionView['places'];
     const view = {
-      ...request, id, status: 'filed', ownerUserId: operator.userId, version: 1, places, totalPlaces: places.infant + places.toddler + places.older + places.mixed,
-      inclusive: null, demonstrations: [], receiptNo: null, countyCode: '330106', registrationAuthority: 'market', createdAt: clock.now().toISOString(), updatedAt: clock.now().toISOString(),
+      ...request,
+      id,
+      status: 'filed',
+      ownerUserId: operator.userId,
+      version: 1,
+      places,
+      totalPlaces: places.infant + places.toddler + places.older + places.mixed,
+      inclusive: null,
+      demonstrations: [],
+      receiptNo: null,
+      countyCode: '330106',
+      registrationAuthority: 'market',
+      createdAt: clock.now().toISOString(),
+      updatedAt: clock.now().toISOString(),
     } as InstitutionView;
-    await db.transaction((manager) => followRegistry({
-      eventId: randomUUID(), subject: RegistryEvents.filingApproved, occurredAt: clock.now().toISOString(), actor: SYSTEM_ACTOR, entityId: id, data: { institution: view },
-    }, manager));
+    await db.transaction((manager) =>
+      followRegistry(
+        {
+          eventId: randomUUID(),
+          subject: RegistryEvents.filingApproved,
+          occurredAt: clock.now().toISOString(),
+          actor: SYSTEM_ACTOR,
+          entityId: id,
+          data: { institution: view },
+        },
+        manager,
+      ),
+    );
     return id;
   };
 
@@ -55,12 +77,21 @@ describe('rosters of one month submitted concurrently (medium: the subsidy schem
     const own = institutions.map(() => Array.from({ length: 8 }, () => childId()));
     // Shared child k sits on institution k's and institution k+1's rosters (a ring): rosters overlap in both directions.
     const shared = institutions.map(() => childId());
-    const rosterOf = (i: number) => [...own[i]!, shared[i]!, shared[(i + institutions.length - 1) % institutions.length]!]
-      .map((idNumber) => ({ idNumber, birthOrder: 1, classType: 'toddler' as const, careForm: 'full_day' as const, daysAttended: 20 }));
+    const rosterOf = (i: number) =>
+      [...own[i]!, shared[i]!, shared[(i + institutions.length - 1) % institutions.length]!].map((idNumber) => ({
+        idNumber,
+        birthOrder: 1,
+        classType: 'toddler' as const,
+        careForm: 'full_day' as const,
+        daysAttended: 20,
+      }));
     // Twice over, the second time with every roster replaced (new versions re-check the same children).
     for (const round of [1, 2]) {
-      const replies = await Promise.all(institutions.map((institutionId, i) =>
-        submit.execute({ institutionId, month: MONTH, openDays: 22, children: rosterOf(i), reason: round === 2 ? '更正出勤' : undefined }, operator)));
+      const replies = await Promise.all(
+        institutions.map((institutionId, i) =>
+          submit.execute({ institutionId, month: MONTH, openDays: 22, children: rosterOf(i), reason: round === 2 ? '更正出勤' : undefined }, operator),
+        ),
+      );
       expect(replies.map((r) => r.version)).toEqual(institutions.map(() => round));
     }
     const duplicates = await db.sql<{ institution_ids: string[] }>('SELECT institution_ids FROM $schema.duplicate_claim WHERE month = $1', [MONTH]);
@@ -68,7 +99,16 @@ describe('rosters of one month submitted concurrently (medium: the subsidy schem
     expect(duplicates.map((d) => [...d.institution_ids].sort().join()).sort()).toEqual([...pairs].sort());
     // Each shared child announced once (the second round changed nothing about who claims whom): the outbox holds every event the use case recorded.
     const announced = await db.events<SubsidyClaimDuplicatedData>(SubsidyEvents.claimDuplicated);
-    expect(announced.map((e) => e.data.institutions.map((i) => i.institutionId).sort().join()).sort()).toEqual([...pairs].sort());
+    expect(
+      announced
+        .map((e) =>
+          e.data.institutions
+            .map((i) => i.institutionId)
+            .sort()
+            .join(),
+        )
+        .sort(),
+    ).toEqual([...pairs].sort());
     // Every institution's current roster holds its 10 children and is flagged.
     for (const institutionId of institutions) {
       const roster = await read.execute({ institutionId, month: MONTH }, health);

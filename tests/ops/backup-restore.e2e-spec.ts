@@ -72,18 +72,29 @@ describe('backup → restore into a fresh database and broker → the services s
     market = await stack.tokenFor('market.330106');
     for (let i = 0; i < 3; i++) {
       const res = await stack.http.post('/api/v1/institutions').set('authorization', `Bearer ${market}`).send(institutionRequest()).expect(201);
-      created.push({ id: res.body.id, body: (await stack.http.get(`/api/v1/institutions/${res.body.id}`).set('authorization', `Bearer ${market}`).expect(200)).body });
+      created.push({
+        id: res.body.id,
+        body: (await stack.http.get(`/api/v1/institutions/${res.body.id}`).set('authorization', `Bearer ${market}`).expect(200)).body,
+      });
     }
     // Every outbox row relayed: the stream holds the institutions' events.
-    await eventually('outbox relayed', async () =>
-      (await stack.registry.runtime.dataSource.query(`SELECT count(*)::int AS n FROM "${stack.registrySchema}".outbox WHERE published_at IS NULL`))[0].n === 0 || false);
+    await eventually(
+      'outbox relayed',
+      async () =>
+        (await stack.registry.runtime.dataSource.query(`SELECT count(*)::int AS n FROM "${stack.registrySchema}".outbox WHERE published_at IS NULL`))[0].n ===
+          0 || false,
+    );
     freshNats = await startNats({ storeDir: path.join(workDir, 'nats'), port: await findFreePort() });
     const url = new URL(testDatabaseUrl());
     url.pathname = `/${freshDb}`;
     freshDbUrl = url.toString();
     // The backup every test reads (made here, so that each test stands on its own).
     const result = await backup({
-      databaseUrl: testDatabaseUrl(), natsUrl: testNatsUrl(), schemas: [stack.gatewaySchema, stack.registrySchema], streams: ['EVENTS'], outDir: path.join(workDir, 'backups'),
+      databaseUrl: testDatabaseUrl(),
+      natsUrl: testNatsUrl(),
+      schemas: [stack.gatewaySchema, stack.registrySchema],
+      streams: ['EVENTS'],
+      outDir: path.join(workDir, 'backups'),
     });
     backupDir = result.dir;
     manifest = result.manifest;
@@ -126,13 +137,19 @@ describe('backup → restore into a fresh database and broker → the services s
     expect(result.schemas.map((s) => s.name).sort()).toEqual([stack.gatewaySchema, stack.registrySchema].sort());
     expect(result.schemas.find((s) => s.name === stack.registrySchema)!.tables.institution).toBe(3);
     const events = manifest.streams.find((s) => s.name === 'EVENTS')!;
-    expect(result.streams).toEqual([expect.objectContaining({ name: 'EVENTS', published: events.messages, duplicates: 0, messages: events.messages, firstSeq: 1 })]);
+    expect(result.streams).toEqual([
+      expect.objectContaining({ name: 'EVENTS', published: events.messages, duplicates: 0, messages: events.messages, firstSeq: 1 }),
+    ]);
 
     // The registry's published outbox rows are all in the restored stream under the same Nats-Msg-Id, in the same order.
-    const rows: { id: string; subject: string }[] = await stack.registry.runtime.dataSource.query(`SELECT id, subject FROM "${stack.registrySchema}".outbox ORDER BY seq`);
+    const rows: { id: string; subject: string }[] = await stack.registry.runtime.dataSource.query(
+      `SELECT id, subject FROM "${stack.registrySchema}".outbox ORDER BY seq`,
+    );
     const restored = await readStream(freshNats.url, 'EVENTS');
     const original = (await readStream(testNatsUrl(), 'EVENTS')).filter((m) => m.seq <= events.lastSeq!);
-    expect(restored.map(({ subject, msgId, body }) => ({ subject, msgId, body }))).toEqual(original.map(({ subject, msgId, body }) => ({ subject, msgId, body })));
+    expect(restored.map(({ subject, msgId, body }) => ({ subject, msgId, body }))).toEqual(
+      original.map(({ subject, msgId, body }) => ({ subject, msgId, body })),
+    );
     const byMsgId = new Map(restored.map((m) => [m.msgId, m]));
     for (const row of rows) expect(byMsgId.get(row.id)?.subject).toBe(row.subject);
     expect(rows.filter((r) => r.subject === 'evt.registry.institution.registered.v1')).toHaveLength(3);
@@ -141,11 +158,26 @@ describe('backup → restore into a fresh database and broker → the services s
   it('the registry and gateway start on the restored copy, have no migration to run and serve the same institutions', async () => {
     await restoreOnce();
     restoredRegistry = await startRegistry({
-      DATABASE_URL: freshDbUrl, NATS_URL: freshNats.url, ...testStackSecrets(), REGISTRY_DB_SCHEMA: stack.registrySchema, LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: 5_000,
+      DATABASE_URL: freshDbUrl,
+      NATS_URL: freshNats.url,
+      ...testStackSecrets(),
+      REGISTRY_DB_SCHEMA: stack.registrySchema,
+      LOG_LEVEL: 'warn',
+      RPC_TIMEOUT_MS: 5_000,
     });
     restoredGateway = await createGateway({
-      DATABASE_URL: freshDbUrl, NATS_URL: freshNats.url, ...testStackSecrets(), PORT: 0, HOST: '127.0.0.1', SHANYU_MODE: 'test', JWT_TTL_SECONDS: 600, SHANYU_DEMO_PASSWORD: DEMO_PASSWORD,
-      GATEWAY_DB_SCHEMA: stack.gatewaySchema, LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: 5_000, HEALTH_SERVICES: 'registry',
+      DATABASE_URL: freshDbUrl,
+      NATS_URL: freshNats.url,
+      ...testStackSecrets(),
+      PORT: 0,
+      HOST: '127.0.0.1',
+      SHANYU_MODE: 'test',
+      JWT_TTL_SECONDS: 600,
+      SHANYU_DEMO_PASSWORD: DEMO_PASSWORD,
+      GATEWAY_DB_SCHEMA: stack.gatewaySchema,
+      LOG_LEVEL: 'warn',
+      RPC_TIMEOUT_MS: 5_000,
+      HEALTH_SERVICES: 'registry',
     } as Parameters<typeof createGateway>[0]);
     expect(await restoredRegistry.runtime.dataSource.showMigrations()).toBe(false);
     expect(await restoredGateway.runtime.dataSource.showMigrations()).toBe(false);
@@ -154,7 +186,8 @@ describe('backup → restore into a fresh database and broker → the services s
 
     const http = request(restoredGateway.app.getHttpServer());
     const token = (await http.post('/api/v1/auth/token').send({ username: 'market.330106', password: DEMO_PASSWORD }).expect(200)).body.accessToken;
-    const page = async (h: ReturnType<typeof request>, t: string) => (await h.get('/api/v1/institutions?pageSize=100').set('authorization', `Bearer ${t}`).expect(200)).body;
+    const page = async (h: ReturnType<typeof request>, t: string) =>
+      (await h.get('/api/v1/institutions?pageSize=100').set('authorization', `Bearer ${t}`).expect(200)).body;
     const restoredPage = await page(http, token);
     expect(restoredPage.total).toBe(3);
     expect(restoredPage).toEqual(await page(stack.http, market));
@@ -171,9 +204,9 @@ describe('backup → restore into a fresh database and broker → the services s
 
   it('refuses to restore over a schema that already has tables, and over a stream that is not empty', async () => {
     await restoreOnce();
-    await expect(restore({ dir: backupDir, databaseUrl: freshDbUrl, natsUrl: freshNats.url, schemas: [stack.registrySchema], nats: false }))
-      .rejects.toThrow(/already has tables/);
-    await expect(restore({ dir: backupDir, databaseUrl: freshDbUrl, natsUrl: freshNats.url, postgres: false }))
-      .rejects.toThrow(/is not empty/);
+    await expect(restore({ dir: backupDir, databaseUrl: freshDbUrl, natsUrl: freshNats.url, schemas: [stack.registrySchema], nats: false })).rejects.toThrow(
+      /already has tables/,
+    );
+    await expect(restore({ dir: backupDir, databaseUrl: freshDbUrl, natsUrl: freshNats.url, postgres: false })).rejects.toThrow(/is not empty/);
   });
 });

@@ -31,12 +31,18 @@ describe('replay: the credit projection rebuilt from the event stream equals the
     (await pool.query(sql.replace(/\bcredit\./g, `"${stack.creditSchema}".`), params)).rows as R[];
 
   const replay = (options: Parameters<typeof replayCredit>[1] = {}) =>
-    replayCredit({ DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), CREDIT_DB_SCHEMA: stack.creditSchema, LOG_LEVEL: 'error' }, options);
+    replayCredit(
+      { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), CREDIT_DB_SCHEMA: stack.creditSchema, LOG_LEVEL: 'error' },
+      options,
+    );
 
   /** The whole projection, in a stable order (updated_at and processed_at are when, not what). */
   const projection = async () => ({
-    standing: await rows(`SELECT institution_id, division_code, score, grade, model_version, computed_on::text, since::text, reasons FROM credit.standing ORDER BY institution_id`),
-    ledger: await rows(`SELECT id, institution_id, source_event_id, subject, event_type, occurred_at, occurred_on::text, ref, department, division_code, facts, rule_id, points, source, model_version
+    standing: await rows(
+      `SELECT institution_id, division_code, score, grade, model_version, computed_on::text, since::text, reasons FROM credit.standing ORDER BY institution_id`,
+    ),
+    ledger:
+      await rows(`SELECT id, institution_id, source_event_id, subject, event_type, occurred_at, occurred_on::text, ref, department, division_code, facts, rule_id, points, source, model_version
       FROM credit.ledger_entry ORDER BY id`),
     institution: await rows('SELECT id, name, division_code, owner_user_id, status, source_version FROM credit.institution ORDER BY id'),
     rejected: await rows('SELECT consumer, event_id, subject, code, error, envelope, rejected_at FROM credit.rejected_event ORDER BY consumer, event_id'),
@@ -56,39 +62,97 @@ describe('replay: the credit projection rebuilt from the event stream equals the
     const filing = await stack.http.post(`/api/v1/institutions/${filed.id}/filings`).set(auth(operator)).send(compliantFilingSubmission()).expect(201);
     await stack.http.post(`/api/v1/filings/${filing.body.id}/decision`).set(auth(health)).send({ decision: 'approve' }).expect(200);
     const inspectionId = randomUUID();
-    await stack.publish(InspectionEvents.inspectionCompleted, {
-      inspectionId, kind: 'planned', institutionId: filed.id, divisionCode: filed.divisionCode, departments: ['fire', 'market'], completedOn: today,
-      summary: { items: 12, pass: 12, fail: 0, notApplicable: 0 }, basicItemFailed: false, findingIds: [], originalInspectionId: null,
-    }, { entityId: inspectionId });
+    await stack.publish(
+      InspectionEvents.inspectionCompleted,
+      {
+        inspectionId,
+        kind: 'planned',
+        institutionId: filed.id,
+        divisionCode: filed.divisionCode,
+        departments: ['fire', 'market'],
+        completedOn: today,
+        summary: { items: 12, pass: 12, fail: 0, notApplicable: 0 },
+        basicItemFailed: false,
+        findingIds: [],
+        originalInspectionId: null,
+      },
+      { entityId: inspectionId },
+    );
     const findingId = randomUUID();
-    const finding = await stack.publish(InspectionEvents.findingRecorded, {
-      findingId, inspectionId, institutionId: filed.id, divisionCode: filed.divisionCode, department: 'fire', itemCode: 'FIRE-01', severity: 'major', basic: false, deadline: today,
-    }, { entityId: findingId });
+    const finding = await stack.publish(
+      InspectionEvents.findingRecorded,
+      {
+        findingId,
+        inspectionId,
+        institutionId: filed.id,
+        divisionCode: filed.divisionCode,
+        department: 'fire',
+        itemCode: 'FIRE-01',
+        severity: 'major',
+        basic: false,
+        deadline: today,
+      },
+      { entityId: findingId },
+    );
     // The same event again under another message id: the inbox gives it no second effect.
-    await stack.publish(finding.envelope.subject, finding.envelope.data, { eventId: finding.envelope.eventId, occurredAt: finding.envelope.occurredAt, msgId: `${finding.envelope.eventId}-again` });
+    await stack.publish(finding.envelope.subject, finding.envelope.data, {
+      eventId: finding.envelope.eventId,
+      occurredAt: finding.envelope.occurredAt,
+      msgId: `${finding.envelope.eventId}-again`,
+    });
     // An unusable event: rejected (and dead-lettered once).
     await stack.publish(InspectionEvents.findingRecorded, { findingId: randomUUID(), institutionId: filed.id, severity: 'catastrophic' });
 
     // A ban 100 days ago makes an institution D; the health bureau approves its repair: B again.
     banned = await stack.institution('operator.demo');
-    await stack.publish(StaffEvents.banMatched, {
-      institutionId: banned.id, divisionCode: banned.divisionCode, ownerUserId: null, banId: randomUUID(), staffId: randomUUID(), banKind: 'lifetime',
-      authority: '杭州市公安局西湖区分局', documentNo: '西公禁字〔2026〕3号', nameMasked: '王*', idNumberMasked: '330106********1234',
-    }, { occurredAt: daysAgo(100) });
+    await stack.publish(
+      StaffEvents.banMatched,
+      {
+        institutionId: banned.id,
+        divisionCode: banned.divisionCode,
+        ownerUserId: null,
+        banId: randomUUID(),
+        staffId: randomUUID(),
+        banKind: 'lifetime',
+        authority: '杭州市公安局西湖区分局',
+        documentNo: '西公禁字〔2026〕3号',
+        nameMasked: '王*',
+        idNumberMasked: '330106********1234',
+      },
+      { occurredAt: daysAgo(100) },
+    );
     await eventually('the ban in the ledger', async () => (await rows('SELECT 1 FROM credit.ledger_entry WHERE institution_id = $1', [banned.id])).length > 0);
     await stack.settled();
     const entryId = (await rows<{ id: string }>('SELECT id FROM credit.ledger_entry WHERE institution_id = $1', [banned.id]))[0]!.id;
-    const requested = await stack.http.post(`/api/v1/credit/institutions/${banned.id}/repair-requests`).set(auth(operator))
-      .send({ entryIds: [entryId], reason: '已辞退涉事人员并完成全员培训' }).expect(201);
-    await stack.http.post(`/api/v1/credit/repair-requests/${requested.body.id}/decision`).set(auth(health)).send({ decision: 'approve', reason: '整改到位，同意修复' }).expect(200);
+    const requested = await stack.http
+      .post(`/api/v1/credit/institutions/${banned.id}/repair-requests`)
+      .set(auth(operator))
+      .send({ entryIds: [entryId], reason: '已辞退涉事人员并完成全员培训' })
+      .expect(201);
+    await stack.http
+      .post(`/api/v1/credit/repair-requests/${requested.body.id}/decision`)
+      .set(auth(health))
+      .send({ decision: 'approve', reason: '整改到位，同意修复' })
+      .expect(200);
 
     // A fine: C or worse.
     fined = await stack.institution('operator.demo');
     await stack.publish(InspectionEvents.penaltyIssued, {
-      penaltyId: randomUUID(), findingId: randomUUID(), institutionId: fined.id, divisionCode: fined.divisionCode, department: 'fire', penaltyItemCode: 'PFIRE-01',
-      kinds: ['fine'], fineFen: 500_000, decisionNo: '西消行罚决字〔2026〕0012号', issuedOn: today,
+      penaltyId: randomUUID(),
+      findingId: randomUUID(),
+      institutionId: fined.id,
+      divisionCode: fined.divisionCode,
+      department: 'fire',
+      penaltyItemCode: 'PFIRE-01',
+      kinds: ['fine'],
+      fineFen: 500_000,
+      decisionNo: '西消行罚决字〔2026〕0012号',
+      issuedOn: today,
     });
-    await eventually('every institution graded', async () => (await rows('SELECT 1 FROM credit.standing WHERE institution_id = ANY($1::uuid[])', [[filed.id, banned.id, fined.id]])).length === 3);
+    await eventually(
+      'every institution graded',
+      async () => (await rows('SELECT 1 FROM credit.standing WHERE institution_id = ANY($1::uuid[])', [[filed.id, banned.id, fined.id]])).length === 3,
+    );
     await stack.settled();
   });
 
@@ -125,8 +189,13 @@ describe('replay: the credit projection rebuilt from the event stream equals the
     expect(await projection()).toEqual(built);
     const streamInfo = await stack.jsm.streams.info(EVENT_STREAM);
     expect(report).toMatchObject({
-      schema: stack.creditSchema, stream: EVENT_STREAM, lastSeq: streamInfo.state.last_seq, eventsRead: streamInfo.state.messages,
-      gradeChanges: [], standingsRemoved: [], today,
+      schema: stack.creditSchema,
+      stream: EVENT_STREAM,
+      lastSeq: streamInfo.state.last_seq,
+      eventsRead: streamInfo.state.messages,
+      gradeChanges: [],
+      standingsRemoved: [],
+      today,
       ledgerEntries: { before: built.ledger.length, after: built.ledger.length, kept: 1 },
       standings: { before: built.standing.length - 1, after: built.standing.length },
     });
@@ -134,7 +203,9 @@ describe('replay: the credit projection rebuilt from the event stream equals the
     expect(report.duplicates).toBeGreaterThanOrEqual(1);
     expect(report.rejected).toBe(built.rejected.length);
     // A rejected event keeps no inbox row (so that a re-drive is handled again), live and replayed.
-    expect(report.applied.registry + report.applied.staff + report.applied.inspection + report.applied.subsidy).toBe(built.inbox.length + built.rejected.length);
+    expect(report.applied.registry + report.applied.staff + report.applied.inspection + report.applied.subsidy).toBe(
+      built.inbox.length + built.rejected.length,
+    );
 
     // The ledger stays append-only for everyone else.
     await expect(rows('DELETE FROM credit.ledger_entry WHERE institution_id = $1', [filed.id])).rejects.toThrow(/append-only/);
@@ -147,25 +218,53 @@ describe('replay: the credit projection rebuilt from the event stream equals the
     expect(report.gradeChanges).toEqual([{ institutionId: filed.id, from: 'A', to: 'B' }]);
     expect(await projection()).toEqual(built);
     const announced = await rows<{ envelope: { entityId: string; data: { from: string; to: string; effectiveOn: string } } }>(
-      `SELECT envelope FROM credit.outbox WHERE subject = $1 ORDER BY seq DESC LIMIT 1`, [CreditEvents.gradeChanged],
+      `SELECT envelope FROM credit.outbox WHERE subject = $1 ORDER BY seq DESC LIMIT 1`,
+      [CreditEvents.gradeChanged],
     );
-    expect((await rows<{ n: number }>(`SELECT count(*)::int AS n FROM credit.outbox WHERE subject = $1`, [CreditEvents.gradeChanged]))[0]!.n).toBe(outboxBefore[0]!.n + 1);
+    expect((await rows<{ n: number }>(`SELECT count(*)::int AS n FROM credit.outbox WHERE subject = $1`, [CreditEvents.gradeChanged]))[0]!.n).toBe(
+      outboxBefore[0]!.n + 1,
+    );
     expect(announced[0]!.envelope).toMatchObject({ entityId: filed.id, data: { from: 'A', to: 'B', effectiveOn: today } });
-    const audit = await rows<{ reason: string }>(`SELECT reason FROM credit.audit_log WHERE action = $2 AND entity_id = $1 ORDER BY seq DESC LIMIT 1`, [filed.id, 'credit.grade.change']);
+    const audit = await rows<{ reason: string }>(`SELECT reason FROM credit.audit_log WHERE action = $2 AND entity_id = $1 ORDER BY seq DESC LIMIT 1`, [
+      filed.id,
+      'credit.grade.change',
+    ]);
     expect(audit[0]!.reason).toMatch(/^replay of EVENTS up to sequence \d+$/);
   });
 
   it('the restarted service applies a new event once and none of the replayed ones again', async () => {
     restarted = await startCredit({
-      DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), ...testNatsCredentials('credit'), LOG_LEVEL: 'error', CREDIT_DB_SCHEMA: stack.creditSchema,
-      CREDIT_SWEEP_INTERVAL_MS: 0, RPC_TIMEOUT_MS: 10_000,
+      DATABASE_URL: testDatabaseUrl(),
+      NATS_URL: testNatsUrl(),
+      ...testStackSecrets(),
+      ...testNatsCredentials('credit'),
+      LOG_LEVEL: 'error',
+      CREDIT_DB_SCHEMA: stack.creditSchema,
+      CREDIT_SWEEP_INTERVAL_MS: 0,
+      RPC_TIMEOUT_MS: 10_000,
     } as Parameters<typeof startCredit>[0]);
     const findingId = randomUUID();
-    const { envelope } = await stack.publish(InspectionEvents.findingRecorded, {
-      findingId, inspectionId: randomUUID(), institutionId: fined.id, divisionCode: fined.divisionCode, department: 'fire', itemCode: 'FIRE-01', severity: 'minor', basic: false, deadline: today,
-    }, { entityId: findingId });
+    const { envelope } = await stack.publish(
+      InspectionEvents.findingRecorded,
+      {
+        findingId,
+        inspectionId: randomUUID(),
+        institutionId: fined.id,
+        divisionCode: fined.divisionCode,
+        department: 'fire',
+        itemCode: 'FIRE-01',
+        severity: 'minor',
+        basic: false,
+        deadline: today,
+      },
+      { entityId: findingId },
+    );
     // Up to ack_wait (30 s): nats-server 2.9 may hand the event to a pull request the stopped service left waiting.
-    await eventually('the new finding in the ledger', async () => (await rows('SELECT 1 FROM credit.ledger_entry WHERE source_event_id = $1', [envelope.eventId])).length === 1, 60_000);
+    await eventually(
+      'the new finding in the ledger',
+      async () => (await rows('SELECT 1 FROM credit.ledger_entry WHERE source_event_id = $1', [envelope.eventId])).length === 1,
+      60_000,
+    );
     await stack.settled();
     const now = await projection();
     expect(now.ledger).toHaveLength(built.ledger.length + 1);

@@ -22,9 +22,13 @@ describe('contracts (drift check)', () => {
   it.skipIf(!runOfThisVitest())('every reply and event of the run matches its published schema and errors', () => {
     const { files, subjects } = readContractDrift(dir);
     const seen = Object.values(subjects).reduce((n, s) => n + s.seen, 0);
-    console.log(`contract drift check: ${files} test files, ${Object.keys(subjects).length} subjects, ${seen} replies and events checked\n${describeContractDrift(subjects)}`);
+    console.log(
+      `contract drift check: ${files} test files, ${Object.keys(subjects).length} subjects, ${seen} replies and events checked\n${describeContractDrift(subjects)}`,
+    );
     expect(files, 'integration test files that reported').toBeGreaterThan(0);
-    const drifted = Object.entries(subjects).filter(([, s]) => s.mismatches > 0).map(([subject]) => subject);
+    const drifted = Object.entries(subjects)
+      .filter(([, s]) => s.mismatches > 0)
+      .map(([subject]) => subject);
     expect(drifted, describeContractDrift(Object.fromEntries(drifted.map((s) => [s, subjects[s]!])))).toEqual([]);
   });
 });

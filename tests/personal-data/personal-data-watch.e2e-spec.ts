@@ -47,7 +47,7 @@ describe('the personal-data watch', () => {
     expect(caught[0]!.excerpt).not.toContain(id);
   });
 
-  it('catches a number in an HTTP reply unless the token is public security\'s or health\'s reveal', async () => {
+  it("catches a number in an HTTP reply unless the token is public security's or health's reveal", async () => {
     const id = newId();
     const server = http.createServer((_req, res) => {
       res.setHeader('content-type', 'application/json');
@@ -98,10 +98,12 @@ describe('the personal-data watch', () => {
     const caught = watch.forgive(id);
     const deliveries = caught.filter((l) => l.where.startsWith('delivery of '));
     expect(deliveries.every((l) => l.audience === 'event')).toBe(true);
-    expect(caught.filter((l) => !deliveries.includes(l)).map((l) => `${l.channel} ${l.where} ${l.audience}`).sort()).toEqual([
-      'nats evt.pii-watch-test.leaked.v1 event',
-      'nats reply to pii-watch-test.echo market/official',
-    ]);
+    expect(
+      caught
+        .filter((l) => !deliveries.includes(l))
+        .map((l) => `${l.channel} ${l.where} ${l.audience}`)
+        .sort(),
+    ).toEqual(['nats evt.pii-watch-test.leaked.v1 event', 'nats reply to pii-watch-test.echo market/official']);
     expect(watch.counts.natsMessages).toBeGreaterThan(0);
   });
 });

@@ -15,7 +15,12 @@ export { TEST_DEMO_PASSWORD, TEST_RPC_TIMEOUT_MS, testClock, type TestClock } fr
 export const SERVICES = {
   registry: { schemaVariable: 'REGISTRY_DB_SCHEMA', takesClock: true, start: startRegistry },
   staff: { schemaVariable: 'STAFF_DB_SCHEMA', testConfig: { SHANYU_MODE: 'test', STAFF_REMINDER_INTERVAL_MS: 0 }, start: startStaff },
-  inspection: { schemaVariable: 'INSPECTION_DB_SCHEMA', testConfig: { SHANYU_MODE: 'test', INSPECTION_SWEEP_INTERVAL_MS: 0 }, takesClock: true, start: startInspection },
+  inspection: {
+    schemaVariable: 'INSPECTION_DB_SCHEMA',
+    testConfig: { SHANYU_MODE: 'test', INSPECTION_SWEEP_INTERVAL_MS: 0 },
+    takesClock: true,
+    start: startInspection,
+  },
   credit: { schemaVariable: 'CREDIT_DB_SCHEMA', testConfig: { SHANYU_MODE: 'test', CREDIT_SWEEP_INTERVAL_MS: 0 }, takesClock: true, start: startCredit },
   subsidy: { schemaVariable: 'SUBSIDY_DB_SCHEMA', testConfig: { SHANYU_MODE: 'test', SUBSIDY_BUILTIN_POLICIES: 'on' }, takesClock: true, start: startSubsidy },
 } satisfies Record<string, ServiceDefinition>;

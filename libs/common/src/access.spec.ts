@@ -1,7 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEPARTMENT_NAMES, departmentName, departmentNotAllowed, divisionOutOfScope, inspectorNotAssigned, notOwnInstitution, roleNotAllowed } from './access.js';
+import {
+  DEPARTMENT_NAMES,
+  departmentName,
+  departmentNotAllowed,
+  divisionOutOfScope,
+  inspectorNotAssigned,
+  notOwnInstitution,
+  roleNotAllowed,
+} from './access.js';
 import { DEPARTMENTS } from './actor.js';
 import { kindOf } from './errors.js';
 
@@ -13,8 +21,20 @@ describe('access refusals', () => {
   });
 
   it('carry one code per rule, each a 403', () => {
-    const refusals = [departmentNotAllowed({ department: 'fire' }, 'x'), roleNotAllowed('x'), divisionOutOfScope('371002'), notOwnInstitution('小太阳托育园'), inspectorNotAssigned()];
-    expect(refusals.map((e) => e.code)).toEqual(['DEPARTMENT_NOT_ALLOWED', 'ROLE_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION', 'INSPECTOR_NOT_ASSIGNED']);
+    const refusals = [
+      departmentNotAllowed({ department: 'fire' }, 'x'),
+      roleNotAllowed('x'),
+      divisionOutOfScope('371002'),
+      notOwnInstitution('小太阳托育园'),
+      inspectorNotAssigned(),
+    ];
+    expect(refusals.map((e) => e.code)).toEqual([
+      'DEPARTMENT_NOT_ALLOWED',
+      'ROLE_NOT_ALLOWED',
+      'DIVISION_OUT_OF_SCOPE',
+      'NOT_OWN_INSTITUTION',
+      'INSPECTOR_NOT_ASSIGNED',
+    ]);
     for (const e of refusals) expect(kindOf(e.code)).toBe('FORBIDDEN');
   });
 

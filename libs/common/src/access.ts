@@ -68,7 +68,12 @@ export function isInspector(actor: Pick<Actor, 'role'>): boolean {
 export class AccessPolicy {
   /** The actor's department is one of `allowed` (admins only where listed); `what` completes 「…无权」. */
   assertDepartment(actor: Actor, allowed: readonly Department[], what: string): void {
-    if (!allowed.includes(actor.department)) throw departmentNotAllowed(actor, what, allowed.filter((d) => d !== 'admin'));
+    if (!allowed.includes(actor.department))
+      throw departmentNotAllowed(
+        actor,
+        what,
+        allowed.filter((d) => d !== 'admin'),
+      );
   }
 
   /** The division lies within the actor's divisions (admins: everywhere; an unknown division only for admins). */

@@ -34,9 +34,10 @@ const HEADER = base64url(JSON.stringify({ alg: 'EdDSA', typ: 'JWT' }));
 export function parseIdentityKey(value: string, kind: 'private' | 'public'): KeyObject {
   const text = value.trim();
   const pem = text.includes('-----BEGIN');
-  const key = kind === 'private'
-    ? createPrivateKey(pem ? text : { key: Buffer.from(text, 'base64'), format: 'der', type: 'pkcs8' })
-    : createPublicKey(pem ? text : { key: Buffer.from(text, 'base64'), format: 'der', type: 'spki' });
+  const key =
+    kind === 'private'
+      ? createPrivateKey(pem ? text : { key: Buffer.from(text, 'base64'), format: 'der', type: 'pkcs8' })
+      : createPublicKey(pem ? text : { key: Buffer.from(text, 'base64'), format: 'der', type: 'spki' });
   if (key.asymmetricKeyType !== 'ed25519') throw new Error(`identity ${kind} key must be Ed25519, got ${key.asymmetricKeyType}`);
   return key;
 }
@@ -60,7 +61,11 @@ export class ActorTokenSigner {
   /** Tokens already signed per actor: a person's requests reuse one until it nears its end. */
   private readonly cache = new Map<string, { token: string; exp: number }>();
 
-  constructor(signingKey: string | KeyObject, private readonly ttlSeconds = ACTOR_TOKEN_TTL_SECONDS, private readonly now = () => Date.now()) {
+  constructor(
+    signingKey: string | KeyObject,
+    private readonly ttlSeconds = ACTOR_TOKEN_TTL_SECONDS,
+    private readonly now = () => Date.now(),
+  ) {
     this.key = typeof signingKey === 'string' ? parseIdentityKey(signingKey, 'private') : signingKey;
   }
 
@@ -71,10 +76,15 @@ export class ActorTokenSigner {
     const cached = options.fresh ? undefined : this.cache.get(cacheKey);
     if (cached && cached.exp - nowSeconds > this.ttlSeconds / 2) return { token: cached.token, expiresAt: new Date(cached.exp * 1000) };
     const claims: ActorTokenClaims = {
-      iss: ACTOR_TOKEN_ISSUER, aud: ACTOR_TOKEN_AUDIENCE,
-      sub: actor.userId, dept: actor.department, role: actor.role, div: actor.divisions,
+      iss: ACTOR_TOKEN_ISSUER,
+      aud: ACTOR_TOKEN_AUDIENCE,
+      sub: actor.userId,
+      dept: actor.department,
+      role: actor.role,
+      div: actor.divisions,
       ...(actor.clientId ? { cid: actor.clientId } : {}),
-      iat: nowSeconds, exp: nowSeconds + this.ttlSeconds,
+      iat: nowSeconds,
+      exp: nowSeconds + this.ttlSeconds,
     };
     const signingInput = `${HEADER}.${base64url(JSON.stringify(claims))}`;
     const token = `${signingInput}.${sign(null, Buffer.from(signingInput), this.key).toString('base64url')}`;
@@ -94,7 +104,10 @@ export class ActorTokenVerifier {
   private readonly key: KeyObject;
   private readonly verified = new Map<string, { actor: Actor; exp: number }>();
 
-  constructor(publicKey: string | KeyObject, private readonly now = () => Date.now()) {
+  constructor(
+    publicKey: string | KeyObject,
+    private readonly now = () => Date.now(),
+  ) {
     this.key = typeof publicKey === 'string' ? parseIdentityKey(publicKey, 'public') : publicKey;
   }
 
@@ -110,7 +123,13 @@ export class ActorTokenVerifier {
     }
     const claims = this.checkSignature(token);
     if (claims.exp <= nowSeconds) throw expired();
-    const actor: Actor = { department: claims.dept as Actor['department'], role: claims.role as Actor['role'], userId: claims.sub, divisions: claims.div, ...(claims.cid ? { clientId: claims.cid } : {}) };
+    const actor: Actor = {
+      department: claims.dept as Actor['department'],
+      role: claims.role as Actor['role'],
+      userId: claims.sub,
+      divisions: claims.div,
+      ...(claims.cid ? { clientId: claims.cid } : {}),
+    };
     if (this.verified.size >= 10_000) this.verified.clear();
     this.verified.set(token, { actor, exp: claims.exp });
     return actor;
@@ -133,10 +152,16 @@ export class ActorTokenVerifier {
       throw invalid();
     }
     if (
-      !claims || claims.iss !== ACTOR_TOKEN_ISSUER || claims.aud !== ACTOR_TOKEN_AUDIENCE ||
-      typeof claims.sub !== 'string' || claims.sub.length === 0 || typeof claims.exp !== 'number' ||
-      !(DEPARTMENTS as readonly string[]).includes(claims.dept) || !(ROLES as readonly string[]).includes(claims.role) ||
-      !Array.isArray(claims.div) || !claims.div.every((d) => typeof d === 'string') ||
+      !claims ||
+      claims.iss !== ACTOR_TOKEN_ISSUER ||
+      claims.aud !== ACTOR_TOKEN_AUDIENCE ||
+      typeof claims.sub !== 'string' ||
+      claims.sub.length === 0 ||
+      typeof claims.exp !== 'number' ||
+      !(DEPARTMENTS as readonly string[]).includes(claims.dept) ||
+      !(ROLES as readonly string[]).includes(claims.role) ||
+      !Array.isArray(claims.div) ||
+      !claims.div.every((d) => typeof d === 'string') ||
       (claims.cid !== undefined && typeof claims.cid !== 'string')
     ) {
       throw invalid();
@@ -171,7 +196,8 @@ export function IsIdentityKey(kind: 'private' | 'public'): PropertyDecorator {
           return false;
         }
       },
-      defaultMessage: (args) => `${args?.property} must be an Ed25519 ${kind === 'private' ? 'PKCS#8 private' : 'SPKI public'} key, PEM or base64 DER (npm run admin -- identity-keys prints a new pair)`,
+      defaultMessage: (args) =>
+        `${args?.property} must be an Ed25519 ${kind === 'private' ? 'PKCS#8 private' : 'SPKI public'} key, PEM or base64 DER (npm run admin -- identity-keys prints a new pair)`,
     },
   });
 }

@@ -24,10 +24,13 @@ export const SYSTEM_ACTOR: Actor = { department: 'admin', role: 'system', userId
 export function isActor(value: unknown): value is Actor {
   const a = value as Actor;
   return (
-    !!a && typeof a === 'object' &&
+    !!a &&
+    typeof a === 'object' &&
     (DEPARTMENTS as readonly string[]).includes(a.department) &&
     (ROLES as readonly string[]).includes(a.role) &&
-    typeof a.userId === 'string' && a.userId.length > 0 &&
-    Array.isArray(a.divisions) && a.divisions.every((d) => typeof d === 'string')
+    typeof a.userId === 'string' &&
+    a.userId.length > 0 &&
+    Array.isArray(a.divisions) &&
+    a.divisions.every((d) => typeof d === 'string')
   );
 }

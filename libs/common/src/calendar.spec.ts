@@ -280,7 +280,12 @@ describe('loadEntries', () => {
 
   it('changes nothing when the table is wrong', () => {
     const cal = new WorkingDayCalendar(SAMPLE);
-    expect(() => cal.loadEntries([{ date: '2027-01-01', kind: 'workday', name: 'x' }, { date: '2028-13-01', kind: 'holiday', name: 'y' }])).toThrow(DomainError);
+    expect(() =>
+      cal.loadEntries([
+        { date: '2027-01-01', kind: 'workday', name: 'x' },
+        { date: '2028-13-01', kind: 'holiday', name: 'y' },
+      ]),
+    ).toThrow(DomainError);
     expect(cal.isWorkingDay('2027-01-01')).toBe(false);
     expect(cal.coveredYears()).toEqual([2027]);
   });

@@ -199,7 +199,13 @@ export function shanghaiDateTime(at: Date | string): string {
   const instant = typeof at === 'string' ? new Date(at) : at;
   if (Number.isNaN(instant.getTime())) throw new RangeError('shanghaiDateTime: invalid date');
   shanghaiMinuteFormatter ??= new Intl.DateTimeFormat('en-CA', {
-    timeZone: SHANGHAI_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    timeZone: SHANGHAI_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
   });
   const p = Object.fromEntries(shanghaiMinuteFormatter.formatToParts(instant).map((x) => [x.type, x.value]));
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
@@ -277,7 +283,11 @@ export class WorkingDayCalendar {
         good = false;
       }
       if (!(HOLIDAY_KINDS as readonly unknown[]).includes(e.kind)) {
-        problems.push({ field: `${at}.kind`, code: 'HOLIDAY_KIND', message: `第 ${i + 1} 条类型“${String(e.kind)}”无效，只能是 holiday（放假）或 workday（调休上班）` });
+        problems.push({
+          field: `${at}.kind`,
+          code: 'HOLIDAY_KIND',
+          message: `第 ${i + 1} 条类型“${String(e.kind)}”无效，只能是 holiday（放假）或 workday（调休上班）`,
+        });
         good = false;
       }
       if (typeof e.name !== 'string' || e.name.trim() === '') {
@@ -339,10 +349,7 @@ export class WorkingDayCalendar {
     const entry = this.byDate.get(date);
     if (entry) return entry.kind === 'workday';
     if (this.strict && !this.years.has(Number(date.slice(0, 4)))) {
-      throw new DomainError(
-        'CALENDAR_YEAR_NOT_LOADED',
-        `尚未载入 ${date.slice(0, 4)} 年的节假日安排（国务院办公厅通知），无法判断 ${date} 是否为工作日`,
-      );
+      throw new DomainError('CALENDAR_YEAR_NOT_LOADED', `尚未载入 ${date.slice(0, 4)} 年的节假日安排（国务院办公厅通知），无法判断 ${date} 是否为工作日`);
     }
     return !isWeekend(date);
   }

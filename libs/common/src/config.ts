@@ -97,7 +97,8 @@ export function refuseDemoSecrets(schema: new () => object, config: Record<strin
   for (const [name, options] of new Map([...ALWAYS_CHECKED, ...productionSecretsOf(schema)])) {
     const value = config[name];
     if (value === undefined || value === null || value === '') {
-      if (options.required !== false) problems.push(`  ${name}: 生产模式必须设置 ${name}${options.hint ? `（${options.hint}）` : ''} / production mode needs ${name}`);
+      if (options.required !== false)
+        problems.push(`  ${name}: 生产模式必须设置 ${name}${options.hint ? `（${options.hint}）` : ''} / production mode needs ${name}`);
     } else if (isDemoSecret(String(value))) {
       problems.push(`  ${name}: 生产模式不能使用公开的演示值作为 ${name} / ${name} must not be a published demo value in production`);
     }

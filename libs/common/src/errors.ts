@@ -184,9 +184,7 @@ export class DomainError extends Error {
   }
 
   toBody(): ErrorBody {
-    return this.details?.length
-      ? { code: this.code, message: this.message, details: this.details }
-      : { code: this.code, message: this.message };
+    return this.details?.length ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
   }
 
   static fromBody(body: ErrorBody): DomainError {

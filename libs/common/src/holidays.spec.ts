@@ -17,8 +17,7 @@ describe('official tables as data', () => {
   });
 
   it('have the number of days off and make-up days the notices state', () => {
-    const count = (year: number, kind: string) =>
-      CHINA_HOLIDAY_ENTRIES.filter((e) => e.date.startsWith(`${year}-`) && e.kind === kind).length;
+    const count = (year: number, kind: string) => CHINA_HOLIDAY_ENTRIES.filter((e) => e.date.startsWith(`${year}-`) && e.kind === kind).length;
     expect(count(2025, 'holiday')).toBe(1 + 8 + 3 + 5 + 3 + 8);
     expect(count(2025, 'workday')).toBe(5); // 1/26, 2/8, 4/27, 9/28, 10/11
     expect(count(2026, 'holiday')).toBe(3 + 9 + 3 + 5 + 3 + 3 + 7);

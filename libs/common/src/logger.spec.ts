@@ -18,7 +18,7 @@ describe('logs never carry secrets or resident ID numbers', () => {
     expect(out.staff[0].note).toBe('身份证 110105********002X 已核验');
   });
 
-  it('masks an ID number with letters or underscores touching it, and in an error\'s stack', () => {
+  it("masks an ID number with letters or underscores touching it, and in an error's stack", () => {
     const out = redact({ note: 'id=x11010519491231002X_', error: new Error('person 11010519491231002X not found') }) as Record<string, any>;
     expect(out.note).toBe('id=x110105********002X_');
     expect(out.error.message).toBe('person 110105********002X not found');

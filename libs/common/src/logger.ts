@@ -40,14 +40,29 @@ export class JsonLogger {
     this.threshold = LEVELS[level] ?? LEVELS.info;
   }
 
-  debug(msg: string, fields?: Record<string, unknown>) { this.emit('debug', msg, fields); }
-  info(msg: string, fields?: Record<string, unknown>) { this.emit('info', msg, fields); }
-  warn(msg: string, fields?: Record<string, unknown>) { this.emit('warn', msg, fields); }
-  error(msg: string, fields?: Record<string, unknown>) { this.emit('error', msg, fields); }
+  debug(msg: string, fields?: Record<string, unknown>) {
+    this.emit('debug', msg, fields);
+  }
+  info(msg: string, fields?: Record<string, unknown>) {
+    this.emit('info', msg, fields);
+  }
+  warn(msg: string, fields?: Record<string, unknown>) {
+    this.emit('warn', msg, fields);
+  }
+  error(msg: string, fields?: Record<string, unknown>) {
+    this.emit('error', msg, fields);
+  }
 
   private emit(level: LogLevel, msg: string, fields?: Record<string, unknown>) {
     if (LEVELS[level] < this.threshold) return;
-    const entry = { time: new Date().toISOString(), level, service: this.service, ...(redact(callContextFields?.()) as object | undefined), msg: redact(msg), ...(redact(fields ?? {}) as object) };
+    const entry = {
+      time: new Date().toISOString(),
+      level,
+      service: this.service,
+      ...(redact(callContextFields?.()) as object | undefined),
+      msg: redact(msg),
+      ...(redact(fields ?? {}) as object),
+    };
     this.write(JSON.stringify(entry));
   }
 }
@@ -55,9 +70,19 @@ export class JsonLogger {
 /** Adapts JsonLogger to Nest's LoggerService shape without importing Nest here. */
 export class NestJsonLogger {
   constructor(private readonly logger: JsonLogger) {}
-  log(message: unknown, context?: string) { this.logger.info(String(message), { context }); }
-  error(message: unknown, trace?: string, context?: string) { this.logger.error(String(message), { context, trace }); }
-  warn(message: unknown, context?: string) { this.logger.warn(String(message), { context }); }
-  debug(message: unknown, context?: string) { this.logger.debug(String(message), { context }); }
-  verbose(message: unknown, context?: string) { this.logger.debug(String(message), { context }); }
+  log(message: unknown, context?: string) {
+    this.logger.info(String(message), { context });
+  }
+  error(message: unknown, trace?: string, context?: string) {
+    this.logger.error(String(message), { context, trace });
+  }
+  warn(message: unknown, context?: string) {
+    this.logger.warn(String(message), { context });
+  }
+  debug(message: unknown, context?: string) {
+    this.logger.debug(String(message), { context });
+  }
+  verbose(message: unknown, context?: string) {
+    this.logger.debug(String(message), { context });
+  }
 }

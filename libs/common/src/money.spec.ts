@@ -49,7 +49,10 @@ describe('yuanToFen', () => {
 
   it('refuses malformed text', () => {
     for (const bad of ['', 'abc', '1,000.00', '1e3', '.5', '5.', '¥5', '5元', '--5', '0x10']) {
-      expect(detailCode(() => yuanToFen(bad)), bad).toBe('MONEY_FORMAT');
+      expect(
+        detailCode(() => yuanToFen(bad)),
+        bad,
+      ).toBe('MONEY_FORMAT');
     }
     expect(detailCode(() => yuanToFen(1e21))).toBe('MONEY_FORMAT'); // String(1e21) = '1e+21'
     expect(detailCode(() => yuanToFen(null as unknown as string))).toBe('MONEY_FORMAT');

@@ -150,7 +150,11 @@ describe('key rotation: PII_KEY encrypts, PII_PREVIOUS_KEYS decrypt, PII_MATCH_K
   });
 
   it('checks every key: 32 bytes each, no demo key in production, duplicates in the list ignored', () => {
-    expect(resolvePiiKeys('production', { PII_KEY: k2, PII_PREVIOUS_KEYS: ` ${k1} , ${k3}`, PII_MATCH_KEY: k1 })).toEqual({ current: k2, previous: [k1, k3], match: k1 });
+    expect(resolvePiiKeys('production', { PII_KEY: k2, PII_PREVIOUS_KEYS: ` ${k1} , ${k3}`, PII_MATCH_KEY: k1 })).toEqual({
+      current: k2,
+      previous: [k1, k3],
+      match: k1,
+    });
     expect(resolvePiiKeys('production', { PII_KEY: k2 })).toEqual({ current: k2, previous: [], match: k2 });
     expect(() => resolvePiiKeys('production', { PII_KEY: k2, PII_PREVIOUS_KEYS: `${k1},${DEMO_PII_KEY}` })).toThrow(/PII_PREVIOUS_KEYS\[1\]/);
     expect(() => resolvePiiKeys('production', { PII_KEY: k2, PII_MATCH_KEY: DEMO_PII_KEY })).toThrow(/PII_MATCH_KEY/);

@@ -63,15 +63,22 @@ export function resolvePiiKey(mode: RunMode, key: string | undefined): string {
  */
 export function resolvePiiKeys(mode: RunMode, settings: PiiKeySettings): PiiKeys {
   const current = resolvePiiKey(mode, settings.PII_KEY);
-  const previous = (settings.PII_PREVIOUS_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  const previous = (settings.PII_PREVIOUS_KEYS ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
   const match = settings.PII_MATCH_KEY?.trim() || current;
   previous.forEach((k, i) => decodeMasterKey(k, `PII_PREVIOUS_KEYS[${i}]`));
   decodeMasterKey(match, 'PII_MATCH_KEY');
   if (mode === 'production') {
     previous.forEach((k, i) => {
-      if (isDemoSecret(k)) throw new ConfigError(`生产模式不能使用公开的演示密钥（PII_PREVIOUS_KEYS 第 ${i + 1} 个）/ PII_PREVIOUS_KEYS[${i}] must not be the public demo key in production`);
+      if (isDemoSecret(k))
+        throw new ConfigError(
+          `生产模式不能使用公开的演示密钥（PII_PREVIOUS_KEYS 第 ${i + 1} 个）/ PII_PREVIOUS_KEYS[${i}] must not be the public demo key in production`,
+        );
     });
-    if (isDemoSecret(match)) throw new ConfigError('生产模式不能使用公开的演示密钥作为 PII_MATCH_KEY / PII_MATCH_KEY must not be the public demo key in production');
+    if (isDemoSecret(match))
+      throw new ConfigError('生产模式不能使用公开的演示密钥作为 PII_MATCH_KEY / PII_MATCH_KEY must not be the public demo key in production');
   }
   return { current, previous, match };
 }
@@ -99,7 +106,11 @@ interface MasterKey {
 
 function masterKey(base64: string, name: string): MasterKey {
   const master = decodeMasterKey(base64, name);
-  return { id: derive(master, 'key id', 4).toString('hex'), encryptionKey: derive(master, 'aes-256-gcm encryption'), hashKey: derive(master, 'hmac-sha256 matching') };
+  return {
+    id: derive(master, 'key id', 4).toString('hex'),
+    encryptionKey: derive(master, 'aes-256-gcm encryption'),
+    hashKey: derive(master, 'hmac-sha256 matching'),
+  };
 }
 
 /** A stored value encrypted under a key this service was not given. */
@@ -107,7 +118,9 @@ export class UnknownPiiKeyError extends Error {
   override name = 'UnknownPiiKeyError';
 
   constructor(readonly keyId: string) {
-    super(`密文由密钥 ${keyId} 加密，该密钥既不是 PII_KEY 也不在 PII_PREVIOUS_KEYS 中 / ciphertext made under key ${keyId}, which is neither PII_KEY nor one of PII_PREVIOUS_KEYS`);
+    super(
+      `密文由密钥 ${keyId} 加密，该密钥既不是 PII_KEY 也不在 PII_PREVIOUS_KEYS 中 / ciphertext made under key ${keyId}, which is neither PII_KEY nor one of PII_PREVIOUS_KEYS`,
+    );
   }
 }
 
@@ -124,7 +137,8 @@ export class PiiCipher {
       const key = masterKey(k, `PII_PREVIOUS_KEYS[${i}]`);
       const same = this.keyring.find((r) => r.id === key.id);
       if (!same) this.keyring.push(key);
-      else if (!same.encryptionKey.equals(key.encryptionKey)) throw new ConfigError(`PII_PREVIOUS_KEYS[${i}] 与另一把密钥的编号 ${key.id} 相同，请换一把 / two keys share the id ${key.id}: generate another`);
+      else if (!same.encryptionKey.equals(key.encryptionKey))
+        throw new ConfigError(`PII_PREVIOUS_KEYS[${i}] 与另一把密钥的编号 ${key.id} 相同，请换一把 / two keys share the id ${key.id}: generate another`);
     });
     this.match = keys.match === keys.current ? this.current : masterKey(keys.match, 'PII_MATCH_KEY');
   }

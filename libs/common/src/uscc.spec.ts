@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  USCC_ALPHABET,
-  USCC_AUTHORITIES,
-  USCC_WEIGHTS,
-  isValidUscc,
-  makeUscc,
-  normalizeUscc,
-  usccCheckCharacter,
-  validateUscc,
-} from './uscc.js';
+import { USCC_ALPHABET, USCC_AUTHORITIES, USCC_WEIGHTS, isValidUscc, makeUscc, normalizeUscc, usccCheckCharacter, validateUscc } from './uscc.js';
 import { toFieldProblem } from './validation-result.js';
 
 // Codes printed on real business licences (published in public registers), all valid.

@@ -130,10 +130,7 @@ export function validateUscc(value: string): ValidationResult {
   // GB 32100-2015 §5: check character.
   const expected = usccCheckCharacter(value.slice(0, 17));
   if (value[17] !== expected) {
-    return fail(
-      USCC_ERROR_CODES.CHECK_CHARACTER,
-      `统一社会信用代码校验码有误：第 18 位应为“${expected}”，实际为“${value[17]}”，请核对是否录入错误`,
-    );
+    return fail(USCC_ERROR_CODES.CHECK_CHARACTER, `统一社会信用代码校验码有误：第 18 位应为“${expected}”，实际为“${value[17]}”，请核对是否录入错误`);
   }
   return { ok: true, value };
 }

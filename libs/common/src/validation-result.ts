@@ -5,9 +5,7 @@ import type { FieldProblem } from './errors.js';
  * `code` with a Chinese `message` for people: clients branch on the code, officials and
  * operators read the message.
  */
-export type ValidationResult =
-  | { ok: true; value: string }
-  | { ok: false; code: string; message: string };
+export type ValidationResult = { ok: true; value: string } | { ok: false; code: string; message: string };
 
 export type ValidationFailure = Extract<ValidationResult, { ok: false }>;
 

@@ -6,11 +6,23 @@ const all = Object.values(SERVICE_REQUESTS).flat();
 
 describe('the role rule in the contract catalog', () => {
   it('lets an inspector account call only the work of its assigned visits (besides public subjects and pings)', () => {
-    const work = all.filter((e) => e.inspector).map((e) => e.subject).sort();
+    const work = all
+      .filter((e) => e.inspector)
+      .map((e) => e.subject)
+      .sort();
     expect(work).toEqual([
-      'inspection.checklist.list', 'inspection.conflict.add', 'inspection.inspection.form', 'inspection.inspection.get', 'inspection.inspection.list',
-      'inspection.inspection.notice', 'inspection.inspection.record-results', 'inspection.inspection.sign-off', 'inspection.result.late-list',
-      'inspection.result.resolve', 'inspection.result.versions', 'registry.institution.get',
+      'inspection.checklist.list',
+      'inspection.conflict.add',
+      'inspection.inspection.form',
+      'inspection.inspection.get',
+      'inspection.inspection.list',
+      'inspection.inspection.notice',
+      'inspection.inspection.record-results',
+      'inspection.inspection.sign-off',
+      'inspection.result.late-list',
+      'inspection.result.resolve',
+      'inspection.result.versions',
+      'registry.institution.get',
     ]);
   });
 

@@ -5,7 +5,7 @@ import { addCounts, contributionOf, indicatorRatio, indicatorScope } from './ind
 const health: Actor = { department: 'health', role: 'official', userId: 'u1', divisions: ['330106'] };
 
 describe('indicatorScope', () => {
-  it('lists the county and its streets, with the month\'s first and last day', () => {
+  it("lists the county and its streets, with the month's first and last day", () => {
     const scope = indicatorScope({ divisionCode: '330106', month: '2024-02' }, health, '2026-11-22');
     expect(scope).toMatchObject({ month: '2024-02', monthStart: '2024-02-01', monthEnd: '2024-02-29', asOf: '2024-02-29' });
     expect(scope.divisions[0]).toBe('330106');
@@ -14,11 +14,18 @@ describe('indicatorScope', () => {
   });
 
   it('takes "as of" today while the month runs, and the current month by default', () => {
-    expect(indicatorScope({ divisionCode: '330106109' }, health, '2026-11-22')).toMatchObject({ month: '2026-11', monthEnd: '2026-11-30', asOf: '2026-11-22', divisions: ['330106109'] });
+    expect(indicatorScope({ divisionCode: '330106109' }, health, '2026-11-22')).toMatchObject({
+      month: '2026-11',
+      monthEnd: '2026-11-30',
+      asOf: '2026-11-22',
+      divisions: ['330106109'],
+    });
   });
 
-  it('refuses operators and divisions outside the account, with the registry\'s codes', () => {
-    expect(() => indicatorScope({ divisionCode: '330106' }, { ...health, department: 'operator' })).toThrow(expect.objectContaining({ code: 'DEPARTMENT_NOT_ALLOWED' }));
+  it("refuses operators and divisions outside the account, with the registry's codes", () => {
+    expect(() => indicatorScope({ divisionCode: '330106' }, { ...health, department: 'operator' })).toThrow(
+      expect.objectContaining({ code: 'DEPARTMENT_NOT_ALLOWED' }),
+    );
     expect(() => indicatorScope({ divisionCode: '371002' }, health)).toThrow(expect.objectContaining({ code: 'DIVISION_OUT_OF_SCOPE' }));
     expect(indicatorScope({ divisionCode: '371002' }, { ...health, department: 'admin', divisions: [] }).divisionCode).toBe('371002');
   });
@@ -27,8 +34,13 @@ describe('indicatorScope', () => {
 describe('contributionOf', () => {
   it('adds the streets up for the county and gives each street its own counts', () => {
     const scope = indicatorScope({ divisionCode: '330106', month: '2026-10' }, health, '2026-11-22');
-    const counts = new Map([['330106109', { n: 2, d: 4 }], ['330106004', { n: 1, d: 1 }]]);
-    const out = contributionOf(scope, counts, { n: 0, d: 0 }, addCounts, (c) => [{ key: 'k', label: 'k', unit: '%', value: indicatorRatio(c.n, c.d, 100), numerator: c.n, denominator: c.d, definition: 'd', source: 's' }]);
+    const counts = new Map([
+      ['330106109', { n: 2, d: 4 }],
+      ['330106004', { n: 1, d: 1 }],
+    ]);
+    const out = contributionOf(scope, counts, { n: 0, d: 0 }, addCounts, (c) => [
+      { key: 'k', label: 'k', unit: '%', value: indicatorRatio(c.n, c.d, 100), numerator: c.n, denominator: c.d, definition: 'd', source: 's' },
+    ]);
     const value = (code: string) => out.divisions.find((d) => d.divisionCode === code)!.indicators[0]!;
     expect(value('330106')).toMatchObject({ value: 60, numerator: 3, denominator: 5 });
     expect(value('330106109')).toMatchObject({ value: 50 });

@@ -1,5 +1,14 @@
 import {
-  type Actor, actorCoversDivision, departmentNotAllowed, divisionOutOfScope, divisionPrefix, firstDayOfMonth, type IsoDate, lastDayOfMonth, shanghaiToday, streetsOf,
+  type Actor,
+  actorCoversDivision,
+  departmentNotAllowed,
+  divisionOutOfScope,
+  divisionPrefix,
+  firstDayOfMonth,
+  type IsoDate,
+  lastDayOfMonth,
+  shanghaiToday,
+  streetsOf,
 } from '@shanyu/common';
 import type { IndicatorContribution, IndicatorsRequest, IndicatorValue } from './registry/indicator.contracts.js';
 
@@ -25,7 +34,14 @@ export function indicatorScope(request: IndicatorsRequest, actor: Actor, today: 
   const month = request.month ?? today.slice(0, 7);
   const monthEnd = lastDayOfMonth(month);
   const streets = request.divisionCode.length === 6 ? streetsOf(request.divisionCode).map((s) => s.code) : [];
-  return { divisionCode: request.divisionCode, month, monthStart: firstDayOfMonth(month), monthEnd, asOf: monthEnd < today ? monthEnd : today, divisions: [request.divisionCode, ...streets] };
+  return {
+    divisionCode: request.divisionCode,
+    month,
+    monthStart: firstDayOfMonth(month),
+    monthEnd,
+    asOf: monthEnd < today ? monthEnd : today,
+    divisions: [request.divisionCode, ...streets],
+  };
 }
 
 /**
@@ -50,8 +66,7 @@ export function contributionOf<T>(
 }
 
 /** n ÷ d × scale, to 4 decimals; null without a denominator (the same rounding as the registry). */
-export const indicatorRatio = (n: number, d: number | null | undefined, scale = 1): number | null =>
-  d ? Math.round((n / d) * scale * 10_000) / 10_000 : null;
+export const indicatorRatio = (n: number, d: number | null | undefined, scale = 1): number | null => (d ? Math.round((n / d) * scale * 10_000) / 10_000 : null);
 
 /** Adds numeric fields of two count records of the same shape. */
 export function addCounts<T extends Record<string, number>>(a: T, b: T): T {

@@ -20,9 +20,14 @@ describe('input hygiene: what no contract class can express', () => {
   it('refuses fields named like Object.prototype members, which class-transformer would silently drop', async () => {
     const body = JSON.parse('{"username":"a","__proto__":{"isAdmin":true},"places":{"constructor":{"prototype":1},"toString":"x"},"__defineGetter__":false}');
     expect(inputHygieneProblems(body).map((p) => `${p.field} ${p.code}`)).toEqual([
-      '__proto__ whitelistValidation', 'places.constructor whitelistValidation', 'places.toString whitelistValidation', '__defineGetter__ whitelistValidation',
+      '__proto__ whitelistValidation',
+      'places.constructor whitelistValidation',
+      'places.toString whitelistValidation',
+      '__defineGetter__ whitelistValidation',
     ]);
-    await expect(validateContract(RegisterInstitutionRequest, { ...institution(), hasOwnProperty: 1 })).rejects.toMatchObject({ details: [expect.objectContaining({ field: 'hasOwnProperty' })] });
+    await expect(validateContract(RegisterInstitutionRequest, { ...institution(), hasOwnProperty: 1 })).rejects.toMatchObject({
+      details: [expect.objectContaining({ field: 'hasOwnProperty' })],
+    });
   });
 
   it(`refuses nesting deeper than ${MAX_INPUT_DEPTH} levels without recursing further`, () => {
@@ -40,10 +45,12 @@ describe('input hygiene: what no contract class can express', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 20_000; i++) deep = { a: deep };
     await expect(validateContract(RegisterInstitutionRequest, { name: deep })).rejects.toMatchObject({
-      code: 'VALIDATION', details: [expect.objectContaining({ code: 'maxDepth' })],
+      code: 'VALIDATION',
+      details: [expect.objectContaining({ code: 'maxDepth' })],
     });
     await expect(validateContract(RegisterInstitutionRequest, { name: '托育\u0000园' })).rejects.toMatchObject({
-      code: 'VALIDATION', details: [{ field: 'name', code: 'noNulCharacter', message: '不能包含空字符 (U+0000)' }],
+      code: 'VALIDATION',
+      details: [{ field: 'name', code: 'noNulCharacter', message: '不能包含空字符 (U+0000)' }],
     });
   });
 });

@@ -41,7 +41,14 @@ export function inputHygieneProblems(value: unknown, limit = 20): FieldProblem[]
     for (const [key, item] of Object.entries(v)) {
       const field = path ? `${path}.${key}` : key;
       if (NUL.test(key) || LONE_SURROGATE.test(key)) {
-        problems.push({ field: field.replace(/[\ud800-\udfff]/g, '?').split('\u0000').join('?'), code: 'invalidFieldName', message: '字段名包含无效字符' });
+        problems.push({
+          field: field
+            .replace(/[\ud800-\udfff]/g, '?')
+            .split('\u0000')
+            .join('?'),
+          code: 'invalidFieldName',
+          message: '字段名包含无效字符',
+        });
         continue;
       }
       if (RESERVED_KEYS.has(key)) {

@@ -3,8 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { CREDIT_EVENTS, CreditEvents, CreditSubjects } from './credit/credit.catalog.js';
 import { INSPECTION_EVENTS, InspectionSubjects } from './inspection/inspection.catalog.js';
 import {
-  ALL_REQUEST_SUBJECTS, DEPARTMENT_SYSTEMS, departmentConsumers, literalPassword, NATS_SERVICES, natsAuthorization, natsPasswordVariable,
-  natsPermissions, natsUsers, SERVICE_REQUESTS, serviceConsumer, type NatsPermissions,
+  ALL_REQUEST_SUBJECTS,
+  DEPARTMENT_SYSTEMS,
+  departmentConsumers,
+  literalPassword,
+  NATS_SERVICES,
+  natsAuthorization,
+  natsPasswordVariable,
+  natsPermissions,
+  natsUsers,
+  SERVICE_REQUESTS,
+  serviceConsumer,
+  type NatsPermissions,
 } from './nats-access.js';
 import { PlatformEvents } from './platform/calendar.contracts.js';
 import { REGISTRY_EVENTS, RegistrySubjects } from './registry/registry.catalog.js';
@@ -34,7 +44,11 @@ const canPublish = (user: string, subject: string) => {
 const canSubscribe = (user: string, subject: string) => permissionsOf(user).subscribe.allow.some((a) => matches(a, subject));
 
 const SUBJECT_CONSTANTS: Record<string, Record<string, string>> = {
-  registry: RegistrySubjects, staff: StaffSubjects, inspection: InspectionSubjects, credit: CreditSubjects, subsidy: SubsidySubjects,
+  registry: RegistrySubjects,
+  staff: StaffSubjects,
+  inspection: InspectionSubjects,
+  credit: CreditSubjects,
+  subsidy: SubsidySubjects,
 };
 const ALL_EVENTS = [...REGISTRY_EVENTS, ...STAFF_EVENTS, ...INSPECTION_EVENTS, ...CREDIT_EVENTS, ...SUBSIDY_EVENTS].map((e) => e.subject);
 const READ_VERBS = new Set(['get', 'list', 'form', 'verify', 'notice', 'totals', 'lines', 'alerts', 'overdue', 'institution', 'division']);
@@ -64,7 +78,7 @@ describe('NATS permissions generated from the contract catalog', () => {
     }
   });
 
-  it('lets a service publish its own events and dead letters, never another service\'s events', () => {
+  it("lets a service publish its own events and dead letters, never another service's events", () => {
     for (const event of ALL_EVENTS) {
       const owner = event.split('.')[1]!;
       for (const { user } of NATS_SERVICES) expect(canPublish(user, event), `${user} → ${event}`).toBe(user === owner);
@@ -99,8 +113,16 @@ describe('NATS permissions generated from the contract catalog', () => {
     expect(canPublish('staff', '$JS.ACK.EVENTS.credit-staff-events.1.2.3.4.5')).toBe(false);
     expect(canPublish('gateway', create('x', 'evt.registry.>'))).toBe(false);
     for (const { user } of natsPermissions()) {
-      for (const denied of ['STREAM.DELETE.EVENTS', 'STREAM.PURGE.EVENTS', 'STREAM.MSG.DELETE.EVENTS', 'CONSUMER.DELETE.EVENTS.x', 'CONSUMER.CREATE.EVENTS',
-        'CONSUMER.DURABLE.CREATE.EVENTS.x', 'CONSUMER.LIST.EVENTS', 'CONSUMER.NAMES.EVENTS']) {
+      for (const denied of [
+        'STREAM.DELETE.EVENTS',
+        'STREAM.PURGE.EVENTS',
+        'STREAM.MSG.DELETE.EVENTS',
+        'CONSUMER.DELETE.EVENTS.x',
+        'CONSUMER.CREATE.EVENTS',
+        'CONSUMER.DURABLE.CREATE.EVENTS.x',
+        'CONSUMER.LIST.EVENTS',
+        'CONSUMER.NAMES.EVENTS',
+      ]) {
         expect(canPublish(user, `$JS.API.${denied}`), `${user} ${denied}`).toBe(false);
       }
     }
@@ -114,7 +136,7 @@ describe('NATS permissions generated from the contract catalog', () => {
     expect(NATS_SERVICES.flatMap((s) => s.consumers)).toHaveLength(15);
   });
 
-  it('uses the schema names it is given, or (the test harness\'s shared broker) any name for services but never for department systems', () => {
+  it("uses the schema names it is given, or (the test harness's shared broker) any name for services but never for department systems", () => {
     const withSchema = natsPermissions({ serviceSchemas: { staff: 'staff_a1' } });
     const staff = withSchema.find((p) => p.user === 'staff')!.publish.allow;
     expect(staff).toContain('$JS.API.CONSUMER.CREATE.EVENTS.staff_a1-subsidy-rosters.evt.subsidy.roster.>');
@@ -122,10 +144,15 @@ describe('NATS permissions generated from the contract catalog', () => {
     expect(withSchema.find((p) => p.user === 'credit')!.publish.allow).toContain('$JS.API.CONSUMER.INFO.EVENTS.credit-registry-events');
     const any = natsPermissions({ serviceSchemas: 'any' });
     const anyStaff = any.find((p) => p.user === 'staff')!.publish.allow;
-    expect(anyStaff).toEqual(expect.arrayContaining(['$JS.API.CONSUMER.CREATE.EVENTS.*.evt.subsidy.roster.>', '$JS.API.CONSUMER.INFO.EVENTS.*', '$JS.ACK.EVENTS.*.>']));
+    expect(anyStaff).toEqual(
+      expect.arrayContaining(['$JS.API.CONSUMER.CREATE.EVENTS.*.evt.subsidy.roster.>', '$JS.API.CONSUMER.INFO.EVENTS.*', '$JS.ACK.EVENTS.*.>']),
+    );
     expect(anyStaff.filter((s) => s.startsWith('$JS.API.CONSUMER.CREATE.'))).toHaveLength(2); // filters stay exact
     for (const dept of DEPARTMENT_SYSTEMS) {
-      expect(any.find((p) => p.user === dept.user), dept.user).toEqual(natsPermissions().find((p) => p.user === dept.user));
+      expect(
+        any.find((p) => p.user === dept.user),
+        dept.user,
+      ).toEqual(natsPermissions().find((p) => p.user === dept.user));
     }
     expect(natsAuthorization({ serviceSchemas: 'any' })).toContain('"$JS.API.CONSUMER.INFO.EVENTS.*"');
     expect(natsAuthorization()).not.toContain('"$JS.API.CONSUMER.INFO.EVENTS.*"');
@@ -133,9 +160,14 @@ describe('NATS permissions generated from the contract catalog', () => {
 
   it('lets a department system only read, pull from and ack the durables provisioned for it; the gateway provisions them', () => {
     const api = (op: string, name: string) => `$JS.API.CONSUMER.${op}.EVENTS.${name}`;
-    expect(departmentConsumers().filter((c) => c.user === 'dept-fire')).toEqual([{ user: 'dept-fire', name: 'dept-fire-inspection', filterSubject: 'evt.inspection.>' }]);
-    expect(departmentConsumers().filter((c) => c.user === 'dept-health').map((c) => c.name))
-      .toEqual(['dept-health-registry', 'dept-health-inspection', 'dept-health-credit', 'dept-health-subsidy']);
+    expect(departmentConsumers().filter((c) => c.user === 'dept-fire')).toEqual([
+      { user: 'dept-fire', name: 'dept-fire-inspection', filterSubject: 'evt.inspection.>' },
+    ]);
+    expect(
+      departmentConsumers()
+        .filter((c) => c.user === 'dept-health')
+        .map((c) => c.name),
+    ).toEqual(['dept-health-registry', 'dept-health-inspection', 'dept-health-credit', 'dept-health-subsidy']);
     expect(canPublish('dept-fire', api('INFO', 'dept-fire-inspection'))).toBe(true);
     expect(canPublish('dept-fire', api('MSG.NEXT', 'dept-fire-inspection'))).toBe(true);
     expect(canPublish('dept-fire', '$JS.ACK.EVENTS.dept-fire-inspection.1.20.3.1700000000000000000.0')).toBe(true);

@@ -21,7 +21,9 @@ export const SERVICE_REQUESTS: Record<string, readonly ContractEntry[]> = {
 };
 
 /** Every request subject of the platform (what the gateway may call). */
-export const ALL_REQUEST_SUBJECTS: readonly string[] = Object.values(SERVICE_REQUESTS).flat().map((e) => e.subject);
+export const ALL_REQUEST_SUBJECTS: readonly string[] = Object.values(SERVICE_REQUESTS)
+  .flat()
+  .map((e) => e.subject);
 
 /** A durable pull consumer on stream EVENTS: what it is for (the end of its name) and its one filter subject (2.9 has no filter_subjects). */
 export interface NatsConsumer {
@@ -49,28 +51,46 @@ export const NATS_SERVICES: readonly NatsServiceAccess[] = [
   // (and provisions the department systems' consumers, below).
   { user: 'gateway', serves: [], calls: ALL_REQUEST_SUBJECTS, consumers: [] },
   {
-    user: 'registry', serves: subjectsOf('registry'), calls: [],
-    consumers: [{ purpose: 'calendar', filter: PlatformEvents.calendarYearLoaded }, { purpose: 'credit-grades', filter: CreditEvents.gradeChanged }],
-  },
-  {
-    user: 'staff', serves: subjectsOf('staff'), calls: [],
-    consumers: [{ purpose: 'registry-institutions', filter: 'evt.registry.institution.>' }, { purpose: 'subsidy-rosters', filter: 'evt.subsidy.roster.>' }],
-  },
-  {
-    user: 'inspection', serves: subjectsOf('inspection'), calls: [],
+    user: 'registry',
+    serves: subjectsOf('registry'),
+    calls: [],
     consumers: [
-      { purpose: 'registry', filter: 'evt.registry.>' }, { purpose: 'credit', filter: 'evt.credit.>' },
+      { purpose: 'calendar', filter: PlatformEvents.calendarYearLoaded },
+      { purpose: 'credit-grades', filter: CreditEvents.gradeChanged },
+    ],
+  },
+  {
+    user: 'staff',
+    serves: subjectsOf('staff'),
+    calls: [],
+    consumers: [
+      { purpose: 'registry-institutions', filter: 'evt.registry.institution.>' },
+      { purpose: 'subsidy-rosters', filter: 'evt.subsidy.roster.>' },
+    ],
+  },
+  {
+    user: 'inspection',
+    serves: subjectsOf('inspection'),
+    calls: [],
+    consumers: [
+      { purpose: 'registry', filter: 'evt.registry.>' },
+      { purpose: 'credit', filter: 'evt.credit.>' },
       { purpose: 'calendar', filter: PlatformEvents.calendarYearLoaded },
     ],
   },
   {
-    user: 'credit', serves: subjectsOf('credit'), calls: [],
+    user: 'credit',
+    serves: subjectsOf('credit'),
+    calls: [],
     consumers: ['registry', 'staff', 'inspection', 'subsidy'].map((source) => ({ purpose: `${source}-events`, filter: `evt.${source}.>` })),
   },
   {
-    user: 'subsidy', serves: subjectsOf('subsidy'), calls: [],
+    user: 'subsidy',
+    serves: subjectsOf('subsidy'),
+    calls: [],
     consumers: [
-      { purpose: 'registry', filter: 'evt.registry.>' }, { purpose: 'credit', filter: 'evt.credit.>' },
+      { purpose: 'registry', filter: 'evt.registry.>' },
+      { purpose: 'credit', filter: 'evt.credit.>' },
       { purpose: 'inspection', filter: 'evt.inspection.>' },
       // Only the 持证率 events: the staff service's other events carry names and masked ID numbers.
       { purpose: 'staff', filter: 'evt.staff.certificate-rate.>' },
@@ -112,16 +132,28 @@ export interface DepartmentSystemAccess {
 
 /** Read subjects every department system may call: the public register, lists and results (一公开). */
 const PUBLIC_READS = [
-  RegistrySubjects.publicListInstitutions, RegistrySubjects.publicGetInstitution, RegistrySubjects.publicVerifyReceipt,
-  InspectionSubjects.publicListChecklists, InspectionSubjects.publicListPlans, InspectionSubjects.publicGetPlan,
-  InspectionSubjects.publicListInspections, InspectionSubjects.publicGetInspection, InspectionSubjects.publicListComplaints,
-  CreditSubjects.publicGetGrade, CreditSubjects.publicListGrades,
+  RegistrySubjects.publicListInstitutions,
+  RegistrySubjects.publicGetInstitution,
+  RegistrySubjects.publicVerifyReceipt,
+  InspectionSubjects.publicListChecklists,
+  InspectionSubjects.publicListPlans,
+  InspectionSubjects.publicGetPlan,
+  InspectionSubjects.publicListInspections,
+  InspectionSubjects.publicGetInspection,
+  InspectionSubjects.publicListComplaints,
+  CreditSubjects.publicGetGrade,
+  CreditSubjects.publicListGrades,
 ];
 
 /** What a department inspecting at joint visits reads: its lists, inspections, findings, penalties. */
 const INSPECTING_READS = [
-  InspectionSubjects.listChecklists, InspectionSubjects.listInspections, InspectionSubjects.getInspection, InspectionSubjects.getForm,
-  InspectionSubjects.listRectifications, InspectionSubjects.getRectification, InspectionSubjects.listPenalties,
+  InspectionSubjects.listChecklists,
+  InspectionSubjects.listInspections,
+  InspectionSubjects.getInspection,
+  InspectionSubjects.getForm,
+  InspectionSubjects.listRectifications,
+  InspectionSubjects.getRectification,
+  InspectionSubjects.listPenalties,
 ];
 
 /** All events of one service: consumer `<user>-<service>` filtered to `evt.<service>.>`. */
@@ -151,9 +183,16 @@ export const DEPARTMENT_SYSTEMS: readonly DepartmentSystemAccess[] = [
     department: 'health',
     purpose: '卫生健康部门业务系统：读取登记备案、检查结果与信用，跟随登记、检查、信用与补助事件',
     reads: [
-      ...PUBLIC_READS, ...INSPECTING_READS,
-      RegistrySubjects.listInstitutions, RegistrySubjects.getInstitution, RegistrySubjects.listFilings, RegistrySubjects.getFiling,
-      CreditSubjects.getCredit, CreditSubjects.getList, SubsidySubjects.listRuns, SubsidySubjects.getRun,
+      ...PUBLIC_READS,
+      ...INSPECTING_READS,
+      RegistrySubjects.listInstitutions,
+      RegistrySubjects.getInstitution,
+      RegistrySubjects.listFilings,
+      RegistrySubjects.getFiling,
+      CreditSubjects.getCredit,
+      CreditSubjects.getList,
+      SubsidySubjects.listRuns,
+      SubsidySubjects.getRun,
     ],
     consumers: ['registry', 'inspection', 'credit', 'subsidy'].map(followed),
   },
@@ -216,7 +255,11 @@ function pullApi(names: readonly string[]): string[] {
   if (names.length === 0) return [];
   return [
     `${JS}.STREAM.INFO.${EVENT_STREAM}`,
-    ...names.flatMap((name) => [`${JS}.CONSUMER.INFO.${EVENT_STREAM}.${name}`, `${JS}.CONSUMER.MSG.NEXT.${EVENT_STREAM}.${name}`, `$JS.ACK.${EVENT_STREAM}.${name}.>`]),
+    ...names.flatMap((name) => [
+      `${JS}.CONSUMER.INFO.${EVENT_STREAM}.${name}`,
+      `${JS}.CONSUMER.MSG.NEXT.${EVENT_STREAM}.${name}`,
+      `$JS.ACK.${EVENT_STREAM}.${name}.>`,
+    ]),
   ];
 }
 
@@ -236,9 +279,9 @@ export function natsPermissions(options: { serviceSchemas?: NatsServiceSchemas }
   const schemas = options.serviceSchemas ?? {};
   const departmentDurables = departmentConsumers();
   const services = NATS_SERVICES.map((s): NatsPermissions => {
-    const consumers = s.consumers.map((c) => (schemas === 'any'
-      ? { name: '*', filterSubject: c.filter }
-      : serviceConsumer(s.user, c.purpose, schemas[s.user] ?? s.user)));
+    const consumers = s.consumers.map((c) =>
+      schemas === 'any' ? { name: '*', filterSubject: c.filter } : serviceConsumer(s.user, c.purpose, schemas[s.user] ?? s.user),
+    );
     // The gateway provisions the department systems' consumers (and only reads their config).
     const provisions = s.user === 'gateway' ? departmentDurables : [];
     return {
@@ -269,7 +312,8 @@ export function natsPermissions(options: { serviceSchemas?: NatsServiceSchemas }
       allow: unique([...d.reads, `${JS}.INFO`, ...pullApi(departmentDurables.filter((c) => c.user === d.user).map((c) => c.name))]),
       // Never granted above; denied as well so that a broader allow added later cannot grant them.
       deny: [
-        'evt.>', 'dlq.>',
+        'evt.>',
+        'dlq.>',
         ...['CREATE', 'UPDATE', 'DELETE', 'PURGE'].map((op) => `${JS}.STREAM.${op}.>`),
         ...['CONSUMER.CREATE', 'CONSUMER.DURABLE.CREATE', 'CONSUMER.DELETE'].map((op) => `${JS}.${op}.>`),
       ],

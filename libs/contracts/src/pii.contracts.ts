@@ -18,11 +18,15 @@ export const piiAdminSubjects = (service: string) => ({
 @JSONSchema({ description: 'Re-encrypt every stored ciphertext of the service under PII_KEY (admin); idempotent' })
 export class PiiReencryptRequest {
   @JSONSchema({ description: 'Count what would change, change nothing' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   dryRun?: boolean;
 
   @JSONSchema({ description: 'Rows per transaction (default 500)' })
-  @IsOptional() @IsInt() @Min(1) @Max(10_000)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
   batchSize?: number;
 }
 
@@ -37,10 +41,13 @@ export const PiiReencryptTableView = t.Object({
 });
 export type PiiReencryptTableView = Static<typeof PiiReencryptTableView>;
 
-export const PiiReencryptView = t.Object({
-  service: t.String(),
-  keyId: t.String({ description: 'id of PII_KEY (8 hex characters), the key every value is now under' }),
-  dryRun: t.Boolean(),
-  tables: t.Array(PiiReencryptTableView),
-}, { $id: 'PiiReencryptView' });
+export const PiiReencryptView = t.Object(
+  {
+    service: t.String(),
+    keyId: t.String({ description: 'id of PII_KEY (8 hex characters), the key every value is now under' }),
+    dryRun: t.Boolean(),
+    tables: t.Array(PiiReencryptTableView),
+  },
+  { $id: 'PiiReencryptView' },
+);
 export type PiiReencryptView = Static<typeof PiiReencryptView>;

@@ -16,7 +16,14 @@ import { SUBSIDY_EVENTS } from './subsidy/subsidy.catalog.js';
 export const ALL_REQUESTS: readonly ContractEntry[] = Object.values(SERVICE_REQUESTS).flat();
 
 /** Every event of the platform, one definition each. */
-export const ALL_EVENTS: readonly EventEntry[] = [...STAFF_EVENTS, ...CREDIT_EVENTS, ...INSPECTION_EVENTS, ...SUBSIDY_EVENTS, ...REGISTRY_EVENTS, ...PLATFORM_EVENTS];
+export const ALL_EVENTS: readonly EventEntry[] = [
+  ...STAFF_EVENTS,
+  ...CREDIT_EVENTS,
+  ...INSPECTION_EVENTS,
+  ...SUBSIDY_EVENTS,
+  ...REGISTRY_EVENTS,
+  ...PLATFORM_EVENTS,
+];
 
 /** Shapes with no subject of their own, published with the others: the gateway's own replies, a dead-letter body, the whole draw input (draw.ts). */
 const ALSO_PUBLISHED: readonly TSchema[] = [CalendarYearView, CreditDeadLetter, DrawInput, AuditVerificationList];

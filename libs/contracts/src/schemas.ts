@@ -15,8 +15,16 @@ export const REPLY_SCHEMAS: Record<string, object> = {
       statusCode: { type: 'integer', example: 400 },
       code: { type: 'string', description: 'Stable English error code', example: 'VALIDATION' },
       message: { type: 'string', description: 'Chinese message for people', example: '请求参数有误：uscc' },
-      details: { type: 'array', items: ref('FieldProblem'), description: 'Each bad field, the first 20; then one entry {field: "(more)", code: "moreProblems"} counting the rest' },
-      retryAt: { type: 'string', format: 'date-time', description: 'For 429 (LOGIN_DELAYED, ACCOUNT_LOCKED, TOO_MANY_LOGIN_ATTEMPTS): when to try again; also sent as Retry-After' },
+      details: {
+        type: 'array',
+        items: ref('FieldProblem'),
+        description: 'Each bad field, the first 20; then one entry {field: "(more)", code: "moreProblems"} counting the rest',
+      },
+      retryAt: {
+        type: 'string',
+        format: 'date-time',
+        description: 'For 429 (LOGIN_DELAYED, ACCOUNT_LOCKED, TOO_MANY_LOGIN_ATTEMPTS): when to try again; also sent as Retry-After',
+      },
     },
   },
   ErrorBody: {
@@ -65,7 +73,13 @@ export const REPLY_SCHEMAS: Record<string, object> = {
     properties: {
       status: { type: 'string', enum: ['ok', 'degraded'] },
       time: { type: 'string', format: 'date-time' },
-      checks: { type: 'object', additionalProperties: { type: 'object', properties: { status: { type: 'string', enum: ['up', 'down'] }, ms: { type: 'integer' }, error: { type: 'string' } } } },
+      checks: {
+        type: 'object',
+        additionalProperties: {
+          type: 'object',
+          properties: { status: { type: 'string', enum: ['up', 'down'] }, ms: { type: 'integer' }, error: { type: 'string' } },
+        },
+      },
     },
   },
   EventEnvelope: {

@@ -5,8 +5,16 @@ import { RegisterInstitutionRequest } from './registry/institution.contracts.js'
 import { validateContract } from './validation.js';
 
 const valid = {
-  name: '小星星托育园', uscc: '91350100M000100Y43', nature: 'for_profit', operatorType: 'private', careForms: ['full_day'],
-  divisionCode: '330106109', address: '三墩镇 1 号', floor: 1, buildingAreaM2: 300, outdoorAreaM2: 60,
+  name: '小星星托育园',
+  uscc: '91350100M000100Y43',
+  nature: 'for_profit',
+  operatorType: 'private',
+  careForms: ['full_day'],
+  divisionCode: '330106109',
+  address: '三墩镇 1 号',
+  floor: 1,
+  buildingAreaM2: 300,
+  outdoorAreaM2: 60,
   places: { infant: 0, toddler: 15, older: 20, mixed: 0 },
 };
 
@@ -43,11 +51,13 @@ describe('contract validation', () => {
 
   it('names nested fields with a dotted path and refuses unknown fields', async () => {
     const found = await problems({ ...valid, places: { ...valid.places, older: 2.5, extra: 1 }, colour: 'red' });
-    expect(found).toEqual(expect.arrayContaining([
-      { field: 'colour', code: 'whitelistValidation', message: '不允许的字段' },
-      { field: 'places.older', code: 'isInt', message: '必须是整数' },
-      { field: 'places.extra', code: 'whitelistValidation', message: '不允许的字段' },
-    ]));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        { field: 'colour', code: 'whitelistValidation', message: '不允许的字段' },
+        { field: 'places.older', code: 'isInt', message: '必须是整数' },
+        { field: 'places.extra', code: 'whitelistValidation', message: '不允许的字段' },
+      ]),
+    );
   });
 
   it('refuses a body that is not an object', async () => {

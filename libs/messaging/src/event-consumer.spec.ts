@@ -11,9 +11,16 @@ const poison = () => new Error('poison: missing field');
 /** One message as the server would (re)deliver it: the same stream sequence, a growing delivery count. */
 function delivery(count: number) {
   return {
-    seq: 7, subject: envelope.subject, headers: undefined, info: { deliveryCount: count },
+    seq: 7,
+    subject: envelope.subject,
+    headers: undefined,
+    info: { deliveryCount: count },
     data: new TextEncoder().encode(JSON.stringify(envelope)),
-    json: () => envelope, ack: vi.fn(), nak: vi.fn(), term: vi.fn(), working: vi.fn(),
+    json: () => envelope,
+    ack: vi.fn(),
+    nak: vi.fn(),
+    term: vi.fn(),
+    working: vi.fn(),
   } as unknown as JsMsg & Record<'ack' | 'nak' | 'term' | 'working', ReturnType<typeof vi.fn>>;
 }
 
@@ -30,11 +37,19 @@ function consumerFailingWith(failures: (() => Error)[]) {
     },
   } as unknown as DataSource;
   const consumer = new DurableEventConsumer({
-    name: 'unit-consumer', filterSubject: 'evt.test.>', dataSource,
-    js: { publish: async (subject: string) => { published.push(subject); } } as never,
+    name: 'unit-consumer',
+    filterSubject: 'evt.test.>',
+    dataSource,
+    js: {
+      publish: async (subject: string) => {
+        published.push(subject);
+      },
+    } as never,
     jsm: {} as never,
     logger: new JsonLogger('unit', 'error', () => undefined),
-    handler: async () => undefined, maxDeliver: 3, backoffMs: [10],
+    handler: async () => undefined,
+    maxDeliver: 3,
+    backoffMs: [10],
   });
   return { consumer, published, attempts: () => attempts };
 }
@@ -76,9 +91,16 @@ describe('DurableEventConsumer: only handler failures count toward the dead-lett
 function eventDelivery(eventId: string, seq: number, count = 1) {
   const event = { ...envelope, eventId, entityId: `entity-${seq}` };
   return {
-    seq, subject: event.subject, headers: undefined, info: { deliveryCount: count },
+    seq,
+    subject: event.subject,
+    headers: undefined,
+    info: { deliveryCount: count },
     data: new TextEncoder().encode(JSON.stringify(event)),
-    json: () => event, ack: vi.fn(), nak: vi.fn(), term: vi.fn(), working: vi.fn(),
+    json: () => event,
+    ack: vi.fn(),
+    nak: vi.fn(),
+    term: vi.fn(),
+    working: vi.fn(),
   } as unknown as JsMsg & Record<'ack' | 'nak' | 'term' | 'working', ReturnType<typeof vi.fn>>;
 }
 
@@ -115,8 +137,14 @@ function batchingConsumer(options: { recorded?: string[]; failures?: (() => Erro
     },
   } as unknown as DataSource;
   const consumer = new DurableEventConsumer({
-    name: 'unit-batch', filterSubject: 'evt.test.>', dataSource,
-    js: { publish: async (subject: string) => { published.push(subject); } } as never,
+    name: 'unit-batch',
+    filterSubject: 'evt.test.>',
+    dataSource,
+    js: {
+      publish: async (subject: string) => {
+        published.push(subject);
+      },
+    } as never,
     jsm: {} as never,
     logger: new JsonLogger('unit', 'error', () => undefined),
     handler: async (event, manager) => {
@@ -125,7 +153,8 @@ function batchingConsumer(options: { recorded?: string[]; failures?: (() => Erro
       if (refused) throw refused;
       (manager as unknown as { effects: string[] }).effects.push(event.eventId);
     },
-    maxDeliver: 3, backoffMs: [10],
+    maxDeliver: 3,
+    backoffMs: [10],
   });
   return { consumer, effects, calls, commits, published, inbox };
 }
@@ -157,7 +186,10 @@ describe('DurableEventConsumer: deliveries waiting together share one transactio
     const msgs = [1, 2, 3, 4, 5].map((n) => eventDelivery(id(n), n));
     const outcomes = await Promise.all(msgs.map((m) => consumer.process(m)));
     expect(outcomes).toEqual(['done', 'done', 'retry', 'done', 'done']);
-    expect(commits).toEqual([[id(1), id(2)], [id(4), id(5)]]); // the failed batch committed nothing
+    expect(commits).toEqual([
+      [id(1), id(2)],
+      [id(4), id(5)],
+    ]); // the failed batch committed nothing
     expect(effects).toEqual([id(1), id(2), id(4), id(5)]);
     expect(calls.filter((e) => e === id(3))).toHaveLength(1);
     expect(msgs[2]!.nak).toHaveBeenCalledWith(10);
@@ -188,7 +220,7 @@ describe('DurableEventConsumer: deliveries waiting together share one transactio
     }
   });
 
-  it('a failure that is not one handler\'s (a deadlock) retries each delivery alone', async () => {
+  it("a failure that is not one handler's (a deadlock) retries each delivery alone", async () => {
     const deadlock = () => Object.assign(new Error('deadlock detected'), { code: '40P01' });
     const { consumer, effects, commits } = batchingConsumer({ failures: [deadlock] });
     const msgs = [1, 2, 3].map((n) => eventDelivery(id(n), n));

@@ -111,7 +111,9 @@ export class DurableEventConsumer {
     try {
       await jsm.consumers.info(EVENT_STREAM, name);
       await jsm.consumers.update(EVENT_STREAM, name, {
-        ack_wait: config.ack_wait, max_deliver: config.max_deliver, max_ack_pending: config.max_ack_pending,
+        ack_wait: config.ack_wait,
+        max_deliver: config.max_deliver,
+        max_ack_pending: config.max_ack_pending,
       });
     } catch {
       await jsm.consumers.add(EVENT_STREAM, config);
@@ -135,9 +137,12 @@ export class DurableEventConsumer {
     const limit = 2 * this.maxBatch;
     let outstanding = 0;
     let room: (() => void) | undefined;
-    const waitForRoom = (below: number) => new Promise<void>((resolve) => {
-      room = () => { if (outstanding < below) resolve(); };
-    });
+    const waitForRoom = (below: number) =>
+      new Promise<void>((resolve) => {
+        room = () => {
+          if (outstanding < below) resolve();
+        };
+      });
     for await (const msg of messages) {
       if (this.stopped) {
         // Handed back at once for another replica (or the next start) instead of waiting out ack_wait.
@@ -154,7 +159,11 @@ export class DurableEventConsumer {
       // it after ack_wait.
       void this.process(msg)
         .catch((e) => {
-          this.options.logger.error('event processing failed, left for redelivery', { consumer: this.options.name, seq: msg.seq, err: (e as Error)?.message ?? String(e) });
+          this.options.logger.error('event processing failed, left for redelivery', {
+            consumer: this.options.name,
+            seq: msg.seq,
+            err: (e as Error)?.message ?? String(e),
+          });
         })
         .finally(() => {
           outstanding--;
@@ -182,7 +191,9 @@ export class DurableEventConsumer {
         this.scheduleFlush();
       });
       // In the span: the line carries the publisher's trace and request id (as the RPC server's 'rpc' line).
-      runWithContext(ctx, () => this.options.logger.debug('event', { consumer, subject: msg.subject, seq: msg.seq, delivery: msg.info.deliveryCount, outcome }));
+      runWithContext(ctx, () =>
+        this.options.logger.debug('event', { consumer, subject: msg.subject, seq: msg.seq, delivery: msg.info.deliveryCount, outcome }),
+      );
     } catch (e) {
       span.setStatus({ code: SpanStatusCode.ERROR, message: (e as Error)?.message });
       throw e;
@@ -291,7 +302,12 @@ export class DurableEventConsumer {
           for (const p of batch) p.settle('retry'); // left unacked: redelivered after ack_wait
           return undefined;
         }
-        if (attempt === 0) logger.warn('database unavailable, retrying the batch (not counted toward the dead-letter limit)', { consumer: name, events: batch.length, err: (e as Error).message });
+        if (attempt === 0)
+          logger.warn('database unavailable, retrying the batch (not counted toward the dead-letter limit)', {
+            consumer: name,
+            events: batch.length,
+            err: (e as Error).message,
+          });
         for (const p of batch) p.msg.working();
         await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempt, 2_000)));
       }
@@ -327,7 +343,12 @@ export class DurableEventConsumer {
       } catch (e) {
         if (!isDatabaseUnavailable(e)) return this.failed(msg, envelope, e);
         if (this.stopped) return 'retry'; // left unacked: redelivered after ack_wait
-        if (attempt === 0) logger.warn('database unavailable, retrying the delivery (not counted toward the dead-letter limit)', { consumer: name, eventId: envelope.eventId, err: (e as Error).message });
+        if (attempt === 0)
+          logger.warn('database unavailable, retrying the delivery (not counted toward the dead-letter limit)', {
+            consumer: name,
+            eventId: envelope.eventId,
+            err: (e as Error).message,
+          });
         msg.working();
         await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempt, 2_000)));
       }

@@ -56,7 +56,9 @@ export async function ensureEventStreams(jsm: JetStreamManager, options: EventSt
         continue;
       } catch (e) {
         // Another service created it between our look-up and our add.
-        existing = await jsm.streams.info(config.name!).catch(() => { throw e; });
+        existing = await jsm.streams.info(config.name!).catch(() => {
+          throw e;
+        });
       }
     }
     if ((existing.config.num_replicas ?? 1) < replicas) {

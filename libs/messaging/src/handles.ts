@@ -8,7 +8,11 @@ import { MessagePattern } from '@nestjs/microservices';
  */
 export function Handles<D extends AnyRpcDef>(def: D) {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the parameters after the body are the handler's own (caller, request id)
-  return <T extends (body: RequestOf<D>, ...rest: any[]) => ReplyOf<D> | Promise<ReplyOf<D>>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<T>): void => {
+  return <T extends (body: RequestOf<D>, ...rest: any[]) => ReplyOf<D> | Promise<ReplyOf<D>>>(
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<T>,
+  ): void => {
     MessagePattern(def.subject)(target, key, descriptor);
   };
 }

@@ -10,8 +10,19 @@ const keys = generateIdentityKeyPair();
 const signer = new ActorTokenSigner(keys.signingKey);
 const verifier = new ActorTokenVerifier(keys.publicKey);
 
-const entry = (subject: string, inspector?: true): ContractEntry => ({ subject, service: 'inspection', summary: '', request: null, reply: 'X', ...(inspector ? { inspector } : {}) });
-const guard = new InspectorRoleGuard([entry('inspection.inspection.results', true), entry('inspection.penalty.issue'), entry('inspection.public.inspection.list')]);
+const entry = (subject: string, inspector?: true): ContractEntry => ({
+  subject,
+  service: 'inspection',
+  summary: '',
+  request: null,
+  reply: 'X',
+  ...(inspector ? { inspector } : {}),
+});
+const guard = new InspectorRoleGuard([
+  entry('inspection.inspection.results', true),
+  entry('inspection.penalty.issue'),
+  entry('inspection.public.inspection.list'),
+]);
 const call = (subject: string, actor?: Partial<Actor>): ExecutionContext => {
   const h = headers();
   if (actor) h.set(RpcHeaders.identity, signer.tokenFor({ divisions: ['330106'], userId: 'u1', department: 'fire', role: 'official', ...actor }).token);

@@ -56,9 +56,7 @@ export class OutboxRelay {
 
   /** Rows committed but not yet acknowledged by JetStream (for /health and metrics). */
   async backlog(): Promise<number> {
-    const [row] = await this.options.dataSource.query(
-      `SELECT count(*)::int AS n FROM ${this.table()} WHERE published_at IS NULL`,
-    );
+    const [row] = await this.options.dataSource.query(`SELECT count(*)::int AS n FROM ${this.table()} WHERE published_at IS NULL`);
     return row.n;
   }
 
@@ -137,8 +135,15 @@ export class OutboxRelay {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const timer = setTimeout(() => { this.wake = undefined; resolve(); }, ms);
-      this.wake = () => { clearTimeout(timer); this.wake = undefined; resolve(); };
+      const timer = setTimeout(() => {
+        this.wake = undefined;
+        resolve();
+      }, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
     });
   }
 }

@@ -37,6 +37,8 @@ describe('Outbox.append', () => {
   it('counts bytes, not characters: Chinese text is three bytes a character in UTF-8', async () => {
     const { manager } = recordingManager();
     const chars = Math.ceil(MAX_EVENT_BYTES / 3) + 10;
-    await expect(new Outbox().append(manager, { subject: 'evt.test.zh.v1', actor: SYSTEM_ACTOR, entityId: 'e1', data: { text: '托'.repeat(chars) } })).rejects.toBeInstanceOf(EventTooLargeError);
+    await expect(
+      new Outbox().append(manager, { subject: 'evt.test.zh.v1', actor: SYSTEM_ACTOR, entityId: 'e1', data: { text: '托'.repeat(chars) } }),
+    ).rejects.toBeInstanceOf(EventTooLargeError);
   });
 });

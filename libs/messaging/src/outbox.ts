@@ -96,4 +96,3 @@ function currentHeaders(): string | null {
   if (requestId) headers[RpcHeaders.requestId] = requestId;
   return Object.keys(headers).length ? JSON.stringify(headers) : null;
 }
-

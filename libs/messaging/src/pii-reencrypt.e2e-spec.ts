@@ -51,7 +51,11 @@ describe('ReencryptPii on PostgreSQL (a nullable column without hash, as inspect
     expect(await rows()).toEqual(before);
 
     const run = await reencrypt(rotated).execute({ batchSize: 3 }, testActor());
-    expect(run).toMatchObject({ keyId: rotated.keyId, dryRun: false, tables: [expect.objectContaining({ rows: 8, reencrypted: 7, failed: 1, failedIds: [lost] })] });
+    expect(run).toMatchObject({
+      keyId: rotated.keyId,
+      dryRun: false,
+      tables: [expect.objectContaining({ rows: 8, reencrypted: 7, failed: 1, failedIds: [lost] })],
+    });
     const only2 = PiiCipher.fromBase64Key(k2);
     for (const r of await rows()) {
       if (r.id === lost || r.contact_cipher === null) continue;

@@ -47,10 +47,15 @@ export class ReencryptPii {
     for (const column of this.columns) tables.push(await this.column(column, dryRun, batchSize));
     const changed = tables.some((t) => t.reencrypted + t.rehashed > 0);
     if (!dryRun && changed) {
-      await this.dataSource.transaction((manager) => this.auditLog.record(manager, {
-        actor, action: 'pii.reencrypt', entity: 'pii_key', entityId: this.cipher.keyId,
-        after: tables.map(({ failedIds: _ids, ...counts }) => counts),
-      }));
+      await this.dataSource.transaction((manager) =>
+        this.auditLog.record(manager, {
+          actor,
+          action: 'pii.reencrypt',
+          entity: 'pii_key',
+          entityId: this.cipher.keyId,
+          after: tables.map(({ failedIds: _ids, ...counts }) => counts),
+        }),
+      );
     }
     return { keyId: this.cipher.keyId, dryRun, tables };
   }
@@ -99,8 +104,17 @@ export class ReencryptPii {
           if (!dryRun) {
             const next = reencrypt ? this.cipher.encrypt(plain, row.id) : row.cipher;
             const [, updated] = rehash
-              ? await manager.query(`UPDATE ${table} SET ${c.cipherColumn} = $1, ${c.hashColumn} = $2 WHERE ${c.idColumn} = $3 AND ${c.cipherColumn} = $4`, [next, hash, row.id, row.cipher])
-              : await manager.query(`UPDATE ${table} SET ${c.cipherColumn} = $1 WHERE ${c.idColumn} = $2 AND ${c.cipherColumn} = $3`, [next, row.id, row.cipher]);
+              ? await manager.query(`UPDATE ${table} SET ${c.cipherColumn} = $1, ${c.hashColumn} = $2 WHERE ${c.idColumn} = $3 AND ${c.cipherColumn} = $4`, [
+                  next,
+                  hash,
+                  row.id,
+                  row.cipher,
+                ])
+              : await manager.query(`UPDATE ${table} SET ${c.cipherColumn} = $1 WHERE ${c.idColumn} = $2 AND ${c.cipherColumn} = $3`, [
+                  next,
+                  row.id,
+                  row.cipher,
+                ]);
             if (updated !== 1) continue; // changed meanwhile: the next run sees the new value
           }
           if (reencrypt) view.reencrypted++;

@@ -19,7 +19,16 @@ beforeAll(async () => {
   server.subscribe(`${prefix}.echo`, {
     callback: (_err, msg) => {
       const body = msg.json<{ n: number; delayMs: number }>();
-      setTimeout(() => msg.respond(JSON.stringify({ ok: true, data: { n: body.n, actor: new ActorTokenVerifier(testStackSecrets().IDENTITY_PUBLIC_KEY).verify(msg.headers?.get('shanyu-identity')) } })), body.delayMs);
+      setTimeout(
+        () =>
+          msg.respond(
+            JSON.stringify({
+              ok: true,
+              data: { n: body.n, actor: new ActorTokenVerifier(testStackSecrets().IDENTITY_PUBLIC_KEY).verify(msg.headers?.get('shanyu-identity')) },
+            }),
+          ),
+        body.delayMs,
+      );
     },
   });
   server.subscribe(`${prefix}.refuse`, {
@@ -34,13 +43,18 @@ afterAll(async () => {
   await client?.close().catch(() => undefined);
 });
 
-const codeOf = (p: Promise<unknown>) => p.then(() => 'resolved', (e: unknown) => (e instanceof DomainError ? e.code : String(e)));
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'resolved',
+    (e: unknown) => (e instanceof DomainError ? e.code : String(e)),
+  );
 
 describe('RpcClient over one shared reply subscription', () => {
   it('gives each of 500 concurrent calls its own reply, answered out of order', async () => {
     const rpc = new RpcClient(client, 5_000, 'client', issuer());
-    const replies = await Promise.all(Array.from({ length: 500 }, (_, n) =>
-      rpc.request<{ n: number; actor: { userId: string } }>(`${prefix}.echo`, { n, delayMs: (n * 7) % 23 }, { actor })));
+    const replies = await Promise.all(
+      Array.from({ length: 500 }, (_, n) => rpc.request<{ n: number; actor: { userId: string } }>(`${prefix}.echo`, { n, delayMs: (n * 7) % 23 }, { actor })),
+    );
     expect(replies.map((r) => r.n)).toEqual(Array.from({ length: 500 }, (_, n) => n));
     expect(new Set(replies.map((r) => r.actor.userId))).toEqual(new Set([actor.userId]));
   });
@@ -48,11 +62,13 @@ describe('RpcClient over one shared reply subscription', () => {
   it('forwards a token it was given, and signs only with a key', async () => {
     const forwarded = new ActorTokenSigner(testStackSecrets().IDENTITY_SIGNING_KEY).tokenFor({ ...actor, userId: 'forwarded' }).token;
     const keyless = new RpcClient(client, 5_000);
-    expect((await keyless.request<{ actor: { userId: string } }>(`${prefix}.echo`, { n: 1, delayMs: 0 }, { identityToken: forwarded })).actor.userId).toBe('forwarded');
+    expect((await keyless.request<{ actor: { userId: string } }>(`${prefix}.echo`, { n: 1, delayMs: 0 }, { identityToken: forwarded })).actor.userId).toBe(
+      'forwarded',
+    );
     await expect(keyless.request(`${prefix}.echo`, { n: 2, delayMs: 0 }, { actor })).rejects.toMatchObject({ code: 'INTERNAL' });
   });
 
-  it('raises the service\'s DomainError as it was sent', async () => {
+  it("raises the service's DomainError as it was sent", async () => {
     const rpc = new RpcClient(client, 5_000, 'client', issuer());
     await expect(rpc.request(`${prefix}.refuse`, {}, { actor })).rejects.toMatchObject({ code: 'INSTITUTION_NOT_FOUND', message: '机构不存在' });
   });

@@ -103,7 +103,9 @@ export class RpcClient {
       const token = (this.nextToken++).toString(36);
       const timer = setTimeout(() => this.settle(token, new DomainError('RPC_TIMEOUT', `服务 ${serviceOf(subject)} 在 ${timeout} 毫秒内未响应`)), timeout);
       this.pending.set(token, {
-        subject, timeout, timer,
+        subject,
+        timeout,
+        timer,
         settle: (error, msg) => (error ? reject(error) : resolve(msg!)),
       });
       // Calls start on separate promise chains and nats.js flushes in a microtask, so each would be
@@ -131,7 +133,8 @@ export class RpcClient {
         // A 503 status with no body is the broker saying nobody listens on the subject.
         const noResponders = msg.data.length === 0 && msg.headers?.code === 503;
         const call = this.pending.get(token);
-        if (call) this.settle(token, noResponders ? new DomainError('SERVICE_UNAVAILABLE', `服务 ${serviceOf(call.subject)} 暂不可用，请稍后重试`) : undefined, msg);
+        if (call)
+          this.settle(token, noResponders ? new DomainError('SERVICE_UNAVAILABLE', `服务 ${serviceOf(call.subject)} 暂不可用，请稍后重试`) : undefined, msg);
       },
     });
     this.subscription = subscription;

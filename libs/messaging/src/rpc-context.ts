@@ -31,11 +31,9 @@ export class RpcCallContext {
 }
 
 /** Handler parameter: the acting department/user, verified from the call's identity token. */
-export const Caller = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor =>
-  ctx.switchToRpc().getContext<RpcCallContext>().actor,
-);
+export const Caller = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => ctx.switchToRpc().getContext<RpcCallContext>().actor);
 
 /** Handler parameter: the request id for logs and the audit trail. */
-export const RequestId = createParamDecorator((_: unknown, ctx: ExecutionContext): string | undefined =>
-  ctx.switchToRpc().getContext<RpcCallContext>().requestId,
+export const RequestId = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): string | undefined => ctx.switchToRpc().getContext<RpcCallContext>().requestId,
 );

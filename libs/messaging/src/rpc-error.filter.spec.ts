@@ -14,7 +14,10 @@ describe('RPC error bodies', () => {
     ['crash of another backend (57P02)', Object.assign(new Error('terminating connection because of crash of another server process'), { code: '57P02' })],
     ['starting up (57P03)', Object.assign(new Error('the database system is starting up'), { code: '57P03' })],
     ['connection lost', new Error('Connection terminated unexpectedly')],
-    ['TypeORM, transaction connection lost', Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), { name: 'QueryRunnerAlreadyReleasedError' })],
+    [
+      'TypeORM, transaction connection lost',
+      Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), { name: 'QueryRunnerAlreadyReleasedError' }),
+    ],
     ['wrapped driver error', Object.assign(new Error('query failed'), { driverError: Object.assign(new Error('x'), { code: '08006' }) })],
   ])('a database that cannot be reached (%s) is SERVICE_UNAVAILABLE, to retry', (_, e) => {
     expect(isDatabaseUnavailable(e)).toBe(true);

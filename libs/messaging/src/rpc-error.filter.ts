@@ -6,7 +6,8 @@ import { type Observable, throwError } from 'rxjs';
 const DATABASE_GONE_STATES = /^(08\d{3}|57P0[123])$/;
 // The last one is TypeORM's QueryRunnerAlreadyReleasedError (two wordings): the connection of a
 // transaction was lost mid-way (seen when PostgreSQL is killed under load, tests/faults).
-const DATABASE_GONE_MESSAGES = /Connection terminated|is not queryable|connect ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down|in recovery mode)|query runner (was )?already released/i;
+const DATABASE_GONE_MESSAGES =
+  /Connection terminated|is not queryable|connect ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down|in recovery mode)|query runner (was )?already released/i;
 
 /**
  * Whether an error means the database cannot be reached right now (a restart, a failover, a

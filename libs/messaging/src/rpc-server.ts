@@ -77,7 +77,10 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
       const seconds = (performance.now() - started) / 1000;
       metricsFor(this.options.service).rpcServerDuration.observe({ subject: pattern, outcome }, seconds);
       this.options.logger.debug('rpc', {
-        subject: msg.subject, ok: reply.ok, code: reply.ok ? undefined : reply.error.code, ms: Math.round(seconds * 1000),
+        subject: msg.subject,
+        ok: reply.ok,
+        code: reply.ok ? undefined : reply.error.code,
+        ms: Math.round(seconds * 1000),
       });
     });
   }

@@ -1,6 +1,15 @@
 import { ActorTokenVerifier, ConfigError, type JsonLogger } from '@shanyu/common';
 import { AuditLog, initializeAndMigrate } from '@shanyu/persistence';
-import { flushTracing, initTracing, metricsFor, type MetricsServer, observabilityConfigFromEnv, type PoolStats, type ServiceMetrics, startMetricsServer } from '@shanyu/observability';
+import {
+  flushTracing,
+  initTracing,
+  metricsFor,
+  type MetricsServer,
+  observabilityConfigFromEnv,
+  type PoolStats,
+  type ServiceMetrics,
+  startMetricsServer,
+} from '@shanyu/observability';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
@@ -56,7 +65,9 @@ export class ServiceRuntime {
   static async start(options: ServiceRuntimeOptions): Promise<ServiceRuntime> {
     const { logger, dataSource, service } = options;
     if (!options.identityPublicKey) {
-      throw new ConfigError('缺少 IDENTITY_PUBLIC_KEY（网关身份令牌公钥，npm run admin -- identity-keys 生成）/ IDENTITY_PUBLIC_KEY is required: without it no caller can be verified');
+      throw new ConfigError(
+        '缺少 IDENTITY_PUBLIC_KEY（网关身份令牌公钥，npm run admin -- identity-keys 生成）/ IDENTITY_PUBLIC_KEY is required: without it no caller can be verified',
+      );
     }
     const identity = new ActorTokenVerifier(options.identityPublicKey);
     const observability = observabilityConfigFromEnv();
@@ -74,9 +85,22 @@ export class ServiceRuntime {
     const metricsPort = options.metricsPort ?? observability.metricsPort;
     const metricsServer = metricsPort ? await startMetricsServer(metrics, metricsPort, observability.metricsHost) : undefined;
     if (metricsServer) logger.info('metrics listening', { port: metricsServer.port, path: '/metrics' });
-    const runtime = new ServiceRuntime(service, dataSource, nats, js, jsm, relay, unitOfWork, auditLog, new RpcClient(nats, options.rpcTimeoutMs, service, options.identityIssuer),
-      identity, logger,
-      metrics, metricsServer, () => removeSources.forEach((remove) => remove()));
+    const runtime = new ServiceRuntime(
+      service,
+      dataSource,
+      nats,
+      js,
+      jsm,
+      relay,
+      unitOfWork,
+      auditLog,
+      new RpcClient(nats, options.rpcTimeoutMs, service, options.identityIssuer),
+      identity,
+      logger,
+      metrics,
+      metricsServer,
+      () => removeSources.forEach((remove) => remove()),
+    );
     if (options.relay !== false) relay.start();
     logger.info('service runtime ready', { service });
     return runtime;

@@ -8,8 +8,14 @@ describe('observabilityConfigFromEnv', () => {
   });
 
   it('reads the port, host, token and OTLP endpoint', () => {
-    expect(observabilityConfigFromEnv({ METRICS_PORT: '9464', METRICS_HOST: '127.0.0.1', METRICS_TOKEN: 'a-long-metrics-token', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel:4318' }))
-      .toEqual({ metricsPort: 9464, metricsHost: '127.0.0.1', metricsToken: 'a-long-metrics-token', otlpEndpoint: 'http://otel:4318' });
+    expect(
+      observabilityConfigFromEnv({
+        METRICS_PORT: '9464',
+        METRICS_HOST: '127.0.0.1',
+        METRICS_TOKEN: 'a-long-metrics-token',
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel:4318',
+      }),
+    ).toEqual({ metricsPort: 9464, metricsHost: '127.0.0.1', metricsToken: 'a-long-metrics-token', otlpEndpoint: 'http://otel:4318' });
   });
 
   it('names each bad variable', () => {

@@ -43,8 +43,12 @@ describe('ServiceMetrics', () => {
 
   it('a failing source leaves its gauge unknown (NaN or no sample) instead of failing the scrape', async () => {
     const metrics = new ServiceMetrics('staff', { defaultMetrics: false });
-    metrics.addOutboxSource(async () => { throw new Error('database down'); });
-    metrics.addConsumerSource('staff-x', async () => { throw new Error('nats down'); });
+    metrics.addOutboxSource(async () => {
+      throw new Error('database down');
+    });
+    metrics.addConsumerSource('staff-x', async () => {
+      throw new Error('nats down');
+    });
     const { body } = await metrics.expose();
     expect(body).toContain(`# TYPE ${MetricNames.outboxBacklog} gauge`);
     expect(sample(body, 'shanyu_outbox_backlog', { service: 'staff' })).toBeNaN();

@@ -54,56 +54,84 @@ export class ServiceMetrics {
   private readonly consumerSources = new Map<string, () => Promise<number>>();
   private readonly poolSources = new Set<() => PoolStats>();
 
-  constructor(readonly service: string, options: { defaultMetrics?: boolean } = {}) {
+  constructor(
+    readonly service: string,
+    options: { defaultMetrics?: boolean } = {},
+  ) {
     const registers = [this.registry];
     this.registry.setDefaultLabels({ service });
     if (options.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry });
     this.httpRequestDuration = new Histogram({
-      name: MetricNames.httpRequestDuration, help: 'HTTP requests by route pattern, method and status class (2xx…5xx)',
-      labelNames: ['route', 'method', 'status_class'], buckets: LATENCY_BUCKETS, registers,
+      name: MetricNames.httpRequestDuration,
+      help: 'HTTP requests by route pattern, method and status class (2xx…5xx)',
+      labelNames: ['route', 'method', 'status_class'],
+      buckets: LATENCY_BUCKETS,
+      registers,
     });
     this.rpcServerDuration = new Histogram({
-      name: MetricNames.rpcServerDuration, help: 'NATS requests answered, by subject and outcome',
-      labelNames: ['subject', 'outcome'], buckets: LATENCY_BUCKETS, registers,
+      name: MetricNames.rpcServerDuration,
+      help: 'NATS requests answered, by subject and outcome',
+      labelNames: ['subject', 'outcome'],
+      buckets: LATENCY_BUCKETS,
+      registers,
     });
     this.rpcClientDuration = new Histogram({
-      name: MetricNames.rpcClientDuration, help: 'NATS requests made to other services, by subject and outcome',
-      labelNames: ['subject', 'outcome'], buckets: LATENCY_BUCKETS, registers,
+      name: MetricNames.rpcClientDuration,
+      help: 'NATS requests made to other services, by subject and outcome',
+      labelNames: ['subject', 'outcome'],
+      buckets: LATENCY_BUCKETS,
+      registers,
     });
     this.outboxPublished = new Counter({ name: MetricNames.outboxPublished, help: 'Outbox rows published to JetStream', registers });
     this.consumerEvents = new Counter({
-      name: MetricNames.consumerEvents, help: 'Event deliveries handled by durable consumers (done, duplicate, retry, dead)',
-      labelNames: ['consumer', 'outcome'], registers,
+      name: MetricNames.consumerEvents,
+      help: 'Event deliveries handled by durable consumers (done, duplicate, retry, dead)',
+      labelNames: ['consumer', 'outcome'],
+      registers,
     });
     this.consumerRedeliveries = new Counter({
-      name: MetricNames.consumerRedeliveries, help: 'Event deliveries that were redeliveries (delivery count > 1)', labelNames: ['consumer'], registers,
+      name: MetricNames.consumerRedeliveries,
+      help: 'Event deliveries that were redeliveries (delivery count > 1)',
+      labelNames: ['consumer'],
+      registers,
     });
     this.deadLetters = new Counter({
-      name: MetricNames.deadLetters, help: 'Events sent to the dead-letter stream after their last failed delivery', labelNames: ['consumer'], registers,
+      name: MetricNames.deadLetters,
+      help: 'Events sent to the dead-letter stream after their last failed delivery',
+      labelNames: ['consumer'],
+      registers,
     });
     const outboxStats = async (): Promise<OutboxStats | undefined> => {
       const stats = await Promise.all([...this.outboxSources].map((read) => read().catch(() => undefined)));
       const known = stats.filter((s): s is OutboxStats => !!s);
       // Several runtimes of one service in one process (tests) read the same table: take the largest.
-      return known.length ? { backlog: Math.max(...known.map((s) => s.backlog)), oldestAgeSeconds: Math.max(...known.map((s) => s.oldestAgeSeconds)) } : undefined;
+      return known.length
+        ? { backlog: Math.max(...known.map((s) => s.backlog)), oldestAgeSeconds: Math.max(...known.map((s) => s.oldestAgeSeconds)) }
+        : undefined;
     };
     new Gauge({
-      name: MetricNames.outboxBacklog, help: 'Outbox rows committed but not yet acknowledged by JetStream', registers,
+      name: MetricNames.outboxBacklog,
+      help: 'Outbox rows committed but not yet acknowledged by JetStream',
+      registers,
       async collect() {
         // NaN, not 0, when the table cannot be read: an alert must not take "unknown" for "empty".
         this.set((await outboxStats())?.backlog ?? Number.NaN);
       },
     });
     new Gauge({
-      name: MetricNames.outboxOldestAge, help: 'Age of the oldest unpublished outbox row (0 when none)', registers,
+      name: MetricNames.outboxOldestAge,
+      help: 'Age of the oldest unpublished outbox row (0 when none)',
+      registers,
       async collect() {
         this.set((await outboxStats())?.oldestAgeSeconds ?? Number.NaN);
       },
     });
     const consumerSources = this.consumerSources;
     new Gauge({
-      name: MetricNames.consumerPending, help: 'Events in the stream not yet delivered to the durable consumer (JetStream num_pending)',
-      labelNames: ['consumer'], registers,
+      name: MetricNames.consumerPending,
+      help: 'Events in the stream not yet delivered to the durable consumer (JetStream num_pending)',
+      labelNames: ['consumer'],
+      registers,
       async collect() {
         const values = await Promise.all([...consumerSources].map(async ([consumer, read]) => [consumer, await read().catch(() => undefined)] as const));
         this.reset();
@@ -112,8 +140,10 @@ export class ServiceMetrics {
     });
     const poolSources = this.poolSources;
     new Gauge({
-      name: MetricNames.dbPoolConnections, help: 'PostgreSQL pool connections: total open, idle, and callers waiting for one',
-      labelNames: ['state'], registers,
+      name: MetricNames.dbPoolConnections,
+      help: 'PostgreSQL pool connections: total open, idle, and callers waiting for one',
+      labelNames: ['state'],
+      registers,
       collect() {
         this.reset();
         if (!poolSources.size) return;

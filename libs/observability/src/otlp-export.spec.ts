@@ -19,7 +19,13 @@ describe('OTLP/HTTP export (OTEL_EXPORTER_OTLP_ENDPOINT)', () => {
     try {
       await initTracing({ service: 'registry', otlpEndpoint: `http://127.0.0.1:${(collector.address() as AddressInfo).port}/` });
       const traceId = 'a'.repeat(31) + 'b';
-      await inSpan('registry.institution.get', SpanKind.SERVER, contextFromHeaders({ get: () => `00-${traceId}-${'c'.repeat(16)}-01` }), {}, async () => undefined);
+      await inSpan(
+        'registry.institution.get',
+        SpanKind.SERVER,
+        contextFromHeaders({ get: () => `00-${traceId}-${'c'.repeat(16)}-01` }),
+        {},
+        async () => undefined,
+      );
       await flushTracing();
       expect(received.map((r) => r.path)).toContain('/v1/traces');
       const body = received.map((r) => r.body.toString('latin1')).join('');

@@ -7,7 +7,7 @@ const PARENT = `00-${TRACE_ID}-00f067aa0ba902b7-01`;
 const headersOf = (values: Record<string, string>) => ({ get: (name: string) => values[name] ?? '' });
 
 describe('tracing', () => {
-  it('continues a caller\'s traceparent: child spans, outgoing headers and log lines carry its trace id', async () => {
+  it("continues a caller's traceparent: child spans, outgoing headers and log lines carry its trace id", async () => {
     const lines: string[] = [];
     const logger = new JsonLogger('registry', 'info', (line) => lines.push(line));
     const parent = contextFromHeaders(headersOf({ traceparent: PARENT }), 'req-1');
@@ -45,7 +45,11 @@ describe('tracing', () => {
   });
 
   it('a failing span rethrows the error', async () => {
-    await expect(inSpan('boom', SpanKind.INTERNAL, contextFromHeaders(undefined), {}, async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+    await expect(
+      inSpan('boom', SpanKind.INTERNAL, contextFromHeaders(undefined), {}, async () => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
   });
 });
 

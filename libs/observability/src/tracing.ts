@@ -1,6 +1,16 @@
 import {
-  context, createContextKey, isSpanContextValid, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace,
-  type Attributes, type Context, type Span, type TextMapGetter, type TextMapSetter,
+  context,
+  createContextKey,
+  isSpanContextValid,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Attributes,
+  type Context,
+  type Span,
+  type TextMapGetter,
+  type TextMapSetter,
 } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
@@ -27,7 +37,11 @@ const getter: TextMapGetter<HeaderGetter> = {
   },
   keys: () => [...TRACE_HEADERS],
 };
-const recordSetter: TextMapSetter<Record<string, string>> = { set: (carrier, key, value) => { carrier[key] = value; } };
+const recordSetter: TextMapSetter<Record<string, string>> = {
+  set: (carrier, key, value) => {
+    carrier[key] = value;
+  },
+};
 
 let provider: TracerProvider | undefined;
 let exporting = false;

@@ -74,10 +74,12 @@ describe('AuditLog on PostgreSQL', () => {
     const first = rows.indexOf(batchRows[0]!);
     expect(rows.slice(first, first + batch.length)).toEqual(batchRows); // nothing of another transaction in between
     // A batch rolled back leaves nothing.
-    await expect(ds.transaction(async (manager) => {
-      await log.recordMany(manager, [entry(300), entry(301)]);
-      throw new Error('rolled back');
-    })).rejects.toThrow('rolled back');
+    await expect(
+      ds.transaction(async (manager) => {
+        await log.recordMany(manager, [entry(300), entry(301)]);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
     expect(await log.verify(ds)).toEqual({ ok: true, entries: 57 });
   });
 
@@ -95,7 +97,12 @@ describe('AuditLog on PostgreSQL', () => {
 
     const history = await log.history(ds, 'institution', 'inst-0');
     expect(history.map((h) => h.requestId)).toEqual(['req-0', 'req-2', 'req-4', 'req-6']);
-    expect(history[1]).toMatchObject({ action: 'institution.update', reason: '变更 2', before: { places: { infant: 2 } }, after: { places: { infant: 3 }, name: '托育园 2' } });
+    expect(history[1]).toMatchObject({
+      action: 'institution.update',
+      reason: '变更 2',
+      before: { places: { infant: 2 } },
+      after: { places: { infant: 3 }, name: '托育园 2' },
+    });
     console.log(`[audit] recorded 7 entries in 4 transactions; verify ok, entries ${(await log.verify(ds)).entries}`);
   });
 
@@ -113,7 +120,9 @@ describe('AuditLog on PostgreSQL', () => {
     await expect(ds.query(`UPDATE ${table} SET after = '{"forged":true}'::jsonb`)).rejects.toThrow(/audit_log is append-only/);
     await expect(ds.query(`DELETE FROM ${table} WHERE seq = $1`, [second.seq])).rejects.toThrow(/audit_log is append-only/);
     await expect(ds.query(`TRUNCATE ${table}`)).rejects.toThrow(/audit_log is append-only/);
-    expect(await ds.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE reason = 'rewritten')::int AS rewritten FROM ${table}`)).toEqual([{ n: 3, rewritten: 0 }]);
+    expect(await ds.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE reason = 'rewritten')::int AS rewritten FROM ${table}`)).toEqual([
+      { n: 3, rewritten: 0 },
+    ]);
     expect(await log.verify(ds)).toEqual({ ok: true, entries: 3 });
   });
 
@@ -133,7 +142,9 @@ describe('AuditLog on PostgreSQL', () => {
     const result = await log.verify(ds);
     expect(result).toEqual({ ok: false, entries: 2, brokenAt: target, problem: 'hash_mismatch' });
     expect(await log.verify(ds, 2)).toEqual(result); // the same across a page boundary
-    console.log(`[audit] edited ${_field} of entry ${target} (3rd of 5): verify → ok ${result.ok}, brokenAt ${result.brokenAt}, ${result.problem}, ${result.entries} good entries before it`);
+    console.log(
+      `[audit] edited ${_field} of entry ${target} (3rd of 5): verify → ok ${result.ok}, brokenAt ${result.brokenAt}, ${result.problem}, ${result.entries} good entries before it`,
+    );
   });
 
   it('detects a removed middle entry: verify fails at the next entry with broken_link', async () => {

@@ -94,12 +94,7 @@ export class AuditLog {
     let entries = 0;
     let after = '0';
     for (;;) {
-      const rows = await repo
-        .createQueryBuilder('a')
-        .where('a.seq > :after', { after })
-        .orderBy('a.seq', 'ASC')
-        .limit(batchSize)
-        .getMany();
+      const rows = await repo.createQueryBuilder('a').where('a.seq > :after', { after }).orderBy('a.seq', 'ASC').limit(batchSize).getMany();
       for (const row of rows) {
         if (row.prevHash !== prev) return { ok: false, entries, brokenAt: row.seq, problem: 'broken_link' };
         if (entryHash(row) !== row.hash) return { ok: false, entries, brokenAt: row.seq, problem: 'hash_mismatch' };
@@ -141,6 +136,12 @@ function auditRow(input: AuditEntryInput, prevHash: string) {
  * column default is evaluated over the rows of one INSERT).
  */
 export async function nextSequenceValues(manager: EntityManager, tablePath: string, n: number): Promise<string[]> {
-  const rows: { seq: string }[] = await manager.query(`SELECT nextval(pg_get_serial_sequence($1, 'seq'))::text AS seq FROM generate_series(1, $2::int)`, [tablePath, n]);
-  return rows.map((r) => BigInt(r.seq)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
+  const rows: { seq: string }[] = await manager.query(`SELECT nextval(pg_get_serial_sequence($1, 'seq'))::text AS seq FROM generate_series(1, $2::int)`, [
+    tablePath,
+    n,
+  ]);
+  return rows
+    .map((r) => BigInt(r.seq))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(String);
 }

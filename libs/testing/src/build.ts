@@ -36,10 +36,13 @@ export async function buildServices(): Promise<void> {
   await withBuildLock(async () => {
     if (marker && fs.existsSync(marker)) return;
     const started = Date.now();
-    await run(process.execPath, [path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-b'], { cwd: REPO_ROOT, timeout: 600_000, maxBuffer: 16 * 1024 * 1024 })
-      .catch((error: { stdout?: string; stderr?: string; message: string }) => {
-        throw new Error(`tsc -b failed: ${error.message}\n${error.stdout ?? ''}\n${error.stderr ?? ''}`, { cause: error });
-      });
+    await run(process.execPath, [path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-b'], {
+      cwd: REPO_ROOT,
+      timeout: 600_000,
+      maxBuffer: 16 * 1024 * 1024,
+    }).catch((error: { stdout?: string; stderr?: string; message: string }) => {
+      throw new Error(`tsc -b failed: ${error.message}\n${error.stdout ?? ''}\n${error.stderr ?? ''}`, { cause: error });
+    });
     console.log(`[build] tsc -b: ${((Date.now() - started) / 1000).toFixed(1)} s`);
     if (marker) fs.writeFileSync(marker, `${new Date().toISOString()}\n`);
   });
@@ -53,10 +56,14 @@ export async function buildWeb(): Promise<string> {
       const started = Date.now();
       const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
       // Under Vitest NODE_ENV is `test`, which would make Vite bundle React's development build.
-      await run(npm, ['run', 'build', '--silent', '-w', 'web'], { cwd: REPO_ROOT, timeout: 600_000, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NODE_ENV: 'production' } })
-        .catch((error: { stdout?: string; stderr?: string; message: string }) => {
-          throw new Error(`web build failed: ${error.message}\n${error.stdout ?? ''}\n${error.stderr ?? ''}`, { cause: error });
-        });
+      await run(npm, ['run', 'build', '--silent', '-w', 'web'], {
+        cwd: REPO_ROOT,
+        timeout: 600_000,
+        maxBuffer: 16 * 1024 * 1024,
+        env: { ...process.env, NODE_ENV: 'production' },
+      }).catch((error: { stdout?: string; stderr?: string; message: string }) => {
+        throw new Error(`web build failed: ${error.message}\n${error.stdout ?? ''}\n${error.stderr ?? ''}`, { cause: error });
+      });
       console.log(`[build] web/dist: ${((Date.now() - started) / 1000).toFixed(1)} s`);
     });
   }

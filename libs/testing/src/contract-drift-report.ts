@@ -36,9 +36,11 @@ export function readContractDrift(runDir: string): { files: number; subjects: Re
 /** One line per subject seen (sorted), mismatches first with their examples. */
 export function describeContractDrift(subjects: Record<string, SubjectDrift>): string {
   const entries = Object.entries(subjects).sort(([a, x], [b, y]) => (y.mismatches > 0 ? 1 : 0) - (x.mismatches > 0 ? 1 : 0) || a.localeCompare(b));
-  return entries.map(([subject, d]) => {
-    const head = `  ${d.mismatches ? '✗' : '✓'} ${subject}: ${d.seen} seen${d.mismatches ? `, ${d.mismatches} not as published` : ''}`;
-    const examples = d.examples.map((e) => `      ${e.file ?? ''} › ${e.test}\n        ${e.problems.join('\n        ')}\n        ${e.sample}`);
-    return [head, ...examples].join('\n');
-  }).join('\n');
+  return entries
+    .map(([subject, d]) => {
+      const head = `  ${d.mismatches ? '✗' : '✓'} ${subject}: ${d.seen} seen${d.mismatches ? `, ${d.mismatches} not as published` : ''}`;
+      const examples = d.examples.map((e) => `      ${e.file ?? ''} › ${e.test}\n        ${e.problems.join('\n        ')}\n        ${e.sample}`);
+      return [head, ...examples].join('\n');
+    })
+    .join('\n');
 }

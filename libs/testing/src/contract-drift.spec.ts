@@ -4,10 +4,29 @@ import { ContractChecker } from './contract-drift.js';
 // Against the committed docs/asyncapi.json: what the drift check of the integration suite applies.
 const checker = new ContractChecker();
 const institution = {
-  id: '6f1c2a8e-4b7d-4c1e-9a3f-0d2b5e8c7a11', name: '小星星托育园', uscc: '91330106MA2H2X1234', nature: 'for_profit', registrationAuthority: 'market',
-  operatorType: 'private', careForms: ['full_day'], divisionCode: '330106109', countyCode: '330106', address: '三墩镇 1 号', floor: 1,
-  buildingAreaM2: 300, outdoorAreaM2: 60, places: { infant: 0, toddler: 15, older: 20, mixed: 0 }, totalPlaces: 35, status: 'registered',
-  receiptNo: null, inclusive: null, demonstrations: [], ownerUserId: null, version: 1, createdAt: '2026-03-01T08:00:00.000Z', updatedAt: '2026-03-01T08:00:00.000Z',
+  id: '6f1c2a8e-4b7d-4c1e-9a3f-0d2b5e8c7a11',
+  name: '小星星托育园',
+  uscc: '91330106MA2H2X1234',
+  nature: 'for_profit',
+  registrationAuthority: 'market',
+  operatorType: 'private',
+  careForms: ['full_day'],
+  divisionCode: '330106109',
+  countyCode: '330106',
+  address: '三墩镇 1 号',
+  floor: 1,
+  buildingAreaM2: 300,
+  outdoorAreaM2: 60,
+  places: { infant: 0, toddler: 15, older: 20, mixed: 0 },
+  totalPlaces: 35,
+  status: 'registered',
+  receiptNo: null,
+  inclusive: null,
+  demonstrations: [],
+  ownerUserId: null,
+  version: 1,
+  createdAt: '2026-03-01T08:00:00.000Z',
+  updatedAt: '2026-03-01T08:00:00.000Z',
 };
 
 describe('the contract drift check', () => {
@@ -22,20 +41,27 @@ describe('the contract drift check', () => {
     expect(checker.checkReply('registry.institution.get', { ok: true, data: { ...institution, secret: 1 } })).toEqual(['data/secret is not in the schema']);
   });
 
-  it('accepts the published error codes and the transport\'s, names any other', () => {
+  it("accepts the published error codes and the transport's, names any other", () => {
     expect(checker.checkReply('inspection.inspection.create', { ok: false, error: { code: 'CHECKLIST_NOT_IN_FORCE', message: '…' } })).toEqual([]);
     expect(checker.checkReply('registry.institution.get', { ok: false, error: { code: 'SERVICE_UNAVAILABLE', message: '…' } })).toEqual([]);
-    expect(checker.checkReply('registry.institution.get', { ok: false, error: { code: 'PLAN_NOT_FOUND', message: '…' } }))
-      .toEqual(['error code PLAN_NOT_FOUND is not among the subject\'s published errors']);
+    expect(checker.checkReply('registry.institution.get', { ok: false, error: { code: 'PLAN_NOT_FOUND', message: '…' } })).toEqual([
+      "error code PLAN_NOT_FOUND is not among the subject's published errors",
+    ]);
   });
 
-  it('checks an event\'s envelope and data', () => {
+  it("checks an event's envelope and data", () => {
     const envelope = {
-      eventId: '0b5c8f3e-2d4a-4e6b-8c1f-7a9d3e5b2c40', subject: 'evt.registry.institution.registered.v1', occurredAt: '2026-03-01T08:00:00.000Z',
-      actor: { department: 'market', role: 'official', userId: 'u1', divisions: ['330106'] }, entityId: institution.id, data: { institution },
+      eventId: '0b5c8f3e-2d4a-4e6b-8c1f-7a9d3e5b2c40',
+      subject: 'evt.registry.institution.registered.v1',
+      occurredAt: '2026-03-01T08:00:00.000Z',
+      actor: { department: 'market', role: 'official', userId: 'u1', divisions: ['330106'] },
+      entityId: institution.id,
+      data: { institution },
     };
     expect(checker.checkEvent(envelope)).toEqual([]);
     expect(checker.checkEvent({ ...envelope, data: {} })).toEqual([expect.stringContaining('institution')]);
-    expect(checker.checkEvent({ ...envelope, subject: 'evt.registry.institution.vanished.v1' })).toEqual(['evt.registry.institution.vanished.v1 is not a published event']);
+    expect(checker.checkEvent({ ...envelope, subject: 'evt.registry.institution.vanished.v1' })).toEqual([
+      'evt.registry.institution.vanished.v1 is not a published event',
+    ]);
   });
 });

@@ -28,7 +28,9 @@ const DOC_ID = 'asyncapi.json';
 function absoluteRefs(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(absoluteRefs);
   if (!value || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `${DOC_ID}${v}` : absoluteRefs(v)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `${DOC_ID}${v}` : absoluteRefs(v)]),
+  );
 }
 
 export class ContractChecker {
@@ -95,7 +97,9 @@ export class ContractChecker {
   private check(schema: Schema, value: unknown, at: string): string[] {
     const validate = this.validator(schema);
     if (!validate(value)) {
-      return (validate.errors ?? []).slice(0, 5).map((e) => `${at}${e.instancePath} ${e.message}${e.params && 'allowedValues' in e.params ? ` ${JSON.stringify(e.params.allowedValues)}` : ''}`);
+      return (validate.errors ?? [])
+        .slice(0, 5)
+        .map((e) => `${at}${e.instancePath} ${e.message}${e.params && 'allowedValues' in e.params ? ` ${JSON.stringify(e.params.allowedValues)}` : ''}`);
     }
     return this.unknownFields(schema, value, at);
   }
@@ -132,7 +136,8 @@ export class ContractChecker {
     const properties = (s.properties ?? {}) as Record<string, Schema>;
     for (const [key, item] of Object.entries(value)) {
       if (key in properties) this.unknownFields(properties[key]!, item, `${at}/${key}`, out);
-      else if (s.additionalProperties && typeof s.additionalProperties === 'object') this.unknownFields(s.additionalProperties as Schema, item, `${at}/${key}`, out);
+      else if (s.additionalProperties && typeof s.additionalProperties === 'object')
+        this.unknownFields(s.additionalProperties as Schema, item, `${at}/${key}`, out);
       else if (s.properties && s.additionalProperties === undefined && !s.patternProperties) out.push(`${at}/${key} is not in the schema`);
     }
     return out;

@@ -6,7 +6,10 @@ import { afterAll, expect, inject } from 'vitest';
 import { setCurrentTestBroker } from './infra-context.js';
 import { startTestBroker } from './test-broker.js';
 
-const file = path.basename(expect.getState().testPath ?? 'file').replace(/\.e2e-spec\.ts$/, '').replace(/[^\w.-]+/g, '_');
+const file = path
+  .basename(expect.getState().testPath ?? 'file')
+  .replace(/\.e2e-spec\.ts$/, '')
+  .replace(/[^\w.-]+/g, '_');
 const broker = await startTestBroker({
   runDir: inject('natsRunDir'),
   serverPath: inject('natsServerPath'),

@@ -41,7 +41,8 @@ export async function startMediumSchema(dataSourceFor: (url: string, schema: str
   const sql = <T>(query: string, params: unknown[] = []) => dataSource.query(query.replace(/\$schema\b/g, `"${schema}"`), params) as Promise<T[]>;
   const events = async <T>(subject?: string) => {
     const rows = await sql<{ envelope: EventEnvelope<T> }>(
-      `SELECT envelope FROM $schema.outbox ${subject ? 'WHERE subject = $1 ' : ''}ORDER BY seq`, subject ? [subject] : [],
+      `SELECT envelope FROM $schema.outbox ${subject ? 'WHERE subject = $1 ' : ''}ORDER BY seq`,
+      subject ? [subject] : [],
     );
     return rows.map((r) => r.envelope);
   };

@@ -44,4 +44,3 @@ export function personalDataWatch(): PersonalDataWatch {
   if (!watch) throw new Error('the personal-data watch runs only in the "integration" Vitest project (libs/testing/src/pii-leak-watch.ts)');
   return watch;
 }
-

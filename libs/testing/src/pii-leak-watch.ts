@@ -67,8 +67,14 @@ function scanText(channel: LeakChannel, text: string, where: string, audience: A
     if (seen.has(key)) continue;
     seen.add(key);
     leaks.push({
-      id: finding.id, channel, where, audience: who, file, test,
-      masked: finding.id.slice(0, 6) + '********' + finding.id.slice(14), excerpt: excerptAround(text, finding),
+      id: finding.id,
+      channel,
+      where,
+      audience: who,
+      file,
+      test,
+      masked: finding.id.slice(0, 6) + '********' + finding.id.slice(14),
+      excerpt: excerptAround(text, finding),
     });
   }
 }
@@ -102,7 +108,10 @@ const hub: Hub = ((globalThis as Record<symbol, Hub | undefined>)[HUB] ??= insta
 
 function installProcessPatches(): Hub {
   const installed: Hub = {};
-  for (const [name, stream] of [['stdout', process.stdout], ['stderr', process.stderr]] as const) {
+  for (const [name, stream] of [
+    ['stdout', process.stdout],
+    ['stderr', process.stderr],
+  ] as const) {
     const original = stream.write.bind(stream);
     stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
       try {
@@ -157,7 +166,8 @@ const bodies = new WeakMap<http.ServerResponse, Buffer[]>();
 function collect(res: http.ServerResponse, chunk: unknown, encoding: unknown): void {
   if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
   const parts = bodies.get(res) ?? [];
-  const buffer = typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : Buffer.from(chunk as Uint8Array);
+  const buffer =
+    typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : Buffer.from(chunk as Uint8Array);
   if (parts.reduce((n, p) => n + p.length, 0) + buffer.length <= MAX_BODY) parts.push(buffer);
   bodies.set(res, parts);
 }
@@ -187,7 +197,14 @@ function scanReply(res: http.ServerResponse): void {
   const audience = bearerAudience(req);
   const url = req?.url ?? '';
   const reveal = req?.method === 'POST' && REVEAL_ROUTE.test(url);
-  scanText('http', Buffer.concat(parts).toString('utf8'), `${req?.method ?? '?'} ${url.split('?')[0]} → ${res.statusCode}`, audience, 'unauthenticated', mayDisclose(audience, reveal));
+  scanText(
+    'http',
+    Buffer.concat(parts).toString('utf8'),
+    `${req?.method ?? '?'} ${url.split('?')[0]} → ${res.statusCode}`,
+    audience,
+    'unauthenticated',
+    mayDisclose(audience, reveal),
+  );
 }
 
 // ---- NATS ----------------------------------------------------------------------------------------
@@ -284,9 +301,20 @@ async function watchNats(): Promise<void> {
         if (request) pendingRequests.delete(m.subject);
         // A JetStream delivery carries its ack subject as reply: an event.
         const delivery = !!m.reply?.startsWith('$JS.ACK.');
-        const where = request ? `reply to ${request.subject}` : delivery ? `delivery of ${m.headers?.get('Nats-Subject') ?? 'an event'}` : m.subject.replace(/^(_INBOX\.[^.]+)\..*$/, '$1.*');
+        const where = request
+          ? `reply to ${request.subject}`
+          : delivery
+            ? `delivery of ${m.headers?.get('Nats-Subject') ?? 'an event'}`
+            : m.subject.replace(/^(_INBOX\.[^.]+)\..*$/, '$1.*');
         const text = decoder.decode(m.data.length > MAX_BODY ? m.data.subarray(0, MAX_BODY) : m.data);
-        scanText('nats', text, where, request?.audience, delivery ? 'event' : 'anyone (the request was not seen)', !delivery && mayDisclose(request?.audience, request?.subject === REVEAL_SUBJECT));
+        scanText(
+          'nats',
+          text,
+          where,
+          request?.audience,
+          delivery ? 'event' : 'anyone (the request was not seen)',
+          !delivery && mayDisclose(request?.audience, request?.subject === REVEAL_SUBJECT),
+        );
         if (delivery) natsSeen('event', m.headers?.get('Nats-Subject') || undefined, text);
         else natsSeen('reply', request?.subject, text, m.subject);
       }
@@ -321,7 +349,8 @@ async function settle(): Promise<void> {
   },
   scan(channel, text, where, audience = channel === 'log' ? 'log' : 'unknown') {
     if (channel === 'log') counts.logWrites++;
-    else if (channel === 'nats') counts.natsMessages++; // e.g. a medium test's outbox: what the relay would publish
+    else if (channel === 'nats')
+      counts.natsMessages++; // e.g. a medium test's outbox: what the relay would publish
     else counts.httpReplies++;
     scanText(channel, text, where, undefined, audience, false);
   },

@@ -22,7 +22,10 @@ describe('findResidentIds (GB 11643-1999 numbers in the clear)', () => {
 
   it('finds every one of several, with their positions', () => {
     const text = `${ID} and ${ID_X}`;
-    expect(findResidentIds(text)).toEqual([{ id: ID, index: 0 }, { id: ID_X, index: 23 }]);
+    expect(findResidentIds(text)).toEqual([
+      { id: ID, index: 0 },
+      { id: ID_X, index: 23 },
+    ]);
   });
 
   it.each([

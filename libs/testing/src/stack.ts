@@ -149,10 +149,21 @@ export async function composeTestStack<D extends ServiceDefinitions, K extends k
     if (options.gateway !== false) {
       const own = typeof options.gateway === 'object' ? options.gateway : {};
       schemas.gateway = String(own.GATEWAY_DB_SCHEMA ?? uniqueSchema('gateway'));
-      gateway = await gatewayDefinition.start({
-        ...base, ...testNatsCredentials('gateway'), ...gatewayDefinition.testConfig, ...all, PORT: 0, HOST: '127.0.0.1', SHANYU_DEMO_PASSWORD: TEST_DEMO_PASSWORD,
-        HEALTH_SERVICES: order.join(','), ...own, GATEWAY_DB_SCHEMA: schemas.gateway,
-      }, {});
+      gateway = await gatewayDefinition.start(
+        {
+          ...base,
+          ...testNatsCredentials('gateway'),
+          ...gatewayDefinition.testConfig,
+          ...all,
+          PORT: 0,
+          HOST: '127.0.0.1',
+          SHANYU_DEMO_PASSWORD: TEST_DEMO_PASSWORD,
+          HEALTH_SERVICES: order.join(','),
+          ...own,
+          GATEWAY_DB_SCHEMA: schemas.gateway,
+        },
+        {},
+      );
       if (options.listen) await gateway.app.listen({ port: 0, host: '127.0.0.1' });
     }
   } catch (error) {
@@ -179,7 +190,7 @@ export async function composeTestStack<D extends ServiceDefinitions, K extends k
     },
     get baseUrl() {
       const address = (gateway?.app.getHttpServer() as { address(): { port: number } | null } | undefined)?.address();
-      if (!address) throw new Error('this stack\'s gateway does not listen (start it with `listen: true`)');
+      if (!address) throw new Error("this stack's gateway does not listen (start it with `listen: true`)");
       return `http://127.0.0.1:${address.port}`;
     },
     schemas,
@@ -211,8 +222,12 @@ export async function composeTestStack<D extends ServiceDefinitions, K extends k
     async publish<T>(subject: string, data: T, o: PublishOptions = {}) {
       const { js } = await stack.nats();
       const envelope: EventEnvelope<T> = {
-        eventId: o.eventId ?? randomUUID(), subject, occurredAt: o.occurredAt ?? new Date().toISOString(), actor: o.actor ?? SYSTEM_ACTOR,
-        entityId: o.entityId ?? randomUUID(), data,
+        eventId: o.eventId ?? randomUUID(),
+        subject,
+        occurredAt: o.occurredAt ?? new Date().toISOString(),
+        actor: o.actor ?? SYSTEM_ACTOR,
+        entityId: o.entityId ?? randomUUID(),
+        data,
       };
       const ack = await js.publish(subject, JSON.stringify(envelope), { msgID: o.msgId ?? envelope.eventId });
       return { envelope, ack };
@@ -220,19 +235,23 @@ export async function composeTestStack<D extends ServiceDefinitions, K extends k
     async settled(timeoutMs = 30_000) {
       const { jsm } = await stack.nats();
       const services = [...order.filter((name) => !stopped.has(name)), ...(gateway ? ['gateway' as const] : [])] as (K | 'gateway')[];
-      await eventually('the stack\'s outboxes published and every consumer caught up', async () => {
-        const [row] = (await dataSourceOf(services[0]!).query(
-          `SELECT ${services.map((s, i) => `(SELECT count(*) FROM "${schemas[s]}".outbox WHERE published_at IS NULL)::int AS s${i}`).join(', ')}`,
-        )) as Record<string, number>[];
-        if (Object.values(row!).some((n) => n > 0)) return false;
-        // A service's durable consumers are named `<its schema>-<purpose>` (serviceConsumer in @shanyu/contracts).
-        const prefixes = services.map((s) => `${schemas[s]}-`);
-        for await (const consumer of jsm.consumers.list(EVENT_STREAM)) {
-          if (!prefixes.some((prefix) => consumer.name.startsWith(prefix))) continue;
-          if (consumer.num_pending > 0 || consumer.num_ack_pending > 0) return false;
-        }
-        return true;
-      }, { timeoutMs, everyMs: 25 });
+      await eventually(
+        "the stack's outboxes published and every consumer caught up",
+        async () => {
+          const [row] = (await dataSourceOf(services[0]!).query(
+            `SELECT ${services.map((s, i) => `(SELECT count(*) FROM "${schemas[s]}".outbox WHERE published_at IS NULL)::int AS s${i}`).join(', ')}`,
+          )) as Record<string, number>[];
+          if (Object.values(row!).some((n) => n > 0)) return false;
+          // A service's durable consumers are named `<its schema>-<purpose>` (serviceConsumer in @shanyu/contracts).
+          const prefixes = services.map((s) => `${schemas[s]}-`);
+          for await (const consumer of jsm.consumers.list(EVENT_STREAM)) {
+            if (!prefixes.some((prefix) => consumer.name.startsWith(prefix))) continue;
+            if (consumer.num_pending > 0 || consumer.num_ack_pending > 0) return false;
+          }
+          return true;
+        },
+        { timeoutMs, everyMs: 25 },
+      );
     },
     async restart(service: K, config: Record<string, unknown> = {}, startOptions: Record<string, unknown> = {}) {
       if (!stopped.has(service)) await running[service].stop();

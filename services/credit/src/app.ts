@@ -52,15 +52,17 @@ export async function startCredit(config: CreditConfig, options: CreditStartOpti
       return {
         module: CreditModule.register({ runtime, models, ledger, standings, now }),
         consumers,
-        jobs: [{
-          name: 'credit standings sweep',
-          intervalMs: config.CREDIT_SWEEP_INTERVAL_MS,
-          run: async () => {
-            const today: IsoDate = shanghaiToday(now());
-            const result = await sweep.run(today);
-            if (result.recomputed) logger.info('credit standings recomputed', result);
+        jobs: [
+          {
+            name: 'credit standings sweep',
+            intervalMs: config.CREDIT_SWEEP_INTERVAL_MS,
+            run: async () => {
+              const today: IsoDate = shanghaiToday(now());
+              const result = await sweep.run(today);
+              if (result.recomputed) logger.info('credit standings recomputed', result);
+            },
           },
-        }],
+        ],
       };
     },
   });

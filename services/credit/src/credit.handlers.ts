@@ -1,7 +1,14 @@
 import type { Actor } from '@shanyu/common';
 import {
-  CreditListRequest, CreditRpc, DecideRepairRequest, GetCreditRequest, ListRepairRequestsRequest, PublicCreditListRequest, PublicCreditRequest,
-  RepairIdRequest, RequestRepairRequest,
+  CreditListRequest,
+  CreditRpc,
+  DecideRepairRequest,
+  GetCreditRequest,
+  ListRepairRequestsRequest,
+  PublicCreditListRequest,
+  PublicCreditRequest,
+  RepairIdRequest,
+  RequestRepairRequest,
 } from '@shanyu/contracts';
 import { Caller, RequestId, Handles } from '@shanyu/messaging';
 import { Controller } from '@nestjs/common';

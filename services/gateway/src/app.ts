@@ -71,9 +71,18 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestIdFrom(req.headers['x-request-id'], randomUUID),
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    GatewayModule.register({ runtime, signer, tokens: new TokenService(jwtSecret, config.JWT_TTL_SECONDS), logger, healthServices: config.HEALTH_SERVICES.split(',').map((s) => s.trim()).filter(Boolean), publicBaseUrl: config.PUBLIC_BASE_URL ?? `http://${config.HOST}:${config.PORT}`,
+    GatewayModule.register({
+      runtime,
+      signer,
+      tokens: new TokenService(jwtSecret, config.JWT_TTL_SECONDS),
+      logger,
+      healthServices: config.HEALTH_SERVICES.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+      publicBaseUrl: config.PUBLIC_BASE_URL ?? `http://${config.HOST}:${config.PORT}`,
       evidenceDir: path.resolve(config.EVIDENCE_DIR ?? '.data/evidence'),
-      loginLimits: loginLimits(config) }),
+      loginLimits: loginLimits(config),
+    }),
     adapter,
     { logger: new NestJsonLogger(logger) },
   );

@@ -12,7 +12,20 @@ import { ApiClients1763800001100 } from './migrations/1763800001100-api-clients.
 import { LoginFailureSettled1763800001200 } from './migrations/1763800001200-login-failure-settled.js';
 
 export function gatewayDataSource(url: string, schema = 'gateway') {
-  return createServiceDataSource({ url, schema, entities: [UserAccount, CalendarYear, EvidenceRecord, ApiClient, ApiClientSecret], migrations: [UserAccounts1763800000200, CalendarYears1763800000300, AuthLimits1763800000600, Evidence1763800000900, ApiClients1763800001100, LoginFailureSettled1763800001200], poolSize: 5 });
+  return createServiceDataSource({
+    url,
+    schema,
+    entities: [UserAccount, CalendarYear, EvidenceRecord, ApiClient, ApiClientSecret],
+    migrations: [
+      UserAccounts1763800000200,
+      CalendarYears1763800000300,
+      AuthLimits1763800000600,
+      Evidence1763800000900,
+      ApiClients1763800001100,
+      LoginFailureSettled1763800001200,
+    ],
+    poolSize: 5,
+  });
 }
 
 /** Resolves once the database answers (the health check). */

@@ -1,4 +1,12 @@
-import { type Actor, actorCoversDivision, departmentNotAllowed, divisionOutOfScope, inspectorNotAssigned, isInspector, notOwnInstitution } from '@shanyu/common';
+import {
+  type Actor,
+  actorCoversDivision,
+  departmentNotAllowed,
+  divisionOutOfScope,
+  inspectorNotAssigned,
+  isInspector,
+  notOwnInstitution,
+} from '@shanyu/common';
 import type { Inspection } from './inspections/inspection.entity.js';
 import type { InspectorRepository } from './inspectors/inspector.repository.js';
 import type { InstitutionReplica } from './replicas/institution-replica.entity.js';
@@ -40,7 +48,9 @@ export function assertCanRead(actor: Actor, record: { divisionCode: string; inst
 
 /** Reading one visit: as any record, and an inspector account only a visit it is assigned to. */
 export async function assertCanReadVisit(
-  lookups: { institutions: InstitutionRepository; inspectors: InspectorRepository }, actor: Actor, inspection: Inspection,
+  lookups: { institutions: InstitutionRepository; inspectors: InspectorRepository },
+  actor: Actor,
+  inspection: Inspection,
 ): Promise<void> {
   if (isInspector(actor)) {
     await assignedInspector(lookups.inspectors, inspection, actor);

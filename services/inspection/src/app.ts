@@ -63,7 +63,14 @@ export async function startInspection(config: InspectionConfig, options: Inspect
           credit: new EventRoutes().on(CreditEvt.gradeChanged, followCreditEvent).handler,
           calendar: new EventRoutes().on(PlatformEvt.calendarYearLoaded, (event, manager) => calendars.follow(event, manager)).handler,
         },
-        jobs: [{ name: 'overdue findings sweep', intervalMs: config.INSPECTION_SWEEP_INTERVAL_MS, firstDelayMs: config.INSPECTION_SWEEP_INTERVAL_MS, run: () => sweep.run() }],
+        jobs: [
+          {
+            name: 'overdue findings sweep',
+            intervalMs: config.INSPECTION_SWEEP_INTERVAL_MS,
+            firstDelayMs: config.INSPECTION_SWEEP_INTERVAL_MS,
+            run: () => sweep.run(),
+          },
+        ],
       };
     },
   });

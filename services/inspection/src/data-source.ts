@@ -14,7 +14,18 @@ import { InstitutionReplica } from './replicas/institution-replica.entity.js';
 import { SelfInspection } from './self-inspections/self-inspection.entity.js';
 
 export const INSPECTION_ENTITIES = [
-  InstitutionReplica, ChecklistVersion, Inspector, InspectorConflict, InspectionPlan, Inspection, InspectionResultRow, ResultVersion, Finding, Penalty, SelfInspection, Complaint,
+  InstitutionReplica,
+  ChecklistVersion,
+  Inspector,
+  InspectorConflict,
+  InspectionPlan,
+  Inspection,
+  InspectionResultRow,
+  ResultVersion,
+  Finding,
+  Penalty,
+  SelfInspection,
+  Complaint,
 ];
 export const INSPECTION_MIGRATIONS = [Inspection1764000000100, PlanSummary1764000000300, PlanRows1764000000400, ResultVersions1764000000500];
 

@@ -63,9 +63,7 @@ export class RegistryModule {
     return {
       module: RegistryModule,
       controllers: [InstitutionHandlers, FilingHandlers, StatusHandlers, PublicHandlers, PopulationHandlers, IndicatorHandlers],
-      providers: [
-        ...useCases,
-      ],
+      providers: [...useCases],
     };
   }
 }

@@ -44,15 +44,17 @@ export function startStaff(config: StaffConfig, options: { relay?: boolean; even
           'registry-institutions': (event, manager) => institutions.handle(event, manager),
           'subsidy-rosters': (event, manager) => rosters.handle(event, manager),
         },
-        jobs: (app) => [{
-          name: 'staff reminder sweep',
-          intervalMs: config.STAFF_REMINDER_INTERVAL_MS,
-          firstDelayMs: 5_000,
-          run: async () => {
-            const r = await app.get(ReminderSweep).run(shanghaiToday());
-            if (r.credentialExpiring + r.credentialExpired + r.recheckOverdue > 0) logger.info('reminders published', { ...r });
+        jobs: (app) => [
+          {
+            name: 'staff reminder sweep',
+            intervalMs: config.STAFF_REMINDER_INTERVAL_MS,
+            firstDelayMs: 5_000,
+            run: async () => {
+              const r = await app.get(ReminderSweep).run(shanghaiToday());
+              if (r.credentialExpiring + r.credentialExpired + r.recheckOverdue > 0) logger.info('reminders published', { ...r });
+            },
           },
-        }],
+        ],
       };
     },
   });

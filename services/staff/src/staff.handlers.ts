@@ -1,8 +1,21 @@
 import type { Actor } from '@shanyu/common';
 import {
-  AddBanRequest, AddCredentialRequest, AddStaffRequest, CredentialAlertsRequest, DivisionStaffStatsRequest, EndStaffRequest, EnterRecordCheckRequest,
-  ImportStaffRequest, InstitutionRef, ListBansRequest, ListStaffRequest, OverdueRechecksRequest, RecordRecheckRequest, RevealIdNumberRequest,
-  StaffRef, StaffRpc,
+  AddBanRequest,
+  AddCredentialRequest,
+  AddStaffRequest,
+  CredentialAlertsRequest,
+  DivisionStaffStatsRequest,
+  EndStaffRequest,
+  EnterRecordCheckRequest,
+  ImportStaffRequest,
+  InstitutionRef,
+  ListBansRequest,
+  ListStaffRequest,
+  OverdueRechecksRequest,
+  RecordRecheckRequest,
+  RevealIdNumberRequest,
+  StaffRef,
+  StaffRpc,
 } from '@shanyu/contracts';
 import { Caller, RequestId, Handles } from '@shanyu/messaging';
 import { Controller } from '@nestjs/common';

@@ -37,7 +37,8 @@ export class StaffModule {
     return {
       module: StaffModule,
       controllers: [
-        StaffHandlers, StaffIndicatorHandlers,
+        StaffHandlers,
+        StaffIndicatorHandlers,
         piiAdminHandlersFor('staff', cipher, [{ table: 'person', idColumn: 'id', cipherColumn: 'id_cipher', hashColumn: 'id_hash' }]),
       ],
       providers: [
@@ -49,38 +50,87 @@ export class StaffModule {
         { provide: CertificateRateMonitor, useFactory: (r: Rules) => new CertificateRateMonitor(r), inject: [STAFF_RULES] },
         { provide: StaffStatistics, useFactory: (r: Rules) => new StaffStatistics(r), inject: [STAFF_RULES] },
         {
-          provide: HireStaff, useFactory: (r: Rules, v: ResidentIdVault, w: StaffViews, m: RatioMonitor, c: CertificateRateMonitor) => new HireStaff(r, v, w, m, c),
+          provide: HireStaff,
+          useFactory: (r: Rules, v: ResidentIdVault, w: StaffViews, m: RatioMonitor, c: CertificateRateMonitor) => new HireStaff(r, v, w, m, c),
           inject: [STAFF_RULES, ResidentIdVault, StaffViews, RatioMonitor, CertificateRateMonitor],
         },
-        { provide: AddStaff, useFactory: (d: Ds, u: Uow, p: Policy, h: HireStaff) => new AddStaff(d, u, p, h), inject: [DataSource, UnitOfWork, StaffAccessPolicy, HireStaff] },
-        { provide: ImportStaff, useFactory: (d: Ds, u: Uow, p: Policy, h: HireStaff) => new ImportStaff(d, u, p, h), inject: [DataSource, UnitOfWork, StaffAccessPolicy, HireStaff] },
+        {
+          provide: AddStaff,
+          useFactory: (d: Ds, u: Uow, p: Policy, h: HireStaff) => new AddStaff(d, u, p, h),
+          inject: [DataSource, UnitOfWork, StaffAccessPolicy, HireStaff],
+        },
+        {
+          provide: ImportStaff,
+          useFactory: (d: Ds, u: Uow, p: Policy, h: HireStaff) => new ImportStaff(d, u, p, h),
+          inject: [DataSource, UnitOfWork, StaffAccessPolicy, HireStaff],
+        },
         { provide: ListStaff, useFactory: (d: Ds, p: Policy, w: StaffViews) => new ListStaff(d, p, w), inject: [DataSource, StaffAccessPolicy, StaffViews] },
         { provide: GetStaff, useFactory: (d: Ds, p: Policy, w: StaffViews) => new GetStaff(d, p, w), inject: [DataSource, StaffAccessPolicy, StaffViews] },
         {
-          provide: EndStaff, useFactory: (u: Uow, p: Policy, w: StaffViews, m: RatioMonitor, c: CertificateRateMonitor) => new EndStaff(u, p, w, m, c),
+          provide: EndStaff,
+          useFactory: (u: Uow, p: Policy, w: StaffViews, m: RatioMonitor, c: CertificateRateMonitor) => new EndStaff(u, p, w, m, c),
           inject: [UnitOfWork, StaffAccessPolicy, StaffViews, RatioMonitor, CertificateRateMonitor],
         },
-        { provide: RevealIdNumber, useFactory: (u: Uow, p: Policy, v: ResidentIdVault) => new RevealIdNumber(u, p, v), inject: [UnitOfWork, StaffAccessPolicy, ResidentIdVault] },
         {
-          provide: AddCredential, useFactory: (u: Uow, p: Policy, w: StaffViews, r: Rules, c: CertificateRateMonitor) => new AddCredential(u, p, w, r, c),
+          provide: RevealIdNumber,
+          useFactory: (u: Uow, p: Policy, v: ResidentIdVault) => new RevealIdNumber(u, p, v),
+          inject: [UnitOfWork, StaffAccessPolicy, ResidentIdVault],
+        },
+        {
+          provide: AddCredential,
+          useFactory: (u: Uow, p: Policy, w: StaffViews, r: Rules, c: CertificateRateMonitor) => new AddCredential(u, p, w, r, c),
           inject: [UnitOfWork, StaffAccessPolicy, StaffViews, STAFF_RULES, CertificateRateMonitor],
         },
-        { provide: CredentialAlertsQuery, useFactory: (d: Ds, p: Policy, r: Rules) => new CredentialAlertsQuery(d, p, r), inject: [DataSource, StaffAccessPolicy, STAFF_RULES] },
         {
-          provide: RecordRecheck, useFactory: (u: Uow, p: Policy, v: ResidentIdVault, w: StaffViews, r: Rules) => new RecordRecheck(u, p, v, w, r),
+          provide: CredentialAlertsQuery,
+          useFactory: (d: Ds, p: Policy, r: Rules) => new CredentialAlertsQuery(d, p, r),
+          inject: [DataSource, StaffAccessPolicy, STAFF_RULES],
+        },
+        {
+          provide: RecordRecheck,
+          useFactory: (u: Uow, p: Policy, v: ResidentIdVault, w: StaffViews, r: Rules) => new RecordRecheck(u, p, v, w, r),
           inject: [UnitOfWork, StaffAccessPolicy, ResidentIdVault, StaffViews, STAFF_RULES],
         },
-        { provide: OverdueRechecksQuery, useFactory: (d: Ds, p: Policy, r: Rules) => new OverdueRechecksQuery(d, p, r), inject: [DataSource, StaffAccessPolicy, STAFF_RULES] },
-        { provide: EnterRecordCheck, useFactory: (u: Uow, p: Policy, v: ResidentIdVault, r: Rules) => new EnterRecordCheck(u, p, v, r), inject: [UnitOfWork, StaffAccessPolicy, ResidentIdVault, STAFF_RULES] },
-        { provide: AddBan, useFactory: (u: Uow, p: Policy, v: ResidentIdVault) => new AddBan(u, p, v), inject: [UnitOfWork, StaffAccessPolicy, ResidentIdVault] },
-        { provide: ListBans, useFactory: (d: Ds, p: Policy, v: ResidentIdVault) => new ListBans(d, p, v), inject: [DataSource, StaffAccessPolicy, ResidentIdVault] },
-        { provide: InstitutionStaffStatsQuery, useFactory: (d: Ds, p: Policy, s: StaffStatistics) => new InstitutionStaffStatsQuery(d, p, s), inject: [DataSource, StaffAccessPolicy, StaffStatistics] },
         {
-          provide: DivisionStaffStatsQuery, useFactory: (d: Ds, p: Policy, s: StaffStatistics, r: Rules) => new DivisionStaffStatsQuery(d, p, s, r),
+          provide: OverdueRechecksQuery,
+          useFactory: (d: Ds, p: Policy, r: Rules) => new OverdueRechecksQuery(d, p, r),
+          inject: [DataSource, StaffAccessPolicy, STAFF_RULES],
+        },
+        {
+          provide: EnterRecordCheck,
+          useFactory: (u: Uow, p: Policy, v: ResidentIdVault, r: Rules) => new EnterRecordCheck(u, p, v, r),
+          inject: [UnitOfWork, StaffAccessPolicy, ResidentIdVault, STAFF_RULES],
+        },
+        {
+          provide: AddBan,
+          useFactory: (u: Uow, p: Policy, v: ResidentIdVault) => new AddBan(u, p, v),
+          inject: [UnitOfWork, StaffAccessPolicy, ResidentIdVault],
+        },
+        {
+          provide: ListBans,
+          useFactory: (d: Ds, p: Policy, v: ResidentIdVault) => new ListBans(d, p, v),
+          inject: [DataSource, StaffAccessPolicy, ResidentIdVault],
+        },
+        {
+          provide: InstitutionStaffStatsQuery,
+          useFactory: (d: Ds, p: Policy, s: StaffStatistics) => new InstitutionStaffStatsQuery(d, p, s),
+          inject: [DataSource, StaffAccessPolicy, StaffStatistics],
+        },
+        {
+          provide: DivisionStaffStatsQuery,
+          useFactory: (d: Ds, p: Policy, s: StaffStatistics, r: Rules) => new DivisionStaffStatsQuery(d, p, s, r),
           inject: [DataSource, StaffAccessPolicy, StaffStatistics, STAFF_RULES],
         },
-        { provide: ComputeStaffIndicators, useFactory: (d: Ds, s: StaffStatistics, r: Rules) => new ComputeStaffIndicators(d, s, r), inject: [DataSource, StaffStatistics, STAFF_RULES] },
-        { provide: ReminderSweep, useFactory: (u: Uow, r: Rules, c: CertificateRateMonitor) => new ReminderSweep(u, r, c), inject: [UnitOfWork, STAFF_RULES, CertificateRateMonitor] },
+        {
+          provide: ComputeStaffIndicators,
+          useFactory: (d: Ds, s: StaffStatistics, r: Rules) => new ComputeStaffIndicators(d, s, r),
+          inject: [DataSource, StaffStatistics, STAFF_RULES],
+        },
+        {
+          provide: ReminderSweep,
+          useFactory: (u: Uow, r: Rules, c: CertificateRateMonitor) => new ReminderSweep(u, r, c),
+          inject: [UnitOfWork, STAFF_RULES, CertificateRateMonitor],
+        },
       ],
     };
   }

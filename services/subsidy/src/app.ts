@@ -58,7 +58,12 @@ export async function startSubsidy(config: SubsidyConfig, options: SubsidyStartO
         afterBatch: options.afterBatch,
       });
       logger.info('subsidy policies loaded', { policies: builtIns.map((p) => p.version) });
-      const handlers: Record<(typeof FACT_SOURCES)[number], EventHandler> = { registry: followRegistry, credit: followCredit, inspection: followInspection, staff: followStaff };
+      const handlers: Record<(typeof FACT_SOURCES)[number], EventHandler> = {
+        registry: followRegistry,
+        credit: followCredit,
+        inspection: followInspection,
+        staff: followStaff,
+      };
       return {
         module: SubsidyModule.register({ runtime, cipher, worker, now }),
         consumers: handlers,

@@ -1,7 +1,17 @@
 import type { Actor } from '@shanyu/common';
 import {
-  ApproveRunRequest, LedgerQuery, ListPoliciesRequest, ListRunsRequest, PublishPolicyBody, RosterRef, RunLinesRequest, RunRef, RunTotalsRequest, StartRunRequest,
-  SubmitRosterRequest, SubsidyRpc,
+  ApproveRunRequest,
+  LedgerQuery,
+  ListPoliciesRequest,
+  ListRunsRequest,
+  PublishPolicyBody,
+  RosterRef,
+  RunLinesRequest,
+  RunRef,
+  RunTotalsRequest,
+  StartRunRequest,
+  SubmitRosterRequest,
+  SubsidyRpc,
 } from '@shanyu/contracts';
 import { Caller, RequestId, Handles } from '@shanyu/messaging';
 import { Controller } from '@nestjs/common';

@@ -43,9 +43,7 @@ export class SubsidyModule {
     return {
       module: SubsidyModule,
       controllers: [RosterHandlers, PolicyHandlers, RunHandlers, SubsidyIndicatorHandlers],
-      providers: [
-        ...useCases,
-      ],
+      providers: [...useCases],
     };
   }
 }

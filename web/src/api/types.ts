@@ -1,97 +1,284 @@
 // Shapes of the gateway's replies the pages use (see /api/docs-json). Kept here, not imported
 // from libs/contracts, so the browser bundle carries no server code.
 
-export interface Page<T> { items: T[]; total: number; page: number; pageSize: number }
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
 
-export interface PlacesByClass { infant: number; toddler: number; older: number; mixed: number }
+export interface PlacesByClass {
+  infant: number;
+  toddler: number;
+  older: number;
+  mixed: number;
+}
 
 export interface PublicInstitution {
-  id: string; name: string; address: string; divisionCode: string; divisionName: string; operatorType: string; careForms: string[];
-  places: PlacesByClass; totalPlaces: number; receiptNo: string; filedOn: string | null;
-  inclusive: { priceCapFen: number; inclusivePlaces: number; grantedOn: string } | null; demonstrationYears: number[];
+  id: string;
+  name: string;
+  address: string;
+  divisionCode: string;
+  divisionName: string;
+  operatorType: string;
+  careForms: string[];
+  places: PlacesByClass;
+  totalPlaces: number;
+  receiptNo: string;
+  filedOn: string | null;
+  inclusive: { priceCapFen: number; inclusivePlaces: number; grantedOn: string } | null;
+  demonstrationYears: number[];
   /** 信用等级 as the register knows it (null: not yet graded); absent before the credit service landed. */
   creditGrade?: 'A' | 'B' | 'C' | 'D' | null;
 }
 
 export interface ReceiptVerification {
-  receiptNo: string; genuine: boolean; current: boolean; message: string;
-  receipt: { receiptNo: string; institutionId: string; institutionName: string; address: string; divisionCode: string; divisionName: string; issuedOn: string; issuingBureau: string; status: 'valid' | 'revoked' } | null;
+  receiptNo: string;
+  genuine: boolean;
+  current: boolean;
+  message: string;
+  receipt: {
+    receiptNo: string;
+    institutionId: string;
+    institutionName: string;
+    address: string;
+    divisionCode: string;
+    divisionName: string;
+    issuedOn: string;
+    issuingBureau: string;
+    status: 'valid' | 'revoked';
+  } | null;
 }
 
 export interface Institution {
-  id: string; name: string; uscc: string; nature: string; operatorType: string; careForms: string[]; divisionCode: string; address: string; floor: number;
-  buildingAreaM2: number; outdoorAreaM2: number; places: PlacesByClass; totalPlaces: number; status: string; receiptNo: string | null;
-  inclusive: { priceCapFen: number; inclusivePlaces: number; grantedOn: string } | null; demonstrations: { year: number; places: number }[];
+  id: string;
+  name: string;
+  uscc: string;
+  nature: string;
+  operatorType: string;
+  careForms: string[];
+  divisionCode: string;
+  address: string;
+  floor: number;
+  buildingAreaM2: number;
+  outdoorAreaM2: number;
+  places: PlacesByClass;
+  totalPlaces: number;
+  status: string;
+  receiptNo: string | null;
+  inclusive: { priceCapFen: number; inclusivePlaces: number; grantedOn: string } | null;
+  demonstrations: { year: number; places: number }[];
 }
 
-export interface CheckResult { ruleId: string; title: string; outcome: 'pass' | 'fail' | 'needs_review'; measured: unknown; limit: string; message: string; source: string }
+export interface CheckResult {
+  ruleId: string;
+  title: string;
+  outcome: 'pass' | 'fail' | 'needs_review';
+  measured: unknown;
+  limit: string;
+  message: string;
+  source: string;
+}
 
 export interface Filing {
-  id: string; institutionId: string; institutionName: string; divisionCode: string; status: 'submitted' | 'approved' | 'rejected';
-  submittedAt: string; receiptDueBy: string; noticeDueBy: string; dueBy: string; overdue: boolean;
+  id: string;
+  institutionId: string;
+  institutionName: string;
+  divisionCode: string;
+  status: 'submitted' | 'approved' | 'rejected';
+  submittedAt: string;
+  receiptDueBy: string;
+  noticeDueBy: string;
+  dueBy: string;
+  overdue: boolean;
   check: { rulesetVersion: string; checkedAt: string; summary: { pass: number; fail: number; needs_review: number }; results: CheckResult[] };
   decision: null | { decision: 'approve' | 'reject'; decidedAt: string; reasons: { ruleId?: string; text: string }[]; comment: string | null };
   receiptNo: string | null;
 }
 
-export interface IndicatorValue { key: string; label: string; value: number | null; unit: string; numerator?: number; denominator?: number; definition: string; source: string; group?: string }
-export interface SupplyDemand {
-  residentPopulation: number | null; childrenUnder3: number | null; populationYear?: number | null; places: number; inclusivePlaces: number;
-  targetPerThousand: number; targetPlaces: number | null; gap: number | null;
+export interface IndicatorValue {
+  key: string;
+  label: string;
+  value: number | null;
+  unit: string;
+  numerator?: number;
+  denominator?: number;
+  definition: string;
+  source: string;
+  group?: string;
 }
-export interface DivisionIndicators { divisionCode: string; divisionName: string; level: 'county' | 'street'; indicators: IndicatorValue[]; supply: SupplyDemand | null }
-export interface IndicatorsView { divisionCode: string; month: string; asOf: string; divisions: DivisionIndicators[] }
+export interface SupplyDemand {
+  residentPopulation: number | null;
+  childrenUnder3: number | null;
+  populationYear?: number | null;
+  places: number;
+  inclusivePlaces: number;
+  targetPerThousand: number;
+  targetPlaces: number | null;
+  gap: number | null;
+}
+export interface DivisionIndicators {
+  divisionCode: string;
+  divisionName: string;
+  level: 'county' | 'street';
+  indicators: IndicatorValue[];
+  supply: SupplyDemand | null;
+}
+export interface IndicatorsView {
+  divisionCode: string;
+  month: string;
+  asOf: string;
+  divisions: DivisionIndicators[];
+}
 
 export interface FormItem {
-  code: string; department: string; area: string; category: string; text: string; legalBasis: string; riskWeight: number; severity: string; basic: boolean;
-  checklistVersion: string; previousFinding?: string;
+  code: string;
+  department: string;
+  area: string;
+  category: string;
+  text: string;
+  legalBasis: string;
+  riskWeight: number;
+  severity: string;
+  basic: boolean;
+  checklistVersion: string;
+  previousFinding?: string;
   result: null | ItemResultRecord;
 }
 /** The value the record holds for an item; `version` and `inConflict` are absent from servers before versioned results. */
 export interface ItemResultRecord {
-  itemCode: string; department: string; result: 'pass' | 'fail' | 'not_applicable'; note: string | null; evidence: Evidence[]; inspectorId: string; recordedAt: string;
-  version?: number; inConflict?: boolean;
+  itemCode: string;
+  department: string;
+  result: 'pass' | 'fail' | 'not_applicable';
+  note: string | null;
+  evidence: Evidence[];
+  inspectorId: string;
+  recordedAt: string;
+  version?: number;
+  inConflict?: boolean;
 }
 /** One value an inspector recorded for an item (every one is kept): the record's, a conflicting one, a late one. */
 export interface ResultVersion {
-  id: string; inspectionId: string; itemCode: string; department: string; version: number | null; baseVersion: number | null;
-  result: 'pass' | 'fail' | 'not_applicable'; note: string | null; evidence: Evidence[]; inspectorId: string; inspectorName: string | null; deviceId: string | null;
-  recordedAt: string; receivedAt: string;
+  id: string;
+  inspectionId: string;
+  itemCode: string;
+  department: string;
+  version: number | null;
+  baseVersion: number | null;
+  result: 'pass' | 'fail' | 'not_applicable';
+  note: string | null;
+  evidence: Evidence[];
+  inspectorId: string;
+  inspectorName: string | null;
+  deviceId: string | null;
+  recordedAt: string;
+  receivedAt: string;
   status: 'current' | 'superseded' | 'conflict' | 'late' | 'resolved' | 'accepted' | 'rejected';
   decision: { by: string; at: string; reason: string; chosen: boolean } | null;
 }
-export interface ResultOutcome { itemCode: string; status: 'recorded' | 'conflict' | 'late'; versionId: string; version: number; message: string }
+export interface ResultOutcome {
+  itemCode: string;
+  status: 'recorded' | 'conflict' | 'late';
+  versionId: string;
+  version: number;
+  message: string;
+}
 export type RecordResultsReply = InspectionForm & { outcomes?: ResultOutcome[] };
-export interface Evidence { ref: string; takenAt: string; location: string }
+export interface Evidence {
+  ref: string;
+  takenAt: string;
+  location: string;
+}
 export interface InspectionForm {
-  inspectionId: string; institutionId: string; institutionName: string; formKind: string;
+  inspectionId: string;
+  institutionId: string;
+  institutionName: string;
+  formKind: string;
   areas: { area: string; label: string; items: FormItem[] }[];
   byDepartment: Record<string, { items: number; recorded: number; signedOff: boolean }>;
   selfInspection: { id: string; submittedAt: string; failed: { itemCode: string; note: string | null }[] } | null;
 }
 
 export interface Finding {
-  id: string; inspectionId: string; institutionId: string; institutionName: string; divisionCode: string; department: string; itemCode: string; itemText: string;
-  severity: string; basic: boolean; note: string | null; recordedOn: string; deadline: string; status: string; overdue: boolean; closedOn: string | null;
+  id: string;
+  inspectionId: string;
+  institutionId: string;
+  institutionName: string;
+  divisionCode: string;
+  department: string;
+  itemCode: string;
+  itemText: string;
+  severity: string;
+  basic: boolean;
+  note: string | null;
+  recordedOn: string;
+  deadline: string;
+  status: string;
+  overdue: boolean;
+  closedOn: string | null;
 }
 
 export interface Inspection {
-  id: string; kind: string; planId: string | null; institutionId: string; institutionName: string; divisionCode: string; grade: string; formKind: string;
-  scheduledOn: string; status: 'open' | 'completed'; leadDepartment: string;
-  departments: { department: string; inspectors: { id: string; name: string; badgeNo: string }[]; signedOffAt: string | null; signedOffBy: string | null; comment: string | null }[];
+  id: string;
+  kind: string;
+  planId: string | null;
+  institutionId: string;
+  institutionName: string;
+  divisionCode: string;
+  grade: string;
+  formKind: string;
+  scheduledOn: string;
+  status: 'open' | 'completed';
+  leadDepartment: string;
+  departments: {
+    department: string;
+    inspectors: { id: string; name: string; badgeNo: string }[];
+    signedOffAt: string | null;
+    signedOffBy: string | null;
+    comment: string | null;
+  }[];
   alerts: { code: string; message: string; department?: string }[];
   summary: { items: number; pass: number; fail: number; notApplicable: number; pending: number };
-  basicItemFailed: boolean; noticeNo: string | null; findings: Finding[]; createdAt: string; completedAt: string | null;
+  basicItemFailed: boolean;
+  noticeNo: string | null;
+  findings: Finding[];
+  createdAt: string;
+  completedAt: string | null;
 }
 
-export interface Inspector { id: string; department: string; name: string; badgeNo: string; divisionCodes: string[]; userId: string | null; username: string | null; active: boolean }
+export interface Inspector {
+  id: string;
+  department: string;
+  name: string;
+  badgeNo: string;
+  divisionCodes: string[];
+  userId: string | null;
+  username: string | null;
+  active: boolean;
+}
 
 export interface PublicInspection {
-  id: string; kind: string; institutionId: string; institutionName: string; divisionCode: string; completedOn: string;
+  id: string;
+  kind: string;
+  institutionId: string;
+  institutionName: string;
+  divisionCode: string;
+  completedOn: string;
   departments: { department: string; inspectors: string[] }[];
-  summary: { items: number; pass: number; fail: number; notApplicable: number; pending: number }; basicItemFailed: boolean;
+  summary: { items: number; pass: number; fail: number; notApplicable: number; pending: number };
+  basicItemFailed: boolean;
   items: { code: string; department: string; area: string; text: string; result: string | null; note: string | null }[];
-  findings: { id: string; department: string; itemText: string; note: string | null; deadline: string; status: string; statusLabel: string; closedOn: string | null }[];
+  findings: {
+    id: string;
+    department: string;
+    itemText: string;
+    note: string | null;
+    deadline: string;
+    status: string;
+    statusLabel: string;
+    closedOn: string | null;
+  }[];
   penalties: { department: string; violation: string; kinds: string[]; fineFen: number | null; decisionNo: string; issuedOn: string }[];
 }
 
@@ -99,25 +286,57 @@ type GradeCounts = Record<'A' | 'B' | 'C' | 'D', number>;
 
 /** A plan as listed: counts only (the pool and the drawn institutions are paged sub-resources). */
 export interface PlanSummary {
-  id: string; title: string; divisionCode: string; periodFrom: string; periodTo: string; departments: string[]; status: 'committed' | 'drawn';
-  seedCommitment: string; seed: string | null; publicEntropy: string | null; poolHash: string; committedAt: string; drawnAt: string | null;
+  id: string;
+  title: string;
+  divisionCode: string;
+  periodFrom: string;
+  periodTo: string;
+  departments: string[];
+  status: 'committed' | 'drawn';
+  seedCommitment: string;
+  seed: string | null;
+  publicEntropy: string | null;
+  poolHash: string;
+  committedAt: string;
+  drawnAt: string | null;
   pool: { institutions: number; byGrade: GradeCounts };
   result: { institutions: number; byGrade: GradeCounts } | null;
   excludedTotal: number;
 }
 
 export interface Plan extends PlanSummary {
-  drawInput: { algorithm: string; departments: string[]; inspectorsPerDepartment: number; ratios: GradeCounts; inspectors: Record<string, string[]>; pool: { institutions: number; byGrade: GradeCounts } };
+  drawInput: {
+    algorithm: string;
+    departments: string[];
+    inspectorsPerDepartment: number;
+    ratios: GradeCounts;
+    inspectors: Record<string, string[]>;
+    pool: { institutions: number; byGrade: GradeCounts };
+  };
   names: { inspectors: Record<string, string> };
   excluded: { institutionId: string; name: string; code: string; reason: string }[];
 }
 
-export interface PlanPoolEntry { institutionId: string; name: string; grade: string; conflicts: Record<string, string[]>; lastTime: Record<string, string[]> }
+export interface PlanPoolEntry {
+  institutionId: string;
+  name: string;
+  grade: string;
+  conflicts: Record<string, string[]>;
+  lastTime: Record<string, string[]>;
+}
 
 export interface PlanDrawEntry {
-  institutionId: string; name: string; grade: string; inspectors: Record<string, string[]>;
-  alerts: { code: string; message: string; department?: string }[]; inspectionId: string | null;
+  institutionId: string;
+  name: string;
+  grade: string;
+  inspectors: Record<string, string[]>;
+  alerts: { code: string; message: string; department?: string }[];
+  inspectionId: string | null;
 }
 
 /** A drawn plan that drew an institution (`/public/institutions/:id/inspection-plans`): its place in the draw order and its entry. */
-export interface InstitutionPlanDraw { plan: PlanSummary; position: number; drawn: PlanDrawEntry }
+export interface InstitutionPlanDraw {
+  plan: PlanSummary;
+  position: number;
+  drawn: PlanDrawEntry;
+}

@@ -29,8 +29,12 @@ export function LoginPage() {
   return (
     <main style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', padding: 16 }}>
       <Card style={{ width: '100%', maxWidth: 400 }}>
-        <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 0 }}>善育 · 托育机构综合监管平台</Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>部门工作人员、执法人员与举办者登录</Typography.Paragraph>
+        <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 0 }}>
+          善育 · 托育机构综合监管平台
+        </Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
+          部门工作人员、执法人员与举办者登录
+        </Typography.Paragraph>
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" /> : null}
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
@@ -39,7 +43,9 @@ export function LoginPage() {
           <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
             <Input.Password id="password" prefix={<LockOutlined />} autoComplete="current-password" size="large" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block size="large" loading={busy}>登录</Button>
+          <Button type="primary" htmlType="submit" block size="large" loading={busy}>
+            登录
+          </Button>
         </Form>
         <Typography.Paragraph style={{ marginTop: 16, textAlign: 'center' }}>
           <Link to="/public">不登录，查询已备案托育机构 →</Link>

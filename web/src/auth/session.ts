@@ -16,7 +16,14 @@ function decode(token: string): Session | null {
     const json = new TextDecoder().decode(Uint8Array.from(atob(part.padEnd(part.length + ((4 - (part.length % 4)) % 4), '=')), (c) => c.charCodeAt(0)));
     const claims = JSON.parse(json) as { sub: string; username?: string; dept: string; role: string; div?: string[]; exp: number };
     if (claims.exp * 1000 < Date.now()) return null;
-    return { userId: claims.sub, username: claims.username ?? claims.sub, department: claims.dept, role: claims.role, divisions: claims.div ?? [], expiresAt: claims.exp * 1000 };
+    return {
+      userId: claims.sub,
+      username: claims.username ?? claims.sub,
+      department: claims.dept,
+      role: claims.role,
+      divisions: claims.div ?? [],
+      expiresAt: claims.exp * 1000,
+    };
   } catch {
     return null;
   }

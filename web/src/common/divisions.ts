@@ -5,10 +5,9 @@ export type { DivisionRow };
 
 const byCode = new Map(DIVISION_TABLE.map((d) => [d.code, d]));
 
-export const divisionName = (code: string | null | undefined): string => (code ? byCode.get(code)?.name ?? code : '—');
+export const divisionName = (code: string | null | undefined): string => (code ? (byCode.get(code)?.name ?? code) : '—');
 
-export const countiesOf = (parent?: string): DivisionRow[] =>
-  DIVISION_TABLE.filter((d) => d.level === 'county' && (!parent || d.parent === parent));
+export const countiesOf = (parent?: string): DivisionRow[] => DIVISION_TABLE.filter((d) => d.level === 'county' && (!parent || d.parent === parent));
 
 export const streetsOf = (county: string): DivisionRow[] => DIVISION_TABLE.filter((d) => d.level === 'street' && d.parent === county);
 

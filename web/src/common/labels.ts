@@ -1,18 +1,36 @@
 // Chinese labels of the API's English codes.
 
 export const DEPARTMENT_LABELS: Record<string, string> = {
-  health: '卫生健康', market: '市场监管', civil: '民政', fire: '消防救援', police: '公安', education: '教育',
-  hrss: '人力社保', street: '镇街', finance: '财政', operator: '举办者', admin: '平台管理员',
+  health: '卫生健康',
+  market: '市场监管',
+  civil: '民政',
+  fire: '消防救援',
+  police: '公安',
+  education: '教育',
+  hrss: '人力社保',
+  street: '镇街',
+  finance: '财政',
+  operator: '举办者',
+  admin: '平台管理员',
 };
 
 export const CARE_FORM_LABELS: Record<string, string> = { full_day: '全日托', half_day: '半日托', temporary: '临时托', hourly: '计时托' };
 
 export const OPERATOR_TYPE_LABELS: Record<string, string> = {
-  community: '社区（公建民营）', employer: '单位办托', private: '社会兴办', kindergarten: '幼儿园托班', family: '家庭托育点', growth_station: '成长驿站',
+  community: '社区（公建民营）',
+  employer: '单位办托',
+  private: '社会兴办',
+  kindergarten: '幼儿园托班',
+  family: '家庭托育点',
+  growth_station: '成长驿站',
 };
 
 export const INSTITUTION_STATUS_LABELS: Record<string, string> = {
-  registered: '已登记', filing_submitted: '备案审核中', filed: '已备案', filing_rejected: '备案未通过', deregistered: '已注销',
+  registered: '已登记',
+  filing_submitted: '备案审核中',
+  filed: '已备案',
+  filing_rejected: '备案未通过',
+  deregistered: '已注销',
 };
 
 export const FILING_STATUS_LABELS: Record<string, string> = { submitted: '待审核', approved: '已通过', rejected: '未通过' };
@@ -30,12 +48,21 @@ export const INSPECTION_KIND_LABELS: Record<string, string> = { planned: '双随
 export const COMPLAINT_STATUS_LABELS: Record<string, string> = { received: '已接收', accepted: '已受理', rejected: '不予受理', closed: '已办结' };
 
 export const COMPLAINT_CATEGORY_LABELS: Record<string, string> = {
-  safety: '安全', fire: '消防', food: '食品', health: '卫生保健', fees: '收费', abuse: '虐待伤害', staff: '从业人员', security: '安防', other: '其他',
+  safety: '安全',
+  fire: '消防',
+  food: '食品',
+  health: '卫生保健',
+  fees: '收费',
+  abuse: '虐待伤害',
+  staff: '从业人员',
+  security: '安防',
+  other: '其他',
 };
 
-export const label = (map: Record<string, string>, key: string | null | undefined): string => (key ? map[key] ?? key : '—');
+export const label = (map: Record<string, string>, key: string | null | undefined): string => (key ? (map[key] ?? key) : '—');
 
-export const yuan = (fen: number | null | undefined): string => (fen === null || fen === undefined ? '—' : `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
+export const yuan = (fen: number | null | undefined): string =>
+  fen === null || fen === undefined ? '—' : `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 export const dateTime = (iso: string | null | undefined): string => {
   if (!iso) return '—';
@@ -48,11 +75,28 @@ export const shanghaiMinute = (iso: string | null | undefined): string => {
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-    .formatToParts(d).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(d)
+      .map((p) => [p.type, p.value]),
+  );
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 };
 
 export const RESULT_VERSION_STATUS_LABELS: Record<string, string> = {
-  current: '记录值', superseded: '已被更新', conflict: '冲突待定', late: '逾时待定', resolved: '已裁决', accepted: '已采纳（补正）', rejected: '已拒绝',
+  current: '记录值',
+  superseded: '已被更新',
+  conflict: '冲突待定',
+  late: '逾时待定',
+  resolved: '已裁决',
+  accepted: '已采纳（补正）',
+  rejected: '已拒绝',
 };

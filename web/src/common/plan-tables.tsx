@@ -21,8 +21,16 @@ const byDepartment = (lists: Record<string, string[]>, names: Record<string, str
  * The drawn institutions of a plan, a page at a time from `…/inspection-plans/:id/draws`
  * (`base`: '/api/v1' or '/api/v1/public'); a province's draw is tens of thousands of rows.
  */
-export function PlanDrawsTable({ plan, base, extraColumns = [], reloadKey = 0 }: {
-  plan: Plan; base: string; extraColumns?: TableColumnsType<PlanDrawEntry>; reloadKey?: number;
+export function PlanDrawsTable({
+  plan,
+  base,
+  extraColumns = [],
+  reloadKey = 0,
+}: {
+  plan: Plan;
+  base: string;
+  extraColumns?: TableColumnsType<PlanDrawEntry>;
+  reloadKey?: number;
 }) {
   const [page, setPage] = useState(1);
   const { data, error, loading } = useLoad(
@@ -34,13 +42,19 @@ export function PlanDrawsTable({ plan, base, extraColumns = [], reloadKey = 0 }:
   return (
     <DataTable<PlanDrawEntry>
       heading={<strong style={{ display: 'block', marginTop: 16 }}>抽取结果：{gradeCounts(plan.result)}</strong>}
-      rowKey="institutionId" loading={loading} dataSource={data?.items ?? []}
+      rowKey="institutionId"
+      loading={loading}
+      dataSource={data?.items ?? []}
       pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
       exportName={`抽取结果-${plan.title}-第${page}页`}
-      exportColumns={[{ title: '机构', value: (r) => r.name }, { title: '信用等级', value: (r) => r.grade },
-        { title: '检查人员', value: (r) => byDepartment(r.inspectors, names).join('；') }]}
+      exportColumns={[
+        { title: '机构', value: (r) => r.name },
+        { title: '信用等级', value: (r) => r.grade },
+        { title: '检查人员', value: (r) => byDepartment(r.inspectors, names).join('；') },
+      ]}
       columns={[
-        { title: '机构', dataIndex: 'name' }, { title: '信用等级', dataIndex: 'grade' },
+        { title: '机构', dataIndex: 'name' },
+        { title: '信用等级', dataIndex: 'grade' },
         { title: '检查人员', key: 'insp', render: (_: unknown, r) => byDepartment(r.inspectors, names).map((line) => <div key={line}>{line}</div>) },
         ...extraColumns,
       ]}
@@ -60,13 +74,20 @@ export function PlanPoolTable({ plan, base }: { plan: Plan; base: string }) {
   return (
     <DataTable<PlanPoolEntry>
       heading={<strong style={{ display: 'block', marginTop: 16 }}>抽样池：{gradeCounts(plan.pool)}</strong>}
-      rowKey="institutionId" loading={loading} dataSource={data?.items ?? []}
+      rowKey="institutionId"
+      loading={loading}
+      dataSource={data?.items ?? []}
       pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
       exportName={`抽样池-${plan.title}-第${page}页`}
-      exportColumns={[{ title: '机构', value: (r) => r.name }, { title: '信用等级', value: (r) => r.grade },
-        { title: '回避人员', value: (r) => byDepartment(r.conflicts, names).join('；') }, { title: '上次检查人员', value: (r) => byDepartment(r.lastTime, names).join('；') }]}
+      exportColumns={[
+        { title: '机构', value: (r) => r.name },
+        { title: '信用等级', value: (r) => r.grade },
+        { title: '回避人员', value: (r) => byDepartment(r.conflicts, names).join('；') },
+        { title: '上次检查人员', value: (r) => byDepartment(r.lastTime, names).join('；') },
+      ]}
       columns={[
-        { title: '机构', dataIndex: 'name' }, { title: '信用等级', dataIndex: 'grade' },
+        { title: '机构', dataIndex: 'name' },
+        { title: '信用等级', dataIndex: 'grade' },
         { title: '回避人员', key: 'conflicts', render: (_: unknown, r) => byDepartment(r.conflicts, names).map((line) => <div key={line}>{line}</div>) },
         { title: '上次检查人员', key: 'last', render: (_: unknown, r) => byDepartment(r.lastTime, names).map((line) => <div key={line}>{line}</div>) },
       ]}

@@ -30,22 +30,54 @@ export function EvidencePhoto({ evidence }: { evidence: Evidence }) {
   }, [evidence.ref]);
   return (
     <figure style={{ margin: 0, width: 92 }} data-testid="evidence-photo">
-      {url ? <img src={url} alt={`取证照片：${evidence.location}`} style={{ width: 92, height: 92, objectFit: 'cover', borderRadius: 6, border: '1px solid #ddd' }} />
-        : <Tag icon={<CameraOutlined />}>照片</Tag>}
-      <figcaption style={{ fontSize: 11, color: '#555' }}>{evidence.location} {shanghaiMinute(evidence.takenAt)}</figcaption>
+      {url ? (
+        <img
+          src={url}
+          alt={`取证照片：${evidence.location}`}
+          style={{ width: 92, height: 92, objectFit: 'cover', borderRadius: 6, border: '1px solid #ddd' }}
+        />
+      ) : (
+        <Tag icon={<CameraOutlined />}>照片</Tag>
+      )}
+      <figcaption style={{ fontSize: 11, color: '#555' }}>
+        {evidence.location} {shanghaiMinute(evidence.takenAt)}
+      </figcaption>
     </figure>
   );
 }
 
 export function VersionCard({ v, extra }: { v: ResultVersion; extra?: ReactNode }) {
   return (
-    <Card size="small" style={{ flex: '1 1 150px', minWidth: 150 }} data-testid="result-version" data-status={v.status} data-result={v.result}
-      title={<Space size={4} wrap><Tag color={v.result === 'fail' ? 'red' : v.result === 'pass' ? 'green' : undefined}>{label(ITEM_RESULT_LABELS, v.result)}</Tag><Tag>{label(RESULT_VERSION_STATUS_LABELS, v.status)}</Tag></Space>}>
+    <Card
+      size="small"
+      style={{ flex: '1 1 150px', minWidth: 150 }}
+      data-testid="result-version"
+      data-status={v.status}
+      data-result={v.result}
+      title={
+        <Space size={4} wrap>
+          <Tag color={v.result === 'fail' ? 'red' : v.result === 'pass' ? 'green' : undefined}>{label(ITEM_RESULT_LABELS, v.result)}</Tag>
+          <Tag>{label(RESULT_VERSION_STATUS_LABELS, v.status)}</Tag>
+        </Space>
+      }
+    >
       <div style={{ fontSize: 13 }}>{v.note ? `说明：${v.note}` : '无说明'}</div>
-      <div style={{ fontSize: 12, color: '#555', marginTop: 4 }}>{v.inspectorName ?? '检查人员'} · 记录于 {shanghaiMinute(v.recordedAt)}</div>
+      <div style={{ fontSize: 12, color: '#555', marginTop: 4 }}>
+        {v.inspectorName ?? '检查人员'} · 记录于 {shanghaiMinute(v.recordedAt)}
+      </div>
       <div style={{ fontSize: 12, color: '#888' }}>送达 {shanghaiMinute(v.receivedAt)}</div>
-      {v.decision ? <div style={{ fontSize: 12, color: '#555' }}>处理：{v.decision.reason}（{shanghaiMinute(v.decision.at)}）</div> : null}
-      {v.evidence.length ? <Space wrap style={{ marginTop: 6 }}>{v.evidence.map((e) => <EvidencePhoto key={e.ref} evidence={e} />)}</Space> : null}
+      {v.decision ? (
+        <div style={{ fontSize: 12, color: '#555' }}>
+          处理：{v.decision.reason}（{shanghaiMinute(v.decision.at)}）
+        </div>
+      ) : null}
+      {v.evidence.length ? (
+        <Space wrap style={{ marginTop: 6 }}>
+          {v.evidence.map((e) => (
+            <EvidencePhoto key={e.ref} evidence={e} />
+          ))}
+        </Space>
+      ) : null}
       {extra}
     </Card>
   );
@@ -55,7 +87,17 @@ export function VersionCard({ v, extra }: { v: ResultVersion; extra?: ReactNode 
  * An item in conflict: the record's value and each conflicting one. With `canResolve`, the person
  * chooses the value the record keeps and says why (POST …/resolution); the reply is the form.
  */
-export function ConflictCompare({ inspectionId, itemCode, canResolve, onResolved }: { inspectionId: string; itemCode: string; canResolve: boolean; onResolved?: (form: InspectionForm) => void }) {
+export function ConflictCompare({
+  inspectionId,
+  itemCode,
+  canResolve,
+  onResolved,
+}: {
+  inspectionId: string;
+  itemCode: string;
+  canResolve: boolean;
+  onResolved?: (form: InspectionForm) => void;
+}) {
   const { message } = App.useApp();
   const [versions, setVersions] = useState<ResultVersion[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -72,7 +114,10 @@ export function ConflictCompare({ inspectionId, itemCode, canResolve, onResolved
   async function resolve() {
     setBusy(true);
     try {
-      const form = await api<InspectionForm>(`/api/v1/inspections/${inspectionId}/results/${encodeURIComponent(itemCode)}/resolution`, { method: 'POST', body: { versionId: chosen, reason: reason.trim() } });
+      const form = await api<InspectionForm>(`/api/v1/inspections/${inspectionId}/results/${encodeURIComponent(itemCode)}/resolution`, {
+        method: 'POST',
+        body: { versionId: chosen, reason: reason.trim() },
+      });
       void message.success('冲突已处理');
       onResolved?.(form);
     } catch (e) {
@@ -87,14 +132,32 @@ export function ConflictCompare({ inspectionId, itemCode, canResolve, onResolved
       <Radio.Group value={chosen} onChange={(e) => setChosen(e.target.value as string)} disabled={!canResolve} style={{ display: 'block' }}>
         <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
           {open.map((v) => (
-            <VersionCard key={v.id} v={v} extra={canResolve ? <Radio value={v.id} style={{ marginTop: 6 }} aria-label={`采用${v.inspectorName ?? ''}的记录：${label(ITEM_RESULT_LABELS, v.result)}`}>采用此结果</Radio> : null} />
+            <VersionCard
+              key={v.id}
+              v={v}
+              extra={
+                canResolve ? (
+                  <Radio value={v.id} style={{ marginTop: 6 }} aria-label={`采用${v.inspectorName ?? ''}的记录：${label(ITEM_RESULT_LABELS, v.result)}`}>
+                    采用此结果
+                  </Radio>
+                ) : null
+              }
+            />
           ))}
         </div>
       </Radio.Group>
       {canResolve ? (
         <Space.Compact style={{ width: '100%', marginTop: 8 }}>
-          <Input aria-label={`${itemCode} 处理理由`} placeholder="处理理由（必填）" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} />
-          <Button type="primary" loading={busy} disabled={!chosen || reason.trim().length < 2} onClick={() => void resolve()}>确认处理</Button>
+          <Input
+            aria-label={`${itemCode} 处理理由`}
+            placeholder="处理理由（必填）"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            maxLength={1000}
+          />
+          <Button type="primary" loading={busy} disabled={!chosen || reason.trim().length < 2} onClick={() => void resolve()}>
+            确认处理
+          </Button>
         </Space.Compact>
       ) : null}
     </div>

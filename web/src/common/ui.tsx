@@ -8,7 +8,10 @@ import { exportXlsx, type ExportColumn } from './excel';
 export const NO_DATA = '暂无数据';
 
 /** Loads data; a 404 of a route that is not deployed yet reads as "no data", never as a crash. */
-export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: unknown[]): { data: T | undefined; error: unknown; loading: boolean; reload: () => void } {
+export function useLoad<T>(
+  load: (signal: AbortSignal) => Promise<T>,
+  deps: unknown[],
+): { data: T | undefined; error: unknown; loading: boolean; reload: () => void } {
   const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
   const [tick, setTick] = useState(0);
   const loadRef = useRef(load);
@@ -43,15 +46,31 @@ export function PageHeader({ title, extra, children }: { title: string; extra?: 
   return (
     <div style={{ marginBottom: 16 }}>
       <Space style={{ width: '100%', justifyContent: 'space-between', flexWrap: 'wrap' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>{title}</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {title}
+        </Typography.Title>
         {extra}
       </Space>
-      {children ? <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>{children}</Typography.Paragraph> : null}
+      {children ? (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+          {children}
+        </Typography.Paragraph>
+      ) : null}
     </div>
   );
 }
 
-export function ExportButton<T>({ fileName, sheetName, columns, rows }: { fileName: string; sheetName?: string; columns: ExportColumn<T>[]; rows: T[] | (() => Promise<T[]>) }) {
+export function ExportButton<T>({
+  fileName,
+  sheetName,
+  columns,
+  rows,
+}: {
+  fileName: string;
+  sheetName?: string;
+  columns: ExportColumn<T>[];
+  rows: T[] | (() => Promise<T[]>);
+}) {
   const [busy, setBusy] = useState(false);
   return (
     <Button
@@ -76,7 +95,9 @@ export function ExportButton<T>({ fileName, sheetName, columns, rows }: { fileNa
 }
 
 /** A table with an Excel export of exactly what it shows. */
-export function DataTable<T extends object>(props: TableProps<T> & { exportName: string; exportColumns: ExportColumn<T>[]; title?: never; heading?: ReactNode }) {
+export function DataTable<T extends object>(
+  props: TableProps<T> & { exportName: string; exportColumns: ExportColumn<T>[]; title?: never; heading?: ReactNode },
+) {
   const { exportName, exportColumns, heading, ...tableProps } = props;
   const rows = (tableProps.dataSource ?? []) as T[];
   return (

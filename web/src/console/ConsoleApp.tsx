@@ -1,6 +1,20 @@
 import {
-  AuditOutlined, BankOutlined, FileExcelOutlined, StopOutlined, BarChartOutlined, CalendarOutlined, DashboardOutlined, FileSearchOutlined, LogoutOutlined, MobileOutlined,
-  MoneyCollectOutlined, SafetyCertificateOutlined, TeamOutlined, ToolOutlined, UploadOutlined, WarningOutlined,
+  AuditOutlined,
+  BankOutlined,
+  FileExcelOutlined,
+  StopOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  DashboardOutlined,
+  FileSearchOutlined,
+  LogoutOutlined,
+  MobileOutlined,
+  MoneyCollectOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  ToolOutlined,
+  UploadOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -25,7 +39,15 @@ import { RostersPage } from './RostersPage';
 import { StaffAlertsPage } from './StaffAlertsPage';
 import { SubsidyPage } from './SubsidyPage';
 
-interface Entry { key: string; label: string; icon: ReactNode; route: string; element: ReactNode; needs?: string; departments?: string[] }
+interface Entry {
+  key: string;
+  label: string;
+  icon: ReactNode;
+  route: string;
+  element: ReactNode;
+  needs?: string;
+  departments?: string[];
+}
 
 const ENTRIES: Entry[] = [
   { key: 'overview', label: '工作台', icon: <DashboardOutlined />, route: '', element: <OverviewPage /> },
@@ -33,13 +55,27 @@ const ENTRIES: Entry[] = [
   { key: 'institutions', label: '机构名录', icon: <BankOutlined />, route: 'institutions', element: <InstitutionsPage />, needs: 'GET /api/v1/institutions' },
   { key: 'plans', label: '双随机计划', icon: <CalendarOutlined />, route: 'plans', element: <PlansPage />, needs: 'GET /api/v1/inspection-plans' },
   { key: 'inspections', label: '联合检查', icon: <FileSearchOutlined />, route: 'inspections', element: <InspectionsPage />, needs: 'GET /api/v1/inspections' },
-  { key: 'rectifications', label: '整改跟踪', icon: <ToolOutlined />, route: 'rectifications', element: <RectificationsPage />, needs: 'GET /api/v1/rectifications' },
+  {
+    key: 'rectifications',
+    label: '整改跟踪',
+    icon: <ToolOutlined />,
+    route: 'rectifications',
+    element: <RectificationsPage />,
+    needs: 'GET /api/v1/rectifications',
+  },
   { key: 'penalties', label: '行政处罚', icon: <StopOutlined />, route: 'penalties', element: <PenaltiesPage />, needs: 'GET /api/v1/penalties' },
   { key: 'complaints', label: '投诉举报', icon: <WarningOutlined />, route: 'complaints', element: <ComplaintsPage />, needs: 'GET /api/v1/complaints' },
   { key: 'staff', label: '从业人员预警', icon: <TeamOutlined />, route: 'staff-alerts', element: <StaffAlertsPage />, needs: 'GET /api/v1/staff-stats' },
   { key: 'credit', label: '信用监管', icon: <SafetyCertificateOutlined />, route: 'credit', element: <CreditPage />, needs: 'GET /api/v1/credit/lists' },
   { key: 'subsidy', label: '补助发放', icon: <MoneyCollectOutlined />, route: 'subsidy', element: <SubsidyPage />, needs: 'GET /api/v1/subsidy/runs/{id}' },
-  { key: 'rosters', label: '收托名册', icon: <FileExcelOutlined />, route: 'rosters', element: <RostersPage />, needs: 'GET /api/v1/institutions/{id}/rosters/{month}' },
+  {
+    key: 'rosters',
+    label: '收托名册',
+    icon: <FileExcelOutlined />,
+    route: 'rosters',
+    element: <RostersPage />,
+    needs: 'GET /api/v1/institutions/{id}/rosters/{month}',
+  },
   { key: 'indicators', label: '指标看板', icon: <BarChartOutlined />, route: 'indicators', element: <DashboardPage />, needs: 'GET /api/v1/indicators' },
   { key: 'population', label: '人口数据', icon: <UploadOutlined />, route: 'population', element: <PopulationPage />, needs: 'GET /api/v1/population' },
 ];
@@ -59,23 +95,54 @@ export default function ConsoleApp() {
       <Layout.Sider breakpoint="lg" collapsedWidth={0} width={210} theme="light" style={{ borderRight: '1px solid #eee' }}>
         <div style={{ padding: '18px 16px', fontWeight: 600, fontSize: 16, color: '#1f5fbf' }}>善育 · 部门工作台</div>
         <nav aria-label="工作台导航">
-          <Menu mode="inline" selectedKeys={[current]} items={visible.map((e) => ({ key: e.key, icon: e.icon, label: <Link to={`/app/${e.route}`}>{e.label}</Link> }))} />
+          <Menu
+            mode="inline"
+            selectedKeys={[current]}
+            items={visible.map((e) => ({ key: e.key, icon: e.icon, label: <Link to={`/app/${e.route}`}>{e.label}</Link> }))}
+          />
         </nav>
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 20px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #eee' }}>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 20px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            borderBottom: '1px solid #eee',
+          }}
+        >
           <Typography.Text strong>托育机构综合监管平台</Typography.Text>
           <Space wrap>
-            {has('GET /api/v1/inspections') ? <Link to="/inspector"><MobileOutlined /> 执法检查（移动端）</Link> : null}
-            <span data-testid="whoami">{label(DEPARTMENT_LABELS, session.department)} · {session.username}</span>
-            <Button icon={<LogoutOutlined />} onClick={async () => { await logout(); void navigate('/login'); }}>退出</Button>
+            {has('GET /api/v1/inspections') ? (
+              <Link to="/inspector">
+                <MobileOutlined /> 执法检查（移动端）
+              </Link>
+            ) : null}
+            <span data-testid="whoami">
+              {label(DEPARTMENT_LABELS, session.department)} · {session.username}
+            </span>
+            <Button
+              icon={<LogoutOutlined />}
+              onClick={async () => {
+                await logout();
+                void navigate('/login');
+              }}
+            >
+              退出
+            </Button>
           </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: 20 }}>
           <main>
             <Routes>
               <Route index element={<OverviewPage />} />
-              {visible.filter((e) => e.route).map((e) => <Route key={e.key} path={e.route} element={e.element} />)}
+              {visible
+                .filter((e) => e.route)
+                .map((e) => (
+                  <Route key={e.key} path={e.route} element={e.element} />
+                ))}
               {has('GET /api/v1/filings/{id}') ? <Route path="filings/:id" element={<FilingDetail />} /> : null}
               {has('GET /api/v1/inspections/{id}') ? <Route path="inspections/:id" element={<InspectionDetail />} /> : null}
               <Route path="*" element={<Navigate to="/app" replace />} />
@@ -86,4 +153,3 @@ export default function ConsoleApp() {
     </Layout>
   );
 }
-

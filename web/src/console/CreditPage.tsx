@@ -9,12 +9,37 @@ import { DEPARTMENT_LABELS, dateTime, label } from '../common/labels';
 import { divisionName } from '../common/divisions';
 import { DataTable, LoadError, Loading, PageHeader, useLoad } from '../common/ui';
 
-interface CreditListItem { institutionId: string; institutionName: string | null; divisionCode: string; grade: string; score: number; since: string; modelVersion: string; reasons: string[] }
+interface CreditListItem {
+  institutionId: string;
+  institutionName: string | null;
+  divisionCode: string;
+  grade: string;
+  score: number;
+  since: string;
+  modelVersion: string;
+  reasons: string[];
+}
 interface CreditView {
-  institutionId: string; institutionName: string | null; score: number; grade: string; gradeLabel: string; modelVersion: string; explanation: string;
+  institutionId: string;
+  institutionName: string | null;
+  score: number;
+  grade: string;
+  gradeLabel: string;
+  modelVersion: string;
+  explanation: string;
   thresholds: { grade: string; label: string; minScore: number }[];
   measures: { department: string; measure: string; source: string }[];
-  entries?: { entryId: string; occurredOn: string; title: string; points: number; effectivePoints: number; adjustment: string | null; source: string; department: string | null; dTriggerActive: boolean }[];
+  entries?: {
+    entryId: string;
+    occurredOn: string;
+    title: string;
+    points: number;
+    effectivePoints: number;
+    adjustment: string | null;
+    source: string;
+    department: string | null;
+    dTriggerActive: boolean;
+  }[];
 }
 const GRADE_COLOR: Record<string, string> = { A: 'green', B: 'blue', C: 'orange', D: 'red' };
 
@@ -26,25 +51,57 @@ export function CreditPage() {
   // `?institutionId=` opens that institution's credit directly (an operator's own, a link from elsewhere).
   const [params, setParams] = useSearchParams();
   const open = params.get('institutionId');
-  const setOpen = (id: string | null) => setParams((p) => {
-    const next = new URLSearchParams(p);
-    if (id) next.set('institutionId', id);
-    else next.delete('institutionId');
-    return next;
-  });
-  const { data, error, loading } = useLoad((signal) => (list === 'repairs' || list === 'own' ? Promise.resolve({ items: [] }) : api<{ items: CreditListItem[] }>('/api/v1/credit/lists', { query: { list, pageSize: 200 }, signal })), [list]);
+  const setOpen = (id: string | null) =>
+    setParams((p) => {
+      const next = new URLSearchParams(p);
+      if (id) next.set('institutionId', id);
+      else next.delete('institutionId');
+      return next;
+    });
+  const { data, error, loading } = useLoad(
+    (signal) =>
+      list === 'repairs' || list === 'own'
+        ? Promise.resolve({ items: [] })
+        : api<{ items: CreditListItem[] }>('/api/v1/credit/lists', { query: { list, pageSize: 200 }, signal }),
+    [list],
+  );
   const lists = operator
-    ? [{ value: 'own', label: '本单位机构' }, { value: 'repairs', label: '信用修复申请' }]
-    : [{ value: 'black', label: '黑名单（D 级）' }, { value: 'red', label: '红名单（A 级）' }, { value: 'repairs', label: '信用修复申请' }];
+    ? [
+        { value: 'own', label: '本单位机构' },
+        { value: 'repairs', label: '信用修复申请' },
+      ]
+    : [
+        { value: 'black', label: '黑名单（D 级）' },
+        { value: 'red', label: '红名单（A 级）' },
+        { value: 'repairs', label: '信用修复申请' },
+      ];
   return (
     <>
       <PageHeader title="信用监管">守信联合激励、失信联合惩戒：A 守信 / B 基本守信 / C 失信 / D 严重失信；任一部门的严重失信事实使机构总体为 D。</PageHeader>
       <Segmented style={{ marginBottom: 12 }} value={list} onChange={(v) => setList(v as typeof list)} options={lists} />
-      {list === 'repairs' ? <RepairRequests onOpen={setOpen} /> : list === 'own' ? <OwnInstitutions onOpen={setOpen} /> : error ? <LoadError error={error} /> : (
+      {list === 'repairs' ? (
+        <RepairRequests onOpen={setOpen} />
+      ) : list === 'own' ? (
+        <OwnInstitutions onOpen={setOpen} />
+      ) : error ? (
+        <LoadError error={error} />
+      ) : (
         <DataTable<CreditListItem>
-          rowKey="institutionId" loading={loading} dataSource={data?.items ?? []} pagination={{ pageSize: 20 }} exportName={list === 'red' ? '信用红名单' : '信用黑名单'}
+          rowKey="institutionId"
+          loading={loading}
+          dataSource={data?.items ?? []}
+          pagination={{ pageSize: 20 }}
+          exportName={list === 'red' ? '信用红名单' : '信用黑名单'}
           onRow={(r) => ({ onClick: () => setOpen(r.institutionId), style: { cursor: 'pointer' } })}
-          exportColumns={[{ title: '机构', value: (r) => r.institutionName ?? r.institutionId }, { title: '地区', value: (r) => divisionName(r.divisionCode) }, { title: '等级', value: (r) => r.grade }, { title: '分值', value: (r) => r.score }, { title: '起始', value: (r) => r.since }, { title: '原因', value: (r) => r.reasons.join('；') }, { title: '模型版本', value: (r) => r.modelVersion }]}
+          exportColumns={[
+            { title: '机构', value: (r) => r.institutionName ?? r.institutionId },
+            { title: '地区', value: (r) => divisionName(r.divisionCode) },
+            { title: '等级', value: (r) => r.grade },
+            { title: '分值', value: (r) => r.score },
+            { title: '起始', value: (r) => r.since },
+            { title: '原因', value: (r) => r.reasons.join('；') },
+            { title: '模型版本', value: (r) => r.modelVersion },
+          ]}
           columns={[
             { title: '机构', dataIndex: 'institutionName', render: (v: string | null, r) => v ?? r.institutionId },
             { title: '地区', dataIndex: 'divisionCode', render: (v: string) => divisionName(v) },
@@ -55,21 +112,37 @@ export function CreditPage() {
           ]}
         />
       )}
-      <Drawer open={!!open} onClose={() => setOpen(null)} size="large" title="机构信用">{open ? <CreditDetail id={open} /> : null}</Drawer>
+      <Drawer open={!!open} onClose={() => setOpen(null)} size="large" title="机构信用">
+        {open ? <CreditDetail id={open} /> : null}
+      </Drawer>
     </>
   );
 }
 
 /** An operator's own institutions (the register answers an operator with its own only); a click opens the credit. */
 function OwnInstitutions({ onOpen }: { onOpen: (institutionId: string) => void }) {
-  const { data, error, loading } = useLoad((signal) => api<Page<{ id: string; name: string; divisionCode: string; status: string }>>('/api/v1/institutions', { query: { pageSize: 200 }, signal }), []);
+  const { data, error, loading } = useLoad(
+    (signal) => api<Page<{ id: string; name: string; divisionCode: string; status: string }>>('/api/v1/institutions', { query: { pageSize: 200 }, signal }),
+    [],
+  );
   if (error) return <LoadError error={error} />;
   return (
     <DataTable<{ id: string; name: string; divisionCode: string }>
-      rowKey="id" loading={loading} dataSource={data?.items ?? []} pagination={{ pageSize: 20 }} exportName="本单位机构"
+      rowKey="id"
+      loading={loading}
+      dataSource={data?.items ?? []}
+      pagination={{ pageSize: 20 }}
+      exportName="本单位机构"
       onRow={(r) => ({ onClick: () => onOpen(r.id), style: { cursor: 'pointer' } })}
-      exportColumns={[{ title: '机构', value: (r) => r.name }, { title: '地区', value: (r) => divisionName(r.divisionCode) }]}
-      columns={[{ title: '机构', dataIndex: 'name' }, { title: '地区', dataIndex: 'divisionCode', render: (v: string) => divisionName(v) }, { title: '信用', key: 'c', render: () => <Typography.Link>查看信用</Typography.Link> }]}
+      exportColumns={[
+        { title: '机构', value: (r) => r.name },
+        { title: '地区', value: (r) => divisionName(r.divisionCode) },
+      ]}
+      columns={[
+        { title: '机构', dataIndex: 'name' },
+        { title: '地区', dataIndex: 'divisionCode', render: (v: string) => divisionName(v) },
+        { title: '信用', key: 'c', render: () => <Typography.Link>查看信用</Typography.Link> },
+      ]}
     />
   );
 }
@@ -83,33 +156,90 @@ function CreditDetail({ id }: { id: string }) {
     <>
       <Descriptions column={1} size="small" bordered>
         <Descriptions.Item label="机构">{data.institutionName ?? id}</Descriptions.Item>
-        <Descriptions.Item label="等级"><Tag color={GRADE_COLOR[data.grade]}>{data.grade} {data.gradeLabel}</Tag> 分值 {data.score}</Descriptions.Item>
+        <Descriptions.Item label="等级">
+          <Tag color={GRADE_COLOR[data.grade]}>
+            {data.grade} {data.gradeLabel}
+          </Tag>{' '}
+          分值 {data.score}
+        </Descriptions.Item>
         <Descriptions.Item label="依据">{data.explanation}</Descriptions.Item>
-        {data.measures.length ? <Descriptions.Item label="联合奖惩措施">{data.measures.map((m) => `${label(DEPARTMENT_LABELS, m.department)}：${m.measure}`).join('；')}</Descriptions.Item> : null}
-        <Descriptions.Item label="分级标准">{data.thresholds.map((t) => `${t.grade} ${t.label} ≥ ${t.minScore}`).join('；')}（模型 {data.modelVersion}）</Descriptions.Item>
+        {data.measures.length ? (
+          <Descriptions.Item label="联合奖惩措施">
+            {data.measures.map((m) => `${label(DEPARTMENT_LABELS, m.department)}：${m.measure}`).join('；')}
+          </Descriptions.Item>
+        ) : null}
+        <Descriptions.Item label="分级标准">
+          {data.thresholds.map((t) => `${t.grade} ${t.label} ≥ ${t.minScore}`).join('；')}（模型 {data.modelVersion}）
+        </Descriptions.Item>
       </Descriptions>
       {data.entries?.length ? (
         <>
-          <Typography.Title level={5} style={{ marginTop: 16 }}>信用记录</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            信用记录
+          </Typography.Title>
           <Typography.Paragraph type="secondary">勾选已整改的扣分记录，可申请信用修复（卫生健康部门决定；批准后自决定之日起不再扣分）。</Typography.Paragraph>
-          <DataTable size="small" rowKey="entryId" pagination={{ pageSize: 10 }} dataSource={data.entries} style={{ marginTop: 8 }}
-            heading={<RequestRepairButton institutionId={id} entryIds={selected} onDone={() => { setSelected([]); reload(); }} />}
+          <DataTable
+            size="small"
+            rowKey="entryId"
+            pagination={{ pageSize: 10 }}
+            dataSource={data.entries}
+            style={{ marginTop: 8 }}
+            heading={
+              <RequestRepairButton
+                institutionId={id}
+                entryIds={selected}
+                onDone={() => {
+                  setSelected([]);
+                  reload();
+                }}
+              />
+            }
             exportName={`信用记录-${data.institutionName ?? id}`}
             exportColumns={[
-              { title: '日期', value: (r) => r.occurredOn }, { title: '部门', value: (r) => label(DEPARTMENT_LABELS, r.department) }, { title: '事项', value: (r) => r.title },
-              { title: '分值', value: (r) => r.points }, { title: '计分', value: (r) => r.effectivePoints }, { title: '调整', value: (r) => r.adjustment ?? '' },
-              { title: '直接判 D', value: (r) => (r.dTriggerActive ? '是' : '') }, { title: '依据', value: (r) => r.source },
+              { title: '日期', value: (r) => r.occurredOn },
+              { title: '部门', value: (r) => label(DEPARTMENT_LABELS, r.department) },
+              { title: '事项', value: (r) => r.title },
+              { title: '分值', value: (r) => r.points },
+              { title: '计分', value: (r) => r.effectivePoints },
+              { title: '调整', value: (r) => r.adjustment ?? '' },
+              { title: '直接判 D', value: (r) => (r.dTriggerActive ? '是' : '') },
+              { title: '依据', value: (r) => r.source },
             ]}
-            rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (r) => ({ disabled: r.effectivePoints >= 0, 'aria-label': `选择 ${r.title}` }) }}
+            rowSelection={{
+              selectedRowKeys: selected,
+              onChange: (keys) => setSelected(keys as string[]),
+              getCheckboxProps: (r) => ({ disabled: r.effectivePoints >= 0, 'aria-label': `选择 ${r.title}` }),
+            }}
             columns={[
-              { title: '日期', dataIndex: 'occurredOn' }, { title: '部门', dataIndex: 'department', render: (v: string | null) => label(DEPARTMENT_LABELS, v) },
-              { title: '事项', dataIndex: 'title', render: (v: string, r) => <>{v}{r.dTriggerActive ? <Tag color="red" style={{ marginLeft: 4 }}>直接判 D</Tag> : null}</> },
-              { title: '分值', key: 'p', render: (_: unknown, r) => (r.effectivePoints !== r.points ? `${r.effectivePoints}（原 ${r.points}；${r.adjustment ?? ''}）` : r.points) },
+              { title: '日期', dataIndex: 'occurredOn' },
+              { title: '部门', dataIndex: 'department', render: (v: string | null) => label(DEPARTMENT_LABELS, v) },
+              {
+                title: '事项',
+                dataIndex: 'title',
+                render: (v: string, r) => (
+                  <>
+                    {v}
+                    {r.dTriggerActive ? (
+                      <Tag color="red" style={{ marginLeft: 4 }}>
+                        直接判 D
+                      </Tag>
+                    ) : null}
+                  </>
+                ),
+              },
+              {
+                title: '分值',
+                key: 'p',
+                render: (_: unknown, r) => (r.effectivePoints !== r.points ? `${r.effectivePoints}（原 ${r.points}；${r.adjustment ?? ''}）` : r.points),
+              },
               { title: '依据', dataIndex: 'source' },
-            ]} />
+            ]}
+          />
         </>
       ) : null}
-      <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>查询时间 {dateTime(new Date().toISOString())}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+        查询时间 {dateTime(new Date().toISOString())}
+      </Typography.Paragraph>
     </>
   );
 }

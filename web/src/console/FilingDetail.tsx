@@ -41,40 +41,92 @@ export function FilingDetail() {
   return (
     <>
       <Link to="/app/filings">← 备案审核</Link>
-      <PageHeader title={`备案申请：${data.institutionName}`} extra={
-        canDecide ? (
-          <Space>
-            <Button type="primary" loading={busy} onClick={() => Modal.confirm({
-              title: '确认通过备案？', content: '通过后出具备案回执并在公示名录中公开。', okText: '通过并出具回执', cancelText: '取消',
-              onOk: () => decide({ decision: 'approve' }),
-            })}>通过，出具回执</Button>
-            <Button danger onClick={() => { setReasons(failing.map((r) => r.ruleId)); setRejecting(true); }}>不予备案</Button>
-          </Space>
-        ) : null
-      } />
-      {data.overdue && data.status === 'submitted' ? <Alert type="error" showIcon title={`已超过办理期限（${data.dueBy}）`} style={{ marginBottom: 16 }} /> : null}
+      <PageHeader
+        title={`备案申请：${data.institutionName}`}
+        extra={
+          canDecide ? (
+            <Space>
+              <Button
+                type="primary"
+                loading={busy}
+                onClick={() =>
+                  Modal.confirm({
+                    title: '确认通过备案？',
+                    content: '通过后出具备案回执并在公示名录中公开。',
+                    okText: '通过并出具回执',
+                    cancelText: '取消',
+                    onOk: () => decide({ decision: 'approve' }),
+                  })
+                }
+              >
+                通过，出具回执
+              </Button>
+              <Button
+                danger
+                onClick={() => {
+                  setReasons(failing.map((r) => r.ruleId));
+                  setRejecting(true);
+                }}
+              >
+                不予备案
+              </Button>
+            </Space>
+          ) : null
+        }
+      />
+      {data.overdue && data.status === 'submitted' ? (
+        <Alert type="error" showIcon title={`已超过办理期限（${data.dueBy}）`} style={{ marginBottom: 16 }} />
+      ) : null}
       <Card style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 3 }} size="small">
-          <Descriptions.Item label="状态"><span data-testid="filing-status">{label(FILING_STATUS_LABELS, data.status)}</span></Descriptions.Item>
+          <Descriptions.Item label="状态">
+            <span data-testid="filing-status">{label(FILING_STATUS_LABELS, data.status)}</span>
+          </Descriptions.Item>
           <Descriptions.Item label="所在地区">{divisionPath(data.divisionCode)}</Descriptions.Item>
           <Descriptions.Item label="提交时间">{dateTime(data.submittedAt)}</Descriptions.Item>
           <Descriptions.Item label="回执期限（5 个工作日）">{data.receiptDueBy}</Descriptions.Item>
           <Descriptions.Item label="告知期限（15 个工作日）">{data.noticeDueBy}</Descriptions.Item>
-          <Descriptions.Item label="回执编号"><span data-testid="receipt-no">{data.receiptNo ?? '—'}</span></Descriptions.Item>
-          {data.receiptNo ? <Descriptions.Item label="回执"><a href={`/api/v1/filings/${data.id}/receipt.pdf`} onClick={(e) => { e.preventDefault(); void downloadReceipt(data.id, data.receiptNo!); }}>下载回执 PDF</a></Descriptions.Item> : null}
-          {data.decision ? <Descriptions.Item label="审核决定">{data.decision.decision === 'approve' ? '通过' : '不予备案'}（{dateTime(data.decision.decidedAt)}）</Descriptions.Item> : null}
+          <Descriptions.Item label="回执编号">
+            <span data-testid="receipt-no">{data.receiptNo ?? '—'}</span>
+          </Descriptions.Item>
+          {data.receiptNo ? (
+            <Descriptions.Item label="回执">
+              <a
+                href={`/api/v1/filings/${data.id}/receipt.pdf`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  void downloadReceipt(data.id, data.receiptNo!);
+                }}
+              >
+                下载回执 PDF
+              </a>
+            </Descriptions.Item>
+          ) : null}
+          {data.decision ? (
+            <Descriptions.Item label="审核决定">
+              {data.decision.decision === 'approve' ? '通过' : '不予备案'}（{dateTime(data.decision.decidedAt)}）
+            </Descriptions.Item>
+          ) : null}
           {data.decision?.reasons.length ? <Descriptions.Item label="理由">{data.decision.reasons.map((r) => r.text).join('；')}</Descriptions.Item> : null}
         </Descriptions>
       </Card>
       <DataTable<CheckResult>
-        heading={<strong>自动核验（规则版本 {data.check.rulesetVersion}，{dateTime(data.check.checkedAt)}）</strong>}
+        heading={
+          <strong>
+            自动核验（规则版本 {data.check.rulesetVersion}，{dateTime(data.check.checkedAt)}）
+          </strong>
+        }
         rowKey="ruleId"
         pagination={false}
         dataSource={data.check.results}
         exportName={`备案自动核验-${data.institutionName}`}
         exportColumns={[
-          { title: '规则', value: (r) => r.title }, { title: '结果', value: (r) => label(CHECK_OUTCOME_LABELS, r.outcome) }, { title: '实测', value: (r) => fmt(r.measured) },
-          { title: '标准', value: (r) => r.limit }, { title: '说明', value: (r) => r.message }, { title: '依据', value: (r) => r.source },
+          { title: '规则', value: (r) => r.title },
+          { title: '结果', value: (r) => label(CHECK_OUTCOME_LABELS, r.outcome) },
+          { title: '实测', value: (r) => fmt(r.measured) },
+          { title: '标准', value: (r) => r.limit },
+          { title: '说明', value: (r) => r.message },
+          { title: '依据', value: (r) => r.source },
         ]}
         columns={[
           { title: '规则', dataIndex: 'title', width: 200 },
@@ -85,7 +137,13 @@ export function FilingDetail() {
           { title: '依据', dataIndex: 'source', width: 260 },
         ]}
       />
-      <Modal title="不予备案" open={rejecting} okText="确认不予备案" okButtonProps={{ danger: true, loading: busy }} cancelText="取消" onCancel={() => setRejecting(false)}
+      <Modal
+        title="不予备案"
+        open={rejecting}
+        okText="确认不予备案"
+        okButtonProps={{ danger: true, loading: busy }}
+        cancelText="取消"
+        onCancel={() => setRejecting(false)}
         onOk={async () => {
           const v = (await form.validateFields()) as { extra?: string; comment?: string };
           const chosen: { ruleId?: string; text: string }[] = data.check.results
@@ -97,13 +155,22 @@ export function FilingDetail() {
             return;
           }
           await decide({ decision: 'reject', reasons: chosen, comment: v.comment || undefined });
-        }}>
+        }}
+      >
         <p>勾选不符合的规则作为理由（可补充其他理由）：</p>
-        <Checkbox.Group value={reasons} onChange={(v) => setReasons(v as string[])} style={{ display: 'flex', flexDirection: 'column', gap: 6, marginBottom: 12 }}
-          options={failing.map((r) => ({ value: r.ruleId, label: `${r.title}（${label(CHECK_OUTCOME_LABELS, r.outcome)}）` }))} />
+        <Checkbox.Group
+          value={reasons}
+          onChange={(v) => setReasons(v as string[])}
+          style={{ display: 'flex', flexDirection: 'column', gap: 6, marginBottom: 12 }}
+          options={failing.map((r) => ({ value: r.ruleId, label: `${r.title}（${label(CHECK_OUTCOME_LABELS, r.outcome)}）` }))}
+        />
         <Form form={form} layout="vertical">
-          <Form.Item label="其他理由" name="extra"><Input.TextArea rows={2} maxLength={500} /></Form.Item>
-          <Form.Item label="备注" name="comment"><Input.TextArea rows={2} maxLength={1000} /></Form.Item>
+          <Form.Item label="其他理由" name="extra">
+            <Input.TextArea rows={2} maxLength={500} />
+          </Form.Item>
+          <Form.Item label="备注" name="comment">
+            <Input.TextArea rows={2} maxLength={1000} />
+          </Form.Item>
         </Form>
       </Modal>
     </>

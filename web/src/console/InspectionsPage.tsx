@@ -4,7 +4,16 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError, errorMessage } from '../api/client';
 import type { Finding, Inspection, InspectionForm, Page, ResultVersion } from '../api/types';
-import { DEPARTMENT_LABELS, FINDING_STATUS_LABELS, INSPECTION_KIND_LABELS, ITEM_RESULT_LABELS, RESULT_VERSION_STATUS_LABELS, SEVERITY_LABELS, label, shanghaiMinute } from '../common/labels';
+import {
+  DEPARTMENT_LABELS,
+  FINDING_STATUS_LABELS,
+  INSPECTION_KIND_LABELS,
+  ITEM_RESULT_LABELS,
+  RESULT_VERSION_STATUS_LABELS,
+  SEVERITY_LABELS,
+  label,
+  shanghaiMinute,
+} from '../common/labels';
 import { ConflictCompare, EvidencePhoto } from '../common/result-versions';
 import { divisionName } from '../common/divisions';
 import { useSession } from '../auth/session';
@@ -13,20 +22,44 @@ import { DataTable, LoadError, Loading, PageHeader, showApiError, useLoad } from
 export function InspectionsPage() {
   const [status, setStatus] = useState<'open' | 'completed'>('open');
   const [page, setPage] = useState(1);
-  const { data, error, loading } = useLoad((signal) => api<Page<Inspection>>('/api/v1/inspections', { query: { status, page, pageSize: 20 }, signal }), [status, page]);
+  const { data, error, loading } = useLoad(
+    (signal) => api<Page<Inspection>>('/api/v1/inspections', { query: { status, page, pageSize: 20 }, signal }),
+    [status, page],
+  );
   return (
     <>
       <PageHeader title="联合检查（综合查一次）">各部门按一张合并表单检查，部门各自签字确认，全部签字后检查完成并生成整改意见书。</PageHeader>
-      <Segmented style={{ marginBottom: 12 }} value={status} onChange={(v) => { setStatus(v as 'open' | 'completed'); setPage(1); }} options={[{ value: 'open', label: '进行中' }, { value: 'completed', label: '已完成' }]} />
-      {error ? <LoadError error={error} /> : (
+      <Segmented
+        style={{ marginBottom: 12 }}
+        value={status}
+        onChange={(v) => {
+          setStatus(v as 'open' | 'completed');
+          setPage(1);
+        }}
+        options={[
+          { value: 'open', label: '进行中' },
+          { value: 'completed', label: '已完成' },
+        ]}
+      />
+      {error ? (
+        <LoadError error={error} />
+      ) : (
         <DataTable<Inspection>
-          rowKey="id" loading={loading} dataSource={data?.items ?? []}
+          rowKey="id"
+          loading={loading}
+          dataSource={data?.items ?? []}
           pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
           exportName={status === 'open' ? '进行中的联合检查' : '已完成的联合检查'}
           exportColumns={[
-            { title: '机构', value: (r) => r.institutionName }, { title: '地区', value: (r) => divisionName(r.divisionCode) }, { title: '类型', value: (r) => label(INSPECTION_KIND_LABELS, r.kind) },
-            { title: '计划日期', value: (r) => r.scheduledOn }, { title: '部门', value: (r) => r.departments.map((d) => label(DEPARTMENT_LABELS, d.department)).join('、') },
-            { title: '事项', value: (r) => r.summary.items }, { title: '符合', value: (r) => r.summary.pass }, { title: '不符合', value: (r) => r.summary.fail }, { title: '未录入', value: (r) => r.summary.pending },
+            { title: '机构', value: (r) => r.institutionName },
+            { title: '地区', value: (r) => divisionName(r.divisionCode) },
+            { title: '类型', value: (r) => label(INSPECTION_KIND_LABELS, r.kind) },
+            { title: '计划日期', value: (r) => r.scheduledOn },
+            { title: '部门', value: (r) => r.departments.map((d) => label(DEPARTMENT_LABELS, d.department)).join('、') },
+            { title: '事项', value: (r) => r.summary.items },
+            { title: '符合', value: (r) => r.summary.pass },
+            { title: '不符合', value: (r) => r.summary.fail },
+            { title: '未录入', value: (r) => r.summary.pending },
             { title: '整改意见书', value: (r) => r.noticeNo ?? '' },
           ]}
           columns={[
@@ -34,7 +67,20 @@ export function InspectionsPage() {
             { title: '地区', dataIndex: 'divisionCode', render: (v: string) => divisionName(v) },
             { title: '类型', dataIndex: 'kind', render: (v: string) => label(INSPECTION_KIND_LABELS, v) },
             { title: '计划日期', dataIndex: 'scheduledOn' },
-            { title: '部门签字', key: 'deps', render: (_: unknown, r) => <Space size={4} wrap>{r.departments.map((d) => <Tag key={d.department} color={d.signedOffAt ? 'green' : undefined}>{label(DEPARTMENT_LABELS, d.department)}{d.signedOffAt ? ' ✓' : ''}</Tag>)}</Space> },
+            {
+              title: '部门签字',
+              key: 'deps',
+              render: (_: unknown, r) => (
+                <Space size={4} wrap>
+                  {r.departments.map((d) => (
+                    <Tag key={d.department} color={d.signedOffAt ? 'green' : undefined}>
+                      {label(DEPARTMENT_LABELS, d.department)}
+                      {d.signedOffAt ? ' ✓' : ''}
+                    </Tag>
+                  ))}
+                </Space>
+              ),
+            },
             { title: '进度', key: 'sum', render: (_: unknown, r) => `${r.summary.items - r.summary.pending}/${r.summary.items}` },
             { title: '不符合', key: 'fail', render: (_: unknown, r) => (r.summary.fail ? <Tag color="red">{r.summary.fail}</Tag> : '0') },
           ]}
@@ -53,23 +99,37 @@ export function InspectionDetail() {
     <>
       <Link to="/app/inspections">← 联合检查</Link>
       <PageHeader title={`联合检查：${data.institutionName}`} extra={<Reinspect inspection={data} />} />
-      {data.alerts.map((a) => <Alert key={a.code + (a.department ?? '')} type="warning" showIcon title={a.message} style={{ marginBottom: 8 }} />)}
+      {data.alerts.map((a) => (
+        <Alert key={a.code + (a.department ?? '')} type="warning" showIcon title={a.message} style={{ marginBottom: 8 }} />
+      ))}
       <Card style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 3 }} size="small">
           <Descriptions.Item label="类型">{label(INSPECTION_KIND_LABELS, data.kind)}</Descriptions.Item>
           <Descriptions.Item label="计划日期">{data.scheduledOn}</Descriptions.Item>
           <Descriptions.Item label="信用等级">{data.grade}</Descriptions.Item>
-          <Descriptions.Item label="表单">{data.formKind === 'full' ? '完整表单' : data.formKind === 'abbreviated' ? '简化表单（高风险事项）' : '复查（未整改事项）'}</Descriptions.Item>
+          <Descriptions.Item label="表单">
+            {data.formKind === 'full' ? '完整表单' : data.formKind === 'abbreviated' ? '简化表单（高风险事项）' : '复查（未整改事项）'}
+          </Descriptions.Item>
           <Descriptions.Item label="状态">{data.status === 'open' ? '进行中' : `已完成 ${shanghaiMinute(data.completedAt)}`}</Descriptions.Item>
           <Descriptions.Item label="整改意见书">{data.noticeNo ?? '—'}</Descriptions.Item>
         </Descriptions>
       </Card>
-      <Table size="small" rowKey="department" pagination={false} dataSource={data.departments} style={{ marginBottom: 16 }}
+      <Table
+        size="small"
+        rowKey="department"
+        pagination={false}
+        dataSource={data.departments}
+        style={{ marginBottom: 16 }}
         columns={[
           { title: '部门', dataIndex: 'department', render: (v: string) => label(DEPARTMENT_LABELS, v) },
-          { title: '检查人员', dataIndex: 'inspectors', render: (v: Inspection['departments'][number]['inspectors']) => v.map((i) => `${i.name}（${i.badgeNo}）`).join('、') },
+          {
+            title: '检查人员',
+            dataIndex: 'inspectors',
+            render: (v: Inspection['departments'][number]['inspectors']) => v.map((i) => `${i.name}（${i.badgeNo}）`).join('、'),
+          },
           { title: '签字', dataIndex: 'signedOffAt', render: (v: string | null) => (v ? shanghaiMinute(v) : '未签字') },
-        ]} />
+        ]}
+      />
       <FieldTruth inspection={data} />
       <FindingsTable findings={data.findings} name={`检查发现-${data.institutionName}`} />
       {data.status === 'completed' && data.noticeNo ? <Notice id={data.id} /> : null}
@@ -86,10 +146,14 @@ function FieldTruth({ inspection }: { inspection: Inspection }) {
   const session = useSession();
   const { message } = App.useApp();
   const form = useLoad((signal) => api<InspectionForm>(`/api/v1/inspections/${inspection.id}/form`, { signal }), [inspection.id]);
-  const late = useLoad((signal) => api<ResultVersion[]>(`/api/v1/inspections/${inspection.id}/late-results`, { signal }).catch((e: unknown) => {
-    if (e instanceof ApiError && e.notFound) return [];
-    throw e;
-  }), [inspection.id]);
+  const late = useLoad(
+    (signal) =>
+      api<ResultVersion[]>(`/api/v1/inspections/${inspection.id}/late-results`, { signal }).catch((e: unknown) => {
+        if (e instanceof ApiError && e.notFound) return [];
+        throw e;
+      }),
+    [inspection.id],
+  );
   const [deciding, setDeciding] = useState<{ version: ResultVersion; decision: 'accept' | 'reject' } | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -101,7 +165,10 @@ function FieldTruth({ inspection }: { inspection: Inspection }) {
     if (!deciding) return;
     setBusy(true);
     try {
-      await api(`/api/v1/inspections/${inspection.id}/late-results/${deciding.version.id}/decision`, { method: 'POST', body: { decision: deciding.decision, reason: reason.trim() } });
+      await api(`/api/v1/inspections/${inspection.id}/late-results/${deciding.version.id}/decision`, {
+        method: 'POST',
+        body: { decision: deciding.decision, reason: reason.trim() },
+      });
       void message.success(deciding.decision === 'accept' ? '已补正，记录已更新' : '已拒绝');
       setDeciding(null);
       setReason('');
@@ -116,43 +183,117 @@ function FieldTruth({ inspection }: { inspection: Inspection }) {
 
   return (
     <>
-      {form.error ? <LoadError error={form.error} /> : conflicts.length ? (
+      {form.error ? (
+        <LoadError error={form.error} />
+      ) : conflicts.length ? (
         <Card title={`结果冲突（${conflicts.length} 项）`} style={{ marginBottom: 16 }} data-testid="conflicts">
           {conflicts.map((i) => (
             <div key={i.code} style={{ marginBottom: 16 }}>
-              <Space size={4} wrap><Tag>{i.code}</Tag><Tag color="geekblue">{label(DEPARTMENT_LABELS, i.department)}</Tag><span>{i.text}</span></Space>
-              <ConflictCompare key={i.result?.version ?? 0} inspectionId={inspection.id} itemCode={i.code} canResolve={mine(i.department)} onResolved={() => form.reload()} />
+              <Space size={4} wrap>
+                <Tag>{i.code}</Tag>
+                <Tag color="geekblue">{label(DEPARTMENT_LABELS, i.department)}</Tag>
+                <span>{i.text}</span>
+              </Space>
+              <ConflictCompare
+                key={i.result?.version ?? 0}
+                inspectionId={inspection.id}
+                itemCode={i.code}
+                canResolve={mine(i.department)}
+                onResolved={() => form.reload()}
+              />
             </div>
           ))}
         </Card>
       ) : null}
-      {late.error ? <LoadError error={late.error} /> : late.data?.length ? (
+      {late.error ? (
+        <LoadError error={late.error} />
+      ) : late.data?.length ? (
         <Card title="签字后送达的结果（逾时）" style={{ marginBottom: 16 }} data-testid="late-results">
-          <Table<ResultVersion> size="small" rowKey="id" pagination={false} dataSource={late.data} scroll={{ x: true }}
+          <Table<ResultVersion>
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={late.data}
+            scroll={{ x: true }}
             columns={[
               { title: '部门', dataIndex: 'department', width: 100, render: (v: string) => label(DEPARTMENT_LABELS, v) },
-              { title: '事项', dataIndex: 'itemCode', render: (v: string) => <>{v} {items.get(v)?.text ?? ''}</> },
+              {
+                title: '事项',
+                dataIndex: 'itemCode',
+                render: (v: string) => (
+                  <>
+                    {v} {items.get(v)?.text ?? ''}
+                  </>
+                ),
+              },
               { title: '结果', dataIndex: 'result', width: 80, render: (v: string) => label(ITEM_RESULT_LABELS, v) },
               { title: '说明', dataIndex: 'note', render: (v: string | null) => v ?? '—' },
               { title: '检查人员', dataIndex: 'inspectorName', width: 90, render: (v: string | null) => v ?? '—' },
               { title: '记录时间', dataIndex: 'recordedAt', width: 150, render: (v: string) => shanghaiMinute(v) },
               { title: '送达时间', dataIndex: 'receivedAt', width: 150, render: (v: string) => shanghaiMinute(v) },
-              { title: '照片', dataIndex: 'evidence', width: 110, render: (v: ResultVersion['evidence']) => (v.length ? <Space wrap>{v.map((e) => <EvidencePhoto key={e.ref} evidence={e} />)}</Space> : '—') },
-              { title: '状态', dataIndex: 'status', width: 120, render: (v: string, r) => <>{label(RESULT_VERSION_STATUS_LABELS, v)}{r.decision ? `：${r.decision.reason}` : ''}</> },
               {
-                title: '操作', key: 'op', width: 150, render: (_: unknown, r) => (r.status === 'late' && mine(r.department) ? (
-                  <Space>
-                    <Button size="small" type="primary" onClick={() => setDeciding({ version: r, decision: 'accept' })}>补正</Button>
-                    <Button size="small" danger onClick={() => setDeciding({ version: r, decision: 'reject' })}>拒绝</Button>
-                  </Space>
-                ) : null),
+                title: '照片',
+                dataIndex: 'evidence',
+                width: 110,
+                render: (v: ResultVersion['evidence']) =>
+                  v.length ? (
+                    <Space wrap>
+                      {v.map((e) => (
+                        <EvidencePhoto key={e.ref} evidence={e} />
+                      ))}
+                    </Space>
+                  ) : (
+                    '—'
+                  ),
               },
-            ]} />
+              {
+                title: '状态',
+                dataIndex: 'status',
+                width: 120,
+                render: (v: string, r) => (
+                  <>
+                    {label(RESULT_VERSION_STATUS_LABELS, v)}
+                    {r.decision ? `：${r.decision.reason}` : ''}
+                  </>
+                ),
+              },
+              {
+                title: '操作',
+                key: 'op',
+                width: 150,
+                render: (_: unknown, r) =>
+                  r.status === 'late' && mine(r.department) ? (
+                    <Space>
+                      <Button size="small" type="primary" onClick={() => setDeciding({ version: r, decision: 'accept' })}>
+                        补正
+                      </Button>
+                      <Button size="small" danger onClick={() => setDeciding({ version: r, decision: 'reject' })}>
+                        拒绝
+                      </Button>
+                    </Space>
+                  ) : null,
+              },
+            ]}
+          />
         </Card>
       ) : null}
-      <Modal open={!!deciding} title={deciding?.decision === 'accept' ? '补正：将此结果写入记录' : '拒绝此结果'} okText="确认" cancelText="取消" confirmLoading={busy}
-        okButtonProps={{ disabled: reason.trim().length < 2 }} onCancel={() => setDeciding(null)} onOk={() => void decide()} destroyOnHidden>
-        {deciding ? <p>{deciding.version.itemCode}：{label(ITEM_RESULT_LABELS, deciding.version.result)}{deciding.version.note ? `（${deciding.version.note}）` : ''}</p> : null}
+      <Modal
+        open={!!deciding}
+        title={deciding?.decision === 'accept' ? '补正：将此结果写入记录' : '拒绝此结果'}
+        okText="确认"
+        cancelText="取消"
+        confirmLoading={busy}
+        okButtonProps={{ disabled: reason.trim().length < 2 }}
+        onCancel={() => setDeciding(null)}
+        onOk={() => void decide()}
+        destroyOnHidden
+      >
+        {deciding ? (
+          <p>
+            {deciding.version.itemCode}：{label(ITEM_RESULT_LABELS, deciding.version.result)}
+            {deciding.version.note ? `（${deciding.version.note}）` : ''}
+          </p>
+        ) : null}
         <Input.TextArea aria-label="决定理由" placeholder="理由（必填）" rows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
       </Modal>
     </>
@@ -178,7 +319,10 @@ function Reinspect({ inspection }: { inspection: Inspection }) {
     const v = await form.validateFields();
     setBusy(true);
     try {
-      const created = await api<Inspection>(`/api/v1/inspections/${inspection.id}/reinspection`, { method: 'POST', body: { scheduledOn: v.scheduledOn.format('YYYY-MM-DD') } });
+      const created = await api<Inspection>(`/api/v1/inspections/${inspection.id}/reinspection`, {
+        method: 'POST',
+        body: { scheduledOn: v.scheduledOn.format('YYYY-MM-DD') },
+      });
       void message.success('已安排复查，检查人员的手机上可见');
       setOpen(false);
       void navigate(`/app/inspections/${created.id}`);
@@ -191,8 +335,19 @@ function Reinspect({ inspection }: { inspection: Inspection }) {
 
   return (
     <>
-      <Button type="primary" onClick={() => setOpen(true)}>发起复查（{unresolved.length} 项未整改）</Button>
-      <Modal open={open} title="发起复查" okText="安排复查" cancelText="取消" confirmLoading={busy} onCancel={() => setOpen(false)} onOk={() => void submit()} destroyOnHidden>
+      <Button type="primary" onClick={() => setOpen(true)}>
+        发起复查（{unresolved.length} 项未整改）
+      </Button>
+      <Modal
+        open={open}
+        title="发起复查"
+        okText="安排复查"
+        cancelText="取消"
+        confirmLoading={busy}
+        onCancel={() => setOpen(false)}
+        onOk={() => void submit()}
+        destroyOnHidden
+      >
         <p>复查表单只含尚未整改的事项：{unresolved.map((f) => f.itemCode).join('、')}。</p>
         <Form form={form} layout="vertical" initialValues={{ scheduledOn: dayjs() }}>
           <Form.Item label="复查日期" name="scheduledOn" rules={[{ required: true, message: '请选择复查日期' }]}>
@@ -216,23 +371,75 @@ function Notice({ id }: { id: string }) {
   );
 }
 
-export function FindingsTable({ findings, name, loading, onVerify }: { findings: Finding[]; name: string; loading?: boolean; onVerify?: (f: Finding) => void }) {
+export function FindingsTable({
+  findings,
+  name,
+  loading,
+  onVerify,
+}: {
+  findings: Finding[];
+  name: string;
+  loading?: boolean;
+  onVerify?: (f: Finding) => void;
+}) {
   return (
     <DataTable<Finding>
-      heading={<strong>检查发现与整改</strong>} rowKey="id" loading={loading} dataSource={findings} pagination={{ pageSize: 20 }} exportName={name}
+      heading={<strong>检查发现与整改</strong>}
+      rowKey="id"
+      loading={loading}
+      dataSource={findings}
+      pagination={{ pageSize: 20 }}
+      exportName={name}
       exportColumns={[
-        { title: '机构', value: (r) => r.institutionName }, { title: '部门', value: (r) => label(DEPARTMENT_LABELS, r.department) }, { title: '事项', value: (r) => r.itemText },
-        { title: '严重程度', value: (r) => label(SEVERITY_LABELS, r.severity) }, { title: '说明', value: (r) => r.note ?? '' }, { title: '发现日期', value: (r) => r.recordedOn },
-        { title: '整改期限', value: (r) => r.deadline }, { title: '状态', value: (r) => label(FINDING_STATUS_LABELS, r.status) }, { title: '逾期', value: (r) => (r.overdue ? '逾期' : '') },
+        { title: '机构', value: (r) => r.institutionName },
+        { title: '部门', value: (r) => label(DEPARTMENT_LABELS, r.department) },
+        { title: '事项', value: (r) => r.itemText },
+        { title: '严重程度', value: (r) => label(SEVERITY_LABELS, r.severity) },
+        { title: '说明', value: (r) => r.note ?? '' },
+        { title: '发现日期', value: (r) => r.recordedOn },
+        { title: '整改期限', value: (r) => r.deadline },
+        { title: '状态', value: (r) => label(FINDING_STATUS_LABELS, r.status) },
+        { title: '逾期', value: (r) => (r.overdue ? '逾期' : '') },
       ]}
       columns={[
         { title: '机构', dataIndex: 'institutionName' },
         { title: '部门', dataIndex: 'department', render: (v: string) => label(DEPARTMENT_LABELS, v) },
         { title: '事项', dataIndex: 'itemText', width: 320 },
-        { title: '严重程度', dataIndex: 'severity', render: (v: string, r) => <Space size={4}>{label(SEVERITY_LABELS, v)}{r.basic ? <Tag color="red">基本项</Tag> : null}</Space> },
-        { title: '整改期限', dataIndex: 'deadline', render: (v: string, r) => <Space size={4}>{v}{r.overdue ? <Tag color="red">逾期</Tag> : null}</Space> },
+        {
+          title: '严重程度',
+          dataIndex: 'severity',
+          render: (v: string, r) => (
+            <Space size={4}>
+              {label(SEVERITY_LABELS, v)}
+              {r.basic ? <Tag color="red">基本项</Tag> : null}
+            </Space>
+          ),
+        },
+        {
+          title: '整改期限',
+          dataIndex: 'deadline',
+          render: (v: string, r) => (
+            <Space size={4}>
+              {v}
+              {r.overdue ? <Tag color="red">逾期</Tag> : null}
+            </Space>
+          ),
+        },
         { title: '状态', dataIndex: 'status', render: (v: string) => label(FINDING_STATUS_LABELS, v) },
-        ...(onVerify ? [{ title: '操作', key: 'op', render: (_: unknown, r: Finding) => (['open', 'reported'].includes(r.status) ? <Button size="small" onClick={() => onVerify(r)}>书面核查</Button> : null) }] : []),
+        ...(onVerify
+          ? [
+              {
+                title: '操作',
+                key: 'op',
+                render: (_: unknown, r: Finding) =>
+                  ['open', 'reported'].includes(r.status) ? (
+                    <Button size="small" onClick={() => onVerify(r)}>
+                      书面核查
+                    </Button>
+                  ) : null,
+              },
+            ]
+          : []),
       ]}
     />
   );

@@ -19,9 +19,15 @@ export function OverviewPage() {
       <Row gutter={[16, 16]}>
         {has?.('GET /api/v1/filings') ? <Tile title="待审核备案" to="/app/filings" load={count('/api/v1/filings', { status: 'submitted' })} /> : null}
         {has?.('GET /api/v1/filings') ? <Tile title="逾期未办备案" to="/app/filings" load={count('/api/v1/filings', { overdue: 'true' })} danger /> : null}
-        {has?.('GET /api/v1/inspections') ? <Tile title="进行中的联合检查" to="/app/inspections" load={count('/api/v1/inspections', { status: 'open' })} /> : null}
-        {has?.('GET /api/v1/rectifications') ? <Tile title="待整改问题" to="/app/rectifications" load={count('/api/v1/rectifications', { status: 'open' })} /> : null}
-        {has?.('GET /api/v1/rectifications') ? <Tile title="逾期未整改" to="/app/rectifications" load={count('/api/v1/rectifications', { status: 'overdue' })} danger /> : null}
+        {has?.('GET /api/v1/inspections') ? (
+          <Tile title="进行中的联合检查" to="/app/inspections" load={count('/api/v1/inspections', { status: 'open' })} />
+        ) : null}
+        {has?.('GET /api/v1/rectifications') ? (
+          <Tile title="待整改问题" to="/app/rectifications" load={count('/api/v1/rectifications', { status: 'open' })} />
+        ) : null}
+        {has?.('GET /api/v1/rectifications') ? (
+          <Tile title="逾期未整改" to="/app/rectifications" load={count('/api/v1/rectifications', { status: 'overdue' })} danger />
+        ) : null}
         {has?.('GET /api/v1/complaints') ? <Tile title="待受理投诉" to="/app/complaints" load={count('/api/v1/complaints', { status: 'received' })} /> : null}
       </Row>
     </>
@@ -34,7 +40,7 @@ function Tile({ title, to, load, danger }: { title: string; to: string; load: (s
     <Col xs={12} md={8} lg={6}>
       <Link to={to}>
         <Card hoverable>
-          <Statistic title={title} value={error ? '—' : data ?? '…'} styles={{ content: { color: danger && data ? '#c62828' : undefined } }} />
+          <Statistic title={title} value={error ? '—' : (data ?? '…')} styles={{ content: { color: danger && data ? '#c62828' : undefined } }} />
         </Card>
       </Link>
     </Col>

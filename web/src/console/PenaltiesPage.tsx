@@ -6,21 +6,55 @@ import { useSession } from '../auth/session';
 import { DEPARTMENT_LABELS, label, yuan } from '../common/labels';
 import { DataTable, LoadError, PageHeader, showApiError, useLoad } from '../common/ui';
 
-interface PenaltyItem { code: string; violation: string; legalBasis: string; kinds: string[]; fineMinFen?: number | null; fineMaxFen?: number | null; relatedItems: string[] }
-interface ChecklistVersion { department: string; version: string; penaltyItems: PenaltyItem[] }
+interface PenaltyItem {
+  code: string;
+  violation: string;
+  legalBasis: string;
+  kinds: string[];
+  fineMinFen?: number | null;
+  fineMaxFen?: number | null;
+  relatedItems: string[];
+}
+interface ChecklistVersion {
+  department: string;
+  version: string;
+  penaltyItems: PenaltyItem[];
+}
 interface Penalty {
-  id: string; findingId: string; institutionName: string; department: string; penaltyItemCode: string; violation: string; legalBasis: string;
-  kinds: string[]; fineFen: number | null; decisionNo: string; reason: string; issuedOn: string;
+  id: string;
+  findingId: string;
+  institutionName: string;
+  department: string;
+  penaltyItemCode: string;
+  violation: string;
+  legalBasis: string;
+  kinds: string[];
+  fineFen: number | null;
+  decisionNo: string;
+  reason: string;
+  issuedOn: string;
 }
 
 /** 行政处罚的种类（《中华人民共和国行政处罚法》第九条）. */
 export const PENALTY_KIND_LABELS: Record<string, string> = {
-  warning: '警告', criticism: '通报批评', fine: '罚款', confiscation: '没收违法所得', suspension: '责令停产停业（停止招生）', revocation: '吊销许可证件',
+  warning: '警告',
+  criticism: '通报批评',
+  fine: '罚款',
+  confiscation: '没收违法所得',
+  suspension: '责令停产停业（停止招生）',
+  revocation: '吊销许可证件',
 };
 
 const PENALISING = ['fire', 'market', 'health', 'police', 'education', 'hrss', 'civil'];
 
-interface PenaltyForm { findingId?: string; penaltyItemCode?: string; kinds?: string[]; fineYuan?: number | null; decisionNo?: string; reason?: string }
+interface PenaltyForm {
+  findingId?: string;
+  penaltyItemCode?: string;
+  kinds?: string[];
+  fineYuan?: number | null;
+  decisionNo?: string;
+  reason?: string;
+}
 
 /** 行政处罚: decisions tied to a finding, within the penalty list's kinds and legal fine range. */
 export function PenaltiesPage() {
@@ -33,11 +67,13 @@ export function PenaltiesPage() {
   const canPenalise = PENALISING.includes(department);
   const penalties = useLoad((signal) => api<Penalty[]>('/api/v1/penalties', { signal }), []);
   const findings = useLoad(
-    (signal) => (canPenalise && creating ? api<Page<Finding>>('/api/v1/rectifications', { query: { department, pageSize: 200 }, signal }) : Promise.resolve(null)),
+    (signal) =>
+      canPenalise && creating ? api<Page<Finding>>('/api/v1/rectifications', { query: { department, pageSize: 200 }, signal }) : Promise.resolve(null),
     [creating, department],
   );
   const lists = useLoad(
-    (signal) => (canPenalise && creating ? api<ChecklistVersion[]>('/api/v1/checklists', { query: { kind: 'penalty', department }, signal }) : Promise.resolve(null)),
+    (signal) =>
+      canPenalise && creating ? api<ChecklistVersion[]>('/api/v1/checklists', { query: { kind: 'penalty', department }, signal }) : Promise.resolve(null),
     [creating, department],
   );
   const findingId = Form.useWatch('findingId', form);
@@ -46,7 +82,9 @@ export function PenaltiesPage() {
   const finding = findings.data?.items.find((f) => f.id === findingId);
   const allItems = useMemo(() => (lists.data ?? []).flatMap((l) => l.penaltyItems), [lists.data]);
   // The items that cover the finding's inspection item come first; the service checks the rest.
-  const items = finding ? [...allItems.filter((i) => i.relatedItems.includes(finding.itemCode)), ...allItems.filter((i) => !i.relatedItems.includes(finding.itemCode))] : allItems;
+  const items = finding
+    ? [...allItems.filter((i) => i.relatedItems.includes(finding.itemCode)), ...allItems.filter((i) => !i.relatedItems.includes(finding.itemCode))]
+    : allItems;
   const item = allItems.find((i) => i.code === itemCode);
 
   async function submit() {
@@ -56,7 +94,11 @@ export function PenaltiesPage() {
       await api('/api/v1/penalties', {
         method: 'POST',
         body: {
-          findingId: v.findingId, penaltyItemCode: v.penaltyItemCode, kinds: v.kinds, decisionNo: v.decisionNo, reason: v.reason,
+          findingId: v.findingId,
+          penaltyItemCode: v.penaltyItemCode,
+          kinds: v.kinds,
+          decisionNo: v.decisionNo,
+          reason: v.reason,
           fineFen: v.kinds?.includes('fine') && v.fineYuan !== null && v.fineYuan !== undefined ? Math.round(v.fineYuan * 100) : undefined,
         },
       });
@@ -73,22 +115,52 @@ export function PenaltiesPage() {
 
   return (
     <>
-      <PageHeader title="行政处罚" extra={canPenalise ? <Button type="primary" onClick={() => setCreating(true)}>作出处罚决定</Button> : null}>
+      <PageHeader
+        title="行政处罚"
+        extra={
+          canPenalise ? (
+            <Button type="primary" onClick={() => setCreating(true)}>
+              作出处罚决定
+            </Button>
+          ) : null
+        }
+      >
         处罚须对应检查发现的问题和本部门处罚事项清单中的事项；罚款金额须在法定幅度内（以分计，页面按元填写）。
       </PageHeader>
-      {penalties.error ? <LoadError error={penalties.error} /> : (
+      {penalties.error ? (
+        <LoadError error={penalties.error} />
+      ) : (
         <DataTable<Penalty>
-          rowKey="id" loading={penalties.loading} dataSource={penalties.data ?? []} pagination={{ pageSize: 20 }} exportName="行政处罚决定"
+          rowKey="id"
+          loading={penalties.loading}
+          dataSource={penalties.data ?? []}
+          pagination={{ pageSize: 20 }}
+          exportName="行政处罚决定"
           exportColumns={[
-            { title: '机构', value: (r) => r.institutionName }, { title: '部门', value: (r) => label(DEPARTMENT_LABELS, r.department) }, { title: '处罚事项', value: (r) => r.penaltyItemCode },
-            { title: '违法行为', value: (r) => r.violation }, { title: '处罚种类', value: (r) => r.kinds.map((k) => label(PENALTY_KIND_LABELS, k)).join('、') },
-            { title: '罚款（元）', value: (r) => (r.fineFen === null ? '' : r.fineFen / 100) }, { title: '决定书文号', value: (r) => r.decisionNo }, { title: '决定日期', value: (r) => r.issuedOn },
+            { title: '机构', value: (r) => r.institutionName },
+            { title: '部门', value: (r) => label(DEPARTMENT_LABELS, r.department) },
+            { title: '处罚事项', value: (r) => r.penaltyItemCode },
+            { title: '违法行为', value: (r) => r.violation },
+            { title: '处罚种类', value: (r) => r.kinds.map((k) => label(PENALTY_KIND_LABELS, k)).join('、') },
+            { title: '罚款（元）', value: (r) => (r.fineFen === null ? '' : r.fineFen / 100) },
+            { title: '决定书文号', value: (r) => r.decisionNo },
+            { title: '决定日期', value: (r) => r.issuedOn },
             { title: '依据', value: (r) => r.legalBasis },
           ]}
           columns={[
             { title: '机构', dataIndex: 'institutionName' },
             { title: '部门', dataIndex: 'department', render: (v: string) => label(DEPARTMENT_LABELS, v) },
-            { title: '处罚事项', dataIndex: 'violation', width: 300, render: (v: string, r) => <><Tag>{r.penaltyItemCode}</Tag>{v}</> },
+            {
+              title: '处罚事项',
+              dataIndex: 'violation',
+              width: 300,
+              render: (v: string, r) => (
+                <>
+                  <Tag>{r.penaltyItemCode}</Tag>
+                  {v}
+                </>
+              ),
+            },
             { title: '处罚种类', dataIndex: 'kinds', render: (v: string[]) => v.map((k) => <Tag key={k}>{label(PENALTY_KIND_LABELS, k)}</Tag>) },
             { title: '罚款', dataIndex: 'fineFen', align: 'right', render: (v: number | null) => (v === null ? '—' : yuan(v)) },
             { title: '决定书文号', dataIndex: 'decisionNo' },
@@ -96,24 +168,55 @@ export function PenaltiesPage() {
           ]}
         />
       )}
-      <Modal open={creating} title="作出处罚决定" okText="记录处罚决定" cancelText="取消" width={640} confirmLoading={busy} onCancel={() => setCreating(false)} onOk={() => void submit()} destroyOnHidden>
+      <Modal
+        open={creating}
+        title="作出处罚决定"
+        okText="记录处罚决定"
+        cancelText="取消"
+        width={640}
+        confirmLoading={busy}
+        onCancel={() => setCreating(false)}
+        onOk={() => void submit()}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" initialValues={{ kinds: [] }}>
           <Form.Item label="检查发现的问题" name="findingId" rules={[{ required: true, message: '请选择检查发现的问题' }]}>
-            <Select showSearch optionFilterProp="label" loading={findings.loading} placeholder="选择本部门检查发现的问题"
-              options={(findings.data?.items ?? []).map((f) => ({ value: f.id, label: `${f.institutionName} · ${f.itemCode} ${f.itemText}` }))} />
+            <Select
+              showSearch
+              optionFilterProp="label"
+              loading={findings.loading}
+              placeholder="选择本部门检查发现的问题"
+              options={(findings.data?.items ?? []).map((f) => ({ value: f.id, label: `${f.institutionName} · ${f.itemCode} ${f.itemText}` }))}
+            />
           </Form.Item>
-          <Form.Item label="处罚事项" name="penaltyItemCode" rules={[{ required: true, message: '请选择处罚事项' }]}
-            extra={item ? `依据：${item.legalBasis}` : finding ? `适用于 ${finding.itemCode} 的事项排在前面` : undefined}>
-            <Select showSearch optionFilterProp="label" loading={lists.loading} placeholder="本部门行政处罚事项清单"
+          <Form.Item
+            label="处罚事项"
+            name="penaltyItemCode"
+            rules={[{ required: true, message: '请选择处罚事项' }]}
+            extra={item ? `依据：${item.legalBasis}` : finding ? `适用于 ${finding.itemCode} 的事项排在前面` : undefined}
+          >
+            <Select
+              showSearch
+              optionFilterProp="label"
+              loading={lists.loading}
+              placeholder="本部门行政处罚事项清单"
               onChange={() => form.setFieldsValue({ kinds: [], fineYuan: null })}
-              options={items.map((i) => ({ value: i.code, label: `${i.code} ${i.violation}${finding && i.relatedItems.includes(finding.itemCode) ? '' : '（不对应此问题）'}` }))} />
+              options={items.map((i) => ({
+                value: i.code,
+                label: `${i.code} ${i.violation}${finding && i.relatedItems.includes(finding.itemCode) ? '' : '（不对应此问题）'}`,
+              }))}
+            />
           </Form.Item>
           <Form.Item label="处罚种类" name="kinds" rules={[{ required: true, type: 'array', min: 1, message: '至少选择一种处罚' }]}>
             <Checkbox.Group options={(item?.kinds ?? Object.keys(PENALTY_KIND_LABELS)).map((k) => ({ value: k, label: label(PENALTY_KIND_LABELS, k) }))} />
           </Form.Item>
           {kinds.includes('fine') ? (
-            <Form.Item label="罚款金额（元）" name="fineYuan" rules={[{ required: true, message: '选择罚款时必须填写金额' }]}
-              extra={item ? `法定幅度：${item.fineMinFen ? yuan(item.fineMinFen) : '¥0.00'} 至 ${yuan(item.fineMaxFen ?? 0)}` : undefined}>
+            <Form.Item
+              label="罚款金额（元）"
+              name="fineYuan"
+              rules={[{ required: true, message: '选择罚款时必须填写金额' }]}
+              extra={item ? `法定幅度：${item.fineMinFen ? yuan(item.fineMinFen) : '¥0.00'} 至 ${yuan(item.fineMaxFen ?? 0)}` : undefined}
+            >
               <InputNumber min={0} precision={2} style={{ width: 200 }} aria-label="罚款金额（元）" />
             </Form.Item>
           ) : null}
@@ -124,7 +227,9 @@ export function PenaltiesPage() {
             <Input.TextArea rows={3} maxLength={2000} />
           </Form.Item>
         </Form>
-        <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0 }}>处罚决定记入机构的信用记录（信用监管）。</Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0 }}>
+          处罚决定记入机构的信用记录（信用监管）。
+        </Typography.Paragraph>
       </Modal>
     </>
   );

@@ -20,7 +20,10 @@ export function PlansPage() {
   const [drawsKey, setDrawsKey] = useState(0);
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm();
-  const { data, error, loading, reload } = useLoad((signal) => api<Page<PlanSummary>>('/api/v1/inspection-plans', { query: { page, pageSize: 20 }, signal }), [page]);
+  const { data, error, loading, reload } = useLoad(
+    (signal) => api<Page<PlanSummary>>('/api/v1/inspection-plans', { query: { page, pageSize: 20 }, signal }),
+    [page],
+  );
   const canPlan = ['street', 'health'].includes(session?.department ?? '');
   const home = homeDivision(session);
   const divisions = home.length === 6 ? [home, ...streetsOf(home).map((s) => s.code)] : [home];
@@ -30,7 +33,13 @@ export function PlansPage() {
     try {
       const plan = await api<Plan>('/api/v1/inspection-plans', {
         method: 'POST',
-        body: { title: v.title || undefined, divisionCode: v.divisionCode, periodFrom: v.period[0].format('YYYY-MM-DD'), periodTo: v.period[1].format('YYYY-MM-DD'), departments: v.departments },
+        body: {
+          title: v.title || undefined,
+          divisionCode: v.divisionCode,
+          periodFrom: v.period[0].format('YYYY-MM-DD'),
+          periodTo: v.period[1].format('YYYY-MM-DD'),
+          departments: v.departments,
+        },
       });
       void message.success('计划已公布（种子承诺已发布）');
       setCreating(false);
@@ -53,8 +62,18 @@ export function PlansPage() {
   async function draw(plan: PlanSummary) {
     let entropy = '';
     Modal.confirm({
-      title: '抽取', okText: '揭示种子并抽取', cancelText: '取消',
-      content: <Input aria-label="公开随机数" placeholder="现场公布的公开随机数（如见证人报数），可留空" onChange={(e) => { entropy = e.target.value; }} />,
+      title: '抽取',
+      okText: '揭示种子并抽取',
+      cancelText: '取消',
+      content: (
+        <Input
+          aria-label="公开随机数"
+          placeholder="现场公布的公开随机数（如见证人报数），可留空"
+          onChange={(e) => {
+            entropy = e.target.value;
+          }}
+        />
+      ),
       onOk: async () => {
         try {
           const drawn = await api<Plan>(`/api/v1/inspection-plans/${plan.id}/draw`, { method: 'POST', body: entropy ? { publicEntropy: entropy } : {} });
@@ -80,31 +99,58 @@ export function PlansPage() {
 
   return (
     <>
-      <PageHeader title="双随机计划" extra={canPlan ? <Button type="primary" onClick={() => setCreating(true)}>新建抽查计划</Button> : null}>
+      <PageHeader
+        title="双随机计划"
+        extra={
+          canPlan ? (
+            <Button type="primary" onClick={() => setCreating(true)}>
+              新建抽查计划
+            </Button>
+          ) : null
+        }
+      >
         先公布种子承诺（SHA-256），抽取时揭示种子并混入公开随机数，任何人都可复核抽取结果。
       </PageHeader>
       <Modal open={creating} title="新建抽查计划" okText="公布计划" cancelText="取消" onCancel={() => setCreating(false)} onOk={() => void commit()}>
-        <Form form={form} layout="vertical" initialValues={{ divisionCode: home, period: [dayjs(), dayjs().add(1, 'month')], departments: ['fire', 'market', 'health'] }}>
-          <Form.Item label="计划名称" name="title"><Input maxLength={200} placeholder={`${divisionName(home)} ${dayjs().format('YYYY年M月')} 托育机构双随机抽查`} /></Form.Item>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ divisionCode: home, period: [dayjs(), dayjs().add(1, 'month')], departments: ['fire', 'market', 'health'] }}
+        >
+          <Form.Item label="计划名称" name="title">
+            <Input maxLength={200} placeholder={`${divisionName(home)} ${dayjs().format('YYYY年M月')} 托育机构双随机抽查`} />
+          </Form.Item>
           <Form.Item label="抽查范围" name="divisionCode" rules={[{ required: true }]}>
             <Select options={divisions.map((c) => ({ value: c, label: divisionName(c) }))} />
           </Form.Item>
-          <Form.Item label="检查期间" name="period" rules={[{ required: true, message: '请选择期间' }]}><DatePicker.RangePicker /></Form.Item>
+          <Form.Item label="检查期间" name="period" rules={[{ required: true, message: '请选择期间' }]}>
+            <DatePicker.RangePicker />
+          </Form.Item>
           <Form.Item label="参加部门" name="departments" rules={[{ required: true, message: '至少选择一个部门' }]}>
             <Checkbox.Group options={PLAN_DEPARTMENTS.map((d) => ({ value: d, label: label(DEPARTMENT_LABELS, d) }))} />
           </Form.Item>
         </Form>
       </Modal>
-      {error ? <LoadError error={error} /> : (
+      {error ? (
+        <LoadError error={error} />
+      ) : (
         <DataTable<PlanSummary>
-          rowKey="id" loading={loading} dataSource={data?.items ?? []}
+          rowKey="id"
+          loading={loading}
+          dataSource={data?.items ?? []}
           pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
           onRow={(r) => ({ onClick: () => void show(r.id), style: { cursor: 'pointer' } })}
           exportName="双随机计划"
           exportColumns={[
-            { title: '计划', value: (r) => r.title }, { title: '地区', value: (r) => divisionName(r.divisionCode) }, { title: '期间', value: (r) => `${r.periodFrom} 至 ${r.periodTo}` },
-            { title: '部门', value: (r) => r.departments.map((d) => label(DEPARTMENT_LABELS, d)).join('、') }, { title: '状态', value: (r) => (r.status === 'drawn' ? '已抽取' : '已公布承诺') },
-            { title: '抽样池机构数', value: (r) => r.pool.institutions }, { title: '抽中机构数', value: (r) => r.result?.institutions ?? '' }, { title: '种子承诺', value: (r) => r.seedCommitment }, { title: '种子', value: (r) => r.seed ?? '' },
+            { title: '计划', value: (r) => r.title },
+            { title: '地区', value: (r) => divisionName(r.divisionCode) },
+            { title: '期间', value: (r) => `${r.periodFrom} 至 ${r.periodTo}` },
+            { title: '部门', value: (r) => r.departments.map((d) => label(DEPARTMENT_LABELS, d)).join('、') },
+            { title: '状态', value: (r) => (r.status === 'drawn' ? '已抽取' : '已公布承诺') },
+            { title: '抽样池机构数', value: (r) => r.pool.institutions },
+            { title: '抽中机构数', value: (r) => r.result?.institutions ?? '' },
+            { title: '种子承诺', value: (r) => r.seedCommitment },
+            { title: '种子', value: (r) => r.seed ?? '' },
           ]}
           columns={[
             { title: '计划', dataIndex: 'title' },
@@ -114,7 +160,26 @@ export function PlansPage() {
             { title: '状态', dataIndex: 'status', render: (v: string) => (v === 'drawn' ? <Tag color="blue">已抽取</Tag> : <Tag>已公布承诺</Tag>) },
             { title: '抽样池', key: 'pool', render: (_: unknown, r) => r.pool.institutions },
             { title: '抽中', key: 'n', render: (_: unknown, r) => r.result?.institutions ?? '—' },
-            ...(canPlan ? [{ title: '操作', key: 'op', render: (_: unknown, r: PlanSummary) => (r.status === 'committed' ? <Button size="small" onClick={(e) => { e.stopPropagation(); void draw(r); }}>抽取</Button> : null) }] : []),
+            ...(canPlan
+              ? [
+                  {
+                    title: '操作',
+                    key: 'op',
+                    render: (_: unknown, r: PlanSummary) =>
+                      r.status === 'committed' ? (
+                        <Button
+                          size="small"
+                          onClick={(e) => {
+                            e.stopPropagation();
+                            void draw(r);
+                          }}
+                        >
+                          抽取
+                        </Button>
+                      ) : null,
+                  },
+                ]
+              : []),
           ]}
         />
       )}
@@ -122,10 +187,24 @@ export function PlansPage() {
         {open ? (
           <>
             <Descriptions column={1} size="small" bordered>
-              <Descriptions.Item label="种子承诺"><Typography.Text code copyable>{open.seedCommitment}</Typography.Text></Descriptions.Item>
-              <Descriptions.Item label="种子">{open.seed ? <Typography.Text code copyable>{open.seed}</Typography.Text> : '抽取时揭示'}</Descriptions.Item>
+              <Descriptions.Item label="种子承诺">
+                <Typography.Text code copyable>
+                  {open.seedCommitment}
+                </Typography.Text>
+              </Descriptions.Item>
+              <Descriptions.Item label="种子">
+                {open.seed ? (
+                  <Typography.Text code copyable>
+                    {open.seed}
+                  </Typography.Text>
+                ) : (
+                  '抽取时揭示'
+                )}
+              </Descriptions.Item>
               <Descriptions.Item label="公开随机数">{open.publicEntropy ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label="抽样池哈希"><Typography.Text code>{open.poolHash}</Typography.Text></Descriptions.Item>
+              <Descriptions.Item label="抽样池哈希">
+                <Typography.Text code>{open.poolHash}</Typography.Text>
+              </Descriptions.Item>
               <Descriptions.Item label="公布时间">{dateTime(open.committedAt)}</Descriptions.Item>
               <Descriptions.Item label="抽取时间">{dateTime(open.drawnAt)}</Descriptions.Item>
               <Descriptions.Item label="抽样池">{gradeCounts(open.pool)}</Descriptions.Item>
@@ -137,22 +216,48 @@ export function PlansPage() {
                 </Descriptions.Item>
               ) : null}
             </Descriptions>
-            {open.status === 'committed' && canPlan ? <Space style={{ marginTop: 12 }}><Button type="primary" onClick={() => void draw(open)}>揭示种子并抽取</Button></Space> : null}
+            {open.status === 'committed' && canPlan ? (
+              <Space style={{ marginTop: 12 }}>
+                <Button type="primary" onClick={() => void draw(open)}>
+                  揭示种子并抽取
+                </Button>
+              </Space>
+            ) : null}
             <Tabs
-              key={open.id} style={{ marginTop: 8 }}
+              key={open.id}
+              style={{ marginTop: 8 }}
               items={[
-                ...(open.status === 'drawn' ? [{
-                  key: 'draws', label: '抽取结果',
-                  children: (
-                    <PlanDrawsTable
-                      plan={open} base="/api/v1" reloadKey={drawsKey}
-                      extraColumns={[{
-                        title: '联合检查', key: 'inspection',
-                        render: (_: unknown, r) => (r.inspectionId ? <Link to={`/app/inspections/${r.inspectionId}`}>查看</Link> : canPlan ? <Button size="small" onClick={() => void createInspection(open, r.institutionId)}>创建检查</Button> : '—'),
-                      }]}
-                    />
-                  ),
-                }] : []),
+                ...(open.status === 'drawn'
+                  ? [
+                      {
+                        key: 'draws',
+                        label: '抽取结果',
+                        children: (
+                          <PlanDrawsTable
+                            plan={open}
+                            base="/api/v1"
+                            reloadKey={drawsKey}
+                            extraColumns={[
+                              {
+                                title: '联合检查',
+                                key: 'inspection',
+                                render: (_: unknown, r) =>
+                                  r.inspectionId ? (
+                                    <Link to={`/app/inspections/${r.inspectionId}`}>查看</Link>
+                                  ) : canPlan ? (
+                                    <Button size="small" onClick={() => void createInspection(open, r.institutionId)}>
+                                      创建检查
+                                    </Button>
+                                  ) : (
+                                    '—'
+                                  ),
+                              },
+                            ]}
+                          />
+                        ),
+                      },
+                    ]
+                  : []),
                 { key: 'pool', label: '抽样池', children: <PlanPoolTable plan={open} base="/api/v1" /> },
               ]}
             />

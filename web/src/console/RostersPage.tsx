@@ -10,12 +10,29 @@ import { divisionName } from '../common/divisions';
 import { LoadError, PageHeader, showApiError, useLoad } from '../common/ui';
 
 interface RosterView {
-  id: string; institutionName: string; divisionCode: string; month: string; version: number; openDays: number; totalChildren: number;
-  byClass: Record<string, number>; byCareForm: Record<string, number>; byBirthOrder: Record<string, number>;
-  flags: { code: string; message: string }[]; overCapacityReason: string | null; duplicates: unknown[]; submittedAt: string;
+  id: string;
+  institutionName: string;
+  divisionCode: string;
+  month: string;
+  version: number;
+  openDays: number;
+  totalChildren: number;
+  byClass: Record<string, number>;
+  byCareForm: Record<string, number>;
+  byBirthOrder: Record<string, number>;
+  flags: { code: string; message: string }[];
+  overCapacityReason: string | null;
+  duplicates: unknown[];
+  submittedAt: string;
 }
 
-interface UploadForm { institutionId?: string; month?: Dayjs; openDays?: number; overCapacityReason?: string; reason?: string }
+interface UploadForm {
+  institutionId?: string;
+  month?: Dayjs;
+  openDays?: number;
+  overCapacityReason?: string;
+  reason?: string;
+}
 
 const CLASS_LABELS: Record<string, string> = { infant: '乳儿班', toddler: '托小班', older: '托大班', mixed: '混龄班' };
 const HEADINGS = '身份证号、出生年月、孩次、班型、托育形式、出勤天数、编号';
@@ -50,7 +67,9 @@ export function RostersPage() {
       const body = new FormData();
       body.set('file', file, file.name);
       const result = await api<RosterView>(`${target()}/upload`, {
-        method: 'PUT', raw: body, query: { openDays: v.openDays, overCapacityReason: v.overCapacityReason || undefined, reason: v.reason || undefined },
+        method: 'PUT',
+        raw: body,
+        query: { openDays: v.openDays, overCapacityReason: v.overCapacityReason || undefined, reason: v.reason || undefined },
       });
       setRoster(result);
       void message.success(`名册已报送（第 ${result.version} 版，${result.totalChildren} 人）`);
@@ -77,15 +96,18 @@ export function RostersPage() {
 
   return (
     <>
-      <PageHeader title="收托名册">
-        每月报送实际收托的婴幼儿名册，作为按实际收托人数补助的依据；平台只保存身份证号的加密摘要。表头：{HEADINGS}。
-      </PageHeader>
+      <PageHeader title="收托名册">每月报送实际收托的婴幼儿名册，作为按实际收托人数补助的依据；平台只保存身份证号的加密摘要。表头：{HEADINGS}。</PageHeader>
       {institutions.error ? <LoadError error={institutions.error} /> : null}
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form form={form} layout="vertical" initialValues={{ month: dayjs(), openDays: 22 }} style={{ maxWidth: 560 }}>
           <Form.Item label="机构" name="institutionId" rules={[{ required: true, message: '请选择机构' }]}>
-            <Select showSearch optionFilterProp="label" loading={institutions.loading} placeholder="已备案的机构"
-              options={filed.map((i) => ({ value: i.id, label: `${i.name}（${divisionName(i.divisionCode)}）` }))} />
+            <Select
+              showSearch
+              optionFilterProp="label"
+              loading={institutions.loading}
+              placeholder="已备案的机构"
+              options={filed.map((i) => ({ value: i.id, label: `${i.name}（${divisionName(i.divisionCode)}）` }))}
+            />
           </Form.Item>
           <Form.Item label="月份" name="month" rules={[{ required: true, message: '请选择月份' }]}>
             <DatePicker picker="month" allowClear={false} aria-label="名册月份" />
@@ -102,32 +124,79 @@ export function RostersPage() {
                 <Input maxLength={500} />
               </Form.Item>
               <Form.Item label="名册文件" required>
-                <input type="file" accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" aria-label="名册文件"
-                  onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+                <input
+                  type="file"
+                  accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+                  aria-label="名册文件"
+                  onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+                />
               </Form.Item>
             </>
           ) : null}
           <Space>
-            {isOperator ? <Button type="primary" icon={<UploadOutlined />} loading={busy} onClick={() => void upload()}>上传并报送</Button> : null}
+            {isOperator ? (
+              <Button type="primary" icon={<UploadOutlined />} loading={busy} onClick={() => void upload()}>
+                上传并报送
+              </Button>
+            ) : null}
             <Button onClick={() => void lookUp()}>查看本月名册</Button>
           </Space>
         </Form>
       </Card>
-      {problem ? <Alert type="error" showIcon title="名册未被接受" description={<div data-testid="roster-problem" style={{ whiteSpace: 'pre-wrap' }}>{problem}</div>} style={{ marginBottom: 16 }} /> : null}
+      {problem ? (
+        <Alert
+          type="error"
+          showIcon
+          title="名册未被接受"
+          description={
+            <div data-testid="roster-problem" style={{ whiteSpace: 'pre-wrap' }}>
+              {problem}
+            </div>
+          }
+          style={{ marginBottom: 16 }}
+        />
+      ) : null}
       {roster ? (
         <Card size="small" title={`${roster.institutionName} · ${roster.month} 收托名册（第 ${roster.version} 版）`} data-testid="roster">
           <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
-            <Descriptions.Item label="在托人数"><span data-testid="roster-total">{roster.totalChildren}</span></Descriptions.Item>
+            <Descriptions.Item label="在托人数">
+              <span data-testid="roster-total">{roster.totalChildren}</span>
+            </Descriptions.Item>
             <Descriptions.Item label="开园天数">{roster.openDays}</Descriptions.Item>
-            <Descriptions.Item label="按班型">{Object.entries(roster.byClass).filter(([, n]) => n).map(([k, n]) => `${CLASS_LABELS[k] ?? k} ${n}`).join('，') || '—'}</Descriptions.Item>
-            <Descriptions.Item label="按托育形式">{Object.entries(roster.byCareForm).filter(([, n]) => n).map(([k, n]) => `${CARE_FORM_LABELS[k] ?? k} ${n}`).join('，') || '—'}</Descriptions.Item>
-            <Descriptions.Item label="按孩次">{Object.entries(roster.byBirthOrder).filter(([, n]) => n).map(([k, n]) => `${k} 孩 ${n}`).join('，') || '—'}</Descriptions.Item>
+            <Descriptions.Item label="按班型">
+              {Object.entries(roster.byClass)
+                .filter(([, n]) => n)
+                .map(([k, n]) => `${CLASS_LABELS[k] ?? k} ${n}`)
+                .join('，') || '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label="按托育形式">
+              {Object.entries(roster.byCareForm)
+                .filter(([, n]) => n)
+                .map(([k, n]) => `${CARE_FORM_LABELS[k] ?? k} ${n}`)
+                .join('，') || '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label="按孩次">
+              {Object.entries(roster.byBirthOrder)
+                .filter(([, n]) => n)
+                .map(([k, n]) => `${k} 孩 ${n}`)
+                .join('，') || '—'}
+            </Descriptions.Item>
             <Descriptions.Item label="报送时间">{dateTime(roster.submittedAt)}</Descriptions.Item>
           </Descriptions>
           {roster.flags.length ? (
-            <Space wrap style={{ marginTop: 8 }}>{roster.flags.map((f) => <Tag key={f.code} color="orange">{f.message}</Tag>)}</Space>
+            <Space wrap style={{ marginTop: 8 }}>
+              {roster.flags.map((f) => (
+                <Tag key={f.code} color="orange">
+                  {f.message}
+                </Tag>
+              ))}
+            </Space>
           ) : null}
-          {roster.duplicates.length ? <Typography.Paragraph type="warning" style={{ marginTop: 8 }}>{roster.duplicates.length} 名婴幼儿同月出现在其他机构名册中，相关补助暂缓发放。</Typography.Paragraph> : null}
+          {roster.duplicates.length ? (
+            <Typography.Paragraph type="warning" style={{ marginTop: 8 }}>
+              {roster.duplicates.length} 名婴幼儿同月出现在其他机构名册中，相关补助暂缓发放。
+            </Typography.Paragraph>
+          ) : null}
         </Card>
       ) : null}
     </>

@@ -38,21 +38,55 @@ export default function DashboardPage() {
 
   return (
     <>
-      <PageHeader title="指标看板" extra={
-        <Space wrap>
-          <label htmlFor="division-select">地区</label>
-          <Select id="division-select" style={{ width: 170 }} value={divisionCode} options={divisionOptions} onChange={(v) => set('divisionCode', v)} showSearch optionFilterProp="label" />
-          <label htmlFor="month-picker">月份</label>
-          <DatePicker id="month-picker" picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => d && set('month', d.format('YYYY-MM'))} />
-          <Tooltip title="供需缺口按此目标计算（每千常住人口托位数）">
-            <label htmlFor="target-input">目标（个/千人）</label>
-          </Tooltip>
-          <InputNumber id="target-input" min={0.1} max={50} step={0.1} placeholder="4.5" value={target ? Number(target) : null} onChange={(v) => set('targetPerThousand', v ? String(v) : null)} style={{ width: 90 }} />
-        </Space>
-      }>
+      <PageHeader
+        title="指标看板"
+        extra={
+          <Space wrap>
+            <label htmlFor="division-select">地区</label>
+            <Select
+              id="division-select"
+              style={{ width: 170 }}
+              value={divisionCode}
+              options={divisionOptions}
+              onChange={(v) => set('divisionCode', v)}
+              showSearch
+              optionFilterProp="label"
+            />
+            <label htmlFor="month-picker">月份</label>
+            <DatePicker
+              id="month-picker"
+              picker="month"
+              allowClear={false}
+              value={dayjs(`${month}-01`)}
+              onChange={(d) => d && set('month', d.format('YYYY-MM'))}
+            />
+            <Tooltip title="供需缺口按此目标计算（每千常住人口托位数）">
+              <label htmlFor="target-input">目标（个/千人）</label>
+            </Tooltip>
+            <InputNumber
+              id="target-input"
+              min={0.1}
+              max={50}
+              step={0.1}
+              placeholder="4.5"
+              value={target ? Number(target) : null}
+              onChange={(v) => set('targetPerThousand', v ? String(v) : null)}
+              style={{ width: 90 }}
+            />
+          </Space>
+        }
+      >
         每个指标旁注明定义与来源；数据截至所选月份月末。{data ? `计算时间 ${dateTime(data.asOf)}。` : ''}
       </PageHeader>
-      {loading && !data ? <Loading /> : error ? <LoadError error={error} /> : data && data.divisions.length ? <Dashboard view={data} /> : <Empty description={NO_DATA} />}
+      {loading && !data ? (
+        <Loading />
+      ) : error ? (
+        <LoadError error={error} />
+      ) : data && data.divisions.length ? (
+        <Dashboard view={data} />
+      ) : (
+        <Empty description={NO_DATA} />
+      )}
     </>
   );
 }
@@ -61,10 +95,14 @@ function Dashboard({ view }: { view: IndicatorsView }) {
   const [head, ...streets] = view.divisions as [DivisionIndicators, ...DivisionIndicators[]];
   return (
     <div data-testid="dashboard" data-division={head.divisionCode} data-month={view.month}>
-      <Typography.Title level={4}>{head.divisionName} · {view.month}</Typography.Title>
+      <Typography.Title level={4}>
+        {head.divisionName} · {view.month}
+      </Typography.Title>
       {groupsOf(head.indicators).map(([group, indicators]) => (
         <section key={group} aria-label={group} data-testid={`indicator-group-${group}`} style={{ marginBottom: 16 }}>
-          <Typography.Title level={5} style={{ margin: '8px 0' }}>{group}</Typography.Title>
+          <Typography.Title level={5} style={{ margin: '8px 0' }}>
+            {group}
+          </Typography.Title>
           <Row gutter={[16, 16]}>
             {indicators.map((i) => (
               <Col key={i.key} xs={24} sm={12} lg={8} xl={6}>
@@ -113,13 +151,21 @@ function IndicatorCard({ divisionCode, indicator: i }: { divisionCode: string; i
   return (
     <Card className="indicator-card" size="small" style={{ height: '100%' }}>
       <Typography.Text type="secondary">{i.label}</Typography.Text>
-      <div style={{ fontSize: 26, fontWeight: 600, margin: '4px 0', color: i.value === null ? '#757575' : '#1a1a1a' }} data-testid={`indicator-${divisionCode}-${i.key}`} data-value={i.value === null ? '' : String(i.value)}>
+      <div
+        style={{ fontSize: 26, fontWeight: 600, margin: '4px 0', color: i.value === null ? '#757575' : '#1a1a1a' }}
+        data-testid={`indicator-${divisionCode}-${i.key}`}
+        data-value={i.value === null ? '' : String(i.value)}
+      >
         {formatIndicator(i)}
       </div>
       {i.numerator !== undefined && i.denominator !== undefined ? (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatCount(i.numerator)} / {formatCount(i.denominator)}</Typography.Text>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {formatCount(i.numerator)} / {formatCount(i.denominator)}
+        </Typography.Text>
       ) : null}
-      <div style={{ fontSize: 12, color: '#555', marginTop: 6 }}><InfoCircleOutlined /> 定义：{i.definition}</div>
+      <div style={{ fontSize: 12, color: '#555', marginTop: 6 }}>
+        <InfoCircleOutlined /> 定义：{i.definition}
+      </div>
       <div style={{ fontSize: 12, color: '#757575' }}>来源：{i.source}</div>
     </Card>
   );
@@ -130,12 +176,28 @@ function SupplySummary({ d }: { d: DivisionIndicators }) {
   return (
     <Card size="small" style={{ marginTop: 16 }} title="供需概况">
       <Space size="large" wrap>
-        <span>常住人口 <b>{formatCount(s.residentPopulation)}</b>{s.populationYear ? `（${s.populationYear} 年）` : ''}</span>
-        <span>3 岁以下婴幼儿 <b>{formatCount(s.childrenUnder3)}</b></span>
-        <span>托位 <b data-testid={`supply-${d.divisionCode}-places`}>{formatCount(s.places)}</b></span>
-        <span>普惠托位 <b>{formatCount(s.inclusivePlaces)}</b></span>
-        <span>目标 {s.targetPerThousand} 个/千人 → 应有 <b>{formatCount(s.targetPlaces)}</b></span>
-        <span>缺口 <b style={{ color: s.gap ? '#b71c1c' : undefined }} data-testid={`supply-${d.divisionCode}-gap`}>{formatCount(s.gap)}</b></span>
+        <span>
+          常住人口 <b>{formatCount(s.residentPopulation)}</b>
+          {s.populationYear ? `（${s.populationYear} 年）` : ''}
+        </span>
+        <span>
+          3 岁以下婴幼儿 <b>{formatCount(s.childrenUnder3)}</b>
+        </span>
+        <span>
+          托位 <b data-testid={`supply-${d.divisionCode}-places`}>{formatCount(s.places)}</b>
+        </span>
+        <span>
+          普惠托位 <b>{formatCount(s.inclusivePlaces)}</b>
+        </span>
+        <span>
+          目标 {s.targetPerThousand} 个/千人 → 应有 <b>{formatCount(s.targetPlaces)}</b>
+        </span>
+        <span>
+          缺口{' '}
+          <b style={{ color: s.gap ? '#b71c1c' : undefined }} data-testid={`supply-${d.divisionCode}-gap`}>
+            {formatCount(s.gap)}
+          </b>
+        </span>
       </Space>
     </Card>
   );
@@ -165,23 +227,44 @@ function Streets({ county, streets }: { county: string; streets: DivisionIndicat
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} xl={14}>
           <Card size="small" title="供需分析：各街道（乡镇）按缺口排序">
-            <Chart option={chart} height={340} label={`各街道供需：${ranked.map((s) => `${s.divisionName} 托位 ${s.supply?.places ?? 0}，缺口 ${s.supply?.gap ?? '暂无数据'}`).join('；')}`} />
+            <Chart
+              option={chart}
+              height={340}
+              label={`各街道供需：${ranked.map((s) => `${s.divisionName} 托位 ${s.supply?.places ?? 0}，缺口 ${s.supply?.gap ?? '暂无数据'}`).join('；')}`}
+            />
           </Card>
         </Col>
         <Col xs={24} xl={10}>
           <Card size="small" title="街道分布图：托位缺口">
-            <TileMap county={county} title="托位缺口" moreIsWorse data={streets.map((s) => ({ code: s.divisionCode, name: s.divisionName, value: s.supply?.gap ?? null, text: s.supply?.gap === null || s.supply?.gap === undefined ? '—' : `缺 ${s.supply.gap}` }))} />
+            <TileMap
+              county={county}
+              title="托位缺口"
+              moreIsWorse
+              data={streets.map((s) => ({
+                code: s.divisionCode,
+                name: s.divisionName,
+                value: s.supply?.gap ?? null,
+                text: s.supply?.gap === null || s.supply?.gap === undefined ? '—' : `缺 ${s.supply.gap}`,
+              }))}
+            />
           </Card>
         </Col>
       </Row>
       <Card size="small" style={{ marginTop: 16 }}>
         <DataTable<DivisionIndicators>
           heading={<strong>供需明细（目标 {streets[0]?.supply?.targetPerThousand ?? '—'} 个/千人，按缺口从大到小）</strong>}
-          rowKey="divisionCode" dataSource={ranked} pagination={false} exportName={`供需分析-${divisionName(county)}`}
+          rowKey="divisionCode"
+          dataSource={ranked}
+          pagination={false}
+          exportName={`供需分析-${divisionName(county)}`}
           exportColumns={[
-            { title: '街道（乡镇）', value: (r) => r.divisionName }, { title: '常住人口', value: (r) => r.supply?.residentPopulation ?? '' },
-            { title: '3岁以下婴幼儿', value: (r) => r.supply?.childrenUnder3 ?? '' }, { title: '托位', value: (r) => r.supply?.places ?? '' }, { title: '普惠托位', value: (r) => r.supply?.inclusivePlaces ?? '' },
-            { title: '目标托位', value: (r) => r.supply?.targetPlaces ?? '' }, { title: '缺口', value: (r) => r.supply?.gap ?? '' },
+            { title: '街道（乡镇）', value: (r) => r.divisionName },
+            { title: '常住人口', value: (r) => r.supply?.residentPopulation ?? '' },
+            { title: '3岁以下婴幼儿', value: (r) => r.supply?.childrenUnder3 ?? '' },
+            { title: '托位', value: (r) => r.supply?.places ?? '' },
+            { title: '普惠托位', value: (r) => r.supply?.inclusivePlaces ?? '' },
+            { title: '目标托位', value: (r) => r.supply?.targetPlaces ?? '' },
+            { title: '缺口', value: (r) => r.supply?.gap ?? '' },
           ]}
           columns={[
             { title: '排名', key: 'rank', render: (_: unknown, __: DivisionIndicators, i: number) => i + 1 },
@@ -191,24 +274,52 @@ function Streets({ county, streets }: { county: string; streets: DivisionIndicat
             { title: '托位', key: 'places', align: 'right', render: (_: unknown, r) => formatCount(r.supply?.places) },
             { title: '普惠托位', key: 'inc', align: 'right', render: (_: unknown, r) => formatCount(r.supply?.inclusivePlaces) },
             { title: '目标托位', key: 'tp', align: 'right', render: (_: unknown, r) => formatCount(r.supply?.targetPlaces) },
-            { title: '缺口', key: 'gap', align: 'right', render: (_: unknown, r) => (r.supply?.gap ? <Tag color="red" data-testid={`supply-${r.divisionCode}-gap`}>{formatCount(r.supply.gap)}</Tag> : <span data-testid={`supply-${r.divisionCode}-gap`}>{formatCount(r.supply?.gap)}</span>) },
+            {
+              title: '缺口',
+              key: 'gap',
+              align: 'right',
+              render: (_: unknown, r) =>
+                r.supply?.gap ? (
+                  <Tag color="red" data-testid={`supply-${r.divisionCode}-gap`}>
+                    {formatCount(r.supply.gap)}
+                  </Tag>
+                ) : (
+                  <span data-testid={`supply-${r.divisionCode}-gap`}>{formatCount(r.supply?.gap)}</span>
+                ),
+            },
           ]}
         />
       </Card>
       <Card size="small" style={{ marginTop: 16 }}>
         <DataTable<DivisionIndicators>
           heading={<strong>各街道（乡镇）指标</strong>}
-          rowKey="divisionCode" dataSource={streets} pagination={false} exportName={`街道指标-${divisionName(county)}`}
-          exportColumns={[{ title: '街道（乡镇）', value: (r) => r.divisionName }, ...keys.map((k) => ({ title: `${k.label}（${k.unit}）`, value: (r: DivisionIndicators) => value(r, k.key)?.value ?? '' }))]}
+          rowKey="divisionCode"
+          dataSource={streets}
+          pagination={false}
+          exportName={`街道指标-${divisionName(county)}`}
+          exportColumns={[
+            { title: '街道（乡镇）', value: (r) => r.divisionName },
+            ...keys.map((k) => ({ title: `${k.label}（${k.unit}）`, value: (r: DivisionIndicators) => value(r, k.key)?.value ?? '' })),
+          ]}
           columns={[
             { title: '街道（乡镇）', dataIndex: 'divisionName', fixed: 'left' },
             ...keys.map((k) => ({
-              title: <Tooltip title={`${k.definition}（${k.source}）`}><span>{k.label} <InfoCircleOutlined /></span></Tooltip>,
+              title: (
+                <Tooltip title={`${k.definition}（${k.source}）`}>
+                  <span>
+                    {k.label} <InfoCircleOutlined />
+                  </span>
+                </Tooltip>
+              ),
               key: k.key,
               align: 'right' as const,
               render: (_: unknown, r: DivisionIndicators) => {
                 const v = value(r, k.key);
-                return <span data-testid={`indicator-${r.divisionCode}-${k.key}`} data-value={v?.value === null || v === undefined ? '' : String(v.value)}>{v ? formatIndicator(v) : '—'}</span>;
+                return (
+                  <span data-testid={`indicator-${r.divisionCode}-${k.key}`} data-value={v?.value === null || v === undefined ? '' : String(v.value)}>
+                    {v ? formatIndicator(v) : '—'}
+                  </span>
+                );
               },
             })),
           ]}
@@ -216,7 +327,19 @@ function Streets({ county, streets }: { county: string; streets: DivisionIndicat
       </Card>
       {per1000 ? (
         <Card size="small" style={{ marginTop: 16 }} title="街道分布图：每千人口托位数">
-          <TileMap county={county} title="每千人口托位数" data={streets.map((s) => { const v = value(s, per1000); return { code: s.divisionCode, name: s.divisionName, value: v?.value ?? null, text: v && v.value !== null ? formatIndicator(v).replace(' 个/千人', '') : '—' }; })} />
+          <TileMap
+            county={county}
+            title="每千人口托位数"
+            data={streets.map((s) => {
+              const v = value(s, per1000);
+              return {
+                code: s.divisionCode,
+                name: s.divisionName,
+                value: v?.value ?? null,
+                text: v && v.value !== null ? formatIndicator(v).replace(' 个/千人', '') : '—',
+              };
+            })}
+          />
         </Card>
       ) : null}
     </>

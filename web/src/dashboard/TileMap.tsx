@@ -7,12 +7,27 @@ import { Typography } from 'antd';
 const LAYOUTS: Record<string, Record<string, [number, number]>> = {
   // 西湖区: 三墩 in the north, 双浦 in the south, the lake's streets in the east (schematic, not to scale).
   '330106': {
-    '330106109': [1, 0], '330106004': [2, 0], '330106013': [0, 1], '330106015': [1, 1], '330106005': [2, 1], '330106002': [3, 1],
-    '330106011': [0, 2], '330106014': [1, 2], '330106001': [2, 2], '330106012': [0, 3], '330106008': [2, 3], '330106110': [1, 4],
+    '330106109': [1, 0],
+    '330106004': [2, 0],
+    '330106013': [0, 1],
+    '330106015': [1, 1],
+    '330106005': [2, 1],
+    '330106002': [3, 1],
+    '330106011': [0, 2],
+    '330106014': [1, 2],
+    '330106001': [2, 2],
+    '330106012': [0, 3],
+    '330106008': [2, 3],
+    '330106110': [1, 4],
   },
 };
 
-export interface TileDatum { code: string; name: string; value: number | null; text: string }
+export interface TileDatum {
+  code: string;
+  name: string;
+  value: number | null;
+  text: string;
+}
 
 const TILE = 96;
 const GAP = 6;
@@ -38,7 +53,14 @@ export function TileMap({ county, data, title, moreIsWorse = false }: { county: 
   const height = rows * (TILE + GAP);
   return (
     <figure style={{ margin: 0 }}>
-      <svg className="tile-map" viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width * 1.2 }} role="img" aria-label={`${title}：${placed.map((d) => `${d.name} ${d.text}`).join('，')}`}>
+      <svg
+        className="tile-map"
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+        style={{ maxWidth: width * 1.2 }}
+        role="img"
+        aria-label={`${title}：${placed.map((d) => `${d.name} ${d.text}`).join('，')}`}
+      >
         {placed.map((d) => {
           const [x, y] = layout[d.code]!;
           const fill = colour(d.value, min, max, moreIsWorse);
@@ -47,13 +69,19 @@ export function TileMap({ county, data, title, moreIsWorse = false }: { county: 
             <g key={d.code} transform={`translate(${x * (TILE + GAP)},${y * (TILE + GAP)})`}>
               <title>{`${d.name}：${d.text}`}</title>
               <rect width={TILE} height={TILE} rx={10} fill={fill} stroke="#fff" />
-              <text x={TILE / 2} y={TILE / 2 - 6} textAnchor="middle" fontSize={14} fill={dark ? '#fff' : '#1a1a1a'}>{d.name}</text>
-              <text x={TILE / 2} y={TILE / 2 + 16} textAnchor="middle" fontSize={15} fontWeight={600} fill={dark ? '#fff' : '#1a1a1a'}>{d.text}</text>
+              <text x={TILE / 2} y={TILE / 2 - 6} textAnchor="middle" fontSize={14} fill={dark ? '#fff' : '#1a1a1a'}>
+                {d.name}
+              </text>
+              <text x={TILE / 2} y={TILE / 2 + 16} textAnchor="middle" fontSize={15} fontWeight={600} fill={dark ? '#fff' : '#1a1a1a'}>
+                {d.text}
+              </text>
             </g>
           );
         })}
       </svg>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>示意图：按街道（乡镇）大致方位排列，非地理比例；灰色为暂无数据。</Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        示意图：按街道（乡镇）大致方位排列，非地理比例；灰色为暂无数据。
+      </Typography.Text>
     </figure>
   );
 }

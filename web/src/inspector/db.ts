@@ -84,17 +84,33 @@ export const isPending = (r: LocalResult) => r.rev !== r.syncedRev;
 export function newId(): string {
   return typeof crypto.randomUUID === 'function'
     ? crypto.randomUUID()
-    : '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) => (Number(c) ^ (crypto.getRandomValues(new Uint8Array(1))[0]! & (15 >> (Number(c) / 4)))).toString(16));
+    : '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) =>
+        (Number(c) ^ (crypto.getRandomValues(new Uint8Array(1))[0]! & (15 >> (Number(c) / 4)))).toString(16),
+      );
 }
 
 /** Records (or changes) a result locally; it syncs later. */
-export async function saveLocalResult(inspectionId: string, itemCode: string, change: { result?: ItemResult; note?: string; addPhoto?: LocalPhoto; removePhotoId?: string }): Promise<LocalResult> {
+export async function saveLocalResult(
+  inspectionId: string,
+  itemCode: string,
+  change: { result?: ItemResult; note?: string; addPhoto?: LocalPhoto; removePhotoId?: string },
+): Promise<LocalResult> {
   const d = await db();
   const tx = d.transaction(['results', 'photos', 'visits'], 'readwrite');
   const key = resultKey(inspectionId, itemCode);
   const existing = await tx.objectStore('results').get(key);
   const seen = (await tx.objectStore('visits').get(inspectionId))?.form.areas.flatMap((a) => a.items).find((i) => i.code === itemCode)?.result?.version ?? 0;
-  const base: LocalResult = existing ?? { key, inspectionId, itemCode, result: change.result ?? 'pass', note: '', photoIds: [], rev: 0, syncedRev: 0, updatedAt: '' };
+  const base: LocalResult = existing ?? {
+    key,
+    inspectionId,
+    itemCode,
+    result: change.result ?? 'pass',
+    note: '',
+    photoIds: [],
+    rev: 0,
+    syncedRev: 0,
+    updatedAt: '',
+  };
   const next: LocalResult = {
     ...base,
     result: change.result ?? base.result,
@@ -103,7 +119,7 @@ export async function saveLocalResult(inspectionId: string, itemCode: string, ch
     rev: base.rev + 1,
     updatedAt: new Date().toISOString(),
     // An edit on top of a value still waiting to be sent keeps the base that value was recorded on.
-    baseVersion: existing && isPending(existing) ? existing.baseVersion ?? seen : seen,
+    baseVersion: existing && isPending(existing) ? (existing.baseVersion ?? seen) : seen,
   };
   if (change.addPhoto) await tx.objectStore('photos').put(change.addPhoto);
   if (change.removePhotoId) await tx.objectStore('photos').delete(change.removePhotoId);

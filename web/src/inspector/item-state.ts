@@ -27,7 +27,8 @@ export const SYNC_TAGS: Record<Exclude<ItemSyncState, 'none'>, { text: string; c
 const sameValue = (local: LocalResult, held: ItemResultRecord) => local.result === held.result && local.note.trim() === (held.note ?? '').trim();
 
 export function itemStanding(local: LocalResult | undefined, held: ItemResultRecord | null | undefined): ItemStanding {
-  if (!local) return held ? { state: held.inConflict ? 'conflict' : 'synced', shown: 'server', replaced: false } : { state: 'none', shown: 'none', replaced: false };
+  if (!local)
+    return held ? { state: held.inConflict ? 'conflict' : 'synced', shown: 'server', replaced: false } : { state: 'none', shown: 'none', replaced: false };
   if (isPending(local)) return { state: local.error?.rev === local.rev ? 'refused' : 'pending', shown: 'local', replaced: false };
   // Acknowledged before the server told outcomes: recorded.
   const outcome = local.outcome?.rev === local.rev ? local.outcome : { status: 'recorded' as const, version: 0, decision: undefined };

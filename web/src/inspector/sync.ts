@@ -70,16 +70,28 @@ async function syncResult(result: LocalResult): Promise<void> {
   const reply = await api<RecordResultsReply>(`/api/v1/inspections/${result.inspectionId}/results`, {
     method: 'PUT',
     body: {
-      results: [{
-        itemCode: result.itemCode, result: result.result, note: result.note.trim() || undefined, evidence: evidence.length ? evidence : undefined,
-        baseVersion, recordedAt: result.updatedAt, deviceId: deviceId(),
-      }],
+      results: [
+        {
+          itemCode: result.itemCode,
+          result: result.result,
+          note: result.note.trim() || undefined,
+          evidence: evidence.length ? evidence : undefined,
+          baseVersion,
+          recordedAt: result.updatedAt,
+          deviceId: deviceId(),
+        },
+      ],
     },
   });
   const held = reply?.areas?.flatMap((a) => a.items).find((i) => i.code === result.itemCode)?.result;
   // A server before versioned results answers with the form only: it recorded the value.
-  const outcome = reply?.outcomes?.find((o) => o.itemCode === result.itemCode)
-    ?? { itemCode: result.itemCode, status: 'recorded' as const, versionId: '', version: held?.version ?? 0, message: '' };
+  const outcome = reply?.outcomes?.find((o) => o.itemCode === result.itemCode) ?? {
+    itemCode: result.itemCode,
+    status: 'recorded' as const,
+    versionId: '',
+    version: held?.version ?? 0,
+    message: '',
+  };
   const tx = d.transaction(['results', 'visits'], 'readwrite');
   const current = await tx.objectStore('results').get(result.key);
   if (current) {
@@ -87,7 +99,10 @@ async function syncResult(result: LocalResult): Promise<void> {
       ...current,
       syncedRev: Math.max(current.syncedRev, result.rev),
       error: undefined,
-      outcome: current.outcome && current.outcome.rev > result.rev ? current.outcome : { rev: result.rev, status: outcome.status, versionId: outcome.versionId, version: outcome.version, message: outcome.message },
+      outcome:
+        current.outcome && current.outcome.rev > result.rev
+          ? current.outcome
+          : { rev: result.rev, status: outcome.status, versionId: outcome.versionId, version: outcome.version, message: outcome.message },
     };
     // An edit made while this one was on its way was made on top of it: it now stands on the version this one became.
     if (current.rev > result.rev && outcome.status === 'recorded' && (current.baseVersion ?? 0) === baseVersion) next.baseVersion = outcome.version;

@@ -4,7 +4,17 @@ import { Link, useParams } from 'react-router';
 import { api, errorMessage } from '../api/client';
 import { useCapabilities } from '../api/capabilities';
 import type { InstitutionPlanDraw, Page, PublicInspection, PublicInstitution } from '../api/types';
-import { CARE_FORM_LABELS, COMPLAINT_CATEGORY_LABELS, DEPARTMENT_LABELS, INSPECTION_KIND_LABELS, ITEM_RESULT_LABELS, OPERATOR_TYPE_LABELS, dateTime, label, yuan } from '../common/labels';
+import {
+  CARE_FORM_LABELS,
+  COMPLAINT_CATEGORY_LABELS,
+  DEPARTMENT_LABELS,
+  INSPECTION_KIND_LABELS,
+  ITEM_RESULT_LABELS,
+  OPERATOR_TYPE_LABELS,
+  dateTime,
+  label,
+  yuan,
+} from '../common/labels';
 import { divisionName, divisionPath } from '../common/divisions';
 import { DataTable, LoadError, Loading, NO_DATA, useLoad } from '../common/ui';
 
@@ -13,27 +23,64 @@ export function InstitutionPage() {
   const has = useCapabilities();
   const { data, error, loading } = useLoad((signal) => api<PublicInstitution>(`/api/v1/public/institutions/${id}`, { signal }), [id]);
   const hasCredit = !!has?.('GET /api/v1/public/credit/institutions/{id}');
-  const credit = useLoad((signal) => (hasCredit ? api<{ grade: string; gradeLabel: string }>(`/api/v1/public/credit/institutions/${id}`, { signal }) : Promise.resolve(null)), [id, hasCredit]);
+  const credit = useLoad(
+    (signal) => (hasCredit ? api<{ grade: string; gradeLabel: string }>(`/api/v1/public/credit/institutions/${id}`, { signal }) : Promise.resolve(null)),
+    [id, hasCredit],
+  );
   if (loading) return <Loading />;
   if (error || !data) return <LoadError error={error} />;
   return (
     <article aria-labelledby="inst-name">
       <Link to="/public">← 返回名录</Link>
-      <Typography.Title level={2} id="inst-name" style={{ marginTop: 8 }}>{data.name}</Typography.Title>
+      <Typography.Title level={2} id="inst-name" style={{ marginTop: 8 }}>
+        {data.name}
+      </Typography.Title>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Tag color="blue" data-testid="filing-status">已备案</Tag>
-        {data.inclusive ? <Tag color="green" data-testid="inclusive-status">普惠托育机构</Tag> : <Tag data-testid="inclusive-status">非普惠</Tag>}
-        {data.demonstrationYears.map((y) => <Tag color="gold" key={y}>{y} 年示范</Tag>)}
+        <Tag color="blue" data-testid="filing-status">
+          已备案
+        </Tag>
+        {data.inclusive ? (
+          <Tag color="green" data-testid="inclusive-status">
+            普惠托育机构
+          </Tag>
+        ) : (
+          <Tag data-testid="inclusive-status">非普惠</Tag>
+        )}
+        {data.demonstrationYears.map((y) => (
+          <Tag color="gold" key={y}>
+            {y} 年示范
+          </Tag>
+        ))}
       </Space>
       <Row gutter={[16, 16]}>
-        <Col xs={12} md={6}><Card><Statistic title="托位数" value={data.totalPlaces} /></Card></Col>
-        <Col xs={12} md={6}><Card><Statistic title="普惠托位" value={data.inclusive?.inclusivePlaces ?? 0} /></Card></Col>
-        <Col xs={12} md={6}><Card><Statistic title="普惠收费上限" value={data.inclusive ? yuan(data.inclusive.priceCapFen) : '—'} suffix={data.inclusive ? '/月' : undefined} /></Card></Col>
-        <Col xs={12} md={6}><Card data-testid="credit-grade"><Statistic title="信用等级" value={credit.data ? `${credit.data.grade} ${credit.data.gradeLabel}` : data.creditGrade ?? NO_DATA} /></Card></Col>
+        <Col xs={12} md={6}>
+          <Card>
+            <Statistic title="托位数" value={data.totalPlaces} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card>
+            <Statistic title="普惠托位" value={data.inclusive?.inclusivePlaces ?? 0} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card>
+            <Statistic title="普惠收费上限" value={data.inclusive ? yuan(data.inclusive.priceCapFen) : '—'} suffix={data.inclusive ? '/月' : undefined} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card data-testid="credit-grade">
+            <Statistic title="信用等级" value={credit.data ? `${credit.data.grade} ${credit.data.gradeLabel}` : (data.creditGrade ?? NO_DATA)} />
+          </Card>
+        </Col>
       </Row>
       <Card title="备案信息" style={{ marginTop: 16 }}>
         <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
-          <Descriptions.Item label="备案回执编号"><Link to={`/public/receipts/${encodeURIComponent(data.receiptNo)}`} data-testid="receipt-no">{data.receiptNo}</Link></Descriptions.Item>
+          <Descriptions.Item label="备案回执编号">
+            <Link to={`/public/receipts/${encodeURIComponent(data.receiptNo)}`} data-testid="receipt-no">
+              {data.receiptNo}
+            </Link>
+          </Descriptions.Item>
           <Descriptions.Item label="备案日期">{data.filedOn ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="所在地区">{divisionPath(data.divisionCode)}</Descriptions.Item>
           <Descriptions.Item label="地址">{data.address}</Descriptions.Item>
@@ -44,8 +91,11 @@ export function InstitutionPage() {
         </Descriptions>
       </Card>
       <Card title="双随机抽查（抽中本机构的计划）" style={{ marginTop: 16 }}>
-        {has?.('GET /api/v1/public/institutions/{id}/inspection-plans')
-          ? <Draws institutionId={id} institutionName={data.name} /> : <Empty description={NO_DATA} />}
+        {has?.('GET /api/v1/public/institutions/{id}/inspection-plans') ? (
+          <Draws institutionId={id} institutionName={data.name} />
+        ) : (
+          <Empty description={NO_DATA} />
+        )}
       </Card>
       <Card title="监督检查结果（一公开）" style={{ marginTop: 16 }}>
         {has?.('GET /api/v1/public/inspections') ? <Inspections institutionId={id} /> : <Empty description={NO_DATA} />}
@@ -61,19 +111,30 @@ const DRAWS_PAGE = 20;
 function Draws({ institutionId, institutionName }: { institutionId: string; institutionName: string }) {
   const [page, setPage] = useState(1);
   const { data, error, loading } = useLoad(
-    (signal) => api<Page<InstitutionPlanDraw>>(`/api/v1/public/institutions/${institutionId}/inspection-plans`, { query: { page, pageSize: DRAWS_PAGE }, signal }),
+    (signal) =>
+      api<Page<InstitutionPlanDraw>>(`/api/v1/public/institutions/${institutionId}/inspection-plans`, { query: { page, pageSize: DRAWS_PAGE }, signal }),
     [institutionId, page],
   );
   if (error) return <LoadError error={error} />;
   return (
     <DataTable<InstitutionPlanDraw>
-      rowKey={(r) => r.plan.id} loading={loading} dataSource={data?.items ?? []} exportName={`双随机抽中记录-${institutionName}`}
-      pagination={(data?.total ?? 0) > DRAWS_PAGE ? { current: page, pageSize: DRAWS_PAGE, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false } : false}
+      rowKey={(r) => r.plan.id}
+      loading={loading}
+      dataSource={data?.items ?? []}
+      exportName={`双随机抽中记录-${institutionName}`}
+      pagination={
+        (data?.total ?? 0) > DRAWS_PAGE ? { current: page, pageSize: DRAWS_PAGE, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false } : false
+      }
       locale={{ emptyText: '暂无抽中本机构的双随机计划' }}
       exportColumns={[
-        { title: '计划', value: (r) => r.plan.title }, { title: '地区', value: (r) => divisionName(r.plan.divisionCode) }, { title: '检查期间', value: (r) => `${r.plan.periodFrom} 至 ${r.plan.periodTo}` },
-        { title: '部门', value: (r) => r.plan.departments.map((d) => label(DEPARTMENT_LABELS, d)).join('、') }, { title: '抽取时间', value: (r) => dateTime(r.plan.drawnAt) },
-        { title: '抽取顺位', value: (r) => r.position }, { title: '抽中机构数', value: (r) => r.plan.result?.institutions ?? '' }, { title: '抽取时信用等级', value: (r) => r.drawn.grade },
+        { title: '计划', value: (r) => r.plan.title },
+        { title: '地区', value: (r) => divisionName(r.plan.divisionCode) },
+        { title: '检查期间', value: (r) => `${r.plan.periodFrom} 至 ${r.plan.periodTo}` },
+        { title: '部门', value: (r) => r.plan.departments.map((d) => label(DEPARTMENT_LABELS, d)).join('、') },
+        { title: '抽取时间', value: (r) => dateTime(r.plan.drawnAt) },
+        { title: '抽取顺位', value: (r) => r.position },
+        { title: '抽中机构数', value: (r) => r.plan.result?.institutions ?? '' },
+        { title: '抽取时信用等级', value: (r) => r.drawn.grade },
       ]}
       columns={[
         { title: '计划', key: 'title', render: (_: unknown, r) => <Link to="/public/plans">{r.plan.title}</Link> },
@@ -89,7 +150,10 @@ function Draws({ institutionId, institutionName }: { institutionId: string; inst
 }
 
 function Inspections({ institutionId }: { institutionId: string }) {
-  const { data, error, loading } = useLoad((signal) => api<Page<PublicInspection>>('/api/v1/public/inspections', { query: { institutionId, pageSize: 50 }, signal }), [institutionId]);
+  const { data, error, loading } = useLoad(
+    (signal) => api<Page<PublicInspection>>('/api/v1/public/inspections', { query: { institutionId, pageSize: 50 }, signal }),
+    [institutionId],
+  );
   if (loading) return <Loading />;
   if (error) return <LoadError error={error} />;
   if (!data?.items.length) return <Empty description="暂无已完成的检查" />;
@@ -108,25 +172,47 @@ function Inspections({ institutionId }: { institutionId: string }) {
         children: (
           <>
             {i.findings.length ? (
-              <div style={{ marginBottom: 12 }}><DataTable size="small" rowKey="id" pagination={false} dataSource={i.findings} exportName={`检查发现-${i.institutionName}-${i.completedOn}`}
-                exportColumns={[
-                  { title: '问题', value: (f) => f.itemText }, { title: '部门', value: (f) => label(DEPARTMENT_LABELS, f.department) }, { title: '说明', value: (f) => f.note ?? '' },
-                  { title: '整改期限', value: (f) => f.deadline }, { title: '整改情况', value: (f) => f.statusLabel },
-                ]}
-                columns={[
-                  { title: '问题', dataIndex: 'itemText' }, { title: '部门', dataIndex: 'department', render: (d: string) => label(DEPARTMENT_LABELS, d) },
-                  { title: '整改期限', dataIndex: 'deadline' }, { title: '整改情况', dataIndex: 'statusLabel' },
-                ]} /></div>
+              <div style={{ marginBottom: 12 }}>
+                <DataTable
+                  size="small"
+                  rowKey="id"
+                  pagination={false}
+                  dataSource={i.findings}
+                  exportName={`检查发现-${i.institutionName}-${i.completedOn}`}
+                  exportColumns={[
+                    { title: '问题', value: (f) => f.itemText },
+                    { title: '部门', value: (f) => label(DEPARTMENT_LABELS, f.department) },
+                    { title: '说明', value: (f) => f.note ?? '' },
+                    { title: '整改期限', value: (f) => f.deadline },
+                    { title: '整改情况', value: (f) => f.statusLabel },
+                  ]}
+                  columns={[
+                    { title: '问题', dataIndex: 'itemText' },
+                    { title: '部门', dataIndex: 'department', render: (d: string) => label(DEPARTMENT_LABELS, d) },
+                    { title: '整改期限', dataIndex: 'deadline' },
+                    { title: '整改情况', dataIndex: 'statusLabel' },
+                  ]}
+                />
+              </div>
             ) : null}
-            <DataTable size="small" rowKey="code" pagination={{ pageSize: 10 }} dataSource={i.items} exportName={`检查结果-${i.institutionName}-${i.completedOn}`}
+            <DataTable
+              size="small"
+              rowKey="code"
+              pagination={{ pageSize: 10 }}
+              dataSource={i.items}
+              exportName={`检查结果-${i.institutionName}-${i.completedOn}`}
               exportColumns={[
-                { title: '检查事项', value: (r) => r.text }, { title: '部门', value: (r) => label(DEPARTMENT_LABELS, r.department) },
-                { title: '结果', value: (r) => (r.result ? label(ITEM_RESULT_LABELS, r.result) : '') }, { title: '说明', value: (r) => r.note ?? '' },
+                { title: '检查事项', value: (r) => r.text },
+                { title: '部门', value: (r) => label(DEPARTMENT_LABELS, r.department) },
+                { title: '结果', value: (r) => (r.result ? label(ITEM_RESULT_LABELS, r.result) : '') },
+                { title: '说明', value: (r) => r.note ?? '' },
               ]}
               columns={[
-                { title: '检查事项', dataIndex: 'text' }, { title: '部门', dataIndex: 'department', render: (d: string) => label(DEPARTMENT_LABELS, d) },
+                { title: '检查事项', dataIndex: 'text' },
+                { title: '部门', dataIndex: 'department', render: (d: string) => label(DEPARTMENT_LABELS, d) },
                 { title: '结果', dataIndex: 'result', render: (r: string | null) => (r ? label(ITEM_RESULT_LABELS, r) : '—') },
-              ]} />
+              ]}
+            />
           </>
         ),
       }))}
@@ -137,22 +223,33 @@ function Inspections({ institutionId }: { institutionId: string }) {
 function ComplaintForm({ institutionId }: { institutionId: string }) {
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  if (done) return <Card style={{ marginTop: 16 }}><Result status="success" title="投诉举报已提交" subTitle={`受理编号 ${done}，承办部门将依法处理。`} /></Card>;
+  if (done)
+    return (
+      <Card style={{ marginTop: 16 }}>
+        <Result status="success" title="投诉举报已提交" subTitle={`受理编号 ${done}，承办部门将依法处理。`} />
+      </Card>
+    );
   return (
     <Card title="投诉举报" style={{ marginTop: 16 }}>
       <Alert type="info" showIcon title="您的联系方式仅供承办部门核实使用，不会公开。" style={{ marginBottom: 16 }} />
-      <Form layout="vertical" onFinish={async (v: { category: string; description: string; name?: string; phone?: string }) => {
-        setBusy(true);
-        try {
-          const contact = v.name || v.phone ? { name: v.name || undefined, phone: v.phone || undefined } : undefined;
-          const r = await api<{ id: string }>('/api/v1/public/complaints', { method: 'POST', body: { institutionId, category: v.category, description: v.description, contact } });
-          setDone(r.id);
-        } catch (e) {
-          void message.error(errorMessage(e));
-        } finally {
-          setBusy(false);
-        }
-      }}>
+      <Form
+        layout="vertical"
+        onFinish={async (v: { category: string; description: string; name?: string; phone?: string }) => {
+          setBusy(true);
+          try {
+            const contact = v.name || v.phone ? { name: v.name || undefined, phone: v.phone || undefined } : undefined;
+            const r = await api<{ id: string }>('/api/v1/public/complaints', {
+              method: 'POST',
+              body: { institutionId, category: v.category, description: v.description, contact },
+            });
+            setDone(r.id);
+          } catch (e) {
+            void message.error(errorMessage(e));
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
         <Form.Item label="类别" name="category" rules={[{ required: true, message: '请选择类别' }]}>
           <Select options={Object.entries(COMPLAINT_CATEGORY_LABELS).map(([value, l]) => ({ value, label: l }))} />
         </Form.Item>
@@ -160,10 +257,18 @@ function ComplaintForm({ institutionId }: { institutionId: string }) {
           <Input.TextArea rows={4} maxLength={2000} showCount />
         </Form.Item>
         <Space wrap>
-          <Form.Item label="联系人（选填）" name="name"><Input maxLength={50} /></Form.Item>
-          <Form.Item label="电话（选填）" name="phone"><Input maxLength={20} /></Form.Item>
+          <Form.Item label="联系人（选填）" name="name">
+            <Input maxLength={50} />
+          </Form.Item>
+          <Form.Item label="电话（选填）" name="phone">
+            <Input maxLength={20} />
+          </Form.Item>
         </Space>
-        <div><Button type="primary" htmlType="submit" loading={busy}>提交</Button></div>
+        <div>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            提交
+          </Button>
+        </div>
       </Form>
     </Card>
   );

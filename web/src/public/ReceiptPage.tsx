@@ -13,11 +13,17 @@ export function ReceiptPage() {
     <>
       <PageHeader title="备案回执核验">输入回执编号，或用手机扫描回执上的二维码，核验回执是否真实、是否仍然有效。</PageHeader>
       <Card style={{ marginBottom: 16 }}>
-        <Form layout="inline" initialValues={{ receiptNo }} onFinish={(v: { receiptNo: string }) => navigate(`/public/receipts/${encodeURIComponent(v.receiptNo.trim())}`)}>
+        <Form
+          layout="inline"
+          initialValues={{ receiptNo }}
+          onFinish={(v: { receiptNo: string }) => navigate(`/public/receipts/${encodeURIComponent(v.receiptNo.trim())}`)}
+        >
           <Form.Item label="回执编号" name="receiptNo" rules={[{ required: true, message: '请输入回执编号' }]}>
             <Input id="receiptNo" placeholder="例如 330106-2026-0001" style={{ width: 240 }} />
           </Form.Item>
-          <Button type="primary" htmlType="submit">核验</Button>
+          <Button type="primary" htmlType="submit">
+            核验
+          </Button>
         </Form>
       </Card>
       {receiptNo ? <Verification receiptNo={receiptNo} /> : null}
@@ -26,7 +32,10 @@ export function ReceiptPage() {
 }
 
 function Verification({ receiptNo }: { receiptNo: string }) {
-  const { data, error, loading } = useLoad((signal) => api<ReceiptVerification>(`/api/v1/public/receipts/${encodeURIComponent(receiptNo)}`, { signal }), [receiptNo]);
+  const { data, error, loading } = useLoad(
+    (signal) => api<ReceiptVerification>(`/api/v1/public/receipts/${encodeURIComponent(receiptNo)}`, { signal }),
+    [receiptNo],
+  );
   if (loading) return <Loading />;
   if (error || !data) return <LoadError error={error} />;
   const status = !data.genuine ? 'error' : data.current ? 'success' : 'warning';
@@ -38,7 +47,9 @@ function Verification({ receiptNo }: { receiptNo: string }) {
       {data.receipt ? (
         <Descriptions bordered column={1} size="small">
           <Descriptions.Item label="回执编号">{data.receipt.receiptNo}</Descriptions.Item>
-          <Descriptions.Item label="机构名称"><Link to={`/public/institutions/${data.receipt.institutionId}`}>{data.receipt.institutionName}</Link></Descriptions.Item>
+          <Descriptions.Item label="机构名称">
+            <Link to={`/public/institutions/${data.receipt.institutionId}`}>{data.receipt.institutionName}</Link>
+          </Descriptions.Item>
           <Descriptions.Item label="地址">{data.receipt.address}</Descriptions.Item>
           <Descriptions.Item label="所在地区">{data.receipt.divisionName}</Descriptions.Item>
           <Descriptions.Item label="出具日期">{data.receipt.issuedOn}</Descriptions.Item>

@@ -3,8 +3,21 @@ import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, subjectsOf } 
 import { Ping } from '../ping.contracts.js';
 import { IndicatorContribution, IndicatorsRequest } from '../registry/indicator.contracts.js';
 import {
-  CreditListPage, CreditListRequest, CreditModelList, CreditView, DecideRepairRequest, GetCreditRequest, ListRepairRequestsRequest, PublicCreditListRequest,
-  PublicCreditPage, PublicCreditRequest, PublicCreditView, RepairIdRequest, RepairRequestPage, RepairRequestView, RequestRepairRequest,
+  CreditListPage,
+  CreditListRequest,
+  CreditModelList,
+  CreditView,
+  DecideRepairRequest,
+  GetCreditRequest,
+  ListRepairRequestsRequest,
+  PublicCreditListRequest,
+  PublicCreditPage,
+  PublicCreditRequest,
+  PublicCreditView,
+  RepairIdRequest,
+  RepairRequestPage,
+  RepairRequestView,
+  RequestRepairRequest,
 } from './credit.contracts.js';
 import { GradeChangedData, RepairDecidedData, RepairRequestedData } from './credit.events.js';
 
@@ -32,7 +45,7 @@ export const CreditRpc = {
   }),
   getList: defineRpc({
     subject: 'credit.list.get',
-    summary: '红名单 (A) / 黑名单 (D) of a division in the caller\'s scope',
+    summary: "红名单 (A) / 黑名单 (D) of a division in the caller's scope",
     request: CreditListRequest,
     reply: CreditListPage,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION'],
@@ -48,14 +61,31 @@ export const CreditRpc = {
     summary: '信用修复申请 by the operator (own institution) or health: recorded, decided by health',
     request: RequestRepairRequest,
     reply: RepairRequestView,
-    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION', 'INSTITUTION_NOT_FOUND', 'CREDIT_ENTRY_NOT_FOUND', 'CREDIT_REPAIR_NOT_ALLOWED', 'CREDIT_REPAIR_PENDING'],
+    errors: [
+      'VALIDATION',
+      'DEPARTMENT_NOT_ALLOWED',
+      'DIVISION_OUT_OF_SCOPE',
+      'NOT_OWN_INSTITUTION',
+      'INSTITUTION_NOT_FOUND',
+      'CREDIT_ENTRY_NOT_FOUND',
+      'CREDIT_REPAIR_NOT_ALLOWED',
+      'CREDIT_REPAIR_PENDING',
+    ],
   }),
   decideRepair: defineRpc({
     subject: 'credit.repair.decide',
     summary: '信用修复决定 by the district health bureau, with a reason (audited)',
     request: DecideRepairRequest,
     reply: RepairRequestView,
-    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION', 'CREDIT_REPAIR_NOT_FOUND', 'CREDIT_REPAIR_ALREADY_DECIDED', 'CREDIT_REPAIR_NOT_ALLOWED'],
+    errors: [
+      'VALIDATION',
+      'DEPARTMENT_NOT_ALLOWED',
+      'DIVISION_OUT_OF_SCOPE',
+      'NOT_OWN_INSTITUTION',
+      'CREDIT_REPAIR_NOT_FOUND',
+      'CREDIT_REPAIR_ALREADY_DECIDED',
+      'CREDIT_REPAIR_NOT_ALLOWED',
+    ],
   }),
   getRepair: defineRpc({
     subject: 'credit.repair.get',
@@ -66,7 +96,7 @@ export const CreditRpc = {
   }),
   listRepairs: defineRpc({
     subject: 'credit.repair.list',
-    summary: 'Repair requests in the caller\'s scope',
+    summary: "Repair requests in the caller's scope",
     request: ListRepairRequestsRequest,
     reply: RepairRequestPage,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION'],
@@ -105,7 +135,7 @@ export const CreditEvt = {
   gradeChanged: defineEvent({
     subject: 'evt.credit.grade.changed',
     version: 1,
-    summary: 'An institution\'s credit grade changed (once per change): from, to, score, model version, reasons. Inspection and subsidy act on it',
+    summary: "An institution's credit grade changed (once per change): from, to, score, model version, reasons. Inspection and subsidy act on it",
     data: GradeChangedData,
   }),
   repairRequested: defineEvent({

@@ -69,7 +69,8 @@ export class CreditInstitutionParams {
 @JSONSchema({ description: 'The date to recompute the score and grade at, with the model version in force then (default today, Asia/Shanghai)' })
 export class CreditAtQuery {
   @JSONSchema({ example: '2026-06-30' })
-  @IsOptional() @IsIsoDate()
+  @IsOptional()
+  @IsIsoDate()
   at?: string;
 }
 
@@ -79,16 +80,18 @@ export class GetCreditRequest {
   id: string;
 
   @JSONSchema({ example: '2026-06-30' })
-  @IsOptional() @IsIsoDate()
+  @IsOptional()
+  @IsIsoDate()
   at?: string;
 }
 
-@JSONSchema({ description: '红名单 (A, 守信激励) or 黑名单 (D, 失信惩戒) of a division; default: the caller\'s divisions' })
+@JSONSchema({ description: "红名单 (A, 守信激励) or 黑名单 (D, 失信惩戒) of a division; default: the caller's divisions" })
 export class CreditListRequest extends PageQuery {
   @IsIn(CREDIT_LISTS)
   list: CreditList;
 
-  @IsOptional() @IsDivisionCode()
+  @IsOptional()
+  @IsDivisionCode()
   divisionCode?: string;
 
   override pageSize?: number = 50;
@@ -101,11 +104,16 @@ export class CreditListRequest extends PageQuery {
 })
 export class RequestRepairBody {
   @JSONSchema({ description: 'Ledger entry ids (entryId in the credit explanation)' })
-  @IsUUID('all', { each: true }) @ArrayMinSize(1) @ArrayMaxSize(50) @ArrayUnique()
+  @IsUUID('all', { each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ArrayUnique()
   entryIds: string[];
 
   @JSONSchema({ description: 'What was corrected, and the evidence (整改情况、信用承诺)', example: '已辞退涉事人员并完成全员培训，整改报告见附件 2026-031 号' })
-  @IsString() @MinLength(4) @MaxLength(2_000)
+  @IsString()
+  @MinLength(4)
+  @MaxLength(2_000)
   reason: string;
 }
 
@@ -119,7 +127,9 @@ export class DecideRepairBody {
   @IsIn(['approve', 'reject'])
   decision: 'approve' | 'reject';
 
-  @IsString() @MinLength(4) @MaxLength(2_000)
+  @IsString()
+  @MinLength(4)
+  @MaxLength(2_000)
   reason: string;
 }
 
@@ -134,10 +144,12 @@ export class RepairIdRequest {
 }
 
 export class ListRepairRequestsRequest extends PageQuery {
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   institutionId?: string;
 
-  @IsOptional() @IsIn(REPAIR_STATUSES)
+  @IsOptional()
+  @IsIn(REPAIR_STATUSES)
   status?: RepairStatus;
 }
 
@@ -148,16 +160,26 @@ export class PublicCreditRequest {
 
 @JSONSchema({ description: '公示: grades of filed institutions, by division' })
 export class PublicCreditListRequest {
-  @IsOptional() @IsDivisionCode()
+  @IsOptional()
+  @IsDivisionCode()
   divisionCode?: string;
 
-  @IsOptional() @IsIn(CREDIT_GRADES)
+  @IsOptional()
+  @IsIn(CREDIT_GRADES)
   grade?: CreditGrade;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
   page?: number = 1;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   pageSize?: number = 20;
 }
 
@@ -168,133 +190,174 @@ const Grade = StringEnum(CREDIT_GRADES, { description: 'A 守信 / B 基本守�
 const Who = t.Object({ department: t.String(), userId: t.String() });
 
 /** One ledger entry as it counts at the date asked for. */
-export const CreditEntryView = t.Object({
-  entryId: t.String({ format: 'uuid' }),
-  sourceEventId: t.String({ format: 'uuid', description: 'eventId of the other service\'s event (or the repair request id for credit_repaired)' }),
-  subject: t.String({ example: 'evt.inspection.finding.recorded.v1' }),
-  eventType: StringEnum(CREDIT_EVENT_TYPES),
-  occurredOn: t.String({ format: 'date', description: 'The day of the fact (Asia/Shanghai): the model in force that day judged it' }),
-  occurredAt: t.String({ format: 'date-time' }),
-  ref: Nullable(t.String(), { description: 'Finding, penalty, complaint, staff … id the event is about' }),
-  department: Nullable(t.String()),
-  ruleId: t.String(),
-  title: t.String(),
-  source: t.String({ description: 'Where the rule comes from' }),
-  modelVersion: t.String({ description: 'The model version that judged the event (in force on occurredOn)' }),
-  points: t.Integer({ description: 'Points the rule gives' }),
-  effectivePoints: t.Integer({ description: 'What the entry counts at the date asked for, after decay and repair' }),
-  adjustment: Nullable(t.String(), { description: 'Why effectivePoints differs from points (decay, repair)' }),
-  dTriggerActive: t.Boolean({ description: 'This entry makes the institution D at that date ("D from any department")' }),
-  repairedBy: Nullable(t.String(), { description: 'Repair request that neutralised the entry' }),
-  facts: t.Record(t.String(), t.Unknown(), { description: 'The facts of the event the rule judged (severity, kinds, dates …)' }),
-}, { $id: 'CreditEntryView' });
+export const CreditEntryView = t.Object(
+  {
+    entryId: t.String({ format: 'uuid' }),
+    sourceEventId: t.String({ format: 'uuid', description: "eventId of the other service's event (or the repair request id for credit_repaired)" }),
+    subject: t.String({ example: 'evt.inspection.finding.recorded.v1' }),
+    eventType: StringEnum(CREDIT_EVENT_TYPES),
+    occurredOn: t.String({ format: 'date', description: 'The day of the fact (Asia/Shanghai): the model in force that day judged it' }),
+    occurredAt: t.String({ format: 'date-time' }),
+    ref: Nullable(t.String(), { description: 'Finding, penalty, complaint, staff … id the event is about' }),
+    department: Nullable(t.String()),
+    ruleId: t.String(),
+    title: t.String(),
+    source: t.String({ description: 'Where the rule comes from' }),
+    modelVersion: t.String({ description: 'The model version that judged the event (in force on occurredOn)' }),
+    points: t.Integer({ description: 'Points the rule gives' }),
+    effectivePoints: t.Integer({ description: 'What the entry counts at the date asked for, after decay and repair' }),
+    adjustment: Nullable(t.String(), { description: 'Why effectivePoints differs from points (decay, repair)' }),
+    dTriggerActive: t.Boolean({ description: 'This entry makes the institution D at that date ("D from any department")' }),
+    repairedBy: Nullable(t.String(), { description: 'Repair request that neutralised the entry' }),
+    facts: t.Record(t.String(), t.Unknown(), { description: 'The facts of the event the rule judged (severity, kinds, dates …)' }),
+  },
+  { $id: 'CreditEntryView' },
+);
 export type CreditEntryView = Static<typeof CreditEntryView>;
 
 export const CreditMeasureView = t.Object({ department: t.String(), measure: t.String(), source: t.String() }, { $id: 'CreditMeasureView' });
 export type CreditMeasureView = Static<typeof CreditMeasureView>;
 
-export const CreditView = t.Object({
-  institutionId: t.String({ format: 'uuid' }),
-  institutionName: Nullable(t.String()),
-  divisionCode: Nullable(t.String()),
-  at: t.String({ format: 'date' }),
-  score: t.Integer(),
-  grade: Grade,
-  gradeLabel: t.String(),
-  modelVersion: t.String({ description: 'The model version in force at `at` (start score, thresholds, D rule)', example: 'credit-model/2026.1' }),
-  startScore: t.Integer(),
-  thresholds: t.Array(t.Object({ grade: Grade, label: t.String(), minScore: t.Integer() })),
-  explanation: t.String({ description: 'Why this grade, in Chinese (the D trigger, or the score against the thresholds)' }),
-  dTriggers: t.Array(t.Object({
-    entryId: t.String({ format: 'uuid' }), ruleId: t.String(), title: t.String(), source: t.String(), occurredOn: t.String({ format: 'date' }), activeUntil: t.String({ format: 'date' }),
-  })),
-  measures: t.Array(CreditMeasureView, { description: 'What the grade means for the other departments (联合激励 / 联合惩戒), from the model' }),
-  entries: t.Array(CreditEntryView, { description: 'Every entry up to `at`, newest first' }),
-}, { $id: 'CreditView' });
+export const CreditView = t.Object(
+  {
+    institutionId: t.String({ format: 'uuid' }),
+    institutionName: Nullable(t.String()),
+    divisionCode: Nullable(t.String()),
+    at: t.String({ format: 'date' }),
+    score: t.Integer(),
+    grade: Grade,
+    gradeLabel: t.String(),
+    modelVersion: t.String({ description: 'The model version in force at `at` (start score, thresholds, D rule)', example: 'credit-model/2026.1' }),
+    startScore: t.Integer(),
+    thresholds: t.Array(t.Object({ grade: Grade, label: t.String(), minScore: t.Integer() })),
+    explanation: t.String({ description: 'Why this grade, in Chinese (the D trigger, or the score against the thresholds)' }),
+    dTriggers: t.Array(
+      t.Object({
+        entryId: t.String({ format: 'uuid' }),
+        ruleId: t.String(),
+        title: t.String(),
+        source: t.String(),
+        occurredOn: t.String({ format: 'date' }),
+        activeUntil: t.String({ format: 'date' }),
+      }),
+    ),
+    measures: t.Array(CreditMeasureView, { description: 'What the grade means for the other departments (联合激励 / 联合惩戒), from the model' }),
+    entries: t.Array(CreditEntryView, { description: 'Every entry up to `at`, newest first' }),
+  },
+  { $id: 'CreditView' },
+);
 export type CreditView = Static<typeof CreditView>;
 
-export const CreditListItem = t.Object({
-  institutionId: t.String({ format: 'uuid' }),
-  institutionName: Nullable(t.String()),
-  divisionCode: t.String(),
-  grade: Grade,
-  score: t.Integer(),
-  since: t.String({ format: 'date' }),
-  modelVersion: t.String(),
-  reasons: t.Array(t.String()),
-}, { $id: 'CreditListItem' });
+export const CreditListItem = t.Object(
+  {
+    institutionId: t.String({ format: 'uuid' }),
+    institutionName: Nullable(t.String()),
+    divisionCode: t.String(),
+    grade: Grade,
+    score: t.Integer(),
+    since: t.String({ format: 'date' }),
+    modelVersion: t.String(),
+    reasons: t.Array(t.String()),
+  },
+  { $id: 'CreditListItem' },
+);
 export type CreditListItem = Static<typeof CreditListItem>;
 
-export const CreditListPage = t.Object({
-  list: StringEnum(CREDIT_LISTS),
-  grade: Grade,
-  divisionCode: Nullable(t.String()),
-  items: t.Array(CreditListItem),
-  total: t.Integer(),
-  page: t.Integer(),
-  pageSize: t.Integer(),
-}, { $id: 'CreditListPage' });
+export const CreditListPage = t.Object(
+  {
+    list: StringEnum(CREDIT_LISTS),
+    grade: Grade,
+    divisionCode: Nullable(t.String()),
+    items: t.Array(CreditListItem),
+    total: t.Integer(),
+    page: t.Integer(),
+    pageSize: t.Integer(),
+  },
+  { $id: 'CreditListPage' },
+);
 export type CreditListPage = Static<typeof CreditListPage>;
 
-export const RepairRequestView = t.Object({
-  id: t.String({ format: 'uuid' }),
-  institutionId: t.String({ format: 'uuid' }),
-  divisionCode: t.String(),
-  entryIds: t.Array(t.String({ format: 'uuid' })),
-  reason: t.String(),
-  status: StringEnum(REPAIR_STATUSES),
-  requestedBy: Who,
-  requestedAt: t.String({ format: 'date-time' }),
-  decision: Nullable(t.Object({
-    decision: StringEnum(['approve', 'reject']), reason: t.String(), decidedBy: Who, decidedAt: t.String({ format: 'date-time' }), decidedOn: t.String({ format: 'date' }),
-  })),
-  ledgerEntryId: Nullable(t.String({ format: 'uuid' }), { description: 'The credit_repaired ledger entry an approval appended' }),
-}, { $id: 'RepairRequestView' });
+export const RepairRequestView = t.Object(
+  {
+    id: t.String({ format: 'uuid' }),
+    institutionId: t.String({ format: 'uuid' }),
+    divisionCode: t.String(),
+    entryIds: t.Array(t.String({ format: 'uuid' })),
+    reason: t.String(),
+    status: StringEnum(REPAIR_STATUSES),
+    requestedBy: Who,
+    requestedAt: t.String({ format: 'date-time' }),
+    decision: Nullable(
+      t.Object({
+        decision: StringEnum(['approve', 'reject']),
+        reason: t.String(),
+        decidedBy: Who,
+        decidedAt: t.String({ format: 'date-time' }),
+        decidedOn: t.String({ format: 'date' }),
+      }),
+    ),
+    ledgerEntryId: Nullable(t.String({ format: 'uuid' }), { description: 'The credit_repaired ledger entry an approval appended' }),
+  },
+  { $id: 'RepairRequestView' },
+);
 export type RepairRequestView = Static<typeof RepairRequestView>;
 
 export const RepairRequestPage = PageOf(RepairRequestView, 'RepairRequestPage');
 
-export const PublicCreditView = t.Object({
-  institutionId: t.String({ format: 'uuid' }),
-  institutionName: t.String(),
-  divisionCode: t.String(),
-  grade: Grade,
-  gradeLabel: t.String(),
-  since: Nullable(t.String({ format: 'date' })),
-  modelVersion: t.String(),
-}, { $id: 'PublicCreditView' });
+export const PublicCreditView = t.Object(
+  {
+    institutionId: t.String({ format: 'uuid' }),
+    institutionName: t.String(),
+    divisionCode: t.String(),
+    grade: Grade,
+    gradeLabel: t.String(),
+    since: Nullable(t.String({ format: 'date' })),
+    modelVersion: t.String(),
+  },
+  { $id: 'PublicCreditView' },
+);
 export type PublicCreditView = Static<typeof PublicCreditView>;
 
 export const PublicCreditPage = PageOf(PublicCreditView, 'PublicCreditPage');
 
-export const CreditModelRuleView = t.Object({
-  id: t.String(),
-  eventType: StringEnum(CREDIT_EVENT_TYPES),
-  title: t.String(),
-  points: t.Integer(),
-  source: t.String(),
-  dTrigger: Nullable(t.Object({ days: t.Integer() })),
-  decay: Nullable(t.Object({
-    from: StringEnum(['event', 'correction']),
-    steps: t.Array(t.Object({ afterDays: t.Integer(), keep: t.Number({ minimum: 0, maximum: 1 }) })),
-  })),
-  repair: t.Object({ allowed: t.Boolean(), minDays: t.Integer() }),
-}, { $id: 'CreditModelRuleView' });
+export const CreditModelRuleView = t.Object(
+  {
+    id: t.String(),
+    eventType: StringEnum(CREDIT_EVENT_TYPES),
+    title: t.String(),
+    points: t.Integer(),
+    source: t.String(),
+    dTrigger: Nullable(t.Object({ days: t.Integer() })),
+    decay: Nullable(
+      t.Object({
+        from: StringEnum(['event', 'correction']),
+        steps: t.Array(t.Object({ afterDays: t.Integer(), keep: t.Number({ minimum: 0, maximum: 1 }) })),
+      }),
+    ),
+    repair: t.Object({ allowed: t.Boolean(), minDays: t.Integer() }),
+  },
+  { $id: 'CreditModelRuleView' },
+);
 export type CreditModelRuleView = Static<typeof CreditModelRuleView>;
 
-export const CreditModelView = t.Object({
-  version: t.String(),
-  effectiveFrom: t.String({ format: 'date' }),
-  title: t.String(),
-  source: t.String(),
-  startScore: t.Integer(),
-  minScore: t.Integer(),
-  maxScore: t.Integer(),
-  grades: t.Array(t.Object({ grade: Grade, label: t.String(), minScore: t.Integer(), source: t.String() })),
-  rules: t.Array(CreditModelRuleView),
-  measures: t.Unsafe<Record<CreditGrade, CreditMeasureView[]>>(t.Object({}, { additionalProperties: t.Array(CreditMeasureView), description: 'Joint measures per grade (A–D)' })),
-  watchedSubjects: t.Array(t.String(), { description: 'Subject prefixes that are credit-relevant: an unknown event under them is dead-lettered' }),
-}, { $id: 'CreditModelView' });
+export const CreditModelView = t.Object(
+  {
+    version: t.String(),
+    effectiveFrom: t.String({ format: 'date' }),
+    title: t.String(),
+    source: t.String(),
+    startScore: t.Integer(),
+    minScore: t.Integer(),
+    maxScore: t.Integer(),
+    grades: t.Array(t.Object({ grade: Grade, label: t.String(), minScore: t.Integer(), source: t.String() })),
+    rules: t.Array(CreditModelRuleView),
+    measures: t.Unsafe<Record<CreditGrade, CreditMeasureView[]>>(
+      t.Object({}, { additionalProperties: t.Array(CreditMeasureView), description: 'Joint measures per grade (A–D)' }),
+    ),
+    watchedSubjects: t.Array(t.String(), { description: 'Subject prefixes that are credit-relevant: an unknown event under them is dead-lettered' }),
+  },
+  { $id: 'CreditModelView' },
+);
 export type CreditModelView = Static<typeof CreditModelView>;
 
 export const CreditModelList = t.Array(CreditModelView, { $id: 'CreditModelList' });

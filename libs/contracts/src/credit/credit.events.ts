@@ -5,13 +5,16 @@ import { CREDIT_EVENT_TYPES, CREDIT_GRADES } from './credit.contracts.js';
 const Grade = StringEnum(CREDIT_GRADES, { description: 'A 守信 / B 基本守信 / C 失信 / D 严重失信' });
 
 /** Why a grade is what it is: a D trigger (with its entry), or the score against the thresholds. */
-export const GradeReason = t.Object({
-  kind: StringEnum(['d_trigger', 'score']),
-  text: t.String(),
-  ruleId: Nullable(t.String()),
-  entryId: Nullable(t.String({ format: 'uuid' })),
-  source: Nullable(t.String()),
-}, { $id: 'GradeReason' });
+export const GradeReason = t.Object(
+  {
+    kind: StringEnum(['d_trigger', 'score']),
+    text: t.String(),
+    ruleId: Nullable(t.String()),
+    entryId: Nullable(t.String({ format: 'uuid' })),
+    source: Nullable(t.String()),
+  },
+  { $id: 'GradeReason' },
+);
 export type GradeReason = Static<typeof GradeReason>;
 
 /**
@@ -20,17 +23,20 @@ export type GradeReason = Static<typeof GradeReason>;
  * Joint incentives and punishments (守信联合激励、失信联合惩戒) follow it: inspection sets sampling
  * ratios and the abbreviated checklist, subsidy refuses or reduces payments, 示范 needs A or B.
  */
-export const GradeChangedData = t.Object({
-  institutionId: t.String({ format: 'uuid' }),
-  divisionCode: t.String(),
-  from: StringEnum(CREDIT_GRADES, { description: 'The grade before (the model\'s start grade when the institution had no standing yet)' }),
-  to: Grade,
-  grade: StringEnum(CREDIT_GRADES, { description: 'Same as `to` (for consumers that read `grade`)' }),
-  score: t.Integer(),
-  modelVersion: t.String(),
-  effectiveOn: t.String({ format: 'date', description: 'The day the new grade holds from (Asia/Shanghai)' }),
-  reasons: t.Array(GradeReason),
-}, { $id: 'GradeChangedData' });
+export const GradeChangedData = t.Object(
+  {
+    institutionId: t.String({ format: 'uuid' }),
+    divisionCode: t.String(),
+    from: StringEnum(CREDIT_GRADES, { description: "The grade before (the model's start grade when the institution had no standing yet)" }),
+    to: Grade,
+    grade: StringEnum(CREDIT_GRADES, { description: 'Same as `to` (for consumers that read `grade`)' }),
+    score: t.Integer(),
+    modelVersion: t.String(),
+    effectiveOn: t.String({ format: 'date', description: 'The day the new grade holds from (Asia/Shanghai)' }),
+    reasons: t.Array(GradeReason),
+  },
+  { $id: 'GradeChangedData' },
+);
 export type GradeChangedData = Static<typeof GradeChangedData>;
 
 const repairFields = {
@@ -44,14 +50,17 @@ const repairFields = {
 export const RepairRequestedData = t.Object(repairFields, { $id: 'RepairRequestedData' });
 export type RepairRequestedData = Static<typeof RepairRequestedData>;
 
-export const RepairDecidedData = t.Object({
-  ...repairFields,
-  decision: StringEnum(['approve', 'reject']),
-  decisionReason: t.String(),
-  decidedOn: t.String({ format: 'date' }),
-  ledgerEntryId: Nullable(t.String({ format: 'uuid' }), { description: 'The credit_repaired ledger entry (approvals only)' }),
-  eventTypes: t.Array(StringEnum(CREDIT_EVENT_TYPES)),
-}, { $id: 'RepairDecidedData' });
+export const RepairDecidedData = t.Object(
+  {
+    ...repairFields,
+    decision: StringEnum(['approve', 'reject']),
+    decisionReason: t.String(),
+    decidedOn: t.String({ format: 'date' }),
+    ledgerEntryId: Nullable(t.String({ format: 'uuid' }), { description: 'The credit_repaired ledger entry (approvals only)' }),
+    eventTypes: t.Array(StringEnum(CREDIT_EVENT_TYPES)),
+  },
+  { $id: 'RepairDecidedData' },
+);
 export type RepairDecidedData = Static<typeof RepairDecidedData>;
 
 /**
@@ -61,13 +70,16 @@ export type RepairDecidedData = Static<typeof RepairDecidedData>;
  * service's copy of the register does not know the institution yet). Once the cause is fixed,
  * `dlq redrive` has the event recorded.
  */
-export const CreditDeadLetter = t.Object({
-  consumer: t.String(),
-  subject: t.String(),
-  eventId: t.String(),
-  code: StringEnum(['UNKNOWN_CREDIT_EVENT', 'MALFORMED_CREDIT_EVENT', 'UNKNOWN_INSTITUTION']),
-  error: t.String(),
-  failedAt: t.String({ format: 'date-time' }),
-  event: t.Unknown(),
-}, { $id: 'CreditDeadLetter' });
+export const CreditDeadLetter = t.Object(
+  {
+    consumer: t.String(),
+    subject: t.String(),
+    eventId: t.String(),
+    code: StringEnum(['UNKNOWN_CREDIT_EVENT', 'MALFORMED_CREDIT_EVENT', 'UNKNOWN_INSTITUTION']),
+    error: t.String(),
+    failedAt: t.String({ format: 'date-time' }),
+    event: t.Unknown(),
+  },
+  { $id: 'CreditDeadLetter' },
+);
 export type CreditDeadLetter = Static<typeof CreditDeadLetter>;

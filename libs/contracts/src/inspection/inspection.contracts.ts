@@ -1,8 +1,23 @@
 import { PageQuery } from '../page-query.js';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min,
-  MinLength, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { type Static, Type as t } from '@sinclair/typebox';
@@ -15,7 +30,10 @@ const DateTime = t.String({ format: 'date-time' });
 
 /** What waits for a person on a visit or a drawn institution. */
 export const InspectionAlert = t.Object({
-  code: t.String({ description: 'INSPECTION_REPEATED, INSPECTION_YEARLY_CAP … at creation; INSPECTION_RESULTS_IN_CONFLICT, LATE_RESULTS_WAITING while field results wait for a decision' }),
+  code: t.String({
+    description:
+      'INSPECTION_REPEATED, INSPECTION_YEARLY_CAP … at creation; INSPECTION_RESULTS_IN_CONFLICT, LATE_RESULTS_WAITING while field results wait for a decision',
+  }),
   message: t.String(),
   department: t.Optional(t.String()),
 });
@@ -35,18 +53,42 @@ export const SEVERITIES = ['minor', 'major', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
 /** Areas the merged form (一表通查) is grouped by, in this order. */
-export const FORM_AREAS = ['licences', 'premises', 'fire_safety', 'security', 'food_safety', 'health_care', 'staff', 'daily_care', 'fees', 'environment'] as const;
+export const FORM_AREAS = [
+  'licences',
+  'premises',
+  'fire_safety',
+  'security',
+  'food_safety',
+  'health_care',
+  'staff',
+  'daily_care',
+  'fees',
+  'environment',
+] as const;
 export type FormArea = (typeof FORM_AREAS)[number];
 export const FORM_AREA_LABELS: Record<FormArea, string> = {
-  licences: '证照与登记', premises: '场所设施', fire_safety: '消防安全', security: '安全防范', food_safety: '食品安全',
-  health_care: '卫生保健', staff: '从业人员', daily_care: '保育管理', fees: '收费与价格', environment: '环境与垃圾分类',
+  licences: '证照与登记',
+  premises: '场所设施',
+  fire_safety: '消防安全',
+  security: '安全防范',
+  food_safety: '食品安全',
+  health_care: '卫生保健',
+  staff: '从业人员',
+  daily_care: '保育管理',
+  fees: '收费与价格',
+  environment: '环境与垃圾分类',
 };
 
 /** 行政处罚的种类 (行政处罚法): warning, 通报批评, fine, confiscation, 责令停产停业/停止招生, revocation. */
 export const PENALTY_KINDS = ['warning', 'criticism', 'fine', 'confiscation', 'suspension', 'revocation'] as const;
 export type PenaltyKind = (typeof PENALTY_KINDS)[number];
 export const PENALTY_KIND_LABELS: Record<PenaltyKind, string> = {
-  warning: '警告', criticism: '通报批评', fine: '罚款', confiscation: '没收违法所得', suspension: '责令停产停业（停止招生）', revocation: '吊销许可证件',
+  warning: '警告',
+  criticism: '通报批评',
+  fine: '罚款',
+  confiscation: '没收违法所得',
+  suspension: '责令停产停业（停止招生）',
+  revocation: '吊销许可证件',
 };
 
 export const ITEM_RESULTS = ['pass', 'fail', 'not_applicable'] as const;
@@ -79,33 +121,45 @@ export class InspectionItemInput {
   area: FormArea;
 
   @JSONSchema({ example: '疏散通道' })
-  @IsString() @MinLength(1) @MaxLength(50)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50)
   category: string;
 
   @JSONSchema({ description: 'What is checked, in Chinese', example: '疏散通道、安全出口畅通，未被占用、堵塞、封闭' })
-  @IsString() @MinLength(4) @MaxLength(300)
+  @IsString()
+  @MinLength(4)
+  @MaxLength(300)
   text: string;
 
   @JSONSchema({ description: 'Legal basis (law, regulation, standard); article numbers only where certain' })
-  @IsString() @MinLength(4) @MaxLength(300)
+  @IsString()
+  @MinLength(4)
+  @MaxLength(300)
   legalBasis: string;
 
   @JSONSchema({ description: 'Risk weight 1 (low) … 5 (high), as Texas weighs each minimum standard' })
-  @IsInt() @Min(1) @Max(5)
+  @IsInt()
+  @Min(1)
+  @Max(5)
   riskWeight: number;
 
   @IsIn(SEVERITIES)
   severity: Severity;
 
   @JSONSchema({ description: 'Operator types the item applies to; empty = every type' })
-  @IsIn(OPERATOR_TYPES, { each: true }) @ArrayUnique() @ArrayMaxSize(OPERATOR_TYPES.length)
+  @IsIn(OPERATOR_TYPES, { each: true })
+  @ArrayUnique()
+  @ArrayMaxSize(OPERATOR_TYPES.length)
   appliesTo: OperatorType[];
 
   @JSONSchema({ description: 'A basic item (基本项): failing it fails the institution on its own (one-vote veto)' })
   @IsBoolean()
   basic: boolean;
   @JSONSchema({ description: 'Where the item comes from (seed document, local practice) besides its legal basis' })
-  @IsOptional() @IsString() @MaxLength(300)
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
   source?: string;
 }
 
@@ -116,34 +170,48 @@ export class PenaltyItemInput {
   code: string;
 
   @JSONSchema({ description: 'The violation, in Chinese' })
-  @IsString() @MinLength(4) @MaxLength(300)
+  @IsString()
+  @MinLength(4)
+  @MaxLength(300)
   violation: string;
 
-  @IsString() @MinLength(4) @MaxLength(300)
+  @IsString()
+  @MinLength(4)
+  @MaxLength(300)
   legalBasis: string;
 
   @JSONSchema({ description: 'Penalty kinds the item allows' })
-  @IsIn(PENALTY_KINDS, { each: true }) @ArrayUnique() @ArrayMinSize(1)
+  @IsIn(PENALTY_KINDS, { each: true })
+  @ArrayUnique()
+  @ArrayMinSize(1)
   kinds: PenaltyKind[];
 
   @JSONSchema({ description: 'Lowest fine in fen (required when kinds include fine)' })
-  @IsOptional() @IsInt() @Min(0)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
   fineMinFen?: number;
 
   @JSONSchema({ description: 'Highest fine in fen (required when kinds include fine)' })
-  @IsOptional() @IsInt() @Min(0)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
   fineMaxFen?: number;
 
   @JSONSchema({ description: 'Inspection items whose failure this penalty item may follow' })
-  @Matches(ITEM_CODE, { each: true }) @ArrayMinSize(1) @ArrayUnique()
+  @Matches(ITEM_CODE, { each: true })
+  @ArrayMinSize(1)
+  @ArrayUnique()
   relatedItems: string[];
 
   @JSONSchema({ description: 'Conditions of the range (e.g. 拒不改正的), in Chinese' })
-  @IsOptional() @IsString() @MaxLength(300)
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
   note?: string;
 }
 
-@JSONSchema({ description: 'A new version of one department\'s inspection or penalty list. Versions are never edited: a change is a new version.' })
+@JSONSchema({ description: "A new version of one department's inspection or penalty list. Versions are never edited: a change is a new version." })
 export class PublishChecklistBody {
   @IsIn(CHECKLIST_KINDS)
   kind: ChecklistKind;
@@ -159,50 +227,66 @@ export class PublishChecklistBody {
   @IsIsoDate()
   effectiveFrom: string;
 
-  @IsString() @MinLength(2) @MaxLength(200)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   title: string;
 
   @JSONSchema({ description: 'The document that publishes the list (e.g. 西湖区行政检查事项清单（2027 年版）)' })
-  @IsString() @MinLength(2) @MaxLength(300)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
   source: string;
 
   @JSONSchema({ description: 'Required for kind=inspection' })
-  @IsOptional() @ValidateNested({ each: true }) @Type(() => InspectionItemInput) @ArrayMaxSize(500)
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => InspectionItemInput)
+  @ArrayMaxSize(500)
   inspectionItems?: InspectionItemInput[];
 
   @JSONSchema({ description: 'Required for kind=penalty' })
-  @IsOptional() @ValidateNested({ each: true }) @Type(() => PenaltyItemInput) @ArrayMaxSize(500)
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => PenaltyItemInput)
+  @ArrayMaxSize(500)
   penaltyItems?: PenaltyItemInput[];
 }
 
 export class ListChecklistsRequest {
-  @IsOptional() @IsIn(CHECKLIST_KINDS)
+  @IsOptional()
+  @IsIn(CHECKLIST_KINDS)
   kind?: ChecklistKind;
 
-  @IsOptional() @IsIn(INSPECTION_DEPARTMENTS)
+  @IsOptional()
+  @IsIn(INSPECTION_DEPARTMENTS)
   department?: InspectionDepartment;
 
   @JSONSchema({ description: 'The date the lists are in force on (default: today, Asia/Shanghai)' })
-  @IsOptional() @IsIsoDate()
+  @IsOptional()
+  @IsIsoDate()
   on?: string;
 }
 
 export type InspectionItem = Omit<InspectionItemInput, never>;
 export type PenaltyItem = Omit<PenaltyItemInput, never>;
 
-export const ChecklistVersionView = t.Object({
-  id: Uuid,
-  kind: StringEnum(CHECKLIST_KINDS),
-  department: StringEnum(INSPECTION_DEPARTMENTS),
-  version: t.String({ example: 'fire/2026.1' }),
-  effectiveFrom: Day,
-  title: t.String(),
-  source: t.String(),
-  origin: StringEnum(['built-in', 'published'], { description: 'built-in (shipped with the platform) or published through the API' }),
-  publishedAt: DateTime,
-  inspectionItems: t.Array(Described<InspectionItem>('InspectionItemInput')),
-  penaltyItems: t.Array(Described<PenaltyItem>('PenaltyItemInput')),
-}, { $id: 'ChecklistVersionView' });
+export const ChecklistVersionView = t.Object(
+  {
+    id: Uuid,
+    kind: StringEnum(CHECKLIST_KINDS),
+    department: StringEnum(INSPECTION_DEPARTMENTS),
+    version: t.String({ example: 'fire/2026.1' }),
+    effectiveFrom: Day,
+    title: t.String(),
+    source: t.String(),
+    origin: StringEnum(['built-in', 'published'], { description: 'built-in (shipped with the platform) or published through the API' }),
+    publishedAt: DateTime,
+    inspectionItems: t.Array(Described<InspectionItem>('InspectionItemInput')),
+    penaltyItems: t.Array(Described<PenaltyItem>('PenaltyItemInput')),
+  },
+  { $id: 'ChecklistVersionView' },
+);
 export type ChecklistVersionView = Static<typeof ChecklistVersionView>;
 
 export const ChecklistVersionList = t.Array(ChecklistVersionView, { $id: 'ChecklistVersionList' });
@@ -210,40 +294,61 @@ export const ChecklistVersionList = t.Array(ChecklistVersionView, { $id: 'Checkl
 // ---------------------------------------------------------------------------------------------
 // Inspectors and conflicts of interest
 
-@JSONSchema({ description: 'An inspector (执法人员) in a department\'s pool for random draws' })
+@JSONSchema({ description: "An inspector (执法人员) in a department's pool for random draws" })
 export class AddInspectorBody {
-  @JSONSchema({ description: 'Defaults to the caller\'s department (admins must give it)' })
-  @IsOptional() @IsIn(INSPECTION_DEPARTMENTS)
+  @JSONSchema({ description: "Defaults to the caller's department (admins must give it)" })
+  @IsOptional()
+  @IsIn(INSPECTION_DEPARTMENTS)
   department?: InspectionDepartment;
 
-  @IsString() @MinLength(2) @MaxLength(50)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(50)
   name: string;
 
   @JSONSchema({ description: '执法证号', example: '浙A330106-0001' })
-  @IsString() @MinLength(2) @MaxLength(50)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(50)
   badgeNo: string;
 
-  @JSONSchema((schema) => ({ ...schema, description: 'Divisions the inspector works in (county or street codes)', items: { type: 'string', pattern: '^\\d{6}(\\d{3})?$' } }))
-  @IsString({ each: true }) @IsDivisionCode({ each: true }) @ArrayMinSize(1) @ArrayMaxSize(50) @ArrayUnique()
+  @JSONSchema((schema) => ({
+    ...schema,
+    description: 'Divisions the inspector works in (county or street codes)',
+    items: { type: 'string', pattern: '^\\d{6}(\\d{3})?$' },
+  }))
+  @IsString({ each: true })
+  @IsDivisionCode({ each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ArrayUnique()
   divisionCodes: string[];
 
   @JSONSchema({ description: 'Login of the inspector (gateway account); links results and sign-offs to the person' })
-  @IsOptional() @IsString() @MinLength(2) @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
   username?: string;
 }
 
 export class AddInspectorRequest extends AddInspectorBody {
   @JSONSchema({ description: 'The user id (token subject) of the linked account; the gateway resolves it from username' })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
   userId?: string;
 }
 
 export class ListInspectorsRequest {
-  @IsOptional() @IsIn(INSPECTION_DEPARTMENTS)
+  @IsOptional()
+  @IsIn(INSPECTION_DEPARTMENTS)
   department?: InspectionDepartment;
 
   @JSONSchema({ description: 'Only inspectors who may work in this division' })
-  @IsOptional() @IsDivisionCode()
+  @IsOptional()
+  @IsDivisionCode()
   divisionCode?: string;
 }
 
@@ -253,7 +358,9 @@ export class AddConflictBody {
   institutionId: string;
 
   @JSONSchema({ example: '近亲属在该机构任职' })
-  @IsString() @MinLength(2) @MaxLength(300)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
   reason: string;
 }
 
@@ -262,18 +369,21 @@ export class AddConflictRequest extends AddConflictBody {
   inspectorId: string;
 }
 
-export const InspectorView = t.Object({
-  id: Uuid,
-  department: StringEnum(INSPECTION_DEPARTMENTS),
-  name: t.String(),
-  badgeNo: t.String(),
-  divisionCodes: t.Array(t.String()),
-  userId: Nullable(t.String()),
-  username: Nullable(t.String()),
-  active: t.Boolean(),
-  conflicts: t.Array(t.Object({ institutionId: Uuid, reason: t.String() })),
-  createdAt: DateTime,
-}, { $id: 'InspectorView' });
+export const InspectorView = t.Object(
+  {
+    id: Uuid,
+    department: StringEnum(INSPECTION_DEPARTMENTS),
+    name: t.String(),
+    badgeNo: t.String(),
+    divisionCodes: t.Array(t.String()),
+    userId: Nullable(t.String()),
+    username: Nullable(t.String()),
+    active: t.Boolean(),
+    conflicts: t.Array(t.Object({ institutionId: Uuid, reason: t.String() })),
+    createdAt: DateTime,
+  },
+  { $id: 'InspectorView' },
+);
 export type InspectorView = Static<typeof InspectorView>;
 
 export const InspectorList = t.Array(InspectorView, { $id: 'InspectorList' });
@@ -283,16 +393,24 @@ export const InspectorList = t.Array(InspectorView, { $id: 'InspectorList' });
 
 @JSONSchema({ description: 'Sampling ratio per credit grade (0–1). Defaults from the supervision policy: A 0.05, B 0.10, C 0.30, D 1' })
 export class GradeRatios {
-  @IsNumber({ maxDecimalPlaces: 4 }) @Min(0) @Max(1)
+  @IsNumber({ maxDecimalPlaces: 4 })
+  @Min(0)
+  @Max(1)
   A: number;
 
-  @IsNumber({ maxDecimalPlaces: 4 }) @Min(0) @Max(1)
+  @IsNumber({ maxDecimalPlaces: 4 })
+  @Min(0)
+  @Max(1)
   B: number;
 
-  @IsNumber({ maxDecimalPlaces: 4 }) @Min(0) @Max(1)
+  @IsNumber({ maxDecimalPlaces: 4 })
+  @Min(0)
+  @Max(1)
   C: number;
 
-  @IsNumber({ maxDecimalPlaces: 4 }) @Min(0) @Max(1)
+  @IsNumber({ maxDecimalPlaces: 4 })
+  @Min(0)
+  @Max(1)
   D: number;
 }
 
@@ -302,7 +420,9 @@ export class GradeRatios {
     'of a secret seed. Step 2 (POST /inspection-plans/:id/draw) reveals the seed and draws.',
 })
 export class CommitPlanBody {
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   title?: string;
 
   @JSONSchema({ description: 'County (6 digits) or street (9 digits) whose filed institutions form the pool' })
@@ -312,29 +432,40 @@ export class CommitPlanBody {
   @IsIsoDate()
   periodFrom: string;
 
-  @IsIsoDate() @IsNotBefore('periodFrom', '开始日期')
+  @IsIsoDate()
+  @IsNotBefore('periodFrom', '开始日期')
   periodTo: string;
 
   @JSONSchema({ description: 'Departments taking part; each must have enough inspectors available for every institution in the pool' })
-  @IsIn(INSPECTION_DEPARTMENTS, { each: true }) @ArrayMinSize(1) @ArrayMaxSize(INSPECTION_DEPARTMENTS.length) @ArrayUnique()
+  @IsIn(INSPECTION_DEPARTMENTS, { each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(INSPECTION_DEPARTMENTS.length)
+  @ArrayUnique()
   departments: InspectionDepartment[];
 
   @JSONSchema({ description: 'Inspectors drawn per department and institution (at least 2: 执法人员不得少于两人)' })
-  @IsOptional() @IsInt() @Min(2) @Max(10)
+  @IsOptional()
+  @IsInt()
+  @Min(2)
+  @Max(10)
   inspectorsPerDepartment?: number;
 
-  @IsOptional() @ValidateNested() @Type(() => GradeRatios)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => GradeRatios)
   ratios?: GradeRatios;
 }
 
 export class DrawPlanBody {
   @JSONSchema({
     description:
-      'Public entropy announced at the draw (e.g. a witness\'s number or a published lottery result); mixed into the committed seed ' +
+      "Public entropy announced at the draw (e.g. a witness's number or a published lottery result); mixed into the committed seed " +
       'so that neither the platform nor the witness alone decides the outcome',
     example: '2026-10-12 福彩3D 第2026270期 5 8 1',
   })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   publicEntropy?: string;
 }
 
@@ -349,17 +480,26 @@ export class PlanIdRequest {
 }
 
 export class ListPlansRequest extends PageQuery {
-  @IsOptional() @IsDivisionCode()
+  @IsOptional()
+  @IsDivisionCode()
   divisionCode?: string;
 }
 
 /** A page of one plan's pool (`/pool`) or drawn institutions (`/draws`). */
 export class PlanPageQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
   page?: number = 1;
 
   @JSONSchema({ description: 'At most 500 entries per page' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   pageSize?: number = 100;
 }
 
@@ -370,10 +510,18 @@ export class PlanPageRequest extends PlanPageQuery {
 
 /** A page of the drawn plans that drew one institution (`/public/institutions/:id/inspection-plans`). */
 export class InstitutionPlanDrawsQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
   page?: number = 1;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   pageSize?: number = 20;
 }
 
@@ -387,16 +535,19 @@ const Ratios = Described<Record<CreditGrade, number>>('GradeRatios');
 const ByDepartment = MapOf(t.Array(Uuid), { description: 'keyed by department' });
 
 /** Exactly what the draw consumed: with the revealed seed anyone can re-run it (see draw.ts). */
-export const DrawInput = t.Object({
-  algorithm: t.String({ description: 'Name of the documented generator, e.g. shanyu-draw/v1' }),
-  departments: t.Array(t.String()),
-  inspectorsPerDepartment: t.Integer(),
-  ratios: Ratios,
-  institutions: t.Array(t.Object({ id: Uuid, grade: Grade }), { description: 'The pool, sorted by id' }),
-  inspectors: MapOf(t.Array(Uuid), { description: 'Inspector pool per department, sorted by id' }),
-  conflicts: MapOf(ByDepartment, { description: 'institution id → department → inspector ids in conflict (never drawn)' }),
-  lastTime: MapOf(ByDepartment, { description: 'institution id → department → inspectors of the last inspection (avoided while enough others remain)' }),
-}, { $id: 'DrawInput', description: 'Exactly what the draw consumed; with the revealed seed anyone can re-run it' });
+export const DrawInput = t.Object(
+  {
+    algorithm: t.String({ description: 'Name of the documented generator, e.g. shanyu-draw/v1' }),
+    departments: t.Array(t.String()),
+    inspectorsPerDepartment: t.Integer(),
+    ratios: Ratios,
+    institutions: t.Array(t.Object({ id: Uuid, grade: Grade }), { description: 'The pool, sorted by id' }),
+    inspectors: MapOf(t.Array(Uuid), { description: 'Inspector pool per department, sorted by id' }),
+    conflicts: MapOf(ByDepartment, { description: 'institution id → department → inspector ids in conflict (never drawn)' }),
+    lastTime: MapOf(ByDepartment, { description: 'institution id → department → inspectors of the last inspection (avoided while enough others remain)' }),
+  },
+  { $id: 'DrawInput', description: 'Exactly what the draw consumed; with the revealed seed anyone can re-run it' },
+);
 export type DrawInput = Static<typeof DrawInput>;
 
 const drawnFields = { institutionId: Uuid, grade: Grade, inspectors: ByDepartment };
@@ -405,28 +556,33 @@ export type DrawnInstitution = Static<typeof DrawnInstitution>;
 
 export type GradeCounts = Record<CreditGrade, number>;
 
-const gradeCounts = (description: string) => t.Object({
-  institutions: t.Integer({ description }),
-  byGrade: t.Object({ A: t.Integer(), B: t.Integer(), C: t.Integer(), D: t.Integer() }),
-});
+const gradeCounts = (description: string) =>
+  t.Object({
+    institutions: t.Integer({ description }),
+    byGrade: t.Object({ A: t.Integer(), B: t.Integer(), C: t.Integer(), D: t.Integer() }),
+  });
 
 /**
  * The draw input as a plan view carries it: everything but the per-institution parts
  * (`institutions`, `conflicts`, `lastTime`), which come in pages from `/pool` (see draw.ts for
  * rebuilding the whole input). `pool` counts the institutions.
  */
-export const PublishedDrawInput = t.Object({
-  algorithm: t.String({ description: 'Name of the documented generator, e.g. shanyu-draw/v1' }),
-  departments: t.Array(t.String()),
-  inspectorsPerDepartment: t.Integer(),
-  ratios: Ratios,
-  inspectors: ByDepartment,
-  pool: gradeCounts('institutions in the pool'),
-}, {
-  $id: 'PublishedDrawInput',
-  description: 'The draw input without its per-institution parts (institutions, conflicts, lastTime: GET …/inspection-plans/:id/pool in pages). ' +
-    'Rebuild the whole input as draw.ts documents; its canonical JSON hashes to poolHash',
-});
+export const PublishedDrawInput = t.Object(
+  {
+    algorithm: t.String({ description: 'Name of the documented generator, e.g. shanyu-draw/v1' }),
+    departments: t.Array(t.String()),
+    inspectorsPerDepartment: t.Integer(),
+    ratios: Ratios,
+    inspectors: ByDepartment,
+    pool: gradeCounts('institutions in the pool'),
+  },
+  {
+    $id: 'PublishedDrawInput',
+    description:
+      'The draw input without its per-institution parts (institutions, conflicts, lastTime: GET …/inspection-plans/:id/pool in pages). ' +
+      'Rebuild the whole input as draw.ts documents; its canonical JSON hashes to poolHash',
+  },
+);
 export type PublishedDrawInput = Static<typeof PublishedDrawInput>;
 
 const planSummaryFields = {
@@ -450,7 +606,10 @@ const planSummaryFields = {
 };
 
 /** Plans as listed: bounded whatever the size of the pool (the pool and the result are paged sub-resources). */
-export const PlanSummaryView = t.Object(planSummaryFields, { $id: 'PlanSummaryView', description: 'A plan as listed: counts only, bounded whatever the pool size' });
+export const PlanSummaryView = t.Object(planSummaryFields, {
+  $id: 'PlanSummaryView',
+  description: 'A plan as listed: counts only, bounded whatever the pool size',
+});
 export type PlanSummaryView = Static<typeof PlanSummaryView>;
 
 export const PlanSummaryPage = PageOf(PlanSummaryView, 'PlanSummaryPage');
@@ -459,45 +618,57 @@ export const PlanSummaryPage = PageOf(PlanSummaryView, 'PlanSummaryPage');
 export const PLAN_EXCLUDED_SHOWN = 200;
 
 /** One plan: the summary plus the bounded part of the draw input and the inspectors' names. */
-export const PlanView = t.Object({
-  ...planSummaryFields,
-  drawInput: PublishedDrawInput,
-  names: t.Object({ inspectors: MapOf(t.String(), { description: 'inspector id → name' }) }),
-  excluded: t.Array(t.Object({ institutionId: Uuid, name: t.String(), code: t.String(), reason: t.String() }), {
-    description: 'Institutions left out of the pool, each with the code why (e.g. INSPECTION_YEARLY_CAP); the first 200 (excludedTotal counts all)',
-  }),
-}, { $id: 'PlanView', description: 'One plan. The pool and the drawn institutions are paged: GET …/inspection-plans/:id/pool and …/draws' });
+export const PlanView = t.Object(
+  {
+    ...planSummaryFields,
+    drawInput: PublishedDrawInput,
+    names: t.Object({ inspectors: MapOf(t.String(), { description: 'inspector id → name' }) }),
+    excluded: t.Array(t.Object({ institutionId: Uuid, name: t.String(), code: t.String(), reason: t.String() }), {
+      description: 'Institutions left out of the pool, each with the code why (e.g. INSPECTION_YEARLY_CAP); the first 200 (excludedTotal counts all)',
+    }),
+  },
+  { $id: 'PlanView', description: 'One plan. The pool and the drawn institutions are paged: GET …/inspection-plans/:id/pool and …/draws' },
+);
 export type PlanView = Static<typeof PlanView>;
 
 /** One institution of a plan's pool, in pool order (sorted by id). */
-export const PlanPoolEntryView = t.Object({
-  institutionId: Uuid,
-  name: t.String(),
-  grade: Grade,
-  conflicts: MapOf(t.Array(Uuid), { description: 'department → inspectors in conflict (never drawn); empty when none' }),
-  lastTime: MapOf(t.Array(Uuid), { description: 'department → inspectors of the last inspection (avoided while enough others remain); empty when none' }),
-}, { $id: 'PlanPoolEntryView', description: 'One institution of the pool, in pool order (sorted by id)' });
+export const PlanPoolEntryView = t.Object(
+  {
+    institutionId: Uuid,
+    name: t.String(),
+    grade: Grade,
+    conflicts: MapOf(t.Array(Uuid), { description: 'department → inspectors in conflict (never drawn); empty when none' }),
+    lastTime: MapOf(t.Array(Uuid), { description: 'department → inspectors of the last inspection (avoided while enough others remain); empty when none' }),
+  },
+  { $id: 'PlanPoolEntryView', description: 'One institution of the pool, in pool order (sorted by id)' },
+);
 export type PlanPoolEntryView = Static<typeof PlanPoolEntryView>;
 
 export const PlanPoolEntryPage = PageOf(PlanPoolEntryView, 'PlanPoolEntryPage');
 
 /** One drawn institution, in draw order. */
-export const PlanDrawEntryView = t.Object({
-  ...drawnFields,
-  name: t.String(),
-  alerts: t.Array(InspectionAlert),
-  inspectionId: Nullable(Uuid),
-}, { $id: 'PlanDrawEntryView', description: 'One drawn institution, in draw order' });
+export const PlanDrawEntryView = t.Object(
+  {
+    ...drawnFields,
+    name: t.String(),
+    alerts: t.Array(InspectionAlert),
+    inspectionId: Nullable(Uuid),
+  },
+  { $id: 'PlanDrawEntryView', description: 'One drawn institution, in draw order' },
+);
 export type PlanDrawEntryView = Static<typeof PlanDrawEntryView>;
 
 export const PlanDrawEntryPage = PageOf(PlanDrawEntryView, 'PlanDrawEntryPage');
 
 /** One drawn plan that drew an institution: the plan as listed and the institution's entry in its result. */
-export const InstitutionPlanDrawView = t.Object({
-  plan: PlanSummaryView,
-  position: t.Integer({ minimum: 1, description: 'The institution\'s place in the plan\'s draw order (1 = drawn first, of `plan.result.institutions`)' }),
-  drawn: PlanDrawEntryView,
-}, { $id: 'InstitutionPlanDrawView', description: 'A drawn plan that drew the institution, with its entry in the result' });
+export const InstitutionPlanDrawView = t.Object(
+  {
+    plan: PlanSummaryView,
+    position: t.Integer({ minimum: 1, description: "The institution's place in the plan's draw order (1 = drawn first, of `plan.result.institutions`)" }),
+    drawn: PlanDrawEntryView,
+  },
+  { $id: 'InstitutionPlanDrawView', description: 'A drawn plan that drew the institution, with its entry in the result' },
+);
 export type InstitutionPlanDrawView = Static<typeof InstitutionPlanDrawView>;
 
 export const InstitutionPlanDrawPage = PageOf(InstitutionPlanDrawView, 'InstitutionPlanDrawPage');
@@ -510,37 +681,53 @@ export class DepartmentInspectorsInput {
   department: InspectionDepartment;
 
   @JSONSchema({ description: 'At least two inspectors of that department' })
-  @IsUUID('all', { each: true }) @ArrayMinSize(1) @ArrayMaxSize(10) @ArrayUnique()
+  @IsUUID('all', { each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @ArrayUnique()
   inspectorIds: string[];
 }
 
 @JSONSchema({
   description:
     'A joint inspection: from a drawn plan (planId + institutionId: the drawn inspectors), or ad hoc (institutionId + departments ' +
-    'with their inspectors), or from an accepted complaint (kind=complaint + complaintId). Led by the caller\'s department (usually the street office).',
+    "with their inspectors), or from an accepted complaint (kind=complaint + complaintId). Led by the caller's department (usually the street office).",
 })
 export class CreateInspectionBody {
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   planId?: string;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   institutionId?: string;
 
   @JSONSchema({ description: 'adhoc (default without planId) or complaint (outside the draw, needs complaintId)' })
-  @IsOptional() @IsIn(['adhoc', 'complaint'])
+  @IsOptional()
+  @IsIn(['adhoc', 'complaint'])
   kind?: 'adhoc' | 'complaint';
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   complaintId?: string;
 
-  @IsOptional() @IsIsoDate()
+  @IsOptional()
+  @IsIsoDate()
   scheduledOn?: string;
 
-  @IsOptional() @ValidateNested({ each: true }) @Type(() => DepartmentInspectorsInput) @ArrayMaxSize(INSPECTION_DEPARTMENTS.length)
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => DepartmentInspectorsInput)
+  @ArrayMaxSize(INSPECTION_DEPARTMENTS.length)
   departments?: DepartmentInspectorsInput[];
 
-  @JSONSchema({ description: 'Why a repeated inspection (same department within the alert window) is needed; without it the inspection is refused (INSPECTION_REPEATED)' })
-  @IsOptional() @IsString() @MinLength(4) @MaxLength(500)
+  @JSONSchema({
+    description: 'Why a repeated inspection (same department within the alert window) is needed; without it the inspection is refused (INSPECTION_REPEATED)',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(4)
+  @MaxLength(500)
   repeatReason?: string;
 }
 
@@ -556,22 +743,28 @@ export class InspectionIdRequest {
 }
 
 export class ListInspectionsRequest extends PageQuery {
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   institutionId?: string;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   planId?: string;
 
-  @IsOptional() @IsIn(['open', 'completed'])
+  @IsOptional()
+  @IsIn(['open', 'completed'])
   status?: 'open' | 'completed';
 
-  @IsOptional() @IsDivisionCode()
+  @IsOptional()
+  @IsDivisionCode()
   divisionCode?: string;
 }
 
 @JSONSchema({ description: 'Evidence of a result: a reference (photo id, document no.), when and where it was taken' })
 export class EvidenceInput {
-  @IsString() @MinLength(1) @MaxLength(300)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
   ref: string;
 
   @JSONSchema({ description: 'ISO 8601 date-time', example: '2026-10-12T10:15:00+08:00' })
@@ -579,7 +772,9 @@ export class EvidenceInput {
   takenAt: string;
 
   @JSONSchema({ example: '二楼午睡室东侧安全出口' })
-  @IsString() @MinLength(1) @MaxLength(200)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   location: string;
 }
 
@@ -591,28 +786,49 @@ export class ItemResultInput {
   result: ItemResult;
 
   @JSONSchema({ description: 'Required when the result is fail: what was found (it goes into the rectification notice)' })
-  @IsOptional() @IsString() @MaxLength(1_000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(1_000)
   note?: string;
 
-  @IsOptional() @ValidateNested({ each: true }) @Type(() => EvidenceInput) @ArrayMaxSize(20)
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => EvidenceInput)
+  @ArrayMaxSize(20)
   evidence?: EvidenceInput[];
 
-  @JSONSchema({ description: 'The item\'s `version` the inspector saw when recording (0: no result yet). A write on an older version is kept and flagged as a conflict for people to resolve, never applied over the newer value' })
-  @IsOptional() @IsInt() @Min(0) @Max(1_000_000)
+  @JSONSchema({
+    description:
+      "The item's `version` the inspector saw when recording (0: no result yet). A write on an older version is kept and flagged as a conflict for people to resolve, never applied over the newer value",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
   baseVersion?: number;
 
-  @JSONSchema({ description: 'When the inspector recorded it on the device (offline, it may be long before it reaches the server); ISO 8601', example: '2026-10-12T10:15:00+08:00' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @JSONSchema({
+    description: 'When the inspector recorded it on the device (offline, it may be long before it reaches the server); ISO 8601',
+    example: '2026-10-12T10:15:00+08:00',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   recordedAt?: string;
 
-  @JSONSchema({ description: 'The device it was recorded on (the inspector app\'s own id)' })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(100)
+  @JSONSchema({ description: "The device it was recorded on (the inspector app's own id)" })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
   deviceId?: string;
 }
 
-@JSONSchema({ description: 'Results of the caller\'s own department\'s items (an assigned inspector); all or nothing' })
+@JSONSchema({ description: "Results of the caller's own department's items (an assigned inspector); all or nothing" })
 export class RecordResultsBody {
-  @ValidateNested({ each: true }) @Type(() => ItemResultInput) @ArrayMinSize(1) @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => ItemResultInput)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
   results: ItemResultInput[];
 }
 
@@ -629,12 +845,14 @@ export class ResultItemRequest {
   itemCode: string;
 }
 
-@JSONSchema({ description: 'A person resolves a conflict: the value the record keeps (one of the item\'s current or conflicting versions) and why' })
+@JSONSchema({ description: "A person resolves a conflict: the value the record keeps (one of the item's current or conflicting versions) and why" })
 export class ResolveResultBody {
   @IsUUID()
   versionId: string;
 
-  @IsString() @MinLength(2) @MaxLength(1_000)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(1_000)
   reason: string;
 }
 
@@ -651,7 +869,9 @@ export class DecideLateResultBody {
   @IsIn(['accept', 'reject'])
   decision: 'accept' | 'reject';
 
-  @IsString() @MinLength(2) @MaxLength(1_000)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(1_000)
   reason: string;
 }
 
@@ -672,7 +892,9 @@ export class DecideLateResultRequest extends DecideLateResultBody {
 }
 
 export class SignOffBody {
-  @IsOptional() @IsString() @MaxLength(1_000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(1_000)
   comment?: string;
 }
 
@@ -682,7 +904,8 @@ export class SignOffRequest extends SignOffBody {
 }
 
 export class ReinspectionBody {
-  @IsOptional() @IsIsoDate()
+  @IsOptional()
+  @IsIsoDate()
   scheduledOn?: string;
 }
 
@@ -690,10 +913,6 @@ export class ReinspectionRequest extends ReinspectionBody {
   @IsUUID()
   id: string;
 }
-
-
-
-
 
 export const RESULT_VERSION_STATUSES = ['current', 'superseded', 'conflict', 'late', 'resolved', 'accepted', 'rejected'] as const;
 /**
@@ -704,35 +923,32 @@ export const RESULT_VERSION_STATUSES = ['current', 'superseded', 'conflict', 'la
  */
 export type ResultVersionStatus = (typeof RESULT_VERSION_STATUSES)[number];
 
-
-
-
-
-
-
-
-
 // ---------------------------------------------------------------------------------------------
 // Findings and rectification (整改)
 
 export class ListRectificationsRequest extends PageQuery {
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   institutionId?: string;
 
   @JSONSchema({ description: 'A finding status, or overdue (open or reported, past the deadline)' })
-  @IsOptional() @IsIn([...FINDING_STATUSES, 'overdue'])
+  @IsOptional()
+  @IsIn([...FINDING_STATUSES, 'overdue'])
   status?: FindingStatus | 'overdue';
 
-  @IsOptional() @IsIn(INSPECTION_DEPARTMENTS)
+  @IsOptional()
+  @IsIn(INSPECTION_DEPARTMENTS)
   department?: InspectionDepartment;
 }
 
-@JSONSchema({ description: 'The finding\'s department checks the rectification on documents (书面核查) and closes it' })
+@JSONSchema({ description: "The finding's department checks the rectification on documents (书面核查) and closes it" })
 export class VerifyRectificationBody {
   @IsIn(['corrected', 'not_corrected'])
   outcome: 'corrected' | 'not_corrected';
 
-  @IsString() @MinLength(2) @MaxLength(1_000)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(1_000)
   note: string;
 }
 
@@ -743,10 +959,15 @@ export class VerifyRectificationRequest extends VerifyRectificationBody {
 
 @JSONSchema({ description: 'The operator reports what was done (整改报告)' })
 export class ReportRectificationBody {
-  @IsString() @MinLength(2) @MaxLength(2_000)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(2_000)
   text: string;
 
-  @IsOptional() @ValidateNested({ each: true }) @Type(() => EvidenceInput) @ArrayMaxSize(20)
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => EvidenceInput)
+  @ArrayMaxSize(20)
   evidence?: EvidenceInput[];
 }
 
@@ -760,52 +981,72 @@ export class FindingIdRequest {
   id: string;
 }
 
-export const FindingView = t.Object({
-  id: Uuid,
-  inspectionId: Uuid,
-  institutionId: Uuid,
-  institutionName: t.String(),
-  divisionCode: t.String(),
-  department: t.String(),
-  itemCode: t.String(),
-  itemText: t.String(),
-  legalBasis: t.String(),
-  severity: StringEnum(SEVERITIES),
-  basic: t.Boolean(),
-  note: Nullable(t.String()),
-  recordedOn: Day,
-  deadline: t.String({ format: 'date', description: 'Rectification deadline: working days by severity from the day the inspection completed' }),
-  status: StringEnum(FINDING_STATUSES),
-  overdue: t.Boolean(),
-  report: Nullable(t.Object({ text: t.String(), reportedAt: DateTime })),
-  closedOn: Nullable(Day),
-  closure: Nullable(t.Object({
-    by: StringEnum(['reinspection', 'verification']), inspectionId: Nullable(Uuid), department: t.String(), note: Nullable(t.String()),
-  }), { description: 'How it was closed: by a re-inspection (its id) or a verification on documents' }),
-  reinspectionId: Nullable(Uuid),
-}, { $id: 'FindingView' });
+export const FindingView = t.Object(
+  {
+    id: Uuid,
+    inspectionId: Uuid,
+    institutionId: Uuid,
+    institutionName: t.String(),
+    divisionCode: t.String(),
+    department: t.String(),
+    itemCode: t.String(),
+    itemText: t.String(),
+    legalBasis: t.String(),
+    severity: StringEnum(SEVERITIES),
+    basic: t.Boolean(),
+    note: Nullable(t.String()),
+    recordedOn: Day,
+    deadline: t.String({ format: 'date', description: 'Rectification deadline: working days by severity from the day the inspection completed' }),
+    status: StringEnum(FINDING_STATUSES),
+    overdue: t.Boolean(),
+    report: Nullable(t.Object({ text: t.String(), reportedAt: DateTime })),
+    closedOn: Nullable(Day),
+    closure: Nullable(
+      t.Object({
+        by: StringEnum(['reinspection', 'verification']),
+        inspectionId: Nullable(Uuid),
+        department: t.String(),
+        note: Nullable(t.String()),
+      }),
+      { description: 'How it was closed: by a re-inspection (its id) or a verification on documents' },
+    ),
+    reinspectionId: Nullable(Uuid),
+  },
+  { $id: 'FindingView' },
+);
 export type FindingView = Static<typeof FindingView>;
 
 export const FindingPage = PageOf(FindingView, 'FindingPage');
 
-export const RectificationNoticeView = t.Object({
-  noticeNo: t.String({ example: '330106-整改-2026-0001' }),
-  inspectionId: Uuid,
-  institutionId: Uuid,
-  institutionName: t.String(),
-  issuedOn: Day,
-  departments: t.Array(t.String()),
-  findings: t.Array(t.Object({
-    findingId: Uuid, department: t.String(), itemText: t.String(), legalBasis: t.String(), note: Nullable(t.String()), severity: StringEnum(SEVERITIES), deadline: Day,
-  })),
-  text: t.String({ description: '整改意见书 as a person reads it' }),
-}, { $id: 'RectificationNoticeView' });
+export const RectificationNoticeView = t.Object(
+  {
+    noticeNo: t.String({ example: '330106-整改-2026-0001' }),
+    inspectionId: Uuid,
+    institutionId: Uuid,
+    institutionName: t.String(),
+    issuedOn: Day,
+    departments: t.Array(t.String()),
+    findings: t.Array(
+      t.Object({
+        findingId: Uuid,
+        department: t.String(),
+        itemText: t.String(),
+        legalBasis: t.String(),
+        note: Nullable(t.String()),
+        severity: StringEnum(SEVERITIES),
+        deadline: Day,
+      }),
+    ),
+    text: t.String({ description: '整改意见书 as a person reads it' }),
+  },
+  { $id: 'RectificationNoticeView' },
+);
 export type RectificationNoticeView = Static<typeof RectificationNoticeView>;
 
 // ---------------------------------------------------------------------------------------------
 // Penalties
 
-@JSONSchema({ description: 'A penalty decision by the department holding the power, tied to a finding; a fine must lie in the item\'s legal range' })
+@JSONSchema({ description: "A penalty decision by the department holding the power, tied to a finding; a fine must lie in the item's legal range" })
 export class IssuePenaltyBody {
   @IsUUID()
   findingId: string;
@@ -814,47 +1055,61 @@ export class IssuePenaltyBody {
   @Matches(ITEM_CODE, { message: '事项编码格式不正确' })
   penaltyItemCode: string;
 
-  @IsIn(PENALTY_KINDS, { each: true }) @ArrayMinSize(1) @ArrayUnique()
+  @IsIn(PENALTY_KINDS, { each: true })
+  @ArrayMinSize(1)
+  @ArrayUnique()
   kinds: PenaltyKind[];
 
   @JSONSchema({ description: 'Fine in fen; required when kinds include fine' })
-  @IsOptional() @IsInt() @Min(0) @Max(100_000_000_000)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000_000)
   fineFen?: number;
 
   @JSONSchema({ description: '行政处罚决定书文号', example: '西消行罚决字〔2026〕0012号' })
-  @IsString() @MinLength(2) @MaxLength(100)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
   decisionNo: string;
 
-  @IsString() @MinLength(2) @MaxLength(2_000)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(2_000)
   reason: string;
 }
 
 export class ListPenaltiesRequest {
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   institutionId?: string;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   findingId?: string;
 }
 
-export const PenaltyView = t.Object({
-  id: Uuid,
-  findingId: Uuid,
-  inspectionId: Uuid,
-  institutionId: Uuid,
-  institutionName: t.String(),
-  divisionCode: t.String(),
-  department: t.String(),
-  penaltyItemCode: t.String(),
-  violation: t.String(),
-  legalBasis: t.String(),
-  checklistVersion: t.String(),
-  kinds: t.Array(StringEnum(PENALTY_KINDS)),
-  fineFen: Nullable(t.Integer(), { description: 'fen' }),
-  decisionNo: t.String(),
-  reason: t.String(),
-  issuedOn: Day,
-}, { $id: 'PenaltyView' });
+export const PenaltyView = t.Object(
+  {
+    id: Uuid,
+    findingId: Uuid,
+    inspectionId: Uuid,
+    institutionId: Uuid,
+    institutionName: t.String(),
+    divisionCode: t.String(),
+    department: t.String(),
+    penaltyItemCode: t.String(),
+    violation: t.String(),
+    legalBasis: t.String(),
+    checklistVersion: t.String(),
+    kinds: t.Array(StringEnum(PENALTY_KINDS)),
+    fineFen: Nullable(t.Integer(), { description: 'fen' }),
+    decisionNo: t.String(),
+    reason: t.String(),
+    issuedOn: Day,
+  },
+  { $id: 'PenaltyView' },
+);
 export type PenaltyView = Static<typeof PenaltyView>;
 
 export const PenaltyList = t.Array(PenaltyView, { $id: 'PenaltyList' });
@@ -869,7 +1124,9 @@ export class SelfInspectionResultInput {
   @IsIn(ITEM_RESULTS)
   result: ItemResult;
 
-  @IsOptional() @IsString() @MaxLength(1_000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(1_000)
   note?: string;
 }
 
@@ -878,7 +1135,10 @@ export class SubmitSelfInspectionBody {
   @IsUUID()
   institutionId: string;
 
-  @ValidateNested({ each: true }) @Type(() => SelfInspectionResultInput) @ArrayMinSize(1) @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => SelfInspectionResultInput)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
   results: SelfInspectionResultInput[];
 }
 
@@ -887,27 +1147,33 @@ export class InstitutionIdQuery {
   institutionId: string;
 }
 
-export const SelfInspectionView = t.Object({
-  id: Uuid,
-  institutionId: Uuid,
-  submittedAt: DateTime,
-  results: t.Array(t.Object({ itemCode: t.String(), result: StringEnum(ITEM_RESULTS), note: Nullable(t.String()) })),
-  summary: t.Object({ pass: t.Integer(), fail: t.Integer(), notApplicable: t.Integer() }),
-}, { $id: 'SelfInspectionView' });
+export const SelfInspectionView = t.Object(
+  {
+    id: Uuid,
+    institutionId: Uuid,
+    submittedAt: DateTime,
+    results: t.Array(t.Object({ itemCode: t.String(), result: StringEnum(ITEM_RESULTS), note: Nullable(t.String()) })),
+    summary: t.Object({ pass: t.Integer(), fail: t.Integer(), notApplicable: t.Integer() }),
+  },
+  { $id: 'SelfInspectionView' },
+);
 export type SelfInspectionView = Static<typeof SelfInspectionView>;
 
 export const SelfInspectionList = t.Array(SelfInspectionView, { $id: 'SelfInspectionList' });
-
 
 // ---------------------------------------------------------------------------------------------
 // 投诉举报 complaints
 
 export class ComplaintContactInput {
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(50)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50)
   name?: string;
 
   @JSONSchema({ example: '13800138000' })
-  @IsOptional() @Matches(/^[0-9+\- ]{5,20}$/, { message: '电话号码格式不正确' })
+  @IsOptional()
+  @Matches(/^[0-9+\- ]{5,20}$/, { message: '电话号码格式不正确' })
   phone?: string;
 }
 
@@ -919,21 +1185,28 @@ export class FileComplaintBody {
   @IsIn(COMPLAINT_CATEGORIES)
   category: ComplaintCategory;
 
-  @IsString() @MinLength(5) @MaxLength(2_000)
+  @IsString()
+  @MinLength(5)
+  @MaxLength(2_000)
   description: string;
 
-  @IsOptional() @IsIsoDate()
+  @IsOptional()
+  @IsIsoDate()
   occurredOn?: string;
 
-  @IsOptional() @ValidateNested() @Type(() => ComplaintContactInput)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ComplaintContactInput)
   contact?: ComplaintContactInput;
 }
 
 export class ListComplaintsRequest extends PageQuery {
-  @IsOptional() @IsIn(COMPLAINT_STATUSES)
+  @IsOptional()
+  @IsIn(COMPLAINT_STATUSES)
   status?: ComplaintStatus;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   institutionId?: string;
 }
 
@@ -941,7 +1214,9 @@ export class TriageComplaintBody {
   @IsIn(['accept', 'reject'])
   decision: 'accept' | 'reject';
 
-  @IsString() @MinLength(2) @MaxLength(1_000)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(1_000)
   reason: string;
 }
 
@@ -954,11 +1229,14 @@ export class ComplaintOutcomeBody {
   @IsBoolean()
   substantiated: boolean;
 
-  @JSONSchema({ description: 'What was found and done, published without the complainant\'s identity' })
-  @IsString() @MinLength(4) @MaxLength(2_000)
+  @JSONSchema({ description: "What was found and done, published without the complainant's identity" })
+  @IsString()
+  @MinLength(4)
+  @MaxLength(2_000)
   summary: string;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   inspectionId?: string;
 }
 
@@ -967,57 +1245,77 @@ export class ComplaintOutcomeRequest extends ComplaintOutcomeBody {
   id: string;
 }
 
-export const ComplaintView = t.Object({
-  id: Uuid,
-  institutionId: Uuid,
-  institutionName: t.String(),
-  divisionCode: t.String(),
-  category: StringEnum(COMPLAINT_CATEGORIES),
-  description: t.String(),
-  occurredOn: Nullable(Day),
-  department: t.String(),
-  status: StringEnum(COMPLAINT_STATUSES),
-  contact: Nullable(t.Object({ name: Nullable(t.String()), phone: Nullable(t.String({ description: 'masked' })) }), { description: 'Masked; the full contact is never returned' }),
-  receivedAt: DateTime,
-  triage: Nullable(t.Object({ decision: StringEnum(['accept', 'reject']), reason: t.String(), department: t.String(), at: DateTime })),
-  inspectionId: Nullable(Uuid),
-  outcome: Nullable(t.Object({ substantiated: t.Boolean(), summary: t.String(), closedOn: Day })),
-}, { $id: 'ComplaintView' });
+export const ComplaintView = t.Object(
+  {
+    id: Uuid,
+    institutionId: Uuid,
+    institutionName: t.String(),
+    divisionCode: t.String(),
+    category: StringEnum(COMPLAINT_CATEGORIES),
+    description: t.String(),
+    occurredOn: Nullable(Day),
+    department: t.String(),
+    status: StringEnum(COMPLAINT_STATUSES),
+    contact: Nullable(t.Object({ name: Nullable(t.String()), phone: Nullable(t.String({ description: 'masked' })) }), {
+      description: 'Masked; the full contact is never returned',
+    }),
+    receivedAt: DateTime,
+    triage: Nullable(t.Object({ decision: StringEnum(['accept', 'reject']), reason: t.String(), department: t.String(), at: DateTime })),
+    inspectionId: Nullable(Uuid),
+    outcome: Nullable(t.Object({ substantiated: t.Boolean(), summary: t.String(), closedOn: Day })),
+  },
+  { $id: 'ComplaintView' },
+);
 export type ComplaintView = Static<typeof ComplaintView>;
 
 export const ComplaintPage = PageOf(ComplaintView, 'ComplaintPage');
 
-export const ComplaintReceipt = t.Object({ id: Uuid, status: StringEnum(COMPLAINT_STATUSES), department: t.String(), receivedAt: DateTime }, { $id: 'ComplaintReceipt' });
+export const ComplaintReceipt = t.Object(
+  { id: Uuid, status: StringEnum(COMPLAINT_STATUSES), department: t.String(), receivedAt: DateTime },
+  { $id: 'ComplaintReceipt' },
+);
 export type ComplaintReceipt = Static<typeof ComplaintReceipt>;
 
 // ---------------------------------------------------------------------------------------------
 // 一公开: the public side
 
 export class PublicInspectionsRequest {
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   institutionId?: string;
 
-  @IsOptional() @IsDivisionCode()
+  @IsOptional()
+  @IsDivisionCode()
   divisionCode?: string;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
   page?: number = 1;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   pageSize?: number = 20;
 }
 
-
-export const PublicComplaintView = t.Object({
-  id: Uuid,
-  institutionId: Uuid,
-  institutionName: t.String(),
-  category: StringEnum(COMPLAINT_CATEGORIES),
-  department: t.String(),
-  receivedOn: Day,
-  status: StringEnum(COMPLAINT_STATUSES),
-  outcome: Nullable(t.Object({ substantiated: t.Boolean(), summary: t.String(), closedOn: Day })),
-}, { $id: 'PublicComplaintView' });
+export const PublicComplaintView = t.Object(
+  {
+    id: Uuid,
+    institutionId: Uuid,
+    institutionName: t.String(),
+    category: StringEnum(COMPLAINT_CATEGORIES),
+    department: t.String(),
+    receivedOn: Day,
+    status: StringEnum(COMPLAINT_STATUSES),
+    outcome: Nullable(t.Object({ substantiated: t.Boolean(), summary: t.String(), closedOn: Day })),
+  },
+  { $id: 'PublicComplaintView' },
+);
 export type PublicComplaintView = Static<typeof PublicComplaintView>;
 
 export const PublicComplaintPage = PageOf(PublicComplaintView, 'PublicComplaintPage');
@@ -1025,54 +1323,65 @@ export const PublicComplaintPage = PageOf(PublicComplaintView, 'PublicComplaintP
 // ---------------------------------------------------------------------------------------------
 // 综合查一次: the views of a joint inspection, its merged form and its results (after the findings they carry)
 
-export const FormItemView = t.Object({
-  code: t.String(),
-  department: t.String(),
-  area: StringEnum(FORM_AREAS),
-  category: t.String(),
-  text: t.String(),
-  legalBasis: t.String(),
-  riskWeight: t.Integer(),
-  severity: StringEnum(SEVERITIES),
-  basic: t.Boolean(),
-  checklistVersion: t.String(),
-}, { $id: 'FormItemView' });
+export const FormItemView = t.Object(
+  {
+    code: t.String(),
+    department: t.String(),
+    area: StringEnum(FORM_AREAS),
+    category: t.String(),
+    text: t.String(),
+    legalBasis: t.String(),
+    riskWeight: t.Integer(),
+    severity: StringEnum(SEVERITIES),
+    basic: t.Boolean(),
+    checklistVersion: t.String(),
+  },
+  { $id: 'FormItemView' },
+);
 export type FormItemView = Static<typeof FormItemView>;
 
 const Evidence = t.Object({ ref: t.String(), takenAt: DateTime, location: t.String() });
 
-export const ItemResultView = t.Object({
-  itemCode: t.String(),
-  department: t.String(),
-  result: StringEnum(ITEM_RESULTS),
-  note: Nullable(t.String()),
-  evidence: t.Array(Evidence),
-  inspectorId: Uuid,
-  recordedAt: DateTime,
-  version: t.Integer({ description: 'Increases with every value the record takes; send it back as baseVersion' }),
-  inConflict: t.Boolean({ description: 'A write made on an older version waits for a person\'s decision (GET …/results/{itemCode}/versions, POST …/resolution)' }),
-}, { $id: 'ItemResultView' });
+export const ItemResultView = t.Object(
+  {
+    itemCode: t.String(),
+    department: t.String(),
+    result: StringEnum(ITEM_RESULTS),
+    note: Nullable(t.String()),
+    evidence: t.Array(Evidence),
+    inspectorId: Uuid,
+    recordedAt: DateTime,
+    version: t.Integer({ description: 'Increases with every value the record takes; send it back as baseVersion' }),
+    inConflict: t.Boolean({
+      description: "A write made on an older version waits for a person's decision (GET …/results/{itemCode}/versions, POST …/resolution)",
+    }),
+  },
+  { $id: 'ItemResultView' },
+);
 export type ItemResultView = Static<typeof ItemResultView>;
 
 /** One value an inspector recorded for an item: every one is kept. */
-export const ResultVersionView = t.Object({
-  id: Uuid,
-  inspectionId: Uuid,
-  itemCode: t.String(),
-  department: t.String(),
-  version: Nullable(t.Integer(), { description: 'The record\'s version this value became; null while it waits (conflict, late) or when it was not taken' }),
-  baseVersion: Nullable(t.Integer()),
-  result: StringEnum(ITEM_RESULTS),
-  note: Nullable(t.String()),
-  evidence: t.Array(Evidence),
-  inspectorId: Uuid,
-  inspectorName: Nullable(t.String()),
-  deviceId: Nullable(t.String()),
-  recordedAt: t.String({ format: 'date-time', description: 'When the inspector recorded it (the device\'s time, offline included)' }),
-  receivedAt: DateTime,
-  status: StringEnum(RESULT_VERSION_STATUSES),
-  decision: Nullable(t.Object({ by: t.String(), at: DateTime, reason: t.String(), chosen: t.Boolean() })),
-}, { $id: 'ResultVersionView' });
+export const ResultVersionView = t.Object(
+  {
+    id: Uuid,
+    inspectionId: Uuid,
+    itemCode: t.String(),
+    department: t.String(),
+    version: Nullable(t.Integer(), { description: "The record's version this value became; null while it waits (conflict, late) or when it was not taken" }),
+    baseVersion: Nullable(t.Integer()),
+    result: StringEnum(ITEM_RESULTS),
+    note: Nullable(t.String()),
+    evidence: t.Array(Evidence),
+    inspectorId: Uuid,
+    inspectorName: Nullable(t.String()),
+    deviceId: Nullable(t.String()),
+    recordedAt: t.String({ format: 'date-time', description: "When the inspector recorded it (the device's time, offline included)" }),
+    receivedAt: DateTime,
+    status: StringEnum(RESULT_VERSION_STATUSES),
+    decision: Nullable(t.Object({ by: t.String(), at: DateTime, reason: t.String(), chosen: t.Boolean() })),
+  },
+  { $id: 'ResultVersionView' },
+);
 export type ResultVersionView = Static<typeof ResultVersionView>;
 
 export const ResultVersionList = t.Array(ResultVersionView, { $id: 'ResultVersionList' });
@@ -1082,7 +1391,7 @@ export const ResultOutcome = t.Object({
   itemCode: t.String(),
   status: StringEnum(['recorded', 'conflict', 'late']),
   versionId: Uuid,
-  version: t.Integer({ description: 'The record\'s version after the write (recorded), or the one it conflicts with' }),
+  version: t.Integer({ description: "The record's version after the write (recorded), or the one it conflicts with" }),
   message: t.String(),
 });
 export type ResultOutcome = Static<typeof ResultOutcome>;
@@ -1096,42 +1405,49 @@ export const InspectionDepartmentView = t.Object({
 });
 export type InspectionDepartmentView = Static<typeof InspectionDepartmentView>;
 
-const FormKind = StringEnum(['full', 'abbreviated', 'reinspection'], { description: 'abbreviated = high-risk and basic items only (good grade); reinspection = open findings only' });
+const FormKind = StringEnum(['full', 'abbreviated', 'reinspection'], {
+  description: 'abbreviated = high-risk and basic items only (good grade); reinspection = open findings only',
+});
 const ResultSummary = t.Object({ items: t.Integer(), pass: t.Integer(), fail: t.Integer(), notApplicable: t.Integer(), pending: t.Integer() });
 
-export const InspectionView = t.Object({
-  id: Uuid,
-  kind: StringEnum(INSPECTION_KINDS),
-  planId: Nullable(Uuid),
-  complaintId: Nullable(Uuid),
-  originalInspectionId: Nullable(Uuid),
-  institutionId: Uuid,
-  institutionName: t.String(),
-  divisionCode: t.String(),
-  grade: StringEnum(CREDIT_GRADES),
-  formKind: FormKind,
-  scheduledOn: Day,
-  status: StringEnum(['open', 'completed']),
-  leadDepartment: t.String(),
-  departments: t.Array(InspectionDepartmentView),
-  alerts: t.Array(InspectionAlert),
-  policyVersion: t.String(),
-  summary: ResultSummary,
-  basicItemFailed: t.Boolean(),
-  noticeNo: Nullable(t.String()),
-  findings: t.Array(FindingView),
-  createdAt: DateTime,
-  completedAt: Nullable(DateTime),
-}, { $id: 'InspectionView' });
+export const InspectionView = t.Object(
+  {
+    id: Uuid,
+    kind: StringEnum(INSPECTION_KINDS),
+    planId: Nullable(Uuid),
+    complaintId: Nullable(Uuid),
+    originalInspectionId: Nullable(Uuid),
+    institutionId: Uuid,
+    institutionName: t.String(),
+    divisionCode: t.String(),
+    grade: StringEnum(CREDIT_GRADES),
+    formKind: FormKind,
+    scheduledOn: Day,
+    status: StringEnum(['open', 'completed']),
+    leadDepartment: t.String(),
+    departments: t.Array(InspectionDepartmentView),
+    alerts: t.Array(InspectionAlert),
+    policyVersion: t.String(),
+    summary: ResultSummary,
+    basicItemFailed: t.Boolean(),
+    noticeNo: Nullable(t.String()),
+    findings: t.Array(FindingView),
+    createdAt: DateTime,
+    completedAt: Nullable(DateTime),
+  },
+  { $id: 'InspectionView' },
+);
 export type InspectionView = Static<typeof InspectionView>;
 
 export const InspectionPage = PageOf(InspectionView, 'InspectionPage');
 
-const FormAreas = t.Array(t.Object({
-  area: StringEnum(FORM_AREAS),
-  label: t.String(),
-  items: t.Array(t.Object({ ...FormItemView.properties, result: Nullable(ItemResultView), previousFinding: t.Optional(Uuid) })),
-}));
+const FormAreas = t.Array(
+  t.Object({
+    area: StringEnum(FORM_AREAS),
+    label: t.String(),
+    items: t.Array(t.Object({ ...FormItemView.properties, result: Nullable(ItemResultView), previousFinding: t.Optional(Uuid) })),
+  }),
+);
 
 const inspectionFormFields = {
   inspectionId: Uuid,
@@ -1140,9 +1456,14 @@ const inspectionFormFields = {
   formKind: FormKind,
   areas: FormAreas,
   byDepartment: MapOf(t.Object({ items: t.Integer(), recorded: t.Integer(), signedOff: t.Boolean() }), { description: 'keyed by department' }),
-  selfInspection: Nullable(t.Object({
-    id: Uuid, submittedAt: DateTime, failed: t.Array(t.Object({ itemCode: t.String(), note: Nullable(t.String()) })),
-  }), { description: 'The operator\'s latest self-inspection (自查), for the inspectors\' eyes' }),
+  selfInspection: Nullable(
+    t.Object({
+      id: Uuid,
+      submittedAt: DateTime,
+      failed: t.Array(t.Object({ itemCode: t.String(), note: Nullable(t.String()) })),
+    }),
+    { description: "The operator's latest self-inspection (自查), for the inspectors' eyes" },
+  ),
 };
 
 /** The merged form (一表通查): items grouped by area, no item twice, with results so far. */
@@ -1156,29 +1477,55 @@ export type RecordResultsView = Static<typeof RecordResultsView>;
 export const SelfInspectionFormView = t.Object({ institutionId: Uuid, institutionName: t.String(), areas: FormAreas }, { $id: 'SelfInspectionFormView' });
 export type SelfInspectionFormView = Static<typeof SelfInspectionFormView>;
 
-export const PublicInspectionView = t.Object({
-  id: Uuid,
-  kind: StringEnum(INSPECTION_KINDS),
-  planId: Nullable(Uuid),
-  originalInspectionId: Nullable(Uuid),
-  institutionId: Uuid,
-  institutionName: t.String(),
-  divisionCode: t.String(),
-  departments: t.Array(t.Object({ department: t.String(), inspectors: t.Array(t.String()) })),
-  completedOn: Day,
-  summary: ResultSummary,
-  basicItemFailed: t.Boolean(),
-  items: t.Array(t.Object({
-    code: t.String(), department: t.String(), area: StringEnum(FORM_AREAS), text: t.String(), result: Nullable(StringEnum(ITEM_RESULTS)), note: Nullable(t.String()),
-  }), { description: 'Every item with its text and result (narratives, not only counts)' }),
-  findings: t.Array(t.Object({
-    id: Uuid, department: t.String(), itemText: t.String(), note: Nullable(t.String()), deadline: Day, status: StringEnum(FINDING_STATUSES),
-    statusLabel: t.String({ description: '整改中 / 已整改 (Corrected) / 未整改 (Not corrected) / 已逾期' }), closedOn: Nullable(Day),
-  })),
-  penalties: t.Array(t.Object({
-    department: t.String(), violation: t.String(), kinds: t.Array(StringEnum(PENALTY_KINDS)), fineFen: Nullable(t.Integer()), decisionNo: t.String(), issuedOn: Day,
-  })),
-}, { $id: 'PublicInspectionView' });
+export const PublicInspectionView = t.Object(
+  {
+    id: Uuid,
+    kind: StringEnum(INSPECTION_KINDS),
+    planId: Nullable(Uuid),
+    originalInspectionId: Nullable(Uuid),
+    institutionId: Uuid,
+    institutionName: t.String(),
+    divisionCode: t.String(),
+    departments: t.Array(t.Object({ department: t.String(), inspectors: t.Array(t.String()) })),
+    completedOn: Day,
+    summary: ResultSummary,
+    basicItemFailed: t.Boolean(),
+    items: t.Array(
+      t.Object({
+        code: t.String(),
+        department: t.String(),
+        area: StringEnum(FORM_AREAS),
+        text: t.String(),
+        result: Nullable(StringEnum(ITEM_RESULTS)),
+        note: Nullable(t.String()),
+      }),
+      { description: 'Every item with its text and result (narratives, not only counts)' },
+    ),
+    findings: t.Array(
+      t.Object({
+        id: Uuid,
+        department: t.String(),
+        itemText: t.String(),
+        note: Nullable(t.String()),
+        deadline: Day,
+        status: StringEnum(FINDING_STATUSES),
+        statusLabel: t.String({ description: '整改中 / 已整改 (Corrected) / 未整改 (Not corrected) / 已逾期' }),
+        closedOn: Nullable(Day),
+      }),
+    ),
+    penalties: t.Array(
+      t.Object({
+        department: t.String(),
+        violation: t.String(),
+        kinds: t.Array(StringEnum(PENALTY_KINDS)),
+        fineFen: Nullable(t.Integer()),
+        decisionNo: t.String(),
+        issuedOn: Day,
+      }),
+    ),
+  },
+  { $id: 'PublicInspectionView' },
+);
 export type PublicInspectionView = Static<typeof PublicInspectionView>;
 
 export const PublicInspectionPage = PageOf(PublicInspectionView, 'PublicInspectionPage');

@@ -16,17 +16,24 @@ export class HolidayEntryInput {
   kind: 'holiday' | 'workday';
 
   @JSONSchema({ example: '春节' })
-  @IsString() @MinLength(1) @MaxLength(50)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50)
   name: string;
 }
 
 @JSONSchema({ description: 'Load (replace) one year of the working-day calendar' })
 export class LoadCalendarYearBody {
   @JSONSchema({ description: 'Document the table comes from', example: '国办发明电〔2026〕7号' })
-  @IsString() @MinLength(2) @MaxLength(200)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   source: string;
 
-  @ValidateNested({ each: true }) @Type(() => HolidayEntryInput) @ArrayMinSize(1) @ArrayMaxSize(120)
+  @ValidateNested({ each: true })
+  @Type(() => HolidayEntryInput)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(120)
   entries: HolidayEntryInput[];
 }
 
@@ -41,20 +48,28 @@ const HolidayEntry = t.Object({
   name: t.String(),
 });
 
-export const CalendarYearView = t.Object({
-  year: t.Integer(),
-  origin: StringEnum(['loaded', 'built-in', 'none'], { description: '`loaded` by an admin through the API, or the `built-in` table shipped with the platform' }),
-  source: Nullable(t.String()),
-  entries: t.Array(HolidayEntry),
-  workingDays: t.Integer({ description: 'working days in the year' }),
-}, { $id: 'CalendarYearView' });
+export const CalendarYearView = t.Object(
+  {
+    year: t.Integer(),
+    origin: StringEnum(['loaded', 'built-in', 'none'], {
+      description: '`loaded` by an admin through the API, or the `built-in` table shipped with the platform',
+    }),
+    source: Nullable(t.String()),
+    entries: t.Array(HolidayEntry),
+    workingDays: t.Integer({ description: 'working days in the year' }),
+  },
+  { $id: 'CalendarYearView' },
+);
 export type CalendarYearView = Static<typeof CalendarYearView>;
 
-export const CalendarYearLoadedData = t.Object({
-  year: t.Integer(),
-  source: t.String(),
-  entries: t.Array(HolidayEntry),
-}, { $id: 'CalendarYearLoadedData' });
+export const CalendarYearLoadedData = t.Object(
+  {
+    year: t.Integer(),
+    source: t.String(),
+    entries: t.Array(HolidayEntry),
+  },
+  { $id: 'CalendarYearLoadedData' },
+);
 export type CalendarYearLoadedData = Static<typeof CalendarYearLoadedData>;
 
 /** Events of the platform itself (the gateway publishes them). */

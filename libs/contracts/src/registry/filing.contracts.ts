@@ -1,8 +1,6 @@
 import { PageQuery } from '../page-query.js';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { type Static, Type as t } from '@sinclair/typebox';
 import { Described, Nullable, PageOf, StringEnum } from '../contract.js';
@@ -13,10 +11,13 @@ import { CLASS_TYPES, type ClassType, InstitutionView } from './institution.cont
 @JSONSchema({ description: 'Reference to a document kept by the filer (number, file id or URL)' })
 export class DocumentRef {
   @JSONSchema({ example: '91330106MA2CDX001P / 浙杭西营执字第 0001 号' })
-  @IsString() @MinLength(1) @MaxLength(300)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
   ref: string;
 
-  @IsOptional() @IsIsoDate()
+  @IsOptional()
+  @IsIsoDate()
   issuedOn?: string;
 }
 
@@ -26,7 +27,10 @@ export class PremisesProof extends DocumentRef {
   owned: boolean;
 
   @JSONSchema({ description: 'Lease term in years when leased (备案办法: ≥ 3 years)' })
-  @IsOptional() @IsNumber({ maxDecimalPlaces: 1 }) @Min(0) @Max(99)
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 1 })
+  @Min(0)
+  @Max(99)
   leaseYears?: number;
 }
 
@@ -40,55 +44,80 @@ export class HealthEvaluation extends DocumentRef {
 /** 备案材料 (国卫办人口发〔2019〕25号 第六条). Each is optional at submission: the check marks what is missing. */
 export class FilingDocuments {
   @JSONSchema({ description: '营业执照或事业单位/民办非企业单位法人证书' })
-  @IsOptional() @ValidateNested() @Type(() => DocumentRef)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DocumentRef)
   businessLicence?: DocumentRef;
 
-  @IsOptional() @ValidateNested() @Type(() => PremisesProof)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PremisesProof)
   premisesProof?: PremisesProof;
 
   @JSONSchema({ description: '工作人员资格证明' })
-  @IsOptional() @ValidateNested() @Type(() => DocumentRef)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DocumentRef)
   staffQualifications?: DocumentRef;
 
   @JSONSchema({ description: '工作人员健康合格证明' })
-  @IsOptional() @ValidateNested() @Type(() => DocumentRef)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DocumentRef)
   staffHealthCertificates?: DocumentRef;
 
-  @IsOptional() @ValidateNested() @Type(() => HealthEvaluation)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => HealthEvaluation)
   healthEvaluation?: HealthEvaluation;
 
   @JSONSchema({ description: '消防验收或备案证明' })
-  @IsOptional() @ValidateNested() @Type(() => DocumentRef)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DocumentRef)
   fireAcceptance?: DocumentRef;
 
   @JSONSchema({ description: '食品经营许可证 (when meals are served)' })
-  @IsOptional() @ValidateNested() @Type(() => DocumentRef)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DocumentRef)
   foodLicence?: DocumentRef;
 }
 
 /** Facts only the filing holds; building and outdoor area, floor and places come from the register (change them there). */
 export class FilingFacility {
   @JSONSchema({ description: 'Floor of each infant living room (生活用房); negative = basement' })
-  @IsOptional() @IsInt({ each: true }) @Min(-5, { each: true }) @Max(60, { each: true }) @ArrayMaxSize(100)
+  @IsOptional()
+  @IsInt({ each: true })
+  @Min(-5, { each: true })
+  @Max(60, { each: true })
+  @ArrayMaxSize(100)
   livingRoomFloors?: number[];
 
   @JSONSchema({ description: 'Any infant room in a basement or semi-basement' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   basementUse?: boolean;
 
   @JSONSchema({ description: '观察室 area m²' })
-  @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(1_000)
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(1_000)
   observationRoomM2?: number;
 
   @JSONSchema({ description: 'Households of the residential area the facility serves (配建)' })
-  @IsOptional() @IsInt() @Min(0) @Max(1_000_000)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
   householdsServed?: number;
 
   @JSONSchema({ description: 'new (新建居住区) or existing (老旧小区/已建成居住区)' })
-  @IsOptional() @IsIn(['new', 'existing'])
+  @IsOptional()
+  @IsIn(['new', 'existing'])
   residentialArea?: 'new' | 'existing';
 }
-
 
 export class FilingClass {
   @JSONSchema({ description: 'infant 乳儿班 6–12m, toddler 托小班 12–24m, older 托大班 24–36m, mixed 混龄班 18m+' })
@@ -96,11 +125,15 @@ export class FilingClass {
   type: ClassType;
 
   @JSONSchema({ description: 'Children in the class' })
-  @IsInt() @Min(0) @Max(200)
+  @IsInt()
+  @Min(0)
+  @Max(200)
   size: number;
 
   @JSONSchema({ description: 'Carers (保育人员) assigned to the class' })
-  @IsInt() @Min(0) @Max(50)
+  @IsInt()
+  @Min(0)
+  @Max(50)
   carers: number;
 }
 
@@ -113,7 +146,9 @@ export class FilingDirector {
   education: EducationLevel;
 
   @JSONSchema({ description: 'Years of related management work (儿童保育教育、卫生健康等)' })
-  @IsNumber({ maxDecimalPlaces: 1 }) @Min(0) @Max(60)
+  @IsNumber({ maxDecimalPlaces: 1 })
+  @Min(0)
+  @Max(60)
   managementYears: number;
 
   @JSONSchema({ description: '托育机构负责人岗位培训合格' })
@@ -122,10 +157,14 @@ export class FilingDirector {
 }
 
 export class FilingHealthWorker {
-  @IsInt() @Min(0) @Max(100)
+  @IsInt()
+  @Min(0)
+  @Max(100)
   fullTime: number;
 
-  @IsInt() @Min(0) @Max(100)
+  @IsInt()
+  @Min(0)
+  @Max(100)
   partTime: number;
 }
 
@@ -138,51 +177,78 @@ export class FilingSurveillance {
   runs24h: boolean;
 
   @JSONSchema({ description: 'Days recordings are kept' })
-  @IsInt() @Min(0) @Max(3_650)
+  @IsInt()
+  @Min(0)
+  @Max(3_650)
   retentionDays: number;
 }
 
-@JSONSchema({ description: '医育结合: the community health centre whose child-health doctor is signed to the institution (Hangzhou signs one to every institution)' })
+@JSONSchema({
+  description: '医育结合: the community health centre whose child-health doctor is signed to the institution (Hangzhou signs one to every institution)',
+})
 export class FilingHealthCentre {
-  @IsString() @MinLength(2) @MaxLength(100)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
   name: string;
 
   @JSONSchema({ description: 'The signed child-health doctor (儿保医生)' })
-  @IsOptional() @IsString() @MinLength(2) @MaxLength(50)
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(50)
   doctorName?: string;
 
-  @IsOptional() @IsIsoDate()
+  @IsOptional()
+  @IsIsoDate()
   signedOn?: string;
 }
 
 @JSONSchema({ description: '备案申请 (POST /api/v1/institutions/:id/filings). Missing facts are allowed: the automatic check marks them.' })
 export class SubmitFilingBody {
-  @IsOptional() @ValidateNested() @Type(() => FilingDocuments)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FilingDocuments)
   documents?: FilingDocuments;
 
-  @IsOptional() @ValidateNested() @Type(() => FilingFacility)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FilingFacility)
   facility?: FilingFacility;
 
-  @IsOptional() @ValidateNested({ each: true }) @Type(() => FilingClass) @ArrayMaxSize(100)
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => FilingClass)
+  @ArrayMaxSize(100)
   classes?: FilingClass[];
 
-  @IsOptional() @ValidateNested() @Type(() => FilingDirector)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FilingDirector)
   director?: FilingDirector;
 
-  @IsOptional() @ValidateNested() @Type(() => FilingHealthWorker)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FilingHealthWorker)
   healthWorker?: FilingHealthWorker;
 
-  @IsOptional() @ValidateNested() @Type(() => FilingSurveillance)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FilingSurveillance)
   surveillance?: FilingSurveillance;
 
   @JSONSchema({ description: '一键式紧急报警 linked to the police' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   oneKeyAlarmLinked?: boolean;
 
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   mealsServed?: boolean;
 
-  @IsOptional() @ValidateNested() @Type(() => FilingHealthCentre)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FilingHealthCentre)
   healthCentre?: FilingHealthCentre;
 }
 
@@ -198,10 +264,14 @@ export class FilingIdRequest {
 
 export class DecisionReason {
   @JSONSchema({ description: 'The standards rule the reason refers to, if any (e.g. CLASS_INFANT)' })
-  @IsOptional() @IsString() @MaxLength(60)
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
   ruleId?: string;
 
-  @IsString() @MinLength(2) @MaxLength(500)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
   text: string;
 }
 
@@ -211,10 +281,15 @@ export class FilingDecisionBody {
   decision: 'approve' | 'reject';
 
   @JSONSchema({ description: 'Required to reject: each reason tied to a rule or free text' })
-  @IsOptional() @ValidateNested({ each: true }) @Type(() => DecisionReason) @ArrayMaxSize(50)
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => DecisionReason)
+  @ArrayMaxSize(50)
   reasons?: DecisionReason[];
 
-  @IsOptional() @IsString() @MaxLength(1_000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(1_000)
   comment?: string;
 }
 
@@ -227,80 +302,93 @@ export const FILING_STATUSES = ['submitted', 'approved', 'rejected'] as const;
 export type FilingStatus = (typeof FILING_STATUSES)[number];
 
 export class ListFilingsRequest extends PageQuery {
-  @IsOptional() @IsIn(FILING_STATUSES)
+  @IsOptional()
+  @IsIn(FILING_STATUSES)
   status?: FilingStatus;
 
   @JSONSchema({ description: 'Only undecided filings past their deadline (5 working days, 15 when the check found failures)' })
-  @IsOptional() @Type(() => String) @IsIn(['true', 'false'])
+  @IsOptional()
+  @Type(() => String)
+  @IsIn(['true', 'false'])
   overdue?: 'true' | 'false';
 
-  @IsOptional() @IsDivisionCode()
+  @IsOptional()
+  @IsDivisionCode()
   divisionCode?: string;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   institutionId?: string;
 }
 
 export class ReceiptNoRequest {
   @JSONSchema({ example: '330106-2026-0001' })
-  @IsString() @MinLength(6) @MaxLength(40)
+  @IsString()
+  @MinLength(6)
+  @MaxLength(40)
   receiptNo: string;
 }
 
 export type CheckOutcome = 'pass' | 'fail' | 'needs_review';
 
-
-
-
-
-
 const CheckSummary = t.Object({ pass: t.Integer(), fail: t.Integer(), needs_review: t.Integer() }, { description: 'Rules by outcome' });
 
-export const StandardsCheckResult = t.Object({
-  ruleId: t.String({ example: 'CLASS_INFANT' }),
-  title: t.String(),
-  outcome: StringEnum(['pass', 'fail', 'needs_review']),
-  measured: t.Unknown({ description: 'The value measured (null when the fact was not provided)' }),
-  limit: t.String({ description: 'The limit the rule applies, in words and numbers' }),
-  message: t.String(),
-  source: t.String({ description: 'The rule\'s legal source' }),
-}, { $id: 'StandardsCheckResult' });
+export const StandardsCheckResult = t.Object(
+  {
+    ruleId: t.String({ example: 'CLASS_INFANT' }),
+    title: t.String(),
+    outcome: StringEnum(['pass', 'fail', 'needs_review']),
+    measured: t.Unknown({ description: 'The value measured (null when the fact was not provided)' }),
+    limit: t.String({ description: 'The limit the rule applies, in words and numbers' }),
+    message: t.String(),
+    source: t.String({ description: "The rule's legal source" }),
+  },
+  { $id: 'StandardsCheckResult' },
+);
 export type StandardsCheckResult = Static<typeof StandardsCheckResult>;
 
-export const StandardsCheck = t.Object({
-  rulesetVersion: t.String(),
-  checkedAt: t.String({ format: 'date-time' }),
-  summary: CheckSummary,
-  results: t.Array(StandardsCheckResult),
-}, { $id: 'StandardsCheck' });
+export const StandardsCheck = t.Object(
+  {
+    rulesetVersion: t.String(),
+    checkedAt: t.String({ format: 'date-time' }),
+    summary: CheckSummary,
+    results: t.Array(StandardsCheckResult),
+  },
+  { $id: 'StandardsCheck' },
+);
 export type StandardsCheck = Static<typeof StandardsCheck>;
 
 const Who = t.Object({ department: t.String(), userId: t.String() });
 
-export const FilingView = t.Object({
-  id: t.String({ format: 'uuid' }),
-  institutionId: t.String({ format: 'uuid' }),
-  institutionName: t.String(),
-  divisionCode: t.String(),
-  status: StringEnum(FILING_STATUSES),
-  submittedAt: t.String({ format: 'date-time' }),
-  submittedBy: Who,
-  receiptDueBy: t.String({ format: 'date', description: '5 working days after submission (备案回执)' }),
-  noticeDueBy: t.String({ format: 'date', description: '15 working days after submission (non-compliance notice)' }),
-  dueBy: t.String({ format: 'date', description: 'The deadline in force: 15 when the check found failures, else 5' }),
-  overdue: t.Boolean(),
-  submission: Described<SubmitFilingBody>('SubmitFilingBody'),
-  check: StandardsCheck,
-  recheckCount: t.Integer({ description: 'Earlier runs of the check (after changes to a filed institution)' }),
-  decision: Nullable(t.Object({
-    decision: StringEnum(['approve', 'reject']),
-    decidedAt: t.String({ format: 'date-time' }),
-    decidedBy: Who,
-    reasons: t.Array(t.Object({ ruleId: t.Optional(t.String()), text: t.String() })),
-    comment: Nullable(t.String()),
-  })),
-  receiptNo: Nullable(t.String(), { description: '备案回执编号, e.g. 330106-2026-0001' }),
-}, { $id: 'FilingView' });
+export const FilingView = t.Object(
+  {
+    id: t.String({ format: 'uuid' }),
+    institutionId: t.String({ format: 'uuid' }),
+    institutionName: t.String(),
+    divisionCode: t.String(),
+    status: StringEnum(FILING_STATUSES),
+    submittedAt: t.String({ format: 'date-time' }),
+    submittedBy: Who,
+    receiptDueBy: t.String({ format: 'date', description: '5 working days after submission (备案回执)' }),
+    noticeDueBy: t.String({ format: 'date', description: '15 working days after submission (non-compliance notice)' }),
+    dueBy: t.String({ format: 'date', description: 'The deadline in force: 15 when the check found failures, else 5' }),
+    overdue: t.Boolean(),
+    submission: Described<SubmitFilingBody>('SubmitFilingBody'),
+    check: StandardsCheck,
+    recheckCount: t.Integer({ description: 'Earlier runs of the check (after changes to a filed institution)' }),
+    decision: Nullable(
+      t.Object({
+        decision: StringEnum(['approve', 'reject']),
+        decidedAt: t.String({ format: 'date-time' }),
+        decidedBy: Who,
+        reasons: t.Array(t.Object({ ruleId: t.Optional(t.String()), text: t.String() })),
+        comment: Nullable(t.String()),
+      }),
+    ),
+    receiptNo: Nullable(t.String(), { description: '备案回执编号, e.g. 330106-2026-0001' }),
+  },
+  { $id: 'FilingView' },
+);
 export type FilingView = Static<typeof FilingView>;
 
 export const FilingPage = PageOf(FilingView, 'FilingPage');
@@ -322,42 +410,54 @@ export const ReceiptView = t.Object({ ...receiptFields, filingId: t.String({ for
 export type ReceiptView = Static<typeof ReceiptView>;
 
 /** A receipt number checked by anyone (the QR code): what the public may see of it. */
-export const ReceiptVerification = t.Object({
-  receiptNo: t.String(),
-  genuine: t.Boolean(),
-  current: t.Boolean(),
-  message: t.String(),
-  receipt: Nullable(t.Object(receiptFields)),
-}, { $id: 'ReceiptVerification' });
+export const ReceiptVerification = t.Object(
+  {
+    receiptNo: t.String(),
+    genuine: t.Boolean(),
+    current: t.Boolean(),
+    message: t.String(),
+    receipt: Nullable(t.Object(receiptFields)),
+  },
+  { $id: 'ReceiptVerification' },
+);
 export type ReceiptVerification = Static<typeof ReceiptVerification>;
 
 /** evt.registry.filing.submitted.v1: the check summary and the deadlines. */
-export const FilingSubmittedData = t.Object({
-  filingId: t.String({ format: 'uuid' }),
-  institutionId: t.String({ format: 'uuid' }),
-  divisionCode: t.String(),
-  summary: CheckSummary,
-  receiptDueBy: t.String({ format: 'date' }),
-  noticeDueBy: t.String({ format: 'date' }),
-}, { $id: 'FilingSubmittedData' });
+export const FilingSubmittedData = t.Object(
+  {
+    filingId: t.String({ format: 'uuid' }),
+    institutionId: t.String({ format: 'uuid' }),
+    divisionCode: t.String(),
+    summary: CheckSummary,
+    receiptDueBy: t.String({ format: 'date' }),
+    noticeDueBy: t.String({ format: 'date' }),
+  },
+  { $id: 'FilingSubmittedData' },
+);
 export type FilingSubmittedData = Static<typeof FilingSubmittedData>;
 
 /** evt.registry.filing.approved.v1 / rejected.v1. */
-export const FilingDecidedData = t.Object({
-  filingId: t.String({ format: 'uuid' }),
-  institutionId: t.String({ format: 'uuid' }),
-  divisionCode: t.String(),
-  receiptNo: Nullable(t.String()),
-  reasons: t.Array(t.Object({ ruleId: t.Optional(t.String()), text: t.String() })),
-  institution: InstitutionView,
-}, { $id: 'FilingDecidedData' });
+export const FilingDecidedData = t.Object(
+  {
+    filingId: t.String({ format: 'uuid' }),
+    institutionId: t.String({ format: 'uuid' }),
+    divisionCode: t.String(),
+    receiptNo: Nullable(t.String()),
+    reasons: t.Array(t.Object({ ruleId: t.Optional(t.String()), text: t.String() })),
+    institution: InstitutionView,
+  },
+  { $id: 'FilingDecidedData' },
+);
 export type FilingDecidedData = Static<typeof FilingDecidedData>;
 
 /** evt.registry.filing.rechecked.v1: a change to the institution re-ran its filing's check. */
-export const FilingRecheckedData = t.Object({
-  filingId: t.String({ format: 'uuid' }),
-  institutionId: t.String({ format: 'uuid' }),
-  summary: CheckSummary,
-  changed: t.Array(t.String(), { description: 'The institution fields that changed' }),
-}, { $id: 'FilingRecheckedData' });
+export const FilingRecheckedData = t.Object(
+  {
+    filingId: t.String({ format: 'uuid' }),
+    institutionId: t.String({ format: 'uuid' }),
+    summary: CheckSummary,
+    changed: t.Array(t.String(), { description: 'The institution fields that changed' }),
+  },
+  { $id: 'FilingRecheckedData' },
+);
 export type FilingRecheckedData = Static<typeof FilingRecheckedData>;

@@ -12,61 +12,80 @@ export class IndicatorsRequest {
   divisionCode: string;
 
   @JSONSchema({ description: 'YYYY-MM; default the current month', example: '2026-11' })
-  @IsOptional() @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '月份格式必须是 YYYY-MM' })
+  @IsOptional()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '月份格式必须是 YYYY-MM' })
   month?: string;
 
   @JSONSchema({ description: 'Target places per 1,000 residents for the supply gap (default 4.5; Gongshu aims at 4.6 by 2025)' })
-  @IsOptional() @Type(() => Number) @Min(0.1) @Max(50)
+  @IsOptional()
+  @Type(() => Number)
+  @Min(0.1)
+  @Max(50)
   targetPerThousand?: number;
 }
 
-export const IndicatorValue = t.Object({
-  key: t.String({ example: 'placesPer1000' }),
-  label: t.String(),
-  value: Nullable(t.Number(), { description: 'null when the data it needs is missing (no population loaded, a service unavailable)' }),
-  unit: t.String(),
-  numerator: t.Optional(t.Number()),
-  denominator: t.Optional(t.Number()),
-  definition: t.String(),
-  source: t.String(),
-  group: t.Optional(t.String({ description: 'Dashboard section, e.g. 从业人员; absent for the register\'s own' })),
-}, { $id: 'IndicatorValue' });
+export const IndicatorValue = t.Object(
+  {
+    key: t.String({ example: 'placesPer1000' }),
+    label: t.String(),
+    value: Nullable(t.Number(), { description: 'null when the data it needs is missing (no population loaded, a service unavailable)' }),
+    unit: t.String(),
+    numerator: t.Optional(t.Number()),
+    denominator: t.Optional(t.Number()),
+    definition: t.String(),
+    source: t.String(),
+    group: t.Optional(t.String({ description: "Dashboard section, e.g. 从业人员; absent for the register's own" })),
+  },
+  { $id: 'IndicatorValue' },
+);
 export type IndicatorValue = Static<typeof IndicatorValue>;
 
-export const SupplyDemand = t.Object({
-  residentPopulation: Nullable(t.Integer()),
-  childrenUnder3: Nullable(t.Integer()),
-  populationYear: Nullable(t.Integer()),
-  places: t.Integer(),
-  inclusivePlaces: t.Integer(),
-  targetPerThousand: t.Number(),
-  targetPlaces: Nullable(t.Integer()),
-  gap: Nullable(t.Integer(), { description: 'Places missing to reach the target; 0 when it is met, null without population' }),
-}, { $id: 'SupplyDemand' });
+export const SupplyDemand = t.Object(
+  {
+    residentPopulation: Nullable(t.Integer()),
+    childrenUnder3: Nullable(t.Integer()),
+    populationYear: Nullable(t.Integer()),
+    places: t.Integer(),
+    inclusivePlaces: t.Integer(),
+    targetPerThousand: t.Number(),
+    targetPlaces: Nullable(t.Integer()),
+    gap: Nullable(t.Integer(), { description: 'Places missing to reach the target; 0 when it is met, null without population' }),
+  },
+  { $id: 'SupplyDemand' },
+);
 export type SupplyDemand = Static<typeof SupplyDemand>;
 
-export const DivisionIndicators = t.Object({
-  divisionCode: t.String(),
-  divisionName: t.String(),
-  level: StringEnum(['county', 'street']),
-  indicators: t.Array(IndicatorValue),
-  supply: SupplyDemand,
-}, { $id: 'DivisionIndicators' });
+export const DivisionIndicators = t.Object(
+  {
+    divisionCode: t.String(),
+    divisionName: t.String(),
+    level: StringEnum(['county', 'street']),
+    indicators: t.Array(IndicatorValue),
+    supply: SupplyDemand,
+  },
+  { $id: 'DivisionIndicators' },
+);
 export type DivisionIndicators = Static<typeof DivisionIndicators>;
 
-export const IndicatorsView = t.Object({
-  divisionCode: t.String(),
-  month: t.String(),
-  asOf: t.String({ format: 'date-time' }),
-  divisions: t.Array(DivisionIndicators, { description: 'The division asked for first, then its streets' }),
-}, { $id: 'IndicatorsView' });
+export const IndicatorsView = t.Object(
+  {
+    divisionCode: t.String(),
+    month: t.String(),
+    asOf: t.String({ format: 'date-time' }),
+    divisions: t.Array(DivisionIndicators, { description: 'The division asked for first, then its streets' }),
+  },
+  { $id: 'IndicatorsView' },
+);
 export type IndicatorsView = Static<typeof IndicatorsView>;
 
 /**
  * A service's indicators per division (`<service>.indicators.compute`), merged by the gateway into
  * IndicatorsView (the registry's is the base).
  */
-export const IndicatorContribution = t.Object({
-  divisions: t.Array(t.Object({ divisionCode: t.String(), indicators: t.Array(IndicatorValue) })),
-}, { $id: 'IndicatorContribution' });
+export const IndicatorContribution = t.Object(
+  {
+    divisions: t.Array(t.Object({ divisionCode: t.String(), indicators: t.Array(IndicatorValue) })),
+  },
+  { $id: 'IndicatorContribution' },
+);
 export type IndicatorContribution = Static<typeof IndicatorContribution>;

@@ -5,8 +5,28 @@ import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, isEvent, subj
 import type { EventEnvelope } from '../events.js';
 import { Ping } from '../ping.contracts.js';
 import { InstitutionRegisteredData, InstitutionRpc, InstitutionUpdatedData } from './institution.contracts.js';
-import { DemonstrationRequest, DeregistrationRequest, InclusiveRequest, InstitutionStatusData, ListPopulationRequest, LoadPopulationBody, PopulationLoadResult, PopulationLoadedData, PublicInstitutionRequest, PublicInstitutionsRequest } from './status.contracts.js';
-import { FilingDecidedData, FilingDecisionRequest, FilingIdRequest, FilingRecheckedData, FilingSubmittedData, ListFilingsRequest, ReceiptNoRequest, SubmitFilingRequest } from './filing.contracts.js';
+import {
+  DemonstrationRequest,
+  DeregistrationRequest,
+  InclusiveRequest,
+  InstitutionStatusData,
+  ListPopulationRequest,
+  LoadPopulationBody,
+  PopulationLoadResult,
+  PopulationLoadedData,
+  PublicInstitutionRequest,
+  PublicInstitutionsRequest,
+} from './status.contracts.js';
+import {
+  FilingDecidedData,
+  FilingDecisionRequest,
+  FilingIdRequest,
+  FilingRecheckedData,
+  FilingSubmittedData,
+  ListFilingsRequest,
+  ReceiptNoRequest,
+  SubmitFilingRequest,
+} from './filing.contracts.js';
 import { IndicatorsRequest } from './indicator.contracts.js';
 import { AuditEntryList, AuditHistoryRequest, AuditVerificationView } from '../audit.contracts.js';
 import { InstitutionView } from './institution.contracts.js';
@@ -35,7 +55,16 @@ export const RegistryRpc = {
     summary: '备案申请 Submit a filing; the automatic standards check runs and is stored',
     request: SubmitFilingRequest,
     reply: FilingView,
-    errors: ['VALIDATION', 'INSTITUTION_NOT_FOUND', 'FILING_ALREADY_SUBMITTED', 'INSTITUTION_ALREADY_FILED', 'INSTITUTION_DEREGISTERED', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION'],
+    errors: [
+      'VALIDATION',
+      'INSTITUTION_NOT_FOUND',
+      'FILING_ALREADY_SUBMITTED',
+      'INSTITUTION_ALREADY_FILED',
+      'INSTITUTION_DEREGISTERED',
+      'DEPARTMENT_NOT_ALLOWED',
+      'DIVISION_OUT_OF_SCOPE',
+      'NOT_OWN_INSTITUTION',
+    ],
   }),
   getFiling: defineRpc({
     subject: 'registry.filing.get',
@@ -46,7 +75,7 @@ export const RegistryRpc = {
   }),
   listFilings: defineRpc({
     subject: 'registry.filing.list',
-    summary: 'Filings in the caller\'s divisions (overdue=true: late ones)',
+    summary: "Filings in the caller's divisions (overdue=true: late ones)",
     request: ListFilingsRequest,
     reply: FilingPage,
     errors: ['VALIDATION'],
@@ -70,7 +99,15 @@ export const RegistryRpc = {
     summary: '普惠认定 grant or revoke — district health bureau',
     request: InclusiveRequest,
     reply: InstitutionView,
-    errors: ['VALIDATION', 'INSTITUTION_NOT_FOUND', 'INSTITUTION_NOT_FILED', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INCLUSIVE_PLACES_EXCEED', 'INCLUSIVE_NOT_GRANTED'],
+    errors: [
+      'VALIDATION',
+      'INSTITUTION_NOT_FOUND',
+      'INSTITUTION_NOT_FILED',
+      'DEPARTMENT_NOT_ALLOWED',
+      'DIVISION_OUT_OF_SCOPE',
+      'INCLUSIVE_PLACES_EXCEED',
+      'INCLUSIVE_NOT_GRANTED',
+    ],
   }),
   designateDemonstration: defineRpc({
     subject: 'registry.demonstration.designate',
@@ -147,7 +184,7 @@ export const RegistryEvt = {
   institutionUpdated: defineEvent({
     subject: 'evt.registry.institution.updated',
     version: 1,
-    summary: 'An institution\'s registration data changed',
+    summary: "An institution's registration data changed",
     data: InstitutionUpdatedData,
   }),
   institutionDeregistered: defineEvent({
@@ -215,8 +252,14 @@ export const REGISTRY_EVENTS: readonly AnyEventDef[] = Object.values(RegistryEvt
 
 /** The registry's events whose data carries the institution as the register now holds it: what a copy of the register follows. */
 export const INSTITUTION_CARRYING_EVENTS = [
-  RegistryEvt.institutionRegistered, RegistryEvt.institutionUpdated, RegistryEvt.institutionDeregistered, RegistryEvt.filingApproved,
-  RegistryEvt.filingRejected, RegistryEvt.inclusiveGranted, RegistryEvt.inclusiveRevoked, RegistryEvt.demonstrationDesignated,
+  RegistryEvt.institutionRegistered,
+  RegistryEvt.institutionUpdated,
+  RegistryEvt.institutionDeregistered,
+  RegistryEvt.filingApproved,
+  RegistryEvt.filingRejected,
+  RegistryEvt.inclusiveGranted,
+  RegistryEvt.inclusiveRevoked,
+  RegistryEvt.demonstrationDesignated,
 ] as const;
 
 /** The institution an event carries (one of INSTITUTION_CARRYING_EVENTS), typed by its definition; undefined for any other event. */

@@ -1,12 +1,50 @@
 import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, subjectsOf } from '../contract.js';
 import { Ping } from '../ping.contracts.js';
 import { IndicatorsRequest } from '../registry/indicator.contracts.js';
-import { AddBanRequest, AddCredentialRequest, AddStaffRequest, CredentialAlertsRequest, DivisionStaffStatsRequest, EndStaffRequest, EnterRecordCheckRequest, ImportStaffRequest, InstitutionRef, ListBansRequest, ListStaffRequest, OverdueRechecksRequest, RecordRecheckRequest, RevealIdNumberRequest, StaffRef } from './staff.contracts.js';
+import {
+  AddBanRequest,
+  AddCredentialRequest,
+  AddStaffRequest,
+  CredentialAlertsRequest,
+  DivisionStaffStatsRequest,
+  EndStaffRequest,
+  EnterRecordCheckRequest,
+  ImportStaffRequest,
+  InstitutionRef,
+  ListBansRequest,
+  ListStaffRequest,
+  OverdueRechecksRequest,
+  RecordRecheckRequest,
+  RevealIdNumberRequest,
+  StaffRef,
+} from './staff.contracts.js';
 import { AuditEntryList, AuditHistoryRequest, AuditVerificationView } from '../audit.contracts.js';
 import { PiiReencryptRequest, PiiReencryptView } from '../pii.contracts.js';
 import { IndicatorContribution } from '../registry/indicator.contracts.js';
-import { BanPage, BanView, CredentialAlerts, DivisionStaffStats, InstitutionStaffStats, OverdueRechecks, RecordCheckView, RevealedIdNumber, StaffImportResult, StaffPage, StaffView } from './staff.contracts.js';
-import { StaffBanMatchedData, StaffCertificateRateChangedData, StaffCredentialReminderData, StaffEmploymentEndedData, StaffEmploymentFlaggedData, StaffEmploymentStartedData, StaffRatioBreachedData, StaffRecheckOverdueData, StaffVettingRejectedData } from './staff.events.js';
+import {
+  BanPage,
+  BanView,
+  CredentialAlerts,
+  DivisionStaffStats,
+  InstitutionStaffStats,
+  OverdueRechecks,
+  RecordCheckView,
+  RevealedIdNumber,
+  StaffImportResult,
+  StaffPage,
+  StaffView,
+} from './staff.contracts.js';
+import {
+  StaffBanMatchedData,
+  StaffCertificateRateChangedData,
+  StaffCredentialReminderData,
+  StaffEmploymentEndedData,
+  StaffEmploymentFlaggedData,
+  StaffEmploymentStartedData,
+  StaffRatioBreachedData,
+  StaffRecheckOverdueData,
+  StaffVettingRejectedData,
+} from './staff.events.js';
 
 /** Every request subject of the staff service: one definition each. */
 export const StaffRpc = {
@@ -28,7 +66,17 @@ export const StaffRpc = {
     summary: '从业人员登记: a staff member, vetted against the ban list and the criminal-record query',
     request: AddStaffRequest,
     reply: StaffView,
-    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSTITUTION_NOT_FOUND', 'INSTITUTION_DEREGISTERED', 'STAFF_ALREADY_EMPLOYED', 'STAFF_BANNED', 'STAFF_CRIMINAL_RECORD'],
+    errors: [
+      'VALIDATION',
+      'NOT_OWN_INSTITUTION',
+      'DEPARTMENT_NOT_ALLOWED',
+      'DIVISION_OUT_OF_SCOPE',
+      'INSTITUTION_NOT_FOUND',
+      'INSTITUTION_DEREGISTERED',
+      'STAFF_ALREADY_EMPLOYED',
+      'STAFF_BANNED',
+      'STAFF_CRIMINAL_RECORD',
+    ],
   }),
   importStaff: defineRpc({
     subject: 'staff.member.import',
@@ -53,7 +101,7 @@ export const StaffRpc = {
   }),
   endStaff: defineRpc({
     subject: 'staff.member.end',
-    summary: '离职: ends an employment (the person\'s history stays)',
+    summary: "离职: ends an employment (the person's history stays)",
     request: EndStaffRequest,
     reply: StaffView,
     errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'STAFF_NOT_FOUND', 'STAFF_ALREADY_ENDED'],
@@ -74,7 +122,7 @@ export const StaffRpc = {
   }),
   credentialAlerts: defineRpc({
     subject: 'staff.credential.alerts',
-    summary: 'Credentials of one institution\'s staff that expire within N days, and expired ones',
+    summary: "Credentials of one institution's staff that expire within N days, and expired ones",
     request: CredentialAlertsRequest,
     reply: CredentialAlerts,
     errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSTITUTION_NOT_FOUND'],
@@ -185,31 +233,31 @@ export const StaffEvt = {
   credentialExpiring: defineEvent({
     subject: 'evt.staff.credential.expiring',
     version: 1,
-    summary: 'A staff member\'s credential expires soon (reminder to the operator)',
+    summary: "A staff member's credential expires soon (reminder to the operator)",
     data: StaffCredentialReminderData,
   }),
   credentialExpired: defineEvent({
     subject: 'evt.staff.credential.expired',
     version: 1,
-    summary: 'A staff member\'s credential has expired',
+    summary: "A staff member's credential has expired",
     data: StaffCredentialReminderData,
   }),
   recheckOverdue: defineEvent({
     subject: 'evt.staff.recheck.overdue',
     version: 1,
-    summary: 'A staff member\'s yearly criminal-record re-check is overdue',
+    summary: "A staff member's yearly criminal-record re-check is overdue",
     data: StaffRecheckOverdueData,
   }),
   ratioBreached: defineEvent({
     subject: 'evt.staff.ratio.breached',
     version: 1,
-    summary: 'A class type\'s carer-to-child ratio fell below the standard',
+    summary: "A class type's carer-to-child ratio fell below the standard",
     data: StaffRatioBreachedData,
   }),
   certificateRateChanged: defineEvent({
     subject: 'evt.staff.certificate-rate.changed',
     version: 1,
-    summary: 'An institution\'s 持证率 changed (basis points, from a day): subsidy eligibility follows it',
+    summary: "An institution's 持证率 changed (basis points, from a day): subsidy eligibility follows it",
     data: StaffCertificateRateChangedData,
   }),
 };

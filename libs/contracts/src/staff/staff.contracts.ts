@@ -1,7 +1,20 @@
 import { PageQuery } from '../page-query.js';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { type Static, Type as t } from '@sinclair/typebox';
@@ -43,8 +56,15 @@ export { CLASS_TYPES, CLASS_TYPE_LABELS, type ClassType };
 
 /** 证书类型. Unknown types are refused; which role needs which is in the staff rules file. */
 export const CREDENTIAL_TYPES = [
-  'childcare_worker', 'infant_carer', 'teacher_qualification', 'health_certificate', 'health_worker_training',
-  'food_handler_health_certificate', 'security_guard_licence', 'driving_licence', 'director_training',
+  'childcare_worker',
+  'infant_carer',
+  'teacher_qualification',
+  'health_certificate',
+  'health_worker_training',
+  'food_handler_health_certificate',
+  'security_guard_licence',
+  'driving_licence',
+  'director_training',
 ] as const;
 export type CredentialType = (typeof CREDENTIAL_TYPES)[number];
 export const CREDENTIAL_TYPE_LABELS: Record<CredentialType, string> = {
@@ -89,10 +109,15 @@ export const STAFF_IMPORT_MAX_ROWS = 1_000;
 @JSONSchema({ description: '从业人员登记 (POST /api/v1/institutions/:id/staff). Vetted against the ban list and the criminal-record query at once.' })
 export class AddStaffBody {
   @JSONSchema({ description: '姓名', example: '王丽' })
-  @IsString() @MinLength(2) @MaxLength(50)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(50)
   name: string;
 
-  @JSONSchema({ description: '公民身份号码 (GB 11643-1999, check digit included). Encrypted at rest, masked in replies, never logged.', example: '330106199001011234' })
+  @JSONSchema({
+    description: '公民身份号码 (GB 11643-1999, check digit included). Encrypted at rest, masked in replies, never logged.',
+    example: '330106199001011234',
+  })
   @IsResidentId()
   idNumber: string;
 
@@ -101,15 +126,20 @@ export class AddStaffBody {
   role: StaffRole;
 
   @JSONSchema({ description: '用工形式 (default full_time)' })
-  @IsOptional() @IsIn(EMPLOYMENT_TYPES)
+  @IsOptional()
+  @IsIn(EMPLOYMENT_TYPES)
   employmentType?: EmploymentType = 'full_time';
 
-  @JSONSchema({ description: '所在班型 (counts towards that class type\'s carer ratio when the role is carer)' })
-  @IsOptional() @IsIn(CLASS_TYPES)
+  @JSONSchema({ description: "所在班型 (counts towards that class type's carer ratio when the role is carer)" })
+  @IsOptional()
+  @IsIn(CLASS_TYPES)
   classType?: ClassType;
 
   @JSONSchema({ description: '班级名称', example: '托小一班' })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(50)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50)
   className?: string;
 
   @JSONSchema({ description: '入职日期 YYYY-MM-DD', example: '2026-03-01' })
@@ -125,7 +155,9 @@ export class AddStaffRequest extends AddStaffBody {
 
 export class StaffImportRow {
   @JSONSchema({ description: 'Row number in the uploaded sheet (reported back with each rejection)' })
-  @IsInt() @Min(1) @Max(1_000_000)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   rowNumber: number;
 
   @JSONSchema({ description: 'The row as an AddStaffBody; validated row by row, so one bad row does not fail the others' })
@@ -138,7 +170,10 @@ export class ImportStaffRequest {
   @IsUUID()
   institutionId: string;
 
-  @ValidateNested({ each: true }) @Type(() => StaffImportRow) @ArrayMinSize(1) @ArrayMaxSize(STAFF_IMPORT_MAX_ROWS)
+  @ValidateNested({ each: true })
+  @Type(() => StaffImportRow)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(STAFF_IMPORT_MAX_ROWS)
   rows: StaffImportRow[];
 }
 
@@ -150,13 +185,22 @@ export class InstitutionRef {
 
 export class ListStaffQuery {
   @JSONSchema({ description: 'active (default), ended or all' })
-  @IsOptional() @IsIn(['active', 'ended', 'all'])
+  @IsOptional()
+  @IsIn(['active', 'ended', 'all'])
   status?: 'active' | 'ended' | 'all' = 'active';
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
   page?: number = 1;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   pageSize?: number = 50;
 }
 
@@ -171,14 +215,16 @@ export class StaffRef {
   id: string;
 }
 
-@JSONSchema({ description: '离职: ends the employment; the person\'s history (credentials, checks, vetting) stays' })
+@JSONSchema({ description: "离职: ends the employment; the person's history (credentials, checks, vetting) stays" })
 export class EndStaffBody {
   @JSONSchema({ description: '离职日期 YYYY-MM-DD' })
   @IsIsoDate()
   endDate: string;
 
   @JSONSchema({ description: '原因 (kept in the audit log)' })
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   reason?: string;
 }
 
@@ -194,11 +240,15 @@ export class AddCredentialBody {
   type: CredentialType;
 
   @JSONSchema({ description: '证书编号' })
-  @IsString() @MinLength(1) @MaxLength(64)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
   number: string;
 
   @JSONSchema({ description: '发证机关', example: '杭州市西湖区妇幼保健院' })
-  @IsString() @MinLength(2) @MaxLength(100)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
   issuer: string;
 
   @JSONSchema({ description: '发证日期 YYYY-MM-DD' })
@@ -206,7 +256,9 @@ export class AddCredentialBody {
   issuedOn: string;
 
   @JSONSchema({ description: '有效期至 YYYY-MM-DD (after issuedOn); omit for credentials without expiry. Required for types the rules give a validity.' })
-  @IsOptional() @IsIsoDate() @IsNotBefore('issuedOn', '发证日期', { strictlyAfter: true })
+  @IsOptional()
+  @IsIsoDate()
+  @IsNotBefore('issuedOn', '发证日期', { strictlyAfter: true })
   expiresOn?: string;
 }
 
@@ -226,11 +278,15 @@ export class RecordRecheckBody {
   result: RecordCheckResult;
 
   @JSONSchema({ description: '查询机关', example: '杭州市公安局西湖区分局' })
-  @IsString() @MinLength(2) @MaxLength(100)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
   authority: string;
 
   @JSONSchema({ description: '查询结果文书编号' })
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
   documentNo?: string;
 }
 
@@ -241,7 +297,9 @@ export class RecordRecheckRequest extends RecordRecheckBody {
 
 @JSONSchema({ description: '公安机关录入的违法犯罪记录查询结果 for a person (before or after hiring); vetting uses the latest' })
 export class EnterRecordCheckRequest extends RecordRecheckBody {
-  @IsString() @MinLength(2) @MaxLength(50)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(50)
   name: string;
 
   @IsResidentId()
@@ -250,7 +308,9 @@ export class EnterRecordCheckRequest extends RecordRecheckBody {
 
 @JSONSchema({ description: '从业禁止 / 终身禁入 (public security or health only). Follows the person to every institution.' })
 export class AddBanRequest {
-  @IsString() @MinLength(2) @MaxLength(50)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(50)
   name: string;
 
   @IsResidentId()
@@ -266,19 +326,26 @@ export class AddBanRequest {
 
   @JSONSchema({ description: '截止日期 YYYY-MM-DD: required for time_limited, not allowed for lifetime' })
   @ValidateIf((o: AddBanRequest) => o.kind === 'time_limited' || o.endsOn !== undefined)
-  @IsIsoDate() @IsNotBefore('startsOn', '起始日期', { strictlyAfter: true })
+  @IsIsoDate()
+  @IsNotBefore('startsOn', '起始日期', { strictlyAfter: true })
   endsOn?: string;
 
   @JSONSchema({ description: '决定机关', example: '杭州市西湖区人民法院' })
-  @IsString() @MinLength(2) @MaxLength(100)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
   authority: string;
 
   @JSONSchema({ description: '决定文书号', example: '（2026）浙0106刑初123号' })
-  @IsString() @MinLength(2) @MaxLength(100)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
   documentNo: string;
 
   @JSONSchema({ description: '事由' })
-  @IsString() @MinLength(2) @MaxLength(500)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
   reason: string;
 }
 
@@ -289,7 +356,9 @@ export class ListBansRequest extends PageQuery {
 @JSONSchema({ description: 'Shows one full resident ID number to a health official who states why (audited)' })
 export class RevealIdNumberBody {
   @JSONSchema({ description: '查看事由 (kept in the audit log)', example: '核对健康检查名单' })
-  @IsString() @MinLength(4) @MaxLength(200)
+  @IsString()
+  @MinLength(4)
+  @MaxLength(200)
   reason: string;
 }
 
@@ -300,7 +369,11 @@ export class RevealIdNumberRequest extends RevealIdNumberBody {
 
 export class CredentialAlertsQuery {
   @JSONSchema({ description: 'Days ahead that count as expiring (default from the staff rules, 30)' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(365)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
   days?: number;
 }
 
@@ -311,11 +384,13 @@ export class CredentialAlertsRequest extends CredentialAlertsQuery {
 
 export class OverdueRechecksRequest {
   @JSONSchema({ description: 'One institution (operators: their own)' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   institutionId?: string;
 
-  @JSONSchema({ description: 'County (6) or street (9) code; default: the caller\'s divisions' })
-  @IsOptional() @IsDivisionCode()
+  @JSONSchema({ description: "County (6) or street (9) code; default: the caller's divisions" })
+  @IsOptional()
+  @IsDivisionCode()
   divisionCode?: string;
 }
 
@@ -333,84 +408,104 @@ const Day = t.String({ format: 'date' });
 const MaskedIdNumber = t.String({ description: 'Masked (330106********1234) unless idNumberDisclosure is full' });
 const Disclosure = StringEnum(['masked', 'full']);
 
-export const CredentialView = t.Object({
-  id: Uuid,
-  type: StringEnum(CREDENTIAL_TYPES),
-  label: t.String(),
-  number: t.String(),
-  issuer: t.String(),
-  issuedOn: Day,
-  expiresOn: Nullable(Day),
-  status: StringEnum(['valid', 'expiring', 'expired'], { description: 'On the day the view was made (Asia/Shanghai)' }),
-}, { $id: 'CredentialView' });
+export const CredentialView = t.Object(
+  {
+    id: Uuid,
+    type: StringEnum(CREDENTIAL_TYPES),
+    label: t.String(),
+    number: t.String(),
+    issuer: t.String(),
+    issuedOn: Day,
+    expiresOn: Nullable(Day),
+    status: StringEnum(['valid', 'expiring', 'expired'], { description: 'On the day the view was made (Asia/Shanghai)' }),
+  },
+  { $id: 'CredentialView' },
+);
 export type CredentialView = Static<typeof CredentialView>;
 
-export const StaffFlagView = t.Object({
-  kind: StringEnum(STAFF_FLAG_KINDS),
-  raisedAt: t.String({ format: 'date-time' }),
-  refId: t.String({ format: 'uuid', description: 'The ban, the record check or the other employment behind the flag' }),
-}, { $id: 'StaffFlagView' });
+export const StaffFlagView = t.Object(
+  {
+    kind: StringEnum(STAFF_FLAG_KINDS),
+    raisedAt: t.String({ format: 'date-time' }),
+    refId: t.String({ format: 'uuid', description: 'The ban, the record check or the other employment behind the flag' }),
+  },
+  { $id: 'StaffFlagView' },
+);
 export type StaffFlagView = Static<typeof StaffFlagView>;
 
-export const StaffView = t.Object({
-  id: Uuid,
-  institutionId: Uuid,
-  name: t.String(),
-  idNumber: MaskedIdNumber,
-  idNumberDisclosure: Disclosure,
-  role: StringEnum(STAFF_ROLES),
-  roleLabel: t.String(),
-  employmentType: StringEnum(EMPLOYMENT_TYPES),
-  classType: Nullable(StringEnum(CLASS_TYPES)),
-  className: Nullable(t.String()),
-  startDate: Day,
-  endDate: Nullable(Day),
-  status: StringEnum(STAFF_STATUSES),
-  vetting: t.Object({ status: StringEnum(VETTING_STATUSES), reason: Nullable(StringEnum(VETTING_REASONS)), lastCheckedOn: Nullable(Day) }),
-  recheck: t.Object({ lastCheckedOn: Nullable(Day), dueOn: Day, overdue: t.Boolean() }),
-  flags: t.Array(StaffFlagView),
-  credentials: t.Array(CredentialView),
-  missingCredentials: t.Array(t.String(), { description: 'Credentials the role still lacks on that day, by requirement, each `type|type` (any one of them)' }),
-  createdAt: t.String({ format: 'date-time' }),
-}, { $id: 'StaffView' });
+export const StaffView = t.Object(
+  {
+    id: Uuid,
+    institutionId: Uuid,
+    name: t.String(),
+    idNumber: MaskedIdNumber,
+    idNumberDisclosure: Disclosure,
+    role: StringEnum(STAFF_ROLES),
+    roleLabel: t.String(),
+    employmentType: StringEnum(EMPLOYMENT_TYPES),
+    classType: Nullable(StringEnum(CLASS_TYPES)),
+    className: Nullable(t.String()),
+    startDate: Day,
+    endDate: Nullable(Day),
+    status: StringEnum(STAFF_STATUSES),
+    vetting: t.Object({ status: StringEnum(VETTING_STATUSES), reason: Nullable(StringEnum(VETTING_REASONS)), lastCheckedOn: Nullable(Day) }),
+    recheck: t.Object({ lastCheckedOn: Nullable(Day), dueOn: Day, overdue: t.Boolean() }),
+    flags: t.Array(StaffFlagView),
+    credentials: t.Array(CredentialView),
+    missingCredentials: t.Array(t.String(), {
+      description: 'Credentials the role still lacks on that day, by requirement, each `type|type` (any one of them)',
+    }),
+    createdAt: t.String({ format: 'date-time' }),
+  },
+  { $id: 'StaffView' },
+);
 export type StaffView = Static<typeof StaffView>;
 
 export const StaffPage = PageOf(StaffView, 'StaffPage');
 export type StaffPage = Static<typeof StaffPage>;
 
-export const StaffImportResult = t.Object({
-  institutionId: Uuid,
-  total: t.Integer(),
-  accepted: t.Array(t.Object({ rowNumber: t.Integer(), staff: StaffView })),
-  rejected: t.Array(t.Object({ rowNumber: t.Integer(), problems: t.Array(Described<FieldProblem>('FieldProblem')) })),
-}, { $id: 'StaffImportResult' });
+export const StaffImportResult = t.Object(
+  {
+    institutionId: Uuid,
+    total: t.Integer(),
+    accepted: t.Array(t.Object({ rowNumber: t.Integer(), staff: StaffView })),
+    rejected: t.Array(t.Object({ rowNumber: t.Integer(), problems: t.Array(Described<FieldProblem>('FieldProblem')) })),
+  },
+  { $id: 'StaffImportResult' },
+);
 export type StaffImportResult = Static<typeof StaffImportResult>;
 
-export const RecordCheckView = t.Object({
-  id: Uuid,
-  result: StringEnum(RECORD_CHECK_RESULTS),
-  checkedOn: Day,
-  authority: t.String(),
-  documentNo: Nullable(t.String()),
-  affectedStaff: t.Array(Uuid, { description: 'Employments whose vetting this result decided (pending → cleared, or flagged)' }),
-}, { $id: 'RecordCheckView' });
+export const RecordCheckView = t.Object(
+  {
+    id: Uuid,
+    result: StringEnum(RECORD_CHECK_RESULTS),
+    checkedOn: Day,
+    authority: t.String(),
+    documentNo: Nullable(t.String()),
+    affectedStaff: t.Array(Uuid, { description: 'Employments whose vetting this result decided (pending → cleared, or flagged)' }),
+  },
+  { $id: 'RecordCheckView' },
+);
 export type RecordCheckView = Static<typeof RecordCheckView>;
 
-export const BanView = t.Object({
-  id: Uuid,
-  name: t.String(),
-  idNumber: MaskedIdNumber,
-  idNumberDisclosure: Disclosure,
-  kind: StringEnum(BAN_KINDS),
-  startsOn: Day,
-  endsOn: Nullable(Day),
-  authority: t.String(),
-  documentNo: t.String(),
-  reason: t.String(),
-  addedBy: t.Object({ department: t.String(), userId: t.String() }),
-  createdAt: t.String({ format: 'date-time' }),
-  matchedStaff: t.Array(t.Object({ staffId: Uuid, institutionId: Uuid }), { description: 'Current employments the ban flagged when it was added' }),
-}, { $id: 'BanView' });
+export const BanView = t.Object(
+  {
+    id: Uuid,
+    name: t.String(),
+    idNumber: MaskedIdNumber,
+    idNumberDisclosure: Disclosure,
+    kind: StringEnum(BAN_KINDS),
+    startsOn: Day,
+    endsOn: Nullable(Day),
+    authority: t.String(),
+    documentNo: t.String(),
+    reason: t.String(),
+    addedBy: t.Object({ department: t.String(), userId: t.String() }),
+    createdAt: t.String({ format: 'date-time' }),
+    matchedStaff: t.Array(t.Object({ staffId: Uuid, institutionId: Uuid }), { description: 'Current employments the ban flagged when it was added' }),
+  },
+  { $id: 'BanView' },
+);
 export type BanView = Static<typeof BanView>;
 
 export const BanPage = PageOf(BanView, 'BanPage');
@@ -419,50 +514,68 @@ export type BanPage = Static<typeof BanPage>;
 export const RevealedIdNumber = t.Object({ staffId: Uuid, idNumber: t.String({ description: 'the full number' }) }, { $id: 'RevealedIdNumber' });
 export type RevealedIdNumber = Static<typeof RevealedIdNumber>;
 
-export const CredentialAlert = t.Object({
-  staffId: Uuid,
-  name: t.String(),
-  role: StringEnum(STAFF_ROLES),
-  credentialId: Uuid,
-  type: StringEnum(CREDENTIAL_TYPES),
-  label: t.String(),
-  expiresOn: Day,
-  daysLeft: t.Integer({ description: 'negative once expired' }),
-}, { $id: 'CredentialAlert' });
+export const CredentialAlert = t.Object(
+  {
+    staffId: Uuid,
+    name: t.String(),
+    role: StringEnum(STAFF_ROLES),
+    credentialId: Uuid,
+    type: StringEnum(CREDENTIAL_TYPES),
+    label: t.String(),
+    expiresOn: Day,
+    daysLeft: t.Integer({ description: 'negative once expired' }),
+  },
+  { $id: 'CredentialAlert' },
+);
 export type CredentialAlert = Static<typeof CredentialAlert>;
 
-export const CredentialAlerts = t.Object({
-  institutionId: Uuid, today: Day, days: t.Integer(), expiring: t.Array(CredentialAlert), expired: t.Array(CredentialAlert),
-}, { $id: 'CredentialAlerts' });
+export const CredentialAlerts = t.Object(
+  {
+    institutionId: Uuid,
+    today: Day,
+    days: t.Integer(),
+    expiring: t.Array(CredentialAlert),
+    expired: t.Array(CredentialAlert),
+  },
+  { $id: 'CredentialAlerts' },
+);
 export type CredentialAlerts = Static<typeof CredentialAlerts>;
 
-export const OverdueRecheck = t.Object({
-  staffId: Uuid,
-  institutionId: Uuid,
-  institutionName: t.String(),
-  divisionCode: t.String(),
-  name: t.String(),
-  role: StringEnum(STAFF_ROLES),
-  lastCheckedOn: Nullable(Day),
-  dueOn: Day,
-  daysOverdue: t.Integer(),
-}, { $id: 'OverdueRecheck' });
+export const OverdueRecheck = t.Object(
+  {
+    staffId: Uuid,
+    institutionId: Uuid,
+    institutionName: t.String(),
+    divisionCode: t.String(),
+    name: t.String(),
+    role: StringEnum(STAFF_ROLES),
+    lastCheckedOn: Nullable(Day),
+    dueOn: Day,
+    daysOverdue: t.Integer(),
+  },
+  { $id: 'OverdueRecheck' },
+);
 export type OverdueRecheck = Static<typeof OverdueRecheck>;
 
 export const OverdueRechecks = t.Object({ today: Day, items: t.Array(OverdueRecheck) }, { $id: 'OverdueRechecks' });
 export type OverdueRechecks = Static<typeof OverdueRechecks>;
 
-export const RatioView = t.Object({
-  classType: StringEnum(CLASS_TYPES),
-  label: t.String(),
-  children: t.Integer(),
-  enrolmentSource: StringEnum(['roster', 'registered_places'], { description: 'Where `children` comes from: the latest roster (subsidy service) or the registered places' }),
-  carers: t.Integer(),
-  childrenPerCarer: t.Integer(),
-  requiredCarers: t.Integer(),
-  breached: t.Boolean(),
-  source: t.String(),
-}, { $id: 'RatioView' });
+export const RatioView = t.Object(
+  {
+    classType: StringEnum(CLASS_TYPES),
+    label: t.String(),
+    children: t.Integer(),
+    enrolmentSource: StringEnum(['roster', 'registered_places'], {
+      description: 'Where `children` comes from: the latest roster (subsidy service) or the registered places',
+    }),
+    carers: t.Integer(),
+    childrenPerCarer: t.Integer(),
+    requiredCarers: t.Integer(),
+    breached: t.Boolean(),
+    source: t.String(),
+  },
+  { $id: 'RatioView' },
+);
 export type RatioView = Static<typeof RatioView>;
 
 const rateFields = {
@@ -473,36 +586,52 @@ const rateFields = {
 export const RateView = t.Object(rateFields, { $id: 'RateView' });
 export type RateView = Static<typeof RateView>;
 
-export const InstitutionStaffStats = t.Object({
-  institutionId: Uuid,
-  institutionName: t.String(),
-  divisionCode: t.String(),
-  asOf: Day,
-  rulesVersion: t.String(),
-  activeStaff: t.Integer(),
-  byRole: t.Unsafe<Partial<Record<StaffRole, number>>>(t.Object({}, { additionalProperties: t.Integer(), description: 'Active staff per role' })),
-  certificate: t.Object({ ...rateFields, target: t.Number(), meetsTarget: Nullable(t.Boolean()), source: t.String() }, { description: '持证率: qualification certificates (职业资格), against the target' }),
-  healthCertificate: RateView,
-  ratios: t.Array(RatioView),
-  vetting: t.Object({ cleared: t.Integer(), pending: t.Integer(), rejected: t.Integer() }),
-  flagged: t.Integer(),
-  recheckOverdue: t.Integer(),
-}, { $id: 'InstitutionStaffStats' });
+export const InstitutionStaffStats = t.Object(
+  {
+    institutionId: Uuid,
+    institutionName: t.String(),
+    divisionCode: t.String(),
+    asOf: Day,
+    rulesVersion: t.String(),
+    activeStaff: t.Integer(),
+    byRole: t.Unsafe<Partial<Record<StaffRole, number>>>(t.Object({}, { additionalProperties: t.Integer(), description: 'Active staff per role' })),
+    certificate: t.Object(
+      { ...rateFields, target: t.Number(), meetsTarget: Nullable(t.Boolean()), source: t.String() },
+      { description: '持证率: qualification certificates (职业资格), against the target' },
+    ),
+    healthCertificate: RateView,
+    ratios: t.Array(RatioView),
+    vetting: t.Object({ cleared: t.Integer(), pending: t.Integer(), rejected: t.Integer() }),
+    flagged: t.Integer(),
+    recheckOverdue: t.Integer(),
+  },
+  { $id: 'InstitutionStaffStats' },
+);
 export type InstitutionStaffStats = Static<typeof InstitutionStaffStats>;
 
-export const DivisionStaffStats = t.Object({
-  divisionCode: t.String(),
-  asOf: Day,
-  rulesVersion: t.String(),
-  institutions: t.Integer(),
-  activeStaff: t.Integer(),
-  certificate: t.Object({ ...rateFields, target: t.Number(), meetsTarget: Nullable(t.Boolean()), institutionsBelowTarget: t.Integer() }),
-  healthCertificate: RateView,
-  ratioBreaches: t.Array(t.Object({
-    institutionId: Uuid, institutionName: t.String(), classType: StringEnum(CLASS_TYPES), children: t.Integer(), carers: t.Integer(), requiredCarers: t.Integer(),
-  })),
-  flagged: t.Integer(),
-  recheckOverdue: t.Integer(),
-  items: t.Array(InstitutionStaffStats),
-}, { $id: 'DivisionStaffStats' });
+export const DivisionStaffStats = t.Object(
+  {
+    divisionCode: t.String(),
+    asOf: Day,
+    rulesVersion: t.String(),
+    institutions: t.Integer(),
+    activeStaff: t.Integer(),
+    certificate: t.Object({ ...rateFields, target: t.Number(), meetsTarget: Nullable(t.Boolean()), institutionsBelowTarget: t.Integer() }),
+    healthCertificate: RateView,
+    ratioBreaches: t.Array(
+      t.Object({
+        institutionId: Uuid,
+        institutionName: t.String(),
+        classType: StringEnum(CLASS_TYPES),
+        children: t.Integer(),
+        carers: t.Integer(),
+        requiredCarers: t.Integer(),
+      }),
+    ),
+    flagged: t.Integer(),
+    recheckOverdue: t.Integer(),
+    items: t.Array(InstitutionStaffStats),
+  },
+  { $id: 'DivisionStaffStats' },
+);
 export type DivisionStaffStats = Static<typeof DivisionStaffStats>;

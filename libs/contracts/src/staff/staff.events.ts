@@ -21,82 +21,109 @@ export type StaffEmploymentStartedData = Static<typeof StaffEmploymentStartedDat
 export const StaffEmploymentEndedData = t.Object({ ...institution, staffId: Uuid, endDate: Day }, { $id: 'StaffEmploymentEndedData' });
 export type StaffEmploymentEndedData = Static<typeof StaffEmploymentEndedData>;
 
-export const StaffEmploymentFlaggedData = t.Object({
-  ...institution,
-  staffId: Uuid,
-  kind: StringEnum(STAFF_FLAG_KINDS),
-  refId: t.String({ format: 'uuid', description: 'For concurrent employment: the other employment (at another institution)' }),
-  nameMasked: t.String(),
-  idNumberMasked: t.String(),
-}, { $id: 'StaffEmploymentFlaggedData' });
+export const StaffEmploymentFlaggedData = t.Object(
+  {
+    ...institution,
+    staffId: Uuid,
+    kind: StringEnum(STAFF_FLAG_KINDS),
+    refId: t.String({ format: 'uuid', description: 'For concurrent employment: the other employment (at another institution)' }),
+    nameMasked: t.String(),
+    idNumberMasked: t.String(),
+  },
+  { $id: 'StaffEmploymentFlaggedData' },
+);
 export type StaffEmploymentFlaggedData = Static<typeof StaffEmploymentFlaggedData>;
 
-export const StaffVettingRejectedData = t.Object({
-  ...institution,
-  attemptId: t.String({ format: 'uuid', description: 'The refused hiring attempt (recorded), or the employment a later result rejected' }),
-  staffId: Nullable(Uuid),
-  reason: StringEnum(VETTING_REASONS),
-  refId: t.String({ format: 'uuid', description: 'The ban or the record check that decided it' }),
-  nameMasked: t.String(),
-  idNumberMasked: t.String(),
-  role: StringEnum(STAFF_ROLES),
-}, { $id: 'StaffVettingRejectedData' });
+export const StaffVettingRejectedData = t.Object(
+  {
+    ...institution,
+    attemptId: t.String({ format: 'uuid', description: 'The refused hiring attempt (recorded), or the employment a later result rejected' }),
+    staffId: Nullable(Uuid),
+    reason: StringEnum(VETTING_REASONS),
+    refId: t.String({ format: 'uuid', description: 'The ban or the record check that decided it' }),
+    nameMasked: t.String(),
+    idNumberMasked: t.String(),
+    role: StringEnum(STAFF_ROLES),
+  },
+  { $id: 'StaffVettingRejectedData' },
+);
 export type StaffVettingRejectedData = Static<typeof StaffVettingRejectedData>;
 
-export const StaffBanMatchedData = t.Object({
-  ...institution,
-  banId: Uuid,
-  staffId: Uuid,
-  banKind: StringEnum(BAN_KINDS),
-  authority: t.String(),
-  documentNo: t.String(),
-  nameMasked: t.String(),
-  idNumberMasked: t.String(),
-}, { $id: 'StaffBanMatchedData' });
+export const StaffBanMatchedData = t.Object(
+  {
+    ...institution,
+    banId: Uuid,
+    staffId: Uuid,
+    banKind: StringEnum(BAN_KINDS),
+    authority: t.String(),
+    documentNo: t.String(),
+    nameMasked: t.String(),
+    idNumberMasked: t.String(),
+  },
+  { $id: 'StaffBanMatchedData' },
+);
 export type StaffBanMatchedData = Static<typeof StaffBanMatchedData>;
 
-export const StaffCredentialReminderData = t.Object({
-  ...institution,
-  staffId: Uuid,
-  credentialId: Uuid,
-  type: StringEnum(CREDENTIAL_TYPES),
-  expiresOn: Day,
-  daysLeft: t.Integer(),
-  nameMasked: t.String(),
-}, { $id: 'StaffCredentialReminderData' });
+export const StaffCredentialReminderData = t.Object(
+  {
+    ...institution,
+    staffId: Uuid,
+    credentialId: Uuid,
+    type: StringEnum(CREDENTIAL_TYPES),
+    expiresOn: Day,
+    daysLeft: t.Integer(),
+    nameMasked: t.String(),
+  },
+  { $id: 'StaffCredentialReminderData' },
+);
 export type StaffCredentialReminderData = Static<typeof StaffCredentialReminderData>;
 
-export const StaffRecheckOverdueData = t.Object({
-  ...institution, staffId: Uuid, lastCheckedOn: Nullable(Day), dueOn: Day, nameMasked: t.String(),
-}, { $id: 'StaffRecheckOverdueData' });
+export const StaffRecheckOverdueData = t.Object(
+  {
+    ...institution,
+    staffId: Uuid,
+    lastCheckedOn: Nullable(Day),
+    dueOn: Day,
+    nameMasked: t.String(),
+  },
+  { $id: 'StaffRecheckOverdueData' },
+);
 export type StaffRecheckOverdueData = Static<typeof StaffRecheckOverdueData>;
 
-export const StaffRatioBreachedData = t.Object({
-  ...institution,
-  classType: StringEnum(CLASS_TYPES),
-  children: t.Integer(),
-  enrolmentSource: StringEnum(['roster', 'registered_places']),
-  carers: t.Integer(),
-  childrenPerCarer: t.Integer(),
-  requiredCarers: t.Integer(),
-  rulesVersion: t.String(),
-}, { $id: 'StaffRatioBreachedData' });
+export const StaffRatioBreachedData = t.Object(
+  {
+    ...institution,
+    classType: StringEnum(CLASS_TYPES),
+    children: t.Integer(),
+    enrolmentSource: StringEnum(['roster', 'registered_places']),
+    carers: t.Integer(),
+    childrenPerCarer: t.Integer(),
+    requiredCarers: t.Integer(),
+    rulesVersion: t.String(),
+  },
+  { $id: 'StaffRatioBreachedData' },
+);
 export type StaffRatioBreachedData = Static<typeof StaffRatioBreachedData>;
 
 /**
  * 持证率 of an institution changed (a staff member hired or leaving, a qualification added or
  * expired): what subsidy eligibility rules judge it by, from `effectiveOn`.
  */
-export const StaffCertificateRateChangedData = t.Object({
-  ...institution,
-  required: t.Integer({ description: 'Staff whose role needs a qualification' }),
-  holding: t.Integer({ description: 'How many of them hold it on effectiveOn' }),
-  rateBp: Nullable(t.Integer({ minimum: 0, maximum: 10_000 }), { description: '持证率 in basis points (10000 = 100%), rounded; null when no role needs a qualification' }),
-  previousRateBp: Nullable(t.Integer({ minimum: 0, maximum: 10_000 }), { description: 'The rate published before (null: none or unknown)' }),
-  targetBp: t.Integer({ description: 'The rules\' target (basis points)' }),
-  meetsTarget: Nullable(t.Boolean()),
-  effectiveOn: Day,
-  rulesVersion: t.String(),
-  source: t.String(),
-}, { $id: 'StaffCertificateRateChangedData' });
+export const StaffCertificateRateChangedData = t.Object(
+  {
+    ...institution,
+    required: t.Integer({ description: 'Staff whose role needs a qualification' }),
+    holding: t.Integer({ description: 'How many of them hold it on effectiveOn' }),
+    rateBp: Nullable(t.Integer({ minimum: 0, maximum: 10_000 }), {
+      description: '持证率 in basis points (10000 = 100%), rounded; null when no role needs a qualification',
+    }),
+    previousRateBp: Nullable(t.Integer({ minimum: 0, maximum: 10_000 }), { description: 'The rate published before (null: none or unknown)' }),
+    targetBp: t.Integer({ description: "The rules' target (basis points)" }),
+    meetsTarget: Nullable(t.Boolean()),
+    effectiveOn: Day,
+    rulesVersion: t.String(),
+    source: t.String(),
+  },
+  { $id: 'StaffCertificateRateChangedData' },
+);
 export type StaffCertificateRateChangedData = Static<typeof StaffCertificateRateChangedData>;

@@ -1,11 +1,29 @@
 import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, Described, subjectsOf } from '../contract.js';
 import { Ping } from '../ping.contracts.js';
 import { IndicatorsRequest } from '../registry/indicator.contracts.js';
-import { ApproveRunRequest, LedgerQuery, ListPoliciesRequest, ListRunsRequest, PublishPolicyBody, RosterRef, RunLinesRequest, RunRef, RunTotalsRequest, StartRunRequest, SubmitRosterRequest } from './subsidy.contracts.js';
+import {
+  ApproveRunRequest,
+  LedgerQuery,
+  ListPoliciesRequest,
+  ListRunsRequest,
+  PublishPolicyBody,
+  RosterRef,
+  RunLinesRequest,
+  RunRef,
+  RunTotalsRequest,
+  StartRunRequest,
+  SubmitRosterRequest,
+} from './subsidy.contracts.js';
 import { AuditEntryList, AuditHistoryRequest, AuditVerificationView } from '../audit.contracts.js';
 import { IndicatorContribution } from '../registry/indicator.contracts.js';
 import { LedgerPage, type PolicyVersionView, RosterView, RunInstitutionTotalPage, RunLinePage, RunList, RunView } from './subsidy.contracts.js';
-import { SubsidyClaimDuplicatedData, SubsidyRosterSubmittedData, SubsidyRunApprovedData, SubsidyRunCompletedData, SubsidyRunReturnedData } from './subsidy.events.js';
+import {
+  SubsidyClaimDuplicatedData,
+  SubsidyRosterSubmittedData,
+  SubsidyRunApprovedData,
+  SubsidyRunCompletedData,
+  SubsidyRunReturnedData,
+} from './subsidy.events.js';
 
 /** Every request subject of the subsidy service: one definition each. */
 export const SubsidyRpc = {
@@ -17,17 +35,28 @@ export const SubsidyRpc = {
   }),
   computeIndicators: defineRpc({
     subject: 'subsidy.indicators.compute',
-    summary: '指标 from rosters and posted runs (merged by the gateway into GET /indicators): enrolled children, 托位使用率, children subsidised, amount paid (fen)',
+    summary:
+      '指标 from rosters and posted runs (merged by the gateway into GET /indicators): enrolled children, 托位使用率, children subsidised, amount paid (fen)',
     request: IndicatorsRequest,
     reply: IndicatorContribution,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
   }),
   submitRoster: defineRpc({
     subject: 'subsidy.roster.submit',
-    summary: '收托名册: the operator\'s monthly roster of a filed institution (replaces the month\'s earlier version; every row checked, errors name the row, nothing stored on error)',
+    summary:
+      "收托名册: the operator's monthly roster of a filed institution (replaces the month's earlier version; every row checked, errors name the row, nothing stored on error)",
     request: SubmitRosterRequest,
     reply: RosterView,
-    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSTITUTION_NOT_FOUND', 'INSTITUTION_NOT_FILED', 'ROSTER_MONTH_IN_FUTURE', 'ROSTER_OVER_CAPACITY'],
+    errors: [
+      'VALIDATION',
+      'NOT_OWN_INSTITUTION',
+      'DEPARTMENT_NOT_ALLOWED',
+      'DIVISION_OUT_OF_SCOPE',
+      'INSTITUTION_NOT_FOUND',
+      'INSTITUTION_NOT_FILED',
+      'ROSTER_MONTH_IN_FUTURE',
+      'ROSTER_OVER_CAPACITY',
+    ],
   }),
   getRoster: defineRpc({
     subject: 'subsidy.roster.get',
@@ -48,14 +77,31 @@ export const SubsidyRpc = {
     summary: 'A new policy version (health or finance of the division): checked rule by rule; overlapping periods refused',
     request: PublishPolicyBody,
     reply: Described<PolicyVersionView>('PolicyVersionView'),
-    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'POLICY_INVALID', 'POLICY_VERSION_EXISTS', 'POLICY_PERIOD_OVERLAP', 'POLICY_PERIOD_POSTED'],
+    errors: [
+      'VALIDATION',
+      'NOT_OWN_INSTITUTION',
+      'DEPARTMENT_NOT_ALLOWED',
+      'DIVISION_OUT_OF_SCOPE',
+      'POLICY_INVALID',
+      'POLICY_VERSION_EXISTS',
+      'POLICY_PERIOD_OVERLAP',
+      'POLICY_PERIOD_POSTED',
+    ],
   }),
   startRun: defineRpc({
     subject: 'subsidy.run.start',
     summary: 'Compute (or recompute) the run of a month and division; replies at once, progress on subsidy.run.get',
     request: StartRunRequest,
     reply: RunView,
-    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'SUBSIDY_RUN_MONTH_IN_FUTURE', 'SUBSIDY_RUN_POSTED', 'SUBSIDY_RUN_OVERLAP'],
+    errors: [
+      'VALIDATION',
+      'NOT_OWN_INSTITUTION',
+      'DEPARTMENT_NOT_ALLOWED',
+      'DIVISION_OUT_OF_SCOPE',
+      'SUBSIDY_RUN_MONTH_IN_FUTURE',
+      'SUBSIDY_RUN_POSTED',
+      'SUBSIDY_RUN_OVERLAP',
+    ],
   }),
   getRun: defineRpc({
     subject: 'subsidy.run.get',
@@ -66,14 +112,14 @@ export const SubsidyRpc = {
   }),
   listRuns: defineRpc({
     subject: 'subsidy.run.list',
-    summary: 'Runs in the caller\'s divisions',
+    summary: "Runs in the caller's divisions",
     request: ListRunsRequest,
     reply: RunList,
     errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
   }),
   runLines: defineRpc({
     subject: 'subsidy.run.lines',
-    summary: 'Lines of a run (amount, policy version, inputs, Chinese explanation), paged; operators see their own institutions\' lines',
+    summary: "Lines of a run (amount, policy version, inputs, Chinese explanation), paged; operators see their own institutions' lines",
     request: RunLinesRequest,
     reply: RunLinePage,
     errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'SUBSIDY_RUN_NOT_FOUND'],
@@ -90,7 +136,17 @@ export const SubsidyRpc = {
     summary: 'Approve or reject a run at its stage: street office → district health → finance (posts to the ledger, idempotent)',
     request: ApproveRunRequest,
     reply: RunView,
-    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'SUBSIDY_RUN_NOT_FOUND', 'SUBSIDY_RUN_NOT_READY', 'SUBSIDY_RUN_STALE', 'SUBSIDY_APPROVAL_WRONG_STAGE', 'SUBSIDY_RUN_POSTED'],
+    errors: [
+      'VALIDATION',
+      'NOT_OWN_INSTITUTION',
+      'DEPARTMENT_NOT_ALLOWED',
+      'DIVISION_OUT_OF_SCOPE',
+      'SUBSIDY_RUN_NOT_FOUND',
+      'SUBSIDY_RUN_NOT_READY',
+      'SUBSIDY_RUN_STALE',
+      'SUBSIDY_APPROVAL_WRONG_STAGE',
+      'SUBSIDY_RUN_POSTED',
+    ],
   }),
   listLedger: defineRpc({
     subject: 'subsidy.ledger.list',
@@ -125,7 +181,7 @@ export const SubsidyEvt = {
   claimDuplicated: defineEvent({
     subject: 'evt.subsidy.claim.duplicated',
     version: 1,
-    summary: 'The same child is on two or more institutions\' rosters in one month: held out of payment',
+    summary: "The same child is on two or more institutions' rosters in one month: held out of payment",
     data: SubsidyClaimDuplicatedData,
   }),
   runCompleted: defineEvent({

@@ -1,7 +1,22 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min,
-  MinLength, ValidateIf, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { type Static, Type as t } from '@sinclair/typebox';
@@ -31,18 +46,24 @@ export const ROSTER_MAX_CHILDREN = 2_000;
 // ---------------------------------------------------------------------------------------------
 // 收托名册 (monthly enrolment roster)
 
-@JSONSchema({ description: 'One enrolled child of a monthly roster. Only a keyed hash of the ID number is kept (the number itself is never stored or logged).' })
+@JSONSchema({
+  description: 'One enrolled child of a monthly roster. Only a keyed hash of the ID number is kept (the number itself is never stored or logged).',
+})
 export class RosterChildInput {
-  @JSONSchema({ description: 'The row in the operator\'s sheet (uploads set it), so errors name the row the operator sees' })
-  @IsOptional() @IsInt() @Min(1) @Max(1_000_000)
+  @JSONSchema({ description: "The row in the operator's sheet (uploads set it), so errors name the row the operator sees" })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   rowNumber?: number;
 
-  @JSONSchema({ description: '儿童公民身份号码 (GB 11643-1999); only its keyed hash is kept, as the child\'s pseudonymous key', example: '330106202401010015' })
+  @JSONSchema({ description: "儿童公民身份号码 (GB 11643-1999); only its keyed hash is kept, as the child's pseudonymous key", example: '330106202401010015' })
   @IsResidentId()
   idNumber: string;
 
   @JSONSchema({ description: '出生年月 YYYY-MM (default: from the ID number; must agree with it)', example: '2024-01' })
-  @IsOptional() @Matches(MONTH, MONTH_MESSAGE)
+  @IsOptional()
+  @Matches(MONTH, MONTH_MESSAGE)
   birthMonth?: string;
 
   @JSONSchema({ description: '孩次: 1 一孩, 2 二孩, 3 三孩及以上', enum: [1, 2, 3] })
@@ -58,30 +79,46 @@ export class RosterChildInput {
   careForm: CareForm;
 
   @JSONSchema({ description: '本月出勤天数 (0 … openDays)' })
-  @IsInt() @Min(0) @Max(31)
+  @IsInt()
+  @Min(0)
+  @Max(31)
   daysAttended: number;
 
   @JSONSchema({ description: '机构内部编号 (optional; not a name, not an ID number)' })
-  @IsOptional() @IsString() @MaxLength(50)
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
   ref?: string;
 }
 
 @JSONSchema({ description: '收托名册 of one institution for one month (replaces an earlier version; audited)' })
 export class RosterBody {
   @JSONSchema({ description: '本月开园天数: the days the institution was open; attendance is pro-rated against it', example: 22 })
-  @IsInt() @Min(1) @Max(31)
+  @IsInt()
+  @Min(1)
+  @Max(31)
   openDays: number;
 
-  @JSONSchema({ description: 'The enrolled children, each a RosterChildInput (rows are checked one by one; errors name the row)', items: { $ref: '#/components/schemas/RosterChildInput' } })
-  @IsArray() @ArrayMaxSize(ROSTER_MAX_CHILDREN) @IsObject({ each: true })
+  @JSONSchema({
+    description: 'The enrolled children, each a RosterChildInput (rows are checked one by one; errors name the row)',
+    items: { $ref: '#/components/schemas/RosterChildInput' },
+  })
+  @IsArray()
+  @ArrayMaxSize(ROSTER_MAX_CHILDREN)
+  @IsObject({ each: true })
   children: Record<string, unknown>[];
 
   @JSONSchema({ description: 'Required when a class type has more children than registered places: the roster is then stored flagged (超额收托)' })
-  @IsOptional() @IsString() @MinLength(4) @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MinLength(4)
+  @MaxLength(500)
   overCapacityReason?: string;
 
   @JSONSchema({ description: '更正原因 when replacing an earlier version (kept in the audit log)' })
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   reason?: string;
 }
 
@@ -115,22 +152,26 @@ export class RosterPathParams {
 @JSONSchema({ description: 'Query of a roster upload (.xlsx / .csv in form field `file`)' })
 export class RosterUploadQuery {
   @JSONSchema({ description: '本月开园天数' })
-  @Type(() => Number) @IsInt() @Min(1) @Max(31)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(31)
   openDays: number;
 
-  @IsOptional() @IsString() @MinLength(4) @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MinLength(4)
+  @MaxLength(500)
   overCapacityReason?: string;
 
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   reason?: string;
 }
 
 export const ROSTER_FLAGS = ['over_capacity', 'duplicate_claim', 'corrects_posted_run'] as const;
 export type RosterFlagCode = (typeof ROSTER_FLAGS)[number];
-
-
-
-
 
 // ---------------------------------------------------------------------------------------------
 // Policies (rules as data)
@@ -164,73 +205,104 @@ export class PolicyRuleInput {
   kind: PolicyRuleKind;
 
   @JSONSchema({ example: '普惠托育运营补助' })
-  @IsString() @MinLength(2) @MaxLength(100)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
   title: string;
 
   @JSONSchema({ description: 'Parameters of the kind (amounts in fen, factors in basis points of 10,000); unknown keys are refused' })
   @IsObject()
   params: Record<string, unknown>;
 
-  @JSONSchema({ description: 'Eligibility conditions this rule requires (each defined in the policy\'s eligibility)' })
-  @IsIn(ELIGIBILITY_CHECKS, { each: true }) @ArrayUnique() @ArrayMaxSize(ELIGIBILITY_CHECKS.length)
+  @JSONSchema({ description: "Eligibility conditions this rule requires (each defined in the policy's eligibility)" })
+  @IsIn(ELIGIBILITY_CHECKS, { each: true })
+  @ArrayUnique()
+  @ArrayMaxSize(ELIGIBILITY_CHECKS.length)
   requires: EligibilityCheck[];
 
   @JSONSchema({ description: 'Document, article and figure the rule comes from' })
-  @IsString() @MinLength(4) @MaxLength(300)
+  @IsString()
+  @MinLength(4)
+  @MaxLength(300)
   source: string;
 }
 
 @JSONSchema({ description: 'A sourced eligibility condition' })
 export class EligibilitySourceInput {
-  @IsString() @MinLength(4) @MaxLength(300)
+  @IsString()
+  @MinLength(4)
+  @MaxLength(300)
   source: string;
 }
 
 export class CreditGradeEligibilityInput extends EligibilitySourceInput {
   @JSONSchema({ description: 'Grades that are refused (e.g. C and D)' })
-  @IsIn(CREDIT_GRADES, { each: true }) @ArrayMinSize(1) @ArrayUnique()
+  @IsIn(CREDIT_GRADES, { each: true })
+  @ArrayMinSize(1)
+  @ArrayUnique()
   excluded: CreditGrade[];
 }
 
 export class CertificateRateEligibilityInput extends EligibilitySourceInput {
   @JSONSchema({ description: 'Lowest staff certificate rate in basis points (9000 = 90%)' })
-  @IsInt() @Min(0) @Max(10_000)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
   minBp: number;
 }
 
 @JSONSchema({ description: 'Eligibility conditions of a policy, each with its source; rules name the ones they require' })
 export class PolicyEligibilityInput {
-  @IsOptional() @ValidateNested() @Type(() => EligibilitySourceInput)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EligibilitySourceInput)
   filed?: EligibilitySourceInput;
 
-  @IsOptional() @ValidateNested() @Type(() => EligibilitySourceInput)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EligibilitySourceInput)
   inclusive?: EligibilitySourceInput;
 
-  @IsOptional() @ValidateNested() @Type(() => CreditGradeEligibilityInput)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CreditGradeEligibilityInput)
   creditGrade?: CreditGradeEligibilityInput;
 
-  @IsOptional() @ValidateNested() @Type(() => EligibilitySourceInput)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EligibilitySourceInput)
   noOpenCriticalFinding?: EligibilitySourceInput;
 
-  @IsOptional() @ValidateNested() @Type(() => CertificateRateEligibilityInput)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CertificateRateEligibilityInput)
   certificateRate?: CertificateRateEligibilityInput;
 }
 
-@JSONSchema({ description: 'Annual budget cap and what happens when a month\'s amounts exceed what is left of it' })
+@JSONSchema({ description: "Annual budget cap and what happens when a month's amounts exceed what is left of it" })
 export class PolicyBudgetInput {
   @JSONSchema({ description: 'Budget for a calendar year, in fen' })
-  @IsInt() @Min(1) @Max(Number.MAX_SAFE_INTEGER)
+  @IsInt()
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
   annualCapFen: number;
 
   @JSONSchema({ description: 'Rule ids of this policy the cap covers' })
-  @IsString({ each: true }) @ArrayMinSize(1) @ArrayUnique()
+  @IsString({ each: true })
+  @ArrayMinSize(1)
+  @ArrayUnique()
   rules: string[];
 
-  @JSONSchema({ description: 'pro_rata_largest_remainder: every capped line gets the same share of what is left; fen are rounded down and the remaining fen go to the largest remainders (ties by line key), so the lines sum exactly to what is left' })
+  @JSONSchema({
+    description:
+      'pro_rata_largest_remainder: every capped line gets the same share of what is left; fen are rounded down and the remaining fen go to the largest remainders (ties by line key), so the lines sum exactly to what is left',
+  })
   @IsIn(BUDGET_METHODS)
   method: BudgetMethod;
 
-  @IsString() @MinLength(4) @MaxLength(300)
+  @IsString()
+  @MinLength(4)
+  @MaxLength(300)
   source: string;
 }
 
@@ -248,11 +320,15 @@ export class PublishPolicyBody {
   @IsDivisionCode()
   divisionCode: string;
 
-  @IsString() @MinLength(2) @MaxLength(200)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   title: string;
 
   @JSONSchema({ description: 'The document that sets the policy' })
-  @IsString() @MinLength(4) @MaxLength(300)
+  @IsString()
+  @MinLength(4)
+  @MaxLength(300)
   source: string;
 
   @JSONSchema({ description: 'First month in force (YYYY-MM)' })
@@ -260,29 +336,40 @@ export class PublishPolicyBody {
   effectiveFrom: string;
 
   @JSONSchema({ description: 'Last month in force (YYYY-MM); omitted: until the next version starts' })
-  @IsOptional() @Matches(MONTH, MONTH_MESSAGE)
+  @IsOptional()
+  @Matches(MONTH, MONTH_MESSAGE)
   effectiveTo?: string;
 
-  @ValidateNested() @Type(() => PolicyEligibilityInput)
+  @ValidateNested()
+  @Type(() => PolicyEligibilityInput)
   eligibility: PolicyEligibilityInput;
 
-  @ValidateNested({ each: true }) @Type(() => PolicyRuleInput) @ArrayMinSize(1) @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => PolicyRuleInput)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
   rules: PolicyRuleInput[];
 
-  @IsOptional() @ValidateNested() @Type(() => PolicyBudgetInput)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PolicyBudgetInput)
   budget?: PolicyBudgetInput;
 }
 
 export class ListPoliciesRequest {
   @JSONSchema({ description: 'Policies that apply inside this division (and those of the divisions above it)' })
-  @IsOptional() @IsDivisionCode()
+  @IsOptional()
+  @IsDivisionCode()
   divisionCode?: string;
 
   @JSONSchema({ description: 'Only versions in force in this month' })
-  @IsOptional() @Matches(MONTH, MONTH_MESSAGE)
+  @IsOptional()
+  @Matches(MONTH, MONTH_MESSAGE)
   month?: string;
 
-  @IsOptional() @IsString() @MaxLength(61)
+  @IsOptional()
+  @IsString()
+  @MaxLength(61)
   policyKey?: string;
 }
 
@@ -331,34 +418,50 @@ export class RunRef {
 }
 
 export class ListRunsRequest {
-  @IsOptional() @IsDivisionCode()
+  @IsOptional()
+  @IsDivisionCode()
   divisionCode?: string;
 
-  @IsOptional() @Matches(MONTH, MONTH_MESSAGE)
+  @IsOptional()
+  @Matches(MONTH, MONTH_MESSAGE)
   month?: string;
 
-  @IsOptional() @IsIn(RUN_STATUSES)
+  @IsOptional()
+  @IsIn(RUN_STATUSES)
   status?: RunStatus;
 }
 
 export class RunLinesQuery {
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   institutionId?: string;
 
-  @IsOptional() @IsIn(LINE_STATUSES)
+  @IsOptional()
+  @IsIn(LINE_STATUSES)
   status?: LineStatus;
 
-  @IsOptional() @IsIn(LINE_KINDS)
+  @IsOptional()
+  @IsIn(LINE_KINDS)
   kind?: LineKind;
 
-  @JSONSchema({ description: 'Keyset paging: lines after this cursor (the previous page\'s nextCursor)' })
-  @IsOptional() @IsString() @MaxLength(400)
+  @JSONSchema({ description: "Keyset paging: lines after this cursor (the previous page's nextCursor)" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(400)
   after?: string;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
   page?: number = 1;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(2_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(2_000)
   pageSize?: number = 100;
 }
 
@@ -368,10 +471,18 @@ export class RunLinesRequest extends RunLinesQuery {
 }
 
 export class RunTotalsQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
   page?: number = 1;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(2_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(2_000)
   pageSize?: number = 200;
 }
 
@@ -380,17 +491,24 @@ export class RunTotalsRequest extends RunTotalsQuery {
   id: string;
 }
 
-@JSONSchema({ description: 'Approve or reject a run at its current stage (street office → district health → finance); finance approval posts it to the ledger' })
+@JSONSchema({
+  description: 'Approve or reject a run at its current stage (street office → district health → finance); finance approval posts it to the ledger',
+})
 export class ApproveRunBody {
   @IsIn(['approve', 'reject'])
   decision: 'approve' | 'reject';
 
   @JSONSchema({ description: 'Required when rejecting: why the run goes back' })
   // Checked whenever given: an approval stores it too (run_approval.reason), so it must not go unchecked.
-  @ValidateIf((o) => o.decision === 'reject' || o.reason !== undefined) @IsString() @MinLength(2) @MaxLength(500)
+  @ValidateIf((o) => o.decision === 'reject' || o.reason !== undefined)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
   reason?: string;
 
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   comment?: string;
 }
 
@@ -400,19 +518,30 @@ export class ApproveRunRequest extends ApproveRunBody {
 }
 
 export class LedgerQuery {
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   institutionId?: string;
 
-  @IsOptional() @IsDivisionCode()
+  @IsOptional()
+  @IsDivisionCode()
   divisionCode?: string;
 
-  @IsOptional() @Matches(MONTH, MONTH_MESSAGE)
+  @IsOptional()
+  @Matches(MONTH, MONTH_MESSAGE)
   month?: string;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
   page?: number = 1;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   pageSize?: number = 100;
 }
 
@@ -424,188 +553,225 @@ const Month = t.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY
 const Fen = (description = 'fen (分)') => t.Integer({ description });
 const Who = t.Object({ department: t.String(), userId: t.String() });
 const DateTime = t.String({ format: 'date-time' });
-const countsOf = <K extends string>(keys: readonly K[]) => t.Object(Object.fromEntries(keys.map((k) => [k, t.Integer()])) as Record<K, ReturnType<typeof t.Integer>>);
+const countsOf = <K extends string>(keys: readonly K[]) =>
+  t.Object(Object.fromEntries(keys.map((k) => [k, t.Integer()])) as Record<K, ReturnType<typeof t.Integer>>);
 
-export const RosterFlag = t.Object({
-  code: StringEnum(ROSTER_FLAGS),
-  message: t.String(),
-  classType: t.Optional(StringEnum(CLASS_TYPES)),
-  children: t.Optional(t.Integer()),
-  places: t.Optional(t.Integer()),
-  runId: t.Optional(Uuid),
-}, { $id: 'RosterFlag' });
+export const RosterFlag = t.Object(
+  {
+    code: StringEnum(ROSTER_FLAGS),
+    message: t.String(),
+    classType: t.Optional(StringEnum(CLASS_TYPES)),
+    children: t.Optional(t.Integer()),
+    places: t.Optional(t.Integer()),
+    runId: t.Optional(Uuid),
+  },
+  { $id: 'RosterFlag' },
+);
 export type RosterFlag = Static<typeof RosterFlag>;
 
-export const RosterChildView = t.Object({
-  lineNo: t.Integer(),
-  rowNumber: Nullable(t.Integer()),
-  childKey: t.String({ description: 'Keyed hash (HMAC-SHA256, hex) of the child\'s ID number: the same child has the same key everywhere' }),
-  birthMonth: Month,
-  birthOrder: t.Unsafe<BirthOrder>({ type: 'integer', enum: [...BIRTH_ORDERS] }),
-  classType: StringEnum(CLASS_TYPES),
-  careForm: StringEnum(CARE_FORMS),
-  daysAttended: t.Integer(),
-  ref: Nullable(t.String()),
-}, { $id: 'RosterChildView' });
+export const RosterChildView = t.Object(
+  {
+    lineNo: t.Integer(),
+    rowNumber: Nullable(t.Integer()),
+    childKey: t.String({ description: "Keyed hash (HMAC-SHA256, hex) of the child's ID number: the same child has the same key everywhere" }),
+    birthMonth: Month,
+    birthOrder: t.Unsafe<BirthOrder>({ type: 'integer', enum: [...BIRTH_ORDERS] }),
+    classType: StringEnum(CLASS_TYPES),
+    careForm: StringEnum(CARE_FORMS),
+    daysAttended: t.Integer(),
+    ref: Nullable(t.String()),
+  },
+  { $id: 'RosterChildView' },
+);
 export type RosterChildView = Static<typeof RosterChildView>;
 
-export const DuplicateClaimView = t.Object({
-  childKey: t.String(),
-  month: Month,
-  institutionIds: t.Array(Uuid, { description: 'Every institution whose current roster of the month lists the child' }),
-  lineNo: t.Integer(),
-}, { $id: 'DuplicateClaimView' });
+export const DuplicateClaimView = t.Object(
+  {
+    childKey: t.String(),
+    month: Month,
+    institutionIds: t.Array(Uuid, { description: 'Every institution whose current roster of the month lists the child' }),
+    lineNo: t.Integer(),
+  },
+  { $id: 'DuplicateClaimView' },
+);
 export type DuplicateClaimView = Static<typeof DuplicateClaimView>;
 
-export const RosterView = t.Object({
-  id: Uuid,
-  institutionId: Uuid,
-  institutionName: t.String(),
-  divisionCode: t.String(),
-  month: Month,
-  version: t.Integer(),
-  openDays: t.Integer(),
-  totalChildren: t.Integer(),
-  byClass: countsOf(CLASS_TYPES),
-  byCareForm: countsOf(CARE_FORMS),
-  byBirthOrder: countsOf(['1', '2', '3'] as const),
-  flags: t.Array(RosterFlag),
-  overCapacityReason: Nullable(t.String()),
-  duplicates: t.Array(DuplicateClaimView),
-  submittedAt: DateTime,
-  submittedBy: Who,
-  children: t.Array(RosterChildView),
-}, { $id: 'RosterView' });
+export const RosterView = t.Object(
+  {
+    id: Uuid,
+    institutionId: Uuid,
+    institutionName: t.String(),
+    divisionCode: t.String(),
+    month: Month,
+    version: t.Integer(),
+    openDays: t.Integer(),
+    totalChildren: t.Integer(),
+    byClass: countsOf(CLASS_TYPES),
+    byCareForm: countsOf(CARE_FORMS),
+    byBirthOrder: countsOf(['1', '2', '3'] as const),
+    flags: t.Array(RosterFlag),
+    overCapacityReason: Nullable(t.String()),
+    duplicates: t.Array(DuplicateClaimView),
+    submittedAt: DateTime,
+    submittedBy: Who,
+    children: t.Array(RosterChildView),
+  },
+  { $id: 'RosterView' },
+);
 export type RosterView = Static<typeof RosterView>;
 
-export const RunTotals = t.Object({
-  lines: t.Integer(),
-  payableLines: t.Integer(),
-  ineligibleLines: t.Integer(),
-  heldLines: t.Integer(),
-  adjustmentLines: t.Integer(),
-  institutions: t.Integer(),
-  children: t.Integer(),
-  payableFen: Fen('What the run pays (adjustments included), fen'),
-  heldFen: Fen(),
-  adjustmentFen: Fen(),
-  cappedAwayFen: Fen(),
-}, { $id: 'RunTotals' });
+export const RunTotals = t.Object(
+  {
+    lines: t.Integer(),
+    payableLines: t.Integer(),
+    ineligibleLines: t.Integer(),
+    heldLines: t.Integer(),
+    adjustmentLines: t.Integer(),
+    institutions: t.Integer(),
+    children: t.Integer(),
+    payableFen: Fen('What the run pays (adjustments included), fen'),
+    heldFen: Fen(),
+    adjustmentFen: Fen(),
+    cappedAwayFen: Fen(),
+  },
+  { $id: 'RunTotals' },
+);
 export type RunTotals = Static<typeof RunTotals>;
 
-export const RunBudgetView = t.Object({
-  policyVersion: t.String(),
-  year: t.Integer(),
-  rules: t.Array(t.String()),
-  annualCapFen: Fen(),
-  committedBeforeFen: Fen('Already committed by other runs of the year, fen'),
-  requestedFen: Fen('What the lines of this run asked for, fen'),
-  grantedFen: Fen('What they got (= requested, or what was left of the cap), fen'),
-  capped: t.Boolean(),
-  source: t.String(),
-}, { $id: 'RunBudgetView' });
+export const RunBudgetView = t.Object(
+  {
+    policyVersion: t.String(),
+    year: t.Integer(),
+    rules: t.Array(t.String()),
+    annualCapFen: Fen(),
+    committedBeforeFen: Fen('Already committed by other runs of the year, fen'),
+    requestedFen: Fen('What the lines of this run asked for, fen'),
+    grantedFen: Fen('What they got (= requested, or what was left of the cap), fen'),
+    capped: t.Boolean(),
+    source: t.String(),
+  },
+  { $id: 'RunBudgetView' },
+);
 export type RunBudgetView = Static<typeof RunBudgetView>;
 
-export const RunApprovalView = t.Object({
-  round: t.Integer(),
-  stage: StringEnum(APPROVAL_STAGES),
-  decision: StringEnum(['approve', 'reject']),
-  department: t.String(),
-  userId: t.String(),
-  divisionCodes: t.Array(t.String(), { description: 'For the street stage: the streets this approval covered' }),
-  reason: Nullable(t.String()),
-  comment: Nullable(t.String()),
-  at: DateTime,
-}, { $id: 'RunApprovalView' });
+export const RunApprovalView = t.Object(
+  {
+    round: t.Integer(),
+    stage: StringEnum(APPROVAL_STAGES),
+    decision: StringEnum(['approve', 'reject']),
+    department: t.String(),
+    userId: t.String(),
+    divisionCodes: t.Array(t.String(), { description: 'For the street stage: the streets this approval covered' }),
+    reason: Nullable(t.String()),
+    comment: Nullable(t.String()),
+    at: DateTime,
+  },
+  { $id: 'RunApprovalView' },
+);
 export type RunApprovalView = Static<typeof RunApprovalView>;
 
-export const RunView = t.Object({
-  id: Uuid,
-  month: Month,
-  divisionCode: t.String(),
-  status: StringEnum(RUN_STATUSES),
-  stage: Nullable(StringEnum(APPROVAL_STAGES), { description: 'The stage waiting for a decision (computed runs), else null' }),
-  streetsPending: t.Array(t.String(), { description: 'Streets whose office has not yet approved (street stage)' }),
-  attempt: t.Integer({ description: 'Recomputations of this run (1 for the first)' }),
-  progress: t.Object({ phase: t.String(), done: t.Integer(), total: t.Integer() }),
-  stale: t.Boolean({ description: 'A roster or fact changed after the run was computed: recompute before approving' }),
-  totals: Nullable(RunTotals),
-  budgets: t.Array(RunBudgetView),
-  approvals: t.Array(RunApprovalView),
-  returned: Nullable(t.Object({ stage: StringEnum(APPROVAL_STAGES), reason: t.String(), by: Who, at: DateTime })),
-  createdAt: DateTime,
-  createdBy: Who,
-  computedAt: Nullable(DateTime),
-  postedAt: Nullable(DateTime),
-}, { $id: 'SubsidyRunView' });
+export const RunView = t.Object(
+  {
+    id: Uuid,
+    month: Month,
+    divisionCode: t.String(),
+    status: StringEnum(RUN_STATUSES),
+    stage: Nullable(StringEnum(APPROVAL_STAGES), { description: 'The stage waiting for a decision (computed runs), else null' }),
+    streetsPending: t.Array(t.String(), { description: 'Streets whose office has not yet approved (street stage)' }),
+    attempt: t.Integer({ description: 'Recomputations of this run (1 for the first)' }),
+    progress: t.Object({ phase: t.String(), done: t.Integer(), total: t.Integer() }),
+    stale: t.Boolean({ description: 'A roster or fact changed after the run was computed: recompute before approving' }),
+    totals: Nullable(RunTotals),
+    budgets: t.Array(RunBudgetView),
+    approvals: t.Array(RunApprovalView),
+    returned: Nullable(t.Object({ stage: StringEnum(APPROVAL_STAGES), reason: t.String(), by: Who, at: DateTime })),
+    createdAt: DateTime,
+    createdBy: Who,
+    computedAt: Nullable(DateTime),
+    postedAt: Nullable(DateTime),
+  },
+  { $id: 'SubsidyRunView' },
+);
 export type RunView = Static<typeof RunView>;
 
 export const RunList = t.Array(RunView, { $id: 'SubsidyRunList' });
 
-export const RunLineView = t.Object({
-  id: Uuid,
-  lineKey: t.String(),
-  kind: StringEnum(LINE_KINDS),
-  period: t.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'The month the amount is for (an adjustment\'s period is the corrected month)' }),
-  institutionId: Uuid,
-  institutionName: t.String(),
-  divisionCode: t.String(),
-  childKey: Nullable(t.String()),
-  rosterLineNo: Nullable(t.Integer()),
-  policyKey: t.String(),
-  policyVersion: t.String(),
-  ruleId: t.String(),
-  ruleKind: StringEnum(POLICY_RULE_KINDS),
-  ruleTitle: t.String(),
-  ruleSource: t.String({ description: 'The document the rule comes from (from the policy version)' }),
-  status: StringEnum(LINE_STATUSES),
-  baseFen: Fen('The amount before budget capping and holds, fen'),
-  amountFen: Fen(),
-  capped: t.Boolean(),
-  reasonCode: Nullable(t.String()),
-  explanation: t.String({ description: 'Chinese, generated from the inputs and the rule (e.g. 二孩保育费补助 300.00 元 × 22/22 天 = 300.00 元)' }),
-  inputs: t.Record(t.String(), t.Unknown(), { description: 'Everything the amount was computed from' }),
-  adjustsLineId: Nullable(Uuid, { description: 'For adjustments: the line of the posted run it corrects (null for a child-month first claimed late)' }),
-}, { $id: 'RunLineView' });
+export const RunLineView = t.Object(
+  {
+    id: Uuid,
+    lineKey: t.String(),
+    kind: StringEnum(LINE_KINDS),
+    period: t.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: "The month the amount is for (an adjustment's period is the corrected month)" }),
+    institutionId: Uuid,
+    institutionName: t.String(),
+    divisionCode: t.String(),
+    childKey: Nullable(t.String()),
+    rosterLineNo: Nullable(t.Integer()),
+    policyKey: t.String(),
+    policyVersion: t.String(),
+    ruleId: t.String(),
+    ruleKind: StringEnum(POLICY_RULE_KINDS),
+    ruleTitle: t.String(),
+    ruleSource: t.String({ description: 'The document the rule comes from (from the policy version)' }),
+    status: StringEnum(LINE_STATUSES),
+    baseFen: Fen('The amount before budget capping and holds, fen'),
+    amountFen: Fen(),
+    capped: t.Boolean(),
+    reasonCode: Nullable(t.String()),
+    explanation: t.String({ description: 'Chinese, generated from the inputs and the rule (e.g. 二孩保育费补助 300.00 元 × 22/22 天 = 300.00 元)' }),
+    inputs: t.Record(t.String(), t.Unknown(), { description: 'Everything the amount was computed from' }),
+    adjustsLineId: Nullable(Uuid, { description: 'For adjustments: the line of the posted run it corrects (null for a child-month first claimed late)' }),
+  },
+  { $id: 'RunLineView' },
+);
 export type RunLineView = Static<typeof RunLineView>;
 
-export const RunLinePage = t.Object({
-  items: t.Array(RunLineView),
-  total: t.Integer(),
-  page: t.Integer(),
-  pageSize: t.Integer(),
-  nextCursor: Nullable(t.String(), { description: 'Pass as `after` for the next page (keyset paging), null at the end' }),
-}, { $id: 'RunLinePage' });
+export const RunLinePage = t.Object(
+  {
+    items: t.Array(RunLineView),
+    total: t.Integer(),
+    page: t.Integer(),
+    pageSize: t.Integer(),
+    nextCursor: Nullable(t.String(), { description: 'Pass as `after` for the next page (keyset paging), null at the end' }),
+  },
+  { $id: 'RunLinePage' },
+);
 export type RunLinePage = Static<typeof RunLinePage>;
 
-export const RunInstitutionTotalView = t.Object({
-  institutionId: Uuid,
-  institutionName: t.String(),
-  divisionCode: t.String(),
-  lines: t.Integer(),
-  children: t.Integer(),
-  payableFen: Fen(),
-  adjustmentFen: Fen(),
-  heldLines: t.Integer(),
-  ineligibleLines: t.Integer(),
-}, { $id: 'RunInstitutionTotalView' });
+export const RunInstitutionTotalView = t.Object(
+  {
+    institutionId: Uuid,
+    institutionName: t.String(),
+    divisionCode: t.String(),
+    lines: t.Integer(),
+    children: t.Integer(),
+    payableFen: Fen(),
+    adjustmentFen: Fen(),
+    heldLines: t.Integer(),
+    ineligibleLines: t.Integer(),
+  },
+  { $id: 'RunInstitutionTotalView' },
+);
 export type RunInstitutionTotalView = Static<typeof RunInstitutionTotalView>;
 
 export const RunInstitutionTotalPage = PageOf(RunInstitutionTotalView, 'RunInstitutionTotalPage');
 export type RunInstitutionTotalPage = Static<typeof RunInstitutionTotalPage>;
 
-export const LedgerEntryView = t.Object({
-  id: Uuid,
-  runId: Uuid,
-  month: Month,
-  institutionId: Uuid,
-  institutionName: t.String(),
-  divisionCode: t.String(),
-  amountFen: Fen(),
-  lines: t.Integer(),
-  postedAt: DateTime,
-  postedBy: Who,
-}, { $id: 'LedgerEntryView' });
+export const LedgerEntryView = t.Object(
+  {
+    id: Uuid,
+    runId: Uuid,
+    month: Month,
+    institutionId: Uuid,
+    institutionName: t.String(),
+    divisionCode: t.String(),
+    amountFen: Fen(),
+    lines: t.Integer(),
+    postedAt: DateTime,
+    postedBy: Who,
+  },
+  { $id: 'LedgerEntryView' },
+);
 export type LedgerEntryView = Static<typeof LedgerEntryView>;
 
 export const LedgerPage = PageOf(LedgerEntryView, 'LedgerPage');

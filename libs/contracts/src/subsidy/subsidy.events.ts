@@ -7,53 +7,79 @@ import { APPROVAL_STAGES, ROSTER_FLAGS, RunTotals } from './subsidy.contracts.js
 
 const Uuid = t.String({ format: 'uuid' });
 const Month = t.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
-const countsOf = <K extends string>(keys: readonly K[]) => t.Object(Object.fromEntries(keys.map((k) => [k, t.Integer()])) as Record<K, ReturnType<typeof t.Integer>>);
+const countsOf = <K extends string>(keys: readonly K[]) =>
+  t.Object(Object.fromEntries(keys.map((k) => [k, t.Integer()])) as Record<K, ReturnType<typeof t.Integer>>);
 
 /** evt.subsidy.roster.submitted.v1 — children per class type for staff ratios and indicators. */
-export const SubsidyRosterSubmittedData = t.Object({
-  rosterId: Uuid,
-  institutionId: Uuid,
-  divisionCode: t.String(),
-  ownerUserId: Nullable(t.String()),
-  month: Month,
-  version: t.Integer(),
-  openDays: t.Integer(),
-  totalChildren: t.Integer(),
-  byClass: countsOf(CLASS_TYPES),
-  byCareForm: countsOf(CARE_FORMS),
-  flags: t.Array(StringEnum(ROSTER_FLAGS)),
-}, { $id: 'SubsidyRosterSubmittedData' });
+export const SubsidyRosterSubmittedData = t.Object(
+  {
+    rosterId: Uuid,
+    institutionId: Uuid,
+    divisionCode: t.String(),
+    ownerUserId: Nullable(t.String()),
+    month: Month,
+    version: t.Integer(),
+    openDays: t.Integer(),
+    totalChildren: t.Integer(),
+    byClass: countsOf(CLASS_TYPES),
+    byCareForm: countsOf(CARE_FORMS),
+    flags: t.Array(StringEnum(ROSTER_FLAGS)),
+  },
+  { $id: 'SubsidyRosterSubmittedData' },
+);
 export type SubsidyRosterSubmittedData = Static<typeof SubsidyRosterSubmittedData>;
 
 /**
  * evt.subsidy.claim.duplicated.v1 — the same child (by keyed hash) is on the current rosters of
  * two or more institutions in one month: every claim is held out of payment until resolved.
  */
-export const SubsidyClaimDuplicatedData = t.Object({
-  month: Month,
-  childKey: t.String({ description: 'Keyed hash of the child\'s ID number (not reversible without the service\'s key)' }),
-  institutions: t.Array(t.Object({ institutionId: Uuid, divisionCode: t.String() })),
-}, { $id: 'SubsidyClaimDuplicatedData' });
+export const SubsidyClaimDuplicatedData = t.Object(
+  {
+    month: Month,
+    childKey: t.String({ description: "Keyed hash of the child's ID number (not reversible without the service's key)" }),
+    institutions: t.Array(t.Object({ institutionId: Uuid, divisionCode: t.String() })),
+  },
+  { $id: 'SubsidyClaimDuplicatedData' },
+);
 export type SubsidyClaimDuplicatedData = Static<typeof SubsidyClaimDuplicatedData>;
 
-export const SubsidyRunCompletedData = t.Object({
-  runId: Uuid, month: Month, divisionCode: t.String(), attempt: t.Integer(), totals: RunTotals,
-}, { $id: 'SubsidyRunCompletedData' });
+export const SubsidyRunCompletedData = t.Object(
+  {
+    runId: Uuid,
+    month: Month,
+    divisionCode: t.String(),
+    attempt: t.Integer(),
+    totals: RunTotals,
+  },
+  { $id: 'SubsidyRunCompletedData' },
+);
 export type SubsidyRunCompletedData = Static<typeof SubsidyRunCompletedData>;
 
-export const SubsidyRunApprovedData = t.Object({
-  runId: Uuid,
-  month: Month,
-  divisionCode: t.String(),
-  stage: StringEnum(APPROVAL_STAGES),
-  nextStage: Nullable(StringEnum(APPROVAL_STAGES), { description: 'The stage that waits next, or null once finance approved' }),
-  posted: t.Boolean({ description: 'True once finance approved: the run is posted to the ledger' }),
-  payableFen: t.Integer({ description: 'fen (分)' }),
-  institutions: t.Array(t.Object({ institutionId: Uuid, amountFen: t.Integer() }), { description: 'Per institution (posted runs only): what the ledger pays' }),
-}, { $id: 'SubsidyRunApprovedData' });
+export const SubsidyRunApprovedData = t.Object(
+  {
+    runId: Uuid,
+    month: Month,
+    divisionCode: t.String(),
+    stage: StringEnum(APPROVAL_STAGES),
+    nextStage: Nullable(StringEnum(APPROVAL_STAGES), { description: 'The stage that waits next, or null once finance approved' }),
+    posted: t.Boolean({ description: 'True once finance approved: the run is posted to the ledger' }),
+    payableFen: t.Integer({ description: 'fen (分)' }),
+    institutions: t.Array(t.Object({ institutionId: Uuid, amountFen: t.Integer() }), {
+      description: 'Per institution (posted runs only): what the ledger pays',
+    }),
+  },
+  { $id: 'SubsidyRunApprovedData' },
+);
 export type SubsidyRunApprovedData = Static<typeof SubsidyRunApprovedData>;
 
-export const SubsidyRunReturnedData = t.Object({
-  runId: Uuid, month: Month, divisionCode: t.String(), stage: StringEnum(APPROVAL_STAGES), reason: t.String(),
-}, { $id: 'SubsidyRunReturnedData' });
+export const SubsidyRunReturnedData = t.Object(
+  {
+    runId: Uuid,
+    month: Month,
+    divisionCode: t.String(),
+    stage: StringEnum(APPROVAL_STAGES),
+    reason: t.String(),
+  },
+  { $id: 'SubsidyRunReturnedData' },
+);
 export type SubsidyRunReturnedData = Static<typeof SubsidyRunReturnedData>;

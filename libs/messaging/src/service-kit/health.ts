@@ -31,7 +31,8 @@ export async function exitWithPing(service: string, env: NodeJS.ProcessEnv = pro
   const user = env.NATS_USER || undefined;
   try {
     const nc = await connect({
-      servers: (env.NATS_URL ?? 'nats://127.0.0.1:4222').split(','), timeout: 2_000,
+      servers: (env.NATS_URL ?? 'nats://127.0.0.1:4222').split(','),
+      timeout: 2_000,
       ...(user ? { user, pass: env.NATS_PASSWORD ?? '', inboxPrefix: natsInboxPrefix(user) } : {}),
     });
     const msg = await nc.request(`${service}.health.ping`, '{}', { timeout: 2_000 });

@@ -39,9 +39,15 @@ export class PeriodicJob {
   /** Runs now unless a run is in progress; resolves when the run (this one or the one in progress) ends. */
   tick(): Promise<void> {
     if (this.stopped) return Promise.resolve();
-    this.running ??= this.options.run()
-      .then(() => undefined, (e: unknown) => this.logger.warn(`${this.options.name} failed, will retry`, { err: (e as Error).message }))
-      .finally(() => { this.running = undefined; });
+    this.running ??= this.options
+      .run()
+      .then(
+        () => undefined,
+        (e: unknown) => this.logger.warn(`${this.options.name} failed, will retry`, { err: (e as Error).message }),
+      )
+      .finally(() => {
+        this.running = undefined;
+      });
     return this.running;
   }
 

@@ -86,7 +86,12 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
     for (const [purpose, handler] of Object.entries(parts.consumers ?? {})) {
       consumers[purpose] = new DurableEventConsumer({
         ...serviceConsumer(service, purpose, definition.schema),
-        dataSource: runtime.dataSource, js: runtime.js, jsm: runtime.jsm, logger, handler, deliverFrom: definition.eventsFrom,
+        dataSource: runtime.dataSource,
+        js: runtime.js,
+        jsm: runtime.jsm,
+        logger,
+        handler,
+        deliverFrom: definition.eventsFrom,
       });
       await consumers[purpose].start();
       started.push(consumers[purpose]);
@@ -96,10 +101,14 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
       logger: new NestJsonLogger(logger),
     });
     await app.listen();
-    const jobOptions = typeof parts.jobs === 'function' ? parts.jobs(app) : parts.jobs ?? [];
+    const jobOptions = typeof parts.jobs === 'function' ? parts.jobs(app) : (parts.jobs ?? []);
     const jobs = jobOptions.map((job) => new PeriodicJob(job, logger).start());
     return {
-      app, runtime, logger, consumers, jobs,
+      app,
+      runtime,
+      logger,
+      consumers,
+      jobs,
       async stop() {
         for (const job of jobs) await job.stop();
         await app.close();

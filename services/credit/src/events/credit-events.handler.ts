@@ -67,7 +67,13 @@ export class CreditEventsHandler {
    * and refreshes each standing once at the end; it records dead letters without publishing them
    * again (`publishDeadLetters: false`: they were published when the event first arrived).
    */
-  async record(consumer: string, source: CreditSource, event: EventEnvelope, manager: EntityManager, options: { publishDeadLetters?: boolean } = {}): Promise<{ touched: Set<string>; rejected: boolean }> {
+  async record(
+    consumer: string,
+    source: CreditSource,
+    event: EventEnvelope,
+    manager: EntityManager,
+    options: { publishDeadLetters?: boolean } = {},
+  ): Promise<{ touched: Set<string>; rejected: boolean }> {
     const touched = new Set<string>();
     if (source === 'registry') await this.replica.follow(manager, event);
     const outcome = classify(event, this.models);
@@ -95,8 +101,16 @@ export class CreditEventsHandler {
     }
     for (const fact of facts) {
       const entry = await this.ledger.append(manager, {
-        institutionId: fact.institutionId, sourceEventId: event.eventId, subject: event.subject, eventType: fact.eventType,
-        occurredAt: event.occurredAt, occurredOn: fact.occurredOn, ref: fact.ref, department: fact.department, divisionCode: fact.divisionCode, facts: fact.facts,
+        institutionId: fact.institutionId,
+        sourceEventId: event.eventId,
+        subject: event.subject,
+        eventType: fact.eventType,
+        occurredAt: event.occurredAt,
+        occurredOn: fact.occurredOn,
+        ref: fact.ref,
+        department: fact.department,
+        divisionCode: fact.divisionCode,
+        facts: fact.facts,
       });
       if (entry) touched.add(fact.institutionId);
     }
@@ -106,14 +120,27 @@ export class CreditEventsHandler {
   async refreshTouched(manager: EntityManager, event: EventEnvelope, touched: Set<string>): Promise<void> {
     const today = shanghaiToday(this.now());
     for (const institutionId of touched) {
-      await this.standings.refresh(manager, institutionId, today, {
-        publish: (e) => this.outbox.append(manager, e),
-        audit: (entry) => this.auditLog.record(manager, entry),
-      }, `${event.subject} ${event.eventId}`);
+      await this.standings.refresh(
+        manager,
+        institutionId,
+        today,
+        {
+          publish: (e) => this.outbox.append(manager, e),
+          audit: (entry) => this.auditLog.record(manager, entry),
+        },
+        `${event.subject} ${event.eventId}`,
+      );
     }
   }
 
-  private async deadLetter(manager: EntityManager, consumer: string, event: EventEnvelope, code: CreditDeadLetter['code'], error: string, publish: boolean): Promise<void> {
+  private async deadLetter(
+    manager: EntityManager,
+    consumer: string,
+    event: EventEnvelope,
+    code: CreditDeadLetter['code'],
+    error: string,
+    publish: boolean,
+  ): Promise<void> {
     const body: CreditDeadLetter = { consumer, subject: event.subject, eventId: event.eventId, code, error, failedAt: this.now().toISOString(), event };
     const deadLetters = new DeadLetterRepository(manager);
     await deadLetters.recordRejection({ consumer, eventId: event.eventId, subject: event.subject, code, error, envelope: event });

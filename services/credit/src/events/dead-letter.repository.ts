@@ -21,7 +21,8 @@ export class DeadLetterRepository {
   /** The rejected events of these consumers, with when each was first rejected. */
   async rejections(consumers: string[]): Promise<{ consumer: string; eventId: string; rejectedAt: Date }[]> {
     const rows: { consumer: string; event_id: string; rejected_at: Date }[] = await this.manager.query(
-      `SELECT consumer, event_id, rejected_at FROM ${this.table} WHERE consumer = ANY($1)`, [consumers],
+      `SELECT consumer, event_id, rejected_at FROM ${this.table} WHERE consumer = ANY($1)`,
+      [consumers],
     );
     return rows.map((r) => ({ consumer: r.consumer, eventId: r.event_id, rejectedAt: r.rejected_at }));
   }
@@ -36,7 +37,10 @@ export class DeadLetterRepository {
 
   /** Removes the inbox row the consumer wrote for the event in this transaction: a re-drive is handled as new. */
   async forgetDelivery(consumer: string, eventId: string): Promise<void> {
-    await this.manager.query(`DELETE FROM ${this.manager.getRepository(InboxRow).metadata.tablePath} WHERE consumer = $1 AND event_id = $2`, [consumer, eventId]);
+    await this.manager.query(`DELETE FROM ${this.manager.getRepository(InboxRow).metadata.tablePath} WHERE consumer = $1 AND event_id = $2`, [
+      consumer,
+      eventId,
+    ]);
   }
 
   /**
@@ -44,7 +48,11 @@ export class DeadLetterRepository {
    * acknowledgement is certain. Not an event envelope, so not through Outbox.append.
    */
   async enqueue(id: string, subject: string, body: unknown): Promise<void> {
-    await this.manager.query(`INSERT INTO ${this.manager.getRepository(OutboxRow).metadata.tablePath} (id, subject, envelope) VALUES ($1, $2, $3::jsonb)`, [id, subject, JSON.stringify(body)]);
+    await this.manager.query(`INSERT INTO ${this.manager.getRepository(OutboxRow).metadata.tablePath} (id, subject, envelope) VALUES ($1, $2, $3::jsonb)`, [
+      id,
+      subject,
+      JSON.stringify(body),
+    ]);
   }
 
   private get table(): string {

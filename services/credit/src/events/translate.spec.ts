@@ -8,11 +8,25 @@ import { classify, TRANSLATORS } from './translate.js';
 
 const models = loadCreditModels(CREDIT_MODELS);
 const institutionId = randomUUID();
-const envelope = (subject: string, data: unknown, occurredAt = '2026-11-02T01:00:00.000Z'): EventEnvelope =>
-  ({ eventId: randomUUID(), subject, occurredAt, actor: SYSTEM_ACTOR, entityId: institutionId, data });
+const envelope = (subject: string, data: unknown, occurredAt = '2026-11-02T01:00:00.000Z'): EventEnvelope => ({
+  eventId: randomUUID(),
+  subject,
+  occurredAt,
+  actor: SYSTEM_ACTOR,
+  entityId: institutionId,
+  data,
+});
 const finding = (overrides: Record<string, unknown> = {}) => ({
-  findingId: randomUUID(), inspectionId: randomUUID(), institutionId, divisionCode: '330106109', department: 'fire', itemCode: 'FIRE-01',
-  severity: 'major', basic: false, deadline: '2026-11-20', ...overrides,
+  findingId: randomUUID(),
+  inspectionId: randomUUID(),
+  institutionId,
+  divisionCode: '330106109',
+  department: 'fire',
+  itemCode: 'FIRE-01',
+  severity: 'major',
+  basic: false,
+  deadline: '2026-11-20',
+  ...overrides,
 });
 const institution = { id: institutionId, name: '小太阳托育园', divisionCode: '330106109', version: 3 };
 
@@ -22,20 +36,42 @@ const facts = (e: EventEnvelope) => {
   return c.facts;
 };
 
-describe('translating other services\' events into ledger facts', () => {
+describe("translating other services' events into ledger facts", () => {
   it('registry: filing approved, 普惠 granted and revoked, 示范', () => {
-    expect(facts(envelope(RegistryEvents.filingApproved, { filingId: randomUUID(), institutionId, divisionCode: '330106109', receiptNo: '330106-2026-0001', institution })))
-      .toEqual([expect.objectContaining({ institutionId, eventType: 'filing_approved', occurredOn: '2026-11-02', divisionCode: '330106109' })]);
+    expect(
+      facts(
+        envelope(RegistryEvents.filingApproved, {
+          filingId: randomUUID(),
+          institutionId,
+          divisionCode: '330106109',
+          receiptNo: '330106-2026-0001',
+          institution,
+        }),
+      ),
+    ).toEqual([expect.objectContaining({ institutionId, eventType: 'filing_approved', occurredOn: '2026-11-02', divisionCode: '330106109' })]);
     expect(facts(envelope(RegistryEvents.inclusiveGranted, { institution }))[0]!.eventType).toBe('inclusive_granted');
     expect(facts(envelope(RegistryEvents.inclusiveRevoked, { institution, reason: '超出价格上限' }))[0]!.eventType).toBe('inclusive_revoked');
-    expect(facts(envelope(RegistryEvents.demonstrationDesignated, { institution, designation: { year: 2026 } }))[0]).toMatchObject({ eventType: 'demonstration_designated', facts: { year: 2026 } });
+    expect(facts(envelope(RegistryEvents.demonstrationDesignated, { institution, designation: { year: 2026 } }))[0]).toMatchObject({
+      eventType: 'demonstration_designated',
+      facts: { year: 2026 },
+    });
   });
 
   it('inspection: a completed inspection counts as clean only without findings and not as a re-inspection', () => {
-    const completed = (o: Record<string, unknown>) => envelope(InspectionEvents.inspectionCompleted, {
-      inspectionId: randomUUID(), kind: 'planned', institutionId, divisionCode: '330106109', departments: ['fire'], completedOn: '2026-10-30',
-      summary: { items: 10, pass: 10, fail: 0, notApplicable: 0 }, basicItemFailed: false, findingIds: [], originalInspectionId: null, ...o,
-    });
+    const completed = (o: Record<string, unknown>) =>
+      envelope(InspectionEvents.inspectionCompleted, {
+        inspectionId: randomUUID(),
+        kind: 'planned',
+        institutionId,
+        divisionCode: '330106109',
+        departments: ['fire'],
+        completedOn: '2026-10-30',
+        summary: { items: 10, pass: 10, fail: 0, notApplicable: 0 },
+        basicItemFailed: false,
+        findingIds: [],
+        originalInspectionId: null,
+        ...o,
+      });
     expect(facts(completed({}))).toEqual([expect.objectContaining({ eventType: 'inspection_clean', occurredOn: '2026-10-30' })]);
     expect(facts(completed({ findingIds: [randomUUID()] }))).toEqual([]);
     expect(facts(completed({ kind: 'reinspection' }))).toEqual([]);
@@ -53,16 +89,35 @@ describe('translating other services\' events into ledger facts', () => {
 
   it('inspection: one entry per penalty kind of a decision (并处), on the day it was issued', () => {
     const penalty = envelope(InspectionEvents.penaltyIssued, {
-      penaltyId: randomUUID(), findingId: randomUUID(), institutionId, divisionCode: '330106109', department: 'fire', penaltyItemCode: 'PFIRE-01',
-      kinds: ['warning', 'fine'], fineFen: 500_000, decisionNo: '西消行罚决字〔2026〕0012号', issuedOn: '2026-11-01',
+      penaltyId: randomUUID(),
+      findingId: randomUUID(),
+      institutionId,
+      divisionCode: '330106109',
+      department: 'fire',
+      penaltyItemCode: 'PFIRE-01',
+      kinds: ['warning', 'fine'],
+      fineFen: 500_000,
+      decisionNo: '西消行罚决字〔2026〕0012号',
+      issuedOn: '2026-11-01',
     });
-    expect(facts(penalty).map((f) => [f.eventType, f.occurredOn])).toEqual([['penalty_issued.warning', '2026-11-01'], ['penalty_issued.fine', '2026-11-01']]);
+    expect(facts(penalty).map((f) => [f.eventType, f.occurredOn])).toEqual([
+      ['penalty_issued.warning', '2026-11-01'],
+      ['penalty_issued.fine', '2026-11-01'],
+    ]);
   });
 
   it('inspection: only a substantiated complaint counts', () => {
-    const complaint = (outcome: string) => envelope(InspectionEvents.complaintClosed, {
-      complaintId: randomUUID(), institutionId, divisionCode: '330106109', department: 'market', category: 'food', outcome, summary: '…', closedOn: '2026-10-15',
-    });
+    const complaint = (outcome: string) =>
+      envelope(InspectionEvents.complaintClosed, {
+        complaintId: randomUUID(),
+        institutionId,
+        divisionCode: '330106109',
+        department: 'market',
+        category: 'food',
+        outcome,
+        summary: '…',
+        closedOn: '2026-10-15',
+      });
     expect(facts(complaint('substantiated'))[0]).toMatchObject({ eventType: 'complaint_substantiated', occurredOn: '2026-10-15' });
     expect(facts(complaint('unsubstantiated'))).toEqual([]);
     expect(facts(complaint('rejected'))).toEqual([]);
@@ -70,20 +125,66 @@ describe('translating other services\' events into ledger facts', () => {
 
   it('staff: vetting rejected by reason, a ban matched on current staff, a ratio breach', () => {
     const base = { institutionId, divisionCode: '330106109', ownerUserId: null };
-    expect(facts(envelope(StaffEvents.vettingRejected, { ...base, attemptId: randomUUID(), staffId: null, reason: 'BANNED', refId: randomUUID(), nameMasked: '王*', idNumberMasked: 'x', role: 'carer' }))[0]!.eventType)
-      .toBe('staff_vetting_rejected.BANNED');
-    expect(facts(envelope(StaffEvents.banMatched, { ...base, banId: randomUUID(), staffId: randomUUID(), banKind: 'lifetime', authority: '公安', documentNo: 'X-1', nameMasked: '王*', idNumberMasked: 'x' }))[0]!.eventType)
-      .toBe('staff_ban_matched');
-    expect(facts(envelope(StaffEvents.ratioBreached, { ...base, classType: 'infant', children: 10, enrolmentSource: 'roster', carers: 2, childrenPerCarer: 5, requiredCarers: 4, rulesVersion: 'x' }))[0]!.eventType)
-      .toBe('staff_ratio_breached');
+    expect(
+      facts(
+        envelope(StaffEvents.vettingRejected, {
+          ...base,
+          attemptId: randomUUID(),
+          staffId: null,
+          reason: 'BANNED',
+          refId: randomUUID(),
+          nameMasked: '王*',
+          idNumberMasked: 'x',
+          role: 'carer',
+        }),
+      )[0]!.eventType,
+    ).toBe('staff_vetting_rejected.BANNED');
+    expect(
+      facts(
+        envelope(StaffEvents.banMatched, {
+          ...base,
+          banId: randomUUID(),
+          staffId: randomUUID(),
+          banKind: 'lifetime',
+          authority: '公安',
+          documentNo: 'X-1',
+          nameMasked: '王*',
+          idNumberMasked: 'x',
+        }),
+      )[0]!.eventType,
+    ).toBe('staff_ban_matched');
+    expect(
+      facts(
+        envelope(StaffEvents.ratioBreached, {
+          ...base,
+          classType: 'infant',
+          children: 10,
+          enrolmentSource: 'roster',
+          carers: 2,
+          childrenPerCarer: 5,
+          requiredCarers: 4,
+          rulesVersion: 'x',
+        }),
+      )[0]!.eventType,
+    ).toBe('staff_ratio_breached');
   });
 
   it('subsidy: a duplicated roster claim is an entry for each institution listed', () => {
     const other = randomUUID();
-    const duplicated = facts(envelope(SubsidyEvents.claimDuplicated, {
-      month: '2026-10', childKey: 'k'.repeat(64), institutions: [{ institutionId, divisionCode: '330106109' }, { institutionId: other, divisionCode: '330106004' }],
-    }));
-    expect(duplicated.map((f) => [f.institutionId, f.eventType, f.divisionCode])).toEqual([[institutionId, 'subsidy_claim_duplicated', '330106109'], [other, 'subsidy_claim_duplicated', '330106004']]);
+    const duplicated = facts(
+      envelope(SubsidyEvents.claimDuplicated, {
+        month: '2026-10',
+        childKey: 'k'.repeat(64),
+        institutions: [
+          { institutionId, divisionCode: '330106109' },
+          { institutionId: other, divisionCode: '330106004' },
+        ],
+      }),
+    );
+    expect(duplicated.map((f) => [f.institutionId, f.eventType, f.divisionCode])).toEqual([
+      [institutionId, 'subsidy_claim_duplicated', '330106109'],
+      [other, 'subsidy_claim_duplicated', '330106004'],
+    ]);
     expect(JSON.stringify(duplicated)).not.toContain('kkkk');
   });
 
@@ -97,7 +198,15 @@ describe('events the service cannot use are dead-lettered with the reason, irrel
     const bad = [
       envelope(InspectionEvents.findingRecorded, finding({ severity: 'catastrophic' })),
       envelope(StaffEvents.banMatched, { banId: randomUUID(), divisionCode: '330106' }),
-      envelope(InspectionEvents.penaltyIssued, { penaltyId: randomUUID(), institutionId, divisionCode: '330106109', department: 'fire', kinds: [], decisionNo: 'x', issuedOn: '2026-11-01' }),
+      envelope(InspectionEvents.penaltyIssued, {
+        penaltyId: randomUUID(),
+        institutionId,
+        divisionCode: '330106109',
+        department: 'fire',
+        kinds: [],
+        decisionNo: 'x',
+        issuedOn: '2026-11-01',
+      }),
       envelope(RegistryEvents.filingApproved, null),
     ];
     const results = bad.map((e) => classify(e, models));
@@ -113,13 +222,21 @@ describe('events the service cannot use are dead-lettered with the reason, irrel
   it('an event without its division leaves it to the register replica (null); a division that is not a string is malformed', () => {
     const ban = { institutionId, banId: randomUUID(), staffId: randomUUID(), banKind: 'lifetime', authority: null, documentNo: null };
     for (const divisionCode of ['', null, undefined]) {
-      expect(facts(envelope(StaffEvents.banMatched, { ...ban, divisionCode }))).toEqual([expect.objectContaining({ eventType: 'staff_ban_matched', divisionCode: null })]);
+      expect(facts(envelope(StaffEvents.banMatched, { ...ban, divisionCode }))).toEqual([
+        expect.objectContaining({ eventType: 'staff_ban_matched', divisionCode: null }),
+      ]);
     }
     expect(facts(envelope(InspectionEvents.findingRecorded, finding({ divisionCode: '' })))[0]).toMatchObject({ divisionCode: null });
-    expect(classify(envelope(StaffEvents.banMatched, { ...ban, divisionCode: 330106 }), models))
-      .toMatchObject({ kind: 'dead', code: 'MALFORMED_CREDIT_EVENT', error: expect.stringContaining('data.divisionCode: expected a string') });
+    expect(classify(envelope(StaffEvents.banMatched, { ...ban, divisionCode: 330106 }), models)).toMatchObject({
+      kind: 'dead',
+      code: 'MALFORMED_CREDIT_EVENT',
+      error: expect.stringContaining('data.divisionCode: expected a string'),
+    });
     // The registry's own events always carry it.
-    expect(classify(envelope(RegistryEvents.filingApproved, { filingId: randomUUID(), institutionId, divisionCode: '', institution }), models)).toMatchObject({ kind: 'dead', code: 'MALFORMED_CREDIT_EVENT' });
+    expect(classify(envelope(RegistryEvents.filingApproved, { filingId: randomUUID(), institutionId, divisionCode: '', institution }), models)).toMatchObject({
+      kind: 'dead',
+      code: 'MALFORMED_CREDIT_EVENT',
+    });
   });
 
   it('a new version of a credit-relevant subject is unknown, not silently dropped', () => {
@@ -128,7 +245,13 @@ describe('events the service cannot use are dead-lettered with the reason, irrel
   });
 
   it('events that are not about credit are ignored', () => {
-    for (const subject of [StaffEvents.credentialExpiring, RegistryEvents.populationLoaded, RegistryEvents.institutionRegistered, InspectionEvents.planDrawn, 'evt.subsidy.run.approved.v1']) {
+    for (const subject of [
+      StaffEvents.credentialExpiring,
+      RegistryEvents.populationLoaded,
+      RegistryEvents.institutionRegistered,
+      InspectionEvents.planDrawn,
+      'evt.subsidy.run.approved.v1',
+    ]) {
       expect(classify(envelope(subject, { anything: true }), models)).toEqual({ kind: 'ignore' });
     }
   });

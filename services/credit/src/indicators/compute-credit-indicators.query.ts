@@ -46,18 +46,35 @@ export class ComputeCreditIndicators {
     const graded = c.A + c.B + c.C + c.D;
     const source = `${model.title}（${model.version}）；${model.source}`;
     const grades = (['A', 'B', 'C', 'D'] as const).map((g): IndicatorValue => ({
-      group: GROUP, key: `creditGrade${g}`, label: GRADE_LABELS[g]!, unit: '家', value: c[g], numerator: c[g], denominator: graded,
-      definition: `当前评为 ${g} 级的机构数 / 已评级机构数（每日按信用模型重算；任一部门的严重失信事实使机构总体为 D）`, source,
+      group: GROUP,
+      key: `creditGrade${g}`,
+      label: GRADE_LABELS[g]!,
+      unit: '家',
+      value: c[g],
+      numerator: c[g],
+      denominator: graded,
+      definition: `当前评为 ${g} 级的机构数 / 已评级机构数（每日按信用模型重算；任一部门的严重失信事实使机构总体为 D）`,
+      source,
     }));
     return [
       ...grades,
       {
-        group: GROUP, key: 'creditRepairsPending', label: '待决信用修复申请', unit: '件', value: c.repairsPending,
-        definition: '尚未由卫生健康部门决定的信用修复申请（当前）', source: REPAIR_SOURCE,
+        group: GROUP,
+        key: 'creditRepairsPending',
+        label: '待决信用修复申请',
+        unit: '件',
+        value: c.repairsPending,
+        definition: '尚未由卫生健康部门决定的信用修复申请（当前）',
+        source: REPAIR_SOURCE,
       },
       {
-        group: GROUP, key: 'creditRepairsApproved', label: '本月批准信用修复', unit: '件', value: c.repairsApproved,
-        definition: '本月批准的信用修复申请件数', source: REPAIR_SOURCE,
+        group: GROUP,
+        key: 'creditRepairsApproved',
+        label: '本月批准信用修复',
+        unit: '件',
+        value: c.repairsApproved,
+        definition: '本月批准的信用修复申请件数',
+        source: REPAIR_SOURCE,
       },
     ];
   }

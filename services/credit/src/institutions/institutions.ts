@@ -13,7 +13,8 @@ export class InstitutionReplica {
     const view = institutionOf(event);
     if (!view?.id || typeof view.version !== 'number' || typeof view.divisionCode !== 'string') return false;
     const changed = await new InstitutionRepository(db).save(
-      { id: view.id, name: view.name, divisionCode: view.divisionCode, ownerUserId: view.ownerUserId ?? null, status: view.status }, view.version,
+      { id: view.id, name: view.name, divisionCode: view.divisionCode, ownerUserId: view.ownerUserId ?? null, status: view.status },
+      view.version,
     );
     if (!changed) return false;
     // A move to another division moves the standing with it (lists are by division).

@@ -56,8 +56,23 @@ export class LedgerRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13, $14, $15)
        ON CONFLICT (source_event_id, institution_id, event_type) DO NOTHING
        RETURNING ${COLUMNS}`,
-      [entry.id, entry.institutionId, entry.sourceEventId, entry.subject, entry.eventType, entry.occurredAt, entry.occurredOn, entry.ref, entry.department,
-        entry.divisionCode, JSON.stringify(entry.facts), entry.ruleId, entry.points, entry.source, entry.modelVersion],
+      [
+        entry.id,
+        entry.institutionId,
+        entry.sourceEventId,
+        entry.subject,
+        entry.eventType,
+        entry.occurredAt,
+        entry.occurredOn,
+        entry.ref,
+        entry.department,
+        entry.divisionCode,
+        JSON.stringify(entry.facts),
+        entry.ruleId,
+        entry.points,
+        entry.source,
+        entry.modelVersion,
+      ],
     );
     return rows[0] ? toEntry(rows[0]) : null;
   }

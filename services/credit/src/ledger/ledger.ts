@@ -33,7 +33,12 @@ export class Ledger {
     const { model, rule } = judge(this.models, fact.eventType, fact.occurredOn);
     const { id, ...rest } = fact;
     return new LedgerRepository(db).insert({
-      ...rest, id: id ?? randomUUID(), ruleId: rule.id, points: rule.points, source: rule.source, modelVersion: model.version,
+      ...rest,
+      id: id ?? randomUUID(),
+      ruleId: rule.id,
+      points: rule.points,
+      source: rule.source,
+      modelVersion: model.version,
     });
   }
 

@@ -25,14 +25,31 @@ export class StandingRepository {
   }
 
   async get(institutionId: string): Promise<StandingRow | null> {
-    const rows: { institution_id: string; division_code: string; score: number; grade: CreditGrade; model_version: string; computed_on: string; since: string }[] =
-      await this.db.query(
-        `SELECT institution_id, division_code, score, grade, model_version, computed_on::text AS computed_on, since::text AS since
+    const rows: {
+      institution_id: string;
+      division_code: string;
+      score: number;
+      grade: CreditGrade;
+      model_version: string;
+      computed_on: string;
+      since: string;
+    }[] = await this.db.query(
+      `SELECT institution_id, division_code, score, grade, model_version, computed_on::text AS computed_on, since::text AS since
          FROM ${this.table} WHERE institution_id = $1`,
-        [institutionId],
-      );
+      [institutionId],
+    );
     const r = rows[0];
-    return r ? { institutionId: r.institution_id, divisionCode: r.division_code, score: r.score, grade: r.grade, modelVersion: r.model_version, computedOn: r.computed_on, since: r.since } : null;
+    return r
+      ? {
+          institutionId: r.institution_id,
+          divisionCode: r.division_code,
+          score: r.score,
+          grade: r.grade,
+          modelVersion: r.model_version,
+          computedOn: r.computed_on,
+          since: r.since,
+        }
+      : null;
   }
 
   async save(standing: StandingRow, reasons: GradeReason[]): Promise<void> {
@@ -41,7 +58,16 @@ export class StandingRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)
        ON CONFLICT (institution_id) DO UPDATE SET division_code = EXCLUDED.division_code, score = EXCLUDED.score, grade = EXCLUDED.grade,
          model_version = EXCLUDED.model_version, computed_on = EXCLUDED.computed_on, since = EXCLUDED.since, reasons = EXCLUDED.reasons, updated_at = now()`,
-      [standing.institutionId, standing.divisionCode, standing.score, standing.grade, standing.modelVersion, standing.computedOn, standing.since, JSON.stringify(reasons)],
+      [
+        standing.institutionId,
+        standing.divisionCode,
+        standing.score,
+        standing.grade,
+        standing.modelVersion,
+        standing.computedOn,
+        standing.since,
+        JSON.stringify(reasons),
+      ],
     );
   }
 
@@ -69,8 +95,9 @@ export class StandingRepository {
 
   /** Grade, score and since of every standing. */
   async all(): Promise<Pick<StandingRow, 'institutionId' | 'grade' | 'score' | 'since'>[]> {
-    const rows: { institution_id: string; grade: CreditGrade; score: number; since: string }[] =
-      await this.db.query(`SELECT institution_id, grade, score, since::text AS since FROM ${this.table}`);
+    const rows: { institution_id: string; grade: CreditGrade; score: number; since: string }[] = await this.db.query(
+      `SELECT institution_id, grade, score, since::text AS since FROM ${this.table}`,
+    );
     return rows.map((r) => ({ institutionId: r.institution_id, grade: r.grade, score: r.score, since: r.since }));
   }
 

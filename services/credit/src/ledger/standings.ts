@@ -51,16 +51,29 @@ export class Standings {
     const divisionCode = replica?.divisionCode ?? previous?.divisionCode ?? [...entries].reverse().find((e) => e.divisionCode)?.divisionCode ?? '';
     const since = changed || !previous ? today : previous.since;
     await standings.save(
-      { institutionId, divisionCode, score: evaluation.score, grade: to, modelVersion: evaluation.model.version, computedOn: today, since }, evaluation.reasons,
+      { institutionId, divisionCode, score: evaluation.score, grade: to, modelVersion: evaluation.model.version, computedOn: today, since },
+      evaluation.reasons,
     );
     if (changed) {
       const data: GradeChangedData = {
-        institutionId, divisionCode, from, to, grade: to, score: evaluation.score, modelVersion: evaluation.model.version, effectiveOn: today, reasons: evaluation.reasons,
+        institutionId,
+        divisionCode,
+        from,
+        to,
+        grade: to,
+        score: evaluation.score,
+        modelVersion: evaluation.model.version,
+        effectiveOn: today,
+        reasons: evaluation.reasons,
       };
       await effects.publish(newEvent(CreditEvt.gradeChanged, { actor: SYSTEM_ACTOR, entityId: institutionId, data }));
       await effects.audit({
-        actor: SYSTEM_ACTOR, action: 'credit.grade.change', entity: 'institution', entityId: institutionId,
-        before: { grade: from, score: previous?.score ?? evaluation.model.startScore }, after: { grade: to, score: evaluation.score, modelVersion: evaluation.model.version },
+        actor: SYSTEM_ACTOR,
+        action: 'credit.grade.change',
+        entity: 'institution',
+        entityId: institutionId,
+        before: { grade: from, score: previous?.score ?? evaluation.model.startScore },
+        after: { grade: to, score: evaluation.score, modelVersion: evaluation.model.version },
         reason: cause,
       });
     }

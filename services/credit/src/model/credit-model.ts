@@ -157,7 +157,7 @@ export function loadCreditModel(data: unknown): CreditModel {
       if (isInt(g.minScore)) previous = g.minScore;
     }
     const d = m.grades[CREDIT_GRADES.length - 1] as Record<string, unknown> | undefined;
-    if (d && d.minScore !== m.minScore) problems.push('grades[3] (D): minScore must equal the model\'s minScore');
+    if (d && d.minScore !== m.minScore) problems.push("grades[3] (D): minScore must equal the model's minScore");
   }
   if (!Array.isArray(m.rules)) problems.push('rules missing');
   else {
@@ -193,14 +193,16 @@ export function loadCreditModel(data: unknown): CreditModel {
           continue;
         }
         keysExactly(measure, MEASURE_KEYS, at, problems);
-        if (!isText(measure.department) || !isText(measure.measure, 2) || !isText(measure.source, 4)) problems.push(`${at}: department, measure and source are required`);
+        if (!isText(measure.department) || !isText(measure.measure, 2) || !isText(measure.source, 4))
+          problems.push(`${at}: department, measure and source are required`);
       }
     }
   }
   if (!Array.isArray(m.watchedSubjects) || m.watchedSubjects.length === 0) problems.push('watchedSubjects missing');
   else {
     for (const s of m.watchedSubjects) {
-      if (typeof s !== 'string' || !/^evt\.[a-z]+(\.[a-z-]+)+\.$/.test(s)) problems.push(`watchedSubjects: ${String(s)} must be a subject prefix without version, ending with a dot`);
+      if (typeof s !== 'string' || !/^evt\.[a-z]+(\.[a-z-]+)+\.$/.test(s))
+        problems.push(`watchedSubjects: ${String(s)} must be a subject prefix without version, ending with a dot`);
     }
   }
   if (problems.length) throw new CreditModelError(`invalid credit model ${String(m.version ?? '')}:\n  ${problems.join('\n  ')}`);

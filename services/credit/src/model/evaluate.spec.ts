@@ -15,15 +15,31 @@ const institutionId = randomUUID();
 function entry(eventType: CreditEventType, occurredOn: string, extra: Partial<LedgerEntry> = {}): LedgerEntry {
   const { model, rule } = judge(models, eventType, occurredOn);
   return {
-    id: randomUUID(), institutionId, sourceEventId: randomUUID(), subject: 'evt.test.v1', eventType, occurredAt: `${occurredOn}T02:00:00.000Z`, occurredOn,
-    ref: null, department: null, facts: {}, ruleId: rule.id, points: rule.points, source: rule.source, modelVersion: model.version, ...extra,
+    id: randomUUID(),
+    institutionId,
+    sourceEventId: randomUUID(),
+    subject: 'evt.test.v1',
+    eventType,
+    occurredAt: `${occurredOn}T02:00:00.000Z`,
+    occurredOn,
+    ref: null,
+    department: null,
+    facts: {},
+    ruleId: rule.id,
+    points: rule.points,
+    source: rule.source,
+    modelVersion: model.version,
+    ...extra,
   };
 }
 const repair = (on: string, ...targets: LedgerEntry[]) => entry('credit_repaired', on, { facts: { requestId: 'r-1', entryIds: targets.map((t) => t.id) } });
 
 describe('each event type moves the score as the model says', () => {
   const scored = CREDIT_EVENT_TYPES.filter((t) => t !== 'credit_repaired');
-  for (const [model, on] of [[V2023, '2025-06-01'], [V2026, '2026-11-01']] as const) {
+  for (const [model, on] of [
+    [V2023, '2025-06-01'],
+    [V2026, '2026-11-01'],
+  ] as const) {
     it.each(scored)(`${model.version}: %s`, (eventType) => {
       const rule = model.rules.find((r) => r.eventType === eventType)!;
       const result = evaluate([entry(eventType, on)], on, models);
@@ -41,14 +57,22 @@ describe('each event type moves the score as the model says', () => {
     expect(result).toMatchObject({ score: 80, grade: 'B', entries: [] });
   });
 
-  it('adds points up, within the model\'s bounds, newest first', () => {
+  it("adds points up, within the model's bounds, newest first", () => {
     const on = '2026-10-01';
-    const entries = [entry('filing_approved', '2026-08-01'), entry('demonstration_designated', '2026-09-01'), ...Array.from({ length: 5 }, () => entry('inspection_clean', on))];
+    const entries = [
+      entry('filing_approved', '2026-08-01'),
+      entry('demonstration_designated', '2026-09-01'),
+      ...Array.from({ length: 5 }, () => entry('inspection_clean', on)),
+    ];
     const result = evaluate(entries, on, models);
     expect(result.score).toBe(100); // 80 + 2 + 5 + 5×4 = 107, capped at 100
     expect(result.grade).toBe('A');
     expect(result.entries.map((e) => e.entry.occurredOn)).toEqual([on, on, on, on, on, '2026-09-01', '2026-08-01']);
-    const floor = evaluate(Array.from({ length: 3 }, () => entry('penalty_issued.revocation', on)), on, models);
+    const floor = evaluate(
+      Array.from({ length: 3 }, () => entry('penalty_issued.revocation', on)),
+      on,
+      models,
+    );
     expect(floor.score).toBe(0);
   });
 
@@ -71,21 +95,30 @@ describe('each event type moves the score as the model says', () => {
 });
 
 describe('"a D from any department makes the institution D overall" (京卫家庭〔2023〕14号)', () => {
-  const good = () => [entry('filing_approved', '2026-07-02'), entry('demonstration_designated', '2026-07-03'), entry('inspection_clean', '2026-07-04'), entry('inspection_clean', '2026-07-05'), entry('inclusive_granted', '2026-07-06')];
+  const good = () => [
+    entry('filing_approved', '2026-07-02'),
+    entry('demonstration_designated', '2026-07-03'),
+    entry('inspection_clean', '2026-07-04'),
+    entry('inspection_clean', '2026-07-05'),
+    entry('inclusive_granted', '2026-07-06'),
+  ];
 
-  it.each(['staff_ban_matched', 'penalty_issued.suspension', 'finding_overdue.critical'] as const)('%s makes a 90+ institution D for the trigger\'s days', (trigger) => {
-    const d = entry(trigger, '2026-08-01');
-    const days = V2026.rules.find((r) => r.eventType === trigger)!.dTrigger!.days;
-    const on = evaluate([...good(), d], '2026-08-01', models);
-    expect(on.grade).toBe('D');
-    expect(on.reasons[0]).toMatchObject({ kind: 'd_trigger', entryId: d.id, ruleId: d.ruleId });
-    expect(on.explanation).toMatch(/任一部门评为 D 即整体为 D/);
-    const last = addDays('2026-08-01', days - 1);
-    expect(evaluate([...good(), d], last, models).grade).toBe('D');
-    const after = evaluate([...good(), d], addDays(last, 1), models);
-    expect(after.grade).not.toBe('D');
-    expect(after.entries.find((e) => e.entry.id === d.id)!.dTriggerActive).toBe(false);
-  });
+  it.each(['staff_ban_matched', 'penalty_issued.suspension', 'finding_overdue.critical'] as const)(
+    "%s makes a 90+ institution D for the trigger's days",
+    (trigger) => {
+      const d = entry(trigger, '2026-08-01');
+      const days = V2026.rules.find((r) => r.eventType === trigger)!.dTrigger!.days;
+      const on = evaluate([...good(), d], '2026-08-01', models);
+      expect(on.grade).toBe('D');
+      expect(on.reasons[0]).toMatchObject({ kind: 'd_trigger', entryId: d.id, ruleId: d.ruleId });
+      expect(on.explanation).toMatch(/任一部门评为 D 即整体为 D/);
+      const last = addDays('2026-08-01', days - 1);
+      expect(evaluate([...good(), d], last, models).grade).toBe('D');
+      const after = evaluate([...good(), d], addDays(last, 1), models);
+      expect(after.grade).not.toBe('D');
+      expect(after.entries.find((e) => e.entry.id === d.id)!.dTriggerActive).toBe(false);
+    },
+  );
 
   it('without a trigger the same points give a grade by score', () => {
     const entries = [...good(), entry('penalty_issued.fine', '2026-08-01')];
@@ -136,7 +169,12 @@ describe('信用修复: a repaired entry counts nothing and triggers no D from t
     expect(before).toMatchObject({ grade: 'D', score: 60 });
     const after = evaluate([ban, fixed], '2026-10-20', models);
     expect(after).toMatchObject({ grade: 'B', score: 80 });
-    expect(after.entries.find((e) => e.entry.id === ban.id)).toMatchObject({ effectivePoints: 0, dTriggerActive: false, repairedBy: 'r-1', adjustment: expect.stringContaining('信用修复') });
+    expect(after.entries.find((e) => e.entry.id === ban.id)).toMatchObject({
+      effectivePoints: 0,
+      dTriggerActive: false,
+      repairedBy: 'r-1',
+      adjustment: expect.stringContaining('信用修复'),
+    });
   });
 });
 
@@ -158,7 +196,10 @@ describe('recomputation at a past date uses the model version in force then', ()
     const ledger = [...spring, entry('finding_recorded.critical', '2026-05-05'), entry('finding_recorded.critical', '2026-08-05')];
     const result = evaluate(ledger, '2026-11-01', models);
     const critical = result.entries.filter((e) => e.entry.eventType === 'finding_recorded.critical').map((e) => [e.entry.modelVersion, e.effectivePoints]);
-    expect(critical).toEqual([['credit-model/2026.1', -15], ['credit-model/2023.1', -12]]);
+    expect(critical).toEqual([
+      ['credit-model/2026.1', -15],
+      ['credit-model/2023.1', -12],
+    ]);
     expect(result.score).toBe(90 - 12 - 15);
     expect(evaluate(ledger, '2026-06-30', models).score).toBe(90 - 12);
   });

@@ -94,7 +94,9 @@ export function evaluate(ledger: readonly LedgerEntry[], at: IsoDate, models: Cr
     const rule = models.rule(entry.modelVersion, entry.eventType);
     if (rule.points !== entry.points || rule.id !== entry.ruleId) {
       // The stored judgement and the version's data disagree: a used version was edited. Stop.
-      throw new CreditModelError(`ledger entry ${entry.id}: ${entry.modelVersion} now gives ${rule.id} ${rule.points}, the entry recorded ${entry.ruleId} ${entry.points}`);
+      throw new CreditModelError(
+        `ledger entry ${entry.id}: ${entry.modelVersion} now gives ${rule.id} ${rule.points}, the entry recorded ${entry.ruleId} ${entry.points}`,
+      );
     }
     const repair = repairedBy.get(entry.id)?.repair ?? null;
     let effectivePoints = entry.points;
@@ -103,7 +105,7 @@ export function evaluate(ledger: readonly LedgerEntry[], at: IsoDate, models: Cr
       effectivePoints = 0;
       adjustment = `已于 ${repair.occurredOn} 信用修复，自该日起不再计分`;
     } else if (rule.decay) {
-      const start = rule.decay.from === 'event' ? entry.occurredOn : entry.ref ? correctedOn.get(entry.ref) ?? null : null;
+      const start = rule.decay.from === 'event' ? entry.occurredOn : entry.ref ? (correctedOn.get(entry.ref) ?? null) : null;
       if (start) {
         const days = daysBetween(start, at);
         const step = [...rule.decay.steps].reverse().find((s) => days >= s.afterDays);
@@ -122,7 +124,15 @@ export function evaluate(ledger: readonly LedgerEntry[], at: IsoDate, models: Cr
       dTriggerUntil = addDays(entry.occurredOn, rule.dTrigger.days - 1);
       dTriggerActive = at <= dTriggerUntil;
     }
-    return { entry, rule, effectivePoints, adjustment, dTriggerActive, dTriggerUntil, repairedBy: repair ? String(repair.facts.requestId ?? repair.sourceEventId) : null };
+    return {
+      entry,
+      rule,
+      effectivePoints,
+      adjustment,
+      dTriggerActive,
+      dTriggerUntil,
+      repairedBy: repair ? String(repair.facts.requestId ?? repair.sourceEventId) : null,
+    };
   });
 
   const sum = entries.reduce((total, e) => total + e.effectivePoints, 0);

@@ -30,19 +30,35 @@ export class CreditReadRepository {
 
   /** Standings of one grade within division prefixes (null: all), of institutions not deregistered; by division, then name. */
   async gradeList(grade: CreditGrade, prefixes: string[] | null, page: number, pageSize: number): Promise<{ rows: GradeListRow[]; total: number }> {
-    const rows: { institution_id: string; name: string | null; division_code: string; grade: CreditGrade; score: number; since: string; model_version: string; reasons: GradeReason[]; total: number }[] =
-      await this.db.query(
-        `SELECT s.institution_id, i.name, s.division_code, s.grade, s.score, s.since::text AS since, s.model_version, s.reasons, count(*) OVER ()::int AS total
+    const rows: {
+      institution_id: string;
+      name: string | null;
+      division_code: string;
+      grade: CreditGrade;
+      score: number;
+      since: string;
+      model_version: string;
+      reasons: GradeReason[];
+      total: number;
+    }[] = await this.db.query(
+      `SELECT s.institution_id, i.name, s.division_code, s.grade, s.score, s.since::text AS since, s.model_version, s.reasons, count(*) OVER ()::int AS total
          FROM ${schemaTable(this.db, 'standing')} s LEFT JOIN ${schemaTable(this.db, 'institution')} i ON i.id = s.institution_id
          WHERE s.grade = $1 AND ($2::text[] IS NULL OR s.division_code LIKE ANY (SELECT p || '%' FROM unnest($2::text[]) AS p))
            AND (i.status IS NULL OR i.status <> 'deregistered')
          ORDER BY s.division_code, i.name NULLS LAST, s.institution_id
          LIMIT $3 OFFSET $4`,
-        [grade, prefixes, pageSize, (page - 1) * pageSize],
-      );
+      [grade, prefixes, pageSize, (page - 1) * pageSize],
+    );
     return {
       rows: rows.map((r) => ({
-        institutionId: r.institution_id, name: r.name, divisionCode: r.division_code, grade: r.grade, score: r.score, since: r.since, modelVersion: r.model_version, reasons: r.reasons,
+        institutionId: r.institution_id,
+        name: r.name,
+        divisionCode: r.division_code,
+        grade: r.grade,
+        score: r.score,
+        since: r.since,
+        modelVersion: r.model_version,
+        reasons: r.reasons,
       })),
       total: rows[0]?.total ?? 0,
     };
@@ -53,17 +69,26 @@ export class CreditReadRepository {
    * in a division prefix and/or of a grade (`startGrade` counts for those without a standing).
    */
   async publicRegister(
-    filter: { id: string | null; divisionPrefix: string | null; grade: CreditGrade | null; startGrade: CreditGrade }, page: number, pageSize: number,
+    filter: { id: string | null; divisionPrefix: string | null; grade: CreditGrade | null; startGrade: CreditGrade },
+    page: number,
+    pageSize: number,
   ): Promise<{ rows: PublicRow[]; total: number }> {
-    const rows: { id: string; name: string; division_code: string; grade: CreditGrade | null; since: string | null; model_version: string | null; total: number }[] =
-      await this.db.query(
-        `SELECT i.id, i.name, i.division_code, s.grade, s.since::text AS since, s.model_version, count(*) OVER ()::int AS total
+    const rows: {
+      id: string;
+      name: string;
+      division_code: string;
+      grade: CreditGrade | null;
+      since: string | null;
+      model_version: string | null;
+      total: number;
+    }[] = await this.db.query(
+      `SELECT i.id, i.name, i.division_code, s.grade, s.since::text AS since, s.model_version, count(*) OVER ()::int AS total
          FROM ${schemaTable(this.db, 'institution')} i LEFT JOIN ${schemaTable(this.db, 'standing')} s ON s.institution_id = i.id
          WHERE i.status = 'filed' AND ($1::uuid IS NULL OR i.id = $1) AND ($2::text IS NULL OR i.division_code LIKE $2 || '%')
            AND ($3::text IS NULL OR coalesce(s.grade, $4) = $3)
          ORDER BY i.name, i.id LIMIT $5 OFFSET $6`,
-        [filter.id, filter.divisionPrefix, filter.grade, filter.startGrade, pageSize, (page - 1) * pageSize],
-      );
+      [filter.id, filter.divisionPrefix, filter.grade, filter.startGrade, pageSize, (page - 1) * pageSize],
+    );
     return {
       rows: rows.map((r) => ({ id: r.id, name: r.name, divisionCode: r.division_code, grade: r.grade, since: r.since, modelVersion: r.model_version })),
       total: rows[0]?.total ?? 0,

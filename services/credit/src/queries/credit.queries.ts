@@ -1,7 +1,16 @@
 import { type Actor, DomainError, divisionPrefix, type IsoDate, shanghaiToday } from '@shanyu/common';
 import {
-  CREDIT_GRADE_LABELS, type CreditEntryView, type CreditGrade, type CreditListItem, type CreditListPage, type CreditListRequest, type CreditModelView,
-  type CreditView, type GetCreditRequest, type PublicCreditListRequest, type PublicCreditView,
+  CREDIT_GRADE_LABELS,
+  type CreditEntryView,
+  type CreditGrade,
+  type CreditListItem,
+  type CreditListPage,
+  type CreditListRequest,
+  type CreditModelView,
+  type CreditView,
+  type GetCreditRequest,
+  type PublicCreditListRequest,
+  type PublicCreditView,
 } from '@shanyu/contracts';
 import type { DataSource } from 'typeorm';
 import type { CreditAccessPolicy } from '../access/credit-access.policy.js';
@@ -44,9 +53,16 @@ export function toCreditView(institutionId: string, name: string | null, divisio
     startScore: e.model.startScore,
     thresholds: e.model.grades.map((g) => ({ grade: g.grade, label: g.label, minScore: g.minScore })),
     explanation: e.explanation,
-    dTriggers: e.entries.filter((x) => x.dTriggerActive).map((x) => ({
-      entryId: x.entry.id, ruleId: x.rule.id, title: x.rule.title, source: x.rule.source, occurredOn: x.entry.occurredOn, activeUntil: x.dTriggerUntil!,
-    })),
+    dTriggers: e.entries
+      .filter((x) => x.dTriggerActive)
+      .map((x) => ({
+        entryId: x.entry.id,
+        ruleId: x.rule.id,
+        title: x.rule.title,
+        source: x.rule.source,
+        occurredOn: x.entry.occurredOn,
+        activeUntil: x.dTriggerUntil!,
+      })),
     measures: e.model.measures[e.grade],
     entries,
   };
@@ -89,8 +105,14 @@ export class CreditLists {
     const pageSize = request.pageSize ?? 50;
     const { rows, total } = await new CreditReadRepository(this.dataSource).gradeList(grade, prefixes, page, pageSize);
     const items: CreditListItem[] = rows.map((r) => ({
-      institutionId: r.institutionId, institutionName: r.name, divisionCode: r.divisionCode, grade: r.grade, score: r.score, since: r.since,
-      modelVersion: r.modelVersion, reasons: (grade === 'D' ? r.reasons.filter((x) => x.kind === 'd_trigger') : r.reasons).map((x) => x.text),
+      institutionId: r.institutionId,
+      institutionName: r.name,
+      divisionCode: r.divisionCode,
+      grade: r.grade,
+      score: r.score,
+      since: r.since,
+      modelVersion: r.modelVersion,
+      reasons: (grade === 'D' ? r.reasons.filter((x) => x.kind === 'd_trigger') : r.reasons).map((x) => x.text),
     }));
     return { list: request.list, grade, divisionCode: request.divisionCode ?? null, items, total, page, pageSize };
   }
@@ -102,8 +124,17 @@ export class ListCreditModels {
 
   execute(): CreditModelView[] {
     return this.models.versions.map((m) => ({
-      version: m.version, effectiveFrom: m.effectiveFrom, title: m.title, source: m.source, startScore: m.startScore, minScore: m.minScore, maxScore: m.maxScore,
-      grades: m.grades, rules: m.rules, measures: m.measures, watchedSubjects: m.watchedSubjects,
+      version: m.version,
+      effectiveFrom: m.effectiveFrom,
+      title: m.title,
+      source: m.source,
+      startScore: m.startScore,
+      minScore: m.minScore,
+      maxScore: m.maxScore,
+      grades: m.grades,
+      rules: m.rules,
+      measures: m.measures,
+      watchedSubjects: m.watchedSubjects,
     }));
   }
 }
@@ -136,11 +167,26 @@ export class PublicCredit {
     const pageSize = filter.pageSize ?? 1;
     const start = this.startGradeToday();
     const { rows, total } = await new CreditReadRepository(this.dataSource).publicRegister(
-      { id: filter.id ?? null, divisionPrefix: filter.divisionCode ? divisionPrefix(filter.divisionCode) : null, grade: filter.grade ?? null, startGrade: start.grade }, page, pageSize,
+      {
+        id: filter.id ?? null,
+        divisionPrefix: filter.divisionCode ? divisionPrefix(filter.divisionCode) : null,
+        grade: filter.grade ?? null,
+        startGrade: start.grade,
+      },
+      page,
+      pageSize,
     );
     const items: PublicCreditView[] = rows.map((r) => {
       const grade = r.grade ?? start.grade;
-      return { institutionId: r.id, institutionName: r.name, divisionCode: r.divisionCode, grade, gradeLabel: CREDIT_GRADE_LABELS[grade], since: r.since, modelVersion: r.modelVersion ?? start.version };
+      return {
+        institutionId: r.id,
+        institutionName: r.name,
+        divisionCode: r.divisionCode,
+        grade,
+        gradeLabel: CREDIT_GRADE_LABELS[grade],
+        since: r.since,
+        modelVersion: r.modelVersion ?? start.version,
+      };
     });
     return { items, total, page, pageSize };
   }

@@ -42,7 +42,15 @@ export class RepairRepository {
     return rows.map((r) => r.id);
   }
 
-  async insertPending(request: { id: string; institutionId: string; divisionCode: string; entryIds: string[]; reason: string; requestedBy: Who; requestedAt: Date }): Promise<RepairRow> {
+  async insertPending(request: {
+    id: string;
+    institutionId: string;
+    divisionCode: string;
+    entryIds: string[];
+    reason: string;
+    requestedBy: Who;
+    requestedAt: Date;
+  }): Promise<RepairRow> {
     const rows: RepairRow[] = await this.db.query(
       `INSERT INTO ${this.table} (id, institution_id, division_code, entry_ids, reason, status, requested_by, requested_at)
        VALUES ($1, $2, $3, $4::uuid[], $5, 'pending', $6::jsonb, $7) RETURNING ${COLUMNS}`,
@@ -51,12 +59,32 @@ export class RepairRepository {
     return rows[0]!;
   }
 
-  async decide(id: string, decision: { status: RepairStatus; decision: 'approve' | 'reject'; reason: string; decidedBy: Who; decidedAt: Date; decidedOn: string; ledgerEntryId: string | null }): Promise<RepairRow> {
+  async decide(
+    id: string,
+    decision: {
+      status: RepairStatus;
+      decision: 'approve' | 'reject';
+      reason: string;
+      decidedBy: Who;
+      decidedAt: Date;
+      decidedOn: string;
+      ledgerEntryId: string | null;
+    },
+  ): Promise<RepairRow> {
     // TypeORM answers an UPDATE … RETURNING with [rows, rowCount].
     const [rows]: [RepairRow[], number] = await this.db.query(
       `UPDATE ${this.table} SET status = $2, decision = $3, decision_reason = $4, decided_by = $5::jsonb, decided_at = $6, decided_on = $7,
          ledger_entry_id = $8 WHERE id = $1 RETURNING ${COLUMNS}`,
-      [id, decision.status, decision.decision, decision.reason, JSON.stringify(decision.decidedBy), decision.decidedAt, decision.decidedOn, decision.ledgerEntryId],
+      [
+        id,
+        decision.status,
+        decision.decision,
+        decision.reason,
+        JSON.stringify(decision.decidedBy),
+        decision.decidedAt,
+        decision.decidedOn,
+        decision.ledgerEntryId,
+      ],
     );
     return rows[0]!;
   }
@@ -66,7 +94,11 @@ export class RepairRepository {
    * division prefixes (the institution's current division, else the one it was requested in)
    * and/or of one operator's institutions (null: no filter).
    */
-  async page(filter: { institutionId: string | null; status: RepairStatus | null; prefixes: string[] | null; ownerUserId: string | null }, page: number, pageSize: number): Promise<{ rows: RepairRow[]; total: number }> {
+  async page(
+    filter: { institutionId: string | null; status: RepairStatus | null; prefixes: string[] | null; ownerUserId: string | null },
+    page: number,
+    pageSize: number,
+  ): Promise<{ rows: RepairRow[]; total: number }> {
     // The window count gives the total with the page in one statement.
     const rows: (RepairRow & { total: number })[] = await this.db.query(
       `SELECT ${COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1r.$2')}, count(*) OVER ()::int AS total

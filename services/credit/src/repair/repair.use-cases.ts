@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, addDays, daysBetween, DomainError, type FieldProblem, type IsoDate, shanghaiToday } from '@shanyu/common';
 import {
-  CreditEvt, CreditEvents, type CreditEventType, type DecideRepairRequest, type ListRepairRequestsRequest,
-  type RepairRequestView, type RequestRepairRequest,
+  CreditEvt,
+  CreditEvents,
+  type CreditEventType,
+  type DecideRepairRequest,
+  type ListRepairRequestsRequest,
+  type RepairRequestView,
+  type RequestRepairRequest,
 } from '@shanyu/contracts';
 import type { Transaction, UnitOfWork } from '@shanyu/messaging';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -26,7 +31,13 @@ function toView(r: RepairRow): RepairRequestView {
     requestedBy: r.requested_by,
     requestedAt: new Date(r.requested_at).toISOString(),
     decision: r.decision
-      ? { decision: r.decision, reason: r.decision_reason!, decidedBy: r.decided_by!, decidedAt: new Date(r.decided_at!).toISOString(), decidedOn: r.decided_on! }
+      ? {
+          decision: r.decision,
+          reason: r.decision_reason!,
+          decidedBy: r.decided_by!,
+          decidedAt: new Date(r.decided_at!).toISOString(),
+          decidedOn: r.decided_on!,
+        }
       : null,
     ledgerEntryId: r.ledger_entry_id,
   };
@@ -48,11 +59,14 @@ function repairProblems(models: CreditModels, all: LedgerEntry[], entryIds: stri
     const e = byId.get(id);
     if (!e) return problems.push({ field, code: 'CREDIT_ENTRY_NOT_FOUND', message: `信用记录 ${id} 不是本机构截至今日的记录` });
     if (e.repairedBy) return problems.push({ field, code: 'ALREADY_REPAIRED', message: `“${e.rule.title}”已修复` });
-    if (e.entry.points >= 0 || !e.rule.repair.allowed) return problems.push({ field, code: 'NOT_REPAIRABLE', message: `“${e.rule.title}”不适用信用修复（${e.entry.modelVersion}）` });
+    if (e.entry.points >= 0 || !e.rule.repair.allowed)
+      return problems.push({ field, code: 'NOT_REPAIRABLE', message: `“${e.rule.title}”不适用信用修复（${e.entry.modelVersion}）` });
     const days = daysBetween(e.entry.occurredOn, today);
     if (days < e.rule.repair.minDays) {
       return problems.push({
-        field, code: 'MIN_PERIOD', message: `“${e.rule.title}”须自 ${e.entry.occurredOn} 起满 ${e.rule.repair.minDays} 天方可修复（${addDays(e.entry.occurredOn, e.rule.repair.minDays)} 起）`,
+        field,
+        code: 'MIN_PERIOD',
+        message: `“${e.rule.title}”须自 ${e.entry.occurredOn} 起满 ${e.rule.repair.minDays} 天方可修复（${addDays(e.entry.occurredOn, e.rule.repair.minDays)} 起）`,
       });
     }
     return undefined;
@@ -90,11 +104,20 @@ export class RequestRepair {
       const pending = await repairs.pendingListing(request.institutionId, request.entryIds);
       if (pending.length) throw new DomainError('CREDIT_REPAIR_PENDING', `所列记录已在待决定的修复申请 ${pending.join('、')} 中`);
       const id = randomUUID();
-      const view = toView(await repairs.insertPending({
-        id, institutionId: request.institutionId, divisionCode: divisionCode ?? '', entryIds: request.entryIds, reason: request.reason, requestedBy: who(actor), requestedAt: this.now(),
-      }));
+      const view = toView(
+        await repairs.insertPending({
+          id,
+          institutionId: request.institutionId,
+          divisionCode: divisionCode ?? '',
+          entryIds: request.entryIds,
+          reason: request.reason,
+          requestedBy: who(actor),
+          requestedAt: this.now(),
+        }),
+      );
       await tx.publish(CreditEvt.repairRequested, {
-        actor, entityId: id,
+        actor,
+        entityId: id,
         data: { requestId: id, institutionId: view.institutionId, divisionCode: view.divisionCode, entryIds: view.entryIds, reason: view.reason },
       });
       await tx.audit({ actor, action: 'credit.repair.request', entity: 'repair_request', entityId: id, after: view, reason: request.reason, requestId });
@@ -125,10 +148,14 @@ export class DecideRepair {
       const found = await repairs.byId(request.id);
       if (!found) throw new DomainError('CREDIT_REPAIR_NOT_FOUND', `信用修复申请 ${request.id} 不存在`);
       const institution = await new InstitutionRepository(m).get(found.institution_id);
-      this.policy.assertCanDecideRepair(actor, { divisionCode: institution?.divisionCode ?? found.division_code, ownerUserId: institution?.ownerUserId ?? null });
+      this.policy.assertCanDecideRepair(actor, {
+        divisionCode: institution?.divisionCode ?? found.division_code,
+        ownerUserId: institution?.ownerUserId ?? null,
+      });
       await new StandingRepository(m).lock(found.institution_id);
       const repair = (await repairs.byId(request.id, true))!;
-      if (repair.status !== 'pending') throw new DomainError('CREDIT_REPAIR_ALREADY_DECIDED', `信用修复申请 ${repair.id} 已${repair.status === 'approved' ? '批准' : '驳回'}`);
+      if (repair.status !== 'pending')
+        throw new DomainError('CREDIT_REPAIR_ALREADY_DECIDED', `信用修复申请 ${repair.id} 已${repair.status === 'approved' ? '批准' : '驳回'}`);
       const now = this.now();
       const today = shanghaiToday(now);
       const entries = await this.ledger.forInstitution(m, repair.institution_id);
@@ -137,27 +164,57 @@ export class DecideRepair {
         const problems = repairProblems(this.models, entries, repair.entry_ids, today);
         if (problems.length) refuse(problems);
         const appended = await this.ledger.append(m, {
-          institutionId: repair.institution_id, sourceEventId: repair.id, subject: CreditEvents.repairDecided, eventType: 'credit_repaired',
-          occurredAt: now.toISOString(), occurredOn: today, ref: repair.id, department: 'health', divisionCode: institution?.divisionCode ?? repair.division_code,
+          institutionId: repair.institution_id,
+          sourceEventId: repair.id,
+          subject: CreditEvents.repairDecided,
+          eventType: 'credit_repaired',
+          occurredAt: now.toISOString(),
+          occurredOn: today,
+          ref: repair.id,
+          department: 'health',
+          divisionCode: institution?.divisionCode ?? repair.division_code,
           facts: { requestId: repair.id, entryIds: repair.entry_ids, reason: request.reason, decidedBy: who(actor) },
         });
         ledgerEntryId = appended!.id;
       }
-      const view = toView(await repairs.decide(repair.id, {
-        status: request.decision === 'approve' ? 'approved' : 'rejected', decision: request.decision, reason: request.reason,
-        decidedBy: who(actor), decidedAt: now, decidedOn: today, ledgerEntryId,
-      }));
+      const view = toView(
+        await repairs.decide(repair.id, {
+          status: request.decision === 'approve' ? 'approved' : 'rejected',
+          decision: request.decision,
+          reason: request.reason,
+          decidedBy: who(actor),
+          decidedAt: now,
+          decidedOn: today,
+          ledgerEntryId,
+        }),
+      );
       if (ledgerEntryId) await this.refresh(tx, m, repair.institution_id, today, `credit repair ${repair.id}`);
       const repaired = entries.filter((e) => repair.entry_ids.includes(e.id)).map((e) => e.eventType);
       await tx.publish(CreditEvt.repairDecided, {
-        actor, entityId: repair.id,
+        actor,
+        entityId: repair.id,
         data: {
-          requestId: repair.id, institutionId: repair.institution_id, divisionCode: view.divisionCode, entryIds: repair.entry_ids, reason: repair.reason,
-          decision: request.decision, decisionReason: request.reason, decidedOn: today, ledgerEntryId, eventTypes: repaired as CreditEventType[],
+          requestId: repair.id,
+          institutionId: repair.institution_id,
+          divisionCode: view.divisionCode,
+          entryIds: repair.entry_ids,
+          reason: repair.reason,
+          decision: request.decision,
+          decisionReason: request.reason,
+          decidedOn: today,
+          ledgerEntryId,
+          eventTypes: repaired as CreditEventType[],
         },
       });
       await tx.audit({
-        actor, action: `credit.repair.${request.decision}`, entity: 'repair_request', entityId: repair.id, before: { status: 'pending' }, after: view, reason: request.reason, requestId,
+        actor,
+        action: `credit.repair.${request.decision}`,
+        entity: 'repair_request',
+        entityId: repair.id,
+        before: { status: 'pending' },
+        after: view,
+        reason: request.reason,
+        requestId,
       });
       return view;
     });
@@ -191,7 +248,9 @@ export class RepairQueries {
     if (actor.department === 'operator') owner = actor.userId;
     else prefixes = this.policy.listScope(actor, undefined);
     const { rows, total } = await new RepairRepository(this.dataSource).page(
-      { institutionId: request.institutionId ?? null, status: request.status ?? null, prefixes, ownerUserId: owner }, page, pageSize,
+      { institutionId: request.institutionId ?? null, status: request.status ?? null, prefixes, ownerUserId: owner },
+      page,
+      pageSize,
     );
     return { items: rows.map(toView), total, page, pageSize };
   }

@@ -85,7 +85,10 @@ export interface ReplayCreditReport {
 
 /** A Ledger that gives a re-derived entry the id it had before the replay (repairs refer to entries by id). */
 class ReplayLedger extends Ledger {
-  constructor(models: CreditModels, private readonly previousIds: Map<string, string>) {
+  constructor(
+    models: CreditModels,
+    private readonly previousIds: Map<string, string>,
+  ) {
     super(models);
   }
 
@@ -117,7 +120,10 @@ export async function replayCreditProjection(options: ReplayCreditOptions): Prom
   const consumers = Object.fromEntries(CREDIT_SOURCES.map((s) => [s.key, creditConsumerName(schema, s.key)])) as Record<CreditSource, string>;
   const consumerNames = Object.values(consumers);
 
-  const found = await jsm.streams.info(EVENT_STREAM).then(() => true, () => false);
+  const found = await jsm.streams.info(EVENT_STREAM).then(
+    () => true,
+    () => false,
+  );
   if (!found) throw new Error(`stream ${EVENT_STREAM} not found on this NATS server: there is nothing to replay from (restore it first)`);
 
   return dataSource.transaction(async (m) => {
@@ -226,13 +232,24 @@ export async function replayCreditProjection(options: ReplayCreditOptions): Prom
       const standing = (await standingRows.get(s.institutionId))!;
       const reasons = await standingRows.reasons(s.institutionId);
       const data: GradeChangedData = {
-        institutionId: s.institutionId, divisionCode: standing.divisionCode, from: previous.grade, to: s.grade, grade: s.grade, score: s.score,
-        modelVersion: standing.modelVersion, effectiveOn: today, reasons,
+        institutionId: s.institutionId,
+        divisionCode: standing.divisionCode,
+        from: previous.grade,
+        to: s.grade,
+        grade: s.grade,
+        score: s.score,
+        modelVersion: standing.modelVersion,
+        effectiveOn: today,
+        reasons,
       };
       await outbox.append(m, newEvent(CreditEvt.gradeChanged, { actor: SYSTEM_ACTOR, entityId: s.institutionId, data }));
       await auditLog.record(m, {
-        actor: SYSTEM_ACTOR, action: 'credit.grade.change', entity: 'institution', entityId: s.institutionId,
-        before: { grade: previous.grade, score: previous.score }, after: { grade: s.grade, score: s.score, modelVersion: standing.modelVersion },
+        actor: SYSTEM_ACTOR,
+        action: 'credit.grade.change',
+        entity: 'institution',
+        entityId: s.institutionId,
+        before: { grade: previous.grade, score: previous.score },
+        after: { grade: s.grade, score: s.score, modelVersion: standing.modelVersion },
         reason: `replay of ${EVENT_STREAM} up to sequence ${lastSeq}`,
       });
     }
@@ -254,7 +271,12 @@ export async function replayCreditProjection(options: ReplayCreditOptions): Prom
       today,
       durationMs: Date.now() - started,
     };
-    logger.info('credit projection replayed', { ...report, skipped: report.skipped.length, gradeChanges: report.gradeChanges.length, standingsRemoved: report.standingsRemoved.length });
+    logger.info('credit projection replayed', {
+      ...report,
+      skipped: report.skipped.length,
+      gradeChanges: report.gradeChanges.length,
+      standingsRemoved: report.standingsRemoved.length,
+    });
     return report;
   });
 }
@@ -273,14 +295,21 @@ export interface ReplayCreditConfig {
  * The replay as a command: connects like the credit service does (its DataSource, migrated; NATS
  * through the messaging library's connectNats), replays, disconnects.
  */
-export async function replayCredit(config: ReplayCreditConfig, options: Omit<ReplayCreditOptions, 'dataSource' | 'js' | 'jsm'> = {}): Promise<ReplayCreditReport> {
+export async function replayCredit(
+  config: ReplayCreditConfig,
+  options: Omit<ReplayCreditOptions, 'dataSource' | 'js' | 'jsm'> = {},
+): Promise<ReplayCreditReport> {
   const dataSource = creditDataSource(config.DATABASE_URL, config.CREDIT_DB_SCHEMA ?? 'credit');
   await initializeAndMigrate(dataSource);
   try {
     const nats = await connectNats(config.NATS_URL, 'credit-replay', { user: config.NATS_USER, password: config.NATS_PASSWORD });
     try {
       return await replayCreditProjection({
-        ...options, dataSource, js: jetstream(nats), jsm: await jetstreamManager(nats), logger: options.logger ?? new JsonLogger('credit-replay', config.LOG_LEVEL ?? 'info'),
+        ...options,
+        dataSource,
+        js: jetstream(nats),
+        jsm: await jetstreamManager(nats),
+        logger: options.logger ?? new JsonLogger('credit-replay', config.LOG_LEVEL ?? 'info'),
       });
     } finally {
       await nats.drain().catch(() => undefined);

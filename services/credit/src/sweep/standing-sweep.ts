@@ -25,7 +25,8 @@ export class StandingSweep {
       if (stale.length === 0) break;
       for (const id of stale) {
         const result = await this.uow.run((tx) =>
-          this.standings.refresh(tx.manager, id, today, { publish: (e) => tx.publish(e), audit: (entry) => tx.audit(entry) }, `daily recomputation ${today}`));
+          this.standings.refresh(tx.manager, id, today, { publish: (e) => tx.publish(e), audit: (entry) => tx.audit(entry) }, `daily recomputation ${today}`),
+        );
         recomputed++;
         if (result?.changed) changed++;
       }

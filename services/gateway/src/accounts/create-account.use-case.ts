@@ -23,9 +23,12 @@ export class CreateAccount {
 
   async execute(input: CreateAccountInput, actor: Actor): Promise<{ id: string; username: string }> {
     const problems: FieldProblem[] = [];
-    if (!USERNAME.test(input.username)) problems.push({ field: 'username', code: 'matches', message: '用户名须为 3–64 位小写字母、数字或 . _ -（例如 health.330106）' });
-    if (!(DEPARTMENTS as readonly string[]).includes(input.department)) problems.push({ field: 'department', code: 'isIn', message: `部门须为 ${DEPARTMENTS.join('、')} 之一` });
-    if (!(ROLES as readonly string[]).includes(input.role) || input.role === 'system') problems.push({ field: 'role', code: 'isIn', message: `角色须为 ${ROLES.filter((r) => r !== 'system').join('、')} 之一` });
+    if (!USERNAME.test(input.username))
+      problems.push({ field: 'username', code: 'matches', message: '用户名须为 3–64 位小写字母、数字或 . _ -（例如 health.330106）' });
+    if (!(DEPARTMENTS as readonly string[]).includes(input.department))
+      problems.push({ field: 'department', code: 'isIn', message: `部门须为 ${DEPARTMENTS.join('、')} 之一` });
+    if (!(ROLES as readonly string[]).includes(input.role) || input.role === 'system')
+      problems.push({ field: 'role', code: 'isIn', message: `角色须为 ${ROLES.filter((r) => r !== 'system').join('、')} 之一` });
     input.divisions.forEach((d, i) => {
       if (!isDivisionCodeFormat(d)) problems.push({ field: `divisions[${i}]`, code: 'isDivisionCode', message: `区划代码 ${d} 须为 6 位或 9 位数字` });
     });
@@ -41,11 +44,17 @@ export class CreateAccount {
       const accounts = new UserAccountRepository(tx.manager);
       const id = randomUUID();
       const account = {
-        id, username: input.username, department: input.department as Department, role: input.role as Role,
-        divisions: input.divisions, displayName: input.displayName.trim(),
+        id,
+        username: input.username,
+        department: input.department as Department,
+        role: input.role as Role,
+        divisions: input.divisions,
+        displayName: input.displayName.trim(),
       };
       if (!(await accounts.insert({ ...account, passwordHash, active: true, demo: false }))) {
-        throw new DomainError('VALIDATION', `用户名 ${input.username} 已存在`, [{ field: 'username', code: 'unique', message: `用户名 ${input.username} 已存在` }]);
+        throw new DomainError('VALIDATION', `用户名 ${input.username} 已存在`, [
+          { field: 'username', code: 'unique', message: `用户名 ${input.username} 已存在` },
+        ]);
       }
       await tx.audit({ actor, action: 'account.create', entity: 'user_account', entityId: id, before: null, after: account });
       return { id, username: input.username };

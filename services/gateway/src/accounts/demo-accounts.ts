@@ -54,7 +54,14 @@ export class DemoAccounts {
     for (const account of DEMO_ACCOUNTS) {
       const existing = await accounts.byUsername(account.username);
       if (existing) {
-        await accounts.update(existing.id, { passwordHash, department: account.department, role: account.role, divisions: account.divisions, active: true, demo: true });
+        await accounts.update(existing.id, {
+          passwordHash,
+          department: account.department,
+          role: account.role,
+          divisions: account.divisions,
+          active: true,
+          demo: true,
+        });
       } else {
         await accounts.insert({ id: randomUUID(), ...account, passwordHash, active: true, demo: true });
       }

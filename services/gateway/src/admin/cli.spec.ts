@@ -38,7 +38,9 @@ describe('admin CLI: divisions check', () => {
     const plain = await admin(['divisions', 'check', file]);
     expect(plain.code, plain.err).toBe(0);
     expect(plain.out).toContain('6 行 rows: 4 个新增 new, 1 个变更 changed, 1 个与内置表相同 as bundled');
-    expect(plain.out).toContain('变更 changed 330106109: {"code":"330106109","name":"三墩镇","level":"street","parent":"330106"} → {"code":"330106109","name":"三墩镇（更名）","level":"street","parent":"330106"}');
+    expect(plain.out).toContain(
+      '变更 changed 330106109: {"code":"330106109","name":"三墩镇","level":"street","parent":"330106"} → {"code":"330106109","name":"三墩镇（更名）","level":"street","parent":"330106"}',
+    );
     expect(plain.out).not.toContain('{ code:');
 
     const emitted = await admin(['divisions', 'check', file, '--emit-ts']);

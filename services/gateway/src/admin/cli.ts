@@ -6,9 +6,27 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { checkDivisionTable, ConfigError, DIVISION_TABLE, type DivisionRow, DomainError, generateIdentityKeyPair, JsonLogger, loadConfig } from '@shanyu/common';
 import {
-  AUDITED_SERVICES, type AuditVerificationView, auditSubjects, LoadCalendarYearBody, type LoadPopulationBody, PII_SERVICES, piiAdminSubjects, type PiiReencryptView, RegistryRpc, validateContract,
+  checkDivisionTable,
+  ConfigError,
+  DIVISION_TABLE,
+  type DivisionRow,
+  DomainError,
+  generateIdentityKeyPair,
+  JsonLogger,
+  loadConfig,
+} from '@shanyu/common';
+import {
+  AUDITED_SERVICES,
+  type AuditVerificationView,
+  auditSubjects,
+  LoadCalendarYearBody,
+  type LoadPopulationBody,
+  PII_SERVICES,
+  piiAdminSubjects,
+  type PiiReencryptView,
+  RegistryRpc,
+  validateContract,
 } from '@shanyu/contracts';
 import { AuditLog } from '@shanyu/persistence';
 import { CreateAccount, MIN_PASSWORD_LENGTH } from '../accounts/create-account.use-case.js';
@@ -190,7 +208,11 @@ async function runBackupScript(name: keyof typeof BACKUP_SCRIPTS, args: string[]
     printError(io, e);
     return 1;
   }
-  const child = spawn(process.execPath, [path.join(root, 'deploy/backup', BACKUP_SCRIPTS[name]), ...args], { cwd: root, env: io.env, stdio: ['inherit', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(root, 'deploy/backup', BACKUP_SCRIPTS[name]), ...args], {
+    cwd: root,
+    env: io.env,
+    stdio: ['inherit', 'pipe', 'pipe'],
+  });
   const forward = (stream: NodeJS.ReadableStream, write: (line: string) => void) => {
     let pending = '';
     stream.setEncoding('utf8');
@@ -244,7 +266,8 @@ function parseDivisionCsv(text: string): DivisionRow[] {
   } catch (e) {
     throw new DomainError('VALIDATION', `CSV 格式有误 / malformed CSV: ${(e as Error).message}`);
   }
-  if (records[0]?.cells.join(',') !== 'code,name,level,parent') throw new DomainError('VALIDATION', 'CSV 第 1 行须为 code,name,level,parent / the header must be code,name,level,parent');
+  if (records[0]?.cells.join(',') !== 'code,name,level,parent')
+    throw new DomainError('VALIDATION', 'CSV 第 1 行须为 code,name,level,parent / the header must be code,name,level,parent');
   return records.slice(1).map(({ line, cells }) => {
     const [code = '', name = '', level = '', parent = ''] = cells;
     if (!['province', 'city', 'county', 'street'].includes(level)) {
@@ -266,7 +289,11 @@ async function apiClientId(context: AdminContext, given: string | undefined): Pr
   return found.id;
 }
 
-const list = (v: string | undefined) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (v: string | undefined) =>
+  (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 async function readJson(file: string): Promise<unknown> {
   const text = await readFile(file, 'utf8');
@@ -301,9 +328,21 @@ const COMMANDS: Record<string, (input: CommandInput) => Promise<number>> = {
 
   async 'account list'({ context, values, io }) {
     const rows = await new UserAccountRepository((await context.dataSource()).manager).all();
-    const view = rows.map((r) => ({ username: r.username, department: r.department, role: r.role, divisions: r.divisions, displayName: r.displayName, active: r.active, demo: r.demo }));
+    const view = rows.map((r) => ({
+      username: r.username,
+      department: r.department,
+      role: r.role,
+      divisions: r.divisions,
+      displayName: r.displayName,
+      active: r.active,
+      demo: r.demo,
+    }));
     if (values.json) io.out(JSON.stringify(view));
-    else for (const a of view) io.out(`${a.username}\t${a.department}\t${a.role}\t${a.divisions.join(',') || '-'}\t${a.displayName}${a.active ? '' : '\t(停用 inactive)'}${a.demo ? '\t(演示 demo)' : ''}`);
+    else
+      for (const a of view)
+        io.out(
+          `${a.username}\t${a.department}\t${a.role}\t${a.divisions.join(',') || '-'}\t${a.displayName}${a.active ? '' : '\t(停用 inactive)'}${a.demo ? '\t(演示 demo)' : ''}`,
+        );
     return 0;
   },
 
@@ -319,7 +358,10 @@ const COMMANDS: Record<string, (input: CommandInput) => Promise<number>> = {
     const view = await new LoadCalendarYear(await context.unitOfWork()).execute(year, valid, context.actor);
     await context.flushOutbox();
     if (values.json) io.out(JSON.stringify(view));
-    else io.out(`已载入 ${year} 年节假日安排 Loaded the ${year} calendar: ${valid.entries.length} 条 entries, ${view.workingDays} 个工作日 working days (${valid.source})`);
+    else
+      io.out(
+        `已载入 ${year} 年节假日安排 Loaded the ${year} calendar: ${valid.entries.length} 条 entries, ${view.workingDays} 个工作日 working days (${valid.source})`,
+      );
     return 0;
   },
 
@@ -330,13 +372,19 @@ const COMMANDS: Record<string, (input: CommandInput) => Promise<number>> = {
     const body = csv ? { rows: parsePopulationCsv(await readFile(file, 'utf8')) } : await readJson(file);
     const rpc = await context.rpc();
     // The file as read: the registry validates it.
-    const result = await rpc.call(RegistryRpc.loadPopulation, (Array.isArray(body) ? { rows: body } : body) as LoadPopulationBody, { actor: context.actor }).catch((e: unknown) => {
-      // CSV rows named by their line (the header is line 1), as the HTTP import does.
-      if (csv && e instanceof DomainError && e.details) {
-        throw new DomainError(e.code, e.message, e.details.map((d) => ({ ...d, field: d.field.replace(/^rows\.(\d+)\.?/, (_m, i: string) => `第 ${Number(i) + 2} 行 line ${Number(i) + 2}: `) })));
-      }
-      throw e;
-    });
+    const result = await rpc
+      .call(RegistryRpc.loadPopulation, (Array.isArray(body) ? { rows: body } : body) as LoadPopulationBody, { actor: context.actor })
+      .catch((e: unknown) => {
+        // CSV rows named by their line (the header is line 1), as the HTTP import does.
+        if (csv && e instanceof DomainError && e.details) {
+          throw new DomainError(
+            e.code,
+            e.message,
+            e.details.map((d) => ({ ...d, field: d.field.replace(/^rows\.(\d+)\.?/, (_m, i: string) => `第 ${Number(i) + 2} 行 line ${Number(i) + 2}: `) })),
+          );
+        }
+        throw e;
+      });
     if (values.json) io.out(JSON.stringify(result));
     else io.out(`已载入人口数据 Population loaded: ${result.loaded} 行 rows`);
     return 0;
@@ -354,10 +402,16 @@ const COMMANDS: Record<string, (input: CommandInput) => Promise<number>> = {
     const changed = rows.filter((r) => bundled.has(r.code) && JSON.stringify(bundled.get(r.code)) !== JSON.stringify(r));
     if (values.json) io.out(JSON.stringify({ rows: rows.length, added: added.map((r) => r.code), changed: changed.map((r) => r.code), problems }));
     else {
-      io.out(`${rows.length} 行 rows: ${added.length} 个新增 new, ${changed.length} 个变更 changed, ${rows.length - added.length - changed.length} 个与内置表相同 as bundled`);
+      io.out(
+        `${rows.length} 行 rows: ${added.length} 个新增 new, ${changed.length} 个变更 changed, ${rows.length - added.length - changed.length} 个与内置表相同 as bundled`,
+      );
       for (const r of changed) io.out(`  变更 changed ${r.code}: ${JSON.stringify(bundled.get(r.code))} → ${JSON.stringify(r)}`);
       for (const p of problems) io.err(`  问题 problem ${p}`);
-      if (values['emit-ts'] && !problems.length) for (const r of [...added, ...changed]) io.out(`  { code: ${tsString(r.code)}, name: ${tsString(r.name)}, level: '${r.level}', parent: ${r.parent === null ? 'null' : tsString(r.parent)} },`);
+      if (values['emit-ts'] && !problems.length)
+        for (const r of [...added, ...changed])
+          io.out(
+            `  { code: ${tsString(r.code)}, name: ${tsString(r.name)}, level: '${r.level}', parent: ${r.parent === null ? 'null' : tsString(r.parent)} },`,
+          );
     }
     return problems.length ? 1 : 0;
   },
@@ -374,7 +428,9 @@ const COMMANDS: Record<string, (input: CommandInput) => Promise<number>> = {
     const letters = await dlq.list(values.consumer);
     if (values.json) io.out(JSON.stringify(letters));
     else if (letters.length === 0) io.out(`${values.consumer} 没有死信 / no dead letters.`);
-    else for (const l of letters) io.out(`seq ${l.seq}\t${l.subject}\teventId ${l.eventId ?? '(无法解析 unparseable)'}\t${l.failedAt}\t${l.deliveries} 次投递 deliveries\t${l.error}`);
+    else
+      for (const l of letters)
+        io.out(`seq ${l.seq}\t${l.subject}\teventId ${l.eventId ?? '(无法解析 unparseable)'}\t${l.failedAt}\t${l.deliveries} 次投递 deliveries\t${l.error}`);
     return 0;
   },
 
@@ -388,7 +444,11 @@ const COMMANDS: Record<string, (input: CommandInput) => Promise<number>> = {
     if (values.json) io.out(JSON.stringify(results));
     else {
       for (const r of results) {
-        io.out(r.outcome === 'redriven' ? `已重投 Re-driven: seq ${r.seq} eventId ${r.eventId}` : `跳过 Skipped: seq ${r.seq} 不是事件信封 (not an event envelope; kept)`);
+        io.out(
+          r.outcome === 'redriven'
+            ? `已重投 Re-driven: seq ${r.seq} eventId ${r.eventId}`
+            : `跳过 Skipped: seq ${r.seq} 不是事件信封 (not an event envelope; kept)`,
+        );
       }
       io.out(`${results.filter((r) => r.outcome === 'redriven').length} 条已重投 re-driven`);
     }
@@ -396,7 +456,10 @@ const COMMANDS: Record<string, (input: CommandInput) => Promise<number>> = {
   },
 
   async 'api-client create'({ context, values, io }) {
-    const scopes = (values.scope ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+    const scopes = (values.scope ?? [])
+      .flatMap((s) => s.split(','))
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (scopes.length === 0) throw new UsageError('至少需要一个 --scope / give at least one --scope "METHOD /path"');
     const body = { name: required(values, 'name'), department: required(values, 'department'), divisions: list(required(values, 'divisions')), scopes };
     const created = await new CreateApiClient(await context.dataSource()).execute(body as never, context.actor);
@@ -413,14 +476,22 @@ const COMMANDS: Record<string, (input: CommandInput) => Promise<number>> = {
   async 'api-client list'({ context, values, io }) {
     const clients = await new ListApiClients(await context.dataSource()).execute();
     if (values.json) io.out(JSON.stringify(clients));
-    else for (const c of clients) io.out(`${c.clientId}\t${c.department}\t${c.divisions.join(',')}\t${c.scopes.length} 个接口 routes\t${c.name}${c.revokedAt ? `\t(已吊销 revoked ${c.revokedAt})` : ''}`);
+    else
+      for (const c of clients)
+        io.out(
+          `${c.clientId}\t${c.department}\t${c.divisions.join(',')}\t${c.scopes.length} 个接口 routes\t${c.name}${c.revokedAt ? `\t(已吊销 revoked ${c.revokedAt})` : ''}`,
+        );
     return 0;
   },
 
   async 'api-client rotate'({ context, values, args, io }) {
     const id = await apiClientId(context, args[0]);
     const overlap = values['overlap-seconds'];
-    const rotated = await new RotateApiClientSecret(await context.dataSource()).execute(id, overlap === undefined ? {} : { overlapSeconds: Number(overlap) }, context.actor);
+    const rotated = await new RotateApiClientSecret(await context.dataSource()).execute(
+      id,
+      overlap === undefined ? {} : { overlapSeconds: Number(overlap) },
+      context.actor,
+    );
     if (values.json) io.out(JSON.stringify(rotated));
     else {
       io.out(`已轮换密钥 Secret rotated: ${rotated.clientId} version ${rotated.version}`);
@@ -458,9 +529,11 @@ const COMMANDS: Record<string, (input: CommandInput) => Promise<number>> = {
     if (values.json) io.out(JSON.stringify(results));
     else {
       for (const r of results) {
-        io.out(r.ok
-          ? `✓ ${r.service}\t完好 intact\t${r.entries} 条 entries`
-          : `✗ ${r.service}\t${r.problem === 'unavailable' ? '无响应 unavailable' : '已损坏 broken'}\t${r.brokenAt ? `first broken entry ${r.brokenAt}` : ''}${r.error ? ` ${r.error}` : ''}`);
+        io.out(
+          r.ok
+            ? `✓ ${r.service}\t完好 intact\t${r.entries} 条 entries`
+            : `✗ ${r.service}\t${r.problem === 'unavailable' ? '无响应 unavailable' : '已损坏 broken'}\t${r.brokenAt ? `first broken entry ${r.brokenAt}` : ''}${r.error ? ` ${r.error}` : ''}`,
+        );
       }
     }
     return results.every((r) => r.ok) ? 0 : 1;
@@ -471,14 +544,19 @@ const COMMANDS: Record<string, (input: CommandInput) => Promise<number>> = {
     const unknown = services.filter((s) => !(PII_SERVICES as readonly string[]).includes(s));
     if (unknown.length) throw new UsageError(`未知服务 unknown service: ${unknown.join(', ')} (${PII_SERVICES.join(', ')})`);
     const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
-    if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= 10_000)) throw new UsageError('--batch-size 须为 1–10000 的整数 / --batch-size takes an integer 1–10000');
+    if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= 10_000))
+      throw new UsageError('--batch-size 须为 1–10000 的整数 / --batch-size takes an integer 1–10000');
     const dryRun = values['dry-run'] === true;
     const rpc = await context.rpc();
     const results: (PiiReencryptView | { service: string; error: string })[] = [];
     for (const service of services) {
       results.push(
         await rpc
-          .request<PiiReencryptView>(piiAdminSubjects(service).reencrypt, { dryRun, ...(batchSize ? { batchSize } : {}) }, { actor: context.actor, timeoutMs: 30 * 60_000 })
+          .request<PiiReencryptView>(
+            piiAdminSubjects(service).reencrypt,
+            { dryRun, ...(batchSize ? { batchSize } : {}) },
+            { actor: context.actor, timeoutMs: 30 * 60_000 },
+          )
           .catch((e: unknown) => ({ service, error: (e as Error).message })),
       );
     }
@@ -491,7 +569,9 @@ const COMMANDS: Record<string, (input: CommandInput) => Promise<number>> = {
           continue;
         }
         for (const t of r.tables) {
-          io.out(`${t.failed ? '✗' : '✓'} ${r.service}	${t.column}	${t.rows} 行 rows	${t.current} 已是当前密钥 current	${t.reencrypted} 重新加密 re-encrypted	${t.rehashed} 重算哈希 re-hashed	${t.failed} 失败 failed${t.failedIds.length ? ` (${t.failedIds.join(', ')})` : ''}	密钥 key ${r.keyId}`);
+          io.out(
+            `${t.failed ? '✗' : '✓'} ${r.service}	${t.column}	${t.rows} 行 rows	${t.current} 已是当前密钥 current	${t.reencrypted} 重新加密 re-encrypted	${t.rehashed} 重算哈希 re-hashed	${t.failed} 失败 failed${t.failedIds.length ? ` (${t.failedIds.join(', ')})` : ''}	密钥 key ${r.keyId}`,
+          );
         }
       }
     }

@@ -81,7 +81,8 @@ export class DeadLetters {
     const letters = await this.list(consumer);
     const wanted = seqs ? letters.filter((l) => seqs.includes(l.seq)) : letters;
     const missing = (seqs ?? []).filter((s) => !letters.some((l) => l.seq === s));
-    if (missing.length) throw new Error(`死信 ${missing.join(', ')} 不属于 ${consumer} 或已不存在 / no dead letter ${missing.join(', ')} for consumer ${consumer}`);
+    if (missing.length)
+      throw new Error(`死信 ${missing.join(', ')} 不属于 ${consumer} 或已不存在 / no dead letter ${missing.join(', ')} for consumer ${consumer}`);
     const results: RedriveResult[] = [];
     for (const letter of wanted) {
       if (typeof letter.event !== 'object' || !letter.event?.eventId) {
@@ -90,7 +91,11 @@ export class DeadLetters {
       }
       const h = headers();
       h.set(REDRIVE_HEADER, String(letter.seq));
-      await this.js.publish(letter.subject, JSON.stringify(letter.event), { msgID: `${letter.event.eventId}:redrive:${letter.seq}`, headers: h, timeout: 5_000 });
+      await this.js.publish(letter.subject, JSON.stringify(letter.event), {
+        msgID: `${letter.event.eventId}:redrive:${letter.seq}`,
+        headers: h,
+        timeout: 5_000,
+      });
       await this.jsm.streams.deleteMessage(DEAD_LETTER_STREAM, letter.seq);
       results.push({ seq: letter.seq, consumer, eventId: letter.event.eventId, outcome: 'redriven' });
     }

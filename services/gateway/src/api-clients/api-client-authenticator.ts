@@ -51,9 +51,7 @@ export class ApiClientAuthenticator {
     const at = this.now();
     const clients = new ApiClientRepository(this.dataSource.manager);
     const client = await clients.byClientId(clientId);
-    const secrets = client && !client.revokedAt
-      ? (await clients.secretsOf(client.id)).filter((s) => s.validUntil === null || s.validUntil > at)
-      : [];
+    const secrets = client && !client.revokedAt ? (await clients.secretsOf(client.id)).filter((s) => s.validUntil === null || s.validUntil > at) : [];
     let matched: ApiClientSecret | undefined;
     for (const s of secrets) {
       if (await verifyClientSecret(secret, s.secretHash)) matched = s;

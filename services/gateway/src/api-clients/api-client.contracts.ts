@@ -1,7 +1,20 @@
 import { DEPARTMENTS, type Department } from '@shanyu/common';
 import { IsDivisionCode } from '@shanyu/contracts';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength,
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 
@@ -18,7 +31,10 @@ export const CLIENT_TOKEN_TTL_SECONDS = 3_600;
 @JSONSchema({ description: 'A department system to be given its own credentials (admin only). The secret is returned once, in the reply.' })
 export class CreateApiClientBody {
   @JSONSchema({ description: 'What the system is', example: '西湖区消防救援大队 监督管理系统' })
-  @IsString() @MinLength(1) @MaxLength(100) @Matches(/\S/, { message: '名称不能为空白' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  @Matches(/\S/, { message: '名称不能为空白' })
   name: string;
 
   @JSONSchema({ description: 'The department the system acts for', example: 'fire' })
@@ -26,31 +42,48 @@ export class CreateApiClientBody {
   department: Exclude<Department, 'admin' | 'operator'>;
 
   @JSONSchema({ description: 'Division codes (GB/T 2260 county or GB/T 10114 street) the system may act in', example: ['330106'] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ArrayUnique()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ArrayUnique()
   @IsDivisionCode({ each: true })
   divisions: string[];
 
   @JSONSchema({
-    description: 'The routes the system may call, each `METHOD /path` exactly as in /api/docs-json (`{id}` or `:id`). ' +
+    description:
+      'The routes the system may call, each `METHOD /path` exactly as in /api/docs-json (`{id}` or `:id`). ' +
       '/api/v1/admin/… and /api/v1/auth/… cannot be granted; public routes need no scope.',
     example: ['GET /api/v1/institutions', 'GET /api/v1/institutions/{id}', 'GET /api/v1/inspections/{id}'],
   })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ArrayUnique()
-  @IsString({ each: true }) @MaxLength(200, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
   scopes: string[];
 }
 
-@JSONSchema({ description: 'Rotate a client\'s secret: a new secret is returned once; the previous one keeps working for the overlap period' })
+@JSONSchema({ description: "Rotate a client's secret: a new secret is returned once; the previous one keeps working for the overlap period" })
 export class RotateApiClientSecretBody {
-  @JSONSchema({ description: `Seconds the previous secret (and tokens issued with it) keep working; default ${DEFAULT_OVERLAP_SECONDS} (one day), at most ${MAX_OVERLAP_SECONDS} (30 days); 0 ends it at once`, example: 86_400 })
-  @IsOptional() @IsInt() @Min(0) @Max(MAX_OVERLAP_SECONDS)
+  @JSONSchema({
+    description: `Seconds the previous secret (and tokens issued with it) keep working; default ${DEFAULT_OVERLAP_SECONDS} (one day), at most ${MAX_OVERLAP_SECONDS} (30 days); 0 ends it at once`,
+    example: 86_400,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_OVERLAP_SECONDS)
   overlapSeconds?: number;
 }
 
 @JSONSchema({ description: 'Revoke a client: its secrets, API key and every token already issued to it stop working on the next request' })
 export class RevokeApiClientBody {
   @JSONSchema({ example: '系统下线' })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
   reason?: string;
 }
 
@@ -63,18 +96,23 @@ export class ApiClientIdParam {
  * OAuth 2.0 client credentials grant (RFC 6749 §4.4), as JSON or application/x-www-form-urlencoded.
  * client_id and client_secret go in the body or in an HTTP Basic Authorization header (§2.3.1), not both.
  */
-@JSONSchema({ description: 'Exchange a department system\'s client credentials for a bearer token (OAuth 2.0 client credentials grant)' })
+@JSONSchema({ description: "Exchange a department system's client credentials for a bearer token (OAuth 2.0 client credentials grant)" })
 export class ClientCredentialsRequest {
   @JSONSchema({ example: 'client_credentials' })
   @IsIn(['client_credentials'], { message: 'grant_type 只支持 client_credentials' })
   grant_type: 'client_credentials';
 
   @JSONSchema({ example: 'fire-330106-k3x9q2' })
-  @IsOptional() @IsString() @Matches(/^[a-z0-9][a-z0-9-]{2,99}$/, { message: 'client_id 格式不正确' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9-]{2,99}$/, { message: 'client_id 格式不正确' })
   client_id?: string;
 
   @JSONSchema({ example: 'shs_…' })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   client_secret?: string;
 }
 

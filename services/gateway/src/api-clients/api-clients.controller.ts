@@ -4,7 +4,13 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } 
 import { CurrentActor, CurrentRequestId, Departments } from '../auth/decorators.js';
 import { errorResponses } from '../docs/error-responses.js';
 import {
-  ApiClientIdParam, type ApiClientView, CLIENT_DEPARTMENTS, CreateApiClientBody, type IssuedClientSecret, RevokeApiClientBody, RotateApiClientSecretBody,
+  ApiClientIdParam,
+  type ApiClientView,
+  CLIENT_DEPARTMENTS,
+  CreateApiClientBody,
+  type IssuedClientSecret,
+  RevokeApiClientBody,
+  RotateApiClientSecretBody,
 } from './api-client.contracts.js';
 import { CreateApiClient } from './create-api-client.use-case.js';
 import { ListApiClients } from './list-api-clients.query.js';
@@ -16,7 +22,11 @@ const API_CLIENT_SCHEMA = {
   required: ['id', 'clientId', 'name', 'department', 'divisions', 'scopes', 'createdAt', 'createdBy', 'revokedAt', 'revokeReason', 'lastUsedAt', 'secrets'],
   properties: {
     id: { type: 'string', format: 'uuid' },
-    clientId: { type: 'string', example: 'fire-330106-k3x9q2', description: 'Public identifier: client_id of the token request, the part before the dot of X-Api-Key' },
+    clientId: {
+      type: 'string',
+      example: 'fire-330106-k3x9q2',
+      description: 'Public identifier: client_id of the token request, the part before the dot of X-Api-Key',
+    },
     name: { type: 'string' },
     department: { type: 'string', enum: CLIENT_DEPARTMENTS },
     divisions: { type: 'array', items: { type: 'string' } },
@@ -25,11 +35,22 @@ const API_CLIENT_SCHEMA = {
     createdBy: { type: 'string' },
     revokedAt: { type: ['string', 'null'], format: 'date-time' },
     revokeReason: { type: ['string', 'null'] },
-    lastUsedAt: { type: ['string', 'null'], format: 'date-time', description: 'Last successful exchange of a secret (token request or a freshly verified API key)' },
+    lastUsedAt: {
+      type: ['string', 'null'],
+      format: 'date-time',
+      description: 'Last successful exchange of a secret (token request or a freshly verified API key)',
+    },
     secrets: {
       type: 'array',
       description: 'Secret versions (never the secret or its hash); validUntil is null while current',
-      items: { type: 'object', properties: { version: { type: 'integer' }, createdAt: { type: 'string', format: 'date-time' }, validUntil: { type: ['string', 'null'], format: 'date-time' } } },
+      items: {
+        type: 'object',
+        properties: {
+          version: { type: 'integer' },
+          createdAt: { type: 'string', format: 'date-time' },
+          validUntil: { type: ['string', 'null'], format: 'date-time' },
+        },
+      },
     },
   },
 };
@@ -54,11 +75,15 @@ export class ApiClientsController {
   @Post()
   @Departments('admin')
   @ApiOperation({
-    summary: '为部门系统创建接口客户端 (admin): scopes are routes as in this document, divisions where it acts. ' +
+    summary:
+      '为部门系统创建接口客户端 (admin): scopes are routes as in this document, divisions where it acts. ' +
       'The reply carries the secret — the only time it is shown. Audited (entity api_client).',
   })
   @ApiBody({ schema: { $ref: '#/components/schemas/CreateApiClientBody' } })
-  @ApiResponse({ status: 201, schema: { allOf: [API_CLIENT_SCHEMA, { type: 'object', required: ['clientSecret', 'apiKey', 'version'], properties: SECRET_PROPERTIES }] } })
+  @ApiResponse({
+    status: 201,
+    schema: { allOf: [API_CLIENT_SCHEMA, { type: 'object', required: ['clientSecret', 'apiKey', 'version'], properties: SECRET_PROPERTIES }] },
+  })
   @errorResponses(400, 401, 403)
   create(@Body() body: CreateApiClientBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<ApiClientView & IssuedClientSecret> {
     return this.createClient.execute(body, actor, requestId);
@@ -77,19 +102,29 @@ export class ApiClientsController {
   @HttpCode(200)
   @Departments('admin')
   @ApiOperation({
-    summary: '轮换密钥 (admin): a new secret, shown once; the previous secret and the tokens issued with it keep working for overlapSeconds ' +
+    summary:
+      '轮换密钥 (admin): a new secret, shown once; the previous secret and the tokens issued with it keep working for overlapSeconds ' +
       '(default 86400, at most 2592000, 0 = end now), then get 401 INVALID_CLIENT / CLIENT_SECRET_EXPIRED.',
   })
-  @ApiParam({ name: 'id', description: 'The client\'s id (uuid), not its clientId' })
+  @ApiParam({ name: 'id', description: "The client's id (uuid), not its clientId" })
   @ApiBody({ required: false, schema: { $ref: '#/components/schemas/RotateApiClientSecretBody' } })
   @ApiResponse({
     status: 200,
-    schema: { type: 'object', required: ['clientId', 'version', 'clientSecret', 'apiKey', 'previousValidUntil'], properties: { clientId: { type: 'string' }, ...SECRET_PROPERTIES, previousValidUntil: { type: 'string', format: 'date-time' } } },
+    schema: {
+      type: 'object',
+      required: ['clientId', 'version', 'clientSecret', 'apiKey', 'previousValidUntil'],
+      properties: { clientId: { type: 'string' }, ...SECRET_PROPERTIES, previousValidUntil: { type: 'string', format: 'date-time' } },
+    },
   })
   @ApiResponse({ status: 404, description: 'API_CLIENT_NOT_FOUND', schema: { $ref: '#/components/schemas/ErrorResponse' } })
   @ApiResponse({ status: 409, description: 'API_CLIENT_ALREADY_REVOKED', schema: { $ref: '#/components/schemas/ErrorResponse' } })
   @errorResponses(400, 401, 403)
-  rotate(@Param() params: ApiClientIdParam, @Body() body: RotateApiClientSecretBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<RotatedClientSecret> {
+  rotate(
+    @Param() params: ApiClientIdParam,
+    @Body() body: RotateApiClientSecretBody,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<RotatedClientSecret> {
     return this.rotateSecret.execute(params.id, body, actor, requestId);
   }
 
@@ -97,15 +132,21 @@ export class ApiClientsController {
   @HttpCode(200)
   @Departments('admin')
   @ApiOperation({
-    summary: '吊销接口客户端 (admin): at once, on every gateway replica — its API key and every token already issued get 401 API_CLIENT_REVOKED on the next request. Audited.',
+    summary:
+      '吊销接口客户端 (admin): at once, on every gateway replica — its API key and every token already issued get 401 API_CLIENT_REVOKED on the next request. Audited.',
   })
-  @ApiParam({ name: 'id', description: 'The client\'s id (uuid), not its clientId' })
+  @ApiParam({ name: 'id', description: "The client's id (uuid), not its clientId" })
   @ApiBody({ required: false, schema: { $ref: '#/components/schemas/RevokeApiClientBody' } })
   @ApiResponse({ status: 200, schema: API_CLIENT_SCHEMA })
   @ApiResponse({ status: 404, description: 'API_CLIENT_NOT_FOUND', schema: { $ref: '#/components/schemas/ErrorResponse' } })
   @ApiResponse({ status: 409, description: 'API_CLIENT_ALREADY_REVOKED', schema: { $ref: '#/components/schemas/ErrorResponse' } })
   @errorResponses(400, 401, 403)
-  revoke(@Param() params: ApiClientIdParam, @Body() body: RevokeApiClientBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<ApiClientView> {
+  revoke(
+    @Param() params: ApiClientIdParam,
+    @Body() body: RevokeApiClientBody,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<ApiClientView> {
     return this.revokeClient.execute(params.id, body, actor, requestId);
   }
 }

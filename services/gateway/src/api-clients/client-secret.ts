@@ -9,7 +9,9 @@ const PARAMS = { N: 16_384, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
 
 const derive = (secret: string, salt: Buffer, options: ScryptOptions) =>
-  new Promise<Buffer>((resolve, reject) => scrypt(secret, salt, KEY_LENGTH, { ...options, maxmem: 64 * 1024 * 1024 }, (e, key) => (e ? reject(e) : resolve(key))));
+  new Promise<Buffer>((resolve, reject) =>
+    scrypt(secret, salt, KEY_LENGTH, { ...options, maxmem: 64 * 1024 * 1024 }, (e, key) => (e ? reject(e) : resolve(key))),
+  );
 
 /** A new secret: `shs_` + 43 base64url characters (no `.`, so `clientId.secret` splits unambiguously). */
 export function newClientSecret(): string {

@@ -43,8 +43,18 @@ export class CreateApiClient {
     return this.dataSource.transaction(async (manager) => {
       const clients = new ApiClientRepository(manager);
       const client: ApiClient = {
-        id: randomUUID(), clientId: newClientId(input.department, input.divisions[0]), name: input.name.trim(), department: input.department,
-        divisions: input.divisions, scopes, createdAt: at, createdBy: actor.userId, revokedAt: null, revokedBy: null, revokeReason: null, lastUsedAt: null,
+        id: randomUUID(),
+        clientId: newClientId(input.department, input.divisions[0]),
+        name: input.name.trim(),
+        department: input.department,
+        divisions: input.divisions,
+        scopes,
+        createdAt: at,
+        createdBy: actor.userId,
+        revokedAt: null,
+        revokedBy: null,
+        revokeReason: null,
+        lastUsedAt: null,
       };
       await clients.insert(client);
       const first: ApiClientSecret = { id: randomUUID(), apiClientId: client.id, version: 1, secretHash, createdAt: at, validUntil: null };

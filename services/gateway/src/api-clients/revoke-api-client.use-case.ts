@@ -36,7 +36,12 @@ export class RevokeApiClient {
         }
       }
       await this.auditLog.record(manager, {
-        actor, action: 'api_client.revoke', entity: 'api_client', entityId: client.id, reason: client.revokeReason, requestId,
+        actor,
+        action: 'api_client.revoke',
+        entity: 'api_client',
+        entityId: client.id,
+        reason: client.revokeReason,
+        requestId,
         after: { clientId: client.clientId, revokedAt: at.toISOString() },
       });
       return toApiClientView(client, secrets);

@@ -42,10 +42,20 @@ export class RotateApiClientSecret {
       const version = Math.max(0, ...secrets.map((s) => s.version)) + 1;
       await clients.insertSecret({ id: randomUUID(), apiClientId: client.id, version, secretHash, createdAt: at, validUntil: null });
       await this.auditLog.record(manager, {
-        actor, action: 'api_client.rotate', entity: 'api_client', entityId: client.id, requestId,
+        actor,
+        action: 'api_client.rotate',
+        entity: 'api_client',
+        entityId: client.id,
+        requestId,
         after: { clientId: client.clientId, version, previousValidUntil: overlapUntil.toISOString() },
       });
-      return { clientId: client.clientId, version, clientSecret: secret, apiKey: `${client.clientId}.${secret}`, previousValidUntil: overlapUntil.toISOString() };
+      return {
+        clientId: client.clientId,
+        version,
+        clientSecret: secret,
+        apiKey: `${client.clientId}.${secret}`,
+        previousValidUntil: overlapUntil.toISOString(),
+      };
     });
   }
 }

@@ -18,7 +18,10 @@ describe('API client scopes', () => {
     );
     expect(scopes[0]).toBe('GET /api/v1/institutions/{id}');
     expect(problems.map((p) => [p.field, p.code])).toEqual([
-      ['scopes[1]', 'SCOPE_UNKNOWN'], ['scopes[2]', 'SCOPE_NOT_GRANTABLE'], ['scopes[3]', 'SCOPE_FORMAT'], ['scopes[4]', 'SCOPE_DUPLICATE'],
+      ['scopes[1]', 'SCOPE_UNKNOWN'],
+      ['scopes[2]', 'SCOPE_NOT_GRANTABLE'],
+      ['scopes[3]', 'SCOPE_FORMAT'],
+      ['scopes[4]', 'SCOPE_DUPLICATE'],
     ]);
     // Without the document (a command-line tool), only the format and the forbidden routes are checked.
     expect(checkScopes(['DELETE /api/v1/anything']).problems).toEqual([]);

@@ -11,7 +11,10 @@ const NOT_GRANTABLE = /^\/api\/v1\/(admin|auth)(\/|$)/;
 
 export function normaliseScope(raw: string): string {
   const [method = '', ...rest] = raw.trim().split(/\s+/);
-  const path = rest.join('').replace(/:(\w+)/g, '{$1}').replace(/(.)\/+$/, '$1');
+  const path = rest
+    .join('')
+    .replace(/:(\w+)/g, '{$1}')
+    .replace(/(.)\/+$/, '$1');
   return `${method.toUpperCase()} ${path}`;
 }
 
@@ -29,7 +32,9 @@ export class ApiRouteCatalog {
     const methods = ['get', 'post', 'put', 'patch', 'delete'];
     this.routes = new Set(
       Object.entries(document.paths ?? {}).flatMap(([path, operations]) =>
-        Object.keys(operations).filter((m) => methods.includes(m)).map((m) => `${m.toUpperCase()} ${path}`),
+        Object.keys(operations)
+          .filter((m) => methods.includes(m))
+          .map((m) => `${m.toUpperCase()} ${path}`),
       ),
     );
   }

@@ -36,7 +36,7 @@ export class AuditController {
 
   @Get('verify')
   @Departments('admin')
-  @ApiOperation({ summary: '校验审计哈希链: recomputes every service\'s chain; ok=false names the first broken entry (admin)' })
+  @ApiOperation({ summary: "校验审计哈希链: recomputes every service's chain; ok=false names the first broken entry (admin)" })
   @ApiResponse({ status: 200, schema: { $ref: '#/components/schemas/AuditVerificationList' } })
   @errorResponses(401, 403, 503)
   async verify(@CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<AuditVerificationView[]> {

@@ -24,7 +24,8 @@ export class AuthController {
   @Post('token')
   @HttpCode(200)
   @ApiOperation({
-    summary: '登录：用户名密码换取访问令牌 (Bearer JWT carrying department, role and divisions). ' +
+    summary:
+      '登录：用户名密码换取访问令牌 (Bearer JWT carrying department, role and divisions). ' +
       'After 2 failed logins of a username each next attempt waits 1 s, 2 s, 4 s … (429 LOGIN_DELAYED, Retry-After); ' +
       '5 within 15 minutes lock it until the time given (429 ACCOUNT_LOCKED, Retry-After; an admin can lift it). ' +
       'An address with 20 failures may not retry a username that failed from it (429 TOO_MANY_LOGIN_ATTEMPTS); other usernames are still checked. ' +
@@ -36,8 +37,16 @@ export class AuthController {
   @ApiBody({ schema: { oneOf: [{ $ref: '#/components/schemas/TokenRequest' }, { $ref: '#/components/schemas/ClientCredentialsRequest' }] } })
   @ApiResponse({ status: 200, schema: { $ref: '#/components/schemas/TokenResponse' } })
   @ApiResponse({ status: 400, description: 'VALIDATION', schema: { $ref: '#/components/schemas/ErrorResponse' } })
-  @ApiResponse({ status: 401, description: 'INVALID_CREDENTIALS (person) / INVALID_CLIENT (API client)', schema: { $ref: '#/components/schemas/ErrorResponse' } })
-  @ApiResponse({ status: 429, description: 'LOGIN_DELAYED / ACCOUNT_LOCKED / TOO_MANY_LOGIN_ATTEMPTS, with retryAt and a Retry-After header', schema: { $ref: '#/components/schemas/ErrorResponse' } })
+  @ApiResponse({
+    status: 401,
+    description: 'INVALID_CREDENTIALS (person) / INVALID_CLIENT (API client)',
+    schema: { $ref: '#/components/schemas/ErrorResponse' },
+  })
+  @ApiResponse({
+    status: 429,
+    description: 'LOGIN_DELAYED / ACCOUNT_LOCKED / TOO_MANY_LOGIN_ATTEMPTS, with retryAt and a Retry-After header',
+    schema: { $ref: '#/components/schemas/ErrorResponse' },
+  })
   async token(@Body() body: unknown, @Req() request: AuthenticatedRequest & { headers: Record<string, string | undefined> }) {
     const raw = body ?? {};
     if (raw && typeof raw === 'object' && !Array.isArray(raw) && 'grant_type' in raw) {
@@ -48,7 +57,12 @@ export class AuthController {
       }
       const clientId = basic?.clientId ?? grant.client_id;
       const secret = basic?.secret ?? grant.client_secret;
-      const missing = [['client_id', clientId], ['client_secret', secret]].filter(([, v]) => !v).map(([field]) => ({ field: field!, code: 'isDefined', message: `缺少 ${field}` }));
+      const missing = [
+        ['client_id', clientId],
+        ['client_secret', secret],
+      ]
+        .filter(([, v]) => !v)
+        .map(([field]) => ({ field: field!, code: 'isDefined', message: `缺少 ${field}` }));
       if (missing.length) throw DomainError.validation(missing);
       return this.issueClientToken.execute(clientId!, secret!, request.ip);
     }
@@ -59,14 +73,19 @@ export class AuthController {
   @HttpCode(200)
   @ApiBearerAuth()
   @ApiOperation({
-    summary: '换取身份令牌 (identity token for NATS requests): a department system (API client token or X-Api-Key) or the platform admin gets an ' +
+    summary:
+      '换取身份令牌 (identity token for NATS requests): a department system (API client token or X-Api-Key) or the platform admin gets an ' +
       'Ed25519-signed token naming its department, role and divisions, valid 5 minutes (IDENTITY_TOKEN_TTL_SECONDS). Send it as NATS header ' +
       '`shanyu-identity` on every request; services take who acts from it alone and refuse a missing, forged or expired one ' +
       '(IDENTITY_MISSING / IDENTITY_INVALID / IDENTITY_EXPIRED). Ask again before `expiresIn` runs out; a revoked client gets no new token. ' +
       'Needs no scope. People use the HTTP API instead (403 ROLE_NOT_ALLOWED).',
   })
   @ApiResponse({ status: 200, schema: { $ref: '#/components/schemas/IdentityTokenResponse' } })
-  @ApiResponse({ status: 401, description: 'UNAUTHENTICATED / TOKEN_INVALID / TOKEN_REVOKED / API_CLIENT_REVOKED / CLIENT_SECRET_EXPIRED', schema: { $ref: '#/components/schemas/ErrorResponse' } })
+  @ApiResponse({
+    status: 401,
+    description: 'UNAUTHENTICATED / TOKEN_INVALID / TOKEN_REVOKED / API_CLIENT_REVOKED / CLIENT_SECRET_EXPIRED',
+    schema: { $ref: '#/components/schemas/ErrorResponse' },
+  })
   @ApiResponse({ status: 403, description: 'ROLE_NOT_ALLOWED', schema: { $ref: '#/components/schemas/ErrorResponse' } })
   natsToken(@CurrentActor() actor: Actor) {
     return this.issueIdentityToken.execute(actor);
@@ -92,7 +111,10 @@ function basicCredentials(header: string | undefined): { clientId: string; secre
   const colon = decoded.indexOf(':');
   try {
     if (colon < 1) throw new Error('no colon');
-    return { clientId: decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' ')), secret: decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, ' ')) };
+    return {
+      clientId: decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' ')),
+      secret: decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, ' ')),
+    };
   } catch {
     throw new DomainError('INVALID_CLIENT', 'Authorization 头中的客户端凭证格式不正确');
   }

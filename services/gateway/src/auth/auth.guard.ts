@@ -25,9 +25,13 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest & {
-      headers: Record<string, string | undefined>; method: string; routeOptions?: { url?: string };
-    }>();
+    const request = context.switchToHttp().getRequest<
+      AuthenticatedRequest & {
+        headers: Record<string, string | undefined>;
+        method: string;
+        routeOptions?: { url?: string };
+      }
+    >();
     const header = request.headers.authorization ?? '';
     const apiKey = request.headers['x-api-key'];
     let client: ClientAccess | undefined;

@@ -22,6 +22,11 @@ export class IssueIdentityToken {
       throw new DomainError('ROLE_NOT_ALLOWED', '身份令牌只发给部门系统（接口客户端）和平台管理员：人员请使用 HTTP 接口');
     }
     const { token, expiresAt } = this.signer.tokenFor(actor, { fresh: true });
-    return { identityToken: token, expiresIn: Math.round((expiresAt.getTime() - Date.now()) / 1000), expiresAt: expiresAt.toISOString(), header: 'shanyu-identity' };
+    return {
+      identityToken: token,
+      expiresIn: Math.round((expiresAt.getTime() - Date.now()) / 1000),
+      expiresAt: expiresAt.toISOString(),
+      header: 'shanyu-identity',
+    };
   }
 }

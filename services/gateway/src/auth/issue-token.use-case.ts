@@ -29,9 +29,6 @@ export class IssueToken {
       throw new DomainError('INVALID_CREDENTIALS', left > 0 && left <= 2 ? `用户名或密码错误（再错 ${left} 次将锁定账号）` : '用户名或密码错误');
     }
     await this.limiter.succeeded(request.username);
-    return this.tokens.issue(
-      { userId: account.id, department: account.department, role: account.role, divisions: account.divisions },
-      account.username,
-    );
+    return this.tokens.issue({ userId: account.id, department: account.department, role: account.role, divisions: account.divisions }, account.username);
   }
 }

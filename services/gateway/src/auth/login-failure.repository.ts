@@ -64,7 +64,10 @@ export class LoginFailureRepository {
 
   /** An attempt in flight (its password not checked yet); returns its row id. */
   async record(username: string, ip: string): Promise<string> {
-    const [row]: { id: string }[] = await this.manager.query(`INSERT INTO ${this.table} (username, ip, settled) VALUES ($1, $2, false) RETURNING id`, [username, ip]);
+    const [row]: { id: string }[] = await this.manager.query(`INSERT INTO ${this.table} (username, ip, settled) VALUES ($1, $2, false) RETURNING id`, [
+      username,
+      ip,
+    ]);
     return row!.id;
   }
 
@@ -76,7 +79,10 @@ export class LoginFailureRepository {
   /** Deletes the username's failures (and, in passing, every row older than the window); returns how many of the username's were inside the window. */
   async clear(username: string, windowSeconds: number): Promise<number> {
     const window = `${windowSeconds} seconds`;
-    const [{ n }]: { n: number }[] = await this.manager.query(`SELECT count(*)::int AS n FROM ${this.table} WHERE username = $1 AND at > now() - $2::interval`, [username, window]);
+    const [{ n }]: { n: number }[] = await this.manager.query(
+      `SELECT count(*)::int AS n FROM ${this.table} WHERE username = $1 AND at > now() - $2::interval`,
+      [username, window],
+    );
     await this.manager.query(`DELETE FROM ${this.table} WHERE username = $1 OR at < now() - $2::interval`, [username, window]);
     return n;
   }

@@ -24,7 +24,13 @@ export interface LoginAttempt {
   ip: string;
 }
 
-export const DEFAULT_LOGIN_LIMITS: LoginLimits = { maxFailuresPerUser: 5, maxFailuresPerIp: 20, windowSeconds: 900, delayAfterFailures: 2, maxDelaySeconds: 60 };
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
+  maxFailuresPerUser: 5,
+  maxFailuresPerIp: 20,
+  windowSeconds: 900,
+  delayAfterFailures: 2,
+  maxDelaySeconds: 60,
+};
 
 /**
  * Login throttling, counted in the gateway's own PostgreSQL schema so every replica sees the same
@@ -83,7 +89,10 @@ export class LoginLimiter {
       const found = await failures.counts(username, attempt.ip, windowSeconds, max, maxFailuresPerIp);
       if (attempt.place === max && found.userUnlock) {
         await this.auditLog.record(manager, {
-          actor: SYSTEM_ACTOR, action: 'login.lock', entity: 'login', entityId: username,
+          actor: SYSTEM_ACTOR,
+          action: 'login.lock',
+          entity: 'login',
+          entityId: username,
           after: { failures: found.user, lockedUntil: new Date(found.userUnlock).toISOString(), lastAddress: attempt.ip },
         });
       }

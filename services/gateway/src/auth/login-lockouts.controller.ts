@@ -11,7 +11,10 @@ const LOCKOUT_SCHEMA = {
   type: 'object',
   required: ['username', 'failures', 'lastFailureAt', 'lockedUntil', 'addresses'],
   properties: {
-    username: { type: 'string', description: 'As typed at login; an API client is `client:<clientId>`. Unknown usernames are counted (and locked) like real ones' },
+    username: {
+      type: 'string',
+      description: 'As typed at login; an API client is `client:<clientId>`. Unknown usernames are counted (and locked) like real ones',
+    },
     failures: { type: 'integer', description: 'Failed logins inside the window (LOGIN_WINDOW_SECONDS)' },
     lastFailureAt: { type: 'string', format: 'date-time' },
     lockedUntil: { type: 'string', format: 'date-time', description: 'When the lockout ends by itself' },
@@ -32,7 +35,8 @@ export class LoginLockoutsController {
   @Get()
   @Departments('admin')
   @ApiOperation({
-    summary: '当前被锁定的登录名 (admin): LOGIN_MAX_FAILURES failed logins inside the window, latest first. ' +
+    summary:
+      '当前被锁定的登录名 (admin): LOGIN_MAX_FAILURES failed logins inside the window, latest first. ' +
       'Each lockout and unlock is audited: GET /api/v1/audit?service=gateway&entity=login&id=<username>.',
   })
   @ApiResponse({ status: 200, schema: { type: 'array', items: LOCKOUT_SCHEMA } })
@@ -44,13 +48,20 @@ export class LoginLockoutsController {
   @Post('unlock')
   @HttpCode(200)
   @Departments('admin')
-  @ApiOperation({ summary: '解除登录锁定 (admin): forgets the username\'s failed logins at once, on every replica (a lockout or a wait ends). Audited when there were any.' })
+  @ApiOperation({
+    summary: "解除登录锁定 (admin): forgets the username's failed logins at once, on every replica (a lockout or a wait ends). Audited when there were any.",
+  })
   @ApiBody({ schema: { $ref: '#/components/schemas/UnlockLoginBody' } })
   @ApiResponse({
     status: 200,
     schema: {
-      type: 'object', required: ['username', 'failuresCleared', 'wasLocked'],
-      properties: { username: { type: 'string' }, failuresCleared: { type: 'integer', description: '0: the username had no failed logins' }, wasLocked: { type: 'boolean' } },
+      type: 'object',
+      required: ['username', 'failuresCleared', 'wasLocked'],
+      properties: {
+        username: { type: 'string' },
+        failuresCleared: { type: 'integer', description: '0: the username had no failed logins' },
+        wasLocked: { type: 'boolean' },
+      },
     },
   })
   @errorResponses(400, 401, 403)

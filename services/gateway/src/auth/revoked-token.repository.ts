@@ -14,10 +14,7 @@ export class RevokedTokenRepository {
 
   /** Records the revocation once (a second logout with the same token changes nothing). */
   async insert(jti: string, userId: string, expiresAt: Date): Promise<void> {
-    await this.manager.query(
-      `INSERT INTO ${this.table} (jti, user_id, expires_at) VALUES ($1, $2, $3) ON CONFLICT (jti) DO NOTHING`,
-      [jti, userId, expiresAt],
-    );
+    await this.manager.query(`INSERT INTO ${this.table} (jti, user_id, expires_at) VALUES ($1, $2, $3) ON CONFLICT (jti) DO NOTHING`, [jti, userId, expiresAt]);
   }
 
   /** Deletes the rows of tokens that have expired. */

@@ -11,9 +11,15 @@ describe('bearer tokens', () => {
     expect(tokens.verify(accessToken)).toEqual(actor);
   });
 
-  it('carries an API client\'s id and the secret it was issued for, at most the client lifetime', () => {
+  it("carries an API client's id and the secret it was issued for, at most the client lifetime", () => {
     const tokens = new TokenService('x'.repeat(40), 7200);
-    const client = { userId: 'client:fire-330106-abcdef', department: 'fire' as const, role: 'system' as const, divisions: ['330106'], clientId: 'fire-330106-abcdef' };
+    const client = {
+      userId: 'client:fire-330106-abcdef',
+      department: 'fire' as const,
+      role: 'system' as const,
+      divisions: ['330106'],
+      clientId: 'fire-330106-abcdef',
+    };
     const secretId = '5f0c6f0e-8a4b-4c53-9d7e-0b1f2a3c4d5e';
     const { accessToken, expiresIn } = tokens.issue(client, client.clientId, { ttlSeconds: 3600, secretId });
     expect(expiresIn).toBe(3600);

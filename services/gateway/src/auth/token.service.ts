@@ -30,10 +30,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export class TokenService {
   private readonly jwt: JwtService;
 
-  constructor(secret: string, private readonly ttlSeconds: number) {
+  constructor(
+    secret: string,
+    private readonly ttlSeconds: number,
+  ) {
     // A KeyObject made once: given the string, jsonwebtoken tries createPublicKey(secret) on every
     // verify, which throws before it falls back (5.4% of the gateway's CPU, bench/README.md).
-    this.jwt = new JwtService({ secret: createSecretKey(Buffer.from(secret, 'utf8')), signOptions: { algorithm: 'HS256', issuer: 'shanyu', audience: 'shanyu-api' } });
+    this.jwt = new JwtService({
+      secret: createSecretKey(Buffer.from(secret, 'utf8')),
+      signOptions: { algorithm: 'HS256', issuer: 'shanyu', audience: 'shanyu-api' },
+    });
   }
 
   /** `client`: an API client's token, at most `ttlSeconds` long (never longer than JWT_TTL_SECONDS). */
@@ -58,8 +64,11 @@ export class TokenService {
       throw new DomainError('TOKEN_INVALID', expired ? '登录已过期，请重新登录' : '无效的访问令牌');
     }
     if (
-      !(DEPARTMENTS as readonly string[]).includes(claims.dept) || !(ROLES as readonly string[]).includes(claims.role) ||
-      typeof claims.jti !== 'string' || !UUID.test(claims.jti) || typeof claims.exp !== 'number' ||
+      !(DEPARTMENTS as readonly string[]).includes(claims.dept) ||
+      !(ROLES as readonly string[]).includes(claims.role) ||
+      typeof claims.jti !== 'string' ||
+      !UUID.test(claims.jti) ||
+      typeof claims.exp !== 'number' ||
       (claims.cid !== undefined && (typeof claims.cid !== 'string' || typeof claims.sv !== 'string' || !UUID.test(claims.sv)))
     ) {
       throw new DomainError('TOKEN_INVALID', '无效的访问令牌，请重新登录');

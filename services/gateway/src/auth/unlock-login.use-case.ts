@@ -27,7 +27,12 @@ export class UnlockLogin {
       const wasLocked = cleared >= this.limits.maxFailuresPerUser;
       if (cleared > 0) {
         await this.auditLog.record(manager, {
-          actor, action: 'login.unlock', entity: 'login', entityId: input.username, reason: input.reason?.trim() ?? null, requestId,
+          actor,
+          action: 'login.unlock',
+          entity: 'login',
+          entityId: input.username,
+          reason: input.reason?.trim() ?? null,
+          requestId,
           before: { failures: cleared, locked: wasLocked },
         });
       }

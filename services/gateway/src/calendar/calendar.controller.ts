@@ -33,7 +33,12 @@ export class CalendarController {
   @ApiBody({ schema: { $ref: '#/components/schemas/LoadCalendarYearBody' } })
   @ApiResponse({ status: 200, schema: { $ref: '#/components/schemas/CalendarYearView' } })
   @errorResponses(400, 401, 403)
-  put(@Param() params: CalendarYearParams, @Body() body: LoadCalendarYearBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<CalendarYearView> {
+  put(
+    @Param() params: CalendarYearParams,
+    @Body() body: LoadCalendarYearBody,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<CalendarYearView> {
     return this.loadYear.execute(Number(params.year), body, actor, requestId);
   }
 }

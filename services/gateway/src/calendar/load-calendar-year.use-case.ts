@@ -16,7 +16,9 @@ export class LoadCalendarYear {
     const entries = body.entries.map((e) => ({ date: e.date, kind: e.kind, name: e.name.trim() }));
     const outside = entries.map((e, i) => ({ e, i })).filter(({ e }) => !e.date.startsWith(`${year}-`));
     if (outside.length) {
-      throw DomainError.validation(outside.map(({ e, i }) => ({ field: `entries[${i}].date`, code: 'HOLIDAY_WRONG_YEAR', message: `日期 ${e.date} 不在 ${year} 年` })));
+      throw DomainError.validation(
+        outside.map(({ e, i }) => ({ field: `entries[${i}].date`, code: 'HOLIDAY_WRONG_YEAR', message: `日期 ${e.date} 不在 ${year} 年` })),
+      );
     }
     new WorkingDayCalendar().loadEntries(entries); // throws VALIDATION naming each bad entry
     return this.unitOfWork.run(async (tx) => {
@@ -24,7 +26,15 @@ export class LoadCalendarYear {
       const before = await years.byYear(year);
       await years.save({ year, source: body.source, entries, loadedBy: actor.userId, loadedAt: new Date() });
       await tx.publish(PlatformEvt.calendarYearLoaded, { actor, entityId: String(year), data: { year, source: body.source, entries } });
-      await tx.audit({ actor, action: 'calendar.load', entity: 'calendar_year', entityId: String(year), before: before ?? null, after: { source: body.source, entries }, requestId });
+      await tx.audit({
+        actor,
+        action: 'calendar.load',
+        entity: 'calendar_year',
+        entityId: String(year),
+        before: before ?? null,
+        after: { source: body.source, entries },
+        requestId,
+      });
       return describeYear(year, 'loaded', body.source, entries);
     });
   }

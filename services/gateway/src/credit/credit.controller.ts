@@ -1,7 +1,20 @@
 import { type Actor, SYSTEM_ACTOR } from '@shanyu/common';
 import {
-  CreditAtQuery, CreditInstitutionParams, type CreditListPage, CreditListRequest, type CreditModelView, CreditRpc, type CreditView, DecideRepairBody,
-  ListRepairRequestsRequest, type Page, PublicCreditListRequest, PublicCreditRequest, type PublicCreditView, RepairIdRequest, type RepairRequestView,
+  CreditAtQuery,
+  CreditInstitutionParams,
+  type CreditListPage,
+  CreditListRequest,
+  type CreditModelView,
+  CreditRpc,
+  type CreditView,
+  DecideRepairBody,
+  ListRepairRequestsRequest,
+  type Page,
+  PublicCreditListRequest,
+  PublicCreditRequest,
+  type PublicCreditView,
+  RepairIdRequest,
+  type RepairRequestView,
   RequestRepairBody,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
@@ -27,19 +40,27 @@ export class CreditController {
   @Get('institutions/:id')
   @Departments(...READERS)
   @ApiOperation({
-    summary: '机构信用: score, grade (A 守信 / B 基本守信 / C 失信 / D 严重失信), model version, and every ledger entry with its points, rule and source, newest first. ' +
+    summary:
+      '机构信用: score, grade (A 守信 / B 基本守信 / C 失信 / D 严重失信), model version, and every ledger entry with its points, rule and source, newest first. ' +
       '?at=YYYY-MM-DD recomputes at a past date with the model version in force then. Operators see their own institution.',
   })
   @ApiParam({ name: 'id', format: 'uuid', description: 'Institution id' })
   @ApiQuery({ name: 'at', required: false, example: '2026-06-30' })
   @RpcReply(CreditRpc.getCredit)
-  get(@Param() params: CreditInstitutionParams, @Query() query: CreditAtQuery, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<CreditView> {
+  get(
+    @Param() params: CreditInstitutionParams,
+    @Query() query: CreditAtQuery,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<CreditView> {
     return this.rpc.call(CreditRpc.getCredit, { id: params.id, ...query }, { actor, requestId });
   }
 
   @Get('lists')
   @Departments('health', 'market', 'civil', 'fire', 'police', 'education', 'hrss', 'street', 'finance', 'admin')
-  @ApiOperation({ summary: '红名单 (list=red: grade A, 守信联合激励) / 黑名单 (list=black: grade D, 失信联合惩戒) of a division (default: the caller\'s divisions)' })
+  @ApiOperation({
+    summary: "红名单 (list=red: grade A, 守信联合激励) / 黑名单 (list=black: grade D, 失信联合惩戒) of a division (default: the caller's divisions)",
+  })
   @ApiQuery({ name: 'list', enum: ['red', 'black'] })
   @ApiQuery({ name: 'divisionCode', required: false, example: '330106' })
   @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1 } })
@@ -61,25 +82,35 @@ export class CreditController {
   @HttpCode(201)
   @Departments('operator', 'health')
   @ApiOperation({
-    summary: '信用修复申请: the operator for its own institution (or health on its behalf) names the ledger entries and why; recorded as pending, decided by health. ' +
-      'Each entry must be negative, repairable under its rule and past the rule\'s minimum period.',
+    summary:
+      '信用修复申请: the operator for its own institution (or health on its behalf) names the ledger entries and why; recorded as pending, decided by health. ' +
+      "Each entry must be negative, repairable under its rule and past the rule's minimum period.",
   })
   @ApiParam({ name: 'id', format: 'uuid', description: 'Institution id' })
   @ApiBody(schema('RequestRepairBody'))
   @RpcReply(CreditRpc.requestRepair, 201)
-  requestRepair(@Param() params: CreditInstitutionParams, @Body() body: RequestRepairBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<RepairRequestView> {
+  requestRepair(
+    @Param() params: CreditInstitutionParams,
+    @Body() body: RequestRepairBody,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<RepairRequestView> {
     return this.rpc.call(CreditRpc.requestRepair, { ...body, institutionId: params.id }, { actor, requestId });
   }
 
   @Get('repair-requests')
   @Departments(...READERS)
-  @ApiOperation({ summary: '信用修复申请列表 in the caller\'s scope (operators: their own institutions)' })
+  @ApiOperation({ summary: "信用修复申请列表 in the caller's scope (operators: their own institutions)" })
   @ApiQuery({ name: 'institutionId', required: false })
   @ApiQuery({ name: 'status', required: false, enum: ['pending', 'approved', 'rejected'] })
   @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1 } })
   @ApiQuery({ name: 'pageSize', required: false, schema: { type: 'integer', minimum: 1, maximum: 200 } })
   @RpcReply(CreditRpc.listRepairs)
-  listRepairs(@Query() query: ListRepairRequestsRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<Page<RepairRequestView>> {
+  listRepairs(
+    @Query() query: ListRepairRequestsRequest,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<Page<RepairRequestView>> {
     return this.rpc.call(CreditRpc.listRepairs, query, { actor, requestId });
   }
 
@@ -96,13 +127,19 @@ export class CreditController {
   @HttpCode(200)
   @Departments('health')
   @ApiOperation({
-    summary: '信用修复决定 (district health bureau of the institution\'s division), with a reason: approve neutralises the entries from today ' +
+    summary:
+      "信用修复决定 (district health bureau of the institution's division), with a reason: approve neutralises the entries from today " +
       '(no points, no D trigger) and may change the grade (evt.credit.grade.changed.v1); reject keeps them. Audited.',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody(schema('DecideRepairBody'))
   @RpcReply(CreditRpc.decideRepair)
-  decide(@Param() params: RepairIdRequest, @Body() body: DecideRepairBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<RepairRequestView> {
+  decide(
+    @Param() params: RepairIdRequest,
+    @Body() body: DecideRepairBody,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<RepairRequestView> {
     return this.rpc.call(CreditRpc.decideRepair, { ...body, id: params.id }, { actor, requestId });
   }
 }

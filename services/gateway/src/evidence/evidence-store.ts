@@ -48,8 +48,15 @@ export class EvidenceStore {
       await fs.rename(temp, target); // atomic: readers see the whole file or none
     }
     const record = await this.evidence().recordUpload({
-      sha256, contentType, sizeBytes: file.length, takenAt: new Date(meta.takenAt), location: meta.location, inspectionId: meta.inspectionId ?? null,
-      itemCode: meta.itemCode ?? null, uploadedByDepartment: actor.department, uploadedByUser: actor.userId,
+      sha256,
+      contentType,
+      sizeBytes: file.length,
+      takenAt: new Date(meta.takenAt),
+      location: meta.location,
+      inspectionId: meta.inspectionId ?? null,
+      itemCode: meta.itemCode ?? null,
+      uploadedByDepartment: actor.department,
+      uploadedByUser: actor.userId,
     });
     return view(record);
   }

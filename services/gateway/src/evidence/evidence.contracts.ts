@@ -8,19 +8,25 @@ export class EvidenceUploadBody {
   takenAt: string;
 
   @JSONSchema({ description: 'Where it was taken, in words (and GPS when the phone gave it)', example: '二楼午睡室东侧安全出口（30.29,120.07）' })
-  @IsString() @MinLength(1) @MaxLength(200)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   location: string;
 
   @JSONSchema({ description: 'The inspection the photo belongs to' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   inspectionId?: string;
 
   @JSONSchema({ description: 'The form item the photo documents', example: 'FIRE-01' })
-  @IsOptional() @Matches(/^[A-Z]{2,10}-[A-Z0-9]{1,10}(-[A-Z0-9]{1,10})?$/, { message: '事项编码格式不正确' })
+  @IsOptional()
+  @Matches(/^[A-Z]{2,10}-[A-Z0-9]{1,10}(-[A-Z0-9]{1,10})?$/, { message: '事项编码格式不正确' })
   itemCode?: string;
 
-  @JSONSchema({ description: 'The client\'s own id of the photo (kept for tracing; the evidence id is the content hash)' })
-  @IsOptional() @IsString() @MaxLength(100)
+  @JSONSchema({ description: "The client's own id of the photo (kept for tracing; the evidence id is the content hash)" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   clientId?: string;
 }
 

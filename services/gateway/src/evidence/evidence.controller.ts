@@ -20,11 +20,16 @@ const EVIDENCE_SCHEMA = {
   type: 'object',
   properties: {
     evidenceId: { type: 'string', description: 'SHA-256 of the file (hex); reference it as `evidence[].ref` in inspection results' },
-    sha256: { type: 'string' }, contentType: { type: 'string' }, sizeBytes: { type: 'integer' },
-    takenAt: { type: 'string', format: 'date-time' }, location: { type: 'string' },
-    inspectionId: { type: 'string', format: 'uuid', nullable: true }, itemCode: { type: 'string', nullable: true },
+    sha256: { type: 'string' },
+    contentType: { type: 'string' },
+    sizeBytes: { type: 'integer' },
+    takenAt: { type: 'string', format: 'date-time' },
+    location: { type: 'string' },
+    inspectionId: { type: 'string', format: 'uuid', nullable: true },
+    itemCode: { type: 'string', nullable: true },
     uploadedBy: { type: 'object', properties: { department: { type: 'string' }, userId: { type: 'string' } } },
-    uploadedAt: { type: 'string', format: 'date-time' }, uploads: { type: 'integer', description: 'Times the same file was sent' },
+    uploadedAt: { type: 'string', format: 'date-time' },
+    uploads: { type: 'integer', description: 'Times the same file was sent' },
   },
 } as const;
 
@@ -52,23 +57,32 @@ export class EvidenceController {
   @Departments(...UPLOADERS)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1, fields: 10 } }))
   @ApiOperation({
-    summary: '上传取证照片 (multipart: `file` + takenAt, location, inspectionId?, itemCode?). Content-addressed by SHA-256: the same file sent again ' +
+    summary:
+      '上传取证照片 (multipart: `file` + takenAt, location, inspectionId?, itemCode?). Content-addressed by SHA-256: the same file sent again ' +
       '(e.g. an offline phone re-syncing) returns the same evidence, never a second copy. JPEG, PNG, WebP, HEIC or PDF, at most 15 MB.',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
-      type: 'object', required: ['file', 'takenAt', 'location'],
+      type: 'object',
+      required: ['file', 'takenAt', 'location'],
       properties: {
-        file: { type: 'string', format: 'binary' }, takenAt: { type: 'string', format: 'date-time' }, location: { type: 'string', maxLength: 200 },
-        inspectionId: { type: 'string', format: 'uuid' }, itemCode: { type: 'string', example: 'FIRE-01' }, clientId: { type: 'string' },
+        file: { type: 'string', format: 'binary' },
+        takenAt: { type: 'string', format: 'date-time' },
+        location: { type: 'string', maxLength: 200 },
+        inspectionId: { type: 'string', format: 'uuid' },
+        itemCode: { type: 'string', example: 'FIRE-01' },
+        clientId: { type: 'string' },
       },
     },
   })
   @ApiResponse({ status: 201, schema: EVIDENCE_SCHEMA })
   @errorResponses(400, 401, 403, 404)
   async upload(
-    @UploadedFile() file: UploadedMultipartFile | undefined, @Body() body: EvidenceUploadBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string,
+    @UploadedFile() file: UploadedMultipartFile | undefined,
+    @Body() body: EvidenceUploadBody,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
   ): Promise<EvidenceView> {
     if (body.inspectionId) await this.assertMayReadInspection(body.inspectionId, actor, requestId);
     return this.store.put(file?.buffer ?? Buffer.alloc(0), body, actor);

@@ -17,7 +17,17 @@ export class EvidenceRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now(), 1)
        ON CONFLICT (sha256) DO UPDATE SET uploads = evidence.uploads + 1
        RETURNING *`,
-      [upload.sha256, upload.contentType, upload.sizeBytes, upload.takenAt, upload.location, upload.inspectionId, upload.itemCode, upload.uploadedByDepartment, upload.uploadedByUser],
+      [
+        upload.sha256,
+        upload.contentType,
+        upload.sizeBytes,
+        upload.takenAt,
+        upload.location,
+        upload.inspectionId,
+        upload.itemCode,
+        upload.uploadedByDepartment,
+        upload.uploadedByUser,
+      ],
     );
     return {
       sha256: row!.sha256 as string,

@@ -1,6 +1,13 @@
 import type { Actor } from '@shanyu/common';
 import {
-  FilingDecisionBody, FilingIdRequest, type FilingView, GetInstitutionRequest, ListFilingsRequest, type Page, RegistryRpc, SubmitFilingBody,
+  FilingDecisionBody,
+  FilingIdRequest,
+  type FilingView,
+  GetInstitutionRequest,
+  ListFilingsRequest,
+  type Page,
+  RegistryRpc,
+  SubmitFilingBody,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
@@ -28,7 +35,12 @@ export class FilingsController {
   @ApiParam({ name: 'id', format: 'uuid', description: 'Institution id' })
   @ApiBody({ schema: { $ref: '#/components/schemas/SubmitFilingBody' } })
   @RpcReply(RegistryRpc.submitFiling, 201)
-  submit(@Param() params: GetInstitutionRequest, @Body() body: SubmitFilingBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<FilingView> {
+  submit(
+    @Param() params: GetInstitutionRequest,
+    @Body() body: SubmitFilingBody,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<FilingView> {
     return this.rpc.call(RegistryRpc.submitFiling, { ...body, institutionId: params.id }, { actor, requestId });
   }
 
@@ -60,7 +72,12 @@ export class FilingsController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody({ schema: { $ref: '#/components/schemas/FilingDecisionBody' } })
   @RpcReply(RegistryRpc.decideFiling)
-  decide(@Param() params: FilingIdRequest, @Body() body: FilingDecisionBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<FilingView> {
+  decide(
+    @Param() params: FilingIdRequest,
+    @Body() body: FilingDecisionBody,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<FilingView> {
     return this.rpc.call(RegistryRpc.decideFiling, { ...body, id: params.id }, { actor, requestId });
   }
 
@@ -70,12 +87,14 @@ export class FilingsController {
   @ApiProduces('application/pdf')
   @ApiResponse({ status: 200, description: 'application/pdf' })
   @RpcErrors(RegistryRpc.getReceipt)
-  async receipt(@Param() params: FilingIdRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string, @Res() reply: FastifyReply): Promise<void> {
+  async receipt(
+    @Param() params: FilingIdRequest,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const receipt = await this.rpc.call(RegistryRpc.getReceipt, { id: params.id }, { actor, requestId });
     const pdf = await renderReceiptPdf(receipt, this.publicBaseUrl);
-    void reply
-      .header('content-type', 'application/pdf')
-      .header('content-disposition', `inline; filename="receipt-${receipt.receiptNo}.pdf"`)
-      .send(pdf);
+    void reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="receipt-${receipt.receiptNo}.pdf"`).send(pdf);
   }
 }

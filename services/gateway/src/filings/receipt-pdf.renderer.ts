@@ -31,11 +31,13 @@ export async function renderReceiptPdf(receipt: ReceiptView, publicBaseUrl: stri
   doc.moveDown(0.4).font('regular').fontSize(11).fillColor('#444').text(`回执编号：${receipt.receiptNo}`, { align: 'center' });
   doc.moveDown(1.5).fillColor('#000').fontSize(13);
   doc.text(`${receipt.institutionName}：`);
-  doc.moveDown(0.6).text(
-    `你单位报送的托育机构备案材料收悉。经审核，材料齐全，符合《托育机构设置标准（试行）》《托育机构管理规范（试行）》及` +
-      `《托育机构登记和备案办法（试行）》的有关规定，予以备案。`,
-    { indent: 26, lineGap: 6 },
-  );
+  doc
+    .moveDown(0.6)
+    .text(
+      `你单位报送的托育机构备案材料收悉。经审核，材料齐全，符合《托育机构设置标准（试行）》《托育机构管理规范（试行）》及` +
+        `《托育机构登记和备案办法（试行）》的有关规定，予以备案。`,
+      { indent: 26, lineGap: 6 },
+    );
   doc.moveDown(1.2).fontSize(12);
   const rows: [string, string][] = [
     ['机构名称', receipt.institutionName],
@@ -50,9 +52,15 @@ export async function renderReceiptPdf(receipt: ReceiptView, publicBaseUrl: stri
   }
   const qrTop = doc.y + 24;
   doc.image(qr, 64, qrTop, { width: 120 });
-  doc.fontSize(10).fillColor('#444').text('扫码核验本回执真伪与当前状态：', 200, qrTop + 20, { width: 330 });
+  doc
+    .fontSize(10)
+    .fillColor('#444')
+    .text('扫码核验本回执真伪与当前状态：', 200, qrTop + 20, { width: 330 });
   doc.text(url, 200, doc.y + 4, { width: 330 });
-  doc.fillColor('#000').fontSize(13).text(receipt.issuingBureau, 64, qrTop + 170, { align: 'right' });
+  doc
+    .fillColor('#000')
+    .fontSize(13)
+    .text(receipt.issuingBureau, 64, qrTop + 170, { align: 'right' });
   doc.text(receipt.issuedOn, { align: 'right' });
   doc.end();
   return done;

@@ -37,8 +37,11 @@ export class HealthController {
   @Get('health')
   @ApiOperation({ summary: 'Liveness and readiness: PostgreSQL, NATS and each service (200 when all are up, else 503)' })
   @ApiQuery({
-    name: 'scope', required: false, enum: ['self'],
-    description: 'self: only this gateway\'s own PostgreSQL and NATS (the Kubernetes probes: one service being down must not take every gateway out of the load balancer)',
+    name: 'scope',
+    required: false,
+    enum: ['self'],
+    description:
+      "self: only this gateway's own PostgreSQL and NATS (the Kubernetes probes: one service being down must not take every gateway out of the load balancer)",
   })
   @ApiResponse({ status: 200, schema: { $ref: '#/components/schemas/Health' } })
   @ApiResponse({ status: 503, schema: { $ref: '#/components/schemas/Health' } })

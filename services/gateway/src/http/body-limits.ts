@@ -119,7 +119,10 @@ export function parseFormWithinLimits(text: string, limits: JsonBodyLimits): Rec
   }
   const parsed = querystring.parse(text, '&', '=', { maxKeys: 0 });
   for (const [key, value] of Object.entries(parsed)) {
-    if (key === '__proto__') throw new DomainError('VALIDATION', '不允许的字段（__proto__）', [{ field: '(body)', code: 'whitelistValidation', message: '不允许的字段（__proto__）' }]);
+    if (key === '__proto__')
+      throw new DomainError('VALIDATION', '不允许的字段（__proto__）', [
+        { field: '(body)', code: 'whitelistValidation', message: '不允许的字段（__proto__）' },
+      ]);
     for (const v of Array.isArray(value) ? value : [value]) {
       if ((v ?? '').length > limits.maxStringLength) throw tooComplex('maxStringLength', limits.maxStringLength);
     }

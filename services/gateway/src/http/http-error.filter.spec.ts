@@ -6,9 +6,18 @@ import { toHttpError } from './http-error.filter.js';
 
 describe('errors as HTTP responses', () => {
   it.each([
-    ['VALIDATION', 400], ['UNAUTHENTICATED', 401], ['TOKEN_INVALID', 401], ['DEPARTMENT_NOT_ALLOWED', 403], ['DIVISION_OUT_OF_SCOPE', 403],
-    ['INSTITUTION_NOT_FOUND', 404], ['INSTITUTION_USCC_TAKEN', 409], ['SERVICE_UNAVAILABLE', 503], ['RPC_TIMEOUT', 504],
-    ['TOKEN_REVOKED', 401], ['ACCOUNT_LOCKED', 429], ['TOO_MANY_LOGIN_ATTEMPTS', 429],
+    ['VALIDATION', 400],
+    ['UNAUTHENTICATED', 401],
+    ['TOKEN_INVALID', 401],
+    ['DEPARTMENT_NOT_ALLOWED', 403],
+    ['DIVISION_OUT_OF_SCOPE', 403],
+    ['INSTITUTION_NOT_FOUND', 404],
+    ['INSTITUTION_USCC_TAKEN', 409],
+    ['SERVICE_UNAVAILABLE', 503],
+    ['RPC_TIMEOUT', 504],
+    ['TOKEN_REVOKED', 401],
+    ['ACCOUNT_LOCKED', 429],
+    ['TOO_MANY_LOGIN_ATTEMPTS', 429],
   ])('domain code %s → %i, code and message kept', (code, status) => {
     expect(toHttpError(new DomainError(code, '中文说明'))).toEqual({ statusCode: status, code, message: '中文说明' });
   });
@@ -54,7 +63,8 @@ describe('errors as HTTP responses', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
     const shutdown = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
     const wrapped = Object.assign(new Error('query failed'), { driverError: Object.assign(new Error('Connection terminated unexpectedly'), {}) });
-    for (const e of [refused, shutdown, wrapped]) expect(toHttpError(e)).toEqual({ statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: '数据库暂不可用，请稍后重试' });
+    for (const e of [refused, shutdown, wrapped])
+      expect(toHttpError(e)).toEqual({ statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: '数据库暂不可用，请稍后重试' });
     expect(toHttpError(Object.assign(new Error('duplicate key'), { code: '23505' }))).toMatchObject({ statusCode: 500, code: 'INTERNAL' });
   });
 });

@@ -41,7 +41,12 @@ export function toHttpError(e: unknown): HttpErrorResponse {
     const fastifyCode = (e as { code?: string }).code;
     // Only a 400 can be about the body: "Cannot GET /api/v1/x.json" is a 404 whose message names JSON.
     if (status === 400 && (fastifyCode === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/i.test((e as Error).message ?? ''))) {
-      return { statusCode: 400, code: 'VALIDATION', message: '请求体不是合法的 JSON', details: [{ field: '(body)', code: 'isJson', message: '请求体不是合法的 JSON' }] };
+      return {
+        statusCode: 400,
+        code: 'VALIDATION',
+        message: '请求体不是合法的 JSON',
+        details: [{ field: '(body)', code: 'isJson', message: '请求体不是合法的 JSON' }],
+      };
     }
     // A 400 always names what was wrong, even when the framework said nothing more precise.
     if (status === 400) return { statusCode: 400, ...known, details: [{ field: '(request)', code: 'badRequest', message: '请求格式有误' }] };

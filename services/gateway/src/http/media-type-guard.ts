@@ -19,7 +19,10 @@ export function registerMediaTypeGuard(fastify: FastifyInstance, document: OpenA
     }
   }
   fastify.addHook('onRequest', async (request, reply) => {
-    const type = String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    const type = String(request.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim()
+      .toLowerCase();
     if (!GUARDED.includes(type)) return;
     if (declared.get(`${request.method} ${request.routeOptions.url}`)?.has(type)) return;
     await reply.status(415).send({ statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: `此接口不接受 ${type}，请使用 application/json` });

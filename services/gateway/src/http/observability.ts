@@ -1,5 +1,15 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { type Context, contextFromHeaders, runWithContext, type ServiceMetrics, SpanKind, SpanStatusCode, startSpan, statusClass, type Span } from '@shanyu/observability';
+import {
+  type Context,
+  contextFromHeaders,
+  runWithContext,
+  type ServiceMetrics,
+  SpanKind,
+  SpanStatusCode,
+  startSpan,
+  statusClass,
+  type Span,
+} from '@shanyu/observability';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 const TRACE = Symbol('shanyu.trace');

@@ -42,8 +42,11 @@ export async function registerSecurityHeaders(app: NestFastifyApplication): Prom
     // Not the parent domain's other sites: the platform may live under a department's domain.
     hsts: { maxAge: 31_536_000, includeSubDomains: false },
   });
-  app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply, payload) => {
-    if (authenticated(request)) void reply.header('cache-control', 'no-store');
-    return payload;
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply, payload) => {
+      if (authenticated(request)) void reply.header('cache-control', 'no-store');
+      return payload;
+    });
 }

@@ -41,10 +41,15 @@ export class IndicatorsController {
       // 入托率 needs the subsidy service's rosters and the registry's population: only here are both at hand.
       const under3 = division.supply?.childrenUnder3 ?? null;
       division.indicators.push({
-        group: enrolled.group, key: 'enrolmentRate', label: '入托率', unit: '%',
+        group: enrolled.group,
+        key: 'enrolmentRate',
+        label: '入托率',
+        unit: '%',
         value: under3 && enrolled.value !== null ? Math.round((enrolled.value / under3) * 100 * 10_000) / 10_000 : null,
-        numerator: enrolled.value ?? undefined, denominator: under3 ?? undefined,
-        definition: '本月收托名册中的在托婴幼儿数 ÷ 3 岁以下婴幼儿数（人口数据）', source: '环翠区入托率 6.07%（威海市环翠区卫生健康局、发展和改革局《关于创建省级婴幼儿照护服务示范区的报告》）',
+        numerator: enrolled.value ?? undefined,
+        denominator: under3 ?? undefined,
+        definition: '本月收托名册中的在托婴幼儿数 ÷ 3 岁以下婴幼儿数（人口数据）',
+        source: '环翠区入托率 6.07%（威海市环翠区卫生健康局、发展和改革局《关于创建省级婴幼儿照护服务示范区的报告》）',
       });
     }
     return base;

@@ -1,8 +1,25 @@
 import { SYSTEM_ACTOR } from '@shanyu/common';
 import {
-  type ChecklistVersionView, type ComplaintReceipt, FileComplaintBody, InspectionIdRequest, InspectionRpc, InstitutionPlanDrawsQuery, type InstitutionPlanDrawView,
-  ListChecklistsRequest, ListPlansRequest, type Page, UuidParams,
-  PlanIdRequest, PlanPageQuery, type PlanDrawEntryView, type PlanPoolEntryView, type PlanSummaryView, type PlanView, type PublicComplaintView, PublicInspectionsRequest, type PublicInspectionView,
+  type ChecklistVersionView,
+  type ComplaintReceipt,
+  FileComplaintBody,
+  InspectionIdRequest,
+  InspectionRpc,
+  InstitutionPlanDrawsQuery,
+  type InstitutionPlanDrawView,
+  ListChecklistsRequest,
+  ListPlansRequest,
+  type Page,
+  UuidParams,
+  PlanIdRequest,
+  PlanPageQuery,
+  type PlanDrawEntryView,
+  type PlanPoolEntryView,
+  type PlanSummaryView,
+  type PlanView,
+  type PublicComplaintView,
+  PublicInspectionsRequest,
+  type PublicInspectionView,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
@@ -50,7 +67,8 @@ export class InspectionPublicController {
   @Public()
   @Get('inspection-plans/:id')
   @ApiOperation({
-    summary: '双随机 draw record: seed commitment and pool hash, then seed, public entropy and result counts. Re-run it with the documented generator: ' +
+    summary:
+      '双随机 draw record: seed commitment and pool hash, then seed, public entropy and result counts. Re-run it with the documented generator: ' +
       'this view plus every /pool page rebuild the draw input (its canonical JSON hashes to poolHash), /draws pages give the result',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
@@ -75,7 +93,12 @@ export class InspectionPublicController {
   @ApiOperation({ summary: '双随机 result: the drawn institutions in draw order, paged, with their inspectors. Before the draw: 409 PLAN_NOT_DRAWN' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiQuery({ name: 'page', required: false })
-  @ApiQuery({ name: 'pageSize', required: false, description: '1–500, default 100; fewer with many inspectors per department (at 8 departments × 10, about 220: 400 VALIDATION names the limit), so that a page fits NATS\'s 1 MB' })
+  @ApiQuery({
+    name: 'pageSize',
+    required: false,
+    description:
+      "1–500, default 100; fewer with many inspectors per department (at 8 departments × 10, about 220: 400 VALIDATION names the limit), so that a page fits NATS's 1 MB",
+  })
   @RpcReply(InspectionRpc.publicPlanDraws)
   planDraws(@Param() params: PlanIdRequest, @Query() query: PlanPageQuery, @CurrentRequestId() requestId: string): Promise<Page<PlanDrawEntryView>> {
     return this.rpc.call(InspectionRpc.publicPlanDraws, { ...query, id: params.id }, { actor: SYSTEM_ACTOR, requestId });
@@ -83,12 +106,19 @@ export class InspectionPublicController {
 
   @Public()
   @Get('institutions/:id/inspection-plans')
-  @ApiOperation({ summary: '双随机 plans that drew this institution, latest draw first: each plan as listed, the institution\'s place in the draw order and its drawn entry (grade, inspectors)' })
+  @ApiOperation({
+    summary:
+      "双随机 plans that drew this institution, latest draw first: each plan as listed, the institution's place in the draw order and its drawn entry (grade, inspectors)",
+  })
   @ApiParam({ name: 'id', format: 'uuid', description: 'The institution' })
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false, description: '1–100, default 20' })
   @RpcReply(InspectionRpc.publicPlanDrawsOfInstitution)
-  institutionPlans(@Param() params: UuidParams, @Query() query: InstitutionPlanDrawsQuery, @CurrentRequestId() requestId: string): Promise<Page<InstitutionPlanDrawView>> {
+  institutionPlans(
+    @Param() params: UuidParams,
+    @Query() query: InstitutionPlanDrawsQuery,
+    @CurrentRequestId() requestId: string,
+  ): Promise<Page<InstitutionPlanDrawView>> {
     return this.rpc.call(InspectionRpc.publicPlanDrawsOfInstitution, { ...query, institutionId: params.id }, { actor: SYSTEM_ACTOR, requestId });
   }
 

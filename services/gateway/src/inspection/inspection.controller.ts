@@ -1,9 +1,39 @@
 import { type Actor, DomainError } from '@shanyu/common';
 import {
-  AddConflictBody, AddInspectorBody, type ChecklistVersionView, CommitPlanBody, CreateInspectionBody, DrawPlanBody, InspectionIdRequest, type InspectionFormView,
-  InspectionRpc, type InspectionView, type InspectorView, ListChecklistsRequest, ListInspectionsRequest, ListInspectorsRequest, ListPlansRequest, type Page,
-  PlanIdRequest, PlanPageQuery, type PlanDrawEntryView, type PlanPoolEntryView, type PlanSummaryView, type PlanView, PublishChecklistBody, RecordResultsBody, type RecordResultsView,
-  type RectificationNoticeView, ReinspectionBody, SignOffBody, UuidParams, ResultItemRequest, ResolveResultBody, ResultVersionParams, DecideLateResultBody, type ResultVersionView,
+  AddConflictBody,
+  AddInspectorBody,
+  type ChecklistVersionView,
+  CommitPlanBody,
+  CreateInspectionBody,
+  DrawPlanBody,
+  InspectionIdRequest,
+  type InspectionFormView,
+  InspectionRpc,
+  type InspectionView,
+  type InspectorView,
+  ListChecklistsRequest,
+  ListInspectionsRequest,
+  ListInspectorsRequest,
+  ListPlansRequest,
+  type Page,
+  PlanIdRequest,
+  PlanPageQuery,
+  type PlanDrawEntryView,
+  type PlanPoolEntryView,
+  type PlanSummaryView,
+  type PlanView,
+  PublishChecklistBody,
+  RecordResultsBody,
+  type RecordResultsView,
+  type RectificationNoticeView,
+  ReinspectionBody,
+  SignOffBody,
+  UuidParams,
+  ResultItemRequest,
+  ResolveResultBody,
+  ResultVersionParams,
+  DecideLateResultBody,
+  type ResultVersionView,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
@@ -32,7 +62,9 @@ export class InspectionController {
 
   @Get('checklists')
   @ForInspectors()
-  @ApiOperation({ summary: '两张清单: the inspection (检查事项) and penalty (处罚事项) lists in force on a date, by department, each item with its legal basis' })
+  @ApiOperation({
+    summary: '两张清单: the inspection (检查事项) and penalty (处罚事项) lists in force on a date, by department, each item with its legal basis',
+  })
   @ApiQuery({ name: 'kind', required: false, enum: ['inspection', 'penalty'] })
   @ApiQuery({ name: 'department', required: false, enum: [...INSPECTING] })
   @ApiQuery({ name: 'on', required: false, description: 'YYYY-MM-DD (default today)' })
@@ -54,7 +86,9 @@ export class InspectionController {
   @Post('inspectors')
   @HttpCode(201)
   @Departments(...INSPECTING)
-  @ApiOperation({ summary: '执法人员入库 (the department or admin). `username` links the person\'s login: only a linked, assigned inspector records results and signs off.' })
+  @ApiOperation({
+    summary: "执法人员入库 (the department or admin). `username` links the person's login: only a linked, assigned inspector records results and signs off.",
+  })
   @ApiBody(schema('AddInspectorBody'))
   @RpcReply(InspectionRpc.addInspector, 201)
   async addInspector(@Body() body: AddInspectorBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InspectorView> {
@@ -64,7 +98,13 @@ export class InspectionController {
       if (!account) throw DomainError.validation([{ field: 'username', code: 'unknownUser', message: `账号 ${body.username} 不存在或已停用` }]);
       const department = body.department ?? actor.department;
       if (account.department !== department) {
-        throw DomainError.validation([{ field: 'username', code: 'otherDepartment', message: `账号 ${body.username} 属于 ${account.department} 部门，不能关联为 ${department} 部门的执法人员` }]);
+        throw DomainError.validation([
+          {
+            field: 'username',
+            code: 'otherDepartment',
+            message: `账号 ${body.username} 属于 ${account.department} 部门，不能关联为 ${department} 部门的执法人员`,
+          },
+        ]);
       }
       userId = account.id;
     }
@@ -88,7 +128,12 @@ export class InspectionController {
   @ApiParam({ name: 'id', format: 'uuid', description: 'Inspector id' })
   @ApiBody(schema('AddConflictBody'))
   @RpcReply(InspectionRpc.addConflict, 201)
-  addConflict(@Param() params: UuidParams, @Body() body: AddConflictBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InspectorView> {
+  addConflict(
+    @Param() params: UuidParams,
+    @Body() body: AddConflictBody,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<InspectorView> {
     return this.rpc.call(InspectionRpc.addConflict, { ...body, inspectorId: params.id }, { actor, requestId });
   }
 
@@ -96,7 +141,8 @@ export class InspectionController {
   @HttpCode(201)
   @Departments('street', 'health')
   @ApiOperation({
-    summary: '双随机 step 1: fix the pool (filed institutions with credit grades, inspectors, conflicts) and publish SHA-256 of a secret seed. ' +
+    summary:
+      '双随机 step 1: fix the pool (filed institutions with credit grades, inspectors, conflicts) and publish SHA-256 of a secret seed. ' +
       'Fewer than 2 available inspectors in a department: 422 PLAN_NOT_ENOUGH_INSPECTORS naming the department.',
   })
   @ApiBody(schema('CommitPlanBody'))
@@ -108,7 +154,9 @@ export class InspectionController {
   @Post('inspection-plans/:id/draw')
   @HttpCode(200)
   @Departments('street', 'health')
-  @ApiOperation({ summary: '双随机 step 2: reveal the seed, mix in the public entropy announced at the draw, draw institutions and inspectors (re-runnable by anyone)' })
+  @ApiOperation({
+    summary: '双随机 step 2: reveal the seed, mix in the public entropy announced at the draw, draw institutions and inspectors (re-runnable by anyone)',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody(schema('DrawPlanBody'))
   @RpcReply(InspectionRpc.drawPlan)
@@ -117,7 +165,7 @@ export class InspectionController {
   }
 
   @Get('inspection-plans')
-  @ApiOperation({ summary: '抽查计划 in the caller\'s divisions' })
+  @ApiOperation({ summary: "抽查计划 in the caller's divisions" })
   @ApiQuery({ name: 'divisionCode', required: false })
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false })
@@ -127,7 +175,10 @@ export class InspectionController {
   }
 
   @Get('inspection-plans/:id')
-  @ApiOperation({ summary: 'The draw record: seed commitment, pool hash and counts, ratios, inspectors, seed and result counts once drawn (the pool and the drawn institutions: /pool, /draws)' })
+  @ApiOperation({
+    summary:
+      'The draw record: seed commitment, pool hash and counts, ratios, inspectors, seed and result counts once drawn (the pool and the drawn institutions: /pool, /draws)',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @RpcReply(InspectionRpc.getPlan)
   plan(@Param() params: PlanIdRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<PlanView> {
@@ -135,22 +186,41 @@ export class InspectionController {
   }
 
   @Get('inspection-plans/:id/pool')
-  @ApiOperation({ summary: 'The plan\'s pool in pool order (sorted by id), paged: institution, credit grade, conflicts and last-time inspectors per department' })
+  @ApiOperation({
+    summary: "The plan's pool in pool order (sorted by id), paged: institution, credit grade, conflicts and last-time inspectors per department",
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false, description: '1–500, default 100' })
   @RpcReply(InspectionRpc.planPool)
-  planPool(@Param() params: PlanIdRequest, @Query() query: PlanPageQuery, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<Page<PlanPoolEntryView>> {
+  planPool(
+    @Param() params: PlanIdRequest,
+    @Query() query: PlanPageQuery,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<Page<PlanPoolEntryView>> {
     return this.rpc.call(InspectionRpc.planPool, { ...query, id: params.id }, { actor, requestId });
   }
 
   @Get('inspection-plans/:id/draws')
-  @ApiOperation({ summary: 'The drawn institutions in draw order, paged, with their inspectors, alerts and joint inspection. Before the draw: 409 PLAN_NOT_DRAWN' })
+  @ApiOperation({
+    summary: 'The drawn institutions in draw order, paged, with their inspectors, alerts and joint inspection. Before the draw: 409 PLAN_NOT_DRAWN',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiQuery({ name: 'page', required: false })
-  @ApiQuery({ name: 'pageSize', required: false, description: '1–500, default 100; fewer with many inspectors per department (at 8 departments × 10, about 220: 400 VALIDATION names the limit), so that a page fits NATS\'s 1 MB' })
+  @ApiQuery({
+    name: 'pageSize',
+    required: false,
+    description:
+      "1–500, default 100; fewer with many inspectors per department (at 8 departments × 10, about 220: 400 VALIDATION names the limit), so that a page fits NATS's 1 MB",
+  })
   @RpcReply(InspectionRpc.planDraws)
-  planDraws(@Param() params: PlanIdRequest, @Query() query: PlanPageQuery, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<Page<PlanDrawEntryView>> {
+  planDraws(
+    @Param() params: PlanIdRequest,
+    @Query() query: PlanPageQuery,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<Page<PlanDrawEntryView>> {
     return this.rpc.call(InspectionRpc.planDraws, { ...query, id: params.id }, { actor, requestId });
   }
 
@@ -158,7 +228,8 @@ export class InspectionController {
   @HttpCode(201)
   @Departments(...INSPECTING)
   @ApiOperation({
-    summary: '综合查一次: a joint inspection from a drawn plan (planId + institutionId), ad hoc (institutionId + departments with ≥ 2 inspectors each) or ' +
+    summary:
+      '综合查一次: a joint inspection from a drawn plan (planId + institutionId), ad hoc (institutionId + departments with ≥ 2 inspectors each) or ' +
       'from an accepted complaint (kind=complaint). Yearly cap: 422 INSPECTION_YEARLY_CAP; same department again within the window: 422 INSPECTION_REPEATED unless repeatReason.',
   })
   @ApiBody(schema('CreateInspectionBody'))
@@ -169,7 +240,7 @@ export class InspectionController {
 
   @Get('inspections')
   @ForInspectors()
-  @ApiOperation({ summary: '检查列表 in the caller\'s divisions (operators: their own institutions)' })
+  @ApiOperation({ summary: "检查列表 in the caller's divisions (operators: their own institutions)" })
   @ApiQuery({ name: 'institutionId', required: false })
   @ApiQuery({ name: 'planId', required: false })
   @ApiQuery({ name: 'status', required: false, enum: ['open', 'completed'] })
@@ -192,7 +263,7 @@ export class InspectionController {
 
   @Get('inspections/:id/form')
   @ForInspectors()
-  @ApiOperation({ summary: '一表通查: the merged form, items grouped by area, no item twice, with results so far and the operator\'s latest self-inspection' })
+  @ApiOperation({ summary: "一表通查: the merged form, items grouped by area, no item twice, with results so far and the operator's latest self-inspection" })
   @ApiParam({ name: 'id', format: 'uuid' })
   @RpcReply(InspectionRpc.getForm)
   form(@Param() params: InspectionIdRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InspectionFormView> {
@@ -203,22 +274,30 @@ export class InspectionController {
   @ForInspectors()
   @Departments(...INSPECTING)
   @ApiOperation({
-    summary: '记录检查结果 (an assigned inspector, own department\'s items only; ITEM_NOT_ON_FORM 422, ITEM_OTHER_DEPARTMENT 403, INSPECTOR_NOT_ASSIGNED 403 refuse ' +
-      'the whole write). Every value is kept as a version; send each item\'s `version` back as `baseVersion`, with `recordedAt` and `deviceId`. `outcomes` says ' +
-      'per item: recorded (the record holds it), conflict (written on an older version, or over another inspector\'s different or failing value: kept, the ' +
+    summary:
+      "记录检查结果 (an assigned inspector, own department's items only; ITEM_NOT_ON_FORM 422, ITEM_OTHER_DEPARTMENT 403, INSPECTOR_NOT_ASSIGNED 403 refuse " +
+      "the whole write). Every value is kept as a version; send each item's `version` back as `baseVersion`, with `recordedAt` and `deviceId`. `outcomes` says " +
+      "per item: recorded (the record holds it), conflict (written on an older version, or over another inspector's different or failing value: kept, the " +
       'record unchanged until a person resolves it) or late (received after the department signed off: kept for the department to accept as 补正 or reject). ' +
       'A write sent again changes nothing.',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody(schema('RecordResultsBody'))
   @RpcReply(InspectionRpc.recordResults)
-  results(@Param() params: InspectionIdRequest, @Body() body: RecordResultsBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<RecordResultsView> {
+  results(
+    @Param() params: InspectionIdRequest,
+    @Body() body: RecordResultsBody,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<RecordResultsView> {
     return this.rpc.call(InspectionRpc.recordResults, { ...body, id: params.id }, { actor, requestId });
   }
 
   @Get('inspections/:id/results/:itemCode/versions')
   @ForInspectors()
-  @ApiOperation({ summary: '结果版本: every value recorded for one item, newest first (who, when on the device, device, value, note, evidence, status, decision)' })
+  @ApiOperation({
+    summary: '结果版本: every value recorded for one item, newest first (who, when on the device, device, value, note, evidence, status, decision)',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiParam({ name: 'itemCode', example: 'FIRE-04' })
   @RpcReply(InspectionRpc.listResultVersions)
@@ -230,12 +309,19 @@ export class InspectionController {
   @ForInspectors()
   @HttpCode(200)
   @Departments(...INSPECTING)
-  @ApiOperation({ summary: '裁定冲突: the version the record keeps and why (an assigned inspector or an official of the item\'s department); RESULT_NOT_IN_CONFLICT 409' })
+  @ApiOperation({
+    summary: "裁定冲突: the version the record keeps and why (an assigned inspector or an official of the item's department); RESULT_NOT_IN_CONFLICT 409",
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiParam({ name: 'itemCode', example: 'FIRE-04' })
   @ApiBody(schema('ResolveResultBody'))
   @RpcReply(InspectionRpc.resolveResult)
-  resolve(@Param() params: ResultItemRequest, @Body() body: ResolveResultBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InspectionFormView> {
+  resolve(
+    @Param() params: ResultItemRequest,
+    @Body() body: ResolveResultBody,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<InspectionFormView> {
     return this.rpc.call(InspectionRpc.resolveResult, { ...body, id: params.id, itemCode: params.itemCode }, { actor, requestId });
   }
 
@@ -251,12 +337,20 @@ export class InspectionController {
   @Post('inspections/:id/late-results/:versionId/decision')
   @HttpCode(200)
   @Departments(...INSPECTING)
-  @ApiOperation({ summary: '补正或驳回: an official of the result\'s department accepts a late result into the record (an amendment) or rejects it, with the reason; RESULT_NOT_LATE 409' })
+  @ApiOperation({
+    summary:
+      "补正或驳回: an official of the result's department accepts a late result into the record (an amendment) or rejects it, with the reason; RESULT_NOT_LATE 409",
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiParam({ name: 'versionId', format: 'uuid' })
   @ApiBody(schema('DecideLateResultBody'))
   @RpcReply(InspectionRpc.decideLateResult)
-  decideLate(@Param() params: ResultVersionParams, @Body() body: DecideLateResultBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<ResultVersionView> {
+  decideLate(
+    @Param() params: ResultVersionParams,
+    @Body() body: DecideLateResultBody,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<ResultVersionView> {
     return this.rpc.call(InspectionRpc.decideLateResult, { ...body, id: params.id, versionId: params.versionId }, { actor, requestId });
   }
 
@@ -268,18 +362,28 @@ export class InspectionController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody(schema('SignOffBody'))
   @RpcReply(InspectionRpc.signOff)
-  signOff(@Param() params: InspectionIdRequest, @Body() body: SignOffBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InspectionView> {
+  signOff(
+    @Param() params: InspectionIdRequest,
+    @Body() body: SignOffBody,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<InspectionView> {
     return this.rpc.call(InspectionRpc.signOff, { ...body, id: params.id }, { actor, requestId });
   }
 
   @Post('inspections/:id/reinspection')
   @HttpCode(201)
   @Departments(...INSPECTING)
-  @ApiOperation({ summary: '复查: a follow-up with only the still-open findings\' items, linked to the original' })
+  @ApiOperation({ summary: "复查: a follow-up with only the still-open findings' items, linked to the original" })
   @ApiParam({ name: 'id', format: 'uuid', description: 'The original inspection' })
   @ApiBody(schema('ReinspectionBody'))
   @RpcReply(InspectionRpc.createReinspection, 201)
-  reinspect(@Param() params: InspectionIdRequest, @Body() body: ReinspectionBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InspectionView> {
+  reinspect(
+    @Param() params: InspectionIdRequest,
+    @Body() body: ReinspectionBody,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<InspectionView> {
     return this.rpc.call(InspectionRpc.createReinspection, { ...body, id: params.id }, { actor, requestId });
   }
 

@@ -1,8 +1,24 @@
 import type { Actor } from '@shanyu/common';
 import {
-  ComplaintOutcomeBody, type ComplaintView, FindingIdRequest, type FindingView, InspectionRpc, InstitutionIdQuery, IssuePenaltyBody, ListComplaintsRequest,
-  ListPenaltiesRequest, ListRectificationsRequest, type Page, type PenaltyView, ReportRectificationBody, type SelfInspectionFormView, type SelfInspectionView,
-  SubmitSelfInspectionBody, TriageComplaintBody, UuidParams, VerifyRectificationBody,
+  ComplaintOutcomeBody,
+  type ComplaintView,
+  FindingIdRequest,
+  type FindingView,
+  InspectionRpc,
+  InstitutionIdQuery,
+  IssuePenaltyBody,
+  ListComplaintsRequest,
+  ListPenaltiesRequest,
+  ListRectificationsRequest,
+  type Page,
+  type PenaltyView,
+  ReportRectificationBody,
+  type SelfInspectionFormView,
+  type SelfInspectionView,
+  SubmitSelfInspectionBody,
+  TriageComplaintBody,
+  UuidParams,
+  VerifyRectificationBody,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
@@ -43,29 +59,42 @@ export class RectificationController {
   @Post('rectifications/:id/verify')
   @HttpCode(200)
   @Departments(...INSPECTING)
-  @ApiOperation({ summary: '书面核查 by the finding\'s department: corrected or not corrected (closes the finding)' })
+  @ApiOperation({ summary: "书面核查 by the finding's department: corrected or not corrected (closes the finding)" })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody(schema('VerifyRectificationBody'))
   @RpcReply(InspectionRpc.verifyRectification)
-  verify(@Param() params: FindingIdRequest, @Body() body: VerifyRectificationBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<FindingView> {
+  verify(
+    @Param() params: FindingIdRequest,
+    @Body() body: VerifyRectificationBody,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<FindingView> {
     return this.rpc.call(InspectionRpc.verifyRectification, { ...body, id: params.id }, { actor, requestId });
   }
 
   @Post('rectifications/:id/report')
   @HttpCode(200)
   @Departments('operator')
-  @ApiOperation({ summary: '整改报告 by the institution\'s operator' })
+  @ApiOperation({ summary: "整改报告 by the institution's operator" })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody(schema('ReportRectificationBody'))
   @RpcReply(InspectionRpc.reportRectification)
-  report(@Param() params: FindingIdRequest, @Body() body: ReportRectificationBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<FindingView> {
+  report(
+    @Param() params: FindingIdRequest,
+    @Body() body: ReportRectificationBody,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<FindingView> {
     return this.rpc.call(InspectionRpc.reportRectification, { ...body, id: params.id }, { actor, requestId });
   }
 
   @Post('penalties')
   @HttpCode(201)
   @Departments(...INSPECTING)
-  @ApiOperation({ summary: '行政处罚 by the department holding the penalty item, tied to a finding; a fine outside the legal range: 422 PENALTY_OUT_OF_RANGE naming the range' })
+  @ApiOperation({
+    summary:
+      '行政处罚 by the department holding the penalty item, tied to a finding; a fine outside the legal range: 422 PENALTY_OUT_OF_RANGE naming the range',
+  })
   @ApiBody(schema('IssuePenaltyBody'))
   @RpcReply(InspectionRpc.issuePenalty, 201)
   penalty(@Body() body: IssuePenaltyBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<PenaltyView> {
@@ -100,7 +129,7 @@ export class RectificationController {
   }
 
   @Get('self-inspections/form')
-  @ApiOperation({ summary: '自查表: every list\'s items that apply to the institution, grouped by area' })
+  @ApiOperation({ summary: "自查表: every list's items that apply to the institution, grouped by area" })
   @ApiQuery({ name: 'institutionId', required: true })
   @RpcReply(InspectionRpc.selfInspectionForm)
   selfInspectionForm(@Query() query: InstitutionIdQuery, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<SelfInspectionFormView> {
@@ -109,7 +138,7 @@ export class RectificationController {
 
   @Get('complaints')
   @Departments(...INSPECTING)
-  @ApiOperation({ summary: '投诉举报 for the caller\'s department (street office: all in its area); the complainant\'s contact is masked' })
+  @ApiOperation({ summary: "投诉举报 for the caller's department (street office: all in its area); the complainant's contact is masked" })
   @ApiQuery({ name: 'status', required: false, enum: ['received', 'accepted', 'rejected', 'closed'] })
   @ApiQuery({ name: 'institutionId', required: false })
   @ApiQuery({ name: 'page', required: false })
@@ -126,7 +155,12 @@ export class RectificationController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody(schema('TriageComplaintBody'))
   @RpcReply(InspectionRpc.triageComplaint)
-  triage(@Param() params: UuidParams, @Body() body: TriageComplaintBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<ComplaintView> {
+  triage(
+    @Param() params: UuidParams,
+    @Body() body: TriageComplaintBody,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<ComplaintView> {
     return this.rpc.call(InspectionRpc.triageComplaint, { ...body, id: params.id }, { actor, requestId });
   }
 
@@ -137,7 +171,12 @@ export class RectificationController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody(schema('ComplaintOutcomeBody'))
   @RpcReply(InspectionRpc.complaintOutcome)
-  outcome(@Param() params: UuidParams, @Body() body: ComplaintOutcomeBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<ComplaintView> {
+  outcome(
+    @Param() params: UuidParams,
+    @Body() body: ComplaintOutcomeBody,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<ComplaintView> {
     return this.rpc.call(InspectionRpc.complaintOutcome, { ...body, id: params.id }, { actor, requestId });
   }
 }

@@ -1,8 +1,16 @@
 import type { Actor } from '@shanyu/common';
 import {
-  DemonstrationBody, DeregistrationBody, InclusiveBody,
-  type InstitutionView, ListInstitutionsRequest, type Page, RegisterInstitutionRequest, RegistryRpc, UpdateInstitutionBody,
-  GetInstitutionRequest, InstitutionByUsccRequest,
+  DemonstrationBody,
+  DeregistrationBody,
+  InclusiveBody,
+  type InstitutionView,
+  ListInstitutionsRequest,
+  type Page,
+  RegisterInstitutionRequest,
+  RegistryRpc,
+  UpdateInstitutionBody,
+  GetInstitutionRequest,
+  InstitutionByUsccRequest,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
@@ -28,7 +36,7 @@ export class InstitutionsController {
   }
 
   @Get()
-  @ApiOperation({ summary: '机构列表 inside the caller\'s divisions (operators: their own)' })
+  @ApiOperation({ summary: "机构列表 inside the caller's divisions (operators: their own)" })
   @ApiQuery({ name: 'divisionCode', required: false, description: 'County (6 digits) or street (9 digits)' })
   @ApiQuery({ name: 'status', required: false, enum: ['registered', 'filed', 'deregistered'] })
   @ApiQuery({ name: 'nature', required: false, enum: ['for_profit', 'non_profit'] })
@@ -63,7 +71,12 @@ export class InstitutionsController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody({ schema: { $ref: '#/components/schemas/UpdateInstitutionBody' } })
   @RpcReply(RegistryRpc.updateInstitution)
-  update(@Param() params: GetInstitutionRequest, @Body() body: UpdateInstitutionBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InstitutionView> {
+  update(
+    @Param() params: GetInstitutionRequest,
+    @Body() body: UpdateInstitutionBody,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<InstitutionView> {
     return this.rpc.call(RegistryRpc.updateInstitution, { ...body, id: params.id }, { actor, requestId });
   }
 
@@ -74,18 +87,31 @@ export class InstitutionsController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody({ schema: { $ref: '#/components/schemas/InclusiveBody' } })
   @RpcReply(RegistryRpc.setInclusive)
-  inclusive(@Param() params: GetInstitutionRequest, @Body() body: InclusiveBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InstitutionView> {
+  inclusive(
+    @Param() params: GetInstitutionRequest,
+    @Body() body: InclusiveBody,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<InstitutionView> {
     return this.rpc.call(RegistryRpc.setInclusive, { ...body, institutionId: params.id }, { actor, requestId });
   }
 
   @Post(':id/demonstration')
   @HttpCode(200)
   @Departments('health')
-  @ApiOperation({ summary: '示范 designation for a year — district health bureau; records the places at that time; credit grade A or B only (422 DEMONSTRATION_GRADE_TOO_LOW)' })
+  @ApiOperation({
+    summary:
+      '示范 designation for a year — district health bureau; records the places at that time; credit grade A or B only (422 DEMONSTRATION_GRADE_TOO_LOW)',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody({ schema: { $ref: '#/components/schemas/DemonstrationBody' } })
   @RpcReply(RegistryRpc.designateDemonstration)
-  demonstration(@Param() params: GetInstitutionRequest, @Body() body: DemonstrationBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InstitutionView> {
+  demonstration(
+    @Param() params: GetInstitutionRequest,
+    @Body() body: DemonstrationBody,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<InstitutionView> {
     return this.rpc.call(RegistryRpc.designateDemonstration, { ...body, institutionId: params.id }, { actor, requestId });
   }
 
@@ -96,7 +122,12 @@ export class InstitutionsController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody({ schema: { $ref: '#/components/schemas/DeregistrationBody' } })
   @RpcReply(RegistryRpc.deregisterInstitution)
-  deregister(@Param() params: GetInstitutionRequest, @Body() body: DeregistrationBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InstitutionView> {
+  deregister(
+    @Param() params: GetInstitutionRequest,
+    @Body() body: DeregistrationBody,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<InstitutionView> {
     return this.rpc.call(RegistryRpc.deregisterInstitution, { ...body, institutionId: params.id }, { actor, requestId });
   }
 }

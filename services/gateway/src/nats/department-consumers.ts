@@ -29,7 +29,9 @@ export async function provisionDepartmentConsumers(jsm: JetStreamManager, logger
         await jsm.consumers.add(EVENT_STREAM, config);
       } else if (existing.config.deliver_subject || existing.config.filter_subject !== filterSubject || existing.config.ack_policy !== AckPolicy.Explicit) {
         logger.error('a department consumer is not the one the catalog gives: delete it as admin, the next gateway start creates it', {
-          consumer: name, filterSubject: existing.config.filter_subject, deliverSubject: existing.config.deliver_subject,
+          consumer: name,
+          filterSubject: existing.config.filter_subject,
+          deliverSubject: existing.config.deliver_subject,
         });
         continue;
       } else if (existing.config.ack_wait !== config.ack_wait || existing.config.max_ack_pending !== config.max_ack_pending) {

@@ -32,7 +32,11 @@ describe('parsePopulationCsv', () => {
 
   it('refuses no data, a missing column and malformed CSV as validation errors', () => {
     expect(problemOf(`${HEADER}\n`)).toMatchObject({ code: 'csvEmpty' });
-    expect(problemOf('divisionCode,year,source\n330106,2025,x\n')).toMatchObject({ field: 'line 1', code: 'csvHeader', message: '表头缺少列：residentPopulation、childrenUnder3' });
+    expect(problemOf('divisionCode,year,source\n330106,2025,x\n')).toMatchObject({
+      field: 'line 1',
+      code: 'csvHeader',
+      message: '表头缺少列：residentPopulation、childrenUnder3',
+    });
     expect(problemOf(`${HEADER}\n330106,2025,1,1,"unclosed\n`)).toMatchObject({ code: 'csvFormat' });
   });
 });

@@ -28,7 +28,11 @@ export interface PopulationSheetRow {
 }
 
 export function populationRowsFromTable(table: SheetRow[]): PopulationSheetRow[] {
-  const { positions, rows } = locateTable(table, COLUMNS, { fileError, expectedHeader: '区划代码、年份、常住人口、3岁以下婴幼儿数、数据来源', maxRows: MAX_ROWS });
+  const { positions, rows } = locateTable(table, COLUMNS, {
+    fileError,
+    expectedHeader: '区划代码、年份、常住人口、3岁以下婴幼儿数、数据来源',
+    maxRows: MAX_ROWS,
+  });
   return rows.map(({ rowNumber, cells }) => {
     const row: Record<string, unknown> = {};
     for (const [field, at] of positions) {

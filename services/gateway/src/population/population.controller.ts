@@ -33,7 +33,8 @@ export class PopulationController {
   @Departments('health', 'admin')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: UPLOAD_MAX_BYTES, files: 1 } }))
   @ApiOperation({
-    summary: '导入人口数据: an Excel (.xlsx) or CSV file as multipart form field `file` (headers 区划代码, 年份, 常住人口, 3岁以下婴幼儿数, 数据来源 ' +
+    summary:
+      '导入人口数据: an Excel (.xlsx) or CSV file as multipart form field `file` (headers 区划代码, 年份, 常住人口, 3岁以下婴幼儿数, 数据来源 ' +
       'or divisionCode, year, residentPopulation, childrenUnder3, source), or the CSV itself as a text/csv body. Errors name the sheet row ' +
       '(`row N: field`) or the CSV line (`line N: field`); nothing is stored unless every row is right.',
   })
@@ -42,12 +43,21 @@ export class PopulationController {
     schema: {
       oneOf: [
         { type: 'string', example: 'divisionCode,year,residentPopulation,childrenUnder3,source\n330106,2025,1180000,29500,西湖区统计公报' },
-        { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: '.xlsx or .csv (UTF-8 or GB18030), at most 10,000 rows' } } },
+        {
+          type: 'object',
+          required: ['file'],
+          properties: { file: { type: 'string', format: 'binary', description: '.xlsx or .csv (UTF-8 or GB18030), at most 10,000 rows' } },
+        },
       ],
     },
   })
   @RpcReply(RegistryRpc.loadPopulation)
-  async import(@Body() body: unknown, @UploadedFile() file: UploadedMultipartFile | undefined, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<{ loaded: number }> {
+  async import(
+    @Body() body: unknown,
+    @UploadedFile() file: UploadedMultipartFile | undefined,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<{ loaded: number }> {
     let rows: Record<string, unknown>[];
     let where: (index: number) => string;
     if (file || (body !== null && typeof body === 'object')) {
@@ -58,16 +68,24 @@ export class PopulationController {
       rows = parsePopulationCsv(body);
       where = (index) => `line ${index + 2}`; // the header is line 1
     } else {
-      throw DomainError.validation([{ field: '(body)', code: 'isCsv', message: '请上传 Excel（.xlsx）或 CSV 文件（表单字段 file），或以 text/csv 提交 CSV 内容' }]);
+      throw DomainError.validation([
+        { field: '(body)', code: 'isCsv', message: '请上传 Excel（.xlsx）或 CSV 文件（表单字段 file），或以 text/csv 提交 CSV 内容' },
+      ]);
     }
     // The rows as read from the sheet: the registry validates them (errors named by row below).
     return this.rpc.call(RegistryRpc.loadPopulation, { rows } as unknown as LoadPopulationBody, { actor, requestId }).catch((e: unknown) => {
-      throw e instanceof DomainError && e.details ? new DomainError(e.code, e.message, e.details.map((d) => ({ ...d, field: rowField(d.field, where) }))) : e;
+      throw e instanceof DomainError && e.details
+        ? new DomainError(
+            e.code,
+            e.message,
+            e.details.map((d) => ({ ...d, field: rowField(d.field, where) })),
+          )
+        : e;
     });
   }
 
   @Get()
-  @ApiOperation({ summary: '人口数据 in the caller\'s divisions' })
+  @ApiOperation({ summary: "人口数据 in the caller's divisions" })
   @RpcReply(RegistryRpc.listPopulation)
   list(@Query() query: ListPopulationRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<PopulationView[]> {
     return this.rpc.call(RegistryRpc.listPopulation, query, { actor, requestId });

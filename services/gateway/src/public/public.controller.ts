@@ -1,6 +1,12 @@
 import { SYSTEM_ACTOR } from '@shanyu/common';
 import {
-  type Page, PublicInstitutionRequest, PublicInstitutionsRequest, type PublicInstitutionView, ReceiptNoRequest, type ReceiptVerification, RegistryRpc,
+  type Page,
+  PublicInstitutionRequest,
+  PublicInstitutionsRequest,
+  type PublicInstitutionView,
+  ReceiptNoRequest,
+  type ReceiptVerification,
+  RegistryRpc,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Controller, Get, Param, Query } from '@nestjs/common';

@@ -14,7 +14,7 @@ const codeOf = async (fn: () => unknown) => {
 };
 
 describe('staff sheet parsing', () => {
-  it('maps Chinese headers and labels to the contract\'s fields and codes, keeping sheet row numbers', () => {
+  it("maps Chinese headers and labels to the contract's fields and codes, keeping sheet row numbers", () => {
     const rows = rowsFromTable([
       { rowNumber: 1, cells: ['说明：请从第 3 行起填写'] },
       { rowNumber: 2, cells: header },
@@ -30,19 +30,43 @@ describe('staff sheet parsing', () => {
       { rowNumber: 6, cells: ['张三', '330106199001011234', '园丁', '临时', '大班', '', '2026/3/3'] },
     ]);
     expect(all).toEqual([
-      { rowNumber: 3, staff: { name: '王芳', idNumber: '330106199001011234', role: 'carer', employmentType: 'full_time', classType: 'toddler', className: '一班', startDate: '2026-03-01' } },
+      {
+        rowNumber: 3,
+        staff: {
+          name: '王芳',
+          idNumber: '330106199001011234',
+          role: 'carer',
+          employmentType: 'full_time',
+          classType: 'toddler',
+          className: '一班',
+          startDate: '2026-03-01',
+        },
+      },
       { rowNumber: 5, staff: { name: '刘洋', idNumber: '11010519491231002x', role: 'teacher', employmentType: 'part_time', startDate: '2026-03-02' } },
-      { rowNumber: 6, staff: { name: '张三', idNumber: '330106199001011234', role: '园丁', employmentType: '临时', classType: '大班', startDate: '2026-03-03' } },
+      {
+        rowNumber: 6,
+        staff: { name: '张三', idNumber: '330106199001011234', role: '园丁', employmentType: '临时', classType: '大班', startDate: '2026-03-03' },
+      },
     ]);
   });
 
   it('finds columns in any order, by English names too', () => {
-    const rows = rowsFromTable([{ rowNumber: 1, cells: ['startDate', 'Role', 'name', 'idNumber'] }, { rowNumber: 2, cells: ['2026-01-01', 'cook', '李', '330106199001011234'] }]);
+    const rows = rowsFromTable([
+      { rowNumber: 1, cells: ['startDate', 'Role', 'name', 'idNumber'] },
+      { rowNumber: 2, cells: ['2026-01-01', 'cook', '李', '330106199001011234'] },
+    ]);
     expect(rows[0]!.staff).toEqual({ startDate: '2026-01-01', role: 'cook', name: '李', idNumber: '330106199001011234' });
   });
 
   it('refuses a sheet without the needed columns, without data, or with too many rows', async () => {
-    expect(await codeOf(() => rowsFromTable([{ rowNumber: 1, cells: ['姓名', '岗位'] }, { rowNumber: 2, cells: ['a', 'b'] }]))).toBe('STAFF_IMPORT_FILE_INVALID');
+    expect(
+      await codeOf(() =>
+        rowsFromTable([
+          { rowNumber: 1, cells: ['姓名', '岗位'] },
+          { rowNumber: 2, cells: ['a', 'b'] },
+        ]),
+      ),
+    ).toBe('STAFF_IMPORT_FILE_INVALID');
     expect(await codeOf(() => rowsFromTable([{ rowNumber: 1, cells: header }]))).toBe('STAFF_IMPORT_FILE_INVALID');
     expect(await codeOf(() => rowsFromTable([]))).toBe('STAFF_IMPORT_FILE_INVALID');
     const many = Array.from({ length: 1001 }, (_, i) => ({ rowNumber: i + 2, cells: ['a', '1', 'carer', '', '', '', '2026-01-01'] }));
@@ -59,7 +83,10 @@ describe('staff sheet parsing', () => {
     sheet.addRow([{ richText: [{ text: '王' }, { text: '芳' }] }, '330106199001011234', '保育人员', '全职', '乳儿班', null, new Date(Date.UTC(2025, 11, 31))]);
     sheet.addRow(['数字', Number('330106199001011234'), '保洁员', '', '', '', '2026-1-5']);
     const rows = await parseStaffSheet(Buffer.from(await workbook.xlsx.writeBuffer()), 'staff.xlsx');
-    expect(rows[0]).toEqual({ rowNumber: 2, staff: { name: '王芳', idNumber: '330106199001011234', role: 'carer', employmentType: 'full_time', classType: 'infant', startDate: '2025-12-31' } });
+    expect(rows[0]).toEqual({
+      rowNumber: 2,
+      staff: { name: '王芳', idNumber: '330106199001011234', role: 'carer', employmentType: 'full_time', classType: 'infant', startDate: '2025-12-31' },
+    });
     expect(rows[1]!.staff.idNumber).not.toBe('330106199001011234'); // a numeric cell has lost digits: the ID check will say so
     expect(rows[1]!.staff.startDate).toBe('2026-01-05');
   });
@@ -70,10 +97,19 @@ describe('staff sheet parsing', () => {
     expect(utf8).toEqual([{ rowNumber: 2, staff: { name: '李,四', idNumber: '330106199001011234', role: 'carer', startDate: '2026-01-05' } }]);
     // "姓名,身份证号,岗位,入职日期\n张三,…" in GB18030 (GBK) bytes.
     const gbk = Buffer.concat([
-      Buffer.from([0xd0, 0xd5, 0xc3, 0xfb]), Buffer.from(','), Buffer.from([0xc9, 0xed, 0xb7, 0xdd, 0xd6, 0xa4, 0xba, 0xc5]), Buffer.from(','),
-      Buffer.from([0xb8, 0xda, 0xce, 0xbb]), Buffer.from(','), Buffer.from([0xc8, 0xeb, 0xd6, 0xb0, 0xc8, 0xd5, 0xc6, 0xda]), Buffer.from('\n'),
-      Buffer.from([0xd5, 0xc5, 0xc8, 0xfd]), Buffer.from(',330106199001011234,cook,2026-01-06\n'),
+      Buffer.from([0xd0, 0xd5, 0xc3, 0xfb]),
+      Buffer.from(','),
+      Buffer.from([0xc9, 0xed, 0xb7, 0xdd, 0xd6, 0xa4, 0xba, 0xc5]),
+      Buffer.from(','),
+      Buffer.from([0xb8, 0xda, 0xce, 0xbb]),
+      Buffer.from(','),
+      Buffer.from([0xc8, 0xeb, 0xd6, 0xb0, 0xc8, 0xd5, 0xc6, 0xda]),
+      Buffer.from('\n'),
+      Buffer.from([0xd5, 0xc5, 0xc8, 0xfd]),
+      Buffer.from(',330106199001011234,cook,2026-01-06\n'),
     ]);
-    expect(await parseStaffSheet(gbk, 'gbk.csv')).toEqual([{ rowNumber: 2, staff: { name: '张三', idNumber: '330106199001011234', role: 'cook', startDate: '2026-01-06' } }]);
+    expect(await parseStaffSheet(gbk, 'gbk.csv')).toEqual([
+      { rowNumber: 2, staff: { name: '张三', idNumber: '330106199001011234', role: 'cook', startDate: '2026-01-06' } },
+    ]);
   });
 });

@@ -1,7 +1,5 @@
 import { DomainError } from '@shanyu/common';
-import {
-  CLASS_TYPE_LABELS, EMPLOYMENT_TYPE_LABELS, STAFF_IMPORT_MAX_ROWS, STAFF_ROLE_LABELS, type StaffImportRow,
-} from '@shanyu/contracts';
+import { CLASS_TYPE_LABELS, EMPLOYMENT_TYPE_LABELS, STAFF_IMPORT_MAX_ROWS, STAFF_ROLE_LABELS, type StaffImportRow } from '@shanyu/contracts';
 import { cellText, locateTable, normalizeDate, readSheet, type SheetCell, type SheetColumn, type SheetRow } from '../uploads/sheet-reader.js';
 
 /**
@@ -24,7 +22,18 @@ const COLUMNS: SheetColumn[] = [
 
 const invert = (labels: Record<string, string>) => Object.fromEntries(Object.entries(labels).map(([code, label]) => [label, code]));
 const VALUE_CODES: Record<string, Record<string, string>> = {
-  role: { ...invert(STAFF_ROLE_LABELS), 保育员: 'carer', 保健医: 'health_worker', 保健员: 'health_worker', 厨师: 'cook', 炊事员: 'cook', 园长: 'director', 负责人: 'director', 举办者: 'investor', 投资人: 'investor' },
+  role: {
+    ...invert(STAFF_ROLE_LABELS),
+    保育员: 'carer',
+    保健医: 'health_worker',
+    保健员: 'health_worker',
+    厨师: 'cook',
+    炊事员: 'cook',
+    园长: 'director',
+    负责人: 'director',
+    举办者: 'investor',
+    投资人: 'investor',
+  },
   employmentType: invert(EMPLOYMENT_TYPE_LABELS),
   classType: invert(CLASS_TYPE_LABELS),
 };
@@ -37,7 +46,11 @@ function fileError(message: string): DomainError {
 
 /** Sheet rows (row number, cells) → import rows. */
 export function rowsFromTable(table: SheetRow[]): StaffImportRow[] {
-  const { positions, rows } = locateTable(table, COLUMNS, { fileError, expectedHeader: '姓名、身份证号、岗位、用工形式、班型、班级、入职日期', maxRows: STAFF_IMPORT_MAX_ROWS });
+  const { positions, rows } = locateTable(table, COLUMNS, {
+    fileError,
+    expectedHeader: '姓名、身份证号、岗位、用工形式、班型、班级、入职日期',
+    maxRows: STAFF_IMPORT_MAX_ROWS,
+  });
   return rows.map((row) => {
     const staff: Record<string, unknown> = {};
     for (const [field, at] of positions) {

@@ -1,9 +1,31 @@
 import type { Actor } from '@shanyu/common';
 import {
-  AddBanRequest, AddCredentialBody, AddStaffBody, type BanPage, type BanView, CredentialAlertsQuery, type CredentialAlerts, DivisionStaffStatsRequest,
-  type DivisionStaffStats, EndStaffBody, EnterRecordCheckRequest, InstitutionRef, type InstitutionStaffStats, ListBansRequest, ListStaffQuery,
-  OverdueRechecksRequest, type OverdueRechecks, type RecordCheckView, RecordRecheckBody, RevealIdNumberBody, type RevealedIdNumber, StaffRef,
-  type StaffImportResult, type StaffPage, StaffRpc, type StaffView,
+  AddBanRequest,
+  AddCredentialBody,
+  AddStaffBody,
+  type BanPage,
+  type BanView,
+  CredentialAlertsQuery,
+  type CredentialAlerts,
+  DivisionStaffStatsRequest,
+  type DivisionStaffStats,
+  EndStaffBody,
+  EnterRecordCheckRequest,
+  InstitutionRef,
+  type InstitutionStaffStats,
+  ListBansRequest,
+  ListStaffQuery,
+  OverdueRechecksRequest,
+  type OverdueRechecks,
+  type RecordCheckView,
+  RecordRecheckBody,
+  RevealIdNumberBody,
+  type RevealedIdNumber,
+  StaffRef,
+  type StaffImportResult,
+  type StaffPage,
+  StaffRpc,
+  type StaffView,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
@@ -32,7 +54,9 @@ export class StaffController {
   @Post('institutions/:id/staff')
   @HttpCode(201)
   @Departments('operator', 'health')
-  @ApiOperation({ summary: '从业人员登记: vetted against the ban list and the criminal-record query (a banned person: 422 STAFF_BANNED, the attempt recorded)' })
+  @ApiOperation({
+    summary: '从业人员登记: vetted against the ban list and the criminal-record query (a banned person: 422 STAFF_BANNED, the attempt recorded)',
+  })
   @ApiParam({ name: 'id', format: 'uuid', description: 'Institution id' })
   @ApiBody(schema('AddStaffBody'))
   @RpcReply(StaffRpc.addStaff, 201)
@@ -45,14 +69,26 @@ export class StaffController {
   @Departments('operator', 'health')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } }))
   @ApiOperation({
-    summary: '批量导入 staff from .xlsx or .csv (form field `file`; header 姓名, 身份证号, 岗位, 用工形式, 班型, 班级, 入职日期). ' +
+    summary:
+      '批量导入 staff from .xlsx or .csv (form field `file`; header 姓名, 身份证号, 岗位, 用工形式, 班型, 班级, 入职日期). ' +
       'Each row validated and vetted; the reply lists accepted rows and every rejected row with its reasons; nothing of a rejected row is stored.',
   })
   @ApiParam({ name: 'id', format: 'uuid', description: 'Institution id' })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: '.xlsx or .csv (UTF-8 or GB18030), at most 1000 rows' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary', description: '.xlsx or .csv (UTF-8 or GB18030), at most 1000 rows' } },
+    },
+  })
   @RpcReply(StaffRpc.importStaff)
-  async import(@Param() params: InstitutionRef, @UploadedFile() file: UploadedMultipartFile | undefined, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<StaffImportResult> {
+  async import(
+    @Param() params: InstitutionRef,
+    @UploadedFile() file: UploadedMultipartFile | undefined,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<StaffImportResult> {
     const rows = await parseStaffSheet(file?.buffer ?? Buffer.alloc(0), file?.originalname);
     return this.rpc.call(StaffRpc.importStaff, { institutionId: params.id, rows }, { actor, requestId, timeoutMs: 120_000 });
   }
@@ -65,7 +101,12 @@ export class StaffController {
   @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1, default: 1 } })
   @ApiQuery({ name: 'pageSize', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } })
   @RpcReply(StaffRpc.listStaff)
-  list(@Param() params: InstitutionRef, @Query() query: ListStaffQuery, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<StaffPage> {
+  list(
+    @Param() params: InstitutionRef,
+    @Query() query: ListStaffQuery,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<StaffPage> {
     return this.rpc.call(StaffRpc.listStaff, { ...query, institutionId: params.id }, { actor, requestId });
   }
 
@@ -84,7 +125,12 @@ export class StaffController {
   @ApiParam({ name: 'id', format: 'uuid', description: 'Institution id' })
   @ApiQuery({ name: 'days', required: false, schema: { type: 'integer', minimum: 1, maximum: 365, default: 30 } })
   @RpcReply(StaffRpc.credentialAlerts)
-  alerts(@Param() params: InstitutionRef, @Query() query: CredentialAlertsQuery, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<CredentialAlerts> {
+  alerts(
+    @Param() params: InstitutionRef,
+    @Query() query: CredentialAlertsQuery,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<CredentialAlerts> {
     return this.rpc.call(StaffRpc.credentialAlerts, { ...query, institutionId: params.id }, { actor, requestId });
   }
 
@@ -99,7 +145,7 @@ export class StaffController {
 
   @Get('staff/rechecks/overdue')
   @Departments(...READERS)
-  @ApiOperation({ summary: '年度违法犯罪记录查询逾期 (12 months after the last query): by institution, division, or the caller\'s scope' })
+  @ApiOperation({ summary: "年度违法犯罪记录查询逾期 (12 months after the last query): by institution, division, or the caller's scope" })
   @ApiQuery({ name: 'institutionId', required: false })
   @ApiQuery({ name: 'divisionCode', required: false })
   @RpcReply(StaffRpc.overdueRechecks)
@@ -119,7 +165,7 @@ export class StaffController {
   @Post('staff/:id/end')
   @HttpCode(200)
   @Departments('operator', 'health')
-  @ApiOperation({ summary: '离职: ends the employment (the person\'s history stays)' })
+  @ApiOperation({ summary: "离职: ends the employment (the person's history stays)" })
   @ApiParam({ name: 'id', format: 'uuid', description: 'Staff id' })
   @ApiBody(schema('EndStaffBody'))
   @RpcReply(StaffRpc.endStaff)
@@ -134,7 +180,12 @@ export class StaffController {
   @ApiParam({ name: 'id', format: 'uuid', description: 'Staff id' })
   @ApiBody(schema('AddCredentialBody'))
   @RpcReply(StaffRpc.addCredential, 201)
-  credential(@Param() params: StaffRef, @Body() body: AddCredentialBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<StaffView> {
+  credential(
+    @Param() params: StaffRef,
+    @Body() body: AddCredentialBody,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<StaffView> {
     return this.rpc.call(StaffRpc.addCredential, { ...body, staffId: params.id }, { actor, requestId });
   }
 
@@ -156,14 +207,19 @@ export class StaffController {
   @ApiParam({ name: 'id', format: 'uuid', description: 'Staff id' })
   @ApiBody(schema('RevealIdNumberBody'))
   @RpcReply(StaffRpc.revealIdNumber)
-  reveal(@Param() params: StaffRef, @Body() body: RevealIdNumberBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<RevealedIdNumber> {
+  reveal(
+    @Param() params: StaffRef,
+    @Body() body: RevealIdNumberBody,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<RevealedIdNumber> {
     return this.rpc.call(StaffRpc.revealIdNumber, { ...body, staffId: params.id }, { actor, requestId });
   }
 
   @Post('bans')
   @HttpCode(201)
   @Departments('police', 'health')
-  @ApiOperation({ summary: '从业禁止 / 终身禁入 (public security or health only): flags the person\'s current employments everywhere, refuses future hiring' })
+  @ApiOperation({ summary: "从业禁止 / 终身禁入 (public security or health only): flags the person's current employments everywhere, refuses future hiring" })
   @ApiBody(schema('AddBanRequest'))
   @RpcReply(StaffRpc.addBan, 201)
   addBan(@Body() body: AddBanRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<BanView> {

@@ -14,7 +14,7 @@ const codeOf = async (fn: () => unknown) => {
 };
 
 describe('roster sheet parsing', () => {
-  it('maps Chinese headers and labels to the contract\'s fields, keeping sheet row numbers', () => {
+  it("maps Chinese headers and labels to the contract's fields, keeping sheet row numbers", () => {
     const rows = rosterRowsFromTable([
       { rowNumber: 1, cells: ['2026 年 3 月收托名册'] },
       { rowNumber: 2, cells: header },
@@ -24,7 +24,16 @@ describe('roster sheet parsing', () => {
       { rowNumber: 6, cells: ['330106202402020026', '', '多孩', '大班', '全托', '两天', ''] },
     ]);
     expect(rows).toEqual([
-      { rowNumber: 3, idNumber: '330106202401010015', birthMonth: '2024-01', birthOrder: 2, classType: 'toddler', careForm: 'full_day', daysAttended: 20, ref: 'T-01' },
+      {
+        rowNumber: 3,
+        idNumber: '330106202401010015',
+        birthMonth: '2024-01',
+        birthOrder: 2,
+        classType: 'toddler',
+        careForm: 'full_day',
+        daysAttended: 20,
+        ref: 'T-01',
+      },
       { rowNumber: 5, idNumber: '330106202402020026', birthMonth: '2024-02', birthOrder: 3, classType: 'older', careForm: 'half_day', daysAttended: 21 },
       // Unknown values are passed on as written: the subsidy service names the row and the field.
       { rowNumber: 6, idNumber: '330106202402020026', birthOrder: 3, classType: '大班', careForm: 'full_day', daysAttended: '两天' },
@@ -32,7 +41,14 @@ describe('roster sheet parsing', () => {
   });
 
   it('refuses a sheet without the needed columns, without data, or in the old .xls format', async () => {
-    expect(await codeOf(() => rosterRowsFromTable([{ rowNumber: 1, cells: ['身份证号', '班型'] }, { rowNumber: 2, cells: ['1', '2'] }]))).toBe('ROSTER_FILE_INVALID');
+    expect(
+      await codeOf(() =>
+        rosterRowsFromTable([
+          { rowNumber: 1, cells: ['身份证号', '班型'] },
+          { rowNumber: 2, cells: ['1', '2'] },
+        ]),
+      ),
+    ).toBe('ROSTER_FILE_INVALID');
     expect(await codeOf(() => rosterRowsFromTable([{ rowNumber: 1, cells: header }]))).toBe('ROSTER_FILE_INVALID');
     expect(await codeOf(() => parseRosterSheet(Buffer.alloc(0)))).toBe('ROSTER_FILE_INVALID');
     expect(await codeOf(() => parseRosterSheet(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), 'old.xls'))).toBe('ROSTER_FILE_INVALID');
@@ -49,7 +65,16 @@ describe('roster sheet parsing', () => {
       { rowNumber: 2, idNumber: '330106202401010015', birthOrder: 2, classType: 'mixed', careForm: 'hourly', daysAttended: 4 },
     ]);
     // UTF-8 with a byte-order mark, as Excel's "CSV UTF-8" saves it (GB18030 is decoded by the shared sheet reader too).
-    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('身份证号,孩次,班型,托育形式,出勤天数\n330106202401010015,二孩,托小班,全日托,22\n')]);
-    expect((await parseRosterSheet(bom, 'utf8.csv'))[0]).toMatchObject({ rowNumber: 2, birthOrder: 2, classType: 'toddler', careForm: 'full_day', daysAttended: 22 });
+    const bom = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from('身份证号,孩次,班型,托育形式,出勤天数\n330106202401010015,二孩,托小班,全日托,22\n'),
+    ]);
+    expect((await parseRosterSheet(bom, 'utf8.csv'))[0]).toMatchObject({
+      rowNumber: 2,
+      birthOrder: 2,
+      classType: 'toddler',
+      careForm: 'full_day',
+      daysAttended: 22,
+    });
   });
 });

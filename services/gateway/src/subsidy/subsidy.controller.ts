@@ -1,7 +1,23 @@
 import type { Actor } from '@shanyu/common';
 import {
-  ApproveRunBody, LedgerQuery, type LedgerPage, ListPoliciesRequest, ListRunsRequest, type PolicyVersionView, PublishPolicyBody, RosterBody, RosterPathParams,
-  RosterUploadQuery, type RosterView, type RunInstitutionTotalPage, type RunLinePage, RunLinesQuery, RunRef, RunTotalsQuery, type RunView, StartRunRequest,
+  ApproveRunBody,
+  LedgerQuery,
+  type LedgerPage,
+  ListPoliciesRequest,
+  ListRunsRequest,
+  type PolicyVersionView,
+  PublishPolicyBody,
+  RosterBody,
+  RosterPathParams,
+  RosterUploadQuery,
+  type RosterView,
+  type RunInstitutionTotalPage,
+  type RunLinePage,
+  RunLinesQuery,
+  RunRef,
+  RunTotalsQuery,
+  type RunView,
+  StartRunRequest,
   SubsidyRpc,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
@@ -36,16 +52,26 @@ export class SubsidyController {
   @HttpCode(200)
   @Departments('operator', 'admin')
   @ApiOperation({
-    summary: '收托名册 for a month (the institution\'s operator; filed institutions only). Replaces the month\'s earlier version (audited); ' +
+    summary:
+      "收托名册 for a month (the institution's operator; filed institutions only). Replaces the month's earlier version (audited); " +
       'a month already paid becomes adjustment lines in the next run. Every row is checked and errors name the row; nothing is stored on error. ' +
-      'Only a keyed hash of each child\'s ID number is kept.',
+      "Only a keyed hash of each child's ID number is kept.",
   })
   @ApiParam({ name: 'id', format: 'uuid', description: 'Institution id' })
   @ApiParam({ name: 'month', example: '2026-03' })
   @ApiBody(schema('RosterBody'))
   @RpcReply(SubsidyRpc.submitRoster)
-  submitRoster(@Param() params: RosterPathParams, @Body() body: RosterBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<RosterView> {
-    return this.rpc.call(SubsidyRpc.submitRoster, { ...body, institutionId: params.id, month: params.month }, { actor, requestId, timeoutMs: ROSTER_TIMEOUT_MS });
+  submitRoster(
+    @Param() params: RosterPathParams,
+    @Body() body: RosterBody,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<RosterView> {
+    return this.rpc.call(
+      SubsidyRpc.submitRoster,
+      { ...body, institutionId: params.id, month: params.month },
+      { actor, requestId, timeoutMs: ROSTER_TIMEOUT_MS },
+    );
   }
 
   @Put('institutions/:id/rosters/:month/upload')
@@ -53,7 +79,8 @@ export class SubsidyController {
   @Departments('operator', 'admin')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: UPLOAD_MAX_BYTES, files: 1 } }))
   @ApiOperation({
-    summary: '收托名册 from .xlsx or .csv (form field `file`; header 身份证号, 出生年月, 孩次, 班型, 托育形式, 出勤天数, 编号; 本月开园天数 in ?openDays=). ' +
+    summary:
+      '收托名册 from .xlsx or .csv (form field `file`; header 身份证号, 出生年月, 孩次, 班型, 托育形式, 出勤天数, 编号; 本月开园天数 in ?openDays=). ' +
       'Errors name the sheet row; nothing is stored unless every row is right.',
   })
   @ApiParam({ name: 'id', format: 'uuid', description: 'Institution id' })
@@ -62,14 +89,27 @@ export class SubsidyController {
   @ApiQuery({ name: 'overCapacityReason', required: false })
   @ApiQuery({ name: 'reason', required: false })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: '.xlsx or .csv (UTF-8 or GB18030), at most 2000 rows' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary', description: '.xlsx or .csv (UTF-8 or GB18030), at most 2000 rows' } },
+    },
+  })
   @RpcReply(SubsidyRpc.submitRoster)
   async uploadRoster(
-    @Param() params: RosterPathParams, @Query() query: RosterUploadQuery, @UploadedFile() file: UploadedMultipartFile | undefined,
-    @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string,
+    @Param() params: RosterPathParams,
+    @Query() query: RosterUploadQuery,
+    @UploadedFile() file: UploadedMultipartFile | undefined,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
   ): Promise<RosterView> {
     const children = await parseRosterSheet(file?.buffer ?? Buffer.alloc(0), file?.originalname);
-    return this.rpc.call(SubsidyRpc.submitRoster, { ...query, children, institutionId: params.id, month: params.month }, { actor, requestId, timeoutMs: ROSTER_TIMEOUT_MS });
+    return this.rpc.call(
+      SubsidyRpc.submitRoster,
+      { ...query, children, institutionId: params.id, month: params.month },
+      { actor, requestId, timeoutMs: ROSTER_TIMEOUT_MS },
+    );
   }
 
   @Get('institutions/:id/rosters/:month')
@@ -95,7 +135,10 @@ export class SubsidyController {
   @Post('subsidy/policies')
   @HttpCode(201)
   @Departments('health', 'finance', 'admin')
-  @ApiOperation({ summary: '发布补助政策新版本 (health or finance of the division). Each rule is checked for its kind\'s parameters and source; a period overlapping another version of the policy is refused (409)' })
+  @ApiOperation({
+    summary:
+      "发布补助政策新版本 (health or finance of the division). Each rule is checked for its kind's parameters and source; a period overlapping another version of the policy is refused (409)",
+  })
   @ApiBody(schema('PublishPolicyBody'))
   @RpcReply(SubsidyRpc.publishPolicy, 201)
   publishPolicy(@Body() body: PublishPolicyBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<PolicyVersionView> {
@@ -105,7 +148,10 @@ export class SubsidyController {
   @Post('subsidy/runs')
   @HttpCode(202)
   @Departments('health', 'admin')
-  @ApiOperation({ summary: '补助计算 of a month and division (district health bureau): starts (or restarts, if not yet posted) and replies at once; progress on GET /subsidy/runs/:id' })
+  @ApiOperation({
+    summary:
+      '补助计算 of a month and division (district health bureau): starts (or restarts, if not yet posted) and replies at once; progress on GET /subsidy/runs/:id',
+  })
   @ApiBody(schema('StartRunRequest'))
   @RpcReply(SubsidyRpc.startRun, 202)
   startRun(@Body() body: StartRunRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<RunView> {
@@ -114,7 +160,7 @@ export class SubsidyController {
 
   @Get('subsidy/runs')
   @Departments(...READERS)
-  @ApiOperation({ summary: '补助计算批次 in the caller\'s divisions' })
+  @ApiOperation({ summary: "补助计算批次 in the caller's divisions" })
   @ApiQuery({ name: 'divisionCode', required: false })
   @ApiQuery({ name: 'month', required: false })
   @ApiQuery({ name: 'status', required: false, enum: ['computing', 'computed', 'returned', 'posted'] })
@@ -134,7 +180,10 @@ export class SubsidyController {
 
   @Get('subsidy/runs/:id/lines')
   @Departments('operator', ...READERS)
-  @ApiOperation({ summary: '补助明细: one line per institution × child × rule, with amount (fen), policy version, inputs and Chinese explanation. Operators: their institution only (institutionId)' })
+  @ApiOperation({
+    summary:
+      '补助明细: one line per institution × child × rule, with amount (fen), policy version, inputs and Chinese explanation. Operators: their institution only (institutionId)',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiQuery({ name: 'institutionId', required: false })
   @ApiQuery({ name: 'status', required: false, enum: ['payable', 'ineligible', 'held'] })
@@ -154,7 +203,12 @@ export class SubsidyController {
   @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1, default: 1 } })
   @ApiQuery({ name: 'pageSize', required: false, schema: { type: 'integer', minimum: 1, maximum: 2000, default: 200 } })
   @RpcReply(SubsidyRpc.runTotals)
-  totals(@Param() params: RunRef, @Query() query: RunTotalsQuery, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<RunInstitutionTotalPage> {
+  totals(
+    @Param() params: RunRef,
+    @Query() query: RunTotalsQuery,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<RunInstitutionTotalPage> {
     return this.rpc.call(SubsidyRpc.runTotals, { ...query, id: params.id }, { actor, requestId });
   }
 
@@ -178,7 +232,8 @@ export class SubsidyController {
   @HttpCode(200)
   @Departments('street', 'health', 'finance')
   @ApiOperation({
-    summary: '审核: street office (its streets) → district health → finance, each in its own divisions; reject sends the run back with the reason. ' +
+    summary:
+      '审核: street office (its streets) → district health → finance, each in its own divisions; reject sends the run back with the reason. ' +
       'Finance approval posts the run to the payment ledger; posting again changes nothing',
   })
   @ApiParam({ name: 'id', format: 'uuid' })

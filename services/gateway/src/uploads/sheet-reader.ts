@@ -54,7 +54,9 @@ export function normalizeMonth(value: SheetCell): string {
  * column, so a title row above it is fine — and returns the column positions and the data rows.
  */
 export function locateTable(
-  table: SheetRow[], columns: SheetColumn[], options: { fileError: FileError; expectedHeader: string; maxRows: number },
+  table: SheetRow[],
+  columns: SheetColumn[],
+  options: { fileError: FileError; expectedHeader: string; maxRows: number },
 ): { positions: Map<string, number>; rows: SheetRow[] } {
   const { fileError } = options;
   const nonEmpty = table.filter((r) => r.cells.some((c) => cellText(c) !== ''));
@@ -124,7 +126,10 @@ export interface CsvRecord {
  * ignored; rows may differ in length. Malformed text (an unclosed quote) throws csv-parse's error.
  */
 export function parseCsv(text: string): CsvRecord[] {
-  const records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: true }) as unknown as { record: string[]; info: { lines: number } }[];
+  const records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: true }) as unknown as {
+    record: string[];
+    info: { lines: number };
+  }[];
   return records.map((r) => ({ line: r.info.lines, cells: r.record }));
 }
 

@@ -41,8 +41,7 @@ export async function registerWebApp(fastify: FastifyInstance, distDir: string, 
   for (const file of ['sw.js', 'manifest.webmanifest', 'icon.svg']) {
     fastify.get(`/${file}`, (_req: FastifyRequest, reply: FastifyReply) => reply.sendFile(file, distDir));
   }
-  const index = (_req: FastifyRequest, reply: FastifyReply) =>
-    reply.header('x-frame-options', 'DENY').sendFile('index.html', distDir);
+  const index = (_req: FastifyRequest, reply: FastifyReply) => reply.header('x-frame-options', 'DENY').sendFile('index.html', distDir);
   for (const route of [...SPA_ROUTES, '/index.html']) fastify.get(route, index);
 
   fastify.addHook('onRequest', async (req, reply) => {

@@ -1,6 +1,14 @@
 import {
-  CHECKLIST_KINDS, type ChecklistKind, FORM_AREAS, INSPECTION_DEPARTMENTS, type InspectionDepartment, type InspectionItem, OPERATOR_TYPES, PENALTY_KINDS,
-  type PenaltyItem, SEVERITIES,
+  CHECKLIST_KINDS,
+  type ChecklistKind,
+  FORM_AREAS,
+  INSPECTION_DEPARTMENTS,
+  type InspectionDepartment,
+  type InspectionItem,
+  OPERATOR_TYPES,
+  PENALTY_KINDS,
+  type PenaltyItem,
+  SEVERITIES,
 } from '@shanyu/contracts';
 import { isIsoDate } from '@shanyu/common';
 
@@ -31,8 +39,10 @@ const str = (v: unknown) => typeof v === 'string' && v.trim().length > 0;
 const oneOf = (values: readonly string[]) => (v: unknown) => typeof v === 'string' && values.includes(v);
 const intIn = (min: number, max: number) => (v: unknown) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
 const fen = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
-const listOf = (ok: (v: unknown) => boolean, minLength = 0) => (v: unknown) =>
-  Array.isArray(v) && v.length >= minLength && v.every(ok) && new Set(v).size === v.length;
+const listOf =
+  (ok: (v: unknown) => boolean, minLength = 0) =>
+  (v: unknown) =>
+    Array.isArray(v) && v.length >= minLength && v.every(ok) && new Set(v).size === v.length;
 
 type FieldCheck = { ok: (v: unknown) => boolean; required: boolean; what: string };
 const required = (ok: (v: unknown) => boolean, what: string): FieldCheck => ({ ok, required: true, what });
@@ -58,7 +68,10 @@ const PENALTY_ITEM: Record<string, FieldCheck> = {
   kinds: required(listOf(oneOf(PENALTY_KINDS), 1), `a non-empty list of ${PENALTY_KINDS.join(', ')}`),
   fineMinFen: optional(fen, 'a non-negative integer amount in fen'),
   fineMaxFen: optional(fen, 'a non-negative integer amount in fen'),
-  relatedItems: required(listOf((v) => typeof v === 'string' && ITEM_CODE.test(v), 1), 'a non-empty list of inspection item codes'),
+  relatedItems: required(
+    listOf((v) => typeof v === 'string' && ITEM_CODE.test(v), 1),
+    'a non-empty list of inspection item codes',
+  ),
   note: optional(str, 'text'),
 };
 
@@ -114,9 +127,12 @@ export function loadChecklist(data: unknown): ChecklistData {
       checkFields(item, PENALTY_ITEM, `penaltyItems.${i}`, problems);
       const p = item as Partial<PenaltyItem>;
       const fines = Array.isArray(p?.kinds) && p.kinds.includes('fine');
-      if (fines && (!fen(p.fineMinFen) || !fen(p.fineMaxFen))) problems.push({ field: `penaltyItems.${i}`, message: 'a fine needs fineMinFen and fineMaxFen (the legal range)' });
-      if (fines && fen(p.fineMinFen) && fen(p.fineMaxFen) && p.fineMinFen! > p.fineMaxFen!) problems.push({ field: `penaltyItems.${i}`, message: 'fineMinFen is above fineMaxFen' });
-      if (!fines && (p?.fineMinFen !== undefined || p?.fineMaxFen !== undefined)) problems.push({ field: `penaltyItems.${i}`, message: 'a fine range without the fine kind' });
+      if (fines && (!fen(p.fineMinFen) || !fen(p.fineMaxFen)))
+        problems.push({ field: `penaltyItems.${i}`, message: 'a fine needs fineMinFen and fineMaxFen (the legal range)' });
+      if (fines && fen(p.fineMinFen) && fen(p.fineMaxFen) && p.fineMinFen! > p.fineMaxFen!)
+        problems.push({ field: `penaltyItems.${i}`, message: 'fineMinFen is above fineMaxFen' });
+      if (!fines && (p?.fineMinFen !== undefined || p?.fineMaxFen !== undefined))
+        problems.push({ field: `penaltyItems.${i}`, message: 'a fine range without the fine kind' });
     });
   }
   const items = [...(Array.isArray(inspectionItems) ? inspectionItems : []), ...(Array.isArray(penaltyItems) ? penaltyItems : [])] as { code?: string }[];
@@ -130,8 +146,14 @@ export function loadChecklist(data: unknown): ChecklistData {
     throw new ChecklistError(`invalid checklist ${String(c.version ?? '')}:\n  ${problems.map((p) => `${p.field}: ${p.message}`).join('\n  ')}`, problems);
   }
   return {
-    kind: c.kind!, department: c.department!, version: c.version!, effectiveFrom: c.effectiveFrom!, title: c.title!, source: c.source!,
-    inspectionItems: inspectionItems as InspectionItem[], penaltyItems: penaltyItems as PenaltyItem[],
+    kind: c.kind!,
+    department: c.department!,
+    version: c.version!,
+    effectiveFrom: c.effectiveFrom!,
+    title: c.title!,
+    source: c.source!,
+    inspectionItems: inspectionItems as InspectionItem[],
+    penaltyItems: penaltyItems as PenaltyItem[],
   };
 }
 
@@ -152,7 +174,8 @@ export function checkCatalog(lists: ChecklistData[]): void {
   const inspectionCodes = new Set(lists.flatMap((l) => l.inspectionItems.map((i) => i.code)));
   for (const list of lists) {
     for (const item of list.penaltyItems) {
-      for (const code of item.relatedItems) if (!inspectionCodes.has(code)) problems.push({ field: `${list.version} ${item.code}`, message: `related item ${code} is on no inspection list` });
+      for (const code of item.relatedItems)
+        if (!inspectionCodes.has(code)) problems.push({ field: `${list.version} ${item.code}`, message: `related item ${code} is on no inspection list` });
     }
   }
   if (problems.length) throw new ChecklistError(`inconsistent checklists:\n  ${problems.map((p) => `${p.field}: ${p.message}`).join('\n  ')}`, problems);

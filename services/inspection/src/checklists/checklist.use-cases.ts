@@ -10,7 +10,11 @@ import { ChecklistRepository } from './checklist.repository.js';
 
 function invalid(e: unknown): never {
   if (e instanceof ChecklistError) {
-    throw new DomainError('CHECKLIST_INVALID', `清单有误（${e.problems.length} 处）`, e.problems.map((p) => ({ field: p.field, code: 'CHECKLIST_INVALID', message: p.message })));
+    throw new DomainError(
+      'CHECKLIST_INVALID',
+      `清单有误（${e.problems.length} 处）`,
+      e.problems.map((p) => ({ field: p.field, code: 'CHECKLIST_INVALID', message: p.message })),
+    );
   }
   throw e;
 }
@@ -56,14 +60,26 @@ export class PublishChecklist {
         invalid(e);
       }
       const row = await new ChecklistRepository(tx.manager).add({
-        id: randomUUID(), ...data, origin: 'published', publishedAt: this.now(), publishedBy: { department: actor.department, userId: actor.userId },
+        id: randomUUID(),
+        ...data,
+        origin: 'published',
+        publishedAt: this.now(),
+        publishedBy: { department: actor.department, userId: actor.userId },
       });
       const items = data.inspectionItems.length + data.penaltyItems.length;
       await tx.publish(InspectionEvt.checklistPublished, {
-        actor, entityId: row.id,
+        actor,
+        entityId: row.id,
         data: { kind: data.kind, department: data.department, version: data.version, effectiveFrom: data.effectiveFrom, items },
       });
-      await tx.audit({ actor, action: 'checklist.publish', entity: 'checklist', entityId: row.id, after: { kind: data.kind, version: data.version, effectiveFrom: data.effectiveFrom, items }, requestId });
+      await tx.audit({
+        actor,
+        action: 'checklist.publish',
+        entity: 'checklist',
+        entityId: row.id,
+        after: { kind: data.kind, version: data.version, effectiveFrom: data.effectiveFrom, items },
+        requestId,
+      });
       return row.toView();
     });
   }

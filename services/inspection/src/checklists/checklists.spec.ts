@@ -36,13 +36,28 @@ describe('the two lists (两张清单) as data', () => {
       ],
     };
     expect(() => loadChecklist(broken)).toThrow(ChecklistError);
-    const message = (() => { try { loadChecklist(broken); return ''; } catch (e) { return (e as Error).message; } })();
+    const message = (() => {
+      try {
+        loadChecklist(broken);
+        return '';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
     expect(message).toMatch(/inspectionItems\.0\.legalBasis: missing/);
     expect(message).toMatch(/inspectionItems\.0\.riskweight: unknown field/);
     expect(message).toMatch(/inspectionItems\.1\.riskWeight: invalid/);
     expect(message).toMatch(/FIRE-02: duplicate code/);
-    const penalty = { kind: 'penalty', department: 'fire', version: 'fire/2027.1', effectiveFrom: '2027-01-01', title: 't', source: 's', inspectionItems: [],
-      penaltyItems: [{ code: 'PFIRE-09', violation: '某违法行为', legalBasis: '某法律', kinds: ['fine'], relatedItems: ['FIRE-01'] }] };
+    const penalty = {
+      kind: 'penalty',
+      department: 'fire',
+      version: 'fire/2027.1',
+      effectiveFrom: '2027-01-01',
+      title: 't',
+      source: 's',
+      inspectionItems: [],
+      penaltyItems: [{ code: 'PFIRE-09', violation: '某违法行为', legalBasis: '某法律', kinds: ['fine'], relatedItems: ['FIRE-01'] }],
+    };
     expect(() => loadChecklist(penalty)).toThrow(/needs fineMinFen and fineMaxFen/);
     expect(() => loadChecklist({ ...FIRE_INSPECTION_2026, version: 'market/2026.1' })).toThrow(/version/);
   });
@@ -50,8 +65,16 @@ describe('the two lists (两张清单) as data', () => {
   it('refuses a code that moves to another department or a penalty naming an unknown item', () => {
     const stolen = { ...FIRE_INSPECTION_2026, department: 'market' as const, version: 'market/2027.1' };
     expect(() => checkCatalog([...lists, stolen])).toThrow(/code used by fire and market/);
-    const dangling = loadChecklist({ kind: 'penalty', department: 'fire', version: 'fire/2027.1', effectiveFrom: '2027-01-01', title: 't', source: 's', inspectionItems: [],
-      penaltyItems: [{ code: 'PFIRE-09', violation: '某违法行为', legalBasis: '某法律', kinds: ['warning'], relatedItems: ['FIRE-99'] }] });
+    const dangling = loadChecklist({
+      kind: 'penalty',
+      department: 'fire',
+      version: 'fire/2027.1',
+      effectiveFrom: '2027-01-01',
+      title: 't',
+      source: 's',
+      inspectionItems: [],
+      penaltyItems: [{ code: 'PFIRE-09', violation: '某违法行为', legalBasis: '某法律', kinds: ['warning'], relatedItems: ['FIRE-99'] }],
+    });
     expect(() => checkCatalog([...lists, dangling])).toThrow(/FIRE-99 is on no inspection list/);
   });
 
@@ -68,7 +91,7 @@ describe('the two lists (两张清单) as data', () => {
 });
 
 describe('the merged form (一表通查)', () => {
-  it('has every participating department\'s items once, grouped by area, even when lists and versions repeat', () => {
+  it("has every participating department's items once, grouped by area, even when lists and versions repeat", () => {
     const fireV2 = { ...FIRE_INSPECTION_2026, version: 'fire/2027.1' };
     const form = buildForm({ lists: [...inspectionLists, ...inspectionLists, fireV2], operatorType: 'private', kind: 'full' });
     expect(new Set(form.map((i) => i.code)).size).toBe(form.length);
@@ -78,7 +101,7 @@ describe('the merged form (一表通查)', () => {
     expect(form.filter((i) => i.department === 'fire').every((i) => i.checklistVersion === 'fire/2026.1')).toBe(true);
   });
 
-  it('leaves out items that do not apply to the institution type (kindergarten classes are education\'s)', () => {
+  it("leaves out items that do not apply to the institution type (kindergarten classes are education's)", () => {
     const privateForm = buildForm({ lists: inspectionLists, operatorType: 'private', kind: 'full' });
     const kindergarten = buildForm({ lists: inspectionLists, operatorType: 'kindergarten', kind: 'full' });
     expect(privateForm.some((i) => i.department === 'education')).toBe(false);

@@ -55,19 +55,34 @@ export class Complaint {
 
   toView(): ComplaintView {
     return {
-      id: this.id, institutionId: this.institutionId, institutionName: this.institutionName, divisionCode: this.divisionCode, category: this.category,
-      description: this.description, occurredOn: this.occurredOn, department: this.department, status: this.status, contact: this.contactMasked,
+      id: this.id,
+      institutionId: this.institutionId,
+      institutionName: this.institutionName,
+      divisionCode: this.divisionCode,
+      category: this.category,
+      description: this.description,
+      occurredOn: this.occurredOn,
+      department: this.department,
+      status: this.status,
+      contact: this.contactMasked,
       receivedAt: this.receivedAt.toISOString(),
       triage: this.triage ? { decision: this.triage.decision, reason: this.triage.reason, department: this.triage.department, at: this.triage.at } : null,
-      inspectionId: this.inspectionId, outcome: this.outcome,
+      inspectionId: this.inspectionId,
+      outcome: this.outcome,
     };
   }
 
   /** Published without the complainant's identity, contact or own words. */
   toPublicView(): PublicComplaintView {
     return {
-      id: this.id, institutionId: this.institutionId, institutionName: this.institutionName, category: this.category, department: this.department,
-      receivedOn: shanghaiToday(this.receivedAt), status: this.status, outcome: this.outcome,
+      id: this.id,
+      institutionId: this.institutionId,
+      institutionName: this.institutionName,
+      category: this.category,
+      department: this.department,
+      receivedOn: shanghaiToday(this.receivedAt),
+      status: this.status,
+      outcome: this.outcome,
     };
   }
 }

@@ -33,14 +33,21 @@ export class ComplaintRepository {
 
   /** A page of the complaints inside the scope (of one department when given), newest first. */
   async page(
-    scope: DivisionScope, filter: { department?: string; status?: ComplaintStatus; institutionId?: string }, page: number, pageSize: number,
+    scope: DivisionScope,
+    filter: { department?: string; status?: ComplaintStatus; institutionId?: string },
+    page: number,
+    pageSize: number,
   ): Promise<{ items: Complaint[]; total: number }> {
     const within = scopeCondition('c.division_code', scope);
     const qb = this.rows.createQueryBuilder('c').where(within.sql, within.params);
     if (filter.department) qb.andWhere('c.department = :department', { department: filter.department });
     if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
     if (filter.institutionId) qb.andWhere('c.institution_id = :institutionId', { institutionId: filter.institutionId });
-    const [items, total] = await qb.orderBy('c.received_at', 'DESC').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    const [items, total] = await qb
+      .orderBy('c.received_at', 'DESC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
     return { items, total };
   }
 }

@@ -1,8 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, departmentNotAllowed, DomainError, maskName, maskPhone, type PiiCipher, shanghaiToday } from '@shanyu/common';
 import {
-  type ComplaintCategory, type ComplaintClosedData, type ComplaintOutcomeRequest, type ComplaintReceipt, type ComplaintView, type FileComplaintBody, InspectionEvt,
-  type ListComplaintsRequest, type Page, type TriageComplaintRequest,
+  type ComplaintCategory,
+  type ComplaintClosedData,
+  type ComplaintOutcomeRequest,
+  type ComplaintReceipt,
+  type ComplaintView,
+  type FileComplaintBody,
+  InspectionEvt,
+  type ListComplaintsRequest,
+  type Page,
+  type TriageComplaintRequest,
 } from '@shanyu/contracts';
 import type { Transaction, UnitOfWork } from '@shanyu/messaging';
 import type { DataSource } from 'typeorm';
@@ -15,7 +23,15 @@ import { ComplaintRepository } from './complaint.repository.js';
 
 /** Which department answers a complaint of each category (the street office takes what is nobody's alone). */
 export const COMPLAINT_ROUTING: Record<ComplaintCategory, string> = {
-  fire: 'fire', food: 'market', fees: 'market', health: 'health', abuse: 'police', security: 'police', staff: 'hrss', safety: 'street', other: 'street',
+  fire: 'fire',
+  food: 'market',
+  fees: 'market',
+  health: 'health',
+  abuse: 'police',
+  security: 'police',
+  staff: 'hrss',
+  safety: 'street',
+  other: 'street',
 };
 
 /** The actor recorded for what the public does without an account. */
@@ -27,10 +43,23 @@ function assertHandles(actor: Actor, complaint: Complaint): void {
   assertCovers(actor, complaint.divisionCode);
 }
 
-async function publishClosed(tx: Transaction, complaint: Complaint, actor: Actor, outcome: ComplaintClosedData['outcome'], summary: string, closedOn: string): Promise<void> {
+async function publishClosed(
+  tx: Transaction,
+  complaint: Complaint,
+  actor: Actor,
+  outcome: ComplaintClosedData['outcome'],
+  summary: string,
+  closedOn: string,
+): Promise<void> {
   const data: ComplaintClosedData = {
-    complaintId: complaint.id, institutionId: complaint.institutionId, divisionCode: complaint.divisionCode, department: complaint.department,
-    category: complaint.category, outcome, summary, closedOn,
+    complaintId: complaint.id,
+    institutionId: complaint.institutionId,
+    divisionCode: complaint.divisionCode,
+    department: complaint.department,
+    category: complaint.category,
+    outcome,
+    summary,
+    closedOn,
   };
   await tx.publish(InspectionEvt.complaintClosed, { actor, entityId: complaint.id, data });
 }
@@ -49,13 +78,30 @@ export class FileComplaint {
       const id = randomUUID();
       const contact = body.contact && (body.contact.name || body.contact.phone) ? { name: body.contact.name ?? null, phone: body.contact.phone ?? null } : null;
       const complaint = await new ComplaintRepository(tx.manager).add({
-        id, institutionId: institution.id, institutionName: institution.name, divisionCode: institution.divisionCode, category: body.category,
-        description: body.description, occurredOn: body.occurredOn ?? null, department: COMPLAINT_ROUTING[body.category], status: 'received',
+        id,
+        institutionId: institution.id,
+        institutionName: institution.name,
+        divisionCode: institution.divisionCode,
+        category: body.category,
+        description: body.description,
+        occurredOn: body.occurredOn ?? null,
+        department: COMPLAINT_ROUTING[body.category],
+        status: 'received',
         contactCipher: contact ? this.cipher.encrypt(JSON.stringify(contact), id) : null,
         contactMasked: contact ? { name: contact.name ? maskName(contact.name) : null, phone: contact.phone ? maskPhone(contact.phone) : null } : null,
-        receivedAt: this.now(), triage: null, inspectionId: null, outcome: null,
+        receivedAt: this.now(),
+        triage: null,
+        inspectionId: null,
+        outcome: null,
       });
-      await tx.audit({ actor: PUBLIC_ACTOR, action: 'complaint.file', entity: 'complaint', entityId: id, after: { institutionId: institution.id, category: body.category, department: complaint.department, withContact: !!contact }, requestId });
+      await tx.audit({
+        actor: PUBLIC_ACTOR,
+        action: 'complaint.file',
+        entity: 'complaint',
+        entityId: id,
+        after: { institutionId: institution.id, category: body.category, department: complaint.department, withContact: !!contact },
+        requestId,
+      });
       return { id, status: complaint.status, department: complaint.department, receivedAt: complaint.receivedAt.toISOString() };
     });
   }
@@ -71,7 +117,10 @@ export class ListComplaints {
     // The street office and admins see every department's complaints; a department its own.
     const department = actor.department !== 'admin' && actor.department !== 'street' ? actor.department : undefined;
     const { items, total } = await new ComplaintRepository(this.dataSource.manager).page(
-      divisionScopeOf(actor), { department, status: request.status, institutionId: request.institutionId }, page, pageSize,
+      divisionScopeOf(actor),
+      { department, status: request.status, institutionId: request.institutionId },
+      page,
+      pageSize,
     );
     return { items: items.map((c) => c.toView()), total, page, pageSize };
   }
@@ -89,13 +138,22 @@ export class TriageComplaint {
       const complaints = new ComplaintRepository(tx.manager);
       const complaint = await complaints.lock(request.id);
       assertHandles(actor, complaint);
-      if (complaint.status !== 'received') throw new DomainError('COMPLAINT_ALREADY_TRIAGED', `该投诉已${complaint.triage?.decision === 'accept' ? '受理' : '处理'}`);
+      if (complaint.status !== 'received')
+        throw new DomainError('COMPLAINT_ALREADY_TRIAGED', `该投诉已${complaint.triage?.decision === 'accept' ? '受理' : '处理'}`);
       const now = this.now();
       complaint.triage = { decision: request.decision, reason: request.reason, department: actor.department, userId: actor.userId, at: now.toISOString() };
       complaint.status = request.decision === 'accept' ? 'accepted' : 'rejected';
       await complaints.save(complaint);
       if (request.decision === 'reject') await publishClosed(tx, complaint, actor, 'rejected', request.reason, shanghaiToday(now));
-      await tx.audit({ actor, action: `complaint.${request.decision}`, entity: 'complaint', entityId: complaint.id, after: { status: complaint.status }, reason: request.reason, requestId });
+      await tx.audit({
+        actor,
+        action: `complaint.${request.decision}`,
+        entity: 'complaint',
+        entityId: complaint.id,
+        after: { status: complaint.status },
+        reason: request.reason,
+        requestId,
+      });
       return complaint.toView();
     });
   }
@@ -113,7 +171,8 @@ export class RecordComplaintOutcome {
       const complaints = new ComplaintRepository(tx.manager);
       const complaint = await complaints.lock(request.id);
       assertHandles(actor, complaint);
-      if (complaint.status !== 'accepted') throw new DomainError('COMPLAINT_NOT_ACCEPTED', complaint.status === 'closed' ? '该投诉已办结' : '只有已受理的投诉才能登记办理结果');
+      if (complaint.status !== 'accepted')
+        throw new DomainError('COMPLAINT_NOT_ACCEPTED', complaint.status === 'closed' ? '该投诉已办结' : '只有已受理的投诉才能登记办理结果');
       if (request.inspectionId) {
         const inspection = await new InspectionRepository(tx.manager).find(request.inspectionId);
         if (!inspection || inspection.institutionId !== complaint.institutionId) {
@@ -126,7 +185,14 @@ export class RecordComplaintOutcome {
       complaint.status = 'closed';
       await complaints.save(complaint);
       await publishClosed(tx, complaint, actor, request.substantiated ? 'substantiated' : 'unsubstantiated', request.summary, closedOn);
-      await tx.audit({ actor, action: 'complaint.outcome', entity: 'complaint', entityId: complaint.id, after: { substantiated: request.substantiated, inspectionId: complaint.inspectionId }, requestId });
+      await tx.audit({
+        actor,
+        action: 'complaint.outcome',
+        entity: 'complaint',
+        entityId: complaint.id,
+        after: { substantiated: request.substantiated, inspectionId: complaint.inspectionId },
+        requestId,
+      });
       return complaint.toView();
     });
   }

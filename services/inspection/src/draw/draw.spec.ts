@@ -1,7 +1,18 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
-  DRAW_ALGORITHM, DrawError, DrawStream, type DrawInput, type Grade, draw, poolHashOf, rebuildDrawInput, redraw, sampleSize, sha256Hex, verifyDraw,
+  DRAW_ALGORITHM,
+  DrawError,
+  DrawStream,
+  type DrawInput,
+  type Grade,
+  draw,
+  poolHashOf,
+  rebuildDrawInput,
+  redraw,
+  sampleSize,
+  sha256Hex,
+  verifyDraw,
 } from './draw.js';
 
 const ids = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(5, '0')}`);
@@ -67,7 +78,10 @@ describe('the draw is a pure function of its published record', () => {
     expect(poolHashOf(rebuilt)).toBe(poolHashOf(full));
     const s = seed();
     const result = draw(full, s, 'e').map((r) => ({ ...r, name: 'x', alerts: [], inspectionId: null }));
-    expect(verifyDraw({ seed: s, seedCommitment: sha256Hex(s), publicEntropy: 'e', poolHash: poolHashOf(full), drawInput: rebuilt, result })).toEqual({ ok: true, problems: [] });
+    expect(verifyDraw({ seed: s, seedCommitment: sha256Hex(s), publicEntropy: 'e', poolHash: poolHashOf(full), drawInput: rebuilt, result })).toEqual({
+      ok: true,
+      problems: [],
+    });
     const edited = pool.map((e) => (e.institutionId === 'inst-00003' ? { ...e, conflicts: {} } : e));
     expect(poolHashOf(rebuildDrawInput(parts, edited))).not.toBe(poolHashOf(full));
   });
@@ -108,7 +122,7 @@ describe('conflicts of interest and last-time inspectors', () => {
     }
   });
 
-  it('avoids last time\'s inspectors while enough others remain, and falls back when they do not', () => {
+  it("avoids last time's inspectors while enough others remain, and falls back when they do not", () => {
     const base = input({ ratios: { A: 1, B: 1, C: 1, D: 1 } });
     const id = base.institutions[1]!.id;
     const lastTime = { [id]: { fire: ['fire-00000', 'fire-00001'], market: ['market-00000', 'market-00001'] } };
@@ -167,7 +181,7 @@ function referenceDraw(input: DrawInput, s: string, entropy: string | null) {
   });
 }
 
-describe('the optimised draw gives exactly the published algorithm\'s result', () => {
+describe("the optimised draw gives exactly the published algorithm's result", () => {
   it('matches the literal algorithm over 200 seeds with conflicts and last-time inspectors', () => {
     const institutions = ids(300, 'inst').map((id, i) => ({ id, grade: (['A', 'B', 'C', 'D'] as Grade[])[i % 4]! }));
     const inspectors = { fire: ids(9, 'fire'), health: ids(6, 'health'), market: ids(4, 'market') };

@@ -93,7 +93,12 @@ export function sha256Hex(text: string): string {
 export function canonicalJson(value: unknown): string {
   const sort = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(sort);
-    if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])]));
+    if (v && typeof v === 'object')
+      return Object.fromEntries(
+        Object.keys(v)
+          .sort()
+          .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
+      );
     return v;
   };
   return JSON.stringify(sort(value));
@@ -110,7 +115,9 @@ export class DrawStream {
   private buffer = Buffer.alloc(0);
 
   constructor(seed: string, publicEntropy: string | null) {
-    this.key = createHash('sha256').update(`${seed}\n${publicEntropy ?? ''}`, 'utf8').digest();
+    this.key = createHash('sha256')
+      .update(`${seed}\n${publicEntropy ?? ''}`, 'utf8')
+      .digest();
   }
 
   private next48(): number {

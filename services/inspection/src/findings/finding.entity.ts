@@ -84,11 +84,26 @@ export class Finding {
 
   toView(today: string): FindingView {
     return {
-      id: this.id, inspectionId: this.inspectionId, institutionId: this.institutionId, institutionName: this.institutionName, divisionCode: this.divisionCode,
-      department: this.department, itemCode: this.itemCode, itemText: this.item.text, legalBasis: this.item.legalBasis, severity: this.item.severity,
-      basic: this.item.basic, note: this.note, recordedOn: this.recordedOn, deadline: this.deadline, status: this.status, overdue: this.isOverdue(today),
+      id: this.id,
+      inspectionId: this.inspectionId,
+      institutionId: this.institutionId,
+      institutionName: this.institutionName,
+      divisionCode: this.divisionCode,
+      department: this.department,
+      itemCode: this.itemCode,
+      itemText: this.item.text,
+      legalBasis: this.item.legalBasis,
+      severity: this.item.severity,
+      basic: this.item.basic,
+      note: this.note,
+      recordedOn: this.recordedOn,
+      deadline: this.deadline,
+      status: this.status,
+      overdue: this.isOverdue(today),
       report: this.report ? { text: this.report.text, reportedAt: this.report.reportedAt } : null,
-      closedOn: this.closedOn, closure: this.closure, reinspectionId: this.reinspectionId,
+      closedOn: this.closedOn,
+      closure: this.closure,
+      reinspectionId: this.reinspectionId,
     };
   }
 }

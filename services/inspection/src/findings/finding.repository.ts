@@ -67,7 +67,11 @@ export class FindingRepository {
 
   /** A page of findings by deadline, then item; `overdue`: open or reported, past the deadline on `today`. */
   async page(
-    readers: FindingReaders, filter: { institutionId?: string; department?: string; status?: FindingStatus | 'overdue' }, today: string, page: number, pageSize: number,
+    readers: FindingReaders,
+    filter: { institutionId?: string; department?: string; status?: FindingStatus | 'overdue' },
+    today: string,
+    page: number,
+    pageSize: number,
   ): Promise<{ items: Finding[]; total: number }> {
     const qb = this.rows.createQueryBuilder('f');
     if ('institutionIds' in readers) {
@@ -80,7 +84,12 @@ export class FindingRepository {
     if (filter.department) qb.andWhere('f.department = :department', { department: filter.department });
     if (filter.status === 'overdue') qb.andWhere(`f.status IN ('open', 'reported') AND f.deadline < :today`, { today });
     else if (filter.status) qb.andWhere('f.status = :status', { status: filter.status });
-    const [items, total] = await qb.orderBy('f.deadline', 'ASC').addOrderBy('f.item_code', 'ASC').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    const [items, total] = await qb
+      .orderBy('f.deadline', 'ASC')
+      .addOrderBy('f.item_code', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
     return { items, total };
   }
 
@@ -89,9 +98,14 @@ export class FindingRepository {
    * earliest deadline first, locked; those another sweep holds are skipped, not waited for.
    */
   lockOverdueNotAnnounced(today: string, limit: number): Promise<Finding[]> {
-    return this.rows.createQueryBuilder('f')
+    return this.rows
+      .createQueryBuilder('f')
       .where(`f.status IN ('open', 'reported') AND f.deadline < :today AND f.overdue_notified_on IS NULL`, { today })
-      .orderBy('f.deadline', 'ASC').limit(limit).setLock('pessimistic_write').setOnLocked('skip_locked').getMany();
+      .orderBy('f.deadline', 'ASC')
+      .limit(limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
   }
 }
 

@@ -1,6 +1,13 @@
 import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
 import {
-  type FindingClosedData, type FindingView, InspectionEvt, InspectionEvents, type ListRectificationsRequest, type Page, type ReportRectificationRequest, type VerifyRectificationRequest,
+  type FindingClosedData,
+  type FindingView,
+  InspectionEvt,
+  InspectionEvents,
+  type ListRectificationsRequest,
+  type Page,
+  type ReportRectificationRequest,
+  type VerifyRectificationRequest,
 } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import type { DataSource } from 'typeorm';
@@ -28,7 +35,11 @@ export class ListRectifications {
       ? { institutionIds: await new InstitutionRepository(this.dataSource.manager).idsOwnedBy(actor.userId) }
       : { scope: divisionScopeOf(actor) };
     const { items, total } = await new FindingRepository(this.dataSource.manager).page(
-      readers, { institutionId: request.institutionId, department: request.department, status: request.status }, today, page, pageSize,
+      readers,
+      { institutionId: request.institutionId, department: request.department, status: request.status },
+      today,
+      page,
+      pageSize,
     );
     return { items: items.map((f) => f.toView(today)), total, page, pageSize };
   }
@@ -69,8 +80,22 @@ export class VerifyRectification {
       finding.closure = { by: 'verification', inspectionId: null, department: actor.department, note: request.note };
       await findings.save(finding);
       const data: FindingClosedData = { ...findingEventData(finding), status: finding.status, closedOn: today, by: 'verification', reinspectionId: null };
-      await tx.publish({ subject: request.outcome === 'corrected' ? InspectionEvents.findingCorrected : InspectionEvents.findingUncorrected, actor, entityId: finding.id, data });
-      await tx.audit({ actor, action: 'finding.verify', entity: 'finding', entityId: finding.id, before: { status: before }, after: { status: finding.status }, reason: request.note, requestId });
+      await tx.publish({
+        subject: request.outcome === 'corrected' ? InspectionEvents.findingCorrected : InspectionEvents.findingUncorrected,
+        actor,
+        entityId: finding.id,
+        data,
+      });
+      await tx.audit({
+        actor,
+        action: 'finding.verify',
+        entity: 'finding',
+        entityId: finding.id,
+        before: { status: before },
+        after: { status: finding.status },
+        reason: request.note,
+        requestId,
+      });
       return finding.toView(today);
     });
   }
@@ -92,7 +117,11 @@ export class ReportRectification {
       if (!finding.isOpen) throw new DomainError('FINDING_CLOSED', `该整改事项已于 ${finding.closedOn} 结案`);
       const now = this.now();
       finding.status = 'reported';
-      finding.report = { text: request.text, reportedAt: now.toISOString(), evidence: (request.evidence ?? []).map((e) => ({ ref: e.ref, takenAt: e.takenAt, location: e.location })) };
+      finding.report = {
+        text: request.text,
+        reportedAt: now.toISOString(),
+        evidence: (request.evidence ?? []).map((e) => ({ ref: e.ref, takenAt: e.takenAt, location: e.location })),
+      };
       await findings.save(finding);
       await tx.audit({ actor, action: 'finding.report', entity: 'finding', entityId: finding.id, after: { status: 'reported' }, requestId });
       return finding.toView(shanghaiToday(now));

@@ -29,8 +29,16 @@ export function buildForm(options: FormOptions): FormItemView[] {
       if (options.kind === 'abbreviated' && !item.basic && item.riskWeight < (options.abbreviatedMinRiskWeight ?? 4)) continue;
       if (options.kind === 'reinspection' && !options.onlyCodes?.has(item.code)) continue;
       byCode.set(item.code, {
-        code: item.code, department: list.department, area: item.area, category: item.category, text: item.text, legalBasis: item.legalBasis,
-        riskWeight: item.riskWeight, severity: item.severity, basic: item.basic, checklistVersion: list.version,
+        code: item.code,
+        department: list.department,
+        area: item.area,
+        category: item.category,
+        text: item.text,
+        legalBasis: item.legalBasis,
+        riskWeight: item.riskWeight,
+        severity: item.severity,
+        basic: item.basic,
+        checklistVersion: list.version,
       });
     }
   }

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 
 /** What the indicators count, per division. */
 export type InspectionMeasure =
-  | 'scheduled' | 'scheduledDone' | 'completed' | 'due' | 'dueOnTime' | 'open' | 'overdue' | 'complaints' | 'substantiated' | 'penalties' | 'fineFen';
+  'scheduled' | 'scheduledDone' | 'completed' | 'due' | 'dueOnTime' | 'open' | 'overdue' | 'complaints' | 'substantiated' | 'penalties' | 'fineFen';
 
 /** The counts behind the joint-supervision indicators (指标), read across inspections, findings, complaints and penalties. */
 export class IndicatorRepository {
@@ -14,7 +14,12 @@ export class IndicatorRepository {
    * open and overdue findings as they stood on `asOf`. In SQL: one UNION ALL of grouped counts,
    * where each measure reads its own table with the same filters.
    */
-  async countsByDivision(prefix: string, monthStart: string, monthEnd: string, asOf: string): Promise<{ divisionCode: string; measure: InspectionMeasure; n: number }[]> {
+  async countsByDivision(
+    prefix: string,
+    monthStart: string,
+    monthEnd: string,
+    asOf: string,
+  ): Promise<{ divisionCode: string; measure: InspectionMeasure; n: number }[]> {
     const t = (name: string) => schemaTable(this.manager, name);
     const rows: { division_code: string; measure: InspectionMeasure; n: string }[] = await this.manager.query(
       `SELECT division_code, 'scheduled' AS measure, count(*) AS n FROM ${t('inspection')}

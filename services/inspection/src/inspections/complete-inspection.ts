@@ -30,33 +30,61 @@ export class CompleteInspection {
     inspection.status = 'completed';
     inspection.completedAt = now;
     inspection.completedOn = today;
-    const findingIds = inspection.kind === 'reinspection'
-      ? await this.closeReinspected(tx, inspection, results, actor, today)
-      : await this.recordFindings(tx, inspection, results, actor, today);
-    if (inspection.kind !== 'reinspection' && findingIds.length) inspection.noticeNo = await this.nextNoticeNo(inspections, inspection.divisionCode.slice(0, 6), Number(today.slice(0, 4)));
+    const findingIds =
+      inspection.kind === 'reinspection'
+        ? await this.closeReinspected(tx, inspection, results, actor, today)
+        : await this.recordFindings(tx, inspection, results, actor, today);
+    if (inspection.kind !== 'reinspection' && findingIds.length)
+      inspection.noticeNo = await this.nextNoticeNo(inspections, inspection.divisionCode.slice(0, 6), Number(today.slice(0, 4)));
     await inspections.save(inspection);
     const { pending: _pending, ...summary } = summaryOf(inspection, results);
     const data: InspectionCompletedData = {
-      inspectionId: inspection.id, kind: inspection.kind, institutionId: inspection.institutionId, divisionCode: inspection.divisionCode,
-      departments: inspection.departments.map((d) => d.department), completedOn: today, summary, basicItemFailed: basicItemFailed(inspection, results),
-      findingIds, originalInspectionId: inspection.originalInspectionId,
+      inspectionId: inspection.id,
+      kind: inspection.kind,
+      institutionId: inspection.institutionId,
+      divisionCode: inspection.divisionCode,
+      departments: inspection.departments.map((d) => d.department),
+      completedOn: today,
+      summary,
+      basicItemFailed: basicItemFailed(inspection, results),
+      findingIds,
+      originalInspectionId: inspection.originalInspectionId,
     };
     await tx.publish(InspectionEvt.inspectionCompleted, { actor, entityId: inspection.id, data });
-    await tx.audit({ actor, action: 'inspection.complete', entity: 'inspection', entityId: inspection.id, after: { summary, findings: findingIds.length, noticeNo: inspection.noticeNo }, requestId });
+    await tx.audit({
+      actor,
+      action: 'inspection.complete',
+      entity: 'inspection',
+      entityId: inspection.id,
+      after: { summary, findings: findingIds.length, noticeNo: inspection.noticeNo },
+      requestId,
+    });
   }
 
   /**
    * A failed result accepted into a completed first inspection's record after its completion (补正 of
    * a late result) becomes a finding like those recorded at completion, unless the item has one.
    */
-  async recordLateFinding(tx: Transaction, inspection: Inspection, result: Pick<InspectionResultRow, 'itemCode' | 'note' | 'result'>, actor: Actor, now: Date): Promise<string | null> {
+  async recordLateFinding(
+    tx: Transaction,
+    inspection: Inspection,
+    result: Pick<InspectionResultRow, 'itemCode' | 'note' | 'result'>,
+    actor: Actor,
+    now: Date,
+  ): Promise<string | null> {
     if (inspection.status !== 'completed' || inspection.kind === 'reinspection' || result.result !== 'fail') return null;
     if (await new FindingRepository(tx.manager).existsFor(inspection.id, result.itemCode)) return null;
     const [id] = await this.recordFindings(tx, inspection, [result], actor, shanghaiToday(now));
     return id ?? null;
   }
 
-  private async recordFindings(tx: Transaction, inspection: Inspection, results: Pick<InspectionResultRow, 'itemCode' | 'note' | 'result'>[], actor: Actor, today: string): Promise<string[]> {
+  private async recordFindings(
+    tx: Transaction,
+    inspection: Inspection,
+    results: Pick<InspectionResultRow, 'itemCode' | 'note' | 'result'>[],
+    actor: Actor,
+    today: string,
+  ): Promise<string[]> {
     const calendar = await this.calendars.current(tx.manager);
     const findings = new FindingRepository(tx.manager);
     const form = new Map(inspection.form.map((i) => [i.code, i]));
@@ -64,11 +92,30 @@ export class CompleteInspection {
     for (const r of results.filter((x) => x.result === 'fail')) {
       const item = form.get(r.itemCode)!;
       const finding = await findings.add({
-        id: randomUUID(), inspectionId: inspection.id, institutionId: inspection.institutionId, institutionName: inspection.institutionName,
-        divisionCode: inspection.divisionCode, department: item.department, itemCode: item.code,
-        item: { text: item.text, legalBasis: item.legalBasis, severity: item.severity, basic: item.basic, area: item.area, checklistVersion: item.checklistVersion },
-        note: r.note, recordedOn: today, deadline: calendar.addWorkingDays(today, this.policy.rectificationWorkingDays[item.severity]),
-        status: 'open', report: null, closedOn: null, closure: null, reinspectionId: null, overdueNotifiedOn: null,
+        id: randomUUID(),
+        inspectionId: inspection.id,
+        institutionId: inspection.institutionId,
+        institutionName: inspection.institutionName,
+        divisionCode: inspection.divisionCode,
+        department: item.department,
+        itemCode: item.code,
+        item: {
+          text: item.text,
+          legalBasis: item.legalBasis,
+          severity: item.severity,
+          basic: item.basic,
+          area: item.area,
+          checklistVersion: item.checklistVersion,
+        },
+        note: r.note,
+        recordedOn: today,
+        deadline: calendar.addWorkingDays(today, this.policy.rectificationWorkingDays[item.severity]),
+        status: 'open',
+        report: null,
+        closedOn: null,
+        closure: null,
+        reinspectionId: null,
+        overdueNotifiedOn: null,
       });
       const data: FindingEventData = findingEventData(finding);
       await tx.publish(InspectionEvt.findingRecorded, { actor, entityId: finding.id, data });
@@ -88,8 +135,19 @@ export class CompleteInspection {
       finding.closedOn = today;
       finding.closure = { by: 'reinspection', inspectionId: inspection.id, department: finding.department, note: r?.note ?? null };
       await findings.save(finding);
-      const data: FindingClosedData = { ...findingEventData(finding), status: finding.status, closedOn: today, by: 'reinspection', reinspectionId: inspection.id };
-      await tx.publish({ subject: finding.status === 'corrected' ? InspectionEvents.findingCorrected : InspectionEvents.findingUncorrected, actor, entityId: finding.id, data });
+      const data: FindingClosedData = {
+        ...findingEventData(finding),
+        status: finding.status,
+        closedOn: today,
+        by: 'reinspection',
+        reinspectionId: inspection.id,
+      };
+      await tx.publish({
+        subject: finding.status === 'corrected' ? InspectionEvents.findingCorrected : InspectionEvents.findingUncorrected,
+        actor,
+        entityId: finding.id,
+        data,
+      });
       ids.push(finding.id);
     }
     return ids;

@@ -56,7 +56,8 @@ export class CreateInspection {
       const institution = await institutions.get(staffing.institutionId);
       assertCovers(actor, institution.divisionCode);
       if (institution.status === 'deregistered') throw new DomainError('INSTITUTION_DEREGISTERED', `机构“${institution.name}”已注销`);
-      if (staffing.kind === 'planned' && institution.status !== 'filed') throw new DomainError('INSTITUTION_NOT_FILED', `机构“${institution.name}”不是已备案机构`);
+      if (staffing.kind === 'planned' && institution.status !== 'filed')
+        throw new DomainError('INSTITUTION_NOT_FILED', `机构“${institution.name}”不是已备案机构`);
 
       const departments = staffing.departments.map((d) => d.department);
       await this.assertInspectorsAvailable(tx, institution, staffing.departments);
@@ -70,7 +71,10 @@ export class CreateInspection {
       const grade = (await gradesOf(institutions, [institution.id])).get(institution.id)!;
       const abbreviated = staffing.kind === 'planned' && this.policy.abbreviatedGrades.includes(grade);
       const form = buildForm({
-        lists, operatorType: institution.operatorType, kind: abbreviated ? 'abbreviated' : 'full', abbreviatedMinRiskWeight: this.policy.abbreviatedMinRiskWeight,
+        lists,
+        operatorType: institution.operatorType,
+        kind: abbreviated ? 'abbreviated' : 'full',
+        abbreviatedMinRiskWeight: this.policy.abbreviatedMinRiskWeight,
       });
       const inspection = await new InspectionRepository(tx.manager).add({
         id: randomUUID(),
@@ -101,8 +105,20 @@ export class CreateInspection {
         await new ComplaintRepository(tx.manager).save(staffing.complaint);
       }
       await tx.audit({
-        actor, action: 'inspection.create', entity: 'inspection', entityId: inspection.id, requestId,
-        after: { kind: inspection.kind, institutionId: institution.id, planId: inspection.planId, departments: staffing.departments, formKind: inspection.formKind, items: form.length, alerts },
+        actor,
+        action: 'inspection.create',
+        entity: 'inspection',
+        entityId: inspection.id,
+        requestId,
+        after: {
+          kind: inspection.kind,
+          institutionId: institution.id,
+          planId: inspection.planId,
+          departments: staffing.departments,
+          formKind: inspection.formKind,
+          items: form.length,
+          alerts,
+        },
       });
       return inspectionView(tx.manager, inspection, shanghaiToday(now));
     });
@@ -115,12 +131,17 @@ export class CreateInspection {
     const plan = await plans.outline(body.planId!);
     if (plan.status !== 'drawn') throw new DomainError('PLAN_NOT_DRAWN', '抽查计划尚未抽取');
     if (!body.institutionId) throw DomainError.validation([{ field: 'institutionId', code: 'isDefined', message: '按计划检查必须指定被抽中的机构' }]);
-    if (body.departments?.length) throw DomainError.validation([{ field: 'departments', code: 'notAllowed', message: '按计划检查的部门和执法人员由抽取结果确定' }]);
+    if (body.departments?.length)
+      throw DomainError.validation([{ field: 'departments', code: 'notAllowed', message: '按计划检查的部门和执法人员由抽取结果确定' }]);
     const drawn = await plans.drawnEntry(plan.id, body.institutionId);
     if (!drawn) throw new DomainError('INSTITUTION_NOT_DRAWN', '该机构未在本计划中被抽中；计划外检查请按非计划检查发起');
     const inspectors = inspectorsByDepartment(plan.departments, drawn.inspectors);
     return {
-      kind: 'planned', institutionId: drawn.institutionId, planId: plan.id, complaint: null, alerts: drawn.alerts,
+      kind: 'planned',
+      institutionId: drawn.institutionId,
+      planId: plan.id,
+      complaint: null,
+      alerts: drawn.alerts,
       departments: plan.departments.map((d) => ({ department: d, inspectorIds: inspectors[d] ?? [] })),
     };
   }
@@ -132,7 +153,8 @@ export class CreateInspection {
     if (!body.departments?.length) throw DomainError.validation([{ field: 'departments', code: 'arrayMinSize', message: '至少一个部门参加检查' }]);
     const seen = new Set<string>();
     for (const [i, d] of body.departments.entries()) {
-      if (seen.has(d.department)) throw DomainError.validation([{ field: `departments.${i}.department`, code: 'duplicate', message: `${labelOf(d.department)}部门重复` }]);
+      if (seen.has(d.department))
+        throw DomainError.validation([{ field: `departments.${i}.department`, code: 'duplicate', message: `${labelOf(d.department)}部门重复` }]);
       seen.add(d.department);
     }
     let complaint: Complaint | null = null;
@@ -140,20 +162,34 @@ export class CreateInspection {
       if (!body.complaintId) throw DomainError.validation([{ field: 'complaintId', code: 'isDefined', message: '投诉举报引起的检查必须指定投诉' }]);
       complaint = await new ComplaintRepository(tx.manager).lock(body.complaintId);
       if (complaint.status !== 'accepted') throw new DomainError('COMPLAINT_NOT_ACCEPTED', '只有已受理的投诉才能引起检查');
-      if (complaint.institutionId !== body.institutionId) throw DomainError.validation([{ field: 'institutionId', code: 'mismatch', message: '被检查机构与投诉对象不一致' }]);
+      if (complaint.institutionId !== body.institutionId)
+        throw DomainError.validation([{ field: 'institutionId', code: 'mismatch', message: '被检查机构与投诉对象不一致' }]);
     }
     const order = (d: string) => INSPECTION_DEPARTMENTS.indexOf(d as (typeof INSPECTION_DEPARTMENTS)[number]);
-    const departments = [...body.departments].sort((a, b) => order(a.department) - order(b.department)).map((d) => ({ department: d.department, inspectorIds: [...d.inspectorIds] }));
+    const departments = [...body.departments]
+      .sort((a, b) => order(a.department) - order(b.department))
+      .map((d) => ({ department: d.department, inspectorIds: [...d.inspectorIds] }));
     return { kind, institutionId: body.institutionId, planId: null, complaint, alerts: [], departments };
   }
 
   /** At least the policy's number of active inspectors per department, of that department, in the institution's area, without a conflict. */
-  private async assertInspectorsAvailable(tx: Transaction, institution: InstitutionReplica, departments: { department: string; inspectorIds: string[] }[]): Promise<void> {
+  private async assertInspectorsAvailable(
+    tx: Transaction,
+    institution: InstitutionReplica,
+    departments: { department: string; inspectorIds: string[] }[],
+  ): Promise<void> {
     const m = this.policy.minInspectorsPerDepartment;
     const short = departments.filter((d) => d.inspectorIds.length < m);
     if (short.length) {
-      throw new DomainError('INSPECTION_NOT_ENOUGH_INSPECTORS', `${short.map((d) => labelOf(d.department)).join('、')}部门执法人员不足 ${m} 名`,
-        short.map((d) => ({ field: `departments.${d.department}`, code: 'INSPECTION_NOT_ENOUGH_INSPECTORS', message: `${labelOf(d.department)}部门只有 ${d.inspectorIds.length} 名执法人员，至少需要 ${m} 名` })));
+      throw new DomainError(
+        'INSPECTION_NOT_ENOUGH_INSPECTORS',
+        `${short.map((d) => labelOf(d.department)).join('、')}部门执法人员不足 ${m} 名`,
+        short.map((d) => ({
+          field: `departments.${d.department}`,
+          code: 'INSPECTION_NOT_ENOUGH_INSPECTORS',
+          message: `${labelOf(d.department)}部门只有 ${d.inspectorIds.length} 名执法人员，至少需要 ${m} 名`,
+        })),
+      );
     }
     const ids = departments.flatMap((d) => d.inspectorIds);
     const inspectorRepository = new InspectorRepository(tx.manager);
@@ -163,16 +199,32 @@ export class CreateInspection {
     for (const d of departments) {
       for (const id of d.inspectorIds) {
         const x = inspectors.get(id);
-        const why = !x ? '不存在' : !x.active ? '已停用' : x.department !== d.department ? `不属于${labelOf(d.department)}部门`
-          : !x.divisionCodes.some((c) => withinDivision(c, institution.divisionCode)) ? '不负责该机构所在区划' : conflicts.has(id) ? '与该机构存在利害关系，应当回避' : null;
-        if (why) problems.push({ field: `departments.${d.department}.inspectorIds`, code: 'INSPECTOR_NOT_AVAILABLE', message: `执法人员 ${x?.name ?? id} ${why}` });
+        const why = !x
+          ? '不存在'
+          : !x.active
+            ? '已停用'
+            : x.department !== d.department
+              ? `不属于${labelOf(d.department)}部门`
+              : !x.divisionCodes.some((c) => withinDivision(c, institution.divisionCode))
+                ? '不负责该机构所在区划'
+                : conflicts.has(id)
+                  ? '与该机构存在利害关系，应当回避'
+                  : null;
+        if (why)
+          problems.push({ field: `departments.${d.department}.inspectorIds`, code: 'INSPECTOR_NOT_AVAILABLE', message: `执法人员 ${x?.name ?? id} ${why}` });
       }
     }
     if (problems.length) throw new DomainError('INSPECTOR_NOT_AVAILABLE', problems.map((p) => p.message).join('；'), problems);
   }
 
   /** Yearly cap (refused) and repeated inspection (refused without a reason, flagged with one). */
-  private async frequencyAlerts(tx: Transaction, staffing: Staffing, body: CreateInspectionBody, institution: InstitutionReplica, on: string): Promise<InspectionAlert[]> {
+  private async frequencyAlerts(
+    tx: Transaction,
+    staffing: Staffing,
+    body: CreateInspectionBody,
+    institution: InstitutionReplica,
+    on: string,
+  ): Promise<InspectionAlert[]> {
     const history = (await new InspectionRepository(tx.manager).history([institution.id])).get(institution.id) ?? [];
     const alerts: InspectionAlert[] = [];
     const counted = !this.policy.capExemptKinds.includes(staffing.kind);
@@ -184,14 +236,29 @@ export class CreateInspection {
       alerts.push({ code: 'INSPECTION_YEARLY_CAP', message });
     }
     if (staffing.kind === 'adhoc') {
-      const repeats = repeatAlerts(history, staffing.departments.map((d) => d.department), on, this.policy.repeatWindowDays);
+      const repeats = repeatAlerts(
+        history,
+        staffing.departments.map((d) => d.department),
+        on,
+        this.policy.repeatWindowDays,
+      );
       if (repeats.length && !body.repeatReason) {
-        throw new DomainError('INSPECTION_REPEATED', `${repeats.map((a) => a.message).join('；')}。确需检查的请说明理由（repeatReason）`,
-          repeats.map((a) => ({ field: 'repeatReason', code: 'INSPECTION_REPEATED', message: a.message })));
+        throw new DomainError(
+          'INSPECTION_REPEATED',
+          `${repeats.map((a) => a.message).join('；')}。确需检查的请说明理由（repeatReason）`,
+          repeats.map((a) => ({ field: 'repeatReason', code: 'INSPECTION_REPEATED', message: a.message })),
+        );
       }
       alerts.push(...repeats.map((a) => ({ ...a, message: `${a.message}；理由：${body.repeatReason}` })));
     } else if (staffing.kind === 'complaint') {
-      alerts.push(...repeatAlerts(history, staffing.departments.map((d) => d.department), on, this.policy.repeatWindowDays));
+      alerts.push(
+        ...repeatAlerts(
+          history,
+          staffing.departments.map((d) => d.department),
+          on,
+          this.policy.repeatWindowDays,
+        ),
+      );
     }
     return alerts;
   }

@@ -61,7 +61,14 @@ export class CreateReinspection {
       });
       for (const f of open) f.reinspectionId = reinspection.id;
       await findings.save(open);
-      await tx.audit({ actor, action: 'inspection.reinspect', entity: 'inspection', entityId: reinspection.id, after: { originalInspectionId: original.id, findings: open.map((f) => f.id) }, requestId });
+      await tx.audit({
+        actor,
+        action: 'inspection.reinspect',
+        entity: 'inspection',
+        entityId: reinspection.id,
+        after: { originalInspectionId: original.id, findings: open.map((f) => f.id) },
+        requestId,
+      });
       return inspectionView(tx.manager, reinspection, shanghaiToday(now));
     });
   }

@@ -33,7 +33,8 @@ export function repeatAlerts(rows: HistoryRow[], departments: readonly string[],
     const previous = rows.find((r) => r.departments.some((d) => d.department === department) && Math.abs(daysBetween(r.scheduledOn, on)) < windowDays);
     if (previous) {
       alerts.push({
-        code: 'INSPECTION_REPEATED', department,
+        code: 'INSPECTION_REPEATED',
+        department,
         message: `${labelOf(department)}部门已于 ${previous.scheduledOn} 检查过该机构，${windowDays} 日内重复检查（${addDays(previous.scheduledOn, windowDays)} 前）`,
       });
     }

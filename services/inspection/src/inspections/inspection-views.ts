@@ -9,13 +9,26 @@ import type { Inspection, InspectionResultRow } from './inspection.entity.js';
 import { InspectionRepository } from './inspection.repository.js';
 
 const toResultView = (r: InspectionResultRow): ItemResultView => ({
-  itemCode: r.itemCode, department: r.department, result: r.result, note: r.note, evidence: r.evidence, inspectorId: r.inspectorId, recordedAt: r.recordedAt.toISOString(),
-  version: r.version, inConflict: r.inConflict,
+  itemCode: r.itemCode,
+  department: r.department,
+  result: r.result,
+  note: r.note,
+  evidence: r.evidence,
+  inspectorId: r.inspectorId,
+  recordedAt: r.recordedAt.toISOString(),
+  version: r.version,
+  inConflict: r.inConflict,
 });
 
 export function summaryOf(inspection: Inspection, results: InspectionResultRow[]): InspectionView['summary'] {
   const count = (v: string) => results.filter((r) => r.result === v).length;
-  return { items: inspection.form.length, pass: count('pass'), fail: count('fail'), notApplicable: count('not_applicable'), pending: inspection.form.length - results.length };
+  return {
+    items: inspection.form.length,
+    pass: count('pass'),
+    fail: count('fail'),
+    notApplicable: count('not_applicable'),
+    pending: inspection.form.length - results.length,
+  };
 }
 
 export function basicItemFailed(inspection: Inspection, results: InspectionResultRow[]): boolean {
@@ -32,9 +45,19 @@ async function fieldAlerts(inspections: InspectionRepository, inspection: Inspec
   const alerts: InspectionAlert[] = [];
   for (const { department } of inspection.departments) {
     const conflicts = results.filter((r) => r.department === department && r.inConflict).length;
-    if (conflicts) alerts.push({ code: 'INSPECTION_RESULTS_IN_CONFLICT', department, message: `${departmentName(department)}：${conflicts} 项结果有冲突，须由检查人员或本部门处理后方可签字` });
+    if (conflicts)
+      alerts.push({
+        code: 'INSPECTION_RESULTS_IN_CONFLICT',
+        department,
+        message: `${departmentName(department)}：${conflicts} 项结果有冲突，须由检查人员或本部门处理后方可签字`,
+      });
     const waiting = late.find((l) => l.department === department)?.n ?? 0;
-    if (waiting) alerts.push({ code: 'LATE_RESULTS_WAITING', department, message: `${departmentName(department)}：${waiting} 项签字后送达的结果待本部门决定（补正或驳回）` });
+    if (waiting)
+      alerts.push({
+        code: 'LATE_RESULTS_WAITING',
+        department,
+        message: `${departmentName(department)}：${waiting} 项签字后送达的结果待本部门决定（补正或驳回）`,
+      });
   }
   return alerts;
 }
@@ -101,7 +124,11 @@ export async function formView(manager: EntityManager, inspection: Inspection): 
     areas: groupByArea(items),
     byDepartment,
     selfInspection: self
-      ? { id: self.id, submittedAt: self.submittedAt.toISOString(), failed: self.results.filter((r) => r.result === 'fail').map((r) => ({ itemCode: r.itemCode, note: r.note })) }
+      ? {
+          id: self.id,
+          submittedAt: self.submittedAt.toISOString(),
+          failed: self.results.filter((r) => r.result === 'fail').map((r) => ({ itemCode: r.itemCode, note: r.note })),
+        }
       : null,
   };
 }

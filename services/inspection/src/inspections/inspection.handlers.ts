@@ -1,7 +1,15 @@
 import type { Actor } from '@shanyu/common';
 import {
-  CreateInspectionBody, DecideLateResultRequest, InspectionIdRequest, InspectionRpc, ListInspectionsRequest, RecordResultsRequest, ReinspectionRequest, ResolveResultRequest,
-  ResultItemRequest, SignOffRequest,
+  CreateInspectionBody,
+  DecideLateResultRequest,
+  InspectionIdRequest,
+  InspectionRpc,
+  ListInspectionsRequest,
+  RecordResultsRequest,
+  ReinspectionRequest,
+  ResolveResultRequest,
+  ResultItemRequest,
+  SignOffRequest,
 } from '@shanyu/contracts';
 import { Caller, RequestId, Handles } from '@shanyu/messaging';
 import { Controller } from '@nestjs/common';

@@ -59,7 +59,10 @@ export class ListInspections {
       readers = { scope: divisionScopeOf(actor) };
     }
     const { items: rows, total } = await new InspectionRepository(manager).page(
-      readers, { institutionId: request.institutionId, planId: request.planId, status: request.status, divisionCode: request.divisionCode }, page, pageSize,
+      readers,
+      { institutionId: request.institutionId, planId: request.planId, status: request.status, divisionCode: request.divisionCode },
+      page,
+      pageSize,
     );
     const today = shanghaiToday(this.now());
     const items = await Promise.all(rows.map((r) => inspectionView(manager, r, today)));
@@ -74,8 +77,10 @@ export class GetRectificationNotice extends InspectionQuery {
     if (inspection.status !== 'completed') throw new DomainError('INSPECTION_NOT_COMPLETED', '检查尚未完成，整改意见书尚未出具');
     const findings = await new FindingRepository(this.dataSource.manager).ofInspectionByDeadline(inspection.id);
     const departments = inspection.departments.map((d) => d.department);
-    const lines = findings.map((f, i) =>
-      `${i + 1}. 【${labelOf(f.department)}】${f.item.text}。发现问题：${f.note ?? '（无）'}。依据：${f.item.legalBasis}。请于 ${f.deadline} 前整改完毕。`);
+    const lines = findings.map(
+      (f, i) =>
+        `${i + 1}. 【${labelOf(f.department)}】${f.item.text}。发现问题：${f.note ?? '（无）'}。依据：${f.item.legalBasis}。请于 ${f.deadline} 前整改完毕。`,
+    );
     const text = findings.length
       ? [
           `${inspection.institutionName}：`,
@@ -91,7 +96,15 @@ export class GetRectificationNotice extends InspectionQuery {
       institutionName: inspection.institutionName,
       issuedOn: inspection.completedOn!,
       departments,
-      findings: findings.map((f) => ({ findingId: f.id, department: f.department, itemText: f.item.text, legalBasis: f.item.legalBasis, note: f.note, severity: f.item.severity, deadline: f.deadline })),
+      findings: findings.map((f) => ({
+        findingId: f.id,
+        department: f.department,
+        itemText: f.item.text,
+        legalBasis: f.item.legalBasis,
+        note: f.note,
+        severity: f.item.severity,
+        deadline: f.deadline,
+      })),
       text,
     };
   }

@@ -10,10 +10,7 @@ export type NewInspection = Omit<Inspection, 'version' | 'departmentOf'>;
 export type NewResultVersion = Omit<ResultVersion, 'id' | 'decision'> & { decision?: ResultVersion['decision'] };
 
 /** Which inspections a list shows: an operator's own institutions', an inspector account's assigned ones (none without a record), or those inside a division scope. */
-export type InspectionReaders =
-  | { institutionIds: string[] }
-  | { assignedTo: { department: string; inspectorId: string } | null }
-  | { scope: DivisionScope };
+export type InspectionReaders = { institutionIds: string[] } | { assignedTo: { department: string; inspectorId: string } | null } | { scope: DivisionScope };
 
 export function inspectionNotFound(id: string): DomainError {
   return new DomainError('INSPECTION_NOT_FOUND', `检查 ${id} 不存在`);
@@ -73,7 +70,10 @@ export class InspectionRepository {
 
   /** A page of inspections, latest scheduled first. */
   async page(
-    readers: InspectionReaders, filter: { institutionId?: string; planId?: string; status?: Inspection['status']; divisionCode?: string }, page: number, pageSize: number,
+    readers: InspectionReaders,
+    filter: { institutionId?: string; planId?: string; status?: Inspection['status']; divisionCode?: string },
+    page: number,
+    pageSize: number,
   ): Promise<{ items: Inspection[]; total: number }> {
     const qb = this.rows.createQueryBuilder('i');
     if ('institutionIds' in readers) {
@@ -89,7 +89,12 @@ export class InspectionRepository {
     if (filter.planId) qb.andWhere('i.plan_id = :planId', { planId: filter.planId });
     if (filter.status) qb.andWhere('i.status = :status', { status: filter.status });
     if (filter.divisionCode) qb.andWhere('i.division_code LIKE :division', { division: `${divisionPrefix(filter.divisionCode)}%` });
-    const [items, total] = await qb.orderBy('i.scheduled_on', 'DESC').addOrderBy('i.created_at', 'DESC').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    const [items, total] = await qb
+      .orderBy('i.scheduled_on', 'DESC')
+      .addOrderBy('i.created_at', 'DESC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
     return { items, total };
   }
 
@@ -98,10 +103,12 @@ export class InspectionRepository {
     const out = new Map<string, HistoryRow[]>(institutionIds.map((id) => [id, []]));
     if (institutionIds.length === 0) return out;
     // One array parameter, not IN ($1 … $n): a county's pool can pass PostgreSQL's 65,535 bind parameters (bench/draw.mjs).
-    const rows: HistoryRow[] = await this.rows.createQueryBuilder('i')
+    const rows: HistoryRow[] = await this.rows
+      .createQueryBuilder('i')
       .select(['i.id', 'i.institutionId', 'i.kind', 'i.scheduledOn', 'i.departments'])
       .where('i.institutionId = ANY(:ids)', { ids: institutionIds })
-      .orderBy('i.scheduledOn', 'DESC').addOrderBy('i.createdAt', 'DESC')
+      .orderBy('i.scheduledOn', 'DESC')
+      .addOrderBy('i.createdAt', 'DESC')
       .getMany();
     for (const row of rows) out.get(row.institutionId)?.push(row);
     return out;
@@ -113,11 +120,11 @@ export class InspectionRepository {
    * transaction ends, makes concurrent completions take their numbers one after another.
    */
   async nextNoticeNumber(county: string, year: number): Promise<number> {
-    const [row] = await this.manager.query(
+    const [row] = (await this.manager.query(
       `INSERT INTO ${schemaTable(this.manager, 'notice_sequence')} AS s (county, year, last) VALUES ($1, $2, 1)
        ON CONFLICT (county, year) DO UPDATE SET last = s.last + 1 RETURNING last`,
       [county, year],
-    ) as { last: number }[];
+    )) as { last: number }[];
     return row!.last;
   }
 
@@ -147,7 +154,10 @@ export class InspectionRepository {
 
   /** Results received after their department signed off, waiting or decided, oldest first; one upload's items in item order. */
   lateResultVersions(inspectionId: string): Promise<ResultVersion[]> {
-    return this.versions.find({ where: { inspectionId, status: In(['late', 'accepted', 'rejected']) }, order: { receivedAt: 'ASC', itemCode: 'ASC', id: 'ASC' } });
+    return this.versions.find({
+      where: { inspectionId, status: In(['late', 'accepted', 'rejected']) },
+      order: { receivedAt: 'ASC', itemCode: 'ASC', id: 'ASC' },
+    });
   }
 
   async resultVersion(inspectionId: string, id: string): Promise<ResultVersion> {
@@ -171,9 +181,12 @@ export class InspectionRepository {
 
   /** Per department: how many late results wait for a decision. */
   lateWaitingByDepartment(inspectionId: string): Promise<{ department: string; n: number }[]> {
-    return this.versions.createQueryBuilder('v')
-      .select('v.department', 'department').addSelect('count(*)::int', 'n')
+    return this.versions
+      .createQueryBuilder('v')
+      .select('v.department', 'department')
+      .addSelect('count(*)::int', 'n')
       .where('v.inspection_id = :id AND v.status = :status', { id: inspectionId, status: 'late' })
-      .groupBy('v.department').getRawMany<{ department: string; n: number }>();
+      .groupBy('v.department')
+      .getRawMany<{ department: string; n: number }>();
   }
 }

@@ -39,37 +39,95 @@ export class RecordResults {
       const outcomes: ResultOutcome[] = [];
       const audited: object[] = [];
       for (const input of request.results) {
-        const value = { result: input.result, note: input.note?.trim() || null, evidence: (input.evidence ?? []).map((e) => ({ ref: e.ref, takenAt: e.takenAt, location: e.location })) };
+        const value = {
+          result: input.result,
+          note: input.note?.trim() || null,
+          evidence: (input.evidence ?? []).map((e) => ({ ref: e.ref, takenAt: e.takenAt, location: e.location })),
+        };
         const current = await inspections.result(inspection.id, input.itemCode);
         const currentVersion = current?.version ?? 0;
-        const base = { inspectionId: inspection.id, itemCode: input.itemCode, department: inspector.department, baseVersion: input.baseVersion ?? null, ...value,
-          inspectorId: inspector.id, deviceId: input.deviceId ?? null, recordedAt: input.recordedAt ? new Date(input.recordedAt) : receivedAt, receivedAt };
+        const base = {
+          inspectionId: inspection.id,
+          itemCode: input.itemCode,
+          department: inspector.department,
+          baseVersion: input.baseVersion ?? null,
+          ...value,
+          inspectorId: inspector.id,
+          deviceId: input.deviceId ?? null,
+          recordedAt: input.recordedAt ? new Date(input.recordedAt) : receivedAt,
+          receivedAt,
+        };
         const waiting = late ? 'late' : conflictWith(current, value, inspector.id, input.baseVersion) ? 'conflict' : undefined;
         if (waiting) {
-          const again = (await inspections.resultVersions(inspection.id, input.itemCode)).find((v) => v.status === waiting && v.inspectorId === inspector.id && sameValue(v, value));
-          const kept = again ?? await inspections.addResultVersion({ ...base, version: null, status: waiting });
+          const again = (await inspections.resultVersions(inspection.id, input.itemCode)).find(
+            (v) => v.status === waiting && v.inspectorId === inspector.id && sameValue(v, value),
+          );
+          const kept = again ?? (await inspections.addResultVersion({ ...base, version: null, status: waiting }));
           if (!again) await publishRecorded(tx, inspection, kept, actor);
           if (waiting === 'conflict' && current && !current.inConflict) await inspections.saveResult(Object.assign(current, { inConflict: true }));
-          outcomes.push({ itemCode: input.itemCode, status: waiting, versionId: kept.id, version: currentVersion, message: waitingMessage(waiting, row, inspection) });
-          audited.push({ itemCode: input.itemCode, status: waiting, ...value, baseVersion: base.baseVersion, deviceId: base.deviceId, recordedAt: base.recordedAt, before: current && valueOf(current) });
+          outcomes.push({
+            itemCode: input.itemCode,
+            status: waiting,
+            versionId: kept.id,
+            version: currentVersion,
+            message: waitingMessage(waiting, row, inspection),
+          });
+          audited.push({
+            itemCode: input.itemCode,
+            status: waiting,
+            ...value,
+            baseVersion: base.baseVersion,
+            deviceId: base.deviceId,
+            recordedAt: base.recordedAt,
+            before: current && valueOf(current),
+          });
           continue;
         }
         if (current && sameValue(current, value)) {
           const [latest] = (await inspections.resultVersions(inspection.id, input.itemCode)).filter((v) => v.status === 'current');
-          outcomes.push({ itemCode: input.itemCode, status: 'recorded', versionId: latest?.id ?? '', version: currentVersion, message: '结果已记录（与现有记录相同）' });
+          outcomes.push({
+            itemCode: input.itemCode,
+            status: 'recorded',
+            versionId: latest?.id ?? '',
+            version: currentVersion,
+            message: '结果已记录（与现有记录相同）',
+          });
           continue;
         }
         await inspections.supersedeCurrentVersion(inspection.id, input.itemCode);
         const version = await inspections.addResultVersion({ ...base, version: currentVersion + 1, status: 'current' });
-        await inspections.saveResult(inspections.newResult({ ...value, inspectionId: inspection.id, itemCode: input.itemCode, department: inspector.department,
-          inspectorId: inspector.id, recordedAt: base.recordedAt, version: currentVersion + 1, inConflict: false }));
+        await inspections.saveResult(
+          inspections.newResult({
+            ...value,
+            inspectionId: inspection.id,
+            itemCode: input.itemCode,
+            department: inspector.department,
+            inspectorId: inspector.id,
+            recordedAt: base.recordedAt,
+            version: currentVersion + 1,
+            inConflict: false,
+          }),
+        );
         await publishRecorded(tx, inspection, version, actor);
         outcomes.push({ itemCode: input.itemCode, status: 'recorded', versionId: version.id, version: currentVersion + 1, message: '结果已记录' });
-        audited.push({ itemCode: input.itemCode, status: 'recorded', version: currentVersion + 1, ...value, baseVersion: base.baseVersion, deviceId: base.deviceId, recordedAt: base.recordedAt, before: current && valueOf(current) });
+        audited.push({
+          itemCode: input.itemCode,
+          status: 'recorded',
+          version: currentVersion + 1,
+          ...value,
+          baseVersion: base.baseVersion,
+          deviceId: base.deviceId,
+          recordedAt: base.recordedAt,
+          before: current && valueOf(current),
+        });
       }
       if (audited.length) {
         await tx.audit({
-          actor, action: 'inspection.results', entity: 'inspection', entityId: inspection.id, requestId,
+          actor,
+          action: 'inspection.results',
+          entity: 'inspection',
+          entityId: inspection.id,
+          requestId,
           after: { department: inspector.department, inspectorId: inspector.id, results: audited },
         });
       }
@@ -87,13 +145,24 @@ function assertOnForm(inspection: Inspection, department: string, request: Recor
   request.results.forEach((r, i) => {
     const item = form.get(r.itemCode);
     if (!item) notOnForm.push({ field: `results.${i}.itemCode`, code: 'ITEM_NOT_ON_FORM', message: `事项 ${r.itemCode} 不在本次检查表上（清单之外无检查）` });
-    else if (item.department !== department) otherDepartment.push({ field: `results.${i}.itemCode`, code: 'ITEM_OTHER_DEPARTMENT', message: `事项 ${r.itemCode} 属于${departmentName(item.department)}` });
+    else if (item.department !== department)
+      otherDepartment.push({
+        field: `results.${i}.itemCode`,
+        code: 'ITEM_OTHER_DEPARTMENT',
+        message: `事项 ${r.itemCode} 属于${departmentName(item.department)}`,
+      });
     if (seen.has(r.itemCode)) invalid.push({ field: `results.${i}.itemCode`, code: 'duplicate', message: `事项 ${r.itemCode} 重复` });
     seen.add(r.itemCode);
-    if (r.result === 'fail' && !r.note?.trim()) invalid.push({ field: `results.${i}.note`, code: 'isDefined', message: '不合格项必须写明发现的问题（写入整改意见书）' });
+    if (r.result === 'fail' && !r.note?.trim())
+      invalid.push({ field: `results.${i}.note`, code: 'isDefined', message: '不合格项必须写明发现的问题（写入整改意见书）' });
   });
   if (notOnForm.length) throw new DomainError('ITEM_NOT_ON_FORM', notOnForm.map((p) => p.message).join('；'), [...notOnForm, ...otherDepartment]);
-  if (otherDepartment.length) throw new DomainError('ITEM_OTHER_DEPARTMENT', `只能记录本部门（${departmentName(department)}）的检查事项：${otherDepartment.map((p) => p.message).join('；')}`, otherDepartment);
+  if (otherDepartment.length)
+    throw new DomainError(
+      'ITEM_OTHER_DEPARTMENT',
+      `只能记录本部门（${departmentName(department)}）的检查事项：${otherDepartment.map((p) => p.message).join('；')}`,
+      otherDepartment,
+    );
   if (invalid.length) throw DomainError.validation(invalid);
 }
 

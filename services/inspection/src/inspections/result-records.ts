@@ -12,7 +12,11 @@ export interface ResultValue {
 
 /** Same result, note and evidence: a write sent again (a reply lost on the way back) changes nothing. */
 export function sameValue(a: ResultValue, b: ResultValue): boolean {
-  const refs = (v: ResultValue) => v.evidence.map((e) => e.ref).sort().join('\n');
+  const refs = (v: ResultValue) =>
+    v.evidence
+      .map((e) => e.ref)
+      .sort()
+      .join('\n');
   return a.result === b.result && (a.note ?? '') === (b.note ?? '') && refs(a) === refs(b);
 }
 
@@ -20,26 +24,62 @@ export function sameValue(a: ResultValue, b: ResultValue): boolean {
 export async function resultVersionViews(inspectors: InspectorRepository, versions: ResultVersion[]): Promise<ResultVersionView[]> {
   const names = await inspectors.namesOf([...new Set(versions.map((v) => v.inspectorId))]);
   return versions.map((v) => ({
-    id: v.id, inspectionId: v.inspectionId, itemCode: v.itemCode, department: v.department, version: v.version, baseVersion: v.baseVersion,
-    result: v.result, note: v.note, evidence: v.evidence, inspectorId: v.inspectorId, inspectorName: names.get(v.inspectorId) ?? null, deviceId: v.deviceId,
-    recordedAt: v.recordedAt.toISOString(), receivedAt: v.receivedAt.toISOString(), status: v.status, decision: v.decision,
+    id: v.id,
+    inspectionId: v.inspectionId,
+    itemCode: v.itemCode,
+    department: v.department,
+    version: v.version,
+    baseVersion: v.baseVersion,
+    result: v.result,
+    note: v.note,
+    evidence: v.evidence,
+    inspectorId: v.inspectorId,
+    inspectorName: names.get(v.inspectorId) ?? null,
+    deviceId: v.deviceId,
+    recordedAt: v.recordedAt.toISOString(),
+    receivedAt: v.receivedAt.toISOString(),
+    status: v.status,
+    decision: v.decision,
   }));
 }
 
 /** evt.inspection.result.recorded.v1 for a version as it reached the server (the entity is the version: one event each). */
 export async function publishRecorded(tx: Transaction, inspection: Inspection, v: ResultVersion, actor: Actor): Promise<void> {
   const data: ResultRecordedData = {
-    inspectionId: inspection.id, institutionId: inspection.institutionId, itemCode: v.itemCode, department: v.department, versionId: v.id, version: v.version,
-    status: v.status as ResultRecordedData['status'], result: v.result, inspectorId: v.inspectorId, deviceId: v.deviceId, recordedAt: v.recordedAt.toISOString(),
+    inspectionId: inspection.id,
+    institutionId: inspection.institutionId,
+    itemCode: v.itemCode,
+    department: v.department,
+    versionId: v.id,
+    version: v.version,
+    status: v.status as ResultRecordedData['status'],
+    result: v.result,
+    inspectorId: v.inspectorId,
+    deviceId: v.deviceId,
+    recordedAt: v.recordedAt.toISOString(),
   };
   await tx.publish(InspectionEvt.resultRecorded, { actor, entityId: v.id, data });
 }
 
 /** evt.inspection.result.resolved.v1 for a person's decision. */
-export async function publishResolved(tx: Transaction, inspection: Inspection, v: ResultVersion, resolution: ResultResolvedData['resolution'], reason: string, actor: Actor): Promise<void> {
+export async function publishResolved(
+  tx: Transaction,
+  inspection: Inspection,
+  v: ResultVersion,
+  resolution: ResultResolvedData['resolution'],
+  reason: string,
+  actor: Actor,
+): Promise<void> {
   const data: ResultResolvedData = {
-    inspectionId: inspection.id, institutionId: inspection.institutionId, itemCode: v.itemCode, department: v.department, versionId: v.id, version: v.version,
-    resolution, reason, by: actor.userId,
+    inspectionId: inspection.id,
+    institutionId: inspection.institutionId,
+    itemCode: v.itemCode,
+    department: v.department,
+    versionId: v.id,
+    version: v.version,
+    resolution,
+    reason,
+    by: actor.userId,
   };
   await tx.publish(InspectionEvt.resultResolved, { actor, entityId: v.id, data });
 }

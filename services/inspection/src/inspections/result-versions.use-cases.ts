@@ -1,5 +1,12 @@
 import { type Actor, departmentName, DomainError, isInspector } from '@shanyu/common';
-import type { DecideLateResultRequest, InspectionFormView, InspectionIdRequest, ResolveResultRequest, ResultItemRequest, ResultVersionView } from '@shanyu/contracts';
+import type {
+  DecideLateResultRequest,
+  InspectionFormView,
+  InspectionIdRequest,
+  ResolveResultRequest,
+  ResultItemRequest,
+  ResultVersionView,
+} from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import { assertCovers, assertDepartment, assignedInspector } from '../access.js';
 import { InspectorRepository } from '../inspectors/inspector.repository.js';
@@ -59,7 +66,8 @@ export class ResolveResult {
       const item = itemOf(inspection, request.itemCode);
       if (isInspector(actor)) {
         const { inspector } = await assignedInspector(new InspectorRepository(tx.manager), inspection, actor);
-        if (inspector.department !== item.department) throw new DomainError('ITEM_OTHER_DEPARTMENT', `事项 ${item.code} 属于${departmentName(item.department)}`);
+        if (inspector.department !== item.department)
+          throw new DomainError('ITEM_OTHER_DEPARTMENT', `事项 ${item.code} 属于${departmentName(item.department)}`);
       } else {
         assertDepartmentOfficial(actor, inspection, item.department, '裁定检查结果冲突');
       }
@@ -77,17 +85,37 @@ export class ResolveResult {
         await inspections.supersedeCurrentVersion(inspection.id, item.code);
         const version = current.version + 1;
         await inspections.saveResultVersion(Object.assign(chosen, { status: 'current', version, decision: decision(chosen.id) }));
-        await inspections.saveResult(Object.assign(current, {
-          result: chosen.result, note: chosen.note, evidence: chosen.evidence, inspectorId: chosen.inspectorId, recordedAt: chosen.recordedAt, version, inConflict: false,
-        }));
+        await inspections.saveResult(
+          Object.assign(current, {
+            result: chosen.result,
+            note: chosen.note,
+            evidence: chosen.evidence,
+            inspectorId: chosen.inspectorId,
+            recordedAt: chosen.recordedAt,
+            version,
+            inConflict: false,
+          }),
+        );
       } else {
         await inspections.saveResultVersion(Object.assign(chosen, { decision: decision(chosen.id) }));
         await inspections.saveResult(Object.assign(current, { inConflict: false }));
       }
       await publishResolved(tx, inspection, chosen, 'conflict-resolved', request.reason.trim(), actor);
       await tx.audit({
-        actor, action: 'inspection.result.resolve', entity: 'inspection', entityId: inspection.id, requestId,
-        after: { itemCode: item.code, chosenVersionId: chosen.id, result: chosen.result, note: chosen.note, evidence: chosen.evidence, reason: request.reason.trim(), version: chosen.version },
+        actor,
+        action: 'inspection.result.resolve',
+        entity: 'inspection',
+        entityId: inspection.id,
+        requestId,
+        after: {
+          itemCode: item.code,
+          chosenVersionId: chosen.id,
+          result: chosen.result,
+          note: chosen.note,
+          evidence: chosen.evidence,
+          reason: request.reason.trim(),
+          version: chosen.version,
+        },
       });
       return formView(tx.manager, inspection);
     });
@@ -111,7 +139,11 @@ export class DecideLateResult {
       const inspections = new InspectionRepository(tx.manager);
       const inspection = await inspections.lock(request.id);
       // Who may decide at all first (a department of the visit, in its division), so that a wrong id tells nothing to others.
-      assertDepartment(actor, inspection.departments.map((d) => d.department), '决定逾时结果是否补正');
+      assertDepartment(
+        actor,
+        inspection.departments.map((d) => d.department),
+        '决定逾时结果是否补正',
+      );
       assertCovers(actor, inspection.divisionCode);
       const late = await inspections.resultVersion(inspection.id, request.versionId);
       assertDepartmentOfficial(actor, inspection, late.department, '决定逾时结果是否补正');
@@ -123,18 +155,40 @@ export class DecideLateResult {
         const version = (current?.version ?? 0) + 1;
         await inspections.supersedeCurrentVersion(inspection.id, late.itemCode);
         await inspections.saveResultVersion(Object.assign(late, { status: 'accepted', version, decision }));
-        await inspections.saveResult(inspections.newResult({
-          inspectionId: inspection.id, itemCode: late.itemCode, department: late.department, result: late.result, note: late.note, evidence: late.evidence,
-          inspectorId: late.inspectorId, recordedAt: late.recordedAt, version, inConflict: current?.inConflict ?? false,
-        }));
+        await inspections.saveResult(
+          inspections.newResult({
+            inspectionId: inspection.id,
+            itemCode: late.itemCode,
+            department: late.department,
+            result: late.result,
+            note: late.note,
+            evidence: late.evidence,
+            inspectorId: late.inspectorId,
+            recordedAt: late.recordedAt,
+            version,
+            inConflict: current?.inConflict ?? false,
+          }),
+        );
         await this.complete.recordLateFinding(tx, inspection, late, actor, now);
       } else {
         await inspections.saveResultVersion(Object.assign(late, { status: 'rejected', decision }));
       }
       await publishResolved(tx, inspection, late, request.decision === 'accept' ? 'late-accepted' : 'late-rejected', decision.reason, actor);
       await tx.audit({
-        actor, action: request.decision === 'accept' ? 'inspection.result.amend' : 'inspection.result.reject-late', entity: 'inspection', entityId: inspection.id, requestId,
-        after: { itemCode: late.itemCode, versionId: late.id, result: late.result, note: late.note, evidence: late.evidence, reason: decision.reason, version: late.version },
+        actor,
+        action: request.decision === 'accept' ? 'inspection.result.amend' : 'inspection.result.reject-late',
+        entity: 'inspection',
+        entityId: inspection.id,
+        requestId,
+        after: {
+          itemCode: late.itemCode,
+          versionId: late.id,
+          result: late.result,
+          note: late.note,
+          evidence: late.evidence,
+          reason: decision.reason,
+          version: late.version,
+        },
       });
       const [view] = await resultVersionViews(new InspectorRepository(tx.manager), [late]);
       return view!;

@@ -33,8 +33,16 @@ export class Inspector {
 
   toView(conflicts: { institutionId: string; reason: string }[] = []): InspectorView {
     return {
-      id: this.id, department: this.department, name: this.name, badgeNo: this.badgeNo, divisionCodes: this.divisionCodes,
-      userId: this.userId, username: this.username, active: this.active, conflicts, createdAt: this.createdAt.toISOString(),
+      id: this.id,
+      department: this.department,
+      name: this.name,
+      badgeNo: this.badgeNo,
+      divisionCodes: this.divisionCodes,
+      userId: this.userId,
+      username: this.username,
+      active: this.active,
+      conflicts,
+      createdAt: this.createdAt.toISOString(),
     };
   }
 }

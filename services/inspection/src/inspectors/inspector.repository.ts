@@ -48,7 +48,8 @@ export class InspectorRepository {
       await this.manager.save(inspector);
     } catch (e) {
       if (isUniqueViolation(e, 'inspector_department_badge_no_key')) throw new DomainError('INSPECTOR_BADGE_TAKEN', `执法证号 ${fields.badgeNo} 已登记`);
-      if (isUniqueViolation(e, 'inspector_user_id_key')) throw new DomainError('INSPECTOR_USER_TAKEN', `账号 ${fields.username ?? fields.userId} 已关联其他执法人员`);
+      if (isUniqueViolation(e, 'inspector_user_id_key'))
+        throw new DomainError('INSPECTOR_USER_TAKEN', `账号 ${fields.username ?? fields.userId} 已关联其他执法人员`);
       if (isUniqueViolation(e)) throw new DomainError('INSPECTOR_BADGE_TAKEN', `执法证号 ${fields.badgeNo} 已登记`);
       throw e;
     }

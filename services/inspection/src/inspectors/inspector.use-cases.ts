@@ -16,15 +16,29 @@ export class AddInspector {
       throw DomainError.validation([{ field: 'department', code: 'isDefined', message: '管理员添加执法人员时必须指定部门' }]);
     }
     const department = request.department ?? (actor.department as AddInspectorRequest['department'] & string);
-    if (!(INSPECTION_DEPARTMENTS as readonly string[]).includes(department)) throw departmentNotAllowed({ department }, '登记执法人员（没有执法检查职责）', INSPECTION_DEPARTMENTS);
+    if (!(INSPECTION_DEPARTMENTS as readonly string[]).includes(department))
+      throw departmentNotAllowed({ department }, '登记执法人员（没有执法检查职责）', INSPECTION_DEPARTMENTS);
     assertDepartment(actor, [department], '管理其他部门的执法人员');
     for (const code of request.divisionCodes) assertCovers(actor, code);
     return this.unitOfWork.run(async (tx) => {
       const inspector = await new InspectorRepository(tx.manager).add({
-        id: randomUUID(), department, name: request.name, badgeNo: request.badgeNo, divisionCodes: request.divisionCodes,
-        userId: request.userId ?? null, username: request.username ?? null, active: true,
+        id: randomUUID(),
+        department,
+        name: request.name,
+        badgeNo: request.badgeNo,
+        divisionCodes: request.divisionCodes,
+        userId: request.userId ?? null,
+        username: request.username ?? null,
+        active: true,
       });
-      await tx.audit({ actor, action: 'inspector.add', entity: 'inspector', entityId: inspector.id, after: { department, name: inspector.name, badgeNo: inspector.badgeNo, divisionCodes: inspector.divisionCodes, username: inspector.username }, requestId });
+      await tx.audit({
+        actor,
+        action: 'inspector.add',
+        entity: 'inspector',
+        entityId: inspector.id,
+        after: { department, name: inspector.name, badgeNo: inspector.badgeNo, divisionCodes: inspector.divisionCodes, username: inspector.username },
+        requestId,
+      });
       return inspector.toView();
     });
   }
@@ -37,7 +51,9 @@ export class ListInspectors {
     if (actor.department === 'operator') throw departmentNotAllowed(actor, '查看执法人员名录');
     const inspectors = new InspectorRepository(this.dataSource.manager);
     const all = await inspectors.list(request.department);
-    const visible = all.filter((i) => worksWithin(actor, i.divisionCodes) && (request.divisionCode ? i.divisionCodes.some((d) => withinDivision(d, request.divisionCode!)) : true));
+    const visible = all.filter(
+      (i) => worksWithin(actor, i.divisionCodes) && (request.divisionCode ? i.divisionCodes.some((d) => withinDivision(d, request.divisionCode!)) : true),
+    );
     const conflicts = await inspectors.conflictsByInspector(visible.map((i) => i.id));
     return visible.map((i) => i.toView(conflicts.get(i.id)));
   }
@@ -64,8 +80,20 @@ export class AddConflict {
       if (!self) assertDepartment(actor, [inspector.department], '登记其他部门执法人员的回避');
       const institution = await new InstitutionRepository(tx.manager).get(request.institutionId);
       if (!self) assertCovers(actor, institution.divisionCode);
-      await inspectors.addConflict({ inspectorId: inspector.id, institutionId: institution.id, reason: request.reason, recordedBy: { department: actor.department, userId: actor.userId } });
-      await tx.audit({ actor, action: 'inspector.conflict', entity: 'inspector', entityId: inspector.id, after: { institutionId: institution.id, reason: request.reason }, requestId });
+      await inspectors.addConflict({
+        inspectorId: inspector.id,
+        institutionId: institution.id,
+        reason: request.reason,
+        recordedBy: { department: actor.department, userId: actor.userId },
+      });
+      await tx.audit({
+        actor,
+        action: 'inspector.conflict',
+        entity: 'inspector',
+        entityId: inspector.id,
+        after: { institutionId: institution.id, reason: request.reason },
+        requestId,
+      });
       return inspector.toView((await inspectors.conflictsByInspector([inspector.id])).get(inspector.id));
     });
   }

@@ -226,7 +226,22 @@ export class Inspection1764000000100 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`SET LOCAL search_path TO "${await currentSchema(q)}"`);
-    for (const table of ['notice_sequence', 'complaint', 'self_inspection', 'penalty', 'finding', 'inspection_result', 'inspection', 'inspection_plan', 'inspector_conflict', 'inspector', 'checklist_version', 'calendar_year', 'institution_grade', 'institution']) {
+    for (const table of [
+      'notice_sequence',
+      'complaint',
+      'self_inspection',
+      'penalty',
+      'finding',
+      'inspection_result',
+      'inspection',
+      'inspection_plan',
+      'inspector_conflict',
+      'inspector',
+      'checklist_version',
+      'calendar_year',
+      'institution_grade',
+      'institution',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
   }

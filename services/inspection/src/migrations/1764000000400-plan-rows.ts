@@ -48,15 +48,19 @@ export class PlanRows1764000000400 implements MigrationInterface {
     // province's jsonb is detoasted once per plan, not once per entry.
     const plans: { id: string }[] = await q.query(`SELECT id FROM inspection_plan`);
     for (const { id } of plans) {
-      await q.query(`
+      await q.query(
+        `
         WITH p AS MATERIALIZED (
           SELECT id, draw_input->'institutions' AS institutions, draw_input->'conflicts' AS conflicts, draw_input->'lastTime' AS last_time, names->'institutions' AS names
           FROM inspection_plan WHERE id = $1)
         INSERT INTO plan_pool (plan_id, position, institution_id, name, grade, conflicts, last_time)
         SELECT p.id, x.n, (x.e->>'id')::uuid, coalesce(p.names->>(x.e->>'id'), x.e->>'id'), x.e->>'grade',
           nullif(p.conflicts->(x.e->>'id'), '{}'::jsonb), nullif(p.last_time->(x.e->>'id'), '{}'::jsonb)
-        FROM p, jsonb_array_elements(p.institutions) WITH ORDINALITY AS x(e, n)`, [id]);
-      await q.query(`
+        FROM p, jsonb_array_elements(p.institutions) WITH ORDINALITY AS x(e, n)`,
+        [id],
+      );
+      await q.query(
+        `
         WITH p AS MATERIALIZED (SELECT id, departments, result FROM inspection_plan WHERE id = $1 AND result IS NOT NULL)
         INSERT INTO plan_draw (plan_id, position, pool_position, institution_id, grade, inspectors, alerts)
         SELECT p.id, r.n, pp.position, pp.institution_id, r.e->>'grade',
@@ -64,7 +68,9 @@ export class PlanRows1764000000400 implements MigrationInterface {
           nullif(r.e->'alerts', '[]'::jsonb)
         FROM p
         CROSS JOIN jsonb_array_elements(p.result) WITH ORDINALITY AS r(e, n)
-        JOIN plan_pool pp ON pp.plan_id = p.id AND pp.institution_id = (r.e->>'institutionId')::uuid`, [id]);
+        JOIN plan_pool pp ON pp.plan_id = p.id AND pp.institution_id = (r.e->>'institutionId')::uuid`,
+        [id],
+      );
     }
     await q.query(`UPDATE inspection_plan SET draw_input = draw_input - 'institutions' - 'conflicts' - 'lastTime', names = names - 'institutions'`);
     await q.query(`ALTER TABLE inspection_plan DROP COLUMN result`);

@@ -6,7 +6,14 @@ import { checkPenalty } from './penalty-rules.js';
 
 const fire = FIRE_PENALTY_2026.penaltyItems.find((p) => p.code === 'PFIRE-01')!;
 const price = MARKET_PENALTY_2026.penaltyItems.find((p) => p.code === 'PMKT-05')!;
-const codeOf = (f: () => void) => { try { f(); return 'ok'; } catch (e) { return (e as DomainError).code; } };
+const codeOf = (f: () => void) => {
+  try {
+    f();
+    return 'ok';
+  } catch (e) {
+    return (e as DomainError).code;
+  }
+};
 
 describe('penalty decisions stay inside the penalty list', () => {
   it('accepts a fine inside the legal range, bounds included', () => {

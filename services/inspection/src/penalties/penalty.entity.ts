@@ -56,10 +56,22 @@ export class Penalty {
 
   toView(): PenaltyView {
     return {
-      id: this.id, findingId: this.findingId, inspectionId: this.inspectionId, institutionId: this.institutionId, institutionName: this.institutionName,
-      divisionCode: this.divisionCode, department: this.department, penaltyItemCode: this.penaltyItemCode, violation: this.penaltyItem.violation,
-      legalBasis: this.penaltyItem.legalBasis, checklistVersion: this.checklistVersion, kinds: this.kinds, fineFen: this.fineFen, decisionNo: this.decisionNo,
-      reason: this.reason, issuedOn: this.issuedOn,
+      id: this.id,
+      findingId: this.findingId,
+      inspectionId: this.inspectionId,
+      institutionId: this.institutionId,
+      institutionName: this.institutionName,
+      divisionCode: this.divisionCode,
+      department: this.department,
+      penaltyItemCode: this.penaltyItemCode,
+      violation: this.penaltyItem.violation,
+      legalBasis: this.penaltyItem.legalBasis,
+      checklistVersion: this.checklistVersion,
+      kinds: this.kinds,
+      fineFen: this.fineFen,
+      decisionNo: this.decisionNo,
+      reason: this.reason,
+      issuedOn: this.issuedOn,
     };
   }
 }

@@ -17,7 +17,8 @@ export class PenaltyRepository {
     try {
       await this.manager.save(penalty);
     } catch (e) {
-      if (isUniqueViolation(e, 'penalty_department_decision_no_key')) throw new DomainError('PENALTY_DECISION_NO_TAKEN', `处罚决定书文号 ${fields.decisionNo} 已使用`);
+      if (isUniqueViolation(e, 'penalty_department_decision_no_key'))
+        throw new DomainError('PENALTY_DECISION_NO_TAKEN', `处罚决定书文号 ${fields.decisionNo} 已使用`);
       throw e;
     }
     return penalty;

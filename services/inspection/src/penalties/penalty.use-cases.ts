@@ -32,22 +32,51 @@ export class IssuePenalty {
       const lists = await this.catalog.inForce(tx.manager, inspection.completedOn ?? finding.recordedOn, { kind: 'penalty' });
       const list = lists.find((l) => l.penaltyItems.some((p) => p.code === body.penaltyItemCode));
       const item = list?.penaltyItems.find((p) => p.code === body.penaltyItemCode);
-      if (!list || !item) throw new DomainError('PENALTY_ITEM_NOT_FOUND', `处罚事项 ${body.penaltyItemCode} 不在 ${finding.recordedOn} 生效的行政处罚事项清单中`);
+      if (!list || !item)
+        throw new DomainError('PENALTY_ITEM_NOT_FOUND', `处罚事项 ${body.penaltyItemCode} 不在 ${finding.recordedOn} 生效的行政处罚事项清单中`);
       assertDepartment(actor, [list.department], `作出处罚事项 ${item.code} 的处罚`);
       checkPenalty(item, finding.itemCode, body.kinds, body.fineFen);
       const issuedOn = shanghaiToday(this.now());
       const penalty = await new PenaltyRepository(tx.manager).add({
-        id: randomUUID(), findingId: finding.id, inspectionId: finding.inspectionId, institutionId: finding.institutionId, institutionName: finding.institutionName,
-        divisionCode: finding.divisionCode, department: list.department, penaltyItemCode: item.code, penaltyItem: item, checklistVersion: list.version,
-        kinds: body.kinds, fineFen: body.kinds.includes('fine') ? body.fineFen! : null, decisionNo: body.decisionNo, reason: body.reason, issuedOn,
+        id: randomUUID(),
+        findingId: finding.id,
+        inspectionId: finding.inspectionId,
+        institutionId: finding.institutionId,
+        institutionName: finding.institutionName,
+        divisionCode: finding.divisionCode,
+        department: list.department,
+        penaltyItemCode: item.code,
+        penaltyItem: item,
+        checklistVersion: list.version,
+        kinds: body.kinds,
+        fineFen: body.kinds.includes('fine') ? body.fineFen! : null,
+        decisionNo: body.decisionNo,
+        reason: body.reason,
+        issuedOn,
         issuedBy: { department: actor.department, userId: actor.userId },
       });
       const data: PenaltyIssuedData = {
-        penaltyId: penalty.id, findingId: finding.id, institutionId: finding.institutionId, divisionCode: finding.divisionCode, department: penalty.department,
-        penaltyItemCode: item.code, kinds: penalty.kinds, fineFen: penalty.fineFen, decisionNo: penalty.decisionNo, issuedOn,
+        penaltyId: penalty.id,
+        findingId: finding.id,
+        institutionId: finding.institutionId,
+        divisionCode: finding.divisionCode,
+        department: penalty.department,
+        penaltyItemCode: item.code,
+        kinds: penalty.kinds,
+        fineFen: penalty.fineFen,
+        decisionNo: penalty.decisionNo,
+        issuedOn,
       };
       await tx.publish(InspectionEvt.penaltyIssued, { actor, entityId: penalty.id, data });
-      await tx.audit({ actor, action: 'penalty.issue', entity: 'penalty', entityId: penalty.id, after: { ...data, checklistVersion: list.version }, reason: body.reason, requestId });
+      await tx.audit({
+        actor,
+        action: 'penalty.issue',
+        entity: 'penalty',
+        entityId: penalty.id,
+        after: { ...data, checklistVersion: list.version },
+        reason: body.reason,
+        requestId,
+      });
       return penalty.toView();
     });
   }
@@ -59,13 +88,15 @@ export class ListPenalties {
   async execute(request: ListPenaltiesRequest, actor: Actor): Promise<PenaltyView[]> {
     const rows = await new PenaltyRepository(this.dataSource.manager).list({ institutionId: request.institutionId, findingId: request.findingId });
     const owned = isOperator(actor) ? new Set(await new InstitutionRepository(this.dataSource.manager).idsOwnedBy(actor.userId)) : null;
-    return rows.filter((p) => {
-      try {
-        assertCanRead(actor, p, owned?.has(p.institutionId) ? ({ ownerUserId: actor.userId } as InstitutionReplica) : null);
-        return true;
-      } catch {
-        return false;
-      }
-    }).map((p) => p.toView());
+    return rows
+      .filter((p) => {
+        try {
+          assertCanRead(actor, p, owned?.has(p.institutionId) ? ({ ownerUserId: actor.userId } as InstitutionReplica) : null);
+          return true;
+        } catch {
+          return false;
+        }
+      })
+      .map((p) => p.toView());
   }
 }

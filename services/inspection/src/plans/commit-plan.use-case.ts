@@ -52,8 +52,11 @@ export class CommitPlan {
       const lists = await this.catalog.inspectionLists(manager, body.periodFrom, departments);
       const withoutList = departments.filter((d) => !lists.some((l) => l.department === d));
       if (withoutList.length) {
-        throw new DomainError('CHECKLIST_NOT_IN_FORCE', `清单之外无检查：${withoutList.map(labelOf).join('、')}部门在 ${body.periodFrom} 没有生效的检查事项清单`,
-          withoutList.map((d) => ({ field: 'departments', code: 'CHECKLIST_NOT_IN_FORCE', message: `${labelOf(d)}（${d}）没有生效的检查事项清单` })));
+        throw new DomainError(
+          'CHECKLIST_NOT_IN_FORCE',
+          `清单之外无检查：${withoutList.map(labelOf).join('、')}部门在 ${body.periodFrom} 没有生效的检查事项清单`,
+          withoutList.map((d) => ({ field: 'departments', code: 'CHECKLIST_NOT_IN_FORCE', message: `${labelOf(d)}（${d}）没有生效的检查事项清单` })),
+        );
       }
 
       // The pool: filed institutions inside the division, minus those at the yearly cap.
@@ -64,15 +67,24 @@ export class CommitPlan {
       const pool = filed.filter((i) => {
         const counted = countedInYear(history.get(i.id) ?? [], year, this.policy.capExemptKinds);
         if (counted < this.policy.yearlyCap) return true;
-        excluded.push({ institutionId: i.id, name: i.name, code: 'INSPECTION_YEARLY_CAP', reason: `${year} 年已检查 ${counted} 次，达到年度上限 ${this.policy.yearlyCap} 次` });
+        excluded.push({
+          institutionId: i.id,
+          name: i.name,
+          code: 'INSPECTION_YEARLY_CAP',
+          reason: `${year} 年已检查 ${counted} 次，达到年度上限 ${this.policy.yearlyCap} 次`,
+        });
         return false;
       });
       if (pool.length === 0) throw new DomainError('PLAN_POOL_EMPTY', `区划 ${body.divisionCode} 没有可抽取的已备案机构`);
-      const grades = await gradesOf(institutions, pool.map((i) => i.id));
+      const grades = await gradesOf(
+        institutions,
+        pool.map((i) => i.id),
+      );
 
       // Inspector pools, conflicts and last-time inspectors.
       const inspectors = (await inspectorRepository.activeOf(departments))
-        .filter((x) => x.divisionCodes.some((d) => withinDivision(d, body.divisionCode))).sort(byId);
+        .filter((x) => x.divisionCodes.some((d) => withinDivision(d, body.divisionCode)))
+        .sort(byId);
       const poolIds = new Set(pool.map((i) => i.id));
       const conflictRows = (await inspectorRepository.conflicts(inspectors.map((x) => x.id))).filter((c) => poolIds.has(c.institutionId));
       const departmentOf = new Map(inspectors.map((x) => [x.id, x.department]));
@@ -95,7 +107,9 @@ export class CommitPlan {
         const rows = history.get(i.id);
         if (!rows?.length) continue; // most of a province's pool was never inspected
         for (const d of departments) {
-          const last = lastInspectors(rows, d).filter((x) => departmentOf.get(x) === d).sort();
+          const last = lastInspectors(rows, d)
+            .filter((x) => departmentOf.get(x) === d)
+            .sort();
           if (last.length) (drawInput.lastTime[i.id] ??= {})[d] = last;
         }
       }
@@ -118,7 +132,12 @@ export class CommitPlan {
         seedCommitment: sha256Hex(seed),
         seed,
         publicEntropy: null,
-        summary: { pool: { institutions: drawInput.institutions.length, byGrade: gradeCounts(drawInput.institutions) }, result: null, excludedTotal: excluded.length, inspectorsPerDepartment: m },
+        summary: {
+          pool: { institutions: drawInput.institutions.length, byGrade: gradeCounts(drawInput.institutions) },
+          result: null,
+          excludedTotal: excluded.length,
+          inspectorsPerDepartment: m,
+        },
         committedAt: this.now(),
         committedBy: { department: actor.department, userId: actor.userId },
         drawnAt: null,
@@ -127,10 +146,33 @@ export class CommitPlan {
       const names = new Map(pool.map((i) => [i.id, i.name]));
       await plans.insertPool(plan.id, drawInput, (id) => names.get(id)!);
       await tx.publish(InspectionEvt.planCommitted, {
-        actor, entityId: plan.id,
-        data: { planId: plan.id, divisionCode: plan.divisionCode, periodFrom: plan.periodFrom, periodTo: plan.periodTo, seedCommitment: plan.seedCommitment, poolHash: plan.poolHash, institutions: pool.length },
+        actor,
+        entityId: plan.id,
+        data: {
+          planId: plan.id,
+          divisionCode: plan.divisionCode,
+          periodFrom: plan.periodFrom,
+          periodTo: plan.periodTo,
+          seedCommitment: plan.seedCommitment,
+          poolHash: plan.poolHash,
+          institutions: pool.length,
+        },
       });
-      await tx.audit({ actor, action: 'plan.commit', entity: 'plan', entityId: plan.id, after: { divisionCode: plan.divisionCode, departments, ratios, poolHash: plan.poolHash, seedCommitment: plan.seedCommitment, excluded: excluded.length }, requestId });
+      await tx.audit({
+        actor,
+        action: 'plan.commit',
+        entity: 'plan',
+        entityId: plan.id,
+        after: {
+          divisionCode: plan.divisionCode,
+          departments,
+          ratios,
+          poolHash: plan.poolHash,
+          seedCommitment: plan.seedCommitment,
+          excluded: excluded.length,
+        },
+        requestId,
+      });
       return planViewOf(plan);
     });
   }
@@ -143,14 +185,23 @@ export class CommitPlan {
     for (const d of input.departments) {
       const available = input.inspectors[d] ?? [];
       if (available.length < m) {
-        problems.push({ field: `departments.${d}`, code: 'PLAN_NOT_ENOUGH_INSPECTORS', message: `${labelOf(d)}部门可抽取的执法人员只有 ${available.length} 名，至少需要 ${m} 名` });
+        problems.push({
+          field: `departments.${d}`,
+          code: 'PLAN_NOT_ENOUGH_INSPECTORS',
+          message: `${labelOf(d)}部门可抽取的执法人员只有 ${available.length} 名，至少需要 ${m} 名`,
+        });
         continue;
       }
       for (const i of withConflicts) {
         const conflicted = input.conflicts[i.id]?.[d];
         if (!conflicted?.length) continue; // the whole pool (at least m) is free
         const free = available.filter((x) => !conflicted.includes(x));
-        if (free.length < m) problems.push({ field: `departments.${d}`, code: 'PLAN_NOT_ENOUGH_INSPECTORS', message: `${labelOf(d)}部门对“${i.name}”除回避人员外只有 ${free.length} 名执法人员，至少需要 ${m} 名` });
+        if (free.length < m)
+          problems.push({
+            field: `departments.${d}`,
+            code: 'PLAN_NOT_ENOUGH_INSPECTORS',
+            message: `${labelOf(d)}部门对“${i.name}”除回避人员外只有 ${free.length} 名执法人员，至少需要 ${m} 名`,
+          });
       }
     }
     if (problems.length) {

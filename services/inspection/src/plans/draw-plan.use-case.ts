@@ -69,11 +69,15 @@ export class DrawPlan {
       }
       const history = await new InspectionRepository(tx.manager).history(drawn.map((d) => d.institutionId));
       const poolPosition = new Map(input.institutions.map((i, n) => [i.id, n + 1]));
-      await plans.insertDraws(plan.id, input.departments, drawn.map((d) => ({
-        ...d,
-        poolPosition: poolPosition.get(d.institutionId)!,
-        alerts: repeatAlerts(history.get(d.institutionId) ?? [], plan.departments, plan.periodFrom, this.policy.repeatWindowDays),
-      })));
+      await plans.insertDraws(
+        plan.id,
+        input.departments,
+        drawn.map((d) => ({
+          ...d,
+          poolPosition: poolPosition.get(d.institutionId)!,
+          alerts: repeatAlerts(history.get(d.institutionId) ?? [], plan.departments, plan.periodFrom, this.policy.repeatWindowDays),
+        })),
+      );
       plan.status = 'drawn';
       plan.publicEntropy = publicEntropy;
       plan.drawnAt = this.now();
@@ -83,12 +87,29 @@ export class DrawPlan {
       const parts = drawnParts(drawn, this.options.partSize ?? PLAN_DRAWN_PART_SIZE);
       for (const [i, part] of parts.entries()) {
         const data: PlanDrawnData = {
-          planId: plan.id, part: i + 1, parts: parts.length, institutions: drawn.length, divisionCode: plan.divisionCode, periodFrom: plan.periodFrom, periodTo: plan.periodTo,
-          seed: plan.seed, seedCommitment: plan.seedCommitment, publicEntropy, poolHash: plan.poolHash, drawn: part,
+          planId: plan.id,
+          part: i + 1,
+          parts: parts.length,
+          institutions: drawn.length,
+          divisionCode: plan.divisionCode,
+          periodFrom: plan.periodFrom,
+          periodTo: plan.periodTo,
+          seed: plan.seed,
+          seedCommitment: plan.seedCommitment,
+          publicEntropy,
+          poolHash: plan.poolHash,
+          drawn: part,
         };
         await tx.publish(InspectionEvt.planDrawn, { actor, entityId: plan.id, data });
       }
-      await tx.audit({ actor, action: 'plan.draw', entity: 'plan', entityId: plan.id, after: { drawnOn: shanghaiToday(plan.drawnAt), institutions: drawn.length, publicEntropy, eventParts: parts.length }, requestId });
+      await tx.audit({
+        actor,
+        action: 'plan.draw',
+        entity: 'plan',
+        entityId: plan.id,
+        after: { drawnOn: shanghaiToday(plan.drawnAt), institutions: drawn.length, publicEntropy, eventParts: parts.length },
+        requestId,
+      });
       return planViewOf(plan);
     });
   }

@@ -7,11 +7,12 @@ import { maxDrawsPageSize } from './plan.queries.js';
 const DEPARTMENTS = ['health', 'market', 'fire', 'police', 'education', 'hrss', 'civil', 'street'];
 const drawnOf = (n: number, departments: number, m: number): DrawnInstitution[] =>
   Array.from({ length: n }, () => ({
-    institutionId: randomUUID(), grade: 'B',
+    institutionId: randomUUID(),
+    grade: 'B',
     inspectors: Object.fromEntries(DEPARTMENTS.slice(0, departments).map((d) => [d, Array.from({ length: m }, () => randomUUID())])),
   }));
 
-describe('a draw published in parts and read in pages stays within NATS\'s 1 MB', () => {
+describe("a draw published in parts and read in pages stays within NATS's 1 MB", () => {
   it('splits the drawn institutions into parts of at most the part size, in draw order', () => {
     const drawn = drawnOf(1_201, 2, 2);
     const parts = drawnParts(drawn, 500);

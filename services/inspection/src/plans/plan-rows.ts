@@ -9,7 +9,13 @@ import type { DrawInput } from '@shanyu/contracts';
 export type DrawInputHeader = Omit<DrawInput, 'institutions' | 'conflicts' | 'lastTime'>;
 
 export function drawInputHeader(input: DrawInput): DrawInputHeader {
-  return { algorithm: input.algorithm, departments: input.departments, inspectorsPerDepartment: input.inspectorsPerDepartment, ratios: input.ratios, inspectors: input.inspectors };
+  return {
+    algorithm: input.algorithm,
+    departments: input.departments,
+    inspectorsPerDepartment: input.inspectorsPerDepartment,
+    ratios: input.ratios,
+    inspectors: input.inspectors,
+  };
 }
 
 /** department → drawn inspectors, from plan_draw's flattened list (departments in plan order, the same number each). */

@@ -1,5 +1,12 @@
 import {
-  CREDIT_GRADES, type CreditGrade, type DrawInput, type GradeCounts, PLAN_EXCLUDED_SHOWN, type PlanSummaryView, type PlanView, type PublishedDrawInput,
+  CREDIT_GRADES,
+  type CreditGrade,
+  type DrawInput,
+  type GradeCounts,
+  PLAN_EXCLUDED_SHOWN,
+  type PlanSummaryView,
+  type PlanView,
+  type PublishedDrawInput,
 } from '@shanyu/contracts';
 import type { InspectionPlan } from './plan.entity.js';
 import type { PlanRepository, PlanSummaryRow } from './plan.repository.js';
@@ -35,7 +42,14 @@ export function planSummaryView(plan: PlanSummaryRow): PlanSummaryView {
 
 /** The draw input without its per-institution parts (those are paged: GetPlanPool). */
 export function publishedDrawInput(input: Omit<DrawInput, 'institutions' | 'conflicts' | 'lastTime'>, pool: PublishedDrawInput['pool']): PublishedDrawInput {
-  return { algorithm: input.algorithm, departments: input.departments, inspectorsPerDepartment: input.inspectorsPerDepartment, ratios: input.ratios, inspectors: input.inspectors, pool };
+  return {
+    algorithm: input.algorithm,
+    departments: input.departments,
+    inspectorsPerDepartment: input.inspectorsPerDepartment,
+    ratios: input.ratios,
+    inspectors: input.inspectors,
+    pool,
+  };
 }
 
 /** One plan from a fully loaded entity (commit and draw have it in memory anyway). */
@@ -51,5 +65,10 @@ export function planViewOf(plan: InspectionPlan): PlanView {
 /** One plan read from the database without its pool, result or institution names. */
 export async function loadPlanView(plans: PlanRepository, plan: PlanSummaryRow): Promise<PlanView> {
   const parts = await plans.publishedParts(plan.id, PLAN_EXCLUDED_SHOWN);
-  return { ...planSummaryView(plan), drawInput: publishedDrawInput(parts.input, plan.summary.pool), names: { inspectors: parts.inspectors }, excluded: parts.excluded };
+  return {
+    ...planSummaryView(plan),
+    drawInput: publishedDrawInput(parts.input, plan.summary.pool),
+    names: { inspectors: parts.inspectors },
+    excluded: parts.excluded,
+  };
 }

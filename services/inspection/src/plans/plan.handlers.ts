@@ -1,5 +1,13 @@
 import type { Actor } from '@shanyu/common';
-import { CommitPlanBody, DrawPlanRequest, InspectionRpc, InstitutionPlanDrawsRequest, ListPlansRequest, PlanIdRequest, PlanPageRequest } from '@shanyu/contracts';
+import {
+  CommitPlanBody,
+  DrawPlanRequest,
+  InspectionRpc,
+  InstitutionPlanDrawsRequest,
+  ListPlansRequest,
+  PlanIdRequest,
+  PlanPageRequest,
+} from '@shanyu/contracts';
 import { Caller, RequestId, Handles } from '@shanyu/messaging';
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';

@@ -1,5 +1,15 @@
 import { type Actor, DomainError, withinDivision } from '@shanyu/common';
-import type { InstitutionPlanDrawsRequest, InstitutionPlanDrawView, ListPlansRequest, Page, PlanDrawEntryView, PlanPageRequest, PlanPoolEntryView, PlanSummaryView, PlanView } from '@shanyu/contracts';
+import type {
+  InstitutionPlanDrawsRequest,
+  InstitutionPlanDrawView,
+  ListPlansRequest,
+  Page,
+  PlanDrawEntryView,
+  PlanPageRequest,
+  PlanPoolEntryView,
+  PlanSummaryView,
+  PlanView,
+} from '@shanyu/contracts';
 import type { DataSource } from 'typeorm';
 import { assertCovers } from '../access.js';
 import { divisionScopeOf } from '../division-scope.js';
@@ -31,7 +41,8 @@ export class ListPlans {
     const page = request.page ?? 1;
     const pageSize = request.pageSize ?? 20;
     let plans = await new PlanRepository(this.dataSource.manager).summariesWithin(divisionScopeOf(actor));
-    if (request.divisionCode) plans = plans.filter((p) => withinDivision(request.divisionCode!, p.divisionCode) || withinDivision(p.divisionCode, request.divisionCode!));
+    if (request.divisionCode)
+      plans = plans.filter((p) => withinDivision(request.divisionCode!, p.divisionCode) || withinDivision(p.divisionCode, request.divisionCode!));
     return { items: plans.slice((page - 1) * pageSize, page * pageSize).map(planSummaryView), total: plans.length, page, pageSize };
   }
 }
@@ -98,7 +109,9 @@ export class GetPlanDraws {
     const pageSize = request.pageSize ?? 100;
     const most = maxDrawsPageSize(plan.departments.length, plan.summary.inspectorsPerDepartment);
     if (pageSize > most) {
-      throw DomainError.validation([{ field: 'pageSize', code: 'max', message: `本计划每个部门抽取 ${plan.summary.inspectorsPerDepartment} 名执法人员，每页最多 ${most} 家机构` }]);
+      throw DomainError.validation([
+        { field: 'pageSize', code: 'max', message: `本计划每个部门抽取 ${plan.summary.inspectorsPerDepartment} 名执法人员，每页最多 ${most} 家机构` },
+      ]);
     }
     const items = (await plans.drawsPage(plan.id, page, pageSize)).map((r) => drawEntryView(plan.departments, r));
     return { items, total: plan.summary.result.institutions, page, pageSize };
@@ -106,5 +119,12 @@ export class GetPlanDraws {
 }
 
 function drawEntryView(departments: readonly string[], r: DrawRow): PlanDrawEntryView {
-  return { institutionId: r.institution_id, name: r.name, grade: r.grade, inspectors: inspectorsByDepartment(departments, r.inspectors ? r.inspectors.split(',') : []), alerts: r.alerts, inspectionId: r.inspection_id };
+  return {
+    institutionId: r.institution_id,
+    name: r.name,
+    grade: r.grade,
+    inspectors: inspectorsByDepartment(departments, r.inspectors ? r.inspectors.split(',') : []),
+    alerts: r.alerts,
+    inspectionId: r.inspection_id,
+  };
 }

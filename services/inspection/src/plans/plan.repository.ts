@@ -11,8 +11,21 @@ import type { DrawInputHeader } from './plan-rows.js';
  * jsonb draw input, names and result of a province's pool run to tens of MB, bench/draw.mjs).
  */
 export const PLAN_SUMMARY_COLUMNS = [
-  'id', 'title', 'divisionCode', 'periodFrom', 'periodTo', 'departments', 'status', 'policyVersion', 'poolHash', 'seedCommitment', 'seed', 'publicEntropy',
-  'summary', 'committedAt', 'drawnAt',
+  'id',
+  'title',
+  'divisionCode',
+  'periodFrom',
+  'periodTo',
+  'departments',
+  'status',
+  'policyVersion',
+  'poolHash',
+  'seedCommitment',
+  'seed',
+  'publicEntropy',
+  'summary',
+  'committedAt',
+  'drawnAt',
 ] as const satisfies readonly (keyof InspectionPlan)[];
 export type PlanSummaryRow = Pick<InspectionPlan, (typeof PLAN_SUMMARY_COLUMNS)[number]>;
 const PLAN_SUMMARY_SELECT = Object.fromEntries(PLAN_SUMMARY_COLUMNS.map((c) => [c, true])) as Record<(typeof PLAN_SUMMARY_COLUMNS)[number], true>;
@@ -84,7 +97,12 @@ export class PlanRepository {
   /** The small columns of the plans inside the scope, latest committed first. */
   summariesWithin(scope: DivisionScope): Promise<PlanSummaryRow[]> {
     const within = scopeCondition('p.division_code', scope);
-    return this.rows.createQueryBuilder('p').select(PLAN_SUMMARY_COLUMNS.map((c) => `p.${c}`)).where(within.sql, within.params).orderBy('p.committed_at', 'DESC').getMany();
+    return this.rows
+      .createQueryBuilder('p')
+      .select(PLAN_SUMMARY_COLUMNS.map((c) => `p.${c}`))
+      .where(within.sql, within.params)
+      .orderBy('p.committed_at', 'DESC')
+      .getMany();
   }
 
   /** Only what opening an inspection from the plan needs. */
@@ -104,9 +122,17 @@ export class PlanRepository {
   /** Stores the draw's columns of the plan (status, public entropy, when and by whom, summary). */
   async recordDraw(plan: InspectionPlan): Promise<void> {
     // update() of the changed columns: save() would deep-compare the plan's jsonb to find them (bench/draw.mjs).
-    await this.manager.update(InspectionPlan, { id: plan.id }, {
-      status: plan.status, publicEntropy: plan.publicEntropy, drawnAt: plan.drawnAt, drawnBy: plan.drawnBy, summary: plan.summary,
-    });
+    await this.manager.update(
+      InspectionPlan,
+      { id: plan.id },
+      {
+        status: plan.status,
+        publicEntropy: plan.publicEntropy,
+        drawnAt: plan.drawnAt,
+        drawnBy: plan.drawnBy,
+        summary: plan.summary,
+      },
+    );
   }
 
   /**
@@ -114,12 +140,12 @@ export class PlanRepository {
    * so that only these parts of the jsonb columns leave PostgreSQL, not a province's exclusions.
    */
   async publishedParts(id: string, excludedShown: number): Promise<PlanPublishedParts> {
-    const [row] = await this.manager.query(
+    const [row] = (await this.manager.query(
       `SELECT draw_input - 'institutions' - 'conflicts' - 'lastTime' AS input, names->'inspectors' AS inspectors,
          (SELECT coalesce(jsonb_agg(x.e ORDER BY x.n), '[]'::jsonb) FROM jsonb_array_elements(excluded) WITH ORDINALITY AS x(e, n) WHERE x.n <= $2) AS excluded
        FROM ${this.table('inspection_plan')} WHERE id = $1`,
       [id, excludedShown],
-    ) as PlanPublishedParts[];
+    )) as PlanPublishedParts[];
     return row!;
   }
 
@@ -131,8 +157,12 @@ export class PlanRepository {
        SELECT $1, x.n, x.institution_id, x.name, x.grade, x.conflicts, x.last_time
        FROM unnest($2::uuid[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[]) WITH ORDINALITY AS x(institution_id, name, grade, conflicts, last_time, n)`,
       [
-        planId, list.map((i) => i.id), list.map((i) => nameOf(i.id)), list.map((i) => i.grade),
-        list.map((i) => jsonOrNull(input.conflicts[i.id])), list.map((i) => jsonOrNull(input.lastTime[i.id])),
+        planId,
+        list.map((i) => i.id),
+        list.map((i) => nameOf(i.id)),
+        list.map((i) => i.grade),
+        list.map((i) => jsonOrNull(input.conflicts[i.id])),
+        list.map((i) => jsonOrNull(input.lastTime[i.id])),
       ],
     );
   }
@@ -143,13 +173,13 @@ export class PlanRepository {
    * builds an object per row, the single string is split in a few milliseconds.
    */
   async drawInput(planId: string, header: DrawInputHeader): Promise<DrawInput> {
-    const [row] = await this.manager.query(
+    const [row] = (await this.manager.query(
       `SELECT string_agg(institution_id::text || grade, '' ORDER BY position) AS pool,
          jsonb_object_agg(institution_id, conflicts) FILTER (WHERE conflicts IS NOT NULL) AS conflicts,
          jsonb_object_agg(institution_id, last_time) FILTER (WHERE last_time IS NOT NULL) AS last_time
        FROM ${this.table('plan_pool')} WHERE plan_id = $1`,
       [planId],
-    ) as { pool: string | null; conflicts: DrawInput['conflicts'] | null; last_time: DrawInput['lastTime'] | null }[];
+    )) as { pool: string | null; conflicts: DrawInput['conflicts'] | null; last_time: DrawInput['lastTime'] | null }[];
     const packed = row?.pool ?? '';
     const width = UUID_TEXT + 1;
     const institutions: DrawInput['institutions'] = new Array(packed.length / width);
@@ -161,14 +191,19 @@ export class PlanRepository {
 
   /** The drawn institutions in draw order; `poolPosition` (1-based) ties each to its pool row. */
   async insertDraws(
-    planId: string, departments: readonly string[], drawn: readonly (DrawnInstitution & { poolPosition: number; alerts: InspectionAlert[] })[],
+    planId: string,
+    departments: readonly string[],
+    drawn: readonly (DrawnInstitution & { poolPosition: number; alerts: InspectionAlert[] })[],
   ): Promise<void> {
     await this.manager.query(
       `INSERT INTO ${this.table('plan_draw')} (plan_id, position, pool_position, institution_id, grade, inspectors, alerts)
        SELECT $1, x.n, x.pool_position, x.institution_id, x.grade, string_to_array(x.inspectors, ',')::uuid[], x.alerts
        FROM unnest($2::int[], $3::uuid[], $4::text[], $5::text[], $6::jsonb[]) WITH ORDINALITY AS x(pool_position, institution_id, grade, inspectors, alerts, n)`,
       [
-        planId, drawn.map((d) => d.poolPosition), drawn.map((d) => d.institutionId), drawn.map((d) => d.grade),
+        planId,
+        drawn.map((d) => d.poolPosition),
+        drawn.map((d) => d.institutionId),
+        drawn.map((d) => d.grade),
         // One comma-joined list per drawn institution (a two-dimensional uuid[] would be unnested element by
         // element; string_to_array took half the time of casting an array literal in bench/draw.mjs's setting).
         drawn.map((d) => departments.flatMap((dep) => d.inspectors[dep] ?? []).join(',')),
@@ -193,7 +228,9 @@ export class PlanRepository {
 
   /** How many plans drew the institution. */
   async drawCountOf(institutionId: string): Promise<number> {
-    const [{ total }] = await this.manager.query(`SELECT count(*)::int AS total FROM ${this.table('plan_draw')} WHERE institution_id = $1`, [institutionId]) as { total: number }[];
+    const [{ total }] = (await this.manager.query(`SELECT count(*)::int AS total FROM ${this.table('plan_draw')} WHERE institution_id = $1`, [
+      institutionId,
+    ])) as { total: number }[];
     return total;
   }
 
@@ -207,10 +244,10 @@ export class PlanRepository {
 
   /** The institution's entry in the plan's result, if it was drawn. */
   async drawnEntry(planId: string, institutionId: string): Promise<{ institutionId: string; inspectors: string[]; alerts: InspectionAlert[] } | undefined> {
-    const [drawn] = await this.manager.query(
+    const [drawn] = (await this.manager.query(
       `SELECT institution_id, inspectors, coalesce(alerts, '[]'::jsonb) AS alerts FROM ${this.table('plan_draw')} WHERE plan_id = $1 AND institution_id = $2`,
       [planId, institutionId],
-    ) as { institution_id: string; inspectors: string[]; alerts: InspectionAlert[] }[];
+    )) as { institution_id: string; inspectors: string[]; alerts: InspectionAlert[] }[];
     return drawn && { institutionId: drawn.institution_id, inspectors: drawn.inspectors, alerts: drawn.alerts };
   }
 

@@ -43,7 +43,8 @@ const FIELDS: Record<keyof SupervisionPolicy, (v: unknown) => boolean> = {
   yearlyCap: posInt,
   capExemptKinds: (v) => Array.isArray(v) && v.every((k) => (INSPECTION_KINDS as readonly string[]).includes(k)),
   repeatWindowDays: posInt,
-  rectificationWorkingDays: (v) => !!v && typeof v === 'object' && SEVERITIES.every((s) => posInt((v as Record<string, unknown>)[s])) && Object.keys(v).length === 3,
+  rectificationWorkingDays: (v) =>
+    !!v && typeof v === 'object' && SEVERITIES.every((s) => posInt((v as Record<string, unknown>)[s])) && Object.keys(v).length === 3,
   abbreviatedGrades: (v) => Array.isArray(v) && v.every((g) => (CREDIT_GRADES as readonly string[]).includes(g)),
   abbreviatedMinRiskWeight: (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 5,
   sources: (v) => !!v && typeof v === 'object' && Object.values(v).every((s) => typeof s === 'string' && s.length > 3),
@@ -58,7 +59,8 @@ export function loadPolicy(data: unknown): SupervisionPolicy {
   const problems: string[] = [];
   for (const [key, ok] of Object.entries(FIELDS)) if (!ok(p[key])) problems.push(`${key} missing or invalid`);
   for (const key of Object.keys(p)) if (!(key in FIELDS)) problems.push(`unknown field ${key}`);
-  for (const key of NEEDS_SOURCE) if (!(p.sources as Record<string, unknown> | undefined)?.[key]) problems.push(`sources.${key} missing — every rule cites where it comes from`);
+  for (const key of NEEDS_SOURCE)
+    if (!(p.sources as Record<string, unknown> | undefined)?.[key]) problems.push(`sources.${key} missing — every rule cites where it comes from`);
   if (problems.length) throw new PolicyError(`invalid supervision policy ${String(p.version ?? '')}:\n  ${problems.join('\n  ')}`);
   return p as unknown as SupervisionPolicy;
 }

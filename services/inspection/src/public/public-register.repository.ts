@@ -19,7 +19,11 @@ export class PublicRegisterRepository {
     const qb = this.manager.getRepository(Inspection).createQueryBuilder('i').where(`i.status = 'completed'`);
     if (filter.institutionId) qb.andWhere('i.institution_id = :institutionId', { institutionId: filter.institutionId });
     if (filter.divisionCode) qb.andWhere('i.division_code LIKE :division', { division: `${divisionPrefix(filter.divisionCode)}%` });
-    const [items, total] = await qb.orderBy('i.completed_at', 'DESC').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    const [items, total] = await qb
+      .orderBy('i.completed_at', 'DESC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
     return { items, total };
   }
 
@@ -35,7 +39,11 @@ export class PublicRegisterRepository {
     const qb = this.manager.getRepository(Complaint).createQueryBuilder('c').where(`c.status = 'closed'`);
     if (filter.institutionId) qb.andWhere('c.institution_id = :institutionId', { institutionId: filter.institutionId });
     if (filter.divisionCode) qb.andWhere('c.division_code LIKE :division', { division: `${divisionPrefix(filter.divisionCode)}%` });
-    const [items, total] = await qb.orderBy('c.received_at', 'DESC').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    const [items, total] = await qb
+      .orderBy('c.received_at', 'DESC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
     return { items, total };
   }
 }

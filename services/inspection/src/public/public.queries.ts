@@ -11,7 +11,10 @@ import { PublicRegisterRepository } from './public-register.repository.js';
 
 /** New York publishes each cited item as Corrected / Not corrected; so do we, in Chinese first. */
 const STATUS_LABELS: Record<FindingStatus, string> = {
-  open: '整改中', reported: '已提交整改报告，待核查', corrected: '已整改（Corrected）', not_corrected: '未整改（Not corrected）',
+  open: '整改中',
+  reported: '已提交整改报告，待核查',
+  corrected: '已整改（Corrected）',
+  not_corrected: '未整改（Not corrected）',
 };
 
 /**
@@ -28,7 +31,9 @@ export class PublicInspections {
     const page = request.page ?? 1;
     const pageSize = request.pageSize ?? 20;
     const { items: rows, total } = await new PublicRegisterRepository(this.dataSource.manager).completedInspections(
-      { institutionId: request.institutionId, divisionCode: request.divisionCode }, page, pageSize,
+      { institutionId: request.institutionId, divisionCode: request.divisionCode },
+      page,
+      pageSize,
     );
     return { items: await Promise.all(rows.map((r) => this.view(r))), total, page, pageSize };
   }
@@ -45,7 +50,8 @@ export class PublicInspections {
     const names = await new InspectorRepository(manager).namesOf(inspection.departments.flatMap((d) => d.inspectorIds));
     // A re-inspection shows the findings it closed; a first inspection the findings it recorded.
     const findingRepository = new FindingRepository(manager);
-    const findings = inspection.kind === 'reinspection' ? await findingRepository.reinspectedBy(inspection.id) : await findingRepository.ofInspection(inspection.id);
+    const findings =
+      inspection.kind === 'reinspection' ? await findingRepository.reinspectedBy(inspection.id) : await findingRepository.ofInspection(inspection.id);
     const penalties = await new PenaltyRepository(manager).ofFindings(findings.map((f) => f.id));
     const { pending: _pending, ...summary } = summaryOf(inspection, results);
     return {
@@ -60,12 +66,32 @@ export class PublicInspections {
       completedOn: inspection.completedOn!,
       summary: { ...summary, pending: 0 },
       basicItemFailed: basicItemFailed(inspection, results),
-      items: inspection.form.map((i) => ({ code: i.code, department: i.department, area: i.area, text: i.text, result: byCode.get(i.code)?.result ?? null, note: byCode.get(i.code)?.note ?? null })),
-      findings: findings.map((f) => ({
-        id: f.id, department: f.department, itemText: f.item.text, note: f.note, deadline: f.deadline, status: f.status,
-        statusLabel: f.isOverdue(today) ? '逾期未整改' : STATUS_LABELS[f.status], closedOn: f.closedOn,
+      items: inspection.form.map((i) => ({
+        code: i.code,
+        department: i.department,
+        area: i.area,
+        text: i.text,
+        result: byCode.get(i.code)?.result ?? null,
+        note: byCode.get(i.code)?.note ?? null,
       })),
-      penalties: penalties.map((p) => ({ department: p.department, violation: p.penaltyItem.violation, kinds: p.kinds, fineFen: p.fineFen, decisionNo: p.decisionNo, issuedOn: p.issuedOn })),
+      findings: findings.map((f) => ({
+        id: f.id,
+        department: f.department,
+        itemText: f.item.text,
+        note: f.note,
+        deadline: f.deadline,
+        status: f.status,
+        statusLabel: f.isOverdue(today) ? '逾期未整改' : STATUS_LABELS[f.status],
+        closedOn: f.closedOn,
+      })),
+      penalties: penalties.map((p) => ({
+        department: p.department,
+        violation: p.penaltyItem.violation,
+        kinds: p.kinds,
+        fineFen: p.fineFen,
+        decisionNo: p.decisionNo,
+        issuedOn: p.issuedOn,
+      })),
     };
   }
 }
@@ -78,7 +104,9 @@ export class PublicComplaints {
     const page = request.page ?? 1;
     const pageSize = request.pageSize ?? 20;
     const { items, total } = await new PublicRegisterRepository(this.dataSource.manager).closedComplaints(
-      { institutionId: request.institutionId, divisionCode: request.divisionCode }, page, pageSize,
+      { institutionId: request.institutionId, divisionCode: request.divisionCode },
+      page,
+      pageSize,
     );
     return { items: items.map((c) => c.toPublicView()), total, page, pageSize };
   }

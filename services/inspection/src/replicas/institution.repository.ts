@@ -44,14 +44,23 @@ export class InstitutionRepository {
 
   /** Filed institutions inside the division, in no particular order. */
   filedWithin(divisionCode: string): Promise<InstitutionReplica[]> {
-    return this.rows.createQueryBuilder('i').where(`i.status = 'filed' AND i.division_code LIKE :division`, { division: `${divisionPrefix(divisionCode)}%` }).getMany();
+    return this.rows
+      .createQueryBuilder('i')
+      .where(`i.status = 'filed' AND i.division_code LIKE :division`, { division: `${divisionPrefix(divisionCode)}%` })
+      .getMany();
   }
 
   /** Stores the copy unless a newer version is already stored; returns whether it changed. */
   copyFromRegistry(copy: RegistryCopy): Promise<boolean> {
     return upsertNewerVersion(this.manager, schemaTable(this.manager, 'institution'), {
-      id: copy.id, name: copy.name, division_code: copy.divisionCode, status: copy.status, operator_type: copy.operatorType,
-      owner_user_id: copy.ownerUserId, total_places: copy.totalPlaces, source_version: copy.sourceVersion,
+      id: copy.id,
+      name: copy.name,
+      division_code: copy.divisionCode,
+      status: copy.status,
+      operator_type: copy.operatorType,
+      owner_user_id: copy.ownerUserId,
+      total_places: copy.totalPlaces,
+      source_version: copy.sourceVersion,
     });
   }
 

@@ -11,7 +11,13 @@ export async function followRegistryEvent(event: EventEnvelope, manager: EntityM
   const view = (event.data as { institution?: InstitutionView } | null)?.institution;
   if (!view?.id || typeof view.version !== 'number') return;
   await new InstitutionRepository(manager).copyFromRegistry({
-    id: view.id, name: view.name, divisionCode: view.divisionCode, status: view.status, operatorType: view.operatorType,
-    ownerUserId: view.ownerUserId ?? null, totalPlaces: view.totalPlaces ?? 0, sourceVersion: view.version,
+    id: view.id,
+    name: view.name,
+    divisionCode: view.divisionCode,
+    status: view.status,
+    operatorType: view.operatorType,
+    ownerUserId: view.ownerUserId ?? null,
+    totalPlaces: view.totalPlaces ?? 0,
+    sourceVersion: view.version,
   });
 }

@@ -22,7 +22,10 @@ export class SelfInspection {
   toView(): SelfInspectionView {
     const count = (r: ItemResult) => this.results.filter((x) => x.result === r).length;
     return {
-      id: this.id, institutionId: this.institutionId, submittedAt: this.submittedAt.toISOString(), results: this.results,
+      id: this.id,
+      institutionId: this.institutionId,
+      submittedAt: this.submittedAt.toISOString(),
+      results: this.results,
       summary: { pass: count('pass'), fail: count('fail'), notApplicable: count('not_applicable') },
     };
   }

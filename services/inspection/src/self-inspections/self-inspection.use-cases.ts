@@ -35,10 +35,20 @@ export class SubmitSelfInspection {
         .map(({ r, i }) => ({ field: `results.${i}.itemCode`, code: 'ITEM_NOT_ON_FORM', message: `事项 ${r.itemCode} 不在适用于本机构的清单上` }));
       if (unknown.length) throw new DomainError('ITEM_NOT_ON_FORM', unknown.map((p) => p.message).join('；'), unknown);
       const row = await new SelfInspectionRepository(tx.manager).add({
-        id: randomUUID(), institutionId: institution.id, submittedAt: now, submittedBy: { department: actor.department, userId: actor.userId },
+        id: randomUUID(),
+        institutionId: institution.id,
+        submittedAt: now,
+        submittedBy: { department: actor.department, userId: actor.userId },
         results: body.results.map((r) => ({ itemCode: r.itemCode, result: r.result, note: r.note ?? null })),
       });
-      await tx.audit({ actor, action: 'self-inspection.submit', entity: 'institution', entityId: institution.id, after: { selfInspectionId: row.id, summary: row.toView().summary }, requestId });
+      await tx.audit({
+        actor,
+        action: 'self-inspection.submit',
+        entity: 'institution',
+        entityId: institution.id,
+        after: { selfInspectionId: row.id, summary: row.toView().summary },
+        requestId,
+      });
       return row.toView();
     });
   }
@@ -65,6 +75,10 @@ export class SelfInspectionForm {
     const institution = await new InstitutionRepository(this.dataSource.manager).get(institutionId);
     assertCanRead(actor, { divisionCode: institution.divisionCode, institutionId }, institution);
     const form = await fullForm(this.dataSource.manager, this.catalog, institution, shanghaiToday(this.now()));
-    return { institutionId, institutionName: institution.name, areas: groupByArea(form).map((g) => ({ ...g, items: g.items.map((i) => ({ ...i, result: null })) })) };
+    return {
+      institutionId,
+      institutionName: institution.name,
+      areas: groupByArea(form).map((g) => ({ ...g, items: g.items.map((i) => ({ ...i, result: null })) })),
+    };
   }
 }

@@ -60,10 +60,34 @@ export class DecideFiling {
       await tx.publish(request.decision === 'approve' ? RegistryEvt.filingApproved : RegistryEvt.filingRejected, {
         actor,
         entityId: filing.id,
-        data: { filingId: filing.id, institutionId: institution.id, divisionCode: institution.divisionCode, receiptNo: filing.receiptNo, reasons, institution: institution.toView() },
+        data: {
+          filingId: filing.id,
+          institutionId: institution.id,
+          divisionCode: institution.divisionCode,
+          receiptNo: filing.receiptNo,
+          reasons,
+          institution: institution.toView(),
+        },
       });
-      await tx.audit({ actor, action: `filing.${request.decision}`, entity: 'filing', entityId: filing.id, before: { status: 'submitted' }, after: { status: filing.status, receiptNo: filing.receiptNo, reasons }, reason: request.comment, requestId });
-      await tx.audit({ actor, action: 'institution.status', entity: 'institution', entityId: institution.id, before: { status: before }, after: { status: institution.status }, requestId });
+      await tx.audit({
+        actor,
+        action: `filing.${request.decision}`,
+        entity: 'filing',
+        entityId: filing.id,
+        before: { status: 'submitted' },
+        after: { status: filing.status, receiptNo: filing.receiptNo, reasons },
+        reason: request.comment,
+        requestId,
+      });
+      await tx.audit({
+        actor,
+        action: 'institution.status',
+        entity: 'institution',
+        entityId: institution.id,
+        before: { status: before },
+        after: { status: institution.status },
+        requestId,
+      });
       return filing.toView(today);
     });
   }

@@ -1,7 +1,5 @@
 import type { Actor } from '@shanyu/common';
-import {
-  FilingDecisionRequest, FilingIdRequest, ListFilingsRequest, ReceiptNoRequest, RegistryRpc, SubmitFilingRequest,
-} from '@shanyu/contracts';
+import { FilingDecisionRequest, FilingIdRequest, ListFilingsRequest, ReceiptNoRequest, RegistryRpc, SubmitFilingRequest } from '@shanyu/contracts';
 import { Caller, RequestId, Handles } from '@shanyu/messaging';
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';

@@ -75,6 +75,11 @@ export class FilingRepository {
         { today: filter.overdueOn },
       );
     }
-    return qb.orderBy('f.submitted_at', 'DESC').addOrderBy('f.id').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    return qb
+      .orderBy('f.submitted_at', 'DESC')
+      .addOrderBy('f.id')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
   }
 }

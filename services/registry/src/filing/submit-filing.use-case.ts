@@ -63,10 +63,32 @@ export class SubmitFiling {
       await tx.publish(RegistryEvt.filingSubmitted, {
         actor,
         entityId: filing.id,
-        data: { filingId: filing.id, institutionId, divisionCode: filing.divisionCode, summary: filing.check.summary, receiptDueBy: filing.receiptDueBy, noticeDueBy: filing.noticeDueBy },
+        data: {
+          filingId: filing.id,
+          institutionId,
+          divisionCode: filing.divisionCode,
+          summary: filing.check.summary,
+          receiptDueBy: filing.receiptDueBy,
+          noticeDueBy: filing.noticeDueBy,
+        },
       });
-      await tx.audit({ actor, action: 'filing.submit', entity: 'filing', entityId: filing.id, after: { institutionId, summary: filing.check.summary }, requestId });
-      await tx.audit({ actor, action: 'institution.status', entity: 'institution', entityId: institutionId, before: { status: before }, after: { status: institution.status }, requestId });
+      await tx.audit({
+        actor,
+        action: 'filing.submit',
+        entity: 'filing',
+        entityId: filing.id,
+        after: { institutionId, summary: filing.check.summary },
+        requestId,
+      });
+      await tx.audit({
+        actor,
+        action: 'institution.status',
+        entity: 'institution',
+        entityId: institutionId,
+        before: { status: before },
+        after: { status: institution.status },
+        requestId,
+      });
       return view;
     });
   }

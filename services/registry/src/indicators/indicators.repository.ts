@@ -22,8 +22,9 @@ export class IndicatorsRepository {
   async countsByDivision(prefix: string, asOf: string): Promise<Map<string, StreetCounts>> {
     const institution = schemaTable(this.manager, 'institution');
     const filing = schemaTable(this.manager, 'filing');
-    const rows: { division_code: string; registered: number; filed: number; places: number; inclusive_places: number; with_health_centre: number }[] = await this.manager.query(
-      `SELECT i.division_code,
+    const rows: { division_code: string; registered: number; filed: number; places: number; inclusive_places: number; with_health_centre: number }[] =
+      await this.manager.query(
+        `SELECT i.division_code,
               count(*)::int AS registered,
               count(*) FILTER (WHERE filed)::int AS filed,
               coalesce(sum(total_places) FILTER (WHERE filed), 0)::int AS places,
@@ -35,8 +36,13 @@ export class IndicatorsRepository {
                                     (i.places->>'infant')::int + (i.places->>'toddler')::int + (i.places->>'older')::int + (i.places->>'mixed')::int AS total_places) x
         WHERE i.division_code LIKE $1 AND i.status <> 'deregistered' AND i.created_at < ($2::date + 1)
         GROUP BY i.division_code`,
-      [`${prefix}%`, asOf],
+        [`${prefix}%`, asOf],
+      );
+    return new Map(
+      rows.map((r) => [
+        r.division_code,
+        { registered: r.registered, filed: r.filed, places: r.places, inclusivePlaces: r.inclusive_places, withHealthCentre: r.with_health_centre },
+      ]),
     );
-    return new Map(rows.map((r) => [r.division_code, { registered: r.registered, filed: r.filed, places: r.places, inclusivePlaces: r.inclusive_places, withHealthCentre: r.with_health_centre }]));
   }
 }

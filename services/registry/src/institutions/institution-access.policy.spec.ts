@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { InstitutionAccessPolicy } from './institution-access.policy.js';
 
 const policy = new InstitutionAccessPolicy();
-const actor = (department: Actor['department'], divisions = ['330106'], userId = 'u1'): Actor => ({ department, role: department === 'operator' ? 'operator' : 'official', userId, divisions });
+const actor = (department: Actor['department'], divisions = ['330106'], userId = 'u1'): Actor => ({
+  department,
+  role: department === 'operator' ? 'operator' : 'official',
+  userId,
+  divisions,
+});
 const codeOf = (fn: () => void) => {
   try {
     fn();
@@ -27,7 +32,7 @@ describe('who may register an institution (西政办函〔2021〕15号 §二(四
     expect(codeOf(() => policy.assertCanRegister(actor(department), nature, '330106109'))).toBe(expected);
   });
 
-  it('refuses a division outside the account\'s scope, and accepts a street inside its county', () => {
+  it("refuses a division outside the account's scope, and accepts a street inside its county", () => {
     expect(codeOf(() => policy.assertCanRegister(actor('market', ['371002']), 'for_profit', '330106109'))).toBe('DIVISION_OUT_OF_SCOPE');
     expect(codeOf(() => policy.assertCanRegister(actor('market', ['330106']), 'for_profit', '330106109'))).toBe('allowed');
     expect(codeOf(() => policy.assertCanRegister(actor('market', ['330106109']), 'for_profit', '330106004'))).toBe('DIVISION_OUT_OF_SCOPE');

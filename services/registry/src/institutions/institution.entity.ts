@@ -1,4 +1,13 @@
-import type { CareForm, DemonstrationRecord, InclusiveStatus, InstitutionNature, InstitutionStatus, InstitutionView, OperatorType, PlacesByClass } from '@shanyu/contracts';
+import type {
+  CareForm,
+  DemonstrationRecord,
+  InclusiveStatus,
+  InstitutionNature,
+  InstitutionStatus,
+  InstitutionView,
+  OperatorType,
+  PlacesByClass,
+} from '@shanyu/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 const decimal = { to: (v?: number) => v, from: (v: string | null) => (v === null ? null : Number(v)) };

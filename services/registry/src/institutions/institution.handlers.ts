@@ -1,6 +1,11 @@
 import type { Actor } from '@shanyu/common';
 import {
-  GetInstitutionRequest, InstitutionByUsccRequest, ListInstitutionsRequest, RegisterInstitutionRequest, RegistryRpc, UpdateInstitutionRequest,
+  GetInstitutionRequest,
+  InstitutionByUsccRequest,
+  ListInstitutionsRequest,
+  RegisterInstitutionRequest,
+  RegistryRpc,
+  UpdateInstitutionRequest,
 } from '@shanyu/contracts';
 import { Caller, Handles, RequestId } from '@shanyu/messaging';
 import { Controller } from '@nestjs/common';

@@ -23,9 +23,7 @@ export class UpdateInstitution {
 
   async execute(request: UpdateInstitutionRequest, actor: Actor, requestId?: string): Promise<InstitutionView> {
     if (CHANGEABLE.every((key) => request[key] === undefined)) {
-      throw DomainError.validation([
-        { field: 'body', code: 'NO_CHANGES', message: `至少提供一项要变更的信息：${CHANGEABLE.join('、')}` },
-      ]);
+      throw DomainError.validation([{ field: 'body', code: 'NO_CHANGES', message: `至少提供一项要变更的信息：${CHANGEABLE.join('、')}` }]);
     }
     return this.unitOfWork.run(async (tx) => {
       const institutions = new InstitutionRepository(tx.manager);
@@ -55,7 +53,16 @@ export class UpdateInstitution {
         entityId: institution.id,
         data: { institution: after, changed },
       });
-      await tx.audit({ actor, action: 'institution.update', entity: 'institution', entityId: institution.id, before, after, reason: request.reason, requestId });
+      await tx.audit({
+        actor,
+        action: 'institution.update',
+        entity: 'institution',
+        entityId: institution.id,
+        before,
+        after,
+        reason: request.reason,
+        requestId,
+      });
       if (changed.some((c) => CHECKED_FACTS.has(c))) await this.recheckFiling(tx, institution, changed, actor, requestId);
       return after;
     });
@@ -76,6 +83,14 @@ export class UpdateInstitution {
       entityId: filing.id,
       data: { filingId: filing.id, institutionId: institution.id, summary: filing.check.summary, changed },
     });
-    await tx.audit({ actor, action: 'filing.recheck', entity: 'filing', entityId: filing.id, before: previous.summary, after: filing.check.summary, requestId });
+    await tx.audit({
+      actor,
+      action: 'filing.recheck',
+      entity: 'filing',
+      entityId: filing.id,
+      before: previous.summary,
+      after: filing.check.summary,
+      requestId,
+    });
   }
 }

@@ -6,7 +6,9 @@ export class Filings1763800000400 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`SET LOCAL search_path TO "${await currentSchema(q)}"`);
-    await q.query(`ALTER TABLE institution ADD COLUMN receipt_no text, ADD COLUMN inclusive jsonb, ADD COLUMN demonstrations jsonb NOT NULL DEFAULT '[]'::jsonb`);
+    await q.query(
+      `ALTER TABLE institution ADD COLUMN receipt_no text, ADD COLUMN inclusive jsonb, ADD COLUMN demonstrations jsonb NOT NULL DEFAULT '[]'::jsonb`,
+    );
     await q.query(`
       CREATE TABLE filing (
         id uuid PRIMARY KEY,

@@ -12,8 +12,11 @@ export class LoadPopulation {
     if (actor.department !== 'admin' && actor.department !== 'health') throw departmentNotAllowed(actor, '载入人口数据', ['health', 'admin']);
     const outside = request.rows.map((r, i) => ({ r, i })).filter(({ r }) => !actorCoversDivision(actor, r.divisionCode));
     if (outside.length) {
-      throw new DomainError('DIVISION_OUT_OF_SCOPE', `第 ${outside.map(({ i }) => i + 1).join('、')} 行的区划不在本账号管辖范围内`,
-        outside.map(({ r, i }) => ({ field: `rows.${i}.divisionCode`, code: 'DIVISION_OUT_OF_SCOPE', message: `${r.divisionCode} 不在管辖范围内` })));
+      throw new DomainError(
+        'DIVISION_OUT_OF_SCOPE',
+        `第 ${outside.map(({ i }) => i + 1).join('、')} 行的区划不在本账号管辖范围内`,
+        outside.map(({ r, i }) => ({ field: `rows.${i}.divisionCode`, code: 'DIVISION_OUT_OF_SCOPE', message: `${r.divisionCode} 不在管辖范围内` })),
+      );
     }
     const seen = new Map<string, number>();
     const duplicates = request.rows.flatMap((r, i) => {
@@ -27,7 +30,17 @@ export class LoadPopulation {
       const now = new Date();
       await new PopulationRepository(tx.manager).upsert(request.rows.map((r) => ({ ...r, loadedBy: actor.userId, loadedAt: now })));
       await tx.publish(RegistryEvt.populationLoaded, { actor, entityId: `population-${now.getTime()}`, data: { rows: request.rows } });
-      await tx.audit({ actor, action: 'population.load', entity: 'population', entityId: request.rows.map((r) => `${r.divisionCode}/${r.year}`).slice(0, 20).join(','), after: { rows: request.rows.length }, requestId });
+      await tx.audit({
+        actor,
+        action: 'population.load',
+        entity: 'population',
+        entityId: request.rows
+          .map((r) => `${r.divisionCode}/${r.year}`)
+          .slice(0, 20)
+          .join(','),
+        after: { rows: request.rows.length },
+        requestId,
+      });
       return { loaded: request.rows.length };
     });
   }
@@ -48,8 +61,13 @@ export class ListPopulation {
       year: request.year,
     });
     return rows.map((p) => ({
-      divisionCode: p.divisionCode, divisionName: divisionFullName(p.divisionCode) ?? p.divisionCode, year: p.year,
-      residentPopulation: p.residentPopulation, childrenUnder3: p.childrenUnder3, source: p.source, loadedAt: p.loadedAt.toISOString(),
+      divisionCode: p.divisionCode,
+      divisionName: divisionFullName(p.divisionCode) ?? p.divisionCode,
+      year: p.year,
+      residentPopulation: p.residentPopulation,
+      childrenUnder3: p.childrenUnder3,
+      source: p.source,
+      loadedAt: p.loadedAt.toISOString(),
     }));
   }
 }

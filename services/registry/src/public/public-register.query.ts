@@ -34,12 +34,16 @@ export class PublicRegister {
   async list(request: PublicInstitutionsRequest): Promise<Page<PublicInstitutionView>> {
     const page = request.page ?? 1;
     const pageSize = request.pageSize ?? 20;
-    const [rows, total] = await this.register.filedPage({
-      divisionPrefix: request.divisionCode ? divisionPrefix(request.divisionCode) : undefined,
-      inclusive: request.inclusive === 'true' ? true : request.inclusive === 'false' ? false : undefined,
-      careForm: request.careForm,
-      nameContains: request.q,
-    }, page, pageSize);
+    const [rows, total] = await this.register.filedPage(
+      {
+        divisionPrefix: request.divisionCode ? divisionPrefix(request.divisionCode) : undefined,
+        inclusive: request.inclusive === 'true' ? true : request.inclusive === 'false' ? false : undefined,
+        careForm: request.careForm,
+        nameContains: request.q,
+      },
+      page,
+      pageSize,
+    );
     const filedOn = await this.register.filedOn(rows.map((r) => r.receiptNo!));
     return { items: rows.map((r) => publicView(r, filedOn.get(r.receiptNo!) ?? null)), total, page, pageSize };
   }

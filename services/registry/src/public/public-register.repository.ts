@@ -27,7 +27,12 @@ export class PublicRegisterRepository {
     if (filter.inclusive === false) qb.andWhere('i.inclusive IS NULL');
     if (filter.careForm) qb.andWhere(':form = ANY(i.care_forms)', { form: filter.careForm });
     if (filter.nameContains) qb.andWhere('i.name ILIKE :q', { q: `%${literal(filter.nameContains)}%` });
-    return qb.orderBy('i.name').addOrderBy('i.id').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    return qb
+      .orderBy('i.name')
+      .addOrderBy('i.id')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
   }
 
   institution(id: string): Promise<Institution | null> {
@@ -37,8 +42,11 @@ export class PublicRegisterRepository {
   /** The day each receipt was issued (the day its institution was filed), by receipt number. */
   async filedOn(receiptNos: string[]): Promise<Map<string, string>> {
     if (receiptNos.length === 0) return new Map();
-    const rows = await this.manager.createQueryBuilder(Filing, 'f')
-      .select(['f.receiptNo', 'f.receiptIssuedOn']).where('f.receipt_no = ANY(:nos)', { nos: receiptNos }).getMany();
+    const rows = await this.manager
+      .createQueryBuilder(Filing, 'f')
+      .select(['f.receiptNo', 'f.receiptIssuedOn'])
+      .where('f.receipt_no = ANY(:nos)', { nos: receiptNos })
+      .getMany();
     return new Map(rows.map((f) => [f.receiptNo!, f.receiptIssuedOn!]));
   }
 }

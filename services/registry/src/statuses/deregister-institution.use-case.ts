@@ -25,8 +25,21 @@ export class DeregisterInstitution {
       await institutions.save(institution);
       const view = institution.toView();
       const effectiveOn = request.effectiveOn ?? shanghaiToday();
-      await tx.publish(RegistryEvt.institutionDeregistered, { actor, entityId: institution.id, data: { institution: view, reason: request.reason, effectiveOn } });
-      await tx.audit({ actor, action: 'institution.deregister', entity: 'institution', entityId: institution.id, before, after: view, reason: request.reason, requestId });
+      await tx.publish(RegistryEvt.institutionDeregistered, {
+        actor,
+        entityId: institution.id,
+        data: { institution: view, reason: request.reason, effectiveOn },
+      });
+      await tx.audit({
+        actor,
+        action: 'institution.deregister',
+        entity: 'institution',
+        entityId: institution.id,
+        before,
+        after: view,
+        reason: request.reason,
+        requestId,
+      });
       return view;
     });
   }

@@ -30,7 +30,10 @@ export class DesignateDemonstration {
       if (existing) return institution.toView();
       const grade = institution.creditGrade;
       if (grade === 'C' || grade === 'D') {
-        throw new DomainError('DEMONSTRATION_GRADE_TOO_LOW', `机构信用等级为 ${grade} 级（${CREDIT_GRADE_LABELS[grade]}），示范评定须为 A 或 B 级（守信联合激励、失信联合惩戒，004 §五(五)）`);
+        throw new DomainError(
+          'DEMONSTRATION_GRADE_TOO_LOW',
+          `机构信用等级为 ${grade} 级（${CREDIT_GRADE_LABELS[grade]}），示范评定须为 A 或 B 级（守信联合激励、失信联合惩戒，004 §五(五)）`,
+        );
       }
       const record = { year: request.year, places: institution.totalPlaces, designatedOn: shanghaiToday(), decisionNo: request.decisionNo ?? null };
       institution.demonstrations = [...institution.demonstrations, record].sort((a, b) => a.year - b.year);

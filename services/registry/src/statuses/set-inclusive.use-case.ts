@@ -26,7 +26,12 @@ export class SetInclusive {
             { field: 'inclusivePlaces', code: 'INCLUSIVE_PLACES_EXCEED', message: `不能超过机构托位数 ${institution.totalPlaces}` },
           ]);
         }
-        institution.inclusive = { priceCapFen: request.priceCapFen!, inclusivePlaces: request.inclusivePlaces!, grantedOn: shanghaiToday(), decisionNo: request.decisionNo ?? null };
+        institution.inclusive = {
+          priceCapFen: request.priceCapFen!,
+          inclusivePlaces: request.inclusivePlaces!,
+          grantedOn: shanghaiToday(),
+          decisionNo: request.decisionNo ?? null,
+        };
       } else {
         if (!institution.inclusive) throw new DomainError('INCLUSIVE_NOT_GRANTED', '该机构未获普惠认定，无需撤销');
         institution.inclusive = null;
@@ -34,9 +39,20 @@ export class SetInclusive {
       await institutions.save(institution);
       const view = institution.toView();
       await tx.publish(request.action === 'grant' ? RegistryEvt.inclusiveGranted : RegistryEvt.inclusiveRevoked, {
-        actor, entityId: institution.id, data: { institution: view, reason: request.reason },
+        actor,
+        entityId: institution.id,
+        data: { institution: view, reason: request.reason },
       });
-      await tx.audit({ actor, action: `inclusive.${request.action}`, entity: 'institution', entityId: institution.id, before: { inclusive: before }, after: { inclusive: institution.inclusive }, reason: request.reason, requestId });
+      await tx.audit({
+        actor,
+        action: `inclusive.${request.action}`,
+        entity: 'institution',
+        entityId: institution.id,
+        before: { inclusive: before },
+        after: { inclusive: institution.inclusive },
+        reason: request.reason,
+        requestId,
+      });
       return view;
     });
   }

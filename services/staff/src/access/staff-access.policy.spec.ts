@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { StaffAccessPolicy } from './staff-access.policy.js';
 
 const policy = new StaffAccessPolicy();
-const actor = (department: Actor['department'], divisions = ['330106'], userId = 'u1'): Actor => ({ department, role: department === 'operator' ? 'operator' : 'official', userId, divisions });
+const actor = (department: Actor['department'], divisions = ['330106'], userId = 'u1'): Actor => ({
+  department,
+  role: department === 'operator' ? 'operator' : 'official',
+  userId,
+  divisions,
+});
 const institution = { divisionCode: '330106109', ownerUserId: 'owner-1' };
 const outcome = (fn: () => void) => {
   try {
@@ -22,7 +27,8 @@ describe('who may do what with staff records', () => {
     expect(outcome(() => policy.assertCanWrite(actor('operator', [], 'x'), { ...institution, ownerUserId: null }))).toBe('NOT_OWN_INSTITUTION');
     expect(outcome(() => policy.assertCanWrite(actor('health'), institution))).toBe('allowed');
     expect(outcome(() => policy.assertCanWrite(actor('health', ['371002']), institution))).toBe('DIVISION_OUT_OF_SCOPE');
-    for (const d of ['market', 'police', 'fire', 'street'] as const) expect(outcome(() => policy.assertCanWrite(actor(d), institution))).toBe('DEPARTMENT_NOT_ALLOWED');
+    for (const d of ['market', 'police', 'fire', 'street'] as const)
+      expect(outcome(() => policy.assertCanWrite(actor(d), institution))).toBe('DEPARTMENT_NOT_ALLOWED');
     expect(outcome(() => policy.assertCanWrite(actor('admin', []), institution))).toBe('allowed');
   });
 
@@ -33,7 +39,8 @@ describe('who may do what with staff records', () => {
   });
 
   it('supervising departments read in scope; fire and finance do not read staff data', () => {
-    for (const d of ['health', 'police', 'education', 'hrss', 'civil', 'market'] as const) expect(outcome(() => policy.assertCanRead(actor(d), institution))).toBe('allowed');
+    for (const d of ['health', 'police', 'education', 'hrss', 'civil', 'market'] as const)
+      expect(outcome(() => policy.assertCanRead(actor(d), institution))).toBe('allowed');
     expect(outcome(() => policy.assertCanRead(actor('street', ['330106109']), institution))).toBe('allowed');
     expect(outcome(() => policy.assertCanRead(actor('street', ['330106004']), institution))).toBe('DIVISION_OUT_OF_SCOPE');
     for (const d of ['fire', 'finance'] as const) expect(outcome(() => policy.assertCanRead(actor(d), institution))).toBe('DEPARTMENT_NOT_ALLOWED');
@@ -41,7 +48,8 @@ describe('who may do what with staff records', () => {
 
   it('only public security and health manage bans; only public security enters record checks', () => {
     for (const d of ['police', 'health', 'admin'] as const) expect(outcome(() => policy.assertCanManageBans(actor(d)))).toBe('allowed');
-    for (const d of ['market', 'civil', 'operator', 'education', 'street'] as const) expect(outcome(() => policy.assertCanManageBans(actor(d)))).toBe('DEPARTMENT_NOT_ALLOWED');
+    for (const d of ['market', 'civil', 'operator', 'education', 'street'] as const)
+      expect(outcome(() => policy.assertCanManageBans(actor(d)))).toBe('DEPARTMENT_NOT_ALLOWED');
     expect(outcome(() => policy.assertCanEnterRecordCheck(actor('police')))).toBe('allowed');
     expect(outcome(() => policy.assertCanEnterRecordCheck(actor('health')))).toBe('DEPARTMENT_NOT_ALLOWED');
   });

@@ -37,13 +37,31 @@ export class AddCredential {
       const credentials = new CredentialRepository(tx.manager);
       if (await credentials.exists(employment.personId, request.type, request.number)) throw duplicate(request.type);
       const credential = Object.assign(new Credential(), {
-        id: randomUUID(), personId: employment.personId, type: request.type, number: request.number, issuer: request.issuer,
-        issuedOn: request.issuedOn, expiresOn, addedVia: employment.id, createdBy: actor.userId,
+        id: randomUUID(),
+        personId: employment.personId,
+        type: request.type,
+        number: request.number,
+        issuer: request.issuer,
+        issuedOn: request.issuedOn,
+        expiresOn,
+        addedVia: employment.id,
+        createdBy: actor.userId,
       });
       if (!(await credentials.insert(credential))) throw duplicate(request.type);
       await tx.audit({
-        actor, action: 'credential.add', entity: 'employment', entityId: employment.id, requestId,
-        after: { credentialId: credential.id, type: credential.type, number: credential.number, issuer: credential.issuer, issuedOn: credential.issuedOn, expiresOn },
+        actor,
+        action: 'credential.add',
+        entity: 'employment',
+        entityId: employment.id,
+        requestId,
+        after: {
+          credentialId: credential.id,
+          type: credential.type,
+          number: credential.number,
+          issuer: credential.issuer,
+          issuedOn: credential.issuedOn,
+          expiresOn,
+        },
       });
       // The credential counts wherever the person works: each of those institutions' 持证率.
       await this.certificates.evaluate(tx.manager, tx, await this.certificates.institutionsOfPerson(tx.manager, employment.personId), actor, today);

@@ -25,8 +25,14 @@ export class CredentialAlertsQuery {
     const days = request.days ?? this.rules.credentialExpiringDays.value;
     const due = await new CredentialRepository(manager).dueNotRenewed(addDays(today, days), institution.id);
     const alert = (r: CredentialDueRow): CredentialAlert => ({
-      staffId: r.staffId, name: r.name, role: r.role, credentialId: r.credentialId, type: r.type, label: CREDENTIAL_TYPE_LABELS[r.type],
-      expiresOn: r.expiresOn, daysLeft: daysBetween(today, r.expiresOn),
+      staffId: r.staffId,
+      name: r.name,
+      role: r.role,
+      credentialId: r.credentialId,
+      type: r.type,
+      label: CREDENTIAL_TYPE_LABELS[r.type],
+      expiresOn: r.expiresOn,
+      daysLeft: daysBetween(today, r.expiresOn),
     });
     return {
       institutionId: institution.id,

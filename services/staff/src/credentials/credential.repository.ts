@@ -21,8 +21,12 @@ export class CredentialRepository {
   /** The credentials of these people, by issue date then entry. */
   ofPeople(personIds: string[]): Promise<Credential[]> {
     if (!personIds.length) return Promise.resolve([]);
-    return this.manager.createQueryBuilder(Credential, 'c').where('c.person_id = ANY(:ids)', { ids: personIds })
-      .orderBy('c.issuedOn', 'ASC').addOrderBy('c.createdAt', 'ASC').getMany();
+    return this.manager
+      .createQueryBuilder(Credential, 'c')
+      .where('c.person_id = ANY(:ids)', { ids: personIds })
+      .orderBy('c.issuedOn', 'ASC')
+      .addOrderBy('c.createdAt', 'ASC')
+      .getMany();
   }
 
   exists(personId: string, type: CredentialType, number: string): Promise<boolean> {
@@ -51,13 +55,14 @@ export class CredentialRepository {
   async dueNotRenewed(until: IsoDate, institutionId?: string): Promise<CredentialDueRow[]> {
     const employment = schemaTable(this.manager, 'employment');
     const credential = schemaTable(this.manager, 'credential');
-    const rows: { staff_id: string; institution_id: string; name: string; role: StaffRole; credential_id: string; type: CredentialType; expires_on: string }[] = await this.manager.query(
-      `SELECT e.id AS staff_id, e.institution_id, e.name, e.role, c.id AS credential_id, c.type, c.expires_on::text AS expires_on
+    const rows: { staff_id: string; institution_id: string; name: string; role: StaffRole; credential_id: string; type: CredentialType; expires_on: string }[] =
+      await this.manager.query(
+        `SELECT e.id AS staff_id, e.institution_id, e.name, e.role, c.id AS credential_id, c.type, c.expires_on::text AS expires_on
        FROM ${employment} e JOIN ${credential} c ON c.person_id = e.person_id
        WHERE e.end_date IS NULL AND c.expires_on IS NOT NULL AND c.expires_on <= $1 AND ($2::uuid IS NULL OR e.institution_id = $2)
        ORDER BY c.expires_on, e.name, c.id`,
-      [until, institutionId ?? null],
-    );
+        [until, institutionId ?? null],
+      );
     if (!rows.length) return [];
     const renewed: { credential_id: string }[] = await this.manager.query(
       `SELECT old.id AS credential_id FROM ${credential} old
@@ -67,7 +72,16 @@ export class CredentialRepository {
       [[...new Set(rows.map((r) => r.credential_id))], until],
     );
     const skip = new Set(renewed.map((r) => r.credential_id));
-    return rows.filter((r) => !skip.has(r.credential_id))
-      .map((r) => ({ staffId: r.staff_id, institutionId: r.institution_id, name: r.name, role: r.role, credentialId: r.credential_id, type: r.type, expiresOn: r.expires_on }));
+    return rows
+      .filter((r) => !skip.has(r.credential_id))
+      .map((r) => ({
+        staffId: r.staff_id,
+        institutionId: r.institution_id,
+        name: r.name,
+        role: r.role,
+        credentialId: r.credential_id,
+        type: r.type,
+        expiresOn: r.expires_on,
+      }));
   }
 }

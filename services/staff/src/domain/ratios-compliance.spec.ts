@@ -8,9 +8,16 @@ const places = (children: number) => ({ children, source: 'registered_places' as
 
 describe('carer-to-child ratios (国卫人口发〔2019〕58号)', () => {
   it('needs ceil(children / children per carer) carers per class type', () => {
-    const ratios = computeRatios(rules, { infant: places(10), toddler: places(15), older: places(20), mixed: places(18) }, { infant: 4, toddler: 3, older: 2, mixed: 4 });
+    const ratios = computeRatios(
+      rules,
+      { infant: places(10), toddler: places(15), older: places(20), mixed: places(18) },
+      { infant: 4, toddler: 3, older: 2, mixed: 4 },
+    );
     expect(ratios.map((r) => [r.classType, r.requiredCarers, r.breached])).toEqual([
-      ['infant', 4, false], ['toddler', 3, false], ['older', 3, true], ['mixed', 4, false],
+      ['infant', 4, false],
+      ['toddler', 3, false],
+      ['older', 3, true],
+      ['mixed', 4, false],
     ]);
   });
 
@@ -21,7 +28,10 @@ describe('carer-to-child ratios (国卫人口发〔2019〕58号)', () => {
 
   it('leaves out class types with neither children nor carers, keeps carers without children', () => {
     const ratios = computeRatios(rules, { toddler: { children: 5, source: 'roster' } }, { older: 1 });
-    expect(ratios.map((r) => [r.classType, r.enrolmentSource, r.breached])).toEqual([['toddler', 'roster', true], ['older', 'registered_places', false]]);
+    expect(ratios.map((r) => [r.classType, r.enrolmentSource, r.breached])).toEqual([
+      ['toddler', 'roster', true],
+      ['older', 'registered_places', false],
+    ]);
   });
 });
 
@@ -29,7 +39,10 @@ describe('credentials a role needs (持证上岗)', () => {
   const on = '2026-06-15';
   it('a carer needs 保育师 or 育婴员, and a health certificate valid on the day', () => {
     expect(complianceOf(rules, 'carer', [], on)).toEqual({
-      needsQualification: true, qualified: false, needsHealthCertificate: true, healthCertified: false,
+      needsQualification: true,
+      qualified: false,
+      needsHealthCertificate: true,
+      healthCertified: false,
       missing: ['childcare_worker|infant_carer', 'health_certificate'],
     });
     const held = [
@@ -41,7 +54,11 @@ describe('credentials a role needs (持证上岗)', () => {
   });
 
   it('a cook needs a food-handler health certificate and counts in no qualification rate; an investor needs nothing', () => {
-    expect(complianceOf(rules, 'cook', [], on)).toMatchObject({ needsQualification: false, needsHealthCertificate: true, missing: ['food_handler_health_certificate'] });
+    expect(complianceOf(rules, 'cook', [], on)).toMatchObject({
+      needsQualification: false,
+      needsHealthCertificate: true,
+      missing: ['food_handler_health_certificate'],
+    });
     expect(complianceOf(rules, 'investor', [], on)).toMatchObject({ needsQualification: false, needsHealthCertificate: false, missing: [] });
   });
 

@@ -7,7 +7,11 @@ const decide = (input: Partial<Parameters<typeof decideVetting>[0]>) =>
 
 describe('vetting at hiring', () => {
   it('rejects a person under a lifetime ban, whenever it was decided', () => {
-    expect(decide({ bans: [{ id: 'b1', kind: 'lifetime', startsOn: '2010-01-01', endsOn: null }] })).toEqual({ status: 'rejected', reason: 'BANNED', refId: 'b1' });
+    expect(decide({ bans: [{ id: 'b1', kind: 'lifetime', startsOn: '2010-01-01', endsOn: null }] })).toEqual({
+      status: 'rejected',
+      reason: 'BANNED',
+      refId: 'b1',
+    });
   });
 
   it('a time-limited ban blocks only while in force, today or on the first working day', () => {
@@ -19,16 +23,33 @@ describe('vetting at hiring', () => {
   });
 
   it('a ban decides before any record check', () => {
-    const result = decide({ bans: [{ id: 'b', kind: 'lifetime', startsOn: '2020-01-01', endsOn: null }], checks: [{ id: 'c', result: 'no_record', checkedOn: today }] });
+    const result = decide({
+      bans: [{ id: 'b', kind: 'lifetime', startsOn: '2020-01-01', endsOn: null }],
+      checks: [{ id: 'c', result: 'no_record', checkedOn: today }],
+    });
     expect(result.reason).toBe('BANNED');
   });
 
   it('the latest criminal-record query decides: a record rejects, none within 12 months clears, older or none is pending', () => {
-    expect(decide({ checks: [{ id: 'c1', result: 'record_found', checkedOn: '2026-01-01' }] })).toEqual({ status: 'rejected', reason: 'CRIMINAL_RECORD', refId: 'c1' });
-    expect(decide({ checks: [{ id: 'c1', result: 'record_found', checkedOn: '2025-01-01' }, { id: 'c2', result: 'no_record', checkedOn: '2026-01-01' }] }))
-      .toEqual({ status: 'cleared', reason: null, refId: 'c2' });
+    expect(decide({ checks: [{ id: 'c1', result: 'record_found', checkedOn: '2026-01-01' }] })).toEqual({
+      status: 'rejected',
+      reason: 'CRIMINAL_RECORD',
+      refId: 'c1',
+    });
+    expect(
+      decide({
+        checks: [
+          { id: 'c1', result: 'record_found', checkedOn: '2025-01-01' },
+          { id: 'c2', result: 'no_record', checkedOn: '2026-01-01' },
+        ],
+      }),
+    ).toEqual({ status: 'cleared', reason: null, refId: 'c2' });
     expect(decide({ checks: [{ id: 'c3', result: 'no_record', checkedOn: '2025-06-15' }] }).status).toBe('cleared');
-    expect(decide({ checks: [{ id: 'c4', result: 'no_record', checkedOn: '2025-06-14' }] })).toEqual({ status: 'pending', reason: 'NO_RECENT_QUERY', refId: 'c4' });
+    expect(decide({ checks: [{ id: 'c4', result: 'no_record', checkedOn: '2025-06-14' }] })).toEqual({
+      status: 'pending',
+      reason: 'NO_RECENT_QUERY',
+      refId: 'c4',
+    });
     expect(decide({})).toEqual({ status: 'pending', reason: null, refId: null });
   });
 });

@@ -24,13 +24,20 @@ export class EmploymentRepository {
     const qb = this.manager.createQueryBuilder(Employment, 'e').where('e.institution_id = :id', { id: institutionId });
     if (status === 'active') qb.andWhere('e.end_date IS NULL');
     if (status === 'ended') qb.andWhere('e.end_date IS NOT NULL');
-    return qb.orderBy('e.start_date', 'ASC').addOrderBy('e.id', 'ASC').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    return qb
+      .orderBy('e.start_date', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
   }
 
   /** Those of `personIds` currently employed at the institution. */
   async employedAt(institutionId: string, personIds: string[]): Promise<Set<string>> {
     if (!personIds.length) return new Set();
-    const rows = await this.manager.createQueryBuilder(Employment, 'e').select(['e.id', 'e.personId'])
+    const rows = await this.manager
+      .createQueryBuilder(Employment, 'e')
+      .select(['e.id', 'e.personId'])
       .where('e.institution_id = :institutionId AND e.end_date IS NULL AND e.person_id = ANY(:personIds)', { institutionId, personIds })
       .getMany();
     return new Set(rows.map((r) => r.personId));
@@ -43,8 +50,13 @@ export class EmploymentRepository {
 
   /** Current full-time employments of these people at other institutions than `institutionId`. */
   currentFullTimeElsewhere(personIds: string[], institutionId: string): Promise<Employment[]> {
-    return this.manager.createQueryBuilder(Employment, 'e')
-      .where('e.person_id = ANY(:people) AND e.end_date IS NULL AND e.employment_type = :ft AND e.institution_id <> :i', { people: personIds, ft: 'full_time', i: institutionId })
+    return this.manager
+      .createQueryBuilder(Employment, 'e')
+      .where('e.person_id = ANY(:people) AND e.end_date IS NULL AND e.employment_type = :ft AND e.institution_id <> :i', {
+        people: personIds,
+        ft: 'full_time',
+        i: institutionId,
+      })
       .getMany();
   }
 
@@ -56,7 +68,9 @@ export class EmploymentRepository {
 
   /** Person and role of the institution's current employments: only the columns the 持证率 needs (an institution may have a thousand staff). */
   currentRoles(institutionId: string): Promise<Pick<Employment, 'personId' | 'role'>[]> {
-    return this.manager.createQueryBuilder(Employment, 'e').select(['e.id', 'e.personId', 'e.role'])
+    return this.manager
+      .createQueryBuilder(Employment, 'e')
+      .select(['e.id', 'e.personId', 'e.role'])
       .where('e.institution_id = :institutionId AND e.end_date IS NULL', { institutionId })
       .getMany();
   }
@@ -95,8 +109,21 @@ export class EmploymentRepository {
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::date[],
            $10::text[], $11::text[], $12::uuid[], $13::text[])
          RETURNING id, start_date::text AS start_date, created_at, updated_at`,
-        [col('id'), col('personId'), col('institutionId'), col('name'), col('role'), col('employmentType'), col('classType'), col('className'), col('startDate'),
-          col('vettingStatus'), col('vettingReason'), col('vettingRef'), col('createdBy')],
+        [
+          col('id'),
+          col('personId'),
+          col('institutionId'),
+          col('name'),
+          col('role'),
+          col('employmentType'),
+          col('classType'),
+          col('className'),
+          col('startDate'),
+          col('vettingStatus'),
+          col('vettingReason'),
+          col('vettingRef'),
+          col('createdBy'),
+        ],
       );
     } catch (e) {
       if (isUniqueViolation(e, 'employment_active_unique')) return null;

@@ -39,8 +39,15 @@ export class EndStaff {
       const ended = await employments.byIdOrFail(employment.id);
       const after = await this.views.one(tx.manager, ended, today);
       await tx.publish(StaffEvt.employmentEnded, {
-        actor, entityId: ended.id,
-        data: { institutionId: institution.id, divisionCode: institution.divisionCode, ownerUserId: institution.ownerUserId, staffId: ended.id, endDate: request.endDate },
+        actor,
+        entityId: ended.id,
+        data: {
+          institutionId: institution.id,
+          divisionCode: institution.divisionCode,
+          ownerUserId: institution.ownerUserId,
+          staffId: ended.id,
+          endDate: request.endDate,
+        },
       });
       await tx.audit({ actor, action: 'staff.end', entity: 'employment', entityId: ended.id, before, after, reason: request.reason ?? null, requestId });
       await this.ratios.evaluate(tx.manager, tx, institution, actor);

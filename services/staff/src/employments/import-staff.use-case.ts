@@ -47,7 +47,10 @@ export class ImportStaff {
       const key = normalizeResidentId(body.idNumber);
       const first = seen.get(key);
       if (first !== undefined) {
-        result.rejected.push({ rowNumber: row.rowNumber, problems: [{ field: 'idNumber', code: 'DUPLICATE_ROW', message: `与第 ${first} 行是同一人（身份证号相同）` }] });
+        result.rejected.push({
+          rowNumber: row.rowNumber,
+          problems: [{ field: 'idNumber', code: 'DUPLICATE_ROW', message: `与第 ${first} 行是同一人（身份证号相同）` }],
+        });
         continue;
       }
       seen.set(key, row.rowNumber);

@@ -1,7 +1,5 @@
 import { addDays, type IsoDate } from '@shanyu/common';
-import {
-  CREDENTIAL_TYPE_LABELS, type CredentialView, STAFF_ROLE_LABELS, type StaffFlagKind, type StaffView,
-} from '@shanyu/contracts';
+import { CREDENTIAL_TYPE_LABELS, type CredentialView, STAFF_ROLE_LABELS, type StaffFlagKind, type StaffView } from '@shanyu/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Credential } from '../credentials/credential.entity.js';
 import { CredentialRepository } from '../credentials/credential.repository.js';
@@ -65,8 +63,14 @@ export class StaffViews {
         recheck: { lastCheckedOn: last, ...recheckDue(last, e.startDate, interval, today) },
         flags: (flagsOf.get(e.id) ?? []).map((f) => ({ kind: f.kind as StaffFlagKind, raisedAt: f.raisedAt.toISOString(), refId: f.refId })),
         credentials: own.map((c) => ({
-          id: c.id, type: c.type, label: CREDENTIAL_TYPE_LABELS[c.type], number: c.number, issuer: c.issuer,
-          issuedOn: c.issuedOn, expiresOn: c.expiresOn, status: credentialStatus(c, today, expiringDays),
+          id: c.id,
+          type: c.type,
+          label: CREDENTIAL_TYPE_LABELS[c.type],
+          number: c.number,
+          issuer: c.issuer,
+          issuedOn: c.issuedOn,
+          expiresOn: c.expiresOn,
+          status: credentialStatus(c, today, expiringDays),
         })),
         missingCredentials: complianceOf(this.rules, e.role, own, today).missing,
         createdAt: e.createdAt.toISOString(),

@@ -63,7 +63,15 @@ export class RevealIdNumber {
       this.policy.assertCanReveal(actor, await institutionOrThrow(tx.manager, employment.institutionId));
       const person = await new PersonRepository(tx.manager).byId(employment.personId);
       if (!person) throw new DomainError('INTERNAL', '人员记录缺失');
-      await tx.audit({ actor, action: 'staff.reveal-id', entity: 'employment', entityId: employment.id, reason: request.reason, after: { idNumber: person.idMasked }, requestId });
+      await tx.audit({
+        actor,
+        action: 'staff.reveal-id',
+        entity: 'employment',
+        entityId: employment.id,
+        reason: request.reason,
+        after: { idNumber: person.idMasked },
+        requestId,
+      });
       return { staffId: employment.id, idNumber: this.vault.reveal(person) };
     });
   }

@@ -1,5 +1,13 @@
 import { type Actor, divisionPrefix } from '@shanyu/common';
-import { addCounts, contributionOf, indicatorRatio, indicatorScope, type IndicatorContribution, type IndicatorsRequest, type IndicatorValue } from '@shanyu/contracts';
+import {
+  addCounts,
+  contributionOf,
+  indicatorRatio,
+  indicatorScope,
+  type IndicatorContribution,
+  type IndicatorsRequest,
+  type IndicatorValue,
+} from '@shanyu/contracts';
 import type { DataSource } from 'typeorm';
 import type { StaffRules } from '../rules/staff-rules.js';
 import { InstitutionRepository } from '../institutions/institution.repository.js';
@@ -40,9 +48,14 @@ export class ComputeStaffIndicators {
     const byDivision = new Map<string, Counts>();
     for (const s of stats) {
       const c: Counts = {
-        activeStaff: s.activeStaff, required: s.certificate.required, holding: s.certificate.holding,
-        healthRequired: s.healthCertificate.required, healthHolding: s.healthCertificate.holding,
-        recheckOverdue: s.recheckOverdue, flagged: s.flagged, ratioBreaches: s.activeStaff > 0 && s.ratios.some((r) => r.breached) ? 1 : 0,
+        activeStaff: s.activeStaff,
+        required: s.certificate.required,
+        holding: s.certificate.holding,
+        healthRequired: s.healthCertificate.required,
+        healthHolding: s.healthCertificate.holding,
+        recheckOverdue: s.recheckOverdue,
+        flagged: s.flagged,
+        ratioBreaches: s.activeStaff > 0 && s.ratios.some((r) => r.breached) ? 1 : 0,
       };
       byDivision.set(s.divisionCode, addCounts(byDivision.get(s.divisionCode) ?? ZERO, c));
     }
@@ -53,28 +66,62 @@ export class ComputeStaffIndicators {
     const target = Math.round(this.rules.certificateRateTarget.value * 100);
     return [
       {
-        group: '从业人员', key: 'staffCertificateRate', label: '从业人员持证率', unit: '%', value: indicatorRatio(c.holding, c.required, 100), numerator: c.holding, denominator: c.required,
-        definition: `岗位要求持证的在岗人员中持有有效资格证书者的比例（目标 ≥ ${target}%）`, source: this.rules.certificateRateTarget.source,
+        group: '从业人员',
+        key: 'staffCertificateRate',
+        label: '从业人员持证率',
+        unit: '%',
+        value: indicatorRatio(c.holding, c.required, 100),
+        numerator: c.holding,
+        denominator: c.required,
+        definition: `岗位要求持证的在岗人员中持有有效资格证书者的比例（目标 ≥ ${target}%）`,
+        source: this.rules.certificateRateTarget.source,
       },
       {
-        group: '从业人员', key: 'healthCertificateRate', label: '健康证明持有率', unit: '%', value: indicatorRatio(c.healthHolding, c.healthRequired, 100), numerator: c.healthHolding, denominator: c.healthRequired,
-        definition: '须持健康证明的在岗人员中健康证明在有效期内者的比例（月末或今日）', source: this.rules.credentialTypes.health_certificate?.source ?? '《托儿所幼儿园卫生保健管理办法》第十三条',
+        group: '从业人员',
+        key: 'healthCertificateRate',
+        label: '健康证明持有率',
+        unit: '%',
+        value: indicatorRatio(c.healthHolding, c.healthRequired, 100),
+        numerator: c.healthHolding,
+        denominator: c.healthRequired,
+        definition: '须持健康证明的在岗人员中健康证明在有效期内者的比例（月末或今日）',
+        source: this.rules.credentialTypes.health_certificate?.source ?? '《托儿所幼儿园卫生保健管理办法》第十三条',
       },
       {
-        group: '从业人员', key: 'activeStaff', label: '在岗从业人员', unit: '人', value: c.activeStaff,
-        definition: '已登记机构的在岗从业人员数（未离职）', source: '托育机构从业人员登记（本平台口径：已登记机构、未离职）',
+        group: '从业人员',
+        key: 'activeStaff',
+        label: '在岗从业人员',
+        unit: '人',
+        value: c.activeStaff,
+        definition: '已登记机构的在岗从业人员数（未离职）',
+        source: '托育机构从业人员登记（本平台口径：已登记机构、未离职）',
       },
       {
-        group: '从业人员', key: 'recheckOverdue', label: '年度查询逾期人数', unit: '人', value: c.recheckOverdue,
-        definition: `距上次违法犯罪记录查询超过 ${this.rules.recheck.intervalMonths} 个月的在岗人员`, source: this.rules.recheck.source,
+        group: '从业人员',
+        key: 'recheckOverdue',
+        label: '年度查询逾期人数',
+        unit: '人',
+        value: c.recheckOverdue,
+        definition: `距上次违法犯罪记录查询超过 ${this.rules.recheck.intervalMonths} 个月的在岗人员`,
+        source: this.rules.recheck.source,
       },
       {
-        group: '从业人员', key: 'staffFlagged', label: '禁业/查询异常人员', unit: '人', value: c.flagged,
-        definition: '在岗人员中命中禁业名单或查询结果异常、尚未解除的人数', source: '《中华人民共和国未成年人保护法》第六十二条',
+        group: '从业人员',
+        key: 'staffFlagged',
+        label: '禁业/查询异常人员',
+        unit: '人',
+        value: c.flagged,
+        definition: '在岗人员中命中禁业名单或查询结果异常、尚未解除的人数',
+        source: '《中华人民共和国未成年人保护法》第六十二条',
       },
       {
-        group: '从业人员', key: 'ratioBreachInstitutions', label: '师生比不达标机构', unit: '家', value: c.ratioBreaches,
-        definition: `按最近一期收托名册，任一班型保育人员少于标准（${this.rules.ratios.map((r) => `${CLASS_LABELS[r.classType] ?? r.classType} 1:${r.childrenPerCarer}`).join('、')}）的机构数`, source: this.rules.ratios[0]?.source ?? '国卫人口发〔2019〕58号',
+        group: '从业人员',
+        key: 'ratioBreachInstitutions',
+        label: '师生比不达标机构',
+        unit: '家',
+        value: c.ratioBreaches,
+        definition: `按最近一期收托名册，任一班型保育人员少于标准（${this.rules.ratios.map((r) => `${CLASS_LABELS[r.classType] ?? r.classType} 1:${r.childrenPerCarer}`).join('、')}）的机构数`,
+        source: this.rules.ratios[0]?.source ?? '国卫人口发〔2019〕58号',
       },
     ];
   }

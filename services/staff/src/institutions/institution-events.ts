@@ -23,7 +23,13 @@ export class InstitutionEventsHandler {
     if (!view?.id || typeof view.version !== 'number') return;
     const institutions = new InstitutionRepository(manager);
     const changed = await institutions.follow({
-      id: view.id, name: view.name, divisionCode: view.divisionCode, ownerUserId: view.ownerUserId ?? null, status: view.status, places: view.places, sourceVersion: view.version,
+      id: view.id,
+      name: view.name,
+      divisionCode: view.divisionCode,
+      ownerUserId: view.ownerUserId ?? null,
+      status: view.status,
+      places: view.places,
+      sourceVersion: view.version,
     });
     if (!changed) return;
     const asOf = shanghaiToday(new Date(event.occurredAt));

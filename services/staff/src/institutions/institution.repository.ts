@@ -52,8 +52,13 @@ export class InstitutionRepository {
   /** Stores the copy unless a newer version is held; returns whether it changed. */
   follow(copy: InstitutionCopy): Promise<boolean> {
     return upsertNewerVersion(this.manager, schemaTable(this.manager, 'institution_replica'), {
-      id: copy.id, name: copy.name, division_code: copy.divisionCode, owner_user_id: copy.ownerUserId, status: copy.status,
-      places: JSON.stringify(copy.places), source_version: copy.sourceVersion,
+      id: copy.id,
+      name: copy.name,
+      division_code: copy.divisionCode,
+      owner_user_id: copy.ownerUserId,
+      status: copy.status,
+      places: JSON.stringify(copy.places),
+      source_version: copy.sourceVersion,
     });
   }
 }

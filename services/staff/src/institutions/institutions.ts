@@ -38,7 +38,11 @@ export async function enrolmentOf(manager: EntityManager, institutionIds: string
 
 /** Replaces one source's enrolment of an institution (all class types at once). */
 export async function recordEnrolment(
-  manager: EntityManager, institutionId: string, source: Enrolment['source'], counts: Partial<Record<ClassType, number>>, asOf: string,
+  manager: EntityManager,
+  institutionId: string,
+  source: Enrolment['source'],
+  counts: Partial<Record<ClassType, number>>,
+  asOf: string,
 ): Promise<void> {
   const enrolment = new EnrolmentRepository(manager);
   for (const classType of CLASS_TYPES) {

@@ -166,7 +166,19 @@ export class Staff1763900000100 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`SET LOCAL search_path TO "${await currentSchema(q)}"`);
-    for (const table of ['reminder', 'ratio_state', 'staff_flag', 'vetting_attempt', 'ban', 'record_check', 'credential', 'employment', 'person', 'enrolment', 'institution_replica']) {
+    for (const table of [
+      'reminder',
+      'ratio_state',
+      'staff_flag',
+      'vetting_attempt',
+      'ban',
+      'record_check',
+      'credential',
+      'employment',
+      'person',
+      'enrolment',
+      'institution_replica',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
   }

@@ -49,19 +49,19 @@ export class PersonRepository {
   /** Stores each person's `idHash` (brought to the current match key). */
   async rehash(people: Pick<Person, 'id' | 'idHash'>[]): Promise<void> {
     if (!people.length) return;
-    await this.manager.query(
-      `UPDATE ${this.table} AS p SET id_hash = u.hash FROM unnest($1::uuid[], $2::text[]) AS u(id, hash) WHERE p.id = u.id`,
-      [people.map((p) => p.id), people.map((p) => p.idHash)],
-    );
+    await this.manager.query(`UPDATE ${this.table} AS p SET id_hash = u.hash FROM unnest($1::uuid[], $2::text[]) AS u(id, hash) WHERE p.id = u.id`, [
+      people.map((p) => p.id),
+      people.map((p) => p.idHash),
+    ]);
   }
 
   /** Records the name last given for each person. */
   async rename(people: Pick<Person, 'id' | 'name'>[]): Promise<void> {
     if (!people.length) return;
-    await this.manager.query(
-      `UPDATE ${this.table} AS p SET name = u.name FROM unnest($1::uuid[], $2::text[]) AS u(id, name) WHERE p.id = u.id`,
-      [people.map((p) => p.id), people.map((p) => p.name)],
-    );
+    await this.manager.query(`UPDATE ${this.table} AS p SET name = u.name FROM unnest($1::uuid[], $2::text[]) AS u(id, name) WHERE p.id = u.id`, [
+      people.map((p) => p.id),
+      people.map((p) => p.name),
+    ]);
   }
 
   private get table(): string {

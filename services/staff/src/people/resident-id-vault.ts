@@ -72,7 +72,13 @@ export class ResidentIdVault {
         return;
       }
       const id = randomUUID();
-      const person = Object.assign(new Person(), { id, idHash: hash!, idCipher: this.cipher.encrypt(normalized[i]!, id), idMasked: maskResidentId(normalized[i]!), name: entry.name });
+      const person = Object.assign(new Person(), {
+        id,
+        idHash: hash!,
+        idCipher: this.cipher.encrypt(normalized[i]!, id),
+        idMasked: maskResidentId(normalized[i]!),
+        name: entry.name,
+      });
       created.push(person);
       people.push(person);
     });

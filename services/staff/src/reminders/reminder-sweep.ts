@@ -45,10 +45,18 @@ export class ReminderSweep {
         if (!(await reminders.remember(kind, row.credentialId, row.institutionId, row.expiresOn))) continue;
         const institution = institutions.get(row.institutionId);
         await tx.publish(expired ? StaffEvt.credentialExpired : StaffEvt.credentialExpiring, {
-          actor: SYSTEM_ACTOR, entityId: row.credentialId,
+          actor: SYSTEM_ACTOR,
+          entityId: row.credentialId,
           data: {
-            institutionId: row.institutionId, divisionCode: institution?.divisionCode ?? '', ownerUserId: institution?.ownerUserId ?? null,
-            staffId: row.staffId, credentialId: row.credentialId, type: row.type, expiresOn: row.expiresOn, daysLeft: daysBetween(today, row.expiresOn), nameMasked: maskName(row.name),
+            institutionId: row.institutionId,
+            divisionCode: institution?.divisionCode ?? '',
+            ownerUserId: institution?.ownerUserId ?? null,
+            staffId: row.staffId,
+            credentialId: row.credentialId,
+            type: row.type,
+            expiresOn: row.expiresOn,
+            daysLeft: daysBetween(today, row.expiresOn),
+            nameMasked: maskName(row.name),
           },
         });
         if (expired) result.credentialExpired++;
@@ -61,10 +69,16 @@ export class ReminderSweep {
         if (!(await reminders.remember('recheck_overdue', overdue.staffId, overdue.institutionId, overdue.dueOn))) continue;
         const institution = institutions.get(overdue.institutionId);
         await tx.publish(StaffEvt.recheckOverdue, {
-          actor: SYSTEM_ACTOR, entityId: overdue.staffId,
+          actor: SYSTEM_ACTOR,
+          entityId: overdue.staffId,
           data: {
-            institutionId: overdue.institutionId, divisionCode: overdue.divisionCode, ownerUserId: institution?.ownerUserId ?? null,
-            staffId: overdue.staffId, lastCheckedOn: overdue.lastCheckedOn, dueOn: overdue.dueOn, nameMasked: maskName(overdue.name),
+            institutionId: overdue.institutionId,
+            divisionCode: overdue.divisionCode,
+            ownerUserId: institution?.ownerUserId ?? null,
+            staffId: overdue.staffId,
+            lastCheckedOn: overdue.lastCheckedOn,
+            dueOn: overdue.dueOn,
+            nameMasked: maskName(overdue.name),
           },
         });
         result.recheckOverdue++;

@@ -36,13 +36,15 @@ describe('staff rules file (services/staff/rules/staff-rules.json)', () => {
     doc.ratios.pop();
     doc.certificateRateTarget.value = 90;
     const problems = staffRulesProblems(doc);
-    expect(problems).toEqual(expect.arrayContaining([
-      'ratios[0]: unknown key "childrenPerCarrer"',
-      'credentialTypes.driving_licence.source: required (the document the rule comes from)',
-      'roleRequirements[0].requires[0].anyOf: unknown credential type pilot_licence',
-      'ratios: missing class type mixed',
-      'certificateRateTarget.value: a share between 0 and 1',
-    ]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'ratios[0]: unknown key "childrenPerCarrer"',
+        'credentialTypes.driving_licence.source: required (the document the rule comes from)',
+        'roleRequirements[0].requires[0].anyOf: unknown credential type pilot_licence',
+        'ratios: missing class type mixed',
+        'certificateRateTarget.value: a share between 0 and 1',
+      ]),
+    );
     expect(() => parseStaffRules(JSON.stringify(doc), 'test.json')).toThrow(/test\.json[\s\S]*childrenPerCarrer/);
     expect(() => parseStaffRules('{', 'test.json')).toThrow(/not valid JSON/);
   });

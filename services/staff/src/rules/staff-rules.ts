@@ -53,7 +53,17 @@ export function staffRulesProblems(doc: Json): string[] {
     for (const key of Object.keys(value)) if (!allowed.includes(key)) problems.push(`${where}: unknown key "${key}"`);
   };
   if (!isObject(doc)) return ['the document is not a JSON object'];
-  onlyKeys('(root)', doc, ['version', 'title', 'effectiveFrom', 'credentialTypes', 'roleRequirements', 'ratios', 'certificateRateTarget', 'recheck', 'credentialExpiringDays']);
+  onlyKeys('(root)', doc, [
+    'version',
+    'title',
+    'effectiveFrom',
+    'credentialTypes',
+    'roleRequirements',
+    'ratios',
+    'certificateRateTarget',
+    'recheck',
+    'credentialExpiringDays',
+  ]);
   if (typeof doc.version !== 'string' || !doc.version) problems.push('version: required text');
   if (typeof doc.title !== 'string') problems.push('title: required text');
   if (!isIsoDate(doc.effectiveFrom)) problems.push('effectiveFrom: must be a YYYY-MM-DD date');
@@ -63,11 +73,18 @@ export function staffRulesProblems(doc: Json): string[] {
   else {
     for (const [code, rule] of Object.entries(types)) {
       const where = `credentialTypes.${code}`;
-      if (!(CREDENTIAL_TYPES as readonly string[]).includes(code)) problems.push(`${where}: not a credential type of the contracts (${CREDENTIAL_TYPES.join(', ')})`);
-      if (!isObject(rule)) { problems.push(`${where}: must be an object`); continue; }
+      if (!(CREDENTIAL_TYPES as readonly string[]).includes(code))
+        problems.push(`${where}: not a credential type of the contracts (${CREDENTIAL_TYPES.join(', ')})`);
+      if (!isObject(rule)) {
+        problems.push(`${where}: must be an object`);
+        continue;
+      }
       onlyKeys(where, rule, ['kind', 'validityMonths', 'source']);
       if (rule.kind !== 'qualification' && rule.kind !== 'health') problems.push(`${where}.kind: qualification or health`);
-      if (rule.validityMonths !== null && !(Number.isInteger(rule.validityMonths) && (rule.validityMonths as number) > 0 && (rule.validityMonths as number) <= 240)) {
+      if (
+        rule.validityMonths !== null &&
+        !(Number.isInteger(rule.validityMonths) && (rule.validityMonths as number) > 0 && (rule.validityMonths as number) <= 240)
+      ) {
         problems.push(`${where}.validityMonths: null or a whole number of months (1–240)`);
       }
       if (!isSource(rule.source)) problems.push(`${where}.source: required (the document the rule comes from)`);
@@ -81,16 +98,25 @@ export function staffRulesProblems(doc: Json): string[] {
     const seen = new Set<string>();
     roles.forEach((entry, i) => {
       const where = `roleRequirements[${i}]`;
-      if (!isObject(entry)) { problems.push(`${where}: must be an object`); return; }
+      if (!isObject(entry)) {
+        problems.push(`${where}: must be an object`);
+        return;
+      }
       onlyKeys(where, entry, ['role', 'requires', 'note', 'source']);
       if (!(STAFF_ROLES as readonly string[]).includes(entry.role as string)) problems.push(`${where}.role: not a staff role (${STAFF_ROLES.join(', ')})`);
       else if (seen.has(entry.role as string)) problems.push(`${where}.role: ${String(entry.role)} listed twice`);
       seen.add(entry.role as string);
-      if (!Array.isArray(entry.requires)) { problems.push(`${where}.requires: required list`); return; }
+      if (!Array.isArray(entry.requires)) {
+        problems.push(`${where}.requires: required list`);
+        return;
+      }
       if (entry.requires.length === 0 && !isSource(entry.source)) problems.push(`${where}.source: a role without requirements needs a source saying why`);
       entry.requires.forEach((req, j) => {
         const w = `${where}.requires[${j}]`;
-        if (!isObject(req)) { problems.push(`${w}: must be an object`); return; }
+        if (!isObject(req)) {
+          problems.push(`${w}: must be an object`);
+          return;
+        }
         onlyKeys(w, req, ['anyOf', 'source']);
         if (!Array.isArray(req.anyOf) || req.anyOf.length === 0) problems.push(`${w}.anyOf: at least one credential type`);
         else for (const t of req.anyOf) if (!isObject(types) || !(String(t) in types)) problems.push(`${w}.anyOf: unknown credential type ${String(t)}`);
@@ -106,12 +132,17 @@ export function staffRulesProblems(doc: Json): string[] {
     const seen = new Set<string>();
     ratios.forEach((entry, i) => {
       const where = `ratios[${i}]`;
-      if (!isObject(entry)) { problems.push(`${where}: must be an object`); return; }
+      if (!isObject(entry)) {
+        problems.push(`${where}: must be an object`);
+        return;
+      }
       onlyKeys(where, entry, ['classType', 'childrenPerCarer', 'source']);
-      if (!(CLASS_TYPES as readonly string[]).includes(entry.classType as string)) problems.push(`${where}.classType: not a class type (${CLASS_TYPES.join(', ')})`);
+      if (!(CLASS_TYPES as readonly string[]).includes(entry.classType as string))
+        problems.push(`${where}.classType: not a class type (${CLASS_TYPES.join(', ')})`);
       else if (seen.has(entry.classType as string)) problems.push(`${where}.classType: ${String(entry.classType)} listed twice`);
       seen.add(entry.classType as string);
-      if (!Number.isInteger(entry.childrenPerCarer) || (entry.childrenPerCarer as number) < 1 || (entry.childrenPerCarer as number) > 30) problems.push(`${where}.childrenPerCarer: a whole number 1–30`);
+      if (!Number.isInteger(entry.childrenPerCarer) || (entry.childrenPerCarer as number) < 1 || (entry.childrenPerCarer as number) > 30)
+        problems.push(`${where}.childrenPerCarer: a whole number 1–30`);
       if (!isSource(entry.source)) problems.push(`${where}.source: required`);
     });
     for (const c of CLASS_TYPES) if (!seen.has(c)) problems.push(`ratios: missing class type ${c}`);
@@ -119,7 +150,10 @@ export function staffRulesProblems(doc: Json): string[] {
 
   const valued = (key: string, check: (v: Json) => boolean, what: string) => {
     const entry = doc[key];
-    if (!isObject(entry)) { problems.push(`${key}: required object {value, source}`); return; }
+    if (!isObject(entry)) {
+      problems.push(`${key}: required object {value, source}`);
+      return;
+    }
     onlyKeys(key, entry, key === 'recheck' ? ['intervalMonths', 'source'] : ['value', 'source']);
     if (!check(key === 'recheck' ? entry.intervalMonths : entry.value)) problems.push(`${key}.${key === 'recheck' ? 'intervalMonths' : 'value'}: ${what}`);
     if (!isSource(entry.source)) problems.push(`${key}.source: required`);

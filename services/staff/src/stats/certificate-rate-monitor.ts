@@ -39,7 +39,10 @@ export class CertificateRateMonitor {
       let holding = 0;
       for (const e of employments) {
         const c = complianceOf(this.rules, e.role, credentialsOf.get(e.personId) ?? [], today);
-        if (c.needsQualification) { required++; if (c.qualified) holding++; }
+        if (c.needsQualification) {
+          required++;
+          if (c.qualified) holding++;
+        }
       }
       const rateBp = required === 0 ? null : Math.round((holding * 10_000) / required);
       const before = await states.certificateRateForUpdate(institution.id);
@@ -47,15 +50,26 @@ export class CertificateRateMonitor {
       if (before ? before.rateBp === rateBp : rateBp === null) continue;
       await states.saveCertificateRate(institution.id, required, holding, rateBp, today);
       const targetBp = Math.round(this.rules.certificateRateTarget.value * 10_000);
-      await sink.publish(newEvent(StaffEvt.certificateRateChanged, {
-        actor,
-        entityId: institution.id,
-        data: {
-          institutionId: institution.id, divisionCode: institution.divisionCode, ownerUserId: institution.ownerUserId,
-          required, holding, rateBp, previousRateBp: before?.rateBp ?? null, targetBp, meetsTarget: rateBp === null ? null : rateBp >= targetBp,
-          effectiveOn: today, rulesVersion: this.rules.version, source: this.rules.certificateRateTarget.source,
-        },
-      }));
+      await sink.publish(
+        newEvent(StaffEvt.certificateRateChanged, {
+          actor,
+          entityId: institution.id,
+          data: {
+            institutionId: institution.id,
+            divisionCode: institution.divisionCode,
+            ownerUserId: institution.ownerUserId,
+            required,
+            holding,
+            rateBp,
+            previousRateBp: before?.rateBp ?? null,
+            targetBp,
+            meetsTarget: rateBp === null ? null : rateBp >= targetBp,
+            effectiveOn: today,
+            rulesVersion: this.rules.version,
+            source: this.rules.certificateRateTarget.source,
+          },
+        }),
+      );
     }
   }
 }

@@ -12,7 +12,8 @@ export class ComplianceStateRepository {
 
   async ratioStates(institutionId: string): Promise<{ classType: ClassType; breached: boolean }[]> {
     const rows: { class_type: ClassType; breached: boolean }[] = await this.manager.query(
-      `SELECT class_type, breached FROM ${schemaTable(this.manager, 'ratio_state')} WHERE institution_id = $1`, [institutionId],
+      `SELECT class_type, breached FROM ${schemaTable(this.manager, 'ratio_state')} WHERE institution_id = $1`,
+      [institutionId],
     );
     return rows.map((r) => ({ classType: r.class_type, breached: r.breached }));
   }
@@ -28,7 +29,8 @@ export class ComplianceStateRepository {
   /** The 持证率 last published, locked for the rest of the transaction; undefined when none was. */
   async certificateRateForUpdate(institutionId: string): Promise<{ rateBp: number | null } | undefined> {
     const [row]: { rate_bp: number | null }[] = await this.manager.query(
-      `SELECT rate_bp FROM ${schemaTable(this.manager, 'certificate_rate_state')} WHERE institution_id = $1 FOR UPDATE`, [institutionId],
+      `SELECT rate_bp FROM ${schemaTable(this.manager, 'certificate_rate_state')} WHERE institution_id = $1 FOR UPDATE`,
+      [institutionId],
     );
     return row ? { rateBp: row.rate_bp } : undefined;
   }

@@ -45,15 +45,24 @@ export class RatioMonitor {
       if (breached === before) continue;
       await stateRepository.saveRatioState(institution.id, classType, breached);
       if (breached && ratio) {
-        await sink.publish(newEvent(StaffEvt.ratioBreached, {
-          actor,
-          entityId: institution.id,
-          data: {
-            institutionId: institution.id, divisionCode: institution.divisionCode, ownerUserId: institution.ownerUserId,
-            classType, children: ratio.children, enrolmentSource: ratio.enrolmentSource, carers: ratio.carers,
-            childrenPerCarer: ratio.childrenPerCarer, requiredCarers: ratio.requiredCarers, rulesVersion: this.rules.version,
-          },
-        }));
+        await sink.publish(
+          newEvent(StaffEvt.ratioBreached, {
+            actor,
+            entityId: institution.id,
+            data: {
+              institutionId: institution.id,
+              divisionCode: institution.divisionCode,
+              ownerUserId: institution.ownerUserId,
+              classType,
+              children: ratio.children,
+              enrolmentSource: ratio.enrolmentSource,
+              carers: ratio.carers,
+              childrenPerCarer: ratio.childrenPerCarer,
+              requiredCarers: ratio.requiredCarers,
+              rulesVersion: this.rules.version,
+            },
+          }),
+        );
       }
     }
     return ratios;

@@ -1,6 +1,13 @@
 import { type Actor, daysBetween, divisionPrefix, DomainError, type IsoDate, scopePrefixes, shanghaiToday } from '@shanyu/common';
 import type {
-  DivisionStaffStats, DivisionStaffStatsRequest, InstitutionStaffStats, OverdueRecheck, OverdueRechecks, OverdueRechecksRequest, StaffRole, VettingStatus,
+  DivisionStaffStats,
+  DivisionStaffStatsRequest,
+  InstitutionStaffStats,
+  OverdueRecheck,
+  OverdueRechecks,
+  OverdueRechecksRequest,
+  StaffRole,
+  VettingStatus,
 } from '@shanyu/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { StaffAccessPolicy } from '../access/staff-access.policy.js';
@@ -38,8 +45,15 @@ export function overdueOf(rows: ActiveStaffRow[], rules: StaffRules, today: IsoD
     const { dueOn, overdue } = recheckDue(last, e.startDate, rules.recheck.intervalMonths, today);
     if (!overdue) continue;
     out.push({
-      staffId: e.id, institutionId: i.id, institutionName: i.name, divisionCode: i.divisionCode, name: e.name, role: e.role,
-      lastCheckedOn: last, dueOn, daysOverdue: daysBetween(dueOn, today),
+      staffId: e.id,
+      institutionId: i.id,
+      institutionName: i.name,
+      divisionCode: i.divisionCode,
+      name: e.name,
+      role: e.role,
+      lastCheckedOn: last,
+      dueOn,
+      daysOverdue: daysBetween(dueOn, today),
     });
   }
   return out.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.staffId.localeCompare(b.staffId));
@@ -65,13 +79,27 @@ export class StaffStatistics {
       const own = rows.filter((r) => r.institution.id === institution.id).map((r) => r.employment);
       const byRole: Partial<Record<StaffRole, number>> = {};
       const vetting: Record<VettingStatus, number> = { cleared: 0, pending: 0, rejected: 0 };
-      let needQ = 0, haveQ = 0, needH = 0, haveH = 0;
+      let needQ = 0,
+        haveQ = 0,
+        needH = 0,
+        haveH = 0;
       for (const e of own) {
         byRole[e.role] = (byRole[e.role] ?? 0) + 1;
         vetting[e.vettingStatus]++;
-        const c = complianceOf(this.rules, e.role, credentials.filter((x) => x.personId === e.personId), today);
-        if (c.needsQualification) { needQ++; if (c.qualified) haveQ++; }
-        if (c.needsHealthCertificate) { needH++; if (c.healthCertified) haveH++; }
+        const c = complianceOf(
+          this.rules,
+          e.role,
+          credentials.filter((x) => x.personId === e.personId),
+          today,
+        );
+        if (c.needsQualification) {
+          needQ++;
+          if (c.qualified) haveQ++;
+        }
+        if (c.needsHealthCertificate) {
+          needH++;
+          if (c.healthCertified) haveH++;
+        }
       }
       const certificateRate = rate(haveQ, needQ);
       const target = this.rules.certificateRateTarget.value;
@@ -83,7 +111,14 @@ export class StaffStatistics {
         rulesVersion: this.rules.version,
         activeStaff: own.length,
         byRole,
-        certificate: { required: needQ, holding: haveQ, rate: certificateRate, target, meetsTarget: certificateRate === null ? null : certificateRate >= target, source: this.rules.certificateRateTarget.source },
+        certificate: {
+          required: needQ,
+          holding: haveQ,
+          rate: certificateRate,
+          target,
+          meetsTarget: certificateRate === null ? null : certificateRate >= target,
+          source: this.rules.certificateRateTarget.source,
+        },
         healthCertificate: { required: needH, holding: haveH, rate: rate(haveH, needH) },
         ratios: computeRatios(this.rules, enrolment.get(institution.id) ?? {}, carers.get(institution.id) ?? {}),
         vetting,
@@ -132,13 +167,33 @@ export class DivisionStaffStatsQuery {
       institutions: items.length,
       activeStaff: sum((s) => s.activeStaff),
       certificate: {
-        required, holding, rate: certificateRate, target, meetsTarget: certificateRate === null ? null : certificateRate >= target,
+        required,
+        holding,
+        rate: certificateRate,
+        target,
+        meetsTarget: certificateRate === null ? null : certificateRate >= target,
         institutionsBelowTarget: items.filter((s) => s.certificate.meetsTarget === false).length,
       },
-      healthCertificate: { required: sum((s) => s.healthCertificate.required), holding: sum((s) => s.healthCertificate.holding), rate: rate(sum((s) => s.healthCertificate.holding), sum((s) => s.healthCertificate.required)) },
-      ratioBreaches: items.flatMap((s) => s.ratios.filter((r) => r.breached && s.activeStaff > 0).map((r) => ({
-        institutionId: s.institutionId, institutionName: s.institutionName, classType: r.classType, children: r.children, carers: r.carers, requiredCarers: r.requiredCarers,
-      }))),
+      healthCertificate: {
+        required: sum((s) => s.healthCertificate.required),
+        holding: sum((s) => s.healthCertificate.holding),
+        rate: rate(
+          sum((s) => s.healthCertificate.holding),
+          sum((s) => s.healthCertificate.required),
+        ),
+      },
+      ratioBreaches: items.flatMap((s) =>
+        s.ratios
+          .filter((r) => r.breached && s.activeStaff > 0)
+          .map((r) => ({
+            institutionId: s.institutionId,
+            institutionName: s.institutionName,
+            classType: r.classType,
+            children: r.children,
+            carers: r.carers,
+            requiredCarers: r.requiredCarers,
+          })),
+      ),
       flagged: sum((s) => s.flagged),
       recheckOverdue: sum((s) => s.recheckOverdue),
       items,

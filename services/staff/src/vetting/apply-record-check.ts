@@ -14,7 +14,14 @@ import { VettingRepository } from './vetting.repository.js';
  * flags it and tells each institution's supervisors (evt.staff.vetting.rejected.v1).
  * A ban decides more than a query: an employment rejected for a ban stays rejected.
  */
-export async function applyRecordCheck(tx: Transaction, person: Person, check: RecordCheck, actor: Actor, today: IsoDate, intervalMonths: number): Promise<string[]> {
+export async function applyRecordCheck(
+  tx: Transaction,
+  person: Person,
+  check: RecordCheck,
+  actor: Actor,
+  today: IsoDate,
+  intervalMonths: number,
+): Promise<string[]> {
   const { manager } = tx;
   const employments = new EmploymentRepository(manager);
   const vetting = new VettingRepository(manager);
@@ -31,18 +38,34 @@ export async function applyRecordCheck(tx: Transaction, person: Person, check: R
     await employments.setVetting(employment.id, 'rejected', 'CRIMINAL_RECORD', check.id);
     await vetting.flag(employment.id, 'criminal_record', check.id);
     const attempt = Object.assign(new VettingAttempt(), {
-      id: randomUUID(), personId: person.id, institutionId: employment.institutionId, employmentId: employment.id, role: employment.role,
-      outcome: 'rejected', reason: 'CRIMINAL_RECORD', refId: check.id, actorDepartment: actor.department, actorUser: actor.userId,
+      id: randomUUID(),
+      personId: person.id,
+      institutionId: employment.institutionId,
+      employmentId: employment.id,
+      role: employment.role,
+      outcome: 'rejected',
+      reason: 'CRIMINAL_RECORD',
+      refId: check.id,
+      actorDepartment: actor.department,
+      actorUser: actor.userId,
     });
     await vetting.insertAttempt(attempt);
     // The event must name the division: without the copy of the register the whole result is refused (INSTITUTION_NOT_FOUND), to be entered again.
     const institution = await institutionOrThrow(manager, employment.institutionId);
     await tx.publish(StaffEvt.vettingRejected, {
-      actor, entityId: attempt.id,
+      actor,
+      entityId: attempt.id,
       data: {
-        institutionId: employment.institutionId, divisionCode: institution.divisionCode, ownerUserId: institution.ownerUserId,
-        attemptId: attempt.id, staffId: employment.id, reason: 'CRIMINAL_RECORD', refId: check.id,
-        nameMasked: maskName(employment.name), idNumberMasked: person.idMasked, role: employment.role,
+        institutionId: employment.institutionId,
+        divisionCode: institution.divisionCode,
+        ownerUserId: institution.ownerUserId,
+        attemptId: attempt.id,
+        staffId: employment.id,
+        reason: 'CRIMINAL_RECORD',
+        refId: check.id,
+        nameMasked: maskName(employment.name),
+        idNumberMasked: person.idMasked,
+        role: employment.role,
       },
     });
     affected.push(employment.id);

@@ -15,9 +15,19 @@ import { VettingRepository } from './vetting.repository.js';
 
 function toView(ban: Ban, person: Person, idNumber: string | null): BanView {
   return {
-    id: ban.id, name: ban.name, idNumber: idNumber ?? person.idMasked, idNumberDisclosure: idNumber ? 'full' : 'masked',
-    kind: ban.kind, startsOn: ban.startsOn, endsOn: ban.endsOn, authority: ban.authority, documentNo: ban.documentNo, reason: ban.reason,
-    addedBy: { department: ban.addedByDepartment, userId: ban.addedByUser }, createdAt: ban.createdAt.toISOString(), matchedStaff: ban.matched,
+    id: ban.id,
+    name: ban.name,
+    idNumber: idNumber ?? person.idMasked,
+    idNumberDisclosure: idNumber ? 'full' : 'masked',
+    kind: ban.kind,
+    startsOn: ban.startsOn,
+    endsOn: ban.endsOn,
+    authority: ban.authority,
+    documentNo: ban.documentNo,
+    reason: ban.reason,
+    addedBy: { department: ban.addedByDepartment, userId: ban.addedByUser },
+    createdAt: ban.createdAt.toISOString(),
+    matchedStaff: ban.matched,
   };
 }
 
@@ -50,9 +60,18 @@ export class AddBan {
       const bans = new BanRepository(manager);
       if (await bans.exists(person.id, request.documentNo)) throw duplicate();
       const ban = Object.assign(new Ban(), {
-        id: randomUUID(), personId: person.id, name: request.name, kind: request.kind, startsOn: request.startsOn, endsOn: request.endsOn ?? null,
-        authority: request.authority, documentNo: request.documentNo, reason: request.reason,
-        addedByDepartment: actor.department, addedByUser: actor.userId, matched: [] as Ban['matched'],
+        id: randomUUID(),
+        personId: person.id,
+        name: request.name,
+        kind: request.kind,
+        startsOn: request.startsOn,
+        endsOn: request.endsOn ?? null,
+        authority: request.authority,
+        documentNo: request.documentNo,
+        reason: request.reason,
+        addedByDepartment: actor.department,
+        addedByUser: actor.userId,
+        matched: [] as Ban['matched'],
       });
       if (!(await bans.insert(ban))) throw duplicate();
       if (ban.endsOn === null || ban.endsOn >= today) {
@@ -64,11 +83,19 @@ export class AddBan {
           // The event must name the division (credit, inspection file it by division): without the copy of the register the ban is refused, to be entered again once it arrives.
           const institution = await institutionOrThrow(manager, employment.institutionId);
           await tx.publish(StaffEvt.banMatched, {
-            actor, entityId: employment.id,
+            actor,
+            entityId: employment.id,
             data: {
-              institutionId: employment.institutionId, divisionCode: institution.divisionCode, ownerUserId: institution.ownerUserId,
-              banId: ban.id, staffId: employment.id, banKind: ban.kind, authority: ban.authority, documentNo: ban.documentNo,
-              nameMasked: maskName(employment.name), idNumberMasked: person.idMasked,
+              institutionId: employment.institutionId,
+              divisionCode: institution.divisionCode,
+              ownerUserId: institution.ownerUserId,
+              banId: ban.id,
+              staffId: employment.id,
+              banKind: ban.kind,
+              authority: ban.authority,
+              documentNo: ban.documentNo,
+              nameMasked: maskName(employment.name),
+              idNumberMasked: person.idMasked,
             },
           });
           ban.matched.push({ staffId: employment.id, institutionId: employment.institutionId });
@@ -100,8 +127,13 @@ export class ListBans {
     const byId = new Map(people.map((p) => [p.id, p]));
     const full = this.policy.seesFullIdNumbers(actor);
     return {
-      items: bans.map((b) => { const p = byId.get(b.personId)!; return toView(b, p, full ? this.vault.reveal(p) : null); }),
-      total, page, pageSize,
+      items: bans.map((b) => {
+        const p = byId.get(b.personId)!;
+        return toView(b, p, full ? this.vault.reveal(p) : null);
+      }),
+      total,
+      page,
+      pageSize,
     };
   }
 }

@@ -21,8 +21,15 @@ function assertNotFuture(checkedOn: IsoDate, today: IsoDate): void {
 
 async function insertCheck(tx: Transaction, person: Person, body: RecordRecheckBody, actor: Actor, employmentId: string | null): Promise<RecordCheck> {
   const check = Object.assign(new RecordCheck(), {
-    id: randomUUID(), personId: person.id, result: body.result, checkedOn: body.checkedOn, authority: body.authority,
-    documentNo: body.documentNo ?? null, employmentId, enteredByDepartment: actor.department, enteredByUser: actor.userId,
+    id: randomUUID(),
+    personId: person.id,
+    result: body.result,
+    checkedOn: body.checkedOn,
+    authority: body.authority,
+    documentNo: body.documentNo ?? null,
+    employmentId,
+    enteredByDepartment: actor.department,
+    enteredByUser: actor.userId,
   });
   await new VettingRepository(tx.manager).insertCheck(check);
   return check;
@@ -56,7 +63,11 @@ export class RecordRecheck {
       const check = await insertCheck(tx, person, request, actor, employment.id);
       await applyRecordCheck(tx, person, check, actor, today, this.rules.recheck.intervalMonths);
       await tx.audit({
-        actor, action: 'staff.recheck', entity: 'employment', entityId: employment.id, requestId,
+        actor,
+        action: 'staff.recheck',
+        entity: 'employment',
+        entityId: employment.id,
+        requestId,
         after: { checkId: check.id, result: check.result, checkedOn: check.checkedOn, authority: check.authority, documentNo: check.documentNo },
       });
       const fresh = await employments.byIdOrFail(employment.id);
@@ -82,8 +93,19 @@ export class EnterRecordCheck {
       const check = await insertCheck(tx, person, request, actor, null);
       const affectedStaff = await applyRecordCheck(tx, person, check, actor, today, this.rules.recheck.intervalMonths);
       await tx.audit({
-        actor, action: 'record-check.enter', entity: 'record_check', entityId: check.id, requestId,
-        after: { idNumber: person.idMasked, result: check.result, checkedOn: check.checkedOn, authority: check.authority, documentNo: check.documentNo, affectedStaff },
+        actor,
+        action: 'record-check.enter',
+        entity: 'record_check',
+        entityId: check.id,
+        requestId,
+        after: {
+          idNumber: person.idMasked,
+          result: check.result,
+          checkedOn: check.checkedOn,
+          authority: check.authority,
+          documentNo: check.documentNo,
+          affectedStaff,
+        },
       });
       return { id: check.id, result: check.result, checkedOn: check.checkedOn, authority: check.authority, documentNo: check.documentNo, affectedStaff };
     });

@@ -19,10 +19,13 @@ export class VettingRepository {
   async factsOf(personIds: string[]): Promise<Map<string, VettingFacts>> {
     const out = new Map<string, VettingFacts>(personIds.map((id) => [id, { bans: [], checks: [] }]));
     if (!personIds.length) return out;
-    const bans = await this.manager.createQueryBuilder(Ban, 'b')
-      .where('b.person_id = ANY(:ids)', { ids: personIds }).orderBy('b.createdAt', 'ASC').getMany();
-    const checks = await this.manager.createQueryBuilder(RecordCheck, 'c')
-      .where('c.person_id = ANY(:ids)', { ids: personIds }).orderBy('c.checkedOn', 'ASC').addOrderBy('c.createdAt', 'ASC').getMany();
+    const bans = await this.manager.createQueryBuilder(Ban, 'b').where('b.person_id = ANY(:ids)', { ids: personIds }).orderBy('b.createdAt', 'ASC').getMany();
+    const checks = await this.manager
+      .createQueryBuilder(RecordCheck, 'c')
+      .where('c.person_id = ANY(:ids)', { ids: personIds })
+      .orderBy('c.checkedOn', 'ASC')
+      .addOrderBy('c.createdAt', 'ASC')
+      .getMany();
     for (const b of bans) out.get(b.personId)?.bans.push({ id: b.id, kind: b.kind, startsOn: b.startsOn, endsOn: b.endsOn });
     for (const c of checks) out.get(c.personId)?.checks.push({ id: c.id, result: c.result, checkedOn: c.checkedOn });
     return out;
@@ -54,7 +57,18 @@ export class VettingRepository {
     await this.manager.query(
       `INSERT INTO ${schemaTable(this.manager, 'vetting_attempt')} (id, person_id, institution_id, employment_id, role, outcome, reason, ref_id, actor_department, actor_user)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::text[], $10::text[])`,
-      [col('id'), col('personId'), col('institutionId'), col('employmentId'), col('role'), col('outcome'), col('reason'), col('refId'), col('actorDepartment'), col('actorUser')],
+      [
+        col('id'),
+        col('personId'),
+        col('institutionId'),
+        col('employmentId'),
+        col('role'),
+        col('outcome'),
+        col('reason'),
+        col('refId'),
+        col('actorDepartment'),
+        col('actorUser'),
+      ],
     );
   }
 
@@ -81,7 +95,10 @@ export class VettingRepository {
   /** The flags of these employments not cleared, oldest first. */
   openFlagsOf(employmentIds: string[]): Promise<StaffFlag[]> {
     if (!employmentIds.length) return Promise.resolve([]);
-    return this.manager.createQueryBuilder(StaffFlag, 'f').where('f.employment_id = ANY(:ids) AND f.cleared_at IS NULL', { ids: employmentIds })
-      .orderBy('f.raisedAt', 'ASC').getMany();
+    return this.manager
+      .createQueryBuilder(StaffFlag, 'f')
+      .where('f.employment_id = ANY(:ids) AND f.cleared_at IS NULL', { ids: employmentIds })
+      .orderBy('f.raisedAt', 'ASC')
+      .getMany();
   }
 }

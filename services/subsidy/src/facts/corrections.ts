@@ -11,7 +11,11 @@ import type { RunRepository } from '../runs/run.repository.js';
  * `fromMonth`/`toMonth` bound the months affected (inclusive; toMonth null = every later month).
  */
 export async function markChanged(
-  runs: RunRepository, institution: { id: string; divisionCode: string }, fromMonth: string, toMonth: string | null, reason: string,
+  runs: RunRepository,
+  institution: { id: string; divisionCode: string },
+  fromMonth: string,
+  toMonth: string | null,
+  reason: string,
 ): Promise<{ recalcMonths: string[]; staleRuns: string[] }> {
   const standing = await runs.standingFrom(fromMonth, toMonth);
   const covering = standing.filter((r) => withinDivision(r.division_code, institution.divisionCode));

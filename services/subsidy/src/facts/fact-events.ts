@@ -73,12 +73,24 @@ export async function followInspection(event: EventEnvelope, manager: EntityMana
   const facts = new FactRepository(manager);
   const today = dayOf(event);
   if (event.subject === InspectionEvt.findingRecorded.subject) {
-    await facts.recordFinding({ findingId: data.findingId, institutionId: data.institutionId, severity: data.severity ?? 'minor', itemCode: data.itemCode ?? null, recordedOn: today });
+    await facts.recordFinding({
+      findingId: data.findingId,
+      institutionId: data.institutionId,
+      severity: data.severity ?? 'minor',
+      itemCode: data.itemCode ?? null,
+      recordedOn: today,
+    });
   } else {
     await facts.correctFinding(data.findingId, today);
   }
   if (data.severity === 'critical' && data.divisionCode) {
-    await markChanged(new RunRepository(manager), { id: data.institutionId, divisionCode: data.divisionCode }, today.slice(0, 7), null, `严重问题${event.subject === InspectionEvt.findingCorrected.subject ? '已整改' : '被记录'}（${today}）`);
+    await markChanged(
+      new RunRepository(manager),
+      { id: data.institutionId, divisionCode: data.divisionCode },
+      today.slice(0, 7),
+      null,
+      `严重问题${event.subject === InspectionEvt.findingCorrected.subject ? '已整改' : '被记录'}（${today}）`,
+    );
   }
 }
 
@@ -94,5 +106,6 @@ export async function followStaff(event: EventEnvelope, manager: EntityManager):
   await new FactRepository(manager).record(institutionId, 'certificate_rate', rateBp, on, event.eventId);
   const divisionCode = await new InstitutionRepository(manager).divisionOf(institutionId);
   const shown = rateBp === null ? '无（无需持证岗位）' : percent(rateBp);
-  if (divisionCode) await markChanged(new RunRepository(manager), { id: institutionId, divisionCode }, on.slice(0, 7), null, `从业人员持证率变为 ${shown}（${on}）`);
+  if (divisionCode)
+    await markChanged(new RunRepository(manager), { id: institutionId, divisionCode }, on.slice(0, 7), null, `从业人员持证率变为 ${shown}（${on}）`);
 }

@@ -19,10 +19,13 @@ export class FactRepository {
 
   /** A fact that holds from `effectiveOn`, with the event that told it. */
   async record(institutionId: string, fact: string, value: unknown, effectiveOn: string, sourceEventId: string): Promise<void> {
-    await this.manager.query(
-      `INSERT INTO ${this.t.fact} (institution_id, fact, value, effective_on, source_event) VALUES ($1, $2, $3::jsonb, $4, $5)`,
-      [institutionId, fact, JSON.stringify(value), effectiveOn, sourceEventId],
-    );
+    await this.manager.query(`INSERT INTO ${this.t.fact} (institution_id, fact, value, effective_on, source_event) VALUES ($1, $2, $3::jsonb, $4, $5)`, [
+      institutionId,
+      fact,
+      JSON.stringify(value),
+      effectiveOn,
+      sourceEventId,
+    ]);
   }
 
   /** Recorded once: a redelivered event changes nothing. */

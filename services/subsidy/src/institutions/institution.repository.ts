@@ -32,12 +32,28 @@ export class InstitutionRepository {
 
   /** The replica of an institution, optionally locked for the transaction. */
   async byIdOrThrow(id: string, lock = false): Promise<InstitutionRow> {
-    const [row]: { id: string; name: string; division_code: string; owner_user_id: string | null; status: InstitutionStatus; places: PlacesByClass; total_places: number }[] =
-      await this.manager.query(
-        `SELECT id, name, division_code, owner_user_id, status, places, total_places FROM ${this.t.institution} WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id],
-      );
+    const [row]: {
+      id: string;
+      name: string;
+      division_code: string;
+      owner_user_id: string | null;
+      status: InstitutionStatus;
+      places: PlacesByClass;
+      total_places: number;
+    }[] = await this.manager.query(
+      `SELECT id, name, division_code, owner_user_id, status, places, total_places FROM ${this.t.institution} WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+      [id],
+    );
     if (!row) throw new DomainError('INSTITUTION_NOT_FOUND', `机构 ${id} 不存在（或登记信息尚未同步到补助服务）`);
-    return { id: row.id, name: row.name, divisionCode: row.division_code, ownerUserId: row.owner_user_id, status: row.status, places: row.places, totalPlaces: row.total_places };
+    return {
+      id: row.id,
+      name: row.name,
+      divisionCode: row.division_code,
+      ownerUserId: row.owner_user_id,
+      status: row.status,
+      places: row.places,
+      totalPlaces: row.total_places,
+    };
   }
 
   async divisionOf(id: string): Promise<string | undefined> {
@@ -47,7 +63,8 @@ export class InstitutionRepository {
   /** The replica's facts as they are, locked until the transaction ends (undefined: not replicated yet). */
   async factsForUpdate(id: string): Promise<ReplicaFacts | undefined> {
     const [row]: ReplicaFacts[] = await this.manager.query(
-      `SELECT status, inclusive, demonstrations, division_code FROM ${this.t.institution} WHERE id = $1 FOR UPDATE`, [id],
+      `SELECT status, inclusive, demonstrations, division_code FROM ${this.t.institution} WHERE id = $1 FOR UPDATE`,
+      [id],
     );
     return row;
   }
@@ -55,9 +72,16 @@ export class InstitutionRepository {
   /** Applies the registry's record unless the replica holds a newer version; whether it changed. */
   upsert(view: InstitutionView): Promise<boolean> {
     return upsertNewerVersion(this.manager, this.t.institution, {
-      id: view.id, name: view.name, division_code: view.divisionCode, owner_user_id: view.ownerUserId ?? null, status: view.status,
-      places: JSON.stringify(view.places), total_places: view.totalPlaces, inclusive: view.inclusive ? JSON.stringify(view.inclusive) : null,
-      demonstrations: JSON.stringify(view.demonstrations ?? []), source_version: view.version,
+      id: view.id,
+      name: view.name,
+      division_code: view.divisionCode,
+      owner_user_id: view.ownerUserId ?? null,
+      status: view.status,
+      places: JSON.stringify(view.places),
+      total_places: view.totalPlaces,
+      inclusive: view.inclusive ? JSON.stringify(view.inclusive) : null,
+      demonstrations: JSON.stringify(view.demonstrations ?? []),
+      source_version: view.version,
     });
   }
 }

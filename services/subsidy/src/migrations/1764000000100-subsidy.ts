@@ -225,7 +225,20 @@ export class Subsidy1764000000100 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`SET LOCAL search_path TO "${await currentSchema(q)}"`);
-    for (const t of ['ledger_entry', 'recalc_request', 'run_line', 'run_approval', 'run', 'policy_version', 'duplicate_claim', 'roster_entry', 'roster', 'finding_replica', 'institution_fact', 'institution_replica']) {
+    for (const t of [
+      'ledger_entry',
+      'recalc_request',
+      'run_line',
+      'run_approval',
+      'run',
+      'policy_version',
+      'duplicate_claim',
+      'roster_entry',
+      'roster',
+      'finding_replica',
+      'institution_fact',
+      'institution_replica',
+    ]) {
       await q.query(`DROP TABLE ${t}`);
     }
   }

@@ -15,7 +15,8 @@ import type { PolicyDocument } from '@shanyu/contracts';
 const FILED = { source: '补助只发给已备案的托育机构（《托育机构登记和备案办法（试行）》国卫办人口发〔2019〕25号；补助依据实际收托数、仅限已备案机构）' };
 const CREDIT = {
   excluded: ['C', 'D'] as ('C' | 'D')[],
-  source: '守信联合激励、失信联合惩戒（《威海市托育服务机构信用体系管理工作实施方案（试行）》）；信用等级 A 优 / B 良 / C 中 / D 差（京卫家庭〔2023〕14号）：C、D 级不予补助（本平台口径）',
+  source:
+    '守信联合激励、失信联合惩戒（《威海市托育服务机构信用体系管理工作实施方案（试行）》）；信用等级 A 优 / B 良 / C 中 / D 差（京卫家庭〔2023〕14号）：C、D 级不予补助（本平台口径）',
 };
 const NO_CRITICAL = { source: '综合查一次发现的严重问题整改到位前暂停补助（西政办函〔2021〕15号 §二(四)2–3 联合检查与查处；本平台口径）' };
 const CERTIFICATES = { minBp: 9_000, source: '从业人员持证率 2025 年达到 90% 以上（西政办函〔2021〕15号 §一(二)）' };
@@ -47,14 +48,16 @@ export const BUILT_IN_POLICIES: PolicyDocument[] = [
           attendanceProRata: true,
         },
         requires: ['filed', 'inclusive', 'credit_grade', 'no_open_critical_finding', 'certificate_rate'],
-        source: '以普惠收托每人每月 300—900 元测算（《杭州市普惠性婴幼儿照护服务机构认定管理暂行办法》）；按班型分档 乳儿班 900、托小班 600、托大班 300、混龄班 600 元，半日托按 50%，按出勤天数折算（示例口径）',
+        source:
+          '以普惠收托每人每月 300—900 元测算（《杭州市普惠性婴幼儿照护服务机构认定管理暂行办法》）；按班型分档 乳儿班 900、托小班 600、托大班 300、混龄班 600 元，半日托按 50%，按出勤天数折算（示例口径）',
       },
     ],
     budget: {
       annualCapFen: 3_200_000_000,
       rules: ['OPERATING'],
       method: 'pro_rata_largest_remainder',
-      source: '年补助资金按 3,200 万元测算（《杭州市普惠性婴幼儿照护服务机构认定管理暂行办法》 测算“年补助资金达 3200 万元以上”）；当月应发超过年度余额时按比例发放（本平台口径）',
+      source:
+        '年补助资金按 3,200 万元测算（《杭州市普惠性婴幼儿照护服务机构认定管理暂行办法》 测算“年补助资金达 3200 万元以上”）；当月应发超过年度余额时按比例发放（本平台口径）',
     },
   },
   {
@@ -71,9 +74,16 @@ export const BUILT_IN_POLICIES: PolicyDocument[] = [
         id: 'DEMONSTRATION',
         kind: 'demonstration_award',
         title: '示范性托育机构综合奖补',
-        params: { tiers: [{ minPlaces: 0, amountFen: 5_000_000 }, { minPlaces: 60, amountFen: 10_000_000 }, { minPlaces: 100, amountFen: 15_000_000 }] },
+        params: {
+          tiers: [
+            { minPlaces: 0, amountFen: 5_000_000 },
+            { minPlaces: 60, amountFen: 10_000_000 },
+            { minPlaces: 100, amountFen: 15_000_000 },
+          ],
+        },
         requires: ['filed', 'credit_grade'],
-        source: '根据托位规模给予 5 万—15 万元（《杭州市示范性婴幼儿照护服务机构奖补实施方案（2021—2023年）》）；档次 60 托位以下 5 万、60–99 托位 10 万、100 托位及以上 15 万元（示例口径）',
+        source:
+          '根据托位规模给予 5 万—15 万元（《杭州市示范性婴幼儿照护服务机构奖补实施方案（2021—2023年）》）；档次 60 托位以下 5 万、60–99 托位 10 万、100 托位及以上 15 万元（示例口径）',
       },
     ],
     budget: null,
@@ -83,12 +93,16 @@ export const BUILT_IN_POLICIES: PolicyDocument[] = [
     version: 'huancui-childcare-support/2023.1',
     divisionCode: '371002',
     title: '威海市环翠区托育服务补助（二孩三孩保育费补助、普惠机构开办补助）',
-    source: '山东省《优化生育政策促进人口长期均衡发展实施方案》（二孩、三孩保育费补助）；《威海市普惠托育服务建设实施方案》（普惠托育机构一次性开办补助），由威海市环翠区实施',
+    source:
+      '山东省《优化生育政策促进人口长期均衡发展实施方案》（二孩、三孩保育费补助）；《威海市普惠托育服务建设实施方案》（普惠托育机构一次性开办补助），由威海市环翠区实施',
     effectiveFrom: '2023-01',
     effectiveTo: null,
     eligibility: {
       filed: FILED,
-      inclusive: { source: '按照普惠指导价招收 3 岁以下婴幼儿的托育服务机构（山东省《优化生育政策促进人口长期均衡发展实施方案》）；符合条件的普惠托育机构（《威海市普惠托育服务建设实施方案》）' },
+      inclusive: {
+        source:
+          '按照普惠指导价招收 3 岁以下婴幼儿的托育服务机构（山东省《优化生育政策促进人口长期均衡发展实施方案》）；符合条件的普惠托育机构（《威海市普惠托育服务建设实施方案》）',
+      },
       creditGrade: CREDIT,
     },
     rules: [
@@ -98,7 +112,8 @@ export const BUILT_IN_POLICIES: PolicyDocument[] = [
         title: '二孩、三孩保育费补助',
         params: { amountFenByBirthOrder: { 2: 30_000, 3: 40_000 }, careFormFactorBp: { full_day: 10_000, half_day: 5_000 }, attendanceProRata: true },
         requires: ['filed', 'inclusive', 'credit_grade'],
-        source: '依据实际收托数，对二孩、三孩保育费给予分档补助，标准不低于每人每月 300 元（山东省《优化生育政策促进人口长期均衡发展实施方案》）；二孩 300 元、三孩及以上 400 元（示例口径）',
+        source:
+          '依据实际收托数，对二孩、三孩保育费给予分档补助，标准不低于每人每月 300 元（山东省《优化生育政策促进人口长期均衡发展实施方案》）；二孩 300 元、三孩及以上 400 元（示例口径）',
       },
       {
         id: 'OPENING_GRANT',

@@ -13,7 +13,11 @@ import { PolicyRepository, type PolicyRow } from './policy.repository.js';
 function withoutCitations(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutCitations);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'source').map(([key, v]) => [key, withoutCitations(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== 'source')
+      .map(([key, v]) => [key, withoutCitations(v)]),
+  );
 }
 
 /**
@@ -29,7 +33,9 @@ export async function ensureBuiltInPolicies(ds: DataSource, policies: readonly P
     const existing = await stored.storedCopy(policy.version, document);
     if (existing && !existing.same) {
       if (existing.origin !== 'built-in' || !isDeepStrictEqual(withoutCitations(existing.document), withoutCitations(JSON.parse(document)))) {
-        throw new Error(`built-in subsidy policy ${policy.version} differs from the stored version of the same name: publish a new version instead of editing one`);
+        throw new Error(
+          `built-in subsidy policy ${policy.version} differs from the stored version of the same name: publish a new version instead of editing one`,
+        );
       }
       await stored.replaceDocument(policy.version, document);
     }
@@ -43,9 +49,14 @@ function toView(row: PolicyRow, all: PolicyRow[]): PolicyVersionView {
     .filter((r) => r.policy_key === row.policy_key && r.document.effectiveFrom > doc.effectiveFrom)
     .sort((a, b) => (a.document.effectiveFrom < b.document.effectiveFrom ? -1 : 1))[0];
   return {
-    id: row.id, ...doc, effectiveTo: doc.effectiveTo ?? null, budget: doc.budget ?? null,
+    id: row.id,
+    ...doc,
+    effectiveTo: doc.effectiveTo ?? null,
+    budget: doc.budget ?? null,
     effectiveUntil: doc.effectiveTo ?? (next ? addMonthsToMonth(next.document.effectiveFrom, -1) : null),
-    origin: row.origin, publishedAt: row.published_at.toISOString(), publishedBy: row.published_by,
+    origin: row.origin,
+    publishedAt: row.published_at.toISOString(),
+    publishedBy: row.published_by,
   };
 }
 
@@ -65,7 +76,12 @@ export class ListPolicies {
       chosen = chosen.filter((r) => withinDivision(r.document.divisionCode, d) || withinDivision(d, r.document.divisionCode));
     }
     if (request.month) {
-      const inForce = new Set(versionsInForce(chosen.map((r) => ({ ...r.document, effectiveTo: r.document.effectiveTo ?? null })), request.month).map((p) => p.version));
+      const inForce = new Set(
+        versionsInForce(
+          chosen.map((r) => ({ ...r.document, effectiveTo: r.document.effectiveTo ?? null })),
+          request.month,
+        ).map((p) => p.version),
+      );
       chosen = chosen.filter((r) => inForce.has(r.version));
     }
     return chosen.map((r) => toView(r, rows));

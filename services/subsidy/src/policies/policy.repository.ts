@@ -48,7 +48,8 @@ export class PolicyRepository {
   /** The stored copy of a version, and whether it is the same document as `document` (compared as jsonb). */
   async storedCopy(version: string, document: string): Promise<{ same: boolean; document: unknown; origin: string } | undefined> {
     const [row]: { same: boolean; document: unknown; origin: string }[] = await this.manager.query(
-      `SELECT document = $2::jsonb AS same, document, origin FROM ${this.t.policy} WHERE version = $1`, [version, document],
+      `SELECT document = $2::jsonb AS same, document, origin FROM ${this.t.policy} WHERE version = $1`,
+      [version, document],
     );
     return row;
   }
@@ -62,8 +63,16 @@ export class PolicyRepository {
     await this.manager.query(
       `INSERT INTO ${this.t.policy} (id, policy_key, version, division_code, effective_from, effective_to, document, origin, published_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, 'built-in', $8::jsonb) ON CONFLICT (version) DO NOTHING`,
-      [randomUUID(), policy.policyKey, policy.version, policy.divisionCode, policy.effectiveFrom, policy.effectiveTo ?? null, JSON.stringify(policy),
-        JSON.stringify({ department: SYSTEM_ACTOR.department, userId: SYSTEM_ACTOR.userId })],
+      [
+        randomUUID(),
+        policy.policyKey,
+        policy.version,
+        policy.divisionCode,
+        policy.effectiveFrom,
+        policy.effectiveTo ?? null,
+        JSON.stringify(policy),
+        JSON.stringify({ department: SYSTEM_ACTOR.department, userId: SYSTEM_ACTOR.userId }),
+      ],
     );
   }
 
@@ -72,7 +81,16 @@ export class PolicyRepository {
     await this.manager.query(
       `INSERT INTO ${this.t.policy} (id, policy_key, version, division_code, effective_from, effective_to, document, origin, published_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, 'published', $8::jsonb)`,
-      [id, policy.policyKey, policy.version, policy.divisionCode, policy.effectiveFrom, policy.effectiveTo ?? null, JSON.stringify(document), JSON.stringify(publishedBy)],
+      [
+        id,
+        policy.policyKey,
+        policy.version,
+        policy.divisionCode,
+        policy.effectiveFrom,
+        policy.effectiveTo ?? null,
+        JSON.stringify(document),
+        JSON.stringify(publishedBy),
+      ],
     );
   }
 

@@ -22,7 +22,9 @@ describe('subsidy policies as data', () => {
   it('loads the built-in policies, every rule and condition with its source', async () => {
     const policies = await loadBuiltInPolicies();
     expect(policies.map((p) => p.version)).toEqual([
-      'hangzhou-inclusive-operating/2023.1', 'hangzhou-demonstration-award/2021.1', 'huancui-childcare-support/2023.1',
+      'hangzhou-inclusive-operating/2023.1',
+      'hangzhou-demonstration-award/2021.1',
+      'huancui-childcare-support/2023.1',
     ]);
     for (const p of policies) {
       expect(p.source.length).toBeGreaterThan(8);
@@ -79,7 +81,7 @@ describe('subsidy policies as data', () => {
   it('refuses overlapping versions of one policy', async () => {
     const first = hangzhou();
     const overlapping = { ...hangzhou(), version: 'hangzhou-inclusive-operating/2024.1', effectiveFrom: '2023-01' };
-    expect((await checkPolicyDocuments([first, overlapping]).catch((e: DomainError) => e.code))).toBe('POLICY_PERIOD_OVERLAP');
+    expect(await checkPolicyDocuments([first, overlapping]).catch((e: DomainError) => e.code)).toBe('POLICY_PERIOD_OVERLAP');
     const closed = { version: 'x/2025.1', effectiveFrom: '2025-01', effectiveTo: '2025-12' };
     expect(() => assertNoOverlap([closed], { version: 'x/2025.2', effectiveFrom: '2025-06', effectiveTo: null })).toThrow(/重叠/);
     expect(() => assertNoOverlap([closed], { version: 'x/2024.1', effectiveFrom: '2024-01', effectiveTo: '2024-12' })).toThrow(/新版本须晚于/);

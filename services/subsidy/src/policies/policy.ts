@@ -1,6 +1,14 @@
 import { DomainError, type FieldProblem, isMonth } from '@shanyu/common';
 import {
-  BIRTH_ORDERS, CARE_FORMS, CLASS_TYPES, ELIGIBILITY_CHECKS, POLICY_RULE_KINDS, type CareForm, type ClassType, type EligibilityCheck, type PolicyDocument,
+  BIRTH_ORDERS,
+  CARE_FORMS,
+  CLASS_TYPES,
+  ELIGIBILITY_CHECKS,
+  POLICY_RULE_KINDS,
+  type CareForm,
+  type ClassType,
+  type EligibilityCheck,
+  type PolicyDocument,
   type PolicyRuleKind,
 } from '@shanyu/contracts';
 
@@ -87,28 +95,34 @@ type Check = (value: unknown, at: string, problems: FieldProblem[]) => void;
 const problem = (problems: FieldProblem[], field: string, message: string, code = 'POLICY_INVALID') => problems.push({ field, code, message });
 const isFenAmount = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
-const fenValue = (positive: boolean): Check => (v, at, problems) => {
-  if (!isFenAmount(v) || (positive && v === 0)) problem(problems, at, `金额应为${positive ? '正' : '非负'}整数（分），当前为 ${JSON.stringify(v)}`);
-};
+const fenValue =
+  (positive: boolean): Check =>
+  (v, at, problems) => {
+    if (!isFenAmount(v) || (positive && v === 0)) problem(problems, at, `金额应为${positive ? '正' : '非负'}整数（分），当前为 ${JSON.stringify(v)}`);
+  };
 
-const intValue = (min: number, max: number): Check => (v, at, problems) => {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) problem(problems, at, `应为 ${min}–${max} 的整数，当前为 ${JSON.stringify(v)}`);
-};
+const intValue =
+  (min: number, max: number): Check =>
+  (v, at, problems) => {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) problem(problems, at, `应为 ${min}–${max} 的整数，当前为 ${JSON.stringify(v)}`);
+  };
 
 const bool: Check = (v, at, problems) => {
   if (typeof v !== 'boolean') problem(problems, at, `应为 true 或 false，当前为 ${JSON.stringify(v)}`);
 };
 
 /** An object whose keys are among `keys` (at least one), each value checked. */
-const mapOf = (keys: readonly string[], value: Check, what: string): Check => (v, at, problems) => {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return problem(problems, at, `应为对象（键：${keys.join('、')}）`);
-  const entries = Object.entries(v as Record<string, unknown>);
-  if (entries.length === 0) problem(problems, at, `至少列出一个${what}`);
-  for (const [key, inner] of entries) {
-    if (!keys.includes(key)) problem(problems, `${at}.${key}`, `未知的${what}“${key}”（允许：${keys.join('、')}）`);
-    else value(inner, `${at}.${key}`, problems);
-  }
-};
+const mapOf =
+  (keys: readonly string[], value: Check, what: string): Check =>
+  (v, at, problems) => {
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return problem(problems, at, `应为对象（键：${keys.join('、')}）`);
+    const entries = Object.entries(v as Record<string, unknown>);
+    if (entries.length === 0) problem(problems, at, `至少列出一个${what}`);
+    for (const [key, inner] of entries) {
+      if (!keys.includes(key)) problem(problems, `${at}.${key}`, `未知的${what}“${key}”（允许：${keys.join('、')}）`);
+      else value(inner, `${at}.${key}`, problems);
+    }
+  };
 
 const tiers: Check = (v, at, problems) => {
   if (!Array.isArray(v) || v.length === 0) return problem(problems, at, '至少一个档次 {minPlaces, amountFen}');
@@ -132,7 +146,11 @@ const careFactors = mapOf(CARE_FORMS, intValue(0, 10_000), '托育形式');
 /** The parameters each rule kind needs; every one is required and no other key is allowed. */
 const PARAMS: { [K in PolicyRuleKind]: Record<keyof RuleParams[K], Check> } = {
   per_child_by_class: { amountFenByClass: mapOf(CLASS_TYPES, fenValue(false), '班型'), careFormFactorBp: careFactors, attendanceProRata: bool },
-  per_child_by_birth_order: { amountFenByBirthOrder: mapOf(BIRTH_ORDERS.map(String), fenValue(false), '孩次'), careFormFactorBp: careFactors, attendanceProRata: bool },
+  per_child_by_birth_order: {
+    amountFenByBirthOrder: mapOf(BIRTH_ORDERS.map(String), fenValue(false), '孩次'),
+    careFormFactorBp: careFactors,
+    attendanceProRata: bool,
+  },
   childcare_allowance: { monthlyFen: fenValue(true), maxAgeMonths: intValue(1, 72) },
   opening_grant: { amountFen: fenValue(true) },
   demonstration_award: { tiers },
@@ -179,14 +197,19 @@ export function loadPolicy(doc: PolicyDocument): Policy {
     for (const key of Object.keys(params)) if (!(key in expected)) problem(problems, `${at}.params.${key}`, `规则 ${rule.id}（${rule.kind}）没有参数 ${key}`);
     for (const check of rule.requires ?? []) {
       if (!(ELIGIBILITY_CHECKS as readonly string[]).includes(check)) problem(problems, `${at}.requires`, `未知的资格条件 ${check}`);
-      else if (!doc.eligibility?.[ELIGIBILITY_KEYS[check]]) problem(problems, `${at}.requires`, `规则 ${rule.id} 要求的资格条件 ${check} 未在 eligibility.${ELIGIBILITY_KEYS[check]} 中定义（含依据）`);
+      else if (!doc.eligibility?.[ELIGIBILITY_KEYS[check]])
+        problem(problems, `${at}.requires`, `规则 ${rule.id} 要求的资格条件 ${check} 未在 eligibility.${ELIGIBILITY_KEYS[check]} 中定义（含依据）`);
     }
   }
   if (doc.budget) {
     for (const [i, id] of doc.budget.rules.entries()) if (!ids.has(id)) problem(problems, `budget.rules.${i}`, `预算控制的规则 ${id} 不在本政策中`);
   }
   if (problems.length) {
-    throw new DomainError('POLICY_INVALID', `补助政策 ${doc.version ?? ''} 有误（${problems.length} 处）：${problems.map((p) => `${p.field}：${p.message}`).join('；')}`, problems);
+    throw new DomainError(
+      'POLICY_INVALID',
+      `补助政策 ${doc.version ?? ''} 有误（${problems.length} 处）：${problems.map((p) => `${p.field}：${p.message}`).join('；')}`,
+      problems,
+    );
   }
   return doc as unknown as Policy;
 }
@@ -207,9 +230,11 @@ export function assertNoOverlap(existing: readonly VersionPeriod[], next: Versio
   const clashes = existing.filter((v) => next.effectiveFrom <= v.effectiveFrom || (v.effectiveTo !== null && next.effectiveFrom <= v.effectiveTo));
   if (clashes.length) {
     const list = clashes.map((v) => `${v.version}（${v.effectiveFrom}–${v.effectiveTo ?? '下一版本生效前'}）`).join('、');
-    throw new DomainError('POLICY_PERIOD_OVERLAP', `版本 ${next.version} 自 ${next.effectiveFrom} 起生效，与已有版本 ${list} 的期间重叠；新版本须晚于已有版本开始`, [
-      { field: 'effectiveFrom', code: 'POLICY_PERIOD_OVERLAP', message: `与 ${list} 重叠` },
-    ]);
+    throw new DomainError(
+      'POLICY_PERIOD_OVERLAP',
+      `版本 ${next.version} 自 ${next.effectiveFrom} 起生效，与已有版本 ${list} 的期间重叠；新版本须晚于已有版本开始`,
+      [{ field: 'effectiveFrom', code: 'POLICY_PERIOD_OVERLAP', message: `与 ${list} 重叠` }],
+    );
   }
 }
 

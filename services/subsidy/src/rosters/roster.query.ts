@@ -12,14 +12,32 @@ export async function rosterView(rosters: RosterRepository, institution: Institu
   const children = await rosters.children(rosterId);
   const duplicates = await rosters.duplicatesOn(rosterId, r.month);
   return {
-    id: r.id, institutionId: institution.id, institutionName: institution.name, divisionCode: institution.divisionCode, month: r.month, version: r.version,
-    openDays: r.open_days, totalChildren: r.total, byClass: r.by_class, byCareForm: r.by_care_form, byBirthOrder: r.by_birth_order, flags: r.flags,
+    id: r.id,
+    institutionId: institution.id,
+    institutionName: institution.name,
+    divisionCode: institution.divisionCode,
+    month: r.month,
+    version: r.version,
+    openDays: r.open_days,
+    totalChildren: r.total,
+    byClass: r.by_class,
+    byCareForm: r.by_care_form,
+    byBirthOrder: r.by_birth_order,
+    flags: r.flags,
     overCapacityReason: r.over_capacity_reason,
     duplicates: duplicates.map((d) => ({ childKey: d.child_key, month: r.month, institutionIds: d.institution_ids, lineNo: d.line_no })),
-    submittedAt: r.submitted_at.toISOString(), submittedBy: { department: r.submitted_by.department, userId: r.submitted_by.userId },
+    submittedAt: r.submitted_at.toISOString(),
+    submittedBy: { department: r.submitted_by.department, userId: r.submitted_by.userId },
     children: children.map((c) => ({
-      lineNo: c.line_no, rowNumber: c.row_number, childKey: c.child_key, birthMonth: c.birth_month, birthOrder: c.birth_order as BirthOrder,
-      classType: c.class_type, careForm: c.care_form, daysAttended: c.days_attended, ref: c.ref,
+      lineNo: c.line_no,
+      rowNumber: c.row_number,
+      childKey: c.child_key,
+      birthMonth: c.birth_month,
+      birthOrder: c.birth_order as BirthOrder,
+      classType: c.class_type,
+      careForm: c.care_form,
+      daysAttended: c.days_attended,
+      ref: c.ref,
     })),
   };
 }

@@ -37,14 +37,31 @@ export interface ChildClaim {
 
 /** A stored roster version. */
 export interface StoredRoster {
-  id: string; month: string; version: number; open_days: number; total: number; by_class: Record<ClassType, number>; by_care_form: Record<CareForm, number>;
-  by_birth_order: Record<'1' | '2' | '3', number>; flags: RosterFlag[]; over_capacity_reason: string | null; submitted_at: Date; submitted_by: { department: string; userId: string };
+  id: string;
+  month: string;
+  version: number;
+  open_days: number;
+  total: number;
+  by_class: Record<ClassType, number>;
+  by_care_form: Record<CareForm, number>;
+  by_birth_order: Record<'1' | '2' | '3', number>;
+  flags: RosterFlag[];
+  over_capacity_reason: string | null;
+  submitted_at: Date;
+  submitted_by: { department: string; userId: string };
 }
 
 /** A stored roster entry. */
 export interface StoredChild {
-  line_no: number; row_number: number | null; child_key: string; birth_month: string; birth_order: number; class_type: ClassType; care_form: CareForm;
-  days_attended: number; ref: string | null;
+  line_no: number;
+  row_number: number | null;
+  child_key: string;
+  birth_month: string;
+  birth_order: number;
+  class_type: ClassType;
+  care_form: CareForm;
+  days_attended: number;
+  ref: string | null;
 }
 
 /** 收托名册 and their entries, versions and duplicate claims: the subsidy service's roster SQL. */
@@ -56,7 +73,8 @@ export class RosterRepository {
   }
 
   current(institutionId: string, month: string): Promise<{ id: string; version: number; total: number } | undefined> {
-    return this.manager.query(`SELECT id, version, total FROM ${this.t.roster} WHERE institution_id = $1 AND month = $2 AND current`, [institutionId, month])
+    return this.manager
+      .query(`SELECT id, version, total FROM ${this.t.roster} WHERE institution_id = $1 AND month = $2 AND current`, [institutionId, month])
       .then((rows: { id: string; version: number; total: number }[]) => rows[0]);
   }
 
@@ -88,15 +106,40 @@ export class RosterRepository {
     await this.manager.query(
       `INSERT INTO ${this.t.roster} (id, institution_id, month, version, current, open_days, total, by_class, by_care_form, by_birth_order, flags, over_capacity_reason, reason, submitted_at, submitted_by)
        VALUES ($1, $2, $3, $4, true, $5, $6, $7::jsonb, $8::jsonb, $9::jsonb, $10::jsonb, $11, $12, now(), $13::jsonb)`,
-      [roster.id, roster.institutionId, roster.month, roster.version, roster.openDays, children.length, JSON.stringify(roster.counts.byClass), JSON.stringify(roster.counts.byCareForm),
-        JSON.stringify(roster.counts.byBirthOrder), JSON.stringify(roster.flags), roster.overCapacityReason, roster.reason, JSON.stringify(roster.submittedBy)],
+      [
+        roster.id,
+        roster.institutionId,
+        roster.month,
+        roster.version,
+        roster.openDays,
+        children.length,
+        JSON.stringify(roster.counts.byClass),
+        JSON.stringify(roster.counts.byCareForm),
+        JSON.stringify(roster.counts.byBirthOrder),
+        JSON.stringify(roster.flags),
+        roster.overCapacityReason,
+        roster.reason,
+        JSON.stringify(roster.submittedBy),
+      ],
     );
     if (!children.length) return;
     const col = <K extends keyof RosterChildRow>(k: K) => children.map((c) => c[k]);
     await this.manager.query(
       `INSERT INTO ${this.t.entry} (roster_id, month, line_no, row_number, child_key, birth_month, birth_order, class_type, care_form, days_attended, ref)
        SELECT $1, $2, * FROM unnest($3::int[], $4::int[], $5::text[], $6::text[], $7::smallint[], $8::text[], $9::text[], $10::smallint[], $11::text[])`,
-      [roster.id, roster.month, col('lineNo'), col('rowNumber'), col('childKey'), col('birthMonth'), col('birthOrder'), col('classType'), col('careForm'), col('daysAttended'), col('ref')],
+      [
+        roster.id,
+        roster.month,
+        col('lineNo'),
+        col('rowNumber'),
+        col('childKey'),
+        col('birthMonth'),
+        col('birthOrder'),
+        col('classType'),
+        col('careForm'),
+        col('daysAttended'),
+        col('ref'),
+      ],
     );
   }
 
@@ -118,7 +161,8 @@ export class RosterRepository {
   /** The duplicate claims recorded so far for these children. */
   async knownDuplicates(month: string, childKeys: string[]): Promise<{ childKey: string; institutionIds: string[] }[]> {
     const rows: { child_key: string; institution_ids: string[] }[] = await this.manager.query(
-      `SELECT child_key, institution_ids FROM ${this.t.duplicate} WHERE month = $1 AND child_key = ANY($2::text[])`, [month, childKeys],
+      `SELECT child_key, institution_ids FROM ${this.t.duplicate} WHERE month = $1 AND child_key = ANY($2::text[])`,
+      [month, childKeys],
     );
     return rows.map((r) => ({ childKey: r.child_key, institutionIds: r.institution_ids }));
   }

@@ -1,8 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import { type Actor, birthDateOf, DomainError, type FieldProblem, monthsBetween, normalizeResidentId, type PiiCipher, shanghaiToday, withinDivision } from '@shanyu/common';
 import {
-  CARE_FORMS, CLASS_TYPE_LABELS, CLASS_TYPES, RosterChildInput, type RosterFlag, type RosterView, type SubmitRosterRequest, SubsidyEvt, validateContract,
-  type CareForm, type ClassType, type SubsidyClaimDuplicatedData, type SubsidyRosterSubmittedData, type PlacesByClass,
+  type Actor,
+  birthDateOf,
+  DomainError,
+  type FieldProblem,
+  monthsBetween,
+  normalizeResidentId,
+  type PiiCipher,
+  shanghaiToday,
+  withinDivision,
+} from '@shanyu/common';
+import {
+  CARE_FORMS,
+  CLASS_TYPE_LABELS,
+  CLASS_TYPES,
+  RosterChildInput,
+  type RosterFlag,
+  type RosterView,
+  type SubmitRosterRequest,
+  SubsidyEvt,
+  validateContract,
+  type CareForm,
+  type ClassType,
+  type SubsidyClaimDuplicatedData,
+  type SubsidyRosterSubmittedData,
+  type PlacesByClass,
 } from '@shanyu/contracts';
 import type { Transaction, UnitOfWork } from '@shanyu/messaging';
 import type { SubsidyAccessPolicy } from '../access/subsidy-access.policy.js';
@@ -66,33 +88,64 @@ export class SubmitRoster {
       const version = (previous?.version ?? 0) + 1;
       const counts = countsOf(children);
       // Corrections of a month already paid become adjustment lines in the division's next run.
-      const changed = await markChanged(runs, { id: institution.id, divisionCode: institution.divisionCode }, request.month, request.month, `${request.month} 名册${previous ? `更正为第 ${version} 版` : '补报'}`);
+      const changed = await markChanged(
+        runs,
+        { id: institution.id, divisionCode: institution.divisionCode },
+        request.month,
+        request.month,
+        `${request.month} 名册${previous ? `更正为第 ${version} 版` : '补报'}`,
+      );
       const postedRun = changed.recalcMonths.length
         ? (await runs.postedRuns(request.month)).filter((r) => withinDivision(r.division_code, institution.divisionCode))
         : [];
       if (postedRun.length) {
         flags.push({ code: 'corrects_posted_run', message: `${request.month} 的补助已入账：本次更正将在下期补助计算中形成调整明细`, runId: postedRun[0]!.id });
       }
-      await rosters.insert({
-        id, institutionId: institution.id, month: request.month, version, openDays: request.openDays, counts, flags,
-        overCapacityReason: flags.some((f) => f.code === 'over_capacity') ? request.overCapacityReason ?? null : null,
-        reason: request.reason ?? null, submittedBy: { department: actor.department, userId: actor.userId },
-      }, children);
-      const duplicated = await this.followDuplicates(tx, { rosters, institutions, runs }, actor, request.month, institution, [...new Set([...previousKeys, ...children.map((c) => c.childKey)])]);
+      await rosters.insert(
+        {
+          id,
+          institutionId: institution.id,
+          month: request.month,
+          version,
+          openDays: request.openDays,
+          counts,
+          flags,
+          overCapacityReason: flags.some((f) => f.code === 'over_capacity') ? (request.overCapacityReason ?? null) : null,
+          reason: request.reason ?? null,
+          submittedBy: { department: actor.department, userId: actor.userId },
+        },
+        children,
+      );
+      const duplicated = await this.followDuplicates(tx, { rosters, institutions, runs }, actor, request.month, institution, [
+        ...new Set([...previousKeys, ...children.map((c) => c.childKey)]),
+      ]);
       if (duplicated > 0) {
         flags.push({ code: 'duplicate_claim', message: `${duplicated} 名儿童同时在其他机构的 ${request.month} 名册中：暂缓发放，待核实` });
         await rosters.setFlags(id, flags);
       }
       const data: SubsidyRosterSubmittedData = {
-        rosterId: id, institutionId: institution.id, divisionCode: institution.divisionCode, ownerUserId: institution.ownerUserId, month: request.month,
-        version, openDays: request.openDays, totalChildren: children.length, byClass: counts.byClass, byCareForm: counts.byCareForm, flags: flags.map((f) => f.code),
+        rosterId: id,
+        institutionId: institution.id,
+        divisionCode: institution.divisionCode,
+        ownerUserId: institution.ownerUserId,
+        month: request.month,
+        version,
+        openDays: request.openDays,
+        totalChildren: children.length,
+        byClass: counts.byClass,
+        byCareForm: counts.byCareForm,
+        flags: flags.map((f) => f.code),
       };
       await tx.publish(SubsidyEvt.rosterSubmitted, { actor, entityId: institution.id, data });
       await tx.audit({
-        actor, action: previous ? 'roster.replace' : 'roster.submit', entity: 'roster', entityId: `${institution.id}:${request.month}`,
+        actor,
+        action: previous ? 'roster.replace' : 'roster.submit',
+        entity: 'roster',
+        entityId: `${institution.id}:${request.month}`,
         before: previous ? { version: previous.version, total: previous.total } : null,
         after: { version, total: children.length, openDays: request.openDays, byClass: counts.byClass, flags: flags.map((f) => f.code) },
-        reason: request.reason ?? request.overCapacityReason ?? null, requestId,
+        reason: request.reason ?? request.overCapacityReason ?? null,
+        requestId,
       });
       return rosterView(rosters, institution, id);
     });
@@ -115,7 +168,8 @@ export class SubmitRoster {
         }
         continue;
       }
-      const rowProblem = (field: string, code: string, message: string) => problems.push({ field: `children.${i}.${field}`, code, message: `${at}：${message}` });
+      const rowProblem = (field: string, code: string, message: string) =>
+        problems.push({ field: `children.${i}.${field}`, code, message: `${at}：${message}` });
       const normalized = normalizeResidentId(child.idNumber);
       const birthMonth = birthDateOf(normalized)!.slice(0, 7);
       if (child.birthMonth && child.birthMonth !== birthMonth) {
@@ -123,20 +177,36 @@ export class SubmitRoster {
       }
       const age = monthsBetween(birthMonth, request.month);
       if (age < 0) rowProblem('idNumber', 'BORN_AFTER_MONTH', `儿童出生于 ${birthMonth}，晚于名册月份 ${request.month}`);
-      else if (age > MAX_AGE_MONTHS) rowProblem('idNumber', 'TOO_OLD', `儿童出生于 ${birthMonth}，${request.month} 已满 ${Math.floor(age / 12)} 周岁，不属于 3 岁以下托育名册`);
-      if (child.daysAttended > request.openDays) rowProblem('daysAttended', 'DAYS_EXCEED_OPEN_DAYS', `出勤 ${child.daysAttended} 天，超过本月开园 ${request.openDays} 天`);
+      else if (age > MAX_AGE_MONTHS)
+        rowProblem('idNumber', 'TOO_OLD', `儿童出生于 ${birthMonth}，${request.month} 已满 ${Math.floor(age / 12)} 周岁，不属于 3 岁以下托育名册`);
+      if (child.daysAttended > request.openDays)
+        rowProblem('daysAttended', 'DAYS_EXCEED_OPEN_DAYS', `出勤 ${child.daysAttended} 天，超过本月开园 ${request.openDays} 天`);
       const childKey = this.cipher.keyedHash(normalized);
       const first = seen.get(childKey);
       if (first) rowProblem('idNumber', 'DUPLICATE_CHILD', `与${first}是同一名儿童（身份证号相同），同一名册中每名儿童只能出现一次`);
       else seen.set(childKey, at);
       out.push({
-        lineNo: i + 1, rowNumber: rowNumber ?? null, childKey, birthMonth, birthOrder: child.birthOrder, classType: child.classType,
-        careForm: child.careForm, daysAttended: child.daysAttended, ref: child.ref ?? null,
+        lineNo: i + 1,
+        rowNumber: rowNumber ?? null,
+        childKey,
+        birthMonth,
+        birthOrder: child.birthOrder,
+        classType: child.classType,
+        careForm: child.careForm,
+        daysAttended: child.daysAttended,
+        ref: child.ref ?? null,
       });
     }
     if (problems.length) {
       const rows = new Set(problems.map((p) => p.field.split('.')[1])).size;
-      throw new DomainError('VALIDATION', `收托名册有 ${rows} 行有误，未保存：${problems.slice(0, 5).map((p) => p.message).join('；')}${problems.length > 5 ? ' …' : ''}`, problems);
+      throw new DomainError(
+        'VALIDATION',
+        `收托名册有 ${rows} 行有误，未保存：${problems
+          .slice(0, 5)
+          .map((p) => p.message)
+          .join('；')}${problems.length > 5 ? ' …' : ''}`,
+        problems,
+      );
     }
     return out;
   }
@@ -147,15 +217,29 @@ export class SubmitRoster {
     for (const classType of CLASS_TYPES) {
       const n = children.filter((c) => c.classType === classType).length;
       if (n > (places[classType] ?? 0)) {
-        flags.push({ code: 'over_capacity', classType, children: n, places: places[classType] ?? 0, message: `${CLASS_TYPE_LABELS[classType]} ${n} 人，超过登记托位 ${places[classType] ?? 0} 个` });
+        flags.push({
+          code: 'over_capacity',
+          classType,
+          children: n,
+          places: places[classType] ?? 0,
+          message: `${CLASS_TYPE_LABELS[classType]} ${n} 人，超过登记托位 ${places[classType] ?? 0} 个`,
+        });
       }
     }
     if (children.length > totalPlaces && flags.length === 0) {
-      flags.push({ code: 'over_capacity', children: children.length, places: totalPlaces, message: `共 ${children.length} 人，超过登记托位 ${totalPlaces} 个` });
+      flags.push({
+        code: 'over_capacity',
+        children: children.length,
+        places: totalPlaces,
+        message: `共 ${children.length} 人，超过登记托位 ${totalPlaces} 个`,
+      });
     }
     if (flags.length && !reason) {
-      throw new DomainError('ROSTER_OVER_CAPACITY', `收托人数超过登记托位，未保存：${flags.map((f) => f.message).join('；')}。如确需报送，请填写超额说明（overCapacityReason）`,
-        flags.map((f) => ({ field: f.classType ? `children(${f.classType})` : 'children', code: 'ROSTER_OVER_CAPACITY', message: f.message })));
+      throw new DomainError(
+        'ROSTER_OVER_CAPACITY',
+        `收托人数超过登记托位，未保存：${flags.map((f) => f.message).join('；')}。如确需报送，请填写超额说明（overCapacityReason）`,
+        flags.map((f) => ({ field: f.classType ? `children(${f.classType})` : 'children', code: 'ROSTER_OVER_CAPACITY', message: f.message })),
+      );
     }
     return flags;
   }
@@ -166,7 +250,14 @@ export class SubmitRoster {
    * institutions; the other institutions' months are marked changed too. Returns how many of
    * this roster's children are duplicates.
    */
-  private async followDuplicates(tx: Transaction, { rosters, institutions, runs }: Repositories, actor: Actor, month: string, institution: InstitutionRow, keys: string[]): Promise<number> {
+  private async followDuplicates(
+    tx: Transaction,
+    { rosters, institutions, runs }: Repositories,
+    actor: Actor,
+    month: string,
+    institution: InstitutionRow,
+    keys: string[],
+  ): Promise<number> {
     if (keys.length === 0) return 0;
     const claims = await rosters.claims(month, keys);
     const known = await rosters.knownDuplicates(month, keys);
@@ -176,13 +267,21 @@ export class SubmitRoster {
       const claim = claims.find((c) => c.childKey === key);
       const before = known.find((k) => k.childKey === key);
       const ids = claim?.institutionIds ?? [];
-      ids.forEach((id, i) => { if (id !== institution.id) others.set(id, claim!.divisions[i]!); });
-      (before?.institutionIds ?? []).forEach((id) => { if (id !== institution.id && !others.has(id)) others.set(id, ''); });
+      ids.forEach((id, i) => {
+        if (id !== institution.id) others.set(id, claim!.divisions[i]!);
+      });
+      (before?.institutionIds ?? []).forEach((id) => {
+        if (id !== institution.id && !others.has(id)) others.set(id, '');
+      });
       if (ids.length > 1) {
         if (ids.includes(institution.id)) mine++;
         if (!before || before.institutionIds.join() !== ids.join()) {
           await rosters.recordDuplicate(month, key, ids);
-          const data: SubsidyClaimDuplicatedData = { month, childKey: key, institutions: ids.map((id, i) => ({ institutionId: id, divisionCode: claim!.divisions[i]! })) };
+          const data: SubsidyClaimDuplicatedData = {
+            month,
+            childKey: key,
+            institutions: ids.map((id, i) => ({ institutionId: id, divisionCode: claim!.divisions[i]! })),
+          };
           await tx.publish(SubsidyEvt.claimDuplicated, { actor, entityId: `${month}:${key}`, data });
         }
       } else if (before) {
@@ -191,7 +290,7 @@ export class SubmitRoster {
     }
     // The other institutions' lines of the month change too (held, or released).
     for (const [id, division] of others) {
-      const divisionCode = division || await institutions.divisionOf(id);
+      const divisionCode = division || (await institutions.divisionOf(id));
       if (divisionCode) await markChanged(runs, { id, divisionCode }, month, month, `${month} 重复申领情况变化（机构 ${institution.name} 更新名册）`);
     }
     return mine;
@@ -211,10 +310,16 @@ function countsOf(children: RosterChildRow[]) {
 }
 
 const FIELD_LABELS: Record<string, string> = {
-  idNumber: '身份证号', birthMonth: '出生年月', birthOrder: '孩次', classType: '班型', careForm: '托育形式', daysAttended: '出勤天数', ref: '编号', rowNumber: '行号',
+  idNumber: '身份证号',
+  birthMonth: '出生年月',
+  birthOrder: '孩次',
+  classType: '班型',
+  careForm: '托育形式',
+  daysAttended: '出勤天数',
+  ref: '编号',
+  rowNumber: '行号',
 };
 function fieldLabel(field: string): string {
   const label = FIELD_LABELS[field];
   return label ? `${label}` : `${field} `;
 }
-

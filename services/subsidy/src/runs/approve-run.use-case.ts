@@ -1,6 +1,12 @@
 import { type Actor, actorCoversDivision, departmentName, DomainError } from '@shanyu/common';
 import {
-  APPROVAL_STAGE_LABELS, type ApprovalStage, type ApproveRunRequest, type RunView, SubsidyEvt, type SubsidyRunApprovedData, type SubsidyRunReturnedData,
+  APPROVAL_STAGE_LABELS,
+  type ApprovalStage,
+  type ApproveRunRequest,
+  type RunView,
+  SubsidyEvt,
+  type SubsidyRunApprovedData,
+  type SubsidyRunReturnedData,
 } from '@shanyu/contracts';
 import type { Transaction, UnitOfWork } from '@shanyu/messaging';
 import { SubsidyAccessPolicy } from '../access/subsidy-access.policy.js';
@@ -33,11 +39,17 @@ export class ApproveRun {
         throw new DomainError('SUBSIDY_RUN_POSTED', `${run.division_code} ${run.month} 的补助已入账，不能再审核`);
       }
       if (run.status !== 'computed') {
-        throw new DomainError('SUBSIDY_RUN_NOT_READY', run.status === 'computing' ? '补助尚在计算中，请稍后审核' : `补助已退回（${run.returned?.reason ?? ''}），请重新计算后再审核`);
+        throw new DomainError(
+          'SUBSIDY_RUN_NOT_READY',
+          run.status === 'computing' ? '补助尚在计算中，请稍后审核' : `补助已退回（${run.returned?.reason ?? ''}），请重新计算后再审核`,
+        );
       }
       const stage = run.stage!;
       if (actor.department !== stage) {
-        throw new DomainError('SUBSIDY_APPROVAL_WRONG_STAGE', `当前待${APPROVAL_STAGE_LABELS[stage]}，${departmentName(actor.department)}暂不能审核（顺序：镇街 → 卫生健康部门 → 财政部门）`);
+        throw new DomainError(
+          'SUBSIDY_APPROVAL_WRONG_STAGE',
+          `当前待${APPROVAL_STAGE_LABELS[stage]}，${departmentName(actor.department)}暂不能审核（顺序：镇街 → 卫生健康部门 → 财政部门）`,
+        );
       }
       let covered: string[];
       if (stage === 'street') {
@@ -55,13 +67,28 @@ export class ApproveRun {
         throw new DomainError('SUBSIDY_RUN_STALE', '计算后名册或机构情况已有变化，请重新计算后再审核');
       }
       await runs.insertApproval({
-        runId: run.id, round: run.attempt, stage, decision: request.decision, divisionCodes: covered, actor, reason: request.reason ?? null, comment: request.comment ?? null,
+        runId: run.id,
+        round: run.attempt,
+        stage,
+        decision: request.decision,
+        divisionCodes: covered,
+        actor,
+        reason: request.reason ?? null,
+        comment: request.comment ?? null,
       });
       if (request.decision === 'reject') return this.reject(tx, runs, run, stage, request.reason!, actor, requestId);
       if (stage === 'street') {
         const approved = await runs.approvedStreets(run);
         if (run.streets.some((s) => !approved.has(s))) {
-          await tx.audit({ actor, action: 'run.approve.street', entity: 'subsidy_run', entityId: run.id, after: { streets: covered }, reason: request.comment ?? null, requestId });
+          await tx.audit({
+            actor,
+            action: 'run.approve.street',
+            entity: 'subsidy_run',
+            entityId: run.id,
+            after: { streets: covered },
+            reason: request.comment ?? null,
+            requestId,
+          });
           return runView(runs, run);
         }
       }
@@ -69,14 +96,38 @@ export class ApproveRun {
     });
   }
 
-  private async advance(tx: Transaction, runs: RunRepository, run: RunRow, stage: ApprovalStage, actor: Actor, comment: string | undefined, requestId?: string): Promise<RunView> {
+  private async advance(
+    tx: Transaction,
+    runs: RunRepository,
+    run: RunRow,
+    stage: ApprovalStage,
+    actor: Actor,
+    comment: string | undefined,
+    requestId?: string,
+  ): Promise<RunView> {
     const next = NEXT[stage]!;
     await runs.setStage(run.id, next);
     const data: SubsidyRunApprovedData = {
-      runId: run.id, month: run.month, divisionCode: run.division_code, stage, nextStage: next, posted: false, payableFen: run.totals?.payableFen ?? 0, institutions: [],
+      runId: run.id,
+      month: run.month,
+      divisionCode: run.division_code,
+      stage,
+      nextStage: next,
+      posted: false,
+      payableFen: run.totals?.payableFen ?? 0,
+      institutions: [],
     };
     await tx.publish(SubsidyEvt.runApproved, { actor, entityId: run.id, data });
-    await tx.audit({ actor, action: `run.approve.${stage}`, entity: 'subsidy_run', entityId: run.id, before: { stage }, after: { stage: next }, reason: comment ?? null, requestId });
+    await tx.audit({
+      actor,
+      action: `run.approve.${stage}`,
+      entity: 'subsidy_run',
+      entityId: run.id,
+      before: { stage },
+      after: { stage: next },
+      reason: comment ?? null,
+      requestId,
+    });
     return runView(runs, await runs.byIdOrThrow(run.id));
   }
 
@@ -87,22 +138,54 @@ export class ApproveRun {
     await runs.markPosted(run.id);
     const institutions = await ledger.ofRun(run.id);
     const data: SubsidyRunApprovedData = {
-      runId: run.id, month: run.month, divisionCode: run.division_code, stage: 'finance', nextStage: null, posted: true,
-      payableFen: institutions.reduce((s, i) => s + i.amountFen, 0), institutions,
+      runId: run.id,
+      month: run.month,
+      divisionCode: run.division_code,
+      stage: 'finance',
+      nextStage: null,
+      posted: true,
+      payableFen: institutions.reduce((s, i) => s + i.amountFen, 0),
+      institutions,
     };
     await tx.publish(SubsidyEvt.runApproved, { actor, entityId: run.id, data });
-    await tx.audit({ actor, action: 'run.post', entity: 'subsidy_run', entityId: run.id, before: { status: 'computed' }, after: { status: 'posted', ledger: institutions }, reason: comment ?? null, requestId });
+    await tx.audit({
+      actor,
+      action: 'run.post',
+      entity: 'subsidy_run',
+      entityId: run.id,
+      before: { status: 'computed' },
+      after: { status: 'posted', ledger: institutions },
+      reason: comment ?? null,
+      requestId,
+    });
     return runView(runs, await runs.byIdOrThrow(run.id));
   }
 
-  private async reject(tx: Transaction, runs: RunRepository, run: RunRow, stage: ApprovalStage, reason: string, actor: Actor, requestId?: string): Promise<RunView> {
+  private async reject(
+    tx: Transaction,
+    runs: RunRepository,
+    run: RunRow,
+    stage: ApprovalStage,
+    reason: string,
+    actor: Actor,
+    requestId?: string,
+  ): Promise<RunView> {
     const returned = { stage, reason, by: { department: actor.department, userId: actor.userId }, at: new Date().toISOString() };
     await runs.markReturned(run.id, returned);
     // Corrections this run had taken up wait for the next run that stands.
     await runs.releaseRecalcRequests(run.id);
     const data: SubsidyRunReturnedData = { runId: run.id, month: run.month, divisionCode: run.division_code, stage, reason };
     await tx.publish(SubsidyEvt.runReturned, { actor, entityId: run.id, data });
-    await tx.audit({ actor, action: `run.reject.${stage}`, entity: 'subsidy_run', entityId: run.id, before: { status: 'computed', stage }, after: { status: 'returned' }, reason, requestId });
+    await tx.audit({
+      actor,
+      action: `run.reject.${stage}`,
+      entity: 'subsidy_run',
+      entityId: run.id,
+      before: { status: 'computed', stage },
+      after: { status: 'returned' },
+      reason,
+      requestId,
+    });
     return runView(runs, await runs.byIdOrThrow(run.id));
   }
 }

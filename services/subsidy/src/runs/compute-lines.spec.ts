@@ -11,40 +11,89 @@ const hangzhou = builtIn('hangzhou-inclusive-operating');
 const huancui = builtIn('huancui-childcare-support');
 const demonstration = builtIn('hangzhou-demonstration-award');
 const allowance: Policy = loadPolicy({
-  policyKey: 'national-childcare-allowance', version: 'national-childcare-allowance/2025.1', divisionCode: '330000', title: '育儿补贴',
-  source: '《育儿补贴制度实施方案》（2025）', effectiveFrom: '2025-01', effectiveTo: null, eligibility: {}, budget: null,
-  rules: [{ id: 'ALLOWANCE', kind: 'childcare_allowance', title: '育儿补贴', params: { monthlyFen: 30_000, maxAgeMonths: 36 }, requires: [], source: '每孩每年 3,600 元，按月折算（《育儿补贴制度实施方案》，2025）' }],
+  policyKey: 'national-childcare-allowance',
+  version: 'national-childcare-allowance/2025.1',
+  divisionCode: '330000',
+  title: '育儿补贴',
+  source: '《育儿补贴制度实施方案》（2025）',
+  effectiveFrom: '2025-01',
+  effectiveTo: null,
+  eligibility: {},
+  budget: null,
+  rules: [
+    {
+      id: 'ALLOWANCE',
+      kind: 'childcare_allowance',
+      title: '育儿补贴',
+      params: { monthlyFen: 30_000, maxAgeMonths: 36 },
+      requires: [],
+      source: '每孩每年 3,600 元，按月折算（《育儿补贴制度实施方案》，2025）',
+    },
+  ],
 } as PolicyDocument);
 
 const INST = '00000000-0000-4000-8000-000000000001';
 const institution = (over: Partial<InstitutionMonth> = {}): InstitutionMonth => ({
-  institutionId: INST, name: '小星星托育园', divisionCode: '330106109', places: { infant: 10, toddler: 15, older: 20, mixed: 0 }, totalPlaces: 45,
-  status: 'filed', inclusive: { grantedOn: '2026-03-10', priceCapFen: 350_000, inclusivePlaces: 30 }, creditGrade: null, openCriticalFindings: [],
-  certificateRateBp: null, demonstrations: [], paidOnce: {}, ...over,
+  institutionId: INST,
+  name: '小星星托育园',
+  divisionCode: '330106109',
+  places: { infant: 10, toddler: 15, older: 20, mixed: 0 },
+  totalPlaces: 45,
+  status: 'filed',
+  inclusive: { grantedOn: '2026-03-10', priceCapFen: 350_000, inclusivePlaces: 30 },
+  creditGrade: null,
+  openCriticalFindings: [],
+  certificateRateBp: null,
+  demonstrations: [],
+  paidOnce: {},
+  ...over,
 });
 const child = (over: Partial<RosterChild> & { childKey: string }): RosterChild => ({
-  lineNo: 1, birthMonth: '2024-06', birthOrder: 1, classType: 'toddler', careForm: 'full_day', daysAttended: 22, ...over,
+  lineNo: 1,
+  birthMonth: '2024-06',
+  birthOrder: 1,
+  classType: 'toddler',
+  careForm: 'full_day',
+  daysAttended: 22,
+  ...over,
 });
 const input = (children: RosterChild[], over: Partial<MonthInput> = {}): MonthInput => ({
-  month: '2026-03', institution: institution(), roster: { rosterId: 'r1', version: 1, openDays: 22, children }, duplicates: new Map(), policies: [hangzhou], ...over,
+  month: '2026-03',
+  institution: institution(),
+  roster: { rosterId: 'r1', version: 1, openDays: 22, children },
+  duplicates: new Map(),
+  policies: [hangzhou],
+  ...over,
 });
 const k = (n: number) => String(n).padStart(64, 'a');
 
 describe('subsidy lines, a worked example per rule type (to the fen)', () => {
   it('per_child_by_class (杭州普惠运营补助): 托小班 600 元 × 20/22 天 = 545.45 元; 乳儿班半日托 900 × 50% × 22/22 = 450 元', () => {
-    const lines = computeInstitutionMonth(input([
-      child({ childKey: k(1), lineNo: 1, daysAttended: 20 }),
-      child({ childKey: k(2), lineNo: 2, classType: 'infant', careForm: 'half_day' }),
-      child({ childKey: k(3), lineNo: 3, classType: 'older', careForm: 'hourly' }),
-      child({ childKey: k(4), lineNo: 4, classType: 'older', daysAttended: 0 }),
-    ]));
+    const lines = computeInstitutionMonth(
+      input([
+        child({ childKey: k(1), lineNo: 1, daysAttended: 20 }),
+        child({ childKey: k(2), lineNo: 2, classType: 'infant', careForm: 'half_day' }),
+        child({ childKey: k(3), lineNo: 3, classType: 'older', careForm: 'hourly' }),
+        child({ childKey: k(4), lineNo: 4, classType: 'older', daysAttended: 0 }),
+      ]),
+    );
     expect(lines.map((l) => [l.rosterLineNo, l.status, l.amountFen, l.reasonCode])).toEqual([
-      [1, 'payable', 54_545, null], [2, 'payable', 45_000, null], [3, 'ineligible', 0, 'CARE_FORM_NOT_COVERED'], [4, 'ineligible', 0, 'NO_ATTENDANCE'],
+      [1, 'payable', 54_545, null],
+      [2, 'payable', 45_000, null],
+      [3, 'ineligible', 0, 'CARE_FORM_NOT_COVERED'],
+      [4, 'ineligible', 0, 'NO_ATTENDANCE'],
     ]);
-    expect(lines[0]!.explanation).toMatch(/^普惠托育运营补助：托小班 600\.00 元\/人·月 × 20\/22 天 = 545\.45 元（信用服务尚未发布等级，按 B 级（基本守信）计；未取得从业人员持证率数据，本项未核验）。$/);
+    expect(lines[0]!.explanation).toMatch(
+      /^普惠托育运营补助：托小班 600\.00 元\/人·月 × 20\/22 天 = 545\.45 元（信用服务尚未发布等级，按 B 级（基本守信）计；未取得从业人员持证率数据，本项未核验）。$/,
+    );
     expect(lines[1]!.explanation).toContain('乳儿班 900.00 元/人·月 × 半日托 50% × 22/22 天 = 450.00 元');
     expect(lines[2]!.explanation).toContain('计时托不在本项补助范围');
-    expect(lines[0]).toMatchObject({ policyVersion: 'hangzhou-inclusive-operating/2023.1', ruleId: 'OPERATING', budgetKey: 'hangzhou-inclusive-operating|2026', period: '2026-03' });
+    expect(lines[0]).toMatchObject({
+      policyVersion: 'hangzhou-inclusive-operating/2023.1',
+      ruleId: 'OPERATING',
+      budgetKey: 'hangzhou-inclusive-operating|2026',
+      period: '2026-03',
+    });
     expect(lines[0]!.inputs).toMatchObject({ rosterVersion: 1, openDays: 22, daysAttended: 20, rateFen: 60_000, factorBp: 10_000, classType: 'toddler' });
   });
 
@@ -59,21 +108,34 @@ describe('subsidy lines, a worked example per rule type (to the fen)', () => {
       ...input(children, { policies: [huancui], institution: institution({ inclusive: { grantedOn: '2025-01-05', priceCapFen: 1, inclusivePlaces: 1 } }) }),
       roster: { rosterId: 'r', version: 2, openDays: 21, children },
     });
-    expect(lines.map((l) => [l.rosterLineNo, l.ruleId, l.amountFen])).toEqual([[2, 'CHILD_FEE', 30_000], [3, 'CHILD_FEE', 6_667]]);
+    expect(lines.map((l) => [l.rosterLineNo, l.ruleId, l.amountFen])).toEqual([
+      [2, 'CHILD_FEE', 30_000],
+      [3, 'CHILD_FEE', 6_667],
+    ]);
     expect(lines[0]!.explanation).toContain('二孩 300.00 元/人·月 × 21/21 天 = 300.00 元');
     expect(lines[1]!.explanation).toContain('三孩及以上 400.00 元/人·月 × 半日托 50% × 7/21 天 = 66.67 元');
   });
 
   it('childcare_allowance (育儿补贴 3,600 元/年): 300 元 for each month under 36 months of age, nothing from the month of the 3rd birthday', () => {
-    const lines = computeInstitutionMonth(input([
-      child({ childKey: k(1), lineNo: 1, birthMonth: '2023-04' }), // 35 months in 2026-03
-      child({ childKey: k(2), lineNo: 2, birthMonth: '2023-03' }), // 36 months: turns 3
-    ], { policies: [allowance] }));
-    expect(lines.map((l) => [l.rosterLineNo, l.status, l.amountFen, l.reasonCode])).toEqual([[1, 'payable', 30_000, null], [2, 'ineligible', 0, 'AGE_LIMIT']]);
+    const lines = computeInstitutionMonth(
+      input(
+        [
+          child({ childKey: k(1), lineNo: 1, birthMonth: '2023-04' }), // 35 months in 2026-03
+          child({ childKey: k(2), lineNo: 2, birthMonth: '2023-03' }), // 36 months: turns 3
+        ],
+        { policies: [allowance] },
+      ),
+    );
+    expect(lines.map((l) => [l.rosterLineNo, l.status, l.amountFen, l.reasonCode])).toEqual([
+      [1, 'payable', 30_000, null],
+      [2, 'ineligible', 0, 'AGE_LIMIT'],
+    ]);
     expect(lines[0]!.explanation).toContain('月龄 35 个月');
     // A year of it: 12 × 300 = 3,600 yuan.
     const months = Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`);
-    const year = months.flatMap((month) => computeInstitutionMonth(input([child({ childKey: k(1), birthMonth: '2024-12' })], { month, policies: [allowance] })));
+    const year = months.flatMap((month) =>
+      computeInstitutionMonth(input([child({ childKey: k(1), birthMonth: '2024-12' })], { month, policies: [allowance] })),
+    );
     expect(sumFen(year.map((l) => l.amountFen))).toBe(360_000);
   });
 
@@ -105,7 +167,10 @@ describe('subsidy lines, a worked example per rule type (to the fen)', () => {
     const lowRate = computeInstitutionMonth(input([child({ childKey: k(1) })], { institution: institution({ certificateRateBp: 8_500 }) }));
     expect(lowRate[0]).toMatchObject({ status: 'ineligible', amountFen: 0, reasonCode: 'CERTIFICATE_RATE' });
     expect(lowRate[0]!.explanation).toContain('从业人员持证率 85% 低于 90%（依据：从业人员持证率 2025 年达到 90% 以上（西政办函〔2021〕15号 §一(二)））');
-    expect(computeInstitutionMonth(input([child({ childKey: k(1) })], { institution: institution({ certificateRateBp: 9_000 }) }))[0]).toMatchObject({ status: 'payable', amountFen: 60_000 });
+    expect(computeInstitutionMonth(input([child({ childKey: k(1) })], { institution: institution({ certificateRateBp: 9_000 }) }))[0]).toMatchObject({
+      status: 'payable',
+      amountFen: 60_000,
+    });
     const other = '00000000-0000-4000-8000-000000000002';
     const held = computeInstitutionMonth(input([child({ childKey: k(1) })], { duplicates: new Map([[k(1), [INST, other]]]) }));
     expect(held[0]).toMatchObject({ status: 'held', baseFen: 60_000, amountFen: 0, reasonCode: 'DUPLICATE_CLAIM' });
@@ -113,7 +178,9 @@ describe('subsidy lines, a worked example per rule type (to the fen)', () => {
   });
 
   it('is deterministic: the same inputs give the same lines in the same order', () => {
-    const children = Array.from({ length: 30 }, (_, i) => child({ childKey: k(1000 - i), lineNo: i + 1, birthOrder: ((i % 3) + 1) as 1 | 2 | 3, daysAttended: i % 23 }));
+    const children = Array.from({ length: 30 }, (_, i) =>
+      child({ childKey: k(1000 - i), lineNo: i + 1, birthOrder: ((i % 3) + 1) as 1 | 2 | 3, daysAttended: i % 23 }),
+    );
     const a = computeInstitutionMonth(input(children, { policies: [hangzhou, huancui] }));
     const b = computeInstitutionMonth(input([...children].reverse(), { policies: [huancui, hangzhou] }));
     expect(b.map((l) => l.lineKey)).toEqual(a.map((l) => l.lineKey));
@@ -123,7 +190,12 @@ describe('subsidy lines, a worked example per rule type (to the fen)', () => {
 
 describe('annual budget cap: pro rata with largest remainders', () => {
   it('pays every line the same share and sums exactly to what is left', () => {
-    const lines = [{ key: 'a', amountFen: 54_545 }, { key: 'b', amountFen: 60_000 }, { key: 'c', amountFen: 45_000 }, { key: 'd', amountFen: 30_000 }];
+    const lines = [
+      { key: 'a', amountFen: 54_545 },
+      { key: 'b', amountFen: 60_000 },
+      { key: 'c', amountFen: 45_000 },
+      { key: 'd', amountFen: 30_000 },
+    ];
     const out = allocateLargestRemainder(lines, 100_000);
     // × 100000 / 189545: a 28776.83, b 31654.75, c 23741.06, d 15827.37 → floors sum to 99 998; the 2 fen left go to a (.83) and b (.75).
     expect([...out.values()].reduce((s, v) => s + v, 0)).toBe(100_000);
@@ -131,7 +203,11 @@ describe('annual budget cap: pro rata with largest remainders', () => {
   });
 
   it('breaks equal remainders by key, leaves amounts under the cap untouched, and handles nothing left', () => {
-    const three = [{ key: 'x2', amountFen: 1 }, { key: 'x1', amountFen: 1 }, { key: 'x3', amountFen: 1 }];
+    const three = [
+      { key: 'x2', amountFen: 1 },
+      { key: 'x1', amountFen: 1 },
+      { key: 'x3', amountFen: 1 },
+    ];
     expect(Object.fromEntries(allocateLargestRemainder(three, 2))).toEqual({ x1: 1, x2: 1, x3: 0 });
     expect(Object.fromEntries(allocateLargestRemainder(three, 5))).toEqual({ x1: 1, x2: 1, x3: 1 });
     expect(Object.fromEntries(allocateLargestRemainder(three, 0))).toEqual({ x1: 0, x2: 0, x3: 0 });

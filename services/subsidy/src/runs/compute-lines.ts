@@ -1,12 +1,30 @@
 import { type Fen, lastDayOfMonth, monthsBetween, multiplyFen } from '@shanyu/common';
 import {
-  BIRTH_ORDER_LABELS, CARE_FORM_LABELS, CLASS_TYPE_LABELS, CREDIT_GRADE_LABELS, type BirthOrder, type CareForm, type ClassType, type CreditGrade,
-  type DemonstrationRecord, type EligibilityCheck, type InstitutionStatus, type LineStatus, type PlacesByClass, type PolicyRuleKind,
+  BIRTH_ORDER_LABELS,
+  CARE_FORM_LABELS,
+  CLASS_TYPE_LABELS,
+  CREDIT_GRADE_LABELS,
+  type BirthOrder,
+  type CareForm,
+  type ClassType,
+  type CreditGrade,
+  type DemonstrationRecord,
+  type EligibilityCheck,
+  type InstitutionStatus,
+  type LineStatus,
+  type PlacesByClass,
+  type PolicyRuleKind,
 } from '@shanyu/contracts';
 import { percent, yuan } from '../domain/format.js';
 import {
-  type ChildcareAllowanceParams, type DemonstrationAwardParams, eligibilityKey, type OpeningGrantParams, type PerChildByBirthOrderParams,
-  type PerChildByClassParams, type Policy, type PolicyRule,
+  type ChildcareAllowanceParams,
+  type DemonstrationAwardParams,
+  eligibilityKey,
+  type OpeningGrantParams,
+  type PerChildByBirthOrderParams,
+  type PerChildByClassParams,
+  type Policy,
+  type PolicyRule,
 } from '../policies/policy.js';
 
 /**
@@ -90,7 +108,11 @@ export interface MonthInput {
 }
 
 const STATUS_LABELS: Record<InstitutionStatus, string> = {
-  registered: '已登记未备案', filing_submitted: '备案审核中', filed: '已备案', filing_rejected: '备案未通过', deregistered: '已注销',
+  registered: '已登记未备案',
+  filing_submitted: '备案审核中',
+  filed: '已备案',
+  filing_rejected: '备案未通过',
+  deregistered: '已注销',
 };
 
 export const lineKeyOf = (period: string, institutionId: string, policyKey: string, ruleId: string, childKey: string | null) =>
@@ -125,7 +147,11 @@ export function checkEligibility(policy: Policy, rule: PolicyRule, inst: Institu
       case 'no_open_critical_finding':
         return inst.openCriticalFindings.length === 0
           ? { check, passed: true, text: null }
-          : { check, passed: false, text: `截至 ${day} 有 ${inst.openCriticalFindings.length} 项严重问题尚未整改（${inst.openCriticalFindings.slice(0, 3).join('、')}）` };
+          : {
+              check,
+              passed: false,
+              text: `截至 ${day} 有 ${inst.openCriticalFindings.length} 项严重问题尚未整改（${inst.openCriticalFindings.slice(0, 3).join('、')}）`,
+            };
       case 'certificate_rate': {
         const min = policy.eligibility.certificateRate?.minBp ?? 0;
         if (inst.certificateRateBp === null) return { check, passed: true, text: '未取得从业人员持证率数据，本项未核验' };
@@ -138,7 +164,11 @@ export function checkEligibility(policy: Policy, rule: PolicyRule, inst: Institu
 }
 
 const REASON_CODES: Record<EligibilityCheck, string> = {
-  filed: 'NOT_FILED', inclusive: 'NOT_INCLUSIVE', credit_grade: 'CREDIT_GRADE', no_open_critical_finding: 'OPEN_CRITICAL_FINDING', certificate_rate: 'CERTIFICATE_RATE',
+  filed: 'NOT_FILED',
+  inclusive: 'NOT_INCLUSIVE',
+  credit_grade: 'CREDIT_GRADE',
+  no_open_critical_finding: 'OPEN_CRITICAL_FINDING',
+  certificate_rate: 'CERTIFICATE_RATE',
 };
 
 interface Amount {
@@ -150,11 +180,19 @@ interface Amount {
   inputs: Record<string, unknown>;
 }
 
-function perChild(rate: Fen | undefined, rateLabel: string, factors: Partial<Record<CareForm, number>>, proRata: boolean, child: RosterChild, openDays: number): Amount {
+function perChild(
+  rate: Fen | undefined,
+  rateLabel: string,
+  factors: Partial<Record<CareForm, number>>,
+  proRata: boolean,
+  child: RosterChild,
+  openDays: number,
+): Amount {
   const factorBp = factors[child.careForm] ?? 0;
   const inputs = { rateFen: rate ?? null, careForm: child.careForm, factorBp, daysAttended: child.daysAttended, openDays, attendanceProRata: proRata };
   if (rate === undefined) return { baseFen: 0, refusal: { code: 'CLASS_NOT_COVERED', text: `${rateLabel}不在本项补助范围` }, formula: '', inputs };
-  if (factorBp === 0) return { baseFen: 0, refusal: { code: 'CARE_FORM_NOT_COVERED', text: `${CARE_FORM_LABELS[child.careForm]}不在本项补助范围` }, formula: '', inputs };
+  if (factorBp === 0)
+    return { baseFen: 0, refusal: { code: 'CARE_FORM_NOT_COVERED', text: `${CARE_FORM_LABELS[child.careForm]}不在本项补助范围` }, formula: '', inputs };
   if (proRata && child.daysAttended === 0) return { baseFen: 0, refusal: { code: 'NO_ATTENDANCE', text: `本月出勤 0/${openDays} 天` }, formula: '', inputs };
   const amount = proRata ? multiplyFen(rate, factorBp * child.daysAttended, 10_000 * openDays) : multiplyFen(rate, factorBp, 10_000);
   const parts = [`${rateLabel} ${yuan(rate)}/人·月`];
@@ -183,7 +221,11 @@ function childAmount(rule: PolicyRule, child: RosterChild, roster: RosterMonth, 
       if (age < 0 || age >= p.maxAgeMonths) {
         return { baseFen: 0, refusal: { code: 'AGE_LIMIT', text: `${month} 月龄 ${age} 个月，已满 ${p.maxAgeMonths} 个月` }, formula: '', inputs };
       }
-      return { baseFen: p.monthlyFen, formula: `${yuan(p.monthlyFen)}/月（不满 ${p.maxAgeMonths} 个月龄按月计发，${month} 月龄 ${age} 个月） = ${yuan(p.monthlyFen)}`, inputs };
+      return {
+        baseFen: p.monthlyFen,
+        formula: `${yuan(p.monthlyFen)}/月（不满 ${p.maxAgeMonths} 个月龄按月计发，${month} 月龄 ${age} 个月） = ${yuan(p.monthlyFen)}`,
+        inputs,
+      };
     }
     default:
       return { baseFen: null, formula: '', inputs: {} };
@@ -204,11 +246,15 @@ function institutionAwards(rule: PolicyRule, inst: InstitutionMonth, month: stri
     const p = rule.params as OpeningGrantParams;
     // Due in the month the accreditation was granted (a later-arriving fact becomes an adjustment).
     if (!inst.inclusive || inst.inclusive.grantedOn.slice(0, 7) !== month) return [];
-    return [{
-      key: '-', onceKey: 'opening', baseFen: p.amountFen,
-      formula: `${inst.inclusive.grantedOn} 获普惠认定，一次性开办补助 ${yuan(p.amountFen)}`,
-      inputs: { grantedOn: inst.inclusive.grantedOn, amountFen: p.amountFen },
-    }];
+    return [
+      {
+        key: '-',
+        onceKey: 'opening',
+        baseFen: p.amountFen,
+        formula: `${inst.inclusive.grantedOn} 获普惠认定，一次性开办补助 ${yuan(p.amountFen)}`,
+        inputs: { grantedOn: inst.inclusive.grantedOn, amountFen: p.amountFen },
+      },
+    ];
   }
   if (rule.kind === 'demonstration_award') {
     const p = rule.params as DemonstrationAwardParams;
@@ -217,7 +263,9 @@ function institutionAwards(rule: PolicyRule, inst: InstitutionMonth, month: stri
       .map((d) => {
         const tier = [...p.tiers].reverse().find((t) => d.places >= t.minPlaces)!;
         return {
-          key: '-', onceKey: `demonstration:${d.year}`, baseFen: tier.amountFen,
+          key: '-',
+          onceKey: `demonstration:${d.year}`,
+          baseFen: tier.amountFen,
           formula: `${d.year} 年度示范性机构（${d.designatedOn} 评定，托位 ${d.places} 个，${tier.minPlaces} 个及以上档） = ${yuan(tier.amountFen)}`,
           inputs: { year: d.year, designatedOn: d.designatedOn, places: d.places, tierMinPlaces: tier.minPlaces, amountFen: tier.amountFen },
         };
@@ -237,15 +285,43 @@ function factsOf(inst: InstitutionMonth) {
   };
 }
 
-type LineBase = Pick<ComputedLine, 'period' | 'institutionId' | 'institutionName' | 'divisionCode' | 'policyKey' | 'policyVersion' | 'ruleId' | 'ruleKind' | 'ruleTitle' | 'budgetKey'>;
+type LineBase = Pick<
+  ComputedLine,
+  'period' | 'institutionId' | 'institutionName' | 'divisionCode' | 'policyKey' | 'policyVersion' | 'ruleId' | 'ruleKind' | 'ruleTitle' | 'budgetKey'
+>;
 type Verdict = Pick<ComputedLine, 'status' | 'amountFen' | 'reasonCode' | 'explanation'>;
 
 /** One line as a plain literal (object spread here made a run's hot loop several times slower). */
-function line(base: LineBase, key: string, childKey: string | null, rosterLineNo: number | null, baseFen: Fen, verdict: Verdict, inputs: Record<string, unknown>): ComputedLine {
+function line(
+  base: LineBase,
+  key: string,
+  childKey: string | null,
+  rosterLineNo: number | null,
+  baseFen: Fen,
+  verdict: Verdict,
+  inputs: Record<string, unknown>,
+): ComputedLine {
   return {
-    lineKey: key, origKey: key, period: base.period, institutionId: base.institutionId, institutionName: base.institutionName, divisionCode: base.divisionCode,
-    childKey, rosterLineNo, policyKey: base.policyKey, policyVersion: base.policyVersion, ruleId: base.ruleId, ruleKind: base.ruleKind, ruleTitle: base.ruleTitle,
-    status: verdict.status, baseFen, amountFen: verdict.amountFen, reasonCode: verdict.reasonCode, explanation: verdict.explanation, inputs, budgetKey: base.budgetKey,
+    lineKey: key,
+    origKey: key,
+    period: base.period,
+    institutionId: base.institutionId,
+    institutionName: base.institutionName,
+    divisionCode: base.divisionCode,
+    childKey,
+    rosterLineNo,
+    policyKey: base.policyKey,
+    policyVersion: base.policyVersion,
+    ruleId: base.ruleId,
+    ruleKind: base.ruleKind,
+    ruleTitle: base.ruleTitle,
+    status: verdict.status,
+    baseFen,
+    amountFen: verdict.amountFen,
+    reasonCode: verdict.reasonCode,
+    explanation: verdict.explanation,
+    inputs,
+    budgetKey: base.budgetKey,
   };
 }
 
@@ -267,8 +343,15 @@ export function computeInstitutionMonth(input: MonthInput): ComputedLine[] {
       const sources = [...new Set(failed.map((c) => policy.eligibility[eligibilityKey(c.check)]?.source).filter((x): x is string => !!x))];
       const failedSources = sources.length ? `（依据：${sources.join('；')}）` : '';
       const base: LineBase = {
-        period: month, institutionId: inst.institutionId, institutionName: inst.name, divisionCode: inst.divisionCode,
-        policyKey: policy.policyKey, policyVersion: policy.version, ruleId: rule.id, ruleKind: rule.kind, ruleTitle: rule.title,
+        period: month,
+        institutionId: inst.institutionId,
+        institutionName: inst.name,
+        divisionCode: inst.divisionCode,
+        policyKey: policy.policyKey,
+        policyVersion: policy.version,
+        ruleId: rule.id,
+        ruleKind: rule.kind,
+        ruleTitle: rule.title,
         budgetKey: capped.has(rule.id) ? `${policy.policyKey}|${year}` : null,
       };
       const judge = (formula: string, baseFen: Fen, refusal: { code: string; text: string } | undefined, childKey: string | null) => {
@@ -277,14 +360,20 @@ export function computeInstitutionMonth(input: MonthInput): ComputedLine[] {
         let reasonCode: string | null = null;
         let text: string;
         if (failed.length) {
-          status = 'ineligible'; amount = 0; reasonCode = REASON_CODES[failed[0]!.check];
+          status = 'ineligible';
+          amount = 0;
+          reasonCode = REASON_CODES[failed[0]!.check];
           text = `${rule.title}：不予补助——${failed.map((c) => c.text).join('；')}${failedSources}`;
         } else if (refusal) {
-          status = 'ineligible'; amount = 0; reasonCode = refusal.code;
+          status = 'ineligible';
+          amount = 0;
+          reasonCode = refusal.code;
           text = `${rule.title}：不予补助——${refusal.text}`;
         } else if (childKey && duplicates.has(childKey)) {
           const others = duplicates.get(childKey)!.filter((id) => id !== inst.institutionId);
-          status = 'held'; amount = 0; reasonCode = 'DUPLICATE_CLAIM';
+          status = 'held';
+          amount = 0;
+          reasonCode = 'DUPLICATE_CLAIM';
           text = `${rule.title}：${formula}；暂缓发放——该儿童同时在 ${others.length + 1} 家机构的 ${month} 名册中（另见机构 ${others.join('、')}），核实后补发`;
         } else {
           text = `${rule.title}：${formula}`;
@@ -299,7 +388,12 @@ export function computeInstitutionMonth(input: MonthInput): ComputedLine[] {
           if (amount.baseFen === null) continue;
           const key = lineKeyOf(month, inst.institutionId, policy.policyKey, rule.id, child.childKey);
           const verdict = judge(amount.formula, amount.baseFen, amount.refusal, child.childKey);
-          const inputs: Record<string, unknown> = { rosterVersion: roster!.version, classType: child.classType, birthOrder: child.birthOrder, birthMonth: child.birthMonth };
+          const inputs: Record<string, unknown> = {
+            rosterVersion: roster!.version,
+            classType: child.classType,
+            birthOrder: child.birthOrder,
+            birthMonth: child.birthMonth,
+          };
           Object.assign(inputs, amount.inputs);
           inputs.facts = facts;
           inputs.checks = checkList;

@@ -12,8 +12,16 @@ export interface LedgerFilter {
 }
 
 export interface LedgerRow {
-  id: string; run_id: string; month: string; institution_id: string; institution_name: string; division_code: string; amount_fen: string; lines: number;
-  posted_at: Date; posted_by: { department: string; userId: string };
+  id: string;
+  run_id: string;
+  month: string;
+  institution_id: string;
+  institution_name: string;
+  division_code: string;
+  amount_fen: string;
+  lines: number;
+  posted_at: Date;
+  posted_by: { department: string; userId: string };
 }
 
 /** 补助台账: what each posted run pays each institution. */
@@ -41,7 +49,8 @@ export class LedgerRepository {
   /** The run's entries, by institution. */
   async ofRun(runId: string): Promise<{ institutionId: string; amountFen: number }[]> {
     const rows: { institution_id: string; amount_fen: string }[] = await this.manager.query(
-      `SELECT institution_id, amount_fen::text FROM ${this.t.ledger} WHERE run_id = $1 ORDER BY institution_id`, [runId],
+      `SELECT institution_id, amount_fen::text FROM ${this.t.ledger} WHERE run_id = $1 ORDER BY institution_id`,
+      [runId],
     );
     return rows.map((e) => ({ institutionId: e.institution_id, amountFen: Number(e.amount_fen) }));
   }
@@ -54,10 +63,22 @@ export class LedgerRepository {
       params.push(filter.ownerUserId);
       where.push(`e.institution_id IN (SELECT id FROM ${this.t.institution} WHERE owner_user_id = $${params.length})`);
     }
-    if (filter.divisionPrefixes) { params.push(filter.divisionPrefixes.map((p) => `${p}%`)); where.push(`e.division_code LIKE ANY($${params.length}::text[])`); }
-    if (filter.institutionId) { params.push(filter.institutionId); where.push(`e.institution_id = $${params.length}`); }
-    if (filter.divisionPrefix) { params.push(`${filter.divisionPrefix}%`); where.push(`e.division_code LIKE $${params.length}`); }
-    if (filter.month) { params.push(filter.month); where.push(`e.month = $${params.length}`); }
+    if (filter.divisionPrefixes) {
+      params.push(filter.divisionPrefixes.map((p) => `${p}%`));
+      where.push(`e.division_code LIKE ANY($${params.length}::text[])`);
+    }
+    if (filter.institutionId) {
+      params.push(filter.institutionId);
+      where.push(`e.institution_id = $${params.length}`);
+    }
+    if (filter.divisionPrefix) {
+      params.push(`${filter.divisionPrefix}%`);
+      where.push(`e.division_code LIKE $${params.length}`);
+    }
+    if (filter.month) {
+      params.push(filter.month);
+      where.push(`e.month = $${params.length}`);
+    }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ n }]: { n: number }[] = await this.manager.query(`SELECT count(*)::int AS n FROM ${this.t.ledger} e ${clause}`, params);
     const rows: LedgerRow[] = await this.manager.query(

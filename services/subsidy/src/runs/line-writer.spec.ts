@@ -3,13 +3,32 @@ import { describe, expect, it } from 'vitest';
 import { copyRow, lineId, type LineToWrite } from './line-writer.js';
 
 const RUN = '0b7e6a52-6f0e-4c1e-9a43-2f1d1f0a9c11';
-const line = (over: Partial<LineToWrite> = {}): LineToWrite => ({
-  lineKey: '2026-03|inst|hangzhou/OPERATING|child', origKey: '2026-03|inst|hangzhou/OPERATING|child', period: '2026-03',
-  institutionId: '00000000-0000-4000-8000-000000000001', institutionName: '小星星托育园', divisionCode: '330106109', childKey: 'child', rosterLineNo: 3,
-  policyKey: 'hangzhou', policyVersion: 'hangzhou/2023.1', ruleId: 'OPERATING', ruleKind: 'per_child_monthly', ruleTitle: '普惠运营补助', status: 'payable',
-  baseFen: 60_000, amountFen: 60_000, reasonCode: null, explanation: '按实际收托 22 天发放。', inputs: { days: 22 }, budgetKey: 'hangzhou|2026',
-  kind: 'regular', adjustsLineId: null, ...over,
-} as LineToWrite);
+const line = (over: Partial<LineToWrite> = {}): LineToWrite =>
+  ({
+    lineKey: '2026-03|inst|hangzhou/OPERATING|child',
+    origKey: '2026-03|inst|hangzhou/OPERATING|child',
+    period: '2026-03',
+    institutionId: '00000000-0000-4000-8000-000000000001',
+    institutionName: '小星星托育园',
+    divisionCode: '330106109',
+    childKey: 'child',
+    rosterLineNo: 3,
+    policyKey: 'hangzhou',
+    policyVersion: 'hangzhou/2023.1',
+    ruleId: 'OPERATING',
+    ruleKind: 'per_child_monthly',
+    ruleTitle: '普惠运营补助',
+    status: 'payable',
+    baseFen: 60_000,
+    amountFen: 60_000,
+    reasonCode: null,
+    explanation: '按实际收托 22 天发放。',
+    inputs: { days: 22 },
+    budgetKey: 'hangzhou|2026',
+    kind: 'regular',
+    adjustsLineId: null,
+    ...over,
+  }) as LineToWrite;
 
 describe('COPY rows of run lines', () => {
   it('derives the id as md5(run id : line key) in uuid form, as the SQL writer did', () => {

@@ -9,9 +9,30 @@ export interface LineToWrite extends ComputedLine {
 
 /** The columns of a COPY row, in order. */
 export const COPY_COLUMNS = [
-  'run_id', 'line_key', 'id', 'kind', 'period', 'institution_id', 'institution_name', 'division_code', 'child_key', 'roster_line_no', 'policy_key',
-  'policy_version', 'rule_id', 'rule_kind', 'rule_title', 'status', 'base_fen', 'amount_fen', 'reason_code', 'explanation', 'inputs', 'orig_key',
-  'budget_key', 'adjusts_line_id',
+  'run_id',
+  'line_key',
+  'id',
+  'kind',
+  'period',
+  'institution_id',
+  'institution_name',
+  'division_code',
+  'child_key',
+  'roster_line_no',
+  'policy_key',
+  'policy_version',
+  'rule_id',
+  'rule_kind',
+  'rule_title',
+  'status',
+  'base_fen',
+  'amount_fen',
+  'reason_code',
+  'explanation',
+  'inputs',
+  'orig_key',
+  'budget_key',
+  'adjusts_line_id',
 ] as const;
 
 const SPECIAL = /[\\\n\r\t]/;
@@ -33,10 +54,32 @@ export function lineId(runId: string, lineKey: string): string {
 
 /** A line as a row of COPY's text format (columns as COPY_COLUMNS), its id derived from the run and its key. */
 export function copyRow(runId: string, l: LineToWrite): string {
-  return [
-    runId, field(l.lineKey), lineId(runId, l.lineKey), l.kind, field(l.period), l.institutionId, field(l.institutionName), field(l.divisionCode),
-    field(l.childKey), field(l.rosterLineNo), field(l.policyKey), field(l.policyVersion), field(l.ruleId), field(l.ruleKind), field(l.ruleTitle),
-    l.status, field(l.baseFen), field(l.amountFen), field(l.reasonCode), field(l.explanation), field(JSON.stringify(l.inputs)), field(l.origKey),
-    field(l.budgetKey), field(l.adjustsLineId),
-  ].join('\t') + '\n';
+  return (
+    [
+      runId,
+      field(l.lineKey),
+      lineId(runId, l.lineKey),
+      l.kind,
+      field(l.period),
+      l.institutionId,
+      field(l.institutionName),
+      field(l.divisionCode),
+      field(l.childKey),
+      field(l.rosterLineNo),
+      field(l.policyKey),
+      field(l.policyVersion),
+      field(l.ruleId),
+      field(l.ruleKind),
+      field(l.ruleTitle),
+      l.status,
+      field(l.baseFen),
+      field(l.amountFen),
+      field(l.reasonCode),
+      field(l.explanation),
+      field(JSON.stringify(l.inputs)),
+      field(l.origKey),
+      field(l.budgetKey),
+      field(l.adjustsLineId),
+    ].join('\t') + '\n'
+  );
 }

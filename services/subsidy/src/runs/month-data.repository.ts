@@ -3,11 +3,23 @@ import type { EntityManager } from 'typeorm';
 import { tables } from '../sql.js';
 
 export interface MonthInstitutionRow {
-  id: string; name: string; division_code: string; places: PlacesByClass; total_places: number; demonstrations: DemonstrationRecord[];
+  id: string;
+  name: string;
+  division_code: string;
+  places: PlacesByClass;
+  total_places: number;
+  demonstrations: DemonstrationRecord[];
 }
 
 export interface MonthEntryRow {
-  roster_id: string; line_no: number; child_key: string; birth_month: string; birth_order: number; class_type: ClassType; care_form: CareForm; days_attended: number;
+  roster_id: string;
+  line_no: number;
+  child_key: string;
+  birth_month: string;
+  birth_order: number;
+  class_type: ClassType;
+  care_form: CareForm;
+  days_attended: number;
 }
 
 /**
@@ -32,9 +44,9 @@ export class MonthDataRepository {
    */
   duplicateClaims(month: string): Promise<Map<string, string[]>> {
     return this.manager.transaction('REPEATABLE READ', async (db) => {
-      const twice: { child_key: string }[] = await db.query(
-        `SELECT child_key FROM ${this.t.entry} WHERE month = $1 GROUP BY child_key HAVING count(*) > 1`, [month],
-      );
+      const twice: { child_key: string }[] = await db.query(`SELECT child_key FROM ${this.t.entry} WHERE month = $1 GROUP BY child_key HAVING count(*) > 1`, [
+        month,
+      ]);
       if (twice.length === 0) return new Map<string, string[]>();
       const rows: { child_key: string; institution_ids: string[] }[] = await db.query(
         `SELECT e.child_key, array_agg(DISTINCT r.institution_id ORDER BY r.institution_id) AS institution_ids
@@ -61,7 +73,8 @@ export class MonthDataRepository {
 
   institutions(ids: string[]): Promise<MonthInstitutionRow[]> {
     return this.manager.query(
-      `SELECT id, name, division_code, places, total_places, demonstrations FROM ${this.t.institution} WHERE id = ANY($1::uuid[]) ORDER BY id`, [ids],
+      `SELECT id, name, division_code, places, total_places, demonstrations FROM ${this.t.institution} WHERE id = ANY($1::uuid[]) ORDER BY id`,
+      [ids],
     );
   }
 
@@ -87,7 +100,8 @@ export class MonthDataRepository {
 
   currentRosters(institutionIds: string[], month: string): Promise<{ id: string; institution_id: string; version: number; open_days: number }[]> {
     return this.manager.query(
-      `SELECT id, institution_id, version, open_days FROM ${this.t.roster} WHERE institution_id = ANY($1::uuid[]) AND month = $2 AND current`, [institutionIds, month],
+      `SELECT id, institution_id, version, open_days FROM ${this.t.roster} WHERE institution_id = ANY($1::uuid[]) AND month = $2 AND current`,
+      [institutionIds, month],
     );
   }
 

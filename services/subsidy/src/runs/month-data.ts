@@ -12,7 +12,11 @@ import { MonthDataRepository } from './month-data.repository.js';
  * paid elsewhere.
  */
 export async function loadMonthInputs(
-  manager: EntityManager, institutionIds: string[], month: string, allPolicies: readonly Policy[], excludeRunId: string,
+  manager: EntityManager,
+  institutionIds: string[],
+  month: string,
+  allPolicies: readonly Policy[],
+  excludeRunId: string,
   knownDuplicates?: Map<string, string[]>,
 ): Promise<MonthInput[]> {
   if (institutionIds.length === 0) return [];
@@ -25,14 +29,19 @@ export async function loadMonthInputs(
   const entries = rosters.length ? await data.entries(rosters.map((r) => r.id)) : [];
   // The same child on another institution's current roster of the month: held for both.
   const duplicates: { child_key: string; institution_ids: string[] }[] = knownDuplicates
-    ? [...new Set(entries.map((e) => e.child_key))].filter((k) => knownDuplicates.has(k)).map((k) => ({ child_key: k, institution_ids: knownDuplicates.get(k)! }))
+    ? [...new Set(entries.map((e) => e.child_key))]
+        .filter((k) => knownDuplicates.has(k))
+        .map((k) => ({ child_key: k, institution_ids: knownDuplicates.get(k)! }))
     : entries.length
-    ? await data.duplicatesAmong(month, [...new Set(entries.map((e) => e.child_key))])
-    : [];
+      ? await data.duplicatesAmong(month, [...new Set(entries.map((e) => e.child_key))])
+      : [];
   // One-off grants paid for another month by a run that still stands.
   const paid = await data.paidOnce(institutionIds, excludeRunId, month);
 
-  const inForce = versionsInForce(allPolicies.map((p) => ({ ...p, effectiveTo: p.effectiveTo ?? null })), month);
+  const inForce = versionsInForce(
+    allPolicies.map((p) => ({ ...p, effectiveTo: p.effectiveTo ?? null })),
+    month,
+  );
   const duplicateMap = new Map(duplicates.map((d) => [d.child_key, d.institution_ids]));
   const factMap = new Map(facts.map((f) => [`${f.institution_id}|${f.fact}`, f.value]));
   const entriesByRoster = new Map<string, typeof entries>();
@@ -46,20 +55,31 @@ export async function loadMonthInputs(
     const inclusive = factOf('inclusive') as InstitutionMonth['inclusive'] | undefined;
     const rate = factOf('certificate_rate');
     const roster = rosters.find((r) => r.institution_id === inst.id);
-    const children = roster ? entriesByRoster.get(roster.id) ?? [] : [];
+    const children = roster ? (entriesByRoster.get(roster.id) ?? []) : [];
     const rosterMonth: RosterMonth | null = roster
       ? {
-        rosterId: roster.id, version: roster.version, openDays: roster.open_days,
-        children: children.map((e) => ({
-          lineNo: e.line_no, childKey: e.child_key, birthMonth: e.birth_month, birthOrder: e.birth_order as BirthOrder, classType: e.class_type,
-          careForm: e.care_form, daysAttended: e.days_attended,
-        })),
-      }
+          rosterId: roster.id,
+          version: roster.version,
+          openDays: roster.open_days,
+          children: children.map((e) => ({
+            lineNo: e.line_no,
+            childKey: e.child_key,
+            birthMonth: e.birth_month,
+            birthOrder: e.birth_order as BirthOrder,
+            classType: e.class_type,
+            careForm: e.care_form,
+            daysAttended: e.days_attended,
+          })),
+        }
       : null;
     return {
       month,
       institution: {
-        institutionId: inst.id, name: inst.name, divisionCode: inst.division_code, places: inst.places, totalPlaces: inst.total_places,
+        institutionId: inst.id,
+        name: inst.name,
+        divisionCode: inst.division_code,
+        places: inst.places,
+        totalPlaces: inst.total_places,
         status: (factOf('status') as InstitutionStatus | undefined) ?? null,
         inclusive: inclusive ?? null,
         creditGrade: (factOf('credit_grade') as CreditGrade | undefined) ?? null,

@@ -20,21 +20,57 @@ export interface LineFilter {
 }
 
 export interface LineRow {
-  id: string; line_key: string; kind: RunLineView['kind']; period: string; institution_id: string; institution_name: string; division_code: string;
-  child_key: string | null; roster_line_no: number | null; policy_key: string; policy_version: string; rule_id: string; rule_kind: RunLineView['ruleKind'];
-  rule_title: string; status: RunLineView['status']; base_fen: string; amount_fen: string; capped: boolean; reason_code: string | null; explanation: string;
-  inputs: Record<string, unknown>; adjusts_line_id: string | null;
+  id: string;
+  line_key: string;
+  kind: RunLineView['kind'];
+  period: string;
+  institution_id: string;
+  institution_name: string;
+  division_code: string;
+  child_key: string | null;
+  roster_line_no: number | null;
+  policy_key: string;
+  policy_version: string;
+  rule_id: string;
+  rule_kind: RunLineView['ruleKind'];
+  rule_title: string;
+  status: RunLineView['status'];
+  base_fen: string;
+  amount_fen: string;
+  capped: boolean;
+  reason_code: string | null;
+  explanation: string;
+  inputs: Record<string, unknown>;
+  adjusts_line_id: string | null;
 }
 
 export interface InstitutionTotalRow {
-  institutionId: string; institutionName: string; divisionCode: string; lines: number; children: number;
-  payableFen: number; adjustmentFen: number; heldLines: number; ineligibleLines: number;
+  institutionId: string;
+  institutionName: string;
+  divisionCode: string;
+  lines: number;
+  children: number;
+  payableFen: number;
+  adjustmentFen: number;
+  heldLines: number;
+  ineligibleLines: number;
 }
 
 /** What the runs that stand (other than the one recomputing) paid for one rule of an institution-month. */
 export interface PaidLine {
-  orig_key: string; paid: string; original_id: string | null; institution_name: string; division_code: string; child_key: string | null; roster_line_no: number | null;
-  policy_key: string; policy_version: string; rule_id: string; rule_kind: string; rule_title: string; budget_key: string | null;
+  orig_key: string;
+  paid: string;
+  original_id: string | null;
+  institution_name: string;
+  division_code: string;
+  child_key: string | null;
+  roster_line_no: number | null;
+  policy_key: string;
+  policy_version: string;
+  rule_id: string;
+  rule_kind: string;
+  rule_title: string;
+  budget_key: string | null;
 }
 
 /** 补助明细: the lines of runs. */
@@ -84,12 +120,28 @@ export class RunLineRepository {
    * A page of a run's lines in a stable order (institution, line key), with the number of all
    * that match: by offset, or after a cursor (the last line's institution and key) for exports.
    */
-  async page(runId: string, scope: LineScope, filter: LineFilter, pageSize: number, offset: number, after?: [string, string]): Promise<{ total: number; rows: LineRow[] }> {
+  async page(
+    runId: string,
+    scope: LineScope,
+    filter: LineFilter,
+    pageSize: number,
+    offset: number,
+    after?: [string, string],
+  ): Promise<{ total: number; rows: LineRow[] }> {
     const params: unknown[] = [runId];
     let where = `run_id = $1${scopeSql(scope, params)}`;
-    if (filter.institutionId) { params.push(filter.institutionId); where += ` AND institution_id = $${params.length}`; }
-    if (filter.status) { params.push(filter.status); where += ` AND status = $${params.length}`; }
-    if (filter.kind) { params.push(filter.kind); where += ` AND kind = $${params.length}`; }
+    if (filter.institutionId) {
+      params.push(filter.institutionId);
+      where += ` AND institution_id = $${params.length}`;
+    }
+    if (filter.status) {
+      params.push(filter.status);
+      where += ` AND status = $${params.length}`;
+    }
+    if (filter.kind) {
+      params.push(filter.kind);
+      where += ` AND kind = $${params.length}`;
+    }
     const [{ n }]: { n: number }[] = await this.manager.query(`SELECT count(*)::int AS n FROM ${this.t.line} WHERE ${where}`, params);
     const listParams = [...params];
     let listWhere = where;
@@ -123,8 +175,15 @@ export class RunLineRepository {
     return {
       total: n,
       rows: rows.map((r) => ({
-        institutionId: r.institution_id!, institutionName: r.institution_name!, divisionCode: r.division_code!, lines: Number(r.lines), children: Number(r.children),
-        payableFen: Number(r.payable_fen), adjustmentFen: Number(r.adjustment_fen), heldLines: Number(r.held_lines), ineligibleLines: Number(r.ineligible_lines),
+        institutionId: r.institution_id!,
+        institutionName: r.institution_name!,
+        divisionCode: r.division_code!,
+        lines: Number(r.lines),
+        children: Number(r.children),
+        payableFen: Number(r.payable_fen),
+        adjustmentFen: Number(r.adjustment_fen),
+        heldLines: Number(r.held_lines),
+        ineligibleLines: Number(r.ineligible_lines),
       })),
     };
   }
@@ -193,16 +252,25 @@ export class RunLineRepository {
       [runId],
     );
     return {
-      lines: Number(s!.lines), payableLines: Number(s!.payable_lines), ineligibleLines: Number(s!.ineligible_lines), heldLines: Number(s!.held_lines),
-      adjustmentLines: Number(s!.adjustment_lines), institutions: Number(s!.institutions), children: Number(s!.children), payableFen: Number(s!.payable_fen),
-      heldFen: Number(s!.held_fen), adjustmentFen: Number(s!.adjustment_fen), cappedAwayFen: Number(s!.capped_away_fen),
+      lines: Number(s!.lines),
+      payableLines: Number(s!.payable_lines),
+      ineligibleLines: Number(s!.ineligible_lines),
+      heldLines: Number(s!.held_lines),
+      adjustmentLines: Number(s!.adjustment_lines),
+      institutions: Number(s!.institutions),
+      children: Number(s!.children),
+      payableFen: Number(s!.payable_fen),
+      heldFen: Number(s!.held_fen),
+      adjustmentFen: Number(s!.adjustment_fen),
+      cappedAwayFen: Number(s!.capped_away_fen),
     };
   }
 
   /** The divisions (streets) the run's lines are in, in order. */
   async divisions(runId: string): Promise<string[]> {
-    return (await this.manager.query(`SELECT DISTINCT division_code FROM ${this.t.line} WHERE run_id = $1 ORDER BY 1`, [runId]))
-      .map((r: { division_code: string }) => r.division_code);
+    return (await this.manager.query(`SELECT DISTINCT division_code FROM ${this.t.line} WHERE run_id = $1 ORDER BY 1`, [runId])).map(
+      (r: { division_code: string }) => r.division_code,
+    );
   }
 
   /** Per rule (original key), what the runs that stand other than `exceptRunId` paid for the institution-month, and the posted regular line it goes back to. */

@@ -99,7 +99,8 @@ export class RunWorker {
           if (run.phase === 'regular') {
             batch++;
             // The month's duplicate claims, once per attempt (a roster changed meanwhile marks the run stale).
-            if (duplicates?.attempt !== run.attempt) duplicates = { month: run.month, attempt: run.attempt, map: await new MonthDataRepository(this.ds.manager).duplicateClaims(run.month) };
+            if (duplicates?.attempt !== run.attempt)
+              duplicates = { month: run.month, attempt: run.attempt, map: await new MonthDataRepository(this.ds.manager).duplicateClaims(run.month) };
             if (!(await this.regularBatch(run, policies, batch, duplicates.map))) await this.advance(run, 'adjustments');
           } else if (run.phase === 'adjustments') {
             await this.timed(run, () => this.adjustments(run, policies));
@@ -118,7 +119,11 @@ export class RunWorker {
       }
     } catch (e) {
       if (e instanceof LostLease || this.stopped) this.logger.info('run work stopped', { runId, reason: (e as Error).message });
-      else this.logger.error('run work failed; another attempt resumes from the last committed batch when the lease expires', { runId, err: (e as Error).message });
+      else
+        this.logger.error('run work failed; another attempt resumes from the last committed batch when the lease expires', {
+          runId,
+          err: (e as Error).message,
+        });
     }
   }
 
@@ -145,7 +150,10 @@ export class RunWorker {
     }
     const started = performance.now();
     const ms: Record<string, number> = {};
-    const lap = (name: string, since: number) => { ms[name] = Math.round(performance.now() - since); return performance.now(); };
+    const lap = (name: string, since: number) => {
+      ms[name] = Math.round(performance.now() - since);
+      return performance.now();
+    };
     let written = 0;
     await this.ds.transaction(async (manager) => {
       // The lease check first: it locks the run row, so no other worker writes this batch meanwhile (COPY has no ON CONFLICT).
@@ -159,7 +167,14 @@ export class RunWorker {
       await this.options.afterBatch?.(run.id, batch);
       lap('commit', at);
     });
-    this.logger.debug('run batch', { runId: run.id, batch, institutions: ids.length, children, lines: written, ms: { ...ms, total: Math.round(performance.now() - started) } });
+    this.logger.debug('run batch', {
+      runId: run.id,
+      batch,
+      institutions: ids.length,
+      children,
+      lines: written,
+      ms: { ...ms, total: Math.round(performance.now() - started) },
+    });
     return true;
   }
 
@@ -187,7 +202,12 @@ export class RunWorker {
     });
   }
 
-  private async adjustmentsFor(manager: EntityManager, run: RunRow, pair: { institutionId: string; month: string; reasons: string[] }, policies: readonly Policy[]): Promise<LineToWrite[]> {
+  private async adjustmentsFor(
+    manager: EntityManager,
+    run: RunRow,
+    pair: { institutionId: string; month: string; reasons: string[] },
+    policies: readonly Policy[],
+  ): Promise<LineToWrite[]> {
     const [input] = await loadMonthInputs(manager, [pair.institutionId], pair.month, policies, run.id);
     if (!input) return [];
     // The share of a capped budget the month's posted run paid is applied again.
@@ -214,14 +234,34 @@ export class RunWorker {
       const title = now?.ruleTitle ?? was!.rule_title;
       const detail = now ? now.explanation : '更正后的名册或事实中已无此项';
       out.push({
-        lineKey: `adj|${key}`, origKey: key, kind: 'adjustment', period: pair.month, institutionId: pair.institutionId,
-        institutionName: now?.institutionName ?? was!.institution_name, divisionCode: now?.divisionCode ?? was!.division_code,
-        childKey: now?.childKey ?? was!.child_key, rosterLineNo: now?.rosterLineNo ?? was!.roster_line_no,
-        policyKey: now?.policyKey ?? was!.policy_key, policyVersion: now?.policyVersion ?? was!.policy_version, ruleId: now?.ruleId ?? was!.rule_id,
-        ruleKind: (now?.ruleKind ?? was!.rule_kind) as LineToWrite['ruleKind'], ruleTitle: title,
-        status: 'payable', baseFen: diff, amountFen: diff, reasonCode: 'ADJUSTMENT', budgetKey: now?.budgetKey ?? was?.budget_key ?? null,
+        lineKey: `adj|${key}`,
+        origKey: key,
+        kind: 'adjustment',
+        period: pair.month,
+        institutionId: pair.institutionId,
+        institutionName: now?.institutionName ?? was!.institution_name,
+        divisionCode: now?.divisionCode ?? was!.division_code,
+        childKey: now?.childKey ?? was!.child_key,
+        rosterLineNo: now?.rosterLineNo ?? was!.roster_line_no,
+        policyKey: now?.policyKey ?? was!.policy_key,
+        policyVersion: now?.policyVersion ?? was!.policy_version,
+        ruleId: now?.ruleId ?? was!.rule_id,
+        ruleKind: (now?.ruleKind ?? was!.rule_kind) as LineToWrite['ruleKind'],
+        ruleTitle: title,
+        status: 'payable',
+        baseFen: diff,
+        amountFen: diff,
+        reasonCode: 'ADJUSTMENT',
+        budgetKey: now?.budgetKey ?? was?.budget_key ?? null,
         explanation: `更正 ${pair.month}：${title}已发 ${yuan(paid)}，按更正后的数据重算应发 ${yuan(due)}（${reasons}），本次${direction}。重算：${detail}`,
-        inputs: { correctedMonth: pair.month, paidFen: paid, dueFen: due, reasons: pair.reasons, recomputedStatus: now?.status ?? null, recomputed: now?.inputs ?? null },
+        inputs: {
+          correctedMonth: pair.month,
+          paidFen: paid,
+          dueFen: due,
+          reasons: pair.reasons,
+          recomputedStatus: now?.status ?? null,
+          recomputed: now?.inputs ?? null,
+        },
         adjustsLineId: was?.original_id ?? null,
       });
     }
@@ -238,7 +278,10 @@ export class RunWorker {
       const runs = new RunRepository(manager);
       const lines = new RunLineRepository(manager);
       const asked = await lines.requestedByBudget(run.id);
-      const inForce = versionsInForce(policies.map((p) => ({ ...p, effectiveTo: p.effectiveTo ?? null })), run.month);
+      const inForce = versionsInForce(
+        policies.map((p) => ({ ...p, effectiveTo: p.effectiveTo ?? null })),
+        run.month,
+      );
       const views: RunBudgetView[] = [];
       for (const row of asked) {
         const [policyKey, year] = row.budgetKey.split('|') as [string, string];
@@ -251,8 +294,15 @@ export class RunWorker {
         const capped = requested > left;
         if (capped) await lines.applyCap(run.id, row.budgetKey, left, requested, policy.budget.annualCapFen);
         views.push({
-          policyVersion: policy.version, year: Number(year), rules: policy.budget.rules, annualCapFen: policy.budget.annualCapFen, committedBeforeFen: committed,
-          requestedFen: requested, grantedFen: capped ? left : requested, capped, source: policy.budget.source,
+          policyVersion: policy.version,
+          year: Number(year),
+          rules: policy.budget.rules,
+          annualCapFen: policy.budget.annualCapFen,
+          committedBeforeFen: committed,
+          requestedFen: requested,
+          grantedFen: capped ? left : requested,
+          capped,
+          source: policy.budget.source,
         });
       }
       this.assertHeld(run, await runs.finishBudgets(run, this.lease, views));
@@ -267,7 +317,13 @@ export class RunWorker {
       this.assertHeld(run, await new RunRepository(tx.manager).complete(run, this.lease, streets.length ? 'street' : 'health', streets, totals));
       const data: SubsidyRunCompletedData = { runId: run.id, month: run.month, divisionCode: run.division_code, attempt: run.attempt, totals };
       await tx.publish(SubsidyEvt.runCompleted, { actor: run.created_by, entityId: run.id, data });
-      await tx.audit({ actor: run.created_by, action: 'run.computed', entity: 'subsidy_run', entityId: run.id, after: { attempt: run.attempt, totals, budgets: run.budgets } });
+      await tx.audit({
+        actor: run.created_by,
+        action: 'run.computed',
+        entity: 'subsidy_run',
+        entityId: run.id,
+        after: { attempt: run.attempt, totals, budgets: run.budgets },
+      });
     });
     this.logger.info('subsidy run computed', { runId: run.id, month: run.month, divisionCode: run.division_code, attempt: run.attempt });
   }

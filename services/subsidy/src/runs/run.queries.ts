@@ -1,6 +1,26 @@
-import { type Actor, actorCoversDivision, departmentNotAllowed, divisionOutOfScope, divisionPrefix, DomainError, notOwnInstitution, scopePrefixes, withinDivision } from '@shanyu/common';
+import {
+  type Actor,
+  actorCoversDivision,
+  departmentNotAllowed,
+  divisionOutOfScope,
+  divisionPrefix,
+  DomainError,
+  notOwnInstitution,
+  scopePrefixes,
+  withinDivision,
+} from '@shanyu/common';
 import type {
-  LedgerEntryView, LedgerPage, LedgerQuery, ListRunsRequest, RunInstitutionTotalPage, RunLinePage, RunLinesRequest, RunLineView, RunRef, RunTotalsRequest, RunView,
+  LedgerEntryView,
+  LedgerPage,
+  LedgerQuery,
+  ListRunsRequest,
+  RunInstitutionTotalPage,
+  RunLinePage,
+  RunLinesRequest,
+  RunLineView,
+  RunRef,
+  RunTotalsRequest,
+  RunView,
 } from '@shanyu/contracts';
 import type { DataSource } from 'typeorm';
 import type { SubsidyAccessPolicy } from '../access/subsidy-access.policy.js';
@@ -12,7 +32,13 @@ import { runView } from './run-view.js';
 import { RunRepository, type RunRow } from './run.repository.js';
 
 /** What of a run the caller may see: all of it, the streets in their area, or one institution of theirs. */
-async function scopeOf(institutions: InstitutionRepository, access: SubsidyAccessPolicy, actor: Actor, run: RunRow, institutionId?: string): Promise<LineScope> {
+async function scopeOf(
+  institutions: InstitutionRepository,
+  access: SubsidyAccessPolicy,
+  actor: Actor,
+  run: RunRow,
+  institutionId?: string,
+): Promise<LineScope> {
   if (actor.department === 'operator') {
     if (!institutionId) throw notOwnInstitution();
     access.assertCanRead(actor, await institutions.byIdOrThrow(institutionId));
@@ -60,18 +86,39 @@ export class ListRuns {
     this.access.assertDepartment(actor, ['health', 'street', 'finance', 'civil', 'education', 'market', 'admin'], '查看补助计算');
     const runs = await this.runs.list(request.month ?? null, request.status ?? null);
     const prefixes = scopePrefixes(actor);
-    const visible = runs.filter((r) =>
-      (!request.divisionCode || withinDivision(request.divisionCode, r.division_code) || withinDivision(r.division_code, request.divisionCode))
-      && (prefixes === null || actor.divisions.some((d) => withinDivision(d, r.division_code) || withinDivision(r.division_code, d))));
+    const visible = runs.filter(
+      (r) =>
+        (!request.divisionCode || withinDivision(request.divisionCode, r.division_code) || withinDivision(r.division_code, request.divisionCode)) &&
+        (prefixes === null || actor.divisions.some((d) => withinDivision(d, r.division_code) || withinDivision(r.division_code, d))),
+    );
     return Promise.all(visible.map((r) => runView(this.runs, r)));
   }
 }
 
 const toLine = (r: LineRow, sources: Map<string, string>): RunLineView => ({
-  id: r.id, lineKey: r.line_key, kind: r.kind, period: r.period, institutionId: r.institution_id, institutionName: r.institution_name, divisionCode: r.division_code,
-  childKey: r.child_key, rosterLineNo: r.roster_line_no, policyKey: r.policy_key, policyVersion: r.policy_version, ruleId: r.rule_id, ruleKind: r.rule_kind,
-  ruleTitle: r.rule_title, ruleSource: sources.get(`${r.policy_version}#${r.rule_id}`) ?? '', status: r.status, baseFen: Number(r.base_fen), amountFen: Number(r.amount_fen), capped: r.capped, reasonCode: r.reason_code,
-  explanation: r.explanation, inputs: r.inputs, adjustsLineId: r.adjusts_line_id,
+  id: r.id,
+  lineKey: r.line_key,
+  kind: r.kind,
+  period: r.period,
+  institutionId: r.institution_id,
+  institutionName: r.institution_name,
+  divisionCode: r.division_code,
+  childKey: r.child_key,
+  rosterLineNo: r.roster_line_no,
+  policyKey: r.policy_key,
+  policyVersion: r.policy_version,
+  ruleId: r.rule_id,
+  ruleKind: r.rule_kind,
+  ruleTitle: r.rule_title,
+  ruleSource: sources.get(`${r.policy_version}#${r.rule_id}`) ?? '',
+  status: r.status,
+  baseFen: Number(r.base_fen),
+  amountFen: Number(r.amount_fen),
+  capped: r.capped,
+  reasonCode: r.reason_code,
+  explanation: r.explanation,
+  inputs: r.inputs,
+  adjustsLineId: r.adjusts_line_id,
 });
 
 /** Lines of a run in a stable order (institution, line key): pages by number or, for exports, by cursor. */
@@ -107,7 +154,10 @@ export class RunLines {
     const last = rows.at(-1);
     const sources = new Map((await this.policies.documents()).flatMap((p) => p.rules.map((rule) => [`${p.version}#${rule.id}`, rule.source] as const)));
     return {
-      items: rows.map((r) => toLine(r, sources)), total: n, page: request.after ? 1 : page, pageSize,
+      items: rows.map((r) => toLine(r, sources)),
+      total: n,
+      page: request.after ? 1 : page,
+      pageSize,
       nextCursor: rows.length === pageSize && last ? `${last.institution_id}|${last.line_key}` : null,
     };
   }
@@ -167,10 +217,20 @@ export class ListLedger {
     const { total: n, rows } = await this.ledger.page(filter, page, pageSize);
     return {
       items: rows.map((r): LedgerEntryView => ({
-        id: r.id, runId: r.run_id, month: r.month, institutionId: r.institution_id, institutionName: r.institution_name, divisionCode: r.division_code,
-        amountFen: Number(r.amount_fen), lines: r.lines, postedAt: r.posted_at.toISOString(), postedBy: r.posted_by,
+        id: r.id,
+        runId: r.run_id,
+        month: r.month,
+        institutionId: r.institution_id,
+        institutionName: r.institution_name,
+        divisionCode: r.division_code,
+        amountFen: Number(r.amount_fen),
+        lines: r.lines,
+        postedAt: r.posted_at.toISOString(),
+        postedBy: r.posted_by,
       })),
-      total: n, page, pageSize,
+      total: n,
+      page,
+      pageSize,
     };
   }
 }

@@ -173,14 +173,16 @@ export class RunRepository {
 
   approvals(runId: string): Promise<ApprovalRow[]> {
     return this.manager.query(
-      `SELECT round, stage, decision, division_codes, actor, reason, comment, at FROM ${this.t.approval} WHERE run_id = $1 ORDER BY at, id`, [runId],
+      `SELECT round, stage, decision, division_codes, actor, reason, comment, at FROM ${this.t.approval} WHERE run_id = $1 ORDER BY at, id`,
+      [runId],
     );
   }
 
   /** Streets whose office has approved the current round. */
   async approvedStreets(run: RunRow): Promise<Set<string>> {
     const rows: { division_codes: string[] }[] = await this.manager.query(
-      `SELECT division_codes FROM ${this.t.approval} WHERE run_id = $1 AND round = $2 AND stage = 'street' AND decision = 'approve'`, [run.id, run.attempt],
+      `SELECT division_codes FROM ${this.t.approval} WHERE run_id = $1 AND round = $2 AND stage = 'street' AND decision = 'approve'`,
+      [run.id, run.attempt],
     );
     return new Set(rows.flatMap((r) => r.division_codes));
   }
@@ -188,7 +190,17 @@ export class RunRepository {
   async insertApproval(approval: NewApproval): Promise<void> {
     await this.manager.query(
       `INSERT INTO ${this.t.approval} (id, run_id, round, stage, decision, division_codes, actor, reason, comment) VALUES ($1, $2, $3, $4, $5, $6::text[], $7::jsonb, $8, $9)`,
-      [randomUUID(), approval.runId, approval.round, approval.stage, approval.decision, approval.divisionCodes, JSON.stringify(approval.actor), approval.reason, approval.comment],
+      [
+        randomUUID(),
+        approval.runId,
+        approval.round,
+        approval.stage,
+        approval.decision,
+        approval.divisionCodes,
+        JSON.stringify(approval.actor),
+        approval.reason,
+        approval.comment,
+      ],
     );
   }
 
@@ -199,7 +211,8 @@ export class RunRepository {
 
   /** The requests of the division's institutions for months before the run's, now taken up by the run. */
   consumeRecalcRequests(run: RunRow): Promise<{ institution_id: string; month: string; reason: string }[]> {
-    return updateReturning(this.manager,
+    return updateReturning(
+      this.manager,
       `UPDATE ${this.t.recalc} SET consumed_by_run = $1
        WHERE consumed_by_run IS NULL AND month < $2 AND institution_id IN (SELECT id FROM ${this.t.institution} WHERE division_code LIKE $3)
        RETURNING institution_id, month, reason`,
@@ -222,7 +235,8 @@ export class RunRepository {
 
   /** Takes (or renews) the lease of a computing run; undefined when another worker holds it or it is not computing. */
   async claim(runId: string, lease: RunLease): Promise<RunRow | undefined> {
-    const [row] = await updateReturning<RunRow>(this.manager,
+    const [row] = await updateReturning<RunRow>(
+      this.manager,
       `UPDATE ${this.t.run} SET lease_owner = $2, lease_until = now() + ($3::int * interval '1 millisecond')
        WHERE id = $1 AND status = 'computing' AND (lease_until IS NULL OR lease_until < now() OR lease_owner = $2)
        RETURNING *`,
@@ -253,7 +267,8 @@ export class RunRepository {
 
   /** Computed: waits for approval at `stage`, the lease given up; false when the run is no longer held. */
   async complete(run: RunRow, lease: RunLease, stage: ApprovalStage, streets: string[], totals: RunTotals): Promise<boolean> {
-    const rows = await updateReturning(this.manager,
+    const rows = await updateReturning(
+      this.manager,
       `UPDATE ${this.t.run} SET status = 'computed', phase = 'done', stage = $5, streets = $6::text[], totals = $7::jsonb, computed_at = now(), lease_owner = NULL, lease_until = NULL
        WHERE id = $1 AND attempt = $2 AND lease_owner = $3 AND phase = $4 AND status = 'computing' RETURNING id`,
       [run.id, run.attempt, lease.owner, run.phase, stage, streets, JSON.stringify(totals)],
@@ -263,7 +278,8 @@ export class RunRepository {
 
   /** Commits progress only while the worker still holds the run at the same attempt and phase (and renews its lease). */
   private async guarded(run: RunRow, lease: RunLease, set: string, params: unknown[]): Promise<boolean> {
-    const rows = await updateReturning(this.manager,
+    const rows = await updateReturning(
+      this.manager,
       `UPDATE ${this.t.run} SET ${set}, lease_until = now() + ($5::int * interval '1 millisecond')
        WHERE id = $1 AND attempt = $2 AND lease_owner = $3 AND phase = $4 AND status = 'computing' RETURNING id`,
       [run.id, run.attempt, lease.owner, run.phase, lease.leaseMs, ...params],

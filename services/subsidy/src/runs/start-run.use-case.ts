@@ -36,10 +36,17 @@ export class StartRun {
       const runs = new RunRepository(tx.manager);
       await runs.lockMonth(request.month);
       const sameMonth = await runs.ofMonthForUpdate(request.month);
-      const overlap = sameMonth.find((r) => r.division_code !== request.divisionCode && r.status !== 'returned'
-        && (withinDivision(r.division_code, request.divisionCode) || withinDivision(request.divisionCode, r.division_code)));
+      const overlap = sameMonth.find(
+        (r) =>
+          r.division_code !== request.divisionCode &&
+          r.status !== 'returned' &&
+          (withinDivision(r.division_code, request.divisionCode) || withinDivision(request.divisionCode, r.division_code)),
+      );
       if (overlap) {
-        throw new DomainError('SUBSIDY_RUN_OVERLAP', `${request.month} 已有覆盖 ${overlap.division_code} 的补助计算（${overlap.id}），同一机构同一月份只能在一个批次中计算`);
+        throw new DomainError(
+          'SUBSIDY_RUN_OVERLAP',
+          `${request.month} 已有覆盖 ${overlap.division_code} 的补助计算（${overlap.id}），同一机构同一月份只能在一个批次中计算`,
+        );
       }
       const existing = sameMonth.find((r) => r.division_code === request.divisionCode);
       if (existing?.status === 'posted') {
@@ -52,11 +59,25 @@ export class StartRun {
         await new RunLineRepository(tx.manager).deleteOfRun(id);
         await runs.releaseRecalcRequests(id);
         await runs.restart(id, total);
-        await tx.audit({ actor, action: 'run.recompute', entity: 'subsidy_run', entityId: id, before: { status: existing.status, attempt: existing.attempt, totals: existing.totals }, requestId });
+        await tx.audit({
+          actor,
+          action: 'run.recompute',
+          entity: 'subsidy_run',
+          entityId: id,
+          before: { status: existing.status, attempt: existing.attempt, totals: existing.totals },
+          requestId,
+        });
       } else {
         id = randomUUID();
         await runs.insert({ id, divisionCode: request.divisionCode, month: request.month, total, createdBy: actor });
-        await tx.audit({ actor, action: 'run.start', entity: 'subsidy_run', entityId: id, after: { month: request.month, divisionCode: request.divisionCode }, requestId });
+        await tx.audit({
+          actor,
+          action: 'run.start',
+          entity: 'subsidy_run',
+          entityId: id,
+          after: { month: request.month, divisionCode: request.divisionCode },
+          requestId,
+        });
       }
       return runView(runs, await runs.byIdOrThrow(id));
     });

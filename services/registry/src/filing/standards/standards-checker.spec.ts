@@ -17,8 +17,14 @@ function outcome(ruleId: string, submission: SubmitFilingBody, inst = institutio
   return result;
 }
 
-const withFacility = (facility: Partial<NonNullable<SubmitFilingBody['facility']>>) => ({ ...compliantSubmission, facility: { ...compliantSubmission.facility, ...facility } });
-const withDocuments = (documents: Partial<NonNullable<SubmitFilingBody['documents']>>) => ({ ...compliantSubmission, documents: { ...compliantSubmission.documents, ...documents } });
+const withFacility = (facility: Partial<NonNullable<SubmitFilingBody['facility']>>) => ({
+  ...compliantSubmission,
+  facility: { ...compliantSubmission.facility, ...facility },
+});
+const withDocuments = (documents: Partial<NonNullable<SubmitFilingBody['documents']>>) => ({
+  ...compliantSubmission,
+  documents: { ...compliantSubmission.documents, ...documents },
+});
 
 describe('filing standards check, rule by rule', () => {
   it('passes every rule for a compliant filing, each with its source', () => {
@@ -30,17 +36,37 @@ describe('filing standards check, rule by rule', () => {
 
   it('fails missing required documents and the missing 医育结合 signing; marks other missing facts for review', () => {
     const check = checker.check({ submission: {}, institution });
-    const byOutcome = (o: string) => check.results.filter((r) => r.outcome === o).map((r) => r.ruleId).sort();
-    expect(byOutcome('fail')).toEqual(['DOC_FIRE', 'DOC_HEALTH_EVALUATION', 'DOC_LICENCE', 'DOC_PREMISES', 'DOC_STAFF_HEALTH', 'DOC_STAFF_QUALIFICATIONS', 'HEALTH_CENTRE']);
-    expect(byOutcome('needs_review')).toEqual(expect.arrayContaining(['CLASS_INFANT', 'DIRECTOR', 'SURVEILLANCE_RETENTION', 'DOC_FOOD', 'RESIDENTIAL_FACILITY']));
+    const byOutcome = (o: string) =>
+      check.results
+        .filter((r) => r.outcome === o)
+        .map((r) => r.ruleId)
+        .sort();
+    expect(byOutcome('fail')).toEqual([
+      'DOC_FIRE',
+      'DOC_HEALTH_EVALUATION',
+      'DOC_LICENCE',
+      'DOC_PREMISES',
+      'DOC_STAFF_HEALTH',
+      'DOC_STAFF_QUALIFICATIONS',
+      'HEALTH_CENTRE',
+    ]);
+    expect(byOutcome('needs_review')).toEqual(
+      expect.arrayContaining(['CLASS_INFANT', 'DIRECTOR', 'SURVEILLANCE_RETENTION', 'DOC_FOOD', 'RESIDENTIAL_FACILITY']),
+    );
   });
 
   it('asks the reviewer when a lease is handed in without its term (present, but needs judgement)', () => {
-    expect(outcome('DOC_PREMISES', withDocuments({ premisesProof: { ref: '租赁合同', owned: false } }))).toMatchObject({ outcome: 'needs_review', measured: null });
+    expect(outcome('DOC_PREMISES', withDocuments({ premisesProof: { ref: '租赁合同', owned: false } }))).toMatchObject({
+      outcome: 'needs_review',
+      measured: null,
+    });
   });
 
   it('records the signed child-health doctor when given', () => {
-    const r = outcome('HEALTH_CENTRE', { ...compliantSubmission, healthCentre: { name: '三墩镇社区卫生服务中心', doctorName: '王医生', signedOn: '2026-03-01' } });
+    const r = outcome('HEALTH_CENTRE', {
+      ...compliantSubmission,
+      healthCentre: { name: '三墩镇社区卫生服务中心', doctorName: '王医生', signedOn: '2026-03-01' },
+    });
     expect(r).toMatchObject({ outcome: 'pass', measured: { name: '三墩镇社区卫生服务中心', doctorName: '王医生', signedOn: '2026-03-01' } });
     expect(r.message).toContain('王医生');
   });
@@ -61,9 +87,21 @@ describe('filing standards check, rule by rule', () => {
     ['CLASS_TODDLER', { ...compliantSubmission, classes: [{ type: 'toddler', size: 15, carers: 2 }] }, /至少需要 3 名/],
     ['CLASS_OLDER', { ...compliantSubmission, classes: [{ type: 'older', size: 21, carers: 3 }] }, /超过 20 人/],
     ['CLASS_MIXED', { ...compliantSubmission, classes: [{ type: 'mixed', size: 19, carers: 4 }] }, /超过 18 人/],
-    ['DIRECTOR', { ...compliantSubmission, director: { education: 'high_school', managementYears: 2, postTrainingCompleted: false } }, /学历为高中、管理经历 2 年、未完成岗位培训/],
+    [
+      'DIRECTOR',
+      { ...compliantSubmission, director: { education: 'high_school', managementYears: 2, postTrainingCompleted: false } },
+      /学历为高中、管理经历 2 年、未完成岗位培训/,
+    ],
     ['HEALTH_WORKER', { ...compliantSubmission, healthWorker: { fullTime: 0, partTime: 0 } }, /未配备/],
-    ['HEALTH_WORKER', { ...compliantSubmission, healthWorker: { fullTime: 0, partTime: 2 }, classes: Array.from({ length: 8 }, () => ({ type: 'older' as const, size: 20, carers: 3 })) }, /160 名，需至少 1 名专职/],
+    [
+      'HEALTH_WORKER',
+      {
+        ...compliantSubmission,
+        healthWorker: { fullTime: 0, partTime: 2 },
+        classes: Array.from({ length: 8 }, () => ({ type: 'older' as const, size: 20, carers: 3 })),
+      },
+      /160 名，需至少 1 名专职/,
+    ],
     ['FLOOR_LIVING_ROOMS', withFacility({ livingRoomFloors: [1, 4] }), /4 层/],
     ['NO_BASEMENT', withFacility({ livingRoomFloors: [-1, 1] }), /地下/],
     ['NO_BASEMENT', withFacility({ basementUse: true }), /地下/],

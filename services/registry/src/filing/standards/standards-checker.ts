@@ -1,6 +1,4 @@
-import type {
-  CheckOutcome, ClassType, EducationLevel, FilingClass, StandardsCheck, StandardsCheckResult, SubmitFilingBody,
-} from '@shanyu/contracts';
+import type { CheckOutcome, ClassType, EducationLevel, FilingClass, StandardsCheck, StandardsCheckResult, SubmitFilingBody } from '@shanyu/contracts';
 import { EDUCATION_LEVELS } from '@shanyu/contracts';
 import type { RuleKind, StandardsRule, StandardsRuleset } from './standards-ruleset.js';
 
@@ -14,11 +12,20 @@ type Verdict = { outcome: CheckOutcome; measured: unknown; limit: string; messag
 
 const CLASS_NAMES: Record<ClassType, string> = { infant: '乳儿班', toddler: '托小班', older: '托大班', mixed: '混龄班' };
 const EDUCATION_NAMES: Record<EducationLevel, string> = {
-  below_high_school: '高中以下', high_school: '高中', vocational: '中专/职高', junior_college: '大专', bachelor: '本科', master: '硕士', doctorate: '博士',
+  below_high_school: '高中以下',
+  high_school: '高中',
+  vocational: '中专/职高',
+  junior_college: '大专',
+  bachelor: '本科',
+  master: '硕士',
+  doctorate: '博士',
 };
 const DOCUMENT_NAMES: Record<string, string> = {
-  businessLicence: '营业执照或法人登记证书', staffQualifications: '工作人员资格证明', staffHealthCertificates: '工作人员健康合格证明',
-  fireAcceptance: '消防验收或备案证明', foodLicence: '食品经营许可证',
+  businessLicence: '营业执照或法人登记证书',
+  staffQualifications: '工作人员资格证明',
+  staffHealthCertificates: '工作人员健康合格证明',
+  fireAcceptance: '消防验收或备案证明',
+  foodLicence: '食品经营许可证',
 };
 
 const missing = (what: string, limit: string): Verdict => ({ outcome: 'needs_review', measured: null, limit, message: `未提供${what}，需人工核实` });
@@ -57,9 +64,7 @@ const EVALUATORS: Record<RuleKind, Evaluator> = {
   health_evaluation_pass: (_p, { submission }) => {
     const report = submission.documents?.healthEvaluation;
     if (!report) return absent('卫生评价报告', '卫生评价结论为合格');
-    return report.result === '合格'
-      ? pass('合格', '合格', '卫生评价合格')
-      : fail(report.result, '合格', '卫生评价结论为不合格');
+    return report.result === '合格' ? pass('合格', '合格', '卫生评价合格') : fail(report.result, '合格', '卫生评价结论为不合格');
   },
 
   food_licence_when_meals: (_p, { submission }) => {
@@ -148,7 +153,9 @@ const EVALUATORS: Record<RuleKind, Evaluator> = {
     const limit = `≥ ${minDays} 天`;
     const s = submission.surveillance;
     if (!s) return missing('录像保存天数', limit);
-    return s.retentionDays >= minDays ? pass(s.retentionDays, limit, `录像保存 ${s.retentionDays} 天`) : fail(s.retentionDays, limit, `录像仅保存 ${s.retentionDays} 天，少于 ${minDays} 天`);
+    return s.retentionDays >= minDays
+      ? pass(s.retentionDays, limit, `录像保存 ${s.retentionDays} 天`)
+      : fail(s.retentionDays, limit, `录像仅保存 ${s.retentionDays} 天，少于 ${minDays} 天`);
   },
 
   must_be_true: ({ fact }, { submission }) => {

@@ -16,24 +16,47 @@ export interface StandardsRuleset {
 }
 
 export const RULE_KINDS = [
-  'document_present', 'premises', 'health_evaluation_pass', 'food_licence_when_meals', 'class_limits', 'director',
-  'health_worker', 'max_floor', 'no_basement', 'min_fact', 'surveillance_coverage', 'surveillance_retention',
-  'must_be_true', 'residential_facility', 'health_centre_signed',
+  'document_present',
+  'premises',
+  'health_evaluation_pass',
+  'food_licence_when_meals',
+  'class_limits',
+  'director',
+  'health_worker',
+  'max_floor',
+  'no_basement',
+  'min_fact',
+  'surveillance_coverage',
+  'surveillance_retention',
+  'must_be_true',
+  'residential_facility',
+  'health_centre_signed',
 ] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
 const num = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
 const str = (v: unknown) => typeof v === 'string' && v.length > 0;
-const areaLimits = (v: unknown) => !!v && typeof v === 'object' && ['perHundredHouseholdsM2', 'minBuildingM2', 'minOutdoorM2'].every((k) => num((v as Record<string, unknown>)[k]));
+const areaLimits = (v: unknown) =>
+  !!v && typeof v === 'object' && ['perHundredHouseholdsM2', 'minBuildingM2', 'minOutdoorM2'].every((k) => num((v as Record<string, unknown>)[k]));
 
 /** The parameters each evaluator needs; a ruleset that does not match fails loudly at load. */
 const PARAMS: Record<RuleKind, Record<string, (v: unknown) => boolean>> = {
-  document_present: { document: (v) => ['businessLicence', 'staffQualifications', 'staffHealthCertificates', 'fireAcceptance', 'foodLicence'].includes(v as string) },
+  document_present: {
+    document: (v) => ['businessLicence', 'staffQualifications', 'staffHealthCertificates', 'fireAcceptance', 'foodLicence'].includes(v as string),
+  },
   premises: { minLeaseYears: num },
   health_evaluation_pass: {},
   food_licence_when_meals: {},
-  class_limits: { classType: (v) => ['infant', 'toddler', 'older', 'mixed'].includes(v as string), maxSize: num, childrenPerCarer: (v) => v === null || num(v) },
-  director: { minEducation: (v) => (EDUCATION_LEVELS as readonly string[]).includes(v as string), minManagementYears: num, trainingRequired: (v) => typeof v === 'boolean' },
+  class_limits: {
+    classType: (v) => ['infant', 'toddler', 'older', 'mixed'].includes(v as string),
+    maxSize: num,
+    childrenPerCarer: (v) => v === null || num(v),
+  },
+  director: {
+    minEducation: (v) => (EDUCATION_LEVELS as readonly string[]).includes(v as string),
+    minManagementYears: num,
+    trainingRequired: (v) => typeof v === 'boolean',
+  },
   health_worker: { fullTimeFromChildren: num },
   max_floor: { maxFloor: num },
   no_basement: {},
