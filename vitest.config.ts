@@ -68,6 +68,16 @@ export default defineConfig({
     sequence: { sequencer: SlowestFirstSequencer },
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
+    // `npm run coverage`: the code of libraries and services the tests run in-process (services the
+    // fault and start tests run as child processes are not measured), summed per package by
+    // deploy/local/coverage-by-package.mjs.
+    coverage: {
+      provider: 'v8',
+      include: ['libs/*/src/**/*.ts', 'services/*/src/**/*.ts'],
+      exclude: ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/migrations/**'],
+      reporter: ['json-summary', 'text-summary'],
+      reportsDirectory: 'coverage',
+    },
     projects: [
       {
         plugins: [swcPlugin()],
