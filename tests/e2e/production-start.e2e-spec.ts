@@ -13,12 +13,14 @@ const run = promisify(execFile);
 const realDb = 'postgres://shanyu:a-real-password@127.0.0.1:1/shanyu';
 
 async function start(service: string, env: Record<string, string>): Promise<{ code: number; stderr: string }> {
-  return run(process.execPath, [`services/${service}/dist/main.js`], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, timeout: 30_000 })
+  return run(process.execPath, [`services/${service}/dist/main.js`], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, timeout: 90_000 })
     .then(() => ({ code: 0, stderr: '' }))
     .catch((e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }));
 }
 
-describe('a production start refuses demo secrets and missing keys', () => {
+// A refusal comes in a second or two; loading a service on a machine busy with other test files can
+// take much longer, and a start killed by its timeout would read as no refusal at all.
+describe('a production start refuses demo secrets and missing keys', { timeout: 200_000 }, () => {
   beforeAll(async () => {
     await buildServices();
   }, 600_000);
