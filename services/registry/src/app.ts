@@ -7,6 +7,8 @@ import { CreditGradeFollower } from './public/credit-grade.follower.js';
 import { RegistryModule } from './registry.module.js';
 
 export { RegisterInstitution } from './institutions/register-institution.use-case.js';
+export { InstitutionAccessPolicy } from './institutions/institution-access.policy.js';
+export { registryDataSource } from './data-source.js';
 
 export type RunningRegistry = RunningService;
 
