@@ -1,17 +1,15 @@
-import { currentSchema } from '@shanyu/persistence';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { SchemaMigration } from '@shanyu/persistence';
 
 /**
  * The credit service's tables: a replica of the register (from the registry's events), the
  * append-only ledger, the standing (projection of the ledger: score and grade today), repair
  * requests, and the events it could not use (also sent to the dead-letter subject).
  */
-export class Credit1764000000100 implements MigrationInterface {
+export class Credit1764000000100 extends SchemaMigration {
   name = 'Credit1764000000100';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`SET LOCAL search_path TO "${await currentSchema(q)}"`);
-    await q.query(`
+  protected readonly upSteps = [
+    `
       CREATE TABLE institution (
         id uuid PRIMARY KEY,
         name text NOT NULL,
@@ -20,9 +18,9 @@ export class Credit1764000000100 implements MigrationInterface {
         status text NOT NULL,
         source_version int NOT NULL,
         updated_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await q.query(`CREATE INDEX institution_division ON institution (division_code text_pattern_ops)`);
-    await q.query(`
+      )`,
+    `CREATE INDEX institution_division ON institution (division_code text_pattern_ops)`,
+    `
       CREATE TABLE ledger_entry (
         id uuid PRIMARY KEY,
         seq bigserial UNIQUE,
@@ -42,16 +40,16 @@ export class Credit1764000000100 implements MigrationInterface {
         model_version text NOT NULL,
         recorded_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (source_event_id, institution_id, event_type)
-      )`);
-    await q.query(`CREATE INDEX ledger_entry_institution ON ledger_entry (institution_id, occurred_on)`);
+      )`,
+    `CREATE INDEX ledger_entry_institution ON ledger_entry (institution_id, occurred_on)`,
     // Append-only: an entry is never changed or removed (a repair is a new entry).
-    await q.query(`
+    `
       CREATE FUNCTION ledger_entry_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN RAISE EXCEPTION 'ledger_entry is append-only'; END $$`);
-    await q.query(`
+      BEGIN RAISE EXCEPTION 'ledger_entry is append-only'; END $$`,
+    `
       CREATE TRIGGER ledger_entry_no_change BEFORE UPDATE OR DELETE OR TRUNCATE ON ledger_entry
-      FOR EACH STATEMENT EXECUTE FUNCTION ledger_entry_append_only()`);
-    await q.query(`
+      FOR EACH STATEMENT EXECUTE FUNCTION ledger_entry_append_only()`,
+    `
       CREATE TABLE standing (
         institution_id uuid PRIMARY KEY,
         division_code text NOT NULL,
@@ -62,10 +60,10 @@ export class Credit1764000000100 implements MigrationInterface {
         since date NOT NULL,
         reasons jsonb NOT NULL,
         updated_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await q.query(`CREATE INDEX standing_grade_division ON standing (grade, division_code text_pattern_ops)`);
-    await q.query(`CREATE INDEX standing_computed_on ON standing (computed_on)`);
-    await q.query(`
+      )`,
+    `CREATE INDEX standing_grade_division ON standing (grade, division_code text_pattern_ops)`,
+    `CREATE INDEX standing_computed_on ON standing (computed_on)`,
+    `
       CREATE TABLE repair_request (
         id uuid PRIMARY KEY,
         institution_id uuid NOT NULL,
@@ -81,9 +79,9 @@ export class Credit1764000000100 implements MigrationInterface {
         decided_at timestamptz,
         decided_on date,
         ledger_entry_id uuid
-      )`);
-    await q.query(`CREATE INDEX repair_request_institution ON repair_request (institution_id, status)`);
-    await q.query(`
+      )`,
+    `CREATE INDEX repair_request_institution ON repair_request (institution_id, status)`,
+    `
       CREATE TABLE rejected_event (
         consumer text NOT NULL,
         event_id uuid NOT NULL,
@@ -93,16 +91,15 @@ export class Credit1764000000100 implements MigrationInterface {
         envelope jsonb NOT NULL,
         rejected_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (consumer, event_id)
-      )`);
-  }
+      )`,
+  ];
 
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`SET LOCAL search_path TO "${await currentSchema(q)}"`);
-    await q.query(`DROP TABLE rejected_event`);
-    await q.query(`DROP TABLE repair_request`);
-    await q.query(`DROP TABLE standing`);
-    await q.query(`DROP TABLE ledger_entry`);
-    await q.query(`DROP FUNCTION ledger_entry_append_only`);
-    await q.query(`DROP TABLE institution`);
-  }
+  protected readonly downSteps = [
+    `DROP TABLE rejected_event`,
+    `DROP TABLE repair_request`,
+    `DROP TABLE standing`,
+    `DROP TABLE ledger_entry`,
+    `DROP FUNCTION ledger_entry_append_only`,
+    `DROP TABLE institution`,
+  ];
 }

@@ -1,12 +1,10 @@
-import { currentSchema } from '@shanyu/persistence';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { SchemaMigration } from '@shanyu/persistence';
 
-export class UserAccounts1763800000200 implements MigrationInterface {
+export class UserAccounts1763800000200 extends SchemaMigration {
   name = 'UserAccounts1763800000200';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`SET LOCAL search_path TO "${await currentSchema(q)}"`);
-    await q.query(`
+  protected readonly upSteps = [
+    `
       CREATE TABLE user_account (
         id uuid PRIMARY KEY,
         username text NOT NULL UNIQUE,
@@ -18,11 +16,8 @@ export class UserAccounts1763800000200 implements MigrationInterface {
         active boolean NOT NULL DEFAULT true,
         demo boolean NOT NULL DEFAULT false,
         created_at timestamptz NOT NULL DEFAULT now()
-      )`);
-  }
+      )`,
+  ];
 
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`SET LOCAL search_path TO "${await currentSchema(q)}"`);
-    await q.query(`DROP TABLE user_account`);
-  }
+  protected readonly downSteps = [`DROP TABLE user_account`];
 }

@@ -1,23 +1,18 @@
-import { currentSchema } from '@shanyu/persistence';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { SchemaMigration } from '@shanyu/persistence';
 
-export class CalendarYears1763800000300 implements MigrationInterface {
+export class CalendarYears1763800000300 extends SchemaMigration {
   name = 'CalendarYears1763800000300';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`SET LOCAL search_path TO "${await currentSchema(q)}"`);
-    await q.query(`
+  protected readonly upSteps = [
+    `
       CREATE TABLE calendar_year (
         year int PRIMARY KEY,
         source text NOT NULL,
         entries jsonb NOT NULL,
         loaded_by text NOT NULL,
         loaded_at timestamptz NOT NULL
-      )`);
-  }
+      )`,
+  ];
 
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`SET LOCAL search_path TO "${await currentSchema(q)}"`);
-    await q.query(`DROP TABLE calendar_year`);
-  }
+  protected readonly downSteps = [`DROP TABLE calendar_year`];
 }

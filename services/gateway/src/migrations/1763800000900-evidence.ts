@@ -1,12 +1,10 @@
-import { currentSchema } from '@shanyu/persistence';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { SchemaMigration } from '@shanyu/persistence';
 
-export class Evidence1763800000900 implements MigrationInterface {
+export class Evidence1763800000900 extends SchemaMigration {
   name = 'Evidence1763800000900';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`SET LOCAL search_path TO "${await currentSchema(q)}"`);
-    await q.query(`
+  protected readonly upSteps = [
+    `
       CREATE TABLE evidence (
         sha256 text PRIMARY KEY CHECK (sha256 ~ '^[0-9a-f]{64}$'),
         content_type text NOT NULL,
@@ -19,12 +17,9 @@ export class Evidence1763800000900 implements MigrationInterface {
         uploaded_by_user text NOT NULL,
         uploaded_at timestamptz NOT NULL,
         uploads int NOT NULL DEFAULT 1
-      )`);
-    await q.query(`CREATE INDEX evidence_inspection ON evidence (inspection_id)`);
-  }
+      )`,
+    `CREATE INDEX evidence_inspection ON evidence (inspection_id)`,
+  ];
 
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`SET LOCAL search_path TO "${await currentSchema(q)}"`);
-    await q.query(`DROP TABLE evidence`);
-  }
+  protected readonly downSteps = [`DROP TABLE evidence`];
 }

@@ -1,17 +1,15 @@
-import { currentSchema } from '@shanyu/persistence';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { SchemaMigration } from '@shanyu/persistence';
 
 /**
  * Machine credentials of department systems (issue 11): an API client per department system,
  * with the routes and divisions it may use, and its secrets (scrypt hashes only, never the
  * secret) by version, so a rotation can leave the previous secret valid for an overlap period.
  */
-export class ApiClients1763800001100 implements MigrationInterface {
+export class ApiClients1763800001100 extends SchemaMigration {
   name = 'ApiClients1763800001100';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`SET LOCAL search_path TO "${await currentSchema(q)}"`);
-    await q.query(`
+  protected readonly upSteps = [
+    `
       CREATE TABLE api_client (
         id uuid PRIMARY KEY,
         client_id text NOT NULL UNIQUE,
@@ -25,9 +23,9 @@ export class ApiClients1763800001100 implements MigrationInterface {
         revoked_by text,
         revoke_reason text,
         last_used_at timestamptz
-      )`);
+      )`,
     // valid_until: null while the secret is current; set by a rotation (end of the overlap) or a revocation.
-    await q.query(`
+    `
       CREATE TABLE api_client_secret (
         id uuid PRIMARY KEY,
         api_client_id uuid NOT NULL REFERENCES api_client (id),
@@ -36,12 +34,8 @@ export class ApiClients1763800001100 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         valid_until timestamptz,
         UNIQUE (api_client_id, version)
-      )`);
-  }
+      )`,
+  ];
 
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`SET LOCAL search_path TO "${await currentSchema(q)}"`);
-    await q.query(`DROP TABLE api_client_secret`);
-    await q.query(`DROP TABLE api_client`);
-  }
+  protected readonly downSteps = [`DROP TABLE api_client_secret`, `DROP TABLE api_client`];
 }

@@ -1,22 +1,11 @@
 import type { ComplaintCategory, ComplaintStatus, ComplaintView, PublicComplaintView } from '@shanyu/contracts';
 import { shanghaiToday } from '@shanyu/common';
-import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
+import { InstitutionRecord } from '@shanyu/persistence';
+import { Column, Entity, VersionColumn } from 'typeorm';
 
 /** 投诉举报. The complainant's contact is stored encrypted (PII_KEY) and shown only masked. */
 @Entity({ name: 'complaint' })
-export class Complaint {
-  @PrimaryColumn({ type: 'uuid' })
-  id: string;
-
-  @Column({ type: 'uuid', name: 'institution_id' })
-  institutionId: string;
-
-  @Column({ type: 'text', name: 'institution_name' })
-  institutionName: string;
-
-  @Column({ type: 'text', name: 'division_code' })
-  divisionCode: string;
-
+export class Complaint extends InstitutionRecord {
   @Column({ type: 'text' })
   category: ComplaintCategory;
 

@@ -1,5 +1,6 @@
 import type { FindingStatus, FindingView, FormArea, Severity } from '@shanyu/contracts';
-import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
+import { InstitutionRecord } from '@shanyu/persistence';
+import { Column, Entity, VersionColumn } from 'typeorm';
 
 export interface FindingItem {
   text: string;
@@ -19,21 +20,9 @@ export interface FindingClosure {
 
 /** A failed item: a finding with a rectification deadline, closed as corrected or not corrected. */
 @Entity({ name: 'finding' })
-export class Finding {
-  @PrimaryColumn({ type: 'uuid' })
-  id: string;
-
+export class Finding extends InstitutionRecord {
   @Column({ type: 'uuid', name: 'inspection_id' })
   inspectionId: string;
-
-  @Column({ type: 'uuid', name: 'institution_id' })
-  institutionId: string;
-
-  @Column({ type: 'text', name: 'institution_name' })
-  institutionName: string;
-
-  @Column({ type: 'text', name: 'division_code' })
-  divisionCode: string;
 
   @Column({ type: 'text' })
   department: string;

@@ -1,4 +1,5 @@
 import type { CreditGrade, FormItemView, InspectionAlert, InspectionKind, ItemResult, ResultVersionStatus } from '@shanyu/contracts';
+import { InstitutionRecord } from '@shanyu/persistence';
 import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
 
 export interface InspectionDepartmentRow {
@@ -12,10 +13,7 @@ export interface InspectionDepartmentRow {
 
 /** 综合查一次: one joint visit, its frozen merged form, departments, inspectors and sign-offs. */
 @Entity({ name: 'inspection' })
-export class Inspection {
-  @PrimaryColumn({ type: 'uuid' })
-  id: string;
-
+export class Inspection extends InstitutionRecord {
   @Column({ type: 'text' })
   kind: InspectionKind;
 
@@ -27,15 +25,6 @@ export class Inspection {
 
   @Column({ type: 'uuid', name: 'original_inspection_id', nullable: true })
   originalInspectionId: string | null;
-
-  @Column({ type: 'uuid', name: 'institution_id' })
-  institutionId: string;
-
-  @Column({ type: 'text', name: 'institution_name' })
-  institutionName: string;
-
-  @Column({ type: 'text', name: 'division_code' })
-  divisionCode: string;
 
   @Column({ type: 'char', length: 1 })
   grade: CreditGrade;
@@ -88,15 +77,8 @@ export class Inspection {
   }
 }
 
-/** One item's result, recorded by an assigned inspector of the item's department. */
-@Entity({ name: 'inspection_result' })
-export class InspectionResultRow {
-  @PrimaryColumn({ type: 'uuid', name: 'inspection_id' })
-  inspectionId: string;
-
-  @PrimaryColumn({ type: 'text', name: 'item_code' })
-  itemCode: string;
-
+/** What an inspector recorded for one item: the result with its note and evidence. */
+export abstract class RecordedItemValue {
   @Column({ type: 'text' })
   department: string;
 
@@ -114,6 +96,16 @@ export class InspectionResultRow {
 
   @Column({ type: 'timestamptz', name: 'recorded_at' })
   recordedAt: Date;
+}
+
+/** One item's result, recorded by an assigned inspector of the item's department. */
+@Entity({ name: 'inspection_result' })
+export class InspectionResultRow extends RecordedItemValue {
+  @PrimaryColumn({ type: 'uuid', name: 'inspection_id' })
+  inspectionId: string;
+
+  @PrimaryColumn({ type: 'text', name: 'item_code' })
+  itemCode: string;
 
   @Column({ type: 'int' })
   version: number;
@@ -124,7 +116,7 @@ export class InspectionResultRow {
 
 /** One value an inspector recorded for an item (ResultVersionView): never deleted. */
 @Entity({ name: 'result_version' })
-export class ResultVersion {
+export class ResultVersion extends RecordedItemValue {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
 
@@ -134,32 +126,14 @@ export class ResultVersion {
   @Column({ type: 'text', name: 'item_code' })
   itemCode: string;
 
-  @Column({ type: 'text' })
-  department: string;
-
   @Column({ type: 'int', nullable: true })
   version: number | null;
 
   @Column({ type: 'int', name: 'base_version', nullable: true })
   baseVersion: number | null;
 
-  @Column({ type: 'text' })
-  result: ItemResult;
-
-  @Column({ type: 'text', nullable: true })
-  note: string | null;
-
-  @Column({ type: 'jsonb' })
-  evidence: { ref: string; takenAt: string; location: string }[];
-
-  @Column({ type: 'uuid', name: 'inspector_id' })
-  inspectorId: string;
-
   @Column({ type: 'text', name: 'device_id', nullable: true })
   deviceId: string | null;
-
-  @Column({ type: 'timestamptz', name: 'recorded_at' })
-  recordedAt: Date;
 
   @Column({ type: 'timestamptz', name: 'received_at' })
   receivedAt: Date;

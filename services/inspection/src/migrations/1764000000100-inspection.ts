@@ -1,13 +1,11 @@
-import { currentSchema } from '@shanyu/persistence';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { SchemaMigration } from '@shanyu/persistence';
 
-export class Inspection1764000000100 implements MigrationInterface {
+export class Inspection1764000000100 extends SchemaMigration {
   name = 'Inspection1764000000100';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`SET LOCAL search_path TO "${await currentSchema(q)}"`);
+  protected readonly upSteps = [
     // Replicas of other services' facts, fed by their events (never their tables).
-    await q.query(`
+    `
       CREATE TABLE institution (
         id uuid PRIMARY KEY,
         name text NOT NULL,
@@ -18,25 +16,25 @@ export class Inspection1764000000100 implements MigrationInterface {
         total_places int NOT NULL DEFAULT 0,
         source_version int NOT NULL,
         updated_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await q.query(`CREATE INDEX institution_filed ON institution (division_code text_pattern_ops) WHERE status = 'filed'`);
-    await q.query(`CREATE INDEX institution_owner ON institution (owner_user_id) WHERE owner_user_id IS NOT NULL`);
-    await q.query(`
+      )`,
+    `CREATE INDEX institution_filed ON institution (division_code text_pattern_ops) WHERE status = 'filed'`,
+    `CREATE INDEX institution_owner ON institution (owner_user_id) WHERE owner_user_id IS NOT NULL`,
+    `
       CREATE TABLE institution_grade (
         institution_id uuid PRIMARY KEY,
         grade char(1) NOT NULL CHECK (grade IN ('A', 'B', 'C', 'D')),
         changed_at timestamptz NOT NULL,
         event_id uuid NOT NULL
-      )`);
-    await q.query(`
+      )`,
+    `
       CREATE TABLE calendar_year (
         year int PRIMARY KEY,
         source text NOT NULL,
         entries jsonb NOT NULL,
         loaded_at timestamptz NOT NULL
-      )`);
+      )`,
     // 两张清单: versions are inserted, never updated.
-    await q.query(`
+    `
       CREATE TABLE checklist_version (
         id uuid PRIMARY KEY,
         kind text NOT NULL CHECK (kind IN ('inspection', 'penalty')),
@@ -51,8 +49,8 @@ export class Inspection1764000000100 implements MigrationInterface {
         published_at timestamptz NOT NULL,
         published_by jsonb,
         UNIQUE (kind, department, version)
-      )`);
-    await q.query(`
+      )`,
+    `
       CREATE TABLE inspector (
         id uuid PRIMARY KEY,
         department text NOT NULL,
@@ -64,8 +62,8 @@ export class Inspection1764000000100 implements MigrationInterface {
         active boolean NOT NULL DEFAULT true,
         created_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (department, badge_no)
-      )`);
-    await q.query(`
+      )`,
+    `
       CREATE TABLE inspector_conflict (
         inspector_id uuid NOT NULL REFERENCES inspector(id),
         institution_id uuid NOT NULL,
@@ -73,8 +71,8 @@ export class Inspection1764000000100 implements MigrationInterface {
         recorded_at timestamptz NOT NULL DEFAULT now(),
         recorded_by jsonb NOT NULL,
         PRIMARY KEY (inspector_id, institution_id)
-      )`);
-    await q.query(`
+      )`,
+    `
       CREATE TABLE inspection_plan (
         id uuid PRIMARY KEY,
         title text NOT NULL,
@@ -97,9 +95,9 @@ export class Inspection1764000000100 implements MigrationInterface {
         drawn_at timestamptz,
         drawn_by jsonb,
         version int NOT NULL
-      )`);
-    await q.query(`CREATE INDEX inspection_plan_division ON inspection_plan (division_code text_pattern_ops, committed_at DESC)`);
-    await q.query(`
+      )`,
+    `CREATE INDEX inspection_plan_division ON inspection_plan (division_code text_pattern_ops, committed_at DESC)`,
+    `
       CREATE TABLE inspection (
         id uuid PRIMARY KEY,
         kind text NOT NULL CHECK (kind IN ('planned', 'adhoc', 'complaint', 'reinspection')),
@@ -124,11 +122,11 @@ export class Inspection1764000000100 implements MigrationInterface {
         completed_at timestamptz,
         completed_on date,
         version int NOT NULL
-      )`);
-    await q.query(`CREATE UNIQUE INDEX inspection_one_per_drawn_institution ON inspection (plan_id, institution_id) WHERE plan_id IS NOT NULL`);
-    await q.query(`CREATE INDEX inspection_institution ON inspection (institution_id, scheduled_on DESC)`);
-    await q.query(`CREATE INDEX inspection_public ON inspection (division_code text_pattern_ops, completed_at DESC) WHERE status = 'completed'`);
-    await q.query(`
+      )`,
+    `CREATE UNIQUE INDEX inspection_one_per_drawn_institution ON inspection (plan_id, institution_id) WHERE plan_id IS NOT NULL`,
+    `CREATE INDEX inspection_institution ON inspection (institution_id, scheduled_on DESC)`,
+    `CREATE INDEX inspection_public ON inspection (division_code text_pattern_ops, completed_at DESC) WHERE status = 'completed'`,
+    `
       CREATE TABLE inspection_result (
         inspection_id uuid NOT NULL REFERENCES inspection(id),
         item_code text NOT NULL,
@@ -139,8 +137,8 @@ export class Inspection1764000000100 implements MigrationInterface {
         inspector_id uuid NOT NULL REFERENCES inspector(id),
         recorded_at timestamptz NOT NULL,
         PRIMARY KEY (inspection_id, item_code)
-      )`);
-    await q.query(`
+      )`,
+    `
       CREATE TABLE finding (
         id uuid PRIMARY KEY,
         inspection_id uuid NOT NULL REFERENCES inspection(id),
@@ -161,10 +159,10 @@ export class Inspection1764000000100 implements MigrationInterface {
         overdue_notified_on date,
         version int NOT NULL,
         UNIQUE (inspection_id, item_code)
-      )`);
-    await q.query(`CREATE INDEX finding_institution ON finding (institution_id, recorded_on DESC)`);
-    await q.query(`CREATE INDEX finding_open ON finding (deadline) WHERE status IN ('open', 'reported')`);
-    await q.query(`
+      )`,
+    `CREATE INDEX finding_institution ON finding (institution_id, recorded_on DESC)`,
+    `CREATE INDEX finding_open ON finding (deadline) WHERE status IN ('open', 'reported')`,
+    `
       CREATE TABLE penalty (
         id uuid PRIMARY KEY,
         finding_id uuid NOT NULL REFERENCES finding(id),
@@ -184,18 +182,18 @@ export class Inspection1764000000100 implements MigrationInterface {
         issued_by jsonb NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (department, decision_no)
-      )`);
-    await q.query(`CREATE INDEX penalty_institution ON penalty (institution_id)`);
-    await q.query(`
+      )`,
+    `CREATE INDEX penalty_institution ON penalty (institution_id)`,
+    `
       CREATE TABLE self_inspection (
         id uuid PRIMARY KEY,
         institution_id uuid NOT NULL,
         results jsonb NOT NULL,
         submitted_at timestamptz NOT NULL,
         submitted_by jsonb NOT NULL
-      )`);
-    await q.query(`CREATE INDEX self_inspection_institution ON self_inspection (institution_id, submitted_at DESC)`);
-    await q.query(`
+      )`,
+    `CREATE INDEX self_inspection_institution ON self_inspection (institution_id, submitted_at DESC)`,
+    `
       CREATE TABLE complaint (
         id uuid PRIMARY KEY,
         institution_id uuid NOT NULL,
@@ -213,36 +211,31 @@ export class Inspection1764000000100 implements MigrationInterface {
         inspection_id uuid REFERENCES inspection(id),
         outcome jsonb,
         version int NOT NULL
-      )`);
-    await q.query(`CREATE INDEX complaint_division ON complaint (division_code text_pattern_ops, received_at DESC)`);
-    await q.query(`
+      )`,
+    `CREATE INDEX complaint_division ON complaint (division_code text_pattern_ops, received_at DESC)`,
+    `
       CREATE TABLE notice_sequence (
         county char(6) NOT NULL,
         year int NOT NULL,
         last int NOT NULL,
         PRIMARY KEY (county, year)
-      )`);
-  }
+      )`,
+  ];
 
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`SET LOCAL search_path TO "${await currentSchema(q)}"`);
-    for (const table of [
-      'notice_sequence',
-      'complaint',
-      'self_inspection',
-      'penalty',
-      'finding',
-      'inspection_result',
-      'inspection',
-      'inspection_plan',
-      'inspector_conflict',
-      'inspector',
-      'checklist_version',
-      'calendar_year',
-      'institution_grade',
-      'institution',
-    ]) {
-      await q.query(`DROP TABLE ${table}`);
-    }
-  }
+  protected readonly downSteps = [
+    'notice_sequence',
+    'complaint',
+    'self_inspection',
+    'penalty',
+    'finding',
+    'inspection_result',
+    'inspection',
+    'inspection_plan',
+    'inspector_conflict',
+    'inspector',
+    'checklist_version',
+    'calendar_year',
+    'institution_grade',
+    'institution',
+  ].map((table) => `DROP TABLE ${table}`);
 }

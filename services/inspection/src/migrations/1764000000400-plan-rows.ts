@@ -1,5 +1,5 @@
-import { currentSchema } from '@shanyu/persistence';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { SchemaMigration, type MigrationStep } from '@shanyu/persistence';
+import type { QueryRunner } from 'typeorm';
 
 /**
  * A plan's pool and result as rows instead of jsonb on the plan (bench/draw.mjs: at 100,000
@@ -14,12 +14,11 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * No foreign keys on these rows: they are written only with their plan, in its transaction, and a
  * row trigger per pool entry would cost 100,000 look-ups at a province's commit.
  */
-export class PlanRows1764000000400 implements MigrationInterface {
+export class PlanRows1764000000400 extends SchemaMigration {
   name = 'PlanRows1764000000400';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`SET LOCAL search_path TO "${await currentSchema(q)}"`);
-    await q.query(`
+  protected readonly upSteps: MigrationStep[] = [
+    `
       CREATE TABLE plan_pool (
         plan_id uuid NOT NULL,
         position int NOT NULL,
@@ -29,8 +28,8 @@ export class PlanRows1764000000400 implements MigrationInterface {
         conflicts jsonb,
         last_time jsonb,
         PRIMARY KEY (plan_id, position)
-      )`);
-    await q.query(`
+      )`,
+    `
       CREATE TABLE plan_draw (
         plan_id uuid NOT NULL,
         position int NOT NULL,
@@ -40,16 +39,17 @@ export class PlanRows1764000000400 implements MigrationInterface {
         inspectors uuid[] NOT NULL,
         alerts jsonb,
         PRIMARY KEY (plan_id, position)
-      )`);
+      )`,
     // Opening a drawn institution's inspection, and the plans that drew one institution (一公开).
-    await q.query(`CREATE UNIQUE INDEX plan_draw_institution ON plan_draw (institution_id, plan_id)`);
+    `CREATE UNIQUE INDEX plan_draw_institution ON plan_draw (institution_id, plan_id)`,
 
     // Plans already stored: their jsonb moves into rows, one plan at a time. MATERIALIZED: a
     // province's jsonb is detoasted once per plan, not once per entry.
-    const plans: { id: string }[] = await q.query(`SELECT id FROM inspection_plan`);
-    for (const { id } of plans) {
-      await q.query(
-        `
+    async (q: QueryRunner) => {
+      const plans: { id: string }[] = await q.query(`SELECT id FROM inspection_plan`);
+      for (const { id } of plans) {
+        await q.query(
+          `
         WITH p AS MATERIALIZED (
           SELECT id, draw_input->'institutions' AS institutions, draw_input->'conflicts' AS conflicts, draw_input->'lastTime' AS last_time, names->'institutions' AS names
           FROM inspection_plan WHERE id = $1)
@@ -57,10 +57,10 @@ export class PlanRows1764000000400 implements MigrationInterface {
         SELECT p.id, x.n, (x.e->>'id')::uuid, coalesce(p.names->>(x.e->>'id'), x.e->>'id'), x.e->>'grade',
           nullif(p.conflicts->(x.e->>'id'), '{}'::jsonb), nullif(p.last_time->(x.e->>'id'), '{}'::jsonb)
         FROM p, jsonb_array_elements(p.institutions) WITH ORDINALITY AS x(e, n)`,
-        [id],
-      );
-      await q.query(
-        `
+          [id],
+        );
+        await q.query(
+          `
         WITH p AS MATERIALIZED (SELECT id, departments, result FROM inspection_plan WHERE id = $1 AND result IS NOT NULL)
         INSERT INTO plan_draw (plan_id, position, pool_position, institution_id, grade, inspectors, alerts)
         SELECT p.id, r.n, pp.position, pp.institution_id, r.e->>'grade',
@@ -69,17 +69,17 @@ export class PlanRows1764000000400 implements MigrationInterface {
         FROM p
         CROSS JOIN jsonb_array_elements(p.result) WITH ORDINALITY AS r(e, n)
         JOIN plan_pool pp ON pp.plan_id = p.id AND pp.institution_id = (r.e->>'institutionId')::uuid`,
-        [id],
-      );
-    }
-    await q.query(`UPDATE inspection_plan SET draw_input = draw_input - 'institutions' - 'conflicts' - 'lastTime', names = names - 'institutions'`);
-    await q.query(`ALTER TABLE inspection_plan DROP COLUMN result`);
-  }
+          [id],
+        );
+      }
+    },
+    `UPDATE inspection_plan SET draw_input = draw_input - 'institutions' - 'conflicts' - 'lastTime', names = names - 'institutions'`,
+    `ALTER TABLE inspection_plan DROP COLUMN result`,
+  ];
 
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`SET LOCAL search_path TO "${await currentSchema(q)}"`);
-    await q.query(`ALTER TABLE inspection_plan ADD COLUMN result jsonb`);
-    await q.query(`
+  protected readonly downSteps = [
+    `ALTER TABLE inspection_plan ADD COLUMN result jsonb`,
+    `
       UPDATE inspection_plan p SET
         draw_input = p.draw_input || jsonb_build_object(
           'institutions', (SELECT coalesce(jsonb_agg(jsonb_build_object('id', x.institution_id, 'grade', x.grade) ORDER BY x.position), '[]'::jsonb) FROM plan_pool x WHERE x.plan_id = p.id),
@@ -91,8 +91,8 @@ export class PlanRows1764000000400 implements MigrationInterface {
             'institutionId', d.institution_id, 'grade', d.grade, 'name', pp.name, 'alerts', coalesce(d.alerts, '[]'::jsonb),
             'inspectors', (SELECT jsonb_object_agg(dep, to_jsonb(d.inspectors[(k - 1) * (p.draw_input->>'inspectorsPerDepartment')::int + 1 : k * (p.draw_input->>'inspectorsPerDepartment')::int]))
                            FROM unnest(p.departments) WITH ORDINALITY AS u(dep, k))) ORDER BY d.position), '[]'::jsonb)
-          FROM plan_draw d JOIN plan_pool pp ON pp.plan_id = d.plan_id AND pp.position = d.pool_position WHERE d.plan_id = p.id) END`);
-    await q.query(`DROP TABLE plan_draw`);
-    await q.query(`DROP TABLE plan_pool`);
-  }
+          FROM plan_draw d JOIN plan_pool pp ON pp.plan_id = d.plan_id AND pp.position = d.pool_position WHERE d.plan_id = p.id) END`,
+    `DROP TABLE plan_draw`,
+    `DROP TABLE plan_pool`,
+  ];
 }

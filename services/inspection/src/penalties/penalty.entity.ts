@@ -1,28 +1,17 @@
 import type { PenaltyItem, PenaltyKind, PenaltyView } from '@shanyu/contracts';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { InstitutionRecord } from '@shanyu/persistence';
+import { Column, Entity } from 'typeorm';
 
 const bigintAsNumber = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
 /** 行政处罚决定: which penalty item (and list version), kinds and fine, for which finding. */
 @Entity({ name: 'penalty' })
-export class Penalty {
-  @PrimaryColumn({ type: 'uuid' })
-  id: string;
-
+export class Penalty extends InstitutionRecord {
   @Column({ type: 'uuid', name: 'finding_id' })
   findingId: string;
 
   @Column({ type: 'uuid', name: 'inspection_id' })
   inspectionId: string;
-
-  @Column({ type: 'uuid', name: 'institution_id' })
-  institutionId: string;
-
-  @Column({ type: 'text', name: 'institution_name' })
-  institutionName: string;
-
-  @Column({ type: 'text', name: 'division_code' })
-  divisionCode: string;
 
   @Column({ type: 'text' })
   department: string;

@@ -1,5 +1,6 @@
 import type { FilingStatus, FilingView, StandardsCheck, SubmitFilingBody } from '@shanyu/contracts';
-import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
+import { InstitutionRecord } from '@shanyu/persistence';
+import { Column, Entity, VersionColumn } from 'typeorm';
 
 export interface FilingDecisionRecord {
   decision: 'approve' | 'reject';
@@ -11,19 +12,7 @@ export interface FilingDecisionRecord {
 
 /** 备案: one submission of an institution, its automatic check, deadlines and decision. */
 @Entity({ name: 'filing' })
-export class Filing {
-  @PrimaryColumn({ type: 'uuid' })
-  id: string;
-
-  @Column({ type: 'uuid', name: 'institution_id' })
-  institutionId: string;
-
-  @Column({ type: 'text', name: 'institution_name' })
-  institutionName: string;
-
-  @Column({ type: 'text', name: 'division_code' })
-  divisionCode: string;
-
+export class Filing extends InstitutionRecord {
   @Column({ type: 'text' })
   status: FilingStatus;
 

@@ -1,12 +1,10 @@
-import { currentSchema } from '@shanyu/persistence';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { SchemaMigration } from '@shanyu/persistence';
 
-export class Institutions1763800000100 implements MigrationInterface {
+export class Institutions1763800000100 extends SchemaMigration {
   name = 'Institutions1763800000100';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`SET LOCAL search_path TO "${await currentSchema(q)}"`);
-    await q.query(`
+  protected readonly upSteps = [
+    `
       CREATE TABLE institution (
         id uuid PRIMARY KEY,
         name text NOT NULL,
@@ -27,13 +25,10 @@ export class Institutions1763800000100 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT institution_uscc_unique UNIQUE (uscc)
-      )`);
-    await q.query(`CREATE INDEX institution_division ON institution (division_code text_pattern_ops, status)`);
-    await q.query(`CREATE INDEX institution_owner ON institution (owner_user_id) WHERE owner_user_id IS NOT NULL`);
-  }
+      )`,
+    `CREATE INDEX institution_division ON institution (division_code text_pattern_ops, status)`,
+    `CREATE INDEX institution_owner ON institution (owner_user_id) WHERE owner_user_id IS NOT NULL`,
+  ];
 
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`SET LOCAL search_path TO "${await currentSchema(q)}"`);
-    await q.query(`DROP TABLE institution`);
-  }
+  protected readonly downSteps = [`DROP TABLE institution`];
 }

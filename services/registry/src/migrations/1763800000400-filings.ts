@@ -1,15 +1,11 @@
-import { currentSchema } from '@shanyu/persistence';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { SchemaMigration } from '@shanyu/persistence';
 
-export class Filings1763800000400 implements MigrationInterface {
+export class Filings1763800000400 extends SchemaMigration {
   name = 'Filings1763800000400';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`SET LOCAL search_path TO "${await currentSchema(q)}"`);
-    await q.query(
-      `ALTER TABLE institution ADD COLUMN receipt_no text, ADD COLUMN inclusive jsonb, ADD COLUMN demonstrations jsonb NOT NULL DEFAULT '[]'::jsonb`,
-    );
-    await q.query(`
+  protected readonly upSteps = [
+    `ALTER TABLE institution ADD COLUMN receipt_no text, ADD COLUMN inclusive jsonb, ADD COLUMN demonstrations jsonb NOT NULL DEFAULT '[]'::jsonb`,
+    `
       CREATE TABLE filing (
         id uuid PRIMARY KEY,
         institution_id uuid NOT NULL REFERENCES institution(id),
@@ -27,32 +23,31 @@ export class Filings1763800000400 implements MigrationInterface {
         receipt_no text UNIQUE,
         receipt_issued_on date,
         version int NOT NULL
-      )`);
-    await q.query(`CREATE INDEX filing_institution ON filing (institution_id, submitted_at DESC)`);
-    await q.query(`CREATE INDEX filing_open ON filing (division_code text_pattern_ops, receipt_due_by) WHERE status = 'submitted'`);
+      )`,
+    `CREATE INDEX filing_institution ON filing (institution_id, submitted_at DESC)`,
+    `CREATE INDEX filing_open ON filing (division_code text_pattern_ops, receipt_due_by) WHERE status = 'submitted'`,
     // At most one undecided filing per institution, whatever races happen.
-    await q.query(`CREATE UNIQUE INDEX filing_one_open_per_institution ON filing (institution_id) WHERE status = 'submitted'`);
-    await q.query(`
+    `CREATE UNIQUE INDEX filing_one_open_per_institution ON filing (institution_id) WHERE status = 'submitted'`,
+    `
       CREATE TABLE receipt_sequence (
         county char(6) NOT NULL,
         year int NOT NULL,
         last int NOT NULL,
         PRIMARY KEY (county, year)
-      )`);
-    await q.query(`
+      )`,
+    `
       CREATE TABLE calendar_year (
         year int PRIMARY KEY,
         source text NOT NULL,
         entries jsonb NOT NULL,
         loaded_at timestamptz NOT NULL
-      )`);
-  }
+      )`,
+  ];
 
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`SET LOCAL search_path TO "${await currentSchema(q)}"`);
-    await q.query(`DROP TABLE calendar_year`);
-    await q.query(`DROP TABLE receipt_sequence`);
-    await q.query(`DROP TABLE filing`);
-    await q.query(`ALTER TABLE institution DROP COLUMN receipt_no, DROP COLUMN inclusive, DROP COLUMN demonstrations`);
-  }
+  protected readonly downSteps = [
+    `DROP TABLE calendar_year`,
+    `DROP TABLE receipt_sequence`,
+    `DROP TABLE filing`,
+    `ALTER TABLE institution DROP COLUMN receipt_no, DROP COLUMN inclusive, DROP COLUMN demonstrations`,
+  ];
 }

@@ -1,12 +1,10 @@
-import { currentSchema } from '@shanyu/persistence';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { SchemaMigration } from '@shanyu/persistence';
 
-export class Population1763800000500 implements MigrationInterface {
+export class Population1763800000500 extends SchemaMigration {
   name = 'Population1763800000500';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`SET LOCAL search_path TO "${await currentSchema(q)}"`);
-    await q.query(`
+  protected readonly upSteps = [
+    `
       CREATE TABLE population (
         division_code text NOT NULL,
         year int NOT NULL,
@@ -16,11 +14,8 @@ export class Population1763800000500 implements MigrationInterface {
         loaded_by text NOT NULL,
         loaded_at timestamptz NOT NULL,
         PRIMARY KEY (division_code, year)
-      )`);
-  }
+      )`,
+  ];
 
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`SET LOCAL search_path TO "${await currentSchema(q)}"`);
-    await q.query(`DROP TABLE population`);
-  }
+  protected readonly downSteps = [`DROP TABLE population`];
 }

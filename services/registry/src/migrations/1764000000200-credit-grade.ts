@@ -1,24 +1,18 @@
-import { currentSchema } from '@shanyu/persistence';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { SchemaMigration } from '@shanyu/persistence';
 
 /**
  * The public register shows each institution's credit grade (公示), followed from the credit
  * service's evt.credit.grade.changed.v1 (public/credit-grade.follower.ts). Null until the credit
  * service first changes it: every institution starts at its model's start grade (B).
  */
-export class CreditGrade1764000000200 implements MigrationInterface {
+export class CreditGrade1764000000200 extends SchemaMigration {
   name = 'CreditGrade1764000000200';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`SET LOCAL search_path TO "${await currentSchema(q)}"`);
-    await q.query(`ALTER TABLE institution ADD COLUMN credit_grade char(1) CHECK (credit_grade IN ('A', 'B', 'C', 'D'))`);
+  protected readonly upSteps = [
+    `ALTER TABLE institution ADD COLUMN credit_grade char(1) CHECK (credit_grade IN ('A', 'B', 'C', 'D'))`,
     // When the credit service decided it (the event's occurredAt): an older event never overwrites a newer grade.
-    await q.query(`ALTER TABLE institution ADD COLUMN credit_grade_at timestamptz`);
-  }
+    `ALTER TABLE institution ADD COLUMN credit_grade_at timestamptz`,
+  ];
 
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`SET LOCAL search_path TO "${await currentSchema(q)}"`);
-    await q.query(`ALTER TABLE institution DROP COLUMN credit_grade_at`);
-    await q.query(`ALTER TABLE institution DROP COLUMN credit_grade`);
-  }
+  protected readonly downSteps = [`ALTER TABLE institution DROP COLUMN credit_grade_at`, `ALTER TABLE institution DROP COLUMN credit_grade`];
 }

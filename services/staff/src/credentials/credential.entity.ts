@@ -1,15 +1,10 @@
 import type { CredentialType } from '@shanyu/contracts';
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity } from 'typeorm';
+import { PersonRecord } from '../people/person.entity.js';
 
 /** A certificate held by a person (it follows them to every institution that employs them). */
 @Entity({ name: 'credential' })
-export class Credential {
-  @PrimaryColumn({ type: 'uuid' })
-  id: string;
-
-  @Column({ type: 'uuid', name: 'person_id' })
-  personId: string;
-
+export class Credential extends PersonRecord {
   @Column({ type: 'text' })
   type: CredentialType;
 

@@ -1,15 +1,10 @@
 import type { ClassType, EmploymentType, StaffRole, VettingReason, VettingStatus } from '@shanyu/contracts';
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, UpdateDateColumn } from 'typeorm';
+import { PersonRecord } from '../people/person.entity.js';
 
 /** 从业人员记录: one person's work at one institution. Leaving ends it; it is never deleted. */
 @Entity({ name: 'employment' })
-export class Employment {
-  @PrimaryColumn({ type: 'uuid' })
-  id: string;
-
-  @Column({ type: 'uuid', name: 'person_id' })
-  personId: string;
-
+export class Employment extends PersonRecord {
   @Column({ type: 'uuid', name: 'institution_id' })
   institutionId: string;
 

@@ -1,18 +1,16 @@
-import { currentSchema } from '@shanyu/persistence';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { SchemaMigration } from '@shanyu/persistence';
 
 /**
  * The staff service's tables. Resident ID numbers exist only in `person`: encrypted
  * (id_cipher, AES-256-GCM), as a keyed hash for matching (id_hash, HMAC-SHA256) and masked
  * (id_masked). Every other table refers to the person by id.
  */
-export class Staff1763900000100 implements MigrationInterface {
+export class Staff1763900000100 extends SchemaMigration {
   name = 'Staff1763900000100';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`SET LOCAL search_path TO "${await currentSchema(q)}"`);
+  protected readonly upSteps = [
     // Replica of the registry's institutions, fed by its events (never its tables).
-    await q.query(`
+    `
       CREATE TABLE institution_replica (
         id uuid PRIMARY KEY,
         name text NOT NULL,
@@ -22,10 +20,10 @@ export class Staff1763900000100 implements MigrationInterface {
         places jsonb NOT NULL,
         source_version int NOT NULL,
         updated_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await q.query(`CREATE INDEX institution_replica_division ON institution_replica (division_code text_pattern_ops)`);
+      )`,
+    `CREATE INDEX institution_replica_division ON institution_replica (division_code text_pattern_ops)`,
     // Children per class type: today the registered places; the subsidy service's rosters later.
-    await q.query(`
+    `
       CREATE TABLE enrolment (
         institution_id uuid NOT NULL,
         source text NOT NULL CHECK (source IN ('registered_places', 'roster')),
@@ -34,8 +32,8 @@ export class Staff1763900000100 implements MigrationInterface {
         as_of date NOT NULL,
         updated_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (institution_id, source, class_type)
-      )`);
-    await q.query(`
+      )`,
+    `
       CREATE TABLE person (
         id uuid PRIMARY KEY,
         id_hash char(64) NOT NULL,
@@ -44,8 +42,8 @@ export class Staff1763900000100 implements MigrationInterface {
         name text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT person_id_hash_unique UNIQUE (id_hash)
-      )`);
-    await q.query(`
+      )`,
+    `
       CREATE TABLE employment (
         id uuid PRIMARY KEY,
         person_id uuid NOT NULL REFERENCES person (id),
@@ -65,11 +63,11 @@ export class Staff1763900000100 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT employment_dates CHECK (end_date IS NULL OR end_date >= start_date)
-      )`);
-    await q.query(`CREATE UNIQUE INDEX employment_active_unique ON employment (person_id, institution_id) WHERE end_date IS NULL`);
-    await q.query(`CREATE INDEX employment_institution_active ON employment (institution_id) WHERE end_date IS NULL`);
-    await q.query(`CREATE INDEX employment_person ON employment (person_id)`);
-    await q.query(`
+      )`,
+    `CREATE UNIQUE INDEX employment_active_unique ON employment (person_id, institution_id) WHERE end_date IS NULL`,
+    `CREATE INDEX employment_institution_active ON employment (institution_id) WHERE end_date IS NULL`,
+    `CREATE INDEX employment_person ON employment (person_id)`,
+    `
       CREATE TABLE credential (
         id uuid PRIMARY KEY,
         person_id uuid NOT NULL REFERENCES person (id),
@@ -83,9 +81,9 @@ export class Staff1763900000100 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT credential_unique UNIQUE (person_id, type, number),
         CONSTRAINT credential_dates CHECK (expires_on IS NULL OR expires_on > issued_on)
-      )`);
-    await q.query(`CREATE INDEX credential_expiry ON credential (expires_on) WHERE expires_on IS NOT NULL`);
-    await q.query(`
+      )`,
+    `CREATE INDEX credential_expiry ON credential (expires_on) WHERE expires_on IS NOT NULL`,
+    `
       CREATE TABLE record_check (
         id uuid PRIMARY KEY,
         person_id uuid NOT NULL REFERENCES person (id),
@@ -97,9 +95,9 @@ export class Staff1763900000100 implements MigrationInterface {
         entered_by_department text NOT NULL,
         entered_by_user text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await q.query(`CREATE INDEX record_check_person ON record_check (person_id, checked_on DESC, created_at DESC)`);
-    await q.query(`
+      )`,
+    `CREATE INDEX record_check_person ON record_check (person_id, checked_on DESC, created_at DESC)`,
+    `
       CREATE TABLE ban (
         id uuid PRIMARY KEY,
         person_id uuid NOT NULL REFERENCES person (id),
@@ -116,10 +114,10 @@ export class Staff1763900000100 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT ban_document_unique UNIQUE (person_id, document_no),
         CONSTRAINT ban_period CHECK ((kind = 'lifetime' AND ends_on IS NULL) OR (kind = 'time_limited' AND ends_on > starts_on))
-      )`);
-    await q.query(`CREATE INDEX ban_person ON ban (person_id)`);
+      )`,
+    `CREATE INDEX ban_person ON ban (person_id)`,
     // Every vetting at hiring, refused ones included (the refused attempt is the record).
-    await q.query(`
+    `
       CREATE TABLE vetting_attempt (
         id uuid PRIMARY KEY,
         person_id uuid NOT NULL REFERENCES person (id),
@@ -132,9 +130,9 @@ export class Staff1763900000100 implements MigrationInterface {
         actor_department text NOT NULL,
         actor_user text NOT NULL,
         attempted_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await q.query(`CREATE INDEX vetting_attempt_institution ON vetting_attempt (institution_id, attempted_at)`);
-    await q.query(`
+      )`,
+    `CREATE INDEX vetting_attempt_institution ON vetting_attempt (institution_id, attempted_at)`,
+    `
       CREATE TABLE staff_flag (
         id uuid PRIMARY KEY,
         employment_id uuid NOT NULL REFERENCES employment (id),
@@ -143,17 +141,17 @@ export class Staff1763900000100 implements MigrationInterface {
         raised_at timestamptz NOT NULL DEFAULT now(),
         cleared_at timestamptz,
         CONSTRAINT staff_flag_unique UNIQUE (employment_id, kind, ref_id)
-      )`);
-    await q.query(`
+      )`,
+    `
       CREATE TABLE ratio_state (
         institution_id uuid NOT NULL,
         class_type text NOT NULL,
         breached boolean NOT NULL,
         changed_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (institution_id, class_type)
-      )`);
+      )`,
     // One reminder event per (kind, credential or employment, institution, due date).
-    await q.query(`
+    `
       CREATE TABLE reminder (
         kind text NOT NULL,
         ref_id uuid NOT NULL,
@@ -161,25 +159,20 @@ export class Staff1763900000100 implements MigrationInterface {
         due_on date NOT NULL,
         sent_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (kind, ref_id, institution_id, due_on)
-      )`);
-  }
+      )`,
+  ];
 
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`SET LOCAL search_path TO "${await currentSchema(q)}"`);
-    for (const table of [
-      'reminder',
-      'ratio_state',
-      'staff_flag',
-      'vetting_attempt',
-      'ban',
-      'record_check',
-      'credential',
-      'employment',
-      'person',
-      'enrolment',
-      'institution_replica',
-    ]) {
-      await q.query(`DROP TABLE ${table}`);
-    }
-  }
+  protected readonly downSteps = [
+    'reminder',
+    'ratio_state',
+    'staff_flag',
+    'vetting_attempt',
+    'ban',
+    'record_check',
+    'credential',
+    'employment',
+    'person',
+    'enrolment',
+    'institution_replica',
+  ].map((table) => `DROP TABLE ${table}`);
 }

@@ -1,16 +1,14 @@
-import { currentSchema } from '@shanyu/persistence';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { SchemaMigration } from '@shanyu/persistence';
 
 /**
  * The 持证率 last published per institution (evt.staff.certificate-rate.changed.v1): a change
  * of staff or credentials publishes the rate again only when it differs from this one.
  */
-export class CertificateRateState1763900000200 implements MigrationInterface {
+export class CertificateRateState1763900000200 extends SchemaMigration {
   name = 'CertificateRateState1763900000200';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`SET LOCAL search_path TO "${await currentSchema(q)}"`);
-    await q.query(`
+  protected readonly upSteps = [
+    `
       CREATE TABLE certificate_rate_state (
         institution_id uuid PRIMARY KEY,
         required integer NOT NULL,
@@ -18,11 +16,8 @@ export class CertificateRateState1763900000200 implements MigrationInterface {
         rate_bp integer CHECK (rate_bp BETWEEN 0 AND 10000),
         effective_on date NOT NULL,
         changed_at timestamptz NOT NULL DEFAULT now()
-      )`);
-  }
+      )`,
+  ];
 
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`SET LOCAL search_path TO "${await currentSchema(q)}"`);
-    await q.query(`DROP TABLE certificate_rate_state`);
-  }
+  protected readonly downSteps = [`DROP TABLE certificate_rate_state`];
 }

@@ -25,3 +25,12 @@ export class Person {
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 }
+
+/** A record about one person: it refers to them by id, never by the ID number. */
+export abstract class PersonRecord {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ type: 'uuid', name: 'person_id' })
+  personId: string;
+}

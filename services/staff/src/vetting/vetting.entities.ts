@@ -1,15 +1,10 @@
 import type { BanKind, RecordCheckResult, StaffFlagKind, StaffRole, VettingReason, VettingStatus } from '@shanyu/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { PersonRecord } from '../people/person.entity.js';
 
 /** 违法犯罪记录查询结果 (未成年人保护法 第六十二条), for a person. */
 @Entity({ name: 'record_check' })
-export class RecordCheck {
-  @PrimaryColumn({ type: 'uuid' })
-  id: string;
-
-  @Column({ type: 'uuid', name: 'person_id' })
-  personId: string;
-
+export class RecordCheck extends PersonRecord {
   @Column({ type: 'text' })
   result: RecordCheckResult;
 
@@ -38,13 +33,7 @@ export class RecordCheck {
 
 /** 从业禁止 / 终身禁入 of a person, with the deciding authority and document. */
 @Entity({ name: 'ban' })
-export class Ban {
-  @PrimaryColumn({ type: 'uuid' })
-  id: string;
-
-  @Column({ type: 'uuid', name: 'person_id' })
-  personId: string;
-
+export class Ban extends PersonRecord {
   @Column({ type: 'text' })
   name: string;
 
@@ -82,13 +71,7 @@ export class Ban {
 
 /** One vetting at hiring; a refused hiring is recorded here with no employment. */
 @Entity({ name: 'vetting_attempt' })
-export class VettingAttempt {
-  @PrimaryColumn({ type: 'uuid' })
-  id: string;
-
-  @Column({ type: 'uuid', name: 'person_id' })
-  personId: string;
-
+export class VettingAttempt extends PersonRecord {
   @Column({ type: 'uuid', name: 'institution_id' })
   institutionId: string;
 

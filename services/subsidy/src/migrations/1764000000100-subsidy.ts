@@ -1,5 +1,4 @@
-import { currentSchema } from '@shanyu/persistence';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { SchemaMigration } from '@shanyu/persistence';
 
 /**
  * The subsidy service's tables. Children appear only as a keyed hash of their ID number
@@ -7,13 +6,12 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * from other services' events and are kept with the date they hold from, so a month is judged
  * by the facts of its last day.
  */
-export class Subsidy1764000000100 implements MigrationInterface {
+export class Subsidy1764000000100 extends SchemaMigration {
   name = 'Subsidy1764000000100';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`SET LOCAL search_path TO "${await currentSchema(q)}"`);
+  protected readonly upSteps = [
     // Replica of the registry's institutions (evt.registry.*), never its tables.
-    await q.query(`
+    `
       CREATE TABLE institution_replica (
         id uuid PRIMARY KEY,
         name text NOT NULL,
@@ -26,10 +24,10 @@ export class Subsidy1764000000100 implements MigrationInterface {
         demonstrations jsonb NOT NULL DEFAULT '[]'::jsonb,
         source_version int NOT NULL,
         updated_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await q.query(`CREATE INDEX institution_replica_division ON institution_replica (division_code text_pattern_ops, id)`);
+      )`,
+    `CREATE INDEX institution_replica_division ON institution_replica (division_code text_pattern_ops, id)`,
     // Dated facts: registry status and 普惠 (registry), credit grade (credit), certificate rate.
-    await q.query(`
+    `
       CREATE TABLE institution_fact (
         id bigserial PRIMARY KEY,
         institution_id uuid NOT NULL,
@@ -38,10 +36,10 @@ export class Subsidy1764000000100 implements MigrationInterface {
         effective_on date NOT NULL,
         recorded_at timestamptz NOT NULL DEFAULT now(),
         source_event uuid
-      )`);
-    await q.query(`CREATE INDEX institution_fact_lookup ON institution_fact (institution_id, fact, effective_on DESC, id DESC)`);
+      )`,
+    `CREATE INDEX institution_fact_lookup ON institution_fact (institution_id, fact, effective_on DESC, id DESC)`,
     // Findings of joint inspections (evt.inspection.finding.*): open critical findings bar some subsidies.
-    await q.query(`
+    `
       CREATE TABLE finding_replica (
         finding_id uuid PRIMARY KEY,
         institution_id uuid NOT NULL,
@@ -49,10 +47,10 @@ export class Subsidy1764000000100 implements MigrationInterface {
         item_code text,
         recorded_on date NOT NULL,
         corrected_on date
-      )`);
-    await q.query(`CREATE INDEX finding_replica_institution ON finding_replica (institution_id)`);
+      )`,
+    `CREATE INDEX finding_replica_institution ON finding_replica (institution_id)`,
     // 收托名册: every version is kept; one is current per institution and month.
-    await q.query(`
+    `
       CREATE TABLE roster (
         id uuid PRIMARY KEY,
         institution_id uuid NOT NULL,
@@ -70,9 +68,9 @@ export class Subsidy1764000000100 implements MigrationInterface {
         submitted_at timestamptz NOT NULL,
         submitted_by jsonb NOT NULL,
         CONSTRAINT roster_version_unique UNIQUE (institution_id, month, version)
-      )`);
-    await q.query(`CREATE UNIQUE INDEX roster_one_current ON roster (institution_id, month) WHERE current`);
-    await q.query(`
+      )`,
+    `CREATE UNIQUE INDEX roster_one_current ON roster (institution_id, month) WHERE current`,
+    `
       CREATE TABLE roster_entry (
         roster_id uuid NOT NULL REFERENCES roster (id),
         line_no int NOT NULL,
@@ -87,10 +85,10 @@ export class Subsidy1764000000100 implements MigrationInterface {
         ref text,
         PRIMARY KEY (roster_id, line_no),
         CONSTRAINT roster_entry_child_unique UNIQUE (roster_id, child_key)
-      )`);
-    await q.query(`CREATE INDEX roster_entry_month_child ON roster_entry (month, child_key)`);
+      )`,
+    `CREATE INDEX roster_entry_month_child ON roster_entry (month, child_key)`,
     // Duplicate claims seen (to announce each new set of institutions once).
-    await q.query(`
+    `
       CREATE TABLE duplicate_claim (
         month text NOT NULL,
         child_key text NOT NULL,
@@ -98,9 +96,9 @@ export class Subsidy1764000000100 implements MigrationInterface {
         first_seen_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (month, child_key)
-      )`);
+      )`,
     // Policies: versions are never edited (rules as data).
-    await q.query(`
+    `
       CREATE TABLE policy_version (
         id uuid PRIMARY KEY,
         policy_key text NOT NULL,
@@ -113,9 +111,9 @@ export class Subsidy1764000000100 implements MigrationInterface {
         published_at timestamptz NOT NULL DEFAULT now(),
         published_by jsonb NOT NULL,
         CONSTRAINT policy_start_unique UNIQUE (policy_key, effective_from)
-      )`);
+      )`,
     // Runs: one per division and month; a state machine with a resumable cursor and a lease.
-    await q.query(`
+    `
       CREATE TABLE run (
         id uuid PRIMARY KEY,
         division_code text NOT NULL,
@@ -139,10 +137,10 @@ export class Subsidy1764000000100 implements MigrationInterface {
         computed_at timestamptz,
         posted_at timestamptz,
         CONSTRAINT run_division_month_unique UNIQUE (division_code, month)
-      )`);
-    await q.query(`CREATE INDEX run_month ON run (month)`);
-    await q.query(`CREATE INDEX run_computing ON run (lease_until) WHERE status = 'computing'`);
-    await q.query(`
+      )`,
+    `CREATE INDEX run_month ON run (month)`,
+    `CREATE INDEX run_computing ON run (lease_until) WHERE status = 'computing'`,
+    `
       CREATE TABLE run_approval (
         id uuid PRIMARY KEY,
         run_id uuid NOT NULL REFERENCES run (id),
@@ -154,12 +152,12 @@ export class Subsidy1764000000100 implements MigrationInterface {
         reason text,
         comment text,
         at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await q.query(`CREATE INDEX run_approval_run ON run_approval (run_id, at)`);
+      )`,
+    `CREATE INDEX run_approval_run ON run_approval (run_id, at)`,
     // One line per institution × child × rule (× corrected month for adjustments). The key has
     // no timestamp: recomputing the same inputs writes the same keys, and the primary key
     // makes a resumed batch unable to write a line twice.
-    await q.query(`
+    `
       CREATE TABLE run_line (
         run_id uuid NOT NULL REFERENCES run (id),
         line_key text NOT NULL,
@@ -188,13 +186,13 @@ export class Subsidy1764000000100 implements MigrationInterface {
         adjusts_line_id uuid,
         PRIMARY KEY (run_id, line_key),
         CONSTRAINT run_line_id_unique UNIQUE (id)
-      )`);
-    await q.query(`CREATE INDEX run_line_listing ON run_line (run_id, institution_id, line_key)`);
-    await q.query(`CREATE INDEX run_line_orig ON run_line (orig_key)`);
-    await q.query(`CREATE INDEX run_line_once ON run_line (institution_id, rule_kind) WHERE rule_kind IN ('opening_grant', 'demonstration_award')`);
-    await q.query(`CREATE INDEX run_line_budget ON run_line (budget_key) WHERE budget_key IS NOT NULL`);
+      )`,
+    `CREATE INDEX run_line_listing ON run_line (run_id, institution_id, line_key)`,
+    `CREATE INDEX run_line_orig ON run_line (orig_key)`,
+    `CREATE INDEX run_line_once ON run_line (institution_id, rule_kind) WHERE rule_kind IN ('opening_grant', 'demonstration_award')`,
+    `CREATE INDEX run_line_budget ON run_line (budget_key) WHERE budget_key IS NOT NULL`,
     // Corrections to months already posted: the next run of the division turns them into adjustment lines.
-    await q.query(`
+    `
       CREATE TABLE recalc_request (
         id bigserial PRIMARY KEY,
         institution_id uuid NOT NULL,
@@ -202,11 +200,11 @@ export class Subsidy1764000000100 implements MigrationInterface {
         reason text NOT NULL,
         requested_at timestamptz NOT NULL DEFAULT now(),
         consumed_by_run uuid
-      )`);
-    await q.query(`CREATE INDEX recalc_request_open ON recalc_request (institution_id, month) WHERE consumed_by_run IS NULL`);
-    await q.query(`CREATE INDEX recalc_request_run ON recalc_request (consumed_by_run)`);
+      )`,
+    `CREATE INDEX recalc_request_open ON recalc_request (institution_id, month) WHERE consumed_by_run IS NULL`,
+    `CREATE INDEX recalc_request_run ON recalc_request (consumed_by_run)`,
     // The payment ledger: one entry per posted run and institution; posting twice adds nothing.
-    await q.query(`
+    `
       CREATE TABLE ledger_entry (
         id uuid PRIMARY KEY,
         run_id uuid NOT NULL REFERENCES run (id),
@@ -219,27 +217,22 @@ export class Subsidy1764000000100 implements MigrationInterface {
         posted_at timestamptz NOT NULL DEFAULT now(),
         posted_by jsonb NOT NULL,
         CONSTRAINT ledger_entry_run_institution UNIQUE (run_id, institution_id)
-      )`);
-    await q.query(`CREATE INDEX ledger_entry_institution ON ledger_entry (institution_id, month)`);
-  }
+      )`,
+    `CREATE INDEX ledger_entry_institution ON ledger_entry (institution_id, month)`,
+  ];
 
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`SET LOCAL search_path TO "${await currentSchema(q)}"`);
-    for (const t of [
-      'ledger_entry',
-      'recalc_request',
-      'run_line',
-      'run_approval',
-      'run',
-      'policy_version',
-      'duplicate_claim',
-      'roster_entry',
-      'roster',
-      'finding_replica',
-      'institution_fact',
-      'institution_replica',
-    ]) {
-      await q.query(`DROP TABLE ${t}`);
-    }
-  }
+  protected readonly downSteps = [
+    'ledger_entry',
+    'recalc_request',
+    'run_line',
+    'run_approval',
+    'run',
+    'policy_version',
+    'duplicate_claim',
+    'roster_entry',
+    'roster',
+    'finding_replica',
+    'institution_fact',
+    'institution_replica',
+  ].map((table) => `DROP TABLE ${table}`);
 }
