@@ -1,4 +1,4 @@
-import { PageQuery } from '../page-query.js';
+import { PageNumber, PageQuery, PageSize } from '../page-query.js';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -189,18 +189,10 @@ export class ListStaffQuery {
   @IsIn(['active', 'ended', 'all'])
   status?: 'active' | 'ended' | 'all' = 'active';
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
+  @PageNumber()
   page?: number = 1;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageSize(500)
   pageSize?: number = 50;
 }
 

@@ -1,3 +1,4 @@
+import { PageNumber, PageSize } from '../page-query.js';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -450,18 +451,10 @@ export class RunLinesQuery {
   @MaxLength(400)
   after?: string;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
+  @PageNumber()
   page?: number = 1;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(2_000)
+  @PageSize(2_000)
   pageSize?: number = 100;
 }
 
@@ -471,18 +464,10 @@ export class RunLinesRequest extends RunLinesQuery {
 }
 
 export class RunTotalsQuery {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
+  @PageNumber()
   page?: number = 1;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(2_000)
+  @PageSize(2_000)
   pageSize?: number = 200;
 }
 
@@ -530,18 +515,10 @@ export class LedgerQuery {
   @Matches(MONTH, MONTH_MESSAGE)
   month?: string;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
+  @PageNumber()
   page?: number = 1;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageSize(500)
   pageSize?: number = 100;
 }
 
