@@ -1,7 +1,5 @@
-import { AuditEntryList, AuditHistoryRequest, AuditVerificationView } from '../audit.contracts.js';
+import { auditRpcs, indicatorsRpc, pingRpc } from '../service-rpcs.js';
 import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, subjectsOf } from '../contract.js';
-import { Ping } from '../ping.contracts.js';
-import { IndicatorContribution, IndicatorsRequest } from '../registry/indicator.contracts.js';
 import {
   CreditListPage,
   CreditListRequest,
@@ -23,19 +21,11 @@ import { GradeChangedData, RepairDecidedData, RepairRequestedData } from './cred
 
 /** Every request subject of the credit service: one definition each. */
 export const CreditRpc = {
-  ping: defineRpc({
-    subject: 'credit.health.ping',
-    summary: 'Liveness: replies {service, time}',
-    request: null,
-    reply: Ping,
-  }),
-  computeIndicators: defineRpc({
-    subject: 'credit.indicators.compute',
-    summary: '指标 from credit standings (merged by the gateway into GET /indicators): grade distribution A–D, red and black list counts, repairs',
-    request: IndicatorsRequest,
-    reply: IndicatorContribution,
-    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
-  }),
+  ping: pingRpc('credit'),
+  computeIndicators: indicatorsRpc(
+    'credit',
+    '指标 from credit standings (merged by the gateway into GET /indicators): grade distribution A–D, red and black list counts, repairs',
+  ),
   getCredit: defineRpc({
     subject: 'credit.institution.get',
     summary: '信用 of one institution at a date (default today): score, grade, model version and every ledger entry with its rule and source, newest first',
@@ -115,20 +105,7 @@ export const CreditRpc = {
     reply: PublicCreditPage,
     errors: ['VALIDATION'],
   }),
-  auditHistory: defineRpc({
-    subject: 'credit.audit.history',
-    summary: 'Audit entries of one entity (admin)',
-    request: AuditHistoryRequest,
-    reply: AuditEntryList,
-    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED'],
-  }),
-  auditVerify: defineRpc({
-    subject: 'credit.audit.verify',
-    summary: 'Recompute the audit hash chain (admin)',
-    request: null,
-    reply: AuditVerificationView,
-    errors: ['DEPARTMENT_NOT_ALLOWED'],
-  }),
+  ...auditRpcs('credit'),
 };
 
 export const CreditEvt = {

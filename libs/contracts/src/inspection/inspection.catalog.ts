@@ -1,3 +1,4 @@
+import { auditRpcs, indicatorsRpc, piiReencryptRpc, pingRpc } from '../service-rpcs.js';
 import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, subjectsOf } from '../contract.js';
 import {
   AddConflictRequest,
@@ -75,28 +76,14 @@ import {
   ResultRecordedData,
   ResultResolvedData,
 } from './inspection.events.js';
-import { Ping } from '../ping.contracts.js';
-import { IndicatorsRequest } from '../registry/indicator.contracts.js';
-import { AuditEntryList, AuditHistoryRequest, AuditVerificationView } from '../audit.contracts.js';
-import { PiiReencryptRequest, PiiReencryptView } from '../pii.contracts.js';
-import { IndicatorContribution } from '../registry/indicator.contracts.js';
 
 /** Every request subject of the inspection service: one definition each. */
 export const InspectionRpc = {
-  ping: defineRpc({
-    subject: 'inspection.health.ping',
-    summary: 'Liveness: replies {service, time}',
-    request: null,
-    reply: Ping,
-  }),
-  computeIndicators: defineRpc({
-    subject: 'inspection.indicators.compute',
-    summary:
-      '指标 from inspections (merged by the gateway into GET /indicators): inspections done vs scheduled, on-time rectification, overdue findings, complaints, penalties',
-    request: IndicatorsRequest,
-    reply: IndicatorContribution,
-    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
-  }),
+  ping: pingRpc('inspection'),
+  computeIndicators: indicatorsRpc(
+    'inspection',
+    '指标 from inspections (merged by the gateway into GET /indicators): inspections done vs scheduled, on-time rectification, overdue findings, complaints, penalties',
+  ),
   listChecklists: defineRpc({
     subject: 'inspection.checklist.list',
     summary: '两张清单: the inspection and penalty lists in force on a date',
@@ -478,27 +465,8 @@ export const InspectionRpc = {
     reply: ChecklistVersionList,
     errors: ['VALIDATION'],
   }),
-  auditHistory: defineRpc({
-    subject: 'inspection.audit.history',
-    summary: 'Audit entries of one entity (admin)',
-    request: AuditHistoryRequest,
-    reply: AuditEntryList,
-    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED'],
-  }),
-  auditVerify: defineRpc({
-    subject: 'inspection.audit.verify',
-    summary: 'Recompute the audit hash chain (admin)',
-    request: null,
-    reply: AuditVerificationView,
-    errors: ['DEPARTMENT_NOT_ALLOWED'],
-  }),
-  piiReencrypt: defineRpc({
-    subject: 'inspection.admin.pii.reencrypt',
-    summary: "Re-encrypt complainants' contact details under PII_KEY (admin CLI)",
-    request: PiiReencryptRequest,
-    reply: PiiReencryptView,
-    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED'],
-  }),
+  ...auditRpcs('inspection'),
+  piiReencrypt: piiReencryptRpc('inspection', "Re-encrypt complainants' contact details under PII_KEY (admin CLI)"),
 };
 
 export const InspectionEvt = {

@@ -1,6 +1,5 @@
+import { auditRpcs, indicatorsRpc, piiReencryptRpc, pingRpc } from '../service-rpcs.js';
 import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, subjectsOf } from '../contract.js';
-import { Ping } from '../ping.contracts.js';
-import { IndicatorsRequest } from '../registry/indicator.contracts.js';
 import {
   AddBanRequest,
   AddCredentialRequest,
@@ -18,9 +17,6 @@ import {
   RevealIdNumberRequest,
   StaffRef,
 } from './staff.contracts.js';
-import { AuditEntryList, AuditHistoryRequest, AuditVerificationView } from '../audit.contracts.js';
-import { PiiReencryptRequest, PiiReencryptView } from '../pii.contracts.js';
-import { IndicatorContribution } from '../registry/indicator.contracts.js';
 import {
   BanPage,
   BanView,
@@ -48,19 +44,11 @@ import {
 
 /** Every request subject of the staff service: one definition each. */
 export const StaffRpc = {
-  ping: defineRpc({
-    subject: 'staff.health.ping',
-    summary: 'Liveness: replies {service, time}',
-    request: null,
-    reply: Ping,
-  }),
-  computeIndicators: defineRpc({
-    subject: 'staff.indicators.compute',
-    summary: '指标 from staff records (merged by the gateway into GET /indicators): 持证率, 健康证, 年度查询逾期, 禁业/查询异常, 师生比不达标',
-    request: IndicatorsRequest,
-    reply: IndicatorContribution,
-    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
-  }),
+  ping: pingRpc('staff'),
+  computeIndicators: indicatorsRpc(
+    'staff',
+    '指标 from staff records (merged by the gateway into GET /indicators): 持证率, 健康证, 年度查询逾期, 禁业/查询异常, 师生比不达标',
+  ),
   addStaff: defineRpc({
     subject: 'staff.member.add',
     summary: '从业人员登记: a staff member, vetted against the ban list and the criminal-record query',
@@ -176,27 +164,8 @@ export const StaffRpc = {
     reply: DivisionStaffStats,
     errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
   }),
-  auditHistory: defineRpc({
-    subject: 'staff.audit.history',
-    summary: 'Audit entries of one entity (admin)',
-    request: AuditHistoryRequest,
-    reply: AuditEntryList,
-    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED'],
-  }),
-  auditVerify: defineRpc({
-    subject: 'staff.audit.verify',
-    summary: 'Recompute the audit hash chain (admin)',
-    request: null,
-    reply: AuditVerificationView,
-    errors: ['DEPARTMENT_NOT_ALLOWED'],
-  }),
-  piiReencrypt: defineRpc({
-    subject: 'staff.admin.pii.reencrypt',
-    summary: 'Re-encrypt resident ID numbers under PII_KEY and recompute their hashes under PII_MATCH_KEY (admin CLI)',
-    request: PiiReencryptRequest,
-    reply: PiiReencryptView,
-    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED'],
-  }),
+  ...auditRpcs('staff'),
+  piiReencrypt: piiReencryptRpc('staff', 'Re-encrypt resident ID numbers under PII_KEY and recompute their hashes under PII_MATCH_KEY (admin CLI)'),
 };
 
 export const StaffEvt = {

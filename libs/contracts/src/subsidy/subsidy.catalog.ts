@@ -1,6 +1,5 @@
+import { auditRpcs, indicatorsRpc, pingRpc } from '../service-rpcs.js';
 import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, Described, subjectsOf } from '../contract.js';
-import { Ping } from '../ping.contracts.js';
-import { IndicatorsRequest } from '../registry/indicator.contracts.js';
 import {
   ApproveRunRequest,
   LedgerQuery,
@@ -14,8 +13,6 @@ import {
   StartRunRequest,
   SubmitRosterRequest,
 } from './subsidy.contracts.js';
-import { AuditEntryList, AuditHistoryRequest, AuditVerificationView } from '../audit.contracts.js';
-import { IndicatorContribution } from '../registry/indicator.contracts.js';
 import { LedgerPage, type PolicyVersionView, RosterView, RunInstitutionTotalPage, RunLinePage, RunList, RunView } from './subsidy.contracts.js';
 import {
   SubsidyClaimDuplicatedData,
@@ -27,20 +24,11 @@ import {
 
 /** Every request subject of the subsidy service: one definition each. */
 export const SubsidyRpc = {
-  ping: defineRpc({
-    subject: 'subsidy.health.ping',
-    summary: 'Liveness: replies {service, time}',
-    request: null,
-    reply: Ping,
-  }),
-  computeIndicators: defineRpc({
-    subject: 'subsidy.indicators.compute',
-    summary:
-      '指标 from rosters and posted runs (merged by the gateway into GET /indicators): enrolled children, 托位使用率, children subsidised, amount paid (fen)',
-    request: IndicatorsRequest,
-    reply: IndicatorContribution,
-    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
-  }),
+  ping: pingRpc('subsidy'),
+  computeIndicators: indicatorsRpc(
+    'subsidy',
+    '指标 from rosters and posted runs (merged by the gateway into GET /indicators): enrolled children, 托位使用率, children subsidised, amount paid (fen)',
+  ),
   submitRoster: defineRpc({
     subject: 'subsidy.roster.submit',
     summary:
@@ -155,20 +143,7 @@ export const SubsidyRpc = {
     reply: LedgerPage,
     errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
   }),
-  auditHistory: defineRpc({
-    subject: 'subsidy.audit.history',
-    summary: 'Audit entries of one entity (admin)',
-    request: AuditHistoryRequest,
-    reply: AuditEntryList,
-    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED'],
-  }),
-  auditVerify: defineRpc({
-    subject: 'subsidy.audit.verify',
-    summary: 'Recompute the audit hash chain (admin)',
-    request: null,
-    reply: AuditVerificationView,
-    errors: ['DEPARTMENT_NOT_ALLOWED'],
-  }),
+  ...auditRpcs('subsidy'),
 };
 
 export const SubsidyEvt = {
