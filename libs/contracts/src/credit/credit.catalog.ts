@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@shanyu/common';
 import { auditRpcs, indicatorsRpc, pingRpc } from '../service-rpcs.js';
 import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, subjectsOf } from '../contract.js';
 import {
@@ -19,6 +20,9 @@ import {
 } from './credit.contracts.js';
 import { GradeChangedData, RepairDecidedData, RepairRequestedData } from './credit.events.js';
 
+/** What every credit subject scoped to the caller's institutions and divisions may answer, before its own codes. */
+const SCOPED_ERRORS = ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION'] as const satisfies readonly ErrorCode[];
+
 /** Every request subject of the credit service: one definition each. */
 export const CreditRpc = {
   ping: pingRpc('credit'),
@@ -31,14 +35,14 @@ export const CreditRpc = {
     summary: '信用 of one institution at a date (default today): score, grade, model version and every ledger entry with its rule and source, newest first',
     request: GetCreditRequest,
     reply: CreditView,
-    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION', 'INSTITUTION_NOT_FOUND', 'CREDIT_MODEL_NOT_IN_FORCE'],
+    errors: [...SCOPED_ERRORS, 'INSTITUTION_NOT_FOUND', 'CREDIT_MODEL_NOT_IN_FORCE'],
   }),
   getList: defineRpc({
     subject: 'credit.list.get',
     summary: "红名单 (A) / 黑名单 (D) of a division in the caller's scope",
     request: CreditListRequest,
     reply: CreditListPage,
-    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION'],
+    errors: SCOPED_ERRORS,
   }),
   listModels: defineRpc({
     subject: 'credit.model.list',
@@ -51,45 +55,28 @@ export const CreditRpc = {
     summary: '信用修复申请 by the operator (own institution) or health: recorded, decided by health',
     request: RequestRepairRequest,
     reply: RepairRequestView,
-    errors: [
-      'VALIDATION',
-      'DEPARTMENT_NOT_ALLOWED',
-      'DIVISION_OUT_OF_SCOPE',
-      'NOT_OWN_INSTITUTION',
-      'INSTITUTION_NOT_FOUND',
-      'CREDIT_ENTRY_NOT_FOUND',
-      'CREDIT_REPAIR_NOT_ALLOWED',
-      'CREDIT_REPAIR_PENDING',
-    ],
+    errors: [...SCOPED_ERRORS, 'INSTITUTION_NOT_FOUND', 'CREDIT_ENTRY_NOT_FOUND', 'CREDIT_REPAIR_NOT_ALLOWED', 'CREDIT_REPAIR_PENDING'],
   }),
   decideRepair: defineRpc({
     subject: 'credit.repair.decide',
     summary: '信用修复决定 by the district health bureau, with a reason (audited)',
     request: DecideRepairRequest,
     reply: RepairRequestView,
-    errors: [
-      'VALIDATION',
-      'DEPARTMENT_NOT_ALLOWED',
-      'DIVISION_OUT_OF_SCOPE',
-      'NOT_OWN_INSTITUTION',
-      'CREDIT_REPAIR_NOT_FOUND',
-      'CREDIT_REPAIR_ALREADY_DECIDED',
-      'CREDIT_REPAIR_NOT_ALLOWED',
-    ],
+    errors: [...SCOPED_ERRORS, 'CREDIT_REPAIR_NOT_FOUND', 'CREDIT_REPAIR_ALREADY_DECIDED', 'CREDIT_REPAIR_NOT_ALLOWED'],
   }),
   getRepair: defineRpc({
     subject: 'credit.repair.get',
     summary: 'One repair request',
     request: RepairIdRequest,
     reply: RepairRequestView,
-    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION', 'CREDIT_REPAIR_NOT_FOUND'],
+    errors: [...SCOPED_ERRORS, 'CREDIT_REPAIR_NOT_FOUND'],
   }),
   listRepairs: defineRpc({
     subject: 'credit.repair.list',
     summary: "Repair requests in the caller's scope",
     request: ListRepairRequestsRequest,
     reply: RepairRequestPage,
-    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION'],
+    errors: SCOPED_ERRORS,
   }),
   publicGetGrade: defineRpc({
     subject: 'credit.public.grade.get',

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@shanyu/common';
 import { auditRpcs, indicatorsRpc, piiReencryptRpc, pingRpc } from '../service-rpcs.js';
 import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, subjectsOf } from '../contract.js';
 import {
@@ -76,6 +77,15 @@ import {
   ResultRecordedData,
   ResultResolvedData,
 } from './inspection.events.js';
+
+/** What the subjects on the results of one inspection answer, before their own codes. */
+const RESULT_ERRORS = [
+  'VALIDATION',
+  'INSPECTION_NOT_FOUND',
+  'DEPARTMENT_NOT_ALLOWED',
+  'DIVISION_OUT_OF_SCOPE',
+  'INSPECTOR_NOT_ASSIGNED',
+] as const satisfies readonly ErrorCode[];
 
 /** Every request subject of the inspection service: one definition each. */
 export const InspectionRpc = {
@@ -209,7 +219,7 @@ export const InspectionRpc = {
     summary: 'The merged form (一表通查): items grouped by area, no item twice, with results so far',
     request: InspectionIdRequest,
     reply: InspectionFormView,
-    errors: ['VALIDATION', 'INSPECTION_NOT_FOUND', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSPECTOR_NOT_ASSIGNED'],
+    errors: RESULT_ERRORS,
     inspector: true,
   }),
   recordResults: defineRpc({
@@ -242,15 +252,7 @@ export const InspectionRpc = {
     summary: 'Every value recorded for one item, newest first: who, when, device, value, note, evidence, status, decision',
     request: ResultItemRequest,
     reply: ResultVersionList,
-    errors: [
-      'VALIDATION',
-      'INSPECTION_NOT_FOUND',
-      'DEPARTMENT_NOT_ALLOWED',
-      'DIVISION_OUT_OF_SCOPE',
-      'INSPECTOR_NOT_ASSIGNED',
-      'ITEM_NOT_ON_FORM',
-      'NOT_OWN_INSTITUTION',
-    ],
+    errors: [...RESULT_ERRORS, 'ITEM_NOT_ON_FORM', 'NOT_OWN_INSTITUTION'],
     inspector: true,
   }),
   resolveResult: defineRpc({
@@ -258,16 +260,7 @@ export const InspectionRpc = {
     summary: "A person resolves an item in conflict: the version the record keeps and why (an assigned inspector or an official of the item's department)",
     request: ResolveResultRequest,
     reply: InspectionFormView,
-    errors: [
-      'VALIDATION',
-      'INSPECTION_NOT_FOUND',
-      'DEPARTMENT_NOT_ALLOWED',
-      'DIVISION_OUT_OF_SCOPE',
-      'INSPECTOR_NOT_ASSIGNED',
-      'ITEM_NOT_ON_FORM',
-      'RESULT_NOT_IN_CONFLICT',
-      'RESULT_VERSION_NOT_FOUND',
-    ],
+    errors: [...RESULT_ERRORS, 'ITEM_NOT_ON_FORM', 'RESULT_NOT_IN_CONFLICT', 'RESULT_VERSION_NOT_FOUND'],
     inspector: true,
   }),
   listLateResults: defineRpc({
@@ -275,7 +268,7 @@ export const InspectionRpc = {
     summary: 'Results received after their department signed off, waiting for its decision or decided',
     request: InspectionIdRequest,
     reply: ResultVersionList,
-    errors: ['VALIDATION', 'INSPECTION_NOT_FOUND', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSPECTOR_NOT_ASSIGNED', 'NOT_OWN_INSTITUTION'],
+    errors: [...RESULT_ERRORS, 'NOT_OWN_INSTITUTION'],
     inspector: true,
   }),
   decideLateResult: defineRpc({

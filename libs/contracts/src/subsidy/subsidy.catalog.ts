@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@shanyu/common';
 import { auditRpcs, indicatorsRpc, pingRpc } from '../service-rpcs.js';
 import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, Described, subjectsOf } from '../contract.js';
 import {
@@ -22,6 +23,9 @@ import {
   SubsidyRunReturnedData,
 } from './subsidy.events.js';
 
+/** What every subsidy subject scoped to the caller's institutions and divisions may answer, before its own codes. */
+const SCOPED_ERRORS = ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'] as const satisfies readonly ErrorCode[];
+
 /** Every request subject of the subsidy service: one definition each. */
 export const SubsidyRpc = {
   ping: pingRpc('subsidy'),
@@ -35,23 +39,14 @@ export const SubsidyRpc = {
       "收托名册: the operator's monthly roster of a filed institution (replaces the month's earlier version; every row checked, errors name the row, nothing stored on error)",
     request: SubmitRosterRequest,
     reply: RosterView,
-    errors: [
-      'VALIDATION',
-      'NOT_OWN_INSTITUTION',
-      'DEPARTMENT_NOT_ALLOWED',
-      'DIVISION_OUT_OF_SCOPE',
-      'INSTITUTION_NOT_FOUND',
-      'INSTITUTION_NOT_FILED',
-      'ROSTER_MONTH_IN_FUTURE',
-      'ROSTER_OVER_CAPACITY',
-    ],
+    errors: [...SCOPED_ERRORS, 'INSTITUTION_NOT_FOUND', 'INSTITUTION_NOT_FILED', 'ROSTER_MONTH_IN_FUTURE', 'ROSTER_OVER_CAPACITY'],
   }),
   getRoster: defineRpc({
     subject: 'subsidy.roster.get',
     summary: 'The current roster of an institution for a month',
     request: RosterRef,
     reply: RosterView,
-    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSTITUTION_NOT_FOUND', 'ROSTER_NOT_FOUND'],
+    errors: [...SCOPED_ERRORS, 'INSTITUTION_NOT_FOUND', 'ROSTER_NOT_FOUND'],
   }),
   listPolicies: defineRpc({
     subject: 'subsidy.policy.list',
@@ -65,83 +60,56 @@ export const SubsidyRpc = {
     summary: 'A new policy version (health or finance of the division): checked rule by rule; overlapping periods refused',
     request: PublishPolicyBody,
     reply: Described<PolicyVersionView>('PolicyVersionView'),
-    errors: [
-      'VALIDATION',
-      'NOT_OWN_INSTITUTION',
-      'DEPARTMENT_NOT_ALLOWED',
-      'DIVISION_OUT_OF_SCOPE',
-      'POLICY_INVALID',
-      'POLICY_VERSION_EXISTS',
-      'POLICY_PERIOD_OVERLAP',
-      'POLICY_PERIOD_POSTED',
-    ],
+    errors: [...SCOPED_ERRORS, 'POLICY_INVALID', 'POLICY_VERSION_EXISTS', 'POLICY_PERIOD_OVERLAP', 'POLICY_PERIOD_POSTED'],
   }),
   startRun: defineRpc({
     subject: 'subsidy.run.start',
     summary: 'Compute (or recompute) the run of a month and division; replies at once, progress on subsidy.run.get',
     request: StartRunRequest,
     reply: RunView,
-    errors: [
-      'VALIDATION',
-      'NOT_OWN_INSTITUTION',
-      'DEPARTMENT_NOT_ALLOWED',
-      'DIVISION_OUT_OF_SCOPE',
-      'SUBSIDY_RUN_MONTH_IN_FUTURE',
-      'SUBSIDY_RUN_POSTED',
-      'SUBSIDY_RUN_OVERLAP',
-    ],
+    errors: [...SCOPED_ERRORS, 'SUBSIDY_RUN_MONTH_IN_FUTURE', 'SUBSIDY_RUN_POSTED', 'SUBSIDY_RUN_OVERLAP'],
   }),
   getRun: defineRpc({
     subject: 'subsidy.run.get',
     summary: 'A run with its progress (done / total), totals, budgets and approvals',
     request: RunRef,
     reply: RunView,
-    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'SUBSIDY_RUN_NOT_FOUND'],
+    errors: [...SCOPED_ERRORS, 'SUBSIDY_RUN_NOT_FOUND'],
   }),
   listRuns: defineRpc({
     subject: 'subsidy.run.list',
     summary: "Runs in the caller's divisions",
     request: ListRunsRequest,
     reply: RunList,
-    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
+    errors: SCOPED_ERRORS,
   }),
   runLines: defineRpc({
     subject: 'subsidy.run.lines',
     summary: "Lines of a run (amount, policy version, inputs, Chinese explanation), paged; operators see their own institutions' lines",
     request: RunLinesRequest,
     reply: RunLinePage,
-    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'SUBSIDY_RUN_NOT_FOUND'],
+    errors: [...SCOPED_ERRORS, 'SUBSIDY_RUN_NOT_FOUND'],
   }),
   runTotals: defineRpc({
     subject: 'subsidy.run.totals',
     summary: 'Per-institution totals of a run, paged',
     request: RunTotalsRequest,
     reply: RunInstitutionTotalPage,
-    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'SUBSIDY_RUN_NOT_FOUND'],
+    errors: [...SCOPED_ERRORS, 'SUBSIDY_RUN_NOT_FOUND'],
   }),
   approveRun: defineRpc({
     subject: 'subsidy.run.approve',
     summary: 'Approve or reject a run at its stage: street office → district health → finance (posts to the ledger, idempotent)',
     request: ApproveRunRequest,
     reply: RunView,
-    errors: [
-      'VALIDATION',
-      'NOT_OWN_INSTITUTION',
-      'DEPARTMENT_NOT_ALLOWED',
-      'DIVISION_OUT_OF_SCOPE',
-      'SUBSIDY_RUN_NOT_FOUND',
-      'SUBSIDY_RUN_NOT_READY',
-      'SUBSIDY_RUN_STALE',
-      'SUBSIDY_APPROVAL_WRONG_STAGE',
-      'SUBSIDY_RUN_POSTED',
-    ],
+    errors: [...SCOPED_ERRORS, 'SUBSIDY_RUN_NOT_FOUND', 'SUBSIDY_RUN_NOT_READY', 'SUBSIDY_RUN_STALE', 'SUBSIDY_APPROVAL_WRONG_STAGE', 'SUBSIDY_RUN_POSTED'],
   }),
   listLedger: defineRpc({
     subject: 'subsidy.ledger.list',
     summary: 'Payment ledger entries (one per institution and posted run)',
     request: LedgerQuery,
     reply: LedgerPage,
-    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
+    errors: SCOPED_ERRORS,
   }),
   ...auditRpcs('subsidy'),
 };
