@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@shanyu/common';
 import { AuditEntryList, AuditHistoryRequest, AuditVerificationView } from './audit.contracts.js';
 import { defineRpc } from './contract.js';
 import { PiiReencryptRequest, PiiReencryptView } from './pii.contracts.js';
@@ -6,6 +7,9 @@ import { IndicatorContribution, IndicatorsRequest } from './registry/indicator.c
 
 // The subjects several services answer alike, each under its own `<service>.` prefix: one
 // definition here, spread into each service's catalog.
+
+/** What a subject scoped to the caller's institutions and divisions refuses with, before its own codes (staff, subsidy). */
+export const SCOPED_ERRORS = ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'] as const satisfies readonly ErrorCode[];
 
 /** `<service>.health.ping`. */
 export function pingRpc<S extends string>(service: S) {

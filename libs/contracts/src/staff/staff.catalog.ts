@@ -1,5 +1,4 @@
-import type { ErrorCode } from '@shanyu/common';
-import { auditRpcs, indicatorsRpc, piiReencryptRpc, pingRpc } from '../service-rpcs.js';
+import { auditRpcs, indicatorsRpc, piiReencryptRpc, pingRpc, SCOPED_ERRORS } from '../service-rpcs.js';
 import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, subjectsOf } from '../contract.js';
 import {
   AddBanRequest,
@@ -42,9 +41,6 @@ import {
   StaffRecheckOverdueData,
   StaffVettingRejectedData,
 } from './staff.events.js';
-
-/** What every staff subject scoped to the caller's institutions and divisions may answer, before its own codes. */
-const SCOPED_ERRORS = ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'] as const satisfies readonly ErrorCode[];
 
 /** Every request subject of the staff service: one definition each. */
 export const StaffRpc = {

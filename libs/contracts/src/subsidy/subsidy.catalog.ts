@@ -1,5 +1,4 @@
-import type { ErrorCode } from '@shanyu/common';
-import { auditRpcs, indicatorsRpc, pingRpc } from '../service-rpcs.js';
+import { auditRpcs, indicatorsRpc, pingRpc, SCOPED_ERRORS } from '../service-rpcs.js';
 import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, Described, subjectsOf } from '../contract.js';
 import {
   ApproveRunRequest,
@@ -22,9 +21,6 @@ import {
   SubsidyRunCompletedData,
   SubsidyRunReturnedData,
 } from './subsidy.events.js';
-
-/** What every subsidy subject scoped to the caller's institutions and divisions may answer, before its own codes. */
-const SCOPED_ERRORS = ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'] as const satisfies readonly ErrorCode[];
 
 /** Every request subject of the subsidy service: one definition each. */
 export const SubsidyRpc = {
