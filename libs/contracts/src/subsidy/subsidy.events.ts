@@ -43,11 +43,14 @@ export const SubsidyClaimDuplicatedData = t.Object(
 );
 export type SubsidyClaimDuplicatedData = Static<typeof SubsidyClaimDuplicatedData>;
 
+/** The run an event speaks of. */
+const runFields = { runId: Uuid, month: Month, divisionCode: t.String() };
+/** The run and the approval stage a decision was taken at. */
+const runStageFields = { ...runFields, stage: StringEnum(APPROVAL_STAGES) };
+
 export const SubsidyRunCompletedData = t.Object(
   {
-    runId: Uuid,
-    month: Month,
-    divisionCode: t.String(),
+    ...runFields,
     attempt: t.Integer(),
     totals: RunTotals,
   },
@@ -57,10 +60,7 @@ export type SubsidyRunCompletedData = Static<typeof SubsidyRunCompletedData>;
 
 export const SubsidyRunApprovedData = t.Object(
   {
-    runId: Uuid,
-    month: Month,
-    divisionCode: t.String(),
-    stage: StringEnum(APPROVAL_STAGES),
+    ...runStageFields,
     nextStage: Nullable(StringEnum(APPROVAL_STAGES), { description: 'The stage that waits next, or null once finance approved' }),
     posted: t.Boolean({ description: 'True once finance approved: the run is posted to the ledger' }),
     payableFen: t.Integer({ description: 'fen (分)' }),
@@ -74,10 +74,7 @@ export type SubsidyRunApprovedData = Static<typeof SubsidyRunApprovedData>;
 
 export const SubsidyRunReturnedData = t.Object(
   {
-    runId: Uuid,
-    month: Month,
-    divisionCode: t.String(),
-    stage: StringEnum(APPROVAL_STAGES),
+    ...runStageFields,
     reason: t.String(),
   },
   { $id: 'SubsidyRunReturnedData' },
