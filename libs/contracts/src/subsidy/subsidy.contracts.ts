@@ -25,6 +25,7 @@ import { Nullable, PageOf, StringEnum } from '../contract.js';
 import { CREDIT_GRADES, type CreditGrade } from '../credit/credit.contracts.js';
 import { CARE_FORMS, CLASS_TYPES, type CareForm, type ClassType } from '../registry/institution.contracts.js';
 import { IsDivisionCode, IsResidentId } from '../validators.js';
+import { countsOf, Month, rosterFigures, Uuid } from './subsidy.fragments.js';
 
 /**
  * 补助: monthly enrolment rosters (收托名册), subsidy policies as versioned data,
@@ -525,13 +526,9 @@ export class LedgerQuery {
 // ---------------------------------------------------------------------------------------------
 // Replies (rosters, runs, ledger)
 
-const Uuid = t.String({ format: 'uuid' });
-const Month = t.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
 const Fen = (description = 'fen (分)') => t.Integer({ description });
 const Who = t.Object({ department: t.String(), userId: t.String() });
 const DateTime = t.String({ format: 'date-time' });
-const countsOf = <K extends string>(keys: readonly K[]) =>
-  t.Object(Object.fromEntries(keys.map((k) => [k, t.Integer()])) as Record<K, ReturnType<typeof t.Integer>>);
 
 export const RosterFlag = t.Object(
   {
@@ -579,12 +576,7 @@ export const RosterView = t.Object(
     institutionId: Uuid,
     institutionName: t.String(),
     divisionCode: t.String(),
-    month: Month,
-    version: t.Integer(),
-    openDays: t.Integer(),
-    totalChildren: t.Integer(),
-    byClass: countsOf(CLASS_TYPES),
-    byCareForm: countsOf(CARE_FORMS),
+    ...rosterFigures,
     byBirthOrder: countsOf(['1', '2', '3'] as const),
     flags: t.Array(RosterFlag),
     overCapacityReason: Nullable(t.String()),

@@ -1,14 +1,9 @@
 import { type Static, Type as t } from '@sinclair/typebox';
 import { Nullable, StringEnum } from '../contract.js';
-import { CARE_FORMS, CLASS_TYPES } from '../registry/institution.contracts.js';
 import { APPROVAL_STAGES, ROSTER_FLAGS, RunTotals } from './subsidy.contracts.js';
+import { Month, rosterFigures, Uuid } from './subsidy.fragments.js';
 
 // The subsidy service's events. No event carries an ID number.
-
-const Uuid = t.String({ format: 'uuid' });
-const Month = t.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
-const countsOf = <K extends string>(keys: readonly K[]) =>
-  t.Object(Object.fromEntries(keys.map((k) => [k, t.Integer()])) as Record<K, ReturnType<typeof t.Integer>>);
 
 /** evt.subsidy.roster.submitted.v1 — children per class type for staff ratios and indicators. */
 export const SubsidyRosterSubmittedData = t.Object(
@@ -17,12 +12,7 @@ export const SubsidyRosterSubmittedData = t.Object(
     institutionId: Uuid,
     divisionCode: t.String(),
     ownerUserId: Nullable(t.String()),
-    month: Month,
-    version: t.Integer(),
-    openDays: t.Integer(),
-    totalChildren: t.Integer(),
-    byClass: countsOf(CLASS_TYPES),
-    byCareForm: countsOf(CARE_FORMS),
+    ...rosterFigures,
     flags: t.Array(StringEnum(ROSTER_FLAGS)),
   },
   { $id: 'SubsidyRosterSubmittedData' },
