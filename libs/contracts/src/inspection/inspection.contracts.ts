@@ -1229,6 +1229,9 @@ export class ComplaintOutcomeRequest extends ComplaintOutcomeBody {
   id: string;
 }
 
+/** How a closed complaint ended (null while open), as its complainant and the public see it. */
+const ComplaintOutcome = Nullable(t.Object({ substantiated: t.Boolean(), summary: t.String(), closedOn: Day }));
+
 export const ComplaintView = t.Object(
   {
     id: Uuid,
@@ -1246,7 +1249,7 @@ export const ComplaintView = t.Object(
     receivedAt: DateTime,
     triage: Nullable(t.Object({ decision: StringEnum(['accept', 'reject']), reason: t.String(), department: t.String(), at: DateTime })),
     inspectionId: Nullable(Uuid),
-    outcome: Nullable(t.Object({ substantiated: t.Boolean(), summary: t.String(), closedOn: Day })),
+    outcome: ComplaintOutcome,
   },
   { $id: 'ComplaintView' },
 );
@@ -1288,7 +1291,7 @@ export const PublicComplaintView = t.Object(
     department: t.String(),
     receivedOn: Day,
     status: StringEnum(COMPLAINT_STATUSES),
-    outcome: Nullable(t.Object({ substantiated: t.Boolean(), summary: t.String(), closedOn: Day })),
+    outcome: ComplaintOutcome,
   },
   { $id: 'PublicComplaintView' },
 );

@@ -19,7 +19,7 @@ import {
 import { JSONSchema } from 'class-validator-jsonschema';
 import { type Static, Type as t } from '@sinclair/typebox';
 import type { FieldProblem } from '@shanyu/common';
-import { Described, Nullable, PageOf, StringEnum } from '../contract.js';
+import { ActorRef, Described, Nullable, PageOf, StringEnum } from '../contract.js';
 import { IsDivisionCode, IsIsoDate, IsNotBefore, IsResidentId } from '../validators.js';
 
 /**
@@ -492,7 +492,7 @@ export const BanView = t.Object(
     authority: t.String(),
     documentNo: t.String(),
     reason: t.String(),
-    addedBy: t.Object({ department: t.String(), userId: t.String() }),
+    addedBy: ActorRef,
     createdAt: t.String({ format: 'date-time' }),
     matchedStaff: t.Array(t.Object({ staffId: Uuid, institutionId: Uuid }), { description: 'Current employments the ban flagged when it was added' }),
   },

@@ -21,7 +21,7 @@ import {
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { type Static, Type as t } from '@sinclair/typebox';
-import { Nullable, PageOf, StringEnum } from '../contract.js';
+import { ActorRef, Nullable, PageOf, StringEnum } from '../contract.js';
 import { CREDIT_GRADES, type CreditGrade } from '../credit/credit.contracts.js';
 import { CARE_FORMS, CLASS_TYPES, type CareForm, type ClassType } from '../registry/institution.contracts.js';
 import { IsDivisionCode, IsResidentId } from '../validators.js';
@@ -527,7 +527,6 @@ export class LedgerQuery {
 // Replies (rosters, runs, ledger)
 
 const Fen = (description = 'fen (分)') => t.Integer({ description });
-const Who = t.Object({ department: t.String(), userId: t.String() });
 const DateTime = t.String({ format: 'date-time' });
 
 export const RosterFlag = t.Object(
@@ -582,7 +581,7 @@ export const RosterView = t.Object(
     overCapacityReason: Nullable(t.String()),
     duplicates: t.Array(DuplicateClaimView),
     submittedAt: DateTime,
-    submittedBy: Who,
+    submittedBy: ActorRef,
     children: t.Array(RosterChildView),
   },
   { $id: 'RosterView' },
@@ -653,9 +652,9 @@ export const RunView = t.Object(
     totals: Nullable(RunTotals),
     budgets: t.Array(RunBudgetView),
     approvals: t.Array(RunApprovalView),
-    returned: Nullable(t.Object({ stage: StringEnum(APPROVAL_STAGES), reason: t.String(), by: Who, at: DateTime })),
+    returned: Nullable(t.Object({ stage: StringEnum(APPROVAL_STAGES), reason: t.String(), by: ActorRef, at: DateTime })),
     createdAt: DateTime,
-    createdBy: Who,
+    createdBy: ActorRef,
     computedAt: Nullable(DateTime),
     postedAt: Nullable(DateTime),
   },
@@ -737,7 +736,7 @@ export const LedgerEntryView = t.Object(
     amountFen: Fen(),
     lines: t.Integer(),
     postedAt: DateTime,
-    postedBy: Who,
+    postedBy: ActorRef,
   },
   { $id: 'LedgerEntryView' },
 );
