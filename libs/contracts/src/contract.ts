@@ -96,6 +96,9 @@ export function StringEnum<const T extends readonly string[]>(values: T, options
   return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
 }
 
+/** Who did something: the department and the user id (no name, no role). */
+export const ActorRef = Type.Object({ department: Type.String(), userId: Type.String() });
+
 /** `T | null`. */
 export function Nullable<T extends TSchema>(schema: T, options: { description?: string } = {}) {
   return Type.Union([schema, Type.Null()], options);

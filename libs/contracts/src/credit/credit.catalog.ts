@@ -1,7 +1,6 @@
-import { AuditEntryList, AuditHistoryRequest, AuditVerificationView } from '../audit.contracts.js';
+import type { ErrorCode } from '@shanyu/common';
+import { auditRpcs, indicatorsRpc, pingRpc } from '../service-rpcs.js';
 import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, subjectsOf } from '../contract.js';
-import { Ping } from '../ping.contracts.js';
-import { IndicatorContribution, IndicatorsRequest } from '../registry/indicator.contracts.js';
 import {
   CreditListPage,
   CreditListRequest,
@@ -21,34 +20,29 @@ import {
 } from './credit.contracts.js';
 import { GradeChangedData, RepairDecidedData, RepairRequestedData } from './credit.events.js';
 
+/** What every credit subject scoped to the caller's institutions and divisions may answer, before its own codes. */
+const SCOPED_ERRORS = ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION'] as const satisfies readonly ErrorCode[];
+
 /** Every request subject of the credit service: one definition each. */
 export const CreditRpc = {
-  ping: defineRpc({
-    subject: 'credit.health.ping',
-    summary: 'Liveness: replies {service, time}',
-    request: null,
-    reply: Ping,
-  }),
-  computeIndicators: defineRpc({
-    subject: 'credit.indicators.compute',
-    summary: '指标 from credit standings (merged by the gateway into GET /indicators): grade distribution A–D, red and black list counts, repairs',
-    request: IndicatorsRequest,
-    reply: IndicatorContribution,
-    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
-  }),
+  ping: pingRpc('credit'),
+  computeIndicators: indicatorsRpc(
+    'credit',
+    '指标 from credit standings (merged by the gateway into GET /indicators): grade distribution A–D, red and black list counts, repairs',
+  ),
   getCredit: defineRpc({
     subject: 'credit.institution.get',
     summary: '信用 of one institution at a date (default today): score, grade, model version and every ledger entry with its rule and source, newest first',
     request: GetCreditRequest,
     reply: CreditView,
-    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION', 'INSTITUTION_NOT_FOUND', 'CREDIT_MODEL_NOT_IN_FORCE'],
+    errors: [...SCOPED_ERRORS, 'INSTITUTION_NOT_FOUND', 'CREDIT_MODEL_NOT_IN_FORCE'],
   }),
   getList: defineRpc({
     subject: 'credit.list.get',
     summary: "红名单 (A) / 黑名单 (D) of a division in the caller's scope",
     request: CreditListRequest,
     reply: CreditListPage,
-    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION'],
+    errors: SCOPED_ERRORS,
   }),
   listModels: defineRpc({
     subject: 'credit.model.list',
@@ -61,45 +55,28 @@ export const CreditRpc = {
     summary: '信用修复申请 by the operator (own institution) or health: recorded, decided by health',
     request: RequestRepairRequest,
     reply: RepairRequestView,
-    errors: [
-      'VALIDATION',
-      'DEPARTMENT_NOT_ALLOWED',
-      'DIVISION_OUT_OF_SCOPE',
-      'NOT_OWN_INSTITUTION',
-      'INSTITUTION_NOT_FOUND',
-      'CREDIT_ENTRY_NOT_FOUND',
-      'CREDIT_REPAIR_NOT_ALLOWED',
-      'CREDIT_REPAIR_PENDING',
-    ],
+    errors: [...SCOPED_ERRORS, 'INSTITUTION_NOT_FOUND', 'CREDIT_ENTRY_NOT_FOUND', 'CREDIT_REPAIR_NOT_ALLOWED', 'CREDIT_REPAIR_PENDING'],
   }),
   decideRepair: defineRpc({
     subject: 'credit.repair.decide',
     summary: '信用修复决定 by the district health bureau, with a reason (audited)',
     request: DecideRepairRequest,
     reply: RepairRequestView,
-    errors: [
-      'VALIDATION',
-      'DEPARTMENT_NOT_ALLOWED',
-      'DIVISION_OUT_OF_SCOPE',
-      'NOT_OWN_INSTITUTION',
-      'CREDIT_REPAIR_NOT_FOUND',
-      'CREDIT_REPAIR_ALREADY_DECIDED',
-      'CREDIT_REPAIR_NOT_ALLOWED',
-    ],
+    errors: [...SCOPED_ERRORS, 'CREDIT_REPAIR_NOT_FOUND', 'CREDIT_REPAIR_ALREADY_DECIDED', 'CREDIT_REPAIR_NOT_ALLOWED'],
   }),
   getRepair: defineRpc({
     subject: 'credit.repair.get',
     summary: 'One repair request',
     request: RepairIdRequest,
     reply: RepairRequestView,
-    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION', 'CREDIT_REPAIR_NOT_FOUND'],
+    errors: [...SCOPED_ERRORS, 'CREDIT_REPAIR_NOT_FOUND'],
   }),
   listRepairs: defineRpc({
     subject: 'credit.repair.list',
     summary: "Repair requests in the caller's scope",
     request: ListRepairRequestsRequest,
     reply: RepairRequestPage,
-    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION'],
+    errors: SCOPED_ERRORS,
   }),
   publicGetGrade: defineRpc({
     subject: 'credit.public.grade.get',
@@ -115,20 +92,7 @@ export const CreditRpc = {
     reply: PublicCreditPage,
     errors: ['VALIDATION'],
   }),
-  auditHistory: defineRpc({
-    subject: 'credit.audit.history',
-    summary: 'Audit entries of one entity (admin)',
-    request: AuditHistoryRequest,
-    reply: AuditEntryList,
-    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED'],
-  }),
-  auditVerify: defineRpc({
-    subject: 'credit.audit.verify',
-    summary: 'Recompute the audit hash chain (admin)',
-    request: null,
-    reply: AuditVerificationView,
-    errors: ['DEPARTMENT_NOT_ALLOWED'],
-  }),
+  ...auditRpcs('credit'),
 };
 
 export const CreditEvt = {

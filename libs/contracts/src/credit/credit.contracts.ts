@@ -1,9 +1,8 @@
-import { PageQuery } from '../page-query.js';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { PageNumber, PageQuery, PageSize } from '../page-query.js';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { type Static, Type as t } from '@sinclair/typebox';
-import { Nullable, PageOf, StringEnum } from '../contract.js';
+import { ActorRef, Nullable, PageOf, StringEnum } from '../contract.js';
 import { IsDivisionCode, IsIsoDate } from '../validators.js';
 
 /**
@@ -168,18 +167,10 @@ export class PublicCreditListRequest {
   @IsIn(CREDIT_GRADES)
   grade?: CreditGrade;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
+  @PageNumber()
   page?: number = 1;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageSize(100)
   pageSize?: number = 20;
 }
 
@@ -187,7 +178,6 @@ export class PublicCreditListRequest {
 // Replies
 
 const Grade = StringEnum(CREDIT_GRADES, { description: 'A 守信 / B 基本守信 / C 失信 / D 严重失信' });
-const Who = t.Object({ department: t.String(), userId: t.String() });
 
 /** One ledger entry as it counts at the date asked for. */
 export const CreditEntryView = t.Object(
@@ -285,13 +275,13 @@ export const RepairRequestView = t.Object(
     entryIds: t.Array(t.String({ format: 'uuid' })),
     reason: t.String(),
     status: StringEnum(REPAIR_STATUSES),
-    requestedBy: Who,
+    requestedBy: ActorRef,
     requestedAt: t.String({ format: 'date-time' }),
     decision: Nullable(
       t.Object({
         decision: StringEnum(['approve', 'reject']),
         reason: t.String(),
-        decidedBy: Who,
+        decidedBy: ActorRef,
         decidedAt: t.String({ format: 'date-time' }),
         decidedOn: t.String({ format: 'date' }),
       }),

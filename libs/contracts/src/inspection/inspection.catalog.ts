@@ -1,3 +1,5 @@
+import type { ErrorCode } from '@shanyu/common';
+import { auditRpcs, indicatorsRpc, piiReencryptRpc, pingRpc } from '../service-rpcs.js';
 import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, subjectsOf } from '../contract.js';
 import {
   AddConflictRequest,
@@ -75,28 +77,23 @@ import {
   ResultRecordedData,
   ResultResolvedData,
 } from './inspection.events.js';
-import { Ping } from '../ping.contracts.js';
-import { IndicatorsRequest } from '../registry/indicator.contracts.js';
-import { AuditEntryList, AuditHistoryRequest, AuditVerificationView } from '../audit.contracts.js';
-import { PiiReencryptRequest, PiiReencryptView } from '../pii.contracts.js';
-import { IndicatorContribution } from '../registry/indicator.contracts.js';
+
+/** What the subjects on the results of one inspection answer, before their own codes. */
+const RESULT_ERRORS = [
+  'VALIDATION',
+  'INSPECTION_NOT_FOUND',
+  'DEPARTMENT_NOT_ALLOWED',
+  'DIVISION_OUT_OF_SCOPE',
+  'INSPECTOR_NOT_ASSIGNED',
+] as const satisfies readonly ErrorCode[];
 
 /** Every request subject of the inspection service: one definition each. */
 export const InspectionRpc = {
-  ping: defineRpc({
-    subject: 'inspection.health.ping',
-    summary: 'Liveness: replies {service, time}',
-    request: null,
-    reply: Ping,
-  }),
-  computeIndicators: defineRpc({
-    subject: 'inspection.indicators.compute',
-    summary:
-      '指标 from inspections (merged by the gateway into GET /indicators): inspections done vs scheduled, on-time rectification, overdue findings, complaints, penalties',
-    request: IndicatorsRequest,
-    reply: IndicatorContribution,
-    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
-  }),
+  ping: pingRpc('inspection'),
+  computeIndicators: indicatorsRpc(
+    'inspection',
+    '指标 from inspections (merged by the gateway into GET /indicators): inspections done vs scheduled, on-time rectification, overdue findings, complaints, penalties',
+  ),
   listChecklists: defineRpc({
     subject: 'inspection.checklist.list',
     summary: '两张清单: the inspection and penalty lists in force on a date',
@@ -222,7 +219,7 @@ export const InspectionRpc = {
     summary: 'The merged form (一表通查): items grouped by area, no item twice, with results so far',
     request: InspectionIdRequest,
     reply: InspectionFormView,
-    errors: ['VALIDATION', 'INSPECTION_NOT_FOUND', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSPECTOR_NOT_ASSIGNED'],
+    errors: RESULT_ERRORS,
     inspector: true,
   }),
   recordResults: defineRpc({
@@ -255,15 +252,7 @@ export const InspectionRpc = {
     summary: 'Every value recorded for one item, newest first: who, when, device, value, note, evidence, status, decision',
     request: ResultItemRequest,
     reply: ResultVersionList,
-    errors: [
-      'VALIDATION',
-      'INSPECTION_NOT_FOUND',
-      'DEPARTMENT_NOT_ALLOWED',
-      'DIVISION_OUT_OF_SCOPE',
-      'INSPECTOR_NOT_ASSIGNED',
-      'ITEM_NOT_ON_FORM',
-      'NOT_OWN_INSTITUTION',
-    ],
+    errors: [...RESULT_ERRORS, 'ITEM_NOT_ON_FORM', 'NOT_OWN_INSTITUTION'],
     inspector: true,
   }),
   resolveResult: defineRpc({
@@ -271,16 +260,7 @@ export const InspectionRpc = {
     summary: "A person resolves an item in conflict: the version the record keeps and why (an assigned inspector or an official of the item's department)",
     request: ResolveResultRequest,
     reply: InspectionFormView,
-    errors: [
-      'VALIDATION',
-      'INSPECTION_NOT_FOUND',
-      'DEPARTMENT_NOT_ALLOWED',
-      'DIVISION_OUT_OF_SCOPE',
-      'INSPECTOR_NOT_ASSIGNED',
-      'ITEM_NOT_ON_FORM',
-      'RESULT_NOT_IN_CONFLICT',
-      'RESULT_VERSION_NOT_FOUND',
-    ],
+    errors: [...RESULT_ERRORS, 'ITEM_NOT_ON_FORM', 'RESULT_NOT_IN_CONFLICT', 'RESULT_VERSION_NOT_FOUND'],
     inspector: true,
   }),
   listLateResults: defineRpc({
@@ -288,7 +268,7 @@ export const InspectionRpc = {
     summary: 'Results received after their department signed off, waiting for its decision or decided',
     request: InspectionIdRequest,
     reply: ResultVersionList,
-    errors: ['VALIDATION', 'INSPECTION_NOT_FOUND', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSPECTOR_NOT_ASSIGNED', 'NOT_OWN_INSTITUTION'],
+    errors: [...RESULT_ERRORS, 'NOT_OWN_INSTITUTION'],
     inspector: true,
   }),
   decideLateResult: defineRpc({
@@ -478,27 +458,8 @@ export const InspectionRpc = {
     reply: ChecklistVersionList,
     errors: ['VALIDATION'],
   }),
-  auditHistory: defineRpc({
-    subject: 'inspection.audit.history',
-    summary: 'Audit entries of one entity (admin)',
-    request: AuditHistoryRequest,
-    reply: AuditEntryList,
-    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED'],
-  }),
-  auditVerify: defineRpc({
-    subject: 'inspection.audit.verify',
-    summary: 'Recompute the audit hash chain (admin)',
-    request: null,
-    reply: AuditVerificationView,
-    errors: ['DEPARTMENT_NOT_ALLOWED'],
-  }),
-  piiReencrypt: defineRpc({
-    subject: 'inspection.admin.pii.reencrypt',
-    summary: "Re-encrypt complainants' contact details under PII_KEY (admin CLI)",
-    request: PiiReencryptRequest,
-    reply: PiiReencryptView,
-    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED'],
-  }),
+  ...auditRpcs('inspection'),
+  piiReencrypt: piiReencryptRpc('inspection', "Re-encrypt complainants' contact details under PII_KEY (admin CLI)"),
 };
 
 export const InspectionEvt = {

@@ -1,4 +1,4 @@
-import { PageQuery } from '../page-query.js';
+import { PageNumber, PageQuery, PageSize } from '../page-query.js';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -487,19 +487,11 @@ export class ListPlansRequest extends PageQuery {
 
 /** A page of one plan's pool (`/pool`) or drawn institutions (`/draws`). */
 export class PlanPageQuery {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
+  @PageNumber()
   page?: number = 1;
 
   @JSONSchema({ description: 'At most 500 entries per page' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageSize(500)
   pageSize?: number = 100;
 }
 
@@ -510,18 +502,10 @@ export class PlanPageRequest extends PlanPageQuery {
 
 /** A page of the drawn plans that drew one institution (`/public/institutions/:id/inspection-plans`). */
 export class InstitutionPlanDrawsQuery {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
+  @PageNumber()
   page?: number = 1;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageSize(100)
   pageSize?: number = 20;
 }
 
@@ -1245,6 +1229,9 @@ export class ComplaintOutcomeRequest extends ComplaintOutcomeBody {
   id: string;
 }
 
+/** How a closed complaint ended (null while open), as its complainant and the public see it. */
+const ComplaintOutcome = Nullable(t.Object({ substantiated: t.Boolean(), summary: t.String(), closedOn: Day }));
+
 export const ComplaintView = t.Object(
   {
     id: Uuid,
@@ -1262,7 +1249,7 @@ export const ComplaintView = t.Object(
     receivedAt: DateTime,
     triage: Nullable(t.Object({ decision: StringEnum(['accept', 'reject']), reason: t.String(), department: t.String(), at: DateTime })),
     inspectionId: Nullable(Uuid),
-    outcome: Nullable(t.Object({ substantiated: t.Boolean(), summary: t.String(), closedOn: Day })),
+    outcome: ComplaintOutcome,
   },
   { $id: 'ComplaintView' },
 );
@@ -1288,18 +1275,10 @@ export class PublicInspectionsRequest {
   @IsDivisionCode()
   divisionCode?: string;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
+  @PageNumber()
   page?: number = 1;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageSize(100)
   pageSize?: number = 20;
 }
 
@@ -1312,7 +1291,7 @@ export const PublicComplaintView = t.Object(
     department: t.String(),
     receivedOn: Day,
     status: StringEnum(COMPLAINT_STATUSES),
-    outcome: Nullable(t.Object({ substantiated: t.Boolean(), summary: t.String(), closedOn: Day })),
+    outcome: ComplaintOutcome,
   },
   { $id: 'PublicComplaintView' },
 );

@@ -149,15 +149,20 @@ export const FindingClosedData = t.Object(
 );
 export type FindingClosedData = Static<typeof FindingClosedData>;
 
+/** The recorded value an event of the results speaks of: which item of which inspection, and which version of it. */
+const resultVersionFields = {
+  inspectionId: Uuid,
+  institutionId: Uuid,
+  itemCode: t.String(),
+  department: t.String(),
+  versionId: Uuid,
+  version: Nullable(t.Integer()),
+};
+
 /** evt.inspection.result.recorded.v1: an inspector's value reached the server. */
 export const ResultRecordedData = t.Object(
   {
-    inspectionId: Uuid,
-    institutionId: Uuid,
-    itemCode: t.String(),
-    department: t.String(),
-    versionId: Uuid,
-    version: Nullable(t.Integer()),
+    ...resultVersionFields,
     status: StringEnum(['current', 'conflict', 'late']),
     result: StringEnum(ITEM_RESULTS),
     inspectorId: Uuid,
@@ -171,12 +176,7 @@ export type ResultRecordedData = Static<typeof ResultRecordedData>;
 /** evt.inspection.result.resolved.v1: a person decided an item. */
 export const ResultResolvedData = t.Object(
   {
-    inspectionId: Uuid,
-    institutionId: Uuid,
-    itemCode: t.String(),
-    department: t.String(),
-    versionId: Uuid,
-    version: Nullable(t.Integer()),
+    ...resultVersionFields,
     resolution: StringEnum(['conflict-resolved', 'late-accepted', 'late-rejected']),
     reason: t.String(),
     by: t.String({ description: 'Who decided (user id)' }),

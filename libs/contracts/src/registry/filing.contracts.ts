@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { type Static, Type as t } from '@sinclair/typebox';
-import { Described, Nullable, PageOf, StringEnum } from '../contract.js';
+import { ActorRef, Described, Nullable, PageOf, StringEnum } from '../contract.js';
 import { IsDivisionCode, IsIsoDate } from '../validators.js';
 import { CLASS_TYPES, type ClassType, InstitutionView } from './institution.contracts.js';
 
@@ -358,8 +358,6 @@ export const StandardsCheck = t.Object(
 );
 export type StandardsCheck = Static<typeof StandardsCheck>;
 
-const Who = t.Object({ department: t.String(), userId: t.String() });
-
 export const FilingView = t.Object(
   {
     id: t.String({ format: 'uuid' }),
@@ -368,7 +366,7 @@ export const FilingView = t.Object(
     divisionCode: t.String(),
     status: StringEnum(FILING_STATUSES),
     submittedAt: t.String({ format: 'date-time' }),
-    submittedBy: Who,
+    submittedBy: ActorRef,
     receiptDueBy: t.String({ format: 'date', description: '5 working days after submission (备案回执)' }),
     noticeDueBy: t.String({ format: 'date', description: '15 working days after submission (non-compliance notice)' }),
     dueBy: t.String({ format: 'date', description: 'The deadline in force: 15 when the check found failures, else 5' }),
@@ -380,7 +378,7 @@ export const FilingView = t.Object(
       t.Object({
         decision: StringEnum(['approve', 'reject']),
         decidedAt: t.String({ format: 'date-time' }),
-        decidedBy: Who,
+        decidedBy: ActorRef,
         reasons: t.Array(t.Object({ ruleId: t.Optional(t.String()), text: t.String() })),
         comment: Nullable(t.String()),
       }),

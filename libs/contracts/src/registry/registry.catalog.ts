@@ -1,9 +1,9 @@
+import { auditRpcs, pingRpc } from '../service-rpcs.js';
 import { FilingPage } from './filing.contracts.js';
 import { PublicInstitutionPage } from './status.contracts.js';
 import { PopulationList } from './status.contracts.js';
 import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, isEvent, subjectsOf } from '../contract.js';
 import type { EventEnvelope } from '../events.js';
-import { Ping } from '../ping.contracts.js';
 import { InstitutionRegisteredData, InstitutionRpc, InstitutionUpdatedData } from './institution.contracts.js';
 import {
   DemonstrationRequest,
@@ -28,7 +28,6 @@ import {
   SubmitFilingRequest,
 } from './filing.contracts.js';
 import { IndicatorsRequest } from './indicator.contracts.js';
-import { AuditEntryList, AuditHistoryRequest, AuditVerificationView } from '../audit.contracts.js';
 import { InstitutionView } from './institution.contracts.js';
 import { FilingView, ReceiptVerification, ReceiptView } from './filing.contracts.js';
 import { PublicInstitutionView } from './status.contracts.js';
@@ -36,12 +35,7 @@ import { IndicatorsView } from './indicator.contracts.js';
 
 /** Every request subject of the registry service: one definition each. */
 export const RegistryRpc = {
-  ping: defineRpc({
-    subject: 'registry.health.ping',
-    summary: 'Liveness: replies {service, time}',
-    request: null,
-    reply: Ping,
-  }),
+  ping: pingRpc('registry'),
   ...InstitutionRpc,
   deregisterInstitution: defineRpc({
     subject: 'registry.institution.deregister',
@@ -158,20 +152,7 @@ export const RegistryRpc = {
     reply: ReceiptVerification,
     errors: ['VALIDATION'],
   }),
-  auditHistory: defineRpc({
-    subject: 'registry.audit.history',
-    summary: 'Audit entries of one entity (admin)',
-    request: AuditHistoryRequest,
-    reply: AuditEntryList,
-    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED'],
-  }),
-  auditVerify: defineRpc({
-    subject: 'registry.audit.verify',
-    summary: 'Recompute the audit hash chain (admin)',
-    request: null,
-    reply: AuditVerificationView,
-    errors: ['DEPARTMENT_NOT_ALLOWED'],
-  }),
+  ...auditRpcs('registry'),
 };
 
 export const RegistryEvt = {

@@ -1,3 +1,4 @@
+import { PageNumber, PageSize } from '../page-query.js';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -121,18 +122,10 @@ export class PublicInstitutionsRequest {
   @MaxLength(50)
   q?: string;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
+  @PageNumber()
   page?: number = 1;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageSize(100)
   pageSize?: number = 20;
 }
 

@@ -1,6 +1,5 @@
+import { auditRpcs, indicatorsRpc, piiReencryptRpc, pingRpc, SCOPED_ERRORS } from '../service-rpcs.js';
 import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, subjectsOf } from '../contract.js';
-import { Ping } from '../ping.contracts.js';
-import { IndicatorsRequest } from '../registry/indicator.contracts.js';
 import {
   AddBanRequest,
   AddCredentialRequest,
@@ -18,9 +17,6 @@ import {
   RevealIdNumberRequest,
   StaffRef,
 } from './staff.contracts.js';
-import { AuditEntryList, AuditHistoryRequest, AuditVerificationView } from '../audit.contracts.js';
-import { PiiReencryptRequest, PiiReencryptView } from '../pii.contracts.js';
-import { IndicatorContribution } from '../registry/indicator.contracts.js';
 import {
   BanPage,
   BanView,
@@ -48,155 +44,118 @@ import {
 
 /** Every request subject of the staff service: one definition each. */
 export const StaffRpc = {
-  ping: defineRpc({
-    subject: 'staff.health.ping',
-    summary: 'Liveness: replies {service, time}',
-    request: null,
-    reply: Ping,
-  }),
-  computeIndicators: defineRpc({
-    subject: 'staff.indicators.compute',
-    summary: '指标 from staff records (merged by the gateway into GET /indicators): 持证率, 健康证, 年度查询逾期, 禁业/查询异常, 师生比不达标',
-    request: IndicatorsRequest,
-    reply: IndicatorContribution,
-    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
-  }),
+  ping: pingRpc('staff'),
+  computeIndicators: indicatorsRpc(
+    'staff',
+    '指标 from staff records (merged by the gateway into GET /indicators): 持证率, 健康证, 年度查询逾期, 禁业/查询异常, 师生比不达标',
+  ),
   addStaff: defineRpc({
     subject: 'staff.member.add',
     summary: '从业人员登记: a staff member, vetted against the ban list and the criminal-record query',
     request: AddStaffRequest,
     reply: StaffView,
-    errors: [
-      'VALIDATION',
-      'NOT_OWN_INSTITUTION',
-      'DEPARTMENT_NOT_ALLOWED',
-      'DIVISION_OUT_OF_SCOPE',
-      'INSTITUTION_NOT_FOUND',
-      'INSTITUTION_DEREGISTERED',
-      'STAFF_ALREADY_EMPLOYED',
-      'STAFF_BANNED',
-      'STAFF_CRIMINAL_RECORD',
-    ],
+    errors: [...SCOPED_ERRORS, 'INSTITUTION_NOT_FOUND', 'INSTITUTION_DEREGISTERED', 'STAFF_ALREADY_EMPLOYED', 'STAFF_BANNED', 'STAFF_CRIMINAL_RECORD'],
   }),
   importStaff: defineRpc({
     subject: 'staff.member.import',
     summary: '批量导入: rows of staff, each validated and vetted; the reply lists accepted and rejected rows',
     request: ImportStaffRequest,
     reply: StaffImportResult,
-    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSTITUTION_NOT_FOUND', 'INSTITUTION_DEREGISTERED'],
+    errors: [...SCOPED_ERRORS, 'INSTITUTION_NOT_FOUND', 'INSTITUTION_DEREGISTERED'],
   }),
   listStaff: defineRpc({
     subject: 'staff.member.list',
     summary: 'Staff of one institution (ID numbers masked unless the role needs them)',
     request: ListStaffRequest,
     reply: StaffPage,
-    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSTITUTION_NOT_FOUND'],
+    errors: [...SCOPED_ERRORS, 'INSTITUTION_NOT_FOUND'],
   }),
   getStaff: defineRpc({
     subject: 'staff.member.get',
     summary: 'One staff member',
     request: StaffRef,
     reply: StaffView,
-    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'STAFF_NOT_FOUND'],
+    errors: [...SCOPED_ERRORS, 'STAFF_NOT_FOUND'],
   }),
   endStaff: defineRpc({
     subject: 'staff.member.end',
     summary: "离职: ends an employment (the person's history stays)",
     request: EndStaffRequest,
     reply: StaffView,
-    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'STAFF_NOT_FOUND', 'STAFF_ALREADY_ENDED'],
+    errors: [...SCOPED_ERRORS, 'STAFF_NOT_FOUND', 'STAFF_ALREADY_ENDED'],
   }),
   revealIdNumber: defineRpc({
     subject: 'staff.member.reveal-id',
     summary: 'The full ID number of one staff member, for public security or health, with a reason (audited)',
     request: RevealIdNumberRequest,
     reply: RevealedIdNumber,
-    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'STAFF_NOT_FOUND'],
+    errors: [...SCOPED_ERRORS, 'STAFF_NOT_FOUND'],
   }),
   addCredential: defineRpc({
     subject: 'staff.credential.add',
     summary: '资格证书 / 健康证明 of a staff member',
     request: AddCredentialRequest,
     reply: StaffView,
-    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'STAFF_NOT_FOUND', 'CREDENTIAL_DUPLICATE'],
+    errors: [...SCOPED_ERRORS, 'STAFF_NOT_FOUND', 'CREDENTIAL_DUPLICATE'],
   }),
   credentialAlerts: defineRpc({
     subject: 'staff.credential.alerts',
     summary: "Credentials of one institution's staff that expire within N days, and expired ones",
     request: CredentialAlertsRequest,
     reply: CredentialAlerts,
-    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSTITUTION_NOT_FOUND'],
+    errors: [...SCOPED_ERRORS, 'INSTITUTION_NOT_FOUND'],
   }),
   recordRecheck: defineRpc({
     subject: 'staff.recheck.record',
     summary: '年度违法犯罪记录查询 (未成年人保护法 第六十二条) for a staff member',
     request: RecordRecheckRequest,
     reply: StaffView,
-    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'STAFF_NOT_FOUND'],
+    errors: [...SCOPED_ERRORS, 'STAFF_NOT_FOUND'],
   }),
   overdueRechecks: defineRpc({
     subject: 'staff.recheck.overdue',
     summary: 'Employed people whose yearly re-check is overdue (12 months after the last)',
     request: OverdueRechecksRequest,
     reply: OverdueRechecks,
-    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSTITUTION_NOT_FOUND'],
+    errors: [...SCOPED_ERRORS, 'INSTITUTION_NOT_FOUND'],
   }),
   enterRecordCheck: defineRpc({
     subject: 'staff.record-check.enter',
     summary: 'Public security enters a criminal-record query result for a person; pending vetting is decided by it',
     request: EnterRecordCheckRequest,
     reply: RecordCheckView,
-    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSTITUTION_NOT_FOUND'],
+    errors: [...SCOPED_ERRORS, 'INSTITUTION_NOT_FOUND'],
   }),
   addBan: defineRpc({
     subject: 'staff.ban.add',
     summary: '从业禁止 / 终身禁入 (public security or health): flags every current employment of the person',
     request: AddBanRequest,
     reply: BanView,
-    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'BAN_DUPLICATE', 'INSTITUTION_NOT_FOUND'],
+    errors: [...SCOPED_ERRORS, 'BAN_DUPLICATE', 'INSTITUTION_NOT_FOUND'],
   }),
   listBans: defineRpc({
     subject: 'staff.ban.list',
     summary: 'The ban list (public security, health)',
     request: ListBansRequest,
     reply: BanPage,
-    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
+    errors: SCOPED_ERRORS,
   }),
   institutionStats: defineRpc({
     subject: 'staff.stats.institution',
     summary: '持证率 and carer-to-child ratios of one institution',
     request: InstitutionRef,
     reply: InstitutionStaffStats,
-    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSTITUTION_NOT_FOUND'],
+    errors: [...SCOPED_ERRORS, 'INSTITUTION_NOT_FOUND'],
   }),
   divisionStats: defineRpc({
     subject: 'staff.stats.division',
     summary: '持证率 and ratio breaches of every institution in a division',
     request: DivisionStaffStatsRequest,
     reply: DivisionStaffStats,
-    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
+    errors: SCOPED_ERRORS,
   }),
-  auditHistory: defineRpc({
-    subject: 'staff.audit.history',
-    summary: 'Audit entries of one entity (admin)',
-    request: AuditHistoryRequest,
-    reply: AuditEntryList,
-    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED'],
-  }),
-  auditVerify: defineRpc({
-    subject: 'staff.audit.verify',
-    summary: 'Recompute the audit hash chain (admin)',
-    request: null,
-    reply: AuditVerificationView,
-    errors: ['DEPARTMENT_NOT_ALLOWED'],
-  }),
-  piiReencrypt: defineRpc({
-    subject: 'staff.admin.pii.reencrypt',
-    summary: 'Re-encrypt resident ID numbers under PII_KEY and recompute their hashes under PII_MATCH_KEY (admin CLI)',
-    request: PiiReencryptRequest,
-    reply: PiiReencryptView,
-    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED'],
-  }),
+  ...auditRpcs('staff'),
+  piiReencrypt: piiReencryptRpc('staff', 'Re-encrypt resident ID numbers under PII_KEY and recompute their hashes under PII_MATCH_KEY (admin CLI)'),
 };
 
 export const StaffEvt = {

@@ -1,4 +1,4 @@
-import { PageQuery } from '../page-query.js';
+import { PageNumber, PageQuery, PageSize } from '../page-query.js';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -19,7 +19,7 @@ import {
 import { JSONSchema } from 'class-validator-jsonschema';
 import { type Static, Type as t } from '@sinclair/typebox';
 import type { FieldProblem } from '@shanyu/common';
-import { Described, Nullable, PageOf, StringEnum } from '../contract.js';
+import { ActorRef, Described, Nullable, PageOf, StringEnum } from '../contract.js';
 import { IsDivisionCode, IsIsoDate, IsNotBefore, IsResidentId } from '../validators.js';
 
 /**
@@ -189,18 +189,10 @@ export class ListStaffQuery {
   @IsIn(['active', 'ended', 'all'])
   status?: 'active' | 'ended' | 'all' = 'active';
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
+  @PageNumber()
   page?: number = 1;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageSize(500)
   pageSize?: number = 50;
 }
 
@@ -500,7 +492,7 @@ export const BanView = t.Object(
     authority: t.String(),
     documentNo: t.String(),
     reason: t.String(),
-    addedBy: t.Object({ department: t.String(), userId: t.String() }),
+    addedBy: ActorRef,
     createdAt: t.String({ format: 'date-time' }),
     matchedStaff: t.Array(t.Object({ staffId: Uuid, institutionId: Uuid }), { description: 'Current employments the ban flagged when it was added' }),
   },

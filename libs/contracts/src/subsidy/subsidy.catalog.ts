@@ -1,6 +1,5 @@
+import { auditRpcs, indicatorsRpc, pingRpc, SCOPED_ERRORS } from '../service-rpcs.js';
 import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, Described, subjectsOf } from '../contract.js';
-import { Ping } from '../ping.contracts.js';
-import { IndicatorsRequest } from '../registry/indicator.contracts.js';
 import {
   ApproveRunRequest,
   LedgerQuery,
@@ -14,8 +13,6 @@ import {
   StartRunRequest,
   SubmitRosterRequest,
 } from './subsidy.contracts.js';
-import { AuditEntryList, AuditHistoryRequest, AuditVerificationView } from '../audit.contracts.js';
-import { IndicatorContribution } from '../registry/indicator.contracts.js';
 import { LedgerPage, type PolicyVersionView, RosterView, RunInstitutionTotalPage, RunLinePage, RunList, RunView } from './subsidy.contracts.js';
 import {
   SubsidyClaimDuplicatedData,
@@ -27,43 +24,25 @@ import {
 
 /** Every request subject of the subsidy service: one definition each. */
 export const SubsidyRpc = {
-  ping: defineRpc({
-    subject: 'subsidy.health.ping',
-    summary: 'Liveness: replies {service, time}',
-    request: null,
-    reply: Ping,
-  }),
-  computeIndicators: defineRpc({
-    subject: 'subsidy.indicators.compute',
-    summary:
-      '指标 from rosters and posted runs (merged by the gateway into GET /indicators): enrolled children, 托位使用率, children subsidised, amount paid (fen)',
-    request: IndicatorsRequest,
-    reply: IndicatorContribution,
-    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
-  }),
+  ping: pingRpc('subsidy'),
+  computeIndicators: indicatorsRpc(
+    'subsidy',
+    '指标 from rosters and posted runs (merged by the gateway into GET /indicators): enrolled children, 托位使用率, children subsidised, amount paid (fen)',
+  ),
   submitRoster: defineRpc({
     subject: 'subsidy.roster.submit',
     summary:
       "收托名册: the operator's monthly roster of a filed institution (replaces the month's earlier version; every row checked, errors name the row, nothing stored on error)",
     request: SubmitRosterRequest,
     reply: RosterView,
-    errors: [
-      'VALIDATION',
-      'NOT_OWN_INSTITUTION',
-      'DEPARTMENT_NOT_ALLOWED',
-      'DIVISION_OUT_OF_SCOPE',
-      'INSTITUTION_NOT_FOUND',
-      'INSTITUTION_NOT_FILED',
-      'ROSTER_MONTH_IN_FUTURE',
-      'ROSTER_OVER_CAPACITY',
-    ],
+    errors: [...SCOPED_ERRORS, 'INSTITUTION_NOT_FOUND', 'INSTITUTION_NOT_FILED', 'ROSTER_MONTH_IN_FUTURE', 'ROSTER_OVER_CAPACITY'],
   }),
   getRoster: defineRpc({
     subject: 'subsidy.roster.get',
     summary: 'The current roster of an institution for a month',
     request: RosterRef,
     reply: RosterView,
-    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'INSTITUTION_NOT_FOUND', 'ROSTER_NOT_FOUND'],
+    errors: [...SCOPED_ERRORS, 'INSTITUTION_NOT_FOUND', 'ROSTER_NOT_FOUND'],
   }),
   listPolicies: defineRpc({
     subject: 'subsidy.policy.list',
@@ -77,98 +56,58 @@ export const SubsidyRpc = {
     summary: 'A new policy version (health or finance of the division): checked rule by rule; overlapping periods refused',
     request: PublishPolicyBody,
     reply: Described<PolicyVersionView>('PolicyVersionView'),
-    errors: [
-      'VALIDATION',
-      'NOT_OWN_INSTITUTION',
-      'DEPARTMENT_NOT_ALLOWED',
-      'DIVISION_OUT_OF_SCOPE',
-      'POLICY_INVALID',
-      'POLICY_VERSION_EXISTS',
-      'POLICY_PERIOD_OVERLAP',
-      'POLICY_PERIOD_POSTED',
-    ],
+    errors: [...SCOPED_ERRORS, 'POLICY_INVALID', 'POLICY_VERSION_EXISTS', 'POLICY_PERIOD_OVERLAP', 'POLICY_PERIOD_POSTED'],
   }),
   startRun: defineRpc({
     subject: 'subsidy.run.start',
     summary: 'Compute (or recompute) the run of a month and division; replies at once, progress on subsidy.run.get',
     request: StartRunRequest,
     reply: RunView,
-    errors: [
-      'VALIDATION',
-      'NOT_OWN_INSTITUTION',
-      'DEPARTMENT_NOT_ALLOWED',
-      'DIVISION_OUT_OF_SCOPE',
-      'SUBSIDY_RUN_MONTH_IN_FUTURE',
-      'SUBSIDY_RUN_POSTED',
-      'SUBSIDY_RUN_OVERLAP',
-    ],
+    errors: [...SCOPED_ERRORS, 'SUBSIDY_RUN_MONTH_IN_FUTURE', 'SUBSIDY_RUN_POSTED', 'SUBSIDY_RUN_OVERLAP'],
   }),
   getRun: defineRpc({
     subject: 'subsidy.run.get',
     summary: 'A run with its progress (done / total), totals, budgets and approvals',
     request: RunRef,
     reply: RunView,
-    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'SUBSIDY_RUN_NOT_FOUND'],
+    errors: [...SCOPED_ERRORS, 'SUBSIDY_RUN_NOT_FOUND'],
   }),
   listRuns: defineRpc({
     subject: 'subsidy.run.list',
     summary: "Runs in the caller's divisions",
     request: ListRunsRequest,
     reply: RunList,
-    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
+    errors: SCOPED_ERRORS,
   }),
   runLines: defineRpc({
     subject: 'subsidy.run.lines',
     summary: "Lines of a run (amount, policy version, inputs, Chinese explanation), paged; operators see their own institutions' lines",
     request: RunLinesRequest,
     reply: RunLinePage,
-    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'SUBSIDY_RUN_NOT_FOUND'],
+    errors: [...SCOPED_ERRORS, 'SUBSIDY_RUN_NOT_FOUND'],
   }),
   runTotals: defineRpc({
     subject: 'subsidy.run.totals',
     summary: 'Per-institution totals of a run, paged',
     request: RunTotalsRequest,
     reply: RunInstitutionTotalPage,
-    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'SUBSIDY_RUN_NOT_FOUND'],
+    errors: [...SCOPED_ERRORS, 'SUBSIDY_RUN_NOT_FOUND'],
   }),
   approveRun: defineRpc({
     subject: 'subsidy.run.approve',
     summary: 'Approve or reject a run at its stage: street office → district health → finance (posts to the ledger, idempotent)',
     request: ApproveRunRequest,
     reply: RunView,
-    errors: [
-      'VALIDATION',
-      'NOT_OWN_INSTITUTION',
-      'DEPARTMENT_NOT_ALLOWED',
-      'DIVISION_OUT_OF_SCOPE',
-      'SUBSIDY_RUN_NOT_FOUND',
-      'SUBSIDY_RUN_NOT_READY',
-      'SUBSIDY_RUN_STALE',
-      'SUBSIDY_APPROVAL_WRONG_STAGE',
-      'SUBSIDY_RUN_POSTED',
-    ],
+    errors: [...SCOPED_ERRORS, 'SUBSIDY_RUN_NOT_FOUND', 'SUBSIDY_RUN_NOT_READY', 'SUBSIDY_RUN_STALE', 'SUBSIDY_APPROVAL_WRONG_STAGE', 'SUBSIDY_RUN_POSTED'],
   }),
   listLedger: defineRpc({
     subject: 'subsidy.ledger.list',
     summary: 'Payment ledger entries (one per institution and posted run)',
     request: LedgerQuery,
     reply: LedgerPage,
-    errors: ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
+    errors: SCOPED_ERRORS,
   }),
-  auditHistory: defineRpc({
-    subject: 'subsidy.audit.history',
-    summary: 'Audit entries of one entity (admin)',
-    request: AuditHistoryRequest,
-    reply: AuditEntryList,
-    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED'],
-  }),
-  auditVerify: defineRpc({
-    subject: 'subsidy.audit.verify',
-    summary: 'Recompute the audit hash chain (admin)',
-    request: null,
-    reply: AuditVerificationView,
-    errors: ['DEPARTMENT_NOT_ALLOWED'],
-  }),
+  ...auditRpcs('subsidy'),
 };
 
 export const SubsidyEvt = {

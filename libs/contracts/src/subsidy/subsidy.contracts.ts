@@ -1,3 +1,4 @@
+import { PageNumber, PageSize } from '../page-query.js';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -20,10 +21,11 @@ import {
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { type Static, Type as t } from '@sinclair/typebox';
-import { Nullable, PageOf, StringEnum } from '../contract.js';
+import { ActorRef, Nullable, PageOf, StringEnum } from '../contract.js';
 import { CREDIT_GRADES, type CreditGrade } from '../credit/credit.contracts.js';
 import { CARE_FORMS, CLASS_TYPES, type CareForm, type ClassType } from '../registry/institution.contracts.js';
 import { IsDivisionCode, IsResidentId } from '../validators.js';
+import { countsOf, Month, rosterFigures, Uuid } from './subsidy.fragments.js';
 
 /**
  * 补助: monthly enrolment rosters (收托名册), subsidy policies as versioned data,
@@ -450,18 +452,10 @@ export class RunLinesQuery {
   @MaxLength(400)
   after?: string;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
+  @PageNumber()
   page?: number = 1;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(2_000)
+  @PageSize(2_000)
   pageSize?: number = 100;
 }
 
@@ -471,18 +465,10 @@ export class RunLinesRequest extends RunLinesQuery {
 }
 
 export class RunTotalsQuery {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
+  @PageNumber()
   page?: number = 1;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(2_000)
+  @PageSize(2_000)
   pageSize?: number = 200;
 }
 
@@ -530,31 +516,18 @@ export class LedgerQuery {
   @Matches(MONTH, MONTH_MESSAGE)
   month?: string;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
+  @PageNumber()
   page?: number = 1;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageSize(500)
   pageSize?: number = 100;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Replies (rosters, runs, ledger)
 
-const Uuid = t.String({ format: 'uuid' });
-const Month = t.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
 const Fen = (description = 'fen (分)') => t.Integer({ description });
-const Who = t.Object({ department: t.String(), userId: t.String() });
 const DateTime = t.String({ format: 'date-time' });
-const countsOf = <K extends string>(keys: readonly K[]) =>
-  t.Object(Object.fromEntries(keys.map((k) => [k, t.Integer()])) as Record<K, ReturnType<typeof t.Integer>>);
 
 export const RosterFlag = t.Object(
   {
@@ -602,18 +575,13 @@ export const RosterView = t.Object(
     institutionId: Uuid,
     institutionName: t.String(),
     divisionCode: t.String(),
-    month: Month,
-    version: t.Integer(),
-    openDays: t.Integer(),
-    totalChildren: t.Integer(),
-    byClass: countsOf(CLASS_TYPES),
-    byCareForm: countsOf(CARE_FORMS),
+    ...rosterFigures,
     byBirthOrder: countsOf(['1', '2', '3'] as const),
     flags: t.Array(RosterFlag),
     overCapacityReason: Nullable(t.String()),
     duplicates: t.Array(DuplicateClaimView),
     submittedAt: DateTime,
-    submittedBy: Who,
+    submittedBy: ActorRef,
     children: t.Array(RosterChildView),
   },
   { $id: 'RosterView' },
@@ -684,9 +652,9 @@ export const RunView = t.Object(
     totals: Nullable(RunTotals),
     budgets: t.Array(RunBudgetView),
     approvals: t.Array(RunApprovalView),
-    returned: Nullable(t.Object({ stage: StringEnum(APPROVAL_STAGES), reason: t.String(), by: Who, at: DateTime })),
+    returned: Nullable(t.Object({ stage: StringEnum(APPROVAL_STAGES), reason: t.String(), by: ActorRef, at: DateTime })),
     createdAt: DateTime,
-    createdBy: Who,
+    createdBy: ActorRef,
     computedAt: Nullable(DateTime),
     postedAt: Nullable(DateTime),
   },
@@ -768,7 +736,7 @@ export const LedgerEntryView = t.Object(
     amountFen: Fen(),
     lines: t.Integer(),
     postedAt: DateTime,
-    postedBy: Who,
+    postedBy: ActorRef,
   },
   { $id: 'LedgerEntryView' },
 );

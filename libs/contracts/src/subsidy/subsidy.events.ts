@@ -1,14 +1,9 @@
 import { type Static, Type as t } from '@sinclair/typebox';
 import { Nullable, StringEnum } from '../contract.js';
-import { CARE_FORMS, CLASS_TYPES } from '../registry/institution.contracts.js';
 import { APPROVAL_STAGES, ROSTER_FLAGS, RunTotals } from './subsidy.contracts.js';
+import { Month, rosterFigures, Uuid } from './subsidy.fragments.js';
 
 // The subsidy service's events. No event carries an ID number.
-
-const Uuid = t.String({ format: 'uuid' });
-const Month = t.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
-const countsOf = <K extends string>(keys: readonly K[]) =>
-  t.Object(Object.fromEntries(keys.map((k) => [k, t.Integer()])) as Record<K, ReturnType<typeof t.Integer>>);
 
 /** evt.subsidy.roster.submitted.v1 — children per class type for staff ratios and indicators. */
 export const SubsidyRosterSubmittedData = t.Object(
@@ -17,12 +12,7 @@ export const SubsidyRosterSubmittedData = t.Object(
     institutionId: Uuid,
     divisionCode: t.String(),
     ownerUserId: Nullable(t.String()),
-    month: Month,
-    version: t.Integer(),
-    openDays: t.Integer(),
-    totalChildren: t.Integer(),
-    byClass: countsOf(CLASS_TYPES),
-    byCareForm: countsOf(CARE_FORMS),
+    ...rosterFigures,
     flags: t.Array(StringEnum(ROSTER_FLAGS)),
   },
   { $id: 'SubsidyRosterSubmittedData' },
@@ -43,11 +33,14 @@ export const SubsidyClaimDuplicatedData = t.Object(
 );
 export type SubsidyClaimDuplicatedData = Static<typeof SubsidyClaimDuplicatedData>;
 
+/** The run an event speaks of. */
+const runFields = { runId: Uuid, month: Month, divisionCode: t.String() };
+/** The run and the approval stage a decision was taken at. */
+const runStageFields = { ...runFields, stage: StringEnum(APPROVAL_STAGES) };
+
 export const SubsidyRunCompletedData = t.Object(
   {
-    runId: Uuid,
-    month: Month,
-    divisionCode: t.String(),
+    ...runFields,
     attempt: t.Integer(),
     totals: RunTotals,
   },
@@ -57,10 +50,7 @@ export type SubsidyRunCompletedData = Static<typeof SubsidyRunCompletedData>;
 
 export const SubsidyRunApprovedData = t.Object(
   {
-    runId: Uuid,
-    month: Month,
-    divisionCode: t.String(),
-    stage: StringEnum(APPROVAL_STAGES),
+    ...runStageFields,
     nextStage: Nullable(StringEnum(APPROVAL_STAGES), { description: 'The stage that waits next, or null once finance approved' }),
     posted: t.Boolean({ description: 'True once finance approved: the run is posted to the ledger' }),
     payableFen: t.Integer({ description: 'fen (分)' }),
@@ -74,10 +64,7 @@ export type SubsidyRunApprovedData = Static<typeof SubsidyRunApprovedData>;
 
 export const SubsidyRunReturnedData = t.Object(
   {
-    runId: Uuid,
-    month: Month,
-    divisionCode: t.String(),
-    stage: StringEnum(APPROVAL_STAGES),
+    ...runStageFields,
     reason: t.String(),
   },
   { $id: 'SubsidyRunReturnedData' },

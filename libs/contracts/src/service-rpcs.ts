@@ -1,0 +1,64 @@
+import type { ErrorCode } from '@shanyu/common';
+import { AuditEntryList, AuditHistoryRequest, AuditVerificationView } from './audit.contracts.js';
+import { defineRpc } from './contract.js';
+import { PiiReencryptRequest, PiiReencryptView } from './pii.contracts.js';
+import { Ping } from './ping.contracts.js';
+import { IndicatorContribution, IndicatorsRequest } from './registry/indicator.contracts.js';
+
+// The subjects several services answer alike, each under its own `<service>.` prefix: one
+// definition here, spread into each service's catalog.
+
+/** What a subject scoped to the caller's institutions and divisions refuses with, before its own codes (staff, subsidy). */
+export const SCOPED_ERRORS = ['VALIDATION', 'NOT_OWN_INSTITUTION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'] as const satisfies readonly ErrorCode[];
+
+/** `<service>.health.ping`. */
+export function pingRpc<S extends string>(service: S) {
+  return defineRpc({
+    subject: `${service}.health.ping` as const,
+    summary: 'Liveness: replies {service, time}',
+    request: null,
+    reply: Ping,
+  });
+}
+
+/** `<service>.indicators.compute`: the service's share of GET /indicators, `summary` naming what it counts. */
+export function indicatorsRpc<S extends string>(service: S, summary: string) {
+  return defineRpc({
+    subject: `${service}.indicators.compute` as const,
+    summary,
+    request: IndicatorsRequest,
+    reply: IndicatorContribution,
+    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
+  });
+}
+
+/** `<service>.audit.history` and `<service>.audit.verify` of a service that keeps an audit log. */
+export function auditRpcs<S extends string>(service: S) {
+  return {
+    auditHistory: defineRpc({
+      subject: `${service}.audit.history` as const,
+      summary: 'Audit entries of one entity (admin)',
+      request: AuditHistoryRequest,
+      reply: AuditEntryList,
+      errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED'],
+    }),
+    auditVerify: defineRpc({
+      subject: `${service}.audit.verify` as const,
+      summary: 'Recompute the audit hash chain (admin)',
+      request: null,
+      reply: AuditVerificationView,
+      errors: ['DEPARTMENT_NOT_ALLOWED'],
+    }),
+  };
+}
+
+/** `<service>.admin.pii.reencrypt` of a service that stores personal data encrypted, `summary` naming what it re-encrypts. */
+export function piiReencryptRpc<S extends string>(service: S, summary: string) {
+  return defineRpc({
+    subject: `${service}.admin.pii.reencrypt` as const,
+    summary,
+    request: PiiReencryptRequest,
+    reply: PiiReencryptView,
+    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED'],
+  });
+}
