@@ -15,7 +15,14 @@ export interface SyncReport {
   synced: number;
   failed: number;
   offline: boolean;
+  /** Stopped on something that passes (no answer, a busy or failing server): worth trying again soon. */
+  transient: boolean;
 }
+
+/** A reply lost on a weak signal must not hold the queue: a request that gets no answer in time counts as no network. */
+const REQUEST_TIMEOUT_MS = 30_000;
+/** A photo may take a while on a slow uplink. */
+const UPLOAD_TIMEOUT_MS = 120_000;
 
 let running: Promise<SyncReport> | null = null;
 
@@ -34,7 +41,7 @@ export function syncNow(): Promise<SyncReport> {
 }
 
 async function syncOnce(): Promise<SyncReport> {
-  const report: SyncReport = { synced: 0, failed: 0, offline: false };
+  const report: SyncReport = { synced: 0, failed: 0, offline: false, transient: false };
   const d = await db();
   const pending = (await d.getAll('results')).filter((r) => isPending(r) && r.error?.rev !== r.rev).sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
   for (const result of pending) {
@@ -44,6 +51,7 @@ async function syncOnce(): Promise<SyncReport> {
     } catch (e) {
       if (e instanceof NetworkError || (e instanceof ApiError && (e.status >= 500 || e.status === 401 || e.status === 429))) {
         report.offline = e instanceof NetworkError;
+        report.transient = e instanceof NetworkError || e.status !== 401;
         break; // try again later
       }
       report.failed++;
@@ -69,6 +77,7 @@ async function syncResult(result: LocalResult): Promise<void> {
   const baseVersion = result.baseVersion ?? 0;
   const reply = await api<RecordResultsReply>(`/api/v1/inspections/${result.inspectionId}/results`, {
     method: 'PUT',
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     body: {
       results: [
         {
@@ -121,7 +130,11 @@ async function upload(photo: LocalPhoto): Promise<LocalPhoto> {
   body.set('itemCode', photo.itemCode);
   body.set('clientId', photo.photoId);
   body.set('file', photo.blob, photo.name);
-  const res = await api<{ evidenceId: string; sha256: string }>('/api/v1/evidence', { method: 'POST', raw: body });
+  const res = await api<{ evidenceId: string; sha256: string }>('/api/v1/evidence', {
+    method: 'POST',
+    raw: body,
+    signal: AbortSignal.timeout(UPLOAD_TIMEOUT_MS),
+  });
   const d = await db();
   const updated: LocalPhoto = { ...photo, evidenceId: res.evidenceId, sha256: res.sha256 };
   await d.put('photos', updated);
@@ -130,8 +143,8 @@ async function upload(photo: LocalPhoto): Promise<LocalPhoto> {
 
 /**
  * Syncs when the platform can be reached again (api/connectivity.ts), after every local change,
- * and every 20 s; a sync that could not reach the server while the phone says it is online (a
- * lost reply, a weak signal) is retried sooner, backing off from 3 s.
+ * and every 20 s; a sync stopped by something that passes while the phone says it is online (a
+ * lost reply, a weak signal, a busy or failing server) is retried sooner, backing off from 3 s.
  */
 export function startBackgroundSync(): () => void {
   let retry: number | undefined;
@@ -140,7 +153,7 @@ export function startBackgroundSync(): () => void {
     if (!isOnline()) return;
     window.clearTimeout(retry);
     void syncNow().then((report) => {
-      if (report.offline && navigator.onLine) {
+      if (report.transient && navigator.onLine) {
         retry = window.setTimeout(kick, backoff);
         backoff = Math.min(backoff * 2, 20_000);
       } else {
