@@ -2,7 +2,7 @@
 // (tests/support/stack.ts), with the helpers those tests share.
 import { runAdmin, type RunningGateway } from '@shanyu/gateway';
 import type { RunningRegistry } from '@shanyu/registry';
-import { testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets } from '@shanyu/testing';
+import { testServiceEnv } from '@shanyu/testing';
 import request from 'supertest';
 import { startTestStack, TEST_DEMO_PASSWORD } from '../support/stack.js';
 
@@ -60,10 +60,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 /** The admin CLI's environment: the run's PostgreSQL, the file's broker as NATS user admin, the gateway schema it writes its audit to. */
 export function adminCliEnv(gatewaySchema: string | undefined, actor?: string): NodeJS.ProcessEnv {
   return {
-    DATABASE_URL: testDatabaseUrl(),
-    NATS_URL: testNatsUrl(),
-    ...testStackSecrets(),
-    ...testNatsCredentials('admin'),
+    ...testServiceEnv('admin'),
     GATEWAY_DB_SCHEMA: gatewaySchema,
     ...(actor ? { SHANYU_ADMIN_ACTOR: actor } : {}),
   };

@@ -7,15 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { shanghaiToday } from '@shanyu/common';
 import { CreditEvents, InspectionEvents, StaffEvents } from '@shanyu/contracts';
 import { CREDIT_SOURCES, creditConsumerName, replayCredit, type RunningCredit, startCredit } from '@shanyu/credit';
-import {
-  compliantFilingSubmission,
-  eventually,
-  lifetimeBanMatched,
-  testDatabaseUrl,
-  testNatsCredentials,
-  testNatsUrl,
-  testStackSecrets,
-} from '@shanyu/testing';
+import { compliantFilingSubmission, eventually, lifetimeBanMatched, testDatabaseUrl, testNatsUrl, testServiceEnv, testStackSecrets } from '@shanyu/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CreditStack, EVENT_STREAM, startCreditStack } from '../e2e/credit-support.js';
@@ -227,10 +219,7 @@ describe('replay: the credit projection rebuilt from the event stream equals the
 
   it('the restarted service applies a new event once and none of the replayed ones again', async () => {
     restarted = await startCredit({
-      DATABASE_URL: testDatabaseUrl(),
-      NATS_URL: testNatsUrl(),
-      ...testStackSecrets(),
-      ...testNatsCredentials('credit'),
+      ...testServiceEnv('credit'),
       LOG_LEVEL: 'error',
       CREDIT_DB_SCHEMA: stack.creditSchema,
       CREDIT_SWEEP_INTERVAL_MS: 0,
