@@ -14,7 +14,7 @@ import type { RunningCredit } from '@shanyu/credit';
 import type { RunningInspection } from '@shanyu/inspection';
 import type { RunningSubsidy } from '@shanyu/subsidy';
 import { jetstream } from '@nats-io/jetstream';
-import { compliantFilingSubmission, DAY_MS, eventually, institutionRequest, testClock, uniqueSchema } from '@shanyu/testing';
+import { compliantFilingSubmission, DAY_MS, eventually, institutionRequest, lifetimeBanMatched, testClock, uniqueSchema } from '@shanyu/testing';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Stack, startTestStack, TEST_DEMO_PASSWORD as DEMO_PASSWORD } from '../support/stack.js';
@@ -233,18 +233,7 @@ describe('authorization matrix: every route × department (× own / other divisi
       occurredAt: new Date(Date.now() - 100 * 86_400_000).toISOString(),
       actor: SYSTEM_ACTOR,
       entityId: randomUUID(),
-      data: {
-        institutionId,
-        divisionCode: scope === 'own' ? OWN_DIVISION : OTHER_DIVISION,
-        ownerUserId: null,
-        banId: randomUUID(),
-        staffId: randomUUID(),
-        banKind: 'lifetime',
-        authority: '杭州市公安局西湖区分局',
-        documentNo: '西公禁字〔2026〕3号',
-        nameMasked: '王*',
-        idNumberMasked: '330106********1234',
-      },
+      data: lifetimeBanMatched(institutionId, scope === 'own' ? OWN_DIVISION : OTHER_DIVISION),
     };
     await jetstream(nc!).publish(envelope.subject, JSON.stringify(envelope), { msgID: eventId });
     let entryId: string | undefined;

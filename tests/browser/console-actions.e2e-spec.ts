@@ -11,16 +11,17 @@ import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  type BrowserStack,
+  expectIndicatorCells,
   filedOperatorInstitution,
   formatIndicatorValue,
-  indicatorCells,
   launchChromium,
   loginAs,
   ok,
+  PHONE,
   screenshot,
   settle,
   startBrowserStack,
-  type BrowserStack,
 } from './support.js';
 
 const MONTH = shanghaiToday().slice(0, 7);
@@ -304,13 +305,7 @@ describe('penalties and re-inspection in the console', () => {
       }),
       201,
     );
-    const context = await browser.newContext({
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const context = await browser.newContext(PHONE);
     const page = await newPage(context);
     await loginAs(page, stack.baseUrl, 'fire.330106', '/inspector');
     const card = page.locator('.ant-card').filter({ has: page.locator(`a[href="/inspector/visits/${created.id}"]`) });
@@ -399,18 +394,7 @@ describe('dashboard', () => {
     await page.getByTestId('dashboard').waitFor();
     for (const group of groups) await page.getByTestId(`indicator-group-${group}`).waitFor();
     await page.getByTestId(`indicator-${view.divisions.at(-1)!.divisionCode}-${county.indicators.at(-1)!.key}`).waitFor();
-    const cells = await indicatorCells(page);
-    let compared = 0;
-    for (const division of view.divisions) {
-      for (const indicator of division.indicators) {
-        const id = `indicator-${division.divisionCode}-${indicator.key}`;
-        expect(cells.get(id), id).toEqual({
-          value: indicator.value === null ? '' : String(indicator.value),
-          text: formatIndicatorValue(indicator.value, indicator.unit),
-        });
-        compared++;
-      }
-    }
+    const compared = await expectIndicatorCells(page, view.divisions);
     expect(compared).toBeGreaterThanOrEqual(view.divisions.length * 25);
     await page.getByText('信用等级分布', { exact: true }).waitFor();
     await screenshot(page, 'dashboard-all-services');

@@ -7,7 +7,7 @@
 import { randomInt } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { filedOperatorInstitution, launchChromium, loginAs, ok, screenshot, settle, startBrowserStack, type BrowserStack } from './support.js';
+import { type BrowserStack, filedOperatorInstitution, launchChromium, loginAs, ok, PHONE, screenshot, settle, startBrowserStack } from './support.js';
 
 const SANDUN = '330106109';
 const run = randomInt(100_000);
@@ -68,13 +68,7 @@ async function newVisit(institution: { id: string }, repeatReason?: string): Pro
 }
 
 async function phone(username: string, name: string): Promise<Phone> {
-  const context = await browser.newContext({
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  });
+  const context = await browser.newContext(PHONE);
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
   page.on('pageerror', (e) => console.error(`[${name}] ${e.message}`));
@@ -298,13 +292,7 @@ describe('two inspectors, one item, no network', () => {
 
   it('an official not assigned to the visit gets a read-only form', async () => {
     const inspectionId = await newVisit(institutions[1]!);
-    const context = await browser.newContext({
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const context = await browser.newContext(PHONE);
     const page = await context.newPage();
     await loginAs(page, stack.baseUrl, 'fire.330106', `/inspector/visits/${inspectionId}`);
     await page.getByTestId('not-assigned').waitFor();

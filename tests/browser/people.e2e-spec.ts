@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { compliantFilingSubmission, institutionRequest } from '@shanyu/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatIndicatorValue, indicatorCells, launchChromium, loginAs, screenshot, startBrowserStack, type BrowserStack } from './support.js';
+import { appShellCached, type BrowserStack, expectIndicatorCells, launchChromium, loginAs, PHONE, screenshot, startBrowserStack } from './support.js';
 
 const YEAR = new Date().getFullYear();
 const MONTH = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7); // Asia/Shanghai
@@ -229,17 +229,8 @@ describe('department console and public register', () => {
     await page.getByTestId('dashboard').waitFor();
     // Every indicator of every division (each service's too), read from the page in one go.
     await page.getByTestId(`indicator-${view.divisions.at(-1)!.divisionCode}-${view.divisions.at(-1)!.indicators.at(-1)!.key}`).waitFor();
-    const cells = await indicatorCells(page);
-    let compared = 0;
+    const compared = await expectIndicatorCells(page, view.divisions);
     for (const division of view.divisions) {
-      for (const indicator of division.indicators) {
-        const id = `indicator-${division.divisionCode}-${indicator.key}`;
-        expect(cells.get(id), id).toEqual({
-          value: indicator.value === null ? '' : String(indicator.value),
-          text: formatIndicatorValue(indicator.value, indicator.unit),
-        });
-        compared++;
-      }
       if (division.supply && division.divisionCode.length === 9) {
         const gap = division.supply.gap;
         await expect(page.getByTestId(`supply-${division.divisionCode}-gap`).first().innerText()).resolves.toBe(
@@ -312,12 +303,7 @@ describe('inspector app', () => {
     await loginAs(page, stack.baseUrl, 'fire.330106', '/inspector');
     await page.getByText('我的检查任务').waitFor();
     // The service worker has cached the app shell and controls the page.
-    await page.waitForFunction(
-      async () =>
-        (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated' &&
-        !!navigator.serviceWorker.controller &&
-        !!(await caches.match('/index.html')),
-    );
+    await appShellCached(page);
     await context.setOffline(true);
     await page.reload();
     await page.getByText('善育 · 执法检查').waitFor();
@@ -369,25 +355,14 @@ describe('inspector app: a joint inspection recorded offline', () => {
     const marketItem = marketArea.items.find((i) => i.department === 'market')!.code;
     const [failed, ...passed] = fireItems as [string, ...string[]];
 
-    const context = await browser.newContext({
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const context = await browser.newContext(PHONE);
     const page = await newPage(context);
     await loginAs(page, stack.baseUrl, 'fire.330106', '/inspector');
     await page.getByRole('link', { name: institution.name }).waitFor();
     await screenshot(page, 'inspector-visits', { fullPage: false });
     await page.getByRole('link', { name: institution.name }).click();
     await page.getByTestId(`item-${failed}`).waitFor();
-    await page.waitForFunction(
-      async () =>
-        (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated' &&
-        !!navigator.serviceWorker.controller &&
-        !!(await caches.match('/index.html')),
-    );
+    await appShellCached(page);
 
     // No network from here on: reload (the app shell from the service worker, the form from IndexedDB) and record.
     await context.setOffline(true);

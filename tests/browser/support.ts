@@ -144,6 +144,47 @@ export async function indicatorCells(page: Page): Promise<Map<string, { value: s
   return out;
 }
 
+/**
+ * Compares every indicator of `divisions` (the API's view) with its cell on the page: the raw value and
+ * the text as the dashboard writes it. Returns how many were compared.
+ */
+export async function expectIndicatorCells(
+  page: Page,
+  divisions: { divisionCode: string; indicators: { key: string; value: number | null; unit: string }[] }[],
+): Promise<number> {
+  const cells = await indicatorCells(page);
+  let compared = 0;
+  for (const division of divisions) {
+    for (const indicator of division.indicators) {
+      const id = `indicator-${division.divisionCode}-${indicator.key}`;
+      expect(cells.get(id), id).toEqual({
+        value: indicator.value === null ? '' : String(indicator.value),
+        text: formatIndicatorValue(indicator.value, indicator.unit),
+      });
+      compared++;
+    }
+  }
+  return compared;
+}
+
+/** A phone as the inspectors carry it: Chinese, Shanghai time, a 390 × 844 touch screen. */
+export const PHONE = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
+
+/** Waits until the service worker is active, controls the page and has cached the app shell: from then on the app loads with no network. */
+export async function appShellCached(page: Page): Promise<void> {
+  // It runs in the page (as in settle below): the shapes it reads are written out.
+  type Navigator = { serviceWorker: { getRegistration(): Promise<{ active?: { state: string } | null } | undefined>; controller: unknown } };
+  type Caches = { match(url: string): Promise<unknown> };
+  await page.waitForFunction(async () => {
+    const { navigator, caches } = globalThis as unknown as { navigator: Navigator; caches: Caches };
+    return (
+      (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated' &&
+      !!navigator.serviceWorker.controller &&
+      !!(await caches.match('/index.html'))
+    );
+  });
+}
+
 /** Waits until the page's finite animations (a drawer sliding in, a modal zooming) have finished, so a screenshot shows the end state. */
 export async function settle(page: Page): Promise<void> {
   // A function, not a string: a string predicate is evaluated in the page, which its CSP (no 'unsafe-eval') refuses.

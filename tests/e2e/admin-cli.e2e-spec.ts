@@ -9,15 +9,14 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { JsonLogger } from '@shanyu/common';
 import { EVENT_STREAM, type EventEnvelope } from '@shanyu/contracts';
-import { runAdmin } from '@shanyu/gateway';
 import { connectNats, DurableEventConsumer, type NatsConnection } from '@shanyu/messaging';
 import { createServiceDataSource, initializeAndMigrate } from '@shanyu/persistence';
-import { buildServices, eventually, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
+import { buildServices, eventually, testDatabaseUrl, testNatsUrl, uniqueSchema } from '@shanyu/testing';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { type Stack, startStack } from './support.js';
+import { adminCliEnv, runAdminCli, type Stack, startStack } from './support.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
@@ -27,23 +26,17 @@ describe('admin CLI (npm run admin) against a running stack', () => {
   let env: NodeJS.ProcessEnv;
   const dir = mkdtempSync(path.join(tmpdir(), 'shanyu-admin-'));
 
-  const admin = async (args: string[], stdin = '') => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runAdmin(args, { env, out: (l) => out.push(l), err: (l) => err.push(l), stdin: async () => stdin });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  };
+  const admin = (args: string[], stdin = '') => runAdminCli(args, env, stdin);
+  /** `account create` of an official of 西湖区 (330106), with `flags` after the required options. */
+  const createOfficial = (username: string, department: string, name: string, flags: string[] = [], stdin?: string) =>
+    admin(
+      ['account', 'create', '--username', username, '--department', department, '--role', 'official', '--divisions', '330106', '--name', name, ...flags],
+      stdin,
+    );
 
   beforeAll(async () => {
     stack = await startStack();
-    env = {
-      DATABASE_URL: testDatabaseUrl(),
-      NATS_URL: testNatsUrl(),
-      ...testStackSecrets(),
-      ...testNatsCredentials('admin'),
-      GATEWAY_DB_SCHEMA: stack.gatewaySchema,
-      SHANYU_ADMIN_ACTOR: 'ops.zhang',
-    };
+    env = adminCliEnv(stack.gatewaySchema, 'ops.zhang');
   });
 
   afterAll(async () => {
@@ -81,21 +74,7 @@ describe('admin CLI (npm run admin) against a running stack', () => {
   });
 
   it('creates an account whose generated password logs in; refuses a duplicate and bad fields by name; audits it', async () => {
-    const created = await admin([
-      'account',
-      'create',
-      '--username',
-      'fire.330106.ops',
-      '--department',
-      'fire',
-      '--role',
-      'official',
-      '--divisions',
-      '330106',
-      '--name',
-      '西湖区消防救援大队 值班',
-      '--json',
-    ]);
+    const created = await createOfficial('fire.330106.ops', 'fire', '西湖区消防救援大队 值班', ['--json']);
     expect(created.code, created.err).toBe(0);
     const { id, password } = JSON.parse(created.out) as { id: string; password: string };
     expect(password.length).toBeGreaterThanOrEqual(20);
@@ -103,20 +82,7 @@ describe('admin CLI (npm run admin) against a running stack', () => {
     const me = JSON.parse(Buffer.from(login.body.accessToken.split('.')[1], 'base64url').toString());
     expect(me).toMatchObject({ username: 'fire.330106.ops', dept: 'fire', role: 'official', div: ['330106'] });
 
-    const again = await admin([
-      'account',
-      'create',
-      '--username',
-      'fire.330106.ops',
-      '--department',
-      'fire',
-      '--role',
-      'official',
-      '--divisions',
-      '330106',
-      '--name',
-      'x',
-    ]);
+    const again = await createOfficial('fire.330106.ops', 'fire', 'x');
     expect(again.code).toBe(1);
     expect(again.err).toContain('username: 用户名 fire.330106.ops 已存在');
     const bad = await admin(['account', 'create', '--username', 'x.y.z', '--department', 'navy', '--role', 'official', '--divisions', '3301', '--name', 'x']);
@@ -125,45 +91,11 @@ describe('admin CLI (npm run admin) against a running stack', () => {
     expect(bad.err).toMatch(/divisions\[0\]: 区划代码 3301/);
 
     // A password from stdin (never on the command line, where ps would show it).
-    const fromStdin = await admin(
-      [
-        'account',
-        'create',
-        '--username',
-        'health.330106.ops',
-        '--department',
-        'health',
-        '--role',
-        'official',
-        '--divisions',
-        '330106',
-        '--name',
-        '卫健 值班',
-        '--password-stdin',
-      ],
-      'a-long-chosen-password\n',
-    );
+    const fromStdin = await createOfficial('health.330106.ops', 'health', '卫健 值班', ['--password-stdin'], 'a-long-chosen-password\n');
     expect(fromStdin.code, fromStdin.err).toBe(0);
     expect(fromStdin.out).not.toContain('a-long-chosen-password');
     await stack.http.post('/api/v1/auth/token').send({ username: 'health.330106.ops', password: 'a-long-chosen-password' }).expect(200);
-    const short = await admin(
-      [
-        'account',
-        'create',
-        '--username',
-        'hrss.330106.ops',
-        '--department',
-        'hrss',
-        '--role',
-        'official',
-        '--divisions',
-        '330106',
-        '--name',
-        'x',
-        '--password-stdin',
-      ],
-      'short',
-    );
+    const short = await createOfficial('hrss.330106.ops', 'hrss', 'x', ['--password-stdin'], 'short');
     expect(short.code).toBe(1);
     expect(short.err).toContain('password: 密码至少 12 个字符');
 

@@ -4,7 +4,7 @@
 // schema so two replicas agree. Logout revokes the presented token on every replica; expired and
 // jti-less tokens are refused; bodies over 1 MB are 413.
 import { createGateway, type RunningGateway } from '@shanyu/gateway';
-import { testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets } from '@shanyu/testing';
+import { testServiceEnv, testStackSecrets } from '@shanyu/testing';
 import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -309,10 +309,7 @@ describe('abuse limits: login waits and lockout, per-address rule, token revocat
 
 function replicaConfig(schema: string) {
   return {
-    DATABASE_URL: testDatabaseUrl(),
-    NATS_URL: testNatsUrl(),
-    ...testStackSecrets(),
-    ...testNatsCredentials('gateway'),
+    ...testServiceEnv('gateway'),
     PORT: 0,
     HOST: '127.0.0.1',
     SHANYU_MODE: 'test' as const,

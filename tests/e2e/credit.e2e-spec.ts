@@ -17,12 +17,12 @@ import {
   StaffEvents,
 } from '@shanyu/contracts';
 import { CREDIT_MODELS, creditConsumerName, evaluate, Ledger, loadCreditModels } from '@shanyu/credit';
-import { runAdmin } from '@shanyu/gateway';
 import { metricsFor } from '@shanyu/observability';
-import { compliantFilingSubmission, eventually, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
+import { compliantFilingSubmission, eventually, lifetimeBanMatched, uniqueSchema } from '@shanyu/testing';
 import { DeliverPolicy } from '@nats-io/jetstream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Collector, type CreditStack, DEAD_LETTER_STREAM, EVENT_STREAM, startCreditStack } from './credit-support.js';
+import { adminCliEnv, runAdminCli } from './support.js';
 
 const today = shanghaiToday();
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
@@ -72,23 +72,7 @@ describe("credit: a ledger from every department's events, grades, explanations,
       { entityId: findingId },
     );
   };
-  const banMatched = (i: Institution, occurredAt?: string) =>
-    stack.publish(
-      StaffEvents.banMatched,
-      {
-        institutionId: i.id,
-        divisionCode: i.divisionCode,
-        ownerUserId: null,
-        banId: randomUUID(),
-        staffId: randomUUID(),
-        banKind: 'lifetime',
-        authority: '杭州市公安局西湖区分局',
-        documentNo: '西公禁字〔2026〕3号',
-        nameMasked: '王*',
-        idNumberMasked: '330106********1234',
-      },
-      { occurredAt },
-    );
+  const banMatched = (i: Institution, occurredAt?: string) => stack.publish(StaffEvents.banMatched, lifetimeBanMatched(i.id, i.divisionCode), { occurredAt });
   const penalty = (i: Institution, kinds: string[], issuedOn = today) => {
     const penaltyId = randomUUID();
     return stack.publish(
@@ -330,19 +314,9 @@ describe("credit: a ledger from every department's events, grades, explanations,
     const counted = async () => (await metricsFor('credit').deadLetters.get()).values.find((v) => v.labels.consumer === consumer)?.value ?? 0;
     const countedBefore = await counted();
     const admin = async (args: string[]) => {
-      const out: string[] = [];
-      const err: string[] = [];
-      const env = {
-        DATABASE_URL: testDatabaseUrl(),
-        NATS_URL: testNatsUrl(),
-        ...testStackSecrets(),
-        ...testNatsCredentials('admin'),
-        GATEWAY_DB_SCHEMA: uniqueSchema('gateway'),
-        SHANYU_ADMIN_ACTOR: 'ops.zhang',
-      };
-      const code = await runAdmin(args, { env, out: (l) => out.push(l), err: (l) => err.push(l), stdin: async () => '' });
-      expect(code, err.join('\n')).toBe(0);
-      return out.join('\n');
+      const { code, out, err } = await runAdminCli(args, adminCliEnv(uniqueSchema('gateway'), 'ops.zhang'));
+      expect(code, err).toBe(0);
+      return out;
     };
     // A ban matched at an institution credit has no copy of, in an event without its division (as staff published them before its fix).
     const late = { id: randomUUID(), name: '迟到登记托育园', divisionCode: '330106109' };

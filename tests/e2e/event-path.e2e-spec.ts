@@ -8,17 +8,7 @@ import { DEAD_LETTER_STREAM, deadLetterSubject, EVENT_STREAM, type EventEnvelope
 import { connectNats, DurableEventConsumer, type DurableEventConsumerOptions, type EventHandler } from '@shanyu/messaging';
 import { createServiceDataSource, initializeAndMigrate } from '@shanyu/persistence';
 import { RegisterInstitution, startRegistry, type RunningRegistry } from '@shanyu/registry';
-import {
-  eventually,
-  institutionRequest,
-  natsControl,
-  testActor,
-  testDatabaseUrl,
-  testNatsCredentials,
-  testNatsUrl,
-  testStackSecrets,
-  uniqueSchema,
-} from '@shanyu/testing';
+import { eventually, institutionRequest, natsControl, testActor, testDatabaseUrl, testNatsUrl, testServiceEnv, uniqueSchema } from '@shanyu/testing';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
@@ -114,10 +104,7 @@ describe('event path: outbox → relay → JetStream → durable consumer (real 
   beforeAll(async () => {
     registrySchema = uniqueSchema('registry');
     registry = await startRegistry({
-      DATABASE_URL: testDatabaseUrl(),
-      NATS_URL: testNatsUrl(),
-      ...testStackSecrets(),
-      ...testNatsCredentials('registry'),
+      ...testServiceEnv('registry'),
       REGISTRY_DB_SCHEMA: registrySchema,
       LOG_LEVEL: 'error',
       RPC_TIMEOUT_MS: 5_000,

@@ -1,12 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { shanghaiToday, SYSTEM_ACTOR } from '@shanyu/common';
-import type { EventEnvelope, InspectionView, Page, PlanDrawEntryView, PlanDrawnData, PlanPoolEntryView, PlanView } from '@shanyu/contracts';
+import type { InspectionView, Page, PlanDrawEntryView, PlanDrawnData, PlanPoolEntryView, PlanView } from '@shanyu/contracts';
 import { rebuildDrawInput, redraw, verifyDraw } from '@shanyu/inspection';
-import { DurableEventConsumer } from '@shanyu/messaging';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, testNatsUrl } from '@shanyu/testing';
-import { testJetStream } from './events-support.js';
-import { type InspectionStack, startInspectionStack } from './inspection-support.js';
+import { eventually } from '@shanyu/testing';
+import { followInspectionEvents, type InspectionStack, openVisit, startInspectionStack } from './inspection-support.js';
 
 /** 西湖街道 and 西溪街道: streets no other test file files institutions in, so the draw pools are this file's own. */
 const STREET = '330106008';
@@ -17,8 +15,7 @@ describe('双随机、一公开: verifiable draws, the yearly cap, complaints an
   let a: string, b: string, c: string;
   let plan: PlanView;
   const seen: { subject: string; entityId: string; data: unknown }[] = [];
-  let consumer: DurableEventConsumer;
-  let tester: Awaited<ReturnType<typeof testJetStream>>;
+  let tester: Awaited<ReturnType<typeof followInspectionEvents>>;
   const as = (username: string) => stack.auth(username);
   const commit = async (body: object, status: number, username = 'health.330106') =>
     (
@@ -56,24 +53,12 @@ describe('双随机、一公开: verifiable draws, the yearly cap, complaints an
   beforeAll(async () => {
     stack = await startInspectionStack({ now: new Date('2026-10-12T10:00:00+08:00') });
     [a, b, c] = ids(await Promise.all([1, 2, 3].map(() => stack.filedInstitution({ divisionCode: STREET }))));
-    tester = await testJetStream(testNatsUrl());
-    consumer = new DurableEventConsumer({
-      name: `test-plan-events-${randomUUID().slice(0, 8)}`,
-      filterSubject: 'evt.inspection.>',
-      dataSource: stack.inspection.runtime.dataSource,
-      // As the test, not as inspection: the service does not follow its own events.
-      js: tester.js,
-      jsm: tester.jsm,
-      logger: stack.inspection.runtime.logger,
-      handler: async (event: EventEnvelope) => {
-        seen.push({ subject: event.subject, entityId: event.entityId, data: event.data });
-      },
+    tester = await followInspectionEvents(stack, 'test-plan-events', (event) => {
+      seen.push({ subject: event.subject, entityId: event.entityId, data: event.data });
     });
-    await consumer.start();
   });
   afterAll(async () => {
-    await consumer?.stop();
-    await tester?.nc.drain();
+    await tester?.stop();
     await stack?.stop();
   });
 
@@ -381,19 +366,7 @@ describe('双随机、一公开: verifiable draws, the yearly cap, complaints an
     ).toBe('COMPLAINT_ALREADY_TRIAGED');
 
     // c is at the yearly cap, but a complaint inspection is outside the draw and not counted.
-    const i = stack.inspectors;
-    const visit = (
-      await stack.http
-        .post('/api/v1/inspections')
-        .set(await as('market.330106'))
-        .send({
-          institutionId: c,
-          kind: 'complaint',
-          complaintId: receipt.id,
-          departments: [{ department: 'market', inspectorIds: [i.market![0]!.id, i.market![3]!.id] }],
-        })
-        .expect(201)
-    ).body as InspectionView;
+    const visit = await openVisit(stack, 'market.330106', c, 'market', [0, 3], { kind: 'complaint', complaintId: receipt.id });
     expect(visit).toMatchObject({ kind: 'complaint', complaintId: receipt.id });
     const closed = (
       await stack.http
@@ -467,17 +440,7 @@ describe('双随机、一公开: verifiable draws, the yearly cap, complaints an
         .expect(201)
     ).body;
     expect(self.summary).toEqual({ pass: 1, fail: 1, notApplicable: 0 });
-    const i = stack.inspectors;
-    const visit = (
-      await stack.http
-        .post('/api/v1/inspections')
-        .set(await as('fire.330106'))
-        .send({
-          institutionId: own,
-          departments: [{ department: 'fire', inspectorIds: [i.fire![0]!.id, i.fire![1]!.id] }],
-        })
-        .expect(201)
-    ).body as InspectionView;
+    const visit = await openVisit(stack, 'fire.330106', own, 'fire', [0, 1]);
     const form = (
       await stack.http
         .get(`/api/v1/inspections/${visit.id}/form`)

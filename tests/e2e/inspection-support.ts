@@ -1,12 +1,16 @@
 // Registry, inspection and gateway from the one test stack builder (tests/support/stack.ts), with one
 // clock; institutions are filed through the HTTP flow (register → filing → health approves) and reach
 // the inspection service through the registry's events.
-import type { InstitutionView } from '@shanyu/contracts';
+import { randomUUID } from 'node:crypto';
+import type { EventEnvelope, InspectionView, InstitutionView } from '@shanyu/contracts';
 import type { RunningGateway } from '@shanyu/gateway';
 import type { RunningInspection } from '@shanyu/inspection';
+import { DurableEventConsumer } from '@shanyu/messaging';
 import type { RunningRegistry } from '@shanyu/registry';
-import { compliantFilingSubmission, eventually, institutionRequest } from '@shanyu/testing';
+import { compliantFilingSubmission, eventually, institutionRequest, testNatsUrl } from '@shanyu/testing';
+import type { JetStreamClient } from '@nats-io/jetstream';
 import request from 'supertest';
+import { testJetStream } from './events-support.js';
 import { startTestStack, TEST_DEMO_PASSWORD, testClock, type TestClock } from '../support/stack.js';
 
 export const INSPECTION_TEST_PASSWORD = TEST_DEMO_PASSWORD;
@@ -108,4 +112,56 @@ export async function startInspectionStack(options: { now?: Date } = {}): Promis
     inspectors,
     stop: () => stack.stop(),
   };
+}
+
+/**
+ * Follows the inspection service's events through a durable consumer on its database, connected as
+ * the test (not as inspection: the service does not follow its own events). `js` publishes as the
+ * test; stop() when done.
+ */
+export async function followInspectionEvents(
+  stack: InspectionStack,
+  name: string,
+  handler: (event: EventEnvelope) => void,
+): Promise<{ js: JetStreamClient; stop(): Promise<void> }> {
+  const tester = await testJetStream(testNatsUrl());
+  const consumer = new DurableEventConsumer({
+    name: `${name}-${randomUUID().slice(0, 8)}`,
+    filterSubject: 'evt.inspection.>',
+    dataSource: stack.inspection.runtime.dataSource,
+    js: tester.js,
+    jsm: tester.jsm,
+    logger: stack.inspection.runtime.logger,
+    handler: async (event: EventEnvelope) => handler(event),
+  });
+  const stop = async () => {
+    await consumer.stop();
+    await tester.nc.drain();
+  };
+  try {
+    await consumer.start();
+  } catch (e) {
+    await tester.nc.drain();
+    throw e;
+  }
+  return { js: tester.js, stop };
+}
+
+/** Opens a visit (201) as `username` by one department with two of its seeded inspectors (by their index in `stack.inspectors`). */
+export async function openVisit(
+  stack: InspectionStack,
+  username: string,
+  institutionId: string,
+  department: string,
+  inspectors: [number, number],
+  extra: Record<string, unknown> = {},
+): Promise<InspectionView> {
+  const pool = stack.inspectors[department]!;
+  return (
+    await stack.http
+      .post('/api/v1/inspections')
+      .set(await stack.auth(username))
+      .send({ institutionId, ...extra, departments: [{ department, inspectorIds: inspectors.map((n) => pool[n]!.id) }] })
+      .expect(201)
+  ).body as InspectionView;
 }

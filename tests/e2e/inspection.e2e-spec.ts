@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { EventEnvelope, InspectionFormView, InspectionView } from '@shanyu/contracts';
-import { DurableEventConsumer } from '@shanyu/messaging';
+import type { InspectionFormView, InspectionView } from '@shanyu/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, testNatsUrl } from '@shanyu/testing';
-import { testJetStream } from './events-support.js';
-import { type InspectionStack, startInspectionStack } from './inspection-support.js';
+import { eventually } from '@shanyu/testing';
+import { followInspectionEvents, type InspectionStack, openVisit, startInspectionStack } from './inspection-support.js';
 
 type Result = { itemCode: string; result: 'pass' | 'fail' | 'not_applicable'; note?: string; evidence?: object[] };
 
@@ -26,8 +24,7 @@ describe('综合查一次: one joint visit, department-scoped results, sign-offs
   // The stream holds every test file's events: keep this file's own (its institutions').
   const seen: { subject: string; entityId: string; institutionId?: string }[] = [];
   const mine = new Set<string>();
-  let consumer: DurableEventConsumer;
-  let tester: Awaited<ReturnType<typeof testJetStream>>;
+  let tester: Awaited<ReturnType<typeof followInspectionEvents>>;
   const as = (username: string) => stack.auth(username);
   const form = async (id: string) =>
     (
@@ -55,25 +52,13 @@ describe('综合查一次: one joint visit, department-scoped results, sign-offs
     stack = await startInspectionStack({ now: new Date('2026-09-30T10:00:00+08:00') });
     institutionId = (await stack.filedInstitution({ operatorType: 'private' })).id;
     mine.add(institutionId);
-    tester = await testJetStream(testNatsUrl());
-    consumer = new DurableEventConsumer({
-      name: `test-inspection-events-${randomUUID().slice(0, 8)}`,
-      filterSubject: 'evt.inspection.>',
-      dataSource: stack.inspection.runtime.dataSource,
-      // As the test, not as inspection: the service does not follow its own events.
-      js: tester.js,
-      jsm: tester.jsm,
-      logger: stack.inspection.runtime.logger,
-      handler: async (event: EventEnvelope) => {
-        const institution = (event.data as { institutionId?: string }).institutionId;
-        if (institution && mine.has(institution)) seen.push({ subject: event.subject, entityId: event.entityId, institutionId: institution });
-      },
+    tester = await followInspectionEvents(stack, 'test-inspection-events', (event) => {
+      const institution = (event.data as { institutionId?: string }).institutionId;
+      if (institution && mine.has(institution)) seen.push({ subject: event.subject, entityId: event.entityId, institutionId: institution });
     });
-    await consumer.start();
   });
   afterAll(async () => {
-    await consumer?.stop();
-    await tester?.nc.drain();
+    await tester?.stop();
     await stack?.stop();
   });
 
@@ -395,17 +380,7 @@ describe('综合查一次: one joint visit, department-scoped results, sign-offs
   it('lists overdue findings and announces each once', async () => {
     const other = (await stack.filedInstitution()).id;
     mine.add(other);
-    const i = stack.inspectors;
-    const visit = (
-      await stack.http
-        .post('/api/v1/inspections')
-        .set(await as('fire.330106'))
-        .send({
-          institutionId: other,
-          departments: [{ department: 'fire', inspectorIds: [i.fire![0]!.id, i.fire![3]!.id] }],
-        })
-        .expect(201)
-    ).body as InspectionView;
+    const visit = await openVisit(stack, 'fire.330106', other, 'fire', [0, 3]);
     await put(visit.id, 'fire.inspector1', resultsFor(await form(visit.id), 'fire', { 'FIRE-08': { result: 'fail', note: '无防火巡查记录' } }), 200);
     const done = (await signOff(visit.id, 'fire.inspector1', 200)).body as InspectionView;
     const patrol = finding(done, 'FIRE-08');

@@ -13,10 +13,10 @@ import { promisify } from 'node:util';
 import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { EVENT_STREAM, type InspectionFormView, type InspectionView } from '@shanyu/contracts';
-import { runAdmin } from '@shanyu/gateway';
-import { eventually, institutionRequest, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets } from '@shanyu/testing';
+import { eventually, institutionRequest, testNatsCredentials, testNatsUrl } from '@shanyu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type InspectionStack, startInspectionStack } from './inspection-support.js';
+import { adminCliEnv, runAdminCli } from './support.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const EXAMPLES = path.join(ROOT, 'docs/integration');
@@ -52,18 +52,9 @@ describe('docs/integration examples, run as written', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'shanyu-examples-'));
 
   const adminCli = async (args: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const env = {
-      DATABASE_URL: testDatabaseUrl(),
-      NATS_URL: testNatsUrl(),
-      ...testStackSecrets(),
-      ...testNatsCredentials('admin'),
-      GATEWAY_DB_SCHEMA: (stack.gateway.runtime.dataSource.options as { schema?: string }).schema,
-    };
-    const code = await runAdmin(args, { env, out: (l) => out.push(l), err: (l) => err.push(l), stdin: async () => '' });
-    if (code !== 0) throw new Error(`admin ${args.join(' ')} → ${code}: ${err.join('\n')}`);
-    return JSON.parse(out.join('\n'));
+    const { code, out, err } = await runAdminCli(args, adminCliEnv((stack.gateway.runtime.dataSource.options as { schema?: string }).schema));
+    if (code !== 0) throw new Error(`admin ${args.join(' ')} → ${code}: ${err}`);
+    return JSON.parse(out);
   };
 
   /** A completed fire-only joint inspection with one failed item (FIRE-01). */

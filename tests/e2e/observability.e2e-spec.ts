@@ -9,16 +9,7 @@ import { CreditSubjects, EVENT_STREAM, type EventEnvelope, RpcHeaders } from '@s
 import { creditConsumerName, type RunningCredit, startCredit } from '@shanyu/credit';
 import { DurableEventConsumer } from '@shanyu/messaging';
 import { startMetricsServer } from '@shanyu/observability';
-import {
-  captureJsonLogLines,
-  eventually,
-  institutionRequest,
-  testDatabaseUrl,
-  testNatsCredentials,
-  testNatsUrl,
-  testStackSecrets,
-  uniqueSchema,
-} from '@shanyu/testing';
+import { captureJsonLogLines, eventually, institutionRequest, testNatsUrl, testServiceEnv, uniqueSchema } from '@shanyu/testing';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -57,10 +48,7 @@ describe('metrics and tracing across gateway, NATS, registry and credit', () => 
     // A real downstream service: credit follows evt.registry.> with its own durable consumers.
     credit = await startCredit(
       {
-        DATABASE_URL: testDatabaseUrl(),
-        NATS_URL: testNatsUrl(),
-        ...testStackSecrets(),
-        ...testNatsCredentials('credit'),
+        ...testServiceEnv('credit'),
         CREDIT_DB_SCHEMA: creditSchema,
         LOG_LEVEL: 'debug',
         RPC_TIMEOUT_MS: 5_000,

@@ -6,10 +6,10 @@
 import 'reflect-metadata';
 import { createCipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { addDays, piiKeyId, shanghaiToday } from '@shanyu/common';
-import { runAdmin } from '@shanyu/gateway';
-import { testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
+import { uniqueSchema } from '@shanyu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newIdNumber, type StaffStack, startStaffStack } from './staff-support.js';
+import { adminCliEnv, runAdminCli } from './support.js';
 
 const K1 = randomBytes(32).toString('base64');
 const K2 = randomBytes(32).toString('base64');
@@ -56,20 +56,7 @@ describe('PII key rotation: previous keys decrypt, the match key keeps hashes, p
   const ds = () => stack.staff.runtime.dataSource;
   const persons = async (): Promise<{ id: string; id_cipher: string; id_hash: string }[]> =>
     ds().query(`SELECT id::text AS id, id_cipher, id_hash FROM "${stack.staffSchema}".person ORDER BY id`);
-  const admin = async (args: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const env = {
-      DATABASE_URL: testDatabaseUrl(),
-      NATS_URL: testNatsUrl(),
-      ...testStackSecrets(),
-      ...testNatsCredentials('admin'),
-      GATEWAY_DB_SCHEMA: uniqueSchema('gateway'),
-      SHANYU_ADMIN_ACTOR: 'ops.li',
-    };
-    const code = await runAdmin(args, { env, out: (l) => out.push(l), err: (l) => err.push(l), stdin: async () => '' });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  };
+  const admin = (args: string[]) => runAdminCli(args, adminCliEnv(uniqueSchema('gateway'), 'ops.li'));
   const reencrypt = async (...flags: string[]) => {
     const r = await admin(['pii-reencrypt', '--service', 'staff', '--json', ...flags]);
     expect(r.code, r.out + r.err).toBe(0);

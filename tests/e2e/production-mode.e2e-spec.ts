@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { createGateway, DEMO_JWT_SECRET } from '@shanyu/gateway';
-import { testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets, uniqueSchema } from '@shanyu/testing';
+import { testServiceEnv, uniqueSchema } from '@shanyu/testing';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 
@@ -22,10 +22,7 @@ describe('demo accounts exist only in demo mode', () => {
     const schema = uniqueSchema('gateway');
     const config = {
       ...base,
-      DATABASE_URL: testDatabaseUrl(),
-      NATS_URL: testNatsUrl(),
-      ...testStackSecrets(),
-      ...testNatsCredentials('gateway'),
+      ...testServiceEnv('gateway'),
       GATEWAY_DB_SCHEMA: schema,
     };
     const demo = await createGateway({ ...config, SHANYU_MODE: 'demo', JWT_SECRET: undefined });

@@ -1,7 +1,8 @@
 // The registry and the gateway (the stack most HTTP tests need), from the one test stack builder
 // (tests/support/stack.ts), with the helpers those tests share.
-import type { RunningGateway } from '@shanyu/gateway';
+import { runAdmin, type RunningGateway } from '@shanyu/gateway';
 import type { RunningRegistry } from '@shanyu/registry';
+import { testServiceEnv } from '@shanyu/testing';
 import request from 'supertest';
 import { startTestStack, TEST_DEMO_PASSWORD } from '../support/stack.js';
 
@@ -54,6 +55,23 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     identityTokenFor: (department, divisions) => departmentIdentityToken(stack, department, divisions),
     stop: () => stack.stop(),
   };
+}
+
+/** The admin CLI's environment: the run's PostgreSQL, the file's broker as NATS user admin, the gateway schema it writes its audit to. */
+export function adminCliEnv(gatewaySchema: string | undefined, actor?: string): NodeJS.ProcessEnv {
+  return {
+    ...testServiceEnv('admin'),
+    GATEWAY_DB_SCHEMA: gatewaySchema,
+    ...(actor ? { SHANYU_ADMIN_ACTOR: actor } : {}),
+  };
+}
+
+/** Runs the admin CLI (npm run admin) in this process: its exit code and what it printed. */
+export async function runAdminCli(args: string[], env: NodeJS.ProcessEnv, stdin = ''): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runAdmin(args, { env, out: (l) => out.push(l), err: (l) => err.push(l), stdin: async () => stdin });
+  return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 /**

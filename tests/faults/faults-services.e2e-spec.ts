@@ -11,31 +11,16 @@
 //    sign-off one late result (none lost, none twice after retries); subsidy: no line twice for a (run, institution, child, policy, rule), the run completes;
 //  - every HTTP 2xx is durable (the rows exist); no HTTP 500 (503 / 504 while something is down are fine).
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { makeResidentId, shanghaiToday } from '@shanyu/common';
 import { DEAD_LETTER_STREAM, EVENT_STREAM } from '@shanyu/contracts';
 import { connectNats } from '@shanyu/messaging';
 import { createServiceDataSource } from '@shanyu/persistence';
-import {
-  buildServices,
-  compliantFilingSubmission,
-  eventually,
-  institutionRequest,
-  natsControl,
-  type OwnPostgres,
-  personalDataWatch,
-  startOwnPostgres,
-  testNatsCredentials,
-  testNatsUrl,
-  testStackSecrets,
-  uniqueSchema,
-} from '@shanyu/testing';
+import { compliantFilingSubmission, eventually, institutionRequest, testNatsUrl, uniqueSchema } from '@shanyu/testing';
 import { type ConsumerInfo, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countInStream, faultDatabaseUrl, freePort, makeLogDir, type Outcome, ServiceProcess, sleep, subjectMatches, TalliedHttp } from './support.js';
+import { countInStream, FaultRig, type Outcome, type ServiceProcess, sleep, subjectMatches } from './support.js';
 
 const PASSWORD = 'fault-demo-password';
 const WORKERS = Number(process.env.SHANYU_FAULT_SERVICE_WORKERS ?? 3);
@@ -69,11 +54,12 @@ function residentId(child: boolean): string {
 }
 
 describe('faults across every service: kill -9 of nats-server, each service and PostgreSQL under load — nothing lost, nothing twice', () => {
-  const logDir = makeLogDir('faults-services-logs-');
+  // This file kills PostgreSQL: a cluster of its own (the rig's), so that no other file running meanwhile sees it go.
+  const rig = new FaultRig('faults-services');
+  const { http, logDir } = rig;
   const schemas = Object.fromEntries(ALL.map((s) => [s, uniqueSchema(s)])) as Record<Service, string>;
   const procs = {} as Record<Service, ServiceProcess>;
   const dbs = {} as Record<Service, DataSource>;
-  const http = new TalliedHttp();
   let nc: NatsConnection;
   let jsm: JetStreamManager;
   const tokens: Record<string, string> = {};
@@ -93,7 +79,6 @@ describe('faults across every service: kill -9 of nats-server, each service and 
     runs: [] as string[],
   };
   let stopLoad = false;
-  let passed = false;
 
   /** Whether a durable consumer is one of a service's (their names start with the schema: `<schema>-<purpose>`). */
   const consumerOf = (name: string, s: Service) => name.startsWith(`${schemas[s]}-`);
@@ -230,35 +215,13 @@ describe('faults across every service: kill -9 of nats-server, each service and 
     if (late.outcome === 'ok' && (late.body!.outcomes as { status: string }[])[0]?.status === 'late') acknowledged.lateResults.push(`${id}/${items[0]!.code}`);
   }
 
-  const pingUp = (service: string) =>
-    eventually(
-      `${service} to answer its ping`,
-      async () => (await nc.request(`${service}.health.ping`, '{}', { timeout: 1_000 })).json<{ ok: boolean }>().ok,
-      60_000,
-    );
-  const gatewayUp = () =>
-    eventually('the gateway to be ready', async () => (await fetch(`${http.baseUrl}/health?scope=self`, { signal: AbortSignal.timeout(2_000) })).ok, 60_000);
-  const up = (service: Service) => (service === 'gateway' ? gatewayUp() : pingUp(service));
-
-  // This file kills PostgreSQL: a cluster of its own, so that no other file running meanwhile sees it go.
-  let postgres: OwnPostgres | undefined;
-  const postgresControl = () => postgres!.control;
+  const up = (service: Service) => (service === 'gateway' ? rig.gatewayUp() : rig.pingUp(nc, service));
 
   beforeAll(async () => {
-    postgres = await startOwnPostgres('faults-services');
     const started = Date.now();
-    await buildServices(); // the children run the compiled services
-    const databaseUrl = faultDatabaseUrl(postgres.url);
-    const port = await freePort();
-    http.baseUrl = `http://127.0.0.1:${port}`;
-    const common = {
-      DATABASE_URL: databaseUrl,
-      NATS_URL: testNatsUrl(),
-      ...testStackSecrets(),
-      LOG_LEVEL: 'warn',
-      RPC_TIMEOUT_MS: '3000',
-      SHANYU_MODE: 'test',
-    };
+    await rig.start();
+    const { databaseUrl } = rig;
+    const common = { ...rig.commonEnv(), SHANYU_MODE: 'test' };
     const extra: Record<Service, Record<string, string>> = {
       registry: {},
       inspection: { INSPECTION_SWEEP_INTERVAL_MS: '0' },
@@ -267,17 +230,15 @@ describe('faults across every service: kill -9 of nats-server, each service and 
       // Small batches and a short lease: the run spans several transactions, and a restarted
       // instance takes over the killed one's run quickly.
       subsidy: { SUBSIDY_RUN_BATCH_SIZE: '2', SUBSIDY_RUN_LEASE_MS: '1000', SUBSIDY_BUILTIN_POLICIES: 'on' },
-      gateway: { PORT: String(port), HOST: '127.0.0.1', SHANYU_DEMO_PASSWORD: PASSWORD, HEALTH_SERVICES: SERVICES.join(','), JWT_TTL_SECONDS: '3600' },
+      gateway: rig.gatewayEnv(PASSWORD, SERVICES),
     };
-    for (const s of ALL) {
-      procs[s] = new ServiceProcess(s, { ...common, ...testNatsCredentials(s), [SCHEMA_VAR[s]]: schemas[s], ...extra[s] }, path.join(logDir, `${s}.log`));
-    }
+    for (const s of ALL) procs[s] = rig.service(s, { ...common, [SCHEMA_VAR[s]]: schemas[s], ...extra[s] });
     nc = await connectNats(testNatsUrl(), 'faults-services-test');
     jsm = await jetstreamManager(nc);
     for (const s of SERVICES) procs[s].start();
-    await Promise.all(SERVICES.map((s) => pingUp(s)));
+    await Promise.all(SERVICES.map((s) => up(s)));
     procs.gateway.start();
-    await gatewayUp();
+    await up('gateway');
     for (const [key, user] of [
       ['operator', 'operator.demo'],
       ['health', 'health.330106'],
@@ -325,61 +286,27 @@ describe('faults across every service: kill -9 of nats-server, each service and 
 
   afterAll(async () => {
     stopLoad = true;
-    if (natsControl().pid() === undefined)
-      await natsControl()
-        .restart()
-        .catch(() => undefined);
-    if (postgres && postgresControl().pid() === undefined)
-      await postgresControl()
-        .restart()
-        .catch(() => undefined);
+    await rig.restoreKilled();
     await procs.gateway?.stop();
     await Promise.all(SERVICES.map((s) => procs[s]?.stop()));
     await nc?.drain().catch(() => undefined);
     for (const db of Object.values(dbs)) if (db?.isInitialized) await db.destroy().catch(() => undefined);
-    for (const file of fs.existsSync(logDir) ? fs.readdirSync(logDir) : []) {
-      personalDataWatch().scan('log', fs.readFileSync(path.join(logDir, file), 'utf8'), `faults-services child log ${file}`);
-    }
-    if (process.env.SHANYU_FAULT_KEEP_LOGS || !passed) console.log(`[faults-services] logs kept in ${logDir}`);
-    else fs.rmSync(logDir, { recursive: true, force: true });
-    await postgres?.stop();
+    await rig.finish();
   });
 
   it('every acknowledged change is durable; every committed change gives one event and one effect at each consumer; no subsidy line or credit entry twice', async () => {
-    const t0 = Date.now();
-    const timeline: string[] = [];
-    const mark = (what: string) => {
-      http.phase = what;
-      timeline.push(`${((Date.now() - t0) / 1000).toFixed(1)}s ${what}`);
-    };
+    rig.startTimeline();
     const load = Array.from({ length: WORKERS }, (_, n) => worker(n));
-    const nats = natsControl();
-    const pg = postgresControl();
     let runAtKill: string;
-    const killAndRestart = async (service: Service, downMs: number) => {
-      mark(`${service} killed`);
-      await procs[service].kill9();
-      await sleep(downMs);
-      mark(`${service} restarting`);
-      procs[service].start();
-      await up(service);
-      mark(`${service} back`);
-      await sleep(2_000);
-    };
+    const killAndRestart = (service: Service, downMs: number) => rig.serviceOutage(procs[service], () => up(service), downMs);
     try {
-      mark('warm-up');
+      rig.mark('warm-up');
       await sleep(8_000);
-      mark('nats-server killed');
-      await nats.kill9();
-      await sleep(2_000);
-      mark('nats-server restarting');
-      await nats.restart();
-      mark('nats-server back');
-      await sleep(3_000);
+      await rig.natsOutage(3_000);
       for (const s of ['registry', 'inspection', 'staff', 'credit'] as const) await killAndRestart(s, 1_500);
       // The subsidy run starts once rosters exist, and its service is killed while it computes.
       await eventually('rosters to run on', async () => acknowledged.rosters.length >= 3, 30_000);
-      mark('subsidy run started');
+      rig.mark('subsidy run started');
       const run = await step('POST', '/api/v1/subsidy/runs', 'health', { month: MONTH, divisionCode: STREET });
       if (run.outcome === 'ok') acknowledged.runs.push(String(run.body!.id));
       else throw new Error(`the subsidy run did not start: ${JSON.stringify(run.body)}`);
@@ -396,19 +323,13 @@ describe('faults across every service: kill -9 of nats-server, each service and 
       runAtKill = `${progress.status} ${progress.done}/${progress.total}`;
       await killAndRestart('subsidy', 1_500);
       await killAndRestart('gateway', 1_000);
-      mark('PostgreSQL killed');
-      await pg.kill9();
-      await sleep(2_000);
-      mark('PostgreSQL restarting');
-      await pg.restart();
-      mark('PostgreSQL back');
-      await sleep(4_000);
-      mark('cool-down');
+      await rig.postgresOutage(4_000);
+      rig.mark('cool-down');
     } finally {
       stopLoad = true;
       await Promise.all(load);
     }
-    const loadSeconds = (Date.now() - t0) / 1000;
+    const loadSeconds = rig.secondsSinceStart();
     const t1 = Date.now();
 
     // Quiet: the run computed, every outbox drained and every consumer caught up — until a round
@@ -643,7 +564,7 @@ describe('faults across every service: kill -9 of nats-server, each service and 
     const { byOutcome, internalErrors } = http.summary();
     const exits = Object.fromEntries(ALL.map((s) => [s, procs[s].unexpectedExits]));
     console.log(
-      `[faults-services] ${WORKERS} workers for ${loadSeconds.toFixed(1)} s, counted in ${((Date.now() - t1) / 1000).toFixed(1)} s; ${timeline.join(' → ')}\n` +
+      `[faults-services] ${WORKERS} workers for ${loadSeconds.toFixed(1)} s, counted in ${((Date.now() - t1) / 1000).toFixed(1)} s; ${rig.timeline.join(' → ')}\n` +
         `  HTTP: ${byOutcome.join('; ')}\n` +
         `  acknowledged: ${ack.institutions.length} registrations, ${ack.filings.length} filings, ${ack.approvals.length} approvals, ${ack.staff.length} staff, ` +
         `${ack.inspections.length} inspections (${ack.results.length} with results, ${ack.completed.length} signed off: ${cleanCompletions} clean, findings ${findingsFound}; ${ack.resultItems.length} item results, ${ack.lateResults.length} late), ` +
@@ -666,6 +587,6 @@ describe('faults across every service: kill -9 of nats-server, each service and 
     expect(internalErrors, diagnostics).toEqual([]);
     expect(problems, diagnostics).toEqual({});
     expect(exits, diagnostics).toEqual(Object.fromEntries(ALL.map((s) => [s, 0])));
-    passed = true;
+    rig.passed = true;
   }, 400_000);
 });

@@ -12,52 +12,36 @@
 // is killed as long as each commit has reached the kernel: the services' connections here ask for
 // synchronous_commit=on (the production default) for that reason.
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { JsonLogger } from '@shanyu/common';
 import { EVENT_STREAM } from '@shanyu/contracts';
 import { connectNats, DurableEventConsumer } from '@shanyu/messaging';
 import { createServiceDataSource, initializeAndMigrate } from '@shanyu/persistence';
-import {
-  buildServices,
-  compliantFilingSubmission,
-  eventually,
-  institutionRequest,
-  natsControl,
-  type OwnPostgres,
-  personalDataWatch,
-  startOwnPostgres,
-  testNatsCredentials,
-  testNatsUrl,
-  testStackSecrets,
-  uniqueSchema,
-} from '@shanyu/testing';
+import { compliantFilingSubmission, eventually, institutionRequest, testNatsUrl, uniqueSchema } from '@shanyu/testing';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countInStream, faultDatabaseUrl, freePort, makeLogDir, ServiceProcess, sleep, TalliedHttp } from './support.js';
+import { countInStream, FaultRig, type ServiceProcess, sleep } from './support.js';
 
 const PASSWORD = 'fault-demo-password';
 const WORKERS = Number(process.env.SHANYU_FAULT_WORKERS ?? 4);
 
 describe('faults: kill -9 of nats-server, the registry, the gateway and PostgreSQL under load — nothing lost, nothing twice', () => {
-  // The children's logs, under the repository's .test-data/ (ignored by git), shown when a check fails.
-  const logDir = makeLogDir('faults-logs-');
+  // This file kills PostgreSQL: a cluster of its own (the rig's), so that no other file running meanwhile sees it go.
+  const rig = new FaultRig('faults');
+  const { http, logDir } = rig;
   const registrySchema = uniqueSchema('registry');
   const gatewaySchema = uniqueSchema('gateway');
   const consumerSchema = uniqueSchema('faultconsumer');
   const consumerName = `faults-${randomUUID().slice(0, 8)}`;
   let registry: ServiceProcess;
   let gateway: ServiceProcess;
-  const http = new TalliedHttp();
   let db: DataSource;
   let consumerDb: DataSource;
   let nc: NatsConnection;
   let consumer: DurableEventConsumer;
   const acknowledged = { institutions: [] as string[], filings: [] as string[], approvals: [] as string[] };
   let stopLoad = false;
-  let passed = false;
   const tokens: Record<string, string> = {};
 
   /** Register → submit a filing → approve it, as long as the load runs; a failed step ends the chain. */
@@ -77,54 +61,20 @@ describe('faults: kill -9 of nats-server, the registry, the gateway and PostgreS
     }
   }
 
-  const registryUp = () =>
-    eventually(
-      'the registry to answer its ping',
-      async () => (await nc.request('registry.health.ping', '{}', { timeout: 1_000 })).json<{ ok: boolean }>().ok,
-      60_000,
-    );
-  const gatewayUp = () =>
-    eventually('the gateway to be ready', async () => (await fetch(`${http.baseUrl}/health?scope=self`, { signal: AbortSignal.timeout(2_000) })).ok, 60_000);
-
-  // This file kills PostgreSQL: a cluster of its own, so that no other file running meanwhile sees it go.
-  let postgres: OwnPostgres | undefined;
-  const postgresControl = () => postgres!.control;
+  const registryUp = () => rig.pingUp(nc, 'registry');
 
   beforeAll(async () => {
-    postgres = await startOwnPostgres('faults');
-    // The children run the compiled code: build the registry, the gateway and the libraries.
-    await buildServices();
-
-    const databaseUrl = faultDatabaseUrl(postgres.url);
-    const port = await freePort();
-    http.baseUrl = `http://127.0.0.1:${port}`;
-    const common = { DATABASE_URL: databaseUrl, NATS_URL: testNatsUrl(), ...testStackSecrets(), LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: '3000' };
-    registry = new ServiceProcess(
-      'registry',
-      { ...common, ...testNatsCredentials('registry'), REGISTRY_DB_SCHEMA: registrySchema },
-      path.join(logDir, 'registry.log'),
-    );
-    gateway = new ServiceProcess(
-      'gateway',
-      {
-        ...common,
-        ...testNatsCredentials('gateway'),
-        GATEWAY_DB_SCHEMA: gatewaySchema,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        SHANYU_MODE: 'test',
-        SHANYU_DEMO_PASSWORD: PASSWORD,
-        HEALTH_SERVICES: 'registry',
-        JWT_TTL_SECONDS: '3600',
-      },
-      path.join(logDir, 'gateway.log'),
-    );
+    await rig.start();
+    const { databaseUrl } = rig;
+    const common = rig.commonEnv();
+    registry = rig.service('registry', { ...common, REGISTRY_DB_SCHEMA: registrySchema });
+    gateway = rig.service('gateway', { ...common, GATEWAY_DB_SCHEMA: gatewaySchema, SHANYU_MODE: 'test', ...rig.gatewayEnv(PASSWORD, ['registry']) });
 
     nc = await connectNats(testNatsUrl(), 'faults-test');
     registry.start();
     await registryUp();
     gateway.start();
-    await gatewayUp();
+    await rig.gatewayUp();
     tokens.market = await http.login('market.330106', PASSWORD);
     tokens.health = await http.login('health.330106', PASSWORD);
 
@@ -149,14 +99,7 @@ describe('faults: kill -9 of nats-server, the registry, the gateway and PostgreS
 
   afterAll(async () => {
     stopLoad = true;
-    if (natsControl().pid() === undefined)
-      await natsControl()
-        .restart()
-        .catch(() => undefined);
-    if (postgres && postgresControl().pid() === undefined)
-      await postgresControl()
-        .restart()
-        .catch(() => undefined);
+    await rig.restoreKilled();
     await consumer?.stop().catch(() => undefined);
     await (await jetstreamManager(nc).catch(() => undefined))?.consumers.delete(EVENT_STREAM, consumerName).catch(() => undefined);
     await gateway?.stop();
@@ -164,64 +107,25 @@ describe('faults: kill -9 of nats-server, the registry, the gateway and PostgreS
     await nc?.drain().catch(() => undefined);
     if (db?.isInitialized) await db.destroy().catch(() => undefined);
     if (consumerDb?.isInitialized) await consumerDb.destroy().catch(() => undefined);
-    // The children's log lines are part of the run's logs: the personal-data watch scans them too.
-    for (const file of fs.existsSync(logDir) ? fs.readdirSync(logDir) : []) {
-      personalDataWatch().scan('log', fs.readFileSync(path.join(logDir, file), 'utf8'), `faults child log ${file}`);
-    }
-    if (process.env.SHANYU_FAULT_KEEP_LOGS || !passed) console.log(`[faults] logs kept in ${logDir}`);
-    else fs.rmSync(logDir, { recursive: true, force: true });
-    await postgres?.stop();
+    await rig.finish();
   });
 
   it('every acknowledged change is durable, and every committed change gives exactly one event and one effect', async () => {
-    const t0 = Date.now();
-    const timeline: string[] = [];
-    const mark = (what: string) => {
-      http.phase = what;
-      timeline.push(`${((Date.now() - t0) / 1000).toFixed(1)}s ${what}`);
-    };
+    rig.startTimeline();
     const load = Array.from({ length: WORKERS }, () => worker());
-    const nats = natsControl();
-    const pg = postgresControl();
     try {
-      mark('warm-up');
+      rig.mark('warm-up');
       await sleep(2_000);
-      mark('nats-server killed');
-      await nats.kill9();
-      await sleep(2_000);
-      mark('nats-server restarting');
-      await nats.restart();
-      mark('nats-server back');
-      await sleep(2_000);
-      mark('registry killed');
-      await registry.kill9();
-      await sleep(1_500);
-      mark('registry restarting');
-      registry.start();
-      await registryUp();
-      mark('registry back');
-      await sleep(2_000);
-      mark('gateway killed');
-      await gateway.kill9();
-      await sleep(1_000);
-      mark('gateway restarting');
-      gateway.start();
-      await gatewayUp();
-      mark('gateway back');
-      await sleep(2_000);
-      mark('PostgreSQL killed');
-      await pg.kill9();
-      await sleep(2_000);
-      mark('PostgreSQL restarting');
-      await pg.restart();
-      mark('PostgreSQL back');
-      await sleep(3_000);
-      mark('cool-down');
+      await rig.natsOutage(2_000);
+      await rig.serviceOutage(registry, registryUp, 1_500);
+      await rig.serviceOutage(gateway, () => rig.gatewayUp(), 1_000);
+      await rig.postgresOutage(3_000);
+      rig.mark('cool-down');
     } finally {
       stopLoad = true;
       await Promise.all(load);
     }
-    const loadSeconds = (Date.now() - t0) / 1000;
+    const loadSeconds = rig.secondsSinceStart();
 
     // Quiet: every committed change published, and every event's effect recorded.
     const outbox = await eventually(
@@ -268,7 +172,7 @@ describe('faults: kill -9 of nats-server, the registry, the gateway and PostgreS
 
     const { byOutcome, internalErrors } = http.summary();
     console.log(
-      `[faults] ${WORKERS} workers for ${loadSeconds.toFixed(1)} s; ${timeline.join(' → ')}\n` +
+      `[faults] ${WORKERS} workers for ${loadSeconds.toFixed(1)} s; ${rig.timeline.join(' → ')}\n` +
         `  HTTP: ${byOutcome.join('; ')}\n` +
         `  acknowledged: ${acknowledged.institutions.length} registrations, ${acknowledged.filings.length} filings, ${acknowledged.approvals.length} approvals — ` +
         `lost ${lostInstitutions.length + lostFilings.length + lostApprovals.length}\n` +
@@ -290,6 +194,6 @@ describe('faults: kill -9 of nats-server, the registry, the gateway and PostgreS
       duplicateEffects: 0,
     });
     expect({ registry: registry.unexpectedExits, gateway: gateway.unexpectedExits }, diagnostics).toEqual({ registry: 0, gateway: 0 });
-    passed = true;
+    rig.passed = true;
   }, 400_000);
 });

@@ -1,12 +1,23 @@
 // What the fault suites (issue 9 §1) share: services as restartable child processes running their
-// built code, polling, an HTTP client that tallies every outcome, and counting the JetStream
-// EVENTS stream by Nats-Msg-Id.
+// built code, polling, an HTTP client that tallies every outcome, counting the JetStream EVENTS
+// stream by Nats-Msg-Id, and the rig around it all (own PostgreSQL, logs, the kill-and-restart phases).
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EVENT_STREAM, type EventEnvelope } from '@shanyu/contracts';
+import {
+  buildServices,
+  eventually,
+  natsControl,
+  type OwnPostgres,
+  personalDataWatch,
+  startOwnPostgres,
+  testNatsCredentials,
+  testNatsUrl,
+  testStackSecrets,
+} from '@shanyu/testing';
 import { DeliverPolicy, jetstream, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 
@@ -181,4 +192,153 @@ export function subjectMatches(filter: string, subject: string): boolean {
     if (i >= s.length || (f[i] !== '*' && f[i] !== s[i])) return false;
   }
   return f.length === s.length;
+}
+
+/** What a kill -9 takes down: a child service, nats-server or PostgreSQL. */
+interface Killable {
+  kill9(): Promise<void>;
+}
+
+/**
+ * What each fault suite sets up around its services: a PostgreSQL cluster of its own (the suite
+ * kills it: no other file running meanwhile sees it go), the built services, the gateway's port,
+ * the children's logs, the tallying HTTP client and the timeline of the phases.
+ */
+export class FaultRig {
+  readonly http = new TalliedHttp();
+  /** The children's logs, under the repository's .test-data/ (ignored by git), shown when a check fails. */
+  readonly logDir: string;
+  readonly timeline: string[] = [];
+  /** Set by the test once every check has passed: the logs are then removed. */
+  passed = false;
+  gatewayPort = 0;
+  databaseUrl = '';
+  private postgres?: OwnPostgres;
+  private t0 = Date.now();
+
+  /** `name` labels the logs, the PostgreSQL cluster and the console lines. */
+  constructor(readonly name: string) {
+    this.logDir = makeLogDir(`${name}-logs-`);
+  }
+
+  /** Starts the PostgreSQL cluster, builds the services (the children run the compiled code) and picks the gateway's port. */
+  async start(): Promise<void> {
+    this.postgres = await startOwnPostgres(this.name);
+    await buildServices();
+    this.databaseUrl = faultDatabaseUrl(this.postgres.url);
+    this.gatewayPort = await freePort();
+    this.http.baseUrl = `http://127.0.0.1:${this.gatewayPort}`;
+  }
+
+  private postgresControl() {
+    return this.postgres!.control;
+  }
+
+  /** The environment every child shares. */
+  commonEnv(): Record<string, string> {
+    return { DATABASE_URL: this.databaseUrl, NATS_URL: testNatsUrl(), ...testStackSecrets(), LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: '3000' };
+  }
+
+  /** The gateway's own settings: its port, the demo accounts' password, the services its health check asks. */
+  gatewayEnv(demoPassword: string, healthServices: readonly string[]): Record<string, string> {
+    return {
+      PORT: String(this.gatewayPort),
+      HOST: '127.0.0.1',
+      SHANYU_DEMO_PASSWORD: demoPassword,
+      HEALTH_SERVICES: healthServices.join(','),
+      JWT_TTL_SECONDS: '3600',
+    };
+  }
+
+  /** A child service on the file's broker with its own NATS user, logging to `<service>.log`. */
+  service(name: string, env: Record<string, string>): ServiceProcess {
+    return new ServiceProcess(name, { ...testNatsCredentials(name), ...env }, path.join(this.logDir, `${name}.log`));
+  }
+
+  /** Until `service` answers its NATS health ping. */
+  pingUp(nc: NatsConnection, service: string) {
+    return eventually(
+      `${service} to answer its ping`,
+      async () => (await nc.request(`${service}.health.ping`, '{}', { timeout: 1_000 })).json<{ ok: boolean }>().ok,
+      60_000,
+    );
+  }
+
+  gatewayUp() {
+    return eventually(
+      'the gateway to be ready',
+      async () => (await fetch(`${this.http.baseUrl}/health?scope=self`, { signal: AbortSignal.timeout(2_000) })).ok,
+      60_000,
+    );
+  }
+
+  /** Starts the timeline: the load begins. */
+  startTimeline(): void {
+    this.t0 = Date.now();
+  }
+
+  /** A new phase: HTTP outcomes are tallied under it from now on. */
+  mark(what: string): void {
+    this.http.phase = what;
+    this.timeline.push(`${((Date.now() - this.t0) / 1000).toFixed(1)}s ${what}`);
+  }
+
+  secondsSinceStart(): number {
+    return (Date.now() - this.t0) / 1000;
+  }
+
+  /** kill -9 of `what`, down for `downMs`, restarted (`restart` resolves once it is back), then `settleMs` of load. */
+  private async outage(what: string, target: Killable, restart: () => Promise<unknown>, downMs: number, settleMs: number): Promise<void> {
+    this.mark(`${what} killed`);
+    await target.kill9();
+    await sleep(downMs);
+    this.mark(`${what} restarting`);
+    await restart();
+    this.mark(`${what} back`);
+    await sleep(settleMs);
+  }
+
+  /** kill -9 of the file's nats-server, restarted after 2 s; then `settleMs` of load. */
+  natsOutage(settleMs: number): Promise<void> {
+    const nats = natsControl();
+    return this.outage('nats-server', nats, () => nats.restart(), 2_000, settleMs);
+  }
+
+  /** kill -9 of the suite's PostgreSQL, restarted after 2 s; then `settleMs` of load. */
+  postgresOutage(settleMs: number): Promise<void> {
+    const pg = this.postgresControl();
+    return this.outage('PostgreSQL', pg, () => pg.restart(), 2_000, settleMs);
+  }
+
+  /** kill -9 of a child service, started again after `downMs` and back once `up` resolves; then 2 s of load. */
+  serviceOutage(service: ServiceProcess, up: () => Promise<unknown>, downMs: number): Promise<void> {
+    const restart = async () => {
+      service.start();
+      await up();
+    };
+    return this.outage(service.name, service, restart, downMs, 2_000);
+  }
+
+  /** Brings back nats-server and PostgreSQL if a failed test left them down, before the suite stops its children. */
+  async restoreKilled(): Promise<void> {
+    if (natsControl().pid() === undefined)
+      await natsControl()
+        .restart()
+        .catch(() => undefined);
+    if (this.postgres && this.postgresControl().pid() === undefined)
+      await this.postgresControl()
+        .restart()
+        .catch(() => undefined);
+  }
+
+  /** Once the children have stopped: their logs scanned, kept when a check failed (or asked for), and PostgreSQL stopped. */
+  async finish(): Promise<void> {
+    // The children's log lines are part of the run's logs: the personal-data watch scans them too.
+    for (const file of fs.existsSync(this.logDir) ? fs.readdirSync(this.logDir) : []) {
+      personalDataWatch().scan('log', fs.readFileSync(path.join(this.logDir, file), 'utf8'), `${this.name} child log ${file}`);
+    }
+    if (process.env.SHANYU_FAULT_KEEP_LOGS || !this.passed) console.log(`[${this.name}] logs kept in ${this.logDir}`);
+    else fs.rmSync(this.logDir, { recursive: true, force: true });
+    await this.postgres?.stop();
+  }
 }

@@ -20,7 +20,7 @@ import type { RunningInspection } from '@shanyu/inspection';
 import type { RunningStaff } from '@shanyu/staff';
 import type { RunningSubsidy } from '@shanyu/subsidy';
 import { DEMO_JWT_SECRET } from '@shanyu/gateway';
-import { compliantFilingSubmission, eventually, institutionRequest, testStackSecrets, uniqueSchema } from '@shanyu/testing';
+import { compliantFilingSubmission, eventually, institutionRequest, lifetimeBanMatched, testStackSecrets, uniqueSchema } from '@shanyu/testing';
 import { jetstream } from '@nats-io/jetstream';
 import { JwtService } from '@nestjs/jwt';
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -1022,18 +1022,7 @@ describe('bad-input fuzzing: malformed requests on every write route give no 5xx
         occurredAt: new Date(Date.now() - 100 * 86_400_000).toISOString(),
         actor: SYSTEM_ACTOR,
         entityId: randomUUID(),
-        data: {
-          institutionId,
-          divisionCode: '330106109',
-          ownerUserId: null,
-          banId: randomUUID(),
-          staffId: randomUUID(),
-          banKind: 'lifetime',
-          authority: '杭州市公安局西湖区分局',
-          documentNo: '西公禁字〔2026〕3号',
-          nameMasked: '王*',
-          idNumberMasked: '330106********1234',
-        },
+        data: lifetimeBanMatched(institutionId, '330106109'),
       };
       await jetstream(nc!).publish(envelope.subject, JSON.stringify(envelope), { msgID: eventId });
       return eventually(

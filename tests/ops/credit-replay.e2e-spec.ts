@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { shanghaiToday } from '@shanyu/common';
 import { CreditEvents, InspectionEvents, StaffEvents } from '@shanyu/contracts';
 import { CREDIT_SOURCES, creditConsumerName, replayCredit, type RunningCredit, startCredit } from '@shanyu/credit';
-import { compliantFilingSubmission, eventually, testDatabaseUrl, testNatsCredentials, testNatsUrl, testStackSecrets } from '@shanyu/testing';
+import { compliantFilingSubmission, eventually, lifetimeBanMatched, testDatabaseUrl, testNatsUrl, testServiceEnv, testStackSecrets } from '@shanyu/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CreditStack, EVENT_STREAM, startCreditStack } from '../e2e/credit-support.js';
@@ -105,22 +105,7 @@ describe('replay: the credit projection rebuilt from the event stream equals the
 
     // A ban 100 days ago makes an institution D; the health bureau approves its repair: B again.
     banned = await stack.institution('operator.demo');
-    await stack.publish(
-      StaffEvents.banMatched,
-      {
-        institutionId: banned.id,
-        divisionCode: banned.divisionCode,
-        ownerUserId: null,
-        banId: randomUUID(),
-        staffId: randomUUID(),
-        banKind: 'lifetime',
-        authority: '杭州市公安局西湖区分局',
-        documentNo: '西公禁字〔2026〕3号',
-        nameMasked: '王*',
-        idNumberMasked: '330106********1234',
-      },
-      { occurredAt: daysAgo(100) },
-    );
+    await stack.publish(StaffEvents.banMatched, lifetimeBanMatched(banned.id, banned.divisionCode), { occurredAt: daysAgo(100) });
     await eventually('the ban in the ledger', async () => (await rows('SELECT 1 FROM credit.ledger_entry WHERE institution_id = $1', [banned.id])).length > 0);
     await stack.settled();
     const entryId = (await rows<{ id: string }>('SELECT id FROM credit.ledger_entry WHERE institution_id = $1', [banned.id]))[0]!.id;
@@ -234,10 +219,7 @@ describe('replay: the credit projection rebuilt from the event stream equals the
 
   it('the restarted service applies a new event once and none of the replayed ones again', async () => {
     restarted = await startCredit({
-      DATABASE_URL: testDatabaseUrl(),
-      NATS_URL: testNatsUrl(),
-      ...testStackSecrets(),
-      ...testNatsCredentials('credit'),
+      ...testServiceEnv('credit'),
       LOG_LEVEL: 'error',
       CREDIT_DB_SCHEMA: stack.creditSchema,
       CREDIT_SWEEP_INTERVAL_MS: 0,

@@ -2,25 +2,13 @@
 // any NATS reply or event of the run did not match the published contracts (docs/asyncapi.json) —
 // a shape, a field the schema does not name, an error code the subject does not publish. The watch
 // is libs/testing/src/contract-drift-watch.ts; it reports per subject.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeContractDrift, PERSONAL_DATA_RUN_FILE, readContractDrift } from '@shanyu/testing';
-
-const dir = path.resolve(import.meta.dirname, '../../test-results/personal-data', String(process.ppid));
-
-function runOfThisVitest(): boolean {
-  try {
-    const run = JSON.parse(fs.readFileSync(path.join(dir, PERSONAL_DATA_RUN_FILE), 'utf8')) as { vitestPid: number };
-    return run.vitestPid === process.ppid;
-  } catch {
-    return false;
-  }
-}
+import { describeContractDrift, readContractDrift } from '@shanyu/testing';
+import { REPORTS_DIR, runOfThisVitest } from './support.js';
 
 describe('contracts (drift check)', () => {
   it.skipIf(!runOfThisVitest())('every reply and event of the run matches its published schema and errors', () => {
-    const { files, subjects } = readContractDrift(dir);
+    const { files, subjects } = readContractDrift(REPORTS_DIR);
     const seen = Object.values(subjects).reduce((n, s) => n + s.seen, 0);
     console.log(
       `contract drift check: ${files} test files, ${Object.keys(subjects).length} subjects, ${seen} replies and events checked\n${describeContractDrift(subjects)}`,

@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { type Actor, makeUscc } from '@shanyu/common';
+import type { StaffBanMatchedData } from '@shanyu/contracts';
 
 /** A fresh schema name, so each test file works on its own tables. */
 export function uniqueSchema(prefix: string): string {
@@ -62,5 +63,21 @@ export function compliantFilingSubmission() {
     oneKeyAlarmLinked: true,
     mealsServed: true,
     healthCentre: { name: '三墩镇社区卫生服务中心', doctorName: '陈医生', signedOn: '2025-09-01' },
+  };
+}
+
+/** A lifetime ban (终身禁入) matched at an institution: the data of evt.staff.ban.matched, as the staff service publishes it. */
+export function lifetimeBanMatched(institutionId: string, divisionCode: string): StaffBanMatchedData {
+  return {
+    institutionId,
+    divisionCode,
+    ownerUserId: null,
+    banId: randomUUID(),
+    staffId: randomUUID(),
+    banKind: 'lifetime',
+    authority: '杭州市公安局西湖区分局',
+    documentNo: '西公禁字〔2026〕3号',
+    nameMasked: '王*',
+    idNumberMasked: '330106********1234',
   };
 }

@@ -90,6 +90,11 @@ export function testStackSecrets(): { IDENTITY_SIGNING_KEY: string; IDENTITY_PUB
   return provided('stackSecrets');
 }
 
+/** What a service (or the admin CLI) connecting as NATS user `natsUser` needs in its config: the run's PostgreSQL, the file's broker, the stack's secrets. */
+export function testServiceEnv(natsUser: string) {
+  return { DATABASE_URL: testDatabaseUrl(), NATS_URL: testNatsUrl(), ...testStackSecrets(), ...testNatsCredentials(natsUser) };
+}
+
 let signer: ActorTokenSigner | undefined;
 
 /**
