@@ -1,6 +1,5 @@
 import type { CareForm, ClassType, DemonstrationRecord, PlacesByClass } from '@shanyu/contracts';
-import type { EntityManager } from 'typeorm';
-import { tables } from '../sql.js';
+import { SqlRepository } from '../sql.js';
 
 export interface MonthInstitutionRow {
   id: string;
@@ -27,13 +26,7 @@ export interface MonthEntryRow {
  * per batch, never one per child): institutions, dated facts, open findings, current rosters,
  * duplicate claims and one-off grants already paid.
  */
-export class MonthDataRepository {
-  private readonly t: ReturnType<typeof tables>;
-
-  constructor(private readonly manager: EntityManager) {
-    this.t = tables(manager);
-  }
-
+export class MonthDataRepository extends SqlRepository {
   /**
    * Every child key on the current rosters of two or more institutions in a month, with their ids
    * (a run computes it once, rather than per batch).
