@@ -1,4 +1,5 @@
-import type { CareForm, ClassType, DemonstrationRecord, PlacesByClass } from '@shanyu/contracts';
+import type { DemonstrationRecord, PlacesByClass } from '@shanyu/contracts';
+import type { StoredChild } from '../rosters/roster.repository.js';
 import { SqlRepository } from '../sql.js';
 
 export interface MonthInstitutionRow {
@@ -10,15 +11,9 @@ export interface MonthInstitutionRow {
   demonstrations: DemonstrationRecord[];
 }
 
-export interface MonthEntryRow {
+/** A roster entry as the calculation reads it: the stored columns it needs, with the roster it belongs to. */
+export interface MonthEntryRow extends Omit<StoredChild, 'row_number' | 'ref'> {
   roster_id: string;
-  line_no: number;
-  child_key: string;
-  birth_month: string;
-  birth_order: number;
-  class_type: ClassType;
-  care_form: CareForm;
-  days_attended: number;
 }
 
 /**
