@@ -16,7 +16,7 @@ import { ensurePostgresBinaries } from '../deploy/local/install.mjs';
 import { makeResidentId } from '../libs/common/dist/index.js';
 import { CLASS_TYPE_LABELS, EMPLOYMENT_TYPE_LABELS, STAFF_IMPORT_MAX_ROWS, STAFF_ROLE_LABELS } from '../libs/contracts/dist/index.js';
 import { copyThroughPsql, note as noteFor, row, writeResult } from './lib/infra.mjs';
-import { startBenchStack } from './lib/stack.mjs';
+import { adminToken, startBenchStack } from './lib/stack.mjs';
 
 const SIZES = (process.env.BENCH_IMPORT_SIZES ?? '10000,100000').split(',').map(Number);
 const FORMATS = (process.env.BENCH_IMPORT_FORMATS ?? 'csv,xlsx').split(',');
@@ -75,16 +75,7 @@ const rows = [];
 const growth = [];
 try {
   // The staff schema exists once the service has migrated (the stack is healthy by now).
-  const token = (
-    await (
-      await fetch(`${stack.base}/api/v1/auth/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'admin', password: 'bench-password' }),
-      })
-    ).json()
-  ).accessToken;
-  if (!token) throw new Error('bench: admin login failed');
+  const token = await adminToken(stack);
   await db.query(`CREATE SCHEMA bench_copy; CREATE TABLE bench_copy.staff_rows (institution_id uuid NOT NULL, name text NOT NULL, id_number text NOT NULL, role text NOT NULL,
     employment_type text NOT NULL, class_type text, class_name text, start_date date NOT NULL, PRIMARY KEY (institution_id, id_number))`);
   let personNo = 0;

@@ -22,7 +22,7 @@ import pg from 'pg';
 import { RpcClient } from '../libs/messaging/dist/index.js';
 import { datasetHash, PROVINCE_MONTH, provinceDataset } from './generate.mjs';
 import { note as noteFor, row, writeResult } from './lib/infra.mjs';
-import { startBenchStack } from './lib/stack.mjs';
+import { adminToken, startBenchStack } from './lib/stack.mjs';
 
 const SCALE = Number(process.env.BENCH_PROVINCE_SCALE ?? 1);
 const SEED = Number(process.env.BENCH_PROVINCE_SEED ?? 20261122);
@@ -124,13 +124,7 @@ await db.connect();
 const steps = [];
 const started = performance.now();
 try {
-  const login = await fetch(`${stack.base}/api/v1/auth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: 'bench-password' }),
-  });
-  const token = (await login.json()).accessToken;
-  if (!token) throw new Error(`bench: admin login failed (${login.status})`);
+  const token = await adminToken(stack);
   const auth = { authorization: `Bearer ${token}` };
   /** One gateway call; a non-2xx reply throws its error body (code, message, details). */
   const http = async (method, path, body, headers = {}) => {

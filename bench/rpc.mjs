@@ -15,7 +15,7 @@ import { RpcClient } from '../libs/messaging/dist/index.js';
 import { generateInstitutions } from './generate.mjs';
 import { writeResult } from './lib/infra.mjs';
 import { closedLoop } from './lib/measure.mjs';
-import { root, startBenchStack } from './lib/stack.mjs';
+import { adminToken, root, startBenchStack } from './lib/stack.mjs';
 
 const INSTITUTIONS = Number(process.env.BENCH_INSTITUTIONS ?? 10_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -117,15 +117,7 @@ try {
   );
 
   // 2. The read path through everything: HTTP → gateway → NATS → registry → PostgreSQL.
-  const token = (
-    await (
-      await fetch(`${stack.base}/api/v1/auth/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'admin', password: 'bench-password' }),
-      })
-    ).json()
-  ).accessToken;
+  const token = await adminToken(stack);
   let k = 0;
   const requests = [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/v1/institutions/${ids[(k++ * 7919) % ids.length]}` }) }];
   const headers = { authorization: `Bearer ${token}` };

@@ -25,13 +25,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
 import { connect, headers } from '@nats-io/transport-node';
-import { ensureNatsServer, ensurePostgresBinaries } from '../deploy/local/install.mjs';
-import { findFreePort, startNats, startPostgres } from '../deploy/local/processes.mjs';
-import { benchIdentity, psql, row } from './lib/infra.mjs';
+import { benchIdentity, psql, root, row, startInfra } from './lib/infra.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CHILDREN = Number(process.env.BENCH_CHILDREN ?? 200_000);
 const PER_INSTITUTION = 100;
 const INSTITUTIONS = Math.ceil(CHILDREN / PER_INSTITUTION);
@@ -40,19 +36,8 @@ const STREETS = ['330106001', '330106002', '330106004', '330106005', '330106008'
 
 const { startSubsidy } = await import(path.join(root, 'services/subsidy/dist/app.js'));
 
-ensureNatsServer();
-const bins = ensurePostgresBinaries();
-const dir = path.join(root, '.bench-subsidy');
-fs.rmSync(dir, { recursive: true, force: true });
-fs.mkdirSync(dir, { recursive: true });
-fs.chmodSync(dir, 0o755);
-const pg = await startPostgres({
-  dataDir: path.join(dir, 'pg'),
-  port: await findFreePort(),
-  fast: true,
-  settings: { max_connections: 100, shared_buffers: '256MB' },
-});
-const nats = await startNats({ storeDir: path.join(dir, 'nats'), port: await findFreePort(), logFile: path.join(dir, 'nats.log') });
+const infra = await startInfra('subsidy', { pgSettings: { max_connections: 100 } });
+const { pg, nats, bins, dir } = infra;
 const identity = await benchIdentity();
 const subsidy = await startSubsidy({
   DATABASE_URL: pg.url,
@@ -270,7 +255,5 @@ try {
   await nc.drain();
 } finally {
   await subsidy.stop();
-  await nats.stop();
-  await pg.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await infra.stop();
 }

@@ -94,3 +94,15 @@ export async function startBenchStack({
     },
   };
 }
+
+/** Logs in to a stack's gateway as the demo admin; returns the access token (throws when the login fails). */
+export async function adminToken(stack) {
+  const login = await fetch(`${stack.base}/api/v1/auth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'bench-password' }),
+  });
+  const token = (await login.json()).accessToken;
+  if (!token) throw new Error(`bench: admin login failed (${login.status})`);
+  return token;
+}

@@ -193,24 +193,13 @@ async function fileDemoInstitutions(institutions, tokens, health, call) {
     }
   }
   const [first, second] = institutions;
-  await must(
-    call(health, 'POST', `/api/v1/institutions/${first.id}/inclusive`, {
-      action: 'grant',
-      priceCapFen: 220_000,
-      inclusivePlaces: 60,
-      decisionNo: '西卫健〔2026〕18号',
-    }),
-    '普惠',
-  );
-  await must(
-    call(health, 'POST', `/api/v1/institutions/${second.id}/inclusive`, {
-      action: 'grant',
-      priceCapFen: 180_000,
-      inclusivePlaces: 35,
-      decisionNo: '西卫健〔2026〕18号',
-    }),
-    '普惠',
-  );
+  for (const [institution, priceCapFen, inclusivePlaces] of [
+    [first, 220_000, 60],
+    [second, 180_000, 35],
+  ]) {
+    const grant = { action: 'grant', priceCapFen, inclusivePlaces, decisionNo: '西卫健〔2026〕18号' };
+    await must(call(health, 'POST', `/api/v1/institutions/${institution.id}/inclusive`, grant), '普惠');
+  }
   await must(call(health, 'POST', `/api/v1/institutions/${first.id}/demonstration`, { year: 2026, decisionNo: '杭卫发〔2026〕5号' }), '示范');
   await must(
     call(health, 'PUT', '/api/v1/population', {

@@ -74,3 +74,22 @@ export function addCounts<T extends Record<string, number>>(a: T, b: T): T {
   for (const k of Object.keys(b) as (keyof T)[]) out[k] = ((a[k] ?? 0) + (b[k] ?? 0)) as T[keyof T];
   return out;
 }
+
+/** One measure of one division, as the services' indicator repositories count them. */
+export interface DivisionMeasureCount {
+  divisionCode: string;
+  measure: string;
+  n: number;
+}
+
+/** {@link contributionOf} for counted rows: folds them into one record per division (missing measures from `zero`), then adds and describes. */
+export function contributionOfCounts<T extends Record<string, number>>(
+  scope: IndicatorScope,
+  rows: readonly DivisionMeasureCount[],
+  zero: T,
+  describe: (total: T, divisionCode: string) => IndicatorValue[],
+): IndicatorContribution {
+  const byDivision = new Map<string, T>();
+  for (const r of rows) byDivision.set(r.divisionCode, { ...(byDivision.get(r.divisionCode) ?? zero), [r.measure]: r.n });
+  return contributionOf(scope, byDivision, zero, addCounts, describe);
+}

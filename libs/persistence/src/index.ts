@@ -6,3 +6,4 @@ export * from './schema-migration.js';
 export * from './audit-log.js';
 export * from './canonical-json.js';
 export * from './sql.js';
+export * from './page.js';

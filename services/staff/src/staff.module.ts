@@ -1,5 +1,5 @@
 import type { PiiCipher } from '@shanyu/common';
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, type FactoryProvider, type InjectionToken, Module } from '@nestjs/common';
 import { piiAdminHandlersFor, type ServiceRuntime, UnitOfWork } from '@shanyu/messaging';
 import { DataSource } from 'typeorm';
 import { StaffAccessPolicy } from './access/staff-access.policy.js';
@@ -26,10 +26,13 @@ import { EnterRecordCheck, RecordRecheck } from './vetting/record-checks.use-cas
 /** Injection token of the loaded staff rules (services/staff/rules/staff-rules.json). */
 export const STAFF_RULES = Symbol('STAFF_RULES');
 
-type Ds = DataSource;
-type Uow = UnitOfWork;
-type Policy = StaffAccessPolicy;
-type Rules = StaffRules;
+/** A provider token: a class (standing for its instances) or a symbol such as {@link STAFF_RULES}. */
+type Token<T> = (abstract new (...args: never[]) => T) | symbol;
+
+/** The provider of `cls`, built from the instances of `inject`, in the constructor's order. */
+function constructed<A extends unknown[], T>(cls: new (...args: A) => T, inject: { [K in keyof A]: Token<A[K]> }): FactoryProvider<T> {
+  return { provide: cls, useFactory: (...args: unknown[]) => new cls(...(args as A)), inject: inject as InjectionToken[] };
+}
 
 @Module({})
 export class StaffModule {
@@ -45,92 +48,28 @@ export class StaffModule {
         { provide: STAFF_RULES, useValue: rules },
         { provide: StaffAccessPolicy, useValue: new StaffAccessPolicy() },
         { provide: ResidentIdVault, useValue: new ResidentIdVault(cipher) },
-        { provide: StaffViews, useFactory: (r: Rules, v: ResidentIdVault) => new StaffViews(r, v), inject: [STAFF_RULES, ResidentIdVault] },
-        { provide: RatioMonitor, useFactory: (r: Rules) => new RatioMonitor(r), inject: [STAFF_RULES] },
-        { provide: CertificateRateMonitor, useFactory: (r: Rules) => new CertificateRateMonitor(r), inject: [STAFF_RULES] },
-        { provide: StaffStatistics, useFactory: (r: Rules) => new StaffStatistics(r), inject: [STAFF_RULES] },
-        {
-          provide: HireStaff,
-          useFactory: (r: Rules, v: ResidentIdVault, w: StaffViews, m: RatioMonitor, c: CertificateRateMonitor) => new HireStaff(r, v, w, m, c),
-          inject: [STAFF_RULES, ResidentIdVault, StaffViews, RatioMonitor, CertificateRateMonitor],
-        },
-        {
-          provide: AddStaff,
-          useFactory: (d: Ds, u: Uow, p: Policy, h: HireStaff) => new AddStaff(d, u, p, h),
-          inject: [DataSource, UnitOfWork, StaffAccessPolicy, HireStaff],
-        },
-        {
-          provide: ImportStaff,
-          useFactory: (d: Ds, u: Uow, p: Policy, h: HireStaff) => new ImportStaff(d, u, p, h),
-          inject: [DataSource, UnitOfWork, StaffAccessPolicy, HireStaff],
-        },
-        { provide: ListStaff, useFactory: (d: Ds, p: Policy, w: StaffViews) => new ListStaff(d, p, w), inject: [DataSource, StaffAccessPolicy, StaffViews] },
-        { provide: GetStaff, useFactory: (d: Ds, p: Policy, w: StaffViews) => new GetStaff(d, p, w), inject: [DataSource, StaffAccessPolicy, StaffViews] },
-        {
-          provide: EndStaff,
-          useFactory: (u: Uow, p: Policy, w: StaffViews, m: RatioMonitor, c: CertificateRateMonitor) => new EndStaff(u, p, w, m, c),
-          inject: [UnitOfWork, StaffAccessPolicy, StaffViews, RatioMonitor, CertificateRateMonitor],
-        },
-        {
-          provide: RevealIdNumber,
-          useFactory: (u: Uow, p: Policy, v: ResidentIdVault) => new RevealIdNumber(u, p, v),
-          inject: [UnitOfWork, StaffAccessPolicy, ResidentIdVault],
-        },
-        {
-          provide: AddCredential,
-          useFactory: (u: Uow, p: Policy, w: StaffViews, r: Rules, c: CertificateRateMonitor) => new AddCredential(u, p, w, r, c),
-          inject: [UnitOfWork, StaffAccessPolicy, StaffViews, STAFF_RULES, CertificateRateMonitor],
-        },
-        {
-          provide: CredentialAlertsQuery,
-          useFactory: (d: Ds, p: Policy, r: Rules) => new CredentialAlertsQuery(d, p, r),
-          inject: [DataSource, StaffAccessPolicy, STAFF_RULES],
-        },
-        {
-          provide: RecordRecheck,
-          useFactory: (u: Uow, p: Policy, v: ResidentIdVault, w: StaffViews, r: Rules) => new RecordRecheck(u, p, v, w, r),
-          inject: [UnitOfWork, StaffAccessPolicy, ResidentIdVault, StaffViews, STAFF_RULES],
-        },
-        {
-          provide: OverdueRechecksQuery,
-          useFactory: (d: Ds, p: Policy, r: Rules) => new OverdueRechecksQuery(d, p, r),
-          inject: [DataSource, StaffAccessPolicy, STAFF_RULES],
-        },
-        {
-          provide: EnterRecordCheck,
-          useFactory: (u: Uow, p: Policy, v: ResidentIdVault, r: Rules) => new EnterRecordCheck(u, p, v, r),
-          inject: [UnitOfWork, StaffAccessPolicy, ResidentIdVault, STAFF_RULES],
-        },
-        {
-          provide: AddBan,
-          useFactory: (u: Uow, p: Policy, v: ResidentIdVault) => new AddBan(u, p, v),
-          inject: [UnitOfWork, StaffAccessPolicy, ResidentIdVault],
-        },
-        {
-          provide: ListBans,
-          useFactory: (d: Ds, p: Policy, v: ResidentIdVault) => new ListBans(d, p, v),
-          inject: [DataSource, StaffAccessPolicy, ResidentIdVault],
-        },
-        {
-          provide: InstitutionStaffStatsQuery,
-          useFactory: (d: Ds, p: Policy, s: StaffStatistics) => new InstitutionStaffStatsQuery(d, p, s),
-          inject: [DataSource, StaffAccessPolicy, StaffStatistics],
-        },
-        {
-          provide: DivisionStaffStatsQuery,
-          useFactory: (d: Ds, p: Policy, s: StaffStatistics, r: Rules) => new DivisionStaffStatsQuery(d, p, s, r),
-          inject: [DataSource, StaffAccessPolicy, StaffStatistics, STAFF_RULES],
-        },
-        {
-          provide: ComputeStaffIndicators,
-          useFactory: (d: Ds, s: StaffStatistics, r: Rules) => new ComputeStaffIndicators(d, s, r),
-          inject: [DataSource, StaffStatistics, STAFF_RULES],
-        },
-        {
-          provide: ReminderSweep,
-          useFactory: (u: Uow, r: Rules, c: CertificateRateMonitor) => new ReminderSweep(u, r, c),
-          inject: [UnitOfWork, STAFF_RULES, CertificateRateMonitor],
-        },
+        constructed(StaffViews, [STAFF_RULES, ResidentIdVault]),
+        constructed(RatioMonitor, [STAFF_RULES]),
+        constructed(CertificateRateMonitor, [STAFF_RULES]),
+        constructed(StaffStatistics, [STAFF_RULES]),
+        constructed(HireStaff, [STAFF_RULES, ResidentIdVault, StaffViews, RatioMonitor, CertificateRateMonitor]),
+        constructed(AddStaff, [DataSource, UnitOfWork, StaffAccessPolicy, HireStaff]),
+        constructed(ImportStaff, [DataSource, UnitOfWork, StaffAccessPolicy, HireStaff]),
+        constructed(ListStaff, [DataSource, StaffAccessPolicy, StaffViews]),
+        constructed(GetStaff, [DataSource, StaffAccessPolicy, StaffViews]),
+        constructed(EndStaff, [UnitOfWork, StaffAccessPolicy, StaffViews, RatioMonitor, CertificateRateMonitor]),
+        constructed(RevealIdNumber, [UnitOfWork, StaffAccessPolicy, ResidentIdVault]),
+        constructed(AddCredential, [UnitOfWork, StaffAccessPolicy, StaffViews, STAFF_RULES, CertificateRateMonitor]),
+        constructed(CredentialAlertsQuery, [DataSource, StaffAccessPolicy, STAFF_RULES]),
+        constructed(RecordRecheck, [UnitOfWork, StaffAccessPolicy, ResidentIdVault, StaffViews, STAFF_RULES]),
+        constructed(OverdueRechecksQuery, [DataSource, StaffAccessPolicy, STAFF_RULES]),
+        constructed(EnterRecordCheck, [UnitOfWork, StaffAccessPolicy, ResidentIdVault, STAFF_RULES]),
+        constructed(AddBan, [UnitOfWork, StaffAccessPolicy, ResidentIdVault]),
+        constructed(ListBans, [DataSource, StaffAccessPolicy, ResidentIdVault]),
+        constructed(InstitutionStaffStatsQuery, [DataSource, StaffAccessPolicy, StaffStatistics]),
+        constructed(DivisionStaffStatsQuery, [DataSource, StaffAccessPolicy, StaffStatistics, STAFF_RULES]),
+        constructed(ComputeStaffIndicators, [DataSource, StaffStatistics, STAFF_RULES]),
+        constructed(ReminderSweep, [UnitOfWork, STAFF_RULES, CertificateRateMonitor]),
       ],
     };
   }

@@ -19,3 +19,12 @@ export function tables(db: EntityManager | DataSource) {
     duplicate: t('duplicate_claim'),
   };
 }
+
+/** A repository of the service: the manager it queries through (a transaction's, where there is one) and the qualified table names. */
+export abstract class SqlRepository {
+  protected readonly t: ReturnType<typeof tables>;
+
+  constructor(protected readonly manager: EntityManager) {
+    this.t = tables(manager);
+  }
+}

@@ -1,5 +1,5 @@
 import { type Actor, divisionPrefix, shanghaiToday } from '@shanyu/common';
-import { addCounts, contributionOf, indicatorScope, type IndicatorContribution, type IndicatorsRequest, type IndicatorValue } from '@shanyu/contracts';
+import { contributionOfCounts, indicatorScope, type IndicatorContribution, type IndicatorsRequest, type IndicatorValue } from '@shanyu/contracts';
 import type { DataSource } from 'typeorm';
 import type { CreditModel, CreditModels } from '../model/credit-model.js';
 import { CreditIndicatorRepository } from './credit-indicator.repository.js';
@@ -32,14 +32,8 @@ export class ComputeCreditIndicators {
   async execute(request: IndicatorsRequest, actor: Actor): Promise<IndicatorContribution> {
     const scope = indicatorScope(request, actor, shanghaiToday(this.now()));
     const rows = await new CreditIndicatorRepository(this.dataSource).counts(divisionPrefix(scope.divisionCode), scope.monthStart, scope.monthEnd);
-    const byDivision = new Map<string, Counts>();
-    for (const r of rows) {
-      const c = { ...(byDivision.get(r.divisionCode) ?? ZERO) };
-      c[r.measure as keyof Counts] = r.n;
-      byDivision.set(r.divisionCode, c);
-    }
     const model = this.models.judging(scope.asOf);
-    return contributionOf(scope, byDivision, ZERO, addCounts, (c) => this.describe(c, model));
+    return contributionOfCounts(scope, rows, ZERO, (c) => this.describe(c, model));
   }
 
   private describe(c: Counts, model: CreditModel): IndicatorValue[] {

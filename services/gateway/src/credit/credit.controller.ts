@@ -22,8 +22,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, CurrentRequestId, Departments, Public } from '../auth/decorators.js';
 import { RpcReply } from '../docs/rpc-reply.js';
+import { ApiPage, schema } from '../docs/api-shapes.js';
 
-const schema = (name: string) => ({ schema: { $ref: `#/components/schemas/${name}` } });
 /** Who reads credit (the credit service checks divisions and ownership again). */
 const READERS = ['operator', 'health', 'market', 'civil', 'fire', 'police', 'education', 'hrss', 'street', 'finance', 'admin'] as const;
 
@@ -155,8 +155,7 @@ export class PublicCreditController {
   @ApiOperation({ summary: '信用等级公示: grades of filed institutions by division' })
   @ApiQuery({ name: 'divisionCode', required: false })
   @ApiQuery({ name: 'grade', required: false, enum: ['A', 'B', 'C', 'D'] })
-  @ApiQuery({ name: 'page', required: false })
-  @ApiQuery({ name: 'pageSize', required: false })
+  @ApiPage()
   @RpcReply(CreditRpc.publicListGrades)
   list(@Query() query: PublicCreditListRequest, @CurrentRequestId() requestId: string): Promise<Page<PublicCreditView>> {
     return this.rpc.call(CreditRpc.publicListGrades, query, { actor: SYSTEM_ACTOR, requestId });

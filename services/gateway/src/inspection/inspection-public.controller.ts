@@ -26,8 +26,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentRequestId, Public } from '../auth/decorators.js';
 import { RpcReply } from '../docs/rpc-reply.js';
-
-const schema = (name: string) => ({ schema: { $ref: `#/components/schemas/${name}` } });
+import { ApiPage, schema } from '../docs/api-shapes.js';
+import { PLAN_DRAWS_PAGE_SIZE } from './inspecting.js';
 
 /** 一公开 and 投诉举报: what anyone sees or files without logging in. Never personal data. */
 @ApiTags('public 公示')
@@ -81,8 +81,7 @@ export class InspectionPublicController {
   @Get('inspection-plans/:id/pool')
   @ApiOperation({ summary: '双随机 pool in pool order (sorted by id), paged: institution, credit grade, conflicts and last-time inspectors per department' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiQuery({ name: 'page', required: false })
-  @ApiQuery({ name: 'pageSize', required: false, description: '1–500, default 100' })
+  @ApiPage('1–500, default 100')
   @RpcReply(InspectionRpc.publicPlanPool)
   planPool(@Param() params: PlanIdRequest, @Query() query: PlanPageQuery, @CurrentRequestId() requestId: string): Promise<Page<PlanPoolEntryView>> {
     return this.rpc.call(InspectionRpc.publicPlanPool, { ...query, id: params.id }, { actor: SYSTEM_ACTOR, requestId });
@@ -92,13 +91,7 @@ export class InspectionPublicController {
   @Get('inspection-plans/:id/draws')
   @ApiOperation({ summary: '双随机 result: the drawn institutions in draw order, paged, with their inspectors. Before the draw: 409 PLAN_NOT_DRAWN' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiQuery({ name: 'page', required: false })
-  @ApiQuery({
-    name: 'pageSize',
-    required: false,
-    description:
-      "1–500, default 100; fewer with many inspectors per department (at 8 departments × 10, about 220: 400 VALIDATION names the limit), so that a page fits NATS's 1 MB",
-  })
+  @ApiPage(PLAN_DRAWS_PAGE_SIZE)
   @RpcReply(InspectionRpc.publicPlanDraws)
   planDraws(@Param() params: PlanIdRequest, @Query() query: PlanPageQuery, @CurrentRequestId() requestId: string): Promise<Page<PlanDrawEntryView>> {
     return this.rpc.call(InspectionRpc.publicPlanDraws, { ...query, id: params.id }, { actor: SYSTEM_ACTOR, requestId });
@@ -111,8 +104,7 @@ export class InspectionPublicController {
       "双随机 plans that drew this institution, latest draw first: each plan as listed, the institution's place in the draw order and its drawn entry (grade, inspectors)",
   })
   @ApiParam({ name: 'id', format: 'uuid', description: 'The institution' })
-  @ApiQuery({ name: 'page', required: false })
-  @ApiQuery({ name: 'pageSize', required: false, description: '1–100, default 20' })
+  @ApiPage('1–100, default 20')
   @RpcReply(InspectionRpc.publicPlanDrawsOfInstitution)
   institutionPlans(
     @Param() params: UuidParams,
@@ -127,8 +119,7 @@ export class InspectionPublicController {
   @ApiOperation({ summary: '检查结果公示: completed inspections with item texts, results, findings (整改中 / 已整改 / 未整改) and penalties' })
   @ApiQuery({ name: 'institutionId', required: false })
   @ApiQuery({ name: 'divisionCode', required: false })
-  @ApiQuery({ name: 'page', required: false })
-  @ApiQuery({ name: 'pageSize', required: false })
+  @ApiPage()
   @RpcReply(InspectionRpc.publicListInspections)
   inspections(@Query() query: PublicInspectionsRequest, @CurrentRequestId() requestId: string): Promise<Page<PublicInspectionView>> {
     return this.rpc.call(InspectionRpc.publicListInspections, query, { actor: SYSTEM_ACTOR, requestId });

@@ -42,10 +42,8 @@ import { DataSource } from 'typeorm';
 import { UserAccountRepository } from '../accounts/user-account.repository.js';
 import { CurrentActor, CurrentRequestId, Departments, ForInspectors } from '../auth/decorators.js';
 import { RpcReply } from '../docs/rpc-reply.js';
-
-const schema = (name: string) => ({ schema: { $ref: `#/components/schemas/${name}` } });
-/** Departments with lists and inspectors (the inspection service checks divisions and assignments again). */
-const INSPECTING = ['health', 'market', 'fire', 'police', 'education', 'hrss', 'civil', 'street'] as const;
+import { ApiPage, schema } from '../docs/api-shapes.js';
+import { INSPECTING, PLAN_DRAWS_PAGE_SIZE } from './inspecting.js';
 
 /**
  * 两张清单, inspector pools, 双随机 plans and 综合查一次 joint inspections, forwarded to the
@@ -167,8 +165,7 @@ export class InspectionController {
   @Get('inspection-plans')
   @ApiOperation({ summary: "抽查计划 in the caller's divisions" })
   @ApiQuery({ name: 'divisionCode', required: false })
-  @ApiQuery({ name: 'page', required: false })
-  @ApiQuery({ name: 'pageSize', required: false })
+  @ApiPage()
   @RpcReply(InspectionRpc.listPlans)
   plans(@Query() query: ListPlansRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<Page<PlanSummaryView>> {
     return this.rpc.call(InspectionRpc.listPlans, query, { actor, requestId });
@@ -190,8 +187,7 @@ export class InspectionController {
     summary: "The plan's pool in pool order (sorted by id), paged: institution, credit grade, conflicts and last-time inspectors per department",
   })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiQuery({ name: 'page', required: false })
-  @ApiQuery({ name: 'pageSize', required: false, description: '1–500, default 100' })
+  @ApiPage('1–500, default 100')
   @RpcReply(InspectionRpc.planPool)
   planPool(
     @Param() params: PlanIdRequest,
@@ -207,13 +203,7 @@ export class InspectionController {
     summary: 'The drawn institutions in draw order, paged, with their inspectors, alerts and joint inspection. Before the draw: 409 PLAN_NOT_DRAWN',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiQuery({ name: 'page', required: false })
-  @ApiQuery({
-    name: 'pageSize',
-    required: false,
-    description:
-      "1–500, default 100; fewer with many inspectors per department (at 8 departments × 10, about 220: 400 VALIDATION names the limit), so that a page fits NATS's 1 MB",
-  })
+  @ApiPage(PLAN_DRAWS_PAGE_SIZE)
   @RpcReply(InspectionRpc.planDraws)
   planDraws(
     @Param() params: PlanIdRequest,
@@ -245,8 +235,7 @@ export class InspectionController {
   @ApiQuery({ name: 'planId', required: false })
   @ApiQuery({ name: 'status', required: false, enum: ['open', 'completed'] })
   @ApiQuery({ name: 'divisionCode', required: false })
-  @ApiQuery({ name: 'page', required: false })
-  @ApiQuery({ name: 'pageSize', required: false })
+  @ApiPage()
   @RpcReply(InspectionRpc.listInspections)
   list(@Query() query: ListInspectionsRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<Page<InspectionView>> {
     return this.rpc.call(InspectionRpc.listInspections, query, { actor, requestId });

@@ -25,9 +25,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, CurrentRequestId, Departments } from '../auth/decorators.js';
 import { RpcReply } from '../docs/rpc-reply.js';
-
-const schema = (name: string) => ({ schema: { $ref: `#/components/schemas/${name}` } });
-const INSPECTING = ['health', 'market', 'fire', 'police', 'education', 'hrss', 'civil', 'street'] as const;
+import { ApiPage, schema } from '../docs/api-shapes.js';
+import { INSPECTING } from './inspecting.js';
 
 /** 整改, 处罚, 自查 and 投诉举报 (handling), forwarded to the inspection service over NATS. */
 @ApiTags('inspection 综合监管')
@@ -41,8 +40,7 @@ export class RectificationController {
   @ApiQuery({ name: 'institutionId', required: false })
   @ApiQuery({ name: 'status', required: false, enum: ['open', 'reported', 'corrected', 'not_corrected', 'overdue'] })
   @ApiQuery({ name: 'department', required: false, enum: [...INSPECTING] })
-  @ApiQuery({ name: 'page', required: false })
-  @ApiQuery({ name: 'pageSize', required: false })
+  @ApiPage()
   @RpcReply(InspectionRpc.listRectifications)
   list(@Query() query: ListRectificationsRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<Page<FindingView>> {
     return this.rpc.call(InspectionRpc.listRectifications, query, { actor, requestId });
@@ -141,8 +139,7 @@ export class RectificationController {
   @ApiOperation({ summary: "投诉举报 for the caller's department (street office: all in its area); the complainant's contact is masked" })
   @ApiQuery({ name: 'status', required: false, enum: ['received', 'accepted', 'rejected', 'closed'] })
   @ApiQuery({ name: 'institutionId', required: false })
-  @ApiQuery({ name: 'page', required: false })
-  @ApiQuery({ name: 'pageSize', required: false })
+  @ApiPage()
   @RpcReply(InspectionRpc.listComplaints)
   complaints(@Query() query: ListComplaintsRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<Page<ComplaintView>> {
     return this.rpc.call(InspectionRpc.listComplaints, query, { actor, requestId });

@@ -13,6 +13,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentRequestId, Public } from '../auth/decorators.js';
 import { RpcReply } from '../docs/rpc-reply.js';
+import { ApiPage } from '../docs/api-shapes.js';
 
 /** 公示: what parents and the public see, without logging in. Never personal data. */
 @ApiTags('public 公示')
@@ -27,8 +28,7 @@ export class PublicController {
   @ApiQuery({ name: 'inclusive', required: false, enum: ['true', 'false'] })
   @ApiQuery({ name: 'careForm', required: false, enum: ['full_day', 'half_day', 'temporary', 'hourly'] })
   @ApiQuery({ name: 'q', required: false })
-  @ApiQuery({ name: 'page', required: false })
-  @ApiQuery({ name: 'pageSize', required: false })
+  @ApiPage()
   @RpcReply(RegistryRpc.publicListInstitutions)
   list(@Query() query: PublicInstitutionsRequest, @CurrentRequestId() requestId: string): Promise<Page<PublicInstitutionView>> {
     return this.rpc.call(RegistryRpc.publicListInstitutions, query, { actor: SYSTEM_ACTOR, requestId });

@@ -33,9 +33,9 @@ import { FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fa
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, CurrentRequestId, Departments } from '../auth/decorators.js';
 import { RpcReply } from '../docs/rpc-reply.js';
+import { schema } from '../docs/api-shapes.js';
 import { parseStaffSheet } from './staff-import.parser.js';
 
-const schema = (name: string) => ({ schema: { $ref: `#/components/schemas/${name}` } });
 /** Who reads staff data (the staff service checks divisions and ownership again). */
 const READERS = ['operator', 'health', 'police', 'education', 'hrss', 'civil', 'market', 'street'] as const;
 const IMPORT_MAX_BYTES = 2_000_000;

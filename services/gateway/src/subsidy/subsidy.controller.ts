@@ -26,11 +26,11 @@ import { FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fa
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor, CurrentRequestId, Departments } from '../auth/decorators.js';
+import { schema } from '../docs/api-shapes.js';
 import { RpcErrors, RpcReply } from '../docs/rpc-reply.js';
 import { parseRosterSheet } from './roster-sheet.parser.js';
 import { streamRunWorkbook } from './run-export.js';
 
-const schema = (name: string) => ({ schema: { $ref: `#/components/schemas/${name}` } });
 /** Departments that read subsidy data of their divisions (the subsidy service checks divisions again). */
 const READERS = ['health', 'street', 'finance', 'civil', 'education', 'market', 'admin'] as const;
 const UPLOAD_MAX_BYTES = 2_000_000;

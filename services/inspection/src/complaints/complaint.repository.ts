@@ -1,5 +1,6 @@
 import { DomainError } from '@shanyu/common';
 import type { ComplaintStatus } from '@shanyu/contracts';
+import { pageOf } from '@shanyu/persistence';
 import type { EntityManager } from 'typeorm';
 import { type DivisionScope, scopeCondition } from '../division-scope.js';
 import { Complaint } from './complaint.entity.js';
@@ -43,11 +44,6 @@ export class ComplaintRepository {
     if (filter.department) qb.andWhere('c.department = :department', { department: filter.department });
     if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
     if (filter.institutionId) qb.andWhere('c.institution_id = :institutionId', { institutionId: filter.institutionId });
-    const [items, total] = await qb
-      .orderBy('c.received_at', 'DESC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
-      .getManyAndCount();
-    return { items, total };
+    return pageOf(qb.orderBy('c.received_at', 'DESC'), page, pageSize);
   }
 }

@@ -1,5 +1,6 @@
 import { DomainError } from '@shanyu/common';
 import type { FindingStatus } from '@shanyu/contracts';
+import { pageOf } from '@shanyu/persistence';
 import { type EntityManager, IsNull } from 'typeorm';
 import { type DivisionScope, scopeCondition } from '../division-scope.js';
 import { Finding } from './finding.entity.js';
@@ -84,13 +85,7 @@ export class FindingRepository {
     if (filter.department) qb.andWhere('f.department = :department', { department: filter.department });
     if (filter.status === 'overdue') qb.andWhere(`f.status IN ('open', 'reported') AND f.deadline < :today`, { today });
     else if (filter.status) qb.andWhere('f.status = :status', { status: filter.status });
-    const [items, total] = await qb
-      .orderBy('f.deadline', 'ASC')
-      .addOrderBy('f.item_code', 'ASC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
-      .getManyAndCount();
-    return { items, total };
+    return pageOf(qb.orderBy('f.deadline', 'ASC').addOrderBy('f.item_code', 'ASC'), page, pageSize);
   }
 
   /**

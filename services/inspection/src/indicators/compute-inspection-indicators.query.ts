@@ -1,7 +1,6 @@
 import { type Actor, divisionPrefix, shanghaiToday } from '@shanyu/common';
 import {
-  addCounts,
-  contributionOf,
+  contributionOfCounts,
   indicatorRatio,
   indicatorScope,
   type IndicatorContribution,
@@ -58,13 +57,7 @@ export class ComputeInspectionIndicators {
       scope.monthEnd,
       scope.asOf,
     );
-    const byDivision = new Map<string, Counts>();
-    for (const r of rows) {
-      const c = { ...(byDivision.get(r.divisionCode) ?? ZERO) };
-      c[r.measure] = r.n;
-      byDivision.set(r.divisionCode, c);
-    }
-    return contributionOf(scope, byDivision, ZERO, addCounts, describe);
+    return contributionOfCounts(scope, rows, ZERO, describe);
   }
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { divisionPrefix, DomainError } from '@shanyu/common';
-import { isUniqueViolation, schemaTable } from '@shanyu/persistence';
+import { isUniqueViolation, pageOf, schemaTable } from '@shanyu/persistence';
 import { type EntityManager, In } from 'typeorm';
 import { type DivisionScope, scopeCondition } from '../division-scope.js';
 import { Inspection, InspectionResultRow, ResultVersion } from './inspection.entity.js';
@@ -89,13 +89,7 @@ export class InspectionRepository {
     if (filter.planId) qb.andWhere('i.plan_id = :planId', { planId: filter.planId });
     if (filter.status) qb.andWhere('i.status = :status', { status: filter.status });
     if (filter.divisionCode) qb.andWhere('i.division_code LIKE :division', { division: `${divisionPrefix(filter.divisionCode)}%` });
-    const [items, total] = await qb
-      .orderBy('i.scheduled_on', 'DESC')
-      .addOrderBy('i.created_at', 'DESC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
-      .getManyAndCount();
-    return { items, total };
+    return pageOf(qb.orderBy('i.scheduled_on', 'DESC').addOrderBy('i.created_at', 'DESC'), page, pageSize);
   }
 
   /** Every inspection of these institutions, newest first (the facts behind the cap, the repeat alert and last-time avoidance). */

@@ -43,15 +43,22 @@ export async function resultVersionViews(inspectors: InspectorRepository, versio
   }));
 }
 
-/** evt.inspection.result.recorded.v1 for a version as it reached the server (the entity is the version: one event each). */
-export async function publishRecorded(tx: Transaction, inspection: Inspection, v: ResultVersion, actor: Actor): Promise<void> {
-  const data: ResultRecordedData = {
+/** How both result events name the version: its inspection, institution, item, department and version. */
+function versionRef(inspection: Inspection, v: ResultVersion) {
+  return {
     inspectionId: inspection.id,
     institutionId: inspection.institutionId,
     itemCode: v.itemCode,
     department: v.department,
     versionId: v.id,
     version: v.version,
+  };
+}
+
+/** evt.inspection.result.recorded.v1 for a version as it reached the server (the entity is the version: one event each). */
+export async function publishRecorded(tx: Transaction, inspection: Inspection, v: ResultVersion, actor: Actor): Promise<void> {
+  const data: ResultRecordedData = {
+    ...versionRef(inspection, v),
     status: v.status as ResultRecordedData['status'],
     result: v.result,
     inspectorId: v.inspectorId,
@@ -71,12 +78,7 @@ export async function publishResolved(
   actor: Actor,
 ): Promise<void> {
   const data: ResultResolvedData = {
-    inspectionId: inspection.id,
-    institutionId: inspection.institutionId,
-    itemCode: v.itemCode,
-    department: v.department,
-    versionId: v.id,
-    version: v.version,
+    ...versionRef(inspection, v),
     resolution,
     reason,
     by: actor.userId,

@@ -8,7 +8,8 @@ import type { DrawInput } from '@shanyu/contracts';
 /** The draw input without its per-institution parts: what the plan row keeps. */
 export type DrawInputHeader = Omit<DrawInput, 'institutions' | 'conflicts' | 'lastTime'>;
 
-export function drawInputHeader(input: DrawInput): DrawInputHeader {
+/** Copies only the header's fields, so that a whole draw input passed in leaves its per-institution parts behind. */
+export function drawInputHeader(input: DrawInputHeader): DrawInputHeader {
   return {
     algorithm: input.algorithm,
     departments: input.departments,

@@ -1,7 +1,6 @@
 import {
   CREDIT_GRADES,
   type CreditGrade,
-  type DrawInput,
   type GradeCounts,
   PLAN_EXCLUDED_SHOWN,
   type PlanSummaryView,
@@ -9,6 +8,7 @@ import {
   type PublishedDrawInput,
 } from '@shanyu/contracts';
 import type { InspectionPlan } from './plan.entity.js';
+import { type DrawInputHeader, drawInputHeader } from './plan-rows.js';
 import type { PlanRepository, PlanSummaryRow } from './plan.repository.js';
 
 export function gradeCounts(list: readonly { grade: CreditGrade }[]): GradeCounts {
@@ -41,15 +41,8 @@ export function planSummaryView(plan: PlanSummaryRow): PlanSummaryView {
 }
 
 /** The draw input without its per-institution parts (those are paged: GetPlanPool). */
-export function publishedDrawInput(input: Omit<DrawInput, 'institutions' | 'conflicts' | 'lastTime'>, pool: PublishedDrawInput['pool']): PublishedDrawInput {
-  return {
-    algorithm: input.algorithm,
-    departments: input.departments,
-    inspectorsPerDepartment: input.inspectorsPerDepartment,
-    ratios: input.ratios,
-    inspectors: input.inspectors,
-    pool,
-  };
+export function publishedDrawInput(input: DrawInputHeader, pool: PublishedDrawInput['pool']): PublishedDrawInput {
+  return { ...drawInputHeader(input), pool };
 }
 
 /** One plan from a fully loaded entity (commit and draw have it in memory anyway). */

@@ -1,4 +1,5 @@
 import { divisionPrefix } from '@shanyu/common';
+import { pageOf } from '@shanyu/persistence';
 import type { EntityManager } from 'typeorm';
 import { Complaint } from '../complaints/complaint.entity.js';
 import { Inspection } from '../inspections/inspection.entity.js';
@@ -19,12 +20,7 @@ export class PublicRegisterRepository {
     const qb = this.manager.getRepository(Inspection).createQueryBuilder('i').where(`i.status = 'completed'`);
     if (filter.institutionId) qb.andWhere('i.institution_id = :institutionId', { institutionId: filter.institutionId });
     if (filter.divisionCode) qb.andWhere('i.division_code LIKE :division', { division: `${divisionPrefix(filter.divisionCode)}%` });
-    const [items, total] = await qb
-      .orderBy('i.completed_at', 'DESC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
-      .getManyAndCount();
-    return { items, total };
+    return pageOf(qb.orderBy('i.completed_at', 'DESC'), page, pageSize);
   }
 
   /** A completed inspection; one not completed is not found. */
@@ -39,11 +35,6 @@ export class PublicRegisterRepository {
     const qb = this.manager.getRepository(Complaint).createQueryBuilder('c').where(`c.status = 'closed'`);
     if (filter.institutionId) qb.andWhere('c.institution_id = :institutionId', { institutionId: filter.institutionId });
     if (filter.divisionCode) qb.andWhere('c.division_code LIKE :division', { division: `${divisionPrefix(filter.divisionCode)}%` });
-    const [items, total] = await qb
-      .orderBy('c.received_at', 'DESC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
-      .getManyAndCount();
-    return { items, total };
+    return pageOf(qb.orderBy('c.received_at', 'DESC'), page, pageSize);
   }
 }

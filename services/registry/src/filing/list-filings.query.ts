@@ -1,6 +1,7 @@
-import { type Actor, divisionPrefix, DomainError, scopePrefixes, shanghaiToday } from '@shanyu/common';
+import { type Actor, shanghaiToday } from '@shanyu/common';
 import type { FilingView, ListFilingsRequest, Page } from '@shanyu/contracts';
 import type { DataSource } from 'typeorm';
+import { listScope } from '../institutions/institution-access.policy.js';
 import { type FilingFilter, FilingRepository } from './filing.repository.js';
 
 /** Filings in the caller's divisions; `overdue=true` lists undecided filings past their deadline. */
@@ -14,17 +15,7 @@ export class ListFilings {
   async execute(request: ListFilingsRequest, actor: Actor, today = shanghaiToday()): Promise<Page<FilingView>> {
     const page = request.page ?? 1;
     const pageSize = request.pageSize ?? 20;
-    const filter: FilingFilter = { institutionId: request.institutionId, status: request.status };
-    if (actor.department === 'operator') {
-      filter.ownerUserId = actor.userId;
-    } else {
-      const scopes = scopePrefixes(actor);
-      if (scopes !== null) {
-        if (scopes.length === 0) throw new DomainError('DIVISION_OUT_OF_SCOPE', '本账号没有可管辖的区划');
-        filter.divisionPrefixes = scopes;
-      }
-    }
-    if (request.divisionCode) filter.divisionPrefix = divisionPrefix(request.divisionCode);
+    const filter: FilingFilter = { institutionId: request.institutionId, status: request.status, ...listScope(actor, request.divisionCode) };
     if (request.overdue === 'true') filter.overdueOn = today;
     const [rows, total] = await this.filings.page(filter, page, pageSize);
     return { items: rows.map((f) => f.toView(today)), total, page, pageSize };

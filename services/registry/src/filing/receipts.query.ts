@@ -2,10 +2,9 @@ import { type Actor, divisionFullName, DomainError, findDivision } from '@shanyu
 import type { ReceiptVerification, ReceiptView } from '@shanyu/contracts';
 import type { DataSource } from 'typeorm';
 import type { Institution } from '../institutions/institution.entity.js';
-import type { InstitutionAccessPolicy } from '../institutions/institution-access.policy.js';
 import { InstitutionRepository } from '../institutions/institution.repository.js';
 import type { Filing } from './filing.entity.js';
-import { filingNotFound } from './filing-errors.js';
+import { FilingQuery } from './get-filing.query.js';
 import { FilingRepository } from './filing.repository.js';
 
 function receiptView(filing: Filing, institution: Institution): ReceiptView {
@@ -27,23 +26,9 @@ function receiptView(filing: Filing, institution: Institution): ReceiptView {
 }
 
 /** The receipt (备案回执) of an approved filing, for the PDF and department systems. */
-export class GetReceipt {
-  private readonly filings: FilingRepository;
-  private readonly institutions: InstitutionRepository;
-
-  constructor(
-    dataSource: DataSource,
-    private readonly policy: InstitutionAccessPolicy,
-  ) {
-    this.filings = new FilingRepository(dataSource.manager);
-    this.institutions = new InstitutionRepository(dataSource.manager);
-  }
-
+export class GetReceipt extends FilingQuery {
   async execute(filingId: string, actor: Actor): Promise<ReceiptView> {
-    const filing = await this.filings.byId(filingId);
-    if (!filing) throw filingNotFound(filingId);
-    const institution = await this.institutions.byIdOrFail(filing.institutionId);
-    this.policy.assertCanRead(actor, institution);
+    const { filing, institution } = await this.readable(filingId, actor);
     if (!filing.receiptNo) throw new DomainError('FILING_NOT_APPROVED', '该备案申请尚未通过，没有回执');
     return receiptView(filing, institution);
   }

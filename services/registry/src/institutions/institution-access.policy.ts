@@ -1,4 +1,4 @@
-import { AccessPolicy, type Actor, departmentNotAllowed } from '@shanyu/common';
+import { AccessPolicy, type Actor, departmentNotAllowed, divisionPrefix, DomainError, scopePrefixes } from '@shanyu/common';
 import type { InstitutionNature } from '@shanyu/contracts';
 import { registrationAuthorityFor } from './institution.entity.js';
 
@@ -61,4 +61,20 @@ export class InstitutionAccessPolicy extends AccessPolicy {
     if (actor.department === 'operator' && actor.divisions.length === 0) return;
     this.assertCovers(actor, divisionCode);
   }
+}
+
+/** The part of the register a list shows: an operator its own institutions, anyone else their divisions; narrowed to `divisionCode` when asked. */
+export function listScope(actor: Actor, divisionCode?: string): { ownerUserId?: string; divisionPrefixes?: string[]; divisionPrefix?: string } {
+  const scope: { ownerUserId?: string; divisionPrefixes?: string[]; divisionPrefix?: string } = {};
+  if (actor.department === 'operator') {
+    scope.ownerUserId = actor.userId;
+  } else {
+    const scopes = scopePrefixes(actor);
+    if (scopes !== null) {
+      if (scopes.length === 0) throw new DomainError('DIVISION_OUT_OF_SCOPE', '本账号没有可管辖的区划');
+      scope.divisionPrefixes = scopes;
+    }
+  }
+  if (divisionCode) scope.divisionPrefix = divisionPrefix(divisionCode);
+  return scope;
 }

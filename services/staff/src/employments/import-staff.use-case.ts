@@ -1,10 +1,6 @@
 import { type Actor, DomainError, type FieldProblem, normalizeResidentId, shanghaiToday } from '@shanyu/common';
 import { AddStaffBody, type ImportStaffRequest, type StaffImportResult, validateContract } from '@shanyu/contracts';
-import type { UnitOfWork } from '@shanyu/messaging';
-import type { DataSource } from 'typeorm';
-import type { StaffAccessPolicy } from '../access/staff-access.policy.js';
-import { assertNotDeregistered, institutionOrThrow } from '../institutions/institutions.js';
-import type { HireStaff } from './hire-staff.js';
+import { HiringUseCase } from './add-staff.use-case.js';
 
 /**
  * Rows stored per transaction: the advisory locks of a chunk's people stay held until its
@@ -21,18 +17,9 @@ export const IMPORT_CHUNK_ROWS = 500;
  * memory first, then stored a chunk per transaction with the same rows, events and audit entries
  * as one registration each (HireStaff.hireMany).
  */
-export class ImportStaff {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly unitOfWork: UnitOfWork,
-    private readonly policy: StaffAccessPolicy,
-    private readonly hiring: HireStaff,
-  ) {}
-
+export class ImportStaff extends HiringUseCase {
   async execute(request: ImportStaffRequest, actor: Actor, requestId?: string, today = shanghaiToday()): Promise<StaffImportResult> {
-    const institution = await institutionOrThrow(this.dataSource.manager, request.institutionId);
-    this.policy.assertCanWrite(actor, institution);
-    assertNotDeregistered(institution);
+    const institution = await this.hiringInstitution(request.institutionId, actor);
     const result: StaffImportResult = { institutionId: institution.id, total: request.rows.length, accepted: [], rejected: [] };
     const seen = new Map<string, number>();
     const valid: { rowNumber: number; body: AddStaffBody }[] = [];

@@ -1,5 +1,4 @@
-import type { EntityManager } from 'typeorm';
-import { tables } from '../sql.js';
+import { SqlRepository } from '../sql.js';
 
 export interface RecordedFinding {
   findingId: string;
@@ -10,13 +9,7 @@ export interface RecordedFinding {
 }
 
 /** Dated facts about institutions, and the inspection findings held open until corrected. */
-export class FactRepository {
-  private readonly t: ReturnType<typeof tables>;
-
-  constructor(private readonly manager: EntityManager) {
-    this.t = tables(manager);
-  }
-
+export class FactRepository extends SqlRepository {
   /** A fact that holds from `effectiveOn`, with the event that told it. */
   async record(institutionId: string, fact: string, value: unknown, effectiveOn: string, sourceEventId: string): Promise<void> {
     await this.manager.query(`INSERT INTO ${this.t.fact} (institution_id, fact, value, effective_on, source_event) VALUES ($1, $2, $3::jsonb, $4, $5)`, [

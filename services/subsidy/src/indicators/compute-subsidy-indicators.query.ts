@@ -1,7 +1,6 @@
 import { type Actor, divisionPrefix, shanghaiToday } from '@shanyu/common';
 import {
-  addCounts,
-  contributionOf,
+  contributionOfCounts,
   indicatorRatio,
   indicatorScope,
   type IndicatorContribution,
@@ -40,13 +39,7 @@ export class ComputeSubsidyIndicators {
   async execute(request: IndicatorsRequest, actor: Actor): Promise<IndicatorContribution> {
     const scope = indicatorScope(request, actor, shanghaiToday(this.now()));
     const rows = await this.counts.countsByDivision(divisionPrefix(scope.divisionCode), scope.month);
-    const byDivision = new Map<string, Counts>();
-    for (const r of rows) {
-      const c = { ...(byDivision.get(r.divisionCode) ?? ZERO) };
-      c[r.measure] = r.n;
-      byDivision.set(r.divisionCode, c);
-    }
-    return contributionOf(scope, byDivision, ZERO, addCounts, describe);
+    return contributionOfCounts(scope, rows, ZERO, describe);
   }
 }
 

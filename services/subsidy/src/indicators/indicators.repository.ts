@@ -1,17 +1,10 @@
-import type { EntityManager } from 'typeorm';
-import { tables } from '../sql.js';
+import { SqlRepository } from '../sql.js';
 
 /** The measures counted per division code. */
 export type Measure = 'filed' | 'rostered' | 'rosteredPlaces' | 'enrolled' | 'subsidised' | 'paidFen';
 
 /** 指标 of enrolment and subsidies: counts from the current rosters, the posted runs and the ledger. */
-export class IndicatorsRepository {
-  private readonly t: ReturnType<typeof tables>;
-
-  constructor(private readonly manager: EntityManager) {
-    this.t = tables(manager);
-  }
-
+export class IndicatorsRepository extends SqlRepository {
   /** Per division code under the prefix and measure, the month's count (a division with nothing to count is missing). */
   async countsByDivision(prefix: string, month: string): Promise<{ divisionCode: string; measure: Measure; n: number }[]> {
     const t = this.t;

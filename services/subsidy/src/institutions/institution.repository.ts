@@ -1,8 +1,7 @@
 import { DomainError } from '@shanyu/common';
 import type { InstitutionStatus, InstitutionView, PlacesByClass } from '@shanyu/contracts';
 import { upsertNewerVersion } from '@shanyu/persistence';
-import type { EntityManager } from 'typeorm';
-import { tables } from '../sql.js';
+import { SqlRepository } from '../sql.js';
 
 export interface InstitutionRow {
   id: string;
@@ -23,13 +22,7 @@ export interface ReplicaFacts {
 }
 
 /** The institutions as the registry's events describe them: the subsidy service's replica. */
-export class InstitutionRepository {
-  private readonly t: ReturnType<typeof tables>;
-
-  constructor(private readonly manager: EntityManager) {
-    this.t = tables(manager);
-  }
-
+export class InstitutionRepository extends SqlRepository {
   /** The replica of an institution, optionally locked for the transaction. */
   async byIdOrThrow(id: string, lock = false): Promise<InstitutionRow> {
     const [row]: {

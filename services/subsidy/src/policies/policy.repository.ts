@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SYSTEM_ACTOR } from '@shanyu/common';
 import type { PolicyDocument } from '@shanyu/contracts';
-import type { EntityManager } from 'typeorm';
-import { tables } from '../sql.js';
+import { SqlRepository } from '../sql.js';
 import type { Policy } from './policy.js';
 
 export interface PolicyRow {
@@ -18,13 +17,7 @@ export interface PolicyRow {
 const COLUMNS = 'id, policy_key, version, document, origin, published_at, published_by';
 
 /** 补助政策 versions: stored once, never edited (a change is a new version). */
-export class PolicyRepository {
-  private readonly t: ReturnType<typeof tables>;
-
-  constructor(private readonly manager: EntityManager) {
-    this.t = tables(manager);
-  }
-
+export class PolicyRepository extends SqlRepository {
   /** Every stored policy version (documents were checked when stored). */
   async documents(): Promise<Policy[]> {
     const rows: { document: PolicyDocument }[] = await this.manager.query(`SELECT document FROM ${this.t.policy} ORDER BY version`);

@@ -1,6 +1,5 @@
 import type { CareForm, ClassType, RosterFlag } from '@shanyu/contracts';
-import type { EntityManager } from 'typeorm';
-import { tables } from '../sql.js';
+import { SqlRepository } from '../sql.js';
 
 /** One checked row of a roster, keyed by the child's hash. */
 export interface RosterChildRow {
@@ -65,13 +64,7 @@ export interface StoredChild {
 }
 
 /** 收托名册 and their entries, versions and duplicate claims: the subsidy service's roster SQL. */
-export class RosterRepository {
-  private readonly t: ReturnType<typeof tables>;
-
-  constructor(private readonly manager: EntityManager) {
-    this.t = tables(manager);
-  }
-
+export class RosterRepository extends SqlRepository {
   current(institutionId: string, month: string): Promise<{ id: string; version: number; total: number } | undefined> {
     return this.manager
       .query(`SELECT id, version, total FROM ${this.t.roster} WHERE institution_id = $1 AND month = $2 AND current`, [institutionId, month])

@@ -1,5 +1,4 @@
-import type { EntityManager } from 'typeorm';
-import { tables } from '../sql.js';
+import { SqlRepository } from '../sql.js';
 
 export interface LedgerFilter {
   /** Entries of the institutions this operator account owns. */
@@ -25,13 +24,7 @@ export interface LedgerRow {
 }
 
 /** 补助台账: what each posted run pays each institution. */
-export class LedgerRepository {
-  private readonly t: ReturnType<typeof tables>;
-
-  constructor(private readonly manager: EntityManager) {
-    this.t = tables(manager);
-  }
-
+export class LedgerRepository extends SqlRepository {
   /**
    * One entry per institution with payable lines in the run (net of adjustments, none when they
    * cancel out), its id derived from the run and the institution: posting again adds nothing.

@@ -1,6 +1,6 @@
-import type { CareForm, ClassType, DemonstrationRecord, PlacesByClass } from '@shanyu/contracts';
-import type { EntityManager } from 'typeorm';
-import { tables } from '../sql.js';
+import type { DemonstrationRecord, PlacesByClass } from '@shanyu/contracts';
+import type { StoredChild } from '../rosters/roster.repository.js';
+import { SqlRepository } from '../sql.js';
 
 export interface MonthInstitutionRow {
   id: string;
@@ -11,15 +11,9 @@ export interface MonthInstitutionRow {
   demonstrations: DemonstrationRecord[];
 }
 
-export interface MonthEntryRow {
+/** A roster entry as the calculation reads it: the stored columns it needs, with the roster it belongs to. */
+export interface MonthEntryRow extends Omit<StoredChild, 'row_number' | 'ref'> {
   roster_id: string;
-  line_no: number;
-  child_key: string;
-  birth_month: string;
-  birth_order: number;
-  class_type: ClassType;
-  care_form: CareForm;
-  days_attended: number;
 }
 
 /**
@@ -27,13 +21,7 @@ export interface MonthEntryRow {
  * per batch, never one per child): institutions, dated facts, open findings, current rosters,
  * duplicate claims and one-off grants already paid.
  */
-export class MonthDataRepository {
-  private readonly t: ReturnType<typeof tables>;
-
-  constructor(private readonly manager: EntityManager) {
-    this.t = tables(manager);
-  }
-
+export class MonthDataRepository extends SqlRepository {
   /**
    * Every child key on the current rosters of two or more institutions in a month, with their ids
    * (a run computes it once, rather than per batch).

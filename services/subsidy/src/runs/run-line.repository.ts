@@ -1,10 +1,9 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { LineStatus, RunLineView, RunTotals } from '@shanyu/contracts';
+import type { LineStatus, RunInstitutionTotalView, RunLineView, RunTotals } from '@shanyu/contracts';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { EntityManager } from 'typeorm';
 import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
-import { tables } from '../sql.js';
+import { SqlRepository } from '../sql.js';
 import { COPY_COLUMNS, copyRow, type LineToWrite } from './line-writer.js';
 
 /** Text handed to the COPY stream at a time (PostgreSQL parses one chunk while the next is built). */
@@ -44,43 +43,20 @@ export interface LineRow {
   adjusts_line_id: string | null;
 }
 
-export interface InstitutionTotalRow {
-  institutionId: string;
-  institutionName: string;
-  divisionCode: string;
-  lines: number;
-  children: number;
-  payableFen: number;
-  adjustmentFen: number;
-  heldLines: number;
-  ineligibleLines: number;
-}
-
 /** What the runs that stand (other than the one recomputing) paid for one rule of an institution-month. */
-export interface PaidLine {
+export interface PaidLine extends Pick<
+  LineRow,
+  'institution_name' | 'division_code' | 'child_key' | 'roster_line_no' | 'policy_key' | 'policy_version' | 'rule_id' | 'rule_title'
+> {
   orig_key: string;
   paid: string;
   original_id: string | null;
-  institution_name: string;
-  division_code: string;
-  child_key: string | null;
-  roster_line_no: number | null;
-  policy_key: string;
-  policy_version: string;
-  rule_id: string;
   rule_kind: string;
-  rule_title: string;
   budget_key: string | null;
 }
 
 /** 补助明细: the lines of runs. */
-export class RunLineRepository {
-  private readonly t: ReturnType<typeof tables>;
-
-  constructor(private readonly manager: EntityManager) {
-    this.t = tables(manager);
-  }
-
+export class RunLineRepository extends SqlRepository {
   /**
    * Writes lines with `COPY run_line FROM STDIN` on the transaction's own connection: no JSON
    * round trip, no per-statement limit, and the lines are taken from `lines` as PostgreSQL reads
@@ -160,7 +136,7 @@ export class RunLineRepository {
   }
 
   /** A page of per-institution totals of a run, by institution id, with the number of institutions. */
-  async institutionTotals(runId: string, scope: LineScope, page: number, pageSize: number): Promise<{ total: number; rows: InstitutionTotalRow[] }> {
+  async institutionTotals(runId: string, scope: LineScope, page: number, pageSize: number): Promise<{ total: number; rows: RunInstitutionTotalView[] }> {
     const params: unknown[] = [runId];
     const where = `run_id = $1${scopeSql(scope, params)}`;
     const [{ n }]: { n: number }[] = await this.manager.query(`SELECT count(DISTINCT institution_id)::int AS n FROM ${this.t.line} WHERE ${where}`, params);

@@ -52,8 +52,10 @@ async function scopeOf(
   return { all: false, prefixes: mine.map(divisionPrefix) };
 }
 
-export class GetRun {
-  private readonly runs: RunRepository;
+/** A query about one run, answered with what of it the caller may see. */
+abstract class RunQuery {
+  protected readonly runs: RunRepository;
+  protected readonly lines: RunLineRepository;
   private readonly institutions: InstitutionRepository;
 
   constructor(
@@ -61,13 +63,27 @@ export class GetRun {
     private readonly access: SubsidyAccessPolicy,
   ) {
     this.runs = new RunRepository(ds.manager);
+    this.lines = new RunLineRepository(ds.manager);
     this.institutions = new InstitutionRepository(ds.manager);
   }
 
-  async execute(request: RunRef, actor: Actor): Promise<RunView> {
-    const run = await this.runs.byIdOrThrow(request.id);
+  /** The run and the caller's part of it (an operator's: the lines of `institutionId`, theirs). */
+  protected async scoped(id: string, actor: Actor, institutionId?: string): Promise<{ run: RunRow; scope: LineScope }> {
+    const run = await this.runs.byIdOrThrow(id);
+    return { run, scope: await scopeOf(this.institutions, this.access, actor, run, institutionId) };
+  }
+
+  /** The run as a whole, which operators do not see. */
+  protected async whole(id: string, actor: Actor): Promise<{ run: RunRow; scope: LineScope }> {
+    const run = await this.runs.byIdOrThrow(id);
     if (actor.department === 'operator') throw departmentNotAllowed(actor, '查看整个补助计算（请按本机构查看补助明细）');
-    await scopeOf(this.institutions, this.access, actor, run);
+    return { run, scope: await scopeOf(this.institutions, this.access, actor, run) };
+  }
+}
+
+export class GetRun extends RunQuery {
+  async execute(request: RunRef, actor: Actor): Promise<RunView> {
+    const { run } = await this.whole(request.id, actor);
     return runView(this.runs, run);
   }
 }
@@ -122,25 +138,16 @@ const toLine = (r: LineRow, sources: Map<string, string>): RunLineView => ({
 });
 
 /** Lines of a run in a stable order (institution, line key): pages by number or, for exports, by cursor. */
-export class RunLines {
-  private readonly runs: RunRepository;
-  private readonly lines: RunLineRepository;
-  private readonly institutions: InstitutionRepository;
+export class RunLines extends RunQuery {
   private readonly policies: PolicyRepository;
 
-  constructor(
-    ds: DataSource,
-    private readonly access: SubsidyAccessPolicy,
-  ) {
-    this.runs = new RunRepository(ds.manager);
-    this.lines = new RunLineRepository(ds.manager);
-    this.institutions = new InstitutionRepository(ds.manager);
+  constructor(ds: DataSource, access: SubsidyAccessPolicy) {
+    super(ds, access);
     this.policies = new PolicyRepository(ds.manager);
   }
 
   async execute(request: RunLinesRequest, actor: Actor): Promise<RunLinePage> {
-    const run = await this.runs.byIdOrThrow(request.id);
-    const scope = await scopeOf(this.institutions, this.access, actor, run, request.institutionId);
+    const { run, scope } = await this.scoped(request.id, actor, request.institutionId);
     const filter = { institutionId: 'institutionId' in scope ? undefined : request.institutionId, status: request.status, kind: request.kind };
     const pageSize = request.pageSize ?? 100;
     const page = request.page ?? 1;
@@ -164,24 +171,9 @@ export class RunLines {
 }
 
 /** Per-institution totals of a run, for finance and the export. */
-export class RunTotalsQuery {
-  private readonly runs: RunRepository;
-  private readonly lines: RunLineRepository;
-  private readonly institutions: InstitutionRepository;
-
-  constructor(
-    ds: DataSource,
-    private readonly access: SubsidyAccessPolicy,
-  ) {
-    this.runs = new RunRepository(ds.manager);
-    this.lines = new RunLineRepository(ds.manager);
-    this.institutions = new InstitutionRepository(ds.manager);
-  }
-
+export class RunTotalsQuery extends RunQuery {
   async execute(request: RunTotalsRequest, actor: Actor): Promise<RunInstitutionTotalPage> {
-    const run = await this.runs.byIdOrThrow(request.id);
-    if (actor.department === 'operator') throw departmentNotAllowed(actor, '查看整个补助计算（请按本机构查看补助明细）');
-    const scope = await scopeOf(this.institutions, this.access, actor, run);
+    const { run, scope } = await this.whole(request.id, actor);
     const pageSize = request.pageSize ?? 200;
     const page = request.page ?? 1;
     const { total, rows } = await this.lines.institutionTotals(run.id, scope, page, pageSize);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Actor, divisionPrefix, DomainError } from '@shanyu/common';
 import type { ApprovalStage, RunBudgetView, RunStatus, RunTotals, RunView } from '@shanyu/contracts';
 import type { EntityManager } from 'typeorm';
-import { tables } from '../sql.js';
+import { SqlRepository } from '../sql.js';
 
 export interface RunRow {
   id: string;
@@ -65,13 +65,7 @@ function updateReturning<T>(manager: EntityManager, statement: string, params: u
 }
 
 /** 补助计算批次: runs, their approvals and leases, and the recalculation requests they take up. */
-export class RunRepository {
-  private readonly t: ReturnType<typeof tables>;
-
-  constructor(private readonly manager: EntityManager) {
-    this.t = tables(manager);
-  }
-
+export class RunRepository extends SqlRepository {
   async byIdOrThrow(id: string, lock = false): Promise<RunRow> {
     const [row]: RunRow[] = await this.manager.query(`SELECT * FROM ${this.t.run} WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
     if (!row) throw new DomainError('SUBSIDY_RUN_NOT_FOUND', `补助计算批次 ${id} 不存在`);
