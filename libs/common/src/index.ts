@@ -17,3 +17,4 @@ export * from './money.js';
 export * from './calendar.js';
 export * from './holidays.js';
 export * from './pii.js';
+export * from './rule-documents.js';
