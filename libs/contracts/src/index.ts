@@ -32,3 +32,4 @@ export * from './subsidy/subsidy.catalog.js';
 export * from './nats-access.js';
 export * from './identity.js';
 export * from './published.js';
+export * from './rules/rules.contracts.js';

@@ -4,6 +4,7 @@ import { defineRpc } from './contract.js';
 import { PiiReencryptRequest, PiiReencryptView } from './pii.contracts.js';
 import { Ping } from './ping.contracts.js';
 import { IndicatorContribution, IndicatorsRequest } from './registry/indicator.contracts.js';
+import { EffectiveRulesRequest, ResolvedRulesView, RuleDiffRequest, RuleDocumentList, RuleDocumentsRequest, RuleSetDiffView } from './rules/rules.contracts.js';
 
 // The subjects several services answer alike, each under its own `<service>.` prefix: one
 // definition here, spread into each service's catalog.
@@ -61,4 +62,31 @@ export function piiReencryptRpc<S extends string>(service: S, summary: string) {
     reply: PiiReencryptView,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED'],
   });
+}
+
+/** `<service>.rules.effective|diff|documents` of a service that keeps rule documents (分级规则) of some family. */
+export function rulesRpcs<S extends string>(service: S) {
+  return {
+    rulesEffective: defineRpc({
+      subject: `${service}.rules.effective` as const,
+      summary: 'The effective rules of a family for a division on a date, each with the document it came from and what it replaced',
+      request: EffectiveRulesRequest,
+      reply: ResolvedRulesView,
+      errors: ['VALIDATION'],
+    }),
+    rulesDiff: defineRpc({
+      subject: `${service}.rules.diff` as const,
+      summary: 'Two effective rule sets of a family (two dates, two divisions) compared key by key',
+      request: RuleDiffRequest,
+      reply: RuleSetDiffView,
+      errors: ['VALIDATION'],
+    }),
+    rulesDocuments: defineRpc({
+      subject: `${service}.rules.documents` as const,
+      summary: 'Every version of the rule documents of a family, optionally of one jurisdiction',
+      request: RuleDocumentsRequest,
+      reply: RuleDocumentList,
+      errors: ['VALIDATION'],
+    }),
+  };
 }

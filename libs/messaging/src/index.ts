@@ -12,6 +12,7 @@ export * from './event-consumer.js';
 export * from './unit-of-work.js';
 export * from './service-runtime.js';
 export * from './audit.handlers.js';
+export * from './rules.handlers.js';
 export * from './pii-reencrypt.js';
 export * from './run-service.js';
 export * from './working-day-calendar.provider.js';
