@@ -100,6 +100,13 @@ describe('resolveRules', () => {
     expect(amounts(resolveRules('subsidy', [...all, street], '330106001', '2026-03-01'))).toContain('SECOND_CHILD=300');
   });
 
+  it('ends an open version when a later one starts, even if the later one has ended since', () => {
+    const first = doc('330106', 'district-pilot', [adds('PILOT', 100)], '2025-01-01', null);
+    const second = doc('330106', 'district-pilot', [adds('PILOT', 200)], '2025-07-01', '2025-09-30', 'district-pilot/2025.2');
+    expect(amounts(resolveRules('subsidy', [first, second], '330106', '2025-08-01'))).toEqual(['PILOT=200']);
+    expect(amounts(resolveRules('subsidy', [first, second], '330106', '2025-10-01'))).toEqual([]);
+  });
+
   it('ignores documents of another family', () => {
     expect(resolveRules('filing', all, '330106', '2026-03-01').rules).toEqual([]);
   });

@@ -196,22 +196,26 @@ export function ruleDocumentRef(doc: RuleDocument): RuleDocumentRef {
 
 /**
  * The version of each document key in force on `date` among the documents covering the
- * division, ordered national first, then by start date: the order their rules compose in.
+ * division — the latest version started by then, unless it has ended (an open-ended version
+ * runs until the next one starts, so an ended later version does not revive an earlier one) —
+ * ordered national first, then by start date: the order their rules compose in.
  */
 export function documentsInForce<D extends RuleDocument>(documents: readonly D[], divisionCode: string, date: string): D[] {
   const chain = jurisdictionChain(divisionCode);
   const latest = new Map<string, D>();
   for (const doc of documents) {
-    if (!chain.includes(doc.jurisdiction) || !isInForce(doc, date)) continue;
+    if (!chain.includes(doc.jurisdiction) || doc.effectiveFrom > date) continue;
     const seen = latest.get(doc.documentKey);
     if (!seen || seen.effectiveFrom < doc.effectiveFrom) latest.set(doc.documentKey, doc);
   }
-  return [...latest.values()].sort(
-    (a, b) =>
-      chain.indexOf(a.jurisdiction) - chain.indexOf(b.jurisdiction) ||
-      a.effectiveFrom.localeCompare(b.effectiveFrom) ||
-      a.documentKey.localeCompare(b.documentKey),
-  );
+  return [...latest.values()]
+    .filter((doc) => isInForce(doc, date))
+    .sort(
+      (a, b) =>
+        chain.indexOf(a.jurisdiction) - chain.indexOf(b.jurisdiction) ||
+        a.effectiveFrom.localeCompare(b.effectiveFrom) ||
+        a.documentKey.localeCompare(b.documentKey),
+    );
 }
 
 /** The effective rule set of one family for a division on a date, each rule with its provenance. */

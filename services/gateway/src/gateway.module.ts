@@ -22,6 +22,7 @@ import { CalendarController } from './calendar/calendar.controller.js';
 import { FilingsController, PUBLIC_BASE_URL } from './filings/filings.controller.js';
 import { PopulationController } from './population/population.controller.js';
 import { IndicatorsController } from './indicators/indicators.controller.js';
+import { RulesController } from './rules/rules.controller.js';
 import { PublicController } from './public/public.controller.js';
 import { StaffController } from './staff/staff.controller.js';
 import { SubsidyController } from './subsidy/subsidy.controller.js';
@@ -78,6 +79,7 @@ export class GatewayModule {
         PublicController,
         PopulationController,
         IndicatorsController,
+        RulesController,
         StaffController,
         SubsidyController,
         CreditController,

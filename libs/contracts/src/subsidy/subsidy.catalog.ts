@@ -1,4 +1,4 @@
-import { auditRpcs, indicatorsRpc, pingRpc, SCOPED_ERRORS } from '../service-rpcs.js';
+import { auditRpcs, indicatorsRpc, pingRpc, rulesRpcs, SCOPED_ERRORS } from '../service-rpcs.js';
 import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, Described, subjectsOf } from '../contract.js';
 import {
   ApproveRunRequest,
@@ -108,6 +108,7 @@ export const SubsidyRpc = {
     errors: SCOPED_ERRORS,
   }),
   ...auditRpcs('subsidy'),
+  ...rulesRpcs('subsidy'),
 };
 
 export const SubsidyEvt = {
