@@ -8,8 +8,9 @@ import type { InspectionConfig } from './config.js';
 import { inspectionDataSource } from './data-source.js';
 import { SweepOverdueFindings } from './findings/rectification.use-cases.js';
 import { InspectionModule } from './inspection.module.js';
-import { SUPERVISION_POLICY_2026 } from './policy/supervision-policy.data.js';
-import { loadPolicy, type SupervisionPolicy } from './policy/supervision-policy.js';
+import { SupervisionPolicies } from './policy/supervision-policies.js';
+import { BUILT_IN_SUPERVISION_POLICIES } from './policy/supervision-policy.data.js';
+import type { SupervisionDocument } from './policy/supervision-policy.js';
 import { followCreditEvent } from './replicas/credit-grades.js';
 import { followRegistryEvent } from './replicas/registry-events.js';
 
@@ -17,7 +18,8 @@ export { DRAW_ALGORITHM, type PoolEntry, rebuildDrawInput, redraw, verifyDraw } 
 export { InspectionConfig } from './config.js';
 
 export interface RunningInspection extends RunningService {
-  policy: SupervisionPolicy;
+  /** The supervision policy documents (built-in and published), resolved per division and date. */
+  policies: SupervisionPolicies;
   /** Publishes finding.overdue for findings past their deadline (also run on a timer). */
   sweepOverdue(): Promise<number>;
 }
@@ -27,8 +29,8 @@ export interface InspectionStartOptions {
   relay?: boolean;
   /** The clock dates and deadlines are counted by. */
   now?: () => Date;
-  /** Another supervision policy (tests: smaller caps and windows). */
-  policy?: SupervisionPolicy;
+  /** Other built-in supervision policy documents (tests: smaller caps and windows); default the shipped ones. */
+  policies?: SupervisionDocument[];
   /** `new`: follow only events published from now on (a test stack on a shared broker). */
   eventsFrom?: 'all' | 'new';
 }
@@ -40,7 +42,7 @@ export interface InspectionStartOptions {
  */
 export async function startInspection(config: InspectionConfig, options: InspectionStartOptions = {}): Promise<RunningInspection> {
   const now = options.now ?? (() => new Date());
-  const policy = loadPolicy(options.policy ?? SUPERVISION_POLICY_2026);
+  const policies = new SupervisionPolicies(options.policies ?? BUILT_IN_SUPERVISION_POLICIES);
   const lists = loadBuiltInChecklists();
   const cipher = PiiCipher.fromKeys(resolvePiiKeys(config.SHANYU_MODE, config));
   let sweep!: SweepOverdueFindings;
@@ -57,7 +59,7 @@ export async function startInspection(config: InspectionConfig, options: Inspect
       const calendars = new WorkingDayCalendarProvider(runtime.dataSource);
       sweep = new SweepOverdueFindings(runtime.unitOfWork, now, SYSTEM_ACTOR);
       return {
-        module: InspectionModule.register({ runtime, calendars, catalog, policy, cipher, now }),
+        module: InspectionModule.register({ runtime, calendars, catalog, policies, cipher, now }),
         consumers: {
           registry: followRegistryEvent,
           credit: new EventRoutes().on(CreditEvt.gradeChanged, followCreditEvent).handler,
@@ -74,5 +76,5 @@ export async function startInspection(config: InspectionConfig, options: Inspect
       };
     },
   });
-  return { ...running, policy, sweepOverdue: () => sweep.run() };
+  return { ...running, policies, sweepOverdue: () => sweep.run() };
 }

@@ -8,8 +8,10 @@ import { Inspection1764000000100 } from './migrations/1764000000100-inspection.j
 import { PlanSummary1764000000300 } from './migrations/1764000000300-plan-summary.js';
 import { PlanRows1764000000400 } from './migrations/1764000000400-plan-rows.js';
 import { ResultVersions1764000000500 } from './migrations/1764000000500-result-versions.js';
+import { RulesByJurisdiction1764000000600 } from './migrations/1764000000600-rules-by-jurisdiction.js';
 import { Penalty } from './penalties/penalty.entity.js';
 import { InspectionPlan } from './plans/plan.entity.js';
+import { RuleDocumentRow } from './policy/rule-document.entity.js';
 import { InstitutionReplica } from './replicas/institution-replica.entity.js';
 import { SelfInspection } from './self-inspections/self-inspection.entity.js';
 
@@ -26,8 +28,15 @@ export const INSPECTION_ENTITIES = [
   Penalty,
   SelfInspection,
   Complaint,
+  RuleDocumentRow,
 ];
-export const INSPECTION_MIGRATIONS = [Inspection1764000000100, PlanSummary1764000000300, PlanRows1764000000400, ResultVersions1764000000500];
+export const INSPECTION_MIGRATIONS = [
+  Inspection1764000000100,
+  PlanSummary1764000000300,
+  PlanRows1764000000400,
+  ResultVersions1764000000500,
+  RulesByJurisdiction1764000000600,
+];
 
 export function inspectionDataSource(url: string, schema = 'inspection') {
   return createServiceDataSource({ url, schema, entities: INSPECTION_ENTITIES, migrations: INSPECTION_MIGRATIONS });

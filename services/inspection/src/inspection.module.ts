@@ -1,6 +1,6 @@
 import type { PiiCipher } from '@shanyu/common';
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
-import { piiAdminHandlersFor, type ServiceRuntime } from '@shanyu/messaging';
+import { piiAdminHandlersFor, RULE_DOCUMENTS, type RuleDocumentSource, ruleHandlersFor, type ServiceRuntime } from '@shanyu/messaging';
 import { ChecklistCatalog } from './checklists/checklist-catalog.js';
 import { ChecklistHandlers } from './checklists/checklist.handlers.js';
 import { ListChecklists, PublishChecklist } from './checklists/checklist.use-cases.js';
@@ -26,7 +26,9 @@ import { CommitPlan } from './plans/commit-plan.use-case.js';
 import { DrawPlan } from './plans/draw-plan.use-case.js';
 import { PlanHandlers } from './plans/plan.handlers.js';
 import { GetInstitutionPlanDraws, GetPlan, GetPlanDraws, GetPlanPool, ListPlans } from './plans/plan.queries.js';
-import type { SupervisionPolicy } from './policy/supervision-policy.js';
+import type { SupervisionPolicies } from './policy/supervision-policies.js';
+import { SupervisionPolicyHandlers } from './policy/supervision-policy.handlers.js';
+import { PublishSupervisionPolicy } from './policy/supervision-policy.use-cases.js';
 import { PublicHandlers } from './public/public.handlers.js';
 import { PublicComplaints, PublicInspections } from './public/public.queries.js';
 import type { WorkingDayCalendarProvider } from '@shanyu/messaging';
@@ -37,7 +39,8 @@ export interface InspectionDependencies {
   runtime: ServiceRuntime;
   calendars: WorkingDayCalendarProvider;
   catalog: ChecklistCatalog;
-  policy: SupervisionPolicy;
+  /** The supervision policy documents (family supervision), resolved per division and date. */
+  policies: SupervisionPolicies;
   cipher: PiiCipher;
   /** The clock dates and deadlines are counted by (tests move it). */
   now: () => Date;
@@ -45,24 +48,29 @@ export interface InspectionDependencies {
 
 @Module({})
 export class InspectionModule {
-  static register({ runtime, calendars, catalog, policy, cipher, now }: InspectionDependencies): DynamicModule {
+  static register({ runtime, calendars, catalog, policies, cipher, now }: InspectionDependencies): DynamicModule {
     const { unitOfWork: uow, dataSource: ds } = runtime;
     const provide = (instance: object): Provider => ({ provide: instance.constructor, useValue: instance });
-    const complete = new CompleteInspection(policy, calendars);
+    const complete = new CompleteInspection(policies, calendars);
+    // The two rule families this service keeps, for inspection.rules.effective|diff|documents.
+    const ruleDocuments: RuleDocumentSource = {
+      documents: async (family) => (family === 'inspection' ? catalog.documents(ds.manager) : family === 'supervision' ? policies.documents(ds.manager) : []),
+    };
     const useCases: Provider[] = [
       new ListChecklists(ds, catalog, now),
       new PublishChecklist(uow, catalog, now),
       new AddInspector(uow),
       new ListInspectors(ds),
       new AddConflict(uow),
-      new CommitPlan(uow, catalog, policy, now),
-      new DrawPlan(uow, policy, now),
+      new PublishSupervisionPolicy(uow, policies, now),
+      new CommitPlan(uow, catalog, policies, now),
+      new DrawPlan(uow, policies, now),
       new GetPlan(ds),
       new ListPlans(ds),
       new GetPlanPool(ds),
       new GetPlanDraws(ds),
       new GetInstitutionPlanDraws(ds),
-      new CreateInspection(uow, catalog, policy, now),
+      new CreateInspection(uow, catalog, policies, now),
       new GetInspection(ds, now),
       new ListInspections(ds, now),
       new GetInspectionForm(ds, now),
@@ -72,7 +80,7 @@ export class InspectionModule {
       new ResolveResult(uow, now),
       new DecideLateResult(uow, complete, now),
       new SignOff(uow, complete, now),
-      new CreateReinspection(uow, policy, now),
+      new CreateReinspection(uow, policies, now),
       new GetRectificationNotice(ds, now),
       new ListRectifications(ds, now),
       new GetRectification(ds, now),
@@ -95,6 +103,8 @@ export class InspectionModule {
       module: InspectionModule,
       controllers: [
         ChecklistHandlers,
+        SupervisionPolicyHandlers,
+        ruleHandlersFor('inspection'),
         InspectorHandlers,
         PlanHandlers,
         InspectionHandlers,
@@ -106,7 +116,7 @@ export class InspectionModule {
         InspectionIndicatorHandlers,
         piiAdminHandlersFor('inspection', cipher, [{ table: 'complaint', idColumn: 'id', cipherColumn: 'contact_cipher' }]),
       ],
-      providers: [...useCases],
+      providers: [...useCases, { provide: RULE_DOCUMENTS, useValue: ruleDocuments }],
     };
   }
 }

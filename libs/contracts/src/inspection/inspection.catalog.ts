@@ -1,5 +1,6 @@
 import type { ErrorCode } from '@shanyu/common';
-import { auditRpcs, indicatorsRpc, piiReencryptRpc, pingRpc } from '../service-rpcs.js';
+import { auditRpcs, indicatorsRpc, piiReencryptRpc, pingRpc, rulesRpcs } from '../service-rpcs.js';
+import { RuleDocumentView } from '../rules/rules.contracts.js';
 import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, subjectsOf } from '../contract.js';
 import {
   AddConflictRequest,
@@ -48,6 +49,7 @@ import {
   PublicInspectionView,
   PublicInspectionsRequest,
   PublishChecklistBody,
+  PublishSupervisionPolicyBody,
   RecordResultsRequest,
   RecordResultsView,
   RectificationNoticeView,
@@ -107,7 +109,15 @@ export const InspectionRpc = {
     summary: "Publish a new version of a department's list (the department or admin)",
     request: PublishChecklistBody,
     reply: ChecklistVersionView,
-    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'CHECKLIST_VERSION_EXISTS', 'CHECKLIST_INVALID'],
+    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'CHECKLIST_VERSION_EXISTS', 'CHECKLIST_INVALID', 'RULE_DOCUMENT_INVALID'],
+  }),
+  publishSupervisionPolicy: defineRpc({
+    subject: 'inspection.supervision-policy.publish',
+    summary:
+      'Publish a version of the supervision policy (双随机 ratios, yearly cap, deadlines) for a jurisdiction: national by the admin, local by market regulation or health in their divisions',
+    request: PublishSupervisionPolicyBody,
+    reply: RuleDocumentView,
+    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'RULE_DOCUMENT_INVALID', 'POLICY_VERSION_EXISTS'],
   }),
   addInspector: defineRpc({
     subject: 'inspection.inspector.add',
@@ -459,6 +469,7 @@ export const InspectionRpc = {
     errors: ['VALIDATION'],
   }),
   ...auditRpcs('inspection'),
+  ...rulesRpcs('inspection'),
   piiReencrypt: piiReencryptRpc('inspection', "Re-encrypt complainants' contact details under PII_KEY (admin CLI)"),
 };
 

@@ -1,3 +1,4 @@
+import { JURISDICTION_LEVELS, NATIONAL_JURISDICTION } from '@shanyu/common';
 import { PageNumber, PageQuery, PageSize } from '../page-query.js';
 import { Type } from 'class-transformer';
 import {
@@ -17,6 +18,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
@@ -40,12 +42,16 @@ export const InspectionAlert = t.Object({
 export type InspectionAlert = Static<typeof InspectionAlert>;
 import { OPERATOR_TYPES, type OperatorType } from '../registry/institution.contracts.js';
 import { IsDivisionCode, IsIsoDate, IsNotBefore } from '../validators.js';
+import { RuleSource } from '../rules/rules.contracts.js';
 
 /** Departments that keep the two lists (两张清单) and send inspectors to joint checks. */
 export const INSPECTION_DEPARTMENTS = ['health', 'market', 'fire', 'police', 'education', 'hrss', 'civil', 'street'] as const;
 export type InspectionDepartment = (typeof INSPECTION_DEPARTMENTS)[number];
 
 export const CHECKLIST_KINDS = ['inspection', 'penalty'] as const;
+/** How an item of a local list joins the lists above; disabling and confirming are listed apart (disabledItems, inheritedItems). */
+export const ITEM_COMPOSITIONS = ['adds', 'replaces'] as const;
+export type ItemComposition = (typeof ITEM_COMPOSITIONS)[number];
 export type ChecklistKind = (typeof CHECKLIST_KINDS)[number];
 
 /** What a failed item weighs: it sets the rectification deadline (working days, by policy). */
@@ -161,6 +167,15 @@ export class InspectionItemInput {
   @IsString()
   @MaxLength(300)
   source?: string;
+
+  @JSONSchema({
+    description:
+      'How the item joins the lists of the levels above (national → province → city → county → street): `adds` (default) a new item; ' +
+      '`replaces` the item of the same code from above, in this jurisdiction only',
+  })
+  @IsOptional()
+  @IsIn(ITEM_COMPOSITIONS)
+  composition?: ItemComposition;
 }
 
 @JSONSchema({ description: 'One item of an administrative penalty list (行政处罚事项清单)' })
@@ -209,9 +224,64 @@ export class PenaltyItemInput {
   @IsString()
   @MaxLength(300)
   note?: string;
+
+  @JSONSchema({
+    description:
+      'How the item joins the lists of the levels above (national → province → city → county → street): `adds` (default) a new item; ' +
+      '`replaces` the item of the same code from above, in this jurisdiction only',
+  })
+  @IsOptional()
+  @IsIn(ITEM_COMPOSITIONS)
+  composition?: ItemComposition;
 }
 
-@JSONSchema({ description: "A new version of one department's inspection or penalty list. Versions are never edited: a change is a new version." })
+@JSONSchema({ description: 'A document a list or rule cites (依据): title, 文号 and article, so an official can look it up' })
+export class RuleSourceCitation {
+  @JSONSchema({ example: '中华人民共和国消防法' })
+  @IsString()
+  @MinLength(4)
+  @MaxLength(200)
+  title: string;
+
+  @JSONSchema({ description: '文号', example: '国发〔2019〕5号' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  documentNo?: string;
+
+  @JSONSchema({ description: 'Article or section', example: '第二十八条' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  article?: string;
+}
+
+@JSONSchema({ description: 'An item of a list above that stops applying in this jurisdiction (停用上级事项), with the reason' })
+export class DisabledItemInput {
+  @JSONSchema({ example: 'MKT-11' })
+  @Matches(ITEM_CODE, { message: '事项编码格式应为 FIRE-01' })
+  code: string;
+
+  @JSONSchema({ example: '本区普惠机构收费由区发展改革部门另行核定' })
+  @IsString()
+  @MinLength(4)
+  @MaxLength(300)
+  reason: string;
+}
+
+/** `000000` (全国) or a known division code: where a list or policy applies. */
+function IsJurisdiction() {
+  return (target: object, propertyName: string) => {
+    ValidateIf((o: Record<string, unknown>) => o[propertyName] !== NATIONAL_JURISDICTION)(target, propertyName);
+    IsDivisionCode({ message: `适用地域应为 ${NATIONAL_JURISDICTION}（全国）或已知的 6 位、9 位区划代码` })(target, propertyName);
+  };
+}
+
+@JSONSchema({
+  description:
+    "A new version of one department's inspection or penalty list for a jurisdiction (national or a division). Versions are never edited: " +
+    'a change is a new version. A list applies only inside its jurisdiction, on top of the lists of the levels above.',
+})
 export class PublishChecklistBody {
   @IsIn(CHECKLIST_KINDS)
   kind: ChecklistKind;
@@ -219,8 +289,18 @@ export class PublishChecklistBody {
   @IsIn(INSPECTION_DEPARTMENTS)
   department: InspectionDepartment;
 
-  @JSONSchema({ example: 'fire/2027.1' })
-  @Matches(/^[a-z]+\/\d{4}\.\d{1,3}$/, { message: '版本号格式应为 fire/2027.1' })
+  @JSONSchema({
+    description: `Where the list applies: ${NATIONAL_JURISDICTION} (全国, platform admin only) or a province, city, county or street code inside the publisher's divisions`,
+    example: '371002',
+  })
+  @IsJurisdiction()
+  jurisdiction: string;
+
+  @JSONSchema({
+    description: 'National lists `<department>/<year>.<n>`; local lists `<department>-<jurisdiction>/<year>.<n>`',
+    example: 'market-371002/2027.1',
+  })
+  @Matches(/^[a-z]+(-\d{6}|-\d{9})?\/\d{4}\.\d{1,3}$/, { message: '版本号格式应为 fire/2027.1（全国）或 fire-371002/2027.1（地方清单）' })
   version: string;
 
   @JSONSchema({ description: 'The day the version takes effect; facts are judged by the version in force on their date' })
@@ -232,25 +312,47 @@ export class PublishChecklistBody {
   @MaxLength(200)
   title: string;
 
-  @JSONSchema({ description: 'The document that publishes the list (e.g. 西湖区行政检查事项清单（2027 年版）)' })
+  @JSONSchema({ description: 'The document that publishes the list, as text (e.g. 环翠区托育机构行政检查事项清单（2027 年版）)' })
   @IsString()
   @MinLength(2)
   @MaxLength(300)
   source: string;
 
-  @JSONSchema({ description: 'Required for kind=inspection' })
+  @JSONSchema({ description: 'The documents the list rests on (依据), each with title, 文号 and article; default: `source` as one title' })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => RuleSourceCitation)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  sources?: RuleSourceCitation[];
+
+  @JSONSchema({ description: 'Required for kind=inspection (unless the list only disables or confirms items from above)' })
   @IsOptional()
   @ValidateNested({ each: true })
   @Type(() => InspectionItemInput)
   @ArrayMaxSize(500)
   inspectionItems?: InspectionItemInput[];
 
-  @JSONSchema({ description: 'Required for kind=penalty' })
+  @JSONSchema({ description: 'Required for kind=penalty (unless the list only disables or confirms items from above)' })
   @IsOptional()
   @ValidateNested({ each: true })
   @Type(() => PenaltyItemInput)
   @ArrayMaxSize(500)
   penaltyItems?: PenaltyItemInput[];
+
+  @JSONSchema({ description: "Items of the levels above that do not apply in this jurisdiction (the department's own items only), each with the reason" })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => DisabledItemInput)
+  @ArrayMaxSize(500)
+  disabledItems?: DisabledItemInput[];
+
+  @JSONSchema({ description: 'Items of the levels above this list confirms apply here unchanged (沿用上级), by code' })
+  @IsOptional()
+  @Matches(ITEM_CODE, { each: true, message: '事项编码格式应为 FIRE-01' })
+  @ArrayUnique()
+  @ArrayMaxSize(500)
+  inheritedItems?: string[];
 }
 
 export class ListChecklistsRequest {
@@ -266,6 +368,19 @@ export class ListChecklistsRequest {
   @IsOptional()
   @IsIsoDate()
   on?: string;
+
+  @JSONSchema({
+    description: 'Only the lists that apply in this division: the national ones and those of the province, city, county and street enclosing it',
+    example: '330106109',
+  })
+  @IsOptional()
+  @IsDivisionCode()
+  divisionCode?: string;
+
+  @JSONSchema({ description: `Only the lists of this jurisdiction (${NATIONAL_JURISDICTION} = national)`, example: '330106' })
+  @IsOptional()
+  @IsJurisdiction()
+  jurisdiction?: string;
 }
 
 export type InspectionItem = Omit<InspectionItemInput, never>;
@@ -277,13 +392,24 @@ export const ChecklistVersionView = t.Object(
     kind: StringEnum(CHECKLIST_KINDS),
     department: StringEnum(INSPECTION_DEPARTMENTS),
     version: t.String({ example: 'fire/2026.1' }),
+    jurisdiction: t.String({ description: `${NATIONAL_JURISDICTION} (全国) or the division code the list applies in` }),
+    jurisdictionName: t.String({ example: '浙江省杭州市西湖区' }),
+    level: StringEnum(JURISDICTION_LEVELS, { description: 'national, province, city, county or street' }),
+    documentKey: t.String({
+      description: 'The rule document the list is (family inspection: GET /api/v1/rules/documents?family=inspection)',
+      example: 'fire-inspection',
+    }),
     effectiveFrom: Day,
     title: t.String(),
     source: t.String(),
+    sources: t.Array(RuleSource, { description: 'The documents the list rests on (依据)' }),
+    citations: t.Array(t.String(), { description: 'The same, as people read them: 《title》文号 article' }),
     origin: StringEnum(['built-in', 'published'], { description: 'built-in (shipped with the platform) or published through the API' }),
     publishedAt: DateTime,
     inspectionItems: t.Array(Described<InspectionItem>('InspectionItemInput')),
     penaltyItems: t.Array(Described<PenaltyItem>('PenaltyItemInput')),
+    disabledItems: t.Array(t.Object({ code: t.String(), reason: t.String() }), { description: 'Items from above that do not apply here' }),
+    inheritedItems: t.Array(t.String(), { description: 'Items from above confirmed to apply here unchanged' }),
   },
   { $id: 'ChecklistVersionView' },
 );
@@ -387,6 +513,103 @@ export const InspectorView = t.Object(
 export type InspectorView = Static<typeof InspectorView>;
 
 export const InspectorList = t.Array(InspectorView, { $id: 'InspectorList' });
+
+// ---------------------------------------------------------------------------------------------
+// 监管与抽查政策 (rule family supervision): 双随机 ratios, frequencies, deadlines by jurisdiction
+
+/** The parameters of the supervision policy; each is one rule of family `supervision`, keyed by its name. */
+export const SUPERVISION_PARAMETERS = [
+  'samplingRatios',
+  'minInspectorsPerDepartment',
+  'yearlyCap',
+  'capExemptKinds',
+  'repeatWindowDays',
+  'rectificationWorkingDays',
+  'abbreviatedGrades',
+  'abbreviatedMinRiskWeight',
+] as const;
+export type SupervisionParameter = (typeof SUPERVISION_PARAMETERS)[number];
+
+@JSONSchema({ description: 'One parameter of a local supervision policy: how it joins the levels above, and its value' })
+export class SupervisionRuleInput {
+  @JSONSchema({ description: 'The parameter (the rule key)', enum: [...SUPERVISION_PARAMETERS] })
+  @IsIn(SUPERVISION_PARAMETERS)
+  key: SupervisionParameter;
+
+  @JSONSchema({
+    description: '`replaces` the value from above in this jurisdiction; `inherits` confirms it unchanged (no value); `adds` only in a national document',
+  })
+  @IsIn(['adds', 'replaces', 'inherits'])
+  composition: 'adds' | 'replaces' | 'inherits';
+
+  @JSONSchema({ example: '环翠区双随机抽查比例' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
+  title: string;
+
+  @JSONSchema({
+    description:
+      'The value, by key: samplingRatios {A,B,C,D} (0–1); minInspectorsPerDepartment (≥ 2); yearlyCap, repeatWindowDays (≥ 1); ' +
+      'capExemptKinds (inspection kinds); rectificationWorkingDays {critical,major,minor}; abbreviatedGrades (grades); abbreviatedMinRiskWeight (1–5)',
+    example: { A: 0.03, B: 0.1, C: 0.3, D: 1 },
+  })
+  @IsOptional()
+  value?: unknown;
+
+  @JSONSchema({ description: "The documents the value rests on; default the policy's sources" })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => RuleSourceCitation)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  sources?: RuleSourceCitation[];
+}
+
+@JSONSchema({
+  description:
+    'A version of the supervision policy (监管与抽查政策) for a jurisdiction: the national defaults (platform admin) or a local refinement ' +
+    '(market regulation or health, inside their divisions). Plans, draws and inspections in a division use the policy in force there on their date.',
+})
+export class PublishSupervisionPolicyBody {
+  @JSONSchema({ description: `${NATIONAL_JURISDICTION} (全国) or a division code inside the publisher's divisions`, example: '371002' })
+  @IsJurisdiction()
+  jurisdiction: string;
+
+  @JSONSchema({
+    description: 'National `supervision-policy/<year>.<n>`; local `supervision-policy-<jurisdiction>/<year>.<n>`',
+    example: 'supervision-policy-371002/2027.1',
+  })
+  @Matches(/^supervision-policy(-\d{6}|-\d{9})?\/\d{4}\.\d{1,3}$/, { message: '版本号格式应为 supervision-policy-371002/2027.1' })
+  version: string;
+
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  title: string;
+
+  @JSONSchema({ description: 'The documents the policy rests on (依据)' })
+  @ValidateNested({ each: true })
+  @Type(() => RuleSourceCitation)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  sources: RuleSourceCitation[];
+
+  @IsIsoDate()
+  effectiveFrom: string;
+
+  @JSONSchema({ description: 'Last day in force; absent: until the next version' })
+  @IsOptional()
+  @IsIsoDate()
+  @IsNotBefore('effectiveFrom', '生效日期')
+  effectiveTo?: string;
+
+  @ValidateNested({ each: true })
+  @Type(() => SupervisionRuleInput)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(SUPERVISION_PARAMETERS.length)
+  rules: SupervisionRuleInput[];
+}
 
 // ---------------------------------------------------------------------------------------------
 // 双随机 plans
@@ -1314,6 +1537,11 @@ export const FormItemView = t.Object(
     severity: StringEnum(SEVERITIES),
     basic: t.Boolean(),
     checklistVersion: t.String(),
+    jurisdiction: t.Optional(
+      t.String({
+        description: `The jurisdiction of the list the item came from (${NATIONAL_JURISDICTION} = national); absent on forms frozen before lists had one`,
+      }),
+    ),
   },
   { $id: 'FormItemView' },
 );

@@ -36,6 +36,7 @@ export const ChecklistPublishedData = t.Object(
     kind: StringEnum(CHECKLIST_KINDS),
     department: t.String(),
     version: t.String(),
+    jurisdiction: t.Optional(t.String({ description: '000000 (全国) or the division code the list applies in; absent on events from before lists had one' })),
     effectiveFrom: t.String({ format: 'date' }),
     items: t.Integer({ description: 'number of items' }),
   },

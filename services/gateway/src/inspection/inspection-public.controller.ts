@@ -140,6 +140,8 @@ export class InspectionPublicController {
   @ApiQuery({ name: 'kind', required: false, enum: ['inspection', 'penalty'] })
   @ApiQuery({ name: 'department', required: false })
   @ApiQuery({ name: 'on', required: false })
+  @ApiQuery({ name: 'divisionCode', required: false, description: 'Only the lists that apply in this division' })
+  @ApiQuery({ name: 'jurisdiction', required: false, description: 'Only the lists of this jurisdiction (000000 = national)' })
   @RpcReply(InspectionRpc.publicListChecklists)
   checklists(@Query() query: ListChecklistsRequest, @CurrentRequestId() requestId: string): Promise<ChecklistVersionView[]> {
     return this.rpc.call(InspectionRpc.publicListChecklists, query, { actor: SYSTEM_ACTOR, requestId });

@@ -23,7 +23,9 @@ import {
   type PlanSummaryView,
   type PlanView,
   PublishChecklistBody,
+  PublishSupervisionPolicyBody,
   RecordResultsBody,
+  type RuleDocumentView,
   type RecordResultsView,
   type RectificationNoticeView,
   ReinspectionBody,
@@ -66,6 +68,8 @@ export class InspectionController {
   @ApiQuery({ name: 'kind', required: false, enum: ['inspection', 'penalty'] })
   @ApiQuery({ name: 'department', required: false, enum: [...INSPECTING] })
   @ApiQuery({ name: 'on', required: false, description: 'YYYY-MM-DD (default today)' })
+  @ApiQuery({ name: 'divisionCode', required: false, description: 'Only the lists that apply in this division (national and the levels enclosing it)' })
+  @ApiQuery({ name: 'jurisdiction', required: false, description: 'Only the lists of this jurisdiction (000000 = national)' })
   @RpcReply(InspectionRpc.listChecklists)
   checklists(@Query() query: ListChecklistsRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<ChecklistVersionView[]> {
     return this.rpc.call(InspectionRpc.listChecklists, query, { actor, requestId });
@@ -74,11 +78,33 @@ export class InspectionController {
   @Post('checklists')
   @HttpCode(201)
   @Departments(...INSPECTING)
-  @ApiOperation({ summary: '发布清单新版本 (the department itself or admin). Versions are never edited; item codes stay with their department.' })
+  @ApiOperation({
+    summary:
+      "发布清单新版本: a department's own list for a jurisdiction inside its divisions (national lists: the platform admin). " +
+      'Versions are never edited; item codes stay with their department; a local list adds to, replaces or disables items of the lists above it, only there.',
+  })
   @ApiBody(schema('PublishChecklistBody'))
   @RpcReply(InspectionRpc.publishChecklist, 201)
   publishChecklist(@Body() body: PublishChecklistBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<ChecklistVersionView> {
     return this.rpc.call(InspectionRpc.publishChecklist, body, { actor, requestId });
+  }
+
+  @Post('supervision-policies')
+  @HttpCode(201)
+  @Departments('market', 'health')
+  @ApiOperation({
+    summary:
+      '发布监管与抽查政策 (双随机 ratios, yearly cap, repeat window, deadlines) for a jurisdiction: local by market regulation or health in their divisions, national by the admin. ' +
+      'Read them with GET /api/v1/rules/effective?family=supervision',
+  })
+  @ApiBody(schema('PublishSupervisionPolicyBody'))
+  @RpcReply(InspectionRpc.publishSupervisionPolicy, 201)
+  publishSupervisionPolicy(
+    @Body() body: PublishSupervisionPolicyBody,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<RuleDocumentView> {
+    return this.rpc.call(InspectionRpc.publishSupervisionPolicy, body, { actor, requestId });
   }
 
   @Post('inspectors')

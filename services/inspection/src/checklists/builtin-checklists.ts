@@ -1,7 +1,8 @@
-import { checkCatalog, type ChecklistData, loadChecklist } from './checklist-schema.js';
+import { checkChecklistDocument } from './checklist-rules.js';
+import { checkCatalog, type ChecklistData, type ChecklistFile, checkPlacement, loadChecklist } from './checklist-schema.js';
 import { FIRE_INSPECTION_2026, FIRE_PENALTY_2026 } from './data/fire.data.js';
 import { HEALTH_INSPECTION_2026, HEALTH_PENALTY_2026 } from './data/health.data.js';
-import { MARKET_INSPECTION_2026, MARKET_PENALTY_2026 } from './data/market.data.js';
+import { HANGZHOU_MARKET_INSPECTION_2026, MARKET_INSPECTION_2026, MARKET_PENALTY_2026 } from './data/market.data.js';
 import {
   EDUCATION_INSPECTION_2026,
   EDUCATION_PENALTY_2026,
@@ -9,11 +10,19 @@ import {
   HRSS_PENALTY_2026,
   POLICE_INSPECTION_2026,
   POLICE_PENALTY_2026,
-  STREET_INSPECTION_2026,
+  XIHU_EDUCATION_INSPECTION_2026,
+  XIHU_HRSS_INSPECTION_2026,
+  XIHU_POLICE_INSPECTION_2026,
 } from './data/others.data.js';
+import { HANGZHOU_STREET_INSPECTION_2026, HUANCUI_STREET_INSPECTION_2026, STREET_INSPECTION_2026, XIHU_STREET_INSPECTION_2026 } from './data/street.data.js';
 
-/** The lists shipped with the platform (seeded into the catalog at start; later versions are published through the API). */
-export const BUILT_IN_CHECKLISTS: ChecklistData[] = [
+/**
+ * The lists shipped with the platform (seeded into the catalog at start; later versions are
+ * published through the API). Each sits at the level its legal basis belongs to: items resting on
+ * national laws, regulations and standards are on the national lists; items resting on a city's
+ * or district's own rules are on that city's or district's list and apply only there.
+ */
+export const BUILT_IN_CHECKLISTS: ChecklistFile[] = [
   FIRE_INSPECTION_2026,
   MARKET_INSPECTION_2026,
   HEALTH_INSPECTION_2026,
@@ -21,6 +30,13 @@ export const BUILT_IN_CHECKLISTS: ChecklistData[] = [
   HRSS_INSPECTION_2026,
   EDUCATION_INSPECTION_2026,
   STREET_INSPECTION_2026,
+  HANGZHOU_MARKET_INSPECTION_2026,
+  HANGZHOU_STREET_INSPECTION_2026,
+  XIHU_POLICE_INSPECTION_2026,
+  XIHU_HRSS_INSPECTION_2026,
+  XIHU_EDUCATION_INSPECTION_2026,
+  XIHU_STREET_INSPECTION_2026,
+  HUANCUI_STREET_INSPECTION_2026,
   FIRE_PENALTY_2026,
   MARKET_PENALTY_2026,
   HEALTH_PENALTY_2026,
@@ -29,9 +45,14 @@ export const BUILT_IN_CHECKLISTS: ChecklistData[] = [
   EDUCATION_PENALTY_2026,
 ];
 
-/** Loads and checks every built-in list: a list that does not match its schema stops the service. */
+/**
+ * Loads and checks every built-in list — its shape, the one rule-document check, the catalog and
+ * each local list against the lists above it: a list that does not match stops the service.
+ */
 export function loadBuiltInChecklists(lists: unknown[] = BUILT_IN_CHECKLISTS): ChecklistData[] {
   const loaded = lists.map(loadChecklist);
+  loaded.forEach(checkChecklistDocument);
   checkCatalog(loaded);
+  for (const list of loaded) checkPlacement(list, loaded);
   return loaded;
 }

@@ -1,13 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import type { ChecklistKind } from '@shanyu/contracts';
+import { JURISDICTION_LEVELS, jurisdictionCovers, jurisdictionLevel } from '@shanyu/common';
+import type { ChecklistKind, InspectionItem, PenaltyItem } from '@shanyu/contracts';
+import type { StoredRuleDocument } from '@shanyu/messaging';
 import type { DataSource, EntityManager } from 'typeorm';
+import { checklistDocumentKey, checklistRuleDocument, type EffectiveChecklistItem, effectiveChecklistItems } from './checklist-rules.js';
 import { type ChecklistData, checkCatalog } from './checklist-schema.js';
 import type { ChecklistVersion } from './checklist-version.entity.js';
 import { ChecklistRepository } from './checklist.repository.js';
 
+export interface InForceFilter {
+  kind?: ChecklistKind;
+  department?: string;
+  /** Only the lists that apply in this division (national and the levels enclosing it). */
+  divisionCode?: string;
+  /** Only the lists of this jurisdiction. */
+  jurisdiction?: string;
+}
+
 /**
- * The catalog of list versions. A fact is judged by the version in force on its date: per kind
- * and department, the latest `effectiveFrom` not after the date.
+ * The catalog of list versions. Each list (department, kind, jurisdiction) is in force on a date
+ * in its latest version started by then; what applies to an institution is the lists of its
+ * division's chain resolved as rule documents (national, then province, city, county, street).
  */
 export class ChecklistCatalog {
   /** Inserts the built-in versions that are not there yet (they are never updated) and checks the whole catalog. */
@@ -19,24 +32,58 @@ export class ChecklistCatalog {
     });
   }
 
+  /** Every version, by effective date and then publication. */
   all(manager: EntityManager): Promise<ChecklistVersion[]> {
     return new ChecklistRepository(manager).all();
   }
 
-  async inForce(manager: EntityManager, on: string, filter: { kind?: ChecklistKind; department?: string } = {}): Promise<ChecklistVersion[]> {
+  /** Every version as a rule document of family `inspection` (GET /api/v1/rules/documents). */
+  async documents(manager: EntityManager): Promise<StoredRuleDocument[]> {
+    return (await this.all(manager)).map((v) => ({ ...checklistRuleDocument(v.toData()), origin: v.origin }));
+  }
+
+  /** Per list (department, kind, jurisdiction), the version in force on `on`: the latest started by then, of two the later published. */
+  async inForce(manager: EntityManager, on: string, filter: InForceFilter = {}): Promise<ChecklistVersion[]> {
     const latest = new Map<string, ChecklistVersion>();
     for (const v of await this.all(manager)) {
       if (v.effectiveFrom > on) continue;
       if (filter.kind && v.kind !== filter.kind) continue;
       if (filter.department && v.department !== filter.department) continue;
-      latest.set(`${v.kind}/${v.department}`, v); // ordered by effectiveFrom, then publication: the last wins
+      if (filter.jurisdiction && v.jurisdiction !== filter.jurisdiction) continue;
+      if (filter.divisionCode && !jurisdictionCovers(v.jurisdiction, filter.divisionCode)) continue;
+      latest.set(checklistDocumentKey(v), v); // ordered by effectiveFrom, then publication: the last wins
     }
-    return [...latest.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.department.localeCompare(b.department));
+    const depth = (v: ChecklistVersion) => JURISDICTION_LEVELS.indexOf(jurisdictionLevel(v.jurisdiction) ?? 'national');
+    return [...latest.values()].sort(
+      (a, b) => a.kind.localeCompare(b.kind) || a.department.localeCompare(b.department) || depth(a) - depth(b) || a.jurisdiction.localeCompare(b.jurisdiction),
+    );
   }
 
-  /** The inspection lists in force on `on` for these departments. */
-  async inspectionLists(manager: EntityManager, on: string, departments: readonly string[]): Promise<ChecklistData[]> {
-    const lists = await this.inForce(manager, on, { kind: 'inspection' });
-    return lists.filter((l) => departments.includes(l.department)).map((l) => l.toData());
+  /** Every item in force in the division on `on`, each with its list version and jurisdiction. */
+  async effectiveItems(manager: EntityManager, divisionCode: string, on: string): Promise<EffectiveChecklistItem[]> {
+    return effectiveChecklistItems(
+      (await this.all(manager)).map((v) => v.toData()),
+      divisionCode,
+      on,
+    ).items;
+  }
+
+  /** The inspection items in force in the division on `on` for these departments (what a merged form is built from). */
+  async inspectionItems(
+    manager: EntityManager,
+    divisionCode: string,
+    on: string,
+    departments: readonly string[],
+  ): Promise<EffectiveChecklistItem<InspectionItem>[]> {
+    return (await this.effectiveItems(manager, divisionCode, on)).filter(
+      (e): e is EffectiveChecklistItem<InspectionItem> => e.kind === 'inspection' && departments.includes(e.department),
+    );
+  }
+
+  /** The penalty item of this code in force in the division on `on`, if any. */
+  async penaltyItem(manager: EntityManager, divisionCode: string, on: string, code: string): Promise<EffectiveChecklistItem<PenaltyItem> | undefined> {
+    return (await this.effectiveItems(manager, divisionCode, on)).find(
+      (e): e is EffectiveChecklistItem<PenaltyItem> => e.kind === 'penalty' && e.item.code === code,
+    );
   }
 }

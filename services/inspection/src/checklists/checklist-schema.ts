@@ -1,5 +1,6 @@
 import {
   CHECKLIST_KINDS,
+  ITEM_COMPOSITIONS,
   type ChecklistKind,
   FORM_AREAS,
   INSPECTION_DEPARTMENTS,
@@ -10,18 +11,46 @@ import {
   type PenaltyItem,
   SEVERITIES,
 } from '@shanyu/contracts';
-import { isIsoDate } from '@shanyu/common';
+import { isIsoDate, isKnownDivision, jurisdictionChain, jurisdictionName, NATIONAL_JURISDICTION, type RuleSource } from '@shanyu/common';
 
-/** One version of one department's list, as data (built-in files and published versions alike). */
+/** An item of a list above that stops applying in the list's jurisdiction, and why. */
+export interface DisabledItem {
+  code: string;
+  reason: string;
+}
+
+/**
+ * One version of one department's list for one jurisdiction (national, or a province, city,
+ * county or street), as data — built-in files and published versions alike. A local list applies
+ * only inside its jurisdiction, on top of the lists above: its items add to them or replace the
+ * item of the same code, `disabledItems` stop items from above applying there, `inheritedItems`
+ * confirm them.
+ */
 export interface ChecklistData {
   kind: ChecklistKind;
   department: InspectionDepartment;
+  /** NATIONAL_JURISDICTION (全国) or a division code. */
+  jurisdiction: string;
+  /** `<department>/<year>.<n>` (national) or `<department>-<jurisdiction>/<year>.<n>`. */
   version: string;
   effectiveFrom: string;
   title: string;
+  /** The publishing document as one line of text. */
   source: string;
+  /** The documents the list rests on (依据), as citations. */
+  sources: RuleSource[];
   inspectionItems: InspectionItem[];
   penaltyItems: PenaltyItem[];
+  disabledItems: DisabledItem[];
+  inheritedItems: string[];
+}
+
+/** A list as written in a data file: nothing disabled or confirmed unless it says so. */
+export type ChecklistFile = Omit<ChecklistData, 'disabledItems' | 'inheritedItems'> & Partial<Pick<ChecklistData, 'disabledItems' | 'inheritedItems'>>;
+
+/** The version prefix a list of this department and jurisdiction must carry. */
+export function versionPrefixOf(department: string, jurisdiction: string): string {
+  return jurisdiction === NATIONAL_JURISDICTION ? department : `${department}-${jurisdiction}`;
 }
 
 export class ChecklistError extends Error {
@@ -48,7 +77,7 @@ type FieldCheck = { ok: (v: unknown) => boolean; required: boolean; what: string
 const required = (ok: (v: unknown) => boolean, what: string): FieldCheck => ({ ok, required: true, what });
 const optional = (ok: (v: unknown) => boolean, what: string): FieldCheck => ({ ok, required: false, what });
 
-const INSPECTION_ITEM: Record<string, FieldCheck> = {
+export const INSPECTION_ITEM: Record<string, FieldCheck> = {
   code: required((v) => typeof v === 'string' && ITEM_CODE.test(v), 'a code like FIRE-01'),
   area: required(oneOf(FORM_AREAS), `one of ${FORM_AREAS.join(', ')}`),
   category: required(str, 'text'),
@@ -59,9 +88,10 @@ const INSPECTION_ITEM: Record<string, FieldCheck> = {
   appliesTo: required(listOf(oneOf(OPERATOR_TYPES)), 'a list of operator types (empty = all)'),
   basic: required((v) => typeof v === 'boolean', 'true or false'),
   source: optional(str, 'text'),
+  composition: optional(oneOf(ITEM_COMPOSITIONS), ITEM_COMPOSITIONS.join(' / ')),
 };
 
-const PENALTY_ITEM: Record<string, FieldCheck> = {
+export const PENALTY_ITEM: Record<string, FieldCheck> = {
   code: required((v) => typeof v === 'string' && ITEM_CODE.test(v), 'a code like PFIRE-01'),
   violation: required(str, 'text'),
   legalBasis: required(str, 'the legal basis'),
@@ -73,9 +103,21 @@ const PENALTY_ITEM: Record<string, FieldCheck> = {
     'a non-empty list of inspection item codes',
   ),
   note: optional(str, 'text'),
+  composition: optional(oneOf(ITEM_COMPOSITIONS), ITEM_COMPOSITIONS.join(' / ')),
 };
 
-function checkFields(item: unknown, shape: Record<string, FieldCheck>, at: string, problems: { field: string; message: string }[]): void {
+const SOURCE: Record<string, FieldCheck> = {
+  title: required((v) => typeof v === 'string' && v.trim().length >= 4, 'the title of the document (at least 4 characters)'),
+  documentNo: optional(str, 'text (文号)'),
+  article: optional(str, 'text (article)'),
+};
+
+const DISABLED_ITEM: Record<string, FieldCheck> = {
+  code: required((v) => typeof v === 'string' && ITEM_CODE.test(v), 'an item code like MKT-11'),
+  reason: required((v) => typeof v === 'string' && v.trim().length >= 4, 'the reason (at least 4 characters)'),
+};
+
+export function checkFields(item: unknown, shape: Record<string, FieldCheck>, at: string, problems: { field: string; message: string }[]): void {
   if (!item || typeof item !== 'object' || Array.isArray(item)) {
     problems.push({ field: at, message: 'not an object' });
     return;
@@ -93,6 +135,15 @@ function checkFields(item: unknown, shape: Record<string, FieldCheck>, at: strin
   for (const key of Object.keys(record)) if (!(key in shape)) problems.push({ field: `${at}.${key}`, message: 'unknown field' });
 }
 
+/** Problems of a penalty item beyond its fields: a fine needs its legal range. */
+export function checkPenaltyItem(p: Partial<PenaltyItem> | undefined, at: string, problems: { field: string; message: string }[]): void {
+  const fines = Array.isArray(p?.kinds) && p.kinds.includes('fine');
+  if (fines && (!fen(p!.fineMinFen) || !fen(p!.fineMaxFen))) problems.push({ field: at, message: 'a fine needs fineMinFen and fineMaxFen (the legal range)' });
+  if (fines && fen(p!.fineMinFen) && fen(p!.fineMaxFen) && p!.fineMinFen! > p!.fineMaxFen!)
+    problems.push({ field: at, message: 'fineMinFen is above fineMaxFen' });
+  if (!fines && (p?.fineMinFen !== undefined || p?.fineMaxFen !== undefined)) problems.push({ field: at, message: 'a fine range without the fine kind' });
+}
+
 /**
  * Checks one list version's shape; throws a ChecklistError listing every problem. A built-in
  * list that does not match stops the service at start; a published one is refused (400).
@@ -103,44 +154,85 @@ export function loadChecklist(data: unknown): ChecklistData {
   if (!c || typeof c !== 'object') throw new ChecklistError('checklist is not an object', [{ field: '(list)', message: 'not an object' }]);
   if (!oneOf(CHECKLIST_KINDS)(c.kind)) problems.push({ field: 'kind', message: `must be ${CHECKLIST_KINDS.join(' or ')}` });
   if (!oneOf(INSPECTION_DEPARTMENTS)(c.department)) problems.push({ field: 'department', message: 'unknown department' });
-  if (typeof c.version !== 'string' || !/^[a-z]+\/\d{4}\.\d{1,3}$/.test(c.version) || !c.version.startsWith(`${c.department}/`)) {
-    problems.push({ field: 'version', message: `must look like ${c.department ?? 'fire'}/2026.1 and start with the department` });
+  const national = c.jurisdiction === NATIONAL_JURISDICTION;
+  if (typeof c.jurisdiction !== 'string' || (!national && !isKnownDivision(c.jurisdiction)))
+    problems.push({ field: 'jurisdiction', message: `must be ${NATIONAL_JURISDICTION} (national) or a known division code` });
+  const prefix = versionPrefixOf(String(c.department ?? 'fire'), String(c.jurisdiction ?? NATIONAL_JURISDICTION));
+  if (typeof c.version !== 'string' || !/^[a-z]+(-\d{6}|-\d{9})?\/\d{4}\.\d{1,3}$/.test(c.version) || !c.version.startsWith(`${prefix}/`)) {
+    problems.push({
+      field: 'version',
+      message: `版本号应为 ${prefix}/<年份>.<序号>（${national ? '全国清单：部门' : `${jurisdictionName(String(c.jurisdiction))}的清单：部门-区划代码`}），如 ${prefix}/2027.1`,
+    });
   }
   if (!isIsoDate(c.effectiveFrom)) problems.push({ field: 'effectiveFrom', message: 'must be a date YYYY-MM-DD' });
   if (!str(c.title)) problems.push({ field: 'title', message: 'missing' });
   if (!str(c.source)) problems.push({ field: 'source', message: 'missing — a list names the document that publishes it' });
-  const known = new Set(['kind', 'department', 'version', 'effectiveFrom', 'title', 'source', 'inspectionItems', 'penaltyItems']);
+  const sources = (c.sources ?? (str(c.source) ? [{ title: c.source }] : [])) as unknown[];
+  if (!Array.isArray(sources) || sources.length === 0)
+    problems.push({ field: 'sources', message: 'at least one document the list rests on (title, 文号, article)' });
+  else sources.forEach((s, i) => checkFields(s, SOURCE, `sources.${i}`, problems));
+  const known = new Set([
+    'kind',
+    'department',
+    'jurisdiction',
+    'version',
+    'effectiveFrom',
+    'title',
+    'source',
+    'sources',
+    'inspectionItems',
+    'penaltyItems',
+    'disabledItems',
+    'inheritedItems',
+  ]);
   for (const key of Object.keys(c)) if (!known.has(key)) problems.push({ field: key, message: 'unknown field' });
 
   const inspectionItems = (c.inspectionItems ?? []) as unknown[];
   const penaltyItems = (c.penaltyItems ?? []) as unknown[];
+  const disabledItems = (c.disabledItems ?? []) as unknown[];
+  const inheritedItems = (c.inheritedItems ?? []) as unknown[];
+  if (!Array.isArray(disabledItems)) problems.push({ field: 'disabledItems', message: 'must be a list' });
+  else disabledItems.forEach((d, i) => checkFields(d, DISABLED_ITEM, `disabledItems.${i}`, problems));
+  if (!Array.isArray(inheritedItems)) problems.push({ field: 'inheritedItems', message: 'must be a list' });
+  else
+    inheritedItems.forEach((code, i) => {
+      if (typeof code !== 'string' || !ITEM_CODE.test(code)) problems.push({ field: `inheritedItems.${i}`, message: 'must be an item code like FIRE-01' });
+    });
+  const fromAbove = (Array.isArray(disabledItems) ? disabledItems.length : 0) + (Array.isArray(inheritedItems) ? inheritedItems.length : 0);
   if (!Array.isArray(inspectionItems) || !Array.isArray(penaltyItems)) {
     problems.push({ field: 'items', message: 'inspectionItems and penaltyItems must be lists' });
   } else if (c.kind === 'inspection') {
-    if (inspectionItems.length === 0) problems.push({ field: 'inspectionItems', message: 'an inspection list needs at least one item' });
+    if (inspectionItems.length + fromAbove === 0) problems.push({ field: 'inspectionItems', message: 'an inspection list needs at least one item' });
     if (penaltyItems.length) problems.push({ field: 'penaltyItems', message: 'an inspection list has no penalty items' });
     inspectionItems.forEach((item, i) => checkFields(item, INSPECTION_ITEM, `inspectionItems.${i}`, problems));
   } else if (c.kind === 'penalty') {
-    if (penaltyItems.length === 0) problems.push({ field: 'penaltyItems', message: 'a penalty list needs at least one item' });
+    if (penaltyItems.length + fromAbove === 0) problems.push({ field: 'penaltyItems', message: 'a penalty list needs at least one item' });
     if (inspectionItems.length) problems.push({ field: 'inspectionItems', message: 'a penalty list has no inspection items' });
     penaltyItems.forEach((item, i) => {
       checkFields(item, PENALTY_ITEM, `penaltyItems.${i}`, problems);
-      const p = item as Partial<PenaltyItem>;
-      const fines = Array.isArray(p?.kinds) && p.kinds.includes('fine');
-      if (fines && (!fen(p.fineMinFen) || !fen(p.fineMaxFen)))
-        problems.push({ field: `penaltyItems.${i}`, message: 'a fine needs fineMinFen and fineMaxFen (the legal range)' });
-      if (fines && fen(p.fineMinFen) && fen(p.fineMaxFen) && p.fineMinFen! > p.fineMaxFen!)
-        problems.push({ field: `penaltyItems.${i}`, message: 'fineMinFen is above fineMaxFen' });
-      if (!fines && (p?.fineMinFen !== undefined || p?.fineMaxFen !== undefined))
-        problems.push({ field: `penaltyItems.${i}`, message: 'a fine range without the fine kind' });
+      checkPenaltyItem(item as Partial<PenaltyItem>, `penaltyItems.${i}`, problems);
     });
   }
-  const items = [...(Array.isArray(inspectionItems) ? inspectionItems : []), ...(Array.isArray(penaltyItems) ? penaltyItems : [])] as { code?: string }[];
+  if (national) {
+    // Nothing is above a national list: it can only add.
+    if (fromAbove) problems.push({ field: 'disabledItems', message: '全国清单没有上级清单，不能停用或沿用上级事项' });
+    [...(Array.isArray(inspectionItems) ? inspectionItems : []), ...(Array.isArray(penaltyItems) ? penaltyItems : [])].forEach((item) => {
+      const code = (item as { code?: string; composition?: string })?.code;
+      if ((item as { composition?: string })?.composition === 'replaces')
+        problems.push({ field: String(code), message: '全国清单没有上级清单，不能替代上级事项' });
+    });
+  }
+  const codes = [
+    ...(Array.isArray(inspectionItems) ? inspectionItems : []),
+    ...(Array.isArray(penaltyItems) ? penaltyItems : []),
+    ...(Array.isArray(disabledItems) ? disabledItems : []),
+  ].map((item) => (item as { code?: string })?.code);
+  codes.push(...(Array.isArray(inheritedItems) ? (inheritedItems as string[]) : []));
   const seen = new Set<string>();
-  items.forEach((item) => {
-    if (typeof item?.code !== 'string') return;
-    if (seen.has(item.code)) problems.push({ field: item.code, message: 'duplicate code in the list' });
-    seen.add(item.code);
+  codes.forEach((code) => {
+    if (typeof code !== 'string') return;
+    if (seen.has(code)) problems.push({ field: code, message: 'duplicate code in the list' });
+    seen.add(code);
   });
   if (problems.length) {
     throw new ChecklistError(`invalid checklist ${String(c.version ?? '')}:\n  ${problems.map((p) => `${p.field}: ${p.message}`).join('\n  ')}`, problems);
@@ -148,27 +240,43 @@ export function loadChecklist(data: unknown): ChecklistData {
   return {
     kind: c.kind!,
     department: c.department!,
+    jurisdiction: c.jurisdiction!,
     version: c.version!,
     effectiveFrom: c.effectiveFrom!,
     title: c.title!,
     source: c.source!,
+    sources: (sources as RuleSource[]).map((s) => ({
+      title: s.title,
+      ...(s.documentNo ? { documentNo: s.documentNo } : {}),
+      ...(s.article ? { article: s.article } : {}),
+    })),
     inspectionItems: inspectionItems as InspectionItem[],
     penaltyItems: penaltyItems as PenaltyItem[],
+    disabledItems: (disabledItems as DisabledItem[]).map((d) => ({ code: d.code, reason: d.reason })),
+    inheritedItems: inheritedItems as string[],
   };
 }
 
+const codesOf = (list: ChecklistData) => [
+  ...list.inspectionItems.map((i) => i.code),
+  ...list.penaltyItems.map((i) => i.code),
+  ...list.disabledItems.map((d) => d.code),
+  ...list.inheritedItems,
+];
+
 /**
  * Rules across lists: an item code belongs to one department for ever (its results and
- * findings refer to it), and a penalty item names inspection items that exist.
+ * findings refer to it), and a penalty item names inspection items that exist (on a list of
+ * some jurisdiction).
  */
 export function checkCatalog(lists: ChecklistData[]): void {
   const problems: { field: string; message: string }[] = [];
   const owner = new Map<string, string>();
   for (const list of lists) {
-    for (const item of [...list.inspectionItems, ...list.penaltyItems]) {
-      const before = owner.get(item.code);
-      if (before && before !== list.department) problems.push({ field: item.code, message: `code used by ${before} and ${list.department}` });
-      owner.set(item.code, list.department);
+    for (const code of codesOf(list)) {
+      const before = owner.get(code);
+      if (before && before !== list.department) problems.push({ field: code, message: `code used by ${before} and ${list.department}` });
+      owner.set(code, list.department);
     }
   }
   const inspectionCodes = new Set(lists.flatMap((l) => l.inspectionItems.map((i) => i.code)));
@@ -179,4 +287,44 @@ export function checkCatalog(lists: ChecklistData[]): void {
     }
   }
   if (problems.length) throw new ChecklistError(`inconsistent checklists:\n  ${problems.map((p) => `${p.field}: ${p.message}`).join('\n  ')}`, problems);
+}
+
+/**
+ * How a local list sits on the lists above it (the same kind and department, at the levels that
+ * enclose its jurisdiction, any version): an item it adds is on none of them (replace it instead),
+ * and an item it replaces, disables or confirms is on one of them. Fields name the list's own.
+ */
+export function checkPlacement(list: ChecklistData, catalog: readonly ChecklistData[]): void {
+  if (list.jurisdiction === NATIONAL_JURISDICTION) return;
+  const above = jurisdictionChain(list.jurisdiction).filter((j) => j !== list.jurisdiction);
+  const lists = catalog.filter((l) => l.kind === list.kind && l.department === list.department && above.includes(l.jurisdiction));
+  const where = new Map<string, string>();
+  for (const l of lists)
+    for (const item of [...l.inspectionItems, ...l.penaltyItems]) if (!where.has(item.code)) where.set(item.code, jurisdictionName(l.jurisdiction));
+  const problems: { field: string; message: string }[] = [];
+  const items = list.kind === 'inspection' ? list.inspectionItems : list.penaltyItems;
+  const field = list.kind === 'inspection' ? 'inspectionItems' : 'penaltyItems';
+  items.forEach((item, i) => {
+    const composition = item.composition ?? 'adds';
+    if (composition === 'adds' && where.has(item.code))
+      problems.push({
+        field: `${field}.${i}.code`,
+        message: `事项 ${item.code} 已在${where.get(item.code)}的清单中；在本地替代它请写明 composition: replaces`,
+      });
+    if (composition === 'replaces' && !where.has(item.code))
+      problems.push({ field: `${field}.${i}.code`, message: `${jurisdictionName(list.jurisdiction)}的上级清单中没有事项 ${item.code}，无可替代` });
+  });
+  list.disabledItems.forEach((d, i) => {
+    if (!where.has(d.code))
+      problems.push({ field: `disabledItems.${i}.code`, message: `${jurisdictionName(list.jurisdiction)}的上级清单中没有事项 ${d.code}，无可停用` });
+  });
+  list.inheritedItems.forEach((code, i) => {
+    if (!where.has(code))
+      problems.push({ field: `inheritedItems.${i}`, message: `${jurisdictionName(list.jurisdiction)}的上级清单中没有事项 ${code}，无可沿用` });
+  });
+  if (problems.length)
+    throw new ChecklistError(
+      `checklist ${list.version} does not fit the lists above:\n  ${problems.map((p) => `${p.field}: ${p.message}`).join('\n  ')}`,
+      problems,
+    );
 }

@@ -1,6 +1,8 @@
+import { formatRuleSource, jurisdictionLevel, jurisdictionName, type RuleSource } from '@shanyu/common';
 import type { ChecklistKind, ChecklistVersionView, InspectionDepartment, InspectionItem, PenaltyItem } from '@shanyu/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { ChecklistData } from './checklist-schema.js';
+import { checklistDocumentKey } from './checklist-rules.js';
+import type { ChecklistData, DisabledItem } from './checklist-schema.js';
 
 /** One version of one department's list. Rows are inserted, never updated (a version used in a decision is never edited). */
 @Entity({ name: 'checklist_version' })
@@ -14,6 +16,10 @@ export class ChecklistVersion {
   @Column({ type: 'text' })
   department: InspectionDepartment;
 
+  /** 000000 (全国) or the division code the list applies in. */
+  @Column({ type: 'text' })
+  jurisdiction: string;
+
   @Column({ type: 'text' })
   version: string;
 
@@ -26,11 +32,20 @@ export class ChecklistVersion {
   @Column({ type: 'text' })
   source: string;
 
+  @Column({ type: 'jsonb' })
+  sources: RuleSource[];
+
   @Column({ type: 'jsonb', name: 'inspection_items' })
   inspectionItems: InspectionItem[];
 
   @Column({ type: 'jsonb', name: 'penalty_items' })
   penaltyItems: PenaltyItem[];
+
+  @Column({ type: 'jsonb', name: 'disabled_items' })
+  disabledItems: DisabledItem[];
+
+  @Column({ type: 'jsonb', name: 'inherited_items' })
+  inheritedItems: string[];
 
   @Column({ type: 'text' })
   origin: 'built-in' | 'published';
@@ -42,11 +57,21 @@ export class ChecklistVersion {
   publishedBy: { department: string; userId: string } | null;
 
   toData(): ChecklistData {
-    const { kind, department, version, effectiveFrom, title, source, inspectionItems, penaltyItems } = this;
-    return { kind, department, version, effectiveFrom, title, source, inspectionItems, penaltyItems };
+    const { kind, department, jurisdiction, version, effectiveFrom, title, source, sources, inspectionItems, penaltyItems, disabledItems, inheritedItems } =
+      this;
+    return { kind, department, jurisdiction, version, effectiveFrom, title, source, sources, inspectionItems, penaltyItems, disabledItems, inheritedItems };
   }
 
   toView(): ChecklistVersionView {
-    return { id: this.id, ...this.toData(), origin: this.origin, publishedAt: this.publishedAt.toISOString() };
+    return {
+      id: this.id,
+      ...this.toData(),
+      jurisdictionName: jurisdictionName(this.jurisdiction),
+      level: jurisdictionLevel(this.jurisdiction) ?? 'national',
+      documentKey: checklistDocumentKey(this),
+      citations: this.sources.map(formatRuleSource),
+      origin: this.origin,
+      publishedAt: this.publishedAt.toISOString(),
+    };
   }
 }

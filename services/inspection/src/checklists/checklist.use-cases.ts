@@ -1,25 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
+import { type Actor, assertMayPublishRules, DomainError, departmentName, shanghaiToday } from '@shanyu/common';
 import { type ChecklistVersionView, InspectionEvt, type ListChecklistsRequest, type PublishChecklistBody } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import type { DataSource } from 'typeorm';
-import { assertDepartment } from '../access.js';
 import type { ChecklistCatalog } from './checklist-catalog.js';
-import { checkCatalog, type ChecklistData, ChecklistError, loadChecklist } from './checklist-schema.js';
+import { checkChecklistDocument } from './checklist-rules.js';
+import { checkCatalog, type ChecklistData, ChecklistError, checkPlacement, loadChecklist } from './checklist-schema.js';
 import { ChecklistRepository } from './checklist.repository.js';
 
 function invalid(e: unknown): never {
   if (e instanceof ChecklistError) {
     throw new DomainError(
       'CHECKLIST_INVALID',
-      `清单有误（${e.problems.length} 处）`,
+      `清单有误（${e.problems.length} 处）：${e.problems
+        .slice(0, 5)
+        .map((p) => `${p.field}：${p.message}`)
+        .join('；')}`,
       e.problems.map((p) => ({ field: p.field, code: 'CHECKLIST_INVALID', message: p.message })),
     );
   }
   throw e;
 }
 
-/** 两张清单 in force on a date (default today). */
+/** 两张清单 in force on a date (default today): every jurisdiction's, or those applying in a division, or one jurisdiction's. */
 export class ListChecklists {
   constructor(
     private readonly dataSource: DataSource,
@@ -29,11 +32,16 @@ export class ListChecklists {
 
   async execute(request: ListChecklistsRequest): Promise<ChecklistVersionView[]> {
     const on = request.on ?? shanghaiToday(this.now());
-    return (await this.catalog.inForce(this.dataSource.manager, on, { kind: request.kind, department: request.department })).map((v) => v.toView());
+    const { kind, department, divisionCode, jurisdiction } = request;
+    return (await this.catalog.inForce(this.dataSource.manager, on, { kind, department, divisionCode, jurisdiction })).map((v) => v.toView());
   }
 }
 
-/** A department publishes a new version of its list; versions are never edited. */
+/**
+ * A department publishes a new version of its own list for a jurisdiction it covers (the
+ * platform admin: any list, national ones included); versions are never edited. The list is
+ * checked as a list, as a rule document of family `inspection` and against the lists above it.
+ */
 export class PublishChecklist {
   constructor(
     private readonly unitOfWork: UnitOfWork,
@@ -42,20 +50,30 @@ export class PublishChecklist {
   ) {}
 
   async execute(body: PublishChecklistBody, actor: Actor, requestId?: string): Promise<ChecklistVersionView> {
-    assertDepartment(actor, [body.department], `发布 ${body.department} 部门的清单`);
+    // Family `inspection` is open to every supervising department, but each only for its own list.
+    if (actor.department !== 'admin' && body.department !== actor.department) {
+      throw new DomainError(
+        'DEPARTMENT_NOT_ALLOWED',
+        `${departmentName(actor.department)}只能发布本部门的清单，不能发布${departmentName(body.department)}的清单`,
+        [{ field: 'department', code: 'DEPARTMENT_NOT_ALLOWED', message: `${departmentName(body.department)}的清单只能由该部门（或平台管理员）发布` }],
+      );
+    }
+    assertMayPublishRules(actor, 'inspection', body.jurisdiction);
     let data: ChecklistData;
     try {
       data = loadChecklist(JSON.parse(JSON.stringify(body)));
     } catch (e) {
       invalid(e);
     }
+    checkChecklistDocument(data);
     return this.unitOfWork.run(async (tx) => {
-      const existing = await this.catalog.all(tx.manager);
+      const existing = (await this.catalog.all(tx.manager)).map((v) => v.toData());
       if (existing.some((v) => v.kind === data.kind && v.department === data.department && v.version === data.version)) {
         throw new DomainError('CHECKLIST_VERSION_EXISTS', `清单版本 ${data.version} 已存在；修改请发布新版本`);
       }
       try {
-        checkCatalog([...existing.map((v) => v.toData()), data]);
+        checkCatalog([...existing, data]);
+        checkPlacement(data, existing);
       } catch (e) {
         invalid(e);
       }
@@ -70,14 +88,28 @@ export class PublishChecklist {
       await tx.publish(InspectionEvt.checklistPublished, {
         actor,
         entityId: row.id,
-        data: { kind: data.kind, department: data.department, version: data.version, effectiveFrom: data.effectiveFrom, items },
+        data: {
+          kind: data.kind,
+          department: data.department,
+          version: data.version,
+          jurisdiction: data.jurisdiction,
+          effectiveFrom: data.effectiveFrom,
+          items,
+        },
       });
       await tx.audit({
         actor,
         action: 'checklist.publish',
         entity: 'checklist',
         entityId: row.id,
-        after: { kind: data.kind, version: data.version, effectiveFrom: data.effectiveFrom, items },
+        after: {
+          kind: data.kind,
+          version: data.version,
+          jurisdiction: data.jurisdiction,
+          effectiveFrom: data.effectiveFrom,
+          items,
+          disabled: data.disabledItems.map((d) => d.code),
+        },
         requestId,
       });
       return row.toView();

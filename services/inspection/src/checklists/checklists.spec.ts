@@ -1,13 +1,16 @@
+import type { InspectionItem } from '@shanyu/contracts';
 import { describe, expect, it } from 'vitest';
 import { buildForm, groupByArea } from '../forms/merged-form.js';
-import { SUPERVISION_POLICY_2026 } from '../policy/supervision-policy.data.js';
-import { loadPolicy, PolicyError } from '../policy/supervision-policy.js';
 import { BUILT_IN_CHECKLISTS, loadBuiltInChecklists } from './builtin-checklists.js';
-import { checkCatalog, ChecklistError, loadChecklist } from './checklist-schema.js';
+import { type EffectiveChecklistItem, effectiveChecklistItems } from './checklist-rules.js';
+import { checkCatalog, type ChecklistData, ChecklistError, loadChecklist } from './checklist-schema.js';
 import { FIRE_INSPECTION_2026 } from './data/fire.data.js';
 
 const lists = loadBuiltInChecklists();
 const inspectionLists = lists.filter((l) => l.kind === 'inspection');
+/** The inspection items in force in 三墩镇 (西湖区, Hangzhou), where every built-in list applies. */
+const inspectionItems = (catalog: ChecklistData[] = lists, divisionCode = '330106109', on = '2026-06-01') =>
+  effectiveChecklistItems(catalog, divisionCode, on).items.filter((i): i is EffectiveChecklistItem<InspectionItem> => i.kind === 'inspection');
 
 describe('the two lists (两张清单) as data', () => {
   it('ship at least 60 inspection items across at least 6 departments, each citing its legal basis', () => {
@@ -15,7 +18,9 @@ describe('the two lists (两张清单) as data', () => {
     expect(items.length).toBeGreaterThanOrEqual(60);
     expect(new Set(inspectionLists.map((l) => l.department)).size).toBeGreaterThanOrEqual(6);
     for (const item of items) expect(item.legalBasis.length).toBeGreaterThan(4);
-    expect(new Set(items.map((i) => i.code)).size).toBe(items.length);
+    // A code is added once; a local list may replace it (Hangzhou's fee item replaces the national one).
+    const added = items.filter((i) => (i.composition ?? 'adds') === 'adds');
+    expect(new Set(added.map((i) => i.code)).size).toBe(added.length);
   });
 
   it('ship penalty items with legal fine ranges in fen, each tied to inspection items', () => {
@@ -51,10 +56,11 @@ describe('the two lists (两张清单) as data', () => {
     const penalty = {
       kind: 'penalty',
       department: 'fire',
+      jurisdiction: '000000',
       version: 'fire/2027.1',
       effectiveFrom: '2027-01-01',
       title: 't',
-      source: 's',
+      source: '某规范性文件',
       inspectionItems: [],
       penaltyItems: [{ code: 'PFIRE-09', violation: '某违法行为', legalBasis: '某法律', kinds: ['fine'], relatedItems: ['FIRE-01'] }],
     };
@@ -63,15 +69,16 @@ describe('the two lists (两张清单) as data', () => {
   });
 
   it('refuses a code that moves to another department or a penalty naming an unknown item', () => {
-    const stolen = { ...FIRE_INSPECTION_2026, department: 'market' as const, version: 'market/2027.1' };
+    const stolen = loadChecklist({ ...FIRE_INSPECTION_2026, department: 'market' as const, version: 'market/2027.1' });
     expect(() => checkCatalog([...lists, stolen])).toThrow(/code used by fire and market/);
     const dangling = loadChecklist({
       kind: 'penalty',
       department: 'fire',
+      jurisdiction: '000000',
       version: 'fire/2027.1',
       effectiveFrom: '2027-01-01',
       title: 't',
-      source: 's',
+      source: '某规范性文件',
       inspectionItems: [],
       penaltyItems: [{ code: 'PFIRE-09', violation: '某违法行为', legalBasis: '某法律', kinds: ['warning'], relatedItems: ['FIRE-99'] }],
     });
@@ -81,19 +88,13 @@ describe('the two lists (两张清单) as data', () => {
   it('loads the built-in lists only when every one matches (a broken one stops the start)', () => {
     expect(() => loadBuiltInChecklists([...BUILT_IN_CHECKLISTS, { ...FIRE_INSPECTION_2026, title: '' }])).toThrow(ChecklistError);
   });
-
-  it('checks the supervision policy the same way', () => {
-    expect(loadPolicy(SUPERVISION_POLICY_2026).samplingRatios).toEqual({ A: 0.05, B: 0.1, C: 0.3, D: 1 });
-    expect(() => loadPolicy({ ...SUPERVISION_POLICY_2026, minInspectorsPerDepartment: 1 })).toThrow(PolicyError);
-    expect(() => loadPolicy({ ...SUPERVISION_POLICY_2026, sources: { ...SUPERVISION_POLICY_2026.sources, yearlyCap: undefined } })).toThrow(/yearlyCap/);
-    expect(() => loadPolicy({ ...SUPERVISION_POLICY_2026, yearlycap: 3 })).toThrow(/unknown field yearlycap/);
-  });
 });
 
 describe('the merged form (一表通查)', () => {
   it("has every participating department's items once, grouped by area, even when lists and versions repeat", () => {
-    const fireV2 = { ...FIRE_INSPECTION_2026, version: 'fire/2027.1' };
-    const form = buildForm({ lists: [...inspectionLists, ...inspectionLists, fireV2], operatorType: 'private', kind: 'full' });
+    const fireV2 = loadChecklist({ ...FIRE_INSPECTION_2026, version: 'fire/2027.1', effectiveFrom: '2027-01-01' });
+    const catalog = [...lists, fireV2];
+    const form = buildForm({ items: [...inspectionItems(catalog), ...inspectionItems(catalog)], operatorType: 'private', kind: 'full' });
     expect(new Set(form.map((i) => i.code)).size).toBe(form.length);
     const grouped = groupByArea(form);
     expect(grouped.flatMap((g) => g.items)).toHaveLength(form.length);
@@ -102,22 +103,22 @@ describe('the merged form (一表通查)', () => {
   });
 
   it("leaves out items that do not apply to the institution type (kindergarten classes are education's)", () => {
-    const privateForm = buildForm({ lists: inspectionLists, operatorType: 'private', kind: 'full' });
-    const kindergarten = buildForm({ lists: inspectionLists, operatorType: 'kindergarten', kind: 'full' });
+    const privateForm = buildForm({ items: inspectionItems(), operatorType: 'private', kind: 'full' });
+    const kindergarten = buildForm({ items: inspectionItems(), operatorType: 'kindergarten', kind: 'full' });
     expect(privateForm.some((i) => i.department === 'education')).toBe(false);
     expect(kindergarten.filter((i) => i.department === 'education')).toHaveLength(6);
   });
 
   it('abbreviates for good grades: only basic and high-risk items', () => {
-    const full = buildForm({ lists: inspectionLists, operatorType: 'private', kind: 'full' });
-    const short = buildForm({ lists: inspectionLists, operatorType: 'private', kind: 'abbreviated', abbreviatedMinRiskWeight: 4 });
+    const full = buildForm({ items: inspectionItems(), operatorType: 'private', kind: 'full' });
+    const short = buildForm({ items: inspectionItems(), operatorType: 'private', kind: 'abbreviated', abbreviatedMinRiskWeight: 4 });
     expect(short.length).toBeLessThan(full.length);
     expect(short.every((i) => i.basic || i.riskWeight >= 4)).toBe(true);
     expect(short.map((i) => i.code)).toEqual(expect.arrayContaining(['FIRE-01', 'POL-02', 'HLT-06']));
   });
 
   it('keeps only the given codes for a re-inspection', () => {
-    const form = buildForm({ lists: inspectionLists, operatorType: 'private', kind: 'reinspection', onlyCodes: new Set(['FIRE-01', 'MKT-05']) });
+    const form = buildForm({ items: inspectionItems(), operatorType: 'private', kind: 'reinspection', onlyCodes: new Set(['FIRE-01', 'MKT-05']) });
     expect(form.map((i) => i.code).sort()).toEqual(['FIRE-01', 'MKT-05']);
   });
 });

@@ -1,11 +1,14 @@
-import { FORM_AREA_LABELS, FORM_AREAS, type FormArea, type FormItemView, type OperatorType } from '@shanyu/contracts';
-import type { ChecklistData } from '../checklists/checklist-schema.js';
+import { FORM_AREA_LABELS, FORM_AREAS, type FormArea, type FormItemView, type InspectionItem, type OperatorType } from '@shanyu/contracts';
+import type { EffectiveChecklistItem } from '../checklists/checklist-rules.js';
 
 export type FormKind = 'full' | 'abbreviated' | 'reinspection';
 
 export interface FormOptions {
-  /** The inspection lists in force for the participating departments. */
-  lists: ChecklistData[];
+  /**
+   * The inspection items in force in the institution's division on the visit day for the
+   * participating departments (national first, then the levels below), each with its list.
+   */
+  items: EffectiveChecklistItem<InspectionItem>[];
   operatorType: OperatorType;
   kind: FormKind;
   /** Abbreviated: basic items and items of at least this risk weight. */
@@ -15,32 +18,29 @@ export interface FormOptions {
 }
 
 /**
- * 一表通查: one merged form for the visit. Every participating department's items that apply
- * to the institution's type, each item once (by code, whatever lists or versions repeat it),
- * ordered by area, then department, then code.
+ * 一表通查: one merged form for the visit. Every participating department's items in force where
+ * the institution is that apply to its type, each item once (by code: of two from different
+ * levels, the more local one), ordered by area, then department, then code.
  */
 export function buildForm(options: FormOptions): FormItemView[] {
   const byCode = new Map<string, FormItemView>();
-  for (const list of options.lists) {
-    if (list.kind !== 'inspection') continue;
-    for (const item of list.inspectionItems) {
-      if (byCode.has(item.code)) continue;
-      if (item.appliesTo.length > 0 && !item.appliesTo.includes(options.operatorType)) continue;
-      if (options.kind === 'abbreviated' && !item.basic && item.riskWeight < (options.abbreviatedMinRiskWeight ?? 4)) continue;
-      if (options.kind === 'reinspection' && !options.onlyCodes?.has(item.code)) continue;
-      byCode.set(item.code, {
-        code: item.code,
-        department: list.department,
-        area: item.area,
-        category: item.category,
-        text: item.text,
-        legalBasis: item.legalBasis,
-        riskWeight: item.riskWeight,
-        severity: item.severity,
-        basic: item.basic,
-        checklistVersion: list.version,
-      });
-    }
+  for (const { department, item, checklistVersion, jurisdiction } of options.items) {
+    if (item.appliesTo.length > 0 && !item.appliesTo.includes(options.operatorType)) continue;
+    if (options.kind === 'abbreviated' && !item.basic && item.riskWeight < (options.abbreviatedMinRiskWeight ?? 4)) continue;
+    if (options.kind === 'reinspection' && !options.onlyCodes?.has(item.code)) continue;
+    byCode.set(item.code, {
+      code: item.code,
+      department,
+      area: item.area,
+      category: item.category,
+      text: item.text,
+      legalBasis: item.legalBasis,
+      riskWeight: item.riskWeight,
+      severity: item.severity,
+      basic: item.basic,
+      checklistVersion,
+      jurisdiction,
+    });
   }
   const areaOrder = (a: FormArea) => FORM_AREAS.indexOf(a);
   return [...byCode.values()].sort((a, b) => areaOrder(a.area) - areaOrder(b.area) || a.department.localeCompare(b.department) || a.code.localeCompare(b.code));

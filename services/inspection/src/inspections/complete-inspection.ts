@@ -4,7 +4,7 @@ import { type FindingClosedData, type FindingEventData, type InspectionCompleted
 import type { Transaction } from '@shanyu/messaging';
 import { findingEventData } from '../findings/finding-events.js';
 import { FindingRepository } from '../findings/finding.repository.js';
-import type { SupervisionPolicy } from '../policy/supervision-policy.js';
+import type { SupervisionPolicies } from '../policy/supervision-policies.js';
 import type { WorkingDayCalendarProvider } from '@shanyu/messaging';
 import type { Inspection, InspectionResultRow } from './inspection.entity.js';
 import { InspectionRepository } from './inspection.repository.js';
@@ -19,7 +19,7 @@ import { basicItemFailed, summaryOf } from './inspection-views.js';
  */
 export class CompleteInspection {
   constructor(
-    private readonly policy: SupervisionPolicy,
+    private readonly policies: SupervisionPolicies,
     private readonly calendars: WorkingDayCalendarProvider,
   ) {}
 
@@ -86,6 +86,8 @@ export class CompleteInspection {
     today: string,
   ): Promise<string[]> {
     const calendar = await this.calendars.current(tx.manager);
+    // The deadlines of the policy in force where the institution is, on the day the findings are recorded.
+    const policy = await this.policies.policyFor(tx.manager, inspection.divisionCode, today);
     const findings = new FindingRepository(tx.manager);
     const form = new Map(inspection.form.map((i) => [i.code, i]));
     const ids: string[] = [];
@@ -109,7 +111,7 @@ export class CompleteInspection {
         },
         note: r.note,
         recordedOn: today,
-        deadline: calendar.addWorkingDays(today, this.policy.rectificationWorkingDays[item.severity]),
+        deadline: calendar.addWorkingDays(today, policy.rectificationWorkingDays[item.severity]),
         status: 'open',
         report: null,
         closedOn: null,

@@ -11,6 +11,7 @@ import { buildForm } from '../forms/merged-form.js';
 import { InspectorRepository } from '../inspectors/inspector.repository.js';
 import { PlanRepository } from '../plans/plan.repository.js';
 import { inspectorsByDepartment } from '../plans/plan-rows.js';
+import type { SupervisionPolicies } from '../policy/supervision-policies.js';
 import type { SupervisionPolicy } from '../policy/supervision-policy.js';
 import { gradesOf } from '../replicas/credit-grades.js';
 import type { InstitutionReplica } from '../replicas/institution-replica.entity.js';
@@ -41,7 +42,7 @@ export class CreateInspection {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly catalog: ChecklistCatalog,
-    private readonly policy: SupervisionPolicy,
+    private readonly policies: SupervisionPolicies,
     private readonly now: () => Date,
   ) {}
 
@@ -59,22 +60,27 @@ export class CreateInspection {
       if (staffing.kind === 'planned' && institution.status !== 'filed')
         throw new DomainError('INSTITUTION_NOT_FILED', `机构“${institution.name}”不是已备案机构`);
 
+      // The policy and the lists in force where the institution is, on the visit day.
+      const policy = await this.policies.policyFor(tx.manager, institution.divisionCode, scheduledOn);
       const departments = staffing.departments.map((d) => d.department);
-      await this.assertInspectorsAvailable(tx, institution, staffing.departments);
-      const alerts = [...staffing.alerts, ...(await this.frequencyAlerts(tx, staffing, body, institution, scheduledOn))];
+      await this.assertInspectorsAvailable(tx, institution, staffing.departments, policy);
+      const alerts = [...staffing.alerts, ...(await this.frequencyAlerts(tx, staffing, body, institution, scheduledOn, policy))];
 
-      const lists = await this.catalog.inspectionLists(tx.manager, scheduledOn, departments);
-      const withoutList = departments.filter((d) => !lists.some((l) => l.department === d));
+      const items = await this.catalog.inspectionItems(tx.manager, institution.divisionCode, scheduledOn, departments);
+      const withoutList = departments.filter((d) => !items.some((l) => l.department === d));
       if (withoutList.length) {
-        throw new DomainError('CHECKLIST_NOT_IN_FORCE', `清单之外无检查：${withoutList.map(labelOf).join('、')}部门在 ${scheduledOn} 没有生效的检查事项清单`);
+        throw new DomainError(
+          'CHECKLIST_NOT_IN_FORCE',
+          `清单之外无检查：${withoutList.map(labelOf).join('、')}部门在 ${scheduledOn} 没有适用于 ${institution.divisionCode} 的检查事项清单`,
+        );
       }
       const grade = (await gradesOf(institutions, [institution.id])).get(institution.id)!;
-      const abbreviated = staffing.kind === 'planned' && this.policy.abbreviatedGrades.includes(grade);
+      const abbreviated = staffing.kind === 'planned' && policy.abbreviatedGrades.includes(grade);
       const form = buildForm({
-        lists,
+        items,
         operatorType: institution.operatorType,
         kind: abbreviated ? 'abbreviated' : 'full',
-        abbreviatedMinRiskWeight: this.policy.abbreviatedMinRiskWeight,
+        abbreviatedMinRiskWeight: policy.abbreviatedMinRiskWeight,
       });
       const inspection = await new InspectionRepository(tx.manager).add({
         id: randomUUID(),
@@ -93,7 +99,7 @@ export class CreateInspection {
         departments: staffing.departments.map((d): InspectionDepartmentRow => ({ ...d, signedOffAt: null, signedOffBy: null, comment: null })),
         form,
         alerts,
-        policyVersion: this.policy.version,
+        policyVersion: policy.version,
         noticeNo: null,
         createdAt: now,
         createdBy: { department: actor.department, userId: actor.userId },
@@ -177,8 +183,9 @@ export class CreateInspection {
     tx: Transaction,
     institution: InstitutionReplica,
     departments: { department: string; inspectorIds: string[] }[],
+    policy: SupervisionPolicy,
   ): Promise<void> {
-    const m = this.policy.minInspectorsPerDepartment;
+    const m = policy.minInspectorsPerDepartment;
     const short = departments.filter((d) => d.inspectorIds.length < m);
     if (short.length) {
       throw new DomainError(
@@ -224,14 +231,15 @@ export class CreateInspection {
     body: CreateInspectionBody,
     institution: InstitutionReplica,
     on: string,
+    policy: SupervisionPolicy,
   ): Promise<InspectionAlert[]> {
     const history = (await new InspectionRepository(tx.manager).history([institution.id])).get(institution.id) ?? [];
     const alerts: InspectionAlert[] = [];
-    const counted = !this.policy.capExemptKinds.includes(staffing.kind);
+    const counted = !policy.capExemptKinds.includes(staffing.kind);
     const year = Number(on.slice(0, 4));
-    const done = countedInYear(history, year, this.policy.capExemptKinds);
-    if (counted && done >= this.policy.yearlyCap) {
-      const message = `“${institution.name}”${year} 年已接受 ${done} 次检查，达到年度检查上限 ${this.policy.yearlyCap} 次（国办发〔2024〕54号）`;
+    const done = countedInYear(history, year, policy.capExemptKinds);
+    if (counted && done >= policy.yearlyCap) {
+      const message = `“${institution.name}”${year} 年已接受 ${done} 次检查，达到年度检查上限 ${policy.yearlyCap} 次（国办发〔2024〕54号）`;
       if (staffing.kind !== 'planned') throw new DomainError('INSPECTION_YEARLY_CAP', message);
       alerts.push({ code: 'INSPECTION_YEARLY_CAP', message });
     }
@@ -240,7 +248,7 @@ export class CreateInspection {
         history,
         staffing.departments.map((d) => d.department),
         on,
-        this.policy.repeatWindowDays,
+        policy.repeatWindowDays,
       );
       if (repeats.length && !body.repeatReason) {
         throw new DomainError(
@@ -256,7 +264,7 @@ export class CreateInspection {
           history,
           staffing.departments.map((d) => d.department),
           on,
-          this.policy.repeatWindowDays,
+          policy.repeatWindowDays,
         ),
       );
     }

@@ -4,7 +4,7 @@ import type { InspectionView, ReinspectionRequest } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import { assertCovers, assertDepartment } from '../access.js';
 import { FindingRepository } from '../findings/finding.repository.js';
-import type { SupervisionPolicy } from '../policy/supervision-policy.js';
+import type { SupervisionPolicies } from '../policy/supervision-policies.js';
 import { INSPECTING_DEPARTMENTS } from './create-inspection.use-case.js';
 import { InspectionRepository } from './inspection.repository.js';
 import { inspectionView } from './inspection-views.js';
@@ -18,7 +18,7 @@ import { inspectionView } from './inspection-views.js';
 export class CreateReinspection {
   constructor(
     private readonly unitOfWork: UnitOfWork,
-    private readonly policy: SupervisionPolicy,
+    private readonly policies: SupervisionPolicies,
     private readonly now: () => Date,
   ) {}
 
@@ -35,6 +35,8 @@ export class CreateReinspection {
       const codes = new Set(open.map((f) => f.itemCode));
       const departments = original.departments.filter((d) => open.some((f) => f.department === d.department));
       const now = this.now();
+      const scheduledOn = request.scheduledOn ?? shanghaiToday(now);
+      const policy = await this.policies.policyFor(tx.manager, original.divisionCode, scheduledOn);
       const reinspection = await inspections.add({
         id: randomUUID(),
         kind: 'reinspection',
@@ -46,13 +48,13 @@ export class CreateReinspection {
         divisionCode: original.divisionCode,
         grade: original.grade,
         formKind: 'reinspection',
-        scheduledOn: request.scheduledOn ?? shanghaiToday(now),
+        scheduledOn,
         status: 'open',
         leadDepartment: actor.department,
         departments: departments.map((d) => ({ department: d.department, inspectorIds: d.inspectorIds, signedOffAt: null, signedOffBy: null, comment: null })),
         form: original.form.filter((i) => codes.has(i.code)),
         alerts: [],
-        policyVersion: this.policy.version,
+        policyVersion: policy.version,
         noticeNo: null,
         createdAt: now,
         createdBy: { department: actor.department, userId: actor.userId },

@@ -29,12 +29,13 @@ export class IssuePenalty {
       const finding = await new FindingRepository(tx.manager).get(body.findingId);
       assertCovers(actor, finding.divisionCode);
       const inspection = await new InspectionRepository(tx.manager).get(finding.inspectionId);
-      const lists = await this.catalog.inForce(tx.manager, inspection.completedOn ?? finding.recordedOn, { kind: 'penalty' });
-      const list = lists.find((l) => l.penaltyItems.some((p) => p.code === body.penaltyItemCode));
-      const item = list?.penaltyItems.find((p) => p.code === body.penaltyItemCode);
-      if (!list || !item)
-        throw new DomainError('PENALTY_ITEM_NOT_FOUND', `处罚事项 ${body.penaltyItemCode} 不在 ${finding.recordedOn} 生效的行政处罚事项清单中`);
-      assertDepartment(actor, [list.department], `作出处罚事项 ${item.code} 的处罚`);
+      // The penalty list in force where the institution is, on the day the inspection found the violation.
+      const on = inspection.completedOn ?? finding.recordedOn;
+      const found = await this.catalog.penaltyItem(tx.manager, finding.divisionCode, on, body.penaltyItemCode);
+      if (!found)
+        throw new DomainError('PENALTY_ITEM_NOT_FOUND', `处罚事项 ${body.penaltyItemCode} 不在 ${on} 适用于 ${finding.divisionCode} 的行政处罚事项清单中`);
+      const { item, department, checklistVersion } = found;
+      assertDepartment(actor, [department], `作出处罚事项 ${item.code} 的处罚`);
       checkPenalty(item, finding.itemCode, body.kinds, body.fineFen);
       const issuedOn = shanghaiToday(this.now());
       const penalty = await new PenaltyRepository(tx.manager).add({
@@ -44,10 +45,10 @@ export class IssuePenalty {
         institutionId: finding.institutionId,
         institutionName: finding.institutionName,
         divisionCode: finding.divisionCode,
-        department: list.department,
+        department,
         penaltyItemCode: item.code,
         penaltyItem: item,
-        checklistVersion: list.version,
+        checklistVersion,
         kinds: body.kinds,
         fineFen: body.kinds.includes('fine') ? body.fineFen! : null,
         decisionNo: body.decisionNo,
@@ -73,7 +74,7 @@ export class IssuePenalty {
         action: 'penalty.issue',
         entity: 'penalty',
         entityId: penalty.id,
-        after: { ...data, checklistVersion: list.version },
+        after: { ...data, checklistVersion },
         reason: body.reason,
         requestId,
       });

@@ -9,7 +9,7 @@ import { DRAW_ALGORITHM, poolHashOf, sha256Hex } from '../draw/draw.js';
 import { countedInYear, lastInspectors } from '../inspections/inspection-history.js';
 import { InspectionRepository } from '../inspections/inspection.repository.js';
 import { InspectorRepository } from '../inspectors/inspector.repository.js';
-import type { SupervisionPolicy } from '../policy/supervision-policy.js';
+import type { SupervisionPolicies } from '../policy/supervision-policies.js';
 import { gradesOf } from '../replicas/credit-grades.js';
 import type { InstitutionReplica } from '../replicas/institution-replica.entity.js';
 import { InstitutionRepository } from '../replicas/institution.repository.js';
@@ -33,7 +33,7 @@ export class CommitPlan {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly catalog: ChecklistCatalog,
-    private readonly policy: SupervisionPolicy,
+    private readonly policies: SupervisionPolicies,
     private readonly now: () => Date,
   ) {}
 
@@ -41,16 +41,18 @@ export class CommitPlan {
     assertDepartment(actor, PLANNING_DEPARTMENTS, '制定双随机抽查计划');
     assertCovers(actor, body.divisionCode);
     const departments = INSPECTION_DEPARTMENTS.filter((d) => body.departments.includes(d));
-    const m = body.inspectorsPerDepartment ?? this.policy.minInspectorsPerDepartment;
-    const ratios = body.ratios ? { A: body.ratios.A, B: body.ratios.B, C: body.ratios.C, D: body.ratios.D } : { ...this.policy.samplingRatios };
 
     return this.unitOfWork.run(async (tx) => {
       const { manager } = tx;
+      // The policy in force in the plan's division when its period starts: its ratios unless the plan gives its own.
+      const policy = await this.policies.policyFor(manager, body.divisionCode, body.periodFrom);
+      const m = body.inspectorsPerDepartment ?? policy.minInspectorsPerDepartment;
+      const ratios = body.ratios ? { A: body.ratios.A, B: body.ratios.B, C: body.ratios.C, D: body.ratios.D } : { ...policy.samplingRatios };
       const institutions = new InstitutionRepository(manager);
       const inspectorRepository = new InspectorRepository(manager);
       const plans = new PlanRepository(manager);
-      const lists = await this.catalog.inspectionLists(manager, body.periodFrom, departments);
-      const withoutList = departments.filter((d) => !lists.some((l) => l.department === d));
+      const items = await this.catalog.inspectionItems(manager, body.divisionCode, body.periodFrom, departments);
+      const withoutList = departments.filter((d) => !items.some((l) => l.department === d));
       if (withoutList.length) {
         throw new DomainError(
           'CHECKLIST_NOT_IN_FORCE',
@@ -65,13 +67,13 @@ export class CommitPlan {
       const year = Number(body.periodFrom.slice(0, 4));
       const excluded: InspectionPlan['excluded'] = [];
       const pool = filed.filter((i) => {
-        const counted = countedInYear(history.get(i.id) ?? [], year, this.policy.capExemptKinds);
-        if (counted < this.policy.yearlyCap) return true;
+        const counted = countedInYear(history.get(i.id) ?? [], year, policy.capExemptKinds);
+        if (counted < policy.yearlyCap) return true;
         excluded.push({
           institutionId: i.id,
           name: i.name,
           code: 'INSPECTION_YEARLY_CAP',
-          reason: `${year} 年已检查 ${counted} 次，达到年度上限 ${this.policy.yearlyCap} 次`,
+          reason: `${year} 年已检查 ${counted} 次，达到年度上限 ${policy.yearlyCap} 次`,
         });
         return false;
       });
@@ -124,7 +126,7 @@ export class CommitPlan {
         periodTo: body.periodTo,
         departments,
         status: 'committed',
-        policyVersion: this.policy.version,
+        policyVersion: policy.version,
         drawInput: drawInputHeader(drawInput),
         names: { inspectors: Object.fromEntries(inspectors.map((x) => [x.id, x.name])) },
         excluded,

@@ -5,7 +5,7 @@ import { assertCovers, assertDepartment } from '../access.js';
 import { draw, DrawError } from '../draw/draw.js';
 import { repeatAlerts } from '../inspections/inspection-history.js';
 import { InspectionRepository } from '../inspections/inspection.repository.js';
-import type { SupervisionPolicy } from '../policy/supervision-policy.js';
+import type { SupervisionPolicies } from '../policy/supervision-policies.js';
 import { PLANNING_DEPARTMENTS } from './commit-plan.use-case.js';
 import type { PlanCounts } from './plan.entity.js';
 import { PlanRepository } from './plan.repository.js';
@@ -46,7 +46,7 @@ export function drawnParts(drawn: DrawnInstitution[], size: number): DrawnInstit
 export class DrawPlan {
   constructor(
     private readonly unitOfWork: UnitOfWork,
-    private readonly policy: SupervisionPolicy,
+    private readonly policies: SupervisionPolicies,
     private readonly now: () => Date,
     private readonly options: { partSize?: number } = {},
   ) {}
@@ -68,6 +68,7 @@ export class DrawPlan {
         throw e;
       }
       const history = await new InspectionRepository(tx.manager).history(drawn.map((d) => d.institutionId));
+      const policy = await this.policies.policyFor(tx.manager, plan.divisionCode, plan.periodFrom);
       const poolPosition = new Map(input.institutions.map((i, n) => [i.id, n + 1]));
       await plans.insertDraws(
         plan.id,
@@ -75,7 +76,7 @@ export class DrawPlan {
         drawn.map((d) => ({
           ...d,
           poolPosition: poolPosition.get(d.institutionId)!,
-          alerts: repeatAlerts(history.get(d.institutionId) ?? [], plan.departments, plan.periodFrom, this.policy.repeatWindowDays),
+          alerts: repeatAlerts(history.get(d.institutionId) ?? [], plan.departments, plan.periodFrom, policy.repeatWindowDays),
         })),
       );
       plan.status = 'drawn';

@@ -1,28 +1,88 @@
-import type { SupervisionPolicy } from './supervision-policy.js';
+import { NATIONAL_JURISDICTION, type RuleSource } from '@shanyu/common';
+import type { SupervisionDocument } from './supervision-policy.js';
 
 /**
- * 综合监管 parameters (2026). The ratios are the defaults the issue names (A 5%, B 10%, C 30%,
- * D 100%); the yearly cap and the repeat window are local choices the 2024 State Council rules
- * ask each place to publish; a new value is a new version, never an edit of this one.
+ * 综合监管 parameters, national (2026). The ratios rise as credit falls, as 国发〔2019〕5号 asks (A 5%,
+ * B 10%, C 30%, D 100%). The yearly cap, the repeat window and the rectification deadlines are the
+ * platform's defaults for what 国办发〔2024〕54号 asks each place to publish: a province, city,
+ * district or street that publishes its own replaces them for itself (POST /api/v1/supervision-policies).
+ * A new value is a new version, never an edit of this one.
  */
-export const SUPERVISION_POLICY_2026: SupervisionPolicy = {
-  version: 'supervision-policy/2026.1',
-  effectiveFrom: '2026-01-01',
-  samplingRatios: { A: 0.05, B: 0.1, C: 0.3, D: 1 },
-  minInspectorsPerDepartment: 2,
-  yearlyCap: 3,
-  capExemptKinds: ['complaint', 'reinspection'],
-  repeatWindowDays: 30,
-  rectificationWorkingDays: { critical: 1, major: 10, minor: 20 },
-  abbreviatedGrades: ['A'],
-  abbreviatedMinRiskWeight: 4,
-  sources: {
-    samplingRatios: '“双随机、一公开”（国发〔2019〕5号）；信用分级分类监管（京卫家庭〔2023〕14号：按风险×信用等级确定抽查比例和频次）',
-    minInspectorsPerDepartment: '《中华人民共和国行政处罚法》：执法人员不得少于两人；国发〔2019〕5号（随机选派 2 名以上执法检查人员）',
-    yearlyCap: '国办发〔2024〕54号：公布对同一企业的年度检查频次上限（上限数值由本地确定：每机构每年 3 次计数检查）',
-    capExemptKinds: '国办发〔2024〕54号：投诉举报核查、整改复查不属于计数的例行检查（本地解释）',
-    repeatWindowDays: '国办发〔2024〕54号：重复检查预警（本地确定：同一部门 30 日内再次检查即预警）',
-    rectificationWorkingDays: '本地整改期限：重大隐患（critical）1 个工作日，一般问题（major）10 个工作日，轻微问题（minor）20 个工作日',
-    abbreviatedGrades: '差异化监管：信用良好（A 级）机构使用简化清单（参照美国华盛顿州对守规良好机构的简化检查 differential monitoring）',
-  },
+const DOUBLE_RANDOM: RuleSource = {
+  title: '国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见',
+  documentNo: '国发〔2019〕5号',
 };
+const ENTERPRISE_INSPECTIONS: RuleSource = { title: '国务院办公厅关于严格规范涉企行政检查的意见', documentNo: '国办发〔2024〕54号' };
+const PENALTY_LAW: RuleSource = { title: '中华人民共和国行政处罚法', article: '第四十二条' };
+
+export const SUPERVISION_POLICY_2026: SupervisionDocument = {
+  family: 'supervision',
+  documentKey: 'supervision-policy',
+  version: 'supervision-policy/2026.1',
+  jurisdiction: NATIONAL_JURISDICTION,
+  title: '托育机构综合监管与双随机抽查政策（全国默认，2026 年版）',
+  sources: [DOUBLE_RANDOM, ENTERPRISE_INSPECTIONS, PENALTY_LAW],
+  effectiveFrom: '2026-01-01',
+  effectiveTo: null,
+  rules: [
+    {
+      key: 'samplingRatios',
+      title: '按信用等级确定抽查比例（A 5%、B 10%、C 30%、D 100%）：信用好、风险低的降低，失信、风险高的提高',
+      composition: 'adds',
+      sources: [DOUBLE_RANDOM],
+      body: { parameter: 'samplingRatios', value: { A: 0.05, B: 0.1, C: 0.3, D: 1 } },
+    },
+    {
+      key: 'minInspectorsPerDepartment',
+      title: '每个部门每家机构至少 2 名执法人员',
+      composition: 'adds',
+      sources: [PENALTY_LAW, DOUBLE_RANDOM],
+      body: { parameter: 'minInspectorsPerDepartment', value: 2 },
+    },
+    {
+      key: 'yearlyCap',
+      title: '每家机构每年计数检查不超过 3 次（平台默认，地方公布的上限优先）',
+      composition: 'adds',
+      sources: [ENTERPRISE_INSPECTIONS],
+      body: { parameter: 'yearlyCap', value: 3 },
+    },
+    {
+      key: 'capExemptKinds',
+      title: '投诉举报核查、整改复查不计入年度上限',
+      composition: 'adds',
+      sources: [ENTERPRISE_INSPECTIONS],
+      body: { parameter: 'capExemptKinds', value: ['complaint', 'reinspection'] },
+    },
+    {
+      key: 'repeatWindowDays',
+      title: '同一部门 30 日内再次检查同一机构即预警（平台默认）',
+      composition: 'adds',
+      sources: [ENTERPRISE_INSPECTIONS],
+      body: { parameter: 'repeatWindowDays', value: 30 },
+    },
+    {
+      key: 'rectificationWorkingDays',
+      title: '整改期限：重大隐患 1 个工作日，一般问题 10 个工作日，轻微问题 20 个工作日（平台默认）',
+      composition: 'adds',
+      sources: [ENTERPRISE_INSPECTIONS],
+      body: { parameter: 'rectificationWorkingDays', value: { critical: 1, major: 10, minor: 20 } },
+    },
+    {
+      key: 'abbreviatedGrades',
+      title: '信用 A 级机构按计划检查时使用简化清单（差异化监管）',
+      composition: 'adds',
+      sources: [DOUBLE_RANDOM],
+      body: { parameter: 'abbreviatedGrades', value: ['A'] },
+    },
+    {
+      key: 'abbreviatedMinRiskWeight',
+      title: '简化清单保留基本项和风险权重 4 及以上的事项',
+      composition: 'adds',
+      sources: [DOUBLE_RANDOM],
+      body: { parameter: 'abbreviatedMinRiskWeight', value: 4 },
+    },
+  ],
+};
+
+/** The supervision documents shipped with the platform. */
+export const BUILT_IN_SUPERVISION_POLICIES: SupervisionDocument[] = [SUPERVISION_POLICY_2026];

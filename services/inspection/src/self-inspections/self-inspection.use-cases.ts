@@ -10,9 +10,10 @@ import type { InstitutionReplica } from '../replicas/institution-replica.entity.
 import { InstitutionRepository } from '../replicas/institution.repository.js';
 import { SelfInspectionRepository } from './self-inspection.repository.js';
 
+/** Every department's items in force where the institution is. */
 async function fullForm(manager: EntityManager, catalog: ChecklistCatalog, institution: InstitutionReplica, on: string) {
-  const lists = await catalog.inspectionLists(manager, on, INSPECTION_DEPARTMENTS);
-  return buildForm({ lists, operatorType: institution.operatorType, kind: 'full' });
+  const items = await catalog.inspectionItems(manager, institution.divisionCode, on, INSPECTION_DEPARTMENTS);
+  return buildForm({ items, operatorType: institution.operatorType, kind: 'full' });
 }
 
 /** 举办者自查 against the same lists; not an inspection (no cap, no findings), shown to inspectors on the form. */

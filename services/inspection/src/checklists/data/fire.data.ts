@@ -1,7 +1,9 @@
-import type { ChecklistData } from '../checklist-schema.js';
+import { NATIONAL_JURISDICTION } from '@shanyu/common';
+import type { ChecklistFile } from '../checklist-schema.js';
 
 /**
- * 消防救援: 行政检查事项清单 and 行政处罚事项清单 for 托育机构 (人员密集场所). Items from joint checks
+ * 消防救援: 行政检查事项清单 and 行政处罚事项清单 for 托育机构 (人员密集场所), national: every item rests on the
+ * 消防法, 公安部令第61号 or a national standard (GB). Items from joint checks
  * reported locally (瑞安's joint checks: 消防通道、楼梯间是否占用封闭，消防设施是否堵塞; 2023–2025 joint checks
  * of 托育机构: emergency lighting, patrol records, extinguisher expiry, wiring, floor coverings).
  */
@@ -10,13 +12,15 @@ const RULES_61 = '《机关、团体、企业、事业单位消防安全管理�
 const RUIAN = '瑞安市“母婴保健监管一件事”联合检查事项（报道《让“高消费”的月子中心迎来“强监管”》）';
 const LOCAL = '2023–2025 年各地托育机构联合检查报道（临潼、丰泽、宜都）';
 
-export const FIRE_INSPECTION_2026: ChecklistData = {
+export const FIRE_INSPECTION_2026: ChecklistFile = {
   kind: 'inspection',
   department: 'fire',
+  jurisdiction: NATIONAL_JURISDICTION,
   version: 'fire/2026.1',
   effectiveFrom: '2026-01-01',
   title: '托育机构消防安全行政检查事项清单（2026 年版）',
-  source: `${LAW}；${RULES_61}；西政办函〔2021〕15号 §二(四)2`,
+  source: `${LAW}；${RULES_61}`,
+  sources: [{ title: '中华人民共和国消防法' }, { title: '机关、团体、企业、事业单位消防安全管理规定', documentNo: '公安部令第61号' }],
   penaltyItems: [],
   inspectionItems: [
     {
@@ -179,13 +183,15 @@ export const FIRE_INSPECTION_2026: ChecklistData = {
 const ART_60 = `${LAW}第六十条`;
 const FINE_60 = { kinds: ['fine' as const], fineMinFen: 500_000, fineMaxFen: 5_000_000, note: '单位：责令改正，处五千元以上五万元以下罚款' };
 
-export const FIRE_PENALTY_2026: ChecklistData = {
+export const FIRE_PENALTY_2026: ChecklistFile = {
   kind: 'penalty',
   department: 'fire',
+  jurisdiction: NATIONAL_JURISDICTION,
   version: 'fire/2026.1',
   effectiveFrom: '2026-01-01',
   title: '托育机构消防安全行政处罚事项清单（2026 年版）',
   source: LAW,
+  sources: [{ title: '中华人民共和国消防法', article: '第六十条' }],
   inspectionItems: [],
   penaltyItems: [
     {

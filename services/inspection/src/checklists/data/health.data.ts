@@ -1,7 +1,9 @@
-import type { ChecklistData } from '../checklist-schema.js';
+import { NATIONAL_JURISDICTION } from '@shanyu/common';
+import type { ChecklistFile } from '../checklist-schema.js';
 
 /**
- * 卫生健康 (lead department): 卫生保健 (西政办函〔2021〕15号 §二(四)3: 儿童膳食、体格检查、健康检查、卫生消毒、
+ * 卫生健康 (lead department), national: every item rests on national rules (76号令, 卫生保健工作规范,
+ * 国卫人口发〔2019〕58号, national laws and standards). 卫生保健 (西政办函〔2021〕15号 §二(四)3: 儿童膳食、体格检查、健康检查、卫生消毒、
  * 疾病预防), daily management (威海环翠区: 两案九制、一日三检、缺勤追踪), the setting standards, and the
  * medical licence (《基本医疗卫生与健康促进法》: 从事医疗服务应当取得医疗机构执业许可证).
  */
@@ -10,13 +12,20 @@ const NORMS = '《托儿所幼儿园卫生保健工作规范》（卫妇社发�
 const STANDARDS_58 = '《托育机构设置标准（试行）》《托育机构管理规范（试行）》（国卫人口发〔2019〕58号）';
 const HUANCUI = '两案九制、一日三检、缺勤追踪（威海市环翠区卫生健康局、发展和改革局《关于创建省级婴幼儿照护服务示范区的报告》五(一)）';
 
-export const HEALTH_INSPECTION_2026: ChecklistData = {
+export const HEALTH_INSPECTION_2026: ChecklistFile = {
   kind: 'inspection',
   department: 'health',
+  jurisdiction: NATIONAL_JURISDICTION,
   version: 'health/2026.1',
   effectiveFrom: '2026-01-01',
   title: '托育机构卫生保健与综合管理行政检查事项清单（2026 年版）',
-  source: `${REG_76}；${STANDARDS_58}；西政办函〔2021〕15号 §二(四)3`,
+  source: `${REG_76}；${STANDARDS_58}`,
+  sources: [
+    { title: '托儿所幼儿园卫生保健管理办法', documentNo: '卫生部、教育部令第76号' },
+    { title: '托儿所幼儿园卫生保健工作规范', documentNo: '卫妇社发〔2012〕35号' },
+    { title: '托育机构设置标准（试行）', documentNo: '国卫人口发〔2019〕58号' },
+    { title: '托育机构管理规范（试行）', documentNo: '国卫人口发〔2019〕58号' },
+  ],
   penaltyItems: [],
   inspectionItems: [
     {
@@ -217,13 +226,15 @@ export const HEALTH_INSPECTION_2026: ChecklistData = {
   ],
 };
 
-export const HEALTH_PENALTY_2026: ChecklistData = {
+export const HEALTH_PENALTY_2026: ChecklistFile = {
   kind: 'penalty',
   department: 'health',
+  jurisdiction: NATIONAL_JURISDICTION,
   version: 'health/2026.1',
   effectiveFrom: '2026-01-01',
   title: '托育机构卫生健康行政处罚事项清单（2026 年版）',
   source: `${REG_76}；《中华人民共和国基本医疗卫生与健康促进法》`,
+  sources: [{ title: '托儿所幼儿园卫生保健管理办法', documentNo: '卫生部、教育部令第76号' }, { title: '中华人民共和国基本医疗卫生与健康促进法' }],
   inspectionItems: [],
   penaltyItems: [
     {

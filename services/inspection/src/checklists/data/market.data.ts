@@ -1,7 +1,9 @@
-import type { ChecklistData } from '../checklist-schema.js';
+import { NATIONAL_JURISDICTION } from '@shanyu/common';
+import type { ChecklistFile } from '../checklist-schema.js';
 
 /**
- * 市场监管: food safety and fees. Items named by 瑞安's joint checks (食品溯源记录、冷藏冷冻食品保存、备餐间、
+ * 市场监管: food safety and fees. The national list rests on the 食品安全法, 价格法 and national rules; the
+ * 普惠 price ceiling rests on Hangzhou's own 认定管理暂行办法 and is checked on Hangzhou's list (330100) only. Items named by 瑞安's joint checks (食品溯源记录、冷藏冷冻食品保存、备餐间、
  * 食品留样、食品安全自查记录) and 西政办函〔2021〕15号 §二(四)3–4 (食品安全监督检查; 收费项目、标准接受市场监管部门监督检查).
  */
 const FSL = '《中华人民共和国食品安全法》';
@@ -10,13 +12,20 @@ const CATERING = '《餐饮服务食品安全操作规范》（市场监管总�
 const PRICE = '《中华人民共和国价格法》';
 const RUIAN = '瑞安市“母婴保健监管一件事”联合检查事项（报道《让“高消费”的月子中心迎来“强监管”》）';
 
-export const MARKET_INSPECTION_2026: ChecklistData = {
+export const MARKET_INSPECTION_2026: ChecklistFile = {
   kind: 'inspection',
   department: 'market',
+  jurisdiction: NATIONAL_JURISDICTION,
   version: 'market/2026.1',
   effectiveFrom: '2026-01-01',
   title: '托育机构食品安全与价格行政检查事项清单（2026 年版）',
-  source: `${FSL}；${PRICE}；西政办函〔2021〕15号 §二(四)3–4`,
+  source: `${FSL}；${PRICE}；${SCHOOL_45}`,
+  sources: [
+    { title: '中华人民共和国食品安全法' },
+    { title: '中华人民共和国价格法' },
+    { title: '学校食品安全与营养健康管理规定', documentNo: '教育部 市场监管总局 国家卫生健康委令第45号' },
+    { title: '餐饮服务食品安全操作规范', documentNo: '市场监管总局公告2018年第12号' },
+  ],
   penaltyItems: [],
   inspectionItems: [
     {
@@ -141,8 +150,8 @@ export const MARKET_INSPECTION_2026: ChecklistData = {
       code: 'MKT-11',
       area: 'fees',
       category: '收费行为',
-      text: '无超标准收费、价外收费；普惠机构收费不超过核定的普惠价格',
-      legalBasis: `${PRICE}；《杭州市普惠性婴幼儿照护服务机构认定管理暂行办法》`,
+      text: '无超标准收费、价外收费',
+      legalBasis: PRICE,
       riskWeight: 3,
       severity: 'major',
       appliesTo: [],
@@ -184,13 +193,18 @@ export const MARKET_INSPECTION_2026: ChecklistData = {
   ],
 };
 
-export const MARKET_PENALTY_2026: ChecklistData = {
+export const MARKET_PENALTY_2026: ChecklistFile = {
   kind: 'penalty',
   department: 'market',
+  jurisdiction: NATIONAL_JURISDICTION,
   version: 'market/2026.1',
   effectiveFrom: '2026-01-01',
   title: '托育机构食品安全与价格行政处罚事项清单（2026 年版）',
   source: `${FSL}；${PRICE}`,
+  sources: [
+    { title: '中华人民共和国食品安全法', article: '第一百二十二条、第一百二十六条' },
+    { title: '中华人民共和国价格法', article: '第四十二条' },
+  ],
   inspectionItems: [],
   penaltyItems: [
     {
@@ -242,6 +256,36 @@ export const MARKET_PENALTY_2026: ChecklistData = {
       fineMaxFen: 500_000,
       note: '责令改正，没收违法所得，可以并处五千元以下的罚款',
       relatedItems: ['MKT-10'],
+    },
+  ],
+};
+
+/**
+ * 杭州市 (330100): the 普惠 price ceiling is Hangzhou's own rule, so in Hangzhou the national fee item
+ * is replaced by one that also checks it; elsewhere the national item applies.
+ */
+export const HANGZHOU_MARKET_INSPECTION_2026: ChecklistFile = {
+  kind: 'inspection',
+  department: 'market',
+  jurisdiction: '330100',
+  version: 'market-330100/2026.1',
+  effectiveFrom: '2026-01-01',
+  title: '托育机构价格行政检查事项清单（杭州市，2026 年版）',
+  source: '《杭州市普惠性婴幼儿照护服务机构认定管理暂行办法》',
+  sources: [{ title: '杭州市普惠性婴幼儿照护服务机构认定管理暂行办法' }],
+  penaltyItems: [],
+  inspectionItems: [
+    {
+      code: 'MKT-11',
+      area: 'fees',
+      category: '收费行为',
+      text: '无超标准收费、价外收费；普惠机构收费不超过核定的普惠价格',
+      legalBasis: `${PRICE}；《杭州市普惠性婴幼儿照护服务机构认定管理暂行办法》`,
+      riskWeight: 3,
+      severity: 'major',
+      appliesTo: [],
+      basic: false,
+      composition: 'replaces',
     },
   ],
 };
