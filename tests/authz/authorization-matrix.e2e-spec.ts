@@ -649,12 +649,44 @@ describe('authorization matrix: every route × department (× own / other divisi
       if (stage === 'street' && run.stage !== 'street') throw new Error(`fixture: run ${run.id} waits for ${run.stage}, not the street office`);
       return { params: { id: run.id }, body: { decision: 'approve', comment: '矩阵测试' } };
     },
-    newChecklist: async () => {
-      const { kind, department, title, source, inspectionItems, penaltyItems } = await educationList();
+    newChecklist: async (_, scope) => {
+      const { kind, department, title, inspectionItems } = await educationList();
+      const jurisdiction = scope === 'own' ? OWN_DIVISION : OTHER_DIVISION;
+      const serial = ++checklistSerial;
+      const [item] = inspectionItems as Record<string, unknown>[];
       return {
-        body: { kind, department, title, source, inspectionItems, penaltyItems, version: `education/2099.${++checklistSerial}`, effectiveFrom: '2099-01-01' },
+        body: {
+          kind,
+          department,
+          jurisdiction,
+          title,
+          source: '矩阵测试：本街道托班检查补充事项',
+          inspectionItems: [{ ...item, code: `EDU-M${serial}` }],
+          version: `education-${jurisdiction}/2099.${serial}`,
+          effectiveFrom: '2099-01-01',
+        },
       };
     },
+    newSupervisionPolicy: async (_, scope) => {
+      const jurisdiction = scope === 'own' ? OWN_DIVISION : OTHER_DIVISION;
+      return {
+        body: {
+          jurisdiction,
+          version: `supervision-policy-${jurisdiction}/2099.${++checklistSerial}`,
+          title: '矩阵测试：本街道双随机抽查比例',
+          sources: [{ title: '矩阵测试双随机抽查工作方案', documentNo: '矩阵〔2099〕1号' }],
+          effectiveFrom: '2099-01-01',
+          rules: [{ key: 'samplingRatios', composition: 'replaces', title: '本街道抽查比例', value: { A: 0.1, B: 0.2, C: 0.4, D: 1 } }],
+        },
+      };
+    },
+    rules: async (_, __, ___, row) => ({
+      query: routeKey(row).endsWith('/diff')
+        ? { family: 'inspection', divisionCode: OWN_DIVISION, otherDivisionCode: OTHER_DIVISION }
+        : routeKey(row).endsWith('/documents')
+          ? { family: 'inspection' }
+          : { family: 'inspection', divisionCode: OWN_DIVISION },
+    }),
     newInspector: async (caller, scope) => ({
       body: {
         ...(caller === 'admin' ? { department: 'street' } : {}),

@@ -415,7 +415,7 @@ describe('双随机、一公开: verifiable draws, the yearly cap, complaints an
     const own = (await stack.filedInstitution({ divisionCode: STREET }, 'operator.demo')).id;
     const operator = await as('operator.demo');
     const selfForm = (await stack.http.get(`/api/v1/self-inspections/form?institutionId=${own}`).set(operator).expect(200)).body;
-    expect(selfForm.areas.flatMap((x: { items: unknown[] }) => x.items).length).toBe(65); // every list but education's kindergarten items
+    expect(selfForm.areas.flatMap((x: { items: unknown[] }) => x.items).length).toBe(64); // every list applying in 西湖区 but education's kindergarten items
     await stack.http
       .post('/api/v1/self-inspections')
       .set(operator)
@@ -503,8 +503,14 @@ describe('双随机、一公开: verifiable draws, the yearly cap, complaints an
         .expect(200)
     ).body;
     expect(current).toHaveLength(1);
+    expect(current[0]).toMatchObject({
+      jurisdiction: '000000',
+      jurisdictionName: '全国',
+      level: 'national',
+      citations: expect.arrayContaining(['《中华人民共和国消防法》']),
+    });
     const next = { ...current[0], version: 'fire/2027.1', effectiveFrom: '2027-01-01', title: '托育机构消防安全行政检查事项清单（2027 年版）' };
-    for (const key of ['id', 'origin', 'publishedAt', 'penaltyItems']) delete next[key];
+    for (const key of ['id', 'origin', 'publishedAt', 'penaltyItems', 'jurisdictionName', 'level', 'documentKey', 'citations']) delete next[key];
     next.inspectionItems = [
       ...next.inspectionItems,
       {
@@ -519,55 +525,50 @@ describe('双随机、一公开: verifiable draws, the yearly cap, complaints an
         basic: false,
       },
     ];
-    expect(
+    const publish = async (username: string, body: object, status: number) =>
       (
         await stack.http
           .post('/api/v1/checklists')
-          .set(await as('market.330106'))
-          .send(next)
-          .expect(403)
-      ).body.code,
-    ).toBe('DEPARTMENT_NOT_ALLOWED');
-    const broken = { ...next, inspectionItems: [{ ...next.inspectionItems[0], riskWeight: 9 }] };
-    expect(
+          .set(await as(username))
+          .send(body)
+          .expect(status)
+      ).body;
+    // Another department's list: refused, naming the field.
+    const otherDepartment = await publish('market.330106', next, 403);
+    expect(otherDepartment).toMatchObject({ code: 'DEPARTMENT_NOT_ALLOWED', details: [expect.objectContaining({ field: 'department' })] });
+    // A national list: only the platform admin; a district bureau publishes for its own district.
+    const national = await publish('fire.330106', next, 403);
+    expect(national).toMatchObject({ code: 'DIVISION_OUT_OF_SCOPE', details: [expect.objectContaining({ field: 'jurisdiction' })] });
+    expect((await publish('admin', { ...next, inspectionItems: [{ ...next.inspectionItems[0], riskWeight: 9 }] }, 400)).details[0].field).toBe(
+      'inspectionItems.0.riskWeight',
+    );
+    expect((await publish('admin', { ...next, inspectionItems: [{ ...next.inspectionItems[0], code: 'MKT-01' }] }, 400)).code).toBe('CHECKLIST_INVALID');
+    expect(await publish('admin', next, 201)).toMatchObject({ version: 'fire/2027.1', origin: 'published', jurisdiction: '000000' });
+    expect((await publish('admin', next, 409)).code).toBe('CHECKLIST_VERSION_EXISTS');
+    const inForce = async (on: string) => (await stack.http.get(`/api/v1/public/checklists?kind=inspection&department=fire&on=${on}`).expect(200)).body;
+    expect((await inForce('2026-12-31'))[0].version).toBe('fire/2026.1');
+    expect((await inForce('2027-01-01'))[0].inspectionItems).toHaveLength(14);
+
+    // 西湖区's own fire list: in force there on top of the national one, and only there.
+    const local = {
+      ...next,
+      jurisdiction: '330106',
+      version: 'fire-330106/2027.1',
+      title: '托育机构消防安全行政检查事项清单（西湖区，2027 年版）',
+      source: '西湖区托育机构消防安全检查补充事项',
+      sources: [{ title: '西湖区托育机构消防安全检查补充事项', documentNo: '西消〔2027〕1号' }],
+      inspectionItems: [{ ...next.inspectionItems[13], code: 'FIRE-15', category: '充电设施', text: '婴幼儿活动区域不设电动自行车充电设施' }],
+    };
+    expect((await publish('fire.330106', { ...local, version: 'fire/2027.2' }, 400)).details[0].field).toBe('version');
+    expect(await publish('fire.330106', local, 201)).toMatchObject({ jurisdiction: '330106', level: 'county', jurisdictionName: '浙江省杭州市西湖区' });
+    const applying = async (divisionCode: string) =>
       (
-        await stack.http
-          .post('/api/v1/checklists')
-          .set(await as('fire.330106'))
-          .send(broken)
-          .expect(400)
-      ).body.details[0].field,
-    ).toBe('inspectionItems.0.riskWeight');
-    const stolen = { ...next, inspectionItems: [{ ...next.inspectionItems[0], code: 'MKT-01' }] };
-    expect(
-      (
-        await stack.http
-          .post('/api/v1/checklists')
-          .set(await as('fire.330106'))
-          .send(stolen)
-          .expect(400)
-      ).body.code,
-    ).toBe('CHECKLIST_INVALID');
-    const published = (
-      await stack.http
-        .post('/api/v1/checklists')
-        .set(await as('fire.330106'))
-        .send(next)
-        .expect(201)
-    ).body;
-    expect(published).toMatchObject({ version: 'fire/2027.1', origin: 'published' });
-    expect(
-      (
-        await stack.http
-          .post('/api/v1/checklists')
-          .set(await as('fire.330106'))
-          .send(next)
-          .expect(409)
-      ).body.code,
-    ).toBe('CHECKLIST_VERSION_EXISTS');
-    const inForce = async (on: string) => (await stack.http.get(`/api/v1/public/checklists?kind=inspection&department=fire&on=${on}`).expect(200)).body[0];
-    expect((await inForce('2026-12-31')).version).toBe('fire/2026.1');
-    expect((await inForce('2027-01-01')).inspectionItems).toHaveLength(14);
+        (await stack.http.get(`/api/v1/public/checklists?kind=inspection&department=fire&on=2027-01-01&divisionCode=${divisionCode}`).expect(200)).body as {
+          version: string;
+        }[]
+      ).map((l) => l.version);
+    expect(await applying('330106109')).toEqual(['fire/2027.1', 'fire-330106/2027.1']);
+    expect(await applying('371002')).toEqual(['fire/2027.1']);
   });
 
   it('lets a street office draw a plan for its own area with the default ratios, and anyone verify it', async () => {

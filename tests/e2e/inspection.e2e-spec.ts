@@ -86,14 +86,18 @@ describe('综合查一次: one joint visit, department-scoped results, sign-offs
     expect(new Set(items.map((x) => x.code)).size).toBe(items.length);
     expect(new Set(merged.areas.map((a) => a.area)).size).toBe(merged.areas.length);
     expect(new Set(items.map((x) => x.department))).toEqual(new Set(['fire', 'market', 'health', 'street']));
-    // 13 fire + 14 market + 17 health + 7 street items; education's kindergarten items do not apply to a private institution.
-    expect(items).toHaveLength(51);
+    // 13 fire + 14 market + 17 health + 6 street items (national, Hangzhou's and 西湖区's; 环翠区's is not 西湖区's);
+    // education's kindergarten items do not apply to a private institution.
+    expect(items).toHaveLength(50);
+    expect(items.find((x) => x.code === 'STR-07')).toBeUndefined();
+    expect(items.find((x) => x.code === 'STR-03')).toMatchObject({ jurisdiction: '330100' });
     expect(merged.areas[0]).toMatchObject({ area: 'licences', label: '证照与登记' });
     expect(items.find((x) => x.code === 'FIRE-01')).toMatchObject({
       legalBasis: expect.stringContaining('消防法'),
       severity: 'critical',
       basic: true,
       checklistVersion: 'fire/2026.1',
+      jurisdiction: '000000',
       result: null,
     });
   });
@@ -164,7 +168,7 @@ describe('综合查一次: one joint visit, department-scoped results, sign-offs
     await put(id, 'street.inspector1', resultsFor(merged, 'street'), 200);
     const done = (await signOff(id, 'street.inspector1', 200)).body as InspectionView;
 
-    expect(done).toMatchObject({ status: 'completed', basicItemFailed: true, summary: { items: 51, pass: 47, fail: 3, notApplicable: 1, pending: 0 } });
+    expect(done).toMatchObject({ status: 'completed', basicItemFailed: true, summary: { items: 50, pass: 46, fail: 3, notApplicable: 1, pending: 0 } });
     expect(done.departments.every((d) => d.signedOffAt)).toBe(true);
     expect(done.noticeNo).toMatch(/^330106-整改-2026-\d{4}$/);
     // Completed Wednesday 9/30; 10/1–10/7 are holidays and Saturday 10/10 a make-up workday.
@@ -333,7 +337,7 @@ describe('综合查一次: one joint visit, department-scoped results, sign-offs
     const res = await stack.http.get(`/api/v1/public/inspections?institutionId=${institutionId}`).expect(200);
     expect(res.body.total).toBe(2);
     const first = res.body.items.find((x: { id: string }) => x.id === inspection.id);
-    expect(first.items).toHaveLength(51);
+    expect(first.items).toHaveLength(50);
     expect(first.items.find((x: { code: string }) => x.code === 'FIRE-01')).toMatchObject({
       text: expect.stringContaining('疏散通道'),
       result: 'fail',

@@ -397,8 +397,26 @@ describe('bad-input fuzzing: malformed requests on every write route give no 5xx
     // inspection (两张清单 / 双随机 / 综合查一次 / 整改 / 处罚 / 投诉): the fire department's inspectors and lists,
     // institutions filed in 三墩镇 (the operator's own where it acts), visits open, recorded and completed with findings.
     'POST /api/v1/checklists': {
-      body: () => ({ ...structuredClone(fireChecklist), version: `fire/2090.${randomInt(1, 1000)}`, effectiveFrom: '2090-01-01' }),
+      // 西湖区's own fire list (a district bureau publishes for its district), one item of its own.
+      body: () => ({
+        ...structuredClone(fireChecklist),
+        jurisdiction: '330106',
+        version: `fire-330106/2090.${randomInt(1, 1000)}`,
+        effectiveFrom: '2090-01-01',
+        inspectionItems: [{ ...structuredClone((fireChecklist.inspectionItems as object[])[0]!), code: 'FIRE-90' }],
+      }),
       caller: 'fire',
+    },
+    'POST /api/v1/supervision-policies': {
+      body: () => ({
+        jurisdiction: '330106',
+        version: `supervision-policy-330106/2090.${randomInt(1, 1000)}`,
+        title: '西湖区托育机构双随机抽查比例（模糊测试）',
+        sources: [{ title: '西湖区托育机构双随机抽查工作方案', documentNo: '模糊〔2090〕1号' }],
+        effectiveFrom: '2090-01-01',
+        rules: [{ key: 'samplingRatios', composition: 'replaces', title: '西湖区抽查比例', value: { A: 0.1, B: 0.2, C: 0.4, D: 1 } }],
+      }),
+      caller: 'market',
     },
     'POST /api/v1/inspectors': {
       body: () => ({ department: 'fire', name: '模糊测试执法员', badgeNo: `FZ-${randomInt(1e9)}`, divisionCodes: ['330106'] }),
@@ -1219,7 +1237,7 @@ describe('bad-input fuzzing: malformed requests on every write route give no 5xx
       'checklists',
     );
     fireChecklist = { ...current[0]! };
-    for (const key of ['id', 'origin', 'publishedAt', 'penaltyItems']) delete fireChecklist[key];
+    for (const key of ['id', 'origin', 'publishedAt', 'penaltyItems', 'jurisdictionName', 'level', 'documentKey', 'citations']) delete fireChecklist[key];
 
     // Tokens that must be refused.
     const now = Math.floor(Date.now() / 1000);
