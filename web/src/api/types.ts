@@ -143,6 +143,8 @@ export interface FormItem {
   severity: string;
   basic: boolean;
   checklistVersion: string;
+  /** The jurisdiction of the list the item came from (000000 = national); absent on older forms. */
+  jurisdiction?: string;
   previousFinding?: string;
   result: null | ItemResultRecord;
 }
@@ -339,4 +341,59 @@ export interface InstitutionPlanDraw {
   plan: PlanSummary;
   position: number;
   drawn: PlanDrawEntry;
+}
+
+/** A document a rule rests on (依据): title, 文号, article. */
+export interface RuleSource {
+  title: string;
+  documentNo?: string;
+  article?: string;
+}
+export type JurisdictionLevel = 'national' | 'province' | 'city' | 'county' | 'street';
+export interface ChecklistInspectionItem {
+  code: string;
+  area: string;
+  category: string;
+  text: string;
+  legalBasis: string;
+  riskWeight: number;
+  severity: string;
+  appliesTo: string[];
+  basic: boolean;
+  source?: string;
+  composition?: 'adds' | 'replaces';
+}
+export interface ChecklistPenaltyItem {
+  code: string;
+  violation: string;
+  legalBasis: string;
+  kinds: string[];
+  fineMinFen?: number;
+  fineMaxFen?: number;
+  relatedItems: string[];
+  note?: string;
+  composition?: 'adds' | 'replaces';
+}
+/** One version of a department's list (两张清单) for a jurisdiction, as GET /api/v1/checklists answers. */
+export interface ChecklistVersion {
+  id: string;
+  kind: 'inspection' | 'penalty';
+  department: string;
+  version: string;
+  jurisdiction: string;
+  jurisdictionName: string;
+  level: JurisdictionLevel;
+  documentKey: string;
+  effectiveFrom: string;
+  title: string;
+  source: string;
+  sources: RuleSource[];
+  /** The sources as people read them: 《title》文号 article. */
+  citations: string[];
+  origin: 'built-in' | 'published';
+  publishedAt: string;
+  inspectionItems: ChecklistInspectionItem[];
+  penaltyItems: ChecklistPenaltyItem[];
+  disabledItems: { code: string; reason: string }[];
+  inheritedItems: string[];
 }

@@ -100,3 +100,8 @@ export const RESULT_VERSION_STATUS_LABELS: Record<string, string> = {
   accepted: '已采纳（补正）',
   rejected: '已拒绝',
 };
+
+/** The level of a rule's or list's jurisdiction (适用地域). */
+export const JURISDICTION_LEVEL_LABELS: Record<string, string> = { national: '国家', province: '省级', city: '市级', county: '区县', street: '街道（乡镇）' };
+
+export const CHECKLIST_KIND_LABELS: Record<string, string> = { inspection: '行政检查事项清单', penalty: '行政处罚事项清单' };

@@ -5,6 +5,7 @@ import {
   StopOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  OrderedListOutlined,
   DashboardOutlined,
   FileSearchOutlined,
   LogoutOutlined,
@@ -24,6 +25,7 @@ import { logout, useSession } from '../auth/session';
 import { DEPARTMENT_LABELS, label } from '../common/labels';
 import { Loading } from '../common/ui';
 import DashboardPage from '../dashboard/DashboardPage';
+import { ChecklistsPage } from './ChecklistsPage';
 import { ComplaintsPage } from './ComplaintsPage';
 import { CreditPage } from './CreditPage';
 import { FilingDetail } from './FilingDetail';
@@ -53,6 +55,7 @@ const ENTRIES: Entry[] = [
   { key: 'overview', label: '工作台', icon: <DashboardOutlined />, route: '', element: <OverviewPage /> },
   { key: 'filings', label: '备案审核', icon: <AuditOutlined />, route: 'filings', element: <FilingsPage />, needs: 'GET /api/v1/filings' },
   { key: 'institutions', label: '机构名录', icon: <BankOutlined />, route: 'institutions', element: <InstitutionsPage />, needs: 'GET /api/v1/institutions' },
+  { key: 'checklists', label: '两张清单', icon: <OrderedListOutlined />, route: 'checklists', element: <ChecklistsPage />, needs: 'GET /api/v1/checklists' },
   { key: 'plans', label: '双随机计划', icon: <CalendarOutlined />, route: 'plans', element: <PlansPage />, needs: 'GET /api/v1/inspection-plans' },
   { key: 'inspections', label: '联合检查', icon: <FileSearchOutlined />, route: 'inspections', element: <InspectionsPage />, needs: 'GET /api/v1/inspections' },
   {
