@@ -284,7 +284,7 @@ export interface PublicInspection {
   penalties: { department: string; violation: string; kinds: string[]; fineFen: number | null; decisionNo: string; issuedOn: string }[];
 }
 
-type GradeCounts = Record<'A' | 'B' | 'C' | 'D', number>;
+export type GradeCounts = Record<'A' | 'B' | 'C' | 'D', number>;
 
 /** A plan as listed: counts only (the pool and the drawn institutions are paged sub-resources). */
 export interface PlanSummary {
@@ -304,6 +304,8 @@ export interface PlanSummary {
   pool: { institutions: number; byGrade: GradeCounts };
   result: { institutions: number; byGrade: GradeCounts } | null;
   excludedTotal: number;
+  /** The supervision policy versions the plan used (national, then local refinements). */
+  policyVersion?: string;
 }
 
 export interface Plan extends PlanSummary {
@@ -396,4 +398,28 @@ export interface ChecklistVersion {
   penaltyItems: ChecklistPenaltyItem[];
   disabledItems: { code: string; reason: string }[];
   inheritedItems: string[];
+}
+
+/** One rule in force in a division on a date (GET /api/v1/rules/effective), with where it came from. */
+export interface EffectiveRule<B = unknown> {
+  key: string;
+  title: string;
+  composition: 'adds' | 'replaces';
+  sources: RuleSource[];
+  body: B;
+  from: {
+    documentKey: string;
+    version: string;
+    title: string;
+    jurisdiction: string;
+    jurisdictionName: string;
+    level: JurisdictionLevel;
+    sources: RuleSource[];
+  };
+}
+export interface ResolvedRules<B = unknown> {
+  family: string;
+  divisionCode: string;
+  date: string;
+  rules: EffectiveRule<B>[];
 }

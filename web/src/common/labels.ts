@@ -105,3 +105,7 @@ export const RESULT_VERSION_STATUS_LABELS: Record<string, string> = {
 export const JURISDICTION_LEVEL_LABELS: Record<string, string> = { national: '国家', province: '省级', city: '市级', county: '区县', street: '街道（乡镇）' };
 
 export const CHECKLIST_KIND_LABELS: Record<string, string> = { inspection: '行政检查事项清单', penalty: '行政处罚事项清单' };
+
+/** 《title》文号 article — how a cited document reads (as the services' formatRuleSource writes it). */
+export const citation = (s: { title: string; documentNo?: string; article?: string }): string =>
+  [s.title.startsWith('《') || s.title.includes('/T') ? s.title : `《${s.title}》`, s.documentNo, s.article].filter(Boolean).join(' ');

@@ -1,16 +1,42 @@
-import { App, Button, Checkbox, DatePicker, Descriptions, Drawer, Form, Input, Modal, Select, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, DatePicker, Descriptions, Drawer, Form, Input, Modal, Select, Space, Tabs, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, errorMessage } from '../api/client';
 import { homeDivision, useSession } from '../auth/session';
-import type { Page, Plan, PlanSummary } from '../api/types';
-import { DEPARTMENT_LABELS, dateTime, label } from '../common/labels';
+import type { GradeCounts, Page, Plan, PlanSummary, ResolvedRules } from '../api/types';
+import { DEPARTMENT_LABELS, JURISDICTION_LEVEL_LABELS, citation, dateTime, label } from '../common/labels';
 import { divisionName, streetsOf } from '../common/divisions';
 import { gradeCounts, PlanDrawsTable, PlanPoolTable } from '../common/plan-tables';
 import { DataTable, LoadError, PageHeader, useLoad } from '../common/ui';
 
 const PLAN_DEPARTMENTS = ['fire', 'market', 'health', 'police', 'education', 'hrss', 'civil', 'street'];
+
+const percent = (ratios: GradeCounts) => (['A', 'B', 'C', 'D'] as const).map((g) => `${g} ${Math.round((ratios[g] ?? 0) * 1000) / 10}%`).join('、');
+
+/** The sampling ratios the supervision policy in force sets for the division on the day (national, or the place's own), with their source. */
+function PolicyNote({ divisionCode, date }: { divisionCode?: string; date?: string }) {
+  const { data } = useLoad(
+    (signal) =>
+      divisionCode && date
+        ? api<ResolvedRules<{ parameter: string; value: GradeCounts }>>('/api/v1/rules/effective', {
+            query: { family: 'supervision', divisionCode, date },
+            signal,
+          })
+        : Promise.resolve(undefined),
+    [divisionCode, date],
+  );
+  const rule = data?.rules.find((r) => r.key === 'samplingRatios');
+  if (!rule) return null;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      title={`按信用等级抽查比例：${percent(rule.body.value)}`}
+      description={`${label(JURISDICTION_LEVEL_LABELS, rule.from.level)} · ${rule.from.jurisdictionName}《${rule.from.title}》；依据 ${rule.sources.map(citation).join('；')}`}
+    />
+  );
+}
 
 export function PlansPage() {
   const session = useSession();
@@ -20,6 +46,8 @@ export function PlansPage() {
   const [drawsKey, setDrawsKey] = useState(0);
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm();
+  const divisionCode = Form.useWatch('divisionCode', form) as string | undefined;
+  const period = Form.useWatch('period', form) as [Dayjs, Dayjs] | undefined;
   const { data, error, loading, reload } = useLoad(
     (signal) => api<Page<PlanSummary>>('/api/v1/inspection-plans', { query: { page, pageSize: 20 }, signal }),
     [page],
@@ -129,6 +157,7 @@ export function PlansPage() {
           <Form.Item label="参加部门" name="departments" rules={[{ required: true, message: '至少选择一个部门' }]}>
             <Checkbox.Group options={PLAN_DEPARTMENTS.map((d) => ({ value: d, label: label(DEPARTMENT_LABELS, d) }))} />
           </Form.Item>
+          <PolicyNote divisionCode={divisionCode} date={period?.[0]?.format('YYYY-MM-DD')} />
         </Form>
       </Modal>
       {error ? (
@@ -207,6 +236,8 @@ export function PlansPage() {
               </Descriptions.Item>
               <Descriptions.Item label="公布时间">{dateTime(open.committedAt)}</Descriptions.Item>
               <Descriptions.Item label="抽取时间">{dateTime(open.drawnAt)}</Descriptions.Item>
+              <Descriptions.Item label="抽查比例">{percent(open.drawInput.ratios)}</Descriptions.Item>
+              {open.policyVersion ? <Descriptions.Item label="监管政策版本">{open.policyVersion}</Descriptions.Item> : null}
               <Descriptions.Item label="抽样池">{gradeCounts(open.pool)}</Descriptions.Item>
               <Descriptions.Item label="抽中">{gradeCounts(open.result)}</Descriptions.Item>
               {open.excludedTotal ? (
