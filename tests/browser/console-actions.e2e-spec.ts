@@ -320,6 +320,52 @@ describe('penalties and re-inspection in the console', () => {
   }, 60_000);
 });
 
+describe('两张清单 in the console', () => {
+  it("shows each list's jurisdiction and 依据: a 环翠区 official sees the national lists and 环翠区's own, not Hangzhou's", async () => {
+    ok(
+      await stack.api('POST', '/api/v1/checklists', {
+        as: 'market.371002',
+        body: {
+          kind: 'inspection',
+          department: 'market',
+          jurisdiction: '371002',
+          version: 'market-371002/2026.1',
+          effectiveFrom: shanghaiToday(),
+          title: `托育机构食品安全行政检查事项清单（环翠区）${run}`,
+          source: '环翠区托育机构食品安全检查补充事项',
+          sources: [{ title: '环翠区托育机构食品安全检查补充事项', documentNo: '测试〔2026〕8号', article: '第三条' }],
+          inspectionItems: [
+            {
+              code: 'MKT-15',
+              area: 'food_safety',
+              category: '辅食制作',
+              text: '婴幼儿辅食现场制作有专用区域和专用工具',
+              legalBasis: '《中华人民共和国食品安全法》',
+              riskWeight: 3,
+              severity: 'major',
+              appliesTo: [],
+              basic: false,
+            },
+          ],
+        },
+      }),
+      201,
+    );
+    const page = await newPage();
+    await loginAs(page, stack.baseUrl, 'market.371002', '/app/checklists');
+    const row = page.locator('tr.ant-table-row', { hasText: `（环翠区）${run}` });
+    await row.getByText('区县 · 山东省威海市环翠区').waitFor();
+    await row.getByText('《环翠区托育机构食品安全检查补充事项》 测试〔2026〕8号 第三条').waitFor();
+    await page.locator('tr.ant-table-row', { hasText: '托育机构消防安全行政检查事项清单' }).getByText('国家 · 全国').waitFor();
+    await page.locator('tr.ant-table-row', { hasText: '托育机构消防安全行政检查事项清单' }).getByText('《中华人民共和国消防法》').waitFor();
+    await expect(page.getByText('市级 · 浙江省杭州市').count()).resolves.toBe(0);
+    await row.locator('.ant-table-row-expand-icon').click();
+    await page.getByText('婴幼儿辅食现场制作有专用区域和专用工具').waitFor();
+    await screenshot(page, 'console-checklists');
+    await page.context().close();
+  }, 120_000);
+});
+
 describe('双随机 plans in the console and on the public site', () => {
   it("lists a drawn plan's counts, its drawn institutions and its pool a page at a time, for the street office and for anyone", async () => {
     for (const n of [1, 2])
