@@ -641,3 +641,56 @@ describe('credit, staff alerts, rectifications, subsidy lines, the street map an
     await pub.context().close();
   }, 180_000);
 });
+
+describe('rules by jurisdiction in the console', () => {
+  it("shows 三墩镇's subsidy rules with their level and source, what the street replaced, and how 环翠区's differ", async () => {
+    // Next month: no run of it is posted yet, so a policy may start then.
+    const [y, m] = MONTH.split('-').map(Number) as [number, number];
+    const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+    const policy = (key: string, divisionCode: string, composition: string, yuan: number) => ({
+      policyKey: key,
+      version: `${key}/2026.1`,
+      divisionCode,
+      title: `浏览器测试运营补助 ${key}`,
+      source: '测试用规范性文件：运营补助',
+      effectiveFrom: next,
+      eligibility: { filed: { source: '测试用规范性文件：仅限已备案机构' } },
+      rules: [
+        {
+          id: 'OPERATING',
+          composition,
+          kind: 'per_child_by_class',
+          title: `运营补助 ${yuan} 元`,
+          params: { amountFenByClass: { toddler: yuan * 100 }, careFormFactorBp: { full_day: 10_000 }, attendanceProRata: true },
+          requires: ['filed'],
+          source: '测试用规范性文件 第三条',
+        },
+      ],
+    });
+    ok(await stack.api('POST', '/api/v1/subsidy/policies', { as: 'health.330106', body: policy(`browser-district-${run}`, '330106', 'adds', 500) }), 201);
+    ok(await stack.api('POST', '/api/v1/subsidy/policies', { as: 'health.330106', body: policy(`browser-street-${run}`, SANDUN, 'replaces', 650) }), 201);
+    const expected = ok(await stack.api('GET', `/api/v1/rules/effective?family=subsidy&divisionCode=${SANDUN}&date=${next}-01`, { as: 'health.330106' })) as {
+      rules: { key: string; title: string; from: { jurisdictionName: string; title: string } }[];
+    };
+    expect(expected.rules.map((r) => r.title)).toEqual(['运营补助 650 元']);
+
+    const page = await newPage();
+    await loginAs(page, stack.baseUrl, 'health.330106', '/app/rules');
+    await choose(page, page.getByLabel('区划', { exact: true }), '三墩镇');
+    const date = page.getByLabel('日期', { exact: true });
+    await date.click();
+    await date.fill(`${next}-01`);
+    await date.press('Enter');
+    const row = page.getByRole('region', { name: '适用规则' }).locator('tr', { hasText: '运营补助 650 元（OPERATING）' });
+    await expect(row.innerText()).resolves.toContain('浙江省杭州市西湖区三墩镇');
+    await expect(row.innerText()).resolves.toContain(`替代：浙江省杭州市西湖区《浏览器测试运营补助 browser-district-${run}》`);
+    await expect(row.innerText()).resolves.toContain('《测试用规范性文件 第三条》');
+    await choose(page, page.getByLabel('对比区划'), '环翠区');
+    const diff = page.getByTestId('rule-diff');
+    await diff.waitFor();
+    await expect(diff.innerText()).resolves.toContain('山东省威海市环翠区');
+    await expect(diff.innerText()).resolves.toContain('运营补助 650 元');
+    await screenshot(page, 'console-rules-by-jurisdiction');
+    await page.context().close();
+  }, 90_000);
+});

@@ -82,38 +82,39 @@ function Origin({ from }: { from: DocumentRef }) {
 
 function RuleTable({ rules, caption }: { rules: EffectiveRule[]; caption: string }) {
   return (
-    <Table<EffectiveRule>
-      size="small"
-      rowKey={(r) => `${r.from.version}|${r.key}`}
-      pagination={false}
-      scroll={{ x: 'max-content' }}
-      locale={{ emptyText: NO_DATA }}
-      aria-label={caption}
-      dataSource={rules}
-      columns={[
-        { title: '规则', render: (_, r) => `${r.title}（${r.key}）` },
-        { title: '来自', render: (_, r) => <Origin from={r.from} /> },
-        {
-          title: '与上级规则',
-          render: (_, r) => (
-            <Space direction="vertical" size={0}>
-              <span>{RULE_COMPOSITION_NAMES[r.composition]}</span>
-              {r.replaced.map((x) => (
-                <Typography.Text key={x.from.version} type="secondary">
-                  替代：{x.from.jurisdictionName}《{x.from.title}》{x.title}
-                </Typography.Text>
-              ))}
-              {r.inheritedBy.map((x) => (
-                <Typography.Text key={x.version} type="secondary">
-                  {x.jurisdictionName}明确沿用
-                </Typography.Text>
-              ))}
-            </Space>
-          ),
-        },
-        { title: '依据', render: (_, r) => <span style={{ whiteSpace: 'normal', display: 'inline-block', maxWidth: 420 }}>{sources(r.sources)}</span> },
-      ]}
-    />
+    <section aria-label={caption}>
+      <Table<EffectiveRule>
+        size="small"
+        rowKey={(r) => `${r.from.version}|${r.key}`}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: NO_DATA }}
+        dataSource={rules}
+        columns={[
+          { title: '规则', render: (_, r) => `${r.title}（${r.key}）` },
+          { title: '来自', render: (_, r) => <Origin from={r.from} /> },
+          {
+            title: '与上级规则',
+            render: (_, r) => (
+              <Space direction="vertical" size={0}>
+                <span>{RULE_COMPOSITION_NAMES[r.composition]}</span>
+                {r.replaced.map((x) => (
+                  <Typography.Text key={x.from.version} type="secondary">
+                    替代：{x.from.jurisdictionName}《{x.from.title}》{x.title}
+                  </Typography.Text>
+                ))}
+                {r.inheritedBy.map((x) => (
+                  <Typography.Text key={x.version} type="secondary">
+                    {x.jurisdictionName}明确沿用
+                  </Typography.Text>
+                ))}
+              </Space>
+            ),
+          },
+          { title: '依据', render: (_, r) => <span style={{ whiteSpace: 'normal', display: 'inline-block', maxWidth: 420 }}>{sources(r.sources)}</span> },
+        ]}
+      />
+    </section>
   );
 }
 
