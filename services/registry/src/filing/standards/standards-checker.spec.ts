@@ -113,7 +113,7 @@ describe('filing standards check, rule by rule', () => {
     ['RESIDENTIAL_FACILITY', withFacility({ householdsServed: 3000 }), /不足 450 m²/, { buildingAreaM2: 420 }],
     ['RESIDENTIAL_FACILITY', withFacility({ residentialArea: 'existing', householdsServed: 1000 }), /不足 150 m²/, { buildingAreaM2: 140, outdoorAreaM2: 30 }],
     ['RESIDENTIAL_FACILITY', withFacility({ residentialArea: 'new', householdsServed: 1000 }), /室外场地 39 m² 不足 40 m²/, { outdoorAreaM2: 39 }],
-    // Seed 000: every Hangzhou institution has a signed child-health doctor (儿保医生签约全覆盖).
+    // Hangzhou: every institution has a signed child-health doctor (儿保医生签约全覆盖, 医育结合).
     ['HEALTH_CENTRE', { ...compliantSubmission, healthCentre: undefined }, /未签约社区卫生服务中心/],
   ];
 

@@ -183,7 +183,7 @@ const EVALUATORS: Record<RuleKind, Evaluator> = {
     return problems.length ? fail(measured, limit, problems.join('；')) : pass(measured, limit, '面积符合配建标准');
   },
 
-  // Seed 000: "全市婴幼儿照护服务机构实现了儿保医生签约全覆盖" — every Hangzhou institution has a
+  // Hangzhou's 医育结合: "全市婴幼儿照护服务机构实现了儿保医生签约全覆盖" — every institution there has a
   // signed community health centre, so a filing naming none does not meet the rule.
   health_centre_signed: (_p, { submission }) => {
     const limit = '签约社区卫生服务中心儿童保健医生';
