@@ -1172,17 +1172,15 @@ const ROWS: RowInput[] = [
     cells: { ...EVIDENCE_READ, inspector: '200|UNASSIGNED' },
   },
   // ── rules by jurisdiction (分级规则) ─────────────────────────────────────────────────────────────
-  ...(['/api/v1/rules/effective', '/api/v1/rules/diff', '/api/v1/rules/documents'] as const).map(
-    (path): RowInput => ({
-      method: 'GET',
-      path,
-      service: 'registry',
-      level: 'service',
-      target: 'filingRules',
-      cells: { ...EVERY_DEPARTMENT('200'), anonymous: 'AUTH', inspector: 'ROLE' },
-      note: 'Rules are public law: any signed-in official, operator or admin reads them (family=filing, kept by the registry); an inspector account reads only what its visits need.',
-    }),
-  ),
+  ...(['/api/v1/rules/effective', '/api/v1/rules/diff', '/api/v1/rules/documents'] as const).map((path): RowInput => ({
+    method: 'GET',
+    path,
+    service: 'registry',
+    level: 'service',
+    target: 'filingRules',
+    cells: { ...EVERY_DEPARTMENT('200'), anonymous: 'AUTH', inspector: 'ROLE' },
+    note: 'Rules are public law: any signed-in official, operator or admin reads them (family=filing, kept by the registry); an inspector account reads only what its visits need.',
+  })),
   {
     method: 'POST',
     path: '/api/v1/filing-standards',

@@ -66,7 +66,8 @@ describe('filing standards by jurisdiction (分级规则): the rules of the inst
       .send({ decision: 'reject', reasons: [{ ruleId: 'HEALTH_CENTRE', text: '未签约儿保医生' }] })
       .expect(400);
     expect(refused.body.details[0]).toMatchObject({ field: 'reasons.0.ruleId', code: 'unknownRule', message: expect.stringContaining('环翠区') });
-    const approved = (await stack.http.post(`/api/v1/filings/${hcFiling.id}/decision`).set(auth('health.371002')).send({ decision: 'approve' }).expect(200)).body;
+    const approved = (await stack.http.post(`/api/v1/filings/${hcFiling.id}/decision`).set(auth('health.371002')).send({ decision: 'approve' }).expect(200))
+      .body;
     expect(approved.receiptNo).toMatch(/^371002-2026-/);
 
     const xihu = await register('market.330106', '330106109');
@@ -109,25 +110,36 @@ describe('filing standards by jurisdiction (分级规则): the rules of the inst
   });
 
   it('GET /rules/effective?family=filing shows 西湖区 its own rules with their provenance, and 环翠区 the national ones', async () => {
-    const xihu = (await stack.http.get('/api/v1/rules/effective?family=filing&divisionCode=330106&date=2026-10-09').set(auth('market.371002')).expect(200)).body;
+    const xihu = (await stack.http.get('/api/v1/rules/effective?family=filing&divisionCode=330106&date=2026-10-09').set(auth('market.371002')).expect(200))
+      .body;
     const byKey = (set: { rules: Result[] }, key: string) => set.rules.find((r) => (r as unknown as { key: string }).key === key);
     expect(byKey(xihu, 'HEALTH_CENTRE')).toMatchObject({
       composition: 'adds',
-      from: { documentKey: 'xihu-childcare-notice', level: 'county', jurisdiction: '330106', sources: [expect.objectContaining({ documentNo: '西政办函〔2021〕15号' })] },
+      from: {
+        documentKey: 'xihu-childcare-notice',
+        level: 'county',
+        jurisdiction: '330106',
+        sources: [expect.objectContaining({ documentNo: '西政办函〔2021〕15号' })],
+      },
       sources: [expect.objectContaining({ article: '三、（三）' }), expect.anything()],
     });
     expect(byKey(xihu, 'DOC_PREMISES')).toMatchObject({
       from: { level: 'national', jurisdiction: '000000' },
       sources: expect.arrayContaining([{ title: '托育机构设置标准（试行）', documentNo: '国卫人口发〔2019〕58号', article: '第十一条' }]),
     });
-    expect(byKey(xihu, 'SURVEILLANCE_RETENTION')).toMatchObject({ from: { level: 'national' }, inheritedBy: [expect.objectContaining({ jurisdiction: '330106' })] });
-    const huancui = (await stack.http.get('/api/v1/rules/effective?family=filing&divisionCode=371002&date=2026-10-09').set(auth('health.330106')).expect(200)).body;
+    expect(byKey(xihu, 'SURVEILLANCE_RETENTION')).toMatchObject({
+      from: { level: 'national' },
+      inheritedBy: [expect.objectContaining({ jurisdiction: '330106' })],
+    });
+    const huancui = (await stack.http.get('/api/v1/rules/effective?family=filing&divisionCode=371002&date=2026-10-09').set(auth('health.330106')).expect(200))
+      .body;
     expect(huancui.chain.map((c: { jurisdiction: string }) => c.jurisdiction)).toEqual(['000000', '370000', '371000', '371002']);
     for (const key of XIHU_ONLY) expect(byKey(huancui, key)).toBeUndefined();
     expect(new Set(huancui.rules.map((r: Result) => r.from.level))).toEqual(new Set(['national']));
 
-    const diff = (await stack.http.get('/api/v1/rules/diff?family=filing&divisionCode=330106&otherDivisionCode=371002&date=2026-10-09').set(auth('admin')).expect(200))
-      .body;
+    const diff = (
+      await stack.http.get('/api/v1/rules/diff?family=filing&divisionCode=330106&otherDivisionCode=371002&date=2026-10-09').set(auth('admin')).expect(200)
+    ).body;
     expect(diff.removed.map((r: { key: string }) => r.key).sort()).toEqual(XIHU_ONLY);
     expect(diff.added).toEqual([]);
     expect(diff.changed).toEqual([]);
@@ -167,8 +179,9 @@ describe('filing standards by jurisdiction (分级规则): the rules of the inst
       from: { documentKey: 'huancui-test-filing', level: 'county', jurisdiction: '371002' },
       source: '《测试用区级规范性文件》 测〔2026〕1号 第二条',
     });
-    const effective = (await stack.http.get('/api/v1/rules/effective?family=filing&divisionCode=371002001&date=2026-10-09').set(auth('health.371002')).expect(200))
-      .body;
+    const effective = (
+      await stack.http.get('/api/v1/rules/effective?family=filing&divisionCode=371002001&date=2026-10-09').set(auth('health.371002')).expect(200)
+    ).body;
     expect(effective.rules.find((r: { key: string }) => r.key === 'OBSERVATION_ROOM')).toMatchObject({
       composition: 'replaces',
       replaced: [expect.objectContaining({ from: expect.objectContaining({ documentKey: 'childcare-health-evaluation', level: 'national' }) })],
@@ -180,7 +193,8 @@ describe('filing standards by jurisdiction (分级规则): the rules of the inst
     // The admin publishes national documents; the publication is audited.
     const national = { ...huancuiDocument('000000', 'national-test-filing/2026.1'), documentKey: 'national-test-filing' };
     expect((await publish('admin', national).expect(201)).body).toMatchObject({ level: 'national', jurisdictionName: '全国' });
-    const trail = (await stack.http.get('/api/v1/audit?service=registry&entity=rule_document&id=huancui-test-filing%2F2026.1').set(auth('admin')).expect(200)).body;
+    const trail = (await stack.http.get('/api/v1/audit?service=registry&entity=rule_document&id=huancui-test-filing%2F2026.1').set(auth('admin')).expect(200))
+      .body;
     expect(trail).toEqual([expect.objectContaining({ action: 'rules.publish', actor: expect.objectContaining({ department: 'health' }) })]);
   });
 });

@@ -10,7 +10,13 @@ import { CreditGrade1764000000200 } from './migrations/1764000000200-credit-grad
 import { Institutions1763800000100 } from './migrations/1763800000100-institutions.js';
 
 export const REGISTRY_ENTITIES = [Institution, Filing, Population, RuleDocumentRow];
-export const REGISTRY_MIGRATIONS = [Institutions1763800000100, Filings1763800000400, Population1763800000500, CreditGrade1764000000200, RuleDocuments1764100000100];
+export const REGISTRY_MIGRATIONS = [
+  Institutions1763800000100,
+  Filings1763800000400,
+  Population1763800000500,
+  CreditGrade1764000000200,
+  RuleDocuments1764100000100,
+];
 
 export function registryDataSource(url: string, schema = 'registry') {
   return createServiceDataSource({ url, schema, entities: REGISTRY_ENTITIES, migrations: REGISTRY_MIGRATIONS });

@@ -111,7 +111,11 @@ export function FilingDetail() {
         </Descriptions>
       </Card>
       {data.check.documents?.length ? (
-        <Card size="small" style={{ marginBottom: 16 }} title={`适用的备案标准（${divisionName(data.check.divisionCode ?? data.divisionCode)}，${data.check.rulesDate ?? ''} 有效）`}>
+        <Card
+          size="small"
+          style={{ marginBottom: 16 }}
+          title={`适用的备案标准（${divisionName(data.check.divisionCode ?? data.divisionCode)}，${data.check.rulesDate ?? ''} 有效）`}
+        >
           <ul data-testid="check-documents" style={{ margin: 0, paddingLeft: 20 }}>
             {data.check.documents.map((d) => (
               <li key={d.version}>

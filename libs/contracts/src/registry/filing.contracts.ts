@@ -343,7 +343,9 @@ export const StandardsCheckResult = t.Object(
     limit: t.String({ description: 'The limit the rule applies, in words and numbers' }),
     message: t.String(),
     source: t.String({ description: "The rule's legal sources as people read them: 《title》文号 article, several joined by ；" }),
-    sources: t.Optional(t.Array(RuleSource, { description: "The rule's sources, each with title, 文号 and article (absent on checks made before rules by jurisdiction)" })),
+    sources: t.Optional(
+      t.Array(RuleSource, { description: "The rule's sources, each with title, 文号 and article (absent on checks made before rules by jurisdiction)" }),
+    ),
     from: t.Optional(RuleDocumentRef),
   },
   { $id: 'StandardsCheckResult' },
@@ -420,7 +422,9 @@ export const ReceiptView = t.Object(
     ...receiptFields,
     filingId: t.String({ format: 'uuid' }),
     uscc: t.String(),
-    basis: t.Array(RuleDocumentRef, { description: 'The rule documents the filing was checked against (national first), each with its level and jurisdiction' }),
+    basis: t.Array(RuleDocumentRef, {
+      description: 'The rule documents the filing was checked against (national first), each with its level and jurisdiction',
+    }),
   },
   { $id: 'ReceiptView' },
 );

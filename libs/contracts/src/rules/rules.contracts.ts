@@ -80,7 +80,10 @@ export class RuleSourceInput {
   article?: string;
 }
 
-@JSONSchema({ description: 'One rule of a document: its key (a lower level replaces, adds to or disables the rule of the same key), how it composes with the levels above, its sources and, for adds/replaces, its body' })
+@JSONSchema({
+  description:
+    'One rule of a document: its key (a lower level replaces, adds to or disables the rule of the same key), how it composes with the levels above, its sources and, for adds/replaces, its body',
+})
 export class RuleEntryInput {
   @JSONSchema({ example: 'RESIDENTIAL_FACILITY' })
   @Matches(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, { message: '规则标识应以字母开头，由字母、数字、_ . - 组成（至多 64 位）' })
@@ -91,7 +94,10 @@ export class RuleEntryInput {
   @MaxLength(300)
   title: string;
 
-  @JSONSchema({ description: 'adds (beside the rules above), replaces (the rules of the same key above), disables (with a reason), inherits (confirms the rule above, no body)' })
+  @JSONSchema({
+    description:
+      'adds (beside the rules above), replaces (the rules of the same key above), disables (with a reason), inherits (confirms the rule above, no body)',
+  })
   @IsIn(RULE_COMPOSITIONS)
   composition: (typeof RULE_COMPOSITIONS)[number];
 

@@ -26,7 +26,9 @@ export function basisText(receipt: ReceiptView): string {
     .map((d) => {
       const title = d.title.startsWith('《') || d.title.includes('/T') ? d.title : `《${d.title}》`;
       const documentNo = d.level === 'national' ? undefined : d.sources[0]?.documentNo;
-      return d.level === 'national' ? title : `${title}（${[documentNo, `${LEVEL_NAMES[d.level] ?? d.level}：${d.jurisdictionName}`].filter(Boolean).join('，')}）`;
+      return d.level === 'national'
+        ? title
+        : `${title}（${[documentNo, `${LEVEL_NAMES[d.level] ?? d.level}：${d.jurisdictionName}`].filter(Boolean).join('，')}）`;
     })
     .join('、');
 }
