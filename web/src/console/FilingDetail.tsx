@@ -155,18 +155,19 @@ export function FilingDetail() {
         columns={[
           { title: '规则', dataIndex: 'title', width: 200 },
           { title: '结果', dataIndex: 'outcome', render: (v: string) => <Tag color={OUTCOME_COLOR[v]}>{label(CHECK_OUTCOME_LABELS, v)}</Tag> },
-          { title: '实测', dataIndex: 'measured', render: fmt },
-          { title: '标准', dataIndex: 'limit' },
-          { title: '说明', dataIndex: 'message' },
           {
             title: '层级',
             key: 'level',
+            width: 150,
             render: (_: unknown, r: CheckResult) => (r.from ? <LevelTag from={r.from} /> : '—'),
           },
+          { title: '实测', dataIndex: 'measured', width: 200, render: fmt },
+          { title: '标准', dataIndex: 'limit', width: 220 },
+          { title: '说明', dataIndex: 'message', width: 220 },
           {
             title: '依据',
             dataIndex: 'source',
-            width: 300,
+            width: 320,
             render: (v: string) => (
               <span data-testid="rule-source">
                 {v.split('；').map((citation, i) => (
@@ -257,10 +258,21 @@ const FACT_LABELS: Record<string, string> = {
   signedOn: '签约日期',
 };
 
+const VALUE_LABELS: Record<string, string> = {
+  below_high_school: '高中以下',
+  high_school: '高中',
+  vocational: '中专/职高',
+  junior_college: '大专',
+  bachelor: '本科',
+  master: '硕士',
+  doctorate: '博士',
+};
+
 /** A measured value as people read it: lists joined, objects as 名称：值, never raw JSON. */
 function fmt(v: unknown): string {
   if (v === null || v === undefined) return '（未提供）';
   if (typeof v === 'boolean') return v ? '是' : '否';
+  if (typeof v === 'string') return VALUE_LABELS[v] ?? v;
   if (Array.isArray(v)) return v.length ? v.map(fmt).join('、') : '无';
   if (typeof v === 'object') {
     return Object.entries(v as Record<string, unknown>)

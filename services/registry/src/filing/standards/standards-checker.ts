@@ -218,7 +218,7 @@ const EVALUATORS: Record<RuleKind, Evaluator> = {
 
   family_point_capacity: ({ maxChildren }, { submission, institution }) => {
     const limit = `家庭托育点收托不超过 ${maxChildren} 人`;
-    if (institution.operatorType !== 'family') return pass(null, limit, '非家庭托育点，不适用');
+    if (institution.operatorType !== 'family') return pass('非家庭托育点', limit, '非家庭托育点，不适用');
     const children = submission.classes ? submission.classes.reduce((n, c) => n + c.size, 0) : institution.totalPlaces;
     return children <= maxChildren
       ? pass(children, limit, `收托 ${children} 人`)
@@ -227,7 +227,7 @@ const EVALUATORS: Record<RuleKind, Evaluator> = {
 
   family_point_ratio: ({ childrenPerCarer }, { submission, institution }) => {
     const limit = `每 1 名照护人员最多看护 ${childrenPerCarer} 名婴幼儿`;
-    if (institution.operatorType !== 'family') return pass(null, limit, '非家庭托育点，不适用');
+    if (institution.operatorType !== 'family') return pass('非家庭托育点', limit, '非家庭托育点，不适用');
     if (!submission.classes) return missing('照护人员与收托人数', limit);
     const children = submission.classes.reduce((n, c) => n + c.size, 0);
     const carers = submission.classes.reduce((n, c) => n + c.carers, 0);
