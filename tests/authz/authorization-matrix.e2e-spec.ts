@@ -635,6 +635,35 @@ describe('authorization matrix: every route × department (× own / other divisi
         },
       };
     },
+    filingRules: async (_, __, ___, row) => ({
+      query: routeKey(row).endsWith('/diff')
+        ? { family: 'filing', divisionCode: '330106', otherDivisionCode: '371002', date: '2026-03-01' }
+        : routeKey(row).endsWith('/documents')
+          ? { family: 'filing' }
+          : { family: 'filing', divisionCode: '330106109' },
+    }),
+    newFilingStandards: async (_, scope) => {
+      const documentKey = `matrix-${randomUUID().slice(0, 8)}`;
+      return {
+        body: {
+          documentKey,
+          version: `${documentKey}/2099.1`,
+          jurisdiction: scope === 'own' ? '330106' : '371002',
+          title: '矩阵测试备案标准',
+          sources: [{ title: '矩阵测试用文件' }],
+          effectiveFrom: '2099-01-01',
+          rules: [
+            {
+              key: 'OBSERVATION_ROOM',
+              title: '矩阵测试：观察室面积',
+              composition: 'replaces',
+              sources: [{ title: '矩阵测试用文件', article: '第一条' }],
+              body: { kind: 'min_fact', params: { fact: 'observationRoomM2', min: 6, unit: 'm²' } },
+            },
+          ],
+        },
+      };
+    },
     newRun: async (_, scope) => ({ body: { month: addDays(`${month}-01`, -400).slice(0, 7), divisionCode: EMPTY_STREET[scope] } }),
     runList: async (_, scope) => ({ query: { month: runMonth }, listed: { key: 'id', value: (await sharedRun(scope)).run.id } }),
     run: async (_, scope, __, row) => {

@@ -35,6 +35,9 @@ export const INSTITUTION_STATUS_LABELS: Record<string, string> = {
 
 export const FILING_STATUS_LABELS: Record<string, string> = { submitted: '待审核', approved: '已通过', rejected: '未通过' };
 
+/** 规则层级 of a rule document's jurisdiction. */
+export const JURISDICTION_LEVEL_LABELS: Record<string, string> = { national: '国家', province: '省级', city: '市级', county: '区县', street: '街道（乡镇）' };
+
 export const CHECK_OUTCOME_LABELS: Record<string, string> = { pass: '符合', fail: '不符合', needs_review: '需人工核实' };
 
 export const ITEM_RESULT_LABELS: Record<string, string> = { pass: '符合', fail: '不符合', not_applicable: '不适用' };
