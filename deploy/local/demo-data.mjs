@@ -184,7 +184,7 @@ async function fileDemoInstitutions(institutions, tokens, health, call) {
       await must(
         call(health, 'POST', `/api/v1/filings/${filing.id}/decision`, {
           decision: 'reject',
-          reasons: [{ ruleId: 'NO_BASEMENT', text: '婴幼儿用房设在地下室，不符合设置标准' }],
+          reasons: [{ ruleId: 'NO_BASEMENT', text: '婴幼儿生活用房设在地下室，不符合《托育机构卫生评价基本标准》' }],
         }),
         'rejection',
       );

@@ -635,6 +635,35 @@ describe('authorization matrix: every route × department (× own / other divisi
         },
       };
     },
+    filingRules: async (_, __, ___, row) => ({
+      query: routeKey(row).endsWith('/diff')
+        ? { family: 'filing', divisionCode: '330106', otherDivisionCode: '371002', date: '2026-03-01' }
+        : routeKey(row).endsWith('/documents')
+          ? { family: 'filing' }
+          : { family: 'filing', divisionCode: '330106109' },
+    }),
+    newFilingStandards: async (_, scope) => {
+      const documentKey = `matrix-${randomUUID().slice(0, 8)}`;
+      return {
+        body: {
+          documentKey,
+          version: `${documentKey}/2099.1`,
+          jurisdiction: scope === 'own' ? '330106' : '371002',
+          title: '矩阵测试备案标准',
+          sources: [{ title: '矩阵测试用文件' }],
+          effectiveFrom: '2099-01-01',
+          rules: [
+            {
+              key: 'OBSERVATION_ROOM',
+              title: '矩阵测试：观察室面积',
+              composition: 'replaces',
+              sources: [{ title: '矩阵测试用文件', article: '第一条' }],
+              body: { kind: 'min_fact', params: { fact: 'observationRoomM2', min: 6, unit: 'm²' } },
+            },
+          ],
+        },
+      };
+    },
     newRun: async (_, scope) => ({ body: { month: addDays(`${month}-01`, -400).slice(0, 7), divisionCode: EMPTY_STREET[scope] } }),
     runList: async (_, scope) => ({ query: { month: runMonth }, listed: { key: 'id', value: (await sharedRun(scope)).run.id } }),
     run: async (_, scope, __, row) => {
@@ -669,24 +698,28 @@ describe('authorization matrix: every route × department (× own / other divisi
     },
     newSupervisionPolicy: async (_, scope) => {
       const jurisdiction = scope === 'own' ? OWN_DIVISION : OTHER_DIVISION;
+      const sources = [{ title: '矩阵测试双随机抽查工作方案', documentNo: '矩阵〔2099〕1号' }];
       return {
         body: {
-          jurisdiction,
+          documentKey: `supervision-policy-${jurisdiction}`,
           version: `supervision-policy-${jurisdiction}/2099.${++checklistSerial}`,
+          jurisdiction,
           title: '矩阵测试：本街道双随机抽查比例',
-          sources: [{ title: '矩阵测试双随机抽查工作方案', documentNo: '矩阵〔2099〕1号' }],
-          effectiveFrom: '2099-01-01',
-          rules: [{ key: 'samplingRatios', composition: 'replaces', title: '本街道抽查比例', value: { A: 0.1, B: 0.2, C: 0.4, D: 1 } }],
+          sources,
+          // Each cell's version starts a day after the one before (versions of a key start in order).
+          effectiveFrom: addDays('2099-01-01', checklistSerial),
+          rules: [
+            {
+              key: 'samplingRatios',
+              composition: 'replaces',
+              title: '本街道抽查比例',
+              sources,
+              body: { parameter: 'samplingRatios', value: { A: 0.1, B: 0.2, C: 0.4, D: 1 } },
+            },
+          ],
         },
       };
     },
-    rules: async (_, __, ___, row) => ({
-      query: routeKey(row).endsWith('/diff')
-        ? { family: 'inspection', divisionCode: OWN_DIVISION, otherDivisionCode: OTHER_DIVISION }
-        : routeKey(row).endsWith('/documents')
-          ? { family: 'inspection' }
-          : { family: 'inspection', divisionCode: OWN_DIVISION },
-    }),
     newInspector: async (caller, scope) => ({
       body: {
         ...(caller === 'admin' ? { department: 'street' } : {}),

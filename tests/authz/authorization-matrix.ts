@@ -672,31 +672,6 @@ const ROWS: RowInput[] = [
     note: 'A local supervision policy (双随机 ratios, in force from 2099) for a division market regulation or health covers; national ones by the admin (rule family supervision).',
   },
   {
-    method: 'GET',
-    path: '/api/v1/rules/effective',
-    service: 'inspection',
-    level: 'service',
-    target: 'rules',
-    cells: { ...EVERY_DEPARTMENT('200'), anonymous: 'AUTH', inspector: 'ROLE' },
-    note: 'Rules are public law: every signed-in department reads them (here family inspection, kept by the inspection service); not part of an inspector account’s visit work.',
-  },
-  {
-    method: 'GET',
-    path: '/api/v1/rules/diff',
-    service: 'inspection',
-    level: 'service',
-    target: 'rules',
-    cells: { ...EVERY_DEPARTMENT('200'), anonymous: 'AUTH', inspector: 'ROLE' },
-  },
-  {
-    method: 'GET',
-    path: '/api/v1/rules/documents',
-    service: 'inspection',
-    level: 'service',
-    target: 'rules',
-    cells: { ...EVERY_DEPARTMENT('200'), anonymous: 'AUTH', inspector: 'ROLE' },
-  },
-  {
     method: 'POST',
     path: '/api/v1/inspectors',
     service: 'inspection',
@@ -1206,6 +1181,25 @@ const ROWS: RowInput[] = [
     level: 'service',
     target: 'evidence',
     cells: { ...EVIDENCE_READ, inspector: '200|UNASSIGNED' },
+  },
+  // ── rules by jurisdiction (分级规则) ─────────────────────────────────────────────────────────────
+  ...(['/api/v1/rules/effective', '/api/v1/rules/diff', '/api/v1/rules/documents'] as const).map((path): RowInput => ({
+    method: 'GET',
+    path,
+    service: 'registry',
+    level: 'service',
+    target: 'filingRules',
+    cells: { ...EVERY_DEPARTMENT('200'), anonymous: 'AUTH', inspector: 'ROLE' },
+    note: 'Rules are public law: any signed-in official, operator or admin reads them (family=filing, kept by the registry); an inspector account reads only what its visits need.',
+  })),
+  {
+    method: 'POST',
+    path: '/api/v1/filing-standards',
+    service: 'registry',
+    level: 'service',
+    target: 'newFilingStandards',
+    cells: { ...REFUSED, health: '201|DIV', admin: '201|201', inspector: 'DEPT' },
+    note: 'A filing rule document (in force from 2099) for a jurisdiction inside the health bureau’s divisions; national ones only by the admin (assertMayPublishRules).',
   },
 ];
 

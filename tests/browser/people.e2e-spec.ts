@@ -108,8 +108,13 @@ describe('department console and public register', () => {
     await screenshot(page, 'console-filings');
 
     await page.getByRole('link', { name: pendingReview.name }).click();
-    await page.getByText('自动核验（规则版本').waitFor();
+    await page.getByText('自动核验（').waitFor();
     await expect(page.getByTestId('filing-status').innerText()).resolves.toBe('待审核');
+    // Each requirement's 依据 as a citation (《title》文号 article) and its level, never raw JSON.
+    await expect(page.getByTestId('check-documents').innerText()).resolves.toContain('西政办函〔2021〕15号');
+    await expect(page.getByTestId('rule-source').first().innerText()).resolves.toBe('《托育机构登记和备案办法（试行）》 国卫办人口发〔2019〕25号 第八条');
+    await page.getByRole('cell', { name: '区县·浙江省杭州市西湖区' }).first().waitFor();
+    expect(await page.locator('table').last().innerText()).not.toMatch(/[{}]/);
     await screenshot(page, 'console-filing-detail');
     await page.getByRole('button', { name: '通过，出具回执' }).click();
     await page.getByRole('button', { name: '通过并出具回执' }).click();

@@ -43,12 +43,17 @@ describe('filing (备案): submission, automatic check, decision, receipt, publi
       status: 'submitted',
       institutionId: institution.id,
       receiptNo: null,
-      check: { rulesetVersion: 'filing-standards/2019.2' },
+      check: { rulesetVersion: expect.stringContaining('xihu-childcare-notice/2021.1'), divisionCode: '330106109', rulesDate: '2026-10-09' },
     });
     expect(res.body.check.summary.fail).toBe(0);
     expect(res.body.check.summary.needs_review).toBe(0);
     const rule = res.body.check.results.find((r: { ruleId: string }) => r.ruleId === 'CLASS_INFANT');
-    expect(rule).toMatchObject({ outcome: 'pass', limit: expect.stringContaining('1:3'), source: expect.stringContaining('国卫人口发〔2019〕58号') });
+    expect(rule).toMatchObject({
+      outcome: 'pass',
+      limit: expect.stringContaining('1:3'),
+      source: '《托育机构设置标准（试行）》 国卫人口发〔2019〕58号 第十九条、第二十条',
+      from: { documentKey: 'childcare-setting-standards', level: 'national', jurisdiction: '000000' },
+    });
     const got = await stack.http.get(`/api/v1/filings/${res.body.id}`).set(auth(health)).expect(200);
     expect(got.body.check.results).toHaveLength(res.body.check.results.length);
     const inst = await stack.http.get(`/api/v1/institutions/${institution.id}`).set(auth(market)).expect(200);

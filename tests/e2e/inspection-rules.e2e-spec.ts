@@ -211,24 +211,44 @@ describe('rules by jurisdiction: the two lists and the supervision policy apply 
   });
 
   it('draws a 环翠区 plan with 环翠区’s own ratios once it publishes them; 西湖区 keeps the national ones', async () => {
+    const sources = [{ title: '环翠区托育机构双随机抽查工作方案', documentNo: '测试〔2026〕9号' }];
     const policy = {
-      jurisdiction: HUANCUI,
+      documentKey: 'supervision-policy-371002',
       version: 'supervision-policy-371002/2026.1',
+      jurisdiction: HUANCUI,
       title: '环翠区托育机构双随机抽查政策',
-      sources: [{ title: '环翠区托育机构双随机抽查工作方案', documentNo: '测试〔2026〕9号' }],
+      sources,
       effectiveFrom: '2026-10-01',
       rules: [
-        { key: 'samplingRatios', composition: 'replaces', title: '环翠区抽查比例', value: { A: 0.1, B: 0.2, C: 0.5, D: 1 } },
-        { key: 'yearlyCap', composition: 'inherits', title: '沿用全国年度检查上限' },
+        {
+          key: 'samplingRatios',
+          composition: 'replaces',
+          title: '环翠区抽查比例',
+          sources,
+          body: { parameter: 'samplingRatios', value: { A: 0.1, B: 0.2, C: 0.5, D: 1 } },
+        },
+        { key: 'yearlyCap', composition: 'inherits', title: '沿用全国年度检查上限', sources: [] },
       ],
     };
     const path = '/api/v1/supervision-policies';
     expect((await publish('market.330106', policy, 403, path)).code).toBe('DIVISION_OUT_OF_SCOPE');
     expect((await publish('fire.330106', policy, 403, path)).code).toBe('DEPARTMENT_NOT_ALLOWED');
-    expect((await publish('market.371002', { ...policy, jurisdiction: '000000', version: 'supervision-policy/2026.9' }, 403, path)).code).toBe(
-      'DIVISION_OUT_OF_SCOPE',
+    expect(
+      (
+        await publish(
+          'market.371002',
+          { ...policy, jurisdiction: '000000', documentKey: 'supervision-policy', version: 'supervision-policy/2026.9' },
+          403,
+          path,
+        )
+      ).code,
+    ).toBe('DIVISION_OUT_OF_SCOPE');
+    const invalid = await publish(
+      'market.371002',
+      { ...policy, rules: [{ ...policy.rules[0], body: { parameter: 'samplingRatios', value: { A: 2, B: 0.2, C: 0.5, D: 1 } } }] },
+      400,
+      path,
     );
-    const invalid = await publish('market.371002', { ...policy, rules: [{ ...policy.rules[0], value: { A: 2, B: 0.2, C: 0.5, D: 1 } }] }, 400, path);
     expect(invalid).toMatchObject({ code: 'RULE_DOCUMENT_INVALID', details: [expect.objectContaining({ field: 'rules.0.body.value' })] });
     expect(await publish('market.371002', policy, 201, path)).toMatchObject({
       family: 'supervision',
@@ -236,7 +256,7 @@ describe('rules by jurisdiction: the two lists and the supervision policy apply 
       level: 'county',
       origin: 'published',
     });
-    expect((await publish('market.371002', policy, 409, path)).code).toBe('POLICY_VERSION_EXISTS');
+    expect((await publish('market.371002', policy, 409, path)).code).toBe('RULE_DOCUMENT_VERSION_EXISTS');
 
     const ratios = async (divisionCode: string) => (await effective('supervision', divisionCode)).rules.find((r) => r.key === 'samplingRatios')!;
     expect(await ratios(HUANCUI)).toMatchObject({

@@ -3,6 +3,7 @@ import { SubsidyEvents, SubsidySubjects } from '@shanyu/contracts';
 import { eventually, identityHeaders, testNatsUrl } from '@shanyu/testing';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import ExcelJS from 'exceljs';
+import { findInternalCitations } from '@shanyu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childId, EventCollector, monthsAround, type SubsidyStack, startSubsidyStack } from './subsidy-support.js';
 
@@ -82,7 +83,7 @@ describe('subsidy policies, approvals, ledger, adjustments and export', () => {
     );
     expect(list.map((p: { version: string }) => p.version)).toEqual(['hangzhou-inclusive-operating/2023.1']); // the 示范 award of 2021–2023 has expired
     expect(list[0].rules[0]).toMatchObject({ id: 'OPERATING', kind: 'per_child_by_class', source: expect.stringContaining('300—900 元') });
-    expect(list[0].budget).toMatchObject({ annualCapFen: 3_200_000_000, method: 'pro_rata_largest_remainder' });
+    expect(list[0].budget).toBeNull(); // the city's estimate of its yearly spending caps nothing
 
     const health = await as('health.330106');
     const capped = {
@@ -330,6 +331,9 @@ describe('subsidy policies, approvals, ledger, adjustments and export', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.body as Buffer as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['汇总', '机构汇总', '明细']);
+    // Every citation in the export names a real document, never an internal paper or source file.
+    const cells = workbook.worksheets.flatMap((sheet) => sheet.getSheetValues().flatMap((row) => (Array.isArray(row) ? row.map((v) => String(v ?? '')) : [])));
+    expect(findInternalCitations('export.xlsx', cells.join('\n'))).toEqual([]);
     const detail = workbook.getWorksheet('明细')!;
     expect(detail.rowCount - 1).toBe(postedLines.length);
     const header = (detail.getRow(1).values as unknown[]).slice(1);

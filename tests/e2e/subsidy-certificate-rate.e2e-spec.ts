@@ -6,13 +6,15 @@ import { newIdNumber } from './staff-support.js';
 import { childId, EventCollector, monthsAround, type SubsidyStack, startSubsidyStack } from './subsidy-support.js';
 
 // 补助 × 从业人员: the staff service's 持证率 reaches the subsidy service as
-// evt.staff.certificate-rate.changed.v1, and the built-in 杭州 operating subsidy's eligibility rule
-// (持证率 ≥ 90%, 西政办函〔2021〕15号 §一(二)) refuses an institution below it, naming the rule and its source;
-// the other way, a roster submitted to the subsidy service sets the staff service's ratios.
+// evt.staff.certificate-rate.changed.v1, and a street's operating subsidy that replaces the city's
+// for its own institutions and requires 持证率 ≥ 90% refuses an institution below it, naming the
+// rule and its source; the other way, a roster submitted to the subsidy service sets the staff
+// service's ratios.
 const M = monthsAround();
 type Line = Record<string, any>;
 // A street of its own: no other test file files institutions here.
 const STREET = '330106013';
+const CERTIFIED_SOURCE = '测试用街道补助办法：从业人员持证率不低于 90% 的普惠机构方可领取运营补助';
 
 describe("subsidy eligibility follows the staff service's certificate rate", () => {
   let stack: SubsidyStack;
@@ -74,6 +76,32 @@ describe("subsidy eligibility follows the staff service's certificate rate", () 
 
   beforeAll(async () => {
     stack = await startSubsidyStack({ clockAheadDays: 62, staff: true });
+    ok(
+      await stack.http
+        .post('/api/v1/subsidy/policies')
+        .set(await as('health.330106'))
+        .send({
+          policyKey: 'street-certified-operating',
+          version: 'street-certified-operating/2025.1',
+          divisionCode: STREET,
+          title: '街道普惠托育运营补助（以持证率为条件）',
+          source: CERTIFIED_SOURCE,
+          effectiveFrom: M.previous,
+          eligibility: { inclusive: { source: CERTIFIED_SOURCE }, certificateRate: { minBp: 9_000, source: CERTIFIED_SOURCE } },
+          rules: [
+            {
+              id: 'OPERATING',
+              composition: 'replaces',
+              kind: 'per_child_by_class',
+              title: '普惠托育运营补助',
+              params: { amountFenByClass: { toddler: 60_000 }, careFormFactorBp: { full_day: 10_000 }, attendanceProRata: true },
+              requires: ['inclusive', 'certificate_rate'],
+              source: CERTIFIED_SOURCE,
+            },
+          ],
+        }),
+      201,
+    );
     staffEvents = await EventCollector.start(testNatsUrl(), 'evt.staff.certificate-rate.>');
     const here = { inclusive: true, overrides: { divisionCode: STREET } };
     [good, poor] = await Promise.all([stack.institution(here), stack.institution(here)]);
@@ -119,13 +147,15 @@ describe("subsidy eligibility follows the staff service's certificate rate", () 
   it("refuses the operating subsidy below the policy's 持证率 with the rule's code and source; pays above it", async () => {
     const run = await compute();
     const [paid] = await operating(run.id, good.id);
-    expect(paid).toMatchObject({ status: 'payable', amountFen: 60_000, reasonCode: null, policyVersion: 'hangzhou-inclusive-operating/2023.1' });
+    // The street's rule took the place of the city's: one operating line, under the street's policy.
+    expect(await operating(run.id, good.id)).toHaveLength(1);
+    expect(paid).toMatchObject({ status: 'payable', amountFen: 60_000, reasonCode: null, policyVersion: 'street-certified-operating/2025.1' });
     expect(paid!.inputs.facts).toMatchObject({ certificateRateBp: 10_000 });
     expect(paid!.explanation).not.toContain('未核验');
     const [refused] = await operating(run.id, poor.id);
     expect(refused).toMatchObject({ status: 'ineligible', amountFen: 0, reasonCode: 'CERTIFICATE_RATE' });
     expect(refused!.explanation).toContain('不予补助——从业人员持证率 50% 低于 90%');
-    expect(refused!.explanation).toContain('依据：从业人员持证率 2025 年达到 90% 以上（西政办函〔2021〕15号 §一(二)）');
+    expect(refused!.explanation).toContain(`依据：${CERTIFIED_SOURCE}`);
     expect(refused!.inputs.facts).toMatchObject({ certificateRateBp: 5_000 });
     expect(refused!.inputs.checks).toContainEqual({ check: 'certificate_rate', passed: false });
 

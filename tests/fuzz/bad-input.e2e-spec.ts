@@ -408,14 +408,26 @@ describe('bad-input fuzzing: malformed requests on every write route give no 5xx
       caller: 'fire',
     },
     'POST /api/v1/supervision-policies': {
-      body: () => ({
-        jurisdiction: '330106',
-        version: `supervision-policy-330106/2090.${randomInt(1, 1000)}`,
-        title: '西湖区托育机构双随机抽查比例（模糊测试）',
-        sources: [{ title: '西湖区托育机构双随机抽查工作方案', documentNo: '模糊〔2090〕1号' }],
-        effectiveFrom: '2090-01-01',
-        rules: [{ key: 'samplingRatios', composition: 'replaces', title: '西湖区抽查比例', value: { A: 0.1, B: 0.2, C: 0.4, D: 1 } }],
-      }),
+      body: () => {
+        const sources = [{ title: '西湖区托育机构双随机抽查工作方案', documentNo: '模糊〔2090〕1号' }];
+        return {
+          documentKey: 'supervision-policy-330106',
+          version: `supervision-policy-330106/2090.${randomInt(1, 1000)}`,
+          jurisdiction: '330106',
+          title: '西湖区托育机构双随机抽查比例（模糊测试）',
+          sources,
+          effectiveFrom: addDays('2090-01-01', randomInt(1, 3000)),
+          rules: [
+            {
+              key: 'samplingRatios',
+              composition: 'replaces',
+              title: '西湖区抽查比例',
+              sources,
+              body: { parameter: 'samplingRatios', value: { A: 0.1, B: 0.2, C: 0.4, D: 1 } },
+            },
+          ],
+        };
+      },
       caller: 'market',
     },
     'POST /api/v1/inspectors': {
@@ -578,6 +590,29 @@ describe('bad-input fuzzing: malformed requests on every write route give no 5xx
             },
           ],
           budget: { annualCapFen: 100_000, rules: ['FLAT'], method: 'pro_rata_largest_remainder', source: '测试：年度预算 1,000 元' },
+        };
+      },
+      caller: 'health',
+    },
+    'POST /api/v1/filing-standards': {
+      body: () => {
+        const key = `fuzz-${randomInt(1e9)}`;
+        return {
+          documentKey: key,
+          version: `${key}/2090.1`,
+          jurisdiction: '330106',
+          title: '西湖区备案补充要求（模糊测试）',
+          sources: [{ title: '测试用区级文件', documentNo: '测〔2090〕1号' }],
+          effectiveFrom: '2090-01-01',
+          rules: [
+            {
+              key: 'OBSERVATION_ROOM',
+              title: '测试：保健观察室面积',
+              composition: 'replaces',
+              sources: [{ title: '测试用区级文件', article: '第一条' }],
+              body: { kind: 'min_fact', params: { fact: 'observationRoomM2', min: 8, unit: 'm²' } },
+            },
+          ],
         };
       },
       caller: 'health',

@@ -138,6 +138,8 @@ export const ErrorCodes = {
   ROSTER_FILE_INVALID: 'VALIDATION',
   POLICY_INVALID: 'VALIDATION',
   RULE_DOCUMENT_INVALID: 'VALIDATION',
+  /** A rule document version that is already stored (versions are never edited: publish the next one). */
+  RULE_DOCUMENT_VERSION_EXISTS: 'CONFLICT',
   POLICY_VERSION_EXISTS: 'CONFLICT',
   POLICY_PERIOD_OVERLAP: 'CONFLICT',
   POLICY_PERIOD_POSTED: 'CONFLICT',

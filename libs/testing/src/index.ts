@@ -13,3 +13,4 @@ export * from './lock.js';
 export * from './medium.js';
 export * from './own-postgres.js';
 export * from './contract-drift-report.js';
+export * from './internal-citations.js';

@@ -1,13 +1,10 @@
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
-import { type ServiceRuntime } from '@shanyu/messaging';
+import { RULE_DOCUMENTS, ruleHandlersFor, type ServiceRuntime } from '@shanyu/messaging';
 import { DecideFiling } from './filing/decide-filing.use-case.js';
 import { FilingHandlers } from './filing/filing.handlers.js';
 import { GetFiling } from './filing/get-filing.query.js';
 import { ListFilings } from './filing/list-filings.query.js';
 import { GetReceipt, VerifyReceipt } from './filing/receipts.query.js';
-import { FILING_STANDARDS_2019 } from './filing/standards/filing-standards.data.js';
-import { StandardsChecker } from './filing/standards/standards-checker.js';
-import { loadRuleset } from './filing/standards/standards-ruleset.js';
 import { SubmitFiling } from './filing/submit-filing.use-case.js';
 import { WorkingDayCalendarProvider } from '@shanyu/messaging';
 import { ComputeIndicators } from './indicators/compute-indicators.query.js';
@@ -26,6 +23,9 @@ import { DeregisterInstitution } from './statuses/deregister-institution.use-cas
 import { DesignateDemonstration } from './statuses/designate-demonstration.use-case.js';
 import { SetInclusive } from './statuses/set-inclusive.use-case.js';
 import { StatusHandlers } from './statuses/status.handlers.js';
+import { RegistryRuleDocuments } from './rules/filing-rule-documents.js';
+import { PublishFilingRules } from './rules/publish-filing-rules.use-case.js';
+import { RuleDocumentHandlers } from './rules/rule-document.handlers.js';
 
 export interface RegistryDependencies {
   runtime: ServiceRuntime;
@@ -39,14 +39,14 @@ export class RegistryModule {
   static register({ runtime, calendars, now = () => new Date() }: RegistryDependencies): DynamicModule {
     const { unitOfWork: uow, dataSource: ds } = runtime;
     const policy = new InstitutionAccessPolicy();
-    // Loaded and checked at start: a ruleset that does not match its schema stops the service.
-    const checker = new StandardsChecker(loadRuleset(FILING_STANDARDS_2019));
+    // The filing standards as rule documents by jurisdiction (built-in ones stored at start, app.ts).
+    const rules = new RegistryRuleDocuments(ds);
     const useCases: Provider[] = [
       { provide: RegisterInstitution, useValue: new RegisterInstitution(uow, policy) },
-      { provide: UpdateInstitution, useValue: new UpdateInstitution(uow, policy, checker) },
+      { provide: UpdateInstitution, useValue: new UpdateInstitution(uow, policy, rules) },
       { provide: GetInstitution, useValue: new GetInstitution(ds, policy) },
       { provide: ListInstitutions, useValue: new ListInstitutions(ds) },
-      { provide: SubmitFiling, useValue: new SubmitFiling(uow, policy, checker, calendars, now) },
+      { provide: SubmitFiling, useValue: new SubmitFiling(uow, policy, rules, calendars, now) },
       { provide: DecideFiling, useValue: new DecideFiling(uow, policy, now) },
       { provide: GetFiling, useValue: new GetFiling(ds, policy) },
       { provide: ListFilings, useValue: new ListFilings(ds) },
@@ -59,10 +59,21 @@ export class RegistryModule {
       { provide: LoadPopulation, useValue: new LoadPopulation(uow) },
       { provide: ListPopulation, useValue: new ListPopulation(ds) },
       { provide: ComputeIndicators, useValue: new ComputeIndicators(ds) },
+      { provide: PublishFilingRules, useValue: new PublishFilingRules(uow, now) },
+      { provide: RULE_DOCUMENTS, useValue: rules },
     ];
     return {
       module: RegistryModule,
-      controllers: [InstitutionHandlers, FilingHandlers, StatusHandlers, PublicHandlers, PopulationHandlers, IndicatorHandlers],
+      controllers: [
+        InstitutionHandlers,
+        FilingHandlers,
+        StatusHandlers,
+        PublicHandlers,
+        PopulationHandlers,
+        IndicatorHandlers,
+        RuleDocumentHandlers,
+        ruleHandlersFor('registry'),
+      ],
       providers: [...useCases],
     };
   }

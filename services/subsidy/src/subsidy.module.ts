@@ -1,10 +1,10 @@
 import type { PiiCipher } from '@shanyu/common';
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
-import { type ServiceRuntime } from '@shanyu/messaging';
+import { RULE_DOCUMENTS, ruleHandlersFor, type ServiceRuntime } from '@shanyu/messaging';
 import { SubsidyAccessPolicy } from './access/subsidy-access.policy.js';
 import { ComputeSubsidyIndicators } from './indicators/compute-subsidy-indicators.query.js';
 import { SubsidyIndicatorHandlers } from './indicators/indicators.handlers.js';
-import { ListPolicies, PublishPolicy } from './policies/policy-store.js';
+import { ListPolicies, PublishPolicy, SubsidyRuleDocuments } from './policies/policy-store.js';
 import { GetRoster } from './rosters/roster.query.js';
 import { SubmitRoster } from './rosters/submit-roster.use-case.js';
 import { ApproveRun } from './runs/approve-run.use-case.js';
@@ -30,7 +30,8 @@ export class SubsidyModule {
       { provide: SubmitRoster, useValue: new SubmitRoster(uow, access, cipher, now) },
       { provide: GetRoster, useValue: new GetRoster(ds, access) },
       { provide: ListPolicies, useValue: new ListPolicies(ds) },
-      { provide: PublishPolicy, useValue: new PublishPolicy(uow, access) },
+      { provide: PublishPolicy, useValue: new PublishPolicy(uow) },
+      { provide: RULE_DOCUMENTS, useValue: new SubsidyRuleDocuments(ds) },
       { provide: StartRun, useValue: new StartRun(uow, access, worker, now) },
       { provide: GetRun, useValue: new GetRun(ds, access) },
       { provide: ListRuns, useValue: new ListRuns(ds, access) },
@@ -42,7 +43,7 @@ export class SubsidyModule {
     ];
     return {
       module: SubsidyModule,
-      controllers: [RosterHandlers, PolicyHandlers, RunHandlers, SubsidyIndicatorHandlers],
+      controllers: [RosterHandlers, PolicyHandlers, RunHandlers, SubsidyIndicatorHandlers, ruleHandlersFor('subsidy')],
       providers: [...useCases],
     };
   }

@@ -71,6 +71,28 @@ export interface Institution {
   demonstrations: { year: number; places: number }[];
 }
 
+/** A document a rule cites: title, 文号 and article. */
+export interface RuleSource {
+  title: string;
+  documentNo?: string;
+  article?: string;
+}
+
+export type JurisdictionLevel = 'national' | 'province' | 'city' | 'county' | 'street';
+
+/** The rule document a rule came from: its level and jurisdiction (000000 = national). */
+export interface RuleDocumentRef {
+  documentKey: string;
+  version: string;
+  title: string;
+  jurisdiction: string;
+  jurisdictionName: string;
+  level: JurisdictionLevel;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  sources: RuleSource[];
+}
+
 export interface CheckResult {
   ruleId: string;
   title: string;
@@ -78,7 +100,21 @@ export interface CheckResult {
   measured: unknown;
   limit: string;
   message: string;
+  /** The sources as people read them (《title》文号 article; several joined by ；). */
   source: string;
+  sources?: RuleSource[];
+  from?: RuleDocumentRef;
+}
+
+export interface StandardsCheck {
+  rulesetVersion: string;
+  checkedAt: string;
+  divisionCode?: string;
+  rulesDate?: string;
+  documents?: RuleDocumentRef[];
+  disabled?: { key: string; title: string; reason: string; by: RuleDocumentRef }[];
+  summary: { pass: number; fail: number; needs_review: number };
+  results: CheckResult[];
 }
 
 export interface Filing {
@@ -92,7 +128,7 @@ export interface Filing {
   noticeDueBy: string;
   dueBy: string;
   overdue: boolean;
-  check: { rulesetVersion: string; checkedAt: string; summary: { pass: number; fail: number; needs_review: number }; results: CheckResult[] };
+  check: StandardsCheck;
   decision: null | { decision: 'approve' | 'reject'; decidedAt: string; reasons: { ruleId?: string; text: string }[]; comment: string | null };
   receiptNo: string | null;
 }
@@ -345,13 +381,6 @@ export interface InstitutionPlanDraw {
   drawn: PlanDrawEntry;
 }
 
-/** A document a rule rests on (依据): title, 文号, article. */
-export interface RuleSource {
-  title: string;
-  documentNo?: string;
-  article?: string;
-}
-export type JurisdictionLevel = 'national' | 'province' | 'city' | 'county' | 'street';
 export interface ChecklistInspectionItem {
   code: string;
   area: string;
@@ -407,15 +436,7 @@ export interface EffectiveRule<B = unknown> {
   composition: 'adds' | 'replaces';
   sources: RuleSource[];
   body: B;
-  from: {
-    documentKey: string;
-    version: string;
-    title: string;
-    jurisdiction: string;
-    jurisdictionName: string;
-    level: JurisdictionLevel;
-    sources: RuleSource[];
-  };
+  from: RuleDocumentRef;
 }
 export interface ResolvedRules<B = unknown> {
   family: string;

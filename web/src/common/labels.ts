@@ -35,6 +35,9 @@ export const INSTITUTION_STATUS_LABELS: Record<string, string> = {
 
 export const FILING_STATUS_LABELS: Record<string, string> = { submitted: '待审核', approved: '已通过', rejected: '未通过' };
 
+/** 规则层级 of a rule document's jurisdiction. */
+export const JURISDICTION_LEVEL_LABELS: Record<string, string> = { national: '国家', province: '省级', city: '市级', county: '区县', street: '街道（乡镇）' };
+
 export const CHECK_OUTCOME_LABELS: Record<string, string> = { pass: '符合', fail: '不符合', needs_review: '需人工核实' };
 
 export const ITEM_RESULT_LABELS: Record<string, string> = { pass: '符合', fail: '不符合', not_applicable: '不适用' };
@@ -101,11 +104,4 @@ export const RESULT_VERSION_STATUS_LABELS: Record<string, string> = {
   rejected: '已拒绝',
 };
 
-/** The level of a rule's or list's jurisdiction (适用地域). */
-export const JURISDICTION_LEVEL_LABELS: Record<string, string> = { national: '国家', province: '省级', city: '市级', county: '区县', street: '街道（乡镇）' };
-
 export const CHECKLIST_KIND_LABELS: Record<string, string> = { inspection: '行政检查事项清单', penalty: '行政处罚事项清单' };
-
-/** 《title》文号 article — how a cited document reads (as the services' formatRuleSource writes it). */
-export const citation = (s: { title: string; documentNo?: string; article?: string }): string =>
-  [s.title.startsWith('《') || s.title.includes('/T') ? s.title : `《${s.title}》`, s.documentNo, s.article].filter(Boolean).join(' ');

@@ -1,6 +1,7 @@
 import {
   AuditOutlined,
   BankOutlined,
+  BookOutlined,
   FileExcelOutlined,
   StopOutlined,
   BarChartOutlined,
@@ -38,6 +39,7 @@ import { PlansPage } from './PlansPage';
 import { PopulationPage } from './PopulationPage';
 import { RectificationsPage } from './RectificationsPage';
 import { RostersPage } from './RostersPage';
+import { RulesPage } from './RulesPage';
 import { StaffAlertsPage } from './StaffAlertsPage';
 import { SubsidyPage } from './SubsidyPage';
 
@@ -80,6 +82,7 @@ const ENTRIES: Entry[] = [
     needs: 'GET /api/v1/institutions/{id}/rosters/{month}',
   },
   { key: 'indicators', label: '指标看板', icon: <BarChartOutlined />, route: 'indicators', element: <DashboardPage />, needs: 'GET /api/v1/indicators' },
+  { key: 'rules', label: '分级规则', icon: <BookOutlined />, route: 'rules', element: <RulesPage />, needs: 'GET /api/v1/rules/effective' },
   { key: 'population', label: '人口数据', icon: <UploadOutlined />, route: 'population', element: <PopulationPage />, needs: 'GET /api/v1/population' },
 ];
 

@@ -2,10 +2,10 @@ import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, Modal, S
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, errorMessage } from '../api/client';
-import type { CheckResult, Filing } from '../api/types';
+import type { CheckResult, Filing, RuleDocumentRef } from '../api/types';
 import { useSession } from '../auth/session';
-import { CHECK_OUTCOME_LABELS, FILING_STATUS_LABELS, dateTime, label } from '../common/labels';
-import { divisionPath } from '../common/divisions';
+import { CHECK_OUTCOME_LABELS, FILING_STATUS_LABELS, JURISDICTION_LEVEL_LABELS, dateTime, label } from '../common/labels';
+import { divisionName, divisionPath } from '../common/divisions';
 import { DataTable, LoadError, Loading, PageHeader, useLoad } from '../common/ui';
 
 const OUTCOME_COLOR: Record<string, string> = { pass: 'green', fail: 'red', needs_review: 'orange' };
@@ -110,13 +110,36 @@ export function FilingDetail() {
           {data.decision?.reasons.length ? <Descriptions.Item label="理由">{data.decision.reasons.map((r) => r.text).join('；')}</Descriptions.Item> : null}
         </Descriptions>
       </Card>
+      {data.check.documents?.length ? (
+        <Card
+          size="small"
+          style={{ marginBottom: 16 }}
+          title={`适用的备案标准（${divisionName(data.check.divisionCode ?? data.divisionCode)}，${data.check.rulesDate ?? ''} 有效）`}
+        >
+          <ul data-testid="check-documents" style={{ margin: 0, paddingLeft: 20 }}>
+            {data.check.documents.map((d) => (
+              <li key={d.version}>
+                <LevelTag from={d} /> {documentTitle(d)}
+                <span style={{ color: '#888' }}>（{d.effectiveFrom} 起）</span>
+              </li>
+            ))}
+          </ul>
+          {data.check.disabled?.length ? (
+            <p style={{ margin: '8px 0 0' }}>
+              停用的上级规则：
+              {data.check.disabled.map((d) => `${d.title}（${d.by.jurisdictionName}：${d.reason}）`).join('；')}
+            </p>
+          ) : null}
+        </Card>
+      ) : null}
       <DataTable<CheckResult>
         heading={
           <strong>
-            自动核验（规则版本 {data.check.rulesetVersion}，{dateTime(data.check.checkedAt)}）
+            自动核验（{dateTime(data.check.checkedAt)}，{data.check.summary.pass} 项符合、{data.check.summary.fail} 项不符合、{data.check.summary.needs_review}{' '}
+            项需人工核实）
           </strong>
         }
-        rowKey="ruleId"
+        rowKey={(r) => `${r.ruleId}@${r.from?.version ?? ''}`}
         pagination={false}
         dataSource={data.check.results}
         exportName={`备案自动核验-${data.institutionName}`}
@@ -126,15 +149,33 @@ export function FilingDetail() {
           { title: '实测', value: (r) => fmt(r.measured) },
           { title: '标准', value: (r) => r.limit },
           { title: '说明', value: (r) => r.message },
+          { title: '层级', value: (r) => (r.from ? `${label(JURISDICTION_LEVEL_LABELS, r.from.level)}（${r.from.jurisdictionName}）` : '') },
           { title: '依据', value: (r) => r.source },
         ]}
         columns={[
           { title: '规则', dataIndex: 'title', width: 200 },
           { title: '结果', dataIndex: 'outcome', render: (v: string) => <Tag color={OUTCOME_COLOR[v]}>{label(CHECK_OUTCOME_LABELS, v)}</Tag> },
-          { title: '实测', dataIndex: 'measured', render: fmt },
-          { title: '标准', dataIndex: 'limit' },
-          { title: '说明', dataIndex: 'message' },
-          { title: '依据', dataIndex: 'source', width: 260 },
+          {
+            title: '层级',
+            key: 'level',
+            width: 150,
+            render: (_: unknown, r: CheckResult) => (r.from ? <LevelTag from={r.from} /> : '—'),
+          },
+          { title: '实测', dataIndex: 'measured', width: 200, render: fmt },
+          { title: '标准', dataIndex: 'limit', width: 220 },
+          { title: '说明', dataIndex: 'message', width: 220 },
+          {
+            title: '依据',
+            dataIndex: 'source',
+            width: 320,
+            render: (v: string) => (
+              <span data-testid="rule-source">
+                {v.split('；').map((citation, i) => (
+                  <div key={i}>{citation}</div>
+                ))}
+              </span>
+            ),
+          },
         ]}
       />
       <Modal
@@ -177,10 +218,68 @@ export function FilingDetail() {
   );
 }
 
+const LEVEL_COLOR: Record<string, string> = { national: 'blue', province: 'purple', city: 'cyan', county: 'geekblue', street: 'gold' };
+
+/** 国家 / 省级 / 市级 / 区县 / 街道, with the jurisdiction's name. */
+function LevelTag({ from }: { from: RuleDocumentRef }) {
+  return (
+    <Tag color={LEVEL_COLOR[from.level]} title={documentTitle(from)}>
+      {label(JURISDICTION_LEVEL_LABELS, from.level)}
+      {from.level === 'national' ? '' : `·${from.jurisdictionName}`}
+    </Tag>
+  );
+}
+
+/** 《title》文号 */
+function documentTitle(d: RuleDocumentRef): string {
+  const title = d.title.startsWith('《') || d.title.includes('/T') ? d.title : `《${d.title}》`;
+  const documentNo = d.sources.find((s) => s.documentNo)?.documentNo;
+  return documentNo ? `${title}${documentNo}` : title;
+}
+
+const FACT_LABELS: Record<string, string> = {
+  size: '人数',
+  carers: '保育人员',
+  education: '学历',
+  managementYears: '管理年限',
+  postTrainingCompleted: '岗位培训',
+  fullTime: '专职',
+  partTime: '兼职',
+  children: '婴幼儿',
+  coversAllInfantAreas: '全覆盖',
+  runs24h: '24 小时',
+  householdsServed: '服务户数',
+  buildingAreaM2: '建筑面积 m²',
+  outdoorAreaM2: '室外面积 m²',
+  basementUse: '使用地下室',
+  floors: '楼层',
+  name: '名称',
+  doctorName: '儿保医生',
+  signedOn: '签约日期',
+};
+
+const VALUE_LABELS: Record<string, string> = {
+  below_high_school: '高中以下',
+  high_school: '高中',
+  vocational: '中专/职高',
+  junior_college: '大专',
+  bachelor: '本科',
+  master: '硕士',
+  doctorate: '博士',
+};
+
+/** A measured value as people read it: lists joined, objects as 名称：值, never raw JSON. */
 function fmt(v: unknown): string {
   if (v === null || v === undefined) return '（未提供）';
   if (typeof v === 'boolean') return v ? '是' : '否';
-  if (typeof v === 'object') return JSON.stringify(v);
+  if (typeof v === 'string') return VALUE_LABELS[v] ?? v;
+  if (Array.isArray(v)) return v.length ? v.map(fmt).join('、') : '无';
+  if (typeof v === 'object') {
+    return Object.entries(v as Record<string, unknown>)
+      .filter(([, value]) => value !== null && value !== undefined)
+      .map(([key, value]) => `${FACT_LABELS[key] ?? key}：${typeof value === 'object' ? `（${fmt(value)}）` : fmt(value)}`)
+      .join('，');
+  }
   return String(v);
 }
 

@@ -5,7 +5,8 @@ import { Link } from 'react-router';
 import { api, errorMessage } from '../api/client';
 import { homeDivision, useSession } from '../auth/session';
 import type { GradeCounts, Page, Plan, PlanSummary, ResolvedRules } from '../api/types';
-import { DEPARTMENT_LABELS, JURISDICTION_LEVEL_LABELS, citation, dateTime, label } from '../common/labels';
+import { formatRuleSource } from '../../../libs/common/src/rule-documents';
+import { DEPARTMENT_LABELS, JURISDICTION_LEVEL_LABELS, dateTime, label } from '../common/labels';
 import { divisionName, streetsOf } from '../common/divisions';
 import { gradeCounts, PlanDrawsTable, PlanPoolTable } from '../common/plan-tables';
 import { DataTable, LoadError, PageHeader, useLoad } from '../common/ui';
@@ -33,7 +34,7 @@ function PolicyNote({ divisionCode, date }: { divisionCode?: string; date?: stri
       type="info"
       showIcon
       title={`按信用等级抽查比例：${percent(rule.body.value)}`}
-      description={`${label(JURISDICTION_LEVEL_LABELS, rule.from.level)} · ${rule.from.jurisdictionName}《${rule.from.title}》；依据 ${rule.sources.map(citation).join('；')}`}
+      description={`${label(JURISDICTION_LEVEL_LABELS, rule.from.level)} · ${rule.from.jurisdictionName}《${rule.from.title}》；依据 ${rule.sources.map(formatRuleSource).join('；')}`}
     />
   );
 }

@@ -1,6 +1,6 @@
 import type { ErrorCode } from '@shanyu/common';
 import { auditRpcs, indicatorsRpc, piiReencryptRpc, pingRpc, rulesRpcs } from '../service-rpcs.js';
-import { RuleDocumentView } from '../rules/rules.contracts.js';
+import { PublishRuleDocumentRequest, RuleDocumentView } from '../rules/rules.contracts.js';
 import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, subjectsOf } from '../contract.js';
 import {
   AddConflictRequest,
@@ -49,7 +49,6 @@ import {
   PublicInspectionView,
   PublicInspectionsRequest,
   PublishChecklistBody,
-  PublishSupervisionPolicyBody,
   RecordResultsRequest,
   RecordResultsView,
   RectificationNoticeView,
@@ -111,13 +110,13 @@ export const InspectionRpc = {
     reply: ChecklistVersionView,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'CHECKLIST_VERSION_EXISTS', 'CHECKLIST_INVALID', 'RULE_DOCUMENT_INVALID'],
   }),
-  publishSupervisionPolicy: defineRpc({
-    subject: 'inspection.supervision-policy.publish',
+  publishRules: defineRpc({
+    subject: 'inspection.rules.publish',
     summary:
-      'Publish a version of the supervision policy (双随机 ratios, yearly cap, deadlines) for a jurisdiction: national by the admin, local by market regulation or health in their divisions',
-    request: PublishSupervisionPolicyBody,
+      '发布监管与抽查政策: a supervision policy document (family supervision: 双随机 ratios, yearly cap, deadlines) for a jurisdiction — national by the admin, local by market regulation or health in their divisions; lists (family inspection) are published with inspection.checklist.publish',
+    request: PublishRuleDocumentRequest,
     reply: RuleDocumentView,
-    errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'RULE_DOCUMENT_INVALID', 'POLICY_VERSION_EXISTS'],
+    errors: ['VALIDATION', 'RULE_DOCUMENT_INVALID', 'RULE_DOCUMENT_VERSION_EXISTS', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
   }),
   addInspector: defineRpc({
     subject: 'inspection.inspector.add',

@@ -42,7 +42,7 @@ export const InspectionAlert = t.Object({
 export type InspectionAlert = Static<typeof InspectionAlert>;
 import { OPERATOR_TYPES, type OperatorType } from '../registry/institution.contracts.js';
 import { IsDivisionCode, IsIsoDate, IsNotBefore } from '../validators.js';
-import { RuleSource } from '../rules/rules.contracts.js';
+import { RuleSource, RuleSourceInput } from '../rules/rules.contracts.js';
 
 /** Departments that keep the two lists (两张清单) and send inspectors to joint checks. */
 export const INSPECTION_DEPARTMENTS = ['health', 'market', 'fire', 'police', 'education', 'hrss', 'civil', 'street'] as const;
@@ -235,27 +235,6 @@ export class PenaltyItemInput {
   composition?: ItemComposition;
 }
 
-@JSONSchema({ description: 'A document a list or rule cites (依据): title, 文号 and article, so an official can look it up' })
-export class RuleSourceCitation {
-  @JSONSchema({ example: '中华人民共和国消防法' })
-  @IsString()
-  @MinLength(4)
-  @MaxLength(200)
-  title: string;
-
-  @JSONSchema({ description: '文号', example: '国发〔2019〕5号' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  documentNo?: string;
-
-  @JSONSchema({ description: 'Article or section', example: '第二十八条' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  article?: string;
-}
-
 @JSONSchema({ description: 'An item of a list above that stops applying in this jurisdiction (停用上级事项), with the reason' })
 export class DisabledItemInput {
   @JSONSchema({ example: 'MKT-11' })
@@ -321,10 +300,10 @@ export class PublishChecklistBody {
   @JSONSchema({ description: 'The documents the list rests on (依据), each with title, 文号 and article; default: `source` as one title' })
   @IsOptional()
   @ValidateNested({ each: true })
-  @Type(() => RuleSourceCitation)
+  @Type(() => RuleSourceInput)
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
-  sources?: RuleSourceCitation[];
+  sources?: RuleSourceInput[];
 
   @JSONSchema({ description: 'Required for kind=inspection (unless the list only disables or confirms items from above)' })
   @IsOptional()
@@ -517,7 +496,10 @@ export const InspectorList = t.Array(InspectorView, { $id: 'InspectorList' });
 // ---------------------------------------------------------------------------------------------
 // 监管与抽查政策 (rule family supervision): 双随机 ratios, frequencies, deadlines by jurisdiction
 
-/** The parameters of the supervision policy; each is one rule of family `supervision`, keyed by its name. */
+/**
+ * The parameters of the supervision policy; each is one rule of family `supervision`, keyed by its
+ * name, its body `{parameter, value}` (published with POST /api/v1/supervision-policies as a rule document).
+ */
 export const SUPERVISION_PARAMETERS = [
   'samplingRatios',
   'minInspectorsPerDepartment',
@@ -529,87 +511,6 @@ export const SUPERVISION_PARAMETERS = [
   'abbreviatedMinRiskWeight',
 ] as const;
 export type SupervisionParameter = (typeof SUPERVISION_PARAMETERS)[number];
-
-@JSONSchema({ description: 'One parameter of a local supervision policy: how it joins the levels above, and its value' })
-export class SupervisionRuleInput {
-  @JSONSchema({ description: 'The parameter (the rule key)', enum: [...SUPERVISION_PARAMETERS] })
-  @IsIn(SUPERVISION_PARAMETERS)
-  key: SupervisionParameter;
-
-  @JSONSchema({
-    description: '`replaces` the value from above in this jurisdiction; `inherits` confirms it unchanged (no value); `adds` only in a national document',
-  })
-  @IsIn(['adds', 'replaces', 'inherits'])
-  composition: 'adds' | 'replaces' | 'inherits';
-
-  @JSONSchema({ example: '环翠区双随机抽查比例' })
-  @IsString()
-  @MinLength(2)
-  @MaxLength(100)
-  title: string;
-
-  @JSONSchema({
-    description:
-      'The value, by key: samplingRatios {A,B,C,D} (0–1); minInspectorsPerDepartment (≥ 2); yearlyCap, repeatWindowDays (≥ 1); ' +
-      'capExemptKinds (inspection kinds); rectificationWorkingDays {critical,major,minor}; abbreviatedGrades (grades); abbreviatedMinRiskWeight (1–5)',
-    example: { A: 0.03, B: 0.1, C: 0.3, D: 1 },
-  })
-  @IsOptional()
-  value?: unknown;
-
-  @JSONSchema({ description: "The documents the value rests on; default the policy's sources" })
-  @IsOptional()
-  @ValidateNested({ each: true })
-  @Type(() => RuleSourceCitation)
-  @ArrayMinSize(1)
-  @ArrayMaxSize(10)
-  sources?: RuleSourceCitation[];
-}
-
-@JSONSchema({
-  description:
-    'A version of the supervision policy (监管与抽查政策) for a jurisdiction: the national defaults (platform admin) or a local refinement ' +
-    '(market regulation or health, inside their divisions). Plans, draws and inspections in a division use the policy in force there on their date.',
-})
-export class PublishSupervisionPolicyBody {
-  @JSONSchema({ description: `${NATIONAL_JURISDICTION} (全国) or a division code inside the publisher's divisions`, example: '371002' })
-  @IsJurisdiction()
-  jurisdiction: string;
-
-  @JSONSchema({
-    description: 'National `supervision-policy/<year>.<n>`; local `supervision-policy-<jurisdiction>/<year>.<n>`',
-    example: 'supervision-policy-371002/2027.1',
-  })
-  @Matches(/^supervision-policy(-\d{6}|-\d{9})?\/\d{4}\.\d{1,3}$/, { message: '版本号格式应为 supervision-policy-371002/2027.1' })
-  version: string;
-
-  @IsString()
-  @MinLength(2)
-  @MaxLength(200)
-  title: string;
-
-  @JSONSchema({ description: 'The documents the policy rests on (依据)' })
-  @ValidateNested({ each: true })
-  @Type(() => RuleSourceCitation)
-  @ArrayMinSize(1)
-  @ArrayMaxSize(20)
-  sources: RuleSourceCitation[];
-
-  @IsIsoDate()
-  effectiveFrom: string;
-
-  @JSONSchema({ description: 'Last day in force; absent: until the next version' })
-  @IsOptional()
-  @IsIsoDate()
-  @IsNotBefore('effectiveFrom', '生效日期')
-  effectiveTo?: string;
-
-  @ValidateNested({ each: true })
-  @Type(() => SupervisionRuleInput)
-  @ArrayMinSize(1)
-  @ArrayMaxSize(SUPERVISION_PARAMETERS.length)
-  rules: SupervisionRuleInput[];
-}
 
 // ---------------------------------------------------------------------------------------------
 // 双随机 plans

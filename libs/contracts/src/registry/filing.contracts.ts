@@ -6,6 +6,7 @@ import { type Static, Type as t } from '@sinclair/typebox';
 import { ActorRef, Described, Nullable, PageOf, StringEnum } from '../contract.js';
 import { IsDivisionCode, IsIsoDate } from '../validators.js';
 import { CLASS_TYPES, type ClassType, InstitutionView } from './institution.contracts.js';
+import { RuleDocumentRef, RuleSource } from '../rules/rules.contracts.js';
 
 /** A document handed in with a filing: its reference (number, file id or URL) and date. */
 @JSONSchema({ description: 'Reference to a document kept by the filer (number, file id or URL)' })
@@ -341,7 +342,11 @@ export const StandardsCheckResult = t.Object(
     measured: t.Unknown({ description: 'The value measured (null when the fact was not provided)' }),
     limit: t.String({ description: 'The limit the rule applies, in words and numbers' }),
     message: t.String(),
-    source: t.String({ description: "The rule's legal source" }),
+    source: t.String({ description: "The rule's legal sources as people read them: 《title》文号 article, several joined by ；" }),
+    sources: t.Optional(
+      t.Array(RuleSource, { description: "The rule's sources, each with title, 文号 and article (absent on checks made before rules by jurisdiction)" }),
+    ),
+    from: t.Optional(RuleDocumentRef),
   },
   { $id: 'StandardsCheckResult' },
 );
@@ -349,8 +354,16 @@ export type StandardsCheckResult = Static<typeof StandardsCheckResult>;
 
 export const StandardsCheck = t.Object(
   {
-    rulesetVersion: t.String(),
+    rulesetVersion: t.String({ description: 'The versions of the rule documents applied, joined by +' }),
     checkedAt: t.String({ format: 'date-time' }),
+    divisionCode: t.Optional(t.String({ description: "The institution's division the rules were resolved for" })),
+    rulesDate: t.Optional(t.String({ format: 'date', description: 'The date the rules in force were taken from: the filing date (Asia/Shanghai)' })),
+    documents: t.Optional(t.Array(RuleDocumentRef, { description: 'The rule documents in force there on that date, national first' })),
+    disabled: t.Optional(
+      t.Array(t.Object({ key: t.String(), title: t.String(), reason: t.String(), by: RuleDocumentRef }), {
+        description: 'Rules from above that a lower level disabled there, with its reason',
+      }),
+    ),
     summary: CheckSummary,
     results: t.Array(StandardsCheckResult),
   },
@@ -404,7 +417,17 @@ const receiptFields = {
   status: StringEnum(['valid', 'revoked'], { description: '`valid` while the institution stays filed; `revoked` after deregistration' }),
 };
 
-export const ReceiptView = t.Object({ ...receiptFields, filingId: t.String({ format: 'uuid' }), uscc: t.String() }, { $id: 'ReceiptView' });
+export const ReceiptView = t.Object(
+  {
+    ...receiptFields,
+    filingId: t.String({ format: 'uuid' }),
+    uscc: t.String(),
+    basis: t.Array(RuleDocumentRef, {
+      description: 'The rule documents the filing was checked against (national first), each with its level and jurisdiction',
+    }),
+  },
+  { $id: 'ReceiptView' },
+);
 export type ReceiptView = Static<typeof ReceiptView>;
 
 /** A receipt number checked by anyone (the QR code): what the public may see of it. */

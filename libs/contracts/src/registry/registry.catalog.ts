@@ -1,4 +1,5 @@
-import { auditRpcs, pingRpc } from '../service-rpcs.js';
+import { auditRpcs, pingRpc, rulesRpcs } from '../service-rpcs.js';
+import { PublishRuleDocumentRequest, RuleDocumentView } from '../rules/rules.contracts.js';
 import { FilingPage } from './filing.contracts.js';
 import { PublicInstitutionPage } from './status.contracts.js';
 import { PopulationList } from './status.contracts.js';
@@ -153,6 +154,14 @@ export const RegistryRpc = {
     errors: ['VALIDATION'],
   }),
   ...auditRpcs('registry'),
+  ...rulesRpcs('registry'),
+  publishRules: defineRpc({
+    subject: 'registry.rules.publish',
+    summary: '发布备案标准 Publish a filing rule document (national: admin; a district or street: its health bureau), checked rule by rule',
+    request: PublishRuleDocumentRequest,
+    reply: RuleDocumentView,
+    errors: ['VALIDATION', 'RULE_DOCUMENT_INVALID', 'RULE_DOCUMENT_VERSION_EXISTS', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
+  }),
 };
 
 export const RegistryEvt = {

@@ -1,5 +1,6 @@
 import { JURISDICTION_LEVELS, NATIONAL_JURISDICTION, RULE_COMPOSITIONS, RULE_FAMILIES, type RuleFamily } from '@shanyu/common';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { type Static, Type as t } from '@sinclair/typebox';
 import { Nullable, StringEnum } from '../contract.js';
@@ -54,6 +55,120 @@ export class RuleDocumentsRequest {
   @IsOptional()
   @Matches(/^(\d{6}|\d{9})$/, { message: '适用地域应为 000000（全国）或 6 位、9 位区划代码' })
   jurisdiction?: string;
+}
+
+@JSONSchema({ description: 'A document a rule cites: title, 文号 and article, so an official can look it up' })
+export class RuleSourceInput {
+  @JSONSchema({ example: '托育机构设置标准（试行）' })
+  @IsString()
+  @MinLength(4)
+  @MaxLength(200)
+  title: string;
+
+  @JSONSchema({ example: '国卫人口发〔2019〕58号' })
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
+  documentNo?: string;
+
+  @JSONSchema({ example: '第十一条' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  article?: string;
+}
+
+@JSONSchema({
+  description:
+    'One rule of a document: its key (a lower level replaces, adds to or disables the rule of the same key), how it composes with the levels above, its sources and, for adds/replaces, its body',
+})
+export class RuleEntryInput {
+  @JSONSchema({ example: 'RESIDENTIAL_FACILITY' })
+  @Matches(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, { message: '规则标识应以字母开头，由字母、数字、_ . - 组成（至多 64 位）' })
+  key: string;
+
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  title: string;
+
+  @JSONSchema({
+    description:
+      'adds (beside the rules above), replaces (the rules of the same key above), disables (with a reason), inherits (confirms the rule above, no body)',
+  })
+  @IsIn(RULE_COMPOSITIONS)
+  composition: (typeof RULE_COMPOSITIONS)[number];
+
+  @JSONSchema({ description: 'Why a rule from above is disabled (required for disables)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1_000)
+  reason?: string;
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => RuleSourceInput)
+  @ArrayMaxSize(20)
+  sources: RuleSourceInput[];
+
+  @JSONSchema({ description: "The family's content of the rule, checked by the service that keeps the family (filing: {kind, params})" })
+  @IsOptional()
+  @IsObject()
+  body?: Record<string, unknown>;
+}
+
+@JSONSchema({ description: 'A rule document (分级规则文件): a new version of a document key, in force in its jurisdiction from effectiveFrom' })
+export class RuleDocumentBody {
+  @JSONSchema({ example: 'xihu-childcare-notice' })
+  @Matches(/^[a-z][a-z0-9-]{2,60}$/, { message: '文件标识应为小写字母、数字和连字符（3–61 位）' })
+  documentKey: string;
+
+  @JSONSchema({ description: '<documentKey>/<year>.<n>; a version is never edited', example: 'xihu-childcare-notice/2026.1' })
+  @IsString()
+  @MinLength(5)
+  @MaxLength(80)
+  version: string;
+
+  @JSONSchema({ description: `${NATIONAL_JURISDICTION} (全国) or a province, city, county or street code`, example: '330106' })
+  @Matches(/^(\d{6}|\d{9})$/, { message: '适用地域应为 000000（全国）或 6 位、9 位区划代码' })
+  jurisdiction: string;
+
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  title: string;
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => RuleSourceInput)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  sources: RuleSourceInput[];
+
+  @JSONSchema({ example: '2026-07-01' })
+  @IsIsoDate()
+  effectiveFrom: string;
+
+  @JSONSchema({ description: 'Last day in force; omitted or null: until the next version of the document starts' })
+  @IsOptional()
+  @IsIsoDate()
+  effectiveTo?: string | null;
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => RuleEntryInput)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  rules: RuleEntryInput[];
+}
+
+@JSONSchema({ description: 'Publish a rule document of a family kept by the answering service' })
+export class PublishRuleDocumentRequest extends RuleDocumentBody {
+  @JSONSchema({ enum: [...RULE_FAMILIES] })
+  @IsIn(RULE_FAMILIES)
+  family: RuleFamily;
 }
 
 export const RuleSource = t.Object(

@@ -25,6 +25,7 @@ import { ActorRef, Nullable, PageOf, StringEnum } from '../contract.js';
 import { CREDIT_GRADES, type CreditGrade } from '../credit/credit.contracts.js';
 import { CARE_FORMS, CLASS_TYPES, type CareForm, type ClassType } from '../registry/institution.contracts.js';
 import { IsDivisionCode, IsResidentId } from '../validators.js';
+import { RULE_COMPOSITIONS, type RuleComposition } from '@shanyu/common';
 import { countsOf, Month, rosterFigures, Uuid } from './subsidy.fragments.js';
 
 /**
@@ -197,12 +198,40 @@ export type EligibilityCheck = (typeof ELIGIBILITY_CHECKS)[number];
 export const BUDGET_METHODS = ['pro_rata_largest_remainder'] as const;
 export type BudgetMethod = (typeof BUDGET_METHODS)[number];
 
-@JSONSchema({ description: 'One rule of a policy: its kind, parameters and the document it comes from' })
+/** Whether the rule carries its own content (it adds to or replaces a rule from above) rather than disabling or inheriting one. */
+const hasContent = (rule: PolicyRuleInput) => rule.composition === undefined || rule.composition === 'adds' || rule.composition === 'replaces';
+
+@JSONSchema({ description: 'One rule of a policy: its kind, parameters and the document it comes from, and how it composes with the levels above' })
 export class PolicyRuleInput {
   @JSONSchema({ example: 'OPERATING' })
   @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: '规则编号应为大写字母、数字和下划线，如 OPERATING' })
   id: string;
 
+  @JSONSchema({
+    description:
+      'Key shared with the rules of the levels above (国家、省、市、区县、街道) that this rule composes with; default the rule id. A district policy whose rule has key OPERATING and composition replaces takes the place of the city rule OPERATING in that district.',
+    example: 'OPERATING',
+  })
+  @IsOptional()
+  @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: '规则标识应为大写字母、数字和下划线，如 OPERATING' })
+  key?: string;
+
+  @JSONSchema({
+    description:
+      'How the rule composes with the rules of the same key from the levels above: adds (default; paid beside them), replaces (paid instead of them), disables (they stop applying here; reason required, no kind or params), inherits (they apply unchanged; no kind or params)',
+  })
+  @IsOptional()
+  @IsIn(RULE_COMPOSITIONS)
+  composition?: RuleComposition;
+
+  @JSONSchema({ description: 'Why a rule from above is disabled (required with composition disables)' })
+  @ValidateIf((rule: PolicyRuleInput) => rule.composition === 'disables' || rule.reason !== undefined)
+  @IsString()
+  @MinLength(4)
+  @MaxLength(300)
+  reason?: string;
+
+  @ValidateIf(hasContent)
   @IsIn(POLICY_RULE_KINDS)
   kind: PolicyRuleKind;
 
@@ -213,10 +242,12 @@ export class PolicyRuleInput {
   title: string;
 
   @JSONSchema({ description: 'Parameters of the kind (amounts in fen, factors in basis points of 10,000); unknown keys are refused' })
+  @ValidateIf(hasContent)
   @IsObject()
   params: Record<string, unknown>;
 
   @JSONSchema({ description: "Eligibility conditions this rule requires (each defined in the policy's eligibility)" })
+  @ValidateIf(hasContent)
   @IsIn(ELIGIBILITY_CHECKS, { each: true })
   @ArrayUnique()
   @ArrayMaxSize(ELIGIBILITY_CHECKS.length)

@@ -1,3 +1,4 @@
+import { RULE_COMPOSITIONS } from '@shanyu/common';
 import { CREDIT_GRADES } from '../credit/credit.contracts.js';
 import { BUDGET_METHODS, ELIGIBILITY_CHECKS, POLICY_RULE_KINDS } from './subsidy.contracts.js';
 
@@ -15,9 +16,16 @@ const sourced = obj(['source'], { source: str });
 
 /** The policy versions (rules as data): still hand-written, typed by PolicyVersionView. */
 export const SUBSIDY_REPLY_SCHEMAS: Record<string, object> = {
-  PolicyRuleView: obj(['id', 'kind', 'title', 'params', 'requires', 'source'], {
+  PolicyRuleView: obj(['id', 'title', 'source'], {
     id: str,
-    kind: { type: 'string', enum: POLICY_RULE_KINDS },
+    key: { type: 'string', description: 'Key shared with the rules of the levels above; default the id' },
+    composition: {
+      type: 'string',
+      enum: RULE_COMPOSITIONS,
+      description: 'adds (default), replaces, disables, inherits: how it composes with the same key above',
+    },
+    reason: { type: 'string', description: 'Why a rule from above is disabled' },
+    kind: { type: 'string', enum: POLICY_RULE_KINDS, description: 'Absent for disables and inherits' },
     title: str,
     params: { type: 'object', description: 'Parameters of the kind (fen, basis points)' },
     requires: { type: 'array', items: { type: 'string', enum: ELIGIBILITY_CHECKS } },

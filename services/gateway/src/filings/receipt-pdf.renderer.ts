@@ -13,6 +13,26 @@ export function receiptVerificationUrl(publicBaseUrl: string, receiptNo: string)
   return `${publicBaseUrl.replace(/\/$/, '')}/api/v1/public/receipts/${encodeURIComponent(receiptNo)}`;
 }
 
+const LEVEL_NAMES: Record<string, string> = { national: '国家', province: '省级', city: '市级', county: '区县', street: '街道（乡镇）' };
+
+/**
+ * The documents the filing was checked against, as the receipt names them: national ones by
+ * title, local ones with their 文号 and jurisdiction (a 西湖区 receipt names 西湖区's notice; a 环翠区
+ * one does not). A filing checked before rules by jurisdiction names the national documents.
+ */
+export function basisText(receipt: ReceiptView): string {
+  if (receipt.basis.length === 0) return '《托育机构设置标准（试行）》《托育机构管理规范（试行）》及《托育机构登记和备案办法（试行）》';
+  return receipt.basis
+    .map((d) => {
+      const title = d.title.startsWith('《') || d.title.includes('/T') ? d.title : `《${d.title}》`;
+      const documentNo = d.level === 'national' ? undefined : d.sources[0]?.documentNo;
+      return d.level === 'national'
+        ? title
+        : `${title}（${[documentNo, `${LEVEL_NAMES[d.level] ?? d.level}：${d.jurisdictionName}`].filter(Boolean).join('，')}）`;
+    })
+    .join('、');
+}
+
 /** 托育机构备案回执 as a one-page A4 PDF with a QR code to its public verification. */
 export async function renderReceiptPdf(receipt: ReceiptView, publicBaseUrl: string): Promise<Buffer> {
   const url = receiptVerificationUrl(publicBaseUrl, receipt.receiptNo);
@@ -31,13 +51,7 @@ export async function renderReceiptPdf(receipt: ReceiptView, publicBaseUrl: stri
   doc.moveDown(0.4).font('regular').fontSize(11).fillColor('#444').text(`回执编号：${receipt.receiptNo}`, { align: 'center' });
   doc.moveDown(1.5).fillColor('#000').fontSize(13);
   doc.text(`${receipt.institutionName}：`);
-  doc
-    .moveDown(0.6)
-    .text(
-      `你单位报送的托育机构备案材料收悉。经审核，材料齐全，符合《托育机构设置标准（试行）》《托育机构管理规范（试行）》及` +
-        `《托育机构登记和备案办法（试行）》的有关规定，予以备案。`,
-      { indent: 26, lineGap: 6 },
-    );
+  doc.moveDown(0.6).text(`你单位报送的托育机构备案材料收悉。经审核，材料齐全，符合${basisText(receipt)}的有关规定，予以备案。`, { indent: 26, lineGap: 6 });
   doc.moveDown(1.2).fontSize(12);
   const rows: [string, string][] = [
     ['机构名称', receipt.institutionName],

@@ -23,8 +23,8 @@ import {
   type PlanSummaryView,
   type PlanView,
   PublishChecklistBody,
-  PublishSupervisionPolicyBody,
   RecordResultsBody,
+  RuleDocumentBody,
   type RuleDocumentView,
   type RecordResultsView,
   type RectificationNoticeView,
@@ -94,17 +94,14 @@ export class InspectionController {
   @Departments('market', 'health')
   @ApiOperation({
     summary:
-      '发布监管与抽查政策 (双随机 ratios, yearly cap, repeat window, deadlines) for a jurisdiction: local by market regulation or health in their divisions, national by the admin. ' +
+      '发布监管与抽查政策 (双随机 ratios, yearly cap, repeat window, deadlines) as a rule document for a jurisdiction: local by market regulation or health in their divisions, national by the admin. ' +
+      'documentKey supervision-policy-<jurisdiction> (national: supervision-policy); each rule keyed by its parameter replaces or inherits the value from above, its body {parameter, value}. ' +
       'Read them with GET /api/v1/rules/effective?family=supervision',
   })
-  @ApiBody(schema('PublishSupervisionPolicyBody'))
-  @RpcReply(InspectionRpc.publishSupervisionPolicy, 201)
-  publishSupervisionPolicy(
-    @Body() body: PublishSupervisionPolicyBody,
-    @CurrentActor() actor: Actor,
-    @CurrentRequestId() requestId: string,
-  ): Promise<RuleDocumentView> {
-    return this.rpc.call(InspectionRpc.publishSupervisionPolicy, body, { actor, requestId });
+  @ApiBody(schema('RuleDocumentBody'))
+  @RpcReply(InspectionRpc.publishRules, 201)
+  publishSupervisionPolicy(@Body() body: RuleDocumentBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<RuleDocumentView> {
+    return this.rpc.call(InspectionRpc.publishRules, { ...body, family: 'supervision' }, { actor, requestId });
   }
 
   @Post('inspectors')

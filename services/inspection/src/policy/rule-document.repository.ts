@@ -11,8 +11,9 @@ export class RuleDocumentRepository {
     return this.manager.getRepository(RuleDocumentRow).find({ where: { family }, order: { effectiveFrom: 'ASC', publishedAt: 'ASC' } });
   }
 
-  async exists(family: RuleFamily, version: string): Promise<boolean> {
-    return this.manager.getRepository(RuleDocumentRow).exists({ where: { family, version } });
+  /** Serializes publications of one document key (their versions' order is checked inside). */
+  async lockKey(documentKey: string): Promise<void> {
+    await this.manager.query(`SELECT pg_advisory_xact_lock(hashtext('rule_document:' || $1))`, [documentKey]);
   }
 
   async add(id: string, document: RuleDocument, publishedAt: Date, publishedBy: { department: string; userId: string }): Promise<RuleDocumentRow> {

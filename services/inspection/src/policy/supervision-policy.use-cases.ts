@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { type Actor, assertMayPublishRules, DomainError, jurisdictionLevel, jurisdictionName, NATIONAL_JURISDICTION, type RuleSource } from '@shanyu/common';
-import type { PublishSupervisionPolicyBody, RuleDocumentView } from '@shanyu/contracts';
+import { type Actor, assertMayPublishRules, DomainError, jurisdictionLevel, jurisdictionName, type RuleSource } from '@shanyu/common';
+import type { PublishRuleDocumentRequest, RuleDocumentView } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import type { SupervisionPolicies } from './supervision-policies.js';
 import { RuleDocumentRepository } from './rule-document.repository.js';
-import { checkSupervisionDocument, type SupervisionDocument } from './supervision-policy.js';
+import { checkSupervisionDocument, type SupervisionDocument, type SupervisionRuleBody } from './supervision-policy.js';
 
+const invalid = (field: string, message: string) => new DomainError('RULE_DOCUMENT_INVALID', message, [{ field, code: 'RULE_DOCUMENT_INVALID', message }]);
 const citation = (s: RuleSource): RuleSource => ({
   title: s.title,
   ...(s.documentNo ? { documentNo: s.documentNo } : {}),
@@ -13,9 +14,12 @@ const citation = (s: RuleSource): RuleSource => ({
 });
 
 /**
- * A version of the supervision policy for a jurisdiction: the national defaults by the platform
- * admin, a local refinement by market regulation or health for a division they cover (rule
- * family `supervision`). Checked once (checkSupervisionDocument); never edited afterwards.
+ * 发布监管与抽查政策: a version of the supervision policy for a jurisdiction (rule family
+ * `supervision`) — the national defaults by the platform admin, a local refinement by market
+ * regulation or health for a division they cover (assertMayPublishRules). Checked once
+ * (checkSupervisionDocument: one document key per jurisdiction, each parameter replaced or
+ * confirmed with a value of its kind); each new version starts after the latest one of its key and
+ * is never edited afterwards.
  */
 export class PublishSupervisionPolicy {
   constructor(
@@ -24,39 +28,52 @@ export class PublishSupervisionPolicy {
     private readonly now: () => Date,
   ) {}
 
-  async execute(body: PublishSupervisionPolicyBody, actor: Actor, requestId?: string): Promise<RuleDocumentView> {
-    assertMayPublishRules(actor, 'supervision', body.jurisdiction);
-    const documentKey = body.jurisdiction === NATIONAL_JURISDICTION ? 'supervision-policy' : `supervision-policy-${body.jurisdiction}`;
-    const sources = body.sources.map(citation);
+  async execute(request: PublishRuleDocumentRequest, actor: Actor, requestId?: string): Promise<RuleDocumentView> {
+    if (request.family !== 'supervision') {
+      throw new DomainError('VALIDATION', `此处只发布监管与抽查政策（supervision）；检查事项和处罚事项清单请通过清单发布（inspection.checklist.publish）`, [
+        { field: 'family', code: 'isIn', message: '规则类别应为 supervision（监管与抽查政策）' },
+      ]);
+    }
+    assertMayPublishRules(actor, 'supervision', request.jurisdiction);
+    const plain = JSON.parse(JSON.stringify(request)) as PublishRuleDocumentRequest;
     const document: SupervisionDocument = checkSupervisionDocument({
       family: 'supervision',
-      documentKey,
-      version: body.version,
-      jurisdiction: body.jurisdiction,
-      title: body.title,
-      sources,
-      effectiveFrom: body.effectiveFrom,
-      effectiveTo: body.effectiveTo ?? null,
-      rules: body.rules.map((r) => ({
+      documentKey: plain.documentKey,
+      version: plain.version,
+      jurisdiction: plain.jurisdiction,
+      title: plain.title,
+      sources: plain.sources.map(citation),
+      effectiveFrom: plain.effectiveFrom,
+      effectiveTo: plain.effectiveTo ?? null,
+      rules: plain.rules.map((r) => ({
         key: r.key,
         title: r.title,
         composition: r.composition,
-        sources: r.composition === 'inherits' ? [] : (r.sources ?? body.sources).map(citation),
-        ...(r.value !== undefined ? { body: { parameter: r.key, value: r.value } } : {}),
+        ...(r.reason !== undefined ? { reason: r.reason } : {}),
+        sources: r.sources.map(citation),
+        ...(r.body !== undefined ? { body: r.body as unknown as SupervisionRuleBody } : {}),
       })),
     });
     return this.unitOfWork.run(async (tx) => {
       const documents = new RuleDocumentRepository(tx.manager);
+      await documents.lockKey(document.documentKey);
       const known = await this.policies.documents(tx.manager);
       if (known.some((d) => d.version === document.version)) {
-        throw new DomainError('POLICY_VERSION_EXISTS', `监管政策版本 ${document.version} 已存在；修改请发布新版本`, [
-          { field: 'version', code: 'POLICY_VERSION_EXISTS', message: `版本 ${document.version} 已存在` },
+        throw new DomainError('RULE_DOCUMENT_VERSION_EXISTS', `监管政策版本 ${document.version} 已存在；版本一经发布不再修改，请发布新版本`, [
+          { field: 'version', code: 'RULE_DOCUMENT_VERSION_EXISTS', message: `版本 ${document.version} 已存在` },
         ]);
+      }
+      const latest = known
+        .filter((d) => d.documentKey === document.documentKey)
+        .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))
+        .at(-1);
+      if (latest && latest.effectiveFrom >= document.effectiveFrom) {
+        throw invalid('effectiveFrom', `新版本须晚于现行版本 ${latest.version}（${latest.effectiveFrom} 起）生效`);
       }
       const row = await documents.add(randomUUID(), document, this.now(), { department: actor.department, userId: actor.userId });
       await tx.audit({
         actor,
-        action: 'supervision-policy.publish',
+        action: 'rules.publish',
         entity: 'rule_document',
         entityId: row.id,
         after: {

@@ -1,4 +1,4 @@
-import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
+import { type Actor, divisionFullName, DomainError, shanghaiToday } from '@shanyu/common';
 import { type FilingDecisionRequest, type FilingView, RegistryEvt } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import type { InstitutionAccessPolicy } from '../institutions/institution-access.policy.js';
@@ -96,10 +96,15 @@ export class DecideFiling {
     if (reasons.length === 0) {
       throw DomainError.validation([{ field: 'reasons', code: 'arrayMinSize', message: '退回备案必须说明理由' }]);
     }
+    // A filing is judged by the rules in force for its institution's division on its date (the
+    // stored check): a rule of another place, or not yet in force, is no reason to refuse it.
     const known = new Set(filing.check.results.map((r) => r.ruleId));
     const unknown = reasons.map((r, i) => ({ r, i })).filter(({ r }) => r.ruleId && !known.has(r.ruleId));
     if (unknown.length) {
-      throw DomainError.validation(unknown.map(({ r, i }) => ({ field: `reasons.${i}.ruleId`, code: 'unknownRule', message: `未知的规则 ${r.ruleId}` })));
+      const where = `${divisionFullName(filing.divisionCode) ?? filing.divisionCode}${filing.check.rulesDate ? ` ${filing.check.rulesDate}` : ''}`;
+      throw DomainError.validation(
+        unknown.map(({ r, i }) => ({ field: `reasons.${i}.ruleId`, code: 'unknownRule', message: `规则 ${r.ruleId} 不在该备案适用的规则中（${where}）` })),
+      );
     }
   }
 

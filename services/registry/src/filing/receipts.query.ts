@@ -22,6 +22,8 @@ function receiptView(filing: Filing, institution: Institution): ReceiptView {
     issuingBureau: `${county?.name ?? institution.countyCode}卫生健康局`,
     // A receipt stays current while its institution is filed under it.
     status: institution.status === 'filed' && institution.receiptNo === filing.receiptNo ? 'valid' : 'revoked',
+    // The documents the filing was checked against (checks before rules by jurisdiction name none).
+    basis: filing.check.documents ?? [],
   };
 }
 
@@ -50,7 +52,7 @@ export class VerifyReceipt {
       return { receiptNo, genuine: false, current: false, message: '查无此备案回执，请谨防伪造', receipt: null };
     }
     const institution = await this.institutions.byIdOrFail(filing.institutionId);
-    const { uscc: _uscc, filingId: _filingId, ...receipt } = receiptView(filing, institution);
+    const { uscc: _uscc, filingId: _filingId, basis: _basis, ...receipt } = receiptView(filing, institution);
     const current = receipt.status === 'valid';
     return {
       receiptNo,

@@ -6,19 +6,24 @@ import type { InstitutionAccessPolicy } from '../institutions/institution-access
 import { institutionNotFound } from '../institutions/institution-errors.js';
 import { InstitutionRepository } from '../institutions/institution.repository.js';
 import { FilingRepository } from './filing.repository.js';
-import type { StandardsChecker } from './standards/standards-checker.js';
+import type { RegistryRuleDocuments } from '../rules/filing-rule-documents.js';
+import { checkFiling } from './standards/standards-checker.js';
 import type { WorkingDayCalendarProvider } from '@shanyu/messaging';
 
-/** Time limits of 国卫办人口发〔2019〕25号: a receipt within 5 working days, non-compliance notified within 15. */
+/** Time limits of 国卫办人口发〔2019〕25号 第九条: a receipt within 5 working days, non-compliance notified within 15. */
 export const RECEIPT_WORKING_DAYS = 5;
 export const NOTICE_WORKING_DAYS = 15;
 
-/** 备案申请: stores the submission with its automatic standards check and working-day deadlines. */
+/**
+ * 备案申请: stores the submission with its automatic standards check — the filing rules in force
+ * for the institution's division on the filing date, each result naming its document, level and
+ * jurisdiction — and working-day deadlines.
+ */
 export class SubmitFiling {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly policy: InstitutionAccessPolicy,
-    private readonly checker: StandardsChecker,
+    private readonly rules: RegistryRuleDocuments,
     private readonly calendars: WorkingDayCalendarProvider,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -39,6 +44,7 @@ export class SubmitFiling {
       const today = shanghaiToday(now);
       const calendar = await this.calendars.current(tx.manager);
       const plain = JSON.parse(JSON.stringify(submission));
+      const documents = await this.rules.filing(tx.manager);
       const filing = await filings.insert({
         id: randomUUID(),
         institutionId,
@@ -46,7 +52,7 @@ export class SubmitFiling {
         divisionCode: institution.divisionCode,
         status: 'submitted',
         submission: plain,
-        check: this.checker.check({ submission: plain, institution }, now),
+        check: checkFiling({ submission: plain, institution }, { documents, divisionCode: institution.divisionCode, date: today }, now),
         checkHistory: [],
         submittedAt: now,
         submittedBy: { department: actor.department, userId: actor.userId },

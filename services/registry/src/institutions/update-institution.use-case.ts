@@ -1,4 +1,4 @@
-import { type Actor, DomainError } from '@shanyu/common';
+import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
 import { type InstitutionView, RegistryEvt, type UpdateInstitutionRequest } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import type { Institution } from './institution.entity.js';
@@ -6,7 +6,8 @@ import type { InstitutionAccessPolicy } from './institution-access.policy.js';
 import { institutionNotFound } from './institution-errors.js';
 import { InstitutionRepository } from './institution.repository.js';
 import { FilingRepository } from '../filing/filing.repository.js';
-import type { StandardsChecker } from '../filing/standards/standards-checker.js';
+import { checkFiling } from '../filing/standards/standards-checker.js';
+import type { RegistryRuleDocuments } from '../rules/filing-rule-documents.js';
 import type { Transaction } from '@shanyu/messaging';
 
 const CHANGEABLE = ['name', 'operatorType', 'careForms', 'divisionCode', 'address', 'floor', 'buildingAreaM2', 'outdoorAreaM2', 'places'] as const;
@@ -18,7 +19,7 @@ export class UpdateInstitution {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly policy: InstitutionAccessPolicy,
-    private readonly checker: StandardsChecker,
+    private readonly rules: RegistryRuleDocuments,
   ) {}
 
   async execute(request: UpdateInstitutionRequest, actor: Actor, requestId?: string): Promise<InstitutionView> {
@@ -68,7 +69,10 @@ export class UpdateInstitution {
     });
   }
 
-  /** Re-runs the standards check of the institution's current filing with the changed facts. */
+  /**
+   * Re-runs the standards check of the institution's current filing with the changed facts: the
+   * rules in force on the filing date, for the division the institution is in now.
+   */
   private async recheckFiling(tx: Transaction, institution: Institution, changed: string[], actor: Actor, requestId?: string): Promise<void> {
     if (institution.status !== 'filed' && institution.status !== 'filing_submitted') return;
     const filings = new FilingRepository(tx.manager);
@@ -76,7 +80,11 @@ export class UpdateInstitution {
     if (!filing || filing.status === 'rejected') return;
     const previous = filing.check;
     filing.checkHistory = [...filing.checkHistory, previous];
-    filing.check = this.checker.check({ submission: filing.submission, institution });
+    const documents = await this.rules.filing(tx.manager);
+    filing.check = checkFiling(
+      { submission: filing.submission, institution },
+      { documents, divisionCode: institution.divisionCode, date: shanghaiToday(filing.submittedAt) },
+    );
     await filings.save(filing);
     await tx.publish(RegistryEvt.filingRechecked, {
       actor,

@@ -1,15 +1,18 @@
 import type { PolicyDocument } from '@shanyu/contracts';
 
 /**
- * Subsidy policies shipped with the platform — data, not code. Each version names its division,
- * the months it is in force, every eligibility condition and rule with the document it comes
- * from (title and 文号 or section, so an official can look it up), and amounts in fen. A district adopts or
- * changes a policy by publishing a new version (POST /api/v1/subsidy/policies), never by editing
- * one: a version that paid a month is what explains that month forever.
+ * Subsidy policies shipped with the platform — data, not code. Each version names its division
+ * (the jurisdiction it applies in, and only there), the months it is in force, every eligibility
+ * condition and rule with the document it comes from (title and 文号 or section, so an official
+ * can look it up), and amounts in fen. A lower level adopts, replaces (same rule key,
+ * `composition: 'replaces'`), adds to or disables a rule by publishing its own policy
+ * (POST /api/v1/subsidy/policies); a version is never edited once it paid a month.
  *
  * Where a source gives a range rather than one figure (杭州 300–900 元), the split used here is
  * marked as this platform's example (示例口径) in the rule's source; a district replaces it with
- * its own implementing rules.
+ * its own implementing rules. A city's estimate of its yearly spending is not a budget cap, and a
+ * district's target (e.g. a 持证率 to reach by a year) is the district's indicator, not a
+ * condition on each institution.
  */
 
 const FILED = { source: '补助只发给已备案的托育机构（《托育机构登记和备案办法（试行）》国卫办人口发〔2019〕25号；补助依据实际收托数、仅限已备案机构）' };
@@ -19,7 +22,6 @@ const CREDIT = {
     '守信联合激励、失信联合惩戒（《威海市托育服务机构信用体系管理工作实施方案（试行）》）；信用等级 A 优 / B 良 / C 中 / D 差（京卫家庭〔2023〕14号）：C、D 级不予补助（本平台口径）',
 };
 const NO_CRITICAL = { source: '综合查一次发现的严重问题整改到位前暂停补助（西政办函〔2021〕15号 §二(四)2–3 联合检查与查处；本平台口径）' };
-const CERTIFICATES = { minBp: 9_000, source: '从业人员持证率 2025 年达到 90% 以上（西政办函〔2021〕15号 §一(二)）' };
 
 export const BUILT_IN_POLICIES: PolicyDocument[] = [
   {
@@ -35,7 +37,6 @@ export const BUILT_IN_POLICIES: PolicyDocument[] = [
       inclusive: { source: '运营补助面向经认定的普惠性婴幼儿照护服务机构（《杭州市普惠性婴幼儿照护服务机构认定管理暂行办法》）' },
       creditGrade: CREDIT,
       noOpenCriticalFinding: NO_CRITICAL,
-      certificateRate: CERTIFICATES,
     },
     rules: [
       {
@@ -47,18 +48,13 @@ export const BUILT_IN_POLICIES: PolicyDocument[] = [
           careFormFactorBp: { full_day: 10_000, half_day: 5_000 },
           attendanceProRata: true,
         },
-        requires: ['filed', 'inclusive', 'credit_grade', 'no_open_critical_finding', 'certificate_rate'],
+        requires: ['filed', 'inclusive', 'credit_grade', 'no_open_critical_finding'],
         source:
           '以普惠收托每人每月 300—900 元测算（《杭州市普惠性婴幼儿照护服务机构认定管理暂行办法》）；按班型分档 乳儿班 900、托小班 600、托大班 300、混龄班 600 元，半日托按 50%，按出勤天数折算（示例口径）',
       },
     ],
-    budget: {
-      annualCapFen: 3_200_000_000,
-      rules: ['OPERATING'],
-      method: 'pro_rata_largest_remainder',
-      source:
-        '年补助资金按 3,200 万元测算（《杭州市普惠性婴幼儿照护服务机构认定管理暂行办法》 测算“年补助资金达 3200 万元以上”）；当月应发超过年度余额时按比例发放（本平台口径）',
-    },
+    // The city's "年补助资金达 3200 万元以上" is an estimate of the spending, not a cap on it.
+    budget: null,
   },
   {
     policyKey: 'hangzhou-demonstration-award',

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { type Actor, addMonthsToMonth, DomainError, withinDivision } from '@shanyu/common';
+import { type Actor, addMonthsToMonth, assertMayPublishRules, DomainError, withinDivision } from '@shanyu/common';
 import type { ListPoliciesRequest, PolicyDocument, PolicyVersionView, PublishPolicyBody } from '@shanyu/contracts';
-import type { UnitOfWork } from '@shanyu/messaging';
+import type { RuleDocumentSource, StoredRuleDocument, UnitOfWork } from '@shanyu/messaging';
 import type { DataSource } from 'typeorm';
-import type { SubsidyAccessPolicy } from '../access/subsidy-access.policy.js';
 import { RunRepository } from '../runs/run.repository.js';
-import { assertNoOverlap, loadPolicy, type Policy, versionsInForce } from './policy.js';
+import { assertNoOverlap, loadPolicy, type Policy, policyRuleDocument, versionsInForce } from './policy.js';
 import { PolicyRepository, type PolicyRow } from './policy.repository.js';
 
 /** A policy document without its citations (`source` texts): what decides who is paid what. */
@@ -22,9 +21,10 @@ function withoutCitations(value: unknown): unknown {
 
 /**
  * Stores the built-in versions (checked at start) the first time. A built-in version already
- * stored must decide the same — a version is never edited, a change needs a new version — but
- * its citations may be corrected (a document's exact title, 文号 or article): the stored copy
- * takes the corrected `source` texts, which change no amount and no eligibility.
+ * stored must decide the same once a posted run paid under it — a version that paid a month is
+ * what explains that month, a change needs a new version — but its citations may always be
+ * corrected (a document's exact title, 文号 or article), and a built-in version nothing was paid
+ * under yet takes the corrected rules of the release.
  */
 export async function ensureBuiltInPolicies(ds: DataSource, policies: readonly Policy[]): Promise<void> {
   const stored = new PolicyRepository(ds.manager);
@@ -32,9 +32,10 @@ export async function ensureBuiltInPolicies(ds: DataSource, policies: readonly P
     const document = JSON.stringify(policy);
     const existing = await stored.storedCopy(policy.version, document);
     if (existing && !existing.same) {
-      if (existing.origin !== 'built-in' || !isDeepStrictEqual(withoutCitations(existing.document), withoutCitations(JSON.parse(document)))) {
+      const decidesAlike = isDeepStrictEqual(withoutCitations(existing.document), withoutCitations(JSON.parse(document)));
+      if (existing.origin !== 'built-in' || (!decidesAlike && (await new RunRepository(ds.manager).postedUnder(policy.version)))) {
         throw new Error(
-          `built-in subsidy policy ${policy.version} differs from the stored version of the same name: publish a new version instead of editing one`,
+          `built-in subsidy policy ${policy.version} differs from the stored version of the same name, which posted runs paid under: publish a new version instead of editing one`,
         );
       }
       await stored.replaceDocument(policy.version, document);
@@ -88,16 +89,12 @@ export class ListPolicies {
   }
 }
 
-/** A new policy version (health or finance of the division, or an admin), checked rule by rule. */
+/** A new policy version (health or finance of the division or a division above it, or an admin), checked rule by rule. */
 export class PublishPolicy {
-  constructor(
-    private readonly unitOfWork: UnitOfWork,
-    private readonly access: SubsidyAccessPolicy,
-  ) {}
+  constructor(private readonly unitOfWork: UnitOfWork) {}
 
   async execute(body: PublishPolicyBody, actor: Actor, requestId?: string): Promise<PolicyVersionView> {
-    this.access.assertDepartment(actor, ['health', 'finance', 'admin'], '发布补助政策');
-    this.access.assertCovers(actor, body.divisionCode);
+    assertMayPublishRules(actor, 'subsidy', body.divisionCode);
     const plain = JSON.parse(JSON.stringify(body)) as PublishPolicyBody;
     const doc: PolicyDocument = { ...plain, effectiveTo: plain.effectiveTo ?? null, budget: plain.budget ?? null };
     const policy = loadPolicy(doc);
@@ -127,5 +124,15 @@ export class PublishPolicy {
       const row = (await policies.byId(id))!;
       return toView(row, [...versions, row]);
     });
+  }
+}
+
+/** The subsidy policies (built-in and published, every version) as rule documents of the family `subsidy`. */
+export class SubsidyRuleDocuments implements RuleDocumentSource {
+  constructor(private readonly ds: DataSource) {}
+
+  async documents(): Promise<StoredRuleDocument[]> {
+    const rows = await new PolicyRepository(this.ds.manager).all();
+    return rows.map((row) => ({ ...policyRuleDocument(row.document as unknown as Policy), origin: row.origin }));
   }
 }

@@ -3,7 +3,7 @@ import type { PolicyDocument } from '@shanyu/contracts';
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_POLICIES } from './builtin-policies.data.js';
 import { checkPolicyDocuments, loadBuiltInPolicies } from './builtin-policies.js';
-import { assertNoOverlap, loadPolicy, versionsInForce } from './policy.js';
+import { assertNoOverlap, effectivePolicies, loadPolicy, versionsInForce } from './policy.js';
 
 const clone = <T>(v: T): T => structuredClone(v);
 const hangzhou = () => clone(BUILT_IN_POLICIES.find((p) => p.policyKey === 'hangzhou-inclusive-operating')!);
@@ -65,7 +65,7 @@ describe('subsidy policies as data', () => {
   it('refuses a condition a rule requires but the policy does not define, and a budget over unknown rules', async () => {
     const doc = hangzhou();
     delete doc.eligibility.creditGrade;
-    doc.budget!.rules = ['OPERATING', 'NOPE'];
+    doc.budget = { annualCapFen: 100_000, rules: ['OPERATING', 'NOPE'], method: 'pro_rata_largest_remainder', source: '测试：年度预算 1,000 元' };
     expect((await problemsOf(doc)).fields.sort()).toEqual(['budget.rules.1', 'rules.0.requires']);
   });
 
@@ -100,5 +100,49 @@ describe('subsidy policies as data', () => {
   it('requires the version to be named after the policy', () => {
     const doc = { ...hangzhou(), version: 'other/2025.1' };
     expect(() => loadPolicy(doc)).toThrow(/版本号应以政策标识/);
+  });
+});
+
+describe('policies by jurisdiction', () => {
+  const district = (rule: Record<string, unknown>): PolicyDocument => ({
+    ...hangzhou(),
+    policyKey: 'district-operating',
+    version: 'district-operating/2026.1',
+    divisionCode: '330106',
+    effectiveFrom: '2026-01',
+    rules: [{ ...hangzhou().rules[0]!, ...rule }],
+  });
+  const paying = (policies: ReturnType<typeof loadPolicy>[], divisionCode: string, month: string) =>
+    effectivePolicies(policies, divisionCode, month).flatMap((p) => p.rules.map((r) => `${p.version}:${r.id}`));
+
+  it("applies a policy only inside its own division, and a district's replacement instead of the city's rule", async () => {
+    const builtIn = await loadBuiltInPolicies();
+    const replacing = loadPolicy(district({ composition: 'replaces' }));
+    expect(paying([...builtIn, replacing], '371002', '2026-03')).toEqual([
+      'huancui-childcare-support/2023.1:CHILD_FEE',
+      'huancui-childcare-support/2023.1:OPENING_GRANT',
+    ]);
+    expect(paying([...builtIn, replacing], '330105', '2026-03')).toEqual(['hangzhou-inclusive-operating/2023.1:OPERATING']);
+    expect(paying([...builtIn, replacing], '330106109', '2026-03')).toEqual(['district-operating/2026.1:OPERATING']);
+    // Before the district's policy starts, the city's rule pays there too.
+    expect(paying([...builtIn, replacing], '330106109', '2025-12')).toEqual(['hangzhou-inclusive-operating/2023.1:OPERATING']);
+    // A rule that adds pays beside the city's.
+    expect(paying([...builtIn, loadPolicy(district({ composition: 'adds' }))], '330106109', '2026-03').sort()).toEqual([
+      'district-operating/2026.1:OPERATING',
+      'hangzhou-inclusive-operating/2023.1:OPERATING',
+    ]);
+  });
+
+  it('disables a rule from above only with a reason and without parameters', async () => {
+    const disabling = district({ composition: 'disables', reason: '本区另行发放，不适用市级运营补助' });
+    delete (disabling.rules[0] as Partial<PolicyDocument['rules'][number]>).kind;
+    delete (disabling.rules[0] as Partial<PolicyDocument['rules'][number]>).params;
+    delete (disabling.rules[0] as Partial<PolicyDocument['rules'][number]>).requires;
+    const builtIn = await loadBuiltInPolicies();
+    expect(paying([...builtIn, loadPolicy(disabling)], '330106109', '2026-03')).toEqual([]);
+    const noReason = { ...disabling, rules: [{ ...disabling.rules[0]!, reason: undefined }] } as PolicyDocument;
+    expect((await problemsOf(noReason)).fields).toEqual(['rules.0.reason']);
+    const withParams = district({ composition: 'disables', reason: '本区另行发放，不适用市级运营补助' });
+    expect((await problemsOf(withParams)).fields.sort()).toEqual(['rules.0.kind', 'rules.0.params', 'rules.0.requires']);
   });
 });

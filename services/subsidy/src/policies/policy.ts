@@ -1,4 +1,14 @@
-import { DomainError, type FieldProblem, isMonth } from '@shanyu/common';
+import {
+  DomainError,
+  type FieldProblem,
+  firstDayOfMonth,
+  isMonth,
+  lastDayOfMonth,
+  resolveRules,
+  RULE_COMPOSITIONS,
+  type RuleComposition,
+  type RuleDocument,
+} from '@shanyu/common';
 import {
   BIRTH_ORDERS,
   CARE_FORMS,
@@ -63,6 +73,11 @@ export type RuleParams = {
 
 export interface PolicyRule<K extends PolicyRuleKind = PolicyRuleKind> {
   id: string;
+  /** Shared with the rules of the levels above it composes with; default the id. */
+  key?: string;
+  /** adds (default), replaces, disables or inherits the rules of the same key from above. */
+  composition?: RuleComposition;
+  reason?: string;
   kind: K;
   title: string;
   params: RuleParams[K];
@@ -183,6 +198,19 @@ export function loadPolicy(doc: PolicyDocument): Policy {
     if (ids.has(rule.id)) problem(problems, `${at}.id`, `规则编号 ${rule.id} 重复`);
     ids.add(rule.id);
     if (typeof rule.source !== 'string' || rule.source.trim().length < 4) problem(problems, `${at}.source`, '每条规则都要写明依据（文件、条款）');
+    const composition = rule.composition ?? 'adds';
+    if (!(RULE_COMPOSITIONS as readonly string[]).includes(composition)) {
+      problem(problems, `${at}.composition`, `与上级规则的关系应为 ${RULE_COMPOSITIONS.join('、')} 之一`);
+      continue;
+    }
+    if (composition === 'disables' || composition === 'inherits') {
+      if (composition === 'disables' && (typeof rule.reason !== 'string' || rule.reason.trim().length < 4))
+        problem(problems, `${at}.reason`, '停用上级规则须写明理由');
+      for (const key of ['kind', 'params', 'requires'] as const) {
+        if (rule[key] !== undefined) problem(problems, `${at}.${key}`, `${composition === 'disables' ? '停用' : '沿用'}上级规则时不写 ${key}`);
+      }
+      continue;
+    }
     const expected = PARAMS[rule.kind as PolicyRuleKind] as Record<string, Check> | undefined;
     if (!expected) {
       problem(problems, `${at}.kind`, `未知的规则类型 ${String(rule.kind)}（允许：${POLICY_RULE_KINDS.join('、')}）`);
@@ -202,7 +230,8 @@ export function loadPolicy(doc: PolicyDocument): Policy {
     }
   }
   if (doc.budget) {
-    for (const [i, id] of doc.budget.rules.entries()) if (!ids.has(id)) problem(problems, `budget.rules.${i}`, `预算控制的规则 ${id} 不在本政策中`);
+    const paying = new Set(doc.rules.filter((r) => r.kind !== undefined).map((r) => r.id));
+    for (const [i, id] of doc.budget.rules.entries()) if (!paying.has(id)) problem(problems, `budget.rules.${i}`, `预算控制的规则 ${id} 不在本政策中`);
   }
   if (problems.length) {
     throw new DomainError(
@@ -249,4 +278,44 @@ export function versionsInForce<T extends VersionPeriod & { policyKey: string }>
     if (current && (current.effectiveTo === null || month <= current.effectiveTo)) out.push(current);
   }
   return out.sort((a, b) => (a.version < b.version ? -1 : 1));
+}
+
+/** A policy version as a rule document of the family `subsidy`: its division is its jurisdiction, its months the dates in force. */
+export function policyRuleDocument(policy: Policy): RuleDocument<PolicyRule> {
+  return {
+    family: 'subsidy',
+    documentKey: policy.policyKey,
+    version: policy.version,
+    jurisdiction: policy.divisionCode,
+    title: policy.title,
+    sources: [{ title: policy.source }],
+    effectiveFrom: firstDayOfMonth(policy.effectiveFrom),
+    effectiveTo: policy.effectiveTo ? lastDayOfMonth(policy.effectiveTo) : null,
+    rules: policy.rules.map((rule) => {
+      const composition = rule.composition ?? 'adds';
+      const content = composition === 'adds' || composition === 'replaces';
+      return {
+        key: rule.key ?? rule.id,
+        title: rule.title,
+        composition,
+        ...(rule.reason ? { reason: rule.reason } : {}),
+        sources: [{ title: rule.source }],
+        ...(content ? { body: rule } : {}),
+      };
+    }),
+  };
+}
+
+/**
+ * The policies that pay in a division in a month, each with only its rules in force there: the
+ * rules of every level (national, province, city, county, street) composed — a district rule
+ * that replaces the city's rule of the same key pays instead of it, one that disables it stops
+ * it, one that adds pays beside it.
+ */
+export function effectivePolicies(policies: readonly Policy[], divisionCode: string, month: string): Policy[] {
+  const resolved = resolveRules('subsidy', policies.map(policyRuleDocument), divisionCode, firstDayOfMonth(month));
+  const inForce = new Set(resolved.rules.map((r) => `${r.from.version}|${r.key}`));
+  return policies
+    .map((policy) => ({ ...policy, rules: policy.rules.filter((rule) => inForce.has(`${policy.version}|${rule.key ?? rule.id}`)) }))
+    .filter((policy) => policy.rules.length > 0);
 }

@@ -10,6 +10,16 @@ const builtIn = (key: string) => loadPolicy(structuredClone(BUILT_IN_POLICIES.fi
 const hangzhou = builtIn('hangzhou-inclusive-operating');
 const huancui = builtIn('huancui-childcare-support');
 const demonstration = builtIn('hangzhou-demonstration-award');
+// A local policy that makes 持证率 a condition of its operating subsidy (the built-in city policy does not).
+const CERTIFIED = '测试用区级办法：从业人员持证率不低于 90% 的普惠机构方可领取运营补助';
+const certified: Policy = loadPolicy({
+  ...structuredClone(BUILT_IN_POLICIES.find((p) => p.policyKey === 'hangzhou-inclusive-operating')!),
+  policyKey: 'district-certified-operating',
+  version: 'district-certified-operating/2026.1',
+  divisionCode: '330106',
+  eligibility: { ...structuredClone(hangzhou.eligibility), certificateRate: { minBp: 9_000, source: CERTIFIED } },
+  rules: [{ ...structuredClone(hangzhou.rules[0]!), requires: [...hangzhou.rules[0]!.requires, 'certificate_rate'] }],
+} as PolicyDocument);
 const allowance: Policy = loadPolicy({
   policyKey: 'national-childcare-allowance',
   version: 'national-childcare-allowance/2025.1',
@@ -84,14 +94,14 @@ describe('subsidy lines, a worked example per rule type (to the fen)', () => {
       [4, 'ineligible', 0, 'NO_ATTENDANCE'],
     ]);
     expect(lines[0]!.explanation).toMatch(
-      /^普惠托育运营补助：托小班 600\.00 元\/人·月 × 20\/22 天 = 545\.45 元（信用服务尚未发布等级，按 B 级（基本守信）计；未取得从业人员持证率数据，本项未核验）。$/,
+      /^普惠托育运营补助：托小班 600\.00 元\/人·月 × 20\/22 天 = 545\.45 元（信用服务尚未发布等级，按 B 级（基本守信）计）。$/,
     );
     expect(lines[1]!.explanation).toContain('乳儿班 900.00 元/人·月 × 半日托 50% × 22/22 天 = 450.00 元');
     expect(lines[2]!.explanation).toContain('计时托不在本项补助范围');
     expect(lines[0]).toMatchObject({
       policyVersion: 'hangzhou-inclusive-operating/2023.1',
       ruleId: 'OPERATING',
-      budgetKey: 'hangzhou-inclusive-operating|2026',
+      budgetKey: null, // the city's estimate of its spending caps nothing
       period: '2026-03',
     });
     expect(lines[0]!.inputs).toMatchObject({ rosterVersion: 1, openDays: 22, daysAttended: 20, rateFen: 60_000, factorBp: 10_000, classType: 'toddler' });
@@ -164,10 +174,14 @@ describe('subsidy lines, a worked example per rule type (to the fen)', () => {
     expect(gradeD[0]!.explanation).toContain('信用等级为 D 级（严重失信），本政策 C、D 级不予补助');
     const critical = computeInstitutionMonth(input([child({ childKey: k(1) })], { institution: institution({ openCriticalFindings: ['FIRE-01'] }) }));
     expect(critical[0]).toMatchObject({ reasonCode: 'OPEN_CRITICAL_FINDING' });
-    const lowRate = computeInstitutionMonth(input([child({ childKey: k(1) })], { institution: institution({ certificateRateBp: 8_500 }) }));
+    const lowRate = computeInstitutionMonth(
+      input([child({ childKey: k(1) })], { policies: [certified], institution: institution({ certificateRateBp: 8_500 }) }),
+    );
     expect(lowRate[0]).toMatchObject({ status: 'ineligible', amountFen: 0, reasonCode: 'CERTIFICATE_RATE' });
-    expect(lowRate[0]!.explanation).toContain('从业人员持证率 85% 低于 90%（依据：从业人员持证率 2025 年达到 90% 以上（西政办函〔2021〕15号 §一(二)））');
-    expect(computeInstitutionMonth(input([child({ childKey: k(1) })], { institution: institution({ certificateRateBp: 9_000 }) }))[0]).toMatchObject({
+    expect(lowRate[0]!.explanation).toContain(`从业人员持证率 85% 低于 90%（依据：${CERTIFIED}）`);
+    expect(
+      computeInstitutionMonth(input([child({ childKey: k(1) })], { policies: [certified], institution: institution({ certificateRateBp: 9_000 }) }))[0],
+    ).toMatchObject({
       status: 'payable',
       amountFen: 60_000,
     });

@@ -1,7 +1,7 @@
-import { lastDayOfMonth, withinDivision } from '@shanyu/common';
+import { lastDayOfMonth } from '@shanyu/common';
 import type { BirthOrder, CreditGrade, InstitutionStatus } from '@shanyu/contracts';
 import type { EntityManager } from 'typeorm';
-import { type Policy, versionsInForce } from '../policies/policy.js';
+import { effectivePolicies, type Policy } from '../policies/policy.js';
 import type { InstitutionMonth, MonthInput, RosterMonth } from './compute-lines.js';
 import { MonthDataRepository } from './month-data.repository.js';
 
@@ -38,10 +38,13 @@ export async function loadMonthInputs(
   // One-off grants paid for another month by a run that still stands.
   const paid = await data.paidOnce(institutionIds, excludeRunId, month);
 
-  const inForce = versionsInForce(
-    allPolicies.map((p) => ({ ...p, effectiveTo: p.effectiveTo ?? null })),
-    month,
-  );
+  // The rules of every level composed for each division: institutions of one division share them.
+  const byDivision = new Map<string, Policy[]>();
+  const policiesFor = (divisionCode: string) => {
+    let policies = byDivision.get(divisionCode);
+    if (!policies) byDivision.set(divisionCode, (policies = effectivePolicies(allPolicies, divisionCode, month)));
+    return policies;
+  };
   const duplicateMap = new Map(duplicates.map((d) => [d.child_key, d.institution_ids]));
   const factMap = new Map(facts.map((f) => [`${f.institution_id}|${f.fact}`, f.value]));
   const entriesByRoster = new Map<string, typeof entries>();
@@ -90,7 +93,7 @@ export async function loadMonthInputs(
       },
       roster: rosterMonth,
       duplicates: new Map(children.filter((c) => duplicateMap.has(c.child_key)).map((c) => [c.child_key, duplicateMap.get(c.child_key)!])),
-      policies: inForce.filter((p) => withinDivision(p.divisionCode, inst.division_code)) as Policy[],
+      policies: policiesFor(inst.division_code),
     };
   });
 }

@@ -103,6 +103,15 @@ export class RunRepository extends SqlRepository {
     );
   }
 
+  /** Whether a posted run paid anything under the policy version. */
+  async postedUnder(policyVersion: string): Promise<boolean> {
+    const rows: unknown[] = await this.manager.query(
+      `SELECT 1 FROM ${this.t.line} l JOIN ${this.t.run} r ON r.id = l.run_id WHERE r.status = 'posted' AND l.policy_version = $1 LIMIT 1`,
+      [policyVersion],
+    );
+    return rows.length > 0;
+  }
+
   /** Runs that stand (not returned) of the months from `from` (to `to`, when given). */
   standingFrom(from: string, to: string | null): Promise<{ id: string; division_code: string; month: string; status: string }[]> {
     return this.manager.query(

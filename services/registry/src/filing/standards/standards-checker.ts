@@ -1,11 +1,21 @@
-import type { CheckOutcome, ClassType, EducationLevel, FilingClass, StandardsCheck, StandardsCheckResult, SubmitFilingBody } from '@shanyu/contracts';
+import { documentsInForce, formatRuleSource, type EffectiveRule, resolveRules, ruleDocumentRef } from '@shanyu/common';
+import type {
+  CheckOutcome,
+  ClassType,
+  EducationLevel,
+  FilingClass,
+  OperatorType,
+  StandardsCheck,
+  StandardsCheckResult,
+  SubmitFilingBody,
+} from '@shanyu/contracts';
 import { EDUCATION_LEVELS } from '@shanyu/contracts';
-import type { RuleKind, StandardsRule, StandardsRuleset } from './standards-ruleset.js';
+import type { FilingRuleBody, FilingRuleDocument, RuleKind } from './filing-rule-body.js';
 
 /** Facts the check reads: the filing plus what the register knows about the institution. */
 export interface CheckInput {
   submission: SubmitFilingBody;
-  institution: { floor: number; buildingAreaM2: number; outdoorAreaM2: number; totalPlaces: number };
+  institution: { floor: number; buildingAreaM2: number; outdoorAreaM2: number; totalPlaces: number; operatorType?: OperatorType };
 }
 
 type Verdict = { outcome: CheckOutcome; measured: unknown; limit: string; message: string };
@@ -30,7 +40,7 @@ const DOCUMENT_NAMES: Record<string, string> = {
 
 const missing = (what: string, limit: string): Verdict => ({ outcome: 'needs_review', measured: null, limit, message: `未提供${what}，需人工核实` });
 /**
- * A required 备案材料 not handed in: the filing does not meet 国卫办人口发〔2019〕25号 第六条, which
+ * A required 备案材料 not handed in: the filing does not meet 国卫办人口发〔2019〕25号 第八条, which
  * lists it as required, so the rule fails (the filing is still accepted: the reviewer decides).
  * Missing facts that only a look at the premises can settle stay `needs_review` (missing above).
  */
@@ -38,7 +48,7 @@ const absent = (what: string, limit: string): Verdict => ({ outcome: 'fail', mea
 const pass = (measured: unknown, limit: string, message: string): Verdict => ({ outcome: 'pass', measured, limit, message });
 const fail = (measured: unknown, limit: string, message: string): Verdict => ({ outcome: 'fail', measured, limit, message });
 
-// Params were checked against the kind's schema when the ruleset loaded (standards-ruleset.ts).
+// Params were checked against the kind's schema when the document was stored (filing-rule-body.ts).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Evaluator = (params: any, input: CheckInput) => Verdict;
 
@@ -183,36 +193,93 @@ const EVALUATORS: Record<RuleKind, Evaluator> = {
     return problems.length ? fail(measured, limit, problems.join('；')) : pass(measured, limit, '面积符合配建标准');
   },
 
-  // Seed 000: "全市婴幼儿照护服务机构实现了儿保医生签约全覆盖" — every Hangzhou institution has a
-  // signed community health centre, so a filing naming none does not meet the rule.
+  // 医育结合: every Hangzhou institution has a signed child-health doctor (儿保医生签约全覆盖), so
+  // where the rule is in force a filing naming no community health centre does not meet it.
   health_centre_signed: (_p, { submission }) => {
     const limit = '签约社区卫生服务中心儿童保健医生';
     const centre = submission.healthCentre;
-    if (!centre) return fail(null, limit, '未签约社区卫生服务中心儿童保健医生（杭州托育机构儿保医生签约全覆盖）');
+    if (!centre) return fail(null, limit, '未签约社区卫生服务中心儿童保健医生');
     const measured = { name: centre.name, doctorName: centre.doctorName ?? null, signedOn: centre.signedOn ?? null };
     return pass(measured, limit, `已签约 ${centre.name}${centre.doctorName ? `（儿保医生 ${centre.doctorName}）` : ''}`);
+  },
+
+  // Facilities built with a new residential area (配建): not normally on the 3rd floor or above.
+  residential_facility_floor: ({ maxFloor }, { submission, institution }) => {
+    const limit = `新建居住区配建设施在 ${maxFloor} 层及以下（一般不得安排在 ${maxFloor + 1} 楼及以上）`;
+    const area = submission.facility?.residentialArea;
+    if (!area) return missing('居住区类型', limit);
+    if (area !== 'new') return pass('已建成居住区', limit, '非新建居住区配建设施，不适用');
+    const floors = submission.facility?.livingRoomFloors ?? [institution.floor];
+    const highest = Math.max(...floors);
+    return highest <= maxFloor
+      ? pass(floors, limit, `配建设施用房最高在 ${highest} 层`)
+      : fail(floors, limit, `新建居住区配建设施用房设在 ${highest} 层；一般不得安排在 ${maxFloor + 1} 楼及以上，例外情形由审核人员认定`);
+  },
+
+  family_point_capacity: ({ maxChildren }, { submission, institution }) => {
+    const limit = `家庭托育点收托不超过 ${maxChildren} 人`;
+    if (institution.operatorType !== 'family') return pass('非家庭托育点', limit, '非家庭托育点，不适用');
+    const children = submission.classes ? submission.classes.reduce((n, c) => n + c.size, 0) : institution.totalPlaces;
+    return children <= maxChildren
+      ? pass(children, limit, `收托 ${children} 人`)
+      : fail(children, limit, `收托 ${children} 人，超过 ${maxChildren} 人，应按托育机构登记备案`);
+  },
+
+  family_point_ratio: ({ childrenPerCarer }, { submission, institution }) => {
+    const limit = `每 1 名照护人员最多看护 ${childrenPerCarer} 名婴幼儿`;
+    if (institution.operatorType !== 'family') return pass('非家庭托育点', limit, '非家庭托育点，不适用');
+    if (!submission.classes) return missing('照护人员与收托人数', limit);
+    const children = submission.classes.reduce((n, c) => n + c.size, 0);
+    const carers = submission.classes.reduce((n, c) => n + c.carers, 0);
+    const measured = { children, carers };
+    return carers * childrenPerCarer >= children
+      ? pass(measured, limit, `${carers} 名照护人员看护 ${children} 名婴幼儿`)
+      : fail(measured, limit, `${children} 名婴幼儿仅 ${carers} 名照护人员，至少需要 ${Math.ceil(children / childrenPerCarer)} 名`);
   },
 };
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-/** Runs every rule of a ruleset against a filing; the result is stored with the filing. */
-export class StandardsChecker {
-  constructor(private readonly ruleset: StandardsRuleset) {}
+/** What a filing is judged by: the filing rule documents, resolved for the institution's division on the filing date. */
+export interface CheckScope {
+  documents: readonly FilingRuleDocument[];
+  /** The institution's division (street or county code). */
+  divisionCode: string;
+  /** The filing date (YYYY-MM-DD, Asia/Shanghai). */
+  date: string;
+}
 
-  get version(): string {
-    return this.ruleset.version;
-  }
-
-  check(input: CheckInput, now = new Date()): StandardsCheck {
-    const results: StandardsCheckResult[] = this.ruleset.rules.map((rule: StandardsRule) => ({
-      ruleId: rule.id,
-      title: rule.title,
-      ...EVALUATORS[rule.kind](rule.params, input),
-      source: rule.source,
-    }));
-    const summary = { pass: 0, fail: 0, needs_review: 0 };
-    for (const r of results) summary[r.outcome]++;
-    return { rulesetVersion: this.ruleset.version, checkedAt: now.toISOString(), summary, results };
-  }
+/**
+ * Runs every filing rule in force for the institution's division on the filing date: the
+ * national rules, then the province's, city's, district's and street's (rule-documents.ts). Each
+ * result names the rule's sources and the document, level and jurisdiction it came from; the
+ * result is stored with the filing.
+ */
+export function checkFiling(input: CheckInput, scope: CheckScope, now = new Date()): StandardsCheck {
+  const resolved = resolveRules<FilingRuleBody>('filing', scope.documents, scope.divisionCode, scope.date);
+  const documents = documentsInForce(
+    scope.documents.filter((d) => d.family === 'filing'),
+    scope.divisionCode,
+    scope.date,
+  ).map(ruleDocumentRef);
+  const results: StandardsCheckResult[] = resolved.rules.map((rule: EffectiveRule<FilingRuleBody>) => ({
+    ruleId: rule.key,
+    title: rule.title,
+    ...EVALUATORS[rule.body.kind as RuleKind](rule.body.params, input),
+    source: rule.sources.map(formatRuleSource).join('；'),
+    sources: rule.sources,
+    from: rule.from,
+  }));
+  const summary = { pass: 0, fail: 0, needs_review: 0 };
+  for (const r of results) summary[r.outcome]++;
+  return {
+    rulesetVersion: documents.map((d) => d.version).join(' + '),
+    checkedAt: now.toISOString(),
+    divisionCode: scope.divisionCode,
+    rulesDate: scope.date,
+    documents,
+    disabled: resolved.disabled.map((d) => ({ key: d.key, title: d.title, reason: d.reason, by: d.by })),
+    summary,
+    results,
+  };
 }

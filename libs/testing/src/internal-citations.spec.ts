@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { findInternalCitations } from './internal-citations.js';
+
+describe('findInternalCitations', () => {
+  it('finds working papers and source files by name, and leaves real citations alone', () => {
+    const text = [
+      '依据：DOMAIN.md §7',
+      '见 seed 000 第二条',
+      "import x from '../shared/seeds/001.md'",
+      '《托育机构设置标准（试行）》国卫人口发〔2019〕58号 第十一条',
+      '预算 3,000 元（seed-004）',
+      'GB/T 2260 代码 330106',
+    ].join('\n');
+    expect(findInternalCitations('x', text).map((f) => f.line)).toEqual([1, 2, 3, 5]);
+  });
+});
