@@ -162,7 +162,7 @@ export class InspectionItemInput {
   @JSONSchema({ description: 'A basic item (基本项): failing it fails the institution on its own (one-vote veto)' })
   @IsBoolean()
   basic: boolean;
-  @JSONSchema({ description: 'Where the item comes from (seed document, local practice) besides its legal basis' })
+  @JSONSchema({ description: 'Where the item was taken from besides its legal basis (the joint checks or local practice it reflects)' })
   @IsOptional()
   @IsString()
   @MaxLength(300)
