@@ -362,9 +362,10 @@ describe('两张清单 in the console', () => {
     await page.locator('tr.ant-table-row', { hasText: '托育机构消防安全行政检查事项清单' }).getByText('国家 · 全国').waitFor();
     await page.locator('tr.ant-table-row', { hasText: '托育机构消防安全行政检查事项清单' }).getByText('《中华人民共和国消防法》').waitFor();
     await expect(page.getByText('市级 · 浙江省杭州市').count()).resolves.toBe(0);
+    await screenshot(page, 'console-checklists');
     await row.locator('.ant-table-row-expand-icon').click();
     await page.getByText('婴幼儿辅食现场制作有专用区域和专用工具').waitFor();
-    await screenshot(page, 'console-checklists');
+    await screenshot(page, 'console-checklist-items');
     await page.context().close();
   }, 120_000);
 });

@@ -172,7 +172,14 @@ export function ChecklistsPage() {
           dataSource={lists}
           pagination={false}
           heading={data ? `共 ${lists.length} 份清单${divisionCode ? `（适用于${divisionName(divisionCode)}）` : ''}` : null}
-          expandable={{ expandedRowRender: (l) => <ListItems list={l} /> }}
+          // The items' long texts scroll inside the expanded row instead of widening the whole table.
+          expandable={{
+            expandedRowRender: (l) => (
+              <div style={{ maxWidth: 'calc(100vw - 300px)', overflowX: 'auto' }}>
+                <ListItems list={l} />
+              </div>
+            ),
+          }}
           exportName="两张清单"
           exportColumns={[
             { title: '部门', value: (r) => label(DEPARTMENT_LABELS, r.department) },
@@ -187,9 +194,9 @@ export function ChecklistsPage() {
           ]}
           columns={[
             { title: '部门', dataIndex: 'department', render: (v: string) => label(DEPARTMENT_LABELS, v) },
-            { title: '清单', dataIndex: 'title' },
+            { title: '清单', dataIndex: 'title', width: 280 },
             { title: '适用地域', key: 'jurisdiction', render: (_: unknown, r) => <JurisdictionTag list={r} /> },
-            { title: '依据', dataIndex: 'citations', render: (v: string[]) => <Citations citations={v} /> },
+            { title: '依据', dataIndex: 'citations', width: 360, render: (v: string[]) => <Citations citations={v} /> },
             { title: '版本', dataIndex: 'version' },
             { title: '生效日期', dataIndex: 'effectiveFrom' },
             { title: '事项', key: 'items', align: 'right', render: (_: unknown, r) => items(r) },
