@@ -287,9 +287,9 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
     view = await creditWith('BAD graded D', bad.id, (v) => v.grade === 'D');
     // 85 − 5 (duplicate) − 5 (refused hire) − 20 (ban matched) = 55, a C by points: D by the hard rule.
     expect(view).toMatchObject({ score: 55, grade: 'D', gradeLabel: '严重失信' });
-    expect(view.explanation).toMatch(/任一部门评为 D 即整体为 D/);
+    expect(view.explanation).toMatch(/任一部门的 D 级触发事项使机构整体为 D/);
     expect(view.dTriggers).toEqual([
-      expect.objectContaining({ ruleId: 'BAN_MATCHED', occurredOn: today, source: expect.stringContaining('京卫家庭〔2023〕14号') }),
+      expect.objectContaining({ ruleId: 'BAN_MATCHED', occurredOn: today, source: expect.stringContaining('《中华人民共和国未成年人保护法》 第六十二条') }),
     ]);
     expect(entry(view, 'staff_ban_matched')).toMatchObject({
       subject: StaffEvents.banMatched,
