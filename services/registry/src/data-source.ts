@@ -5,10 +5,17 @@ import { Population } from './population/population.entity.js';
 import { Filings1763800000400 } from './migrations/1763800000400-filings.js';
 import { Population1763800000500 } from './migrations/1763800000500-population.js';
 import { CreditGrade1764000000200 } from './migrations/1764000000200-credit-grade.js';
+import { DatedRegister1765100000100 } from './migrations/1765100000100-dated-register.js';
 import { Institutions1763800000100 } from './migrations/1763800000100-institutions.js';
 
 export const REGISTRY_ENTITIES = [Institution, Filing, Population];
-export const REGISTRY_MIGRATIONS = [Institutions1763800000100, Filings1763800000400, Population1763800000500, CreditGrade1764000000200];
+export const REGISTRY_MIGRATIONS = [
+  Institutions1763800000100,
+  Filings1763800000400,
+  Population1763800000500,
+  CreditGrade1764000000200,
+  DatedRegister1765100000100,
+];
 
 export function registryDataSource(url: string, schema = 'registry') {
   return createServiceDataSource({ url, schema, entities: REGISTRY_ENTITIES, migrations: REGISTRY_MIGRATIONS });

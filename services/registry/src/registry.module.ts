@@ -42,8 +42,8 @@ export class RegistryModule {
     // Loaded and checked at start: a ruleset that does not match its schema stops the service.
     const checker = new StandardsChecker(loadRuleset(FILING_STANDARDS_2019));
     const useCases: Provider[] = [
-      { provide: RegisterInstitution, useValue: new RegisterInstitution(uow, policy) },
-      { provide: UpdateInstitution, useValue: new UpdateInstitution(uow, policy, checker) },
+      { provide: RegisterInstitution, useValue: new RegisterInstitution(uow, policy, now) },
+      { provide: UpdateInstitution, useValue: new UpdateInstitution(uow, policy, checker, now) },
       { provide: GetInstitution, useValue: new GetInstitution(ds, policy) },
       { provide: ListInstitutions, useValue: new ListInstitutions(ds) },
       { provide: SubmitFiling, useValue: new SubmitFiling(uow, policy, checker, calendars, now) },
@@ -54,11 +54,11 @@ export class RegistryModule {
       { provide: VerifyReceipt, useValue: new VerifyReceipt(ds) },
       { provide: SetInclusive, useValue: new SetInclusive(uow, policy) },
       { provide: DesignateDemonstration, useValue: new DesignateDemonstration(uow, policy) },
-      { provide: DeregisterInstitution, useValue: new DeregisterInstitution(uow, policy) },
+      { provide: DeregisterInstitution, useValue: new DeregisterInstitution(uow, policy, now) },
       { provide: PublicRegister, useValue: new PublicRegister(ds) },
       { provide: LoadPopulation, useValue: new LoadPopulation(uow) },
       { provide: ListPopulation, useValue: new ListPopulation(ds) },
-      { provide: ComputeIndicators, useValue: new ComputeIndicators(ds) },
+      { provide: ComputeIndicators, useValue: new ComputeIndicators(ds, now) },
     ];
     return {
       module: RegistryModule,
