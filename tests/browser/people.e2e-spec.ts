@@ -248,10 +248,7 @@ describe('department console and public register', () => {
     }
     expect(compared).toBeGreaterThanOrEqual(view.divisions.length * 4);
     // Definitions are shown next to the values.
-    await page
-      .getByText(/^定义：运营中托育机构（已登记、未注销；含幼儿园托班和家庭托育点，不含成长驿站）的托位数 ÷（常住人口 ÷ 1000）/)
-      .first()
-      .waitFor();
+    await page.getByText('定义：运营中托育机构（已登记、未注销；含幼儿园托班和家庭托育点，不含成长驿站）的托位数 ÷（常住人口 ÷ 1000）').first().waitFor();
     // The filed-only figure sits in the same card as the figure over all operating institutions.
     await page.locator('[data-filed-of="placesPer1000"]').first().waitFor();
     await screenshot(page, 'dashboard');
