@@ -247,7 +247,7 @@ describe('indicators that reproduce published figures', () => {
     const RESIDENTS = 5_308_000;
     const COUNT = 310;
     // 200 institutions of 51 places and 110 of 50: 15,700. Every third of the first 300 is filed (100).
-    const placesOf = (i: number) => (i < 200 ? 51 : 50);
+    const placesOf = (i: number): number => (i < 200 ? 51 : 50);
     const isFiled = (i: number) => i % 3 === 0 && i < 300;
     let divisions: Division[];
     let loadSeconds: number;
