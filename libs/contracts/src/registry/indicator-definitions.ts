@@ -10,9 +10,9 @@ import type { DivisionIndicators, IndicatorValue } from './indicator.contracts.j
  */
 export type IndicatorDefinition = Omit<IndicatorValue, 'value' | 'numerator' | 'denominator'>;
 
-/** The national target and its document (confirmed in the plan's indicator table). */
+/** The national target and its document (the plan's “幼有所育” indicator). */
 const PLAN =
-  '《“十四五”公共服务规划》（国家发展改革委等 21 部门印发，2021 年 12 月）“幼有所育”指标：每千人口拥有 3 岁以下婴幼儿托位数，2020 年 1.8 个，2025 年 4.5 个';
+  '《“十四五”公共服务规划》（国家发展改革委等 21 部门联合印发，2022 年 1 月发布）“幼有所育”指标：每千人口拥有 3 岁以下婴幼儿托位数，2020 年 1.8 个，2025 年 4.5 个';
 const GUIDANCE = '《国务院办公厅关于促进3岁以下婴幼儿照护服务发展的指导意见》（国办发〔2019〕15号）';
 const FILING_RULES = '《托育机构登记和备案办法（试行）》（国卫办人口发〔2019〕25号）';
 const SETTING_STANDARD = '《托育机构设置标准（试行）》（国卫人口发〔2019〕58号）';
@@ -47,8 +47,8 @@ export const SUPPLY_INDICATORS = {
     key: 'kindergartenClassPlaces',
     label: '其中：幼儿园托班托位数',
     unit: '个',
-    definition: '运营中机构中举办主体为幼儿园（幼儿园托班）的托位数，已计入每千人口托位数',
-    source: `幼儿园开设托班招收 2 至 3 岁幼儿：${GUIDANCE}`,
+    definition: '运营中机构中举办主体为幼儿园（幼儿园托班）的托位数，已计入每千人口托位数，单列以便与各地公布的口径核对',
+    source: `${PLATFORM}；婴幼儿照护服务的发展要求见${GUIDANCE}`,
   },
   filingRate: {
     key: 'filingRate',

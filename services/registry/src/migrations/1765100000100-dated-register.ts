@@ -36,7 +36,8 @@ export class DatedRegister1765100000100 extends SchemaMigration {
     `
       INSERT INTO institution_history (institution_id, valid_from, division_code, operator_type, places, total_places)
       SELECT id, registered_on, division_code, operator_type, places,
-             (places->>'infant')::int + (places->>'toddler')::int + (places->>'older')::int + (places->>'mixed')::int
+             coalesce((places->>'infant')::int, 0) + coalesce((places->>'toddler')::int, 0)
+               + coalesce((places->>'older')::int, 0) + coalesce((places->>'mixed')::int, 0)
         FROM institution`,
   ];
 
