@@ -20,7 +20,7 @@ export class IndicatorsRequest {
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '月份格式必须是 YYYY-MM' })
   month?: string;
 
-  @JSONSchema({ description: 'Target places per 1,000 residents for the supply gap (default 4.5; Gongshu aims at 4.6 by 2025)' })
+  @JSONSchema({ description: 'Target places per 1,000 residents for the supply gap (default 4.5, the national 2025 target; a district may set its own)' })
   @IsOptional()
   @Type(() => Number)
   @Min(0.1)
