@@ -227,7 +227,7 @@ describe("credit: a ledger from every department's events, grades, explanations,
     await eventually('register shows D', async () => (await stack.http.get(`/api/v1/public/institutions/${filed.id}`)).body.creditGrade === 'D');
     const entriesBefore = await entries(filed.id);
     const refused = await designate(filed.id).expect(422);
-    expect(refused.body).toMatchObject({ code: 'DEMONSTRATION_GRADE_TOO_LOW', message: expect.stringMatching(/D 级.*严重失信.*A 或 B.*004 §五\(五\)/) });
+    expect(refused.body).toMatchObject({ code: 'DEMONSTRATION_GRADE_TOO_LOW', message: expect.stringMatching(/D 级.*严重失信.*A 或 B.*国发〔2016〕33号/) });
     expect((await stack.http.get(`/api/v1/institutions/${filed.id}`).set(auth(health)).expect(200)).body.demonstrations).toEqual([]);
     expect((await stack.http.get(`/api/v1/public/institutions/${filed.id}`)).body.demonstrationYears).toEqual([]);
     await stack.settled();

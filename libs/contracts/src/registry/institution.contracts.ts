@@ -23,7 +23,7 @@ import { type Static, Type as t } from '@sinclair/typebox';
 import { Described, defineRpc, Nullable, PageOf, StringEnum } from '../contract.js';
 import { IsDivisionCode, IsIsoDate, IsUscc } from '../validators.js';
 
-/** 机构性质: for-profit registers with market regulation (市场监管), non-profit with civil affairs / 编办 (001 §二(四)1). */
+/** 机构性质: for-profit registers with market regulation (市场监管), non-profit with civil affairs / 编办 (《托育机构登记和备案办法（试行）》国卫办人口发〔2019〕25号). */
 export const INSTITUTION_NATURES = ['for_profit', 'non_profit'] as const;
 export type InstitutionNature = (typeof INSTITUTION_NATURES)[number];
 
