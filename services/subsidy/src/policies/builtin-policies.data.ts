@@ -16,7 +16,8 @@ import type { PolicyDocument } from '@shanyu/contracts';
  */
 
 const FILED = { source: '补助只发给已备案的托育机构（《托育机构登记和备案办法（试行）》国卫办人口发〔2019〕25号；补助依据实际收托数、仅限已备案机构）' };
-const NATIONAL_CREDIT_BASIS = '对严重失信主体限制申请财政性资金（《国务院关于建立完善守信联合激励和失信联合惩戒制度加快推进社会诚信建设的指导意见》国发〔2016〕33号）';
+const NATIONAL_CREDIT_BASIS =
+  '对严重失信主体限制申请财政性资金（《国务院关于建立完善守信联合激励和失信联合惩戒制度加快推进社会诚信建设的指导意见》国发〔2016〕33号）';
 const CREDIT = {
   excluded: ['C', 'D'] as ('C' | 'D')[],
   source: `${NATIONAL_CREDIT_BASIS}；信用等级 C、D 级不予补助（本平台口径）`,
