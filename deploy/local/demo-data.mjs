@@ -1,5 +1,8 @@
-// Demo data for `npm start`: institutions in 西湖区 (330106), loaded once through the public API
-// as the registration authorities would (市场监管 for for-profit, 民政 for non-profit).
+// Demo data for `npm start`: institutions in two cities whose local rules differ — 杭州市西湖区
+// (330106) and 威海市环翠区 (371002) — loaded once through the public API as the registration
+// authorities would (市场监管 for for-profit, 民政 for non-profit). Each is judged by the rules of
+// its own division: 西湖区's filing requirements (医育结合 signing, 配建 norms) and 杭州's operating
+// subsidy there, the national filing standards and 威海's credit scheme and subsidies in 环翠区.
 const places = (infant, toddler, older, mixed = 0) => ({ infant, toddler, older, mixed });
 
 /** USCC bodies (17 characters); the check character is computed at load time (GB 32100-2015). */
@@ -110,6 +113,56 @@ export const DEMO_INSTITUTIONS = [
   },
 ];
 
+/**
+ * 威海市环翠区 (371002): two filed (one names no signed community health centre — 西湖区's 医育结合
+ * rule does not apply here, so its filing passes), one registered and not yet filed (it still
+ * counts in the district's places and sends its roster).
+ */
+export const HUANCUI_INSTITUTIONS = [
+  {
+    name: '环翠区环翠楼街道海贝托育园',
+    usccBody: '91371002MA3CDX101',
+    nature: 'for_profit',
+    operatorType: 'private',
+    careForms: ['full_day', 'half_day'],
+    divisionCode: '371002001',
+    address: '威海市环翠区环翠楼街道新威路 16 号',
+    floor: 1,
+    buildingAreaM2: 380,
+    outdoorAreaM2: 70,
+    places: places(10, 25, 25),
+    file: { healthCentre: true },
+  },
+  {
+    name: '环翠区鲸园街道小海豚托育中心',
+    usccBody: '91371002MA3CDX102',
+    nature: 'for_profit',
+    operatorType: 'private',
+    careForms: ['full_day'],
+    divisionCode: '371002002',
+    address: '威海市环翠区鲸园街道青岛北路 52 号',
+    floor: 2,
+    buildingAreaM2: 260,
+    outdoorAreaM2: 40,
+    places: places(5, 20, 15),
+    file: { healthCentre: false },
+  },
+  {
+    name: '环翠区竹岛街道贝乐托育（已登记未备案）',
+    usccBody: '91371002MA3CDX103',
+    nature: 'for_profit',
+    operatorType: 'private',
+    careForms: ['full_day', 'temporary'],
+    divisionCode: '371002003',
+    address: '威海市环翠区竹岛街道海滨南路 8 号',
+    floor: 1,
+    buildingAreaM2: 200,
+    outdoorAreaM2: 30,
+    places: places(0, 15, 15),
+    file: null,
+  },
+];
+
 /** A complete filing (备案) that passes the automatic standards check. */
 const compliantFiling = (mealsServed = true) => ({
   documents: {
@@ -130,66 +183,88 @@ const compliantFiling = (mealsServed = true) => ({
   healthCentre: { name: '所在街道社区卫生服务中心' },
 });
 
-/** Registers each demo institution unless its USCC is already there (409 is fine: data is reused). */
-export async function loadDemoData(baseUrl, password, makeUscc) {
+/** Logs in demo accounts and calls the API as them. */
+function demoApi(baseUrl, password) {
+  const tokens = new Map();
   const token = async (username) => {
+    if (tokens.has(username)) return tokens.get(username);
     const res = await fetch(`${baseUrl}/api/v1/auth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username, password }),
     });
     if (!res.ok) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`);
-    return (await res.json()).accessToken;
+    const { accessToken } = await res.json();
+    tokens.set(username, accessToken);
+    return accessToken;
   };
-  const tokens = { for_profit: await token('market.330106'), non_profit: await token('civil.330106') };
-  const call = async (token, method, path, body) => {
+  const call = async (username, method, path, body) => {
     const res = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await token(username)}` },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const json = await res.json().catch(() => null);
     return { status: res.status, body: json };
   };
+  const must = async (username, method, path, body, what) => {
+    const res = await call(username, method, path, body);
+    if (res.status >= 300) throw new Error(`demo ${what}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  return { call, must };
+}
+
+/** Registers each institution unless its USCC is already there (409 is fine: data is reused); the ones registered now. */
+async function registerAll(api, institutions, registrars, makeUscc) {
   const created = [];
-  for (const { usccBody, ...institution } of DEMO_INSTITUTIONS) {
-    const res = await call(tokens[institution.nature], 'POST', '/api/v1/institutions', { ...institution, uscc: makeUscc(usccBody) });
+  for (const { usccBody, file: _file, ...institution } of institutions) {
+    const res = await api.call(registrars[institution.nature], 'POST', '/api/v1/institutions', { ...institution, uscc: makeUscc(usccBody) });
     if (res.status === 201) created.push(res.body);
     else if (res.status !== 409) throw new Error(`demo institution ${institution.name}: ${res.status} ${JSON.stringify(res.body)}`);
   }
-  if (created.length === DEMO_INSTITUTIONS.length) await fileDemoInstitutions(created, tokens, await token('health.330106'), call);
-  return created.length;
+  return created;
+}
+
+/** Loads both districts' demo data; the number of institutions registered now (0 when it was there). */
+export async function loadDemoData(baseUrl, password, makeUscc) {
+  const api = demoApi(baseUrl, password);
+  const xihu = await registerAll(api, DEMO_INSTITUTIONS, { for_profit: 'market.330106', non_profit: 'civil.330106' }, makeUscc);
+  if (xihu.length === DEMO_INSTITUTIONS.length) await fileDemoInstitutions(xihu, api);
+  const huancui = await registerAll(api, HUANCUI_INSTITUTIONS, { for_profit: 'market.371002' }, makeUscc);
+  if (huancui.length === HUANCUI_INSTITUTIONS.length) await fileHuancuiInstitutions(huancui, api);
+  return xihu.length + huancui.length;
 }
 
 /**
  * A first start also files them: six approved (备案回执), the basement one rejected by the
  * automatic check, one left for review; two 普惠, one 示范; population for the indicators.
  */
-async function fileDemoInstitutions(institutions, tokens, health, call) {
-  const must = async (promise, what) => {
-    const res = await promise;
-    if (res.status >= 300) throw new Error(`demo ${what}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
+async function fileDemoInstitutions(institutions, { must }) {
+  const registrar = { for_profit: 'market.330106', non_profit: 'civil.330106' };
+  const health = 'health.330106';
   for (const [i, institution] of institutions.entries()) {
     const basement = institution.floor < 0;
     const submission = basement
       ? { ...compliantFiling(), facility: { basementUse: true, livingRoomFloors: [-1] } }
       : compliantFiling(institution.operatorType !== 'growth_station');
     const filing = await must(
-      call(tokens[institution.nature], 'POST', `/api/v1/institutions/${institution.id}/filings`, submission),
+      registrar[institution.nature],
+      'POST',
+      `/api/v1/institutions/${institution.id}/filings`,
+      submission,
       `filing ${institution.name}`,
     );
     if (basement) {
       await must(
-        call(health, 'POST', `/api/v1/filings/${filing.id}/decision`, {
-          decision: 'reject',
-          reasons: [{ ruleId: 'NO_BASEMENT', text: '婴幼儿生活用房设在地下室，不符合《托育机构卫生评价基本标准》' }],
-        }),
+        health,
+        'POST',
+        `/api/v1/filings/${filing.id}/decision`,
+        { decision: 'reject', reasons: [{ ruleId: 'NO_BASEMENT', text: '婴幼儿生活用房设在地下室，不符合《托育机构卫生评价基本标准》' }] },
         'rejection',
       );
     } else if (i < 6) {
-      await must(call(health, 'POST', `/api/v1/filings/${filing.id}/decision`, { decision: 'approve', comment: '材料齐全，予以备案' }), 'approval');
+      await must(health, 'POST', `/api/v1/filings/${filing.id}/decision`, { decision: 'approve', comment: '材料齐全，予以备案' }, 'approval');
     }
   }
   const [first, second] = institutions;
@@ -198,17 +273,42 @@ async function fileDemoInstitutions(institutions, tokens, health, call) {
     [second, 180_000, 35],
   ]) {
     const grant = { action: 'grant', priceCapFen, inclusivePlaces, decisionNo: '西卫健〔2026〕18号' };
-    await must(call(health, 'POST', `/api/v1/institutions/${institution.id}/inclusive`, grant), '普惠');
+    await must(health, 'POST', `/api/v1/institutions/${institution.id}/inclusive`, grant, '普惠');
   }
-  await must(call(health, 'POST', `/api/v1/institutions/${first.id}/demonstration`, { year: 2026, decisionNo: '杭卫发〔2026〕5号' }), '示范');
+  await must(health, 'POST', `/api/v1/institutions/${first.id}/demonstration`, { year: 2026, decisionNo: '杭卫发〔2026〕5号' }, '示范');
   await must(
-    call(health, 'PUT', '/api/v1/population', {
+    health,
+    'PUT',
+    '/api/v1/population',
+    {
       rows: [
         { divisionCode: '330106', year: 2025, residentPopulation: 1_180_000, childrenUnder3: 29_000, source: '演示数据（非真实统计）' },
         { divisionCode: '330106109', year: 2025, residentPopulation: 160_000, childrenUnder3: 4_300, source: '演示数据（非真实统计）' },
         { divisionCode: '330106004', year: 2025, residentPopulation: 95_000, childrenUnder3: 2_100, source: '演示数据（非真实统计）' },
       ],
-    }),
+    },
+    'population',
+  );
+}
+
+/** 环翠区: the filed two approved by its health bureau (judged by the national standards), 普惠 for the first, population. */
+async function fileHuancuiInstitutions(institutions, { must }) {
+  const health = 'health.371002';
+  for (const [i, institution] of institutions.entries()) {
+    const { file } = HUANCUI_INSTITUTIONS[i];
+    if (!file) continue;
+    const submission = compliantFiling();
+    if (!file.healthCentre) delete submission.healthCentre;
+    const filing = await must('market.371002', 'POST', `/api/v1/institutions/${institution.id}/filings`, submission, `filing ${institution.name}`);
+    await must(health, 'POST', `/api/v1/filings/${filing.id}/decision`, { decision: 'approve', comment: '材料齐全，予以备案' }, 'approval');
+  }
+  const grant = { action: 'grant', priceCapFen: 160_000, inclusivePlaces: 30, decisionNo: '威环卫〔2026〕7号' };
+  await must(health, 'POST', `/api/v1/institutions/${institutions[0].id}/inclusive`, grant, '普惠');
+  await must(
+    health,
+    'PUT',
+    '/api/v1/population',
+    { rows: [{ divisionCode: '371002', year: 2025, residentPopulation: 810_000, childrenUnder3: 13_500, source: '演示数据（非真实统计）' }] },
     'population',
   );
 }

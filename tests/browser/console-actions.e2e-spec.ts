@@ -99,11 +99,12 @@ describe('subsidies in the console', () => {
     const file = `${stack.evidenceDir}/roster.csv`;
     fs.writeFileSync(file, csv);
 
-    // The subsidy service learns of the filing through events: wait until it counts the institution filed.
+    // The subsidy service learns of the institution through events: wait until it counts it operating
+    // (this month: it was registered today).
     await until(
       'subsidy replica',
       async () => {
-        const r = await stack.api('GET', `/api/v1/indicators?divisionCode=${SANDUN}&month=${PREVIOUS}`, { as: 'health.330106' });
+        const r = await stack.api('GET', `/api/v1/indicators?divisionCode=${SANDUN}&month=${MONTH}`, { as: 'health.330106' });
         const filed = r.body?.divisions?.[0]?.indicators?.find((i: { key: string }) => i.key === 'rosterSubmissionRate')?.denominator;
         return { status: filed >= 1 ? 0 : r.status, body: r.body };
       },

@@ -203,6 +203,7 @@ describe('department console and public register', () => {
     // Independently, from the register (institutions) and the population data, for the core indicators.
     const institutions = (await stack.api('GET', '/api/v1/institutions?divisionCode=330106&pageSize=200', { as: 'health.330106' })).body.items as {
       divisionCode: string;
+      operatorType: string;
       status: string;
       totalPlaces: number;
       inclusive: { inclusivePlaces: number } | null;
@@ -214,20 +215,27 @@ describe('department console and public register', () => {
     }[];
     const r4 = (n: number, d: number, scale: number) => (d ? Math.round((n / d) * scale * 10_000) / 10_000 : null);
     for (const division of view.divisions) {
-      const inside = institutions.filter((i) => i.status !== 'deregistered' && i.divisionCode.startsWith(division.divisionCode));
+      // Every operating institution (registered, not deregistered; 成长驿站 are not 托育机构), filed or not.
+      const inside = institutions.filter(
+        (i) => i.status !== 'deregistered' && i.operatorType !== 'growth_station' && i.divisionCode.startsWith(division.divisionCode),
+      );
       const filed = inside.filter((i) => i.status === 'filed');
-      const places = filed.reduce((s, i) => s + i.totalPlaces, 0);
+      const places = inside.reduce((s, i) => s + i.totalPlaces, 0);
+      const filedPlaces = filed.reduce((s, i) => s + i.totalPlaces, 0);
       const inclusive = filed.reduce((s, i) => s + (i.inclusive?.inclusivePlaces ?? 0), 0);
       const resident = population
         .filter((p) => p.divisionCode === division.divisionCode && p.year <= YEAR)
         .sort((x, y) => y.year - x.year)[0]?.residentPopulation;
       const value = (key: string) => division.indicators.find((i) => i.key === key)?.value;
       expect(value('placesPer1000'), `${division.divisionCode} placesPer1000`).toBe(resident ? r4(places, resident, 1000) : null);
+      expect(value('placesPer1000Filed'), `${division.divisionCode} placesPer1000Filed`).toBe(resident ? r4(filedPlaces, resident, 1000) : null);
       expect(value('filingRate'), `${division.divisionCode} filingRate`).toBe(r4(filed.length, inside.length, 100));
       expect(value('inclusiveShare'), `${division.divisionCode} inclusiveShare`).toBe(r4(inclusive, places, 100));
     }
     const county = view.divisions[0]!;
-    expect(county.indicators.find((i) => i.key === 'placesPer1000')!.value).toBe(r4(45 + 55 + 45, 1_180_000, 1000));
+    // Three filed (45 + 55 + 45) and the one of 古荡 only registered (45): all four count, the filed ones beside.
+    expect(county.indicators.find((i) => i.key === 'placesPer1000')!.value).toBe(r4(45 + 55 + 45 + 45, 1_180_000, 1000));
+    expect(county.indicators.find((i) => i.key === 'placesPer1000Filed')!.value).toBe(r4(45 + 55 + 45, 1_180_000, 1000));
 
     const page = await newPage();
     await loginAs(page, stack.baseUrl, 'health.330106', `/app/indicators?divisionCode=330106&month=${MONTH}`);
@@ -245,7 +253,9 @@ describe('department console and public register', () => {
     }
     expect(compared).toBeGreaterThanOrEqual(view.divisions.length * 4);
     // Definitions are shown next to the values.
-    await page.getByText('定义：已备案机构托位数 ÷（常住人口 ÷ 1000）').first().waitFor();
+    await page.getByText('定义：运营中托育机构（已登记、未注销；含幼儿园托班和家庭托育点，不含成长驿站）的托位数 ÷（常住人口 ÷ 1000）').first().waitFor();
+    // The filed-only figure sits in the same card as the figure over all operating institutions.
+    await page.locator('[data-filed-of="placesPer1000"]').first().waitFor();
     await screenshot(page, 'dashboard');
 
     // Export of the supply-and-demand table: the file holds what the table shows, ranked by gap.

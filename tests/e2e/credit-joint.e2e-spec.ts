@@ -169,8 +169,10 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
         subject: RegistryEvents.inclusiveGranted,
         ruleId: 'INCLUSIVE_GRANTED',
         points: 3,
-        source: expect.stringContaining('《环翠区托育服务机构信用体系管理工作实施方案（试行）》'),
+        // 双浦镇 (西湖区) has no credit scheme of its own: the national default's rule and source, not 威海's or 环翠区's.
+        source: expect.stringContaining('国办发〔2019〕35号'),
       });
+      expect(entry(view, 'inclusive_granted').source).not.toMatch(/威海|环翠/);
       expect(sourceOf(view, 'filing_approved').data).toMatchObject({ institutionId: i.id, divisionCode: STREET });
       expect(sourceOf(view, 'inclusive_granted').data.institution).toMatchObject({ id: i.id });
     }
@@ -206,7 +208,8 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
         points: -5,
         ref: MONTH,
         department: 'finance',
-        source: expect.stringContaining('同一婴幼儿同月'),
+        title: expect.stringContaining('同一婴幼儿同月'),
+        source: expect.stringContaining('国办发〔2019〕35号'),
       });
       expect(sourceOf(view, 'subsidy_claim_duplicated').eventId).toBe(duplicated!.eventId);
       expect(view).toMatchObject({ score: 80, grade: 'B' });
@@ -287,9 +290,9 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
     view = await creditWith('BAD graded D', bad.id, (v) => v.grade === 'D');
     // 85 − 5 (duplicate) − 5 (refused hire) − 20 (ban matched) = 55, a C by points: D by the hard rule.
     expect(view).toMatchObject({ score: 55, grade: 'D', gradeLabel: '严重失信' });
-    expect(view.explanation).toMatch(/任一部门评为 D 即整体为 D/);
+    expect(view.explanation).toMatch(/任一部门的 D 级触发事项使机构整体为 D/);
     expect(view.dTriggers).toEqual([
-      expect.objectContaining({ ruleId: 'BAN_MATCHED', occurredOn: today, source: expect.stringContaining('京卫家庭〔2023〕14号') }),
+      expect.objectContaining({ ruleId: 'BAN_MATCHED', occurredOn: today, source: expect.stringContaining('《中华人民共和国未成年人保护法》 第六十二条') }),
     ]);
     expect(entry(view, 'staff_ban_matched')).toMatchObject({
       subject: StaffEvents.banMatched,
@@ -372,7 +375,7 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
       points: -15,
       ref: critical.id,
       department: 'fire',
-      source: expect.stringContaining('守信联合激励、失信联合惩戒'),
+      source: expect.stringContaining('国发〔2019〕5号'),
     });
     expect(entry(view, 'finding_recorded.major')).toMatchObject({ ruleId: 'FINDING_MAJOR', points: -5, ref: major.id, department: 'market' });
     expect(sourceOf(view, 'finding_recorded.critical').data).toMatchObject({ findingId: critical.id, inspectionId: visit.id, severity: 'critical' });

@@ -16,7 +16,7 @@ import {
   RegistryEvents,
   StaffEvents,
 } from '@shanyu/contracts';
-import { CREDIT_MODELS, creditConsumerName, evaluate, Ledger, loadCreditModels } from '@shanyu/credit';
+import { CREDIT_RULE_DOCUMENTS, creditConsumerName, evaluate, Ledger, loadCreditModels } from '@shanyu/credit';
 import { metricsFor } from '@shanyu/observability';
 import { compliantFilingSubmission, eventually, lifetimeBanMatched, uniqueSchema } from '@shanyu/testing';
 import { DeliverPolicy } from '@nats-io/jetstream';
@@ -137,6 +137,10 @@ describe("credit: a ledger from every department's events, grades, explanations,
       grade: 'B',
       gradeLabel: '基本守信',
       modelVersion: 'credit-model/2026.1',
+      // 西湖区 has no credit scheme of its own: the national default judges it.
+      modelJurisdiction: '000000',
+      modelJurisdictionName: '全国',
+      modelDocuments: [expect.objectContaining({ version: 'credit-model/2026.1', jurisdiction: '000000' })],
     });
     expect(view.entries).toEqual([
       expect.objectContaining({
@@ -184,6 +188,8 @@ describe("credit: a ledger from every department's events, grades, explanations,
       grade: 'A',
       score: 94,
       modelVersion: 'credit-model/2026.1',
+      modelJurisdiction: '000000',
+      modelDocuments: ['credit-model/2026.1'],
       effectiveOn: today,
     });
     // The registry follows the grade onto the public register.
@@ -198,14 +204,14 @@ describe("credit: a ledger from every department's events, grades, explanations,
       return c.length >= 2 ? c : null;
     });
     expect(toD).toMatchObject({ from: 'A', to: 'D', score: 78 });
-    expect(toD!.reasons[0]).toMatchObject({ kind: 'd_trigger', ruleId: 'BAN_MATCHED', source: expect.stringContaining('京卫家庭〔2023〕14号') });
+    expect(toD!.reasons[0]).toMatchObject({ kind: 'd_trigger', ruleId: 'BAN_MATCHED', source: expect.stringContaining('未成年人保护法》 第六十二条') });
     await stack.settled();
     await new Promise((r) => setTimeout(r, 300)); // the relay's idle poll
     expect(gradeChanges(filed.id).map((c) => `${c.from}→${c.to}`)).toEqual(['B→A', 'A→D']);
     const view = await credit(filed.id);
     expect(view).toMatchObject({ grade: 'D', score: 78 });
     expect(view.dTriggers).toEqual([expect.objectContaining({ ruleId: 'BAN_MATCHED', occurredOn: today, activeUntil: addDays(today, 364) })]);
-    expect(view.explanation).toMatch(/任一部门评为 D 即整体为 D/);
+    expect(view.explanation).toMatch(/任一部门的 D 级触发事项使机构整体为 D/);
   });
 
   it('示范 requires A or B: refused for D (422 DEMONSTRATION_GRADE_TOO_LOW, nothing changed); allowed for B (no grade yet) and A', async () => {
@@ -221,7 +227,7 @@ describe("credit: a ledger from every department's events, grades, explanations,
     await eventually('register shows D', async () => (await stack.http.get(`/api/v1/public/institutions/${filed.id}`)).body.creditGrade === 'D');
     const entriesBefore = await entries(filed.id);
     const refused = await designate(filed.id).expect(422);
-    expect(refused.body).toMatchObject({ code: 'DEMONSTRATION_GRADE_TOO_LOW', message: expect.stringMatching(/D 级.*严重失信.*A 或 B.*004 §五\(五\)/) });
+    expect(refused.body).toMatchObject({ code: 'DEMONSTRATION_GRADE_TOO_LOW', message: expect.stringMatching(/D 级.*严重失信.*A 或 B.*国发〔2016〕33号/) });
     expect((await stack.http.get(`/api/v1/institutions/${filed.id}`).set(auth(health)).expect(200)).body.demonstrations).toEqual([]);
     expect((await stack.http.get(`/api/v1/public/institutions/${filed.id}`)).body.demonstrationYears).toEqual([]);
     await stack.settled();
@@ -363,6 +369,8 @@ describe("credit: a ledger from every department's events, grades, explanations,
       places: { infant: 0, toddler: 20, older: 10, mixed: 0 },
       totalPlaces: 30,
       status: 'registered',
+      registeredOn: now.slice(0, 10),
+      deregisteredOn: null,
       receiptNo: null,
       inclusive: null,
       demonstrations: [],
@@ -439,14 +447,14 @@ describe("credit: a ledger from every department's events, grades, explanations,
     expect(order).toEqual([...order].sort().reverse());
     expect(view.score).toBe(view.startScore + view.entries.reduce((s, e) => s + e.effectivePoints, 0));
 
-    const models = loadCreditModels(CREDIT_MODELS);
+    const models = loadCreditModels(CREDIT_RULE_DOCUMENTS);
     const ledgerReader = new Ledger(models);
-    const standings = await stack.rows<{ institution_id: string; score: number; grade: string; model_version: string }>(
-      'SELECT institution_id, score, grade, model_version FROM credit.standing',
+    const standings = await stack.rows<{ institution_id: string; division_code: string; score: number; grade: string; model_version: string }>(
+      'SELECT institution_id, division_code, score, grade, model_version FROM credit.standing',
     );
     expect(standings.length).toBeGreaterThan(0);
     for (const s of standings) {
-      const recomputed = evaluate(await ledgerReader.forInstitution(stack.credit.runtime.dataSource, s.institution_id), today, models);
+      const recomputed = evaluate(await ledgerReader.forInstitution(stack.credit.runtime.dataSource, s.institution_id), today, models, s.division_code);
       expect({ score: s.score, grade: s.grade, model: s.model_version }).toEqual({
         score: recomputed.score,
         grade: recomputed.grade,
@@ -581,7 +589,20 @@ describe("credit: a ledger from every department's events, grades, explanations,
     expect((await stack.http.get('/api/v1/credit/lists?list=red').set(auth(operator)).expect(403)).body.code).toBe('DEPARTMENT_NOT_ALLOWED');
     expect((await stack.http.get('/api/v1/credit/lists?list=grey').set(auth(health)).expect(400)).body.code).toBe('VALIDATION');
     const models = await stack.http.get('/api/v1/credit/models').set(auth(market)).expect(200);
-    expect(models.body.map((m: { version: string }) => m.version)).toEqual(['credit-model/2023.1', 'credit-model/2026.1']);
+    // The national default's versions first, then each division's own scheme as it applies there.
+    expect(models.body.map((m: { version: string; jurisdiction: string }) => `${m.jurisdiction} ${m.version}`)).toEqual([
+      '000000 credit-model/2023.1',
+      '000000 credit-model/2026.1',
+      '371000 credit-model/2023.1',
+      '371000 credit-model/2026.1',
+      '371002 credit-model/2023.1',
+      '371002 credit-model/2026.1',
+    ]);
+    expect(models.body[5].documents.map((d: { version: string }) => d.version)).toEqual([
+      'credit-model/2026.1',
+      'weihai-credit-scheme/2023.1',
+      'huancui-credit-scheme/2023.1',
+    ]);
     const status = await stack.http.get('/health').expect(200);
     expect(status.body.checks.credit.status).toBe('up');
   });

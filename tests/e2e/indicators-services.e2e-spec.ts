@@ -70,10 +70,10 @@ describe('indicators (指标) merged from every service', () => {
         rows: [{ divisionCode: SANDUN, year: Number(MONTH.slice(0, 4)), residentPopulation: 40_000, childrenUnder3: 1_000, source: '测试' }],
       })
       .expect(200);
-    // Every service has its copy of both institutions once the subsidy service counts them filed
+    // Every service has its copy of both institutions once the subsidy service counts them operating
     // and the staff and inspection services accept work on them.
     await eventually(
-      'the subsidy replica has both filed institutions',
+      'the subsidy replica has both institutions',
       async () => find(await indicators(), '330106', 'rosterSubmissionRate')?.denominator === 2,
       30_000,
     );
@@ -154,6 +154,8 @@ describe('indicators (指标) merged from every service', () => {
     expect(find(divisions, '330106', 'enrolledChildren')?.value).toBe(3);
     expect(find(divisions, CUIYUAN, 'enrolledChildren')?.value).toBe(0);
     expect(find(divisions, SANDUN, 'placeUtilisation')).toMatchObject({ value: 10, numerator: 3, denominator: 30 });
+    expect(find(divisions, SANDUN, 'placeUtilisationFiled')).toMatchObject({ value: 10, numerator: 3, denominator: 30 });
+    expect(find(divisions, '330106', 'placeUtilisation')).toMatchObject({ value: 4.2857, numerator: 3, denominator: 70 });
     expect(find(divisions, '330106', 'rosterSubmissionRate')).toMatchObject({ value: 50, numerator: 1, denominator: 2 });
     expect(find(divisions, SANDUN, 'enrolmentRate')).toMatchObject({ value: 0.3, numerator: 3, denominator: 1_000 });
     expect(find(divisions, CUIYUAN, 'enrolmentRate')?.value).toBeNull(); // no population loaded there

@@ -57,23 +57,35 @@ describe('indicators (指标) from the register', () => {
     const [district, ...streets] = res.body.divisions;
     expect(district).toMatchObject({ divisionCode: '330106', level: 'county' });
     expect(streets.length).toBe(12);
-    // 120 filed places / 100,000 residents × 1000 = 1.2; 3 of 4 registered filed; 20 / 120 普惠; 2 of 3 with a health centre; 2 of 12 streets covered.
-    expect(value(district, 'placesPer1000')).toBe(1.2);
+    // 150 places of the 4 operating institutions / 100,000 residents × 1000 = 1.5, and beside it the
+    // 120 filed places: 1.2; 3 of 4 filed; 20 / 150 普惠; 2 of 3 filed with a health centre; 2 of 12 streets covered.
+    expect(value(district, 'placesPer1000')).toBe(1.5);
+    expect(value(district, 'placesPer1000Filed')).toBe(1.2);
     expect(value(district, 'filingRate')).toBe(75);
-    expect(value(district, 'inclusiveShare')).toBeCloseTo(16.6667, 3);
+    expect(value(district, 'inclusiveShare')).toBeCloseTo(13.3333, 3);
     expect(value(district, 'healthCentreCoverage')).toBeCloseTo(66.6667, 3);
     expect(value(district, 'streetCoverage')).toBeCloseTo(16.6667, 3);
+    expect(value(district, 'streetCoverageFiled')).toBeCloseTo(16.6667, 3);
     for (const i of district.indicators) expect(i.definition.length).toBeGreaterThan(5);
 
     const sandun = streets.find((s: { divisionCode: string }) => s.divisionCode === '330106109');
-    expect(value(sandun, 'placesPer1000')).toBe(2); // 80 / 40,000 × 1000
-    expect(sandun.supply).toMatchObject({ residentPopulation: 40_000, populationYear: 2025, places: 80, inclusivePlaces: 20, targetPlaces: 180, gap: 100 });
+    expect(value(sandun, 'placesPer1000')).toBe(2.75); // 110 / 40,000 × 1000
+    expect(value(sandun, 'placesPer1000Filed')).toBe(2); // 80 / 40,000 × 1000
+    expect(sandun.supply).toMatchObject({
+      residentPopulation: 40_000,
+      populationYear: 2025,
+      places: 110,
+      filedPlaces: 80,
+      inclusivePlaces: 20,
+      targetPlaces: 180,
+      gap: 70,
+    });
     const cuiyuan = streets.find((s: { divisionCode: string }) => s.divisionCode === '330106004');
     expect(cuiyuan.supply).toMatchObject({ places: 40, residentPopulation: null, gap: null });
     expect(value(cuiyuan, 'placesPer1000')).toBeNull();
   });
 
-  it('counts only what was filed by the end of the month asked for', async () => {
+  it('counts only what was registered and filed by the end of the month asked for', async () => {
     const res = await stack.http.get('/api/v1/indicators?divisionCode=330106&month=2020-01').set(auth(health)).expect(200);
     expect(res.body.divisions[0].supply.places).toBe(0);
     expect(value(res.body.divisions[0], 'filingRate')).toBeNull();

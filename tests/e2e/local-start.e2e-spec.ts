@@ -12,7 +12,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_INSTITUTIONS } from '../../deploy/local/demo-data.mjs';
+import { DEMO_INSTITUTIONS, HUANCUI_INSTITUTIONS } from '../../deploy/local/demo-data.mjs';
 import { findFreePort, isProcessAlive, processCommand, waitForExit } from '../../deploy/local/processes.mjs';
 import { buildServices, buildWeb } from '@shanyu/testing';
 
@@ -142,11 +142,11 @@ function gatewayUrl(output: string): string {
   return match[1]!;
 }
 
-async function institutionsSeenByHealth(base: string): Promise<{ total: number; names: string[] }> {
+async function institutionsSeenByHealth(base: string, username = 'health.330106'): Promise<{ total: number; names: string[] }> {
   const login = await fetch(`${base}/api/v1/auth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'health.330106', password: PASSWORD }),
+    body: JSON.stringify({ username, password: PASSWORD }),
   });
   expect(login.status).toBe(200);
   const { accessToken } = (await login.json()) as { accessToken: string };
@@ -221,7 +221,7 @@ describe('npm start (deploy/local/start.mjs)', () => {
     expect(base).toBe(`http://127.0.0.1:${ports.http}`);
     expect(output).toContain(`NATS                nats://127.0.0.1:${ports.nats}`);
     expect(output).toContain(`127.0.0.1:${ports.pg}/shanyu`);
-    expect(output).toContain(`已载入演示数据：${DEMO_INSTITUTIONS.length} 家机构 (demo data loaded)`);
+    expect(output).toContain(`已载入演示数据：${DEMO_INSTITUTIONS.length + HUANCUI_INSTITUTIONS.length} 家机构 (demo data loaded)`);
     expect(output).toContain('health.330106');
     expect(output).not.toMatch(/已被占用/); // every port asked for was used
     // Nothing under the repository's own .data/ was used.
@@ -240,6 +240,9 @@ describe('npm start (deploy/local/start.mjs)', () => {
     expect(total).toBe(DEMO_INSTITUTIONS.length);
     expect(names.sort()).toEqual(DEMO_INSTITUTIONS.map((i) => i.name).sort());
     firstTotal = total;
+    // The second city: 环翠区's own institutions, seen by its own health bureau only.
+    const huancui = await institutionsSeenByHealth(base, 'health.371002');
+    expect(huancui.names.sort()).toEqual(HUANCUI_INSTITUTIONS.map((i) => i.name).sort());
 
     // What it started: six Node services and nats-server as its children, PostgreSQL (detached
     // by pg_ctl) through its postmaster.pid.

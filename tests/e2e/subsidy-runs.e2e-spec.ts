@@ -162,8 +162,6 @@ describe('subsidy rosters and runs', () => {
       'ROSTER_NOT_FOUND',
     );
     expect((await put(a.id, M.current, { openDays: 22, children: [ok] }, 'market.330106')).body.code).toBe('DEPARTMENT_NOT_ALLOWED');
-    const unfiled = await stack.institution({ file: false, overrides: { divisionCode: STREET } });
-    expect((await put(unfiled.id, M.current, { openDays: 22, children: [ok] })).body.code).toBe('INSTITUTION_NOT_FILED');
     expect(await stack.sql(`SELECT 1 FROM $schema.roster`)).toHaveLength(0);
   });
 
@@ -222,6 +220,12 @@ describe('subsidy rosters and runs', () => {
   });
 
   it('computes the month: worked examples to the fen, reasons for ineligible institutions, the duplicate held for both', async () => {
+    // A registered institution that is not filed reports its roster like any operating institution
+    // (indicators count its children); the run pays it nothing, saying why.
+    const unfiled = await stack.institution({ file: false, overrides: { divisionCode: STREET } });
+    const kids = [childId(), childId()].map((idNumber) => ({ idNumber, birthOrder: 2, classType: 'toddler', careForm: 'full_day', daysAttended: 20 }));
+    const taken = await put(unfiled.id, M.current, { openDays: 22, children: kids }).then(expectOk);
+    expect(taken.body).toMatchObject({ version: 1, totalChildren: 2, flags: [] });
     const started = await startRun(M.current);
     expect(started).toMatchObject({ status: 'computing', month: M.current, divisionCode: STREET, attempt: 1 });
     runId = started.id;
@@ -271,6 +275,11 @@ describe('subsidy rosters and runs', () => {
     // E is filed but not 普惠: nothing from the rules that need it, with the reason.
     expect(of(e, 'OPERATING')).toEqual([expect.objectContaining({ status: 'ineligible', reasonCode: 'NOT_INCLUSIVE' })]);
     expect(of(e, 'OPERATING')[0]!.explanation).toMatch(/不予补助——截至 \d{4}-\d{2}-\d{2} 机构未获普惠认定/);
+    // The unfiled institution: every line of its children refused for want of filing, with the reason.
+    const unfiledLines = firstLines.filter((l) => l.institutionId === unfiled.id && l.childKey);
+    expect(unfiledLines.length).toBeGreaterThanOrEqual(2);
+    for (const l of unfiledLines) expect(l).toMatchObject({ status: 'ineligible', amountFen: 0, reasonCode: 'NOT_FILED' });
+    expect(unfiledLines[0]!.explanation).toMatch(/截至 \d{4}-\d{2}-\d{2} 机构未备案（已登记未备案）/);
     // D has grade D: every rule that asks for the grade refuses, naming it.
     const dLines = firstLines.filter((l) => l.institutionId === d.id && l.ruleId === 'OPERATING');
     expect(dLines).toEqual([expect.objectContaining({ status: 'ineligible', reasonCode: 'CREDIT_GRADE', amountFen: 0 })]);

@@ -307,7 +307,7 @@ describe('bad-input fuzzing: malformed requests on every write route give no 5xx
       caller: 'health',
     },
     'POST /api/v1/institutions/{id}/deregistration': {
-      body: () => ({ reason: '停止办学', effectiveOn: '2026-11-01' }),
+      body: () => ({ reason: '停止办学', effectiveOn: shanghaiToday() }),
       params: () => ({ id: targets.institution }),
       caller: 'market',
     },

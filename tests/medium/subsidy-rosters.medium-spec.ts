@@ -42,6 +42,8 @@ describe('rosters of one month submitted concurrently (medium: the subsidy schem
       receiptNo: null,
       countyCode: '330106',
       registrationAuthority: 'market',
+      registeredOn: clock.now().toISOString().slice(0, 10),
+      deregisteredOn: null,
       createdAt: clock.now().toISOString(),
       updatedAt: clock.now().toISOString(),
     } as InstitutionView;

@@ -110,6 +110,9 @@ export const DIVISION_TABLE: readonly DivisionRow[] = [
   { code: '350211', name: '集美区', level: 'county', parent: '350200' },
   { code: '350212', name: '同安区', level: 'county', parent: '350200' },
   { code: '350213', name: '翔安区', level: 'county', parent: '350200' },
+  // 思明区 streets (GB/T 10114)
+  { code: '350203001', name: '厦港街道', level: 'street', parent: '350203' },
+  { code: '350203006', name: '鹭江街道', level: 'street', parent: '350203' },
 
   // 江苏省 Jiangsu — 无锡市
   { code: '320000', name: '江苏省', level: 'province', parent: null },

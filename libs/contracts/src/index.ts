@@ -19,6 +19,7 @@ export * from './staff/staff.contracts.js';
 export * from './staff/staff.events.js';
 export * from './staff/staff.catalog.js';
 export * from './registry/indicator.contracts.js';
+export * from './registry/indicator-definitions.js';
 export * from './indicator-contribution.js';
 export * from './inspection/inspection.contracts.js';
 export * from './inspection/inspection.events.js';

@@ -13,6 +13,11 @@ describe('indicatorScope', () => {
     expect(scope.divisions.slice(1).every((d) => d.length === 9 && d.startsWith('330106'))).toBe(true);
   });
 
+  it("lists a city's counties after it", () => {
+    const city = indicatorScope({ divisionCode: '350200', month: '2026-10' }, { ...health, divisions: ['350200'] }, '2026-11-22');
+    expect(city.divisions).toEqual(['350200', '350203', '350205', '350206', '350211', '350212', '350213']);
+  });
+
   it('takes "as of" today while the month runs, and the current month by default', () => {
     expect(indicatorScope({ divisionCode: '330106109' }, health, '2026-11-22')).toMatchObject({
       month: '2026-11',

@@ -1,6 +1,7 @@
 import {
   type Actor,
   actorCoversDivision,
+  childrenOf,
   departmentNotAllowed,
   divisionOutOfScope,
   divisionPrefix,
@@ -8,7 +9,6 @@ import {
   type IsoDate,
   lastDayOfMonth,
   shanghaiToday,
-  streetsOf,
 } from '@shanyu/common';
 import type { IndicatorContribution, IndicatorsRequest, IndicatorValue } from './registry/indicator.contracts.js';
 
@@ -20,7 +20,7 @@ export interface IndicatorScope {
   monthEnd: IsoDate;
   /** The day "current" figures are taken on: the month's last day, or today while the month runs. */
   asOf: IsoDate;
-  /** The division asked for, then (for a county) each of its streets, as the registry lists them. */
+  /** The division asked for, then each division directly inside it (a county's streets, a city's counties), as the registry lists them. */
   divisions: string[];
 }
 
@@ -33,14 +33,14 @@ export function indicatorScope(request: IndicatorsRequest, actor: Actor, today: 
   if (!actorCoversDivision(actor, request.divisionCode)) throw divisionOutOfScope(request.divisionCode);
   const month = request.month ?? today.slice(0, 7);
   const monthEnd = lastDayOfMonth(month);
-  const streets = request.divisionCode.length === 6 ? streetsOf(request.divisionCode).map((s) => s.code) : [];
+  const inside = request.divisionCode.length === 6 ? childrenOf(request.divisionCode).map((s) => s.code) : [];
   return {
     divisionCode: request.divisionCode,
     month,
     monthStart: firstDayOfMonth(month),
     monthEnd,
     asOf: monthEnd < today ? monthEnd : today,
-    divisions: [request.divisionCode, ...streets],
+    divisions: [request.divisionCode, ...inside],
   };
 }
 

@@ -20,6 +20,8 @@ const institution = {
   places: { infant: 0, toddler: 15, older: 20, mixed: 0 },
   totalPlaces: 35,
   status: 'registered',
+  registeredOn: '2026-03-01',
+  deregisteredOn: null,
   receiptNo: null,
   inclusive: null,
   demonstrations: [],

@@ -10,7 +10,9 @@ describe('findInternalCitations', () => {
       '《托育机构设置标准（试行）》国卫人口发〔2019〕58号 第十一条',
       '预算 3,000 元（seed-004）',
       'GB/T 2260 代码 330106',
+      '示范评定须为 A 或 B 级（004 §五(五)）',
+      '国卫人口发〔2019〕058号 §3',
     ].join('\n');
-    expect(findInternalCitations('x', text).map((f) => f.line)).toEqual([1, 2, 3, 5]);
+    expect(findInternalCitations('x', text).map((f) => f.line)).toEqual([1, 2, 3, 5, 7]);
   });
 });

@@ -8,6 +8,7 @@ const INTERNAL_CITATIONS: readonly { pattern: RegExp; what: string }[] = [
   { pattern: /\bseeds?\s*[-_/]?\s*\d{3}\b/i, what: 'a source file by its number' },
   { pattern: /(?:\.\.\/|\/)shared\/(?:seeds|DOMAIN|ARCHITECTURE|API)/, what: 'the design folder' },
   { pattern: /\bseeds\//, what: 'the source-document folder' },
+  { pattern: /(?<![\d〔])\b0\d{2}\s*§/, what: 'a source file by its number and section' },
 ];
 
 export interface InternalCitation {

@@ -10,7 +10,7 @@ import { InstitutionReplica } from './institutions/institutions.js';
 import { Ledger } from './ledger/ledger.js';
 import { Standings } from './ledger/standings.js';
 import { loadCreditModels } from './model/credit-model.js';
-import { CREDIT_MODELS } from './model/credit-models.data.js';
+import { CREDIT_RULE_DOCUMENTS } from './model/credit-models.data.js';
 import { StandingSweep } from './sweep/standing-sweep.js';
 
 export interface RunningCredit extends RunningService {
@@ -27,10 +27,10 @@ export interface CreditStartOptions {
   eventsFrom?: 'all' | 'new';
 }
 
-/** Checks the model versions, connects, migrates, follows the other services' events and answers `credit.*`. */
+/** Checks the credit rule documents, connects, migrates, follows the other services' events and answers `credit.*`. */
 export async function startCredit(config: CreditConfig, options: CreditStartOptions = {}): Promise<RunningCredit> {
-  // Loaded and checked first: a model that does not match its schema stops the service.
-  const models = loadCreditModels(CREDIT_MODELS);
+  // Loaded and checked first: a rule document that does not check, or rules that make no whole model somewhere, stop the service.
+  const models = loadCreditModels(CREDIT_RULE_DOCUMENTS);
   const now = options.now ?? (() => new Date());
   let sweep!: StandingSweep;
   const running = await startService({
@@ -48,7 +48,7 @@ export async function startCredit(config: CreditConfig, options: CreditStartOpti
       sweep = new StandingSweep(runtime.dataSource, runtime.unitOfWork, standings);
       const consumers: Record<string, EventHandler> = {};
       for (const { key } of CREDIT_SOURCES) consumers[`${key}-events`] = handler.handlerFor(creditConsumerName(config.CREDIT_DB_SCHEMA, key), key);
-      logger.info('credit models loaded', { versions: models.versions.map((m) => `${m.version}@${m.effectiveFrom}`) });
+      logger.info('credit models loaded', { documents: models.documents.map((d) => `${d.version}@${d.jurisdiction}@${d.effectiveFrom}`) });
       return {
         module: CreditModule.register({ runtime, models, ledger, standings, now }),
         consumers,
@@ -70,8 +70,8 @@ export async function startCredit(config: CreditConfig, options: CreditStartOpti
 }
 
 // For tests and tools: the model, the evaluation and the ledger, so a standing can be checked against a full recomputation.
-export { CREDIT_MODELS, CREDIT_MODEL_2023, CREDIT_MODEL_2026 } from './model/credit-models.data.js';
-export { CreditModelError, CreditModels, loadCreditModel, loadCreditModels } from './model/credit-model.js';
+export { CREDIT_RULE_DOCUMENTS, CREDIT_MODEL_2023, CREDIT_MODEL_2026, HUANCUI_CREDIT_SCHEME, WEIHAI_CREDIT_SCHEME } from './model/credit-models.data.js';
+export { CreditModelError, CreditModels, loadCreditModels, type CreditModel, type CreditRuleDocument } from './model/credit-model.js';
 export { evaluate, type LedgerEntry } from './model/evaluate.js';
 export { Ledger } from './ledger/ledger.js';
 export { creditConsumerName, CREDIT_SOURCES } from './events/credit-events.handler.js';

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { type ServiceRuntime } from '@shanyu/messaging';
+import { RULE_DOCUMENTS, ruleHandlersFor, type ServiceRuntime } from '@shanyu/messaging';
 import { CreditAccessPolicy } from './access/credit-access.policy.js';
 import { CreditHandlers } from './credit.handlers.js';
 import { ComputeCreditIndicators } from './indicators/compute-credit-indicators.query.js';
@@ -7,6 +7,7 @@ import { CreditIndicatorHandlers } from './indicators/indicators.handlers.js';
 import type { Ledger } from './ledger/ledger.js';
 import type { Standings } from './ledger/standings.js';
 import type { CreditModels } from './model/credit-model.js';
+import { CreditRuleDocuments } from './model/credit-rule-documents.js';
 import { CreditLists, GetCredit, ListCreditModels, PublicCredit } from './queries/credit.queries.js';
 import { DecideRepair, RepairQueries, RequestRepair } from './repair/repair.use-cases.js';
 
@@ -26,11 +27,12 @@ export class CreditModule {
     const policy = new CreditAccessPolicy();
     return {
       module: CreditModule,
-      controllers: [CreditHandlers, CreditIndicatorHandlers],
+      controllers: [CreditHandlers, CreditIndicatorHandlers, ruleHandlersFor('credit')],
       providers: [
         { provide: GetCredit, useValue: new GetCredit(ds, models, ledger, policy, now) },
         { provide: CreditLists, useValue: new CreditLists(ds, policy) },
         { provide: ListCreditModels, useValue: new ListCreditModels(models) },
+        { provide: RULE_DOCUMENTS, useValue: new CreditRuleDocuments(models) },
         { provide: PublicCredit, useValue: new PublicCredit(ds, models, now) },
         { provide: RequestRepair, useValue: new RequestRepair(uow, models, ledger, policy, now) },
         { provide: DecideRepair, useValue: new DecideRepair(uow, models, ledger, standings, policy, now) },

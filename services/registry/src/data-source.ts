@@ -7,6 +7,7 @@ import { RuleDocuments1764100000100 } from './migrations/1764100000100-rule-docu
 import { Filings1763800000400 } from './migrations/1763800000400-filings.js';
 import { Population1763800000500 } from './migrations/1763800000500-population.js';
 import { CreditGrade1764000000200 } from './migrations/1764000000200-credit-grade.js';
+import { DatedRegister1765100000100 } from './migrations/1765100000100-dated-register.js';
 import { Institutions1763800000100 } from './migrations/1763800000100-institutions.js';
 
 export const REGISTRY_ENTITIES = [Institution, Filing, Population, RuleDocumentRow];
@@ -16,6 +17,7 @@ export const REGISTRY_MIGRATIONS = [
   Population1763800000500,
   CreditGrade1764000000200,
   RuleDocuments1764100000100,
+  DatedRegister1765100000100,
 ];
 
 export function registryDataSource(url: string, schema = 'registry') {

@@ -42,8 +42,8 @@ export class RegistryModule {
     // The filing standards as rule documents by jurisdiction (built-in ones stored at start, app.ts).
     const rules = new RegistryRuleDocuments(ds);
     const useCases: Provider[] = [
-      { provide: RegisterInstitution, useValue: new RegisterInstitution(uow, policy) },
-      { provide: UpdateInstitution, useValue: new UpdateInstitution(uow, policy, rules) },
+      { provide: RegisterInstitution, useValue: new RegisterInstitution(uow, policy, now) },
+      { provide: UpdateInstitution, useValue: new UpdateInstitution(uow, policy, rules, now) },
       { provide: GetInstitution, useValue: new GetInstitution(ds, policy) },
       { provide: ListInstitutions, useValue: new ListInstitutions(ds) },
       { provide: SubmitFiling, useValue: new SubmitFiling(uow, policy, rules, calendars, now) },
@@ -54,11 +54,11 @@ export class RegistryModule {
       { provide: VerifyReceipt, useValue: new VerifyReceipt(ds) },
       { provide: SetInclusive, useValue: new SetInclusive(uow, policy) },
       { provide: DesignateDemonstration, useValue: new DesignateDemonstration(uow, policy) },
-      { provide: DeregisterInstitution, useValue: new DeregisterInstitution(uow, policy) },
+      { provide: DeregisterInstitution, useValue: new DeregisterInstitution(uow, policy, now) },
       { provide: PublicRegister, useValue: new PublicRegister(ds) },
       { provide: LoadPopulation, useValue: new LoadPopulation(uow) },
       { provide: ListPopulation, useValue: new ListPopulation(ds) },
-      { provide: ComputeIndicators, useValue: new ComputeIndicators(ds) },
+      { provide: ComputeIndicators, useValue: new ComputeIndicators(ds, now) },
       { provide: PublishFilingRules, useValue: new PublishFilingRules(uow, now) },
       { provide: RULE_DOCUMENTS, useValue: rules },
     ];

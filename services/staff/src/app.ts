@@ -23,7 +23,7 @@ export function rosterConsumerName(schema: string): string {
   return serviceConsumer('staff', 'subsidy-rosters', schema).name;
 }
 
-/** Checks the rules and the PII key, connects, migrates, follows the registry and answers `staff.*`. */
+/** Checks the staff rule documents and the PII key, connects, migrates, follows the registry and answers `staff.*`. */
 export function startStaff(config: StaffConfig, options: { relay?: boolean; eventsFrom?: 'all' | 'new' } = {}): Promise<RunningStaff> {
   const rules = loadStaffRules();
   const cipher = PiiCipher.fromKeys(resolvePiiKeys(config.SHANYU_MODE, config));
@@ -37,7 +37,7 @@ export function startStaff(config: StaffConfig, options: { relay?: boolean; even
     parts: (runtime, logger) => {
       const institutions = new InstitutionEventsHandler(new Outbox(), new RatioMonitor(rules));
       const rosters = new RosterEventsHandler(new Outbox(), new RatioMonitor(rules));
-      logger.info('staff rules loaded', { version: rules.version });
+      logger.info('staff rules loaded', { documents: rules.documents.map((d) => `${d.version}@${d.jurisdiction}@${d.effectiveFrom}`) });
       return {
         module: StaffModule.register(runtime, rules, cipher),
         consumers: {

@@ -1,6 +1,6 @@
 import type { PiiCipher } from '@shanyu/common';
 import { type DynamicModule, type FactoryProvider, type InjectionToken, Module } from '@nestjs/common';
-import { piiAdminHandlersFor, type ServiceRuntime, UnitOfWork } from '@shanyu/messaging';
+import { piiAdminHandlersFor, RULE_DOCUMENTS, ruleHandlersFor, type ServiceRuntime, UnitOfWork } from '@shanyu/messaging';
 import { DataSource } from 'typeorm';
 import { StaffAccessPolicy } from './access/staff-access.policy.js';
 import { AddCredential } from './credentials/add-credential.use-case.js';
@@ -15,7 +15,8 @@ import { ComputeStaffIndicators } from './indicators/compute-staff-indicators.qu
 import { StaffIndicatorHandlers } from './indicators/indicators.handlers.js';
 import { ResidentIdVault } from './people/resident-id-vault.js';
 import { ReminderSweep } from './reminders/reminder-sweep.js';
-import type { StaffRules } from './rules/staff-rules.js';
+import { StaffRuleDocuments } from './rules/staff-rule-documents.js';
+import type { StaffRuleBook } from './rules/staff-rules.js';
 import { StaffHandlers } from './staff.handlers.js';
 import { CertificateRateMonitor } from './stats/certificate-rate-monitor.js';
 import { RatioMonitor } from './stats/ratio-monitor.js';
@@ -23,7 +24,7 @@ import { DivisionStaffStatsQuery, InstitutionStaffStatsQuery, OverdueRechecksQue
 import { AddBan, ListBans } from './vetting/bans.use-cases.js';
 import { EnterRecordCheck, RecordRecheck } from './vetting/record-checks.use-cases.js';
 
-/** Injection token of the loaded staff rules (services/staff/rules/staff-rules.json). */
+/** Injection token of the loaded staff rule documents (services/staff/rules/staff-rules.json), resolved per division and day. */
 export const STAFF_RULES = Symbol('STAFF_RULES');
 
 /** A provider token: a class (standing for its instances) or a symbol such as {@link STAFF_RULES}. */
@@ -36,16 +37,18 @@ function constructed<A extends unknown[], T>(cls: new (...args: A) => T, inject:
 
 @Module({})
 export class StaffModule {
-  static register(runtime: ServiceRuntime, rules: StaffRules, cipher: PiiCipher): DynamicModule {
+  static register(runtime: ServiceRuntime, rules: StaffRuleBook, cipher: PiiCipher): DynamicModule {
     return {
       module: StaffModule,
       controllers: [
         StaffHandlers,
         StaffIndicatorHandlers,
         piiAdminHandlersFor('staff', cipher, [{ table: 'person', idColumn: 'id', cipherColumn: 'id_cipher', hashColumn: 'id_hash' }]),
+        ruleHandlersFor('staff'),
       ],
       providers: [
         { provide: STAFF_RULES, useValue: rules },
+        { provide: RULE_DOCUMENTS, useValue: new StaffRuleDocuments(rules) },
         { provide: StaffAccessPolicy, useValue: new StaffAccessPolicy() },
         { provide: ResidentIdVault, useValue: new ResidentIdVault(cipher) },
         constructed(StaffViews, [STAFF_RULES, ResidentIdVault]),

@@ -143,12 +143,17 @@ export interface IndicatorValue {
   definition: string;
   source: string;
   group?: string;
+  /** A figure over filed institutions only: the key of the figure over all operating institutions it stands beside. */
+  filedOnlyOf?: string;
 }
 export interface SupplyDemand {
   residentPopulation: number | null;
   childrenUnder3: number | null;
   populationYear?: number | null;
+  /** All operating institutions (幼儿园托班 included). */
   places: number;
+  filedPlaces?: number;
+  kindergartenPlaces?: number;
   inclusivePlaces: number;
   targetPerThousand: number;
   targetPlaces: number | null;
@@ -157,7 +162,7 @@ export interface SupplyDemand {
 export interface DivisionIndicators {
   divisionCode: string;
   divisionName: string;
-  level: 'county' | 'street';
+  level: 'province' | 'city' | 'county' | 'street';
   indicators: IndicatorValue[];
   supply: SupplyDemand | null;
 }

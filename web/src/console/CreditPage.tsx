@@ -26,6 +26,7 @@ interface CreditView {
   grade: string;
   gradeLabel: string;
   modelVersion: string;
+  modelJurisdictionName: string;
   explanation: string;
   thresholds: { grade: string; label: string; minScore: number }[];
   measures: { department: string; measure: string; source: string }[];
@@ -169,7 +170,7 @@ function CreditDetail({ id }: { id: string }) {
           </Descriptions.Item>
         ) : null}
         <Descriptions.Item label="分级标准">
-          {data.thresholds.map((t) => `${t.grade} ${t.label} ≥ ${t.minScore}`).join('；')}（模型 {data.modelVersion}）
+          {data.thresholds.map((t) => `${t.grade} ${t.label} ≥ ${t.minScore}`).join('；')}（{data.modelJurisdictionName}适用模型 {data.modelVersion}）
         </Descriptions.Item>
       </Descriptions>
       {data.entries?.length ? (

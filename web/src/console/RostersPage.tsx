@@ -51,7 +51,8 @@ export function RostersPage() {
   const [roster, setRoster] = useState<RosterView | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const institutions = useLoad((signal) => api<Page<Institution>>('/api/v1/institutions', { query: { pageSize: 200 }, signal }), []);
-  const filed = (institutions.data?.items ?? []).filter((i) => i.status === 'filed');
+  // Every operating institution reports its roster, filed or not; only payment needs filing (and 普惠).
+  const operating = (institutions.data?.items ?? []).filter((i) => i.status !== 'deregistered');
 
   const target = () => {
     const v = form.getFieldsValue();
@@ -96,7 +97,10 @@ export function RostersPage() {
 
   return (
     <>
-      <PageHeader title="收托名册">每月报送实际收托的婴幼儿名册，作为按实际收托人数补助的依据；平台只保存身份证号的加密摘要。表头：{HEADINGS}。</PageHeader>
+      <PageHeader title="收托名册">
+        每月报送实际收托的婴幼儿名册（所有运营中的机构，含未备案机构），作为在托人数统计和按实际收托人数补助的依据；补助只发给已备案且符合政策的机构。平台只保存身份证号的加密摘要。表头：
+        {HEADINGS}。
+      </PageHeader>
       {institutions.error ? <LoadError error={institutions.error} /> : null}
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form form={form} layout="vertical" initialValues={{ month: dayjs(), openDays: 22 }} style={{ maxWidth: 560 }}>
@@ -105,8 +109,11 @@ export function RostersPage() {
               showSearch
               optionFilterProp="label"
               loading={institutions.loading}
-              placeholder="已备案的机构"
-              options={filed.map((i) => ({ value: i.id, label: `${i.name}（${divisionName(i.divisionCode)}）` }))}
+              placeholder="运营中的机构（含未备案）"
+              options={operating.map((i) => ({
+                value: i.id,
+                label: `${i.name}（${divisionName(i.divisionCode)}${i.status === 'filed' ? '' : '，未备案'}）`,
+              }))}
             />
           </Form.Item>
           <Form.Item label="月份" name="month" rules={[{ required: true, message: '请选择月份' }]}>

@@ -16,7 +16,7 @@ interface DivisionStaffStats {
   asOf: string;
   institutions: number;
   activeStaff: number;
-  certificate: RateView & { target: number; meetsTarget: boolean | null; institutionsBelowTarget: number };
+  certificate: RateView & { target: number | null; meetsTarget: boolean | null; institutionsBelowTarget: number };
   healthCertificate: RateView;
   ratioBreaches: { institutionId: string; institutionName: string; classType: string; children: number; carers: number; requiredCarers: number }[];
   flagged: number;

@@ -76,7 +76,8 @@ export default function DashboardPage() {
           </Space>
         }
       >
-        每个指标旁注明定义与来源；数据截至所选月份月末。{data ? `计算时间 ${dateTime(data.asOf)}。` : ''}
+        每个指标旁注明定义与来源；数据为所选月份月末在册的全部运营中机构（已登记、未注销，含未备案机构），“仅已备案机构”的数值列在同一指标下。
+        {data ? `计算时间 ${dateTime(data.asOf)}。` : ''}
       </PageHeader>
       {loading && !data ? (
         <Loading />
@@ -93,12 +94,15 @@ export default function DashboardPage() {
 
 function Dashboard({ view }: { view: IndicatorsView }) {
   const [head, ...streets] = view.divisions as [DivisionIndicators, ...DivisionIndicators[]];
+  // A filed-only figure is shown inside the card of the figure over all operating institutions.
+  const beside = new Map(head.indicators.filter((i) => i.filedOnlyOf).map((i) => [i.filedOnlyOf!, i]));
+  const shown = head.indicators.filter((i) => !i.filedOnlyOf || !head.indicators.some((o) => o.key === i.filedOnlyOf));
   return (
     <div data-testid="dashboard" data-division={head.divisionCode} data-month={view.month}>
       <Typography.Title level={4}>
         {head.divisionName} · {view.month}
       </Typography.Title>
-      {groupsOf(head.indicators).map(([group, indicators]) => (
+      {groupsOf(shown).map(([group, indicators]) => (
         <section key={group} aria-label={group} data-testid={`indicator-group-${group}`} style={{ marginBottom: 16 }}>
           <Typography.Title level={5} style={{ margin: '8px 0' }}>
             {group}
@@ -106,7 +110,7 @@ function Dashboard({ view }: { view: IndicatorsView }) {
           <Row gutter={[16, 16]}>
             {indicators.map((i) => (
               <Col key={i.key} xs={24} sm={12} lg={8} xl={6}>
-                <IndicatorCard divisionCode={head.divisionCode} indicator={i} />
+                <IndicatorCard divisionCode={head.divisionCode} indicator={i} filed={beside.get(i.key)} />
               </Col>
             ))}
           </Row>
@@ -114,7 +118,7 @@ function Dashboard({ view }: { view: IndicatorsView }) {
       ))}
       <GradeChart d={head} />
       {head.supply ? <SupplySummary d={head} /> : null}
-      {streets.length ? <Streets county={head.divisionCode} streets={streets} /> : null}
+      {streets.length ? <Streets county={head.divisionCode} streets={streets} inside={head.level === 'county' ? '街道（乡镇）' : '区（县）'} /> : null}
     </div>
   );
 }
@@ -147,7 +151,11 @@ function GradeChart({ d }: { d: DivisionIndicators }) {
   );
 }
 
-function IndicatorCard({ divisionCode, indicator: i }: { divisionCode: string; indicator: IndicatorValue }) {
+/**
+ * One indicator: its value, numerator / denominator, definition and source; with `filed`, the
+ * same figure over filed (已备案) institutions only beside it, its definition and source on hover.
+ */
+function IndicatorCard({ divisionCode, indicator: i, filed }: { divisionCode: string; indicator: IndicatorValue; filed?: IndicatorValue }) {
   return (
     <Card className="indicator-card" size="small" style={{ height: '100%' }}>
       <Typography.Text type="secondary">{i.label}</Typography.Text>
@@ -162,6 +170,23 @@ function IndicatorCard({ divisionCode, indicator: i }: { divisionCode: string; i
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {formatCount(i.numerator)} / {formatCount(i.denominator)}
         </Typography.Text>
+      ) : null}
+      {filed ? (
+        <div style={{ marginTop: 4 }} data-filed-of={i.key}>
+          <Tooltip title={`${filed.label}：${filed.definition}（来源：${filed.source}）`}>
+            <span style={{ fontSize: 13 }}>
+              仅已备案机构 <InfoCircleOutlined />：
+              <b data-testid={`indicator-${divisionCode}-${filed.key}`} data-value={filed.value === null ? '' : String(filed.value)}>
+                {formatIndicator(filed)}
+              </b>
+            </span>
+          </Tooltip>
+          {filed.numerator !== undefined && filed.denominator !== undefined ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 6 }}>
+              {formatCount(filed.numerator)} / {formatCount(filed.denominator)}
+            </Typography.Text>
+          ) : null}
+        </div>
       ) : null}
       <div style={{ fontSize: 12, color: '#555', marginTop: 6 }}>
         <InfoCircleOutlined /> 定义：{i.definition}
@@ -183,9 +208,21 @@ function SupplySummary({ d }: { d: DivisionIndicators }) {
         <span>
           3 岁以下婴幼儿 <b>{formatCount(s.childrenUnder3)}</b>
         </span>
-        <span>
-          托位 <b data-testid={`supply-${d.divisionCode}-places`}>{formatCount(s.places)}</b>
-        </span>
+        <Tooltip title="全部运营中托育机构（已登记、未注销，含幼儿园托班，不含成长驿站）的托位">
+          <span>
+            托位 <b data-testid={`supply-${d.divisionCode}-places`}>{formatCount(s.places)}</b>
+          </span>
+        </Tooltip>
+        {s.filedPlaces !== undefined ? (
+          <span>
+            其中已备案 <b data-testid={`supply-${d.divisionCode}-filed-places`}>{formatCount(s.filedPlaces)}</b>
+          </span>
+        ) : null}
+        {s.kindergartenPlaces ? (
+          <span>
+            其中幼儿园托班 <b>{formatCount(s.kindergartenPlaces)}</b>
+          </span>
+        ) : null}
         <span>
           普惠托位 <b>{formatCount(s.inclusivePlaces)}</b>
         </span>
@@ -203,7 +240,8 @@ function SupplySummary({ d }: { d: DivisionIndicators }) {
   );
 }
 
-function Streets({ county, streets }: { county: string; streets: DivisionIndicators[] }) {
+/** The divisions inside the one asked for (a county's streets, a city's counties): supply and demand, every indicator, maps. */
+function Streets({ county, streets, inside }: { county: string; streets: DivisionIndicators[]; inside: string }) {
   const keys = [...new Map(streets.flatMap((s) => s.indicators).map((i) => [i.key, i])).values()];
   const value = (d: DivisionIndicators, key: string) => d.indicators.find((i) => i.key === key);
   const ranked = [...streets].sort((a, b) => (b.supply?.gap ?? -1) - (a.supply?.gap ?? -1) || a.divisionCode.localeCompare(b.divisionCode));
@@ -226,16 +264,16 @@ function Streets({ county, streets }: { county: string; streets: DivisionIndicat
     <>
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} xl={14}>
-          <Card size="small" title="供需分析：各街道（乡镇）按缺口排序">
+          <Card size="small" title={`供需分析：各${inside}按缺口排序`}>
             <Chart
               option={chart}
               height={340}
-              label={`各街道供需：${ranked.map((s) => `${s.divisionName} 托位 ${s.supply?.places ?? 0}，缺口 ${s.supply?.gap ?? '暂无数据'}`).join('；')}`}
+              label={`各${inside}供需：${ranked.map((s) => `${s.divisionName} 托位 ${s.supply?.places ?? 0}，缺口 ${s.supply?.gap ?? '暂无数据'}`).join('；')}`}
             />
           </Card>
         </Col>
         <Col xs={24} xl={10}>
-          <Card size="small" title="街道分布图：托位缺口">
+          <Card size="small" title={`${inside}分布图：托位缺口`}>
             <TileMap
               county={county}
               title="托位缺口"
@@ -258,7 +296,7 @@ function Streets({ county, streets }: { county: string; streets: DivisionIndicat
           pagination={false}
           exportName={`供需分析-${divisionName(county)}`}
           exportColumns={[
-            { title: '街道（乡镇）', value: (r) => r.divisionName },
+            { title: inside, value: (r) => r.divisionName },
             { title: '常住人口', value: (r) => r.supply?.residentPopulation ?? '' },
             { title: '3岁以下婴幼儿', value: (r) => r.supply?.childrenUnder3 ?? '' },
             { title: '托位', value: (r) => r.supply?.places ?? '' },
@@ -268,7 +306,7 @@ function Streets({ county, streets }: { county: string; streets: DivisionIndicat
           ]}
           columns={[
             { title: '排名', key: 'rank', render: (_: unknown, __: DivisionIndicators, i: number) => i + 1 },
-            { title: '街道（乡镇）', dataIndex: 'divisionName' },
+            { title: inside, dataIndex: 'divisionName' },
             { title: '常住人口', key: 'pop', align: 'right', render: (_: unknown, r) => formatCount(r.supply?.residentPopulation) },
             { title: '3岁以下婴幼儿', key: 'u3', align: 'right', render: (_: unknown, r) => formatCount(r.supply?.childrenUnder3) },
             { title: '托位', key: 'places', align: 'right', render: (_: unknown, r) => formatCount(r.supply?.places) },
@@ -292,17 +330,17 @@ function Streets({ county, streets }: { county: string; streets: DivisionIndicat
       </Card>
       <Card size="small" style={{ marginTop: 16 }}>
         <DataTable<DivisionIndicators>
-          heading={<strong>各街道（乡镇）指标</strong>}
+          heading={<strong>各{inside}指标</strong>}
           rowKey="divisionCode"
           dataSource={streets}
           pagination={false}
-          exportName={`街道指标-${divisionName(county)}`}
+          exportName={`${inside}指标-${divisionName(county)}`}
           exportColumns={[
-            { title: '街道（乡镇）', value: (r) => r.divisionName },
+            { title: inside, value: (r) => r.divisionName },
             ...keys.map((k) => ({ title: `${k.label}（${k.unit}）`, value: (r: DivisionIndicators) => value(r, k.key)?.value ?? '' })),
           ]}
           columns={[
-            { title: '街道（乡镇）', dataIndex: 'divisionName', fixed: 'left' },
+            { title: inside, dataIndex: 'divisionName', fixed: 'left' },
             ...keys.map((k) => ({
               title: (
                 <Tooltip title={`${k.definition}（${k.source}）`}>
@@ -326,7 +364,7 @@ function Streets({ county, streets }: { county: string; streets: DivisionIndicat
         />
       </Card>
       {per1000 ? (
-        <Card size="small" style={{ marginTop: 16 }} title="街道分布图：每千人口托位数">
+        <Card size="small" style={{ marginTop: 16 }} title={`${inside}分布图：每千人口托位数`}>
           <TileMap
             county={county}
             title="每千人口托位数"

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '@shanyu/common';
-import { auditRpcs, indicatorsRpc, pingRpc } from '../service-rpcs.js';
+import { auditRpcs, indicatorsRpc, pingRpc, rulesRpcs } from '../service-rpcs.js';
 import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, subjectsOf } from '../contract.js';
 import {
   CreditListPage,
@@ -46,7 +46,8 @@ export const CreditRpc = {
   }),
   listModels: defineRpc({
     subject: 'credit.model.list',
-    summary: 'Every scoring model version with its rules and sources',
+    summary:
+      'The credit model as it applies in each jurisdiction with a scheme of its own (the national default first), per period, with its rules and sources',
     request: null,
     reply: CreditModelList,
   }),
@@ -93,6 +94,7 @@ export const CreditRpc = {
     errors: ['VALIDATION'],
   }),
   ...auditRpcs('credit'),
+  ...rulesRpcs('credit'),
 };
 
 export const CreditEvt = {

@@ -6,8 +6,9 @@ import { ActorRef, Nullable, PageOf, StringEnum } from '../contract.js';
 import { IsDivisionCode, IsIsoDate } from '../validators.js';
 
 /**
- * 信用等级 (守信联合激励、失信联合惩戒 as in Weihai's credit scheme; 京卫家庭〔2023〕14号 graded supervision): A 守信, B 基本守信, C 失信,
- * D 严重失信. The credit service owns the grade; other services follow evt.credit.grade.changed.v1.
+ * 信用等级 A–D (信用分级分类监管, 国办发〔2019〕35号), labelled as the national default model names them:
+ * A 守信, B 基本守信, C 失信, D 严重失信 (a model's own labels are in its thresholds). The credit service
+ * owns the grade; other services follow evt.credit.grade.changed.v1.
  */
 export const CREDIT_GRADES = ['A', 'B', 'C', 'D'] as const;
 export type CreditGrade = (typeof CREDIT_GRADES)[number];
@@ -208,6 +209,19 @@ export type CreditEntryView = Static<typeof CreditEntryView>;
 export const CreditMeasureView = t.Object({ department: t.String(), measure: t.String(), source: t.String() }, { $id: 'CreditMeasureView' });
 export type CreditMeasureView = Static<typeof CreditMeasureView>;
 
+/** A rule document a credit model was composed from. */
+export const CreditModelDocumentRef = t.Object(
+  {
+    version: t.String({ example: 'weihai-credit-scheme/2023.1' }),
+    title: t.String(),
+    jurisdiction: t.String({ description: '000000 (全国) or a division code' }),
+    jurisdictionName: t.String(),
+    effectiveFrom: t.String({ format: 'date' }),
+  },
+  { $id: 'CreditModelDocumentRef' },
+);
+export type CreditModelDocumentRef = Static<typeof CreditModelDocumentRef>;
+
 export const CreditView = t.Object(
   {
     institutionId: t.String({ format: 'uuid' }),
@@ -217,7 +231,18 @@ export const CreditView = t.Object(
     score: t.Integer(),
     grade: Grade,
     gradeLabel: t.String(),
-    modelVersion: t.String({ description: 'The model version in force at `at` (start score, thresholds, D rule)', example: 'credit-model/2026.1' }),
+    modelVersion: t.String({
+      description: 'The version of the document the grading (start score, thresholds) came from, in force at `at`',
+      example: 'credit-model/2026.1',
+    }),
+    modelJurisdiction: t.String({
+      description: 'The jurisdiction of the model applied: 000000 (the national default) or the division whose own scheme is part of it',
+      example: '371002',
+    }),
+    modelJurisdictionName: t.String({ example: '山东省威海市环翠区' }),
+    modelDocuments: t.Array(CreditModelDocumentRef, {
+      description: 'Every rule document the model was composed from, national first (GET /api/v1/rules/effective?family=credit)',
+    }),
     startScore: t.Integer(),
     thresholds: t.Array(t.Object({ grade: Grade, label: t.String(), minScore: t.Integer() })),
     explanation: t.String({ description: 'Why this grade, in Chinese (the D trigger, or the score against the thresholds)' }),
@@ -313,6 +338,8 @@ export const PublicCreditPage = PageOf(PublicCreditView, 'PublicCreditPage');
 export const CreditModelRuleView = t.Object(
   {
     id: t.String(),
+    documentVersion: t.String({ description: 'The rule document version the rule came from (what a ledger entry records as its model version)' }),
+    jurisdiction: t.String({ description: 'Its jurisdiction: 000000 (全国) or a division code' }),
     eventType: StringEnum(CREDIT_EVENT_TYPES),
     title: t.String(),
     points: t.Integer(),
@@ -332,10 +359,15 @@ export type CreditModelRuleView = Static<typeof CreditModelRuleView>;
 
 export const CreditModelView = t.Object(
   {
-    version: t.String(),
-    effectiveFrom: t.String({ format: 'date' }),
+    version: t.String({ description: 'The version of the document the grading came from' }),
+    effectiveFrom: t.String({ format: 'date', description: 'The day the latest of its documents took effect' }),
     title: t.String(),
     source: t.String(),
+    jurisdiction: t.String({
+      description: 'Where this model applies: 000000 (the national default, wherever no division has its own scheme) or a division code',
+    }),
+    jurisdictionName: t.String(),
+    documents: t.Array(CreditModelDocumentRef, { description: 'The rule documents it is composed from, national first' }),
     startScore: t.Integer(),
     minScore: t.Integer(),
     maxScore: t.Integer(),

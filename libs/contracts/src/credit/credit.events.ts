@@ -31,7 +31,14 @@ export const GradeChangedData = t.Object(
     to: Grade,
     grade: StringEnum(CREDIT_GRADES, { description: 'Same as `to` (for consumers that read `grade`)' }),
     score: t.Integer(),
-    modelVersion: t.String(),
+    modelVersion: t.String({ description: 'The version of the document the grading (start score, thresholds) came from' }),
+    modelJurisdiction: t.Optional(
+      t.String({
+        description: 'The jurisdiction of the model applied: 000000 (the national default) or the division whose own scheme is part of it (e.g. 371002 环翠区)',
+        example: '000000',
+      }),
+    ),
+    modelDocuments: t.Optional(t.Array(t.String(), { description: 'Every rule document version the model was composed from, national first' })),
     effectiveOn: t.String({ format: 'date', description: 'The day the new grade holds from (Asia/Shanghai)' }),
     reasons: t.Array(GradeReason),
   },

@@ -21,9 +21,9 @@ import {
 import { JSONSchema } from 'class-validator-jsonschema';
 import { type Static, Type as t } from '@sinclair/typebox';
 import { Described, defineRpc, Nullable, PageOf, StringEnum } from '../contract.js';
-import { IsDivisionCode, IsUscc } from '../validators.js';
+import { IsDivisionCode, IsIsoDate, IsUscc } from '../validators.js';
 
-/** 机构性质: for-profit registers with market regulation (市场监管), non-profit with civil affairs / 编办 (001 §二(四)1). */
+/** 机构性质: for-profit registers with market regulation (市场监管), non-profit with civil affairs / 编办 (《托育机构登记和备案办法（试行）》国卫办人口发〔2019〕25号). */
 export const INSTITUTION_NATURES = ['for_profit', 'non_profit'] as const;
 export type InstitutionNature = (typeof INSTITUTION_NATURES)[number];
 
@@ -137,6 +137,15 @@ export class RegisterInstitutionRequest {
   @ValidateNested()
   @Type(() => PlacesByClass)
   places: PlacesByClass;
+
+  @JSONSchema({
+    description:
+      '登记日期: the day on the business licence or registration certificate (default today; not in the future). Indicators of past months count the institution from this day',
+    example: '2024-05-01',
+  })
+  @IsOptional()
+  @IsIsoDate()
+  registeredOn?: string;
 }
 
 export class UpdateInstitutionChanges {
@@ -289,6 +298,8 @@ export const InstitutionView = t.Object(
     places: Described<PlacesByClass>('PlacesByClass'),
     totalPlaces: t.Integer(),
     status: StringEnum(INSTITUTION_STATUSES),
+    registeredOn: t.String({ format: 'date', description: '登记日期: from when it counts as operating' }),
+    deregisteredOn: Nullable(t.String({ format: 'date' }), { description: '注销: the day it stopped operating, once deregistered' }),
     receiptNo: Nullable(t.String(), { description: '备案回执编号 once filed' }),
     inclusive: Nullable(InclusiveStatus, { description: '普惠 accreditation in force, if any' }),
     demonstrations: t.Array(DemonstrationRecord, { description: '示范 designations, one per year' }),

@@ -141,7 +141,8 @@ export const RegistryRpc = {
   }),
   computeIndicators: defineRpc({
     subject: 'registry.indicators.compute',
-    summary: '指标 from the register: places per 1,000, filing rate, 普惠 share, street coverage, 医育结合 coverage, supply gap',
+    summary:
+      '指标 from the register as it stood at the end of the month (dated registrations, filings, deregistrations, places): places per 1,000 over all operating institutions and over filed ones, 幼儿园托班 places, filing rate, 普惠 share, street coverage, 医育结合 coverage, supply gap',
     request: IndicatorsRequest,
     reply: IndicatorsView,
     errors: ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],

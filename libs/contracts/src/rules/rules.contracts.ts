@@ -154,7 +154,7 @@ export class RuleDocumentBody {
   @JSONSchema({ description: 'Last day in force; omitted or null: until the next version of the document starts' })
   @IsOptional()
   @IsIsoDate()
-  effectiveTo?: string | null;
+  effectiveTo?: string;
 
   @IsArray()
   @ValidateNested({ each: true })

@@ -1,4 +1,4 @@
-import { auditRpcs, indicatorsRpc, piiReencryptRpc, pingRpc, SCOPED_ERRORS } from '../service-rpcs.js';
+import { auditRpcs, indicatorsRpc, piiReencryptRpc, pingRpc, rulesRpcs, SCOPED_ERRORS } from '../service-rpcs.js';
 import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, subjectsOf } from '../contract.js';
 import {
   AddBanRequest,
@@ -155,6 +155,7 @@ export const StaffRpc = {
     errors: SCOPED_ERRORS,
   }),
   ...auditRpcs('staff'),
+  ...rulesRpcs('staff'),
   piiReencrypt: piiReencryptRpc('staff', 'Re-encrypt resident ID numbers under PII_KEY and recompute their hashes under PII_MATCH_KEY (admin CLI)'),
 };
 

@@ -588,8 +588,13 @@ export const InstitutionStaffStats = t.Object(
     activeStaff: t.Integer(),
     byRole: t.Unsafe<Partial<Record<StaffRole, number>>>(t.Object({}, { additionalProperties: t.Integer(), description: 'Active staff per role' })),
     certificate: t.Object(
-      { ...rateFields, target: t.Number(), meetsTarget: Nullable(t.Boolean()), source: t.String() },
-      { description: '持证率: qualification certificates (职业资格), against the target' },
+      {
+        ...rateFields,
+        target: Nullable(t.Number(), { description: "The 持证率 target of the institution's division (0.9 = 90%); null where no level has set one" }),
+        meetsTarget: Nullable(t.Boolean(), { description: 'null without a rate or without a target' }),
+        source: Nullable(t.String(), { description: 'The document that sets the target' }),
+      },
+      { description: "持证率: qualification certificates (职业资格), against the division's target where it has one (an alert, not a condition)" },
     ),
     healthCertificate: RateView,
     ratios: t.Array(RatioView),
@@ -608,7 +613,13 @@ export const DivisionStaffStats = t.Object(
     rulesVersion: t.String(),
     institutions: t.Integer(),
     activeStaff: t.Integer(),
-    certificate: t.Object({ ...rateFields, target: t.Number(), meetsTarget: Nullable(t.Boolean()), institutionsBelowTarget: t.Integer() }),
+    certificate: t.Object({
+      ...rateFields,
+      target: Nullable(t.Number(), { description: 'The 持证率 target of this division (or one set above it); null where none is set' }),
+      meetsTarget: Nullable(t.Boolean()),
+      source: Nullable(t.String(), { description: 'The document that sets the target' }),
+      institutionsBelowTarget: t.Integer({ description: 'Institutions whose rate is below the target of their division' }),
+    }),
     healthCertificate: RateView,
     ratioBreaches: t.Array(
       t.Object({

@@ -118,11 +118,15 @@ export const StaffCertificateRateChangedData = t.Object(
       description: '持证率 in basis points (10000 = 100%), rounded; null when no role needs a qualification',
     }),
     previousRateBp: Nullable(t.Integer({ minimum: 0, maximum: 10_000 }), { description: 'The rate published before (null: none or unknown)' }),
-    targetBp: t.Integer({ description: "The rules' target (basis points)" }),
-    meetsTarget: Nullable(t.Boolean()),
+    targetBp: Nullable(t.Integer(), {
+      description:
+        "The 持证率 target of the institution's division in basis points, where the division (or a level above it) has set one, e.g. 9000 in 西湖区 (330106); " +
+        'null elsewhere. A division’s target for its indicator and alerts, not a condition the institution must meet',
+    }),
+    meetsTarget: Nullable(t.Boolean(), { description: 'rateBp ≥ targetBp; null without a rate or without a target' }),
     effectiveOn: Day,
-    rulesVersion: t.String(),
-    source: t.String(),
+    rulesVersion: t.String({ description: 'The staff rule document versions in force for the division, joined with +' }),
+    source: Nullable(t.String(), { description: 'The document that sets the target (null without a target)' }),
   },
   { $id: 'StaffCertificateRateChangedData' },
 );

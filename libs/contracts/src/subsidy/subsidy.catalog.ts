@@ -27,15 +27,15 @@ export const SubsidyRpc = {
   ping: pingRpc('subsidy'),
   computeIndicators: indicatorsRpc(
     'subsidy',
-    '指标 from rosters and posted runs (merged by the gateway into GET /indicators): enrolled children, 托位使用率, children subsidised, amount paid (fen)',
+    '指标 from rosters and posted runs (merged by the gateway into GET /indicators): enrolled children counted once each (all operating institutions, and filed ones only; under 3), roster lines, 名册报送率, children subsidised, amount paid (fen)',
   ),
   submitRoster: defineRpc({
     subject: 'subsidy.roster.submit',
     summary:
-      "收托名册: the operator's monthly roster of a filed institution (replaces the month's earlier version; every row checked, errors name the row, nothing stored on error)",
+      "收托名册: the operator's monthly roster of an operating institution, filed or not (replaces the month's earlier version; every row checked, errors name the row, nothing stored on error; payment still needs filing and 普惠, decided by the run)",
     request: SubmitRosterRequest,
     reply: RosterView,
-    errors: [...SCOPED_ERRORS, 'INSTITUTION_NOT_FOUND', 'INSTITUTION_NOT_FILED', 'ROSTER_MONTH_IN_FUTURE', 'ROSTER_OVER_CAPACITY'],
+    errors: [...SCOPED_ERRORS, 'INSTITUTION_NOT_FOUND', 'INSTITUTION_DEREGISTERED', 'ROSTER_MONTH_IN_FUTURE', 'ROSTER_OVER_CAPACITY'],
   }),
   getRoster: defineRpc({
     subject: 'subsidy.roster.get',

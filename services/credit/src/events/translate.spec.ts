@@ -3,10 +3,10 @@ import { SYSTEM_ACTOR } from '@shanyu/common';
 import { type EventEnvelope, InspectionEvents, RegistryEvents, StaffEvents, SubsidyEvents } from '@shanyu/contracts';
 import { describe, expect, it } from 'vitest';
 import { loadCreditModels } from '../model/credit-model.js';
-import { CREDIT_MODELS } from '../model/credit-models.data.js';
+import { CREDIT_RULE_DOCUMENTS } from '../model/credit-models.data.js';
 import { classify, TRANSLATORS } from './translate.js';
 
-const models = loadCreditModels(CREDIT_MODELS);
+const models = loadCreditModels(CREDIT_RULE_DOCUMENTS);
 const institutionId = randomUUID();
 const envelope = (subject: string, data: unknown, occurredAt = '2026-11-02T01:00:00.000Z'): EventEnvelope => ({
   eventId: randomUUID(),
@@ -189,7 +189,7 @@ describe("translating other services' events into ledger facts", () => {
   });
 
   it('every translator produces only event types the model scores', () => {
-    expect(Object.keys(TRANSLATORS).every((s) => models.judging('2026-11-02').watchedSubjects.some((p) => s.startsWith(p)))).toBe(true);
+    expect(Object.keys(TRANSLATORS).every((s) => models.watchedSubjects.some((p) => s.startsWith(p)))).toBe(true);
   });
 });
 

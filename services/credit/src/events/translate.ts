@@ -314,7 +314,7 @@ export type Classification =
 
 /**
  * What the credit service does with an event: translate it (known subject), dead-letter it
- * (a known subject whose data does not parse, or a subject under a prefix the model in force
+ * (a known subject whose data does not parse, or a subject under a prefix the service
  * watches that no translator knows — e.g. a new version), or ignore it (not about credit).
  */
 export function classify(envelope: EventEnvelope, models: CreditModels): Classification {
@@ -329,13 +329,7 @@ export function classify(envelope: EventEnvelope, models: CreditModels): Classif
       throw e;
     }
   }
-  let day: IsoDate;
-  try {
-    day = envelopeDay(envelope);
-  } catch {
-    day = shanghaiToday();
-  }
-  const watched = models.judging(day).watchedSubjects.find((prefix) => envelope.subject.startsWith(prefix));
+  const watched = models.watchedSubjects.find((prefix) => envelope.subject.startsWith(prefix));
   if (watched) {
     return { kind: 'dead', code: 'UNKNOWN_CREDIT_EVENT', error: `${envelope.subject}: 信用相关主题 ${watched}* 下的未知事件类型（无对应的信用事项转换）` };
   }

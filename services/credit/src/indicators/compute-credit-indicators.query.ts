@@ -32,13 +32,13 @@ export class ComputeCreditIndicators {
   async execute(request: IndicatorsRequest, actor: Actor): Promise<IndicatorContribution> {
     const scope = indicatorScope(request, actor, shanghaiToday(this.now()));
     const rows = await new CreditIndicatorRepository(this.dataSource).counts(divisionPrefix(scope.divisionCode), scope.monthStart, scope.monthEnd);
-    const model = this.models.judging(scope.asOf);
-    return contributionOfCounts(scope, rows, ZERO, (c) => this.describe(c, model));
+    // Each division's figures name the model its institutions are judged by (the national default, or its own scheme).
+    return contributionOfCounts(scope, rows, ZERO, (c, divisionCode) => this.describe(c, this.models.judging(divisionCode, scope.asOf)));
   }
 
   private describe(c: Counts, model: CreditModel): IndicatorValue[] {
     const graded = c.A + c.B + c.C + c.D;
-    const source = `${model.title}（${model.version}）；${model.source}`;
+    const source = `${model.jurisdictionName}适用的信用评价模型：${model.documents.map((d) => `${d.title}（${d.version}）`).join('；')}`;
     const grades = (['A', 'B', 'C', 'D'] as const).map((g): IndicatorValue => ({
       group: GROUP,
       key: `creditGrade${g}`,
@@ -47,7 +47,7 @@ export class ComputeCreditIndicators {
       value: c[g],
       numerator: c[g],
       denominator: graded,
-      definition: `当前评为 ${g} 级的机构数 / 已评级机构数（每日按信用模型重算；任一部门的严重失信事实使机构总体为 D）`,
+      definition: `当前评为 ${g} 级的机构数 / 已评级机构数（每日按机构所在区划适用的信用模型重算；任一部门的 D 级触发事项使机构整体为 D）`,
       source,
     }));
     return [

@@ -21,16 +21,17 @@ export interface NewLedgerEntry {
   id?: string;
 }
 
-/** The append-only ledger: every credit fact with the rule, points, source and model version that judged it. */
+/** The append-only ledger: every credit fact with the rule, points, source and the model document version that judged it. */
 export class Ledger {
   constructor(private readonly models: CreditModels) {}
 
   /**
-   * Appends an entry judged by the model version in force on the fact's day. The same source
-   * event, institution and type twice is one entry (returns null the second time).
+   * Appends an entry judged by the model in force in the institution's division on the fact's
+   * day; the entry keeps the version of the document its rule came from. The same source event,
+   * institution and type twice is one entry (returns null the second time).
    */
   async append(db: Db, fact: NewLedgerEntry): Promise<LedgerEntry | null> {
-    const { model, rule } = judge(this.models, fact.eventType, fact.occurredOn);
+    const { rule } = judge(this.models, fact.eventType, fact.occurredOn, fact.divisionCode ?? '');
     const { id, ...rest } = fact;
     return new LedgerRepository(db).insert({
       ...rest,
@@ -38,7 +39,7 @@ export class Ledger {
       ruleId: rule.id,
       points: rule.points,
       source: rule.source,
-      modelVersion: model.version,
+      modelVersion: rule.documentVersion,
     });
   }
 

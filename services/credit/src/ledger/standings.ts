@@ -42,13 +42,14 @@ export class Standings {
     await standings.lock(institutionId);
     const entries = await this.ledger.forInstitution(manager, institutionId);
     if (entries.length === 0) return null;
-    const evaluation = evaluate(entries, today, this.models);
     const previous = await standings.get(institutionId);
+    const replica = await new InstitutionRepository(manager).get(institutionId);
+    const divisionCode = replica?.divisionCode ?? previous?.divisionCode ?? [...entries].reverse().find((e) => e.divisionCode)?.divisionCode ?? '';
+    // The model of the institution's division: the national default, or the division's own scheme.
+    const evaluation = evaluate(entries, today, this.models, divisionCode);
     const from = previous?.grade ?? startGrade(evaluation.model);
     const to = evaluation.grade;
     const changed = from !== to;
-    const replica = await new InstitutionRepository(manager).get(institutionId);
-    const divisionCode = replica?.divisionCode ?? previous?.divisionCode ?? [...entries].reverse().find((e) => e.divisionCode)?.divisionCode ?? '';
     const since = changed || !previous ? today : previous.since;
     await standings.save(
       { institutionId, divisionCode, score: evaluation.score, grade: to, modelVersion: evaluation.model.version, computedOn: today, since },
@@ -63,6 +64,8 @@ export class Standings {
         grade: to,
         score: evaluation.score,
         modelVersion: evaluation.model.version,
+        modelJurisdiction: evaluation.model.jurisdiction,
+        modelDocuments: evaluation.model.documents.map((d) => d.version),
         effectiveOn: today,
         reasons: evaluation.reasons,
       };
@@ -73,7 +76,7 @@ export class Standings {
         entity: 'institution',
         entityId: institutionId,
         before: { grade: from, score: previous?.score ?? evaluation.model.startScore },
-        after: { grade: to, score: evaluation.score, modelVersion: evaluation.model.version },
+        after: { grade: to, score: evaluation.score, modelVersion: evaluation.model.version, modelJurisdiction: evaluation.model.jurisdiction },
         reason: cause,
       });
     }

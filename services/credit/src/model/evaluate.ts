@@ -1,5 +1,5 @@
-import { addDays, daysBetween, DomainError, type IsoDate } from '@shanyu/common';
-import { CREDIT_GRADE_LABELS, type CreditEventType, type CreditGrade, type GradeReason } from '@shanyu/contracts';
+import { addDays, daysBetween, type IsoDate } from '@shanyu/common';
+import type { CreditEventType, CreditGrade, GradeReason } from '@shanyu/contracts';
 import { type CreditModel, CreditModelError, type CreditModels, type CreditRule } from './credit-model.js';
 
 /** A ledger entry as stored: the event and how the model in force on its day judged it. */
@@ -47,10 +47,16 @@ const CORRECTIONS: CreditEventType[] = ['finding_corrected_on_time', 'finding_co
 const newestFirst = (a: LedgerEntry, b: LedgerEntry) =>
   b.occurredOn.localeCompare(a.occurredOn) || b.occurredAt.localeCompare(a.occurredAt) || b.id.localeCompare(a.id);
 
-/** What the model in force on the fact's day makes of an event type (stored with the ledger entry). */
-export function judge(models: CreditModels, eventType: CreditEventType, occurredOn: IsoDate): { model: CreditModel; rule: CreditRule } {
-  const model = models.judging(occurredOn);
-  return { model, rule: models.rule(model.version, eventType) };
+/**
+ * What the model in force in the institution's division on the fact's day makes of an event type
+ * (stored with the ledger entry: the rule, its points and source, and the version of the document
+ * the rule came from).
+ */
+export function judge(models: CreditModels, eventType: CreditEventType, occurredOn: IsoDate, divisionCode: string): { model: CreditModel; rule: CreditRule } {
+  const model = models.judging(divisionCode, occurredOn);
+  const rule = model.rules.find((r) => r.eventType === eventType);
+  if (!rule) throw new CreditModelError(`the credit model of ${divisionCode} on ${occurredOn} has no rule for ${eventType}`);
+  return { model, rule };
 }
 
 /** The grade of an institution without any entry under the model in force on `at`. */
@@ -59,20 +65,18 @@ export function startGrade(model: CreditModel): CreditGrade {
 }
 
 /**
- * Score and grade at `at`, recomputed from the ledger alone:
+ * Score and grade at `at`, recomputed from the ledger alone, by the model composed for the
+ * institution's division on that day (the national default, or its division's own scheme):
  * - entries that occurred after `at` do not count;
  * - each entry counts the points its rule gave (the rule of the model version that judged it),
  *   faded by the rule's decay (from the event, or from the correction of its finding), and
  *   nothing from the day a repair (信用修复) covering it was decided;
  * - score = the start score of the model in force at `at` + the entries, within [min, max];
- * - grade = D while any entry's D trigger is active ("a D from any department makes the
- *   institution D overall", 京卫家庭〔2023〕14号), else the model's thresholds at `at`.
+ * - grade = D while any entry's D trigger is active (a D trigger from any department makes the
+ *   institution D overall), else the model's thresholds at `at`.
  */
-export function evaluate(ledger: readonly LedgerEntry[], at: IsoDate, models: CreditModels): Evaluation {
-  const model = models.inForce(at);
-  if (!model) {
-    throw new DomainError('CREDIT_MODEL_NOT_IN_FORCE', `${at} 时尚无生效的信用评价模型（最早的版本自 ${models.versions[0]!.effectiveFrom} 起施行）`);
-  }
+export function evaluate(ledger: readonly LedgerEntry[], at: IsoDate, models: CreditModels, divisionCode: string): Evaluation {
+  const model = models.inForce(divisionCode, at);
   const upTo = ledger.filter((e) => e.occurredOn <= at).sort(newestFirst);
 
   const repairedBy = new Map<string, { repair: LedgerEntry }>();
@@ -150,13 +154,15 @@ export function evaluate(ledger: readonly LedgerEntry[], at: IsoDate, models: Cr
   }));
   reasons.push({
     kind: 'score',
-    text: `得分 ${score}（起始分 ${model.startScore}，事项合计 ${sum >= 0 ? '+' : ''}${sum}），按 ${model.version} 的分级线为 ${byScore.grade}（${byScore.label}，≥ ${byScore.minScore}）`,
+    text: `得分 ${score}（起始分 ${model.startScore}，事项合计 ${sum >= 0 ? '+' : ''}${sum}），按 ${model.version}（${model.jurisdictionName}）的分级线为 ${byScore.grade}（${byScore.label}，≥ ${byScore.minScore}）`,
     ruleId: null,
     entryId: null,
     source: byScore.source,
   });
+  const label = (g: CreditGrade) => model.grades.find((x) => x.grade === g)!.label;
+  const applied = `${model.jurisdictionName}适用的信用评价模型（${model.documents.map((d) => d.version).join('、')}）`;
   const explanation = triggers.length
-    ? `存在 ${triggers.length} 项严重失信触发事项（${triggers.map((t) => t.rule.title).join('；')}），依京卫家庭〔2023〕14号任一部门评为 D 即整体为 D；得分 ${score} 本可评为 ${byScore.grade}`
-    : `得分 ${score}，按 ${model.version} 的分级线（A ≥ ${model.grades[0]!.minScore}，B ≥ ${model.grades[1]!.minScore}，C ≥ ${model.grades[2]!.minScore}）评为 ${grade}（${CREDIT_GRADE_LABELS[grade]}）`;
+    ? `存在 ${triggers.length} 项 D 级触发事项（${triggers.map((t) => t.rule.title).join('；')}），任一部门的 D 级触发事项使机构整体为 D（${applied}；${byScore.source}）；得分 ${score} 本可评为 ${byScore.grade}`
+    : `得分 ${score}，按${applied}的分级线（A ≥ ${model.grades[0]!.minScore}，B ≥ ${model.grades[1]!.minScore}，C ≥ ${model.grades[2]!.minScore}）评为 ${grade}（${label(grade)}）`;
   return { at, model, score, grade, explanation, reasons, entries };
 }

@@ -1,6 +1,5 @@
 import { type Actor, DomainError, divisionPrefix, type IsoDate, shanghaiToday } from '@shanyu/common';
 import {
-  CREDIT_GRADE_LABELS,
   type CreditEntryView,
   type CreditGrade,
   type CreditListItem,
@@ -16,9 +15,26 @@ import type { DataSource } from 'typeorm';
 import type { CreditAccessPolicy } from '../access/credit-access.policy.js';
 import { InstitutionRepository } from '../institutions/institution.repository.js';
 import type { Ledger } from '../ledger/ledger.js';
-import type { CreditModels } from '../model/credit-model.js';
+import type { CreditModel, CreditModels } from '../model/credit-model.js';
 import { evaluate, type Evaluation, startGrade } from '../model/evaluate.js';
 import { CreditReadRepository } from './credit-read.repository.js';
+
+const gradeLabel = (model: CreditModel, grade: CreditGrade) => model.grades.find((g) => g.grade === grade)!.label;
+
+/** Which model a grade was computed with: its jurisdiction and the documents it was composed from. */
+function modelRefs(model: CreditModel) {
+  return {
+    modelJurisdiction: model.jurisdiction,
+    modelJurisdictionName: model.jurisdictionName,
+    modelDocuments: model.documents.map((d) => ({
+      version: d.version,
+      title: d.title,
+      jurisdiction: d.jurisdiction,
+      jurisdictionName: d.jurisdictionName,
+      effectiveFrom: d.effectiveFrom,
+    })),
+  };
+}
 
 export function toCreditView(institutionId: string, name: string | null, divisionCode: string | null, e: Evaluation): CreditView {
   const entries: CreditEntryView[] = e.entries.map(({ entry, rule, effectivePoints, adjustment, dTriggerActive, repairedBy }) => ({
@@ -48,8 +64,9 @@ export function toCreditView(institutionId: string, name: string | null, divisio
     at: e.at,
     score: e.score,
     grade: e.grade,
-    gradeLabel: CREDIT_GRADE_LABELS[e.grade],
+    gradeLabel: gradeLabel(e.model, e.grade),
     modelVersion: e.model.version,
+    ...modelRefs(e.model),
     startScore: e.model.startScore,
     thresholds: e.model.grades.map((g) => ({ grade: g.grade, label: g.label, minScore: g.minScore })),
     explanation: e.explanation,
@@ -68,7 +85,7 @@ export function toCreditView(institutionId: string, name: string | null, divisio
   };
 }
 
-/** 信用 of one institution at a date: recomputed from the ledger with the model in force then. */
+/** 信用 of one institution at a date: recomputed from the ledger with the model in force in its division then. */
 export class GetCredit {
   constructor(
     private readonly dataSource: DataSource,
@@ -87,7 +104,7 @@ export class GetCredit {
     const today = shanghaiToday(this.now());
     const at: IsoDate = request.at ?? today;
     if (at > today) throw DomainError.validation([{ field: 'at', code: 'notInFuture', message: `查询日期不能晚于今天（${today}）` }]);
-    return toCreditView(request.id, institution?.name ?? null, divisionCode, evaluate(entries, at, this.models));
+    return toCreditView(request.id, institution?.name ?? null, divisionCode, evaluate(entries, at, this.models, divisionCode ?? ''));
   }
 }
 
@@ -118,23 +135,41 @@ export class CreditLists {
   }
 }
 
-/** Every model version as data (rules, sources, thresholds, measures), for officials and department systems. */
+/**
+ * The model as it applies in each jurisdiction with documents of its own (the national default
+ * first), for each period, as data (rules, sources, thresholds, measures), for officials and
+ * department systems. The documents themselves: GET /api/v1/rules/documents?family=credit.
+ */
 export class ListCreditModels {
   constructor(private readonly models: CreditModels) {}
 
   execute(): CreditModelView[] {
-    return this.models.versions.map((m) => ({
+    return this.models.applied().map((m) => ({
       version: m.version,
       effectiveFrom: m.effectiveFrom,
       title: m.title,
       source: m.source,
+      jurisdiction: m.jurisdiction,
+      jurisdictionName: m.jurisdictionName,
+      documents: modelRefs(m).modelDocuments,
       startScore: m.startScore,
       minScore: m.minScore,
       maxScore: m.maxScore,
       grades: m.grades,
-      rules: m.rules,
+      rules: m.rules.map((r) => ({
+        id: r.id,
+        documentVersion: r.documentVersion,
+        jurisdiction: r.jurisdiction,
+        eventType: r.eventType,
+        title: r.title,
+        points: r.points,
+        source: r.source,
+        dTrigger: r.dTrigger,
+        decay: r.decay,
+        repair: r.repair,
+      })),
       measures: m.measures,
-      watchedSubjects: m.watchedSubjects,
+      watchedSubjects: [...m.watchedSubjects],
     }));
   }
 }
@@ -147,8 +182,9 @@ export class PublicCredit {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  private startGradeToday(): { grade: CreditGrade; version: string } {
-    const model = this.models.inForce(shanghaiToday(this.now())) ?? this.models.versions[this.models.versions.length - 1]!;
+  /** The grade of an institution without a standing yet, under the model of its division today. */
+  private startGradeIn(divisionCode: string): { grade: CreditGrade; version: string } {
+    const model = this.models.judging(divisionCode, shanghaiToday(this.now()));
     return { grade: startGrade(model), version: model.version };
   }
 
@@ -165,7 +201,9 @@ export class PublicCredit {
   private async register(filter: { id?: string; divisionCode?: string; grade?: CreditGrade; page?: number; pageSize?: number }) {
     const page = filter.page ?? 1;
     const pageSize = filter.pageSize ?? 1;
-    const start = this.startGradeToday();
+    // The start grade counted for institutions without a standing when filtering by grade: that of
+    // the division asked for (every model shipped starts at the same grade).
+    const start = this.startGradeIn(filter.divisionCode ?? '');
     const { rows, total } = await new CreditReadRepository(this.dataSource).publicRegister(
       {
         id: filter.id ?? null,
@@ -177,15 +215,17 @@ export class PublicCredit {
       pageSize,
     );
     const items: PublicCreditView[] = rows.map((r) => {
-      const grade = r.grade ?? start.grade;
+      const model = this.models.judging(r.divisionCode, shanghaiToday(this.now()));
+      const unrated = this.startGradeIn(r.divisionCode);
+      const grade = r.grade ?? unrated.grade;
       return {
         institutionId: r.id,
         institutionName: r.name,
         divisionCode: r.divisionCode,
         grade,
-        gradeLabel: CREDIT_GRADE_LABELS[grade],
+        gradeLabel: gradeLabel(model, grade),
         since: r.since,
-        modelVersion: r.modelVersion ?? start.version,
+        modelVersion: r.modelVersion ?? unrated.version,
       };
     });
     return { items, total, page, pageSize };

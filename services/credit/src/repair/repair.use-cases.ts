@@ -50,8 +50,8 @@ const who = (actor: Actor) => ({ department: actor.department, userId: actor.use
  * repairable under the rule that judged it, past the rule's minimum period (公示期), and not
  * repaired already. Returns one problem per entry that may not.
  */
-function repairProblems(models: CreditModels, all: LedgerEntry[], entryIds: string[], today: IsoDate): FieldProblem[] {
-  const evaluation = evaluate(all, today, models);
+function repairProblems(models: CreditModels, all: LedgerEntry[], entryIds: string[], today: IsoDate, divisionCode: string): FieldProblem[] {
+  const evaluation = evaluate(all, today, models, divisionCode);
   const byId = new Map(evaluation.entries.map((e) => [e.entry.id, e]));
   const problems: FieldProblem[] = [];
   entryIds.forEach((id, i) => {
@@ -99,7 +99,13 @@ export class RequestRepair {
       const divisionCode = institution?.divisionCode ?? [...entries].reverse().find((e) => e.divisionCode)?.divisionCode ?? null;
       this.policy.assertCanRequestRepair(actor, { divisionCode, ownerUserId: institution?.ownerUserId ?? null });
       await new StandingRepository(m).lock(request.institutionId);
-      const problems = repairProblems(this.models, await this.ledger.forInstitution(m, request.institutionId), request.entryIds, shanghaiToday(this.now()));
+      const problems = repairProblems(
+        this.models,
+        await this.ledger.forInstitution(m, request.institutionId),
+        request.entryIds,
+        shanghaiToday(this.now()),
+        divisionCode ?? '',
+      );
       if (problems.length) refuse(problems);
       const pending = await repairs.pendingListing(request.institutionId, request.entryIds);
       if (pending.length) throw new DomainError('CREDIT_REPAIR_PENDING', `所列记录已在待决定的修复申请 ${pending.join('、')} 中`);
@@ -161,7 +167,7 @@ export class DecideRepair {
       const entries = await this.ledger.forInstitution(m, repair.institution_id);
       let ledgerEntryId: string | null = null;
       if (request.decision === 'approve') {
-        const problems = repairProblems(this.models, entries, repair.entry_ids, today);
+        const problems = repairProblems(this.models, entries, repair.entry_ids, today, institution?.divisionCode ?? repair.division_code);
         if (problems.length) refuse(problems);
         const appended = await this.ledger.append(m, {
           institutionId: repair.institution_id,

@@ -14,7 +14,7 @@ import { LedgerRepository } from '../ledger/ledger.repository.js';
 import { StandingRepository } from '../ledger/standing.repository.js';
 import { Standings } from '../ledger/standings.js';
 import { type CreditModels, loadCreditModels } from '../model/credit-model.js';
-import { CREDIT_MODELS } from '../model/credit-models.data.js';
+import { CREDIT_RULE_DOCUMENTS } from '../model/credit-models.data.js';
 import { ProjectionRepository } from './projection.repository.js';
 
 /**
@@ -114,7 +114,7 @@ export async function replayCreditProjection(options: ReplayCreditOptions): Prom
   const logger = options.logger ?? new JsonLogger('credit-replay');
   const schema = (dataSource.options as { schema?: string }).schema;
   if (!schema) throw new Error('the credit DataSource has no schema');
-  const models = loadCreditModels(CREDIT_MODELS);
+  const models = loadCreditModels(CREDIT_RULE_DOCUMENTS);
   const now = options.now ?? (() => new Date());
   const today = shanghaiToday(now());
   const consumers = Object.fromEntries(CREDIT_SOURCES.map((s) => [s.key, creditConsumerName(schema, s.key)])) as Record<CreditSource, string>;
@@ -239,6 +239,8 @@ export async function replayCreditProjection(options: ReplayCreditOptions): Prom
         grade: s.grade,
         score: s.score,
         modelVersion: standing.modelVersion,
+        modelJurisdiction: models.judging(standing.divisionCode, today).jurisdiction,
+        modelDocuments: models.judging(standing.divisionCode, today).documents.map((d) => d.version),
         effectiveOn: today,
         reasons,
       };

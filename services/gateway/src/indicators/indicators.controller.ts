@@ -1,5 +1,5 @@
 import type { Actor } from '@shanyu/common';
-import { IndicatorsRequest, type IndicatorsView, RegistryRpc, rpcOf, StaffRpc } from '@shanyu/contracts';
+import { enrolmentRatios, IndicatorsRequest, type IndicatorsView, RegistryRpc, rpcOf, StaffRpc } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
@@ -18,7 +18,10 @@ export class IndicatorsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: '区域指标 (each with its definition and source) for a district and its streets, plus supply and demand per street' })
+  @ApiOperation({
+    summary:
+      '区域指标 (each with its definition and source) for a district and its streets (a city and its counties), as they stood at the end of the month, plus supply and demand; figures over all operating institutions with their filed-only figures beside them (filedOnlyOf)',
+  })
   @ApiQuery({ name: 'divisionCode', example: '330106' })
   @ApiQuery({ name: 'month', required: false, example: '2026-11' })
   @ApiQuery({ name: 'targetPerThousand', required: false, example: 4.5 })
@@ -35,23 +38,9 @@ export class IndicatorsController {
         base.divisions.find((d) => d.divisionCode === part.divisionCode)?.indicators.push(...part.indicators);
       }
     }
-    for (const division of base.divisions) {
-      const enrolled = division.indicators.find((i) => i.key === 'enrolledChildren');
-      if (!enrolled) continue;
-      // 入托率 needs the subsidy service's rosters and the registry's population: only here are both at hand.
-      const under3 = division.supply?.childrenUnder3 ?? null;
-      division.indicators.push({
-        group: enrolled.group,
-        key: 'enrolmentRate',
-        label: '入托率',
-        unit: '%',
-        value: under3 && enrolled.value !== null ? Math.round((enrolled.value / under3) * 100 * 10_000) / 10_000 : null,
-        numerator: enrolled.value ?? undefined,
-        denominator: under3 ?? undefined,
-        definition: '本月收托名册中的在托婴幼儿数 ÷ 3 岁以下婴幼儿数（人口数据）',
-        source: '环翠区入托率 6.07%（威海市环翠区卫生健康局、发展和改革局《关于创建省级婴幼儿照护服务示范区的报告》）',
-      });
-    }
+    // 托位使用率 and 入托率 divide the subsidy service's children by the registry's places and
+    // population: only here are both at hand.
+    for (const division of base.divisions) division.indicators.push(...enrolmentRatios(division));
     return base;
   }
 }

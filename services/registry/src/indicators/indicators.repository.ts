@@ -1,11 +1,16 @@
 import { schemaTable } from '@shanyu/persistence';
 import type { EntityManager } from 'typeorm';
 
-/** What the register counts per street. */
+/** What the register counts per street on a day. */
 export interface StreetCounts {
-  registered: number;
+  /** Operating: registered by then, not deregistered by then (成长驿站 left out). */
+  operating: number;
+  /** Of which filed: an approved filing whose receipt was issued by then. */
   filed: number;
   places: number;
+  filedPlaces: number;
+  /** Places of 幼儿园托班 (举办主体 kindergarten), counted in `places` too. */
+  kindergartenPlaces: number;
   inclusivePlaces: number;
   withHealthCentre: number;
 }
@@ -15,33 +20,59 @@ export class IndicatorsRepository {
   constructor(private readonly manager: EntityManager) {}
 
   /**
-   * Per division code under the prefix, as of a day: institutions registered by then (not
-   * deregistered), those filed by then (their receipt issued), their places, 普惠 places and
-   * health-centre contracts. Raw SQL: filtered aggregates over a lateral join.
+   * Per street code under the prefix, as the register stood on a day: every institution
+   * registered by then and not deregistered by then, with the street, 举办主体 and places of its
+   * history row in force that day; filed when its receipt was issued by then. 成长驿站 are not
+   * 托育机构 and are left out. Raw SQL: filtered aggregates over lateral joins.
    */
   async countsByDivision(prefix: string, asOf: string): Promise<Map<string, StreetCounts>> {
     const institution = schemaTable(this.manager, 'institution');
+    const history = schemaTable(this.manager, 'institution_history');
     const filing = schemaTable(this.manager, 'filing');
-    const rows: { division_code: string; registered: number; filed: number; places: number; inclusive_places: number; with_health_centre: number }[] =
-      await this.manager.query(
-        `SELECT i.division_code,
-              count(*)::int AS registered,
-              count(*) FILTER (WHERE filed)::int AS filed,
-              coalesce(sum(total_places) FILTER (WHERE filed), 0)::int AS places,
-              coalesce(sum((i.inclusive->>'inclusivePlaces')::int) FILTER (WHERE filed AND i.inclusive IS NOT NULL), 0)::int AS inclusive_places,
-              count(*) FILTER (WHERE filed AND f.submission->'healthCentre' IS NOT NULL)::int AS with_health_centre
+    const rows: {
+      division_code: string;
+      operating: number;
+      filed: number;
+      places: number;
+      filed_places: number;
+      kindergarten_places: number;
+      inclusive_places: number;
+      with_health_centre: number;
+    }[] = await this.manager.query(
+      `SELECT h.division_code,
+              count(*)::int AS operating,
+              count(*) FILTER (WHERE f.filed)::int AS filed,
+              coalesce(sum(h.total_places), 0)::int AS places,
+              coalesce(sum(h.total_places) FILTER (WHERE f.filed), 0)::int AS filed_places,
+              coalesce(sum(h.total_places) FILTER (WHERE h.operator_type = 'kindergarten'), 0)::int AS kindergarten_places,
+              coalesce(sum((i.inclusive->>'inclusivePlaces')::int)
+                FILTER (WHERE f.filed AND (i.inclusive->>'grantedOn')::date <= $2::date), 0)::int AS inclusive_places,
+              count(*) FILTER (WHERE f.filed AND f.health_centre)::int AS with_health_centre
          FROM ${institution} i
-         LEFT JOIN ${filing} f ON f.receipt_no = i.receipt_no
-         CROSS JOIN LATERAL (SELECT i.status = 'filed' AND f.receipt_issued_on <= $2::date AS filed,
-                                    (i.places->>'infant')::int + (i.places->>'toddler')::int + (i.places->>'older')::int + (i.places->>'mixed')::int AS total_places) x
-        WHERE i.division_code LIKE $1 AND i.status <> 'deregistered' AND i.created_at < ($2::date + 1)
-        GROUP BY i.division_code`,
-        [`${prefix}%`, asOf],
-      );
+         CROSS JOIN LATERAL (SELECT division_code, operator_type, total_places FROM ${history}
+                              WHERE institution_id = i.id AND valid_from <= $2::date
+                              ORDER BY valid_from DESC LIMIT 1) h
+         LEFT JOIN LATERAL (SELECT true AS filed, submission->'healthCentre' IS NOT NULL AS health_centre FROM ${filing}
+                             WHERE institution_id = i.id AND status = 'approved' AND receipt_issued_on <= $2::date
+                             ORDER BY receipt_issued_on LIMIT 1) f ON true
+        WHERE i.id IN (SELECT institution_id FROM ${history} WHERE division_code LIKE $1)
+          AND i.registered_on <= $2::date AND (i.deregistered_on IS NULL OR i.deregistered_on > $2::date)
+          AND h.division_code LIKE $1 AND h.operator_type <> 'growth_station'
+        GROUP BY h.division_code`,
+      [`${prefix}%`, asOf],
+    );
     return new Map(
       rows.map((r) => [
         r.division_code,
-        { registered: r.registered, filed: r.filed, places: r.places, inclusivePlaces: r.inclusive_places, withHealthCentre: r.with_health_centre },
+        {
+          operating: r.operating,
+          filed: r.filed,
+          places: r.places,
+          filedPlaces: r.filed_places,
+          kindergartenPlaces: r.kindergarten_places,
+          inclusivePlaces: r.inclusive_places,
+          withHealthCentre: r.with_health_centre,
+        },
       ]),
     );
   }

@@ -57,6 +57,14 @@ export class Institution {
   @Column({ type: 'text' })
   status: InstitutionStatus;
 
+  /** 登记日期: from this day it counts as operating (indicators of past months). */
+  @Column({ type: 'date', name: 'registered_on' })
+  registeredOn: string;
+
+  /** 注销: the day it stopped operating. */
+  @Column({ type: 'date', name: 'deregistered_on', nullable: true })
+  deregisteredOn: string | null;
+
   @Column({ type: 'text', name: 'receipt_no', nullable: true })
   receiptNo: string | null;
 
@@ -107,6 +115,8 @@ export class Institution {
       places: { infant: p.infant, toddler: p.toddler, older: p.older, mixed: p.mixed },
       totalPlaces: this.totalPlaces,
       status: this.status,
+      registeredOn: this.registeredOn,
+      deregisteredOn: this.deregisteredOn ?? null,
       receiptNo: this.receiptNo ?? null,
       inclusive: this.inclusive ?? null,
       demonstrations: this.demonstrations ?? [],

@@ -77,6 +77,21 @@ export class InstitutionRepository {
   }
 
   /**
+   * Records what indicators count of the institution (street, 举办主体, places) as holding from
+   * `validFrom` until its next record; a second record of the same day replaces the first.
+   * Raw SQL: the history is read only by the indicators' aggregate queries.
+   */
+  async recordHistory(institution: Institution, validFrom: string): Promise<void> {
+    await this.manager.query(
+      `INSERT INTO ${schemaTable(this.manager, 'institution_history')} (institution_id, valid_from, division_code, operator_type, places, total_places)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6)
+       ON CONFLICT (institution_id, valid_from) DO UPDATE
+         SET division_code = EXCLUDED.division_code, operator_type = EXCLUDED.operator_type, places = EXCLUDED.places, total_places = EXCLUDED.total_places`,
+      [institution.id, validFrom, institution.divisionCode, institution.operatorType, JSON.stringify(institution.places), institution.totalPlaces],
+    );
+  }
+
+  /**
    * Sets the 信用等级 unless a newer grade change was already applied. Raw SQL: `credit_grade_at`,
    * which only orders the changes, is not a column of the entity.
    */

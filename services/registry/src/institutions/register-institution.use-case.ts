@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Actor, DomainError } from '@shanyu/common';
+import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
 import { type InstitutionView, RegistryEvt, type RegisterInstitutionRequest } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import type { InstitutionAccessPolicy } from './institution-access.policy.js';
@@ -10,10 +10,17 @@ export class RegisterInstitution {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly policy: InstitutionAccessPolicy,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   async execute(request: RegisterInstitutionRequest, actor: Actor, requestId?: string): Promise<InstitutionView> {
     this.policy.assertCanRegister(actor, request.nature, request.divisionCode);
+    // 登记日期: the licence's date, which may precede its entry here; never a day still to come.
+    const today = shanghaiToday(this.now());
+    const registeredOn = request.registeredOn ?? today;
+    if (registeredOn > today) {
+      throw DomainError.validation([{ field: 'registeredOn', code: 'DATE_IN_FUTURE', message: `登记日期 ${registeredOn} 晚于今天（${today}）` }]);
+    }
     return this.unitOfWork.run(async (tx) => {
       const institutions = new InstitutionRepository(tx.manager);
       if (await institutions.usccRegistered(request.uscc)) throw usccTaken(request.uscc);
@@ -32,10 +39,13 @@ export class RegisterInstitution {
         outdoorAreaM2: request.outdoorAreaM2,
         places: { ...request.places },
         status: 'registered',
+        registeredOn,
+        deregisteredOn: null,
         ownerUserId: actor.department === 'operator' ? actor.userId : null,
       });
       // A concurrent registration of the same USCC committed first.
       if (!institution) throw usccTaken(request.uscc);
+      await institutions.recordHistory(institution, registeredOn);
       const view = institution.toView();
       await tx.publish(RegistryEvt.institutionRegistered, {
         actor,

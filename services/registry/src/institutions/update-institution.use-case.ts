@@ -13,6 +13,8 @@ import type { Transaction } from '@shanyu/messaging';
 const CHANGEABLE = ['name', 'operatorType', 'careForms', 'divisionCode', 'address', 'floor', 'buildingAreaM2', 'outdoorAreaM2', 'places'] as const;
 /** Facts the filing standards read: changing one on a filed institution re-runs its check. */
 const CHECKED_FACTS = new Set(['floor', 'buildingAreaM2', 'outdoorAreaM2', 'places']);
+/** Facts indicators count: a change of one is kept in the institution's history from the day of the change. */
+const COUNTED_FACTS = new Set(['divisionCode', 'operatorType', 'places']);
 
 /** Changes registration data (登记变更); the audit entry keeps before, after and the reason. */
 export class UpdateInstitution {
@@ -20,6 +22,7 @@ export class UpdateInstitution {
     private readonly unitOfWork: UnitOfWork,
     private readonly policy: InstitutionAccessPolicy,
     private readonly rules: RegistryRuleDocuments,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   async execute(request: UpdateInstitutionRequest, actor: Actor, requestId?: string): Promise<InstitutionView> {
@@ -48,6 +51,7 @@ export class UpdateInstitution {
       if (changed.length === 0) return before;
       if (changed.includes('divisionCode')) institution.countyCode = institution.divisionCode.slice(0, 6);
       await institutions.save(institution);
+      if (changed.some((c) => COUNTED_FACTS.has(c))) await institutions.recordHistory(institution, shanghaiToday(this.now()));
       const after = institution.toView();
       await tx.publish(RegistryEvt.institutionUpdated, {
         actor,

@@ -10,6 +10,7 @@ export class DeregisterInstitution {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly policy: InstitutionAccessPolicy,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   async execute(request: DeregistrationRequest, actor: Actor, requestId?: string): Promise<InstitutionView> {
@@ -19,12 +20,18 @@ export class DeregisterInstitution {
       if (!institution) throw institutionNotFound(request.institutionId);
       this.policy.assertCanDeregister(actor, institution);
       if (institution.status === 'deregistered') throw new DomainError('INSTITUTION_DEREGISTERED', '该机构已注销');
+      const effectiveOn = request.effectiveOn ?? shanghaiToday(this.now());
+      if (effectiveOn < institution.registeredOn) {
+        throw DomainError.validation([
+          { field: 'effectiveOn', code: 'BEFORE_REGISTRATION', message: `注销日期 ${effectiveOn} 早于登记日期 ${institution.registeredOn}` },
+        ]);
+      }
       const before = institution.toView();
       institution.status = 'deregistered';
+      institution.deregisteredOn = effectiveOn;
       institution.inclusive = null;
       await institutions.save(institution);
       const view = institution.toView();
-      const effectiveOn = request.effectiveOn ?? shanghaiToday();
       await tx.publish(RegistryEvt.institutionDeregistered, {
         actor,
         entityId: institution.id,

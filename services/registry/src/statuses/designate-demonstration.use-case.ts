@@ -32,7 +32,7 @@ export class DesignateDemonstration {
       if (grade === 'C' || grade === 'D') {
         throw new DomainError(
           'DEMONSTRATION_GRADE_TOO_LOW',
-          `机构信用等级为 ${grade} 级（${CREDIT_GRADE_LABELS[grade]}），示范评定须为 A 或 B 级（守信联合激励、失信联合惩戒，004 §五(五)）`,
+          `机构信用等级为 ${grade} 级（${CREDIT_GRADE_LABELS[grade]}），示范评定须为 A 或 B 级（守信联合激励、失信联合惩戒：《国务院关于建立完善守信联合激励和失信联合惩戒制度加快推进社会诚信建设的指导意见》国发〔2016〕33号；本平台口径）`,
         );
       }
       const record = { year: request.year, places: institution.totalPlaces, designatedOn: shanghaiToday(), decisionNo: request.decisionNo ?? null };

@@ -7,14 +7,14 @@ import { EmploymentRepository } from '../employments/employment.repository.js';
 import { staffNotFound } from '../employments/end-staff.use-case.js';
 import type { StaffViews } from '../employments/staff-views.js';
 import { institutionOrThrow } from '../institutions/institutions.js';
-import type { StaffRules } from '../rules/staff-rules.js';
+import type { StaffRuleBook } from '../rules/staff-rules.js';
 import type { CertificateRateMonitor } from '../stats/certificate-rate-monitor.js';
 import { Credential } from './credential.entity.js';
 import { CredentialRepository } from './credential.repository.js';
 
 /**
  * A certificate of a staff member. It belongs to the person (it counts wherever they work).
- * A type the rules give a validity (health certificates: one year, 76号令 第十三条) expires that
+ * A type the rules give a validity (health certificates: one year, 76号令 第十四条) expires that
  * long after issue when no expiry date is entered.
  */
 export class AddCredential {
@@ -22,18 +22,19 @@ export class AddCredential {
     private readonly unitOfWork: UnitOfWork,
     private readonly policy: StaffAccessPolicy,
     private readonly views: StaffViews,
-    private readonly rules: StaffRules,
+    private readonly book: StaffRuleBook,
     private readonly certificates: CertificateRateMonitor,
   ) {}
 
   async execute(request: AddCredentialRequest, actor: Actor, requestId?: string, today = shanghaiToday()): Promise<StaffView> {
     if (request.issuedOn > today) throw DomainError.validation([{ field: 'issuedOn', code: 'notInFuture', message: `发证日期不能晚于今天（${today}）` }]);
-    const validity = this.rules.credentialTypes[request.type].validityMonths;
-    const expiresOn = request.expiresOn ?? (validity ? addMonthsToDate(request.issuedOn, validity) : null);
     return this.unitOfWork.run(async (tx) => {
       const employment = await new EmploymentRepository(tx.manager).byId(request.staffId);
       if (!employment) throw staffNotFound(request.staffId);
-      this.policy.assertCanWrite(actor, await institutionOrThrow(tx.manager, employment.institutionId));
+      const institution = await institutionOrThrow(tx.manager, employment.institutionId);
+      this.policy.assertCanWrite(actor, institution);
+      const validity = this.book.for(institution.divisionCode, today).credentialTypes[request.type].validityMonths;
+      const expiresOn = request.expiresOn ?? (validity ? addMonthsToDate(request.issuedOn, validity) : null);
       const credentials = new CredentialRepository(tx.manager);
       if (await credentials.exists(employment.personId, request.type, request.number)) throw duplicate(request.type);
       const credential = Object.assign(new Credential(), {

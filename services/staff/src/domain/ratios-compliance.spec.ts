@@ -3,7 +3,7 @@ import { loadStaffRules } from '../rules/staff-rules.js';
 import { complianceOf, rate } from './compliance.js';
 import { computeRatios } from './ratios.js';
 
-const rules = loadStaffRules();
+const rules = loadStaffRules().for('000000', '2026-06-15');
 const places = (children: number) => ({ children, source: 'registered_places' as const });
 
 describe('carer-to-child ratios (国卫人口发〔2019〕58号)', () => {

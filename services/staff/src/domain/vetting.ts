@@ -41,11 +41,20 @@ export function latestCheck(checks: CheckFact[]): CheckFact | null {
  *  - the latest query found none and is not older than the re-check interval → cleared;
  *  - otherwise pending: the query has not been answered (or only an old one exists, NO_RECENT_QUERY).
  */
-export function decideVetting(input: { bans: BanFact[]; checks: CheckFact[]; today: IsoDate; startDate: IsoDate; intervalMonths: number }): VettingDecision {
-  const ban = input.bans.find((b) => banInForce(b, input.today) || banInForce(b, input.startDate));
+export function decideVetting(input: {
+  bans: BanFact[];
+  checks: CheckFact[];
+  today: IsoDate;
+  startDate: IsoDate;
+  intervalMonths: number;
+  /** Which refusals the staff rules in force make (both, by national law). */
+  refuse?: { refuseBanned: boolean; refuseCriminalRecord: boolean };
+}): VettingDecision {
+  const refuse = input.refuse ?? { refuseBanned: true, refuseCriminalRecord: true };
+  const ban = refuse.refuseBanned ? input.bans.find((b) => banInForce(b, input.today) || banInForce(b, input.startDate)) : undefined;
   if (ban) return { status: 'rejected', reason: 'BANNED', refId: ban.id };
   const latest = latestCheck(input.checks);
-  if (latest?.result === 'record_found') return { status: 'rejected', reason: 'CRIMINAL_RECORD', refId: latest.id };
+  if (refuse.refuseCriminalRecord && latest?.result === 'record_found') return { status: 'rejected', reason: 'CRIMINAL_RECORD', refId: latest.id };
   if (latest && addMonthsToDate(latest.checkedOn, input.intervalMonths) >= input.today) return { status: 'cleared', reason: null, refId: latest.id };
   return { status: 'pending', reason: latest ? 'NO_RECENT_QUERY' : null, refId: latest?.id ?? null };
 }

@@ -50,7 +50,7 @@ export class EndStaff {
         },
       });
       await tx.audit({ actor, action: 'staff.end', entity: 'employment', entityId: ended.id, before, after, reason: request.reason ?? null, requestId });
-      await this.ratios.evaluate(tx.manager, tx, institution, actor);
+      await this.ratios.evaluate(tx.manager, tx, institution, actor, today);
       await this.certificates.evaluate(tx.manager, tx, [institution], actor, today);
       return this.policy.seesFullIdNumbers(actor) ? this.views.one(tx.manager, ended, today, true) : after;
     });

@@ -9,7 +9,7 @@ import { InstitutionRepository } from '../institutions/institution.repository.js
 import type { Person } from '../people/person.entity.js';
 import { PersonRepository } from '../people/person.repository.js';
 import type { ResidentIdVault } from '../people/resident-id-vault.js';
-import type { StaffRules } from '../rules/staff-rules.js';
+import type { StaffRuleBook } from '../rules/staff-rules.js';
 import type { CertificateRateMonitor } from '../stats/certificate-rate-monitor.js';
 import type { RatioMonitor } from '../stats/ratio-monitor.js';
 import { VettingAttempt } from '../vetting/vetting.entities.js';
@@ -51,7 +51,7 @@ type Planned =
  */
 export class HireStaff {
   constructor(
-    private readonly rules: StaffRules,
+    private readonly book: StaffRuleBook,
     private readonly vault: ResidentIdVault,
     private readonly views: StaffViews,
     private readonly ratios: RatioMonitor,
@@ -107,11 +107,18 @@ export class HireStaff {
     );
     const facts = await vetting.factsOf(people.filter((p) => !employed.has(p.id)).map((p) => p.id));
     const where = { institutionId: institution.id, divisionCode: institution.divisionCode, ownerUserId: institution.ownerUserId };
+    const rules = this.book.for(institution.divisionCode, today);
 
     const plans: Planned[] = bodies.map((body, i) => {
       const person = people[i]!;
       if (employed.has(person.id)) return { kind: 'employed' };
-      const decision = decideVetting({ ...facts.get(person.id)!, today, startDate: body.startDate, intervalMonths: this.rules.recheck.intervalMonths });
+      const decision = decideVetting({
+        ...facts.get(person.id)!,
+        today,
+        startDate: body.startDate,
+        intervalMonths: rules.recheck.intervalMonths,
+        refuse: rules.vetting,
+      });
       const attempt: VettingAttempt = Object.assign(new VettingAttempt(), {
         id: randomUUID(),
         personId: person.id,
@@ -208,7 +215,7 @@ export class HireStaff {
     });
     await tx.publishMany(events);
     if (hired.length) {
-      await this.ratios.evaluate(manager, tx, institution, actor);
+      await this.ratios.evaluate(manager, tx, institution, actor, today);
       await this.certificates.evaluate(manager, tx, [institution], actor, today);
     }
     const views =

@@ -7,7 +7,8 @@ import { complianceOf } from '../domain/compliance.js';
 import { recheckDue } from '../domain/vetting.js';
 import { PersonRepository } from '../people/person.repository.js';
 import type { ResidentIdVault } from '../people/resident-id-vault.js';
-import type { StaffRules } from '../rules/staff-rules.js';
+import { InstitutionRepository } from '../institutions/institution.repository.js';
+import type { StaffRuleBook } from '../rules/staff-rules.js';
 import { VettingRepository } from '../vetting/vetting.repository.js';
 import type { Employment } from './employment.entity.js';
 
@@ -23,7 +24,7 @@ export function credentialStatus(c: Pick<Credential, 'expiresOn'>, today: IsoDat
  */
 export class StaffViews {
   constructor(
-    private readonly rules: StaffRules,
+    private readonly book: StaffRuleBook,
     private readonly vault: ResidentIdVault,
   ) {}
 
@@ -36,12 +37,17 @@ export class StaffViews {
     const credentials = await new CredentialRepository(manager).ofPeople(personIds);
     const flags = await vetting.openFlagsOf(employments.map((e) => e.id));
     const checks = await vetting.lastCheckedOn(personIds);
+    const divisionOf = new Map(
+      (await new InstitutionRepository(manager).byIds([...new Set(employments.map((e) => e.institutionId))])).map((i) => [i.id, i.divisionCode]),
+    );
     const personById = new Map(people.map((p) => [p.id, p]));
     const credentialsOf = groupBy(credentials, (c) => c.personId);
     const flagsOf = groupBy(flags, (f) => f.employmentId);
-    const expiringDays = this.rules.credentialExpiringDays.value;
-    const interval = this.rules.recheck.intervalMonths;
     return employments.map((e) => {
+      // The rules of the institution's division (national ones where it has none of its own).
+      const rules = this.book.for(divisionOf.get(e.institutionId) ?? '000000', today);
+      const expiringDays = rules.credentialExpiringDays.value;
+      const interval = rules.recheck.intervalMonths;
       const person = personById.get(e.personId)!;
       const own = credentialsOf.get(e.personId) ?? [];
       const last = checks.get(e.personId) ?? null;
@@ -72,7 +78,7 @@ export class StaffViews {
           expiresOn: c.expiresOn,
           status: credentialStatus(c, today, expiringDays),
         })),
-        missingCredentials: complianceOf(this.rules, e.role, own, today).missing,
+        missingCredentials: complianceOf(rules, e.role, own, today).missing,
         createdAt: e.createdAt.toISOString(),
       } satisfies StaffView;
     });

@@ -9,7 +9,7 @@ import {
   type IndicatorValue,
 } from '@shanyu/contracts';
 import type { DataSource } from 'typeorm';
-import type { StaffRules } from '../rules/staff-rules.js';
+import type { StaffRuleBook, StaffRules } from '../rules/staff-rules.js';
 import { InstitutionRepository } from '../institutions/institution.repository.js';
 import type { StaffStatistics } from '../stats/staff-stats.js';
 
@@ -37,7 +37,7 @@ export class ComputeStaffIndicators {
   constructor(
     private readonly dataSource: DataSource,
     private readonly statistics: StaffStatistics,
-    private readonly rules: StaffRules,
+    private readonly book: StaffRuleBook,
   ) {}
 
   async execute(request: IndicatorsRequest, actor: Actor, today?: string): Promise<IndicatorContribution> {
@@ -59,11 +59,13 @@ export class ComputeStaffIndicators {
       };
       byDivision.set(s.divisionCode, addCounts(byDivision.get(s.divisionCode) ?? ZERO, c));
     }
-    return contributionOf(scope, byDivision, ZERO, addCounts, (c) => this.describe(c));
+    return contributionOf(scope, byDivision, ZERO, addCounts, (c, divisionCode) => this.describe(c, this.book.for(divisionCode, scope.asOf)));
   }
 
-  private describe(c: Counts): IndicatorValue[] {
-    const target = Math.round(this.rules.certificateRateTarget.value * 100);
+  /** The figures of one division, each defined by the staff rules of that division (its 持证率 target, if it has one). */
+  private describe(c: Counts, rules: StaffRules): IndicatorValue[] {
+    const target = rules.certificateRateTarget;
+    const carers = rules.roleRequirements.find((r) => r.role === 'carer')?.source ?? rules.ratios[0]!.source;
     return [
       {
         group: '从业人员',
@@ -73,8 +75,10 @@ export class ComputeStaffIndicators {
         value: indicatorRatio(c.holding, c.required, 100),
         numerator: c.holding,
         denominator: c.required,
-        definition: `岗位要求持证的在岗人员中持有有效资格证书者的比例（目标 ≥ ${target}%）`,
-        source: this.rules.certificateRateTarget.source,
+        definition: target
+          ? `岗位要求持证的在岗人员中持有有效资格证书者的比例（${target.jurisdictionName}目标：${target.byYear ? `到 ${target.byYear} 年` : ''}≥ ${target.targetBp / 100}%）`
+          : '岗位要求持证的在岗人员中持有有效资格证书者的比例（本区划及上级未设持证率目标）',
+        source: target?.source ?? `岗位持证要求：${carers}`,
       },
       {
         group: '从业人员',
@@ -85,7 +89,7 @@ export class ComputeStaffIndicators {
         numerator: c.healthHolding,
         denominator: c.healthRequired,
         definition: '须持健康证明的在岗人员中健康证明在有效期内者的比例（月末或今日）',
-        source: this.rules.credentialTypes.health_certificate?.source ?? '《托儿所幼儿园卫生保健管理办法》第十三条',
+        source: rules.credentialTypes.health_certificate.source,
       },
       {
         group: '从业人员',
@@ -102,8 +106,8 @@ export class ComputeStaffIndicators {
         label: '年度查询逾期人数',
         unit: '人',
         value: c.recheckOverdue,
-        definition: `距上次违法犯罪记录查询超过 ${this.rules.recheck.intervalMonths} 个月的在岗人员`,
-        source: this.rules.recheck.source,
+        definition: `距上次违法犯罪记录查询超过 ${rules.recheck.intervalMonths} 个月的在岗人员`,
+        source: rules.recheck.source,
       },
       {
         group: '从业人员',
@@ -120,8 +124,8 @@ export class ComputeStaffIndicators {
         label: '师生比不达标机构',
         unit: '家',
         value: c.ratioBreaches,
-        definition: `按最近一期收托名册，任一班型保育人员少于标准（${this.rules.ratios.map((r) => `${CLASS_LABELS[r.classType] ?? r.classType} 1:${r.childrenPerCarer}`).join('、')}）的机构数`,
-        source: this.rules.ratios[0]?.source ?? '国卫人口发〔2019〕58号',
+        definition: `按最近一期收托名册，任一班型保育人员少于标准（${rules.ratios.map((r) => `${CLASS_LABELS[r.classType] ?? r.classType} 1:${r.childrenPerCarer}`).join('、')}）的机构数`,
+        source: rules.ratios[0]!.source,
       },
     ];
   }

@@ -4,7 +4,7 @@ import type { UnitOfWork } from '@shanyu/messaging';
 import { CredentialRepository } from '../credentials/credential.repository.js';
 import type { InstitutionReplica } from '../institutions/institution-replica.entity.js';
 import { InstitutionRepository } from '../institutions/institution.repository.js';
-import type { StaffRules } from '../rules/staff-rules.js';
+import type { StaffRuleBook } from '../rules/staff-rules.js';
 import type { CertificateRateMonitor } from '../stats/certificate-rate-monitor.js';
 import { activeStaffOf, overdueOf } from '../stats/staff-stats.js';
 import { ReminderRepository } from './reminder.repository.js';
@@ -25,7 +25,7 @@ export interface SweepResult {
 export class ReminderSweep {
   constructor(
     private readonly unitOfWork: UnitOfWork,
-    private readonly rules: StaffRules,
+    private readonly book: StaffRuleBook,
     private readonly certificates: CertificateRateMonitor,
   ) {}
 
@@ -35,7 +35,7 @@ export class ReminderSweep {
       const reminders = new ReminderRepository(manager);
       await reminders.lockSweep();
       const result: SweepResult = { credentialExpiring: 0, credentialExpired: 0, recheckOverdue: 0 };
-      const until = addDays(today, this.rules.credentialExpiringDays.value);
+      const until = addDays(today, this.book.for('000000', today).credentialExpiringDays.value);
       const due = await new CredentialRepository(manager).dueNotRenewed(until);
       const institutions = new Map((await new InstitutionRepository(manager).all()).map((i) => [i.id, i]));
       const lapsed = new Map<string, InstitutionReplica>();
@@ -65,7 +65,7 @@ export class ReminderSweep {
       }
       // An expired qualification lowers 持证率 without anyone acting: publish the new rate.
       await this.certificates.evaluate(manager, tx, [...lapsed.values()], SYSTEM_ACTOR, today);
-      for (const overdue of overdueOf(await activeStaffOf(manager, [...institutions.values()]), this.rules, today)) {
+      for (const overdue of overdueOf(await activeStaffOf(manager, [...institutions.values()]), this.book, today)) {
         if (!(await reminders.remember('recheck_overdue', overdue.staffId, overdue.institutionId, overdue.dueOn))) continue;
         const institution = institutions.get(overdue.institutionId);
         await tx.publish(StaffEvt.recheckOverdue, {

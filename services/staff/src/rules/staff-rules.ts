@@ -1,14 +1,40 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, isIsoDate } from '@shanyu/common';
+import {
+  checkRuleDocument,
+  ConfigError,
+  DomainError,
+  documentsInForce,
+  type FieldProblem,
+  formatRuleSource,
+  type IsoDate,
+  jurisdictionName,
+  NATIONAL_JURISDICTION,
+  resolveRules,
+  type RuleDocument,
+  type RuleDocumentRef,
+  ruleDocumentRef,
+  type RuleSource,
+} from '@shanyu/common';
 import { CLASS_TYPES, type ClassType, CREDENTIAL_TYPES, type CredentialType, STAFF_ROLES, type StaffRole } from '@shanyu/contracts';
 
 /**
- * The staff rules as data, so a district can change them without a release and an official can
- * see where each comes from: which role needs which credential, carer-to-child ratios, the
- * certificate-rate target and the re-check interval, each with the document it comes from. The file is checked against this shape at start; a file that does not
- * match stops the service with every problem listed (a key in the wrong place is an error, never
- * ignored).
+ * The staff rules as rule documents of the family `staff` (分级规则), so an official can see where
+ * each comes from and a division's own rules apply only inside it: which role needs which
+ * credential, carer-to-child ratios, vetting at hiring and the yearly re-check (national, with their
+ * articles), and a division's 持证率 target (西湖区's district target, 330106). The file
+ * (services/staff/rules/staff-rules.json) is checked at start; a file that does not check stops the
+ * service with every problem listed (a key in the wrong place is an error, never ignored).
+ *
+ * Rule kinds (body.kind):
+ * - `credential` (key `credential.<type>`): qualification or health certificate, and its validity;
+ * - `role` (key `role.<role>`): the credentials a role needs, each group `anyOf`;
+ * - `ratio` (key `ratio.<classType>`): children per carer;
+ * - `refusal` (keys `vetting.banned`, `vetting.criminal-record`): who may not be hired;
+ * - `recheck` (key `vetting.record-check`): the criminal-record query interval;
+ * - `certificate-target` (key `certificate-rate-target`): a division's 持证率 target. It is the
+ *   division's own goal for its indicator and alerts; no institution is refused anything for it,
+ *   and divisions without one have none.
  */
 export interface CredentialRule {
   kind: 'qualification' | 'health';
@@ -23,17 +49,42 @@ export interface Requirement {
   source: string;
 }
 
+export interface CertificateRateTarget {
+  /** A share (0.9 = 90%). */
+  value: number;
+  targetBp: number;
+  byYear: number | null;
+  source: string;
+  /** The division whose target it is. */
+  jurisdiction: string;
+  jurisdictionName: string;
+}
+
+/** The staff rules composed for a division on a day. */
 export interface StaffRules {
+  /** The versions of the documents in force, national first, joined with `+`. */
   version: string;
-  title: string;
-  effectiveFrom: string;
+  divisionCode: string;
+  documents: RuleDocumentRef[];
   credentialTypes: Record<CredentialType, CredentialRule>;
-  roleRequirements: { role: StaffRole; requires: Requirement[]; note?: string; source?: string }[];
+  roleRequirements: { role: StaffRole; requires: Requirement[]; source: string }[];
   ratios: { classType: ClassType; childrenPerCarer: number; source: string }[];
-  certificateRateTarget: { value: number; source: string };
+  /** Null where neither the division nor a level above it has set one. */
+  certificateRateTarget: CertificateRateTarget | null;
+  vetting: { refuseBanned: boolean; refuseCriminalRecord: boolean; source: string };
   recheck: { intervalMonths: number; source: string };
   credentialExpiringDays: { value: number; source: string };
 }
+
+export type StaffRuleBody =
+  | { kind: 'credential'; type: CredentialType; credentialKind: 'qualification' | 'health'; validityMonths: number | null }
+  | { kind: 'role'; role: StaffRole; requires: CredentialType[][] }
+  | { kind: 'ratio'; classType: ClassType; childrenPerCarer: number }
+  | { kind: 'refusal'; reason: 'BANNED' | 'CRIMINAL_RECORD' }
+  | { kind: 'recheck'; intervalMonths: number }
+  | { kind: 'certificate-target'; targetBp: number; byYear: number | null };
+
+export type StaffRuleDocument = RuleDocument<StaffRuleBody>;
 
 export const STAFF_RULES_FILE = fileURLToPath(new URL('../../rules/staff-rules.json', import.meta.url));
 
@@ -44,140 +95,250 @@ export class StaffRulesError extends ConfigError {
 
 type Json = unknown;
 const isObject = (v: Json): v is Record<string, Json> => !!v && typeof v === 'object' && !Array.isArray(v);
-const isSource = (v: Json) => typeof v === 'string' && v.trim().length >= 4;
+const isInt = (v: Json, min: number, max: number) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
 
-/** Every problem of a parsed rules document; empty when it is valid. */
-export function staffRulesProblems(doc: Json): string[] {
+const BODY_KEYS: Record<StaffRuleBody['kind'], string[]> = {
+  credential: ['kind', 'type', 'credentialKind', 'validityMonths'],
+  role: ['kind', 'role', 'requires'],
+  ratio: ['kind', 'classType', 'childrenPerCarer'],
+  refusal: ['kind', 'reason'],
+  recheck: ['kind', 'intervalMonths'],
+  'certificate-target': ['kind', 'targetBp', 'byYear'],
+};
+
+/** The family's check of one rule body, as checkRuleDocument calls it: exact keys per kind, values. */
+export function checkStaffRuleBody(body: StaffRuleBody, at: string, problems: FieldProblem[]): void {
+  const add = (field: string, message: string): void => {
+    problems.push({ field, code: 'RULE_DOCUMENT_INVALID', message });
+  };
+  if (!isObject(body)) return add(at, '规则内容应为对象');
+  const expected = BODY_KEYS[body.kind as StaffRuleBody['kind']];
+  if (!expected) return add(`${at}.kind`, `未知的从业人员规则类型 ${String(body.kind)}（允许：${Object.keys(BODY_KEYS).join('、')}）`);
+  const raw = body as unknown as Record<string, Json>;
+  for (const key of Object.keys(raw)) if (!expected.includes(key)) add(`${at}.${key}`, `未知的键 ${key}`);
+  for (const key of expected) if (!(key in raw)) add(`${at}.${key}`, `缺少 ${key}`);
+  const credential = (v: Json) => (CREDENTIAL_TYPES as readonly Json[]).includes(v);
+  switch (body.kind) {
+    case 'credential':
+      if (!credential(raw.type)) add(`${at}.type`, `不是证书类型（${CREDENTIAL_TYPES.join('、')}）`);
+      if (raw.credentialKind !== 'qualification' && raw.credentialKind !== 'health') add(`${at}.credentialKind`, '应为 qualification 或 health');
+      if (raw.validityMonths !== null && !isInt(raw.validityMonths, 1, 240)) add(`${at}.validityMonths`, '应为 null 或 1–240 个月');
+      break;
+    case 'role':
+      if (!(STAFF_ROLES as readonly Json[]).includes(raw.role)) add(`${at}.role`, `不是岗位（${STAFF_ROLES.join('、')}）`);
+      if (!Array.isArray(raw.requires)) add(`${at}.requires`, '应为证书组的列表（每组任持其一）');
+      else
+        raw.requires.forEach((group, i) => {
+          if (!Array.isArray(group) || group.length === 0) return add(`${at}.requires.${i}`, '每组至少一种证书');
+          for (const t of group) if (!credential(t)) add(`${at}.requires.${i}`, `未知的证书类型 ${String(t)}`);
+        });
+      break;
+    case 'ratio':
+      if (!(CLASS_TYPES as readonly Json[]).includes(raw.classType)) add(`${at}.classType`, `不是班型（${CLASS_TYPES.join('、')}）`);
+      if (!isInt(raw.childrenPerCarer, 1, 30)) add(`${at}.childrenPerCarer`, '应为 1–30 的整数');
+      break;
+    case 'refusal':
+      if (raw.reason !== 'BANNED' && raw.reason !== 'CRIMINAL_RECORD') add(`${at}.reason`, '应为 BANNED 或 CRIMINAL_RECORD');
+      break;
+    case 'recheck':
+      if (!isInt(raw.intervalMonths, 1, 60)) add(`${at}.intervalMonths`, '应为 1–60 个月');
+      break;
+    case 'certificate-target':
+      if (!isInt(raw.targetBp, 1, 10_000)) add(`${at}.targetBp`, '应为 1–10000 的整数（万分比，9000 = 90%）');
+      if (raw.byYear !== null && !isInt(raw.byYear, 2000, 2100)) add(`${at}.byYear`, '应为 null 或年份');
+      break;
+  }
+}
+
+const sourceText = (sources: readonly RuleSource[]) => sources.map(formatRuleSource).join('；');
+
+/**
+ * Every document, every version, and the rules a division has on a day: the national rules and
+ * those of the province, city, district and street that enclose it, composed (resolveRules).
+ */
+export class StaffRuleBook {
+  private readonly composed = new Map<string, StaffRules>();
+  /** The first day the national rules make a whole set (earlier days are judged by it). */
+  readonly firstDay: IsoDate;
+
+  constructor(
+    readonly documents: readonly StaffRuleDocument[],
+    private readonly expiring: { value: number; source: string },
+  ) {
+    const starts = [...new Set(documents.filter((d) => d.jurisdiction === NATIONAL_JURISDICTION).map((d) => d.effectiveFrom))].sort();
+    const whole = starts.find((day) => this.problemsOn(NATIONAL_JURISDICTION, day).length === 0);
+    if (!whole)
+      throw new StaffRulesError(
+        `the national staff rules never make a whole set:\n  ${this.problemsOn(NATIONAL_JURISDICTION, starts.at(-1) ?? '9999-12-31').join('\n  ')}`,
+      );
+    this.firstDay = whole;
+  }
+
+  /** The rules of the division (a county, a street, or 000000 for the national ones alone) on `on`. */
+  for(divisionCode: string, on: IsoDate): StaffRules {
+    const day = on < this.firstDay ? this.firstDay : on;
+    const key = `${divisionCode}|${documentsInForce(this.documents, divisionCode, day)
+      .map((d) => d.version)
+      .join('|')}`;
+    let rules = this.composed.get(key);
+    if (!rules) {
+      rules = this.assemble(divisionCode, day);
+      this.composed.set(key, rules);
+    }
+    return rules;
+  }
+
+  /** What keeps the rules of a division on a day from being a whole set. */
+  problemsOn(divisionCode: string, on: IsoDate): string[] {
+    try {
+      this.assemble(divisionCode, on);
+      return [];
+    } catch (e) {
+      if (e instanceof StaffRulesError) return e.message.split('\n  ').slice(1);
+      throw e;
+    }
+  }
+
+  private assemble(divisionCode: string, on: IsoDate): StaffRules {
+    const resolved = resolveRules('staff', this.documents, divisionCode, on);
+    const problems: string[] = [];
+    const of = <K extends StaffRuleBody['kind']>(kind: K) =>
+      resolved.rules.filter((r) => r.body.kind === kind) as ((typeof resolved.rules)[number] & { body: Extract<StaffRuleBody, { kind: K }> })[];
+    const once = <T>(what: string, list: T[], id: (t: T) => string) => {
+      const seen = new Map<string, number>();
+      for (const x of list) seen.set(id(x), (seen.get(id(x)) ?? 0) + 1);
+      for (const [k, n] of seen) if (n > 1) problems.push(`${what} ${k}: ${n} rules in force (a lower level replaces, it does not add)`);
+    };
+
+    const credentialRules = of('credential');
+    once('credential', credentialRules, (r) => r.body.type);
+    const credentialTypes = {} as Record<CredentialType, CredentialRule>;
+    for (const r of credentialRules)
+      credentialTypes[r.body.type] = { kind: r.body.credentialKind, validityMonths: r.body.validityMonths, source: sourceText(r.sources) };
+    for (const t of CREDENTIAL_TYPES) if (!credentialTypes[t]) problems.push(`no rule for credential type ${t}`);
+
+    const roleRules = of('role');
+    once('role', roleRules, (r) => r.body.role);
+    const roleRequirements = roleRules.map((r) => ({
+      role: r.body.role,
+      requires: r.body.requires.map((anyOf) => ({ anyOf, source: sourceText(r.sources) })),
+      source: sourceText(r.sources),
+    }));
+    for (const role of STAFF_ROLES) if (!roleRequirements.some((r) => r.role === role)) problems.push(`no rule for role ${role}`);
+    for (const r of roleRequirements)
+      for (const group of r.requires) for (const t of group.anyOf) if (!credentialTypes[t]) problems.push(`role ${r.role}: credential type ${t} has no rule`);
+
+    const ratioRules = of('ratio');
+    once('ratio', ratioRules, (r) => r.body.classType);
+    const ratios = CLASS_TYPES.flatMap((classType) => {
+      const r = ratioRules.find((x) => x.body.classType === classType);
+      if (!r) problems.push(`no ratio for class type ${classType}`);
+      return r ? [{ classType, childrenPerCarer: r.body.childrenPerCarer, source: sourceText(r.sources) }] : [];
+    });
+
+    const refusals = of('refusal');
+    const rechecks = of('recheck');
+    once('recheck', rechecks, () => 'vetting.record-check');
+    if (rechecks.length === 0) problems.push('no criminal-record re-check interval (recheck)');
+
+    const targets = of('certificate-target');
+    once('certificate-rate target', targets, () => 'certificate-rate-target');
+
+    if (problems.length) throw new StaffRulesError(`the staff rules in force in ${divisionCode} on ${on} are not a whole set:\n  ${problems.join('\n  ')}`);
+    const target = targets[0];
+    const recheck = rechecks[0]!;
+    const documents = documentsInForce(this.documents, divisionCode, on).map(ruleDocumentRef);
+    return {
+      version: documents.map((d) => d.version).join('+'),
+      divisionCode,
+      documents,
+      credentialTypes,
+      roleRequirements,
+      ratios,
+      certificateRateTarget: target
+        ? {
+            value: target.body.targetBp / 10_000,
+            targetBp: target.body.targetBp,
+            byYear: target.body.byYear,
+            source: `${sourceText(target.sources)}：${target.title}`,
+            jurisdiction: target.from.jurisdiction,
+            jurisdictionName: jurisdictionName(target.from.jurisdiction),
+          }
+        : null,
+      vetting: {
+        refuseBanned: refusals.some((r) => r.body.reason === 'BANNED'),
+        refuseCriminalRecord: refusals.some((r) => r.body.reason === 'CRIMINAL_RECORD'),
+        source: sourceText(refusals.flatMap((r) => r.sources)),
+      },
+      recheck: { intervalMonths: recheck.body.intervalMonths, source: sourceText(recheck.sources) },
+      credentialExpiringDays: this.expiring,
+    };
+  }
+}
+
+/** Every problem of a parsed rules file; empty when it is valid. */
+export function staffRulesProblems(file: Json): string[] {
+  if (!isObject(file)) return ['the file is not a JSON object'];
   const problems: string[] = [];
-  const onlyKeys = (where: string, value: Record<string, Json>, allowed: string[]) => {
-    for (const key of Object.keys(value)) if (!allowed.includes(key)) problems.push(`${where}: unknown key "${key}"`);
-  };
-  if (!isObject(doc)) return ['the document is not a JSON object'];
-  onlyKeys('(root)', doc, [
-    'version',
-    'title',
-    'effectiveFrom',
-    'credentialTypes',
-    'roleRequirements',
-    'ratios',
-    'certificateRateTarget',
-    'recheck',
-    'credentialExpiringDays',
-  ]);
-  if (typeof doc.version !== 'string' || !doc.version) problems.push('version: required text');
-  if (typeof doc.title !== 'string') problems.push('title: required text');
-  if (!isIsoDate(doc.effectiveFrom)) problems.push('effectiveFrom: must be a YYYY-MM-DD date');
-
-  const types = doc.credentialTypes;
-  if (!isObject(types)) problems.push('credentialTypes: required object');
+  for (const key of Object.keys(file)) if (key !== 'credentialExpiringDays' && key !== 'documents') problems.push(`(root): unknown key "${key}"`);
+  const expiring = file.credentialExpiringDays;
+  if (!isObject(expiring)) problems.push('credentialExpiringDays: required object {value, note}');
   else {
-    for (const [code, rule] of Object.entries(types)) {
-      const where = `credentialTypes.${code}`;
-      if (!(CREDENTIAL_TYPES as readonly string[]).includes(code))
-        problems.push(`${where}: not a credential type of the contracts (${CREDENTIAL_TYPES.join(', ')})`);
-      if (!isObject(rule)) {
-        problems.push(`${where}: must be an object`);
-        continue;
-      }
-      onlyKeys(where, rule, ['kind', 'validityMonths', 'source']);
-      if (rule.kind !== 'qualification' && rule.kind !== 'health') problems.push(`${where}.kind: qualification or health`);
-      if (
-        rule.validityMonths !== null &&
-        !(Number.isInteger(rule.validityMonths) && (rule.validityMonths as number) > 0 && (rule.validityMonths as number) <= 240)
-      ) {
-        problems.push(`${where}.validityMonths: null or a whole number of months (1–240)`);
-      }
-      if (!isSource(rule.source)) problems.push(`${where}.source: required (the document the rule comes from)`);
+    for (const key of Object.keys(expiring)) if (key !== 'value' && key !== 'note') problems.push(`credentialExpiringDays: unknown key "${key}"`);
+    if (!isInt(expiring.value, 1, 365)) problems.push('credentialExpiringDays.value: whole days 1–365');
+    if (typeof expiring.note !== 'string' || expiring.note.trim().length < 4) problems.push('credentialExpiringDays.note: required (why this many days)');
+  }
+  if (!Array.isArray(file.documents) || file.documents.length === 0) return [...problems, 'documents: required list of rule documents'];
+  const versions = new Set<string>();
+  for (const [i, doc] of (file.documents as StaffRuleDocument[]).entries()) {
+    const where = `documents[${i}]${isObject(doc) && typeof doc.version === 'string' ? ` (${doc.version})` : ''}`;
+    if (!isObject(doc)) {
+      problems.push(`${where}: not an object`);
+      continue;
     }
-    for (const code of CREDENTIAL_TYPES) if (!(code in types)) problems.push(`credentialTypes: missing ${code}`);
-  }
-
-  const roles = doc.roleRequirements;
-  if (!Array.isArray(roles)) problems.push('roleRequirements: required list');
-  else {
-    const seen = new Set<string>();
-    roles.forEach((entry, i) => {
-      const where = `roleRequirements[${i}]`;
-      if (!isObject(entry)) {
-        problems.push(`${where}: must be an object`);
-        return;
-      }
-      onlyKeys(where, entry, ['role', 'requires', 'note', 'source']);
-      if (!(STAFF_ROLES as readonly string[]).includes(entry.role as string)) problems.push(`${where}.role: not a staff role (${STAFF_ROLES.join(', ')})`);
-      else if (seen.has(entry.role as string)) problems.push(`${where}.role: ${String(entry.role)} listed twice`);
-      seen.add(entry.role as string);
-      if (!Array.isArray(entry.requires)) {
-        problems.push(`${where}.requires: required list`);
-        return;
-      }
-      if (entry.requires.length === 0 && !isSource(entry.source)) problems.push(`${where}.source: a role without requirements needs a source saying why`);
-      entry.requires.forEach((req, j) => {
-        const w = `${where}.requires[${j}]`;
-        if (!isObject(req)) {
-          problems.push(`${w}: must be an object`);
-          return;
-        }
-        onlyKeys(w, req, ['anyOf', 'source']);
-        if (!Array.isArray(req.anyOf) || req.anyOf.length === 0) problems.push(`${w}.anyOf: at least one credential type`);
-        else for (const t of req.anyOf) if (!isObject(types) || !(String(t) in types)) problems.push(`${w}.anyOf: unknown credential type ${String(t)}`);
-        if (!isSource(req.source)) problems.push(`${w}.source: required`);
-      });
-    });
-    for (const role of STAFF_ROLES) if (!seen.has(role)) problems.push(`roleRequirements: missing role ${role}`);
-  }
-
-  const ratios = doc.ratios;
-  if (!Array.isArray(ratios)) problems.push('ratios: required list');
-  else {
-    const seen = new Set<string>();
-    ratios.forEach((entry, i) => {
-      const where = `ratios[${i}]`;
-      if (!isObject(entry)) {
-        problems.push(`${where}: must be an object`);
-        return;
-      }
-      onlyKeys(where, entry, ['classType', 'childrenPerCarer', 'source']);
-      if (!(CLASS_TYPES as readonly string[]).includes(entry.classType as string))
-        problems.push(`${where}.classType: not a class type (${CLASS_TYPES.join(', ')})`);
-      else if (seen.has(entry.classType as string)) problems.push(`${where}.classType: ${String(entry.classType)} listed twice`);
-      seen.add(entry.classType as string);
-      if (!Number.isInteger(entry.childrenPerCarer) || (entry.childrenPerCarer as number) < 1 || (entry.childrenPerCarer as number) > 30)
-        problems.push(`${where}.childrenPerCarer: a whole number 1–30`);
-      if (!isSource(entry.source)) problems.push(`${where}.source: required`);
-    });
-    for (const c of CLASS_TYPES) if (!seen.has(c)) problems.push(`ratios: missing class type ${c}`);
-  }
-
-  const valued = (key: string, check: (v: Json) => boolean, what: string) => {
-    const entry = doc[key];
-    if (!isObject(entry)) {
-      problems.push(`${key}: required object {value, source}`);
-      return;
+    for (const key of Object.keys(doc))
+      if (!['family', 'documentKey', 'version', 'jurisdiction', 'title', 'sources', 'effectiveFrom', 'effectiveTo', 'rules'].includes(key))
+        problems.push(`${where}: unknown key "${key}"`);
+    if (doc.family !== 'staff') problems.push(`${where}.family: staff expected`);
+    if (versions.has(doc.version)) problems.push(`${where}.version: ${doc.version} listed twice`);
+    versions.add(doc.version);
+    try {
+      checkRuleDocument(doc, checkStaffRuleBody);
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      for (const p of e.details ?? []) problems.push(`${where}.${p.field}: ${p.message}`);
     }
-    onlyKeys(key, entry, key === 'recheck' ? ['intervalMonths', 'source'] : ['value', 'source']);
-    if (!check(key === 'recheck' ? entry.intervalMonths : entry.value)) problems.push(`${key}.${key === 'recheck' ? 'intervalMonths' : 'value'}: ${what}`);
-    if (!isSource(entry.source)) problems.push(`${key}.source: required`);
-  };
-  valued('certificateRateTarget', (v) => typeof v === 'number' && v > 0 && v <= 1, 'a share between 0 and 1');
-  valued('recheck', (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 60, 'whole months 1–60');
-  valued('credentialExpiringDays', (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 365, 'whole days 1–365');
+  }
+  if (problems.length) return problems;
+  // Whole sets: national alone from its first whole day, and every jurisdiction with documents on every day one takes effect.
+  try {
+    const book = new StaffRuleBook(file.documents as StaffRuleDocument[], { value: 30, source: '' });
+    const jurisdictions = [...new Set((file.documents as StaffRuleDocument[]).map((d) => d.jurisdiction))];
+    for (const jurisdiction of jurisdictions)
+      for (const day of new Set((file.documents as StaffRuleDocument[]).map((d) => d.effectiveFrom)))
+        if (day >= book.firstDay) problems.push(...book.problemsOn(jurisdiction, day).map((p) => `${jurisdiction} on ${day}: ${p}`));
+  } catch (e) {
+    if (e instanceof StaffRulesError) problems.push(e.message);
+    else throw e;
+  }
   return problems;
 }
 
-export function parseStaffRules(text: string, origin = 'staff rules'): StaffRules {
-  let doc: Json;
+export function parseStaffRules(text: string, origin = 'staff rules'): StaffRuleBook {
+  let file: Json;
   try {
-    doc = JSON.parse(text);
+    file = JSON.parse(text);
   } catch (e) {
     throw new StaffRulesError(`${origin}: not valid JSON (${(e as Error).message})`);
   }
-  const problems = staffRulesProblems(doc);
+  const problems = staffRulesProblems(file);
   if (problems.length) throw new StaffRulesError(`${origin} 不符合规则格式 (invalid):\n  ${problems.join('\n  ')}`);
-  return doc as StaffRules;
+  const f = file as { credentialExpiringDays: { value: number; note: string }; documents: StaffRuleDocument[] };
+  return new StaffRuleBook(f.documents, { value: f.credentialExpiringDays.value, source: f.credentialExpiringDays.note });
 }
 
 /** Loads and checks the shipped rules file (services/staff/rules/staff-rules.json). */
-export function loadStaffRules(file = STAFF_RULES_FILE): StaffRules {
+export function loadStaffRules(file = STAFF_RULES_FILE): StaffRuleBook {
   return parseStaffRules(fs.readFileSync(file, 'utf8'), file);
 }
 

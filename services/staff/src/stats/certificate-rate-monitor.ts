@@ -8,7 +8,7 @@ import { complianceOf } from '../domain/compliance.js';
 import { EmploymentRepository } from '../employments/employment.repository.js';
 import type { InstitutionReplica } from '../institutions/institution-replica.entity.js';
 import { InstitutionRepository } from '../institutions/institution.repository.js';
-import type { StaffRules } from '../rules/staff-rules.js';
+import type { StaffRuleBook } from '../rules/staff-rules.js';
 import { ComplianceStateRepository } from './compliance-state.repository.js';
 import type { EventSink } from './ratio-monitor.js';
 
@@ -16,10 +16,12 @@ import type { EventSink } from './ratio-monitor.js';
  * 持证率 of an institution, re-evaluated after each change of its staff or of their credentials
  * (and by the daily sweep when a credential expires): when the rate in basis points differs from
  * the one last published, evt.staff.certificate-rate.changed.v1 tells the subsidy service, whose
- * eligibility rule (持证率 ≥ the policy's minimum, e.g. 90% in 西政办函〔2021〕15号 §一(二)) follows it from that day.
+ * eligibility rule (持证率 ≥ the policy's own minimum) follows it from that day. The event names
+ * the 持证率 target of the institution's division for the alerts (西湖区's district target in
+ * 330106); where no level has set one, `targetBp` and `meetsTarget` are null.
  */
 export class CertificateRateMonitor {
-  constructor(private readonly rules: StaffRules) {}
+  constructor(private readonly book: StaffRuleBook) {}
 
   /** Institutions where the person is currently employed (a credential belongs to the person). */
   async institutionsOfPerson(manager: EntityManager, personId: string): Promise<InstitutionReplica[]> {
@@ -30,6 +32,7 @@ export class CertificateRateMonitor {
   async evaluate(manager: EntityManager, sink: EventSink, institutions: InstitutionReplica[], actor: Actor, today: IsoDate): Promise<void> {
     const states = new ComplianceStateRepository(manager);
     for (const institution of institutions) {
+      const rules = this.book.for(institution.divisionCode, today);
       const employments = await new EmploymentRepository(manager).currentRoles(institution.id);
       const personIds = [...new Set(employments.map((e) => e.personId))];
       const credentials = await new CredentialRepository(manager).ofPeople(personIds);
@@ -38,7 +41,7 @@ export class CertificateRateMonitor {
       let required = 0;
       let holding = 0;
       for (const e of employments) {
-        const c = complianceOf(this.rules, e.role, credentialsOf.get(e.personId) ?? [], today);
+        const c = complianceOf(rules, e.role, credentialsOf.get(e.personId) ?? [], today);
         if (c.needsQualification) {
           required++;
           if (c.qualified) holding++;
@@ -49,7 +52,8 @@ export class CertificateRateMonitor {
       // Nothing published yet and nothing to judge: stay silent (an institution with no qualified roles).
       if (before ? before.rateBp === rateBp : rateBp === null) continue;
       await states.saveCertificateRate(institution.id, required, holding, rateBp, today);
-      const targetBp = Math.round(this.rules.certificateRateTarget.value * 10_000);
+      const target = rules.certificateRateTarget;
+      const targetBp = target?.targetBp ?? null;
       await sink.publish(
         newEvent(StaffEvt.certificateRateChanged, {
           actor,
@@ -63,10 +67,10 @@ export class CertificateRateMonitor {
             rateBp,
             previousRateBp: before?.rateBp ?? null,
             targetBp,
-            meetsTarget: rateBp === null ? null : rateBp >= targetBp,
+            meetsTarget: rateBp === null || targetBp === null ? null : rateBp >= targetBp,
             effectiveOn: today,
-            rulesVersion: this.rules.version,
-            source: this.rules.certificateRateTarget.source,
+            rulesVersion: rules.version,
+            source: target?.source ?? null,
           },
         }),
       );

@@ -1,4 +1,4 @@
-import type { Actor } from '@shanyu/common';
+import { type Actor, type IsoDate, shanghaiToday } from '@shanyu/common';
 import { CLASS_TYPES, type ClassType, type RatioView, StaffEvt } from '@shanyu/contracts';
 import { type NewEvent, newEvent } from '@shanyu/messaging';
 import type { EntityManager } from 'typeorm';
@@ -6,7 +6,7 @@ import { computeRatios } from '../domain/ratios.js';
 import { EmploymentRepository } from '../employments/employment.repository.js';
 import { enrolmentOf } from '../institutions/institutions.js';
 import type { InstitutionReplica } from '../institutions/institution-replica.entity.js';
-import type { StaffRules } from '../rules/staff-rules.js';
+import type { StaffRuleBook } from '../rules/staff-rules.js';
 import { ComplianceStateRepository } from './compliance-state.repository.js';
 
 /** Where events go: a use case's transaction, or the outbox of an event handler's transaction. */
@@ -29,13 +29,21 @@ export async function carersByClass(manager: EntityManager, institutionIds: stri
  * fixed). Institutions that have reported no staff yet are not judged.
  */
 export class RatioMonitor {
-  constructor(private readonly rules: StaffRules) {}
+  constructor(private readonly book: StaffRuleBook) {}
 
-  async evaluate(manager: EntityManager, sink: EventSink, institution: InstitutionReplica, actor: Actor): Promise<RatioView[]> {
+  /** Judged by the ratios of the institution's division on `today`. */
+  async evaluate(
+    manager: EntityManager,
+    sink: EventSink,
+    institution: InstitutionReplica,
+    actor: Actor,
+    today: IsoDate = shanghaiToday(),
+  ): Promise<RatioView[]> {
+    const rules = this.book.for(institution.divisionCode, today);
     if ((await new EmploymentRepository(manager).countCurrent(institution.id)) === 0) return [];
     const enrolment = (await enrolmentOf(manager, [institution.id])).get(institution.id) ?? {};
     const carers = (await carersByClass(manager, [institution.id])).get(institution.id) ?? {};
-    const ratios = computeRatios(this.rules, enrolment, carers);
+    const ratios = computeRatios(rules, enrolment, carers);
     const stateRepository = new ComplianceStateRepository(manager);
     const states = await stateRepository.ratioStates(institution.id);
     for (const classType of CLASS_TYPES) {
@@ -59,7 +67,7 @@ export class RatioMonitor {
               carers: ratio.carers,
               childrenPerCarer: ratio.childrenPerCarer,
               requiredCarers: ratio.requiredCarers,
-              rulesVersion: this.rules.version,
+              rulesVersion: rules.version,
             },
           }),
         );

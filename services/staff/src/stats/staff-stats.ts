@@ -20,7 +20,7 @@ import { EmploymentRepository } from '../employments/employment.repository.js';
 import type { InstitutionReplica } from '../institutions/institution-replica.entity.js';
 import { InstitutionRepository } from '../institutions/institution.repository.js';
 import { enrolmentOf, institutionOrThrow } from '../institutions/institutions.js';
-import type { StaffRules } from '../rules/staff-rules.js';
+import type { StaffRuleBook } from '../rules/staff-rules.js';
 import { VettingRepository } from '../vetting/vetting.repository.js';
 import { carersByClass } from './ratio-monitor.js';
 
@@ -39,10 +39,11 @@ export async function activeStaffOf(manager: EntityManager, institutions: Instit
   return employments.map((e) => ({ employment: e, institution: byId.get(e.institutionId)!, lastCheckedOn: checks.get(e.personId) ?? null }));
 }
 
-export function overdueOf(rows: ActiveStaffRow[], rules: StaffRules, today: IsoDate): OverdueRecheck[] {
+/** Staff whose yearly re-check is overdue, each by the re-check interval of its institution's division. */
+export function overdueOf(rows: ActiveStaffRow[], book: StaffRuleBook, today: IsoDate): OverdueRecheck[] {
   const out: OverdueRecheck[] = [];
   for (const { employment: e, institution: i, lastCheckedOn: last } of rows) {
-    const { dueOn, overdue } = recheckDue(last, e.startDate, rules.recheck.intervalMonths, today);
+    const { dueOn, overdue } = recheckDue(last, e.startDate, book.for(i.divisionCode, today).recheck.intervalMonths, today);
     if (!overdue) continue;
     out.push({
       staffId: e.id,
@@ -61,10 +62,12 @@ export function overdueOf(rows: ActiveStaffRow[], rules: StaffRules, today: IsoD
 
 /**
  * 持证率, carer-to-child ratios, vetting and re-check counts of institutions, computed for
- * `today` from the staff records and the rules file (whose version every answer names).
+ * `today` from the staff records and the staff rules of each institution's division (whose
+ * document versions every answer names). The 持证率 target is the division's own, where one is set
+ * (西湖区's district target in 330106): an alert, not a condition an institution must meet; elsewhere null.
  */
 export class StaffStatistics {
-  constructor(private readonly rules: StaffRules) {}
+  constructor(private readonly book: StaffRuleBook) {}
 
   async of(manager: EntityManager, institutions: InstitutionReplica[], today: IsoDate): Promise<InstitutionStaffStats[]> {
     const ids = institutions.map((i) => i.id);
@@ -74,8 +77,9 @@ export class StaffStatistics {
     const enrolment = await enrolmentOf(manager, ids);
     const carers = await carersByClass(manager, ids);
     const flagged = new Set(flags.map((f) => f.employmentId));
-    const overdue = new Set(overdueOf(rows, this.rules, today).map((o) => o.staffId));
+    const overdue = new Set(overdueOf(rows, this.book, today).map((o) => o.staffId));
     return institutions.map((institution) => {
+      const rules = this.book.for(institution.divisionCode, today);
       const own = rows.filter((r) => r.institution.id === institution.id).map((r) => r.employment);
       const byRole: Partial<Record<StaffRole, number>> = {};
       const vetting: Record<VettingStatus, number> = { cleared: 0, pending: 0, rejected: 0 };
@@ -87,7 +91,7 @@ export class StaffStatistics {
         byRole[e.role] = (byRole[e.role] ?? 0) + 1;
         vetting[e.vettingStatus]++;
         const c = complianceOf(
-          this.rules,
+          rules,
           e.role,
           credentials.filter((x) => x.personId === e.personId),
           today,
@@ -102,25 +106,25 @@ export class StaffStatistics {
         }
       }
       const certificateRate = rate(haveQ, needQ);
-      const target = this.rules.certificateRateTarget.value;
+      const target = rules.certificateRateTarget;
       return {
         institutionId: institution.id,
         institutionName: institution.name,
         divisionCode: institution.divisionCode,
         asOf: today,
-        rulesVersion: this.rules.version,
+        rulesVersion: rules.version,
         activeStaff: own.length,
         byRole,
         certificate: {
           required: needQ,
           holding: haveQ,
           rate: certificateRate,
-          target,
-          meetsTarget: certificateRate === null ? null : certificateRate >= target,
-          source: this.rules.certificateRateTarget.source,
+          target: target?.value ?? null,
+          meetsTarget: certificateRate === null || target === null ? null : certificateRate >= target.value,
+          source: target?.source ?? null,
         },
         healthCertificate: { required: needH, holding: haveH, rate: rate(haveH, needH) },
-        ratios: computeRatios(this.rules, enrolment.get(institution.id) ?? {}, carers.get(institution.id) ?? {}),
+        ratios: computeRatios(rules, enrolment.get(institution.id) ?? {}, carers.get(institution.id) ?? {}),
         vetting,
         flagged: own.filter((e) => flagged.has(e.id)).length,
         recheckOverdue: own.filter((e) => overdue.has(e.id)).length,
@@ -148,7 +152,7 @@ export class DivisionStaffStatsQuery {
     private readonly dataSource: DataSource,
     private readonly policy: StaffAccessPolicy,
     private readonly statistics: StaffStatistics,
-    private readonly rules: StaffRules,
+    private readonly book: StaffRuleBook,
   ) {}
 
   async execute(request: DivisionStaffStatsRequest, actor: Actor, today: IsoDate = shanghaiToday()): Promise<DivisionStaffStats> {
@@ -159,19 +163,22 @@ export class DivisionStaffStatsQuery {
     const required = sum((s) => s.certificate.required);
     const holding = sum((s) => s.certificate.holding);
     const certificateRate = rate(holding, required);
-    const target = this.rules.certificateRateTarget.value;
+    // The division's own target (or one set above it), never another division's.
+    const rules = this.book.for(request.divisionCode, today);
+    const target = rules.certificateRateTarget;
     return {
       divisionCode: request.divisionCode,
       asOf: today,
-      rulesVersion: this.rules.version,
+      rulesVersion: rules.version,
       institutions: items.length,
       activeStaff: sum((s) => s.activeStaff),
       certificate: {
         required,
         holding,
         rate: certificateRate,
-        target,
-        meetsTarget: certificateRate === null ? null : certificateRate >= target,
+        target: target?.value ?? null,
+        meetsTarget: certificateRate === null || target === null ? null : certificateRate >= target.value,
+        source: target?.source ?? null,
         institutionsBelowTarget: items.filter((s) => s.certificate.meetsTarget === false).length,
       },
       healthCertificate: {
@@ -206,7 +213,7 @@ export class OverdueRechecksQuery {
   constructor(
     private readonly dataSource: DataSource,
     private readonly policy: StaffAccessPolicy,
-    private readonly rules: StaffRules,
+    private readonly book: StaffRuleBook,
   ) {}
 
   async execute(request: OverdueRechecksRequest, actor: Actor, today: IsoDate = shanghaiToday()): Promise<OverdueRechecks> {
@@ -229,6 +236,6 @@ export class OverdueRechecksQuery {
       if (scopes === null) this.policy.assertCanReadDivision(actor, '');
       institutions = await replicas.inDivisions(scopes);
     }
-    return { today, items: overdueOf(await activeStaffOf(manager, institutions), this.rules, today) };
+    return { today, items: overdueOf(await activeStaffOf(manager, institutions), this.book, today) };
   }
 }

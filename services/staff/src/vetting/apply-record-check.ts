@@ -3,8 +3,10 @@ import { type Actor, addMonthsToDate, type IsoDate, maskName } from '@shanyu/com
 import { StaffEvt } from '@shanyu/contracts';
 import type { Transaction } from '@shanyu/messaging';
 import { EmploymentRepository } from '../employments/employment.repository.js';
+import { InstitutionRepository } from '../institutions/institution.repository.js';
 import { institutionOrThrow } from '../institutions/institutions.js';
 import type { Person } from '../people/person.entity.js';
+import type { StaffRuleBook } from '../rules/staff-rules.js';
 import { type RecordCheck, VettingAttempt } from './vetting.entities.js';
 import { VettingRepository } from './vetting.repository.js';
 
@@ -20,21 +22,28 @@ export async function applyRecordCheck(
   check: RecordCheck,
   actor: Actor,
   today: IsoDate,
-  intervalMonths: number,
+  book: StaffRuleBook,
 ): Promise<string[]> {
   const { manager } = tx;
   const employments = new EmploymentRepository(manager);
   const vetting = new VettingRepository(manager);
   const current = await employments.currentOfPerson(person.id);
+  const divisionOf = new Map(
+    (await new InstitutionRepository(manager).byIds([...new Set(current.map((e) => e.institutionId))])).map((i) => [i.id, i.divisionCode]),
+  );
   const affected: string[] = [];
   for (const employment of current) {
     if (employment.vettingReason === 'BANNED') continue;
+    // The re-check interval and refusals of the institution's division (national ones where it has none of its own).
+    const rules = book.for(divisionOf.get(employment.institutionId) ?? '000000', today);
+    const intervalMonths = rules.recheck.intervalMonths;
     if (check.result === 'no_record') {
       if (employment.vettingStatus !== 'pending' || addMonthsToDate(check.checkedOn, intervalMonths) < today) continue;
       await employments.setVetting(employment.id, 'cleared', null, check.id);
       affected.push(employment.id);
       continue;
     }
+    if (!rules.vetting.refuseCriminalRecord) continue;
     await employments.setVetting(employment.id, 'rejected', 'CRIMINAL_RECORD', check.id);
     await vetting.flag(employment.id, 'criminal_record', check.id);
     const attempt = Object.assign(new VettingAttempt(), {

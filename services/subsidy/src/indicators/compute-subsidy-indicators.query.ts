@@ -1,6 +1,8 @@
-import { type Actor, divisionPrefix, shanghaiToday } from '@shanyu/common';
+import { type Actor, addMonthsToMonth, divisionPrefix, shanghaiToday } from '@shanyu/common';
 import {
   contributionOfCounts,
+  ENROLMENT_INDICATORS as E,
+  indicatorOf,
   indicatorRatio,
   indicatorScope,
   type IndicatorContribution,
@@ -8,23 +10,26 @@ import {
   type IndicatorValue,
 } from '@shanyu/contracts';
 import type { DataSource } from 'typeorm';
-import { IndicatorsRepository } from './indicators.repository.js';
+import { type DistinctChildren, IndicatorsRepository } from './indicators.repository.js';
 
 interface Counts extends Record<string, number> {
-  filed: number;
+  operating: number;
   rostered: number;
-  rosteredPlaces: number;
-  enrolled: number;
+  rosterEntries: number;
   subsidised: number;
   paidFen: number;
 }
 
-const ZERO: Counts = { filed: 0, rostered: 0, rosteredPlaces: 0, enrolled: 0, subsidised: 0, paidFen: 0 };
+const ZERO: Counts = { operating: 0, rostered: 0, rosterEntries: 0, subsidised: 0, paidFen: 0 };
+const NO_CHILDREN = { enrolled: 0, enrolledFiled: 0, under3: 0, under3Filed: 0 };
 const GROUP = '收托与补助';
 
 /**
- * 指标 of enrolment and subsidies (在托人数, 托位使用率, 补助) for a district and
- * each of its streets and a month: from the month's current 收托名册 and the posted runs.
+ * 指标 of enrolment and subsidies for a division, each division inside it and a month: children
+ * on the month's current 收托名册, each counted once per division (all operating institutions,
+ * and filed ones only; under 3 for 入托率), roster lines, 名册报送率 and what posted runs paid.
+ * 托位使用率 and 入托率 divide these children by the registry's places and population: the
+ * gateway computes them after merging.
  */
 export class ComputeSubsidyIndicators {
   private readonly counts: IndicatorsRepository;
@@ -38,44 +43,26 @@ export class ComputeSubsidyIndicators {
 
   async execute(request: IndicatorsRequest, actor: Actor): Promise<IndicatorContribution> {
     const scope = indicatorScope(request, actor, shanghaiToday(this.now()));
-    const rows = await this.counts.countsByDivision(divisionPrefix(scope.divisionCode), scope.month);
-    return contributionOfCounts(scope, rows, ZERO, describe);
+    const rows = await this.counts.countsByDivision(divisionPrefix(scope.divisionCode), scope.month, scope.asOf);
+    const children = await this.counts.distinctChildren(
+      scope.divisions.map((code) => ({ code, prefix: divisionPrefix(code) })),
+      scope.month,
+      scope.asOf,
+      addMonthsToMonth(scope.month, -36),
+    );
+    const byDivision = new Map(children.map((c) => [c.divisionCode, c]));
+    return contributionOfCounts(scope, rows, ZERO, (c, code) => describe(c, byDivision.get(code) ?? NO_CHILDREN));
   }
 }
 
-function describe(c: Counts): IndicatorValue[] {
+function describe(c: Counts, children: Omit<DistinctChildren, 'divisionCode'>): IndicatorValue[] {
   return [
-    {
-      group: GROUP,
-      key: 'enrolledChildren',
-      label: '在托婴幼儿',
-      unit: '人',
-      value: c.enrolled,
-      definition: '本月已报送收托名册（现行版本）中的婴幼儿人数',
-      source: '各机构按月报送的收托名册（补助依据实际收托数）',
-    },
-    {
-      group: GROUP,
-      key: 'placeUtilisation',
-      label: '托位使用率',
-      unit: '%',
-      value: indicatorRatio(c.enrolled, c.rosteredPlaces, 100),
-      numerator: c.enrolled,
-      denominator: c.rosteredPlaces,
-      definition: '在托婴幼儿数 ÷ 已报送本月名册机构的备案托位数',
-      source: '环翠区托位使用率 26.56%（威海市环翠区卫生健康局、发展和改革局《关于创建省级婴幼儿照护服务示范区的报告》）',
-    },
-    {
-      group: GROUP,
-      key: 'rosterSubmissionRate',
-      label: '名册报送率',
-      unit: '%',
-      value: indicatorRatio(c.rostered, c.filed, 100),
-      numerator: c.rostered,
-      denominator: c.filed,
-      definition: '已报送本月收托名册的机构 ÷ 已备案机构（当前）',
-      source: '收托名册按月报送（本平台口径）',
-    },
+    indicatorOf(E.enrolledChildren, children.enrolled),
+    indicatorOf(E.enrolledChildrenFiled, children.enrolledFiled),
+    indicatorOf(E.enrolledUnder3, children.under3),
+    indicatorOf(E.enrolledUnder3Filed, children.under3Filed),
+    indicatorOf(E.rosterEntries, c.rosterEntries),
+    indicatorOf(E.rosterSubmissionRate, indicatorRatio(c.rostered, c.operating, 100), c.rostered, c.operating),
     {
       group: GROUP,
       key: 'childrenSubsidised',

@@ -11,6 +11,8 @@ export interface InstitutionRow {
   status: InstitutionStatus;
   places: PlacesByClass;
   totalPlaces: number;
+  /** 注销: the day it stopped operating (null while it operates, or not known). */
+  deregisteredOn: string | null;
 }
 
 /** What an event changes: the replica's facts before the newer version is applied. */
@@ -33,8 +35,10 @@ export class InstitutionRepository extends SqlRepository {
       status: InstitutionStatus;
       places: PlacesByClass;
       total_places: number;
+      deregistered_on: string | null;
     }[] = await this.manager.query(
-      `SELECT id, name, division_code, owner_user_id, status, places, total_places FROM ${this.t.institution} WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+      `SELECT id, name, division_code, owner_user_id, status, places, total_places, to_char(deregistered_on, 'YYYY-MM-DD') AS deregistered_on
+         FROM ${this.t.institution} WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
       [id],
     );
     if (!row) throw new DomainError('INSTITUTION_NOT_FOUND', `机构 ${id} 不存在（或登记信息尚未同步到补助服务）`);
@@ -46,6 +50,7 @@ export class InstitutionRepository extends SqlRepository {
       status: row.status,
       places: row.places,
       totalPlaces: row.total_places,
+      deregisteredOn: row.deregistered_on,
     };
   }
 
@@ -74,6 +79,10 @@ export class InstitutionRepository extends SqlRepository {
       total_places: view.totalPlaces,
       inclusive: view.inclusive ? JSON.stringify(view.inclusive) : null,
       demonstrations: JSON.stringify(view.demonstrations ?? []),
+      // A record from before the registry dated its institutions has no dates: the replica keeps what it had.
+      ...(view.registeredOn === undefined ? {} : { registered_on: view.registeredOn }),
+      ...(view.deregisteredOn === undefined ? {} : { deregistered_on: view.deregisteredOn }),
+      operator_type: view.operatorType,
       source_version: view.version,
     });
   }

@@ -16,10 +16,15 @@ import type { PolicyDocument } from '@shanyu/contracts';
  */
 
 const FILED = { source: '补助只发给已备案的托育机构（《托育机构登记和备案办法（试行）》国卫办人口发〔2019〕25号；补助依据实际收托数、仅限已备案机构）' };
+const NATIONAL_CREDIT_BASIS =
+  '对严重失信主体限制申请财政性资金（《国务院关于建立完善守信联合激励和失信联合惩戒制度加快推进社会诚信建设的指导意见》国发〔2016〕33号）';
 const CREDIT = {
   excluded: ['C', 'D'] as ('C' | 'D')[],
-  source:
-    '守信联合激励、失信联合惩戒（《威海市托育服务机构信用体系管理工作实施方案（试行）》）；信用等级 A 优 / B 良 / C 中 / D 差（京卫家庭〔2023〕14号）：C、D 级不予补助（本平台口径）',
+  source: `${NATIONAL_CREDIT_BASIS}；信用等级 C、D 级不予补助（本平台口径）`,
+};
+const HUANCUI_CREDIT = {
+  excluded: ['C', 'D'] as ('C' | 'D')[],
+  source: `守信联合激励、失信联合惩戒（《威海市托育服务机构信用体系管理工作实施方案（试行）》）；${NATIONAL_CREDIT_BASIS}；C、D 级不予补助（本平台口径）`,
 };
 const NO_CRITICAL = { source: '综合查一次发现的严重问题整改到位前暂停补助（西政办函〔2021〕15号 §二(四)2–3 联合检查与查处；本平台口径）' };
 
@@ -99,7 +104,7 @@ export const BUILT_IN_POLICIES: PolicyDocument[] = [
         source:
           '按照普惠指导价招收 3 岁以下婴幼儿的托育服务机构（山东省《优化生育政策促进人口长期均衡发展实施方案》）；符合条件的普惠托育机构（《威海市普惠托育服务建设实施方案》）',
       },
-      creditGrade: CREDIT,
+      creditGrade: HUANCUI_CREDIT,
     },
     rules: [
       {

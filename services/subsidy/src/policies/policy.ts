@@ -1,4 +1,5 @@
 import {
+  checkRuleDocument,
   DomainError,
   type FieldProblem,
   firstDayOfMonth,
@@ -240,7 +241,10 @@ export function loadPolicy(doc: PolicyDocument): Policy {
       problems,
     );
   }
-  return doc as unknown as Policy;
+  const policy = doc as unknown as Policy;
+  // The envelope every rule family shares (keys, jurisdiction, dates, sources, composition).
+  checkRuleDocument(policyRuleDocument(policy), () => undefined);
+  return policy;
 }
 
 /** A stored version with the month it is in force until (its own end, or the next version's start). */

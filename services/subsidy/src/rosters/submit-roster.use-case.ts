@@ -4,6 +4,7 @@ import {
   birthDateOf,
   DomainError,
   type FieldProblem,
+  firstDayOfMonth,
   monthsBetween,
   normalizeResidentId,
   type PiiCipher,
@@ -47,7 +48,7 @@ interface Repositories {
 const rowLabel = (i: number, rowNumber: number | undefined) => (rowNumber ? `表格第 ${rowNumber} 行` : `第 ${i + 1} 行`);
 
 /**
- * 收托名册: the operator of a filed institution reports its enrolled children for a month
+ * 收托名册: the operator of an operating institution (filed or not) reports its enrolled children for a month
  * (per child a keyed hash of the ID number, birth month, birth order, class type, care form and
  * days attended). Every row is checked and every problem named by its row; nothing is stored
  * unless all rows are right. A new version replaces the month's earlier one (audited); if the
@@ -76,8 +77,16 @@ export class SubmitRoster {
       // The institution's row lock orders its own versions of the month.
       const institution = await institutions.byIdOrThrow(request.institutionId, true);
       this.access.assertOperatorOf(actor, institution, '报送收托名册');
-      if (institution.status !== 'filed') {
-        throw new DomainError('INSTITUTION_NOT_FILED', `机构 ${institution.name} 尚未备案（或已注销），不能报送收托名册`);
+      // Every operating institution reports its enrolment, filed or not (indicators count them all);
+      // whether a child is paid for is the run's decision, which needs filing and 普惠. Only a month
+      // that begins on or after the day the institution stopped operating has nothing to report.
+      // (A deregistration the replica has no date for counts from the first day.)
+      const stopped = institution.deregisteredOn ?? (institution.status === 'deregistered' ? '0000-01-01' : null);
+      if (stopped !== null && firstDayOfMonth(request.month) >= stopped) {
+        throw new DomainError(
+          'INSTITUTION_DEREGISTERED',
+          `机构 ${institution.name} 已${institution.deregisteredOn ? `于 ${institution.deregisteredOn} ` : ''}注销，不能报送 ${request.month} 的收托名册`,
+        );
       }
       const flags: RosterFlag[] = this.capacityFlags(children, institution.places, institution.totalPlaces, request.overCapacityReason);
       const previous = await rosters.current(institution.id, request.month);
