@@ -15,3 +15,4 @@ export * from './own-postgres.js';
 export * from './contract-drift-report.js';
 export * from './internal-citations.js';
 export * from './error-code.js';
+export * from './http-body.js';
