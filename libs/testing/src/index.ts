@@ -16,3 +16,4 @@ export * from './contract-drift-report.js';
 export * from './internal-citations.js';
 export * from './error-code.js';
 export * from './http-body.js';
+export * from './prometheus.js';
