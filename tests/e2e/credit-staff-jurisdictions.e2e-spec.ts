@@ -5,7 +5,7 @@
 // there and no target in 环翠区).
 import { addDays, shanghaiToday } from '@shanyu/common';
 import { type CreditView, StaffEvents } from '@shanyu/contracts';
-import { eventually, institutionRequest, testNatsUrl } from '@shanyu/testing';
+import { eventually, institutionRequest, okBody, testNatsUrl } from '@shanyu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Stack, startTestStack } from '../support/stack.js';
 import { EventCollector } from './events-support.js';
@@ -23,12 +23,8 @@ describe('credit and staff rules by jurisdiction', () => {
   let events: EventCollector;
   const today = shanghaiToday();
   const as = (username: string) => stack.auth(username);
-  const ok = (res: { status: number; body: any }, status = 200) => {
-    if (res.status !== status) throw new Error(`expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
   const effective = async (family: string, divisionCode: string): Promise<Resolved> =>
-    ok(
+    okBody(
       await stack.http
         .get('/api/v1/rules/effective')
         .query({ family, divisionCode, date: today })
@@ -37,7 +33,7 @@ describe('credit and staff rules by jurisdiction', () => {
   const keyed = (set: Resolved, key: string) => set.rules.filter((r) => r.key === key);
   /** An institution registered by the district's market regulator, once the staff and credit services have their copy. */
   const institution = async (district: string, divisionCode: string) => {
-    const body = ok(
+    const body = okBody(
       await stack.http
         .post('/api/v1/institutions')
         .set(await as(`market.${district}`))
@@ -57,14 +53,14 @@ describe('credit and staff rules by jurisdiction', () => {
   /** A licensed guard (保安员证 counts in 持证率), hired and certified by the district's health bureau. */
   const licensedGuard = async (district: string, institutionId: string) => {
     const health = await as(`health.${district}`);
-    const staff = ok(
+    const staff = okBody(
       await stack.http
         .post(`/api/v1/institutions/${institutionId}/staff`)
         .set(health)
         .send({ name: '保安员', idNumber: newIdNumber(), role: 'guard', startDate: addDays(today, -60) }),
       201,
     );
-    ok(
+    okBody(
       await stack.http
         .post(`/api/v1/staff/${staff.id}/credentials`)
         .set(health)
@@ -103,7 +99,7 @@ describe('credit and staff rules by jurisdiction', () => {
     // The scoring and grading stay the national default's in 环翠区 too.
     expect(keyed(huancui, 'BAN_MATCHED')[0]!.from.version).toBe('credit-model/2026.1');
 
-    const diff = ok(
+    const diff = okBody(
       await stack.http
         .get('/api/v1/rules/diff')
         .query({ family: 'credit', divisionCode: '330106', otherDivisionCode: '371002', date: today })
@@ -113,7 +109,7 @@ describe('credit and staff rules by jurisdiction', () => {
     expect(diff.removed).toEqual([]);
     expect(diff.changed).toEqual([]);
 
-    const documents = ok(
+    const documents = okBody(
       await stack.http
         .get('/api/v1/rules/documents')
         .query({ family: 'credit', jurisdiction: '371000' })
@@ -148,7 +144,7 @@ describe('credit and staff rules by jurisdiction', () => {
     expect(keyed(huancui, 'certificate-rate-target')).toEqual([]);
     expect(huancui.rules.every((r) => r.from.jurisdiction === '000000')).toBe(true);
 
-    const diff = ok(
+    const diff = okBody(
       await stack.http
         .get('/api/v1/rules/diff')
         .query({ family: 'staff', divisionCode: XIHU_STREET, otherDivisionCode: HUANCUI_STREET, date: today })
@@ -176,10 +172,10 @@ describe('credit and staff rules by jurisdiction', () => {
     expect(atHuancui!.data.rulesVersion).toBe('staff-standards/2019.1+staff-vetting/2021.1');
 
     const stats = async (district: string, id: string) =>
-      ok(await stack.http.get(`/api/v1/institutions/${id}/staff-stats`).set(await as(`health.${district}`)));
+      okBody(await stack.http.get(`/api/v1/institutions/${id}/staff-stats`).set(await as(`health.${district}`)));
     expect((await stats('330106', xihu.id)).certificate).toMatchObject({ rate: 1, target: 0.9, meetsTarget: true });
     expect((await stats('371002', huancui.id)).certificate).toMatchObject({ rate: 1, target: null, meetsTarget: null, source: null });
-    const district = ok(
+    const district = okBody(
       await stack.http
         .get('/api/v1/staff-stats')
         .query({ divisionCode: '371002' })
@@ -187,7 +183,7 @@ describe('credit and staff rules by jurisdiction', () => {
     );
     expect(district.certificate).toMatchObject({ target: null, meetsTarget: null, institutionsBelowTarget: 0 });
     expect(
-      ok(
+      okBody(
         await stack.http
           .get('/api/v1/staff-stats')
           .query({ divisionCode: '330106' })
@@ -199,7 +195,7 @@ describe('credit and staff rules by jurisdiction', () => {
   it("credit: an institution in 环翠区 is graded by 威海's scheme and says so; one in 西湖区 by the national default", async () => {
     const [xihu, huancui] = [await institution('330106', XIHU_STREET), await institution('371002', HUANCUI_STREET)];
     const view = async (district: string, id: string) =>
-      ok(await stack.http.get(`/api/v1/credit/institutions/${id}`).set(await as(`health.${district}`))) as CreditView;
+      okBody(await stack.http.get(`/api/v1/credit/institutions/${id}`).set(await as(`health.${district}`))) as CreditView;
     const atHuancui = await view('371002', huancui.id);
     expect(atHuancui).toMatchObject({
       grade: 'B',

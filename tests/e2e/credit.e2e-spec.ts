@@ -18,7 +18,7 @@ import {
 } from '@shanyu/contracts';
 import { CREDIT_RULE_DOCUMENTS, creditConsumerName, evaluate, Ledger, loadCreditModels } from '@shanyu/credit';
 import { metricsFor } from '@shanyu/observability';
-import { compliantFilingSubmission, eventually, lifetimeBanMatched, uniqueSchema } from '@shanyu/testing';
+import { cleanInspectionCompleted, compliantFilingSubmission, eventually, lifetimeBanMatched, uniqueSchema } from '@shanyu/testing';
 import { DeliverPolicy } from '@nats-io/jetstream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Collector, type CreditStack, DEAD_LETTER_STREAM, EVENT_STREAM, startCreditStack } from './credit-support.js';
@@ -37,22 +37,10 @@ describe("credit: a ledger from every department's events, grades, explanations,
 
   const inspectionClean = (i: Institution, completedOn = today, occurredAt?: string) => {
     const inspectionId = randomUUID();
-    return stack.publish(
-      InspectionEvents.inspectionCompleted,
-      {
-        inspectionId,
-        kind: 'planned',
-        institutionId: i.id,
-        divisionCode: i.divisionCode,
-        departments: ['fire', 'market'],
-        completedOn,
-        summary: { items: 12, pass: 12, fail: 0, notApplicable: 0 },
-        basicItemFailed: false,
-        findingIds: [],
-        originalInspectionId: null,
-      },
-      { entityId: inspectionId, occurredAt },
-    );
+    return stack.publish(InspectionEvents.inspectionCompleted, cleanInspectionCompleted(inspectionId, i.id, i.divisionCode, completedOn), {
+      entityId: inspectionId,
+      occurredAt,
+    });
   };
   const findingRecorded = (i: Institution, severity: string) => {
     const findingId = randomUUID();

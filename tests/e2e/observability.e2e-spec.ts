@@ -9,7 +9,7 @@ import { CreditSubjects, EVENT_STREAM, type EventEnvelope, RpcHeaders } from '@s
 import { creditConsumerName, type RunningCredit, startCredit } from '@shanyu/credit';
 import { DurableEventConsumer } from '@shanyu/messaging';
 import { startMetricsServer } from '@shanyu/observability';
-import { captureJsonLogLines, eventually, institutionRequest, testNatsUrl, testServiceEnv, uniqueSchema } from '@shanyu/testing';
+import { captureJsonLogLines, eventually, institutionRequest, prometheusSample, testNatsUrl, testServiceEnv, uniqueSchema } from '@shanyu/testing';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -17,17 +17,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startStack, type Stack } from './support.js';
 
 const REGISTERED = 'evt.registry.institution.registered.v1';
-
-/** The value of sample `name` with exactly `labels` (in any order) in a Prometheus text body. */
-function sample(body: string, name: string, labels: Record<string, string>): number | undefined {
-  for (const line of body.split('\n')) {
-    const m = /^([a-z_:][a-z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
-    if (!m || m[1] !== name) continue;
-    const found = Object.fromEntries([...(m[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((l) => [l[1], l[2]]));
-    if (JSON.stringify(Object.entries(found).sort()) === JSON.stringify(Object.entries(labels).sort())) return Number(m[3]);
-  }
-  return undefined;
-}
 
 describe('metrics and tracing across gateway, NATS, registry and credit', () => {
   let stack: Stack;
@@ -172,17 +161,22 @@ describe('metrics and tracing across gateway, NATS, registry and credit', () => 
     expect(res.type).toMatch(/^text\/plain/);
     const service = 'gateway';
     expect(
-      sample(res.text, 'shanyu_http_request_duration_seconds_count', { service, route: '/api/v1/institutions', method: 'POST', status_class: '2xx' }),
+      prometheusSample(res.text, 'shanyu_http_request_duration_seconds_count', { service, route: '/api/v1/institutions', method: 'POST', status_class: '2xx' }),
     ).toBeGreaterThanOrEqual(1);
     expect(
-      sample(res.text, 'shanyu_http_request_duration_seconds_count', { service, route: '/api/v1/institutions/:id', method: 'GET', status_class: '4xx' }),
+      prometheusSample(res.text, 'shanyu_http_request_duration_seconds_count', {
+        service,
+        route: '/api/v1/institutions/:id',
+        method: 'GET',
+        status_class: '4xx',
+      }),
     ).toBeGreaterThanOrEqual(1);
     expect(
-      sample(res.text, 'shanyu_rpc_client_duration_seconds_count', { service, subject: 'registry.institution.register', outcome: 'ok' }),
+      prometheusSample(res.text, 'shanyu_rpc_client_duration_seconds_count', { service, subject: 'registry.institution.register', outcome: 'ok' }),
     ).toBeGreaterThanOrEqual(1);
-    expect(sample(res.text, 'shanyu_outbox_backlog', { service })).toBeGreaterThanOrEqual(0);
-    expect(sample(res.text, 'shanyu_outbox_oldest_age_seconds', { service })).toBeGreaterThanOrEqual(0);
-    expect(sample(res.text, 'shanyu_db_pool_connections', { service, state: 'total' })).toBeGreaterThanOrEqual(1);
+    expect(prometheusSample(res.text, 'shanyu_outbox_backlog', { service })).toBeGreaterThanOrEqual(0);
+    expect(prometheusSample(res.text, 'shanyu_outbox_oldest_age_seconds', { service })).toBeGreaterThanOrEqual(0);
+    expect(prometheusSample(res.text, 'shanyu_db_pool_connections', { service, state: 'total' })).toBeGreaterThanOrEqual(1);
     expect(res.text).toMatch(/^process_cpu_seconds_total\{service="gateway"\} /m);
     const docs = await stack.http.get('/api/docs-json').expect(200);
     expect(Object.keys(docs.body.paths)).not.toContain('/metrics');
@@ -196,12 +190,12 @@ describe('metrics and tracing across gateway, NATS, registry and credit', () => 
       const body = await res.text();
       const service = 'registry';
       expect(
-        sample(body, 'shanyu_rpc_server_duration_seconds_count', { service, subject: 'registry.institution.register', outcome: 'ok' }),
+        prometheusSample(body, 'shanyu_rpc_server_duration_seconds_count', { service, subject: 'registry.institution.register', outcome: 'ok' }),
       ).toBeGreaterThanOrEqual(1);
-      expect(sample(body, 'shanyu_outbox_published_total', { service })).toBeGreaterThanOrEqual(1);
-      expect(sample(body, 'shanyu_outbox_backlog', { service })).toBeGreaterThanOrEqual(0);
-      expect(sample(body, 'shanyu_consumer_pending', { service, consumer: `${stack.registrySchema}-calendar` })).toBeGreaterThanOrEqual(0);
-      expect(sample(body, 'shanyu_db_pool_connections', { service, state: 'idle' })).toBeGreaterThanOrEqual(0);
+      expect(prometheusSample(body, 'shanyu_outbox_published_total', { service })).toBeGreaterThanOrEqual(1);
+      expect(prometheusSample(body, 'shanyu_outbox_backlog', { service })).toBeGreaterThanOrEqual(0);
+      expect(prometheusSample(body, 'shanyu_consumer_pending', { service, consumer: `${stack.registrySchema}-calendar` })).toBeGreaterThanOrEqual(0);
+      expect(prometheusSample(body, 'shanyu_db_pool_connections', { service, state: 'idle' })).toBeGreaterThanOrEqual(0);
       for (const counter of ['shanyu_consumer_redeliveries_total', 'shanyu_dead_letters_total', 'shanyu_consumer_events_total']) {
         expect(body).toContain(`# TYPE ${counter} counter`);
       }
@@ -220,12 +214,14 @@ describe('metrics and tracing across gateway, NATS, registry and credit', () => 
       const body = await res.text();
       const service = 'credit';
       const consumer = creditConsumerName(creditSchema, 'registry');
-      expect(sample(body, 'shanyu_rpc_server_duration_seconds_count', { service, subject: CreditSubjects.ping, outcome: 'ok' })).toBeGreaterThanOrEqual(1);
-      expect(sample(body, 'shanyu_outbox_backlog', { service })).toBeGreaterThanOrEqual(0);
-      expect(sample(body, 'shanyu_outbox_oldest_age_seconds', { service })).toBeGreaterThanOrEqual(0);
-      expect(sample(body, 'shanyu_consumer_events_total', { service, consumer, outcome: 'done' })).toBeGreaterThanOrEqual(1);
-      expect(sample(body, 'shanyu_consumer_pending', { service, consumer })).toBeGreaterThanOrEqual(0);
-      expect(sample(body, 'shanyu_db_pool_connections', { service, state: 'total' })).toBeGreaterThanOrEqual(1);
+      expect(
+        prometheusSample(body, 'shanyu_rpc_server_duration_seconds_count', { service, subject: CreditSubjects.ping, outcome: 'ok' }),
+      ).toBeGreaterThanOrEqual(1);
+      expect(prometheusSample(body, 'shanyu_outbox_backlog', { service })).toBeGreaterThanOrEqual(0);
+      expect(prometheusSample(body, 'shanyu_outbox_oldest_age_seconds', { service })).toBeGreaterThanOrEqual(0);
+      expect(prometheusSample(body, 'shanyu_consumer_events_total', { service, consumer, outcome: 'done' })).toBeGreaterThanOrEqual(1);
+      expect(prometheusSample(body, 'shanyu_consumer_pending', { service, consumer })).toBeGreaterThanOrEqual(0);
+      expect(prometheusSample(body, 'shanyu_db_pool_connections', { service, state: 'total' })).toBeGreaterThanOrEqual(1);
       // Only credit's own series: the registry's subjects are not in its registry.
       expect(body).not.toContain('registry.institution.register');
     } finally {

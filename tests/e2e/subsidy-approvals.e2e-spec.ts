@@ -1,6 +1,6 @@
 import { type Actor, fenToYuanString } from '@shanyu/common';
 import { SubsidyEvents, SubsidySubjects } from '@shanyu/contracts';
-import { eventually, identityHeaders, testNatsUrl } from '@shanyu/testing';
+import { eventually, identityHeaders, okBody, testNatsUrl } from '@shanyu/testing';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import ExcelJS from 'exceljs';
 import { findInternalCitations } from '@shanyu/testing';
@@ -23,29 +23,16 @@ describe('subsidy policies, approvals, ledger, adjustments and export', () => {
   const toddler = childId();
 
   const as = (user: string) => stack.auth(user);
-  const ok = (res: { status: number; body: any }, status = 200) => {
-    if (res.status !== status) throw new Error(`expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
   const roster = async (id: string, month: string, children: object[], openDays = 22) =>
-    ok(
+    okBody(
       await stack.http
         .put(`/api/v1/institutions/${id}/rosters/${month}`)
         .set(await as('operator.demo'))
         .send({ openDays, children }),
     );
-  const compute = async (month: string) =>
-    stack.runDone(
-      ok(
-        await stack.http
-          .post('/api/v1/subsidy/runs')
-          .set(await as('health.330106'))
-          .send({ month, divisionCode: '330106' }),
-        202,
-      ).id,
-    );
+  const compute = async (month: string) => stack.computedRun(month, '330106');
   const lines = async (id: string, query: Record<string, string> = {}): Promise<Line[]> =>
-    ok(
+    okBody(
       await stack.http
         .get(`/api/v1/subsidy/runs/${id}/lines`)
         .query({ pageSize: 2000, ...query })
@@ -75,7 +62,7 @@ describe('subsidy policies, approvals, ledger, adjustments and export', () => {
   });
 
   it('lists the built-in policies with their sources; refuses a broken or overlapping policy, storing nothing', async () => {
-    const list = ok(
+    const list = okBody(
       await stack.http
         .get('/api/v1/subsidy/policies')
         .query({ divisionCode: '330106', month: M.current })
@@ -125,7 +112,7 @@ describe('subsidy policies, approvals, ledger, adjustments and export', () => {
       .set(health)
       .send({ ...capped, divisionCode: '330100' });
     expect(city.body.code).toBe('DIVISION_OUT_OF_SCOPE');
-    ok(await stack.http.post('/api/v1/subsidy/policies').set(health).send(capped), 201);
+    okBody(await stack.http.post('/api/v1/subsidy/policies').set(health).send(capped), 201);
     const overlapping = await stack.http
       .post('/api/v1/subsidy/policies')
       .set(health)
@@ -133,7 +120,7 @@ describe('subsidy policies, approvals, ledger, adjustments and export', () => {
     expect(overlapping.status).toBe(409);
     expect(overlapping.body.code).toBe('POLICY_PERIOD_OVERLAP');
     expect((await stack.http.post('/api/v1/subsidy/policies').set(health).send(capped)).body.code).toBe('POLICY_VERSION_EXISTS');
-    const stored = ok(await stack.http.get('/api/v1/subsidy/policies').query({ policyKey: 'xihu-e2e-cap' }).set(health));
+    const stored = okBody(await stack.http.get('/api/v1/subsidy/policies').query({ policyKey: 'xihu-e2e-cap' }).set(health));
     expect(stored.map((p: { version: string }) => p.version)).toEqual(['xihu-e2e-cap/2026.1']);
   });
 
@@ -176,19 +163,19 @@ describe('subsidy policies, approvals, ledger, adjustments and export', () => {
     });
     expect(otherStreet.error?.code).toBe('DIVISION_OUT_OF_SCOPE');
     // The street office sees its streets' lines, and approves them.
-    expect(ok(await stack.http.get(`/api/v1/subsidy/runs/${runId}/lines`).set(await as('street.330106109'))).total).toBe(run.totals.lines);
-    expect(ok(await approve('street.330106109'))).toMatchObject({ status: 'computed', stage: 'health', streetsPending: [] });
+    expect(okBody(await stack.http.get(`/api/v1/subsidy/runs/${runId}/lines`).set(await as('street.330106109'))).total).toBe(run.totals.lines);
+    expect(okBody(await approve('street.330106109'))).toMatchObject({ status: 'computed', stage: 'health', streetsPending: [] });
     expect((await approve('health.371002')).body.code).toBe('DIVISION_OUT_OF_SCOPE');
     expect((await approve('health.330106', { decision: 'reject' })).status).toBe(400); // a rejection needs its reason
-    const returned = ok(await approve('health.330106', { decision: 'reject', reason: '名册出勤天数待核实' }));
+    const returned = okBody(await approve('health.330106', { decision: 'reject', reason: '名册出勤天数待核实' }));
     expect(returned).toMatchObject({ status: 'returned', stage: null, returned: { stage: 'health', reason: '名册出勤天数待核实' } });
     expect((await approve('health.330106')).body.code).toBe('SUBSIDY_RUN_NOT_READY');
     await events.waitFor(SubsidyEvents.runReturned, (e) => e.data.runId === runId);
     // Recomputed, it goes through all three again.
     expect(await compute(M.current)).toMatchObject({ id: runId, attempt: 2, stage: 'street' });
-    ok(await approve('street.330106109'));
-    ok(await approve('health.330106', { decision: 'approve', comment: '已核实' }));
-    const posted = ok(await approve('finance.330106'));
+    okBody(await approve('street.330106109'));
+    okBody(await approve('health.330106', { decision: 'approve', comment: '已核实' }));
+    const posted = okBody(await approve('finance.330106'));
     expect(posted).toMatchObject({ status: 'posted', stage: null });
     expect(
       posted.approvals.filter((x: { round: number }) => x.round === 2).map((x: { stage: string; decision: string }) => `${x.stage}:${x.decision}`),
@@ -201,7 +188,7 @@ describe('subsidy policies, approvals, ledger, adjustments and export', () => {
 
   it('posts to a ledger per institution; posting twice changes nothing; a posted run is not recomputed', async () => {
     const ledger = async () =>
-      ok(
+      okBody(
         await stack.http
           .get('/api/v1/subsidy/ledger')
           .query({ month: M.current })
@@ -210,7 +197,7 @@ describe('subsidy policies, approvals, ledger, adjustments and export', () => {
     const first = await ledger();
     expect(first.total).toBe(2);
     expect(first.items.map((e: { institutionId: string }) => e.institutionId).sort()).toEqual([a.id, b.id].sort());
-    const again = ok(await approve('finance.330106'));
+    const again = okBody(await approve('finance.330106'));
     expect(again.status).toBe('posted');
     expect(await ledger()).toEqual(first);
     expect(
@@ -229,7 +216,7 @@ describe('subsidy policies, approvals, ledger, adjustments and export', () => {
           .send({ month: M.current, divisionCode: '330106109' })
       ).body.code,
     ).toBe('SUBSIDY_RUN_OVERLAP');
-    const mine = ok(await stack.http.get('/api/v1/subsidy/ledger').set(await as('operator.demo')));
+    const mine = okBody(await stack.http.get('/api/v1/subsidy/ledger').set(await as('operator.demo')));
     expect(mine.total).toBe(2);
   });
 
@@ -242,7 +229,7 @@ describe('subsidy policies, approvals, ledger, adjustments and export', () => {
     ]);
     expect(corrected.flags).toContainEqual(expect.objectContaining({ code: 'corrects_posted_run', runId }));
     // Replacing a roster is audited (who, when, what changed), in the subsidy service's hash-chained log.
-    const trail = ok(
+    const trail = okBody(
       await stack.http
         .get('/api/v1/audit')
         .query({ service: 'subsidy', entity: 'roster', id: `${a.id}:${M.current}` })
@@ -281,7 +268,7 @@ describe('subsidy policies, approvals, ledger, adjustments and export', () => {
       .post(`/api/v1/institutions/${b.id}/inclusive`)
       .set(await as('health.330106'))
       .send({ action: 'revoke', reason: '普惠收费超出指导价，撤销认定' });
-    expect(ok(revoked).inclusive).toBeNull();
+    expect(okBody(revoked).inclusive).toBeNull();
     await eventually(
       'the subsidy service records the revocation as a recalculation of the posted month',
       async () =>
@@ -346,7 +333,7 @@ describe('subsidy policies, approvals, ledger, adjustments and export', () => {
     const explanations = Array.from({ length: detail.rowCount - 1 }, (_, i) => String(detail.getRow(i + 2).getCell(col('说明')).value));
     expect(explanations).toContain(postedLines[0]!.explanation);
     const byInstitution = workbook.getWorksheet('机构汇总')!;
-    const ledger = ok(
+    const ledger = okBody(
       await stack.http
         .get('/api/v1/subsidy/ledger')
         .query({ month: M.current })

@@ -1,6 +1,6 @@
 import { addDays, shanghaiToday } from '@shanyu/common';
 import { StaffEvents } from '@shanyu/contracts';
-import { eventually, testNatsUrl } from '@shanyu/testing';
+import { eventually, okBody, testNatsUrl } from '@shanyu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newIdNumber } from './staff-support.js';
 import { childId, EventCollector, monthsAround, type SubsidyStack, startSubsidyStack } from './subsidy-support.js';
@@ -23,13 +23,9 @@ describe("subsidy eligibility follows the staff service's certificate rate", () 
   let poorGuards: string[];
 
   const as = (user: string) => stack.auth(user);
-  const ok = (res: { status: number; body: any }, status = 200) => {
-    if (res.status !== status) throw new Error(`expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
   /** A guard (保安员: 保安员证 counts in 持证率) hired through the gateway; with a licence if asked. */
   const guard = async (institutionId: string, licensed: boolean): Promise<string> => {
-    const staff = ok(
+    const staff = okBody(
       await stack.http
         .post(`/api/v1/institutions/${institutionId}/staff`)
         .set(await as('operator.demo'))
@@ -40,7 +36,7 @@ describe("subsidy eligibility follows the staff service's certificate rate", () 
     return staff.id;
   };
   const licence = async (staffId: string) =>
-    ok(
+    okBody(
       await stack.http
         .post(`/api/v1/staff/${staffId}/credentials`)
         .set(await as('operator.demo'))
@@ -56,18 +52,9 @@ describe("subsidy eligibility follows the staff service's certificate rate", () 
       );
       return row?.value === want;
     });
-  const compute = async () =>
-    stack.runDone(
-      ok(
-        await stack.http
-          .post('/api/v1/subsidy/runs')
-          .set(await as('health.330106'))
-          .send({ month: M.current, divisionCode: STREET }),
-        202,
-      ).id,
-    );
+  const compute = async () => stack.computedRun(M.current, STREET);
   const operating = async (runId: string, institutionId: string): Promise<Line[]> =>
-    ok(
+    okBody(
       await stack.http
         .get(`/api/v1/subsidy/runs/${runId}/lines`)
         .query({ institutionId, pageSize: 100 })
@@ -76,7 +63,7 @@ describe("subsidy eligibility follows the staff service's certificate rate", () 
 
   beforeAll(async () => {
     stack = await startSubsidyStack({ clockAheadDays: 62, staff: true });
-    ok(
+    okBody(
       await stack.http
         .post('/api/v1/subsidy/policies')
         .set(await as('health.330106'))
@@ -106,7 +93,7 @@ describe("subsidy eligibility follows the staff service's certificate rate", () 
     const here = { inclusive: true, overrides: { divisionCode: STREET } };
     [good, poor] = await Promise.all([stack.institution(here), stack.institution(here)]);
     for (const inst of [good, poor]) {
-      ok(
+      okBody(
         await stack.http
           .put(`/api/v1/institutions/${inst.id}/rosters/${M.current}`)
           .set(await as('operator.demo'))
@@ -162,7 +149,7 @@ describe("subsidy eligibility follows the staff service's certificate rate", () 
     // The second guard gets a licence: 2 of 2. The computed run is stale; computed again, it pays.
     await licence(poorGuards[1]!);
     await rateHeld(poor.id, 10_000);
-    expect(ok(await stack.http.get(`/api/v1/subsidy/runs/${run.id}`).set(await as('health.330106'))).stale).toBe(true);
+    expect(okBody(await stack.http.get(`/api/v1/subsidy/runs/${run.id}`).set(await as('health.330106'))).stale).toBe(true);
     const again = await compute();
     expect(again.id).toBe(run.id);
     expect((await operating(again.id, poor.id))[0]).toMatchObject({ status: 'payable', amountFen: 60_000, reasonCode: null });
@@ -173,7 +160,7 @@ describe("subsidy eligibility follows the staff service's certificate rate", () 
     try {
       const nursery = await stack.institution({ overrides: { divisionCode: STREET } });
       // The roster first (no staff yet: not judged), for children of 乳儿班 age (6–12 months).
-      ok(
+      okBody(
         await stack.http
           .put(`/api/v1/institutions/${nursery.id}/rosters/${M.current}`)
           .set(await as('operator.demo'))
@@ -188,7 +175,7 @@ describe("subsidy eligibility follows the staff service's certificate rate", () 
             })),
           }),
       );
-      ok(
+      okBody(
         await stack.http
           .post(`/api/v1/institutions/${nursery.id}/staff`)
           .set(await as('operator.demo'))

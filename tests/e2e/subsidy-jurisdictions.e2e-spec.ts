@@ -1,3 +1,4 @@
+import { okBody } from '@shanyu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childId, monthsAround, type SubsidyStack, startSubsidyStack } from './subsidy-support.js';
 
@@ -54,21 +55,9 @@ describe('subsidy policies by jurisdiction', () => {
   let stack: SubsidyStack;
   let institution: { id: string };
   const as = (user: string) => stack.auth(user);
-  const ok = (res: { status: number; body: any }, status = 200) => {
-    if (res.status !== status) throw new Error(`expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
   const payable = async (): Promise<Line[]> => {
-    const run = await stack.runDone(
-      ok(
-        await stack.http
-          .post('/api/v1/subsidy/runs')
-          .set(await as('health.330106'))
-          .send({ month: M.current, divisionCode: STREET }),
-        202,
-      ).id,
-    );
-    const lines = ok(
+    const run = await stack.computedRun(M.current, STREET);
+    const lines = okBody(
       await stack.http
         .get(`/api/v1/subsidy/runs/${run.id}/lines`)
         .query({ institutionId: institution.id, pageSize: 100 })
@@ -83,7 +72,7 @@ describe('subsidy policies by jurisdiction', () => {
       .set(await as(user))
       .send(body);
   const effective = async (divisionCode: string) =>
-    ok(
+    okBody(
       await stack.http
         .get('/api/v1/rules/effective')
         .query({ family: 'subsidy', divisionCode, date: `${M.current}-01` })
@@ -101,7 +90,7 @@ describe('subsidy policies by jurisdiction', () => {
       careForm,
       daysAttended,
     });
-    ok(
+    okBody(
       await stack.http
         .put(`/api/v1/institutions/${institution.id}/rosters/${M.current}`)
         .set(await as('operator.demo'))
@@ -129,7 +118,7 @@ describe('subsidy policies by jurisdiction', () => {
     expect((await publish('health.330106', districtPolicy({ divisionCode: '330100' }))).body.code).toBe('DIVISION_OUT_OF_SCOPE');
     expect((await publish('market.330106', districtPolicy())).body.code).toBe('DEPARTMENT_NOT_ALLOWED');
     expect(
-      ok(
+      okBody(
         await stack.http
           .get('/api/v1/subsidy/policies')
           .query({ policyKey: 'xihu-operating-test' })
@@ -139,7 +128,7 @@ describe('subsidy policies by jurisdiction', () => {
   });
 
   it("pays exactly the district's policy once it replaces the city's rule: 2,850.00 yuan, not 5,250.00", async () => {
-    ok(await publish('finance.330106', districtPolicy()), 201);
+    okBody(await publish('finance.330106', districtPolicy()), 201);
     const lines = await payable();
     expect(lines.some((l) => l.policyVersion === 'hangzhou-inclusive-operating/2023.1')).toBe(false);
     expect(lines.filter((l) => l.ruleId === 'OPERATING').every((l) => l.policyVersion === 'xihu-operating-test/2026.1')).toBe(true);
@@ -166,7 +155,7 @@ describe('subsidy policies by jurisdiction', () => {
     expect(huancui.rules.every((r: { from: { jurisdiction: string } }) => r.from.jurisdiction === '371002')).toBe(true);
     expect(huancui.rules.length).toBeGreaterThan(0);
 
-    const diff = ok(
+    const diff = okBody(
       await stack.http
         .get('/api/v1/rules/diff')
         .query({ family: 'subsidy', divisionCode: '330105', otherDivisionCode: STREET, date: `${M.current}-01` })
@@ -177,7 +166,7 @@ describe('subsidy policies by jurisdiction', () => {
   });
 
   it('lets a street-level policy disable a district rule for its own street only, with its reason', async () => {
-    ok(
+    okBody(
       await publish('health.330106', {
         policyKey: 'shuangpu-no-second-child',
         version: 'shuangpu-no-second-child/2026.1',

@@ -8,7 +8,7 @@ import type { RunningGateway } from '@shanyu/gateway';
 import type { RunningRegistry } from '@shanyu/registry';
 import type { RunningStaff } from '@shanyu/staff';
 import type { RunningSubsidy, SubsidyStartOptions } from '@shanyu/subsidy';
-import { compliantFilingSubmission, DAY_MS, eventually, institutionRequest } from '@shanyu/testing';
+import { compliantFilingSubmission, DAY_MS, eventually, institutionRequest, okBody } from '@shanyu/testing';
 import request from 'supertest';
 import { type Stack, startTestStack, TEST_DEMO_PASSWORD, testClock } from '../support/stack.js';
 
@@ -58,6 +58,8 @@ export interface SubsidyStack {
   sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
   /** Polls GET /subsidy/runs/:id until it has left `computing`. */
   runDone(runId: string): Promise<Record<string, any>>;
+  /** Starts the month's run of `divisionCode` as health.330106 (202 expected) and waits until it has left `computing`. */
+  computedRun(month: string, divisionCode: string): Promise<Record<string, any>>;
   stop(): Promise<void>;
 }
 
@@ -140,6 +142,13 @@ export async function startSubsidyStack(options: SubsidyStackOptions = {}): Prom
         },
         30_000,
       );
+    },
+    async computedRun(month, divisionCode) {
+      const started = await http
+        .post('/api/v1/subsidy/runs')
+        .set(await auth('health.330106'))
+        .send({ month, divisionCode });
+      return subsidyStack.runDone(okBody(started, 202).id);
     },
     stop: () => stack.stop(),
   };

@@ -7,7 +7,16 @@ import { randomUUID } from 'node:crypto';
 import { shanghaiToday } from '@shanyu/common';
 import { CreditEvents, InspectionEvents, StaffEvents } from '@shanyu/contracts';
 import { CREDIT_SOURCES, creditConsumerName, replayCredit, type RunningCredit, startCredit } from '@shanyu/credit';
-import { compliantFilingSubmission, eventually, lifetimeBanMatched, testDatabaseUrl, testNatsUrl, testServiceEnv, testStackSecrets } from '@shanyu/testing';
+import {
+  cleanInspectionCompleted,
+  compliantFilingSubmission,
+  eventually,
+  lifetimeBanMatched,
+  testDatabaseUrl,
+  testNatsUrl,
+  testServiceEnv,
+  testStackSecrets,
+} from '@shanyu/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CreditStack, EVENT_STREAM, startCreditStack } from '../e2e/credit-support.js';
@@ -62,22 +71,9 @@ describe('replay: the credit projection rebuilt from the event stream equals the
     const filing = await stack.http.post(`/api/v1/institutions/${filed.id}/filings`).set(auth(operator)).send(compliantFilingSubmission()).expect(201);
     await stack.http.post(`/api/v1/filings/${filing.body.id}/decision`).set(auth(health)).send({ decision: 'approve' }).expect(200);
     const inspectionId = randomUUID();
-    await stack.publish(
-      InspectionEvents.inspectionCompleted,
-      {
-        inspectionId,
-        kind: 'planned',
-        institutionId: filed.id,
-        divisionCode: filed.divisionCode,
-        departments: ['fire', 'market'],
-        completedOn: today,
-        summary: { items: 12, pass: 12, fail: 0, notApplicable: 0 },
-        basicItemFailed: false,
-        findingIds: [],
-        originalInspectionId: null,
-      },
-      { entityId: inspectionId },
-    );
+    await stack.publish(InspectionEvents.inspectionCompleted, cleanInspectionCompleted(inspectionId, filed.id, filed.divisionCode, today), {
+      entityId: inspectionId,
+    });
     const findingId = randomUUID();
     const finding = await stack.publish(
       InspectionEvents.findingRecorded,

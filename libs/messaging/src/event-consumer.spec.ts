@@ -2,7 +2,7 @@ import { JsonLogger } from '@shanyu/common';
 import type { JsMsg } from '@nats-io/jetstream';
 import type { DataSource } from 'typeorm';
 import { describe, expect, it, vi } from 'vitest';
-import { DurableEventConsumer } from './event-consumer.js';
+import { DurableEventConsumer, type EventHandler } from './event-consumer.js';
 
 const envelope = { eventId: 'e1', subject: 'evt.test.thing.happened.v1', occurredAt: '2026-01-01T00:00:00Z', actor: null, entityId: 'x', data: {} };
 const databaseGone = () => Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
@@ -24,6 +24,28 @@ function delivery(count: number) {
   } as unknown as JsMsg & Record<'ack' | 'nak' | 'term' | 'working', ReturnType<typeof vi.fn>>;
 }
 
+/**
+ * A consumer under test over `dataSource`, whose dead-letter publications land in `published`;
+ * delivered at most 3 times, 10 ms apart.
+ */
+function unitConsumer(name: string, dataSource: DataSource, published: string[], handler: EventHandler): DurableEventConsumer {
+  return new DurableEventConsumer({
+    name,
+    filterSubject: 'evt.test.>',
+    dataSource,
+    js: {
+      publish: async (subject: string) => {
+        published.push(subject);
+      },
+    } as never,
+    jsm: {} as never,
+    logger: new JsonLogger('unit', 'error', () => undefined),
+    handler,
+    maxDeliver: 3,
+    backoffMs: [10],
+  });
+}
+
 /** A consumer whose transactions fail as told, one failure per attempt, then run the handler. */
 function consumerFailingWith(failures: (() => Error)[]) {
   const published: string[] = [];
@@ -36,21 +58,7 @@ function consumerFailingWith(failures: (() => Error)[]) {
       return 'done';
     },
   } as unknown as DataSource;
-  const consumer = new DurableEventConsumer({
-    name: 'unit-consumer',
-    filterSubject: 'evt.test.>',
-    dataSource,
-    js: {
-      publish: async (subject: string) => {
-        published.push(subject);
-      },
-    } as never,
-    jsm: {} as never,
-    logger: new JsonLogger('unit', 'error', () => undefined),
-    handler: async () => undefined,
-    maxDeliver: 3,
-    backoffMs: [10],
-  });
+  const consumer = unitConsumer('unit-consumer', dataSource, published, async () => undefined);
   return { consumer, published, attempts: () => attempts };
 }
 
@@ -136,25 +144,11 @@ function batchingConsumer(options: { recorded?: string[]; failures?: (() => Erro
       return result;
     },
   } as unknown as DataSource;
-  const consumer = new DurableEventConsumer({
-    name: 'unit-batch',
-    filterSubject: 'evt.test.>',
-    dataSource,
-    js: {
-      publish: async (subject: string) => {
-        published.push(subject);
-      },
-    } as never,
-    jsm: {} as never,
-    logger: new JsonLogger('unit', 'error', () => undefined),
-    handler: async (event, manager) => {
-      calls.push(event.eventId);
-      const refused = options.refuse?.(event.eventId);
-      if (refused) throw refused;
-      (manager as unknown as { effects: string[] }).effects.push(event.eventId);
-    },
-    maxDeliver: 3,
-    backoffMs: [10],
+  const consumer = unitConsumer('unit-batch', dataSource, published, async (event, manager) => {
+    calls.push(event.eventId);
+    const refused = options.refuse?.(event.eventId);
+    if (refused) throw refused;
+    (manager as unknown as { effects: string[] }).effects.push(event.eventId);
   });
   return { consumer, effects, calls, commits, published, inbox };
 }

@@ -1,17 +1,7 @@
+import { prometheusSample } from '@shanyu/testing';
 import { describe, expect, it } from 'vitest';
 import { MetricNames, ServiceMetrics, metricsFor, statusClass } from './metrics.js';
 import { startMetricsServer } from './metrics-server.js';
-
-/** The value of the sample `name` whose labels are exactly `labels` (any order), or undefined. */
-function sample(body: string, name: string, labels: Record<string, string>): number | undefined {
-  for (const line of body.split('\n')) {
-    const m = /^([a-z_:][a-z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
-    if (!m || m[1] !== name) continue;
-    const found = Object.fromEntries([...(m[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((l) => [l[1], l[2]]));
-    if (JSON.stringify(Object.entries(found).sort()) === JSON.stringify(Object.entries(labels).sort())) return Number(m[3]);
-  }
-  return undefined;
-}
 
 describe('ServiceMetrics', () => {
   it('labels every series with the service and reads state gauges from their sources at scrape time', async () => {
@@ -25,20 +15,20 @@ describe('ServiceMetrics', () => {
 
     let { body } = await metrics.expose();
     const service = 'registry';
-    expect(sample(body, 'shanyu_rpc_server_duration_seconds_count', { subject: 'registry.institution.get', outcome: 'ok', service })).toBe(1);
-    expect(sample(body, 'shanyu_outbox_backlog', { service })).toBe(3);
-    expect(sample(body, 'shanyu_outbox_oldest_age_seconds', { service })).toBe(42.5);
-    expect(sample(body, 'shanyu_consumer_pending', { consumer: 'registry-calendar', service })).toBe(7);
-    expect(sample(body, 'shanyu_db_pool_connections', { state: 'waiting', service })).toBe(1);
-    expect(sample(body, 'shanyu_db_pool_connections', { state: 'total', service })).toBe(4);
-    expect(sample(body, 'shanyu_dead_letters_total', { consumer: 'registry-calendar', service })).toBe(1);
+    expect(prometheusSample(body, 'shanyu_rpc_server_duration_seconds_count', { subject: 'registry.institution.get', outcome: 'ok', service })).toBe(1);
+    expect(prometheusSample(body, 'shanyu_outbox_backlog', { service })).toBe(3);
+    expect(prometheusSample(body, 'shanyu_outbox_oldest_age_seconds', { service })).toBe(42.5);
+    expect(prometheusSample(body, 'shanyu_consumer_pending', { consumer: 'registry-calendar', service })).toBe(7);
+    expect(prometheusSample(body, 'shanyu_db_pool_connections', { state: 'waiting', service })).toBe(1);
+    expect(prometheusSample(body, 'shanyu_db_pool_connections', { state: 'total', service })).toBe(4);
+    expect(prometheusSample(body, 'shanyu_dead_letters_total', { consumer: 'registry-calendar', service })).toBe(1);
 
     backlog = 0;
     ({ body } = await metrics.expose());
-    expect(sample(body, 'shanyu_outbox_backlog', { service })).toBe(0);
+    expect(prometheusSample(body, 'shanyu_outbox_backlog', { service })).toBe(0);
     remove();
     ({ body } = await metrics.expose());
-    expect(sample(body, 'shanyu_outbox_backlog', { service })).toBeNaN();
+    expect(prometheusSample(body, 'shanyu_outbox_backlog', { service })).toBeNaN();
   });
 
   it('a failing source leaves its gauge unknown (NaN or no sample) instead of failing the scrape', async () => {
@@ -51,7 +41,7 @@ describe('ServiceMetrics', () => {
     });
     const { body } = await metrics.expose();
     expect(body).toContain(`# TYPE ${MetricNames.outboxBacklog} gauge`);
-    expect(sample(body, 'shanyu_outbox_backlog', { service: 'staff' })).toBeNaN();
+    expect(prometheusSample(body, 'shanyu_outbox_backlog', { service: 'staff' })).toBeNaN();
     expect(body).not.toMatch(/^shanyu_consumer_pending\{/m);
   });
 

@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { type Actor, makeUscc } from '@shanyu/common';
-import type { StaffBanMatchedData } from '@shanyu/contracts';
+import type { InspectionCompletedData, StaffBanMatchedData } from '@shanyu/contracts';
 
 /** A fresh schema name, so each test file works on its own tables. */
 export function uniqueSchema(prefix: string): string {
@@ -63,6 +63,25 @@ export function compliantFilingSubmission() {
     oneKeyAlarmLinked: true,
     mealsServed: true,
     healthCentre: { name: '三墩镇社区卫生服务中心', doctorName: '陈医生', signedOn: '2025-09-01' },
+  };
+}
+
+/**
+ * A clean planned inspection of an institution (fire and market, 12 items passed, no finding): the
+ * data of evt.inspection.inspection.completed, as the inspection service publishes it.
+ */
+export function cleanInspectionCompleted(inspectionId: string, institutionId: string, divisionCode: string, completedOn: string): InspectionCompletedData {
+  return {
+    inspectionId,
+    kind: 'planned',
+    institutionId,
+    divisionCode,
+    departments: ['fire', 'market'],
+    completedOn,
+    summary: { items: 12, pass: 12, fail: 0, notApplicable: 0 },
+    basicItemFailed: false,
+    findingIds: [],
+    originalInspectionId: null,
   };
 }
 

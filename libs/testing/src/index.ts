@@ -14,3 +14,6 @@ export * from './medium.js';
 export * from './own-postgres.js';
 export * from './contract-drift-report.js';
 export * from './internal-citations.js';
+export * from './error-code.js';
+export * from './http-body.js';
+export * from './prometheus.js';

@@ -4,6 +4,7 @@ import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, HttpCode, Post, Put, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { spreadsheetFileSchema } from '../http/spreadsheet-upload.js';
 import { CurrentActor, CurrentRequestId, Departments } from '../auth/decorators.js';
 import { RpcReply } from '../docs/rpc-reply.js';
 import { parsePopulationCsv } from './population-csv.js';
@@ -43,11 +44,7 @@ export class PopulationController {
     schema: {
       oneOf: [
         { type: 'string', example: 'divisionCode,year,residentPopulation,childrenUnder3,source\n330106,2025,1180000,29500,西湖区统计公报' },
-        {
-          type: 'object',
-          required: ['file'],
-          properties: { file: { type: 'string', format: 'binary', description: '.xlsx or .csv (UTF-8 or GB18030), at most 10,000 rows' } },
-        },
+        spreadsheetFileSchema('10,000'),
       ],
     },
   })

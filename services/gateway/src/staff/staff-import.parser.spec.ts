@@ -1,17 +1,9 @@
-import { DomainError } from '@shanyu/common';
 import ExcelJS from 'exceljs';
+import { errorCodeOf } from '@shanyu/testing';
 import { describe, expect, it } from 'vitest';
 import { parseStaffSheet, rowsFromTable } from './staff-import.parser.js';
 
 const header = ['姓名', '身份证号', '岗位', '用工形式', '班型', '班级', '入职日期'];
-const codeOf = async (fn: () => unknown) => {
-  try {
-    await fn();
-    return 'ok';
-  } catch (e) {
-    return (e as DomainError).code;
-  }
-};
 
 describe('staff sheet parsing', () => {
   it("maps Chinese headers and labels to the contract's fields and codes, keeping sheet row numbers", () => {
@@ -60,20 +52,20 @@ describe('staff sheet parsing', () => {
 
   it('refuses a sheet without the needed columns, without data, or with too many rows', async () => {
     expect(
-      await codeOf(() =>
+      await errorCodeOf(() =>
         rowsFromTable([
           { rowNumber: 1, cells: ['姓名', '岗位'] },
           { rowNumber: 2, cells: ['a', 'b'] },
         ]),
       ),
     ).toBe('STAFF_IMPORT_FILE_INVALID');
-    expect(await codeOf(() => rowsFromTable([{ rowNumber: 1, cells: header }]))).toBe('STAFF_IMPORT_FILE_INVALID');
-    expect(await codeOf(() => rowsFromTable([]))).toBe('STAFF_IMPORT_FILE_INVALID');
+    expect(await errorCodeOf(() => rowsFromTable([{ rowNumber: 1, cells: header }]))).toBe('STAFF_IMPORT_FILE_INVALID');
+    expect(await errorCodeOf(() => rowsFromTable([]))).toBe('STAFF_IMPORT_FILE_INVALID');
     const many = Array.from({ length: 1001 }, (_, i) => ({ rowNumber: i + 2, cells: ['a', '1', 'carer', '', '', '', '2026-01-01'] }));
-    expect(await codeOf(() => rowsFromTable([{ rowNumber: 1, cells: header }, ...many]))).toBe('STAFF_IMPORT_FILE_INVALID');
-    expect(await codeOf(() => parseStaffSheet(Buffer.alloc(0)))).toBe('STAFF_IMPORT_FILE_INVALID');
-    expect(await codeOf(() => parseStaffSheet(Buffer.from('PK\u0003\u0004garbage'), 'x.xlsx'))).toBe('STAFF_IMPORT_FILE_INVALID');
-    expect(await codeOf(() => parseStaffSheet(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), 'old.xls'))).toBe('STAFF_IMPORT_FILE_INVALID');
+    expect(await errorCodeOf(() => rowsFromTable([{ rowNumber: 1, cells: header }, ...many]))).toBe('STAFF_IMPORT_FILE_INVALID');
+    expect(await errorCodeOf(() => parseStaffSheet(Buffer.alloc(0)))).toBe('STAFF_IMPORT_FILE_INVALID');
+    expect(await errorCodeOf(() => parseStaffSheet(Buffer.from('PK\u0003\u0004garbage'), 'x.xlsx'))).toBe('STAFF_IMPORT_FILE_INVALID');
+    expect(await errorCodeOf(() => parseStaffSheet(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), 'old.xls'))).toBe('STAFF_IMPORT_FILE_INVALID');
   });
 
   it('reads .xlsx: text, numbers, dates and rich text cells', async () => {

@@ -31,6 +31,7 @@ import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { spreadsheetFileSchema } from '../http/spreadsheet-upload.js';
 import { CurrentActor, CurrentRequestId, Departments } from '../auth/decorators.js';
 import { RpcReply } from '../docs/rpc-reply.js';
 import { schema } from '../docs/api-shapes.js';
@@ -75,13 +76,7 @@ export class StaffController {
   })
   @ApiParam({ name: 'id', format: 'uuid', description: 'Institution id' })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary', description: '.xlsx or .csv (UTF-8 or GB18030), at most 1000 rows' } },
-    },
-  })
+  @ApiBody({ schema: spreadsheetFileSchema('1000') })
   @RpcReply(StaffRpc.importStaff)
   async import(
     @Param() params: InstitutionRef,

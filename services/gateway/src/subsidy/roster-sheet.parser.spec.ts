@@ -1,17 +1,9 @@
-import type { DomainError } from '@shanyu/common';
 import ExcelJS from 'exceljs';
+import { errorCodeOf } from '@shanyu/testing';
 import { describe, expect, it } from 'vitest';
 import { parseRosterSheet, rosterRowsFromTable } from './roster-sheet.parser.js';
 
 const header = ['身份证号', '出生年月', '孩次', '班型', '托育形式', '出勤天数', '编号'];
-const codeOf = async (fn: () => unknown) => {
-  try {
-    await fn();
-    return 'ok';
-  } catch (e) {
-    return (e as DomainError).code;
-  }
-};
 
 describe('roster sheet parsing', () => {
   it("maps Chinese headers and labels to the contract's fields, keeping sheet row numbers", () => {
@@ -42,16 +34,16 @@ describe('roster sheet parsing', () => {
 
   it('refuses a sheet without the needed columns, without data, or in the old .xls format', async () => {
     expect(
-      await codeOf(() =>
+      await errorCodeOf(() =>
         rosterRowsFromTable([
           { rowNumber: 1, cells: ['身份证号', '班型'] },
           { rowNumber: 2, cells: ['1', '2'] },
         ]),
       ),
     ).toBe('ROSTER_FILE_INVALID');
-    expect(await codeOf(() => rosterRowsFromTable([{ rowNumber: 1, cells: header }]))).toBe('ROSTER_FILE_INVALID');
-    expect(await codeOf(() => parseRosterSheet(Buffer.alloc(0)))).toBe('ROSTER_FILE_INVALID');
-    expect(await codeOf(() => parseRosterSheet(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), 'old.xls'))).toBe('ROSTER_FILE_INVALID');
+    expect(await errorCodeOf(() => rosterRowsFromTable([{ rowNumber: 1, cells: header }]))).toBe('ROSTER_FILE_INVALID');
+    expect(await errorCodeOf(() => parseRosterSheet(Buffer.alloc(0)))).toBe('ROSTER_FILE_INVALID');
+    expect(await errorCodeOf(() => parseRosterSheet(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), 'old.xls'))).toBe('ROSTER_FILE_INVALID');
   });
 
   it('reads .xlsx and CSV', async () => {

@@ -24,6 +24,7 @@ import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { spreadsheetFileSchema } from '../http/spreadsheet-upload.js';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor, CurrentRequestId, Departments } from '../auth/decorators.js';
 import { schema } from '../docs/api-shapes.js';
@@ -89,13 +90,7 @@ export class SubsidyController {
   @ApiQuery({ name: 'overCapacityReason', required: false })
   @ApiQuery({ name: 'reason', required: false })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary', description: '.xlsx or .csv (UTF-8 or GB18030), at most 2000 rows' } },
-    },
-  })
+  @ApiBody({ schema: spreadsheetFileSchema('2000') })
   @RpcReply(SubsidyRpc.submitRoster)
   async uploadRoster(
     @Param() params: RosterPathParams,
