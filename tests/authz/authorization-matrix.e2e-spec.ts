@@ -664,6 +664,28 @@ describe('authorization matrix: every route × department (× own / other divisi
         },
       };
     },
+    newIndicatorTargets: async (_, scope) => {
+      const documentKey = `matrix-${randomUUID().slice(0, 8)}`;
+      return {
+        body: {
+          documentKey,
+          version: `${documentKey}/2099.1`,
+          jurisdiction: scope === 'own' ? '330106' : '371002',
+          title: '矩阵测试发展目标',
+          sources: [{ title: '矩阵测试用文件' }],
+          effectiveFrom: '2099-01-01',
+          rules: [
+            {
+              key: 'placesPer1000',
+              title: '矩阵测试：每千人口托位数',
+              composition: 'replaces',
+              sources: [{ title: '矩阵测试用文件', article: '第一条' }],
+              body: { indicator: 'placesPer1000', value: 5, direction: 'atLeast', byYear: 2099 },
+            },
+          ],
+        },
+      };
+    },
     newRun: async (_, scope) => ({ body: { month: addDays(`${month}-01`, -400).slice(0, 7), divisionCode: EMPTY_STREET[scope] } }),
     runList: async (_, scope) => ({ query: { month: runMonth }, listed: { key: 'id', value: (await sharedRun(scope)).run.id } }),
     run: async (_, scope, __, row) => {

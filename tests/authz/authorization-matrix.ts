@@ -1201,6 +1201,15 @@ const ROWS: RowInput[] = [
     cells: { ...REFUSED, health: '201|DIV', admin: '201|201', inspector: 'DEPT' },
     note: 'A filing rule document (in force from 2099) for a jurisdiction inside the health bureau’s divisions; national ones only by the admin (assertMayPublishRules).',
   },
+  {
+    method: 'POST',
+    path: '/api/v1/indicator-targets',
+    service: 'registry',
+    level: 'service',
+    target: 'newIndicatorTargets',
+    cells: { ...REFUSED, health: '201|DIV', admin: '201|201', inspector: 'DEPT' },
+    note: 'A 发展目标 document (in force from 2099) for a jurisdiction inside the health bureau’s divisions; national ones only by the admin (assertMayPublishRules).',
+  },
 ];
 
 export const AUTHORIZATION_MATRIX: MatrixRow[] = ROWS.map(complete);

@@ -432,8 +432,14 @@ describe('双随机 plans in the console and on the public site', () => {
 
 describe('dashboard', () => {
   it("shows every service's indicators, grouped, with the values the API computes", async () => {
+    type Division = {
+      divisionCode: string;
+      indicators: { key: string; value: number | null; unit: string; group?: string }[];
+      targets: { indicatorKey: string; met: boolean | null }[];
+    };
     const view = ok(await stack.api('GET', `/api/v1/indicators?divisionCode=330106&month=${MONTH}`, { as: 'health.330106' })) as {
-      divisions: { divisionCode: string; indicators: { key: string; value: number | null; unit: string; group?: string }[] }[];
+      divisions: Division[];
+      comparison: Division | null;
     };
     const county = view.divisions[0]!;
     const groups = new Set(county.indicators.map((i) => i.group ?? '登记备案与供需'));
@@ -448,6 +454,12 @@ describe('dashboard', () => {
     const compared = await expectIndicatorCells(page, view.divisions);
     expect(compared).toBeGreaterThanOrEqual(view.divisions.length * 25);
     await page.getByText('信用等级分布', { exact: true }).waitFor();
+    // The district's 托位 target, judged as the API judged it, and 杭州市's figure beside the district's.
+    const target = county.targets.find((t) => t.indicatorKey === 'placesPer1000')!;
+    await expect(page.getByTestId('target-placesPer1000').first().getAttribute('data-met')).resolves.toBe(target.met === null ? '' : String(target.met));
+    await page.getByTestId('targets').waitFor();
+    const cityFiling = view.comparison!.indicators.find((i) => i.key === 'filingRate')!;
+    await expect(page.getByTestId('indicator-city-filingRate').getAttribute('data-value')).resolves.toBe(String(cityFiling.value ?? ''));
     await screenshot(page, 'dashboard-all-services');
 
     // The month the run was posted in: the amount paid, read in yuan.

@@ -22,11 +22,20 @@ interface Indicator {
   group?: string;
   filedOnlyOf?: string;
 }
+interface Target {
+  indicatorKey: string;
+  value: number;
+  byYear: number | null;
+  actual: number | null;
+  met: boolean | null;
+  rule: { jurisdiction: string; version: string; source: string };
+}
 interface Division {
   divisionCode: string;
   level: string;
   indicators: Indicator[];
-  supply: { places: number; filedPlaces: number; kindergartenPlaces: number; residentPopulation: number | null };
+  supply: { places: number; filedPlaces: number; kindergartenPlaces: number; residentPopulation: number | null; targetPerThousand: number | null };
+  targets: Target[];
 }
 
 /** n ÷ d × scale to 4 decimals, as the platform rounds (written out here, not imported). */
@@ -54,11 +63,17 @@ describe('indicators that reproduce published figures', () => {
   const http = () => stack.http;
   const auth = (username: string) => stack.auth(username);
 
-  const indicators = async (headers: Record<string, string>, divisionCode: string, month = MONTH): Promise<Division[]> => {
+  const indicatorsView = async (
+    headers: Record<string, string>,
+    divisionCode: string,
+    month = MONTH,
+  ): Promise<{ divisions: Division[]; comparison: Division | null }> => {
     const res = await http().get('/api/v1/indicators').query({ divisionCode, month }).set(headers);
     if (res.status !== 200) throw new Error(`indicators: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body.divisions;
+    return res.body;
   };
+  const indicators = async (headers: Record<string, string>, divisionCode: string, month = MONTH): Promise<Division[]> =>
+    (await indicatorsView(headers, divisionCode, month)).divisions;
   const find = (divisions: Division[], code: string, key: string) => divisions.find((d) => d.divisionCode === code)?.indicators.find((i) => i.key === key);
 
   /** Registers an institution (201 expected) as `headers`, with the request's fields over a valid default. */
@@ -108,7 +123,11 @@ describe('indicators that reproduce published figures', () => {
     const CHILDREN = PLACES.map((_, i) => (i < 10 ? 42 : 41));
     const RESIDENTS = 811_688;
     const UNDER3 = 13_674;
+    // 威海市 as a whole (a test figure): the district is compared with its city.
+    const CITY = '371000';
+    const CITY_RESIDENTS = 2_900_000;
     let divisions: Division[];
+    let city: Division | null;
 
     /** The n-th child: born 200–799 days ago (under 3 all year), a valid resident ID number of 环翠区. */
     const child = (n: number, classType: string) => ({
@@ -154,6 +173,12 @@ describe('indicators that reproduce published figures', () => {
           ],
         })
         .expect(200);
+      // The city's population is the city's to load (the platform admin here).
+      await http()
+        .put('/api/v1/population')
+        .set(admin)
+        .send({ rows: [{ divisionCode: CITY, year: YEAR, residentPopulation: CITY_RESIDENTS, childrenUnder3: 40_000, source: '威海市常住人口（测试值）' }] })
+        .expect(200);
       await subsidyKnows(HUANCUI, 20, 10);
 
       let n = 0;
@@ -171,7 +196,7 @@ describe('indicators that reproduce published figures', () => {
         const roster = await http().get(`/api/v1/institutions/${id}/rosters/${MONTH}`).set(health).expect(200);
         expect(roster.body.duplicates).toHaveLength(1);
       }
-      divisions = await indicators(health, HUANCUI);
+      ({ divisions, comparison: city } = await indicatorsView(health, HUANCUI));
     }, 120_000);
 
     it('每千人口托位数 3.85 over all operating institutions, 1.97 over filed ones beside it', () => {
@@ -215,6 +240,29 @@ describe('indicators that reproduce published figures', () => {
       expect(street(STREETS[0]!, 'placesPer1000')).toBeNull(); // no street population loaded
       const streetPlaces = (s: number) => PLACES.filter((_, i) => i % STREETS.length === s).reduce((a, b) => a + b, 0);
       for (const [s, code] of STREETS.entries()) expect(divisions.find((d) => d.divisionCode === code)?.supply.places).toBe(streetPlaces(s));
+    });
+
+    it('compares the district with its city (威海市), counted the same way over the whole city', () => {
+      expect(city).toMatchObject({ divisionCode: CITY, level: 'city', supply: { places: 3_125, residentPopulation: CITY_RESIDENTS } });
+      expect(find([city!], CITY, 'placesPer1000')).toMatchObject({ value: r4(3_125, CITY_RESIDENTS, 1000), numerator: 3_125 });
+      expect(find([city!], CITY, 'filingRate')).toMatchObject({ value: 50, numerator: 10, denominator: 20 });
+      // The subsidy service's figures and the ratios computed from them reach the city too.
+      expect(find([city!], CITY, 'enrolledChildren')?.value).toBe(830);
+      expect(find([city!], CITY, 'enrolmentRate')).toMatchObject({ numerator: 830, denominator: 40_000 });
+    });
+
+    it('judges the district by the national 每千人口托位数 target in force for it: 3.85 is short of 4.5', () => {
+      expect(divisions[0]!.targets).toHaveLength(1);
+      expect(divisions[0]!.targets[0]).toMatchObject({
+        indicatorKey: 'placesPer1000',
+        value: 4.5,
+        byYear: 2025,
+        actual: r4(3_125, RESIDENTS, 1000),
+        met: false,
+        rule: { jurisdiction: '000000', version: 'national-childcare-targets/2021.1' },
+      });
+      expect(divisions[0]!.targets[0]!.rule.source).toContain('发改社会〔2021〕1946号');
+      expect(divisions[0]!.supply).toMatchObject({ targetPerThousand: 4.5, targetPlaces: Math.ceil((RESIDENTS * 4.5) / 1000) });
     });
 
     it('names each definition and its source: the national plan and rules, never this district as a sample figure', () => {
@@ -449,6 +497,87 @@ describe('indicators that reproduce published figures', () => {
       const early = await http().post(`/api/v1/institutions/${late.id}/deregistration`).set(market).send({ reason: '测试', effectiveOn: '2025-04-30' });
       expect(early.status).toBe(400);
       expect(early.body.details[0]).toMatchObject({ field: 'effectiveOn', code: 'BEFORE_REGISTRATION' });
+    });
+  });
+  describe('development targets (发展目标) by jurisdiction', () => {
+    const target = (jurisdiction: string, value: number, version: string) => ({
+      documentKey: version.split('/')[0],
+      version,
+      jurisdiction,
+      title: '西湖区婴幼儿照护服务发展目标（测试）',
+      sources: [{ title: '西湖区测试用区级文件', documentNo: '测〔2020〕1号' }],
+      effectiveFrom: '2020-01-01',
+      rules: [
+        {
+          key: 'placesPer1000',
+          title: '每千人口托位数（区级目标）',
+          composition: 'replaces',
+          sources: [{ title: '西湖区测试用区级文件', article: '第二条' }],
+          body: { indicator: 'placesPer1000', value, direction: 'atLeast', byYear: 2027 },
+        },
+      ],
+    });
+
+    it("gives 拱墅区 its own 4.6 in place of the nation's 4.5, and its 健康管理率 target without a figure the platform does not hold", async () => {
+      const [gongshu] = await indicators(await auth('admin'), '330105');
+      expect(gongshu!.targets.map((t) => [t.indicatorKey, t.value, t.rule.jurisdiction, t.met])).toEqual([
+        ['placesPer1000', 4.6, '330105', null],
+        ['healthManagementRate', 95, '330105', null],
+      ]);
+      expect(gongshu!.supply.targetPerThousand).toBe(4.6);
+    });
+
+    it("lets a district's health bureau publish a target for its own district only: the district's dashboard then uses it", async () => {
+      const xihu = await auth('health.330106');
+      const elsewhere = await http()
+        .post('/api/v1/indicator-targets')
+        .set(await auth('health.371002'))
+        .send(target('330106', 5, 'huancui-for-xihu/2020.1'));
+      expect(elsewhere.status).toBe(403);
+      expect(elsewhere.body.code).toBe('DIVISION_OUT_OF_SCOPE');
+      const national = await http()
+        .post('/api/v1/indicator-targets')
+        .set(xihu)
+        .send(target('000000', 5, 'xihu-national/2020.1'));
+      expect(national.body.code).toBe('DIVISION_OUT_OF_SCOPE');
+      const market = await http()
+        .post('/api/v1/indicator-targets')
+        .set(await auth('market.330106'))
+        .send(target('330106', 5, 'xihu-market/2020.1'));
+      expect(market.status).toBe(403);
+      const bad = await http()
+        .post('/api/v1/indicator-targets')
+        .set(xihu)
+        .send({
+          ...target('330106', 5, 'xihu-bad/2020.1'),
+          rules: [{ ...target('330106', 5, 'x/1').rules[0], body: { indicator: 'nope', value: 5, direction: 'atLeast', byYear: 2027 } }],
+        });
+      expect(bad.status).toBe(400);
+      expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(['rules.0.body.indicator']);
+
+      const before = await indicators(xihu, '330106');
+      expect(before[0]!.targets.map((t) => t.value)).toEqual([4.5]);
+      const published = await http()
+        .post('/api/v1/indicator-targets')
+        .set(xihu)
+        .send(target('330106', 5, 'xihu-targets/2020.1'));
+      expect(published.status, JSON.stringify(published.body)).toBe(201);
+      expect(published.body).toMatchObject({ family: 'target', jurisdiction: '330106', origin: 'published' });
+      const after = await indicators(xihu, '330106');
+      // The district and each of its streets are judged by the district's target; 杭州's other districts keep the nation's.
+      for (const d of after)
+        expect(
+          d.targets.map((t) => [t.value, t.rule.version]),
+          d.divisionCode,
+        ).toEqual([[5, 'xihu-targets/2020.1']]);
+      expect(after[0]!.supply.targetPerThousand).toBe(5);
+      expect((await indicators(await auth('admin'), '330108'))[0]!.targets.map((t) => t.value)).toEqual([4.5]);
+      const effective = await http().get('/api/v1/rules/effective').query({ family: 'target', divisionCode: '330106001' }).set(xihu).expect(200);
+      expect(effective.body.rules[0]).toMatchObject({
+        key: 'placesPer1000',
+        from: { jurisdiction: '330106' },
+        replaced: [{ from: { jurisdiction: '000000' } }],
+      });
     });
   });
 });

@@ -617,6 +617,29 @@ describe('bad-input fuzzing: malformed requests on every write route give no 5xx
       },
       caller: 'health',
     },
+    'POST /api/v1/indicator-targets': {
+      body: () => {
+        const key = `fuzz-${randomInt(1e9)}`;
+        return {
+          documentKey: key,
+          version: `${key}/2090.1`,
+          jurisdiction: '330106',
+          title: '西湖区发展目标（模糊测试）',
+          sources: [{ title: '测试用区级文件', documentNo: '测〔2090〕1号' }],
+          effectiveFrom: '2090-01-01',
+          rules: [
+            {
+              key: 'placesPer1000',
+              title: '测试：每千人口托位数',
+              composition: 'replaces',
+              sources: [{ title: '测试用区级文件', article: '第一条' }],
+              body: { indicator: 'placesPer1000', value: 5, direction: 'atLeast', byYear: 2090 },
+            },
+          ],
+        };
+      },
+      caller: 'health',
+    },
     'POST /api/v1/subsidy/runs': { body: () => ({ month: monthsAgo(5), divisionCode: '330106' }), caller: 'health' },
     'POST /api/v1/subsidy/runs/{id}/approvals': {
       body: () => ({ decision: 'approve', comment: '名册已核对' }),

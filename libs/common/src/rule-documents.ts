@@ -2,7 +2,8 @@
  * Rules by jurisdiction (分级规则). Childcare is governed by national rules that provinces,
  * cities, districts and streets refine; each refinement applies only inside its own division.
  * Every rule family of the platform (filing standards, inspection and penalty lists,
- * supervision/draw policy, credit model, staff rules, subsidy policies) is published as rule
+ * supervision/draw policy, credit model, staff rules, subsidy policies, and the development
+ * targets (发展目标) a division's indicators are compared with) is published as rule
  * documents of one shape: a jurisdiction, a version, effective dates, its sources, and rules
  * that each say how they compose with the levels above:
  *
@@ -20,7 +21,7 @@ import type { Actor, Department } from './actor.js';
 import { DomainError, type FieldProblem } from './errors.js';
 import { anyDivisionContains, divisionFullName, divisionLevelOf, isDivisionCodeFormat } from './divisions.js';
 
-export const RULE_FAMILIES = ['filing', 'inspection', 'supervision', 'credit', 'staff', 'subsidy'] as const;
+export const RULE_FAMILIES = ['filing', 'inspection', 'supervision', 'credit', 'staff', 'subsidy', 'target'] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 
 export const RULE_FAMILY_NAMES: Record<RuleFamily, string> = {
@@ -30,6 +31,7 @@ export const RULE_FAMILY_NAMES: Record<RuleFamily, string> = {
   credit: '信用评价模型',
   staff: '从业人员规则',
   subsidy: '补助政策',
+  target: '发展目标',
 };
 
 export const RULE_COMPOSITIONS = ['inherits', 'replaces', 'adds', 'disables'] as const;
@@ -67,6 +69,7 @@ export const RULE_FAMILY_PUBLISHERS: Record<RuleFamily, readonly Department[]> =
   credit: ['health'],
   staff: ['health', 'education', 'hrss'],
   subsidy: ['health', 'finance'],
+  target: ['health'],
 };
 
 /** A document the rule cites: title, 文号 and article, so an official can look it up. */

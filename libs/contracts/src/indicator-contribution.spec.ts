@@ -27,6 +27,16 @@ describe('indicatorScope', () => {
     });
   });
 
+  it('compares a county or a street with its city, counting over the whole city; a city with nothing', () => {
+    const county = indicatorScope({ divisionCode: '330106', month: '2026-10' }, health, '2026-11-22');
+    expect(county).toMatchObject({ comparedWith: '330100', countPrefix: '3301' });
+    expect(county.counted).toEqual([...county.divisions, '330100']);
+    expect(indicatorScope({ divisionCode: '330106109' }, health, '2026-11-22')).toMatchObject({ comparedWith: '330100', counted: ['330106109', '330100'] });
+    const city = indicatorScope({ divisionCode: '350200' }, { ...health, divisions: ['350200'] }, '2026-11-22');
+    expect(city).toMatchObject({ comparedWith: null, countPrefix: '3502' });
+    expect(city.counted).toEqual(city.divisions);
+  });
+
   it("refuses operators and divisions outside the account, with the registry's codes", () => {
     expect(() => indicatorScope({ divisionCode: '330106' }, { ...health, department: 'operator' })).toThrow(
       expect.objectContaining({ code: 'DEPARTMENT_NOT_ALLOWED' }),
@@ -50,7 +60,21 @@ describe('contributionOf', () => {
     expect(value('330106')).toMatchObject({ value: 60, numerator: 3, denominator: 5 });
     expect(value('330106109')).toMatchObject({ value: 50 });
     expect(value('330106001')).toMatchObject({ value: null, numerator: 0, denominator: 0 });
-    expect(out.divisions.length).toBe(scope.divisions.length);
+    expect(out.divisions.map((d) => d.divisionCode)).toEqual(scope.counted);
+  });
+
+  it("gives the compared city the sum of every street counted in it, its other counties' included", () => {
+    const scope = indicatorScope({ divisionCode: '330106', month: '2026-10' }, health, '2026-11-22');
+    const counts = new Map([
+      ['330106109', { n: 2, d: 4 }],
+      ['330105001', { n: 3, d: 3 }],
+    ]);
+    const out = contributionOf(scope, counts, { n: 0, d: 0 }, addCounts, (c) => [
+      { key: 'k', label: 'k', unit: '个', value: c.n, definition: 'd', source: 's' },
+    ]);
+    const value = (code: string) => out.divisions.find((d) => d.divisionCode === code)!.indicators[0]!.value;
+    expect(value('330106')).toBe(2);
+    expect(value('330100')).toBe(5);
   });
 
   it('rounds ratios to four decimals like the registry', () => {

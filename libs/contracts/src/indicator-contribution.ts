@@ -4,6 +4,7 @@ import {
   childrenOf,
   departmentNotAllowed,
   divisionOutOfScope,
+  divisionPath,
   divisionPrefix,
   firstDayOfMonth,
   type IsoDate,
@@ -22,6 +23,12 @@ export interface IndicatorScope {
   asOf: IsoDate;
   /** The division asked for, then each division directly inside it (a county's streets, a city's counties), as the registry lists them. */
   divisions: string[];
+  /** The city the division lies in (全市), whose figures are given beside it for comparison; null when a city or province is asked for. */
+  comparedWith: string | null;
+  /** The division-code prefix to count under: the compared city's when there is one, so that its figures are whole. */
+  countPrefix: string;
+  /** Every division figures are given for: `divisions`, then the compared city. */
+  counted: string[];
 }
 
 /**
@@ -34,6 +41,7 @@ export function indicatorScope(request: IndicatorsRequest, actor: Actor, today: 
   const month = request.month ?? today.slice(0, 7);
   const monthEnd = lastDayOfMonth(month);
   const inside = request.divisionCode.length === 6 ? childrenOf(request.divisionCode).map((s) => s.code) : [];
+  const city = divisionPath(request.divisionCode).find((d) => d.level === 'city' && d.code !== request.divisionCode)?.code ?? null;
   return {
     divisionCode: request.divisionCode,
     month,
@@ -41,12 +49,16 @@ export function indicatorScope(request: IndicatorsRequest, actor: Actor, today: 
     monthEnd,
     asOf: monthEnd < today ? monthEnd : today,
     divisions: [request.divisionCode, ...inside],
+    comparedWith: city,
+    countPrefix: divisionPrefix(city ?? request.divisionCode),
+    counted: [request.divisionCode, ...inside, ...(city ? [city] : [])],
   };
 }
 
 /**
  * Adds up counts kept per institution division (street codes) for every division of the scope
- * and describes each total as indicators: the county is the sum of everything inside it.
+ * (and the compared city) and describes each total as indicators: the county is the sum of
+ * everything inside it.
  */
 export function contributionOf<T>(
   scope: IndicatorScope,
@@ -56,7 +68,7 @@ export function contributionOf<T>(
   describe: (total: T, divisionCode: string) => IndicatorValue[],
 ): IndicatorContribution {
   return {
-    divisions: scope.divisions.map((code) => {
+    divisions: scope.counted.map((code) => {
       const prefix = divisionPrefix(code);
       let total = zero;
       for (const [division, counts] of byDivision) if (division.startsWith(prefix)) total = add(total, counts);

@@ -20,7 +20,7 @@ import { DocsController } from './docs/docs.controller.js';
 import { AuditController } from './audit/audit.controller.js';
 import { CalendarController } from './calendar/calendar.controller.js';
 import { FilingsController, PUBLIC_BASE_URL } from './filings/filings.controller.js';
-import { FilingStandardsController } from './filings/filing-standards.controller.js';
+import { RegistryRulesController } from './rules/registry-rules.controller.js';
 import { PopulationController } from './population/population.controller.js';
 import { IndicatorsController } from './indicators/indicators.controller.js';
 import { RulesController } from './rules/rules.controller.js';
@@ -77,7 +77,7 @@ export class GatewayModule {
         HealthController,
         InstitutionsController,
         FilingsController,
-        FilingStandardsController,
+        RegistryRulesController,
         PublicController,
         PopulationController,
         IndicatorsController,

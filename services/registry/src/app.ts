@@ -5,7 +5,7 @@ import type { RegistryConfig } from './config.js';
 import { registryDataSource } from './data-source.js';
 import { CreditGradeFollower } from './public/credit-grade.follower.js';
 import { RegistryModule } from './registry.module.js';
-import { ensureBuiltInFilingDocuments, loadBuiltInFilingDocuments } from './rules/filing-rule-documents.js';
+import { ensureBuiltInRuleDocuments, loadBuiltInRuleDocuments } from './rules/registry-rule-documents.js';
 
 export { RegisterInstitution } from './institutions/register-institution.use-case.js';
 export { InstitutionAccessPolicy } from './institutions/institution-access.policy.js';
@@ -22,8 +22,8 @@ export interface RegistryStartOptions {
 
 /** Connects, migrates, follows the events it needs and starts answering `registry.*` requests. */
 export function startRegistry(config: RegistryConfig, options: RegistryStartOptions = {}): Promise<RunningRegistry> {
-  // Rules as data: a built-in filing document that fails its check stops the service here.
-  const builtIns = loadBuiltInFilingDocuments();
+  // Rules as data: a built-in filing or target document that fails its check stops the service here.
+  const builtIns = loadBuiltInRuleDocuments();
   return startService({
     service: 'registry',
     settings: config,
@@ -31,8 +31,8 @@ export function startRegistry(config: RegistryConfig, options: RegistryStartOpti
     dataSource: registryDataSource(config.DATABASE_URL, config.REGISTRY_DB_SCHEMA),
     relay: options.relay,
     parts: async (runtime, logger) => {
-      await ensureBuiltInFilingDocuments(runtime.dataSource, builtIns);
-      logger.info('filing rule documents loaded', { builtIn: builtIns.map((d) => d.version) });
+      await ensureBuiltInRuleDocuments(runtime.dataSource, builtIns);
+      logger.info('rule documents loaded', { builtIn: builtIns.map((d) => d.version) });
       const calendars = new WorkingDayCalendarProvider(runtime.dataSource);
       const creditGrades = new CreditGradeFollower();
       return {

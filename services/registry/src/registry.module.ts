@@ -23,8 +23,8 @@ import { DeregisterInstitution } from './statuses/deregister-institution.use-cas
 import { DesignateDemonstration } from './statuses/designate-demonstration.use-case.js';
 import { SetInclusive } from './statuses/set-inclusive.use-case.js';
 import { StatusHandlers } from './statuses/status.handlers.js';
-import { RegistryRuleDocuments } from './rules/filing-rule-documents.js';
-import { PublishFilingRules } from './rules/publish-filing-rules.use-case.js';
+import { RegistryRuleDocuments } from './rules/registry-rule-documents.js';
+import { PublishRuleDocument } from './rules/publish-rule-document.use-case.js';
 import { RuleDocumentHandlers } from './rules/rule-document.handlers.js';
 
 export interface RegistryDependencies {
@@ -58,8 +58,8 @@ export class RegistryModule {
       { provide: PublicRegister, useValue: new PublicRegister(ds) },
       { provide: LoadPopulation, useValue: new LoadPopulation(uow) },
       { provide: ListPopulation, useValue: new ListPopulation(ds) },
-      { provide: ComputeIndicators, useValue: new ComputeIndicators(ds, now) },
-      { provide: PublishFilingRules, useValue: new PublishFilingRules(uow, now) },
+      { provide: ComputeIndicators, useValue: new ComputeIndicators(ds, rules, now) },
+      { provide: PublishRuleDocument, useValue: new PublishRuleDocument(uow, now) },
       { provide: RULE_DOCUMENTS, useValue: rules },
     ];
     return {

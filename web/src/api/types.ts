@@ -155,7 +155,8 @@ export interface SupplyDemand {
   filedPlaces?: number;
   kindergartenPlaces?: number;
   inclusivePlaces: number;
-  targetPerThousand: number;
+  /** The 每千人口托位数 target in force (or the one asked for); null when none is. */
+  targetPerThousand: number | null;
   targetPlaces: number | null;
   gap: number | null;
 }
@@ -165,12 +166,27 @@ export interface DivisionIndicators {
   level: 'province' | 'city' | 'county' | 'street';
   indicators: IndicatorValue[];
   supply: SupplyDemand | null;
+  /** 发展目标 in force for the division, judged against its figures. */
+  targets?: IndicatorTarget[];
+}
+export interface IndicatorTarget {
+  indicatorKey: string;
+  label: string;
+  direction: 'atLeast' | 'atMost';
+  value: number;
+  unit: string;
+  byYear: number | null;
+  actual: number | null;
+  met: boolean | null;
+  rule: { key: string; documentKey: string; version: string; jurisdiction: string; jurisdictionName: string; source: string };
 }
 export interface IndicatorsView {
   divisionCode: string;
   month: string;
   asOf: string;
   divisions: DivisionIndicators[];
+  /** The city the division lies in (全市), for comparison; null for a city or province. */
+  comparison?: DivisionIndicators | null;
 }
 
 export interface FormItem {

@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../api/client';
-import type { DivisionIndicators, IndicatorsView, IndicatorValue } from '../api/types';
+import type { DivisionIndicators, IndicatorsView, IndicatorTarget, IndicatorValue } from '../api/types';
 import { homeDivision, useSession } from '../auth/session';
 import { coveredCounties, divisionName, streetsOf } from '../common/divisions';
 import { dateTime } from '../common/labels';
@@ -60,7 +60,7 @@ export default function DashboardPage() {
               value={dayjs(`${month}-01`)}
               onChange={(d) => d && set('month', d.format('YYYY-MM'))}
             />
-            <Tooltip title="供需缺口按此目标计算（每千常住人口托位数）">
+            <Tooltip title="供需缺口按此目标计算（每千常住人口托位数）；留空按本地区现行发展目标">
               <label htmlFor="target-input">目标（个/千人）</label>
             </Tooltip>
             <InputNumber
@@ -68,7 +68,7 @@ export default function DashboardPage() {
               min={0.1}
               max={50}
               step={0.1}
-              placeholder="4.5"
+              placeholder={String(data?.divisions[0]?.supply?.targetPerThousand ?? '')}
               value={target ? Number(target) : null}
               onChange={(v) => set('targetPerThousand', v ? String(v) : null)}
               style={{ width: 90 }}
@@ -94,6 +94,7 @@ export default function DashboardPage() {
 
 function Dashboard({ view }: { view: IndicatorsView }) {
   const [head, ...streets] = view.divisions as [DivisionIndicators, ...DivisionIndicators[]];
+  const city = view.comparison ?? undefined;
   // A filed-only figure is shown inside the card of the figure over all operating institutions.
   const beside = new Map(head.indicators.filter((i) => i.filedOnlyOf).map((i) => [i.filedOnlyOf!, i]));
   const shown = head.indicators.filter((i) => !i.filedOnlyOf || !head.indicators.some((o) => o.key === i.filedOnlyOf));
@@ -110,12 +111,19 @@ function Dashboard({ view }: { view: IndicatorsView }) {
           <Row gutter={[16, 16]}>
             {indicators.map((i) => (
               <Col key={i.key} xs={24} sm={12} lg={8} xl={6}>
-                <IndicatorCard divisionCode={head.divisionCode} indicator={i} filed={beside.get(i.key)} />
+                <IndicatorCard
+                  divisionCode={head.divisionCode}
+                  indicator={i}
+                  filed={beside.get(i.key)}
+                  city={city ? { name: city.divisionName, value: city.indicators.find((c) => c.key === i.key) } : undefined}
+                  target={head.targets?.find((t) => t.indicatorKey === i.key)}
+                />
               </Col>
             ))}
           </Row>
         </section>
       ))}
+      {head.targets?.length ? <Targets d={head} /> : null}
       <GradeChart d={head} />
       {head.supply ? <SupplySummary d={head} /> : null}
       {streets.length ? <Streets county={head.divisionCode} streets={streets} inside={head.level === 'county' ? '街道（乡镇）' : '区（县）'} /> : null}
@@ -155,7 +163,19 @@ function GradeChart({ d }: { d: DivisionIndicators }) {
  * One indicator: its value, numerator / denominator, definition and source; with `filed`, the
  * same figure over filed (已备案) institutions only beside it, its definition and source on hover.
  */
-function IndicatorCard({ divisionCode, indicator: i, filed }: { divisionCode: string; indicator: IndicatorValue; filed?: IndicatorValue }) {
+function IndicatorCard({
+  divisionCode,
+  indicator: i,
+  filed,
+  city,
+  target,
+}: {
+  divisionCode: string;
+  indicator: IndicatorValue;
+  filed?: IndicatorValue;
+  city?: { name: string; value?: IndicatorValue };
+  target?: IndicatorTarget;
+}) {
   return (
     <Card className="indicator-card" size="small" style={{ height: '100%' }}>
       <Typography.Text type="secondary">{i.label}</Typography.Text>
@@ -188,10 +208,52 @@ function IndicatorCard({ divisionCode, indicator: i, filed }: { divisionCode: st
           ) : null}
         </div>
       ) : null}
+      {city?.value ? (
+        <div style={{ fontSize: 13, marginTop: 4 }} data-city-of={i.key}>
+          {city.name}（全市）：
+          <b data-testid={`indicator-city-${i.key}`} data-value={city.value.value === null ? '' : String(city.value.value)}>
+            {formatIndicator(city.value)}
+          </b>
+        </div>
+      ) : null}
+      {target ? <TargetLine target={target} /> : null}
       <div style={{ fontSize: 12, color: '#555', marginTop: 6 }}>
         <InfoCircleOutlined /> 定义：{i.definition}
       </div>
       <div style={{ fontSize: 12, color: '#757575' }}>来源：{i.source}</div>
+    </Card>
+  );
+}
+
+/** 目标 ≥ 4.6（到 2025 年，拱墅区）, met or not, with the rule it comes from on hover. */
+function TargetLine({ target: t }: { target: IndicatorTarget }) {
+  const value = formatIndicator({ value: t.value, unit: t.unit });
+  return (
+    <div style={{ fontSize: 13, marginTop: 4 }} data-testid={`target-${t.indicatorKey}`} data-met={t.met === null ? '' : String(t.met)}>
+      <Tooltip title={`${t.rule.jurisdictionName}发展目标（${t.rule.version}）；依据：${t.rule.source}`}>
+        <span>
+          目标 {t.direction === 'atLeast' ? '≥' : '≤'} {value}
+          {t.byYear ? `（到 ${t.byYear} 年）` : ''} <InfoCircleOutlined />
+        </span>
+      </Tooltip>{' '}
+      {t.met === null ? <Tag>暂无数据</Tag> : t.met ? <Tag color="green">已达成</Tag> : <Tag color="red">未达成</Tag>}
+    </div>
+  );
+}
+
+/** Every 发展目标 in force for the division, including those for figures the platform does not hold. */
+function Targets({ d }: { d: DivisionIndicators }) {
+  return (
+    <Card size="small" style={{ marginTop: 8 }} title={`发展目标（${d.divisionName}现行）`} data-testid="targets">
+      {d.targets!.map((t) => (
+        <div key={t.rule.key} style={{ marginBottom: 6 }}>
+          <b>{t.label}</b>：{t.actual === null ? '暂无数据' : formatIndicator({ value: t.actual, unit: t.unit })}
+          <TargetLine target={t} />
+          <div style={{ fontSize: 12, color: '#757575' }}>
+            {t.rule.jurisdictionName} · 依据：{t.rule.source}
+          </div>
+        </div>
+      ))}
     </Card>
   );
 }
@@ -227,7 +289,7 @@ function SupplySummary({ d }: { d: DivisionIndicators }) {
           普惠托位 <b>{formatCount(s.inclusivePlaces)}</b>
         </span>
         <span>
-          目标 {s.targetPerThousand} 个/千人 → 应有 <b>{formatCount(s.targetPlaces)}</b>
+          目标 {s.targetPerThousand ?? '—'} 个/千人 → 应有 <b>{formatCount(s.targetPlaces)}</b>
         </span>
         <span>
           缺口{' '}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENROLMENT_INDICATORS, enrolmentRatios, indicatorOf, ratioOf, SUPPLY_INDICATORS } from './indicator-definitions.js';
+import { ENROLMENT_INDICATORS, enrolmentRatios, indicatorOf, judgeTargets, ratioOf, SUPPLY_INDICATORS } from './indicator-definitions.js';
 import type { DivisionIndicators } from './indicator.contracts.js';
 
 const supply = (over: Partial<DivisionIndicators['supply']> = {}): DivisionIndicators['supply'] => ({
@@ -51,5 +51,44 @@ describe('definitions', () => {
     expect(SUPPLY_INDICATORS.placesPer1000.source).toMatch(/《“十四五”公共服务规划》.*4\.5/);
     expect(ratioOf(3_125, 811_688, 1000)).toBe(3.85);
     expect(ratioOf(null, 10)).toBeNull();
+  });
+});
+
+describe('judgeTargets', () => {
+  const target = (indicatorKey: string, value: number, direction: 'atLeast' | 'atMost') => ({
+    indicatorKey,
+    label: indicatorKey,
+    direction,
+    value,
+    unit: '',
+    byYear: 2025,
+    actual: null,
+    met: null,
+    rule: { key: indicatorKey, documentKey: 'd', version: 'd/2025.1', jurisdiction: '330105', jurisdictionName: '拱墅区', source: 's' },
+  });
+
+  it("judges each target by the division's figure of its key: at least, at most, and unknown without a figure", () => {
+    const division = {
+      indicators: [
+        indicatorOf(SUPPLY_INDICATORS.placesPer1000, 4.55),
+        indicatorOf(SUPPLY_INDICATORS.filingRate, 50),
+        indicatorOf(SUPPLY_INDICATORS.inclusiveShare, null),
+      ],
+      targets: [
+        target('placesPer1000', 4.6, 'atLeast'),
+        target('filingRate', 50, 'atLeast'),
+        target('placesPer1000', 4.55, 'atMost'),
+        target('inclusiveShare', 60, 'atLeast'),
+        target('healthManagementRate', 95, 'atLeast'),
+      ],
+    };
+    judgeTargets(division);
+    expect(division.targets.map((t) => [t.actual, t.met])).toEqual([
+      [4.55, false],
+      [50, true],
+      [4.55, true],
+      [null, null],
+      [null, null],
+    ]);
   });
 });

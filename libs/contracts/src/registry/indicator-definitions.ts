@@ -208,3 +208,34 @@ export function enrolmentRatios(division: Pick<DivisionIndicators, 'indicators' 
     rate(ENROLMENT_INDICATORS.enrolmentRateFiled, figure('enrolledUnder3Filed'), s.childrenUnder3),
   ];
 }
+
+/**
+ * The indicators a development target (发展目标, rule family `target`) may be set for, with the
+ * unit a target's value is in. `healthManagementRate` is reported by the maternal and child
+ * health system, not computed here: its target is shown without a figure.
+ */
+export const TARGET_INDICATORS: Readonly<Record<string, { label: string; unit: string }>> = {
+  ...Object.fromEntries(
+    [
+      SUPPLY_INDICATORS.placesPer1000,
+      SUPPLY_INDICATORS.placesPer1000Filed,
+      SUPPLY_INDICATORS.filingRate,
+      SUPPLY_INDICATORS.inclusiveShare,
+      SUPPLY_INDICATORS.healthCentreCoverage,
+      SUPPLY_INDICATORS.streetCoverage,
+      ENROLMENT_INDICATORS.placeUtilisation,
+      ENROLMENT_INDICATORS.enrolmentRate,
+    ].map((d) => [d.key, { label: d.label, unit: d.unit }]),
+  ),
+  staffCertificateRate: { label: '从业人员持证率', unit: '%' },
+  healthManagementRate: { label: '婴幼儿健康管理率', unit: '%' },
+};
+
+/** Each target of the division judged against the division's figure of the same key (once every service's figures are merged in). */
+export function judgeTargets(division: Pick<DivisionIndicators, 'indicators' | 'targets'>): void {
+  for (const target of division.targets) {
+    const actual = division.indicators.find((i) => i.key === target.indicatorKey)?.value ?? null;
+    target.actual = actual;
+    target.met = actual === null ? null : target.direction === 'atLeast' ? actual >= target.value : actual <= target.value;
+  }
+}

@@ -20,7 +20,10 @@ export class IndicatorsRequest {
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '月份格式必须是 YYYY-MM' })
   month?: string;
 
-  @JSONSchema({ description: 'Target places per 1,000 residents for the supply gap (default 4.5, the national 2025 target; a district may set its own)' })
+  @JSONSchema({
+    description:
+      "Target places per 1,000 residents for the supply gap, to try another figure; default the division's 每千人口托位数 target in force (发展目标: the national 4.5, or a lower level's own)",
+  })
   @IsOptional()
   @Type(() => Number)
   @Min(0.1)
@@ -56,13 +59,42 @@ export const SupplyDemand = t.Object(
     filedPlaces: t.Integer({ description: 'Of which in filed (已备案) institutions' }),
     kindergartenPlaces: t.Integer({ description: 'Of which in kindergartens (幼儿园托班)' }),
     inclusivePlaces: t.Integer(),
-    targetPerThousand: t.Number(),
+    targetPerThousand: Nullable(t.Number(), {
+      description:
+        "The 每千人口托位数 target in force for the division (its targets' placesPer1000), or the request's targetPerThousand; null when none is in force",
+    }),
     targetPlaces: Nullable(t.Integer()),
     gap: Nullable(t.Integer(), { description: 'Places missing to reach the target; 0 when it is met, null without population' }),
   },
   { $id: 'SupplyDemand' },
 );
 export type SupplyDemand = Static<typeof SupplyDemand>;
+
+export const IndicatorTarget = t.Object(
+  {
+    indicatorKey: t.String({ description: 'The indicator the target is set for (IndicatorValue.key)', example: 'placesPer1000' }),
+    label: t.String({ example: '每千人口托位数' }),
+    direction: StringEnum(['atLeast', 'atMost'] as const, { description: 'atLeast: the figure should reach the value; atMost: stay at or below it' }),
+    value: t.Number({ example: 4.6 }),
+    unit: t.String({ example: '个/千人' }),
+    byYear: Nullable(t.Integer(), { description: 'The year the target is to be reached by; null: a standing target' }),
+    actual: Nullable(t.Number(), { description: "The division's figure for the month (null: the platform does not hold it, or its data is missing)" }),
+    met: Nullable(t.Boolean(), { description: 'Whether the figure meets the target; null without a figure' }),
+    rule: t.Object(
+      {
+        key: t.String(),
+        documentKey: t.String(),
+        version: t.String(),
+        jurisdiction: t.String(),
+        jurisdictionName: t.String({ example: '浙江省杭州市拱墅区' }),
+        source: t.String({ description: 'Title, 文号 and article of the documents the target comes from' }),
+      },
+      { description: 'The 发展目标 rule in force (family target) the target comes from' },
+    ),
+  },
+  { $id: 'IndicatorTarget' },
+);
+export type IndicatorTarget = Static<typeof IndicatorTarget>;
 
 export const DivisionIndicators = t.Object(
   {
@@ -71,6 +103,9 @@ export const DivisionIndicators = t.Object(
     level: StringEnum(['province', 'city', 'county', 'street']),
     indicators: t.Array(IndicatorValue),
     supply: SupplyDemand,
+    targets: t.Array(IndicatorTarget, {
+      description: 'The development targets (发展目标, rule family target) in force for the division at the end of the month, each judged against its figure',
+    }),
   },
   { $id: 'DivisionIndicators' },
 );
@@ -82,6 +117,10 @@ export const IndicatorsView = t.Object(
     month: t.String(),
     asOf: t.String({ format: 'date-time' }),
     divisions: t.Array(DivisionIndicators, { description: 'The division asked for first, then its streets (of a city: its counties)' }),
+    comparison: Nullable(DivisionIndicators, {
+      description:
+        'The figures of the city the division lies in (全市), counted over all its institutions the same way, to compare the division with; null when a city or province is asked for',
+    }),
   },
   { $id: 'IndicatorsView' },
 );

@@ -158,7 +158,8 @@ export const RegistryRpc = {
   ...rulesRpcs('registry'),
   publishRules: defineRpc({
     subject: 'registry.rules.publish',
-    summary: '发布备案标准 Publish a filing rule document (national: admin; a district or street: its health bureau), checked rule by rule',
+    summary:
+      '发布备案标准、发展目标 Publish a filing (family filing) or indicator target (family target) rule document (national: admin; a province, city, district or street: its health bureau), checked rule by rule',
     request: PublishRuleDocumentRequest,
     reply: RuleDocumentView,
     errors: ['VALIDATION', 'RULE_DOCUMENT_INVALID', 'RULE_DOCUMENT_VERSION_EXISTS', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],

@@ -14,6 +14,7 @@ export const RULE_FAMILY_SERVICES: Record<RuleFamily, string> = {
   credit: 'credit',
   staff: 'staff',
   subsidy: 'subsidy',
+  target: 'registry',
 };
 
 @JSONSchema({ description: 'The effective rules of one family for a division on a date (分级规则：国家、省、市、区县、街道)' })

@@ -1,4 +1,4 @@
-import { type Actor, divisionPrefix, shanghaiToday } from '@shanyu/common';
+import { type Actor, shanghaiToday } from '@shanyu/common';
 import { contributionOfCounts, indicatorScope, type IndicatorContribution, type IndicatorsRequest, type IndicatorValue } from '@shanyu/contracts';
 import type { DataSource } from 'typeorm';
 import type { CreditModel, CreditModels } from '../model/credit-model.js';
@@ -31,7 +31,7 @@ export class ComputeCreditIndicators {
 
   async execute(request: IndicatorsRequest, actor: Actor): Promise<IndicatorContribution> {
     const scope = indicatorScope(request, actor, shanghaiToday(this.now()));
-    const rows = await new CreditIndicatorRepository(this.dataSource).counts(divisionPrefix(scope.divisionCode), scope.monthStart, scope.monthEnd);
+    const rows = await new CreditIndicatorRepository(this.dataSource).counts(scope.countPrefix, scope.monthStart, scope.monthEnd);
     // Each division's figures name the model its institutions are judged by (the national default, or its own scheme).
     return contributionOfCounts(scope, rows, ZERO, (c, divisionCode) => this.describe(c, this.models.judging(divisionCode, scope.asOf)));
   }

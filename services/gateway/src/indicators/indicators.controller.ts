@@ -1,5 +1,5 @@
 import type { Actor } from '@shanyu/common';
-import { enrolmentRatios, IndicatorsRequest, type IndicatorsView, RegistryRpc, rpcOf, StaffRpc } from '@shanyu/contracts';
+import { enrolmentRatios, IndicatorsRequest, type IndicatorsView, judgeTargets, RegistryRpc, rpcOf, StaffRpc } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
@@ -20,7 +20,7 @@ export class IndicatorsController {
   @Get()
   @ApiOperation({
     summary:
-      '区域指标 (each with its definition and source) for a district and its streets (a city and its counties), as they stood at the end of the month, plus supply and demand; figures over all operating institutions with their filed-only figures beside them (filedOnlyOf)',
+      "区域指标 (each with its definition and source) for a district and its streets (a city and its counties), as they stood at the end of the month, plus supply and demand; figures over all operating institutions with their filed-only figures beside them (filedOnlyOf); each division's development targets (发展目标) judged against its figures; a district's or street's city figures beside it (comparison)",
   })
   @ApiQuery({ name: 'divisionCode', example: '330106' })
   @ApiQuery({ name: 'month', required: false, example: '2026-11' })
@@ -33,14 +33,18 @@ export class IndicatorsController {
     const contributions = await Promise.all(
       others.map((s) => this.rpc.call(rpcOf(StaffRpc.computeIndicators, s), query, { actor, requestId, timeoutMs: 10_000 }).catch(() => null)),
     );
+    const divisions = base.comparison ? [...base.divisions, base.comparison] : base.divisions;
     for (const contribution of contributions) {
       for (const part of contribution?.divisions ?? []) {
-        base.divisions.find((d) => d.divisionCode === part.divisionCode)?.indicators.push(...part.indicators);
+        divisions.find((d) => d.divisionCode === part.divisionCode)?.indicators.push(...part.indicators);
       }
     }
-    // 托位使用率 and 入托率 divide the subsidy service's children by the registry's places and
-    // population: only here are both at hand.
-    for (const division of base.divisions) division.indicators.push(...enrolmentRatios(division));
+    for (const division of divisions) {
+      // 托位使用率 and 入托率 divide the subsidy service's children by the registry's places and
+      // population: only here are both at hand; targets are judged once every figure is in.
+      division.indicators.push(...enrolmentRatios(division));
+      judgeTargets(division);
+    }
     return base;
   }
 }

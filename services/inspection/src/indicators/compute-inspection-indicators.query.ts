@@ -1,4 +1,4 @@
-import { type Actor, divisionPrefix, shanghaiToday } from '@shanyu/common';
+import { type Actor, shanghaiToday } from '@shanyu/common';
 import {
   contributionOfCounts,
   indicatorRatio,
@@ -51,12 +51,7 @@ export class ComputeInspectionIndicators {
 
   async execute(request: IndicatorsRequest, actor: Actor): Promise<IndicatorContribution> {
     const scope = indicatorScope(request, actor, shanghaiToday(this.now()));
-    const rows = await new IndicatorRepository(this.dataSource.manager).countsByDivision(
-      divisionPrefix(scope.divisionCode),
-      scope.monthStart,
-      scope.monthEnd,
-      scope.asOf,
-    );
+    const rows = await new IndicatorRepository(this.dataSource.manager).countsByDivision(scope.countPrefix, scope.monthStart, scope.monthEnd, scope.asOf);
     return contributionOfCounts(scope, rows, ZERO, describe);
   }
 }

@@ -6,7 +6,7 @@ import type { InstitutionAccessPolicy } from '../institutions/institution-access
 import { institutionNotFound } from '../institutions/institution-errors.js';
 import { InstitutionRepository } from '../institutions/institution.repository.js';
 import { FilingRepository } from './filing.repository.js';
-import type { RegistryRuleDocuments } from '../rules/filing-rule-documents.js';
+import type { RegistryRuleDocuments } from '../rules/registry-rule-documents.js';
 import { checkFiling } from './standards/standards-checker.js';
 import type { WorkingDayCalendarProvider } from '@shanyu/messaging';
 

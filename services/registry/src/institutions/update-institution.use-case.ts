@@ -7,7 +7,7 @@ import { institutionNotFound } from './institution-errors.js';
 import { InstitutionRepository } from './institution.repository.js';
 import { FilingRepository } from '../filing/filing.repository.js';
 import { checkFiling } from '../filing/standards/standards-checker.js';
-import type { RegistryRuleDocuments } from '../rules/filing-rule-documents.js';
+import type { RegistryRuleDocuments } from '../rules/registry-rule-documents.js';
 import type { Transaction } from '@shanyu/messaging';
 
 const CHANGEABLE = ['name', 'operatorType', 'careForms', 'divisionCode', 'address', 'floor', 'buildingAreaM2', 'outdoorAreaM2', 'places'] as const;

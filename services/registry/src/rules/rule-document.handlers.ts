@@ -3,15 +3,15 @@ import { PublishRuleDocumentRequest, RegistryRpc } from '@shanyu/contracts';
 import { Caller, Handles, RequestId } from '@shanyu/messaging';
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { PublishFilingRules } from './publish-filing-rules.use-case.js';
+import { PublishRuleDocument } from './publish-rule-document.use-case.js';
 
 /** `registry.rules.publish` (the reads, `registry.rules.effective|diff|documents`, are ruleHandlersFor('registry')). */
 @Controller()
 export class RuleDocumentHandlers {
-  constructor(private readonly publishFilingRules: PublishFilingRules) {}
+  constructor(private readonly publishRuleDocument: PublishRuleDocument) {}
 
   @Handles(RegistryRpc.publishRules)
   publish(@Payload() body: PublishRuleDocumentRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
-    return this.publishFilingRules.execute(body, actor, requestId);
+    return this.publishRuleDocument.execute(body, actor, requestId);
   }
 }

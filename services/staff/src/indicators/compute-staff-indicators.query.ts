@@ -1,4 +1,4 @@
-import { type Actor, divisionPrefix } from '@shanyu/common';
+import { type Actor } from '@shanyu/common';
 import {
   addCounts,
   contributionOf,
@@ -43,7 +43,7 @@ export class ComputeStaffIndicators {
   async execute(request: IndicatorsRequest, actor: Actor, today?: string): Promise<IndicatorContribution> {
     const scope = indicatorScope(request, actor, today);
     const { manager } = this.dataSource;
-    const institutions = await new InstitutionRepository(manager).inDivisions([divisionPrefix(scope.divisionCode)]);
+    const institutions = await new InstitutionRepository(manager).inDivisions([scope.countPrefix]);
     const stats = await this.statistics.of(manager, institutions, scope.asOf);
     const byDivision = new Map<string, Counts>();
     for (const s of stats) {

@@ -43,9 +43,9 @@ export class ComputeSubsidyIndicators {
 
   async execute(request: IndicatorsRequest, actor: Actor): Promise<IndicatorContribution> {
     const scope = indicatorScope(request, actor, shanghaiToday(this.now()));
-    const rows = await this.counts.countsByDivision(divisionPrefix(scope.divisionCode), scope.month, scope.asOf);
+    const rows = await this.counts.countsByDivision(scope.countPrefix, scope.month, scope.asOf);
     const children = await this.counts.distinctChildren(
-      scope.divisions.map((code) => ({ code, prefix: divisionPrefix(code) })),
+      scope.counted.map((code) => ({ code, prefix: divisionPrefix(code) })),
       scope.month,
       scope.asOf,
       addMonthsToMonth(scope.month, -36),

@@ -2,12 +2,12 @@ import { resolveRules, diffRuleSets, DomainError, type RuleDocument } from '@sha
 import type { SubmitFilingBody } from '@shanyu/contracts';
 import { compliantFilingSubmission } from '@shanyu/testing';
 import { describe, expect, it } from 'vitest';
-import { loadBuiltInFilingDocuments } from '../../rules/filing-rule-documents.js';
+import { loadBuiltInRuleDocuments } from '../../rules/registry-rule-documents.js';
 import { BUILT_IN_FILING_DOCUMENTS, SETTING_STANDARDS_2019, XIHU_NOTICE_2021 } from './builtin-filing-documents.data.js';
 import { checkFilingDocument, type FilingRuleBody, type FilingRuleDocument } from './filing-rule-body.js';
 import { type CheckInput, checkFiling } from './standards-checker.js';
 
-const documents = loadBuiltInFilingDocuments();
+const documents = loadBuiltInRuleDocuments(BUILT_IN_FILING_DOCUMENTS) as FilingRuleDocument[];
 const XIHU = '330106109'; // 三墩镇, 西湖区
 const HUANCUI = '371002001'; // 环翠区, 威海
 const DATE = '2026-10-09';

@@ -1,37 +1,33 @@
-import { type Actor, assertMayPublishRules, DomainError, findDivision, NATIONAL_JURISDICTION } from '@shanyu/common';
+import { type Actor, assertMayPublishRules, DomainError, findDivision, NATIONAL_JURISDICTION, type RuleDocument } from '@shanyu/common';
 import type { PublishRuleDocumentRequest, RuleDocumentView } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
-import { checkFilingDocument, type FilingRuleDocument } from '../filing/standards/filing-rule-body.js';
-import { ruleDocumentView, toRow } from './filing-rule-documents.js';
+import { checkRegistryDocument, REGISTRY_RULE_FAMILIES, ruleDocumentView, toRow } from './registry-rule-documents.js';
 import { RuleDocumentRepository } from './rule-document.repository.js';
 
 const invalid = (field: string, message: string) => new DomainError('RULE_DOCUMENT_INVALID', message, [{ field, code: 'RULE_DOCUMENT_INVALID', message }]);
 
 /**
- * 发布备案标准: a new version of a filing rule document. National documents only by the platform
- * admin; a health bureau for its own divisions and below (assertMayPublishRules). The document is
- * checked as the built-ins are (checkFilingDocument); a document key stays in its jurisdiction,
- * and each new version starts after the latest one (the open version then ends the day before).
+ * 发布备案标准、发展目标: a new version of a filing or target rule document. National documents
+ * only by the platform admin; a health bureau for its own divisions and below
+ * (assertMayPublishRules). The document is checked as the built-ins are (checkRegistryDocument);
+ * a document key stays in its jurisdiction and family, and each new version starts after the
+ * latest one (the open version then ends the day before).
  */
-export class PublishFilingRules {
+export class PublishRuleDocument {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   async execute(request: PublishRuleDocumentRequest, actor: Actor, requestId?: string): Promise<RuleDocumentView> {
-    if (request.family !== 'filing') {
-      throw new DomainError('VALIDATION', `登记备案服务只保存备案标准（filing），${request.family} 类规则请向其所属服务发布`, [
-        { field: 'family', code: 'isIn', message: '规则类别应为 filing（备案标准）' },
-      ]);
-    }
-    assertMayPublishRules(actor, 'filing', request.jurisdiction);
+    if (!(REGISTRY_RULE_FAMILIES as readonly string[]).includes(request.family)) checkRegistryDocument(request as unknown as RuleDocument);
+    assertMayPublishRules(actor, request.family, request.jurisdiction);
     if (request.jurisdiction !== NATIONAL_JURISDICTION && !findDivision(request.jurisdiction)) {
       throw invalid('jurisdiction', `未知的区划代码 ${request.jurisdiction}`);
     }
     const plain = JSON.parse(JSON.stringify(request)) as PublishRuleDocumentRequest;
-    const doc: FilingRuleDocument = {
-      family: 'filing',
+    const doc: RuleDocument = {
+      family: plain.family,
       documentKey: plain.documentKey,
       version: plain.version,
       jurisdiction: plain.jurisdiction,
@@ -45,10 +41,10 @@ export class PublishFilingRules {
         composition: r.composition,
         ...(r.reason !== undefined ? { reason: r.reason } : {}),
         sources: r.sources,
-        ...(r.body !== undefined ? { body: r.body as never } : {}),
+        ...(r.body !== undefined ? { body: r.body } : {}),
       })),
     };
-    checkFilingDocument(doc);
+    checkRegistryDocument(doc);
     return this.unitOfWork.run(async (tx) => {
       const documents = new RuleDocumentRepository(tx.manager);
       await documents.lockKey(doc.documentKey);
@@ -61,7 +57,7 @@ export class PublishFilingRules {
       const elsewhere = versions.find((v) => v.jurisdiction !== doc.jurisdiction);
       if (elsewhere)
         throw invalid('jurisdiction', `文件 ${doc.documentKey} 适用于 ${elsewhere.jurisdiction}，新版本不能改变适用地域；其他地域请使用新的文件标识`);
-      if (versions.some((v) => v.family !== 'filing')) throw invalid('documentKey', `文件标识 ${doc.documentKey} 已被其他类别的规则使用`);
+      if (versions.some((v) => v.family !== doc.family)) throw invalid('documentKey', `文件标识 ${doc.documentKey} 已被其他类别的规则使用`);
       const latest = versions.at(-1);
       if (latest && latest.effectiveFrom >= doc.effectiveFrom) {
         throw invalid('effectiveFrom', `新版本须晚于现行版本 ${latest.version}（${latest.effectiveFrom} 起）生效`);
