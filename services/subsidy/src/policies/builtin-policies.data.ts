@@ -26,7 +26,10 @@ const HUANCUI_CREDIT = {
   excluded: ['C', 'D'] as ('C' | 'D')[],
   source: `守信联合激励、失信联合惩戒（《威海市托育服务机构信用体系管理工作实施方案（试行）》）；${NATIONAL_CREDIT_BASIS}；C、D 级不予补助（本平台口径）`,
 };
-const NO_CRITICAL = { source: '综合查一次发现的严重问题整改到位前暂停补助（西政办函〔2021〕15号 §二(四)2–3 联合检查与查处；本平台口径）' };
+const NO_CRITICAL = {
+  source:
+    '综合查一次发现的严重问题整改到位前暂停补助（本平台口径：补助以机构符合《托育机构设置标准（试行）》《托育机构管理规范（试行）》国卫人口发〔2019〕58号 为前提；各地可在其实施细则中替代或停用）',
+};
 
 export const BUILT_IN_POLICIES: PolicyDocument[] = [
   {
