@@ -344,6 +344,7 @@ describe('authorization matrix: every route × department (× own / other divisi
     penaltyItemCode: 'PMKT-04',
     kinds: ['warning', 'fine'],
     fineFen: 2_000_000,
+    circumstances: ['refused_to_correct'],
     decisionNo: `矩阵罚〔2026〕${decisionSerial++}号`,
     reason: '矩阵测试：未按规定留样',
   });

@@ -382,6 +382,21 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
     // A visit with findings is not a clean one.
     expect(view.entries.map((e) => e.eventType)).not.toContain('inspection_clean');
 
+    // 食品安全法 第一百二十六条 fines only a refusal to correct: without it stated, no fine is lawful.
+    const unstated = await http
+      .post('/api/v1/penalties')
+      .set(await as('market.330106'))
+      .send({
+        findingId: major.id,
+        penaltyItemCode: 'PMKT-04',
+        kinds: ['warning', 'fine'],
+        fineFen: 2_000_000,
+        decisionNo: '西市监罚〔2026〕无情形号',
+        reason: '未按规定留样',
+      })
+      .expect(422);
+    expect(unstated.body).toMatchObject({ code: 'PENALTY_OUT_OF_RANGE', details: [{ field: 'fineFen' }] });
+    expect(unstated.body.message).toContain('拒不改正');
     const penalty = (
       await http
         .post('/api/v1/penalties')
@@ -391,6 +406,8 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
           penaltyItemCode: 'PMKT-04',
           kinds: ['warning', 'fine'],
           fineFen: 2_000_000,
+          // 食品安全法 第一百二十六条: a fine only after a refusal to correct.
+          circumstances: ['refused_to_correct'],
           decisionNo: `西市监罚〔2026〕${Date.now() % 10_000}号`,
           reason: '未按规定留样',
         })
@@ -409,6 +426,12 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
       })
       .expect(409);
     expect(again.body.code).toBe('PENALTY_DECISION_NO_TAKEN');
+    expect(penalty).toMatchObject({
+      checklistVersion: 'market/2026.2',
+      circumstances: ['refused_to_correct'],
+      basisAmountFen: null,
+      fineRange: { minFen: 500_000, maxFen: 5_000_000, article: '第一百二十六条第一款' },
+    });
     view = await creditWith('the penalty in the ledger', bad.id, (v) => hasEntry('penalty_issued.warning')(v) && hasEntry('penalty_issued.fine')(v));
     for (const [type, ruleId, points] of [
       ['penalty_issued.warning', 'PENALTY_WARNING', -3],

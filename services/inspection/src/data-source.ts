@@ -9,6 +9,7 @@ import { PlanSummary1764000000300 } from './migrations/1764000000300-plan-summar
 import { PlanRows1764000000400 } from './migrations/1764000000400-plan-rows.js';
 import { ResultVersions1764000000500 } from './migrations/1764000000500-result-versions.js';
 import { RulesByJurisdiction1764000000600 } from './migrations/1764000000600-rules-by-jurisdiction.js';
+import { FinesAsWritten1764000000700 } from './migrations/1764000000700-fines-as-written.js';
 import { Penalty } from './penalties/penalty.entity.js';
 import { InspectionPlan } from './plans/plan.entity.js';
 import { RuleDocumentRow } from './policy/rule-document.entity.js';
@@ -36,6 +37,7 @@ export const INSPECTION_MIGRATIONS = [
   PlanRows1764000000400,
   ResultVersions1764000000500,
   RulesByJurisdiction1764000000600,
+  FinesAsWritten1764000000700,
 ];
 
 export function inspectionDataSource(url: string, schema = 'inspection') {

@@ -422,6 +422,7 @@ export interface ChecklistPenaltyItem {
   kinds: string[];
   fineMinFen?: number;
   fineMaxFen?: number;
+  fine?: FineRule;
   relatedItems: string[];
   note?: string;
   composition?: 'adds' | 'replaces';
@@ -464,4 +465,20 @@ export interface ResolvedRules<B = unknown> {
   divisionCode: string;
   date: string;
   rules: EffectiveRule<B>[];
+}
+
+/** A fine as the law writes it: fixed amounts or multiples of 货值金额 / 违法所得, by threshold and circumstance. */
+export interface FineRule {
+  basis: 'none' | 'goods_value' | 'illegal_income';
+  tiers: {
+    basisFromFen?: number;
+    basisBelowFen?: number;
+    circumstance?: 'refused_to_correct' | 'serious';
+    minFen?: number;
+    maxFen?: number;
+    minTimes?: number;
+    maxTimes?: number;
+    basisFloorFen?: number;
+    article?: string;
+  }[];
 }

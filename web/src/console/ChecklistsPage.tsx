@@ -4,8 +4,9 @@ import { api } from '../api/client';
 import type { ChecklistInspectionItem, ChecklistPenaltyItem, ChecklistVersion } from '../api/types';
 import { homeDivision, useSession } from '../auth/session';
 import { coveredCounties, divisionName } from '../common/divisions';
-import { CHECKLIST_KIND_LABELS, DEPARTMENT_LABELS, JURISDICTION_LEVEL_LABELS, SEVERITY_LABELS, label, yuan } from '../common/labels';
+import { CHECKLIST_KIND_LABELS, DEPARTMENT_LABELS, JURISDICTION_LEVEL_LABELS, SEVERITY_LABELS, label } from '../common/labels';
 import { DataTable, LoadError, NO_DATA, PageHeader, useLoad } from '../common/ui';
+import { fineText } from '../common/fines';
 import { PENALTY_KIND_LABELS } from './PenaltiesPage';
 
 const LEVEL_COLORS: Record<string, string> = { national: 'red', province: 'volcano', city: 'orange', county: 'blue', street: 'cyan' };
@@ -93,7 +94,7 @@ function ListItems({ list }: { list: ChecklistVersion }) {
             { title: '处罚种类', dataIndex: 'kinds', render: (v: string[]) => v.map((k) => label(PENALTY_KIND_LABELS, k)).join('、') },
             {
               title: '罚款幅度',
-              render: (_: unknown, r) => (r.fineMaxFen !== undefined ? `${yuan(r.fineMinFen ?? 0)} – ${yuan(r.fineMaxFen)}` : '—'),
+              render: (_: unknown, r) => (r.kinds.includes('fine') ? fineText(r) : '—'),
             },
             { title: '对应检查事项', dataIndex: 'relatedItems', render: (v: string[]) => v.join('、') },
           ]}

@@ -1,7 +1,8 @@
 import { App, Button, Checkbox, Form, Input, InputNumber, Modal, Select, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { api } from '../api/client';
-import type { Finding, Page } from '../api/types';
+import type { FineRule, Finding, Page } from '../api/types';
+import { BASIS_LABELS, CIRCUMSTANCE_LABELS, fineText } from '../common/fines';
 import { useSession } from '../auth/session';
 import { DEPARTMENT_LABELS, label, yuan } from '../common/labels';
 import { DataTable, LoadError, PageHeader, showApiError, useLoad } from '../common/ui';
@@ -13,6 +14,7 @@ interface PenaltyItem {
   kinds: string[];
   fineMinFen?: number | null;
   fineMaxFen?: number | null;
+  fine?: FineRule;
   relatedItems: string[];
 }
 interface ChecklistVersion {
@@ -52,6 +54,8 @@ interface PenaltyForm {
   penaltyItemCode?: string;
   kinds?: string[];
   fineYuan?: number | null;
+  basisYuan?: number | null;
+  circumstances?: string[];
   decisionNo?: string;
   reason?: string;
 }
@@ -100,6 +104,8 @@ export function PenaltiesPage() {
           decisionNo: v.decisionNo,
           reason: v.reason,
           fineFen: v.kinds?.includes('fine') && v.fineYuan !== null && v.fineYuan !== undefined ? Math.round(v.fineYuan * 100) : undefined,
+          basisAmountFen: v.basisYuan !== null && v.basisYuan !== undefined ? Math.round(v.basisYuan * 100) : undefined,
+          circumstances: v.circumstances?.length ? v.circumstances : undefined,
         },
       });
       void message.success('处罚决定已记录');
@@ -107,7 +113,7 @@ export function PenaltiesPage() {
       form.resetFields();
       penalties.reload();
     } catch (e) {
-      void message.error(showApiError(form, e, { fineFen: 'fineYuan' }));
+      void message.error(showApiError(form, e, { fineFen: 'fineYuan', basisAmountFen: 'basisYuan' }));
     } finally {
       setBusy(false);
     }
@@ -200,7 +206,7 @@ export function PenaltiesPage() {
               optionFilterProp="label"
               loading={lists.loading}
               placeholder="本部门行政处罚事项清单"
-              onChange={() => form.setFieldsValue({ kinds: [], fineYuan: null })}
+              onChange={() => form.setFieldsValue({ kinds: [], fineYuan: null, basisYuan: null, circumstances: [] })}
               options={items.map((i) => ({
                 value: i.code,
                 label: `${i.code} ${i.violation}${finding && i.relatedItems.includes(finding.itemCode) ? '' : '（不对应此问题）'}`,
@@ -215,9 +221,28 @@ export function PenaltiesPage() {
               label="罚款金额（元）"
               name="fineYuan"
               rules={[{ required: true, message: '选择罚款时必须填写金额' }]}
-              extra={item ? `法定幅度：${item.fineMinFen ? yuan(item.fineMinFen) : '¥0.00'} 至 ${yuan(item.fineMaxFen ?? 0)}` : undefined}
+              extra={item ? `法定幅度：${fineText(item)}` : undefined}
             >
               <InputNumber min={0} precision={2} style={{ width: 200 }} aria-label="罚款金额（元）" />
+            </Form.Item>
+          ) : null}
+          {kinds.includes('fine') && item?.fine && item.fine.basis !== 'none' ? (
+            <Form.Item
+              label={`认定的${BASIS_LABELS[item.fine.basis]}（元）`}
+              name="basisYuan"
+              rules={[{ required: true, message: `罚款按${BASIS_LABELS[item.fine.basis]}计算，请填写` }]}
+            >
+              <InputNumber min={0} precision={2} style={{ width: 200 }} aria-label={`${BASIS_LABELS[item.fine.basis]}（元）`} />
+            </Form.Item>
+          ) : null}
+          {item?.fine?.tiers.some((t) => t.circumstance) ? (
+            <Form.Item label="认定的情形" name="circumstances" extra="法律对拒不改正、情节严重规定了不同的处罚幅度">
+              <Checkbox.Group
+                options={[...new Set(item.fine.tiers.flatMap((t) => (t.circumstance ? [t.circumstance] : [])))].map((c) => ({
+                  value: c,
+                  label: label(CIRCUMSTANCE_LABELS, c),
+                }))}
+              />
             </Form.Item>
           ) : null}
           <Form.Item label="处罚决定书文号" name="decisionNo" rules={[{ required: true, min: 2, message: '请填写决定书文号' }]}>

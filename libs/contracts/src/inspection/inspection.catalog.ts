@@ -345,6 +345,7 @@ export const InspectionRpc = {
       'PENALTY_KIND_NOT_ALLOWED',
       'PENALTY_OUT_OF_RANGE',
       'PENALTY_FINE_REQUIRED',
+      'PENALTY_BASIS_REQUIRED',
       'PENALTY_DECISION_NO_TAKEN',
     ],
   }),

@@ -5,6 +5,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -178,6 +179,88 @@ export class InspectionItemInput {
   composition?: ItemComposition;
 }
 
+/** What a fine is counted from (罚款的计算基数): nothing (fixed amounts), 货值金额 or 违法所得. */
+export const FINE_BASES = ['none', 'goods_value', 'illegal_income'] as const;
+export type FineBasis = (typeof FINE_BASES)[number];
+export const FINE_BASIS_LABELS: Record<FineBasis, string> = { none: '固定金额', goods_value: '货值金额', illegal_income: '违法所得' };
+
+/** Circumstances the law attaches a higher range to: 拒不改正 (after an order to correct), 情节严重. */
+export const PENALTY_CIRCUMSTANCES = ['refused_to_correct', 'serious'] as const;
+export type PenaltyCircumstance = (typeof PENALTY_CIRCUMSTANCES)[number];
+export const PENALTY_CIRCUMSTANCE_LABELS: Record<PenaltyCircumstance, string> = { refused_to_correct: '拒不改正', serious: '情节严重' };
+
+@JSONSchema({
+  description:
+    'One range of a fine as the article writes it: fixed amounts (minFen–maxFen) or multiples of the basis (minTimes–maxTimes × 货值金额/违法所得, the basis counted as at least basisFloorFen), applying when the basis lies in [basisFromFen, basisBelowFen) and, with `circumstance`, only when the decision finds it (e.g. 拒不改正)',
+})
+export class FineTierInput {
+  @JSONSchema({ description: 'The tier applies when the basis amount is at least this (fen)', example: 1_000_000 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  basisFromFen?: number;
+
+  @JSONSchema({ description: 'The tier applies when the basis amount is below this (fen)', example: 1_000_000 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  basisBelowFen?: number;
+
+  @JSONSchema({ description: 'The tier applies only when the decision finds this circumstance' })
+  @IsOptional()
+  @IsIn(PENALTY_CIRCUMSTANCES)
+  circumstance?: PenaltyCircumstance;
+
+  @JSONSchema({ description: 'Lowest fixed fine (fen)', example: 5_000_000 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  minFen?: number;
+
+  @JSONSchema({ description: 'Highest fixed fine (fen)', example: 10_000_000 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  maxFen?: number;
+
+  @JSONSchema({ description: 'Lowest multiple of the basis', example: 10 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  minTimes?: number;
+
+  @JSONSchema({ description: 'Highest multiple of the basis', example: 20 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  maxTimes?: number;
+
+  @JSONSchema({ description: 'A basis below this counts as this (e.g. 违法所得不足一万元的，按一万元计算), fen', example: 1_000_000 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  basisFloorFen?: number;
+
+  @JSONSchema({ description: 'The article (and 款、项) the range is written in', example: '第一百二十二条第一款' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  article?: string;
+}
+
+@JSONSchema({ description: 'A fine as the law writes it (罚款幅度): its basis and its ranges' })
+export class FineRuleInput {
+  @IsIn(FINE_BASES)
+  basis: FineBasis;
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => FineTierInput)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  tiers: FineTierInput[];
+}
+
 @JSONSchema({ description: 'One item of an administrative penalty list (行政处罚事项清单)' })
 export class PenaltyItemInput {
   @JSONSchema({ example: 'PFIRE-01' })
@@ -201,17 +284,31 @@ export class PenaltyItemInput {
   @ArrayMinSize(1)
   kinds: PenaltyKind[];
 
-  @JSONSchema({ description: 'Lowest fine in fen (required when kinds include fine)' })
+  @JSONSchema({
+    description:
+      'Lowest fine in fen: a fixed range (fineMinFen–fineMaxFen) for a fine item without `fine`; in replies, the lowest fine any range of `fine` allows',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   fineMinFen?: number;
 
-  @JSONSchema({ description: 'Highest fine in fen (required when kinds include fine)' })
+  @JSONSchema({
+    description:
+      'Highest fine in fen: a fixed range for a fine item without `fine`; in replies, the highest fine any range of `fine` allows, absent when a multiple of the basis has no upper bound',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   fineMaxFen?: number;
+
+  @JSONSchema({
+    description: 'The fine as the law writes it: fixed amounts, multiples of 货值金额 or 违法所得 with their thresholds, and ranges for 拒不改正 or 情节严重',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FineRuleInput)
+  fine?: FineRuleInput;
 
   @JSONSchema({ description: 'Inspection items whose failure this penalty item may follow' })
   @Matches(ITEM_CODE, { each: true })
@@ -1175,6 +1272,19 @@ export class IssuePenaltyBody {
   @Max(100_000_000_000)
   fineFen?: number;
 
+  @JSONSchema({ description: "The amount the fine is counted from (货值金额 or 违法所得, fen), as established; required when the item's fine depends on it" })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000_000)
+  basisAmountFen?: number;
+
+  @JSONSchema({ description: 'Circumstances found (拒不改正, 情节严重): the ranges the law attaches to them apply only when they are stated' })
+  @IsOptional()
+  @IsIn(PENALTY_CIRCUMSTANCES, { each: true })
+  @ArrayUnique()
+  circumstances?: PenaltyCircumstance[];
+
   @JSONSchema({ description: '行政处罚决定书文号', example: '西消行罚决字〔2026〕0012号' })
   @IsString()
   @MinLength(2)
@@ -1212,6 +1322,11 @@ export const PenaltyView = t.Object(
     checklistVersion: t.String(),
     kinds: t.Array(StringEnum(PENALTY_KINDS)),
     fineFen: Nullable(t.Integer(), { description: 'fen' }),
+    basisAmountFen: Nullable(t.Integer(), { description: '货值金额 or 违法所得 the fine was counted from (fen)' }),
+    circumstances: t.Array(StringEnum(PENALTY_CIRCUMSTANCES), { description: 'Circumstances found (拒不改正, 情节严重)' }),
+    fineRange: Nullable(t.Object({ minFen: t.Integer(), maxFen: t.Integer(), article: Nullable(t.String()) }), {
+      description: 'The lawful range the fine was checked against, for the basis and circumstances stated',
+    }),
     decisionNo: t.String(),
     reason: t.String(),
     issuedOn: Day,

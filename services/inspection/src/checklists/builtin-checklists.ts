@@ -1,15 +1,18 @@
 import { checkChecklistDocument } from './checklist-rules.js';
 import { checkCatalog, type ChecklistData, type ChecklistFile, checkPlacement, loadChecklist } from './checklist-schema.js';
 import { FIRE_INSPECTION_2026, FIRE_PENALTY_2026 } from './data/fire.data.js';
-import { HEALTH_INSPECTION_2026, HEALTH_PENALTY_2026 } from './data/health.data.js';
-import { HANGZHOU_MARKET_INSPECTION_2026, MARKET_INSPECTION_2026, MARKET_PENALTY_2026 } from './data/market.data.js';
+import { HEALTH_INSPECTION_2026, HEALTH_PENALTY_2026, HEALTH_PENALTY_2026_2 } from './data/health.data.js';
+import { HANGZHOU_MARKET_INSPECTION_2026, MARKET_INSPECTION_2026, MARKET_PENALTY_2026, MARKET_PENALTY_2026_2 } from './data/market.data.js';
 import {
   EDUCATION_INSPECTION_2026,
   EDUCATION_PENALTY_2026,
+  EDUCATION_PENALTY_2026_2,
   HRSS_INSPECTION_2026,
   HRSS_PENALTY_2026,
+  HRSS_PENALTY_2026_2,
   POLICE_INSPECTION_2026,
   POLICE_PENALTY_2026,
+  POLICE_PENALTY_2026_2,
   XIHU_EDUCATION_INSPECTION_2026,
   XIHU_HRSS_INSPECTION_2026,
   XIHU_POLICE_INSPECTION_2026,
@@ -43,6 +46,12 @@ export const BUILT_IN_CHECKLISTS: ChecklistFile[] = [
   POLICE_PENALTY_2026,
   HRSS_PENALTY_2026,
   EDUCATION_PENALTY_2026,
+  // Corrected to the fines and articles the laws write (in force from 2026-12-01).
+  MARKET_PENALTY_2026_2,
+  HEALTH_PENALTY_2026_2,
+  POLICE_PENALTY_2026_2,
+  HRSS_PENALTY_2026_2,
+  EDUCATION_PENALTY_2026_2,
 ];
 
 /**

@@ -7,11 +7,14 @@ import {
   type InspectionDepartment,
   type InspectionItem,
   OPERATOR_TYPES,
+  FINE_BASES,
+  PENALTY_CIRCUMSTANCES,
   PENALTY_KINDS,
   type PenaltyItem,
   SEVERITIES,
 } from '@shanyu/contracts';
 import { isIsoDate, isKnownDivision, jurisdictionChain, jurisdictionName, NATIONAL_JURISDICTION, type RuleSource } from '@shanyu/common';
+import { fineBounds, fineRuleProblems } from '../penalties/fine-rules.js';
 
 /** An item of a list above that stops applying in the list's jurisdiction, and why. */
 export interface DisabledItem {
@@ -98,12 +101,30 @@ export const PENALTY_ITEM: Record<string, FieldCheck> = {
   kinds: required(listOf(oneOf(PENALTY_KINDS), 1), `a non-empty list of ${PENALTY_KINDS.join(', ')}`),
   fineMinFen: optional(fen, 'a non-negative integer amount in fen'),
   fineMaxFen: optional(fen, 'a non-negative integer amount in fen'),
+  fine: optional((v) => !!v && typeof v === 'object' && !Array.isArray(v), 'the fine as the law writes it: {basis, tiers}'),
   relatedItems: required(
     listOf((v) => typeof v === 'string' && ITEM_CODE.test(v), 1),
     'a non-empty list of inspection item codes',
   ),
   note: optional(str, 'text'),
   composition: optional(oneOf(ITEM_COMPOSITIONS), ITEM_COMPOSITIONS.join(' / ')),
+};
+
+const FINE_RULE: Record<string, FieldCheck> = {
+  basis: required(oneOf(FINE_BASES), FINE_BASES.join(' / ')),
+  tiers: required((v) => Array.isArray(v) && v.length >= 1 && v.length <= 10, 'a list of 1–10 ranges'),
+};
+
+const FINE_TIER: Record<string, FieldCheck> = {
+  basisFromFen: optional(fen, 'a non-negative integer amount in fen'),
+  basisBelowFen: optional(fen, 'a non-negative integer amount in fen'),
+  circumstance: optional(oneOf(PENALTY_CIRCUMSTANCES), PENALTY_CIRCUMSTANCES.join(' / ')),
+  minFen: optional(fen, 'a non-negative integer amount in fen'),
+  maxFen: optional(fen, 'a non-negative integer amount in fen'),
+  minTimes: optional(intIn(0, 1000), 'an integer multiple'),
+  maxTimes: optional(intIn(1, 1000), 'an integer multiple'),
+  basisFloorFen: optional(fen, 'a non-negative integer amount in fen'),
+  article: optional(str, 'text (article)'),
 };
 
 const SOURCE: Record<string, FieldCheck> = {
@@ -135,9 +156,28 @@ export function checkFields(item: unknown, shape: Record<string, FieldCheck>, at
   for (const key of Object.keys(record)) if (!(key in shape)) problems.push({ field: `${at}.${key}`, message: 'unknown field' });
 }
 
-/** Problems of a penalty item beyond its fields: a fine needs its legal range. */
+/**
+ * Problems of a penalty item beyond its fields: a fine needs its legal range — `fine` as the law
+ * writes it, or a fixed fineMinFen–fineMaxFen; beside `fine`, fineMinFen/fineMaxFen may only
+ * repeat its bounds (as replies show them).
+ */
 export function checkPenaltyItem(p: Partial<PenaltyItem> | undefined, at: string, problems: { field: string; message: string }[]): void {
   const fines = Array.isArray(p?.kinds) && p.kinds.includes('fine');
+  if (p?.fine && typeof p.fine === 'object') {
+    const before = problems.length;
+    checkFields(p.fine, FINE_RULE, `${at}.fine`, problems);
+    if (Array.isArray(p.fine.tiers)) p.fine.tiers.forEach((t, i) => checkFields(t, FINE_TIER, `${at}.fine.tiers.${i}`, problems));
+    if (problems.length > before) return;
+    problems.push(...fineRuleProblems(p.fine, `${at}.fine`));
+    if (!fines) problems.push({ field: `${at}.fine`, message: 'a fine rule without the fine kind' });
+    const bounds = fineBounds(p.fine);
+    if ((p.fineMinFen !== undefined && p.fineMinFen !== bounds.fineMinFen) || (p.fineMaxFen !== undefined && p.fineMaxFen !== bounds.fineMaxFen))
+      problems.push({
+        field: at,
+        message: `beside fine, fineMinFen/fineMaxFen may only repeat its bounds (${bounds.fineMinFen}–${bounds.fineMaxFen ?? '∞'}) or be left out`,
+      });
+    return;
+  }
   if (fines && (!fen(p!.fineMinFen) || !fen(p!.fineMaxFen))) problems.push({ field: at, message: 'a fine needs fineMinFen and fineMaxFen (the legal range)' });
   if (fines && fen(p!.fineMinFen) && fen(p!.fineMaxFen) && p!.fineMinFen! > p!.fineMaxFen!)
     problems.push({ field: at, message: 'fineMinFen is above fineMaxFen' });
@@ -251,10 +291,18 @@ export function loadChecklist(data: unknown): ChecklistData {
       ...(s.article ? { article: s.article } : {}),
     })),
     inspectionItems: inspectionItems as InspectionItem[],
-    penaltyItems: penaltyItems as PenaltyItem[],
+    penaltyItems: (penaltyItems as PenaltyItem[]).map(withFineBounds),
     disabledItems: (disabledItems as DisabledItem[]).map((d) => ({ code: d.code, reason: d.reason })),
     inheritedItems: inheritedItems as string[],
   };
+}
+
+/** A penalty item with `fine` shows its bounds as fineMinFen/fineMaxFen too, for clients that read only those. */
+function withFineBounds(item: PenaltyItem): PenaltyItem {
+  if (!item.fine) return item;
+  const { fineMinFen, fineMaxFen } = fineBounds(item.fine);
+  const { fineMaxFen: _, ...rest } = item;
+  return fineMaxFen === undefined ? { ...rest, fineMinFen } : { ...rest, fineMinFen, fineMaxFen };
 }
 
 const codesOf = (list: ChecklistData) => [

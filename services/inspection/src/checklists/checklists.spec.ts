@@ -5,6 +5,7 @@ import { BUILT_IN_CHECKLISTS, loadBuiltInChecklists } from './builtin-checklists
 import { type EffectiveChecklistItem, effectiveChecklistItems } from './checklist-rules.js';
 import { checkCatalog, type ChecklistData, ChecklistError, loadChecklist } from './checklist-schema.js';
 import { FIRE_INSPECTION_2026 } from './data/fire.data.js';
+import { MARKET_PENALTY_2026_2 } from './data/market.data.js';
 
 const lists = loadBuiltInChecklists();
 const inspectionLists = lists.filter((l) => l.kind === 'inspection');
@@ -28,7 +29,32 @@ describe('the two lists (两张清单) as data', () => {
     expect(penalties.length).toBeGreaterThanOrEqual(10);
     const fire = penalties.find((p) => p.code === 'PFIRE-01')!;
     expect(fire).toMatchObject({ fineMinFen: 500_000, fineMaxFen: 5_000_000, legalBasis: expect.stringContaining('消防法》第六十条') });
-    for (const p of penalties.filter((x) => x.kinds.includes('fine'))) expect(p.fineMinFen!).toBeLessThanOrEqual(p.fineMaxFen!);
+    for (const p of penalties.filter((x) => x.kinds.includes('fine'))) {
+      expect(p.fineMinFen, p.code).toBeTypeOf('number');
+      // Unbounded only where the fine is a multiple of 货值金额 or 违法所得.
+      if (p.fineMaxFen === undefined)
+        expect(
+          p.fine?.tiers.some((t) => t.maxTimes !== undefined && t.basisBelowFen === undefined),
+          p.code,
+        ).toBe(true);
+      else expect(p.fineMinFen!).toBeLessThanOrEqual(p.fineMaxFen);
+    }
+  });
+
+  it('shows the bounds of a fine written as a formula, and refuses a formula that does not hold together', () => {
+    const market = lists.find((l) => l.kind === 'penalty' && l.version === 'market/2026.2')!;
+    expect(market.penaltyItems.find((p) => p.code === 'PMKT-01')).toMatchObject({ fineMinFen: 5_000_000 });
+    expect(market.penaltyItems.find((p) => p.code === 'PMKT-01')!.fineMaxFen).toBeUndefined();
+    expect(market.penaltyItems.find((p) => p.code === 'PMKT-06')).toMatchObject({ fineMinFen: 1_000_000, fineMaxFen: 5_000_000 });
+    const withFine = (fine: unknown, extra: object = {}) => ({
+      ...MARKET_PENALTY_2026_2,
+      penaltyItems: [{ ...MARKET_PENALTY_2026_2.penaltyItems[0]!, fine, ...extra }],
+    });
+    expect(() => loadChecklist(withFine({ basis: 'none', tiers: [{ minTimes: 1, maxTimes: 2 }] }))).toThrow(/need a basis/);
+    expect(() => loadChecklist(withFine({ basis: 'goods_value', tiers: [{ minFen: 5, maxFen: 1 }] }))).toThrow(/not below minFen/);
+    expect(() => loadChecklist(withFine({ basis: 'goods_value', tiers: [{ minFen: 1, maxFen: 5, minTimes: 1, maxTimes: 2 }] }))).toThrow(/either fixed/);
+    expect(() => loadChecklist(withFine({ basis: 'goods_value', tiers: [{ maxFen: 5, per: 1 }] }))).toThrow(/tiers\.0\.per: unknown field/);
+    expect(() => loadChecklist(withFine({ basis: 'goods_value', tiers: [{ maxFen: 5 }] }, { fineMaxFen: 7 }))).toThrow(/may only repeat its bounds/);
   });
 
   it('fails loudly on a broken list: unknown field, missing legal basis, bad weight, fine without range, duplicate code', () => {

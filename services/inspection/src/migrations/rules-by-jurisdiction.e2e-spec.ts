@@ -11,6 +11,7 @@ import { ChecklistCatalog } from '../checklists/checklist-catalog.js';
 import { FIRE_INSPECTION_2026 } from '../checklists/data/fire.data.js';
 import { POLICE_INSPECTION_2026, XIHU_POLICE_INSPECTION_2026 } from '../checklists/data/others.data.js';
 import { INSPECTION_MIGRATIONS, inspectionDataSource } from '../data-source.js';
+import { RulesByJurisdiction1764000000600 } from './1764000000600-rules-by-jurisdiction.js';
 
 describe('migration 1764000000600: lists by jurisdiction', () => {
   const schema = uniqueSchema('inspection_rules_migration');
@@ -19,7 +20,8 @@ describe('migration 1764000000600: lists by jurisdiction', () => {
 
   beforeAll(async () => {
     // The schema of the release before: every migration up to the result versions.
-    before = createServiceDataSource({ url: testDatabaseUrl(), schema, entities: [], migrations: INSPECTION_MIGRATIONS.slice(0, -1) });
+    const upTo = INSPECTION_MIGRATIONS.indexOf(RulesByJurisdiction1764000000600);
+    before = createServiceDataSource({ url: testDatabaseUrl(), schema, entities: [], migrations: INSPECTION_MIGRATIONS.slice(0, upTo) });
     await initializeAndMigrate(before);
     const row = `INSERT INTO "${schema}".checklist_version (id, kind, department, version, effective_from, title, source, inspection_items, penalty_items, origin, published_at, published_by)
       VALUES (gen_random_uuid(), 'inspection', $1, $2, $3, $4, $5, $6, '[]', $7, now(), $8)`;

@@ -1,43 +1,116 @@
 import { DomainError } from '@shanyu/common';
+import type { PenaltyItem } from '@shanyu/contracts';
 import { describe, expect, it } from 'vitest';
+import { loadChecklist } from '../checklists/checklist-schema.js';
 import { FIRE_PENALTY_2026 } from '../checklists/data/fire.data.js';
-import { MARKET_PENALTY_2026 } from '../checklists/data/market.data.js';
-import { checkPenalty } from './penalty-rules.js';
+import { HEALTH_PENALTY_2026_2 } from '../checklists/data/health.data.js';
+import { MARKET_PENALTY_2026_2 } from '../checklists/data/market.data.js';
+import { HRSS_PENALTY_2026_2 } from '../checklists/data/others.data.js';
+import { describeFine } from './fine-rules.js';
+import { checkPenalty, type PenaltyDecision } from './penalty-rules.js';
 
-const fire = FIRE_PENALTY_2026.penaltyItems.find((p) => p.code === 'PFIRE-01')!;
-const price = MARKET_PENALTY_2026.penaltyItems.find((p) => p.code === 'PMKT-05')!;
-const codeOf = (f: () => void) => {
+const itemOf = (list: Parameters<typeof loadChecklist>[0], code: string): PenaltyItem => loadChecklist(list).penaltyItems.find((p) => p.code === code)!;
+const fire = itemOf(FIRE_PENALTY_2026, 'PFIRE-01');
+const unlicensedFood = itemOf(MARKET_PENALTY_2026_2, 'PMKT-01');
+const storage = itemOf(MARKET_PENALTY_2026_2, 'PMKT-06');
+const price = itemOf(MARKET_PENALTY_2026_2, 'PMKT-05');
+const unlicensedPractice = itemOf(HEALTH_PENALTY_2026_2, 'PHLT-02');
+const vetting = itemOf(HRSS_PENALTY_2026_2, 'PHRS-01');
+
+const codeOf = (item: PenaltyItem, findingItem: string, decision: PenaltyDecision) => {
   try {
-    f();
+    checkPenalty(item, findingItem, decision);
     return 'ok';
   } catch (e) {
     return (e as DomainError).code;
   }
 };
+const fine = (fineFen: number, more: Omit<PenaltyDecision, 'kinds' | 'fineFen'> = {}): PenaltyDecision => ({ kinds: ['fine'], fineFen, ...more });
 
 describe('penalty decisions stay inside the penalty list', () => {
-  it('accepts a fine inside the legal range, bounds included', () => {
-    expect(codeOf(() => checkPenalty(fire, 'FIRE-01', ['fine'], 500_000))).toBe('ok');
-    expect(codeOf(() => checkPenalty(fire, 'FIRE-01', ['fine'], 5_000_000))).toBe('ok');
+  it('accepts a fine inside a fixed legal range, bounds included, and returns the range it checked', () => {
+    expect(checkPenalty(fire, 'FIRE-01', fine(500_000))).toEqual({ minFen: 500_000, maxFen: 5_000_000, article: null });
+    expect(codeOf(fire, 'FIRE-01', fine(5_000_000))).toBe('ok');
   });
 
   it('refuses a fine outside the range with 422 naming the range in yuan', () => {
     try {
-      checkPenalty(fire, 'FIRE-01', ['fine'], 6_000_000);
+      checkPenalty(fire, 'FIRE-01', fine(6_000_000));
       expect.unreachable();
     } catch (e) {
       expect((e as DomainError).code).toBe('PENALTY_OUT_OF_RANGE');
       expect((e as DomainError).kind).toBe('RULE_VIOLATION');
       expect((e as DomainError).message).toContain('¥5,000.00 至 ¥50,000.00');
+      expect((e as DomainError).details?.[0]?.field).toBe('fineFen');
     }
-    expect(codeOf(() => checkPenalty(fire, 'FIRE-01', ['fine'], 499_999))).toBe('PENALTY_OUT_OF_RANGE');
-    expect(codeOf(() => checkPenalty(price, 'MKT-10', ['fine'], 0))).toBe('PENALTY_OUT_OF_RANGE');
-    expect(codeOf(() => checkPenalty(price, 'MKT-10', ['fine'], 500_000))).toBe('ok');
+    expect(codeOf(fire, 'FIRE-01', fine(499_999))).toBe('PENALTY_OUT_OF_RANGE');
+    expect(codeOf(price, 'MKT-10', fine(0))).toBe('PENALTY_OUT_OF_RANGE');
+    expect(codeOf(price, 'MKT-10', fine(500_000))).toBe('ok');
   });
 
   it('refuses an item that does not cover the finding, a kind the item lacks, a fine without amount', () => {
-    expect(codeOf(() => checkPenalty(fire, 'FIRE-08', ['fine'], 500_000))).toBe('PENALTY_ITEM_NOT_APPLICABLE');
-    expect(codeOf(() => checkPenalty(fire, 'FIRE-01', ['revocation'], undefined))).toBe('PENALTY_KIND_NOT_ALLOWED');
-    expect(codeOf(() => checkPenalty(fire, 'FIRE-01', ['fine'], undefined))).toBe('PENALTY_FINE_REQUIRED');
+    expect(codeOf(fire, 'FIRE-08', fine(500_000))).toBe('PENALTY_ITEM_NOT_APPLICABLE');
+    expect(codeOf(fire, 'FIRE-01', { kinds: ['revocation'] })).toBe('PENALTY_KIND_NOT_ALLOWED');
+    expect(codeOf(fire, 'FIRE-01', { kinds: ['fine'] })).toBe('PENALTY_FINE_REQUIRED');
+  });
+});
+
+describe('fines as the law writes them', () => {
+  it('食品安全法 第一百二十二条: 货值 under 1万 → 5万–10万; from 1万 → 10–20 times the 货值, so lawful fines above 10万 pass', () => {
+    expect(codeOf(unlicensedFood, 'MKT-01', fine(5_000_000, { basisAmountFen: 999_999 }))).toBe('ok');
+    expect(codeOf(unlicensedFood, 'MKT-01', fine(10_000_000, { basisAmountFen: 999_999 }))).toBe('ok');
+    expect(codeOf(unlicensedFood, 'MKT-01', fine(10_000_001, { basisAmountFen: 999_999 }))).toBe('PENALTY_OUT_OF_RANGE');
+    // 货值 5万: 50万–100万.
+    expect(checkPenalty(unlicensedFood, 'MKT-01', fine(100_000_000, { basisAmountFen: 5_000_000 }))).toMatchObject({
+      minFen: 50_000_000,
+      maxFen: 100_000_000,
+      article: '第一百二十二条第一款',
+    });
+    expect(codeOf(unlicensedFood, 'MKT-01', fine(49_999_999, { basisAmountFen: 5_000_000 }))).toBe('PENALTY_OUT_OF_RANGE');
+    expect(codeOf(unlicensedFood, 'MKT-01', fine(100_000_001, { basisAmountFen: 5_000_000 }))).toBe('PENALTY_OUT_OF_RANGE');
+    // Exactly 1万 is "一万元以上": 10–20 万.
+    expect(checkPenalty(unlicensedFood, 'MKT-01', fine(10_000_000, { basisAmountFen: 1_000_000 }))).toMatchObject({ minFen: 10_000_000, maxFen: 20_000_000 });
+  });
+
+  it('asks for the 货值金额 or 违法所得 a fine is counted from, naming the field', () => {
+    try {
+      checkPenalty(unlicensedFood, 'MKT-01', fine(5_000_000));
+      expect.unreachable();
+    } catch (e) {
+      expect((e as DomainError).code).toBe('PENALTY_BASIS_REQUIRED');
+      expect((e as DomainError).details?.[0]?.field).toBe('basisAmountFen');
+      expect((e as DomainError).message).toContain('货值金额');
+    }
+  });
+
+  it('基本医疗卫生与健康促进法 第九十九条: 5–20 times the 违法所得, counted as 1万 when below it', () => {
+    expect(checkPenalty(unlicensedPractice, 'HLT-12', fine(5_000_000, { basisAmountFen: 300_000 }))).toMatchObject({ minFen: 5_000_000, maxFen: 20_000_000 });
+    expect(codeOf(unlicensedPractice, 'HLT-12', fine(4_999_999, { basisAmountFen: 0 }))).toBe('PENALTY_OUT_OF_RANGE');
+    // 违法所得 3万: 15万–60万, above the old list's 20万 cap.
+    expect(codeOf(unlicensedPractice, 'HLT-12', fine(60_000_000, { basisAmountFen: 3_000_000 }))).toBe('ok');
+    expect(codeOf(unlicensedPractice, 'HLT-12', fine(60_000_001, { basisAmountFen: 3_000_000 }))).toBe('PENALTY_OUT_OF_RANGE');
+  });
+
+  it('第一百三十二条 storage: no fine at all unless the institution refused to correct, then 1万–5万 (a 6,000-yuan fine is refused)', () => {
+    expect(codeOf(storage, 'MKT-04', fine(600_000))).toBe('PENALTY_OUT_OF_RANGE');
+    expect(codeOf(storage, 'MKT-04', fine(600_000, { circumstances: ['refused_to_correct'] }))).toBe('PENALTY_OUT_OF_RANGE');
+    expect(codeOf(storage, 'MKT-04', fine(1_000_000, { circumstances: ['refused_to_correct'] }))).toBe('ok');
+    expect(codeOf(storage, 'MKT-04', fine(5_000_000, { circumstances: ['refused_to_correct'] }))).toBe('ok');
+    expect(codeOf(storage, 'MKT-04', { kinds: ['warning'] })).toBe('ok');
+  });
+
+  it('未成年人保护法 第一百二十六条: up to 5万; 5万–50万 only when the unit refused to correct or the consequences were serious', () => {
+    expect(codeOf(vetting, 'POL-07', fine(5_000_000))).toBe('ok');
+    expect(codeOf(vetting, 'POL-07', fine(5_000_001))).toBe('PENALTY_OUT_OF_RANGE');
+    expect(codeOf(vetting, 'POL-07', fine(50_000_000, { circumstances: ['serious'] }))).toBe('ok');
+    expect(codeOf(vetting, 'POL-07', fine(4_999_999, { circumstances: ['refused_to_correct'] }))).toBe('PENALTY_OUT_OF_RANGE');
+  });
+
+  it('reads each formula as the article does', () => {
+    expect(describeFine(unlicensedFood.fine!)).toBe(
+      '货值金额不足 ¥10,000.00：¥50,000.00 至 ¥100,000.00（第一百二十二条第一款）；货值金额 ¥10,000.00 以上：货值金额 10 至 20 倍（第一百二十二条第一款）',
+    );
+    expect(describeFine(storage.fine!)).toBe('拒不改正的：¥10,000.00 至 ¥50,000.00（第一百三十二条）');
+    expect(describeFine(unlicensedPractice.fine!)).toContain('违法所得 5 至 20 倍（违法所得不足 ¥10,000.00 的按 ¥10,000.00 计算）');
   });
 });

@@ -1,11 +1,22 @@
-import { DomainError, formatFenCny } from '@shanyu/common';
-import { PENALTY_KIND_LABELS, type PenaltyItem, type PenaltyKind } from '@shanyu/contracts';
+import { DomainError } from '@shanyu/common';
+import { PENALTY_KIND_LABELS, type PenaltyCircumstance, type PenaltyItem, type PenaltyKind } from '@shanyu/contracts';
+import { checkFine, describeFine, type FineRange, fineRuleOf } from './fine-rules.js';
+
+/** What a decision states: kinds, the fine, the basis it is counted from, the circumstances found. */
+export interface PenaltyDecision {
+  kinds: PenaltyKind[];
+  fineFen?: number;
+  basisAmountFen?: number;
+  circumstances?: PenaltyCircumstance[];
+}
 
 /**
  * The penalty list's limits on a decision: the finding's item must be one the penalty item
- * covers, the kinds must be ones it allows, and a fine must lie in its legal range (in fen).
+ * covers, the kinds must be ones it allows, and a fine must lie in the range the law gives for
+ * the basis amount and circumstances stated (in fen). Returns that range (null without a fine).
  */
-export function checkPenalty(item: PenaltyItem, findingItemCode: string, kinds: PenaltyKind[], fineFen: number | undefined): void {
+export function checkPenalty(item: PenaltyItem, findingItemCode: string, decision: PenaltyDecision): FineRange | null {
+  const { kinds, fineFen } = decision;
   if (!item.relatedItems.includes(findingItemCode)) {
     throw new DomainError(
       'PENALTY_ITEM_NOT_APPLICABLE',
@@ -22,21 +33,11 @@ export function checkPenalty(item: PenaltyItem, findingItemCode: string, kinds: 
   }
   if (!kinds.includes('fine')) {
     if (fineFen !== undefined) throw DomainError.validation([{ field: 'fineFen', code: 'notAllowed', message: '未选择罚款时不能填写罚款金额' }]);
-    return;
+    return null;
   }
   if (fineFen === undefined)
-    throw new DomainError('PENALTY_FINE_REQUIRED', `选择罚款时必须填写罚款金额（法定幅度 ${rangeText(item)}）`, [
+    throw new DomainError('PENALTY_FINE_REQUIRED', `选择罚款时必须填写罚款金额（法定幅度：${describeFine(fineRuleOf(item)!)}）`, [
       { field: 'fineFen', code: 'PENALTY_FINE_REQUIRED', message: '必填' },
     ]);
-  const min = Math.max(item.fineMinFen ?? 0, 1);
-  const max = item.fineMaxFen ?? 0;
-  if (fineFen < min || fineFen > max) {
-    throw new DomainError('PENALTY_OUT_OF_RANGE', `罚款 ${formatFenCny(fineFen)} 超出 ${item.code} 的法定幅度 ${rangeText(item)}（${item.legalBasis}）`, [
-      { field: 'fineFen', code: 'PENALTY_OUT_OF_RANGE', message: `法定幅度 ${item.fineMinFen}–${item.fineMaxFen} 分（${rangeText(item)}）` },
-    ]);
-  }
-}
-
-export function rangeText(item: PenaltyItem): string {
-  return item.fineMinFen ? `${formatFenCny(item.fineMinFen)} 至 ${formatFenCny(item.fineMaxFen ?? 0)}` : `${formatFenCny(item.fineMaxFen ?? 0)} 以下`;
+  return checkFine(item, fineFen, decision.basisAmountFen, decision.circumstances ?? []);
 }

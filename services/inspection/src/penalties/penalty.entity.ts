@@ -1,4 +1,4 @@
-import type { PenaltyItem, PenaltyKind, PenaltyView } from '@shanyu/contracts';
+import type { PenaltyCircumstance, PenaltyItem, PenaltyKind, PenaltyView } from '@shanyu/contracts';
 import { InstitutionRecord } from '@shanyu/persistence';
 import { Column, Entity } from 'typeorm';
 
@@ -31,6 +31,16 @@ export class Penalty extends InstitutionRecord {
   @Column({ type: 'bigint', name: 'fine_fen', nullable: true, transformer: bigintAsNumber })
   fineFen: number | null;
 
+  @Column({ type: 'bigint', name: 'basis_amount_fen', nullable: true, transformer: bigintAsNumber })
+  basisAmountFen: number | null;
+
+  @Column({ type: 'text', array: true })
+  circumstances: PenaltyCircumstance[];
+
+  /** The lawful range the fine was checked against (null without a fine, and for decisions made before ranges were kept). */
+  @Column({ type: 'jsonb', name: 'fine_range', nullable: true })
+  fineRange: { minFen: number; maxFen: number; article: string | null } | null;
+
   @Column({ type: 'text', name: 'decision_no' })
   decisionNo: string;
 
@@ -58,6 +68,9 @@ export class Penalty extends InstitutionRecord {
       checklistVersion: this.checklistVersion,
       kinds: this.kinds,
       fineFen: this.fineFen,
+      basisAmountFen: this.basisAmountFen,
+      circumstances: this.circumstances,
+      fineRange: this.fineRange,
       decisionNo: this.decisionNo,
       reason: this.reason,
       issuedOn: this.issuedOn,

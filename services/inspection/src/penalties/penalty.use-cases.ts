@@ -36,7 +36,7 @@ export class IssuePenalty {
         throw new DomainError('PENALTY_ITEM_NOT_FOUND', `处罚事项 ${body.penaltyItemCode} 不在 ${on} 适用于 ${finding.divisionCode} 的行政处罚事项清单中`);
       const { item, department, checklistVersion } = found;
       assertDepartment(actor, [department], `作出处罚事项 ${item.code} 的处罚`);
-      checkPenalty(item, finding.itemCode, body.kinds, body.fineFen);
+      const fineRange = checkPenalty(item, finding.itemCode, body);
       const issuedOn = shanghaiToday(this.now());
       const penalty = await new PenaltyRepository(tx.manager).add({
         id: randomUUID(),
@@ -51,6 +51,9 @@ export class IssuePenalty {
         checklistVersion,
         kinds: body.kinds,
         fineFen: body.kinds.includes('fine') ? body.fineFen! : null,
+        basisAmountFen: body.basisAmountFen ?? null,
+        circumstances: body.circumstances ?? [],
+        fineRange,
         decisionNo: body.decisionNo,
         reason: body.reason,
         issuedOn,
@@ -74,7 +77,7 @@ export class IssuePenalty {
         action: 'penalty.issue',
         entity: 'penalty',
         entityId: penalty.id,
-        after: { ...data, checklistVersion },
+        after: { ...data, checklistVersion, basisAmountFen: body.basisAmountFen ?? null, circumstances: body.circumstances ?? [], fineRange },
         reason: body.reason,
         requestId,
       });

@@ -257,3 +257,31 @@ export const HEALTH_PENALTY_2026: ChecklistFile = {
     },
   ],
 };
+
+/**
+ * The penalty list with the articles and the fine as written: 76号令 第十九条 (责令限期改正、通报批评；
+ * 逾期不改的警告), and 基本医疗卫生与健康促进法 第九十九条 (违法所得五倍以上二十倍以下，不足一万元的按一万元计算).
+ * It replaces health/2026.1 from its start.
+ */
+export const HEALTH_PENALTY_2026_2: ChecklistFile = {
+  ...HEALTH_PENALTY_2026,
+  version: 'health/2026.2',
+  effectiveFrom: '2026-12-01',
+  title: '托育机构卫生健康行政处罚事项清单（2026 年第 2 版）',
+  sources: [
+    { title: '托儿所幼儿园卫生保健管理办法', documentNo: '卫生部、教育部令第76号', article: '第十九条' },
+    { title: '中华人民共和国基本医疗卫生与健康促进法', article: '第九十九条' },
+  ],
+  penaltyItems: [
+    { ...HEALTH_PENALTY_2026.penaltyItems[0]!, legalBasis: `${REG_76}第十九条` },
+    {
+      code: 'PHLT-02',
+      violation: '未取得医疗机构执业许可证擅自执业',
+      legalBasis: '《中华人民共和国基本医疗卫生与健康促进法》第九十九条',
+      kinds: ['confiscation', 'fine'],
+      fine: { basis: 'illegal_income', tiers: [{ minTimes: 5, maxTimes: 20, basisFloorFen: 1_000_000, article: '第九十九条第一款' }] },
+      note: '责令停止执业活动，没收违法所得和药品、医疗器械，并处违法所得五倍以上二十倍以下罚款；违法所得不足一万元的，按一万元计算',
+      relatedItems: ['HLT-12'],
+    },
+  ],
+};

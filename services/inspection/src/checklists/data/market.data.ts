@@ -260,6 +260,101 @@ export const MARKET_PENALTY_2026: ChecklistFile = {
   ],
 };
 
+/** 货值金额不足一万元的，并处五万元以上十万元以下罚款；货值金额一万元以上的，并处货值金额十倍以上二十倍以下罚款. */
+const GOODS_VALUE_TIERS = (article: string) => ({
+  basis: 'goods_value' as const,
+  tiers: [
+    { basisBelowFen: 1_000_000, minFen: 5_000_000, maxFen: 10_000_000, article },
+    { basisFromFen: 1_000_000, minTimes: 10, maxTimes: 20, article },
+  ],
+});
+/** 责令改正，给予警告；拒不改正的，处五千元以上五万元以下罚款 (第一百二十六条第一款). */
+const ART_126 = {
+  basis: 'none' as const,
+  tiers: [{ circumstance: 'refused_to_correct' as const, minFen: 500_000, maxFen: 5_000_000, article: '第一百二十六条第一款' }],
+};
+
+/**
+ * The penalty list as the 食品安全法 writes it: fines as formulas of 货值金额 (第一百二十二条、第一百二十四条),
+ * the 第一百二十六条 fine only after a refusal to correct, and storage under 第一百三十二条 (warning; on a
+ * refusal, 停产停业 and 1万–5万) rather than 第一百二十六条. It replaces market/2026.1 from its start.
+ */
+export const MARKET_PENALTY_2026_2: ChecklistFile = {
+  ...MARKET_PENALTY_2026,
+  version: 'market/2026.2',
+  effectiveFrom: '2026-12-01',
+  title: '托育机构食品安全与价格行政处罚事项清单（2026 年第 2 版）',
+  sources: [
+    { title: '中华人民共和国食品安全法', article: '第一百二十二条、第一百二十四条、第一百二十六条、第一百三十二条' },
+    { title: '中华人民共和国价格法', article: '第四十二条' },
+  ],
+  penaltyItems: [
+    {
+      code: 'PMKT-01',
+      violation: '未取得食品经营许可从事食品经营活动',
+      legalBasis: `${FSL}第一百二十二条第一款`,
+      kinds: ['confiscation', 'fine'],
+      fine: GOODS_VALUE_TIERS('第一百二十二条第一款'),
+      note: '没收违法所得和违法经营的食品、食品添加剂以及用于违法经营的工具、设备、原料等物品，并按货值金额处罚款',
+      relatedItems: ['MKT-01'],
+    },
+    {
+      code: 'PMKT-02',
+      violation: '未按规定建立并遵守进货查验记录、食品安全自查等管理制度，未配备食品安全管理人员',
+      legalBasis: `${FSL}第一百二十六条第一款`,
+      kinds: ['warning', 'fine', 'suspension', 'revocation'],
+      fine: ART_126,
+      note: '责令改正，给予警告；拒不改正的，处五千元以上五万元以下罚款；情节严重的，责令停产停业，直至吊销许可证',
+      relatedItems: ['MKT-02', 'MKT-03', 'MKT-07', 'MKT-13'],
+    },
+    {
+      code: 'PMKT-03',
+      violation: '安排未取得健康证明的人员从事接触直接入口食品的工作',
+      legalBasis: `${FSL}第一百二十六条第一款`,
+      kinds: ['warning', 'fine', 'suspension', 'revocation'],
+      fine: ART_126,
+      note: '责令改正，给予警告；拒不改正的，处五千元以上五万元以下罚款；情节严重的，责令停产停业，直至吊销许可证',
+      relatedItems: ['MKT-08'],
+    },
+    {
+      code: 'PMKT-04',
+      violation: '集中用餐单位未按规定履行食品安全管理责任（留样、餐用具清洗消毒、备餐、有害生物防治）',
+      legalBasis: `${FSL}第一百二十六条第一款`,
+      kinds: ['warning', 'fine', 'suspension', 'revocation'],
+      fine: ART_126,
+      note: '责令改正，给予警告；拒不改正的，处五千元以上五万元以下罚款；情节严重的，责令停产停业，直至吊销许可证',
+      relatedItems: ['MKT-05', 'MKT-06', 'MKT-09', 'MKT-14'],
+    },
+    {
+      code: 'PMKT-05',
+      violation: '不按规定明码标价',
+      legalBasis: `${PRICE}第四十二条`,
+      kinds: ['confiscation', 'fine'],
+      fine: { basis: 'none', tiers: [{ minFen: 0, maxFen: 500_000, article: '第四十二条' }] },
+      note: '责令改正，没收违法所得，可以并处五千元以下的罚款',
+      relatedItems: ['MKT-10'],
+    },
+    {
+      code: 'PMKT-06',
+      violation: '未按要求进行食品贮存（冷藏冷冻等）',
+      legalBasis: `${FSL}第一百三十二条`,
+      kinds: ['warning', 'suspension', 'fine', 'revocation'],
+      fine: { basis: 'none', tiers: [{ circumstance: 'refused_to_correct', minFen: 1_000_000, maxFen: 5_000_000, article: '第一百三十二条' }] },
+      note: '责令改正，给予警告；拒不改正的，责令停产停业，并处一万元以上五万元以下罚款；情节严重的，吊销许可证',
+      relatedItems: ['MKT-04'],
+    },
+    {
+      code: 'PMKT-07',
+      violation: '经营超过保质期的食品、食品原料或者食品添加剂',
+      legalBasis: `${FSL}第一百二十四条第一款`,
+      kinds: ['confiscation', 'fine', 'revocation'],
+      fine: GOODS_VALUE_TIERS('第一百二十四条第一款'),
+      note: '没收违法所得和违法经营的食品，并按货值金额处罚款；情节严重的，吊销许可证',
+      relatedItems: ['MKT-02', 'MKT-04'],
+    },
+  ],
+};
+
 /**
  * 杭州市 (330100): the 普惠 price ceiling is Hangzhou's own rule, so in Hangzhou the national fee item
  * is replaced by one that also checks it; elsewhere the national item applies.

@@ -78,6 +78,23 @@ export const POLICE_PENALTY_2026: ChecklistFile = {
   ],
 };
 
+/** 421号令 第十九条: the fine only where the unit did not correct by the deadline (逾期不整改) with the harm the article names. */
+export const POLICE_PENALTY_2026_2: ChecklistFile = {
+  ...POLICE_PENALTY_2026,
+  version: 'police/2026.2',
+  effectiveFrom: '2026-12-01',
+  title: '托育机构安全防范行政处罚事项清单（2026 年第 2 版）',
+  penaltyItems: [
+    {
+      ...POLICE_PENALTY_2026.penaltyItems[0]!,
+      legalBasis: `${SECURITY_421}第十九条`,
+      fineMinFen: undefined,
+      fineMaxFen: undefined,
+      fine: { basis: 'none', tiers: [{ circumstance: 'refused_to_correct', minFen: 1_000_000, maxFen: 10_000_000, article: '第十九条' }] },
+    },
+  ],
+};
+
 export const HRSS_INSPECTION_2026: ChecklistFile = {
   kind: 'inspection',
   department: 'hrss',
@@ -160,6 +177,28 @@ export const HRSS_PENALTY_2026: ChecklistFile = {
       relatedItems: ['POL-07'],
     },
   ],
+};
+
+/**
+ * 未成年人保护法 第一百二十六条 as written: up to 5万 with the warning; 5万–50万 only where the unit
+ * refused to correct or the consequences were serious.
+ */
+const MINORS_126 = {
+  basis: 'none' as const,
+  tiers: [
+    { minFen: 0, maxFen: 5_000_000, article: '第一百二十六条' },
+    { circumstance: 'refused_to_correct' as const, minFen: 5_000_000, maxFen: 50_000_000, article: '第一百二十六条' },
+    { circumstance: 'serious' as const, minFen: 5_000_000, maxFen: 50_000_000, article: '第一百二十六条' },
+  ],
+};
+const MINORS_LAW = '《中华人民共和国未成年人保护法》第一百二十六条（违反第六十二条规定）';
+
+export const HRSS_PENALTY_2026_2: ChecklistFile = {
+  ...HRSS_PENALTY_2026,
+  version: 'hrss/2026.2',
+  effectiveFrom: '2026-12-01',
+  title: '托育机构人力社保行政处罚事项清单（2026 年第 2 版）',
+  penaltyItems: [{ ...HRSS_PENALTY_2026.penaltyItems[0]!, legalBasis: MINORS_LAW, fineMinFen: undefined, fineMaxFen: undefined, fine: MINORS_126 }],
 };
 
 export const EDUCATION_INSPECTION_2026: ChecklistFile = {
@@ -250,6 +289,17 @@ export const EDUCATION_PENALTY_2026: ChecklistFile = {
       note: '责令限期改正，给予警告，并处五万元以下罚款；拒不改正或者造成严重后果的，并处五万元以上五十万元以下罚款',
       relatedItems: ['POL-07'],
     },
+  ],
+};
+
+export const EDUCATION_PENALTY_2026_2: ChecklistFile = {
+  ...EDUCATION_PENALTY_2026,
+  version: 'education/2026.2',
+  effectiveFrom: '2026-12-01',
+  title: '幼儿园托班行政处罚事项清单（2026 年第 2 版）',
+  penaltyItems: [
+    EDUCATION_PENALTY_2026.penaltyItems[0]!,
+    { ...EDUCATION_PENALTY_2026.penaltyItems[1]!, legalBasis: MINORS_LAW, fineMinFen: undefined, fineMaxFen: undefined, fine: MINORS_126 },
   ],
 };
 
