@@ -106,13 +106,13 @@ describe('authorization matrix: every route × department (× own / other divisi
   const natureFor = (caller: Caller) => (caller === 'civil' ? 'non_profit' : 'for_profit');
   const ownerFor = (caller: Caller, scope: Scope): 'operator' | 'admin' => (caller === 'operator' && scope === 'own' ? 'operator' : 'admin');
 
-  const register = async (caller: Caller, scope: Scope): Promise<{ id: string; name: string; totalPlaces: number }> => {
+  const register = async (
+    caller: Caller,
+    scope: Scope,
+    divisionCode = scope === 'own' ? OWN_DIVISION : OTHER_DIVISION,
+  ): Promise<{ id: string; name: string; totalPlaces: number }> => {
     const owner = ownerFor(caller, scope);
-    const body = institutionRequest({
-      name: `矩阵${randomUUID().slice(0, 8)}托育园`,
-      nature: natureFor(caller),
-      divisionCode: scope === 'own' ? OWN_DIVISION : OTHER_DIVISION,
-    });
+    const body = institutionRequest({ name: `矩阵${randomUUID().slice(0, 8)}托育园`, nature: natureFor(caller), divisionCode });
     const res = await stack.http
       .post('/api/v1/institutions')
       .set(auth(token(owner)))
@@ -376,12 +376,15 @@ describe('authorization matrix: every route × department (× own / other divisi
       },
       false,
     );
-  /** A registered (not filed) institution: no plan pool contains it, so a 回避 on it cannot starve a draw. */
+  /**
+   * An institution in a street next to the plans' (each plan's pool holds every operating
+   * institution of its street, filed or not): a 回避 on it cannot starve a draw.
+   */
   const conflictInstitution = (scope: Scope) =>
     once(
       `conflictInstitution:${scope}`,
       async () => {
-        const inst = await register('admin', scope);
+        const inst = await register('admin', scope, scope === 'own' ? '330106004' : '371002003');
         await waitFor(
           `the inspection service to know ${inst.id}`,
           async () => (await inspection.runtime.dataSource.query(`SELECT 1 FROM "${inspectionSchema}".institution WHERE id = $1`, [inst.id])).length > 0,
@@ -391,10 +394,10 @@ describe('authorization matrix: every route × department (× own / other divisi
       false,
     );
 
-  // 双随机 plans over fire inspectors: own by health.330106 for 三墩镇, other by health.371002 for 环翠区.
+  // 双随机 plans over fire inspectors: own by health.330106 for 三墩镇, other by health.371002 for 环翠楼街道 (371002001).
   const planBody = (scope: Scope) => ({
     title: '矩阵测试双随机抽查',
-    divisionCode: scope === 'own' ? OWN_DIVISION : '371002',
+    divisionCode: scope === 'own' ? OWN_DIVISION : OTHER_DIVISION,
     periodFrom: today,
     periodTo: addDays(today, 60),
     departments: ['fire'],

@@ -572,9 +572,9 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
         .send({ title: '双浦镇信用分级抽查', divisionCode: STREET, periodFrom: today, periodTo: addDays(today, 25), departments: ['fire', 'market', 'health'] })
         .expect(201)
     ).body as PlanView;
-    // The supervision policy's ratios by grade (A 5%, B 10%, C 30%, D 100%).
-    expect(plan.drawInput.ratios).toEqual({ A: 0.05, B: 0.1, C: 0.3, D: 1 });
-    expect(plan.pool).toMatchObject({ institutions: 3, byGrade: { A: 1, B: 1, C: 0, D: 1 } });
+    // The supervision policy's ratios by grade (A 5%, B 10%, C 30%, D 100%), and since 2026-12-01 for unfiled institutions (100%).
+    expect(plan.drawInput.ratios).toEqual({ A: 0.05, B: 0.1, C: 0.3, D: 1, unfiled: 1 });
+    expect(plan.pool).toMatchObject({ institutions: 3, byGrade: { A: 1, B: 1, C: 0, D: 1 }, unfiled: 0 });
     const pool = (await http.get(`/api/v1/inspection-plans/${plan.id}/pool?pageSize=50`).set(health).expect(200)).body.items as PlanPoolEntryView[];
     expect(Object.fromEntries(pool.map((p) => [p.institutionId, p.grade]))).toEqual({ [good.id]: 'A', [bad.id]: 'D', [other.id]: 'B' });
 

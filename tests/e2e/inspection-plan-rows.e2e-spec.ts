@@ -128,9 +128,12 @@ describe('双随机 pools and results as rows: the plans that drew an institutio
     const published = (await stack.http.get(`/api/v1/public/inspection-plans/${plan.id}`).expect(200)).body as PlanView;
     expect(before.pool.find((e) => e.institutionId === institutions[0])!.conflicts).toEqual({ fire: [stack.inspectors.fire![0]!.id] });
     const migration = ds.migrations.find((m) => m.name === 'PlanRows1764000000400')!;
+    // The migration after it adds a column to the rows: undone first, redone last.
+    const later = ds.migrations.find((m) => m.name === 'UnfiledInPool1764000000800')!;
     const runner = ds.createQueryRunner();
     try {
       await runner.startTransaction();
+      await later.down(runner);
       await migration.down(runner);
       // The old layout: the whole draw input, the institutions' names and the result on the plan row.
       const [old] = await runner.query(`SELECT draw_input, names, result FROM "${stack.inspectionSchema}".inspection_plan WHERE id = $1`, [plan.id]);
@@ -140,6 +143,7 @@ describe('双随机 pools and results as rows: the plans that drew an institutio
       expect(verifyDraw({ ...published, seed: published.seed!, drawInput: old.draw_input, result })).toEqual({ ok: true, problems: [] });
       expect(old.result.map((e: PlanDrawEntryView) => e.name)).toEqual(before.draws.map((e) => e.name));
       await migration.up(runner);
+      await later.up(runner);
       await runner.commitTransaction();
     } catch (e) {
       await runner.rollbackTransaction();

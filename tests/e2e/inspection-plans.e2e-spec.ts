@@ -46,7 +46,9 @@ describe('双随机、一公开: verifiable draws, the yearly cap, complaints an
     const pool = (await allPages<PlanPoolEntryView>(`/api/v1/public/inspection-plans/${id}/pool`)).items;
     const draws = (await allPages<PlanDrawEntryView>(`/api/v1/public/inspection-plans/${id}/draws`)).items;
     const drawInput = rebuildDrawInput(published.drawInput, pool);
-    const result = draws.map(({ institutionId, grade, inspectors }) => ({ institutionId, grade, inspectors }));
+    const result = draws.map(({ institutionId, grade, filed, inspectors }) =>
+      filed === undefined ? { institutionId, grade, inspectors } : { institutionId, grade, filed, inspectors },
+    );
     return { published, pool, draws, drawInput, result };
   }
 
@@ -678,5 +680,37 @@ describe('双随机、一公开: verifiable draws, the yearly cap, complaints an
     const drawnEvent = seen.find((e) => e.subject === 'evt.inspection.plan.drawn.v1' && e.entityId === plan.id)!.data as PlanDrawnData;
     expect(drawnEvent).toMatchObject({ seed: plan.seed, part: 1, parts: 1, institutions: 3 });
     expect(drawnEvent.drawn).toHaveLength(3);
+  });
+  it('from the policy of 2026-12-01, draws registered institutions not yet filed as their own stratum (all of them), and anyone verifies it', async () => {
+    // 北山街道: this test's own street.
+    const street = '330106001';
+    const [filedOne, unfiled] = [(await stack.filedInstitution({ divisionCode: street })).id, (await stack.registeredInstitution({ divisionCode: street })).id];
+    // Before the policy that brings them in, the pool is the filed institutions only (shanyu-draw/v1).
+    const before = await commit({ divisionCode: street, periodFrom: '2026-11-02', periodTo: '2026-11-30', departments: ['fire'], ratios: everyone }, 201);
+    expect(before.drawInput.algorithm).toBe('shanyu-draw/v1');
+    expect((await allPages<PlanPoolEntryView>(`/api/v1/inspection-plans/${before.id}/pool`, 'health.330106')).items.map((x) => x.institutionId)).toEqual([
+      filedOne,
+    ]);
+
+    const committed = (await commit({ divisionCode: street, periodFrom: '2026-12-07', periodTo: '2026-12-31', departments: ['fire'] }, 201)) as PlanView;
+    expect(committed).toMatchObject({
+      policyVersion: 'supervision-policy/2026.2',
+      drawInput: { algorithm: 'shanyu-draw/v2', ratios: { A: 0.05, B: 0.1, C: 0.3, D: 1, unfiled: 1 } },
+      pool: { institutions: 2, unfiled: 1 },
+    });
+    const pool = (await allPages<PlanPoolEntryView>(`/api/v1/inspection-plans/${committed.id}/pool`, 'health.330106')).items;
+    expect(Object.fromEntries(pool.map((x) => [x.institutionId, x.filed]))).toEqual({ [filedOne]: true, [unfiled]: false });
+    await stack.http
+      .post(`/api/v1/inspection-plans/${committed.id}/draw`)
+      .set(await as('health.330106'))
+      .send({ publicEntropy: '北山街道 2026-12-07' })
+      .expect(200);
+    const { published, draws, drawInput, result } = await verifyFromPublicRoutes(committed.id);
+    expect(draws.find((d) => d.institutionId === unfiled)).toMatchObject({ filed: false });
+    expect(published.result).toMatchObject({ unfiled: 1 });
+    expect(verifyDraw({ ...published, seed: published.seed!, drawInput, result })).toEqual({ ok: true, problems: [] });
+    // Moving the unfiled institution into the filed strata changes the hash: the stratum is part of what was committed.
+    const tampered = { ...drawInput, institutions: drawInput.institutions.map((i) => ({ ...i, filed: true })) };
+    expect(verifyDraw({ ...published, seed: published.seed!, drawInput: tampered, result }).problems).toContain('drawInput does not match poolHash');
   });
 });

@@ -38,6 +38,8 @@ export interface InspectionStack {
    * institution, and waits until the inspection service knows it as filed.
    */
   filedInstitution(overrides?: Record<string, unknown>, registeredBy?: string): Promise<InstitutionView>;
+  /** Registered (登记) and not filed, once the inspection service's replica has it. */
+  registeredInstitution(overrides?: Record<string, unknown>): Promise<InstitutionView>;
   /** Inspectors added through POST /api/v1/inspectors (as admin): per department, linked ones first. */
   inspectors: Record<string, SeededInspector[]>;
   stop(): Promise<void>;
@@ -86,16 +88,29 @@ export async function startInspectionStack(options: { now?: Date } = {}): Promis
     }
   }
 
+  const replicaHas = (id: string, status: string) =>
+    eventually(`institution ${id} ${status} in the inspection replica`, async () => {
+      const [row] = await inspection.runtime.dataSource.query(`SELECT status FROM "${inspectionSchema}".institution WHERE id = $1`, [id]);
+      return row?.status === status;
+    });
+  const registeredInstitution = async (overrides: Record<string, unknown> = {}) => {
+    const institution = (
+      await http
+        .post('/api/v1/institutions')
+        .set(await auth('market.330106'))
+        .send(institutionRequest(overrides))
+        .expect(201)
+    ).body as InstitutionView;
+    await replicaHas(institution.id, 'registered');
+    return institution;
+  };
   const filedInstitution = async (overrides: Record<string, unknown> = {}, registeredBy = 'market.330106') => {
     const market = await auth(registeredBy);
     const health = await auth('health.330106');
     const institution = (await http.post('/api/v1/institutions').set(market).send(institutionRequest(overrides)).expect(201)).body as InstitutionView;
     const filing = (await http.post(`/api/v1/institutions/${institution.id}/filings`).set(market).send(compliantFilingSubmission()).expect(201)).body;
     await http.post(`/api/v1/filings/${filing.id}/decision`).set(health).send({ decision: 'approve' }).expect(200);
-    await eventually(`institution ${institution.id} filed in the inspection replica`, async () => {
-      const [row] = await inspection.runtime.dataSource.query(`SELECT status FROM "${inspectionSchema}".institution WHERE id = $1`, [institution.id]);
-      return row?.status === 'filed';
-    });
+    await replicaHas(institution.id, 'filed');
     return { ...institution, status: 'filed' as const };
   };
 
@@ -109,6 +124,7 @@ export async function startInspectionStack(options: { now?: Date } = {}): Promis
     tokenFor: (u) => tokenFor(u),
     auth: (u) => auth(u),
     filedInstitution,
+    registeredInstitution,
     inspectors,
     stop: () => stack.stop(),
   };

@@ -10,6 +10,7 @@ import { PlanRows1764000000400 } from './migrations/1764000000400-plan-rows.js';
 import { ResultVersions1764000000500 } from './migrations/1764000000500-result-versions.js';
 import { RulesByJurisdiction1764000000600 } from './migrations/1764000000600-rules-by-jurisdiction.js';
 import { FinesAsWritten1764000000700 } from './migrations/1764000000700-fines-as-written.js';
+import { UnfiledInPool1764000000800 } from './migrations/1764000000800-unfiled-in-pool.js';
 import { Penalty } from './penalties/penalty.entity.js';
 import { InspectionPlan } from './plans/plan.entity.js';
 import { RuleDocumentRow } from './policy/rule-document.entity.js';
@@ -38,6 +39,7 @@ export const INSPECTION_MIGRATIONS = [
   ResultVersions1764000000500,
   RulesByJurisdiction1764000000600,
   FinesAsWritten1764000000700,
+  UnfiledInPool1764000000800,
 ];
 
 export function inspectionDataSource(url: string, schema = 'inspection') {

@@ -358,8 +358,9 @@ export interface PlanSummary {
   poolHash: string;
   committedAt: string;
   drawnAt: string | null;
-  pool: { institutions: number; byGrade: GradeCounts };
-  result: { institutions: number; byGrade: GradeCounts } | null;
+  /** `unfiled`: of which registered institutions not yet filed (plans drawn with shanyu-draw/v2). */
+  pool: { institutions: number; byGrade: GradeCounts; unfiled?: number };
+  result: { institutions: number; byGrade: GradeCounts; unfiled?: number } | null;
   excludedTotal: number;
   /** The supervision policy versions the plan used (national, then local refinements). */
   policyVersion?: string;
@@ -370,9 +371,9 @@ export interface Plan extends PlanSummary {
     algorithm: string;
     departments: string[];
     inspectorsPerDepartment: number;
-    ratios: GradeCounts;
+    ratios: GradeCounts & { unfiled?: number };
     inspectors: Record<string, string[]>;
-    pool: { institutions: number; byGrade: GradeCounts };
+    pool: { institutions: number; byGrade: GradeCounts; unfiled?: number };
   };
   names: { inspectors: Record<string, string> };
   excluded: { institutionId: string; name: string; code: string; reason: string }[];
@@ -382,6 +383,8 @@ export interface PlanPoolEntry {
   institutionId: string;
   name: string;
   grade: string;
+  /** false: registered, not yet filed (its own stratum). */
+  filed?: boolean;
   conflicts: Record<string, string[]>;
   lastTime: Record<string, string[]>;
 }

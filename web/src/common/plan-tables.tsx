@@ -8,10 +8,11 @@ import { DataTable, LoadError, useLoad } from './ui';
 const PAGE_SIZE = 50;
 const GRADES = ['A', 'B', 'C', 'D'] as const;
 
-/** 「120 家（A 6 / B 60 / C 40 / D 14）」 */
+/** 「120 家（A 6 / B 60 / C 40 / D 14；其中未备案 20）」 */
 export function gradeCounts(counts: PlanSummary['pool'] | null | undefined): string {
   if (!counts) return '—';
-  return `${counts.institutions} 家（${GRADES.map((g) => `${g} ${counts.byGrade[g] ?? 0}`).join(' / ')}）`;
+  const unfiled = counts.unfiled === undefined ? '' : `；其中未备案 ${counts.unfiled}`;
+  return `${counts.institutions} 家（${GRADES.map((g) => `${g} ${counts.byGrade[g] ?? 0}`).join(' / ')}${unfiled}）`;
 }
 
 const byDepartment = (lists: Record<string, string[]>, names: Record<string, string>) =>
@@ -82,12 +83,14 @@ export function PlanPoolTable({ plan, base }: { plan: Plan; base: string }) {
       exportColumns={[
         { title: '机构', value: (r) => r.name },
         { title: '信用等级', value: (r) => r.grade },
+        { title: '备案', value: (r) => (r.filed === false ? '未备案' : '已备案') },
         { title: '回避人员', value: (r) => byDepartment(r.conflicts, names).join('；') },
         { title: '上次检查人员', value: (r) => byDepartment(r.lastTime, names).join('；') },
       ]}
       columns={[
         { title: '机构', dataIndex: 'name' },
         { title: '信用等级', dataIndex: 'grade' },
+        { title: '备案', dataIndex: 'filed', render: (v: boolean | undefined) => (v === false ? '未备案（单独抽取）' : '已备案') },
         { title: '回避人员', key: 'conflicts', render: (_: unknown, r) => byDepartment(r.conflicts, names).map((line) => <div key={line}>{line}</div>) },
         { title: '上次检查人员', key: 'last', render: (_: unknown, r) => byDepartment(r.lastTime, names).map((line) => <div key={line}>{line}</div>) },
       ]}

@@ -13,7 +13,11 @@ import { DataTable, LoadError, PageHeader, useLoad } from '../common/ui';
 
 const PLAN_DEPARTMENTS = ['fire', 'market', 'health', 'police', 'education', 'hrss', 'civil', 'street'];
 
-const percent = (ratios: GradeCounts) => (['A', 'B', 'C', 'D'] as const).map((g) => `${g} ${Math.round((ratios[g] ?? 0) * 1000) / 10}%`).join('、');
+const percent = (ratios: GradeCounts & { unfiled?: number }) =>
+  [
+    ...(['A', 'B', 'C', 'D'] as const).map((g) => `${g} ${Math.round((ratios[g] ?? 0) * 1000) / 10}%`),
+    ...(ratios.unfiled === undefined ? [] : [`未备案 ${Math.round(ratios.unfiled * 1000) / 10}%`]),
+  ].join('、');
 
 /** The sampling ratios the supervision policy in force sets for the division on the day (national, or the place's own), with their source. */
 function PolicyNote({ divisionCode, date }: { divisionCode?: string; date?: string }) {

@@ -606,13 +606,17 @@ export const SUPERVISION_PARAMETERS = [
   'rectificationWorkingDays',
   'abbreviatedGrades',
   'abbreviatedMinRiskWeight',
+  'unfiledSamplingRatio',
 ] as const;
 export type SupervisionParameter = (typeof SUPERVISION_PARAMETERS)[number];
 
 // ---------------------------------------------------------------------------------------------
 // 双随机 plans
 
-@JSONSchema({ description: 'Sampling ratio per credit grade (0–1). Defaults from the supervision policy: A 0.05, B 0.10, C 0.30, D 1' })
+@JSONSchema({
+  description:
+    'Sampling ratio per credit grade (0–1), and for registered institutions not yet filed (unfiled, their own stratum). Defaults from the supervision policy: A 0.05, B 0.10, C 0.30, D 1, unfiled 1',
+})
 export class GradeRatios {
   @IsNumber({ maxDecimalPlaces: 4 })
   @Min(0)
@@ -633,11 +637,21 @@ export class GradeRatios {
   @Min(0)
   @Max(1)
   D: number;
+
+  @JSONSchema({
+    description:
+      'Registered institutions not yet filed (未备案), drawn as their own stratum whatever their grade; only where the policy in force sets unfiledSamplingRatio',
+  })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 4 })
+  @Min(0)
+  @Max(1)
+  unfiled?: number;
 }
 
 @JSONSchema({
   description:
-    '双随机 plan, step 1 (commit): fixes the pool of filed institutions and of inspectors, the ratios, and publishes the SHA-256 ' +
+    '双随机 plan, step 1 (commit): fixes the pool of operating institutions (filed ones by credit grade; registered ones not yet filed as their own stratum where the policy in force sets unfiledSamplingRatio) and of inspectors, the ratios, and publishes the SHA-256 ' +
     'of a secret seed. Step 2 (POST /inspection-plans/:id/draw) reveals the seed and draws.',
 })
 export class CommitPlanBody {
@@ -746,7 +760,14 @@ export const DrawInput = t.Object(
     departments: t.Array(t.String()),
     inspectorsPerDepartment: t.Integer(),
     ratios: Ratios,
-    institutions: t.Array(t.Object({ id: Uuid, grade: Grade }), { description: 'The pool, sorted by id' }),
+    institutions: t.Array(
+      t.Object({
+        id: Uuid,
+        grade: Grade,
+        filed: t.Optional(t.Boolean({ description: 'shanyu-draw/v2: false for a registered institution not yet filed (its own stratum)' })),
+      }),
+      { description: 'The pool, sorted by id' },
+    ),
     inspectors: MapOf(t.Array(Uuid), { description: 'Inspector pool per department, sorted by id' }),
     conflicts: MapOf(ByDepartment, { description: 'institution id → department → inspector ids in conflict (never drawn)' }),
     lastTime: MapOf(ByDepartment, { description: 'institution id → department → inspectors of the last inspection (avoided while enough others remain)' }),
@@ -755,7 +776,12 @@ export const DrawInput = t.Object(
 );
 export type DrawInput = Static<typeof DrawInput>;
 
-const drawnFields = { institutionId: Uuid, grade: Grade, inspectors: ByDepartment };
+const drawnFields = {
+  institutionId: Uuid,
+  grade: Grade,
+  filed: t.Optional(t.Boolean({ description: 'shanyu-draw/v2: false when drawn from the stratum of registered institutions not yet filed' })),
+  inspectors: ByDepartment,
+};
 export const DrawnInstitution = t.Object(drawnFields, { $id: 'DrawnInstitution' });
 export type DrawnInstitution = Static<typeof DrawnInstitution>;
 
@@ -765,6 +791,7 @@ const gradeCounts = (description: string) =>
   t.Object({
     institutions: t.Integer({ description }),
     byGrade: t.Object({ A: t.Integer(), B: t.Integer(), C: t.Integer(), D: t.Integer() }),
+    unfiled: t.Optional(t.Integer({ description: 'Of which registered institutions not yet filed (shanyu-draw/v2 plans)' })),
   });
 
 /**
@@ -842,6 +869,7 @@ export const PlanPoolEntryView = t.Object(
     institutionId: Uuid,
     name: t.String(),
     grade: Grade,
+    filed: t.Boolean({ description: 'false: registered, not yet filed (drawn in its own stratum by shanyu-draw/v2)' }),
     conflicts: MapOf(t.Array(Uuid), { description: 'department → inspectors in conflict (never drawn); empty when none' }),
     lastTime: MapOf(t.Array(Uuid), { description: 'department → inspectors of the last inspection (avoided while enough others remain); empty when none' }),
   },

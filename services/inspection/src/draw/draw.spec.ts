@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   DRAW_ALGORITHM,
+  DRAW_ALGORITHM_V2,
   DrawError,
   DrawStream,
   type DrawInput,
@@ -107,6 +108,48 @@ describe('the draw is a pure function of its published record', () => {
     expect(sampleSize(7, 1)).toBe(7);
     expect(sampleSize(7, 0)).toBe(0);
     expect(sampleSize(1_000, 0.05)).toBe(50);
+  });
+});
+
+describe('shanyu-draw/v2: registered institutions not yet filed as their own stratum', () => {
+  // Every fourth institution is unfiled, whatever its grade.
+  const v2 = () => {
+    const base = input();
+    return input({
+      algorithm: DRAW_ALGORITHM_V2,
+      ratios: { ...base.ratios, unfiled: 0.5 },
+      institutions: base.institutions.map((i, n) => ({ ...i, filed: n % 4 !== 3 })),
+    });
+  };
+
+  it('draws ⌈N × r⌉ of each grade among the filed, then ⌈N × r_unfiled⌉ of the unfiled whatever their grade, each entry saying which', () => {
+    const record = v2();
+    const drawn = draw(record, seed(), null);
+    const filed = record.institutions.filter((i) => i.filed);
+    const unfiled = record.institutions.filter((i) => !i.filed);
+    for (const g of ['A', 'B', 'C', 'D'] as const) {
+      const n = filed.filter((i) => i.grade === g).length;
+      expect(drawn.filter((d) => d.filed && d.grade === g)).toHaveLength(sampleSize(n, record.ratios[g]));
+    }
+    expect(drawn.filter((d) => d.filed === false)).toHaveLength(sampleSize(unfiled.length, 0.5));
+    // The unfiled stratum comes after the grade strata, in draw order.
+    const firstUnfiled = drawn.findIndex((d) => d.filed === false);
+    expect(drawn.slice(firstUnfiled).every((d) => d.filed === false)).toBe(true);
+  });
+
+  it('is a different generator from v1 (its own block label) and verifies the same way; v1 records are unchanged', () => {
+    const s = seed();
+    const record = v2();
+    const drawn = draw(record, s, 'e');
+    expect(draw(record, s, 'e')).toEqual(drawn);
+    expect(verifyDraw({ seedCommitment: sha256Hex(s), seed: s, publicEntropy: 'e', poolHash: poolHashOf(record), drawInput: record, result: drawn })).toEqual({
+      ok: true,
+      problems: [],
+    });
+    const v1 = input();
+    expect(draw(v1, s, 'e').every((d) => d.filed === undefined)).toBe(true);
+    const three = (stream: DrawStream) => [1, 2, 3].map(() => stream.below(1_000_000));
+    expect(three(new DrawStream(s, 'e', DRAW_ALGORITHM_V2))).not.toEqual(three(new DrawStream(s, 'e')));
   });
 });
 

@@ -33,7 +33,11 @@
  *    list[i] and list[j]; the first k elements in that order.
  * 5. Institutions, stratum by stratum in the order A, B, C, D: the stratum is the pool's
  *    institutions of that grade in pool order (sorted by id); k = ⌈N × r⌉ with the ratio r taken
- *    in units of 1/10000 (integer arithmetic); pick(stratum, k).
+ *    in units of 1/10000 (integer arithmetic); pick(stratum, k). `shanyu-draw/v2` (plans whose
+ *    policy puts registered institutions not yet filed in the pool): the grade strata hold only
+ *    the entries with `filed: true`, and a fifth stratum, after D, holds the entries with
+ *    `filed: false` whatever their grade, with the ratio `ratios.unfiled`; the generator's block
+ *    label is "shanyu-draw/v2:" + i. A drawn entry then carries `filed` too.
  * 6. Inspectors, for each drawn institution in draw order and each department in `departments`
  *    order: candidates = the department's pool (sorted by id) without the inspectors in conflict
  *    with the institution; if at least m = inspectorsPerDepartment of them did not inspect it last
@@ -44,6 +48,9 @@
 import { createHash, createHmac } from 'node:crypto';
 
 export const DRAW_ALGORITHM = 'shanyu-draw/v1';
+/** The generator with registered-but-unfiled institutions as their own stratum (step 5). */
+export const DRAW_ALGORITHM_V2 = 'shanyu-draw/v2';
+const ALGORITHMS = [DRAW_ALGORITHM, DRAW_ALGORITHM_V2];
 export const GRADES = ['A', 'B', 'C', 'D'] as const;
 export type Grade = (typeof GRADES)[number];
 
@@ -51,8 +58,8 @@ export interface DrawInput {
   algorithm: string;
   departments: string[];
   inspectorsPerDepartment: number;
-  ratios: Record<Grade, number>;
-  institutions: { id: string; grade: Grade }[];
+  ratios: Record<Grade, number> & { unfiled?: number };
+  institutions: { id: string; grade: Grade; filed?: boolean }[];
   inspectors: Record<string, string[]>;
   conflicts: Record<string, Record<string, string[]>>;
   lastTime: Record<string, Record<string, string[]>>;
@@ -61,6 +68,7 @@ export interface DrawInput {
 export interface DrawnInstitution {
   institutionId: string;
   grade: Grade;
+  filed?: boolean;
   inspectors: Record<string, string[]>;
 }
 
@@ -108,13 +116,17 @@ export const poolHashOf = (input: DrawInput): string => sha256Hex(canonicalJson(
 
 const TWO_48 = 2 ** 48;
 
-/** The `shanyu-draw/v1` generator (see the file comment). */
+/** The `shanyu-draw/v1` and `/v2` generator (see the file comment): the same but for the block label. */
 export class DrawStream {
   private readonly key: Buffer;
   private counter = 0;
   private buffer = Buffer.alloc(0);
 
-  constructor(seed: string, publicEntropy: string | null) {
+  constructor(
+    seed: string,
+    publicEntropy: string | null,
+    private readonly algorithm: string = DRAW_ALGORITHM,
+  ) {
     this.key = createHash('sha256')
       .update(`${seed}\n${publicEntropy ?? ''}`, 'utf8')
       .digest();
@@ -122,7 +134,7 @@ export class DrawStream {
 
   private next48(): number {
     while (this.buffer.length < 6) {
-      const block = createHmac('sha256', this.key).update(`${DRAW_ALGORITHM}:${this.counter++}`, 'utf8').digest();
+      const block = createHmac('sha256', this.key).update(`${this.algorithm}:${this.counter++}`, 'utf8').digest();
       this.buffer = Buffer.concat([this.buffer, block]);
     }
     const x = this.buffer.readUIntBE(0, 6);
@@ -170,15 +182,20 @@ export function sampleSize(n: number, ratio: number): number {
 
 /** Runs the draw. Throws DrawError when a department has too few conflict-free inspectors for an institution. */
 export function draw(input: DrawInput, seed: string, publicEntropy: string | null): DrawnInstitution[] {
-  if (input.algorithm !== DRAW_ALGORITHM) throw new Error(`unknown draw algorithm ${input.algorithm}`);
-  const stream = new DrawStream(seed, publicEntropy);
-  const drawn: { id: string; grade: Grade }[] = [];
+  if (!ALGORITHMS.includes(input.algorithm)) throw new Error(`unknown draw algorithm ${input.algorithm}`);
+  const v2 = input.algorithm === DRAW_ALGORITHM_V2;
+  const stream = new DrawStream(seed, publicEntropy, input.algorithm);
+  const drawn: { id: string; grade: Grade; filed?: boolean }[] = [];
   for (const grade of GRADES) {
-    const stratum = input.institutions.filter((i) => i.grade === grade);
+    const stratum = input.institutions.filter((i) => i.grade === grade && (!v2 || i.filed === true));
     drawn.push(...stream.pick(stratum, sampleSize(stratum.length, input.ratios[grade] ?? 0)));
   }
+  if (v2) {
+    const unfiled = input.institutions.filter((i) => i.filed === false);
+    drawn.push(...stream.pick(unfiled, sampleSize(unfiled.length, input.ratios.unfiled ?? 0)));
+  }
   const m = input.inspectorsPerDepartment;
-  return drawn.map(({ id, grade }) => {
+  return drawn.map(({ id, grade, filed }) => {
     const inspectors: Record<string, string[]> = {};
     for (const department of input.departments) {
       // Most institutions have no conflicts and no last-time inspectors: no filtering then.
@@ -192,7 +209,7 @@ export function draw(input: DrawInput, seed: string, publicEntropy: string | nul
       const fresh = last.length ? free.filter((x) => !last.includes(x)) : free;
       inspectors[department] = stream.pick(fresh.length >= m ? fresh : free, m);
     }
-    return { institutionId: id, grade, inspectors };
+    return v2 ? { institutionId: id, grade, filed: filed === true, inspectors } : { institutionId: id, grade, inspectors };
   });
 }
 
@@ -203,6 +220,7 @@ export type PublishedDrawInputParts = Pick<DrawInput, 'algorithm' | 'departments
 export interface PoolEntry {
   institutionId: string;
   grade: Grade;
+  filed: boolean;
   conflicts: Record<string, string[]>;
   lastTime: Record<string, string[]>;
 }
@@ -214,7 +232,9 @@ export function rebuildDrawInput(published: PublishedDrawInputParts, pool: reado
     departments: published.departments,
     inspectorsPerDepartment: published.inspectorsPerDepartment,
     ratios: published.ratios,
-    institutions: pool.map((e) => ({ id: e.institutionId, grade: e.grade })),
+    institutions: pool.map((e) =>
+      published.algorithm === DRAW_ALGORITHM_V2 ? { id: e.institutionId, grade: e.grade, filed: e.filed } : { id: e.institutionId, grade: e.grade },
+    ),
     inspectors: published.inspectors,
     conflicts: {},
     lastTime: {},
@@ -243,7 +263,9 @@ export function verifyDraw(record: PublishedDraw): { ok: boolean; problems: stri
   if (canonicalJson(sorted) !== canonicalJson(record.drawInput.institutions)) problems.push('institution pool is not sorted by id');
   try {
     // Result entries may carry more than the draw decides (the /draws pages add name, alerts, inspectionId).
-    const result = record.result.map(({ institutionId, grade, inspectors }) => ({ institutionId, grade, inspectors }));
+    const result = record.result.map(({ institutionId, grade, filed, inspectors }) =>
+      filed === undefined ? { institutionId, grade, inspectors } : { institutionId, grade, filed, inspectors },
+    );
     if (canonicalJson(redraw(record)) !== canonicalJson(result)) problems.push('re-running the draw gives a different result');
   } catch (e) {
     problems.push(`re-running the draw failed: ${(e as Error).message}`);

@@ -5,7 +5,7 @@ import type { UnitOfWork } from '@shanyu/messaging';
 import { assertCovers, assertDepartment } from '../access.js';
 import type { ChecklistCatalog } from '../checklists/checklist-catalog.js';
 import { labelOf } from '../departments.js';
-import { DRAW_ALGORITHM, poolHashOf, sha256Hex } from '../draw/draw.js';
+import { DRAW_ALGORITHM, DRAW_ALGORITHM_V2, poolHashOf, sha256Hex } from '../draw/draw.js';
 import { countedInYear, lastInspectors } from '../inspections/inspection-history.js';
 import { InspectionRepository } from '../inspections/inspection.repository.js';
 import { InspectorRepository } from '../inspectors/inspector.repository.js';
@@ -16,7 +16,7 @@ import { InstitutionRepository } from '../replicas/institution.repository.js';
 import type { InspectionPlan } from './plan.entity.js';
 import { drawInputHeader } from './plan-rows.js';
 import { PlanRepository } from './plan.repository.js';
-import { gradeCounts, planViewOf } from './plan-views.js';
+import { planViewOf, stratumCounts } from './plan-views.js';
 
 /** Departments that may draw plans: the street office leads joint checks in its area, health leads the sector. */
 export const PLANNING_DEPARTMENTS = ['street', 'health'];
@@ -25,9 +25,11 @@ const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id 
 
 /**
  * 双随机 step 1 (commit): fixes the pool (filed institutions in the division with their credit
- * grades, minus those at the yearly cap; each department's inspectors with conflicts and
- * last-time inspectors), checks that every department has enough inspectors for every
- * institution, and publishes SHA-256 of a fresh secret seed. Nothing is drawn yet.
+ * grades and, where the policy in force sets unfiledSamplingRatio, registered institutions not
+ * yet filed as their own stratum (shanyu-draw/v2) — minus those at the yearly cap; each
+ * department's inspectors with conflicts and last-time inspectors), checks that every
+ * department has enough inspectors for every institution, and publishes SHA-256 of a fresh
+ * secret seed. Nothing is drawn yet.
  */
 export class CommitPlan {
   constructor(
@@ -47,7 +49,10 @@ export class CommitPlan {
       // The policy in force in the plan's division when its period starts: its ratios unless the plan gives its own.
       const policy = await this.policies.policyFor(manager, body.divisionCode, body.periodFrom);
       const m = body.inspectorsPerDepartment ?? policy.minInspectorsPerDepartment;
-      const ratios = body.ratios ? { A: body.ratios.A, B: body.ratios.B, C: body.ratios.C, D: body.ratios.D } : { ...policy.samplingRatios };
+      // Registered institutions not yet filed are drawn too once the policy in force sets their ratio.
+      const unfiledRatio = policy.unfiledSamplingRatio === null ? null : (body.ratios?.unfiled ?? policy.unfiledSamplingRatio);
+      const gradeRatios = body.ratios ? { A: body.ratios.A, B: body.ratios.B, C: body.ratios.C, D: body.ratios.D } : { ...policy.samplingRatios };
+      const ratios = unfiledRatio === null ? gradeRatios : { ...gradeRatios, unfiled: unfiledRatio };
       const institutions = new InstitutionRepository(manager);
       const inspectorRepository = new InspectorRepository(manager);
       const plans = new PlanRepository(manager);
@@ -61,12 +66,14 @@ export class CommitPlan {
         );
       }
 
-      // The pool: filed institutions inside the division, minus those at the yearly cap.
-      const filed = (await institutions.filedWithin(body.divisionCode)).sort(byId);
-      const history = await new InspectionRepository(manager).history(filed.map((i) => i.id));
+      // The pool: filed (and, from the policy that says so, registered) institutions inside the division, minus those at the yearly cap.
+      const candidates = (
+        unfiledRatio === null ? await institutions.filedWithin(body.divisionCode) : await institutions.operatingWithin(body.divisionCode)
+      ).sort(byId);
+      const history = await new InspectionRepository(manager).history(candidates.map((i) => i.id));
       const year = Number(body.periodFrom.slice(0, 4));
       const excluded: InspectionPlan['excluded'] = [];
-      const pool = filed.filter((i) => {
+      const pool = candidates.filter((i) => {
         const counted = countedInYear(history.get(i.id) ?? [], year, policy.capExemptKinds);
         if (counted < policy.yearlyCap) return true;
         excluded.push({
@@ -77,7 +84,8 @@ export class CommitPlan {
         });
         return false;
       });
-      if (pool.length === 0) throw new DomainError('PLAN_POOL_EMPTY', `区划 ${body.divisionCode} 没有可抽取的已备案机构`);
+      if (pool.length === 0)
+        throw new DomainError('PLAN_POOL_EMPTY', `区划 ${body.divisionCode} 没有可抽取的${unfiledRatio === null ? '已备案' : '运营中'}机构`);
       const grades = await gradesOf(
         institutions,
         pool.map((i) => i.id),
@@ -91,11 +99,15 @@ export class CommitPlan {
       const conflictRows = (await inspectorRepository.conflicts(inspectors.map((x) => x.id))).filter((c) => poolIds.has(c.institutionId));
       const departmentOf = new Map(inspectors.map((x) => [x.id, x.department]));
       const drawInput: DrawInput = {
-        algorithm: DRAW_ALGORITHM,
+        algorithm: unfiledRatio === null ? DRAW_ALGORITHM : DRAW_ALGORITHM_V2,
         departments,
         inspectorsPerDepartment: m,
         ratios,
-        institutions: pool.map((i) => ({ id: i.id, grade: grades.get(i.id) as CreditGrade })),
+        institutions: pool.map((i) =>
+          unfiledRatio === null
+            ? { id: i.id, grade: grades.get(i.id) as CreditGrade }
+            : { id: i.id, grade: grades.get(i.id) as CreditGrade, filed: i.status === 'filed' },
+        ),
         inspectors: Object.fromEntries(departments.map((d) => [d, inspectors.filter((x) => x.department === d).map((x) => x.id)])),
         conflicts: {},
         lastTime: {},
@@ -135,7 +147,7 @@ export class CommitPlan {
         seed,
         publicEntropy: null,
         summary: {
-          pool: { institutions: drawInput.institutions.length, byGrade: gradeCounts(drawInput.institutions) },
+          pool: stratumCounts(drawInput.institutions),
           result: null,
           excludedTotal: excluded.length,
           inspectorsPerDepartment: m,

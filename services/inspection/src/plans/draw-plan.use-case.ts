@@ -9,7 +9,7 @@ import type { SupervisionPolicies } from '../policy/supervision-policies.js';
 import { PLANNING_DEPARTMENTS } from './commit-plan.use-case.js';
 import type { PlanCounts } from './plan.entity.js';
 import { PlanRepository } from './plan.repository.js';
-import { gradeCounts, planViewOf } from './plan-views.js';
+import { planViewOf, stratumCounts } from './plan-views.js';
 
 /**
  * Bytes of drawn institutions per event part: with 8 departments × 10 inspectors an entry is
@@ -83,7 +83,7 @@ export class DrawPlan {
       plan.publicEntropy = publicEntropy;
       plan.drawnAt = this.now();
       plan.drawnBy = { department: actor.department, userId: actor.userId };
-      plan.summary = { ...plan.summary, result: { institutions: drawn.length, byGrade: gradeCounts(drawn) } } satisfies PlanCounts;
+      plan.summary = { ...plan.summary, result: stratumCounts(drawn) } satisfies PlanCounts;
       await plans.recordDraw(plan);
       const parts = drawnParts(drawn, this.options.partSize ?? PLAN_DRAWN_PART_SIZE);
       for (const [i, part] of parts.entries()) {

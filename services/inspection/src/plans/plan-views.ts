@@ -17,6 +17,12 @@ export function gradeCounts(list: readonly { grade: CreditGrade }[]): GradeCount
   return counts;
 }
 
+/** Counts of a pool or a result: in all, by grade, and (shanyu-draw/v2) how many are registered institutions not yet filed. */
+export function stratumCounts(list: readonly { grade: CreditGrade; filed?: boolean }[]): { institutions: number; byGrade: GradeCounts; unfiled?: number } {
+  const counts = { institutions: list.length, byGrade: gradeCounts(list) };
+  return list.some((x) => x.filed !== undefined) ? { ...counts, unfiled: list.filter((x) => x.filed === false).length } : counts;
+}
+
 /** The plan as listed (also publicly): the seed stays hidden until the draw reveals it. */
 export function planSummaryView(plan: PlanSummaryRow): PlanSummaryView {
   return {

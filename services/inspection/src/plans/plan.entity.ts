@@ -4,8 +4,9 @@ import type { DrawInputHeader } from './plan-rows.js';
 
 /** Counts kept on the plan so that views and lists never read the pool or the result. */
 export interface PlanCounts {
-  pool: { institutions: number; byGrade: GradeCounts };
-  result: { institutions: number; byGrade: GradeCounts } | null;
+  /** `unfiled`: of which registered institutions not yet filed (shanyu-draw/v2 plans). */
+  pool: { institutions: number; byGrade: GradeCounts; unfiled?: number };
+  result: { institutions: number; byGrade: GradeCounts; unfiled?: number } | null;
   excludedTotal: number;
   /** Sizes a page of drawn institutions (GetPlanDraws) without reading the draw input. */
   inspectorsPerDepartment: number;

@@ -123,6 +123,7 @@ function drawEntryView(departments: readonly string[], r: DrawRow): PlanDrawEntr
     institutionId: r.institution_id,
     name: r.name,
     grade: r.grade,
+    ...(r.filed === null ? {} : { filed: r.filed }),
     inspectors: inspectorsByDepartment(departments, r.inspectors ? r.inspectors.split(',') : []),
     alerts: r.alerts,
     inspectionId: r.inspection_id,

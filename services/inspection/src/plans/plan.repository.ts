@@ -5,6 +5,7 @@ import { type EntityManager, In } from 'typeorm';
 import { type DivisionScope, scopeCondition } from '../division-scope.js';
 import { InspectionPlan } from './plan.entity.js';
 import type { DrawInputHeader } from './plan-rows.js';
+import { DRAW_ALGORITHM_V2 } from '../draw/draw.js';
 
 /**
  * Columns of a plan that stay small whatever the pool: views and lists select only these (the
@@ -39,6 +40,8 @@ export interface DrawRow {
   institution_id: string;
   name: string;
   grade: CreditGrade;
+  /** shanyu-draw/v2 plans: whether drawn from the filed strata; null for v1 plans. */
+  filed: boolean | null;
   /** Comma-separated: node-pg's array parser reads a uuid[] character by character (a 500-entry page of 7 × 2 inspectors: 7,000 ids). */
   inspectors: string;
   alerts: InspectionAlert[];
@@ -153,14 +156,15 @@ export class PlanRepository {
   async insertPool(planId: string, input: DrawInput, nameOf: (id: string) => string): Promise<void> {
     const list = input.institutions;
     await this.manager.query(
-      `INSERT INTO ${this.table('plan_pool')} (plan_id, position, institution_id, name, grade, conflicts, last_time)
-       SELECT $1, x.n, x.institution_id, x.name, x.grade, x.conflicts, x.last_time
-       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[]) WITH ORDINALITY AS x(institution_id, name, grade, conflicts, last_time, n)`,
+      `INSERT INTO ${this.table('plan_pool')} (plan_id, position, institution_id, name, grade, filed, conflicts, last_time)
+       SELECT $1, x.n, x.institution_id, x.name, x.grade, x.filed, x.conflicts, x.last_time
+       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::boolean[], $6::jsonb[], $7::jsonb[]) WITH ORDINALITY AS x(institution_id, name, grade, filed, conflicts, last_time, n)`,
       [
         planId,
         list.map((i) => i.id),
         list.map((i) => nameOf(i.id)),
         list.map((i) => i.grade),
+        list.map((i) => i.filed !== false),
         list.map((i) => jsonOrNull(input.conflicts[i.id])),
         list.map((i) => jsonOrNull(input.lastTime[i.id])),
       ],
@@ -169,22 +173,25 @@ export class PlanRepository {
 
   /**
    * The whole draw input back from the plan's header and its pool rows. The pool comes as one text
-   * value (36-character id + grade per entry, in pool order) rather than 100,000 rows: node-pg
-   * builds an object per row, the single string is split in a few milliseconds.
+   * value (36-character id + grade + filed flag per entry, in pool order) rather than 100,000 rows:
+   * node-pg builds an object per row, the single string is split in a few milliseconds. Entries
+   * carry `filed` only for shanyu-draw/v2 plans, as their input was hashed.
    */
   async drawInput(planId: string, header: DrawInputHeader): Promise<DrawInput> {
     const [row] = (await this.manager.query(
-      `SELECT string_agg(institution_id::text || grade, '' ORDER BY position) AS pool,
+      `SELECT string_agg(institution_id::text || grade || CASE WHEN filed THEN '1' ELSE '0' END, '' ORDER BY position) AS pool,
          jsonb_object_agg(institution_id, conflicts) FILTER (WHERE conflicts IS NOT NULL) AS conflicts,
          jsonb_object_agg(institution_id, last_time) FILTER (WHERE last_time IS NOT NULL) AS last_time
        FROM ${this.table('plan_pool')} WHERE plan_id = $1`,
       [planId],
     )) as { pool: string | null; conflicts: DrawInput['conflicts'] | null; last_time: DrawInput['lastTime'] | null }[];
     const packed = row?.pool ?? '';
-    const width = UUID_TEXT + 1;
+    const width = UUID_TEXT + 2;
+    const v2 = header.algorithm === DRAW_ALGORITHM_V2;
     const institutions: DrawInput['institutions'] = new Array(packed.length / width);
     for (let i = 0, at = 0; at < packed.length; i++, at += width) {
-      institutions[i] = { id: packed.slice(at, at + UUID_TEXT), grade: packed[at + UUID_TEXT] as CreditGrade };
+      const entry = { id: packed.slice(at, at + UUID_TEXT), grade: packed[at + UUID_TEXT] as CreditGrade };
+      institutions[i] = v2 ? { ...entry, filed: packed[at + UUID_TEXT + 1] === '1' } : entry;
     }
     return { ...header, institutions, conflicts: row?.conflicts ?? {}, lastTime: row?.last_time ?? {} };
   }
@@ -196,14 +203,15 @@ export class PlanRepository {
     drawn: readonly (DrawnInstitution & { poolPosition: number; alerts: InspectionAlert[] })[],
   ): Promise<void> {
     await this.manager.query(
-      `INSERT INTO ${this.table('plan_draw')} (plan_id, position, pool_position, institution_id, grade, inspectors, alerts)
-       SELECT $1, x.n, x.pool_position, x.institution_id, x.grade, string_to_array(x.inspectors, ',')::uuid[], x.alerts
-       FROM unnest($2::int[], $3::uuid[], $4::text[], $5::text[], $6::jsonb[]) WITH ORDINALITY AS x(pool_position, institution_id, grade, inspectors, alerts, n)`,
+      `INSERT INTO ${this.table('plan_draw')} (plan_id, position, pool_position, institution_id, grade, filed, inspectors, alerts)
+       SELECT $1, x.n, x.pool_position, x.institution_id, x.grade, x.filed, string_to_array(x.inspectors, ',')::uuid[], x.alerts
+       FROM unnest($2::int[], $3::uuid[], $4::text[], $5::boolean[], $6::text[], $7::jsonb[]) WITH ORDINALITY AS x(pool_position, institution_id, grade, filed, inspectors, alerts, n)`,
       [
         planId,
         drawn.map((d) => d.poolPosition),
         drawn.map((d) => d.institutionId),
         drawn.map((d) => d.grade),
+        drawn.map((d) => d.filed ?? null),
         // One comma-joined list per drawn institution (a two-dimensional uuid[] would be unnested element by
         // element; string_to_array took half the time of casting an array literal in bench/draw.mjs's setting).
         drawn.map((d) => departments.flatMap((dep) => d.inspectors[dep] ?? []).join(',')),
@@ -215,7 +223,7 @@ export class PlanRepository {
   /** A page of the pool in pool order: rows by position, so a page costs the same wherever it is in the pool. */
   poolPage(planId: string, page: number, pageSize: number): Promise<PlanPoolEntryView[]> {
     return this.manager.query(
-      `SELECT institution_id AS "institutionId", name, grade, coalesce(conflicts, '{}'::jsonb) AS conflicts, coalesce(last_time, '{}'::jsonb) AS "lastTime"
+      `SELECT institution_id AS "institutionId", name, grade, filed, coalesce(conflicts, '{}'::jsonb) AS conflicts, coalesce(last_time, '{}'::jsonb) AS "lastTime"
        FROM ${this.table('plan_pool')} WHERE plan_id = $1 AND position > $2 AND position <= $3 ORDER BY position`,
       [planId, (page - 1) * pageSize, page * pageSize],
     );
@@ -254,7 +262,7 @@ export class PlanRepository {
   /** plan_draw rows (`where`: condition, order and limit) with their pool row's name and the joint inspection opened for each (if any). */
   private drawRows(where: string, params: unknown[]): Promise<DrawRow[]> {
     return this.manager.query(
-      `SELECT d.plan_id, d.position, d.institution_id, p.name, d.grade, array_to_string(d.inspectors, ',') AS inspectors, coalesce(d.alerts, '[]'::jsonb) AS alerts, i.id AS inspection_id
+      `SELECT d.plan_id, d.position, d.institution_id, p.name, d.grade, d.filed, array_to_string(d.inspectors, ',') AS inspectors, coalesce(d.alerts, '[]'::jsonb) AS alerts, i.id AS inspection_id
        FROM ${this.table('plan_draw')} d
        JOIN ${this.table('plan_pool')} p ON p.plan_id = d.plan_id AND p.position = d.pool_position
        LEFT JOIN ${this.table('inspection')} i ON i.plan_id = d.plan_id AND i.institution_id = d.institution_id

@@ -84,5 +84,31 @@ export const SUPERVISION_POLICY_2026: SupervisionDocument = {
   ],
 };
 
+const FILING_MEASURES: RuleSource = { title: '托育机构登记和备案办法（试行）', documentNo: '国卫办人口发〔2019〕25号' };
+
+/**
+ * From 2026-12-01 registered institutions not yet filed are in the 双随机 pool as their own stratum,
+ * every one of them drawn each plan: an institution that has not filed has not shown it meets the
+ * standards, the highest risk 国发〔2019〕5号 asks to check most (platform default; a place that
+ * publishes its own ratio replaces it).
+ */
+export const SUPERVISION_POLICY_2026_2: SupervisionDocument = {
+  ...SUPERVISION_POLICY_2026,
+  version: 'supervision-policy/2026.2',
+  title: '托育机构综合监管与双随机抽查政策（全国默认，2026 年第 2 版）',
+  sources: [...SUPERVISION_POLICY_2026.sources, FILING_MEASURES],
+  effectiveFrom: '2026-12-01',
+  rules: [
+    ...SUPERVISION_POLICY_2026.rules,
+    {
+      key: 'unfiledSamplingRatio',
+      title: '已登记未备案的托育机构单独作为一组纳入抽查，抽查比例 100%（平台默认：未备案机构尚未证明符合设置标准，风险最高）',
+      composition: 'adds',
+      sources: [DOUBLE_RANDOM, FILING_MEASURES],
+      body: { parameter: 'unfiledSamplingRatio', value: 1 },
+    },
+  ],
+};
+
 /** The supervision documents shipped with the platform. */
-export const BUILT_IN_SUPERVISION_POLICIES: SupervisionDocument[] = [SUPERVISION_POLICY_2026];
+export const BUILT_IN_SUPERVISION_POLICIES: SupervisionDocument[] = [SUPERVISION_POLICY_2026, SUPERVISION_POLICY_2026_2];

@@ -1,6 +1,6 @@
 import { DomainError, NATIONAL_JURISDICTION } from '@shanyu/common';
 import { describe, expect, it } from 'vitest';
-import { SUPERVISION_POLICY_2026 } from './supervision-policy.data.js';
+import { SUPERVISION_POLICY_2026, SUPERVISION_POLICY_2026_2 } from './supervision-policy.data.js';
 import { checkSupervisionDocument, resolveSupervisionPolicy, type SupervisionDocument } from './supervision-policy.js';
 
 const source = [{ title: '环翠区托育机构双随机抽查工作方案', documentNo: '测试〔2026〕2号' }];
@@ -51,6 +51,15 @@ describe('the supervision policy as rule documents (family supervision)', () => 
     });
     expect(policy.sources.samplingRatios).toContain('国发〔2019〕5号');
     expect(policy.sources.minInspectorsPerDepartment).toContain('《中华人民共和国行政处罚法》 第四十二条');
+  });
+
+  it('brings registered institutions not yet filed into the pool from 2026-12-01 (version 2026.2), with its source; before, none', () => {
+    expect(problemsOf(SUPERVISION_POLICY_2026_2)).toEqual([]);
+    const docs = [SUPERVISION_POLICY_2026, SUPERVISION_POLICY_2026_2];
+    expect(resolveSupervisionPolicy(docs, '330106109', '2026-11-30')).toMatchObject({ version: 'supervision-policy/2026.1', unfiledSamplingRatio: null });
+    const after = resolveSupervisionPolicy(docs, '330106109', '2026-12-01');
+    expect(after).toMatchObject({ version: 'supervision-policy/2026.2', unfiledSamplingRatio: 1 });
+    expect(after.sources.unfiledSamplingRatio).toContain('国卫办人口发〔2019〕25号');
   });
 
   it('lets a district refine it for itself from its date; elsewhere and before, the national values apply', () => {

@@ -45,9 +45,17 @@ export interface SupervisionPolicy {
   abbreviatedGrades: CreditGrade[];
   /** The abbreviated checklist keeps basic items and items of at least this risk weight. */
   abbreviatedMinRiskWeight: number;
+  /**
+   * Sampling ratio of registered institutions not yet filed, drawn as their own stratum; null
+   * where no policy in force sets it (the pool then holds filed institutions only, as before).
+   */
+  unfiledSamplingRatio: number | null;
   /** Per parameter, where its value comes from (readable citations). */
   sources: Record<SupervisionParameter, string>;
 }
+
+/** Parameters a national document need not set: set from a dated version on, absent before it. */
+export const OPTIONAL_SUPERVISION_PARAMETERS: readonly SupervisionParameter[] = ['unfiledSamplingRatio'];
 
 /** One rule of family `supervision`: a parameter and its value (the rule key is the parameter). */
 export interface SupervisionRuleBody {
@@ -83,6 +91,7 @@ const VALUE_CHECKS: Record<SupervisionParameter, { ok: (v: unknown) => boolean; 
     what: `信用等级列表（${CREDIT_GRADES.join('、')}）`,
   },
   abbreviatedMinRiskWeight: { ok: (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 5, what: '1–5 的整数' },
+  unfiledSamplingRatio: { ok: ratio, what: '0–1 的比例（已登记未备案机构的抽查比例）' },
 };
 
 /** The body check of family `supervision`: a known parameter and a value of its kind. */
@@ -116,7 +125,7 @@ export function checkSupervisionDocument(doc: SupervisionDocument): SupervisionD
   });
   if (national) {
     const keys = new Set((doc.rules ?? []).map((r) => r.key));
-    const missing = SUPERVISION_PARAMETERS.filter((p) => !keys.has(p));
+    const missing = SUPERVISION_PARAMETERS.filter((p) => !keys.has(p) && !OPTIONAL_SUPERVISION_PARAMETERS.includes(p));
     if (missing.length) add('rules', `全国监管政策须规定每个参数，缺少 ${missing.join('、')}`);
   }
   try {
@@ -150,7 +159,7 @@ export function resolveSupervisionPolicy(documents: readonly SupervisionDocument
   const versions = [...used.values()]
     .sort((a, b) => JURISDICTION_LEVELS.indexOf(a.level) - JURISDICTION_LEVELS.indexOf(b.level) || a.effectiveFrom.localeCompare(b.effectiveFrom))
     .map((ref) => ref.version);
-  const missing = SUPERVISION_PARAMETERS.filter((p) => !values.has(p));
+  const missing = SUPERVISION_PARAMETERS.filter((p) => !values.has(p) && !OPTIONAL_SUPERVISION_PARAMETERS.includes(p));
   if (missing.length) throw new Error(`no supervision policy in force for ${divisionCode} on ${on}: ${missing.join(', ')} not set`);
   const v = <T>(p: SupervisionParameter) => values.get(p)!.value as T;
   return {
@@ -163,6 +172,7 @@ export function resolveSupervisionPolicy(documents: readonly SupervisionDocument
     rectificationWorkingDays: v('rectificationWorkingDays'),
     abbreviatedGrades: v('abbreviatedGrades'),
     abbreviatedMinRiskWeight: v('abbreviatedMinRiskWeight'),
-    sources: Object.fromEntries(SUPERVISION_PARAMETERS.map((p) => [p, values.get(p)!.source])) as Record<SupervisionParameter, string>,
+    unfiledSamplingRatio: (values.get('unfiledSamplingRatio')?.value as number | undefined) ?? null,
+    sources: Object.fromEntries(SUPERVISION_PARAMETERS.map((p) => [p, values.get(p)?.source ?? '（未规定）'])) as Record<SupervisionParameter, string>,
   };
 }

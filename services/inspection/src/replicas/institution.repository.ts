@@ -50,6 +50,14 @@ export class InstitutionRepository {
       .getMany();
   }
 
+  /** Operating institutions inside the division — registered, filed or not, and not deregistered — in no particular order. */
+  operatingWithin(divisionCode: string): Promise<InstitutionReplica[]> {
+    return this.rows
+      .createQueryBuilder('i')
+      .where(`i.status <> 'deregistered' AND i.division_code LIKE :division`, { division: `${divisionPrefix(divisionCode)}%` })
+      .getMany();
+  }
+
   /** Stores the copy unless a newer version is already stored; returns whether it changed. */
   copyFromRegistry(copy: RegistryCopy): Promise<boolean> {
     return upsertNewerVersion(this.manager, schemaTable(this.manager, 'institution'), {
