@@ -1,5 +1,6 @@
 import { checkChecklistDocument } from './checklist-rules.js';
 import { checkCatalog, type ChecklistData, type ChecklistFile, checkPlacement, loadChecklist } from './checklist-schema.js';
+import { CIVIL_INSPECTION_2026, CIVIL_PENALTY_2026 } from './data/civil.data.js';
 import { FIRE_INSPECTION_2026, FIRE_PENALTY_2026 } from './data/fire.data.js';
 import { HEALTH_INSPECTION_2026, HEALTH_PENALTY_2026, HEALTH_PENALTY_2026_2 } from './data/health.data.js';
 import { HANGZHOU_MARKET_INSPECTION_2026, MARKET_INSPECTION_2026, MARKET_PENALTY_2026, MARKET_PENALTY_2026_2 } from './data/market.data.js';
@@ -46,7 +47,9 @@ export const BUILT_IN_CHECKLISTS: ChecklistFile[] = [
   POLICE_PENALTY_2026,
   HRSS_PENALTY_2026,
   EDUCATION_PENALTY_2026,
-  // Corrected to the fines and articles the laws write (in force from 2026-12-01).
+  // Civil affairs' lists; corrected fines and articles (in force from 2026-12-01).
+  CIVIL_INSPECTION_2026,
+  CIVIL_PENALTY_2026,
   MARKET_PENALTY_2026_2,
   HEALTH_PENALTY_2026_2,
   POLICE_PENALTY_2026_2,

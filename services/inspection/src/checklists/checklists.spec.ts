@@ -1,4 +1,4 @@
-import type { InspectionItem } from '@shanyu/contracts';
+import { INSPECTION_DEPARTMENTS, type InspectionItem } from '@shanyu/contracts';
 import { describe, expect, it } from 'vitest';
 import { buildForm, groupByArea } from '../forms/merged-form.js';
 import { BUILT_IN_CHECKLISTS, loadBuiltInChecklists } from './builtin-checklists.js';
@@ -39,6 +39,14 @@ describe('the two lists (两张清单) as data', () => {
         ).toBe(true);
       else expect(p.fineMinFen!).toBeLessThanOrEqual(p.fineMaxFen);
     }
+  });
+
+  it('gives every inspecting department its inspection list, and each department holding penalty powers its penalty list, in force today', () => {
+    const inForce = (kind: string, department: string) =>
+      lists.some((l) => l.kind === kind && l.department === department && l.jurisdiction === '000000' && l.effectiveFrom <= '2026-12-07');
+    for (const department of INSPECTION_DEPARTMENTS) expect(inForce('inspection', department), department).toBe(true);
+    // The street office's own enforcement powers are delegated case by case (综合行政执法): no national penalty list.
+    for (const department of INSPECTION_DEPARTMENTS.filter((d) => d !== 'street')) expect(inForce('penalty', department), department).toBe(true);
   });
 
   it('shows the bounds of a fine written as a formula, and refuses a formula that does not hold together', () => {

@@ -2,6 +2,7 @@ import { DomainError } from '@shanyu/common';
 import type { PenaltyItem } from '@shanyu/contracts';
 import { describe, expect, it } from 'vitest';
 import { loadChecklist } from '../checklists/checklist-schema.js';
+import { CIVIL_PENALTY_2026 } from '../checklists/data/civil.data.js';
 import { FIRE_PENALTY_2026 } from '../checklists/data/fire.data.js';
 import { HEALTH_PENALTY_2026_2 } from '../checklists/data/health.data.js';
 import { MARKET_PENALTY_2026_2 } from '../checklists/data/market.data.js';
@@ -104,6 +105,16 @@ describe('fines as the law writes them', () => {
     expect(codeOf(vetting, 'POL-07', fine(5_000_001))).toBe('PENALTY_OUT_OF_RANGE');
     expect(codeOf(vetting, 'POL-07', fine(50_000_000, { circumstances: ['serious'] }))).toBe('ok');
     expect(codeOf(vetting, 'POL-07', fine(4_999_999, { circumstances: ['refused_to_correct'] }))).toBe('PENALTY_OUT_OF_RANGE');
+  });
+
+  it('民办非企业单位登记管理暂行条例 第二十五条: 3–5 times the 违法所得, or 1–3 times the 违法经营额, each item checked against its own basis', () => {
+    const income = itemOf(CIVIL_PENALTY_2026, 'PCIV-01');
+    const turnover = itemOf(CIVIL_PENALTY_2026, 'PCIV-02');
+    expect(checkPenalty(income, 'CIV-04', fine(1_500_000, { basisAmountFen: 500_000 }))).toMatchObject({ minFen: 1_500_000, maxFen: 2_500_000 });
+    expect(codeOf(income, 'CIV-04', fine(1_499_999, { basisAmountFen: 500_000 }))).toBe('PENALTY_OUT_OF_RANGE');
+    expect(codeOf(turnover, 'CIV-04', fine(1_500_000, { basisAmountFen: 500_000 }))).toBe('ok');
+    expect(codeOf(turnover, 'CIV-04', fine(1_500_001, { basisAmountFen: 500_000 }))).toBe('PENALTY_OUT_OF_RANGE');
+    expect(describeFine(turnover.fine!)).toContain('违法经营额 1 至 3 倍');
   });
 
   it('reads each formula as the article does', () => {
