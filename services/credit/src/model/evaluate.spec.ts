@@ -57,6 +57,11 @@ describe('each event type moves the score as the model says', () => {
   it('starts every institution at the start score (B)', () => {
     const result = evaluate([], '2026-11-01', models, XIHU);
     expect(result).toMatchObject({ score: 80, grade: 'B', entries: [] });
+    // Saying why: no record yet, graded by the start score of the model that applies.
+    expect(result.explanation).toMatch(/^尚无信用记录.*起始分 80 分定级/);
+    expect(result.reasons[0]!.text).toContain('尚无信用记录');
+    const withHistory = evaluate([entry('filing_approved', '2026-08-01')], '2026-11-01', models, XIHU);
+    expect(withHistory.explanation).not.toContain('尚无信用记录');
   });
 
   it("adds points up, within the model's bounds, newest first", () => {

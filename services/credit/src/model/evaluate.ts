@@ -145,6 +145,8 @@ export function evaluate(ledger: readonly LedgerEntry[], at: IsoDate, models: Cr
   const byScore = model.grades.find((g) => score >= g.minScore)!;
   const grade: CreditGrade = triggers.length ? 'D' : byScore.grade;
 
+  // An institution with no entry yet (newly registered, never inspected): graded by the start score alone, and saying so.
+  const noHistory = entries.length === 0 ? `尚无信用记录（新设或尚未检查的机构），按起始分 ${model.startScore} 分定级；` : '';
   const reasons: GradeReason[] = triggers.map((t) => ({
     kind: 'd_trigger',
     text: `${t.rule.title}（${t.entry.occurredOn}，至 ${t.dTriggerUntil} 止）：任一部门的 D 即整体为 D`,
@@ -154,7 +156,7 @@ export function evaluate(ledger: readonly LedgerEntry[], at: IsoDate, models: Cr
   }));
   reasons.push({
     kind: 'score',
-    text: `得分 ${score}（起始分 ${model.startScore}，事项合计 ${sum >= 0 ? '+' : ''}${sum}），按 ${model.version}（${model.jurisdictionName}）的分级线为 ${byScore.grade}（${byScore.label}，≥ ${byScore.minScore}）`,
+    text: `${noHistory}得分 ${score}（起始分 ${model.startScore}，事项合计 ${sum >= 0 ? '+' : ''}${sum}），按 ${model.version}（${model.jurisdictionName}）的分级线为 ${byScore.grade}（${byScore.label}，≥ ${byScore.minScore}）`,
     ruleId: null,
     entryId: null,
     source: byScore.source,
@@ -163,6 +165,6 @@ export function evaluate(ledger: readonly LedgerEntry[], at: IsoDate, models: Cr
   const applied = `${model.jurisdictionName}适用的信用评价模型（${model.documents.map((d) => d.version).join('、')}）`;
   const explanation = triggers.length
     ? `存在 ${triggers.length} 项 D 级触发事项（${triggers.map((t) => t.rule.title).join('；')}），任一部门的 D 级触发事项使机构整体为 D（${applied}；${byScore.source}）；得分 ${score} 本可评为 ${byScore.grade}`
-    : `得分 ${score}，按${applied}的分级线（A ≥ ${model.grades[0]!.minScore}，B ≥ ${model.grades[1]!.minScore}，C ≥ ${model.grades[2]!.minScore}）评为 ${grade}（${label(grade)}）`;
+    : `${noHistory}得分 ${score}，按${applied}的分级线（A ≥ ${model.grades[0]!.minScore}，B ≥ ${model.grades[1]!.minScore}，C ≥ ${model.grades[2]!.minScore}）评为 ${grade}（${label(grade)}）`;
   return { at, model, score, grade, explanation, reasons, entries };
 }
