@@ -14,7 +14,16 @@ import type { RunningCredit } from '@shanyu/credit';
 import type { RunningInspection } from '@shanyu/inspection';
 import type { RunningSubsidy } from '@shanyu/subsidy';
 import { jetstream } from '@nats-io/jetstream';
-import { compliantFilingSubmission, DAY_MS, eventually, institutionRequest, lifetimeBanMatched, testClock, uniqueSchema } from '@shanyu/testing';
+import {
+  compliantFilingSubmission,
+  DAY_MS,
+  eventually,
+  institutionRequest,
+  lifetimeBanMatched,
+  ruleDocumentRequest,
+  testClock,
+  uniqueSchema,
+} from '@shanyu/testing';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Stack, startTestStack, TEST_DEMO_PASSWORD as DEMO_PASSWORD } from '../support/stack.js';
@@ -646,50 +655,24 @@ describe('authorization matrix: every route × department (× own / other divisi
           ? { family: 'filing' }
           : { family: 'filing', divisionCode: '330106109' },
     }),
-    newFilingStandards: async (_, scope) => {
-      const documentKey = `matrix-${randomUUID().slice(0, 8)}`;
-      return {
-        body: {
-          documentKey,
-          version: `${documentKey}/2099.1`,
-          jurisdiction: scope === 'own' ? '330106' : '371002',
-          title: '矩阵测试备案标准',
-          sources: [{ title: '矩阵测试用文件' }],
-          effectiveFrom: '2099-01-01',
-          rules: [
-            {
-              key: 'OBSERVATION_ROOM',
-              title: '矩阵测试：观察室面积',
-              composition: 'replaces',
-              sources: [{ title: '矩阵测试用文件', article: '第一条' }],
-              body: { kind: 'min_fact', params: { fact: 'observationRoomM2', min: 6, unit: 'm²' } },
-            },
-          ],
-        },
-      };
-    },
-    newIndicatorTargets: async (_, scope) => {
-      const documentKey = `matrix-${randomUUID().slice(0, 8)}`;
-      return {
-        body: {
-          documentKey,
-          version: `${documentKey}/2099.1`,
-          jurisdiction: scope === 'own' ? '330106' : '371002',
-          title: '矩阵测试发展目标',
-          sources: [{ title: '矩阵测试用文件' }],
-          effectiveFrom: '2099-01-01',
-          rules: [
-            {
-              key: 'placesPer1000',
-              title: '矩阵测试：每千人口托位数',
-              composition: 'replaces',
-              sources: [{ title: '矩阵测试用文件', article: '第一条' }],
-              body: { indicator: 'placesPer1000', value: 5, direction: 'atLeast', byYear: 2099 },
-            },
-          ],
-        },
-      };
-    },
+    newFilingStandards: async (_, scope) => ({
+      body: ruleDocumentRequest({
+        documentKey: `matrix-${randomUUID().slice(0, 8)}`,
+        jurisdiction: scope === 'own' ? '330106' : '371002',
+        title: '矩阵测试备案标准',
+        effectiveFrom: '2099-01-01',
+        rule: { key: 'OBSERVATION_ROOM', title: '矩阵测试：观察室面积', body: { kind: 'min_fact', params: { fact: 'observationRoomM2', min: 6, unit: 'm²' } } },
+      }),
+    }),
+    newIndicatorTargets: async (_, scope) => ({
+      body: ruleDocumentRequest({
+        documentKey: `matrix-${randomUUID().slice(0, 8)}`,
+        jurisdiction: scope === 'own' ? '330106' : '371002',
+        title: '矩阵测试发展目标',
+        effectiveFrom: '2099-01-01',
+        rule: { key: 'placesPer1000', title: '矩阵测试：每千人口托位数', body: { indicator: 'placesPer1000', value: 5, direction: 'atLeast', byYear: 2099 } },
+      }),
+    }),
     newRun: async (_, scope) => ({ body: { month: addDays(`${month}-01`, -400).slice(0, 7), divisionCode: EMPTY_STREET[scope] } }),
     runList: async (_, scope) => ({ query: { month: runMonth }, listed: { key: 'id', value: (await sharedRun(scope)).run.id } }),
     run: async (_, scope, __, row) => {

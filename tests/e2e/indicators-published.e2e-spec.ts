@@ -3,7 +3,7 @@
 // or not, with the filed-only figures beside; a child on two rosters counts once; and a past month
 // is computed from the registrations, filings, deregistrations and places in force then.
 import { addDays, addMonthsToMonth, firstDayOfMonth, lastDayOfMonth, makeResidentId, shanghaiToday } from '@shanyu/common';
-import { compliantFilingSubmission, eventually, institutionRequest } from '@shanyu/testing';
+import { compliantFilingSubmission, eventually, institutionRequest, ruleDocumentRequest } from '@shanyu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Stack, startTestStack } from '../support/stack.js';
 
@@ -500,23 +500,15 @@ describe('indicators that reproduce published figures', () => {
     });
   });
   describe('development targets (发展目标) by jurisdiction', () => {
-    const target = (jurisdiction: string, value: number, version: string) => ({
-      documentKey: version.split('/')[0],
-      version,
-      jurisdiction,
-      title: '西湖区婴幼儿照护服务发展目标（测试）',
-      sources: [{ title: '西湖区测试用区级文件', documentNo: '测〔2020〕1号' }],
-      effectiveFrom: '2020-01-01',
-      rules: [
-        {
-          key: 'placesPer1000',
-          title: '每千人口托位数（区级目标）',
-          composition: 'replaces',
-          sources: [{ title: '西湖区测试用区级文件', article: '第二条' }],
-          body: { indicator: 'placesPer1000', value, direction: 'atLeast', byYear: 2027 },
-        },
-      ],
-    });
+    const target = (jurisdiction: string, value: number, version: string, indicator = 'placesPer1000') =>
+      ruleDocumentRequest({
+        documentKey: version.split('/')[0],
+        jurisdiction,
+        title: '西湖区婴幼儿照护服务发展目标（测试）',
+        effectiveFrom: '2020-01-01',
+        source: { title: '西湖区测试用区级文件', documentNo: '测〔2020〕1号' },
+        rule: { key: 'placesPer1000', title: '每千人口托位数（区级目标）', body: { indicator, value, direction: 'atLeast', byYear: 2027 } },
+      });
 
     it("gives 拱墅区 its own 4.6 in place of the nation's 4.5, and its 健康管理率 target without a figure the platform does not hold", async () => {
       const [gongshu] = await indicators(await auth('admin'), '330105');
@@ -548,10 +540,7 @@ describe('indicators that reproduce published figures', () => {
       const bad = await http()
         .post('/api/v1/indicator-targets')
         .set(xihu)
-        .send({
-          ...target('330106', 5, 'xihu-bad/2020.1'),
-          rules: [{ ...target('330106', 5, 'x/1').rules[0], body: { indicator: 'nope', value: 5, direction: 'atLeast', byYear: 2027 } }],
-        });
+        .send(target('330106', 5, 'xihu-bad/2020.1', 'nope'));
       expect(bad.status).toBe(400);
       expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(['rules.0.body.indicator']);
 

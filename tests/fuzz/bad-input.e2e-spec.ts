@@ -20,7 +20,15 @@ import type { RunningInspection } from '@shanyu/inspection';
 import type { RunningStaff } from '@shanyu/staff';
 import type { RunningSubsidy } from '@shanyu/subsidy';
 import { DEMO_JWT_SECRET } from '@shanyu/gateway';
-import { compliantFilingSubmission, eventually, institutionRequest, lifetimeBanMatched, testStackSecrets, uniqueSchema } from '@shanyu/testing';
+import {
+  compliantFilingSubmission,
+  eventually,
+  institutionRequest,
+  lifetimeBanMatched,
+  ruleDocumentRequest,
+  testStackSecrets,
+  uniqueSchema,
+} from '@shanyu/testing';
 import { jetstream } from '@nats-io/jetstream';
 import { JwtService } from '@nestjs/jwt';
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -595,49 +603,31 @@ describe('bad-input fuzzing: malformed requests on every write route give no 5xx
       caller: 'health',
     },
     'POST /api/v1/filing-standards': {
-      body: () => {
-        const key = `fuzz-${randomInt(1e9)}`;
-        return {
-          documentKey: key,
-          version: `${key}/2090.1`,
+      body: () =>
+        ruleDocumentRequest({
+          documentKey: `fuzz-${randomInt(1e9)}`,
           jurisdiction: '330106',
           title: '西湖区备案补充要求（模糊测试）',
-          sources: [{ title: '测试用区级文件', documentNo: '测〔2090〕1号' }],
           effectiveFrom: '2090-01-01',
-          rules: [
-            {
-              key: 'OBSERVATION_ROOM',
-              title: '测试：保健观察室面积',
-              composition: 'replaces',
-              sources: [{ title: '测试用区级文件', article: '第一条' }],
-              body: { kind: 'min_fact', params: { fact: 'observationRoomM2', min: 8, unit: 'm²' } },
-            },
-          ],
-        };
-      },
+          source: { title: '测试用区级文件', documentNo: '测〔2090〕1号' },
+          rule: {
+            key: 'OBSERVATION_ROOM',
+            title: '测试：保健观察室面积',
+            body: { kind: 'min_fact', params: { fact: 'observationRoomM2', min: 8, unit: 'm²' } },
+          },
+        }),
       caller: 'health',
     },
     'POST /api/v1/indicator-targets': {
-      body: () => {
-        const key = `fuzz-${randomInt(1e9)}`;
-        return {
-          documentKey: key,
-          version: `${key}/2090.1`,
+      body: () =>
+        ruleDocumentRequest({
+          documentKey: `fuzz-${randomInt(1e9)}`,
           jurisdiction: '330106',
           title: '西湖区发展目标（模糊测试）',
-          sources: [{ title: '测试用区级文件', documentNo: '测〔2090〕1号' }],
           effectiveFrom: '2090-01-01',
-          rules: [
-            {
-              key: 'placesPer1000',
-              title: '测试：每千人口托位数',
-              composition: 'replaces',
-              sources: [{ title: '测试用区级文件', article: '第一条' }],
-              body: { indicator: 'placesPer1000', value: 5, direction: 'atLeast', byYear: 2090 },
-            },
-          ],
-        };
-      },
+          source: { title: '测试用区级文件', documentNo: '测〔2090〕1号' },
+          rule: { key: 'placesPer1000', title: '测试：每千人口托位数', body: { indicator: 'placesPer1000', value: 5, direction: 'atLeast', byYear: 2090 } },
+        }),
       caller: 'health',
     },
     'POST /api/v1/subsidy/runs': { body: () => ({ month: monthsAgo(5), divisionCode: '330106' }), caller: 'health' },

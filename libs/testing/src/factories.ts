@@ -100,3 +100,31 @@ export function lifetimeBanMatched(institutionId: string, divisionCode: string):
     idNumberMasked: '330106********1234',
   };
 }
+
+/**
+ * A rule document to publish (POST /api/v1/filing-standards, /indicator-targets,
+ * /supervision-policies): one rule replacing the rule of the same key from above, citing a
+ * test document. `documentKey` defaults to a fresh one; its version is `<key>/<year>.1`.
+ */
+export function ruleDocumentRequest(options: {
+  jurisdiction: string;
+  title: string;
+  effectiveFrom: string;
+  rule: { key: string; title: string; body: Record<string, unknown> };
+  documentKey?: string;
+  source?: { title: string; documentNo?: string };
+}) {
+  const documentKey = options.documentKey ?? `test-${randomUUID().slice(0, 8)}`;
+  const source = options.source ?? { title: '测试用规范性文件' };
+  return {
+    documentKey,
+    version: `${documentKey}/${options.effectiveFrom.slice(0, 4)}.1`,
+    jurisdiction: options.jurisdiction,
+    title: options.title,
+    sources: [source],
+    effectiveFrom: options.effectiveFrom,
+    rules: [
+      { key: options.rule.key, title: options.rule.title, composition: 'replaces', sources: [{ ...source, article: '第一条' }], body: options.rule.body },
+    ],
+  };
+}

@@ -1,4 +1,12 @@
-import { JURISDICTION_LEVELS, NATIONAL_JURISDICTION, RULE_COMPOSITIONS, RULE_FAMILIES, type RuleFamily } from '@shanyu/common';
+import {
+  JURISDICTION_LEVELS,
+  NATIONAL_JURISDICTION,
+  RULE_COMPOSITIONS,
+  RULE_FAMILIES,
+  type RuleDocument,
+  type RuleFamily,
+  type RuleSource as Citation,
+} from '@shanyu/common';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
@@ -170,6 +178,39 @@ export class PublishRuleDocumentRequest extends RuleDocumentBody {
   @JSONSchema({ enum: [...RULE_FAMILIES] })
   @IsIn(RULE_FAMILIES)
   family: RuleFamily;
+}
+
+const citation = (s: Citation): Citation => ({
+  title: s.title,
+  ...(s.documentNo ? { documentNo: s.documentNo } : {}),
+  ...(s.article ? { article: s.article } : {}),
+});
+
+/**
+ * The rule document a publication asks to store: the request's fields only (no validator class
+ * instances, no absent optional fields), for the family's own check. The body is the family's
+ * to check (`B`).
+ */
+export function ruleDocumentOf<B>(request: PublishRuleDocumentRequest): RuleDocument<B> {
+  const plain = JSON.parse(JSON.stringify(request)) as PublishRuleDocumentRequest;
+  return {
+    family: plain.family,
+    documentKey: plain.documentKey,
+    version: plain.version,
+    jurisdiction: plain.jurisdiction,
+    title: plain.title,
+    sources: plain.sources.map(citation),
+    effectiveFrom: plain.effectiveFrom,
+    effectiveTo: plain.effectiveTo ?? null,
+    rules: plain.rules.map((r) => ({
+      key: r.key,
+      title: r.title,
+      composition: r.composition,
+      ...(r.reason !== undefined ? { reason: r.reason } : {}),
+      sources: r.sources.map(citation),
+      ...(r.body !== undefined ? { body: r.body as B } : {}),
+    })),
+  };
 }
 
 export const RuleSource = t.Object(

@@ -1,17 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { type Actor, assertMayPublishRules, DomainError, jurisdictionLevel, jurisdictionName, type RuleSource } from '@shanyu/common';
-import type { PublishRuleDocumentRequest, RuleDocumentView } from '@shanyu/contracts';
+import { type Actor, assertMayPublishRules, DomainError, jurisdictionLevel, jurisdictionName } from '@shanyu/common';
+import { type PublishRuleDocumentRequest, ruleDocumentOf, type RuleDocumentView } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import type { SupervisionPolicies } from './supervision-policies.js';
 import { RuleDocumentRepository } from './rule-document.repository.js';
-import { checkSupervisionDocument, type SupervisionDocument, type SupervisionRuleBody } from './supervision-policy.js';
+import { checkSupervisionDocument, type SupervisionRuleBody } from './supervision-policy.js';
 
 const invalid = (field: string, message: string) => new DomainError('RULE_DOCUMENT_INVALID', message, [{ field, code: 'RULE_DOCUMENT_INVALID', message }]);
-const citation = (s: RuleSource): RuleSource => ({
-  title: s.title,
-  ...(s.documentNo ? { documentNo: s.documentNo } : {}),
-  ...(s.article ? { article: s.article } : {}),
-});
 
 /**
  * 发布监管与抽查政策: a version of the supervision policy for a jurisdiction (rule family
@@ -35,25 +30,7 @@ export class PublishSupervisionPolicy {
       ]);
     }
     assertMayPublishRules(actor, 'supervision', request.jurisdiction);
-    const plain = JSON.parse(JSON.stringify(request)) as PublishRuleDocumentRequest;
-    const document: SupervisionDocument = checkSupervisionDocument({
-      family: 'supervision',
-      documentKey: plain.documentKey,
-      version: plain.version,
-      jurisdiction: plain.jurisdiction,
-      title: plain.title,
-      sources: plain.sources.map(citation),
-      effectiveFrom: plain.effectiveFrom,
-      effectiveTo: plain.effectiveTo ?? null,
-      rules: plain.rules.map((r) => ({
-        key: r.key,
-        title: r.title,
-        composition: r.composition,
-        ...(r.reason !== undefined ? { reason: r.reason } : {}),
-        sources: r.sources.map(citation),
-        ...(r.body !== undefined ? { body: r.body as unknown as SupervisionRuleBody } : {}),
-      })),
-    });
+    const document = checkSupervisionDocument(ruleDocumentOf<SupervisionRuleBody>(request));
     return this.unitOfWork.run(async (tx) => {
       const documents = new RuleDocumentRepository(tx.manager);
       await documents.lockKey(document.documentKey);

@@ -1,5 +1,5 @@
 import { type Actor, assertMayPublishRules, DomainError, findDivision, NATIONAL_JURISDICTION, type RuleDocument } from '@shanyu/common';
-import type { PublishRuleDocumentRequest, RuleDocumentView } from '@shanyu/contracts';
+import { type PublishRuleDocumentRequest, ruleDocumentOf, type RuleDocumentView } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import { checkRegistryDocument, REGISTRY_RULE_FAMILIES, ruleDocumentView, toRow } from './registry-rule-documents.js';
 import { RuleDocumentRepository } from './rule-document.repository.js';
@@ -25,25 +25,7 @@ export class PublishRuleDocument {
     if (request.jurisdiction !== NATIONAL_JURISDICTION && !findDivision(request.jurisdiction)) {
       throw invalid('jurisdiction', `未知的区划代码 ${request.jurisdiction}`);
     }
-    const plain = JSON.parse(JSON.stringify(request)) as PublishRuleDocumentRequest;
-    const doc: RuleDocument = {
-      family: plain.family,
-      documentKey: plain.documentKey,
-      version: plain.version,
-      jurisdiction: plain.jurisdiction,
-      title: plain.title,
-      sources: plain.sources,
-      effectiveFrom: plain.effectiveFrom,
-      effectiveTo: plain.effectiveTo ?? null,
-      rules: plain.rules.map((r) => ({
-        key: r.key,
-        title: r.title,
-        composition: r.composition,
-        ...(r.reason !== undefined ? { reason: r.reason } : {}),
-        sources: r.sources,
-        ...(r.body !== undefined ? { body: r.body } : {}),
-      })),
-    };
+    const doc = ruleDocumentOf(request);
     checkRegistryDocument(doc);
     return this.unitOfWork.run(async (tx) => {
       const documents = new RuleDocumentRepository(tx.manager);
