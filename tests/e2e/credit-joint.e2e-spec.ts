@@ -383,17 +383,11 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
     expect(view.entries.map((e) => e.eventType)).not.toContain('inspection_clean');
 
     // 食品安全法 第一百二十六条 fines only a refusal to correct: without it stated, no fine is lawful.
+    const decision = { findingId: major.id, penaltyItemCode: 'PMKT-04', kinds: ['warning', 'fine'], fineFen: 2_000_000, reason: '未按规定留样' };
     const unstated = await http
       .post('/api/v1/penalties')
       .set(await as('market.330106'))
-      .send({
-        findingId: major.id,
-        penaltyItemCode: 'PMKT-04',
-        kinds: ['warning', 'fine'],
-        fineFen: 2_000_000,
-        decisionNo: '西市监罚〔2026〕无情形号',
-        reason: '未按规定留样',
-      })
+      .send({ ...decision, decisionNo: '西市监罚〔2026〕无情形号' })
       .expect(422);
     expect(unstated.body).toMatchObject({ code: 'PENALTY_OUT_OF_RANGE', details: [{ field: 'fineFen' }] });
     expect(unstated.body.message).toContain('拒不改正');
@@ -401,16 +395,7 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
       await http
         .post('/api/v1/penalties')
         .set(await as('market.330106'))
-        .send({
-          findingId: major.id,
-          penaltyItemCode: 'PMKT-04',
-          kinds: ['warning', 'fine'],
-          fineFen: 2_000_000,
-          // 食品安全法 第一百二十六条: a fine only after a refusal to correct.
-          circumstances: ['refused_to_correct'],
-          decisionNo: `西市监罚〔2026〕${Date.now() % 10_000}号`,
-          reason: '未按规定留样',
-        })
+        .send({ ...decision, circumstances: ['refused_to_correct'], decisionNo: `西市监罚〔2026〕${Date.now() % 10_000}号` })
         .expect(201)
     ).body;
     // A decision number (文号) is used once per department.
