@@ -155,6 +155,28 @@ describe('credit and staff rules by jurisdiction', () => {
     expect(diff.changed).toEqual([]);
   });
 
+  it('one standard per fact: the filing check and the staff ratio check hold the same carer ratio for every class type, 混龄班 included', async () => {
+    for (const division of [XIHU_STREET, HUANCUI_STREET]) {
+      const filing = await effective('filing', division);
+      const staff = await effective('staff', division);
+      const filingRatios = Object.fromEntries(
+        filing.rules
+          .filter((r) => (r.body as { kind?: string }).kind === 'class_limits')
+          .map((r) => {
+            const params = (r.body as { params: { classType: string; childrenPerCarer: number | null } }).params;
+            return [params.classType, params.childrenPerCarer];
+          }),
+      );
+      const staffRatios = Object.fromEntries(
+        staff.rules
+          .filter((r) => (r.body as { kind?: string }).kind === 'ratio')
+          .map((r) => [(r.body as { classType: string }).classType, (r.body as { childrenPerCarer: number }).childrenPerCarer]),
+      );
+      expect(Object.keys(staffRatios).sort(), division).toEqual(['infant', 'mixed', 'older', 'toddler']);
+      expect(filingRatios, division).toEqual(staffRatios);
+    }
+  });
+
   it('the target is 西湖区’s alone: 持证率 is judged against 90% there and against no target in 环翠区, in the statistics and the event', async () => {
     const [xihu, huancui] = [await institution('330106', XIHU_STREET), await institution('371002', HUANCUI_STREET)];
     await licensedGuard('330106', xihu.id);

@@ -319,10 +319,34 @@ export const XIHU_NOTICE_2021: FilingRuleDocument = {
   ],
 };
 
+/**
+ * The same standards with one carer ratio for mixed classes, as the staff rules apply it: 第十九条
+ * allows 混合编班 from 18 months, 第二十条 sets no ratio for it, and the platform takes the 托小班's
+ * 1:5 (its youngest children's) for both the filing check and the staff ratio check, so a class
+ * that passes filing is not flagged the day after. In force from 2026-12-01.
+ */
+export const SETTING_STANDARDS_2026: FilingRuleDocument = {
+  ...SETTING_STANDARDS_2019,
+  version: 'childcare-setting-standards/2026.1',
+  effectiveFrom: '2026-12-01',
+  rules: SETTING_STANDARDS_2019.rules.map((rule) =>
+    rule.key === 'CLASS_MIXED'
+      ? {
+          ...rule,
+          title:
+            '18 个月以上可混合编班，每班不超过 18 人，保育人员与婴幼儿比例不低于 1:5（平台取值：第二十条未定混合编班配比，取托小班的 1:5，与从业人员配比核查一致）',
+          sources: [at(SETTING_STANDARDS, '第十九条'), at(SETTING_STANDARDS, '第二十条')],
+          body: { kind: 'class_limits', params: { classType: 'mixed', maxSize: 18, childrenPerCarer: 5 } },
+        }
+      : rule,
+  ),
+};
+
 /** Every built-in filing document, stored at start (rule-document.store.ts) beside those published since. */
 export const BUILT_IN_FILING_DOCUMENTS: readonly FilingRuleDocument[] = [
   FILING_MEASURES_2019,
   SETTING_STANDARDS_2019,
+  SETTING_STANDARDS_2026,
   MANAGEMENT_NORMS_2019,
   HEALTH_EVALUATION_2022,
   FAMILY_POINT_MEASURES_2023,

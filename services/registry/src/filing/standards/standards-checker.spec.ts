@@ -170,6 +170,17 @@ describe('filing standards check, rule by rule', () => {
     expect(outcome('RESIDENTIAL_FACILITY', { ...existing, facility: { ...existing.facility, residentialArea: 'new' } }, registered).outcome).toBe('fail');
   });
 
+  it('from 2026-12-01 checks a mixed class at 1:5, as the staff ratio check does: 18 children need 4 carers', () => {
+    const mixed = (carers: number) => ({ ...compliantSubmission, classes: [{ type: 'mixed' as const, size: 18, carers }] });
+    const on = (date: string, carers: number) =>
+      checkFiling({ submission: mixed(carers), institution }, { documents, divisionCode: XIHU, date }).results.find((r) => r.ruleId === 'CLASS_MIXED')!;
+    // Before, the 2019.1 document set no ratio for mixed classes.
+    expect(on('2026-11-30', 1)).toMatchObject({ outcome: 'pass' });
+    expect(on('2026-12-01', 1)).toMatchObject({ outcome: 'fail', message: expect.stringMatching(/至少需要 4 名/) });
+    expect(on('2026-12-01', 4)).toMatchObject({ outcome: 'pass' });
+    expect(on('2026-12-01', 4).from).toMatchObject({ version: 'childcare-setting-standards/2026.1' });
+  });
+
   it('counts the ratio exactly at the limit as compliant (1:3 with 9 infants and 3 carers)', () => {
     expect(outcome('CLASS_INFANT', { ...compliantSubmission, classes: [{ type: 'infant', size: 9, carers: 3 }] }).outcome).toBe('pass');
   });
