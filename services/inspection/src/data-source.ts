@@ -11,6 +11,7 @@ import { ResultVersions1764000000500 } from './migrations/1764000000500-result-v
 import { RulesByJurisdiction1764000000600 } from './migrations/1764000000600-rules-by-jurisdiction.js';
 import { FinesAsWritten1764000000700 } from './migrations/1764000000700-fines-as-written.js';
 import { UnfiledInPool1764000000800 } from './migrations/1764000000800-unfiled-in-pool.js';
+import { InstitutionNature1764000000900 } from './migrations/1764000000900-institution-nature.js';
 import { Penalty } from './penalties/penalty.entity.js';
 import { InspectionPlan } from './plans/plan.entity.js';
 import { RuleDocumentRow } from './policy/rule-document.entity.js';
@@ -40,6 +41,7 @@ export const INSPECTION_MIGRATIONS = [
   RulesByJurisdiction1764000000600,
   FinesAsWritten1764000000700,
   UnfiledInPool1764000000800,
+  InstitutionNature1764000000900,
 ];
 
 export function inspectionDataSource(url: string, schema = 'inspection') {

@@ -41,7 +41,7 @@ export const InspectionAlert = t.Object({
   department: t.Optional(t.String()),
 });
 export type InspectionAlert = Static<typeof InspectionAlert>;
-import { OPERATOR_TYPES, type OperatorType } from '../registry/institution.contracts.js';
+import { INSTITUTION_NATURES, type InstitutionNature, OPERATOR_TYPES, type OperatorType } from '../registry/institution.contracts.js';
 import { IsDivisionCode, IsIsoDate, IsNotBefore } from '../validators.js';
 import { RuleSource, RuleSourceInput } from '../rules/rules.contracts.js';
 
@@ -163,6 +163,14 @@ export class InspectionItemInput {
   @JSONSchema({ description: 'A basic item (基本项): failing it fails the institution on its own (one-vote veto)' })
   @IsBoolean()
   basic: boolean;
+
+  @JSONSchema({ description: '机构性质 the item applies to (non_profit: registered with civil affairs as 民办非企业单位); absent or empty = every nature' })
+  @IsOptional()
+  @IsIn(INSTITUTION_NATURES, { each: true })
+  @ArrayUnique()
+  @ArrayMaxSize(INSTITUTION_NATURES.length)
+  appliesToNatures?: InstitutionNature[];
+
   @JSONSchema({ description: 'Where the item was taken from besides its legal basis (the joint checks or local practice it reflects)' })
   @IsOptional()
   @IsString()

@@ -4,6 +4,7 @@ import {
   type ChecklistKind,
   FORM_AREAS,
   INSPECTION_DEPARTMENTS,
+  INSTITUTION_NATURES,
   type InspectionDepartment,
   type InspectionItem,
   OPERATOR_TYPES,
@@ -90,6 +91,7 @@ export const INSPECTION_ITEM: Record<string, FieldCheck> = {
   severity: required(oneOf(SEVERITIES), SEVERITIES.join(' / ')),
   appliesTo: required(listOf(oneOf(OPERATOR_TYPES)), 'a list of operator types (empty = all)'),
   basic: required((v) => typeof v === 'boolean', 'true or false'),
+  appliesToNatures: optional(listOf(oneOf(INSTITUTION_NATURES)), `a list of ${INSTITUTION_NATURES.join(', ')} (empty = all)`),
   source: optional(str, 'text'),
   composition: optional(oneOf(ITEM_COMPOSITIONS), ITEM_COMPOSITIONS.join(' / ')),
 };

@@ -128,7 +128,7 @@ describe('the merged form (一表通查)', () => {
   it("has every participating department's items once, grouped by area, even when lists and versions repeat", () => {
     const fireV2 = loadChecklist({ ...FIRE_INSPECTION_2026, version: 'fire/2027.1', effectiveFrom: '2027-01-01' });
     const catalog = [...lists, fireV2];
-    const form = buildForm({ items: [...inspectionItems(catalog), ...inspectionItems(catalog)], operatorType: 'private', kind: 'full' });
+    const form = buildForm({ items: [...inspectionItems(catalog), ...inspectionItems(catalog)], operatorType: 'private', nature: 'for_profit', kind: 'full' });
     expect(new Set(form.map((i) => i.code)).size).toBe(form.length);
     const grouped = groupByArea(form);
     expect(grouped.flatMap((g) => g.items)).toHaveLength(form.length);
@@ -137,22 +137,41 @@ describe('the merged form (一表通查)', () => {
   });
 
   it("leaves out items that do not apply to the institution type (kindergarten classes are education's)", () => {
-    const privateForm = buildForm({ items: inspectionItems(), operatorType: 'private', kind: 'full' });
-    const kindergarten = buildForm({ items: inspectionItems(), operatorType: 'kindergarten', kind: 'full' });
+    const privateForm = buildForm({ items: inspectionItems(), operatorType: 'private', nature: 'for_profit', kind: 'full' });
+    const kindergarten = buildForm({ items: inspectionItems(), operatorType: 'kindergarten', nature: 'non_profit', kind: 'full' });
     expect(privateForm.some((i) => i.department === 'education')).toBe(false);
     expect(kindergarten.filter((i) => i.department === 'education')).toHaveLength(6);
   });
 
+  it("leaves civil affairs' items for 民办非企业单位 off a for-profit institution's form; keeps them where the nature is unknown", () => {
+    const civil = inspectionItems(lists, '330106109', '2026-12-07').filter((i) => i.department === 'civil');
+    expect(civil.length).toBeGreaterThan(0);
+    expect(buildForm({ items: civil, operatorType: 'private', nature: 'for_profit', kind: 'full' })).toEqual([]);
+    expect(buildForm({ items: civil, operatorType: 'private', nature: 'non_profit', kind: 'full' }).map((i) => i.code)).toEqual([
+      'CIV-01',
+      'CIV-02',
+      'CIV-03',
+      'CIV-04',
+    ]);
+    expect(buildForm({ items: civil, operatorType: 'private', nature: null, kind: 'full' })).toHaveLength(4);
+  });
+
   it('abbreviates for good grades: only basic and high-risk items', () => {
-    const full = buildForm({ items: inspectionItems(), operatorType: 'private', kind: 'full' });
-    const short = buildForm({ items: inspectionItems(), operatorType: 'private', kind: 'abbreviated', abbreviatedMinRiskWeight: 4 });
+    const full = buildForm({ items: inspectionItems(), operatorType: 'private', nature: 'for_profit', kind: 'full' });
+    const short = buildForm({ items: inspectionItems(), operatorType: 'private', nature: 'for_profit', kind: 'abbreviated', abbreviatedMinRiskWeight: 4 });
     expect(short.length).toBeLessThan(full.length);
     expect(short.every((i) => i.basic || i.riskWeight >= 4)).toBe(true);
     expect(short.map((i) => i.code)).toEqual(expect.arrayContaining(['FIRE-01', 'POL-02', 'HLT-06']));
   });
 
   it('keeps only the given codes for a re-inspection', () => {
-    const form = buildForm({ items: inspectionItems(), operatorType: 'private', kind: 'reinspection', onlyCodes: new Set(['FIRE-01', 'MKT-05']) });
+    const form = buildForm({
+      items: inspectionItems(),
+      operatorType: 'private',
+      nature: 'for_profit',
+      kind: 'reinspection',
+      onlyCodes: new Set(['FIRE-01', 'MKT-05']),
+    });
     expect(form.map((i) => i.code).sort()).toEqual(['FIRE-01', 'MKT-05']);
   });
 });

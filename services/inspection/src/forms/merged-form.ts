@@ -1,4 +1,12 @@
-import { FORM_AREA_LABELS, FORM_AREAS, type FormArea, type FormItemView, type InspectionItem, type OperatorType } from '@shanyu/contracts';
+import {
+  FORM_AREA_LABELS,
+  FORM_AREAS,
+  type FormArea,
+  type FormItemView,
+  type InspectionItem,
+  type InstitutionNature,
+  type OperatorType,
+} from '@shanyu/contracts';
 import type { EffectiveChecklistItem } from '../checklists/checklist-rules.js';
 
 export type FormKind = 'full' | 'abbreviated' | 'reinspection';
@@ -10,6 +18,8 @@ export interface FormOptions {
    */
   items: EffectiveChecklistItem<InspectionItem>[];
   operatorType: OperatorType;
+  /** 机构性质; null when the copy predates it (items limited to a nature are then kept: the inspector marks them not applicable). */
+  nature: InstitutionNature | null;
   kind: FormKind;
   /** Abbreviated: basic items and items of at least this risk weight. */
   abbreviatedMinRiskWeight?: number;
@@ -19,13 +29,14 @@ export interface FormOptions {
 
 /**
  * 一表通查: one merged form for the visit. Every participating department's items in force where
- * the institution is that apply to its type, each item once (by code: of two from different
+ * the institution is that apply to its type and nature, each item once (by code: of two from different
  * levels, the more local one), ordered by area, then department, then code.
  */
 export function buildForm(options: FormOptions): FormItemView[] {
   const byCode = new Map<string, FormItemView>();
   for (const { department, item, checklistVersion, jurisdiction } of options.items) {
     if (item.appliesTo.length > 0 && !item.appliesTo.includes(options.operatorType)) continue;
+    if (item.appliesToNatures?.length && options.nature && !item.appliesToNatures.includes(options.nature)) continue;
     if (options.kind === 'abbreviated' && !item.basic && item.riskWeight < (options.abbreviatedMinRiskWeight ?? 4)) continue;
     if (options.kind === 'reinspection' && !options.onlyCodes?.has(item.code)) continue;
     byCode.set(item.code, {

@@ -79,6 +79,7 @@ export class CreateInspection {
       const form = buildForm({
         items,
         operatorType: institution.operatorType,
+        nature: institution.nature,
         kind: abbreviated ? 'abbreviated' : 'full',
         abbreviatedMinRiskWeight: policy.abbreviatedMinRiskWeight,
       });

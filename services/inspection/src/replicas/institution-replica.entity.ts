@@ -1,4 +1,4 @@
-import type { InstitutionStatus, OperatorType } from '@shanyu/contracts';
+import type { InstitutionNature, InstitutionStatus, OperatorType } from '@shanyu/contracts';
 import { InstitutionReplicaColumns } from '@shanyu/persistence';
 import { Column, Entity } from 'typeorm';
 
@@ -14,4 +14,8 @@ export class InstitutionReplica extends InstitutionReplicaColumns<InstitutionSta
 
   @Column({ type: 'int', name: 'total_places' })
   totalPlaces: number;
+
+  /** 机构性质 (null for copies made before it was kept: filled by the institution's next event). */
+  @Column({ type: 'text', nullable: true })
+  nature: InstitutionNature | null;
 }

@@ -1,5 +1,5 @@
 import { divisionPrefix, DomainError } from '@shanyu/common';
-import type { CreditGrade, InstitutionStatus, OperatorType } from '@shanyu/contracts';
+import type { CreditGrade, InstitutionNature, InstitutionStatus, OperatorType } from '@shanyu/contracts';
 import { schemaTable, upsertNewerVersion } from '@shanyu/persistence';
 import type { EntityManager } from 'typeorm';
 import { InstitutionReplica } from './institution-replica.entity.js';
@@ -11,6 +11,7 @@ export interface RegistryCopy {
   divisionCode: string;
   status: InstitutionStatus;
   operatorType: OperatorType;
+  nature: InstitutionNature | null;
   ownerUserId: string | null;
   totalPlaces: number;
   sourceVersion: number;
@@ -66,6 +67,7 @@ export class InstitutionRepository {
       division_code: copy.divisionCode,
       status: copy.status,
       operator_type: copy.operatorType,
+      nature: copy.nature,
       owner_user_id: copy.ownerUserId,
       total_places: copy.totalPlaces,
       source_version: copy.sourceVersion,

@@ -16,6 +16,7 @@ export async function followRegistryEvent(event: EventEnvelope, manager: EntityM
     divisionCode: view.divisionCode,
     status: view.status,
     operatorType: view.operatorType,
+    nature: view.nature ?? null,
     ownerUserId: view.ownerUserId ?? null,
     totalPlaces: view.totalPlaces ?? 0,
     sourceVersion: view.version,

@@ -13,7 +13,7 @@ import { SelfInspectionRepository } from './self-inspection.repository.js';
 /** Every department's items in force where the institution is. */
 async function fullForm(manager: EntityManager, catalog: ChecklistCatalog, institution: InstitutionReplica, on: string) {
   const items = await catalog.inspectionItems(manager, institution.divisionCode, on, INSPECTION_DEPARTMENTS);
-  return buildForm({ items, operatorType: institution.operatorType, kind: 'full' });
+  return buildForm({ items, operatorType: institution.operatorType, nature: institution.nature, kind: 'full' });
 }
 
 /** 举办者自查 against the same lists; not an inspection (no cap, no findings), shown to inspectors on the form. */

@@ -6,11 +6,10 @@ import type { ChecklistFile } from '../checklist-schema.js';
  * (社会服务机构). Its lists rest on 《民办非企业单位登记管理暂行条例》 (国务院令第251号): activities within
  * the registered purpose and scope, change registration, supervision and the yearly inspection
  * (年度检查), no profit-making or distribution, fees and donations as the rules allow. Items apply
- * to institutions registered with civil affairs only (others are not applicable).
+ * to non-profit institutions only (appliesToNatures), those registered with civil affairs.
  */
 const REG_251 = '《民办非企业单位登记管理暂行条例》（国务院令第251号）';
 const ANNUAL_27 = '《民办非企业单位年度检查办法》（民政部令第27号）';
-const ONLY = '（仅适用于在民政部门登记的民办非企业单位）';
 
 export const CIVIL_INSPECTION_2026: ChecklistFile = {
   kind: 'inspection',
@@ -30,44 +29,48 @@ export const CIVIL_INSPECTION_2026: ChecklistFile = {
       code: 'CIV-01',
       area: 'licences',
       category: '登记证书与章程',
-      text: `持有有效的民办非企业单位登记证书，在章程规定的宗旨和业务范围内开展活动，未涂改、出租、出借证书和印章${ONLY}`,
+      text: `持有有效的民办非企业单位登记证书，在章程规定的宗旨和业务范围内开展活动，未涂改、出租、出借证书和印章`,
       legalBasis: `${REG_251}第二十五条第一款第（一）（二）项`,
       riskWeight: 3,
       severity: 'major',
       appliesTo: [],
+      appliesToNatures: ['non_profit'],
       basic: false,
     },
     {
       code: 'CIV-02',
       area: 'licences',
       category: '变更登记',
-      text: `名称、住所、宗旨和业务范围、法定代表人等登记事项变更的，按规定办理变更登记；未设立分支机构${ONLY}`,
+      text: `名称、住所、宗旨和业务范围、法定代表人等登记事项变更的，按规定办理变更登记；未设立分支机构`,
       legalBasis: `${REG_251}第二十五条第一款第（四）（五）项`,
       riskWeight: 2,
       severity: 'minor',
       appliesTo: [],
+      appliesToNatures: ['non_profit'],
       basic: false,
     },
     {
       code: 'CIV-03',
       area: 'licences',
       category: '年度检查',
-      text: `按规定参加年度检查、报送年度工作报告，接受登记管理机关的监督检查${ONLY}`,
+      text: `按规定参加年度检查、报送年度工作报告，接受登记管理机关的监督检查`,
       legalBasis: `${REG_251}第二十五条第一款第（三）项；${ANNUAL_27}`,
       riskWeight: 2,
       severity: 'major',
       appliesTo: [],
+      appliesToNatures: ['non_profit'],
       basic: false,
     },
     {
       code: 'CIV-04',
       area: 'fees',
       category: '非营利性',
-      text: `未从事营利性经营活动，资产未被侵占、私分、挪用；按规定收取费用、接受和使用捐赠资助${ONLY}`,
+      text: `未从事营利性经营活动，资产未被侵占、私分、挪用；按规定收取费用、接受和使用捐赠资助`,
       legalBasis: `${REG_251}第二十五条第一款第（六）（七）（八）项`,
       riskWeight: 4,
       severity: 'major',
       appliesTo: [],
+      appliesToNatures: ['non_profit'],
       basic: false,
     },
   ],
