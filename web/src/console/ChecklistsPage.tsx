@@ -34,6 +34,17 @@ function Citations({ citations }: { citations: string[] }) {
 
 const composition = (c: 'adds' | 'replaces' | undefined) => (c === 'replaces' ? <Tag color="purple">替代上级</Tag> : null);
 
+/** The item code, tagged when the item replaces the one of the same code from above (both kinds of list). */
+const codeColumn = <T extends { code: string; composition?: 'adds' | 'replaces' }>() => ({
+  title: '编码',
+  dataIndex: 'code',
+  render: (v: string, r: T) => (
+    <>
+      {v} {composition(r.composition)}
+    </>
+  ),
+});
+
 /** A list's items, the items of the lists above it that it disables, and those it confirms. */
 function ListItems({ list }: { list: ChecklistVersion }) {
   return (
@@ -55,15 +66,7 @@ function ListItems({ list }: { list: ChecklistVersion }) {
           dataSource={list.inspectionItems}
           locale={{ emptyText: NO_DATA }}
           columns={[
-            {
-              title: '编码',
-              dataIndex: 'code',
-              render: (v: string, r) => (
-                <>
-                  {v} {composition(r.composition)}
-                </>
-              ),
-            },
+            codeColumn<ChecklistInspectionItem>(),
             { title: '类别', dataIndex: 'category' },
             { title: '检查内容', dataIndex: 'text' },
             { title: '法律依据', dataIndex: 'legalBasis' },
@@ -80,15 +83,7 @@ function ListItems({ list }: { list: ChecklistVersion }) {
           dataSource={list.penaltyItems}
           locale={{ emptyText: NO_DATA }}
           columns={[
-            {
-              title: '编码',
-              dataIndex: 'code',
-              render: (v: string, r) => (
-                <>
-                  {v} {composition(r.composition)}
-                </>
-              ),
-            },
+            codeColumn<ChecklistPenaltyItem>(),
             { title: '违法行为', dataIndex: 'violation' },
             { title: '法律依据', dataIndex: 'legalBasis' },
             { title: '处罚种类', dataIndex: 'kinds', render: (v: string[]) => v.map((k) => label(PENALTY_KIND_LABELS, k)).join('、') },

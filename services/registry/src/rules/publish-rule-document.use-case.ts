@@ -1,7 +1,7 @@
-import { type Actor, assertMayPublishRules, DomainError, findDivision, NATIONAL_JURISDICTION, type RuleDocument } from '@shanyu/common';
+import { type Actor, assertMayPublishRules, DomainError, findDivision, NATIONAL_JURISDICTION } from '@shanyu/common';
 import { type PublishRuleDocumentRequest, ruleDocumentOf, type RuleDocumentView } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
-import { checkRegistryDocument, REGISTRY_RULE_FAMILIES, ruleDocumentView, toRow } from './registry-rule-documents.js';
+import { assertRegistryFamily, checkRegistryDocument, ruleDocumentView, toRow } from './registry-rule-documents.js';
 import { RuleDocumentRepository } from './rule-document.repository.js';
 
 const invalid = (field: string, message: string) => new DomainError('RULE_DOCUMENT_INVALID', message, [{ field, code: 'RULE_DOCUMENT_INVALID', message }]);
@@ -20,7 +20,7 @@ export class PublishRuleDocument {
   ) {}
 
   async execute(request: PublishRuleDocumentRequest, actor: Actor, requestId?: string): Promise<RuleDocumentView> {
-    if (!(REGISTRY_RULE_FAMILIES as readonly string[]).includes(request.family)) checkRegistryDocument(request as unknown as RuleDocument);
+    assertRegistryFamily(request.family);
     assertMayPublishRules(actor, request.family, request.jurisdiction);
     if (request.jurisdiction !== NATIONAL_JURISDICTION && !findDivision(request.jurisdiction)) {
       throw invalid('jurisdiction', `未知的区划代码 ${request.jurisdiction}`);

@@ -14,13 +14,18 @@ import { RuleDocumentRepository } from './rule-document.repository.js';
 /** The families the registry keeps: 备案标准 (filing) and 发展目标 (target). */
 export const REGISTRY_RULE_FAMILIES = ['filing', 'target'] as const satisfies readonly RuleFamily[];
 
-/** The one check of a document the registry keeps, by its family. Throws RULE_DOCUMENT_INVALID, or VALIDATION for another service's family. */
-export function checkRegistryDocument(doc: RuleDocument): RuleDocument {
-  if (doc.family === 'filing') return checkFilingDocument(doc as FilingRuleDocument);
-  if (doc.family === 'target') return checkTargetDocument(doc as TargetRuleDocument);
-  throw new DomainError('VALIDATION', `登记备案服务只保存备案标准（filing）和发展目标（target），${String(doc.family)} 类规则请向其所属服务发布`, [
+/** Refuses (VALIDATION, field family) a family another service keeps. */
+export function assertRegistryFamily(family: string): asserts family is (typeof REGISTRY_RULE_FAMILIES)[number] {
+  if ((REGISTRY_RULE_FAMILIES as readonly string[]).includes(family)) return;
+  throw new DomainError('VALIDATION', `登记备案服务只保存备案标准（filing）和发展目标（target），${family} 类规则请向其所属服务发布`, [
     { field: 'family', code: 'isIn', message: '规则类别应为 filing（备案标准）或 target（发展目标）' },
   ]);
+}
+
+/** The one check of a document the registry keeps, by its family. Throws RULE_DOCUMENT_INVALID, or VALIDATION for another service's family. */
+export function checkRegistryDocument(doc: RuleDocument): RuleDocument {
+  assertRegistryFamily(doc.family);
+  return doc.family === 'filing' ? checkFilingDocument(doc as FilingRuleDocument) : checkTargetDocument(doc as TargetRuleDocument);
 }
 
 /** Checks every built-in document as at start: a broken data file stops the service. */
