@@ -280,12 +280,21 @@ describe('penalties and re-inspection in the console', () => {
     // 复查 of the still-open finding, from the inspection's page.
     await page.goto(`${stack.baseUrl}/app/inspections/${inspection.id}`);
     await page.getByRole('button', { name: /发起复查/ }).click();
-    await page
-      .getByRole('dialog', { name: '发起复查' })
-      .getByRole('button', { name: /安排复查/ })
-      .click();
+    // The request the dialog sends, and its answer: a failure names its cause here rather than as a page that did not move.
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/v1/inspections/${inspection.id}/reinspection`) && r.request().method() === 'POST', {
+        timeout: 60_000,
+      }),
+      page
+        .getByRole('dialog', { name: '发起复查' })
+        .getByRole('button', { name: /安排复查/ })
+        .click(),
+    ]);
+    expect(answer.status(), await answer.text()).toBe(201);
     // The page moves to the new 复查 (the 已安排复查 toast lasts 3 s: on a loaded machine it can be gone before it is read).
-    await page.waitForFunction((original) => location.pathname.startsWith('/app/inspections/') && !location.pathname.endsWith(original), inspection.id);
+    await page.waitForFunction((original) => location.pathname.startsWith('/app/inspections/') && !location.pathname.endsWith(original), inspection.id, {
+      timeout: 60_000,
+    });
     const reinspectionId = new URL(page.url()).pathname.split('/').pop()!;
     const reinspection = ok(await stack.api('GET', `/api/v1/inspections/${reinspectionId}`, { as: 'fire.330106' }));
     expect(reinspection).toMatchObject({ kind: 'reinspection', formKind: 'reinspection', institutionId: institution.id });
