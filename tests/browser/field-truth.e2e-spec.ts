@@ -91,7 +91,27 @@ async function openVisit(p: Phone, inspectionId: string): Promise<void> {
 const item = (p: Phone, code: string) => p.page.getByTestId(`item-${code}`);
 
 async function waitForTag(p: Phone, code: string, text: string): Promise<void> {
-  await item(p, code).getByTestId('item-sync').filter({ hasText: text }).waitFor({ timeout: 45_000 });
+  try {
+    await item(p, code).getByTestId('item-sync').filter({ hasText: text }).waitFor({ timeout: 60_000 });
+  } catch (e) {
+    // What the phone showed and kept, so a failure says where the result stopped.
+    const shown = await item(p, code)
+      .getAttribute('data-status', { timeout: 1_000 })
+      .catch(() => 'no item');
+    const kept = await p.page.evaluate(
+      (itemCode) =>
+        new Promise<string>((resolve) => {
+          const open = indexedDB.open('shanyu-inspector');
+          open.onsuccess = () => {
+            const all = open.result.transaction('results').objectStore('results').getAll();
+            all.onsuccess = () => resolve(JSON.stringify(all.result.filter((r: { itemCode: string }) => r.itemCode === itemCode)));
+          };
+          open.onerror = () => resolve('no database');
+        }),
+      code,
+    );
+    throw new Error(`${p.name}: ${code} not ${text} (shown ${shown}, online ${await p.page.evaluate(() => navigator.onLine)}, kept ${kept})`, { cause: e });
+  }
 }
 
 /** Whatever a phone says about the item, 已同步 only ever stands beside the value the record holds. */

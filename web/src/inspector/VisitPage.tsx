@@ -1,6 +1,6 @@
 import { CameraOutlined, CheckCircleOutlined, CloudUploadOutlined, DeleteOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Collapse, Input, Radio, Space, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, errorMessage, NetworkError } from '../api/client';
 import type { FormItem, Inspection, InspectionForm, ResultVersion } from '../api/types';
@@ -62,8 +62,12 @@ export function VisitPage() {
   const [signing, setSigning] = useState(false);
   const [me, setMe] = useState<string | null | undefined>(undefined);
 
+  // Refreshes overlap (a sync, a local change, a re-read): only the latest one started may set the state.
+  const refreshes = useRef(0);
   const refreshLocal = useCallback(async () => {
+    const mine = ++refreshes.current;
     const [r, p, saved] = await Promise.all([localResults(id), localPhotos(id), db().then((d) => d.get('visits', id))]);
+    if (mine !== refreshes.current) return;
     setResults(new Map(r.map((x) => [x.itemCode, x])));
     setPhotos(new Map(p.map((x) => [x.photoId, x])));
     if (saved) setVisit(saved);
@@ -98,7 +102,7 @@ export function VisitPage() {
           setFromCache(c);
           void refreshLocal();
         },
-        () => undefined,
+        () => void refreshLocal(),
       );
       checkLateDecisions(id).catch(() => undefined);
     };
