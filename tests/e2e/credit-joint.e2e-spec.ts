@@ -577,7 +577,7 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
     const atBad = await planned(bad);
     expect(atBad).toMatchObject({ kind: 'planned', grade: 'D', formKind: 'full' });
     const full = await itemsOf(atBad.id);
-    expect(full).toHaveLength(44); // health, market and fire for a private institution
+    expect(full).toHaveLength(45); // health (17), market (14) and fire (14, fire/2026.2) for a private institution
     const atGood = await planned(good);
     expect(atGood).toMatchObject({ kind: 'planned', grade: 'A', formKind: 'abbreviated' });
     const short = await itemsOf(atGood.id);

@@ -498,25 +498,27 @@ describe('双随机、一公开: verifiable draws, the yearly cap, complaints an
   });
 
   it('publishes a new version of a list (never edits one) and judges each date by the version in force', async () => {
+    // The next version starts from the latest one: fire/2026.2 (in force from 2026-12-01, FIRE-14 消防验收与安全检查).
     const current = (
       await stack.http
-        .get('/api/v1/checklists?kind=inspection&department=fire')
+        .get('/api/v1/checklists?kind=inspection&department=fire&on=2026-12-01')
         .set(await as('fire.330106'))
         .expect(200)
     ).body;
     expect(current).toHaveLength(1);
     expect(current[0]).toMatchObject({
+      version: 'fire/2026.2',
       jurisdiction: '000000',
       jurisdictionName: '全国',
       level: 'national',
-      citations: expect.arrayContaining(['《中华人民共和国消防法》']),
+      citations: expect.arrayContaining([expect.stringMatching(/^《中华人民共和国消防法》 第十三条、第十五条/)]),
     });
     const next = { ...current[0], version: 'fire/2027.1', effectiveFrom: '2027-01-01', title: '托育机构消防安全行政检查事项清单（2027 年版）' };
     for (const key of ['id', 'origin', 'publishedAt', 'penaltyItems', 'jurisdictionName', 'level', 'documentKey', 'citations']) delete next[key];
     next.inspectionItems = [
       ...next.inspectionItems,
       {
-        code: 'FIRE-14',
+        code: 'FIRE-15',
         area: 'fire_safety',
         category: '儿童防护',
         text: '婴幼儿活动区域的插座设置安全防护',
@@ -548,8 +550,9 @@ describe('双随机、一公开: verifiable draws, the yearly cap, complaints an
     expect(await publish('admin', next, 201)).toMatchObject({ version: 'fire/2027.1', origin: 'published', jurisdiction: '000000' });
     expect((await publish('admin', next, 409)).code).toBe('CHECKLIST_VERSION_EXISTS');
     const inForce = async (on: string) => (await stack.http.get(`/api/v1/public/checklists?kind=inspection&department=fire&on=${on}`).expect(200)).body;
-    expect((await inForce('2026-12-31'))[0].version).toBe('fire/2026.1');
-    expect((await inForce('2027-01-01'))[0].inspectionItems).toHaveLength(14);
+    expect((await inForce('2026-11-30'))[0].version).toBe('fire/2026.1');
+    expect((await inForce('2026-12-31'))[0].version).toBe('fire/2026.2');
+    expect((await inForce('2027-01-01'))[0].inspectionItems).toHaveLength(15);
 
     // 西湖区's own fire list: in force there on top of the national one, and only there.
     const local = {
@@ -559,7 +562,7 @@ describe('双随机、一公开: verifiable draws, the yearly cap, complaints an
       title: '托育机构消防安全行政检查事项清单（西湖区，2027 年版）',
       source: '西湖区托育机构消防安全检查补充事项',
       sources: [{ title: '西湖区托育机构消防安全检查补充事项', documentNo: '西消〔2027〕1号' }],
-      inspectionItems: [{ ...next.inspectionItems[13], code: 'FIRE-15', category: '充电设施', text: '婴幼儿活动区域不设电动自行车充电设施' }],
+      inspectionItems: [{ ...next.inspectionItems[14], code: 'FIRE-16', category: '充电设施', text: '婴幼儿活动区域不设电动自行车充电设施' }],
     };
     expect((await publish('fire.330106', { ...local, version: 'fire/2027.2' }, 400)).details[0].field).toBe('version');
     expect(await publish('fire.330106', local, 201)).toMatchObject({ jurisdiction: '330106', level: 'county', jurisdictionName: '浙江省杭州市西湖区' });

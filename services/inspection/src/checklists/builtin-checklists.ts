@@ -1,7 +1,7 @@
 import { checkChecklistDocument } from './checklist-rules.js';
 import { checkCatalog, type ChecklistData, type ChecklistFile, checkPlacement, loadChecklist } from './checklist-schema.js';
 import { CIVIL_INSPECTION_2026, CIVIL_PENALTY_2026 } from './data/civil.data.js';
-import { FIRE_INSPECTION_2026, FIRE_PENALTY_2026 } from './data/fire.data.js';
+import { FIRE_INSPECTION_2026, FIRE_INSPECTION_2026_2, FIRE_PENALTY_2026, FIRE_PENALTY_2026_2 } from './data/fire.data.js';
 import { HEALTH_INSPECTION_2026, HEALTH_PENALTY_2026, HEALTH_PENALTY_2026_2 } from './data/health.data.js';
 import { HANGZHOU_MARKET_INSPECTION_2026, MARKET_INSPECTION_2026, MARKET_PENALTY_2026, MARKET_PENALTY_2026_2 } from './data/market.data.js';
 import {
@@ -55,6 +55,9 @@ export const BUILT_IN_CHECKLISTS: ChecklistFile[] = [
   POLICE_PENALTY_2026_2,
   HRSS_PENALTY_2026_2,
   EDUCATION_PENALTY_2026_2,
+  // Fire: 消防验收 / 投入使用、营业前消防安全检查 (消防法第十三条、第十五条、第五十八条), in force from 2026-12-01.
+  FIRE_INSPECTION_2026_2,
+  FIRE_PENALTY_2026_2,
 ];
 
 /**

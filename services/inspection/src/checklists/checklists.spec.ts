@@ -16,12 +16,17 @@ const inspectionItems = (catalog: ChecklistData[] = lists, divisionCode = '33010
 describe('the two lists (两张清单) as data', () => {
   it('ship at least 60 inspection items across at least 6 departments, each citing its legal basis', () => {
     const items = inspectionLists.flatMap((l) => l.inspectionItems);
-    expect(items.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(items.map((i) => i.code)).size).toBeGreaterThanOrEqual(60);
     expect(new Set(inspectionLists.map((l) => l.department)).size).toBeGreaterThanOrEqual(6);
     for (const item of items) expect(item.legalBasis.length).toBeGreaterThan(4);
-    // A code is added once; a local list may replace it (Hangzhou's fee item replaces the national one).
-    const added = items.filter((i) => (i.composition ?? 'adds') === 'adds');
-    expect(new Set(added.map((i) => i.code)).size).toBe(added.length);
+    // A code is added by one list only (a later version of that list repeats it); a local list may
+    // replace it (Hangzhou's fee item replaces the national one).
+    const addedBy = new Map<string, Set<string>>();
+    for (const list of inspectionLists)
+      for (const item of list.inspectionItems.filter((i) => (i.composition ?? 'adds') === 'adds'))
+        addedBy.set(item.code, (addedBy.get(item.code) ?? new Set()).add(`${list.department}/${list.jurisdiction}`));
+    for (const [code, adders] of addedBy) expect([...adders], code).toHaveLength(1);
+    for (const list of inspectionLists) expect(new Set(list.inspectionItems.map((i) => i.code)).size, list.version).toBe(list.inspectionItems.length);
   });
 
   it('ship penalty items with legal fine ranges in fen, each tied to inspection items', () => {
@@ -162,6 +167,28 @@ describe('the merged form (一表通查)', () => {
     expect(short.length).toBeLessThan(full.length);
     expect(short.every((i) => i.basic || i.riskWeight >= 4)).toBe(true);
     expect(short.map((i) => i.code)).toEqual(expect.arrayContaining(['FIRE-01', 'POL-02', 'HLT-06']));
+  });
+
+  it('checks 消防验收 / 投入使用、营业前消防安全检查 (FIRE-14, fire/2026.2) from 2026-12-01, on the abbreviated form too', () => {
+    const fireOn = (on: string, kind: 'full' | 'abbreviated') =>
+      buildForm({ items: inspectionItems(lists, '371002', on), operatorType: 'private', nature: 'for_profit', kind, abbreviatedMinRiskWeight: 4 }).filter(
+        (i) => i.department === 'fire',
+      );
+    expect(fireOn('2026-11-30', 'full').map((i) => i.code)).not.toContain('FIRE-14');
+    expect(fireOn('2026-11-30', 'full').every((i) => i.checklistVersion === 'fire/2026.1')).toBe(true);
+    const december = fireOn('2026-12-01', 'full');
+    expect(december).toHaveLength(14);
+    expect(december.every((i) => i.checklistVersion === 'fire/2026.2')).toBe(true);
+    expect(december.find((i) => i.code === 'FIRE-14')).toMatchObject({
+      severity: 'critical',
+      riskWeight: 5,
+      basic: true,
+      legalBasis: expect.stringMatching(/消防法》第十三条、第十五条、第五十八条/),
+    });
+    expect(fireOn('2026-12-01', 'abbreviated').map((i) => i.code)).toContain('FIRE-14');
+    const penalty = effectiveChecklistItems(lists, '371002', '2026-12-01').items.find((i) => i.item.code === 'PFIRE-06');
+    expect(penalty).toMatchObject({ kind: 'penalty', checklistVersion: 'fire/2026.2', item: { fineMinFen: 3_000_000, fineMaxFen: 30_000_000 } });
+    expect(effectiveChecklistItems(lists, '371002', '2026-11-30').items.some((i) => i.item.code === 'PFIRE-06')).toBe(false);
   });
 
   it('keeps only the given codes for a re-inspection', () => {

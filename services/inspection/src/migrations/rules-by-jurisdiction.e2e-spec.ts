@@ -28,11 +28,12 @@ describe('migration 1764000000600: lists by jurisdiction', () => {
     // The old built-in police list: 西湖区's items on the national list.
     const oldPolice = [...POLICE_INSPECTION_2026.inspectionItems, ...XIHU_POLICE_INSPECTION_2026.inspectionItems];
     await before.query(row, ['police', 'police/2026.1', '2026-01-01', POLICE_INSPECTION_2026.title, '旧版清单', JSON.stringify(oldPolice), 'built-in', null]);
-    // A version a fire bureau published, in force everywhere.
-    const published = [...FIRE_INSPECTION_2026.inspectionItems, { ...FIRE_INSPECTION_2026.inspectionItems[0]!, code: 'FIRE-14', category: '儿童防护' }];
+    // A version a fire bureau published, in force everywhere (a number and a code no built-in list uses:
+    // a built-in version of the same number would not be stored beside it).
+    const published = [...FIRE_INSPECTION_2026.inspectionItems, { ...FIRE_INSPECTION_2026.inspectionItems[0]!, code: 'FIRE-15', category: '儿童防护' }];
     await before.query(row, [
       'fire',
-      'fire/2026.2',
+      'fire/2026.9',
       '2026-03-01',
       '托育机构消防安全行政检查事项清单（2026 年修订）',
       '消防安全检查事项清单（修订）',
@@ -53,7 +54,7 @@ describe('migration 1764000000600: lists by jurisdiction', () => {
   it('keeps a published version national, its source its one citation, and removes the old built-in rows', async () => {
     const rows = await after.query(`SELECT version, origin, jurisdiction, sources, disabled_items FROM "${schema}".checklist_version ORDER BY version`);
     expect(rows).toEqual([
-      { version: 'fire/2026.2', origin: 'published', jurisdiction: '000000', sources: [{ title: '消防安全检查事项清单（修订）' }], disabled_items: [] },
+      { version: 'fire/2026.9', origin: 'published', jurisdiction: '000000', sources: [{ title: '消防安全检查事项清单（修订）' }], disabled_items: [] },
     ]);
   });
 
@@ -64,8 +65,8 @@ describe('migration 1764000000600: lists by jurisdiction', () => {
       (await catalog.inspectionItems(after.manager, divisionCode, '2026-06-01', ['police', 'fire'])).map((i) => i.item.code);
     const xihu = await codes('330106109');
     const huancui = await codes('371002');
-    expect(xihu).toEqual(expect.arrayContaining(['POL-01', 'POL-07', 'FIRE-14']));
-    expect(huancui).toEqual(expect.arrayContaining(['POL-07', 'FIRE-14']));
+    expect(xihu).toEqual(expect.arrayContaining(['POL-01', 'POL-07', 'FIRE-15']));
+    expect(huancui).toEqual(expect.arrayContaining(['POL-07', 'FIRE-15']));
     expect(huancui).not.toContain('POL-01');
     const police = (await catalog.inForce(after.manager, '2026-06-01', { department: 'police', kind: 'inspection' })).map((v) => [v.version, v.jurisdiction]);
     expect(police).toEqual([

@@ -3,7 +3,7 @@ import type { PenaltyItem } from '@shanyu/contracts';
 import { describe, expect, it } from 'vitest';
 import { loadChecklist } from '../checklists/checklist-schema.js';
 import { CIVIL_PENALTY_2026 } from '../checklists/data/civil.data.js';
-import { FIRE_PENALTY_2026 } from '../checklists/data/fire.data.js';
+import { FIRE_PENALTY_2026, FIRE_PENALTY_2026_2 } from '../checklists/data/fire.data.js';
 import { HEALTH_PENALTY_2026_2 } from '../checklists/data/health.data.js';
 import { MARKET_PENALTY_2026_2 } from '../checklists/data/market.data.js';
 import { HRSS_PENALTY_2026_2 } from '../checklists/data/others.data.js';
@@ -12,6 +12,7 @@ import { checkPenalty, type PenaltyDecision } from './penalty-rules.js';
 
 const itemOf = (list: Parameters<typeof loadChecklist>[0], code: string): PenaltyItem => loadChecklist(list).penaltyItems.find((p) => p.code === code)!;
 const fire = itemOf(FIRE_PENALTY_2026, 'PFIRE-01');
+const unpermittedUse = itemOf(FIRE_PENALTY_2026_2, 'PFIRE-06');
 const unlicensedFood = itemOf(MARKET_PENALTY_2026_2, 'PMKT-01');
 const storage = itemOf(MARKET_PENALTY_2026_2, 'PMKT-06');
 const price = itemOf(MARKET_PENALTY_2026_2, 'PMKT-05');
@@ -115,6 +116,22 @@ describe('fines as the law writes them', () => {
     expect(codeOf(turnover, 'CIV-04', fine(1_500_000, { basisAmountFen: 500_000 }))).toBe('ok');
     expect(codeOf(turnover, 'CIV-04', fine(1_500_001, { basisAmountFen: 500_000 }))).toBe('PENALTY_OUT_OF_RANGE');
     expect(describeFine(turnover.fine!)).toContain('违法经营额 1 至 3 倍');
+  });
+
+  it('消防法 第五十八条第一款第四项: 3万–30万 beside 责令停止使用或者停产停业, for a place used without the fire check only', () => {
+    expect(checkPenalty(unpermittedUse, 'FIRE-14', fine(3_000_000))).toEqual({ minFen: 3_000_000, maxFen: 30_000_000, article: '第五十八条第一款第四项' });
+    expect(codeOf(unpermittedUse, 'FIRE-14', fine(30_000_000))).toBe('ok');
+    expect(codeOf(unpermittedUse, 'FIRE-14', fine(2_999_900))).toBe('PENALTY_OUT_OF_RANGE'); // 29,999 元
+    expect(codeOf(unpermittedUse, 'FIRE-14', fine(30_000_100))).toBe('PENALTY_OUT_OF_RANGE'); // 300,001 元
+    expect(codeOf(unpermittedUse, 'FIRE-14', { kinds: ['suspension', 'fine'], fineFen: 10_000_000 })).toBe('ok');
+    expect(codeOf(unpermittedUse, 'FIRE-14', { kinds: ['revocation'] })).toBe('PENALTY_KIND_NOT_ALLOWED');
+    expect(codeOf(unpermittedUse, 'FIRE-01', fine(3_000_000))).toBe('PENALTY_ITEM_NOT_APPLICABLE');
+    expect(describeFine(unpermittedUse.fine!)).toBe('¥30,000.00 至 ¥300,000.00（第五十八条第一款第四项）');
+    // 第六十条 stays 5千–5万 in the new version, its 项 cited.
+    const exits = itemOf(FIRE_PENALTY_2026_2, 'PFIRE-01');
+    expect(exits).toMatchObject({ fineMinFen: 500_000, fineMaxFen: 5_000_000, legalBasis: expect.stringContaining('第六十条第一款第三项') });
+    expect(codeOf(exits, 'FIRE-01', fine(499_999))).toBe('PENALTY_OUT_OF_RANGE');
+    expect(codeOf(exits, 'FIRE-01', fine(5_000_000))).toBe('ok');
   });
 
   it('reads each formula as the article does', () => {

@@ -213,3 +213,113 @@ export const FIRE_PENALTY_2026: ChecklistFile = {
     { code: 'PFIRE-05', violation: '对火灾隐患经消防救援机构通知后不及时采取措施消除', legalBasis: ART_60, ...FINE_60, relatedItems: ['FIRE-06', 'FIRE-07'] },
   ],
 };
+
+/**
+ * The inspection list with the check that the premises may lawfully be used at all (消防验收、投入使用
+ * 营业前消防安全检查): the items of fire/2026.1 and FIRE-14. It replaces fire/2026.1 from its start.
+ */
+export const FIRE_INSPECTION_2026_2: ChecklistFile = {
+  ...FIRE_INSPECTION_2026,
+  version: 'fire/2026.2',
+  effectiveFrom: '2026-12-01',
+  title: '托育机构消防安全行政检查事项清单（2026 年第 2 版）',
+  sources: [
+    { title: '中华人民共和国消防法', article: '第十三条、第十五条、第十六条、第二十八条、第五十八条' },
+    { title: '机关、团体、企业、事业单位消防安全管理规定', documentNo: '公安部令第61号' },
+  ],
+  inspectionItems: [
+    ...FIRE_INSPECTION_2026.inspectionItems,
+    // 第十三条: a building that must pass 消防验收 is not used before it passes (other works: 验收备案 and its
+    // spot check); 第十五条: a 公众聚集场所 is not used or opened before the 消防救援机构's 投入使用、营业前消防安全检查
+    // (告知承诺) grants it. A 托育机构 is a 人员密集场所 (第七十三条); whether its premises are also a 公众聚集场所
+    // is judged place by place.
+    {
+      code: 'FIRE-14',
+      area: 'fire_safety',
+      category: '消防验收与安全检查',
+      text: '场所所在建筑依法通过消防验收（或经验收备案、抽查合格）；属于公众聚集场所的，投入使用、营业前经消防救援机构消防安全检查合格（取得许可），使用、营业情况与承诺内容相符',
+      legalBasis: `${LAW}第十三条、第十五条、第五十八条`,
+      riskWeight: 5,
+      severity: 'critical',
+      appliesTo: [],
+      basic: true,
+    },
+  ],
+};
+
+/** 第六十条第一款: 单位 — 责令改正，处五千元以上五万元以下罚款 (the 个人 ranges of 第二款 are not an institution's). */
+const ART_60_FINE = { basis: 'none' as const, tiers: [{ minFen: 500_000, maxFen: 5_000_000, article: '第六十条第一款' }] };
+const art60 = (items: string) => `${LAW}第六十条第一款${items}`;
+
+/**
+ * The penalty list with the fines as written (第六十条第一款, the 项 of each violation) and 第五十八条第一款第四项:
+ * a 公众聚集场所 used or opened without the 消防救援机构's permission (or not as promised) — 责令停止使用或者停产停业，
+ * 并处三万元以上三十万元以下罚款. Buildings used without 消防验收 (第一款第二项、第三项) are punished by the
+ * 住房和城乡建设主管部门 within its own powers, so they are not on this list. It replaces fire/2026.1 from its start.
+ */
+export const FIRE_PENALTY_2026_2: ChecklistFile = {
+  ...FIRE_PENALTY_2026,
+  version: 'fire/2026.2',
+  effectiveFrom: '2026-12-01',
+  title: '托育机构消防安全行政处罚事项清单（2026 年第 2 版）',
+  sources: [{ title: '中华人民共和国消防法', article: '第五十八条、第六十条' }],
+  penaltyItems: [
+    {
+      code: 'PFIRE-01',
+      violation: '占用、堵塞、封闭疏散通道、安全出口或者有其他妨碍安全疏散行为',
+      legalBasis: art60('第三项'),
+      kinds: ['fine'],
+      fine: ART_60_FINE,
+      note: FINE_60.note,
+      relatedItems: ['FIRE-01', 'FIRE-12'],
+    },
+    {
+      code: 'PFIRE-02',
+      violation: '占用、堵塞、封闭消防车通道，妨碍消防车通行',
+      legalBasis: art60('第五项'),
+      kinds: ['fine'],
+      fine: ART_60_FINE,
+      note: FINE_60.note,
+      relatedItems: ['FIRE-02'],
+    },
+    {
+      code: 'PFIRE-03',
+      violation:
+        '消防设施、器材或者消防安全标志的配置、设置不符合国家标准、行业标准，或者未保持完好有效；损坏、挪用或者擅自拆除、停用消防设施、器材；埋压、圈占、遮挡消火栓',
+      legalBasis: art60('第一项、第二项、第四项'),
+      kinds: ['fine'],
+      fine: ART_60_FINE,
+      note: FINE_60.note,
+      relatedItems: ['FIRE-03', 'FIRE-04', 'FIRE-05', 'FIRE-11'],
+    },
+    {
+      code: 'PFIRE-04',
+      violation: '人员密集场所在门窗上设置影响逃生和灭火救援的障碍物',
+      legalBasis: art60('第六项'),
+      kinds: ['fine'],
+      fine: ART_60_FINE,
+      note: FINE_60.note,
+      relatedItems: ['FIRE-09'],
+    },
+    {
+      code: 'PFIRE-05',
+      violation: '对火灾隐患经消防救援机构通知后不及时采取措施消除',
+      legalBasis: art60('第七项'),
+      kinds: ['fine'],
+      fine: ART_60_FINE,
+      note: FINE_60.note,
+      relatedItems: ['FIRE-06', 'FIRE-07'],
+    },
+    {
+      code: 'PFIRE-06',
+      violation: '公众聚集场所未经消防救援机构许可，擅自投入使用、营业，或者经核查发现场所使用、营业情况与承诺内容不符',
+      legalBasis: `${LAW}第五十八条第一款第四项`,
+      kinds: ['suspension', 'fine'],
+      fine: { basis: 'none', tiers: [{ minFen: 3_000_000, maxFen: 30_000_000, article: '第五十八条第一款第四项' }] },
+      note:
+        '责令停止使用或者停产停业，并处三万元以上三十万元以下罚款；与承诺内容不符，经责令限期改正逾期不整改或者整改后仍达不到要求的，依法撤销相应许可（第五十八条第二款）。' +
+        '依法应当进行消防验收的建设工程未经消防验收或者验收不合格擅自投入使用的（第一款第二项、第三项），由住房和城乡建设主管部门按照职权处罚',
+      relatedItems: ['FIRE-14'],
+    },
+  ],
+};
