@@ -271,6 +271,23 @@ describe('authorization matrix: every route × department (× own / other divisi
       fresh,
     );
 
+  /** A serious-breach listing of a ban matched 100 days ago, notified by the institution's district health bureau. */
+  const listing = (caller: Caller, scope: Scope, fresh: boolean) =>
+    once(
+      `listing:${natureFor(caller)}:${ownerFor(caller, scope)}:${scope}`,
+      async () => {
+        const inst = await creditInstitution(caller, scope);
+        const entryId = await repairableEntry(inst.id, scope);
+        const res = await stack.http
+          .post(`/api/v1/credit/institutions/${inst.id}/listings`)
+          .set(auth(scope === 'own' ? token('health') : otherHealthBureau))
+          .send({ entryIds: [entryId], facts: '矩阵测试：聘用从业禁止人员，已责令改正' });
+        if (res.status !== 201) throw new Error(`fixture: listing → ${res.status} ${JSON.stringify(res.body)}`);
+        return { institution: inst, listing: res.body as { id: string } };
+      },
+      fresh,
+    );
+
   // Inspection: the inspection service follows the registry's institutions. Each inspection is of a
   // new filed institution (the yearly cap counts per institution) — own: the operator's, in 三墩镇;
   // other: admin's, in 环翠区 — opened by admin with two inspectors per department: own
@@ -915,6 +932,24 @@ describe('authorization matrix: every route × department (× own / other divisi
       params: { id: (await repairRequest(caller, scope, fresh)).request.id },
       body: { decision: 'approve', reason: '矩阵测试：整改到位，同意修复' },
     }),
+    creditListable: async (caller, scope) => {
+      const inst = await creditInstitution(caller, scope);
+      return { params: { id: inst.id }, body: { entryIds: [await repairableEntry(inst.id, scope)], facts: '矩阵测试：聘用从业禁止人员，已责令改正' } };
+    },
+    listingList: async (caller, scope) => {
+      const { institution: inst, listing: made } = await listing(caller, scope, false);
+      return { query: { institutionId: inst.id }, listed: { key: 'id', value: made.id } };
+    },
+    listing: async (caller, scope, fresh) => ({
+      params: { id: (await listing(caller, scope, fresh)).listing.id },
+      body: { statement: '矩阵测试：涉事人员已辞退，请求不予列入' },
+    }),
+    decidableListing: async (caller, scope, fresh) => {
+      const { listing: made } = await listing(caller, scope, fresh);
+      // The statement period has run out (as it would after its days): the decision is due.
+      await credit.runtime.dataSource.query(`UPDATE "${creditSchema}".listing SET statement_due = statement_due - 30 WHERE id = $1`, [made.id]);
+      return { params: { id: made.id }, body: { decision: 'list', decisionNo: '矩阵测试〔2026〕1号', reason: '矩阵测试：事实清楚，依据充分' } };
+    },
     publicCreditList: async () => {
       const { institution: inst } = await filed('market', 'own', false);
       await creditKnows(inst.id, 'filed');

@@ -54,7 +54,7 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
   const as = (username: string) => stack.auth(username);
   const inspectors: Record<string, string[]> = {};
 
-  /** GOOD ends A (守信), BAD ends D (严重失信), OTHER stays B. */
+  /** GOOD ends A (优), BAD ends D (差), OTHER stays B (良). */
   let good: Institution, bad: Institution, other: Institution;
   const created: string[] = [];
 
@@ -157,8 +157,8 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
         i.id,
         (v) => hasEntry('filing_approved')(v) && hasEntry('inclusive_granted')(v),
       );
-      // 80 to start, +2 备案, +3 普惠 (credit-model/2026.1): B.
-      expect(view).toMatchObject({ institutionId: i.id, divisionCode: STREET, score: 85, grade: 'B', modelVersion: 'credit-model/2026.1' });
+      // 80 to start, +2 备案, +3 普惠 (credit-model/2026.2): B.
+      expect(view).toMatchObject({ institutionId: i.id, divisionCode: STREET, score: 85, grade: 'B', modelVersion: 'credit-model/2026.2' });
       expect(entry(view, 'filing_approved')).toMatchObject({
         subject: RegistryEvents.filingApproved,
         ruleId: 'FILING_APPROVED',
@@ -289,7 +289,7 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
 
     view = await creditWith('BAD graded D', bad.id, (v) => v.grade === 'D');
     // 85 − 5 (duplicate) − 5 (refused hire) − 20 (ban matched) = 55, a C by points: D by the hard rule.
-    expect(view).toMatchObject({ score: 55, grade: 'D', gradeLabel: '严重失信' });
+    expect(view).toMatchObject({ score: 55, grade: 'D', gradeLabel: '差' });
     expect(view.explanation).toMatch(/任一部门的 D 级触发事项使机构整体为 D/);
     expect(view.dTriggers).toEqual([
       expect.objectContaining({ ruleId: 'BAN_MATCHED', occurredOn: today, source: expect.stringContaining('《中华人民共和国未成年人保护法》 第六十二条') }),
@@ -470,7 +470,7 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
     ]);
     const view = await creditWith('GOOD graded A', good.id, (v) => v.grade === 'A');
     // 85 + 4 (clean visit) + 5 (示范) = 94 ≥ 92.
-    expect(view).toMatchObject({ score: 94, grade: 'A', gradeLabel: '守信', dTriggers: [] });
+    expect(view).toMatchObject({ score: 94, grade: 'A', gradeLabel: '优', dTriggers: [] });
     expect(entry(view, 'demonstration_designated')).toMatchObject({ subject: RegistryEvents.demonstrationDesignated, ruleId: 'DEMONSTRATION', points: 5 });
     await events.waitFor(CreditEvents.gradeChanged, (e) => e.data.institutionId === good.id);
     await eventually('the register shows A', async () => (await http.get(`/api/v1/public/institutions/${good.id}`)).body.creditGrade === 'A');
@@ -526,7 +526,7 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
         reasonCode: 'CREDIT_GRADE',
         inputs: { facts: { creditGrade: 'D', creditGradePublished: true } },
       });
-      expect(l.explanation).toContain('信用等级为 D 级（严重失信），本政策 C、D 级不予补助');
+      expect(l.explanation).toContain('信用等级为 D 级（差），本政策 C、D 级不予补助');
     }
     // The duplicate is held at OTHER (grade B); OTHER's other child is paid.
     expect(
@@ -600,7 +600,7 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
     ]);
     for (const e of view.entries) {
       expect(e.source.length, e.eventType).toBeGreaterThan(10);
-      expect(e.modelVersion).toBe('credit-model/2026.1');
+      expect(e.modelVersion).toBe('credit-model/2026.2');
       const source = events.events.find((x) => x.eventId === e.sourceEventId);
       expect(source?.subject, e.eventType).toBe(e.subject);
     }

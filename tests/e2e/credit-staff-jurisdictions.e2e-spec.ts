@@ -81,7 +81,7 @@ describe('credit and staff rules by jurisdiction', () => {
   it("credit: 西湖区 has the national default alone; 环翠区 has 威海's scheme, confirmed by its own", async () => {
     const xihu = await effective('credit', '330106');
     expect(xihu.chain.map((c) => c.jurisdiction)).toEqual(['000000', '330000', '330100', '330106']);
-    expect(new Set(xihu.rules.map((r) => r.from.version))).toEqual(new Set(['credit-model/2026.1']));
+    expect(new Set(xihu.rules.map((r) => r.from.version))).toEqual(new Set(['credit-model/2026.2']));
     expect(xihu.rules.some((r) => r.key === 'measure.D.health')).toBe(false);
     expect(keyed(xihu, 'grading')[0]).toMatchObject({ from: { jurisdiction: '000000', jurisdictionName: '全国', level: 'national' } });
 
@@ -97,7 +97,7 @@ describe('credit and staff rules by jurisdiction', () => {
       }),
     ]);
     // The scoring and grading stay the national default's in 环翠区 too.
-    expect(keyed(huancui, 'BAN_MATCHED')[0]!.from.version).toBe('credit-model/2026.1');
+    expect(keyed(huancui, 'BAN_MATCHED')[0]!.from.version).toBe('credit-model/2026.2');
 
     const diff = okBody(
       await stack.http
@@ -221,12 +221,12 @@ describe('credit and staff rules by jurisdiction', () => {
     const atHuancui = await view('371002', huancui.id);
     expect(atHuancui).toMatchObject({
       grade: 'B',
-      modelVersion: 'credit-model/2026.1',
+      modelVersion: 'credit-model/2026.2',
       modelJurisdiction: '371002',
       modelJurisdictionName: '山东省威海市环翠区',
     });
     expect(atHuancui.modelDocuments.map((d) => [d.version, d.jurisdiction])).toEqual([
-      ['credit-model/2026.1', '000000'],
+      ['credit-model/2026.2', '000000'],
       ['weihai-credit-scheme/2023.1', '371000'],
       ['huancui-credit-scheme/2023.1', '371002'],
     ]);
@@ -238,8 +238,8 @@ describe('credit and staff rules by jurisdiction', () => {
     expect(atHuancui.explanation).toContain('山东省威海市环翠区适用的信用评价模型');
 
     const atXihu = await view('330106', xihu.id);
-    expect(atXihu).toMatchObject({ grade: 'B', modelVersion: 'credit-model/2026.1', modelJurisdiction: '000000', modelJurisdictionName: '全国' });
-    expect(atXihu.modelDocuments.map((d) => d.version)).toEqual(['credit-model/2026.1']);
+    expect(atXihu).toMatchObject({ grade: 'B', modelVersion: 'credit-model/2026.2', modelJurisdiction: '000000', modelJurisdictionName: '全国' });
+    expect(atXihu.modelDocuments.map((d) => d.version)).toEqual(['credit-model/2026.2']);
     expect(atXihu.measures.map((m) => m.source).join('；')).not.toContain('威海');
   });
 });

@@ -123,12 +123,12 @@ describe("credit: a ledger from every department's events, grades, explanations,
       at: today,
       score: 82,
       grade: 'B',
-      gradeLabel: '基本守信',
-      modelVersion: 'credit-model/2026.1',
+      gradeLabel: '良',
+      modelVersion: 'credit-model/2026.2',
       // 西湖区 has no credit scheme of its own: the national default judges it.
       modelJurisdiction: '000000',
       modelJurisdictionName: '全国',
-      modelDocuments: [expect.objectContaining({ version: 'credit-model/2026.1', jurisdiction: '000000' })],
+      modelDocuments: [expect.objectContaining({ version: 'credit-model/2026.2', jurisdiction: '000000' })],
     });
     expect(view.entries).toEqual([
       expect.objectContaining({
@@ -137,7 +137,7 @@ describe("credit: a ledger from every department's events, grades, explanations,
         ruleId: 'FILING_APPROVED',
         points: 2,
         effectivePoints: 2,
-        modelVersion: 'credit-model/2026.1',
+        modelVersion: 'credit-model/2026.2',
         source: expect.stringContaining('国卫办人口发〔2019〕25号'),
       }),
     ]);
@@ -153,9 +153,10 @@ describe("credit: a ledger from every department's events, grades, explanations,
       institutionName: filed.name,
       divisionCode: filed.divisionCode,
       grade: 'B',
-      gradeLabel: '基本守信',
+      gradeLabel: '良',
       since: today,
-      modelVersion: 'credit-model/2026.1',
+      modelVersion: 'credit-model/2026.2',
+      seriousBreach: null,
     });
     await stack.settled();
     expect(gradeChanges(filed.id)).toEqual([]);
@@ -175,9 +176,9 @@ describe("credit: a ledger from every department's events, grades, explanations,
       to: 'A',
       grade: 'A',
       score: 94,
-      modelVersion: 'credit-model/2026.1',
+      modelVersion: 'credit-model/2026.2',
       modelJurisdiction: '000000',
-      modelDocuments: ['credit-model/2026.1'],
+      modelDocuments: ['credit-model/2026.2'],
       effectiveOn: today,
     });
     // The registry follows the grade onto the public register.
@@ -215,7 +216,7 @@ describe("credit: a ledger from every department's events, grades, explanations,
     await eventually('register shows D', async () => (await stack.http.get(`/api/v1/public/institutions/${filed.id}`)).body.creditGrade === 'D');
     const entriesBefore = await entries(filed.id);
     const refused = await designate(filed.id).expect(422);
-    expect(refused.body).toMatchObject({ code: 'DEMONSTRATION_GRADE_TOO_LOW', message: expect.stringMatching(/D 级.*严重失信.*A 或 B.*国发〔2016〕33号/) });
+    expect(refused.body).toMatchObject({ code: 'DEMONSTRATION_GRADE_TOO_LOW', message: expect.stringMatching(/D 级（差）.*A 或 B.*国发〔2016〕33号/) });
     expect((await stack.http.get(`/api/v1/institutions/${filed.id}`).set(auth(health)).expect(200)).body.demonstrations).toEqual([]);
     expect((await stack.http.get(`/api/v1/public/institutions/${filed.id}`)).body.demonstrationYears).toEqual([]);
     await stack.settled();
@@ -465,7 +466,7 @@ describe("credit: a ledger from every department's events, grades, explanations,
     expect(past).toMatchObject({ at: '2026-06-30', modelVersion: 'credit-model/2023.1', score: 91, grade: 'A' });
     expect(past.thresholds[0]).toEqual({ grade: 'A', label: '守信', minScore: 90 });
     const now = await credit(spring.id);
-    expect(now).toMatchObject({ modelVersion: 'credit-model/2026.1', score: 91, grade: 'B' });
+    expect(now).toMatchObject({ modelVersion: 'credit-model/2026.2', score: 91, grade: 'B' });
     expect(now.entries.every((e) => e.modelVersion === 'credit-model/2023.1')).toBe(true);
     expect((await credit(spring.id, health, '2026-03-31')).entries).toHaveLength(1);
     expect((await stack.http.get(`/api/v1/credit/institutions/${spring.id}?at=2022-06-30`).set(auth(health)).expect(422)).body.code).toBe(
@@ -581,13 +582,16 @@ describe("credit: a ledger from every department's events, grades, explanations,
     expect(models.body.map((m: { version: string; jurisdiction: string }) => `${m.jurisdiction} ${m.version}`)).toEqual([
       '000000 credit-model/2023.1',
       '000000 credit-model/2026.1',
+      '000000 credit-model/2026.2',
       '371000 credit-model/2023.1',
       '371000 credit-model/2026.1',
+      '371000 credit-model/2026.2',
       '371002 credit-model/2023.1',
       '371002 credit-model/2026.1',
+      '371002 credit-model/2026.2',
     ]);
-    expect(models.body[5].documents.map((d: { version: string }) => d.version)).toEqual([
-      'credit-model/2026.1',
+    expect(models.body[8].documents.map((d: { version: string }) => d.version)).toEqual([
+      'credit-model/2026.2',
       'weihai-credit-scheme/2023.1',
       'huancui-credit-scheme/2023.1',
     ]);

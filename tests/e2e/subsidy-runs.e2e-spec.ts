@@ -283,7 +283,7 @@ describe('subsidy rosters and runs', () => {
     // D has grade D: every rule that asks for the grade refuses, naming it.
     const dLines = firstLines.filter((l) => l.institutionId === d.id && l.ruleId === 'OPERATING');
     expect(dLines).toEqual([expect.objectContaining({ status: 'ineligible', reasonCode: 'CREDIT_GRADE', amountFen: 0 })]);
-    expect(dLines[0]!.explanation).toContain('信用等级为 D 级（严重失信），本政策 C、D 级不予补助');
+    expect(dLines[0]!.explanation).toContain('信用等级为 D 级（差），本政策 C、D 级不予补助');
     const payable = firstLines.filter((l) => l.status === 'payable').reduce((s, l) => s + l.amountFen, 0);
     expect(run.totals).toMatchObject({ payableFen: payable, heldLines: firstLines.filter((l) => l.status === 'held').length });
     await events.waitFor(SubsidyEvents.runCompleted, (e) => e.data.runId === runId);

@@ -402,6 +402,22 @@ describe('bad-input fuzzing: malformed requests on every write route give no 5xx
       params: () => ({ id: targets.repairRequest }),
       caller: 'health',
     },
+    // 严重失信主体名单认定: notified on a ban matched (a grounding fact); the operator states its case; health decides once stated.
+    'POST /api/v1/credit/institutions/{id}/listings': {
+      body: () => ({ entryIds: [targets.listingEntry], facts: '模糊测试：聘用从业禁止人员，已责令改正' }),
+      params: () => ({ id: targets.staffInstitution }),
+      caller: 'health',
+    },
+    'POST /api/v1/credit/listings/{id}/statement': {
+      body: () => ({ statement: '模糊测试：涉事人员已辞退，请求不予列入' }),
+      params: () => ({ id: targets.listing }),
+      caller: 'operator',
+    },
+    'POST /api/v1/credit/listings/{id}/decision': {
+      body: () => ({ decision: 'list', decisionNo: '模糊测试〔2026〕1号', reason: '事实清楚，依据充分' }),
+      params: () => ({ id: targets.statedListing }),
+      caller: 'health',
+    },
     // inspection (两张清单 / 双随机 / 综合查一次 / 整改 / 处罚 / 投诉): the fire department's inspectors and lists,
     // institutions filed in 三墩镇 (the operator's own where it acts), visits open, recorded and completed with findings.
     'POST /api/v1/checklists': {
@@ -1112,6 +1128,7 @@ describe('bad-input fuzzing: malformed requests on every write route give no 5xx
     targets.staffMember = await hire(targets.staffInstitution);
     targets.creditEntry = await repairableEntry(targets.staffInstitution);
     targets.repairRequest = await askRepair(targets.staffInstitution);
+    targets.listingEntry = await repairableEntry(targets.staffInstitution);
 
     // Inspection and subsidy targets.
     const as = (username: string) => ({ authorization: `Bearer ${tokens.get(username)!}` });
@@ -1266,6 +1283,27 @@ describe('bad-input fuzzing: malformed requests on every write route give no 5xx
       );
       return { id, versionId: res.outcomes[0]!.versionId };
     };
+    /** A listing of the operator's institution, notified by health; `stated`: the operator has stated its case (a decision is due). */
+    const listingOf = async (institutionId: string, stated: boolean) => {
+      await known(institutionId);
+      const made = ok<{ id: string }>(
+        await stack.http
+          .post(`/api/v1/credit/institutions/${institutionId}/listings`)
+          .set(as('health.330106'))
+          .send({ entryIds: [await repairableEntry(institutionId)], facts: '模糊测试：聘用从业禁止人员，已责令改正' }),
+        201,
+        'listing',
+      );
+      if (stated)
+        ok(
+          await stack.http.post(`/api/v1/credit/listings/${made.id}/statement`).set(as('operator.demo')).send({ statement: '模糊测试：已整改' }),
+          200,
+          'statement',
+        );
+      return made.id;
+    };
+    targets.listing = await listingOf(own, false);
+    targets.statedListing = await listingOf(own, true);
     targets.ownInstitution = own;
     targets.rosterInstitution = own;
     targets.uninspected = uninspected;
@@ -1362,6 +1400,10 @@ describe('bad-input fuzzing: malformed requests on every write route give no 5xx
       // The base asks to repair the target's entry: valid once (it is then pending, and asking again is refused).
       'POST /api/v1/credit/institutions/{id}/repair-requests': { id: targets.staffInstitution },
       'POST /api/v1/credit/repair-requests/{id}/decision': { id: await askRepair(spareStaffInstitution) },
+      // The base notifies on the target's entry: valid once.
+      'POST /api/v1/credit/institutions/{id}/listings': { id: targets.staffInstitution },
+      'POST /api/v1/credit/listings/{id}/statement': { id: await listingOf(spareOwn, false) },
+      'POST /api/v1/credit/listings/{id}/decision': { id: await listingOf(spareOwn, true) },
     });
     Object.assign(spareParams, {
       'POST /api/v1/inspectors/{id}/conflicts': { id: spareInspector },

@@ -132,6 +132,14 @@ export const ErrorCodes = {
   CREDIT_REPAIR_NOT_ALLOWED: 'RULE_VIOLATION',
   CREDIT_REPAIR_PENDING: 'CONFLICT',
   CREDIT_REPAIR_ALREADY_DECIDED: 'CONFLICT',
+  CREDIT_LISTING_NOT_FOUND: 'NOT_FOUND',
+  /** The entries named do not ground a serious-breach listing under the model in force (its `listing` rule), or the model has none. */
+  CREDIT_LISTING_NOT_GROUNDED: 'RULE_VIOLATION',
+  CREDIT_LISTING_PENDING: 'CONFLICT',
+  CREDIT_LISTING_STATEMENT_CLOSED: 'CONFLICT',
+  /** A decision before the statement period (陈述申辩) ended, the institution not having stated its case. */
+  CREDIT_LISTING_STATEMENT_OPEN: 'CONFLICT',
+  CREDIT_LISTING_ALREADY_DECIDED: 'CONFLICT',
   // subsidy (补助: rosters, policies, runs, approvals)
   ROSTER_NOT_FOUND: 'NOT_FOUND',
   ROSTER_MONTH_IN_FUTURE: 'VALIDATION',

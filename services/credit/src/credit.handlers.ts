@@ -2,18 +2,24 @@ import type { Actor } from '@shanyu/common';
 import {
   CreditListRequest,
   CreditRpc,
+  DecideListingRequest,
   DecideRepairRequest,
   GetCreditRequest,
+  ListingIdRequest,
+  ListingStatementRequest,
+  ListListingsRequest,
   ListRepairRequestsRequest,
   PublicCreditListRequest,
   PublicCreditRequest,
   RepairIdRequest,
   RequestRepairRequest,
+  StartListingRequest,
 } from '@shanyu/contracts';
 import { Caller, RequestId, Handles } from '@shanyu/messaging';
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { CreditLists, GetCredit, ListCreditModels, PublicCredit } from './queries/credit.queries.js';
+import { DecideListing, ListingQueries, StartListing, StateListingCase } from './listing/listing.use-cases.js';
 import { DecideRepair, RepairQueries, RequestRepair } from './repair/repair.use-cases.js';
 
 @Controller()
@@ -26,6 +32,10 @@ export class CreditHandlers {
     private readonly decideRepair: DecideRepair,
     private readonly repairs: RepairQueries,
     private readonly publicCredit: PublicCredit,
+    private readonly startListing: StartListing,
+    private readonly stateListingCase: StateListingCase,
+    private readonly decideListing: DecideListing,
+    private readonly listings: ListingQueries,
   ) {}
 
   @Handles(CreditRpc.getCredit)
@@ -61,6 +71,31 @@ export class CreditHandlers {
   @Handles(CreditRpc.listRepairs)
   listRepairs(@Payload() body: ListRepairRequestsRequest, @Caller() actor: Actor) {
     return this.repairs.list(body, actor);
+  }
+
+  @Handles(CreditRpc.startListing)
+  notify(@Payload() body: StartListingRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
+    return this.startListing.execute(body, actor, requestId);
+  }
+
+  @Handles(CreditRpc.stateListing)
+  state(@Payload() body: ListingStatementRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
+    return this.stateListingCase.execute(body, actor, requestId);
+  }
+
+  @Handles(CreditRpc.decideListing)
+  decideOnListing(@Payload() body: DecideListingRequest, @Caller() actor: Actor, @RequestId() requestId?: string) {
+    return this.decideListing.execute(body, actor, requestId);
+  }
+
+  @Handles(CreditRpc.getListing)
+  getListing(@Payload() body: ListingIdRequest, @Caller() actor: Actor) {
+    return this.listings.get(body.id, actor);
+  }
+
+  @Handles(CreditRpc.listListings)
+  listListings(@Payload() body: ListListingsRequest, @Caller() actor: Actor) {
+    return this.listings.list(body, actor);
   }
 
   /** 公示: no actor header needed. */

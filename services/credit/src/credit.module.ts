@@ -9,6 +9,7 @@ import type { Standings } from './ledger/standings.js';
 import type { CreditModels } from './model/credit-model.js';
 import { CreditRuleDocuments } from './model/credit-rule-documents.js';
 import { CreditLists, GetCredit, ListCreditModels, PublicCredit } from './queries/credit.queries.js';
+import { DecideListing, ListingQueries, StartListing, StateListingCase } from './listing/listing.use-cases.js';
 import { DecideRepair, RepairQueries, RequestRepair } from './repair/repair.use-cases.js';
 
 export interface CreditDependencies {
@@ -37,6 +38,10 @@ export class CreditModule {
         { provide: RequestRepair, useValue: new RequestRepair(uow, models, ledger, policy, now) },
         { provide: DecideRepair, useValue: new DecideRepair(uow, models, ledger, standings, policy, now) },
         { provide: RepairQueries, useValue: new RepairQueries(ds, policy) },
+        { provide: StartListing, useValue: new StartListing(uow, models, ledger, policy, now) },
+        { provide: StateListingCase, useValue: new StateListingCase(uow, policy, now) },
+        { provide: DecideListing, useValue: new DecideListing(uow, models, ledger, policy, now) },
+        { provide: ListingQueries, useValue: new ListingQueries(ds, policy, now) },
         { provide: ComputeCreditIndicators, useValue: new ComputeCreditIndicators(ds, models, now) },
       ],
     };

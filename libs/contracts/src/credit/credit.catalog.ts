@@ -6,8 +6,14 @@ import {
   CreditListRequest,
   CreditModelList,
   CreditView,
+  DecideListingRequest,
   DecideRepairRequest,
   GetCreditRequest,
+  ListingIdRequest,
+  ListingPage,
+  ListingStatementRequest,
+  ListingView,
+  ListListingsRequest,
   ListRepairRequestsRequest,
   PublicCreditListRequest,
   PublicCreditPage,
@@ -17,8 +23,9 @@ import {
   RepairRequestPage,
   RepairRequestView,
   RequestRepairRequest,
+  StartListingRequest,
 } from './credit.contracts.js';
-import { GradeChangedData, RepairDecidedData, RepairRequestedData } from './credit.events.js';
+import { GradeChangedData, ListingChangedData, RepairDecidedData, RepairRequestedData } from './credit.events.js';
 
 /** What every credit subject scoped to the caller's institutions and divisions may answer, before its own codes. */
 const SCOPED_ERRORS = ['VALIDATION', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE', 'NOT_OWN_INSTITUTION'] as const satisfies readonly ErrorCode[];
@@ -39,7 +46,8 @@ export const CreditRpc = {
   }),
   getList: defineRpc({
     subject: 'credit.list.get',
-    summary: "红名单 (A) / 黑名单 (D) of a division in the caller's scope",
+    summary:
+      "Grade lists of a division in the caller's scope: list=red grade A (优, 守信激励), list=black grade D (差, 重点监管) — a supervision class, not the 严重失信主体名单 (credit.listing.list)",
     request: CreditListRequest,
     reply: CreditListPage,
     errors: SCOPED_ERRORS,
@@ -79,6 +87,41 @@ export const CreditRpc = {
     reply: RepairRequestPage,
     errors: SCOPED_ERRORS,
   }),
+  startListing: defineRpc({
+    subject: 'credit.listing.start',
+    summary: '严重失信主体名单认定 — 告知 (district health bureau): facts and basis notified, the statement period opened',
+    request: StartListingRequest,
+    reply: ListingView,
+    errors: [...SCOPED_ERRORS, 'INSTITUTION_NOT_FOUND', 'CREDIT_ENTRY_NOT_FOUND', 'CREDIT_LISTING_NOT_GROUNDED', 'CREDIT_LISTING_PENDING'],
+  }),
+  stateListing: defineRpc({
+    subject: 'credit.listing.statement',
+    summary: '陈述申辩 by the operator of the institution, once, within the period of the notice',
+    request: ListingStatementRequest,
+    reply: ListingView,
+    errors: [...SCOPED_ERRORS, 'CREDIT_LISTING_NOT_FOUND', 'CREDIT_LISTING_STATEMENT_CLOSED'],
+  }),
+  decideListing: defineRpc({
+    subject: 'credit.listing.decide',
+    summary: '认定决定 (district health bureau): list (publication from today, with its minimum and maximum periods) or not_list',
+    request: DecideListingRequest,
+    reply: ListingView,
+    errors: [...SCOPED_ERRORS, 'CREDIT_LISTING_NOT_FOUND', 'CREDIT_LISTING_ALREADY_DECIDED', 'CREDIT_LISTING_STATEMENT_OPEN', 'CREDIT_LISTING_NOT_GROUNDED'],
+  }),
+  getListing: defineRpc({
+    subject: 'credit.listing.get',
+    summary: 'One serious-breach listing procedure',
+    request: ListingIdRequest,
+    reply: ListingView,
+    errors: [...SCOPED_ERRORS, 'CREDIT_LISTING_NOT_FOUND'],
+  }),
+  listListings: defineRpc({
+    subject: 'credit.listing.list',
+    summary: "Serious-breach listing procedures in the caller's scope (operators: their own institutions), newest first",
+    request: ListListingsRequest,
+    reply: ListingPage,
+    errors: SCOPED_ERRORS,
+  }),
   publicGetGrade: defineRpc({
     subject: 'credit.public.grade.get',
     summary: '公示 The grade of one filed institution (no actor needed)',
@@ -109,6 +152,30 @@ export const CreditEvt = {
     version: 1,
     summary: '信用修复 requested for ledger entries of an institution',
     data: RepairRequestedData,
+  }),
+  listingNotified: defineEvent({
+    subject: 'evt.credit.listing.notified',
+    version: 1,
+    summary: '严重失信主体名单认定: the institution was notified (facts, basis, statement period)',
+    data: ListingChangedData,
+  }),
+  listingStated: defineEvent({
+    subject: 'evt.credit.listing.stated',
+    version: 1,
+    summary: '严重失信主体名单认定: the institution stated its case (陈述申辩)',
+    data: ListingChangedData,
+  }),
+  listingDecided: defineEvent({
+    subject: 'evt.credit.listing.decided',
+    version: 1,
+    summary: '严重失信主体名单认定: decided — listed (publication periods) or not listed',
+    data: ListingChangedData,
+  }),
+  listingRemoved: defineEvent({
+    subject: 'evt.credit.listing.removed',
+    version: 1,
+    summary: 'An institution left the serious-breach list before the maximum period: its grounding entries were repaired (信用修复)',
+    data: ListingChangedData,
   }),
   repairDecided: defineEvent({
     subject: 'evt.credit.repair.decided',

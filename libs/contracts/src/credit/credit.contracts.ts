@@ -1,20 +1,30 @@
 import { PageNumber, PageQuery, PageSize } from '../page-query.js';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { type Static, Type as t } from '@sinclair/typebox';
 import { ActorRef, Nullable, PageOf, StringEnum } from '../contract.js';
 import { IsDivisionCode, IsIsoDate } from '../validators.js';
 
 /**
- * 信用等级 A–D (信用分级分类监管, 国办发〔2019〕35号), labelled as the national default model names them:
- * A 守信, B 基本守信, C 失信, D 严重失信 (a model's own labels are in its thresholds). The credit service
- * owns the grade; other services follow evt.credit.grade.changed.v1.
+ * 信用等级 A–D (信用分级分类监管, 国办发〔2019〕35号): supervision classes, labelled as the national
+ * default model names them since 2026-12-01: A 优, B 良, C 中, D 差 (a model's own labels are in its
+ * thresholds). A grade is not a finding of 失信: 严重失信 is stated only by a serious-breach listing
+ * (严重失信主体名单) decided after notice and statement. The credit service owns the grade; other
+ * services follow evt.credit.grade.changed.v1.
  */
 export const CREDIT_GRADES = ['A', 'B', 'C', 'D'] as const;
 export type CreditGrade = (typeof CREDIT_GRADES)[number];
-export const CREDIT_GRADE_LABELS: Record<CreditGrade, string> = { A: '守信', B: '基本守信', C: '失信', D: '严重失信' };
+export const CREDIT_GRADE_LABELS: Record<CreditGrade, string> = { A: '优', B: '良', C: '中', D: '差' };
 
-/** 红名单 (守信激励, grade A) and 黑名单 (失信惩戒, grade D). */
+/**
+ * A serious-breach listing (严重失信主体名单认定) through its procedure: notified (告知, the
+ * statement period running or a decision due), listed (公示中), not_listed (决定不予列入), removed
+ * (移出: repaired), expired (the maximum publication period has passed).
+ */
+export const LISTING_STATUSES = ['notified', 'listed', 'not_listed', 'removed', 'expired'] as const;
+export type ListingStatus = (typeof LISTING_STATUSES)[number];
+
+/** Grade lists: red = grade A (优, 守信激励), black = grade D (差, 重点监管); the 严重失信主体名单 is the listings'. */
 export const CREDIT_LISTS = ['red', 'black'] as const;
 export type CreditList = (typeof CREDIT_LISTS)[number];
 
@@ -85,7 +95,7 @@ export class GetCreditRequest {
   at?: string;
 }
 
-@JSONSchema({ description: "红名单 (A, 守信激励) or 黑名单 (D, 失信惩戒) of a division; default: the caller's divisions" })
+@JSONSchema({ description: "Grade list of a division (red: A 优; black: D 差, 重点监管 — not the 严重失信主体名单); default: the caller's divisions" })
 export class CreditListRequest extends PageQuery {
   @IsIn(CREDIT_LISTS)
   list: CreditList;
@@ -153,6 +163,91 @@ export class ListRepairRequestsRequest extends PageQuery {
   status?: RepairStatus;
 }
 
+@JSONSchema({
+  description:
+    '严重失信主体名单认定 — 告知: the district health bureau notifies the institution of the facts and their legal basis. ' +
+    "The ledger entries must be the institution's, unrepaired and of an event type the model lets ground a listing (its `listing` rule); " +
+    'the notice gives the period to state its case (陈述申辩).',
+})
+export class StartListingBody {
+  @JSONSchema({ description: 'Ledger entry ids (entryId in the credit explanation) whose facts ground the listing' })
+  @IsUUID('all', { each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  entryIds: string[];
+
+  @JSONSchema({
+    description: 'The facts as the notice states them (认定事实)',
+    example: '2026年11月3日因聘用从业禁止人员被责令停止招生三个月（卫健罚〔2026〕12号）',
+  })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(4_000)
+  facts: string;
+}
+
+export class StartListingRequest extends StartListingBody {
+  @IsUUID()
+  institutionId: string;
+}
+
+@JSONSchema({ description: '陈述申辩: what the institution says against the listing, once, within the period the notice gives' })
+export class ListingStatementBody {
+  @IsString()
+  @MinLength(4)
+  @MaxLength(4_000)
+  statement: string;
+}
+
+export class ListingStatementRequest extends ListingStatementBody {
+  @IsUUID()
+  id: string;
+}
+
+@JSONSchema({
+  description:
+    '认定决定 (district health bureau): list (with the decision document number; publication starts today) or not_list. ' +
+    'Refused while the statement period runs unless the institution has stated its case.',
+})
+export class DecideListingBody {
+  @IsIn(['list', 'not_list'])
+  decision: 'list' | 'not_list';
+
+  @JSONSchema({ description: '认定决定书文号 (required to list)', example: '环卫健信〔2026〕3号' })
+  @ValidateIf((o: DecideListingBody) => o.decision === 'list' || o.decisionNo !== undefined)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
+  decisionNo?: string;
+
+  @JSONSchema({ description: 'The reasons, answering the statement if there was one' })
+  @IsString()
+  @MinLength(4)
+  @MaxLength(4_000)
+  reason: string;
+}
+
+export class DecideListingRequest extends DecideListingBody {
+  @IsUUID()
+  id: string;
+}
+
+export class ListingIdRequest {
+  @IsUUID()
+  id: string;
+}
+
+export class ListListingsRequest extends PageQuery {
+  @IsOptional()
+  @IsUUID()
+  institutionId?: string;
+
+  @IsOptional()
+  @IsIn(LISTING_STATUSES)
+  status?: ListingStatus;
+}
+
 export class PublicCreditRequest {
   @IsUUID()
   id: string;
@@ -178,7 +273,9 @@ export class PublicCreditListRequest {
 // ---------------------------------------------------------------------------------------------
 // Replies
 
-const Grade = StringEnum(CREDIT_GRADES, { description: 'A 守信 / B 基本守信 / C 失信 / D 严重失信' });
+const Grade = StringEnum(CREDIT_GRADES, {
+  description: 'A 优 / B 良 / C 中 / D 差 (labels: the model in force; before 2026-12-01 守信 / 基本守信 / 失信 / 严重失信)',
+});
 
 /** One ledger entry as it counts at the date asked for. */
 export const CreditEntryView = t.Object(
@@ -319,6 +416,49 @@ export type RepairRequestView = Static<typeof RepairRequestView>;
 
 export const RepairRequestPage = PageOf(RepairRequestView, 'RepairRequestPage');
 
+export const ListingView = t.Object(
+  {
+    id: t.String({ format: 'uuid' }),
+    institutionId: t.String({ format: 'uuid' }),
+    institutionName: Nullable(t.String()),
+    divisionCode: t.String(),
+    status: StringEnum(LISTING_STATUSES),
+    entryIds: t.Array(t.String({ format: 'uuid' })),
+    facts: t.String(),
+    basis: t.String({ description: 'The legal basis: the rules of the grounding entries and of the listing procedure, with their sources' }),
+    modelVersion: t.String({ description: 'The credit rule document whose `listing` rule the procedure follows' }),
+    notice: t.Object({
+      notifiedBy: ActorRef,
+      notifiedAt: t.String({ format: 'date-time' }),
+      text: t.String({ description: 'The notice (告知书) as the institution reads it: facts, basis, rights and the period' }),
+      statementDue: t.String({ format: 'date', description: 'Last day to state its case (陈述申辩)' }),
+    }),
+    statement: Nullable(t.Object({ text: t.String(), statedBy: ActorRef, statedAt: t.String({ format: 'date-time' }) })),
+    decision: Nullable(
+      t.Object({
+        decision: StringEnum(['list', 'not_list']),
+        decisionNo: Nullable(t.String()),
+        reason: t.String(),
+        decidedBy: ActorRef,
+        decidedAt: t.String({ format: 'date-time' }),
+        decidedOn: t.String({ format: 'date' }),
+      }),
+    ),
+    publication: Nullable(
+      t.Object({
+        from: t.String({ format: 'date' }),
+        repairableFrom: t.String({ format: 'date', description: 'From this day repair (信用修复) may be requested (minimum publication period)' }),
+        until: t.String({ format: 'date', description: 'The publication ends by itself on this day (maximum period)' }),
+      }),
+    ),
+    removal: Nullable(t.Object({ on: t.String({ format: 'date' }), reason: t.String() })),
+  },
+  { $id: 'ListingView' },
+);
+export type ListingView = Static<typeof ListingView>;
+
+export const ListingPage = PageOf(ListingView, 'ListingPage');
+
 export const PublicCreditView = t.Object(
   {
     institutionId: t.String({ format: 'uuid' }),
@@ -328,6 +468,17 @@ export const PublicCreditView = t.Object(
     gradeLabel: t.String(),
     since: Nullable(t.String({ format: 'date' })),
     modelVersion: t.String(),
+    seriousBreach: Nullable(
+      t.Object({
+        decisionNo: t.String(),
+        facts: t.String(),
+        basis: t.String(),
+        from: t.String({ format: 'date' }),
+        repairableFrom: t.String({ format: 'date' }),
+        until: t.String({ format: 'date' }),
+      }),
+      { description: '严重失信主体名单 in publication (decided after notice and statement), null otherwise: a grade alone is never published as 失信' },
+    ),
   },
   { $id: 'PublicCreditView' },
 );

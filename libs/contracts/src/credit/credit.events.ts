@@ -1,8 +1,8 @@
 import { type Static, Type as t } from '@sinclair/typebox';
 import { Nullable, StringEnum } from '../contract.js';
-import { CREDIT_EVENT_TYPES, CREDIT_GRADES } from './credit.contracts.js';
+import { CREDIT_EVENT_TYPES, CREDIT_GRADES, LISTING_STATUSES } from './credit.contracts.js';
 
-const Grade = StringEnum(CREDIT_GRADES, { description: 'A 守信 / B 基本守信 / C 失信 / D 严重失信' });
+const Grade = StringEnum(CREDIT_GRADES, { description: 'A 优 / B 良 / C 中 / D 差' });
 
 /** Why a grade is what it is: a D trigger (with its entry), or the score against the thresholds. */
 export const GradeReason = t.Object(
@@ -69,6 +69,24 @@ export const RepairDecidedData = t.Object(
   { $id: 'RepairDecidedData' },
 );
 export type RepairDecidedData = Static<typeof RepairDecidedData>;
+
+/** A step of a serious-breach listing (严重失信主体名单): its state after the step. */
+export const ListingChangedData = t.Object(
+  {
+    listingId: t.String({ format: 'uuid' }),
+    institutionId: t.String({ format: 'uuid' }),
+    divisionCode: t.String(),
+    status: StringEnum(LISTING_STATUSES),
+    entryIds: t.Array(t.String({ format: 'uuid' })),
+    statementDue: t.String({ format: 'date' }),
+    decisionNo: Nullable(t.String()),
+    publishedFrom: Nullable(t.String({ format: 'date' })),
+    repairableFrom: Nullable(t.String({ format: 'date' })),
+    publishedUntil: Nullable(t.String({ format: 'date' })),
+  },
+  { $id: 'ListingChangedData' },
+);
+export type ListingChangedData = Static<typeof ListingChangedData>;
 
 /**
  * Dead letter body of an event the credit service could not use (`dlq.<consumer>`, stream

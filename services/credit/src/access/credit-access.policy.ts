@@ -15,7 +15,9 @@ export interface CreditScope {
  *    its divisions on the institution's behalf;
  *  - decide a repair: the district health bureau of the institution's division only (the lead
  *    department: 区卫生健康局牵头 in 环翠区's credit scheme), always with a reason;
- *  - the public sees the grade of filed institutions (公示), nothing else.
+ *  - a serious-breach listing (严重失信主体名单): the district health bureau of the institution's
+ *    division notifies and decides; the operator, and only the operator, states its case;
+ *  - the public sees the grade of filed institutions (公示) and a listing in publication, nothing else.
  */
 const DEPARTMENTS: ReadonlySet<Department> = new Set(['health', 'market', 'civil', 'fire', 'police', 'education', 'hrss', 'street', 'finance', 'admin']);
 
@@ -45,5 +47,15 @@ export class CreditAccessPolicy extends AccessPolicy {
   assertCanDecideRepair(actor: Actor, institution: CreditScope): void {
     if (actor.department !== 'health') throw departmentNotAllowed(actor, '决定信用修复', ['health']);
     this.assertCovers(actor, institution.divisionCode);
+  }
+
+  assertCanDecideListing(actor: Actor, institution: CreditScope): void {
+    if (actor.department !== 'health') throw departmentNotAllowed(actor, '认定严重失信主体名单', ['health']);
+    this.assertCovers(actor, institution.divisionCode);
+  }
+
+  assertCanStateCase(actor: Actor, institution: CreditScope): void {
+    if (actor.department !== 'operator') throw departmentNotAllowed(actor, '陈述申辩', ['operator']);
+    this.assertOperatorOf(actor, institution);
   }
 }

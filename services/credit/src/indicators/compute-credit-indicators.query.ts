@@ -16,7 +16,7 @@ interface Counts extends Record<string, number> {
 const ZERO: Counts = { A: 0, B: 0, C: 0, D: 0, repairsPending: 0, repairsApproved: 0 };
 const GROUP = '信用监管';
 const REPAIR_SOURCE = '信用修复（《失信行为纠正后的信用信息修复管理办法（试行）》国家发展改革委令 2023 年第 58 号）';
-const GRADE_LABELS: Record<string, string> = { A: 'A 级 守信（红名单）', B: 'B 级 基本守信', C: 'C 级 失信', D: 'D 级 严重失信（黑名单）' };
+const gradeLabel = (model: CreditModel, grade: string) => `${grade} 级（${model.grades.find((g) => g.grade === grade)?.label ?? grade}）`;
 
 /**
  * 指标 of credit supervision (the grade distribution, 信用修复) for a district
@@ -42,7 +42,7 @@ export class ComputeCreditIndicators {
     const grades = (['A', 'B', 'C', 'D'] as const).map((g): IndicatorValue => ({
       group: GROUP,
       key: `creditGrade${g}`,
-      label: GRADE_LABELS[g]!,
+      label: gradeLabel(model, g),
       unit: '家',
       value: c[g],
       numerator: c[g],

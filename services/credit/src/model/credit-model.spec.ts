@@ -3,7 +3,14 @@ import { formatRuleSource, resolveRules, type RuleEntry } from '@shanyu/common';
 import { CREDIT_EVENT_TYPES, type CreditEventType } from '@shanyu/contracts';
 import { describe, expect, it } from 'vitest';
 import { type CreditRuleBody, type CreditRuleDocument, CreditModelError, loadCreditModels } from './credit-model.js';
-import { CREDIT_MODEL_2023, CREDIT_MODEL_2026, CREDIT_RULE_DOCUMENTS, HUANCUI_CREDIT_SCHEME, WEIHAI_CREDIT_SCHEME } from './credit-models.data.js';
+import {
+  CREDIT_MODEL_2023,
+  CREDIT_MODEL_2026,
+  CREDIT_MODEL_2026_2,
+  CREDIT_RULE_DOCUMENTS,
+  HUANCUI_CREDIT_SCHEME,
+  WEIHAI_CREDIT_SCHEME,
+} from './credit-models.data.js';
 import { evaluate, judge, type LedgerEntry } from './evaluate.js';
 
 const models = loadCreditModels(CREDIT_RULE_DOCUMENTS);
@@ -245,6 +252,49 @@ function entry(divisionCode: string, eventType: CreditEventType, occurredOn: str
     modelVersion: rule.documentVersion,
   };
 }
+
+describe('credit due process in the model (2026.2)', () => {
+  const withListing = (change: (body: Record<string, unknown>) => void) => () => {
+    const doc = clone(CREDIT_MODEL_2026_2);
+    change(ruleOf(doc, 'listing').body);
+    return loadCreditModels([CREDIT_MODEL_2023, CREDIT_MODEL_2026, doc, WEIHAI_CREDIT_SCHEME, HUANCUI_CREDIT_SCHEME]);
+  };
+
+  it('labels grades as supervision classes from 2026-12-01, and keeps the earlier labels for earlier days', () => {
+    expect(models.for(XIHU, '2026-11-30')!.grades.map((g) => g.label)).toEqual(['守信', '基本守信', '失信', '严重失信']);
+    const now = models.for(XIHU, '2026-12-01')!;
+    expect(now.version).toBe('credit-model/2026.2');
+    expect(now.grades.map((g) => `${g.grade}${g.label}${g.minScore}`)).toEqual(['A优92', 'B良72', 'C中55', 'D差0']);
+    // The scores are 2026.1's, now judged under 2026.2.
+    expect(now.rules.find((r) => r.id === 'FINDING_CRITICAL')).toMatchObject({ points: -15, documentVersion: 'credit-model/2026.2' });
+  });
+
+  it('has a listing procedure only from 2026.2, grounded on the facts the law treats as serious, with its sources', () => {
+    expect(models.for(XIHU, '2026-11-30')!.listing).toBeNull();
+    for (const division of [XIHU, HUANCUI]) {
+      expect(models.for(division, '2026-12-07')!.listing).toMatchObject({
+        groundedBy: ['penalty_issued.suspension', 'penalty_issued.revocation', 'staff_ban_matched'],
+        statementDays: 10,
+        minPublicationDays: 365,
+        maxPublicationDays: 1095,
+        documentVersion: 'credit-model/2026.2',
+      });
+    }
+    const source = models.for(XIHU, '2026-12-07')!.listing!.source;
+    expect(source).toContain('国办发〔2020〕49号');
+    expect(source).toContain('国家发展和改革委员会令2023年第58号');
+    expect(source).toContain('陈述申辩');
+  });
+
+  it('refuses a listing rule that names an unknown event, inverted periods, a zero period or an unknown key', () => {
+    expect(withListing((b) => (b.groundedBy = ['staff_ban_matched', 'parking_ticket']))).toThrow(/groundedBy\.1.*未知的信用事项类型 parking_ticket/);
+    expect(withListing((b) => (b.groundedBy = []))).toThrow(/groundedBy/);
+    expect(withListing((b) => (b.minPublicationDays = 2000))).toThrow(/maxPublicationDays.*最长公示期不得短于最短公示期/);
+    expect(withListing((b) => (b.statementDays = 0))).toThrow(/statementDays/);
+    expect(withListing((b) => (b.publishOnline = true))).toThrow(/未知的键 publishOnline/);
+    expect(withListing(() => undefined)).not.toThrow();
+  });
+});
 
 describe('which credit scheme applies where', () => {
   const on = '2026-08-01';

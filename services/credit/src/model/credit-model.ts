@@ -25,7 +25,8 @@ import { CREDIT_EVENT_TYPES, CREDIT_GRADES, type CreditEventType, type CreditGra
  * - `grading` (key `grading`): start score, bounds and the grade thresholds with their labels;
  * - `score` (key = the rule id, e.g. `FINDING_MAJOR`): what one ledger event type counts, its
  *   "D anywhere" trigger, how it fades and whether it may be repaired (信用修复);
- * - `measure` (key `measure.<grade>.<department>`): what a grade means for a department (联合激励 / 联合惩戒).
+ * - `measure` (key `measure.<grade>.<department>`): what a grade means for a department (联合激励 / 联合惩戒);
+ * - `listing` (key `listing`): the procedure of a serious-breach listing (严重失信主体名单).
  */
 
 /** How an entry's weight fades: from the event's day, or from the day its finding was corrected. */
@@ -65,7 +66,21 @@ export interface MeasureBody {
   measure: string;
 }
 
-export type CreditRuleBody = GradingBody | ScoreBody | MeasureBody;
+/**
+ * 严重失信主体名单 (serious-breach listing) as a procedure, not a score: which ledger events the law
+ * lets ground a listing, how long the institution has to state its case (陈述申辩) after the notice,
+ * and the publication's minimum (before which no repair may be asked) and maximum (after which it
+ * ends by itself) periods.
+ */
+export interface ListingBody {
+  kind: 'listing';
+  groundedBy: CreditEventType[];
+  statementDays: number;
+  minPublicationDays: number;
+  maxPublicationDays: number;
+}
+
+export type CreditRuleBody = GradingBody | ScoreBody | MeasureBody | ListingBody;
 export type CreditRuleDocument = RuleDocument<CreditRuleBody>;
 
 /** A scoring rule as the model composed for a division uses it. */
@@ -112,7 +127,14 @@ export interface CreditModel {
   rules: CreditRule[];
   /** 联合激励 / 联合惩戒: what each grade means for the departments. */
   measures: Record<CreditGrade, CreditMeasureView[]>;
+  /** How a serious-breach listing is decided under this model (null: the model provides none). */
+  listing: ListingPolicy | null;
   watchedSubjects: readonly string[];
+}
+
+export interface ListingPolicy extends Omit<ListingBody, 'kind'> {
+  source: string;
+  documentVersion: string;
 }
 
 export class CreditModelError extends Error {
@@ -153,6 +175,7 @@ const KEYS: Record<CreditRuleBody['kind'], string[]> = {
   grading: ['kind', 'startScore', 'minScore', 'maxScore', 'grades'],
   score: ['kind', 'eventType', 'points', 'pointsSetBy', 'dTrigger', 'decay', 'repair'],
   measure: ['kind', 'grade', 'department', 'measure'],
+  listing: ['kind', 'groundedBy', 'statementDays', 'minPublicationDays', 'maxPublicationDays'],
 };
 
 /** Pushes a problem for every unknown and every missing key: a misplaced key silently ignored is how rules freeze for years. */
@@ -239,7 +262,7 @@ export function checkCreditRuleBody(body: CreditRuleBody, at: string, problems: 
   };
   if (!isObject(body)) return add(at, '规则内容应为对象');
   const expected = KEYS[body.kind as CreditRuleBody['kind']];
-  if (!expected) return add(`${at}.kind`, `未知的信用规则类型 ${String(body.kind)}（允许：grading、score、measure）`);
+  if (!expected) return add(`${at}.kind`, `未知的信用规则类型 ${String(body.kind)}（允许：grading、score、measure、listing）`);
   keysExactly(body as unknown as Record<string, unknown>, expected, at, add);
   const raw = body as unknown as Record<string, unknown>;
   if (body.kind === 'score') checkScore(raw, at, add);
@@ -249,6 +272,20 @@ export function checkCreditRuleBody(body: CreditRuleBody, at: string, problems: 
     if (!isText(raw.department)) add(`${at}.department`, '请写明部门');
     if (!isText(raw.measure, 2)) add(`${at}.measure`, '请写明措施');
   }
+  if (body.kind === 'listing') checkListing(raw, at, add);
+}
+
+function checkListing(body: Record<string, unknown>, at: string, add: (field: string, message: string) => void): void {
+  const types = body.groundedBy;
+  if (!Array.isArray(types) || types.length === 0) add(`${at}.groundedBy`, '请列出可作为认定依据的信用事项类型');
+  else
+    types.forEach((type, i) => {
+      if (!(CREDIT_EVENT_TYPES as readonly unknown[]).includes(type)) add(`${at}.groundedBy.${i}`, `未知的信用事项类型 ${String(type)}`);
+    });
+  for (const key of ['statementDays', 'minPublicationDays', 'maxPublicationDays'] as const)
+    if (!isInt(body[key]) || body[key] < 1 || body[key] > 3650) add(`${at}.${key}`, '应为 1–3650 的整数（天）');
+  if (isInt(body.minPublicationDays) && isInt(body.maxPublicationDays) && body.minPublicationDays > body.maxPublicationDays)
+    add(`${at}.maxPublicationDays`, '最长公示期不得短于最短公示期');
 }
 
 const sourceText = (sources: readonly RuleSource[]) => sources.map(formatRuleSource).join('；');
@@ -298,6 +335,20 @@ export function assembleCreditModel(resolved: ResolvedRules<CreditRuleBody>, doc
     if (r.body.kind !== 'measure') continue;
     measures[r.body.grade].push({ department: r.body.department, measure: r.body.measure, source: sourceText(r.sources) });
   }
+  const listings = resolved.rules.filter((r) => r.body.kind === 'listing');
+  if (listings.length > 1) problems.push(`${listings.length} listing rules in force`);
+  const listingRule = listings[0];
+  const listing: ListingPolicy | null =
+    listingRule && listingRule.body.kind === 'listing'
+      ? {
+          groundedBy: listingRule.body.groundedBy,
+          statementDays: listingRule.body.statementDays,
+          minPublicationDays: listingRule.body.minPublicationDays,
+          maxPublicationDays: listingRule.body.maxPublicationDays,
+          source: sourceText(listingRule.sources),
+          documentVersion: listingRule.from.version,
+        }
+      : null;
   if (problems.length) {
     throw new CreditModelError(
       `the credit rules in force in ${resolved.divisionCode || NATIONAL_JURISDICTION} on ${resolved.date} make no model:\n  ${problems.join('\n  ')}`,
@@ -320,6 +371,7 @@ export function assembleCreditModel(resolved: ResolvedRules<CreditRuleBody>, doc
     grades: g.grades.map((x) => ({ ...x, source: gradingSource })),
     rules,
     measures,
+    listing,
     watchedSubjects: CREDIT_WATCHED_SUBJECTS,
   };
 }

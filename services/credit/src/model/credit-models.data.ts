@@ -79,7 +79,16 @@ const measure = (grade: CreditGrade, department: string, text: string, sources: 
   body: { kind: 'measure', grade, department, measure: text },
 });
 
-const grading = (thresholds: [number, number, number]): RuleEntry<CreditRuleBody> => ({
+/** The labels of the editions before 2026.2 (kept: a version is never edited). */
+const LABELS_2023: [string, string, string, string] = ['守信', '基本守信', '失信', '严重失信'];
+/**
+ * From 2026.2 a grade is a supervision class and says so (优/良/中/差, as graded supervision
+ * schemes of health commissions name them); 失信 / 严重失信 are legal findings the platform states
+ * only through a serious-breach listing decided after notice and statement (rule `listing`).
+ */
+const LABELS_2026: [string, string, string, string] = ['优', '良', '中', '差'];
+
+const grading = (thresholds: [number, number, number], labels = LABELS_2023): RuleEntry<CreditRuleBody> => ({
   key: 'grading',
   title: `信用等级与分级线（平台默认：起始 80 分，A ≥ ${thresholds[0]}、B ≥ ${thresholds[1]}、C ≥ ${thresholds[2]}；任一 D 级触发事项使机构整体为 D）`,
   composition: 'adds',
@@ -90,10 +99,10 @@ const grading = (thresholds: [number, number, number]): RuleEntry<CreditRuleBody
     minScore: 0,
     maxScore: 100,
     grades: [
-      { grade: 'A', label: '守信', minScore: thresholds[0] },
-      { grade: 'B', label: '基本守信', minScore: thresholds[1] },
-      { grade: 'C', label: '失信', minScore: thresholds[2] },
-      { grade: 'D', label: '严重失信', minScore: 0 },
+      { grade: 'A', label: labels[0], minScore: thresholds[0] },
+      { grade: 'B', label: labels[1], minScore: thresholds[1] },
+      { grade: 'C', label: labels[2], minScore: thresholds[2] },
+      { grade: 'D', label: labels[3], minScore: 0 },
     ],
   },
 });
@@ -243,6 +252,47 @@ export const CREDIT_MODEL_2026: CreditRuleDocument = {
   ],
 };
 
+const LISTING_PROCEDURE: RuleSource = {
+  ...DISCIPLINE,
+  article: '“严格规范严重失信主体名单认定”：限于法律法规规定的严重失信行为；认定前告知事由、依据和依法享有的陈述申辩权利（条款序号待核）',
+};
+const PUBLICATION_PERIODS: RuleSource = {
+  ...REPAIR,
+  article: '涉及严重失信行为的信息最短公示期一年、最长公示期三年，最短公示期满方可申请修复（条款序号待核）',
+};
+
+/**
+ * 严重失信主体名单 under the 2026.2 model: only facts the law itself treats as serious ground a
+ * listing — 责令停产停业 and 吊销许可 (行政处罚法 第九条 heavier kinds) and employing a person barred
+ * from work with children (未成年人保护法 第六十二条); a 10-day statement period (the platform's
+ * default: the documents set no number of days); publication at least one and at most three years.
+ */
+const LISTING: RuleEntry<CreditRuleBody> = {
+  key: 'listing',
+  title: '严重失信主体名单认定程序：告知、陈述申辩（平台默认 10 日）、决定、公示（最短 1 年、最长 3 年）',
+  composition: 'adds',
+  sources: [LISTING_PROCEDURE, PUBLICATION_PERIODS, PENALTY_LAW, MINORS],
+  body: {
+    kind: 'listing',
+    groundedBy: ['penalty_issued.suspension', 'penalty_issued.revocation', 'staff_ban_matched'],
+    statementDays: 10,
+    minPublicationDays: 365,
+    maxPublicationDays: 1095,
+  },
+};
+
+/**
+ * The national default, 2026.2: the 2026.1 scores and thresholds; grades labelled as supervision
+ * classes (优/良/中/差); the serious-breach listing procedure.
+ */
+export const CREDIT_MODEL_2026_2: CreditRuleDocument = {
+  ...CREDIT_MODEL_2026,
+  version: 'credit-model/2026.2',
+  title: '托育机构信用评价模型（全国默认，2026 年 12 月版）',
+  effectiveFrom: '2026-12-01',
+  rules: [grading([92, 72, 55], LABELS_2026), ...CREDIT_MODEL_2026.rules.filter((r) => r.key !== 'grading'), LISTING],
+};
+
 /** 威海市: the city's own scheme adds the health bureau's 联合激励 / 联合惩戒 per grade, in 威海 only. */
 export const WEIHAI_CREDIT_SCHEME: CreditRuleDocument = {
   family: 'credit',
@@ -281,4 +331,10 @@ export const HUANCUI_CREDIT_SCHEME: CreditRuleDocument = {
 };
 
 /** Every credit rule document the platform ships, every version. */
-export const CREDIT_RULE_DOCUMENTS: CreditRuleDocument[] = [CREDIT_MODEL_2023, CREDIT_MODEL_2026, WEIHAI_CREDIT_SCHEME, HUANCUI_CREDIT_SCHEME];
+export const CREDIT_RULE_DOCUMENTS: CreditRuleDocument[] = [
+  CREDIT_MODEL_2023,
+  CREDIT_MODEL_2026,
+  CREDIT_MODEL_2026_2,
+  WEIHAI_CREDIT_SCHEME,
+  HUANCUI_CREDIT_SCHEME,
+];

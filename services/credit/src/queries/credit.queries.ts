@@ -18,6 +18,7 @@ import type { Ledger } from '../ledger/ledger.js';
 import type { CreditModel, CreditModels } from '../model/credit-model.js';
 import { evaluate, type Evaluation, startGrade } from '../model/evaluate.js';
 import { CreditReadRepository } from './credit-read.repository.js';
+import { ListingRepository, type ListingRow } from '../listing/listing.repository.js';
 
 const gradeLabel = (model: CreditModel, grade: CreditGrade) => model.grades.find((g) => g.grade === grade)!.label;
 
@@ -108,7 +109,7 @@ export class GetCredit {
   }
 }
 
-/** 红名单 / 黑名单: institutions graded A / D today, in a division (registered, not deregistered). */
+/** Grade lists: institutions graded A (优) / D (差) today, in a division (registered, not deregistered). */
 export class CreditLists {
   constructor(
     private readonly dataSource: DataSource,
@@ -174,7 +175,7 @@ export class ListCreditModels {
   }
 }
 
-/** 公示: the grade of filed institutions; no points, no entries, no personal data. */
+/** 公示: the grade of filed institutions and a serious-breach listing in publication; no points, no entries, no personal data. */
 export class PublicCredit {
   constructor(
     private readonly dataSource: DataSource,
@@ -214,10 +215,18 @@ export class PublicCredit {
       page,
       pageSize,
     );
+    const today = shanghaiToday(this.now());
+    const published = new Map<string, ListingRow>();
+    for (const l of await new ListingRepository(this.dataSource).inPublication(
+      rows.map((r) => r.id),
+      today,
+    ))
+      if (!published.has(l.institution_id)) published.set(l.institution_id, l);
     const items: PublicCreditView[] = rows.map((r) => {
-      const model = this.models.judging(r.divisionCode, shanghaiToday(this.now()));
+      const model = this.models.judging(r.divisionCode, today);
       const unrated = this.startGradeIn(r.divisionCode);
       const grade = r.grade ?? unrated.grade;
+      const listing = published.get(r.id);
       return {
         institutionId: r.id,
         institutionName: r.name,
@@ -226,6 +235,16 @@ export class PublicCredit {
         gradeLabel: gradeLabel(model, grade),
         since: r.since,
         modelVersion: r.modelVersion ?? unrated.version,
+        seriousBreach: listing
+          ? {
+              decisionNo: listing.decision_no!,
+              facts: listing.facts,
+              basis: listing.basis,
+              from: listing.published_from!,
+              repairableFrom: listing.repairable_from!,
+              until: listing.published_until!,
+            }
+          : null,
       };
     });
     return { items, total, page, pageSize };

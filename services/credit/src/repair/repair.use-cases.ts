@@ -18,6 +18,8 @@ import { StandingRepository } from '../ledger/standing.repository.js';
 import type { Standings } from '../ledger/standings.js';
 import type { CreditModels } from '../model/credit-model.js';
 import { evaluate, type LedgerEntry } from '../model/evaluate.js';
+import { ListingRepository, type ListingRow } from '../listing/listing.repository.js';
+import { listingEventData, toListingView } from '../listing/listing.use-cases.js';
 import { RepairRepository, type RepairRow } from './repair.repository.js';
 
 function toView(r: RepairRow): RepairRequestView {
@@ -50,7 +52,14 @@ const who = (actor: Actor) => ({ department: actor.department, userId: actor.use
  * repairable under the rule that judged it, past the rule's minimum period (公示期), and not
  * repaired already. Returns one problem per entry that may not.
  */
-function repairProblems(models: CreditModels, all: LedgerEntry[], entryIds: string[], today: IsoDate, divisionCode: string): FieldProblem[] {
+function repairProblems(
+  models: CreditModels,
+  all: LedgerEntry[],
+  entryIds: string[],
+  today: IsoDate,
+  divisionCode: string,
+  listed: readonly ListingRow[],
+): FieldProblem[] {
   const evaluation = evaluate(all, today, models, divisionCode);
   const byId = new Map(evaluation.entries.map((e) => [e.entry.id, e]));
   const problems: FieldProblem[] = [];
@@ -61,6 +70,15 @@ function repairProblems(models: CreditModels, all: LedgerEntry[], entryIds: stri
     if (e.repairedBy) return problems.push({ field, code: 'ALREADY_REPAIRED', message: `“${e.rule.title}”已修复` });
     if (e.entry.points >= 0 || !e.rule.repair.allowed)
       return problems.push({ field, code: 'NOT_REPAIRABLE', message: `“${e.rule.title}”不适用信用修复（${e.entry.modelVersion}）` });
+    // A serious-breach listing in publication holds its grounds until its minimum period has passed.
+    const listing = listed.find((l) => l.entry_ids.includes(id) && l.repairable_from! > today);
+    if (listing) {
+      return problems.push({
+        field,
+        code: 'MIN_PERIOD',
+        message: `“${e.rule.title}”已列入严重失信主体名单（${listing.decision_no}），最短公示期满（${listing.repairable_from} 起）方可申请修复`,
+      });
+    }
     const days = daysBetween(e.entry.occurredOn, today);
     if (days < e.rule.repair.minDays) {
       return problems.push({
@@ -99,12 +117,14 @@ export class RequestRepair {
       const divisionCode = institution?.divisionCode ?? [...entries].reverse().find((e) => e.divisionCode)?.divisionCode ?? null;
       this.policy.assertCanRequestRepair(actor, { divisionCode, ownerUserId: institution?.ownerUserId ?? null });
       await new StandingRepository(m).lock(request.institutionId);
+      const today = shanghaiToday(this.now());
       const problems = repairProblems(
         this.models,
         await this.ledger.forInstitution(m, request.institutionId),
         request.entryIds,
-        shanghaiToday(this.now()),
+        today,
         divisionCode ?? '',
+        await new ListingRepository(m).inPublication([request.institutionId], today),
       );
       if (problems.length) refuse(problems);
       const pending = await repairs.pendingListing(request.institutionId, request.entryIds);
@@ -167,7 +187,15 @@ export class DecideRepair {
       const entries = await this.ledger.forInstitution(m, repair.institution_id);
       let ledgerEntryId: string | null = null;
       if (request.decision === 'approve') {
-        const problems = repairProblems(this.models, entries, repair.entry_ids, today, institution?.divisionCode ?? repair.division_code);
+        const listings = new ListingRepository(m);
+        const problems = repairProblems(
+          this.models,
+          entries,
+          repair.entry_ids,
+          today,
+          institution?.divisionCode ?? repair.division_code,
+          await listings.inPublication([repair.institution_id], today),
+        );
         if (problems.length) refuse(problems);
         const appended = await this.ledger.append(m, {
           institutionId: repair.institution_id,
@@ -194,7 +222,10 @@ export class DecideRepair {
           ledgerEntryId,
         }),
       );
-      if (ledgerEntryId) await this.refresh(tx, m, repair.institution_id, today, `credit repair ${repair.id}`);
+      if (ledgerEntryId) {
+        await this.refresh(tx, m, repair.institution_id, today, `credit repair ${repair.id}`);
+        await this.removeListings(tx, repair, today, actor);
+      }
       const repaired = entries.filter((e) => repair.entry_ids.includes(e.id)).map((e) => e.eventType);
       await tx.publish(CreditEvt.repairDecided, {
         actor,
@@ -224,6 +255,16 @@ export class DecideRepair {
       });
       return view;
     });
+  }
+
+  /** Repaired grounds end the publication of the serious-breach listings they grounded (移出名单). */
+  private async removeListings(tx: Transaction, repair: RepairRow, today: IsoDate, actor: Actor): Promise<void> {
+    const listings = new ListingRepository(tx.manager);
+    for (const id of await listings.removeNaming(repair.institution_id, repair.entry_ids, today, `信用修复（申请 ${repair.id}）`)) {
+      const view = toListingView((await listings.byId(id))!, today);
+      await tx.publish(CreditEvt.listingRemoved, { actor, entityId: id, data: listingEventData(view) });
+      await tx.audit({ actor, action: 'credit.listing.remove', entity: 'listing', entityId: id, after: view.removal, reason: view.removal!.reason });
+    }
   }
 
   private refresh(tx: Transaction, manager: EntityManager, institutionId: string, today: IsoDate, cause: string) {

@@ -7,7 +7,12 @@ import {
   type CreditModelView,
   CreditRpc,
   type CreditView,
+  DecideListingBody,
   DecideRepairBody,
+  ListingIdRequest,
+  ListingStatementBody,
+  type ListingView,
+  ListListingsRequest,
   ListRepairRequestsRequest,
   type Page,
   PublicCreditListRequest,
@@ -16,6 +21,7 @@ import {
   RepairIdRequest,
   type RepairRequestView,
   RequestRepairBody,
+  StartListingBody,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
@@ -41,7 +47,7 @@ export class CreditController {
   @Departments(...READERS)
   @ApiOperation({
     summary:
-      '机构信用: score, grade (A 守信 / B 基本守信 / C 失信 / D 严重失信), model version, and every ledger entry with its points, rule and source, newest first. ' +
+      '机构信用: score, grade (A 优 / B 良 / C 中 / D 差 — supervision classes; 严重失信 only through a listing), model version, and every ledger entry with its points, rule and source, newest first. ' +
       '?at=YYYY-MM-DD recomputes at a past date with the model version in force then. Operators see their own institution.',
   })
   @ApiParam({ name: 'id', format: 'uuid', description: 'Institution id' })
@@ -59,7 +65,9 @@ export class CreditController {
   @Get('lists')
   @Departments('health', 'market', 'civil', 'fire', 'police', 'education', 'hrss', 'street', 'finance', 'admin')
   @ApiOperation({
-    summary: "红名单 (list=red: grade A, 守信联合激励) / 黑名单 (list=black: grade D, 失信联合惩戒) of a division (default: the caller's divisions)",
+    summary:
+      "Grade lists of a division (default: the caller's divisions): list=red grade A (优, 守信激励), list=black grade D (差, 重点监管). " +
+      'A grade is a supervision class: the 严重失信主体名单 is GET /credit/listings?status=listed',
   })
   @ApiQuery({ name: 'list', enum: ['red', 'black'] })
   @ApiQuery({ name: 'divisionCode', required: false, example: '330106' })
@@ -142,6 +150,89 @@ export class CreditController {
   ): Promise<RepairRequestView> {
     return this.rpc.call(CreditRpc.decideRepair, { ...body, id: params.id }, { actor, requestId });
   }
+
+  @Post('institutions/:id/listings')
+  @HttpCode(201)
+  @Departments('health')
+  @ApiOperation({
+    summary:
+      "严重失信主体名单认定 — 告知 (district health bureau of the institution's division): names the ledger entries that ground it " +
+      "(event types the model's `listing` rule names: 责令停产停业, 吊销许可, 聘用从业禁止人员) and the facts; the notice gives the basis, " +
+      'the right to state its case and the last day (陈述申辩). Nothing is published until the decision. Audited; evt.credit.listing.notified.v1.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'Institution id' })
+  @ApiBody(schema('StartListingBody'))
+  @RpcReply(CreditRpc.startListing, 201)
+  startListing(
+    @Param() params: CreditInstitutionParams,
+    @Body() body: StartListingBody,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<ListingView> {
+    return this.rpc.call(CreditRpc.startListing, { ...body, institutionId: params.id }, { actor, requestId });
+  }
+
+  @Get('listings')
+  @Departments(...READERS)
+  @ApiOperation({
+    summary: "严重失信主体名单认定 in the caller's scope (operators: their own institutions), newest first; status=listed gives the list in publication today",
+  })
+  @ApiQuery({ name: 'institutionId', required: false })
+  @ApiQuery({ name: 'status', required: false, enum: ['notified', 'listed', 'not_listed', 'removed', 'expired'] })
+  @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1 } })
+  @ApiQuery({ name: 'pageSize', required: false, schema: { type: 'integer', minimum: 1, maximum: 200 } })
+  @RpcReply(CreditRpc.listListings)
+  listListings(@Query() query: ListListingsRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<Page<ListingView>> {
+    return this.rpc.call(CreditRpc.listListings, query, { actor, requestId });
+  }
+
+  @Get('listings/:id')
+  @Departments(...READERS)
+  @ApiOperation({ summary: 'One 严重失信主体名单认定: notice, statement, decision, publication periods, removal' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @RpcReply(CreditRpc.getListing)
+  getListing(@Param() params: ListingIdRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<ListingView> {
+    return this.rpc.call(CreditRpc.getListing, { id: params.id }, { actor, requestId });
+  }
+
+  @Post('listings/:id/statement')
+  @HttpCode(200)
+  @Departments('operator')
+  @ApiOperation({
+    summary: '陈述申辩 by the operator of the institution, once, by the last day the notice gives. Audited; evt.credit.listing.stated.v1.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiBody(schema('ListingStatementBody'))
+  @RpcReply(CreditRpc.stateListing)
+  state(
+    @Param() params: ListingIdRequest,
+    @Body() body: ListingStatementBody,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<ListingView> {
+    return this.rpc.call(CreditRpc.stateListing, { ...body, id: params.id }, { actor, requestId });
+  }
+
+  @Post('listings/:id/decision')
+  @HttpCode(200)
+  @Departments('health')
+  @ApiOperation({
+    summary:
+      '认定决定 (district health bureau): list (decisionNo required; published from today, repair from the end of the minimum period, ' +
+      'ending by itself after the maximum) or not_list, with the reasons. Refused while the statement period runs unless the institution ' +
+      'has stated its case (409 CREDIT_LISTING_STATEMENT_OPEN). Audited; evt.credit.listing.decided.v1.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiBody(schema('DecideListingBody'))
+  @RpcReply(CreditRpc.decideListing)
+  decideListing(
+    @Param() params: ListingIdRequest,
+    @Body() body: DecideListingBody,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<ListingView> {
+    return this.rpc.call(CreditRpc.decideListing, { ...body, id: params.id }, { actor, requestId });
+  }
 }
 
 /** 公示: the credit grade of filed institutions, without logging in (no points, no entries). */
@@ -163,7 +254,7 @@ export class PublicCreditController {
 
   @Public()
   @Get('institutions/:id')
-  @ApiOperation({ summary: '信用等级公示 of one filed institution' })
+  @ApiOperation({ summary: '信用等级公示 of one filed institution, with a serious-breach listing in publication (seriousBreach) if there is one' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @RpcReply(CreditRpc.publicGetGrade)
   get(@Param() params: PublicCreditRequest, @CurrentRequestId() requestId: string): Promise<PublicCreditView> {
