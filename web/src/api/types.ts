@@ -485,3 +485,63 @@ export interface FineRule {
     article?: string;
   }[];
 }
+
+/** Who did it (a department and its user). */
+export interface ActorRef {
+  department: string;
+  userId: string;
+}
+
+export type ListingStatus = 'notified' | 'listed' | 'not_listed' | 'removed' | 'expired';
+
+/**
+ * 严重失信主体名单认定 (GET /api/v1/credit/listings): the notice (告知) with the last day to state a case,
+ * the statement (陈述申辩), the decision and the publication periods. A grade is never 失信: only this is.
+ */
+export interface ListingView {
+  id: string;
+  institutionId: string;
+  institutionName: string | null;
+  divisionCode: string;
+  status: ListingStatus;
+  entryIds: string[];
+  facts: string;
+  basis: string;
+  modelVersion: string;
+  notice: { notifiedBy: ActorRef; notifiedAt: string; text: string; statementDue: string };
+  statement: { text: string; statedBy: ActorRef; statedAt: string } | null;
+  decision: {
+    decision: 'list' | 'not_list';
+    decisionNo: string | null;
+    reason: string;
+    decidedBy: ActorRef;
+    decidedAt: string;
+    decidedOn: string;
+  } | null;
+  publication: { from: string; repairableFrom: string; until: string } | null;
+  removal: { on: string; reason: string } | null;
+}
+
+/** A serious-breach listing in publication, as the public register shows it. */
+export interface SeriousBreach {
+  decisionNo: string;
+  facts: string;
+  basis: string;
+  from: string;
+  repairableFrom: string;
+  until: string;
+}
+
+/** 信用等级公示 of one filed institution (GET /api/v1/public/credit/institutions/:id). */
+export interface PublicCreditView {
+  institutionId: string;
+  institutionName: string;
+  divisionCode: string;
+  grade: 'A' | 'B' | 'C' | 'D';
+  /** The model's label: A 优 / B 良 / C 中 / D 差 (a supervision class, not a finding of 失信). */
+  gradeLabel: string;
+  since: string | null;
+  modelVersion: string;
+  /** 严重失信主体名单 in publication; null when there is none. Absent before the listings landed. */
+  seriousBreach?: SeriousBreach | null;
+}

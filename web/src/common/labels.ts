@@ -62,6 +62,15 @@ export const COMPLAINT_CATEGORY_LABELS: Record<string, string> = {
   other: '其他',
 };
 
+/** 严重失信主体名单认定 through its procedure (ListingView.status). */
+export const LISTING_STATUS_LABELS: Record<string, string> = {
+  notified: '已告知（待决定）',
+  listed: '公示中',
+  not_listed: '不予列入',
+  removed: '已移出（信用修复）',
+  expired: '公示期满',
+};
+
 export const label = (map: Record<string, string>, key: string | null | undefined): string => (key ? (map[key] ?? key) : '—');
 
 export const yuan = (fen: number | null | undefined): string =>
@@ -93,6 +102,12 @@ export const shanghaiMinute = (iso: string | null | undefined): string => {
   );
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 };
+
+/** Today in Asia/Shanghai (YYYY-MM-DD), whatever the browser's zone: the day the API's dates are counted in. */
+export const shanghaiToday = (): string => shanghaiMinute(new Date().toISOString()).slice(0, 10);
+
+/** The Asia/Shanghai day of an instant. */
+export const shanghaiDate = (iso: string | null | undefined): string => (iso ? shanghaiMinute(iso).slice(0, 10) : '—');
 
 export const RESULT_VERSION_STATUS_LABELS: Record<string, string> = {
   current: '记录值',

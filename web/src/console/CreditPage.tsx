@@ -1,6 +1,7 @@
 import { Descriptions, Drawer, Segmented, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { InstitutionListings, ListingsTable } from './CreditListings';
 import { RepairRequests, RequestRepairButton } from './CreditRepairs';
 import { api } from '../api/client';
 import type { Page } from '../api/types';
@@ -32,6 +33,7 @@ interface CreditView {
   measures: { department: string; measure: string; source: string }[];
   entries?: {
     entryId: string;
+    eventType: string;
     occurredOn: string;
     title: string;
     points: number;
@@ -40,18 +42,24 @@ interface CreditView {
     source: string;
     department: string | null;
     dTriggerActive: boolean;
+    repairedBy: string | null;
   }[];
 }
 const GRADE_COLOR: Record<string, string> = { A: 'green', B: 'blue', C: 'orange', D: 'red' };
 
-/** 信用监管: red and black lists, and each institution's grade with its explanation. */
+/**
+ * 信用监管: the grade lists (A 优 / D 差: supervision classes), the 严重失信主体名单 (decided after notice
+ * and statement), 信用修复, and each institution's grade with its explanation and listings.
+ */
 export function CreditPage() {
-  // Operators see no red or black lists (those are the departments'): their own institutions instead.
+  // Operators see no grade lists (those are the departments'): their own institutions and their notices instead.
   const operator = useSession()?.department === 'operator';
-  const [list, setList] = useState<'red' | 'black' | 'repairs' | 'own'>(operator ? 'own' : 'black');
+  const [list, setList] = useState<'red' | 'black' | 'listings' | 'repairs' | 'own'>(operator ? 'own' : 'black');
   // `?institutionId=` opens that institution's credit directly (an operator's own, a link from elsewhere).
   const [params, setParams] = useSearchParams();
   const open = params.get('institutionId');
+  // Closing an institution's credit re-reads the listings: a notice, statement or decision may have changed them.
+  const [closed, setClosed] = useState(0);
   const setOpen = (id: string | null) =>
     setParams((p) => {
       const next = new URLSearchParams(p);
@@ -61,7 +69,7 @@ export function CreditPage() {
     });
   const { data, error, loading } = useLoad(
     (signal) =>
-      list === 'repairs' || list === 'own'
+      list === 'repairs' || list === 'own' || list === 'listings'
         ? Promise.resolve({ items: [] })
         : api<{ items: CreditListItem[] }>('/api/v1/credit/lists', { query: { list, pageSize: 200 }, signal }),
     [list],
@@ -69,19 +77,26 @@ export function CreditPage() {
   const lists = operator
     ? [
         { value: 'own', label: '本单位机构' },
+        { value: 'listings', label: '失信认定告知' },
         { value: 'repairs', label: '信用修复申请' },
       ]
     : [
-        { value: 'black', label: '黑名单（D 级）' },
-        { value: 'red', label: '红名单（A 级）' },
+        { value: 'black', label: 'D 级（差）重点监管' },
+        { value: 'red', label: 'A 级（优）' },
+        { value: 'listings', label: '严重失信主体名单' },
         { value: 'repairs', label: '信用修复申请' },
       ];
   return (
     <>
-      <PageHeader title="信用监管">守信联合激励、失信联合惩戒：A 守信 / B 基本守信 / C 失信 / D 严重失信；任一部门的严重失信事实使机构总体为 D。</PageHeader>
+      <PageHeader title="信用监管">
+        信用分级分类监管：A 优 / B 良 / C 中 / D 差 是监管分类（决定抽查比例和频次），不是失信认定；任一部门的直接判 D 事项使机构总体为 D。
+        严重失信主体名单由卫生健康部门告知认定事实和依据、听取陈述申辩后，方可作出认定决定并公示。
+      </PageHeader>
       <Segmented style={{ marginBottom: 12 }} value={list} onChange={(v) => setList(v as typeof list)} options={lists} />
       {list === 'repairs' ? (
         <RepairRequests onOpen={setOpen} />
+      ) : list === 'listings' ? (
+        <ListingsTable onOpen={setOpen} refresh={closed} />
       ) : list === 'own' ? (
         <OwnInstitutions onOpen={setOpen} />
       ) : error ? (
@@ -92,7 +107,7 @@ export function CreditPage() {
           loading={loading}
           dataSource={data?.items ?? []}
           pagination={{ pageSize: 20 }}
-          exportName={list === 'red' ? '信用红名单' : '信用黑名单'}
+          exportName={list === 'red' ? '信用等级A（优）' : '信用等级D（差）重点监管'}
           onRow={(r) => ({ onClick: () => setOpen(r.institutionId), style: { cursor: 'pointer' } })}
           exportColumns={[
             { title: '机构', value: (r) => r.institutionName ?? r.institutionId },
@@ -113,7 +128,15 @@ export function CreditPage() {
           ]}
         />
       )}
-      <Drawer open={!!open} onClose={() => setOpen(null)} size="large" title="机构信用">
+      <Drawer
+        open={!!open}
+        onClose={() => {
+          setOpen(null);
+          setClosed((n) => n + 1);
+        }}
+        size="large"
+        title="机构信用"
+      >
         {open ? <CreditDetail id={open} /> : null}
       </Drawer>
     </>
@@ -173,6 +196,7 @@ function CreditDetail({ id }: { id: string }) {
           {data.thresholds.map((t) => `${t.grade} ${t.label} ≥ ${t.minScore}`).join('；')}（{data.modelJurisdictionName}适用模型 {data.modelVersion}）
         </Descriptions.Item>
       </Descriptions>
+      <InstitutionListings institutionId={id} entries={data.entries ?? []} />
       {data.entries?.length ? (
         <>
           <Typography.Title level={5} style={{ marginTop: 16 }}>

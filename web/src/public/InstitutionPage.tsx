@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, errorMessage } from '../api/client';
 import { useCapabilities } from '../api/capabilities';
-import type { InstitutionPlanDraw, Page, PublicInspection, PublicInstitution } from '../api/types';
+import type { InstitutionPlanDraw, Page, PublicCreditView, PublicInspection, PublicInstitution, SeriousBreach } from '../api/types';
 import {
   CARE_FORM_LABELS,
   COMPLAINT_CATEGORY_LABELS,
@@ -24,7 +24,7 @@ export function InstitutionPage() {
   const { data, error, loading } = useLoad((signal) => api<PublicInstitution>(`/api/v1/public/institutions/${id}`, { signal }), [id]);
   const hasCredit = !!has?.('GET /api/v1/public/credit/institutions/{id}');
   const credit = useLoad(
-    (signal) => (hasCredit ? api<{ grade: string; gradeLabel: string }>(`/api/v1/public/credit/institutions/${id}`, { signal }) : Promise.resolve(null)),
+    (signal) => (hasCredit ? api<PublicCreditView>(`/api/v1/public/credit/institutions/${id}`, { signal }) : Promise.resolve(null)),
     [id, hasCredit],
   );
   if (loading) return <Loading />;
@@ -52,6 +52,7 @@ export function InstitutionPage() {
           </Tag>
         ))}
       </Space>
+      {credit.data?.seriousBreach ? <SeriousBreachAlert breach={credit.data.seriousBreach} /> : null}
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>
           <Card>
@@ -102,6 +103,30 @@ export function InstitutionPage() {
       </Card>
       {has?.('POST /api/v1/public/complaints') ? <ComplaintForm institutionId={id} /> : null}
     </article>
+  );
+}
+
+/** 严重失信主体名单 in publication: decided after notice and statement, with its periods and facts. */
+function SeriousBreachAlert({ breach }: { breach: SeriousBreach }) {
+  return (
+    <Alert
+      type="error"
+      showIcon
+      data-testid="serious-breach"
+      style={{ marginBottom: 16 }}
+      title="列入严重失信主体名单"
+      description={
+        <Descriptions column={1} size="small">
+          <Descriptions.Item label="认定决定书文号">{breach.decisionNo}</Descriptions.Item>
+          <Descriptions.Item label="公示期">
+            {breach.from} 至 {breach.until}
+          </Descriptions.Item>
+          <Descriptions.Item label="可申请信用修复日期">{breach.repairableFrom} 起</Descriptions.Item>
+          <Descriptions.Item label="认定事实">{breach.facts}</Descriptions.Item>
+          <Descriptions.Item label="依据">{breach.basis}</Descriptions.Item>
+        </Descriptions>
+      }
+    />
   );
 }
 
