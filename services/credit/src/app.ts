@@ -16,6 +16,8 @@ import { StandingSweep } from './sweep/standing-sweep.js';
 export interface RunningCredit extends RunningService {
   /** The daily recomputation of standings (tests run it for a given day). */
   sweep: StandingSweep;
+  /** Dead-letters the events still waiting for their institution that were parked before `before` (the sweep does it past the bound). */
+  expireParked(before: Date): Promise<number>;
 }
 
 export interface CreditStartOptions {
@@ -27,12 +29,16 @@ export interface CreditStartOptions {
   eventsFrom?: 'all' | 'new';
 }
 
+/** How long an event may wait for its institution's registration before it is dead-lettered. */
+const PARKED_EVENT_BOUND_MS = 30 * 86_400_000;
+
 /** Checks the credit rule documents, connects, migrates, follows the other services' events and answers `credit.*`. */
 export async function startCredit(config: CreditConfig, options: CreditStartOptions = {}): Promise<RunningCredit> {
   // Loaded and checked first: a rule document that does not check, or rules that make no whole model somewhere, stop the service.
   const models = loadCreditModels(CREDIT_RULE_DOCUMENTS);
   const now = options.now ?? (() => new Date());
   let sweep!: StandingSweep;
+  let expireParked!: (before: Date) => Promise<number>;
   const running = await startService({
     service: 'credit',
     settings: config,
@@ -46,6 +52,7 @@ export async function startCredit(config: CreditConfig, options: CreditStartOpti
       const standings = new Standings(models, ledger);
       const handler = new CreditEventsHandler(models, ledger, standings, institutions, new Outbox(), new AuditLog(), logger, now);
       sweep = new StandingSweep(runtime.dataSource, runtime.unitOfWork, standings);
+      expireParked = (before) => runtime.unitOfWork.run((tx) => handler.expireParked(tx.manager, before));
       const consumers: Record<string, EventHandler> = {};
       for (const { key } of CREDIT_SOURCES) consumers[`${key}-events`] = handler.handlerFor(creditConsumerName(config.CREDIT_DB_SCHEMA, key), key);
       logger.info('credit models loaded', { documents: models.documents.map((d) => `${d.version}@${d.jurisdiction}@${d.effectiveFrom}`) });
@@ -60,13 +67,15 @@ export async function startCredit(config: CreditConfig, options: CreditStartOpti
               const today: IsoDate = shanghaiToday(now());
               const result = await sweep.run(today);
               if (result.recomputed) logger.info('credit standings recomputed', result);
+              const expired = await expireParked(new Date(now().getTime() - PARKED_EVENT_BOUND_MS));
+              if (expired) logger.warn('credit events dead-lettered after waiting for their institution', { expired, boundDays: 30 });
             },
           },
         ],
       };
     },
   });
-  return { ...running, sweep };
+  return { ...running, sweep, expireParked: (before) => expireParked(before) };
 }
 
 // For tests and tools: the model, the evaluation and the ledger, so a standing can be checked against a full recomputation.
@@ -74,6 +83,9 @@ export { CREDIT_RULE_DOCUMENTS, CREDIT_MODEL_2023, CREDIT_MODEL_2026, HUANCUI_CR
 export { CreditModelError, CreditModels, loadCreditModels, type CreditModel, type CreditRuleDocument } from './model/credit-model.js';
 export { evaluate, type LedgerEntry } from './model/evaluate.js';
 export { Ledger } from './ledger/ledger.js';
-export { creditConsumerName, CREDIT_SOURCES } from './events/credit-events.handler.js';
+export { creditConsumerName, CREDIT_SOURCES, CreditEventsHandler } from './events/credit-events.handler.js';
+export { creditDataSource } from './data-source.js';
+export { InstitutionReplica } from './institutions/institutions.js';
+export { Standings } from './ledger/standings.js';
 export type { CreditConfig } from './config.js';
 export { replayCredit, replayCreditProjection, type ReplayCreditConfig, type ReplayCreditOptions, type ReplayCreditReport } from './replay/replay-credit.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type JsonLogger, shanghaiToday } from '@shanyu/common';
-import { type CreditDeadLetter, deadLetterSubject, type EventEnvelope, serviceConsumer } from '@shanyu/contracts';
+import { type CreditDeadLetter, deadLetterSubject, type EventEnvelope, institutionOf, serviceConsumer } from '@shanyu/contracts';
 import type { Outbox } from '@shanyu/messaging';
 import { metricsFor, type ServiceMetrics } from '@shanyu/observability';
 import type { AuditLog } from '@shanyu/persistence';
@@ -11,6 +11,7 @@ import type { Ledger } from '../ledger/ledger.js';
 import type { Standings } from '../ledger/standings.js';
 import type { CreditModels } from '../model/credit-model.js';
 import { DeadLetterRepository } from './dead-letter.repository.js';
+import { ParkedEventRepository } from './parked-event.repository.js';
 import { classify } from './translate.js';
 
 /** The four source streams (nats-server 2.9: one filter subject per consumer). */
@@ -30,7 +31,9 @@ export function creditConsumerName(schema: string, source: CreditSource): string
 /**
  * Turns other services' events into ledger entries and refreshes the standing, inside the
  * consumer's transaction (the inbox row commits with them: a redelivery has no second effect).
- * Events the service cannot use are recorded (`rejected_event`) and sent to `dlq.<consumer>`
+ * An event about an institution not known yet waits (`parked_event`) and applies when the
+ * registry's event for it arrives, so the ledger is a function of the events, not of the order
+ * they arrive in. Events the service cannot use are recorded (`rejected_event`) and sent to `dlq.<consumer>`
  * through the outbox, so the dead letter exists if and only if the event was acknowledged. A
  * rejected event keeps no inbox row, like an event DurableEventConsumer dead-letters itself: once
  * the cause is fixed, `dlq redrive` publishes it again and it is handled as new (its rejection is
@@ -75,7 +78,14 @@ export class CreditEventsHandler {
     options: { publishDeadLetters?: boolean } = {},
   ): Promise<{ touched: Set<string>; rejected: boolean }> {
     const touched = new Set<string>();
-    if (source === 'registry') await this.replica.follow(manager, event);
+    if (source === 'registry' && (await this.replica.follow(manager, event))) {
+      // The institution is known now: what waited for it applies first, in the order it occurred.
+      const id = institutionOf(event)!.id;
+      for (const parked of await new ParkedEventRepository(manager).takeFor(id)) {
+        const applied = await this.record(parked.consumer, parked.source as CreditSource, parked.envelope, manager, options);
+        for (const t of applied.touched) touched.add(t);
+      }
+    }
     const outcome = classify(event, this.models);
     const publish = options.publishDeadLetters ?? true;
     if (outcome.kind === 'dead') {
@@ -93,9 +103,15 @@ export class CreditEventsHandler {
       }
       const known = await new InstitutionRepository(manager).get(fact.institutionId);
       if (!known) {
-        const error = `${event.subject}: 事件未写明机构所在区划，信用服务的登记副本中也没有机构 ${fact.institutionId}（待登记事件到达后可重新投递）`;
-        await this.deadLetter(manager, consumer, event, 'UNKNOWN_INSTITUTION', error, publish);
-        return { touched, rejected: true };
+        // Delivery order is not the order of the facts: the event waits for its institution (bounded, see expireParked).
+        await new ParkedEventRepository(manager).park({ consumer, source, institutionId: fact.institutionId, envelope: event });
+        this.logger.info('credit event parked until its institution is known', {
+          consumer,
+          subject: event.subject,
+          eventId: event.eventId,
+          institutionId: fact.institutionId,
+        });
+        return { touched, rejected: false };
       }
       facts.push({ ...fact, divisionCode: known.divisionCode });
     }
@@ -131,6 +147,19 @@ export class CreditEventsHandler {
         `${event.subject} ${event.eventId}`,
       );
     }
+  }
+
+  /**
+   * Events parked before `before` whose institution never arrived: dead-lettered (UNKNOWN_INSTITUTION),
+   * so an admin sees them and can re-drive them once the registration is found. Returns how many.
+   */
+  async expireParked(manager: EntityManager, before: Date): Promise<number> {
+    const expired = await new ParkedEventRepository(manager).takeParkedBefore(before);
+    for (const p of expired) {
+      const error = `${p.envelope.subject}: 事件未写明机构所在区划，信用服务自 ${before.toISOString().slice(0, 10)} 前起等待机构 ${p.institutionId} 的登记事件仍未收到（收到后可重新投递）`;
+      await this.deadLetter(manager, p.consumer, p.envelope, 'UNKNOWN_INSTITUTION', error, true);
+    }
+    return expired.length;
   }
 
   private async deadLetter(

@@ -12,7 +12,9 @@ export class ProjectionRepository {
   async lock(timeoutMs: number): Promise<void> {
     const t = (name: string) => schemaTable(this.manager, name);
     await this.manager.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(timeoutMs))}`);
-    await this.manager.query(`LOCK TABLE ${t('institution')}, ${t('ledger_entry')}, ${t('standing')}, ${t('rejected_event')}, ${this.inbox} IN EXCLUSIVE MODE`);
+    await this.manager.query(
+      `LOCK TABLE ${t('institution')}, ${t('ledger_entry')}, ${t('standing')}, ${t('rejected_event')}, ${t('parked_event')}, ${this.inbox} IN EXCLUSIVE MODE`,
+    );
   }
 
   async savepoint(): Promise<void> {

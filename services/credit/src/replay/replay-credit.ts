@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { creditDataSource } from '../data-source.js';
 import { CREDIT_SOURCES, creditConsumerName, CreditEventsHandler, type CreditSource } from '../events/credit-events.handler.js';
 import { DeadLetterRepository } from '../events/dead-letter.repository.js';
+import { ParkedEventRepository } from '../events/parked-event.repository.js';
 import { InstitutionRepository } from '../institutions/institution.repository.js';
 import { InstitutionReplica } from '../institutions/institutions.js';
 import { Ledger, type NewLedgerEntry } from '../ledger/ledger.js';
@@ -146,6 +147,8 @@ export async function replayCreditProjection(options: ReplayCreditOptions): Prom
     await institutionRows.deleteAll();
     const oldRejections = new Map((await deadLetters.rejections(consumerNames)).map((r) => [`${r.consumer}|${r.eventId}`, r.rejectedAt]));
     await deadLetters.deleteRejections(consumerNames);
+    // Parked events are re-derived too: those whose institution never arrives wait again.
+    await new ParkedEventRepository(m).deleteFor(consumerNames);
     await projection.deleteDeliveries(consumerNames);
 
     const ledger = new ReplayLedger(models, previousIds);
