@@ -84,6 +84,8 @@ describe('credit with due process: serious-breach listing (严重失信主体名
     const view = (await stack.http.get(`/api/v1/credit/institutions/${institution.id}`).set(auth(health)).expect(200)).body as CreditView;
     expect(view).toMatchObject({ grade: 'D', gradeLabel: '差', modelVersion: 'credit-model/2026.2' });
     expect(view.thresholds.map((t) => t.label)).toEqual(['优', '良', '中', '差']);
+    expect(view.listingProcedure).toMatchObject({ groundedBy: expect.arrayContaining(['staff_ban_matched']), statementDays: 10, minPublicationDays: 365 });
+    expect(view.measures.map((m) => m.measure).join('；')).not.toMatch(/失信惩戒/);
     const shown = await publicView();
     expect(shown).toMatchObject({ grade: 'D', gradeLabel: '差', seriousBreach: null });
     expect(JSON.stringify(shown)).not.toMatch(/失信/);

@@ -11,7 +11,6 @@ import { DataTable, LoadError, Loading, showApiError, useLoad } from '../common/
  * Ledger event types the national model's `listing` rule lets ground a serious-breach listing (责令停产停业,
  * 吊销许可, 聘用从业禁止人员). The server checks again under the model in force and names the grounds when it refuses.
  */
-const GROUNDING_EVENT_TYPES = ['penalty_issued.suspension', 'penalty_issued.revocation', 'staff_ban_matched'];
 
 const STATUS_COLOR: Record<string, string> = { notified: 'orange', listed: 'red', not_listed: 'green', removed: 'blue', expired: 'default' };
 
@@ -102,7 +101,16 @@ export function ListingsTable({ onOpen, refresh }: { onOpen: (institutionId: str
  * The card 严重失信主体名单认定 of an institution's credit: its listings with notice, statement, decision
  * and publication; health starts one (告知) from grounding entries and decides; the operator states its case.
  */
-export function InstitutionListings({ institutionId, entries }: { institutionId: string; entries: ListingGroundCandidate[] }) {
+export function InstitutionListings({
+  institutionId,
+  entries,
+  groundedBy,
+}: {
+  institutionId: string;
+  entries: ListingGroundCandidate[];
+  /** The event types the model in force lets ground a listing (CreditView.listingProcedure). */
+  groundedBy: string[];
+}) {
   const department = useSession()?.department;
   const { data, error, loading, reload } = useLoad(
     (signal) => api<Page<ListingView>>('/api/v1/credit/listings', { query: { institutionId, pageSize: 50 }, signal }),
@@ -111,7 +119,7 @@ export function InstitutionListings({ institutionId, entries }: { institutionId:
   const listings = data?.items ?? [];
   // Entries already named by a procedure under way or in publication cannot ground another one.
   const named = new Set(listings.filter((l) => l.status === 'notified' || l.status === 'listed').flatMap((l) => l.entryIds));
-  const candidates = entries.filter((e) => GROUNDING_EVENT_TYPES.includes(e.eventType) && e.dTriggerActive && !e.repairedBy && !named.has(e.entryId));
+  const candidates = entries.filter((e) => groundedBy.includes(e.eventType) && e.dTriggerActive && !e.repairedBy && !named.has(e.entryId));
   return (
     <Card
       size="small"

@@ -20,6 +20,9 @@ interface CreditListItem {
   modelVersion: string;
   reasons: string[];
 }
+/** Whom a grade's measure concerns: a department, or a part of supervision the platform runs for all of them. */
+const MEASURE_SCOPES: Record<string, string> = { ...DEPARTMENT_LABELS, inspection: '双随机抽查', subsidy: '补助发放', all: '各部门' };
+
 interface CreditView {
   institutionId: string;
   institutionName: string | null;
@@ -31,6 +34,7 @@ interface CreditView {
   explanation: string;
   thresholds: { grade: string; label: string; minScore: number }[];
   measures: { department: string; measure: string; source: string }[];
+  listingProcedure: { groundedBy: string[]; statementDays: number; minPublicationDays: number; maxPublicationDays: number; source: string } | null;
   entries?: {
     entryId: string;
     eventType: string;
@@ -189,14 +193,14 @@ function CreditDetail({ id }: { id: string }) {
         <Descriptions.Item label="依据">{data.explanation}</Descriptions.Item>
         {data.measures.length ? (
           <Descriptions.Item label="联合奖惩措施">
-            {data.measures.map((m) => `${label(DEPARTMENT_LABELS, m.department)}：${m.measure}`).join('；')}
+            {data.measures.map((m) => `${label(MEASURE_SCOPES, m.department)}：${m.measure}`).join('；')}
           </Descriptions.Item>
         ) : null}
         <Descriptions.Item label="分级标准">
           {data.thresholds.map((t) => `${t.grade} ${t.label} ≥ ${t.minScore}`).join('；')}（{data.modelJurisdictionName}适用模型 {data.modelVersion}）
         </Descriptions.Item>
       </Descriptions>
-      <InstitutionListings institutionId={id} entries={data.entries ?? []} />
+      <InstitutionListings institutionId={id} entries={data.entries ?? []} groundedBy={data.listingProcedure?.groundedBy ?? []} />
       {data.entries?.length ? (
         <>
           <Typography.Title level={5} style={{ marginTop: 16 }}>

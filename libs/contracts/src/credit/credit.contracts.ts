@@ -319,6 +319,19 @@ export const CreditModelDocumentRef = t.Object(
 );
 export type CreditModelDocumentRef = Static<typeof CreditModelDocumentRef>;
 
+export const ListingProcedureView = t.Object(
+  {
+    groundedBy: t.Array(StringEnum(CREDIT_EVENT_TYPES), { description: 'The ledger event types that may ground a listing' }),
+    statementDays: t.Integer({ description: 'Days the institution has to state its case (陈述申辩) after the notice' }),
+    minPublicationDays: t.Integer({ description: 'Minimum publication: no repair before' }),
+    maxPublicationDays: t.Integer({ description: 'Maximum publication: it ends by itself' }),
+    source: t.String(),
+    documentVersion: t.String(),
+  },
+  { $id: 'ListingProcedureView' },
+);
+export type ListingProcedureView = Static<typeof ListingProcedureView>;
+
 export const CreditView = t.Object(
   {
     institutionId: t.String({ format: 'uuid' }),
@@ -354,6 +367,9 @@ export const CreditView = t.Object(
       }),
     ),
     measures: t.Array(CreditMeasureView, { description: 'What the grade means for the other departments (联合激励 / 联合惩戒), from the model' }),
+    listingProcedure: Nullable(ListingProcedureView, {
+      description: 'The serious-breach listing (严重失信主体名单) procedure of the model in force at `at` (null: the model provides none)',
+    }),
     entries: t.Array(CreditEntryView, { description: 'Every entry up to `at`, newest first' }),
   },
   { $id: 'CreditView' },

@@ -290,7 +290,12 @@ export const CREDIT_MODEL_2026_2: CreditRuleDocument = {
   version: 'credit-model/2026.2',
   title: '托育机构信用评价模型（全国默认，2026 年 12 月版）',
   effectiveFrom: '2026-12-01',
-  rules: [grading([92, 72, 55], LABELS_2026), ...CREDIT_MODEL_2026.rules.filter((r) => r.key !== 'grading'), LISTING],
+  rules: [
+    grading([92, 72, 55], LABELS_2026),
+    ...CREDIT_MODEL_2026.rules.filter((r) => r.key !== 'grading' && r.key !== 'measure.D.all'),
+    measure('D', 'all', '列为重点监管对象，各部门依法依规加强监管；严重失信主体名单须经告知、陈述申辩和决定后方可公示', [DISCIPLINE]),
+    LISTING,
+  ],
 };
 
 /** 威海市: the city's own scheme adds the health bureau's 联合激励 / 联合惩戒 per grade, in 威海 only. */

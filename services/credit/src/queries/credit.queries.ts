@@ -82,6 +82,7 @@ export function toCreditView(institutionId: string, name: string | null, divisio
         activeUntil: x.dTriggerUntil!,
       })),
     measures: e.model.measures[e.grade],
+    listingProcedure: e.model.listing,
     entries,
   };
 }
