@@ -93,9 +93,7 @@ describe('subsidy lines, a worked example per rule type (to the fen)', () => {
       [3, 'ineligible', 0, 'CARE_FORM_NOT_COVERED'],
       [4, 'ineligible', 0, 'NO_ATTENDANCE'],
     ]);
-    expect(lines[0]!.explanation).toMatch(
-      /^普惠托育运营补助：托小班 600\.00 元\/人·月 × 20\/22 天 = 545\.45 元（信用服务尚未发布等级，按 B 级（基本守信）计）。$/,
-    );
+    expect(lines[0]!.explanation).toMatch(/^普惠托育运营补助：托小班 600\.00 元\/人·月 × 20\/22 天 = 545\.45 元（信用服务尚未发布等级，按 B 级（良）计）。$/);
     expect(lines[1]!.explanation).toContain('乳儿班 900.00 元/人·月 × 半日托 50% × 22/22 天 = 450.00 元');
     expect(lines[2]!.explanation).toContain('计时托不在本项补助范围');
     expect(lines[0]).toMatchObject({
@@ -171,7 +169,7 @@ describe('subsidy lines, a worked example per rule type (to the fen)', () => {
     expect(notFiled[0]!.explanation).toContain('截至 2026-03-31 机构未备案（已登记未备案）；截至 2026-03-31 机构未获普惠认定');
     const gradeD = computeInstitutionMonth(input([child({ childKey: k(1) })], { institution: institution({ creditGrade: 'D' }) }));
     expect(gradeD[0]).toMatchObject({ status: 'ineligible', reasonCode: 'CREDIT_GRADE' });
-    expect(gradeD[0]!.explanation).toContain('信用等级为 D 级（严重失信），本政策 C、D 级不予补助');
+    expect(gradeD[0]!.explanation).toContain('信用等级为 D 级（差），本政策 C、D 级不予补助');
     const critical = computeInstitutionMonth(input([child({ childKey: k(1) })], { institution: institution({ openCriticalFindings: ['FIRE-01'] }) }));
     expect(critical[0]).toMatchObject({ reasonCode: 'OPEN_CRITICAL_FINDING' });
     const lowRate = computeInstitutionMonth(

@@ -139,7 +139,7 @@ export function checkEligibility(policy: Policy, rule: PolicyRule, inst: Institu
       case 'credit_grade': {
         const grade = inst.creditGrade ?? 'B';
         const excluded = policy.eligibility.creditGrade?.excluded ?? [];
-        const note = inst.creditGrade ? null : '信用服务尚未发布等级，按 B 级（基本守信）计';
+        const note = inst.creditGrade ? null : `信用服务尚未发布等级，按 B 级（${CREDIT_GRADE_LABELS.B}）计`;
         return excluded.includes(grade)
           ? { check, passed: false, text: `信用等级为 ${grade} 级（${CREDIT_GRADE_LABELS[grade]}），本政策 ${excluded.join('、')} 级不予补助` }
           : { check, passed: true, text: note };
