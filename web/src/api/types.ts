@@ -472,7 +472,7 @@ export interface ResolvedRules<B = unknown> {
 
 /** A fine as the law writes it: fixed amounts or multiples of 货值金额 / 违法所得, by threshold and circumstance. */
 export interface FineRule {
-  basis: 'none' | 'goods_value' | 'illegal_income' | 'illegal_turnover';
+  basis: 'none' | 'goods_value' | 'illegal_income' | 'illegal_turnover' | 'unpaid_contributions';
   tiers: {
     basisFromFen?: number;
     basisBelowFen?: number;

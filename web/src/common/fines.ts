@@ -1,7 +1,13 @@
 import type { FineRule } from '../api/types';
 import { label, yuan } from './labels';
 
-export const BASIS_LABELS: Record<string, string> = { none: '固定金额', goods_value: '货值金额', illegal_income: '违法所得', illegal_turnover: '违法经营额' };
+export const BASIS_LABELS: Record<string, string> = {
+  none: '固定金额',
+  goods_value: '货值金额',
+  illegal_income: '违法所得',
+  illegal_turnover: '违法经营额',
+  unpaid_contributions: '应缴（欠缴）社会保险费数额',
+};
 export const CIRCUMSTANCE_LABELS: Record<string, string> = { refused_to_correct: '拒不改正', serious: '情节严重' };
 
 /** The fine as the article writes it: 货值金额不足 ¥10,000.00：¥50,000.00 至 ¥100,000.00；… */

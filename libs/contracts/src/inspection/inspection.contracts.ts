@@ -188,13 +188,14 @@ export class InspectionItemInput {
 }
 
 /** What a fine is counted from (罚款的计算基数): nothing (fixed amounts), 货值金额, 违法所得 or 违法经营额. */
-export const FINE_BASES = ['none', 'goods_value', 'illegal_income', 'illegal_turnover'] as const;
+export const FINE_BASES = ['none', 'goods_value', 'illegal_income', 'illegal_turnover', 'unpaid_contributions'] as const;
 export type FineBasis = (typeof FINE_BASES)[number];
 export const FINE_BASIS_LABELS: Record<FineBasis, string> = {
   none: '固定金额',
   goods_value: '货值金额',
   illegal_income: '违法所得',
   illegal_turnover: '违法经营额',
+  unpaid_contributions: '应缴（欠缴）社会保险费数额',
 };
 
 /** Circumstances the law attaches a higher range to: 拒不改正 (after an order to correct), 情节严重. */

@@ -6,7 +6,7 @@ import { CIVIL_PENALTY_2026 } from '../checklists/data/civil.data.js';
 import { FIRE_PENALTY_2026, FIRE_PENALTY_2026_2 } from '../checklists/data/fire.data.js';
 import { HEALTH_PENALTY_2026_2 } from '../checklists/data/health.data.js';
 import { MARKET_PENALTY_2026_2 } from '../checklists/data/market.data.js';
-import { HRSS_PENALTY_2026_2 } from '../checklists/data/others.data.js';
+import { HRSS_PENALTY_2026_2, HRSS_PENALTY_2026_3 } from '../checklists/data/others.data.js';
 import { describeFine } from './fine-rules.js';
 import { checkPenalty, type PenaltyDecision } from './penalty-rules.js';
 
@@ -18,6 +18,8 @@ const storage = itemOf(MARKET_PENALTY_2026_2, 'PMKT-06');
 const price = itemOf(MARKET_PENALTY_2026_2, 'PMKT-05');
 const unlicensedPractice = itemOf(HEALTH_PENALTY_2026_2, 'PHLT-02');
 const vetting = itemOf(HRSS_PENALTY_2026_2, 'PHRS-01');
+const noInsuranceRegistration = itemOf(HRSS_PENALTY_2026_3, 'PHRS-02');
+const contributionsOwed = itemOf(HRSS_PENALTY_2026_3, 'PHRS-03');
 
 const codeOf = (item: PenaltyItem, findingItem: string, decision: PenaltyDecision) => {
   try {
@@ -140,5 +142,32 @@ describe('fines as the law writes them', () => {
     );
     expect(describeFine(storage.fine!)).toBe('拒不改正的：¥10,000.00 至 ¥50,000.00（第一百三十二条）');
     expect(describeFine(unlicensedPractice.fine!)).toContain('违法所得 5 至 20 倍（违法所得不足 ¥10,000.00 的按 ¥10,000.00 计算）');
+  });
+});
+
+describe('社会保险法 第八十四条、第八十六条: one to three times the contributions owed, only after the order to correct was not obeyed', () => {
+  const owed = 1_234_500; // 12,345.00 yuan owed
+  const refused = { basisAmountFen: owed, circumstances: ['refused_to_correct' as const] };
+
+  it('allows one to three times what is owed, bounds included, once the order was not obeyed', () => {
+    for (const item of [noInsuranceRegistration, contributionsOwed]) {
+      expect(codeOf(item, item.relatedItems[0]!, fine(owed, refused))).toBe('ok');
+      expect(codeOf(item, item.relatedItems[0]!, fine(3 * owed, refused))).toBe('ok');
+      expect(codeOf(item, item.relatedItems[0]!, fine(owed - 1, refused))).toBe('PENALTY_OUT_OF_RANGE');
+      expect(codeOf(item, item.relatedItems[0]!, fine(3 * owed + 1, refused))).toBe('PENALTY_OUT_OF_RANGE');
+    }
+    expect(checkPenalty(contributionsOwed, 'HRS-03', fine(2 * owed, refused))).toEqual({ minFen: owed, maxFen: 3 * owed, article: '第八十六条' });
+  });
+
+  it('allows no fine before the order to correct was disobeyed, and none without the amount owed', () => {
+    expect(codeOf(noInsuranceRegistration, 'HRS-02', fine(owed, { basisAmountFen: owed }))).toBe('PENALTY_OUT_OF_RANGE');
+    expect(codeOf(contributionsOwed, 'HRS-03', fine(owed, { circumstances: ['refused_to_correct'] }))).toBe('PENALTY_BASIS_REQUIRED');
+    expect(codeOf(contributionsOwed, 'HRS-02', fine(owed, refused))).toBe('PENALTY_ITEM_NOT_APPLICABLE');
+  });
+
+  it('reads as the article: the basis, the multiples and the circumstance', () => {
+    expect(describeFine(noInsuranceRegistration.fine!)).toBe('拒不改正的：应缴（欠缴）社会保险费数额 1 至 3 倍（第八十四条）');
+    expect(noInsuranceRegistration.legalBasis).toContain('第八十四条');
+    expect(contributionsOwed.legalBasis).toContain('第八十六条');
   });
 });

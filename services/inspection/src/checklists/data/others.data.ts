@@ -201,6 +201,73 @@ export const HRSS_PENALTY_2026_2: ChecklistFile = {
   penaltyItems: [{ ...HRSS_PENALTY_2026.penaltyItems[0]!, legalBasis: MINORS_LAW, fineMinFen: undefined, fineMaxFen: undefined, fine: MINORS_126 }],
 };
 
+const SOCIAL_INSURANCE_LAW = '《中华人民共和国社会保险法》';
+const LABOUR_CONTRACT_LAW = '《中华人民共和国劳动合同法》';
+
+/** hrss/2026.2: the same four duties, each with its article. */
+export const HRSS_INSPECTION_2026_2: ChecklistFile = {
+  ...HRSS_INSPECTION_2026,
+  version: 'hrss/2026.2',
+  effectiveFrom: '2026-12-08',
+  title: '托育机构劳动用工与职业资格行政检查事项清单（2026 年第 2 版）',
+  sources: [
+    { title: '中华人民共和国社会保险法', article: '第五十八条、第六十条' },
+    { title: '中华人民共和国劳动合同法', article: '第十条、第三十条' },
+  ],
+  inspectionItems: HRSS_INSPECTION_2026.inspectionItems.map((item) => ({
+    ...item,
+    legalBasis: {
+      'HRS-02': `${SOCIAL_INSURANCE_LAW}第五十八条（自用工之日起三十日内为职工申请办理社会保险登记）`,
+      'HRS-03': `${SOCIAL_INSURANCE_LAW}第六十条（自行申报、按时足额缴纳社会保险费）`,
+      'HRS-04': `${LABOUR_CONTRACT_LAW}第十条（建立劳动关系，应当订立书面劳动合同）`,
+      'HRS-05': `${LABOUR_CONTRACT_LAW}第三十条（及时足额支付劳动报酬）`,
+    }[item.code]!,
+  })),
+};
+
+/**
+ * 社会保险法 第八十四条 and 第八十六条 as written: a fine only after the order to correct was not
+ * obeyed (逾期不改正 / 逾期仍不缴纳), one to three times the contributions owed (应缴 / 欠缴数额).
+ * Fines on the persons responsible (第八十四条: 500–3,000 元) are decided against persons, not the
+ * institution, and are not on this list.
+ */
+const contributionsFine = (article: string) => ({
+  basis: 'unpaid_contributions' as const,
+  tiers: [{ circumstance: 'refused_to_correct' as const, minTimes: 1, maxTimes: 3, article }],
+});
+
+export const HRSS_PENALTY_2026_3: ChecklistFile = {
+  ...HRSS_PENALTY_2026_2,
+  version: 'hrss/2026.3',
+  effectiveFrom: '2026-12-08',
+  title: '托育机构人力社保行政处罚事项清单（2026 年第 3 版）',
+  sources: [
+    { title: '中华人民共和国未成年人保护法', article: '第一百二十六条' },
+    { title: '中华人民共和国社会保险法', article: '第八十四条、第八十六条' },
+  ],
+  penaltyItems: [
+    HRSS_PENALTY_2026_2.penaltyItems[0]!,
+    {
+      code: 'PHRS-02',
+      violation: '不办理社会保险登记，经责令限期改正逾期不改正',
+      legalBasis: `${SOCIAL_INSURANCE_LAW}第八十四条`,
+      kinds: ['fine'],
+      fine: contributionsFine('第八十四条'),
+      note: '由社会保险行政部门责令限期改正；逾期不改正的，对用人单位处应缴社会保险费数额一倍以上三倍以下的罚款（对直接负责的主管人员和其他直接责任人员另处五百元以上三千元以下的罚款）',
+      relatedItems: ['HRS-02'],
+    },
+    {
+      code: 'PHRS-03',
+      violation: '未按时足额缴纳社会保险费，经责令限期缴纳或者补足逾期仍不缴纳',
+      legalBasis: `${SOCIAL_INSURANCE_LAW}第八十六条`,
+      kinds: ['fine'],
+      fine: contributionsFine('第八十六条'),
+      note: '由社会保险费征收机构责令限期缴纳或者补足，并自欠缴之日起按日加收万分之五的滞纳金；逾期仍不缴纳的，由有关行政部门处欠缴数额一倍以上三倍以下的罚款',
+      relatedItems: ['HRS-03'],
+    },
+  ],
+};
+
 export const EDUCATION_INSPECTION_2026: ChecklistFile = {
   kind: 'inspection',
   department: 'education',
