@@ -609,6 +609,14 @@ describe('authorization matrix: every route × department (× own / other divisi
       }
       return { params: { id: made.id }, body: { results: [{ itemCode: 'FIRE-01', result: 'pass' }] } };
     },
+    postFilingCheckList: async (caller, scope) => {
+      const { institution: inst } = await filed(caller, scope, false);
+      await waitFor(`the inspection service to schedule the visit after ${inst.id}'s filing`, async () => {
+        const rows = await inspection.runtime.dataSource.query(`SELECT 1 FROM "${inspectionSchema}".post_filing_check WHERE institution_id = $1`, [inst.id]);
+        return rows.length > 0;
+      });
+      return { query: { institutionId: inst.id }, listed: { key: 'institutionId', value: inst.id } };
+    },
     findingList: async (_, scope) => {
       const { institution: inst, id } = await finding(scope, false);
       return { query: { institutionId: inst.id }, listed: { key: 'id', value: id } };

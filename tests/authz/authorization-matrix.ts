@@ -924,6 +924,15 @@ const ROWS: RowInput[] = [
   },
   {
     method: 'GET',
+    path: '/api/v1/post-filing-checks',
+    service: 'inspection',
+    level: 'service',
+    target: 'postFilingCheckList',
+    cells: { ...LIST_IN_DIVISIONS, operator: 'DEPT', inspector: 'ROLE' },
+    note: '备案后核查 is the departments’ duty list in their divisions; not the operator’s.',
+  },
+  {
+    method: 'GET',
     path: '/api/v1/rectifications/{id}',
     service: 'inspection',
     level: 'service',

@@ -13,6 +13,7 @@ import { BUILT_IN_SUPERVISION_POLICIES } from './policy/supervision-policy.data.
 import type { SupervisionDocument } from './policy/supervision-policy.js';
 import { followCreditEvent } from './replicas/credit-grades.js';
 import { followRegistryEvent } from './replicas/registry-events.js';
+import { SchedulePostFilingCheck } from './post-filing/post-filing-checks.js';
 
 export { DRAW_ALGORITHM, type PoolEntry, rebuildDrawInput, redraw, verifyDraw } from './draw/draw.js';
 export { InspectionConfig } from './config.js';
@@ -58,10 +59,14 @@ export async function startInspection(config: InspectionConfig, options: Inspect
       await catalog.seed(runtime.dataSource, lists);
       const calendars = new WorkingDayCalendarProvider(runtime.dataSource);
       sweep = new SweepOverdueFindings(runtime.unitOfWork, now, SYSTEM_ACTOR);
+      const postFiling = new SchedulePostFilingCheck(policies);
       return {
         module: InspectionModule.register({ runtime, calendars, catalog, policies, cipher, now }),
         consumers: {
-          registry: followRegistryEvent,
+          registry: async (event, manager) => {
+            await followRegistryEvent(event, manager);
+            await postFiling.follow(event, manager);
+          },
           credit: new EventRoutes().on(CreditEvt.gradeChanged, followCreditEvent).handler,
           calendar: new EventRoutes().on(PlatformEvt.calendarYearLoaded, (event, manager) => calendars.follow(event, manager)).handler,
         },

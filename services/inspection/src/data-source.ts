@@ -12,6 +12,7 @@ import { RulesByJurisdiction1764000000600 } from './migrations/1764000000600-rul
 import { FinesAsWritten1764000000700 } from './migrations/1764000000700-fines-as-written.js';
 import { UnfiledInPool1764000000800 } from './migrations/1764000000800-unfiled-in-pool.js';
 import { InstitutionNature1764000000900 } from './migrations/1764000000900-institution-nature.js';
+import { PostFilingChecks1764000001000 } from './migrations/1764000001000-post-filing-checks.js';
 import { Penalty } from './penalties/penalty.entity.js';
 import { InspectionPlan } from './plans/plan.entity.js';
 import { RuleDocumentRow } from './policy/rule-document.entity.js';
@@ -42,6 +43,7 @@ export const INSPECTION_MIGRATIONS = [
   FinesAsWritten1764000000700,
   UnfiledInPool1764000000800,
   InstitutionNature1764000000900,
+  PostFilingChecks1764000001000,
 ];
 
 export function inspectionDataSource(url: string, schema = 'inspection') {

@@ -7,6 +7,8 @@ import { ListChecklists, PublishChecklist } from './checklists/checklist.use-cas
 import { ComplaintHandlers } from './complaints/complaint.handlers.js';
 import { FileComplaint, ListComplaints, RecordComplaintOutcome, TriageComplaint } from './complaints/complaint.use-cases.js';
 import { RectificationHandlers } from './findings/rectification.handlers.js';
+import { PostFilingHandlers } from './post-filing/post-filing.handlers.js';
+import { ListPostFilingChecks } from './post-filing/post-filing-checks.js';
 import { GetRectification, ListRectifications, ReportRectification, VerifyRectification } from './findings/rectification.use-cases.js';
 import { ComputeInspectionIndicators } from './indicators/compute-inspection-indicators.query.js';
 import { InspectionIndicatorHandlers } from './indicators/indicators.handlers.js';
@@ -83,6 +85,7 @@ export class InspectionModule {
       new CreateReinspection(uow, policies, now),
       new GetRectificationNotice(ds, now),
       new ListRectifications(ds, now),
+      new ListPostFilingChecks(ds, now),
       new GetRectification(ds, now),
       new VerifyRectification(uow, now),
       new ReportRectification(uow, now),
@@ -109,6 +112,7 @@ export class InspectionModule {
         PlanHandlers,
         InspectionHandlers,
         RectificationHandlers,
+        PostFilingHandlers,
         PenaltyHandlers,
         SelfInspectionHandlers,
         ComplaintHandlers,

@@ -2,6 +2,7 @@ import {
   AuditOutlined,
   BankOutlined,
   BookOutlined,
+  FileDoneOutlined,
   FileExcelOutlined,
   StopOutlined,
   BarChartOutlined,
@@ -36,6 +37,7 @@ import { InstitutionsPage } from './InstitutionsPage';
 import { OverviewPage } from './OverviewPage';
 import { PenaltiesPage } from './PenaltiesPage';
 import { PlansPage } from './PlansPage';
+import { PostFilingChecksPage } from './PostFilingChecksPage';
 import { PopulationPage } from './PopulationPage';
 import { RectificationsPage } from './RectificationsPage';
 import { RostersPage } from './RostersPage';
@@ -59,6 +61,14 @@ const ENTRIES: Entry[] = [
   { key: 'institutions', label: '机构名录', icon: <BankOutlined />, route: 'institutions', element: <InstitutionsPage />, needs: 'GET /api/v1/institutions' },
   { key: 'checklists', label: '两张清单', icon: <OrderedListOutlined />, route: 'checklists', element: <ChecklistsPage />, needs: 'GET /api/v1/checklists' },
   { key: 'plans', label: '双随机计划', icon: <CalendarOutlined />, route: 'plans', element: <PlansPage />, needs: 'GET /api/v1/inspection-plans' },
+  {
+    key: 'post-filing',
+    label: '备案后核查',
+    icon: <FileDoneOutlined />,
+    route: 'post-filing-checks',
+    element: <PostFilingChecksPage />,
+    needs: 'GET /api/v1/post-filing-checks',
+  },
   { key: 'inspections', label: '联合检查', icon: <FileSearchOutlined />, route: 'inspections', element: <InspectionsPage />, needs: 'GET /api/v1/inspections' },
   {
     key: 'rectifications',

@@ -621,6 +621,7 @@ export const SUPERVISION_PARAMETERS = [
   'abbreviatedGrades',
   'abbreviatedMinRiskWeight',
   'unfiledSamplingRatio',
+  'postFilingVisitDays',
 ] as const;
 export type SupervisionParameter = (typeof SUPERVISION_PARAMETERS)[number];
 
@@ -1172,6 +1173,43 @@ export type ResultVersionStatus = (typeof RESULT_VERSION_STATUSES)[number];
 
 // ---------------------------------------------------------------------------------------------
 // Findings and rectification (整改)
+
+export const POST_FILING_CHECK_STATUSES = ['due', 'overdue', 'done'] as const;
+export type PostFilingCheckStatus = (typeof POST_FILING_CHECK_STATUSES)[number];
+
+@JSONSchema({ description: "备案后核查 in the caller's divisions: due (within its period), overdue (past it, no visit yet), done (visited)" })
+export class ListPostFilingChecksRequest extends PageQuery {
+  @IsOptional()
+  @IsDivisionCode()
+  divisionCode?: string;
+
+  @IsOptional()
+  @IsUUID()
+  institutionId?: string;
+
+  @IsOptional()
+  @IsIn(POST_FILING_CHECK_STATUSES)
+  status?: PostFilingCheckStatus;
+}
+
+export const PostFilingCheckView = t.Object(
+  {
+    institutionId: t.String({ format: 'uuid' }),
+    institutionName: Nullable(t.String()),
+    divisionCode: t.String(),
+    filedOn: t.String({ format: 'date', description: 'The day the filing was approved' }),
+    dueOn: t.String({ format: 'date', description: 'The first on-site visit is due by this day' }),
+    status: StringEnum(POST_FILING_CHECK_STATUSES),
+    inspectionId: Nullable(t.String({ format: 'uuid' }), { description: 'The first inspection completed after the filing' }),
+    visitedOn: Nullable(t.String({ format: 'date' })),
+    policyVersion: t.String({ description: 'The supervision policy that set the period (postFilingVisitDays)' }),
+    source: t.String({ description: 'Where the period comes from' }),
+  },
+  { $id: 'PostFilingCheckView' },
+);
+export type PostFilingCheckView = Static<typeof PostFilingCheckView>;
+
+export const PostFilingCheckPage = PageOf(PostFilingCheckView, 'PostFilingCheckPage');
 
 export class ListRectificationsRequest extends PageQuery {
   @IsOptional()

@@ -9,9 +9,11 @@ import {
   IssuePenaltyBody,
   ListComplaintsRequest,
   ListPenaltiesRequest,
+  ListPostFilingChecksRequest,
   ListRectificationsRequest,
   type Page,
   type PenaltyView,
+  type PostFilingCheckView,
   ReportRectificationBody,
   type SelfInspectionFormView,
   type SelfInspectionView,
@@ -44,6 +46,26 @@ export class RectificationController {
   @RpcReply(InspectionRpc.listRectifications)
   list(@Query() query: ListRectificationsRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<Page<FindingView>> {
     return this.rpc.call(InspectionRpc.listRectifications, query, { actor, requestId });
+  }
+
+  @Get('post-filing-checks')
+  @Departments('health', 'market', 'civil', 'fire', 'police', 'education', 'hrss', 'street', 'finance', 'admin')
+  @ApiOperation({
+    summary:
+      '备案后核查: each filed institution’s first on-site visit after its filing, due within the period the supervision policy in force on the filing day sets ' +
+      '(postFilingVisitDays); status due / overdue / done (the first inspection completed on or after the filing day)',
+  })
+  @ApiQuery({ name: 'divisionCode', required: false, example: '330106' })
+  @ApiQuery({ name: 'institutionId', required: false })
+  @ApiQuery({ name: 'status', required: false, enum: ['due', 'overdue', 'done'] })
+  @ApiPage()
+  @RpcReply(InspectionRpc.listPostFilingChecks)
+  postFilingChecks(
+    @Query() query: ListPostFilingChecksRequest,
+    @CurrentActor() actor: Actor,
+    @CurrentRequestId() requestId: string,
+  ): Promise<Page<PostFilingCheckView>> {
+    return this.rpc.call(InspectionRpc.listPostFilingChecks, query, { actor, requestId });
   }
 
   @Get('rectifications/:id')

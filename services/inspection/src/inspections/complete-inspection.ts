@@ -5,6 +5,7 @@ import type { Transaction } from '@shanyu/messaging';
 import { findingEventData } from '../findings/finding-events.js';
 import { FindingRepository } from '../findings/finding.repository.js';
 import type { SupervisionPolicies } from '../policy/supervision-policies.js';
+import { PostFilingCheckRepository } from '../post-filing/post-filing-check.repository.js';
 import type { WorkingDayCalendarProvider } from '@shanyu/messaging';
 import type { Inspection, InspectionResultRow } from './inspection.entity.js';
 import { InspectionRepository } from './inspection.repository.js';
@@ -37,6 +38,7 @@ export class CompleteInspection {
     if (inspection.kind !== 'reinspection' && findingIds.length)
       inspection.noticeNo = await this.nextNoticeNo(inspections, inspection.divisionCode.slice(0, 6), Number(today.slice(0, 4)));
     await inspections.save(inspection);
+    await new PostFilingCheckRepository(tx.manager).markVisited(inspection.institutionId, inspection.id, today);
     const { pending: _pending, ...summary } = summaryOf(inspection, results);
     const data: InspectionCompletedData = {
       inspectionId: inspection.id,

@@ -110,5 +110,28 @@ export const SUPERVISION_POLICY_2026_2: SupervisionDocument = {
   ],
 };
 
+/**
+ * From 2026-12-08 a filing is followed by a first on-site visit (备案后核查) within 30 days: the
+ * filing is decided on documents (登记和备案办法), the visit checks that what was filed is what
+ * operates. The documents set no number of days: 30 is the platform's default, a place that
+ * publishes its own period replaces it.
+ */
+export const SUPERVISION_POLICY_2026_3: SupervisionDocument = {
+  ...SUPERVISION_POLICY_2026_2,
+  version: 'supervision-policy/2026.3',
+  title: '托育机构综合监管与双随机抽查政策（全国默认，2026 年第 3 版）',
+  effectiveFrom: '2026-12-08',
+  rules: [
+    ...SUPERVISION_POLICY_2026_2.rules,
+    {
+      key: 'postFilingVisitDays',
+      title: '备案后核查：备案通过后 30 日内完成首次现场核查（平台默认：所引文件未规定期限，地方公布的期限优先）',
+      composition: 'adds',
+      sources: [FILING_MEASURES, ENTERPRISE_INSPECTIONS],
+      body: { parameter: 'postFilingVisitDays', value: 30 },
+    },
+  ],
+};
+
 /** The supervision documents shipped with the platform. */
-export const BUILT_IN_SUPERVISION_POLICIES: SupervisionDocument[] = [SUPERVISION_POLICY_2026, SUPERVISION_POLICY_2026_2];
+export const BUILT_IN_SUPERVISION_POLICIES: SupervisionDocument[] = [SUPERVISION_POLICY_2026, SUPERVISION_POLICY_2026_2, SUPERVISION_POLICY_2026_3];

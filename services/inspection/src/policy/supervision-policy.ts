@@ -50,12 +50,14 @@ export interface SupervisionPolicy {
    * where no policy in force sets it (the pool then holds filed institutions only, as before).
    */
   unfiledSamplingRatio: number | null;
+  /** 备案后核查: the first visit after a filing is due within this many days of it; null where no policy in force sets it. */
+  postFilingVisitDays: number | null;
   /** Per parameter, where its value comes from (readable citations). */
   sources: Record<SupervisionParameter, string>;
 }
 
 /** Parameters a national document need not set: set from a dated version on, absent before it. */
-export const OPTIONAL_SUPERVISION_PARAMETERS: readonly SupervisionParameter[] = ['unfiledSamplingRatio'];
+export const OPTIONAL_SUPERVISION_PARAMETERS: readonly SupervisionParameter[] = ['unfiledSamplingRatio', 'postFilingVisitDays'];
 
 /** One rule of family `supervision`: a parameter and its value (the rule key is the parameter). */
 export interface SupervisionRuleBody {
@@ -92,6 +94,7 @@ const VALUE_CHECKS: Record<SupervisionParameter, { ok: (v: unknown) => boolean; 
   },
   abbreviatedMinRiskWeight: { ok: (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 5, what: '1–5 的整数' },
   unfiledSamplingRatio: { ok: ratio, what: '0–1 的比例（已登记未备案机构的抽查比例）' },
+  postFilingVisitDays: { ok: (v) => posInt(v) && (v as number) <= 365, what: '1–365 的整数（备案后首次现场核查的期限，日）' },
 };
 
 /** The body check of family `supervision`: a known parameter and a value of its kind. */
@@ -153,7 +156,8 @@ export function resolveSupervisionPolicy(documents: readonly SupervisionDocument
   const values = new Map<SupervisionParameter, { value: unknown; source: string }>();
   const used = new Map<string, RuleDocumentRef>();
   for (const rule of resolved.rules) {
-    values.set(rule.body.parameter, { value: rule.body.value, source: rule.sources.map(formatRuleSource).join('；') });
+    // The rule's title says what the value rests on (e.g. a platform default where the documents set no number).
+    values.set(rule.body.parameter, { value: rule.body.value, source: `${rule.title}：${rule.sources.map(formatRuleSource).join('；')}` });
     used.set(rule.from.version, rule.from);
   }
   const versions = [...used.values()]
@@ -173,6 +177,7 @@ export function resolveSupervisionPolicy(documents: readonly SupervisionDocument
     abbreviatedGrades: v('abbreviatedGrades'),
     abbreviatedMinRiskWeight: v('abbreviatedMinRiskWeight'),
     unfiledSamplingRatio: (values.get('unfiledSamplingRatio')?.value as number | undefined) ?? null,
+    postFilingVisitDays: (values.get('postFilingVisitDays')?.value as number | undefined) ?? null,
     sources: Object.fromEntries(SUPERVISION_PARAMETERS.map((p) => [p, values.get(p)?.source ?? '（未规定）'])) as Record<SupervisionParameter, string>,
   };
 }
