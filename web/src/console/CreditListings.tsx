@@ -7,11 +7,6 @@ import { DEPARTMENT_LABELS, LISTING_STATUS_LABELS, dateTime, label, shanghaiDate
 import { divisionName } from '../common/divisions';
 import { DataTable, LoadError, Loading, showApiError, useLoad } from '../common/ui';
 
-/**
- * Ledger event types the national model's `listing` rule lets ground a serious-breach listing (责令停产停业,
- * 吊销许可, 聘用从业禁止人员). The server checks again under the model in force and names the grounds when it refuses.
- */
-
 const STATUS_COLOR: Record<string, string> = { notified: 'orange', listed: 'red', not_listed: 'green', removed: 'blue', expired: 'default' };
 
 /** A ledger entry as the drawer has it (CreditView.entries). */
