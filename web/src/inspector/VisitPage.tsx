@@ -314,9 +314,11 @@ function ItemCard({
   const standing = itemStanding(local, held);
   const shown = standing.shown === 'local' ? local! : standing.shown === 'server' ? { result: held!.result, note: held!.note ?? '' } : undefined;
   const [note, setNote] = useState(shown?.note ?? '');
+  // A note being typed is the inspector's: a refresh that lands meanwhile (e.g. of the result just tapped) must not wipe it.
+  const typing = useRef(false);
   const [place, setPlace] = useState(item.category);
   useEffect(() => {
-    if (shown) setNote(shown.note);
+    if (shown && !typing.current) setNote(shown.note);
   }, [local?.key, local?.rev, standing.shown, held?.version]);
   const result: ItemResult | undefined = shown?.result;
   const status = standing.state;
@@ -420,8 +422,12 @@ function ItemCard({
             rows={2}
             maxLength={1000}
             value={note}
-            onChange={(e) => setNote(e.target.value)}
+            onChange={(e) => {
+              typing.current = true;
+              setNote(e.target.value);
+            }}
             onBlur={() => {
+              typing.current = false;
               if (result && note !== (shown?.note ?? '')) void saveLocalResult(inspectionId, item.code, { result, note });
             }}
           />
