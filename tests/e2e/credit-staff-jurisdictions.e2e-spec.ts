@@ -191,7 +191,7 @@ describe('credit and staff rules by jurisdiction', () => {
     });
     expect(atXihu!.data.rulesVersion).toContain('xihu-staff-targets/2021.1');
     expect(atHuancui!.data).toMatchObject({ divisionCode: HUANCUI_STREET, rateBp: 10_000, targetBp: null, meetsTarget: null, source: null });
-    expect(atHuancui!.data.rulesVersion).toBe('staff-standards/2019.1+staff-vetting/2021.1');
+    expect(atHuancui!.data.rulesVersion).toBe('staff-standards/2019.1+staff-vetting/2021.1+family-childcare-points/2023.1');
 
     const stats = async (district: string, id: string) =>
       okBody(await stack.http.get(`/api/v1/institutions/${id}/staff-stats`).set(await as(`health.${district}`)));

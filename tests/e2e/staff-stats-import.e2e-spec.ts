@@ -51,6 +51,18 @@ describe('staff statistics, reminders and bulk import', () => {
     await stack?.stop();
   });
 
+  it('a family childcare point (家庭托育点) is judged by its own 1:3 whatever the class, the same children elsewhere by 1:5', async () => {
+    const point = await stack.institution('operator.demo', { operatorType: 'family', places: { infant: 0, toddler: 5, older: 0, mixed: 0 } });
+    const centre = await stack.institution('operator.demo', { operatorType: 'private', places: { infant: 0, toddler: 5, older: 0, mixed: 0 } });
+    for (const i of [point, centre]) await addStaff(i.id, { classType: 'toddler' });
+    const [breach] = await events.waitFor(StaffEvents.ratioBreached, (e) => e.data.institutionId === point.id);
+    expect(breach!.data).toMatchObject({ classType: 'toddler', children: 5, carers: 1, childrenPerCarer: 3, requiredCarers: 2 });
+    const [pointRatio] = (await stats(point.id)).ratios;
+    expect(pointRatio).toMatchObject({ childrenPerCarer: 3, requiredCarers: 2, breached: true, source: expect.stringContaining('家庭托育点管理办法（试行）') });
+    expect((await stats(centre.id)).ratios[0]).toMatchObject({ childrenPerCarer: 5, requiredCarers: 1, breached: false });
+    expect(events.of(StaffEvents.ratioBreached, (e) => e.data.institutionId === centre.id)).toEqual([]);
+  });
+
   it('carer-to-child ratios per class type (1:3, 1:5, 1:7): a breach is published once, and again when the enrolment grows', async () => {
     const institution = await stack.institution('operator.demo', { places: { infant: 6, toddler: 10, older: 7, mixed: 0 } });
     const before = await stats(institution.id);

@@ -35,6 +35,23 @@ describe('carer-to-child ratios (国卫人口发〔2019〕58号)', () => {
   });
 });
 
+describe('family childcare points (家庭托育点管理办法（试行）): one carer per 3 children, whatever the class', () => {
+  it('judges a family point by 1:3 where the class ratio is looser, and the same children elsewhere by the class ratio', () => {
+    const enrolment = { toddler: places(5) };
+    const family = computeRatios(rules, enrolment, { toddler: 1 }, 'family')[0]!;
+    expect(family).toMatchObject({ childrenPerCarer: 3, requiredCarers: 2, breached: true });
+    expect(family.source).toContain('家庭托育点管理办法（试行）');
+    expect(computeRatios(rules, enrolment, { toddler: 1 }, 'private')[0]).toMatchObject({ childrenPerCarer: 5, requiredCarers: 1, breached: false });
+    expect(computeRatios(rules, enrolment, { toddler: 2 }, 'family')[0]!.breached).toBe(false);
+  });
+
+  it('keeps the class ratio where it is the stricter one, and has no family ratio before the measures took effect', () => {
+    expect(computeRatios(rules, { infant: places(3) }, { infant: 1 }, 'family')[0]).toMatchObject({ childrenPerCarer: 3, breached: false });
+    expect(rules.familyPointRatio).toMatchObject({ childrenPerCarer: 3 });
+    expect(loadStaffRules().for('000000', '2023-11-13').familyPointRatio).toBeNull();
+  });
+});
+
 describe('credentials a role needs (持证上岗)', () => {
   const on = '2026-06-15';
   it('a carer needs 保育师 or 育婴员, and a health certificate valid on the day', () => {

@@ -29,6 +29,7 @@ export class InstitutionEventsHandler {
       ownerUserId: view.ownerUserId ?? null,
       status: view.status,
       places: view.places,
+      operatorType: view.operatorType ?? null,
       sourceVersion: view.version,
     });
     if (!changed) return;

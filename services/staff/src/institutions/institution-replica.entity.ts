@@ -11,6 +11,10 @@ export class InstitutionReplica extends InstitutionReplicaColumns<InstitutionSta
   @Column({ type: 'jsonb' })
   places: PlacesByClass;
 
+  /** 举办类型: a family childcare point (`family`) is judged by its own ratio. Null on copies made before it was kept. */
+  @Column({ type: 'text', name: 'operator_type', nullable: true })
+  operatorType: string | null;
+
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
   updatedAt: Date;
 }

@@ -10,6 +10,7 @@ export interface InstitutionCopy {
   ownerUserId: string | null;
   status: InstitutionReplica['status'];
   places: InstitutionReplica['places'];
+  operatorType: string | null;
   sourceVersion: number;
 }
 
@@ -58,6 +59,7 @@ export class InstitutionRepository {
       owner_user_id: copy.ownerUserId,
       status: copy.status,
       places: JSON.stringify(copy.places),
+      operator_type: copy.operatorType,
       source_version: copy.sourceVersion,
     });
   }

@@ -16,7 +16,7 @@ const SHANGCHENG = '330102';
 describe('staff rules file (services/staff/rules/staff-rules.json): rule documents of the family staff', () => {
   it('loads, the national rules whole: every credential type, role and class type, each rule with its source', () => {
     const rules = book.for('000000', on);
-    expect(rules.version).toBe('staff-standards/2019.1+staff-vetting/2021.1');
+    expect(rules.version).toBe('staff-standards/2019.1+staff-vetting/2021.1+family-childcare-points/2023.1');
     expect(Object.keys(rules.credentialTypes).sort()).toEqual([...CREDENTIAL_TYPES].sort());
     expect(rules.roleRequirements.map((r) => r.role).sort()).toEqual([...STAFF_ROLES].sort());
     expect(rules.ratios.map((r) => r.classType).sort()).toEqual([...CLASS_TYPES].sort());
@@ -38,7 +38,7 @@ describe('staff rules file (services/staff/rules/staff-rules.json): rule documen
 
   it('national documents cite national documents only', () => {
     const national = (shipped().documents as StaffRuleDocument[]).filter((d) => d.jurisdiction === '000000');
-    expect(national.map((d) => d.version)).toEqual(['staff-standards/2019.1', 'staff-vetting/2021.1']);
+    expect(national.map((d) => d.version)).toEqual(['staff-standards/2019.1', 'staff-vetting/2021.1', 'family-childcare-points/2023.1']);
     const cited = national.flatMap((d) => [...d.sources, ...d.rules.flatMap((r) => r.sources)]).map(formatRuleSource);
     expect(cited.join('；')).not.toMatch(/西湖|西政办函|杭州|浙江|威海|环翠/);
   });
@@ -93,7 +93,7 @@ describe("西湖区's 持证率 target is 西湖区's", () => {
         source: expect.stringContaining('西政办函〔2021〕15号 一（二）'),
       });
       expect(rules.certificateRateTarget!.source).toContain('持证率达到90%以上');
-      expect(rules.version).toBe('staff-standards/2019.1+staff-vetting/2021.1+xihu-staff-targets/2021.1');
+      expect(rules.version).toBe('staff-standards/2019.1+staff-vetting/2021.1+family-childcare-points/2023.1+xihu-staff-targets/2021.1');
     }
   });
 

@@ -30,6 +30,8 @@ import { CLASS_TYPES, type ClassType, CREDENTIAL_TYPES, type CredentialType, STA
  * - `credential` (key `credential.<type>`): qualification or health certificate, and its validity;
  * - `role` (key `role.<role>`): the credentials a role needs, each group `anyOf`;
  * - `ratio` (key `ratio.<classType>`): children per carer;
+ * - `family-point-ratio` (key `family-point.ratio`): children per carer in a family childcare point
+   (家庭托育点), whatever the class type; where it is stricter it applies to such points only;
  * - `refusal` (keys `vetting.banned`, `vetting.criminal-record`): who may not be hired;
  * - `recheck` (key `vetting.record-check`): the criminal-record query interval;
  * - `certificate-target` (key `certificate-rate-target`): a division's 持证率 target. It is the
@@ -69,6 +71,8 @@ export interface StaffRules {
   credentialTypes: Record<CredentialType, CredentialRule>;
   roleRequirements: { role: StaffRole; requires: Requirement[]; source: string }[];
   ratios: { classType: ClassType; childrenPerCarer: number; source: string }[];
+  /** 家庭托育点: children per carer whatever the class type; null where no rule sets it. */
+  familyPointRatio: { childrenPerCarer: number; source: string } | null;
   /** Null where neither the division nor a level above it has set one. */
   certificateRateTarget: CertificateRateTarget | null;
   vetting: { refuseBanned: boolean; refuseCriminalRecord: boolean; source: string };
@@ -80,6 +84,7 @@ export type StaffRuleBody =
   | { kind: 'credential'; type: CredentialType; credentialKind: 'qualification' | 'health'; validityMonths: number | null }
   | { kind: 'role'; role: StaffRole; requires: CredentialType[][] }
   | { kind: 'ratio'; classType: ClassType; childrenPerCarer: number }
+  | { kind: 'family-point-ratio'; childrenPerCarer: number }
   | { kind: 'refusal'; reason: 'BANNED' | 'CRIMINAL_RECORD' }
   | { kind: 'recheck'; intervalMonths: number }
   | { kind: 'certificate-target'; targetBp: number; byYear: number | null };
@@ -101,6 +106,7 @@ const BODY_KEYS: Record<StaffRuleBody['kind'], string[]> = {
   credential: ['kind', 'type', 'credentialKind', 'validityMonths'],
   role: ['kind', 'role', 'requires'],
   ratio: ['kind', 'classType', 'childrenPerCarer'],
+  'family-point-ratio': ['kind', 'childrenPerCarer'],
   refusal: ['kind', 'reason'],
   recheck: ['kind', 'intervalMonths'],
   'certificate-target': ['kind', 'targetBp', 'byYear'],
@@ -135,6 +141,9 @@ export function checkStaffRuleBody(body: StaffRuleBody, at: string, problems: Fi
       break;
     case 'ratio':
       if (!(CLASS_TYPES as readonly Json[]).includes(raw.classType)) add(`${at}.classType`, `不是班型（${CLASS_TYPES.join('、')}）`);
+      if (!isInt(raw.childrenPerCarer, 1, 30)) add(`${at}.childrenPerCarer`, '应为 1–30 的整数');
+      break;
+    case 'family-point-ratio':
       if (!isInt(raw.childrenPerCarer, 1, 30)) add(`${at}.childrenPerCarer`, '应为 1–30 的整数');
       break;
     case 'refusal':
@@ -236,6 +245,10 @@ export class StaffRuleBook {
       return r ? [{ classType, childrenPerCarer: r.body.childrenPerCarer, source: sourceText(r.sources) }] : [];
     });
 
+    const familyPointRatios = of('family-point-ratio');
+    once('family-point ratio', familyPointRatios, () => 'family-point.ratio');
+    const familyPoint = familyPointRatios[0];
+
     const refusals = of('refusal');
     const rechecks = of('recheck');
     once('recheck', rechecks, () => 'vetting.record-check');
@@ -255,6 +268,7 @@ export class StaffRuleBook {
       credentialTypes,
       roleRequirements,
       ratios,
+      familyPointRatio: familyPoint ? { childrenPerCarer: familyPoint.body.childrenPerCarer, source: sourceText(familyPoint.sources) } : null,
       certificateRateTarget: target
         ? {
             value: target.body.targetBp / 10_000,
@@ -346,8 +360,10 @@ export function requirementsOf(rules: StaffRules, role: StaffRole): Requirement[
   return rules.roleRequirements.find((r) => r.role === role)?.requires ?? [];
 }
 
-export function ratioOf(rules: StaffRules, classType: ClassType): { childrenPerCarer: number; source: string } {
+/** The ratio a class type is judged by: in a family childcare point (operator type `family`) the point's own, where stricter. */
+export function ratioOf(rules: StaffRules, classType: ClassType, operatorType: string | null = null): { childrenPerCarer: number; source: string } {
   const ratio = rules.ratios.find((r) => r.classType === classType);
   if (!ratio) throw new StaffRulesError(`no ratio for ${classType}`);
-  return ratio;
+  const family = operatorType === 'family' ? rules.familyPointRatio : null;
+  return family && family.childrenPerCarer < ratio.childrenPerCarer ? family : ratio;
 }

@@ -43,7 +43,7 @@ export class RatioMonitor {
     if ((await new EmploymentRepository(manager).countCurrent(institution.id)) === 0) return [];
     const enrolment = (await enrolmentOf(manager, [institution.id])).get(institution.id) ?? {};
     const carers = (await carersByClass(manager, [institution.id])).get(institution.id) ?? {};
-    const ratios = computeRatios(rules, enrolment, carers);
+    const ratios = computeRatios(rules, enrolment, carers, institution.operatorType);
     const stateRepository = new ComplianceStateRepository(manager);
     const states = await stateRepository.ratioStates(institution.id);
     for (const classType of CLASS_TYPES) {

@@ -124,7 +124,7 @@ export class StaffStatistics {
           source: target?.source ?? null,
         },
         healthCertificate: { required: needH, holding: haveH, rate: rate(haveH, needH) },
-        ratios: computeRatios(rules, enrolment.get(institution.id) ?? {}, carers.get(institution.id) ?? {}),
+        ratios: computeRatios(rules, enrolment.get(institution.id) ?? {}, carers.get(institution.id) ?? {}, institution.operatorType),
         vetting,
         flagged: own.filter((e) => flagged.has(e.id)).length,
         recheckOverdue: own.filter((e) => overdue.has(e.id)).length,
