@@ -12,13 +12,12 @@ import {
   type EventEnvelope,
   type GradeChangedData,
   InspectionEvents,
-  type InstitutionView,
   RegistryEvents,
   StaffEvents,
 } from '@shanyu/contracts';
 import { CREDIT_RULE_DOCUMENTS, creditConsumerName, evaluate, Ledger, loadCreditModels } from '@shanyu/credit';
 import { metricsFor } from '@shanyu/observability';
-import { cleanInspectionCompleted, compliantFilingSubmission, eventually, lifetimeBanMatched, uniqueSchema } from '@shanyu/testing';
+import { cleanInspectionCompleted, compliantFilingSubmission, eventually, lifetimeBanMatched, registeredInstitutionView, uniqueSchema } from '@shanyu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Collector, type CreditStack, DEAD_LETTER_STREAM, EVENT_STREAM, startCreditStack } from './credit-support.js';
 import { adminCliEnv, runAdminCli } from './support.js';
@@ -103,35 +102,6 @@ describe("credit: a ledger from every department's events, grades, explanations,
     nameMasked: '孙*',
     idNumberMasked: '330106********5678',
   });
-  /** A whole InstitutionView, as the registry publishes it: every service follows this stream (a partial one would be a poison event for the others). */
-  const registeredView = (i: { id: string; name: string; divisionCode: string }): InstitutionView => {
-    const now = new Date().toISOString();
-    return {
-      ...i,
-      uscc: `91330106MA${randomUUID().slice(0, 7).toUpperCase()}X`,
-      nature: 'for_profit',
-      registrationAuthority: 'market',
-      operatorType: 'private',
-      careForms: ['full_day'],
-      countyCode: '330106',
-      address: '三墩镇迟到路 1 号',
-      floor: 1,
-      buildingAreaM2: 600,
-      outdoorAreaM2: 200,
-      places: { infant: 0, toddler: 20, older: 10, mixed: 0 },
-      totalPlaces: 30,
-      status: 'registered',
-      registeredOn: now.slice(0, 10),
-      deregisteredOn: null,
-      receiptNo: null,
-      inclusive: null,
-      demonstrations: [],
-      ownerUserId: null,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    };
-  };
   const gradeChanges = (institutionId: string) =>
     gradeEvents.where((e) => e.subject === CreditEvents.gradeChanged && e.entityId === institutionId).map((e) => e.data);
 
@@ -358,7 +328,7 @@ describe("credit: a ledger from every department's events, grades, explanations,
     expect(await stack.rows('SELECT 1 FROM credit.inbox WHERE event_id = $1', [envelope.eventId])).toHaveLength(1);
     expect(await entries(late.id)).toBe(0);
 
-    await stack.publish(RegistryEvents.institutionRegistered, { institution: registeredView(late) }, { entityId: late.id });
+    await stack.publish(RegistryEvents.institutionRegistered, { institution: registeredInstitutionView(late) }, { entityId: late.id });
     await waitForEntries(late.id, 1);
     await stack.settled();
     const recorded = await stack.rows<{ event_type: string; division_code: string; source_event_id: string }>(
@@ -404,7 +374,7 @@ describe("credit: a ledger from every department's events, grades, explanations,
     expect(await entries(lost.id)).toBe(0);
 
     // The cause fixed: the registry's event for the institution arrives, then an admin re-drives the letter.
-    await stack.publish(RegistryEvents.institutionRegistered, { institution: registeredView(lost) }, { entityId: lost.id });
+    await stack.publish(RegistryEvents.institutionRegistered, { institution: registeredInstitutionView(lost) }, { entityId: lost.id });
     await eventually(
       'credit replica of the institution',
       async () => (await stack.rows('SELECT 1 FROM credit.institution WHERE id = $1', [lost.id])).length === 1,

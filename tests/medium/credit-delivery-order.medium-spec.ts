@@ -6,7 +6,7 @@
 // nothing was dead-lettered.
 import { randomUUID } from 'node:crypto';
 import { JsonLogger, SYSTEM_ACTOR } from '@shanyu/common';
-import { type EventEnvelope, InspectionEvents, type InstitutionView, RegistryEvents, StaffEvents } from '@shanyu/contracts';
+import { type EventEnvelope, InspectionEvents, RegistryEvents, StaffEvents } from '@shanyu/contracts';
 import {
   CREDIT_RULE_DOCUMENTS,
   CREDIT_SOURCES,
@@ -19,7 +19,7 @@ import {
 } from '@shanyu/credit';
 import { Outbox } from '@shanyu/messaging';
 import { AuditLog } from '@shanyu/persistence';
-import { cleanInspectionCompleted, lifetimeBanMatched, type MediumSchema, startMediumSchema } from '@shanyu/testing';
+import { cleanInspectionCompleted, lifetimeBanMatched, type MediumSchema, registeredInstitutionView, startMediumSchema } from '@shanyu/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const NOW = new Date('2026-12-07T04:00:00Z');
@@ -31,33 +31,7 @@ function envelope(subject: string, data: unknown, occurredAt: string, entityId: 
 }
 
 function registered(id: string, divisionCode: string, at: string): EventEnvelope {
-  const institution: InstitutionView = {
-    id,
-    name: `次序测试托育园${id.slice(0, 4)}`,
-    divisionCode,
-    uscc: `91330106MA${id.slice(0, 7).toUpperCase()}X`,
-    nature: 'for_profit',
-    registrationAuthority: 'market',
-    operatorType: 'private',
-    careForms: ['full_day'],
-    countyCode: divisionCode.slice(0, 6),
-    address: '次序路 1 号',
-    floor: 1,
-    buildingAreaM2: 600,
-    outdoorAreaM2: 200,
-    places: { infant: 0, toddler: 20, older: 10, mixed: 0 },
-    totalPlaces: 30,
-    status: 'registered',
-    registeredOn: at.slice(0, 10),
-    deregisteredOn: null,
-    receiptNo: null,
-    inclusive: null,
-    demonstrations: [],
-    ownerUserId: null,
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-  };
+  const institution = registeredInstitutionView({ id, name: `次序测试托育园${id.slice(0, 4)}`, divisionCode }, at);
   return envelope(RegistryEvents.institutionRegistered, { institution }, at, id);
 }
 

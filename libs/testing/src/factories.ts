@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { type Actor, makeUscc } from '@shanyu/common';
-import type { InspectionCompletedData, StaffBanMatchedData } from '@shanyu/contracts';
+import type { InspectionCompletedData, InstitutionView, StaffBanMatchedData } from '@shanyu/contracts';
 
 /** A fresh schema name, so each test file works on its own tables. */
 export function uniqueSchema(prefix: string): string {
@@ -36,6 +36,39 @@ export function institutionRequest(overrides: Record<string, unknown> = {}) {
     outdoorAreaM2: 80,
     places: { infant: 10, toddler: 15, older: 20, mixed: 0 },
     ...overrides,
+  };
+}
+
+/**
+ * A whole InstitutionView as the registry publishes it on registration (version 1, at `at`): for
+ * tests that publish registry events themselves. Every service follows this stream, so a partial
+ * view would be a poison event for the others.
+ */
+export function registeredInstitutionView(institution: { id: string; name: string; divisionCode: string }, at = new Date().toISOString()): InstitutionView {
+  return {
+    ...institution,
+    uscc: randomUscc(),
+    nature: 'for_profit',
+    registrationAuthority: 'market',
+    operatorType: 'private',
+    careForms: ['full_day'],
+    countyCode: institution.divisionCode.slice(0, 6),
+    address: '测试路 1 号',
+    floor: 1,
+    buildingAreaM2: 600,
+    outdoorAreaM2: 200,
+    places: { infant: 0, toddler: 20, older: 10, mixed: 0 },
+    totalPlaces: 30,
+    status: 'registered',
+    registeredOn: at.slice(0, 10),
+    deregisteredOn: null,
+    receiptNo: null,
+    inclusive: null,
+    demonstrations: [],
+    ownerUserId: null,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
   };
 }
 

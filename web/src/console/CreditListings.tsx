@@ -195,55 +195,20 @@ function ListingDetail({ listing: l, department, onChanged }: { listing: Listing
 
 /** 启动认定（告知）: the health bureau ticks the grounding entries and writes the facts the notice states. */
 function StartListingButton({ institutionId, candidates, onDone }: { institutionId: string; candidates: ListingGroundCandidate[]; onDone: () => void }) {
-  const { message } = App.useApp();
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [form] = Form.useForm<{ entryIds: string[]; facts: string }>();
-
-  async function submit() {
-    const v = await form.validateFields();
-    setBusy(true);
-    setRefusal(null);
-    try {
-      const l = await api<ListingView>(`/api/v1/credit/institutions/${institutionId}/listings`, { method: 'POST', body: v });
-      void message.success(`已告知，陈述申辩截止 ${l.notice.statementDue}`);
-      setOpen(false);
-      onDone();
-    } catch (e) {
-      setRefusal(showApiError(form, e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { form, show, refusal, modalProps } = useFormDialog<{ entryIds: string[]; facts: string }>(async (v) => {
+    const l = await api<ListingView>(`/api/v1/credit/institutions/${institutionId}/listings`, { method: 'POST', body: v });
+    return `已告知，陈述申辩截止 ${l.notice.statementDue}`;
+  }, onDone);
 
   const button = (
-    <Button
-      danger
-      disabled={!candidates.length}
-      onClick={() => {
-        form.resetFields();
-        form.setFieldsValue({ entryIds: candidates.map((c) => c.entryId) });
-        setRefusal(null);
-        setOpen(true);
-      }}
-    >
+    <Button danger disabled={!candidates.length} onClick={() => show({ entryIds: candidates.map((c) => c.entryId) })}>
       启动认定（告知）
     </Button>
   );
   return (
     <>
       {candidates.length ? button : <Tooltip title="无可作为认定依据且直接判 D 仍有效的信用记录（责令停产停业、吊销许可、聘用从业禁止人员）">{button}</Tooltip>}
-      <Modal
-        open={open}
-        title="严重失信主体名单认定 — 告知"
-        okText="发出告知"
-        cancelText="取消"
-        confirmLoading={busy}
-        onCancel={() => setOpen(false)}
-        onOk={() => void submit()}
-        destroyOnHidden
-      >
+      <Modal {...modalProps} title="严重失信主体名单认定 — 告知" okText="发出告知">
         <Typography.Paragraph type="secondary">
           告知书写明认定事实、依据、陈述申辩的权利和期限；期满（或机构陈述申辩）后方可作出认定决定，决定前不公示。
         </Typography.Paragraph>
@@ -266,53 +231,19 @@ function StartListingButton({ institutionId, candidates, onDone }: { institution
 
 /** 作出决定: list (with the decision number) or not list, with the reasons; the server's refusal shows in the dialog. */
 function DecideListingButton({ listing, onDone }: { listing: ListingView; onDone: () => void }) {
-  const { message } = App.useApp();
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [form] = Form.useForm<{ decision: 'list' | 'not_list'; decisionNo?: string; reason: string }>();
+  const { form, show, refusal, modalProps } = useFormDialog<{ decision: 'list' | 'not_list'; decisionNo?: string; reason: string }>(async (v) => {
+    const body = v.decision === 'list' ? v : { decision: v.decision, reason: v.reason };
+    const l = await api<ListingView>(`/api/v1/credit/listings/${listing.id}/decision`, { method: 'POST', body });
+    return l.status === 'listed' ? `已列入严重失信主体名单，公示期 ${publicationPeriod(l)}` : '已决定不予列入';
+  }, onDone);
   const decision = Form.useWatch('decision', form);
-
-  async function submit() {
-    const v = await form.validateFields();
-    setBusy(true);
-    setRefusal(null);
-    try {
-      const body = v.decision === 'list' ? v : { decision: v.decision, reason: v.reason };
-      const l = await api<ListingView>(`/api/v1/credit/listings/${listing.id}/decision`, { method: 'POST', body });
-      void message.success(l.status === 'listed' ? `已列入严重失信主体名单，公示期 ${publicationPeriod(l)}` : '已决定不予列入');
-      setOpen(false);
-      onDone();
-    } catch (e) {
-      setRefusal(showApiError(form, e));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <>
-      <Button
-        size="small"
-        type="primary"
-        onClick={() => {
-          form.resetFields();
-          setRefusal(null);
-          setOpen(true);
-        }}
-      >
+      <Button size="small" type="primary" onClick={() => show()}>
         作出决定
       </Button>
-      <Modal
-        open={open}
-        title="严重失信主体名单认定决定"
-        okText="确定"
-        cancelText="取消"
-        confirmLoading={busy}
-        onCancel={() => setOpen(false)}
-        onOk={() => void submit()}
-        destroyOnHidden
-      >
+      <Modal {...modalProps} title="严重失信主体名单认定决定" okText="确定">
         <Descriptions column={1} size="small" style={{ marginBottom: 12 }}>
           <Descriptions.Item label="认定事实">{listing.facts}</Descriptions.Item>
           <Descriptions.Item label="陈述申辩">
@@ -345,51 +276,17 @@ function DecideListingButton({ listing, onDone }: { listing: ListingView; onDone
 
 /** 陈述申辩: the operator answers the notice, once, by the last day it gives. */
 function StatementButton({ listing, onDone }: { listing: ListingView; onDone: () => void }) {
-  const { message } = App.useApp();
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [form] = Form.useForm<{ statement: string }>();
-
-  async function submit() {
-    const v = await form.validateFields();
-    setBusy(true);
-    setRefusal(null);
-    try {
-      await api<ListingView>(`/api/v1/credit/listings/${listing.id}/statement`, { method: 'POST', body: v });
-      void message.success('陈述申辩已提交，卫生健康部门将在作出决定时回应');
-      setOpen(false);
-      onDone();
-    } catch (e) {
-      setRefusal(showApiError(form, e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { form, show, refusal, modalProps } = useFormDialog<{ statement: string }>(async (v) => {
+    await api<ListingView>(`/api/v1/credit/listings/${listing.id}/statement`, { method: 'POST', body: v });
+    return '陈述申辩已提交，卫生健康部门将在作出决定时回应';
+  }, onDone);
 
   return (
     <>
-      <Button
-        size="small"
-        type="primary"
-        onClick={() => {
-          form.resetFields();
-          setRefusal(null);
-          setOpen(true);
-        }}
-      >
+      <Button size="small" type="primary" onClick={() => show()}>
         陈述申辩
       </Button>
-      <Modal
-        open={open}
-        title="陈述申辩"
-        okText="提交"
-        cancelText="取消"
-        confirmLoading={busy}
-        onCancel={() => setOpen(false)}
-        onOk={() => void submit()}
-        destroyOnHidden
-      >
+      <Modal {...modalProps} title="陈述申辩" okText="提交">
         <Typography.Paragraph type="secondary">只能提出一次，截止 {listing.notice.statementDue}（含）。</Typography.Paragraph>
         {refusal ? <Alert type="error" showIcon title={refusal} style={{ marginBottom: 12 }} /> : null}
         <Form form={form} layout="vertical">
@@ -400,4 +297,38 @@ function StatementButton({ listing, onDone }: { listing: ListingView; onDone: ()
       </Modal>
     </>
   );
+}
+
+/**
+ * One dialog's state: open, sending, the server's refusal shown inside it (field errors under their
+ * field), and the submit that sends the form with `send` (its answer is the success message).
+ */
+function useFormDialog<T extends object>(send: (values: T) => Promise<string>, onDone: () => void) {
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [form] = Form.useForm<T>();
+  const show = (values?: Partial<T>) => {
+    form.resetFields();
+    if (values) form.setFieldsValue(values as Parameters<typeof form.setFieldsValue>[0]);
+    setRefusal(null);
+    setOpen(true);
+  };
+  async function submit() {
+    const values = await form.validateFields();
+    setBusy(true);
+    setRefusal(null);
+    try {
+      void message.success(await send(values));
+      setOpen(false);
+      onDone();
+    } catch (e) {
+      setRefusal(showApiError(form, e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  const modalProps = { open, confirmLoading: busy, cancelText: '取消', onCancel: () => setOpen(false), onOk: () => void submit(), destroyOnHidden: true };
+  return { form, show, refusal, modalProps };
 }
