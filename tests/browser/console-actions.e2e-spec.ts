@@ -695,7 +695,10 @@ describe('credit, staff alerts, rectifications, subsidy lines, the street map an
     await pub.getByRole('heading', { name: institution.name }).waitFor();
     await expect(pub.getByTestId('filing-status').innerText()).resolves.toBe('已备案');
     await expect(pub.getByTestId('inclusive-status').innerText()).resolves.toBe('普惠托育机构');
-    await expect(pub.getByTestId('credit-grade').innerText()).resolves.toContain(`${publicGrade.grade} ${publicGrade.gradeLabel}`);
+    await pub
+      .getByTestId('credit-grade')
+      .filter({ hasText: `${publicGrade.grade} ${publicGrade.gradeLabel}` })
+      .waitFor();
     const drawsCard = pub.locator('.ant-card', { hasText: '双随机抽查（抽中本机构的计划）' });
     await expect(drawsCard.locator('tr.ant-table-row').first().innerText()).resolves.toContain(`三墩镇双随机抽查${run}`);
     const inspectionsCard = pub.locator('.ant-card', { hasText: '监督检查结果（一公开）' });

@@ -71,7 +71,11 @@ export function InstitutionPage() {
         </Col>
         <Col xs={12} md={6}>
           <Card data-testid="credit-grade">
-            <Statistic title="信用等级" value={credit.data ? `${credit.data.grade} ${credit.data.gradeLabel}` : (data.creditGrade ?? NO_DATA)} />
+            {/* The grade with its label from the credit service; the register's letter alone only without that answer. */}
+            <Statistic
+              title="信用等级"
+              value={credit.data ? `${credit.data.grade} ${credit.data.gradeLabel}` : credit.loading ? '…' : (data.creditGrade ?? NO_DATA)}
+            />
           </Card>
         </Col>
       </Row>

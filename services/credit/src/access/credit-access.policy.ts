@@ -1,8 +1,19 @@
 import { AccessPolicy, type Actor, type Department, departmentNotAllowed, scopePrefixes } from '@shanyu/common';
+import type { Db } from '@shanyu/persistence';
+import { InstitutionRepository } from '../institutions/institution.repository.js';
 
 export interface CreditScope {
   divisionCode: string | null;
   ownerUserId: string | null;
+}
+
+/**
+ * Whose a credit record (a repair request, a listing) is: the institution's division and operator
+ * as the register copy has them now, else the division the record was made in.
+ */
+export async function scopeOfRecord(db: Db, record: { institution_id: string; division_code: string }): Promise<CreditScope> {
+  const institution = await new InstitutionRepository(db).get(record.institution_id);
+  return { divisionCode: institution?.divisionCode ?? record.division_code, ownerUserId: institution?.ownerUserId ?? null };
 }
 
 /**

@@ -10,9 +10,8 @@ import {
   type StartListingRequest,
 } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
-import type { Db } from '@shanyu/persistence';
 import type { DataSource } from 'typeorm';
-import type { CreditAccessPolicy, CreditScope } from '../access/credit-access.policy.js';
+import { type CreditAccessPolicy, scopeOfRecord } from '../access/credit-access.policy.js';
 import { InstitutionRepository } from '../institutions/institution.repository.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { StandingRepository } from '../ledger/standing.repository.js';
@@ -107,11 +106,6 @@ function listingPolicyOf(model: CreditModel): ListingPolicy {
   return model.listing;
 }
 
-async function institutionScope(m: Db, row: ListingRow): Promise<CreditScope> {
-  const institution = await new InstitutionRepository(m).get(row.institution_id);
-  return { divisionCode: institution?.divisionCode ?? row.division_code, ownerUserId: institution?.ownerUserId ?? null };
-}
-
 /**
  * 严重失信主体名单认定 — 告知: the health bureau names the grounding entries and the facts; the
  * notice states them with their legal basis, the institution's right to state its case and the
@@ -189,7 +183,7 @@ export class StateListingCase {
       const listings = new ListingRepository(tx.manager);
       const found = await listings.byId(request.id);
       if (!found) throw new DomainError('CREDIT_LISTING_NOT_FOUND', `严重失信认定 ${request.id} 不存在`);
-      this.policy.assertCanStateCase(actor, await institutionScope(tx.manager, found));
+      this.policy.assertCanStateCase(actor, await scopeOfRecord(tx.manager, found));
       const row = (await listings.byId(request.id, true))!;
       const now = this.now();
       const today = shanghaiToday(now);
@@ -225,7 +219,7 @@ export class DecideListing {
       const listings = new ListingRepository(m);
       const found = await listings.byId(request.id);
       if (!found) throw new DomainError('CREDIT_LISTING_NOT_FOUND', `严重失信认定 ${request.id} 不存在`);
-      const scope = await institutionScope(m, found);
+      const scope = await scopeOfRecord(m, found);
       this.policy.assertCanDecideListing(actor, scope);
       await new StandingRepository(m).lock(found.institution_id);
       const row = (await listings.byId(request.id, true))!;
@@ -280,7 +274,7 @@ export class ListingQueries {
   async get(id: string, actor: Actor): Promise<ListingView> {
     const row = await new ListingRepository(this.dataSource).byId(id);
     if (!row) throw new DomainError('CREDIT_LISTING_NOT_FOUND', `严重失信认定 ${id} 不存在`);
-    this.policy.assertCanRead(actor, await institutionScope(this.dataSource, row));
+    this.policy.assertCanRead(actor, await scopeOfRecord(this.dataSource, row));
     return toListingView(row, shanghaiToday(this.now()));
   }
 

@@ -11,7 +11,7 @@ import {
 } from '@shanyu/contracts';
 import type { Transaction, UnitOfWork } from '@shanyu/messaging';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { CreditAccessPolicy } from '../access/credit-access.policy.js';
+import { type CreditAccessPolicy, scopeOfRecord } from '../access/credit-access.policy.js';
 import { InstitutionRepository } from '../institutions/institution.repository.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { StandingRepository } from '../ledger/standing.repository.js';
@@ -174,10 +174,7 @@ export class DecideRepair {
       const found = await repairs.byId(request.id);
       if (!found) throw new DomainError('CREDIT_REPAIR_NOT_FOUND', `信用修复申请 ${request.id} 不存在`);
       const institution = await new InstitutionRepository(m).get(found.institution_id);
-      this.policy.assertCanDecideRepair(actor, {
-        divisionCode: institution?.divisionCode ?? found.division_code,
-        ownerUserId: institution?.ownerUserId ?? null,
-      });
+      this.policy.assertCanDecideRepair(actor, await scopeOfRecord(m, found));
       await new StandingRepository(m).lock(found.institution_id);
       const repair = (await repairs.byId(request.id, true))!;
       if (repair.status !== 'pending')
@@ -282,8 +279,7 @@ export class RepairQueries {
   async get(id: string, actor: Actor): Promise<RepairRequestView> {
     const row = await new RepairRepository(this.dataSource).byId(id);
     if (!row) throw new DomainError('CREDIT_REPAIR_NOT_FOUND', `信用修复申请 ${id} 不存在`);
-    const institution = await new InstitutionRepository(this.dataSource).get(row.institution_id);
-    this.policy.assertCanRead(actor, { divisionCode: institution?.divisionCode ?? row.division_code, ownerUserId: institution?.ownerUserId ?? null });
+    this.policy.assertCanRead(actor, await scopeOfRecord(this.dataSource, row));
     return toView(row);
   }
 
