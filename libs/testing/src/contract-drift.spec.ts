@@ -1,35 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ContractChecker } from './contract-drift.js';
+import { registeredInstitutionView } from './factories.js';
 
 // Against the committed docs/asyncapi.json: what the drift check of the integration suite applies.
 const checker = new ContractChecker();
-const institution = {
-  id: '6f1c2a8e-4b7d-4c1e-9a3f-0d2b5e8c7a11',
-  name: '小星星托育园',
-  uscc: '91330106MA2H2X1234',
-  nature: 'for_profit',
-  registrationAuthority: 'market',
-  operatorType: 'private',
-  careForms: ['full_day'],
-  divisionCode: '330106109',
-  countyCode: '330106',
-  address: '三墩镇 1 号',
-  floor: 1,
-  buildingAreaM2: 300,
-  outdoorAreaM2: 60,
-  places: { infant: 0, toddler: 15, older: 20, mixed: 0 },
-  totalPlaces: 35,
-  status: 'registered',
-  registeredOn: '2026-03-01',
-  deregisteredOn: null,
-  receiptNo: null,
-  inclusive: null,
-  demonstrations: [],
-  ownerUserId: null,
-  version: 1,
-  createdAt: '2026-03-01T08:00:00.000Z',
-  updatedAt: '2026-03-01T08:00:00.000Z',
-};
+const institution = registeredInstitutionView(
+  { id: '6f1c2a8e-4b7d-4c1e-9a3f-0d2b5e8c7a11', name: '小星星托育园', divisionCode: '330106109' },
+  '2026-03-01T08:00:00.000Z',
+);
 
 describe('the contract drift check', () => {
   it('accepts a reply as published', () => {

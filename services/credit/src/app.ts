@@ -68,7 +68,8 @@ export async function startCredit(config: CreditConfig, options: CreditStartOpti
               const result = await sweep.run(today);
               if (result.recomputed) logger.info('credit standings recomputed', result);
               const expired = await expireParked(new Date(now().getTime() - PARKED_EVENT_BOUND_MS));
-              if (expired) logger.warn('credit events dead-lettered after waiting for their institution', { expired, boundDays: 30 });
+              if (expired)
+                logger.warn('credit events dead-lettered after waiting for their institution', { expired, boundDays: PARKED_EVENT_BOUND_MS / 86_400_000 });
             },
           },
         ],

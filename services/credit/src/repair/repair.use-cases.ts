@@ -173,8 +173,9 @@ export class DecideRepair {
       const repairs = new RepairRepository(m);
       const found = await repairs.byId(request.id);
       if (!found) throw new DomainError('CREDIT_REPAIR_NOT_FOUND', `信用修复申请 ${request.id} 不存在`);
-      const institution = await new InstitutionRepository(m).get(found.institution_id);
-      this.policy.assertCanDecideRepair(actor, await scopeOfRecord(m, found));
+      const scope = await scopeOfRecord(m, found);
+      this.policy.assertCanDecideRepair(actor, scope);
+      const divisionCode = scope.divisionCode ?? found.division_code;
       await new StandingRepository(m).lock(found.institution_id);
       const repair = (await repairs.byId(request.id, true))!;
       if (repair.status !== 'pending')
@@ -190,7 +191,7 @@ export class DecideRepair {
           entries,
           repair.entry_ids,
           today,
-          institution?.divisionCode ?? repair.division_code,
+          divisionCode,
           await listings.inPublication([repair.institution_id], today),
         );
         if (problems.length) refuse(problems);
@@ -203,7 +204,7 @@ export class DecideRepair {
           occurredOn: today,
           ref: repair.id,
           department: 'health',
-          divisionCode: institution?.divisionCode ?? repair.division_code,
+          divisionCode: divisionCode,
           facts: { requestId: repair.id, entryIds: repair.entry_ids, reason: request.reason, decidedBy: who(actor) },
         });
         ledgerEntryId = appended!.id;
