@@ -371,6 +371,7 @@ describe('authorization matrix: every route × department (× own / other divisi
     kinds: ['warning', 'fine'],
     fineFen: 2_000_000,
     circumstances: ['refused_to_correct'],
+    discretionLevel: 'ordinary',
     decisionNo: `矩阵罚〔2026〕${decisionSerial++}号`,
     reason: '矩阵测试：未按规定留样',
   });

@@ -391,13 +391,28 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
       .expect(422);
     expect(unstated.body).toMatchObject({ code: 'PENALTY_OUT_OF_RANGE', details: [{ field: 'fineFen' }] });
     expect(unstated.body.message).toContain('拒不改正');
+    // The national 裁量基准 in force places the fine: ¥20,000 of ¥5,000–¥50,000 is 一般, not 从轻.
+    const stated = { ...decision, circumstances: ['refused_to_correct'], decisionNo: `西市监罚〔2026〕${Date.now() % 10_000}号` };
+    const lenient = await http
+      .post('/api/v1/penalties')
+      .set(await as('market.330106'))
+      .send({ ...stated, discretionLevel: 'lenient' })
+      .expect(422);
+    expect(lenient.body).toMatchObject({ code: 'PENALTY_OUTSIDE_DISCRETION', details: [{ field: 'fineFen' }] });
     const penalty = (
       await http
         .post('/api/v1/penalties')
         .set(await as('market.330106'))
-        .send({ ...decision, circumstances: ['refused_to_correct'], decisionNo: `西市监罚〔2026〕${Date.now() % 10_000}号` })
+        .send({ ...stated, discretionLevel: 'ordinary' })
         .expect(201)
     ).body;
+    expect(penalty.discretion).toMatchObject({
+      level: 'ordinary',
+      minFen: 1_850_000,
+      maxFen: 3_650_000,
+      checklistVersion: 'market/2026.1',
+      itemCode: 'DMKT-00',
+    });
     // A decision number (文号) is used once per department.
     const again = await http
       .post('/api/v1/penalties')

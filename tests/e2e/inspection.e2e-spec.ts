@@ -432,4 +432,101 @@ describe('综合查一次: one joint visit, department-scoped results, sign-offs
     const keys = seen.map((e) => `${e.subject} ${e.entityId}`);
     expect(new Set(keys).size).toBe(keys.length);
   });
+
+  it("applies the 裁量基准 in force where the institution is: a district's own entry for one item places each fine in 从轻/一般/从重 of the lawful range", async () => {
+    const market = await as('market.330106');
+    const band = (level: string, fromPercent: number, toPercent: number) => ({ level, fromPercent, toPercent, circumstances: `${level} 情形` });
+    const benchmark = {
+      kind: 'discretion',
+      department: 'market',
+      jurisdiction: '330106',
+      version: 'market-330106/2026.1',
+      effectiveFrom: '2026-09-01',
+      title: '西湖区市场监管行政处罚裁量基准（测试）',
+      source: '西湖区市场监管行政处罚裁量基准（测试）',
+      discretionItems: [
+        {
+          code: 'DMKT-01',
+          title: '未按规定留样的罚款裁量',
+          penaltyItems: ['PMKT-04'],
+          bands: [band('lenient', 0, 10), band('ordinary', 10, 90), band('severe', 90, 100)],
+          legalBasis: '西湖区市场监管行政处罚裁量基准（测试）第三条',
+        },
+      ],
+    };
+    const gap = {
+      ...benchmark,
+      discretionItems: [{ ...benchmark.discretionItems[0], bands: [band('lenient', 0, 10), band('ordinary', 20, 90), band('severe', 90, 100)] }],
+    };
+    const refused = (await stack.http.post('/api/v1/checklists').set(market).send(gap).expect(400)).body;
+    expect(refused).toMatchObject({ code: 'CHECKLIST_INVALID', details: [{ field: 'discretionItems.0.bands.1.fromPercent' }] });
+    expect(
+      (
+        await stack.http
+          .post('/api/v1/checklists')
+          .set(await as('fire.330106'))
+          .send(benchmark)
+          .expect(403)
+      ).body.code,
+    ).toBe('DEPARTMENT_NOT_ALLOWED');
+    expect((await stack.http.post('/api/v1/checklists').set(market).send(benchmark).expect(201)).body).toMatchObject({
+      kind: 'discretion',
+      level: 'county',
+      discretionItems: [expect.objectContaining({ code: 'DMKT-01' })],
+    });
+
+    const original = (await stack.http.get(`/api/v1/inspections/${reinspection.originalInspectionId}`).set(market).expect(200)).body as InspectionView;
+    const body = {
+      findingId: finding(original, 'MKT-05').id,
+      penaltyItemCode: 'PMKT-04',
+      kinds: ['warning', 'fine'],
+      fineFen: 1_000_000,
+      decisionNo: '西市监罚〔2026〕102号',
+      reason: '未按规定留样',
+    };
+    const unstated = (await stack.http.post('/api/v1/penalties').set(market).send(body).expect(422)).body;
+    expect(unstated).toMatchObject({ code: 'PENALTY_DISCRETION_REQUIRED', details: [{ field: 'discretionLevel' }] });
+    expect(unstated.message).toContain('从轻 ¥5,000.00 至 ¥9,500.00');
+    const lenient = (
+      await stack.http
+        .post('/api/v1/penalties')
+        .set(market)
+        .send({ ...body, discretionLevel: 'lenient' })
+        .expect(422)
+    ).body;
+    expect(lenient).toMatchObject({ code: 'PENALTY_OUTSIDE_DISCRETION', details: [{ field: 'fineFen' }] });
+    const issued = (
+      await stack.http
+        .post('/api/v1/penalties')
+        .set(market)
+        .send({ ...body, discretionLevel: 'ordinary' })
+        .expect(201)
+    ).body;
+    expect(issued.discretion).toEqual({
+      level: 'ordinary',
+      minFen: 950_000,
+      maxFen: 4_550_000,
+      checklistVersion: 'market-330106/2026.1',
+      itemCode: 'DMKT-01',
+      legalBasis: '西湖区市场监管行政处罚裁量基准（测试）第三条',
+    });
+    // A level where no benchmark applies (fire has none here) is refused, not kept unchecked.
+    const fire = await as('fire.330106');
+    const noBenchmark = (
+      await stack.http
+        .post('/api/v1/penalties')
+        .set(fire)
+        .send({
+          findingId: finding(original, 'FIRE-01').id,
+          penaltyItemCode: 'PFIRE-01',
+          kinds: ['fine'],
+          fineFen: 500_000,
+          discretionLevel: 'lenient',
+          decisionNo: '西消行罚决字〔2026〕0103号',
+          reason: '占用疏散通道',
+        })
+        .expect(400)
+    ).body;
+    expect(noBenchmark.details).toEqual([expect.objectContaining({ field: 'discretionLevel', code: 'PENALTY_DISCRETION_NOT_APPLICABLE' })]);
+  });
 });

@@ -122,6 +122,10 @@ export const ErrorCodes = {
   PENALTY_OUT_OF_RANGE: 'RULE_VIOLATION',
   PENALTY_FINE_REQUIRED: 'RULE_VIOLATION',
   PENALTY_BASIS_REQUIRED: 'RULE_VIOLATION',
+  /** A 裁量基准 applies to the item and the decision states no level (从轻/一般/从重). */
+  PENALTY_DISCRETION_REQUIRED: 'RULE_VIOLATION',
+  /** The fine lies outside the share of the lawful range the stated 裁量 level allows. */
+  PENALTY_OUTSIDE_DISCRETION: 'RULE_VIOLATION',
   COMPLAINT_NOT_FOUND: 'NOT_FOUND',
   COMPLAINT_ALREADY_TRIAGED: 'CONFLICT',
   COMPLAINT_NOT_ACCEPTED: 'CONFLICT',

@@ -13,6 +13,7 @@ import { FinesAsWritten1764000000700 } from './migrations/1764000000700-fines-as
 import { UnfiledInPool1764000000800 } from './migrations/1764000000800-unfiled-in-pool.js';
 import { InstitutionNature1764000000900 } from './migrations/1764000000900-institution-nature.js';
 import { PostFilingChecks1764000001000 } from './migrations/1764000001000-post-filing-checks.js';
+import { DiscretionBenchmarks1764000001100 } from './migrations/1764000001100-discretion-benchmarks.js';
 import { Penalty } from './penalties/penalty.entity.js';
 import { InspectionPlan } from './plans/plan.entity.js';
 import { RuleDocumentRow } from './policy/rule-document.entity.js';
@@ -44,6 +45,7 @@ export const INSPECTION_MIGRATIONS = [
   UnfiledInPool1764000000800,
   InstitutionNature1764000000900,
   PostFilingChecks1764000001000,
+  DiscretionBenchmarks1764000001100,
 ];
 
 export function inspectionDataSource(url: string, schema = 'inspection') {

@@ -433,7 +433,7 @@ export interface ChecklistPenaltyItem {
 /** One version of a department's list (两张清单) for a jurisdiction, as GET /api/v1/checklists answers. */
 export interface ChecklistVersion {
   id: string;
-  kind: 'inspection' | 'penalty';
+  kind: 'inspection' | 'penalty' | 'discretion';
   department: string;
   version: string;
   jurisdiction: string;
@@ -450,8 +450,20 @@ export interface ChecklistVersion {
   publishedAt: string;
   inspectionItems: ChecklistInspectionItem[];
   penaltyItems: ChecklistPenaltyItem[];
+  discretionItems: ChecklistDiscretionItem[];
   disabledItems: { code: string; reason: string }[];
   inheritedItems: string[];
+}
+
+/** 行政处罚裁量基准 entry: the share of the lawful fine range each level (从轻/一般/从重) allows. */
+export interface ChecklistDiscretionItem {
+  code: string;
+  title: string;
+  penaltyItems: string[];
+  bands: { level: 'lenient' | 'ordinary' | 'severe'; fromPercent: number; toPercent: number; circumstances: string }[];
+  legalBasis: string;
+  note?: string;
+  composition?: 'adds' | 'replaces';
 }
 
 /** One rule in force in a division on a date (GET /api/v1/rules/effective), with where it came from. */

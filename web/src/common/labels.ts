@@ -119,4 +119,4 @@ export const RESULT_VERSION_STATUS_LABELS: Record<string, string> = {
   rejected: '已拒绝',
 };
 
-export const CHECKLIST_KIND_LABELS: Record<string, string> = { inspection: '行政检查事项清单', penalty: '行政处罚事项清单' };
+export const CHECKLIST_KIND_LABELS: Record<string, string> = { inspection: '行政检查事项清单', penalty: '行政处罚事项清单', discretion: '行政处罚裁量基准' };

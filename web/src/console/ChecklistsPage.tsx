@@ -1,13 +1,13 @@
 import { Descriptions, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/client';
-import type { ChecklistInspectionItem, ChecklistPenaltyItem, ChecklistVersion } from '../api/types';
+import type { ChecklistDiscretionItem, ChecklistInspectionItem, ChecklistPenaltyItem, ChecklistVersion } from '../api/types';
 import { homeDivision, useSession } from '../auth/session';
 import { coveredCounties, divisionName } from '../common/divisions';
 import { CHECKLIST_KIND_LABELS, DEPARTMENT_LABELS, JURISDICTION_LEVEL_LABELS, SEVERITY_LABELS, label } from '../common/labels';
 import { DataTable, LoadError, NO_DATA, PageHeader, useLoad } from '../common/ui';
 import { fineText } from '../common/fines';
-import { PENALTY_KIND_LABELS } from './PenaltiesPage';
+import { DISCRETION_LEVEL_LABELS, PENALTY_KIND_LABELS } from './PenaltiesPage';
 
 const LEVEL_COLORS: Record<string, string> = { national: 'red', province: 'volcano', city: 'orange', county: 'blue', street: 'cyan' };
 
@@ -75,6 +75,32 @@ function ListItems({ list }: { list: ChecklistVersion }) {
             { title: '基本项', dataIndex: 'basic', render: (v: boolean) => (v ? <Tag color="red">基本项</Tag> : '—') },
           ]}
         />
+      ) : list.kind === 'discretion' ? (
+        <Table<ChecklistDiscretionItem>
+          size="small"
+          rowKey="code"
+          pagination={false}
+          dataSource={list.discretionItems}
+          locale={{ emptyText: NO_DATA }}
+          columns={[
+            codeColumn<ChecklistDiscretionItem>(),
+            { title: '适用的处罚事项', dataIndex: 'penaltyItems', render: (v: string[]) => (v.length ? v.join('、') : '本部门其他罚款事项') },
+            {
+              title: '裁量档次（法定罚款幅度内）',
+              dataIndex: 'bands',
+              render: (bands: ChecklistDiscretionItem['bands']) => (
+                <Space orientation="vertical" size={0}>
+                  {bands.map((b) => (
+                    <Typography.Text key={b.level}>
+                      {label(DISCRETION_LEVEL_LABELS, b.level)} {b.fromPercent}%–{b.toPercent}%：{b.circumstances}
+                    </Typography.Text>
+                  ))}
+                </Space>
+              ),
+            },
+            { title: '依据', dataIndex: 'legalBasis' },
+          ]}
+        />
       ) : (
         <Table<ChecklistPenaltyItem>
           size="small"
@@ -116,7 +142,7 @@ function ListItems({ list }: { list: ChecklistVersion }) {
  */
 export function ChecklistsPage() {
   const session = useSession();
-  const [kind, setKind] = useState<'inspection' | 'penalty'>('inspection');
+  const [kind, setKind] = useState<ChecklistVersion['kind']>('inspection');
   const [department, setDepartment] = useState<string | undefined>();
   const [divisionCode, setDivisionCode] = useState<string | undefined>(homeDivision(session));
   const { data, error, loading } = useLoad(
@@ -125,7 +151,7 @@ export function ChecklistsPage() {
   );
   const divisions = [...new Set([...(session?.divisions ?? []), ...coveredCounties().map((c) => c.code)])];
   const lists = data ?? [];
-  const items = (l: ChecklistVersion) => (l.kind === 'inspection' ? l.inspectionItems.length : l.penaltyItems.length);
+  const items = (l: ChecklistVersion) => ({ inspection: l.inspectionItems, penalty: l.penaltyItems, discretion: l.discretionItems })[l.kind].length;
   return (
     <>
       <PageHeader title="两张清单">

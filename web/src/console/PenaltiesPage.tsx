@@ -22,6 +22,18 @@ interface ChecklistVersion {
   version: string;
   penaltyItems: PenaltyItem[];
 }
+/** 行政处罚裁量基准 entry: the share of the lawful range each level allows. */
+interface DiscretionEntry {
+  code: string;
+  title: string;
+  penaltyItems: string[];
+  bands: { level: string; fromPercent: number; toPercent: number; circumstances: string }[];
+  legalBasis: string;
+}
+interface DiscretionList {
+  jurisdiction: string;
+  discretionItems: DiscretionEntry[];
+}
 interface Penalty {
   id: string;
   findingId: string;
@@ -32,6 +44,7 @@ interface Penalty {
   legalBasis: string;
   kinds: string[];
   fineFen: number | null;
+  discretion: { level: string } | null;
   decisionNo: string;
   reason: string;
   issuedOn: string;
@@ -47,7 +60,18 @@ export const PENALTY_KIND_LABELS: Record<string, string> = {
   revocation: '吊销许可证件',
 };
 
+export const DISCRETION_LEVEL_LABELS: Record<string, string> = { lenient: '从轻', ordinary: '一般', severe: '从重' };
+
 const PENALISING = ['fire', 'market', 'health', 'police', 'education', 'hrss', 'civil'];
+
+/**
+ * The benchmark entry for an item: the one naming it, else the general one; of the lists that
+ * apply in the division the most local first (the service applies the same order and decides).
+ */
+function discretionEntryFor(lists: DiscretionList[], code: string): DiscretionEntry | undefined {
+  const entries = [...lists].sort((a, b) => b.jurisdiction.length - a.jurisdiction.length).flatMap((l) => l.discretionItems);
+  return entries.find((e) => e.penaltyItems.includes(code)) ?? entries.find((e) => e.penaltyItems.length === 0);
+}
 
 interface PenaltyForm {
   findingId?: string;
@@ -56,6 +80,7 @@ interface PenaltyForm {
   fineYuan?: number | null;
   basisYuan?: number | null;
   circumstances?: string[];
+  discretionLevel?: string;
   decisionNo?: string;
   reason?: string;
 }
@@ -81,6 +106,14 @@ export function PenaltiesPage() {
     [creating, department],
   );
   const findingId = Form.useWatch('findingId', form);
+  const findingDivision = findings.data?.items.find((f) => f.id === findingId)?.divisionCode;
+  const benchmarks = useLoad(
+    (signal) =>
+      canPenalise && creating && findingDivision
+        ? api<DiscretionList[]>('/api/v1/checklists', { query: { kind: 'discretion', department, divisionCode: findingDivision }, signal })
+        : Promise.resolve(null),
+    [creating, department, findingDivision],
+  );
   const itemCode = Form.useWatch('penaltyItemCode', form);
   const kinds = Form.useWatch('kinds', form) ?? [];
   const finding = findings.data?.items.find((f) => f.id === findingId);
@@ -90,6 +123,7 @@ export function PenaltiesPage() {
     ? [...allItems.filter((i) => i.relatedItems.includes(finding.itemCode)), ...allItems.filter((i) => !i.relatedItems.includes(finding.itemCode))]
     : allItems;
   const item = allItems.find((i) => i.code === itemCode);
+  const discretion = item ? discretionEntryFor(benchmarks.data ?? [], item.code) : undefined;
 
   async function submit() {
     const v = await form.validateFields();
@@ -106,6 +140,7 @@ export function PenaltiesPage() {
           fineFen: v.kinds?.includes('fine') && v.fineYuan !== null && v.fineYuan !== undefined ? Math.round(v.fineYuan * 100) : undefined,
           basisAmountFen: v.basisYuan !== null && v.basisYuan !== undefined ? Math.round(v.basisYuan * 100) : undefined,
           circumstances: v.circumstances?.length ? v.circumstances : undefined,
+          discretionLevel: v.kinds?.includes('fine') && discretion ? v.discretionLevel : undefined,
         },
       });
       void message.success('处罚决定已记录');
@@ -149,6 +184,7 @@ export function PenaltiesPage() {
             { title: '违法行为', value: (r) => r.violation },
             { title: '处罚种类', value: (r) => r.kinds.map((k) => label(PENALTY_KIND_LABELS, k)).join('、') },
             { title: '罚款（元）', value: (r) => (r.fineFen === null ? '' : r.fineFen / 100) },
+            { title: '裁量', value: (r) => (r.discretion ? label(DISCRETION_LEVEL_LABELS, r.discretion.level) : '') },
             { title: '决定书文号', value: (r) => r.decisionNo },
             { title: '决定日期', value: (r) => r.issuedOn },
             { title: '依据', value: (r) => r.legalBasis },
@@ -169,6 +205,7 @@ export function PenaltiesPage() {
             },
             { title: '处罚种类', dataIndex: 'kinds', render: (v: string[]) => v.map((k) => <Tag key={k}>{label(PENALTY_KIND_LABELS, k)}</Tag>) },
             { title: '罚款', dataIndex: 'fineFen', align: 'right', render: (v: number | null) => (v === null ? '—' : yuan(v)) },
+            { title: '裁量', dataIndex: 'discretion', render: (d: Penalty['discretion']) => (d ? label(DISCRETION_LEVEL_LABELS, d.level) : '—') },
             { title: '决定书文号', dataIndex: 'decisionNo' },
             { title: '决定日期', dataIndex: 'issuedOn' },
           ]}
@@ -206,7 +243,7 @@ export function PenaltiesPage() {
               optionFilterProp="label"
               loading={lists.loading}
               placeholder="本部门行政处罚事项清单"
-              onChange={() => form.setFieldsValue({ kinds: [], fineYuan: null, basisYuan: null, circumstances: [] })}
+              onChange={() => form.setFieldsValue({ kinds: [], fineYuan: null, basisYuan: null, circumstances: [], discretionLevel: undefined })}
               options={items.map((i) => ({
                 value: i.code,
                 label: `${i.code} ${i.violation}${finding && i.relatedItems.includes(finding.itemCode) ? '' : '（不对应此问题）'}`,
@@ -241,6 +278,22 @@ export function PenaltiesPage() {
                 options={[...new Set(item.fine.tiers.flatMap((t) => (t.circumstance ? [t.circumstance] : [])))].map((c) => ({
                   value: c,
                   label: label(CIRCUMSTANCE_LABELS, c),
+                }))}
+              />
+            </Form.Item>
+          ) : null}
+          {kinds.includes('fine') && discretion ? (
+            <Form.Item
+              label="裁量档次"
+              name="discretionLevel"
+              rules={[{ required: true, message: '适用裁量基准，请选择从轻、一般或从重' }]}
+              extra={`${discretion.title}（${discretion.legalBasis}）`}
+            >
+              <Select
+                aria-label="裁量档次"
+                options={discretion.bands.map((b) => ({
+                  value: b.level,
+                  label: `${label(DISCRETION_LEVEL_LABELS, b.level)}：法定幅度的 ${b.fromPercent}%–${b.toPercent}% 部分 · ${b.circumstances}`,
                 }))}
               />
             </Form.Item>

@@ -49,7 +49,11 @@ import { RuleSource, RuleSourceInput } from '../rules/rules.contracts.js';
 export const INSPECTION_DEPARTMENTS = ['health', 'market', 'fire', 'police', 'education', 'hrss', 'civil', 'street'] as const;
 export type InspectionDepartment = (typeof INSPECTION_DEPARTMENTS)[number];
 
-export const CHECKLIST_KINDS = ['inspection', 'penalty'] as const;
+/**
+ * `inspection` 行政检查事项清单, `penalty` 行政处罚事项清单, and `discretion` 行政处罚裁量基准: how a
+ * jurisdiction's department divides a fine's lawful range into 从轻 / 一般 / 从重.
+ */
+export const CHECKLIST_KINDS = ['inspection', 'penalty', 'discretion'] as const;
 /** How an item of a local list joins the lists above; disabling and confirming are listed apart (disabledItems, inheritedItems). */
 export const ITEM_COMPOSITIONS = ['adds', 'replaces'] as const;
 export type ItemComposition = (typeof ITEM_COMPOSITIONS)[number];
@@ -346,6 +350,79 @@ export class PenaltyItemInput {
   composition?: ItemComposition;
 }
 
+/** 行政处罚裁量 levels inside the lawful range (减轻处罚 below it is a separate legal decision, not a level). */
+export const DISCRETION_LEVELS = ['lenient', 'ordinary', 'severe'] as const;
+export type DiscretionLevel = (typeof DISCRETION_LEVELS)[number];
+export const DISCRETION_LEVEL_LABELS: Record<DiscretionLevel, string> = { lenient: '从轻', ordinary: '一般', severe: '从重' };
+
+@JSONSchema({ description: 'One level of a discretion benchmark: the share of the lawful range (min → max) a fine at this level lies in' })
+export class DiscretionBandInput {
+  @IsIn(DISCRETION_LEVELS)
+  level: DiscretionLevel;
+
+  @JSONSchema({ description: 'Lower edge, percent of the lawful range above its minimum (0 = the minimum)', example: 0 })
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  fromPercent: number;
+
+  @JSONSchema({ description: 'Upper edge, percent of the lawful range above its minimum (100 = the maximum)', example: 30 })
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  toPercent: number;
+
+  @JSONSchema({ description: 'When the level applies (情形), in Chinese', example: '初次违法、危害后果轻微并及时改正的' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  circumstances: string;
+}
+
+@JSONSchema({
+  description:
+    '行政处罚裁量基准 entry: for the penalty items it names (none = every fine item of the department without an entry of its own), ' +
+    'the share of the lawful range each level (从轻/一般/从重) allows',
+})
+export class DiscretionItemInput {
+  @JSONSchema({ example: 'DMKT-00' })
+  @Matches(ITEM_CODE, { message: '事项编码格式应为 DMKT-00' })
+  code: string;
+
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  title: string;
+
+  @JSONSchema({ description: 'Penalty item codes this entry applies to; empty: every fine item of the department without its own entry', example: [] })
+  @Matches(ITEM_CODE, { each: true, message: '事项编码格式应为 PMKT-01' })
+  @ArrayUnique()
+  @ArrayMaxSize(200)
+  penaltyItems: string[];
+
+  @JSONSchema({ description: 'The three levels, 从轻, 一般 and 从重, covering 0–100 percent in order without gaps' })
+  @ValidateNested({ each: true })
+  @Type(() => DiscretionBandInput)
+  @ArrayMinSize(3)
+  @ArrayMaxSize(3)
+  bands: DiscretionBandInput[];
+
+  @JSONSchema({ description: 'The benchmark document and article' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  legalBasis: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+
+  @IsOptional()
+  @IsIn(ITEM_COMPOSITIONS)
+  composition?: ItemComposition;
+}
+
 @JSONSchema({ description: 'An item of a list above that stops applying in this jurisdiction (停用上级事项), with the reason' })
 export class DisabledItemInput {
   @JSONSchema({ example: 'MKT-11' })
@@ -369,7 +446,7 @@ function IsJurisdiction() {
 
 @JSONSchema({
   description:
-    "A new version of one department's inspection or penalty list for a jurisdiction (national or a division). Versions are never edited: " +
+    "A new version of one department's inspection list, penalty list or discretion benchmark (裁量基准) for a jurisdiction (national or a division). Versions are never edited: " +
     'a change is a new version. A list applies only inside its jurisdiction, on top of the lists of the levels above.',
 })
 export class PublishChecklistBody {
@@ -430,6 +507,13 @@ export class PublishChecklistBody {
   @ArrayMaxSize(500)
   penaltyItems?: PenaltyItemInput[];
 
+  @JSONSchema({ description: 'Required for kind=discretion (裁量基准): entries dividing the lawful ranges of the penalty items into 从轻/一般/从重' })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => DiscretionItemInput)
+  @ArrayMaxSize(500)
+  discretionItems?: DiscretionItemInput[];
+
   @JSONSchema({ description: "Items of the levels above that do not apply in this jurisdiction (the department's own items only), each with the reason" })
   @IsOptional()
   @ValidateNested({ each: true })
@@ -475,6 +559,8 @@ export class ListChecklistsRequest {
 
 export type InspectionItem = Omit<InspectionItemInput, never>;
 export type PenaltyItem = Omit<PenaltyItemInput, never>;
+export type DiscretionItem = Omit<DiscretionItemInput, never>;
+export type DiscretionBand = Omit<DiscretionBandInput, never>;
 
 export const ChecklistVersionView = t.Object(
   {
@@ -498,6 +584,7 @@ export const ChecklistVersionView = t.Object(
     publishedAt: DateTime,
     inspectionItems: t.Array(Described<InspectionItem>('InspectionItemInput')),
     penaltyItems: t.Array(Described<PenaltyItem>('PenaltyItemInput')),
+    discretionItems: t.Array(Described<DiscretionItem>('DiscretionItemInput'), { description: '裁量基准 entries (kind discretion)' }),
     disabledItems: t.Array(t.Object({ code: t.String(), reason: t.String() }), { description: 'Items from above that do not apply here' }),
     inheritedItems: t.Array(t.String(), { description: 'Items from above confirmed to apply here unchanged' }),
   },
@@ -1365,6 +1452,14 @@ export class IssuePenaltyBody {
   @ArrayUnique()
   circumstances?: PenaltyCircumstance[];
 
+  @JSONSchema({
+    description:
+      "裁量 level of the fine (从轻/一般/从重): required where a discretion benchmark (裁量基准) of the department applies to the item; the fine must lie in that level's share of the lawful range",
+  })
+  @IsOptional()
+  @IsIn(DISCRETION_LEVELS)
+  discretionLevel?: DiscretionLevel;
+
   @JSONSchema({ description: '行政处罚决定书文号', example: '西消行罚决字〔2026〕0012号' })
   @IsString()
   @MinLength(2)
@@ -1407,6 +1502,17 @@ export const PenaltyView = t.Object(
     fineRange: Nullable(t.Object({ minFen: t.Integer(), maxFen: t.Integer(), article: Nullable(t.String()) }), {
       description: 'The lawful range the fine was checked against, for the basis and circumstances stated',
     }),
+    discretion: Nullable(
+      t.Object({
+        level: StringEnum(DISCRETION_LEVELS),
+        minFen: t.Integer(),
+        maxFen: t.Integer(),
+        checklistVersion: t.String({ description: 'The 裁量基准 version applied', example: 'market/2026.1' }),
+        itemCode: t.String({ example: 'DMKT-00' }),
+        legalBasis: t.String(),
+      }),
+      { description: 'The 裁量基准 band the fine was checked against (null where no benchmark applies to the item)' },
+    ),
     decisionNo: t.String(),
     reason: t.String(),
     issuedOn: Day,

@@ -1,5 +1,6 @@
 import { checkChecklistDocument } from './checklist-rules.js';
 import { checkCatalog, type ChecklistData, type ChecklistFile, checkPlacement, loadChecklist } from './checklist-schema.js';
+import { MARKET_DISCRETION_2026 } from './data/discretion.data.js';
 import { CIVIL_INSPECTION_2026, CIVIL_PENALTY_2026 } from './data/civil.data.js';
 import { FIRE_INSPECTION_2026, FIRE_INSPECTION_2026_2, FIRE_PENALTY_2026, FIRE_PENALTY_2026_2 } from './data/fire.data.js';
 import { HEALTH_INSPECTION_2026, HEALTH_PENALTY_2026, HEALTH_PENALTY_2026_2 } from './data/health.data.js';
@@ -62,6 +63,8 @@ export const BUILT_IN_CHECKLISTS: ChecklistFile[] = [
   // Fire: 消防验收 / 投入使用、营业前消防安全检查 (消防法第十三条、第十五条、第五十八条), in force from 2026-12-01.
   FIRE_INSPECTION_2026_2,
   FIRE_PENALTY_2026_2,
+  // 行政处罚裁量基准 (from 2026-12-08).
+  MARKET_DISCRETION_2026,
 ];
 
 /**

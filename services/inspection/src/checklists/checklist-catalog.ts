@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { JURISDICTION_LEVELS, jurisdictionCovers, jurisdictionLevel } from '@shanyu/common';
-import type { ChecklistKind, InspectionItem, PenaltyItem } from '@shanyu/contracts';
+import type { ChecklistKind, DiscretionItem, InspectionItem, PenaltyItem } from '@shanyu/contracts';
 import type { StoredRuleDocument } from '@shanyu/messaging';
 import type { DataSource, EntityManager } from 'typeorm';
 import { checklistDocumentKey, checklistRuleDocument, type EffectiveChecklistItem, effectiveChecklistItems } from './checklist-rules.js';
@@ -80,10 +80,20 @@ export class ChecklistCatalog {
     );
   }
 
-  /** The penalty item of this code in force in the division on `on`, if any. */
-  async penaltyItem(manager: EntityManager, divisionCode: string, on: string, code: string): Promise<EffectiveChecklistItem<PenaltyItem> | undefined> {
-    return (await this.effectiveItems(manager, divisionCode, on)).find(
-      (e): e is EffectiveChecklistItem<PenaltyItem> => e.kind === 'penalty' && e.item.code === code,
-    );
+  /**
+   * The penalty item of this code in force in the division on `on`, if any, with the 裁量基准
+   * entries of every department in force there.
+   */
+  async penaltyRules(
+    manager: EntityManager,
+    divisionCode: string,
+    on: string,
+    code: string,
+  ): Promise<{ penalty?: EffectiveChecklistItem<PenaltyItem>; discretion: EffectiveChecklistItem<DiscretionItem>[] }> {
+    const items = await this.effectiveItems(manager, divisionCode, on);
+    return {
+      penalty: items.find((e): e is EffectiveChecklistItem<PenaltyItem> => e.kind === 'penalty' && e.item.code === code),
+      discretion: items.filter((e): e is EffectiveChecklistItem<DiscretionItem> => e.kind === 'discretion'),
+    };
   }
 }

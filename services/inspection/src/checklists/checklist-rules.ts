@@ -10,12 +10,13 @@ import {
 import {
   CHECKLIST_KINDS,
   type ChecklistKind,
+  type DiscretionItem,
   INSPECTION_DEPARTMENTS,
   type InspectionDepartment,
   type InspectionItem,
   type PenaltyItem,
 } from '@shanyu/contracts';
-import { type ChecklistData, checkFields, checkPenaltyItem, INSPECTION_ITEM, PENALTY_ITEM } from './checklist-schema.js';
+import { type ChecklistData, checkDiscretionItem, checkFields, checkPenaltyItem, DISCRETION_ITEM, INSPECTION_ITEM, PENALTY_ITEM } from './checklist-schema.js';
 
 /**
  * The two lists as rule documents of family `inspection`: each list version (one department,
@@ -25,7 +26,9 @@ import { type ChecklistData, checkFields, checkPenaltyItem, INSPECTION_ITEM, PEN
  * replace and disable.
  */
 export type ChecklistRuleBody =
-  { kind: 'inspection'; department: InspectionDepartment; item: InspectionItem } | { kind: 'penalty'; department: InspectionDepartment; item: PenaltyItem };
+  | { kind: 'inspection'; department: InspectionDepartment; item: InspectionItem }
+  | { kind: 'penalty'; department: InspectionDepartment; item: PenaltyItem }
+  | { kind: 'discretion'; department: InspectionDepartment; item: DiscretionItem };
 
 export type ChecklistRuleDocument = RuleDocument<ChecklistRuleBody>;
 
@@ -62,6 +65,13 @@ export function checklistRuleDocument(list: ChecklistData): ChecklistRuleDocumen
       sources: list.sources,
       body: { kind: 'penalty', department, item: withoutComposition(item) },
     })),
+    ...list.discretionItems.map((item): RuleEntry<ChecklistRuleBody> => ({
+      key: item.code,
+      title: item.title,
+      composition: item.composition ?? 'adds',
+      sources: list.sources,
+      body: { kind: 'discretion', department, item: withoutComposition(item) },
+    })),
     ...list.disabledItems.map((d): RuleEntry<ChecklistRuleBody> => ({
       key: d.code,
       title: `停用 ${d.code}`,
@@ -96,6 +106,10 @@ export function checkChecklistRuleBody(body: ChecklistRuleBody, at: string, prob
       checkFields(body.item, PENALTY_ITEM, `${at}.item`, found);
       checkPenaltyItem(body.item, `${at}.item`, found);
     }
+    if (body.kind === 'discretion') {
+      checkFields(body.item, DISCRETION_ITEM, `${at}.item`, found);
+      checkDiscretionItem(body.item, `${at}.item`, found);
+    }
   }
   problems.push(...found.map((p) => ({ field: p.field, code: 'RULE_DOCUMENT_INVALID', message: p.message })));
 }
@@ -106,7 +120,7 @@ export function checkChecklistDocument(list: ChecklistData): ChecklistRuleDocume
 }
 
 /** One item in force in a division on a date, with the list version and jurisdiction it came from. */
-export interface EffectiveChecklistItem<I = InspectionItem | PenaltyItem> {
+export interface EffectiveChecklistItem<I = InspectionItem | PenaltyItem | DiscretionItem> {
   kind: ChecklistKind;
   department: InspectionDepartment;
   item: I;

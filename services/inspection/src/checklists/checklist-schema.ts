@@ -1,5 +1,7 @@
 import {
   CHECKLIST_KINDS,
+  DISCRETION_LEVELS,
+  type DiscretionItem,
   ITEM_COMPOSITIONS,
   type ChecklistKind,
   FORM_AREAS,
@@ -45,12 +47,15 @@ export interface ChecklistData {
   sources: RuleSource[];
   inspectionItems: InspectionItem[];
   penaltyItems: PenaltyItem[];
+  /** 裁量基准 entries (kind `discretion` only). */
+  discretionItems: DiscretionItem[];
   disabledItems: DisabledItem[];
   inheritedItems: string[];
 }
 
 /** A list as written in a data file: nothing disabled or confirmed unless it says so. */
-export type ChecklistFile = Omit<ChecklistData, 'disabledItems' | 'inheritedItems'> & Partial<Pick<ChecklistData, 'disabledItems' | 'inheritedItems'>>;
+export type ChecklistFile = Omit<ChecklistData, 'discretionItems' | 'disabledItems' | 'inheritedItems'> &
+  Partial<Pick<ChecklistData, 'discretionItems' | 'disabledItems' | 'inheritedItems'>>;
 
 /** The version prefix a list of this department and jurisdiction must carry. */
 export function versionPrefixOf(department: string, jurisdiction: string): string {
@@ -111,6 +116,44 @@ export const PENALTY_ITEM: Record<string, FieldCheck> = {
   note: optional(str, 'text'),
   composition: optional(oneOf(ITEM_COMPOSITIONS), ITEM_COMPOSITIONS.join(' / ')),
 };
+
+export const DISCRETION_ITEM: Record<string, FieldCheck> = {
+  code: required((v) => typeof v === 'string' && ITEM_CODE.test(v), 'a code like DMKT-00'),
+  title: required(str, 'text'),
+  penaltyItems: required(
+    listOf((v) => typeof v === 'string' && ITEM_CODE.test(v)),
+    'a list of penalty item codes (empty = every fine item of the department without its own entry)',
+  ),
+  bands: required((v) => Array.isArray(v) && v.length === 3, 'the three levels lenient, ordinary, severe'),
+  legalBasis: required(str, 'the benchmark document and article'),
+  note: optional(str, 'text'),
+  composition: optional(oneOf(ITEM_COMPOSITIONS), ITEM_COMPOSITIONS.join(' / ')),
+};
+
+const DISCRETION_BAND: Record<string, FieldCheck> = {
+  level: required(oneOf(DISCRETION_LEVELS), DISCRETION_LEVELS.join(' / ')),
+  fromPercent: required(intIn(0, 100), 'an integer 0–100'),
+  toPercent: required(intIn(0, 100), 'an integer 0–100'),
+  circumstances: required(str, 'when the level applies (情形)'),
+};
+
+/** Problems of a 裁量基准 entry beyond its fields: 从轻, 一般, 从重 in that order, covering 0–100 percent without gaps. */
+export function checkDiscretionItem(d: Partial<DiscretionItem> | undefined, at: string, problems: { field: string; message: string }[]): void {
+  if (!Array.isArray(d?.bands) || d.bands.length !== 3) return;
+  const before = problems.length;
+  d.bands.forEach((b, i) => checkFields(b, DISCRETION_BAND, `${at}.bands.${i}`, problems));
+  if (problems.length > before) return;
+  const bands = d.bands;
+  if (bands.map((b) => b.level).join() !== DISCRETION_LEVELS.join())
+    problems.push({ field: `${at}.bands`, message: `levels in order ${DISCRETION_LEVELS.join(', ')} (从轻、一般、从重)` });
+  bands.forEach((b, i) => {
+    if (b.fromPercent >= b.toPercent) problems.push({ field: `${at}.bands.${i}`, message: 'fromPercent must be below toPercent' });
+    const expectedFrom = i === 0 ? 0 : bands[i - 1]!.toPercent;
+    if (b.fromPercent !== expectedFrom)
+      problems.push({ field: `${at}.bands.${i}.fromPercent`, message: `must be ${expectedFrom}: the levels cover the range without gaps` });
+  });
+  if (bands[2]!.toPercent !== 100) problems.push({ field: `${at}.bands.2.toPercent`, message: 'must be 100: 从重 reaches the maximum' });
+}
 
 const FINE_RULE: Record<string, FieldCheck> = {
   basis: required(oneOf(FINE_BASES), FINE_BASES.join(' / ')),
@@ -224,6 +267,7 @@ export function loadChecklist(data: unknown): ChecklistData {
     'sources',
     'inspectionItems',
     'penaltyItems',
+    'discretionItems',
     'disabledItems',
     'inheritedItems',
   ]);
@@ -231,6 +275,7 @@ export function loadChecklist(data: unknown): ChecklistData {
 
   const inspectionItems = (c.inspectionItems ?? []) as unknown[];
   const penaltyItems = (c.penaltyItems ?? []) as unknown[];
+  const discretionItems = (c.discretionItems ?? []) as unknown[];
   const disabledItems = (c.disabledItems ?? []) as unknown[];
   const inheritedItems = (c.inheritedItems ?? []) as unknown[];
   if (!Array.isArray(disabledItems)) problems.push({ field: 'disabledItems', message: 'must be a list' });
@@ -241,15 +286,25 @@ export function loadChecklist(data: unknown): ChecklistData {
       if (typeof code !== 'string' || !ITEM_CODE.test(code)) problems.push({ field: `inheritedItems.${i}`, message: 'must be an item code like FIRE-01' });
     });
   const fromAbove = (Array.isArray(disabledItems) ? disabledItems.length : 0) + (Array.isArray(inheritedItems) ? inheritedItems.length : 0);
-  if (!Array.isArray(inspectionItems) || !Array.isArray(penaltyItems)) {
-    problems.push({ field: 'items', message: 'inspectionItems and penaltyItems must be lists' });
+  if (!Array.isArray(inspectionItems) || !Array.isArray(penaltyItems) || !Array.isArray(discretionItems)) {
+    problems.push({ field: 'items', message: 'inspectionItems, penaltyItems and discretionItems must be lists' });
+  } else if (c.kind === 'discretion') {
+    if (discretionItems.length + fromAbove === 0) problems.push({ field: 'discretionItems', message: 'a discretion benchmark needs at least one entry' });
+    if (inspectionItems.length || penaltyItems.length)
+      problems.push({ field: 'items', message: 'a discretion benchmark has only discretionItems (no inspection or penalty items)' });
+    discretionItems.forEach((item, i) => {
+      checkFields(item, DISCRETION_ITEM, `discretionItems.${i}`, problems);
+      checkDiscretionItem(item as Partial<DiscretionItem>, `discretionItems.${i}`, problems);
+    });
   } else if (c.kind === 'inspection') {
     if (inspectionItems.length + fromAbove === 0) problems.push({ field: 'inspectionItems', message: 'an inspection list needs at least one item' });
     if (penaltyItems.length) problems.push({ field: 'penaltyItems', message: 'an inspection list has no penalty items' });
+    if (discretionItems.length) problems.push({ field: 'discretionItems', message: 'only a discretion benchmark has discretionItems' });
     inspectionItems.forEach((item, i) => checkFields(item, INSPECTION_ITEM, `inspectionItems.${i}`, problems));
   } else if (c.kind === 'penalty') {
     if (penaltyItems.length + fromAbove === 0) problems.push({ field: 'penaltyItems', message: 'a penalty list needs at least one item' });
     if (inspectionItems.length) problems.push({ field: 'inspectionItems', message: 'a penalty list has no inspection items' });
+    if (discretionItems.length) problems.push({ field: 'discretionItems', message: 'only a discretion benchmark has discretionItems' });
     penaltyItems.forEach((item, i) => {
       checkFields(item, PENALTY_ITEM, `penaltyItems.${i}`, problems);
       checkPenaltyItem(item as Partial<PenaltyItem>, `penaltyItems.${i}`, problems);
@@ -258,7 +313,11 @@ export function loadChecklist(data: unknown): ChecklistData {
   if (national) {
     // Nothing is above a national list: it can only add.
     if (fromAbove) problems.push({ field: 'disabledItems', message: '全国清单没有上级清单，不能停用或沿用上级事项' });
-    [...(Array.isArray(inspectionItems) ? inspectionItems : []), ...(Array.isArray(penaltyItems) ? penaltyItems : [])].forEach((item) => {
+    [
+      ...(Array.isArray(inspectionItems) ? inspectionItems : []),
+      ...(Array.isArray(penaltyItems) ? penaltyItems : []),
+      ...(Array.isArray(discretionItems) ? discretionItems : []),
+    ].forEach((item) => {
       const code = (item as { code?: string; composition?: string })?.code;
       if ((item as { composition?: string })?.composition === 'replaces')
         problems.push({ field: String(code), message: '全国清单没有上级清单，不能替代上级事项' });
@@ -267,6 +326,7 @@ export function loadChecklist(data: unknown): ChecklistData {
   const codes = [
     ...(Array.isArray(inspectionItems) ? inspectionItems : []),
     ...(Array.isArray(penaltyItems) ? penaltyItems : []),
+    ...(Array.isArray(discretionItems) ? discretionItems : []),
     ...(Array.isArray(disabledItems) ? disabledItems : []),
   ].map((item) => (item as { code?: string })?.code);
   codes.push(...(Array.isArray(inheritedItems) ? (inheritedItems as string[]) : []));
@@ -294,6 +354,7 @@ export function loadChecklist(data: unknown): ChecklistData {
     })),
     inspectionItems: inspectionItems as InspectionItem[],
     penaltyItems: (penaltyItems as PenaltyItem[]).map(withFineBounds),
+    discretionItems: discretionItems as DiscretionItem[],
     disabledItems: (disabledItems as DisabledItem[]).map((d) => ({ code: d.code, reason: d.reason })),
     inheritedItems: inheritedItems as string[],
   };
@@ -310,6 +371,7 @@ function withFineBounds(item: PenaltyItem): PenaltyItem {
 const codesOf = (list: ChecklistData) => [
   ...list.inspectionItems.map((i) => i.code),
   ...list.penaltyItems.map((i) => i.code),
+  ...list.discretionItems.map((i) => i.code),
   ...list.disabledItems.map((d) => d.code),
   ...list.inheritedItems,
 ];
@@ -336,6 +398,14 @@ export function checkCatalog(lists: ChecklistData[]): void {
         if (!inspectionCodes.has(code)) problems.push({ field: `${list.version} ${item.code}`, message: `related item ${code} is on no inspection list` });
     }
   }
+  const penaltyOwner = new Map(lists.flatMap((l) => l.penaltyItems.map((i) => [i.code, l.department] as const)));
+  for (const list of lists) {
+    for (const entry of list.discretionItems) {
+      for (const code of entry.penaltyItems)
+        if (penaltyOwner.get(code) !== list.department)
+          problems.push({ field: `${list.version} ${entry.code}`, message: `penalty item ${code} is on no ${list.department} penalty list` });
+    }
+  }
   if (problems.length) throw new ChecklistError(`inconsistent checklists:\n  ${problems.map((p) => `${p.field}: ${p.message}`).join('\n  ')}`, problems);
 }
 
@@ -350,10 +420,11 @@ export function checkPlacement(list: ChecklistData, catalog: readonly ChecklistD
   const lists = catalog.filter((l) => l.kind === list.kind && l.department === list.department && above.includes(l.jurisdiction));
   const where = new Map<string, string>();
   for (const l of lists)
-    for (const item of [...l.inspectionItems, ...l.penaltyItems]) if (!where.has(item.code)) where.set(item.code, jurisdictionName(l.jurisdiction));
+    for (const item of [...l.inspectionItems, ...l.penaltyItems, ...l.discretionItems])
+      if (!where.has(item.code)) where.set(item.code, jurisdictionName(l.jurisdiction));
   const problems: { field: string; message: string }[] = [];
-  const items = list.kind === 'inspection' ? list.inspectionItems : list.penaltyItems;
-  const field = list.kind === 'inspection' ? 'inspectionItems' : 'penaltyItems';
+  const field = ({ inspection: 'inspectionItems', penalty: 'penaltyItems', discretion: 'discretionItems' } as const)[list.kind];
+  const items: { code: string; composition?: string }[] = list[field];
   items.forEach((item, i) => {
     const composition = item.composition ?? 'adds';
     if (composition === 'adds' && where.has(item.code))

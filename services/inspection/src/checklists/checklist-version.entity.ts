@@ -1,5 +1,5 @@
 import { formatRuleSource, jurisdictionLevel, jurisdictionName, type RuleSource } from '@shanyu/common';
-import type { ChecklistKind, ChecklistVersionView, InspectionDepartment, InspectionItem, PenaltyItem } from '@shanyu/contracts';
+import type { ChecklistKind, ChecklistVersionView, DiscretionItem, InspectionDepartment, InspectionItem, PenaltyItem } from '@shanyu/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { checklistDocumentKey } from './checklist-rules.js';
 import type { ChecklistData, DisabledItem } from './checklist-schema.js';
@@ -41,6 +41,9 @@ export class ChecklistVersion {
   @Column({ type: 'jsonb', name: 'penalty_items' })
   penaltyItems: PenaltyItem[];
 
+  @Column({ type: 'jsonb', name: 'discretion_items' })
+  discretionItems: DiscretionItem[];
+
   @Column({ type: 'jsonb', name: 'disabled_items' })
   disabledItems: DisabledItem[];
 
@@ -57,9 +60,23 @@ export class ChecklistVersion {
   publishedBy: { department: string; userId: string } | null;
 
   toData(): ChecklistData {
-    const { kind, department, jurisdiction, version, effectiveFrom, title, source, sources, inspectionItems, penaltyItems, disabledItems, inheritedItems } =
-      this;
-    return { kind, department, jurisdiction, version, effectiveFrom, title, source, sources, inspectionItems, penaltyItems, disabledItems, inheritedItems };
+    const { kind, department, jurisdiction, version, effectiveFrom, title, source, sources, inspectionItems, penaltyItems, discretionItems } = this;
+    const { disabledItems, inheritedItems } = this;
+    return {
+      kind,
+      department,
+      jurisdiction,
+      version,
+      effectiveFrom,
+      title,
+      source,
+      sources,
+      inspectionItems,
+      penaltyItems,
+      discretionItems,
+      disabledItems,
+      inheritedItems,
+    };
   }
 
   toView(): ChecklistVersionView {

@@ -84,7 +84,7 @@ export class PublishChecklist {
         publishedAt: this.now(),
         publishedBy: { department: actor.department, userId: actor.userId },
       });
-      const items = data.inspectionItems.length + data.penaltyItems.length;
+      const items = data.inspectionItems.length + data.penaltyItems.length + data.discretionItems.length;
       await tx.publish(InspectionEvt.checklistPublished, {
         actor,
         entityId: row.id,

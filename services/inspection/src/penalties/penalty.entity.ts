@@ -1,4 +1,5 @@
 import type { PenaltyCircumstance, PenaltyItem, PenaltyKind, PenaltyView } from '@shanyu/contracts';
+import type { DiscretionApplied } from './discretion.js';
 import { InstitutionRecord } from '@shanyu/persistence';
 import { Column, Entity } from 'typeorm';
 
@@ -41,6 +42,10 @@ export class Penalty extends InstitutionRecord {
   @Column({ type: 'jsonb', name: 'fine_range', nullable: true })
   fineRange: { minFen: number; maxFen: number; article: string | null } | null;
 
+  /** The 裁量基准 band the fine was checked against (null where none applied, and for decisions made before benchmarks). */
+  @Column({ type: 'jsonb', nullable: true })
+  discretion: DiscretionApplied | null;
+
   @Column({ type: 'text', name: 'decision_no' })
   decisionNo: string;
 
@@ -71,6 +76,7 @@ export class Penalty extends InstitutionRecord {
       basisAmountFen: this.basisAmountFen,
       circumstances: this.circumstances,
       fineRange: this.fineRange,
+      discretion: this.discretion ?? null,
       decisionNo: this.decisionNo,
       reason: this.reason,
       issuedOn: this.issuedOn,

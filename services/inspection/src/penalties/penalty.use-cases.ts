@@ -9,6 +9,7 @@ import { FindingRepository } from '../findings/finding.repository.js';
 import { InspectionRepository } from '../inspections/inspection.repository.js';
 import type { InstitutionReplica } from '../replicas/institution-replica.entity.js';
 import { InstitutionRepository } from '../replicas/institution.repository.js';
+import { checkDiscretion, discretionEntryFor, noDiscretionWithoutFine } from './discretion.js';
 import { checkPenalty } from './penalty-rules.js';
 import { PenaltyRepository } from './penalty.repository.js';
 
@@ -31,12 +32,15 @@ export class IssuePenalty {
       const inspection = await new InspectionRepository(tx.manager).get(finding.inspectionId);
       // The penalty list in force where the institution is, on the day the inspection found the violation.
       const on = inspection.completedOn ?? finding.recordedOn;
-      const found = await this.catalog.penaltyItem(tx.manager, finding.divisionCode, on, body.penaltyItemCode);
+      const { penalty: found, discretion: benchmarks } = await this.catalog.penaltyRules(tx.manager, finding.divisionCode, on, body.penaltyItemCode);
       if (!found)
         throw new DomainError('PENALTY_ITEM_NOT_FOUND', `处罚事项 ${body.penaltyItemCode} 不在 ${on} 适用于 ${finding.divisionCode} 的行政处罚事项清单中`);
       const { item, department, checklistVersion } = found;
       assertDepartment(actor, [department], `作出处罚事项 ${item.code} 的处罚`);
       const fineRange = checkPenalty(item, finding.itemCode, body);
+      const discretion = fineRange
+        ? checkDiscretion(item, body.fineFen!, fineRange, discretionEntryFor(benchmarks, item, department), body.discretionLevel)
+        : noDiscretionWithoutFine(body.discretionLevel);
       const issuedOn = shanghaiToday(this.now());
       const penalty = await new PenaltyRepository(tx.manager).add({
         id: randomUUID(),
@@ -54,6 +58,7 @@ export class IssuePenalty {
         basisAmountFen: body.basisAmountFen ?? null,
         circumstances: body.circumstances ?? [],
         fineRange,
+        discretion,
         decisionNo: body.decisionNo,
         reason: body.reason,
         issuedOn,
@@ -77,7 +82,7 @@ export class IssuePenalty {
         action: 'penalty.issue',
         entity: 'penalty',
         entityId: penalty.id,
-        after: { ...data, checklistVersion, basisAmountFen: body.basisAmountFen ?? null, circumstances: body.circumstances ?? [], fineRange },
+        after: { ...data, checklistVersion, basisAmountFen: body.basisAmountFen ?? null, circumstances: body.circumstances ?? [], fineRange, discretion },
         reason: body.reason,
         requestId,
       });
