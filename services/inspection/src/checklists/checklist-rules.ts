@@ -46,32 +46,15 @@ export function checklistRuleVersion(list: Pick<ChecklistData, 'kind' | 'departm
 /** The list version as a rule document (its items as rules, with their composition). */
 export function checklistRuleDocument(list: ChecklistData): ChecklistRuleDocument {
   const { department } = list;
-  const withoutComposition = <T extends { composition?: unknown }>(item: T): Omit<T, 'composition'> => {
-    const { composition: _composition, ...rest } = item;
-    return rest;
+  // Each item is a rule keyed by its code; its body is the item without how it composes.
+  const itemRule = (body: ChecklistRuleBody, title: string): RuleEntry<ChecklistRuleBody> => {
+    const { composition, ...item } = body.item;
+    return { key: item.code, title, composition: composition ?? 'adds', sources: list.sources, body: { ...body, item } as ChecklistRuleBody };
   };
   const rules: RuleEntry<ChecklistRuleBody>[] = [
-    ...list.inspectionItems.map((item): RuleEntry<ChecklistRuleBody> => ({
-      key: item.code,
-      title: item.category,
-      composition: item.composition ?? 'adds',
-      sources: list.sources,
-      body: { kind: 'inspection', department, item: withoutComposition(item) },
-    })),
-    ...list.penaltyItems.map((item): RuleEntry<ChecklistRuleBody> => ({
-      key: item.code,
-      title: item.violation,
-      composition: item.composition ?? 'adds',
-      sources: list.sources,
-      body: { kind: 'penalty', department, item: withoutComposition(item) },
-    })),
-    ...list.discretionItems.map((item): RuleEntry<ChecklistRuleBody> => ({
-      key: item.code,
-      title: item.title,
-      composition: item.composition ?? 'adds',
-      sources: list.sources,
-      body: { kind: 'discretion', department, item: withoutComposition(item) },
-    })),
+    ...list.inspectionItems.map((item) => itemRule({ kind: 'inspection', department, item }, item.category)),
+    ...list.penaltyItems.map((item) => itemRule({ kind: 'penalty', department, item }, item.violation)),
+    ...list.discretionItems.map((item) => itemRule({ kind: 'discretion', department, item }, item.title)),
     ...list.disabledItems.map((d): RuleEntry<ChecklistRuleBody> => ({
       key: d.code,
       title: `停用 ${d.code}`,
