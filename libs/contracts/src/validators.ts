@@ -1,5 +1,6 @@
 import { isDivisionCodeFormat, isIsoDate, isKnownDivision, validateResidentId, validateUscc } from '@shanyu/common';
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, registerDecorator, ValidateNested, type ValidationOptions } from 'class-validator';
 
 /** 统一社会信用代码 (GB 32100-2015), check character included. */
 export function IsUscc(options?: ValidationOptions) {
@@ -101,4 +102,14 @@ export function IsNotBefore(otherField: string, label: string, options?: Validat
         defaultMessage: () => `不能早于${strict ? '或等于' : ''}${label}（${otherField}）`,
       },
     });
+}
+
+/** A list of nested objects of one class, each validated, with its size bounds. */
+export function ListOf(type: () => new (...args: never[]) => object, size: { min?: number; max: number }): PropertyDecorator {
+  return (target, propertyName) => {
+    ValidateNested({ each: true })(target, propertyName);
+    Type(type)(target, propertyName);
+    if (size.min !== undefined) ArrayMinSize(size.min)(target, propertyName);
+    ArrayMaxSize(size.max)(target, propertyName);
+  };
 }

@@ -42,7 +42,7 @@ export const InspectionAlert = t.Object({
 });
 export type InspectionAlert = Static<typeof InspectionAlert>;
 import { INSTITUTION_NATURES, type InstitutionNature, OPERATOR_TYPES, type OperatorType } from '../registry/institution.contracts.js';
-import { IsDivisionCode, IsIsoDate, IsNotBefore } from '../validators.js';
+import { IsDivisionCode, IsIsoDate, IsNotBefore, ListOf } from '../validators.js';
 import { RuleSource, RuleSourceInput } from '../rules/rules.contracts.js';
 
 /** Departments that keep the two lists (两张清单) and send inspectors to joint checks. */
@@ -272,10 +272,7 @@ export class FineRuleInput {
   basis: FineBasis;
 
   @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => FineTierInput)
-  @ArrayMinSize(1)
-  @ArrayMaxSize(10)
+  @ListOf(() => FineTierInput, { min: 1, max: 10 })
   tiers: FineTierInput[];
 }
 
@@ -401,10 +398,7 @@ export class DiscretionItemInput {
   penaltyItems: string[];
 
   @JSONSchema({ description: 'The three levels, 从轻, 一般 and 从重, covering 0–100 percent in order without gaps' })
-  @ValidateNested({ each: true })
-  @Type(() => DiscretionBandInput)
-  @ArrayMinSize(3)
-  @ArrayMaxSize(3)
+  @ListOf(() => DiscretionBandInput, { min: 3, max: 3 })
   bands: DiscretionBandInput[];
 
   @JSONSchema({ description: 'The benchmark document and article' })
@@ -487,38 +481,27 @@ export class PublishChecklistBody {
 
   @JSONSchema({ description: 'The documents the list rests on (依据), each with title, 文号 and article; default: `source` as one title' })
   @IsOptional()
-  @ValidateNested({ each: true })
-  @Type(() => RuleSourceInput)
-  @ArrayMinSize(1)
-  @ArrayMaxSize(20)
+  @ListOf(() => RuleSourceInput, { min: 1, max: 20 })
   sources?: RuleSourceInput[];
 
   @JSONSchema({ description: 'Required for kind=inspection (unless the list only disables or confirms items from above)' })
   @IsOptional()
-  @ValidateNested({ each: true })
-  @Type(() => InspectionItemInput)
-  @ArrayMaxSize(500)
+  @ListOf(() => InspectionItemInput, { max: 500 })
   inspectionItems?: InspectionItemInput[];
 
   @JSONSchema({ description: 'Required for kind=penalty (unless the list only disables or confirms items from above)' })
   @IsOptional()
-  @ValidateNested({ each: true })
-  @Type(() => PenaltyItemInput)
-  @ArrayMaxSize(500)
+  @ListOf(() => PenaltyItemInput, { max: 500 })
   penaltyItems?: PenaltyItemInput[];
 
   @JSONSchema({ description: 'Required for kind=discretion (裁量基准): entries dividing the lawful ranges of the penalty items into 从轻/一般/从重' })
   @IsOptional()
-  @ValidateNested({ each: true })
-  @Type(() => DiscretionItemInput)
-  @ArrayMaxSize(500)
+  @ListOf(() => DiscretionItemInput, { max: 500 })
   discretionItems?: DiscretionItemInput[];
 
   @JSONSchema({ description: "Items of the levels above that do not apply in this jurisdiction (the department's own items only), each with the reason" })
   @IsOptional()
-  @ValidateNested({ each: true })
-  @Type(() => DisabledItemInput)
-  @ArrayMaxSize(500)
+  @ListOf(() => DisabledItemInput, { max: 500 })
   disabledItems?: DisabledItemInput[];
 
   @JSONSchema({ description: 'Items of the levels above this list confirms apply here unchanged (沿用上级), by code' })
@@ -1051,9 +1034,7 @@ export class CreateInspectionBody {
   scheduledOn?: string;
 
   @IsOptional()
-  @ValidateNested({ each: true })
-  @Type(() => DepartmentInspectorsInput)
-  @ArrayMaxSize(INSPECTION_DEPARTMENTS.length)
+  @ListOf(() => DepartmentInspectorsInput, { max: INSPECTION_DEPARTMENTS.length })
   departments?: DepartmentInspectorsInput[];
 
   @JSONSchema({
@@ -1127,9 +1108,7 @@ export class ItemResultInput {
   note?: string;
 
   @IsOptional()
-  @ValidateNested({ each: true })
-  @Type(() => EvidenceInput)
-  @ArrayMaxSize(20)
+  @ListOf(() => EvidenceInput, { max: 20 })
   evidence?: EvidenceInput[];
 
   @JSONSchema({
@@ -1160,10 +1139,7 @@ export class ItemResultInput {
 
 @JSONSchema({ description: "Results of the caller's own department's items (an assigned inspector); all or nothing" })
 export class RecordResultsBody {
-  @ValidateNested({ each: true })
-  @Type(() => ItemResultInput)
-  @ArrayMinSize(1)
-  @ArrayMaxSize(500)
+  @ListOf(() => ItemResultInput, { min: 1, max: 500 })
   results: ItemResultInput[];
 }
 
@@ -1337,9 +1313,7 @@ export class ReportRectificationBody {
   text: string;
 
   @IsOptional()
-  @ValidateNested({ each: true })
-  @Type(() => EvidenceInput)
-  @ArrayMaxSize(20)
+  @ListOf(() => EvidenceInput, { max: 20 })
   evidence?: EvidenceInput[];
 }
 
@@ -1544,10 +1518,7 @@ export class SubmitSelfInspectionBody {
   @IsUUID()
   institutionId: string;
 
-  @ValidateNested({ each: true })
-  @Type(() => SelfInspectionResultInput)
-  @ArrayMinSize(1)
-  @ArrayMaxSize(500)
+  @ListOf(() => SelfInspectionResultInput, { min: 1, max: 500 })
   results: SelfInspectionResultInput[];
 }
 

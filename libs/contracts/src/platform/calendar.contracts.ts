@@ -1,9 +1,8 @@
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { type Static, Type as t } from '@sinclair/typebox';
 import { type AnyEventDef, defineEvent, Nullable, StringEnum, subjectsOf } from '../contract.js';
-import { IsIsoDate } from '../validators.js';
+import { IsIsoDate, ListOf } from '../validators.js';
 
 @JSONSchema({ description: 'One day of the State Council holiday arrangement (国务院办公厅部分节假日安排的通知)' })
 export class HolidayEntryInput {
@@ -30,10 +29,7 @@ export class LoadCalendarYearBody {
   @MaxLength(200)
   source: string;
 
-  @ValidateNested({ each: true })
-  @Type(() => HolidayEntryInput)
-  @ArrayMinSize(1)
-  @ArrayMaxSize(120)
+  @ListOf(() => HolidayEntryInput, { min: 1, max: 120 })
   entries: HolidayEntryInput[];
 }
 

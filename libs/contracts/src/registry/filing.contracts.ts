@@ -4,7 +4,7 @@ import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, I
 import { JSONSchema } from 'class-validator-jsonschema';
 import { type Static, Type as t } from '@sinclair/typebox';
 import { ActorRef, Described, Nullable, PageOf, StringEnum } from '../contract.js';
-import { IsDivisionCode, IsIsoDate } from '../validators.js';
+import { IsDivisionCode, IsIsoDate, ListOf } from '../validators.js';
 import { CLASS_TYPES, type ClassType, InstitutionView } from './institution.contracts.js';
 import { RuleDocumentRef, RuleSource } from '../rules/rules.contracts.js';
 
@@ -218,9 +218,7 @@ export class SubmitFilingBody {
   facility?: FilingFacility;
 
   @IsOptional()
-  @ValidateNested({ each: true })
-  @Type(() => FilingClass)
-  @ArrayMaxSize(100)
+  @ListOf(() => FilingClass, { max: 100 })
   classes?: FilingClass[];
 
   @IsOptional()
@@ -283,9 +281,7 @@ export class FilingDecisionBody {
 
   @JSONSchema({ description: 'Required to reject: each reason tied to a rule or free text' })
   @IsOptional()
-  @ValidateNested({ each: true })
-  @Type(() => DecisionReason)
-  @ArrayMaxSize(50)
+  @ListOf(() => DecisionReason, { max: 50 })
   reasons?: DecisionReason[];
 
   @IsOptional()

@@ -1,24 +1,10 @@
 import { PageNumber, PageSize } from '../page-query.js';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { type Static, Type as t } from '@sinclair/typebox';
 import { Described, Nullable, PageOf, StringEnum } from '../contract.js';
-import { IsDivisionCode, IsIsoDate } from '../validators.js';
+import { IsDivisionCode, IsIsoDate, ListOf } from '../validators.js';
 import { CARE_FORMS, type CareForm, DemonstrationRecord, InstitutionView, OPERATOR_TYPES, type PlacesByClass } from './institution.contracts.js';
 import { CREDIT_GRADES } from '../credit/credit.contracts.js';
 
@@ -165,10 +151,7 @@ export class PopulationRow {
 
 @JSONSchema({ description: 'Load population rows (admin or health); a row for the same division and year replaces it' })
 export class LoadPopulationBody {
-  @ValidateNested({ each: true })
-  @Type(() => PopulationRow)
-  @ArrayMinSize(1)
-  @ArrayMaxSize(10_000)
+  @ListOf(() => PopulationRow, { min: 1, max: 10_000 })
   rows: PopulationRow[];
 }
 

@@ -7,12 +7,12 @@ import {
   type RuleFamily,
   type RuleSource as Citation,
 } from '@shanyu/common';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+
+import { IsArray, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { type Static, Type as t } from '@sinclair/typebox';
 import { Nullable, StringEnum } from '../contract.js';
-import { IsDivisionCode, IsIsoDate } from '../validators.js';
+import { IsDivisionCode, IsIsoDate, ListOf } from '../validators.js';
 
 /** The service that keeps each rule family's documents and answers `<service>.rules.*` for it. */
 export const RULE_FAMILY_SERVICES: Record<RuleFamily, string> = {
@@ -117,9 +117,7 @@ export class RuleEntryInput {
   reason?: string;
 
   @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => RuleSourceInput)
-  @ArrayMaxSize(20)
+  @ListOf(() => RuleSourceInput, { max: 20 })
   sources: RuleSourceInput[];
 
   @JSONSchema({ description: "The family's content of the rule, checked by the service that keeps the family (filing: {kind, params})" })
@@ -150,10 +148,7 @@ export class RuleDocumentBody {
   title: string;
 
   @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => RuleSourceInput)
-  @ArrayMinSize(1)
-  @ArrayMaxSize(20)
+  @ListOf(() => RuleSourceInput, { min: 1, max: 20 })
   sources: RuleSourceInput[];
 
   @JSONSchema({ example: '2026-07-01' })
@@ -166,10 +161,7 @@ export class RuleDocumentBody {
   effectiveTo?: string;
 
   @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => RuleEntryInput)
-  @ArrayMinSize(1)
-  @ArrayMaxSize(200)
+  @ListOf(() => RuleEntryInput, { min: 1, max: 200 })
   rules: RuleEntryInput[];
 }
 

@@ -1,26 +1,11 @@
 import { PageNumber, PageQuery, PageSize } from '../page-query.js';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { type Static, Type as t } from '@sinclair/typebox';
 import type { FieldProblem } from '@shanyu/common';
 import { ActorRef, Described, Nullable, PageOf, StringEnum } from '../contract.js';
-import { IsDivisionCode, IsIsoDate, IsNotBefore, IsResidentId } from '../validators.js';
+import { IsDivisionCode, IsIsoDate, IsNotBefore, IsResidentId, ListOf } from '../validators.js';
 
 /**
  * 从业人员 (staff) contracts. Sources: 西政办函〔2021〕15号 §二(四)4 (终身禁入), §三(三)
@@ -170,10 +155,7 @@ export class ImportStaffRequest {
   @IsUUID()
   institutionId: string;
 
-  @ValidateNested({ each: true })
-  @Type(() => StaffImportRow)
-  @ArrayMinSize(1)
-  @ArrayMaxSize(STAFF_IMPORT_MAX_ROWS)
+  @ListOf(() => StaffImportRow, { min: 1, max: STAFF_IMPORT_MAX_ROWS })
   rows: StaffImportRow[];
 }
 

@@ -24,7 +24,7 @@ import { type Static, Type as t } from '@sinclair/typebox';
 import { ActorRef, Nullable, PageOf, StringEnum } from '../contract.js';
 import { CREDIT_GRADES, type CreditGrade } from '../credit/credit.contracts.js';
 import { CARE_FORMS, CLASS_TYPES, type CareForm, type ClassType } from '../registry/institution.contracts.js';
-import { IsDivisionCode, IsResidentId } from '../validators.js';
+import { IsDivisionCode, IsResidentId, ListOf } from '../validators.js';
 import { RULE_COMPOSITIONS, type RuleComposition } from '@shanyu/common';
 import { countsOf, Month, rosterFigures, Uuid } from './subsidy.fragments.js';
 
@@ -377,10 +377,7 @@ export class PublishPolicyBody {
   @Type(() => PolicyEligibilityInput)
   eligibility: PolicyEligibilityInput;
 
-  @ValidateNested({ each: true })
-  @Type(() => PolicyRuleInput)
-  @ArrayMinSize(1)
-  @ArrayMaxSize(30)
+  @ListOf(() => PolicyRuleInput, { min: 1, max: 30 })
   rules: PolicyRuleInput[];
 
   @IsOptional()
