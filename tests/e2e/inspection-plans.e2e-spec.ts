@@ -498,16 +498,17 @@ describe('双随机、一公开: verifiable draws, the yearly cap, complaints an
   });
 
   it('publishes a new version of a list (never edits one) and judges each date by the version in force', async () => {
-    // The next version starts from the latest one: fire/2026.2 (in force from 2026-12-01, FIRE-14 消防验收与安全检查).
+    // The next version starts from the latest one: fire/2026.3 (in force from 2026-12-08, FIRE-15–FIRE-25 beside
+    // fire/2026.2's FIRE-14 消防验收与安全检查).
     const current = (
       await stack.http
-        .get('/api/v1/checklists?kind=inspection&department=fire&on=2026-12-01')
+        .get('/api/v1/checklists?kind=inspection&department=fire&on=2026-12-08')
         .set(await as('fire.330106'))
         .expect(200)
     ).body;
     expect(current).toHaveLength(1);
     expect(current[0]).toMatchObject({
-      version: 'fire/2026.2',
+      version: 'fire/2026.3',
       jurisdiction: '000000',
       jurisdictionName: '全国',
       level: 'national',
@@ -518,7 +519,7 @@ describe('双随机、一公开: verifiable draws, the yearly cap, complaints an
     next.inspectionItems = [
       ...next.inspectionItems,
       {
-        code: 'FIRE-15',
+        code: 'FIRE-26',
         area: 'fire_safety',
         category: '儿童防护',
         text: '婴幼儿活动区域的插座设置安全防护',
@@ -551,8 +552,9 @@ describe('双随机、一公开: verifiable draws, the yearly cap, complaints an
     expect((await publish('admin', next, 409)).code).toBe('CHECKLIST_VERSION_EXISTS');
     const inForce = async (on: string) => (await stack.http.get(`/api/v1/public/checklists?kind=inspection&department=fire&on=${on}`).expect(200)).body;
     expect((await inForce('2026-11-30'))[0].version).toBe('fire/2026.1');
-    expect((await inForce('2026-12-31'))[0].version).toBe('fire/2026.2');
-    expect((await inForce('2027-01-01'))[0].inspectionItems).toHaveLength(15);
+    expect((await inForce('2026-12-07'))[0].version).toBe('fire/2026.2');
+    expect((await inForce('2026-12-31'))[0].version).toBe('fire/2026.3');
+    expect((await inForce('2027-01-01'))[0].inspectionItems).toHaveLength(26);
 
     // 西湖区's own fire list: in force there on top of the national one, and only there.
     const local = {
@@ -562,7 +564,7 @@ describe('双随机、一公开: verifiable draws, the yearly cap, complaints an
       title: '托育机构消防安全行政检查事项清单（西湖区，2027 年版）',
       source: '西湖区托育机构消防安全检查补充事项',
       sources: [{ title: '西湖区托育机构消防安全检查补充事项', documentNo: '西消〔2027〕1号' }],
-      inspectionItems: [{ ...next.inspectionItems[14], code: 'FIRE-16', category: '充电设施', text: '婴幼儿活动区域不设电动自行车充电设施' }],
+      inspectionItems: [{ ...next.inspectionItems[25], code: 'FIRE-27', category: '充电设施', text: '婴幼儿活动区域不设电动自行车充电设施' }],
     };
     expect((await publish('fire.330106', { ...local, version: 'fire/2027.2' }, 400)).details[0].field).toBe('version');
     expect(await publish('fire.330106', local, 201)).toMatchObject({ jurisdiction: '330106', level: 'county', jurisdictionName: '浙江省杭州市西湖区' });

@@ -2,7 +2,14 @@ import { checkChecklistDocument } from './checklist-rules.js';
 import { checkCatalog, type ChecklistData, type ChecklistFile, checkPlacement, loadChecklist } from './checklist-schema.js';
 import { MARKET_DISCRETION_2026 } from './data/discretion.data.js';
 import { CIVIL_INSPECTION_2026, CIVIL_PENALTY_2026 } from './data/civil.data.js';
-import { FIRE_INSPECTION_2026, FIRE_INSPECTION_2026_2, FIRE_PENALTY_2026, FIRE_PENALTY_2026_2 } from './data/fire.data.js';
+import {
+  FIRE_INSPECTION_2026,
+  FIRE_INSPECTION_2026_2,
+  FIRE_INSPECTION_2026_3,
+  FIRE_PENALTY_2026,
+  FIRE_PENALTY_2026_2,
+  FIRE_PENALTY_2026_3,
+} from './data/fire.data.js';
 import { HEALTH_INSPECTION_2026, HEALTH_PENALTY_2026, HEALTH_PENALTY_2026_2 } from './data/health.data.js';
 import { HANGZHOU_MARKET_INSPECTION_2026, MARKET_INSPECTION_2026, MARKET_PENALTY_2026, MARKET_PENALTY_2026_2 } from './data/market.data.js';
 import {
@@ -65,6 +72,9 @@ export const BUILT_IN_CHECKLISTS: ChecklistFile[] = [
   FIRE_PENALTY_2026_2,
   // 行政处罚裁量基准 (from 2026-12-08).
   MARKET_DISCRETION_2026,
+  // Fire: 消防法第六十一条、第六十五条至第六十七条 and 高层 第四十七条 beside 第五十八条、第六十条 (from 2026-12-08).
+  FIRE_INSPECTION_2026_3,
+  FIRE_PENALTY_2026_3,
 ];
 
 /**

@@ -1,4 +1,4 @@
-import { INSPECTION_DEPARTMENTS, type InspectionItem } from '@shanyu/contracts';
+import { INSPECTION_DEPARTMENTS, type InspectionItem, type PenaltyItem } from '@shanyu/contracts';
 import { describe, expect, it } from 'vitest';
 import { buildForm, groupByArea } from '../forms/merged-form.js';
 import { BUILT_IN_CHECKLISTS, loadBuiltInChecklists } from './builtin-checklists.js';
@@ -189,6 +189,22 @@ describe('the merged form (一表通查)', () => {
     const penalty = effectiveChecklistItems(lists, '371002', '2026-12-01').items.find((i) => i.item.code === 'PFIRE-06');
     expect(penalty).toMatchObject({ kind: 'penalty', checklistVersion: 'fire/2026.2', item: { fineMinFen: 3_000_000, fineMaxFen: 30_000_000 } });
     expect(effectiveChecklistItems(lists, '371002', '2026-11-30').items.some((i) => i.item.code === 'PFIRE-06')).toBe(false);
+  });
+
+  it('fire/2026.3 from 2026-12-08: every item of 2026.2 kept, FIRE-15–25 and PFIRE-07–21 added, each penalty tied to fire items in force', () => {
+    const fireOn = (on: string) => effectiveChecklistItems(lists, '371002', on).items.filter((i) => i.department === 'fire');
+    const before = fireOn('2026-12-07');
+    const after = fireOn('2026-12-08');
+    expect(before.every((i) => i.checklistVersion === 'fire/2026.2')).toBe(true);
+    expect(after.every((i) => i.checklistVersion === 'fire/2026.3')).toBe(true);
+    const codes = (items: typeof after, kind: 'inspection' | 'penalty') => items.filter((i) => i.kind === kind).map((i) => i.item.code);
+    expect(codes(after, 'inspection')).toHaveLength(25);
+    expect(codes(after, 'penalty')).toHaveLength(21);
+    expect(codes(after, 'inspection')).toEqual(expect.arrayContaining(codes(before, 'inspection')));
+    expect(codes(after, 'penalty')).toEqual(expect.arrayContaining(codes(before, 'penalty')));
+    const inspection = new Set(codes(after, 'inspection'));
+    const penalties = after.filter((i): i is EffectiveChecklistItem<PenaltyItem> => i.kind === 'penalty');
+    for (const p of penalties) for (const code of p.item.relatedItems) expect(inspection.has(code), `${p.item.code} → ${code}`).toBe(true);
   });
 
   it('keeps only the given codes for a re-inspection', () => {

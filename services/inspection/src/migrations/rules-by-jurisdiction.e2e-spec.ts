@@ -30,7 +30,7 @@ describe('migration 1764000000600: lists by jurisdiction', () => {
     await before.query(row, ['police', 'police/2026.1', '2026-01-01', POLICE_INSPECTION_2026.title, '旧版清单', JSON.stringify(oldPolice), 'built-in', null]);
     // A version a fire bureau published, in force everywhere (a number and a code no built-in list uses:
     // a built-in version of the same number would not be stored beside it).
-    const published = [...FIRE_INSPECTION_2026.inspectionItems, { ...FIRE_INSPECTION_2026.inspectionItems[0]!, code: 'FIRE-15', category: '儿童防护' }];
+    const published = [...FIRE_INSPECTION_2026.inspectionItems, { ...FIRE_INSPECTION_2026.inspectionItems[0]!, code: 'FIRE-90', category: '儿童防护' }];
     await before.query(row, [
       'fire',
       'fire/2026.9',
@@ -65,8 +65,8 @@ describe('migration 1764000000600: lists by jurisdiction', () => {
       (await catalog.inspectionItems(after.manager, divisionCode, '2026-06-01', ['police', 'fire'])).map((i) => i.item.code);
     const xihu = await codes('330106109');
     const huancui = await codes('371002');
-    expect(xihu).toEqual(expect.arrayContaining(['POL-01', 'POL-07', 'FIRE-15']));
-    expect(huancui).toEqual(expect.arrayContaining(['POL-07', 'FIRE-15']));
+    expect(xihu).toEqual(expect.arrayContaining(['POL-01', 'POL-07', 'FIRE-90']));
+    expect(huancui).toEqual(expect.arrayContaining(['POL-07', 'FIRE-90']));
     expect(huancui).not.toContain('POL-01');
     const police = (await catalog.inForce(after.manager, '2026-06-01', { department: 'police', kind: 'inspection' })).map((v) => [v.version, v.jurisdiction]);
     expect(police).toEqual([

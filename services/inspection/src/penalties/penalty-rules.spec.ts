@@ -3,7 +3,7 @@ import type { PenaltyItem } from '@shanyu/contracts';
 import { describe, expect, it } from 'vitest';
 import { loadChecklist } from '../checklists/checklist-schema.js';
 import { CIVIL_PENALTY_2026 } from '../checklists/data/civil.data.js';
-import { FIRE_PENALTY_2026, FIRE_PENALTY_2026_2 } from '../checklists/data/fire.data.js';
+import { FIRE_PENALTY_2026, FIRE_PENALTY_2026_2, FIRE_PENALTY_2026_3 } from '../checklists/data/fire.data.js';
 import { HEALTH_PENALTY_2026_2 } from '../checklists/data/health.data.js';
 import { MARKET_PENALTY_2026_2 } from '../checklists/data/market.data.js';
 import { HRSS_PENALTY_2026_2, HRSS_PENALTY_2026_3 } from '../checklists/data/others.data.js';
@@ -134,6 +134,33 @@ describe('fines as the law writes them', () => {
     expect(exits).toMatchObject({ fineMinFen: 500_000, fineMaxFen: 5_000_000, legalBasis: expect.stringContaining('第六十条第一款第三项') });
     expect(codeOf(exits, 'FIRE-01', fine(499_999))).toBe('PENALTY_OUT_OF_RANGE');
     expect(codeOf(exits, 'FIRE-01', fine(5_000_000))).toBe('ok');
+  });
+
+  it("消防法 第六十五条、第六十六条: the fine only after 逾期不改正, inside the article's range; 第六十七条 a warning without a fine", () => {
+    const products = itemOf(FIRE_PENALTY_2026_3, 'PFIRE-08');
+    expect(codeOf(products, 'FIRE-16', fine(500_000))).toBe('PENALTY_OUT_OF_RANGE');
+    expect(codeOf(products, 'FIRE-16', fine(500_000, { circumstances: ['refused_to_correct'] }))).toBe('ok');
+    expect(codeOf(products, 'FIRE-16', fine(5_000_100, { circumstances: ['refused_to_correct'] }))).toBe('PENALTY_OUT_OF_RANGE');
+    const gas = itemOf(FIRE_PENALTY_2026_3, 'PFIRE-10');
+    expect(checkPenalty(gas, 'FIRE-18', fine(100_000, { circumstances: ['refused_to_correct'] }))).toEqual({
+      minFen: 100_000,
+      maxFen: 500_000,
+      article: '第六十六条',
+    });
+    expect(codeOf(gas, 'FIRE-18', { kinds: ['suspension'] })).toBe('ok');
+    expect(codeOf(gas, 'FIRE-06', { kinds: ['suspension'] })).toBe('PENALTY_ITEM_NOT_APPLICABLE');
+    const duties = itemOf(FIRE_PENALTY_2026_3, 'PFIRE-14');
+    expect(codeOf(duties, 'FIRE-08', { kinds: ['warning'] })).toBe('ok');
+    expect(codeOf(duties, 'FIRE-08', fine(500_000))).toBe('PENALTY_KIND_NOT_ALLOWED');
+  });
+
+  it('高层 第四十七条: 经营性单位 2千–1万, 非经营性单位 5百–1千; 电动自行车 only after a refusal', () => {
+    expect(itemOf(FIRE_PENALTY_2026_3, 'PFIRE-18')).toMatchObject({ fineMinFen: 200_000, fineMaxFen: 1_000_000 });
+    expect(itemOf(FIRE_PENALTY_2026_3, 'PFIRE-19')).toMatchObject({ fineMinFen: 50_000, fineMaxFen: 100_000 });
+    const bikes = itemOf(FIRE_PENALTY_2026_3, 'PFIRE-21');
+    expect(codeOf(bikes, 'FIRE-12', fine(50_000))).toBe('PENALTY_OUT_OF_RANGE');
+    expect(codeOf(bikes, 'FIRE-12', fine(100_000, { circumstances: ['refused_to_correct'] }))).toBe('ok');
+    expect(codeOf(bikes, 'FIRE-12', fine(100_100, { circumstances: ['refused_to_correct'] }))).toBe('PENALTY_OUT_OF_RANGE');
   });
 
   it('reads each formula as the article does', () => {
