@@ -349,7 +349,7 @@ describe('两张清单 in the console', () => {
           sources: [{ title: '环翠区托育机构食品安全检查补充事项', documentNo: '测试〔2026〕8号', article: '第三条' }],
           inspectionItems: [
             {
-              code: 'MKT-15',
+              code: 'MKT-371002-01',
               area: 'food_safety',
               category: '辅食制作',
               text: '婴幼儿辅食现场制作有专用区域和专用工具',

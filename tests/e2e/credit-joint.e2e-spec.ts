@@ -427,7 +427,7 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
       .expect(409);
     expect(again.body.code).toBe('PENALTY_DECISION_NO_TAKEN');
     expect(penalty).toMatchObject({
-      checklistVersion: 'market/2026.2',
+      checklistVersion: 'market/2026.3',
       circumstances: ['refused_to_correct'],
       basisAmountFen: null,
       fineRange: { minFen: 500_000, maxFen: 5_000_000, article: '第一百二十六条第一款' },
@@ -592,7 +592,10 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
     const atBad = await planned(bad);
     expect(atBad).toMatchObject({ kind: 'planned', grade: 'D', formKind: 'full' });
     const full = await itemsOf(atBad.id);
-    expect(full).toHaveLength(45); // health (17), market (14) and fire (14, fire/2026.2) for a private institution
+    // Every item of the three departments' lists in force for a private 营利性 institution; market: the 20 of market/2026.3.
+    // (Each department's count follows its own list versions, so only the set of departments is checked for the others.)
+    expect([...new Set(full.map((i) => i.department))].sort()).toEqual(['fire', 'health', 'market']);
+    expect(full.filter((i) => i.department === 'market')).toHaveLength(20);
     const atGood = await planned(good);
     expect(atGood).toMatchObject({ kind: 'planned', grade: 'A', formKind: 'abbreviated' });
     const short = await itemsOf(atGood.id);

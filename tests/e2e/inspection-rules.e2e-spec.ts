@@ -25,7 +25,7 @@ const huancuiList = (overrides: Record<string, unknown> = {}) => ({
   sources: [source],
   inspectionItems: [
     {
-      code: 'MKT-15',
+      code: 'MKT-371002-01',
       area: 'food_safety',
       category: '辅食制作',
       text: '婴幼儿辅食现场制作有专用区域和专用工具',
@@ -153,13 +153,17 @@ describe('rules by jurisdiction: the two lists and the supervision policy apply 
         .expect(201)
     ).body;
     const items = await formCodes(there.id, 'market.371002');
-    expect(items.find((i) => i.code === 'MKT-15')).toMatchObject({ department: 'market', jurisdiction: HUANCUI, checklistVersion: 'market-371002/2026.1' });
+    expect(items.find((i) => i.code === 'MKT-371002-01')).toMatchObject({
+      department: 'market',
+      jurisdiction: HUANCUI,
+      checklistVersion: 'market-371002/2026.1',
+    });
     // Hangzhou's own fee item is not 环翠区's: the national one applies there.
     expect(items.find((i) => i.code === 'MKT-11')).toMatchObject({ jurisdiction: '000000', checklistVersion: 'market/2026.1' });
 
     const here = await openVisit(stack, 'market.330106', xihu.id, 'market', [0, 2]);
     const xihuItems = await formCodes(here.id, 'market.330106');
-    expect(xihuItems.map((i) => i.code)).not.toContain('MKT-15');
+    expect(xihuItems.map((i) => i.code)).not.toContain('MKT-371002-01');
     expect(xihuItems.find((i) => i.code === 'MKT-11')).toMatchObject({ jurisdiction: '330100', text: expect.stringContaining('普惠') });
   });
 
@@ -167,7 +171,7 @@ describe('rules by jurisdiction: the two lists and the supervision policy apply 
     const huancuiRules = await effective('inspection', HUANCUI_STREET);
     expect(huancuiRules.chain.map((c) => c.jurisdiction)).toEqual(['000000', '370000', '371000', HUANCUI, HUANCUI_STREET]);
     const rule = (set: ResolvedRulesView, key: string) => set.rules.find((r) => r.key === key);
-    expect(rule(huancuiRules, 'MKT-15')!.from).toMatchObject({
+    expect(rule(huancuiRules, 'MKT-371002-01')!.from).toMatchObject({
       documentKey: 'market-inspection-371002',
       jurisdiction: HUANCUI,
       level: 'county',
@@ -179,7 +183,7 @@ describe('rules by jurisdiction: the two lists and the supervision policy apply 
     expect(rule(huancuiRules, 'POL-01')).toBeUndefined();
 
     const xihuRules = await effective('inspection', XIHU_STREET);
-    expect(rule(xihuRules, 'MKT-15')).toBeUndefined();
+    expect(rule(xihuRules, 'MKT-371002-01')).toBeUndefined();
     expect(rule(xihuRules, 'STR-07')).toBeUndefined();
     expect(rule(xihuRules, 'POL-01')!.from).toMatchObject({ jurisdiction: '330106', jurisdictionName: '浙江省杭州市西湖区' });
     const fee = rule(xihuRules, 'MKT-11')!;
@@ -193,7 +197,7 @@ describe('rules by jurisdiction: the two lists and the supervision policy apply 
         .set(await as('market.371002'))
         .expect(200)
     ).body as RuleSetDiffView;
-    expect(diff.added.map((r) => r.key)).toEqual(expect.arrayContaining(['MKT-15', 'STR-07']));
+    expect(diff.added.map((r) => r.key)).toEqual(expect.arrayContaining(['MKT-371002-01', 'STR-07']));
     expect(diff.removed.map((r) => r.key)).toEqual(expect.arrayContaining(['POL-01', 'STR-03', 'STR-01']));
     expect(diff.changed.map((c) => c.key)).toEqual(['MKT-11']);
 

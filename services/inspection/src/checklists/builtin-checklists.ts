@@ -11,7 +11,14 @@ import {
   FIRE_PENALTY_2026_3,
 } from './data/fire.data.js';
 import { HEALTH_INSPECTION_2026, HEALTH_PENALTY_2026, HEALTH_PENALTY_2026_2 } from './data/health.data.js';
-import { HANGZHOU_MARKET_INSPECTION_2026, MARKET_INSPECTION_2026, MARKET_PENALTY_2026, MARKET_PENALTY_2026_2 } from './data/market.data.js';
+import {
+  HANGZHOU_MARKET_INSPECTION_2026,
+  MARKET_INSPECTION_2026,
+  MARKET_INSPECTION_2026_3,
+  MARKET_PENALTY_2026,
+  MARKET_PENALTY_2026_2,
+  MARKET_PENALTY_2026_3,
+} from './data/market.data.js';
 import {
   EDUCATION_INSPECTION_2026,
   EDUCATION_PENALTY_2026,
@@ -75,6 +82,9 @@ export const BUILT_IN_CHECKLISTS: ChecklistFile[] = [
   // Fire: 消防法第六十一条、第六十五条至第六十七条 and 高层 第四十七条 beside 第五十八条、第六十条 (from 2026-12-08).
   FIRE_INSPECTION_2026_3,
   FIRE_PENALTY_2026_3,
+  // Market: 食品安全法 第一百二十二条至第一百二十六条 by 项, 价格欺诈, 广告 and 商业宣传, 退费, 市场主体登记 (from 2026-12-08).
+  MARKET_INSPECTION_2026_3,
+  MARKET_PENALTY_2026_3,
 ];
 
 /**

@@ -86,15 +86,15 @@ describe('the built-in lists, each at the level of its legal basis', () => {
 });
 
 describe('a local list resolved for the institution’s division and date', () => {
-  const huancui = marketList(HUANCUI, { inspectionItems: [item('MKT-15', '婴幼儿辅食现场制作符合本地规定')] });
+  const huancui = marketList(HUANCUI, { inspectionItems: [item('MKT-371002-01', '婴幼儿辅食现场制作符合本地规定')] });
 
   it('applies in its own division (and the streets inside) and nowhere else', () => {
     const catalog = [...builtIn, huancui];
-    expect(codes(catalog, HUANCUI)).toContain('MKT-15');
-    expect(codes(catalog, '371002001')).toContain('MKT-15');
-    expect(codes(catalog, XIHU_STREET)).not.toContain('MKT-15');
-    expect(codes(catalog, '371003')).not.toContain('MKT-15');
-    expect(form(catalog, HUANCUI).find((i) => i.code === 'MKT-15')).toMatchObject({
+    expect(codes(catalog, HUANCUI)).toContain('MKT-371002-01');
+    expect(codes(catalog, '371002001')).toContain('MKT-371002-01');
+    expect(codes(catalog, XIHU_STREET)).not.toContain('MKT-371002-01');
+    expect(codes(catalog, '371003')).not.toContain('MKT-371002-01');
+    expect(form(catalog, HUANCUI).find((i) => i.code === 'MKT-371002-01')).toMatchObject({
       department: 'market',
       jurisdiction: HUANCUI,
       checklistVersion: 'market-371002/2026.1',
@@ -102,13 +102,17 @@ describe('a local list resolved for the institution’s division and date', () =
   });
 
   it('applies from its effective date, and a later version takes its place', () => {
-    const next = marketList(HUANCUI, { version: 'market-371002/2026.2', effectiveFrom: '2026-09-01', inspectionItems: [item('MKT-16', '另一本地事项')] });
+    const next = marketList(HUANCUI, {
+      version: 'market-371002/2026.2',
+      effectiveFrom: '2026-09-01',
+      inspectionItems: [item('MKT-371002-02', '另一本地事项')],
+    });
     const catalog = [...builtIn, huancui, next];
-    expect(codes(catalog, HUANCUI, '2026-04-30')).not.toContain('MKT-15');
-    expect(codes(catalog, HUANCUI, '2026-05-01')).toContain('MKT-15');
+    expect(codes(catalog, HUANCUI, '2026-04-30')).not.toContain('MKT-371002-01');
+    expect(codes(catalog, HUANCUI, '2026-05-01')).toContain('MKT-371002-01');
     const september = codes(catalog, HUANCUI, '2026-09-01');
-    expect(september).toContain('MKT-16');
-    expect(september).not.toContain('MKT-15');
+    expect(september).toContain('MKT-371002-02');
+    expect(september).not.toContain('MKT-371002-01');
   });
 
   it('disables an item from above in its division only, with the reason', () => {
@@ -150,9 +154,11 @@ describe('a local list resolved for the institution’s division and date', () =
   });
 
   it('names its jurisdiction in its version, and a national list only adds', () => {
-    expect(() => marketList(HUANCUI, { version: 'market/2026.3', inspectionItems: [item('MKT-15', '本地事项')] })).toThrow(/market-371002/);
-    expect(() => marketList(NATIONAL_JURISDICTION, { inspectionItems: [item('MKT-15', '本地事项', { composition: 'replaces' })] })).toThrow(ChecklistError);
-    expect(() => marketList('999999', { inspectionItems: [item('MKT-15', '本地事项')] })).toThrow(/jurisdiction/);
+    expect(() => marketList(HUANCUI, { version: 'market/2026.3', inspectionItems: [item('MKT-371002-01', '本地事项')] })).toThrow(/market-371002/);
+    expect(() => marketList(NATIONAL_JURISDICTION, { inspectionItems: [item('MKT-371002-01', '本地事项', { composition: 'replaces' })] })).toThrow(
+      ChecklistError,
+    );
+    expect(() => marketList('999999', { inspectionItems: [item('MKT-371002-01', '本地事项')] })).toThrow(/jurisdiction/);
   });
 });
 
