@@ -1,7 +1,7 @@
 import { checkChecklistDocument } from './checklist-rules.js';
 import { checkCatalog, type ChecklistData, type ChecklistFile, checkPlacement, loadChecklist } from './checklist-schema.js';
 import { MARKET_DISCRETION_2026 } from './data/discretion.data.js';
-import { CIVIL_INSPECTION_2026, CIVIL_PENALTY_2026 } from './data/civil.data.js';
+import { CIVIL_INSPECTION_2026, CIVIL_INSPECTION_2026_2, CIVIL_PENALTY_2026, CIVIL_PENALTY_2026_2 } from './data/civil.data.js';
 import {
   FIRE_INSPECTION_2026,
   FIRE_INSPECTION_2026_2,
@@ -21,16 +21,22 @@ import {
 } from './data/market.data.js';
 import {
   EDUCATION_INSPECTION_2026,
+  EDUCATION_INSPECTION_2026_2,
   EDUCATION_PENALTY_2026,
   EDUCATION_PENALTY_2026_2,
+  EDUCATION_PENALTY_2026_3,
   HRSS_INSPECTION_2026,
   HRSS_INSPECTION_2026_2,
+  HRSS_INSPECTION_2026_3,
   HRSS_PENALTY_2026,
   HRSS_PENALTY_2026_2,
   HRSS_PENALTY_2026_3,
+  HRSS_PENALTY_2026_4,
   POLICE_INSPECTION_2026,
+  POLICE_INSPECTION_2026_2,
   POLICE_PENALTY_2026,
   POLICE_PENALTY_2026_2,
+  POLICE_PENALTY_2026_3,
   XIHU_EDUCATION_INSPECTION_2026,
   XIHU_HRSS_INSPECTION_2026,
   XIHU_POLICE_INSPECTION_2026,
@@ -85,6 +91,16 @@ export const BUILT_IN_CHECKLISTS: ChecklistFile[] = [
   // Market: 食品安全法 第一百二十二条至第一百二十六条 by 项, 价格欺诈, 广告 and 商业宣传, 退费, 市场主体登记 (from 2026-12-08).
   MARKET_INSPECTION_2026_3,
   MARKET_PENALTY_2026_3,
+  // Police (421号令 by duty, 保安服务管理条例), education (学前教育法), civil affairs (from 2026-12-08);
+  // hrss (劳动合同法, 劳动保障监察条例, 农民工工资) from 2026-12-09, the day after its version of 12-08.
+  POLICE_INSPECTION_2026_2,
+  POLICE_PENALTY_2026_3,
+  EDUCATION_INSPECTION_2026_2,
+  EDUCATION_PENALTY_2026_3,
+  CIVIL_INSPECTION_2026_2,
+  CIVIL_PENALTY_2026_2,
+  HRSS_INSPECTION_2026_3,
+  HRSS_PENALTY_2026_4,
 ];
 
 /**
