@@ -6,6 +6,12 @@ import type { ChecklistFile } from '../checklist-schema.js';
  * permit (national rules). Hangzhou (330100): waste sorting and kitchen waste under its own
  * 生活垃圾管理条例. 西湖区 (330106): notices on display and grid patrols, as its notice (西政办函〔2021〕15号)
  * asks of the streets. 环翠区 (371002): the information its 示范区 plan has institutions publish.
+ *
+ * No penalty list, national or local: a street office holds no penalty power of its own over a
+ * childcare institution. It punishes only what a province has decided to hand down from county
+ * departments (《行政处罚法》第二十四条; e.g. 《浙江省综合行政执法条例》第九条: the county's published
+ * 乡镇（街道）综合行政执法事项目录清单), which differs county by county; such a list belongs to that
+ * jurisdiction and cites that published catalogue beside the law each power rests on.
  */
 const XIHU_4 = '西政办函〔2021〕15号 §二(四)4';
 const XIHU_2 = '西政办函〔2021〕15号 §二(四)2';
