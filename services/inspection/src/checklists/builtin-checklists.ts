@@ -10,7 +10,7 @@ import {
   FIRE_PENALTY_2026_2,
   FIRE_PENALTY_2026_3,
 } from './data/fire.data.js';
-import { HEALTH_INSPECTION_2026, HEALTH_PENALTY_2026, HEALTH_PENALTY_2026_2 } from './data/health.data.js';
+import { HEALTH_INSPECTION_2026, HEALTH_INSPECTION_2026_3, HEALTH_PENALTY_2026, HEALTH_PENALTY_2026_2, HEALTH_PENALTY_2026_3 } from './data/health.data.js';
 import {
   HANGZHOU_MARKET_INSPECTION_2026,
   MARKET_INSPECTION_2026,
@@ -101,6 +101,9 @@ export const BUILT_IN_CHECKLISTS: ChecklistFile[] = [
   CIVIL_PENALTY_2026_2,
   HRSS_INSPECTION_2026_3,
   HRSS_PENALTY_2026_4,
+  // Health: 虐待体罚 and monitoring, 定期健康检查, 两案九制; 人口与计划生育法 第四十一条 and more (from 2026-12-08).
+  HEALTH_INSPECTION_2026_3,
+  HEALTH_PENALTY_2026_3,
 ];
 
 /**
