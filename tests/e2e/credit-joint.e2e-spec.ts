@@ -25,7 +25,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Stack, startTestStack } from '../support/stack.js';
 import { EventCollector } from './events-support.js';
 import { newIdNumber } from './staff-support.js';
-import { childId, monthsAround } from './subsidy-support.js';
+import { childId, hangzhouOperatingVersion, monthsAround } from './subsidy-support.js';
 
 /** 双浦镇: a street no other test file files institutions in, so the plan's pool and the run's lines are this file's own. */
 const STREET = '330106110';
@@ -499,7 +499,7 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
     expect(await list('black')).toEqual([bad.id]);
   });
 
-  it("subsidy: the month's run refuses the D institution's lines with the grade code, holds the duplicate, pays the A institution", async () => {
+  it("subsidy: the month's run refuses the D institution's lines (by its grade until 2026-12, by its open critical finding after), holds the duplicate, pays the A institution", async () => {
     const health = await as('health.330106');
     const allLines = async (runId: string): Promise<Line[]> => {
       const out: Line[] = [];
@@ -534,14 +534,20 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
     const of = (i: Institution) => lines.filter((l) => l.institutionId === i.id && l.ruleId === 'OPERATING');
 
     expect(of(bad)).toHaveLength(2);
+    // The city's policy of 2023 refused grades C and D; from 2027-01 it refuses a serious-breach listing
+    // (BAD is not listed: tests/e2e/subsidy-listing) and no grade, and BAD's open critical finding refuses it.
+    const byGrade = hangzhouOperatingVersion(MONTH).endsWith('/2023.1');
     for (const l of of(bad)) {
       expect(l).toMatchObject({
+        policyVersion: hangzhouOperatingVersion(MONTH),
         status: 'ineligible',
         amountFen: 0,
-        reasonCode: 'CREDIT_GRADE',
+        reasonCode: byGrade ? 'CREDIT_GRADE' : 'OPEN_CRITICAL_FINDING',
         inputs: { facts: { creditGrade: 'D', creditGradePublished: true } },
       });
-      expect(l.explanation).toContain('信用等级为 D 级（差），本政策 C、D 级不予补助');
+      if (byGrade) expect(l.explanation).toContain('信用等级为 D 级（差），本政策 C、D 级不予补助');
+      else expect(l.explanation).not.toContain('信用等级');
+      expect(l.explanation).toContain('有 1 项严重问题尚未整改（FIRE-01）');
     }
     // The duplicate is held at OTHER (grade B); OTHER's other child is paid.
     expect(

@@ -5,7 +5,7 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import ExcelJS from 'exceljs';
 import { findInternalCitations } from '@shanyu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childId, EventCollector, monthsAround, type SubsidyStack, startSubsidyStack } from './subsidy-support.js';
+import { childId, EventCollector, hangzhouOperatingVersion, monthsAround, type SubsidyStack, startSubsidyStack } from './subsidy-support.js';
 
 // 补助: policies as data (published, refused when broken or overlapping), the annual budget cap,
 // approval through three departments in their scopes, the idempotent ledger, adjustments for a
@@ -68,7 +68,7 @@ describe('subsidy policies, approvals, ledger, adjustments and export', () => {
         .query({ divisionCode: '330106', month: M.current })
         .set(await as('finance.330106')),
     );
-    expect(list.map((p: { version: string }) => p.version)).toEqual(['hangzhou-inclusive-operating/2023.1']); // the 示范 award of 2021–2023 has expired
+    expect(list.map((p: { version: string }) => p.version)).toEqual([hangzhouOperatingVersion(M.current)]); // the 示范 award of 2021–2023 has expired
     expect(list[0].rules[0]).toMatchObject({ id: 'OPERATING', kind: 'per_child_by_class', source: expect.stringContaining('300—900 元') });
     expect(list[0].budget).toBeNull(); // the city's estimate of its yearly spending caps nothing
 

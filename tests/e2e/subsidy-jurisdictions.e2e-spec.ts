@@ -1,6 +1,6 @@
 import { okBody } from '@shanyu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childId, monthsAround, type SubsidyStack, startSubsidyStack } from './subsidy-support.js';
+import { childId, hangzhouOperatingVersion, monthsAround, type SubsidyStack, startSubsidyStack } from './subsidy-support.js';
 
 // 补助 by jurisdiction: the city's operating subsidy (杭州, 330100) applies in every district of
 // the city until a district replaces it for itself; a district's policy that replaces the city's
@@ -106,7 +106,7 @@ describe('subsidy policies by jurisdiction', () => {
 
   it("applies the city's operating subsidy in a district that has none of its own", async () => {
     const lines = await payable();
-    expect(new Set(lines.map((l) => l.policyVersion))).toEqual(new Set(['hangzhou-inclusive-operating/2023.1']));
+    expect(new Set(lines.map((l) => l.policyVersion))).toEqual(new Set([hangzhouOperatingVersion(M.current)]));
     expect(total(lines)).toBe(240_000);
   });
 
@@ -130,7 +130,7 @@ describe('subsidy policies by jurisdiction', () => {
   it("pays exactly the district's policy once it replaces the city's rule: 2,850.00 yuan, not 5,250.00", async () => {
     okBody(await publish('finance.330106', districtPolicy()), 201);
     const lines = await payable();
-    expect(lines.some((l) => l.policyVersion === 'hangzhou-inclusive-operating/2023.1')).toBe(false);
+    expect(lines.some((l) => l.policyVersion === hangzhouOperatingVersion(M.current))).toBe(false);
     expect(lines.filter((l) => l.ruleId === 'OPERATING').every((l) => l.policyVersion === 'xihu-operating-test/2026.1')).toBe(true);
     expect(total(lines.filter((l) => l.ruleId === 'OPERATING'))).toBe(240_000);
     expect(total(lines.filter((l) => l.ruleId === 'SECOND_CHILD'))).toBe(45_000);
@@ -145,12 +145,12 @@ describe('subsidy policies by jurisdiction', () => {
       expect.objectContaining({
         composition: 'replaces',
         from: expect.objectContaining({ version: 'xihu-operating-test/2026.1', level: 'county', jurisdictionName: '浙江省杭州市西湖区' }),
-        replaced: [expect.objectContaining({ from: expect.objectContaining({ version: 'hangzhou-inclusive-operating/2023.1', level: 'city' }) })],
+        replaced: [expect.objectContaining({ from: expect.objectContaining({ version: hangzhouOperatingVersion(M.current), level: 'city' }) })],
       }),
     ]);
     expect(here.rules.map((r: { key: string }) => r.key)).toContain('SECOND_CHILD');
     // Another district of the city keeps the city's rule; 环翠区 has its own and none of Hangzhou's.
-    expect((await effective('330105')).rules.map((r: { from: { version: string } }) => r.from.version)).toEqual(['hangzhou-inclusive-operating/2023.1']);
+    expect((await effective('330105')).rules.map((r: { from: { version: string } }) => r.from.version)).toEqual([hangzhouOperatingVersion(M.current)]);
     const huancui = await effective('371002');
     expect(huancui.rules.every((r: { from: { jurisdiction: string } }) => r.from.jurisdiction === '371002')).toBe(true);
     expect(huancui.rules.length).toBeGreaterThan(0);

@@ -4,7 +4,7 @@ import { type FindingEventData, InspectionEvents, SubsidyEvents } from '@shanyu/
 import { eventually, testNatsUrl } from '@shanyu/testing';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childId, EventCollector, monthsAround, type SubsidyStack, startSubsidyStack } from './subsidy-support.js';
+import { childId, EventCollector, hangzhouOperatingVersion, monthsAround, type SubsidyStack, startSubsidyStack } from './subsidy-support.js';
 
 // 补助: rosters (bad input, uploads, events, over capacity with a reason), duplicate claims,
 // eligibility with reasons (an open critical finding included), worked examples to the fen,
@@ -76,7 +76,8 @@ describe('subsidy rosters and runs', () => {
       eligibility: {
         filed: { source: '国卫办人口发〔2019〕25号 备案' },
         inclusive: { source: '山东省《优化生育政策促进人口长期均衡发展实施方案》 普惠指导价' },
-        creditGrade: { excluded: ['C', 'D'], source: '《威海市托育服务机构信用体系管理工作实施方案（试行）》 失信惩戒' },
+        // A published policy may refuse grades where its own document does (this one is a test's).
+        creditGrade: { excluded: ['C', 'D'], source: '测试用区级实施细则：信用等级 C、D 级的机构不予保育费补助' },
       },
       rules: [
         {
@@ -246,7 +247,7 @@ describe('subsidy rosters and runs', () => {
     ]);
     expect(of(a, 'OPERATING')[0]!.explanation).toContain('普惠托育运营补助：托小班 600.00 元/人·月 × 20/22 天 = 545.45 元');
     expect(of(a, 'OPERATING')[0]).toMatchObject({
-      policyVersion: 'hangzhou-inclusive-operating/2023.1',
+      policyVersion: hangzhouOperatingVersion(M.current),
       period: M.current,
       kind: 'regular',
       ruleSource: expect.stringContaining('300—900 元'),
@@ -280,10 +281,19 @@ describe('subsidy rosters and runs', () => {
     expect(unfiledLines.length).toBeGreaterThanOrEqual(2);
     for (const l of unfiledLines) expect(l).toMatchObject({ status: 'ineligible', amountFen: 0, reasonCode: 'NOT_FILED' });
     expect(unfiledLines[0]!.explanation).toMatch(/截至 \d{4}-\d{2}-\d{2} 机构未备案（已登记未备案）/);
-    // D has grade D: every rule that asks for the grade refuses, naming it.
+    // D has grade D: every rule that asks for the grade refuses, naming it — the district's own policy
+    // (its document refuses C and D), and the city's of 2023. The city's from 2027-01 asks for no grade
+    // (only a serious-breach listing refuses: tests/e2e/subsidy-listing), so there D is paid.
+    const dFee = firstLines.filter((l) => l.institutionId === d.id && l.ruleId === 'CHILD_FEE');
+    expect(dFee).toEqual([expect.objectContaining({ status: 'ineligible', reasonCode: 'CREDIT_GRADE', amountFen: 0 })]);
+    expect(dFee[0]!.explanation).toContain('信用等级为 D 级（差），本政策 C、D 级不予补助（依据：测试用区级实施细则');
     const dLines = firstLines.filter((l) => l.institutionId === d.id && l.ruleId === 'OPERATING');
-    expect(dLines).toEqual([expect.objectContaining({ status: 'ineligible', reasonCode: 'CREDIT_GRADE', amountFen: 0 })]);
-    expect(dLines[0]!.explanation).toContain('信用等级为 D 级（差），本政策 C、D 级不予补助');
+    if (hangzhouOperatingVersion(M.current).endsWith('/2023.1')) {
+      expect(dLines).toEqual([expect.objectContaining({ status: 'ineligible', reasonCode: 'CREDIT_GRADE', amountFen: 0 })]);
+      expect(dLines[0]!.explanation).toContain('信用等级为 D 级（差），本政策 C、D 级不予补助');
+    } else {
+      expect(dLines).toEqual([expect.objectContaining({ status: 'payable', reasonCode: null, amountFen: 30_000 })]);
+    }
     const payable = firstLines.filter((l) => l.status === 'payable').reduce((s, l) => s + l.amountFen, 0);
     expect(run.totals).toMatchObject({ payableFen: payable, heldLines: firstLines.filter((l) => l.status === 'held').length });
     await events.waitFor(SubsidyEvents.runCompleted, (e) => e.data.runId === runId);

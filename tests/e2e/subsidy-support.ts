@@ -25,6 +25,13 @@ export function monthsAround(): { previous: string; current: string; next: strin
   return { previous: month(-1), current: month(0), next: month(1), afterNext: month(2) };
 }
 
+/**
+ * The built-in city operating subsidy's version in force in `month` (a run's lines name it): from
+ * 2027-01 it refuses an institution on the serious-breach list (严重失信主体名单) and no longer grades
+ * C and D; months before keep 2023.1, which refused them.
+ */
+export const hangzhouOperatingVersion = (month: string) => (month < '2027-01' ? 'hangzhou-inclusive-operating/2023.1' : 'hangzhou-inclusive-operating/2027.1');
+
 let sequence = randomInt(100, 700);
 /** A valid resident ID number of a child born on `birthDate` (YYYY-MM-DD), new each call. */
 export function childId(birthDate = addDays(shanghaiToday(), -400)): string {

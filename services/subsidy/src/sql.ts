@@ -8,6 +8,7 @@ export function tables(db: EntityManager | DataSource) {
     institution: t('institution_replica'),
     fact: t('institution_fact'),
     finding: t('finding_replica'),
+    listing: t('listing_replica'),
     roster: t('roster'),
     entry: t('roster_entry'),
     policy: t('policy_version'),

@@ -21,7 +21,8 @@ export type GradeReason = Static<typeof GradeReason>;
  * evt.credit.grade.changed.v1 — exactly once per change of an institution's grade (an event that
  * moved it, a repair, or the passage of time: decay, a D trigger's end, a new model version).
  * Joint incentives and punishments (守信联合激励、失信联合惩戒) follow it: inspection sets sampling
- * ratios and the abbreviated checklist, subsidy refuses or reduces payments, 示范 needs A or B.
+ * ratios and the abbreviated checklist, 示范 needs A or B; subsidy refuses a grade only where a
+ * policy's own document does (a serious-breach listing, evt.credit.listing.*, is what refuses it by 国发〔2016〕33号).
  */
 export const GradeChangedData = t.Object(
   {
@@ -82,7 +83,15 @@ export const ListingChangedData = t.Object(
     decisionNo: Nullable(t.String()),
     publishedFrom: Nullable(t.String({ format: 'date' })),
     repairableFrom: Nullable(t.String({ format: 'date' })),
-    publishedUntil: Nullable(t.String({ format: 'date' })),
+    publishedUntil: Nullable(t.String({ format: 'date', description: 'The publication ends by itself on this day (maximum period): no event marks it' })),
+    removedOn: t.Optional(
+      Nullable(
+        t.String({
+          format: 'date',
+          description: 'The day it left the list (移出, on repair); null until then. Absent from events published before this field',
+        }),
+      ),
+    ),
   },
   { $id: 'ListingChangedData' },
 );

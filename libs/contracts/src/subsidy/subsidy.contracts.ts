@@ -191,8 +191,13 @@ export type RosterFlagCode = (typeof ROSTER_FLAGS)[number];
 export const POLICY_RULE_KINDS = ['per_child_by_class', 'per_child_by_birth_order', 'childcare_allowance', 'opening_grant', 'demonstration_award'] as const;
 export type PolicyRuleKind = (typeof POLICY_RULE_KINDS)[number];
 
-/** Conditions a rule may require of the institution, judged on the last day of the month. */
-export const ELIGIBILITY_CHECKS = ['filed', 'inclusive', 'credit_grade', 'no_open_critical_finding', 'certificate_rate'] as const;
+/**
+ * Conditions a rule may require of the institution, judged on the last day of the month.
+ * `not_seriously_listed`: not in the publication period of a serious-breach listing (严重失信主体名单,
+ * decided by the credit service after notice and statement). `credit_grade` refuses grades (a
+ * supervision class, not a finding of 失信): only where the policy's own document says so.
+ */
+export const ELIGIBILITY_CHECKS = ['filed', 'inclusive', 'credit_grade', 'no_open_critical_finding', 'certificate_rate', 'not_seriously_listed'] as const;
 export type EligibilityCheck = (typeof ELIGIBILITY_CHECKS)[number];
 
 export const BUDGET_METHODS = ['pro_rata_largest_remainder'] as const;
@@ -269,7 +274,10 @@ export class EligibilitySourceInput {
 }
 
 export class CreditGradeEligibilityInput extends EligibilitySourceInput {
-  @JSONSchema({ description: 'Grades that are refused (e.g. C and D)' })
+  @JSONSchema({
+    description:
+      "Grades that are refused, where the policy's own document refuses them (a grade is a supervision class, not a finding of 失信: a serious-breach listing is `notSeriouslyListed`)",
+  })
   @IsIn(CREDIT_GRADES, { each: true })
   @ArrayMinSize(1)
   @ArrayUnique()
@@ -310,6 +318,12 @@ export class PolicyEligibilityInput {
   @ValidateNested()
   @Type(() => CertificateRateEligibilityInput)
   certificateRate?: CertificateRateEligibilityInput;
+
+  @JSONSchema({ description: "机构不在严重失信主体名单公示期内 on the last day of the month (the credit service's listings, evt.credit.listing.*)" })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EligibilitySourceInput)
+  notSeriouslyListed?: EligibilitySourceInput;
 }
 
 @JSONSchema({ description: "Annual budget cap and what happens when a month's amounts exceed what is left of it" })

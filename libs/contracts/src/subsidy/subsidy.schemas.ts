@@ -65,6 +65,7 @@ export const SUBSIDY_REPLY_SCHEMAS: Record<string, object> = {
         noOpenCriticalFinding: sourced,
         creditGrade: obj(['excluded', 'source'], { excluded: { type: 'array', items: { type: 'string', enum: CREDIT_GRADES } }, source: str }),
         certificateRate: obj(['minBp', 'source'], { minBp: int, source: str }),
+        notSeriouslyListed: sourced,
       }),
       rules: { type: 'array', items: ref('PolicyRuleView') },
       budget: {

@@ -64,6 +64,7 @@ export function listingEventData(v: ListingView): ListingChangedData {
     publishedFrom: v.publication?.from ?? null,
     repairableFrom: v.publication?.repairableFrom ?? null,
     publishedUntil: v.publication?.until ?? null,
+    removedOn: v.removal?.on ?? null,
   };
 }
 

@@ -6,6 +6,7 @@ import { InstitutionRepository } from '../institutions/institution.repository.js
 import { RunRepository } from '../runs/run.repository.js';
 import { markChanged } from './corrections.js';
 import { FactRepository } from './fact.repository.js';
+import { followListing, isListingEvent } from './listings.js';
 
 /**
  * Facts from other services, only through their events (one durable consumer per source, its
@@ -51,8 +52,12 @@ export async function followRegistry(event: EventEnvelope, manager: EntityManage
   }
 }
 
-/** evt.credit.grade.changed.v1: the grade from the day it holds. */
+/**
+ * evt.credit.grade.changed.v1: the grade from the day it holds. evt.credit.listing.*: the
+ * serious-breach listings (严重失信主体名单) and their publication (listings.ts).
+ */
 export async function followCredit(event: EventEnvelope, manager: EntityManager): Promise<void> {
+  if (isListingEvent(event)) return followListing(event, manager);
   if (!isEvent(CreditEvt.gradeChanged, event)) return;
   // Typed by the contract, read defensively all the same (an event from elsewhere may lack a field).
   const data: Partial<typeof event.data> | null = event.data;

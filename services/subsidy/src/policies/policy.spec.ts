@@ -23,8 +23,10 @@ describe('subsidy policies as data', () => {
     const policies = await loadBuiltInPolicies();
     expect(policies.map((p) => p.version)).toEqual([
       'hangzhou-inclusive-operating/2023.1',
+      'hangzhou-inclusive-operating/2027.1',
       'hangzhou-demonstration-award/2021.1',
       'huancui-childcare-support/2023.1',
+      'huancui-childcare-support/2027.1',
     ]);
     for (const p of policies) {
       expect(p.source.length).toBeGreaterThan(8);
@@ -33,8 +35,32 @@ describe('subsidy policies as data', () => {
       expect(JSON.stringify(p)).not.toMatch(/seed|DOMAIN|\.md\b|shared\//);
       for (const condition of Object.values(p.eligibility)) expect((condition as { source: string }).source.length).toBeGreaterThan(8);
     }
-    const kinds = policies.flatMap((p) => p.rules.map((r) => r.kind)).sort();
+    const kinds = [...new Set(policies.flatMap((p) => p.rules.map((r) => r.kind)))].sort();
     expect(kinds).toEqual(['demonstration_award', 'opening_grant', 'per_child_by_birth_order', 'per_child_by_class']);
+  });
+
+  it('from 2027-01 refuses a serious-breach listing (国发〔2016〕33号), never a grade cited to it; earlier months keep their versions', async () => {
+    const policies = await loadBuiltInPolicies();
+    const inForce = (month: string) => versionsInForce(policies, month).map((p) => p.version);
+    expect(inForce('2026-12')).toEqual(['hangzhou-inclusive-operating/2023.1', 'huancui-childcare-support/2023.1']);
+    expect(inForce('2027-01')).toEqual(['hangzhou-inclusive-operating/2027.1', 'huancui-childcare-support/2027.1']);
+    for (const version of inForce('2027-01')) {
+      const p = policies.find((x) => x.version === version)!;
+      expect(p.eligibility.creditGrade, version).toBeUndefined();
+      expect(p.eligibility.notSeriouslyListed!.source).toContain(
+        '《国务院关于建立完善守信联合激励和失信联合惩戒制度加快推进社会诚信建设的指导意见》（国发〔2016〕33号）',
+      );
+      expect(p.eligibility.notSeriouslyListed!.source).toContain('限制申请财政性资金');
+      // Every rule that asked for the grade asks instead for the listing; the others are as they were.
+      const before = policies.find((x) => x.policyKey === p.policyKey && x.effectiveFrom < '2027-01')!;
+      expect(p.rules.map((r) => [r.id, r.requires])).toEqual(
+        before.rules.map((r) => [r.id, r.requires.map((c) => (c === 'credit_grade' ? 'not_seriously_listed' : c))]),
+      );
+      expect(p.rules.map((r) => [r.id, r.params])).toEqual(before.rules.map((r) => [r.id, r.params]));
+    }
+    // No version the platform ships from 2027 refuses a grade anywhere.
+    const cited = policies.filter((p) => p.effectiveFrom >= '2027-01').map((p) => JSON.stringify(p));
+    for (const text of cited) expect(text).not.toMatch(/C、D 级/);
   });
 
   it('refuses a rule of an unknown kind, a missing or misplaced parameter, a rule without source', async () => {

@@ -100,6 +100,7 @@ const ELIGIBILITY_KEYS: Record<EligibilityCheck, keyof PolicyDocument['eligibili
   credit_grade: 'creditGrade',
   no_open_critical_finding: 'noOpenCriticalFinding',
   certificate_rate: 'certificateRate',
+  not_seriously_listed: 'notSeriouslyListed',
 };
 
 export function eligibilityKey(check: EligibilityCheck): keyof PolicyDocument['eligibility'] {

@@ -7,6 +7,7 @@ import { allocateLargestRemainder } from './budget-cap.js';
 import { computeInstitutionMonth, type InstitutionMonth, type MonthInput, type RosterChild } from './compute-lines.js';
 
 const builtIn = (key: string) => loadPolicy(structuredClone(BUILT_IN_POLICIES.find((p) => p.policyKey === key)!));
+const builtInVersion = (version: string) => loadPolicy(structuredClone(BUILT_IN_POLICIES.find((p) => p.version === version)!));
 const hangzhou = builtIn('hangzhou-inclusive-operating');
 const huancui = builtIn('huancui-childcare-support');
 const demonstration = builtIn('hangzhou-demonstration-award');
@@ -54,6 +55,7 @@ const institution = (over: Partial<InstitutionMonth> = {}): InstitutionMonth => 
   creditGrade: null,
   openCriticalFindings: [],
   certificateRateBp: null,
+  seriousListings: [],
   demonstrations: [],
   paidOnce: {},
   ...over,
@@ -197,6 +199,92 @@ describe('subsidy lines, a worked example per rule type (to the fen)', () => {
     const b = computeInstitutionMonth(input([...children].reverse(), { policies: [huancui, hangzhou] }));
     expect(b.map((l) => l.lineKey)).toEqual(a.map((l) => l.lineKey));
     expect(JSON.stringify(a.map((l) => ({ ...l, rosterLineNo: 0 })))).toBe(JSON.stringify(b.map((l) => ({ ...l, rosterLineNo: 0 }))));
+  });
+});
+
+describe('not_seriously_listed: 机构不在严重失信主体名单公示期内 (from 2027-01, instead of refusing grades C and D)', () => {
+  const hangzhou2027 = builtInVersion('hangzhou-inclusive-operating/2027.1');
+  const huancui2027 = builtInVersion('huancui-childcare-support/2027.1');
+  // Decided 2027-01-15: publication at least a year, ending by itself after three (on 2030-01-14).
+  const listing = {
+    listingId: '00000000-0000-4000-8000-0000000000aa',
+    decisionNo: '西卫健信〔2027〕1号',
+    publishedFrom: '2027-01-15',
+    publishedUntil: '2030-01-14',
+  };
+  const listed = (month: string, removedOn: string | null = null, policy = hangzhou2027) =>
+    computeInstitutionMonth(
+      input([child({ childKey: k(1) })], {
+        month,
+        policies: [policy],
+        institution: institution({ inclusive: { grantedOn: '2025-01-05', priceCapFen: 1, inclusivePlaces: 1 }, seriousListings: [{ ...listing, removedOn }] }),
+      }),
+    )[0]!;
+
+  it('pays a D-graded institution no listing names; the 2023 version still refuses it by grade for its months', () => {
+    const graded = (month: string, policy: Policy) =>
+      computeInstitutionMonth(input([child({ childKey: k(1) })], { month, policies: [policy], institution: institution({ creditGrade: 'D' }) }))[0]!;
+    const paid = graded('2027-01', hangzhou2027);
+    expect(paid).toMatchObject({ policyVersion: 'hangzhou-inclusive-operating/2027.1', status: 'payable', amountFen: 60_000, reasonCode: null });
+    expect(paid.inputs).toMatchObject({
+      facts: { creditGrade: 'D', seriousListings: [] },
+      checks: [
+        { check: 'filed', passed: true },
+        { check: 'inclusive', passed: true },
+        { check: 'not_seriously_listed', passed: true },
+        { check: 'no_open_critical_finding', passed: true },
+      ],
+    });
+    expect(paid.explanation).not.toMatch(/信用等级|失信/);
+    expect(graded('2026-12', hangzhou)).toMatchObject({
+      policyVersion: 'hangzhou-inclusive-operating/2023.1',
+      status: 'ineligible',
+      reasonCode: 'CREDIT_GRADE',
+    });
+  });
+
+  it('refuses in the publication period, with the decision, the period and the basis (国发〔2016〕33号) in the explanation', () => {
+    const refused = listed('2027-01');
+    expect(refused).toMatchObject({ status: 'ineligible', amountFen: 0, baseFen: 0, reasonCode: 'SERIOUSLY_LISTED' });
+    expect(refused.inputs).toMatchObject({ facts: { seriousListings: ['西卫健信〔2027〕1号'] } });
+    expect(refused.explanation).toContain(
+      '普惠托育运营补助：不予补助——截至 2027-01-31 机构在严重失信主体名单公示期内（西卫健信〔2027〕1号，2027-01-15 起公示、2030-01-14 期满）',
+    );
+    expect(refused.explanation).toContain(
+      '依据：列入严重失信主体名单、在公示期内的机构不予补助（《国务院关于建立完善守信联合激励和失信联合惩戒制度加快推进社会诚信建设的指导意见》（国发〔2016〕33号）',
+    );
+    expect(refused.explanation).toContain('严格限制申请财政性资金项目');
+    // 环翠区's 二孩、三孩保育费补助 likewise; its opening grant never asked for a grade and does not ask for this either.
+    const fee = computeInstitutionMonth(
+      input([child({ childKey: k(1), birthOrder: 2 })], {
+        month: '2027-01',
+        policies: [huancui2027],
+        institution: institution({
+          inclusive: { grantedOn: '2027-01-05', priceCapFen: 1, inclusivePlaces: 1 },
+          seriousListings: [{ ...listing, removedOn: null }],
+        }),
+      }),
+    );
+    expect(fee.map((l) => [l.ruleId, l.status, l.reasonCode])).toEqual([
+      ['CHILD_FEE', 'ineligible', 'SERIOUSLY_LISTED'],
+      ['OPENING_GRANT', 'payable', null],
+    ]);
+  });
+
+  it("judges by the month's last day: not before the decision, not from the day the maximum period ends it, not from the day of removal", () => {
+    const month = (m: string, removedOn: string | null = null) => [listed(m, removedOn).status, listed(m, removedOn).reasonCode];
+    expect(month('2026-12')).toEqual(['payable', null]); // publication begins 2027-01-15
+    expect(month('2029-12')).toEqual(['ineligible', 'SERIOUSLY_LISTED']); // 2029-12-31: still in publication
+    expect(month('2030-01')).toEqual(['payable', null]); // ended 2030-01-14 by itself, no event needed
+    // Removed on repair 2028-02-10: January is still refused (its last day was in publication), February is paid.
+    expect(month('2028-01', '2028-02-10')).toEqual(['ineligible', 'SERIOUSLY_LISTED']);
+    expect(month('2028-02', '2028-02-10')).toEqual(['payable', null]);
+    // Removed on a month's last day: that day is already out of publication.
+    expect(month('2028-02', '2028-02-29')).toEqual(['payable', null]);
+  });
+
+  it('a policy without the condition is not concerned by a listing', () => {
+    expect(listed('2027-01', null, hangzhou)).toMatchObject({ status: 'payable', reasonCode: null });
   });
 });
 

@@ -16,6 +16,7 @@ import {
   type PolicyRuleKind,
 } from '@shanyu/contracts';
 import { percent, yuan } from '../domain/format.js';
+import { inPublicationOn, type SeriousListing } from '../domain/serious-listing.js';
 import {
   type ChildcareAllowanceParams,
   type DemonstrationAwardParams,
@@ -50,6 +51,8 @@ export interface InstitutionMonth {
   openCriticalFindings: string[];
   /** Staff certificate rate (basis points) when known. */
   certificateRateBp: number | null;
+  /** Serious-breach listings (严重失信主体名单) whose publication began by the month's last day; the check judges which still run then. */
+  seriousListings: SeriousListing[];
   demonstrations: DemonstrationRecord[];
   /** One-off grants already paid by other runs: `opening`, `demonstration:<year>` → the month paid. */
   paidOnce: Record<string, string>;
@@ -159,6 +162,12 @@ export function checkEligibility(policy: Policy, rule: PolicyRule, inst: Institu
           ? { check, passed: true, text: null }
           : { check, passed: false, text: `从业人员持证率 ${percent(inst.certificateRateBp)} 低于 ${percent(min)}` };
       }
+      case 'not_seriously_listed': {
+        const listed = inst.seriousListings.filter((l) => inPublicationOn(l, day));
+        if (listed.length === 0) return { check, passed: true, text: null };
+        const each = listed.map((l) => `${l.decisionNo ?? `认定 ${l.listingId}`}，${l.publishedFrom} 起公示、${l.publishedUntil} 期满`);
+        return { check, passed: false, text: `截至 ${day} 机构在严重失信主体名单公示期内（${each.join('；')}）` };
+      }
     }
   });
 }
@@ -169,6 +178,7 @@ const REASON_CODES: Record<EligibilityCheck, string> = {
   credit_grade: 'CREDIT_GRADE',
   no_open_critical_finding: 'OPEN_CRITICAL_FINDING',
   certificate_rate: 'CERTIFICATE_RATE',
+  not_seriously_listed: 'SERIOUSLY_LISTED',
 };
 
 interface Amount {
@@ -274,7 +284,8 @@ function institutionAwards(rule: PolicyRule, inst: InstitutionMonth, month: stri
   return [];
 }
 
-function factsOf(inst: InstitutionMonth) {
+function factsOf(inst: InstitutionMonth, month: string) {
+  const day = lastDayOfMonth(month);
   return {
     status: inst.status,
     inclusive: inst.inclusive ? { grantedOn: inst.inclusive.grantedOn } : null,
@@ -282,6 +293,7 @@ function factsOf(inst: InstitutionMonth) {
     creditGradePublished: inst.creditGrade !== null,
     openCriticalFindings: inst.openCriticalFindings.length,
     certificateRateBp: inst.certificateRateBp,
+    seriousListings: inst.seriousListings.filter((l) => inPublicationOn(l, day)).map((l) => l.decisionNo ?? l.listingId),
   };
 }
 
@@ -330,7 +342,7 @@ export function computeInstitutionMonth(input: MonthInput): ComputedLine[] {
   const { month, institution: inst, roster, duplicates, policies } = input;
   const lines: ComputedLine[] = [];
   const year = month.slice(0, 4);
-  const facts = factsOf(inst);
+  const facts = factsOf(inst, month);
   for (const policy of policies) {
     const capped = new Set(policy.budget?.rules ?? []);
     for (const rule of policy.rules) {

@@ -1,4 +1,5 @@
 import type { DemonstrationRecord, PlacesByClass } from '@shanyu/contracts';
+import type { SeriousListing } from '../domain/serious-listing.js';
 import type { StoredChild } from '../rosters/roster.repository.js';
 import { SqlRepository } from '../sql.js';
 
@@ -18,8 +19,8 @@ export interface MonthEntryRow extends Omit<StoredChild, 'row_number' | 'ref'> {
 
 /**
  * What the calculation reads for a set of institutions and one month, set-based (a few queries
- * per batch, never one per child): institutions, dated facts, open findings, current rosters,
- * duplicate claims and one-off grants already paid.
+ * per batch, never one per child): institutions, dated facts, open findings, serious-breach
+ * listings, current rosters, duplicate claims and one-off grants already paid.
  */
 export class MonthDataRepository extends SqlRepository {
   /**
@@ -84,6 +85,33 @@ export class MonthDataRepository extends SqlRepository {
        ORDER BY institution_id, ref`,
       [institutionIds, day],
     );
+  }
+
+  /** The decided listings (严重失信主体名单) of these institutions whose publication began by `day`; whether one still runs then is inPublicationOn's to say. */
+  async seriousListings(institutionIds: string[], day: string): Promise<(SeriousListing & { institutionId: string })[]> {
+    const rows: {
+      listing_id: string;
+      institution_id: string;
+      decision_no: string | null;
+      published_from: string;
+      published_until: string;
+      removed_on: string | null;
+    }[] = await this.manager.query(
+      `SELECT listing_id, institution_id, decision_no, to_char(published_from, 'YYYY-MM-DD') AS published_from,
+              to_char(published_until, 'YYYY-MM-DD') AS published_until, to_char(removed_on, 'YYYY-MM-DD') AS removed_on
+         FROM ${this.t.listing}
+        WHERE institution_id = ANY($1::uuid[]) AND published_from IS NOT NULL AND published_until IS NOT NULL AND published_from <= $2::date
+        ORDER BY institution_id, published_from, listing_id`,
+      [institutionIds, day],
+    );
+    return rows.map((r) => ({
+      listingId: r.listing_id,
+      institutionId: r.institution_id,
+      decisionNo: r.decision_no,
+      publishedFrom: r.published_from,
+      publishedUntil: r.published_until,
+      removedOn: r.removed_on,
+    }));
   }
 
   currentRosters(institutionIds: string[], month: string): Promise<{ id: string; institution_id: string; version: number; open_days: number }[]> {

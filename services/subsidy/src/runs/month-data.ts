@@ -7,9 +7,9 @@ import { MonthDataRepository } from './month-data.repository.js';
 
 /**
  * Loads what the calculation needs for a set of institutions and one month: the facts of the
- * month's last day, the current rosters, the duplicate claims (`knownDuplicates`, the month's as
- * a run computed them once, else looked up for these children) and the one-off grants already
- * paid elsewhere.
+ * month's last day (serious-breach listings included), the current rosters, the duplicate claims
+ * (`knownDuplicates`, the month's as a run computed them once, else looked up for these children)
+ * and the one-off grants already paid elsewhere.
  */
 export async function loadMonthInputs(
   manager: EntityManager,
@@ -25,6 +25,7 @@ export async function loadMonthInputs(
   const institutions = await data.institutions(institutionIds);
   const facts = await data.factsOn(institutionIds, day);
   const findings = await data.openCriticalFindings(institutionIds, day);
+  const listings = await data.seriousListings(institutionIds, day);
   const rosters = await data.currentRosters(institutionIds, month);
   const entries = rosters.length ? await data.entries(rosters.map((r) => r.id)) : [];
   // The same child on another institution's current roster of the month: held for both.
@@ -88,6 +89,7 @@ export async function loadMonthInputs(
         creditGrade: (factOf('credit_grade') as CreditGrade | undefined) ?? null,
         openCriticalFindings: findings.filter((f) => f.institution_id === inst.id).map((f) => f.ref),
         certificateRateBp: typeof rate === 'number' ? rate : null,
+        seriousListings: listings.filter((l) => l.institutionId === inst.id).map(({ institutionId: _, ...l }) => l),
         demonstrations: inst.demonstrations ?? [],
         paidOnce: Object.fromEntries(paid.filter((p) => p.institution_id === inst.id).map((p) => [p.once_key, p.period])),
       },
