@@ -56,7 +56,12 @@ export async function startInspection(config: InspectionConfig, options: Inspect
     eventsFrom: options.eventsFrom,
     parts: async (runtime) => {
       const catalog = new ChecklistCatalog();
-      await catalog.seed(runtime.dataSource, lists);
+      const edited = await catalog.seed(runtime.dataSource, lists);
+      if (edited.length)
+        runtime.logger.warn('built-in list versions differ from the stored versions of the same number; the stored text stays in force', {
+          versions: edited,
+          remedy: 'a changed list is a new version, never an edit of a published one',
+        });
       const calendars = new WorkingDayCalendarProvider(runtime.dataSource);
       sweep = new SweepOverdueFindings(runtime.unitOfWork, now, SYSTEM_ACTOR);
       const postFiling = new SchedulePostFilingCheck(policies);

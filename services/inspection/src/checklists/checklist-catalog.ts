@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { JURISDICTION_LEVELS, jurisdictionCovers, jurisdictionLevel } from '@shanyu/common';
 import type { ChecklistKind, DiscretionItem, InspectionItem, PenaltyItem } from '@shanyu/contracts';
 import type { StoredRuleDocument } from '@shanyu/messaging';
+import { canonicalJson } from '@shanyu/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 import { checklistDocumentKey, checklistRuleDocument, type EffectiveChecklistItem, effectiveChecklistItems } from './checklist-rules.js';
 import { type ChecklistData, checkCatalog } from './checklist-schema.js';
@@ -23,12 +24,19 @@ export interface InForceFilter {
  * division's chain resolved as rule documents (national, then province, city, county, street).
  */
 export class ChecklistCatalog {
-  /** Inserts the built-in versions that are not there yet (they are never updated) and checks the whole catalog. */
-  async seed(dataSource: DataSource, lists: ChecklistData[], now = new Date()): Promise<void> {
-    await dataSource.transaction(async (manager) => {
+  /**
+   * Inserts the built-in versions that are not there yet (they are never updated) and checks the
+   * whole catalog. Returns the built-in versions whose text differs from the stored version of the
+   * same number: the stored text stays (decisions were judged by it), and the caller says so.
+   */
+  async seed(dataSource: DataSource, lists: ChecklistData[], now = new Date()): Promise<string[]> {
+    return dataSource.transaction(async (manager) => {
       const checklists = new ChecklistRepository(manager);
       for (const list of lists) await checklists.addIfAbsent({ id: randomUUID(), ...list, origin: 'built-in', publishedAt: now, publishedBy: null });
-      checkCatalog((await checklists.all()).map((v) => v.toData()));
+      const stored = (await checklists.all()).map((v) => v.toData());
+      checkCatalog(stored);
+      const byNumber = new Map(stored.map((v) => [`${v.kind} ${v.department} ${v.version}`, canonicalJson(v)]));
+      return lists.filter((l) => byNumber.get(`${l.kind} ${l.department} ${l.version}`) !== canonicalJson(l)).map((l) => `${l.kind} ${l.version}`);
     });
   }
 

@@ -60,7 +60,7 @@ describe('migration 1764000000600: lists by jurisdiction', () => {
 
   it('stores the built-in lists again at their levels: 西湖区’s police items apply in 西湖区 only; the published fire version everywhere', async () => {
     const catalog = new ChecklistCatalog();
-    await catalog.seed(after, loadBuiltInChecklists());
+    expect(await catalog.seed(after, loadBuiltInChecklists())).toEqual([]);
     const codes = async (divisionCode: string) =>
       (await catalog.inspectionItems(after.manager, divisionCode, '2026-06-01', ['police', 'fire'])).map((i) => i.item.code);
     const xihu = await codes('330106109');
@@ -73,5 +73,14 @@ describe('migration 1764000000600: lists by jurisdiction', () => {
       ['police/2026.1', '000000'],
       ['police-330106/2026.1', '330106'],
     ]);
+  });
+
+  it('keeps a stored version when a built-in list of the same number was edited, and names it', async () => {
+    const catalog = new ChecklistCatalog();
+    const lists = loadBuiltInChecklists();
+    const edited = lists.map((l) => (l.kind === 'inspection' && l.version === 'fire/2026.1' ? { ...l, title: `${l.title}（改）` } : l));
+    expect(await catalog.seed(after, edited)).toEqual(['inspection fire/2026.1']);
+    const stored = (await catalog.all(after.manager)).find((v) => v.kind === 'inspection' && v.version === 'fire/2026.1')!;
+    expect(stored.title).toBe(lists.find((l) => l.kind === 'inspection' && l.version === 'fire/2026.1')!.title);
   });
 });
