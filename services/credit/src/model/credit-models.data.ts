@@ -298,6 +298,28 @@ export const CREDIT_MODEL_2026_2: CreditRuleDocument = {
   ],
 };
 
+const FISCAL_FUNDS: RuleSource = {
+  title: '国务院关于建立完善守信联合激励和失信联合惩戒制度加快推进社会诚信建设的指导意见',
+  documentNo: '国发〔2016〕33号',
+  article: '三（九）严格限制申请财政性资金项目（条款序号待核）',
+};
+
+/**
+ * 2027.1: what a grade means for subsidies follows the subsidy policies in force from 2027-01 — a
+ * grade is a supervision class and stops no payment by itself; an institution in the publication
+ * period of a 严重失信主体名单 listing is refused fiscal funds.
+ */
+export const CREDIT_MODEL_2027: CreditRuleDocument = {
+  ...CREDIT_MODEL_2026_2,
+  version: 'credit-model/2027.1',
+  title: '托育机构信用评价模型（全国默认，2027 年版）',
+  effectiveFrom: '2027-01-01',
+  rules: [
+    ...CREDIT_MODEL_2026_2.rules.filter((r) => r.key !== 'measure.C.subsidy' && r.key !== 'measure.D.subsidy'),
+    measure('D', 'subsidy', '补助不因信用等级停发；列入严重失信主体名单并在公示期内的，不予补助（以补助政策版本为准）', [FISCAL_FUNDS]),
+  ],
+};
+
 /** 威海市: the city's own scheme adds the health bureau's 联合激励 / 联合惩戒 per grade, in 威海 only. */
 export const WEIHAI_CREDIT_SCHEME: CreditRuleDocument = {
   family: 'credit',
@@ -340,6 +362,7 @@ export const CREDIT_RULE_DOCUMENTS: CreditRuleDocument[] = [
   CREDIT_MODEL_2023,
   CREDIT_MODEL_2026,
   CREDIT_MODEL_2026_2,
+  CREDIT_MODEL_2027,
   WEIHAI_CREDIT_SCHEME,
   HUANCUI_CREDIT_SCHEME,
 ];
