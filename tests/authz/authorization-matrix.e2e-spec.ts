@@ -699,6 +699,31 @@ describe('authorization matrix: every route × department (× own / other divisi
         rule: { key: 'placesPer1000', title: '矩阵测试：每千人口托位数', body: { indicator: 'placesPer1000', value: 5, direction: 'atLeast', byYear: 2099 } },
       }),
     }),
+    newCreditModel: async (_, scope) => {
+      const key = `matrix-${randomUUID().slice(0, 8)}`;
+      return {
+        body: ruleDocumentRequest({
+          documentKey: key,
+          jurisdiction: scope === 'own' ? '330106' : '371002',
+          title: '矩阵测试信用评价模型',
+          effectiveFrom: '2099-01-01',
+          rule: {
+            key: `measure.A.${key}`,
+            title: '矩阵测试：守信激励措施',
+            body: { kind: 'measure', grade: 'A', department: 'health', measure: '矩阵测试措施' },
+          },
+        }),
+      };
+    },
+    newStaffRules: async (_, scope) => ({
+      body: ruleDocumentRequest({
+        documentKey: `matrix-${randomUUID().slice(0, 8)}`,
+        jurisdiction: scope === 'own' ? '330106' : '371002',
+        title: '矩阵测试从业人员规则',
+        effectiveFrom: '2099-01-01',
+        rule: { key: 'certificate-rate-target', title: '矩阵测试：持证率目标', body: { kind: 'certificate-target', targetBp: 9000, byYear: 2099 } },
+      }),
+    }),
     newRun: async (_, scope) => ({ body: { month: addDays(`${month}-01`, -400).slice(0, 7), divisionCode: EMPTY_STREET[scope] } }),
     runList: async (_, scope) => ({ query: { month: runMonth }, listed: { key: 'id', value: (await sharedRun(scope)).run.id } }),
     run: async (_, scope, __, row) => {

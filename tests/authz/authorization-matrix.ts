@@ -501,6 +501,15 @@ const ROWS: RowInput[] = [
     cells: { ...STAFF_READ_CELLS, inspector: 'DEPT' },
     note: 'Asked for one institution (institutionId).',
   },
+  {
+    method: 'POST',
+    path: '/api/v1/staff/rules',
+    service: 'staff',
+    level: 'service',
+    target: 'newStaffRules',
+    cells: { ...REFUSED, health: '201|DIV', education: '201|DIV', hrss: '201|DIV', admin: '201|201', inspector: 'DEPT' },
+    note: 'A staff rule document (a 持证率 target in force from 2099) for a jurisdiction inside the official’s divisions, by the departments RULE_FAMILY_PUBLISHERS.staff names; national ones only by the admin (assertMayPublishRules).',
+  },
   { method: 'GET', path: '/api/v1/staff/{id}', service: 'staff', level: 'service', target: 'staffMember', cells: { ...STAFF_READ_CELLS, inspector: 'DEPT' } },
   {
     method: 'POST',
@@ -589,6 +598,15 @@ const ROWS: RowInput[] = [
     level: 'service',
     target: 'none',
     cells: { ...EVERYONE_200, anonymous: 'AUTH', inspector: 'ROLE' },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/credit/models',
+    service: 'credit',
+    level: 'service',
+    target: 'newCreditModel',
+    cells: { ...REFUSED, health: '201|DIV', admin: '201|201', inspector: 'DEPT' },
+    note: 'A credit rule document (a 联合激励 measure in force from 2099) for a jurisdiction inside the health bureau’s divisions; national ones only by the admin (assertMayPublishRules).',
   },
   {
     method: 'POST',

@@ -15,7 +15,7 @@ import {
   RegistryEvents,
   StaffEvents,
 } from '@shanyu/contracts';
-import { CREDIT_RULE_DOCUMENTS, creditConsumerName, evaluate, Ledger, loadCreditModels } from '@shanyu/credit';
+import { CREDIT_RULE_DOCUMENTS, creditConsumerName, CreditModelStore, evaluate, Ledger, loadCreditModels } from '@shanyu/credit';
 import { metricsFor } from '@shanyu/observability';
 import { cleanInspectionCompleted, compliantFilingSubmission, eventually, lifetimeBanMatched, registeredInstitutionView, uniqueSchema } from '@shanyu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -420,8 +420,9 @@ describe("credit: a ledger from every department's events, grades, explanations,
     expect(order).toEqual([...order].sort().reverse());
     expect(view.score).toBe(view.startScore + view.entries.reduce((s, e) => s + e.effectivePoints, 0));
 
-    const models = loadCreditModels(CREDIT_RULE_DOCUMENTS);
-    const ledgerReader = new Ledger(models);
+    const store = new CreditModelStore(stack.credit.runtime.dataSource, loadCreditModels(CREDIT_RULE_DOCUMENTS));
+    const models = await store.current();
+    const ledgerReader = new Ledger(store);
     const standings = await stack.rows<{ institution_id: string; division_code: string; score: number; grade: string; model_version: string }>(
       'SELECT institution_id, division_code, score, grade, model_version FROM credit.standing',
     );

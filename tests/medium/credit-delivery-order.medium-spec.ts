@@ -11,6 +11,7 @@ import {
   CREDIT_RULE_DOCUMENTS,
   CREDIT_SOURCES,
   CreditEventsHandler,
+  CreditModelStore,
   creditDataSource,
   InstitutionReplica,
   Ledger,
@@ -23,7 +24,7 @@ import { cleanInspectionCompleted, lifetimeBanMatched, type MediumSchema, regist
 import { afterAll, describe, expect, it } from 'vitest';
 
 const NOW = new Date('2026-12-07T04:00:00Z');
-const models = loadCreditModels(CREDIT_RULE_DOCUMENTS);
+const builtIn = loadCreditModels(CREDIT_RULE_DOCUMENTS);
 const daysBefore = (n: number) => new Date(NOW.getTime() - n * 86_400_000).toISOString();
 
 function envelope(subject: string, data: unknown, occurredAt: string, entityId: string): EventEnvelope {
@@ -109,6 +110,7 @@ describe('credit grades do not depend on delivery order (medium: real schema, no
   async function deliver(events: EventEnvelope[]) {
     const db = await startMediumSchema(creditDataSource, 'credit');
     schemas.push(db);
+    const models = new CreditModelStore(db.dataSource, builtIn);
     const ledger = new Ledger(models);
     const handler = new CreditEventsHandler(
       models,

@@ -3,6 +3,7 @@ import type { Actor } from './actor.js';
 import { DomainError } from './errors.js';
 import {
   assertMayPublishRules,
+  checkNewVersion,
   checkRuleDocument,
   diffRuleSets,
   jurisdictionChain,
@@ -185,5 +186,31 @@ describe('assertMayPublishRules', () => {
     expect(code(() => assertMayPublishRules({ department: 'admin', role: 'admin', userId: 'a', divisions: [] }, 'credit', NATIONAL_JURISDICTION))).toBe(
       'allowed',
     );
+  });
+});
+
+describe('checkNewVersion', () => {
+  const refusal = (f: () => void) => {
+    try {
+      f();
+      return 'allowed';
+    } catch (e) {
+      const d = e as DomainError;
+      return `${d.code} ${d.details?.[0]?.field}`;
+    }
+  };
+  const next = (over: Partial<RuleDocument<Body>> = {}) => ({ ...district, version: 'district-operating/2026.2', effectiveFrom: '2026-07-01', ...over });
+
+  it('takes the next version of a key, in its jurisdiction, starting after the latest and not in the past', () => {
+    expect(refusal(() => checkNewVersion(next(), all, '2026-06-30'))).toBe('allowed');
+    expect(refusal(() => checkNewVersion(next({ effectiveFrom: '2026-06-30' }), all, '2026-06-30'))).toBe('allowed');
+  });
+
+  it('refuses an existing version, another jurisdiction or family for the key, a start before the latest, a start in the past', () => {
+    expect(refusal(() => checkNewVersion(next({ version: district.version }), all))).toBe('RULE_DOCUMENT_VERSION_EXISTS version');
+    expect(refusal(() => checkNewVersion(next({ jurisdiction: '330105' }), all))).toBe('RULE_DOCUMENT_INVALID jurisdiction');
+    expect(refusal(() => checkNewVersion(next({ family: 'staff' }), all))).toBe('RULE_DOCUMENT_INVALID documentKey');
+    expect(refusal(() => checkNewVersion(next({ effectiveFrom: '2026-01-01' }), all))).toBe('RULE_DOCUMENT_INVALID effectiveFrom');
+    expect(refusal(() => checkNewVersion(next({ effectiveFrom: '2026-06-29' }), all, '2026-06-30'))).toBe('RULE_DOCUMENT_INVALID effectiveFrom');
   });
 });

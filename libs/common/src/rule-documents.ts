@@ -397,3 +397,36 @@ export function assertMayPublishRules(actor: Actor, family: RuleFamily, jurisdic
     );
   }
 }
+
+const invalidField = (field: string, message: string) => new DomainError('RULE_DOCUMENT_INVALID', message, [{ field, code: 'RULE_DOCUMENT_INVALID', message }]);
+
+/**
+ * Where a new version of a document may go among the versions already kept (built-in and
+ * published, of every family the service keeps): a version is never stored twice
+ * (RULE_DOCUMENT_VERSION_EXISTS) — a change is a new version; a document key stays in its
+ * jurisdiction and family; a new version starts after the latest one of its key (which then ends
+ * the day before); and, given `notBefore` (today), it does not take effect in the past, so that
+ * decisions already taken keep the rules they were taken under.
+ */
+export function checkNewVersion(doc: RuleDocument, kept: readonly RuleDocument[], notBefore?: string): void {
+  if (kept.some((d) => d.version === doc.version)) {
+    throw new DomainError('RULE_DOCUMENT_VERSION_EXISTS', `版本 ${doc.version} 已存在；版本一经发布不再修改，请发布新版本`, [
+      { field: 'version', code: 'RULE_DOCUMENT_VERSION_EXISTS', message: `版本 ${doc.version} 已存在` },
+    ]);
+  }
+  if (notBefore !== undefined && doc.effectiveFrom < notBefore) {
+    throw invalidField('effectiveFrom', `生效日期 ${doc.effectiveFrom} 早于今天（${notBefore}）：规则不溯及既往，已作出的评价和判断按当时的规则`);
+  }
+  const versions = kept.filter((d) => d.documentKey === doc.documentKey).sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+  const elsewhere = versions.find((v) => v.jurisdiction !== doc.jurisdiction);
+  if (elsewhere)
+    throw invalidField(
+      'jurisdiction',
+      `文件 ${doc.documentKey} 适用于${jurisdictionName(elsewhere.jurisdiction)}（${elsewhere.jurisdiction}），新版本不能改变适用地域；其他地域请使用新的文件标识`,
+    );
+  if (versions.some((v) => v.family !== doc.family)) throw invalidField('documentKey', `文件标识 ${doc.documentKey} 已被其他类别的规则使用`);
+  const latest = versions.at(-1);
+  if (latest && latest.effectiveFrom >= doc.effectiveFrom) {
+    throw invalidField('effectiveFrom', `新版本须晚于现行版本 ${latest.version}（${latest.effectiveFrom} 起）生效`);
+  }
+}

@@ -1,10 +1,20 @@
 import type { ErrorCode } from '@shanyu/common';
 import { AuditEntryList, AuditHistoryRequest, AuditVerificationView } from './audit.contracts.js';
-import { defineRpc } from './contract.js';
+import { defineEvent, defineRpc } from './contract.js';
 import { PiiReencryptRequest, PiiReencryptView } from './pii.contracts.js';
 import { Ping } from './ping.contracts.js';
 import { IndicatorContribution, IndicatorsRequest } from './registry/indicator.contracts.js';
-import { EffectiveRulesRequest, ResolvedRulesView, RuleDiffRequest, RuleDocumentList, RuleDocumentsRequest, RuleSetDiffView } from './rules/rules.contracts.js';
+import {
+  EffectiveRulesRequest,
+  PublishRuleDocumentRequest,
+  ResolvedRulesView,
+  RuleDiffRequest,
+  RuleDocumentList,
+  RuleDocumentPublishedData,
+  RuleDocumentsRequest,
+  RuleDocumentView,
+  RuleSetDiffView,
+} from './rules/rules.contracts.js';
 
 // The subjects several services answer alike, each under its own `<service>.` prefix: one
 // definition here, spread into each service's catalog.
@@ -89,4 +99,29 @@ export function rulesRpcs<S extends string>(service: S) {
       errors: ['VALIDATION'],
     }),
   };
+}
+
+/**
+ * `<service>.rules.publish` of a service whose rule families are published through the API as
+ * rule documents (分级规则): checked as the built-in documents are, refused outside the
+ * publisher's divisions and department (assertMayPublishRules), never an existing version.
+ */
+export function rulesPublishRpc<S extends string>(service: S, summary: string) {
+  return defineRpc({
+    subject: `${service}.rules.publish` as const,
+    summary,
+    request: PublishRuleDocumentRequest,
+    reply: RuleDocumentView,
+    errors: ['VALIDATION', 'RULE_DOCUMENT_INVALID', 'RULE_DOCUMENT_VERSION_EXISTS', 'DEPARTMENT_NOT_ALLOWED', 'DIVISION_OUT_OF_SCOPE'],
+  });
+}
+
+/** `evt.<service>.rules.published.v1`: a rule document version published through `<service>.rules.publish` (one data shape for every family). */
+export function rulesPublishedEvent<S extends string>(service: S) {
+  return defineEvent({
+    subject: `evt.${service}.rules.published` as const,
+    version: 1,
+    summary: `A new version of a rule document (分级规则文件) kept by ${service} was published: family, key, version, jurisdiction, effective dates and its rules' keys`,
+    data: RuleDocumentPublishedData,
+  });
 }

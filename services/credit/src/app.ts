@@ -9,7 +9,8 @@ import { CREDIT_SOURCES, CreditEventsHandler, creditConsumerName } from './event
 import { InstitutionReplica } from './institutions/institutions.js';
 import { Ledger } from './ledger/ledger.js';
 import { Standings } from './ledger/standings.js';
-import { loadCreditModels } from './model/credit-model.js';
+import { type CreditRuleDocument, loadCreditModels } from './model/credit-model.js';
+import { CreditModelStore } from './model/credit-rule-documents.js';
 import { CREDIT_RULE_DOCUMENTS } from './model/credit-models.data.js';
 import { StandingSweep } from './sweep/standing-sweep.js';
 
@@ -35,7 +36,7 @@ const PARKED_EVENT_BOUND_MS = 30 * 86_400_000;
 /** Checks the credit rule documents, connects, migrates, follows the other services' events and answers `credit.*`. */
 export async function startCredit(config: CreditConfig, options: CreditStartOptions = {}): Promise<RunningCredit> {
   // Loaded and checked first: a rule document that does not check, or rules that make no whole model somewhere, stop the service.
-  const models = loadCreditModels(CREDIT_RULE_DOCUMENTS);
+  const builtIn = loadCreditModels(CREDIT_RULE_DOCUMENTS);
   const now = options.now ?? (() => new Date());
   let sweep!: StandingSweep;
   let expireParked!: (before: Date) => Promise<number>;
@@ -46,7 +47,10 @@ export async function startCredit(config: CreditConfig, options: CreditStartOpti
     dataSource: creditDataSource(config.DATABASE_URL, config.CREDIT_DB_SCHEMA),
     relay: options.relay,
     eventsFrom: options.eventsFrom,
-    parts: (runtime, logger) => {
+    parts: async (runtime, logger) => {
+      // The published documents join the built-in ones: a set that no longer loads together stops the start too.
+      const models = new CreditModelStore(runtime.dataSource, builtIn);
+      const published = await models.published(runtime.dataSource);
       const institutions = new InstitutionReplica();
       const ledger = new Ledger(models);
       const standings = new Standings(models, ledger);
@@ -55,7 +59,8 @@ export async function startCredit(config: CreditConfig, options: CreditStartOpti
       expireParked = (before) => runtime.unitOfWork.run((tx) => handler.expireParked(tx.manager, before));
       const consumers: Record<string, EventHandler> = {};
       for (const { key } of CREDIT_SOURCES) consumers[`${key}-events`] = handler.handlerFor(creditConsumerName(config.CREDIT_DB_SCHEMA, key), key);
-      logger.info('credit models loaded', { documents: models.documents.map((d) => `${d.version}@${d.jurisdiction}@${d.effectiveFrom}`) });
+      const listed = (docs: readonly CreditRuleDocument[]) => docs.map((d) => `${d.version}@${d.jurisdiction}@${d.effectiveFrom}`);
+      logger.info('credit models loaded', { documents: listed(builtIn.documents), published: listed(published) });
       return {
         module: CreditModule.register({ runtime, models, ledger, standings, now }),
         consumers,
@@ -82,6 +87,7 @@ export async function startCredit(config: CreditConfig, options: CreditStartOpti
 // For tests and tools: the model, the evaluation and the ledger, so a standing can be checked against a full recomputation.
 export { CREDIT_RULE_DOCUMENTS, CREDIT_MODEL_2023, CREDIT_MODEL_2026, HUANCUI_CREDIT_SCHEME, WEIHAI_CREDIT_SCHEME } from './model/credit-models.data.js';
 export { CreditModelError, CreditModels, loadCreditModels, type CreditModel, type CreditRuleDocument } from './model/credit-model.js';
+export { CreditModelStore } from './model/credit-rule-documents.js';
 export { evaluate, type LedgerEntry } from './model/evaluate.js';
 export { Ledger } from './ledger/ledger.js';
 export { creditConsumerName, CREDIT_SOURCES, CreditEventsHandler } from './events/credit-events.handler.js';

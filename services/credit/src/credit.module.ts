@@ -6,15 +6,17 @@ import { ComputeCreditIndicators } from './indicators/compute-credit-indicators.
 import { CreditIndicatorHandlers } from './indicators/indicators.handlers.js';
 import type { Ledger } from './ledger/ledger.js';
 import type { Standings } from './ledger/standings.js';
-import type { CreditModels } from './model/credit-model.js';
-import { CreditRuleDocuments } from './model/credit-rule-documents.js';
+import type { CreditModelStore } from './model/credit-rule-documents.js';
+import { CreditRuleHandlers } from './model/credit-rule.handlers.js';
+import { PublishCreditModel } from './model/publish-credit-model.use-case.js';
 import { CreditLists, GetCredit, ListCreditModels, PublicCredit } from './queries/credit.queries.js';
 import { DecideListing, ListingQueries, StartListing, StateListingCase } from './listing/listing.use-cases.js';
 import { DecideRepair, RepairQueries, RequestRepair } from './repair/repair.use-cases.js';
 
 export interface CreditDependencies {
   runtime: ServiceRuntime;
-  models: CreditModels;
+  /** The built-in and published credit rule documents, read where a model is needed. */
+  models: CreditModelStore;
   ledger: Ledger;
   standings: Standings;
   /** The clock "today" is taken from (tests move it). */
@@ -28,12 +30,13 @@ export class CreditModule {
     const policy = new CreditAccessPolicy();
     return {
       module: CreditModule,
-      controllers: [CreditHandlers, CreditIndicatorHandlers, ruleHandlersFor('credit')],
+      controllers: [CreditHandlers, CreditIndicatorHandlers, CreditRuleHandlers, ruleHandlersFor('credit')],
       providers: [
         { provide: GetCredit, useValue: new GetCredit(ds, models, ledger, policy, now) },
         { provide: CreditLists, useValue: new CreditLists(ds, policy) },
-        { provide: ListCreditModels, useValue: new ListCreditModels(models) },
-        { provide: RULE_DOCUMENTS, useValue: new CreditRuleDocuments(models) },
+        { provide: ListCreditModels, useValue: new ListCreditModels(ds, models) },
+        { provide: RULE_DOCUMENTS, useValue: models },
+        { provide: PublishCreditModel, useValue: new PublishCreditModel(uow, models, now) },
         { provide: PublicCredit, useValue: new PublicCredit(ds, models, now) },
         { provide: RequestRepair, useValue: new RequestRepair(uow, models, ledger, policy, now) },
         { provide: DecideRepair, useValue: new DecideRepair(uow, models, ledger, standings, policy, now) },

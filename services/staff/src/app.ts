@@ -7,7 +7,8 @@ import { staffDataSource } from './data-source.js';
 import { InstitutionEventsHandler } from './institutions/institution-events.js';
 import { RosterEventsHandler } from './institutions/roster-events.js';
 import { ReminderSweep } from './reminders/reminder-sweep.js';
-import { loadStaffRules } from './rules/staff-rules.js';
+import { StaffRuleStore } from './rules/staff-rule-documents.js';
+import { loadStaffRules, type StaffRuleDocument } from './rules/staff-rules.js';
 import { StaffModule } from './staff.module.js';
 import { RatioMonitor } from './stats/ratio-monitor.js';
 
@@ -25,7 +26,7 @@ export function rosterConsumerName(schema: string): string {
 
 /** Checks the staff rule documents and the PII key, connects, migrates, follows the registry and answers `staff.*`. */
 export function startStaff(config: StaffConfig, options: { relay?: boolean; eventsFrom?: 'all' | 'new' } = {}): Promise<RunningStaff> {
-  const rules = loadStaffRules();
+  const builtIn = loadStaffRules();
   const cipher = PiiCipher.fromKeys(resolvePiiKeys(config.SHANYU_MODE, config));
   return startService({
     service: 'staff',
@@ -34,10 +35,14 @@ export function startStaff(config: StaffConfig, options: { relay?: boolean; even
     dataSource: staffDataSource(config.DATABASE_URL, config.STAFF_DB_SCHEMA),
     relay: options.relay,
     eventsFrom: options.eventsFrom,
-    parts: (runtime, logger) => {
+    parts: async (runtime, logger) => {
+      // The published documents join the rules file's: a set that no longer loads together stops the start too.
+      const rules = new StaffRuleStore(runtime.dataSource, builtIn);
+      const published = await rules.published(runtime.dataSource);
       const institutions = new InstitutionEventsHandler(new Outbox(), new RatioMonitor(rules));
       const rosters = new RosterEventsHandler(new Outbox(), new RatioMonitor(rules));
-      logger.info('staff rules loaded', { documents: rules.documents.map((d) => `${d.version}@${d.jurisdiction}@${d.effectiveFrom}`) });
+      const listed = (docs: readonly StaffRuleDocument[]) => docs.map((d) => `${d.version}@${d.jurisdiction}@${d.effectiveFrom}`);
+      logger.info('staff rules loaded', { documents: listed(builtIn.documents), published: listed(published) });
       return {
         module: StaffModule.register(runtime, rules, cipher),
         consumers: {
@@ -51,7 +56,7 @@ export function startStaff(config: StaffConfig, options: { relay?: boolean; even
             firstDelayMs: 5_000,
             run: async () => {
               const r = await app.get(ReminderSweep).run(shanghaiToday());
-              if (r.credentialExpiring + r.credentialExpired + r.recheckOverdue > 0) logger.info('reminders published', { ...r });
+              if (r.credentialExpiring + r.credentialExpired + r.recheckOverdue + r.rulesApplied > 0) logger.info('reminders published', { ...r });
             },
           },
         ],

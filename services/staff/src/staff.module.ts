@@ -15,8 +15,9 @@ import { ComputeStaffIndicators } from './indicators/compute-staff-indicators.qu
 import { StaffIndicatorHandlers } from './indicators/indicators.handlers.js';
 import { ResidentIdVault } from './people/resident-id-vault.js';
 import { ReminderSweep } from './reminders/reminder-sweep.js';
-import { StaffRuleDocuments } from './rules/staff-rule-documents.js';
-import type { StaffRuleBook } from './rules/staff-rules.js';
+import { PublishStaffRules } from './rules/publish-staff-rules.use-case.js';
+import type { StaffRuleStore } from './rules/staff-rule-documents.js';
+import { StaffRuleHandlers } from './rules/staff-rule.handlers.js';
 import { StaffHandlers } from './staff.handlers.js';
 import { CertificateRateMonitor } from './stats/certificate-rate-monitor.js';
 import { RatioMonitor } from './stats/ratio-monitor.js';
@@ -24,7 +25,7 @@ import { DivisionStaffStatsQuery, InstitutionStaffStatsQuery, OverdueRechecksQue
 import { AddBan, ListBans } from './vetting/bans.use-cases.js';
 import { EnterRecordCheck, RecordRecheck } from './vetting/record-checks.use-cases.js';
 
-/** Injection token of the loaded staff rule documents (services/staff/rules/staff-rules.json), resolved per division and day. */
+/** Injection token of the staff rule documents (the rules file's and those published since: StaffRuleStore), resolved per division and day. */
 export const STAFF_RULES = Symbol('STAFF_RULES');
 
 /** A provider token: a class (standing for its instances) or a symbol such as {@link STAFF_RULES}. */
@@ -37,18 +38,20 @@ function constructed<A extends unknown[], T>(cls: new (...args: A) => T, inject:
 
 @Module({})
 export class StaffModule {
-  static register(runtime: ServiceRuntime, rules: StaffRuleBook, cipher: PiiCipher): DynamicModule {
+  static register(runtime: ServiceRuntime, rules: StaffRuleStore, cipher: PiiCipher): DynamicModule {
     return {
       module: StaffModule,
       controllers: [
         StaffHandlers,
         StaffIndicatorHandlers,
+        StaffRuleHandlers,
         piiAdminHandlersFor('staff', cipher, [{ table: 'person', idColumn: 'id', cipherColumn: 'id_cipher', hashColumn: 'id_hash' }]),
         ruleHandlersFor('staff'),
       ],
       providers: [
         { provide: STAFF_RULES, useValue: rules },
-        { provide: RULE_DOCUMENTS, useValue: new StaffRuleDocuments(rules) },
+        { provide: RULE_DOCUMENTS, useValue: rules },
+        constructed(PublishStaffRules, [UnitOfWork, STAFF_RULES]),
         { provide: StaffAccessPolicy, useValue: new StaffAccessPolicy() },
         { provide: ResidentIdVault, useValue: new ResidentIdVault(cipher) },
         constructed(StaffViews, [STAFF_RULES, ResidentIdVault]),
@@ -72,7 +75,7 @@ export class StaffModule {
         constructed(InstitutionStaffStatsQuery, [DataSource, StaffAccessPolicy, StaffStatistics]),
         constructed(DivisionStaffStatsQuery, [DataSource, StaffAccessPolicy, StaffStatistics, STAFF_RULES]),
         constructed(ComputeStaffIndicators, [DataSource, StaffStatistics, STAFF_RULES]),
-        constructed(ReminderSweep, [UnitOfWork, STAFF_RULES, CertificateRateMonitor]),
+        constructed(ReminderSweep, [UnitOfWork, STAFF_RULES, CertificateRateMonitor, RatioMonitor]),
       ],
     };
   }

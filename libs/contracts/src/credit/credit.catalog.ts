@@ -1,5 +1,5 @@
 import type { ErrorCode } from '@shanyu/common';
-import { auditRpcs, indicatorsRpc, pingRpc, rulesRpcs } from '../service-rpcs.js';
+import { auditRpcs, indicatorsRpc, pingRpc, rulesPublishedEvent, rulesPublishRpc, rulesRpcs } from '../service-rpcs.js';
 import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, subjectsOf } from '../contract.js';
 import {
   CreditListPage,
@@ -138,6 +138,10 @@ export const CreditRpc = {
   }),
   ...auditRpcs('credit'),
   ...rulesRpcs('credit'),
+  publishRules: rulesPublishRpc(
+    'credit',
+    '发布信用评价模型 Publish a credit rule document (family credit: grading, scores, measures, listing) for a jurisdiction — national by the admin, local by the health bureau in its divisions; in force from a day not before today, and the rules in force must still make a whole model everywhere',
+  ),
 };
 
 export const CreditEvt = {
@@ -183,6 +187,7 @@ export const CreditEvt = {
     summary: '信用修复 decided by the health bureau (approve or reject, with the reason)',
     data: RepairDecidedData,
   }),
+  rulesPublished: rulesPublishedEvent('credit'),
 };
 
 /** NATS request subjects of the credit service (queue group `credit`). */

@@ -312,3 +312,26 @@ export const RuleDocumentView = t.Object(
 export type RuleDocumentView = Static<typeof RuleDocumentView>;
 
 export const RuleDocumentList = t.Array(RuleDocumentView, { $id: 'RuleDocumentList' });
+
+/**
+ * `evt.<service>.rules.published.v1` (rulesPublishedEvent): a new version of a rule document was
+ * published through the API — what, where and from when; the document itself is read with
+ * `<service>.rules.documents`.
+ */
+export const RuleDocumentPublishedData = t.Object(
+  {
+    family: StringEnum(RULE_FAMILIES),
+    documentKey: t.String(),
+    version: t.String({ example: 'huancui-staff-ratios/2026.1' }),
+    title: t.String(),
+    jurisdiction: t.String({ description: `${NATIONAL_JURISDICTION} (全国) or the division code the document applies in` }),
+    level: StringEnum(JURISDICTION_LEVELS),
+    effectiveFrom: t.String({ format: 'date' }),
+    effectiveTo: Nullable(t.String({ format: 'date' })),
+    rules: t.Array(t.Object({ key: t.String(), composition: StringEnum(RULE_COMPOSITIONS) }), {
+      description: 'The key of each rule and how it composes with the rules of the same key above',
+    }),
+  },
+  { $id: 'RuleDocumentPublishedData' },
+);
+export type RuleDocumentPublishedData = Static<typeof RuleDocumentPublishedData>;

@@ -1,4 +1,4 @@
-import { auditRpcs, indicatorsRpc, piiReencryptRpc, pingRpc, rulesRpcs, SCOPED_ERRORS } from '../service-rpcs.js';
+import { auditRpcs, indicatorsRpc, piiReencryptRpc, pingRpc, rulesPublishedEvent, rulesPublishRpc, rulesRpcs, SCOPED_ERRORS } from '../service-rpcs.js';
 import { type AnyEventDef, type AnyRpcDef, defineEvent, defineRpc, subjectsOf } from '../contract.js';
 import {
   AddBanRequest,
@@ -156,6 +156,10 @@ export const StaffRpc = {
   }),
   ...auditRpcs('staff'),
   ...rulesRpcs('staff'),
+  publishRules: rulesPublishRpc(
+    'staff',
+    '发布从业人员规则 Publish a staff rule document (family staff: credentials, role requirements, ratios, vetting, re-check interval, 持证率 target) for a jurisdiction — national by the admin, local by health, education or hrss in their divisions; in force from a day not before today, and the rules in force must still make a whole set everywhere',
+  ),
   piiReencrypt: piiReencryptRpc('staff', 'Re-encrypt resident ID numbers under PII_KEY and recompute their hashes under PII_MATCH_KEY (admin CLI)'),
 };
 
@@ -220,6 +224,7 @@ export const StaffEvt = {
     summary: "An institution's 持证率 changed (basis points, from a day): subsidy eligibility follows it",
     data: StaffCertificateRateChangedData,
   }),
+  rulesPublished: rulesPublishedEvent('staff'),
 };
 
 /** NATS request subjects of the staff service (queue group `staff`). */

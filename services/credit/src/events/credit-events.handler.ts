@@ -9,7 +9,7 @@ import { InstitutionRepository } from '../institutions/institution.repository.js
 import type { InstitutionReplica } from '../institutions/institutions.js';
 import type { Ledger } from '../ledger/ledger.js';
 import type { Standings } from '../ledger/standings.js';
-import type { CreditModels } from '../model/credit-model.js';
+import type { CreditModelStore } from '../model/credit-rule-documents.js';
 import { DeadLetterRepository } from './dead-letter.repository.js';
 import { ParkedEventRepository } from './parked-event.repository.js';
 import { classify } from './translate.js';
@@ -43,7 +43,7 @@ export class CreditEventsHandler {
   private readonly metrics: ServiceMetrics;
 
   constructor(
-    private readonly models: CreditModels,
+    private readonly models: CreditModelStore,
     private readonly ledger: Ledger,
     private readonly standings: Standings,
     private readonly replica: InstitutionReplica,

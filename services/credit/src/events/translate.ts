@@ -317,7 +317,7 @@ export type Classification =
  * (a known subject whose data does not parse, or a subject under a prefix the service
  * watches that no translator knows — e.g. a new version), or ignore it (not about credit).
  */
-export function classify(envelope: EventEnvelope, models: CreditModels): Classification {
+export function classify(envelope: EventEnvelope, models: Pick<CreditModels, 'watchedSubjects'>): Classification {
   const translator = TRANSLATORS[envelope.subject];
   if (translator) {
     try {

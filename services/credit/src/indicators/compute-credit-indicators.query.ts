@@ -1,7 +1,8 @@
 import { type Actor, shanghaiToday } from '@shanyu/common';
 import { contributionOfCounts, indicatorScope, type IndicatorContribution, type IndicatorsRequest, type IndicatorValue } from '@shanyu/contracts';
 import type { DataSource } from 'typeorm';
-import type { CreditModel, CreditModels } from '../model/credit-model.js';
+import type { CreditModel } from '../model/credit-model.js';
+import type { CreditModelStore } from '../model/credit-rule-documents.js';
 import { CreditIndicatorRepository } from './credit-indicator.repository.js';
 
 interface Counts extends Record<string, number> {
@@ -25,15 +26,16 @@ const gradeLabel = (model: CreditModel, grade: string) => `${grade} 级（${mode
 export class ComputeCreditIndicators {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly models: CreditModels,
+    private readonly models: CreditModelStore,
     private readonly now: () => Date,
   ) {}
 
   async execute(request: IndicatorsRequest, actor: Actor): Promise<IndicatorContribution> {
     const scope = indicatorScope(request, actor, shanghaiToday(this.now()));
     const rows = await new CreditIndicatorRepository(this.dataSource).counts(scope.countPrefix, scope.monthStart, scope.monthEnd);
+    const models = await this.models.current(this.dataSource);
     // Each division's figures name the model its institutions are judged by (the national default, or its own scheme).
-    return contributionOfCounts(scope, rows, ZERO, (c, divisionCode) => this.describe(c, this.models.judging(divisionCode, scope.asOf)));
+    return contributionOfCounts(scope, rows, ZERO, (c, divisionCode) => this.describe(c, models.judging(divisionCode, scope.asOf)));
   }
 
   private describe(c: Counts, model: CreditModel): IndicatorValue[] {

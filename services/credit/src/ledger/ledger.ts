@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CreditEventType } from '@shanyu/contracts';
-import type { CreditModels } from '../model/credit-model.js';
+import type { CreditModelStore } from '../model/credit-rule-documents.js';
 import { judge, type LedgerEntry } from '../model/evaluate.js';
 import type { Db } from '@shanyu/persistence';
 import { LedgerRepository, type StoredLedgerEntry } from './ledger.repository.js';
@@ -23,7 +23,7 @@ export interface NewLedgerEntry {
 
 /** The append-only ledger: every credit fact with the rule, points, source and the model document version that judged it. */
 export class Ledger {
-  constructor(private readonly models: CreditModels) {}
+  constructor(private readonly models: CreditModelStore) {}
 
   /**
    * Appends an entry judged by the model in force in the institution's division on the fact's
@@ -31,7 +31,7 @@ export class Ledger {
    * institution and type twice is one entry (returns null the second time).
    */
   async append(db: Db, fact: NewLedgerEntry): Promise<LedgerEntry | null> {
-    const { rule } = judge(this.models, fact.eventType, fact.occurredOn, fact.divisionCode ?? '');
+    const { rule } = judge(await this.models.current(db), fact.eventType, fact.occurredOn, fact.divisionCode ?? '');
     const { id, ...rest } = fact;
     return new LedgerRepository(db).insert({
       ...rest,

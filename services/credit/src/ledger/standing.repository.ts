@@ -84,6 +84,19 @@ export class StandingRepository {
     return rows.map((r) => r.institution_id);
   }
 
+  /**
+   * Standings of the divisions under `prefix` ('' for all) computed on or after `from` count as
+   * computed the day before, so the sweep recomputes them: rules taking effect on `from` were
+   * published after they were computed.
+   */
+  async markStale(prefix: string, from: IsoDate): Promise<number> {
+    const rows: unknown[] = await this.db.query(
+      `UPDATE ${this.table} SET computed_on = $1::date - 1 WHERE computed_on >= $1::date AND division_code LIKE $2 || '%' RETURNING institution_id`,
+      [from, prefix],
+    );
+    return rows.length;
+  }
+
   /** Files the standing under the institution's new division (lists are by division). */
   async moveToDivision(institutionId: string, divisionCode: string): Promise<void> {
     await this.db.query(`UPDATE ${this.table} SET division_code = $2 WHERE institution_id = $1 AND division_code <> $2`, [institutionId, divisionCode]);

@@ -4,7 +4,7 @@ import { newEvent } from '@shanyu/messaging';
 import type { AuditEntryInput } from '@shanyu/persistence';
 import type { EntityManager } from 'typeorm';
 import { InstitutionRepository } from '../institutions/institution.repository.js';
-import type { CreditModels } from '../model/credit-model.js';
+import type { CreditModelStore } from '../model/credit-rule-documents.js';
 import { evaluate, type Evaluation, startGrade } from '../model/evaluate.js';
 import type { Ledger } from './ledger.js';
 import { StandingRepository } from './standing.repository.js';
@@ -29,7 +29,7 @@ export interface RefreshResult {
  */
 export class Standings {
   constructor(
-    private readonly models: CreditModels,
+    private readonly models: CreditModelStore,
     private readonly ledger: Ledger,
   ) {}
 
@@ -46,7 +46,7 @@ export class Standings {
     const replica = await new InstitutionRepository(manager).get(institutionId);
     const divisionCode = replica?.divisionCode ?? previous?.divisionCode ?? [...entries].reverse().find((e) => e.divisionCode)?.divisionCode ?? '';
     // The model of the institution's division: the national default, or the division's own scheme.
-    const evaluation = evaluate(entries, today, this.models, divisionCode);
+    const evaluation = evaluate(entries, today, await this.models.current(manager), divisionCode);
     const from = previous?.grade ?? startGrade(evaluation.model);
     const to = evaluation.grade;
     const changed = from !== to;

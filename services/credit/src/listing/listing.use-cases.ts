@@ -15,7 +15,8 @@ import { type CreditAccessPolicy, scopeOfRecord } from '../access/credit-access.
 import { InstitutionRepository } from '../institutions/institution.repository.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { StandingRepository } from '../ledger/standing.repository.js';
-import type { CreditModel, CreditModels, ListingPolicy } from '../model/credit-model.js';
+import type { CreditModel, ListingPolicy } from '../model/credit-model.js';
+import type { CreditModelStore } from '../model/credit-rule-documents.js';
 import { evaluate, type Evaluation } from '../model/evaluate.js';
 import { ListingRepository, type ListingRow } from './listing.repository.js';
 
@@ -115,7 +116,7 @@ function listingPolicyOf(model: CreditModel): ListingPolicy {
 export class StartListing {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly models: CreditModels,
+    private readonly models: CreditModelStore,
     private readonly ledger: Ledger,
     private readonly policy: CreditAccessPolicy,
     private readonly now: () => Date = () => new Date(),
@@ -130,9 +131,10 @@ export class StartListing {
       await new StandingRepository(m).lock(request.institutionId);
       const now = this.now();
       const today = shanghaiToday(now);
-      const model = this.models.inForce(institution.divisionCode, today);
+      const models = await this.models.current(m);
+      const model = models.inForce(institution.divisionCode, today);
       const procedure = listingPolicyOf(model);
-      const evaluation = evaluate(await this.ledger.forInstitution(m, request.institutionId), today, this.models, institution.divisionCode);
+      const evaluation = evaluate(await this.ledger.forInstitution(m, request.institutionId), today, models, institution.divisionCode);
       const problems = groundingProblems(evaluation, procedure, request.entryIds);
       if (problems.length) refuseGrounding(problems, procedure, model);
       const listings = new ListingRepository(m);
@@ -208,7 +210,7 @@ export class StateListingCase {
 export class DecideListing {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly models: CreditModels,
+    private readonly models: CreditModelStore,
     private readonly ledger: Ledger,
     private readonly policy: CreditAccessPolicy,
     private readonly now: () => Date = () => new Date(),
@@ -231,9 +233,10 @@ export class DecideListing {
         throw new DomainError('CREDIT_LISTING_STATEMENT_OPEN', `陈述申辩期至 ${row.statement_due} 止，机构尚未陈述申辩：期满后方可作出决定`);
       let publication: { from: string; repairableFrom: string; until: string } | null = null;
       if (request.decision === 'list') {
-        const model = this.models.inForce(scope.divisionCode ?? row.division_code, today);
+        const models = await this.models.current(m);
+        const model = models.inForce(scope.divisionCode ?? row.division_code, today);
         const procedure = listingPolicyOf(model);
-        const evaluation = evaluate(await this.ledger.forInstitution(m, row.institution_id), today, this.models, scope.divisionCode ?? row.division_code);
+        const evaluation = evaluate(await this.ledger.forInstitution(m, row.institution_id), today, models, scope.divisionCode ?? row.division_code);
         const problems = groundingProblems(evaluation, procedure, row.entry_ids);
         if (problems.length) refuseGrounding(problems, procedure, model);
         publication = { from: today, repairableFrom: addDays(today, procedure.minPublicationDays), until: addDays(today, procedure.maxPublicationDays) };

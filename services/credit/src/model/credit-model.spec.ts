@@ -379,3 +379,66 @@ describe('which credit scheme applies where', () => {
     expect(withDistrict.rule('test-scheme/2026.1', 'staff_ratio_breached').points).toBe(-8);
   });
 });
+
+describe('what an official publishing a document is told', () => {
+  it('names each gap in Chinese, per jurisdiction and day, beside the message for operators', () => {
+    const gap = local({
+      rules: [
+        { key: 'BAN_MATCHED', title: '停用：禁业人员在岗', composition: 'disables', reason: '测试：停用国家规则', sources: [{ title: '测试用区级信用方案' }] },
+      ],
+    });
+    let error: CreditModelError | undefined;
+    try {
+      loadCreditModels([...CREDIT_RULE_DOCUMENTS, gap]);
+    } catch (e) {
+      error = e as CreditModelError;
+    }
+    expect(error).toBeInstanceOf(CreditModelError);
+    expect(error!.message).toMatch(/no rule for event type staff_ban_matched/);
+    expect(error!.problems).toEqual([expect.stringMatching(/^浙江省杭州市西湖区自 2026-\d\d-\d\d 起：信用事项 staff_ban_matched 没有计分规则$/)]);
+  });
+
+  it('checks the day after a document ends too: the rules then in force must still make a model', () => {
+    // Until 2026-12-31 the district disables the national rule for a ban on staff and scores it by its own rule, of another document…
+    const disabling = local({
+      effectiveTo: '2026-12-31',
+      rules: [
+        {
+          key: 'BAN_MATCHED',
+          title: '停用：禁业人员在岗',
+          composition: 'disables',
+          reason: '测试：由区级规则计分',
+          sources: [{ title: '测试用区级信用方案' }],
+        },
+      ],
+    });
+    const own = local({
+      documentKey: 'test-scores',
+      version: 'test-scores/2026.1',
+      rules: [{ ...ruleOf(CREDIT_MODEL_2026_2, 'BAN_MATCHED'), key: 'BAN_MATCHED_DISTRICT', composition: 'adds' }],
+    });
+    expect(loadCreditModels([...CREDIT_RULE_DOCUMENTS, disabling, { ...own, effectiveTo: '2026-12-31' }]).for('330106', '2026-12-31')!.rules).toHaveLength(
+      CREDIT_EVENT_TYPES.length,
+    );
+    // …but from 2027-01-01 the national rule is back beside the district's own: two rules for one event type.
+    expect(() => loadCreditModels([...CREDIT_RULE_DOCUMENTS, disabling, own])).toThrow(
+      /330106 on 2027-01-01 make no model[\s\S]*2 rules for event type staff_ban_matched/,
+    );
+  });
+});
+
+describe('a division is never left without a grading', () => {
+  it('refuses a document that disables the grading from above', () => {
+    const none = local({
+      rules: [{ key: 'grading', title: '停用分级', composition: 'disables', reason: '测试：停用国家分级线', sources: [{ title: '测试用区级信用方案' }] }],
+    });
+    let error: CreditModelError | undefined;
+    try {
+      loadCreditModels([...CREDIT_RULE_DOCUMENTS, none]);
+    } catch (e) {
+      error = e as CreditModelError;
+    }
+    expect(error?.message).toMatch(/330106 on 2026-\d\d-\d\d have no grading/);
+    expect(error?.problems).toEqual([expect.stringMatching(/^浙江省杭州市西湖区自 2026-\d\d-\d\d 起没有分级规则（grading），无法评定信用等级$/)]);
+  });
+});

@@ -1,10 +1,12 @@
 import {
+  addDays,
   checkRuleDocument,
   DomainError,
   documentsInForce,
   type FieldProblem,
   formatRuleSource,
   type IsoDate,
+  jurisdictionName,
   NATIONAL_JURISDICTION,
   resolveRules,
   type ResolvedRules,
@@ -139,6 +141,14 @@ export interface ListingPolicy extends Omit<ListingBody, 'kind'> {
 
 export class CreditModelError extends Error {
   override name = 'CreditModelError';
+
+  /** @param problems what is wrong, in Chinese, for an official publishing a document (the message is for operators). */
+  constructor(
+    message: string,
+    readonly problems: readonly string[] = [],
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -297,9 +307,18 @@ const sourceText = (sources: readonly RuleSource[]) => sources.map(formatRuleSou
  */
 export function assembleCreditModel(resolved: ResolvedRules<CreditRuleBody>, documents: readonly CreditRuleDocument[]): CreditModel | null {
   const problems: string[] = [];
+  const zh: string[] = [];
+  const problem = (en: string, chinese: string) => {
+    problems.push(en);
+    zh.push(chinese);
+  };
   const gradings = resolved.rules.filter((r) => r.body.kind === 'grading');
   if (gradings.length === 0) return null;
-  if (gradings.length > 1) problems.push(`${gradings.length} gradings in force (${gradings.map((g) => g.from.version).join(', ')})`);
+  if (gradings.length > 1)
+    problem(
+      `${gradings.length} gradings in force (${gradings.map((g) => g.from.version).join(', ')})`,
+      `同时有 ${gradings.length} 套分级规则（${gradings.map((g) => g.from.version).join('、')}），下级应替代而非增加`,
+    );
   const grading = gradings[0]!;
   const g = grading.body as GradingBody;
   const gradingSource = sourceText(grading.sources);
@@ -326,8 +345,12 @@ export function assembleCreditModel(resolved: ResolvedRules<CreditRuleBody>, doc
   // Every event type has exactly one rule: a new event type cannot silently score nothing.
   for (const type of CREDIT_EVENT_TYPES) {
     const found = byType.get(type) ?? [];
-    if (found.length === 0) problems.push(`no rule for event type ${type}`);
-    if (found.length > 1) problems.push(`${found.length} rules for event type ${type} (${found.join(', ')})`);
+    if (found.length === 0) problem(`no rule for event type ${type}`, `信用事项 ${type} 没有计分规则`);
+    if (found.length > 1)
+      problem(
+        `${found.length} rules for event type ${type} (${found.join(', ')})`,
+        `信用事项 ${type} 有 ${found.length} 条计分规则（${found.join('、')}），下级应替代而非增加`,
+      );
   }
 
   const measures: Record<CreditGrade, CreditMeasureView[]> = { A: [], B: [], C: [], D: [] };
@@ -336,7 +359,7 @@ export function assembleCreditModel(resolved: ResolvedRules<CreditRuleBody>, doc
     measures[r.body.grade].push({ department: r.body.department, measure: r.body.measure, source: sourceText(r.sources) });
   }
   const listings = resolved.rules.filter((r) => r.body.kind === 'listing');
-  if (listings.length > 1) problems.push(`${listings.length} listing rules in force`);
+  if (listings.length > 1) problem(`${listings.length} listing rules in force`, `同时有 ${listings.length} 条严重失信名单认定规则`);
   const listingRule = listings[0];
   const listing: ListingPolicy | null =
     listingRule && listingRule.body.kind === 'listing'
@@ -352,6 +375,7 @@ export function assembleCreditModel(resolved: ResolvedRules<CreditRuleBody>, doc
   if (problems.length) {
     throw new CreditModelError(
       `the credit rules in force in ${resolved.divisionCode || NATIONAL_JURISDICTION} on ${resolved.date} make no model:\n  ${problems.join('\n  ')}`,
+      zh.map((p) => `${jurisdictionName(resolved.divisionCode || NATIONAL_JURISDICTION)}自 ${resolved.date} 起：${p}`),
     );
   }
 
@@ -500,8 +524,16 @@ export function loadCreditModels(documents: readonly CreditRuleDocument[]): Cred
   if (versions.size !== documents.length) throw new CreditModelError('duplicate credit model version');
   const models = new CreditModels(documents);
   const jurisdictions = [...new Set([NATIONAL_JURISDICTION, ...documents.map((d) => d.jurisdiction)])];
+  // Every day the rules in force change: a document starts, or the day after one ends.
+  const days = new Set(documents.flatMap((d) => (d.effectiveTo ? [d.effectiveFrom, addDays(d.effectiveTo, 1)] : [d.effectiveFrom])));
   for (const jurisdiction of jurisdictions) {
-    for (const day of new Set(documents.map((d) => d.effectiveFrom))) models.for(jurisdiction, day);
+    for (const day of days) {
+      // From the first national grading on, every division is graded by some model (a grading disabled below leaves none).
+      if (!models.for(jurisdiction, day) && day >= models.firstDay)
+        throw new CreditModelError(`the credit rules in force in ${jurisdiction} on ${day} have no grading`, [
+          `${jurisdictionName(jurisdiction)}自 ${day} 起没有分级规则（grading），无法评定信用等级`,
+        ]);
+    }
   }
   return models;
 }

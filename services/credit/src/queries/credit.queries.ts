@@ -16,6 +16,7 @@ import type { CreditAccessPolicy } from '../access/credit-access.policy.js';
 import { InstitutionRepository } from '../institutions/institution.repository.js';
 import type { Ledger } from '../ledger/ledger.js';
 import type { CreditModel, CreditModels } from '../model/credit-model.js';
+import type { CreditModelStore } from '../model/credit-rule-documents.js';
 import { evaluate, type Evaluation, startGrade } from '../model/evaluate.js';
 import { CreditReadRepository } from './credit-read.repository.js';
 import { ListingRepository, type ListingRow } from '../listing/listing.repository.js';
@@ -91,7 +92,7 @@ export function toCreditView(institutionId: string, name: string | null, divisio
 export class GetCredit {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly models: CreditModels,
+    private readonly models: CreditModelStore,
     private readonly ledger: Ledger,
     private readonly policy: CreditAccessPolicy,
     private readonly now: () => Date = () => new Date(),
@@ -106,7 +107,12 @@ export class GetCredit {
     const today = shanghaiToday(this.now());
     const at: IsoDate = request.at ?? today;
     if (at > today) throw DomainError.validation([{ field: 'at', code: 'notInFuture', message: `查询日期不能晚于今天（${today}）` }]);
-    return toCreditView(request.id, institution?.name ?? null, divisionCode, evaluate(entries, at, this.models, divisionCode ?? ''));
+    return toCreditView(
+      request.id,
+      institution?.name ?? null,
+      divisionCode,
+      evaluate(entries, at, await this.models.current(this.dataSource), divisionCode ?? ''),
+    );
   }
 }
 
@@ -143,10 +149,13 @@ export class CreditLists {
  * department systems. The documents themselves: GET /api/v1/rules/documents?family=credit.
  */
 export class ListCreditModels {
-  constructor(private readonly models: CreditModels) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly models: CreditModelStore,
+  ) {}
 
-  execute(): CreditModelView[] {
-    return this.models.applied().map((m) => ({
+  async execute(): Promise<CreditModelView[]> {
+    return (await this.models.current(this.dataSource)).applied().map((m) => ({
       version: m.version,
       effectiveFrom: m.effectiveFrom,
       title: m.title,
@@ -180,13 +189,13 @@ export class ListCreditModels {
 export class PublicCredit {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly models: CreditModels,
+    private readonly models: CreditModelStore,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** The grade of an institution without a standing yet, under the model of its division today. */
-  private startGradeIn(divisionCode: string): { grade: CreditGrade; version: string } {
-    const model = this.models.judging(divisionCode, shanghaiToday(this.now()));
+  private startGradeIn(models: CreditModels, divisionCode: string): { grade: CreditGrade; version: string } {
+    const model = models.judging(divisionCode, shanghaiToday(this.now()));
     return { grade: startGrade(model), version: model.version };
   }
 
@@ -205,7 +214,8 @@ export class PublicCredit {
     const pageSize = filter.pageSize ?? 1;
     // The start grade counted for institutions without a standing when filtering by grade: that of
     // the division asked for (every model shipped starts at the same grade).
-    const start = this.startGradeIn(filter.divisionCode ?? '');
+    const models = await this.models.current(this.dataSource);
+    const start = this.startGradeIn(models, filter.divisionCode ?? '');
     const { rows, total } = await new CreditReadRepository(this.dataSource).publicRegister(
       {
         id: filter.id ?? null,
@@ -224,8 +234,8 @@ export class PublicCredit {
     ))
       if (!published.has(l.institution_id)) published.set(l.institution_id, l);
     const items: PublicCreditView[] = rows.map((r) => {
-      const model = this.models.judging(r.divisionCode, today);
-      const unrated = this.startGradeIn(r.divisionCode);
+      const model = models.judging(r.divisionCode, today);
+      const unrated = this.startGradeIn(models, r.divisionCode);
       const grade = r.grade ?? unrated.grade;
       const listing = published.get(r.id);
       return {

@@ -17,6 +17,7 @@ import type { Ledger } from '../ledger/ledger.js';
 import { StandingRepository } from '../ledger/standing.repository.js';
 import type { Standings } from '../ledger/standings.js';
 import type { CreditModels } from '../model/credit-model.js';
+import type { CreditModelStore } from '../model/credit-rule-documents.js';
 import { evaluate, type LedgerEntry } from '../model/evaluate.js';
 import { ListingRepository, type ListingRow } from '../listing/listing.repository.js';
 import { listingEventData, toListingView } from '../listing/listing.use-cases.js';
@@ -101,7 +102,7 @@ function refuse(problems: FieldProblem[]): never {
 export class RequestRepair {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly models: CreditModels,
+    private readonly models: CreditModelStore,
     private readonly ledger: Ledger,
     private readonly policy: CreditAccessPolicy,
     private readonly now: () => Date = () => new Date(),
@@ -119,7 +120,7 @@ export class RequestRepair {
       await new StandingRepository(m).lock(request.institutionId);
       const today = shanghaiToday(this.now());
       const problems = repairProblems(
-        this.models,
+        await this.models.current(m),
         await this.ledger.forInstitution(m, request.institutionId),
         request.entryIds,
         today,
@@ -160,7 +161,7 @@ export class RequestRepair {
 export class DecideRepair {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly models: CreditModels,
+    private readonly models: CreditModelStore,
     private readonly ledger: Ledger,
     private readonly standings: Standings,
     private readonly policy: CreditAccessPolicy,
@@ -187,7 +188,7 @@ export class DecideRepair {
       if (request.decision === 'approve') {
         const listings = new ListingRepository(m);
         const problems = repairProblems(
-          this.models,
+          await this.models.current(m),
           entries,
           repair.entry_ids,
           today,

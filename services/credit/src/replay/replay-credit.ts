@@ -14,7 +14,8 @@ import { Ledger, type NewLedgerEntry } from '../ledger/ledger.js';
 import { LedgerRepository } from '../ledger/ledger.repository.js';
 import { StandingRepository } from '../ledger/standing.repository.js';
 import { Standings } from '../ledger/standings.js';
-import { type CreditModels, loadCreditModels } from '../model/credit-model.js';
+import { loadCreditModels } from '../model/credit-model.js';
+import { CreditModelStore } from '../model/credit-rule-documents.js';
 import { CREDIT_RULE_DOCUMENTS } from '../model/credit-models.data.js';
 import { ProjectionRepository } from './projection.repository.js';
 
@@ -87,7 +88,7 @@ export interface ReplayCreditReport {
 /** A Ledger that gives a re-derived entry the id it had before the replay (repairs refer to entries by id). */
 class ReplayLedger extends Ledger {
   constructor(
-    models: CreditModels,
+    models: CreditModelStore,
     private readonly previousIds: Map<string, string>,
   ) {
     super(models);
@@ -115,7 +116,8 @@ export async function replayCreditProjection(options: ReplayCreditOptions): Prom
   const logger = options.logger ?? new JsonLogger('credit-replay');
   const schema = (dataSource.options as { schema?: string }).schema;
   if (!schema) throw new Error('the credit DataSource has no schema');
-  const models = loadCreditModels(CREDIT_RULE_DOCUMENTS);
+  // The built-in documents and those published (not derived from events: the replay keeps them).
+  const models = new CreditModelStore(dataSource, loadCreditModels(CREDIT_RULE_DOCUMENTS));
   const now = options.now ?? (() => new Date());
   const today = shanghaiToday(now());
   const consumers = Object.fromEntries(CREDIT_SOURCES.map((s) => [s.key, creditConsumerName(schema, s.key)])) as Record<CreditSource, string>;
@@ -234,6 +236,7 @@ export async function replayCreditProjection(options: ReplayCreditOptions): Prom
       if (options.announceGradeChanges === false) continue;
       const standing = (await standingRows.get(s.institutionId))!;
       const reasons = await standingRows.reasons(s.institutionId);
+      const judging = (await models.current(m)).judging(standing.divisionCode, today);
       const data: GradeChangedData = {
         institutionId: s.institutionId,
         divisionCode: standing.divisionCode,
@@ -242,8 +245,8 @@ export async function replayCreditProjection(options: ReplayCreditOptions): Prom
         grade: s.grade,
         score: s.score,
         modelVersion: standing.modelVersion,
-        modelJurisdiction: models.judging(standing.divisionCode, today).jurisdiction,
-        modelDocuments: models.judging(standing.divisionCode, today).documents.map((d) => d.version),
+        modelJurisdiction: judging.jurisdiction,
+        modelDocuments: judging.documents.map((d) => d.version),
         effectiveOn: today,
         reasons,
       };

@@ -1,4 +1,4 @@
-import { type Actor, SYSTEM_ACTOR } from '@shanyu/common';
+import { type Actor, RULE_FAMILY_PUBLISHERS, SYSTEM_ACTOR } from '@shanyu/common';
 import {
   CreditAtQuery,
   CreditInstitutionParams,
@@ -21,6 +21,8 @@ import {
   RepairIdRequest,
   type RepairRequestView,
   RequestRepairBody,
+  RuleDocumentBody,
+  type RuleDocumentView,
   StartListingBody,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
@@ -84,6 +86,22 @@ export class CreditController {
   @RpcReply(CreditRpc.listModels)
   models(@CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<CreditModelView[]> {
     return this.rpc.call(CreditRpc.listModels, {}, { actor, requestId });
+  }
+
+  @Post('models')
+  @HttpCode(201)
+  @Departments(...RULE_FAMILY_PUBLISHERS.credit)
+  @ApiOperation({
+    summary:
+      '发布信用评价模型 a new version of a credit rule document (family credit) for a jurisdiction: national (000000) by the platform admin only; a health bureau for its own divisions and below. ' +
+      'Each rule composes with the levels above (adds, replaces, disables with a reason, inherits), its body one of {kind: grading|score|measure|listing, …} as in credit-models.data.ts; ' +
+      'in force from effectiveFrom (not before today), and the rules in force must still make a whole model (one grading, one score rule per ledger event type) everywhere. ' +
+      'From then on it grades the institutions of its jurisdiction; read it with GET /api/v1/rules/effective?family=credit',
+  })
+  @ApiBody(schema('RuleDocumentBody'))
+  @RpcReply(CreditRpc.publishRules, 201)
+  publishModel(@Body() body: RuleDocumentBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<RuleDocumentView> {
+    return this.rpc.call(CreditRpc.publishRules, { ...body, family: 'credit' }, { actor, requestId });
   }
 
   @Post('institutions/:id/repair-requests')

@@ -1,4 +1,4 @@
-import type { Actor } from '@shanyu/common';
+import { type Actor, RULE_FAMILY_PUBLISHERS } from '@shanyu/common';
 import {
   AddBanRequest,
   AddCredentialBody,
@@ -21,6 +21,8 @@ import {
   RecordRecheckBody,
   RevealIdNumberBody,
   type RevealedIdNumber,
+  RuleDocumentBody,
+  type RuleDocumentView,
   StaffRef,
   type StaffImportResult,
   type StaffPage,
@@ -136,6 +138,22 @@ export class StaffController {
   @RpcReply(StaffRpc.divisionStats)
   divisionStats(@Query() query: DivisionStaffStatsRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<DivisionStaffStats> {
     return this.rpc.call(StaffRpc.divisionStats, query, { actor, requestId });
+  }
+
+  @Post('staff/rules')
+  @HttpCode(201)
+  @Departments(...RULE_FAMILY_PUBLISHERS.staff)
+  @ApiOperation({
+    summary:
+      '发布从业人员规则 a new version of a staff rule document (family staff) for a jurisdiction: national (000000) by the platform admin only; health, education or hrss for their own divisions and below. ' +
+      'Each rule composes with the levels above (adds, replaces, disables with a reason, inherits), its body one of {kind: credential|role|ratio|family-point-ratio|refusal|recheck|certificate-target, …} as in staff-rules.json; ' +
+      'in force from effectiveFrom (not before today), and the rules in force must still make a whole set everywhere. ' +
+      'From then on it judges the institutions of its jurisdiction (ratios, 持证率, vetting); read it with GET /api/v1/rules/effective?family=staff',
+  })
+  @ApiBody(schema('RuleDocumentBody'))
+  @RpcReply(StaffRpc.publishRules, 201)
+  publishRules(@Body() body: RuleDocumentBody, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<RuleDocumentView> {
+    return this.rpc.call(StaffRpc.publishRules, { ...body, family: 'staff' }, { actor, requestId });
   }
 
   @Get('staff/rechecks/overdue')

@@ -7,7 +7,7 @@ import { EmploymentRepository } from '../employments/employment.repository.js';
 import { staffNotFound } from '../employments/end-staff.use-case.js';
 import type { StaffViews } from '../employments/staff-views.js';
 import { institutionOrThrow } from '../institutions/institutions.js';
-import type { StaffRuleBook } from '../rules/staff-rules.js';
+import type { StaffRuleStore } from '../rules/staff-rule-documents.js';
 import type { CertificateRateMonitor } from '../stats/certificate-rate-monitor.js';
 import { Credential } from './credential.entity.js';
 import { CredentialRepository } from './credential.repository.js';
@@ -22,7 +22,7 @@ export class AddCredential {
     private readonly unitOfWork: UnitOfWork,
     private readonly policy: StaffAccessPolicy,
     private readonly views: StaffViews,
-    private readonly book: StaffRuleBook,
+    private readonly book: StaffRuleStore,
     private readonly certificates: CertificateRateMonitor,
   ) {}
 
@@ -33,7 +33,7 @@ export class AddCredential {
       if (!employment) throw staffNotFound(request.staffId);
       const institution = await institutionOrThrow(tx.manager, employment.institutionId);
       this.policy.assertCanWrite(actor, institution);
-      const validity = this.book.for(institution.divisionCode, today).credentialTypes[request.type].validityMonths;
+      const validity = (await this.book.current(tx.manager)).for(institution.divisionCode, today).credentialTypes[request.type].validityMonths;
       const expiresOn = request.expiresOn ?? (validity ? addMonthsToDate(request.issuedOn, validity) : null);
       const credentials = new CredentialRepository(tx.manager);
       if (await credentials.exists(employment.personId, request.type, request.number)) throw duplicate(request.type);

@@ -3,7 +3,7 @@ import { CREDENTIAL_TYPE_LABELS, type CredentialAlert, type CredentialAlerts, ty
 import type { DataSource } from 'typeorm';
 import type { StaffAccessPolicy } from '../access/staff-access.policy.js';
 import { institutionOrThrow } from '../institutions/institutions.js';
-import type { StaffRuleBook } from '../rules/staff-rules.js';
+import type { StaffRuleStore } from '../rules/staff-rule-documents.js';
 import { type CredentialDueRow, CredentialRepository } from './credential.repository.js';
 
 /**
@@ -15,14 +15,14 @@ export class CredentialAlertsQuery {
   constructor(
     private readonly dataSource: DataSource,
     private readonly policy: StaffAccessPolicy,
-    private readonly book: StaffRuleBook,
+    private readonly book: StaffRuleStore,
   ) {}
 
   async execute(request: CredentialAlertsRequest, actor: Actor, today: IsoDate = shanghaiToday()): Promise<CredentialAlerts> {
     const { manager } = this.dataSource;
     const institution = await institutionOrThrow(manager, request.institutionId);
     this.policy.assertCanRead(actor, institution);
-    const days = request.days ?? this.book.for(institution.divisionCode, today).credentialExpiringDays.value;
+    const days = request.days ?? (await this.book.current(manager)).for(institution.divisionCode, today).credentialExpiringDays.value;
     const due = await new CredentialRepository(manager).dueNotRenewed(addDays(today, days), institution.id);
     const alert = (r: CredentialDueRow): CredentialAlert => ({
       staffId: r.staffId,

@@ -9,7 +9,7 @@ import { InstitutionRepository } from '../institutions/institution.repository.js
 import type { Person } from '../people/person.entity.js';
 import { PersonRepository } from '../people/person.repository.js';
 import type { ResidentIdVault } from '../people/resident-id-vault.js';
-import type { StaffRuleBook } from '../rules/staff-rules.js';
+import type { StaffRuleStore } from '../rules/staff-rule-documents.js';
 import type { CertificateRateMonitor } from '../stats/certificate-rate-monitor.js';
 import type { RatioMonitor } from '../stats/ratio-monitor.js';
 import { VettingAttempt } from '../vetting/vetting.entities.js';
@@ -51,7 +51,7 @@ type Planned =
  */
 export class HireStaff {
   constructor(
-    private readonly book: StaffRuleBook,
+    private readonly book: StaffRuleStore,
     private readonly vault: ResidentIdVault,
     private readonly views: StaffViews,
     private readonly ratios: RatioMonitor,
@@ -107,7 +107,7 @@ export class HireStaff {
     );
     const facts = await vetting.factsOf(people.filter((p) => !employed.has(p.id)).map((p) => p.id));
     const where = { institutionId: institution.id, divisionCode: institution.divisionCode, ownerUserId: institution.ownerUserId };
-    const rules = this.book.for(institution.divisionCode, today);
+    const rules = (await this.book.current(manager)).for(institution.divisionCode, today);
 
     const plans: Planned[] = bodies.map((body, i) => {
       const person = people[i]!;

@@ -8,7 +8,7 @@ import { recheckDue } from '../domain/vetting.js';
 import { PersonRepository } from '../people/person.repository.js';
 import type { ResidentIdVault } from '../people/resident-id-vault.js';
 import { InstitutionRepository } from '../institutions/institution.repository.js';
-import type { StaffRuleBook } from '../rules/staff-rules.js';
+import type { StaffRuleStore } from '../rules/staff-rule-documents.js';
 import { VettingRepository } from '../vetting/vetting.repository.js';
 import type { Employment } from './employment.entity.js';
 
@@ -24,7 +24,7 @@ export function credentialStatus(c: Pick<Credential, 'expiresOn'>, today: IsoDat
  */
 export class StaffViews {
   constructor(
-    private readonly book: StaffRuleBook,
+    private readonly book: StaffRuleStore,
     private readonly vault: ResidentIdVault,
   ) {}
 
@@ -40,12 +40,13 @@ export class StaffViews {
     const divisionOf = new Map(
       (await new InstitutionRepository(manager).byIds([...new Set(employments.map((e) => e.institutionId))])).map((i) => [i.id, i.divisionCode]),
     );
+    const book = await this.book.current(manager);
     const personById = new Map(people.map((p) => [p.id, p]));
     const credentialsOf = groupBy(credentials, (c) => c.personId);
     const flagsOf = groupBy(flags, (f) => f.employmentId);
     return employments.map((e) => {
       // The rules of the institution's division (national ones where it has none of its own).
-      const rules = this.book.for(divisionOf.get(e.institutionId) ?? '000000', today);
+      const rules = book.for(divisionOf.get(e.institutionId) ?? '000000', today);
       const expiringDays = rules.credentialExpiringDays.value;
       const interval = rules.recheck.intervalMonths;
       const person = personById.get(e.personId)!;

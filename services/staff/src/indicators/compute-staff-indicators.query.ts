@@ -9,7 +9,8 @@ import {
   type IndicatorValue,
 } from '@shanyu/contracts';
 import type { DataSource } from 'typeorm';
-import type { StaffRuleBook, StaffRules } from '../rules/staff-rules.js';
+import type { StaffRuleStore } from '../rules/staff-rule-documents.js';
+import type { StaffRules } from '../rules/staff-rules.js';
 import { InstitutionRepository } from '../institutions/institution.repository.js';
 import type { StaffStatistics } from '../stats/staff-stats.js';
 
@@ -37,7 +38,7 @@ export class ComputeStaffIndicators {
   constructor(
     private readonly dataSource: DataSource,
     private readonly statistics: StaffStatistics,
-    private readonly book: StaffRuleBook,
+    private readonly book: StaffRuleStore,
   ) {}
 
   async execute(request: IndicatorsRequest, actor: Actor, today?: string): Promise<IndicatorContribution> {
@@ -59,7 +60,8 @@ export class ComputeStaffIndicators {
       };
       byDivision.set(s.divisionCode, addCounts(byDivision.get(s.divisionCode) ?? ZERO, c));
     }
-    return contributionOf(scope, byDivision, ZERO, addCounts, (c, divisionCode) => this.describe(c, this.book.for(divisionCode, scope.asOf)));
+    const book = await this.book.current(manager);
+    return contributionOf(scope, byDivision, ZERO, addCounts, (c, divisionCode) => this.describe(c, book.for(divisionCode, scope.asOf)));
   }
 
   /** The figures of one division, each defined by the staff rules of that division (its 持证率 target, if it has one). */

@@ -1,11 +1,13 @@
-import { addDays, daysBetween, type IsoDate, maskName, SYSTEM_ACTOR } from '@shanyu/common';
+import { addDays, daysBetween, divisionPrefix, type IsoDate, maskName, NATIONAL_JURISDICTION, SYSTEM_ACTOR } from '@shanyu/common';
 import { StaffEvt } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
 import { CredentialRepository } from '../credentials/credential.repository.js';
 import type { InstitutionReplica } from '../institutions/institution-replica.entity.js';
 import { InstitutionRepository } from '../institutions/institution.repository.js';
-import type { StaffRuleBook } from '../rules/staff-rules.js';
+import { StaffRuleDocumentRepository } from '../rules/rule-document.repository.js';
+import type { StaffRuleStore } from '../rules/staff-rule-documents.js';
 import type { CertificateRateMonitor } from '../stats/certificate-rate-monitor.js';
+import type { RatioMonitor } from '../stats/ratio-monitor.js';
 import { activeStaffOf, overdueOf } from '../stats/staff-stats.js';
 import { ReminderRepository } from './reminder.repository.js';
 
@@ -13,6 +15,8 @@ export interface SweepResult {
   credentialExpiring: number;
   credentialExpired: number;
   recheckOverdue: number;
+  /** Published rule documents that took effect and whose jurisdiction's institutions were judged again under them. */
+  rulesApplied: number;
 }
 
 /**
@@ -20,13 +24,17 @@ export interface SweepResult {
  * ones (evt.staff.credential.expiring.v1 / expired.v1, one per credential and institution) and
  * overdue yearly re-checks (evt.staff.recheck.overdue.v1, one per employment and due date).
  * Each reminder is sent once: the `reminder` table remembers it in the same transaction as the
- * event. Safe to run on several replicas at once (an advisory lock lets one sweep at a time).
+ * event. A published staff rule document that has taken effect is applied once: the ratios and
+ * 持证率 of its jurisdiction's institutions are judged again under it (a breach, or a new rate, is
+ * published as when staff change). Safe to run on several replicas at once (an advisory lock lets
+ * one sweep at a time).
  */
 export class ReminderSweep {
   constructor(
     private readonly unitOfWork: UnitOfWork,
-    private readonly book: StaffRuleBook,
+    private readonly book: StaffRuleStore,
     private readonly certificates: CertificateRateMonitor,
+    private readonly ratios: RatioMonitor,
   ) {}
 
   async run(today: IsoDate): Promise<SweepResult> {
@@ -34,8 +42,9 @@ export class ReminderSweep {
       const { manager } = tx;
       const reminders = new ReminderRepository(manager);
       await reminders.lockSweep();
-      const result: SweepResult = { credentialExpiring: 0, credentialExpired: 0, recheckOverdue: 0 };
-      const until = addDays(today, this.book.for('000000', today).credentialExpiringDays.value);
+      const result: SweepResult = { credentialExpiring: 0, credentialExpired: 0, recheckOverdue: 0, rulesApplied: 0 };
+      const book = await this.book.current(manager);
+      const until = addDays(today, book.for('000000', today).credentialExpiringDays.value);
       const due = await new CredentialRepository(manager).dueNotRenewed(until);
       const institutions = new Map((await new InstitutionRepository(manager).all()).map((i) => [i.id, i]));
       const lapsed = new Map<string, InstitutionReplica>();
@@ -65,7 +74,7 @@ export class ReminderSweep {
       }
       // An expired qualification lowers 持证率 without anyone acting: publish the new rate.
       await this.certificates.evaluate(manager, tx, [...lapsed.values()], SYSTEM_ACTOR, today);
-      for (const overdue of overdueOf(await activeStaffOf(manager, [...institutions.values()]), this.book, today)) {
+      for (const overdue of overdueOf(await activeStaffOf(manager, [...institutions.values()]), book, today)) {
         if (!(await reminders.remember('recheck_overdue', overdue.staffId, overdue.institutionId, overdue.dueOn))) continue;
         const institution = institutions.get(overdue.institutionId);
         await tx.publish(StaffEvt.recheckOverdue, {
@@ -82,6 +91,20 @@ export class ReminderSweep {
           },
         });
         result.recheckOverdue++;
+      }
+      // Rules published for a jurisdiction that took effect: its institutions are judged again under them, once.
+      const documents = new StaffRuleDocumentRepository(manager);
+      for (const doc of await documents.unapplied(today)) {
+        const replicas = new InstitutionRepository(manager);
+        const covered = await replicas.inDivisions([doc.jurisdiction === NATIONAL_JURISDICTION ? '' : divisionPrefix(doc.jurisdiction)]);
+        for (const institution of covered) {
+          // As a change of its staff does: one evaluation of an institution's ratios at a time.
+          await replicas.byIdForUpdate(institution.id);
+          await this.ratios.evaluate(manager, tx, institution, SYSTEM_ACTOR, today);
+        }
+        await this.certificates.evaluate(manager, tx, covered, SYSTEM_ACTOR, today);
+        await documents.markApplied(doc.version, today);
+        result.rulesApplied++;
       }
       return result;
     });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { formatRuleSource, resolveRules } from '@shanyu/common';
 import { CLASS_TYPES, CREDENTIAL_TYPES, STAFF_ROLES } from '@shanyu/contracts';
 import { describe, expect, it } from 'vitest';
-import { loadStaffRules, parseStaffRules, STAFF_RULES_FILE, type StaffRuleDocument, staffRulesProblems } from './staff-rules.js';
+import { loadStaffRules, parseStaffRules, STAFF_RULES_FILE, type StaffRuleDocument, staffRulesProblems, wholeSetProblems } from './staff-rules.js';
 
 const shipped = () => JSON.parse(fs.readFileSync(STAFF_RULES_FILE, 'utf8'));
 const book = loadStaffRules();
@@ -120,5 +120,45 @@ describe("西湖区's 持证率 target is 西湖区's", () => {
   it('judges days before the first whole national set by that set', () => {
     expect(book.firstDay).toBe('2021-06-01');
     expect(book.for('000000', '2020-01-01').recheck.intervalMonths).toBe(12);
+  });
+});
+
+describe('a document published for a division keeps whole sets everywhere (wholeSetProblems)', () => {
+  const source = [{ title: '测试用区级从业人员规定', documentNo: '测〔2026〕1号' }];
+  const district = (rules: StaffRuleDocument['rules']): StaffRuleDocument => ({
+    family: 'staff',
+    documentKey: 'huancui-test-staff',
+    version: 'huancui-test-staff/2026.1',
+    jurisdiction: HUANCUI,
+    title: '测试：区级从业人员规则',
+    sources: source,
+    effectiveFrom: '2026-08-01',
+    effectiveTo: null,
+    rules,
+  });
+
+  it('takes a district ratio that replaces the national one', () => {
+    const stricter = district([
+      {
+        key: 'ratio.toddler',
+        title: '托小班 1:4',
+        composition: 'replaces',
+        sources: source,
+        body: { kind: 'ratio', classType: 'toddler', childrenPerCarer: 4 },
+      },
+    ]);
+    expect(wholeSetProblems([...book.documents, stricter])).toEqual([]);
+  });
+
+  it('refuses one that leaves a class type without a ratio, or adds a second ratio beside the national one, saying so in Chinese', () => {
+    const gap = district([{ key: 'ratio.toddler', title: '停用托小班配比', composition: 'disables', reason: '测试：停用国家配比', sources: source }]);
+    expect(wholeSetProblems([...book.documents, gap], true)).toEqual([
+      expect.stringMatching(/^山东省威海市环翠区自 2026-\d\d-\d\d 起：班型 toddler 没有师生比规则$/),
+    ]);
+    const twice = district([
+      { key: 'ratio.toddler-2', title: '托小班 1:4', composition: 'adds', sources: source, body: { kind: 'ratio', classType: 'toddler', childrenPerCarer: 4 } },
+    ]);
+    expect(wholeSetProblems([...book.documents, twice], true)).toEqual([expect.stringMatching(/toddler 有 2 条规则同时适用/)]);
+    expect(wholeSetProblems([...book.documents, twice])).toEqual([expect.stringMatching(/^371002 on 2026-\d\d-\d\d: ratio toddler: 2 rules in force/)]);
   });
 });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
+  addDays,
   checkRuleDocument,
   ConfigError,
   DomainError,
@@ -96,6 +97,14 @@ export const STAFF_RULES_FILE = fileURLToPath(new URL('../../rules/staff-rules.j
 /** A ConfigError: the service stops at start with the message (every problem listed). */
 export class StaffRulesError extends ConfigError {
   override name = 'StaffRulesError';
+
+  /** @param problems what is wrong, in Chinese, for an official publishing a document (the message is for operators). */
+  constructor(
+    message: string,
+    readonly problems: readonly string[] = [],
+  ) {
+    super(message);
+  }
 }
 
 type Json = unknown;
@@ -172,13 +181,15 @@ export class StaffRuleBook {
 
   constructor(
     readonly documents: readonly StaffRuleDocument[],
-    private readonly expiring: { value: number; source: string },
+    /** How many days ahead a credential counts as expiring (the rules file's, not a rule document's). */
+    readonly expiring: { value: number; source: string },
   ) {
     const starts = [...new Set(documents.filter((d) => d.jurisdiction === NATIONAL_JURISDICTION).map((d) => d.effectiveFrom))].sort();
     const whole = starts.find((day) => this.problemsOn(NATIONAL_JURISDICTION, day).length === 0);
     if (!whole)
       throw new StaffRulesError(
         `the national staff rules never make a whole set:\n  ${this.problemsOn(NATIONAL_JURISDICTION, starts.at(-1) ?? '9999-12-31').join('\n  ')}`,
+        this.problemsOn(NATIONAL_JURISDICTION, starts.at(-1) ?? '9999-12-31', true),
       );
     this.firstDay = whole;
   }
@@ -197,13 +208,13 @@ export class StaffRuleBook {
     return rules;
   }
 
-  /** What keeps the rules of a division on a day from being a whole set. */
-  problemsOn(divisionCode: string, on: IsoDate): string[] {
+  /** What keeps the rules of a division on a day from being a whole set (`zh`: in Chinese). */
+  problemsOn(divisionCode: string, on: IsoDate, zh = false): string[] {
     try {
       this.assemble(divisionCode, on);
       return [];
     } catch (e) {
-      if (e instanceof StaffRulesError) return e.message.split('\n  ').slice(1);
+      if (e instanceof StaffRulesError) return zh ? [...e.problems] : e.message.split('\n  ').slice(1);
       throw e;
     }
   }
@@ -211,12 +222,19 @@ export class StaffRuleBook {
   private assemble(divisionCode: string, on: IsoDate): StaffRules {
     const resolved = resolveRules('staff', this.documents, divisionCode, on);
     const problems: string[] = [];
+    const zh: string[] = [];
+    const problem = (en: string, chinese: string) => {
+      problems.push(en);
+      zh.push(chinese);
+    };
     const of = <K extends StaffRuleBody['kind']>(kind: K) =>
       resolved.rules.filter((r) => r.body.kind === kind) as ((typeof resolved.rules)[number] & { body: Extract<StaffRuleBody, { kind: K }> })[];
     const once = <T>(what: string, list: T[], id: (t: T) => string) => {
       const seen = new Map<string, number>();
       for (const x of list) seen.set(id(x), (seen.get(id(x)) ?? 0) + 1);
-      for (const [k, n] of seen) if (n > 1) problems.push(`${what} ${k}: ${n} rules in force (a lower level replaces, it does not add)`);
+      for (const [k, n] of seen)
+        if (n > 1)
+          problem(`${what} ${k}: ${n} rules in force (a lower level replaces, it does not add)`, `${k} 有 ${n} 条规则同时适用（下级应替代上级，而非增加）`);
     };
 
     const credentialRules = of('credential');
@@ -224,7 +242,7 @@ export class StaffRuleBook {
     const credentialTypes = {} as Record<CredentialType, CredentialRule>;
     for (const r of credentialRules)
       credentialTypes[r.body.type] = { kind: r.body.credentialKind, validityMonths: r.body.validityMonths, source: sourceText(r.sources) };
-    for (const t of CREDENTIAL_TYPES) if (!credentialTypes[t]) problems.push(`no rule for credential type ${t}`);
+    for (const t of CREDENTIAL_TYPES) if (!credentialTypes[t]) problem(`no rule for credential type ${t}`, `证书类型 ${t} 没有规则`);
 
     const roleRules = of('role');
     once('role', roleRules, (r) => r.body.role);
@@ -233,15 +251,17 @@ export class StaffRuleBook {
       requires: r.body.requires.map((anyOf) => ({ anyOf, source: sourceText(r.sources) })),
       source: sourceText(r.sources),
     }));
-    for (const role of STAFF_ROLES) if (!roleRequirements.some((r) => r.role === role)) problems.push(`no rule for role ${role}`);
+    for (const role of STAFF_ROLES) if (!roleRequirements.some((r) => r.role === role)) problem(`no rule for role ${role}`, `岗位 ${role} 没有持证要求规则`);
     for (const r of roleRequirements)
-      for (const group of r.requires) for (const t of group.anyOf) if (!credentialTypes[t]) problems.push(`role ${r.role}: credential type ${t} has no rule`);
+      for (const group of r.requires)
+        for (const t of group.anyOf)
+          if (!credentialTypes[t]) problem(`role ${r.role}: credential type ${t} has no rule`, `岗位 ${r.role} 要求的证书类型 ${t} 没有规则`);
 
     const ratioRules = of('ratio');
     once('ratio', ratioRules, (r) => r.body.classType);
     const ratios = CLASS_TYPES.flatMap((classType) => {
       const r = ratioRules.find((x) => x.body.classType === classType);
-      if (!r) problems.push(`no ratio for class type ${classType}`);
+      if (!r) problem(`no ratio for class type ${classType}`, `班型 ${classType} 没有师生比规则`);
       return r ? [{ classType, childrenPerCarer: r.body.childrenPerCarer, source: sourceText(r.sources) }] : [];
     });
 
@@ -252,12 +272,16 @@ export class StaffRuleBook {
     const refusals = of('refusal');
     const rechecks = of('recheck');
     once('recheck', rechecks, () => 'vetting.record-check');
-    if (rechecks.length === 0) problems.push('no criminal-record re-check interval (recheck)');
+    if (rechecks.length === 0) problem('no criminal-record re-check interval (recheck)', '没有违法犯罪记录复查周期规则（recheck）');
 
     const targets = of('certificate-target');
     once('certificate-rate target', targets, () => 'certificate-rate-target');
 
-    if (problems.length) throw new StaffRulesError(`the staff rules in force in ${divisionCode} on ${on} are not a whole set:\n  ${problems.join('\n  ')}`);
+    if (problems.length)
+      throw new StaffRulesError(
+        `the staff rules in force in ${divisionCode} on ${on} are not a whole set:\n  ${problems.join('\n  ')}`,
+        zh.map((p) => `${jurisdictionName(divisionCode)}自 ${on} 起：${p}`),
+      );
     const target = targets[0];
     const recheck = rechecks[0]!;
     const documents = documentsInForce(this.documents, divisionCode, on).map(ruleDocumentRef);
@@ -324,16 +348,27 @@ export function staffRulesProblems(file: Json): string[] {
     }
   }
   if (problems.length) return problems;
-  // Whole sets: national alone from its first whole day, and every jurisdiction with documents on every day one takes effect.
+  return wholeSetProblems(file.documents as StaffRuleDocument[]);
+}
+
+/**
+ * What keeps checked documents from making whole rule sets: the national rules alone from their
+ * first whole day, and every jurisdiction with documents on every day the rules in force change (a
+ * document starts, or the day after one ends). Empty when whole; `zh`: the problems in Chinese,
+ * for an official publishing a document.
+ */
+export function wholeSetProblems(documents: readonly StaffRuleDocument[], zh = false): string[] {
+  const problems: string[] = [];
   try {
-    const book = new StaffRuleBook(file.documents as StaffRuleDocument[], { value: 30, source: '' });
-    const jurisdictions = [...new Set((file.documents as StaffRuleDocument[]).map((d) => d.jurisdiction))];
+    const book = new StaffRuleBook(documents, { value: 30, source: '' });
+    const jurisdictions = [...new Set(documents.map((d) => d.jurisdiction))];
+    const days = new Set(documents.flatMap((d) => (d.effectiveTo ? [d.effectiveFrom, addDays(d.effectiveTo, 1)] : [d.effectiveFrom])));
     for (const jurisdiction of jurisdictions)
-      for (const day of new Set((file.documents as StaffRuleDocument[]).map((d) => d.effectiveFrom)))
-        if (day >= book.firstDay) problems.push(...book.problemsOn(jurisdiction, day).map((p) => `${jurisdiction} on ${day}: ${p}`));
+      for (const day of days)
+        if (day >= book.firstDay) problems.push(...book.problemsOn(jurisdiction, day, zh).map((p) => (zh ? p : `${jurisdiction} on ${day}: ${p}`)));
   } catch (e) {
-    if (e instanceof StaffRulesError) problems.push(e.message);
-    else throw e;
+    if (!(e instanceof StaffRulesError)) throw e;
+    problems.push(...(zh ? e.problems : [e.message]));
   }
   return problems;
 }

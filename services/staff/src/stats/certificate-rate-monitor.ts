@@ -8,7 +8,7 @@ import { complianceOf } from '../domain/compliance.js';
 import { EmploymentRepository } from '../employments/employment.repository.js';
 import type { InstitutionReplica } from '../institutions/institution-replica.entity.js';
 import { InstitutionRepository } from '../institutions/institution.repository.js';
-import type { StaffRuleBook } from '../rules/staff-rules.js';
+import type { StaffRuleStore } from '../rules/staff-rule-documents.js';
 import { ComplianceStateRepository } from './compliance-state.repository.js';
 import type { EventSink } from './ratio-monitor.js';
 
@@ -21,7 +21,7 @@ import type { EventSink } from './ratio-monitor.js';
  * 330106); where no level has set one, `targetBp` and `meetsTarget` are null.
  */
 export class CertificateRateMonitor {
-  constructor(private readonly book: StaffRuleBook) {}
+  constructor(private readonly book: StaffRuleStore) {}
 
   /** Institutions where the person is currently employed (a credential belongs to the person). */
   async institutionsOfPerson(manager: EntityManager, personId: string): Promise<InstitutionReplica[]> {
@@ -31,8 +31,9 @@ export class CertificateRateMonitor {
 
   async evaluate(manager: EntityManager, sink: EventSink, institutions: InstitutionReplica[], actor: Actor, today: IsoDate): Promise<void> {
     const states = new ComplianceStateRepository(manager);
+    const book = await this.book.current(manager);
     for (const institution of institutions) {
-      const rules = this.book.for(institution.divisionCode, today);
+      const rules = book.for(institution.divisionCode, today);
       const employments = await new EmploymentRepository(manager).currentRoles(institution.id);
       const personIds = [...new Set(employments.map((e) => e.personId))];
       const credentials = await new CredentialRepository(manager).ofPeople(personIds);

@@ -6,7 +6,7 @@ import { computeRatios } from '../domain/ratios.js';
 import { EmploymentRepository } from '../employments/employment.repository.js';
 import { enrolmentOf } from '../institutions/institutions.js';
 import type { InstitutionReplica } from '../institutions/institution-replica.entity.js';
-import type { StaffRuleBook } from '../rules/staff-rules.js';
+import type { StaffRuleStore } from '../rules/staff-rule-documents.js';
 import { ComplianceStateRepository } from './compliance-state.repository.js';
 
 /** Where events go: a use case's transaction, or the outbox of an event handler's transaction. */
@@ -29,7 +29,7 @@ export async function carersByClass(manager: EntityManager, institutionIds: stri
  * fixed). Institutions that have reported no staff yet are not judged.
  */
 export class RatioMonitor {
-  constructor(private readonly book: StaffRuleBook) {}
+  constructor(private readonly book: StaffRuleStore) {}
 
   /** Judged by the ratios of the institution's division on `today`. */
   async evaluate(
@@ -39,7 +39,7 @@ export class RatioMonitor {
     actor: Actor,
     today: IsoDate = shanghaiToday(),
   ): Promise<RatioView[]> {
-    const rules = this.book.for(institution.divisionCode, today);
+    const rules = (await this.book.current(manager)).for(institution.divisionCode, today);
     if ((await new EmploymentRepository(manager).countCurrent(institution.id)) === 0) return [];
     const enrolment = (await enrolmentOf(manager, [institution.id])).get(institution.id) ?? {};
     const carers = (await carersByClass(manager, [institution.id])).get(institution.id) ?? {};

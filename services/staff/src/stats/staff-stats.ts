@@ -20,6 +20,7 @@ import { EmploymentRepository } from '../employments/employment.repository.js';
 import type { InstitutionReplica } from '../institutions/institution-replica.entity.js';
 import { InstitutionRepository } from '../institutions/institution.repository.js';
 import { enrolmentOf, institutionOrThrow } from '../institutions/institutions.js';
+import type { StaffRuleStore } from '../rules/staff-rule-documents.js';
 import type { StaffRuleBook } from '../rules/staff-rules.js';
 import { VettingRepository } from '../vetting/vetting.repository.js';
 import { carersByClass } from './ratio-monitor.js';
@@ -67,7 +68,7 @@ export function overdueOf(rows: ActiveStaffRow[], book: StaffRuleBook, today: Is
  * (西湖区's district target in 330106): an alert, not a condition an institution must meet; elsewhere null.
  */
 export class StaffStatistics {
-  constructor(private readonly book: StaffRuleBook) {}
+  constructor(private readonly book: StaffRuleStore) {}
 
   async of(manager: EntityManager, institutions: InstitutionReplica[], today: IsoDate): Promise<InstitutionStaffStats[]> {
     const ids = institutions.map((i) => i.id);
@@ -77,9 +78,10 @@ export class StaffStatistics {
     const enrolment = await enrolmentOf(manager, ids);
     const carers = await carersByClass(manager, ids);
     const flagged = new Set(flags.map((f) => f.employmentId));
-    const overdue = new Set(overdueOf(rows, this.book, today).map((o) => o.staffId));
+    const book = await this.book.current(manager);
+    const overdue = new Set(overdueOf(rows, book, today).map((o) => o.staffId));
     return institutions.map((institution) => {
-      const rules = this.book.for(institution.divisionCode, today);
+      const rules = book.for(institution.divisionCode, today);
       const own = rows.filter((r) => r.institution.id === institution.id).map((r) => r.employment);
       const byRole: Partial<Record<StaffRole, number>> = {};
       const vetting: Record<VettingStatus, number> = { cleared: 0, pending: 0, rejected: 0 };
@@ -152,7 +154,7 @@ export class DivisionStaffStatsQuery {
     private readonly dataSource: DataSource,
     private readonly policy: StaffAccessPolicy,
     private readonly statistics: StaffStatistics,
-    private readonly book: StaffRuleBook,
+    private readonly book: StaffRuleStore,
   ) {}
 
   async execute(request: DivisionStaffStatsRequest, actor: Actor, today: IsoDate = shanghaiToday()): Promise<DivisionStaffStats> {
@@ -164,7 +166,7 @@ export class DivisionStaffStatsQuery {
     const holding = sum((s) => s.certificate.holding);
     const certificateRate = rate(holding, required);
     // The division's own target (or one set above it), never another division's.
-    const rules = this.book.for(request.divisionCode, today);
+    const rules = (await this.book.current(manager)).for(request.divisionCode, today);
     const target = rules.certificateRateTarget;
     return {
       divisionCode: request.divisionCode,
@@ -213,7 +215,7 @@ export class OverdueRechecksQuery {
   constructor(
     private readonly dataSource: DataSource,
     private readonly policy: StaffAccessPolicy,
-    private readonly book: StaffRuleBook,
+    private readonly book: StaffRuleStore,
   ) {}
 
   async execute(request: OverdueRechecksRequest, actor: Actor, today: IsoDate = shanghaiToday()): Promise<OverdueRechecks> {
@@ -236,6 +238,6 @@ export class OverdueRechecksQuery {
       if (scopes === null) this.policy.assertCanReadDivision(actor, '');
       institutions = await replicas.inDivisions(scopes);
     }
-    return { today, items: overdueOf(await activeStaffOf(manager, institutions), this.book, today) };
+    return { today, items: overdueOf(await activeStaffOf(manager, institutions), await this.book.current(manager), today) };
   }
 }

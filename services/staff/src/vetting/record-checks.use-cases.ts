@@ -10,7 +10,7 @@ import { institutionOrThrow } from '../institutions/institutions.js';
 import type { Person } from '../people/person.entity.js';
 import { PersonRepository } from '../people/person.repository.js';
 import type { ResidentIdVault } from '../people/resident-id-vault.js';
-import type { StaffRuleBook } from '../rules/staff-rules.js';
+import type { StaffRuleStore } from '../rules/staff-rule-documents.js';
 import { applyRecordCheck } from './apply-record-check.js';
 import { RecordCheck } from './vetting.entities.js';
 import { VettingRepository } from './vetting.repository.js';
@@ -46,7 +46,7 @@ export class RecordRecheck {
     private readonly policy: StaffAccessPolicy,
     private readonly vault: ResidentIdVault,
     private readonly views: StaffViews,
-    private readonly book: StaffRuleBook,
+    private readonly book: StaffRuleStore,
   ) {}
 
   async execute(request: RecordRecheckRequest, actor: Actor, requestId?: string, today = shanghaiToday()): Promise<StaffView> {
@@ -61,7 +61,7 @@ export class RecordRecheck {
       const person = await people.byIdOrFail(employment.personId);
       await people.lock([person.idHash]);
       const check = await insertCheck(tx, person, request, actor, employment.id);
-      await applyRecordCheck(tx, person, check, actor, today, this.book);
+      await applyRecordCheck(tx, person, check, actor, today, await this.book.current(tx.manager));
       await tx.audit({
         actor,
         action: 'staff.recheck',
@@ -82,7 +82,7 @@ export class EnterRecordCheck {
     private readonly unitOfWork: UnitOfWork,
     private readonly policy: StaffAccessPolicy,
     private readonly vault: ResidentIdVault,
-    private readonly book: StaffRuleBook,
+    private readonly book: StaffRuleStore,
   ) {}
 
   async execute(request: EnterRecordCheckRequest, actor: Actor, requestId?: string, today = shanghaiToday()): Promise<RecordCheckView> {
@@ -91,7 +91,7 @@ export class EnterRecordCheck {
     return this.unitOfWork.run(async (tx) => {
       const person = await this.vault.findOrCreate(tx.manager, request.idNumber, request.name);
       const check = await insertCheck(tx, person, request, actor, null);
-      const affectedStaff = await applyRecordCheck(tx, person, check, actor, today, this.book);
+      const affectedStaff = await applyRecordCheck(tx, person, check, actor, today, await this.book.current(tx.manager));
       await tx.audit({
         actor,
         action: 'record-check.enter',
