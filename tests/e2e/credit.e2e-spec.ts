@@ -568,14 +568,18 @@ describe("credit: a ledger from every department's events, grades, explanations,
       '000000 credit-model/2023.1',
       '000000 credit-model/2026.1',
       '000000 credit-model/2026.2',
+      '000000 credit-model/2027.1',
       '371000 credit-model/2023.1',
       '371000 credit-model/2026.1',
       '371000 credit-model/2026.2',
+      '371000 credit-model/2027.1',
       '371002 credit-model/2023.1',
       '371002 credit-model/2026.1',
       '371002 credit-model/2026.2',
+      '371002 credit-model/2027.1',
     ]);
-    expect(models.body[8].documents.map((d: { version: string }) => d.version)).toEqual([
+    const huancui2026 = models.body.find((m: { version: string; jurisdiction: string }) => m.jurisdiction === '371002' && m.version === 'credit-model/2026.2');
+    expect(huancui2026.documents.map((d: { version: string }) => d.version)).toEqual([
       'credit-model/2026.2',
       'weihai-credit-scheme/2023.1',
       'huancui-credit-scheme/2023.1',
