@@ -18,3 +18,4 @@ export * from './run-service.js';
 export * from './working-day-calendar.provider.js';
 export * from './handles.js';
 export * from './service-kit/index.js';
+export * from './rule-publication.js';

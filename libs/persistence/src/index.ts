@@ -8,3 +8,4 @@ export * from './audit-log.js';
 export * from './canonical-json.js';
 export * from './sql.js';
 export * from './page.js';
+export * from './published-rule-documents.js';

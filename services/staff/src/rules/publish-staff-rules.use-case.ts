@@ -1,23 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import {
-  type Actor,
-  assertMayPublishRules,
-  checkNewVersion,
-  checkRuleDocument,
-  DomainError,
-  findDivision,
-  jurisdictionLevel,
-  jurisdictionName,
-  NATIONAL_JURISDICTION,
-  shanghaiToday,
-} from '@shanyu/common';
-import { type PublishRuleDocumentRequest, ruleDocumentOf, type RuleDocumentView, StaffEvt } from '@shanyu/contracts';
-import type { UnitOfWork } from '@shanyu/messaging';
+import { type Actor, checkNewVersion, DomainError, shanghaiToday } from '@shanyu/common';
+import { type PublishRuleDocumentRequest, type RuleDocumentView, StaffEvt } from '@shanyu/contracts';
+import { publishableDocument, recordRulePublication, type UnitOfWork } from '@shanyu/messaging';
 import { StaffRuleDocumentRepository } from './rule-document.repository.js';
 import type { StaffRuleStore } from './staff-rule-documents.js';
-import { checkStaffRuleBody, type StaffRuleBody, type StaffRuleDocument, wholeSetProblems } from './staff-rules.js';
-
-const invalid = (field: string, message: string) => new DomainError('RULE_DOCUMENT_INVALID', message, [{ field, code: 'RULE_DOCUMENT_INVALID', message }]);
+import { checkStaffRuleBody, type StaffRuleDocument, wholeSetProblems } from './staff-rules.js';
 
 /**
  * 发布从业人员规则: a new version of a staff rule document (family `staff`) for a jurisdiction —
@@ -38,16 +25,7 @@ export class PublishStaffRules {
   ) {}
 
   async execute(request: PublishRuleDocumentRequest, actor: Actor, requestId?: string): Promise<RuleDocumentView> {
-    if (request.family !== 'staff') {
-      throw new DomainError('VALIDATION', `从业人员服务只保存从业人员规则（staff），${request.family} 类规则请向其所属服务发布`, [
-        { field: 'family', code: 'isIn', message: '规则类别应为 staff（从业人员规则）' },
-      ]);
-    }
-    assertMayPublishRules(actor, 'staff', request.jurisdiction);
-    if (request.jurisdiction !== NATIONAL_JURISDICTION && !findDivision(request.jurisdiction)) {
-      throw invalid('jurisdiction', `未知的区划代码 ${request.jurisdiction}`);
-    }
-    const doc = checkRuleDocument(ruleDocumentOf<StaffRuleBody>(request), checkStaffRuleBody) as StaffRuleDocument;
+    const doc = publishableDocument(request, 'staff', actor, checkStaffRuleBody) as StaffRuleDocument;
     const today = shanghaiToday(this.now());
     return this.unitOfWork.run(async (tx) => {
       const documents = new StaffRuleDocumentRepository(tx.manager);
@@ -62,26 +40,15 @@ export class PublishStaffRules {
           problems.map((message) => ({ field: 'rules', code: 'RULE_DOCUMENT_INVALID', message })),
         );
       }
-      const id = randomUUID();
-      await documents.add({ id, document: doc, publishedAt: this.now(), publishedBy: { department: actor.department, userId: actor.userId } });
-      const level = jurisdictionLevel(doc.jurisdiction) ?? 'national';
-      await tx.publish(StaffEvt.rulesPublished, {
+      return recordRulePublication(tx, {
+        documents,
+        event: StaffEvt.rulesPublished,
+        document: doc,
+        id: randomUUID(),
+        publishedAt: this.now(),
         actor,
-        entityId: id,
-        data: {
-          family: 'staff',
-          documentKey: doc.documentKey,
-          version: doc.version,
-          title: doc.title,
-          jurisdiction: doc.jurisdiction,
-          level,
-          effectiveFrom: doc.effectiveFrom,
-          effectiveTo: doc.effectiveTo,
-          rules: doc.rules.map((r) => ({ key: r.key, composition: r.composition })),
-        },
+        requestId,
       });
-      await tx.audit({ actor, action: 'rules.publish', entity: 'rule_document', entityId: doc.version, after: doc, requestId });
-      return { ...doc, jurisdictionName: jurisdictionName(doc.jurisdiction), level, origin: 'published' };
     });
   }
 }
