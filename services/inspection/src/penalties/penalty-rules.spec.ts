@@ -1,16 +1,16 @@
 import { DomainError } from '@shanyu/common';
-import type { PenaltyItem } from '@shanyu/contracts';
+
 import { describe, expect, it } from 'vitest';
-import { loadChecklist } from '../checklists/checklist-schema.js';
+
 import { CIVIL_PENALTY_2026 } from '../checklists/data/civil.data.js';
 import { FIRE_PENALTY_2026, FIRE_PENALTY_2026_2, FIRE_PENALTY_2026_3 } from '../checklists/data/fire.data.js';
 import { HEALTH_PENALTY_2026_2 } from '../checklists/data/health.data.js';
 import { MARKET_PENALTY_2026_2 } from '../checklists/data/market.data.js';
 import { HRSS_PENALTY_2026_2, HRSS_PENALTY_2026_3 } from '../checklists/data/others.data.js';
 import { describeFine } from './fine-rules.js';
-import { checkPenalty, type PenaltyDecision } from './penalty-rules.js';
+import { checkPenalty } from './penalty-rules.js';
+import { codeOf, fine, itemOf } from './penalty-decision.fixtures.js';
 
-const itemOf = (list: Parameters<typeof loadChecklist>[0], code: string): PenaltyItem => loadChecklist(list).penaltyItems.find((p) => p.code === code)!;
 const fire = itemOf(FIRE_PENALTY_2026, 'PFIRE-01');
 const unpermittedUse = itemOf(FIRE_PENALTY_2026_2, 'PFIRE-06');
 const unlicensedFood = itemOf(MARKET_PENALTY_2026_2, 'PMKT-01');
@@ -20,16 +20,6 @@ const unlicensedPractice = itemOf(HEALTH_PENALTY_2026_2, 'PHLT-02');
 const vetting = itemOf(HRSS_PENALTY_2026_2, 'PHRS-01');
 const noInsuranceRegistration = itemOf(HRSS_PENALTY_2026_3, 'PHRS-02');
 const contributionsOwed = itemOf(HRSS_PENALTY_2026_3, 'PHRS-03');
-
-const codeOf = (item: PenaltyItem, findingItem: string, decision: PenaltyDecision) => {
-  try {
-    checkPenalty(item, findingItem, decision);
-    return 'ok';
-  } catch (e) {
-    return (e as DomainError).code;
-  }
-};
-const fine = (fineFen: number, more: Omit<PenaltyDecision, 'kinds' | 'fineFen'> = {}): PenaltyDecision => ({ kinds: ['fine'], fineFen, ...more });
 
 describe('penalty decisions stay inside the penalty list', () => {
   it('accepts a fine inside a fixed legal range, bounds included, and returns the range it checked', () => {

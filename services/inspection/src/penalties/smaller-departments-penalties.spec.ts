@@ -1,24 +1,13 @@
-import type { DomainError } from '@shanyu/common';
 import type { PenaltyItem } from '@shanyu/contracts';
 import { describe, expect, it } from 'vitest';
 import { loadBuiltInChecklists } from '../checklists/builtin-checklists.js';
 import { effectiveChecklistItems } from '../checklists/checklist-rules.js';
-import { type ChecklistFile, loadChecklist } from '../checklists/checklist-schema.js';
+
 import { CIVIL_PENALTY_2026_2 } from '../checklists/data/civil.data.js';
 import { EDUCATION_PENALTY_2026_3, HRSS_PENALTY_2026_4, POLICE_PENALTY_2026_3 } from '../checklists/data/others.data.js';
 import { describeFine } from './fine-rules.js';
-import { checkPenalty, type PenaltyDecision } from './penalty-rules.js';
-
-const itemOf = (list: ChecklistFile, code: string): PenaltyItem => loadChecklist(list).penaltyItems.find((p) => p.code === code)!;
-const codeOf = (item: PenaltyItem, findingItem: string, decision: PenaltyDecision) => {
-  try {
-    checkPenalty(item, findingItem, decision);
-    return 'ok';
-  } catch (e) {
-    return (e as DomainError).code;
-  }
-};
-const fine = (fineFen: number, more: Omit<PenaltyDecision, 'kinds' | 'fineFen'> = {}): PenaltyDecision => ({ kinds: ['fine'], fineFen, ...more });
+import { checkPenalty } from './penalty-rules.js';
+import { codeOf, fine, itemOf } from './penalty-decision.fixtures.js';
 
 const lists = loadBuiltInChecklists();
 /** Codes in force in 三墩镇 (西湖区), where the national and 西湖区's lists apply. */
