@@ -646,6 +646,45 @@ describe('bad-input fuzzing: malformed requests on every write route give no 5xx
         }),
       caller: 'health',
     },
+    'POST /api/v1/staff/rules': {
+      body: () =>
+        ruleDocumentRequest({
+          documentKey: `fuzz-${randomInt(1e9)}`,
+          jurisdiction: '330106',
+          title: '西湖区从业人员规则（模糊测试）',
+          effectiveFrom: '2090-01-01',
+          source: { title: '测试用区级文件', documentNo: '测〔2090〕1号' },
+          rule: { key: 'ratio.toddler', title: '测试：托小班师生比 1:4', body: { kind: 'ratio', classType: 'toddler', childrenPerCarer: 4 } },
+        }),
+      caller: 'health',
+    },
+    'POST /api/v1/credit/models': {
+      body: () =>
+        ruleDocumentRequest({
+          documentKey: `fuzz-${randomInt(1e9)}`,
+          jurisdiction: '330106',
+          title: '西湖区信用分级线（模糊测试）',
+          effectiveFrom: '2090-01-01',
+          source: { title: '测试用区级文件', documentNo: '测〔2090〕1号' },
+          rule: {
+            key: 'grading',
+            title: '测试：信用分级线',
+            body: {
+              kind: 'grading',
+              startScore: 80,
+              minScore: 0,
+              maxScore: 100,
+              grades: [
+                { grade: 'A', label: '优', minScore: 92 },
+                { grade: 'B', label: '良', minScore: 78 },
+                { grade: 'C', label: '中', minScore: 55 },
+                { grade: 'D', label: '差', minScore: 0 },
+              ],
+            },
+          },
+        }),
+      caller: 'health',
+    },
     'POST /api/v1/subsidy/runs': { body: () => ({ month: monthsAgo(5), divisionCode: '330106' }), caller: 'health' },
     'POST /api/v1/subsidy/runs/{id}/approvals': {
       body: () => ({ decision: 'approve', comment: '名册已核对' }),
