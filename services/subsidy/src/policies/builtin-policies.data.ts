@@ -47,73 +47,103 @@ const NO_CRITICAL = {
     '综合查一次发现的严重问题整改到位前暂停补助（本平台口径：补助以机构符合《托育机构设置标准（试行）》《托育机构管理规范（试行）》国卫人口发〔2019〕58号 为前提；各地可在其实施细则中替代或停用）',
 };
 
-export const BUILT_IN_POLICIES: PolicyDocument[] = [
-  {
-    policyKey: 'hangzhou-inclusive-operating',
-    version: 'hangzhou-inclusive-operating/2023.1',
-    divisionCode: '330100',
-    title: '杭州市普惠性托育机构运营补助',
-    source: '《杭州市普惠性婴幼儿照护服务机构认定管理暂行办法》：明确普惠托育认定、质量管理、运营补助标准及补助流程',
-    effectiveFrom: '2023-01',
-    effectiveTo: null,
-    eligibility: {
-      filed: FILED,
-      inclusive: { source: '运营补助面向经认定的普惠性婴幼儿照护服务机构（《杭州市普惠性婴幼儿照护服务机构认定管理暂行办法》）' },
-      creditGrade: CREDIT,
-      noOpenCriticalFinding: NO_CRITICAL,
-    },
-    rules: [
-      {
-        id: 'OPERATING',
-        kind: 'per_child_by_class',
-        title: '普惠托育运营补助',
-        params: {
-          amountFenByClass: { infant: 90_000, toddler: 60_000, older: 30_000, mixed: 60_000 },
-          careFormFactorBp: { full_day: 10_000, half_day: 5_000 },
-          attendanceProRata: true,
-        },
-        requires: ['filed', 'inclusive', 'credit_grade', 'no_open_critical_finding'],
-        source:
-          '以普惠收托每人每月 300—900 元测算（《杭州市普惠性婴幼儿照护服务机构认定管理暂行办法》）；按班型分档 乳儿班 900、托小班 600、托大班 300、混龄班 600 元，半日托按 50%，按出勤天数折算（示例口径）',
-      },
-    ],
-    // The city's "年补助资金达 3200 万元以上" is an estimate of the spending, not a cap on it.
-    budget: null,
+const HANGZHOU_OPERATING_2023: PolicyDocument = {
+  policyKey: 'hangzhou-inclusive-operating',
+  version: 'hangzhou-inclusive-operating/2023.1',
+  divisionCode: '330100',
+  title: '杭州市普惠性托育机构运营补助',
+  source: '《杭州市普惠性婴幼儿照护服务机构认定管理暂行办法》：明确普惠托育认定、质量管理、运营补助标准及补助流程',
+  effectiveFrom: '2023-01',
+  effectiveTo: null,
+  eligibility: {
+    filed: FILED,
+    inclusive: { source: '运营补助面向经认定的普惠性婴幼儿照护服务机构（《杭州市普惠性婴幼儿照护服务机构认定管理暂行办法》）' },
+    creditGrade: CREDIT,
+    noOpenCriticalFinding: NO_CRITICAL,
   },
-  {
-    // 2027.1: the serious-breach listing instead of the C/D grades. The grade exclusion of 2023.1 was
-    // cited to 国发〔2016〕33号 only, which does not refuse grades; the city's own document is not
-    // cited for one, so none is kept.
-    policyKey: 'hangzhou-inclusive-operating',
-    version: 'hangzhou-inclusive-operating/2027.1',
-    divisionCode: '330100',
-    title: '杭州市普惠性托育机构运营补助',
-    source: '《杭州市普惠性婴幼儿照护服务机构认定管理暂行办法》：明确普惠托育认定、质量管理、运营补助标准及补助流程',
+  rules: [
+    {
+      id: 'OPERATING',
+      kind: 'per_child_by_class',
+      title: '普惠托育运营补助',
+      params: {
+        amountFenByClass: { infant: 90_000, toddler: 60_000, older: 30_000, mixed: 60_000 },
+        careFormFactorBp: { full_day: 10_000, half_day: 5_000 },
+        attendanceProRata: true,
+      },
+      requires: ['filed', 'inclusive', 'credit_grade', 'no_open_critical_finding'],
+      source:
+        '以普惠收托每人每月 300—900 元测算（《杭州市普惠性婴幼儿照护服务机构认定管理暂行办法》）；按班型分档 乳儿班 900、托小班 600、托大班 300、混龄班 600 元，半日托按 50%，按出勤天数折算（示例口径）',
+    },
+  ],
+  // The city's "年补助资金达 3200 万元以上" is an estimate of the spending, not a cap on it.
+  budget: null,
+};
+
+const HUANCUI_SUPPORT_2023: PolicyDocument = {
+  policyKey: 'huancui-childcare-support',
+  version: 'huancui-childcare-support/2023.1',
+  divisionCode: '371002',
+  title: '威海市环翠区托育服务补助（二孩三孩保育费补助、普惠机构开办补助）',
+  source:
+    '山东省《优化生育政策促进人口长期均衡发展实施方案》（二孩、三孩保育费补助）；《威海市普惠托育服务建设实施方案》（普惠托育机构一次性开办补助），由威海市环翠区实施',
+  effectiveFrom: '2023-01',
+  effectiveTo: null,
+  eligibility: {
+    filed: FILED,
+    inclusive: {
+      source:
+        '按照普惠指导价招收 3 岁以下婴幼儿的托育服务机构（山东省《优化生育政策促进人口长期均衡发展实施方案》）；符合条件的普惠托育机构（《威海市普惠托育服务建设实施方案》）',
+    },
+    creditGrade: HUANCUI_CREDIT,
+  },
+  rules: [
+    {
+      id: 'CHILD_FEE',
+      kind: 'per_child_by_birth_order',
+      title: '二孩、三孩保育费补助',
+      params: { amountFenByBirthOrder: { 2: 30_000, 3: 40_000 }, careFormFactorBp: { full_day: 10_000, half_day: 5_000 }, attendanceProRata: true },
+      requires: ['filed', 'inclusive', 'credit_grade'],
+      source:
+        '依据实际收托数，对二孩、三孩保育费给予分档补助，标准不低于每人每月 300 元（山东省《优化生育政策促进人口长期均衡发展实施方案》）；二孩 300 元、三孩及以上 400 元（示例口径）',
+    },
+    {
+      id: 'OPENING_GRANT',
+      kind: 'opening_grant',
+      title: '普惠托育机构一次性开办补助',
+      params: { amountFen: 3_000_000 },
+      requires: ['filed', 'inclusive'],
+      source: '对符合条件的普惠托育机构，给予每机构 3 万元的一次性开办补助（《威海市普惠托育服务建设实施方案》）',
+    },
+  ],
+  budget: null,
+};
+
+/**
+ * The 2027 version of a built-in policy: the serious-breach listing instead of the C/D grades
+ * (see "Credit" above); amounts, rules and the other conditions unchanged. Neither source keeps a
+ * grade refusal: 杭州's document cites none, and 环翠区's 2023 version cited 《威海市托育服务机构信用
+ * 体系管理工作实施方案（试行）》 only for 守信联合激励、失信联合惩戒 in general (its C/D measures, as the
+ * credit model carries them, concern 示范 and the 普惠 review). A local version of its own cites
+ * such a text where one exists (creditGrade).
+ */
+function fromListing2027(policy: PolicyDocument): PolicyDocument {
+  const { creditGrade: _grade, ...eligibility } = policy.eligibility;
+  return {
+    ...policy,
+    version: `${policy.policyKey}/2027.1`,
     effectiveFrom: '2027-01',
-    effectiveTo: null,
-    eligibility: {
-      filed: FILED,
-      inclusive: { source: '运营补助面向经认定的普惠性婴幼儿照护服务机构（《杭州市普惠性婴幼儿照护服务机构认定管理暂行办法》）' },
-      notSeriouslyListed: NOT_SERIOUSLY_LISTED,
-      noOpenCriticalFinding: NO_CRITICAL,
-    },
-    rules: [
-      {
-        id: 'OPERATING',
-        kind: 'per_child_by_class',
-        title: '普惠托育运营补助',
-        params: {
-          amountFenByClass: { infant: 90_000, toddler: 60_000, older: 30_000, mixed: 60_000 },
-          careFormFactorBp: { full_day: 10_000, half_day: 5_000 },
-          attendanceProRata: true,
-        },
-        requires: ['filed', 'inclusive', 'not_seriously_listed', 'no_open_critical_finding'],
-        source:
-          '以普惠收托每人每月 300—900 元测算（《杭州市普惠性婴幼儿照护服务机构认定管理暂行办法》）；按班型分档 乳儿班 900、托小班 600、托大班 300、混龄班 600 元，半日托按 50%，按出勤天数折算（示例口径）',
-      },
-    ],
-    budget: null,
-  },
+    eligibility: { ...eligibility, notSeriouslyListed: NOT_SERIOUSLY_LISTED },
+    rules: policy.rules.map((rule) => ({
+      ...rule,
+      requires: rule.requires.map((check) => (check === 'credit_grade' ? 'not_seriously_listed' : check)),
+    })),
+  };
+}
+
+export const BUILT_IN_POLICIES: PolicyDocument[] = [
+  HANGZHOU_OPERATING_2023,
+  fromListing2027(HANGZHOU_OPERATING_2023),
   // 示范综合奖补 (2021—2023) ended with 2023: no month from 2027 is in force under it, so it has no
   // 2027 version (one would open the award again); its version keeps the months it covered.
   {
@@ -144,85 +174,6 @@ export const BUILT_IN_POLICIES: PolicyDocument[] = [
     ],
     budget: null,
   },
-  {
-    policyKey: 'huancui-childcare-support',
-    version: 'huancui-childcare-support/2023.1',
-    divisionCode: '371002',
-    title: '威海市环翠区托育服务补助（二孩三孩保育费补助、普惠机构开办补助）',
-    source:
-      '山东省《优化生育政策促进人口长期均衡发展实施方案》（二孩、三孩保育费补助）；《威海市普惠托育服务建设实施方案》（普惠托育机构一次性开办补助），由威海市环翠区实施',
-    effectiveFrom: '2023-01',
-    effectiveTo: null,
-    eligibility: {
-      filed: FILED,
-      inclusive: {
-        source:
-          '按照普惠指导价招收 3 岁以下婴幼儿的托育服务机构（山东省《优化生育政策促进人口长期均衡发展实施方案》）；符合条件的普惠托育机构（《威海市普惠托育服务建设实施方案》）',
-      },
-      creditGrade: HUANCUI_CREDIT,
-    },
-    rules: [
-      {
-        id: 'CHILD_FEE',
-        kind: 'per_child_by_birth_order',
-        title: '二孩、三孩保育费补助',
-        params: { amountFenByBirthOrder: { 2: 30_000, 3: 40_000 }, careFormFactorBp: { full_day: 10_000, half_day: 5_000 }, attendanceProRata: true },
-        requires: ['filed', 'inclusive', 'credit_grade'],
-        source:
-          '依据实际收托数，对二孩、三孩保育费给予分档补助，标准不低于每人每月 300 元（山东省《优化生育政策促进人口长期均衡发展实施方案》）；二孩 300 元、三孩及以上 400 元（示例口径）',
-      },
-      {
-        id: 'OPENING_GRANT',
-        kind: 'opening_grant',
-        title: '普惠托育机构一次性开办补助',
-        params: { amountFen: 3_000_000 },
-        requires: ['filed', 'inclusive'],
-        source: '对符合条件的普惠托育机构，给予每机构 3 万元的一次性开办补助（《威海市普惠托育服务建设实施方案》）',
-      },
-    ],
-    budget: null,
-  },
-  {
-    // 2027.1: the serious-breach listing instead of the C/D grades. 2023.1 cited 《威海市托育服务机构
-    // 信用体系管理工作实施方案（试行）》 for 守信联合激励、失信联合惩戒 in general, and 国发〔2016〕33号;
-    // no text of the 威海 or 环翠区 scheme refusing subsidy by grade can be pointed to (as the credit
-    // model carries them, their C/D measures concern 示范 and the 普惠 review), so no grade is refused
-    // here. Should 环翠区 show such a text, a version of its own cites it (creditGrade).
-    policyKey: 'huancui-childcare-support',
-    version: 'huancui-childcare-support/2027.1',
-    divisionCode: '371002',
-    title: '威海市环翠区托育服务补助（二孩三孩保育费补助、普惠机构开办补助）',
-    source:
-      '山东省《优化生育政策促进人口长期均衡发展实施方案》（二孩、三孩保育费补助）；《威海市普惠托育服务建设实施方案》（普惠托育机构一次性开办补助），由威海市环翠区实施',
-    effectiveFrom: '2027-01',
-    effectiveTo: null,
-    eligibility: {
-      filed: FILED,
-      inclusive: {
-        source:
-          '按照普惠指导价招收 3 岁以下婴幼儿的托育服务机构（山东省《优化生育政策促进人口长期均衡发展实施方案》）；符合条件的普惠托育机构（《威海市普惠托育服务建设实施方案》）',
-      },
-      notSeriouslyListed: NOT_SERIOUSLY_LISTED,
-    },
-    rules: [
-      {
-        id: 'CHILD_FEE',
-        kind: 'per_child_by_birth_order',
-        title: '二孩、三孩保育费补助',
-        params: { amountFenByBirthOrder: { 2: 30_000, 3: 40_000 }, careFormFactorBp: { full_day: 10_000, half_day: 5_000 }, attendanceProRata: true },
-        requires: ['filed', 'inclusive', 'not_seriously_listed'],
-        source:
-          '依据实际收托数，对二孩、三孩保育费给予分档补助，标准不低于每人每月 300 元（山东省《优化生育政策促进人口长期均衡发展实施方案》）；二孩 300 元、三孩及以上 400 元（示例口径）',
-      },
-      {
-        id: 'OPENING_GRANT',
-        kind: 'opening_grant',
-        title: '普惠托育机构一次性开办补助',
-        params: { amountFen: 3_000_000 },
-        requires: ['filed', 'inclusive'],
-        source: '对符合条件的普惠托育机构，给予每机构 3 万元的一次性开办补助（《威海市普惠托育服务建设实施方案》）',
-      },
-    ],
-    budget: null,
-  },
+  HUANCUI_SUPPORT_2023,
+  fromListing2027(HUANCUI_SUPPORT_2023),
 ];
