@@ -475,6 +475,12 @@ describe('守信联合激励、失信联合惩戒 across the real services', () 
 
   it('示范 requires A or B: the registry refuses the D institution (422) and designates the B one, which the credit service then grades A', async () => {
     const health = await as('health.330106');
+    // GOOD's grade never changed (B from its start), so the registry's copy has none; the public
+    // register shows the credit service's grade all the same, in the list and on the page.
+    expect(await stack.sql('registry', `SELECT credit_grade FROM $schema.institution WHERE id = $1`, [good.id])).toEqual([{ credit_grade: null }]);
+    const listed = (await http.get('/api/v1/public/institutions').query({ q: good.name }).expect(200)).body.items;
+    expect(listed.find((i: { id: string }) => i.id === good.id)).toMatchObject({ creditGrade: 'B' });
+    expect((await http.get(`/api/v1/public/institutions/${good.id}`).expect(200)).body.creditGrade).toBe('B');
     await eventually('the register shows D', async () => (await http.get(`/api/v1/public/institutions/${bad.id}`)).body.creditGrade === 'D');
     const refused = await http.post(`/api/v1/institutions/${bad.id}/demonstration`).set(health).send({ year: 2026 }).expect(422);
     expect(refused.body).toMatchObject({ code: 'DEMONSTRATION_GRADE_TOO_LOW', message: expect.stringMatching(/D 级.*A 或 B/) });

@@ -237,7 +237,8 @@ describe("credit: a ledger from every department's events, grades, explanations,
     for (let n = 0; n < 3; n++) await inspectionClean(graded);
     await eventually('register shows A', async () => (await stack.http.get(`/api/v1/public/institutions/${graded.id}`)).body.creditGrade === 'A');
     const ungraded = await fileNew();
-    expect((await stack.http.get(`/api/v1/public/institutions/${ungraded.id}`)).body.creditGrade ?? null).toBeNull();
+    // Never graded by a change (the registry's copy has no grade; null counts as B for 示范): the public register shows the credit service's start grade.
+    expect((await stack.http.get(`/api/v1/public/institutions/${ungraded.id}`)).body.creditGrade).toBe('B');
     for (const i of [graded, ungraded]) {
       expect((await designate(i.id).expect(200)).body.demonstrations).toEqual([expect.objectContaining({ year: 2026 })]);
     }

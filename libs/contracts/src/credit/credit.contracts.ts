@@ -259,6 +259,12 @@ export class PublicCreditListRequest {
   @IsDivisionCode()
   divisionCode?: string;
 
+  @JSONSchema({ description: 'Only these institutions (e.g. the page of the public register being shown)' })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayMaxSize(100)
+  institutionIds?: string[];
+
   @IsOptional()
   @IsIn(CREDIT_GRADES)
   grade?: CreditGrade;

@@ -220,7 +220,10 @@ export const PublicInstitutionView = t.Object(
     filedOn: Nullable(t.String({ format: 'date' })),
     inclusive: Nullable(t.Object({ priceCapFen: t.Integer(), inclusivePlaces: t.Integer(), grantedOn: t.String({ format: 'date' }) })),
     demonstrationYears: t.Array(t.Integer()),
-    creditGrade: Nullable(StringEnum(CREDIT_GRADES), { description: '信用等级; null: not yet graded (counts as B)' }),
+    creditGrade: Nullable(StringEnum(CREDIT_GRADES), {
+      description:
+        "信用等级 as the credit service publishes it (an institution without history: its model's start grade); null only while the credit service cannot be reached",
+    }),
   },
   { $id: 'PublicInstitutionView' },
 );

@@ -69,7 +69,7 @@ export class CreditReadRepository {
    * in a division prefix and/or of a grade (`startGrade` counts for those without a standing).
    */
   async publicRegister(
-    filter: { id: string | null; divisionPrefix: string | null; grade: CreditGrade | null; startGrade: CreditGrade },
+    filter: { ids: string[] | null; divisionPrefix: string | null; grade: CreditGrade | null; startGrade: CreditGrade },
     page: number,
     pageSize: number,
   ): Promise<{ rows: PublicRow[]; total: number }> {
@@ -84,10 +84,10 @@ export class CreditReadRepository {
     }[] = await this.db.query(
       `SELECT i.id, i.name, i.division_code, s.grade, s.since::text AS since, s.model_version, count(*) OVER ()::int AS total
          FROM ${schemaTable(this.db, 'institution')} i LEFT JOIN ${schemaTable(this.db, 'standing')} s ON s.institution_id = i.id
-         WHERE i.status = 'filed' AND ($1::uuid IS NULL OR i.id = $1) AND ($2::text IS NULL OR i.division_code LIKE $2 || '%')
+         WHERE i.status = 'filed' AND ($1::uuid[] IS NULL OR i.id = ANY($1::uuid[])) AND ($2::text IS NULL OR i.division_code LIKE $2 || '%')
            AND ($3::text IS NULL OR coalesce(s.grade, $4) = $3)
          ORDER BY i.name, i.id LIMIT $5 OFFSET $6`,
-      [filter.id, filter.divisionPrefix, filter.grade, filter.startGrade, pageSize, (page - 1) * pageSize],
+      [filter.ids, filter.divisionPrefix, filter.grade, filter.startGrade, pageSize, (page - 1) * pageSize],
     );
     return {
       rows: rows.map((r) => ({ id: r.id, name: r.name, divisionCode: r.division_code, grade: r.grade, since: r.since, modelVersion: r.model_version })),

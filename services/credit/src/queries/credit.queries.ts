@@ -200,16 +200,22 @@ export class PublicCredit {
   }
 
   async get(id: string): Promise<PublicCreditView> {
-    const page = await this.register({ id });
+    const page = await this.register({ ids: [id] });
     if (!page.items[0]) throw new DomainError('INSTITUTION_NOT_FOUND', '公示名录中没有该机构');
     return page.items[0];
   }
 
   list(request: PublicCreditListRequest): Promise<{ items: PublicCreditView[]; total: number; page: number; pageSize: number }> {
-    return this.register({ divisionCode: request.divisionCode, grade: request.grade, page: request.page ?? 1, pageSize: request.pageSize ?? 20 });
+    return this.register({
+      ids: request.institutionIds ?? null,
+      divisionCode: request.divisionCode,
+      grade: request.grade,
+      page: request.page ?? 1,
+      pageSize: request.pageSize ?? 20,
+    });
   }
 
-  private async register(filter: { id?: string; divisionCode?: string; grade?: CreditGrade; page?: number; pageSize?: number }) {
+  private async register(filter: { ids?: string[] | null; divisionCode?: string; grade?: CreditGrade; page?: number; pageSize?: number }) {
     const page = filter.page ?? 1;
     const pageSize = filter.pageSize ?? 1;
     // The start grade counted for institutions without a standing when filtering by grade: that of
@@ -218,7 +224,7 @@ export class PublicCredit {
     const start = this.startGradeIn(models, filter.divisionCode ?? '');
     const { rows, total } = await new CreditReadRepository(this.dataSource).publicRegister(
       {
-        id: filter.id ?? null,
+        ids: filter.ids ?? null,
         divisionPrefix: filter.divisionCode ? divisionPrefix(filter.divisionCode) : null,
         grade: filter.grade ?? null,
         startGrade: start.grade,

@@ -1,5 +1,6 @@
 import { SYSTEM_ACTOR } from '@shanyu/common';
 import {
+  CreditRpc,
   type Page,
   PublicInstitutionRequest,
   PublicInstitutionsRequest,
@@ -9,7 +10,7 @@ import {
   RegistryRpc,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Logger, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentRequestId, Public } from '../auth/decorators.js';
 import { RpcReply } from '../docs/rpc-reply.js';
@@ -19,7 +20,29 @@ import { ApiPage } from '../docs/api-shapes.js';
 @ApiTags('public 公示')
 @Controller('api/v1/public')
 export class PublicController {
+  private readonly logger = new Logger(PublicController.name);
+
   constructor(private readonly rpc: RpcClient) {}
+
+  /**
+   * The grade each institution has in the credit service, which grades it from its start (the
+   * registry's copy only learns grades that changed). Without an answer the registry's copy stays.
+   */
+  private async withCreditGrades<T extends PublicInstitutionView>(items: T[], requestId: string): Promise<T[]> {
+    if (!items.length) return items;
+    try {
+      const grades = await this.rpc.call(
+        CreditRpc.publicListGrades,
+        { institutionIds: items.map((i) => i.id), page: 1, pageSize: items.length },
+        { actor: SYSTEM_ACTOR, requestId },
+      );
+      const byId = new Map(grades.items.map((g) => [g.institutionId, g.grade]));
+      return items.map((i) => ({ ...i, creditGrade: byId.get(i.id) ?? i.creditGrade }));
+    } catch (error) {
+      this.logger.warn(`public register shown with the registry's grades: the credit service did not answer (${(error as Error).message})`);
+      return items;
+    }
+  }
 
   @Public()
   @Get('institutions')
@@ -30,8 +53,9 @@ export class PublicController {
   @ApiQuery({ name: 'q', required: false })
   @ApiPage()
   @RpcReply(RegistryRpc.publicListInstitutions)
-  list(@Query() query: PublicInstitutionsRequest, @CurrentRequestId() requestId: string): Promise<Page<PublicInstitutionView>> {
-    return this.rpc.call(RegistryRpc.publicListInstitutions, query, { actor: SYSTEM_ACTOR, requestId });
+  async list(@Query() query: PublicInstitutionsRequest, @CurrentRequestId() requestId: string): Promise<Page<PublicInstitutionView>> {
+    const page = await this.rpc.call(RegistryRpc.publicListInstitutions, query, { actor: SYSTEM_ACTOR, requestId });
+    return { ...page, items: await this.withCreditGrades(page.items, requestId) };
   }
 
   @Public()
@@ -39,8 +63,10 @@ export class PublicController {
   @ApiOperation({ summary: '公示详情 of one filed institution' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @RpcReply(RegistryRpc.publicGetInstitution)
-  get(@Param() params: PublicInstitutionRequest, @CurrentRequestId() requestId: string): Promise<PublicInstitutionView> {
-    return this.rpc.call(RegistryRpc.publicGetInstitution, { id: params.id }, { actor: SYSTEM_ACTOR, requestId });
+  async get(@Param() params: PublicInstitutionRequest, @CurrentRequestId() requestId: string): Promise<PublicInstitutionView> {
+    const institution = await this.rpc.call(RegistryRpc.publicGetInstitution, { id: params.id }, { actor: SYSTEM_ACTOR, requestId });
+    const [graded] = await this.withCreditGrades([institution], requestId);
+    return graded!;
   }
 
   @Public()
