@@ -35,6 +35,12 @@ describe('contract validation', () => {
     expect(instance).toBeInstanceOf(RegisterInstitutionRequest);
   });
 
+  it('names the allowed values of a closed list', async () => {
+    expect(await problems({ ...valid, nature: 'charity' })).toEqual([
+      { field: 'nature', code: 'isIn', message: expect.stringMatching(/^应为以下之一：.*for_profit/) },
+    ]);
+  });
+
   it('reports a missing field once, as required', async () => {
     const { floor: _f, ...body } = valid;
     expect(await problems(body)).toEqual([{ field: 'floor', code: 'isDefined', message: '必填' }]);

@@ -16,8 +16,8 @@ const MESSAGES: Record<string, (c: string) => string> = {
   isArray: () => '必须是数组',
   isObject: () => '必须是对象',
   isUUID: () => '必须是 UUID',
-  isIn: () => '取值不在允许范围内',
-  isEnum: () => '取值不在允许范围内',
+  isIn: (c) => allowedIn(c),
+  isEnum: (c) => allowedIn(c),
   min: (c) => `不能小于 ${numberIn(c)}`,
   max: (c) => `不能大于 ${numberIn(c)}`,
   minLength: (c) => `长度不能少于 ${numberIn(c)}`,
@@ -34,6 +34,12 @@ const MESSAGES: Record<string, (c: string) => string> = {
 /** class-validator's English message ends with the limit ("… must not be greater than 60"). */
 function numberIn(text: string): string {
   return text.match(/-?\d+(\.\d+)?/g)?.at(-1) ?? '';
+}
+
+/** class-validator's English message lists the values ("… must be one of the following values: infant, toddler"). */
+function allowedIn(text: string): string {
+  const values = text.split('following values: ')[1];
+  return values ? `应为以下之一：${values.split(', ').join('、')}` : '取值不在允许范围内';
 }
 
 /** When one of these fails, the range and length checks on the same field are noise. */

@@ -107,8 +107,12 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 /** A person-readable message for any error. */
 export function errorMessage(e: unknown): string {
   if (e instanceof ApiError) {
-    const details = e.details?.length ? `：${e.details.map((d) => `${d.field} ${d.message}`).join('；')}` : '';
-    return `${e.message}${details}`;
+    // What the message already says is not repeated; a problem that names its own row (第 3 行：…)
+    // is shown without its path (children.2.daysAttended); any other is named by its field.
+    const details = (e.details ?? [])
+      .filter((d) => d.message.length < 6 || !e.message.includes(d.message))
+      .map((d) => (/^第 \d+ 行/.test(d.message) ? d.message : `${d.field} ${d.message}`));
+    return details.length ? `${e.message}：${details.join('；')}` : e.message;
   }
   if (e instanceof Error) return e.message;
   return String(e);

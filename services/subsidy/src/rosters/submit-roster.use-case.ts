@@ -12,6 +12,8 @@ import {
   withinDivision,
 } from '@shanyu/common';
 import {
+  BIRTH_ORDER_LABELS,
+  CARE_FORM_LABELS,
   CARE_FORMS,
   CLASS_TYPE_LABELS,
   CLASS_TYPES,
@@ -173,7 +175,8 @@ export class SubmitRoster {
         child = await validateContract(RosterChildInput, raw);
       } catch (e) {
         for (const d of (e as DomainError).details ?? []) {
-          problems.push({ field: `children.${i}.${d.field}`, code: d.code, message: `${at}：${fieldLabel(d.field)}${d.message}` });
+          const message = d.code === 'isIn' && CHOICES[d.field] ? `应为以下之一：${CHOICES[d.field]}` : d.message;
+          problems.push({ field: `children.${i}.${d.field}`, code: d.code, message: `${at}：${fieldLabel(d.field)}${message}` });
         }
         continue;
       }
@@ -328,6 +331,15 @@ const FIELD_LABELS: Record<string, string> = {
   ref: '编号',
   rowNumber: '行号',
 };
+/** The values a sheet may hold for the closed lists, as an operator reads them: code and name. */
+const CHOICES: Record<string, string> = Object.fromEntries(
+  Object.entries({ classType: CLASS_TYPE_LABELS, careForm: CARE_FORM_LABELS, birthOrder: BIRTH_ORDER_LABELS }).map(([field, labels]) => [
+    field,
+    Object.entries(labels)
+      .map(([code, label]) => `${code}（${label}）`)
+      .join('、'),
+  ]),
+);
 function fieldLabel(field: string): string {
   const label = FIELD_LABELS[field];
   return label ? `${label}` : `${field} `;
