@@ -5,9 +5,9 @@
 // there and no target in 环翠区).
 import { addDays, shanghaiToday } from '@shanyu/common';
 import { type CreditView, StaffEvents } from '@shanyu/contracts';
-import { eventually, institutionRequest, okBody, testNatsUrl } from '@shanyu/testing';
+import { institutionRequest, okBody, testNatsUrl } from '@shanyu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Stack, startTestStack } from '../support/stack.js';
+import { replicated, type Stack, startTestStack } from '../support/stack.js';
 import { EventCollector } from './events-support.js';
 import { newIdNumber } from './staff-support.js';
 
@@ -40,14 +40,7 @@ describe('credit and staff rules by jurisdiction', () => {
         .send(institutionRequest({ divisionCode, name: `规则测试托育园${Date.now() % 1_000_000}` })),
       201,
     );
-    for (const [service, table] of [
-      ['staff', 'institution_replica'],
-      ['credit', 'institution'],
-    ] as const)
-      await eventually(
-        `${service} replica of ${body.id}`,
-        async () => (await stack.sql(service, `SELECT 1 FROM $schema.${table} WHERE id = $1`, [body.id])).length > 0,
-      );
+    await replicated(stack, body.id);
     return body as { id: string; divisionCode: string };
   };
   /** A licensed guard (保安员证 counts in 持证率), hired and certified by the district's health bureau. */

@@ -12,9 +12,9 @@
 import { addDays, shanghaiToday } from '@shanyu/common';
 import { type CreditView, CreditEvents, StaffEvents } from '@shanyu/contracts';
 import { ReminderSweep } from '@shanyu/staff';
-import { eventually, institutionRequest, okBody, testNatsUrl } from '@shanyu/testing';
+import { creditGradingBody, eventually, institutionRequest, okBody, testNatsUrl } from '@shanyu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Stack, startTestStack } from '../support/stack.js';
+import { replicated, type Stack, startTestStack } from '../support/stack.js';
 import { EventCollector } from './events-support.js';
 import { newIdNumber } from './staff-support.js';
 
@@ -69,18 +69,7 @@ describe('publishing credit and staff rules by jurisdiction', () => {
       key: 'grading',
       title: '测试：市级信用分级线（B ≥ 78）',
       composition: 'replaces',
-      body: {
-        kind: 'grading',
-        startScore: 80,
-        minScore: 0,
-        maxScore: 100,
-        grades: [
-          { grade: 'A', label: '优', minScore: 92 },
-          { grade: 'B', label: '良', minScore: 78 },
-          { grade: 'C', label: '中', minScore: 55 },
-          { grade: 'D', label: '差', minScore: 0 },
-        ],
-      },
+      body: creditGradingBody(),
     });
 
   /** An institution with 5 (or 6) toddler places, registered by the district's market regulator, once staff and credit have their copy. */
@@ -93,14 +82,7 @@ describe('publishing credit and staff rules by jurisdiction', () => {
       ),
       201,
     );
-    for (const [service, table] of [
-      ['staff', 'institution_replica'],
-      ['credit', 'institution'],
-    ] as const)
-      await eventually(
-        `${service} replica of ${body.id}`,
-        async () => (await stack.sql(service, `SELECT 1 FROM $schema.${table} WHERE id = $1`, [body.id])).length > 0,
-      );
+    await replicated(stack, body.id);
     return body as { id: string };
   };
   const hireToddlerCarer = async (district: string, institutionId: string) =>

@@ -25,6 +25,7 @@ import {
   eventually,
   institutionRequest,
   lifetimeBanMatched,
+  creditGradingBody,
   ruleDocumentRequest,
   testStackSecrets,
   uniqueSchema,
@@ -669,18 +670,7 @@ describe('bad-input fuzzing: malformed requests on every write route give no 5xx
           rule: {
             key: 'grading',
             title: '测试：信用分级线',
-            body: {
-              kind: 'grading',
-              startScore: 80,
-              minScore: 0,
-              maxScore: 100,
-              grades: [
-                { grade: 'A', label: '优', minScore: 92 },
-                { grade: 'B', label: '良', minScore: 78 },
-                { grade: 'C', label: '中', minScore: 55 },
-                { grade: 'D', label: '差', minScore: 0 },
-              ],
-            },
+            body: creditGradingBody(),
           },
         }),
       caller: 'health',

@@ -8,7 +8,7 @@ import { startInspection } from '@shanyu/inspection';
 import { startRegistry } from '@shanyu/registry';
 import { startStaff } from '@shanyu/staff';
 import { startSubsidy } from '@shanyu/subsidy';
-import { composeTestStack, type ServiceDefinition, type StackOptions, type StartedGateway, type TestStack } from '@shanyu/testing';
+import { composeTestStack, eventually, type ServiceDefinition, type StackOptions, type StartedGateway, type TestStack } from '@shanyu/testing';
 
 export { TEST_DEMO_PASSWORD, TEST_RPC_TIMEOUT_MS, testClock, type TestClock } from '@shanyu/testing';
 
@@ -40,4 +40,16 @@ export type Stack<K extends ServiceName = ServiceName> = TestStack<typeof SERVIC
  */
 export async function startTestStack<K extends ServiceName>(options: StackOptions<typeof SERVICES, K>): Promise<Stack<K>> {
   return (await composeTestStack(SERVICES, GATEWAY, options)) as Stack<K>;
+}
+
+/** Waits until the staff and credit services hold their copy of a registered institution. */
+export async function replicated(stack: Stack<'staff' | 'credit'>, institutionId: string): Promise<void> {
+  for (const [service, table] of [
+    ['staff', 'institution_replica'],
+    ['credit', 'institution'],
+  ] as const)
+    await eventually(
+      `${service} replica of ${institutionId}`,
+      async () => (await stack.sql(service, `SELECT 1 FROM $schema.${table} WHERE id = $1`, [institutionId])).length > 0,
+    );
 }

@@ -139,6 +139,22 @@ export function lifetimeBanMatched(institutionId: string, divisionCode: string):
  * /supervision-policies): one rule replacing the rule of the same key from above, citing a
  * test document. `documentKey` defaults to a fresh one; its version is `<key>/<year>.1`.
  */
+/** A credit `grading` rule body: start 80 points, A ≥ 92, B ≥ 78 (the national default's B starts at 72), C ≥ 55. */
+export function creditGradingBody() {
+  return {
+    kind: 'grading',
+    startScore: 80,
+    minScore: 0,
+    maxScore: 100,
+    grades: [
+      { grade: 'A', label: '优', minScore: 92 },
+      { grade: 'B', label: '良', minScore: 78 },
+      { grade: 'C', label: '中', minScore: 55 },
+      { grade: 'D', label: '差', minScore: 0 },
+    ],
+  };
+}
+
 export function ruleDocumentRequest(options: {
   jurisdiction: string;
   title: string;
