@@ -13,6 +13,7 @@ export * from './schemas.js';
 export * from './audit.contracts.js';
 export * from './pii.contracts.js';
 export * from './platform/calendar.contracts.js';
+export * from './platform/auth.contracts.js';
 export * from './registry/filing.contracts.js';
 export * from './registry/status.contracts.js';
 export * from './staff/staff.contracts.js';

@@ -88,6 +88,12 @@ describe('NATS permissions generated from the contract catalog', () => {
     expect(canPublish('credit', 'dlq.credit-registry-events')).toBe(true);
   });
 
+  it('lets every gateway replica hear logouts as they are published, and no one else', () => {
+    expect(canSubscribe('gateway', PlatformEvents.tokenRevoked)).toBe(true);
+    expect(canSubscribe('gateway', PlatformEvents.calendarYearLoaded)).toBe(false);
+    for (const { user } of natsPermissions().filter((p) => p.user !== 'gateway')) expect(canSubscribe(user, PlatformEvents.tokenRevoked), user).toBe(false);
+  });
+
   it('lets the gateway call every catalog subject and no service call another (none does today)', () => {
     for (const subject of ALL_REQUEST_SUBJECTS) expect(canPublish('gateway', subject)).toBe(true);
     expect(canPublish('gateway', 'registry.not-in-the-catalog')).toBe(false);

@@ -40,6 +40,8 @@ export interface NatsServiceAccess {
   calls: readonly string[];
   /** Its durable consumers, named `<schema>-<purpose>` (serviceConsumer()). */
   consumers: readonly NatsConsumer[];
+  /** Event subjects every replica of it receives as they are published: a core subscription, no queue group, no consumer. */
+  listens?: readonly string[];
 }
 
 /**
@@ -47,9 +49,9 @@ export interface NatsServiceAccess {
  * (serviceConsumer()), so the names and filters the permissions allow are the ones it uses.
  */
 export const NATS_SERVICES: readonly NatsServiceAccess[] = [
-  // HTTP for people: calls every subject of every service, follows nothing, publishes the calendar event
-  // (and provisions the department systems' consumers, below).
-  { user: 'gateway', serves: [], calls: ALL_REQUEST_SUBJECTS, consumers: [] },
+  // HTTP for people: calls every subject of every service, publishes the calendar event (and provisions the
+  // department systems' consumers, below); each replica hears every logout to refuse the token too.
+  { user: 'gateway', serves: [], calls: ALL_REQUEST_SUBJECTS, consumers: [], listens: [PlatformEvents.tokenRevoked] },
   {
     user: 'registry',
     serves: subjectsOf('registry'),
@@ -302,7 +304,7 @@ export function natsPermissions(options: { serviceSchemas?: NatsServiceSchemas }
           ...provisions.map((c) => `${JS}.CONSUMER.INFO.${EVENT_STREAM}.${c.name}`),
         ]),
       },
-      subscribe: { allow: unique([...s.serves, `${natsInboxPrefix(s.user)}.>`]) },
+      subscribe: { allow: unique([...s.serves, ...(s.listens ?? []), `${natsInboxPrefix(s.user)}.>`]) },
       allowResponses: s.serves.length > 0,
     };
   });

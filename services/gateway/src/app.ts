@@ -9,6 +9,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DemoAccounts } from './accounts/demo-accounts.js';
+import { TokenRevocations } from './auth/token-revocations.js';
 import { TokenService } from './auth/token.service.js';
 import { type GatewayConfig, jsonBodyLimits, loginLimits, requireIdentitySigningKey, resolveJwtSecret, trustProxyOption } from './config.js';
 import { gatewayDataSource } from './data-source.js';
@@ -49,6 +50,8 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     rpcTimeoutMs: config.RPC_TIMEOUT_MS,
   });
   await provisionDepartmentConsumers(runtime.jsm, logger);
+  const revocations = new TokenRevocations(runtime.dataSource, runtime.unitOfWork, runtime.nats, logger);
+  await revocations.start();
   const demo = new DemoAccounts(runtime.dataSource, logger);
   const demoAccounts = config.SHANYU_MODE === 'production' ? [] : await demo.ensure(config.SHANYU_DEMO_PASSWORD);
   if (config.SHANYU_MODE === 'production') {
@@ -75,6 +78,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
       runtime,
       signer,
       tokens: new TokenService(jwtSecret, config.JWT_TTL_SECONDS),
+      revocations,
       logger,
       healthServices: config.HEALTH_SERVICES.split(',')
         .map((s) => s.trim())
@@ -121,6 +125,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     runtime,
     demoAccounts,
     async stop() {
+      revocations.stop();
       await app.close();
       await runtime.stop();
     },

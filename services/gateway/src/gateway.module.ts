@@ -49,6 +49,8 @@ export interface GatewayModuleOptions {
   /** Signs identity tokens (the gateway's Ed25519 key): for department systems' NATS requests. */
   signer: ActorTokenSigner;
   tokens: TokenService;
+  /** Revoked tokens, started (their set loaded and logouts heard) before the module is built. */
+  revocations: TokenRevocations;
   logger: JsonLogger;
   healthServices: string[];
   /** Base of the URLs printed on documents (receipt QR codes). */
@@ -64,8 +66,7 @@ export interface GatewayModuleOptions {
 @Module({})
 export class GatewayModule {
   static register(options: GatewayModuleOptions): DynamicModule {
-    const { runtime, tokens, logger } = options;
-    const revocations = new TokenRevocations(runtime.dataSource);
+    const { runtime, tokens, revocations, logger } = options;
     const loginLimits = options.loginLimits ?? DEFAULT_LOGIN_LIMITS;
     const limiter = new LoginLimiter(runtime.dataSource, loginLimits);
     const clients = new ApiClientAuthenticator(runtime.dataSource, limiter);

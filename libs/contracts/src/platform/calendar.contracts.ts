@@ -3,6 +3,7 @@ import { JSONSchema } from 'class-validator-jsonschema';
 import { type Static, Type as t } from '@sinclair/typebox';
 import { type AnyEventDef, defineEvent, Nullable, StringEnum, subjectsOf } from '../contract.js';
 import { IsIsoDate, ListOf } from '../validators.js';
+import { TokenRevokedData } from './auth.contracts.js';
 
 @JSONSchema({ description: 'One day of the State Council holiday arrangement (国务院办公厅部分节假日安排的通知)' })
 export class HolidayEntryInput {
@@ -75,6 +76,14 @@ export const PlatformEvt = {
     version: 1,
     summary: 'An admin loaded a year of the working-day calendar (holidays and make-up workdays)',
     data: CalendarYearLoadedData,
+  }),
+  tokenRevoked: defineEvent({
+    subject: 'evt.gateway.token.revoked',
+    version: 1,
+    summary:
+      'A person or department system logged out: its access token (by jti) is refused from now on. Every gateway replica ' +
+      'receives it as published (core subscription) and keeps revoked tokens in memory',
+    data: TokenRevokedData,
   }),
 };
 export const PlatformEvents = subjectsOf(PlatformEvt);

@@ -41,7 +41,7 @@ export class AuthGuard implements CanActivate {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match) throw new DomainError('UNAUTHENTICATED', '需要登录：请在 Authorization 头中提供 Bearer 令牌');
       const token = this.tokens.verifyToken(match[1]);
-      await this.revocations.assertNotRevoked(token.jti);
+      this.revocations.assertNotRevoked(token.jti);
       request.token = token;
       if (token.actor.clientId) {
         if (!this.clients || !token.secretId) throw new DomainError('TOKEN_INVALID', '无效的访问令牌，请重新获取');

@@ -12,9 +12,13 @@ export class RevokedTokenRepository {
     this.table = schemaTable(manager, 'revoked_token');
   }
 
-  /** Records the revocation once (a second logout with the same token changes nothing). */
-  async insert(jti: string, userId: string, expiresAt: Date): Promise<void> {
-    await this.manager.query(`INSERT INTO ${this.table} (jti, user_id, expires_at) VALUES ($1, $2, $3) ON CONFLICT (jti) DO NOTHING`, [jti, userId, expiresAt]);
+  /** Records the revocation once (a second logout with the same token changes nothing); false when it was already recorded. */
+  async insert(jti: string, userId: string, expiresAt: Date): Promise<boolean> {
+    const rows: unknown[] = await this.manager.query(
+      `INSERT INTO ${this.table} (jti, user_id, expires_at) VALUES ($1, $2, $3) ON CONFLICT (jti) DO NOTHING RETURNING jti`,
+      [jti, userId, expiresAt],
+    );
+    return rows.length > 0;
   }
 
   /** Deletes the rows of tokens that have expired. */
@@ -22,8 +26,8 @@ export class RevokedTokenRepository {
     await this.manager.query(`DELETE FROM ${this.table} WHERE expires_at < now() - interval '1 minute'`);
   }
 
-  async isRevoked(jti: string): Promise<boolean> {
-    const rows: unknown[] = await this.manager.query(`SELECT 1 FROM ${this.table} WHERE jti = $1`, [jti]);
-    return rows.length > 0;
+  /** Every revocation of a token that has not expired yet. */
+  async unexpired(): Promise<{ jti: string; expiresAt: Date }[]> {
+    return this.manager.query(`SELECT jti, expires_at AS "expiresAt" FROM ${this.table} WHERE expires_at > now()`);
   }
 }
