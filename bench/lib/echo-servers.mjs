@@ -11,7 +11,9 @@ import { ActorTokenVerifier, JsonLogger } from '../../libs/common/dist/index.js'
 import { NatsRpcServer } from '../../libs/messaging/dist/index.js';
 
 const url = process.env.NATS_URL;
-const raw = await connect({ servers: url });
+// A broker with users (bench/rpc.mjs starts it as `npm start` does): the bench's full-access user.
+const credentials = process.env.BENCH_NATS_USER ? { user: process.env.BENCH_NATS_USER, pass: process.env.BENCH_NATS_PASSWORD } : {};
+const raw = await connect({ servers: url, ...credentials });
 raw.subscribe('bench.raw.echo', { queue: 'bench', callback: (_err, msg) => msg.respond(msg.data) });
 
 function echoModule(subject) {
@@ -29,11 +31,11 @@ function echoModule(subject) {
 
 const nest = await NestFactory.createMicroservice(echoModule('bench.nest.echo'), {
   transport: Transport.NATS,
-  options: { servers: [url], queue: 'bench' },
+  options: { servers: [url], queue: 'bench', ...credentials },
   logger: false,
 });
 await nest.listen();
-const own = await connect({ servers: url });
+const own = await connect({ servers: url, ...credentials });
 const shanyu = await NestFactory.createMicroservice(echoModule('bench.shanyu.echo'), {
   strategy: new NatsRpcServer({
     connection: own,

@@ -1,22 +1,31 @@
 // The platform as separate processes on this machine, for benchmarks: PostgreSQL, NATS
 // JetStream, the named services and the gateway, with data under .bench-<name>/ (removed at the end).
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureNatsServer, ensurePostgresBinaries } from '../../deploy/local/install.mjs';
+import { natsEnvFor, writeNatsAuth } from '../../deploy/local/nats-auth.mjs';
 import { findFreePort, startNats, startPostgres } from '../../deploy/local/processes.mjs';
 import { benchIdentity } from './infra.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** `profile`: services started with `--cpu-prof` (profiles written to `profileDir` when they stop). */
+/**
+ * `profile`: services started with `--cpu-prof` (profiles written to `profileDir` when they stop).
+ * `npmStart`: the services configured as `npm start` (deploy/local/start.mjs) configures them — NATS
+ * authorization generated from the catalog (one user per service; the bench's own clients connect as
+ * `admin`, see `natsOptions`), access log and info logs (LOG_LEVEL info), `--enable-source-maps`, the
+ * gateway's metrics listener. Otherwise: an anonymous broker and warn logs.
+ */
 export async function startBenchStack({
   name = 'data',
   services = ['registry'],
   profile = [],
   profileDir = path.join(root, 'bench/results/profiles'),
   pgSettings = {},
+  npmStart = false,
 } = {}) {
   ensureNatsServer();
   ensurePostgresBinaries();
@@ -25,9 +34,17 @@ export async function startBenchStack({
   fs.mkdirSync(dir, { recursive: true });
   fs.chmodSync(dir, 0o755);
   const pg = await startPostgres({ dataDir: path.join(dir, 'pg'), port: await findFreePort(), fast: true, settings: { max_connections: 200, ...pgSettings } });
-  // Deliberately without NATS users (anonymous, every permission): the benchmarks' own clients and echo
-  // servers use subjects no service user may, and a throwaway broker on loopback needs no authorization.
-  const nats = await startNats({ storeDir: path.join(dir, 'nats'), port: await findFreePort(), logFile: path.join(dir, 'nats.log') });
+  // Without npmStart, deliberately without NATS users (anonymous, every permission): the benchmarks' own
+  // clients use subjects no service user may, and a throwaway broker on loopback needs no authorization.
+  const natsAuth = npmStart ? writeNatsAuth({ dir: path.join(dir, 'nats-auth'), contracts: await import('../../libs/contracts/dist/index.js') }) : undefined;
+  const nats = await startNats({
+    storeDir: path.join(dir, 'nats'),
+    port: await findFreePort(),
+    logFile: path.join(dir, 'nats.log'),
+    configFile: natsAuth?.configFile,
+  });
+  /** How the bench's own clients connect (nats.js options): as the full-access `admin` user when the broker has users. */
+  const natsOptions = natsAuth ? { servers: nats.url, user: 'admin', pass: natsAuth.passwords.admin } : { servers: nats.url };
   const httpPort = await findFreePort();
   const identity = await benchIdentity();
   const env = {
@@ -36,26 +53,35 @@ export async function startBenchStack({
     NATS_URL: nats.url,
     SHANYU_MODE: 'demo',
     SHANYU_DEMO_PASSWORD: 'bench-password',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: npmStart ? 'info' : 'warn',
+    // Shared by the gateway and any baseline that checks the gateway's tokens.
+    JWT_SECRET: randomBytes(48).toString('base64'),
   };
-  // The bench's nats-server runs without auth: services must not try credentials from the caller's shell.
+  // Services must not try credentials from the caller's shell: each gets its own user, or none.
   delete env.NATS_USER;
   delete env.NATS_PASSWORD;
+  delete env.METRICS_PORT;
+  const nodeFlags = npmStart ? ['--enable-source-maps'] : [];
   const children = [];
   const start = (name, extra = {}) => {
     const log = fs.openSync(path.join(dir, `${name}.log`), 'a');
     const prof = profile.includes(name) ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.${Date.now()}.cpuprofile`] : [];
     if (prof.length) fs.mkdirSync(profileDir, { recursive: true });
-    const child = spawn(process.execPath, [...prof, path.join(root, `services/${name}/dist/main.js`)], {
+    const child = spawn(process.execPath, [...nodeFlags, ...prof, path.join(root, `services/${name}/dist/main.js`)], {
       cwd: root,
-      env: { ...env, ...extra },
+      env: { ...env, ...(natsAuth ? natsEnvFor(name, natsAuth.passwords) : {}), ...extra },
       stdio: ['ignore', log, log],
     });
     children.push(child);
     return child;
   };
   for (const s of services) start(s);
-  start('gateway', { PORT: String(httpPort), HOST: '127.0.0.1', HEALTH_SERVICES: services.join(',') });
+  start('gateway', {
+    PORT: String(httpPort),
+    HOST: '127.0.0.1',
+    HEALTH_SERVICES: services.join(','),
+    ...(npmStart ? { METRICS_PORT: String(await findFreePort()), METRICS_HOST: '127.0.0.1' } : {}),
+  });
   const base = `http://127.0.0.1:${httpPort}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
@@ -73,6 +99,7 @@ export async function startBenchStack({
     base,
     dir,
     env,
+    natsOptions,
     /** Signs the identity tokens of the bench's own RPC calls (the services verify them). */
     signer: identity.signer,
     /** Peak resident memory (kB) of a service process, from /proc. */
