@@ -48,19 +48,50 @@ import { SubsidyPage } from './SubsidyPage';
 interface Entry {
   key: string;
   label: string;
+  /** The entry's name in an operator's (举办者) menu, where it shows the operator's own institutions only. */
+  operatorLabel?: string;
   icon: ReactNode;
   route: string;
   element: ReactNode;
+  /** The route the page reads first: the entry shows only where it is deployed and open to the account's department. */
   needs?: string;
-  departments?: string[];
+  /** The departments the page is for (the admin sees every page); absent: everyone the route lets in. */
+  departments?: readonly string[];
 }
+
+/** The supervising departments: the pages of review, planning and oversight are theirs, not an operator's. */
+const OFFICIALS = ['health', 'market', 'civil', 'fire', 'police', 'education', 'hrss', 'street', 'finance'] as const;
 
 const ENTRIES: Entry[] = [
   { key: 'overview', label: '工作台', icon: <DashboardOutlined />, route: '', element: <OverviewPage /> },
-  { key: 'filings', label: '备案审核', icon: <AuditOutlined />, route: 'filings', element: <FilingsPage />, needs: 'GET /api/v1/filings' },
-  { key: 'institutions', label: '机构名录', icon: <BankOutlined />, route: 'institutions', element: <InstitutionsPage />, needs: 'GET /api/v1/institutions' },
+  {
+    key: 'filings',
+    operatorLabel: '备案申请',
+    label: '备案审核',
+    icon: <AuditOutlined />,
+    route: 'filings',
+    element: <FilingsPage />,
+    needs: 'GET /api/v1/filings',
+  },
+  {
+    key: 'institutions',
+    operatorLabel: '我的机构',
+    label: '机构名录',
+    icon: <BankOutlined />,
+    route: 'institutions',
+    element: <InstitutionsPage />,
+    needs: 'GET /api/v1/institutions',
+  },
   { key: 'checklists', label: '两张清单', icon: <OrderedListOutlined />, route: 'checklists', element: <ChecklistsPage />, needs: 'GET /api/v1/checklists' },
-  { key: 'plans', label: '双随机计划', icon: <CalendarOutlined />, route: 'plans', element: <PlansPage />, needs: 'GET /api/v1/inspection-plans' },
+  {
+    key: 'plans',
+    departments: OFFICIALS,
+    label: '双随机计划',
+    icon: <CalendarOutlined />,
+    route: 'plans',
+    element: <PlansPage />,
+    needs: 'GET /api/v1/inspection-plans',
+  },
   {
     key: 'post-filing',
     label: '备案后核查',
@@ -69,7 +100,15 @@ const ENTRIES: Entry[] = [
     element: <PostFilingChecksPage />,
     needs: 'GET /api/v1/post-filing-checks',
   },
-  { key: 'inspections', label: '联合检查', icon: <FileSearchOutlined />, route: 'inspections', element: <InspectionsPage />, needs: 'GET /api/v1/inspections' },
+  {
+    key: 'inspections',
+    operatorLabel: '检查记录',
+    label: '联合检查',
+    icon: <FileSearchOutlined />,
+    route: 'inspections',
+    element: <InspectionsPage />,
+    needs: 'GET /api/v1/inspections',
+  },
   {
     key: 'rectifications',
     label: '整改跟踪',
@@ -81,7 +120,15 @@ const ENTRIES: Entry[] = [
   { key: 'penalties', label: '行政处罚', icon: <StopOutlined />, route: 'penalties', element: <PenaltiesPage />, needs: 'GET /api/v1/penalties' },
   { key: 'complaints', label: '投诉举报', icon: <WarningOutlined />, route: 'complaints', element: <ComplaintsPage />, needs: 'GET /api/v1/complaints' },
   { key: 'staff', label: '从业人员预警', icon: <TeamOutlined />, route: 'staff-alerts', element: <StaffAlertsPage />, needs: 'GET /api/v1/staff-stats' },
-  { key: 'credit', label: '信用监管', icon: <SafetyCertificateOutlined />, route: 'credit', element: <CreditPage />, needs: 'GET /api/v1/credit/lists' },
+  {
+    key: 'credit',
+    operatorLabel: '信用信息',
+    label: '信用监管',
+    icon: <SafetyCertificateOutlined />,
+    route: 'credit',
+    element: <CreditPage />,
+    needs: 'GET /api/v1/credit/institutions/{id}',
+  },
   { key: 'subsidy', label: '补助发放', icon: <MoneyCollectOutlined />, route: 'subsidy', element: <SubsidyPage />, needs: 'GET /api/v1/subsidy/runs/{id}' },
   {
     key: 'rosters',
@@ -92,8 +139,24 @@ const ENTRIES: Entry[] = [
     needs: 'GET /api/v1/institutions/{id}/rosters/{month}',
   },
   { key: 'indicators', label: '指标看板', icon: <BarChartOutlined />, route: 'indicators', element: <DashboardPage />, needs: 'GET /api/v1/indicators' },
-  { key: 'rules', label: '分级规则', icon: <BookOutlined />, route: 'rules', element: <RulesPage />, needs: 'GET /api/v1/rules/effective' },
-  { key: 'population', label: '人口数据', icon: <UploadOutlined />, route: 'population', element: <PopulationPage />, needs: 'GET /api/v1/population' },
+  {
+    key: 'rules',
+    departments: OFFICIALS,
+    label: '分级规则',
+    icon: <BookOutlined />,
+    route: 'rules',
+    element: <RulesPage />,
+    needs: 'GET /api/v1/rules/effective',
+  },
+  {
+    key: 'population',
+    departments: OFFICIALS,
+    label: '人口数据',
+    icon: <UploadOutlined />,
+    route: 'population',
+    element: <PopulationPage />,
+    needs: 'GET /api/v1/population',
+  },
 ];
 
 /** 部门工作台: what each department reviews, follows up and decides. */
@@ -104,7 +167,11 @@ export default function ConsoleApp() {
   const navigate = useNavigate();
   if (!session) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   if (!has) return <Loading />;
-  const visible = ENTRIES.filter((e) => !e.needs || has(e.needs));
+  const isOperator = session.department === 'operator';
+  const forDepartment = (e: Entry) => !e.departments || session.department === 'admin' || e.departments.includes(session.department);
+  const visible = ENTRIES.filter((e) => forDepartment(e) && (!e.needs || has(e.needs))).map((e) =>
+    isOperator && e.operatorLabel ? { ...e, label: e.operatorLabel } : e,
+  );
   const current = visible.find((e) => e.route && location.pathname.startsWith(`/app/${e.route}`))?.key ?? 'overview';
   return (
     <Layout style={{ minHeight: '100vh' }}>

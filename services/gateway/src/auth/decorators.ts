@@ -1,5 +1,6 @@
 import type { Actor, Department } from '@shanyu/common';
-import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { VerifiedToken } from './token.service.js';
 
 export const PUBLIC_ROUTE = 'shanyu:public';
@@ -9,8 +10,13 @@ export const INSPECTOR_ROUTE = 'shanyu:inspectors';
 /** No token needed (login, public register, health, docs). */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
-/** Only these departments may call the route; others get 403 DEPARTMENT_NOT_ALLOWED. */
-export const Departments = (...departments: Department[]) => SetMetadata(ALLOWED_DEPARTMENTS, departments);
+/**
+ * Only these departments (and the platform admin) may call the route; others get 403
+ * DEPARTMENT_NOT_ALLOWED. Published in the OpenAPI operation as `x-departments`, so a client
+ * (the console's menu, a department system) knows before calling.
+ */
+export const Departments = (...departments: Department[]) =>
+  applyDecorators(SetMetadata(ALLOWED_DEPARTMENTS, departments), ApiExtension('x-departments', departments));
 
 /**
  * Part of an inspector account's visit work (role `inspector`): every other route answers it

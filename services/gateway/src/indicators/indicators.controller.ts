@@ -3,7 +3,7 @@ import { enrolmentRatios, IndicatorsRequest, type IndicatorsView, judgeTargets, 
 import { RpcClient } from '@shanyu/messaging';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, CurrentRequestId } from '../auth/decorators.js';
+import { CurrentActor, CurrentRequestId, Departments } from '../auth/decorators.js';
 import { RpcReply } from '../docs/rpc-reply.js';
 import { HEALTH_SERVICES } from '../health/health.controller.js';
 
@@ -18,6 +18,7 @@ export class IndicatorsController {
   ) {}
 
   @Get()
+  @Departments('health', 'market', 'civil', 'fire', 'police', 'education', 'hrss', 'street', 'finance')
   @ApiOperation({
     summary:
       "区域指标 (each with its definition and source) for a district and its streets (a city and its counties), as they stood at the end of the month, plus supply and demand; figures over all operating institutions with their filed-only figures beside them (filedOnlyOf); each division's development targets (发展目标) judged against its figures; a district's or street's city figures beside it (comparison)",

@@ -1,0 +1,102 @@
+// Every person's own menu works for them: each demo account of a department, the operator and the
+// admin signs in, opens every entry of its console menu in Chromium, and no page of it gets a 403
+// (or any 5xx) from the API. A menu entry the account may not use is not in its menu.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserStack, launchChromium, loginAs, startBrowserStack } from './support.js';
+
+const ACCOUNTS = [
+  'health.330106',
+  'market.330106',
+  'civil.330106',
+  'fire.330106',
+  'police.330106',
+  'education.330106',
+  'hrss.330106',
+  'street.330106109',
+  'finance.330106',
+  'operator.demo',
+  'admin',
+];
+
+let stack: BrowserStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  stack = await startBrowserStack();
+  browser = await launchChromium();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+/**
+ * Signs in, opens each entry of the menu in turn and returns the menu's labels and every refused
+ * or failed API call seen from sign-in on, with the entry whose page made it.
+ */
+async function walkMenu(page: Page, username: string): Promise<{ entries: string[]; refused: string[] }> {
+  const refused: string[] = [];
+  // The entry a request was made from (its answer may arrive after the next entry opened).
+  const madeFrom = new WeakMap<object, string>();
+  let at = '工作台';
+  page.on('request', (req) => madeFrom.set(req, at));
+  page.on('response', (res) => {
+    const url = new URL(res.url());
+    if (url.pathname.startsWith('/api/') && (res.status() === 403 || res.status() >= 500)) {
+      refused.push(`${madeFrom.get(res.request()) ?? at}: ${res.request().method()} ${url.pathname} → ${res.status()}`);
+    }
+  });
+  await loginAs(page, stack.baseUrl, username, '/app');
+  const menu = page.getByRole('navigation', { name: '工作台导航' });
+  await menu.getByRole('link').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  const entries = await menu.getByRole('link').allInnerTexts();
+  for (const entry of entries) {
+    at = entry;
+    await menu.getByRole('link', { name: entry, exact: true }).click();
+    await menu.locator('.ant-menu-item-selected', { hasText: entry }).waitFor();
+    await page.waitForLoadState('networkidle');
+  }
+  return { entries, refused };
+}
+
+describe('每个账号自己的菜单：打开每一项都不被拒绝', () => {
+  for (const username of ACCOUNTS) {
+    it(`${username}: every entry of its menu opens without a 403`, async () => {
+      const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } });
+      const page = await context.newPage();
+      page.setDefaultTimeout(30_000);
+      const { entries, refused } = await walkMenu(page, username);
+      await context.close();
+      expect(entries.length).toBeGreaterThan(1);
+      expect(refused).toEqual([]);
+    });
+  }
+
+  it("the operator's menu is its own: no departments' review pages", async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await loginAs(page, stack.baseUrl, 'operator.demo', '/app');
+    const menu = page.getByRole('navigation', { name: '工作台导航' });
+    await menu.getByRole('link').first().waitFor();
+    const entries = await menu.getByRole('link').allInnerTexts();
+    await context.close();
+    for (const departmentsOnly of [
+      '备案审核',
+      '机构名录',
+      '双随机计划',
+      '备案后核查',
+      '投诉举报',
+      '从业人员预警',
+      '补助发放',
+      '指标看板',
+      '分级规则',
+      '人口数据',
+    ]) {
+      expect(entries).not.toContain(departmentsOnly);
+    }
+    for (const own of ['我的机构', '备案申请', '收托名册', '整改跟踪', '信用信息']) expect(entries).toContain(own);
+  });
+});
