@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { DomainError } from '@shanyu/common';
+import { IsInt, IsString } from 'class-validator';
 import { describe, expect, it } from 'vitest';
 import { RegisterInstitutionRequest } from './registry/institution.contracts.js';
 import { validateContract } from './validation.js';
@@ -30,6 +31,24 @@ async function problems(body: unknown) {
 }
 
 describe('contract validation', () => {
+  it('sees constraints declared after a class was first validated (a subclass defined later)', async () => {
+    class Base {
+      @IsString()
+      name!: string;
+    }
+    await expect(validateContract(Base, { name: 'a' })).resolves.toBeInstanceOf(Base);
+    class Later extends Base {
+      @IsInt()
+      count!: number;
+    }
+    await expect(validateContract(Later, { name: 'a', count: 1 })).resolves.toBeInstanceOf(Later);
+    const refused = await validateContract(Later, { name: 1, count: 'x' }).catch((e: DomainError) => e.details?.map((d) => d.field));
+    expect(refused?.sort()).toEqual(['count', 'name']);
+    await expect(validateContract(Base, { name: 'a', count: 1 })).rejects.toThrow(DomainError); // not Base's field
+    IsInt()(Base.prototype, 'count'); // a constraint registered on a class already validated
+    await expect(validateContract(Base, { name: 'a', count: 1 })).resolves.toBeInstanceOf(Base);
+  });
+
   it('accepts a valid body and returns an instance of the class', async () => {
     const instance = await validateContract(RegisterInstitutionRequest, valid);
     expect(instance).toBeInstanceOf(RegisterInstitutionRequest);

@@ -1,8 +1,46 @@
 import 'reflect-metadata';
 import { DomainError, type FieldProblem } from '@shanyu/common';
 import { plainToInstance } from 'class-transformer';
-import { validate, type ValidationError } from 'class-validator';
+import { getMetadataStorage, validate, type ValidationError } from 'class-validator';
 import { inputHygieneProblems } from './input-hygiene.js';
+
+type MetadataStorage = ReturnType<typeof getMetadataStorage>;
+type TargetMetadatas = ReturnType<MetadataStorage['getTargetValidationMetadatas']>;
+const CACHED = Symbol.for('shanyu.validation-metadata-cache');
+
+/**
+ * class-validator looks a class's constraints up on every `validate()`, and of every nested
+ * object, by scanning every registered class for inheritance: twice per row of a 1,000-row
+ * import. The answer only changes when a decorator registers, so it is kept until one does.
+ */
+function cacheTargetMetadatas(storage: MetadataStorage & { [CACHED]?: true }): void {
+  if (storage[CACHED]) return;
+  storage[CACHED] = true;
+  let cache = new WeakMap<Function, Map<string, { metadatas: TargetMetadatas; grouped: Record<string, TargetMetadatas> }>>();
+  const lookUp = storage.getTargetValidationMetadatas.bind(storage);
+  const group = storage.groupByPropertyName.bind(storage);
+  const add = storage.addValidationMetadata.bind(storage);
+  const groupedOf = new WeakMap<TargetMetadatas, Record<string, TargetMetadatas>>();
+  storage.addValidationMetadata = (metadata) => {
+    cache = new WeakMap();
+    add(metadata);
+  };
+  storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
+    const key = `${schema}|${always}|${strictGroups}|${groups?.join('\u0000') ?? ''}`;
+    let byOptions = cache.get(target);
+    if (!byOptions) cache.set(target, (byOptions = new Map()));
+    let found = byOptions.get(key);
+    if (!found) {
+      const metadatas = lookUp(target, schema, always, strictGroups, groups);
+      found = { metadatas, grouped: group(metadatas) };
+      groupedOf.set(metadatas, found.grouped);
+      byOptions.set(key, found);
+    }
+    return found.metadatas;
+  };
+  storage.groupByPropertyName = (metadatas) => groupedOf.get(metadatas) ?? group(metadatas);
+}
+cacheTargetMetadatas(getMetadataStorage());
 
 /** Chinese messages for class-validator's built-in constraints; custom ones bring their own. */
 const MESSAGES: Record<string, (c: string) => string> = {
