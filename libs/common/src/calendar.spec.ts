@@ -151,6 +151,14 @@ describe('shanghaiToday', () => {
     expect(shanghaiToday(new Date('2026-03-01T15:30:00Z'))).toBe('2026-03-01');
   });
 
+  it('answers each instant on its own, also when asked again within the same second', () => {
+    expect(shanghaiToday(new Date('2026-03-01T16:00:00.000Z'))).toBe('2026-03-02');
+    expect(shanghaiToday(new Date('2026-03-01T16:00:00.999Z'))).toBe('2026-03-02');
+    expect(shanghaiToday(new Date('2026-03-01T15:59:59.999Z'))).toBe('2026-03-01');
+    expect(shanghaiToday(new Date('1969-12-31T15:59:59.500Z'))).toBe('1969-12-31');
+    expect(shanghaiToday(new Date('1969-12-31T16:00:00.000Z'))).toBe('1970-01-01');
+  });
+
   it('defaults to now and rejects an invalid Date', () => {
     expect(isIsoDate(shanghaiToday())).toBe(true);
     expect(() => shanghaiToday(new Date('nope'))).toThrow(RangeError);

@@ -175,6 +175,10 @@ export function lastDayOfMonth(month: IsoMonth): IsoDate {
 export const SHANGHAI_TIME_ZONE = 'Asia/Shanghai';
 
 let shanghaiFormatter: Intl.DateTimeFormat | undefined;
+// The last answer, by whole second: UTC offsets are whole seconds, so a date changes only on a
+// second's boundary. Bulk validation asks this for every row (an ID number's birth date).
+let lastSecond = NaN;
+let lastDate = '';
 
 /**
  * The calendar date in Asia/Shanghai at the instant `now` (default: the current instant),
@@ -182,6 +186,8 @@ let shanghaiFormatter: Intl.DateTimeFormat | undefined;
  */
 export function shanghaiToday(now: Date = new Date()): IsoDate {
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new RangeError('shanghaiToday: invalid Date');
+  const second = Math.floor(now.getTime() / 1000);
+  if (second === lastSecond) return lastDate;
   shanghaiFormatter ??= new Intl.DateTimeFormat('en-CA', {
     timeZone: SHANGHAI_TIME_ZONE,
     year: 'numeric',
@@ -189,7 +195,9 @@ export function shanghaiToday(now: Date = new Date()): IsoDate {
     day: '2-digit',
   });
   const parts = Object.fromEntries(shanghaiFormatter.formatToParts(now).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  lastSecond = second;
+  lastDate = `${parts.year}-${parts.month}-${parts.day}`;
+  return lastDate;
 }
 
 let shanghaiMinuteFormatter: Intl.DateTimeFormat | undefined;
