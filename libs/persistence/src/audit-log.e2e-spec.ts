@@ -83,6 +83,15 @@ describe('AuditLog on PostgreSQL', () => {
     expect(await log.verify(ds)).toEqual({ ok: true, entries: 57 });
   });
 
+  it('hashes what is stored: values whose JSON form differs from the object (dates, undefined members, index-like keys) verify, singly and in bulk', async () => {
+    const { ds } = await freshSchema();
+    const odd = (i: number) =>
+      entry(i, { before: { at: new Date('2026-03-01T00:00:00Z'), gone: undefined, 10: 'a', 2: 'b' }, after: { list: [1, undefined, { z: 1, a: 2 }] } });
+    await ds.transaction((manager) => log.record(manager, odd(0)));
+    await ds.transaction((manager) => log.recordMany(manager, [odd(1), entry(2), odd(3)]));
+    expect(await log.verify(ds)).toEqual({ ok: true, entries: 4 });
+  });
+
   it('chains recorded entries and verifies them, in one page or several', async () => {
     const { ds, table } = await freshSchema();
     await recordMany(ds, 7);

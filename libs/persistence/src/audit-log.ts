@@ -25,8 +25,15 @@ export interface AuditVerification {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-function entryHash(row: Omit<AuditRow, 'seq' | 'hash'>): string {
-  const material = canonicalJson([
+type AuditFields = Omit<AuditRow, 'seq' | 'hash' | 'prevHash'>;
+
+/**
+ * The hashed material is the canonical JSON of the entry's fields followed by the previous
+ * entry's hash: `[…fields…,"<prevHash>"]`. Each element is canonicalised on its own, so the
+ * fields' part can be prepared before the chain is locked and only the link added under it.
+ */
+function fieldsMaterial(row: AuditFields): string {
+  const fields = canonicalJson([
     row.occurredAt.toISOString(),
     row.actorDepartment,
     row.actorRole,
@@ -39,9 +46,18 @@ function entryHash(row: Omit<AuditRow, 'seq' | 'hash'>): string {
     row.before ?? null,
     row.after ?? null,
     row.requestId,
-    row.prevHash,
   ]);
-  return createHash('sha256').update(material).digest('hex');
+  return fields.slice(0, -1);
+}
+
+function linkedHash(fields: string, prevHash: string): string {
+  return createHash('sha256')
+    .update(`${fields},${JSON.stringify(prevHash)}]`)
+    .digest('hex');
+}
+
+function entryHash(row: Omit<AuditRow, 'seq' | 'hash'>): string {
+  return linkedHash(fieldsMaterial(row), row.prevHash);
 }
 
 /**
@@ -52,8 +68,8 @@ export class AuditLog {
   async record(manager: EntityManager, input: AuditEntryInput): Promise<void> {
     const table = manager.getRepository(AuditRow).metadata.tablePath;
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [table]);
-    const row = auditRow(input, await lastHash(manager, table));
-    await manager.insert(AuditRow, { ...row, hash: entryHash(row) });
+    const row = { ...auditFields(input), prevHash: await lastHash(manager, table) };
+    await manager.insert(AuditRow, { ...row, before: asJson(row.before), after: asJson(row.after), hash: entryHash(row) });
   }
 
   /**
@@ -65,14 +81,19 @@ export class AuditLog {
     if (!inputs.length) return;
     if (inputs.length === 1) return this.record(manager, inputs[0]!);
     const table = manager.getRepository(AuditRow).metadata.tablePath;
+    const prepared = inputs.map((input) => {
+      const row = auditFields(input);
+      return { row, fields: fieldsMaterial(row) };
+    });
+    // From here to COMMIT the service's audited writes wait for this one: only the links are computed under the lock.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [table]);
     let prevHash = await lastHash(manager, table);
     const seqs = await nextSequenceValues(manager, table, inputs.length);
-    const rows = inputs.map((input, i) => {
-      const row = auditRow(input, prevHash);
-      const hash = entryHash(row);
+    const rows = prepared.map(({ row, fields }, i) => {
+      const hash = linkedHash(fields, prevHash);
+      const linked = { ...row, seq: seqs[i], occurredAt: row.occurredAt.toISOString(), prevHash, hash };
       prevHash = hash;
-      return { ...row, seq: seqs[i], occurredAt: row.occurredAt.toISOString(), hash };
+      return linked;
     });
     await manager.query(
       `INSERT INTO ${table} (seq, occurred_at, actor_department, actor_role, actor_user, actor_client, action, entity, entity_id, reason, before, after, request_id, prev_hash, hash)
@@ -107,12 +128,21 @@ export class AuditLog {
   }
 }
 
+/** The JSON form (as `any`, the type TypeORM takes for a jsonb column): what is stored, read back and hashed. */
+function asJson(value: unknown) {
+  return JSON.parse(JSON.stringify(value));
+}
+
 async function lastHash(manager: EntityManager, table: string): Promise<string> {
   const last: { hash: string }[] = await manager.query(`SELECT hash FROM ${table} ORDER BY seq DESC LIMIT 1`);
   return last[0]?.hash ?? GENESIS_HASH;
 }
 
-function auditRow(input: AuditEntryInput, prevHash: string) {
+/**
+ * `before` and `after` are kept as given: the hash covers their JSON form (canonicalJson is
+ * defined on it) and that form is what is stored, so Dates and the like hash as they are read back.
+ */
+function auditFields(input: AuditEntryInput): AuditFields {
   return {
     occurredAt: new Date(),
     actorDepartment: input.actor.department,
@@ -123,10 +153,9 @@ function auditRow(input: AuditEntryInput, prevHash: string) {
     entity: input.entity,
     entityId: input.entityId,
     reason: input.reason ?? null,
-    before: input.before === undefined ? null : JSON.parse(JSON.stringify(input.before)),
-    after: input.after === undefined ? null : JSON.parse(JSON.stringify(input.after)),
+    before: input.before ?? null,
+    after: input.after ?? null,
     requestId: input.requestId ?? null,
-    prevHash,
   };
 }
 
