@@ -92,7 +92,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
   );
   const fastify = app.getHttpAdapter().getInstance();
   registerBodyParsers(app, bodyLimits);
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   registerHttpObservability(fastify, runtime.metrics);
   registerRequestLogging(fastify, logger);
   registerMetricsRoute(fastify, runtime.metrics, observabilityConfigFromEnv().metricsToken);
