@@ -10,7 +10,6 @@ import {
   RegistryRpc,
   UpdateInstitutionBody,
   GetInstitutionRequest,
-  InstitutionByUsccRequest,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
@@ -18,7 +17,11 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } fro
 import { CurrentActor, CurrentRequestId, Departments, ForInspectors } from '../auth/decorators.js';
 import { RpcReply } from '../docs/rpc-reply.js';
 
-/** 登记: institutions, forwarded to the registry service over NATS. */
+/**
+ * 登记: institutions, forwarded to the registry service over NATS. A path parameter the registry
+ * takes as it is (an id, a USCC) is not validated here as well: the registry validates its request
+ * (GetInstitutionRequest, InstitutionByUsccRequest) and its 400 VALIDATION reaches the caller unchanged.
+ */
 @ApiTags('institutions 机构登记')
 @ApiBearerAuth()
 @Controller('api/v1/institutions')
@@ -52,8 +55,8 @@ export class InstitutionsController {
   @ApiOperation({ summary: '按统一社会信用代码查机构 (the key on the business licence, as department systems hold it)' })
   @ApiParam({ name: 'uscc', example: '91330106MA2H2X1234' })
   @RpcReply(RegistryRpc.getInstitutionByUscc)
-  byUscc(@Param() params: InstitutionByUsccRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InstitutionView> {
-    return this.rpc.call(RegistryRpc.getInstitutionByUscc, { uscc: params.uscc }, { actor, requestId });
+  byUscc(@Param('uscc') uscc: string, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InstitutionView> {
+    return this.rpc.call(RegistryRpc.getInstitutionByUscc, { uscc }, { actor, requestId });
   }
 
   @Get(':id')
@@ -61,8 +64,8 @@ export class InstitutionsController {
   @ApiOperation({ summary: '机构详情' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @RpcReply(RegistryRpc.getInstitution)
-  get(@Param() params: GetInstitutionRequest, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InstitutionView> {
-    return this.rpc.call(RegistryRpc.getInstitution, { id: params.id }, { actor, requestId });
+  get(@Param('id') id: string, @CurrentActor() actor: Actor, @CurrentRequestId() requestId: string): Promise<InstitutionView> {
+    return this.rpc.call(RegistryRpc.getInstitution, { id }, { actor, requestId });
   }
 
   @Patch(':id')
