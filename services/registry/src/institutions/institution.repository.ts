@@ -22,8 +22,19 @@ const literal = (text: string) => text.replace(/[\\%_]/g, (c) => '\\' + c);
 export class InstitutionRepository {
   constructor(private readonly manager: EntityManager) {}
 
-  byId(id: string): Promise<Institution | null> {
-    return this.manager.findOneBy(Institution, { id });
+  /**
+   * One statement written once, its row made into the entity as TypeORM would: findOneBy built the
+   * statement and mapped its result anew for every read (a tenth of the registry's CPU on GET
+   * /api/v1/institutions/:id, bench/rpc.mjs).
+   */
+  async byId(id: string): Promise<Institution | null> {
+    const metadata = this.manager.connection.getMetadata(Institution);
+    const [row]: Record<string, unknown>[] = await this.manager.query(`SELECT * FROM ${metadata.tablePath} WHERE id = $1`, [id]);
+    if (!row) return null;
+    const institution = metadata.create() as Institution;
+    const driver = this.manager.connection.driver;
+    for (const column of metadata.columns) column.setEntityValue(institution, driver.prepareHydratedValue(row[column.databaseName], column));
+    return institution;
   }
 
   /** An institution another row refers to (a filing's), so it exists. */
