@@ -63,12 +63,13 @@ export class Outbox {
     const built = events.map(envelopeOf);
     const table = manager.getRepository(OutboxRow).metadata.tablePath;
     const seqs = await nextSequenceValues(manager, table, built.length);
-    // Each envelope is stored as the exact JSON text that was size-checked (a text[] parameter cast per row).
+    // The envelopes go as one JSON array of the texts that were size-checked: no escaping of each for a text[] literal.
     await manager.query(
       `INSERT INTO ${table} (seq, id, subject, envelope, headers)
-       SELECT t.seq, t.id, t.subject, t.envelope::jsonb, $4::jsonb
-       FROM unnest($1::bigint[], $2::uuid[], $3::text[], $5::text[]) AS t(seq, id, subject, envelope)`,
-      [seqs, built.map((b) => b.envelope.eventId), built.map((b) => b.envelope.subject), currentHeaders(), built.map((b) => b.json)],
+       SELECT t.seq, t.id, t.subject, e.envelope, $4::jsonb
+       FROM unnest($1::bigint[], $2::uuid[], $3::text[]) WITH ORDINALITY AS t(seq, id, subject, n)
+       JOIN jsonb_array_elements($5::jsonb) WITH ORDINALITY AS e(envelope, n) USING (n)`,
+      [seqs, built.map((b) => b.envelope.eventId), built.map((b) => b.envelope.subject), currentHeaders(), `[${built.map((b) => b.json).join(',')}]`],
     );
     return built.map((b) => b.envelope);
   }

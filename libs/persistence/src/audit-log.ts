@@ -165,12 +165,9 @@ function auditFields(input: AuditEntryInput): AuditFields {
  * column default is evaluated over the rows of one INSERT).
  */
 export async function nextSequenceValues(manager: EntityManager, tablePath: string, n: number): Promise<string[]> {
-  const rows: { seq: string }[] = await manager.query(`SELECT nextval(pg_get_serial_sequence($1, 'seq'))::text AS seq FROM generate_series(1, $2::int)`, [
-    tablePath,
-    n,
-  ]);
-  return rows
-    .map((r) => BigInt(r.seq))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(String);
+  const [row]: { seqs: string[] }[] = await manager.query(
+    `SELECT array_agg(s.v ORDER BY s.v)::text[] AS seqs FROM (SELECT nextval(pg_get_serial_sequence($1, 'seq')) AS v FROM generate_series(1, $2::int)) AS s`,
+    [tablePath, n],
+  );
+  return row?.seqs ?? [];
 }
