@@ -1,9 +1,11 @@
 // Every person's own menu works for them: each demo account of a department, the operator and the
 // admin signs in, opens every entry of its console menu in Chromium, and no page of it gets a 403
-// (or any 5xx) from the API. A menu entry the account may not use is not in its menu.
+// (or any 5xx) from the API. A menu entry the account may not use is not in its menu. And the
+// public pages fit a phone: none is wider than a 390 px viewport.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserStack, launchChromium, loginAs, startBrowserStack } from './support.js';
+import { randomInt } from 'node:crypto';
+import { type BrowserStack, filedOperatorInstitution, launchChromium, loginAs, PHONE, screenshot, startBrowserStack } from './support.js';
 
 const ACCOUNTS = [
   'health.330106',
@@ -99,4 +101,46 @@ describe('每个账号自己的菜单：打开每一项都不被拒绝', () => {
     }
     for (const own of ['我的机构', '备案申请', '收托名册', '整改跟踪', '信用信息']) expect(entries).toContain(own);
   });
+});
+
+/** The page's width and the outermost elements reaching past the screen's width (runs in the page; a phone widens its viewport to the content). */
+function overflowing(screenWidth: number): { width: number; widest: string[] } {
+  type El = { tagName: string; className: unknown; children: ArrayLike<El>; parentElement: El | null; getBoundingClientRect(): { right: number } };
+  const { document } = globalThis as unknown as { document: { documentElement: { scrollWidth: number }; querySelectorAll(s: string): El[] } };
+  const past = (e: El) => e.getBoundingClientRect().right > screenWidth + 1;
+  const name = (e: El | null) => (e ? `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]}` : '');
+  // The innermost elements reaching past the screen: what sticks out, with the two boxes around it.
+  const widest = [...document.querySelectorAll('body *')]
+    .filter((e) => past(e) && !Array.from(e.children).some(past))
+    .slice(0, 5)
+    .map((e) => `${name(e.parentElement?.parentElement ?? null)} > ${name(e.parentElement)} > ${name(e)} → ${Math.round(e.getBoundingClientRect().right)}px`);
+  return { width: document.documentElement.scrollWidth, widest };
+}
+
+describe('公示页面在手机上不超出屏幕宽度', () => {
+  let institution: { id: string; name: string };
+  beforeAll(async () => {
+    institution = await filedOperatorInstitution(stack, `三墩小树苗托育园${randomInt(100_000)}`, '330106109');
+  });
+
+  for (const [name, path] of [
+    ['register', '/public'],
+    ['institution', 'institution'],
+    ['plans', '/public/plans'],
+    ['receipts', '/public/receipts'],
+  ] as const) {
+    it(`${name}: no wider than 390 px`, async () => {
+      // A fixed 390 px layout viewport (a phone browser would zoom out to fit a wider page instead, hiding what overflows).
+      const context = await browser.newContext({ ...PHONE, isMobile: false });
+      const page = await context.newPage();
+      await page.goto(`${stack.baseUrl}${path === 'institution' ? `/public/institutions/${institution.id}` : path}`);
+      await page.getByRole('navigation', { name: '公示导航' }).waitFor();
+      await page.waitForLoadState('networkidle');
+      if (path === 'institution') await page.getByText(institution.name).first().waitFor();
+      const { width, widest } = await page.evaluate(overflowing, PHONE.viewport.width);
+      await screenshot(page, `phone-public-${name}`, { fullPage: false });
+      await context.close();
+      expect(width, `wider than the screen: ${widest.join('; ')}`).toBeLessThanOrEqual(390);
+    });
+  }
 });

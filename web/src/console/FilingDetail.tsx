@@ -64,7 +64,8 @@ export function FilingDetail() {
               <Button
                 danger
                 onClick={() => {
-                  setReasons(failing.map((r) => r.ruleId));
+                  // Only rules the check found unmet are grounds at first; one that needs checking by hand is ticked by the reviewer.
+                  setReasons(failing.filter((r) => r.outcome === 'fail').map((r) => r.ruleId));
                   setRejecting(true);
                 }}
               >
