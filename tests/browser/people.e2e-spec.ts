@@ -429,6 +429,8 @@ describe('inspector app: a joint inspection recorded offline', () => {
     });
     await context.setOffline(false);
     await page.getByTestId('sync-status').getByText('全部记录已同步').waitFor({ timeout: 45_000 });
+    // The banner follows the connection: gone once the platform answers again.
+    await page.getByTestId('offline-banner').waitFor({ state: 'detached' });
     expect(lostUploads).toBeGreaterThanOrEqual(2); // the lost one was sent again
     expect(lostResults).toBe(2); // the visit's results in one request, sent again once its reply was lost
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -467,6 +469,7 @@ describe('inspector app: a joint inspection recorded offline', () => {
     await page.unrouteAll();
     await page.getByRole('button', { name: '本部门签字确认' }).click();
     await page.getByText('本部门已签字', { exact: true }).waitFor();
+    await expect(page.getByTestId('offline-banner').count()).resolves.toBe(0);
     const inspection = (await stack.api('GET', `/api/v1/inspections/${inspectionId}`, { as: 'fire.330106' })).body as {
       departments: { department: string; signedOffAt: string | null }[];
     };
