@@ -41,9 +41,10 @@ describe('bearer tokens', () => {
     expect(() => mine.verify(`${h}.${forgedPayload}.${s}`)).toThrow(expect.objectContaining({ code: 'TOKEN_INVALID' }));
   });
 
-  it('refuses an expired token with a message saying so', () => {
+  it('refuses an expired token with a message saying so, also one it verified before it expired', () => {
     const tokens = new TokenService('x'.repeat(40), 60);
     const { accessToken } = tokens.issue(actor, 'u');
+    expect(tokens.verify(accessToken)).toEqual(actor);
     const realNow = Date.now;
     Date.now = () => realNow() + 120_000;
     try {

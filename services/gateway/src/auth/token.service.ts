@@ -29,6 +29,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Issues and checks HS256 bearer tokens carrying department, role, division scope and a token id (jti). */
 export class TokenService {
   private readonly jwt: JwtService;
+  /** Tokens whose signature and claims were checked, until they expire (as ActorTokenVerifier keeps identity tokens). */
+  private readonly verified = new Map<string, VerifiedToken>();
 
   constructor(
     secret: string,
@@ -54,8 +56,24 @@ export class TokenService {
     return this.verifyToken(token).actor;
   }
 
-  /** The actor, the token id and when the token expires; a token without a jti cannot be revoked and is refused. */
+  /**
+   * The actor, the token id and when the token expires; a token without a jti cannot be revoked and
+   * is refused. A token seen before is not checked again until it expires: the same string was
+   * signed with the secret (the HMAC and JSON parsing were a tenth of the gateway's CPU on a read).
+   */
   verifyToken(token: string): VerifiedToken {
+    const known = this.verified.get(token);
+    if (known) {
+      if (known.expiresAt.getTime() > Date.now()) return known;
+      this.verified.delete(token);
+    }
+    const verified = this.checkToken(token);
+    if (this.verified.size >= 10_000) this.verified.clear();
+    this.verified.set(token, verified);
+    return verified;
+  }
+
+  private checkToken(token: string): VerifiedToken {
     let claims: TokenClaims;
     try {
       claims = this.jwt.verify<TokenClaims>(token, { algorithms: ['HS256'], issuer: 'shanyu', audience: 'shanyu-api' });
