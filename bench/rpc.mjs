@@ -15,7 +15,7 @@ import { RpcClient } from '../libs/messaging/dist/index.js';
 import { generateInstitutions } from './generate.mjs';
 import { writeResult } from './lib/infra.mjs';
 import { closedLoop } from './lib/measure.mjs';
-import { adminToken, root, startBenchStack } from './lib/stack.mjs';
+import { adminToken, processCpuMs, root, startBenchStack } from './lib/stack.mjs';
 
 const INSTITUTIONS = Number(process.env.BENCH_INSTITUTIONS ?? 10_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -137,7 +137,16 @@ try {
     const check = await fetch(`${url}/api/v1/institutions/${ids[0]}`, { headers });
     if (check.status !== 200) throw new Error(`bench: ${url} answered the read with ${check.status}`);
   }
-  const read = (url, extra = {}) => autocannonRun({ url, connections: CONCURRENCY, duration: SECONDS, headers, requests, ...extra });
+  // CPU time per request of each Node process (from /proc): steadier than rates on a shared machine.
+  const cpu = () => ({ ...stack.cpuMs(), baseline: processCpuMs(baselineServer.pid) });
+  const read = async (url, extra = {}) => {
+    const before = cpu();
+    const result = await autocannonRun({ url, connections: CONCURRENCY, duration: SECONDS, headers, requests, ...extra });
+    const after = cpu();
+    result.cpuMsPerRequest = Object.fromEntries(Object.keys(after).map((name) => [name, (after[name] - before[name]) / result.requests.total]));
+    return result;
+  };
+  const platformCpu = (r) => r.cpuMsPerRequest.gateway + r.cpuMsPerRequest.registry;
   const failed = (r) => r.non2xx + r.errors + r.timeouts;
   await autocannonRun({ url: baselineUrl, connections: CONCURRENCY, duration: 2, headers, requests });
   await autocannonRun({ url: stack.base, connections: CONCURRENCY, duration: 2, headers, requests });
@@ -148,7 +157,8 @@ try {
     closed = { baseline, platform };
     note(
       `read round ${round}, 64 connections: one process ${fmt(baseline.requests.average)} req/s (p99 ${baseline.latency.p99} ms), ` +
-        `platform ${fmt(platform.requests.average)} req/s (p99 ${platform.latency.p99} ms) → ${fmt((platform.requests.average / baseline.requests.average) * 100, 1)}%`,
+        `platform ${fmt(platform.requests.average)} req/s (p99 ${platform.latency.p99} ms) → ${fmt((platform.requests.average / baseline.requests.average) * 100, 1)}%; ` +
+        `CPU per request: one process ${fmt(baseline.cpuMsPerRequest.baseline, 3)} ms, gateway ${fmt(platform.cpuMsPerRequest.gateway, 3)} + registry ${fmt(platform.cpuMsPerRequest.registry, 3)} ms`,
     );
   }
   let paced;
@@ -171,6 +181,18 @@ try {
     '≥ 50%',
     readOk && closed.platform.requests.average / closed.baseline.requests.average >= 0.5,
   );
+  rows.push({
+    name: 'GET /api/v1/institutions/:id, CPU per request (gateway + registry, 64 connections)',
+    baselineName: 'one process, CPU per request',
+    baseline: closed.baseline.cpuMsPerRequest.baseline,
+    figure: platformCpu(closed.platform),
+    unit: 'ms CPU',
+    ratio: platformCpu(closed.platform) / closed.baseline.cpuMsPerRequest.baseline,
+    goal: 'information',
+    met: null,
+    gatewayMs: closed.platform.cpuMsPerRequest.gateway,
+    registryMs: closed.platform.cpuMsPerRequest.registry,
+  });
   rows.push({
     name: `GET /api/v1/institutions/:id at ${fmt(READ_RATE)} req/s offered (p99)`,
     baselineName: `one process p99 at ${fmt(READ_RATE)} req/s`,

@@ -102,6 +102,8 @@ export async function startBenchStack({
     natsOptions,
     /** Signs the identity tokens of the bench's own RPC calls (the services verify them). */
     signer: identity.signer,
+    /** CPU time (user + system, ms) each service process has used so far, by name, from /proc. */
+    cpuMs: () => Object.fromEntries(services.concat('gateway').map((name, i) => [name, processCpuMs(children[i].pid)])),
     /** Peak resident memory (kB) of a service process, from /proc. */
     rssKb: (index) => Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${children[index].pid}/status`, 'utf8'))?.[1] ?? NaN),
     async stop() {
@@ -132,4 +134,11 @@ export async function adminToken(stack) {
   const token = (await login.json()).accessToken;
   if (!token) throw new Error(`bench: admin login failed (${login.status})`);
   return token;
+}
+
+/** CPU time (user + system, ms) a process has used, from /proc/<pid>/stat (clock ticks of 10 ms). */
+export function processCpuMs(pid) {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
