@@ -169,10 +169,13 @@ export class HireStaff {
       hired.map((h) => ({ employment: savedById.get(h.employment.id)!, person: h.person })),
       actor,
     );
+    const hiredPeople = hired.map((h) => h.person);
     const masked = await this.views.build(
       manager,
       hired.map((h) => savedById.get(h.employment.id)!),
       today,
+      false,
+      hiredPeople,
     );
     const viewById = new Map(masked.map((v) => [v.id, v]));
 
@@ -225,6 +228,7 @@ export class HireStaff {
             hired.map((h) => savedById.get(h.employment.id)!),
             today,
             true,
+            hiredPeople,
           )
         : masked;
     await tx.auditMany(audits);

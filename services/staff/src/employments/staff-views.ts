@@ -5,6 +5,7 @@ import type { Credential } from '../credentials/credential.entity.js';
 import { CredentialRepository } from '../credentials/credential.repository.js';
 import { complianceOf } from '../domain/compliance.js';
 import { recheckDue } from '../domain/vetting.js';
+import type { Person } from '../people/person.entity.js';
 import { PersonRepository } from '../people/person.repository.js';
 import type { ResidentIdVault } from '../people/resident-id-vault.js';
 import { InstitutionRepository } from '../institutions/institution.repository.js';
@@ -28,12 +29,14 @@ export class StaffViews {
     private readonly vault: ResidentIdVault,
   ) {}
 
-  async build(manager: EntityManager, employments: Employment[], today: IsoDate, fullIdNumbers = false): Promise<StaffView[]> {
+  /** `people`: those of the employments' people the caller already holds (a hiring), not read again. */
+  async build(manager: EntityManager, employments: Employment[], today: IsoDate, fullIdNumbers = false, people: Person[] = []): Promise<StaffView[]> {
     if (!employments.length) return [];
     const personIds = [...new Set(employments.map((e) => e.personId))];
     const vetting = new VettingRepository(manager);
+    const held = new Set(people.map((p) => p.id));
     // One after another: inside a transaction the queries share one connection.
-    const people = await new PersonRepository(manager).byIds(personIds);
+    people = [...people, ...(await new PersonRepository(manager).byIds(personIds.filter((id) => !held.has(id))))];
     const credentials = await new CredentialRepository(manager).ofPeople(personIds);
     const flags = await vetting.openFlagsOf(employments.map((e) => e.id));
     const checks = await vetting.lastCheckedOn(personIds);
