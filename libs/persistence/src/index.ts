@@ -9,3 +9,4 @@ export * from './canonical-json.js';
 export * from './sql.js';
 export * from './page.js';
 export * from './published-rule-documents.js';
+export * from './copy.js';

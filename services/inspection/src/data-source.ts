@@ -14,6 +14,7 @@ import { UnfiledInPool1764000000800 } from './migrations/1764000000800-unfiled-i
 import { InstitutionNature1764000000900 } from './migrations/1764000000900-institution-nature.js';
 import { PostFilingChecks1764000001000 } from './migrations/1764000001000-post-filing-checks.js';
 import { DiscretionBenchmarks1764000001100 } from './migrations/1764000001100-discretion-benchmarks.js';
+import { OutboxUncompressed1764000001200 } from './migrations/1764000001200-outbox-uncompressed.js';
 import { Penalty } from './penalties/penalty.entity.js';
 import { InspectionPlan } from './plans/plan.entity.js';
 import { RuleDocumentRow } from './policy/rule-document.entity.js';
@@ -46,6 +47,7 @@ export const INSPECTION_MIGRATIONS = [
   InstitutionNature1764000000900,
   PostFilingChecks1764000001000,
   DiscretionBenchmarks1764000001100,
+  OutboxUncompressed1764000001200,
 ];
 
 export function inspectionDataSource(url: string, schema = 'inspection') {

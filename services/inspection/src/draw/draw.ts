@@ -115,12 +115,15 @@ export function canonicalJson(value: unknown): string {
 export const poolHashOf = (input: DrawInput): string => sha256Hex(canonicalJson(input));
 
 const TWO_48 = 2 ** 48;
+/** HMAC blocks computed at a time (the stream is the same; a few unread blocks at the end cost nothing). */
+const BLOCKS_AT_ONCE = 64;
 
 /** The `shanyu-draw/v1` and `/v2` generator (see the file comment): the same but for the block label. */
 export class DrawStream {
   private readonly key: Buffer;
   private counter = 0;
-  private buffer = Buffer.alloc(0);
+  private bytes = Buffer.alloc(0);
+  private at = 0;
 
   constructor(
     seed: string,
@@ -133,13 +136,18 @@ export class DrawStream {
   }
 
   private next48(): number {
-    while (this.buffer.length < 6) {
-      const block = createHmac('sha256', this.key).update(`${this.algorithm}:${this.counter++}`, 'utf8').digest();
-      this.buffer = Buffer.concat([this.buffer, block]);
-    }
-    const x = this.buffer.readUIntBE(0, 6);
-    this.buffer = this.buffer.subarray(6);
+    if (this.bytes.length - this.at < 6) this.refill();
+    const x = this.bytes.readUIntBE(this.at, 6);
+    this.at += 6;
     return x;
+  }
+
+  /** The unread bytes followed by the stream's next blocks. */
+  private refill(): void {
+    const blocks = [this.bytes.subarray(this.at)];
+    for (let i = 0; i < BLOCKS_AT_ONCE; i++) blocks.push(createHmac('sha256', this.key).update(`${this.algorithm}:${this.counter++}`, 'utf8').digest());
+    this.bytes = Buffer.concat(blocks);
+    this.at = 0;
   }
 
   /** Uniform integer in [0, n). */
@@ -155,20 +163,19 @@ export class DrawStream {
   /**
    * k elements of `list` by partial Fisher–Yates, in draw order. The swaps are kept in a map
    * instead of a copy of the list: picking 2 of a department's 700 inspectors for each of 16,500
-   * drawn institutions would otherwise copy 80 million entries (bench/draw.mjs). Same result.
+   * drawn institutions would otherwise copy 80 million entries (bench/draw.mjs). Same result:
+   * position i is never read again after step i, so only position j's new element is kept.
    */
   pick<T>(list: readonly T[], k: number): T[] {
     const n = list.length;
     const count = Math.min(k, n);
     const swapped = new Map<number, T>();
-    const at = (i: number): T => (swapped.has(i) ? swapped.get(i)! : list[i]!);
-    const out: T[] = [];
+    const out: T[] = new Array<T>(count);
     for (let i = 0; i < count; i++) {
       const j = i + this.below(n - i);
-      const [ai, aj] = [at(i), at(j)];
+      const ai = swapped.has(i) ? swapped.get(i)! : list[i]!;
+      out[i] = swapped.has(j) ? swapped.get(j)! : list[j]!;
       swapped.set(j, ai);
-      swapped.set(i, aj);
-      out.push(aj);
     }
     return out;
   }

@@ -1,6 +1,6 @@
 import { DomainError } from '@shanyu/common';
 import type { CreditGrade, DrawInput, DrawnInstitution, InspectionAlert, PlanPoolEntryView } from '@shanyu/contracts';
-import { schemaTable } from '@shanyu/persistence';
+import { copyField, copyRows, schemaTable } from '@shanyu/persistence';
 import { type EntityManager, In } from 'typeorm';
 import { type DivisionScope, scopeCondition } from '../division-scope.js';
 import { InspectionPlan } from './plan.entity.js';
@@ -59,14 +59,14 @@ function planNotFound(id: string): DomainError {
   return new DomainError('PLAN_NOT_FOUND', `抽查计划 ${id} 不存在`);
 }
 
-const jsonOrNull = (value: object | undefined): string | null => (value && Object.keys(value).length ? JSON.stringify(value) : null);
+/** A jsonb field of a COPY row: NULL when empty, as almost all conflicts and last-time lists are. */
+const jsonField = (value: object | undefined): string => (value && Object.keys(value).length ? copyField(JSON.stringify(value)) : '\\N');
 
 const UUID_TEXT = 36;
 
 /**
  * 双随机 plans. The plan row is an entity; its pool and result are rows of plan_pool and plan_draw
- * (no entities), written and read in SQL: one multi-row INSERT each (arrays unnested in
- * PostgreSQL), paged by position, aggregated in PostgreSQL — a province's pool is 100,000 rows.
+ * (no entities), written with COPY and read in SQL, paged by position, aggregated in PostgreSQL — a province's pool is 100,000 rows.
  */
 export class PlanRepository {
   constructor(private readonly manager: EntityManager) {}
@@ -154,20 +154,19 @@ export class PlanRepository {
 
   /** The pool in pool order (position 1…N), each with its name, grade, conflicts and last-time inspectors. */
   async insertPool(planId: string, input: DrawInput, nameOf: (id: string) => string): Promise<void> {
-    const list = input.institutions;
-    await this.manager.query(
-      `INSERT INTO ${this.table('plan_pool')} (plan_id, position, institution_id, name, grade, filed, conflicts, last_time)
-       SELECT $1, x.n, x.institution_id, x.name, x.grade, x.filed, x.conflicts, x.last_time
-       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::boolean[], $6::jsonb[], $7::jsonb[]) WITH ORDINALITY AS x(institution_id, name, grade, filed, conflicts, last_time, n)`,
-      [
-        planId,
-        list.map((i) => i.id),
-        list.map((i) => nameOf(i.id)),
-        list.map((i) => i.grade),
-        list.map((i) => i.filed !== false),
-        list.map((i) => jsonOrNull(input.conflicts[i.id])),
-        list.map((i) => jsonOrNull(input.lastTime[i.id])),
-      ],
+    const { conflicts, lastTime } = input;
+    function* rows(): Generator<string> {
+      let position = 0;
+      for (const i of input.institutions) {
+        const filed = i.filed === false ? 'f' : 't';
+        yield `${planId}\t${++position}\t${i.id}\t${copyField(nameOf(i.id))}\t${i.grade}\t${filed}\t${jsonField(conflicts[i.id])}\t${jsonField(lastTime[i.id])}\n`;
+      }
+    }
+    await copyRows(
+      this.manager,
+      this.table('plan_pool'),
+      ['plan_id', 'position', 'institution_id', 'name', 'grade', 'filed', 'conflicts', 'last_time'],
+      rows(),
     );
   }
 
@@ -196,27 +195,31 @@ export class PlanRepository {
     return { ...header, institutions, conflicts: row?.conflicts ?? {}, lastTime: row?.last_time ?? {} };
   }
 
-  /** The drawn institutions in draw order; `poolPosition` (1-based) ties each to its pool row. */
+  /**
+   * The drawn institutions in draw order; `poolPosition` (1-based) ties each to its pool row. The
+   * inspectors are flattened in department order (plan_draw.inspectors).
+   */
   async insertDraws(
     planId: string,
     departments: readonly string[],
-    drawn: readonly (DrawnInstitution & { poolPosition: number; alerts: InspectionAlert[] })[],
+    drawn: readonly DrawnInstitution[],
+    poolPosition: (institutionId: string) => number,
+    alerts: (institutionId: string) => InspectionAlert[],
   ): Promise<void> {
-    await this.manager.query(
-      `INSERT INTO ${this.table('plan_draw')} (plan_id, position, pool_position, institution_id, grade, filed, inspectors, alerts)
-       SELECT $1, x.n, x.pool_position, x.institution_id, x.grade, x.filed, string_to_array(x.inspectors, ',')::uuid[], x.alerts
-       FROM unnest($2::int[], $3::uuid[], $4::text[], $5::boolean[], $6::text[], $7::jsonb[]) WITH ORDINALITY AS x(pool_position, institution_id, grade, filed, inspectors, alerts, n)`,
-      [
-        planId,
-        drawn.map((d) => d.poolPosition),
-        drawn.map((d) => d.institutionId),
-        drawn.map((d) => d.grade),
-        drawn.map((d) => d.filed ?? null),
-        // One comma-joined list per drawn institution (a two-dimensional uuid[] would be unnested element by
-        // element; string_to_array took half the time of casting an array literal in bench/draw.mjs's setting).
-        drawn.map((d) => departments.flatMap((dep) => d.inspectors[dep] ?? []).join(',')),
-        drawn.map((d) => (d.alerts.length ? JSON.stringify(d.alerts) : null)),
-      ],
+    function* rows(): Generator<string> {
+      let position = 0;
+      for (const d of drawn) {
+        const filed = d.filed === undefined ? '\\N' : d.filed ? 't' : 'f';
+        const inspectors = departments.flatMap((dep) => d.inspectors[dep] ?? []).join(',');
+        const found = alerts(d.institutionId);
+        yield `${planId}\t${++position}\t${poolPosition(d.institutionId)}\t${d.institutionId}\t${d.grade}\t${filed}\t{${inspectors}}\t${found.length ? copyField(JSON.stringify(found)) : '\\N'}\n`;
+      }
+    }
+    await copyRows(
+      this.manager,
+      this.table('plan_draw'),
+      ['plan_id', 'position', 'pool_position', 'institution_id', 'grade', 'filed', 'inspectors', 'alerts'],
+      rows(),
     );
   }
 
