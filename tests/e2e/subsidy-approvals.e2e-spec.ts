@@ -332,6 +332,10 @@ describe('subsidy policies, approvals, ledger, adjustments and export', () => {
     expect(fenSum).toBe(postedLines.reduce((s, l) => s + l.amountFen, 0));
     const explanations = Array.from({ length: detail.rowCount - 1 }, (_, i) => String(detail.getRow(i + 2).getCell(col('说明')).value));
     expect(explanations).toContain(postedLines[0]!.explanation);
+    // Places and reasons by name (a code alone, 330106109 or NOT_FILED, tells finance nothing).
+    const column = (name: string) => Array.from({ length: detail.rowCount - 1 }, (_, i) => String(detail.getRow(i + 2).getCell(col(name)).value ?? ''));
+    for (const place of column('所在街道')) expect(place).toMatch(/^\p{Script=Han}.*（\d{9}）$/u);
+    for (const reason of column('原因')) expect(reason).not.toMatch(/[A-Z_]{4,}/);
     const byInstitution = workbook.getWorksheet('机构汇总')!;
     const ledger = okBody(
       await stack.http

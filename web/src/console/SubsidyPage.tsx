@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api, errorMessage, getToken } from '../api/client';
 import { homeDivision, useSession } from '../auth/session';
-import { DEPARTMENT_LABELS, dateTime, label, yuan } from '../common/labels';
+import { CARE_FORM_LABELS, DEPARTMENT_LABELS, dateTime, label, yuan } from '../common/labels';
 import { divisionName, streetsOf } from '../common/divisions';
 import { DataTable, LoadError, PageHeader, showApiError, useLoad } from '../common/ui';
 
@@ -42,7 +42,11 @@ interface RunLine {
   institutionName: string;
   divisionCode: string;
   childKey: string | null;
+  /** The child's row on the institution's roster: what the operator and the reviewer both see. */
+  rosterLineNo: number | null;
   ruleTitle: string;
+  reasonCode: string | null;
+  inputs: { careForm?: string; daysAttended?: number; openDays?: number; birthOrder?: number };
   status: string;
   baseFen: number;
   amountFen: number;
@@ -383,7 +387,9 @@ function RunDetail({ run, onChanged }: { run: RunView; onChanged: (r: RunView) =
                 exportColumns={[
                   { title: '机构', value: (r) => r.institutionName },
                   { title: '期间', value: (r) => r.period },
-                  { title: '幼儿', value: (r) => r.childKey ?? '' },
+                  { title: '名册序号', value: (r) => r.rosterLineNo ?? '' },
+                  { title: '托育形式', value: (r) => (r.inputs.careForm ? label(CARE_FORM_LABELS, r.inputs.careForm) : '') },
+                  { title: '出勤', value: (r) => attendance(r) },
                   { title: '规则', value: (r) => r.ruleTitle },
                   { title: '状态', value: (r) => label(LINE_STATUS, r.status) },
                   { title: '金额（元）', value: (r) => r.amountFen / 100 },
@@ -391,12 +397,24 @@ function RunDetail({ run, onChanged }: { run: RunView; onChanged: (r: RunView) =
                   { title: '政策版本', value: (r) => r.policyVersion },
                 ]}
                 columns={[
-                  { title: '机构', dataIndex: 'institutionName' },
-                  { title: '期间', dataIndex: 'period' },
-                  { title: '规则', dataIndex: 'ruleTitle' },
-                  { title: '状态', dataIndex: 'status', render: (v: string) => label(LINE_STATUS, v) },
-                  { title: '金额', dataIndex: 'amountFen', align: 'right', render: (v: number) => yuan(v) },
-                  { title: '说明', dataIndex: 'explanation', width: 320 },
+                  { title: '机构', dataIndex: 'institutionName', width: 160 },
+                  { title: '期间', dataIndex: 'period', width: 80 },
+                  { title: '名册序号', dataIndex: 'rosterLineNo', align: 'right', width: 80, render: (v: number | null) => v ?? '—' },
+                  {
+                    title: '托育形式',
+                    key: 'careForm',
+                    width: 80,
+                    render: (_: unknown, r) => (r.inputs.careForm ? label(CARE_FORM_LABELS, r.inputs.careForm) : '—'),
+                  },
+                  { title: '出勤', key: 'days', align: 'right', width: 80, render: (_: unknown, r) => attendance(r) || '—' },
+                  { title: '规则', dataIndex: 'ruleTitle', width: 160 },
+                  { title: '状态', dataIndex: 'status', width: 90, render: (v: string) => label(LINE_STATUS, v) },
+                  { title: '金额', dataIndex: 'amountFen', align: 'right', width: 100, render: (v: number) => yuan(v) },
+                  {
+                    title: '说明',
+                    dataIndex: 'explanation',
+                    render: (v: string) => <div style={{ minWidth: 280, maxWidth: 480, whiteSpace: 'normal' }}>{v}</div>,
+                  },
                 ]}
               />
             ),
@@ -405,4 +423,10 @@ function RunDetail({ run, onChanged }: { run: RunView; onChanged: (r: RunView) =
       />
     </>
   );
+}
+
+/** 20/22 天: the days the child attended of the days the institution was open, where the line depends on them. */
+function attendance(line: RunLine): string {
+  const { daysAttended, openDays } = line.inputs;
+  return daysAttended !== undefined && openDays !== undefined ? `${daysAttended}/${openDays} 天` : '';
 }

@@ -444,6 +444,23 @@ export type LineKind = (typeof LINE_KINDS)[number];
 export const LINE_STATUSES = ['payable', 'ineligible', 'held'] as const;
 export type LineStatus = (typeof LINE_STATUSES)[number];
 
+/** Why a line pays nothing or less (RunLineView.reasonCode), as people read it in a statement or workbook. */
+export const LINE_REASON_LABELS: Readonly<Record<string, string>> = {
+  NOT_FILED: '未备案',
+  NOT_INCLUSIVE: '非普惠托育机构',
+  CREDIT_GRADE: '信用等级不符合条件',
+  OPEN_CRITICAL_FINDING: '严重问题尚未整改',
+  CERTIFICATE_RATE: '从业人员持证率未达标',
+  SERIOUSLY_LISTED: '列入严重失信主体名单',
+  CLASS_NOT_COVERED: '班型不在补助范围',
+  CARE_FORM_NOT_COVERED: '托育形式不在补助范围',
+  NO_ATTENDANCE: '本月未出勤',
+  AGE_LIMIT: '超过补助年龄',
+  DUPLICATE_CLAIM: '同一儿童重复申领',
+  ALREADY_PAID: '已发放过',
+  ADJUSTMENT: '更正以前月份',
+};
+
 @JSONSchema({ description: 'Compute (or recompute, if not yet posted) the subsidy run of one month and division' })
 export class StartRunRequest {
   @JSONSchema({ example: '2026-03' })

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
-import { fenToYuanString } from '@shanyu/common';
-import { APPROVAL_STAGE_LABELS, type RunLinePage, type RunView, SubsidyRpc } from '@shanyu/contracts';
+import { departmentName, divisionFullName, fenToYuanString } from '@shanyu/common';
+import { APPROVAL_STAGE_LABELS, LINE_REASON_LABELS, type RunLinePage, type RunView, SubsidyRpc } from '@shanyu/contracts';
 import type { RpcCallOptions, RpcClient } from '@shanyu/messaging';
 import ExcelJS from 'exceljs';
 
@@ -35,7 +35,7 @@ export function streamRunWorkbook(rpc: RpcClient, run: RunView, call: RpcCallOpt
     const rows: [string, string | number][] = [
       ['批次', run.id],
       ['月份', run.month],
-      ['区划', run.divisionCode],
+      ['区划', placeName(run.divisionCode)],
       ['状态', STATUS_LABELS[run.status] ?? run.status],
       ['待审核环节', run.stage ? APPROVAL_STAGE_LABELS[run.stage] : '—'],
       ['计算次数', run.attempt],
@@ -56,7 +56,7 @@ export function streamRunWorkbook(rpc: RpcClient, run: RunView, call: RpcCallOpt
     for (const a of run.approvals)
       rows.push([
         `审核 第 ${a.round} 轮 ${APPROVAL_STAGE_LABELS[a.stage]}`,
-        `${a.decision === 'approve' ? '通过' : '退回'} ${a.department}/${a.userId} ${a.at}${a.reason ? ` 理由：${a.reason}` : ''}`,
+        `${a.decision === 'approve' ? '通过' : '退回'} ${departmentName(a.department)}（账号 ${a.userId}）${a.at}${a.reason ? ` 理由：${a.reason}` : ''}`,
       ]);
     for (const [k, v] of rows) summary.addRow({ k, v }).commit();
     await summary.commit();
@@ -65,7 +65,7 @@ export function streamRunWorkbook(rpc: RpcClient, run: RunView, call: RpcCallOpt
     totals.columns = [
       { header: '机构ID', key: 'id', width: 38 },
       { header: '机构名称', key: 'name', width: 30 },
-      { header: '街道代码', key: 'division', width: 12 },
+      { header: '所在街道', key: 'division', width: 30 },
       { header: '明细行数', key: 'lines', width: 10 },
       { header: '儿童数', key: 'children', width: 8 },
       { header: '应发金额（分）', key: 'fen', width: 16 },
@@ -81,7 +81,7 @@ export function streamRunWorkbook(rpc: RpcClient, run: RunView, call: RpcCallOpt
           .addRow({
             id: i.institutionId,
             name: i.institutionName,
-            division: i.divisionCode,
+            division: placeName(i.divisionCode),
             lines: i.lines,
             children: i.children,
             fen: i.payableFen,
@@ -103,7 +103,7 @@ export function streamRunWorkbook(rpc: RpcClient, run: RunView, call: RpcCallOpt
       { header: '所属月份', key: 'period', width: 9 },
       { header: '机构ID', key: 'inst', width: 38 },
       { header: '机构名称', key: 'name', width: 24 },
-      { header: '街道代码', key: 'division', width: 11 },
+      { header: '所在街道', key: 'division', width: 30 },
       { header: '儿童标识', key: 'child', width: 18 },
       { header: '名册行', key: 'row', width: 7 },
       { header: '政策版本', key: 'policy', width: 34 },
@@ -128,7 +128,7 @@ export function streamRunWorkbook(rpc: RpcClient, run: RunView, call: RpcCallOpt
             period: l.period,
             inst: l.institutionId,
             name: l.institutionName,
-            division: l.divisionCode,
+            division: placeName(l.divisionCode),
             child: l.childKey ? l.childKey.slice(0, 16) : '',
             row: l.rosterLineNo ?? '',
             policy: l.policyVersion,
@@ -137,7 +137,7 @@ export function streamRunWorkbook(rpc: RpcClient, run: RunView, call: RpcCallOpt
             base: l.baseFen,
             fen: l.amountFen,
             yuan: fenToYuanString(l.amountFen),
-            reason: l.reasonCode ?? '',
+            reason: l.reasonCode ? (LINE_REASON_LABELS[l.reasonCode] ?? l.reasonCode) : '',
             explanation: l.explanation,
             source: l.ruleSource,
             adjusts: l.adjustsLineId ?? '',
@@ -150,4 +150,10 @@ export function streamRunWorkbook(rpc: RpcClient, run: RunView, call: RpcCallOpt
     await workbook.commit();
   })().catch((e: unknown) => stream.destroy(e as Error));
   return stream;
+}
+
+/** 浙江省杭州市西湖区三墩镇（330106109）: the name people read, the code beside it for finance systems. */
+function placeName(code: string): string {
+  const name = divisionFullName(code);
+  return name ? `${name}（${code}）` : code;
 }
