@@ -17,10 +17,12 @@ export interface OutboxRelayOptions {
 }
 
 /**
- * Publishes committed outbox rows to JetStream in order, each with `Nats-Msg-Id` = row id so
- * a republish after a crash is dropped by the stream's duplicate window. A row is marked
- * published only after JetStream acknowledged it; on any failure the relay backs off and
- * tries again, forever: nothing is lost while the broker is down.
+ * Publishes committed outbox rows to JetStream, in outbox order for each entity (`entityId`),
+ * each with `Nats-Msg-Id` = row id so a republish after a crash is dropped by the stream's
+ * duplicate window. The rows of a batch are published at once, those of one entity one after
+ * another (publishInEntityOrder). A row is marked published only after JetStream acknowledged
+ * it; on any failure the relay backs off and tries again, forever: nothing is lost while the
+ * broker is down.
  */
 export class OutboxRelay {
   private running = false;
@@ -76,29 +78,20 @@ export class OutboxRelay {
     let failure: unknown;
     const count = await dataSource.transaction(async (manager) => {
       // SKIP LOCKED lets several replicas of a service relay without publishing a row twice at once.
-      const rows: { seq: string; id: string; subject: string; envelope: unknown; headers: Record<string, string> | null }[] = await manager.query(
+      const rows: OutboxBatchRow[] = await manager.query(
         `SELECT seq, id, subject, envelope, headers FROM ${this.table()} WHERE published_at IS NULL
          ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [batchSize],
       );
-      // One publish after another, each acknowledged before the next: a refused publish stops the
-      // batch, so no later row of the outbox reaches consumers ahead of it. Sending the batch at once
-      // and awaiting the acks together measured no faster on this machine (bench/README.md).
-      const done: string[] = [];
-      for (const row of rows) {
-        try {
-          await js.publish(row.subject, JSON.stringify(row.envelope), { msgID: row.id, timeout: 5_000, headers: eventHeaders(row.headers) });
-          done.push(row.seq);
-        } catch (e) {
-          failure = e;
-          break; // keep order: later rows wait for this one
-        }
+      const result = await publishInEntityOrder(rows, (row) =>
+        js.publish(row.subject, JSON.stringify(row.envelope), { msgID: row.id, timeout: 5_000, headers: eventHeaders(row.headers) }),
+      );
+      failure = result.failure;
+      // Rows acknowledged are marked in this same commit, not republished; the rest wait for the next batch.
+      if (result.done.length) {
+        await manager.query(`UPDATE ${this.table()} SET published_at = now(), attempts = attempts + 1 WHERE seq = ANY($1::bigint[])`, [result.done]);
       }
-      // Rows acknowledged before a failure are marked in this same commit, not republished.
-      if (done.length) {
-        await manager.query(`UPDATE ${this.table()} SET published_at = now(), attempts = attempts + 1 WHERE seq = ANY($1::bigint[])`, [done]);
-      }
-      return done.length;
+      return result.done.length;
     });
     this.published += count;
     if (count && this.options.service) metricsFor(this.options.service).outboxPublished.inc(count);
@@ -146,6 +139,49 @@ export class OutboxRelay {
       };
     });
   }
+}
+
+interface OutboxBatchRow {
+  seq: string;
+  id: string;
+  subject: string;
+  envelope: { entityId?: string };
+  headers: Record<string, string> | null;
+}
+
+/**
+ * Publishes the rows of different entities at once and the rows of one entity one after another,
+ * each sent only once the one before it was acknowledged: a publish that fails (a timeout, a
+ * refusal, a lost connection) stops its entity's later rows, so none of them can reach the stream
+ * ahead of it. Returns the seqs acknowledged, in outbox order, and the first failure.
+ */
+async function publishInEntityOrder<R extends OutboxBatchRow>(
+  rows: R[],
+  publish: (row: R) => Promise<unknown>,
+): Promise<{ done: string[]; failure?: unknown }> {
+  const lanes = new Map<string, R[]>();
+  for (const row of rows) {
+    const key = row.envelope?.entityId ?? '';
+    const lane = lanes.get(key);
+    if (lane) lane.push(row);
+    else lanes.set(key, [row]);
+  }
+  const acked = new Set<string>();
+  let failure: unknown;
+  await Promise.all(
+    [...lanes.values()].map(async (lane) => {
+      for (const row of lane) {
+        try {
+          await publish(row);
+          acked.add(row.seq);
+        } catch (e) {
+          failure ??= e;
+          return;
+        }
+      }
+    }),
+  );
+  return { done: rows.filter((row) => acked.has(row.seq)).map((row) => row.seq), failure };
 }
 
 function eventHeaders(stored: Record<string, string> | null): ReturnType<typeof natsHeaders> | undefined {
