@@ -217,36 +217,34 @@ export class RunLineRepository extends SqlRepository {
     );
   }
 
-  async totals(runId: string): Promise<RunTotals> {
-    const [s]: Record<string, string>[] = await this.manager.query(
+  /** The run's totals and the divisions (streets) its lines are in, in order: one pass over the lines. */
+  async totals(runId: string): Promise<{ totals: RunTotals; divisions: string[] }> {
+    const [s]: (Record<string, string> & { divisions: string[] | null })[] = await this.manager.query(
       `SELECT count(*) AS lines, count(*) FILTER (WHERE status = 'payable') AS payable_lines, count(*) FILTER (WHERE status = 'ineligible') AS ineligible_lines,
          count(*) FILTER (WHERE status = 'held') AS held_lines, count(*) FILTER (WHERE kind = 'adjustment') AS adjustment_lines,
          count(DISTINCT institution_id) AS institutions, count(DISTINCT child_key) FILTER (WHERE kind = 'regular') AS children,
          coalesce(sum(amount_fen) FILTER (WHERE status = 'payable'), 0) AS payable_fen, coalesce(sum(base_fen) FILTER (WHERE status = 'held'), 0) AS held_fen,
-         coalesce(sum(amount_fen) FILTER (WHERE kind = 'adjustment'), 0) AS adjustment_fen, coalesce(sum(base_fen - amount_fen) FILTER (WHERE capped), 0) AS capped_away_fen
+         coalesce(sum(amount_fen) FILTER (WHERE kind = 'adjustment'), 0) AS adjustment_fen, coalesce(sum(base_fen - amount_fen) FILTER (WHERE capped), 0) AS capped_away_fen,
+         array_agg(DISTINCT division_code ORDER BY division_code) AS divisions
        FROM ${this.t.line} WHERE run_id = $1`,
       [runId],
     );
     return {
-      lines: Number(s!.lines),
-      payableLines: Number(s!.payable_lines),
-      ineligibleLines: Number(s!.ineligible_lines),
-      heldLines: Number(s!.held_lines),
-      adjustmentLines: Number(s!.adjustment_lines),
-      institutions: Number(s!.institutions),
-      children: Number(s!.children),
-      payableFen: Number(s!.payable_fen),
-      heldFen: Number(s!.held_fen),
-      adjustmentFen: Number(s!.adjustment_fen),
-      cappedAwayFen: Number(s!.capped_away_fen),
+      totals: {
+        lines: Number(s!.lines),
+        payableLines: Number(s!.payable_lines),
+        ineligibleLines: Number(s!.ineligible_lines),
+        heldLines: Number(s!.held_lines),
+        adjustmentLines: Number(s!.adjustment_lines),
+        institutions: Number(s!.institutions),
+        children: Number(s!.children),
+        payableFen: Number(s!.payable_fen),
+        heldFen: Number(s!.held_fen),
+        adjustmentFen: Number(s!.adjustment_fen),
+        cappedAwayFen: Number(s!.capped_away_fen),
+      },
+      divisions: s!.divisions ?? [],
     };
-  }
-
-  /** The divisions (streets) the run's lines are in, in order. */
-  async divisions(runId: string): Promise<string[]> {
-    return (await this.manager.query(`SELECT DISTINCT division_code FROM ${this.t.line} WHERE run_id = $1 ORDER BY 1`, [runId])).map(
-      (r: { division_code: string }) => r.division_code,
-    );
   }
 
   /** Per rule (original key), what the runs that stand other than `exceptRunId` paid for the institution-month, and the posted regular line it goes back to. */

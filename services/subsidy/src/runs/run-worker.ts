@@ -312,8 +312,7 @@ export class RunWorker {
   private async finalize(run: RunRow): Promise<void> {
     await this.unitOfWork.run(async (tx) => {
       const lines = new RunLineRepository(tx.manager);
-      const totals = await lines.totals(run.id);
-      const streets = await lines.divisions(run.id);
+      const { totals, divisions: streets } = await lines.totals(run.id);
       this.assertHeld(run, await new RunRepository(tx.manager).complete(run, this.lease, streets.length ? 'street' : 'health', streets, totals));
       const data: SubsidyRunCompletedData = { runId: run.id, month: run.month, divisionCode: run.division_code, attempt: run.attempt, totals };
       await tx.publish(SubsidyEvt.runCompleted, { actor: run.created_by, entityId: run.id, data });
