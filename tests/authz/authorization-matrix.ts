@@ -319,6 +319,14 @@ const ROWS: RowInput[] = [
   },
   {
     method: 'GET',
+    path: '/api/v1/public/institutions/{id}/door-code.png',
+    service: 'registry',
+    level: 'service',
+    target: 'publicInstitution',
+    cells: { ...EVERYONE_200, inspector: '200' },
+  },
+  {
+    method: 'GET',
     path: '/api/v1/public/receipts/{receiptNo}',
     service: 'registry',
     level: 'service',

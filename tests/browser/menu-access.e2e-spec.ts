@@ -123,24 +123,40 @@ describe('公示页面在手机上不超出屏幕宽度', () => {
     institution = await filedOperatorInstitution(stack, `三墩小树苗托育园${randomInt(100_000)}`, '330106109');
   });
 
-  for (const [name, path] of [
-    ['register', '/public'],
-    ['institution', 'institution'],
-    ['plans', '/public/plans'],
-    ['receipts', '/public/receipts'],
-  ] as const) {
+  const PAGES: [name: string, path: () => string, shows?: () => string][] = [
+    ['register', () => '/public'],
+    ['institution', () => `/public/institutions/${institution.id}`, () => institution.name],
+    ['door-code', () => `/public/institutions/${institution.id}/door-code`, () => institution.name],
+    ['plans', () => '/public/plans'],
+    ['receipts', () => '/public/receipts'],
+  ];
+  for (const [name, path, shows] of PAGES) {
     it(`${name}: no wider than 390 px`, async () => {
       // A fixed 390 px layout viewport (a phone browser would zoom out to fit a wider page instead, hiding what overflows).
       const context = await browser.newContext({ ...PHONE, isMobile: false });
       const page = await context.newPage();
-      await page.goto(`${stack.baseUrl}${path === 'institution' ? `/public/institutions/${institution.id}` : path}`);
+      await page.goto(`${stack.baseUrl}${path()}`);
       await page.getByRole('navigation', { name: '公示导航' }).waitFor();
       await page.waitForLoadState('networkidle');
-      if (path === 'institution') await page.getByText(institution.name).first().waitFor();
+      if (shows) await page.getByText(shows()).first().waitFor();
       const { width, widest } = await page.evaluate(overflowing, PHONE.viewport.width);
       await screenshot(page, `phone-public-${name}`, { fullPage: false });
       await context.close();
       expect(width, `wider than the screen: ${widest.join('; ')}`).toBeLessThanOrEqual(390);
     });
   }
+
+  it('门牌码: the institution page links to a printable door code whose image loads', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${stack.baseUrl}/public/institutions/${institution.id}`);
+    await page.getByRole('link', { name: /门牌码/ }).click();
+    const image = page.getByTestId('door-code-image');
+    await image.waitFor();
+    await page.waitForLoadState('networkidle');
+    const loaded = await image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth);
+    await screenshot(page, 'public-door-code', { fullPage: false });
+    await context.close();
+    expect(loaded).toBeGreaterThan(100);
+  });
 });

@@ -4,6 +4,8 @@ import { RegistryEvents } from '@shanyu/contracts';
 import { DurableEventConsumer } from '@shanyu/messaging';
 import { compliantFilingSubmission, institutionRequest, testClock, testNatsUrl } from '@shanyu/testing';
 import ExcelJS from 'exceljs';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventCollector, testJetStream } from './events-support.js';
 import { readPdf } from './pdf-reader.js';
@@ -220,6 +222,26 @@ describe('filing (备案): submission, automatic check, decision, receipt, publi
     const unfiled = await register();
     const noReceipt = await submit(unfiled.id).expect(201);
     expect((await stack.http.get(`/api/v1/filings/${noReceipt.body.id}/receipt.pdf`).set(auth(health)).expect(409)).body.code).toBe('FILING_NOT_APPROVED');
+  });
+
+  it("门牌码: a printable QR code that opens the institution's public page, only for an institution on the register", async () => {
+    const { institution } = await filedInstitution();
+    const png = await stack.http
+      .get(`/api/v1/public/institutions/${institution.id}/door-code.png`)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(png.headers['content-type']).toBe('image/png');
+    const image = PNG.sync.read(png.body as Buffer);
+    const decoded = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
+    expect(decoded?.data).toBe(`${PUBLIC_BASE_URL}/public/institutions/${institution.id}`);
+    // Registered but not filed: no public page, so no door code either.
+    const unfiled = await register();
+    expect((await stack.http.get(`/api/v1/public/institutions/${unfiled.id}/door-code.png`).expect(404)).body.code).toBe('INSTITUTION_NOT_FOUND');
   });
 
   it("deregistration ends the receipt's currency and removes the institution from the public register", async () => {

@@ -31,7 +31,10 @@ export function InstitutionPage() {
   if (error || !data) return <LoadError error={error} />;
   return (
     <article aria-labelledby="inst-name">
-      <Link to="/public">← 返回名录</Link>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Link to="/public">← 返回名录</Link>
+        <Link to={`/public/institutions/${id}/door-code`}>门牌码（扫码查看，可打印）</Link>
+      </Space>
       <Typography.Title level={2} id="inst-name" style={{ marginTop: 8 }}>
         {data.name}
       </Typography.Title>

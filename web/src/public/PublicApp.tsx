@@ -1,5 +1,6 @@
 import { Layout, Menu } from 'antd';
 import { Link, Route, Routes, useLocation } from 'react-router';
+import { DoorCodePage } from './DoorCodePage';
 import { InstitutionPage } from './InstitutionPage';
 import { PlansPublicPage } from './PlansPublicPage';
 import { ReceiptPage } from './ReceiptPage';
@@ -32,6 +33,7 @@ export default function PublicApp() {
         <Routes>
           <Route index element={<RegisterSearch />} />
           <Route path="institutions/:id" element={<InstitutionPage />} />
+          <Route path="institutions/:id/door-code" element={<DoorCodePage />} />
           <Route path="plans" element={<PlansPublicPage />} />
           <Route path="receipts" element={<ReceiptPage />} />
           <Route path="receipts/:receiptNo" element={<ReceiptPage />} />

@@ -10,11 +10,14 @@ import {
   RegistryRpc,
 } from '@shanyu/contracts';
 import { RpcClient } from '@shanyu/messaging';
-import { Controller, Get, Logger, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Logger, Param, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import QRCode from 'qrcode';
 import { CurrentRequestId, Public } from '../auth/decorators.js';
-import { RpcReply } from '../docs/rpc-reply.js';
+import { RpcErrors, RpcReply } from '../docs/rpc-reply.js';
 import { ApiPage } from '../docs/api-shapes.js';
+import { PUBLIC_BASE_URL } from '../filings/filings.controller.js';
 
 /** 公示: what parents and the public see, without logging in. Never personal data. */
 @ApiTags('public 公示')
@@ -22,7 +25,10 @@ import { ApiPage } from '../docs/api-shapes.js';
 export class PublicController {
   private readonly logger = new Logger(PublicController.name);
 
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    @Inject(PUBLIC_BASE_URL) private readonly publicBaseUrl: string,
+  ) {}
 
   /**
    * The grade each institution has in the credit service, which grades it from its start (the
@@ -67,6 +73,22 @@ export class PublicController {
     const institution = await this.rpc.call(RegistryRpc.publicGetInstitution, { id: params.id }, { actor: SYSTEM_ACTOR, requestId });
     const [graded] = await this.withCreditGrades([institution], requestId);
     return graded!;
+  }
+
+  @Public()
+  @Get('institutions/:id/door-code.png')
+  @ApiOperation({
+    summary:
+      '门牌码 (扫码查看): a QR code of the institution’s public page — filing, grade, latest inspection results and a complaint entry — to print and put up at its door; only for an institution on the register',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiProduces('image/png')
+  @ApiResponse({ status: 200, description: 'image/png' })
+  @RpcErrors(RegistryRpc.publicGetInstitution)
+  async doorCode(@Param() params: PublicInstitutionRequest, @CurrentRequestId() requestId: string, @Res() reply: FastifyReply): Promise<void> {
+    await this.rpc.call(RegistryRpc.publicGetInstitution, { id: params.id }, { actor: SYSTEM_ACTOR, requestId });
+    const png = await QRCode.toBuffer(`${this.publicBaseUrl}/public/institutions/${params.id}`, { errorCorrectionLevel: 'M', margin: 2, scale: 10 });
+    void reply.header('content-type', 'image/png').header('cache-control', 'public, max-age=3600').send(png);
   }
 
   @Public()
