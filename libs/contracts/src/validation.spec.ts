@@ -3,6 +3,7 @@ import { DomainError } from '@shanyu/common';
 import { IsInt, IsString } from 'class-validator';
 import { describe, expect, it } from 'vitest';
 import { RegisterInstitutionRequest } from './registry/institution.contracts.js';
+import { AddStaffBody, ImportStaffRequest } from './staff/staff.contracts.js';
 import { validateContract } from './validation.js';
 
 const valid = {
@@ -31,6 +32,22 @@ async function problems(body: unknown) {
 }
 
 describe('contract validation', () => {
+  it('validates a nested row the request made an instance of without copying it, as strictly as a plain body', async () => {
+    const request = await validateContract(ImportStaffRequest, {
+      institutionId: '00000000-0000-4000-8000-000000000001',
+      rows: [
+        { rowNumber: 2, staff: { name: '王丽', idNumber: '11010519491231002X', role: 'carer', startDate: '2026-03-01' } },
+        { rowNumber: 3, staff: { name: '王丽', idNumber: '11010519491231002X', role: '园丁', startDate: '2026-03-01', extra: 1 } },
+      ],
+    });
+    const [good, bad] = request.rows.map((r) => r.staff);
+    expect(good).toBeInstanceOf(AddStaffBody);
+    expect(await validateContract(AddStaffBody, good)).toBe(good);
+    expect(good).toMatchObject({ employmentType: 'full_time' }); // the default, as for a plain body
+    const refused = await validateContract(AddStaffBody, bad).catch((e: DomainError) => e.details?.map((d) => `${d.field}:${d.code}`));
+    expect(refused).toEqual(['extra:whitelistValidation', 'role:isIn']);
+  });
+
   it('sees constraints declared after a class was first validated (a subclass defined later)', async () => {
     class Base {
       @IsString()

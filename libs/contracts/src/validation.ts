@@ -114,7 +114,8 @@ export async function validateContract<T extends object>(cls: new () => T, body:
   // NUL characters, malformed Unicode and runaway nesting: refused before they reach the transformer or PostgreSQL.
   const hygiene = inputHygieneProblems(body);
   if (hygiene.length) throw DomainError.validation(hygiene);
-  const instance = plainToInstance(cls, body, { exposeDefaultValues: true });
+  // An instance already (a nested row the request's transform made, left to its handler to validate) is not copied again.
+  const instance = body instanceof cls ? body : plainToInstance(cls, body, { exposeDefaultValues: true });
   const errors = await validate(instance, {
     whitelist: true,
     forbidNonWhitelisted: true,

@@ -147,6 +147,8 @@ export class StaffImportRow {
 
   @JSONSchema({ description: 'The row as an AddStaffBody; validated row by row, so one bad row does not fail the others' })
   @IsObject()
+  // Made an AddStaffBody when the request is read (not validated then): the handler checks each row without copying it again.
+  @Type(() => AddStaffBody)
   staff: Record<string, unknown>;
 }
 
