@@ -73,7 +73,7 @@ export class AuditLog {
   }
 
   /**
-   * Appends many entries in the given order with three statements instead of three per entry
+   * Appends many entries in the given order with three statements whatever their number
    * (bulk use cases): the sequence numbers are drawn first and assigned in order, so the chain
    * verifies exactly as if each entry had been recorded on its own.
    */
@@ -87,8 +87,14 @@ export class AuditLog {
     });
     // From here to COMMIT the service's audited writes wait for this one: only the links are computed under the lock.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [table]);
-    let prevHash = await lastHash(manager, table);
-    const seqs = await nextSequenceValues(manager, table, inputs.length);
+    // The chain's head and the sequence numbers in one statement, begun after the lock (so its snapshot sees every earlier append).
+    const [head]: { hash: string | null; seqs: string[] }[] = await manager.query(
+      `SELECT (SELECT hash FROM ${table} ORDER BY seq DESC LIMIT 1) AS hash,
+         (SELECT array_agg(s.v ORDER BY s.v)::text[] FROM (SELECT nextval(pg_get_serial_sequence($1, 'seq')) AS v FROM generate_series(1, $2::int)) AS s) AS seqs`,
+      [table, inputs.length],
+    );
+    let prevHash = head!.hash ?? GENESIS_HASH;
+    const seqs = head!.seqs;
     const rows = prepared.map(({ row, fields }, i) => {
       const hash = linkedHash(fields, prevHash);
       const linked = { ...row, seq: seqs[i], occurredAt: row.occurredAt.toISOString(), prevHash, hash };
