@@ -1,8 +1,8 @@
 /**
  * 双随机 — the verifiable random draw, as a pure function of its published record.
  *
- * Anyone can re-run a plan's draw from what the public routes show (this file needs nothing but
- * Node's crypto):
+ * Anyone can re-run a plan's draw from what the public routes show (this file and hmac-sha256.ts
+ * need nothing but Node's crypto):
  *
  * 0. Fetch the record. `GET /api/v1/public/inspection-plans/:id` gives the seed commitment, pool
  *    hash, seed and public entropy, and `drawInput` without its per-institution parts: algorithm,
@@ -45,7 +45,8 @@
  *    pick(candidates, m).
  * The single byte stream is consumed in exactly this order.
  */
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { ShortMessageHmac } from './hmac-sha256.js';
 
 export const DRAW_ALGORITHM = 'shanyu-draw/v1';
 /** The generator with registered-but-unfiled institutions as their own stratum (step 5). */
@@ -120,7 +121,7 @@ const BLOCKS_AT_ONCE = 64;
 
 /** The `shanyu-draw/v1` and `/v2` generator (see the file comment): the same but for the block label. */
 export class DrawStream {
-  private readonly key: Buffer;
+  private readonly hmac: ShortMessageHmac;
   private counter = 0;
   private bytes = Buffer.alloc(0);
   private at = 0;
@@ -130,9 +131,11 @@ export class DrawStream {
     publicEntropy: string | null,
     private readonly algorithm: string = DRAW_ALGORITHM,
   ) {
-    this.key = createHash('sha256')
-      .update(`${seed}\n${publicEntropy ?? ''}`, 'utf8')
-      .digest();
+    this.hmac = new ShortMessageHmac(
+      createHash('sha256')
+        .update(`${seed}\n${publicEntropy ?? ''}`, 'utf8')
+        .digest(),
+    );
   }
 
   private next48(): number {
@@ -144,9 +147,11 @@ export class DrawStream {
 
   /** The unread bytes followed by the stream's next blocks. */
   private refill(): void {
-    const blocks = [this.bytes.subarray(this.at)];
-    for (let i = 0; i < BLOCKS_AT_ONCE; i++) blocks.push(createHmac('sha256', this.key).update(`${this.algorithm}:${this.counter++}`, 'utf8').digest());
-    this.bytes = Buffer.concat(blocks);
+    const rest = this.bytes.length - this.at;
+    const bytes = Buffer.allocUnsafe(rest + 32 * BLOCKS_AT_ONCE);
+    this.bytes.copy(bytes, 0, this.at);
+    for (let i = 0; i < BLOCKS_AT_ONCE; i++) this.hmac.digestInto(`${this.algorithm}:${this.counter++}`, bytes, rest + 32 * i);
+    this.bytes = bytes;
     this.at = 0;
   }
 
