@@ -19,6 +19,17 @@ function sortKeys(value: unknown): unknown {
 }
 
 const INDEX_LIKE = /^(0|[1-9]\d*)$/;
+// Keys repeat from entry to entry (the fields of a view): each is checked and quoted once.
+const quotedKeys = new Map<string, string | undefined>();
+
+function quotedKey(key: string): string | undefined {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined && !quotedKeys.has(key)) {
+    quoted = INDEX_LIKE.test(key) ? undefined : JSON.stringify(key);
+    if (quotedKeys.size < 10_000) quotedKeys.set(key, quoted);
+  }
+  return quoted;
+}
 
 /**
  * The canonical text of plain JSON data (strings, finite numbers, booleans, null, arrays and
@@ -35,25 +46,25 @@ function plainCanonical(value: unknown): string | undefined {
     case 'object': {
       if (value === null) return 'null';
       if (Array.isArray(value)) {
-        const parts: string[] = [];
-        for (const item of value) {
-          const text = plainCanonical(item);
+        let out = '[';
+        for (let i = 0; i < value.length; i++) {
+          const text = plainCanonical(value[i]);
           if (text === undefined) return undefined;
-          parts.push(text);
+          out += i ? `,${text}` : text;
         }
-        return `[${parts.join(',')}]`;
+        return `${out}]`;
       }
       const proto = Object.getPrototypeOf(value);
       if (proto !== Object.prototype && proto !== null) return undefined;
       const keys = Object.keys(value).sort();
-      const parts: string[] = [];
-      for (const key of keys) {
-        if (INDEX_LIKE.test(key)) return undefined;
-        const text = plainCanonical((value as Record<string, unknown>)[key]);
+      let out = '{';
+      for (let i = 0; i < keys.length; i++) {
+        const key = quotedKey(keys[i]!);
+        const text = key === undefined ? undefined : plainCanonical((value as Record<string, unknown>)[keys[i]!]);
         if (text === undefined) return undefined;
-        parts.push(`${JSON.stringify(key)}:${text}`);
+        out += `${i ? ',' : ''}${key}:${text}`;
       }
-      return `{${parts.join(',')}}`;
+      return `${out}}`;
     }
     default:
       return undefined;
