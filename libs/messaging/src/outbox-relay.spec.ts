@@ -1,6 +1,6 @@
 import { JsonLogger } from '@shanyu/common';
 import type { DataSource } from 'typeorm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { OutboxRelay } from './outbox-relay.js';
 
 interface Row {
@@ -139,5 +139,51 @@ describe('OutboxRelay: the rows of one entity one after another, different entit
     expect(sent).toEqual(['id-1', 'id-3', 'id-2']);
     ack(2);
     expect(await batch).toBe(3);
+  });
+});
+
+describe('OutboxRelay lets commits gather after a batch that was not full', () => {
+  /** A relay whose publishes are acknowledged at once; `selects` counts its batches. */
+  function autoAckRelay(outbox: Row[], options: { batchSize?: number; lingerMs?: number }) {
+    const published = new Set<string>();
+    let selects = 0;
+    const dataSource = {
+      getRepository: () => ({ metadata: { tablePath: 'outbox' } }),
+      transaction: async (work: (manager: unknown) => Promise<unknown>) =>
+        work({
+          query: async (sql: string, params: unknown[]) => {
+            if (!sql.startsWith('SELECT')) return (params[0] as string[]).forEach((seq) => published.add(seq));
+            selects++;
+            return outbox.filter((r) => !published.has(r.seq)).slice(0, params[0] as number);
+          },
+        }),
+    } as unknown as DataSource;
+    const js = { publish: async () => undefined };
+    const relay = new OutboxRelay({ dataSource, js: js as never, logger: new JsonLogger('unit', 'error', () => undefined), ...options });
+    return { relay, selects: () => selects };
+  }
+
+  it('waits lingerMs before the next batch, even when nudged, and goes on at once after a full batch', async () => {
+    vi.useFakeTimers();
+    try {
+      const outbox = [1, 2, 3].map((n) => row(n, `e${n}`));
+      const { relay, selects } = autoAckRelay(outbox, { batchSize: 2, lingerMs: 50 });
+      relay.start();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(selects()).toBe(2); // a full batch (1, 2), then at once the rest (3)
+      expect(relay.publishedCount).toBe(3);
+      outbox.push(row(4, 'e4'));
+      relay.notify();
+      await vi.advanceTimersByTimeAsync(40);
+      expect(selects()).toBe(2); // still lingering after the batch of one
+      await vi.advanceTimersByTimeAsync(20);
+      expect(selects()).toBe(3);
+      expect(relay.publishedCount).toBe(4);
+      const stopped = relay.stop();
+      await vi.advanceTimersByTimeAsync(100);
+      await stopped;
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

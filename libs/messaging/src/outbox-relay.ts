@@ -11,6 +11,11 @@ export interface OutboxRelayOptions {
   logger: JsonLogger;
   batchSize?: number;
   idleDelayMs?: number;
+  /**
+   * After a batch that was not full, how long the relay lets commits gather before the next one
+   * (default 5 ms): each batch costs four statements, however few rows it holds.
+   */
+  lingerMs?: number;
   maxBackoffMs?: number;
   /** The service, for `shanyu_outbox_published_total`. */
   service?: string;
@@ -112,8 +117,9 @@ export class OutboxRelay {
         this.nudged = false; // this batch sees every row committed before now
         const n = await this.publishBatch();
         backoff = idle;
-        if (n > 0) continue;
-        await this.sleep(idle);
+        if (n >= (this.options.batchSize ?? 200)) continue;
+        if (n > 0) await new Promise((resolve) => setTimeout(resolve, this.options.lingerMs ?? 5));
+        else await this.sleep(idle);
       } catch (e) {
         this.options.logger.warn('outbox relay: publish failed, will retry', { err: (e as Error).message, retryInMs: backoff });
         await this.sleep(backoff);
