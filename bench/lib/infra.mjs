@@ -33,12 +33,42 @@ export async function startInfra(name, { pgSettings = {} } = {}) {
     copy: (target, input) => copyThroughPsql(bins, pg, target, input),
     /** Runs SQL through psql (superuser); returns stdout. */
     psql: (sql) => psql(bins, pg, sql),
+    /** CPU seconds used so far by this process, the PostgreSQL server (all its backends) and nats-server (Linux). */
+    cpu: () => ({ node: nodeCpuSeconds(), postgres: processTreeCpuSeconds(pg.pid), nats: processTreeCpuSeconds(nats.pid) }),
     async stop() {
       await nats.stop();
       await pg.stop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+function nodeCpuSeconds() {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+}
+
+/** /proc/<pid>/stat fields after the command: ppid is [1], utime..cstime are [11]..[14] (clock ticks). */
+function procStat(pid) {
+  try {
+    return fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU seconds of a process, of its live children and of those that exited (cutime, cstime); NaN without /proc. */
+function processTreeCpuSeconds(pid) {
+  const own = procStat(pid);
+  if (!own) return NaN;
+  const ticks = (fields, from, to) => fields.slice(from, to + 1).reduce((sum, n) => sum + Number(n), 0);
+  let total = ticks(own, 11, 14);
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const child = procStat(entry);
+    if (child && Number(child[1]) === pid) total += ticks(child, 11, 12);
+  }
+  return total / 100; // USER_HZ is 100 on Linux
 }
 
 function psqlArgs(pg) {
