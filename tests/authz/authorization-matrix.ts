@@ -1135,6 +1135,15 @@ const ROWS: RowInput[] = [
     note: "收托名册 by the institution's operator (admin may correct).",
   },
   {
+    method: 'GET',
+    path: '/api/v1/rosters/template.xlsx',
+    service: 'gateway',
+    level: 'service',
+    target: 'none',
+    cells: { ...REFUSED, ...cellFor(SUBSIDY_READERS, '200'), operator: '200', admin: '200', inspector: 'DEPT' },
+    note: 'The roster template holds no data: whoever fills in or reads rosters.',
+  },
+  {
     method: 'PUT',
     path: '/api/v1/institutions/{id}/rosters/{month}/upload',
     service: 'subsidy',

@@ -113,6 +113,12 @@ describe('subsidies in the console', () => {
 
     const operator = await newPage();
     await loginAs(operator, stack.baseUrl, 'operator.demo', '/app/rosters');
+    // The template the operator fills in: the headings the upload reads.
+    const [template] = await Promise.all([operator.waitForEvent('download'), operator.getByRole('button', { name: /下载名册模板/ }).click()]);
+    expect(template.suggestedFilename()).toBe('收托名册模板.xlsx');
+    const templateBook = new ExcelJS.Workbook();
+    await templateBook.xlsx.readFile((await template.path())!);
+    expect((templateBook.getWorksheet('收托名册')!.getRow(1).values as unknown[]).slice(1).join(',')).toBe(csv.split('\n')[0]);
     await choose(operator, operator.getByLabel('机构'), institution.name);
     await operator.getByLabel('名册月份').fill(PREVIOUS);
     await operator.getByLabel('名册月份').press('Enter');
@@ -651,7 +657,7 @@ describe('credit, staff alerts, rectifications, subsidy lines, the street map an
     const runs = ok(await stack.api('GET', `/api/v1/subsidy/runs?divisionCode=${SANDUN}&month=${PREVIOUS}`, { as: 'health.330106' })) as { id: string }[];
     const lines = ok(await stack.api('GET', `/api/v1/subsidy/runs/${runs[0]!.id}/lines?pageSize=2000`, { as: 'health.330106' })) as {
       total: number;
-      items: { institutionName: string; ruleTitle: string; amountFen: number }[];
+      items: { institutionName: string; rosterLineNo: number | null; ruleTitle: string; amountFen: number }[];
     };
     expect(lines.total).toBeGreaterThan(0);
     await health.goto(`${stack.baseUrl}/app/subsidy`);
@@ -665,8 +671,10 @@ describe('credit, staff alerts, rectifications, subsidy lines, the street map an
     await screenshot(health, 'console-subsidy-lines');
     const [linesFile] = await Promise.all([health.waitForEvent('download'), panel.getByRole('button', { name: /导出 Excel/ }).click()]);
     const lineRows = await downloadedSheet(linesFile);
-    expect(lineRows[0]!.slice(0, 6)).toEqual(['机构', '期间', '幼儿', '规则', '状态', '金额（元）']);
-    expect(lineRows.slice(1).map((r) => [r[0], r[3], Number(r[5])])).toEqual(lines.items.map((l) => [l.institutionName, l.ruleTitle, l.amountFen / 100]));
+    expect(lineRows[0]!.slice(0, 8)).toEqual(['机构', '期间', '名册序号', '托育形式', '出勤', '规则', '状态', '金额（元）']);
+    expect(lineRows.slice(1).map((r) => [r[0], r[2] ? Number(r[2]) : null, r[5], Number(r[7])])).toEqual(
+      lines.items.map((l) => [l.institutionName, l.rosterLineNo, l.ruleTitle, l.amountFen / 100]),
+    );
 
     // The street map of the dashboard: one tile per street of 西湖区, named, with its value.
     await health.goto(`${stack.baseUrl}/app/indicators?divisionCode=330106&month=${MONTH}`);

@@ -220,6 +220,39 @@ describe('subsidy rosters and runs', () => {
     for (const e of events.events) expect(JSON.stringify(e)).not.toContain(shared);
   });
 
+  it('收托名册模板: the downloaded template, filled in, uploads as it is; its drop-downs offer the closed lists', async () => {
+    const res = await stack.http
+      .get('/api/v1/rosters/template.xlsx')
+      .set(await stack.auth('operator.demo'))
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (chunk: Buffer) => chunks.push(chunk));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const template = new ExcelJS.Workbook();
+    await template.xlsx.load(res.body as Buffer as unknown as ArrayBuffer);
+    expect(template.worksheets.map((w) => w.name)).toEqual(['收托名册', '填写说明']);
+    const sheet = template.getWorksheet('收托名册')!;
+    const headings = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(headings).toEqual(['身份证号', '出生年月', '孩次', '班型', '托育形式', '出勤天数', '编号']);
+    expect(sheet.getCell(2, headings.indexOf('班型') + 1).dataValidation).toMatchObject({ type: 'list', formulae: ['"乳儿班,托小班,托大班,混龄班"'] });
+    // Filled in as an operator would, with the drop-down labels, and uploaded unchanged otherwise.
+    sheet.getRow(2).values = [childId(), null, '一孩', '托小班', '全日托', 21, 'M-01'];
+    sheet.getRow(3).values = [childId(), null, '二孩', '乳儿班', '半日托', 18, null];
+    const own = await stack.institution({ overrides: { divisionCode: '330106109' } });
+    const uploaded = await stack.http
+      .put(`/api/v1/institutions/${own.id}/rosters/${M.current}/upload`)
+      .query({ openDays: 22 })
+      .set(await stack.auth('operator.demo'))
+      .attach('file', Buffer.from(await template.xlsx.writeBuffer()), '收托名册.xlsx');
+    expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(200);
+    expect(uploaded.body).toMatchObject({ totalChildren: 2, byClass: { toddler: 1, infant: 1 } });
+    expect(uploaded.body.children[0]).toMatchObject({ rowNumber: 2, ref: 'M-01', birthOrder: 1, classType: 'toddler', careForm: 'full_day', daysAttended: 21 });
+  });
+
   it('computes the month: worked examples to the fen, reasons for ineligible institutions, the duplicate held for both', async () => {
     // A registered institution that is not filed reports its roster like any operating institution
     // (indicators count its children); the run pays it nothing, saying why.

@@ -64,6 +64,8 @@ export interface RequestOptions {
   raw?: BodyInit;
   contentType?: string;
   signal?: AbortSignal;
+  /** The reply as a Blob (a PDF, a workbook) rather than JSON or text. */
+  blob?: boolean;
 }
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -100,6 +102,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     throw new ApiError(res.status, err.code ?? `HTTP_${res.status}`, err.message ?? `请求失败 (${res.status})`, err.details);
   }
   if (res.status === 204) return undefined as T;
+  if (options.blob) return (await res.blob()) as T;
   const type = res.headers.get('content-type') ?? '';
   return (type.includes('json') ? await res.json() : await res.text()) as T;
 }
@@ -116,4 +119,21 @@ export function errorMessage(e: unknown): string {
   }
   if (e instanceof Error) return e.message;
   return String(e);
+}
+
+/** Saves a Blob as a file the person downloads. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Downloads what a route answers (a PDF, a workbook) as `fileName`; a refusal throws ApiError like api(). */
+export async function downloadFile(path: string, fileName: string): Promise<void> {
+  saveBlob(await api<Blob>(path, { blob: true }), fileName);
 }

@@ -1,6 +1,8 @@
 // Excel where officials expect it: export of any table shown (uploaded sheets are read by the
 // gateway). exceljs is loaded only when a person exports (it is large).
 
+import { saveBlob } from '../api/client';
+
 export interface ExportColumn<T> {
   title: string;
   value: (row: T) => string | number | null | undefined;
@@ -19,12 +21,5 @@ export async function exportXlsx<T>(fileName: string, sheetName: string, columns
   for (const row of rows) sheet.addRow(columns.map((c) => c.value(row) ?? ''));
   const buffer = await workbook.xlsx.writeBuffer();
   const blob = new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName.endsWith('.xlsx') ? fileName : `${fileName}.xlsx`;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(blob, fileName.endsWith('.xlsx') ? fileName : `${fileName}.xlsx`);
 }

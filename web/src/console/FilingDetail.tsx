@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, Modal, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, errorMessage } from '../api/client';
+import { api, downloadFile, errorMessage } from '../api/client';
 import type { CheckResult, Filing, RuleDocumentRef } from '../api/types';
 import { useSession } from '../auth/session';
 import { CHECK_OUTCOME_LABELS, FILING_STATUS_LABELS, JURISDICTION_LEVEL_LABELS, dateTime, label } from '../common/labels';
@@ -96,7 +96,9 @@ export function FilingDetail() {
                 href={`/api/v1/filings/${data.id}/receipt.pdf`}
                 onClick={(e) => {
                   e.preventDefault();
-                  void downloadReceipt(data.id, data.receiptNo!);
+                  downloadFile(`/api/v1/filings/${data.id}/receipt.pdf`, `备案回执-${data.receiptNo}.pdf`).catch(
+                    (err: unknown) => void message.error(errorMessage(err)),
+                  );
                 }}
               >
                 下载回执 PDF
@@ -282,16 +284,4 @@ function fmt(v: unknown): string {
       .join('，');
   }
   return String(v);
-}
-
-async function downloadReceipt(id: string, receiptNo: string) {
-  const token = localStorage.getItem('shanyu.token');
-  const res = await fetch(`/api/v1/filings/${id}/receipt.pdf`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  if (!res.ok) return;
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `备案回执-${receiptNo}.pdf`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

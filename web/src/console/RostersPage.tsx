@@ -1,8 +1,8 @@
-import { UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { api, ApiError } from '../api/client';
+import { api, ApiError, downloadFile, errorMessage } from '../api/client';
 import type { Institution, Page } from '../api/types';
 import { useSession } from '../auth/session';
 import { CARE_FORM_LABELS, dateTime } from '../common/labels';
@@ -147,6 +147,14 @@ export function RostersPage() {
               </Button>
             ) : null}
             <Button onClick={() => void lookUp()}>查看本月名册</Button>
+            {isOperator ? (
+              <Button
+                icon={<DownloadOutlined />}
+                onClick={() => downloadFile('/api/v1/rosters/template.xlsx', '收托名册模板.xlsx').catch((e: unknown) => void message.error(errorMessage(e)))}
+              >
+                下载名册模板
+              </Button>
+            ) : null}
           </Space>
         </Form>
       </Card>

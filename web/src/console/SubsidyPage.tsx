@@ -1,7 +1,7 @@
 import { App, Button, DatePicker, Descriptions, Drawer, Form, Input, Modal, Progress, Select, Space, Tabs, Tag, Timeline } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { api, errorMessage, getToken } from '../api/client';
+import { api, downloadFile, errorMessage } from '../api/client';
 import { homeDivision, useSession } from '../auth/session';
 import { CARE_FORM_LABELS, DEPARTMENT_LABELS, dateTime, label, yuan } from '../common/labels';
 import { divisionName, streetsOf } from '../common/divisions';
@@ -275,14 +275,11 @@ function RunDetail({ run, onChanged }: { run: RunView; onChanged: (r: RunView) =
   };
 
   async function serverExport() {
-    const res = await fetch(`/api/v1/subsidy/runs/${run.id}/export.xlsx`, { headers: { authorization: `Bearer ${getToken() ?? ''}` } });
-    if (!res.ok) return void message.error('导出失败');
-    const url = URL.createObjectURL(await res.blob());
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `补助批次-${run.month}-${run.divisionCode}.xlsx`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    try {
+      await downloadFile(`/api/v1/subsidy/runs/${run.id}/export.xlsx`, `补助批次-${run.month}-${run.divisionCode}.xlsx`);
+    } catch (e) {
+      void message.error(`导出失败：${errorMessage(e)}`);
+    }
   }
 
   return (

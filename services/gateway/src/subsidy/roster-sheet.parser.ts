@@ -1,5 +1,6 @@
 import { DomainError } from '@shanyu/common';
 import { BIRTH_ORDER_LABELS, CARE_FORM_LABELS, CLASS_TYPE_LABELS, ROSTER_MAX_CHILDREN } from '@shanyu/contracts';
+import ExcelJS from 'exceljs';
 import { cellText, locateTable, normalizeMonth, readSheet, type SheetColumn, type SheetRow } from '../uploads/sheet-reader.js';
 
 /**
@@ -63,4 +64,67 @@ export function rosterRowsFromTable(table: SheetRow[]): Record<string, unknown>[
 
 export async function parseRosterSheet(buffer: Buffer, fileName = ''): Promise<Record<string, unknown>[]> {
   return rosterRowsFromTable(await readSheet(buffer, fileName, fileError));
+}
+
+/** What each column of the template asks for, under its heading. */
+const COLUMN_NOTES: Record<string, string> = {
+  idNumber: '儿童的 18 位居民身份证号码',
+  birthMonth: '如 2024-05（可不填，由身份证号推出）',
+  birthOrder: `${Object.values(BIRTH_ORDER_LABELS).join(' / ')}`,
+  classType: `${Object.values(CLASS_TYPE_LABELS).join(' / ')}`,
+  careForm: `${Object.values(CARE_FORM_LABELS).join(' / ')}`,
+  daysAttended: '本月实际出勤天数（0 至本月开园天数）',
+  ref: '机构自编号，可不填',
+};
+/** The closed lists the template offers as drop-downs. */
+const COLUMN_CHOICES: Record<string, string[]> = {
+  birthOrder: Object.values(BIRTH_ORDER_LABELS),
+  classType: Object.values(CLASS_TYPE_LABELS),
+  careForm: Object.values(CARE_FORM_LABELS),
+};
+const TEMPLATE_ROWS = 500;
+
+/**
+ * 收托名册模板 (.xlsx): the headings this parser reads, in its order, with drop-downs for 孩次,
+ * 班型 and 托育形式 and a 填写说明 sheet — built from the same column list, so a filled template
+ * always uploads.
+ */
+export async function rosterTemplate(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '善育 托育机构综合监管平台';
+  const sheet = workbook.addWorksheet('收托名册');
+  sheet.columns = COLUMNS.map((c) => ({ header: c.headers[0], key: c.field, width: c.field === 'idNumber' ? 24 : 14 }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  COLUMNS.forEach((c, i) => {
+    const column = sheet.getColumn(i + 1);
+    // Text cells: an ID number typed into a number cell loses its last digits.
+    column.numFmt = c.field === 'daysAttended' ? '0' : '@';
+    const choices = COLUMN_CHOICES[c.field];
+    if (!choices) return;
+    for (let row = 2; row <= TEMPLATE_ROWS + 1; row++) {
+      sheet.getCell(row, i + 1).dataValidation = {
+        type: 'list',
+        allowBlank: !c.required,
+        formulae: [`"${choices.join(',')}"`],
+        showErrorMessage: true,
+        errorTitle: c.headers[0],
+        error: `请选择：${choices.join('、')}`,
+      };
+    }
+  });
+  const notes = workbook.addWorksheet('填写说明');
+  notes.columns = [
+    { header: '列', key: 'heading', width: 14 },
+    { header: '是否必填', key: 'required', width: 10 },
+    { header: '填写内容', key: 'note', width: 60 },
+  ];
+  notes.getRow(1).font = { bold: true };
+  for (const c of COLUMNS) notes.addRow({ heading: c.headers[0], required: c.required ? '必填' : '选填', note: COLUMN_NOTES[c.field] ?? '' });
+  notes.addRow({});
+  notes.addRow({
+    heading: '说明',
+    note: `每行一名儿童，最多 ${ROSTER_MAX_CHILDREN} 行；本月开园天数在上传时填写。上传后平台逐行核对，有错误时指出行号和列，全部正确才保存。`,
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

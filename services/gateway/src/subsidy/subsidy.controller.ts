@@ -29,7 +29,7 @@ import type { FastifyReply } from 'fastify';
 import { CurrentActor, CurrentRequestId, Departments } from '../auth/decorators.js';
 import { schema } from '../docs/api-shapes.js';
 import { RpcErrors, RpcReply } from '../docs/rpc-reply.js';
-import { parseRosterSheet } from './roster-sheet.parser.js';
+import { parseRosterSheet, rosterTemplate } from './roster-sheet.parser.js';
 import { streamRunWorkbook } from './run-export.js';
 
 /** Departments that read subsidy data of their divisions (the subsidy service checks divisions again). */
@@ -105,6 +105,21 @@ export class SubsidyController {
       { ...query, children, institutionId: params.id, month: params.month },
       { actor, requestId, timeoutMs: ROSTER_TIMEOUT_MS },
     );
+  }
+
+  @Get('rosters/template.xlsx')
+  @Departments('operator', ...READERS)
+  @ApiOperation({
+    summary: '收托名册模板: the headings the roster upload reads, drop-downs for 孩次 / 班型 / 托育形式 and a 填写说明 sheet',
+  })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiResponse({ status: 200, description: '.xlsx workbook' })
+  async rosterTemplate(@Res() reply: FastifyReply): Promise<void> {
+    const workbook = await rosterTemplate();
+    void reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="roster-template.xlsx"; filename*=UTF-8''${encodeURIComponent('收托名册模板.xlsx')}`)
+      .send(workbook);
   }
 
   @Get('institutions/:id/rosters/:month')
