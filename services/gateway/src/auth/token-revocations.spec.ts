@@ -21,6 +21,7 @@ function fakes() {
     manager: { connection: { options: { schema: 'gateway' } }, query: async () => table.filter((r) => r.expiresAt > new Date()) },
   } as unknown as DataSource;
   const nats = {
+    flush: async () => undefined,
     subscribe: (subject: string, opts: { callback: (err: Error | null, msg: Msg) => void }) => {
       expect(subject).toBe(PlatformEvt.tokenRevoked.subject);
       deliver = (msg) => opts.callback(null, msg);

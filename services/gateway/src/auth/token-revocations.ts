@@ -48,6 +48,7 @@ export class TokenRevocations {
         if (!err) this.hear(msg);
       },
     });
+    await this.nats.flush(); // the server has the subscription before the table is read
     await this.refresh();
     this.timer = setInterval(() => void this.refreshQuietly(), this.options.refreshMs ?? 10_000).unref();
     void this.refreshAfterGaps();
