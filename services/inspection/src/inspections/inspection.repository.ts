@@ -92,19 +92,24 @@ export class InspectionRepository {
     return pageOf(qb.orderBy('i.scheduled_on', 'DESC').addOrderBy('i.created_at', 'DESC'), page, pageSize);
   }
 
-  /** Every inspection of these institutions, newest first (the facts behind the cap, the repeat alert and last-time avoidance). */
+  /** Every inspection of these institutions, newest first (the facts behind the cap, the repeat alert and last-time avoidance); none inspected yet: absent. */
   async history(institutionIds: string[]): Promise<Map<string, HistoryRow[]>> {
-    const out = new Map<string, HistoryRow[]>(institutionIds.map((id) => [id, []]));
+    const out = new Map<string, HistoryRow[]>();
     if (institutionIds.length === 0) return out;
-    // One array parameter, not IN ($1 … $n): a county's pool can pass PostgreSQL's 65,535 bind parameters (bench/draw.mjs).
+    // One parameter, not IN ($1 … $n): a county's pool can pass PostgreSQL's 65,535 bind parameters; one text rather than
+    // a uuid[], which node-pg would quote element by element (bench/draw.mjs).
     const rows: HistoryRow[] = await this.rows
       .createQueryBuilder('i')
       .select(['i.id', 'i.institutionId', 'i.kind', 'i.scheduledOn', 'i.departments'])
-      .where('i.institutionId = ANY(:ids)', { ids: institutionIds })
+      .where(`i.institutionId = ANY(string_to_array(:ids, ',')::uuid[])`, { ids: institutionIds.join(',') })
       .orderBy('i.scheduledOn', 'DESC')
       .addOrderBy('i.createdAt', 'DESC')
       .getMany();
-    for (const row of rows) out.get(row.institutionId)?.push(row);
+    for (const row of rows) {
+      const list = out.get(row.institutionId);
+      if (list) list.push(row);
+      else out.set(row.institutionId, [row]);
+    }
     return out;
   }
 
