@@ -5,6 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomInt } from 'node:crypto';
+import { randomUscc } from '@shanyu/testing';
 import { type BrowserStack, filedOperatorInstitution, launchChromium, loginAs, PHONE, screenshot, startBrowserStack } from './support.js';
 
 const ACCOUNTS = [
@@ -158,5 +159,42 @@ describe('公示页面在手机上不超出屏幕宽度', () => {
     await screenshot(page, 'public-door-code', { fullPage: false });
     await context.close();
     expect(loaded).toBeGreaterThan(100);
+  });
+});
+
+describe('举办者的工作台：登记机构', () => {
+  it('an operator registers its institution from 我的机构: a wrong 统一社会信用代码 is named at its field, then the institution is listed as 已登记', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    await loginAs(page, stack.baseUrl, 'operator.demo', '/app/institutions');
+    await page.getByRole('button', { name: '登记新机构' }).click();
+    const drawer = page.getByRole('dialog', { name: '登记托育机构' });
+    const name = `三墩小月亮托育园${randomInt(100_000)}`;
+    await drawer.getByLabel('机构名称').fill(name);
+    await drawer.getByLabel('统一社会信用代码').fill('91330106MA2H2X123X');
+    await drawer.getByLabel('乡镇（街道）').click();
+    await drawer.getByLabel('乡镇（街道）').fill('三墩');
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '三墩镇' }).first().click();
+    await drawer.getByLabel('地址').fill('杭州市西湖区三墩镇振华路 8 号');
+    await drawer.getByLabel('建筑面积（m²）').fill('380');
+    await drawer.getByLabel('托小班（12–24 个月）').fill('15');
+    await drawer.getByLabel('托大班（24–36 个月）').fill('20');
+    await drawer.getByRole('button', { name: '提交登记' }).click();
+    // The registry refuses the code (its check digit is wrong); the message stands under the field.
+    await drawer.locator('.ant-form-item-has-error', { hasText: '统一社会信用代码' }).waitFor();
+    await screenshot(page, 'operator-register-refused', { fullPage: false });
+    await drawer.getByLabel('统一社会信用代码').fill(randomUscc());
+    await drawer.getByRole('button', { name: '提交登记' }).click();
+    await page
+      .getByRole('row', { name: new RegExp(name) })
+      .getByText('已登记')
+      .waitFor();
+    await screenshot(page, 'operator-register-listed', { fullPage: false });
+    await context.close();
+    const mine = (await stack.api('GET', `/api/v1/institutions?q=${encodeURIComponent(name)}`, { as: 'operator.demo' })).body as {
+      items: { name: string; divisionCode: string; totalPlaces: number; status: string }[];
+    };
+    expect(mine.items).toEqual([expect.objectContaining({ name, divisionCode: '330106109', totalPlaces: 35, status: 'registered' })]);
   });
 });

@@ -5,18 +5,27 @@ import type { Institution, Page } from '../api/types';
 import { CARE_FORM_LABELS, INSTITUTION_STATUS_LABELS, OPERATOR_TYPE_LABELS, label } from '../common/labels';
 import { divisionName } from '../common/divisions';
 import { DataTable, LoadError, PageHeader, useLoad } from '../common/ui';
+import { useSession } from '../auth/session';
+import { RegisterInstitutionDrawer } from './RegisterInstitutionDrawer';
 
 export function InstitutionsPage() {
   const [status, setStatus] = useState<string | undefined>();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
-  const { data, error, loading } = useLoad(
+  const isOperator = useSession()?.department === 'operator';
+  const { data, error, loading, reload } = useLoad(
     (signal) => api<Page<Institution>>('/api/v1/institutions', { query: { status, q, page, pageSize: 50 }, signal }),
     [status, q, page],
   );
   return (
     <>
-      <PageHeader title="机构名录">辖区内已登记的托育机构（含未备案、已注销）。</PageHeader>
+      {isOperator ? (
+        <PageHeader title="我的机构" extra={<RegisterInstitutionDrawer onRegistered={reload} />}>
+          本账号举办的托育机构。登记后提交备案；取得备案回执后机构进入公示名录。
+        </PageHeader>
+      ) : (
+        <PageHeader title="机构名录">辖区内已登记的托育机构（含未备案、已注销）。</PageHeader>
+      )}
       <Space style={{ marginBottom: 12 }} wrap>
         <Select
           aria-label="状态"
