@@ -186,15 +186,43 @@ describe('举办者的工作台：登记机构', () => {
     await screenshot(page, 'operator-register-refused', { fullPage: false });
     await drawer.getByLabel('统一社会信用代码').fill(randomUscc());
     await drawer.getByRole('button', { name: '提交登记' }).click();
-    await page
-      .getByRole('row', { name: new RegExp(name) })
-      .getByText('已登记')
-      .waitFor();
+    const row = page.getByRole('row', { name: new RegExp(name) });
+    await row.getByText('已登记').waitFor();
     await screenshot(page, 'operator-register-listed', { fullPage: false });
-    await context.close();
     const mine = (await stack.api('GET', `/api/v1/institutions?q=${encodeURIComponent(name)}`, { as: 'operator.demo' })).body as {
-      items: { name: string; divisionCode: string; totalPlaces: number; status: string }[];
+      items: { id: string; name: string; divisionCode: string; totalPlaces: number; status: string }[];
     };
     expect(mine.items).toEqual([expect.objectContaining({ name, divisionCode: '330106109', totalPlaces: 35, status: 'registered' })]);
+
+    // 备案: some of the facts now, the rest left for the check to mark; then the check's result opens.
+    await row.getByRole('button', { name: '提交备案' }).click();
+    const filing = page.getByRole('dialog', { name: `备案申请 · ${name}` });
+    await filing.getByLabel('营业执照或法人登记证书').fill('营业执照 91330106MA2H2X0001');
+    await filing.getByLabel('婴幼儿生活用房所在楼层').fill('一楼');
+    await filing.getByRole('button', { name: '提交备案' }).click();
+    await filing.getByText('请填写楼层数字，如 1,2').waitFor();
+    await filing.getByLabel('婴幼儿生活用房所在楼层').fill('1,2');
+    await filing.getByRole('button', { name: '添加班级' }).click();
+    await filing.getByLabel('人数').fill('15');
+    await filing.getByLabel('保育人员').fill('3');
+    await filing.getByLabel('一键式紧急报警与公安联网').check();
+    await screenshot(page, 'operator-filing-form', { fullPage: false });
+    await filing.getByRole('button', { name: '提交备案' }).click();
+    await page.waitForURL(/\/app\/filings\/[0-9a-f-]{36}$/);
+    await page
+      .getByText(/自动核验/)
+      .first()
+      .waitFor();
+    await screenshot(page, 'operator-filing-checked', { fullPage: false });
+    await context.close();
+    const filingId = page.url().split('/').pop()!;
+    const submitted = (await stack.api('GET', `/api/v1/filings/${filingId}`, { as: 'health.330106' })).body as {
+      institutionId: string;
+      status: string;
+      check: { summary: { pass: number; fail: number; needs_review: number } };
+    };
+    expect(submitted).toMatchObject({ institutionId: mine.items[0]!.id, status: 'submitted' });
+    // What was left blank is marked, not refused: documents missing fail, other facts need review.
+    expect(submitted.check.summary.fail + submitted.check.summary.needs_review).toBeGreaterThan(0);
   });
 });

@@ -118,8 +118,13 @@ export function DataTable<T extends object>(
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any form's values
 export function showApiError(form: FormInstance<any> | null, e: unknown, aliases: Record<string, string> = {}): string {
   if (form && e instanceof ApiError && e.details?.length) {
-    const known = new Set(form.getFieldsError().map((f) => String(f.name[0])));
-    const fields = e.details.map((d) => ({ name: aliases[d.field] ?? d.field.split(/[.[]/)[0]!, errors: [d.message] })).filter((f) => known.has(f.name));
+    // A nested field (director.education) goes under its own input when the form has one, else under the top field.
+    const known = new Map(form.getFieldsError().map((f) => [f.name.join('.'), f.name]));
+    const fields = e.details.flatMap((d) => {
+      const path = aliases[d.field] ?? d.field.replace(/\[(\d+)\]/g, '.$1');
+      const name = known.get(path) ?? known.get(path.split('.')[0]!);
+      return name ? [{ name, errors: [d.message] }] : [];
+    });
     if (fields.length) form.setFields(fields);
   }
   return errorMessage(e);

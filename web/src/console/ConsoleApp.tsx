@@ -198,7 +198,7 @@ export default function ConsoleApp() {
         >
           <Typography.Text strong>托育机构综合监管平台</Typography.Text>
           <Space wrap>
-            {has('GET /api/v1/inspections') ? (
+            {has('GET /api/v1/inspections') && !isOperator ? (
               <Link to="/inspector">
                 <MobileOutlined /> 执法检查（移动端）
               </Link>

@@ -40,7 +40,7 @@ export function FilingDetail() {
   const failing = data.check.results.filter((r) => r.outcome !== 'pass');
   return (
     <>
-      <Link to="/app/filings">← 备案审核</Link>
+      <Link to="/app/filings">← {session?.department === 'operator' ? '备案申请' : '备案审核'}</Link>
       <PageHeader
         title={`备案申请：${data.institutionName}`}
         extra={

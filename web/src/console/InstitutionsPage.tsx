@@ -7,6 +7,7 @@ import { divisionName } from '../common/divisions';
 import { DataTable, LoadError, PageHeader, useLoad } from '../common/ui';
 import { useSession } from '../auth/session';
 import { RegisterInstitutionDrawer } from './RegisterInstitutionDrawer';
+import { SubmitFilingDrawer } from './SubmitFilingDrawer';
 
 export function InstitutionsPage() {
   const [status, setStatus] = useState<string | undefined>();
@@ -86,6 +87,16 @@ export function InstitutionsPage() {
               ),
             },
             { title: '回执编号', dataIndex: 'receiptNo', render: (v: string | null) => v ?? '—' },
+            ...(isOperator
+              ? [
+                  {
+                    title: '操作',
+                    key: 'actions',
+                    render: (_: unknown, r: Institution) =>
+                      r.status === 'registered' || r.status === 'filing_rejected' ? <SubmitFilingDrawer institution={r} /> : null,
+                  },
+                ]
+              : []),
           ]}
         />
       )}
