@@ -226,3 +226,52 @@ describe('举办者的工作台：登记机构', () => {
     expect(submitted.check.summary.fail + submitted.check.summary.needs_review).toBeGreaterThan(0);
   });
 });
+
+describe('部门的工作台：发起专项检查', () => {
+  it('the fire department starts an ad hoc inspection from 联合检查: two of its inspectors, the institution, the day', async () => {
+    const run = randomInt(100_000);
+    const institution = await filedOperatorInstitution(stack, `三墩小海豚托育园${run}`, '330106109');
+    const ids: string[] = [];
+    for (const [name, badge] of [
+      ['孙检查', `浙消专${run}-1`],
+      ['李检查', `浙消专${run}-2`],
+    ]) {
+      const res = await stack.api('POST', '/api/v1/inspectors', { as: 'fire.330106', body: { name, badgeNo: badge, divisionCodes: ['330106'] } });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      ids.push((res.body as { id: string }).id);
+    }
+    // The inspection service knows the institution once its filing reached it.
+    for (let tries = 0; ; tries++) {
+      const form = await stack.api('GET', `/api/v1/self-inspections/form?institutionId=${institution.id}`, { as: 'operator.demo' });
+      if (form.status === 200) break;
+      if (tries > 120) throw new Error(`inspection replica: ${form.status} ${JSON.stringify(form.body)}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    await loginAs(page, stack.baseUrl, 'fire.330106', '/app/inspections');
+    await page.getByRole('button', { name: '发起专项检查' }).click();
+    const drawer = page.getByRole('dialog', { name: '发起专项检查' });
+    const pick = async (field: string, text: string) => {
+      await drawer.getByLabel(field).click();
+      await drawer.getByLabel(field).fill(text);
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).first().click();
+    };
+    await pick('被检查机构', institution.name);
+    await pick('消防救援执法人员', `浙消专${run}-1`);
+    await pick('消防救援执法人员', `浙消专${run}-2`);
+    await screenshot(page, 'console-adhoc-inspection', { fullPage: false });
+    await drawer.getByRole('button', { name: '发起检查' }).click();
+    await page.waitForURL(/\/app\/inspections\/[0-9a-f-]{36}$/);
+    const id = page.url().split('/').pop()!;
+    await context.close();
+    const created = (await stack.api('GET', `/api/v1/inspections/${id}`, { as: 'fire.330106' })).body as {
+      kind: string;
+      institutionId: string;
+      departments: { department: string; inspectors: { id: string }[] }[];
+    };
+    expect(created).toMatchObject({ kind: 'adhoc', institutionId: institution.id });
+    expect(created.departments.map((d) => [d.department, d.inspectors.map((i) => i.id).sort()])).toEqual([['fire', [...ids].sort()]]);
+  });
+});

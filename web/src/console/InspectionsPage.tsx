@@ -18,8 +18,12 @@ import { ConflictCompare, EvidencePhoto } from '../common/result-versions';
 import { divisionName } from '../common/divisions';
 import { useSession } from '../auth/session';
 import { DataTable, LoadError, Loading, PageHeader, showApiError, useLoad } from '../common/ui';
+import { useCapabilities } from '../api/capabilities';
+import { AdHocInspectionDrawer } from './AdHocInspectionDrawer';
 
 export function InspectionsPage() {
+  const has = useCapabilities();
+  const canStart = !!has?.('POST /api/v1/inspections');
   const [status, setStatus] = useState<'open' | 'completed'>('open');
   const [page, setPage] = useState(1);
   const { data, error, loading } = useLoad(
@@ -28,7 +32,9 @@ export function InspectionsPage() {
   );
   return (
     <>
-      <PageHeader title="联合检查（综合查一次）">各部门按一张合并表单检查，部门各自签字确认，全部签字后检查完成并生成整改意见书。</PageHeader>
+      <PageHeader title="联合检查（综合查一次）" extra={canStart ? <AdHocInspectionDrawer /> : null}>
+        各部门按一张合并表单检查，部门各自签字确认，全部签字后检查完成并生成整改意见书。
+      </PageHeader>
       <Segmented
         style={{ marginBottom: 12 }}
         value={status}
