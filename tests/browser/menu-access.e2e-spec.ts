@@ -100,7 +100,7 @@ describe('每个账号自己的菜单：打开每一项都不被拒绝', () => {
     ]) {
       expect(entries).not.toContain(departmentsOnly);
     }
-    for (const own of ['我的机构', '备案申请', '收托名册', '整改跟踪', '信用信息']) expect(entries).toContain(own);
+    for (const own of ['我的机构', '备案申请', '收托名册', '补助对账单', '整改跟踪', '信用信息']) expect(entries).toContain(own);
   });
 });
 

@@ -44,6 +44,7 @@ import { RostersPage } from './RostersPage';
 import { RulesPage } from './RulesPage';
 import { StaffAlertsPage } from './StaffAlertsPage';
 import { SubsidyPage } from './SubsidyPage';
+import { SubsidyStatementPage } from './SubsidyStatementPage';
 
 interface Entry {
   key: string;
@@ -130,6 +131,15 @@ const ENTRIES: Entry[] = [
     needs: 'GET /api/v1/credit/institutions/{id}',
   },
   { key: 'subsidy', label: '补助发放', icon: <MoneyCollectOutlined />, route: 'subsidy', element: <SubsidyPage />, needs: 'GET /api/v1/subsidy/runs/{id}' },
+  {
+    key: 'subsidy-statement',
+    label: '补助对账单',
+    icon: <MoneyCollectOutlined />,
+    route: 'subsidy-statement',
+    element: <SubsidyStatementPage />,
+    needs: 'GET /api/v1/subsidy/ledger',
+    departments: ['operator'],
+  },
   {
     key: 'rosters',
     label: '收托名册',

@@ -3,9 +3,10 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api, downloadFile, errorMessage } from '../api/client';
 import { homeDivision, useSession } from '../auth/session';
-import { CARE_FORM_LABELS, DEPARTMENT_LABELS, dateTime, label, yuan } from '../common/labels';
+import { DEPARTMENT_LABELS, dateTime, label, yuan } from '../common/labels';
 import { divisionName, streetsOf } from '../common/divisions';
 import { DataTable, LoadError, PageHeader, showApiError, useLoad } from '../common/ui';
+import { type RunLine, RunLinesTable } from './RunLinesTable';
 
 interface RunView {
   id: string;
@@ -35,25 +36,6 @@ interface RunView {
   computedAt: string | null;
   postedAt: string | null;
 }
-interface RunLine {
-  id: string;
-  kind: string;
-  period: string;
-  institutionName: string;
-  divisionCode: string;
-  childKey: string | null;
-  /** The child's row on the institution's roster: what the operator and the reviewer both see. */
-  rosterLineNo: number | null;
-  ruleTitle: string;
-  reasonCode: string | null;
-  inputs: { careForm?: string; daysAttended?: number; openDays?: number; birthOrder?: number };
-  status: string;
-  baseFen: number;
-  amountFen: number;
-  capped: boolean;
-  explanation: string;
-  policyVersion: string;
-}
 interface RunInstitution {
   institutionId: string;
   institutionName: string;
@@ -68,7 +50,6 @@ interface RunInstitution {
 
 const STATUS: Record<string, string> = { computing: '计算中', computed: '待审批', returned: '已退回', posted: '已入账' };
 const STAGE: Record<string, string> = { street: '镇街审核', health: '卫健部门审核', finance: '财政部门审核' };
-const LINE_STATUS: Record<string, string> = { payable: '应发', ineligible: '不符合条件', held: '暂缓' };
 
 /** 补助发放: runs computed on actual enrolment, their progress, lines, approvals and Excel. */
 export function SubsidyPage() {
@@ -375,55 +356,11 @@ function RunDetail({ run, onChanged }: { run: RunView; onChanged: (r: RunView) =
             children: lines.error ? (
               <LoadError error={lines.error} />
             ) : (
-              <DataTable<RunLine>
-                rowKey="id"
-                loading={lines.loading}
-                dataSource={lines.data?.items ?? []}
-                pagination={{ pageSize: 20 }}
-                exportName={`补助明细-${run.month}`}
-                exportColumns={[
-                  { title: '机构', value: (r) => r.institutionName },
-                  { title: '期间', value: (r) => r.period },
-                  { title: '名册序号', value: (r) => r.rosterLineNo ?? '' },
-                  { title: '托育形式', value: (r) => (r.inputs.careForm ? label(CARE_FORM_LABELS, r.inputs.careForm) : '') },
-                  { title: '出勤', value: (r) => attendance(r) },
-                  { title: '规则', value: (r) => r.ruleTitle },
-                  { title: '状态', value: (r) => label(LINE_STATUS, r.status) },
-                  { title: '金额（元）', value: (r) => r.amountFen / 100 },
-                  { title: '说明', value: (r) => r.explanation },
-                  { title: '政策版本', value: (r) => r.policyVersion },
-                ]}
-                columns={[
-                  { title: '机构', dataIndex: 'institutionName', width: 160 },
-                  { title: '期间', dataIndex: 'period', width: 80 },
-                  { title: '名册序号', dataIndex: 'rosterLineNo', align: 'right', width: 80, render: (v: number | null) => v ?? '—' },
-                  {
-                    title: '托育形式',
-                    key: 'careForm',
-                    width: 80,
-                    render: (_: unknown, r) => (r.inputs.careForm ? label(CARE_FORM_LABELS, r.inputs.careForm) : '—'),
-                  },
-                  { title: '出勤', key: 'days', align: 'right', width: 80, render: (_: unknown, r) => attendance(r) || '—' },
-                  { title: '规则', dataIndex: 'ruleTitle', width: 160 },
-                  { title: '状态', dataIndex: 'status', width: 90, render: (v: string) => label(LINE_STATUS, v) },
-                  { title: '金额', dataIndex: 'amountFen', align: 'right', width: 100, render: (v: number) => yuan(v) },
-                  {
-                    title: '说明',
-                    dataIndex: 'explanation',
-                    render: (v: string) => <div style={{ minWidth: 280, maxWidth: 480, whiteSpace: 'normal' }}>{v}</div>,
-                  },
-                ]}
-              />
+              <RunLinesTable lines={lines.data?.items ?? []} loading={lines.loading} exportName={`补助明细-${run.month}`} />
             ),
           },
         ]}
       />
     </>
   );
-}
-
-/** 20/22 天: the days the child attended of the days the institution was open, where the line depends on them. */
-function attendance(line: RunLine): string {
-  const { daysAttended, openDays } = line.inputs;
-  return daysAttended !== undefined && openDays !== undefined ? `${daysAttended}/${openDays} 天` : '';
 }
