@@ -1,7 +1,7 @@
 import { compliantFilingSubmission, institutionRequest, testClock } from '@shanyu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPdf } from './pdf-reader.js';
-import { type Stack, startStack } from './support.js';
+import { type Stack, startStack, binaryBody } from './support.js';
 
 /** 西湖区's own filing requirements (西政办函〔2021〕15号): 医育结合, 配建 norms and floors, the one-key alarm. */
 const XIHU_ONLY = ['HEALTH_CENTRE', 'ONE_KEY_ALARM', 'RESIDENTIAL_FACILITY', 'RESIDENTIAL_FACILITY_FLOOR'];
@@ -92,16 +92,7 @@ describe('filing standards by jurisdiction (分级规则): the rules of the inst
     const view = (await stack.http.get(`/api/v1/filings/${hcFiling.id}`).set(auth('health.371002')).expect(200)).body;
     expect(view.check.documents.map((d: { jurisdiction: string }) => d.jurisdiction)).toEqual(expect.arrayContaining(['000000']));
     expect(view.check.documents.some((d: { jurisdiction: string }) => d.jurisdiction === '330106')).toBe(false);
-    const pdf = await stack.http
-      .get(`/api/v1/filings/${hcFiling.id}/receipt.pdf`)
-      .set(auth('health.371002'))
-      .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
+    const pdf = await stack.http.get(`/api/v1/filings/${hcFiling.id}/receipt.pdf`).set(auth('health.371002')).buffer(true).parse(binaryBody).expect(200);
     const read = await readPdf(pdf.body as Buffer);
     expect(read.pages).toBe(1);
     const text = read.text.replace(/\s+/g, '');

@@ -9,7 +9,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventCollector, testJetStream } from './events-support.js';
 import { readPdf } from './pdf-reader.js';
-import { PUBLIC_BASE_URL, type Stack, startStack } from './support.js';
+import { PUBLIC_BASE_URL, type Stack, startStack, binaryBody } from './support.js';
 
 const compliant = compliantFilingSubmission();
 
@@ -193,16 +193,7 @@ describe('filing (备案): submission, automatic check, decision, receipt, publi
 
   it('renders a receipt PDF with the number as text and a QR code that verifies it', async () => {
     const { institution, filing } = await filedInstitution();
-    const pdf = await stack.http
-      .get(`/api/v1/filings/${filing.id}/receipt.pdf`)
-      .set(auth(health))
-      .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
+    const pdf = await stack.http.get(`/api/v1/filings/${filing.id}/receipt.pdf`).set(auth(health)).buffer(true).parse(binaryBody).expect(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const read = await readPdf(pdf.body as Buffer);
     expect(read.pages).toBe(1);
@@ -226,15 +217,7 @@ describe('filing (备案): submission, automatic check, decision, receipt, publi
 
   it("门牌码: a printable QR code that opens the institution's public page, only for an institution on the register", async () => {
     const { institution } = await filedInstitution();
-    const png = await stack.http
-      .get(`/api/v1/public/institutions/${institution.id}/door-code.png`)
-      .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
+    const png = await stack.http.get(`/api/v1/public/institutions/${institution.id}/door-code.png`).buffer(true).parse(binaryBody).expect(200);
     expect(png.headers['content-type']).toBe('image/png');
     const image = PNG.sync.read(png.body as Buffer);
     const decoded = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);

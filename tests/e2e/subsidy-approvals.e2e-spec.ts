@@ -4,6 +4,7 @@ import { eventually, identityHeaders, okBody, testNatsUrl } from '@shanyu/testin
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import ExcelJS from 'exceljs';
 import { findInternalCitations } from '@shanyu/testing';
+import { binaryBody } from './support.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childId, EventCollector, hangzhouOperatingVersion, monthsAround, type SubsidyStack, startSubsidyStack } from './subsidy-support.js';
 
@@ -308,11 +309,7 @@ describe('subsidy policies, approvals, ledger, adjustments and export', () => {
       .get(`/api/v1/subsidy/runs/${runId}/export.xlsx`)
       .set(await as('finance.330106'))
       .buffer(true)
-      .parse((r, done) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+      .parse(binaryBody);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();

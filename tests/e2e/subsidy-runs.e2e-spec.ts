@@ -3,6 +3,7 @@ import { addDays, shanghaiToday } from '@shanyu/common';
 import { type FindingEventData, InspectionEvents, SubsidyEvents } from '@shanyu/contracts';
 import { eventually, testNatsUrl } from '@shanyu/testing';
 import ExcelJS from 'exceljs';
+import { binaryBody } from './support.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childId, EventCollector, hangzhouOperatingVersion, monthsAround, type SubsidyStack, startSubsidyStack } from './subsidy-support.js';
 
@@ -225,11 +226,7 @@ describe('subsidy rosters and runs', () => {
       .get('/api/v1/rosters/template.xlsx')
       .set(await stack.auth('operator.demo'))
       .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (chunk: Buffer) => chunks.push(chunk));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryBody)
       .expect(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const template = new ExcelJS.Workbook();

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 // The registry and the gateway (the stack most HTTP tests need), from the one test stack builder
 // (tests/support/stack.ts), with the helpers those tests share.
 import { runAdmin, type RunningGateway } from '@shanyu/gateway';
@@ -94,4 +95,11 @@ export async function departmentIdentityToken(
     .expect(200);
   const identity = await stack.http.post('/api/v1/auth/nats-token').set('authorization', `Bearer ${token.body.accessToken}`).expect(200);
   return identity.body.identityToken as string;
+}
+
+/** supertest's parser for a binary reply (a PDF, a workbook, an image): `.buffer(true).parse(binaryBody)` gives the body as one Buffer. */
+export function binaryBody(res: IncomingMessage, done: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
 }

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from './support.js';
+import { binaryBody, startStack, type Stack } from './support.js';
 
 let stack: Stack;
 let dist: string;
@@ -92,16 +92,7 @@ describe('POST /api/v1/evidence', () => {
     expect(again.body).toMatchObject({ evidenceId: sha, location: meta.location, uploads: 2 });
     const files = fs.readdirSync(evidenceDir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
     expect(files.map((f) => f.name)).toEqual([sha]);
-    const file = await stack.http
-      .get(`/api/v1/evidence/${sha}/file`)
-      .set(auth(fire))
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
+    const file = await stack.http.get(`/api/v1/evidence/${sha}/file`).set(auth(fire)).buffer(true).parse(binaryBody).expect(200);
     expect(file.headers['content-type']).toBe('image/jpeg');
     expect((file.body as Buffer).equals(JPEG)).toBe(true);
     await stack.http

@@ -1,4 +1,4 @@
-import { App, Button, DatePicker, Drawer, Form, Input, Select, Space, Typography } from 'antd';
+import { App, DatePicker, Form, Input, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -7,6 +7,7 @@ import type { Institution, Page } from '../api/types';
 import { useSession } from '../auth/session';
 import { DEPARTMENT_LABELS, label } from '../common/labels';
 import { divisionName } from '../common/divisions';
+import { FormDrawer } from '../common/FormDrawer';
 import { showApiError, useLoad } from '../common/ui';
 
 const INSPECTING = ['health', 'market', 'fire', 'police', 'education', 'hrss', 'civil', 'street'] as const;
@@ -82,68 +83,59 @@ export function AdHocInspectionDrawer() {
   }
 
   return (
-    <>
-      <Button type="primary" onClick={() => setOpen(true)}>
-        发起专项检查
-      </Button>
-      <Drawer
-        title="发起专项检查"
-        open={open}
-        onClose={() => setOpen(false)}
-        size="large"
-        extra={
-          <Space>
-            <Button onClick={() => setOpen(false)}>取消</Button>
-            <Button type="primary" loading={busy} onClick={() => void submit()}>
-              发起检查
-            </Button>
-          </Space>
-        }
+    <FormDrawer
+      trigger="发起专项检查"
+      triggerProps={{ type: 'primary' }}
+      title="发起专项检查"
+      submitLabel="发起检查"
+      open={open}
+      busy={busy}
+      onOpenChange={setOpen}
+      onSubmit={() => void submit()}
+    >
+      <Typography.Paragraph type="secondary">
+        不在双随机计划内的检查（如专项整治、复核）。每个参加部门至少两名执法人员；与机构存在回避情形的人员不列出。
+      </Typography.Paragraph>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          scheduledOn: dayjs(),
+          departments: session && (INSPECTING as readonly string[]).includes(session.department) ? [session.department] : [],
+        }}
       >
-        <Typography.Paragraph type="secondary">
-          不在双随机计划内的检查（如专项整治、复核）。每个参加部门至少两名执法人员；与机构存在回避情形的人员不列出。
-        </Typography.Paragraph>
-        <Form
-          form={form}
-          layout="vertical"
-          initialValues={{
-            scheduledOn: dayjs(),
-            departments: session && (INSPECTING as readonly string[]).includes(session.department) ? [session.department] : [],
-          }}
-        >
-          <Form.Item label="被检查机构" name="institutionId" rules={[{ required: true, message: '请选择机构' }]}>
-            <Select
-              showSearch
-              optionFilterProp="label"
-              loading={institutions.loading}
-              options={(institutions.data?.items ?? [])
-                .filter((i) => i.status !== 'deregistered')
-                .map((i) => ({ value: i.id, label: `${i.name}（${divisionName(i.divisionCode)}）` }))}
-            />
+        <Form.Item label="被检查机构" name="institutionId" rules={[{ required: true, message: '请选择机构' }]}>
+          <Select
+            showSearch
+            optionFilterProp="label"
+            loading={institutions.loading}
+            options={(institutions.data?.items ?? [])
+              .filter((i) => i.status !== 'deregistered')
+              .map((i) => ({ value: i.id, label: `${i.name}（${divisionName(i.divisionCode)}）` }))}
+          />
+        </Form.Item>
+        <Form.Item label="检查日期" name="scheduledOn" rules={[{ required: true, message: '请选择检查日期' }]}>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item label="参加部门" name="departments" rules={[{ required: true, type: 'array', min: 1, message: '至少选择一个部门' }]}>
+          <Select mode="multiple" options={INSPECTING.map((d) => ({ value: d, label: label(DEPARTMENT_LABELS, d) }))} />
+        </Form.Item>
+        {departments.map((department) => (
+          <Form.Item
+            key={department}
+            label={`${label(DEPARTMENT_LABELS, department)}执法人员`}
+            name={`inspectors_${department}`}
+            rules={[{ required: true, type: 'array', min: 2, message: '每个部门至少两名执法人员' }]}
+          >
+            <Select mode="multiple" loading={inspectors.loading} options={choices(department)} optionFilterProp="label" />
           </Form.Item>
-          <Form.Item label="检查日期" name="scheduledOn" rules={[{ required: true, message: '请选择检查日期' }]}>
-            <DatePicker />
+        ))}
+        {needsReason ? (
+          <Form.Item label="再次检查的理由" name="repeatReason" rules={[{ required: true, whitespace: true, message: '请说明再次检查的理由' }]}>
+            <Input.TextArea rows={2} maxLength={500} />
           </Form.Item>
-          <Form.Item label="参加部门" name="departments" rules={[{ required: true, type: 'array', min: 1, message: '至少选择一个部门' }]}>
-            <Select mode="multiple" options={INSPECTING.map((d) => ({ value: d, label: label(DEPARTMENT_LABELS, d) }))} />
-          </Form.Item>
-          {departments.map((department) => (
-            <Form.Item
-              key={department}
-              label={`${label(DEPARTMENT_LABELS, department)}执法人员`}
-              name={`inspectors_${department}`}
-              rules={[{ required: true, type: 'array', min: 2, message: '每个部门至少两名执法人员' }]}
-            >
-              <Select mode="multiple" loading={inspectors.loading} options={choices(department)} optionFilterProp="label" />
-            </Form.Item>
-          ))}
-          {needsReason ? (
-            <Form.Item label="再次检查的理由" name="repeatReason" rules={[{ required: true, whitespace: true, message: '请说明再次检查的理由' }]}>
-              <Input.TextArea rows={2} maxLength={500} />
-            </Form.Item>
-          ) : null}
-        </Form>
-      </Drawer>
-    </>
+        ) : null}
+      </Form>
+    </FormDrawer>
   );
 }

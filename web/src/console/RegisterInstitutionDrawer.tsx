@@ -1,10 +1,11 @@
-import { App, Button, Checkbox, Drawer, Form, Input, InputNumber, Select, Space } from 'antd';
+import { App, Checkbox, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/client';
 import type { Institution } from '../api/types';
 import { homeDivision, useSession } from '../auth/session';
 import { CARE_FORM_LABELS, OPERATOR_TYPE_LABELS } from '../common/labels';
 import { coveredCounties, streetsOf } from '../common/divisions';
+import { FormDrawer } from '../common/FormDrawer';
 import { showApiError } from '../common/ui';
 
 interface RegisterForm {
@@ -80,112 +81,98 @@ export function RegisterInstitutionDrawer({ onRegistered }: { onRegistered: (ins
   }
 
   return (
-    <>
-      <Button type="primary" onClick={() => setOpen(true)}>
-        登记新机构
-      </Button>
-      <Drawer
-        title="登记托育机构"
-        open={open}
-        onClose={() => setOpen(false)}
-        size="large"
-        extra={
-          <Space>
-            <Button onClick={() => setOpen(false)}>取消</Button>
-            <Button type="primary" loading={busy} onClick={() => void submit()}>
-              提交登记
-            </Button>
-          </Space>
-        }
+    <FormDrawer
+      trigger="登记新机构"
+      triggerProps={{ type: 'primary' }}
+      title="登记托育机构"
+      submitLabel="提交登记"
+      open={open}
+      busy={busy}
+      onOpenChange={setOpen}
+      onSubmit={() => void submit()}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          nature: 'for_profit',
+          operatorType: 'private',
+          careForms: ['full_day'],
+          county: home.slice(0, 6),
+          floor: 1,
+          outdoorAreaM2: 0,
+          placesInfant: 0,
+          placesToddler: 0,
+          placesOlder: 0,
+          placesMixed: 0,
+        }}
       >
-        <Form
-          form={form}
-          layout="vertical"
-          initialValues={{
-            nature: 'for_profit',
-            operatorType: 'private',
-            careForms: ['full_day'],
-            county: home.slice(0, 6),
-            floor: 1,
-            outdoorAreaM2: 0,
-            placesInfant: 0,
-            placesToddler: 0,
-            placesOlder: 0,
-            placesMixed: 0,
-          }}
-        >
-          <Form.Item label="机构名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写机构名称' }]}>
-            <Input maxLength={100} />
+        <Form.Item label="机构名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写机构名称' }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item label="统一社会信用代码" name="uscc" rules={[{ required: true, message: '请填写统一社会信用代码' }]} extra="18 位，见营业执照或法人登记证书">
+          <Input maxLength={18} />
+        </Form.Item>
+        <Space wrap>
+          <Form.Item label="机构性质" name="nature" extra="营利性由市场监管部门登记，非营利性由民政部门登记">
+            <Select
+              style={{ width: 200 }}
+              options={[
+                { value: 'for_profit', label: '营利性' },
+                { value: 'non_profit', label: '非营利性' },
+              ]}
+            />
           </Form.Item>
-          <Form.Item
-            label="统一社会信用代码"
-            name="uscc"
-            rules={[{ required: true, message: '请填写统一社会信用代码' }]}
-            extra="18 位，见营业执照或法人登记证书"
-          >
-            <Input maxLength={18} />
+          <Form.Item label="举办类型" name="operatorType">
+            <Select style={{ width: 200 }} options={Object.entries(OPERATOR_TYPE_LABELS).map(([value, l]) => ({ value, label: l }))} />
           </Form.Item>
-          <Space wrap>
-            <Form.Item label="机构性质" name="nature" extra="营利性由市场监管部门登记，非营利性由民政部门登记">
-              <Select
-                style={{ width: 200 }}
-                options={[
-                  { value: 'for_profit', label: '营利性' },
-                  { value: 'non_profit', label: '非营利性' },
-                ]}
-              />
-            </Form.Item>
-            <Form.Item label="举办类型" name="operatorType">
-              <Select style={{ width: 200 }} options={Object.entries(OPERATOR_TYPE_LABELS).map(([value, l]) => ({ value, label: l }))} />
-            </Form.Item>
-          </Space>
-          <Form.Item label="服务形式" name="careForms" rules={[{ required: true, type: 'array', min: 1, message: '至少选择一种服务形式' }]}>
-            <Checkbox.Group options={Object.entries(CARE_FORM_LABELS).map(([value, l]) => ({ value, label: l }))} />
+        </Space>
+        <Form.Item label="服务形式" name="careForms" rules={[{ required: true, type: 'array', min: 1, message: '至少选择一种服务形式' }]}>
+          <Checkbox.Group options={Object.entries(CARE_FORM_LABELS).map(([value, l]) => ({ value, label: l }))} />
+        </Form.Item>
+        <Space wrap>
+          <Form.Item label="所在区县" name="county" rules={[{ required: true, message: '请选择区县' }]}>
+            <Select
+              style={{ width: 200 }}
+              showSearch
+              optionFilterProp="label"
+              options={coveredCounties().map((c) => ({ value: c.code, label: c.name }))}
+              onChange={() => form.setFieldValue('divisionCode', undefined)}
+            />
           </Form.Item>
-          <Space wrap>
-            <Form.Item label="所在区县" name="county" rules={[{ required: true, message: '请选择区县' }]}>
-              <Select
-                style={{ width: 200 }}
-                showSearch
-                optionFilterProp="label"
-                options={coveredCounties().map((c) => ({ value: c.code, label: c.name }))}
-                onChange={() => form.setFieldValue('divisionCode', undefined)}
-              />
-            </Form.Item>
-            <Form.Item label="乡镇（街道）" name="divisionCode" rules={[{ required: true, message: '请选择乡镇（街道）' }]}>
-              <Select
-                style={{ width: 200 }}
-                showSearch
-                optionFilterProp="label"
-                disabled={!county}
-                options={county ? streetsOf(county).map((s) => ({ value: s.code, label: s.name })) : []}
-              />
-            </Form.Item>
-          </Space>
-          <Form.Item label="地址" name="address" rules={[{ required: true, whitespace: true, message: '请填写地址' }]}>
-            <Input maxLength={200} />
+          <Form.Item label="乡镇（街道）" name="divisionCode" rules={[{ required: true, message: '请选择乡镇（街道）' }]}>
+            <Select
+              style={{ width: 200 }}
+              showSearch
+              optionFilterProp="label"
+              disabled={!county}
+              options={county ? streetsOf(county).map((s) => ({ value: s.code, label: s.name })) : []}
+            />
           </Form.Item>
-          <Space wrap>
-            <Form.Item label="婴幼儿用房最低楼层" name="floor" extra="地下室填负数">
-              <InputNumber min={-5} max={60} precision={0} />
+        </Space>
+        <Form.Item label="地址" name="address" rules={[{ required: true, whitespace: true, message: '请填写地址' }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Space wrap>
+          <Form.Item label="婴幼儿用房最低楼层" name="floor" extra="地下室填负数">
+            <InputNumber min={-5} max={60} precision={0} />
+          </Form.Item>
+          <Form.Item label="建筑面积（m²）" name="buildingAreaM2" rules={[{ required: true, message: '请填写建筑面积' }]}>
+            <InputNumber min={1} max={100_000} precision={2} />
+          </Form.Item>
+          <Form.Item label="户外活动场地（m²）" name="outdoorAreaM2">
+            <InputNumber min={0} max={100_000} precision={2} />
+          </Form.Item>
+        </Space>
+        <div style={{ marginBottom: 8 }}>托位数（按班型）</div>
+        <Space wrap>
+          {CLASS_FIELDS.map(([field, , title]) => (
+            <Form.Item key={field} label={title} name={field}>
+              <InputNumber min={0} max={2_000} precision={0} />
             </Form.Item>
-            <Form.Item label="建筑面积（m²）" name="buildingAreaM2" rules={[{ required: true, message: '请填写建筑面积' }]}>
-              <InputNumber min={1} max={100_000} precision={2} />
-            </Form.Item>
-            <Form.Item label="户外活动场地（m²）" name="outdoorAreaM2">
-              <InputNumber min={0} max={100_000} precision={2} />
-            </Form.Item>
-          </Space>
-          <div style={{ marginBottom: 8 }}>托位数（按班型）</div>
-          <Space wrap>
-            {CLASS_FIELDS.map(([field, , title]) => (
-              <Form.Item key={field} label={title} name={field}>
-                <InputNumber min={0} max={2_000} precision={0} />
-              </Form.Item>
-            ))}
-          </Space>
-        </Form>
-      </Drawer>
-    </>
+          ))}
+        </Space>
+      </Form>
+    </FormDrawer>
   );
 }
