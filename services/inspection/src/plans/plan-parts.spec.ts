@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DrawnInstitution } from '@shanyu/contracts';
 import { describe, expect, it } from 'vitest';
-import { drawnParts } from './draw-plan.use-case.js';
+import { drawnParts, poolPositionOf } from './draw-plan.use-case.js';
 import { maxDrawsPageSize } from './plan.queries.js';
 
 const DEPARTMENTS = ['health', 'market', 'fire', 'police', 'education', 'hrss', 'civil', 'street'];
@@ -35,5 +35,14 @@ describe("a draw published in parts and read in pages stays within NATS's 1 MB",
     expect(most).toBeLessThan(500);
     const page = drawnOf(most, 8, 10).map((d) => ({ ...d, name: '某某街道某某托育服务有限公司', alerts: [], inspectionId: randomUUID() }));
     expect(Buffer.byteLength(JSON.stringify({ ok: true, data: { items: page, total: 9_999, page: 1, pageSize: most } }))).toBeLessThan(1024 * 1024);
+  });
+});
+
+describe('the pool position of a drawn institution', () => {
+  it('is its 1-based place in the pool sorted by id, and an id outside the pool is an error', () => {
+    const pool = Array.from({ length: 1_001 }, () => ({ id: randomUUID() })).sort((a, b) => (a.id < b.id ? -1 : 1));
+    for (const [n, entry] of pool.entries()) expect(poolPositionOf(pool, entry.id)).toBe(n + 1);
+    expect(() => poolPositionOf(pool, randomUUID())).toThrow(/not in the plan's pool/);
+    expect(() => poolPositionOf([], randomUUID())).toThrow();
   });
 });
