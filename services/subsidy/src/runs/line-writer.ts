@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 import type { LineKind } from '@shanyu/contracts';
+import { copyField } from '@shanyu/persistence';
 import type { ComputedLine } from './compute-lines.js';
 
 export interface LineToWrite extends ComputedLine {
@@ -35,17 +36,6 @@ export const COPY_COLUMNS = [
   'adjusts_line_id',
 ] as const;
 
-const SPECIAL = /[\\\n\r\t]/;
-const SPECIALS = /[\\\n\r\t]/g;
-const ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-/** A field of COPY's text format: NULL is `\N`; backslash, tab and line breaks are escaped. */
-function field(value: string | number | null): string {
-  if (value === null) return '\\N';
-  const s = String(value);
-  return SPECIAL.test(s) ? s.replace(SPECIALS, (c) => ESCAPES[c]!) : s;
-}
-
 /** md5(run id : line key) as a uuid — what `md5($1::uuid::text || ':' || key)::uuid` gives in SQL. */
 export function lineId(runId: string, lineKey: string): string {
   const h = hash('md5', `${runId}:${lineKey}`, 'hex');
@@ -57,29 +47,29 @@ export function copyRow(runId: string, l: LineToWrite): string {
   return (
     [
       runId,
-      field(l.lineKey),
+      copyField(l.lineKey),
       lineId(runId, l.lineKey),
       l.kind,
-      field(l.period),
+      copyField(l.period),
       l.institutionId,
-      field(l.institutionName),
-      field(l.divisionCode),
-      field(l.childKey),
-      field(l.rosterLineNo),
-      field(l.policyKey),
-      field(l.policyVersion),
-      field(l.ruleId),
-      field(l.ruleKind),
-      field(l.ruleTitle),
+      copyField(l.institutionName),
+      copyField(l.divisionCode),
+      copyField(l.childKey),
+      copyField(l.rosterLineNo),
+      copyField(l.policyKey),
+      copyField(l.policyVersion),
+      copyField(l.ruleId),
+      copyField(l.ruleKind),
+      copyField(l.ruleTitle),
       l.status,
-      field(l.baseFen),
-      field(l.amountFen),
-      field(l.reasonCode),
-      field(l.explanation),
-      field(JSON.stringify(l.inputs)),
-      field(l.origKey),
-      field(l.budgetKey),
-      field(l.adjustsLineId),
+      copyField(l.baseFen),
+      copyField(l.amountFen),
+      copyField(l.reasonCode),
+      copyField(l.explanation),
+      copyField(JSON.stringify(l.inputs)),
+      copyField(l.origKey),
+      copyField(l.budgetKey),
+      copyField(l.adjustsLineId),
     ].join('\t') + '\n'
   );
 }

@@ -1,13 +1,7 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { LineStatus, RunInstitutionTotalView, RunLineView, RunTotals } from '@shanyu/contracts';
-import { from as copyFrom } from 'pg-copy-streams';
-import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
+import { copyRows } from '@shanyu/persistence';
 import { SqlRepository } from '../sql.js';
 import { COPY_COLUMNS, copyRow, type LineToWrite } from './line-writer.js';
-
-/** Text handed to the COPY stream at a time (PostgreSQL parses one chunk while the next is built). */
-const CHUNK_CHARS = 256 * 1024;
 
 /** The lines of a run a caller may see: all, those of some streets (division prefixes), or one institution's. */
 export type LineScope = { all: true } | { all: false; prefixes: string[] } | { all: false; institutionId: string };
@@ -58,34 +52,18 @@ export interface PaidLine extends Pick<
 /** 补助明细: the lines of runs. */
 export class RunLineRepository extends SqlRepository {
   /**
-   * Writes lines with `COPY run_line FROM STDIN` on the transaction's own connection: no JSON
-   * round trip, no per-statement limit, and the lines are taken from `lines` as PostgreSQL reads
-   * (an iterator computing them lazily keeps only a chunk of text in memory at a time). COPY has
-   * no ON CONFLICT: the caller must hold the run (its batch guard locks the run row first), so a
-   * batch is written once per committed cursor step, and the primary key (run, line key) turns
-   * any second write into an error that rolls the batch back rather than into a duplicate.
-   * Returns the number of lines.
+   * Writes lines with COPY on the transaction's own connection (copyRows), computed as PostgreSQL
+   * reads them: an iterator computing them lazily keeps only a chunk of text in memory at a time.
+   * COPY has no ON CONFLICT: the caller must hold the run (its batch guard locks the run row
+   * first), so a batch is written once per committed cursor step, and the primary key (run, line
+   * key) turns any second write into an error that rolls the batch back rather than into a
+   * duplicate. Returns the number of lines.
    */
-  async write(runId: string, lines: Iterable<LineToWrite>): Promise<number> {
-    const runner = this.manager.queryRunner as PostgresQueryRunner | undefined;
-    if (!runner) throw new Error('writing run lines needs a transaction');
-    const client = await runner.connect();
-    let count = 0;
-    function* chunks(): Generator<string> {
-      let buffer = '';
-      for (const line of lines) {
-        buffer += copyRow(runId, line);
-        count++;
-        if (buffer.length >= CHUNK_CHARS) {
-          yield buffer;
-          buffer = '';
-        }
-      }
-      if (buffer) yield buffer;
+  write(runId: string, lines: Iterable<LineToWrite>): Promise<number> {
+    function* rows(): Generator<string> {
+      for (const line of lines) yield copyRow(runId, line);
     }
-    if (Array.isArray(lines) && lines.length === 0) return 0;
-    await pipeline(Readable.from(chunks(), { objectMode: false }), client.query(copyFrom(`COPY ${this.t.line} (${COPY_COLUMNS.join(', ')}) FROM STDIN`)));
-    return count;
+    return copyRows(this.manager, this.t.line, COPY_COLUMNS, rows());
   }
 
   async deleteOfRun(runId: string): Promise<void> {
