@@ -773,8 +773,8 @@ const ROWS: RowInput[] = [
     service: 'inspection',
     level: 'service',
     target: 'newPlan',
-    cells: { ...REFUSED, street: '201|DIV', health: '201|DIV', admin: '201|201', inspector: 'DEPT' },
-    note: '双随机 plans by the street office or the district health bureau for their divisions: the street office leads joint checks in its area, health leads the sector.',
+    cells: { ...REFUSED, street: '201|DIV', health: '201|DIV', fire: '201|DIV', admin: '201|201', inspector: 'ROLE' },
+    note: "双随机 plans in the caller's divisions (国发〔2019〕5号): the street office and the district health bureau lead joint plans of any departments; any other inspecting department plans its own alone — the matrix's plan is the fire department's, so fire may and the others may not.",
   },
   {
     method: 'GET',
@@ -790,7 +790,8 @@ const ROWS: RowInput[] = [
     service: 'inspection',
     level: 'service',
     target: 'plan',
-    cells: { ...REFUSED, street: '200|DIV', health: '200|DIV', admin: '200|200', inspector: 'DEPT' },
+    cells: { ...REFUSED, street: '200|DIV', health: '200|DIV', fire: '200|DIV', admin: '200|200', inspector: 'ROLE' },
+    note: "Drawn by a lead department or, for a department's own plan (the matrix's is fire's), by that department.",
   },
   {
     method: 'GET',

@@ -275,3 +275,22 @@ describe('部门的工作台：发起专项检查', () => {
     expect(created.departments.map((d) => [d.department, d.inspectors.map((i) => i.id).sort()])).toEqual([['fire', [...ids].sort()]]);
   });
 });
+
+describe('部门的工作台：本部门的双随机计划', () => {
+  it('market regulation plans a draw in the console for its own department only; health may plan a joint one', async () => {
+    const offered = async (username: string) => {
+      const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } });
+      const page = await context.newPage();
+      await loginAs(page, stack.baseUrl, username, '/app/plans');
+      await page.getByRole('button', { name: '新建抽查计划' }).click();
+      const dialog = page.getByRole('dialog', { name: '新建抽查计划' });
+      await dialog.getByText('参加部门').waitFor();
+      const options = await dialog.locator('.ant-checkbox-wrapper').allInnerTexts();
+      const checked = await dialog.locator('.ant-checkbox-wrapper-checked').allInnerTexts();
+      await context.close();
+      return { options, checked };
+    };
+    expect(await offered('market.330106')).toEqual({ options: ['市场监管'], checked: ['市场监管'] });
+    expect((await offered('health.330106')).options.length).toBeGreaterThan(5);
+  });
+});

@@ -617,6 +617,31 @@ describe('双随机、一公开: verifiable draws, the yearly cap, complaints an
     expect(verifyDraw({ ...published, seed: published.seed!, drawInput, result })).toEqual({ ok: true, problems: [] });
   });
 
+  it('lets a department plan and draw its own random inspections (国发〔2019〕5号), not a joint plan, which the street office or health leads', async () => {
+    for (const n of [1, 2]) {
+      await stack.http
+        .post('/api/v1/inspectors')
+        .set(await as('market.330106'))
+        .send({ name: `市场监管检查员${n}`, badgeNo: `西市监${randomUUID().slice(0, 8)}`, divisionCodes: ['330106'] })
+        .expect(201);
+    }
+    const period = { divisionCode: '330106109', periodFrom: '2026-10-12', periodTo: '2026-12-31' };
+    const joint = await commit({ ...period, departments: ['market', 'fire'] }, 403, 'market.330106');
+    expect(joint.code).toBe('DEPARTMENT_NOT_ALLOWED');
+    expect(joint.message).toContain('联合抽查须由乡镇（街道）或卫生健康部门牵头');
+    const own = await commit({ ...period, departments: ['market'] }, 201, 'market.330106');
+    expect(own).toMatchObject({ departments: ['market'], status: 'committed' });
+    // Another department may not draw it; the market department (or a lead one) does.
+    const draw = (username: string, status: number) =>
+      as(username).then((h) =>
+        stack.http.post(`/api/v1/inspection-plans/${own.id}/draw`).set(h).send({ publicEntropy: '市场监管局 2026-10-12 抽取' }).expect(status),
+      );
+    expect((await draw('fire.330106', 403)).body.code).toBe('DEPARTMENT_NOT_ALLOWED');
+    expect((await draw('market.330106', 200)).body.status).toBe('drawn');
+    const { published, drawInput, result } = await verifyFromPublicRoutes(own.id);
+    expect(verifyDraw({ ...published, seed: published.seed!, drawInput, result })).toEqual({ ok: true, problems: [] });
+  });
+
   it("keeps a large draw within NATS's 1 MB: bounded replies, paged pool and result, plan.drawn in parts that add up to the draw", async () => {
     // 1,200 filed institutions in 文新街道 (no other file's pool), written straight into this stack's
     // replica as bench/draw.mjs does: filing each through the HTTP flow is not what is tested here.

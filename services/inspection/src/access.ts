@@ -7,6 +7,7 @@ import {
   isInspector,
   notOwnInstitution,
 } from '@shanyu/common';
+import { INSPECTION_DEPARTMENTS } from '@shanyu/contracts';
 import type { Inspection } from './inspections/inspection.entity.js';
 import type { InspectorRepository } from './inspectors/inspector.repository.js';
 import type { InstitutionReplica } from './replicas/institution-replica.entity.js';
@@ -20,6 +21,22 @@ import type { InstitutionRepository } from './replicas/institution.repository.js
 export function assertDepartment(actor: Actor, departments: readonly string[], what: string): void {
   if (actor.department === 'admin') return;
   if (!departments.includes(actor.department)) throw departmentNotAllowed(actor, what, departments);
+}
+
+/** Lead joint 双随机 plans across departments: the street office in its area, health for the sector. */
+export const JOINT_PLANNING_DEPARTMENTS = ['street', 'health'];
+
+/**
+ * 双随机 planning within each department's remit (国发〔2019〕5号: every department draws its own
+ * random inspections, joint ones are coordinated): the leading departments plan for any set of
+ * departments, any other inspecting department only for itself, alone.
+ */
+export function assertMayPlan(actor: Actor, departments: readonly string[], what: string): void {
+  if (actor.department === 'admin' || JOINT_PLANNING_DEPARTMENTS.includes(actor.department)) return;
+  if (!(INSPECTION_DEPARTMENTS as readonly string[]).includes(actor.department)) throw departmentNotAllowed(actor, what, INSPECTION_DEPARTMENTS);
+  if (departments.length !== 1 || departments[0] !== actor.department) {
+    throw departmentNotAllowed(actor, `${what}（联合抽查须由乡镇（街道）或卫生健康部门牵头；本部门只能抽查本部门事项）`, JOINT_PLANNING_DEPARTMENTS);
+  }
 }
 
 export function assertCovers(actor: Actor, divisionCode: string): void {

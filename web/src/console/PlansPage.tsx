@@ -57,7 +57,12 @@ export function PlansPage() {
     (signal) => api<Page<PlanSummary>>('/api/v1/inspection-plans', { query: { page, pageSize: 20 }, signal }),
     [page],
   );
-  const canPlan = ['street', 'health'].includes(session?.department ?? '');
+  // 国发〔2019〕5号: the street office and health lead joint plans; any other inspecting department plans its own, alone.
+  const leads = ['street', 'health', 'admin'].includes(session?.department ?? '');
+  const canPlan = leads || PLAN_DEPARTMENTS.includes(session?.department ?? '');
+  const plannable = leads ? PLAN_DEPARTMENTS : PLAN_DEPARTMENTS.filter((d) => d === session?.department);
+  const mayDraw = (plan: { status: string; departments: string[] }) =>
+    plan.status === 'committed' && (leads || (canPlan && plan.departments.length === 1 && plan.departments[0] === session?.department));
   const home = homeDivision(session);
   const divisions = home.length === 6 ? [home, ...streetsOf(home).map((s) => s.code)] : [home];
 
@@ -148,7 +153,7 @@ export function PlansPage() {
         <Form
           form={form}
           layout="vertical"
-          initialValues={{ divisionCode: home, period: [dayjs(), dayjs().add(1, 'month')], departments: ['fire', 'market', 'health'] }}
+          initialValues={{ divisionCode: home, period: [dayjs(), dayjs().add(1, 'month')], departments: leads ? ['fire', 'market', 'health'] : plannable }}
         >
           <Form.Item label="计划名称" name="title">
             <Input maxLength={200} placeholder={`${divisionName(home)} ${dayjs().format('YYYY年M月')} 托育机构双随机抽查`} />
@@ -160,7 +165,7 @@ export function PlansPage() {
             <DatePicker.RangePicker />
           </Form.Item>
           <Form.Item label="参加部门" name="departments" rules={[{ required: true, message: '至少选择一个部门' }]}>
-            <Checkbox.Group options={PLAN_DEPARTMENTS.map((d) => ({ value: d, label: label(DEPARTMENT_LABELS, d) }))} />
+            <Checkbox.Group options={plannable.map((d) => ({ value: d, label: label(DEPARTMENT_LABELS, d) }))} />
           </Form.Item>
           <PolicyNote divisionCode={divisionCode} date={period?.[0]?.format('YYYY-MM-DD')} />
         </Form>
@@ -200,7 +205,7 @@ export function PlansPage() {
                     title: '操作',
                     key: 'op',
                     render: (_: unknown, r: PlanSummary) =>
-                      r.status === 'committed' ? (
+                      mayDraw(r) ? (
                         <Button
                           size="small"
                           onClick={(e) => {
@@ -252,7 +257,7 @@ export function PlansPage() {
                 </Descriptions.Item>
               ) : null}
             </Descriptions>
-            {open.status === 'committed' && canPlan ? (
+            {mayDraw(open) ? (
               <Space style={{ marginTop: 12 }}>
                 <Button type="primary" onClick={() => void draw(open)}>
                   揭示种子并抽取

@@ -160,7 +160,7 @@ export class InspectionController {
 
   @Post('inspection-plans')
   @HttpCode(201)
-  @Departments('street', 'health')
+  @Departments(...INSPECTING)
   @ApiOperation({
     summary:
       '双随机 step 1: fix the pool (filed institutions with credit grades, inspectors, conflicts) and publish SHA-256 of a secret seed. ' +
@@ -174,7 +174,7 @@ export class InspectionController {
 
   @Post('inspection-plans/:id/draw')
   @HttpCode(200)
-  @Departments('street', 'health')
+  @Departments(...INSPECTING)
   @ApiOperation({
     summary: '双随机 step 2: reveal the seed, mix in the public entropy announced at the draw, draw institutions and inspectors (re-runnable by anyone)',
   })

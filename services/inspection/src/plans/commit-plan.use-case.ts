@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { type Actor, DomainError, type FieldProblem, withinDivision } from '@shanyu/common';
 import { type CommitPlanBody, type CreditGrade, type DrawInput, INSPECTION_DEPARTMENTS, InspectionEvt, type PlanView } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
-import { assertCovers, assertDepartment } from '../access.js';
+import { assertCovers, assertMayPlan } from '../access.js';
 import type { ChecklistCatalog } from '../checklists/checklist-catalog.js';
 import { labelOf } from '../departments.js';
 import { DRAW_ALGORITHM, DRAW_ALGORITHM_V2, poolHashOf, sha256Hex } from '../draw/draw.js';
@@ -17,9 +17,6 @@ import type { InspectionPlan } from './plan.entity.js';
 import { drawInputHeader } from './plan-rows.js';
 import { PlanRepository } from './plan.repository.js';
 import { planViewOf, stratumCounts } from './plan-views.js';
-
-/** Departments that may draw plans: the street office leads joint checks in its area, health leads the sector. */
-export const PLANNING_DEPARTMENTS = ['street', 'health'];
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -40,9 +37,9 @@ export class CommitPlan {
   ) {}
 
   async execute(body: CommitPlanBody, actor: Actor, requestId?: string): Promise<PlanView> {
-    assertDepartment(actor, PLANNING_DEPARTMENTS, '制定双随机抽查计划');
-    assertCovers(actor, body.divisionCode);
     const departments = INSPECTION_DEPARTMENTS.filter((d) => body.departments.includes(d));
+    assertMayPlan(actor, departments, '制定双随机抽查计划');
+    assertCovers(actor, body.divisionCode);
 
     return this.unitOfWork.run(async (tx) => {
       const { manager } = tx;

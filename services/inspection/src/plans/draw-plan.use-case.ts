@@ -1,12 +1,11 @@
 import { type Actor, DomainError, shanghaiToday } from '@shanyu/common';
 import { type DrawnInstitution, type DrawPlanRequest, InspectionEvt, PLAN_DRAWN_PART_SIZE, type PlanDrawnData, type PlanView } from '@shanyu/contracts';
 import type { UnitOfWork } from '@shanyu/messaging';
-import { assertCovers, assertDepartment } from '../access.js';
+import { assertCovers, assertMayPlan } from '../access.js';
 import { draw, DrawError } from '../draw/draw.js';
 import { repeatAlerts } from '../inspections/inspection-history.js';
 import { InspectionRepository } from '../inspections/inspection.repository.js';
 import type { SupervisionPolicies } from '../policy/supervision-policies.js';
-import { PLANNING_DEPARTMENTS } from './commit-plan.use-case.js';
 import type { PlanCounts } from './plan.entity.js';
 import { PlanRepository } from './plan.repository.js';
 import { planViewOf, stratumCounts } from './plan-views.js';
@@ -72,7 +71,7 @@ export class DrawPlan {
     return this.unitOfWork.run(async (tx) => {
       const plans = new PlanRepository(tx.manager);
       const plan = await plans.lock(request.id);
-      assertDepartment(actor, PLANNING_DEPARTMENTS, '执行双随机抽取');
+      assertMayPlan(actor, plan.departments, '执行双随机抽取');
       assertCovers(actor, plan.divisionCode);
       if (plan.status === 'drawn') throw new DomainError('PLAN_ALREADY_DRAWN', `抽查计划已于 ${plan.drawnAt?.toISOString()} 抽取，结果已公开`);
       const publicEntropy = request.publicEntropy ?? null;
