@@ -245,7 +245,8 @@ describe("the optimised draw gives exactly the published algorithm's result", ()
 
 describe('statistics of the generator and of the sampling (stated tolerances)', () => {
   it('below(n) is uniform: chi-square over 70,000 draws of n = 7 stays under 22.46 (df 6, p = 0.001)', () => {
-    const stream = new DrawStream(seed(), null);
+    // A fixed seed: with a random one a uniform generator still fails this 1 time in 1,000.
+    const stream = new DrawStream('5a'.repeat(32), null);
     const counts = Array(7).fill(0) as number[];
     const n = 70_000;
     for (let i = 0; i < n; i++) counts[stream.below(7)]!++;
