@@ -182,7 +182,8 @@ export default function ConsoleApp() {
   const visible = ENTRIES.filter((e) => forDepartment(e) && (!e.needs || has(e.needs))).map((e) =>
     isOperator && e.operatorLabel ? { ...e, label: e.operatorLabel } : e,
   );
-  const current = visible.find((e) => e.route && location.pathname.startsWith(`/app/${e.route}`))?.key ?? 'overview';
+  const current =
+    visible.find((e) => e.route && (location.pathname === `/app/${e.route}` || location.pathname.startsWith(`/app/${e.route}/`)))?.key ?? 'overview';
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider breakpoint="lg" collapsedWidth={0} width={210} theme="light" style={{ borderRight: '1px solid #eee' }}>
