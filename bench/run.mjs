@@ -59,7 +59,7 @@ const machine = {
 };
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shanyu-bench-'));
-function runScript(script, env = {}) {
+function runScript(script, env = {}, nodeFlags = []) {
   const out = path.join(tmp, `${path.basename(script, '.mjs')}-${Date.now()}.json`);
   return new Promise((resolve) => {
     const prof = process.env.BENCH_PROFILE
@@ -69,7 +69,7 @@ function runScript(script, env = {}) {
           `--cpu-prof-name=${path.basename(script, '.mjs')}.${Date.now()}.cpuprofile`,
         ]
       : [];
-    const child = spawn(process.execPath, [...prof, path.join(root, 'bench', script)], {
+    const child = spawn(process.execPath, [...nodeFlags, ...prof, path.join(root, 'bench', script)], {
       cwd: root,
       env: { ...process.env, ...env, BENCH_OUT: out },
       stdio: 'inherit',
@@ -82,9 +82,9 @@ function runScript(script, env = {}) {
 }
 
 /** One script at several sizes (one process each), its rows together. */
-async function runSizes(script, envs) {
+async function runSizes(script, envs, nodeFlags = []) {
   const runs = [];
-  for (const env of envs) runs.push(await runScript(script, env));
+  for (const env of envs) runs.push(await runScript(script, env, nodeFlags));
   const failed = runs.filter((r) => r.error);
   return { runs, rows: runs.flatMap((r) => r.rows ?? []), ...(failed.length ? { error: failed.map((r) => r.error).join('; ') } : {}) };
 }
@@ -97,6 +97,8 @@ for (const name of names) {
     results.subsidy = await runSizes(
       'subsidy-run.mjs',
       SUBSIDY_SIZES.map((size) => ({ BENCH_CHILDREN: String(size) })),
+      // The subsidy service runs in the script's process, with the heap limit it is deployed with (deploy/k8s/35-subsidy.yaml).
+      ['--max-old-space-size=320'],
     );
   } else if (name === 'draw') {
     results.draw = await runSizes(
