@@ -14,6 +14,9 @@ export const DEPARTMENT_LABELS: Record<string, string> = {
   admin: '平台管理员',
 };
 
+/** The departments that inspect childcare institutions (the street office's 综合执法 included), in the order forms list them. */
+export const INSPECTING_DEPARTMENTS: readonly string[] = ['fire', 'market', 'health', 'police', 'education', 'hrss', 'civil', 'street'];
+
 export const CARE_FORM_LABELS: Record<string, string> = { full_day: '全日托', half_day: '半日托', temporary: '临时托', hourly: '计时托' };
 
 export const OPERATOR_TYPE_LABELS: Record<string, string> = {

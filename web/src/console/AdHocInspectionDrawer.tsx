@@ -5,12 +5,10 @@ import { useNavigate } from 'react-router';
 import { api, ApiError } from '../api/client';
 import type { Institution, Page } from '../api/types';
 import { useSession } from '../auth/session';
-import { DEPARTMENT_LABELS, label } from '../common/labels';
+import { DEPARTMENT_LABELS, INSPECTING_DEPARTMENTS, label } from '../common/labels';
 import { divisionName } from '../common/divisions';
 import { FormDrawer } from '../common/FormDrawer';
 import { showApiError, useLoad } from '../common/ui';
-
-const INSPECTING = ['health', 'market', 'fire', 'police', 'education', 'hrss', 'civil', 'street'] as const;
 
 interface Inspector {
   id: string;
@@ -101,7 +99,7 @@ export function AdHocInspectionDrawer() {
         layout="vertical"
         initialValues={{
           scheduledOn: dayjs(),
-          departments: session && (INSPECTING as readonly string[]).includes(session.department) ? [session.department] : [],
+          departments: session && INSPECTING_DEPARTMENTS.includes(session.department) ? [session.department] : [],
         }}
       >
         <Form.Item label="被检查机构" name="institutionId" rules={[{ required: true, message: '请选择机构' }]}>
@@ -118,7 +116,7 @@ export function AdHocInspectionDrawer() {
           <DatePicker />
         </Form.Item>
         <Form.Item label="参加部门" name="departments" rules={[{ required: true, type: 'array', min: 1, message: '至少选择一个部门' }]}>
-          <Select mode="multiple" options={INSPECTING.map((d) => ({ value: d, label: label(DEPARTMENT_LABELS, d) }))} />
+          <Select mode="multiple" options={INSPECTING_DEPARTMENTS.map((d) => ({ value: d, label: label(DEPARTMENT_LABELS, d) }))} />
         </Form.Item>
         {departments.map((department) => (
           <Form.Item

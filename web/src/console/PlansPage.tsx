@@ -6,12 +6,10 @@ import { api, errorMessage } from '../api/client';
 import { homeDivision, useSession } from '../auth/session';
 import type { GradeCounts, Page, Plan, PlanSummary, ResolvedRules } from '../api/types';
 import { formatRuleSource } from '../../../libs/common/src/rule-documents';
-import { DEPARTMENT_LABELS, JURISDICTION_LEVEL_LABELS, dateTime, label } from '../common/labels';
+import { DEPARTMENT_LABELS, INSPECTING_DEPARTMENTS, JURISDICTION_LEVEL_LABELS, dateTime, label } from '../common/labels';
 import { divisionName, streetsOf } from '../common/divisions';
 import { gradeCounts, PlanDrawsTable, PlanPoolTable } from '../common/plan-tables';
 import { DataTable, LoadError, PageHeader, useLoad } from '../common/ui';
-
-const PLAN_DEPARTMENTS = ['fire', 'market', 'health', 'police', 'education', 'hrss', 'civil', 'street'];
 
 const percent = (ratios: GradeCounts & { unfiled?: number }) =>
   [
@@ -59,8 +57,8 @@ export function PlansPage() {
   );
   // 国发〔2019〕5号: the street office and health lead joint plans; any other inspecting department plans its own, alone.
   const leads = ['street', 'health', 'admin'].includes(session?.department ?? '');
-  const canPlan = leads || PLAN_DEPARTMENTS.includes(session?.department ?? '');
-  const plannable = leads ? PLAN_DEPARTMENTS : PLAN_DEPARTMENTS.filter((d) => d === session?.department);
+  const canPlan = leads || INSPECTING_DEPARTMENTS.includes(session?.department ?? '');
+  const plannable = leads ? INSPECTING_DEPARTMENTS : INSPECTING_DEPARTMENTS.filter((d) => d === session?.department);
   const mayDraw = (plan: { status: string; departments: string[] }) =>
     plan.status === 'committed' && (leads || (canPlan && plan.departments.length === 1 && plan.departments[0] === session?.department));
   const home = homeDivision(session);
